@@ -1,0 +1,10 @@
+"""The ``tactful`` command line: each command lives in its own module and imports heavy parts lazily."""
+
+from __future__ import annotations
+
+from flow.cli.app import app
+
+# Each module below registers its commands on ``app`` when imported.
+from flow.cli import commands_engine as _commands_engine  # noqa: E402,F401
+
+__all__ = ["app"]

@@ -1,0 +1,72 @@
+"""``tactful serve``: the HTTP/WebSocket API, the Rasa REST channel, the widget and its demo page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flow.cli.app import app
+
+
+@app.command("serve")
+def serve(
+    policy: Annotated[
+        Path | None,
+        typer.Option("--policy", help="Policy YAML file to serve; the bundled retail policy by default."),
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    store: Annotated[
+        str,
+        typer.Option("--store", help="memory, sqlite:///PATH or redis://HOST:PORT/DB."),
+    ] = "sqlite:///tactful.db",
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option("--cors-origin", help="An origin allowed to call the API from a browser; repeatable."),
+    ] = None,
+    max_body_bytes: Annotated[
+        int, typer.Option("--max-body-bytes", min=1, help="Largest request body accepted.")
+    ] = 16_384,
+    rate_limit: Annotated[
+        float, typer.Option("--rate-limit", min=0.0, help="Requests per second per client; 0 turns it off.")
+    ] = 5.0,
+    rate_burst: Annotated[int, typer.Option("--rate-burst", min=1, help="Requests a client may make at once.")] = 20,
+    api_key: Annotated[
+        str | None,
+        typer.Option("--api-key", envvar="TACTFUL_API_KEY", help="Protect /metrics with this bearer key."),
+    ] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the demo page in a browser.")] = False,
+) -> None:
+    """Serve conversations to chat widgets over HTTP, WebSocket and the Rasa REST channel."""
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from flow.errors import TactfulError
+    from flow.server.runtime import build_app
+    from flow.server.settings import ServerSettings
+
+    try:
+        settings = ServerSettings(
+            policy_file=policy,
+            store_url=store,
+            cors_origins=tuple(cors_origin or ()),
+            max_body_bytes=max_body_bytes,
+            rate_limit_per_second=rate_limit,
+            rate_limit_burst=rate_burst,
+            api_key=api_key,
+        )
+        application = build_app(settings)
+    except (TactfulError, ValueError) as e:
+        typer.echo(f"tactful serve: {e}", err=True)
+        raise typer.Exit(code=2) from e
+
+    shown_host = f"[{host}]" if ":" in host else host
+    url = f"http://{shown_host}:{port}/"
+    typer.echo(f"Demo page: {url}   API docs: {url}docs   Widget: {url}widget.js")
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=True)

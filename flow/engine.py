@@ -1,0 +1,183 @@
+"""The engine: one policy, one shared Machine, and pure functions from a snapshot and a message to a turn."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from flow import payloads
+from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch
+from flow.effects import Effects
+from flow.facts import count, fill_facts, identify_request
+from flow.graph import Edge
+from flow.guards import Guard
+from flow.machine import build_machine
+from flow.messages import clean_facts, clean_message
+from flow.models import Close, Conversation, Signals, Turn
+from flow.policy import Policy
+from flow.rules import Rules
+from flow.run import Run, Step
+from flow.speech import Speaker
+from states import SPECS
+
+Clock = Callable[[], datetime]
+_MAX_CHAIN = 16
+
+
+class Understander(Protocol):
+    """Anything that reads a customer message into :class:`~flow.models.Signals`."""
+
+    def understand(self, text: str) -> Signals:
+        """The signals in one message."""
+        ...
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Engine:
+    """Runs the conversations of one policy.
+
+    Built once per policy; holds one ``transitions`` Machine shared by every conversation and no
+    conversation state of its own. :meth:`start` and :meth:`reply` take and return plain
+    :class:`~flow.models.Conversation` snapshots and never mutate their input; the only clock is the
+    injectable ``clock``.
+    """
+
+    def __init__(self, policy: Policy, *, clock: Clock | None = None, understander: Understander | None = None) -> None:
+        self.policy = policy
+        self._clock = clock or _utc_now
+        self._understander = understander
+        self._rules = Rules(policy)
+        self._speaker = Speaker(policy, self._rules)
+        self._effects = Effects(self._rules, self._speaker.follow_up_text)
+        self._machine, self.edges = build_machine(policy, check=self._check, taken=self._taken)
+        self._message = self._machine.events["message"]
+        self._next = self._machine.events["next"]
+
+    @property
+    def machine(self) -> Any:
+        """The shared ``transitions`` Machine (for diagrams and inspection)."""
+        return self._machine
+
+    def understand(self, text: str) -> Signals:
+        """Read one customer message with this engine's understanding step."""
+        if self._understander is None:
+            from flow.understanding import Understander as Default
+
+            self._understander = Default()
+        return self._understander.understand(text)
+
+    def start(
+        self,
+        facts: Mapping[str, Any] | None = None,
+        message: str | None = None,
+        *,
+        conversation_id: str | None = None,
+    ) -> tuple[Conversation, Turn]:
+        """Open a conversation with the facts the host knows and, optionally, the customer's first message."""
+        known = clean_facts(facts, self.policy)
+        text = None if message is None else clean_message(message, max_chars=self.policy.max_message_chars)
+        now = self._clock()
+        conversation = Conversation(
+            id=conversation_id or secrets.token_hex(12),
+            policy=self.policy.name,
+            policy_version=self.policy.version,
+            facts=known,
+            started_at=now,
+            updated_at=now,
+        )
+        signals = self.understand(text) if text is not None else Signals()
+        run = Run.of(conversation, signals, text or "", now)
+        identify_request(run, self.policy)
+        run.steps.append(Step("start", "listening"))
+        if text is not None:
+            self._apply(run, text)
+        return self._finish(conversation, run, text, None)
+
+    def reply(
+        self,
+        conversation: Conversation,
+        message: str | None = None,
+        *,
+        quick_reply: str | None = None,
+        facts: Mapping[str, Any] | None = None,
+    ) -> tuple[Conversation, Turn]:
+        """Apply one customer message (text or a quick-reply payload) and return the next snapshot and turn.
+
+        Raises :class:`~flow.errors.InvalidMessage`, :class:`~flow.errors.ConversationClosed` or
+        :class:`~flow.errors.PolicyMismatch`; when it raises, nothing has changed.
+        """
+        if conversation.policy != self.policy.name:
+            raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
+        if conversation.closed:
+            raise ConversationClosed(conversation.id)
+        if (message is None) == (quick_reply is None):
+            raise InvalidMessage("send either a text message or a quick reply, not both and not neither")
+        extra = clean_facts(facts, self.policy)
+        if quick_reply is not None:
+            if quick_reply not in conversation.quick_replies:
+                offered = ", ".join(conversation.quick_replies) or "none"
+                raise InvalidMessage(f"quick reply {quick_reply!r} is not on offer now (offered: {offered})")
+            text, signals = "", payloads.signals_for(quick_reply)
+        else:
+            text = clean_message(message, max_chars=self.policy.max_message_chars)
+            signals = self.understand(text)
+        run = Run.of(conversation, signals, text, self._clock())
+        run.facts.update(extra)
+        identify_request(run, self.policy)
+        self._apply(run, text)
+        return self._finish(conversation, run, text if message is not None else None, quick_reply)
+
+    def _apply(self, run: Run, text: str) -> None:
+        fill_facts(run, self.policy, text)
+        count(run, self.policy)
+        self._message.trigger(run)
+        for _ in range(_MAX_CHAIN):
+            if SPECS[run.state].waits:
+                return
+            self._next.trigger(run)
+        raise RuntimeError(f"the flow did not settle within {_MAX_CHAIN} transitions")  # pragma: no cover
+
+    def _check(self, guard: Guard, event: Any) -> bool:
+        return guard(event.model, self._rules)
+
+    def _taken(self, edge: Edge, event: Any) -> None:
+        run: Run = event.model
+        run.steps.append(Step(edge.name, edge.dest))
+        self._effects.apply(run, edge)
+
+    def _finish(
+        self, conversation: Conversation, run: Run, text: str | None, quick_reply: str | None
+    ) -> tuple[Conversation, Turn]:
+        if run.state == "closed":
+            run.actions.append(Close(outcome=run.outcome or "customer_closed"))
+            run.outcome = run.outcome or "customer_closed"
+        reply, buttons = self._speaker.say(run)
+        version = conversation.version + 1
+        next_conversation = conversation.model_copy(
+            update={
+                **run.snapshot_fields(),
+                "quick_replies": [b.payload for b in buttons],
+                "version": version,
+                "updated_at": run.now,
+            }
+        )
+        turn = Turn(
+            conversation_id=conversation.id,
+            number=version,
+            at=run.now,
+            customer_text=text,
+            quick_reply=quick_reply,
+            signals=run.signals if (text or quick_reply) else None,
+            transitions=[step.transition for step in run.steps],
+            states_entered=[step.state for step in run.steps],
+            state=run.state,
+            text=reply,
+            quick_replies=buttons,
+            actions=run.actions,
+        )
+        return next_conversation, turn

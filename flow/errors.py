@@ -1,0 +1,122 @@
+"""The errors tactful raises, all under one root.
+
+::
+
+    TactfulError
+    ├── DefinitionError            a policy or flow that cannot run
+    │   ├── PolicyError            a policy file or object is invalid
+    │   └── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
+    └── ConversationError          a message that cannot be applied
+        ├── ConversationClosed     the conversation has ended
+        ├── VersionConflict        someone else saved a newer version first
+        ├── UnknownConversation    no conversation has that id
+        ├── InvalidMessage         empty, too long, binary, or an unknown quick reply
+        ├── PolicyMismatch         the conversation belongs to another policy
+        └── AccessDenied           a missing or wrong conversation token
+
+Every error builds its own message from the data it carries, and says what to do next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class TactfulError(Exception):
+    """Root of every error tactful raises on purpose."""
+
+
+class DefinitionError(TactfulError):
+    """A policy or flow definition that cannot be run."""
+
+
+class PolicyError(DefinitionError):
+    """A policy that fails validation; ``problems`` lists each one with its YAML path."""
+
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"policy {source} has {count} {noun}; fix them and load it again:\n{lines}")
+
+
+class FlowDefinitionError(DefinitionError):
+    """A state graph with unreachable states or states that cannot reach the end."""
+
+    def __init__(self, policy: str, problems: Sequence[str]) -> None:
+        self.policy = policy
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"the flow for policy {policy!r} cannot run:\n{lines}")
+
+
+class ConversationError(TactfulError):
+    """A message or request that cannot be applied to a conversation; nothing was changed."""
+
+
+class ConversationClosed(ConversationError):
+    """The conversation reached ``closed``; start a new one instead."""
+
+    def __init__(self, conversation_id: str) -> None:
+        self.conversation_id = conversation_id
+        super().__init__(
+            f"conversation {conversation_id} is closed and takes no more messages; "
+            "start a new conversation"
+        )
+
+
+class VersionConflict(ConversationError):
+    """Another writer saved the conversation first; reload it and apply the message again."""
+
+    def __init__(self, conversation_id: str, expected: int, found: int) -> None:
+        self.conversation_id = conversation_id
+        self.expected = expected
+        self.found = found
+        super().__init__(
+            f"conversation {conversation_id} is at version {found}, not {expected}: "
+            "reload it and apply the message again"
+        )
+
+
+class UnknownConversation(ConversationError):
+    """No conversation is stored under that id."""
+
+    def __init__(self, conversation_id: str) -> None:
+        self.conversation_id = conversation_id
+        super().__init__(
+            f"no conversation has id {conversation_id!r}; check the id or start a new one"
+        )
+
+
+class InvalidMessage(ConversationError):
+    """A customer message the engine refuses: ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"message not accepted: {reason}")
+
+
+class PolicyMismatch(ConversationError):
+    """The conversation was started under a different policy than this engine's."""
+
+    def __init__(self, conversation_id: str, expected: str, found: str) -> None:
+        self.conversation_id = conversation_id
+        self.expected = expected
+        self.found = found
+        super().__init__(
+            f"conversation {conversation_id} belongs to policy {found!r}, not {expected!r}; "
+            "send it to the engine built for that policy"
+        )
+
+
+class AccessDenied(ConversationError):
+    """A request without the conversation's token, or with another conversation's token."""
+
+    def __init__(self, conversation_id: str) -> None:
+        self.conversation_id = conversation_id
+        super().__init__(
+            f"the token does not open conversation {conversation_id}; "
+            "send the token returned when the conversation was created"
+        )

@@ -1,0 +1,88 @@
+"""Reading the facts a decision needs from what the customer writes, and counting what a message shows."""
+
+from __future__ import annotations
+
+import re
+
+from flow.models import FactValue, Signals
+from flow.policy import FactSpec, Policy
+from flow.run import Run
+
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,6})(?![\w.])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAX_TEXT_FACT = 200
+
+
+def read_fact(spec: FactSpec, text: str, signals: Signals) -> FactValue:
+    """The value of one fact found in a customer message, or ``None``."""
+    if spec.kind == "order_id" and spec.pattern:
+        found = re.search(spec.pattern, text, re.IGNORECASE)
+        return found.group(0).upper() if found else None
+    if spec.kind == "days":
+        days = signals.slots.get("days_ago")
+        if days is not None and days.isdigit():
+            return int(days)
+        number = _NUMBER.search(text)
+        return int(number.group(1)) if number else None
+    if spec.kind == "number":
+        number = _NUMBER.search(text)
+        return int(number.group(1)) if number else None
+    if spec.kind == "yes_no":
+        return {"accept": True, "reject": False}.get(signals.intent)
+    if spec.kind == "email":
+        email = _EMAIL.search(text)
+        return email.group(0) if email else None
+    cleaned = text.strip()
+    return cleaned[:_MAX_TEXT_FACT] if cleaned else None
+
+
+def fill_facts(run: Run, policy: Policy, text: str) -> None:
+    """Record the facts this message gives: the one asked for, and any other needed fact it states plainly.
+
+    Facts the host application supplied are never overwritten.
+    """
+    if run.pending_fact is not None:
+        value = read_fact(policy.facts[run.pending_fact], text, run.signals)
+        if value is not None:
+            run.facts[run.pending_fact] = value
+            run.pending_fact = None
+    if run.request is None:
+        return
+    for name in policy.requests[run.request].needs:
+        spec = policy.facts[name]
+        if run.facts.get(name) is None and spec.kind in ("order_id", "email"):
+            value = read_fact(spec, text, run.signals)
+            if value is not None:
+                run.facts[name] = value
+        elif run.facts.get(name) is None and spec.kind == "days" and "days_ago" in run.signals.slots:
+            run.facts[name] = read_fact(spec, text, run.signals)
+
+
+def identify_request(run: Run, policy: Policy) -> None:
+    """Settle which request the conversation is about, from the facts or the customer's intent."""
+    if run.request is not None:
+        return
+    named = run.facts.get("request")
+    if isinstance(named, str) and named in policy.requests:
+        run.request = named
+        return
+    picked = run.signals.slots.get("request")
+    if picked in policy.requests:
+        run.request = picked
+        return
+    run.request = policy.request_for(run.signals.intent)
+
+
+def count(run: Run, policy: Policy) -> None:
+    """Update the counters the guards read with what this message shows."""
+    counters = run.counters
+    counters.turns += 1
+    signals = run.signals
+    if signals.abusive:
+        counters.abuse_strikes += 1
+    if signals.sentiment <= policy.escalation.anger_threshold:
+        counters.anger += 1
+    if run.state in ("offering_alternatives", "compensation", "escalated") and (
+        signals.intent == "insist" or (run.request is not None and policy.request_for(signals.intent) == run.request)
+    ):
+        counters.insistence += 1

@@ -1,0 +1,188 @@
+"""The policy schema: a company's rules, words and limits for declining requests, as pydantic models."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from flow.conditions import Condition
+from flow.vocabulary import Intent, StateName
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+FactKind = Literal["text", "order_id", "days", "number", "yes_no", "email"]
+Variants = list[str]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactSpec(_Section):
+    """A fact the decision may need: how to ask for it and how to read it from an answer."""
+
+    kind: FactKind = "text"
+    ask: str | None = None
+    pattern: str | None = None
+    label: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as e:
+                raise ValueError(f"pattern is not a valid regular expression: {e}") from e
+        return pattern
+
+
+class DeclineRule(_Section):
+    """When ``when`` holds, the request is declined and ``reason`` says why."""
+
+    when: Condition
+    reason: str = Field(min_length=1)
+    clearer_reason: str | None = None
+
+
+class Alternative(_Section):
+    """Something the agent can offer instead of what was asked."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str = Field(min_length=1, max_length=40)
+    text: str = Field(min_length=1)
+    synonyms: list[str] = Field(default_factory=list)
+
+
+class RequestPolicy(_Section):
+    """One kind of request a customer makes, and the rules that decide it."""
+
+    title: str = Field(min_length=1)
+    intents: list[Intent] = Field(min_length=1)
+    needs: list[str] = Field(default_factory=list)
+    declines: list[DeclineRule] = Field(default_factory=list)
+    approved: str = Field(min_length=1)
+    alternatives: list[Alternative] = Field(default_factory=list)
+
+    @field_validator("alternatives")
+    @classmethod
+    def _unique_ids(cls, alternatives: list[Alternative]) -> list[Alternative]:
+        ids = [a.id for a in alternatives]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"alternative ids must be unique; repeated: {', '.join(duplicates)}")
+        return alternatives
+
+
+class Compensation(_Section):
+    """A goodwill offer for customers who are eligible, made at most once a conversation."""
+
+    eligible_when: Condition
+    title: str = Field(min_length=1, max_length=40)
+    offer: str = Field(min_length=1)
+    reference_prefix: str = Field(default="GW", pattern=r"^[A-Z]{1,6}$")
+
+
+class Hours(_Section):
+    """When people are there to take a handed-over conversation, in the policy's time zone."""
+
+    start: time = time(9, 0)
+    end: time = time(18, 0)
+    days: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Hours:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end:%H:%M} must be after start {self.start:%H:%M}")
+        return self
+
+
+class Handoff(_Section):
+    """Whether and when a person can take over, and what happens out of hours."""
+
+    available: bool = True
+    hours: Hours = Field(default_factory=Hours)
+    callback: bool = True
+
+
+class Escalation(_Section):
+    """The guards' limits: when the conversation goes to a person, or ends."""
+
+    max_insistence: int = Field(default=2, ge=0)
+    anger_threshold: float = Field(default=-0.5, ge=-1.0, le=0.0)
+    max_anger: int = Field(default=2, ge=1)
+    abuse_strikes: int = Field(default=2, ge=1)
+    handoff: Handoff = Field(default_factory=Handoff)
+
+
+class FollowUp(_Section):
+    """When and how the agent checks back after a resolution."""
+
+    delay_hours: float = Field(default=24, gt=0, le=24 * 30)
+    text: str = Field(min_length=1)
+
+
+class Tone(_Section):
+    """Extra words the tone lint rejects, and the readability floor for agent text."""
+
+    banned_phrases: list[str] = Field(default_factory=list)
+    min_reading_ease: float = Field(default=60.0, ge=0, le=100)
+
+
+class Policy(_Section):
+    """A company's policy for declining requests, loaded from YAML by :func:`flow.load_policy`."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    version: str = "1"
+    company: str = Field(min_length=1)
+    agent_name: str = Field(min_length=1)
+    locale: str = "en-GB"
+    timezone: str = "UTC"
+    offer_alternatives: Literal["together", "one_at_a_time"] = "together"
+    max_turns: int = Field(default=20, ge=3, le=200)
+    max_message_chars: int = Field(default=2000, ge=20, le=100_000)
+    redact_personal_data: bool = True
+    facts: dict[str, FactSpec] = Field(default_factory=dict)
+    requests: dict[str, RequestPolicy] = Field(min_length=1)
+    compensation: Compensation | None = None
+    escalation: Escalation = Field(default_factory=Escalation)
+    follow_up: FollowUp
+    tone: Tone = Field(default_factory=Tone)
+    templates: dict[StateName | Literal["common"], dict[str, Variants]] = Field(default_factory=dict)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise ValueError(f"unknown time zone {zone!r}; use an IANA name like Europe/London") from e
+        return zone
+
+    @field_validator("templates", mode="before")
+    @classmethod
+    def _variants_as_lists(cls, templates: object) -> object:
+        if not isinstance(templates, dict):
+            return templates
+        return {
+            state: {key: [v] if isinstance(v, str) else v for key, v in keys.items()}
+            if isinstance(keys, dict)
+            else keys
+            for state, keys in templates.items()
+        }
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The policy's time zone."""
+        return ZoneInfo(self.timezone)
+
+    def request_for(self, intent: str) -> str | None:
+        """The request a customer intent asks for, if the policy handles it."""
+        for name, request in self.requests.items():
+            if intent in request.intents:
+                return name
+        return None

@@ -1,0 +1,93 @@
+"""``create_app``: the FastAPI application that serves conversations to chat widgets."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from flow.server.errors import install_error_handlers
+from flow.server.gateway import ChatGateway
+from flow.server.limits import BodySizeLimitMiddleware, RateLimiter, RateLimitMiddleware
+from flow.server.metrics import ServerMetrics
+from flow.server.routes_api import router as api_router
+from flow.server.routes_rasa import router as rasa_router
+from flow.server.routes_web import router as web_router
+from flow.server.senders import SenderDirectory, open_sender_directory
+from flow.server.settings import ServerSettings
+from flow.server.websocket import router as websocket_router
+from flow.service import ConversationService
+
+DESCRIPTION = """\
+Run polite refusal conversations from a chat widget.
+
+Start a conversation with `POST /v1/conversations`, keep the returned `token`, and send each customer
+message to `POST /v1/conversations/{id}/messages` with `Authorization: Bearer <token>` (or over the
+WebSocket). Widgets written for Rasa can use `POST /webhooks/rest/webhook` unchanged.
+
+Every error is `{"error": {"code", "message"}}`, and a refused request changes nothing.
+"""
+
+
+def create_app(
+    service: ConversationService,
+    *,
+    settings: ServerSettings,
+    senders: SenderDirectory | None = None,
+    on_shutdown: Sequence[Callable[[], None]] = (),
+) -> FastAPI:
+    """An app serving ``service``.
+
+    ``senders`` defaults to a Rasa sender table beside the store; ``on_shutdown`` callables run when
+    the app stops (after the sender table is closed).
+    """
+    directory = senders if senders is not None else open_sender_directory(settings.store_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        directory.close()
+        for release in on_shutdown:
+            release()
+
+    app = FastAPI(
+        title="tactful",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "conversations", "description": "Start conversations and exchange messages."},
+            {"name": "rasa", "description": "The Rasa REST channel, for widgets written for Rasa."},
+            {"name": "web", "description": "The embeddable widget and its demo page."},
+            {"name": "operations", "description": "Health and metrics."},
+        ],
+    )
+    metrics = ServerMetrics()
+    app.state.settings = settings
+    app.state.metrics = metrics
+    app.state.senders = directory
+    app.state.gateway = ChatGateway(service, policies=sorted(service.engines), metrics=metrics)
+    app.state.rate_limiter = RateLimiter(
+        per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst
+    )
+
+    install_error_handlers(app)
+    app.include_router(api_router)
+    app.include_router(websocket_router)
+    app.include_router(rasa_router)
+    app.include_router(web_router)
+
+    # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too.
+    app.add_middleware(RateLimitMiddleware, limiter=app.state.rate_limiter)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type"],
+        expose_headers=["Retry-After"],
+        max_age=600,
+    )
+    return app

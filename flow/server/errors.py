@@ -1,0 +1,132 @@
+"""Every error the HTTP API returns has one JSON shape: ``{"error": {"code", "message"}}``.
+
+The tactful error a request raised decides the status; nothing the request asked for was applied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from flow.errors import (
+    AccessDenied,
+    ConversationClosed,
+    InvalidMessage,
+    PolicyMismatch,
+    TactfulError,
+    UnknownConversation,
+    VersionConflict,
+)
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong, as a stable code for programs and a sentence for people."""
+
+    code: str = Field(description="Stable machine-readable code, e.g. `access_denied`.", examples=["access_denied"])
+    message: str = Field(description="What was wrong and what to do next.")
+
+
+class ErrorResponse(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail
+
+
+class UnknownPolicy(TactfulError):
+    """A request named a policy this server does not serve."""
+
+    def __init__(self, name: str, served: list[str]) -> None:
+        self.name = name
+        self.served = served
+        super().__init__(f"this server has no policy {name!r}; it serves: {', '.join(served)}")
+
+
+class Unauthorized(TactfulError):
+    """An admin endpoint was called without the configured API key."""
+
+    def __init__(self) -> None:
+        super().__init__("this endpoint needs the server's API key as `Authorization: Bearer <key>`")
+
+
+_STATUS: list[tuple[type[TactfulError], int, str]] = [
+    (AccessDenied, 403, "access_denied"),
+    (Unauthorized, 403, "access_denied"),
+    (UnknownConversation, 404, "unknown_conversation"),
+    (ConversationClosed, 409, "conversation_closed"),
+    (VersionConflict, 409, "version_conflict"),
+    (PolicyMismatch, 409, "policy_mismatch"),
+    (InvalidMessage, 422, "invalid_message"),
+    (UnknownPolicy, 422, "unknown_policy"),
+]
+
+_HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    429: "rate_limited",
+}
+
+
+def describe(error: TactfulError) -> tuple[int, ErrorDetail]:
+    """The HTTP status and error body for a tactful error."""
+    for kind, status, code in _STATUS:
+        if isinstance(error, kind):
+            return status, ErrorDetail(code=code, message=str(error))
+    return 400, ErrorDetail(code="bad_request", message=str(error))
+
+
+def error_response(
+    status: int, code: str, message: str, *, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """A JSON error response in the API's one shape."""
+    body = ErrorResponse(error=ErrorDetail(code=code, message=message))
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def validation_message(errors: list[Any]) -> str:
+    """One readable sentence from pydantic's validation errors."""
+    parts = []
+    for error in errors:
+        location = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+        parts.append(f"{location}: {error.get('msg', 'invalid')}" if location else str(error.get("msg")))
+    return "the request is not valid: " + "; ".join(parts)
+
+
+async def _tactful_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, TactfulError)
+    status, detail = describe(error)
+    return error_response(status, detail.code, detail.message)
+
+
+async def _validation_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    return error_response(422, "invalid_request", validation_message(list(error.errors())))
+
+
+async def _http_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    code = _HTTP_CODES.get(error.status_code, "http_error")
+    return error_response(error.status_code, code, str(error.detail), headers=error.headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Make every error ``app`` raises come out in the API's JSON shape."""
+    app.add_exception_handler(TactfulError, _tactful_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: {"model": ErrorResponse, "description": "The token is missing or does not open this conversation."},
+    404: {"model": ErrorResponse, "description": "No conversation has this id."},
+    409: {"model": ErrorResponse, "description": "The conversation is closed, or changed at the same time."},
+    413: {"model": ErrorResponse, "description": "The request body is larger than the server accepts."},
+    422: {"model": ErrorResponse, "description": "The request or the message is not valid."},
+    429: {"model": ErrorResponse, "description": "Too many requests; retry after `Retry-After` seconds."},
+}

@@ -1,0 +1,123 @@
+"""``POST /webhooks/rest/webhook``: the Rasa REST channel, so widgets written for Rasa work unchanged.
+
+As Rasa behaves: the reply is a JSON array with one object per paragraph of the agent's text, the
+quick replies as ``buttons`` on the last one, no field without a value, and the text HTML-escaped
+because these widgets insert it as HTML. A button's payload comes back as the next ``message``.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Annotated, Any
+
+from anyio import to_thread
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from flow.errors import ConversationClosed, UnknownConversation
+from flow.models import FactValue, Turn
+from flow.server.errors import ERROR_RESPONSES
+from flow.server.gateway import ChatGateway
+from flow.server.routes_api import Gateway
+from flow.server.senders import SenderConversation, SenderDirectory
+
+router = APIRouter(tags=["rasa"])
+
+
+class RasaMetadata(BaseModel):
+    """Extra data a widget sends; ``facts`` are used when the sender's conversation starts."""
+
+    model_config = ConfigDict(extra="allow")
+
+    facts: dict[str, FactValue] = Field(default_factory=dict, description="Facts for a new conversation.")
+
+
+class RasaMessage(BaseModel):
+    """A message from a widget, as Rasa's REST channel receives it."""
+
+    sender: str = Field(min_length=1, max_length=200, description="The widget's id for this customer.")
+    message: str = Field(description="What the customer typed, or the payload of the button clicked.")
+    metadata: RasaMetadata | None = Field(default=None, description="Optional; may carry `facts`.")
+
+
+class RasaButton(BaseModel):
+    """A button the widget shows under the last message."""
+
+    title: str
+    payload: str
+
+
+class RasaReply(BaseModel):
+    """One bot message; absent fields have no value."""
+
+    recipient_id: str
+    text: str | None = None
+    buttons: list[RasaButton] | None = None
+
+
+def rasa_messages(sender: str, turn: Turn) -> list[dict[str, Any]]:
+    """The turn as Rasa's REST channel returns it: one escaped message per paragraph, buttons last."""
+    replies: list[dict[str, Any]] = [
+        {"recipient_id": sender, "text": html.escape(paragraph)} for paragraph in turn.messages
+    ]
+    if turn.quick_replies:
+        if not replies:
+            replies.append({"recipient_id": sender})
+        replies[-1]["buttons"] = [
+            {"title": html.escape(q.title), "payload": q.payload} for q in turn.quick_replies
+        ]
+    return replies
+
+
+def sender_directory(request: Request) -> SenderDirectory:
+    """The app's table of Rasa senders."""
+    found: SenderDirectory = request.app.state.senders
+    return found
+
+
+Senders = Annotated[SenderDirectory, Depends(sender_directory)]
+
+
+def opening_message(message: str) -> str | None:
+    """The first message to start with: none for an empty one or a Rasa intent such as ``/get_started``."""
+    return None if not message.strip() or message.startswith("/") else message
+
+
+async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> Turn:
+    facts = body.metadata.facts if body.metadata else {}
+    started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
+    current = SenderConversation(started.conversation.id, started.token)
+    await to_thread.run_sync(senders.remember, body.sender, current)
+    return started.turn
+
+
+@router.post(
+    "/webhooks/rest/webhook",
+    summary="Rasa REST channel",
+    response_model=list[RasaReply],
+    response_model_exclude_none=True,
+    responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429)},
+)
+async def rasa_webhook(body: RasaMessage, chat: Gateway, senders: Senders) -> list[dict[str, Any]]:
+    """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew."""
+    current = await to_thread.run_sync(senders.find, body.sender)
+    if current is None:
+        return rasa_messages(body.sender, await _start(chat, senders, body))
+    try:
+        conversation, _ = await chat.get(current.conversation_id, token=current.token)
+    except UnknownConversation:
+        return rasa_messages(body.sender, await _start(chat, senders, body))
+    if conversation.closed:
+        return rasa_messages(body.sender, await _start(chat, senders, body))
+    offered = body.message in conversation.quick_replies
+    try:
+        _, turn = await chat.reply(
+            current.conversation_id,
+            token=current.token,
+            text=None if offered else body.message,
+            quick_reply=body.message if offered else None,
+            channel="rasa",
+        )
+    except ConversationClosed:
+        turn = await _start(chat, senders, body)
+    return rasa_messages(body.sender, turn)

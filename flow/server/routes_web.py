@@ -1,0 +1,85 @@
+"""The demo page, the widget script, the health check and the metrics."""
+
+from __future__ import annotations
+
+import hmac
+from importlib import resources
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from flow.server.errors import ERROR_RESPONSES, Unauthorized
+from flow.server.metrics import ServerMetrics
+from flow.server.schemas import Health
+from flow.server.settings import ServerSettings
+
+router = APIRouter()
+
+_api_key = HTTPBearer(
+    auto_error=False, scheme_name="ApiKey", description="The server's API key, when one is configured."
+)
+
+
+def web_asset(name: str) -> str:
+    """The text of a file in ``flow/web``."""
+    return (resources.files("flow") / "web" / name).read_text(encoding="utf-8")
+
+
+@router.get("/", response_class=HTMLResponse, summary="Demo page", tags=["web"])
+async def demo_page() -> HTMLResponse:
+    """A page that shows the widget in a refusal conversation."""
+    return HTMLResponse(web_asset("index.html"))
+
+
+@router.get(
+    "/widget.js",
+    summary="Embeddable widget",
+    tags=["web"],
+    response_class=Response,
+    responses={200: {"content": {"text/javascript": {}}, "description": "The `<tactful-chat>` element."}},
+)
+async def widget_script() -> Response:
+    """The dependency-free ``<tactful-chat>`` custom element."""
+    return Response(
+        web_asset("widget.js"),
+        media_type="text/javascript; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
+
+
+@router.get("/healthz", summary="Health check", tags=["operations"])
+async def health(request: Request) -> Health:
+    """The server is up; lists the policies it serves."""
+    return Health(status="ok", policies=request.app.state.gateway.policies)
+
+
+def require_api_key(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_api_key)]
+) -> None:
+    """Refuse the request unless it carries the configured API key (when there is one)."""
+    settings: ServerSettings = request.app.state.settings
+    if settings.api_key is None:
+        return
+    expected = settings.api_key.get_secret_value().encode()
+    given = (credentials.credentials if credentials else "").encode()
+    if not hmac.compare_digest(expected, given):
+        raise Unauthorized
+
+
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    tags=["operations"],
+    response_class=Response,
+    dependencies=[Depends(require_api_key)],
+    responses={
+        200: {"content": {"text/plain": {}}, "description": "Metrics in Prometheus text format."},
+        403: ERROR_RESPONSES[403],
+    },
+)
+async def metrics(request: Request) -> Response:
+    """Turns, outcomes, escalations by reason and turn latency."""
+    collected: ServerMetrics = request.app.state.metrics
+    return Response(collected.render(), media_type=collected.content_type)

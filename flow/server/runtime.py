@@ -1,0 +1,27 @@
+"""Build a ready-to-serve app from settings: the policy, its engine, the store and the service."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from flow.server.settings import ServerSettings
+
+DEFAULT_POLICY = "retail"
+
+
+def build_app(settings: ServerSettings) -> FastAPI:
+    """Load the policy, open the store and return the app serving them; the store closes with the app."""
+    from flow import Engine, load_policy
+    from flow.server.app import create_app
+    from flow.service import ConversationService
+    from flow.stores import open_store
+
+    policy = load_policy(settings.policy_file if settings.policy_file is not None else DEFAULT_POLICY)
+    store = open_store(settings.store_url)
+    service = ConversationService({policy.name: Engine(policy)}, store)
+    return create_app(service, settings=settings, on_shutdown=[store.close])
+
+
+def app_from_env() -> FastAPI:
+    """The app ``TACTFUL_*`` variables describe: ``uvicorn --factory flow.server.runtime:app_from_env``."""
+    return build_app(ServerSettings.from_env())

@@ -1,0 +1,58 @@
+"""How a tactful server is configured: one pydantic model, filled from arguments or the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+ENV_PREFIX = "TACTFUL_"
+
+
+class ServerSettings(BaseModel):
+    """Everything ``create_app`` and ``tactful serve`` need besides the service itself."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    policy_file: Path | None = Field(
+        default=None, description="Policy YAML to serve; the bundled `retail` policy when not given."
+    )
+    store_url: str = Field(
+        default="sqlite:///tactful.db",
+        description="Where conversations live: `memory`, `sqlite:///PATH` or `redis://HOST:PORT/DB`.",
+    )
+    cors_origins: tuple[str, ...] = Field(
+        default=(), description="Origins whose pages may call the API from a browser (`*` for any)."
+    )
+    max_body_bytes: int = Field(default=16_384, gt=0, description="Largest request body accepted (413 past it).")
+    rate_limit_per_second: float = Field(
+        default=5.0, ge=0.0, description="Requests each client may make per second on average; 0 turns it off."
+    )
+    rate_limit_burst: int = Field(default=20, gt=0, description="Requests a client may make at once.")
+    api_key: SecretStr | None = Field(
+        default=None, description="When set, `/metrics` needs `Authorization: Bearer <api_key>`."
+    )
+
+    @property
+    def rate_limited(self) -> bool:
+        """Whether clients are rate limited at all."""
+        return self.rate_limit_per_second > 0
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> ServerSettings:
+        """Settings from ``TACTFUL_*`` variables (``TACTFUL_STORE_URL``…), then ``overrides``.
+
+        ``TACTFUL_CORS_ORIGINS`` is a comma-separated list.
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for name in cls.model_fields:
+            raw = env.get(ENV_PREFIX + name.upper())
+            if raw is None:
+                continue
+            values[name] = tuple(o.strip() for o in raw.split(",") if o.strip()) if name == "cors_origins" else raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)

@@ -1,0 +1,145 @@
+"""``WS /v1/conversations/{id}/ws``: the same conversation API over one WebSocket.
+
+The token comes as ``?token=`` or as the first frame ``{"token": "..."}``. The server then sends
+``{"type": "ready", "conversation": {...}}`` with the transcript so far, and answers each
+``{"text": ...}`` or ``{"quick_reply": ...}`` frame with ``{"type": "turn", "turn": {...}}``. A frame
+that cannot be applied gets ``{"type": "error", "error": {"code", "message"}}`` and the connection
+stays open; a frame may carry an ``id``, echoed back as ``reply_to``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from anyio import fail_after
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from pydantic import ValidationError
+
+from flow.errors import AccessDenied, TactfulError, UnknownConversation
+from flow.server.errors import describe, validation_message
+from flow.server.gateway import ChatGateway
+from flow.server.limits import RateLimiter, client_key
+from flow.server.schemas import ConversationOut, CustomerMessage, TurnOut
+
+router = APIRouter()
+
+TOKEN_WAIT_SECONDS = 10.0
+CLOSE_ACCESS_DENIED = 4403
+CLOSE_UNKNOWN = 4404
+
+
+def _error(code: str, message: str, reply_to: Any = None) -> dict[str, Any]:
+    frame: dict[str, Any] = {"type": "error", "error": {"code": code, "message": message}}
+    if reply_to is not None:
+        frame["reply_to"] = reply_to
+    return frame
+
+
+async def _read_token(websocket: WebSocket, conversation_id: str) -> str:
+    token = websocket.query_params.get("token")
+    if token:
+        return token
+    try:
+        with fail_after(TOKEN_WAIT_SECONDS):
+            first = await websocket.receive_text()
+        found = json.loads(first).get("token")
+    except (TimeoutError, ValueError, AttributeError, KeyError) as e:
+        raise AccessDenied(conversation_id) from e
+    if not isinstance(found, str) or not found:
+        raise AccessDenied(conversation_id)
+    return found
+
+
+def _parse(raw: str, *, max_bytes: int) -> tuple[CustomerMessage, Any]:
+    """The customer message in a frame and its ``id``; raises ``ValueError`` with what was wrong."""
+    if len(raw.encode("utf-8")) > max_bytes:
+        raise OverflowError(f"the frame is larger than {max_bytes} bytes")
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("send a JSON object such as {\"text\": \"...\"}")
+    reply_to = data.pop("id", None)
+    data.pop("token", None)
+    return CustomerMessage.model_validate(data), reply_to
+
+
+class ConversationSocket:
+    """One open WebSocket bound to one conversation."""
+
+    def __init__(self, websocket: WebSocket, conversation_id: str) -> None:
+        self.websocket = websocket
+        self.conversation_id = conversation_id
+        state = websocket.app.state
+        self.chat: ChatGateway = state.gateway
+        self.limiter: RateLimiter = state.rate_limiter
+        self.max_bytes: int = state.settings.max_body_bytes
+        self.client = client_key(websocket.scope)
+
+    async def open(self) -> str | None:
+        """Accept, check the token and send the transcript; the token, or ``None`` if refused."""
+        await self.websocket.accept()
+        try:
+            token = await _read_token(self.websocket, self.conversation_id)
+            conversation, turns = await self.chat.get(self.conversation_id, token=token)
+        except (AccessDenied, UnknownConversation) as e:
+            _, detail = describe(e)
+            await self.websocket.send_json(_error(detail.code, detail.message))
+            code = CLOSE_UNKNOWN if isinstance(e, UnknownConversation) else CLOSE_ACCESS_DENIED
+            await self.websocket.close(code=code)
+            return None
+        ready = ConversationOut.of(conversation, turns).model_dump(mode="json")
+        await self.websocket.send_json({"type": "ready", "conversation": ready})
+        return token
+
+    async def answer(self, raw: str | None, token: str) -> dict[str, Any]:
+        """The frame that answers one received frame."""
+        if raw is None:
+            return _error("invalid_message", "send text frames holding JSON, not binary frames")
+        try:
+            message, reply_to = _parse(raw, max_bytes=self.max_bytes)
+        except OverflowError as e:
+            return _error("too_large", str(e))
+        except ValidationError as e:
+            return _error("invalid_request", validation_message(list(e.errors())))
+        except ValueError as e:
+            return _error("invalid_request", f"the frame is not a JSON message: {e}")
+        wait = self.limiter.acquire(self.client)
+        if wait is not None:
+            frame = _error("rate_limited", f"too many messages; retry in {wait:.1f} s", reply_to)
+            frame["retry_after"] = round(wait, 3)
+            return frame
+        try:
+            _, turn = await self.chat.reply(
+                self.conversation_id,
+                token=token,
+                text=message.text,
+                quick_reply=message.quick_reply,
+                channel="websocket",
+            )
+        except TactfulError as e:
+            _, detail = describe(e)
+            return _error(detail.code, detail.message, reply_to)
+        frame = {"type": "turn", "turn": TurnOut.of(turn).model_dump(mode="json")}
+        if reply_to is not None:
+            frame["reply_to"] = reply_to
+        return frame
+
+    async def serve(self) -> None:
+        """Answer frames until the client goes away."""
+        token = await self.open()
+        if token is None:
+            return
+        try:
+            while True:
+                received = await self.websocket.receive()
+                if received["type"] == "websocket.disconnect":
+                    return
+                await self.websocket.send_json(await self.answer(received.get("text"), token))
+        except WebSocketDisconnect:
+            return
+
+
+@router.websocket("/v1/conversations/{conversation_id}/ws")
+async def conversation_socket(websocket: WebSocket, conversation_id: str) -> None:
+    """Talk in one conversation over a WebSocket (see the module docstring for the frames)."""
+    await ConversationSocket(websocket, conversation_id).serve()

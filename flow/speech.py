@@ -1,0 +1,163 @@
+"""Turning the transitions of one turn into what the agent says and the buttons it shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flow import payloads
+from flow.models import QuickReply
+from flow.policy import Policy
+from flow.rules import Rules
+from flow.run import Run
+from flow.templates import TemplateBook
+from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
+from states import SPECS
+
+_NEEDS_DECISION = frozenset({"explaining"})
+_ESCALATING = frozenset(
+    {"escalate_threat", "escalate_request", "escalate_anger", "escalate_insistence", "escalate_turn_limit"}
+)
+
+
+class Speaker:
+    """Renders a turn: one paragraph for each state entered, then the quick replies of the last one."""
+
+    def __init__(self, policy: Policy, rules: Rules) -> None:
+        self._policy = policy
+        self._rules = rules
+        self._book = TemplateBook(policy)
+        self._requests = human_list([r.title for r in policy.requests.values()])
+        self._hours = opening_hours(policy.escalation.handoff.hours)
+        self._follow_up_when = delay_phrase(policy.follow_up.delay_hours)
+
+    def follow_up_text(self, run: Run) -> str:
+        """The text the customer receives when the follow-up is delivered."""
+        return self._book.render("follow_up.text", self._context(run), seed=run.conversation_id)
+
+    def say(self, run: Run) -> tuple[str, list[QuickReply]]:
+        """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
+        context = self._context(run)
+        seed = f"{run.conversation_id}:{run.turn}"
+        paragraphs: list[str] = []
+        names = {step.transition for step in run.steps}
+        calm = (
+            run.signals.sentiment <= self._policy.escalation.anger_threshold
+            and not run.signals.abusive
+            and not names & _ESCALATING
+            and run.state != "closed"
+        )
+        if calm:
+            paragraphs.append(self._book.render("templates.common.calm", context, seed=seed))
+        for step in run.steps:
+            key = SPECS[step.state].key_for(step.transition)
+            area = step.state if key in SPECS[step.state].templates else "common"
+            text = self._book.render(f"templates.{area}.{key}", context, seed=seed)
+            if text:
+                paragraphs.append(text)
+        return "\n\n".join(paragraphs), self._buttons(run, context, seed)
+
+    def _context(self, run: Run) -> dict[str, Any]:
+        policy = self._policy
+        context: dict[str, Any] = dict.fromkeys(policy.facts)
+        context.update(run.facts)
+        request = policy.requests[run.request] if run.request else None
+        context.update(
+            company=policy.company,
+            agent_name=policy.agent_name,
+            customer_name=run.facts.get("customer_name"),
+            intent=run.signals.intent,
+            request=request.title if request else None,
+            requests=self._requests,
+            question=None,
+            reason=None,
+            clearer_reason=None,
+            approval=None,
+            offered=None,
+            several=False,
+            chosen=None,
+            compensation=None,
+            compensation_reference=run.compensation_reference,
+            follow_up_when=self._follow_up_when,
+            follow_up_hours=policy.follow_up.delay_hours,
+            handoff_hours=self._hours,
+            in_hours=self._rules.in_hours(run.now),
+            callback=policy.escalation.handoff.callback,
+            callback_when=None,
+            escalation_reason=run.escalation_reason,
+        )
+        if run.pending_fact is not None:
+            context["question"] = policy.facts[run.pending_fact].ask
+        if request is not None:
+            self._add_decision(run, context)
+        if policy.compensation is not None:
+            context["compensation"] = self._book.render("compensation.offer", context)
+        if run.outcome == "callback_scheduled":
+            context["callback_when"] = moment_phrase(self._rules.next_opening(run.now), run.now)
+        return context
+
+    def _add_decision(self, run: Run, context: dict[str, Any]) -> None:
+        name = run.request or ""
+        request = self._policy.requests[name]
+        states = {step.state for step in run.steps}
+        if "closed" in states and run.outcome == "approved":
+            context["approval"] = self._book.render(f"requests.{name}.approved", context)
+        if states & _NEEDS_DECISION:
+            rule = self._rules.declining_rule(name, run.facts)
+            if rule is not None:
+                reason = self._book.render(f"requests.{name}.declines[{rule}].reason", context)
+                clearer = f"requests.{name}.declines[{rule}].clearer_reason"
+                context["reason"] = reason
+                context["clearer_reason"] = self._book.render(clearer, context) if self._book.has(clearer) else reason
+        shown = run.offered or [a.id for a in request.alternatives[: run.counters.alternatives_offered]]
+        texts = [
+            self._book.render(f"requests.{name}.alternatives[{i}].text", context)
+            for i, a in enumerate(request.alternatives)
+            if a.id in shown
+        ]
+        context["offered"] = human_list(texts)
+        context["several"] = len(texts) > 1
+        if run.chosen is not None:
+            chosen = next(a for a in request.alternatives if a.id == run.chosen)
+            context["chosen"] = chosen.title.lower()
+
+    def _buttons(self, run: Run, context: dict[str, Any], seed: str) -> list[QuickReply]:
+        if not run.steps or run.state == "closed":
+            return []
+        last = run.steps[-1]
+        kind = SPECS[last.state].buttons_for(last.transition)
+
+        def label(key: str) -> str:
+            return self._book.render(f"templates.common.{key}", context, seed=seed)
+
+        if kind == "alternatives" and run.request:
+            alternatives = self._policy.requests[run.request].alternatives[: run.counters.alternatives_offered]
+            offered = [payloads.button(a.title, payloads.ALTERNATIVE + a.id) for a in alternatives]
+            return [*offered, payloads.button(label("button_reject"), payloads.REJECT)]
+        if kind == "yes_no":
+            if last.state == "listening":
+                pending = self._policy.facts.get(run.pending_fact or "")
+                if pending is None or pending.kind != "yes_no":
+                    return []
+                return [
+                    payloads.button(label("button_yes"), payloads.ACCEPT),
+                    payloads.button(label("button_no"), payloads.REJECT),
+                ]
+            return [
+                payloads.button(label("button_accept"), payloads.ACCEPT),
+                payloads.button(label("button_reject"), payloads.REJECT),
+            ]
+        if kind == "callback" and context["callback"] and not context["in_hours"]:
+            return [
+                payloads.button(label("button_callback"), payloads.ACCEPT),
+                payloads.button(label("button_reject"), payloads.REJECT),
+            ]
+        if kind == "done":
+            return [payloads.button(label("button_done"), payloads.DONE)]
+        if kind == "requests":
+            return [
+                payloads.button(r.title[:1].upper() + r.title[1:], payloads.REQUEST + n)
+                for n, r in self._policy.requests.items()
+            ]
+        return []
+
+

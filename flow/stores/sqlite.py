@@ -1,0 +1,358 @@
+"""The embedded default store: one SQLite file in WAL mode, shared by threads and processes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import TypeAdapter
+
+from flow.errors import UnknownConversation, VersionConflict
+from flow.models import Conversation, Turn
+from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, to_micros
+from flow.stores.base import (
+    ClosesOnExit,
+    ConversationExists,
+    DuplicateMessage,
+    FollowUpAction,
+    FollowUpJob,
+    StoreError,
+)
+
+Synchronous = Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+
+# Entry ``i`` takes a file from schema version ``i`` to ``i + 1``; PRAGMA user_version records it.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE conversations (
+            id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            token_digest TEXT NOT NULL,
+            snapshot TEXT NOT NULL
+        )""",
+        "CREATE INDEX conversations_by_update ON conversations (updated_at, id)",
+        """CREATE TABLE transcript (
+            conversation_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            message_id TEXT,
+            turn TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, version)
+        ) WITHOUT ROWID""",
+        """CREATE UNIQUE INDEX transcript_by_message ON transcript (conversation_id, message_id)
+            WHERE message_id IS NOT NULL""",
+        """CREATE TRIGGER transcript_no_update BEFORE UPDATE ON transcript
+            BEGIN SELECT RAISE(ABORT, 'the transcript is append-only'); END""",
+        """CREATE TRIGGER transcript_no_delete BEFORE DELETE ON transcript
+            BEGIN SELECT RAISE(ABORT, 'the transcript is append-only'); END""",
+        """CREATE TABLE follow_ups (
+            id TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL,
+            turn_number INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            worker TEXT,
+            lease_expires_at INTEGER,
+            available_at INTEGER NOT NULL
+        )""",
+        "CREATE INDEX follow_ups_by_availability ON follow_ups (available_at, id)",
+    ),
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+_PAGE = 500
+_ACTION = TypeAdapter[FollowUpAction](FollowUpAction)
+_JOB_COLUMNS = "id, conversation_id, turn_number, action, due_at, attempts, worker, lease_expires_at"
+
+
+class SqliteStore(ClosesOnExit):
+    """Conversations, transcript and follow-up queue in one SQLite file.
+
+    Each thread gets its own connection; each save is one ``BEGIN IMMEDIATE`` transaction, so
+    several processes can share the file and wait up to ``busy_timeout`` seconds for each other.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        synchronous: Synchronous = "NORMAL",
+        busy_timeout: float = 30.0,
+    ) -> None:
+        self.path = Path(path)
+        if str(path) == ":memory:" or str(path).startswith("file:"):
+            raise StoreError(
+                f"SqliteStore needs a file path, not {str(path)!r}; use MemoryStore for a store in memory"
+            )
+        self._synchronous = synchronous
+        self._busy_timeout = busy_timeout
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._closed = False
+        self._migrate(self._connection())
+
+    def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
+        """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""
+        check_save(conversation, turn, None)
+        with self._write() as db:
+            try:
+                db.execute(
+                    "INSERT INTO conversations (id, version, updated_at, token_digest, snapshot) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        conversation.id,
+                        conversation.version,
+                        to_micros(conversation.updated_at),
+                        token_digest,
+                        conversation.model_dump_json(),
+                    ),
+                )
+            except sqlite3.IntegrityError as error:
+                raise ConversationExists(conversation.id) from error
+            self._append(db, conversation, turn, None)
+
+    def load(self, conversation_id: str) -> Conversation:
+        """The latest snapshot; raise ``UnknownConversation`` when there is none."""
+        row = self._one("SELECT snapshot FROM conversations WHERE id = ?", conversation_id)
+        return Conversation.model_validate_json(row[0])
+
+    def token_digest(self, conversation_id: str) -> str:
+        """The SHA-256 hex digest of the conversation's access token."""
+        row = self._one("SELECT token_digest FROM conversations WHERE id = ?", conversation_id)
+        return str(row[0])
+
+    def save(
+        self,
+        conversation: Conversation,
+        turn: Turn,
+        *,
+        expected_version: int,
+        message_id: str | None = None,
+    ) -> None:
+        """Replace the snapshot, append ``turn`` and enqueue its follow-ups in one transaction."""
+        check_save(conversation, turn, expected_version)
+        with self._write() as db:
+            if (
+                message_id is not None
+                and db.execute(
+                    "SELECT 1 FROM transcript WHERE conversation_id = ? AND message_id = ?",
+                    (conversation.id, message_id),
+                ).fetchone()
+            ):
+                raise DuplicateMessage(conversation.id, message_id)
+            updated = db.execute(
+                "UPDATE conversations SET version = ?, updated_at = ?, snapshot = ? "
+                "WHERE id = ? AND version = ?",
+                (
+                    conversation.version,
+                    to_micros(conversation.updated_at),
+                    conversation.model_dump_json(),
+                    conversation.id,
+                    expected_version,
+                ),
+            )
+            if updated.rowcount == 0:
+                row = db.execute("SELECT version FROM conversations WHERE id = ?", (conversation.id,))
+                found = row.fetchone()
+                if found is None:
+                    raise UnknownConversation(conversation.id)
+                raise VersionConflict(conversation.id, expected_version, int(found[0]))
+            self._append(db, conversation, turn, message_id)
+
+    def find_turn(self, conversation_id: str, message_id: str) -> Turn | None:
+        """The turn saved with ``message_id``, if any."""
+        row = (
+            self._connection()
+            .execute(
+                "SELECT turn FROM transcript WHERE conversation_id = ? AND message_id = ?",
+                (conversation_id, message_id),
+            )
+            .fetchone()
+        )
+        return None if row is None else Turn.model_validate_json(row[0])
+
+    def transcript(self, conversation_id: str) -> list[Turn]:
+        """Every turn of the conversation, oldest first."""
+        rows = (
+            self._connection()
+            .execute(
+                "SELECT turn FROM transcript WHERE conversation_id = ? ORDER BY version", (conversation_id,)
+            )
+            .fetchall()
+        )
+        if not rows:
+            self._one("SELECT 1 FROM conversations WHERE id = ?", conversation_id)
+        return [Turn.model_validate_json(row[0]) for row in rows]
+
+    def conversations(self, *, since: datetime | None = None) -> Iterator[Conversation]:
+        """Snapshots updated at or after ``since``, least recently updated first, read page by page.
+
+        A conversation saved while the pages are read may appear again with its newer snapshot.
+        """
+        after: tuple[int, str] = (-(2**62) if since is None else to_micros(since) - 1, "")
+        while True:
+            rows = (
+                self._connection()
+                .execute(
+                    "SELECT updated_at, id, snapshot FROM conversations WHERE (updated_at, id) > (?, ?) "
+                    "ORDER BY updated_at, id LIMIT ?",
+                    (*after, _PAGE),
+                )
+                .fetchall()
+            )
+            for _, _, snapshot in rows:
+                yield Conversation.model_validate_json(snapshot)
+            if len(rows) < _PAGE:
+                return
+            after = (rows[-1][0], rows[-1][1])
+
+    def claim_follow_ups(
+        self, now: datetime, *, worker: str, lease_seconds: float, limit: int = 10
+    ) -> list[FollowUpJob]:
+        """Lease up to ``limit`` due jobs that nobody holds (or whose lease expired) to ``worker``."""
+        check_lease(lease_seconds, limit)
+        lease_end = to_micros(now + timedelta(seconds=lease_seconds))
+        with self._write() as db:
+            rows = db.execute(
+                "UPDATE follow_ups SET worker = ?, lease_expires_at = ?, available_at = ?, "
+                "attempts = attempts + 1 WHERE id IN (SELECT id FROM follow_ups WHERE available_at <= ? "
+                f"ORDER BY available_at, id LIMIT ?) RETURNING {_JOB_COLUMNS}",
+                (worker, lease_end, lease_end, to_micros(now), limit),
+            ).fetchall()
+        return sorted((_job(row) for row in rows), key=lambda job: (job.due_at, job.id))
+
+    def complete_follow_up(self, job_id: str, *, worker: str) -> bool:
+        """Remove a delivered job; ``False`` when ``worker`` no longer holds its lease."""
+        with self._write() as db:
+            deleted = db.execute("DELETE FROM follow_ups WHERE id = ? AND worker = ?", (job_id, worker))
+            return deleted.rowcount == 1
+
+    def release_follow_up(self, job_id: str, *, worker: str, retry_at: datetime) -> bool:
+        """Give back a job whose delivery failed, to be claimed again from ``retry_at``."""
+        retry = to_micros(retry_at)
+        with self._write() as db:
+            released = db.execute(
+                "UPDATE follow_ups SET worker = NULL, lease_expires_at = NULL, due_at = ?, "
+                "available_at = ? WHERE id = ? AND worker = ?",
+                (retry, retry, job_id, worker),
+            )
+            return released.rowcount == 1
+
+    def pending_follow_ups(self) -> list[FollowUpJob]:
+        """Every job not yet completed, earliest first."""
+        rows = (
+            self._connection()
+            .execute(f"SELECT {_JOB_COLUMNS} FROM follow_ups ORDER BY available_at, id")
+            .fetchall()
+        )
+        return [_job(row) for row in rows]
+
+    def close(self) -> None:
+        """Close every thread's connection; the store cannot be used afterwards."""
+        with self._lock:
+            self._closed = True
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            connection.close()
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is not None and not self._closed:
+            return connection
+        with self._lock:
+            if self._closed:
+                raise StoreError(f"the store for {self.path} is closed; open a new SqliteStore")
+            try:
+                connection = sqlite3.connect(
+                    self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
+                )
+                connection.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.Error as error:
+                raise StoreError(
+                    f"cannot open SQLite file {self.path} ({error}); check that its folder exists and "
+                    "is writable"
+                ) from error
+            connection.execute(f"PRAGMA synchronous = {self._synchronous}")
+            self._connections.append(connection)
+        self._local.connection = connection
+        return connection
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock up front, so concurrent writers queue on the busy timeout
+        # instead of failing when a read transaction tries to upgrade.
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def _one(self, sql: str, conversation_id: str) -> tuple[str, ...]:
+        row: tuple[str, ...] | None = self._connection().execute(sql, (conversation_id,)).fetchone()
+        if row is None:
+            raise UnknownConversation(conversation_id)
+        return row
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        with self._write():
+            found = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if found > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has schema version {found}, newer than {SCHEMA_VERSION} which this "
+                    "tactful understands; upgrade tactful to open it"
+                )
+            for statements in _MIGRATIONS[found:]:
+                for statement in statements:
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @staticmethod
+    def _append(
+        db: sqlite3.Connection, conversation: Conversation, turn: Turn, message_id: str | None
+    ) -> None:
+        db.execute(
+            "INSERT INTO transcript (conversation_id, version, message_id, turn) VALUES (?, ?, ?, ?)",
+            (conversation.id, conversation.version, message_id, turn.model_dump_json()),
+        )
+        jobs = follow_up_jobs(conversation, turn)
+        if jobs:
+            db.executemany(
+                "INSERT OR IGNORE INTO follow_ups (id, conversation_id, turn_number, action, due_at, "
+                "available_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        job.id,
+                        job.conversation_id,
+                        job.turn_number,
+                        job.action.model_dump_json(),
+                        to_micros(job.due_at),
+                        to_micros(job.due_at),
+                    )
+                    for job in jobs
+                ],
+            )
+
+
+def _job(row: tuple[str, str, int, str, int, int, str | None, int | None]) -> FollowUpJob:
+    job_id, conversation_id, turn_number, action, due_at, attempts, worker, lease_expires_at = row
+    return FollowUpJob(
+        id=job_id,
+        conversation_id=conversation_id,
+        turn_number=turn_number,
+        action=_ACTION.validate_json(action),
+        due_at=from_micros(due_at),
+        attempts=attempts,
+        worker=worker,
+        lease_expires_at=None if lease_expires_at is None else from_micros(lease_expires_at),
+    )

@@ -1,0 +1,50 @@
+"""Turning a customer message into the canonical words every detector reads.
+
+Customers type in lowercase, drop apostrophes and use chat shorthand, so the canonical form is:
+lowercase, apostrophes removed (``don't`` and ``dont`` are both ``dont``), shorthand spelled out
+(``u`` → ``you``, ``pls`` → ``please``, ``wanna`` → ``want to``) and every token with a digit in it
+replaced by ``#``.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER = "#"
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+
+_SHORTHAND_TEXT = """
+u=you ya=you yu=you ur=your yr=your r=are y=why
+pls=please plz=please plss=please plzz=please pleas=please pleeease=please pleeeease=please
+thx=thanks thnx=thanks thanx=thanks thks=thanks tnx=thanks tks=thanks thnks=thanks thanq=thanks
+ty=thank_you tysm=thank_you_so_much tyvm=thank_you_very_much thankyou=thank_you thnk=thank
+wanna=want_to gonna=going_to gotta=got_to lemme=let_me gimme=give_me dunno=dont_know idk=i_dont_know
+yeah=yes yea=yes yep=yes yup=yes yeh=yes yah=yes yas=yes yass=yes ye=yes yesss=yes yess=yes
+nope=no nah=no naw=no nay=no noo=no nooo=no
+k=ok kk=ok okay=ok okey=ok okie=ok okk=ok okok=ok oki=ok
+bc=because cuz=because coz=because cos=because
+mgr=manager acct=account sub=subscription subs=subscription msg=message
+"""
+
+SHORTHAND: dict[str, tuple[str, ...]] = {
+    short: tuple(long.split("_"))
+    for short, long in (pair.split("=") for pair in _SHORTHAND_TEXT.split())
+}
+
+
+def canonical_tokens(text: str) -> list[str]:
+    """The message's words in canonical form, in order."""
+    words: list[str] = []
+    for raw in _TOKEN.findall(text.lower().translate(_APOSTROPHES)):
+        word = raw.replace("'", "") if "'" in raw else raw
+        if not word.isalpha():
+            words.append(NUMBER)
+            continue
+        expansion = SHORTHAND.get(word)
+        if expansion is None:
+            words.append(word)
+        else:
+            words.extend(expansion)
+    return words

@@ -1,0 +1,61 @@
+"""Small helpers that turn values into plain English for templates: lists, delays, opening hours."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from flow.policy import WEEKDAYS, Hours
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def human_list(items: Sequence[str], *, conjunction: str = "or") -> str:
+    """``["a", "b", "c"]`` → ``"a, b, or c"``."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return f"{items[0]}, {conjunction} {items[1]}"
+    return f"{', '.join(items[:-1])}, {conjunction} {items[-1]}"
+
+
+def delay_phrase(hours: float) -> str:
+    """When a follow-up happens, as a customer would say it: ``"tomorrow"``, ``"in 3 hours"``."""
+    if hours < 1:
+        return f"in {round(hours * 60)} minutes"
+    if hours < 20:
+        whole = round(hours)
+        return f"in {whole} hour{'s' if whole != 1 else ''}"
+    if hours <= 30:
+        return "tomorrow"
+    days = round(hours / 24)
+    return f"in {days} days"
+
+
+def opening_hours(hours: Hours) -> str:
+    """``"09:00 to 18:00, Monday to Friday"``."""
+    indexes = sorted(WEEKDAYS.index(day) for day in hours.days)
+    runs: list[tuple[int, int]] = []
+    for index in indexes:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    days = [
+        _DAY_NAMES[a] if a == b else f"{_DAY_NAMES[a]} to {_DAY_NAMES[b]}" for a, b in runs
+    ]
+    return f"{hours.start:%H:%M} to {hours.end:%H:%M}, {human_list(days, conjunction='and')}"
+
+
+def moment_phrase(at: datetime, now: datetime) -> str:
+    """``"tomorrow at 09:00"``, ``"today at 14:00"`` or ``"on Monday at 09:00"``, in ``at``'s zone."""
+    local_now = now.astimezone(at.tzinfo)
+    if at.date() == local_now.date():
+        day = "today"
+    elif at.date() == (local_now + timedelta(days=1)).date():
+        day = "tomorrow"
+    else:
+        day = f"on {_DAY_NAMES[at.weekday()]}"
+    return f"{day} at {at:%H:%M}"

@@ -1,0 +1,44 @@
+"""Closed: end politely, saying what was agreed. A closed conversation takes no more messages."""
+
+from __future__ import annotations
+
+from states.spec import StateSpec
+
+SPEC = StateSpec(
+    name="closed",
+    summary="Ends the conversation politely; final.",
+    waits=True,
+    says={
+        "approve": "approved",
+        "close_declined": "declined",
+        "abuse_close": "abuse",
+        "accept_callback": "callback_booked",
+        "decline_callback": "goodbye",
+        "satisfied": "goodbye",
+        "*": "goodbye",
+    },
+    templates={
+        "approved": (
+            "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }}",
+            "Thanks for waiting{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }}",
+        ),
+        "declined": (
+            "I understand, and I'm sorry I couldn't do more this time. If anything changes, we're here to help. "
+            "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}.",
+            "That's completely fine. I'm sorry I couldn't help more today. "
+            "You're welcome to get in touch again at any time.",
+        ),
+        "abuse": (
+            "I'm going to end our chat here. You're welcome to contact us again whenever you're ready, "
+            "and we'll be glad to help.",
+        ),
+        "callback_booked": (
+            "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
+            "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
+        "goodbye": (
+            "Thanks for chatting with us{% if customer_name %}, {{ customer_name }}{% endif %}. Take care.",
+            "You're welcome. Have a good day{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
+    },
+)

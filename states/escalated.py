@@ -1,0 +1,39 @@
+"""Escalated: hand the conversation to a person, or offer a callback when nobody is available."""
+
+from __future__ import annotations
+
+from states.common import COMMON_SAYS
+from states.spec import StateSpec
+
+_LEAD = (
+    "{% if escalation_reason == 'anger' %}I can hear how frustrating this is, and I want it handled properly. "
+    "{% elif escalation_reason == 'threat' %}I understand you're thinking of taking this further, "
+    "and I want a colleague to look at it with you. "
+    "{% elif escalation_reason == 'insistence' %}I understand this really matters to you. "
+    "{% elif escalation_reason == 'unsatisfied' %}I'm sorry it hasn't worked out. "
+    "{% elif escalation_reason == 'turn_limit' %}I don't want to keep you going round in circles. "
+    "{% else %}Of course. {% endif %}"
+)
+
+SPEC = StateSpec(
+    name="escalated",
+    summary="Hands over to a person with a summary, or offers a callback out of hours.",
+    waits=True,
+    says={"waiting": "waiting", **COMMON_SAYS, "*": "handoff"},
+    templates={
+        "handoff": (
+            _LEAD + "{% if in_hours %}I'm passing this to a colleague now. They'll see our conversation, "
+            "so you won't need to repeat anything, and they'll be with you shortly."
+            "{% elif callback %}Our team is available {{ handoff_hours }}, so nobody can join right now. "
+            "Would you like a callback when they're back?"
+            "{% else %}Our team is available {{ handoff_hours }}. I've passed this on, "
+            "and they'll reply as soon as they're back.{% endif %}",
+        ),
+        "waiting": (
+            "{% if in_hours or not callback %}Thanks for waiting. A colleague will be with you as soon as possible."
+            "{% else %}Would you like a callback when our team is back? You can answer with the buttons below."
+            "{% endif %}",
+        ),
+    },
+    buttons={"*": "callback"},
+)
