@@ -8,7 +8,7 @@ the engine is built.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -95,12 +95,10 @@ def _kind(value: Any) -> str:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[Compare, Tag("<compare>")],
-        Annotated[All, Tag("<all>")],
-        Annotated[AnyOf, Tag("<any>")],
-        Annotated[Not, Tag("<not>")],
-    ],
+    Annotated[Compare, Tag("<compare>")]
+    | Annotated[All, Tag("<all>")]
+    | Annotated[AnyOf, Tag("<any>")]
+    | Annotated[Not, Tag("<not>")],
     Discriminator(_kind),
 ]
 """A condition as a policy writes it."""

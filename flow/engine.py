@@ -7,13 +7,13 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from flow import payloads
-from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch
+from flow import guards, payloads
 from flow.effects import Effects
+from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch
 from flow.facts import count, fill_facts, identify_request
-from flow.graph import Edge
+from flow.graph import Edge, Trigger
 from flow.guards import Guard
-from flow.machine import build_machine
+from flow.machine import build_machine, event_name
 from flow.messages import clean_facts, clean_message
 from flow.models import Close, Conversation, Signals, Turn
 from flow.policy import Policy
@@ -38,6 +38,15 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _routes(edges: tuple[Edge, ...], machine: Any) -> dict[tuple[str, str], list[tuple[Guard, Any]]]:
+    """For each (state, trigger), the guards and Machine events of its edges, in priority order."""
+    routes: dict[tuple[str, str], list[tuple[Guard, Any]]] = {}
+    for edge in edges:
+        route = (getattr(guards, edge.guard), machine.events[event_name(edge)])
+        routes.setdefault((edge.source, edge.trigger), []).append(route)
+    return routes
+
+
 class Engine:
     """Runs the conversations of one policy.
 
@@ -55,8 +64,7 @@ class Engine:
         self._speaker = Speaker(policy, self._rules)
         self._effects = Effects(self._rules, self._speaker.follow_up_text)
         self._machine, self.edges = build_machine(policy, check=self._check, taken=self._taken)
-        self._message = self._machine.events["message"]
-        self._next = self._machine.events["next"]
+        self._routes = _routes(self.edges, self._machine)
 
     @property
     def machine(self) -> Any:
@@ -135,12 +143,20 @@ class Engine:
     def _apply(self, run: Run, text: str) -> None:
         fill_facts(run, self.policy, text)
         count(run, self.policy)
-        self._message.trigger(run)
+        self._step(run, "message")
         for _ in range(_MAX_CHAIN):
             if SPECS[run.state].waits:
                 return
-            self._next.trigger(run)
+            self._step(run, "next")
         raise RuntimeError(f"the flow did not settle within {_MAX_CHAIN} transitions")  # pragma: no cover
+
+    def _step(self, run: Run, trigger: Trigger) -> None:
+        rules = self._rules
+        for guard, event in self._routes[run.state, trigger]:
+            if guard(run, rules):
+                event.trigger(run)
+                return
+        raise RuntimeError(f"no {trigger} transition from {run.state}")  # pragma: no cover
 
     def _check(self, guard: Guard, event: Any) -> bool:
         return guard(event.model, self._rules)
@@ -166,7 +182,7 @@ class Engine:
                 "updated_at": run.now,
             }
         )
-        turn = Turn(
+        turn = Turn.model_construct(
             conversation_id=conversation.id,
             number=version,
             at=run.now,
@@ -179,5 +195,5 @@ class Engine:
             text=reply,
             quick_replies=buttons,
             actions=run.actions,
-        )
+        )  # built from values the engine made and typed itself, so validation is skipped on this hot path
         return next_conversation, turn

@@ -62,8 +62,7 @@ class ConversationClosed(ConversationError):
     def __init__(self, conversation_id: str) -> None:
         self.conversation_id = conversation_id
         super().__init__(
-            f"conversation {conversation_id} is closed and takes no more messages; "
-            "start a new conversation"
+            f"conversation {conversation_id} is closed and takes no more messages; start a new conversation"
         )
 
 
@@ -85,9 +84,7 @@ class UnknownConversation(ConversationError):
 
     def __init__(self, conversation_id: str) -> None:
         self.conversation_id = conversation_id
-        super().__init__(
-            f"no conversation has id {conversation_id!r}; check the id or start a new one"
-        )
+        super().__init__(f"no conversation has id {conversation_id!r}; check the id or start a new one")
 
 
 class InvalidMessage(ConversationError):

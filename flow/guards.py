@@ -135,8 +135,9 @@ def chosen_alternative(run: Run, rules: Rules) -> str | None:
     named = [a.id for a in offered if any(word.lower() in run.text for word in (a.title, *a.synonyms))]
     if len(named) == 1 and run.signals.intent not in _NO:
         return named[0]
-    if run.signals.intent in _YES and len(offered) == 1:
-        return offered[0].id
+    one_at_a_time = rules.policy.offer_alternatives == "one_at_a_time"
+    if run.signals.intent in _YES and offered and (len(offered) == 1 or one_at_a_time):
+        return offered[-1].id
     return None
 
 

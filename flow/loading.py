@@ -51,7 +51,9 @@ def _read(source: str | Path) -> tuple[str, Any]:
         bundled = resources.files("flow") / "policies" / f"{text_source}{BUNDLED_SUFFIX}"
         if not bundled.is_file():
             known = ", ".join(bundled_policies())
-            raise PolicyError(text_source, [f"no policy file or bundled policy named {text_source!r}; bundled: {known}"])
+            raise PolicyError(
+                text_source, [f"no policy file or bundled policy named {text_source!r}; bundled: {known}"]
+            )
         return f"bundled:{text_source}", yaml.safe_load(bundled.read_text(encoding="utf-8"))
     try:
         raw = path.read_text(encoding="utf-8")

@@ -20,8 +20,9 @@ _POSSIBLE: dict[str, Callable[[Policy], bool]] = {
     "ready_and_declined": lambda p: any(r.declines for r in p.requests.values()),
     "has_alternatives": lambda p: any(r.alternatives for r in p.requests.values()),
     "accepted_alternative": lambda p: any(r.alternatives for r in p.requests.values()),
-    "more_alternatives": lambda p: p.offer_alternatives == "one_at_a_time"
-    and any(len(r.alternatives) > 1 for r in p.requests.values()),
+    "more_alternatives": lambda p: (
+        p.offer_alternatives == "one_at_a_time" and any(len(r.alternatives) > 1 for r in p.requests.values())
+    ),
     "can_compensate": lambda p: p.compensation is not None,
     "rejected_and_eligible": lambda p: p.compensation is not None,
     "callback_wanted": lambda p: p.escalation.handoff.callback,
@@ -36,21 +37,26 @@ _DISABLED_HINT = {
 
 def live_edges(policy: Policy) -> tuple[Edge, ...]:
     """The transitions this policy can ever take, in priority order."""
-    return tuple(edge for edge in EDGES if _POSSIBLE.get(edge.guard, lambda p: True)(policy))
+    return tuple(edge for edge in EDGES if _POSSIBLE.get(edge.guard, _always)(policy))
+
+
+def _always(policy: Policy) -> bool:
+    return True
 
 
 def check_graph(policy: Policy, edges: Iterable[Edge]) -> list[str]:
     """Structural problems: unreachable states, states that cannot reach the end, chains that never stop."""
     edges = list(edges)
     problems: list[str] = []
-    reachable = _closure(INITIAL, edges, forward=True)
+    # Resuming after "why?" returns to a state the customer was already in, so it proves nothing about reachability.
+    reachable = _closure(INITIAL, [e for e in edges if not e.name.startswith("resume_")], forward=True)
     for state in STATES:
         if state not in reachable:
             hint = _DISABLED_HINT.get(state, "check the flow's transitions")
             problems.append(f"state {state!r} is unreachable from {INITIAL!r}: {hint}")
     ends = _closure(FINAL, edges, forward=False)
-    for state in sorted(reachable - ends):
-        problems.append(f"state {state!r} can never reach {FINAL!r}: it traps the conversation")
+    for trapped in sorted(reachable - ends):
+        problems.append(f"state {trapped!r} can never reach {FINAL!r}: it traps the conversation")
     for state in STATES:
         spec = SPECS[state]
         trigger = "message" if spec.waits else "next"
@@ -80,6 +86,11 @@ def _closure(start: str, edges: list[Edge], *, forward: bool) -> set[str]:
     return seen
 
 
+def event_name(edge: Edge) -> str:
+    """The Machine event that takes exactly this edge: ``source:name``."""
+    return f"{edge.source}:{edge.name}"
+
+
 def build_machine(
     policy: Policy,
     *,
@@ -88,9 +99,12 @@ def build_machine(
 ) -> tuple[Machine, tuple[Edge, ...]]:
     """One Machine for every conversation of ``policy``; raise :class:`FlowDefinitionError` if it cannot run.
 
-    ``check(guard, event)`` evaluates a guard for the event's model; ``taken(edge, event)`` runs after a
-    transition. Models are never registered with the Machine: each turn triggers events on a
-    short-lived :class:`flow.run.Run`, so the Machine holds no per-conversation state.
+    Every edge becomes its own event (:func:`event_name`), guarded by the edge's guard:
+    ``check(guard, event)`` evaluates it for the event's model and ``taken(edge, event)`` runs after the
+    transition. The engine walks the edges of the current state in priority order and triggers the
+    first whose guard holds, so the Machine executes exactly one transition per step. Models are
+    never registered with the Machine: each turn triggers events on a short-lived
+    :class:`flow.run.Run`, so the Machine holds no per-conversation state.
     """
     edges = live_edges(policy)
     problems = check_graph(policy, edges)
@@ -106,7 +120,7 @@ def build_machine(
     )
     for edge in edges:
         machine.add_transition(
-            edge.trigger,
+            event_name(edge),
             edge.source,
             edge.dest,
             conditions=[partial(check, getattr(guards, edge.guard))],

@@ -158,4 +158,3 @@ class Turn(BaseModel):
     def messages(self) -> list[str]:
         """The reply split at blank lines, as chat channels send it."""
         return [part for part in self.text.split("\n\n") if part.strip()]
-

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flow.models import QuickReply, Signals
 from flow.vocabulary import Intent
 
@@ -23,6 +25,7 @@ def signals_for(payload: str) -> Signals:
     return Signals(intent=_INTENTS[payload], confidence=1.0)
 
 
+@lru_cache(maxsize=1024)
 def button(title: str, payload: str) -> QuickReply:
-    """A quick reply."""
+    """A quick reply (immutable, so one object serves every turn that offers it)."""
     return QuickReply(title=title, payload=payload)

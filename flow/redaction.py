@@ -21,14 +21,18 @@ _EMAIL = re.compile(
 )
 _CARD = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])")
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+[0-9]{1,3}[ .-]?)?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{2,4}(?:[ .-]?[0-9]{2,4}){1,4}(?![\w:/])"
+    r"(?<![\w+])(?:\+[0-9]{1,3}[ .-]?)?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{1,4}(?:[ .-]?[0-9]{1,4}){1,6}(?![\w:/])"
 )
+_DIGIT = re.compile(r"[0-9]")
 _LOCAL_PHONE = re.compile(r"[0-9]{3}[ .-][0-9]{4}")
 
 
 def redact(text: str) -> str:
-    """``text`` with emails, card numbers and phone numbers replaced by ``[email]``, ``[card]``, ``[phone]``."""
-    text = _EMAIL.sub(EMAIL, text)
+    """``text`` with emails, card and phone numbers replaced by ``[email]``, ``[card]``, ``[phone]``."""
+    if "@" in text:
+        text = _EMAIL.sub(EMAIL, text)
+    if _DIGIT.search(text) is None:
+        return text
     text = _CARD.sub(_card_or_original, text)
     return _PHONE.sub(_phone_or_original, text)
 

@@ -59,6 +59,7 @@ class Speaker:
     def _context(self, run: Run) -> dict[str, Any]:
         policy = self._policy
         context: dict[str, Any] = dict.fromkeys(policy.facts)
+        context["order_id"] = None
         context.update(run.facts)
         request = policy.requests[run.request] if run.request else None
         context.update(
@@ -159,5 +160,3 @@ class Speaker:
                 for n, r in self._policy.requests.items()
             ]
         return []
-
-

@@ -42,9 +42,10 @@ CONTEXT_VARIABLES = frozenset(
         "callback",
         "callback_when",
         "escalation_reason",
+        "order_id",
     }
 )
-"""Variables every template may use, besides the policy's declared facts."""
+"""Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
 
 
 def _environment() -> SandboxedEnvironment:
@@ -57,11 +58,11 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
     for state, spec in SPECS.items():
         for key, variants in spec.templates.items():
             sources[f"templates.{state}.{key}"] = list(variants)
-    for key, variants in COMMON_TEMPLATES.items():
-        sources[f"templates.common.{key}"] = list(variants)
+    for key, shared in COMMON_TEMPLATES.items():
+        sources[f"templates.common.{key}"] = list(shared)
     for state_name, keys in policy.templates.items():
-        for key, variants in keys.items():
-            sources[f"templates.{state_name}.{key}"] = variants
+        for key, overrides in keys.items():
+            sources[f"templates.{state_name}.{key}"] = overrides
     for name, request in policy.requests.items():
         sources[f"requests.{name}.approved"] = [request.approved]
         for i, rule in enumerate(request.declines):
@@ -76,13 +77,38 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
     return sources
 
 
+class _Compiled:
+    """One template variant: a constant when it uses no variables, otherwise compiled Jinja."""
+
+    __slots__ = ("constant", "template", "uses_globals")
+
+    def __init__(self, env: SandboxedEnvironment, source: str) -> None:
+        names = meta.find_undeclared_variables(env.parse(source))
+        self.template: Template | None = None
+        self.constant: str | None = None
+        self.uses_globals = bool(names & env.globals.keys())
+        if names:
+            self.template = env.from_string(source)
+        else:
+            self.constant = env.from_string(source).render().strip()
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        if self.template is None:
+            return self.constant or ""
+        if self.uses_globals:
+            return self.template.render(context).strip()
+        # A shared context skips Jinja's two copies of the variables; the context is never written to.
+        frame = self.template.new_context(context, shared=True)  # type: ignore[arg-type]
+        return "".join(self.template.root_render_func(frame)).strip()
+
+
 class TemplateBook:
     """The compiled templates of one policy, looked up by path and chosen among variants."""
 
     def __init__(self, policy: Policy) -> None:
         env = _environment()
-        self._templates: dict[str, tuple[Template, ...]] = {
-            path: tuple(env.from_string(source) for source in variants)
+        self._templates: dict[str, tuple[_Compiled, ...]] = {
+            path: tuple(_Compiled(env, source) for source in variants)
             for path, variants in template_sources(policy).items()
         }
 
@@ -94,7 +120,7 @@ class TemplateBook:
         """Render the variant of ``path`` that ``seed`` picks (the same seed always picks the same one)."""
         variants = self._templates[path]
         index = zlib.crc32(f"{seed}:{path}".encode()) % len(variants) if len(variants) > 1 else 0
-        return variants[index].render(context).strip()
+        return variants[index].render(context)
 
 
 def sample_context(policy: Policy) -> dict[str, Any]:

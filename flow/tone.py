@@ -95,7 +95,11 @@ def lint(text: str, *, banned: Iterable[str] = (), min_reading_ease: float | Non
     if not text.strip():
         return ["the message is empty"]
     lowered = text.lower().replace("\u2019", "'")
-    for kind, phrases in (("harsh or defensive", HARSH_PHRASES), ("jargon", JARGON), ("banned", tuple(banned))):
+    for kind, phrases in (
+        ("harsh or defensive", HARSH_PHRASES),
+        ("jargon", JARGON),
+        ("banned", tuple(banned)),
+    ):
         if phrases:
             for found in sorted(set(_phrases(phrases).findall(lowered))):
                 problems.append(f"{kind} phrase {found!r}")

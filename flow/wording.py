@@ -43,9 +43,7 @@ def opening_hours(hours: Hours) -> str:
             runs[-1] = (runs[-1][0], index)
         else:
             runs.append((index, index))
-    days = [
-        _DAY_NAMES[a] if a == b else f"{_DAY_NAMES[a]} to {_DAY_NAMES[b]}" for a, b in runs
-    ]
+    days = [_DAY_NAMES[a] if a == b else f"{_DAY_NAMES[a]} to {_DAY_NAMES[b]}" for a, b in runs]
     return f"{hours.start:%H:%M} to {hours.end:%H:%M}, {human_list(days, conjunction='and')}"
 
 

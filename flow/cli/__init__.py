@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flow.cli.app import app
-
 # Each module below registers its commands on ``app`` when imported.
 from flow.cli import commands_engine as _commands_engine  # noqa: E402,F401
+from flow.cli.app import app
 
 __all__ = ["app"]

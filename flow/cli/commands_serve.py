@@ -32,7 +32,9 @@ def serve(
     rate_limit: Annotated[
         float, typer.Option("--rate-limit", min=0.0, help="Requests per second per client; 0 turns it off.")
     ] = 5.0,
-    rate_burst: Annotated[int, typer.Option("--rate-burst", min=1, help="Requests a client may make at once.")] = 20,
+    rate_burst: Annotated[
+        int, typer.Option("--rate-burst", min=1, help="Requests a client may make at once.")
+    ] = 20,
     api_key: Annotated[
         str | None,
         typer.Option("--api-key", envvar="TACTFUL_API_KEY", help="Protect /metrics with this bearer key."),

@@ -68,7 +68,7 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.senders = directory
-    app.state.gateway = ChatGateway(service, policies=sorted(service.engines), metrics=metrics)
+    app.state.gateway = ChatGateway(service, metrics=metrics)
     app.state.rate_limiter = RateLimiter(
         per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst
     )

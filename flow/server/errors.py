@@ -5,6 +5,7 @@ The tactful error a request raised decides the status; nothing the request asked
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,12 +23,15 @@ from flow.errors import (
     UnknownConversation,
     VersionConflict,
 )
+from flow.service import UnknownPolicy
 
 
 class ErrorDetail(BaseModel):
     """What went wrong, as a stable code for programs and a sentence for people."""
 
-    code: str = Field(description="Stable machine-readable code, e.g. `access_denied`.", examples=["access_denied"])
+    code: str = Field(
+        description="Stable machine-readable code, e.g. `access_denied`.", examples=["access_denied"]
+    )
     message: str = Field(description="What was wrong and what to do next.")
 
 
@@ -35,15 +39,6 @@ class ErrorResponse(BaseModel):
     """The body of every error response."""
 
     error: ErrorDetail
-
-
-class UnknownPolicy(TactfulError):
-    """A request named a policy this server does not serve."""
-
-    def __init__(self, name: str, served: list[str]) -> None:
-        self.name = name
-        self.served = served
-        super().__init__(f"this server has no policy {name!r}; it serves: {', '.join(served)}")
 
 
 class Unauthorized(TactfulError):
@@ -82,7 +77,7 @@ def describe(error: TactfulError) -> tuple[int, ErrorDetail]:
 
 
 def error_response(
-    status: int, code: str, message: str, *, headers: dict[str, str] | None = None
+    status: int, code: str, message: str, *, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
     """A JSON error response in the API's one shape."""
     body = ErrorResponse(error=ErrorDetail(code=code, message=message))

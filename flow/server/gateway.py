@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 
 from anyio import to_thread
 
 from flow.models import Conversation, FactValue, Turn
-from flow.server.errors import UnknownPolicy
 from flow.server.metrics import Channel, ServerMetrics
 from flow.service import ConversationService, Started
 
@@ -16,12 +14,15 @@ from flow.service import ConversationService, Started
 class ChatGateway:
     """Runs the blocking service calls in worker threads and records each turn's metrics."""
 
-    def __init__(
-        self, service: ConversationService, *, policies: Sequence[str], metrics: ServerMetrics
-    ) -> None:
+    def __init__(self, service: ConversationService, *, metrics: ServerMetrics) -> None:
         self.service = service
-        self.policies = list(policies)
         self.metrics = metrics
+
+    @property
+    def policies(self) -> list[str]:
+        """Names of the policies served, the default first."""
+        default = self.service.default_policy
+        return [default, *sorted(name for name in self.service.engines if name != default)]
 
     async def start(
         self,
@@ -31,9 +32,7 @@ class ChatGateway:
         policy: str | None,
         channel: Channel,
     ) -> Started:
-        """Open a conversation; raise ``UnknownPolicy`` for a policy this server does not serve."""
-        if policy is not None and policy not in self.policies:
-            raise UnknownPolicy(policy, self.policies)
+        """Open a conversation under ``policy``, or the default policy when ``None``."""
         began = time.perf_counter()
         started = await to_thread.run_sync(
             lambda: self.service.start(facts=facts, message=message, policy=policy)
@@ -50,12 +49,18 @@ class ChatGateway:
         token: str,
         text: str | None = None,
         quick_reply: str | None = None,
+        message_id: str | None = None,
         channel: Channel,
     ) -> tuple[Conversation, Turn]:
-        """Apply one customer message and return the saved conversation and its new turn."""
+        """Apply one customer message and return the saved conversation and its new turn.
+
+        A ``message_id`` sent before returns the turn it produced then, without applying it again.
+        """
         began = time.perf_counter()
         conversation, turn = await to_thread.run_sync(
-            lambda: self.service.reply(conversation_id, token=token, text=text, quick_reply=quick_reply)
+            lambda: self.service.reply(
+                conversation_id, token=token, text=text, quick_reply=quick_reply, message_id=message_id
+            )
         )
         self.metrics.record(conversation, turn, seconds=time.perf_counter() - began, channel=channel)
         return conversation, turn

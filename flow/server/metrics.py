@@ -6,7 +6,7 @@ from typing import Literal
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 
-from flow.models import Close, Conversation, Handoff, ScheduleCallback, Turn
+from flow.models import Close, Conversation, Turn
 
 Channel = Literal["http", "websocket", "rasa"]
 
@@ -34,7 +34,7 @@ class ServerMetrics:
         )
         self.escalations = Counter(
             "tactful_escalations",
-            "Conversations handed to a person (or a callback), by policy and reason.",
+            "Turns that escalated a conversation to a person, by policy and reason.",
             ["policy", "reason"],
             registry=self.registry,
         )
@@ -54,8 +54,9 @@ class ServerMetrics:
         for action in turn.actions:
             if isinstance(action, Close):
                 self.outcomes.labels(policy=policy, outcome=action.outcome).inc()
-            elif isinstance(action, Handoff | ScheduleCallback):
-                self.escalations.labels(policy=policy, reason=action.reason).inc()
+        if "escalated" in turn.states_entered:
+            reason = conversation.escalation_reason or "unknown"
+            self.escalations.labels(policy=policy, reason=reason).inc()
 
     def render(self) -> bytes:
         """The metrics in Prometheus text format."""

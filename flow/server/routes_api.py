@@ -10,7 +10,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from flow.errors import AccessDenied
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.gateway import ChatGateway
-from flow.server.schemas import ConversationOut, ConversationStarted, CustomerMessage, StartConversation, TurnOut
+from flow.server.schemas import (
+    ConversationOut,
+    ConversationStarted,
+    CustomerMessage,
+    StartConversation,
+    TurnOut,
+)
 
 router = APIRouter(prefix="/v1", tags=["conversations"])
 
@@ -54,9 +60,10 @@ def _responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     responses=_responses(413, 422, 429),
 )
 async def start_conversation(
-    chat: Gateway, body: Annotated[StartConversation, Body()] = StartConversation()
+    chat: Gateway, body: Annotated[StartConversation | None, Body()] = None
 ) -> ConversationStarted:
     """Open a conversation and get the agent's first turn, the conversation id and its token."""
+    body = body or StartConversation()
     started = await chat.start(facts=body.facts, message=body.message, policy=body.policy, channel="http")
     return ConversationStarted(id=started.conversation.id, token=started.token, turn=TurnOut.of(started.turn))
 
@@ -71,7 +78,12 @@ async def send_message(
 ) -> TurnOut:
     """Apply what the customer typed or clicked and get the agent's answer."""
     _, turn = await chat.reply(
-        conversation_id, token=token, text=body.text, quick_reply=body.quick_reply, channel="http"
+        conversation_id,
+        token=token,
+        text=body.text,
+        quick_reply=body.quick_reply,
+        message_id=body.message_id,
+        channel="http",
     )
     return TurnOut.of(turn)
 

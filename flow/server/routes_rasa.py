@@ -85,7 +85,9 @@ def opening_message(message: str) -> str | None:
 
 async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> Turn:
     facts = body.metadata.facts if body.metadata else {}
-    started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
+    started = await chat.start(
+        facts=facts, message=opening_message(body.message), policy=None, channel="rasa"
+    )
     current = SenderConversation(started.conversation.id, started.token)
     await to_thread.run_sync(senders.remember, body.sender, current)
     return started.turn

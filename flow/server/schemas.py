@@ -29,9 +29,19 @@ class CustomerMessage(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(default=None, description="What the customer typed.", examples=["I want a refund"])
+    text: str | None = Field(
+        default=None, description="What the customer typed.", examples=["I want a refund"]
+    )
     quick_reply: str | None = Field(
-        default=None, description="Payload of the quick reply the customer clicked.", examples=["store_credit"]
+        default=None,
+        description="Payload of the quick reply the customer clicked.",
+        examples=["store_credit"],
+    )
+    message_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="Optional id chosen by the client; resending it returns the first answer, applied once.",
     )
 
     @model_validator(mode="after")
@@ -116,7 +126,7 @@ class ConversationOut(BaseModel):
 
 
 class Health(BaseModel):
-    """The server is up and can reach its store."""
+    """The server is up."""
 
     status: str = Field(examples=["ok"])
     policies: list[str] = Field(description="Names of the policies this server serves.")

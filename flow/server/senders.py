@@ -91,9 +91,9 @@ class SqliteSenders:
 
 
 class RedisSenders:
-    """A ``tactful:rasa:senders`` hash in the store's Redis database."""
+    """A ``tactful:rasa-senders`` hash in the store's Redis database."""
 
-    KEY = "tactful:rasa:senders"
+    KEY = "tactful:rasa-senders"
 
     def __init__(self, url: str) -> None:
         import redis
@@ -122,7 +122,9 @@ class SenderDirectoryError(TactfulError):
 
     def __init__(self, url: str) -> None:
         self.url = url
-        super().__init__(f"cannot keep Rasa senders for store {url!r}; use memory, sqlite:///PATH or redis://")
+        super().__init__(
+            f"cannot keep Rasa senders for store {url!r}; use memory, sqlite:///PATH or redis://"
+        )
 
 
 def open_sender_directory(store_url: str) -> SenderDirectory:

@@ -57,7 +57,7 @@ def _parse(raw: str, *, max_bytes: int) -> tuple[CustomerMessage, Any]:
         raise OverflowError(f"the frame is larger than {max_bytes} bytes")
     data = json.loads(raw)
     if not isinstance(data, dict):
-        raise ValueError("send a JSON object such as {\"text\": \"...\"}")
+        raise ValueError('send a JSON object such as {"text": "..."}')
     reply_to = data.pop("id", None)
     data.pop("token", None)
     return CustomerMessage.model_validate(data), reply_to
@@ -114,6 +114,7 @@ class ConversationSocket:
                 token=token,
                 text=message.text,
                 quick_reply=message.quick_reply,
+                message_id=message.message_id,
                 channel="websocket",
             )
         except TactfulError as e:

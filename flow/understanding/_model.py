@@ -17,6 +17,11 @@ from flow.understanding._text import NUMBER
 WEIGHTS_PATH = Path(__file__).with_name("intent_weights.json")
 CHAR_NGRAM_SIZES = (3, 4, 5)
 START, END = "<s>", "</s>"
+NEGATION_SCOPE = 3
+NEGATORS = frozenset(
+    """not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont wouldnt shouldnt couldnt
+    aint nothing none nor neither without hardly""".split()
+)
 _CACHE_LIMIT = 50_000
 
 Vector = tuple[float, ...]
@@ -45,10 +50,28 @@ def pair_features(words: Sequence[str]) -> list[str]:
     return [f"b:{first} {second}" for first, second in zip(marked, marked[1:], strict=False)]
 
 
+def negated_features(words: Sequence[str]) -> list[str]:
+    """The words within a few places after a negation, marked so that "not true" differs from "true"."""
+    names: list[str] = []
+    remaining = 0
+    for word in words:
+        if word in NEGATORS:
+            remaining = NEGATION_SCOPE
+        elif remaining:
+            names.append("n:" + word)
+            remaining -= 1
+    return names
+
+
+def context_features(words: Sequence[str]) -> list[str]:
+    """The features that depend on a word's neighbours rather than the word alone."""
+    return pair_features(words) + negated_features(words)
+
+
 def message_features(words: Sequence[str]) -> list[str]:
     """Every feature name of a message (all share the value ``feature_scale(len(words))``)."""
     names = [name for word in words for name in word_features(word)]
-    names.extend(pair_features(words))
+    names.extend(context_features(words))
     return names
 
 
@@ -101,7 +124,7 @@ class IntentModel:
         """The probability of each class in ``classes`` for a message's canonical words."""
         vectors = [vector for word in words if (vector := self._word_vector(word)) is not None]
         weights = self.weights
-        for name in pair_features(words):
+        for name in context_features(words):
             vector = weights.get(name)
             if vector is not None:
                 vectors.append(vector)

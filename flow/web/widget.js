@@ -127,6 +127,10 @@
   const MAX_BACKOFF_MS = 15000;
   const DEFAULT_TYPING_MS = 450;
 
+  const newMessageId = () =>
+    window.crypto && crypto.randomUUID
+      ? crypto.randomUUID()
+      : `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   class ApiError extends Error {
@@ -395,17 +399,14 @@
       }
     }
 
-    async exchange(message) {
-      const before = this.lastNumber;
+    async exchange(content) {
+      // The same message_id on a retry makes the server answer it once, however often it arrives.
+      const message = { ...content, message_id: newMessageId() };
       if (this.socket && this.socketReady) {
         try {
           return await this.overSocket(message);
         } catch (error) {
           if (error instanceof ApiError) throw error;
-          // The socket dropped mid-message: the server may have applied it already.
-          const current = await this.request("GET", `/v1/conversations/${encodeURIComponent(this.conversation.id)}`);
-          const applied = current.turns.find((turn) => turn.number > before);
-          if (applied) return applied;
         }
       }
       return this.request("POST", `/v1/conversations/${encodeURIComponent(this.conversation.id)}/messages`, message);
@@ -413,7 +414,7 @@
 
     overSocket(message) {
       return new Promise((succeed, fail) => {
-        const id = `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+        const id = message.message_id;
         const timer = setTimeout(() => this.pending && this.pending.fail(new Error("no answer")), REPLY_TIMEOUT_MS);
         const settle = (callback) => (value) => {
           clearTimeout(timer);

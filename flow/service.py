@@ -1,0 +1,227 @@
+"""The conversation service every channel uses: check the token, load, run the engine, save, retry.
+
+A conversation is opened with :meth:`ConversationService.start`, which returns a token once; the
+store keeps only its SHA-256 digest. Each later message goes through
+:meth:`ConversationService.reply`, which applies the message to the latest snapshot and saves it
+only if nobody saved in between; when someone did, it reloads and applies the message again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from flow.errors import (
+    AccessDenied,
+    ConversationClosed,
+    ConversationError,
+    DefinitionError,
+    InvalidMessage,
+    PolicyMismatch,
+    VersionConflict,
+)
+from flow.models import Conversation, FactValue, Turn
+from flow.redaction import redact
+from flow.stores.base import DuplicateMessage, Store
+
+Facts = Mapping[str, FactValue]
+MAX_MESSAGE_ID_CHARS = 200
+KNOWN_DIGESTS = 4096
+
+
+class PolicyInfo(Protocol):
+    """What the service reads from an engine's policy."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def redact_personal_data(self) -> bool: ...
+
+
+class ConversationEngine(Protocol):
+    """The engine interface the service drives (``flow.Engine``)."""
+
+    @property
+    def policy(self) -> PolicyInfo: ...
+
+    def start(
+        self,
+        facts: dict[str, FactValue] | None = None,
+        message: str | None = None,
+        *,
+        conversation_id: str | None = None,
+    ) -> tuple[Conversation, Turn]: ...
+
+    def reply(
+        self,
+        conversation: Conversation,
+        message: str | None = None,
+        *,
+        quick_reply: str | None = None,
+        facts: dict[str, FactValue] | None = None,
+    ) -> tuple[Conversation, Turn]: ...
+
+
+class UnknownPolicy(ConversationError):
+    """A conversation was asked for under a policy this service has no engine for."""
+
+    def __init__(self, name: str, served: list[str]) -> None:
+        self.name = name
+        self.served = served
+        super().__init__(f"no policy named {name!r} is served here; use one of: {', '.join(served)}")
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """A new conversation, its first turn, and the token every later request must carry."""
+
+    conversation: Conversation
+    turn: Turn
+    token: str
+
+
+def token_digest(token: str) -> str:
+    """The SHA-256 hex digest under which a conversation token is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ConversationService:
+    """Runs conversations for every channel against one store, with one engine per policy.
+
+    ``engines`` is one engine or a mapping from policy name to engine; the first is the default
+    for :meth:`start`.
+    """
+
+    def __init__(
+        self,
+        engines: ConversationEngine | Mapping[str, ConversationEngine],
+        store: Store,
+        *,
+        max_retries: int = 8,
+    ) -> None:
+        table = dict(engines) if isinstance(engines, Mapping) else {engines.policy.name: engines}
+        if not table:
+            raise DefinitionError("ConversationService needs at least one engine; pass one or a mapping")
+        if max_retries < 0:
+            raise DefinitionError(f"max_retries must be 0 or more, not {max_retries}")
+        self.engines: Mapping[str, ConversationEngine] = table
+        self.store = store
+        self.max_retries = max_retries
+        self.default_policy = next(iter(table))
+        # A conversation's token never changes, so its digest is read from the store once; this
+        # saves a query (a round trip on Redis) on every later message.
+        self._digests: dict[str, str] = {}
+
+    def start(
+        self,
+        *,
+        facts: Facts | None = None,
+        message: str | None = None,
+        policy: str | None = None,
+    ) -> Started:
+        """Open a conversation under ``policy`` (the default one when ``None``) and store it."""
+        engine = self._engine(policy or self.default_policy)
+        conversation, turn = engine.start(dict(facts) if facts else None, message)
+        token = secrets.token_urlsafe(32)
+        kept = self._as_kept(engine, turn)
+        digest = token_digest(token)
+        self.store.create(conversation, kept, token_digest=digest)
+        self._remember(conversation.id, digest)
+        return Started(conversation=conversation, turn=kept, token=token)
+
+    def reply(
+        self,
+        conversation_id: str,
+        *,
+        token: str,
+        text: str | None = None,
+        quick_reply: str | None = None,
+        facts: Facts | None = None,
+        message_id: str | None = None,
+    ) -> tuple[Conversation, Turn]:
+        """Apply one customer message and return the saved conversation and its new turn.
+
+        A ``message_id`` already applied returns the turn it produced instead of a second one, so a
+        client may resend a message whose response it lost. Raises ``VersionConflict`` only after
+        ``max_retries`` reloads in a row lost the race to other writers.
+        """
+        if message_id is not None and not 0 < len(message_id) <= MAX_MESSAGE_ID_CHARS:
+            raise InvalidMessage(f"message_id must be 1 to {MAX_MESSAGE_ID_CHARS} characters")
+        self._authorize(conversation_id, token)
+        conflicts = 0
+        while True:
+            if message_id is not None and (applied := self._applied(conversation_id, message_id)):
+                return applied
+            current = self.store.load(conversation_id)
+            engine = self._engine_for(current)
+            try:
+                updated, turn = engine.reply(
+                    current, text, quick_reply=quick_reply, facts=dict(facts) if facts else None
+                )
+            except ConversationClosed:
+                # The message that closed it may be this very message, sent again by the client.
+                if message_id is not None and (applied := self._applied(conversation_id, message_id)):
+                    return applied
+                raise
+            kept = self._as_kept(engine, turn)
+            try:
+                self.store.save(updated, kept, expected_version=current.version, message_id=message_id)
+            except DuplicateMessage:
+                continue
+            except VersionConflict:
+                conflicts += 1
+                if conflicts > self.max_retries:
+                    raise
+                continue
+            return updated, kept
+
+    def get(self, conversation_id: str, *, token: str) -> tuple[Conversation, list[Turn]]:
+        """The conversation's latest snapshot and its whole transcript."""
+        self._authorize(conversation_id, token)
+        return self.store.load(conversation_id), self.store.transcript(conversation_id)
+
+    def _applied(self, conversation_id: str, message_id: str) -> tuple[Conversation, Turn] | None:
+        turn = self.store.find_turn(conversation_id, message_id)
+        return None if turn is None else (self.store.load(conversation_id), turn)
+
+    def _authorize(self, conversation_id: str, token: str) -> None:
+        expected = self._digests.get(conversation_id)
+        if expected is None:
+            expected = self.store.token_digest(conversation_id)
+            self._remember(conversation_id, expected)
+        if not hmac.compare_digest(expected, token_digest(token)):
+            raise AccessDenied(conversation_id)
+
+    def _remember(self, conversation_id: str, digest: str) -> None:
+        if len(self._digests) >= KNOWN_DIGESTS:
+            self._digests.clear()
+        self._digests[conversation_id] = digest
+
+    def _engine(self, policy: str) -> ConversationEngine:
+        engine = self.engines.get(policy)
+        if engine is None:
+            raise UnknownPolicy(policy, list(self.engines))
+        return engine
+
+    def _engine_for(self, conversation: Conversation) -> ConversationEngine:
+        engine = self.engines.get(conversation.policy)
+        if engine is None:
+            served = ", ".join(self.engines)
+            raise PolicyMismatch(conversation.id, served, conversation.policy)
+        return engine
+
+    @staticmethod
+    def _as_kept(engine: ConversationEngine, turn: Turn) -> Turn:
+        """The turn as the transcript keeps it: customer text redacted when the policy asks."""
+        if not engine.policy.redact_personal_data or turn.customer_text is None:
+            return turn
+        redacted = redact(turn.customer_text)
+        return turn if redacted == turn.customer_text else turn.model_copy(update={"customer_text": redacted})

@@ -1,0 +1,1 @@
+"""Testing conversations: a pytest-bdd step library, monitors, coverage and scenario generation."""

@@ -1,0 +1,3 @@
+"""The pytest plugin that tactful installs: conversation steps and fixtures for pytest-bdd."""
+
+from __future__ import annotations

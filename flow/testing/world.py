@@ -1,0 +1,258 @@
+"""The conversation under test: what a scenario sets up, says and clicks, and every turn it got back.
+
+One :class:`ConversationUnderTest` lives for one scenario (the ``tactful_conversation`` fixture).
+Given steps choose the policy, the facts and the time; When steps talk through it; Then steps read
+its record. Every turn is checked by the monitors as soon as it arrives, and every failure prints
+the whole conversation so far.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, NoReturn, Protocol
+
+from flow.engine import Engine, Understander
+from flow.errors import ConversationClosed, DefinitionError, InvalidMessage
+from flow.graph import Edge
+from flow.models import Conversation, QuickReply, Turn
+from flow.policy import Policy
+from flow.testing.clock import ScenarioClock
+from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
+from flow.testing.record import Exchange, failure_message, render_conversation
+from flow.testing.runtime import LoadedPolicy, engine_for, resolve_policy
+
+
+def conversation_id_for(scenario: str) -> str:
+    """The conversation id a scenario runs under: fixed by its name, so its wording never changes by chance.
+
+    The engine picks among a template's variants with the conversation id, so a fixed id makes every
+    run of a scenario read the same; different scenarios still see different variants.
+    """
+    return "test-" + hashlib.sha256(scenario.encode()).hexdigest()[:16]
+
+
+def normalize(text: str) -> str:
+    """Text as checks compare it: curly quotes straightened, spaces collapsed, lowercase."""
+    straight = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
+    straight = straight.replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(straight.split()).lower()
+
+
+class TurnObserver(Protocol):
+    """Something that watches every policy used and every turn taken (the coverage recorder)."""
+
+    def policy_used(self, key: str, edges: Sequence[Edge]) -> None:
+        """An engine for the policy named ``key`` was put to use."""
+
+    def turn_taken(self, key: str, state_before: str | None, turn: Turn) -> None:
+        """A turn happened under the policy named ``key``; ``state_before`` is ``None`` for the first."""
+
+
+class ConversationUnderTest:
+    """The conversation a scenario drives through the engine, with its complete record."""
+
+    def __init__(
+        self,
+        *,
+        understander: Understander,
+        monitors: Sequence[Monitor] = DEFAULT_MONITORS,
+        observers: Sequence[TurnObserver] = (),
+        scenario: str = "",
+        search: Sequence[Path] = (),
+        default_policy: str | None = None,
+        current_step: Callable[[], str | None] = lambda: None,
+    ) -> None:
+        self.understander = understander
+        self.monitors = list(monitors)
+        self.observers = list(observers)
+        self.scenario = scenario
+        self.search = [*search, Path.cwd()]
+        self.default_policy = default_policy
+        self.current_step = current_step
+        self.clock = ScenarioClock()
+        self.facts: dict[str, Any] = {}
+        self.exchanges: list[Exchange] = []
+        self.conversation: Conversation | None = None
+        self._loaded: LoadedPolicy | None = None
+        self._engine: Engine | None = None
+        self._new_facts: dict[str, Any] = {}
+
+    # -- setting up -----------------------------------------------------------------------------
+
+    def use_policy(self, source: str) -> None:
+        """Run the scenario under ``source``: a bundled policy name or a YAML file path."""
+        if self.conversation is not None:
+            self.fail(f"to choose the policy {source!r} before the conversation starts", "it has started already")
+        try:
+            self._loaded = resolve_policy(source, search=self.search)
+        except (FileNotFoundError, DefinitionError) as e:
+            self.fail(f"a policy {source!r} that loads", str(e))
+        self._engine = None
+        self.clock.use_policy(self._loaded.policy)
+
+    @property
+    def loaded(self) -> LoadedPolicy:
+        """The policy in use and where it came from."""
+        if self._loaded is None:
+            if self.default_policy is None:
+                self.fail(
+                    'a policy, chosen with a step like: Given the policy "retail" '
+                    '(or Given the policy file "policies/mine.yaml"), or with tactful_policy in the pytest ini',
+                    "no policy was chosen",
+                )
+            self.use_policy(self.default_policy)
+        assert self._loaded is not None
+        return self._loaded
+
+    @property
+    def policy(self) -> Policy:
+        """The policy in use."""
+        return self.loaded.policy
+
+    @property
+    def engine(self) -> Engine:
+        """The engine for the policy in use, shared with the other scenarios of the run."""
+        if self._engine is None:
+            self._engine, _ = engine_for(self.loaded, self.understander)
+            for observer in self.observers:
+                observer.policy_used(self.loaded.key, self._engine.edges)
+        return self._engine
+
+    def set_fact(self, name: str, value: Any) -> None:
+        """Tell the engine a fact the host application knows (sent with the next message)."""
+        if name != "request" and name not in self.policy.facts:
+            known = ", ".join(self.policy.facts) or "none"
+            self.fail(f"a fact the policy declares (declared: {known})", f"the fact {name!r}")
+        self.facts[name] = value
+        if self.conversation is not None:
+            self._new_facts[name] = value
+
+    # -- acting -----------------------------------------------------------------------------------
+
+    def say(self, text: str | None, *, may_be_refused: bool = False) -> Exchange:
+        """The customer writes ``text`` (``None`` opens the chat without a message)."""
+        if self.conversation is None:
+            return self._run(lambda engine: engine.start(self.facts, text, conversation_id=self._id()),
+                             said=text, may_be_refused=may_be_refused)
+        if text is None:
+            self.fail("to open the chat only once", "the conversation has started already")
+        return self._run(lambda engine: engine.reply(self._current(), text, facts=self._take_facts()),
+                         said=text, may_be_refused=may_be_refused)
+
+    def click(self, title: str) -> Exchange:
+        """The customer clicks the quick reply titled ``title`` on the last reply."""
+        offered = self.exchanges[-1].turn.quick_replies if self.exchanges and self.exchanges[-1].turn else []
+        reply = find_quick_reply(offered, title)
+        if reply is None:
+            shown = ", ".join(f'"{q.title}"' for q in offered) or "no quick replies"
+            self.fail(f'a quick reply titled "{title}" to click', f"the last reply offered {shown}")
+        return self._run(
+            lambda engine: engine.reply(self._current(), quick_reply=reply.payload, facts=self._take_facts()),
+            clicked=reply.title,
+        )
+
+    def send_quick_reply(self, payload: str, *, may_be_refused: bool = False) -> Exchange:
+        """The widget sends a raw quick-reply payload, offered or not."""
+        return self._run(
+            lambda engine: engine.reply(self._current(), quick_reply=payload, facts=self._take_facts()),
+            payload=payload,
+            may_be_refused=may_be_refused,
+        )
+
+    def pass_time(self, delta: timedelta) -> None:
+        """Let time pass before the next message."""
+        self.clock.advance(delta)
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    @property
+    def turns(self) -> list[Turn]:
+        """Every turn so far, oldest first."""
+        return [exchange.turn for exchange in self.exchanges if exchange.turn is not None]
+
+    @property
+    def last_exchange(self) -> Exchange:
+        """The customer's latest message and its outcome."""
+        if not self.exchanges:
+            self.fail("a reply from the agent to check", "the customer has not said anything yet")
+        return self.exchanges[-1]
+
+    @property
+    def last_turn(self) -> Turn:
+        """The agent's latest reply."""
+        exchange = self.last_exchange
+        if exchange.turn is None:
+            self.fail("a reply from the agent to check", f"the engine refused the last message: {exchange.refused}")
+        return exchange.turn
+
+    def transcript(self) -> str:
+        """The whole conversation so far, as failures print it."""
+        state = self.conversation.state if self.conversation is not None else None
+        name = self._loaded.key if self._loaded is not None else None
+        return render_conversation(self.exchanges, policy=name, local_now=self.clock.local(), state=state)
+
+    def fail(self, expected: str, found: str) -> NoReturn:
+        """Fail the current step, printing what it expected, what it found, and the conversation."""
+        __tracebackhide__ = True
+        raise AssertionError(failure_message(expected, found, self.transcript(), self.current_step()))
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _id(self) -> str:
+        return conversation_id_for(self.scenario)
+
+    def _current(self) -> Conversation:
+        if self.conversation is None:
+            self.fail("a conversation that has started", "the customer has not said anything yet")
+        return self.conversation
+
+    def _take_facts(self) -> dict[str, Any] | None:
+        facts, self._new_facts = self._new_facts, {}
+        return facts or None
+
+    def _run(
+        self,
+        call: Callable[[Engine], tuple[Conversation, Turn]],
+        *,
+        said: str | None = None,
+        clicked: str | None = None,
+        payload: str | None = None,
+        may_be_refused: bool = False,
+    ) -> Exchange:
+        __tracebackhide__ = True
+        engine = self.engine
+        engine_clock = engine_for(self.loaded, self.understander)[1]
+        engine_clock.read = self.clock.now
+        before = self.conversation.state if self.conversation is not None else None
+        number = len(self.exchanges) + 1
+        try:
+            conversation, turn = call(engine)
+        except (InvalidMessage, ConversationClosed) as e:
+            exchange = Exchange(number, self.clock.now(), before, said, clicked, payload, refused=str(e))
+            self.exchanges.append(exchange)
+            if not may_be_refused:
+                self.fail("the agent to reply", f"the engine refused the message: {e}")
+            return exchange
+        self.conversation = conversation
+        exchange = Exchange(number, turn.at, before, said, clicked, payload, turn=turn)
+        self.exchanges.append(exchange)
+        for observer in self.observers:
+            observer.turn_taken(self.loaded.key, before, turn)
+        violation = first_violation(self.monitors, self.exchanges, self.policy)
+        if violation is not None:
+            monitor, problem = violation
+            self.fail(f"every turn to keep the rule: {monitor.rule}", problem)
+        return exchange
+
+
+def find_quick_reply(offered: Sequence[QuickReply], title: str) -> QuickReply | None:
+    """The offered quick reply whose title is ``title`` (case and apostrophes ignored), or by payload."""
+    wanted = normalize(title)
+    for reply in offered:
+        if normalize(reply.title) == wanted or reply.payload == title:
+            return reply
+    return None

@@ -1,0 +1,130 @@
+"""Is a message abusive: swearing, or an insult aimed at the agent, its staff or its company?
+
+Whole words are compared, never substrings, so "Scunthorpe", "class", "assistant" and "cocktail"
+pass. Swear words count wherever they appear (the development data labels "a damn refund" as
+abusive). Insult nouns ("idiot", "moron") count unless the customer is talking about themselves
+("I feel like an idiot"). Insult adjectives ("stupid", "useless", "pathetic") count only when they
+are aimed at a person: "you are useless" and "stupid bot" are abuse, while "useless service" and
+"this policy is stupid" are complaints about the service, which the flow handles as anger, not abuse.
+
+Obfuscation is undone before comparing, only for messages that show signs of it: look-alike digits
+and symbols (``sh1t``, ``@ss``), masked letters (``f*ck``, ``a**hole``), spaced letters
+(``f u c k``, ``f.u.c.k``) and stretched letters (``fuuuck``).
+"""
+
+from __future__ import annotations
+
+import re
+
+SWEARING = frozenset(
+    """fuck fucks fucked fucker fuckers fucking fuckin fuckn fck fcking fckin fcked fkn fking fuk fuking
+    fukin fuq phuck phucking effing feck shit shits shitty shite shithead shitty bullshit horseshit
+    damn damned dammit damnit goddamn goddamned goddam goddammit bitch bitches bitching bastard
+    bastards asshole assholes arsehole arseholes ass arse jackass dumbass smartass dick dicks dickhead
+    prick pricks cock cocks cocksucker cunt cunts twat twats wanker wankers tosser tossers bollocks
+    motherfucker motherfuckers motherfucking mofo piss pissed pissing slut whore douche douchebag
+    stfu gtfo wtf ffs""".split()
+)
+SWEAR_STEMS = ("fuck", "motherfuck", "shit", "cunt", "bitch", "bullshit", "asshole", "arsehole", "dickhead")
+SAFE_WORDS = frozenset({"shiitake", "shitake", "shittim"})
+
+INSULT_NOUNS = frozenset(
+    """idiot idiots moron morons imbecile imbeciles cretin cretins retard retards retarded dumbass
+    loser losers clown clowns muppet muppets numpty halfwit dimwit dimwits nitwit buffoon buffoons
+    jerk jerks scum scumbag scumbags dunce dolt twit pillock plonker""".split()
+)
+INSULT_ADJECTIVES = frozenset(
+    """stupid dumb useless pathetic incompetent worthless brainless clueless idiotic moronic hopeless
+    ignorant""".split()
+)
+SECOND_PERSON = frozenset({"you", "u", "ya", "youre", "yall", "ye", "thou"})
+FIRST_PERSON = frozenset({"i", "im", "me", "myself", "ive", "id", "we", "us"})
+PEOPLE = frozenset(
+    """bot bots robot robots machine agent agents person people staff employee employees man woman guy
+    guys team company companies firm lot muppets idiots clowns operator operators rep reps""".split()
+)
+_BETWEEN_YOU_AND_INSULT = frozenset(
+    """are r re so such a an really completely totally absolutely truly just being the most
+    utterly very all guys people lot two both bunch of fucking bloody is""".split()
+)
+_PHRASES = re.compile(
+    r"\b(?:shut (?:the \w+ )?up|screw (?:you|u|ya|yourself|this)|go to hell|drop dead|kill yourself|kys"
+    r"|piss off|eat shit|bite me|up yours|sod off|bugger off|(?:you|u|you guys|ya) (?:all )?suck)\b"
+)
+_PHRASE_HINTS = frozenset(
+    {"shut", "screw", "hell", "dead", "yourself", "kys", "piss", "eat", "bite", "yours", "sod", "bugger", "suck"}
+)
+
+_WORD = re.compile(r"[a-z]+")
+_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": ""})
+_OBFUSCATION = re.compile(r"[a-z][*#%@$!|0-9]|[*#%@$!|0-9][a-z]|\b[a-z]\b[\s.\-_*]+\b[a-z]\b|([a-z])\1\1")
+_LOOK_ALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                              "!": "i", "|": "i", "8": "b"})  # fmt: skip
+_MASKS = frozenset("*#%_?")
+_SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][\s.\-_*]+){2,}[a-z](?![a-z])")
+_STRETCH = re.compile(r"([a-z])\1{2,}")
+_EDGE_PUNCTUATION = ".,;:'\"()[]{}<>?!"
+
+
+def _is_swearing(word: str) -> bool:
+    return word in SWEARING or (word.startswith(SWEAR_STEMS) and word not in SAFE_WORDS)
+
+
+def _masked_swearing(token: str) -> bool:
+    letters = sum(1 for c in token if c.isalpha())
+    if letters < 2 or not any(c in _MASKS for c in token) or not all(c.isalpha() or c in _MASKS for c in token):
+        return False
+    pattern = re.compile("".join("[a-z]" if c in _MASKS else c for c in token))
+    return any(pattern.fullmatch(word) for word in SWEARING if len(word) == len(token))
+
+
+def _revealed_words(lowered: str) -> tuple[list[str], bool]:
+    words: list[str] = []
+    for raw in lowered.split():
+        token = raw.strip(_EDGE_PUNCTUATION) or raw
+        if any(c in _MASKS for c in token) and _masked_swearing(token.translate(_LOOK_ALIKES)):
+            return words, True
+        words.extend(_WORD.findall(token.translate(_LOOK_ALIKES)))
+    for match in _SPACED_LETTERS.finditer(lowered):
+        words.append("".join(c for c in match.group(0) if c.isalpha()))
+    for word in list(words):
+        if _STRETCH.search(word):
+            words.append(_STRETCH.sub(r"\1", word))
+            words.append(_STRETCH.sub(r"\1\1", word))
+    return words, False
+
+
+def _aimed_at_someone(words: list[str], index: int) -> bool:
+    for before in reversed(words[max(0, index - 5) : index]):
+        if before in SECOND_PERSON:
+            return True
+        if before not in _BETWEEN_YOU_AND_INSULT:
+            break
+    return index + 1 < len(words) and words[index + 1] in PEOPLE
+
+
+def _about_themselves(words: list[str], index: int) -> bool:
+    return any(word in FIRST_PERSON for word in words[max(0, index - 4) : index])
+
+
+def _has_abuse(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if _is_swearing(word):
+            return True
+        if word in INSULT_NOUNS and not _about_themselves(words, index):
+            return True
+        if word in INSULT_ADJECTIVES and _aimed_at_someone(words, index):
+            return True
+    return not _PHRASE_HINTS.isdisjoint(words) and _PHRASES.search(" ".join(words)) is not None
+
+
+def is_abusive(text: str) -> bool:
+    """Whether ``text`` swears or insults the agent, its staff or its company."""
+    lowered = text.lower().translate(_APOSTROPHES)
+    words = _WORD.findall(lowered)
+    if _has_abuse(words):
+        return True
+    if not _OBFUSCATION.search(lowered):
+        return False
+    revealed, masked = _revealed_words(lowered)
+    return masked or _has_abuse(revealed)

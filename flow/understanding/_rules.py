@@ -1,0 +1,149 @@
+"""Intent rules that a word-count model cannot learn from the data: short replies, insisting,
+asking why, giving facts, and requests the customer negates.
+
+Every pattern reads the canonical form from ``_text`` (lowercase, no apostrophes, shorthand spelled
+out, digits as ``#``), so "dont", "don't" and "do not" are written once or twice, not five times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from flow.vocabulary import Intent
+
+SHORT_REPLY_CONFIDENCE = 0.95
+RULE_CONFIDENCE = 0.85
+
+_SHORT_REPLIES_TEXT = {
+    "accept": """yes | yes please | yes ok | yes sure | yes thanks | yes thank you | sure | sure thing | ok |
+        ok fine | ok then | ok sure | ok yes | ok great | ok good | ok go ahead | ok do it | ok deal | fine |
+        fine then | fine by me | alright | alright then | all right | sounds good | sounds great | that works |
+        that works for me | works for me | deal | go ahead | do it | please do | perfect | great | good | agreed |
+        i agree | absolutely | of course | definitely | certainly | lets do it | lets do that | i accept |
+        i will take it | ill take it | that is fine | thats fine | thats ok | that is ok | fair enough |
+        yes why not | sure why not | ok why not | go for it""",
+    "reject": """no | no thanks | no thank you | no please | no way | not really | not interested | never | nope |
+        no sorry | no i dont | i dont think so | i dont want that | i dont want it | no i dont want that |
+        no deal | not at all | absolutely not | definitely not | certainly not | of course not | no chance |
+        i decline | i refuse | i will pass | ill pass | pass | rather not | id rather not | not good enough |
+        that doesnt work | that doesnt work for me | thats not ok | not ok | no good | neither | none |
+        no that is not ok | no its fine | no im good | im good | no need""",
+    "thank_close": """thanks | thank you | thanks a lot | thank you so much | thank you very much | thanks so much |
+        cheers | cheers mate | cheers thanks | many thanks | bye | bye bye | goodbye | good bye | see you |
+        see you later | thanks bye | thank you bye | ok thanks | ok thank you | ok thanks bye | ok bye |
+        great thanks | perfect thanks | thats all | that is all | thats all thanks | thats it | thats it thanks |
+        nothing else | nothing else thanks | have a good day | have a nice day | appreciate it | take care |
+        ta | cya | later | got it thanks | thanks for your help | thank you for your help""",
+    "ask_why": """why | why not then | how come | how so | why is that | whys that | why so | but why | reason |
+        whats the reason | what is the reason | why though | why exactly | on what grounds | explain |
+        explain why | why cant i | why not | and why""",
+    "insist": """i insist | insist | i still want it | still | i still want a refund | i still want my refund |
+        please just do it | just do it | come on | i really insist""",
+    "ask_human": """human | agent | person | manager | supervisor | operator | representative | real person |
+        human please | agent please | manager please | a human | a person | live agent | human being""",
+}
+SHORT_REPLIES: dict[str, Intent] = {
+    phrase.strip(): intent  # type: ignore[misc]
+    for intent, phrases in _SHORT_REPLIES_TEXT.items()
+    for phrase in phrases.split("|")
+}
+_TRAILING_FILLER = ("please", "then", "mate", "thanks", "thank you")
+
+_ASK_WHY = re.compile(
+    r"(?:^|\b(?:but|so|and|ok|hmm|well|wait|sorry|really|then|seriously) )(?:why|how come)\b"
+    r"|\b(?:why (?:not|cant|cannot|wont|couldnt|wouldnt|is that|is it|isnt|arent|do i|do you|does|did|would|should|"
+    r"are you|was|were|on earth|the hell|exactly|though)"
+    r"|(?:tell|explain to|show) me why|explain why|know why|understand why|see why|the reason (?:why|for)"
+    r"|(?:whats|what is|what was|give me|tell me|whats the) (?:the |a |your )?(?:reason|reasoning|justification)"
+    r"|on what (?:grounds|basis)|for what reason|how come)\b"
+)
+_NOT_ASKING_WHY = re.compile(r"\b(?:thats|that is|which is|this is|thats exactly) why\b|^why thank")
+
+_INSIST = re.compile(
+    r"\b(?:i (?:still|really|just) (?:want|need|expect|demand|would like)|still (?:want|need|expect|demand|waiting)"
+    r"|insist|insisting|just (?:refund|cancel|give|send|process|pay|return|credit|issue|do it|sort it)"
+    r"|(?:dont|do not) care (?:about|what|if|how|whats)|(?:as|like) i (?:already )?(?:said|told|asked|mentioned)"
+    r"|i (?:already|have already|ve already) (?:said|told|asked|explained)|ive already (?:said|told|asked)"
+    r"|regardless|not taking no|wont take no|(?:do it|refund me|cancel it) anyway|one more time"
+    r"|im not (?:leaving|going anywhere|giving up)|keep asking|asked (?:you )?(?:\w+ )?times"
+    r"|i want (?:my|the|a) (?:money|refund)(?: back)? (?:now|today|right now|immediately))\b"
+    r"|^no (?:i (?:just )?(?:want|need) (?:my|a|the) (?:refund|money)|just (?:refund|cancel|give)|give me|refund|cancel)\b"
+)
+
+_PERSON = r"(?:transfer|escalate|speak|talk|chat|connect|manager|human|agent|person|supervisor|someone|anyone|somebody|representative|rep|operator|people)"
+_NEGATED_HUMAN = re.compile(
+    rf"\b(?:no need|dont need|do not need|not necessary|no reason)(?: \w+){{0,3}}? {_PERSON}"
+    rf"|\b(?:dont|do not|never|wont|will not|didnt|did not) (?:want|need|wish|like|ask|asking|asked|have)(?: to)?(?: \w+){{0,3}}? {_PERSON}"
+    rf"|\b(?:dont|do not|no|never) (?:transfer|escalate|connect|put me through|pass me)"
+    rf"|\bno (?:manager|human|agent|person|supervisor|operator|representative)s?\b"
+    rf"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){{0,2}}? {_PERSON}"
+)
+_NEGATORS = r"(?:dont|do not|doesnt|does not|never|wont|will not|please dont|no need to|not going to|not)"
+_NEGATED_CANCEL = re.compile(
+    rf"\b{_NEGATORS} (?:want to |need to |wish to |mean to |plan to |intend to |going to |like to )?"
+    r"(?:cancel|cancell?ing|cancellation|terminate|close|delete|end|stop|unsubscribe)\b"
+    r"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){0,2}? (?:cancel|cancellation|terminate|close)"
+    r"|\b(?:keep|keeping) (?:my|the|our) (?:subscription|order|account|membership|plan|booking)\b"
+)
+_NEGATED_REFUND = re.compile(
+    rf"\b{_NEGATORS} (?:want|need|wish|expect|ask for|asking for|looking for|after)(?: a| my| the| any| your)?"
+    r" (?:refund|money back|reimbursement|compensation)"
+    r"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){0,2}? (?:refund|money|reimburs\w*)"
+)
+# A negated "not" right before "cancel" would also catch trouble reports ("I could not cancel it online").
+_TROUBLE = re.compile(r"\b(?:could|can|cant|couldnt|was|am|is|do|does|did) not (?:cancel|close|end|stop)")
+NEGATION_VETOES: dict[Intent, re.Pattern[str]] = {
+    "ask_human": _NEGATED_HUMAN,
+    "request_cancel": _NEGATED_CANCEL,
+    "request_refund": _NEGATED_REFUND,
+}
+
+_INFO_WORDS = frozenset(
+    """# its it is was my the order number no id reference ref purchase i bought purchased ordered got
+    received placed made on ago about around roughly approximately like email mail address phone mobile
+    here heres this that a an and days day weeks week month months year years yesterday today last back
+    sure ok yes so just only over almost nearly more than less exactly delivered arrived came shipped
+    you can reach me at contact call item thing product package parcel one two three four five six seven
+    eight nine ten couple few of in with for from under name account booking confirmation code tracking
+    invoice hi hello please thanks thank sorry also oh well er um ah hey there number is """.split()
+)
+
+
+def short_reply(words: Sequence[str]) -> Intent | None:
+    """The intent of a whole message that is one of the short replies customers type."""
+    phrase = " ".join(words)
+    for _ in range(2):
+        intent = SHORT_REPLIES.get(phrase)
+        if intent is not None:
+            return intent
+        trimmed = next((phrase[: -len(f) - 1] for f in _TRAILING_FILLER if phrase.endswith(" " + f)), None)
+        if not trimmed:
+            return None
+        phrase = trimmed
+    return None
+
+
+def asks_why(joined: str) -> bool:
+    """Whether the customer asks for the reason behind what they were told."""
+    return _ASK_WHY.search(joined) is not None and _NOT_ASKING_WHY.search(joined) is None
+
+
+def insists(joined: str) -> bool:
+    """Whether the customer repeats or presses a demand."""
+    return _INSIST.search(joined) is not None
+
+
+def negated_intents(joined: str) -> set[Intent]:
+    """The request intents the customer explicitly says they do not want."""
+    found: set[Intent] = set()
+    for intent, pattern in NEGATION_VETOES.items():
+        match = pattern.search(joined)
+        if match and not (intent == "request_cancel" and _TROUBLE.search(joined)):
+            found.add(intent)
+    return found
+
+
+def only_gives_facts(words: Sequence[str]) -> bool:
+    """Whether every word is part of stating a fact (an id, a date, how long ago) rather than a request."""
+    return all(word in _INFO_WORDS for word in words)

@@ -1,0 +1,75 @@
+"""Does a message threaten action outside the conversation: law, bank, regulators, press, reviews?
+
+A threat is negated when a negation governs it: "not", "never", "won't", "no need" and the like,
+followed only by verbs and small words up to the threat ("I'm not going to sue", "I won't be leaving
+a bad review"). A negation in another clause does not count: "if you don't refund me I'll sue" is a
+threat.
+"""
+
+from __future__ import annotations
+
+import re
+
+_THREATS = re.compile(
+    r"\b(?:sue|sues|suing|sued|lawsuits?|litigation|class action"
+    r"|legal (?:action|proceedings|route|steps|advice|team|department|case)|go(?:ing)? legal|get legal"
+    r"|lawyers?|attorneys?|solicitors?|barristers?|legal counsel|small claims|tribunal"
+    r"|(?:in|to|into|at) court|court (?:case|action|claim|order|date|hearing)"
+    r"|ombudsm[ae]n|trading standards|citizens advice|watchdog"
+    r"|consumer (?:protection|rights|council|affairs|agency|ombudsman|organi[sz]ation|association|body|group)"
+    r"|charge ?backs?|charge (?:it|this|that) back|reverse the (?:charge|payment|transaction)"
+    r"|dispute (?:the |this |that |it |my )?(?:charge|payment|transaction)s?|(?:file|raise|open) a dispute"
+    r"|dispute (?:it |this )?with (?:my|the) (?:bank|card)"
+    r"|(?:call|contact|tell|ring|go to|talk to|speak to|phone|report (?:this|you|it) to) my (?:bank|credit card|card)"
+    r"|regulators?|fca|ftc|cfpb|bbb|better business bureau|attorney general|authorities|police"
+    r"|report (?:you|this|it|your company|your business|them) to"
+    r"|(?:go|going|went|run|running) to the (?:press|media|news|papers|newspapers)"
+    r"|(?:contact|tell|call|alert|inform|email|write to) (?:the )?(?:press|media|news|newspapers|papers|journalists?)"
+    r"|journalists?|newspapers?|reporters?"
+    r"|(?:bad|negative|terrible|awful|horrible|scathing|poor|honest|1|one|zero|0|#) ?-?(?:star )?reviews?"
+    r"|social media|twitter|facebook|instagram|tiktok|reddit|trustpilot|yelp|youtube|tweet about"
+    r"|tell (?:everyone|everybody|all my friends)|warn (?:everyone|everybody|others|people)|expose you)\b"
+)
+_HINTS = frozenset(
+    """sue sues suing sued lawsuit lawsuits litigation class legal lawyer lawyers attorney attorneys solicitor
+    solicitors barrister barristers court courts claims tribunal ombudsman ombudsmen trading citizens
+    watchdog consumer chargeback chargebacks charge reverse dispute bank card regulator regulators fca
+    ftc cfpb bbb bureau general authorities police report press media news papers newspaper newspapers
+    journalist journalists reporter reporters review reviews social twitter facebook instagram tiktok
+    reddit trustpilot yelp youtube tweet everyone everybody friends others people expose""".split()
+)
+_NEGATIONS = frozenset(
+    """not never no dont wont wouldnt doesnt didnt isnt arent aint shant shouldnt nor neither without
+    cannot cant""".split()
+)
+_GOVERNED = frozenset(
+    """going to gonna planning plan want wanting wanted intend intending intention trying threatening have
+    need be a an the any take taking get getting involve involving call calling contact contacting leave
+    leaving post posting write writing file filing go my you your i ill id im ive we were will would
+    like about of into this it us with do doing report reporting start starting open opening give giving
+    bring bringing for necessary needed resort resorting make making threaten""".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+|[.,;:!?]")
+_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": ""})
+
+
+def _negated(tokens_before: list[str]) -> bool:
+    for token in reversed(tokens_before[-8:]):
+        if token in _NEGATIONS:
+            return True
+        if token not in _GOVERNED:
+            return False
+    return False
+
+
+def is_threat(text: str) -> bool:
+    """Whether ``text`` threatens legal action, a chargeback, regulators, the press or public reviews."""
+    lowered = text.lower().translate(_APOSTROPHES)
+    tokens = _TOKEN.findall(lowered)
+    if _HINTS.isdisjoint(tokens):
+        return False
+    joined = " ".join(tokens)
+    for match in _THREATS.finditer(joined):
+        if not _negated(joined[: match.start()].split()):
+            return True
+    return False
