@@ -140,6 +140,20 @@ class Engine:
         self._apply(run, text)
         return self._finish(conversation, run, text if message is not None else None, quick_reply)
 
+    def check_in(self, conversation: Conversation) -> tuple[Conversation, Turn]:
+        """Deliver the scheduled follow-up: the agent asks whether the resolution worked.
+
+        The conversation moves to ``follow_up`` (reopening it if it had closed), so the customer's
+        answer is heard: a yes closes it again, a no hands it to a person.
+        """
+        if conversation.policy != self.policy.name:
+            raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
+        run = Run.of(conversation, Signals(), "", self._clock())
+        if (run.state, "check_in") not in self._routes:
+            raise InvalidMessage(f"a follow-up cannot be delivered while the conversation is {run.state}")
+        self._step(run, "check_in")
+        return self._finish(conversation, run, None, None)
+
     def _apply(self, run: Run, text: str) -> None:
         fill_facts(run, self.policy, text)
         count(run, self.policy)

@@ -3,7 +3,8 @@
 Transitions are tried in the order listed here; the first whose guard holds is taken (this is how
 ``transitions`` orders conditional transitions of one trigger from one source). ``message``
 transitions start from states that wait for the customer; ``next`` transitions chain transient states
-within the same turn.
+within the same turn; ``check_in`` transitions happen when a scheduled follow-up is delivered, and
+reopen the conversation so the customer's answer is heard.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Literal
 
 from flow.vocabulary import StateName
 
-Trigger = Literal["message", "next"]
+Trigger = Literal["message", "next", "check_in"]
 Effect = Literal[
     "escalate",
     "approve",
@@ -144,5 +145,8 @@ EDGES: tuple[Edge, ...] = (
     Edge("accept_callback", "message", "escalated", "closed", "callback_wanted", ("schedule_callback",)),
     Edge("decline_callback", "message", "escalated", "closed", "callback_refused", ("close_by_customer",)),
     Edge("waiting", "message", "escalated", "escalated", "always"),
+    Edge("check_in", "check_in", "follow_up", "follow_up", "always"),
+    Edge("check_in", "check_in", "escalated", "follow_up", "always"),
+    Edge("check_in", "check_in", "closed", "follow_up", "always"),
 )
 """Every transition of the default flow, in priority order."""

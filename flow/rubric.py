@@ -174,7 +174,7 @@ def _judge(practice: Practice, reading: _Reading) -> RubricPoint:
 
 
 def _read(turns: list[Turn], policy: Policy | None, facts: Mapping[str, FactValue]) -> _Reading:
-    before: list[str | None] = [None, *(t.state for t in turns[:-1])]
+    before: list[str | None] = [None, *(str(t.state) for t in turns)][: len(turns)]
     decision = next((t for t in turns if _decides(t)), None)
     declined = decision is not None and "approve" not in decision.transitions
     return _Reading(turns, policy, facts, before, decision, declined)

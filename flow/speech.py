@@ -80,12 +80,15 @@ class Speaker:
             compensation_reference=run.compensation_reference,
             follow_up_when=self._follow_up_when,
             follow_up_hours=policy.follow_up.delay_hours,
+            follow_up_text=None,
             handoff_hours=self._hours,
             in_hours=self._rules.in_hours(run.now),
             callback=policy.escalation.handoff.callback,
             callback_when=None,
             escalation_reason=run.escalation_reason,
         )
+        if any(step.transition == "check_in" for step in run.steps):
+            context["follow_up_text"] = self._book.render("follow_up.text", context, seed=run.conversation_id)
         if run.pending_fact is not None:
             context["question"] = policy.facts[run.pending_fact].ask
         if request is not None:
@@ -151,6 +154,11 @@ class Speaker:
             return [
                 payloads.button(label("button_callback"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
+            ]
+        if kind == "satisfaction":
+            return [
+                payloads.button(label("button_satisfied"), payloads.ACCEPT),
+                payloads.button(label("button_unsatisfied"), payloads.REJECT),
             ]
         if kind == "done":
             return [payloads.button(label("button_done"), payloads.DONE)]

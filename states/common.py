@@ -19,6 +19,8 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
     "button_no": ("No",),
     "button_done": ("That's all, thanks",),
     "button_callback": ("Yes, call me back",),
+    "button_satisfied": ("Yes, all sorted",),
+    "button_unsatisfied": ("No, not really",),
 }
 """Default variants of the shared phrases; a policy overrides them under ``templates.common``."""
 

@@ -12,6 +12,7 @@ SPEC = StateSpec(
     says={
         "accept_alternative": "alternative_set_up",
         "accept_compensation": "compensation_set_up",
+        "check_in": "check_in",
         **COMMON_SAYS,
         "*": "anything_else",
     },
@@ -28,10 +29,11 @@ SPEC = StateSpec(
             "Done. I've added {{ compensation }} to your account, reference {{ compensation_reference }}. "
             "I'll check in with you {{ follow_up_when }}. Is there anything else I can help with?",
         ),
+        "check_in": ("{{ follow_up_text }}",),
         "anything_else": (
             "Happy to help. Is there anything else you need today?",
             "Is there anything else I can help you with?",
         ),
     },
-    buttons={"*": "done"},
+    buttons={"check_in": "satisfaction", "*": "done"},
 )

@@ -329,3 +329,37 @@ def test_host_facts_of_the_wrong_kind_are_refused(engine: Engine) -> None:
 def test_host_facts_given_as_text_are_converted(engine: Engine) -> None:
     conversation, _ = engine.start(facts={"order_id": "A-1", "days_since_purchase": "45"}, message="hello")
     assert conversation.facts["days_since_purchase"] == 45
+
+
+def test_a_delivered_follow_up_reopens_the_conversation_for_the_answer(engine: Engine) -> None:
+    conversation, _ = engine.start(facts=DANA, message="I want a refund")
+    conversation, _ = engine.reply(conversation, quick_reply="alternative:store_credit")
+    conversation, _ = engine.reply(conversation, "thanks, bye")
+    assert conversation.closed
+
+    conversation, turn = engine.check_in(conversation)
+    assert turn.transitions == ["check_in"]
+    assert turn.state == "follow_up"
+    assert "Are you happy" in turn.text
+    assert turn.customer_text is None
+    assert [q.payload for q in turn.quick_replies] == ["accept", "reject"]
+
+    conversation, turn = engine.reply(conversation, quick_reply="accept")
+    assert conversation.closed
+    assert conversation.outcome == "alternative_accepted"
+
+
+def test_an_unhappy_answer_to_the_follow_up_goes_to_a_person(engine: Engine) -> None:
+    conversation, _ = engine.start(facts=DANA, message="I want a refund")
+    conversation, _ = engine.reply(conversation, quick_reply="alternative:store_credit")
+    conversation, _ = engine.check_in(conversation)
+    conversation, turn = engine.reply(conversation, quick_reply="reject")
+    assert turn.state == "escalated"
+    assert conversation.escalation_reason == "unsatisfied"
+    assert turn.actions[0].type == "handoff"
+
+
+def test_a_follow_up_cannot_be_delivered_mid_decision(engine: Engine) -> None:
+    conversation, _ = engine.start(facts=DANA, message="I want a refund")
+    with pytest.raises(InvalidMessage, match="cannot be delivered while the conversation is offering_alternatives"):
+        engine.check_in(conversation)

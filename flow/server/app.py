@@ -69,9 +69,7 @@ def create_app(
     app.state.metrics = metrics
     app.state.senders = directory
     app.state.gateway = ChatGateway(service, metrics=metrics)
-    app.state.rate_limiter = RateLimiter(
-        per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst
-    )
+    app.state.rate_limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
 
     install_error_handlers(app)
     app.include_router(api_router)

@@ -29,9 +29,7 @@ from flow.service import UnknownPolicy
 class ErrorDetail(BaseModel):
     """What went wrong, as a stable code for programs and a sentence for people."""
 
-    code: str = Field(
-        description="Stable machine-readable code, e.g. `access_denied`.", examples=["access_denied"]
-    )
+    code: str = Field(description="Stable machine-readable code, e.g. `access_denied`.", examples=["access_denied"])
     message: str = Field(description="What was wrong and what to do next.")
 
 
@@ -76,9 +74,7 @@ def describe(error: TactfulError) -> tuple[int, ErrorDetail]:
     return 400, ErrorDetail(code="bad_request", message=str(error))
 
 
-def error_response(
-    status: int, code: str, message: str, *, headers: Mapping[str, str] | None = None
-) -> JSONResponse:
+def error_response(status: int, code: str, message: str, *, headers: Mapping[str, str] | None = None) -> JSONResponse:
     """A JSON error response in the API's one shape."""
     body = ErrorResponse(error=ErrorDetail(code=code, message=message))
     return JSONResponse(body.model_dump(), status_code=status, headers=headers)
@@ -88,6 +84,9 @@ def validation_message(errors: list[Any]) -> str:
     """One readable sentence from pydantic's validation errors."""
     parts = []
     for error in errors:
+        if error.get("type") == "json_invalid":
+            parts.append("the body is not valid JSON")
+            continue
         location = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
         parts.append(f"{location}: {error.get('msg', 'invalid')}" if location else str(error.get("msg")))
     return "the request is not valid: " + "; ".join(parts)
@@ -107,7 +106,10 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
 async def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
     code = _HTTP_CODES.get(error.status_code, "http_error")
-    return error_response(error.status_code, code, str(error.detail), headers=error.headers)
+    message = str(error.detail)
+    if error.status_code in (404, 405) and message in ("Not Found", "Method Not Allowed"):
+        message = f"there is no {request.method} {request.url.path}; the API is described at /docs"
+    return error_response(error.status_code, code, message, headers=error.headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:

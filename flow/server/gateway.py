@@ -34,12 +34,8 @@ class ChatGateway:
     ) -> Started:
         """Open a conversation under ``policy``, or the default policy when ``None``."""
         began = time.perf_counter()
-        started = await to_thread.run_sync(
-            lambda: self.service.start(facts=facts, message=message, policy=policy)
-        )
-        self.metrics.record(
-            started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel
-        )
+        started = await to_thread.run_sync(lambda: self.service.start(facts=facts, message=message, policy=policy))
+        self.metrics.record(started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel)
         return started
 
     async def reply(

@@ -82,11 +82,7 @@ class RateLimitMiddleware:
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] == "http"
-            and scope["method"] != "OPTIONS"
-            and scope["path"].startswith(RATE_LIMITED_PATHS)
-        ):
+        if scope["type"] == "http" and scope["method"] != "OPTIONS" and scope["path"].startswith(RATE_LIMITED_PATHS):
             wait = self.limiter.acquire(client_key(scope))
             if wait is not None:
                 response = error_response(

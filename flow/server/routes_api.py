@@ -73,9 +73,7 @@ async def start_conversation(
     summary="Send a customer message",
     responses=_responses(403, 404, 409, 413, 422, 429),
 )
-async def send_message(
-    conversation_id: ConversationId, body: CustomerMessage, chat: Gateway, token: Token
-) -> TurnOut:
+async def send_message(conversation_id: ConversationId, body: CustomerMessage, chat: Gateway, token: Token) -> TurnOut:
     """Apply what the customer typed or clicked and get the agent's answer."""
     _, turn = await chat.reply(
         conversation_id,

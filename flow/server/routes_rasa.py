@@ -63,9 +63,7 @@ def rasa_messages(sender: str, turn: Turn) -> list[dict[str, Any]]:
     if turn.quick_replies:
         if not replies:
             replies.append({"recipient_id": sender})
-        replies[-1]["buttons"] = [
-            {"title": html.escape(q.title), "payload": q.payload} for q in turn.quick_replies
-        ]
+        replies[-1]["buttons"] = [{"title": html.escape(q.title), "payload": q.payload} for q in turn.quick_replies]
     return replies
 
 
@@ -85,9 +83,7 @@ def opening_message(message: str) -> str | None:
 
 async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> Turn:
     facts = body.metadata.facts if body.metadata else {}
-    started = await chat.start(
-        facts=facts, message=opening_message(body.message), policy=None, channel="rasa"
-    )
+    started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
     current = SenderConversation(started.conversation.id, started.token)
     await to_thread.run_sync(senders.remember, body.sender, current)
     return started.turn

@@ -29,9 +29,7 @@ class CustomerMessage(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(
-        default=None, description="What the customer typed.", examples=["I want a refund"]
-    )
+    text: str | None = Field(default=None, description="What the customer typed.", examples=["I want a refund"])
     quick_reply: str | None = Field(
         default=None,
         description="Payload of the quick reply the customer clicked.",

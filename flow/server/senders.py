@@ -122,9 +122,7 @@ class SenderDirectoryError(TactfulError):
 
     def __init__(self, url: str) -> None:
         self.url = url
-        super().__init__(
-            f"cannot keep Rasa senders for store {url!r}; use memory, sqlite:///PATH or redis://"
-        )
+        super().__init__(f"cannot keep Rasa senders for store {url!r}; use memory, sqlite:///PATH or redis://")
 
 
 def open_sender_directory(store_url: str) -> SenderDirectory:

@@ -27,9 +27,7 @@ class ServerSettings(BaseModel):
     cors_origins: tuple[str, ...] = Field(
         default=(), description="Origins whose pages may call the API from a browser (`*` for any)."
     )
-    max_body_bytes: int = Field(
-        default=16_384, gt=0, description="Largest request body accepted (413 past it)."
-    )
+    max_body_bytes: int = Field(default=16_384, gt=0, description="Largest request body accepted (413 past it).")
     rate_limit_per_second: float = Field(
         default=5.0,
         ge=0.0,
@@ -57,8 +55,6 @@ class ServerSettings(BaseModel):
             raw = env.get(ENV_PREFIX + name.upper())
             if raw is None:
                 continue
-            values[name] = (
-                tuple(o.strip() for o in raw.split(",") if o.strip()) if name == "cors_origins" else raw
-            )
+            values[name] = tuple(o.strip() for o in raw.split(",") if o.strip()) if name == "cors_origins" else raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

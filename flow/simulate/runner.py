@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -92,6 +92,8 @@ class SimulationResult:
     full_marks: int = 0
     score_total: float = 0.0
     messages_total: int = 0
+    played: list[Played] = field(default_factory=list)
+    """Every conversation, when the run was asked to keep them."""
 
     def add(self, summary: Summary) -> None:
         """Count one conversation."""
@@ -135,39 +137,49 @@ def simulate(
     mix: Mapping[str, float] | None = None,
     compensation_value: float = 10.0,
     workers: int = 1,
+    keep: bool = False,
 ) -> SimulationResult:
     """Run ``n`` simulated customers through ``policy``; the same seed and mix give the same result.
 
     Conversation ``i`` draws everything from its own generator seeded with ``(seed, i)``, so the
-    result does not depend on ``workers`` and two policies meet the same customers.
+    result does not depend on ``workers`` and two policies meet the same customers. With ``keep``
+    the result also holds every conversation and its turns (for a report).
     """
     weights = dict(mix or DEFAULT_MIX)
     result = SimulationResult(policy=policy.name, n=n, seed=seed, compensation_value=compensation_value)
     if workers <= 1 or n < 200:
-        summaries: Sequence[Summary] = run_range(policy, weights, seed, 0, n)
+        chunks = [run_range(policy, weights, seed, 0, n, keep=keep)]
+    else:
+        bounds = [n * k // workers for k in range(workers + 1)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            futures = [
+                pool.submit(run_range, policy, weights, seed, start, stop, keep=keep)
+                for start, stop in zip(bounds, bounds[1:], strict=False)
+            ]
+            chunks = [future.result() for future in futures]
+    for summaries, played in chunks:
         for summary in summaries:
             result.add(summary)
-        return result
-    bounds = [n * k // workers for k in range(workers + 1)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        chunks = pool.map(run_range, *zip(*[(policy, weights, seed, a, b) for a, b in zip(bounds, bounds[1:])]))
-        for chunk in chunks:
-            for summary in chunk:
-                result.add(summary)
+        result.played.extend(played)
     return result
 
 
-def run_range(policy: Policy, mix: Mapping[str, float], seed: int, start: int, stop: int) -> list[Summary]:
-    """Simulate conversations ``start`` to ``stop - 1`` of a run."""
+def run_range(
+    policy: Policy, mix: Mapping[str, float], seed: int, start: int, stop: int, *, keep: bool = False
+) -> tuple[list[Summary], list[Played]]:
+    """Simulate conversations ``start`` to ``stop - 1`` of a run; the played ones too with ``keep``."""
     clock = SimulatedClock()
     engine = Engine(policy, clock=clock, understander=PhraseUnderstander())
     names = list(mix)
     weights = [mix[name] for name in names]
     summaries = []
+    kept = []
     for index in range(start, stop):
         played = play_one(engine, clock, names, weights, seed, index)
         summaries.append(summarize(played, policy))
-    return summaries
+        if keep:
+            kept.append(played)
+    return summaries, kept
 
 
 def play_one(

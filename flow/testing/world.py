@@ -23,7 +23,7 @@ from flow.policy import Policy
 from flow.testing.clock import ScenarioClock
 from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
 from flow.testing.record import Exchange, failure_message, render_conversation
-from flow.testing.runtime import LoadedPolicy, engine_for, resolve_policy
+from flow.testing.runtime import ClockSlot, LoadedPolicy, engine_for, resolve_policy
 
 
 def conversation_id_for(scenario: str) -> str:
@@ -45,11 +45,11 @@ def normalize(text: str) -> str:
 class TurnObserver(Protocol):
     """Something that watches every policy used and every turn taken (the coverage recorder)."""
 
-    def policy_used(self, key: str, edges: Sequence[Edge]) -> None:
-        """An engine for the policy named ``key`` was put to use."""
+    def policy_used(self, policy: LoadedPolicy, edges: Sequence[Edge]) -> None:
+        """A scenario put an engine for ``policy`` to use."""
 
-    def turn_taken(self, key: str, state_before: str | None, turn: Turn) -> None:
-        """A turn happened under the policy named ``key``; ``state_before`` is ``None`` for the first."""
+    def turn_taken(self, policy: LoadedPolicy, state_before: str | None, turn: Turn) -> None:
+        """A turn happened under ``policy``; ``state_before`` is ``None`` for the first turn."""
 
 
 class ConversationUnderTest:
@@ -79,6 +79,7 @@ class ConversationUnderTest:
         self.conversation: Conversation | None = None
         self._loaded: LoadedPolicy | None = None
         self._engine: Engine | None = None
+        self._slot = ClockSlot()
         self._new_facts: dict[str, Any] = {}
 
     # -- setting up -----------------------------------------------------------------------------
@@ -117,9 +118,9 @@ class ConversationUnderTest:
     def engine(self) -> Engine:
         """The engine for the policy in use, shared with the other scenarios of the run."""
         if self._engine is None:
-            self._engine, _ = engine_for(self.loaded, self.understander)
+            self._engine, self._slot = engine_for(self.loaded, self.understander)
             for observer in self.observers:
-                observer.policy_used(self.loaded.key, self._engine.edges)
+                observer.policy_used(self.loaded, self._engine.edges)
         return self._engine
 
     def set_fact(self, name: str, value: Any) -> None:
@@ -225,8 +226,7 @@ class ConversationUnderTest:
     ) -> Exchange:
         __tracebackhide__ = True
         engine = self.engine
-        engine_clock = engine_for(self.loaded, self.understander)[1]
-        engine_clock.read = self.clock.now
+        self._slot.read = self.clock.now
         before = self.conversation.state if self.conversation is not None else None
         number = len(self.exchanges) + 1
         try:
@@ -241,7 +241,7 @@ class ConversationUnderTest:
         exchange = Exchange(number, turn.at, before, said, clicked, payload, turn=turn)
         self.exchanges.append(exchange)
         for observer in self.observers:
-            observer.turn_taken(self.loaded.key, before, turn)
+            observer.turn_taken(self.loaded, before, turn)
         violation = first_violation(self.monitors, self.exchanges, self.policy)
         if violation is not None:
             monitor, problem = violation

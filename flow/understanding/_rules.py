@@ -99,6 +99,10 @@ NEGATION_VETOES: dict[Intent, re.Pattern[str]] = {
     "request_refund": _NEGATED_REFUND,
 }
 
+_AGREEING = frozenset("yes true correct right accurate affirmative agree exactly sure ok fine good yeah".split())
+_DISAGREEING = frozenset("no false wrong incorrect untrue inaccurate negative disagree".split())
+_FLIPPING = frozenset("not never dont doesnt isnt arent wasnt werent aint hardly".split())
+
 _INFO_WORDS = frozenset(
     """# its it is was my the order number no id reference ref purchase i bought purchased ordered got
     received placed made on ago about around roughly approximately like email mail address phone mobile
@@ -142,6 +146,21 @@ def negated_intents(joined: str) -> set[Intent]:
         if match and not (intent == "request_cancel" and _TROUBLE.search(joined)):
             found.add(intent)
     return found
+
+
+def agreement(words: Sequence[str]) -> int:
+    """Above zero when a yes/no answer leans to yes ("that's right"), below when it leans to no ("not true")."""
+    score = 0
+    flip = False
+    for word in words:
+        if word in _FLIPPING:
+            flip = True
+            continue
+        polarity = 1 if word in _AGREEING else -1 if word in _DISAGREEING else 0
+        if polarity:
+            score += -polarity if flip else polarity
+            flip = False
+    return score
 
 
 def only_gives_facts(words: Sequence[str]) -> bool:

@@ -83,6 +83,11 @@ class Understander:
             return "provide_info", FACTS_CONFIDENCE
         has_facts = not _FACT_SLOTS.isdisjoint(slots)
         intent, confidence = _from_model(probabilities, _rules.negated_intents(joined), has_facts=has_facts)
+        if intent in ("accept", "reject"):
+            leaning = _rules.agreement(words)
+            if leaning:
+                answer: Intent = "accept" if leaning > 0 else "reject"
+                return answer, confidence if answer == intent else 1 - confidence
         if intent == "unknown" and is_threat(" ".join(words)):
             return "complaint", THREAT_CONFIDENCE
         return intent, confidence
