@@ -1,26 +1,29 @@
 """Turns per second through ConversationService on SQLite and Redis, against raw writes of the same rows.
 
-    .venv/bin/python bench/stores.py [--turns 20000] [--rounds 10] [--conversations 200] [--redis-url URL]
+    python -m bench.stores [--turns 20000] [--rounds 10] [--conversations 200] [--redis-url URL]
 
-The service rows run the whole per-message path a channel takes (token check, load, engine, redaction,
-save with the version check, retry on conflict) with a scripted engine whose cost is negligible, so
-the figures are the store and service overhead. The raw rows write the same snapshot and transcript
-rows with precomputed JSON and nothing else: an UPDATE with the version check plus an INSERT in one
-transaction for SQLite, and WATCH / HGET / MULTI..EXEC for Redis. Without ``--redis-url`` (or
+The service path is what a channel does for every customer message: check the token, load the
+snapshot, run the engine, redact the transcript text, save with the version check (retrying on a
+conflict). Its engine is a scripted one whose cost is negligible, so the figure is the store and
+service overhead; the retail engine's own cost per turn is measured by :mod:`bench.engine`. The
+baselines write the same snapshot and transcript rows, with their JSON made beforehand, and nothing
+else: an UPDATE with the version check plus an INSERT in one transaction for SQLite (WAL,
+synchronous NORMAL), and WATCH / HGET / MULTI..EXEC on one connection for Redis.
+
+Every turn is timed on its own and the paths alternate round by round, so load from elsewhere falls on
+both alike; the figure is one second divided by the median turn. Without ``--redis-url`` (or
 ``TACTFUL_REDIS_URL``) a private redis-server is started on a free port and stopped afterwards.
-Prints a table and writes ``bench/results/stores.json``.
+Prints the tables and writes ``bench/results/stores.json``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import itertools
 import os
-import platform
 import shutil
 import socket
 import sqlite3
-import statistics
 import subprocess
 import tempfile
 import time
@@ -33,12 +36,14 @@ from typing import Any
 
 import redis
 
+from bench.report import Figure, figures_table, median, percentile, table, write_results
 from flow.models import Conversation, QuickReply, Signals, Turn
 from flow.service import ConversationService
 from flow.stores import RedisStore, SqliteStore, Store
 
-RESULTS = Path(__file__).parent / "results" / "stores.json"
 TARGETS = {"sqlite": 5_000.0, "redis": 3_000.0}
+SERVICE = "ConversationService"
+RAW = {"sqlite": "raw UPDATE + INSERT", "redis": "raw WATCH / MULTI / EXEC"}
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 AGENT_TEXT = (
     "Thank you for explaining what happened, and I'm sorry the parcel arrived late. We can refund "
@@ -127,42 +132,18 @@ _TURN = Turn(
 )
 
 
-Runner = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class Row:
-    """One measured path: the best and the median of its rounds."""
-
-    store: str
-    path: str
-    turns_per_round: int
-    rounds: list[float]
-
-    @property
-    def best(self) -> float:
-        """Turns per second in the fastest round (the least disturbed by other load)."""
-        return max(self.rounds)
-
-    @property
-    def median(self) -> float:
-        """Turns per second in the median round."""
-        return statistics.median(self.rounds)
+Runner = Callable[[], None]
 
 
 def _service(store: Store, conversations: int) -> Runner:
     service = ConversationService(ScriptedEngine(), store)
-    opened = [service.start(message=MESSAGE) for _ in range(conversations)]
-    position = 0
+    opened = itertools.cycle([service.start(message=MESSAGE) for _ in range(conversations)])
 
-    def run(turns: int) -> None:
-        nonlocal position
-        for n in range(position, position + turns):
-            started = opened[n % conversations]
-            service.reply(started.conversation.id, token=started.token, text=MESSAGE)
-        position += turns
+    def turn() -> None:
+        started = next(opened)
+        service.reply(started.conversation.id, token=started.token, text=MESSAGE)
 
-    return run
+    return turn
 
 
 def _payloads(turns: int, conversations: int) -> Iterator[tuple[str, int, str, str, int]]:
@@ -180,27 +161,24 @@ def _payloads(turns: int, conversations: int) -> Iterator[tuple[str, int, str, s
         )
 
 
+_RAW_UPDATE = """UPDATE conversations SET version = ?, updated_at = ?, snapshot = ?
+    WHERE id = ? AND version = ?"""
+_RAW_INSERT = "INSERT INTO transcript (conversation_id, version, message_id, turn) VALUES (?, ?, NULL, ?)"
+
+
 def _raw_sqlite(db: sqlite3.Connection, total: int, conversations: int) -> Runner:
     for n in range(conversations):
         db.execute("INSERT INTO conversations VALUES (?, 1, 0, 'digest', '{}')", (f"raw-{n}",))
     payloads = iter(list(_payloads(total, conversations)))
 
-    def run(turns: int) -> None:
-        for _ in range(turns):
-            cid, version, snapshot, turn, updated = next(payloads)
-            db.execute("BEGIN IMMEDIATE")
-            db.execute(
-                "UPDATE conversations SET version = ?, updated_at = ?, snapshot = ? "
-                "WHERE id = ? AND version = ?",
-                (version, updated, snapshot, cid, version - 1),
-            )
-            db.execute(
-                "INSERT INTO transcript (conversation_id, version, message_id, turn) VALUES (?, ?, NULL, ?)",
-                (cid, version, turn),
-            )
-            db.execute("COMMIT")
+    def turn() -> None:
+        cid, version, snapshot, transcript_turn, updated = next(payloads)
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(_RAW_UPDATE, (version, updated, snapshot, cid, version - 1))
+        db.execute(_RAW_INSERT, (cid, version, transcript_turn))
+        db.execute("COMMIT")
 
-    return run
+    return turn
 
 
 def _raw_redis(client: redis.Redis, total: int, conversations: int) -> Runner:
@@ -209,33 +187,59 @@ def _raw_redis(client: redis.Redis, total: int, conversations: int) -> Runner:
         client.hset(f"{prefix}conversation:raw-{n}", mapping={"version": 1, "snapshot": "{}"})
     payloads = iter(list(_payloads(total, conversations)))
 
-    def run(turns: int) -> None:
+    def turn() -> None:
+        cid, version, snapshot, transcript_turn, updated = next(payloads)
+        key = f"{prefix}conversation:{cid}"
         with client.pipeline() as pipe:
-            for _ in range(turns):
-                cid, version, snapshot, turn, updated = next(payloads)
-                key = f"{prefix}conversation:{cid}"
-                pipe.watch(key)
-                if int(pipe.hget(key, "version")) != version - 1:
-                    raise RuntimeError(f"raw redis run lost track of {cid}")
-                pipe.multi()
-                pipe.hset(key, mapping={"version": version, "snapshot": snapshot})
-                pipe.rpush(f"{prefix}transcript:{cid}", turn)
-                pipe.zadd(f"{prefix}conversations", {cid: updated})
-                pipe.execute()
+            pipe.watch(key)
+            if int(pipe.hget(key, "version")) != version - 1:
+                raise RuntimeError(f"the raw Redis path lost track of {cid}")
+            pipe.multi()
+            pipe.hset(key, mapping={"version": version, "snapshot": snapshot})
+            pipe.rpush(f"{prefix}transcript:{cid}", transcript_turn)
+            pipe.zadd(f"{prefix}conversations", {cid: updated})
+            pipe.execute()
 
-    return run
+    return turn
 
 
-def _interleaved(store: str, paths: dict[str, Runner], turns: int, rounds: int) -> list[Row]:
-    """Alternate the paths round by round, so that load from elsewhere falls on both alike."""
+@dataclass(frozen=True)
+class Timed:
+    """The per-turn timings, in seconds, of one path."""
+
+    store: str
+    path: str
+    seconds: list[float]
+
+    @property
+    def turns_per_second(self) -> float:
+        """One second divided by the median turn."""
+        return 1 / median(self.seconds)
+
+    def summary(self) -> dict[str, float]:
+        """Throughput from the median and from the total, and the turn's median, p90 and p99."""
+        return {
+            "turns_per_second": round(self.turns_per_second),
+            "turns_per_second_overall": round(len(self.seconds) / sum(self.seconds)),
+            "median_us": round(median(self.seconds) * 1e6, 1),
+            "p90_us": round(percentile(self.seconds, 0.90) * 1e6, 1),
+            "p99_us": round(percentile(self.seconds, 0.99) * 1e6, 1),
+            "turns": len(self.seconds),
+        }
+
+
+def _alternating(store: str, paths: dict[str, Runner], turns: int, rounds: int) -> list[Timed]:
     per_round = max(1, turns // rounds)
     seen: dict[str, list[float]] = {name: [] for name in paths}
+    clock = time.perf_counter
     for _ in range(rounds):
-        for name, run in paths.items():
-            began = time.perf_counter()
-            run(per_round)
-            seen[name].append(per_round / (time.perf_counter() - began))
-    return [Row(store, name, per_round, rates) for name, rates in seen.items()]
+        for name, turn in paths.items():
+            timings = seen[name]
+            for _ in range(per_round):
+                began = clock()
+                turn()
+                timings.append(clock() - began)
+    return [Timed(store, name, timings) for name, timings in seen.items()]
 
 
 @contextmanager
@@ -269,57 +273,49 @@ def _redis_server(url: str | None) -> Iterator[str]:
             server.wait(timeout=10)
 
 
-def measure(turns: int, conversations: int, rounds: int, redis_url: str | None) -> list[Row]:
-    """Run every path for ``turns`` turns in ``rounds`` interleaved rounds."""
-    rows = []
+def measure(turns: int, conversations: int, rounds: int, redis_url: str | None) -> list[Timed]:
+    """Time every path for ``turns`` turns, alternating the paths of each store over ``rounds`` rounds."""
+    timed = []
     with tempfile.TemporaryDirectory() as workdir:
         SqliteStore(Path(workdir) / "raw.db").close()
         raw = sqlite3.connect(Path(workdir) / "raw.db", isolation_level=None)
         raw.execute("PRAGMA synchronous = NORMAL")
         with SqliteStore(Path(workdir) / "service.db") as store:
-            paths = {
-                "ConversationService": _service(store, conversations),
-                "raw UPDATE + INSERT": _raw_sqlite(raw, turns, conversations),
-            }
-            rows += _interleaved("sqlite", paths, turns, rounds)
+            paths = {SERVICE: _service(store, conversations), RAW["sqlite"]: _raw_sqlite(raw, turns, conversations)}
+            timed += _alternating("sqlite", paths, turns, rounds)
         raw.close()
     with _redis_server(redis_url) as url:
         client = redis.Redis.from_url(url)
         client.flushdb()
         with RedisStore(url, prefix="bench:") as store:
-            paths = {
-                "ConversationService": _service(store, conversations),
-                "raw WATCH / MULTI / EXEC": _raw_redis(client, turns, conversations),
-            }
-            rows += _interleaved("redis", paths, turns, rounds)
+            paths = {SERVICE: _service(store, conversations), RAW["redis"]: _raw_redis(client, turns, conversations)}
+            timed += _alternating("redis", paths, turns, rounds)
         client.flushdb()
         client.close()
-    return rows
+    return timed
 
 
-def report(rows: list[Row]) -> dict[str, Any]:
-    """Print the table and return the summary that goes into the results file."""
-    print(f"{'store':<7} {'path':<25} {'best turns/s':>12} {'median':>8} {'vs raw':>7}")
-    summary: dict[str, Any] = {}
-    for store in ("sqlite", "redis"):
-        service, raw = (r for r in rows if r.store == store)
-        ratio = service.best / raw.best
-        for row in (service, raw):
-            vs = f"{ratio:.2f}x" if row is service else "1.00x"
-            print(f"{row.store:<7} {row.path:<25} {row.best:>12,.0f} {row.median:>8,.0f} {vs:>7}")
-        summary[store] = {
-            "service_turns_per_second": round(service.best),
-            "service_median_turns_per_second": round(service.median),
-            "raw_turns_per_second": round(raw.best),
-            "raw_median_turns_per_second": round(raw.median),
-            "service_vs_raw": round(ratio, 3),
-            "target_turns_per_second": TARGETS[store],
-            "meets_target": service.best >= TARGETS[store],
-        }
-    return summary
+def figures_for(timed: list[Timed]) -> list[Figure]:
+    """The headline figure of each store: the service's turns per second against the raw writes'."""
+    figures = []
+    for store, label in (("sqlite", "SQLite (WAL)"), ("redis", "Redis, one connection")):
+        service, raw = (t for t in timed if t.store == store)
+        figures.append(
+            Figure(
+                f"turns through ConversationService, {label}",
+                "turns/s",
+                service.turns_per_second,
+                "higher",
+                TARGETS[store],
+                raw.turns_per_second,
+                RAW[store],
+                note="token check + load + scripted engine + redaction + save; 1 s / median turn",
+            )
+        )
+    return figures
 
 
-def main() -> None:
+def main() -> int:
     """Measure, print and write ``bench/results/stores.json``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=20_000, help="turns per path, over all rounds")
@@ -327,40 +323,23 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=200)
     parser.add_argument("--redis-url", default=os.environ.get("TACTFUL_REDIS_URL"))
     args = parser.parse_args()
-    rows = measure(args.turns, args.conversations, args.rounds, args.redis_url)
-    summary = report(rows)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    results = {
-        "benchmark": "stores",
-        "command": (
-            f"python bench/stores.py --turns {args.turns} --rounds {args.rounds} "
-            f"--conversations {args.conversations}"
-        ),
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {
-            "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version,
-            "redis_py": redis.__version__,
-            "cpus": os.cpu_count(),
-            "load_average_1m": round(os.getloadavg()[0], 2),
-            "platform": platform.platform(),
-        },
-        "rows": [
-            {
-                "store": row.store,
-                "path": row.path,
-                "turns_per_round": row.turns_per_round,
-                "best_turns_per_second": round(row.best),
-                "median_turns_per_second": round(row.median),
-                "rounds_turns_per_second": [round(rate) for rate in row.rounds],
-            }
-            for row in rows
-        ],
-        "summary": summary,
+    timed = measure(args.turns, args.conversations, args.rounds, args.redis_url)
+    figures = figures_for(timed)
+    print(figures_table("stores: headline figures", figures))
+    rows = [(t.store, t.path, *(f"{v:,}" for v in t.summary().values())) for t in timed]
+    headers = ("store", "path", "turns/s (median)", "turns/s (overall)", "median µs", "p90 µs", "p99 µs", "turns")
+    print(table("stores: every path", headers, rows))
+    details = {
+        "conversations": args.conversations,
+        "rounds": args.rounds,
+        "sqlite_version": sqlite3.sqlite_version,
+        "redis_py": redis.__version__,
+        "paths": {f"{t.store}: {t.path}": t.summary() for t in timed},
     }
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"wrote {RESULTS}")
+    path = write_results("stores", figures, details)
+    print(f"\nwrote {path}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -60,8 +60,8 @@ PRACTICES: dict[Practice, str] = {
 }
 """Every practice the rubric checks, in the order a conversation shows them, with a readable title."""
 
-FOLLOW_UP_SENT = "follow_up_sent"
-"""The transition recorded when a delivered follow-up reopens a conversation (see :mod:`flow.followups`)."""
+CHECK_IN = "check_in"
+"""The transition of a delivered follow-up (``Engine.check_in``); a fresh exchange starts after it."""
 
 
 def _markers(joined: str) -> tuple[str, ...]:
@@ -139,6 +139,7 @@ class _Reading:
     before: list[str | None]
     decision: Turn | None
     declined: bool
+    tallies: list[Counters]
 
     @property
     def escalation(self) -> Escalation:
@@ -177,7 +178,8 @@ def _read(turns: list[Turn], policy: Policy | None, facts: Mapping[str, FactValu
     before: list[str | None] = [None, *(str(t.state) for t in turns)][: len(turns)]
     decision = next((t for t in turns if _decides(t)), None)
     declined = decision is not None and "approve" not in decision.transitions
-    return _Reading(turns, policy, facts, before, decision, declined)
+    tallies = _tally(turns, before, policy.escalation if policy else Escalation())
+    return _Reading(turns, policy, facts, before, decision, declined, tallies)
 
 
 def _decides(turn: Turn) -> bool:
@@ -190,39 +192,27 @@ def _has(text: str, markers: Sequence[str]) -> bool:
     return any(marker in text for marker in markers)
 
 
-def _na(note: str) -> _Verdict:
-    return "not_applicable", None, note
-
-
-def _passed(turn: Turn, note: str) -> _Verdict:
-    return "passed", turn, note
-
-
-def _failed(turn: Turn, note: str) -> _Verdict:
-    return "failed", turn, note
-
-
-def _counters_until(reading: _Reading, last: Turn) -> tuple[Counters, Signals]:
-    """The counters a reader can rebuild from the customer's messages up to ``last``.
+def _tally(turns: list[Turn], before: list[str | None], escalation: Escalation) -> list[Counters]:
+    """The counters a reader can rebuild from the customer's messages, as they stood after each turn.
 
     A delivered follow-up starts a fresh exchange, so the counts start again after it.
     """
-    counters = Counters()
-    threshold = reading.escalation.anger_threshold
-    signals = Signals()
-    for turn, state in zip(reading.turns, reading.before, strict=True):
-        if FOLLOW_UP_SENT in turn.transitions:
-            counters = Counters(abuse_strikes=counters.abuse_strikes)
-        if turn.signals is not None:
-            signals = turn.signals
-            counters.turns += 1
-            counters.anger += signals.sentiment <= threshold
-            counters.abuse_strikes += signals.abusive
+    tallies = []
+    turns_seen = anger = abuse = insistence = 0
+    for turn, state in zip(turns, before, strict=True):
+        if CHECK_IN in turn.transitions:
+            turns_seen = anger = insistence = 0
+        signals = turn.signals
+        if signals is not None:
+            turns_seen += 1
+            anger += signals.sentiment <= escalation.anger_threshold
+            abuse += signals.abusive
             insisting = signals.intent == "insist" or signals.intent in _REQUEST_INTENTS[:2]
-            counters.insistence += state in ("offering_alternatives", "compensation", "escalated") and insisting
-        if turn is last:
-            break
-    return counters, signals
+            insistence += state in ("offering_alternatives", "compensation", "escalated") and insisting
+        tallies.append(
+            Counters.model_construct(turns=turns_seen, anger=anger, abuse_strikes=abuse, insistence=insistence)
+        )
+    return tallies
 
 
 def _request_alternatives(reading: _Reading) -> int | None:
@@ -246,24 +236,24 @@ def _escalates(turn: Turn) -> bool:
 
 def _thanked_first(r: _Reading) -> _Verdict:
     if not r.turns:
-        return _na("no turns")
+        return "not_applicable", None, "no turns"
     first = r.turns[0]
     if "thank" in r.text(first):
-        return _passed(first, "the first reply thanks the customer")
-    return _failed(first, "the first reply does not thank the customer")
+        return "passed", first, "the first reply thanks the customer"
+    return "failed", first, "the first reply does not thank the customer"
 
 
 def _acknowledged_concern(r: _Reading) -> _Verdict:
     raised = next((t for t in r.turns if _raises_concern(r, t)), None)
     if raised is None:
-        return _na("the customer stated no request or complaint")
+        return "not_applicable", None, "the customer stated no request or complaint"
     until = r.decision.number if r.decision is not None and r.decision.number >= raised.number else None
     window = [t for t in r.turns if t.number >= raised.number and (until is None or t.number <= until)]
     titles = tuple(p.title.lower() for p in r.policy.requests.values()) if r.policy else ()
     for turn in window:
         if _has(r.text(turn), _ACKNOWLEDGE + titles):
-            return _passed(turn, "the agent showed it heard the request")
-    return _failed(window[-1], "the request was never acknowledged")
+            return "passed", turn, "the agent showed it heard the request"
+    return "failed", window[-1], "the request was never acknowledged"
 
 
 def _raises_concern(r: _Reading, turn: Turn) -> bool:
@@ -277,62 +267,61 @@ def _raises_concern(r: _Reading, turn: Turn) -> bool:
 
 def _gathered_facts(r: _Reading) -> _Verdict:
     if r.decision is None:
-        return _na("no decision was made")
+        return "not_applicable", None, "no decision was made"
     if {"decline", "approve"} & set(r.decision.transitions):
-        return _passed(r.decision, "decided once the facts the request needs were in")
-    return _failed(r.decision, "refused without first gathering the facts")
+        return "passed", r.decision, "decided once the facts the request needs were in"
+    return "failed", r.decision, "refused without first gathering the facts"
 
 
 def _explained_before_refusing(r: _Reading) -> _Verdict:
     if r.decision is None or not r.declined:
-        return _na("nothing was refused")
+        return "not_applicable", None, "nothing was refused"
     if "explaining" not in r.decision.states_entered:
-        return _failed(r.decision, "refused without giving the reason")
+        return "failed", r.decision, "refused without giving the reason"
     problems = r.lint(r.decision)
     ease = reading_ease(r.decision.text)
     if ease < (r.policy.tone.min_reading_ease if r.policy else 50.0):
         problems.append(f"hard to read (Flesch reading ease {ease:.0f})")
     if problems:
-        return _failed(r.decision, "; ".join(problems))
-    return _passed(r.decision, f"reason given in plain words (Flesch {ease:.0f})")
+        return "failed", r.decision, "; ".join(problems)
+    return "passed", r.decision, f"reason given in plain words (Flesch {ease:.0f})"
 
 
 def _apologized(r: _Reading) -> _Verdict:
     if r.decision is None or not r.declined:
-        return _na("nothing was refused")
+        return "not_applicable", None, "nothing was refused"
     for turn in r.turns:
         if turn.number >= r.decision.number and ("apologizing" in turn.states_entered or _has(r.text(turn), _APOLOGY)):
-            return _passed(turn, "apologized for the inconvenience")
-    return _failed(r.decision, "never apologized for the refusal")
+            return "passed", turn, "apologized for the inconvenience"
+    return "failed", r.decision, "never apologized for the refusal"
 
 
 def _offered_alternative(r: _Reading) -> _Verdict:
     if r.decision is None or not r.declined:
-        return _na("nothing was refused")
+        return "not_applicable", None, "nothing was refused"
     if _request_alternatives(r) == 0:
-        return _na("the policy has no alternative for this request")
+        return "not_applicable", None, "the policy has no alternative for this request"
     for turn in r.turns:
         if turn.number >= r.decision.number and "offering_alternatives" in turn.states_entered:
-            return _passed(turn, "offered what the agent can do instead")
-    return _failed(r.decision, "refused without offering an alternative")
+            return "passed", turn, "offered what the agent can do instead"
+    return "failed", r.decision, "refused without offering an alternative"
 
 
 def _offered_compensation(r: _Reading) -> _Verdict:
     offered = next((t for t in r.turns if "compensation" in t.states_entered), None)
     if offered is not None:
-        return _passed(offered, "made the goodwill offer")
+        return "passed", offered, "made the goodwill offer"
     if r.policy is None or r.policy.compensation is None or not r.declined:
-        return _na("no compensation to offer")
+        return "not_applicable", None, "no compensation to offer"
     from flow.rules import Rules
 
     rules = Rules(r.policy)
-    for turn, state in zip(r.turns, r.before, strict=True):
+    for turn, state, counters in zip(r.turns, r.before, r.tallies, strict=True):
         if not _last_word_on_offer(r, turn, state):
             continue
-        counters, signals = _counters_until(r, turn)
-        if rules.eligible_for_compensation(dict(r.facts), counters, signals):
-            return _failed(turn, "the customer was eligible but got no offer")
-    return _na("the customer was not eligible")
+        if rules.eligible_for_compensation(dict(r.facts), counters, turn.signals or Signals()):
+            return "failed", turn, "the customer was eligible but got no offer"
+    return "not_applicable", None, "the customer was not eligible"
 
 
 def _last_word_on_offer(r: _Reading, turn: Turn, state: str | None) -> bool:
@@ -347,23 +336,23 @@ def _stayed_calm(r: _Reading) -> _Verdict:
     limit = r.escalation.anger_threshold
     upset = [t for t in r.turns if t.signals and (t.signals.sentiment <= limit or t.signals.abusive)]
     if not upset:
-        return _na("the customer was never upset")
+        return "not_applicable", None, "the customer was never upset"
     for turn in upset:
         problems = r.lint(turn)
         if problems:
-            return _failed(turn, "; ".join(problems))
+            return "failed", turn, "; ".join(problems)
         if not (_has(r.text(turn), _EMPATHY) or _escalates(turn)):
-            return _failed(turn, "met an upset customer without acknowledging it")
-    return _passed(upset[0], f"calm and respectful in {len(upset)} upset turn(s)")
+            return "failed", turn, "met an upset customer without acknowledging it"
+    return "passed", upset[0], f"calm and respectful in {len(upset)} upset turn(s)"
 
 
 def _escalated_when_needed(r: _Reading) -> _Verdict:
     fired: list[tuple[Turn, str]] = []
     limits = r.escalation
-    for turn, state in zip(r.turns, r.before, strict=True):
-        if turn.signals is None or state not in _WAITING_STATES or turn.signals.abusive:
+    for turn, state, counters in zip(r.turns, r.before, r.tallies, strict=True):
+        signals = turn.signals
+        if signals is None or state not in _WAITING_STATES or signals.abusive:
             continue
-        counters, signals = _counters_until(r, turn)
         reasons = [
             ("the customer threatened to take it further", signals.threat),
             ("the customer asked for a person", signals.intent == "ask_human"),
@@ -382,34 +371,34 @@ def _escalated_when_needed(r: _Reading) -> _Verdict:
         if why is not None:
             fired.append((turn, why))
     if not fired:
-        return _na("no escalation guard fired")
+        return "not_applicable", None, "no escalation guard fired"
     for turn, why in fired:
         if not _escalates(turn):
-            return _failed(turn, f"{why}, and nobody was brought in")
+            return "failed", turn, f"{why}, and nobody was brought in"
     turn, why = fired[0]
-    return _passed(turn, f"{why}; a person was brought in")
+    return "passed", turn, f"{why}; a person was brought in"
 
 
 def _scheduled_follow_up(r: _Reading) -> _Verdict:
     resolved = [t for t in r.turns if any(isinstance(a, _RESOLVING) for a in t.actions)]
     if not resolved:
-        return _na("nothing was resolved or handed over")
+        return "not_applicable", None, "nothing was resolved or handed over"
     for turn in resolved:
         if not any(isinstance(a, ScheduleFollowUp) for a in turn.actions):
-            return _failed(turn, "resolved without planning a follow-up")
-    return _passed(resolved[0], "a follow-up was scheduled")
+            return "failed", turn, "resolved without planning a follow-up"
+    return "passed", resolved[0], "a follow-up was scheduled"
 
 
 def _closed_politely(r: _Reading) -> _Verdict:
     if not r.turns or r.turns[-1].state != "closed":
-        return _na("the conversation is still open")
+        return "not_applicable", None, "the conversation is still open"
     last = r.turns[-1]
     problems = r.lint(last)
     if problems:
-        return _failed(last, "; ".join(problems))
+        return "failed", last, "; ".join(problems)
     if not _has(r.text(last), _POLITE_CLOSE):
-        return _failed(last, "ended without a courteous word")
-    return _passed(last, "ended courteously")
+        return "failed", last, "ended without a courteous word"
+    return "passed", last, "ended courteously"
 
 
 _CHECKS: dict[Practice, Callable[[_Reading], _Verdict]] = {

@@ -72,14 +72,10 @@ def started(store: Store, cid: str = "c1", *, actions: list[object] | None = Non
     return first
 
 
-def advance(
-    store: Store, cid: str, text: str, *, actions: list[object] | None = None, **save: str
-) -> Conversation:
+def advance(store: Store, cid: str, text: str, *, actions: list[object] | None = None, **save: str) -> Conversation:
     current = store.load(cid)
     following = current.model_copy(update={"version": current.version + 1, "updated_at": current.updated_at})
-    store.save(
-        following, turn(cid, following.version, text, actions), expected_version=current.version, **save
-    )
+    store.save(following, turn(cid, following.version, text, actions), expected_version=current.version, **save)
     return following
 
 
@@ -194,6 +190,23 @@ def test_conversations_lists_those_updated_since_a_moment_oldest_first(store: St
     assert [c.id for c in store.conversations(since=T0 + timedelta(minutes=10))] == ["middle", "late"]
 
 
+@pytest.mark.parametrize("spread", [0, 1], ids=["same-moment", "one-a-minute"])
+def test_conversations_lists_every_one_however_many_there_are(store: Store, spread: int) -> None:
+    for n in range(1000):
+        store.create(conversation(f"c{n:04}", minutes=n * spread), turn(f"c{n:04}", 1), token_digest=DIGEST)
+
+    assert [c.id for c in store.conversations()] == [f"c{n:04}" for n in range(1000)]
+
+
+def test_naive_times_count_as_utc(store: Store) -> None:
+    started(store, actions=[follow_up(1)])
+
+    naive_now = (T0 + timedelta(hours=1)).replace(tzinfo=None)
+    (job,) = store.claim_follow_ups(naive_now, worker="a", lease_seconds=60, limit=1)
+
+    assert job.lease_expires_at == T0 + timedelta(hours=1, seconds=60)
+
+
 def test_a_message_id_is_applied_once_and_finds_its_turn(store: Store) -> None:
     started(store)
     advance(store, "c1", "refund please", message_id="m-1")
@@ -230,9 +243,7 @@ def test_only_due_jobs_are_claimed_and_each_by_one_worker(store: Store) -> None:
     second = store.claim_follow_ups(now, worker="b", lease_seconds=60, limit=10)
 
     assert [j.due_at for j in first] == [T0 + timedelta(hours=1), T0 + timedelta(hours=2)]
-    assert {(j.worker, j.attempts, j.lease_expires_at) for j in first} == {
-        ("a", 1, now + timedelta(seconds=60))
-    }
+    assert {(j.worker, j.attempts, j.lease_expires_at) for j in first} == {("a", 1, now + timedelta(seconds=60))}
     assert second == []
 
 
@@ -279,9 +290,7 @@ def test_a_released_job_waits_until_its_retry_time(store: Store) -> None:
 
     (pending,) = store.pending_follow_ups()
     assert (pending.worker, pending.lease_expires_at, pending.due_at) == (None, None, retry_at)
-    assert (
-        store.claim_follow_ups(retry_at - timedelta(seconds=1), worker="b", lease_seconds=60, limit=1) == []
-    )
+    assert store.claim_follow_ups(retry_at - timedelta(seconds=1), worker="b", lease_seconds=60, limit=1) == []
     (retried,) = store.claim_follow_ups(retry_at, worker="b", lease_seconds=60, limit=1)
     assert (retried.worker, retried.attempts) == ("b", 2)
 
@@ -297,9 +306,7 @@ def test_workers_racing_for_jobs_never_share_one(store: Store) -> None:
 
     def work(worker: str) -> None:
         mine = claimed.setdefault(worker, [])
-        while batch := store.claim_follow_ups(
-            T0 + timedelta(days=1), worker=worker, lease_seconds=600, limit=3
-        ):
+        while batch := store.claim_follow_ups(T0 + timedelta(days=1), worker=worker, lease_seconds=600, limit=3):
             mine.extend(job.id for job in batch)
             assert all(store.complete_follow_up(job.id, worker=worker) for job in batch)
 
@@ -340,9 +347,7 @@ def test_threads_saving_one_conversation_never_lose_or_repeat_a_turn(store: Stor
     assert [t.number for t in turns] == list(range(1, writers * messages + 2))
     assert store.load("c1").version == writers * messages + 1
     for w in range(writers):
-        assert [t for t in texts if t is not None and t.startswith(f"{w}:")] == [
-            f"{w}:{n}" for n in range(messages)
-        ]
+        assert [t for t in texts if t is not None and t.startswith(f"{w}:")] == [f"{w}:{n}" for n in range(messages)]
 
 
 @pytest.mark.redis
@@ -411,6 +416,19 @@ def test_the_sqlite_transcript_refuses_edits(tmp_path: Path) -> None:
         started(store)
     with sqlite3.connect(path) as db, pytest.raises(sqlite3.IntegrityError, match="append-only"):
         db.execute("UPDATE transcript SET turn = '{}'")
+
+
+def test_a_closed_sqlite_store_says_so(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "tactful.db")
+    store.close()
+
+    with pytest.raises(StoreError, match="is closed; open a new SqliteStore"):
+        store.load("c1")
+
+
+def test_sqlite_refuses_an_unknown_synchronous_setting(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="synchronous must be one of OFF, NORMAL, FULL, EXTRA, not 'SOMETIMES'"):
+        SqliteStore(tmp_path / "tactful.db", synchronous="SOMETIMES")
 
 
 def test_sqlite_refuses_an_in_memory_database() -> None:
@@ -493,7 +511,5 @@ def test_open_store_opens_redis(redis_url: str) -> None:
 
 @pytest.mark.parametrize("url", ["postgres://db/tactful", "sqlite://", "", "mem"])
 def test_open_store_lists_the_accepted_forms_for_anything_else(url: str) -> None:
-    with pytest.raises(
-        StoreError, match=r"use one of: memory, sqlite:///relative/path\.db, sqlite:////absolute"
-    ):
+    with pytest.raises(StoreError, match=r"use one of: memory, sqlite:///relative/path\.db, sqlite:////absolute"):
         open_store(url)

@@ -9,6 +9,9 @@ import typer
 
 from flow.cli.app import app
 
+# Frames past this close the socket; frames under it but past --max-body-bytes get an error frame.
+WS_MAX_FRAME_BYTES = 65_536
+
 
 @app.command("serve")
 def serve(
@@ -32,13 +35,17 @@ def serve(
     rate_limit: Annotated[
         float, typer.Option("--rate-limit", min=0.0, help="Requests per second per client; 0 turns it off.")
     ] = 5.0,
-    rate_burst: Annotated[
-        int, typer.Option("--rate-burst", min=1, help="Requests a client may make at once.")
-    ] = 20,
+    rate_burst: Annotated[int, typer.Option("--rate-burst", min=1, help="Requests a client may make at once.")] = 20,
     api_key: Annotated[
         str | None,
         typer.Option("--api-key", envvar="TACTFUL_API_KEY", help="Protect /metrics with this bearer key."),
     ] = None,
+    threads: Annotated[
+        int, typer.Option("--threads", min=1, help="Turns run at once; more wait in line (tail latency).")
+    ] = 4,
+    access_log: Annotated[
+        bool, typer.Option("--access-log/--no-access-log", help="Log every request uvicorn serves.")
+    ] = True,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the demo page in a browser.")] = False,
 ) -> None:
     """Serve conversations to chat widgets over HTTP, WebSocket and the Rasa REST channel."""
@@ -60,6 +67,7 @@ def serve(
             rate_limit_per_second=rate_limit,
             rate_limit_burst=rate_burst,
             api_key=api_key,
+            service_threads=threads,
         )
         application = build_app(settings)
     except (TactfulError, ValueError) as e:
@@ -71,4 +79,12 @@ def serve(
     typer.echo(f"Demo page: {url}   API docs: {url}docs   Widget: {url}widget.js")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=True)
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=access_log,
+        proxy_headers=True,
+        ws_max_size=max(WS_MAX_FRAME_BYTES, 4 * max_body_bytes),
+    )

@@ -28,6 +28,14 @@ message to `POST /v1/conversations/{id}/messages` with `Authorization: Bearer <t
 WebSocket). Widgets written for Rasa can use `POST /webhooks/rest/webhook` unchanged.
 
 Every error is `{"error": {"code", "message"}}`, and a refused request changes nothing.
+
+**WebSocket** (not listed below, as OpenAPI cannot describe it): `/v1/conversations/{id}/ws`. Send
+`{"token": "..."}` first (or put `?token=` in the URL); the server answers
+`{"type": "ready", "conversation": <ConversationOut>}`. Then each `{"text": ...}` or
+`{"quick_reply": ...}` frame (optionally with an `id` and a `message_id`) gets
+`{"type": "turn", "reply_to": <id>, "turn": <TurnOut>}`, or
+`{"type": "error", "reply_to": <id>, "error": {"code", "message"}}` with the connection kept open.
+A wrong token closes the socket with code 4403, an unknown conversation with 4404.
 """
 
 
@@ -68,7 +76,7 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.senders = directory
-    app.state.gateway = ChatGateway(service, metrics=metrics)
+    app.state.gateway = ChatGateway(service, metrics=metrics, threads=settings.service_threads)
     app.state.rate_limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
 
     install_error_handlers(app)

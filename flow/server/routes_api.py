@@ -29,13 +29,15 @@ _bearer = HTTPBearer(
 ConversationId = Annotated[str, Path(description="The `id` returned when the conversation was created.")]
 
 
-def gateway(request: Request) -> ChatGateway:
+# The dependencies are coroutines because FastAPI runs a plain function in a worker thread, a thread
+# hop per request for what is only an attribute lookup.
+async def gateway(request: Request) -> ChatGateway:
     """The app's gateway to the conversation service."""
     found: ChatGateway = request.app.state.gateway
     return found
 
 
-def conversation_token(
+async def conversation_token(
     conversation_id: ConversationId,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:

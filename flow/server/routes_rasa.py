@@ -67,7 +67,7 @@ def rasa_messages(sender: str, turn: Turn) -> list[dict[str, Any]]:
     return replies
 
 
-def sender_directory(request: Request) -> SenderDirectory:
+async def sender_directory(request: Request) -> SenderDirectory:
     """The app's table of Rasa senders."""
     found: SenderDirectory = request.app.state.senders
     return found

@@ -55,7 +55,7 @@ async def health(request: Request) -> Health:
     return Health(status="ok", policies=request.app.state.gateway.policies)
 
 
-def require_api_key(
+async def require_api_key(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_api_key)]
 ) -> None:
     """Refuse the request unless it carries the configured API key (when there is one)."""

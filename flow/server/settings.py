@@ -34,6 +34,11 @@ class ServerSettings(BaseModel):
         description="Requests each client may make per second on average; 0 turns it off.",
     )
     rate_limit_burst: int = Field(default=20, gt=0, description="Requests a client may make at once.")
+    service_threads: int = Field(
+        default=4,
+        gt=0,
+        description="Conversation turns run at once in worker threads; more wait their turn in order.",
+    )
     api_key: SecretStr | None = Field(
         default=None, description="When set, `/metrics` needs `Authorization: Bearer <api_key>`."
     )

@@ -51,13 +51,23 @@ async def _read_token(websocket: WebSocket, conversation_id: str) -> str:
     return found
 
 
+FRAME_EXAMPLE = '{"text": "hello"}'
+
+
 def _parse(raw: str, *, max_bytes: int) -> tuple[CustomerMessage, Any]:
-    """The customer message in a frame and its ``id``; raises ``ValueError`` with what was wrong."""
+    """The customer message in a frame and the frame's ``id``.
+
+    Raises ``OverflowError`` for a frame past ``max_bytes``, pydantic's ``ValidationError`` for a
+    message that breaks the schema and ``ValueError`` for a frame that is not a JSON object.
+    """
     if len(raw.encode("utf-8")) > max_bytes:
         raise OverflowError(f"the frame is larger than {max_bytes} bytes")
-    data = json.loads(raw)
+    try:
+        data = json.loads(raw)
+    except ValueError as e:
+        raise ValueError(f"the frame is not JSON; send an object such as {FRAME_EXAMPLE}") from e
     if not isinstance(data, dict):
-        raise ValueError('send a JSON object such as {"text": "..."}')
+        raise ValueError(f"the frame is not a JSON object; send one such as {FRAME_EXAMPLE}")
     reply_to = data.pop("id", None)
     data.pop("token", None)
     return CustomerMessage.model_validate(data), reply_to
@@ -102,7 +112,7 @@ class ConversationSocket:
         except ValidationError as e:
             return _error("invalid_request", validation_message(list(e.errors())))
         except ValueError as e:
-            return _error("invalid_request", f"the frame is not a JSON message: {e}")
+            return _error("invalid_request", str(e))
         wait = self.limiter.acquire(self.client)
         if wait is not None:
             frame = _error("rate_limited", f"too many messages; retry in {wait:.1f} s", reply_to)
@@ -127,10 +137,10 @@ class ConversationSocket:
 
     async def serve(self) -> None:
         """Answer frames until the client goes away."""
-        token = await self.open()
-        if token is None:
-            return
         try:
+            token = await self.open()
+            if token is None:
+                return
             while True:
                 received = await self.websocket.receive()
                 if received["type"] == "websocket.disconnect":

@@ -7,7 +7,7 @@ same customers whatever policy they are run against.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flow.models import FactValue
@@ -28,7 +28,7 @@ class Customer:
     known_to_host: dict[str, FactValue]
     starts_at: datetime
     persona: str = ""
-    hidden: tuple[str, ...] = field(default=())
+    hidden: tuple[str, ...] = ()
 
 
 def draw_customer(rng: random.Random, persona: str) -> Customer:

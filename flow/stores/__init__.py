@@ -20,6 +20,7 @@ __all__ = [
     "DuplicateMessage",
     "FollowUpJob",
     "MemoryStore",
+    "STORE_URL_FORMS",
     "RedisStore",
     "SqliteStore",
     "Store",

@@ -21,6 +21,16 @@ def to_micros(moment: datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+def as_utc(moment: datetime) -> datetime:
+    """The same instant in UTC; a naive datetime is taken as UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def lease_end(now: datetime, lease_seconds: float) -> datetime:
+    """When a lease taken at ``now`` for ``lease_seconds`` runs out, in UTC."""
+    return as_utc(now) + timedelta(seconds=lease_seconds)
+
+
 def from_micros(micros: int) -> datetime:
     """The UTC instant ``micros`` microseconds after the Unix epoch."""
     return _EPOCH + timedelta(microseconds=micros)
@@ -64,7 +74,7 @@ def follow_up_jobs(conversation: Conversation, turn: Turn) -> list[FollowUpJob]:
             conversation_id=conversation.id,
             turn_number=turn.number,
             action=action,
-            due_at=action.at,
+            due_at=as_utc(action.at),
         )
         for index, action in enumerate(turn.actions)
         if isinstance(action, ScheduleFollowUp | ScheduleCallback)

@@ -56,8 +56,7 @@ class ConversationExists(ConversationError):
     def __init__(self, conversation_id: str) -> None:
         self.conversation_id = conversation_id
         super().__init__(
-            f"a conversation with id {conversation_id!r} already exists; "
-            "start the new conversation under another id"
+            f"a conversation with id {conversation_id!r} already exists; start the new conversation under another id"
         )
 
 

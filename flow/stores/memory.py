@@ -5,20 +5,29 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flow.errors import UnknownConversation, VersionConflict
 from flow.models import Conversation, Turn
-from flow.stores._records import check_lease, check_save, follow_up_jobs, to_micros
+from flow.stores._records import as_utc, check_lease, check_save, follow_up_jobs, lease_end, to_micros
 from flow.stores.base import ClosesOnExit, ConversationExists, DuplicateMessage, FollowUpJob
 
 
 @dataclass
 class _Record:
-    snapshot: Conversation
+    """One conversation; the snapshot is kept as JSON, so no caller can change the stored copy."""
+
+    snapshot: str
+    version: int
+    updated_at: int
     token_digest: str
     turns: list[Turn]
     message_turns: dict[str, int] = field(default_factory=dict)
+
+    def replace(self, conversation: Conversation) -> None:
+        self.snapshot = conversation.model_dump_json()
+        self.version = conversation.version
+        self.updated_at = to_micros(conversation.updated_at)
 
 
 class MemoryStore(ClosesOnExit):
@@ -35,15 +44,16 @@ class MemoryStore(ClosesOnExit):
         with self._lock:
             if conversation.id in self._records:
                 raise ConversationExists(conversation.id)
-            self._records[conversation.id] = _Record(
-                snapshot=conversation.model_copy(deep=True), token_digest=token_digest, turns=[turn]
-            )
+            record = _Record(snapshot="", version=0, updated_at=0, token_digest=token_digest, turns=[turn])
+            record.replace(conversation)
+            self._records[conversation.id] = record
             self._enqueue(conversation, turn)
 
     def load(self, conversation_id: str) -> Conversation:
         """The latest snapshot; raise ``UnknownConversation`` when there is none."""
         with self._lock:
-            return self._record(conversation_id).snapshot.model_copy(deep=True)
+            snapshot = self._record(conversation_id).snapshot
+        return Conversation.model_validate_json(snapshot)
 
     def token_digest(self, conversation_id: str) -> str:
         """The SHA-256 hex digest of the conversation's access token."""
@@ -64,9 +74,9 @@ class MemoryStore(ClosesOnExit):
             record = self._record(conversation.id)
             if message_id is not None and message_id in record.message_turns:
                 raise DuplicateMessage(conversation.id, message_id)
-            if record.snapshot.version != expected_version:
-                raise VersionConflict(conversation.id, expected_version, record.snapshot.version)
-            record.snapshot = conversation.model_copy(deep=True)
+            if record.version != expected_version:
+                raise VersionConflict(conversation.id, expected_version, record.version)
+            record.replace(conversation)
             record.turns.append(turn)
             if message_id is not None:
                 record.message_turns[message_id] = len(record.turns) - 1
@@ -88,9 +98,12 @@ class MemoryStore(ClosesOnExit):
         """Snapshots updated at or after ``since``, least recently updated first."""
         floor = None if since is None else to_micros(since)
         with self._lock:
-            snapshots = [record.snapshot.model_copy(deep=True) for record in self._records.values()]
-        snapshots.sort(key=lambda snapshot: (to_micros(snapshot.updated_at), snapshot.id))
-        return iter([s for s in snapshots if floor is None or to_micros(s.updated_at) >= floor])
+            chosen = sorted(
+                (record.updated_at, cid, record.snapshot)
+                for cid, record in self._records.items()
+                if floor is None or record.updated_at >= floor
+            )
+        return (Conversation.model_validate_json(snapshot) for _, _, snapshot in chosen)
 
     def claim_follow_ups(
         self, now: datetime, *, worker: str, lease_seconds: float, limit: int = 10
@@ -98,16 +111,14 @@ class MemoryStore(ClosesOnExit):
         """Lease up to ``limit`` due jobs that nobody holds (or whose lease expired) to ``worker``."""
         check_lease(lease_seconds, limit)
         moment = to_micros(now)
-        lease_end = now + timedelta(seconds=lease_seconds)
+        expires = lease_end(now, lease_seconds)
         with self._lock:
             ready = sorted(
                 (job for job in self._jobs.values() if _available_at(job) <= moment),
                 key=lambda job: (_available_at(job), job.id),
             )[:limit]
             claimed = [
-                job.model_copy(
-                    update={"worker": worker, "lease_expires_at": lease_end, "attempts": job.attempts + 1}
-                )
+                job.model_copy(update={"worker": worker, "lease_expires_at": expires, "attempts": job.attempts + 1})
                 for job in ready
             ]
             self._jobs.update((job.id, job) for job in claimed)
@@ -129,7 +140,7 @@ class MemoryStore(ClosesOnExit):
             if job is None or job.worker != worker:
                 return False
             self._jobs[job_id] = job.model_copy(
-                update={"worker": None, "lease_expires_at": None, "due_at": retry_at}
+                update={"worker": None, "lease_expires_at": None, "due_at": as_utc(retry_at)}
             )
             return True
 

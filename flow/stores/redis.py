@@ -16,7 +16,7 @@ replicas), not a Redis Cluster.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, cast
 
 import redis
@@ -24,7 +24,7 @@ import redis
 from flow.errors import UnknownConversation, VersionConflict
 from flow.models import Conversation, Turn
 from flow.stores import _redis_scripts as scripts
-from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, to_micros
+from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, lease_end, to_micros
 from flow.stores.base import ClosesOnExit, ConversationExists, DuplicateMessage, FollowUpJob, StoreError
 
 _PAGE = 500
@@ -53,9 +53,7 @@ class RedisStore(ClosesOnExit):
         self._release = self._redis.register_script(scripts.RELEASE)
         self._find_turn = self._redis.register_script(scripts.FIND_TURN)
         self._updated_key = f"{prefix}conversations"
-        self._queue_keys = [
-            f"{prefix}follow_ups:{part}" for part in ("queue", "data", "due", "worker", "attempts")
-        ]
+        self._queue_keys = [f"{prefix}follow_ups:{part}" for part in ("queue", "data", "due", "worker", "attempts")]
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""
@@ -99,35 +97,39 @@ class RedisStore(ClosesOnExit):
         return [Turn.model_validate_json(turn) for turn in turns]
 
     def conversations(self, *, since: datetime | None = None) -> Iterator[Conversation]:
-        """Snapshots updated at or after ``since``, least recently updated first.
+        """Snapshots updated at or after ``since``, least recently updated first, read page by page.
 
-        Ids whose keys expired are dropped from the index as the scan meets them.
+        A conversation saved while the pages are read may appear again with its newer snapshot. Ids
+        whose keys expired are dropped from the index as the scan meets them.
         """
-        floor = "-inf" if since is None else to_micros(since)
-        ids: list[bytes] = cast(list[bytes], self._redis.zrangebyscore(self._updated_key, floor, "+inf"))
-        for start in range(0, len(ids), _PAGE):
-            page = ids[start : start + _PAGE]
-            with self._redis.pipeline(transaction=False) as pipe:
-                for conversation_id in page:
-                    pipe.hget(self._key("conversation", conversation_id.decode()), "snapshot")
-                snapshots: list[bytes | None] = pipe.execute()
-            expired = [cid for cid, snapshot in zip(page, snapshots, strict=True) if snapshot is None]
-            if expired:
-                self._redis.zrem(self._updated_key, *expired)
-            yield from (Conversation.model_validate_json(s) for s in snapshots if s is not None)
+        lower: float | str = "-inf" if since is None else to_micros(since)
+        seen_at_lower: set[bytes] = set()
+        while True:
+            wanted = _PAGE + len(seen_at_lower)
+            rows = cast(
+                list[tuple[bytes, float]],
+                self._redis.zrangebyscore(self._updated_key, lower, "+inf", start=0, num=wanted, withscores=True),
+            )
+            page = [cid for cid, _ in rows if cid not in seen_at_lower]
+            yield from self._snapshots(page)
+            if len(rows) < wanted:
+                return
+            # The next page starts at the last score again, since several ids can share it.
+            lower = rows[-1][1]
+            seen_at_lower = {cid for cid, score in rows if score == lower}
 
     def claim_follow_ups(
         self, now: datetime, *, worker: str, lease_seconds: float, limit: int = 10
     ) -> list[FollowUpJob]:
         """Lease up to ``limit`` due jobs that nobody holds (or whose lease expired) to ``worker``."""
         check_lease(lease_seconds, limit)
-        lease_end = now + timedelta(seconds=lease_seconds)
+        expires = lease_end(now, lease_seconds)
         rows = cast(
             list[list[Any]],
-            self._claim(keys=self._queue_keys, args=[to_micros(now), to_micros(lease_end), worker, limit]),
+            self._claim(keys=self._queue_keys, args=[to_micros(now), to_micros(expires), worker, limit]),
         )
         return [
-            _job(data, due, attempts=int(attempts), worker=worker, lease_expires_at=lease_end)
+            _job(data, due, attempts=int(attempts), worker=worker, lease_expires_at=expires)
             for data, due, attempts in rows
         ]
 
@@ -164,6 +166,16 @@ class RedisStore(ClosesOnExit):
     def close(self) -> None:
         """Close the connection pool."""
         self._redis.close()
+
+    def _snapshots(self, ids: list[bytes]) -> list[Conversation]:
+        with self._redis.pipeline(transaction=False) as pipe:
+            for conversation_id in ids:
+                pipe.hget(self._key("conversation", conversation_id.decode()), "snapshot")
+            snapshots: list[bytes | None] = pipe.execute()
+        expired = [cid for cid, snapshot in zip(ids, snapshots, strict=True) if snapshot is None]
+        if expired:
+            self._redis.zrem(self._updated_key, *expired)
+        return [Conversation.model_validate_json(s) for s in snapshots if s is not None]
 
     def _key(self, kind: str, conversation_id: str) -> str:
         return f"{self.prefix}{kind}:{conversation_id}"

@@ -7,15 +7,22 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import TypeAdapter
 
 from flow.errors import UnknownConversation, VersionConflict
 from flow.models import Conversation, Turn
-from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, to_micros
+from flow.stores._records import (
+    check_lease,
+    check_save,
+    follow_up_jobs,
+    from_micros,
+    lease_end,
+    to_micros,
+)
 from flow.stores.base import (
     ClosesOnExit,
     ConversationExists,
@@ -26,6 +33,7 @@ from flow.stores.base import (
 )
 
 Synchronous = Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+SYNCHRONOUS: tuple[Synchronous, ...] = get_args(Synchronous)
 
 # Entry ``i`` takes a file from schema version ``i`` to ``i + 1``; PRAGMA user_version records it.
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -88,9 +96,9 @@ class SqliteStore(ClosesOnExit):
     ) -> None:
         self.path = Path(path)
         if str(path) == ":memory:" or str(path).startswith("file:"):
-            raise StoreError(
-                f"SqliteStore needs a file path, not {str(path)!r}; use MemoryStore for a store in memory"
-            )
+            raise StoreError(f"SqliteStore needs a file path, not {str(path)!r}; use MemoryStore for a store in memory")
+        if synchronous not in SYNCHRONOUS:
+            raise StoreError(f"synchronous must be one of {', '.join(SYNCHRONOUS)}, not {synchronous!r}")
         self._synchronous = synchronous
         self._busy_timeout = busy_timeout
         self._local = threading.local()
@@ -149,8 +157,7 @@ class SqliteStore(ClosesOnExit):
             ):
                 raise DuplicateMessage(conversation.id, message_id)
             updated = db.execute(
-                "UPDATE conversations SET version = ?, updated_at = ?, snapshot = ? "
-                "WHERE id = ? AND version = ?",
+                "UPDATE conversations SET version = ?, updated_at = ?, snapshot = ? WHERE id = ? AND version = ?",
                 (
                     conversation.version,
                     to_micros(conversation.updated_at),
@@ -183,9 +190,7 @@ class SqliteStore(ClosesOnExit):
         """Every turn of the conversation, oldest first."""
         rows = (
             self._connection()
-            .execute(
-                "SELECT turn FROM transcript WHERE conversation_id = ? ORDER BY version", (conversation_id,)
-            )
+            .execute("SELECT turn FROM transcript WHERE conversation_id = ? ORDER BY version", (conversation_id,))
             .fetchall()
         )
         if not rows:
@@ -219,13 +224,13 @@ class SqliteStore(ClosesOnExit):
     ) -> list[FollowUpJob]:
         """Lease up to ``limit`` due jobs that nobody holds (or whose lease expired) to ``worker``."""
         check_lease(lease_seconds, limit)
-        lease_end = to_micros(now + timedelta(seconds=lease_seconds))
+        expires = to_micros(lease_end(now, lease_seconds))
         with self._write() as db:
             rows = db.execute(
                 "UPDATE follow_ups SET worker = ?, lease_expires_at = ?, available_at = ?, "
                 "attempts = attempts + 1 WHERE id IN (SELECT id FROM follow_ups WHERE available_at <= ? "
                 f"ORDER BY available_at, id LIMIT ?) RETURNING {_JOB_COLUMNS}",
-                (worker, lease_end, lease_end, to_micros(now), limit),
+                (worker, expires, expires, to_micros(now), limit),
             ).fetchall()
         return sorted((_job(row) for row in rows), key=lambda job: (job.due_at, job.id))
 
@@ -248,11 +253,7 @@ class SqliteStore(ClosesOnExit):
 
     def pending_follow_ups(self) -> list[FollowUpJob]:
         """Every job not yet completed, earliest first."""
-        rows = (
-            self._connection()
-            .execute(f"SELECT {_JOB_COLUMNS} FROM follow_ups ORDER BY available_at, id")
-            .fetchall()
-        )
+        rows = self._connection().execute(f"SELECT {_JOB_COLUMNS} FROM follow_ups ORDER BY available_at, id").fetchall()
         return [_job(row) for row in rows]
 
     def close(self) -> None:
@@ -274,14 +275,13 @@ class SqliteStore(ClosesOnExit):
                 connection = sqlite3.connect(
                     self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
                 )
-                connection.execute("PRAGMA journal_mode = WAL")
             except sqlite3.Error as error:
                 raise StoreError(
-                    f"cannot open SQLite file {self.path} ({error}); check that its folder exists and "
-                    "is writable"
+                    f"cannot open SQLite file {self.path} ({error}); check that its folder exists and is writable"
                 ) from error
-            connection.execute(f"PRAGMA synchronous = {self._synchronous}")
             self._connections.append(connection)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute(f"PRAGMA synchronous = {self._synchronous}")
         self._local.connection = connection
         return connection
 
@@ -318,9 +318,7 @@ class SqliteStore(ClosesOnExit):
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @staticmethod
-    def _append(
-        db: sqlite3.Connection, conversation: Conversation, turn: Turn, message_id: str | None
-    ) -> None:
+    def _append(db: sqlite3.Connection, conversation: Conversation, turn: Turn, message_id: str | None) -> None:
         db.execute(
             "INSERT INTO transcript (conversation_id, version, message_id, turn) VALUES (?, ?, ?, ?)",
             (conversation.id, conversation.version, message_id, turn.model_dump_json()),

@@ -19,7 +19,8 @@ alias(
     'the fact "order_id" is "{order}"',
     'the fact "days_since_purchase" is "{days}"',
     section=SECTION,
-    doc='Who the customer is and what they bought when.\n\nExample: Given the customer "Dana" bought order "A-1001" 45 days ago',
+    doc="Who the customer is, and what they bought when.",
+    example='Given the customer "Dana" bought order "A-1001" 45 days ago',
 )
 alias(
     "given",
@@ -28,7 +29,8 @@ alias(
     'the fact "order_id" is "{order}"',
     'the fact "dispatched" is "yes"',
     section=SECTION,
-    doc='An order already on its way.\n\nExample: Given the customer "Lee" ordered "B-2002", which has already been dispatched',
+    doc="An order already on its way.",
+    example='Given the customer "Lee" ordered "B-2002", which has already been dispatched',
 )
 alias(
     "given",
@@ -37,42 +39,48 @@ alias(
     'the fact "order_id" is "{order}"',
     'the fact "dispatched" is "no"',
     section=SECTION,
-    doc='An order still in the warehouse.\n\nExample: Given the customer "Lee" ordered "B-2002", which has not been dispatched yet',
+    doc="An order still in the warehouse.",
+    example='Given the customer "Lee" ordered "B-2002", which has not been dispatched yet',
 )
 alias(
     "given",
     'the customer is a "{tier:Text}" member',
     'the fact "loyalty_tier" is "{tier}"',
     section=SECTION,
-    doc='The customer\'s loyalty tier.\n\nExample: Given the customer is a "gold" member',
+    doc="The customer's loyalty tier.",
+    example='Given the customer is a "gold" member',
 )
 alias(
     "given",
     "nobody is available to take over",
     "it is outside the policy's opening hours",
     section=SECTION,
-    doc="Out of hours.\n\nExample: Given nobody is available to take over",
+    doc="Out of hours: nobody can take the conversation over now.",
+    example="Given nobody is available to take over",
 )
 alias(
     "when",
     'the customer accepts "{title:Text}"',
     'the customer clicks "{title}"',
     section=SECTION,
-    doc='The customer takes an offer by clicking its button.\n\nExample: When the customer accepts "Store credit"',
+    doc="The customer takes an offer by clicking its button.",
+    example='When the customer accepts "Store credit"',
 )
 alias(
     "when",
     "the customer turns the offer down",
     'the customer clicks "reject"',
     section=SECTION,
-    doc="The customer clicks the button that says no to what is on offer.\n\nExample: When the customer turns the offer down",
+    doc="The customer clicks the button that says no to what is on offer.",
+    example="When the customer turns the offer down",
 )
 alias(
     "when",
     "the customer agrees",
     'the customer clicks "accept"',
     section=SECTION,
-    doc="The customer clicks the button that says yes.\n\nExample: When the customer agrees",
+    doc="The customer clicks the button that says yes.",
+    example="When the customer agrees",
 )
 alias(
     "then",
@@ -80,58 +88,62 @@ alias(
     "the request is declined",
     "the reply passes the tone lint",
     section=SECTION,
-    doc="The request is declined, and every word of the reply passes the tone lint.\n\nExample: Then the agent declines politely",
+    doc="The request is declined, and every message of the reply passes the tone lint.",
+    example="Then the agent declines politely",
 )
 alias(
     "then",
     "the agent hands over to a person because the customer asked for one",
     'the agent hands over to a person with reason "asked_for_person"',
     section=SECTION,
-    doc="A handoff because the customer asked for a person or a manager.\n\n"
-    "Example: Then the agent hands over to a person because the customer asked for one",
+    doc="A handoff because the customer asked for a person or a manager.",
+    example="Then the agent hands over to a person because the customer asked for one",
 )
 alias(
     "then",
     "the agent hands over to a person because the customer is angry",
     'the agent hands over to a person with reason "anger"',
     section=SECTION,
-    doc="A handoff because the customer has been angry too often.\n\n"
-    "Example: Then the agent hands over to a person because the customer is angry",
+    doc="A handoff because the customer has been angry too often.",
+    example="Then the agent hands over to a person because the customer is angry",
 )
 alias(
     "then",
     "the agent hands over to a person because the customer keeps insisting",
     'the agent hands over to a person with reason "insistence"',
     section=SECTION,
-    doc="A handoff because the customer insisted beyond the policy's limit.\n\n"
-    "Example: Then the agent hands over to a person because the customer keeps insisting",
+    doc="A handoff because the customer insisted beyond the policy's limit.",
+    example="Then the agent hands over to a person because the customer keeps insisting",
 )
 alias(
     "then",
     "the agent hands over to a person because the customer threatened to take it further",
     'the agent hands over to a person with reason "threat"',
     section=SECTION,
-    doc="A handoff because the customer mentioned legal action, a regulator or the press.\n\n"
-    "Example: Then the agent hands over to a person because the customer threatened to take it further",
+    doc="A handoff because the customer mentioned legal action, a regulator or the press.",
+    example="Then the agent hands over to a person because the customer threatened to take it further",
 )
 alias(
     "then",
     "the agent ends the chat",
     "the conversation is closed",
     section=SECTION,
-    doc="The conversation is over.\n\nExample: Then the agent ends the chat",
+    doc="The conversation is over.",
+    example="Then the agent ends the chat",
 )
 alias(
     "then",
     "the agent ends the chat after repeated abuse",
     'the conversation is closed with outcome "closed_after_abuse"',
     section=SECTION,
-    doc="The conversation closes because the customer stayed abusive.\n\nExample: Then the agent ends the chat after repeated abuse",
+    doc="The conversation closes because the customer stayed abusive.",
+    example="Then the agent ends the chat after repeated abuse",
 )
 alias(
     "then",
     "the agent says it will check in {hours:Number} hours later",
     "a follow-up is scheduled in {hours} hours",
     section=SECTION,
-    doc="A follow-up is scheduled.\n\nExample: Then the agent says it will check in 24 hours later",
+    doc="A follow-up is scheduled.",
+    example="Then the agent says it will check in 24 hours later",
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import re
 import string
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -19,6 +20,18 @@ import pytest_bdd
 from pytest_bdd import parsers
 
 Kind = Literal["given", "when", "then"]
+STEP_MODULES = (
+    "flow.testing.steps_setup",
+    "flow.testing.steps_talk",
+    "flow.testing.transcript",
+    "flow.testing.steps_reply",
+    "flow.testing.steps_practices",
+    "flow.testing.steps_outcome",
+    "flow.testing.steps_actions",
+    "flow.testing.steps_record",
+    "flow.testing.aliases",
+)
+"""The modules that declare steps, in the order the reference lists them; the plugin loads them all."""
 StepFunction = TypeVar("StepFunction", bound=Callable[..., Any])
 WORLD = "tactful_conversation"
 
@@ -48,9 +61,7 @@ FIELD_TYPES: dict[str, _Field] = {
     "Regex": _Field(r".+", str, "Regex"),
     "Number": _Field(r"\d+(?:\.\d+)?", _number, "Number"),
     "Clock": _Field(r"\d{1,2}:\d{2}", str, "Clock"),
-    "Day": _Field(
-        r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", str.lower, "Day"
-    ),
+    "Day": _Field(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", str.lower, "Day"),
     "Date": _Field(r"\d{4}-\d{2}-\d{2}", str, "Date"),
     "Unit": _Field(r"(?:minute|hour|day)s?", str, "Unit"),
     "Texts": _Field(r'"[^"]*"(?:(?:, | and | or )"[^"]*")*', _quoted_items, "Texts"),
@@ -89,7 +100,9 @@ class StepEntry:
         """Example lines from the docstring (each line after ``Example:``), keywords included."""
         doc = inspect.cleandoc(self.function.__doc__ or "")
         _, found, rest = doc.partition("Example:")
-        return [line for line in rest.splitlines() if line.strip()] if found else []
+        first, _, more = rest.partition("\n")
+        lines = [first.strip(), *textwrap.dedent(more).splitlines()]
+        return [line.rstrip() for line in lines if line.strip()] if found else []
 
     def matches(self, text: str) -> bool:
         """Whether ``text`` (without its keyword) is this step."""
@@ -104,7 +117,9 @@ def _parser(pattern: str) -> parsers.parse:
     return parsers.parse(pattern, extra_types=FIELD_TYPES)
 
 
-def _register(kind: Kind, pattern: str, section: str, target_fixture: str | None) -> Callable[[StepFunction], StepFunction]:
+def _register(
+    kind: Kind, pattern: str, section: str, target_fixture: str | None
+) -> Callable[[StepFunction], StepFunction]:
     decorate = {"given": pytest_bdd.given, "when": pytest_bdd.when, "then": pytest_bdd.then}[kind]
 
     def register(function: StepFunction) -> StepFunction:
@@ -149,7 +164,7 @@ def run_step(kind: Kind, text: str, world: Any) -> None:
     entry.function(**{WORLD: world}, **{k: v for k, v in arguments.items() if k in accepted})
 
 
-def alias(kind: Kind, pattern: str, *steps: str, section: str, doc: str) -> None:
+def alias(kind: Kind, pattern: str, *steps: str, section: str, doc: str, example: str) -> None:
     """Declare ``pattern`` as another way to say ``steps``, generic steps with ``{field}`` placeholders.
 
     Each placeholder is filled with the text the alias matched, so the alias only renames: every check
@@ -168,7 +183,7 @@ def alias(kind: Kind, pattern: str, *steps: str, section: str, doc: str) -> None
     parameters = [inspect.Parameter(WORLD, inspect.Parameter.POSITIONAL_OR_KEYWORD)]
     parameters += [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in fields]
     expand.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    expand.__doc__ = doc
+    expand.__doc__ = f"{doc}\n\nExample: {example}"
     expand.__name__ = "_"
     decorate = {"given": pytest_bdd.given, "when": pytest_bdd.when, "then": pytest_bdd.then}[kind]
     decorate(_parser(pattern), stacklevel=2)(expand)

@@ -102,7 +102,11 @@ def apologizes(turn: Turn) -> str | None:
 def find_alternative(conversation: Conversation, policy: Policy, name: str) -> Alternative | None:
     """The alternative of the conversation's request called ``name`` (its title, id or a synonym)."""
     request = _request(conversation, policy)
-    pool = policy.requests[request].alternatives if request else [a for r in policy.requests.values() for a in r.alternatives]
+    pool = (
+        policy.requests[request].alternatives
+        if request
+        else [a for r in policy.requests.values() for a in r.alternatives]
+    )
     wanted = normalize(name)
     for alternative in pool:
         names = [alternative.title, alternative.id, alternative.id.replace("_", " "), *alternative.synonyms]
@@ -143,7 +147,11 @@ def offers_compensation(turn: Turn, conversation: Conversation, policy: Policy) 
 def asks_for_fact(turn: Turn, conversation: Conversation, policy: Policy, fact: str) -> str | None:
     """The reply asks for ``fact`` (its name or label) with the policy's question."""
     found = next(
-        (name for name, spec in policy.facts.items() if normalize(fact) in {normalize(name), normalize(spec.label or "")}),
+        (
+            name
+            for name, spec in policy.facts.items()
+            if normalize(fact) in {normalize(name), normalize(spec.label or "")}
+        ),
         None,
     )
     if found is None:

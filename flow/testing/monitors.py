@@ -12,13 +12,16 @@ plugin runs :data:`DEFAULT_MONITORS`; a project adds its own by overriding the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from flow.models import ApproveRequest, Close, IssueCompensation, Turn
+from flow.models import ApproveRequest, Close, IssueCompensation, ScheduleFollowUp, Turn
 from flow.policy import Policy
 from flow.testing.record import Exchange
 from flow.tone import lint
+
+_MISSING = re.compile(r"\bNone\b|\{\{|\}\}|\{%|%\}")
 
 Check = Callable[[Sequence[Exchange], Policy], str | None]
 
@@ -35,16 +38,36 @@ def _turns(history: Sequence[Exchange]) -> list[tuple[Exchange, Turn]]:
     return [(exchange, exchange.turn) for exchange in history if exchange.turn is not None]
 
 
-def tone_is_clean(history: Sequence[Exchange], policy: Policy) -> str | None:
-    """Every message of the latest reply passes the tone lint with the policy's words and reading floor."""
+def _latest_texts(history: Sequence[Exchange]) -> list[tuple[str, str]]:
+    """Every text the latest turn has the customer read, now or later: its messages and follow-ups."""
     turns = _turns(history)
     if not turns:
-        return None
+        return []
     exchange, turn = turns[-1]
-    for message in turn.messages:
-        problems = lint(message, banned=policy.tone.banned_phrases, min_reading_ease=policy.tone.min_reading_ease)
+    texts = [(f"reply {exchange.number}", message) for message in turn.messages]
+    texts += [
+        (f"the follow-up scheduled in reply {exchange.number}", a.text)
+        for a in turn.actions
+        if isinstance(a, ScheduleFollowUp)
+    ]
+    return texts
+
+
+def tone_is_clean(history: Sequence[Exchange], policy: Policy) -> str | None:
+    """Every message of the latest reply, and any follow-up it schedules, passes the tone lint."""
+    for where, text in _latest_texts(history):
+        problems = lint(text, banned=policy.tone.banned_phrases, min_reading_ease=policy.tone.min_reading_ease)
         if problems:
-            return f"reply {exchange.number} has {'; '.join(problems)} in: {message!r}"
+            return f"{where} has {'; '.join(problems)} in: {text!r}"
+    return None
+
+
+def no_missing_values(history: Sequence[Exchange], policy: Policy) -> str | None:
+    """No text shows the customer a blank where a value should be (``None``, or template braces)."""
+    for where, text in _latest_texts(history):
+        found = _MISSING.search(text)
+        if found:
+            return f"{where} shows {found.group(0)!r} in: {text!r}"
     return None
 
 
@@ -68,20 +91,21 @@ def no_approval_after_refusal(history: Sequence[Exchange], policy: Policy) -> st
         if declined_at is None:
             continue
         for action in turn.actions:
-            approved = isinstance(action, ApproveRequest) or (isinstance(action, Close) and action.outcome == "approved")
+            approved = isinstance(action, ApproveRequest) or (
+                isinstance(action, Close) and action.outcome == "approved"
+            )
             if approved:
                 return f"reply {exchange.number} approved the request that reply {declined_at} declined"
     return None
 
 
 def closed_stays_silent(history: Sequence[Exchange], policy: Policy) -> str | None:
-    """After the conversation closes, the agent never replies again."""
+    """After the conversation closes, the agent answers no message; only the scheduled follow-up reopens it."""
     closed_at: int | None = None
     for exchange, turn in _turns(history):
-        if closed_at is not None:
+        if closed_at is not None and not exchange.follow_up:
             return f"reply {exchange.number} came after the conversation closed in reply {closed_at}"
-        if turn.state == "closed":
-            closed_at = exchange.number
+        closed_at = exchange.number if turn.state == "closed" else None
     return None
 
 
@@ -99,11 +123,14 @@ DEFAULT_MONITORS: tuple[Monitor, ...] = (
     Monitor("after a refusal the agent never says it complied", no_approval_after_refusal),
     Monitor("a closed conversation never speaks again", closed_stays_silent),
     Monitor("every reply has text", every_turn_speaks),
+    Monitor("no text shows a missing value", no_missing_values),
 )
 """The rules the plugin checks after every turn unless a project overrides ``tactful_monitors``."""
 
 
-def first_violation(monitors: Sequence[Monitor], history: Sequence[Exchange], policy: Policy) -> tuple[Monitor, str] | None:
+def first_violation(
+    monitors: Sequence[Monitor], history: Sequence[Exchange], policy: Policy
+) -> tuple[Monitor, str] | None:
     """The first rule the conversation breaks, with what broke it."""
     for monitor in monitors:
         problem = monitor.check(history, policy)

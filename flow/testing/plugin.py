@@ -15,28 +15,21 @@ A Then step that comes before any When step fails: Then checks what happened aft
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from flow.engine import Understander
-from flow.testing.catalog import WORLD
+from flow.testing.catalog import STEP_MODULES, WORLD
 from flow.testing.coverage import CoverageRecorder, write_json, write_report
 from flow.testing.monitors import DEFAULT_MONITORS, Monitor
+from flow.testing.record import ConversationAssertionError
 from flow.testing.runtime import SharedUnderstander
 from flow.testing.world import ConversationUnderTest
 
-pytest_plugins = [
-    "flow.testing.steps_setup",
-    "flow.testing.steps_talk",
-    "flow.testing.transcript",
-    "flow.testing.steps_reply",
-    "flow.testing.steps_outcome",
-    "flow.testing.steps_record",
-    "flow.testing.aliases",
-]
+pytest_plugins = list(STEP_MODULES)
 
 _SCENARIO = pytest.StashKey[tuple[str, str]]()
 _STEP = pytest.StashKey[str]()
@@ -78,15 +71,34 @@ def pytest_bdd_before_step(
 ) -> None:
     """Remember the running step for failure messages; refuse a tactful Then step before any When."""
     node = request.node
-    node.stash[_STEP] = f"{step.keyword} {step.name} (line {step.line_number})"
+    where = _relative(Path(feature.filename), request.config.rootpath)
+    node.stash[_STEP] = f"{step.keyword} {step.name}  ({where}:{step.line_number})"
     if step.type == "when":
         node.stash[_WHEN_SEEN] = True
     elif step.type == "then" and not node.stash.get(_WHEN_SEEN, False) and _uses_world(step_func):
-        raise AssertionError(
-            f"Step: {step.keyword} {step.name} (line {step.line_number})\n"
+        raise ConversationAssertionError(
+            f"Step: {node.stash[_STEP]}\n"
             f"A Then step checks what happened after a When step, but scenario {scenario.name!r} has no When "
-            "step before it. Add one first, for example: When the customer says \"I want a refund\""
+            'step before it. Add one first, for example: When the customer says "I want a refund"'
         )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    """Report a failed conversation step with its own message only: the conversation says it all."""
+    outcome = yield
+    report = outcome.get_result()
+    excinfo = call.excinfo
+    short = item.config.getoption("tbstyle", "auto") in ("auto", "short")
+    if report.failed and excinfo is not None and excinfo.errisinstance(ConversationAssertionError) and short:
+        report.longrepr = f"{item.nodeid}\n\n{excinfo.value}"
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _uses_world(step_func: Callable[..., Any]) -> bool:

@@ -39,10 +39,13 @@ class Exchange:
     payload: str | None = None
     turn: Turn | None = None
     refused: str | None = None
+    follow_up: bool = False
 
     @property
     def customer_line(self) -> str:
         """What the customer did, as one line."""
+        if self.follow_up:
+            return "(the scheduled follow-up is delivered)"
         if self.clicked is not None:
             return f"Customer clicks [{self.clicked}]"
         if self.payload is not None:
@@ -76,7 +79,7 @@ def _wrap(text: str, indent: str) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n\n"):
         lines.extend(textwrap.wrap(paragraph, _WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent])
-        lines.append("")
+        lines.append(indent.rstrip())
     return lines[:-1]
 
 
@@ -107,7 +110,8 @@ def render_conversation(
     state: str | None,
 ) -> str:
     """The whole conversation so far, ready to print under a failure."""
-    header = f"Conversation so far (policy {policy or 'not chosen yet'}; now {local_now:%A %d %B %Y %H:%M} {local_now.tzname()}):"
+    moment = f"{local_now:%A} {local_now.day} {local_now:%B %Y %H:%M} {local_now.tzname()}"
+    header = f"Conversation so far (policy {policy or 'not chosen yet'}; now {moment}):"
     lines = [header]
     if not exchanges:
         lines.append("  (the customer has not said anything yet)")
@@ -115,6 +119,10 @@ def render_conversation(
         lines.extend(render_exchange(exchange, local_now=local_now))
     lines.append(f"Current state: {state or 'not started'}")
     return "\n".join(lines)
+
+
+class ConversationAssertionError(AssertionError):
+    """A conversation step failed; the message holds the step, the expectation and the conversation."""
 
 
 def failure_message(expected: str, found: str, conversation: str, step: str | None = None) -> str:

@@ -5,7 +5,7 @@ Given steps set the scene and are never asserted; what they say happened is simp
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 
 from flow.testing.catalog import given
 from flow.testing.clock import parse_clock
@@ -47,9 +47,9 @@ def _(tactful_conversation: ConversationUnderTest, datatable: list[list[str]]) -
 
     Example:
     Given the facts:
-      | fact               | value  |
-      | order_id           | A-1001 |
-      | days_since_purchase | 45    |
+      | fact                | value  |
+      | order_id            | A-1001 |
+      | days_since_purchase | 45     |
     """
     header, *rows = datatable
     if [cell.strip().lower() for cell in header] != ["fact", "value"]:
@@ -76,16 +76,16 @@ def _(tactful_conversation: ConversationUnderTest, day: str, clock: str) -> None
     tactful_conversation.clock.set_day(day, parse_clock(clock))
 
 
-@given("it is {day:Date} {clock:Clock} in the policy's time zone", section=SECTION)
-def _(tactful_conversation: ConversationUnderTest, day: str, clock: str) -> None:
+@given("it is {date:Date} {clock:Clock} in the policy's time zone", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, date: str, clock: str) -> None:
     """Set an exact date and time.
 
     Example: Given it is 2026-12-24 17:30 in the policy's time zone
     """
     try:
-        when = date.fromisoformat(day)
+        when = datetime.date.fromisoformat(date)
     except ValueError:
-        tactful_conversation.fail("a date written YYYY-MM-DD", repr(day))
+        tactful_conversation.fail("a date written YYYY-MM-DD", repr(date))
     tactful_conversation.clock.set_date(when, parse_clock(clock))
 
 

@@ -80,6 +80,15 @@ def _(tactful_conversation: ConversationUnderTest, payload: str) -> None:
     tactful_conversation.send_quick_reply(payload, may_be_refused=True)
 
 
+@when("the scheduled follow-up is delivered", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The follow-up the agent scheduled goes out (it must be due: let time pass first).
+
+    Example: When the scheduled follow-up is delivered
+    """
+    tactful_conversation.deliver_follow_up()
+
+
 @when("{amount:Number} {unit:Unit} pass", section=SECTION)
 @when("{amount:Number} {unit:Unit} passes", section=SECTION)
 def _(tactful_conversation: ConversationUnderTest, amount: float, unit: str) -> None:

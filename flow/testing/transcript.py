@@ -53,7 +53,9 @@ def parse_docstring(docstring: str) -> list[Line]:
             continue
         match = _LINE.match(stripped)
         if match is None:
-            raise ValueError(f"line {number} of the transcript, {stripped!r}, starts with neither 'Customer:' nor 'Agent:'")
+            raise ValueError(
+                f"line {number} of the transcript, {stripped!r}, starts with neither 'Customer:' nor 'Agent:'"
+            )
         lines.append(Line(number, match["who"].lower(), match["text"].strip(), match["state"]))
     return lines
 
@@ -98,7 +100,9 @@ def play(world: ConversationUnderTest, lines: list[Line]) -> None:
                 world.say(line.text)
             continue
         if not world.exchanges:
-            world.fail(f"a customer line before line {line.number}, {str(line)!r}", "the transcript starts with the agent")
+            world.fail(
+                f"a customer line before line {line.number}, {str(line)!r}", "the transcript starts with the agent"
+            )
         turn = world.last_turn
         problem = agent_line_problem(line, turn.text, turn.state)
         if problem is not None:
@@ -106,7 +110,9 @@ def play(world: ConversationUnderTest, lines: list[Line]) -> None:
 
 
 @when("the conversation goes like this:", section=SECTION)
-def _(tactful_conversation: ConversationUnderTest, docstring: str | None = None, datatable: list[list[str]] | None = None) -> None:
+def _(
+    tactful_conversation: ConversationUnderTest, docstring: str | None = None, datatable: list[list[str]] | None = None
+) -> None:
     """Play a whole scripted conversation, checking each agent line against the reply before it.
 
     Example:

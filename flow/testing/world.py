@@ -18,11 +18,11 @@ from typing import Any, NoReturn, Protocol
 from flow.engine import Engine, Understander
 from flow.errors import ConversationClosed, DefinitionError, InvalidMessage
 from flow.graph import Edge
-from flow.models import Conversation, QuickReply, Turn
+from flow.models import Conversation, QuickReply, ScheduleFollowUp, Turn
 from flow.policy import Policy
 from flow.testing.clock import ScenarioClock
 from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
-from flow.testing.record import Exchange, failure_message, render_conversation
+from flow.testing.record import ConversationAssertionError, Exchange, failure_message, render_conversation
 from flow.testing.runtime import ClockSlot, LoadedPolicy, engine_for, resolve_policy
 
 
@@ -137,16 +137,23 @@ class ConversationUnderTest:
     def say(self, text: str | None, *, may_be_refused: bool = False) -> Exchange:
         """The customer writes ``text`` (``None`` opens the chat without a message)."""
         if self.conversation is None:
-            return self._run(lambda engine: engine.start(self.facts, text, conversation_id=self._id()),
-                             said=text, may_be_refused=may_be_refused)
+            return self._run(
+                lambda engine: engine.start(self.facts, text, conversation_id=self._id()),
+                said=text,
+                may_be_refused=may_be_refused,
+            )
         if text is None:
             self.fail("to open the chat only once", "the conversation has started already")
-        return self._run(lambda engine: engine.reply(self._current(), text, facts=self._take_facts()),
-                         said=text, may_be_refused=may_be_refused)
+        return self._run(
+            lambda engine: engine.reply(self._current(), text, facts=self._take_facts()),
+            said=text,
+            may_be_refused=may_be_refused,
+        )
 
     def click(self, title: str) -> Exchange:
         """The customer clicks the quick reply titled ``title`` on the last reply."""
-        offered = self.exchanges[-1].turn.quick_replies if self.exchanges and self.exchanges[-1].turn else []
+        turns = self.turns
+        offered = turns[-1].quick_replies if turns else []
         reply = find_quick_reply(offered, title)
         if reply is None:
             shown = ", ".join(f'"{q.title}"' for q in offered) or "no quick replies"
@@ -163,6 +170,16 @@ class ConversationUnderTest:
             payload=payload,
             may_be_refused=may_be_refused,
         )
+
+    def deliver_follow_up(self) -> Exchange:
+        """The host application delivers the follow-up the conversation scheduled, once it is due."""
+        scheduled = [a for turn in self.turns for a in turn.actions if isinstance(a, ScheduleFollowUp)]
+        if not scheduled:
+            self.fail("a scheduled follow-up to deliver", "the conversation scheduled none")
+        due = scheduled[-1].at
+        if due > self.clock.now():
+            self.fail("a follow-up that is due", f"it is due at {due:%Y-%m-%d %H:%M} UTC; let time pass first")
+        return self._run(lambda engine: engine.check_in(self._current()), follow_up=True)
 
     def pass_time(self, delta: timedelta) -> None:
         """Let time pass before the next message."""
@@ -190,6 +207,12 @@ class ConversationUnderTest:
             self.fail("a reply from the agent to check", f"the engine refused the last message: {exchange.refused}")
         return exchange.turn
 
+    def require_conversation(self) -> Conversation:
+        """The conversation snapshot, after at least one customer message (a refused one leaves it as it was)."""
+        if not self.exchanges or self.conversation is None:
+            self.fail("a conversation to check", "the customer has not said anything yet")
+        return self.conversation
+
     def transcript(self) -> str:
         """The whole conversation so far, as failures print it."""
         state = self.conversation.state if self.conversation is not None else None
@@ -199,7 +222,7 @@ class ConversationUnderTest:
     def fail(self, expected: str, found: str) -> NoReturn:
         """Fail the current step, printing what it expected, what it found, and the conversation."""
         __tracebackhide__ = True
-        raise AssertionError(failure_message(expected, found, self.transcript(), self.current_step()))
+        raise ConversationAssertionError(failure_message(expected, found, self.transcript(), self.current_step()))
 
     # -- internals --------------------------------------------------------------------------------
 
@@ -207,9 +230,7 @@ class ConversationUnderTest:
         return conversation_id_for(self.scenario)
 
     def _current(self) -> Conversation:
-        if self.conversation is None:
-            self.fail("a conversation that has started", "the customer has not said anything yet")
-        return self.conversation
+        return self.require_conversation()
 
     def _take_facts(self) -> dict[str, Any] | None:
         facts, self._new_facts = self._new_facts, {}
@@ -223,6 +244,7 @@ class ConversationUnderTest:
         clicked: str | None = None,
         payload: str | None = None,
         may_be_refused: bool = False,
+        follow_up: bool = False,
     ) -> Exchange:
         __tracebackhide__ = True
         engine = self.engine
@@ -232,13 +254,15 @@ class ConversationUnderTest:
         try:
             conversation, turn = call(engine)
         except (InvalidMessage, ConversationClosed) as e:
-            exchange = Exchange(number, self.clock.now(), before, said, clicked, payload, refused=str(e))
+            exchange = Exchange(
+                number, self.clock.now(), before, said, clicked, payload, refused=str(e), follow_up=follow_up
+            )
             self.exchanges.append(exchange)
             if not may_be_refused:
                 self.fail("the agent to reply", f"the engine refused the message: {e}")
             return exchange
         self.conversation = conversation
-        exchange = Exchange(number, turn.at, before, said, clicked, payload, turn=turn)
+        exchange = Exchange(number, turn.at, before, said, clicked, payload, turn=turn, follow_up=follow_up)
         self.exchanges.append(exchange)
         for observer in self.observers:
             observer.turn_taken(self.loaded, before, turn)

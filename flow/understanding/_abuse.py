@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from flow.understanding._text import fold
+
 SWEARING = frozenset(
     """fuck fucks fucked fucker fuckers fucking fuckin fuckn fck fcking fckin fcked fkn fking fuk fuking
     fukin fuq phuck phucking effing feck shit shits shitty shite shithead shitty bullshit horseshit
@@ -56,8 +58,9 @@ _PHRASE_HINTS = frozenset(
 )
 
 _WORD = re.compile(r"[a-z]+")
-_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": ""})
-_OBFUSCATION = re.compile(r"[a-z][*#%@$!|0-9]|[*#%@$!|0-9][a-z]|\b[a-z]\b[\s.\-_*]+\b[a-z]\b|([a-z])\1\1")
+_DISGUISE_CHARACTERS = re.compile(r"[*#%@$!|0-9]")
+_STRETCHED = re.compile(r"([a-z])\1\1")
+_LONE_LETTERS = frozenset("bcdefghjklmnopqrstvwxyz")
 _LOOK_ALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                               "!": "i", "|": "i", "8": "b"})  # fmt: skip
 _MASKS = frozenset("*#%_?")
@@ -107,6 +110,10 @@ def _about_themselves(words: list[str], index: int) -> bool:
     return any(word in FIRST_PERSON for word in words[max(0, index - 4) : index])
 
 
+_SUSPECT_WORDS = SWEARING | INSULT_NOUNS | INSULT_ADJECTIVES | _PHRASE_HINTS
+_STEM_SEARCH = re.compile("|".join(SWEAR_STEMS))
+
+
 def _has_abuse(words: list[str]) -> bool:
     for index, word in enumerate(words):
         if _is_swearing(word):
@@ -118,13 +125,26 @@ def _has_abuse(words: list[str]) -> bool:
     return not _PHRASE_HINTS.isdisjoint(words) and _PHRASES.search(" ".join(words)) is not None
 
 
-def is_abusive(text: str) -> bool:
-    """Whether ``text`` swears or insults the agent, its staff or its company."""
-    lowered = text.lower().translate(_APOSTROPHES)
-    words = _WORD.findall(lowered)
-    if _has_abuse(words):
+def _may_be_disguised(lowered: str, words: list[str]) -> bool:
+    return (
+        _DISGUISE_CHARACTERS.search(lowered) is not None
+        or not _LONE_LETTERS.isdisjoint(words)
+        or _STRETCHED.search(lowered) is not None
+    )
+
+
+def is_abusive(text: str, folded: str | None = None, words: list[str] | None = None) -> bool:
+    """Whether ``text`` swears or insults the agent, its staff or its company.
+
+    ``folded`` (``fold(text)``) and ``words`` (its canonical words) save work when the caller has them.
+    """
+    lowered = fold(text) if folded is None else folded
+    if words is None:
+        words = _WORD.findall(lowered)
+    suspect = not _SUSPECT_WORDS.isdisjoint(words) or _STEM_SEARCH.search(lowered) is not None
+    if suspect and _has_abuse(words):
         return True
-    if not _OBFUSCATION.search(lowered):
+    if not _may_be_disguised(lowered, words):
         return False
     revealed, masked = _revealed_words(lowered)
     return masked or _has_abuse(revealed)

@@ -2,14 +2,15 @@
 
 Every feature of a message has the same value, ``1 / sqrt(number of words)``, so a word's
 contribution (its own weight plus its character n-grams) is one fixed vector: it is summed once per
-word and cached, and scoring a message adds a handful of short vectors.
+word and cached, and scoring a message adds one vector per word, word pair and negated word.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+import struct
+from collections.abc import Sequence
 from pathlib import Path
 
 from flow.understanding._text import NUMBER
@@ -23,8 +24,8 @@ NEGATORS = frozenset(
     aint nothing none nor neither without hardly""".split()
 )
 _CACHE_LIMIT = 50_000
-
-Vector = tuple[float, ...]
+LANE_BITS = 64
+LANE_OFFSET = 1 << 62
 
 
 def char_ngrams(word: str) -> list[str]:
@@ -65,7 +66,10 @@ def negated_features(words: Sequence[str]) -> list[str]:
 
 def context_features(words: Sequence[str]) -> list[str]:
     """The features that depend on a word's neighbours rather than the word alone."""
-    return pair_features(words) + negated_features(words)
+    names = pair_features(words)
+    if not NEGATORS.isdisjoint(words):
+        names.extend(negated_features(words))
+    return names
 
 
 def message_features(words: Sequence[str]) -> list[str]:
@@ -80,68 +84,96 @@ def feature_scale(word_count: int) -> float:
     return 1.0 / math.sqrt(max(word_count, 1))
 
 
-def softmax(scores: Iterable[float]) -> list[float]:
+def softmax(scores: Sequence[float]) -> list[float]:
     """Probabilities from raw class scores."""
-    values = list(scores)
-    top = max(values)
-    exps = [math.exp(value - top) for value in values]
+    top = max(scores)
+    exp = math.exp
+    exps = [exp(value - top) for value in scores]
     total = sum(exps)
     return [value / total for value in exps]
 
 
 class IntentModel:
-    """Scores a message's canonical words against each intent class."""
+    """Scores a message's canonical words against each intent class.
 
-    def __init__(self, classes: Sequence[str], bias: Sequence[float], weights: dict[str, Vector]) -> None:
+    Weights are integers in units of ``unit``. For speed, a feature's weights for all classes are
+    packed into one Python integer, class ``k`` in bits ``64k`` to ``64k + 63``: adding packed
+    integers adds every class at once, exactly. Lanes may go negative while summing; adding
+    ``LANE_OFFSET`` to every lane at the end makes each lane a plain unsigned 64-bit number that
+    ``struct`` reads back in one call.
+    """
+
+    def __init__(
+        self, classes: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[int]], *, unit: float
+    ) -> None:
         self.classes = tuple(classes)
         self.bias = tuple(bias)
-        self.weights = weights
-        self._word_vectors: dict[str, Vector | None] = {}
+        self.unit = unit
+        self.weights = {name: tuple(row) for name, row in weights.items()}
+        width = len(self.classes)
+        self._offsets = sum(LANE_OFFSET << (LANE_BITS * lane) for lane in range(width))
+        self._lanes = struct.Struct(f"<{width}Q")
+        self._packed: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
+        self._negated: dict[str, int] = {}
+        for name, row in self.weights.items():
+            packed = sum(value << (LANE_BITS * lane) for lane, value in enumerate(row))
+            kind, _, key = name.partition(":")
+            if kind == "b":
+                first, _, second = key.partition(" ")
+                self._pairs[(first, second)] = packed
+            elif kind == "n":
+                self._negated[key] = packed
+            else:
+                self._packed[name] = packed
+        self._word_vectors: dict[str, int] = {}
+
+    @classmethod
+    def from_floats(
+        cls, classes: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[float]], *, digits: int = 3
+    ) -> IntentModel:
+        """A model from trained float weights, rounded to ``digits`` decimal places; all-zero rows dropped."""
+        factor = 10**digits
+        rounded = {name: [round(v * factor) for v in row] for name, row in weights.items()}
+        kept = {name: row for name, row in rounded.items() if any(row)}
+        return cls(classes, [round(v * factor) / factor for v in bias], kept, unit=1 / factor)
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_PATH) -> IntentModel:
         """Read weights written by ``python -m flow.understanding.train``."""
         document = json.loads(path.read_text(encoding="utf-8"))
-        scale = float(document["scale"])
-        weights = {name: tuple(v * scale for v in row) for name, row in document["weights"].items()}
-        return cls(document["classes"], [v * scale for v in document["bias"]], weights)
+        return cls(document["classes"], document["bias"], document["weights"], unit=float(document["unit"]))
 
-    def to_document(self, *, digits: int = 3) -> dict[str, object]:
-        """The weights as a compact JSON-ready document (integers times ``scale``)."""
-        factor = 10**digits
+    def to_document(self) -> dict[str, object]:
+        """The model as a JSON-ready document."""
         return {
             "classes": list(self.classes),
-            "scale": 1 / factor,
-            "bias": [round(v * factor) for v in self.bias],
-            "weights": {
-                name: [round(v * factor) for v in row]
-                for name, row in sorted(self.weights.items())
-                if any(round(v * factor) for v in row)
-            },
+            "unit": self.unit,
+            "bias": list(self.bias),
+            "weights": {name: list(row) for name, row in sorted(self.weights.items())},
         }
 
     def probabilities(self, words: Sequence[str]) -> list[float]:
         """The probability of each class in ``classes`` for a message's canonical words."""
-        vectors = [vector for word in words if (vector := self._word_vector(word)) is not None]
-        weights = self.weights
-        for name in context_features(words):
-            vector = weights.get(name)
-            if vector is not None:
-                vectors.append(vector)
-        if not vectors:
-            return softmax(self.bias)
-        scale = feature_scale(len(words))
-        return softmax(b + scale * sum(column) for b, column in zip(self.bias, zip(*vectors), strict=True))
-
-    def _word_vector(self, word: str) -> Vector | None:
+        cache = self._word_vectors
         try:
-            return self._word_vectors[word]
+            total = sum([cache[word] for word in words])
         except KeyError:
-            pass
-        weights = self.weights
-        found = [vector for name in word_features(word) if (vector := weights.get(name)) is not None]
-        vector = tuple(sum(column) for column in zip(*found)) if found else None
-        if len(self._word_vectors) >= _CACHE_LIMIT:
-            self._word_vectors.clear()
-        self._word_vectors[word] = vector
+            total = sum([self._word_vector(word) for word in words])
+        marked = [START, *words, END]
+        total += sum(filter(None, map(self._pairs.get, zip(marked, marked[1:], strict=False))))
+        if not NEGATORS.isdisjoint(words):
+            total += sum(self._negated.get(name[2:], 0) for name in negated_features(words))
+        factor = feature_scale(len(words)) * self.unit
+        lanes = self._lanes.unpack((total + self._offsets).to_bytes(self._lanes.size, "little"))
+        return softmax([b + factor * (lane - LANE_OFFSET) for b, lane in zip(self.bias, lanes, strict=True)])
+
+    def _word_vector(self, word: str) -> int:
+        vector = self._word_vectors.get(word)
+        if vector is None:
+            packed = self._packed
+            vector = sum(packed.get(name, 0) for name in word_features(word))
+            if len(self._word_vectors) >= _CACHE_LIMIT:
+                self._word_vectors.clear()
+            self._word_vectors[word] = vector
         return vector

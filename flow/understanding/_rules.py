@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from flow.understanding._text import canonical_tokens
 from flow.vocabulary import Intent
 
 SHORT_REPLY_CONFIDENCE = 0.95
@@ -61,7 +62,7 @@ _ASK_WHY = re.compile(
 _NOT_ASKING_WHY = re.compile(r"\b(?:thats|that is|which is|this is|thats exactly) why\b|^why thank")
 
 _INSIST = re.compile(
-    r"\b(?:i (?:still|really|just) (?:want|need|expect|demand|would like)|still (?:want|need|expect|demand|waiting)"
+    r"\b(?:i (?:still|really|just) (?:want|need|expect|demand|would like)|still (?:want|need|expect|demand)"
     r"|insist|insisting|just (?:refund|cancel|give|send|process|pay|return|credit|issue|do it|sort it)"
     r"|(?:dont|do not) care (?:about|what|if|how|whats)|(?:as|like) i (?:already )?(?:said|told|asked|mentioned)"
     r"|i (?:already|have already|ve already) (?:said|told|asked|explained)|ive already (?:said|told|asked)"
@@ -70,6 +71,13 @@ _INSIST = re.compile(
     r"|i want (?:my|the|a) (?:money|refund)(?: back)? (?:now|today|right now|immediately))\b"
     r"|^no (?:i (?:just )?(?:want|need) (?:my|a|the) (?:refund|money)|just (?:refund|cancel|give)|give me|refund|cancel)\b"
 )
+
+_WHY_HINTS = frozenset("why come reason reasoning justification grounds basis".split())
+_INSIST_HINTS = frozenset(
+    """still really just insist insisting care said told asked already regardless taking take anyway more
+    leaving going giving keep times now today immediately no""".split()
+)
+_NEGATION_HINTS = frozenset("no not dont never wont didnt doesnt keep keeping".split())
 
 _PERSON = r"(?:transfer|escalate|speak|talk|chat|connect|manager|human|agent|person|supervisor|someone|anyone|somebody|representative|rep|operator|people)"
 _NEGATED_HUMAN = re.compile(
@@ -99,8 +107,14 @@ NEGATION_VETOES: dict[Intent, re.Pattern[str]] = {
     "request_refund": _NEGATED_REFUND,
 }
 
-_AGREEING = frozenset("yes true correct right accurate affirmative agree exactly sure ok fine good yeah".split())
-_DISAGREEING = frozenset("no false wrong incorrect untrue inaccurate negative disagree".split())
+_QUESTION_STARTS = frozenset("what whats how is are am do does can could when where which will would if".split())
+_POLICY_TERMS = re.compile(
+    r"\b(?:eligible|entitled|qualify|policy|policies|rules|terms|conditions|deadline|window|time limit"
+    r"|how long|how many days|how much time|fee|fees|warranty|guarantee|what happens if|allowed|refundable)\b"
+)
+
+_AGREEING = frozenset("yes true correct right accurate affirmative agree exactly sure ok fine good".split())
+_DISAGREEING = frozenset("false wrong incorrect untrue inaccurate negative disagree".split())
 _FLIPPING = frozenset("not never dont doesnt isnt arent wasnt werent aint hardly".split())
 
 _INFO_WORDS = frozenset(
@@ -116,6 +130,8 @@ _INFO_WORDS = frozenset(
 
 def short_reply(words: Sequence[str]) -> Intent | None:
     """The intent of a whole message that is one of the short replies customers type."""
+    if len(words) > 8:
+        return None
     phrase = " ".join(words)
     for _ in range(2):
         intent = SHORT_REPLIES.get(phrase)
@@ -128,19 +144,25 @@ def short_reply(words: Sequence[str]) -> Intent | None:
     return None
 
 
-def asks_why(joined: str) -> bool:
+def asks_why(words: Sequence[str], joined: str) -> bool:
     """Whether the customer asks for the reason behind what they were told."""
+    if _WHY_HINTS.isdisjoint(words):
+        return False
     return _ASK_WHY.search(joined) is not None and _NOT_ASKING_WHY.search(joined) is None
 
 
-def insists(joined: str) -> bool:
+def insists(words: Sequence[str], joined: str) -> bool:
     """Whether the customer repeats or presses a demand."""
+    if _INSIST_HINTS.isdisjoint(words):
+        return False
     return _INSIST.search(joined) is not None
 
 
-def negated_intents(joined: str) -> set[Intent]:
+def negated_intents(words: Sequence[str], joined: str) -> set[Intent]:
     """The request intents the customer explicitly says they do not want."""
     found: set[Intent] = set()
+    if _NEGATION_HINTS.isdisjoint(words):
+        return found
     for intent, pattern in NEGATION_VETOES.items():
         match = pattern.search(joined)
         if match and not (intent == "request_cancel" and _TROUBLE.search(joined)):
@@ -148,21 +170,32 @@ def negated_intents(joined: str) -> set[Intent]:
     return found
 
 
+def asks_about_policy(words: Sequence[str], joined: str) -> bool:
+    """Whether a question asks about the rules (eligibility, deadlines, fees) rather than making a request."""
+    return words[0] in _QUESTION_STARTS and _POLICY_TERMS.search(joined) is not None
+
+
 def agreement(words: Sequence[str]) -> int:
-    """Above zero when a yes/no answer leans to yes ("that's right"), below when it leans to no ("not true")."""
+    """Above zero when a yes/no answer leans to yes ("that's right"), below when it leans to no ("not true").
+
+    A negation flips the next yes/no word ("not true"); a bare "no" always counts as no.
+    """
     score = 0
     flip = False
     for word in words:
         if word in _FLIPPING:
             flip = True
-            continue
-        polarity = 1 if word in _AGREEING else -1 if word in _DISAGREEING else 0
-        if polarity:
+        elif word == "no":
+            score -= 1
+            flip = False
+        elif word in _AGREEING or word in _DISAGREEING:
+            polarity = 1 if word in _AGREEING else -1
             score += -polarity if flip else polarity
             flip = False
     return score
 
 
-def only_gives_facts(words: Sequence[str]) -> bool:
-    """Whether every word is part of stating a fact (an id, a date, how long ago) rather than a request."""
-    return all(word in _INFO_WORDS for word in words)
+def only_gives_facts(words: Sequence[str], slots: dict[str, str]) -> bool:
+    """Whether every word is part of stating a fact (an id, an address, how long ago) rather than a request."""
+    slot_words = {word for value in slots.values() for word in canonical_tokens(value)}
+    return all(word in _INFO_WORDS or word in slot_words for word in words)

@@ -12,8 +12,8 @@ import re
 
 NUMBER = "#"
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_DROP_APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u2018`\u00b4", None))
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 _SHORTHAND_TEXT = """
 u=you ya=you yu=you ur=your yr=your r=are y=why
@@ -34,11 +34,15 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
 }
 
 
-def canonical_tokens(text: str) -> list[str]:
-    """The message's words in canonical form, in order."""
+def fold(text: str) -> str:
+    """``text`` in lowercase without apostrophes: the form every detector searches."""
+    return text.lower().translate(_DROP_APOSTROPHES)
+
+
+def canonical_tokens(text: str, folded: str | None = None) -> list[str]:
+    """The message's words in canonical form, in order; ``folded`` is ``fold(text)`` if already known."""
     words: list[str] = []
-    for raw in _TOKEN.findall(text.lower().translate(_APOSTROPHES)):
-        word = raw.replace("'", "") if "'" in raw else raw
+    for word in _TOKEN.findall(fold(text) if folded is None else folded):
         if not word.isalpha():
             words.append(NUMBER)
             continue

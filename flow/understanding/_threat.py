@@ -9,6 +9,9 @@ threat.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from flow.understanding._text import fold
 
 _THREATS = re.compile(
     r"\b(?:sue|sues|suing|sued|lawsuits?|litigation|class action"
@@ -50,7 +53,6 @@ _GOVERNED = frozenset(
     bring bringing for necessary needed resort resorting make making threaten""".split()
 )
 _TOKEN = re.compile(r"[a-z0-9]+|[.,;:!?]")
-_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": ""})
 
 
 def _negated(tokens_before: list[str]) -> bool:
@@ -62,9 +64,15 @@ def _negated(tokens_before: list[str]) -> bool:
     return False
 
 
-def is_threat(text: str) -> bool:
-    """Whether ``text`` threatens legal action, a chargeback, regulators, the press or public reviews."""
-    lowered = text.lower().translate(_APOSTROPHES)
+def is_threat(text: str, words: Iterable[str] | None = None, folded: str | None = None) -> bool:
+    """Whether ``text`` threatens legal action, a chargeback, regulators, the press or public reviews.
+
+    ``words`` (the canonical words) and ``folded`` (``fold(text)``) save work when the caller has them:
+    most messages are ruled out by their words alone.
+    """
+    if words is not None and _HINTS.isdisjoint(words):
+        return False
+    lowered = fold(text) if folded is None else folded
     tokens = _TOKEN.findall(lowered)
     if _HINTS.isdisjoint(tokens):
         return False

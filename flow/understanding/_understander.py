@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from flow.understanding import _rules
 from flow.understanding._abuse import is_abusive
 from flow.understanding._slots import extract_slots
-from flow.understanding._text import canonical_tokens
+from flow.understanding._text import canonical_tokens, fold
 from flow.understanding._threat import is_threat
 
 if TYPE_CHECKING:
@@ -23,9 +23,12 @@ UNKNOWN_BELOW = 0.4
 """The model's best intent must reach this probability, or the message is ``unknown``."""
 NEGATED_REQUEST_CONFIDENCE = 0.7
 """A message that only turns a request down ("please don't cancel it") is a refusal this sure."""
-THREAT_CONFIDENCE = 0.6
-"""A threat whose request is unclear is read as a complaint this sure."""
+HOSTILE_CONFIDENCE = 0.6
+"""A threat or insult without a clear request is read as a complaint at least this sure."""
+_NOT_HOSTILE = frozenset({"thank_close", "accept", "unknown"})
 FACTS_CONFIDENCE = 0.9
+YES_NO_CONFIDENCE = 0.6
+"""A yes/no answer whose words lean the other way than the model is at least this sure."""
 _FACT_SLOTS = frozenset({"order_id", "email", "phone"})
 FACTS_WITH_UNCLEAR_INTENT_CONFIDENCE = 0.6
 
@@ -46,15 +49,18 @@ class Understander:
         """The signals in one customer message."""
         from flow.models import Signals
 
-        words = canonical_tokens(text)
+        folded = fold(text)
+        words = canonical_tokens(text, folded)
         slots = extract_slots(text)
-        intent, confidence = self.intent(words, slots)
-        return Signals.model_construct(
+        abusive = is_abusive(text, folded, words)
+        threat = is_threat(text, words, folded)
+        intent, confidence = self.intent(words, slots, hostile=abusive or threat)
+        return Signals(
             intent=intent,
             confidence=confidence,
             sentiment=self.sentiment(text),
-            abusive=is_abusive(text),
-            threat=is_threat(text),
+            abusive=abusive,
+            threat=threat,
             slots=slots,
         )
 
@@ -65,8 +71,11 @@ class Understander:
             scorer = self._load()[1]
         return scorer(text)
 
-    def intent(self, words: Sequence[str], slots: dict[str, str]) -> tuple[Intent, float]:
-        """The intent of a message given its canonical words and slots, with a confidence in [0, 1]."""
+    def intent(self, words: Sequence[str], slots: dict[str, str], *, hostile: bool = False) -> tuple[Intent, float]:
+        """The intent of a message given its canonical words and slots, with a confidence in [0, 1].
+
+        ``hostile`` says the message threatens or abuses: it is then never read as thanks or agreement.
+        """
         if not words or all(word == "#" for word in words):
             return ("provide_info", FACTS_CONFIDENCE) if slots else ("unknown", 0.0)
         short = _rules.short_reply(words)
@@ -75,21 +84,25 @@ class Understander:
         model = self._model or self._load()[0]
         probabilities = dict(zip(model.classes, model.probabilities(words), strict=True))
         joined = " ".join(words)
-        if _rules.asks_why(joined) and probabilities.get("ask_human", 0.0) < 0.7:
+        if _rules.asks_why(words, joined) and probabilities.get("ask_human", 0.0) < 0.7:
             return "ask_why", _rules.RULE_CONFIDENCE
-        if _rules.insists(joined):
+        if _rules.insists(words, joined):
             return "insist", _rules.RULE_CONFIDENCE
-        if slots and _rules.only_gives_facts(words):
+        if _rules.asks_about_policy(words, joined) and probabilities["ask_policy"] < 0.5:
+            top = max(probabilities, key=probabilities.__getitem__)
+            if top in ("request_refund", "request_cancel", "unknown"):
+                return "ask_policy", max(probabilities["ask_policy"] + probabilities[top], YES_NO_CONFIDENCE)
+        if slots and _rules.only_gives_facts(words, slots):
             return "provide_info", FACTS_CONFIDENCE
         has_facts = not _FACT_SLOTS.isdisjoint(slots)
-        intent, confidence = _from_model(probabilities, _rules.negated_intents(joined), has_facts=has_facts)
+        intent, confidence = _from_model(probabilities, _rules.negated_intents(words, joined), has_facts=has_facts)
         if intent in ("accept", "reject"):
             leaning = _rules.agreement(words)
             if leaning:
                 answer: Intent = "accept" if leaning > 0 else "reject"
-                return answer, confidence if answer == intent else 1 - confidence
-        if intent == "unknown" and is_threat(" ".join(words)):
-            return "complaint", THREAT_CONFIDENCE
+                return answer, max(probabilities[answer], YES_NO_CONFIDENCE)
+        if hostile and intent in _NOT_HOSTILE:
+            return "complaint", max(probabilities["complaint"], HOSTILE_CONFIDENCE)
         return intent, confidence
 
     def _load(self) -> tuple[IntentModel, VaderCompound]:

@@ -98,7 +98,7 @@ def train(examples: Sequence[Utterance], settings: TrainingSettings = TrainingSe
                 row = weights[feature]
                 weights[feature] = [shrink * w - s for w, s in zip(row, scaled, strict=True)]
     names = list(feature_ids)
-    return IntentModel(classes, bias, {names[i]: tuple(row) for i, row in enumerate(weights)})
+    return IntentModel.from_floats(classes, bias, {names[i]: row for i, row in enumerate(weights)})
 
 
 def predict(model: IntentModel, text: str) -> str:
@@ -142,9 +142,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         cross_validate(examples, arguments.cross_validate, settings)
         return
     model = train(examples, settings)
-    document = model.to_document()
-    arguments.output.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {len(document['weights'])} features for {len(model.classes)} classes to {arguments.output}")  # type: ignore[arg-type]
+    document = json.dumps(model.to_document(), separators=(",", ":"))
+    arguments.output.write_text(document + "\n", encoding="utf-8")
+    print(f"wrote {len(model.weights)} features for {len(model.classes)} classes to {arguments.output}")
 
 
 if __name__ == "__main__":

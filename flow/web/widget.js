@@ -4,7 +4,9 @@
  *   <tactful-chat server="https://your-server" policy="retail" facts='{"customer_name":"Dana"}'></tactful-chat>
  *
  * Attributes: server (default: this page's origin), policy (default: the server's), facts (JSON),
- * heading (the title bar text), typing-delay (least time in ms the typing indicator shows). Theme it with the --tactful-* CSS custom properties listed in STYLE.
+ * heading (the title bar text), typing-delay (least time in ms the typing indicator shows).
+ * The element has the `connected` attribute while its WebSocket is open; without it, messages go
+ * over HTTP and the socket reconnects with backoff. Theme it with the --tactful-* CSS custom properties listed in STYLE.
  * Message text is only ever inserted with textContent.
  */
 (() => {
@@ -120,7 +122,7 @@
   `;
 
   const NOTICES = {
-    escalated: "A member of our team is taking over this conversation.",
+    escalated: "This conversation has been passed to a member of our team.",
     closed: "This conversation has ended.",
   };
   const REPLY_TIMEOUT_MS = 15000;
@@ -201,6 +203,12 @@
       } else if (this.running && previous !== value) {
         this.begin();
       }
+    }
+
+    /** Send ``text`` as if the customer had typed it. */
+    send(text) {
+      this.ui.input.value = String(text);
+      this.sendText();
     }
 
     /** Forget this conversation and start a new one. */
@@ -300,7 +308,7 @@
     }
 
     startSocket(generation) {
-      const url = new URL(`/v1/conversations/${encodeURIComponent(this.conversation.id)}/ws`, this.server + "/");
+      const url = new URL(`${this.server}/v1/conversations/${encodeURIComponent(this.conversation.id)}/ws`);
       url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
       let socket;
       try {
@@ -317,6 +325,7 @@
         if (this.socket !== socket) return;
         this.socket = null;
         this.socketReady = false;
+        this.toggleAttribute("connected", false);
         this.setConnection("Reconnecting…");
         if (this.pending) this.pending.fail(new Error("connection lost"));
         if (event.code === 4403 || event.code === 4404 || this.state === "closed") return;
@@ -338,6 +347,7 @@
       const socket = this.socket;
       this.socket = null;
       this.socketReady = false;
+      this.toggleAttribute("connected", false);
       if (socket) socket.close(1000);
     }
 
@@ -350,6 +360,7 @@
       }
       if (frame.type === "ready") {
         this.socketReady = true;
+        this.toggleAttribute("connected", true);
         this.attempts = 0;
         this.setConnection("");
         if (!this.busy) this.catchUp(frame.conversation);
@@ -446,6 +457,7 @@
       this.lastQuickReplies = turn.quick_replies;
       this.showQuickReplies(turn.state === "closed" ? [] : turn.quick_replies);
       this.showNotice(NOTICES[turn.state] ? turn.state : null);
+      this.scrollToEnd();
       const open = turn.state !== "closed";
       this.setComposerEnabled(open);
       if (!open) this.stopSocket();
@@ -462,7 +474,15 @@
       body.textContent = text;
       bubble.append(speaker, body);
       this.ui.log.appendChild(bubble);
-      this.ui.log.scrollTop = this.ui.log.scrollHeight;
+      this.scrollToEnd();
+    }
+
+    scrollToEnd() {
+      // After the frame's layout, so that quick replies shown below do not hide the last bubble.
+      cancelAnimationFrame(this.scrollFrame);
+      this.scrollFrame = requestAnimationFrame(() => {
+        this.ui.log.scrollTop = this.ui.log.scrollHeight;
+      });
     }
 
     showProblem(text) {

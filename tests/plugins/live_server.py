@@ -30,6 +30,16 @@ CHROMIUM_ARGS = [
 _STARTUP_SECONDS = 20.0
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-screenshots``: browser tests also write the screenshots kept under ``docs/images``."""
+    parser.addoption(
+        "--update-screenshots",
+        action="store_true",
+        default=False,
+        help="write the documentation screenshots taken by the browser tests into docs/images",
+    )
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:

@@ -1,0 +1,114 @@
+Feature: Offering alternatives
+  A refusal is never the end of the road: the agent says what it can do instead, framed positively
+  ("what I can do is…"), as buttons the customer can click. A company chooses whether its agent
+  offers every alternative at once or one at a time.
+
+  Scenario: A refund past the 30-day window is declined, with alternatives, and one is taken
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    Then the agent thanks the customer first
+    And the agent acknowledges the concern
+    And the agent explains the reason
+    And the agent apologizes
+    And the agent offers "store credit" and "exchange"
+    And the conversation is in "offering_alternatives"
+    When the customer clicks "Store credit"
+    Then the alternative "Store credit" is applied
+    And a follow-up is scheduled in 24 hours
+
+  Scenario: All the alternatives are offered at once, as buttons
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    Then the agent offers "store credit" and "exchange"
+    And the agent says "what I can do"
+    And the quick replies are "Store credit", "Exchange" and "No, thanks"
+
+  Scenario: A refusal with alternatives accepted ends in the alternative being arranged
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    Then the alternative "Exchange" is applied
+    And the agent says "Your exchange is all set for order A-1001"
+    And the conversation is in "follow_up"
+
+  Scenario Outline: The customer can take an alternative in their own words
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "<choice>"
+    Then the alternative "<alternative>" is applied
+
+    Examples:
+      | choice                      | alternative  |
+      | I'll take the store credit  | Store credit |
+      | the voucher please          | Store credit |
+      | an exchange would be great  | Exchange     |
+      | Can I swap it for a larger size? | Exchange |
+
+  Scenario: A customer who wants none of the alternatives is let go politely
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "no thanks"
+    Then the agent does not offer compensation
+    And the conversation is closed with outcome "declined"
+    And the agent says "You're welcome to get in touch again"
+    And the reply passes the tone lint
+
+  Scenario: Insisting on the original request gets the answer held, kindly, with the alternatives again
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I still want a refund"
+    Then the transitions taken were "hold_position"
+    And the agent says "I'm sorry"
+    And the agent offers "store credit" and "exchange"
+    And the agent does not hand over to a person
+
+  Scenario: An unclear answer to the offer gets the offer again, with the buttons
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "hmm"
+    Then the transitions taken were "unclear"
+    And the agent offers "store credit" and "exchange"
+    And the agent says "The buttons below work too"
+
+  Scenario: One at a time: the first alternative alone
+    Given the policy file "policies/one_at_a_time.yaml"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    Then the agent offers "store credit"
+    And the agent does not offer "exchange"
+    And the quick replies are "Store credit" and "No, thanks"
+
+  Scenario: One at a time: saying no brings the next alternative
+    Given the policy file "policies/one_at_a_time.yaml"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "no thanks"
+    Then the transitions taken were "next_alternative"
+    And the agent offers "exchange"
+    And the agent says "an exchange for another size, colour or item"
+    When the customer clicks "Exchange"
+    Then the alternative "Exchange" is applied
+
+  Scenario: One at a time: when every alternative is turned down, the conversation closes kindly
+    Given the policy file "policies/one_at_a_time.yaml"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer turns the offer down
+    Then the conversation is closed with outcome "declined"
+    And no compensation has been issued
+
+  Scenario: A customer who says goodbye while thinking about the offer is let go kindly
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "ok, thanks for your help, bye"
+    Then the agent ends the chat
+    And the reply passes the tone lint

@@ -1,0 +1,81 @@
+Feature: Staying calm and respectful
+  An upset customer gets a calm, kind reply that names the frustration, never a defensive one. Strong
+  words about a product are not abuse. Abuse aimed at the agent gets one calm request to keep the
+  chat respectful; if it goes on, the agent ends the chat politely, wherever the conversation is.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+
+  Scenario: An angry customer gets a calm reply that acknowledges the frustration
+    When the customer says "I want a refund"
+    And the customer says "This is absolutely ridiculous, I'm furious"
+    Then the message reads as angry
+    And the agent acknowledges the customer's frustration
+    And the agent stays calm
+    And the agent does not say "calm down"
+    And the agent offers "store credit" and "exchange"
+
+  Scenario: An angry first message is met calmly too
+    When the customer says "I want a refund. This is outrageous and I am furious."
+    Then the agent acknowledges the customer's frustration
+    And the agent stays calm
+    And the agent explains the reason
+
+  Scenario: Strong words about the product are not abuse
+    When the customer says "I want a refund"
+    And the customer says "this product is crap"
+    Then the message is not flagged as abusive
+    And the agent stays calm
+
+  Scenario: Abuse gets a calm boundary, then the chat ends if it goes on
+    When the customer says "I want a refund"
+    And the customer says "You are a useless bunch of idiots"
+    Then the message is flagged as abusive
+    And the agent sets a boundary
+    And the conversation is still open
+    When the customer says "shut up you stupid bot"
+    Then the agent ends the chat after repeated abuse
+    And the agent says "You're welcome to contact us again whenever you're ready"
+    And the reply passes the tone lint
+
+  Scenario: Abuse before any request gets the same boundary
+    When the customer says "You are a useless bunch of idiots"
+    Then the agent sets a boundary
+    When the customer says "shut up you stupid bot"
+    Then the agent ends the chat after repeated abuse
+
+  Scenario: Abuse after the goodwill offer gets the same boundary
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "You are a useless bunch of idiots"
+    Then the agent sets a boundary
+    And the conversation is in "compensation"
+    When the customer says "shut up you stupid bot"
+    Then the agent ends the chat after repeated abuse
+
+  Scenario: Abuse after the problem is sorted gets the same boundary
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "You are a useless bunch of idiots"
+    Then the agent sets a boundary
+    And the conversation is in "follow_up"
+    When the customer says "shut up you stupid bot"
+    Then the agent ends the chat after repeated abuse
+
+  Scenario: Abuse while waiting for a person gets the same boundary
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    And the customer says "You are a useless bunch of idiots"
+    Then the agent sets a boundary
+    And the conversation is in "escalated"
+    When the customer says "shut up you stupid bot"
+    Then the agent ends the chat after repeated abuse
+
+  Scenario: A closed conversation takes no more messages
+    When the customer says "I want a refund"
+    And the customer says "no thanks"
+    Then the conversation is closed
+    When the customer tries to say "hello? are you still there?"
+    Then the message is refused because "is closed and takes no more messages"

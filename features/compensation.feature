@@ -1,0 +1,83 @@
+Feature: Compensation, only where the policy allows it, and never twice
+  When the customer turns the alternatives down, the agent offers a goodwill gesture, but only to
+  customers the policy names as eligible (here: gold and platinum members, and customers who have
+  been upset), and only once in a conversation.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+
+  Scenario: A gold member who turns down the alternatives is offered compensation
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    Then the agent offers compensation
+    And the agent says "a 15% discount on your next order"
+    And the quick replies are "Yes, please" and "No, thanks"
+
+  Scenario: A customer who is not eligible is not offered compensation
+    Given the customer is a "bronze" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    Then the agent does not offer compensation
+    And the conversation is closed with outcome "declined"
+
+  Scenario: A customer who has been upset becomes eligible
+    When the customer says "I want a refund"
+    And the customer says "This is absolutely ridiculous, I'm furious"
+    Then the message reads as angry
+    When the customer says "no thanks"
+    Then the agent offers compensation
+
+  Scenario: Rejection, then compensation accepted: it is issued with a reference and followed up
+    Given the customer is a "platinum" member
+    When the customer says "I want a refund"
+    And the customer says "no thanks"
+    And the customer agrees
+    Then compensation is issued
+    And the agent says "reference GW-"
+    And a follow-up is scheduled in 24 hours
+    And the conversation is in "follow_up"
+
+  Scenario: Compensation turned down ends the conversation without a second offer
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer says "no thanks"
+    And the customer says "no thanks"
+    Then the agent does not offer compensation
+    And the conversation is closed with outcome "declined"
+    And no compensation has been issued
+
+  Scenario: Asking "why?" while compensation is on the table does not repeat the offer as new
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "why not?"
+    Then the agent explains the reason more simply
+    And the transitions taken were "why" and "resume_compensation"
+    And the agent does not offer compensation
+    And the agent says "would you like a 15% discount on your next order?"
+
+  Scenario: Insisting while compensation is on the table keeps the same offer
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "I still want a refund"
+    Then the transitions taken were "hold_position"
+    And the agent says "The offer of a 15% discount on your next order still stands"
+
+  Scenario: An unclear answer to the offer gets the question again, with buttons
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "hmm"
+    Then the transitions taken were "unclear"
+    And the quick replies are "Yes, please" and "No, thanks"
+
+  Scenario: A customer who says goodbye while the offer is open is let go kindly
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "ok, thanks for your help, bye"
+    Then the agent ends the chat
+    And no compensation has been issued

@@ -1,0 +1,182 @@
+Feature: Handing over to a person
+  Some conversations need a person: when the customer asks for one, keeps insisting, stays angry,
+  or talks about taking it further. The agent hands over with a summary so the customer never has
+  to repeat themselves. When nobody is working, it offers a callback instead.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+
+  Scenario Outline: Asking for a person or a manager, in any words, gets a person
+    When the customer says "I want a refund"
+    And the customer says "<request>"
+    Then the message is understood as "ask_human"
+    And the agent hands over to a person because the customer asked for one
+    And the agent says "They'll see our conversation, so you won't need to repeat anything"
+
+    Examples:
+      | request                              |
+      | Can I speak to a manager?            |
+      | I want to talk to a real person      |
+      | Put me through to a human, please    |
+      | Let me speak to someone in charge    |
+      | Is there a supervisor I can talk to? |
+      | I'd like to speak to an agent        |
+      | Get me your manager                  |
+      | I need to talk to someone, not a bot |
+      | Transfer me to customer service please |
+      | Can I talk to a human being?         |
+
+  Scenario Outline: Saying a person is not needed does not hand the conversation over
+    When the customer says "I want a refund"
+    And the customer says "<not a request>"
+    Then the agent does not hand over to a person
+
+    Examples:
+      | not a request                                  |
+      | no need to get a manager                       |
+      | I don't want to talk to a person               |
+      | I don't need a human, just tell me my options  |
+      | You don't need to pass me to anyone            |
+      | there's no need to escalate this               |
+      | I'm not asking for a supervisor                |
+
+  Scenario: Asking for a person straight away, in hours, gets a person straight away
+    When the customer says "Can I speak to a manager?"
+    Then the agent hands over to a person because the customer asked for one
+    And the handoff summary mentions "Dana"
+
+  Scenario: The summary tells the person everything they need
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    Then the handoff summary mentions "about a refund for order A-1001"
+    And the handoff summary mentions "days_since_purchase=45"
+    And the handoff summary mentions "Offered: Store credit, Exchange"
+    And the handoff summary mentions "the customer asked for a person"
+
+  Scenario: A customer who keeps insisting is handed to a person after the policy's limit
+    When the customer says "I want a refund"
+    And the customer says "I still want a refund"
+    And the customer says "I want my money back"
+    Then the agent does not hand over to a person
+    When the customer says "please just refund it"
+    Then the agent hands over to a person because the customer keeps insisting
+    And the agent says "I understand this really matters to you"
+
+  Scenario: A customer who stays angry is handed to a person
+    When the customer says "I want a refund"
+    And the customer says "This is absolutely ridiculous, I'm furious"
+    Then the agent does not hand over to a person
+    When the customer says "This is the worst service I've ever had"
+    Then the agent hands over to a person because the customer is angry
+    And the agent says "I can hear how frustrating this is"
+
+  Scenario: A customer who is angry from the very start is handed to a person
+    When the customer says "This is the worst service I've ever had"
+    Then the agent acknowledges the customer's frustration
+    And the agent does not hand over to a person
+    When the customer says "This is absolutely ridiculous, I'm furious"
+    Then the agent hands over to a person because the customer is angry
+
+  Scenario Outline: While the goodwill offer is on the table, <what> goes to a person
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "<message>" <times> times
+    Then the agent hands over to a person with reason "<reason>"
+
+    Examples:
+      | what                | message                                 | times | reason           |
+      | a threat            | I'll post about this on twitter         | 1     | threat           |
+      | asking for a person | Can I speak to a manager?               | 1     | asked for person |
+      | staying angry       | This is the worst service I've ever had | 2     | anger            |
+      | insisting           | I still want a refund                   | 3     | insistence       |
+
+  Scenario Outline: After the problem is sorted, <what> still goes to a person
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "<message>" <times> times
+    Then the agent hands over to a person with reason "<reason>"
+
+    Examples:
+      | what                | message                                 | times | reason           |
+      | a threat            | I'm going to take you to court          | 1     | threat           |
+      | asking for a person | I'd like to speak to an agent           | 1     | asked for person |
+
+  Scenario: A customer who was upset before the resolution and is upset again goes to a person
+    When the customer says "I want a refund"
+    And the customer says "This is absolutely ridiculous, I'm furious"
+    And the customer clicks "Store credit"
+    And the customer says "This is the worst service I've ever had"
+    Then the agent hands over to a person because the customer is angry
+
+  Scenario Outline: Talk of taking it further goes to a person at once
+    When the customer says "I want a refund"
+    And the customer says "<threat>"
+    Then the message is flagged as a threat
+    And the agent hands over to a person because the customer threatened to take it further
+    And the agent says "I want a colleague to look at it with you"
+
+    Examples:
+      | threat                                      |
+      | I'm going to take you to court              |
+      | I'll post about this on twitter             |
+      | I'll contact my bank for a chargeback       |
+      | I will report you to the ombudsman          |
+      | I'm going to report you to trading standards |
+
+  Scenario: A threat in the very first message goes to a person at once
+    When the customer says "Refund me or I'm going to take you to court"
+    Then the agent hands over to a person because the customer threatened to take it further
+
+  Scenario: Asking for a manager out of hours gets a callback offer instead of a handoff
+    Given it is 20:30 in the policy's time zone
+    When the customer says "I want a refund"
+    And the customer says "I want to talk to a manager"
+    Then the agent offers a callback
+    And the agent says "Our team is available 09:00 to 18:00, Monday to Saturday"
+    And the quick replies are "Yes, call me back" and "No, thanks"
+
+  Scenario: Out of hours, the callback is booked for when the team is back
+    Given it is 20:30 in the policy's time zone
+    When the customer says "I want a refund"
+    And the customer says "I want to talk to a manager"
+    And the customer clicks "Yes, call me back"
+    Then a callback is booked for "Wednesday 09:00"
+    And the agent says "a colleague will call you tomorrow at 09:00"
+    And the conversation is closed with outcome "callback scheduled"
+
+  Scenario: On Sunday, the callback waits for Monday morning
+    Given it is Sunday 10:00 in the policy's time zone
+    When the customer says "I want a refund"
+    And the customer says "let me speak to a human"
+    And the customer says "yes please"
+    Then a callback is booked for "Monday 09:00"
+
+  Scenario: Out of hours, a customer may turn the callback down
+    Given it is outside the policy's opening hours
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    And the customer says "no thanks"
+    Then the conversation is closed with outcome "escalated"
+    And the reply matches /take care|have a good day/
+
+  Scenario: While waiting for a person, the customer is kept informed
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    And the customer says "hello?"
+    Then the transitions taken were "waiting"
+    And the agent says "A colleague will be with you as soon as possible"
+
+  Scenario: While waiting for a person, "why?" is still answered
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    And the customer says "why can't I get a refund?"
+    Then the agent explains the reason more simply
+    And the transitions taken were "why" and "resume_escalated"
+
+  Scenario: While waiting for a person, the customer may say goodbye
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    And the customer says "ok thanks, bye"
+    Then the agent ends the chat

@@ -1,0 +1,96 @@
+Feature: Explaining the decision clearly, and saying sorry
+  When the answer is no, the agent gives the real reason in plain words, with the customer's own
+  details, no jargon and nothing defensive. It apologizes for the inconvenience, answers "why?" at
+  any point, and then carries on where it was. A request the policy allows is simply approved.
+
+  Background:
+    Given the policy "retail"
+
+  Scenario: The reason is clear, specific to the order, and jargon-free
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    Then the agent explains the reason
+    And the agent says "Order A-1001 was bought 45 days ago"
+    And the reply passes the tone lint
+    And the agent does not say "per our policy"
+    And the agent does not say "non-refundable"
+
+  Scenario: The agent apologizes for the inconvenience after giving the reason
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "Can I get my money back?"
+    Then the reply went through "explaining", "apologizing" and "offering_alternatives"
+    And the agent apologizes
+    And the agent declines politely
+
+  Scenario: A cancellation after dispatch is declined with its own reason
+    Given the customer "Lee" ordered "B-2002", which has already been dispatched
+    When the customer says "Please cancel my order"
+    Then the agent explains the reason
+    And the agent says "has already left our warehouse"
+    And the agent apologizes
+    And the agent offers "free return" and "store credit"
+
+  Scenario: Asking "why?" mid-flow gets a simpler explanation, then the offer again
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "why not?"
+    Then the agent explains the reason more simply
+    And the agent says "the item may already have been used or worn"
+    And the conversation is in "offering_alternatives"
+    And the agent offers "store credit" and "exchange"
+    And the transitions taken were "why" and "resume_offer"
+
+  Scenario: Asking about the policy is answered the same way
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "what's your refund policy?"
+    Then the agent explains the reason more simply
+    And the conversation is in "offering_alternatives"
+
+  Scenario Outline: The same order always gets the same answer, however the refund is asked for
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "<request>"
+    Then the message is understood as "request_refund"
+    And the request is declined
+    And the agent explains the reason
+    And the agent offers "store credit" and "exchange"
+
+    Examples:
+      | request                                     |
+      | I want a refund                             |
+      | Can I get my money back?                    |
+      | refund pls                                  |
+      | I'd like to return this and get a refund    |
+      | Please give me my money back for this order |
+      | How do I get a refund on this?              |
+      | I was hoping to get a refund                |
+
+  Scenario Outline: An order inside the window is refunded, however the refund is asked for
+    Given the customer "Dana" bought order "A-1001" 10 days ago
+    When the customer says "<request>"
+    Then the request is approved
+    And the agent does not apologize
+    And the conversation is closed with outcome "approved"
+
+    Examples:
+      | request                                     |
+      | I want a refund                             |
+      | Can I get my money back?                    |
+      | refund pls                                  |
+      | Please give me my money back for this order |
+
+  Scenario: A refund the policy allows is approved straight away, with what happens next
+    Given the customer "Dana" bought order "A-1001" 10 days ago
+    When the customer says "I'd like a refund please"
+    Then the request is approved
+    And the agent says "I've started your refund"
+    And the agent says "within 5 working days"
+    And the agent does not apologize
+    And the conversation is closed with outcome "approved"
+
+  Scenario: A cancellation before dispatch is approved
+    Given the customer "Lee" ordered "B-2002", which has not been dispatched yet
+    When the customer says "I need to cancel my order"
+    Then the request is approved
+    And the agent says "I've cancelled it"
+    And the conversation is closed with outcome "approved"

@@ -1,0 +1,101 @@
+Feature: Following up
+  Once something is agreed, the agent says what happens next and schedules a check-in with the
+  customer after the delay the policy sets (here, 24 hours), in the customer's own terms.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+
+  Scenario: Accepting an alternative schedules a follow-up with the right delay and words
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    Then a follow-up is scheduled in 24 hours
+    And the follow-up says "Hi Dana, it's Sam from Northwind Goods"
+    And the follow-up says "We spoke yesterday about a refund for order A-1001"
+    And the follow-up says "Are you happy with how it was sorted out?"
+    And the agent says "I'll check back tomorrow"
+
+  Scenario: The follow-up is due a day later, not before
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    Then the follow-up is not due yet
+    When 23 hours pass
+    Then the follow-up is not due yet
+    When 1 hour passes
+    Then the follow-up is due
+
+  Scenario: A handover to a person is followed up too
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    Then a follow-up is scheduled in 24 hours
+
+  Scenario: A customer who is happy with the outcome closes the conversation
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "yes, all good thanks"
+    Then the agent ends the chat
+    And no follow-up is scheduled
+
+  Scenario: The button to finish ends the conversation
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    Then the conversation is closed with outcome "alternative accepted"
+
+  Scenario: A customer who says yes to the check-in question closes it too
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    And the customer says "yes"
+    Then the transitions taken were "satisfied"
+    And the conversation is closed
+
+  Scenario: A customer for whom it did not work out is handed to a person
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "it didn't work, I'm still unhappy"
+    Then the agent hands over to a person with reason "unsatisfied"
+    And the agent says "I'm sorry it hasn't worked out"
+
+  Scenario: After the resolution, the agent stays open for anything else
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "hmm"
+    Then the transitions taken were "anything_else"
+    And the agent says "anything else"
+
+  Scenario: After the resolution, "why?" is still answered
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "why can't I get a refund?"
+    Then the agent explains the reason more simply
+    And the transitions taken were "why" and "resume_follow_up"
+
+  Scenario: A day later the follow-up reopens the conversation, and a happy customer closes it
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "thanks, bye"
+    Then the conversation is closed
+    When 24 hours pass
+    And the scheduled follow-up is delivered
+    Then the agent says "Are you happy with how it was sorted out?"
+    And the quick replies are "Yes, all sorted" and "No, not really"
+    And the conversation is in "follow_up"
+    When the customer clicks "Yes, all sorted"
+    Then the conversation is closed
+
+  Scenario: The follow-up reaches a customer still in the chat, for whom it did not work out
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    Then the transitions taken were "check_in"
+    When the customer clicks "No, not really"
+    Then the agent hands over to a person with reason "unsatisfied"
+
+  Scenario: After a handover, the follow-up checks that the person sorted it out
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    Then the conversation is in "follow_up"
+    And the follow-up is due

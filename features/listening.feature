@@ -1,0 +1,68 @@
+Feature: Listening first
+  Before saying anything about the decision, the agent thanks the customer, shows it has understood
+  what they are asking for, and gathers the facts the decision needs. It never decides on a guess.
+
+  Background:
+    Given the policy "retail"
+
+  Scenario: The agent thanks the customer and acknowledges the request before anything else
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    Then the agent thanks the customer first
+    And the agent acknowledges the concern
+    And the agent says "a refund for order A-1001"
+
+  Scenario: A greeting without a request gets a welcome and a question, not a decision
+    When the customer opens the chat
+    Then the agent thanks the customer
+    And the agent says "How can I help today?"
+    And the conversation is in "listening"
+
+  Scenario: The agent asks for the order number before deciding on a refund
+    When the customer says "I want a refund"
+    Then the agent thanks the customer first
+    And the agent acknowledges the concern
+    And the agent asks for the "order number"
+    And the request is still undecided
+
+  Scenario: The agent gathers every missing fact, one question at a time, then decides
+    When the customer says "I want a refund"
+    Then the agent asks for the "order number"
+    When the customer says "It's A-1001"
+    Then the fact "order_id" is now "A-1001"
+    And the agent asks for the "days since purchase"
+    When the customer says "about 40 days ago"
+    Then the fact "days_since_purchase" is now "40"
+    And the agent explains the reason
+
+  Scenario: An order number given with the request is not asked for again
+    When the customer says "I want a refund for order A-1001"
+    Then the agent asks for the "days since purchase"
+    And the agent does not say "order number"
+
+  Scenario: A yes-or-no question comes with Yes and No buttons
+    Given the fact "order_id" is "B-2002"
+    When the customer says "I want to cancel my order"
+    Then the agent asks for the "already dispatched"
+    And the quick replies are "Yes" and "No"
+    When the customer clicks "Yes"
+    Then the request is declined
+    And the agent says "has already left our warehouse"
+
+  Scenario: When the request is unclear, the agent asks what the customer needs
+    When the customer says "Hi, I need some help"
+    Then the agent asks what the customer needs
+    And the quick replies are "A refund" and "A cancellation"
+    When the customer clicks "A cancellation"
+    Then the agent asks for the "order number"
+
+  Scenario: A complaint without a request is met with sympathy and a question
+    When the customer says "The parcel arrived completely soaked"
+    Then the agent says "sorry"
+    And the agent asks what the customer needs
+
+  Scenario: A customer who says goodbye before asking anything is let go
+    When the customer opens the chat
+    And the customer says "Actually it's fine now, thanks, bye"
+    Then the agent ends the chat
+    And the conversation is closed with outcome "customer closed"

@@ -1,0 +1,46 @@
+"""``tactful scenarios``: write a Gherkin suite that takes every transition of a policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flow.cli.app import app
+from flow.cli.options import POLICY_HELP
+
+EXIT_INVALID = 2
+
+
+@app.command("scenarios")
+def scenarios(
+    policy: Annotated[str, typer.Argument(help=POLICY_HELP)],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the .feature files and test_generated.py to.")
+    ],
+) -> None:
+    """Generate scenarios that together take every transition of POLICY, with the agent's exact replies.
+
+    Each scenario is a shortest conversation that reaches one transition, found and checked by running
+    the engine. Run the folder with pytest: it passes on this policy and fails when its flow or any
+    reply changes. Regenerate after changing the policy on purpose.
+    """
+    from flow.errors import DefinitionError
+    from flow.testing.generate import generate
+
+    try:
+        report = generate(policy, out)
+    except (DefinitionError, FileNotFoundError) as e:
+        typer.echo(f"tactful scenarios: {e}", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    features = [f for f in report.files if f.suffix == ".feature"]
+    total = len(report.covered) + len(report.unreachable)
+    typer.echo(
+        f"{report.policy}: wrote {report.scenarios} scenarios in {len(features)} feature files to {out}, "
+        f"taking {len(report.covered)} of {total} transitions. Run them with: pytest {out}"
+    )
+    for label in report.unreachable:
+        typer.echo(f"  no generated conversation takes {label}", err=True)
+    for note in report.notes:
+        typer.echo(f"  note: {note}", err=True)

@@ -1,0 +1,78 @@
+"""``tactful transcripts export``: every turn of the stored conversations, as JSON lines or CSV."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flow.cli.app import app
+
+EXIT_INVALID = 2
+
+transcripts_app = typer.Typer(help="Document conversations: export their transcripts.", no_args_is_help=True)
+app.add_typer(transcripts_app, name="transcripts")
+
+
+class ExportFormat(enum.StrEnum):
+    """The file formats ``transcripts export`` writes."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def parse_since(value: str | None) -> datetime | None:
+    """An ISO 8601 date or time; naive times are taken as UTC."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO date or time like 2026-11-01", param_hint="--since"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@transcripts_app.command("export")
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl (one object per turn) or csv.")],
+    store: Annotated[str, typer.Option("--store", help="memory, sqlite:///PATH or redis://HOST:PORT/DB.")] = (
+        "sqlite:///tactful.db"
+    ),
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only conversations updated at or after this ISO time.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write here instead of standard output.")] = None,
+    policy: Annotated[
+        list[str] | None,
+        typer.Option("--policy", help="A policy YAML file for conversations not under a bundled policy; repeatable."),
+    ] = None,
+) -> None:
+    """Export every turn — customer text (redacted as the policy says), agent text, states, signals,
+    actions, time — with each conversation's outcome and rubric score."""
+    import sys
+
+    from flow.errors import TactfulError
+    from flow.loading import load_policy
+    from flow.stores import open_store
+    from flow.transcripts import PolicyBook
+    from flow.transcripts import export as write
+
+    moment = parse_since(since)
+    try:
+        book = PolicyBook(load_policy(source) for source in policy or [])
+        with open_store(store) as opened:
+            if out is None:
+                count = write(opened, sys.stdout, format=format.value, since=moment, policies=book)
+            else:
+                with out.open("w", encoding="utf-8", newline="") as handle:
+                    count = write(opened, handle, format=format.value, since=moment, policies=book)
+    except TactfulError as e:
+        typer.echo(f"tactful transcripts export: {e}", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    noun = "turn" if count == 1 else "turns"
+    typer.echo(f"exported {count:,} {noun}" + (f" to {out}" if out else ""), err=True)

@@ -1,0 +1,259 @@
+"""Finding a short conversation that takes each transition of a policy, by running the engine.
+
+Breadth-first search over real conversations: from each setup (facts and time of day chosen so the
+policy's rules decline, allow, or make the customer eligible for compensation), try every quick
+reply on offer, a canned unambiguous phrasing for each kind of message, and the delivery of a
+scheduled follow-up. Every step is an actual engine call, so each path found is verified by
+construction; the first path to take a transition is a shortest one. Transitions that only a long
+conversation reaches (the turn limit) are found afterwards by repeating a neutral message.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from flow.engine import Engine, Understander
+from flow.models import Conversation, ScheduleFollowUp, Signals, Turn
+from flow.policy import Policy
+from flow.testing.coverage import turn_labels
+from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
+from flow.testing.record import Exchange
+from flow.testing.runtime import ClockSlot
+from flow.testing.solve import Setup, setups
+
+FILLER = "Hmm."
+PHRASES: dict[str, str] = {
+    "request_refund": "I would like a refund, please.",
+    "request_cancel": "I would like to cancel my order, please.",
+    "ask_policy": "What is your policy on this?",
+    "ask_human": "Can I speak to a manager, please?",
+    "complaint": "This is the worst service I have ever had.",
+    "accept": "Yes, please.",
+    "reject": "No, thanks.",
+    "thank_close": "Thanks, bye.",
+    "insist": "I still want what I asked for.",
+    "ask_why": "Why not?",
+    "abusive": "You are a useless bunch of idiots.",
+    "threat": "I am going to take you to court.",
+    "unknown": FILLER,
+}
+"""One unambiguous message for each kind of customer message the flow tells apart."""
+
+MAX_DEPTH = 4
+MAX_RUNS = 50_000
+_KEPT_PER_STATE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One thing the customer does (says text, clicks a payload), or the follow-up after ``value`` hours."""
+
+    kind: Literal["say", "click", "deliver"]
+    value: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A verified conversation: its setup and moves, the labels its last turn took, and every turn."""
+
+    setup: Setup
+    moves: tuple[Move, ...]
+    turns: tuple[Turn, ...]
+
+    @property
+    def last_labels(self) -> list[str]:
+        """The edge labels the last turn took."""
+        before = self.turns[-2].state if len(self.turns) > 1 else None
+        return turn_labels(before, self.turns[-1])
+
+
+@dataclass
+class _Node:
+    path: Route
+    conversation: Conversation
+    now: datetime
+    follow_up_at: datetime | None
+    history: tuple[Exchange, ...]
+
+
+class _Remembering:
+    """An understander that reads each distinct message once."""
+
+    def __init__(self, inner: Understander) -> None:
+        self._inner = inner
+        self._seen: dict[str, Signals] = {}
+
+    def understand(self, text: str) -> Signals:
+        if text not in self._seen:
+            self._seen[text] = self._inner.understand(text)
+        return self._seen[text]
+
+
+def usable_phrases(understander: Understander, policy: Policy) -> tuple[dict[str, str], list[str]]:
+    """The canned phrases this understander reads as intended, and a note for each one it does not."""
+    usable: dict[str, str] = {}
+    notes: list[str] = []
+    for kind, text in PHRASES.items():
+        signals = understander.understand(text)
+        if kind == "abusive":
+            ok = signals.abusive
+        elif kind == "threat":
+            ok = signals.threat
+        elif kind == "complaint":
+            ok = signals.intent == kind and signals.sentiment <= policy.escalation.anger_threshold
+        else:
+            ok = signals.intent == kind and not signals.abusive and not signals.threat
+        if ok:
+            usable[kind] = text
+        else:
+            notes.append(f"{text!r} was not read as {kind} ({signals.intent}); transitions that need it may be missed")
+    return usable, notes
+
+
+class Explorer:
+    """Runs the search for one policy with one understanding step."""
+
+    def __init__(
+        self, policy: Policy, understander: Understander, monitors: Sequence[Monitor] = DEFAULT_MONITORS
+    ) -> None:
+        self.policy = policy
+        self.monitors = list(monitors)
+        self.violations: dict[str, str] = {}
+        self._slot = ClockSlot()
+        self._engine = Engine(policy, clock=self._slot, understander=_Remembering(understander))
+        self.phrases, self.notes = usable_phrases(understander, policy)
+        self.edges = self._engine.edges
+        self.runs = 0
+
+    def shortest_paths(self) -> dict[str, Route]:
+        """For every live transition label it can reach, the first (shortest) path whose last turn took it."""
+        wanted = {edge.label for edge in self.edges}
+        found: dict[str, Route] = {}
+        frontier: deque[_Node] = deque(self._openings())
+        seen: set[Any] = set()
+        by_state: dict[str, list[_Node]] = {}
+        while frontier and self.runs < MAX_RUNS and wanted - found.keys():
+            node = frontier.popleft()
+            self._record(node, found)
+            reached = by_state.setdefault(node.conversation.state, [])
+            if len(reached) < _KEPT_PER_STATE:
+                reached.append(node)
+            key = self._key(node)
+            if key in seen or len(node.path.moves) >= MAX_DEPTH:
+                continue
+            seen.add(key)
+            frontier.extend(self._expand(node))
+        for label in sorted(wanted - found.keys()):
+            self._repeat(by_state.get(label.split(" -> ")[0], []), label, found)
+        return found
+
+    def _openings(self) -> Iterator[_Node]:
+        """Every setup opened with its own request; the setup that knows nothing, with every phrase."""
+        requests = {self.phrases.get(intent) for r in self.policy.requests.values() for intent in r.intents[:1]}
+        for setup in setups(self.policy):
+            facts_known = bool(setup.facts)
+            for text in self.phrases.values():
+                if not facts_known or text in requests:
+                    node = self._start(setup, text)
+                    if node is not None:
+                        yield node
+
+    def _start(self, setup: Setup, text: str) -> _Node | None:
+        self._slot.read = lambda: setup.at
+        self.runs += 1
+        conversation, turn = self._engine.start(dict(setup.facts), text, conversation_id="explore")
+        path = Route(setup, (Move("say", text),), (turn,))
+        history = (Exchange(1, turn.at, None, said=text, turn=turn),)
+        return self._keeping_rules(_Node(path, conversation, setup.at, _follow_up(turn), history))
+
+    def _keeping_rules(self, node: _Node) -> _Node | None:
+        """``node``, or ``None`` when its conversation breaks a monitored rule (remembered for the report)."""
+        violation = first_violation(self.monitors, node.history, self.policy)
+        if violation is None:
+            return node
+        monitor, problem = violation
+        self.violations.setdefault(monitor.rule, problem)
+        return None
+
+    def _expand(self, node: _Node) -> Iterator[_Node]:
+        conversation = node.conversation
+        moves: list[tuple[Move, str | None]] = []
+        if node.follow_up_at is not None:
+            moves.append((Move("deliver", str(_whole_hours(node.follow_up_at, node.now))), None))
+        if not conversation.closed:
+            moves.extend((Move("click", payload), payload) for payload in conversation.quick_replies)
+            moves.extend((Move("say", text), None) for text in self.phrases.values())
+        for move, payload in moves:
+            child = self._apply(node, move, payload)
+            if child is not None:
+                yield child
+
+    def _apply(self, node: _Node, move: Move, payload: str | None) -> _Node | None:
+        now = node.now + timedelta(hours=int(move.value)) if move.kind == "deliver" else node.now
+        self._slot.read = lambda: now
+        self.runs += 1
+        if move.kind == "deliver":
+            conversation, turn = self._engine.check_in(node.conversation)
+        elif payload is not None:
+            conversation, turn = self._engine.reply(node.conversation, quick_reply=payload)
+        else:
+            conversation, turn = self._engine.reply(node.conversation, move.value)
+        path = Route(node.path.setup, (*node.path.moves, move), (*node.path.turns, turn))
+        follow_up = None if move.kind == "deliver" else (_follow_up(turn) or node.follow_up_at)
+        exchange = Exchange(
+            len(node.history) + 1,
+            turn.at,
+            node.conversation.state,
+            said=move.value if move.kind == "say" else None,
+            payload=payload,
+            turn=turn,
+            follow_up=move.kind == "deliver",
+        )
+        return self._keeping_rules(_Node(path, conversation, now, follow_up, (*node.history, exchange)))
+
+    def _record(self, node: _Node, found: dict[str, Route]) -> None:
+        for label in node.path.last_labels:
+            found.setdefault(label, node.path)
+
+    def _key(self, node: _Node) -> Any:
+        c = node.conversation
+        counters = c.counters.model_dump(exclude={"turns"})
+        return (
+            node.path.setup,
+            c.state,
+            c.request,
+            tuple(sorted(c.facts.items())),
+            c.pending_fact,
+            tuple(sorted(counters.items())),
+            c.resume_state,
+            c.outcome,
+            c.escalation_reason,
+            node.follow_up_at is not None,
+        )
+
+    def _repeat(self, starts: list[_Node], label: str, found: dict[str, Route]) -> None:
+        """Find ``label`` by saying one phrase again and again (insisting, staying angry, going round in circles)."""
+        for text in self.phrases.values():
+            for start in starts:
+                current: _Node | None = start
+                for _ in range(self.policy.max_turns + 2):
+                    if current is None or current.conversation.closed:
+                        break
+                    current = self._apply(current, Move("say", text), None)
+                    if current is not None and label in current.path.last_labels:
+                        found[label] = current.path
+                        return
+
+
+def _follow_up(turn: Turn) -> datetime | None:
+    return next((a.at for a in turn.actions if isinstance(a, ScheduleFollowUp)), None)
+
+
+def _whole_hours(due: datetime, now: datetime) -> int:
+    """Whole hours to wait from ``now`` until ``due`` has passed."""
+    seconds = (due - now).total_seconds()
+    return max(int(-(-seconds // 3600)), 0)

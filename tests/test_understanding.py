@@ -1,0 +1,268 @@
+"""What the understanding step reads in customer messages: intent, negation, threats, abuse, slots, sentiment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from flow.models import Signals
+from flow.understanding import Understander, extract_slots, is_abusive, is_threat, understand
+from flow.understanding.dataset import load_utterances, split_utterances
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def reference_vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hi, can i please have a refund for the kettle", "request_refund"),
+        ("I'd like my money returned to my card", "request_refund"),
+        ("refund pls", "request_refund"),
+        ("please cancel my membership, I'm moving abroad", "request_cancel"),
+        ("how can i stop my subscription", "request_cancel"),
+        ("how long have I got to send something back?", "ask_policy"),
+        ("what's your policy on refunds for opened items?", "ask_policy"),
+        ("let me speak to a real person", "ask_human"),
+        ("i want to talk to your supervisor", "ask_human"),
+        ("my parcel turned up smashed", "complaint"),
+        ("honestly the worst customer service I've ever had", "complaint"),
+        ("yes please", "accept"),
+        ("ok fine", "accept"),
+        ("sure", "accept"),
+        ("yeah that works", "accept"),
+        ("nope", "reject"),
+        ("no thanks", "reject"),
+        ("nah", "reject"),
+        ("cheers", "thank_close"),
+        ("thanks, bye!", "thank_close"),
+        ("thank you for your time, have a lovely evening", "thank_close"),
+    ],
+)
+def test_reads_the_request_in_everyday_phrasings(text: str, intent: str) -> None:
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I still want my money back", "just refund me", "I insist", "i dont care about the policy, refund me",
+     "as I already said, I want a refund"],
+)  # fmt: skip
+def test_pressing_a_demand_again_is_insisting(text: str) -> None:
+    assert understand(text).intent == "insist"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["why?", "why not", "how come", "what's the reason", "but why can't I get my money back?",
+     "can you explain why?", "on what grounds?"],
+)  # fmt: skip
+def test_asking_for_the_reason_is_ask_why(text: str) -> None:
+    assert understand(text).intent == "ask_why"
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("it's A-1001", {"order_id": "A-1001"}),
+        ("I bought it 3 weeks ago", {"days_ago": "21"}),
+        ("order #884213", {"order_id": "884213"}),
+        ("my email is sam.lee@example.com", {"email": "sam.lee@example.com"}),
+    ],
+)
+def test_a_message_that_only_gives_facts_is_provide_info(text: str, slots: dict[str, str]) -> None:
+    signals = understand(text)
+    assert (signals.intent, signals.slots) == ("provide_info", slots)
+
+
+def test_a_request_with_an_order_number_keeps_its_intent_and_the_slot() -> None:
+    signals = understand("please cancel order 55123")
+    assert (signals.intent, signals.slots) == ("request_cancel", {"order_id": "55123"})
+
+
+@pytest.mark.parametrize(
+    ("text", "not_intent"),
+    [
+        ("no need to transfer me", "ask_human"),
+        ("I don't want to speak to a manager", "ask_human"),
+        ("no manager needed, you're doing fine", "ask_human"),
+        ("please don't cancel it", "request_cancel"),
+        ("I do not want to cancel my plan", "request_cancel"),
+        ("I'm not asking for a refund", "request_refund"),
+    ],
+)
+def test_a_negated_request_is_not_that_request(text: str, not_intent: str) -> None:
+    assert understand(text).intent != not_intent
+
+
+def test_turning_down_a_transfer_reads_as_a_refusal() -> None:
+    assert understand("no need to transfer me").intent == "reject"
+
+
+def test_trouble_doing_something_is_not_a_negation() -> None:
+    assert understand("i dont know how to cancel my order").intent == "request_cancel"
+
+
+def test_negating_one_request_leaves_the_other() -> None:
+    assert understand("I don't want to cancel, I'd rather have my money back").intent == "request_refund"
+
+
+@pytest.mark.parametrize("text", ["asdfjkl qwpoeiru", "hjkl hjkl", "what's the capital of peru", "🙂🙂🙂", ""])
+def test_gibberish_and_off_topic_messages_are_unknown_with_low_confidence(text: str) -> None:
+    signals = understand(text)
+    assert signals.intent == "unknown"
+    assert signals.confidence < 0.4
+
+
+def test_a_clear_request_is_confident() -> None:
+    assert understand("I want to cancel my subscription").confidence > 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I will take you to court over this", "my lawyer will be in touch", "I'm calling my bank for a chargeback",
+     "I'll report you to trading standards", "off to the ombudsman then", "I'm going to sue",
+     "expect a 1 star review", "I'll put this all over twitter", "If you don't refund me I'll sue",
+     "I'll dispute the payment with my card company"],
+)  # fmt: skip
+def test_threats_of_outside_action_are_threats(text: str) -> None:
+    assert understand(text).threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm not going to sue", "I don't want to involve lawyers", "I won't leave a bad review, don't worry",
+     "press the green button", "can I get a refund", "the tennis court net arrived torn"],
+)  # fmt: skip
+def test_negated_threats_and_lookalike_words_are_not_threats(text: str) -> None:
+    assert not is_threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["f*ck this", "this is sh1t", "f u c k you", "f.u.c.k off", "you're an idiot", "useless idiot",
+     "you are useless", "you absolute moron", "stupid bot", "FFS just refund me", "a**hole",
+     "what a load of bullshit", "go to hell", "fuuuuck", "is it possible to get my damn money back"],
+)  # fmt: skip
+def test_swearing_and_insults_are_abusive(text: str) -> None:
+    assert understand(text).abusive
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Scunthorpe", "I'm in first class", "can your assistant help", "a cocktail shaker", "useless service",
+     "your app is useless", "the policy is stupid", "I feel like an idiot", "not happy at all",
+     "please assess my claim", "Dickens novels", "shiitake mushrooms", "my email is ab@cd.com"],
+)  # fmt: skip
+def test_scunthorpe_words_and_complaints_about_the_service_are_not_abusive(text: str) -> None:
+    assert not is_abusive(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("order number is AB12CD", {"order_id": "AB12CD"}),
+        ("#123456", {"order_id": "123456"}),
+        ("I need to return order 12345", {"order_id": "12345"}),
+        ("it arrived 45 days ago", {"days_ago": "45"}),
+        ("I bought it three weeks ago", {"days_ago": "21"}),
+        ("got it a month ago", {"days_ago": "30"}),
+        ("it came yesterday", {"days_ago": "1"}),
+        ("ordered last week", {"days_ago": "7"}),
+        ("a couple of weeks ago", {"days_ago": "14"}),
+        ("call me on +44 7700 900123", {"phone": "+447700900123"}),
+        ("reach me at (555) 123-4567", {"phone": "5551234567"}),
+        ("i paid $160 for it", {}),
+        ("I have the iphone 15", {}),
+        ("delivered on 3 March 2024", {"date": "3 March 2024"}),
+    ],
+)
+def test_extract_slots_finds_ids_times_and_contacts(text: str, expected: dict[str, str]) -> None:
+    assert extract_slots(text) == expected
+
+
+def test_slots_come_back_in_the_signals() -> None:
+    assert understand("refund order A-1001 please, bought it 2 weeks ago").slots == {
+        "order_id": "A-1001",
+        "days_ago": "14",
+    }
+
+
+def test_sentiment_equals_vader_on_every_development_utterance(reference_vader: SentimentIntensityAnalyzer) -> None:
+    texts = [u.text for u in load_utterances()]
+    understander = Understander()
+    mismatches = [
+        t for t in texts if abs(understander.sentiment(t) - reference_vader.polarity_scores(t)["compound"]) > 1e-9
+    ]
+    assert len(texts) > 1000
+    assert mismatches == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["VADER is VERY SMART, handsome, and FUNNY!!!", "The plot was good, but the characters are dull, but ok",
+     "not bad at all", "At least it isn't a horrible book.", "kind of good", "no no no never good",
+     "I am NOT happy 😡 at all??", "the shit", "Make sure you :) or :D today!", "without a doubt, excellent",
+     "never so good", "yeah right", "it's kinda sorta ok but NOT GREAT", "💘 and 💋 and 😁"],
+)  # fmt: skip
+def test_sentiment_follows_vader_rules_and_quirks(text: str, reference_vader: SentimentIntensityAnalyzer) -> None:
+    assert understand(text).sentiment == pytest.approx(reference_vader.polarity_scores(text)["compound"], abs=1e-9)
+
+
+def test_not_happy_is_negative() -> None:
+    assert understand("I'm not happy with this").sentiment < 0
+
+
+def test_understanding_returns_valid_signals() -> None:
+    signals = understand("I want a refund, you idiots, or I'll sue")
+    assert isinstance(signals, Signals)
+    assert Signals.model_validate(signals.model_dump()) == signals
+    assert (signals.abusive, signals.threat) == (True, True)
+
+
+def test_the_same_text_always_gives_the_same_signals_across_threads() -> None:
+    texts = ["refund me", "why?", "you moron", "order A-77", "cheers"] * 40
+    expected = [understand(t) for t in texts]
+    results: list[list[Signals]] = []
+
+    def work() -> None:
+        understander = Understander()
+        results.append([understander.understand(t) for t in texts])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [expected] * 4
+
+
+def test_importing_the_package_does_not_load_the_weights_or_the_lexicon() -> None:
+    code = (
+        "import sys, flow.understanding; "
+        "print(sorted(m for m in sys.modules if m.startswith(('flow.understanding._model', "
+        "'flow.understanding._sentiment', 'vaderSentiment'))))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
+
+
+def test_the_held_out_split_is_fixed_and_partitions_the_data() -> None:
+    utterances = load_utterances()
+    first, second = split_utterances(utterances), split_utterances(utterances)
+    assert first == second
+    assert Counter(first.train) + Counter(first.held_out) == Counter(utterances)
+    for label in {u.label for u in utterances}:
+        total = sum(1 for u in utterances if u.label == label)
+        held = sum(1 for u in first.held_out if u.label == label)
+        assert held == round(0.3 * total)
