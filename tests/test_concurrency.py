@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,6 +129,17 @@ def check_store(store_url: str, chats: list[Chat], acknowledged: list[Acknowledg
                 assert numbers == sorted(numbers), f"client {client}'s messages were stored out of order"
 
 
+def interleaved(chats: list[Chat], acknowledged: list[Acknowledged]) -> bool:
+    """Whether the clients sharing a conversation really raced: their turns alternate in the transcript."""
+    shared = {chat.id for chat in chats[SOLO_CLIENTS:]}
+    for chat_id in shared:
+        order = [ack.client for ack in sorted(acknowledged, key=lambda ack: ack.number) if ack.conversation_id == chat_id]
+        switches = sum(1 for before, after in zip(order, order[1:], strict=False) if before != after)
+        if switches < CLIENTS_PER_SHARED_CONVERSATION:
+            return False
+    return True
+
+
 def test_sqlite_one_process_keeps_every_turn_once_and_in_order(
     tactful_servers: ServerPool, tmp_path: Path
 ) -> None:
@@ -139,6 +149,7 @@ def test_sqlite_one_process_keeps_every_turn_once_and_in_order(
     chats, acknowledged = run_load([server])
 
     assert len(acknowledged) == CLIENTS * MESSAGES
+    assert interleaved(chats, acknowledged), "the clients of a shared conversation never overlapped"
     check_store(store_url, chats, acknowledged)
 
 
@@ -152,6 +163,6 @@ def test_redis_two_processes_keep_every_turn_once_and_in_order(
     chats, acknowledged = run_load(servers)
 
     assert len(acknowledged) == CLIENTS * MESSAGES
+    assert interleaved(chats, acknowledged), "the clients of a shared conversation never overlapped"
     check_store(store_url, chats, acknowledged)
-    both: Callable[[ServerProcess], bool] = lambda server: server.alive  # noqa: E731
-    assert all(map(both, servers))
+    assert all(server.alive for server in servers)

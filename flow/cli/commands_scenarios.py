@@ -26,12 +26,12 @@ def scenarios(
     the engine. Run the folder with pytest: it passes on this policy and fails when its flow or any
     reply changes. Regenerate after changing the policy on purpose.
     """
-    from flow.errors import DefinitionError
+    from flow.errors import TactfulError
     from flow.testing.generate import generate
 
     try:
         report = generate(policy, out)
-    except (DefinitionError, FileNotFoundError) as e:
+    except (TactfulError, FileNotFoundError) as e:
         typer.echo(f"tactful scenarios: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     features = [f for f in report.files if f.suffix == ".feature"]

@@ -27,6 +27,7 @@ How to read the patterns:
 - `{hours}`, `{times}`: a number; `{clock}` is a time such as `09:30`; `{day}` a weekday; `{date}` `YYYY-MM-DD`.
 - `/{pattern}/`: a regular expression, matched anywhere and ignoring case.
 - Text checks ignore case, spacing and curly quotes.
+- A message with double quotes in it goes in a docstring: `When the customer says:`.
 
 A Then step checks the reply to the latest When step; a Then step before any When step fails.
 Every step that fails prints the whole conversation so far.
