@@ -42,11 +42,11 @@ Feature: Offering alternatives
     Then the alternative "<alternative>" is applied
 
     Examples:
-      | choice                      | alternative  |
-      | I'll take the store credit  | Store credit |
-      | the voucher please          | Store credit |
-      | an exchange would be great  | Exchange     |
-      | Can I swap it for a larger size? | Exchange |
+      | choice                           | alternative  |
+      | I'll take the store credit       | Store credit |
+      | the voucher please               | Store credit |
+      | an exchange would be great       | Exchange     |
+      | Can I swap it for a larger size? | Exchange     |
 
   Scenario: A customer who wants none of the alternatives is let go politely
     Given the policy "retail"

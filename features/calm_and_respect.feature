@@ -16,11 +16,23 @@ Feature: Staying calm and respectful
     And the agent does not say "calm down"
     And the agent offers "store credit" and "exchange"
 
-  Scenario: An angry first message is met calmly too
-    When the customer says "I want a refund. This is outrageous and I am furious."
+  Scenario Outline: An angry first message is met calmly, and the request is still answered
+    When the customer says "<message>"
     Then the agent acknowledges the customer's frustration
     And the agent stays calm
     And the agent explains the reason
+
+    Examples:
+      | message                                               |
+      | I want a refund. This is outrageous and I am furious. |
+      | I want my money back, I am furious                    |
+
+    # The understanding step hears only the complaint in these, not the refund; they pass once it hears both.
+    @xfail
+    Examples:
+      | message                                                  |
+      | I want a refund, this is the worst service I've ever had |
+      | I am so angry, just give me a refund                     |
 
   Scenario: Strong words about the product are not abuse
     When the customer says "I want a refund"

@@ -33,10 +33,10 @@ Feature: Documenting every conversation
   Scenario: A whole conversation, written as a table
     Given the customer is a "gold" member
     When the conversation goes like this:
-      | Customer        | Agent                                  | State                 |
-      | I want a refund | I can't refund it                      | offering_alternatives |
-      | [No, thanks]    | a 15% discount on your next order      | compensation          |
-      | yes please      | reference GW-                          | follow_up             |
+      | Customer        | Agent                             | State                 |
+      | I want a refund | I can't refund it                 | offering_alternatives |
+      | [No, thanks]    | a 15% discount on your next order | compensation          |
+      | yes please      | reference GW-                     | follow_up             |
     Then compensation is issued
     And a follow-up is scheduled in 24 hours
 

@@ -15,17 +15,23 @@ Feature: Handing over to a person
     And the agent says "They'll see our conversation, so you won't need to repeat anything"
 
     Examples:
-      | request                              |
-      | Can I speak to a manager?            |
-      | I want to talk to a real person      |
-      | Put me through to a human, please    |
-      | Let me speak to someone in charge    |
-      | Is there a supervisor I can talk to? |
-      | I'd like to speak to an agent        |
-      | Get me your manager                  |
-      | I need to talk to someone, not a bot |
+      | request                                |
+      | Can I speak to a manager?              |
+      | I want to talk to a real person        |
+      | Put me through to a human, please      |
+      | Let me speak to someone in charge      |
+      | Is there a supervisor I can talk to?   |
+      | I'd like to speak to an agent          |
+      | Get me your manager                    |
+      | I need to talk to someone, not a bot   |
       | Transfer me to customer service please |
-      | Can I talk to a human being?         |
+      | Can I talk to a human being?           |
+
+    # The understanding step does not read this as a request for a person yet; it passes once it does.
+    @xfail
+    Examples:
+      | request                              |
+      | Could you get your boss on the line? |
 
   Scenario Outline: Saying a person is not needed does not hand the conversation over
     When the customer says "I want a refund"
@@ -33,13 +39,13 @@ Feature: Handing over to a person
     Then the agent does not hand over to a person
 
     Examples:
-      | not a request                                  |
-      | no need to get a manager                       |
-      | I don't want to talk to a person               |
-      | I don't need a human, just tell me my options  |
-      | You don't need to pass me to anyone            |
-      | there's no need to escalate this               |
-      | I'm not asking for a supervisor                |
+      | not a request                                 |
+      | no need to get a manager                      |
+      | I don't want to talk to a person              |
+      | I don't need a human, just tell me my options |
+      | You don't need to pass me to anyone           |
+      | there's no need to escalate this              |
+      | I'm not asking for a supervisor               |
 
   Scenario: Asking for a person straight away, in hours, gets a person straight away
     When the customer says "Can I speak to a manager?"
@@ -99,9 +105,9 @@ Feature: Handing over to a person
     Then the agent hands over to a person with reason "<reason>"
 
     Examples:
-      | what                | message                                 | times | reason           |
-      | a threat            | I'm going to take you to court          | 1     | threat           |
-      | asking for a person | I'd like to speak to an agent           | 1     | asked for person |
+      | what                | message                        | times | reason           |
+      | a threat            | I'm going to take you to court | 1     | threat           |
+      | asking for a person | I'd like to speak to an agent  | 1     | asked for person |
 
   Scenario: A customer who was upset before the resolution and is upset again goes to a person
     When the customer says "I want a refund"
@@ -118,11 +124,11 @@ Feature: Handing over to a person
     And the agent says "I want a colleague to look at it with you"
 
     Examples:
-      | threat                                      |
-      | I'm going to take you to court              |
-      | I'll post about this on twitter             |
-      | I'll contact my bank for a chargeback       |
-      | I will report you to the ombudsman          |
+      | threat                                       |
+      | I'm going to take you to court               |
+      | I'll post about this on twitter              |
+      | I'll contact my bank for a chargeback        |
+      | I will report you to the ombudsman           |
       | I'm going to report you to trading standards |
 
   Scenario: A threat in the very first message goes to a person at once

@@ -6,12 +6,16 @@
     ├── DefinitionError            a policy or flow that cannot run
     │   ├── PolicyError            a policy file or object is invalid
     │   └── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
+    ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema)
     └── ConversationError          a message that cannot be applied
         ├── ConversationClosed     the conversation has ended
         ├── VersionConflict        someone else saved a newer version first
         ├── UnknownConversation    no conversation has that id
+        ├── ConversationExists     a new conversation under an id already stored
+        ├── DuplicateMessage       a message id that was already applied
         ├── InvalidMessage         empty, too long, binary, or an unknown quick reply
         ├── PolicyMismatch         the conversation belongs to another policy
+        ├── UnknownPolicy          no engine serves the policy asked for
         └── AccessDenied           a missing or wrong conversation token
 
 Every error builds its own message from the data it carries, and says what to do next.
@@ -117,3 +121,38 @@ class AccessDenied(ConversationError):
             f"the token does not open conversation {conversation_id}; "
             "send the token returned when the conversation was created"
         )
+
+
+class StoreError(TactfulError, ValueError):
+    """A store asked for something it cannot do: a bad URL, a newer schema, a mismatched save."""
+
+
+class ConversationExists(ConversationError):
+    """``create`` was given an id that is already stored."""
+
+    def __init__(self, conversation_id: str) -> None:
+        self.conversation_id = conversation_id
+        super().__init__(
+            f"a conversation with id {conversation_id!r} already exists; start the new conversation under another id"
+        )
+
+
+class DuplicateMessage(ConversationError):
+    """A message id that was already applied to the conversation; its turn is in the transcript."""
+
+    def __init__(self, conversation_id: str, message_id: str) -> None:
+        self.conversation_id = conversation_id
+        self.message_id = message_id
+        super().__init__(
+            f"message {message_id!r} was already applied to conversation {conversation_id}; "
+            "read its turn with find_turn instead of sending it again"
+        )
+
+
+class UnknownPolicy(ConversationError):
+    """A conversation was asked for under a policy this service has no engine for."""
+
+    def __init__(self, name: str, served: list[str]) -> None:
+        self.name = name
+        self.served = served
+        super().__init__(f"no policy named {name!r} is served here; use one of: {', '.join(served)}")

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 from pydantic import BaseModel, ConfigDict, Field
 
 from flow.engine import Engine
-from flow.errors import InvalidMessage, TactfulError, UnknownConversation, VersionConflict
+from flow.errors import DuplicateMessage, InvalidMessage, TactfulError, UnknownConversation, VersionConflict
 from flow.models import QuickReply, ScheduleFollowUp
-from flow.stores.base import DuplicateMessage, FollowUpJob, Store
+from flow.stores.base import FollowUpJob, Store
 
 if TYPE_CHECKING:
     import httpx

@@ -18,15 +18,16 @@ from typing import Protocol
 from flow.errors import (
     AccessDenied,
     ConversationClosed,
-    ConversationError,
     DefinitionError,
+    DuplicateMessage,
     InvalidMessage,
     PolicyMismatch,
+    UnknownPolicy,
     VersionConflict,
 )
 from flow.models import Conversation, FactValue, Turn
 from flow.redaction import redact
-from flow.stores.base import DuplicateMessage, Store
+from flow.stores.base import Store
 
 Facts = Mapping[str, FactValue]
 MAX_MESSAGE_ID_CHARS = 200
@@ -68,15 +69,6 @@ class ConversationEngine(Protocol):
         quick_reply: str | None = None,
         facts: dict[str, FactValue] | None = None,
     ) -> tuple[Conversation, Turn]: ...
-
-
-class UnknownPolicy(ConversationError):
-    """A conversation was asked for under a policy this service has no engine for."""
-
-    def __init__(self, name: str, served: list[str]) -> None:
-        self.name = name
-        self.served = served
-        super().__init__(f"no policy named {name!r} is served here; use one of: {', '.join(served)}")
 
 
 @dataclass(frozen=True, slots=True)

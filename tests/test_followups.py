@@ -21,8 +21,9 @@ import pytest
 from typer.testing import CliRunner
 
 import flow.cli.commands_followups  # noqa: F401  (registers ``followups run``)
-from flow import Engine, Policy
+from flow import Conversation, Engine, Policy
 from flow.cli.app import app
+from flow.errors import UnknownConversation
 from flow.followups import (
     Backoff,
     FollowUpMessage,
@@ -271,6 +272,108 @@ def test_jobs_claimed_by_a_worker_that_died_are_delivered_once_its_lease_runs_ou
     assert check_ins(store, chats["closed"].conversation.id) == 1
 
 
+def test_a_network_error_counts_as_a_failed_delivery(
+    store: Store, chats: dict[str, Started], engine: Engine, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    def unreachable(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    clock.now = DUE
+    with httpx.Client(transport=httpx.MockTransport(unreachable)) as client:
+        run, _ = worker(store, engine, clock, deliver=WebhookDelivery("https://host.example/hook", client=client))
+        report = run.run_once()
+
+    assert (report.delivered, report.failed) == (0, 4)
+    assert "ConnectError from https://host.example/hook" in caplog.text
+    assert {job.due_at for job in store.pending_follow_ups()} >= {DUE + timedelta(seconds=30)}
+
+
+def test_jobs_the_lease_cannot_cover_are_given_back_untouched(
+    store: Store, chats: dict[str, Started], engine: Engine
+) -> None:
+    class Slow:
+        """A clock that moves on 20 seconds each time it is read, like a worker stuck on slow deliveries."""
+
+        def __init__(self) -> None:
+            self.now = DUE
+
+        def __call__(self) -> datetime:
+            self.now += timedelta(seconds=20)
+            return self.now
+
+    class Patient:
+        timeout = 50.0
+
+        def __init__(self) -> None:
+            self.sent: list[str] = []
+
+        def __call__(self, message: FollowUpMessage) -> None:
+            self.sent.append(message.id)
+
+    deliver = Patient()
+    run = FollowUpWorker(store, deliver, engines={"retail": engine}, clock=Slow(), lease_seconds=100)
+
+    report = run.run_once()
+
+    assert report.claimed == 5
+    assert report.failed == 3
+    assert len(deliver.sent) + report.skipped == 2
+    given_back = [job for job in store.pending_follow_ups() if job.worker is None]
+    assert len(given_back) == report.failed
+    assert all(check_ins(store, job.conversation_id) == 0 for job in given_back if job.kind == "follow_up")
+
+
+def test_a_follow_up_for_a_conversation_that_is_gone_is_dropped(engine: Engine, clock: Clock) -> None:
+    class Forgetful(MemoryStore):
+        """A store whose conversations expire, as Redis keys with a time to live do."""
+
+        def load(self, conversation_id: str) -> Conversation:
+            raise UnknownConversation(conversation_id)
+
+        def find_turn(self, conversation_id: str, message_id: str) -> None:
+            return None
+
+    store = Forgetful()
+    service = ConversationService(engine, MemoryStore())
+    chat = service.start(facts=DANA, message="I want a refund")
+    conversation, turn = service.reply(chat.conversation.id, token=chat.token, quick_reply="alternative:exchange")
+    store.create(conversation.model_copy(update={"version": 1}), turn.model_copy(update={"number": 1}), token_digest="")
+    clock.now = DUE
+
+    report = worker(store, engine, clock)[0].run_once()
+
+    assert (report.delivered, report.skipped) == (0, 1)
+    assert store.pending_follow_ups() == []
+
+
+def test_run_forever_delivers_until_stopped(
+    store: Store, chats: dict[str, Started], engine: Engine, clock: Clock
+) -> None:
+    clock.now = DUE
+    delivered = threading.Event()
+    sent: list[str] = []
+
+    class Signalling:
+        timeout = 0.0
+
+        def __call__(self, message: FollowUpMessage) -> None:
+            sent.append(message.id)
+            if len(sent) == 4:
+                delivered.set()
+
+    stop = threading.Event()
+    run = FollowUpWorker(store, Signalling(), engines={"retail": engine}, clock=clock)
+    thread = threading.Thread(target=run.run_forever, kwargs={"poll_seconds": 0.01, "stop": stop})
+    thread.start()
+    assert delivered.wait(30)
+    stop.set()
+    thread.join(30)
+
+    assert not thread.is_alive()
+    assert len(sent) == 4
+    assert store.pending_follow_ups() == []
+
+
 def test_a_lease_shorter_than_the_delivery_timeout_is_refused() -> None:
     with httpx.Client() as client, pytest.raises(WorkerSettingsError, match="a lease of 5s is not longer than the"):
         FollowUpWorker(
@@ -289,6 +392,13 @@ def test_a_follow_up_for_a_policy_without_an_engine_waits_for_one(
     assert (report.delivered, report.failed, report.skipped) == (1, 3, 1)
     assert "no engine for policy 'retail'; pass --policy" in caplog.text
     assert len(store.pending_follow_ups()) == 3
+
+
+def test_the_command_refuses_a_store_it_cannot_open() -> None:
+    result = CliRunner().invoke(app, ["followups", "run", "--store", "ftp://queue", "--once"])
+
+    assert result.exit_code == 2
+    assert "cannot open a store from 'ftp://queue'" in result.output
 
 
 def test_the_command_prints_due_follow_ups_once(tmp_path: Path, retail: Policy, scripted: Scripted) -> None:

@@ -21,10 +21,11 @@ from flow.errors import (
     InvalidMessage,
     PolicyMismatch,
     UnknownConversation,
+    UnknownPolicy,
     VersionConflict,
 )
 from flow.models import Conversation, ScheduleFollowUp, Turn
-from flow.service import ConversationService, Started, UnknownPolicy
+from flow.service import ConversationService, Started
 from flow.stores import MemoryStore, RedisStore, SqliteStore, Store
 
 NOW = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)

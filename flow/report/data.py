@@ -37,6 +37,16 @@ REASON_LABELS: dict[str, str] = {
 }
 """Why conversations were handed to a person, in words."""
 
+_ESCALATIONS: dict[str, str] = {
+    "escalate_threat": "threat",
+    "escalate_request": "asked_for_person",
+    "escalate_anger": "anger",
+    "escalate_insistence": "insistence",
+    "escalate_turn_limit": "turn_limit",
+    "escalate_unsatisfied": "unsatisfied",
+}
+"""The escalation reason each escalating transition stands for."""
+
 _WORDS = re.compile(r"[^\w' ]+")
 
 
@@ -145,9 +155,9 @@ def _add(data: ReportData, record: ConversationRecord) -> None:
         if turn.signals is not None:
             message += 1
             data.sentiments[message].append(turn.signals.sentiment)
-            escalation = next((t for t in turn.transitions if t.startswith("escalate_")), None)
-            if escalation is not None and turn.customer_text:
-                data.escalation_phrases[(phrasing(turn.customer_text), escalation.removeprefix("escalate_"))] += 1
+            reason = next((_ESCALATIONS[t] for t in turn.transitions if t in _ESCALATIONS), None)
+            if reason is not None and turn.customer_text:
+                data.escalation_phrases[(phrasing(turn.customer_text), reason)] += 1
         data.compensations += sum(isinstance(a, IssueCompensation) for a in turn.actions)
     data.visits.update(visited)
     data.messages.append(message)

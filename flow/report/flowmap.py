@@ -108,11 +108,13 @@ def _arrow(ax: Any, boxes: dict[str, Any], source: str, dest: str, count: int, b
         zorder=2,
     )
     # The label sits on the curve: halfway along short moves, nearer the end of long ones.
-    t = 0.5 if math.hypot(dx, dy) < 3.5 else 0.7
+    # Short moves get their label just off the arrow, so that it does not hide the arrowhead.
+    length = math.hypot(dx, dy)
+    t, off = (0.5, 0.12) if length < 3.5 else (0.7, 0.0)
     cx, cy = (x1 + x2) / 2 + rad * dy, (y1 + y2) / 2 - rad * dx
     ax.text(
-        (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t**2 * x2,
-        (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t**2 * y2,
+        (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t**2 * x2 + off * dy / length,
+        (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t**2 * y2 - off * dx / length,
         f"{count:,}",
         ha="center",
         va="center",

@@ -98,7 +98,7 @@ def render(data: ReportData, *, title: str, anger_threshold: float = -0.5, top_p
             for practice, title in PRACTICES.items()
         ],
         "phrases": [
-            PhraseRow(text, REASON_LABELS.get(_reason_key(reason), reason), count)
+            PhraseRow(text, REASON_LABELS.get(reason, reason), count)
             for (text, reason), count in data.escalation_phrases.most_common(top_phrases)
         ],
         "turns": TurnStats(
@@ -117,8 +117,3 @@ def render(data: ReportData, *, title: str, anger_threshold: float = -0.5, top_p
         },
     }
     return _template().render(context)
-
-
-def _reason_key(transition_suffix: str) -> str:
-    """The escalation reason an ``escalate_*`` transition stands for."""
-    return {"request": "asked_for_person", "turn_limit": "turn_limit"}.get(transition_suffix, transition_suffix)

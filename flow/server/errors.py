@@ -21,9 +21,9 @@ from flow.errors import (
     PolicyMismatch,
     TactfulError,
     UnknownConversation,
+    UnknownPolicy,
     VersionConflict,
 )
-from flow.service import UnknownPolicy
 
 
 class ErrorDetail(BaseModel):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from flow.stores.base import ConversationExists, DuplicateMessage, FollowUpJob, Store, StoreError
+from flow.errors import ConversationExists, DuplicateMessage, StoreError
+from flow.stores.base import FollowUpJob, Store
 from flow.stores.memory import MemoryStore
 from flow.stores.sqlite import SqliteStore
 

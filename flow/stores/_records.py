@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from flow.errors import StoreError
 from flow.models import Conversation, ScheduleCallback, ScheduleFollowUp, Turn
-from flow.stores.base import FollowUpJob, StoreError
+from flow.stores.base import FollowUpJob
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

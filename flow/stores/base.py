@@ -15,7 +15,6 @@ from typing import Annotated, Literal, Protocol, Self, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from flow.errors import ConversationError, TactfulError
 from flow.models import Conversation, ScheduleCallback, ScheduleFollowUp, Turn
 
 FollowUpAction = Annotated[ScheduleFollowUp | ScheduleCallback, Field(discriminator="type")]
@@ -44,32 +43,6 @@ class FollowUpJob(BaseModel):
     def kind(self) -> Literal["follow_up", "callback"]:
         """``follow_up`` for a message to the customer, ``callback`` for a person to call back."""
         return "follow_up" if isinstance(self.action, ScheduleFollowUp) else "callback"
-
-
-class StoreError(TactfulError, ValueError):
-    """A store asked for something it cannot do: a bad URL, a newer schema, a mismatched save."""
-
-
-class ConversationExists(ConversationError):
-    """``create`` was given an id that is already stored."""
-
-    def __init__(self, conversation_id: str) -> None:
-        self.conversation_id = conversation_id
-        super().__init__(
-            f"a conversation with id {conversation_id!r} already exists; start the new conversation under another id"
-        )
-
-
-class DuplicateMessage(ConversationError):
-    """A message id that was already applied to the conversation; its turn is in the transcript."""
-
-    def __init__(self, conversation_id: str, message_id: str) -> None:
-        self.conversation_id = conversation_id
-        self.message_id = message_id
-        super().__init__(
-            f"message {message_id!r} was already applied to conversation {conversation_id}; "
-            "read its turn with find_turn instead of sending it again"
-        )
 
 
 @runtime_checkable

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flow.errors import UnknownConversation, VersionConflict
+from flow.errors import ConversationExists, DuplicateMessage, UnknownConversation, VersionConflict
 from flow.models import Conversation, Turn
 from flow.stores._records import as_utc, check_lease, check_save, follow_up_jobs, lease_end, to_micros
-from flow.stores.base import ClosesOnExit, ConversationExists, DuplicateMessage, FollowUpJob
+from flow.stores.base import ClosesOnExit, FollowUpJob
 
 
 @dataclass

@@ -21,11 +21,11 @@ from typing import Any, cast
 
 import redis
 
-from flow.errors import UnknownConversation, VersionConflict
+from flow.errors import ConversationExists, DuplicateMessage, StoreError, UnknownConversation, VersionConflict
 from flow.models import Conversation, Turn
 from flow.stores import _redis_scripts as scripts
 from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, lease_end, to_micros
-from flow.stores.base import ClosesOnExit, ConversationExists, DuplicateMessage, FollowUpJob, StoreError
+from flow.stores.base import ClosesOnExit, FollowUpJob
 
 _PAGE = 500
 

@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 from pydantic import TypeAdapter
 
-from flow.errors import UnknownConversation, VersionConflict
+from flow.errors import ConversationExists, DuplicateMessage, StoreError, UnknownConversation, VersionConflict
 from flow.models import Conversation, Turn
 from flow.stores._records import (
     check_lease,
@@ -23,14 +23,7 @@ from flow.stores._records import (
     lease_end,
     to_micros,
 )
-from flow.stores.base import (
-    ClosesOnExit,
-    ConversationExists,
-    DuplicateMessage,
-    FollowUpAction,
-    FollowUpJob,
-    StoreError,
-)
+from flow.stores.base import ClosesOnExit, FollowUpAction, FollowUpJob
 
 Synchronous = Literal["OFF", "NORMAL", "FULL", "EXTRA"]
 SYNCHRONOUS: tuple[Synchronous, ...] = get_args(Synchronous)

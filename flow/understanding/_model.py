@@ -46,9 +46,10 @@ def word_features(word: str) -> list[str]:
 
 
 def pair_features(words: Sequence[str]) -> list[str]:
-    """The feature names of adjacent word pairs, with start and end marks."""
-    marked = [START, *words, END]
-    return [f"b:{first} {second}" for first, second in zip(marked, marked[1:], strict=False)]
+    """The feature names of the first and the last word with the message's start and end marks."""
+    if not words:
+        return [f"b:{START} {END}"]
+    return [f"b:{START} {words[0]}", f"b:{words[-1]} {END}"]
 
 
 def negated_features(words: Sequence[str]) -> list[str]:
@@ -160,8 +161,9 @@ class IntentModel:
             total = sum([cache[word] for word in words])
         except KeyError:
             total = sum([self._word_vector(word) for word in words])
-        marked = [START, *words, END]
-        total += sum(filter(None, map(self._pairs.get, zip(marked, marked[1:], strict=False))))
+        pairs = self._pairs
+        if words:
+            total += pairs.get((START, words[0]), 0) + pairs.get((words[-1], END), 0)
         if not NEGATORS.isdisjoint(words):
             total += sum(self._negated.get(name[2:], 0) for name in negated_features(words))
         factor = feature_scale(len(words)) * self.unit

@@ -49,7 +49,7 @@ SHORT_REPLIES: dict[str, Intent] = {
     for intent, phrases in _SHORT_REPLIES_TEXT.items()
     for phrase in phrases.split("|")
 }
-_TRAILING_FILLER = ("please", "then", "mate", "thanks", "thank you")
+_TRAILING_FILLER = frozenset({"please", "then", "mate", "thanks"})
 
 _ASK_WHY = re.compile(
     r"(?:^|\b(?:but|so|and|ok|hmm|well|wait|sorry|really|then|seriously) )(?:why|how come)\b"
@@ -132,16 +132,13 @@ def short_reply(words: Sequence[str]) -> Intent | None:
     """The intent of a whole message that is one of the short replies customers type."""
     if len(words) > 8:
         return None
-    phrase = " ".join(words)
-    for _ in range(2):
-        intent = SHORT_REPLIES.get(phrase)
-        if intent is not None:
-            return intent
-        trimmed = next((phrase[: -len(f) - 1] for f in _TRAILING_FILLER if phrase.endswith(" " + f)), None)
-        if not trimmed:
-            return None
-        phrase = trimmed
-    return None
+    intent = SHORT_REPLIES.get(" ".join(words))
+    if intent is None and len(words) > 1:
+        if words[-1] in _TRAILING_FILLER:
+            intent = SHORT_REPLIES.get(" ".join(words[:-1]))
+        elif len(words) > 2 and words[-2] == "thank" and words[-1] == "you":
+            intent = SHORT_REPLIES.get(" ".join(words[:-2]))
+    return intent
 
 
 def asks_why(words: Sequence[str], joined: str) -> bool:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from flow.understanding import _rules
 from flow.understanding._abuse import is_abusive
 from flow.understanding._slots import extract_slots
-from flow.understanding._text import canonical_tokens, fold
+from flow.understanding._text import NUMBER, canonical_tokens, fold
 from flow.understanding._threat import is_threat
 
 if TYPE_CHECKING:
@@ -41,24 +41,23 @@ class Understander:
     """
 
     def __init__(self, *, model: IntentModel | None = None, sentiment: VaderCompound | None = None) -> None:
-        self._model = model
-        self._sentiment = sentiment
+        self._given = (model, sentiment)
+        self._parts: _Parts | None = None
         self._lock = threading.Lock()
 
     def understand(self, text: str) -> Signals:
         """The signals in one customer message."""
-        from flow.models import Signals
-
+        parts = self._parts or self._load()
         folded = fold(text)
         words = canonical_tokens(text, folded)
         slots = extract_slots(text)
         abusive = is_abusive(text, folded, words)
         threat = is_threat(text, words, folded)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat)
-        return Signals(
+        return parts.signals(
             intent=intent,
             confidence=confidence,
-            sentiment=self.sentiment(text),
+            sentiment=parts.sentiment(text),
             abusive=abusive,
             threat=threat,
             slots=slots,
@@ -66,25 +65,22 @@ class Understander:
 
     def sentiment(self, text: str) -> float:
         """VADER's compound score for ``text``, in [-1, 1]."""
-        scorer = self._sentiment
-        if scorer is None:
-            scorer = self._load()[1]
-        return scorer(text)
+        return (self._parts or self._load()).sentiment(text)
 
     def intent(self, words: Sequence[str], slots: dict[str, str], *, hostile: bool = False) -> tuple[Intent, float]:
         """The intent of a message given its canonical words and slots, with a confidence in [0, 1].
 
         ``hostile`` says the message threatens or abuses: it is then never read as thanks or agreement.
         """
-        if not words or all(word == "#" for word in words):
+        if words.count(NUMBER) == len(words):
             return ("provide_info", FACTS_CONFIDENCE) if slots else ("unknown", 0.0)
         short = _rules.short_reply(words)
         if short is not None:
             return short, _rules.SHORT_REPLY_CONFIDENCE
-        model = self._model or self._load()[0]
+        model = (self._parts or self._load()).model
         probabilities = dict(zip(model.classes, model.probabilities(words), strict=True))
         joined = " ".join(words)
-        if _rules.asks_why(words, joined) and probabilities.get("ask_human", 0.0) < 0.7:
+        if _rules.asks_why(words, joined) and probabilities["ask_human"] < 0.7:
             return "ask_why", _rules.RULE_CONFIDENCE
         if _rules.insists(words, joined):
             return "insist", _rules.RULE_CONFIDENCE
@@ -96,7 +92,7 @@ class Understander:
             return "provide_info", FACTS_CONFIDENCE
         has_facts = not _FACT_SLOTS.isdisjoint(slots)
         intent, confidence = _from_model(probabilities, _rules.negated_intents(words, joined), has_facts=has_facts)
-        if intent in ("accept", "reject"):
+        if intent == "accept" or intent == "reject":
             leaning = _rules.agreement(words)
             if leaning:
                 answer: Intent = "accept" if leaning > 0 else "reject"
@@ -105,25 +101,31 @@ class Understander:
             return "complaint", max(probabilities["complaint"], HOSTILE_CONFIDENCE)
         return intent, confidence
 
-    def _load(self) -> tuple[IntentModel, VaderCompound]:
+    def _load(self) -> _Parts:
         with self._lock:
-            if self._model is None:
+            if self._parts is None:
+                from flow.models import Signals
                 from flow.understanding._model import IntentModel
-
-                self._model = IntentModel.load()
-            if self._sentiment is None:
                 from flow.understanding._sentiment import VaderCompound
 
-                self._sentiment = VaderCompound()
-            return self._model, self._sentiment
+                model, sentiment = self._given
+                self._parts = _Parts(model or IntentModel.load(), sentiment or VaderCompound(), Signals)
+            return self._parts
+
+
+class _Parts(NamedTuple):
+    model: IntentModel
+    sentiment: VaderCompound
+    signals: type[Signals]
 
 
 def _from_model(probabilities: dict[str, float], negated: set[Intent], *, has_facts: bool) -> tuple[Intent, float]:
-    unknown = probabilities.get("unknown", 0.0)
-    candidates = {name: p for name, p in probabilities.items() if name != "unknown" and name not in negated}
-    best: Intent = max(candidates, key=candidates.__getitem__)  # type: ignore[arg-type]
-    confidence = candidates[best]
-    unclear = confidence < UNKNOWN_BELOW or unknown > confidence
+    best: Intent = "unknown"
+    confidence = 0.0
+    for name, probability in probabilities.items():
+        if probability > confidence and name != "unknown" and name not in negated:
+            best, confidence = name, probability  # type: ignore[assignment]
+    unclear = confidence < UNKNOWN_BELOW or probabilities.get("unknown", 0.0) > confidence
     if negated and unclear:
         return "reject", NEGATED_REQUEST_CONFIDENCE
     if unclear:

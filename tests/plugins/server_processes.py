@@ -27,7 +27,7 @@ _STOP_SECONDS = 15.0
 
 def tactful_command() -> list[str]:
     """The installed ``tactful`` console script beside this interpreter."""
-    script = Path("/tmp/tactful-dev")  # DEV-ONLY
+    script = Path(sys.executable).with_name("tactful")
     found = str(script) if script.exists() else shutil.which("tactful")
     if found is None:
         pytest.fail("the tactful console script is not installed; run `pip install -e .`")
