@@ -46,6 +46,8 @@ TURN_RATIO = 50.0
 START_LIMIT_US = 30.0
 UNDERSTAND_LIMIT_US = 40.0
 MICRO = 1e6
+NAIVE = "naive flow"
+NAIVE_OWN_ABUSE = "naive flow, tactful's abuse check"
 BREAKDOWN = ("understanding", "transitions, render, new snapshot", "snapshot to JSON", "whole turn")
 
 
@@ -152,15 +154,18 @@ class Samples:
         }
 
 
-def measure_turns(engine: Engine, naive: NaiveEngine, rounds: int, passes: int) -> tuple[Samples, Samples]:
-    """Every turn of every script: ``passes`` tactful passes and one naive pass per round."""
+def measure_turns(
+    engine: Engine, naives: dict[str, NaiveEngine], rounds: int, passes: int
+) -> tuple[Samples, dict[str, Samples]]:
+    """Every turn of every script: ``passes`` tactful passes and one pass of each naive flow per round."""
     ours: list[float] = []
-    theirs: list[float] = []
+    theirs: dict[str, list[float]] = {name: [] for name in naives}
     for r in range(rounds):
         for p in range(passes):
             ours += _tactful_pass(engine, f"t{r}.{p}")
-        theirs += _naive_pass(naive, f"n{r}")
-    return Samples(ours), Samples(theirs)
+        for name, naive in naives.items():
+            theirs[name] += _naive_pass(naive, f"n{r}")
+    return Samples(ours), {name: Samples(seconds) for name, seconds in theirs.items()}
 
 
 def measure_starts(engine: Engine, naive: NaiveEngine, rounds: int, calls: int) -> tuple[Samples, Samples]:
@@ -303,7 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _tactful_pass(engine, "warm")
     _naive_pass(naive, "warm")
-    turns, naive_turns = measure_turns(engine, naive, rounds, passes=8)
+    without_profanity = NaiveEngine(policy, clock=_clock, abusive=is_abusive)
+    turns, naives = measure_turns(engine, {NAIVE: naive, NAIVE_OWN_ABUSE: without_profanity}, rounds, passes=8)
+    naive_turns = naives[NAIVE]
     starts, naive_starts = measure_starts(engine, naive, rounds, calls=200)
     understanding = measure_understanding(rounds, repeats=4)
     breakdown = measure_breakdown(policy, rounds, passes=3)
@@ -344,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     ]
     print(figures_table("engine: headline figures", figures))
-    print(_distribution_table(turns, naive_turns, starts, naive_starts, understanding))
+    print(_distribution_table(turns, naives, starts, naive_starts, understanding))
     print(_breakdown_table(breakdown))
 
     details: dict[str, Any] = {
@@ -352,7 +359,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "messages_per_pass": turn_count(),
         "rounds": rounds,
         "parity": {"same_flow_and_words": not differences, "differences": differences},
-        "turn": {"tactful": turns.summary(), "naive": naive_turns.summary(), "per_script_median_us": per_script},
+        "turn": {
+            "tactful": turns.summary(),
+            **{name: samples.summary() for name, samples in naives.items()},
+            "per_script_median_us": per_script,
+        },
         "start": {"tactful": starts.summary(), "naive": naive_starts.summary()},
         "understanding": {
             name: {"tactful": a.summary(), "reference": b.summary()} for name, (a, b) in understanding.items()
@@ -371,13 +382,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _distribution_table(
     turns: Samples,
-    naive_turns: Samples,
+    naives: dict[str, Samples],
     starts: Samples,
     naive_starts: Samples,
     understanding: dict[str, tuple[Samples, Samples]],
 ) -> str:
     rows = []
-    pairs = [("turn", turns, naive_turns, "naive flow"), ("start", starts, naive_starts, "Machine per conversation")]
+    pairs = [("turn", turns, naive, name) for name, naive in naives.items()]
+    pairs.append(("start", starts, naive_starts, "Machine per conversation"))
     pairs += [(name, a, b, "reference libraries") for name, (a, b) in understanding.items()]
     for name, ours, theirs, label in pairs:
         mine, other = ours.summary(), theirs.summary()

@@ -110,12 +110,21 @@ class NaiveConversation:
 class NaiveEngine:
     """The naive implementation of the default flow: a Machine per conversation, reference libraries.
 
-    ``understand`` replaces :meth:`understand` where only the conversations matter, not its cost.
+    ``understand`` replaces :meth:`understand` where only the conversations matter, not its cost;
+    ``abusive`` replaces better_profanity, to show how much of the difference is that library alone.
     """
 
-    def __init__(self, policy: Policy, *, clock: Clock, understand: Callable[[str], Signals] | None = None) -> None:
+    def __init__(
+        self,
+        policy: Policy,
+        *,
+        clock: Clock,
+        understand: Callable[[str], Signals] | None = None,
+        abusive: Callable[[str], bool] = profanity.contains_profanity,
+    ) -> None:
         self.policy = policy
         self._understand = understand or self.understand
+        self._abusive = abusive
         self._clock = clock
         self._rules = Rules(policy)
         self._speaker = NaiveSpeaker(policy, self._rules)
@@ -133,7 +142,7 @@ class NaiveEngine:
             intent=intent,
             confidence=confidence,
             sentiment=self._vader.polarity_scores(text)["compound"],
-            abusive=profanity.contains_profanity(text),
+            abusive=self._abusive(text),
             threat=is_threat(text),
             slots=slots,
         )

@@ -58,8 +58,10 @@ def turn_limit_reached(run: Run, rules: Rules) -> bool:
 
 
 def asked_why(run: Run, rules: Rules) -> bool:
-    """The customer asks why, or what the rule is, after the decision."""
-    return run.signals.intent in ("ask_why", "ask_policy") and run.request is not None
+    """The customer asks why, or what the rule is, after a rule declined the request."""
+    if run.signals.intent not in ("ask_why", "ask_policy") or run.request is None:
+        return False
+    return rules.declining_rule(run.request, run.facts) is not None
 
 
 def closing(run: Run, rules: Rules) -> bool:

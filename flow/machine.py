@@ -16,6 +16,14 @@ from flow.policy import Policy
 from flow.vocabulary import STATES
 from states import SPECS
 
+def _declinable_without_alternatives(policy: Policy) -> bool:
+    return any(r.declines and not r.alternatives for r in policy.requests.values())
+
+
+_POSSIBLE_EDGES: dict[tuple[str, str], Callable[[Policy], bool]] = {
+    ("apologizing", "offer_compensation"): lambda p: p.compensation is not None and _declinable_without_alternatives(p),
+    ("apologizing", "close_declined"): _declinable_without_alternatives,
+}
 _POSSIBLE: dict[str, Callable[[Policy], bool]] = {
     "ready_and_declined": lambda p: any(r.declines for r in p.requests.values()),
     "has_alternatives": lambda p: any(r.alternatives for r in p.requests.values()),
@@ -37,7 +45,12 @@ _DISABLED_HINT = {
 
 def live_edges(policy: Policy) -> tuple[Edge, ...]:
     """The transitions this policy can ever take, in priority order."""
-    return tuple(edge for edge in EDGES if _POSSIBLE.get(edge.guard, _always)(policy))
+    return tuple(
+        edge
+        for edge in EDGES
+        if _POSSIBLE.get(edge.guard, _always)(policy)
+        and _POSSIBLE_EDGES.get((edge.source, edge.name), _always)(policy)
+    )
 
 
 def _always(policy: Policy) -> bool:
@@ -62,7 +75,8 @@ def check_graph(policy: Policy, edges: Iterable[Edge]) -> list[str]:
         trigger = "message" if spec.waits else "next"
         if state == FINAL:
             continue
-        fallback = [e for e in edges if e.source == state and e.trigger == trigger and e.guard == "always"]
+        # The fallback belongs to the flow itself: a policy may prune it only where an earlier edge always holds.
+        fallback = [e for e in EDGES if e.source == state and e.trigger == trigger and e.guard == "always"]
         if state in reachable and not fallback:
             problems.append(f"state {state!r} has no fallback {trigger!r} transition, so a turn could stall there")
     transient = {s for s in STATES if not SPECS[s].waits}

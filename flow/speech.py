@@ -15,7 +15,14 @@ from states import SPECS
 
 _NEEDS_DECISION = frozenset({"explaining"})
 _ESCALATING = frozenset(
-    {"escalate_threat", "escalate_request", "escalate_anger", "escalate_insistence", "escalate_turn_limit"}
+    {
+        "escalate_threat",
+        "escalate_request",
+        "escalate_anger",
+        "escalate_insistence",
+        "escalate_turn_limit",
+        "escalate_unsatisfied",
+    }
 )
 
 

@@ -49,8 +49,15 @@ CONTEXT_VARIABLES = frozenset(
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
 
 
+def _blank_none(value: Any) -> Any:
+    return "" if value is None else value
+
+
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    # A value that is not known yet renders as nothing rather than the word "None".
+    return SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False, finalize=_blank_none
+    )
 
 
 def template_sources(policy: Policy) -> dict[str, list[str]]:

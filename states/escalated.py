@@ -19,7 +19,7 @@ SPEC = StateSpec(
     name="escalated",
     summary="Hands over to a person with a summary, or offers a callback out of hours.",
     waits=True,
-    says={"waiting": "waiting", **COMMON_SAYS, "*": "handoff"},
+    says={"waiting": "waiting", "resume_escalated": "waiting", **COMMON_SAYS, "*": "handoff"},
     templates={
         "handoff": (
             _LEAD + "{% if in_hours %}I'm passing this to a colleague now. They'll see our conversation, "

@@ -249,7 +249,7 @@ def send(served: Served, case: Bad) -> httpx.Response:
         "own": f"Bearer {own}",
         "wrong": f"Bearer {own[:-4]}AAAA",
         "other": f"Bearer {chats['other'].token}",
-        "empty": "Bearer ",
+        "empty": "Bearer",
         "basic": "Basic ZGFuYTpzZWNyZXQ=",
         "none": None,
     }[case.auth]
@@ -327,7 +327,7 @@ def test_a_websocket_with_a_bad_token_or_id_is_refused_and_changes_nothing(
 
 BAD_FRAMES: list[tuple[str, str | bytes, str, str]] = [
     ("binary frame", b"\x00\x01\x02", "invalid_message", "binary"),
-    ("not JSON", "{text: hi}", "invalid_request", "not a JSON message"),
+    ("not JSON", "{text: hi}", "invalid_request", "not JSON"),
     ("JSON array", "[1, 2]", "invalid_request", "JSON object"),
     ("JSON string", '"hello"', "invalid_request", "JSON object"),
     ("text and quick reply", json.dumps({"text": "yes", "quick_reply": "reject"}), "invalid_request", "exactly one"),
@@ -413,3 +413,19 @@ def test_a_burst_past_the_rate_limit_gets_429_with_retry_after_and_changes_nothi
         assert int(response.headers["Retry-After"]) >= 1
     assert limited.raw() == before
     assert healthy.status_code == 200, "the health check is not rate limited"
+
+
+def test_the_raw_store_view_sees_an_accepted_message(served: Served) -> None:
+    """The byte-for-byte comparison is not blind: a message that is accepted does change the raw content."""
+    chat = open_chat(served.server, LATE_REFUND, "I want a refund")
+    before = served.raw()
+
+    with httpx.Client(base_url=served.server.url, timeout=10) as http:
+        accepted = http.post(
+            f"/v1/conversations/{chat.id}/messages",
+            json={"text": "why?"},
+            headers={"Authorization": f"Bearer {chat.token}"},
+        )
+
+    assert accepted.status_code == 200, accepted.text
+    assert served.raw() != before

@@ -5,6 +5,7 @@ from __future__ import annotations
 # Each module below registers its commands on ``app`` when imported.
 from flow.cli import commands_engine as _commands_engine  # noqa: E402,F401
 from flow.cli import commands_serve as _commands_serve  # noqa: E402,F401
+from flow.cli import commands_scenarios as _commands_scenarios  # noqa: E402,F401
 from flow.cli.app import app
 
 __all__ = ["app"]

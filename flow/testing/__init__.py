@@ -6,7 +6,7 @@ the same decorators the library uses, and the conversation under test they recei
 
     from flow.testing import ConversationUnderTest, then
 
-    @then("the agent mentions our app", section="Our steps")
+    @then("the agent mentions our app")
     def _(tactful_conversation: ConversationUnderTest) -> None:
         \"\"\"The reply points to the app.
 

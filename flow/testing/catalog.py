@@ -34,6 +34,7 @@ STEP_MODULES = (
 """The modules that declare steps, in the order the reference lists them; the plugin loads them all."""
 StepFunction = TypeVar("StepFunction", bound=Callable[..., Any])
 WORLD = "tactful_conversation"
+PROJECT_SECTION = "Project steps"
 
 
 class _Field:
@@ -131,17 +132,19 @@ def _register(
     return register
 
 
-def given(pattern: str, *, section: str, target_fixture: str | None = None) -> Callable[[StepFunction], StepFunction]:
+def given(
+    pattern: str, *, section: str = PROJECT_SECTION, target_fixture: str | None = None
+) -> Callable[[StepFunction], StepFunction]:
     """Declare a Given step (setup, never asserted)."""
     return _register("given", pattern, section, target_fixture)
 
 
-def when(pattern: str, *, section: str) -> Callable[[StepFunction], StepFunction]:
+def when(pattern: str, *, section: str = PROJECT_SECTION) -> Callable[[StepFunction], StepFunction]:
     """Declare a When step (something the customer does, or time passing)."""
     return _register("when", pattern, section, None)
 
 
-def then(pattern: str, *, section: str) -> Callable[[StepFunction], StepFunction]:
+def then(pattern: str, *, section: str = PROJECT_SECTION) -> Callable[[StepFunction], StepFunction]:
     """Declare a Then step (a check of what happened after a When)."""
     return _register("then", pattern, section, None)
 
@@ -164,7 +167,7 @@ def run_step(kind: Kind, text: str, world: Any) -> None:
     entry.function(**{WORLD: world}, **{k: v for k, v in arguments.items() if k in accepted})
 
 
-def alias(kind: Kind, pattern: str, *steps: str, section: str, doc: str, example: str) -> None:
+def alias(kind: Kind, pattern: str, *steps: str, doc: str, example: str, section: str = PROJECT_SECTION) -> None:
     """Declare ``pattern`` as another way to say ``steps``, generic steps with ``{field}`` placeholders.
 
     Each placeholder is filled with the text the alias matched, so the alias only renames: every check

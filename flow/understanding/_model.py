@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import struct
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from flow.understanding._text import NUMBER
@@ -33,11 +33,7 @@ def char_ngrams(word: str) -> list[str]:
     if word == NUMBER:
         return []
     marked = f"<{word}>"
-    return [
-        "c:" + marked[start : start + size]
-        for size in CHAR_NGRAM_SIZES
-        for start in range(len(marked) - size + 1)
-    ]
+    return ["c:" + marked[start : start + size] for size in CHAR_NGRAM_SIZES for start in range(len(marked) - size + 1)]
 
 
 def word_features(word: str) -> list[str]:
@@ -105,7 +101,7 @@ class IntentModel:
     """
 
     def __init__(
-        self, classes: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[int]], *, unit: float
+        self, classes: Sequence[str], bias: Sequence[float], weights: Mapping[str, Sequence[int]], *, unit: float
     ) -> None:
         self.classes = tuple(classes)
         self.bias = tuple(bias)

@@ -17,7 +17,7 @@ SHORT_REPLY_CONFIDENCE = 0.95
 RULE_CONFIDENCE = 0.85
 
 _SHORT_REPLIES_TEXT = {
-    "accept": """yes | yes please | yes ok | yes sure | yes thanks | yes thank you | sure | sure thing | ok |
+    "accept": """yes | yes please | ya | ya sure | ya ok | yes ok | yes sure | yes thanks | yes thank you | sure | sure thing | ok |
         ok fine | ok then | ok sure | ok yes | ok great | ok good | ok go ahead | ok do it | ok deal | fine |
         fine then | fine by me | alright | alright then | all right | sounds good | sounds great | that works |
         that works for me | works for me | deal | go ahead | do it | please do | perfect | great | good | agreed |
@@ -35,7 +35,7 @@ _SHORT_REPLIES_TEXT = {
         see you later | thanks bye | thank you bye | ok thanks | ok thank you | ok thanks bye | ok bye |
         great thanks | perfect thanks | thats all | that is all | thats all thanks | thats it | thats it thanks |
         nothing else | nothing else thanks | have a good day | have a nice day | appreciate it | take care |
-        ta | cya | later | got it thanks | thanks for your help | thank you for your help""",
+        ta | cya | later | thanks again | got it thanks | thanks for your help | thank you for your help""",
     "ask_why": """why | why not then | how come | how so | why is that | whys that | why so | but why | reason |
         whats the reason | what is the reason | why though | why exactly | on what grounds | explain |
         explain why | why cant i | why not | and why""",
@@ -57,32 +57,37 @@ _ASK_WHY = re.compile(
     r"are you|was|were|on earth|the hell|exactly|though)"
     r"|(?:tell|explain to|show) me why|explain why|know why|understand why|see why|the reason (?:why|for)"
     r"|(?:whats|what is|what was|give me|tell me|whats the) (?:the |a |your )?(?:reason|reasoning|justification)"
-    r"|on what (?:grounds|basis)|for what reason|how come)\b"
+    r"|on what (?:grounds|basis)|for what reason|how come|what do you mean)\b"
 )
 _NOT_ASKING_WHY = re.compile(r"\b(?:thats|that is|which is|this is|thats exactly) why\b|^why thank")
 
 _INSIST = re.compile(
     r"\b(?:i (?:still|really|just) (?:want|need|expect|demand|would like)|still (?:want|need|expect|demand)"
     r"|insist|insisting|just (?:refund|cancel|give|send|process|pay|return|credit|issue|do it|sort it)"
-    r"|(?:dont|do not) care (?:about|what|if|how|whats)|(?:as|like) i (?:already )?(?:said|told|asked|mentioned)"
+    r"|(?:dont|do not) care|(?:i|ive) (?:already )?said (?:that )?i (?:want|need)|(?:you|youre|you are) not listening|(?:as|like) i (?:already )?(?:said|told|asked|mentioned)"
     r"|i (?:already|have already|ve already) (?:said|told|asked|explained)|ive already (?:said|told|asked)"
     r"|regardless|not taking no|wont take no|(?:do it|refund me|cancel it) anyway|one more time"
     r"|im not (?:leaving|going anywhere|giving up)|keep asking|asked (?:you )?(?:\w+ )?times"
     r"|i want (?:my|the|a) (?:money|refund)(?: back)? (?:now|today|right now|immediately))\b"
-    r"|^no (?:i (?:just )?(?:want|need) (?:my|a|the) (?:refund|money)|just (?:refund|cancel|give)|give me|refund|cancel)\b"
+    r"|^no (?:i (?:just )?(?:want|need) (?:my|a|the) (?:refund|money)|just (?:refund|cancel|give)"
+    r"|give me|refund|cancel)\b"
 )
 
-_WHY_HINTS = frozenset("why come reason reasoning justification grounds basis".split())
+_WHY_HINTS = frozenset("why come reason reasoning justification grounds basis mean".split())
 _INSIST_HINTS = frozenset(
     """still really just insist insisting care said told asked already regardless taking take anyway more
-    leaving going giving keep times now today immediately no""".split()
+    leaving going giving keep times now today immediately no listening""".split()
 )
 _NEGATION_HINTS = frozenset("no not dont never wont didnt doesnt keep keeping".split())
 
-_PERSON = r"(?:transfer|escalate|speak|talk|chat|connect|manager|human|agent|person|supervisor|someone|anyone|somebody|representative|rep|operator|people)"
+_PERSON = (
+    r"(?:transfer|escalate|speak|talk|chat|connect|manager|human|agent|person|supervisor|someone|anyone"
+    r"|somebody|representative|rep|operator|people)"
+)
 _NEGATED_HUMAN = re.compile(
     rf"\b(?:no need|dont need|do not need|not necessary|no reason)(?: \w+){{0,3}}? {_PERSON}"
-    rf"|\b(?:dont|do not|never|wont|will not|didnt|did not) (?:want|need|wish|like|ask|asking|asked|have)(?: to)?(?: \w+){{0,3}}? {_PERSON}"
+    r"|\b(?:dont|do not|never|wont|will not|didnt|did not) (?:want|need|wish|like|ask|asking|asked|have)"
+    rf"(?: to)?(?: \w+){{0,3}}? {_PERSON}"
     rf"|\b(?:dont|do not|no|never) (?:transfer|escalate|connect|put me through|pass me)"
     rf"|\bno (?:manager|human|agent|person|supervisor|operator|representative)s?\b"
     rf"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){{0,2}}? {_PERSON}"
@@ -110,7 +115,8 @@ NEGATION_VETOES: dict[Intent, re.Pattern[str]] = {
 _QUESTION_STARTS = frozenset("what whats how is are am do does can could when where which will would if".split())
 _POLICY_TERMS = re.compile(
     r"\b(?:eligible|entitled|qualify|policy|policies|rules|terms|conditions|deadline|window|time limit"
-    r"|how long|how many days|how much time|fee|fees|warranty|guarantee|what happens if|allowed|refundable)\b"
+    r"|how long|how many days|how much time|fee|fees|warranty|guarantee|what happens if|allowed|refundable"
+    r"|do you (?:offer|give|do|allow|accept) (?:refunds|returns|exchanges|cancellations))\b"
 )
 
 _AGREEING = frozenset("yes true correct right accurate affirmative agree exactly sure ok fine good".split())

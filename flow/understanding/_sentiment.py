@@ -90,7 +90,7 @@ class VaderCompound:
         self.lexicon: dict[str, float] = {
             word: float(measure) for word, measure in _read_table(folder / "vader_lexicon.txt")
         }
-        self.emojis: dict[str, str] = dict(_read_table(folder / "emoji_utf8_lexicon.txt"))  # type: ignore[arg-type]
+        self.emojis: dict[str, str] = {row[0]: row[1] for row in _read_table(folder / "emoji_utf8_lexicon.txt")}
 
     def __call__(self, text: str) -> float:
         if not text.isascii():

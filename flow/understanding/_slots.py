@@ -49,7 +49,10 @@ _ID_SHAPE = re.compile(
 )
 _BARE_NUMBER = re.compile(r"(?<![\w$£€.,+-])(\d{4,12})(?![\w.,]?\d)(?!\s*(?:dollars|euros|pounds|usd|eur|gbp|bucks))")
 _NOT_AN_ID = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|h|hrs?|mins?|s|x|k|kg|g|mm|cm|gb|mb|ml|l)$", re.IGNORECASE)
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE = re.compile(
     rf"\b(\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"

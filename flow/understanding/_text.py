@@ -1,9 +1,9 @@
 """Turning a customer message into the canonical words every detector reads.
 
-Customers type in lowercase, drop apostrophes and use chat shorthand, so the canonical form is:
-lowercase, apostrophes removed (``don't`` and ``dont`` are both ``dont``), shorthand spelled out
-(``u`` → ``you``, ``pls`` → ``please``, ``wanna`` → ``want to``) and every token with a digit in it
-replaced by ``#``.
+Customers type in lowercase, drop apostrophes, stretch words and use chat shorthand, so the
+canonical form is: lowercase, apostrophes removed (``don't`` and ``dont`` are both ``dont``), letters
+repeated three times or more cut to one (``whyyy`` → ``why``), shorthand spelled out (``u`` → ``you``,
+``pls`` → ``please``, ``wanna`` → ``want to``) and every token with a digit in it replaced by ``#``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ NUMBER = "#"
 
 _DROP_APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u2018`\u00b4", None))
 _TOKEN = re.compile(r"[a-z0-9]+")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 _SHORTHAND_TEXT = """
-u=you ya=you yu=you ur=your yr=your r=are y=why
+u=you yu=you yh=yes ur=your yr=your r=are y=why
 pls=please plz=please plss=please plzz=please pleas=please pleeease=please pleeeease=please
 thx=thanks thnx=thanks thanx=thanks thks=thanks tnx=thanks tks=thanks thnks=thanks thanq=thanks
 ty=thank_you tysm=thank_you_so_much tyvm=thank_you_very_much thankyou=thank_you thnk=thank
@@ -29,8 +30,7 @@ mgr=manager acct=account sub=subscription subs=subscription msg=message
 """
 
 SHORTHAND: dict[str, tuple[str, ...]] = {
-    short: tuple(long.split("_"))
-    for short, long in (pair.split("=") for pair in _SHORTHAND_TEXT.split())
+    short: tuple(long.split("_")) for short, long in (pair.split("=") for pair in _SHORTHAND_TEXT.split())
 }
 
 
@@ -41,8 +41,12 @@ def fold(text: str) -> str:
 
 def canonical_tokens(text: str, folded: str | None = None) -> list[str]:
     """The message's words in canonical form, in order; ``folded`` is ``fold(text)`` if already known."""
+    if folded is None:
+        folded = fold(text)
+    if _STRETCHED.search(folded):
+        folded = _STRETCHED.sub(r"\1", folded)
     words: list[str] = []
-    for word in _TOKEN.findall(fold(text) if folded is None else folded):
+    for word in _TOKEN.findall(folded):
         if not word.isalpha():
             words.append(NUMBER)
             continue

@@ -26,9 +26,7 @@ class DatasetMissing(TactfulError):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__(
-            f"no labelled utterances at {path}; set {DATA_ENV} to the path of utterances_dev.jsonl"
-        )
+        super().__init__(f"no labelled utterances at {path}; set {DATA_ENV} to the path of utterances_dev.jsonl")
 
 
 @dataclass(frozen=True, slots=True)

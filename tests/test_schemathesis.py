@@ -1,0 +1,76 @@
+"""The API as its OpenAPI schema describes it: generated requests never get a 500 or an off-schema answer.
+
+Schemathesis reads ``/openapi.json`` from the app in process (ASGI) and sends requests built from it,
+valid and invalid. A second pass points the message and read operations at a real conversation with
+its real token, so generated bodies reach the engine instead of stopping at the token check.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import schemathesis
+from fastapi import FastAPI
+from hypothesis import settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.python import asgi
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from flow.server import ServerSettings, build_app
+
+EXAMPLES_PER_OPERATION = 30
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    negative_data_rejection,
+]
+LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purchase": 45}
+
+
+@pytest.fixture(scope="module")
+def api() -> FastAPI:
+    """The app on a memory store with the rate limit off, so every generated request is judged on its own."""
+    return build_app(ServerSettings(store_url="memory", rate_limit_per_second=0))
+
+
+@pytest.fixture(scope="module")
+def api_schema(api: FastAPI) -> Any:
+    return schemathesis.openapi.from_asgi("/openapi.json", api)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(max_examples=EXAMPLES_PER_OPERATION)
+def test_every_operation_answers_as_its_schema_says(case: schemathesis.Case) -> None:
+    case.call_and_validate(checks=CHECKS)
+
+
+def start_conversation(api: FastAPI) -> tuple[str, str]:
+    with asgi.get_client(api) as client:
+        response = client.post("/v1/conversations", json={"facts": LATE_REFUND, "message": "I want a refund"})
+    assert response.status_code == 201, response.text
+    started = response.json()
+    return started["id"], started["token"]
+
+
+@schema.include(path_regex=r"^/v1/conversations/\{conversation_id\}").parametrize()
+@settings(max_examples=EXAMPLES_PER_OPERATION)
+def test_generated_messages_to_a_real_conversation_answer_as_the_schema_says(
+    case: schemathesis.Case, api: FastAPI
+) -> None:
+    conversation_id, token = start_conversation(api)
+    case.path_parameters = {**(case.path_parameters or {}), "conversation_id": conversation_id}
+    case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
+    case.call_and_validate(checks=CHECKS)
