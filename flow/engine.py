@@ -148,7 +148,11 @@ class Engine:
         """
         if conversation.policy != self.policy.name:
             raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
+        if conversation.outcome == "closed_after_abuse":
+            raise ConversationClosed(conversation.id)
         run = Run.of(conversation, Signals(), "", self._clock())
+        # The check-in starts a fresh exchange: earlier anger, insistence and length do not carry over.
+        run.counters.anger = run.counters.insistence = run.counters.turns = 0
         if (run.state, "check_in") not in self._routes:
             raise InvalidMessage(f"a follow-up cannot be delivered while the conversation is {run.state}")
         self._step(run, "check_in")

@@ -363,3 +363,22 @@ def test_a_follow_up_cannot_be_delivered_mid_decision(engine: Engine) -> None:
     conversation, _ = engine.start(facts=DANA, message="I want a refund")
     with pytest.raises(InvalidMessage, match="cannot be delivered while the conversation is offering_alternatives"):
         engine.check_in(conversation)
+
+
+def test_a_check_in_after_an_angry_handover_starts_afresh(engine: Engine) -> None:
+    conversation, _ = engine.start(facts=DANA, message="I want a refund")
+    conversation, _ = engine.reply(conversation, "this is a disgrace")
+    conversation, turn = engine.reply(conversation, "this is a disgrace")
+    assert turn.state == "escalated"
+    conversation, _ = engine.check_in(conversation)
+    conversation, turn = engine.reply(conversation, quick_reply="accept")
+    assert turn.transitions == ["satisfied"]
+    assert conversation.closed
+
+
+def test_a_conversation_closed_after_abuse_gets_no_follow_up(engine: Engine) -> None:
+    conversation, _ = engine.start(facts=DANA, message="I want a refund")
+    for _ in range(2):
+        conversation, _ = engine.reply(conversation, "you useless idiot")
+    with pytest.raises(ConversationClosed):
+        engine.check_in(conversation)

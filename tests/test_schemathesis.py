@@ -7,11 +7,8 @@ its real token, so generated bodies reach the engine instead of stopping at the 
 
 from __future__ import annotations
 
-from typing import Any
 
-import pytest
 import schemathesis
-from fastapi import FastAPI
 from hypothesis import settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.python import asgi
@@ -37,18 +34,10 @@ CHECKS = [
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purchase": 45}
 
 
-@pytest.fixture(scope="module")
-def api() -> FastAPI:
-    """The app on a memory store with the rate limit off, so every generated request is judged on its own."""
-    return build_app(ServerSettings(store_url="memory", rate_limit_per_second=0))
+API = build_app(ServerSettings(store_url="memory", rate_limit_per_second=0, api_key="metrics-key-for-schema-tests"))
+"""The app on a memory store, rate limit off so every request is judged on its own, `/metrics` behind a key."""
 
-
-@pytest.fixture(scope="module")
-def api_schema(api: FastAPI) -> Any:
-    return schemathesis.openapi.from_asgi("/openapi.json", api)
-
-
-schema = schemathesis.pytest.from_fixture("api_schema")
+schema = schemathesis.openapi.from_asgi("/openapi.json", API)
 
 
 @schema.parametrize()
@@ -57,8 +46,8 @@ def test_every_operation_answers_as_its_schema_says(case: schemathesis.Case) -> 
     case.call_and_validate(checks=CHECKS)
 
 
-def start_conversation(api: FastAPI) -> tuple[str, str]:
-    with asgi.get_client(api) as client:
+def start_conversation() -> tuple[str, str]:
+    with asgi.get_client(API) as client:
         response = client.post("/v1/conversations", json={"facts": LATE_REFUND, "message": "I want a refund"})
     assert response.status_code == 201, response.text
     started = response.json()
@@ -67,10 +56,8 @@ def start_conversation(api: FastAPI) -> tuple[str, str]:
 
 @schema.include(path_regex=r"^/v1/conversations/\{conversation_id\}").parametrize()
 @settings(max_examples=EXAMPLES_PER_OPERATION)
-def test_generated_messages_to_a_real_conversation_answer_as_the_schema_says(
-    case: schemathesis.Case, api: FastAPI
-) -> None:
-    conversation_id, token = start_conversation(api)
+def test_generated_messages_to_a_real_conversation_answer_as_the_schema_says(case: schemathesis.Case) -> None:
+    conversation_id, token = start_conversation()
     case.path_parameters = {**(case.path_parameters or {}), "conversation_id": conversation_id}
     case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
     case.call_and_validate(checks=CHECKS)

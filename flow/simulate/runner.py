@@ -143,7 +143,8 @@ def simulate(
 
     Conversation ``i`` draws everything from its own generator seeded with ``(seed, i)``, so the
     result does not depend on ``workers`` and two policies meet the same customers. With ``keep``
-    the result also holds every conversation and its turns (for a report).
+    the result also holds every conversation and its turns (for a report). Worker processes are
+    spawned, so a script that asks for more than one must call this under ``if __name__ == "__main__":``.
     """
     weights = dict(mix or DEFAULT_MIX)
     result = SimulationResult(policy=policy.name, n=n, seed=seed, compensation_value=compensation_value)

@@ -21,16 +21,25 @@ if TYPE_CHECKING:
 
 UNKNOWN_BELOW = 0.4
 """The model's best intent must reach this probability, or the message is ``unknown``."""
-NEGATED_REQUEST_CONFIDENCE = 0.7
-"""A message that only turns a request down ("please don't cancel it") is a refusal this sure."""
-HOSTILE_CONFIDENCE = 0.6
-"""A threat or insult without a clear request is read as a complaint at least this sure."""
-_NOT_HOSTILE = frozenset({"thank_close", "accept", "unknown"})
+NEGATIVE_SENTIMENT = -0.4
+"""An otherwise unclear message at or below this VADER score is read as a complaint."""
+
+# How sure each rule is when it decides instead of the model.
 FACTS_CONFIDENCE = 0.9
-YES_NO_CONFIDENCE = 0.6
-"""A yes/no answer whose words lean the other way than the model is at least this sure."""
-_FACT_SLOTS = frozenset({"order_id", "email", "phone"})
+"""A message that only states facts (an order id, how long ago)."""
 FACTS_WITH_UNCLEAR_INTENT_CONFIDENCE = 0.6
+"""An unclear message that carries an order id, email or phone."""
+NEGATED_REQUEST_CONFIDENCE = 0.7
+"""A message that only turns a request down ("please don't cancel it"): a refusal."""
+YES_NO_CONFIDENCE = 0.6
+"""The least for a yes/no answer whose words lean the other way than the model."""
+HOSTILE_CONFIDENCE = 0.6
+"""The least for a threat or insult that the model read as thanks, agreement or nothing: a complaint."""
+NEGATIVE_UNCLEAR_CONFIDENCE = 0.5
+"""A clearly negative message with no clear request: a complaint."""
+
+_NOT_HOSTILE = frozenset({"thank_close", "accept", "unknown"})
+_FACT_SLOTS = frozenset({"order_id", "email", "phone"})
 
 
 class Understander:
@@ -53,11 +62,12 @@ class Understander:
         slots = extract_slots(text)
         abusive = is_abusive(text, folded, words)
         threat = is_threat(text, words, folded)
-        intent, confidence = self.intent(words, slots, hostile=abusive or threat)
+        sentiment = parts.sentiment(text)
+        intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
         return parts.signals(
             intent=intent,
             confidence=confidence,
-            sentiment=parts.sentiment(text),
+            sentiment=sentiment,
             abusive=abusive,
             threat=threat,
             slots=slots,
@@ -67,10 +77,13 @@ class Understander:
         """VADER's compound score for ``text``, in [-1, 1]."""
         return (self._parts or self._load()).sentiment(text)
 
-    def intent(self, words: Sequence[str], slots: dict[str, str], *, hostile: bool = False) -> tuple[Intent, float]:
+    def intent(
+        self, words: Sequence[str], slots: dict[str, str], *, hostile: bool = False, sentiment: float = 0.0
+    ) -> tuple[Intent, float]:
         """The intent of a message given its canonical words and slots, with a confidence in [0, 1].
 
         ``hostile`` says the message threatens or abuses: it is then never read as thanks or agreement.
+        A clearly negative ``sentiment`` turns an otherwise unclear message into a complaint.
         """
         if words.count(NUMBER) == len(words):
             return ("provide_info", FACTS_CONFIDENCE) if slots else ("unknown", 0.0)
@@ -99,6 +112,8 @@ class Understander:
                 return answer, max(probabilities[answer], YES_NO_CONFIDENCE)
         if hostile and intent in _NOT_HOSTILE:
             return "complaint", max(probabilities["complaint"], HOSTILE_CONFIDENCE)
+        if intent == "unknown" and sentiment <= NEGATIVE_SENTIMENT:
+            return "complaint", NEGATIVE_UNCLEAR_CONFIDENCE
         return intent, confidence
 
     def _load(self) -> _Parts:
