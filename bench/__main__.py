@@ -3,8 +3,9 @@
 Each benchmark runs in a fresh interpreter (``python -m bench.<name>``), so one cannot warm caches
 or fill memory for the next; each prints its own tables and writes ``bench/results/<name>.json``.
 Then the figures of every results file present, whether measured now or in an earlier run, go into
-one table, also written to ``bench/results/summary.json``. The exit status is 1 when a benchmark that
-was asked for failed to run, whatever the figures say: the figures are a report, not a gate.
+one table, also written to ``bench/results/summary.json`` when anything ran. The exit status is 1
+when a benchmark that was asked for failed to run, whatever the figures say: the figures are a
+report, not a gate.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def run(benchmark: Benchmark, *, quick: bool) -> Outcome:
     return Outcome("ran", seconds)
 
 
-SUMMARY_HEADERS = ("benchmark", "figure", "target", "measured", "baseline", "ratio", "met?", "when")
+SUMMARY_HEADERS = ("benchmark", "figure", "target", "measured", "baseline", "ratio", "met?", "measured at (UTC)")
 
 
 def summarize(outcomes: dict[str, Outcome]) -> tuple[list[tuple[str, ...]], dict[str, Any]]:
@@ -156,7 +157,7 @@ def summarize(outcomes: dict[str, Outcome]) -> tuple[list[tuple[str, ...]], dict
         if data is None:
             rows.append((benchmark.name, f"({state}; no results file)", "", "", "", "", "", ""))
             continue
-        when = "now" if outcome is not None and outcome.status == "ran" else f"earlier ({data.get('measured_at')})"
+        when = str(data.get("measured_at") or "unknown").replace("T", " ").removesuffix("+00:00")
         found = benchmark.figures(data)
         if not found:
             rows.append((benchmark.name, f"(see {benchmark.results.name})", "", "", "", "", "", when))
@@ -174,7 +175,7 @@ def summarize(outcomes: dict[str, Outcome]) -> tuple[list[tuple[str, ...]], dict
                     when,
                 )
             )
-            figures.append({"benchmark": benchmark.name, "when": when, **figure.to_json()})
+            figures.append({"benchmark": benchmark.name, "measured_at": data.get("measured_at"), **figure.to_json()})
     verdicts = [f["met"] for f in figures if f["met"] is not None]
     document = {
         "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -201,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", metavar="name", help=f"benchmarks to run: {', '.join(names)}")
     parser.add_argument("--quick", action="store_true", help="smoke-run sizes: checks the suite, measures nothing")
-    parser.add_argument("--summary", action="store_true", help="run nothing; summarize the results files present")
+    parser.add_argument("--summary", action="store_true", help="run nothing; print the summary of the results present")
     parser.add_argument("--markdown", action="store_true", help="print the summary as a Markdown table")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.names) - set(names))
@@ -217,10 +218,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, outcome in outcomes.items():
         if outcome.status != "ran":
             print(f"{name}: {outcome.status}")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / "summary.json"
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)}")
+    if outcomes:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        path = RESULTS / "summary.json"
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
     return 1 if any(o.status.startswith("failed") for o in outcomes.values()) else 0
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from better_profanity import profanity
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from bench.naive import NaiveEngine
+from bench.naive import NaiveConversation, NaiveEngine, bare_machine
 from bench.report import (
     Figure,
     figures_table,
@@ -48,6 +48,8 @@ UNDERSTAND_LIMIT_US = 40.0
 MICRO = 1e6
 NAIVE = "naive flow"
 NAIVE_OWN_ABUSE = "naive flow, tactful's abuse check"
+NAIVE_START = "a Machine per conversation"
+BARE_MACHINE = "a bare Machine, nothing rendered"
 BREAKDOWN = ("understanding", "transitions, render, new snapshot", "snapshot to JSON", "whole turn")
 
 
@@ -168,15 +170,24 @@ def measure_turns(
     return Samples(ours), {name: Samples(seconds) for name, seconds in theirs.items()}
 
 
-def measure_starts(engine: Engine, naive: NaiveEngine, rounds: int, calls: int) -> tuple[Samples, Samples]:
-    """``engine.start`` with the facts of each script and no message, against building a naive conversation."""
+def measure_starts(engine: Engine, naive: NaiveEngine, rounds: int, calls: int) -> tuple[Samples, dict[str, Samples]]:
+    """``engine.start`` with the facts of each script and no message, against opening a naive conversation.
+
+    Two baselines: the naive flow's start (its Machine built, the greeting rendered), and the floor
+    under any Machine-per-conversation design, :func:`bench.naive.bare_machine` alone.
+    """
+    policy = engine.policy
     facts = [SCRIPTS[n % len(SCRIPTS)].facts for n in range(calls)]
+    fewer = facts[: max(1, calls // 10)]
     ours: list[float] = []
-    theirs: list[float] = []
+    theirs: dict[str, list[float]] = {NAIVE_START: [], BARE_MACHINE: []}
     for _ in range(rounds):
         ours += _each(lambda f: engine.start(facts=f), facts)
-        theirs += _each(lambda f: naive.start(f), facts[: max(1, calls // 10)])
-    return Samples(ours), Samples(theirs)
+        theirs[NAIVE_START] += _each(lambda f: naive.start(f), fewer)
+        theirs[BARE_MACHINE] += _each(
+            lambda f: bare_machine(policy, NaiveConversation("bare", policy, f, IN_HOURS)), fewer
+        )
+    return Samples(ours), {name: Samples(seconds) for name, seconds in theirs.items()}
 
 
 def typed_messages() -> list[str]:
@@ -335,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             starts.median_us,
             "lower",
             START_LIMIT_US,
-            naive_starts.median_us,
+            naive_starts[NAIVE_START].median_us,
             "a Machine per conversation",
             note="engine.start with facts, no message",
         ),
@@ -364,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             **{name: samples.summary() for name, samples in naives.items()},
             "per_script_median_us": per_script,
         },
-        "start": {"tactful": starts.summary(), "naive": naive_starts.summary()},
+        "start": {"tactful": starts.summary(), **{name: a.summary() for name, a in naive_starts.items()}},
         "understanding": {
             name: {"tactful": a.summary(), "reference": b.summary()} for name, (a, b) in understanding.items()
         },
@@ -384,12 +395,12 @@ def _distribution_table(
     turns: Samples,
     naives: dict[str, Samples],
     starts: Samples,
-    naive_starts: Samples,
+    naive_starts: dict[str, Samples],
     understanding: dict[str, tuple[Samples, Samples]],
 ) -> str:
     rows = []
     pairs = [("turn", turns, naive, name) for name, naive in naives.items()]
-    pairs.append(("start", starts, naive_starts, "Machine per conversation"))
+    pairs += [("start", starts, naive, name) for name, naive in naive_starts.items()]
     pairs += [(name, a, b, "reference libraries") for name, (a, b) in understanding.items()]
     for name, ours, theirs, label in pairs:
         mine, other = ours.summary(), theirs.summary()

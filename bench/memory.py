@@ -32,17 +32,13 @@ from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
-from transitions import Machine
 
 from bench.engine import Recorded, typed_messages
-from bench.naive import NaiveConversation, NaiveEngine
+from bench.naive import NaiveConversation, NaiveEngine, bare_machine
 from bench.report import Figure, figures_table, table, write_results
 from bench.scripts import IN_HOURS, POLICY, SCRIPTS, Click, Script
 from flow import Conversation, Engine, Policy, load_policy
-from flow.graph import INITIAL
-from flow.machine import live_edges
 from flow.understanding import Understander
-from flow.vocabulary import STATES
 
 LIMIT_BYTES = 2 * 1024
 DISTINCT = 1_000
@@ -96,15 +92,11 @@ def build_naive(naive: NaiveEngine, count: int) -> dict[str, NaiveConversation]:
 
 
 def build_lean_machines(policy: Policy, count: int) -> list[NaiveConversation]:
-    """The least a Machine per conversation can hold: its states and transitions, guards named by string."""
-    edges = live_edges(policy)
+    """Conversations that each hold only :func:`bench.naive.bare_machine` besides their data."""
     held = []
     for n, _, facts, _ in population(count):
         model = NaiveConversation(f"lean-{n}", policy, facts, IN_HOURS)
-        machine = Machine(model=model, states=list(STATES), initial=INITIAL, auto_transitions=False)
-        for edge in edges:
-            machine.add_transition(edge.trigger, edge.source, edge.dest, conditions=[edge.guard])
-        model.machine = machine
+        bare_machine(policy, model)
         held.append(model)
     return held
 

@@ -107,6 +107,19 @@ class NaiveConversation:
         self.machine: Machine | None = None
 
 
+def bare_machine(policy: Policy, model: NaiveConversation) -> Machine:
+    """The least a Machine per conversation can be: its states and transitions, guards named by string.
+
+    It cannot run the flow (nothing answers those names); it is the floor under any design that gives
+    each conversation its own Machine.
+    """
+    machine = Machine(model=model, states=list(STATES), initial=INITIAL, auto_transitions=False)
+    for edge in live_edges(policy):
+        machine.add_transition(edge.trigger, edge.source, edge.dest, conditions=[edge.guard])
+    model.machine = machine
+    return machine
+
+
 class NaiveEngine:
     """The naive implementation of the default flow: a Machine per conversation, reference libraries.
 

@@ -23,14 +23,9 @@ Feature: Staying calm and respectful
     And the agent explains the reason
 
     Examples:
-      | message                                               |
-      | I want a refund. This is outrageous and I am furious. |
-      | I want my money back, I am furious                    |
-
-    # The understanding step hears only the complaint in these, not the refund; they pass once it hears both.
-    @xfail
-    Examples:
       | message                                                  |
+      | I want a refund. This is outrageous and I am furious.    |
+      | I want my money back, I am furious                       |
       | I want a refund, this is the worst service I've ever had |
       | I am so angry, just give me a refund                     |
 

@@ -26,12 +26,7 @@ Feature: Handing over to a person
       | I need to talk to someone, not a bot   |
       | Transfer me to customer service please |
       | Can I talk to a human being?           |
-
-    # The understanding step does not read this as a request for a person yet; it passes once it does.
-    @xfail
-    Examples:
-      | request                              |
-      | Could you get your boss on the line? |
+      | Could you get your boss on the line?   |
 
   Scenario Outline: Saying a person is not needed does not hand the conversation over
     When the customer says "I want a refund"

@@ -70,7 +70,7 @@ def identify_request(run: Run, policy: Policy) -> None:
     if picked in policy.requests:
         run.request = picked
         return
-    run.request = policy.request_for(run.signals.intent)
+    run.request = policy.request_for(run.signals.intent) or policy.request_for(run.signals.slots.get("requested", ""))
 
 
 def count(run: Run, policy: Policy) -> None:

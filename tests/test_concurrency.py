@@ -133,16 +133,16 @@ def interleaved(chats: list[Chat], acknowledged: list[Acknowledged]) -> bool:
     """Whether the clients sharing a conversation really raced: their turns alternate in the transcript."""
     shared = {chat.id for chat in chats[SOLO_CLIENTS:]}
     for chat_id in shared:
-        order = [ack.client for ack in sorted(acknowledged, key=lambda ack: ack.number) if ack.conversation_id == chat_id]
+        order = [
+            ack.client for ack in sorted(acknowledged, key=lambda ack: ack.number) if ack.conversation_id == chat_id
+        ]
         switches = sum(1 for before, after in zip(order, order[1:], strict=False) if before != after)
         if switches < CLIENTS_PER_SHARED_CONVERSATION:
             return False
     return True
 
 
-def test_sqlite_one_process_keeps_every_turn_once_and_in_order(
-    tactful_servers: ServerPool, tmp_path: Path
-) -> None:
+def test_sqlite_one_process_keeps_every_turn_once_and_in_order(tactful_servers: ServerPool, tmp_path: Path) -> None:
     store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
     server = tactful_servers.start(store_url)
 
@@ -154,9 +154,7 @@ def test_sqlite_one_process_keeps_every_turn_once_and_in_order(
 
 
 @pytest.mark.redis
-def test_redis_two_processes_keep_every_turn_once_and_in_order(
-    tactful_servers: ServerPool, redis_url: str
-) -> None:
+def test_redis_two_processes_keep_every_turn_once_and_in_order(tactful_servers: ServerPool, redis_url: str) -> None:
     store_url = redis_database(redis_url, 11)
     servers = [tactful_servers.start(store_url), tactful_servers.start(store_url)]
 

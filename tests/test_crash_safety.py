@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from contextlib import closing
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

@@ -201,16 +201,17 @@ class ConversationMachine(RuleBasedStateMachine):
         assert before is not None
         kept = copy.deepcopy(before)
         dumped = before.model_dump_json()
+        refused: TactfulError | None = None
         try:
             after, turn = self.engine.reply(before, text, quick_reply=quick_reply)
-        except TactfulError as refused:
+        except TactfulError as error:
+            refused = error
+        if refused is not None:
             assert str(refused)
             assert before.model_dump_json() == dumped, "a refused message changed the snapshot it was given"
             assert before == kept
-            if before.closed:
-                assert isinstance(refused, ConversationClosed)
-            else:
-                assert isinstance(refused, InvalidMessage), refused
+            expected = ConversationClosed if before.closed else InvalidMessage
+            assert isinstance(refused, expected), refused
             return
         assert not expect_refusal, "a message with both text and a quick reply was accepted"
         assert before.model_dump_json() == dumped, "reply() changed the snapshot it was given"

@@ -129,7 +129,8 @@ NOT_VALID = r"the request is not valid"
 
 CASES = [
     # Starting a conversation
-    Bad("start: truncated JSON", "POST", START, 422, "invalid_request", "not valid JSON", content=b'{"facts": ', headers=JSON),
+    Bad("start: truncated JSON", "POST", START, 422, "invalid_request", "not valid JSON",
+        content=b'{"facts": ', headers=JSON),
     Bad("start: JSON array", "POST", START, 422, "invalid_request", NOT_VALID, body=[]),
     Bad("start: unknown field", "POST", START, 422, "invalid_request", "bogus", body={"bogus": 1}),
     Bad("start: facts not a mapping", "POST", START, 422, "invalid_request", "facts", body={"facts": "Dana"}),
@@ -342,7 +343,9 @@ BAD_FRAMES: list[tuple[str, str | bytes, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("frame", "code", "message"), [case[1:] for case in BAD_FRAMES], ids=[c[0] for c in BAD_FRAMES])
+@pytest.mark.parametrize(
+    ("frame", "code", "message"), [case[1:] for case in BAD_FRAMES], ids=[c[0] for c in BAD_FRAMES]
+)
 def test_a_bad_websocket_frame_gets_an_error_frame_and_changes_nothing(
     served: Served, frame: str | bytes, code: str, message: str
 ) -> None:

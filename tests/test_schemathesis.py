@@ -7,7 +7,6 @@ its real token, so generated bodies reach the engine instead of stopping at the 
 
 from __future__ import annotations
 
-
 import schemathesis
 from hypothesis import settings
 from schemathesis.checks import not_a_server_error

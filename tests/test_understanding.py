@@ -11,11 +11,24 @@ from pathlib import Path
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from flow.errors import InvalidMessage
 from flow.models import Signals
-from flow.understanding import Understander, extract_slots, is_abusive, is_threat, understand
-from flow.understanding.dataset import load_utterances, split_utterances
+from flow.understanding import Understander, extract_slots, is_abusive, is_threat, named_request, understand
+from flow.understanding._model import WEIGHTS_PATH
+from flow.understanding.dataset import DatasetMissing, Utterance, load_utterances, split_utterances
+from flow.understanding.metrics import binary_scores, classification_report
+from flow.understanding.train import TrainingSettings, cross_validate, predict, train
+from flow.understanding.train import main as train_main
 
 REPO = Path(__file__).resolve().parents[1]
+TINY_TRAINING_SET = [
+    ("i want my money back", "request_refund"),
+    ("refund me please", "request_refund"),
+    ("give me a refund", "request_refund"),
+    ("cancel my plan", "request_cancel"),
+    ("please cancel the subscription", "request_cancel"),
+    ("cancel it now", "request_cancel"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -266,3 +279,67 @@ def test_the_held_out_split_is_fixed_and_partitions_the_data() -> None:
         total = sum(1 for u in utterances if u.label == label)
         held = sum(1 for u in first.held_out if u.label == label)
         assert held == round(0.3 * total)
+
+
+def test_a_message_that_is_not_text_is_refused() -> None:
+    with pytest.raises(InvalidMessage, match="a message must be text, not bytes; send a str"):
+        understand(b"refund me")  # type: ignore[arg-type]
+
+
+def test_training_learns_a_small_set_of_examples() -> None:
+    examples = [Utterance(text, label) for text, label in TINY_TRAINING_SET]
+    model = train(examples, TrainingSettings(epochs=20))
+    assert predict(model, "please refund the money") == "request_refund"
+    assert predict(model, "cancel the plan now") == "request_cancel"
+
+
+@pytest.mark.slow
+def test_training_reproduces_the_shipped_weights(tmp_path: Path) -> None:
+    output = tmp_path / "weights.json"
+    train_main(["--output", str(output)])
+    assert output.read_bytes() == WEIGHTS_PATH.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("just give me a refund", "request_refund"), ("I still want to cancel my plan", "request_cancel"),
+     ("I insist", None), ("thanks", None)],
+)  # fmt: skip
+def test_named_request_says_which_request_an_insistence_is_about(text: str, named: str | None) -> None:
+    assert named_request(text) == named
+
+
+def test_the_report_scores_each_label_and_averages_them() -> None:
+    report = classification_report(["yes", "yes", "no", "no"], ["yes", "no", "no", "no"])
+    yes = report.per_label["yes"]
+    assert (yes.precision, yes.recall, yes.support) == (1.0, 0.5, 2)
+    assert yes.f1 == pytest.approx(2 / 3)
+    assert report.per_label["no"].precision == pytest.approx(2 / 3)
+    assert report.macro_f1 == pytest.approx((2 / 3 + 0.8) / 2)
+    assert report.accuracy == 0.75
+    assert report.confusion[("yes", "no")] == 1
+
+
+def test_binary_scores_measure_the_flagged_class() -> None:
+    scores = binary_scores([True, True, False, False], [True, False, True, False])
+    assert (scores.precision, scores.recall, scores.support) == (0.5, 0.5, 2)
+
+
+def test_cross_validation_reports_a_macro_f1(capsys: pytest.CaptureFixture[str]) -> None:
+    examples = [Utterance(text, label) for text, label in TINY_TRAINING_SET * 2]
+    macro = cross_validate(examples, 2, TrainingSettings(epochs=10))
+    assert 0.0 <= macro <= 1.0
+    assert "macro-F1" in capsys.readouterr().out
+
+
+def test_a_missing_data_file_says_where_to_point(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.jsonl"
+    with pytest.raises(DatasetMissing, match=r"no labelled utterances at .*nowhere\.jsonl; set TACTFUL_UTTERANCES"):
+        load_utterances(missing)
+
+
+def test_the_data_path_can_be_set_in_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "mine.jsonl"
+    data.write_text('{"text": "refund please", "label": "request_refund"}\n', encoding="utf-8")
+    monkeypatch.setenv("TACTFUL_UTTERANCES", str(data))
+    assert load_utterances() == [Utterance("refund please", "request_refund")]

@@ -13,14 +13,17 @@ import threading
 from typing import TYPE_CHECKING
 
 from flow.understanding._abuse import is_abusive
+from flow.understanding._rules import explicit_request
 from flow.understanding._slots import extract_slots
+from flow.understanding._text import canonical_tokens
 from flow.understanding._threat import is_threat
 from flow.understanding._understander import Understander
 
 if TYPE_CHECKING:
     from flow.models import Signals
+    from flow.vocabulary import Intent
 
-__all__ = ["Understander", "extract_slots", "is_abusive", "is_threat", "understand"]
+__all__ = ["Understander", "extract_slots", "is_abusive", "is_threat", "named_request", "understand"]
 
 _default: Understander | None = None
 _default_lock = threading.Lock()
@@ -34,6 +37,14 @@ def default_understander() -> Understander:
             if _default is None:
                 _default = Understander()
     return _default
+
+
+def named_request(text: str) -> Intent | None:
+    """The request a message names in so many words, whatever its intent: "just give me a refund" (an
+    ``insist``) names ``request_refund``. Lets a flow act on an insistence that opens a conversation.
+    """
+    words = canonical_tokens(text)
+    return explicit_request(words, " ".join(words))
 
 
 def understand(text: str) -> Signals:

@@ -1,10 +1,11 @@
 """Is a message abusive: swearing, or an insult aimed at the agent, its staff or its company?
 
 Whole words are compared, never substrings, so "Scunthorpe", "class", "assistant" and "cocktail"
-pass. Swear words count wherever they appear (the development data labels "a damn refund" as
-abusive). Insult nouns ("idiot", "moron") count unless the customer is talking about themselves
-("I feel like an idiot"). Insult adjectives ("stupid", "useless", "pathetic") count only when they
-are aimed at a person: "you are useless" and "stupid bot" are abuse, while "useless service" and
+pass. Swear words count wherever they appear, "damn" too, as the development data labels "a damn
+refund" abusive; words that are only rude about the product ("crap", "rubbish", "garbage") do not.
+Insult nouns ("idiot", "moron") count unless the customer is talking about themselves ("I feel like
+an idiot"). Words that insult only when aimed at a person ("stupid", "useless",
+"liar") count only then: "you are useless" and "stupid bot" are abuse, while "useless service" and
 "this policy is stupid" are complaints about the service, which the flow handles as anger, not abuse.
 
 Obfuscation is undone before comparing, only for messages that show signs of it: look-alike digits
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from flow.understanding._text import fold
+from flow.understanding._text import LazyPattern, fold
 
 SWEARING = frozenset(
     """fuck fucks fucked fucker fuckers fucking fuckin fuckn fck fcking fckin fcked fkn fking fuk fuking
@@ -35,9 +36,9 @@ INSULT_NOUNS = frozenset(
     loser losers clown clowns muppet muppets numpty halfwit dimwit dimwits nitwit buffoon buffoons
     jerk jerks scum scumbag scumbags dunce dolt twit pillock plonker""".split()
 )
-INSULT_ADJECTIVES = frozenset(
+AIMED_INSULTS = frozenset(
     """stupid dumb useless pathetic incompetent worthless brainless clueless idiotic moronic hopeless
-    ignorant""".split()
+    ignorant liar liars thief thieves crook crooks scammer scammers fraudster fraudsters""".split()
 )
 SECOND_PERSON = frozenset({"you", "u", "ya", "youre", "yall", "ye", "thou"})
 FIRST_PERSON = frozenset({"i", "im", "me", "myself", "ive", "id", "we", "us"})
@@ -49,7 +50,7 @@ _BETWEEN_YOU_AND_INSULT = frozenset(
     """are r re so such a an really completely totally absolutely truly just being the most
     utterly very all guys people lot two both bunch of fucking bloody is""".split()
 )
-_PHRASES = re.compile(
+_PHRASES = LazyPattern(
     r"\b(?:shut (?:the \w+ )?up|screw (?:you|u|ya|yourself|this)|go to hell|drop dead|kill yourself|kys"
     r"|piss off|eat shit|bite me|up yours|sod off|bugger off|(?:you|u|you guys|ya) (?:all )?suck)\b"
 )
@@ -57,15 +58,14 @@ _PHRASE_HINTS = frozenset(
     {"shut", "screw", "hell", "dead", "yourself", "kys", "piss", "eat", "bite", "yours", "sod", "bugger", "suck"}
 )
 
-_WORD = re.compile(r"[a-z]+")
-_DISGUISE_CHARACTERS = re.compile(r"[*#%@$!|0-9]")
-_STRETCHED = re.compile(r"([a-z])\1\1")
+_WORD = LazyPattern(r"[a-z]+")
+_DISGUISE_CHARACTERS = LazyPattern(r"[*#%@$!|0-9]")
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstvwxyz")
 _LOOK_ALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                               "!": "i", "|": "i", "8": "b"})  # fmt: skip
 _MASKS = frozenset("*#%_?")
-_SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][\s.\-_*]+){2,}[a-z](?![a-z])")
-_STRETCH = re.compile(r"([a-z])\1{2,}")
+_SPACED_LETTERS = LazyPattern(r"(?<![a-z])(?:[a-z][\s.\-_*]+){2,}[a-z](?![a-z])")
+_STRETCHED = LazyPattern(r"([a-z])\1{2,}")
 _EDGE_PUNCTUATION = ".,;:'\"()[]{}<>?!"
 
 
@@ -91,9 +91,9 @@ def _revealed_words(lowered: str) -> tuple[list[str], bool]:
     for match in _SPACED_LETTERS.finditer(lowered):
         words.append("".join(c for c in match.group(0) if c.isalpha()))
     for word in list(words):
-        if _STRETCH.search(word):
-            words.append(_STRETCH.sub(r"\1", word))
-            words.append(_STRETCH.sub(r"\1\1", word))
+        if _STRETCHED.search(word):
+            words.append(_STRETCHED.sub(r"\1", word))
+            words.append(_STRETCHED.sub(r"\1\1", word))
     return words, False
 
 
@@ -110,8 +110,8 @@ def _about_themselves(words: list[str], index: int) -> bool:
     return any(word in FIRST_PERSON for word in words[max(0, index - 4) : index])
 
 
-_SUSPECT_WORDS = SWEARING | INSULT_NOUNS | INSULT_ADJECTIVES | _PHRASE_HINTS
-_STEM_SEARCH = re.compile("|".join(SWEAR_STEMS))
+_SUSPECT_WORDS = SWEARING | INSULT_NOUNS | AIMED_INSULTS | _PHRASE_HINTS
+_STEM_SEARCH = LazyPattern("|".join(SWEAR_STEMS))
 
 
 def _has_abuse(words: list[str]) -> bool:
@@ -120,7 +120,7 @@ def _has_abuse(words: list[str]) -> bool:
             return True
         if word in INSULT_NOUNS and not _about_themselves(words, index):
             return True
-        if word in INSULT_ADJECTIVES and _aimed_at_someone(words, index):
+        if word in AIMED_INSULTS and _aimed_at_someone(words, index):
             return True
     return not _PHRASE_HINTS.isdisjoint(words) and _PHRASES.search(" ".join(words)) is not None
 

@@ -1,5 +1,6 @@
-"""Intent rules that a word-count model cannot learn from the data: short replies, insisting,
-asking why, giving facts, and requests the customer negates.
+"""Intent rules for what a word-count model cannot learn from the data: short replies, insisting,
+asking why, questions about the rules, giving facts, requests the customer negates or states inside a
+complaint, signing off with a "no", and which way a yes/no answer leans.
 
 Every pattern reads the canonical form from ``_text`` (lowercase, no apostrophes, shorthand spelled
 out, digits as ``#``), so "dont", "don't" and "do not" are written once or twice, not five times.
@@ -7,24 +8,23 @@ out, digits as ``#``), so "dont", "don't" and "do not" are written once or twice
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from flow.understanding._text import canonical_tokens
+from flow.understanding._text import LazyPattern, canonical_tokens
 from flow.vocabulary import Intent
 
 SHORT_REPLY_CONFIDENCE = 0.95
 RULE_CONFIDENCE = 0.85
 
 _SHORT_REPLIES_TEXT = {
-    "accept": """yes | yes please | ya | ya sure | ya ok | yes ok | yes sure | yes thanks | yes thank you | sure | sure thing | ok |
-        ok fine | ok then | ok sure | ok yes | ok great | ok good | ok go ahead | ok do it | ok deal | fine |
-        fine then | fine by me | alright | alright then | all right | sounds good | sounds great | that works |
-        that works for me | works for me | deal | go ahead | do it | please do | perfect | great | good | agreed |
-        i agree | absolutely | of course | definitely | certainly | lets do it | lets do that | i accept |
-        i will take it | ill take it | that is fine | thats fine | thats ok | that is ok | fair enough |
-        yes why not | sure why not | ok why not | go for it""",
-    "reject": """no | no thanks | no thank you | no please | no way | not really | not interested | never | nope |
+    "accept": """yes | yes please | ya | ya sure | ya ok | yes ok | yes sure | yes thanks | yes thank you |
+        sure | sure thing | ok | ok fine | ok then | ok sure | ok yes | ok great | ok good | ok go ahead |
+        ok do it | ok deal | fine | fine then | fine by me | alright | alright then | all right | sounds good |
+        sounds great | that works | that works for me | works for me | deal | go ahead | do it | please do |
+        perfect | great | good | agreed | i agree | absolutely | of course | definitely | certainly |
+        lets do it | lets do that | i accept | i will take it | ill take it | that is fine | thats fine |
+        thats ok | that is ok | fair enough | yes why not | sure why not | ok why not | go for it""",
+    "reject": """no | no thanks | no thank you | no please | no way | not really | not interested | never |
         no sorry | no i dont | i dont think so | i dont want that | i dont want it | no i dont want that |
         no deal | not at all | absolutely not | definitely not | certainly not | of course not | no chance |
         i decline | i refuse | i will pass | ill pass | pass | rather not | id rather not | not good enough |
@@ -51,7 +51,7 @@ SHORT_REPLIES: dict[str, Intent] = {
 }
 _TRAILING_FILLER = frozenset({"please", "then", "mate", "thanks"})
 
-_ASK_WHY = re.compile(
+_ASK_WHY = LazyPattern(
     r"(?:^|\b(?:but|so|and|ok|hmm|well|wait|sorry|really|then|seriously) )(?:why|how come)\b"
     r"|\b(?:why (?:not|cant|cannot|wont|couldnt|wouldnt|is that|is it|isnt|arent|do i|do you|does|did|would|should|"
     r"are you|was|were|on earth|the hell|exactly|though)"
@@ -59,12 +59,13 @@ _ASK_WHY = re.compile(
     r"|(?:whats|what is|what was|give me|tell me|whats the) (?:the |a |your )?(?:reason|reasoning|justification)"
     r"|on what (?:grounds|basis)|for what reason|how come|what do you mean)\b"
 )
-_NOT_ASKING_WHY = re.compile(r"\b(?:thats|that is|which is|this is|thats exactly) why\b|^why thank")
+_NOT_ASKING_WHY = LazyPattern(r"\b(?:thats|that is|which is|this is|thats exactly) why\b|^why thank")
 
-_INSIST = re.compile(
+_INSIST = LazyPattern(
     r"\b(?:i (?:still|really|just) (?:want|need|expect|demand|would like)|still (?:want|need|expect|demand)"
     r"|insist|insisting|just (?:refund|cancel|give|send|process|pay|return|credit|issue|do it|sort it)"
-    r"|(?:dont|do not) care|(?:i|ive) (?:already )?said (?:that )?i (?:want|need)|(?:you|youre|you are) not listening|(?:as|like) i (?:already )?(?:said|told|asked|mentioned)"
+    r"|(?:dont|do not) care|(?:i|ive) (?:already )?said (?:that )?i (?:want|need)"
+    r"|(?:you|youre|you are) not listening|(?:as|like) i (?:already )?(?:said|told|asked|mentioned)"
     r"|i (?:already|have already|ve already) (?:said|told|asked|explained)|ive already (?:said|told|asked)"
     r"|regardless|not taking no|wont take no|(?:do it|refund me|cancel it) anyway|one more time"
     r"|im not (?:leaving|going anywhere|giving up)|keep asking|asked (?:you )?(?:\w+ )?times"
@@ -84,7 +85,7 @@ _PERSON = (
     r"(?:transfer|escalate|speak|talk|chat|connect|manager|human|agent|person|supervisor|someone|anyone"
     r"|somebody|representative|rep|operator|people)"
 )
-_NEGATED_HUMAN = re.compile(
+_NEGATED_HUMAN = LazyPattern(
     rf"\b(?:no need|dont need|do not need|not necessary|no reason)(?: \w+){{0,3}}? {_PERSON}"
     r"|\b(?:dont|do not|never|wont|will not|didnt|did not) (?:want|need|wish|like|ask|asking|asked|have)"
     rf"(?: to)?(?: \w+){{0,3}}? {_PERSON}"
@@ -93,27 +94,48 @@ _NEGATED_HUMAN = re.compile(
     rf"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){{0,2}}? {_PERSON}"
 )
 _NEGATORS = r"(?:dont|do not|doesnt|does not|never|wont|will not|please dont|no need to|not going to|not)"
-_NEGATED_CANCEL = re.compile(
+_NEGATED_CANCEL = LazyPattern(
     rf"\b{_NEGATORS} (?:want to |need to |wish to |mean to |plan to |intend to |going to |like to )?"
     r"(?:cancel|cancell?ing|cancellation|terminate|close|delete|end|stop|unsubscribe)\b"
     r"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){0,2}? (?:cancel|cancellation|terminate|close)"
     r"|\b(?:keep|keeping) (?:my|the|our) (?:subscription|order|account|membership|plan|booking)\b"
 )
-_NEGATED_REFUND = re.compile(
+_NEGATED_REFUND = LazyPattern(
     rf"\b{_NEGATORS} (?:want|need|wish|expect|ask for|asking for|looking for|after)(?: a| my| the| any| your)?"
     r" (?:refund|money back|reimbursement|compensation)"
     r"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){0,2}? (?:refund|money|reimburs\w*)"
 )
 # A negated "not" right before "cancel" would also catch trouble reports ("I could not cancel it online").
-_TROUBLE = re.compile(r"\b(?:could|can|cant|couldnt|was|am|is|do|does|did) not (?:cancel|close|end|stop)")
-NEGATION_VETOES: dict[Intent, re.Pattern[str]] = {
+_TROUBLE = LazyPattern(r"\b(?:could|can|cant|couldnt|was|am|is|do|does|did) not (?:cancel|close|end|stop)")
+NEGATION_VETOES: dict[Intent, LazyPattern] = {
     "ask_human": _NEGATED_HUMAN,
     "request_cancel": _NEGATED_CANCEL,
     "request_refund": _NEGATED_REFUND,
 }
 
+_ASKS_FOR_REFUND = LazyPattern(
+    r"\b(?:(?:i (?:want|need|would like|demand)|id like|give me|can i (?:get|have)|could i (?:get|have)"
+    r"|im asking for|i am asking for)(?: a| my| the| full| a full)? (?:refund|money back|reimbursement)"
+    r"|(?:refund|reimburse) me|(?:want|need) my money back)\b"
+)
+_ASKS_TO_CANCEL = LazyPattern(
+    r"\b(?:(?:i (?:want|need|would like) to|id like to|please|just)(?: \w+)? cancel"
+    r"|cancel (?:my|the|this) (?:order|subscription|account|membership|plan|booking|contract))\b"
+)
+_REQUEST_HINTS = frozenset("refund money reimbursement reimburse cancel".split())
+EXPLICIT_REQUESTS: dict[Intent, LazyPattern] = {
+    "request_refund": _ASKS_FOR_REFUND,
+    "request_cancel": _ASKS_TO_CANCEL,
+}
+
+_SIGNING_OFF = LazyPattern(
+    r"\b(?:thats (?:all|it|everything)|that is (?:all|it|everything)|all sorted|all set|nothing else|"
+    r"cheers|bye|goodbye|have a (?:good|nice|great|lovely) (?:day|one|evening|night|weekend)|take care)\b"
+)
+_SIGN_OFF_HINTS = frozenset("thats that all sorted set nothing cheers bye goodbye have take everything it".split())
+
 _QUESTION_STARTS = frozenset("what whats how is are am do does can could when where which will would if".split())
-_POLICY_TERMS = re.compile(
+_POLICY_TERMS = LazyPattern(
     r"\b(?:eligible|entitled|qualify|policy|policies|rules|terms|conditions|deadline|window|time limit"
     r"|how long|how many days|how much time|fee|fees|warranty|guarantee|what happens if|allowed|refundable"
     r"|do you (?:offer|give|do|allow|accept) (?:refunds|returns|exchanges|cancellations))\b"
@@ -130,7 +152,7 @@ _INFO_WORDS = frozenset(
     sure ok yes so just only over almost nearly more than less exactly delivered arrived came shipped
     you can reach me at contact call item thing product package parcel one two three four five six seven
     eight nine ten couple few of in with for from under name account booking confirmation code tracking
-    invoice hi hello please thanks thank sorry also oh well er um ah hey there number is """.split()
+    invoice hi hello please thanks thank sorry also oh well er um ah hey there""".split()
 )
 
 
@@ -176,6 +198,18 @@ def negated_intents(words: Sequence[str], joined: str) -> set[Intent]:
 def asks_about_policy(words: Sequence[str], joined: str) -> bool:
     """Whether a question asks about the rules (eligibility, deadlines, fees) rather than making a request."""
     return words[0] in _QUESTION_STARTS and _POLICY_TERMS.search(joined) is not None
+
+
+def explicit_request(words: Sequence[str], joined: str) -> Intent | None:
+    """The request a message makes in so many words ("I want a refund"), whatever else it says."""
+    if _REQUEST_HINTS.isdisjoint(words):
+        return None
+    return next((intent for intent, pattern in EXPLICIT_REQUESTS.items() if pattern.search(joined)), None)
+
+
+def signs_off(words: Sequence[str], joined: str) -> bool:
+    """Whether the customer says they are done ("no, that's all, thanks", "nope, all sorted, cheers")."""
+    return not _SIGN_OFF_HINTS.isdisjoint(words) and _SIGNING_OFF.search(joined) is not None
 
 
 def agreement(words: Sequence[str]) -> int:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from flow.understanding._text import LazyPattern
+
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -25,41 +27,41 @@ _FIXED_DAYS = {
 _COUNT = r"\d+|a couple of|a couple|couple of|a few|" + "|".join(
     sorted((w for w in _NUMBER_WORDS if " " not in w), key=len, reverse=True)
 )
-_DAYS_AGO = re.compile(rf"\b({_COUNT})\s+(day|week|fortnight|month|year)s?\s+(?:ago|back)\b")
-_FIXED = re.compile(r"\b(" + "|".join(sorted(_FIXED_DAYS, key=len, reverse=True)) + r")\b")
+_DAYS_AGO = LazyPattern(rf"\b({_COUNT})\s+(day|week|fortnight|month|year)s?\s+(?:ago|back)\b")
+_FIXED = LazyPattern(r"\b(" + "|".join(sorted(_FIXED_DAYS, key=len, reverse=True)) + r")\b")
 _TIME_HINTS = ("ago", "yesterday", "last ", "back", "today", "this morning")
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_CONTEXT = re.compile(
+_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_CONTEXT = LazyPattern(
     r"\b(?:phone|mobile|cell|tel|telephone|whatsapp|call me|text me|reach me)\b\D{0,20}?(\+?\d[\d\s().-]{5,}\d)",
     re.IGNORECASE,
 )
-_PHONE_SHAPE = re.compile(
+_PHONE_SHAPE = LazyPattern(
     r"(?<![\w+])(\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d{3,4}[\s.-]?\d{6,7}\b)"
 )
-_ORDER_CONTEXT = re.compile(
+_ORDER_CONTEXT = LazyPattern(
     r"\b(?:order|purchase|booking|reference|ref|confirmation|invoice|transaction|tracking)"
     r"(?:\s*(?:number|num|no\.?|nr|#|id|code))?(?:\s*(?:is|was|=|:))?\s*#?\s*"
     r"([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*|[a-z]+-\d[a-z0-9-]*)\b",
     re.IGNORECASE,
 )
-_HASH_ID = re.compile(r"#\s?([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*)\b", re.IGNORECASE)
-_ID_SHAPE = re.compile(
+_HASH_ID = LazyPattern(r"#\s?([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*)\b", re.IGNORECASE)
+_ID_SHAPE = LazyPattern(
     r"\b([A-Za-z]{1,4}-\d{3,}[A-Za-z0-9]*|[A-Z]{1,4}\d{3,}[A-Z0-9]*|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,})\b"
 )
-_BARE_NUMBER = re.compile(r"(?<![\w$£€.,+-])(\d{4,12})(?![\w.,]?\d)(?!\s*(?:dollars|euros|pounds|usd|eur|gbp|bucks))")
-_NOT_AN_ID = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|h|hrs?|mins?|s|x|k|kg|g|mm|cm|gb|mb|ml|l)$", re.IGNORECASE)
+_BARE_NUMBER = LazyPattern(r"(?<![\w$£€.,+-])(\d{4,12})(?![\w.,]?\d)(?!\s*(?:dollars|euros|pounds|usd|eur|gbp|bucks))")
+_NOT_AN_ID = LazyPattern(r"^\d+(?:st|nd|rd|th|am|pm|h|hrs?|mins?|s|x|k|kg|g|mm|cm|gb|mb|ml|l)$", re.IGNORECASE)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE = re.compile(
+_DATE = LazyPattern(
     rf"\b(\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = LazyPattern(r"\d")
 
 
 def _days_ago(lowered: str) -> str | None:

@@ -9,6 +9,8 @@ repeated three times or more cut to one (``whyyy`` → ``why``), shorthand spell
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from typing import Any
 
 NUMBER = "#"
 
@@ -56,3 +58,27 @@ def canonical_tokens(text: str, folded: str | None = None) -> list[str]:
         else:
             words.extend(expansion)
     return words
+
+
+class LazyPattern:
+    """A regular expression compiled on first use, so that importing the package stays cheap.
+
+    The first attribute access compiles it and copies the compiled pattern's methods onto the
+    instance, so later calls cost the same as on a compiled pattern.
+    """
+
+    search: Callable[[str], re.Match[str] | None]
+    match: Callable[[str], re.Match[str] | None]
+    finditer: Callable[[str], Iterator[re.Match[str]]]
+    findall: Callable[[str], list[Any]]
+    sub: Callable[[str, str], str]
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = re.compile(self.source, self.flags)
+        for method in ("search", "match", "finditer", "findall", "sub"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)

@@ -8,12 +8,11 @@ threat.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from flow.understanding._text import fold
+from flow.understanding._text import LazyPattern, fold
 
-_THREATS = re.compile(
+_THREATS = LazyPattern(
     r"\b(?:sue|sues|suing|sued|lawsuits?|litigation|class action"
     r"|legal (?:action|proceedings|route|steps|advice|team|department|case)|go(?:ing)? legal|get legal"
     r"|lawyers?|attorneys?|solicitors?|barristers?|legal counsel|small claims|tribunal"
@@ -52,7 +51,7 @@ _GOVERNED = frozenset(
     like about of into this it us with do doing report reporting start starting open opening give giving
     bring bringing for necessary needed resort resorting make making threaten""".split()
 )
-_TOKEN = re.compile(r"[a-z0-9]+|[.,;:!?]")
+_TOKEN = LazyPattern(r"[a-z0-9]+|[.,;:!?]")
 
 
 def _negated(tokens_before: list[str]) -> bool:

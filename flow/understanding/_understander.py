@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, NamedTuple
 
+from flow.errors import InvalidMessage
 from flow.understanding import _rules
 from flow.understanding._abuse import is_abusive
 from flow.understanding._slots import extract_slots
 from flow.understanding._text import NUMBER, canonical_tokens, fold
 from flow.understanding._threat import is_threat
+
+_REQUESTS = ("request_refund", "request_cancel")
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
 UNKNOWN_BELOW = 0.4
 """The model's best intent must reach this probability, or the message is ``unknown``."""
 NEGATIVE_SENTIMENT = -0.4
-"""An otherwise unclear message at or below this VADER score is read as a complaint."""
+"""An unclear message (or one that only turns something down) at or below this VADER score is a complaint."""
 
 # How sure each rule is when it decides instead of the model.
 FACTS_CONFIDENCE = 0.9
@@ -31,15 +34,25 @@ FACTS_WITH_UNCLEAR_INTENT_CONFIDENCE = 0.6
 """An unclear message that carries an order id, email or phone."""
 NEGATED_REQUEST_CONFIDENCE = 0.7
 """A message that only turns a request down ("please don't cancel it"): a refusal."""
+STATED_REQUEST_CONFIDENCE = 0.6
+"""The least for a request stated in so many words inside a complaint ("I want a refund, this is awful")."""
+SIGN_OFF_CONFIDENCE = 0.7
+"""The least for a "no" that ends the chat ("no, that's all, thanks"): a goodbye, not a refusal."""
 YES_NO_CONFIDENCE = 0.6
 """The least for a yes/no answer whose words lean the other way than the model."""
+POLICY_QUESTION_CONFIDENCE = 0.6
+"""The least for a question about the rules that the model read as a request."""
 HOSTILE_CONFIDENCE = 0.6
 """The least for a threat or insult that the model read as thanks, agreement or nothing: a complaint."""
 NEGATIVE_UNCLEAR_CONFIDENCE = 0.5
 """A clearly negative message with no clear request: a complaint."""
 
+# "Why can't I talk to a person?" asks for a person when the model is this sure of it.
+_CLEARLY = 0.7
+_LIKELY = 0.5
 _NOT_HOSTILE = frozenset({"thank_close", "accept", "unknown"})
 _FACT_SLOTS = frozenset({"order_id", "email", "phone"})
+_REQUESTS = frozenset({"request_refund", "request_cancel", "ask_human"})
 
 
 class Understander:
@@ -55,7 +68,9 @@ class Understander:
         self._lock = threading.Lock()
 
     def understand(self, text: str) -> Signals:
-        """The signals in one customer message."""
+        """The signals in one customer message; anything but a ``str`` raises ``InvalidMessage``."""
+        if not isinstance(text, str):
+            raise InvalidMessage(f"a message must be text, not {type(text).__name__}; send a str")
         parts = self._parts or self._load()
         folded = fold(text)
         words = canonical_tokens(text, folded)
@@ -64,6 +79,10 @@ class Understander:
         threat = is_threat(text, words, folded)
         sentiment = parts.sentiment(text)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
+        if intent not in _REQUESTS:
+            named = _rules.explicit_request(words, " ".join(words))
+            if named is not None:
+                slots["requested"] = named
         return parts.signals(
             intent=intent,
             confidence=confidence,
@@ -93,18 +112,25 @@ class Understander:
         model = (self._parts or self._load()).model
         probabilities = dict(zip(model.classes, model.probabilities(words), strict=True))
         joined = " ".join(words)
-        if _rules.asks_why(words, joined) and probabilities["ask_human"] < 0.7:
+        if _rules.asks_why(words, joined) and probabilities["ask_human"] < _CLEARLY:
             return "ask_why", _rules.RULE_CONFIDENCE
         if _rules.insists(words, joined):
             return "insist", _rules.RULE_CONFIDENCE
-        if _rules.asks_about_policy(words, joined) and probabilities["ask_policy"] < 0.5:
+        if _rules.asks_about_policy(words, joined) and probabilities["ask_policy"] < _LIKELY:
             top = max(probabilities, key=probabilities.__getitem__)
             if top in ("request_refund", "request_cancel", "unknown"):
-                return "ask_policy", max(probabilities["ask_policy"] + probabilities[top], YES_NO_CONFIDENCE)
+                return "ask_policy", max(probabilities["ask_policy"] + probabilities[top], POLICY_QUESTION_CONFIDENCE)
         if slots and _rules.only_gives_facts(words, slots):
             return "provide_info", FACTS_CONFIDENCE
         has_facts = not _FACT_SLOTS.isdisjoint(slots)
-        intent, confidence = _from_model(probabilities, _rules.negated_intents(words, joined), has_facts=has_facts)
+        negated = _rules.negated_intents(words, joined)
+        intent, confidence = _from_model(probabilities, negated, has_facts=has_facts)
+        if intent == "complaint" or intent == "unknown":
+            request = _rules.explicit_request(words, joined)
+            if request is not None and request not in negated:
+                return request, max(probabilities[request], STATED_REQUEST_CONFIDENCE)
+        if intent == "reject" and _rules.signs_off(words, joined):
+            return "thank_close", max(probabilities["thank_close"], SIGN_OFF_CONFIDENCE)
         if intent == "accept" or intent == "reject":
             leaning = _rules.agreement(words)
             if leaning:
@@ -112,8 +138,9 @@ class Understander:
                 return answer, max(probabilities[answer], YES_NO_CONFIDENCE)
         if hostile and intent in _NOT_HOSTILE:
             return "complaint", max(probabilities["complaint"], HOSTILE_CONFIDENCE)
-        if intent == "unknown" and sentiment <= NEGATIVE_SENTIMENT:
-            return "complaint", NEGATIVE_UNCLEAR_CONFIDENCE
+        unsure = intent == "unknown" or confidence < _LIKELY or (negated and intent == "reject")
+        if unsure and sentiment <= NEGATIVE_SENTIMENT and intent not in _REQUESTS:
+            return "complaint", max(probabilities["complaint"], NEGATIVE_UNCLEAR_CONFIDENCE)
         return intent, confidence
 
     def _load(self) -> _Parts:

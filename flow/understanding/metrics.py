@@ -31,14 +31,17 @@ def _ratio(numerator: int, denominator: int) -> float:
     return numerator / denominator if denominator else 0.0
 
 
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def binary_scores(gold: Sequence[bool], predicted: Sequence[bool]) -> LabelScores:
     """Precision and recall of the ``True`` class."""
     pairs = list(zip(gold, predicted, strict=True))
     true_positive = sum(1 for g, p in pairs if g and p)
     precision = _ratio(true_positive, sum(1 for _, p in pairs if p))
     recall = _ratio(true_positive, sum(1 for g, _ in pairs if g))
-    f1 = _ratio(round(2 * precision * recall * 1e12), round((precision + recall) * 1e12))
-    return LabelScores(precision, recall, f1, sum(1 for g in gold if g))
+    return LabelScores(precision, recall, _f1(precision, recall), sum(1 for g in gold if g))
 
 
 def classification_report(gold: Sequence[str], predicted: Sequence[str]) -> Report:
@@ -51,8 +54,7 @@ def classification_report(gold: Sequence[str], predicted: Sequence[str]) -> Repo
         support = sum(1 for g in gold if g == label)
         precision = _ratio(true_positive, predicted_count)
         recall = _ratio(true_positive, support)
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_label[label] = LabelScores(precision, recall, f1, support)
+        per_label[label] = LabelScores(precision, recall, _f1(precision, recall), support)
     macro = sum(s.f1 for s in per_label.values()) / len(per_label) if per_label else 0.0
     accuracy = _ratio(sum(1 for g, p in zip(gold, predicted, strict=True) if g == p), len(gold))
     return Report(per_label, macro, accuracy, dict(confusion))

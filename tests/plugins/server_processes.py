@@ -136,12 +136,18 @@ def tactful_servers(tmp_path: Path) -> Iterator[ServerPool]:
 
 
 def redis_database(redis_url: str, number: int) -> str:
-    """``redis_url`` pointing at database ``number``, emptied first, so a test owns every key in it."""
+    """``redis_url`` pointing at database ``number``, with tactful's keys there deleted first.
+
+    A server started with ``--store`` uses the default ``tactful:`` prefix, so tests that share one
+    Redis keep apart by database number; only keys under that prefix are removed.
+    """
     parts = urlsplit(redis_url)
     url = urlunsplit(parts._replace(path=f"/{number}"))
     client = redis.Redis.from_url(url)
     try:
-        client.flushdb()
+        stale = list(client.scan_iter(match="tactful:*", count=1000))
+        if stale:
+            client.delete(*stale)
     finally:
         client.close()
     return url
