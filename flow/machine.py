@@ -16,6 +16,7 @@ from flow.policy import Policy
 from flow.vocabulary import STATES
 from states import SPECS
 
+
 def _declinable_without_alternatives(policy: Policy) -> bool:
     return any(r.declines and not r.alternatives for r in policy.requests.values())
 
@@ -48,8 +49,7 @@ def live_edges(policy: Policy) -> tuple[Edge, ...]:
     return tuple(
         edge
         for edge in EDGES
-        if _POSSIBLE.get(edge.guard, _always)(policy)
-        and _POSSIBLE_EDGES.get((edge.source, edge.name), _always)(policy)
+        if _POSSIBLE.get(edge.guard, _always)(policy) and _POSSIBLE_EDGES.get((edge.source, edge.name), _always)(policy)
     )
 
 

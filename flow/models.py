@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass
 
 from flow.vocabulary import EscalationReason, Intent, Outcome, StateName
 
@@ -95,10 +96,12 @@ Action = Annotated[
 ]
 
 
-class Counters(BaseModel):
-    """How the conversation has gone so far; the guards read these."""
+@dataclass(config=ConfigDict(extra="forbid"), slots=True)
+class Counters:
+    """How the conversation has gone so far; the guards read these.
 
-    model_config = ConfigDict(extra="forbid")
+    A slotted dataclass rather than a model: every live conversation holds one, so it is kept small.
+    """
 
     turns: int = 0
     insistence: int = 0

@@ -209,9 +209,7 @@ def _tally(turns: list[Turn], before: list[str | None], escalation: Escalation) 
             abuse += signals.abusive
             insisting = signals.intent == "insist" or signals.intent in _REQUEST_INTENTS[:2]
             insistence += state in ("offering_alternatives", "compensation", "escalated") and insisting
-        tallies.append(
-            Counters.model_construct(turns=turns_seen, anger=anger, abuse_strikes=abuse, insistence=insistence)
-        )
+        tallies.append(Counters(turns=turns_seen, anger=anger, abuse_strikes=abuse, insistence=insistence))
     return tallies
 
 

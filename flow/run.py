@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -56,7 +56,7 @@ class Run:
             signals=signals,
             text=text.lower(),
             facts=dict(conversation.facts),
-            counters=conversation.counters.model_copy(),
+            counters=replace(conversation.counters),
             request=conversation.request,
             pending_fact=conversation.pending_fact,
             resume_state=conversation.resume_state,

@@ -9,7 +9,7 @@ from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run
-from flow.templates import TemplateBook
+from flow.templates import CONTEXT_VARIABLES, TemplateBook
 from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
 from states import SPECS
 
@@ -36,6 +36,7 @@ class Speaker:
         self._requests = human_list([r.title for r in policy.requests.values()])
         self._hours = opening_hours(policy.escalation.handoff.hours)
         self._follow_up_when = delay_phrase(policy.follow_up.delay_hours)
+        self._constants = self._constant_context()
 
     def follow_up_text(self, run: Run) -> str:
         """The text the customer receives when the follow-up is delivered."""
@@ -63,37 +64,33 @@ class Speaker:
                 paragraphs.append(text)
         return "\n\n".join(paragraphs), self._buttons(run, context, seed)
 
-    def _context(self, run: Run) -> dict[str, Any]:
+    def _constant_context(self) -> dict[str, Any]:
         policy = self._policy
-        context: dict[str, Any] = dict.fromkeys(policy.facts)
-        context["order_id"] = None
-        context.update(run.facts)
-        request = policy.requests[run.request] if run.request else None
+        context: dict[str, Any] = dict.fromkeys(CONTEXT_VARIABLES)
+        context.update(dict.fromkeys(policy.facts))
         context.update(
             company=policy.company,
             agent_name=policy.agent_name,
-            customer_name=run.facts.get("customer_name"),
-            intent=run.signals.intent,
-            request=request.title if request else None,
             requests=self._requests,
-            question=None,
-            reason=None,
-            clearer_reason=None,
-            approval=None,
-            offered=None,
             several=False,
-            chosen=None,
-            compensation=None,
-            compensation_reference=run.compensation_reference,
             follow_up_when=self._follow_up_when,
             follow_up_hours=policy.follow_up.delay_hours,
-            follow_up_text=None,
             handoff_hours=self._hours,
-            in_hours=self._rules.in_hours(run.now),
             callback=policy.escalation.handoff.callback,
-            callback_when=None,
-            escalation_reason=run.escalation_reason,
         )
+        return context
+
+    def _context(self, run: Run) -> dict[str, Any]:
+        policy = self._policy
+        context = self._constants.copy()
+        context.update(run.facts)
+        request = policy.requests[run.request] if run.request else None
+        context["customer_name"] = run.facts.get("customer_name")
+        context["intent"] = run.signals.intent
+        context["request"] = request.title if request else None
+        context["compensation_reference"] = run.compensation_reference
+        context["in_hours"] = self._rules.in_hours(run.now)
+        context["escalation_reason"] = run.escalation_reason
         if any(step.transition == "check_in" for step in run.steps):
             context["follow_up_text"] = self._book.render("follow_up.text", context, seed=run.conversation_id)
         if run.pending_fact is not None:

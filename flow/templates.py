@@ -86,21 +86,29 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
 
 
 class _Compiled:
-    """One template variant: a constant when it uses no variables, otherwise compiled Jinja."""
+    """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
 
-    __slots__ = ("constant", "template", "uses_globals")
+    __slots__ = ("constant", "env", "source", "template", "uses_globals")
 
     def __init__(self, env: SandboxedEnvironment, source: str) -> None:
-        names = meta.find_undeclared_variables(env.parse(source))
+        self.env: SandboxedEnvironment | None = env
+        self.source = source
         self.template: Template | None = None
         self.constant: str | None = None
+        self.uses_globals = False
+
+    def _compile(self, env: SandboxedEnvironment) -> None:
+        names = meta.find_undeclared_variables(env.parse(self.source))
         self.uses_globals = bool(names & env.globals.keys())
         if names:
-            self.template = env.from_string(source)
+            self.template = env.from_string(self.source)
         else:
-            self.constant = env.from_string(source).render().strip()
+            self.constant = env.from_string(self.source).render().strip()
+        self.env = None
 
     def render(self, context: Mapping[str, Any]) -> str:
+        if self.env is not None:
+            self._compile(self.env)
         if self.template is None:
             return self.constant or ""
         if self.uses_globals:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -221,7 +221,7 @@ class Explorer:
 
     def _key(self, node: _Node) -> Any:
         c = node.conversation
-        counters = c.counters.model_dump(exclude={"turns"})
+        counters = {k: v for k, v in asdict(c.counters).items() if k != "turns"}
         return (
             node.path.setup,
             c.state,

@@ -12,7 +12,7 @@ from flow.understanding._slots import extract_slots
 from flow.understanding._text import NUMBER, canonical_tokens, fold
 from flow.understanding._threat import is_threat
 
-_REQUESTS = ("request_refund", "request_cancel")
+_REQUEST_INTENTS = ("request_refund", "request_cancel")
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -79,7 +79,7 @@ class Understander:
         threat = is_threat(text, words, folded)
         sentiment = parts.sentiment(text)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
-        if intent not in _REQUESTS:
+        if intent not in _REQUEST_INTENTS:
             named = _rules.explicit_request(words, " ".join(words))
             if named is not None:
                 slots["requested"] = named
