@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from pydantic.dataclasses import dataclass
 
 from flow.vocabulary import EscalationReason, Intent, Outcome, StateName
 
@@ -96,7 +96,7 @@ Action = Annotated[
 ]
 
 
-@dataclass(config=ConfigDict(extra="forbid"), slots=True)
+@dataclass(slots=True)
 class Counters:
     """How the conversation has gone so far; the guards read these.
 
