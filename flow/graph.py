@@ -59,6 +59,7 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
     """The guards every waiting state shares: abuse, escalation, questions and goodbyes."""
     edges = [
         Edge("abuse_close", "message", source, "closed", "abuse_limit_reached", ("close_abuse",)),
+        Edge("escalate_turn_limit", "message", source, "escalated", "turn_limit_reached", ("escalate",)),
         Edge("abuse_boundary", "message", source, source, "abusive"),
         Edge("escalate_threat", "message", source, "escalated", "threatened", ("escalate",)),
         Edge("escalate_request", "message", source, "escalated", "asked_for_person", ("escalate",)),
@@ -66,7 +67,6 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
     ]
     if insistence:
         edges.append(Edge("escalate_insistence", "message", source, "escalated", "too_insistent", ("escalate",)))
-    edges.append(Edge("escalate_turn_limit", "message", source, "escalated", "turn_limit_reached", ("escalate",)))
     if why:
         edges.append(Edge("why", "message", source, "explaining", "asked_why", ("remember_resume",)))
     edges.append(Edge("customer_closed", "message", source, "closed", "closing", ("close_by_customer",)))

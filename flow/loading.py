@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,8 @@ from flow.errors import PolicyError
 from flow.policy import Policy
 
 BUNDLED_SUFFIX = ".yaml"
+_PYDANTIC_STEP = re.compile(r"^(<\w+>|(function-\w+|tagged-union|union|chain|model|lax-or-strict)\[.*\])$")
+"""Location parts that name a pydantic validation step or a union tag, not a key of the YAML file."""
 
 
 def bundled_policies() -> list[str]:
@@ -29,7 +32,7 @@ def yaml_path(loc: Iterable[int | str]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.startswith("<") or "[" in part:
+        elif _PYDANTIC_STEP.match(part):
             continue
         else:
             out += f".{part}" if out else part

@@ -11,7 +11,7 @@ from flow.errors import InvalidMessage
 from flow.models import FactValue
 from flow.policy import Policy
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 MAX_FACTS = 64

@@ -212,8 +212,17 @@ class ConversationService:
 
     @staticmethod
     def _as_kept(engine: ConversationEngine, turn: Turn) -> Turn:
-        """The turn as the transcript keeps it: customer text redacted when the policy asks."""
+        """The turn as the transcript keeps it: customer text and the slots read from it redacted when the
+        policy asks."""
         if not engine.policy.redact_personal_data or turn.customer_text is None:
             return turn
+        update: dict[str, object] = {}
         redacted = redact(turn.customer_text)
-        return turn if redacted == turn.customer_text else turn.model_copy(update={"customer_text": redacted})
+        if redacted != turn.customer_text:
+            update["customer_text"] = redacted
+        signals = turn.signals
+        if signals is not None and signals.slots:
+            slots = {name: redact(value) for name, value in signals.slots.items()}
+            if slots != signals.slots:
+                update["signals"] = signals.model_copy(update={"slots": slots})
+        return turn.model_copy(update=update) if update else turn

@@ -11,10 +11,11 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, meta
+from jinja2 import Template, TemplateError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from flow.policy import Policy
+from flow.sandbox import PolicySandbox, forbidden_constructs
 from flow.tone import lint
 from states import COMMON_TEMPLATES, SPECS
 
@@ -49,15 +50,8 @@ CONTEXT_VARIABLES = frozenset(
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
 
 
-def _blank_none(value: Any) -> Any:
-    return "" if value is None else value
-
-
 def _environment() -> SandboxedEnvironment:
-    # A value that is not known yet renders as nothing rather than the word "None".
-    return SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False, finalize=_blank_none
-    )
+    return PolicySandbox()
 
 
 def template_sources(policy: Policy) -> dict[str, list[str]]:
@@ -88,19 +82,16 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
 class _Compiled:
     """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
 
-    __slots__ = ("constant", "env", "source", "template", "uses_globals")
+    __slots__ = ("constant", "env", "source", "template")
 
     def __init__(self, env: SandboxedEnvironment, source: str) -> None:
         self.env: SandboxedEnvironment | None = env
         self.source = source
         self.template: Template | None = None
         self.constant: str | None = None
-        self.uses_globals = False
 
     def _compile(self, env: SandboxedEnvironment) -> None:
-        names = meta.find_undeclared_variables(env.parse(self.source))
-        self.uses_globals = bool(names & env.globals.keys())
-        if names:
+        if meta.find_undeclared_variables(env.parse(self.source)):
             self.template = env.from_string(self.source)
         else:
             self.constant = env.from_string(self.source).render().strip()
@@ -111,9 +102,8 @@ class _Compiled:
             self._compile(self.env)
         if self.template is None:
             return self.constant or ""
-        if self.uses_globals:
-            return self.template.render(context).strip()
-        # A shared context skips Jinja's two copies of the variables; the context is never written to.
+        # The sandbox has no globals, so a shared context skips Jinja's two copies of the variables;
+        # templates never write to it.
         frame = self.template.new_context(context, shared=True)  # type: ignore[arg-type]
         return "".join(self.template.root_render_func(frame)).strip()
 
@@ -191,12 +181,17 @@ def check_templates(policy: Policy, *, readability: bool = False) -> list[str]:
         for i, source in enumerate(variants):
             where = f"{path}[{i}]" if len(variants) > 1 else path
             try:
-                unknown = meta.find_undeclared_variables(env.parse(source)) - known
+                tree = env.parse(source)
+                forbidden = forbidden_constructs(tree)
+                if forbidden:
+                    problems.append(f"{where}: templates may not use {', '.join(forbidden)}")
+                    continue
+                unknown = meta.find_undeclared_variables(tree) - known
                 if unknown:
                     problems.append(f"{where}: unknown variable {', '.join(sorted(unknown))}")
                     continue
                 text = env.from_string(source).render(context).strip()
-            except TemplateError as e:
+            except (TemplateError, TypeError, ValueError, ArithmeticError) as e:
                 problems.append(f"{where}: template does not render: {e}")
                 continue
             if path.startswith("templates.common.button_"):

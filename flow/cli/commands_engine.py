@@ -33,6 +33,7 @@ def validate(
 ) -> None:
     """Check a policy: schema, flow graph, template variables, tone and readability. Exit 2 on problems."""
     from rich.console import Console
+    from rich.markup import escape
 
     from flow.engine import Engine
     from flow.errors import DefinitionError
@@ -49,7 +50,7 @@ def validate(
             raise PolicyError(policy, readability)
         engine = Engine(loaded)
     except DefinitionError as e:
-        console.print(f"[bold red]invalid[/] {e}", markup=True)
+        console.print("[bold red]invalid[/]", escape(str(e)), soft_wrap=True)
         raise typer.Exit(EXIT_INVALID) from None
     templates = sum(len(v) for v in template_sources(loaded).values())
     typer.echo(
