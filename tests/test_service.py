@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import redis
 
 from flow import Engine, load_policy
 from flow import service as service_module
@@ -26,7 +24,7 @@ from flow.errors import (
 )
 from flow.models import Conversation, ScheduleFollowUp, Turn
 from flow.service import ConversationService, Started
-from flow.stores import MemoryStore, RedisStore, SqliteStore, Store
+from flow.stores import MemoryStore, SqliteStore, Store
 
 NOW = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 LATE_REFUND = {"order_id": "A-1234", "days_since_purchase": 45}
@@ -37,25 +35,6 @@ PERSONAL = "I want a refund, write to ann@example.org or call 020 7946 0958, car
 def engine() -> Engine:
     """The bundled retail policy's engine, on a fixed clock."""
     return Engine(load_policy("retail"), clock=lambda: NOW)
-
-
-@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store of each kind."""
-    if request.param == "memory":
-        opened: Store = MemoryStore()
-    elif request.param == "sqlite":
-        opened = SqliteStore(tmp_path / "tactful.db")
-    else:
-        opened = RedisStore(request.getfixturevalue("redis_url"), prefix=f"test:{uuid.uuid4().hex}:")
-    with opened:
-        yield opened
-    if isinstance(opened, RedisStore):
-        client = redis.Redis.from_url(opened.url)
-        keys = list(client.scan_iter(match=f"{opened.prefix}*"))
-        if keys:
-            client.delete(*keys)
-        client.close()
 
 
 @pytest.fixture

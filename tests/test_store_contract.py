@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from flow.stores import (
     open_store,
 )
 from flow.vocabulary import StateName
+from tests.plugins.stores import delete_prefix
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 DIGEST = "d" * 64
@@ -77,29 +77,6 @@ def advance(store: Store, cid: str, text: str, *, actions: list[object] | None =
     following = current.model_copy(update={"version": current.version + 1, "updated_at": current.updated_at})
     store.save(following, turn(cid, following.version, text, actions), expected_version=current.version, **save)
     return following
-
-
-@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """A fresh, empty store of each kind."""
-    if request.param == "memory":
-        opened: Store = MemoryStore()
-    elif request.param == "sqlite":
-        opened = SqliteStore(tmp_path / "tactful.db")
-    else:
-        opened = RedisStore(request.getfixturevalue("redis_url"), prefix=f"test:{uuid.uuid4().hex}:")
-    with opened:
-        yield opened
-    if isinstance(opened, RedisStore):
-        _delete_prefix(opened.url, opened.prefix)
-
-
-def _delete_prefix(url: str, prefix: str) -> None:
-    client = redis.Redis.from_url(url)
-    keys = list(client.scan_iter(match=f"{prefix}*"))
-    if keys:
-        client.delete(*keys)
-    client.close()
 
 
 def test_every_store_satisfies_the_protocol(store: Store) -> None:
@@ -372,7 +349,7 @@ def test_redis_expires_a_closed_conversation_but_keeps_its_follow_ups(redis_url:
         with pytest.raises(UnknownConversation, match="'done'"):
             store.load("done")
         assert [j.conversation_id for j in store.pending_follow_ups()] == ["done"]
-    _delete_prefix(redis_url, prefix)
+    delete_prefix(redis_url, prefix)
     client.close()
 
 
