@@ -27,8 +27,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# coverage starts before pytest so that the step-library plugin, loaded at pytest start-up, is measured too.
 unit: $(STAMP)
-	$(BIN)/pytest --cov --cov-report=term
+	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage report
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -37,8 +37,8 @@ SPEC = StateSpec(
             "I want to make sure I get this right. Would you like {{ offered }}? The buttons below work too.",
         ),
         "resume": (
-            "Coming back to what I can do: {{ offered }}. Would that help?",
-            "So, what I can offer is {{ offered }}. Would that work for you?",
+            "Coming back to what I can do: {{ offered }}. Would {{ 'one of these' if several else 'that' }} help?",
+            "So, what I can offer is {{ offered }}. Would {{ 'either of those' if several else 'that' }} work for you?",
         ),
     },
     buttons={"*": "alternatives"},

@@ -12,6 +12,7 @@ from flow.server.errors import install_error_handlers
 from flow.server.gateway import ChatGateway
 from flow.server.limits import BodySizeLimitMiddleware, RateLimiter, RateLimitMiddleware
 from flow.server.metrics import ServerMetrics
+from flow.server.openapi import document_token_scheme
 from flow.server.routes_api import router as api_router
 from flow.server.routes_rasa import router as rasa_router
 from flow.server.routes_web import router as web_router
@@ -86,14 +87,18 @@ def create_app(
     app.include_router(web_router)
 
     # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too.
-    app.add_middleware(RateLimitMiddleware, limiter=app.state.rate_limiter)
+    # A layer with nothing to do is left out, as each one costs every request a little.
+    if settings.rate_limited:
+        app.add_middleware(RateLimitMiddleware, limiter=app.state.rate_limiter)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=list(settings.cors_origins),
-        allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["Authorization", "Content-Type"],
-        expose_headers=["Retry-After"],
-        max_age=600,
-    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Retry-After"],
+            max_age=600,
+        )
+    document_token_scheme(app)
     return app

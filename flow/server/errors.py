@@ -103,8 +103,16 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
     return error_response(422, "invalid_request", validation_message(list(error.errors())))
 
 
+# FastAPI answers 400 with this detail when the body cannot be read as JSON at all (not UTF-8, or
+# nested past the parser's depth); it is an invalid request like any other malformed body.
+_UNREADABLE_BODY = "There was an error parsing the body"
+UNREADABLE_BODY_MESSAGE = "the request is not valid: the body is not JSON in UTF-8, or is nested too deeply"
+
+
 async def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
+    if error.status_code == 400 and error.detail == _UNREADABLE_BODY:
+        return error_response(422, "invalid_request", UNREADABLE_BODY_MESSAGE)
     code = _HTTP_CODES.get(error.status_code, "http_error")
     message = str(error.detail)
     if error.status_code in (404, 405) and message in ("Not Found", "Method Not Allowed"):

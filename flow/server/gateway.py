@@ -1,8 +1,10 @@
-"""The one path every channel takes into the service: off the event loop, timed and counted."""
+"""The one path every channel takes into the service: timed, counted, on the event loop or in threads."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from anyio import CapacityLimiter, to_thread
 
@@ -10,15 +12,20 @@ from flow.models import Conversation, FactValue, Turn
 from flow.server.metrics import Channel, ServerMetrics
 from flow.service import ConversationService, Started
 
+T = TypeVar("T")
+
 
 class ChatGateway:
-    """Runs the blocking service calls in worker threads and records each turn's metrics.
+    """Runs the service calls and records each turn's metrics.
 
-    At most ``threads`` calls run at once and the rest wait in line: fewer threads contending for
-    the interpreter and the store keep the slowest turns far faster under load.
+    With ``threads=0`` a call runs on the event loop: a turn is a fraction of a millisecond of
+    Python, and handing it to a worker thread costs more than that in interpreter-lock handovers
+    and thread switches. With ``threads=N`` at most N calls run at once in worker threads and the
+    rest wait in line, for stores whose calls may block for long (a distant Redis, a SQLite file
+    shared by many processes).
     """
 
-    def __init__(self, service: ConversationService, *, metrics: ServerMetrics, threads: int = 4) -> None:
+    def __init__(self, service: ConversationService, *, metrics: ServerMetrics, threads: int = 0) -> None:
         self.service = service
         self.metrics = metrics
         self._threads = threads
@@ -26,9 +33,9 @@ class ChatGateway:
 
     @property
     def limiter(self) -> CapacityLimiter:
-        """The line service calls wait in; made on first use, inside the event loop."""
+        """The line threaded calls wait in; made on first use, inside the event loop."""
         if self._limiter is None:
-            self._limiter = CapacityLimiter(self._threads)
+            self._limiter = CapacityLimiter(max(1, self._threads))
         return self._limiter
 
     @property
@@ -36,6 +43,12 @@ class ChatGateway:
         """Names of the policies served, the default first."""
         default = self.service.default_policy
         return [default, *sorted(name for name in self.service.engines if name != default)]
+
+    async def run(self, call: Callable[[], T]) -> T:
+        """``call()``, on the event loop or in a worker thread as configured."""
+        if not self._threads:
+            return call()
+        return await to_thread.run_sync(call, limiter=self.limiter)
 
     async def start(
         self,
@@ -47,9 +60,7 @@ class ChatGateway:
     ) -> Started:
         """Open a conversation under ``policy``, or the default policy when ``None``."""
         began = time.perf_counter()
-        started = await to_thread.run_sync(
-            lambda: self.service.start(facts=facts, message=message, policy=policy), limiter=self.limiter
-        )
+        started = await self.run(lambda: self.service.start(facts=facts, message=message, policy=policy))
         self.metrics.record(started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel)
         return started
 
@@ -68,15 +79,14 @@ class ChatGateway:
         A ``message_id`` sent before returns the turn it produced then, without applying it again.
         """
         began = time.perf_counter()
-        conversation, turn = await to_thread.run_sync(
+        conversation, turn = await self.run(
             lambda: self.service.reply(
                 conversation_id, token=token, text=text, quick_reply=quick_reply, message_id=message_id
-            ),
-            limiter=self.limiter,
+            )
         )
         self.metrics.record(conversation, turn, seconds=time.perf_counter() - began, channel=channel)
         return conversation, turn
 
     async def get(self, conversation_id: str, *, token: str) -> tuple[Conversation, list[Turn]]:
         """The conversation and its transcript."""
-        return await to_thread.run_sync(lambda: self.service.get(conversation_id, token=token), limiter=self.limiter)
+        return await self.run(lambda: self.service.get(conversation_id, token=token))

@@ -9,7 +9,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -103,8 +102,20 @@ class BodyTooLarge(HTTPException):
         super().__init__(status_code=413, detail=f"the request body is larger than {max_bytes} bytes")
 
 
+def declared_length(scope: Scope) -> int | None:
+    """The request's ``Content-Length``, or ``None`` when it has none (a chunked body) or a bad one."""
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
 class BodySizeLimitMiddleware:
-    """Refuse with 413 a request whose body is larger than ``max_bytes``, before the body is used."""
+    """Refuse with 413 a request whose body is larger than ``max_bytes``, before the body is used.
+
+    A declared ``Content-Length`` is checked once and the server reads no more than it declares; a
+    body sent without one (chunked) is counted as it arrives.
+    """
 
     def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
         self.app = app
@@ -114,16 +125,18 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = Headers(scope=scope).get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            too_large = BodyTooLarge(self.max_bytes)
-            await error_response(413, "too_large", str(too_large.detail))(scope, receive, send)
+        declared = declared_length(scope)
+        if declared is not None:
+            if declared > self.max_bytes:
+                too_large = BodyTooLarge(self.max_bytes)
+                await error_response(413, "too_large", str(too_large.detail))(scope, receive, send)
+                return
+            await self.app(scope, receive, send)
             return
 
         received = 0
 
         async def counted_receive() -> Message:
-            # A body sent without Content-Length (chunked) is counted as it arrives.
             nonlocal received
             message = await receive()
             if message["type"] == "http.request":

@@ -45,18 +45,29 @@ class ServerMetrics:
             buckets=LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self._children: dict[tuple[str, Channel], tuple[Counter, Histogram]] = {}
 
     def record(self, conversation: Conversation, turn: Turn, *, seconds: float, channel: Channel) -> None:
         """Count one turn and what it led to."""
         policy = conversation.policy
-        self.turns.labels(policy=policy, channel=channel).inc()
-        self.turn_seconds.labels(channel=channel).observe(seconds)
+        turns, latency = self._per_turn(policy, channel)
+        turns.inc()
+        latency.observe(seconds)
         for action in turn.actions:
             if isinstance(action, Close):
                 self.outcomes.labels(policy=policy, outcome=action.outcome).inc()
         if "escalated" in turn.states_entered:
             reason = conversation.escalation_reason or "unknown"
             self.escalations.labels(policy=policy, reason=reason).inc()
+
+    def _per_turn(self, policy: str, channel: Channel) -> tuple[Counter, Histogram]:
+        # Looking a labelled child up takes a lock and builds a key; every turn needs the same two.
+        key = (policy, channel)
+        found = self._children.get(key)
+        if found is None:
+            found = self.turns.labels(policy=policy, channel=channel), self.turn_seconds.labels(channel=channel)
+            self._children[key] = found
+        return found
 
     def render(self) -> bytes:
         """The metrics in Prometheus text format."""

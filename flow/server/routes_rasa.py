@@ -8,17 +8,17 @@ because these widgets insert it as HTML. A button's payload comes back as the ne
 from __future__ import annotations
 
 import html
-from typing import Annotated, Any
+from typing import Any
 
-from anyio import to_thread
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from flow.errors import ConversationClosed, UnknownConversation
 from flow.models import FactValue, Turn
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.gateway import ChatGateway
-from flow.server.routes_api import Gateway
+from flow.server.routes_api import gateway_of
 from flow.server.senders import SenderConversation, SenderDirectory
 
 router = APIRouter(tags=["rasa"])
@@ -67,13 +67,10 @@ def rasa_messages(sender: str, turn: Turn) -> list[dict[str, Any]]:
     return replies
 
 
-async def sender_directory(request: Request) -> SenderDirectory:
+def senders_of(request: Request) -> SenderDirectory:
     """The app's table of Rasa senders."""
     found: SenderDirectory = request.app.state.senders
     return found
-
-
-Senders = Annotated[SenderDirectory, Depends(sender_directory)]
 
 
 def opening_message(message: str) -> str | None:
@@ -85,7 +82,7 @@ async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage)
     facts = body.metadata.facts if body.metadata else {}
     started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
     current = SenderConversation(started.conversation.id, started.token)
-    await to_thread.run_sync(senders.remember, body.sender, current)
+    await chat.run(lambda: senders.remember(body.sender, current))
     return started.turn
 
 
@@ -93,12 +90,15 @@ async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage)
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
-    response_model_exclude_none=True,
     responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429)},
 )
-async def rasa_webhook(body: RasaMessage, chat: Gateway, senders: Senders) -> list[dict[str, Any]]:
+async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
     """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew."""
-    current = await to_thread.run_sync(senders.find, body.sender)
+    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body))
+
+
+async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> list[dict[str, Any]]:
+    current = await chat.run(lambda: senders.find(body.sender))
     if current is None:
         return rasa_messages(body.sender, await _start(chat, senders, body))
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flow.models import Action, Conversation, FactValue, QuickReply, Signals, Turn
@@ -128,3 +129,8 @@ class Health(BaseModel):
 
     status: str = Field(examples=["ok"])
     policies: list[str] = Field(description="Names of the policies this server serves.")
+
+
+def json_response(body: BaseModel, *, status_code: int = 200) -> Response:
+    """``body`` serialized once, as the route's declared ``response_model`` documents it."""
+    return Response(body.model_dump_json(), status_code=status_code, media_type="application/json")

@@ -35,9 +35,12 @@ class ServerSettings(BaseModel):
     )
     rate_limit_burst: int = Field(default=20, gt=0, description="Requests a client may make at once.")
     service_threads: int = Field(
-        default=4,
-        gt=0,
-        description="Conversation turns run at once in worker threads; more wait their turn in order.",
+        default=0,
+        ge=0,
+        description=(
+            "0 runs each turn on the event loop; N runs up to N turns at once in worker threads, the rest "
+            "waiting in order (for stores whose calls may block for long)."
+        ),
     )
     api_key: SecretStr | None = Field(
         default=None, description="When set, `/metrics` needs `Authorization: Bearer <api_key>`."

@@ -182,7 +182,7 @@ class Explorer:
     def _expand(self, node: _Node) -> Iterator[_Node]:
         conversation = node.conversation
         moves: list[tuple[Move, str | None]] = []
-        if node.follow_up_at is not None:
+        if node.follow_up_at is not None and conversation.outcome != "closed_after_abuse":
             moves.append((Move("deliver", str(_whole_hours(node.follow_up_at, node.now))), None))
         if not conversation.closed:
             moves.extend((Move("click", payload), payload) for payload in conversation.quick_replies)
