@@ -490,3 +490,17 @@ def test_open_store_opens_redis(redis_url: str) -> None:
 def test_open_store_lists_the_accepted_forms_for_anything_else(url: str) -> None:
     with pytest.raises(StoreError, match=r"use one of: memory, sqlite:///relative/path\.db, sqlite:////absolute"):
         open_store(url)
+
+
+def test_store_urls_take_their_durability_options(tmp_path: Path, redis_url: str) -> None:
+    with open_store(f"sqlite:///{tmp_path}/full.db?synchronous=full") as full:
+        assert isinstance(full, SqliteStore)
+        assert full.synchronous == "FULL"
+    with pytest.raises(StoreError, match="synchronous must be one of OFF, NORMAL, FULL, EXTRA, not 'SOMETIMES'"):
+        open_store(f"sqlite:///{tmp_path}/x.db?synchronous=sometimes")
+    with pytest.raises(StoreError, match=r"unknown option cache in .*; this store takes: synchronous"):
+        open_store(f"sqlite:///{tmp_path}/x.db?cache=yes")
+    with open_store(f"{redis_url}?ttl_closed=60") as expiring:
+        assert expiring.ttl_closed_seconds == 60  # type: ignore[attr-defined]
+    with pytest.raises(StoreError, match="ttl_closed='soon'"):
+        open_store(f"{redis_url}?ttl_closed=soon")

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
 from flow.errors import ConversationExists, DuplicateMessage, StoreError
 from flow.stores.base import FollowUpJob, Store
@@ -32,24 +33,45 @@ __all__ = [
 STORE_URL_FORMS = (
     "memory",
     "sqlite:///relative/path.db",
-    "sqlite:////absolute/path.db",
+    "sqlite:////absolute/path.db?synchronous=FULL",
     "redis://host:port/db",
-    "rediss://host:port/db",
+    "rediss://host:port/db?ttl_closed=86400",
 )
 
 
 def open_store(url: str) -> Store:
-    """Open the store a URL names; see ``STORE_URL_FORMS`` for what is accepted."""
+    """Open the store a URL names; see ``STORE_URL_FORMS`` for what is accepted.
+
+    ``sqlite:`` takes ``?synchronous=NORMAL|FULL`` (``FULL`` survives a power cut; ``NORMAL``, the
+    default, survives the process being killed); ``redis:`` takes ``?ttl_closed=SECONDS`` to expire
+    finished conversations.
+    """
+    forms = ", ".join(STORE_URL_FORMS)
     if url in ("memory", "memory://"):
         return MemoryStore()
     if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
-        return SqliteStore(url.removeprefix("sqlite:///"))
+        path, _, query = url.removeprefix("sqlite:///").partition("?")
+        options = _options(url, query, allowed=("synchronous",))
+        synchronous = options.get("synchronous", "NORMAL").upper()
+        return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
     if url.startswith(("redis://", "rediss://")):
         from flow.stores.redis import RedisStore
 
-        return RedisStore(url)
-    forms = ", ".join(STORE_URL_FORMS)
+        base, _, query = url.partition("?")
+        options = _options(url, query, allowed=("ttl_closed",))
+        ttl = options.get("ttl_closed")
+        if ttl is not None and not (ttl.isdigit() and int(ttl) > 0):
+            raise StoreError(f"ttl_closed={ttl!r} in {url!r}: give a whole number of seconds above 0")
+        return RedisStore(base, ttl_closed_seconds=int(ttl) if ttl else None)
     raise StoreError(f"cannot open a store from {url!r}; use one of: {forms}")
+
+
+def _options(url: str, query: str, *, allowed: tuple[str, ...]) -> dict[str, str]:
+    options = dict(parse_qsl(query, keep_blank_values=True))
+    unknown = sorted(set(options) - set(allowed))
+    if unknown:
+        raise StoreError(f"unknown option {', '.join(unknown)} in {url!r}; this store takes: {', '.join(allowed)}")
+    return options
 
 
 def __getattr__(name: str) -> Any:
