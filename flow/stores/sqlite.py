@@ -100,11 +100,11 @@ class SqliteStore(ClosesOnExit):
         self._closed = False
         self._migrate(self._connection())
 
-
     @property
     def synchronous(self) -> Synchronous:
         """The ``PRAGMA synchronous`` every connection uses: ``FULL`` survives a power cut."""
         return self._synchronous
+
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""
         check_save(conversation, turn, None)
