@@ -1,15 +1,22 @@
 """Turns per second and p99 latency through ``tactful serve`` over HTTP, against a bare FastAPI endpoint.
 
-    python -m bench.http [--seconds 6] [--warmup 2] [--connections 64]
+    python -m bench.http [--seconds 6] [--rounds 3] [--warmup 2] [--connections 64]
 
 Each server is one uvicorn worker in its own process; the load comes from this process, 64
 connections at once, each replaying a whole conversation — start, ask for a
 refund, ask why, take store credit, say thanks — and starting again when it closes. Every request is
 one turn. (The client is plain asyncio streams: httpx's pool cannot drive 64 connections fast
 enough.) Measured against SQLite and against Redis (a private ``redis-server`` unless
-``TACTFUL_REDIS_URL`` is set). The baseline is a bare FastAPI app, served the same way in the same
-run, that parses the same request bodies and answers each with a recorded tactful response, so the
-ratio is the share of plain HTTP + JSON throughput that tactful keeps while doing real turns.
+``TACTFUL_REDIS_URL`` is set). The baseline is a bare FastAPI app — no tactful middleware, routes or
+models — served by uvicorn with the same settings in the same run, that parses the same request
+bodies and answers each with a recorded tactful response, so the ratio is the share of plain
+HTTP + JSON throughput that tactful keeps while doing real turns.
+
+All servers run at once and are loaded one at a time, in ``--rounds`` alternating rounds, so load
+from elsewhere on the machine falls on each alike; throughput is the median of the rounds. Each
+server's CPU time over the measured windows, divided by the turns it answered, gives its CPU per
+turn: unlike turns per second, that does not depend on whether the server or the load generator
+ran out of processor first, so it is reported beside them (with the share of a core each used).
 
 The machine is shared and has 2 cores, one of which the load generator uses: read the ratios, not
 the absolute numbers. Writes ``bench/results/http.json``.
@@ -27,7 +34,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +52,9 @@ SCRIPT: list[dict[str, str]] = [
     {"quick_reply": "thank_close"},
 ]
 STARTUP_SECONDS = 30.0
+RAMP_SECONDS = 0.5
 MS = 1000.0
+US = 1_000_000.0
 
 
 def free_port() -> int:
@@ -71,14 +81,28 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"the server at {url} did not come up within {STARTUP_SECONDS:.0f} s")
 
 
+@dataclass(frozen=True, slots=True)
+class Server:
+    """A server process the load can be pointed at."""
+
+    name: str
+    url: str
+    pid: int
+
+    @property
+    def port(self) -> int:
+        """The port it listens on."""
+        return int(self.url.rsplit(":", 1)[1])
+
+
 @contextmanager
-def running(command: list[str], *, port: int, cwd: Path) -> Iterator[str]:
-    """Run a server command until the block ends; yield its base URL."""
+def running(name: str, command: list[str], *, port: int, cwd: Path) -> Iterator[Server]:
+    """Run a server command until the block ends."""
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url, process)
-        yield url
+        yield Server(name, url, process.pid)
     finally:
         process.terminate()
         try:
@@ -86,6 +110,15 @@ def running(command: list[str], *, port: int, cwd: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User plus system CPU time a process has used so far (Linux ``/proc``), or ``None`` elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def tactful_command(store_url: str, port: int) -> list[str]:
@@ -175,7 +208,9 @@ def serve_baseline(port: int, recorded_file: Path) -> None:
         turn: dict[str, Any] = recorded["turn"]
         return turn
 
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    # As ``tactful serve`` runs uvicorn in the benchmark (its --no-access-log; uvicorn's defaults pick
+    # uvloop and httptools for both).
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="info", access_log=False, proxy_headers=True)
 
 
 class Load:
@@ -190,6 +225,26 @@ class Load:
         """One turn answered."""
         self.finished.append(ended)
         self.latencies.append(ended - began)
+
+
+@dataclass
+class CpuWindow:
+    """CPU time the server and this process used between two moments of the measured window."""
+
+    pid: int
+    server: float | None = None
+    loader: float = 0.0
+
+    def open(self) -> None:
+        """Start counting."""
+        self.server = cpu_seconds(self.pid)
+        self.loader = time.process_time()
+
+    def close(self) -> tuple[float | None, float]:
+        """Seconds of CPU the server (``None`` when unknown) and the load generator used since ``open``."""
+        now = cpu_seconds(self.pid)
+        server = None if now is None or self.server is None else now - self.server
+        return server, time.process_time() - self.loader
 
 
 class KeepAliveConnection:
@@ -251,34 +306,77 @@ async def _converse(port: int, load: Load, stop_at: float) -> None:
         connection.close()
 
 
-async def _drive(port: int, *, connections: int, seconds: float) -> Load:
+async def _drive(server: Server, *, connections: int, ramp: float, seconds: float) -> tuple[Load, float | None, float]:
+    """Load ``server`` for ``ramp`` + ``seconds``; the CPU counts cover the last ``seconds`` only."""
     load = Load()
-    stop_at = time.monotonic() + seconds
-    await asyncio.gather(*(_converse(port, load, stop_at) for _ in range(connections)))
-    return load
+    stop_at = time.monotonic() + ramp + seconds
+    window = CpuWindow(server.pid)
+    cpu: list[tuple[float | None, float]] = []
+    loop = asyncio.get_running_loop()
+    loop.call_later(ramp, window.open)
+    loop.call_later(ramp + seconds, lambda: cpu.append(window.close()))
+    await asyncio.gather(*(_converse(server.port, load, stop_at) for _ in range(connections)))
+    server_cpu, loader_cpu = cpu[0] if cpu else (None, 0.0)
+    return load, server_cpu, loader_cpu
 
 
-def measure(url: str, *, connections: int, warmup: float, seconds: float) -> dict[str, Any]:
-    """Turns per second and latency percentiles over ``seconds``, after ``warmup`` seconds of load."""
+def measure_round(server: Server, *, connections: int, ramp: float, seconds: float) -> dict[str, Any]:
+    """One round of load on ``server``: its turns, their latencies and the CPU each side used."""
     began = time.monotonic()
-    port = int(url.rsplit(":", 1)[1])
-    load = asyncio.run(_drive(port, connections=connections, seconds=warmup + seconds))
-    window_start, window_end = began + warmup, began + warmup + seconds
+    load, server_cpu, loader_cpu = asyncio.run(_drive(server, connections=connections, ramp=ramp, seconds=seconds))
+    window_start, window_end = began + ramp, began + ramp + seconds
     latencies = [
         latency
         for finished, latency in zip(load.finished, load.latencies, strict=True)
         if window_start <= finished < window_end
     ]
     if not latencies:
-        raise RuntimeError(f"no turn finished in the measured window against {url}")
+        raise RuntimeError(f"no turn finished in the measured window against {server.url}")
     return {
-        "turns": len(latencies),
-        "turns_per_second": round(len(latencies) / seconds, 1),
+        "latencies": latencies,
+        "turns_per_second": len(latencies) / seconds,
+        "server_cpu_seconds": server_cpu,
+        "loader_cpu_seconds": loader_cpu,
+        "seconds": seconds,
+        "failures": load.failures,
+    }
+
+
+def summarize(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Median throughput over the rounds, latency percentiles over every turn, CPU per turn."""
+    latencies = [latency for one in rounds for latency in one["latencies"]]
+    turns = len(latencies)
+    seconds = sum(one["seconds"] for one in rounds)
+    server_cpu = [one["server_cpu_seconds"] for one in rounds]
+    known = None if None in server_cpu else sum(server_cpu)
+    loader_cpu = sum(one["loader_cpu_seconds"] for one in rounds)
+    return {
+        "turns": turns,
+        "turns_per_second": round(median([one["turns_per_second"] for one in rounds]), 1),
+        "turns_per_second_by_round": [round(one["turns_per_second"], 1) for one in rounds],
         "p50_ms": round(median(latencies) * MS, 2),
         "p99_ms": round(percentile(latencies, 0.99) * MS, 2),
         "max_ms": round(max(latencies) * MS, 2),
-        "failures": load.failures,
+        "server_cpu_us_per_turn": None if known is None else round(known / turns * US, 1),
+        "server_cores": None if known is None else round(known / seconds, 2),
+        "loader_cores": round(loader_cpu / seconds, 2),
+        "failures": sum(one["failures"] for one in rounds),
     }
+
+
+def measure(
+    servers: list[Server], *, connections: int, warmup: float, seconds: float, rounds: int
+) -> dict[str, dict[str, Any]]:
+    """Warm each server up, then load them one at a time in ``rounds`` alternating rounds."""
+    ramp = min(RAMP_SECONDS, warmup)
+    for server in servers if warmup > 0 else ():
+        measure_round(server, connections=connections, ramp=0.0, seconds=warmup)
+    measured: dict[str, list[dict[str, Any]]] = {server.name: [] for server in servers}
+    for _ in range(rounds):
+        for server in servers:
+            one = measure_round(server, connections=connections, ramp=ramp, seconds=seconds / rounds)
+            measured[server.name].append(one)
+    return {name: summarize(found) for name, found in measured.items()}
 
 
 def figures(results: dict[str, dict[str, Any]]) -> list[Figure]:
@@ -300,6 +398,18 @@ def figures(results: dict[str, dict[str, Any]]) -> list[Figure]:
                 baseline_label="bare FastAPI",
             )
         )
+        if run.get("server_cpu_us_per_turn") and base.get("server_cpu_us_per_turn"):
+            found.append(
+                Figure(
+                    name=f"HTTP server CPU per turn, {store}",
+                    unit="µs",
+                    measured=run["server_cpu_us_per_turn"],
+                    better="lower",
+                    limit=None,
+                    baseline=base["server_cpu_us_per_turn"],
+                    baseline_label="bare FastAPI",
+                )
+            )
         found.append(
             Figure(
                 name=f"HTTP p99 latency, {store}",
@@ -317,8 +427,9 @@ def figures(results: dict[str, dict[str, Any]]) -> list[Figure]:
 def main(argv: list[str] | None = None) -> int:
     """Run the load against the baseline, SQLite and Redis; print the figures and write the results."""
     parser = argparse.ArgumentParser(prog="python -m bench.http", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=6.0, help="measured seconds per server")
-    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load before measuring")
+    parser.add_argument("--seconds", type=float, default=6.0, help="measured seconds per server, over all rounds")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds the seconds are split into")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load on each server before measuring")
     parser.add_argument("--connections", type=int, default=64, help="concurrent connections")
     parser.add_argument("--baseline-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--recorded", type=Path, help=argparse.SUPPRESS)
@@ -327,17 +438,17 @@ def main(argv: list[str] | None = None) -> int:
         serve_baseline(args.baseline_server, args.recorded)
         return 0
 
-    options = {"connections": args.connections, "warmup": args.warmup, "seconds": args.seconds}
-    results: dict[str, dict[str, Any]] = {}
-    with tempfile.TemporaryDirectory(prefix="tactful-bench-http-") as temporary:
+    options = {"connections": args.connections, "warmup": args.warmup, "seconds": args.seconds, "rounds": args.rounds}
+    with tempfile.TemporaryDirectory(prefix="tactful-bench-http-") as temporary, ExitStack() as servers:
         workdir = Path(temporary)
         recorded_file = workdir / "recorded.json"
         port = free_port()
-        with running(tactful_command(f"sqlite:///{workdir / 'bench.db'}", port), port=port, cwd=workdir) as url:
-            recorded_file.write_text(json.dumps(record_responses(url)), encoding="utf-8")
-            results["sqlite"] = measure(url, **options)
+        sqlite = servers.enter_context(
+            running("sqlite", tactful_command(f"sqlite:///{workdir / 'bench.db'}", port), port=port, cwd=workdir)
+        )
+        recorded_file.write_text(json.dumps(record_responses(sqlite.url)), encoding="utf-8")
         port = free_port()
-        baseline = [
+        baseline_command = [
             sys.executable,
             "-m",
             "bench.http",
@@ -346,19 +457,41 @@ def main(argv: list[str] | None = None) -> int:
             "--recorded",
             str(recorded_file),
         ]
-        with running(baseline, port=port, cwd=ROOT) as url:
-            results["baseline"] = measure(url, **options)
-        with redis_server(workdir) as redis_url:
-            if redis_url is not None:
-                port = free_port()
-                with running(tactful_command(redis_url, port), port=port, cwd=workdir) as url:
-                    results["redis"] = measure(url, **options)
+        measured = [sqlite, servers.enter_context(running("baseline", baseline_command, port=port, cwd=ROOT))]
+        redis_url = servers.enter_context(redis_server(workdir))
+        if redis_url is not None:
+            port = free_port()
+            measured.append(
+                servers.enter_context(running("redis", tactful_command(redis_url, port), port=port, cwd=workdir))
+            )
+        results = measure(measured, **options)
 
     rows = [
-        (name, f"{r['turns_per_second']:,.0f}", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}", r["turns"], r["failures"])
+        (
+            name,
+            f"{r['turns_per_second']:,.0f}",
+            f"{r['p50_ms']:.1f}",
+            f"{r['p99_ms']:.1f}",
+            "—" if r["server_cpu_us_per_turn"] is None else f"{r['server_cpu_us_per_turn']:,.0f}",
+            "—" if r["server_cores"] is None else f"{r['server_cores']:.2f}",
+            f"{r['loader_cores']:.2f}",
+            r["turns"],
+            r["failures"],
+        )
         for name, r in results.items()
     ]
-    print(table("HTTP load, one uvicorn worker", ("server", "turns/s", "p50 ms", "p99 ms", "turns", "failures"), rows))
+    headers = (
+        "server",
+        "turns/s",
+        "p50 ms",
+        "p99 ms",
+        "CPU µs/turn",
+        "server cores",
+        "load cores",
+        "turns",
+        "failures",
+    )
+    print(table("HTTP load, one uvicorn worker", headers, rows))
     found = figures(results)
     print(figures_table("HTTP figures", found))
     path = write_results("http", found, {"settings": options, "runs": results, "script": SCRIPT})

@@ -22,6 +22,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -67,8 +68,15 @@ print(json.dumps({{name: at - marks[n][1] for n, (name, at) in enumerate(marks[1
 """
 
 
+_CACHE = Path(tempfile.gettempdir()) / "tactful-bench-pycache"
+
+
 def _environment() -> dict[str, str]:
-    return {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    # Bytecode caches go to a folder of their own, so the warm-up run warms them even where the
+    # environment asks Python not to write them next to the sources.
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPYCACHEPREFIX": str(_CACHE)}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
 
 
 def tactful_command() -> list[str]:

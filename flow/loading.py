@@ -47,6 +47,11 @@ def _message(error: Mapping[str, Any]) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _parse_yaml(text: str) -> Any:
+    """``yaml.safe_load``, with libyaml's parser when PyYAML was built with it (several times faster)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _read(source: str | Path) -> tuple[str, Any]:
     text_source = str(source)
     path = Path(text_source)
@@ -57,7 +62,7 @@ def _read(source: str | Path) -> tuple[str, Any]:
             raise PolicyError(
                 text_source, [f"no policy file or bundled policy named {text_source!r}; bundled: {known}"]
             )
-        return f"bundled:{text_source}", yaml.safe_load(bundled.read_text(encoding="utf-8"))
+        return f"bundled:{text_source}", _parse_yaml(bundled.read_text(encoding="utf-8"))
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError as e:
@@ -65,7 +70,7 @@ def _read(source: str | Path) -> tuple[str, Any]:
     except (OSError, UnicodeDecodeError) as e:
         raise PolicyError(text_source, [f"cannot read the file: {e}"]) from e
     try:
-        return text_source, yaml.safe_load(raw)
+        return text_source, _parse_yaml(raw)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -7,12 +7,18 @@ customer-supplied values only ever reach them as data in the render context.
 
 from __future__ import annotations
 
+import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from io import StringIO
 from typing import Any
 
-from jinja2 import Template, TemplateError, meta
+from jinja2 import Template, TemplateError, meta, nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.lexer import newline_re
+from jinja2.nodes import EvalContext, Impossible
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 
 from flow.policy import Policy
 from flow.sandbox import PolicySandbox, forbidden_constructs
@@ -163,7 +169,11 @@ def sample_context(policy: Policy) -> dict[str, Any]:
 
 
 def check_templates(policy: Policy, *, readability: bool = False) -> list[str]:
-    """Problems with a policy's templates: syntax, unknown keys or variables, and the tone lint."""
+    """Problems with a policy's templates: syntax, unknown keys or variables, and the tone lint.
+
+    A source shared by several variants is checked once; see ``_TemplateCheck`` for how each is
+    checked without compiling it when that gives the same answer.
+    """
     problems: list[str] = []
     known = CONTEXT_VARIABLES | set(policy.facts)
     for state_name, keys in policy.templates.items():
@@ -173,28 +183,158 @@ def check_templates(policy: Policy, *, readability: bool = False) -> list[str]:
                 problems.append(
                     f"templates.{state_name}.{key}: unknown template key; known keys: {', '.join(sorted(allowed))}"
                 )
-    env = _environment()
-    context = sample_context(policy)
-    banned = tuple(policy.tone.banned_phrases)
-    floor = policy.tone.min_reading_ease if readability else None
+    check = _TemplateCheck(policy, known=known, readability=readability)
     for path, variants in template_sources(policy).items():
+        linted = not path.startswith("templates.common.button_")
         for i, source in enumerate(variants):
             where = f"{path}[{i}]" if len(variants) > 1 else path
-            try:
-                tree = env.parse(source)
-                forbidden = forbidden_constructs(tree)
-                if forbidden:
-                    problems.append(f"{where}: templates may not use {', '.join(forbidden)}")
-                    continue
-                unknown = meta.find_undeclared_variables(tree) - known
-                if unknown:
-                    problems.append(f"{where}: unknown variable {', '.join(sorted(unknown))}")
-                    continue
-                text = env.from_string(source).render(context).strip()
-            except (TemplateError, TypeError, ValueError, ArithmeticError) as e:
-                problems.append(f"{where}: template does not render: {e}")
-                continue
-            if path.startswith("templates.common.button_"):
-                continue
-            problems.extend(f"{where}: {problem}" for problem in lint(text, banned=banned, min_reading_ease=floor))
+            problems.extend(f"{where}: {problem}" for problem in check.problems(source, linted=linted))
     return problems
+
+
+class _TemplateCheck:
+    """What :func:`check_templates` finds wrong with one template source, remembered per source.
+
+    Most templates are text, ``{{ name }}`` and ``{% if %}``: for those the variables are read off
+    the parsed tree and the text is worked out from it with Jinja's own constant folding, which is
+    what rendering them would give, without generating and compiling their code. Any other template
+    is compiled and rendered as the engine would.
+    """
+
+    def __init__(self, policy: Policy, *, known: frozenset[str], readability: bool) -> None:
+        self.env = _environment()
+        self.known = known
+        self.context = sample_context(policy)
+        self.banned = tuple(policy.tone.banned_phrases)
+        self.floor = policy.tone.min_reading_ease if readability else None
+        self._found: dict[tuple[str, bool], list[str]] = {}
+
+    def problems(self, source: str, *, linted: bool) -> list[str]:
+        """Problems with ``source``; ``linted`` says whether its text must pass the tone lint."""
+        key = (source, linted)
+        if key not in self._found:
+            self._found[key] = self._check(source, linted=linted)
+        return self._found[key]
+
+    def _check(self, source: str, *, linted: bool) -> list[str]:
+        if not _SYNTAX.search(source):
+            return self._lint(newline_re.sub("\n", source), linted=linted)
+        try:
+            tree = self.env.parse(source)
+            forbidden = forbidden_constructs(tree)
+            if forbidden:
+                return [f"templates may not use {', '.join(forbidden)}"]
+            text = None
+            if _is_simple(tree):
+                unknown = {name.name for name in tree.find_all(nodes.Name)} - self.known
+                if unknown:
+                    return [f"unknown variable {', '.join(sorted(unknown))}"]
+                text = _folded_text(tree, self.env, self.context)
+            if text is None:
+                # Parsed again: folding replaces the names of the tree it tried with their values.
+                undeclared, template = _compiled(self.env, self.env.parse(source))
+                unknown = undeclared - self.known
+                if unknown:
+                    return [f"unknown variable {', '.join(sorted(unknown))}"]
+                text = template.render(self.context)
+        except (TemplateError, TypeError, ValueError, ArithmeticError) as e:
+            return [f"template does not render: {e}"]
+        return self._lint(text, linted=linted)
+
+    def _lint(self, text: str, *, linted: bool) -> list[str]:
+        return lint(text.strip(), banned=self.banned, min_reading_ease=self.floor) if linted else []
+
+
+_SYNTAX = re.compile(r"\{[{%#]")
+"""The start of a Jinja tag; a source without one is plain text that renders as written."""
+
+_SIMPLE_NODES = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.If,
+    nodes.Name,
+    nodes.Const,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.And,
+    nodes.Or,
+    nodes.Not,
+    nodes.CondExpr,
+    nodes.Concat,
+)
+"""Nodes whose constant folding gives exactly what rendering gives; none of them assigns a name."""
+
+
+def _is_simple(tree: nodes.Template) -> bool:
+    return all(isinstance(node, _SIMPLE_NODES) for node in tree.find_all(nodes.Node))
+
+
+class _BindNames(NodeTransformer):
+    """Replaces each name with its value from the context, so that expressions fold to constants."""
+
+    def __init__(self, environment: SandboxedEnvironment, context: Mapping[str, Any]) -> None:
+        self.environment = environment
+        self.context = context
+
+    def visit_Name(self, node: nodes.Name) -> nodes.Const:
+        if node.name not in self.context:
+            raise Impossible
+        return nodes.Const(self.context[node.name], lineno=node.lineno, environment=self.environment)
+
+
+def _folded_text(tree: nodes.Template, env: SandboxedEnvironment, context: Mapping[str, Any]) -> str | None:
+    """What a simple template renders to with ``context``, or ``None`` when it cannot be folded."""
+    bind = _BindNames(env, context)
+    eval_context = EvalContext(env)
+    finalize: Callable[[Any], Any] = env.finalize or (lambda value: value)
+    parts: list[str] = []
+
+    def value(expression: nodes.Node) -> Any:
+        return bind.visit(expression).as_const(eval_context)
+
+    def render(body: list[nodes.Node]) -> None:
+        for node in body:
+            if isinstance(node, nodes.Output):
+                for child in node.nodes:
+                    parts.append(child.data if isinstance(child, nodes.TemplateData) else str(finalize(value(child))))
+            elif isinstance(node, nodes.If):
+                branch = node.else_
+                for test, taken in ((node.test, node.body), *((elif_.test, elif_.body) for elif_ in node.elif_)):
+                    if value(test):
+                        branch = taken
+                        break
+                render(branch)
+
+    try:
+        render(tree.body)
+    except Impossible:
+        return None
+    return "".join(parts)
+
+
+def _compiled(env: SandboxedEnvironment, tree: nodes.Template) -> tuple[set[str], Template]:
+    """The names a template reads from its context, and the template compiled from ``tree``."""
+    code_text = StringIO()
+    generator = _TrackingCodeGenerator(env, code_text)
+    generator.visit(tree)
+    code = compile(code_text.getvalue(), "<template>", "exec")
+    return generator.undeclared, env.template_class.from_code(env, code, env.make_globals(None))
+
+
+class _TrackingCodeGenerator(CodeGenerator):
+    """Jinja's code generator, also noting the names the template reads from its context.
+
+    What ``jinja2.meta.find_undeclared_variables`` finds, in the same pass that writes the code, so
+    a template is not run through the generator twice.
+    """
+
+    def __init__(self, environment: SandboxedEnvironment, stream: StringIO) -> None:
+        super().__init__(environment, "<template>", None, stream, optimized=environment.optimized)
+        self.undeclared: set[str] = set()
+
+    def enter_frame(self, frame: Frame) -> None:
+        super().enter_frame(frame)
+        for action, param in frame.symbols.loads.values():
+            if action == "resolve" and param not in self.environment.globals:
+                self.undeclared.add(param)

@@ -200,3 +200,21 @@ async def test_workers_on_one_redis_share_their_senders(redis_url: str) -> None:
 
         assert first.current("redis-dana") == second.current("redis-dana")
         assert (await first.transcript("redis-dana"))["version"] == 2
+
+
+def test_the_sender_directory_lives_beside_a_store_url_that_carries_options(tmp_path: Path, redis_url: str) -> None:
+    from flow.server.senders import SenderConversation, open_sender_directory
+
+    remembered = SenderConversation("c-1", "token-1")
+    sqlite = open_sender_directory(f"sqlite:///{tmp_path}/chat.db?synchronous=FULL")
+    sqlite.remember("s-1", remembered)
+    sqlite.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == ["chat.db"]
+    reopened = open_sender_directory(f"sqlite:///{tmp_path}/chat.db")
+    assert reopened.find("s-1") == remembered
+    reopened.close()
+
+    on_redis = open_sender_directory(f"{redis_url}?ttl_closed=60")
+    on_redis.remember("s-2", remembered)
+    assert on_redis.find("s-2") == remembered
+    on_redis.close()

@@ -41,8 +41,13 @@ def serve(
         typer.Option("--api-key", envvar="TACTFUL_API_KEY", help="Protect /metrics with this bearer key."),
     ] = None,
     threads: Annotated[
-        int, typer.Option("--threads", min=1, help="Turns run at once; more wait in line (tail latency).")
-    ] = 4,
+        int,
+        typer.Option(
+            "--threads",
+            min=0,
+            help="0 runs turns on the event loop (fastest); N runs at most N turns at once in a thread pool.",
+        ),
+    ] = 0,
     access_log: Annotated[
         bool, typer.Option("--access-log/--no-access-log", help="Log every request uvicorn serves.")
     ] = True,

@@ -18,12 +18,13 @@ def document_token_scheme(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schemes = build().setdefault("components", {}).setdefault("securitySchemes", {})
-            schemes[TOKEN_SCHEME] = {
+            schema = build()
+            schema.setdefault("components", {}).setdefault("securitySchemes", {})[TOKEN_SCHEME] = {
                 "type": "http",
                 "scheme": "bearer",
                 "description": "The `token` returned when the conversation was created.",
             }
-        return app.openapi_schema or build()
+            app.openapi_schema = schema
+        return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -129,10 +129,12 @@ def open_sender_directory(store_url: str) -> SenderDirectory:
     """The directory that lives beside the store at ``store_url``."""
     if store_url in ("memory", "memory://"):
         return MemorySenders()
-    parts = urlsplit(store_url)
+    # The query holds the store's own options (``?synchronous=``, ``?ttl_closed=``), not the location.
+    location = store_url.partition("?")[0]
+    parts = urlsplit(location)
     if parts.scheme == "sqlite":
-        path = store_url.removeprefix("sqlite:///")
+        path = location.removeprefix("sqlite:///")
         return MemorySenders() if path in ("", ":memory:") else SqliteSenders(path)
     if parts.scheme in ("redis", "rediss", "unix"):
-        return RedisSenders(store_url)
+        return RedisSenders(location)
     raise SenderDirectoryError(store_url)

@@ -10,12 +10,17 @@ from __future__ import annotations
 import json
 import math
 import struct
+import sys
+from array import array
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from flow.understanding._text import NUMBER
 
-WEIGHTS_PATH = Path(__file__).with_name("intent_weights.json")
+WEIGHTS_PATH = Path(__file__).with_name("intent_weights.bin")
+WEIGHTS_MAGIC = b"tactful intent weights 1"
+LANE_TYPES = ("h", "i", "q")
+"""Integer array types a weights file may store its weights in; the narrowest that fits is used."""
 CHAR_NGRAM_SIZES = (3, 4, 5)
 START, END = "<s>", "</s>"
 NEGATION_SCOPE = 3
@@ -26,6 +31,8 @@ NEGATORS = frozenset(
 _CACHE_LIMIT = 50_000
 LANE_BITS = 64
 LANE_OFFSET = 1 << 62
+_SIGN_FILL = bytes(0xFF if value & 0x80 else 0 for value in range(256))
+_FLIP_HIGH_BIT = bytes(value ^ 0x80 for value in range(256))
 
 
 def char_ngrams(word: str) -> list[str]:
@@ -81,6 +88,33 @@ def feature_scale(word_count: int) -> float:
     return 1.0 / math.sqrt(max(word_count, 1))
 
 
+def _packed_rows(names: Sequence[str], lanes: bytes, lane_bytes: int) -> dict[str, int]:
+    """Each name's row of little-endian signed ``lane_bytes``-byte integers as one packed integer.
+
+    Without a Python loop over the lanes: every lane is widened to 8 bytes with its sign and its top
+    bit flipped, which adds ``2**63`` to it, so that a row's bytes read as one unsigned integer: the
+    packed row plus ``2**63`` in every lane.
+    """
+    count = len(lanes) // lane_bytes
+    raw = bytearray(8 * count)
+    for byte in range(lane_bytes):
+        raw[byte::8] = lanes[byte::lane_bytes]
+    sign = lanes[lane_bytes - 1 :: lane_bytes].translate(_SIGN_FILL)
+    for byte in range(lane_bytes, 8):
+        raw[byte::8] = sign
+    raw[7::8] = raw[7::8].translate(_FLIP_HIGH_BIT)
+    width = count // len(names) if names else 0
+    row = 8 * width
+    biased = sum(1 << (LANE_BITS * lane + LANE_BITS - 1) for lane in range(width))
+    view = memoryview(raw)
+    return {name: int.from_bytes(view[i * row : (i + 1) * row], "little") - biased for i, name in enumerate(names)}
+
+
+def _fits(values: Sequence[int], size: int) -> bool:
+    limit = 1 << (8 * size - 1)
+    return all(-limit <= value < limit for value in values)
+
+
 def softmax(scores: Sequence[float]) -> list[float]:
     """Probabilities from raw class scores."""
     top = max(scores)
@@ -103,26 +137,31 @@ class IntentModel:
     def __init__(
         self, classes: Sequence[str], bias: Sequence[float], weights: Mapping[str, Sequence[int]], *, unit: float
     ) -> None:
+        packed = {
+            name: sum(value << (LANE_BITS * lane) for lane, value in enumerate(row)) for name, row in weights.items()
+        }
+        self._set_up(classes, bias, packed, unit=unit)
+
+    def _set_up(self, classes: Sequence[str], bias: Sequence[float], packed: Mapping[str, int], *, unit: float) -> None:
         self.classes = tuple(classes)
         self.bias = tuple(bias)
         self.unit = unit
-        self.weights = {name: tuple(row) for name, row in weights.items()}
         width = len(self.classes)
         self._offsets = sum(LANE_OFFSET << (LANE_BITS * lane) for lane in range(width))
         self._lanes = struct.Struct(f"<{width}Q")
+        self._features = dict(packed)
         self._packed: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], int] = {}
         self._negated: dict[str, int] = {}
-        for name, row in self.weights.items():
-            packed = sum(value << (LANE_BITS * lane) for lane, value in enumerate(row))
+        for name, vector in self._features.items():
             kind, _, key = name.partition(":")
             if kind == "b":
                 first, _, second = key.partition(" ")
-                self._pairs[(first, second)] = packed
+                self._pairs[(first, second)] = vector
             elif kind == "n":
-                self._negated[key] = packed
+                self._negated[key] = vector
             else:
-                self._packed[name] = packed
+                self._packed[name] = vector
         self._word_vectors: dict[str, int] = {}
 
     @classmethod
@@ -135,20 +174,54 @@ class IntentModel:
         kept = {name: row for name, row in rounded.items() if any(row)}
         return cls(classes, [round(v * factor) / factor for v in bias], kept, unit=1 / factor)
 
+    @property
+    def weights(self) -> dict[str, tuple[int, ...]]:
+        """Each feature's integer weight for every class, in the order of ``classes``."""
+        size = self._lanes.size
+        return {
+            name: tuple(
+                lane - LANE_OFFSET for lane in self._lanes.unpack((vector + self._offsets).to_bytes(size, "little"))
+            )
+            for name, vector in self._features.items()
+        }
+
     @classmethod
     def load(cls, path: Path = WEIGHTS_PATH) -> IntentModel:
-        """Read weights written by ``python -m flow.understanding.train``."""
-        document = json.loads(path.read_text(encoding="utf-8"))
-        return cls(document["classes"], document["bias"], document["weights"], unit=float(document["unit"]))
+        """Read weights written by :meth:`save` (``python -m flow.understanding.train``)."""
+        data = path.read_bytes()
+        magic, _, rest = data.partition(b"\n")
+        if magic != WEIGHTS_MAGIC:
+            raise ValueError(f"{path} is not a tactful intent weights file (it starts {magic[:40]!r})")
+        header_line, _, body = rest.partition(b"\n")
+        header = json.loads(header_line)
+        names = body[: header["names_bytes"]].decode("utf-8").split("\n")[:-1]
+        lanes = body[header["names_bytes"] :]
+        if len(names) != header["features"] or len(lanes) != len(names) * len(header["classes"]) * header["lane_bytes"]:
+            raise ValueError(f"{path} is cut short or damaged; train again with python -m flow.understanding.train")
+        packed = _packed_rows(names, lanes, header["lane_bytes"])
+        model = cls.__new__(cls)
+        model._set_up(header["classes"], header["bias"], packed, unit=float(header["unit"]))
+        return model
 
-    def to_document(self) -> dict[str, object]:
-        """The model as a JSON-ready document."""
-        return {
+    def save(self, path: Path) -> None:
+        """Write the model: a header line, the feature names, then every weight as a little-endian integer."""
+        weights = sorted(self.weights.items())
+        values = [value for _, row in weights for value in row]
+        typecode = next(code for code in LANE_TYPES if _fits(values, array(code).itemsize))
+        lanes = array(typecode, values)
+        if sys.byteorder != "little":
+            lanes.byteswap()
+        names = "".join(name + "\n" for name, _ in weights).encode("utf-8")
+        header = {
             "classes": list(self.classes),
             "unit": self.unit,
             "bias": list(self.bias),
-            "weights": {name: list(row) for name, row in sorted(self.weights.items())},
+            "features": len(weights),
+            "lane_bytes": lanes.itemsize,
+            "names_bytes": len(names),
         }
+        header_line = json.dumps(header, separators=(",", ":")).encode("utf-8")
+        path.write_bytes(b"\n".join((WEIGHTS_MAGIC, header_line, names + lanes.tobytes())))
 
     def probabilities(self, words: Sequence[str]) -> list[float]:
         """The probability of each class in ``classes`` for a message's canonical words."""

@@ -1,4 +1,4 @@
-"""Train the intent model and write ``intent_weights.json`` next to this file.
+"""Train the intent model and write ``intent_weights.bin`` next to this file.
 
 Run ``python -m flow.understanding.train``; ``--cross-validate`` reports k-fold macro-F1 on the
 training part instead of writing weights. Only the training part of the development utterances is
@@ -10,7 +10,6 @@ same weights.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -142,8 +141,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         cross_validate(examples, arguments.cross_validate, settings)
         return
     model = train(examples, settings)
-    document = json.dumps(model.to_document(), separators=(",", ":"))
-    arguments.output.write_text(document + "\n", encoding="utf-8")
+    model.save(arguments.output)
     print(f"wrote {len(model.weights)} features for {len(model.classes)} classes to {arguments.output}")
 
 
