@@ -40,7 +40,7 @@ from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Step
 from flow.speech import Speaker
-from flow.templates import template_sources
+from flow.templates import CONTEXT_VARIABLES, template_sources
 from flow.understanding import Understander, extract_slots, is_threat
 from flow.understanding._text import canonical_tokens
 from flow.vocabulary import STATES, EscalationReason, Outcome, StateName
@@ -65,6 +65,10 @@ class NaiveTemplates:
         index = zlib.crc32(f"{seed}:{path}".encode()) % len(variants) if len(variants) > 1 else 0
         text: str = jinja2.Template(variants[index]).render(**context)
         return text.strip()
+
+    def variables(self, path: str, *, seed: str = "") -> frozenset[str]:
+        """Every variable: the naive flow works out the whole context for every template."""
+        return CONTEXT_VARIABLES
 
 
 class NaiveSpeaker(Speaker):

@@ -149,19 +149,26 @@ class ConversationService:
             raise InvalidMessage(f"message_id must be 1 to {MAX_MESSAGE_ID_CHARS} characters")
         self._authorize(conversation_id, token)
         conflicts = 0
+        fresh = False
         while True:
             if message_id is not None and (applied := self._applied(conversation_id, message_id)):
                 return applied
-            current = self.store.load(conversation_id)
+            load = self.store.load if fresh else self.store.load_for_update
+            current = load(conversation_id)
             engine = self._engine_for(current)
             try:
                 updated, turn = engine.reply(
                     current, text, quick_reply=quick_reply, facts=dict(facts) if facts else None
                 )
-            except ConversationClosed:
+            except (ConversationClosed, InvalidMessage):
                 # The message that closed it may be this very message, sent again by the client.
                 if message_id is not None and (applied := self._applied(conversation_id, message_id)):
                     return applied
+                # A snapshot loaded for update may be one another worker has since replaced; judge
+                # the message against the latest before refusing it.
+                if not fresh and self.store.load(conversation_id).version != current.version:
+                    fresh = True
+                    continue
                 raise
             kept = self._as_kept(engine, turn)
             try:

@@ -13,7 +13,9 @@ from flow.templates import CONTEXT_VARIABLES, TemplateBook
 from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
 from states import SPECS
 
-_NEEDS_DECISION = frozenset({"explaining"})
+_DECISION_WORDS = frozenset({"reason", "clearer_reason"})
+_OFFER_WORDS = frozenset({"offered", "several"})
+FOLLOW_UP = "follow_up.text"
 _ESCALATING = frozenset(
     {
         "escalate_threat",
@@ -40,13 +42,12 @@ class Speaker:
 
     def follow_up_text(self, run: Run) -> str:
         """The text the customer receives when the follow-up is delivered."""
-        return self._book.render("follow_up.text", self._context(run), seed=run.conversation_id)
+        needed = self._book.variables(FOLLOW_UP, seed=run.conversation_id)
+        return self._book.render(FOLLOW_UP, self._context(run, needed), seed=run.conversation_id)
 
     def say(self, run: Run) -> tuple[str, list[QuickReply]]:
         """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
-        context = self._context(run)
         seed = f"{run.conversation_id}:{run.turn}"
-        paragraphs: list[str] = []
         names = {step.transition for step in run.steps}
         calm = (
             run.signals.sentiment <= self._policy.escalation.anger_threshold
@@ -54,14 +55,16 @@ class Speaker:
             and not names & _ESCALATING
             and run.state != "closed"
         )
-        if calm:
-            paragraphs.append(self._book.render("templates.common.calm", context, seed=seed))
+        paths = ["templates.common.calm"] if calm else []
         for step in run.steps:
             key = SPECS[step.state].key_for(step.transition)
             area = step.state if key in SPECS[step.state].templates else "common"
-            text = self._book.render(f"templates.{area}.{key}", context, seed=seed)
-            if text:
-                paragraphs.append(text)
+            paths.append(f"templates.{area}.{key}")
+        # Only what this turn's templates read is worked out: offers, reasons and the rest are
+        # themselves templates, and most turns need few of them.
+        needed = frozenset().union(*(self._book.variables(path, seed=seed) for path in paths))
+        context = self._context(run, needed)
+        paragraphs = [text for path in paths if (text := self._book.render(path, context, seed=seed))]
         return "\n\n".join(paragraphs), self._buttons(run, context, seed)
 
     def _constant_context(self) -> dict[str, Any]:
@@ -80,7 +83,7 @@ class Speaker:
         )
         return context
 
-    def _context(self, run: Run) -> dict[str, Any]:
+    def _context(self, run: Run, needed: frozenset[str]) -> dict[str, Any]:
         policy = self._policy
         context = self._constants.copy()
         context.update(run.facts)
@@ -91,39 +94,42 @@ class Speaker:
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
         context["escalation_reason"] = run.escalation_reason
-        if any(step.transition == "check_in" for step in run.steps):
-            context["follow_up_text"] = self._book.render("follow_up.text", context, seed=run.conversation_id)
         if run.pending_fact is not None:
             context["question"] = policy.facts[run.pending_fact].ask
-        if request is not None:
-            self._add_decision(run, context)
-        if policy.compensation is not None:
+        if policy.compensation is not None and "compensation" in needed:
             context["compensation"] = self._book.render("compensation.offer", context)
-        if run.outcome == "callback_scheduled":
+        if run.outcome == "callback_scheduled" and "callback_when" in needed:
             context["callback_when"] = moment_phrase(self._rules.next_opening(run.now), run.now)
+        if request is not None:
+            self._add_decision(run, context, needed)
+        if "follow_up_text" in needed:
+            inner = self._book.variables(FOLLOW_UP, seed=run.conversation_id)
+            if inner - needed:
+                context = self._context(run, needed | inner)
+            context["follow_up_text"] = self._book.render(FOLLOW_UP, context, seed=run.conversation_id)
         return context
 
-    def _add_decision(self, run: Run, context: dict[str, Any]) -> None:
+    def _add_decision(self, run: Run, context: dict[str, Any], needed: frozenset[str]) -> None:
         name = run.request or ""
         request = self._policy.requests[name]
-        states = {step.state for step in run.steps}
-        if "closed" in states and run.outcome == "approved":
+        if "approval" in needed and run.outcome == "approved":
             context["approval"] = self._book.render(f"requests.{name}.approved", context)
-        if states & _NEEDS_DECISION:
+        if needed & _DECISION_WORDS:
             rule = self._rules.declining_rule(name, run.facts)
             if rule is not None:
                 reason = self._book.render(f"requests.{name}.declines[{rule}].reason", context)
                 clearer = f"requests.{name}.declines[{rule}].clearer_reason"
                 context["reason"] = reason
                 context["clearer_reason"] = self._book.render(clearer, context) if self._book.has(clearer) else reason
-        shown = run.offered or [a.id for a in request.alternatives[: run.counters.alternatives_offered]]
-        texts = [
-            self._book.render(f"requests.{name}.alternatives[{i}].text", context)
-            for i, a in enumerate(request.alternatives)
-            if a.id in shown
-        ]
-        context["offered"] = human_list(texts)
-        context["several"] = len(texts) > 1
+        if needed & _OFFER_WORDS:
+            shown = run.offered or [a.id for a in request.alternatives[: run.counters.alternatives_offered]]
+            texts = [
+                self._book.render(f"requests.{name}.alternatives[{i}].text", context)
+                for i, a in enumerate(request.alternatives)
+                if a.id in shown
+            ]
+            context["offered"] = human_list(texts)
+            context["several"] = len(texts) > 1
         if run.chosen is not None:
             chosen = next(a for a in request.alternatives if a.id == run.chosen)
             context["chosen"] = chosen.title.lower()

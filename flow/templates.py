@@ -88,24 +88,28 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
 class _Compiled:
     """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
 
-    __slots__ = ("constant", "env", "source", "template")
+    __slots__ = ("constant", "env", "source", "template", "variables")
 
     def __init__(self, env: SandboxedEnvironment, source: str) -> None:
         self.env: SandboxedEnvironment | None = env
         self.source = source
         self.template: Template | None = None
         self.constant: str | None = None
+        self.variables: frozenset[str] = frozenset()
 
-    def _compile(self, env: SandboxedEnvironment) -> None:
-        if meta.find_undeclared_variables(env.parse(self.source)):
+    def compile(self) -> None:
+        if self.env is None:
+            return
+        env = self.env
+        self.variables = frozenset(meta.find_undeclared_variables(env.parse(self.source)))
+        if self.variables:
             self.template = env.from_string(self.source)
         else:
             self.constant = env.from_string(self.source).render().strip()
         self.env = None
 
     def render(self, context: Mapping[str, Any]) -> str:
-        if self.env is not None:
-            self._compile(self.env)
+        self.compile()
         if self.template is None:
             return self.constant or ""
         # The sandbox has no globals, so a shared context skips Jinja's two copies of the variables;
@@ -130,9 +134,17 @@ class TemplateBook:
 
     def render(self, path: str, context: Mapping[str, Any], *, seed: str = "") -> str:
         """Render the variant of ``path`` that ``seed`` picks (the same seed always picks the same one)."""
+        return self._variant(path, seed).render(context)
+
+    def variables(self, path: str, *, seed: str = "") -> frozenset[str]:
+        """The variables the variant of ``path`` that ``seed`` picks reads."""
+        variant = self._variant(path, seed)
+        variant.compile()
+        return variant.variables
+
+    def _variant(self, path: str, seed: str) -> _Compiled:
         variants = self._templates[path]
-        index = zlib.crc32(f"{seed}:{path}".encode()) % len(variants) if len(variants) > 1 else 0
-        return variants[index].render(context)
+        return variants[zlib.crc32(f"{seed}:{path}".encode()) % len(variants)] if len(variants) > 1 else variants[0]
 
 
 def sample_context(policy: Policy) -> dict[str, Any]:

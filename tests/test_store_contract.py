@@ -504,3 +504,26 @@ def test_store_urls_take_their_durability_options(tmp_path: Path, redis_url: str
         assert expiring.ttl_closed_seconds == 60  # type: ignore[attr-defined]
     with pytest.raises(StoreError, match="ttl_closed='soon'"):
         open_store(f"{redis_url}?ttl_closed=soon")
+
+
+def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Store, tmp_path: Path) -> None:
+    if isinstance(store, MemoryStore):
+        other: Store = store
+    elif isinstance(store, SqliteStore):
+        other = SqliteStore(tmp_path / "tactful.db")
+    else:
+        other = RedisStore(store.url, prefix=store.prefix)  # type: ignore[attr-defined]
+    started(store, "c9")
+    mine = store.load_for_update("c9")
+    advance(other, "c9", "a message that reached another worker")
+
+    with pytest.raises(VersionConflict):
+        store.save(
+            mine.model_copy(update={"version": 2}), turn("c9", 2, "a stale message"), expected_version=mine.version
+        )
+    fresh = store.load_for_update("c9")
+    assert fresh.version == 2
+    assert [t.customer_text for t in store.transcript("c9")] == [
+        "I want a refund",
+        "a message that reached another worker",
+    ]

@@ -57,6 +57,14 @@ class Store(Protocol):
         """The latest snapshot; raise ``UnknownConversation`` when there is none."""
         ...
 
+    def load_for_update(self, conversation_id: str) -> Conversation:
+        """The snapshot to apply the next message to, before ``save`` with its version.
+
+        A store may answer from what it wrote itself, since ``save`` compares versions: after a
+        ``VersionConflict`` it must read the latest snapshot again.
+        """
+        ...
+
     def token_digest(self, conversation_id: str) -> str:
         """The SHA-256 hex digest of the conversation's access token."""
         ...

@@ -55,6 +55,10 @@ class MemoryStore(ClosesOnExit):
             snapshot = self._record(conversation_id).snapshot
         return Conversation.model_validate_json(snapshot)
 
+    def load_for_update(self, conversation_id: str) -> Conversation:
+        """The latest snapshot (memory is as fast as any cache)."""
+        return self.load(conversation_id)
+
     def token_digest(self, conversation_id: str) -> str:
         """The SHA-256 hex digest of the conversation's access token."""
         with self._lock:

@@ -24,6 +24,7 @@ import redis
 from flow.errors import ConversationExists, DuplicateMessage, StoreError, UnknownConversation, VersionConflict
 from flow.models import Conversation, Turn
 from flow.stores import _redis_scripts as scripts
+from flow.stores._recent import RecentSnapshots
 from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, lease_end, to_micros
 from flow.stores.base import ClosesOnExit, FollowUpJob
 
@@ -53,6 +54,7 @@ class RedisStore(ClosesOnExit):
         self._release = self._redis.register_script(scripts.RELEASE)
         self._find_turn = self._redis.register_script(scripts.FIND_TURN)
         self._updated_key = f"{prefix}conversations"
+        self._recent = RecentSnapshots()
         self._queue_keys = [f"{prefix}follow_ups:{part}" for part in ("queue", "data", "due", "worker", "attempts")]
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
@@ -63,6 +65,10 @@ class RedisStore(ClosesOnExit):
     def load(self, conversation_id: str) -> Conversation:
         """The latest snapshot; raise ``UnknownConversation`` when there is none."""
         return Conversation.model_validate_json(self._field(conversation_id, "snapshot"))
+
+    def load_for_update(self, conversation_id: str) -> Conversation:
+        """The snapshot this process last wrote, or the stored one: one round trip a turn when warm."""
+        return self._recent.get(conversation_id) or self.load(conversation_id)
 
     def token_digest(self, conversation_id: str) -> str:
         """The SHA-256 hex digest of the conversation's access token."""
@@ -221,7 +227,9 @@ class RedisStore(ClosesOnExit):
         ]
         status, detail = cast(Sequence[bytes], self._save(keys=keys, args=args))
         if status == b"ok":
+            self._recent.put(conversation)
             return
+        self._recent.forget(cid)
         if status == b"exists":
             raise ConversationExists(cid)
         if status == b"unknown":

@@ -130,6 +130,10 @@ class SqliteStore(ClosesOnExit):
         row = self._one("SELECT snapshot FROM conversations WHERE id = ?", conversation_id)
         return Conversation.model_validate_json(row[0])
 
+    def load_for_update(self, conversation_id: str) -> Conversation:
+        """The latest snapshot (a local read costs less than keeping a cache coherent across processes)."""
+        return self.load(conversation_id)
+
     def token_digest(self, conversation_id: str) -> str:
         """The SHA-256 hex digest of the conversation's access token."""
         row = self._one("SELECT token_digest FROM conversations WHERE id = ?", conversation_id)
