@@ -9,9 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,7 +31,7 @@ from flow.followups import (
     WorkerSettingsError,
 )
 from flow.service import ConversationService, Started
-from flow.stores import MemoryStore, RedisStore, SqliteStore, Store
+from flow.stores import MemoryStore, SqliteStore, Store
 from tests.plugins.engines import DANA, IN_HOURS, OUT_OF_HOURS, Scripted
 
 DUE = IN_HOURS + timedelta(hours=24, minutes=1)
@@ -48,19 +46,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store of each kind."""
-    if request.param == "memory":
-        opened: Store = MemoryStore()
-    elif request.param == "sqlite":
-        opened = SqliteStore(tmp_path / "tactful.db")
-    else:
-        opened = RedisStore(request.getfixturevalue("redis_url"), prefix=f"test:{uuid.uuid4().hex}:")
-    with opened:
-        yield opened
 
 
 @pytest.fixture

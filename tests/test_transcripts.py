@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import flow.cli.commands_transcripts  # noqa: F401  (registers ``transcripts exp
 from flow import Engine, Policy, Signals
 from flow.cli.app import app
 from flow.service import ConversationService
-from flow.stores import MemoryStore, RedisStore, SqliteStore, Store
+from flow.stores import MemoryStore, SqliteStore, Store
 from flow.transcripts import COLUMNS, PolicyBook, export, read_records
 from tests.plugins.engines import DANA, Scripted
 
@@ -34,19 +32,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store of each kind."""
-    if request.param == "memory":
-        opened: Store = MemoryStore()
-    elif request.param == "sqlite":
-        opened = SqliteStore(tmp_path / "tactful.db")
-    else:
-        opened = RedisStore(request.getfixturevalue("redis_url"), prefix=f"test:{uuid.uuid4().hex}:")
-    with opened:
-        yield opened
 
 
 @pytest.fixture

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from flow.cli.app import app
+from flow.cli.options import parse_moment
 
 EXIT_INVALID = 2
 
@@ -25,16 +26,8 @@ class ExportFormat(enum.StrEnum):
 
 
 def parse_since(value: str | None) -> datetime | None:
-    """An ISO 8601 date or time; naive times are taken as UTC."""
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not an ISO date or time like 2026-11-01", param_hint="--since"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    """The ``--since`` option: an ISO 8601 date or time; naive times are taken as UTC."""
+    return parse_moment(value, option="--since", example="2026-11-01")
 
 
 @transcripts_app.command("export")

@@ -20,14 +20,14 @@ def parse_facts(pairs: list[str]) -> dict[str, str]:
     return facts
 
 
-def parse_moment(value: str | None) -> datetime | None:
-    """An ISO 8601 time for a fixed clock; naive times are taken as UTC."""
+def parse_moment(
+    value: str | None, *, option: str = "--at", example: str = "2026-11-26T20:30+00:00"
+) -> datetime | None:
+    """An ISO 8601 date or time given to ``option``; naive times are taken as UTC."""
     if value is None:
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not an ISO time like 2026-11-26T20:30+00:00", param_hint="--at"
-        ) from None
+        raise typer.BadParameter(f"{value!r} is not an ISO date or time like {example}", param_hint=option) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
