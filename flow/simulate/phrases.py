@@ -1,6 +1,6 @@
 """What simulated customers say, and the signals each phrase stands for.
 
-The simulator feeds the engine this table instead of the language model: every phrase a persona
+The simulator feeds the engine this table instead of the understanding step: every phrase a persona
 can send has fixed signals, so a run is fast and the same for a seed. Quick replies need no table;
 the engine reads their payloads itself.
 """
