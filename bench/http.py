@@ -28,7 +28,6 @@ import argparse
 import asyncio
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,7 @@ from typing import Any
 import httpx
 
 from bench.report import ROOT, Figure, figures_table, median, percentile, table, write_results
+from bench.services import free_port, private_redis, redis_binary
 
 SERVE = "from flow.cli.commands_serve import app; app()"
 FACTS = {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}
@@ -55,15 +55,6 @@ STARTUP_SECONDS = 30.0
 RAMP_SECONDS = 0.5
 MS = 1000.0
 US = 1_000_000.0
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
@@ -142,36 +133,12 @@ def tactful_command(store_url: str, port: int) -> list[str]:
 def redis_server(workdir: Path) -> Iterator[str | None]:
     """``TACTFUL_REDIS_URL``, else a private redis-server for the run, else ``None``."""
     configured = os.environ.get("TACTFUL_REDIS_URL")
-    if configured:
+    binary = redis_binary()
+    if configured or binary is None:
         yield configured
         return
-    binary = shutil.which("redis-server") or (
-        "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None
-    )
-    if binary is None:
-        yield None
-        return
-    port = free_port()
-    command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-    process = subprocess.Popen(command, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        import redis
-
-        client = redis.Redis(port=port)
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-                time.sleep(0.05)
-        client.close()
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with private_redis(binary) as url:
+        yield url
 
 
 def record_responses(url: str) -> dict[str, Any]:

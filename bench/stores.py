@@ -21,10 +21,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import shutil
-import socket
 import sqlite3
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -37,6 +34,7 @@ from typing import Any
 import redis
 
 from bench.report import Figure, figures_table, median, percentile, table, write_results
+from bench.services import private_redis, redis_binary
 from flow.models import Conversation, QuickReply, Signals, Turn
 from flow.service import ConversationService
 from flow.stores import RedisStore, SqliteStore, Store
@@ -247,30 +245,8 @@ def _redis_server(url: str | None) -> Iterator[str]:
     if url:
         yield url
         return
-    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with tempfile.TemporaryDirectory() as workdir:
-        server = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            cwd=workdir,
-            stdout=subprocess.DEVNULL,
-        )
-        url = f"redis://127.0.0.1:{port}/0"
-        client = redis.Redis.from_url(url)
-        try:
-            for _ in range(500):
-                try:
-                    client.ping()
-                    break
-                except redis.ConnectionError:
-                    time.sleep(0.01)
-            yield url
-        finally:
-            client.close()
-            server.terminate()
-            server.wait(timeout=10)
+    with private_redis(redis_binary() or "/usr/bin/redis-server") as private:
+        yield private
 
 
 def measure(turns: int, conversations: int, rounds: int, redis_url: str | None) -> list[Timed]:

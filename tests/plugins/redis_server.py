@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -13,14 +12,10 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.plugins.live_server import free_port
+
 REDIS_SERVER = Path("/usr/bin/redis-server")
 _STARTUP_SECONDS = 10.0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_until_ready(url: str, server: subprocess.Popen[bytes]) -> None:
@@ -49,7 +44,7 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     binary = REDIS_SERVER if REDIS_SERVER.exists() else shutil.which("redis-server")
     if binary is None:
         pytest.fail(f"{REDIS_SERVER} is missing: run scripts/install-test-deps, or set TACTFUL_REDIS_URL")
-    port = _free_port()
+    port = free_port()
     workdir = tmp_path_factory.mktemp("redis")
     log = (workdir / "redis.log").open("wb")
     server = subprocess.Popen(
