@@ -37,84 +37,54 @@ ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
 
 
-NOT_YET = pytest.mark.xfail(strict=True, reason="redaction does not normalise or read these shapes yet")
-STILL_REDACTED = {
-    "order #A1234-5678 and ORD-2024-000123",
-    "my order A-1234567890 is late",
-}
-STILL_KEPT = {
-    "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
-    "card:4111111111111111.",
-    "visa4111111111111111",
-    "4111 1111 1111 1111 exp 12/27",
-    "mastercard 5555 5555 5555 4444, amex 3782 822463 10005",
-    "(jane@example.com)",
-    "jane.doe@example.com.",
-    "jane@example.com—thanks",
-    "+44 (0) 20 7946 0958",
-    "call 020 7946 0958 after 10:30",
-    "info@xn--bcher-kva.example",
-}
-
-
-def shapes(cases: list[tuple[str, str]]) -> list[object]:
-    return [case if case[0] in STILL_KEPT else pytest.param(*case, marks=NOT_YET) for case in cases]
-
-
-def lookalikes(cases: list[str]) -> list[object]:
-    return [pytest.param(case, marks=NOT_YET) if case in STILL_REDACTED else case for case in cases]
-
-
 @pytest.mark.parametrize(
     ("text", "kept"),
-    shapes(
-        [
-            # Cards written with other separators, or none
-            ("card 4111.1111.1111.1111 please", "card [card] please"),
-            ("4111/1111/1111/1111", "[card]"),
-            ("4111  1111  1111  1111", "[card]"),
-            ("4111 1111-1111.1111", "[card]"),
-            ("4111\u00a01111\u00a01111\u00a01111", "[card]"),
-            ("4111\u20131111\u20131111\u20131111", "[card]"),
-            ("4111\u200b1111\u200b1111\u200b1111", "[card]"),
-            ("4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", "[card]"),
-            ("card:4111111111111111.", "card:[card]."),
-            ("visa4111111111111111", "visa[card]"),
-            ("4111 1111 1111 1111 exp 12/27", "[card] exp 12/27"),
-            ("4111 1111 1111 1111 12/27", "[card] 12/27"),
-            ("mastercard 5555 5555 5555 4444, amex 3782 822463 10005", "mastercard [card], amex [card]"),
-            # Cards in other digits
-            ("4111 1111 1111 1111".translate(FULL_WIDTH), "[card]"),
-            ("card ٤١١١١١١١١١١١١١١١".translate(ARABIC_INDIC), "card [card]"),
-            ("४१११ ११११ ११११ ११११".translate(DEVANAGARI), "[card]"),
-            ("\U0001d7d2\U0001d7cf\U0001d7cf\U0001d7cf" * 4, "[card]"),
-            # E-mail addresses with non-ASCII letters, IDN domains, or followed by punctuation
-            ("write to josé.garcía@ejemplo.es today", "write to [email] today"),
-            ("jane@bücher.de", "[email]"),
-            ("用户@例子.广告", "[email]"),
-            ("δοκιμή@παράδειγμα.δοκιμή", "[email]"),
-            ("пользователь@пример.рф", "[email]"),
-            ("info@xn--bcher-kva.example", "[email]"),
-            ("jane@example.com-", "[email]-"),
-            ("jane@example.com_", "[email]_"),
-            ("jane@example.com—thanks", "[email]—thanks"),
-            ("(jane@example.com)", "([email])"),
-            ("o'brien_99@mail.example.ie", "[email]"),
-            ("jane.doe@example.com.", "[email]."),
-            ("ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", "[email]"),
-            ("jane\u200b@example.com", "[email]"),
-            ("jose\u0301@example.com", "[email]"),
-            ("用户@例子。广告", "[email]"),
-            # Phones in other digits and with other spacing
-            ("call +44 20 7946 0958".translate(ARABIC_INDIC), "call [phone]"),
-            ("020 7946 0958".translate(FULL_WIDTH), "[phone]"),
-            ("020  7946  0958", "[phone]"),
-            ("+44\u00a020\u00a07946\u00a00958", "[phone]"),
-            ("+44 (0) 20 7946 0958", "[phone]"),
-            ("+1\u2011555\u2011123\u20114567", "[phone]"),
-            ("call 020 7946 0958 after 10:30", "call [phone] after 10:30"),
-        ]
-    ),
+    [
+        # Cards written with other separators, or none
+        ("card 4111.1111.1111.1111 please", "card [card] please"),
+        ("4111/1111/1111/1111", "[card]"),
+        ("4111  1111  1111  1111", "[card]"),
+        ("4111 1111-1111.1111", "[card]"),
+        ("4111\u00a01111\u00a01111\u00a01111", "[card]"),
+        ("4111\u20131111\u20131111\u20131111", "[card]"),
+        ("4111\u200b1111\u200b1111\u200b1111", "[card]"),
+        ("4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", "[card]"),
+        ("card:4111111111111111.", "card:[card]."),
+        ("visa4111111111111111", "visa[card]"),
+        ("4111 1111 1111 1111 exp 12/27", "[card] exp 12/27"),
+        ("4111 1111 1111 1111 12/27", "[card] 12/27"),
+        ("mastercard 5555 5555 5555 4444, amex 3782 822463 10005", "mastercard [card], amex [card]"),
+        # Cards in other digits
+        ("4111 1111 1111 1111".translate(FULL_WIDTH), "[card]"),
+        ("card ٤١١١١١١١١١١١١١١١".translate(ARABIC_INDIC), "card [card]"),
+        ("४१११ ११११ ११११ ११११".translate(DEVANAGARI), "[card]"),
+        ("\U0001d7d2" + "\U0001d7cf" * 15, "[card]"),
+        # E-mail addresses with non-ASCII letters, IDN domains, or followed by punctuation
+        ("write to josé.garcía@ejemplo.es today", "write to [email] today"),
+        ("jane@bücher.de", "[email]"),
+        ("用户@例子.广告", "[email]"),
+        ("δοκιμή@παράδειγμα.δοκιμή", "[email]"),
+        ("пользователь@пример.рф", "[email]"),
+        ("info@xn--bcher-kva.example", "[email]"),
+        ("jane@example.com-", "[email]-"),
+        ("jane@example.com_", "[email]_"),
+        ("jane@example.com—thanks", "[email]—thanks"),
+        ("(jane@example.com)", "([email])"),
+        ("o'brien_99@mail.example.ie", "[email]"),
+        ("jane.doe@example.com.", "[email]."),
+        ("ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", "[email]"),
+        ("jane\u200b@example.com", "[email]"),
+        ("jose\u0301@example.com", "[email]"),
+        ("用户@例子。广告", "[email]"),
+        # Phones in other digits and with other spacing
+        ("call +44 20 7946 0958".translate(ARABIC_INDIC), "call [phone]"),
+        ("020 7946 0958".translate(FULL_WIDTH), "[phone]"),
+        ("020  7946  0958", "[phone]"),
+        ("+44\u00a020\u00a07946\u00a00958", "[phone]"),
+        ("+44 (0) 20 7946 0958", "[phone]"),
+        ("+1\u2011555\u2011123\u20114567", "[phone]"),
+        ("call 020 7946 0958 after 10:30", "call [phone] after 10:30"),
+    ],
     ids=lambda value: value[:24],
 )
 def test_personal_data_in_other_shapes_is_replaced(text: str, kept: str) -> None:
@@ -123,42 +93,39 @@ def test_personal_data_in_other_shapes_is_replaced(text: str, kept: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    lookalikes(
-        [
-            # Order ids and references
-            "I want a refund for order A-1234",
-            "order 123456 arrived broken",
-            "order #A1234-5678 and ORD-2024-000123",
-            "my order A-1234567890 is late",
-            "tracking 1Z999AA10123456784",
-            "a 20-digit reference 12345678901234567890",
-            "4111 1111 1111 1112 fails the checksum",
-            # Dates and times
-            "it came on 2025-05-01 at 10:30",
-            "I paid 1,299.00 on 01/05/2025",
-            "delivered 01.05.2025 10:30",
-            "between 2025-05-01 and 2025-06-01",
-            "from 01/05/2025 to 15/05/2025",
-            "on 1.5.2025",
-            "it came on ٢٠٢٥-٠٥-٠١",
-            # Prices and quantities
-            "I bought it 45 days ago for £49.99",
-            "€1.299,00 or $12,345.67",
-            "49.99 + 5.99 delivery",
-            "2 x 3 boxes of 24",
-            "version 1.2.3.4 on 192.168.1.1",
-            # Not an address
-            "email me at user@localhost",
-            "I'm @jane on the app",
-            "meet me @ 5",
-        ]
-    ),
+    [
+        # Order ids and references
+        "I want a refund for order A-1234",
+        "order 123456 arrived broken",
+        "order #A1234-5678 and ORD-2024-000123",
+        "my order A-1234567890 is late",
+        "tracking 1Z999AA10123456784",
+        "a 20-digit reference 12345678901234567890",
+        "4111 1111 1111 1112 fails the checksum",
+        # Dates and times
+        "it came on 2025-05-01 at 10:30",
+        "I paid 1,299.00 on 01/05/2025",
+        "delivered 01.05.2025 10:30",
+        "between 2025-05-01 and 2025-06-01",
+        "from 01/05/2025 to 15/05/2025",
+        "on 1.5.2025",
+        "it came on ٢٠٢٥-٠٥-٠١",
+        # Prices and quantities
+        "I bought it 45 days ago for £49.99",
+        "€1.299,00 or $12,345.67",
+        "49.99 + 5.99 delivery",
+        "2 x 3 boxes of 24",
+        "version 1.2.3.4 on 192.168.1.1",
+        # Not an address
+        "email me at user@localhost",
+        "I'm @jane on the app",
+        "meet me @ 5",
+    ],
 )
 def test_ordinary_text_and_lookalikes_are_left_alone(text: str) -> None:
     assert redact(text) == text
 
 
-@NOT_YET
 def test_the_text_around_what_is_redacted_keeps_its_own_characters() -> None:
     message = "Ｈｉ, ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ, order Ａ-１２３４, card ４１１１ １１１１ １１１１ １１１１"
 
