@@ -21,6 +21,7 @@ Everything is scanned in plain Python, once over the text, without regular expre
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 EMAIL = "[email]"
@@ -28,7 +29,6 @@ CARD = "[card]"
 PHONE = "[phone]"
 
 _INVISIBLE = "\u200b"
-_NOT_DIGITS = bytes(code for code in range(256) if not 0x30 <= code <= 0x39)
 _BYTE_SHAPE = bytes(0x30 if 0x30 <= code <= 0x39 else 0x20 for code in range(256))
 _CARD_GAP = frozenset(" .-/_" + _INVISIBLE)
 _PHONE_GAP = frozenset(" .-()" + _INVISIBLE)
@@ -43,14 +43,15 @@ Span = tuple[int, int, str]
 
 def redact(text: str) -> str:
     """``text`` with e-mail addresses, card and phone numbers replaced by ``[email]``, ``[card]``, ``[phone]``."""
-    folded = text if text.isascii() else text.translate(_FOLDING)
+    folded = _folded(text)
     spans: list[Span] = []
     if "@" in folded:
         spans = _emails(folded)
         folded = _replaced(folded, [(start, end, "#" * (end - start)) for start, end, _ in spans])
     encoded = folded.encode()
-    if encoded.translate(None, _NOT_DIGITS):
-        groups = _digit_groups(folded, encoded)
+    shape = encoded.translate(_BYTE_SHAPE)
+    if b"0" in shape:
+        groups = _digit_groups(folded, encoded, shape)
         cards = _cards(folded, groups)
         spans += cards + _phones(folded, _outside(groups, cards))
     return _replaced(text, sorted(spans)) if spans else text
@@ -110,9 +111,20 @@ class _Folding(dict[int, int]):
 _FOLDING = _Folding()
 
 
-def _digit_groups(folded: str, encoded: bytes) -> list[tuple[int, int]]:
-    """The start and end, in characters, of every run of ASCII digits in ``encoded`` (``folded`` in UTF-8)."""
-    shape = encoded.translate(_BYTE_SHAPE)
+def _folded(text: str) -> str:
+    """``text`` folded by :func:`_fold`; most text with other characters (accents, curly quotes) needs none."""
+    if text.isascii():
+        return text
+    for char in set(text):
+        code = ord(char)
+        if code > 0x7F and _FOLDING[code] != code:
+            return text.translate(_FOLDING)
+    return text
+
+
+def _digit_groups(folded: str, encoded: bytes, shape: bytes) -> list[tuple[int, int]]:
+    """The start and end, in characters, of every run of ASCII digits in ``encoded`` (``folded`` in UTF-8),
+    read off ``shape`` (``encoded`` with digits as ``0`` and every other byte a space)."""
     ascii_only = len(encoded) == len(folded)
     groups = []
     position = character = counted = 0
@@ -150,7 +162,9 @@ def _cards(folded: str, groups: list[tuple[int, int]]) -> list[Span]:
             offsets.append(offsets[-1] + end - start)
         if offsets[-1] < 13:
             continue
-        luhn = _LuhnSums("".join(folded[start:end] for start, end in cluster))
+        digits = "".join(folded[start:end] for start, end in cluster)
+        # A card-sized run is checked directly; sums by parity pay off on long runs of short groups.
+        luhn = _LuhnSums(digits).valid if len(digits) > 40 else functools.partial(_luhn_slice, digits)
         i = 0
         while i < len(cluster):
             last = i
@@ -158,7 +172,7 @@ def _cards(folded: str, groups: list[tuple[int, int]]) -> list[Span]:
                 last += 1
             card = next(
                 (j for j in range(last, i - 1, -1) if 13 <= offsets[j + 1] - offsets[i] <= 19
-                 and luhn.valid(offsets[i], offsets[j + 1])),
+                 and luhn(offsets[i], offsets[j + 1])),
                 None,
             )  # fmt: skip
             if card is None:
@@ -167,6 +181,10 @@ def _cards(folded: str, groups: list[tuple[int, int]]) -> list[Span]:
             found.append((cluster[i][0], cluster[card][1], CARD))
             i = card + 1
     return found
+
+
+def _luhn_slice(digits: str, start: int, end: int) -> bool:
+    return luhn_valid(digits[start:end])
 
 
 class _LuhnSums:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flow.redaction import luhn_valid, redact
 
@@ -150,3 +154,28 @@ def test_every_piece_in_one_message_is_redacted() -> None:
 )
 def test_luhn_checksum(digits: str, valid: bool) -> None:
     assert luhn_valid(digits) is valid
+
+
+CARD_GROUPS = ("4012", "8888", "8888", "1881")
+SEPARATORS = [" ", "-", ".", "/", "  ", "\u00a0", "\u2013", "\u200b", " - "]
+DIGIT_SETS = ["0123456789", "０１２３４５６７８９", "٠١٢٣٤٥٦٧٨٩", "०१२३४५६७८९"]
+
+
+def decimal_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(char)) for char in text if char.isdecimal())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.text(max_size=40),
+    after=st.text(max_size=40),
+    separator=st.sampled_from(SEPARATORS),
+    digits=st.sampled_from(DIGIT_SETS),
+)
+def test_a_card_anywhere_in_any_text_is_never_stored(before: str, after: str, separator: str, digits: str) -> None:
+    card = separator.join(CARD_GROUPS).translate(str.maketrans("0123456789", digits))
+
+    stored = redact(f"{before} {card} {after}")
+
+    assert "".join(CARD_GROUPS) not in decimal_digits(stored)
+    assert redact(stored) == stored
