@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 
 from flow import PolicyError, load_policy
 from flow.cli import app
+from flow.errors import TemplateLimitExceeded
+from flow.sandbox import Limits, PolicySandbox
 
 RETAIL: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parents[1] / "flow" / "policies" / "retail.yaml").read_text(encoding="utf-8")
@@ -121,14 +123,6 @@ ATTACKS = [
 ]  # fmt: skip
 
 
-NOT_YET = pytest.mark.xfail(strict=True, reason="the sandbox has no budgets yet")
-REFUSED_ALREADY = {"range"}
-
-
-def marked(attacks: list[Attack]) -> list[object]:
-    return [a if a.name in REFUSED_ALREADY else pytest.param(a, marks=NOT_YET) for a in attacks]
-
-
 def policy_with_apology(source: str) -> dict[str, Any]:
     data = copy.deepcopy(RETAIL)
     data["templates"] = {"apologizing": {"apology": source}}
@@ -136,7 +130,7 @@ def policy_with_apology(source: str) -> dict[str, Any]:
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.parametrize("attack", marked(ATTACKS), ids=str)
+@pytest.mark.parametrize("attack", ATTACKS, ids=str)
 def test_load_policy_refuses_the_template_with_its_path_and_limit(attack: Attack) -> None:
     with pytest.raises(PolicyError) as caught:
         load_policy(policy_with_apology(attack.source))
@@ -145,7 +139,7 @@ def test_load_policy_refuses_the_template_with_its_path_and_limit(attack: Attack
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.parametrize("attack", marked(ATTACKS[::4]), ids=str)
+@pytest.mark.parametrize("attack", ATTACKS[::4], ids=str)
 def test_validate_refuses_the_template_and_exits_2(attack: Attack, tmp_path: Path) -> None:
     path = tmp_path / "policy.yaml"
     path.write_text(yaml.safe_dump(policy_with_apology(attack.source)), encoding="utf-8")
@@ -155,3 +149,53 @@ def test_validate_refuses_the_template_and_exits_2(attack: Attack, tmp_path: Pat
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert re.search(f"{PATH}: .*{attack.expected}", result.output.replace("\n", " ")), result.output
+
+
+RENDER_ATTACKS = [a for a in ATTACKS if a.name not in {"range", "list changed by the template"}]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("attack", RENDER_ATTACKS, ids=str)
+def test_rendering_stops_at_the_limit_with_a_clear_error(attack: Attack) -> None:
+    sandbox = PolicySandbox()
+    template = sandbox.from_string(attack.source)
+    context = {"request": "a refund", "reason": "Refunds are available for 30 days after purchase. " * 2}
+
+    with pytest.raises(TemplateLimitExceeded, match=attack.expected):
+        sandbox.render(template, context)
+
+
+@pytest.mark.parametrize(
+    ("source", "rendered"),
+    [
+        ("{{ request|center(20) }}", "      a refund      "),
+        ("{{ '%-10s|' % request }}", "a refund  |"),
+        ("{{ '{:>10}'.format(request) }}", "  a refund"),
+        ("{{ request|replace('a ', 'one ') }}", "one refund"),
+        ("{{ ['a', 'b']|join(', ') }}", "a, b"),
+        ("{{ [1, 2, 3]|sum }}", "6"),
+        ("{% for c in 'abc' %}{{ loop.index }}{{ c }}{% endfor %}", "1a2b3c"),
+        ("{% macro greet(n) %}hi {{ n }}{% endmacro %}{{ greet(request) }}", "hi a refund"),
+        ("{{ request ~ '!' }}", "a refund!"),
+        ("{{ 2 ** 10 }}", "1024"),
+    ],
+)
+def test_ordinary_templates_render_as_before(source: str, rendered: str) -> None:
+    sandbox = PolicySandbox()
+
+    assert sandbox.render(sandbox.from_string(source), {"request": "a refund"}) == rendered
+
+
+def test_the_limits_are_counted_per_render_not_per_template() -> None:
+    sandbox = PolicySandbox()
+    template = sandbox.from_string("{% for c in 'x' * 600 %}{% endfor %}done")
+
+    assert [sandbox.render(template, {}) for _ in range(3)] == ["done"] * 3
+
+
+def test_a_render_that_takes_too_long_is_stopped() -> None:
+    sandbox = PolicySandbox(limits=Limits(seconds=0.0))
+    template = sandbox.from_string("{% for c in 'abc' %}{{ c }}{% endfor %}")
+
+    with pytest.raises(TemplateLimitExceeded, match=r"takes longer than 0 s to render"):
+        sandbox.render(template, {})
