@@ -17,7 +17,6 @@ RETAIL_FILE = Path(__file__).parents[1] / "flow" / "policies" / "retail.yaml"
 RETAIL_TEXT = RETAIL_FILE.read_text(encoding="utf-8")
 DAYS_RULE = "      - when: {fact: days_since_purchase, op: gt, value: 30}\n"
 runner = CliRunner()
-NOT_YET = pytest.mark.xfail(strict=True, reason="aliases are not measured before validation yet")
 
 
 def with_rule(when: str) -> str:
@@ -43,7 +42,6 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@NOT_YET
 @pytest.mark.timeout(20)
 def test_a_condition_multiplied_by_aliases_is_refused_at_its_path(tmp_path: Path) -> None:
     text = with_rule(f"{{all: [{nine_way(9)}]}}")
@@ -52,7 +50,6 @@ def test_a_condition_multiplied_by_aliases_is_refused_at_its_path(tmp_path: Path
         load_policy(write(tmp_path, text))
 
 
-@NOT_YET
 @pytest.mark.timeout(20)
 def test_validate_refuses_it_and_exits_2(tmp_path: Path) -> None:
     path = write(tmp_path, with_rule(f"{{all: [{nine_way(9)}]}}"))
@@ -65,7 +62,6 @@ def test_validate_refuses_it_and_exits_2(tmp_path: Path) -> None:
     assert "YAML aliases" in result.output
 
 
-@NOT_YET
 def test_an_alias_inside_what_it_names_is_refused(tmp_path: Path) -> None:
     text = with_rule("&loop {all: [{fact: days_since_purchase, op: gt, value: 30}, *loop]}")
 
@@ -73,7 +69,6 @@ def test_an_alias_inside_what_it_names_is_refused(tmp_path: Path) -> None:
         load_policy(write(tmp_path, text))
 
 
-@NOT_YET
 @pytest.mark.timeout(20)
 def test_a_mapping_that_shares_its_parts_is_measured_the_same_way() -> None:
     condition: dict[str, Any] = {"fact": "days_since_purchase", "op": "gt", "value": 30}
