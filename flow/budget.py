@@ -10,8 +10,7 @@ without building anything.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -121,23 +120,13 @@ class Budget:
             )
 
 
-_ACTIVE: ContextVar[Budget | None] = ContextVar("tactful_template_budget", default=None)
+ACTIVE: ContextVar[Budget | None] = ContextVar("tactful_template_budget", default=None)
+"""The budget of the render under way; renders on other threads or tasks have their own."""
 
 
 def current(limits: Limits) -> Budget:
     """The budget of the render under way, or a fresh one for a step taken outside any render."""
-    return _ACTIVE.get() or Budget(limits)
-
-
-@contextmanager
-def spending(limits: Limits) -> Iterator[Budget]:
-    """Render under a fresh budget; renders on other threads or tasks have their own."""
-    budget = Budget(limits)
-    token = _ACTIVE.set(budget)
-    try:
-        yield budget
-    finally:
-        _ACTIVE.reset(token)
+    return ACTIVE.get() or Budget(limits)
 
 
 def printed_size(value: Any, cap: int) -> int:

@@ -23,7 +23,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
 from markupsafe import Markup
 
-from flow.budget import Budget, Limits, current, largest_number, printed_size, printf_size, spending
+from flow.budget import ACTIVE, Budget, Limits, current, largest_number, printed_size, printf_size
 from flow.errors import TemplateLimitExceeded
 from flow.sandbox_filters import guarded_filters, method_size
 
@@ -42,6 +42,31 @@ _METHODS: tuple[tuple[type | tuple[type, ...], frozenset[str]], ...] = (
     ((int, bytes, bytearray, set, frozenset), frozenset()),
 )
 """The methods a template may call on the builtin types; every other method of theirs is refused."""
+
+
+SIMPLE_NODES = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.If,
+    nodes.Name,
+    nodes.Const,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.And,
+    nodes.Or,
+    nodes.Not,
+    nodes.CondExpr,
+    nodes.Concat,
+)
+"""Nodes of templates that cannot grow past their text and the values they are given: text, names,
+``if``, comparisons, ``and``/``or``/``not`` and ``~``. Constant folding gives exactly what rendering
+gives for them, and none of them assigns a name."""
+
+
+def is_simple(tree: nodes.Template) -> bool:
+    """Whether a parsed template uses only :data:`SIMPLE_NODES`: it needs no counting while it renders."""
+    return all(isinstance(node, SIMPLE_NODES) for node in tree.find_all(nodes.Node))
 
 
 def _blank_none(value: Any) -> Any:
@@ -72,20 +97,18 @@ class PolicySandbox(ImmutableSandboxedEnvironment):
     def render(self, template: Template, context: Mapping[str, Any]) -> str:
         """Render ``template`` with ``context`` under a fresh budget; raise :class:`TemplateLimitExceeded`
         when it goes past a limit. The context is read, never copied or written."""
+        token = ACTIVE.set(Budget(self.limits))
+        try:
+            # Every piece a template yields has been counted as written, so joining them first is safe.
+            text = "".join(template.root_render_func(template.new_context(context, shared=True)))  # type: ignore[arg-type]
+        except RecursionError as e:
+            raise TemplateLimitExceeded("depth", "it nests too deeply to render; nest less") from e
+        finally:
+            ACTIVE.reset(token)
         limit = self.limits.output
-        with spending(self.limits):
-            frame = template.new_context(context, shared=True)  # type: ignore[arg-type]
-            parts: list[str] = []
-            size = 0
-            try:
-                for part in template.root_render_func(frame):
-                    size += len(part)
-                    if size > limit:
-                        raise TemplateLimitExceeded("output", f"it renders more than {limit:,} characters; shorten it")
-                    parts.append(part)
-            except RecursionError as e:
-                raise TemplateLimitExceeded("depth", "it nests too deeply to render; nest less") from e
-        return "".join(parts)
+        if len(text) > limit:
+            raise TemplateLimitExceeded("output", f"it renders more than {limit:,} characters; shorten it")
+        return text
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Jinja's rules, and only the listed methods of the builtin types (no ``encode``, ``translate``...)."""
@@ -111,7 +134,7 @@ class PolicySandbox(ImmutableSandboxedEnvironment):
         finally:
             budget.leave_call()
         if isinstance(result, str):
-            budget.fits("a call", len(result))
+            budget.build("a call", len(result))
         return result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -176,13 +199,19 @@ class PolicySandbox(ImmutableSandboxedEnvironment):
 
     def printable(self, value: Any) -> Any:
         """A value about to be written out, checked for how long it prints and counted as written."""
+        budget = ACTIVE.get() or Budget(self.limits)
         size = len(value) if type(value) is str else printed_size(value, self.limits.text)
-        self.budget().build("writing a value", size)
+        budget.written += size
+        if size > budget.limits.text or budget.written > budget.limits.written:
+            budget.build("writing a value", size)
         return value
 
     def constant(self, text: str) -> str:
         """Template text about to be written out, counted as written."""
-        self.budget().write(len(text))
+        budget = ACTIVE.get() or Budget(self.limits)
+        budget.written += len(text)
+        if budget.written > budget.limits.written:
+            budget.write(0)
         return text
 
 
@@ -224,6 +253,13 @@ class BudgetedCodeGenerator(CodeGenerator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._loop_iterables: set[int] = set()
+        self._counting = True
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        # A simple template is bounded by its text and its values (the render still checks its length),
+        # so its pieces are written without counting, as fast as before the sandbox had budgets.
+        self._counting = not is_simple(node)
+        super().visit_Template(node, frame)
 
     def visit(self, node: nodes.Node, *args: Any, **kwargs: Any) -> Any:
         """Visit ``node``; the iterable of a ``{% for %}`` is wrapped so that each iteration is counted."""
@@ -240,6 +276,9 @@ class BudgetedCodeGenerator(CodeGenerator):
 
     @optimizeconst
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        if not self._counting:
+            super().visit_Concat(node, frame)
+            return
         self.write("environment.concatenate((")
         for part in node.nodes:
             self.visit(part, frame)
@@ -247,14 +286,17 @@ class BudgetedCodeGenerator(CodeGenerator):
         self.write("))")
 
     def _output_const_repr(self, group: Iterable[Any]) -> str:
-        return f"environment.constant({super()._output_const_repr(group)})"
+        text = super()._output_const_repr(group)
+        return f"environment.constant({text})" if self._counting else text
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         super()._output_child_pre(node, frame, finalize)
-        self.write("environment.printable(")
+        if self._counting:
+            self.write("environment.printable(")
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-        self.write(")")
+        if self._counting:
+            self.write(")")
         super()._output_child_post(node, frame, finalize)
 
 

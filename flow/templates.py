@@ -24,7 +24,7 @@ from jinja2.visitor import NodeTransformer
 
 from flow.errors import TemplateLimitExceeded
 from flow.policy import Policy
-from flow.sandbox import BudgetedCodeGenerator, PolicySandbox, forbidden_constructs
+from flow.sandbox import BudgetedCodeGenerator, PolicySandbox, forbidden_constructs, is_simple
 from flow.tone import lint
 from states import COMMON_TEMPLATES, SPECS
 
@@ -67,8 +67,9 @@ PLAIN_WORDS = {
 }
 """What the engine says instead of a policy text that went past a sandbox limit and has no built-in words."""
 
-_REFUSED = (TemplateLimitExceeded, SecurityError)
-"""What the sandbox raises when a template, rendered with a conversation's values, asks for too much."""
+_REFUSED = (TemplateLimitExceeded, SecurityError, ArithmeticError)
+"""What rendering a template with a conversation's values raises when it asks for too much (text, loops,
+calls, a number too large for a float) or for what the sandbox forbids."""
 _LOG = logging.getLogger(__name__)
 
 
@@ -168,7 +169,7 @@ class TemplateBook:
     def render(self, path: str, context: Mapping[str, Any], *, seed: str = "") -> str:
         """Render the variant of ``path`` that ``seed`` picks (the same seed always picks the same one)."""
         variants = self._templates[path]
-        first = self._index(path, seed, len(variants))
+        first = zlib.crc32(f"{seed}:{path}".encode()) % len(variants) if len(variants) > 1 else 0
         try:
             return variants[first].render(context)
         except _REFUSED as error:
@@ -322,7 +323,7 @@ class _TemplateCheck:
             if forbidden:
                 return [f"templates may not use {', '.join(forbidden)}"]
             text = None
-            if _is_simple(tree):
+            if is_simple(tree):
                 unknown = {name.name for name in tree.find_all(nodes.Name)} - self.known
                 if unknown:
                     return [f"unknown variable {', '.join(sorted(unknown))}"]
@@ -348,27 +349,6 @@ class _TemplateCheck:
 
 _SYNTAX = re.compile(r"\{[{%#]")
 """The start of a Jinja tag; a source without one is plain text that renders as written."""
-
-_SIMPLE_NODES = (
-    nodes.Template,
-    nodes.Output,
-    nodes.TemplateData,
-    nodes.If,
-    nodes.Name,
-    nodes.Const,
-    nodes.Compare,
-    nodes.Operand,
-    nodes.And,
-    nodes.Or,
-    nodes.Not,
-    nodes.CondExpr,
-    nodes.Concat,
-)
-"""Nodes whose constant folding gives exactly what rendering gives; none of them assigns a name."""
-
-
-def _is_simple(tree: nodes.Template) -> bool:
-    return all(isinstance(node, _SIMPLE_NODES) for node in tree.find_all(nodes.Node))
 
 
 class _BindNames(NodeTransformer):
