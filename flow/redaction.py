@@ -154,7 +154,12 @@ def _clusters(folded: str, groups: list[tuple[int, int]], gap: frozenset[str]) -
 
 
 def _cards(folded: str, groups: list[tuple[int, int]]) -> list[Span]:
-    """Runs of whole groups with 13 to 19 digits that pass the Luhn check, the longest first from the left."""
+    """Runs of whole groups with 13 to 19 digits that pass the Luhn check.
+
+    Where a run of groups could be read as cards in more than one way (``12 4111 1111 1111 1111``),
+    the reading that covers the most digits wins, then the one with the fewest groups: a card number
+    is never cut so that some of its digits stay.
+    """
     found: list[Span] = []
     for cluster in _clusters(folded, groups, _CARD_GAP):
         offsets = [0]
@@ -165,16 +170,24 @@ def _cards(folded: str, groups: list[tuple[int, int]]) -> list[Span]:
         digits = "".join(folded[start:end] for start, end in cluster)
         # A card-sized run is checked directly; sums by parity pay off on long runs of short groups.
         luhn = _LuhnSums(digits).valid if len(digits) > 40 else functools.partial(_luhn_slice, digits)
+        count = len(cluster)
+        # best[i]: (digits covered, -groups used) by the best reading of cluster[i:], and its first card's end.
+        best: list[tuple[tuple[int, int], int | None]] = [((0, 0), None)] * (count + 1)
+        for i in range(count - 1, -1, -1):
+            choice: tuple[tuple[int, int], int | None] = (best[i + 1][0], None)
+            j = i
+            while j < count and offsets[j + 1] - offsets[i] <= 19:
+                size = offsets[j + 1] - offsets[i]
+                if size >= 13 and luhn(offsets[i], offsets[j + 1]):
+                    covered, groups_used = best[j + 1][0]
+                    score = (covered + size, groups_used - (j + 1 - i))
+                    if score > choice[0]:
+                        choice = (score, j)
+                j += 1
+            best[i] = choice
         i = 0
-        while i < len(cluster):
-            last = i
-            while last + 1 < len(cluster) and offsets[last + 2] - offsets[i] <= 19:
-                last += 1
-            card = next(
-                (j for j in range(last, i - 1, -1) if 13 <= offsets[j + 1] - offsets[i] <= 19
-                 and luhn(offsets[i], offsets[j + 1])),
-                None,
-            )  # fmt: skip
+        while i < count:
+            card = best[i][1]
             if card is None:
                 i += 1
                 continue

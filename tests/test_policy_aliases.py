@@ -95,3 +95,14 @@ def test_reusing_a_part_a_few_times_still_loads(tmp_path: Path) -> None:
 
     assert policy.requests["cancel"].alternatives[1] == policy.requests["refund"].alternatives[0]
     assert load_policy(copy.deepcopy(data)) == policy
+
+
+def test_many_aliases_of_a_modest_part_are_refused_where_they_add_up(tmp_path: Path) -> None:
+    words = "[" + ", ".join(f"word{i}" for i in range(1000)) + "]"
+    text = RETAIL_TEXT.replace(
+        'banned_phrases: ["no refunds", "non-refundable"]',
+        f"banned_phrases: [&words {words}, {', '.join(['*words'] * 59)}]",
+    )
+
+    with pytest.raises(PolicyError, match=r"tone\.banned_phrases: expands to 60,061 values through YAML aliases"):
+        load_policy(write(tmp_path, text))

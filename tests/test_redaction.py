@@ -179,3 +179,21 @@ def test_a_card_anywhere_in_any_text_is_never_stored(before: str, after: str, se
 
     assert "".join(CARD_GROUPS) not in decimal_digits(stored)
     assert redact(stored) == stored
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "order 12 4111 1111 1111 1111",
+        "7 8 9 0 4111 1111 1111 1111",
+        " ".join("1234567890" * 5) + " 4111 1111 1111 1111",
+        "4111 1111 1111 1111 5555 5555 5555 4444",
+    ],
+    ids=["a number before", "single digits before", "a long run before", "two cards"],
+)
+def test_no_digit_of_a_card_is_left_when_other_numbers_touch_it(message: str) -> None:
+    stored = redact(message)
+
+    assert "4111" not in stored
+    assert "1111" not in stored
+    assert "4444" not in stored

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from jinja2.exceptions import SecurityError
 from typer.testing import CliRunner
 
 from flow import PolicyError, load_policy
@@ -199,3 +200,53 @@ def test_a_render_that_takes_too_long_is_stopped() -> None:
 
     with pytest.raises(TemplateLimitExceeded, match=r"takes longer than 0 s to render"):
         sandbox.render(template, {})
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{ ('%(a)s' * 3000) % {'a': 'x' * 10} }}", r"'%' formatting would build"),
+        ("{{ ('{:1000000}'|safe).format(request) }}", r"'format' would build 1,000,000 characters"),
+        ("{{ '{a:1000000}'.format_map({'a': request}) }}", r"'format' would build 1,000,000 characters"),
+        ("{{ '{!r}'.format([request] * 5000) }}", r"'format' would build"),
+        ("{{ ['\x00' * 3000] }}", r"writing a value would build"),
+        ("{{ {'a': [request] * 3000} }}", r"writing a value would build"),
+        ("{{ ([request] * 3000)|string }}", r"'string' would build"),
+        ("{{ [1]|slice(10**12)|list }}", r"'slice' would build"),
+        ("{{ ([request] * 3000)|join(', ', attribute='x') }}", r"'join' would build"),
+    ],
+)
+def test_more_ways_to_grow_are_stopped_while_rendering(source: str, expected: str) -> None:
+    sandbox = PolicySandbox()
+
+    with pytest.raises(TemplateLimitExceeded, match=expected):
+        sandbox.render(sandbox.from_string(source), {"request": "a refund"})
+
+
+@pytest.mark.parametrize(
+    ("source", "rendered"),
+    [
+        ("{{ '%(a)s, %(a)s' % {'a': request} }}", "a refund, a refund"),
+        ("{{ '{a:>9}'.format_map({'a': request}) }}", " a refund"),
+        ("{{ ('<{}>'|safe).format(request) }}", "<a refund>"),
+        ("{{ {'a': 1.5, 'b': none, 'c': true} }}", "{'a': 1.5, 'b': None, 'c': True}"),
+        ("{{ [{'a': 'x'}, {'a': 'y'}]|join(',', attribute='a') }}", "x,y"),
+        ("{{ [{'a': 1}, {'a': 2}]|sum(attribute='a') }}", "3"),
+        ("{{ [1, 2, 3]|batch(2)|list }}", "[[1, 2], [3]]"),
+        ("{{ 'a\tb'.expandtabs(4) ~ request.zfill(10) }}", "a   b00a refund"),
+        ("{{ 'x'|indent(2, true) }}", "  x"),
+        ("{{ 'a b c'|wordwrap(1) }}", "a\nb\nc"),
+        ("{{ ', '.join(request.split()) }}", "a, refund"),
+    ],
+)
+def test_the_checked_steps_still_work_within_the_limits(source: str, rendered: str) -> None:
+    sandbox = PolicySandbox()
+
+    assert sandbox.render(sandbox.from_string(source), {"request": "a refund"}) == rendered
+
+
+def test_methods_that_leave_text_behind_are_refused() -> None:
+    sandbox = PolicySandbox()
+
+    with pytest.raises(SecurityError, match=r"'encode' of 'str' object is unsafe"):
+        sandbox.render(sandbox.from_string("{{ request.encode() }}"), {"request": "a refund"})
