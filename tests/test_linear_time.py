@@ -47,7 +47,6 @@ def run_bounded(code: str, *, seconds: float = BOUND_SECONDS) -> Any:
     return json.loads(done.stdout)
 
 
-@pytest.mark.xfail(reason="the order-number pattern backtracks", strict=True)
 def test_the_order_number_attack_is_understood_in_bounded_time() -> None:
     code = (
         "import json; from flow.understanding import understand; "
@@ -57,7 +56,6 @@ def test_the_order_number_attack_is_understood_in_bounded_time() -> None:
     assert run_bounded(code) == {}
 
 
-@pytest.mark.xfail(reason="the e-mail patterns are quadratic", strict=True)
 def test_a_long_run_of_address_characters_is_read_in_bounded_time() -> None:
     text = "a" * 99_999 + "@"
     code = (
@@ -70,7 +68,6 @@ def test_a_long_run_of_address_characters_is_read_in_bounded_time() -> None:
     assert run_bounded(code) == [{}, None]
 
 
-@pytest.mark.xfail(reason="policy patterns run on a backtracking engine", strict=True)
 def test_a_policy_pattern_that_could_backtrack_reads_an_answer_in_bounded_time() -> None:
     answer = "a" * 40 + "!"
     code = (
@@ -120,7 +117,6 @@ def _rasa(server: ServerProcess, text: str) -> str:
 CHANNELS: dict[str, Callable[[ServerProcess, str], str]] = {"http": _http, "websocket": _websocket, "rasa": _rasa}
 
 
-@pytest.mark.xfail(reason="the order-number pattern backtracks while holding the GIL", strict=True)
 @pytest.mark.parametrize("channel", list(CHANNELS))
 def test_the_attack_over_a_channel_leaves_every_other_client_served(tactful_servers: ServerPool, channel: str) -> None:
     server = tactful_servers.start("memory")
