@@ -9,18 +9,30 @@ that a regression fails the test instead of hanging the suite; the bounds are no
 
 from __future__ import annotations
 
+import ast
+import doctest
+import importlib
 import json
+import pkgutil
+import re
 import subprocess
 import sys
 import threading
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import re2
 from websockets.sync.client import connect
 
+import flow
+from flow import textmatch
+from flow.redaction import redact
+from flow.textmatch import TextPattern, pattern_problem, registered_patterns
+from flow.understanding import extract_slots, is_abusive
 from tests.plugins.server_processes import ServerPool, ServerProcess
 
 BOUND_SECONDS = 30.0
@@ -133,3 +145,141 @@ def test_the_attack_over_a_channel_leaves_every_other_client_served(tactful_serv
     assert other
     assert len(answered) == 1, "the attacking message got no answer"
     assert answered[0].strip()
+
+
+# Modules that use Python's re on text no customer wrote: agent text and templates, the policy file's
+# error paths, the simulator's own phrases, and the step library's patterns over agent replies.
+NOT_CUSTOMER_TEXT = {
+    "flow/loading.py",
+    "flow/simulate/phrases.py",
+    "flow/templates.py",
+    "flow/testing/catalog.py",
+    "flow/testing/checks.py",
+    "flow/testing/monitors.py",
+    "flow/testing/steps_reply.py",
+    "flow/testing/transcript.py",
+    "flow/tone.py",
+}
+ROOT = Path(__file__).parents[1]
+
+
+def import_every_module() -> None:
+    for module in pkgutil.walk_packages(flow.__path__, "flow."):
+        importlib.import_module(module.name)
+
+
+def test_every_pattern_in_the_package_runs_on_re2() -> None:
+    import_every_module()
+    patterns = registered_patterns()
+    refused = {pattern.source: pattern_problem(pattern.source) for pattern in patterns}
+
+    assert len(patterns) >= 30
+    assert {source: problem for source, problem in refused.items() if problem} == {}
+    for pattern in patterns:
+        pattern.compile()
+
+
+def test_only_modules_that_never_see_customer_text_use_pythons_re() -> None:
+    using_re = set()
+    for path in sorted((ROOT / "flow").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        if "re" in imported:
+            using_re.add(path.relative_to(ROOT).as_posix())
+
+    assert using_re <= NOT_CUSTOMER_TEXT, "match customer text with flow.textmatch.TextPattern, not re"
+
+
+def test_the_wrappers_examples_run() -> None:
+    result = doctest.testmod(textmatch, verbose=False)
+
+    assert (result.attempted, result.failed) == (3, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("a@b.com,c@d.org", "[email],[email]"),
+        ("4111111111111111,5555555555554444", "[card],[card]"),
+        ("555-123-4567,020 7946 0958", "[phone],[phone]"),
+        ("write to jane@example.com-support", "write to jane@example.com-support"),
+        ("x.jane@example.com", "[email]"),
+        ("ré@example.com", "ré@example.com"),
+        ("card 12 4111111111111111", "card 12 4111111111111111"),
+    ],
+)
+def test_redaction_finds_what_its_lookarounds_found(text: str, kept: str) -> None:
+    assert redact(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("it's AB12C or 12345", {"order_id": "AB12C"}),
+        ("it's ABCDE or 12345", {"order_id": "12345"}),
+        ("paid 1234 dollars for 56789", {"order_id": "56789"}),
+        ("paid 3.14159 and 7777", {"order_id": "7777"}),
+        ("the 1234a5 and 4321", {"order_id": "4321"}),
+        ("call me on +44 20 7946 0958", {"phone": "+442079460958"}),
+        ("x+4420794609 58", {}),
+    ],
+)
+def test_slots_keep_what_their_lookarounds_meant(text: str, slots: dict[str, str]) -> None:
+    assert extract_slots(text) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "abusive"),
+    [("f u c k, s h i t", True), ("a b c d e", False), ("f.u.c.kk", False), ("fuuuuck off", True)],
+)
+def test_spaced_and_stretched_swearing_is_still_revealed(text: str, abusive: bool) -> None:
+    assert is_abusive(text) is abusive
+
+
+def test_offsets_are_in_characters_whatever_the_script() -> None:
+    digits = TextPattern(r"(?:^|[^0-9])([0-9]+)", register=False)
+
+    assert [m.span(1) for m in digits.finditer("é1 ü22 😀333", core=1)] == [(1, 2), (4, 6), (8, 11)]
+    assert digits.sub("#", "é1 ü22 😀333", core=1) == "é# ü# 😀#"
+    assert digits.search("日本 42").group(1) == "42"
+
+
+def test_a_lone_surrogate_is_matched_instead_of_crashing() -> None:
+    words = TextPattern(r"[a-z]+", register=False)
+
+    assert words.findall("ab\ud800cd") == ["ab", "cd"]
+    assert words.search("\udfff x").span() == (2, 3)
+
+
+def test_the_public_re2_api_gives_the_same_matches_as_the_fast_path() -> None:
+    import_every_module()
+    texts = ["order #A-1234, call +44 20 7946 0958", "ré@exämple.com f u c k 4111 1111 1111 1111", "", "aaa bbb"]
+    for pattern in registered_patterns():
+        compiled = re2.compile(pattern.source, options=_options(pattern))
+        public = TextPattern(pattern.source, ignore_case=pattern.ignore_case, register=False)
+        public._step, public._groups = textmatch._public_step(compiled, compiled.groups), compiled.groups
+        for text in texts:
+            fast = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in public.finditer(text)] == fast, pattern
+            assert (public.match(text) is None) == (pattern.match(text) is None), pattern
+
+
+def _options(pattern: TextPattern) -> re2.Options:
+    options = re2.Options()
+    options.case_sensitive = not pattern.ignore_case
+    return options
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        (r"(?<![A-Z])[A-Z]-\d{4}", r"invalid perl operator: \(\?<! \(RE2 has no lookarounds"),
+        (r"([A-Z])\1", r"invalid escape sequence: \\1 \(RE2 has no lookarounds"),
+        (r"[A-Z", r"missing \]"),
+    ],
+)
+def test_a_pattern_re2_cannot_run_is_explained(pattern: str, problem: str) -> None:
+    with pytest.raises(re2.error):
+        TextPattern(pattern, register=False).compile()
+    assert re.search(problem, pattern_problem(pattern) or "")
