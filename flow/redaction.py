@@ -329,7 +329,11 @@ def _domain_end(folded: str, position: int) -> int | None:
     if len(labels) < 2:
         return None
     start, end = labels[-1]
-    while end > start and folded[end - 1] in "-" + _INVISIBLE:
+    if not folded.startswith("xn--", start):
+        # A top-level domain has no hyphen unless it is punycode: ``example.com-support`` ends at ``com``.
+        hyphen = folded.find("-", start, end)
+        end = end if hyphen == -1 else hyphen
+    while end > start and folded[end - 1] == _INVISIBLE:
         end -= 1
     top = folded[start:end]
     if len(top) < 2 or not any(char.isalpha() for char in top):

@@ -72,6 +72,8 @@ DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
         ("info@xn--bcher-kva.example", "[email]"),
         ("jane@example.com-", "[email]-"),
         ("jane@example.com_", "[email]_"),
+        ("write to jane@example.com-support", "write to [email]-support"),
+        ("user@пример.xn--p1ai", "[email]"),
         ("jane@example.com—thanks", "[email]—thanks"),
         ("(jane@example.com)", "([email])"),
         ("o'brien_99@mail.example.ie", "[email]"),
