@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from flow import errors
@@ -28,8 +29,6 @@ from flow.models import Conversation, Turn
 from flow.stores import MemoryStore, RedisStore, SqliteStore, Store
 from tests.plugins.live_server import LiveServer, start_live_server
 from tests.plugins.redis_server import RedisProcess
-
-pytestmark = pytest.mark.xfail(strict=True, reason="store calls have no timeouts and turns wait on the event loop")
 
 STORE_TIMEOUT = 1.0
 # What the test allows past the store timeout for threads, the loop and a shared 2-core machine.
@@ -113,11 +112,12 @@ def assert_alive_while(pending: Future[Any], server: LiveServer) -> None:
     assert not pending.done()
 
 
-def socket_for(server: LiveServer, chat: dict[str, Any]) -> ClientConnection:
+@contextmanager
+def socket_for(server: LiveServer, chat: dict[str, Any]) -> Iterator[ClientConnection]:
     url = server.url.replace("http://", "ws://") + f"/v1/conversations/{chat['id']}/ws?token={chat['token']}"
-    opened = connect(url, open_timeout=10)
-    assert json.loads(opened.recv(timeout=10))["type"] == "ready"
-    return opened
+    with connect(url, open_timeout=10) as opened:
+        assert json.loads(opened.recv(timeout=10))["type"] == "ready"
+        yield opened
 
 
 def test_a_paused_redis_gets_503_in_time_while_the_health_check_answers(own_redis: RedisProcess) -> None:
@@ -165,16 +165,22 @@ def test_a_websocket_frame_waiting_on_a_paused_redis_gets_an_error_frame(own_red
 def test_a_stopped_redis_gets_json_503_on_every_channel_and_readyz_says_so(own_redis: RedisProcess) -> None:
     with serving(own_redis.url) as server:
         chat = start(server)
-        socket = socket_for(server, chat)
-        own_redis.stop()
-
-        with socket:
+        with socket_for(server, chat) as socket:
+            own_redis.stop()
             socket.send(json.dumps({"text": "I want a refund", "id": "a"}))
             frame = json.loads(socket.recv(timeout=30))
             socket.send(json.dumps({"text": "I want a refund", "id": "b"}))
             second = json.loads(socket.recv(timeout=30))
         assert (frame["type"], frame["reply_to"], frame["error"]["code"]) == ("error", "a", "store_unavailable")
         assert second["reply_to"] == "b"
+        url = server.url.replace("http://", "ws://") + f"/v1/conversations/{chat['id']}/ws?token={chat['token']}"
+        with connect(url, open_timeout=10) as refused:
+            opening = json.loads(refused.recv(timeout=30))
+            with pytest.raises(ConnectionClosed) as closed:
+                refused.recv(timeout=30)
+        assert opening["error"]["code"] == "store_unavailable"
+        assert closed.value.rcvd is not None
+        assert closed.value.rcvd.code == 1013
         assert_unavailable(httpx.post(f"{server.url}/v1/conversations", json={}, timeout=30))
         assert_unavailable(send(server, chat, "I want a refund"))
         assert_unavailable(rasa(server, "visitor-1", "I want a refund"))

@@ -44,10 +44,14 @@ def serve(
         int,
         typer.Option(
             "--threads",
-            min=0,
-            help="0 runs turns on the event loop (fastest); N runs at most N turns at once in a thread pool.",
+            min=1,
+            help="Worker threads for turns on SQLite or Redis (the event loop never waits on a store).",
         ),
-    ] = 0,
+    ] = 4,
+    store_timeout: Annotated[
+        float,
+        typer.Option("--store-timeout", min=0.001, help="Seconds a store call may wait before the request gets 503."),
+    ] = 5.0,
     access_log: Annotated[
         bool, typer.Option("--access-log/--no-access-log", help="Log every request uvicorn serves.")
     ] = True,
@@ -73,6 +77,7 @@ def serve(
             rate_limit_burst=rate_burst,
             api_key=api_key,
             service_threads=threads,
+            store_timeout_seconds=store_timeout,
         )
         application = build_app(settings)
     except (TactfulError, ValueError) as e:

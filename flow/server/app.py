@@ -52,11 +52,16 @@ def create_app(
     ``senders`` defaults to a Rasa sender table beside the store; ``on_shutdown`` callables run when
     the app stops (after the sender table is closed).
     """
-    directory = senders if senders is not None else open_sender_directory(settings.store_url)
+    directory = (
+        senders
+        if senders is not None
+        else open_sender_directory(settings.store_url, timeout=settings.store_timeout_seconds)
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.gateway.close()
         directory.close()
         for release in on_shutdown:
             release()
@@ -77,7 +82,9 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.senders = directory
-    app.state.gateway = ChatGateway(service, metrics=metrics, threads=settings.service_threads)
+    app.state.gateway = ChatGateway(
+        service, metrics=metrics, threads=settings.service_threads, wait_seconds=settings.store_timeout_seconds
+    )
     app.state.rate_limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
 
     install_error_handlers(app)

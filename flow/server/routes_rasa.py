@@ -90,7 +90,7 @@ async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage)
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
-    responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429)},
+    responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429, 503)},
 )
 async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
     """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew."""

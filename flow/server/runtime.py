@@ -17,7 +17,7 @@ def build_app(settings: ServerSettings) -> FastAPI:
     from flow.stores import open_store
 
     policy = load_policy(settings.policy_file if settings.policy_file is not None else DEFAULT_POLICY)
-    store = open_store(settings.store_url)
+    store = open_store(settings.store_url, timeout=settings.store_timeout_seconds)
     service = ConversationService({policy.name: Engine(policy)}, store)
     return create_app(service, settings=settings, on_shutdown=[store.close])
 

@@ -125,10 +125,16 @@ class ConversationOut(BaseModel):
 
 
 class Health(BaseModel):
-    """The server is up."""
+    """The server process is up (liveness); says nothing of the store."""
 
     status: str = Field(examples=["ok"])
     policies: list[str] = Field(description="Names of the policies this server serves.")
+
+
+class Ready(BaseModel):
+    """The store answered: the server can take turns now (readiness)."""
+
+    status: str = Field(examples=["ready"])
 
 
 def json_response(body: BaseModel, *, status_code: int = 200) -> Response:

@@ -10,14 +10,15 @@ stays open; a frame may carry an ``id``, echoed back as ``reply_to``.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from anyio import fail_after
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 
-from flow.errors import AccessDenied, TactfulError, UnknownConversation
-from flow.server.errors import describe, validation_message
+from flow.errors import AccessDenied, StoreUnavailable, TactfulError, UnknownConversation
+from flow.server.errors import INTERNAL_ERROR_MESSAGE, describe, validation_message
 from flow.server.gateway import ChatGateway
 from flow.server.limits import RateLimiter, client_key
 from flow.server.schemas import ConversationOut, CustomerMessage, TurnOut
@@ -27,12 +28,24 @@ router = APIRouter()
 TOKEN_WAIT_SECONDS = 10.0
 CLOSE_ACCESS_DENIED = 4403
 CLOSE_UNKNOWN = 4404
+CLOSE_TRY_AGAIN_LATER = 1013
+
+log = logging.getLogger("tactful.server")
 
 
 def _error(code: str, message: str, reply_to: Any = None) -> dict[str, Any]:
     frame: dict[str, Any] = {"type": "error", "error": {"code": code, "message": message}}
     if reply_to is not None:
         frame["reply_to"] = reply_to
+    return frame
+
+
+def _refusal(error: TactfulError, reply_to: Any = None) -> dict[str, Any]:
+    """The error frame for a tactful error, with ``retry_after`` when waiting will help."""
+    _, detail = describe(error)
+    frame = _error(detail.code, detail.message, reply_to)
+    if isinstance(error, StoreUnavailable):
+        frame["retry_after"] = error.retry_after
     return frame
 
 
@@ -91,10 +104,12 @@ class ConversationSocket:
         try:
             token = await _read_token(self.websocket, self.conversation_id)
             conversation, turns = await self.chat.get(self.conversation_id, token=token)
-        except (AccessDenied, UnknownConversation) as e:
-            _, detail = describe(e)
-            await self.websocket.send_json(_error(detail.code, detail.message))
-            code = CLOSE_UNKNOWN if isinstance(e, UnknownConversation) else CLOSE_ACCESS_DENIED
+        except (AccessDenied, UnknownConversation, StoreUnavailable) as e:
+            await self.websocket.send_json(_refusal(e))
+            if isinstance(e, StoreUnavailable):
+                code = CLOSE_TRY_AGAIN_LATER
+            else:
+                code = CLOSE_UNKNOWN if isinstance(e, UnknownConversation) else CLOSE_ACCESS_DENIED
             await self.websocket.close(code=code)
             return None
         ready = ConversationOut.of(conversation, turns).model_dump(mode="json")
@@ -128,8 +143,10 @@ class ConversationSocket:
                 channel="websocket",
             )
         except TactfulError as e:
-            _, detail = describe(e)
-            return _error(detail.code, detail.message, reply_to)
+            return _refusal(e, reply_to)
+        except Exception:
+            log.exception("a WebSocket frame for conversation %s failed", self.conversation_id)
+            return _error("internal_error", INTERNAL_ERROR_MESSAGE, reply_to)
         frame = {"type": "turn", "turn": TurnOut.of(turn).model_dump(mode="json")}
         if reply_to is not None:
             frame["reply_to"] = reply_to
