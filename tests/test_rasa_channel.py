@@ -103,7 +103,6 @@ async def test_echoed_text_is_html_escaped(widget: Widget) -> None:
     assert ">" not in text
 
 
-@pytest.mark.xfail(strict=True, reason="recipient_id echoes the sender unescaped")
 async def test_the_sender_echoed_as_recipient_id_is_html_escaped(widget: Widget) -> None:
     sender = f"visitor-{XSS}-\"&"
 
