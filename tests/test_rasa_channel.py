@@ -104,7 +104,7 @@ async def test_echoed_text_is_html_escaped(widget: Widget) -> None:
 
 
 async def test_the_sender_echoed_as_recipient_id_is_html_escaped(widget: Widget) -> None:
-    sender = f"visitor-{XSS}-\"&"
+    sender = f'visitor-{XSS}-"&'
 
     replies = await widget.send(sender, "I want a refund for my order", metadata={"facts": LATE_REFUND})
     again = await widget.send(sender, replies[-1]["buttons"][0]["payload"])

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from flow.errors import AccessDenied, StoreUnavailable, TactfulError, UnknownConversation
 from flow.server.errors import INTERNAL_ERROR_MESSAGE, describe, validation_message
 from flow.server.gateway import ChatGateway
-from flow.server.limits import RateLimiter, client_key
+from flow.server.limits import CLOSE_TRY_AGAIN_LATER, RateLimiter, client_key
 from flow.server.schemas import ConversationOut, CustomerMessage, TurnOut
 
 router = APIRouter()
@@ -28,7 +28,6 @@ router = APIRouter()
 TOKEN_WAIT_SECONDS = 10.0
 CLOSE_ACCESS_DENIED = 4403
 CLOSE_UNKNOWN = 4404
-CLOSE_TRY_AGAIN_LATER = 1013
 
 log = logging.getLogger("tactful.server")
 

@@ -75,16 +75,23 @@ class LiveServer:
         self.thread.join(timeout=15)
 
 
-def start_live_server(**settings: Any) -> LiveServer:
-    """Serve ``build_app(ServerSettings(**settings))`` on a free port until ``stop`` is called."""
+def start_live_server(*, http: type[Any] | None = None, **settings: Any) -> LiveServer:
+    """Serve ``build_app(ServerSettings(**settings))`` on a free port until ``stop`` is called.
+
+    uvicorn is set up as ``tactful serve`` sets it up; ``http`` replaces its HTTP protocol class.
+    """
     import uvicorn
 
-    from flow.server.runtime import build_app
+    from flow.server.runtime import build_app, uvicorn_options
     from flow.server.settings import ServerSettings
 
-    app = build_app(ServerSettings(**settings))
+    configured = ServerSettings(**settings)
+    app = build_app(configured)
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    options = uvicorn_options(configured)
+    if http is not None:
+        options["http"] = http
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()
