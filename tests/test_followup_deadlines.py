@@ -32,7 +32,6 @@ from tests.plugins.engines import DANA, IN_HOURS, Scripted
 TIMEOUT = 2.0
 LEASE = 5.0
 SLACK = 1.5
-REPEATS = "deliveries can outlive their lease, --once stops at 10 and a store outage ends the worker"
 
 
 @dataclass
@@ -137,7 +136,6 @@ def a_message() -> FollowUpMessage:
     return FollowUpMessage(id="c1/2/1", conversation_id="c1", kind="follow_up", text="Hi", due_at=IN_HOURS, attempt=1)
 
 
-@pytest.mark.xfail(strict=True, reason=REPEATS)
 def test_a_trickling_answer_is_cut_off_at_the_total_deadline(host_with: Callable[[Answer], Host]) -> None:
     host = host_with(trickle(6.0))
 
@@ -150,7 +148,6 @@ def test_a_trickling_answer_is_cut_off_at_the_total_deadline(host_with: Callable
     assert waited < TIMEOUT + SLACK
 
 
-@pytest.mark.xfail(strict=True, reason=REPEATS)
 def test_two_workers_never_deliver_a_job_twice_while_a_webhook_trickles(
     tmp_path: Path, retail: Policy, scripted: Scripted, host_with: Callable[[Answer], Host]
 ) -> None:
@@ -242,7 +239,6 @@ class Recording:
         self.sent.append(message.id)
 
 
-@pytest.mark.xfail(strict=True, reason=REPEATS)
 def test_a_worker_whose_lease_ran_out_while_saving_the_check_in_does_not_deliver(
     retail: Policy, scripted: Scripted
 ) -> None:
@@ -270,7 +266,6 @@ def test_a_worker_whose_lease_ran_out_while_saving_the_check_in_does_not_deliver
     assert store.pending_follow_ups() == []
 
 
-@pytest.mark.xfail(strict=True, reason=REPEATS)
 def test_once_delivers_everything_that_is_due(tmp_path: Path, retail: Policy, scripted: Scripted) -> None:
     path = tmp_path / "tactful.db"
     ids = due_follow_ups(path, retail, scripted, 25)
@@ -302,7 +297,6 @@ class Outage(MemoryStore):
         return super().claim_follow_ups(now, worker=worker, lease_seconds=lease_seconds, limit=limit)
 
 
-@pytest.mark.xfail(strict=True, reason=REPEATS)
 def test_a_long_running_worker_outlives_a_store_outage(caplog: pytest.LogCaptureFixture) -> None:
     store = Outage(failures=2)
     stop = threading.Event()
