@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from typing import Any
 
 from anyio import fail_after
@@ -56,7 +57,7 @@ async def _read_token(websocket: WebSocket, conversation_id: str) -> str:
         with fail_after(TOKEN_WAIT_SECONDS):
             first = await websocket.receive_text()
         found = json.loads(first).get("token")
-    except (TimeoutError, ValueError, AttributeError, KeyError) as e:
+    except (TimeoutError, ValueError, RecursionError, AttributeError, KeyError) as e:
         raise AccessDenied(conversation_id) from e
     if not isinstance(found, str) or not found:
         raise AccessDenied(conversation_id)
@@ -64,23 +65,43 @@ async def _read_token(websocket: WebSocket, conversation_id: str) -> str:
 
 
 FRAME_EXAMPLE = '{"text": "hello"}'
+MAX_ID_CHARS = 200
+
+
+def _not_json(constant: str) -> None:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _frame_id(found: Any) -> str | int | float | None:
+    """The frame's ``id``, which is echoed back: a string or a number that JSON can carry."""
+    if found is None or isinstance(found, int) and not isinstance(found, bool):
+        return found
+    # 1e400 parses as infinity, which JSON cannot carry back.
+    if isinstance(found, float) and math.isfinite(found):
+        return found
+    if isinstance(found, str) and len(found) <= MAX_ID_CHARS:
+        return found
+    raise ValueError(f"the frame's id must be a number or a string of at most {MAX_ID_CHARS} characters")
 
 
 def _parse(raw: str, *, max_bytes: int) -> tuple[CustomerMessage, Any]:
     """The customer message in a frame and the frame's ``id``.
 
     Raises ``OverflowError`` for a frame past ``max_bytes``, pydantic's ``ValidationError`` for a
-    message that breaks the schema and ``ValueError`` for a frame that is not a JSON object.
+    message that breaks the schema and ``ValueError`` for a frame that is not a JSON object (NaN and
+    Infinity are not JSON; nor is an object nested past the parser's depth).
     """
     if len(raw.encode("utf-8")) > max_bytes:
         raise OverflowError(f"the frame is larger than {max_bytes} bytes")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_constant=_not_json)
+    except RecursionError as e:
+        raise ValueError(f"the frame is nested too deeply; send an object such as {FRAME_EXAMPLE}") from e
     except ValueError as e:
         raise ValueError(f"the frame is not JSON; send an object such as {FRAME_EXAMPLE}") from e
     if not isinstance(data, dict):
         raise ValueError(f"the frame is not a JSON object; send one such as {FRAME_EXAMPLE}")
-    reply_to = data.pop("id", None)
+    reply_to = _frame_id(data.pop("id", None))
     data.pop("token", None)
     return CustomerMessage.model_validate(data), reply_to
 
