@@ -24,10 +24,12 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
-from flow import errors
+from flow import Engine, Policy, errors
 from flow.models import Conversation, Turn
+from flow.server import ServerSettings, create_app
+from flow.service import ConversationService
 from flow.stores import MemoryStore, RedisStore, SqliteStore, Store
-from tests.plugins.live_server import LiveServer, start_live_server
+from tests.plugins.live_server import LiveServer, serve_app, start_live_server
 from tests.plugins.redis_server import RedisProcess
 
 STORE_TIMEOUT = 1.0
@@ -278,3 +280,38 @@ def test_the_memory_store_is_the_one_store_that_never_blocks() -> None:
     assert MemoryStore.blocking is False
     assert SqliteStore.blocking is True
     assert RedisStore.blocking is True
+
+
+class Broken(MemoryStore):
+    """A store with a bug: every save fails with an error nobody planned for."""
+
+    def save(self, conversation: Conversation, turn: Turn, **options: Any) -> None:
+        raise RuntimeError("a bug in the store")
+
+
+def test_an_unplanned_failure_is_a_json_500_and_the_websocket_stays_open(
+    retail: Policy, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = ServerSettings(store_url="memory", rate_limit_per_second=0)
+    server = serve_app(create_app(ConversationService(Engine(retail), Broken()), settings=settings), settings)
+    try:
+        chat = start(server)
+        failed = send(server, chat, "hello")
+        assert rasa(server, "visitor-1", "hello").status_code == 200  # the first message starts a conversation
+        failed_rasa = rasa(server, "visitor-1", "hello again")
+        with socket_for(server, chat) as socket:
+            socket.send(json.dumps({"text": "hello", "id": 1}))
+            frame = json.loads(socket.recv(timeout=10))
+            socket.send(json.dumps({"text": "hello again", "id": 2}))
+            second = json.loads(socket.recv(timeout=10))
+    finally:
+        server.stop()
+
+    for response in (failed, failed_rasa):
+        assert response.status_code == 500
+        assert response.headers["content-type"] == "application/json"
+        assert response.json()["error"]["code"] == "internal_error"
+        assert "retry" in response.json()["error"]["message"]
+    assert (frame["type"], frame["reply_to"], frame["error"]["code"]) == ("error", 1, "internal_error")
+    assert second["reply_to"] == 2
+    assert "a bug in the store" in caplog.text

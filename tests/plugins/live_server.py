@@ -80,15 +80,21 @@ def start_live_server(*, http: type[Any] | None = None, **settings: Any) -> Live
 
     uvicorn is set up as ``tactful serve`` sets it up; ``http`` replaces its HTTP protocol class.
     """
-    import uvicorn
-
-    from flow.server.runtime import build_app, uvicorn_options
+    from flow.server.runtime import build_app
     from flow.server.settings import ServerSettings
 
     configured = ServerSettings(**settings)
-    app = build_app(configured)
+    return serve_app(build_app(configured), configured, http=http)
+
+
+def serve_app(app: Any, settings: Any, *, http: type[Any] | None = None) -> LiveServer:
+    """Serve an app made for ``settings`` on a free port until ``stop`` is called."""
+    import uvicorn
+
+    from flow.server.runtime import uvicorn_options
+
     port = free_port()
-    options = uvicorn_options(configured)
+    options = uvicorn_options(settings)
     if http is not None:
         options["http"] = http
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", **options)
