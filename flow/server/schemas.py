@@ -53,7 +53,7 @@ class CustomerMessage(BaseModel):
 class TurnOut(BaseModel):
     """What the agent answered to one customer message."""
 
-    number: int = Field(description="Position of the turn in the conversation, from 0.")
+    number: int = Field(description="Position of the turn in the conversation: 1 for the opening turn, then 2, 3…")
     at: datetime
     customer_text: str | None = Field(default=None, description="What the customer typed, if anything.")
     quick_reply: str | None = Field(default=None, description="The quick reply payload the customer clicked.")
