@@ -150,6 +150,27 @@ def test_a_paused_redis_gets_503_in_time_while_the_health_check_answers(own_redi
     assert [turn["number"] for turn in transcript["turns"]] == [1, 2]
 
 
+def test_a_turn_that_finds_every_store_thread_busy_is_refused_instead_of_queued(own_redis: RedisProcess) -> None:
+    server = start_live_server(
+        store_url=own_redis.url, rate_limit_per_second=0, store_timeout_seconds=STORE_TIMEOUT, service_threads=1
+    )
+    try:
+        chat = start(server)
+        with own_redis.paused(), ThreadPoolExecutor(3) as pool:
+            began = time.monotonic()
+            pending = [pool.submit(send, server, chat, "I want a refund", f"m{n}") for n in range(3)]
+            answers = [one.result(timeout=30) for one in pending]
+            waited = time.monotonic() - began
+    finally:
+        server.stop()
+
+    for answer in answers:
+        assert_unavailable(answer)
+    messages = [answer.json()["error"]["message"] for answer in answers]
+    assert sum("no thread for store calls came free within 1 s" in message for message in messages) >= 1
+    assert waited < 2 * STORE_TIMEOUT + SLACK
+
+
 def test_a_websocket_frame_waiting_on_a_paused_redis_gets_an_error_frame(own_redis: RedisProcess) -> None:
     with serving(own_redis.url) as server, ThreadPoolExecutor(2) as pool:
         chat = start(server)

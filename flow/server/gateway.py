@@ -64,7 +64,9 @@ class ChatGateway:
                     await admission.acquire()
             except TimeoutError:
                 raise StoreUnavailable(
-                    "store", f"all {self.threads} threads for store calls stayed busy for {self.wait_seconds:g} s"
+                    "store",
+                    f"no thread for store calls came free within {self.wait_seconds:g} s "
+                    f"(there are {self.threads}, all waiting on the store)",
                 ) from None
         else:
             await admission.acquire()
