@@ -4,7 +4,9 @@ Transitions are tried in the order listed here; the first whose guard holds is t
 ``transitions`` orders conditional transitions of one trigger from one source). ``message``
 transitions start from states that wait for the customer; ``next`` transitions chain transient states
 within the same turn; ``check_in`` transitions happen when a scheduled follow-up is delivered, and
-reopen the conversation so the customer's answer is heard.
+reopen the conversation so the customer's answer is heard. The person's transitions (``take_over``,
+``hand_back``, ``hand_back_close``, ``agent_close``) happen when a person acts on the conversation, and
+``wait_expired`` when nobody has picked up a handed-over conversation within the policy's wait.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from typing import Literal
 
 from flow.vocabulary import StateName
 
-Trigger = Literal["message", "next", "check_in"]
+Trigger = Literal[
+    "message", "next", "check_in", "take_over", "hand_back", "hand_back_close", "agent_close", "wait_expired"
+]
 Effect = Literal[
     "escalate",
     "approve",
@@ -32,6 +36,10 @@ Effect = Literal[
     "close_abuse",
     "close_by_customer",
     "ask_fact",
+    "take_over",
+    "hand_back",
+    "agent_close",
+    "offer_callback",
 ]
 
 INITIAL: StateName = "listening"
@@ -148,5 +156,11 @@ EDGES: tuple[Edge, ...] = (
     Edge("check_in", "check_in", "follow_up", "follow_up", "always"),
     Edge("check_in", "check_in", "escalated", "follow_up", "always"),
     Edge("check_in", "check_in", "closed", "follow_up", "always"),
+    Edge("wait_expired", "wait_expired", "escalated", "escalated", "waited_too_long", ("offer_callback",)),
+    Edge("take_over", "take_over", "escalated", "with_person", "always", ("take_over",)),
+    Edge("customer_to_person", "message", "with_person", "with_person", "always"),
+    Edge("hand_back", "hand_back", "with_person", "follow_up", "always", ("hand_back",)),
+    Edge("hand_back_close", "hand_back_close", "with_person", "closed", "always", ("hand_back",)),
+    Edge("agent_close", "agent_close", "with_person", "closed", "always", ("agent_close",)),
 )
 """Every transition of the default flow, in priority order."""

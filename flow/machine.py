@@ -36,6 +36,7 @@ _POSSIBLE: dict[str, Callable[[Policy], bool]] = {
     "rejected_and_eligible": lambda p: p.compensation is not None,
     "callback_wanted": lambda p: p.escalation.handoff.callback,
     "callback_refused": lambda p: p.escalation.handoff.callback,
+    "waited_too_long": lambda p: p.escalation.handoff.callback and p.escalation.handoff.available,
 }
 _DISABLED_HINT = {
     "compensation": "add a compensation section to the policy",

@@ -6,11 +6,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flow.vocabulary import EscalationReason, Intent, Outcome, StateName
 
 FactValue = str | int | float | bool | None
+
+SNAPSHOT_SCHEMA = 2
+"""The version of the :class:`Conversation` snapshot's layout; stored snapshots of older versions are migrated on load.
+
+1. The first layout (snapshots without ``schema_version``).
+2. A person can take over: ``waiting_since``, ``person`` and ``callback_offered``.
+"""
 
 
 class _Frozen(BaseModel):
@@ -129,14 +136,43 @@ class Conversation(BaseModel):
     quick_replies: list[str] = Field(default_factory=list)
     escalation_reason: EscalationReason | None = None
     outcome: Outcome | None = None
+    waiting_since: datetime | None = None
+    person: str | None = None
+    callback_offered: bool = False
     version: int = 0
     started_at: datetime
     updated_at: datetime
+    schema_version: int = 1
 
     @property
     def closed(self) -> bool:
         """Whether the conversation has ended and takes no more messages."""
         return self.state == "closed"
+
+    @property
+    def at_the_desk(self) -> bool:
+        """Whether people should see it: waiting for a person after a handoff, or with one now."""
+        return self.state == "with_person" or (self.state == "escalated" and self.waiting_since is not None)
+
+    # A snapshot written before a layout change reads with the defaults of the fields it lacks; this
+    # brings what those defaults cannot know up to date. It runs after validation so that loading a
+    # current snapshot stays on pydantic's fast JSON path.
+    @model_validator(mode="after")
+    def _migrate(self) -> Conversation:
+        if self.schema_version < SNAPSHOT_SCHEMA:
+            migrate_snapshot(self)
+        return self
+
+
+def migrate_snapshot(conversation: Conversation) -> None:
+    """Bring an older snapshot to :data:`SNAPSHOT_SCHEMA`, in place.
+
+    From 1: an escalated conversation was handed to a person (or offered a callback) and is waiting;
+    it is taken as waiting since its last update, so people see it and can take it over.
+    """
+    if conversation.schema_version < 2 and conversation.state == "escalated":
+        conversation.waiting_since = conversation.updated_at
+    conversation.schema_version = SNAPSHOT_SCHEMA
 
 
 class Turn(BaseModel):
@@ -156,6 +192,8 @@ class Turn(BaseModel):
     text: str
     quick_replies: list[QuickReply] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    person: str | None = None
+    """The display name of the person who wrote ``text``; ``None`` when the agent's flow wrote it."""
 
     @property
     def messages(self) -> list[str]:

@@ -39,6 +39,9 @@ class Run:
     resume_state: StateName | None
     escalation_reason: EscalationReason | None
     outcome: Outcome | None
+    waiting_since: datetime | None = None
+    person: str | None = None
+    callback_offered: bool = False
     offered: list[str] = field(default_factory=list)
     chosen: str | None = None
     compensation_reference: str | None = None
@@ -62,6 +65,9 @@ class Run:
             resume_state=conversation.resume_state,
             escalation_reason=conversation.escalation_reason,
             outcome=conversation.outcome,
+            waiting_since=conversation.waiting_since,
+            person=conversation.person,
+            callback_offered=conversation.callback_offered,
         )
 
     def snapshot_fields(self) -> dict[str, Any]:
@@ -75,4 +81,7 @@ class Run:
             "resume_state": self.resume_state,
             "escalation_reason": self.escalation_reason,
             "outcome": self.outcome,
+            "waiting_since": self.waiting_since,
+            "person": self.person,
+            "callback_offered": self.callback_offered,
         }

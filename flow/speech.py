@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flow import payloads
-from flow.models import QuickReply
+from flow.models import QuickReply, ScheduleCallback
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run
@@ -48,6 +48,9 @@ class Speaker:
     def say(self, run: Run) -> tuple[str, list[QuickReply]]:
         """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
         seed = f"{run.conversation_id}:{run.turn}"
+        spoken = [step for step in run.steps if step.transition not in SPECS[step.state].silent]
+        if run.steps and not spoken:
+            return "", []
         names = {step.transition for step in run.steps}
         calm = (
             run.signals.sentiment <= self._policy.escalation.anger_threshold
@@ -56,7 +59,7 @@ class Speaker:
             and run.state != "closed"
         )
         paths = ["templates.common.calm"] if calm else []
-        for step in run.steps:
+        for step in spoken:
             key = SPECS[step.state].key_for(step.transition)
             area = step.state if key in SPECS[step.state].templates else "common"
             paths.append(f"templates.{area}.{key}")
@@ -93,13 +96,16 @@ class Speaker:
         context["request"] = request.title if request else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
+        context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
+        context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
         if run.pending_fact is not None:
             context["question"] = policy.facts[run.pending_fact].ask
         if policy.compensation is not None and "compensation" in needed:
             context["compensation"] = self._book.render("compensation.offer", context)
         if run.outcome == "callback_scheduled" and "callback_when" in needed:
-            context["callback_when"] = moment_phrase(self._rules.next_opening(run.now), run.now)
+            booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
+            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if request is not None:
             self._add_decision(run, context, needed)
         if "follow_up_text" in needed:
@@ -160,7 +166,7 @@ class Speaker:
                 payloads.button(label("button_accept"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
             ]
-        if kind == "callback" and context["callback"] and not context["in_hours"]:
+        if kind == "callback" and context["offer_callback"]:
             return [
                 payloads.button(label("button_callback"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),

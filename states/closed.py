@@ -15,8 +15,10 @@ SPEC = StateSpec(
         "accept_callback": "callback_booked",
         "decline_callback": "goodbye",
         "satisfied": "goodbye",
+        "hand_back_close": "after_person",
         "*": "goodbye",
     },
+    silent=frozenset({"agent_close"}),
     templates={
         "approved": (
             "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }}",
@@ -35,6 +37,10 @@ SPEC = StateSpec(
         "callback_booked": (
             "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
+        "after_person": (
+            "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "I hope we've sorted everything out. Take care.",
         ),
         "goodbye": (
             "Thanks for chatting with us{% if customer_name %}, {{ customer_name }}{% endif %}. Take care.",
