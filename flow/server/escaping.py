@@ -1,0 +1,26 @@
+"""Making text safe for widgets that render what they receive as HTML or as Markdown.
+
+The agent's texts carry customer-supplied values (a name, an order number) and a person's messages
+are typed by hand, so before a channel hands text to a widget that renders Markdown (rasa-webchat
+does, links and images included), every character Markdown or HTML would act on is escaped: the
+widget shows ``[x](javascript:alert(1))`` and ``![](http://tracker/pixel)`` as the characters typed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Backslash escapes make these literal in CommonMark; & and ; are left for the HTML entities below.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
+
+
+def for_html(text: str) -> str:
+    """``text`` for a widget that inserts it as HTML."""
+    return html.escape(text, quote=True)
+
+
+def for_markdown(text: str) -> str:
+    """``text`` for a widget that renders Markdown (and the HTML Markdown lets through) as it comes."""
+    # Quotes stay as they are: they only matter inside HTML attributes, and none can be opened here.
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
