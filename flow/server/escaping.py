@@ -11,8 +11,11 @@ from __future__ import annotations
 import html
 import re
 
-# Backslash escapes make these literal in CommonMark; & and ; are left for the HTML entities below.
+# Backslash escapes make these literal in Markdown; & and ; are left for the HTML entities below.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
+# A bare web address or email turns into a link by its colon or at sign, which older Markdown parsers
+# cannot backslash-escape; as character references they read the same and link nothing.
+_LINKING = str.maketrans({":": "&#58;", "@": "&#64;"})
 
 
 def for_html(text: str) -> str:
@@ -23,4 +26,4 @@ def for_html(text: str) -> str:
 def for_markdown(text: str) -> str:
     """``text`` for a widget that renders Markdown (and the HTML Markdown lets through) as it comes."""
     # Quotes stay as they are: they only matter inside HTML attributes, and none can be opened here.
-    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False)).translate(_LINKING)
