@@ -6,7 +6,7 @@
   const POLL_MS = 1500;
   const $ = (id) => document.getElementById(id);
   let selected = null;
-  let current = null;
+  let shownId = null;
   let busy = false;
 
   async function call(method, path, body) {
@@ -73,7 +73,6 @@
   }
 
   function render(conversation) {
-    current = conversation;
     $("summary").hidden = false;
     $("customer").textContent = conversation.customer_name || "A customer";
     $("summary-text").textContent = conversation.summary || "No summary.";
@@ -86,14 +85,16 @@
       }
     }
     const log = $("transcript");
-    const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    const follow = conversation.id !== shownId || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    shownId = conversation.id;
     log.replaceChildren(...lines);
-    if (atEnd) log.scrollTop = log.scrollHeight;
     const mine = conversation.state === "with_person";
     $("composer").hidden = false;
     $("take-over").hidden = conversation.state !== "escalated";
     for (const id of ["send", "hand-back", "hand-back-close", "close"]) $(id).hidden = !mine;
     $("reply").disabled = !mine;
+    // After the composer's buttons change, which changes the height left for the transcript.
+    if (follow) log.scrollTop = log.scrollHeight;
   }
 
   async function refreshDetail() {
