@@ -10,6 +10,8 @@ import pytest
 from playwright.sync_api import Dialog, Locator, Page, expect
 
 from tests.plugins.live_server import LiveServer, start_live_server
+from tests.plugins.server_processes import ServerPool, ServerProcess, redis_database
+from tests.plugins.sticky_proxy import StickyProxy
 from tests.plugins.web_pages import PageServer
 
 pytestmark = pytest.mark.browser
@@ -125,3 +127,36 @@ def test_another_origin_is_refused(
         locked.stop()
 
     assert shown == 0
+
+
+@pytest.mark.redis
+@pytest.mark.slow
+def test_a_refusal_across_two_servers_behind_a_sticky_proxy(
+    chromium_page: Page,
+    shop_site: PageServer,
+    tactful_servers: ServerPool,
+    redis_url: str,
+    sticky_proxy: type[StickyProxy],
+) -> None:
+    store = redis_database(redis_url, 6)
+    args = ("--cors-origin", shop_site.url, "--no-access-log")
+    first, second = tactful_servers.start(store, *args), tactful_servers.start(store, *args)
+    proxy = sticky_proxy([_backend(first), _backend(second)]).start()
+
+    chat = open_shop(chromium_page, shop_site, proxy.url)
+    chat.type("I'd like a refund for my order")
+    expect(chat.replies).to_have_text(["Store credit", "Exchange", "No, thanks"])
+    chromium_page.reload()
+    expect(chat.replies).to_have_count(3)
+    chat.quick("Store credit").click()
+    expect(chat.quick("That's all, thanks")).to_be_visible()
+    chat.quick("That's all, thanks").click()
+    expect(chat.bot.last).to_contain_text("Dana")
+
+    assert proxy.new_connections[:2] == [0, 1]
+    assert any("store credit" in paragraph.lower() for paragraph in chat.bot_text())
+    assert chat.mine.all_inner_texts() == ["I'd like a refund for my order", "Store credit", "That's all, thanks"]
+
+
+def _backend(server: ServerProcess) -> tuple[str, int]:
+    return "127.0.0.1", server.port

@@ -36,6 +36,7 @@ class StickyProxy:
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"sticky-proxy-{self.port}", daemon=True)
         self._server: asyncio.AbstractServer | None = None
+        self._upstreams: set[asyncio.StreamWriter] = set()
 
     def start(self) -> StickyProxy:
         """Listen in a background thread."""
@@ -45,9 +46,20 @@ class StickyProxy:
         return self
 
     def stop(self) -> None:
-        """Stop listening and end the thread."""
+        """Stop listening, end the connections still open, and end the thread."""
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(timeout=10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
+
+    async def _shutdown(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        for upstream in self._upstreams:
+            upstream.close()
+        running = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
@@ -84,6 +96,7 @@ class StickyProxy:
             backend, new = self._choose(target)
             host, port = self.backends[backend]
             upstream_reader, upstream_writer = await asyncio.open_connection(host, port)
+            self._upstreams.add(upstream_writer)
             upgrade = headers.get("upgrade", "").lower() == "websocket"
             if not upgrade:
                 kept = [line for line in lines[1:] if line and not line.lower().startswith("connection:")]
@@ -104,6 +117,8 @@ class StickyProxy:
             pass
         finally:
             client_writer.close()
+            with contextlib.suppress(ConnectionError, asyncio.CancelledError):
+                await client_writer.wait_closed()
 
 
 async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
