@@ -111,6 +111,12 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark(
         "http", "HTTP under 64 connections against bare FastAPI", ("--seconds", "2", "--warmup", "1"), http_figures
     ),
+    Benchmark(
+        "socketio",
+        "turns per second over socket.io against the WebSocket channel",
+        ("--seconds", "3", "--warmup", "1"),
+        shared_figures,
+    ),
 )
 
 
