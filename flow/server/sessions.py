@@ -14,7 +14,8 @@ import threading
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from flow.server.senders import SenderConversation, SenderDirectoryError
+from flow.errors import StoreError
+from flow.server.senders import SenderConversation
 
 
 def session_key(session_id: str) -> str:
@@ -128,4 +129,4 @@ def open_session_directory(store_url: str) -> SessionDirectory:
         return MemorySessions() if path in ("", ":memory:") else SqliteSessions(path)
     if scheme in ("redis", "rediss", "unix"):
         return RedisSessions(location)
-    raise SenderDirectoryError(store_url)
+    raise StoreError(f"cannot keep socket.io sessions for store {store_url!r}; use memory, sqlite:///PATH or redis://")
