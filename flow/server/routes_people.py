@@ -113,10 +113,17 @@ def desk_view(conversation: Conversation, turns: list[Turn]) -> DeskConversation
     )
 
 
-_RESPONSES: dict[int | str, dict[str, Any]] = {status: ERROR_RESPONSES[status] for status in (403, 404, 409, 422)}
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: ERROR_RESPONSES[status] for status in (403, 404, 409, 413, 422, 429)
+}
 
 
-@router.get("/conversations", response_model=list[DeskConversation], summary="Conversations at the desk")
+@router.get(
+    "/conversations",
+    response_model=list[DeskConversation],
+    summary="Conversations at the desk",
+    responses={status: ERROR_RESPONSES[status] for status in (403, 404, 429)},
+)
 async def list_conversations(request: Request) -> Response:
     """Conversations waiting for a person (longest waiting first) and those a person is talking in."""
     person_of(request)
