@@ -1,4 +1,4 @@
-"""Making text safe for widgets that render what they receive as HTML or as Markdown.
+"""Making text safe for widgets that render what they receive as Markdown, and the HTML it lets through.
 
 The agent's texts carry customer-supplied values (a name, an order number) and a person's messages
 are typed by hand, so before a channel hands text to a widget that renders Markdown (rasa-webchat
@@ -9,21 +9,14 @@ widget shows ``[x](javascript:alert(1))`` and ``![](http://tracker/pixel)`` as t
 from __future__ import annotations
 
 import html
-import re
 
-# Backslash escapes make these literal in Markdown; & and ; are left for the HTML entities below.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
-# A bare web address or email turns into a link by its colon or at sign, which older Markdown parsers
-# cannot backslash-escape; as character references they read the same and link nothing.
-_LINKING = str.maketrans({":": "&#58;", "@": "&#64;"})
-
-
-def for_html(text: str) -> str:
-    """``text`` for a widget that inserts it as HTML."""
-    return html.escape(text, quote=True)
+# Backslash escapes make these literal in Markdown; & and ; are left for the HTML entities. A bare web
+# address or email turns into a link by its colon or at sign, which older Markdown parsers cannot
+# backslash-escape; as character references they read the same and link nothing.
+_MARKDOWN = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|~<>"}, ":": "&#58;", "@": "&#64;"})
 
 
 def for_markdown(text: str) -> str:
     """``text`` for a widget that renders Markdown (and the HTML Markdown lets through) as it comes."""
     # Quotes stay as they are: they only matter inside HTML attributes, and none can be opened here.
-    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False)).translate(_LINKING)
+    return html.escape(text, quote=False).translate(_MARKDOWN)
