@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 
 from flow.errors import StoreError
 
+DEFAULT_TIMEOUT_SECONDS = 5.0
+"""How long a call waits on the store's SQLite file or Redis server, as the store's own calls do."""
+
 
 class Desk(Protocol):
     """The ids of the conversations at the desk."""
@@ -61,9 +64,9 @@ class MemoryDesk:
 class SqliteDesk:
     """A ``desk`` table in the store's SQLite file."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10.0)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=timeout)
         self._db.execute("CREATE TABLE IF NOT EXISTS desk (conversation_id TEXT PRIMARY KEY)")
 
     def add(self, conversation_id: str) -> None:
@@ -91,10 +94,12 @@ class RedisDesk:
 
     KEY = "tactful:desk"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         import redis
 
-        self._redis = redis.Redis.from_url(url, decode_responses=True)
+        self._redis = redis.Redis.from_url(
+            url, decode_responses=True, socket_timeout=timeout, socket_connect_timeout=timeout
+        )
 
     def add(self, conversation_id: str) -> None:
         """Put a conversation at the desk."""
@@ -114,7 +119,7 @@ class RedisDesk:
         self._redis.close()
 
 
-def open_desk(store_url: str) -> Desk:
+def open_desk(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Desk:
     """The desk that lives beside the store at ``store_url``."""
     if store_url in ("memory", "memory://"):
         return MemoryDesk()
@@ -122,7 +127,7 @@ def open_desk(store_url: str) -> Desk:
     scheme = urlsplit(location).scheme
     if scheme == "sqlite":
         path = location.removeprefix("sqlite:///")
-        return MemoryDesk() if path in ("", ":memory:") else SqliteDesk(path)
+        return MemoryDesk() if path in ("", ":memory:") else SqliteDesk(path, timeout=timeout)
     if scheme in ("redis", "rediss", "unix"):
-        return RedisDesk(location)
+        return RedisDesk(location, timeout=timeout)
     raise StoreError(f"cannot keep the desk for store {store_url!r}; use memory, sqlite:///PATH or redis://")

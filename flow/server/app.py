@@ -10,12 +10,18 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from flow.desk import open_desk
 from flow.server.desk_webhook import DeskWebhook
 from flow.server.errors import install_error_handlers
 from flow.server.gateway import ChatGateway
-from flow.server.limits import BodySizeLimitMiddleware, RateLimiter, RateLimitMiddleware
+from flow.server.limits import (
+    BodySizeLimitMiddleware,
+    RateLimiter,
+    RateLimitMiddleware,
+    WebSocketLimitMiddleware,
+)
 from flow.server.live import LiveHub
 from flow.server.metrics import ServerMetrics
 from flow.server.openapi import document_token_scheme
@@ -55,7 +61,9 @@ WebSocket they arrive as `{"type": "pushed", "turn": <TurnOut>}`.
 `{"quick_reply": ...}` frame (optionally with an `id` and a `message_id`) gets
 `{"type": "turn", "reply_to": <id>, "turn": <TurnOut>}`, or
 `{"type": "error", "reply_to": <id>, "error": {"code", "message"}}` with the connection kept open.
-A wrong token closes the socket with code 4403, an unknown conversation with 4404.
+A wrong token closes the socket with code 4403, an unknown conversation with 4404; a client that
+already holds its share of open WebSockets is closed with 1013 (try again later), and so is a socket
+opened while the store is unavailable.
 """
 
 
@@ -71,9 +79,10 @@ def create_app(
     ``senders`` defaults to a Rasa sender table beside the store; ``on_shutdown`` callables run when
     the app stops (after the sender table is closed).
     """
-    directory = senders if senders is not None else open_sender_directory(settings.store_url)
+    timeout = settings.store_timeout_seconds
+    directory = senders if senders is not None else open_sender_directory(settings.store_url, timeout=timeout)
     if service.desk is None:
-        service.desk = open_desk(settings.store_url)
+        service.desk = open_desk(settings.store_url, timeout=timeout)
     desk = service.desk
     live = LiveHub(settings.shared_pubsub_url)
     webhook = None
@@ -81,9 +90,16 @@ def create_app(
         secret = settings.desk_webhook_secret.get_secret_value() if settings.desk_webhook_secret else None
         webhook = DeskWebhook(settings.desk_webhook_url, secret=secret)
     metrics = ServerMetrics()
-    chat = ChatGateway(service, metrics=metrics, threads=settings.service_threads, pushers=[live], webhook=webhook)
+    chat = ChatGateway(
+        service,
+        metrics=metrics,
+        threads=settings.service_threads,
+        wait_seconds=timeout,
+        pushers=[live],
+        webhook=webhook,
+    )
     limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
-    sessions = open_session_directory(settings.store_url) if socketio_available() else None
+    sessions = open_session_directory(settings.store_url, timeout=timeout) if socketio_available() else None
     channel = None
     if sessions is not None:
         channel = SocketIOChannel(chat, settings=settings, sessions=sessions, limiter=limiter)
@@ -100,6 +116,7 @@ def create_app(
         await live.stop()
         if webhook is not None:
             await webhook.close()
+        chat.close()
         directory.close()
         desk.close()
         if sessions is not None:
@@ -137,8 +154,10 @@ def create_app(
     app.include_router(people_router)
     app.include_router(people_page_router)
 
-    # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too.
+    # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too,
+    # and the client a trusted proxy names must be known before any limit counts it.
     # A layer with nothing to do is left out, as each one costs every request a little.
+    app.add_middleware(WebSocketLimitMiddleware, max_per_client=settings.max_websockets_per_client)
     if settings.rate_limited:
         app.add_middleware(RateLimitMiddleware, limiter=app.state.rate_limiter)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
@@ -151,8 +170,12 @@ def create_app(
             expose_headers=["Retry-After"],
             max_age=600,
         )
+    # socket.io answers cross-origin requests itself (by --cors-origin too), so it sits outside CORS,
+    # and inside the proxy headers so that it rate-limits the client the proxy names.
     if channel is not None:
         app.add_middleware(SocketIOMount, channel=channel)
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     document_token_scheme(app)
     return app
 

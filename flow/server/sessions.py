@@ -15,7 +15,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from flow.errors import StoreError
-from flow.server.senders import SenderConversation
+from flow.server.senders import DEFAULT_TIMEOUT_SECONDS, SenderConversation
 
 
 def session_key(session_id: str) -> str:
@@ -60,9 +60,9 @@ class MemorySessions:
 class SqliteSessions:
     """A ``socketio_sessions`` table in the store's SQLite file."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10.0)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=timeout)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS socketio_sessions ("
             "session_key TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, token TEXT NOT NULL)"
@@ -96,10 +96,12 @@ class RedisSessions:
 
     KEY = "tactful:socketio-sessions"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         import redis
 
-        self._redis = redis.Redis.from_url(url, decode_responses=True)
+        self._redis = redis.Redis.from_url(
+            url, decode_responses=True, socket_timeout=timeout, socket_connect_timeout=timeout
+        )
 
     def find(self, session_id: str) -> SenderConversation | None:
         """The session's conversation, if any."""
@@ -118,7 +120,7 @@ class RedisSessions:
         self._redis.close()
 
 
-def open_session_directory(store_url: str) -> SessionDirectory:
+def open_session_directory(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> SessionDirectory:
     """The directory that lives beside the store at ``store_url``."""
     if store_url in ("memory", "memory://"):
         return MemorySessions()
@@ -126,7 +128,7 @@ def open_session_directory(store_url: str) -> SessionDirectory:
     scheme = urlsplit(location).scheme
     if scheme == "sqlite":
         path = location.removeprefix("sqlite:///")
-        return MemorySessions() if path in ("", ":memory:") else SqliteSessions(path)
+        return MemorySessions() if path in ("", ":memory:") else SqliteSessions(path, timeout=timeout)
     if scheme in ("redis", "rediss", "unix"):
-        return RedisSessions(location)
+        return RedisSessions(location, timeout=timeout)
     raise StoreError(f"cannot keep socket.io sessions for store {store_url!r}; use memory, sqlite:///PATH or redis://")

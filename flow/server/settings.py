@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 ENV_PREFIX = "TACTFUL_"
 MIN_AGENT_KEY_CHARS = 16
+_LISTS = frozenset({"cors_origins", "trusted_proxies"})
 
 
 class ServerSettings(BaseModel):
@@ -35,12 +37,38 @@ class ServerSettings(BaseModel):
         description="Requests each client may make per second on average; 0 turns it off.",
     )
     rate_limit_burst: int = Field(default=20, gt=0, description="Requests a client may make at once.")
-    service_threads: int = Field(
-        default=0,
-        ge=0,
+    store_timeout_seconds: float = Field(
+        default=5.0,
+        gt=0.0,
         description=(
-            "0 runs each turn on the event loop; N runs up to N turns at once in worker threads, the rest "
-            "waiting in order (for stores whose calls may block for long)."
+            "Longest a store call may wait (SQLite's busy timeout, Redis's connect and read timeouts) before the "
+            "request is answered 503 `store_unavailable` with `Retry-After`."
+        ),
+    )
+    service_threads: int = Field(
+        default=4,
+        ge=1,
+        description=(
+            "Worker threads for turns on a store that may block (SQLite, Redis), so that the event loop never "
+            "waits on one; a turn that finds all of them busy for the store timeout is answered 503. Turns on "
+            "the memory store run on the event loop."
+        ),
+    )
+    max_websockets_per_client: int = Field(
+        default=20,
+        gt=0,
+        description="WebSockets one client may keep open at once; the next is closed with code 1013.",
+    )
+    header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0.0,
+        description="Longest a client may take to send a request's headers before the connection is closed.",
+    )
+    trusted_proxies: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Addresses or networks (`10.0.0.5`, `10.0.0.0/24`) of the reverse proxies whose `X-Forwarded-For` "
+            "names the client; from anyone else the header is ignored. None by default."
         ),
     )
     api_key: SecretStr | None = Field(
@@ -91,6 +119,19 @@ class ServerSettings(BaseModel):
         location = self.store_url.partition("?")[0]
         return location if location.startswith(("redis://", "rediss://", "unix://")) else None
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses_only(cls, proxies: tuple[str, ...]) -> tuple[str, ...]:
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"{proxy!r} is not an IP address or network; name each proxy by address, "
+                    "e.g. 10.0.0.5 or 10.0.0.0/24"
+                ) from None
+        return proxies
+
     @property
     def rate_limited(self) -> bool:
         """Whether clients are rate limited at all."""
@@ -100,8 +141,8 @@ class ServerSettings(BaseModel):
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> ServerSettings:
         """Settings from ``TACTFUL_*`` variables (``TACTFUL_STORE_URL``…), then ``overrides``.
 
-        ``TACTFUL_CORS_ORIGINS`` is a comma-separated list; ``TACTFUL_AGENT_KEYS`` a comma-separated list
-        of ``NAME:KEY`` pairs.
+        ``TACTFUL_CORS_ORIGINS`` and ``TACTFUL_TRUSTED_PROXIES`` are comma-separated lists;
+        ``TACTFUL_AGENT_KEYS`` a comma-separated list of ``NAME:KEY`` pairs.
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -109,7 +150,7 @@ class ServerSettings(BaseModel):
             raw = env.get(ENV_PREFIX + name.upper())
             if raw is None:
                 continue
-            if name == "cors_origins":
+            if name in _LISTS:
                 values[name] = tuple(o.strip() for o in raw.split(",") if o.strip())
             elif name == "agent_keys":
                 values[name] = parse_agent_keys(raw.split(","))
