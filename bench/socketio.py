@@ -208,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(temporary)
         store = args.store or f"sqlite:///{workdir / 'bench.db'}"
         port = free_port()
-        with running("tactful", tactful_command(store, port), port=port, cwd=workdir) as server:
+        # Every customer comes from this one address: let each hold its WebSocket at once.
+        command = [*tactful_command(store, port), "--max-websockets-per-client", str(args.clients + 8)]
+        with running("tactful", command, port=port, cwd=workdir) as server:
             results = asyncio.run(measure(server, **options))
 
     rows = [
