@@ -56,6 +56,10 @@ class Effects:
             "focus_asked": _focus_asked,
             "redo": _redo,
             "next_request": _redo,
+            "take_over": _take_over,
+            "hand_back": _hand_back,
+            "agent_close": _agent_close,
+            "offer_callback": _offer_callback,
         }
 
     def apply(self, run: Run, edge: Edge) -> None:
@@ -67,6 +71,7 @@ class Effects:
         reason = edge.reason or "asked_for_person"
         run.escalation_reason = reason
         run.outcome = "escalated"
+        run.waiting_since, run.callback_offered = None, False
         item = run.current
         if item is not None:
             item.status = "escalated"
@@ -74,6 +79,7 @@ class Effects:
         handoff = self._policy.escalation.handoff
         if self._rules.in_hours(run.now) or not handoff.callback:
             run.actions.append(Handoff(reason=reason, summary=handoff_summary(run, self._policy)))
+            run.waiting_since = run.now
             self._schedule_follow_up(run, edge)
 
     def _approve(self, run: Run, edge: Edge) -> None:
@@ -147,7 +153,10 @@ class Effects:
     def _schedule_callback(self, run: Run, edge: Edge) -> None:
         run.outcome = "callback_scheduled"
         reason = run.escalation_reason or "asked_for_person"
-        run.actions.append(ScheduleCallback(at=self._rules.next_opening(run.now), reason=reason))
+        # Offered because nobody was free in hours: the callback is due as soon as someone is.
+        at = run.now if run.callback_offered and self._rules.in_hours(run.now) else self._rules.next_opening(run.now)
+        run.actions.append(ScheduleCallback(at=at, reason=reason))
+        run.waiting_since = None
 
     def _ask_fact(self, run: Run, edge: Edge) -> None:
         decision = self._rules.decide(run.request, run.facts) if run.request is not None else None
@@ -218,6 +227,25 @@ def _explain_again(run: Run, edge: Edge) -> None:
 
 def _clear_resume(run: Run, edge: Edge) -> None:
     run.resume_state = None
+
+
+def _take_over(run: Run, edge: Edge) -> None:
+    run.waiting_since = None
+    run.callback_offered = False
+
+
+def _hand_back(run: Run, edge: Edge) -> None:
+    run.person = None
+    # The person has dealt with what made the customer upset or insistent; the flow starts afresh.
+    run.counters.anger = run.counters.insistence = run.counters.turns = run.counters.unclear = 0
+
+
+def _agent_close(run: Run, edge: Edge) -> None:
+    run.person = None
+
+
+def _offer_callback(run: Run, edge: Edge) -> None:
+    run.callback_offered = True
 
 
 def _outcome(outcome: Outcome, *, overwrite: bool = False) -> Callable[[Run, Edge], None]:

@@ -9,6 +9,7 @@ dropped (see :func:`flow.facts.identify_request`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from flow.models import Act, AgendaItem
 from flow.rules import Decision, Rules
@@ -373,4 +374,12 @@ def callback_refused(run: Run, rules: Rules) -> bool:
 
 
 def _callback_offered(run: Run, rules: Rules) -> bool:
-    return rules.policy.escalation.handoff.callback and not rules.in_hours(run.now)
+    return rules.policy.escalation.handoff.callback and (run.callback_offered or not rules.in_hours(run.now))
+
+
+def waited_too_long(run: Run, rules: Rules) -> bool:
+    """In hours, nobody has picked up the handed-over conversation within the policy's wait."""
+    handoff = rules.policy.escalation.handoff
+    if run.waiting_since is None or run.callback_offered or not handoff.callback or not rules.in_hours(run.now):
+        return False
+    return run.now - run.waiting_since >= timedelta(minutes=handoff.wait_minutes)

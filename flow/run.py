@@ -45,6 +45,9 @@ class Run:
     resume_state: StateName | None
     escalation_reason: EscalationReason | None
     outcome: Outcome | None
+    waiting_since: datetime | None = None
+    person: str | None = None
+    callback_offered: bool = False
     agenda: list[AgendaItem] = field(default_factory=list)
     question: Question | None = None
     focus: str | None = None
@@ -78,6 +81,9 @@ class Run:
             resume_state=conversation.resume_state,
             escalation_reason=conversation.escalation_reason,
             outcome=conversation.outcome,
+            waiting_since=conversation.waiting_since,
+            person=conversation.person,
+            callback_offered=conversation.callback_offered,
             agenda=agenda,
             question=conversation.question,
             focus=conversation.focus,
@@ -101,6 +107,9 @@ class Run:
             "resume_state": self.resume_state,
             "escalation_reason": self.escalation_reason,
             "outcome": self.outcome,
+            "waiting_since": self.waiting_since,
+            "person": self.person,
+            "callback_offered": self.callback_offered,
             "question": self.question,
             "focus": self.focus,
             "said": self.said,

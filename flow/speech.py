@@ -59,7 +59,9 @@ class Speaker:
         seed = f"{run.conversation_id}:{run.turn}"
         said = set(run.said)
         paragraphs: list[str] = []
-        steps = run.steps
+        steps = [step for step in run.steps if step.transition not in SPECS[step.state].silent]
+        if run.steps and not steps:
+            return "", []
         calm = self._calm(run)
         for index, step in enumerate(steps):
             path = self._path(step)
@@ -74,7 +76,7 @@ class Speaker:
         run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
         run.question = self._question(run)
         last = steps[-1] if steps else None
-        context = self._contexts.context(run, frozenset({"callback", "in_hours", "offered"}), last)
+        context = self._contexts.context(run, frozenset({"callback", "in_hours", "offered", "offer_callback"}), last)
         return "\n\n".join(paragraphs), self._buttons(run, context, seed)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
@@ -192,7 +194,7 @@ class Speaker:
                 payloads.button(label("button_accept"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
             ]
-        if kind == "callback" and context["callback"] and not context["in_hours"]:
+        if kind == "callback" and context["offer_callback"]:
             return [
                 payloads.button(label("button_callback"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flow.inline import inline_all
-from flow.models import AgendaItem, Span
+from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step
@@ -78,6 +78,8 @@ class ContextBuilder:
         context["request"] = request.title if request else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
+        context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
+        context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
         context["thanked"] = run.signals.has("thank")
         context["affirmed"] = run.signals.has("affirm")
@@ -95,7 +97,8 @@ class ContextBuilder:
         if policy.compensation is not None and needed & {"compensation", "resume"}:
             context["compensation"] = self.book.render("compensation.offer", context)
         if run.outcome == "callback_scheduled" and "callback_when" in needed:
-            context["callback_when"] = moment_phrase(self._rules.next_opening(run.now), run.now)
+            booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
+            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if item is not None and request is not None:
             self._add_decision(run, item, context, needed)
         if "follow_up_text" in needed:
