@@ -215,3 +215,14 @@ def _(tactful_conversation: ConversationUnderTest) -> None:
     elif "respect" in turn.text.lower():
         problem = "the reply asks to keep things respectful"
     expect(tactful_conversation, "no boundary", problem)
+
+
+@then("the reply opens with a greeting", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The reply's first words greet the customer (hi, hello, good morning…), before anything else.
+
+    Example: Then the reply opens with a greeting
+    """
+    text = tactful_conversation.last_turn.text.lstrip()
+    opening = text.split("\n", 1)[0][:60]
+    expect(tactful_conversation, "a greeting first", None if checks.GREETING.search(text) else f"it opens {opening!r}")
