@@ -74,3 +74,15 @@ Feature: Closing politely when the customer has nothing else
       And the customer says "nah all good, thank you"
       Then the conversation is closed
       And the message is read as "goodbye" and "thank"
+
+  Rule: Unhappy words after the resolution are not a goodbye
+
+    Scenario: Saying they are not happy gets sympathy, and the door stays open
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "credit please"
+      And the customer says "I am not happy about this at all"
+      Then the transition "follow_up -> follow_up [empathize]" was taken
+      And the agent says "sorry"
+      And the conversation is still open
+      And the agent does not hand over to a person

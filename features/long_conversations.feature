@@ -46,3 +46,31 @@ Feature: Conversations that go round in circles
     Then the agent does not hand over to a person
     When the customer says "I'm still thinking"
     Then the agent hands over to a person with reason "turn limit"
+
+  Scenario: Twenty messages going round the offers go to a person
+    Given the fact "dispatched" is "yes"
+    When the conversation goes like this:
+      | Customer                               | Agent                        | State                 |
+      | I want a refund                        | I can't refund it            | offering_alternatives |
+      | I am not happy about this at all       | sorry                        | offering_alternatives |
+      | I am not happy about this at all       | sorry                        | offering_alternatives |
+      | thanks                                 |                              | offering_alternatives |
+      | ok                                     | the store credit, or the exchange | offering_alternatives |
+      | ok                                     | the store credit, or the exchange | offering_alternatives |
+      | ok                                     | the store credit, or the exchange | offering_alternatives |
+      | not the exchange                       | store credit                 | offering_alternatives |
+      | I am not happy about this at all       | sorry                        | offering_alternatives |
+      | thanks                                 |                              | offering_alternatives |
+      | thanks                                 |                              | offering_alternatives |
+      | I still want a refund                  |                              | offering_alternatives |
+      | I still want a refund                  |                              | offering_alternatives |
+      | hmm                                    |                              | offering_alternatives |
+      | hmm                                    |                              | offering_alternatives |
+      | hmm                                    |                              | offering_alternatives |
+      | hmm                                    |                              | offering_alternatives |
+      | where is my refund for my other order? | within 5 working days        | offering_alternatives |
+      | Can I use the credit in your shops?    | in any of our shops          | offering_alternatives |
+    Then the agent does not hand over to a person
+    When the customer says "hmm"
+    Then the transition "offering_alternatives -> escalated [escalate_turn_limit]" was taken
+    And the agent hands over to a person with reason "turn limit"

@@ -157,7 +157,9 @@ def offers_alternative(turn: Turn, conversation: Conversation, policy: Policy, n
         return f"the policy has no alternative called {name!r} for this request"
     if not any(q.payload == f"alternative:{alternative.id}" for q in turn.quick_replies):
         return f"there is no quick reply for {alternative.title!r}"
-    text = render_policy_text(policy, _path_of(policy, _request(conversation, policy), alternative.id), conversation.facts)
+    text = render_policy_text(
+        policy, _path_of(policy, _request(conversation, policy), alternative.id), conversation.facts
+    )
     if not contains(turn.text, text) and not contains(turn.text, alternative.title):
         return f"the reply does not describe {alternative.title!r} ({text!r})"
     return None
