@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from flow import payloads
 from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
-from flow.facts import count, fill_facts, identify_request
+from flow.facts import count, fill_facts, identify_request, point_at_current
 from flow.graph import Edge, Trigger
 from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
@@ -74,6 +74,7 @@ _DECIDING_EDGES = frozenset(
         "decline",
         "accept_alternative",
         "accept_and_continue",
+        "accept_and_close",
         "accept_compensation",
         "close_declined",
         "next_request",
@@ -312,6 +313,7 @@ class Engine:
             if run.redo:
                 # The message is read again in the state just entered: the new request is decided now.
                 run.redo = run.changed = False
+                point_at_current(run, self.policy)
                 self._step(run, "message")
             elif SPECS[run.state].waits:
                 return

@@ -78,6 +78,8 @@ CONTEXT_VARIABLES = frozenset(
         "asked_before",
         "apologized",
         "replaced",
+        "noted_for",
+        "queued",
     }
 )
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
@@ -305,6 +307,8 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         continues=False,
         apologized=False,
         replaced="store credit",
+        noted_for="a refund",
+        queued="a refund",
         given=True,
         narrowing=False,
         hint="Order numbers look like A-1234.",
