@@ -1,0 +1,104 @@
+"""Parallel first messages from one new Rasa sender share one conversation, and every acknowledged reply is in it.
+
+A widget that retries, or a customer who types fast while the first request is in flight, sends
+several messages before it has a conversation. Each message must land, exactly once, in the one
+conversation that sender keeps: with the turns run in threads of one process, and with the
+messages spread over two ``tactful serve`` processes sharing the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+
+from flow.server import ServerSettings, build_app
+from flow.stores import open_store
+from tests.plugins.server_processes import ServerPool, redis_database
+
+WEBHOOK = "/webhooks/rest/webhook"
+PARALLEL = 20
+SENDER = "racing-sender"
+
+
+def message(n: int) -> str:
+    """A message read as unclear, so the conversation stays open however many arrive."""
+    return f"hmm, note {n}"
+
+
+def check_one_conversation_holds_every_message(store_url: str, acknowledged: list[str]) -> None:
+    """The store holds one conversation, and it has every acknowledged message once."""
+    with open_store(store_url) as store:
+        conversations = list(store.conversations())
+        assert len(conversations) == 1, f"{len(conversations)} conversations were opened for one sender"
+        turns = store.transcript(conversations[0].id)
+    assert Counter(turn.customer_text for turn in turns) == Counter(acknowledged)
+    assert [turn.number for turn in turns] == list(range(1, PARALLEL + 1))
+
+
+async def send_in_parallel(settings: ServerSettings) -> list[str]:
+    """Post ``PARALLEL`` first messages from one sender at once to one app; return those answered with 200."""
+    app = build_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://tactful.test") as http:
+            responses = await asyncio.gather(
+                *(http.post(WEBHOOK, json={"sender": SENDER, "message": message(n)}) for n in range(PARALLEL))
+            )
+    assert [r.status_code for r in responses] == [200] * PARALLEL, [r.text for r in responses if r.status_code != 200]
+    assert all(r.json() for r in responses)
+    return [message(n) for n in range(PARALLEL)]
+
+
+@pytest.mark.anyio
+@pytest.mark.xfail(reason="the sender directory overwrites the first claim", strict=True)
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+async def test_parallel_first_messages_in_threads_share_one_conversation(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if kind == "sqlite":
+        store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
+    else:
+        store_url = redis_database(request.getfixturevalue("redis_url"), 13)
+    settings = ServerSettings(store_url=store_url, rate_limit_per_second=0, service_threads=8)
+
+    acknowledged = await send_in_parallel(settings)
+
+    check_one_conversation_holds_every_message(store_url, acknowledged)
+
+
+def post_from_threads(urls: list[str]) -> list[str]:
+    """Post ``PARALLEL`` first messages from one sender at once, alternating between servers."""
+    start = threading.Barrier(PARALLEL)
+
+    def send(n: int) -> str:
+        with httpx.Client(base_url=urls[n % len(urls)], timeout=60.0) as http:
+            start.wait()
+            response = http.post(WEBHOOK, json={"sender": SENDER, "message": message(n)})
+        assert response.status_code == 200, response.text
+        return message(n)
+
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        return list(pool.map(send, range(PARALLEL)))
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(reason="the sender directory overwrites the first claim", strict=True)
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+def test_parallel_first_messages_across_worker_processes_share_one_conversation(
+    kind: str, tactful_servers: ServerPool, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if kind == "sqlite":
+        store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
+    else:
+        store_url = redis_database(request.getfixturevalue("redis_url"), 14)
+    servers = [tactful_servers.start(store_url, "--threads", "4") for _ in range(2)]
+
+    acknowledged = post_from_threads([server.url for server in servers])
+
+    check_one_conversation_holds_every_message(store_url, acknowledged)
