@@ -56,7 +56,6 @@ async def send_in_parallel(settings: ServerSettings) -> list[str]:
 
 
 @pytest.mark.anyio
-@pytest.mark.xfail(reason="the sender directory overwrites the first claim", strict=True)
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
 async def test_parallel_first_messages_in_threads_share_one_conversation(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest
@@ -88,7 +87,6 @@ def post_from_threads(urls: list[str]) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the sender directory overwrites the first claim", strict=True)
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
 def test_parallel_first_messages_across_worker_processes_share_one_conversation(
     kind: str, tactful_servers: ServerPool, tmp_path: Path, request: pytest.FixtureRequest
@@ -102,3 +100,44 @@ def test_parallel_first_messages_across_worker_processes_share_one_conversation(
     acknowledged = post_from_threads([server.url for server in servers])
 
     check_one_conversation_holds_every_message(store_url, acknowledged)
+
+
+@pytest.mark.anyio
+async def test_parallel_greetings_from_one_widget_all_get_the_one_welcome(tmp_path: Path) -> None:
+    store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
+    app = build_app(ServerSettings(store_url=store_url, rate_limit_per_second=0, service_threads=4))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://tactful.test") as http:
+            responses = await asyncio.gather(
+                *(http.post(WEBHOOK, json={"sender": SENDER, "message": "/get_started"}) for _ in range(6))
+            )
+
+    assert [r.status_code for r in responses] == [200] * 6
+    with open_store(store_url) as store:
+        (conversation,) = store.conversations()
+        (welcome,) = store.transcript(conversation.id)
+    assert all(r.json() == [{"recipient_id": SENDER, "text": welcome.text.replace("'", "&#x27;")}] for r in responses)
+
+
+@pytest.mark.anyio
+async def test_a_sender_claimed_by_a_worker_that_died_before_opening_gets_that_conversation(tmp_path: Path) -> None:
+    from flow.server.senders import SenderConversation, open_sender_directory
+
+    store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
+    claimed = SenderConversation.new()
+    directory = open_sender_directory(store_url)
+    directory.claim(SENDER, claimed)
+    directory.close()
+    app = build_app(ServerSettings(store_url=store_url, rate_limit_per_second=0))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://tactful.test") as http:
+            first = await http.post(WEBHOOK, json={"sender": SENDER, "message": message(1)})
+            second = await http.post(WEBHOOK, json={"sender": SENDER, "message": message(2)})
+            read = await http.get(
+                f"/v1/conversations/{claimed.conversation_id}", headers={"Authorization": f"Bearer {claimed.token}"}
+            )
+
+    assert (first.status_code, second.status_code, read.status_code) == (200, 200, 200)
+    assert [turn["customer_text"] for turn in read.json()["turns"]] == [message(1), message(2)]

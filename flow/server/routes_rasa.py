@@ -8,13 +8,14 @@ because these widgets insert it as HTML. A button's payload comes back as the ne
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from flow.errors import ConversationClosed, UnknownConversation
+from flow.errors import ConversationClosed, ConversationExists, UnknownConversation
 from flow.models import FactValue, Turn
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.gateway import ChatGateway
@@ -22,6 +23,9 @@ from flow.server.routes_api import gateway_of
 from flow.server.senders import SenderConversation, SenderDirectory
 
 router = APIRouter(tags=["rasa"])
+
+MAX_NEW_CONVERSATIONS = 8
+"""How often one message may find the sender's conversation closed and claim another before giving up."""
 
 
 class RasaMetadata(BaseModel):
@@ -78,14 +82,6 @@ def opening_message(message: str) -> str | None:
     return None if not message.strip() or message.startswith("/") else message
 
 
-async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> Turn:
-    facts = body.metadata.facts if body.metadata else {}
-    started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
-    current = SenderConversation(started.conversation.id, started.token)
-    await chat.run(lambda: senders.remember(body.sender, current))
-    return started.turn
-
-
 @router.post(
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
@@ -99,15 +95,46 @@ async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
 
 async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> list[dict[str, Any]]:
     current = await chat.run(lambda: senders.find(body.sender))
-    if current is None:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+    replacing: SenderConversation | None = None
+    for _ in range(MAX_NEW_CONVERSATIONS):
+        if current is None or current == replacing:
+            current = await chat.run(partial(senders.claim, body.sender, SenderConversation.new(), replacing=replacing))
+        turn = await _deliver(chat, body, current)
+        if turn is not None:
+            return rasa_messages(body.sender, turn)
+        # The sender's conversation is closed: this message starts another one.
+        replacing = current
+    assert current is not None
+    raise ConversationClosed(current.conversation_id)
+
+
+async def _deliver(chat: ChatGateway, body: RasaMessage, current: SenderConversation) -> Turn | None:
+    """The turn ``body`` makes in the sender's conversation, opening it if nobody has yet; ``None`` if closed."""
     try:
-        conversation, _ = await chat.get(current.conversation_id, token=current.token)
+        conversation, transcript = await chat.get(current.conversation_id, token=current.token)
     except UnknownConversation:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        # The entry was claimed by a message that has not opened its conversation yet (or the
+        # conversation expired): open it here. Whichever message stores it first starts it, and
+        # the others are applied to it as replies.
+        try:
+            started = await chat.start(
+                facts=body.metadata.facts if body.metadata else {},
+                message=opening_message(body.message),
+                policy=None,
+                channel="rasa",
+                conversation_id=current.conversation_id,
+                token=current.token,
+            )
+            return started.turn
+        except ConversationExists:
+            conversation, transcript = await chat.get(current.conversation_id, token=current.token)
     if conversation.closed:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        return None
     offered = body.message in conversation.quick_replies
+    if not offered and opening_message(body.message) is None:
+        # No customer text (a widget's ``/get_started`` again, after a reload or from a second tab):
+        # show where the conversation stands and change nothing.
+        return transcript[-1]
     try:
         _, turn = await chat.reply(
             current.conversation_id,
@@ -117,5 +144,5 @@ async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage
             channel="rasa",
         )
     except ConversationClosed:
-        turn = await _start(chat, senders, body)
-    return rasa_messages(body.sender, turn)
+        return None
+    return turn

@@ -31,6 +31,11 @@ from flow.stores.base import ClosesOnExit, FollowUpJob
 _PAGE = 500
 
 
+def redis_client(url: str) -> redis.Redis:
+    """A client for the Redis server a store URL names (its tactful options are not the client's)."""
+    return redis.Redis.from_url(url.partition("?")[0])
+
+
 class RedisStore(ClosesOnExit):
     """Conversations, transcripts and the follow-up queue in Redis.
 
