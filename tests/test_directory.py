@@ -11,20 +11,36 @@ import pytest
 
 from flow.server.directory import Directory, DirectoryEntry, SqliteDirectory, open_directory
 from flow.stores import StoreError
+from tests.plugins.postgres_server import drop_schema, fresh_schema
 from tests.plugins.server_processes import redis_database
 
 FIRST = DirectoryEntry("c-first", "token-first")
 SECOND = DirectoryEntry("c-second", "token-second")
 
 
-@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def directory_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A store URL of each kind whose directories start empty."""
-    if request.param == "memory":
-        return "memory"
-    if request.param == "sqlite":
+SHARED = [
+    "sqlite",
+    pytest.param("redis", marks=pytest.mark.redis),
+    pytest.param("postgres", marks=pytest.mark.postgres),
+]
+
+
+def shared_url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A store URL of ``kind`` (one that processes share) whose directories start empty."""
+    if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'tactful.db'}"
-    return redis_database(request.getfixturevalue("redis_url"), 15)
+    if kind == "redis":
+        return redis_database(request.getfixturevalue("redis_url"), 15)
+    return fresh_schema(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(params=["memory", *SHARED])
+def directory_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL of each kind whose directories start empty."""
+    url = "memory" if request.param == "memory" else shared_url(request.param, tmp_path, request)
+    yield url
+    if request.param == "postgres":
+        drop_schema(url)
 
 
 @pytest.fixture
@@ -94,14 +110,11 @@ def _claim_from_another_process(url: str, entry: DirectoryEntry, start: threadin
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+@pytest.mark.parametrize("kind", SHARED)
 def test_processes_claiming_one_key_all_get_the_same_winner(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    if kind == "sqlite":
-        directory_url = f"sqlite:///{tmp_path / 'tactful.db'}"
-    else:
-        directory_url = redis_database(request.getfixturevalue("redis_url"), 15)
+    directory_url = shared_url(kind, tmp_path, request)
     spawn = multiprocessing.get_context("spawn")
     with spawn.Manager() as manager:
         start = manager.Barrier(4)
@@ -146,5 +159,8 @@ def test_a_kind_that_is_not_a_plain_name_is_refused() -> None:
 
 
 def test_a_store_url_without_a_directory_says_which_ones_have_one() -> None:
-    with pytest.raises(StoreError, match=r"cannot keep a rasa_senders directory .* use memory, sqlite:///PATH"):
+    with pytest.raises(
+        StoreError,
+        match=r"cannot keep a rasa_senders directory .* use memory, sqlite:///PATH, redis:// or postgresql://",
+    ):
         open_directory("mysql://db/tactful", "rasa_senders")

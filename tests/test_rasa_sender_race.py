@@ -19,7 +19,8 @@ import pytest
 
 from flow.server import ServerSettings, build_app
 from flow.stores import open_store
-from tests.plugins.server_processes import ServerPool, redis_database
+from tests.plugins.server_processes import ServerPool
+from tests.plugins.stores import SHARED_STORES, shared_store_url
 
 WEBHOOK = "/webhooks/rest/webhook"
 PARALLEL = 20
@@ -56,14 +57,11 @@ async def send_in_parallel(settings: ServerSettings) -> list[str]:
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize("kind", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+@pytest.mark.parametrize("kind", SHARED_STORES)
 async def test_parallel_first_messages_in_threads_share_one_conversation(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    if kind == "sqlite":
-        store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
-    else:
-        store_url = redis_database(request.getfixturevalue("redis_url"), 13)
+    store_url = shared_store_url(kind, request, tmp_path)
     settings = ServerSettings(store_url=store_url, rate_limit_per_second=0, service_threads=8)
 
     acknowledged = await send_in_parallel(settings)
@@ -87,14 +85,11 @@ def post_from_threads(urls: list[str]) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+@pytest.mark.parametrize("kind", SHARED_STORES)
 def test_parallel_first_messages_across_worker_processes_share_one_conversation(
     kind: str, tactful_servers: ServerPool, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    if kind == "sqlite":
-        store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
-    else:
-        store_url = redis_database(request.getfixturevalue("redis_url"), 14)
+    store_url = shared_store_url(kind, request, tmp_path)
     servers = [tactful_servers.start(store_url, "--threads", "4") for _ in range(2)]
 
     acknowledged = post_from_threads([server.url for server in servers])

@@ -1,4 +1,4 @@
-"""One contract every store keeps, run against the memory, SQLite and Redis stores alike."""
+"""One contract every store keeps, run against the memory, SQLite, Redis and PostgreSQL stores alike."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from flow.stores import (
     ConversationExists,
     DuplicateMessage,
     MemoryStore,
+    PostgresStore,
     RedisStore,
     SqliteStore,
     Store,
@@ -24,6 +25,8 @@ from flow.stores import (
     open_store,
 )
 from flow.vocabulary import StateName
+from tests.plugins.live_server import free_port
+from tests.plugins.postgres_server import drop_schema, fresh_schema
 from tests.plugins.stores import delete_prefix
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -486,7 +489,7 @@ def test_open_store_opens_redis(redis_url: str) -> None:
         assert isinstance(store, RedisStore)
 
 
-@pytest.mark.parametrize("url", ["postgres://db/tactful", "sqlite://", "", "mem"])
+@pytest.mark.parametrize("url", ["mysql://db/tactful", "sqlite://", "", "mem"])
 def test_open_store_lists_the_accepted_forms_for_anything_else(url: str) -> None:
     with pytest.raises(StoreError, match=r"use one of: memory, sqlite:///relative/path\.db, sqlite:////absolute"):
         open_store(url)
@@ -511,6 +514,8 @@ def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Sto
         other: Store = store
     elif isinstance(store, SqliteStore):
         other = SqliteStore(tmp_path / "tactful.db")
+    elif isinstance(store, PostgresStore):
+        other = PostgresStore(store.url)
     else:
         other = RedisStore(store.url, prefix=store.prefix)  # type: ignore[attr-defined]
     started(store, "c9")
@@ -527,3 +532,84 @@ def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Sto
         "I want a refund",
         "a message that reached another worker",
     ]
+
+
+@pytest.mark.postgres
+def test_open_store_opens_postgresql_in_the_schema_the_url_names(postgres_url: str) -> None:
+    url = fresh_schema(postgres_url)
+    with open_store(url.replace("postgresql://", "postgres://") + "&pool_max=2") as store:
+        assert isinstance(store, PostgresStore)
+        started(store)
+        assert store.schema == url.rpartition("schema=")[2]
+    with open_store(url) as reopened:
+        assert reopened.load("c1").version == 1
+    drop_schema(url)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("schema=Robert';DROP", 'schema="Robert\';DROP" in .*: use a lower-case name'),
+        ("pool_max=0", "pool_max='0' in .*: give a whole number of connections above 0"),
+        ("colour=blue", 'cannot use PostgreSQL URL .*invalid URI query parameter: "colour"'),
+    ],
+    ids=["schema", "pool_max", "unknown"],
+)
+def test_postgresql_urls_with_bad_options_are_refused(query: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(f"postgresql://tactful@127.0.0.1:1/tactful?{query}")
+
+
+def test_an_unreachable_postgresql_server_is_named_without_its_password() -> None:
+    url = f"postgresql://tactful:secret@127.0.0.1:{free_port()}/tactful"
+
+    with pytest.raises(
+        StoreError, match=r"cannot connect to PostgreSQL at 'postgresql://127\.0\.0\.1:\d+/tactful'"
+    ) as caught:
+        open_store(url)
+
+    assert "secret" not in str(caught.value)
+
+
+@pytest.mark.postgres
+def test_a_postgresql_schema_from_a_newer_tactful_is_refused(postgres_url: str) -> None:
+    import psycopg
+
+    url = fresh_schema(postgres_url)
+    PostgresStore(url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute(f"UPDATE {url.rpartition('schema=')[2]}.schema_version SET version = 99")
+
+    with pytest.raises(StoreError, match="has version 99, newer than 1 which this tactful understands; upgrade"):
+        PostgresStore(url)
+    drop_schema(url)
+
+
+@pytest.mark.postgres
+def test_the_postgresql_transcript_refuses_edits(postgres_url: str) -> None:
+    import psycopg
+
+    url = fresh_schema(postgres_url)
+    with PostgresStore(url) as store:
+        started(store)
+    with psycopg.connect(postgres_url, autocommit=True) as db, pytest.raises(psycopg.Error, match="append-only"):
+        db.execute(f"DELETE FROM {url.rpartition('schema=')[2]}.transcript")
+    drop_schema(url)
+
+
+@pytest.mark.postgres
+def test_postgresql_workers_starting_together_create_the_tables_once(postgres_url: str) -> None:
+    url = fresh_schema(postgres_url)
+    opened: list[Store] = []
+    threads = [threading.Thread(target=lambda: opened.append(PostgresStore(url))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(opened) == 4
+    started(opened[0])
+    assert [store.load("c1").version for store in opened] == [1, 1, 1, 1]
+    for store in opened:
+        store.close()
+    drop_schema(url)

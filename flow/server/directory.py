@@ -219,6 +219,11 @@ def open_directory(store_url: str, kind: str) -> Directory:
         from flow.stores.redis import redis_client
 
         return RedisDirectory(redis_client(store_url), kind)
+    if scheme in ("postgresql", "postgres"):
+        from flow.server.directory_postgres import PostgresDirectory
+
+        return PostgresDirectory(store_url, kind)
     raise StoreError(
-        f"cannot keep a {kind} directory beside the store {store_url!r}; use memory, sqlite:///PATH or redis://"
+        f"cannot keep a {kind} directory beside the store {store_url!r}; "
+        "use memory, sqlite:///PATH, redis:// or postgresql://"
     )

@@ -1,7 +1,8 @@
-"""Where conversations live between messages: in memory, in a SQLite file, or in Redis.
+"""Where conversations live between messages: in memory, in a SQLite file, in Redis or in PostgreSQL.
 
 ``open_store(url)`` picks one from a URL, so channels and the CLI take a single ``--store`` option.
-``RedisStore`` is imported on first use because the Redis client is slow to import.
+``RedisStore`` and ``PostgresStore`` are imported on first use: their clients are slow to import,
+and the PostgreSQL one is an extra (``pip install 'tactful[postgres]'``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from flow.stores.memory import MemoryStore
 from flow.stores.sqlite import SqliteStore
 
 if TYPE_CHECKING:
+    from flow.stores.postgres import PostgresStore
     from flow.stores.redis import RedisStore
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "DuplicateMessage",
     "FollowUpJob",
     "MemoryStore",
+    "PostgresStore",
     "STORE_URL_FORMS",
     "RedisStore",
     "SqliteStore",
@@ -36,6 +39,7 @@ STORE_URL_FORMS = (
     "sqlite:////absolute/path.db?synchronous=FULL",
     "redis://host:port/db",
     "rediss://host:port/db?ttl_closed=86400",
+    "postgresql://user:password@host:port/database?schema=tactful&pool_max=10",
 )
 
 
@@ -44,7 +48,8 @@ def open_store(url: str) -> Store:
 
     ``sqlite:`` takes ``?synchronous=NORMAL|FULL`` (``FULL`` survives a power cut; ``NORMAL``, the
     default, survives the process being killed); ``redis:`` takes ``?ttl_closed=SECONDS`` to expire
-    finished conversations.
+    finished conversations; ``postgresql:`` (or ``postgres:``) takes libpq's own parameters plus
+    ``?schema=NAME`` (where the tables live, ``tactful`` by default) and ``?pool_max=N`` connections.
     """
     forms = ", ".join(STORE_URL_FORMS)
     if url in ("memory", "memory://"):
@@ -63,6 +68,10 @@ def open_store(url: str) -> Store:
         if ttl is not None and not (ttl.isdigit() and int(ttl) > 0):
             raise StoreError(f"ttl_closed={ttl!r} in {url!r}: give a whole number of seconds above 0")
         return RedisStore(base, ttl_closed_seconds=int(ttl) if ttl else None)
+    if url.startswith(("postgresql://", "postgres://")):
+        from flow.stores.postgres import PostgresStore
+
+        return PostgresStore(url)
     raise StoreError(f"cannot open a store from {url!r}; use one of: {forms}")
 
 
@@ -79,4 +88,8 @@ def __getattr__(name: str) -> Any:
         from flow.stores.redis import RedisStore
 
         return RedisStore
+    if name == "PostgresStore":
+        from flow.stores.postgres import PostgresStore
+
+        return PostgresStore
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
