@@ -11,36 +11,16 @@ import pytest
 
 from flow.server.directory import Directory, DirectoryEntry, SqliteDirectory, open_directory
 from flow.stores import StoreError
-from tests.plugins.postgres_server import drop_schema, fresh_schema
-from tests.plugins.server_processes import redis_database
+from tests.plugins.stores import SHARED_STORES, shared_store_url
 
 FIRST = DirectoryEntry("c-first", "token-first")
 SECOND = DirectoryEntry("c-second", "token-second")
 
 
-SHARED = [
-    "sqlite",
-    pytest.param("redis", marks=pytest.mark.redis),
-    pytest.param("postgres", marks=pytest.mark.postgres),
-]
-
-
-def shared_url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """A store URL of ``kind`` (one that processes share) whose directories start empty."""
-    if kind == "sqlite":
-        return f"sqlite:///{tmp_path / 'tactful.db'}"
-    if kind == "redis":
-        return redis_database(request.getfixturevalue("redis_url"), 15)
-    return fresh_schema(request.getfixturevalue("postgres_url"))
-
-
-@pytest.fixture(params=["memory", *SHARED])
-def directory_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(params=["memory", *SHARED_STORES])
+def directory_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A store URL of each kind whose directories start empty."""
-    url = "memory" if request.param == "memory" else shared_url(request.param, tmp_path, request)
-    yield url
-    if request.param == "postgres":
-        drop_schema(url)
+    return "memory" if request.param == "memory" else shared_store_url(request.param, request, tmp_path)
 
 
 @pytest.fixture
@@ -110,11 +90,11 @@ def _claim_from_another_process(url: str, entry: DirectoryEntry, start: threadin
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", SHARED)
+@pytest.mark.parametrize("kind", SHARED_STORES)
 def test_processes_claiming_one_key_all_get_the_same_winner(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    directory_url = shared_url(kind, tmp_path, request)
+    directory_url = shared_store_url(kind, request, tmp_path)
     spawn = multiprocessing.get_context("spawn")
     with spawn.Manager() as manager:
         start = manager.Barrier(4)

@@ -24,9 +24,11 @@ from flow.stores import (
     StoreError,
     open_store,
 )
+from flow.stores._redis_keys import RedisKeys, shard_of
 from flow.vocabulary import StateName
 from tests.plugins.live_server import free_port
 from tests.plugins.postgres_server import drop_schema, fresh_schema
+from tests.plugins.redis_cluster import delete_cluster_prefix
 from tests.plugins.stores import delete_prefix
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -340,15 +342,18 @@ def test_redis_expires_a_closed_conversation_but_keeps_its_follow_ups(redis_url:
         following = conversation("done", 2, state="closed")
         store.save(following, turn("done", 2, "bye", [follow_up(24)]), expected_version=1)
 
-        assert client.ttl(f"{prefix}conversation:open") == -1
+        keys = RedisKeys(prefix)
+        assert client.ttl(keys.conversation("open", "conversation")) == -1
         for kind in ("conversation", "transcript"):
-            assert 3500 < client.ttl(f"{prefix}{kind}:done") <= 3600
-        assert client.ttl(f"{prefix}follow_ups:data") == -1
+            assert 3500 < client.ttl(keys.conversation("done", kind)) <= 3600
+        assert client.ttl(keys.queue(shard_of("done"))[1]) == -1
 
-        client.delete(f"{prefix}conversation:done", f"{prefix}transcript:done")
+        client.delete(keys.conversation("done", "conversation"), keys.conversation("done", "transcript"))
 
         assert [c.id for c in store.conversations()] == ["open"]
-        assert client.zrange(f"{prefix}conversations", 0, -1) == [b"open"]
+        assert client.zrange(keys.updated(shard_of("done")), 0, -1) == (
+            [b"open"] if shard_of("open") == shard_of("done") else []
+        )
         with pytest.raises(UnknownConversation, match="'done'"):
             store.load("done")
         assert [j.conversation_id for j in store.pending_follow_ups()] == ["done"]
@@ -507,6 +512,8 @@ def test_store_urls_take_their_durability_options(tmp_path: Path, redis_url: str
         assert expiring.ttl_closed_seconds == 60  # type: ignore[attr-defined]
     with pytest.raises(StoreError, match="ttl_closed='soon'"):
         open_store(f"{redis_url}?ttl_closed=soon")
+    with pytest.raises(StoreError, match="cluster='maybe' in .*: say yes for a Redis Cluster"):
+        open_store(f"{redis_url}?cluster=maybe")
 
 
 def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Store, tmp_path: Path) -> None:
@@ -517,7 +524,7 @@ def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Sto
     elif isinstance(store, PostgresStore):
         other = PostgresStore(store.url)
     else:
-        other = RedisStore(store.url, prefix=store.prefix)  # type: ignore[attr-defined]
+        other = RedisStore(store.url, prefix=store.prefix, cluster=store.cluster)  # type: ignore[attr-defined]
     started(store, "c9")
     mine = store.load_for_update("c9")
     advance(other, "c9", "a message that reached another worker")
@@ -613,3 +620,28 @@ def test_postgresql_workers_starting_together_create_the_tables_once(postgres_ur
     for store in opened:
         store.close()
     drop_schema(url)
+
+
+@pytest.mark.redis
+def test_a_save_on_a_redis_cluster_touches_one_slot_and_conversations_spread_over_every_master(
+    redis_cluster_url: str,
+) -> None:
+    prefix = f"test:{uuid.uuid4().hex}:"
+    client = redis.RedisCluster.from_url(redis_cluster_url.partition("?")[0])
+    with open_store(redis_cluster_url) as opened:
+        assert isinstance(opened, RedisStore)
+        store = RedisStore(opened.url, prefix=prefix, cluster=True)
+    ids = [f"spread-{n}" for n in range(30)]
+    for cid in ids:
+        started(store, cid, actions=[follow_up(1)])
+
+    keys = RedisKeys(prefix)
+    slots = {client.keyslot(key) for key in keys.save("spread-0")}
+    masters = {client.get_node_from_key(keys.conversation(cid, "conversation")).name for cid in ids}
+    assert len(slots) == 1
+    assert len(masters) == 3
+    assert len(store.pending_follow_ups()) == 30
+    assert sorted(c.id for c in store.conversations()) == sorted(ids)
+    store.close()
+    client.close()
+    delete_cluster_prefix(redis_cluster_url, prefix)

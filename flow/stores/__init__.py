@@ -39,6 +39,7 @@ STORE_URL_FORMS = (
     "sqlite:////absolute/path.db?synchronous=FULL",
     "redis://host:port/db",
     "rediss://host:port/db?ttl_closed=86400",
+    "redis://any-cluster-node:port?cluster=yes",
     "postgresql://user:password@host:port/database?schema=tactful&pool_max=10",
 )
 
@@ -47,9 +48,10 @@ def open_store(url: str) -> Store:
     """Open the store a URL names; see ``STORE_URL_FORMS`` for what is accepted.
 
     ``sqlite:`` takes ``?synchronous=NORMAL|FULL`` (``FULL`` survives a power cut; ``NORMAL``, the
-    default, survives the process being killed); ``redis:`` takes ``?ttl_closed=SECONDS`` to expire
-    finished conversations; ``postgresql:`` (or ``postgres:``) takes libpq's own parameters plus
-    ``?schema=NAME`` (where the tables live, ``tactful`` by default) and ``?pool_max=N`` connections.
+    default, survives the process being killed). ``redis:`` takes ``?ttl_closed=SECONDS`` to expire
+    finished conversations, and ``?cluster=yes`` for a Redis Cluster (any node's address will do).
+    ``postgresql:`` (or ``postgres:``) takes libpq's own parameters plus ``?schema=NAME`` (where the
+    tables live, ``tactful`` by default) and ``?pool_max=N`` connections.
     """
     forms = ", ".join(STORE_URL_FORMS)
     if url in ("memory", "memory://"):
@@ -63,11 +65,14 @@ def open_store(url: str) -> Store:
         from flow.stores.redis import RedisStore
 
         base, _, query = url.partition("?")
-        options = _options(url, query, allowed=("ttl_closed",))
+        options = _options(url, query, allowed=("ttl_closed", "cluster"))
         ttl = options.get("ttl_closed")
         if ttl is not None and not (ttl.isdigit() and int(ttl) > 0):
             raise StoreError(f"ttl_closed={ttl!r} in {url!r}: give a whole number of seconds above 0")
-        return RedisStore(base, ttl_closed_seconds=int(ttl) if ttl else None)
+        cluster = options.get("cluster", "no").lower()
+        if cluster not in ("yes", "no", "true", "false"):
+            raise StoreError(f"cluster={cluster!r} in {url!r}: say yes for a Redis Cluster, or leave it out")
+        return RedisStore(base, ttl_closed_seconds=int(ttl) if ttl else None, cluster=cluster in ("yes", "true"))
     if url.startswith(("postgresql://", "postgres://")):
         from flow.stores.postgres import PostgresStore
 

@@ -11,6 +11,7 @@ import redis
 
 from flow.stores import MemoryStore, PostgresStore, RedisStore, SqliteStore, Store
 from tests.plugins.postgres_server import drop_schema, fresh_schema
+from tests.plugins.redis_cluster import delete_cluster_prefix
 
 
 @pytest.fixture(
@@ -18,6 +19,7 @@ from tests.plugins.postgres_server import drop_schema, fresh_schema
         "memory",
         "sqlite",
         pytest.param("redis", marks=pytest.mark.redis),
+        pytest.param("redis-cluster", marks=pytest.mark.redis),
         pytest.param("postgres", marks=pytest.mark.postgres),
     ]
 )
@@ -29,12 +31,15 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         opened = SqliteStore(tmp_path / "tactful.db")
     elif request.param == "redis":
         opened = RedisStore(request.getfixturevalue("redis_url"), prefix=f"test:{uuid.uuid4().hex}:")
+    elif request.param == "redis-cluster":
+        url = request.getfixturevalue("redis_cluster_url")
+        opened = RedisStore(url, prefix=f"test:{uuid.uuid4().hex}:", cluster=True)
     else:
         opened = PostgresStore(fresh_schema(request.getfixturevalue("postgres_url")))
     with opened:
         yield opened
     if isinstance(opened, RedisStore):
-        delete_prefix(opened.url, opened.prefix)
+        (delete_cluster_prefix if opened.cluster else delete_prefix)(opened.url, opened.prefix)
     if isinstance(opened, PostgresStore):
         drop_schema(opened.url)
 
@@ -51,6 +56,7 @@ def delete_prefix(url: str, prefix: str) -> None:
 SHARED_STORES = [
     "sqlite",
     pytest.param("redis", marks=pytest.mark.redis),
+    pytest.param("redis-cluster", marks=pytest.mark.redis),
     pytest.param("postgres", marks=pytest.mark.postgres),
 ]
 """The kinds of store that several processes can share, for tests that run real servers."""
@@ -68,6 +74,10 @@ def shared_store_url(kind: str, request: pytest.FixtureRequest, tmp_path: Path) 
         return f"sqlite:///{tmp_path / 'tactful.db'}"
     if kind == "redis":
         return redis_database(request.getfixturevalue("redis_url"), 10)
+    if kind == "redis-cluster":
+        url = request.getfixturevalue("redis_cluster_url")
+        delete_cluster_prefix(url, "tactful:")
+        return str(url)
     url = fresh_schema(request.getfixturevalue("postgres_url"))
     request.addfinalizer(lambda: drop_schema(url))
     return url
