@@ -528,6 +528,8 @@ def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Sto
     started(store, "c9")
     mine = store.load_for_update("c9")
     advance(other, "c9", "a message that reached another worker")
+    if other is not store:
+        other.close()
 
     with pytest.raises(VersionConflict):
         store.save(
