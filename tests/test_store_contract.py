@@ -25,6 +25,7 @@ from flow.stores import (
     open_store,
 )
 from flow.stores._redis_keys import RedisKeys, shard_of
+from flow.stores.redis import close_client
 from flow.vocabulary import StateName
 from tests.plugins.live_server import free_port
 from tests.plugins.postgres_server import drop_schema, fresh_schema
@@ -645,5 +646,5 @@ def test_a_save_on_a_redis_cluster_touches_one_slot_and_conversations_spread_ove
     assert len(store.pending_follow_ups()) == 30
     assert sorted(c.id for c in store.conversations()) == sorted(ids)
     store.close()
-    client.close()
+    close_client(client)
     delete_cluster_prefix(redis_cluster_url, prefix)

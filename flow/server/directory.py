@@ -11,9 +11,9 @@ A second kind is one more name passed to :func:`open_directory`; each backend ke
 
 from __future__ import annotations
 
-import re
 import secrets
 import sqlite3
+import string
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +25,7 @@ from flow.errors import StoreError
 if TYPE_CHECKING:
     import redis
 
-KIND = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_KIND_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + "_")
 
 
 class DirectoryEntry(NamedTuple):
@@ -63,7 +63,7 @@ class Directory(Protocol):
 
 def check_kind(kind: str) -> str:
     """``kind`` if it is a plain lower-case name (it becomes part of keys and table rows)."""
-    if not KIND.fullmatch(kind):
+    if not (0 < len(kind) <= 40 and kind[0] in string.ascii_lowercase and set(kind) <= _KIND_CHARACTERS):
         raise StoreError(f"directory kind {kind!r} must be a lower-case name of letters, digits and underscores")
     return kind
 
@@ -189,8 +189,10 @@ class RedisDirectory:
         return found
 
     def close(self) -> None:
-        """Close the connection pool."""
-        self._redis.close()
+        """Close the connections."""
+        from flow.stores.redis import close_client
+
+        close_client(self._redis)
 
 
 def _encode(entry: DirectoryEntry | None) -> str:

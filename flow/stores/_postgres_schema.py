@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import psycopg
     from psycopg_pool import ConnectionPool
 
-SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+_SCHEMA_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + "_")
 OPTIONS = ("schema", "pool_max")
 
 # Entry ``i`` takes a schema from version ``i`` to ``i + 1``; ``{s}`` is the quoted schema name.
@@ -90,7 +90,7 @@ class PostgresLocation:
         ours = {k: v for k, v in parse_qsl(parts.query, keep_blank_values=True) if k in OPTIONS}
         theirs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in OPTIONS]
         schema = ours.get("schema", "tactful")
-        if not SCHEMA_NAME.fullmatch(schema):
+        if not (0 < len(schema) <= 63 and not schema[0].isdigit() and set(schema) <= _SCHEMA_CHARACTERS):
             raise StoreError(f"schema={schema!r} in {url!r}: use a lower-case name of letters, digits and underscores")
         pool_max = ours.get("pool_max", "10")
         if not (pool_max.isdigit() and int(pool_max) > 0):

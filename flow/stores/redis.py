@@ -47,6 +47,19 @@ def redis_client(url: str, *, cluster: bool | None = None) -> Client:
     return redis.RedisCluster.from_url(base) if cluster else redis.Redis.from_url(base)
 
 
+def close_client(client: Client) -> None:
+    """Close a client and its connections, a cluster client's connections to every node included.
+
+    ``RedisCluster.close`` hands each node's connections back to that node's pool without closing
+    them, so they would stay open until garbage collection.
+    """
+    client.close()
+    if isinstance(client, redis.RedisCluster):
+        for node in client.get_nodes():  # type: ignore[no-untyped-call]
+            if node.redis_connection is not None:
+                node.redis_connection.connection_pool.disconnect()
+
+
 class RedisStore(ClosesOnExit):
     """Conversations, transcripts and the follow-up queue in Redis or a Redis Cluster.
 
@@ -206,8 +219,8 @@ class RedisStore(ClosesOnExit):
         return [job for _, _, job in sorted(jobs, key=lambda entry: entry[:2])]
 
     def close(self) -> None:
-        """Close the connection pool."""
-        self._redis.close()
+        """Close the connections."""
+        close_client(self._redis)
 
     def _index(self, shard: int, since: datetime | None) -> Iterator[tuple[float, str]]:
         """The shard's ``(updated_at, id)`` pairs from ``since`` on, in order, read a page at a time."""

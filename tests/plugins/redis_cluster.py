@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from flow.stores.redis import close_client
 from tests.plugins.live_server import free_port
 
 REDIS_SERVER = Path("/usr/bin/redis-server")
@@ -34,6 +35,14 @@ def _wait(check: object, what: str, servers: list[subprocess.Popen[bytes]], work
         if any(server.poll() is not None for server in servers) or time.monotonic() > deadline:
             pytest.fail(f"the Redis Cluster did not become ready ({what}); see the logs in {workdir}")
         time.sleep(0.05)
+
+
+def _answers(port: int) -> bool:
+    client = redis.Redis(host="127.0.0.1", port=port)
+    try:
+        return bool(client.ping())
+    finally:
+        close_client(client)
 
 
 def _cluster_ok(ports: list[int]) -> bool:
@@ -80,7 +89,7 @@ def redis_cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
                     )
                 )
         for port in ports:
-            _wait(lambda port=port: redis.Redis(host="127.0.0.1", port=port).ping(), f"port {port}", servers, workdir)
+            _wait(lambda port=port: _answers(port), f"port {port}", servers, workdir)
         nodes = [f"127.0.0.1:{port}" for port in ports]
         created = subprocess.run(
             [cli, "--cluster", "create", *nodes, "--cluster-replicas", "0", "--cluster-yes"],
@@ -111,4 +120,4 @@ def delete_cluster_prefix(url: str, prefix: str) -> None:
         for key in list(client.scan_iter(match=f"{prefix}*", count=1000)):
             client.delete(key)
     finally:
-        client.close()
+        close_client(client)
