@@ -24,8 +24,8 @@ from flow.stores import (
     StoreError,
     open_store,
 )
+from flow.stores._redis_client import close_client
 from flow.stores._redis_keys import RedisKeys, shard_of
-from flow.stores.redis import close_client
 from flow.vocabulary import StateName
 from tests.plugins.live_server import free_port
 from tests.plugins.postgres_server import drop_schema, fresh_schema
@@ -648,3 +648,31 @@ def test_a_save_on_a_redis_cluster_touches_one_slot_and_conversations_spread_ove
     store.close()
     close_client(client)
     delete_cluster_prefix(redis_cluster_url, prefix)
+
+
+@pytest.mark.postgres
+def test_a_postgresql_save_waiting_on_a_held_row_lock_raises_store_unavailable_after_its_timeout(
+    postgres_url: str,
+) -> None:
+    import time
+
+    import psycopg
+
+    from flow.errors import StoreUnavailable
+
+    url = fresh_schema(postgres_url)
+    with PostgresStore(url, timeout=1.0) as store, psycopg.connect(postgres_url) as holder:
+        started(store)
+        holder.execute(f"SELECT 1 FROM {store.location.quoted_schema}.conversations WHERE id = 'c1' FOR UPDATE")
+        began = time.monotonic()
+
+        with pytest.raises(
+            StoreUnavailable, match=r"PostgreSQL at postgresql://127\.0\.0\.1:\d+/tactful did not answer within 1 s"
+        ):
+            advance(store, "c1", "while another transaction holds the row")
+
+        assert time.monotonic() - began < 5
+        holder.rollback()
+        assert [t.customer_text for t in store.transcript("c1")] == ["I want a refund"]
+        store.ping()
+    drop_schema(url)

@@ -7,6 +7,7 @@ shares it, and its one write is a compare-and-set: when several workers see a ne
 exactly one entry wins and every worker learns which.
 
 A second kind is one more name passed to :func:`open_directory`; each backend keeps kinds apart.
+A directory that cannot answer in time raises ``StoreUnavailable``, as the stores do.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ import string
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 from urllib.parse import urlsplit
 
-from flow.errors import StoreError
+from flow.errors import StoreError, StoreUnavailable
+from flow.stores._outages import reports_outages
 
-if TYPE_CHECKING:
-    import redis
+DEFAULT_TIMEOUT_SECONDS = 5.0
 
 _KIND_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + "_")
 
@@ -91,13 +92,23 @@ class MemoryDirectory:
         """Nothing to release."""
 
 
+def _sqlite_outage(directory: SqliteDirectory, error: Exception) -> StoreUnavailable | None:
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return None
+    waited = f"{directory.timeout:g} s"
+    return StoreUnavailable("SQLite", f"the SQLite file {directory.path} is locked by another writer after {waited}")
+
+
+@reports_outages(sqlite3.OperationalError, diagnose=_sqlite_outage)
 class SqliteDirectory:
     """A ``directory`` table in the store's SQLite file; each claim is one ``BEGIN IMMEDIATE`` transaction."""
 
-    def __init__(self, path: str, kind: str, *, busy_timeout: float = 30.0) -> None:
+    def __init__(self, path: str, kind: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         self.kind = check_kind(kind)
+        self.path = path
+        self.timeout = timeout
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=busy_timeout)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=timeout)
         with self._transaction():
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS directory (kind TEXT NOT NULL, key TEXT NOT NULL, "
@@ -148,67 +159,16 @@ class SqliteDirectory:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # A COMMIT that failed (busy, disk full) leaves the transaction open on this connection.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
 
 
-# KEYS: 1 the entry.  ARGV: 1 the entry replaced ('' for none), 2 the new entry.
-_CLAIM = """
-local current = redis.call('GET', KEYS[1])
-if (current or '') == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[2])
-  return ARGV[2]
-end
-return current
-"""
-
-
-class RedisDirectory:
-    """One Redis string per entry, ``<prefix><kind>:<key>``; a claim is a script on that one key.
-
-    Touching a single key per call keeps it correct on a Redis Cluster, and spreads the entries
-    over its masters.
-    """
-
-    def __init__(self, client: redis.Redis | redis.RedisCluster, kind: str, *, prefix: str = "tactful:") -> None:
-        self.kind = check_kind(kind)
-        self._redis = client
-        self._prefix = f"{prefix}{kind}:"
-        self._claim = client.register_script(_CLAIM)
-
-    def find(self, key: str) -> DirectoryEntry | None:
-        """The key's current entry, if it has one."""
-        return _decode(self._redis.get(self._prefix + key))
-
-    def claim(self, key: str, entry: DirectoryEntry, *, replacing: DirectoryEntry | None = None) -> DirectoryEntry:
-        """Put ``entry`` in place if the key's entry is still ``replacing``; the entry in place afterwards."""
-        found = _decode(self._claim(keys=[self._prefix + key], args=[_encode(replacing), _encode(entry)]))
-        assert found is not None
-        return found
-
-    def close(self) -> None:
-        """Close the connections."""
-        from flow.stores.redis import close_client
-
-        close_client(self._redis)
-
-
-def _encode(entry: DirectoryEntry | None) -> str:
-    return "" if entry is None else f"{entry.conversation_id} {entry.token}"
-
-
-def _decode(value: object) -> DirectoryEntry | None:
-    if not isinstance(value, bytes | str) or not value:
-        return None
-    text = value.decode() if isinstance(value, bytes) else value
-    conversation_id, _, token = text.partition(" ")
-    return DirectoryEntry(conversation_id, token)
-
-
-def open_directory(store_url: str, kind: str) -> Directory:
-    """The directory of ``kind`` that lives beside the store at ``store_url``."""
+def open_directory(store_url: str, kind: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Directory:
+    """The directory of ``kind`` beside the store at ``store_url``; a call waits at most ``timeout`` seconds."""
     if store_url in ("memory", "memory://"):
         return MemoryDirectory(kind)
     # The query holds the store's own options (``?synchronous=``, ``?ttl_closed=``), not the location.
@@ -216,15 +176,15 @@ def open_directory(store_url: str, kind: str) -> Directory:
     scheme = urlsplit(location).scheme
     if scheme == "sqlite":
         path = location.removeprefix("sqlite:///")
-        return MemoryDirectory(kind) if path in ("", ":memory:") else SqliteDirectory(path, kind)
+        return MemoryDirectory(kind) if path in ("", ":memory:") else SqliteDirectory(path, kind, timeout=timeout)
     if scheme in ("redis", "rediss", "unix"):
-        from flow.stores.redis import redis_client
+        from flow.server.directory_redis import RedisDirectory
 
-        return RedisDirectory(redis_client(store_url), kind)
+        return RedisDirectory(store_url, kind, timeout=timeout)
     if scheme in ("postgresql", "postgres"):
         from flow.server.directory_postgres import PostgresDirectory
 
-        return PostgresDirectory(store_url, kind)
+        return PostgresDirectory(store_url, kind, timeout=timeout)
     raise StoreError(
         f"cannot keep a {kind} directory beside the store {store_url!r}; "
         "use memory, sqlite:///PATH, redis:// or postgresql://"

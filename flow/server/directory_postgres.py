@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from flow.server.directory import DirectoryEntry, check_kind
-from flow.stores._postgres_schema import PostgresLocation, open_pool
+import psycopg
+
+from flow.errors import StoreUnavailable
+from flow.server.directory import DEFAULT_TIMEOUT_SECONDS, DirectoryEntry, check_kind
+from flow.stores._outages import reports_outages
+from flow.stores._postgres_schema import PostgresLocation, open_pool, postgres_outage
 
 
+def _outage(directory: PostgresDirectory, error: Exception) -> StoreUnavailable | None:
+    return postgres_outage(directory.location, directory.timeout, error)
+
+
+@reports_outages(psycopg.OperationalError, diagnose=_outage)
 class PostgresDirectory:
     """Rows of the ``directory`` table, keyed by kind and key, beside the store's tables."""
 
-    def __init__(self, store_url: str, kind: str) -> None:
+    def __init__(self, store_url: str, kind: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         self.kind = check_kind(kind)
-        location = PostgresLocation.parse(store_url)
-        self._pool = open_pool(location, max_size=4)
-        s = location.quoted_schema
+        self.location = PostgresLocation.parse(store_url)
+        self.timeout = timeout
+        self._pool = open_pool(self.location, timeout=timeout, max_size=4)
+        s = self.location.quoted_schema
         self._find = f"SELECT conversation_id, token FROM {s}.directory WHERE kind = %s AND key = %s"
         # The conflict arm updates only the row that still holds the replaced entry, and PostgreSQL
         # takes the row lock for it, so two claims cannot both replace the same entry.

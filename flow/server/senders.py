@@ -7,7 +7,7 @@ first messages, on any worker, agree on one conversation (see :mod:`flow.server.
 
 from __future__ import annotations
 
-from flow.server.directory import Directory, DirectoryEntry, open_directory
+from flow.server.directory import DEFAULT_TIMEOUT_SECONDS, Directory, DirectoryEntry, open_directory
 
 RASA_SENDERS = "rasa_senders"
 
@@ -18,6 +18,6 @@ SenderDirectory = Directory
 """Maps a Rasa ``sender`` to its current conversation."""
 
 
-def open_sender_directory(store_url: str) -> SenderDirectory:
-    """The Rasa sender directory that lives beside the store at ``store_url``."""
-    return open_directory(store_url, RASA_SENDERS)
+def open_sender_directory(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> SenderDirectory:
+    """The Rasa sender directory beside the store at ``store_url``; a call waits at most ``timeout`` seconds."""
+    return open_directory(store_url, RASA_SENDERS, timeout=timeout)

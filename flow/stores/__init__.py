@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from flow.errors import ConversationExists, DuplicateMessage, StoreError
+from flow.errors import ConversationExists, DuplicateMessage, StoreError, StoreUnavailable
 from flow.stores.base import FollowUpJob, Store
 from flow.stores.memory import MemoryStore
 from flow.stores.sqlite import SqliteStore
@@ -30,6 +30,7 @@ __all__ = [
     "SqliteStore",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "open_store",
 ]
 
@@ -44,23 +45,29 @@ STORE_URL_FORMS = (
 )
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, timeout: float | None = None) -> Store:
     """Open the store a URL names; see ``STORE_URL_FORMS`` for what is accepted.
 
     ``sqlite:`` takes ``?synchronous=NORMAL|FULL`` (``FULL`` survives a power cut; ``NORMAL``, the
     default, survives the process being killed). ``redis:`` takes ``?ttl_closed=SECONDS`` to expire
     finished conversations, and ``?cluster=yes`` for a Redis Cluster (any node's address will do).
     ``postgresql:`` (or ``postgres:``) takes libpq's own parameters plus ``?schema=NAME`` (where the
-    tables live, ``tactful`` by default) and ``?pool_max=N`` connections.
+    tables live, ``tactful`` by default) and ``?pool_max=N`` connections. ``timeout``, when given, is
+    how long one store call may wait (SQLite's busy timeout, Redis's connect and read timeouts,
+    PostgreSQL's connect and statement timeouts) before it raises ``StoreUnavailable``.
     """
     forms = ", ".join(STORE_URL_FORMS)
+    if timeout is not None and not timeout > 0:
+        raise StoreError(f"the store timeout must be a number of seconds above 0, not {timeout}")
     if url in ("memory", "memory://"):
         return MemoryStore()
     if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
         path, _, query = url.removeprefix("sqlite:///").partition("?")
         options = _options(url, query, allowed=("synchronous",))
         synchronous = options.get("synchronous", "NORMAL").upper()
-        return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
+        if timeout is None:
+            return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
+        return SqliteStore(path, synchronous=synchronous, busy_timeout=timeout)  # type: ignore[arg-type]
     if url.startswith(("redis://", "rediss://")):
         from flow.stores.redis import RedisStore
 
@@ -72,11 +79,15 @@ def open_store(url: str) -> Store:
         cluster = options.get("cluster", "no").lower()
         if cluster not in ("yes", "no", "true", "false"):
             raise StoreError(f"cluster={cluster!r} in {url!r}: say yes for a Redis Cluster, or leave it out")
-        return RedisStore(base, ttl_closed_seconds=int(ttl) if ttl else None, cluster=cluster in ("yes", "true"))
+        ttl_closed = int(ttl) if ttl else None
+        clustered = cluster in ("yes", "true")
+        if timeout is None:
+            return RedisStore(base, ttl_closed_seconds=ttl_closed, cluster=clustered)
+        return RedisStore(base, ttl_closed_seconds=ttl_closed, cluster=clustered, timeout=timeout)
     if url.startswith(("postgresql://", "postgres://")):
         from flow.stores.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url) if timeout is None else PostgresStore(url, timeout=timeout)
     raise StoreError(f"cannot open a store from {url!r}; use one of: {forms}")
 
 

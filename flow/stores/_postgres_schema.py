@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from flow.errors import StoreError
+from flow.errors import StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
     import psycopg
@@ -99,8 +100,13 @@ class PostgresLocation:
         return cls(conninfo=conninfo, schema=schema, pool_max=int(pool_max))
 
 
-def open_pool(location: PostgresLocation, *, min_size: int = 1, max_size: int | None = None) -> ConnectionPool:
-    """A pool of autocommit connections to a schema migrated to this version (checked with one connection first)."""
+def open_pool(
+    location: PostgresLocation, *, timeout: float, min_size: int = 1, max_size: int | None = None
+) -> ConnectionPool:
+    """A pool of autocommit connections to a schema migrated to this version (checked with one connection first).
+
+    Connecting, waiting for a free connection and each statement give up after ``timeout`` seconds.
+    """
     try:
         import psycopg
         from psycopg_pool import ConnectionPool
@@ -109,8 +115,11 @@ def open_pool(location: PostgresLocation, *, min_size: int = 1, max_size: int | 
             "the PostgreSQL store needs psycopg; install it with: pip install 'tactful[postgres]'"
         ) from error
     shown = location.shown
+    # libpq counts whole seconds, and treats 1 as 2.
+    connect_timeout = max(2, math.ceil(timeout))
+    statement_timeout = f"SET statement_timeout = {math.ceil(timeout * 1000)}"
     try:
-        with psycopg.connect(location.conninfo, autocommit=True) as connection:
+        with psycopg.connect(location.conninfo, autocommit=True, connect_timeout=connect_timeout) as connection:
             migrate(connection, location)
     except psycopg.ProgrammingError as error:
         raise StoreError(f"cannot use PostgreSQL URL {shown!r}: {error}") from error
@@ -119,14 +128,35 @@ def open_pool(location: PostgresLocation, *, min_size: int = 1, max_size: int | 
             f"cannot connect to PostgreSQL at {shown!r} ({str(error).strip()}); check that the server runs "
             "and that the URL's user, password and database are right"
         ) from error
+
+    def configure(connection: psycopg.Connection[tuple[object, ...]]) -> None:
+        connection.execute(statement_timeout)
+
     return ConnectionPool(
         location.conninfo,
         min_size=min_size,
         max_size=max_size or location.pool_max,
-        kwargs={"autocommit": True},
+        kwargs={"autocommit": True, "connect_timeout": connect_timeout},
+        configure=configure,
+        timeout=timeout,
         open=True,
         name=f"tactful-{location.schema}",
     )
+
+
+def postgres_outage(location: PostgresLocation, timeout: float, error: Exception) -> StoreUnavailable | None:
+    """What a psycopg error means to a caller, or ``None`` when it is no outage but a bug."""
+    import psycopg
+    from psycopg_pool import PoolTimeout
+
+    where = f"PostgreSQL at {location.shown}"
+    if isinstance(error, PoolTimeout):
+        return StoreUnavailable("PostgreSQL", f"no connection to {where} came free within {timeout:g} s")
+    if isinstance(error, psycopg.errors.QueryCanceled):
+        return StoreUnavailable("PostgreSQL", f"{where} did not answer within {timeout:g} s")
+    if isinstance(error, psycopg.OperationalError):
+        return StoreUnavailable("PostgreSQL", f"cannot reach {where} ({str(error).strip()})")
+    return None
 
 
 def migrate(connection: psycopg.Connection[tuple[object, ...]], location: PostgresLocation) -> None:

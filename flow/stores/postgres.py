@@ -14,9 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
-from flow.errors import ConversationExists, DuplicateMessage, UnknownConversation, VersionConflict
+from flow.errors import (
+    ConversationExists,
+    DuplicateMessage,
+    StoreError,
+    StoreUnavailable,
+    UnknownConversation,
+    VersionConflict,
+)
 from flow.models import Conversation, Turn
-from flow.stores._postgres_schema import PostgresLocation, open_pool
+from flow.stores._outages import reports_outages
+from flow.stores._postgres_schema import PostgresLocation, open_pool, postgres_outage
 from flow.stores._recent import RecentSnapshots
 from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, lease_end, to_micros
 from flow.stores.base import ClosesOnExit, FollowUpAction, FollowUpJob
@@ -24,18 +32,40 @@ from flow.stores.base import ClosesOnExit, FollowUpAction, FollowUpJob
 if TYPE_CHECKING:
     from psycopg_pool import ConnectionPool
 
+try:
+    import psycopg
+except ImportError as missing:
+    raise StoreError(
+        "the PostgreSQL store needs psycopg; install it with: pip install 'tactful[postgres]'"
+    ) from missing
+
+DEFAULT_TIMEOUT_SECONDS = 5.0
 _PAGE = 500
 _ACTION = TypeAdapter[FollowUpAction](FollowUpAction)
 _JOB_COLUMNS = "id, conversation_id, turn_number, action, due_at, attempts, worker, lease_expires_at"
 
 
-class PostgresStore(ClosesOnExit):
-    """Conversations, transcripts and the follow-up queue in PostgreSQL, through a pool of connections."""
+def _outage(store: PostgresStore, error: Exception) -> StoreUnavailable | None:
+    return postgres_outage(store.location, store.timeout, error)
 
-    def __init__(self, url: str) -> None:
+
+@reports_outages(psycopg.OperationalError, diagnose=_outage)
+class PostgresStore(ClosesOnExit):
+    """Conversations, transcripts and the follow-up queue in PostgreSQL, through a pool of connections.
+
+    Connecting, waiting for a free connection and each statement give up after ``timeout`` seconds,
+    and ``StoreUnavailable`` is raised.
+    """
+
+    blocking = True
+
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        if not timeout > 0:
+            raise StoreError(f"timeout must be a number of seconds above 0, not {timeout}")
         self.location = PostgresLocation.parse(url)
         self.url = url
-        self._pool: ConnectionPool = open_pool(self.location)
+        self.timeout = timeout
+        self._pool: ConnectionPool = open_pool(self.location, timeout=timeout)
         self._recent = RecentSnapshots()
         self._sql = _Statements(self.location.quoted_schema)
 
@@ -43,6 +73,11 @@ class PostgresStore(ClosesOnExit):
     def schema(self) -> str:
         """The PostgreSQL schema holding the tables."""
         return self.location.schema
+
+    def ping(self) -> None:
+        """One round trip on a pooled connection."""
+        with self._pool.connection() as db:
+            db.execute("SELECT 1")
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""
@@ -73,8 +108,6 @@ class PostgresStore(ClosesOnExit):
         message_id: str | None = None,
     ) -> None:
         """Compare the version, replace the snapshot, append the turn and enqueue follow-ups in one statement."""
-        import psycopg
-
         check_save(conversation, turn, expected_version)
         params = self._params(conversation, turn, message_id=message_id) | {"expected": expected_version}
         try:

@@ -21,52 +21,48 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-import redis
-
-from flow.errors import ConversationExists, DuplicateMessage, StoreError, UnknownConversation, VersionConflict
+from flow.errors import (
+    ConversationExists,
+    DuplicateMessage,
+    StoreError,
+    StoreUnavailable,
+    UnknownConversation,
+    VersionConflict,
+)
 from flow.models import Conversation, Turn
 from flow.stores import _redis_scripts as scripts
+from flow.stores._outages import reports_outages
 from flow.stores._recent import RecentSnapshots
 from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, lease_end, to_micros
+from flow.stores._redis_client import (
+    DEFAULT_TIMEOUT_SECONDS,
+    OUTAGE_ERRORS,
+    Client,
+    close_client,
+    redis_client,
+    redis_outage,
+)
 from flow.stores._redis_keys import SHARDS, RedisKeys, conversation_of_job, shard_of
 from flow.stores.base import ClosesOnExit, FollowUpJob
 
 _PAGE = 500
-Client = redis.Redis | redis.RedisCluster
 
 
-def redis_client(url: str, *, cluster: bool | None = None) -> Client:
-    """A client for the Redis server or cluster a store URL names.
-
-    ``cluster`` defaults to the URL's ``?cluster=`` option; the URL's other options are tactful's,
-    not the client's.
-    """
-    base, _, query = url.partition("?")
-    if cluster is None:
-        cluster = any(option in query.lower().split("&") for option in ("cluster=yes", "cluster=true"))
-    return redis.RedisCluster.from_url(base) if cluster else redis.Redis.from_url(base)
+def _outage(store: RedisStore, error: Exception) -> StoreUnavailable:
+    return redis_outage(store._redis, store.timeout, error)
 
 
-def close_client(client: Client) -> None:
-    """Close a client and its connections, a cluster client's connections to every node included.
-
-    ``RedisCluster.close`` hands each node's connections back to that node's pool without closing
-    them, so they would stay open until garbage collection.
-    """
-    client.close()
-    if isinstance(client, redis.RedisCluster):
-        for node in client.get_nodes():  # type: ignore[no-untyped-call]
-            if node.redis_connection is not None:
-                node.redis_connection.connection_pool.disconnect()
-
-
+@reports_outages(*OUTAGE_ERRORS, diagnose=_outage)
 class RedisStore(ClosesOnExit):
     """Conversations, transcripts and the follow-up queue in Redis or a Redis Cluster.
 
     ``ttl_closed_seconds``, when set, makes a closed conversation's keys expire that long after
     it closed; its follow-ups stay queued until delivered. ``cluster`` connects to a Redis
-    Cluster through any of its nodes.
+    Cluster through any of its nodes. Each command waits at most ``timeout`` seconds (to
+    connect, and for the answer) before ``StoreUnavailable`` is raised.
     """
+
+    blocking = True
 
     def __init__(
         self,
@@ -75,18 +71,22 @@ class RedisStore(ClosesOnExit):
         ttl_closed_seconds: int | None = None,
         prefix: str = "tactful:",
         cluster: bool = False,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
     ) -> None:
         if ttl_closed_seconds is not None and ttl_closed_seconds < 1:
             raise StoreError(
                 f"ttl_closed_seconds must be a whole number of seconds of at least 1, "
                 f"not {ttl_closed_seconds}; use None to keep closed conversations"
             )
+        if not timeout > 0:
+            raise StoreError(f"timeout must be a number of seconds above 0, not {timeout}")
         self.url = url
         self.prefix = prefix
         self.cluster = cluster
         self.ttl_closed_seconds = ttl_closed_seconds
+        self.timeout = timeout
         self._keys = RedisKeys(prefix)
-        self._redis: Client = redis_client(url, cluster=cluster)
+        self._redis: Client = redis_client(url, timeout=timeout, cluster=cluster)
         self._save = self._redis.register_script(scripts.SAVE)
         self._claim = self._redis.register_script(scripts.CLAIM)
         self._complete = self._redis.register_script(scripts.COMPLETE)
@@ -94,6 +94,10 @@ class RedisStore(ClosesOnExit):
         self._find_turn = self._redis.register_script(scripts.FIND_TURN)
         self._transcript = self._redis.register_script(scripts.TRANSCRIPT)
         self._recent = RecentSnapshots()
+
+    def ping(self) -> None:
+        """One round trip to the server (to every master of a cluster)."""
+        self._redis.ping()
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from flow.stores.redis import close_client
+from flow.stores._redis_client import close_client
 from tests.plugins.live_server import free_port
 
 REDIS_SERVER = Path("/usr/bin/redis-server")
