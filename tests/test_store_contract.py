@@ -590,7 +590,7 @@ def test_a_postgresql_schema_from_a_newer_tactful_is_refused(postgres_url: str) 
     with psycopg.connect(postgres_url, autocommit=True) as db:
         db.execute(f"UPDATE {url.rpartition('schema=')[2]}.schema_version SET version = 99")
 
-    with pytest.raises(StoreError, match="has version 99, newer than 1 which this tactful understands; upgrade"):
+    with pytest.raises(StoreError, match="has version 99, newer than 2 which this tactful understands; upgrade"):
         PostgresStore(url)
     drop_schema(url)
 

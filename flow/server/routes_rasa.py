@@ -4,6 +4,10 @@ As Rasa behaves: the reply is a JSON array with one object per paragraph of the 
 quick replies as ``buttons`` on the last one, no field without a value, and the text HTML-escaped
 because these widgets insert it as HTML (the ``recipient_id`` echoing the sender too). A button's
 payload comes back as the next ``message``.
+
+A REST widget only hears the server when it posts, so what happened in between (a person from the
+team taking over, writing, handing back) is kept in the transcript and returned first, in order,
+with the answer to the customer's next message.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from flow.errors import ConversationClosed, ConversationExists, UnknownConversation
-from flow.models import FactValue, Turn
+from flow.models import Conversation, FactValue, Turn
+from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.gateway import ChatGateway
 from flow.server.routes_api import gateway_of
@@ -63,12 +68,12 @@ class RasaReply(BaseModel):
 def rasa_messages(sender: str, turn: Turn) -> list[dict[str, Any]]:
     """The turn as Rasa's REST channel returns it: one escaped message per paragraph, buttons last.
 
-    The sender is escaped too: it is the widget's own string, echoed back as ``recipient_id``.
+    The sender is escaped too: it is the widget's own string, echoed back as ``recipient_id``. A
+    person's message comes with their name in front, as these widgets cannot show who wrote it otherwise.
     """
     recipient = html.escape(sender)
-    replies: list[dict[str, Any]] = [
-        {"recipient_id": recipient, "text": html.escape(paragraph)} for paragraph in turn.messages
-    ]
+    paragraphs = [f"{turn.person}: {p}" if turn.person else p for p in turn.messages]
+    replies: list[dict[str, Any]] = [{"recipient_id": recipient, "text": html.escape(p)} for p in paragraphs]
     if turn.quick_replies:
         if not replies:
             replies.append({"recipient_id": recipient})
@@ -85,6 +90,20 @@ def senders_of(request: Request) -> SenderDirectory:
 def opening_message(message: str) -> str | None:
     """The first message to start with: none for an empty one or a Rasa intent such as ``/get_started``."""
     return None if not message.strip() or message.startswith("/") else message
+
+
+def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
+    """The turns since the customer's last message that nobody asked for (pushed while the widget was not
+    listening), up to turn number ``before``."""
+    found: list[Turn] = []
+    for turn in turns:
+        if before is not None and turn.number >= before:
+            break
+        if turn.customer_text is not None or turn.quick_reply is not None or turn.number <= 1:
+            found = []
+        else:
+            found.append(turn)
+    return found
 
 
 @router.post(
@@ -104,50 +123,57 @@ async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage
     for _ in range(MAX_NEW_CONVERSATIONS):
         if current is None or current == replacing:
             current = await chat.run(partial(senders.claim, body.sender, SenderConversation.new(), replacing=replacing))
-        turn = await _deliver(chat, body, current)
-        if turn is not None:
-            return rasa_messages(body.sender, turn)
+        turns = await _deliver(chat, body, current)
+        if turns is not None:
+            return [message for turn in turns for message in rasa_messages(body.sender, turn)]
         # The sender's conversation is closed: this message starts another one.
         replacing = current
     assert current is not None
     raise ConversationClosed(current.conversation_id)
 
 
-async def _deliver(chat: ChatGateway, body: RasaMessage, current: SenderConversation) -> Turn | None:
-    """The turn ``body`` makes in the sender's conversation, opening it if nobody has yet; ``None`` if closed."""
+async def _deliver(chat: ChatGateway, body: RasaMessage, current: SenderConversation) -> list[Turn] | None:
+    """The turns to show for ``body`` in the sender's conversation, opening it if nobody has yet; ``None`` if closed.
+
+    Those are the turns pushed since the widget last posted (a person writing, say), then the new one.
+    """
     try:
-        conversation, transcript = await chat.get(current.conversation_id, token=current.token)
+        conversation, turns = await chat.get(current.conversation_id, token=current.token)
     except UnknownConversation:
         # The entry was claimed by a message that has not opened its conversation yet (or the
         # conversation expired): open it here. Whichever message stores it first starts it, and
         # the others are applied to it as replies.
         try:
             started = await chat.start(
-                facts=body.metadata.facts if body.metadata else {},
+                facts=client_facts(body.metadata.model_dump() if body.metadata else None),
                 message=opening_message(body.message),
                 policy=None,
                 channel="rasa",
                 conversation_id=current.conversation_id,
                 token=current.token,
             )
-            return started.turn
+            return [started.turn]
         except ConversationExists:
-            conversation, transcript = await chat.get(current.conversation_id, token=current.token)
+            conversation, turns = await chat.get(current.conversation_id, token=current.token)
     if conversation.closed:
         return None
-    offered = body.message in conversation.quick_replies
-    if not offered and opening_message(body.message) is None:
+    if body.message not in conversation.quick_replies and opening_message(body.message) is None:
         # No customer text (a widget's ``/get_started`` again, after a reload or from a second tab):
         # show where the conversation stands and change nothing.
-        return transcript[-1]
+        return unheard(turns) or turns[-1:]
     try:
         _, turn = await chat.reply(
-            current.conversation_id,
-            token=current.token,
-            text=None if offered else body.message,
-            quick_reply=body.message if offered else None,
-            channel="rasa",
+            current.conversation_id, token=current.token, text_or_payload=body.message, channel="rasa"
         )
     except ConversationClosed:
         return None
-    return turn
+    return [*await _missed(chat, current, conversation, turns, turn), turn]
+
+
+async def _missed(
+    chat: ChatGateway, current: SenderConversation, read: Conversation, turns: list[Turn], turn: Turn
+) -> list[Turn]:
+    if turn.number != read.version + 1:
+        # Something was saved between reading the transcript and this turn: read it again.
+        _, turns = await chat.get(current.conversation_id, token=current.token)
+    return unheard(turns, before=turn.number)

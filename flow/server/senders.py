@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from flow.server.directory import DEFAULT_TIMEOUT_SECONDS, Directory, DirectoryEntry, open_directory
 
+__all__ = [
+    "DEFAULT_TIMEOUT_SECONDS",
+    "RASA_SENDERS",
+    "SenderConversation",
+    "SenderDirectory",
+    "open_sender_directory",
+]
+
 RASA_SENDERS = "rasa_senders"
 
 SenderConversation = DirectoryEntry

@@ -61,6 +61,7 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (kind, key)
         )""",
     ),
+    ('CREATE TABLE {s}.desk (conversation_id TEXT COLLATE "C" PRIMARY KEY)',),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
