@@ -89,6 +89,9 @@ def _cross_checks(policy: Policy) -> list[str]:
         for i, rule in enumerate(request.declines):
             for fact in sorted(facts_named(rule.when) - declared):
                 problems.append(f"requests.{name}.declines[{i}].when: unknown fact {fact!r}; declare it under facts")
+        if request.assumed_when is not None:
+            for fact in sorted(facts_named(request.assumed_when) - declared):
+                problems.append(f"requests.{name}.assumed_when: unknown fact {fact!r}; declare it under facts")
     if policy.compensation is not None:
         for fact in sorted(facts_named(policy.compensation.eligible_when) - declared):
             problems.append(f"compensation.eligible_when: unknown fact {fact!r}; declare it under facts")

@@ -106,6 +106,9 @@ class RequestPolicy(_Section):
     declines: list[DeclineRule] = Field(default_factory=list)
     approved: str = Field(min_length=1)
     alternatives: list[Alternative] = Field(default_factory=list)
+    assumed_when: Condition | None = None
+    """When a customer states facts that match this (an order that never arrived) without saying what
+    they want, the agent takes them to mean this request."""
 
     @field_validator("alternatives")
     @classmethod
@@ -257,6 +260,8 @@ class Policy(_Section):
             names |= facts_named(rule.when)
         for exception in spec.exceptions:
             names |= facts_named(exception.when)
+        if spec.assumed_when is not None:
+            names |= facts_named(spec.assumed_when)
         return frozenset(names)
 
     def request_for(self, intent: str) -> str | None:
