@@ -55,6 +55,9 @@ def open_store(url: str) -> Store:
         synchronous = options.get("synchronous", "NORMAL").upper()
         return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
     if url.startswith(("redis://", "rediss://")):
+        from flow.extras import require
+
+        require("redis", what="a redis:// store")
         from flow.stores.redis import RedisStore
 
         base, _, query = url.partition("?")
