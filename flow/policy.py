@@ -49,13 +49,39 @@ class DeclineRule(_Section):
     clearer_reason: str | None = None
 
 
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our"})
+
+
 class Alternative(_Section):
-    """Something the agent can offer instead of what was asked."""
+    """Something the agent can offer instead of what was asked.
+
+    ``title`` is the button's label; ``name`` is how the agent calls it inside a sentence ("Your
+    store credit is all set"). When ``name`` is left out it is the title in lower case, which only
+    reads well for a plain noun phrase: a title with other capitals (a brand, an acronym),
+    punctuation or first-person words needs its own ``name``.
+    """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str = Field(min_length=1, max_length=40)
+    name: str = Field(min_length=1, max_length=60)
     text: str = Field(min_length=1)
     synonyms: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_from_title(cls, data: object) -> object:
+        if not isinstance(data, dict) or data.get("name") is not None:
+            return data
+        if not isinstance(data.get("title"), str) or not data["title"].strip():
+            return {**data, "name": "the alternative"}  # the title's own error says what to fix
+        title = data["title"].strip()
+        words = {word.lower() for word in re.findall(r"[A-Za-z']+", title)}
+        if title[1:] != title[1:].lower() or re.search(r"[^\w\s'-]", title) or words & _FIRST_PERSON:
+            raise ValueError(
+                f"the title {title!r} does not read well inside a sentence; add a name for it, "
+                f"as the agent would say it after 'your' (e.g. name: {title.lower()!r})"
+            )
+        return {**data, "name": title[:1].lower() + title[1:]}
 
 
 class RequestPolicy(_Section):

@@ -132,7 +132,7 @@ class Speaker:
             context["several"] = len(texts) > 1
         if run.chosen is not None:
             chosen = next(a for a in request.alternatives if a.id == run.chosen)
-            context["chosen"] = chosen.title.lower()
+            context["chosen"] = chosen.name
 
     def _buttons(self, run: Run, context: dict[str, Any], seed: str) -> list[QuickReply]:
         if not run.steps or run.state == "closed":
