@@ -303,14 +303,14 @@ class _TemplateCheck:
         return lint(text.strip(), banned=self.banned, min_reading_ease=self.floor) if linted else []
 
 
-_GAP = re.compile(r"[ \t]+[,.;:!?)](?![\w.])|\(\s*\)|^[,.;:!?]|[,;:][ \t]*[,.;:!?]|\S[ \t]{2,}\S")
+GAP = re.compile(r"[ \t]+[,.;:!?)](?![\w.])|\(\s*\)|^[,.;:!?]|[,;:][ \t]*[,.;:!?]|\S[ \t]{2,}\S")
 """Signs of a value left out: a space before punctuation, empty brackets, doubled punctuation or spaces."""
 
 
 def _gaps(text: str) -> dict[str, int]:
     """How often each kind of gap occurs in ``text``, by the characters that make it up (spaces squeezed)."""
     found: dict[str, int] = {}
-    for match in _GAP.finditer(text):
+    for match in GAP.finditer(text):
         key = re.sub(r"\w", "", " ".join(match.group(0).split(" ")))
         found[key] = found.get(key, 0) + 1
     return found
@@ -318,10 +318,15 @@ def _gaps(text: str) -> dict[str, int]:
 
 def _excerpt(text: str, gap: str) -> str:
     """The words around the first gap of kind ``gap`` in ``text``."""
-    for match in _GAP.finditer(text):
+    for match in GAP.finditer(text):
         if re.sub(r"\w", "", " ".join(match.group(0).split(" "))) == gap:
-            start, end = max(match.start() - 20, 0), min(match.end() + 20, len(text))
-            return ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
+            start, end = max(match.start() - 30, 0), min(match.end() + 30, len(text))
+            shown = text[start:end]
+            if start:
+                shown = "..." + shown.split(" ", 1)[-1]
+            if end < len(text):
+                shown = shown.rsplit(" ", 1)[0].rstrip() + "..."
+            return shown
     return text[:60]
 
 
