@@ -102,3 +102,8 @@ def test_a_fresh_clone_installs_with_plain_pip_and_the_engine_alone_has_no_web_s
     assert serve.returncode == 2
     assert "pip install 'tactful[server]'" in serve.stderr
     shutil.rmtree(tmp_path / "venv")
+
+
+def test_the_step_library_api_without_pytest_bdd_says_which_extra_to_install() -> None:
+    result = without(["pytest_bdd"], "import tactful.testing")
+    assert "tactful.testing needs the 'testing' extra" in result.stderr

@@ -86,3 +86,12 @@ def test_an_engine_turn_imports_no_server_plot_or_test_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_step_library_api_is_under_tactful_testing() -> None:
+    import flow.testing
+    import tactful.testing
+
+    assert tactful.testing.__all__ == flow.testing.__all__
+    assert tactful.testing.alias is flow.testing.alias
+    assert tactful.testing.DEFAULT_MONITORS is flow.testing.DEFAULT_MONITORS
