@@ -7,6 +7,7 @@
     │   ├── PolicyError            a policy file or object is invalid
     │   └── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
     ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema, nothing stored)
+    ├── StoreUnavailable           the store did not answer in time or cannot be reached; retry later
     ├── MissingExtra               a part that needs an optional extra which is not installed
     └── ConversationError          a message that cannot be applied
         ├── ConversationClosed     the conversation has ended
@@ -138,6 +139,24 @@ class MissingExtra(TactfulError, ImportError):
         super().__init__(
             f"{what} needs the {extra!r} extra ({module} is not installed); "
             f"install it with: pip install 'tactful[{extra}]'"
+        )
+
+
+class StoreUnavailable(TactfulError):
+    """The store did not answer within its timeout, or could not be reached at all.
+
+    A read changed nothing. A write may still be applied if the store was only slow, which is why
+    the message says to resend a message with the same ``message_id``: it is applied at most once.
+    ``retry_after`` is how many seconds a client should wait before trying again.
+    """
+
+    def __init__(self, store: str, problem: str, *, retry_after: int = 2) -> None:
+        self.store = store
+        self.problem = problem
+        self.retry_after = retry_after
+        super().__init__(
+            f"{problem}; retry in {retry_after} s or more (a message sent again with the same message_id "
+            "is applied at most once)"
         )
 
 

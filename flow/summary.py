@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flow.inline import inline_all
 from flow.policy import Policy
 from flow.run import Run
 
@@ -17,13 +18,14 @@ _WHY = {
 
 def handoff_summary(run: Run, policy: Policy) -> str:
     """One paragraph: who, what they asked, what was decided and offered, and why it is handed over."""
-    name = run.facts.get("customer_name") or "The customer"
+    facts = inline_all(run.facts)
+    name = facts.get("customer_name") or "The customer"
     parts = [f"{name} contacted {policy.company}"]
     if run.request is not None:
         request = policy.requests[run.request]
-        order = run.facts.get("order_id")
+        order = facts.get("order_id")
         parts[0] += f" about {request.title}" + (f" for order {order}" if order else "")
-        known = ", ".join(f"{k}={v}" for k, v in sorted(run.facts.items()) if k in request.needs)
+        known = ", ".join(f"{k}={v}" for k, v in sorted(facts.items()) if k in request.needs)
         if known:
             parts.append(f"Facts: {known}")
         offered = request.alternatives[: run.counters.alternatives_offered]

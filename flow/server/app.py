@@ -7,10 +7,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from flow.server.errors import install_error_handlers
 from flow.server.gateway import ChatGateway
-from flow.server.limits import BodySizeLimitMiddleware, RateLimiter, RateLimitMiddleware
+from flow.server.limits import (
+    BodySizeLimitMiddleware,
+    RateLimiter,
+    RateLimitMiddleware,
+    WebSocketLimitMiddleware,
+)
 from flow.server.metrics import ServerMetrics
 from flow.server.openapi import document_token_scheme
 from flow.server.routes_api import router as api_router
@@ -36,7 +42,9 @@ Every error is `{"error": {"code", "message"}}`, and a refused request changes n
 `{"quick_reply": ...}` frame (optionally with an `id` and a `message_id`) gets
 `{"type": "turn", "reply_to": <id>, "turn": <TurnOut>}`, or
 `{"type": "error", "reply_to": <id>, "error": {"code", "message"}}` with the connection kept open.
-A wrong token closes the socket with code 4403, an unknown conversation with 4404.
+A wrong token closes the socket with code 4403, an unknown conversation with 4404; a client that
+already holds its share of open WebSockets is closed with 1013 (try again later), and so is a socket
+opened while the store is unavailable.
 """
 
 
@@ -52,11 +60,16 @@ def create_app(
     ``senders`` defaults to a Rasa sender table beside the store; ``on_shutdown`` callables run when
     the app stops (after the sender table is closed).
     """
-    directory = senders if senders is not None else open_sender_directory(settings.store_url)
+    directory = (
+        senders
+        if senders is not None
+        else open_sender_directory(settings.store_url, timeout=settings.store_timeout_seconds)
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.gateway.close()
         directory.close()
         for release in on_shutdown:
             release()
@@ -77,7 +90,9 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.senders = directory
-    app.state.gateway = ChatGateway(service, metrics=metrics, threads=settings.service_threads)
+    app.state.gateway = ChatGateway(
+        service, metrics=metrics, threads=settings.service_threads, wait_seconds=settings.store_timeout_seconds
+    )
     app.state.rate_limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
 
     install_error_handlers(app)
@@ -86,8 +101,10 @@ def create_app(
     app.include_router(rasa_router)
     app.include_router(web_router)
 
-    # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too.
+    # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too,
+    # and the client a trusted proxy names must be known before any limit counts it.
     # A layer with nothing to do is left out, as each one costs every request a little.
+    app.add_middleware(WebSocketLimitMiddleware, max_per_client=settings.max_websockets_per_client)
     if settings.rate_limited:
         app.add_middleware(RateLimitMiddleware, limiter=app.state.rate_limiter)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
@@ -100,5 +117,7 @@ def create_app(
             expose_headers=["Retry-After"],
             max_age=600,
         )
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     document_token_scheme(app)
     return app
