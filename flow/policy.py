@@ -73,8 +73,9 @@ class Alternative(_Section):
         if not isinstance(data.get("title"), str) or not data["title"].strip():
             return {**data, "name": "the alternative"}  # the title's own error says what to fix
         title = data["title"].strip()
-        words = {word.lower() for word in re.findall(r"[A-Za-z']+", title)}
-        if title[1:] != title[1:].lower() or re.search(r"[^\w\s'-]", title) or words & _FIRST_PERSON:
+        words = set("".join(c if c.isalpha() or c == "'" else " " for c in title).lower().split())
+        punctuated = any(not (c.isalnum() or c.isspace() or c in "'-") for c in title)
+        if title[1:] != title[1:].lower() or punctuated or words & _FIRST_PERSON:
             raise ValueError(
                 f"the title {title!r} does not read well inside a sentence; add a name for it, "
                 f"as the agent would say it after 'your' (e.g. name: {title.lower()!r})"
