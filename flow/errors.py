@@ -5,7 +5,8 @@
     TactfulError
     ├── DefinitionError            a policy or flow that cannot run
     │   ├── PolicyError            a policy file or object is invalid
-    │   └── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
+    │   ├── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
+    │   └── TemplateLimitExceeded  a template would build too much text, or loop or call too often
     ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema, nothing stored)
     ├── StoreUnavailable           the store did not answer in time or cannot be reached; retry later
     ├── MissingExtra               a part that needs an optional extra which is not installed
@@ -56,6 +57,19 @@ class FlowDefinitionError(DefinitionError):
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"the flow for policy {policy!r} cannot run:\n{lines}")
+
+
+class TemplateLimitExceeded(DefinitionError):
+    """A policy template went past one of the sandbox's limits while rendering; ``limit`` names which.
+
+    At load it becomes one of the :class:`PolicyError` problems, under the template's YAML path; while
+    rendering a turn it never reaches the caller: the engine says something else (see ``TemplateBook``).
+    """
+
+    def __init__(self, limit: str, detail: str) -> None:
+        self.limit = limit
+        self.detail = detail
+        super().__init__(f"template goes past a sandbox limit: {detail}")
 
 
 class ConversationError(TactfulError):

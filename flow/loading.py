@@ -11,6 +11,7 @@ import yaml
 
 from flow.conditions import facts_named
 from flow.errors import PolicyError
+from flow.expansion import expansion_problems
 from flow.policy import Policy
 from flow.suggest import did_you_mean
 from flow.validation import schema_problems, yaml_path
@@ -100,6 +101,10 @@ def find_problems(
     """
     if not isinstance(data, Mapping):
         return None, [f"(top level): expected a mapping of policy settings, found {type(data).__name__}"]
+    expanded = expansion_problems(data)
+    if expanded:
+        # Measured before anything copies or walks the data: its expansion is the problem.
+        return None, expanded
     policy, pruned, problems = schema_problems(data, Policy)
     if policy is not None:
         later = _cross_checks(policy)
