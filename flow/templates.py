@@ -379,7 +379,11 @@ class _TemplateCheck:
         before = _gaps(text.strip())
         problems = []
         for name in sorted(optional):
-            without = self.env.render(template, {**self.context, name: None}).strip()
+            try:
+                without = self.env.render(template, {**self.context, name: None}).strip()
+            except (TemplateError, TypeError, ValueError, ArithmeticError):
+                # Arithmetic on a fact that may be unknown is the engine's fallbacks' business, not a gap.
+                continue
             gaps = _gaps(without)
             new = next((gap for gap in gaps if gaps[gap] > before.get(gap, 0)), None)
             if new is not None:
