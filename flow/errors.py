@@ -19,6 +19,7 @@
         ├── InvalidMessage         empty, too long, binary, or an unknown quick reply
         ├── PolicyMismatch         the conversation belongs to another policy
         ├── UnknownPolicy          no engine serves the policy asked for
+        ├── TakeoverRefused        a person's action that does not fit who holds the conversation
         └── AccessDenied           a missing or wrong conversation token
 
 Every error builds its own message from the data it carries, and says what to do next.
@@ -203,3 +204,32 @@ class UnknownPolicy(ConversationError):
         self.name = name
         self.served = served
         super().__init__(f"no policy named {name!r} is served here; use one of: {', '.join(served)}")
+
+
+class TakeoverRefused(ConversationError):
+    """A person's action (take over, write, hand back, close) that the conversation cannot take now."""
+
+    def __init__(self, conversation_id: str, action: str, *, state: str, holder: str | None) -> None:
+        self.conversation_id = conversation_id
+        self.action = action
+        self.state = state
+        self.holder = holder
+        if state == "with_person" and action == "take_over":
+            detail = f"{holder} is already talking with this customer"
+        elif state == "with_person":
+            detail = f"only {holder}, who took it over, can do that"
+        elif action == "take_over":
+            detail = f"it is {state}, not waiting for a person; only a handed-over conversation can be taken over"
+        else:
+            detail = f"it is {state}; take it over first"
+        verb = _PERSON_ACTIONS.get(action, action)
+        super().__init__(f"cannot {verb} conversation {conversation_id}: {detail}")
+
+
+_PERSON_ACTIONS = {
+    "take_over": "take over",
+    "person_says": "write in",
+    "hand_back": "hand back",
+    "hand_back_close": "hand back",
+    "agent_close": "close",
+}

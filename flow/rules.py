@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
-from flow.conditions import Predicate, compile_condition
-from flow.models import Counters, FactValue, Signals
-from flow.policy import WEEKDAYS, Policy
+from flow.conditions import Predicate, compile_condition, facts_named
+from flow.models import Counters, FactValue, Signals, Span
+from flow.policy import WEEKDAYS, Alternative, Policy
+
+Verdict = Literal["missing", "narrow", "approve", "decline", "offer", "review"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the policy says about a request with the facts known so far.
+
+    ``missing``: ``fact`` must be asked first. ``narrow``: ``fact`` is known only roughly ("last
+    month") and the rules come out differently across its range, so it must be pinned down. Otherwise
+    the request is approved, declined by rule ``rule``, or an exception (``exception``) applies: it
+    approves, declines with ``alternatives`` of its own, or sends the request to a person's review.
+    """
+
+    verdict: Verdict
+    fact: str | None = None
+    rule: int | None = None
+    exception: int | None = None
+    alternatives: tuple[Alternative, ...] = ()
 
 
 def _counters(counters: Counters) -> dict[str, int]:
@@ -17,6 +38,7 @@ def _counters(counters: Counters) -> dict[str, int]:
         "abuse_strikes": counters.abuse_strikes,
         "alternatives_offered": counters.alternatives_offered,
         "clarifications": counters.clarifications,
+        "unclear": counters.unclear,
     }
 
 
@@ -33,10 +55,25 @@ def _signals(signals: Signals) -> dict[str, object]:
 class Rules:
     """Pure decisions over facts, counters, signals and time, as the policy states them."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, *, exception_facts: dict[tuple[str, int], frozenset[str]] | None = None) -> None:
         self.policy = policy
+        self.request_facts = policy.request_facts()
         self._declines: dict[str, list[Predicate]] = {
             name: [compile_condition(rule.when) for rule in request.declines]
+            for name, request in policy.requests.items()
+        }
+        self._exceptions: dict[str, list[tuple[Predicate, frozenset[str]]]] = {
+            name: [
+                (
+                    compile_condition(exception.when),
+                    (exception_facts or {}).get((name, i), frozenset()) & frozenset(request.needs),
+                )
+                for i, exception in enumerate(request.exceptions)
+            ]
+            for name, request in policy.requests.items()
+        }
+        self._exception_reads = {
+            name: [facts_named(exception.when) for exception in request.exceptions]
             for name, request in policy.requests.items()
         }
         compensation = policy.compensation
@@ -58,11 +95,48 @@ class Rules:
                 return index
         return None
 
+    def decide(self, request: str, facts: dict[str, FactValue]) -> Decision:
+        """What the policy says about ``request`` with ``facts``: see :class:`Decision`.
+
+        Exceptions come first: one that holds applies as soon as the facts its words need are known (a
+        parcel that never came is refunded without asking when it was bought). Then every fact the
+        request needs is asked for, and the decline rules are tried in order.
+        """
+        policy_request = self.policy.requests[request]
+        for index, (holds, needed) in enumerate(self._exceptions[request]):
+            verdict = holds(facts, {}, {})
+            if verdict is None:
+                return Decision("narrow", fact=self._rough(facts, self._exception_reads[request][index]))
+            if verdict:
+                missing = next((f for f in policy_request.needs if f in needed and facts.get(f) is None), None)
+                if missing is not None:
+                    return Decision("missing", fact=missing)
+                exception = policy_request.exceptions[index]
+                return Decision(
+                    "approve" if exception.then == "approve" else exception.then,
+                    exception=index,
+                    alternatives=tuple(exception.alternatives),
+                )
+        missing = self.missing_fact(request, facts)
+        if missing is not None:
+            return Decision("missing", fact=missing)
+        for index, holds in enumerate(self._declines[request]):
+            verdict = holds(facts, {}, {})
+            if verdict is None:
+                return Decision("narrow", fact=self._rough(facts, facts_named(policy_request.declines[index].when)))
+            if verdict:
+                return Decision("decline", rule=index, alternatives=tuple(policy_request.alternatives))
+        return Decision("approve")
+
+    @staticmethod
+    def _rough(facts: dict[str, FactValue], names: set[str]) -> str | None:
+        return next((name for name in sorted(names) if isinstance(facts.get(name), Span)), None)
+
     def eligible_for_compensation(self, facts: dict[str, FactValue], counters: Counters, signals: Signals) -> bool:
         """Whether the policy's goodwill offer applies to this customer now."""
         if self._eligible is None:
             return False
-        return self._eligible(facts, _counters(counters), _signals(signals))
+        return self._eligible(facts, _counters(counters), _signals(signals)) is True
 
     def in_hours(self, now: datetime) -> bool:
         """Whether a person is there to take over at ``now``."""

@@ -6,16 +6,17 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from flow.models import Action, Conversation, Counters, FactValue, Signals
-from flow.vocabulary import EscalationReason, Outcome, StateName
+from flow.models import Action, AgendaItem, Conversation, Counters, FactValue, Signals
+from flow.vocabulary import EscalationReason, Outcome, Question, StateName
 
 
 @dataclass(slots=True)
 class Step:
-    """One transition taken during a turn: its name and the state it entered."""
+    """One transition taken during a turn: its name, the state it entered, and the request it was about."""
 
     transition: str
     state: StateName
+    item: AgendaItem | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -24,6 +25,11 @@ class Run:
 
     The engine's one ``transitions`` Machine moves ``state`` on this object. Nothing here outlives
     the call to :meth:`flow.Engine.reply`, so many conversations share the Machine safely.
+
+    ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
+    conversation's own and the current request's); ``agenda`` holds every request with its own facts.
+    ``changed`` says this message dropped or switched the current request, ``redo`` that the message is
+    to be read again in the state just entered.
     """
 
     state: StateName
@@ -39,15 +45,28 @@ class Run:
     resume_state: StateName | None
     escalation_reason: EscalationReason | None
     outcome: Outcome | None
+    waiting_since: datetime | None = None
+    person: str | None = None
+    callback_offered: bool = False
+    agenda: list[AgendaItem] = field(default_factory=list)
+    question: Question | None = None
+    focus: str | None = None
+    said: list[int] = field(default_factory=list)
     offered: list[str] = field(default_factory=list)
     chosen: str | None = None
     compensation_reference: str | None = None
+    changed: bool = False
+    redo: bool = False
+    pending_before: str | None = None
+    settled: list[AgendaItem] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
 
     @classmethod
     def of(cls, conversation: Conversation, signals: Signals, text: str, now: datetime) -> Run:
         """A working copy of ``conversation`` for one message."""
+        agenda = [replace(item, facts=dict(item.facts)) for item in conversation.agenda]
+        current = next((item for item in agenda if not item.settled), None)
         return cls(
             state=conversation.state,
             conversation_id=conversation.id,
@@ -57,12 +76,25 @@ class Run:
             text=text.lower(),
             facts=dict(conversation.facts),
             counters=replace(conversation.counters),
-            request=conversation.request,
+            request=current.name if current is not None else None,
             pending_fact=conversation.pending_fact,
             resume_state=conversation.resume_state,
             escalation_reason=conversation.escalation_reason,
             outcome=conversation.outcome,
+            waiting_since=conversation.waiting_since,
+            person=conversation.person,
+            callback_offered=conversation.callback_offered,
+            agenda=agenda,
+            question=conversation.question,
+            focus=conversation.focus,
+            said=list(conversation.said),
+            pending_before=conversation.pending_fact,
         )
+
+    @property
+    def current(self) -> AgendaItem | None:
+        """The agenda item being handled now."""
+        return next((item for item in self.agenda if not item.settled), None)
 
     def snapshot_fields(self) -> dict[str, Any]:
         """The fields of the next conversation snapshot."""
@@ -70,9 +102,15 @@ class Run:
             "state": self.state,
             "facts": self.facts,
             "counters": self.counters,
-            "request": self.request,
+            "agenda": self.agenda,
             "pending_fact": self.pending_fact,
             "resume_state": self.resume_state,
             "escalation_reason": self.escalation_reason,
             "outcome": self.outcome,
+            "waiting_since": self.waiting_since,
+            "person": self.person,
+            "callback_offered": self.callback_offered,
+            "question": self.question,
+            "focus": self.focus,
+            "said": self.said,
         }

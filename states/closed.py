@@ -9,24 +9,20 @@ SPEC = StateSpec(
     summary="Ends the conversation politely; final.",
     waits=True,
     says={
-        "approve": "approved",
         "close_declined": "declined",
         "abuse_close": "abuse",
         "accept_callback": "callback_booked",
         "decline_callback": "goodbye",
         "satisfied": "goodbye",
+        "hand_back_close": "after_person",
         "*": "goodbye",
     },
+    silent=frozenset({"agent_close"}),
     templates={
-        "approved": (
-            "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }}",
-            "Thanks for waiting{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }}",
-        ),
         "declined": (
             "I understand, and I'm sorry I couldn't do more this time. If anything changes, we're here to help. "
             "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}.",
-            "That's completely fine. I'm sorry I couldn't help more today. "
-            "You're welcome to get in touch again at any time.",
+            "That's completely fine. I'm sorry I couldn't help more today. Do get in touch again at any time.",
         ),
         "abuse": (
             "I'm going to end our chat here. You're welcome to contact us again whenever you're ready, "
@@ -36,9 +32,17 @@ SPEC = StateSpec(
             "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
+        "after_person": (
+            "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "I hope we've sorted everything out. Take care.",
+        ),
         "goodbye": (
-            "Thanks for chatting with us{% if customer_name %}, {{ customer_name }}{% endif %}. Take care.",
-            "You're welcome. Have a good day{% if customer_name %}, {{ customer_name }}{% endif %}.",
+            "{% if thanked %}You're welcome{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "Have a lovely day.{% else %}Thanks for chatting with us{% if customer_name %}, {{ customer_name }}"
+            "{% endif %}. Take care.{% endif %}",
+            "{% if thanked %}It was a pleasure to help{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "Take care.{% else %}Glad I could help{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "Have a good day.{% endif %}",
         ),
     },
 )

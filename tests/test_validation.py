@@ -171,9 +171,14 @@ def test_an_alternative_is_named_in_sentences_and_titled_on_buttons(tmp_path: Pa
     assert "Freeze" not in turn.text
 
 
-def test_a_plain_title_gives_the_name_in_lower_case(tmp_path: Path) -> None:
-    policy = load_policy(write(tmp_path, gym({"title": "Off-peak plan"})))
-    assert policy.requests["refund"].alternatives[0].name == "off-peak plan"
+def test_a_plain_title_is_said_in_lower_case(tmp_path: Path) -> None:
+    engine = Engine(load_policy(write(tmp_path, gym({"title": "Off-peak plan"}))))
+    conversation, _ = engine.start(
+        facts={"order_id": "A-1001", "days_since_purchase": 45}, message="I want a refund", conversation_id="c-8"
+    )
+    _, turn = engine.reply(conversation, quick_reply="alternative:freeze")
+    assert "off-peak plan" in turn.text
+    assert "Off-peak plan" not in turn.text
 
 
 @pytest.mark.parametrize("title", ["Keep my plan", "Upgrade to Pro", "Freeze it!"])
