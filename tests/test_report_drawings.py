@@ -4,25 +4,49 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from flow.cli import app
 from flow.report.charts import figure, turns_chart
-from flow.report.data import gather
-from flow.report.flowmap import draw_flow, extent
+from flow.report.data import ReportData, gather
+from flow.report.flowmap import POSITIONS, draw_flow, extent
 from flow.simulate import simulate
 from flow.transcripts import record
-from tactful import Policy
+from tactful import Engine, Policy
 
 
-@pytest.mark.parametrize(("n", "seed"), [(3, 5), (60, 5), (500, 1), (2000, 2)])
-def test_no_count_on_the_flow_map_overlaps_another_or_a_state(retail: Policy, n: int, seed: int) -> None:
+def simulated(retail: Policy, n: int, seed: int) -> ReportData:
     result = simulate(retail, n=n, seed=seed, keep=True)
     last = max(played.conversation.updated_at for played in result.played)
-    data = gather((record(p.conversation, p.turns, retail) for p in result.played), now=last + timedelta(hours=1))
+    return gather((record(p.conversation, p.turns, retail) for p in result.played), now=last + timedelta(hours=1))
+
+
+def every_move(retail: Policy) -> ReportData:
+    """A report in which conversations took every move of the flow, with counts of every width."""
+    data = ReportData(generated_at=datetime(2026, 11, 1, tzinfo=UTC), idle_after=timedelta(minutes=30))
+    for number, edge in enumerate(Engine(retail).edges):
+        data.transitions[(edge.source, edge.name, edge.dest)] += 10 ** (number % 5) + number
+    for state in POSITIONS:
+        data.visits[state] = 12_345
+    return data
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda retail: simulated(retail, 3, 5),
+        lambda retail: simulated(retail, 60, 5),
+        lambda retail: simulated(retail, 500, 1),
+        every_move,
+    ],
+    ids=["3 conversations", "60 conversations", "500 conversations", "every move"],
+)
+def test_no_count_on_the_flow_map_overlaps_another_or_a_state(retail: Policy, make: Any) -> None:
+    data = make(retail)
     with figure(11.0, 5.2) as fig:
         drawn = draw_flow(fig, data)
         renderer = fig.canvas.get_renderer()
