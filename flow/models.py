@@ -322,7 +322,8 @@ def migrate_snapshot(data: Mapping[str, Any]) -> dict[str, Any]:
     """A stored snapshot of an older layout, brought to :data:`SCHEMA_VERSION`.
 
     From 1: the one ``request`` becomes a one-item agenda, decided as far as the conversation went, with
-    the alternatives on offer read from the quick replies that offered them; an escalated conversation was handed over and is waiting since its last update, so people see it.
+    the alternatives on offer read from the quick replies that offered them; an escalated conversation
+    was handed over and is waiting since its last update, so people see it.
     """
     migrated = dict(data)
     request = migrated.pop("request", None)
