@@ -69,6 +69,9 @@ def open_store(url: str, *, timeout: float | None = None) -> Store:
             return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
         return SqliteStore(path, synchronous=synchronous, busy_timeout=timeout)  # type: ignore[arg-type]
     if url.startswith(("redis://", "rediss://")):
+        from flow.extras import require
+
+        require("redis", what="a redis:// store")
         from flow.stores.redis import RedisStore
 
         base, _, query = url.partition("?")
