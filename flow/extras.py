@@ -14,6 +14,7 @@ from flow.errors import MissingExtra
 EXTRAS: dict[str, tuple[str, ...]] = {
     "server": ("fastapi", "uvicorn", "prometheus_client", "httpx"),
     "redis": ("redis",),
+    "postgres": ("psycopg", "psycopg_pool"),
     "socketio": ("socketio",),
     "report": ("matplotlib",),
     "testing": ("pytest_bdd",),

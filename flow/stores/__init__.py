@@ -88,6 +88,9 @@ def open_store(url: str, *, timeout: float | None = None) -> Store:
             return RedisStore(base, ttl_closed_seconds=ttl_closed, cluster=clustered)
         return RedisStore(base, ttl_closed_seconds=ttl_closed, cluster=clustered, timeout=timeout)
     if url.startswith(("postgresql://", "postgres://")):
+        from flow.extras import require
+
+        require("postgres", what="a postgresql:// store")
         from flow.stores.postgres import PostgresStore
 
         return PostgresStore(url) if timeout is None else PostgresStore(url, timeout=timeout)
