@@ -13,7 +13,7 @@ conversations with the most left to say, since the agent never says a sentence t
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -107,11 +107,17 @@ class Explorer:
         self.host_facts = _host_facts(policy)
         self.edges = self._engine.edges
         self.runs = 0
+        self.on_found: Callable[[], None] = lambda: None
 
-    def shortest_paths(self) -> dict[str, Route]:
-        """For every live transition label it can reach, the first (shortest) path whose last turn took it."""
+    def shortest_paths(self, progress: Callable[[int, int], None] | None = None) -> dict[str, Route]:
+        """For every live transition label it can reach, the first (shortest) path whose last turn took it.
+
+        ``progress`` is called with how many transitions are found so far, and how many there are.
+        """
         wanted = {edge.label for edge in self.edges}
         found: dict[str, Route] = {}
+        if progress is not None:
+            self.on_found = lambda: progress(len(found), len(wanted))
         frontier: deque[_Node] = deque(self._openings())
         seen: set[Any] = set()
         by_state: dict[str, list[_Node]] = {}
@@ -131,6 +137,7 @@ class Explorer:
             route = self._long_way(starts, label)
             if route is not None:
                 found[label] = route
+                self.on_found()
         return found
 
     def _openings(self) -> Iterator[_Node]:
@@ -250,7 +257,9 @@ class Explorer:
 
     def _record(self, node: _Node, found: dict[str, Route]) -> None:
         for label in node.path.last_labels:
-            found.setdefault(label, node.path)
+            if label not in found:
+                found[label] = node.path
+                self.on_found()
 
     def _key(self, node: _Node) -> Any:
         c = node.conversation
