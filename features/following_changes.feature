@@ -125,6 +125,7 @@ Feature: Following the customer when they change course
       And the customer says "yes please"
       Then the transition "compensation -> listening [accept_and_continue]" was taken
       And compensation is issued
+      And the agent says "a 15% discount on your next order"
       And the request "cancel" is decided as "declined"
       And the agent offers "free return" and "store credit"
 
@@ -151,7 +152,75 @@ Feature: Following the customer when they change course
       And the customer says "Also, I want to cancel my other order, B-2002"
       Then the agent says nothing
       When the person hands back
-      And the customer says "Actually, scrap the cancellation, I would like a refund for A-1001 instead"
+      And the customer says "Actually, scrap cancelling B-2002, I'd rather have a refund for it"
       Then the transition "follow_up -> listening [change_request]" was taken
       And the agent says "a refund instead"
-      And the refund is approved
+      And the agent asks for the "days since purchase"
+
+  Rule: A customer can let a request go at any point, and then leave or ask for something else
+
+    Scenario: Letting the request go while the agent is still asking about it
+      Given the fact "customer_name" is "Dana"
+      And the fact "order_id" is "A-1001"
+      When the customer says "I want a refund"
+      Then the agent asks for the "days since purchase"
+      When the customer says "actually forget the refund, I'll keep it"
+      Then the transition "listening -> listening [drop_request]" was taken
+      And the agent says "anything else"
+      And the agent does not say "when did you buy"
+      When the customer says "no thank you"
+      Then the conversation is closed
+      And the agent does not say "glad I could help"
+
+    Scenario: Letting both go while the alternatives are on offer
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I'd like to cancel my order... no wait, forget the cancellation and forget the refund"
+      Then the transition "offering_alternatives -> listening [drop_request]" was taken
+      And no alternative is applied
+      And the agent says "anything else"
+      And the agent does not say "store credit"
+      When the customer says "no, that's all"
+      Then the conversation is closed
+
+    Scenario: Letting both go while the goodwill offer is open
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      Then the agent says "15% discount"
+      When the customer says "Could you cancel my order instead? Oh no wait, forget the cancellation, and the refund as well."
+      Then the transition "compensation -> listening [drop_request]" was taken
+      And no compensation has been issued
+      And the agent says "anything else"
+      When the customer says "no thanks, bye"
+      Then the conversation is closed
+
+    Scenario: A request left with a person can be let go once the agent is back
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      And it is within the policy's opening hours
+      When the customer says "I want to cancel my order"
+      And the customer says "Can I speak to a manager?"
+      And a person named "Alex" takes over
+      And the customer says "Also, I want to cancel my other order, B-2002"
+      Then the agent says nothing
+      When the person hands back
+      And the customer says "Actually, forget cancelling B-2002, I will keep it"
+      Then the transition "follow_up -> listening [drop_request]" was taken
+      And the agent says "anything else"
+      When the customer says "no thanks"
+      Then the conversation is closed
+
+    Scenario: One more request after the first is settled starts again from listening
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      Then the refund is approved
+      When the customer says "one more thing, can you cancel my other order, C-5521?"
+      Then the transition "follow_up -> listening [new_request]" was taken
+      And the agent says "dispatched yet"
+      And the agent does not say "hello"
+      When the customer says "no it has not been dispatched"
+      Then the agent says "C-5521"
+      And the request "cancel" is decided as "approved"
+      When the customer says "no that's all, thanks"
+      Then the conversation is closed

@@ -142,7 +142,7 @@ Feature: Questions on the way, and the facts that change the answer
       And the customer says "my father passed away last month, that is why I could not return it"
       Then the message gives the fact "circumstance" as "bereavement"
       And the transitions taken were "reconsider" and "review_exception"
-      And the agent says "A colleague can look at making an exception for you"
+      And the agent says "can look at making an exception for you"
       And the conversation waits for a person
 
     Scenario: A hospital letter sent through the returns form goes to a person
