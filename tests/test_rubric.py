@@ -308,6 +308,27 @@ def test_applying_something_else_than_the_choice_fails(retail: Policy) -> None:
     assert failed(score([first, chosen, goodbye], policy=retail, facts=DANA)) == {"choice_acted_on"}
 
 
+def test_a_message_that_rules_a_person_out_asks_for_nobody(retail: Policy) -> None:
+    first = good()[0]
+    offered = said(
+        2,
+        "I've told you all I can about why. If you'd like, a colleague can look at it with you.",
+        customer="i still don't see why",
+        buttons=("person", "reject"),
+    )
+    handed = said(
+        3,
+        f"Of course. {PASSING_ON}",
+        customer="no I don't need a person. fine, I'll have the exchange",
+        actions=(HANDOFF, FOLLOW_UP),
+    )
+
+    result = score([first, offered, handed], policy=retail, facts=DANA)
+
+    assert failed(result) == {"escalation_warranted", "choice_acted_on"}
+    assert result.point("escalation_warranted").turn == 3
+
+
 def test_a_rude_refusal_before_asking_anything_fails_most_practices(retail: Policy) -> None:
     transcript = [
         said(1, "What do you want?", customer="I'd like a refund for my order"),

@@ -147,7 +147,7 @@ def _must_escalate(r: Reading, m: Moment) -> str | None:
     limits = r.escalation
     reasons = (
         ("the customer threatened to take it further", signals.threat or m.acts("threat")),
-        ("the customer asked for a person", m.acts("ask_human") or m.button == "person"),
+        ("the customer asked for a person", m.asks_for_person),
         ("the customer was angry too often", m.tally.anger >= limits.max_anger),
         ("the customer kept insisting", m.tally.insistence > limits.max_insistence),
         ("the conversation ran too long", r.policy is not None and m.tally.turns >= r.policy.max_turns),
@@ -170,7 +170,7 @@ def escalation_warranted(r: Reading) -> Verdict:
             continue
         handed.append(moment)
         if not _warranted(r, stretch):
-            declined = any(a.kind == "ask_human" and a.negated for m in stretch if m.signals for a in m.signals.acts)
+            declined = any(m.rules_out_person for m in stretch)
             why = "the customer had said they did not need a person" if declined else "nothing called for a person"
             return "failed", moment.turn, f"brought in a person although {why}"
     if not handed:
@@ -182,9 +182,9 @@ def _warranted(r: Reading, stretch: list[Moment]) -> bool:
     limits = r.escalation
     asked = False
     for m in stretch:
-        if m.acts("ask_human") or m.button == "person" or _chose_callback(m):
+        if m.asks_for_person or _chose_callback(m):
             asked = True
-        elif m.signals is not None and any(a.kind == "ask_human" and a.negated for a in m.signals.acts):
+        elif m.rules_out_person:
             asked = False
         tally = m.tally
         if (

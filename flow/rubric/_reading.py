@@ -130,6 +130,17 @@ class Moment:
         """Whether the agent turns a request down in this turn."""
         return self.refusal is not None
 
+    @property
+    def rules_out_person(self) -> bool:
+        """Whether the customer's message says they do not want a person ("no need for a manager")."""
+        return self.signals is not None and any(a.kind == "ask_human" and a.negated for a in self.signals.acts)
+
+    @property
+    def asks_for_person(self) -> bool:
+        """Whether the customer asks for a person, in words or with the button; a message that also rules
+        one out ("no I don't need a person. fine, the exchange") does not."""
+        return (self.acts("ask_human") or self.button == "person") and not self.rules_out_person
+
     def acts(self, *kinds: str) -> bool:
         """Whether the customer's message does any of ``kinds`` (not ruled out, as in "no need for a manager")."""
         return self.signals is not None and any(self.signals.has(kind) for kind in kinds)  # type: ignore[arg-type]

@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from jinja2 import Environment, TemplateSyntaxError
 
-_SENTENCE_ENDS = frozenset(".!?")
 _OPENS_BLOCK = frozenset({"if", "for", "macro", "call", "filter", "block", "with", "raw", "autoescape"})
 _LEXER = Environment()
 
@@ -30,13 +29,9 @@ def sentences(text: str) -> list[str]:
     """
     found: list[str] = []
     for message in text.split("\n\n"):
-        start = 0
-        for at, char in enumerate(message):
-            if char in _SENTENCE_ENDS and (at + 1 == len(message) or message[at + 1].isspace()):
-                found.append(message[start : at + 1])
-                start = at + 1
-        found.append(message[start:])
-    return [sentence for sentence in map(plain, found) if len(sentence.split()) >= 2]
+        marked = plain(message).replace(". ", ".\0").replace("! ", "!\0").replace("? ", "?\0")
+        found += (sentence.strip() for sentence in marked.split("\0"))
+    return [sentence for sentence in found if sentence.count(" ") >= 1]
 
 
 class Wording:
