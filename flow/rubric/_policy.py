@@ -23,7 +23,6 @@ class Offered:
 
     id: str
     offer: Wording
-    names: tuple[str, ...]
     details: Wording | None
 
 
@@ -61,7 +60,7 @@ class PolicyTexts:
                 offers.setdefault(alternative.id, _offered(alternative))
         if policy.compensation is not None:
             comp = policy.compensation
-            offers[COMPENSATION] = Offered(COMPENSATION, Wording(comp.offer), (plain(comp.title),), None)
+            offers[COMPENSATION] = Offered(COMPENSATION, Wording(comp.offer), None)
         self.offers = offers
         self.titles = {name: plain(request.title) for name, request in policy.requests.items()}
         self.asks = {
@@ -98,16 +97,10 @@ class PolicyTexts:
         """The fact the plain ``text`` asks the customer for."""
         return next((name for name, asks in self.asks.items() if any(a.said_in(text) for a in asks)), None)
 
-    def names_offer(self, text: str, offer: str) -> bool:
-        """Whether the plain ``text`` names the offer ``offer`` by its title or name."""
-        known = self.offers.get(offer)
-        return known is not None and (has(text, known.names) or known.offer.said_in(text))
-
 
 def _offered(alternative: Alternative) -> Offered:
-    names = tuple(plain(n) for n in (alternative.title, alternative.name or "") if n)
     details = Wording(alternative.details) if alternative.details else None
-    return Offered(alternative.id, Wording(alternative.text), names, details)
+    return Offered(alternative.id, Wording(alternative.text), details)
 
 
 _KEPT: dict[int, tuple[Policy, PolicyTexts]] = {}

@@ -14,7 +14,6 @@ from typing import Literal
 from flow.models import Counters, FactValue, Signals, Turn
 from flow.policy import Escalation, Policy
 from flow.rubric._policy import PolicyTexts
-from flow.rubric._texts import plain
 from flow.tone import lint
 
 Practice = Literal[
@@ -177,8 +176,3 @@ class Reading:
     def after(self, moment: Moment) -> list[Moment]:
         """``moment`` and every later one."""
         return [m for m in self.moments if m.turn.number >= moment.turn.number]
-
-
-def agent_text(turn: Turn) -> str:
-    """The agent's text of a turn, plain."""
-    return plain(turn.text)
