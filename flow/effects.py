@@ -27,6 +27,7 @@ _REASONS: dict[str, EscalationReason] = {
     "escalate_insistence": "insistence",
     "escalate_turn_limit": "turn_limit",
     "escalate_unsatisfied": "unsatisfied",
+    "escalate_cannot_check": "cannot_check",
 }
 
 FollowUpText = Callable[[Run], str]
@@ -69,12 +70,15 @@ class Effects:
         run.outcome = "escalated"
         handoff = self._policy.escalation.handoff
         if self._rules.in_hours(run.now) or not handoff.callback:
-            run.actions.append(Handoff(reason=reason, summary=handoff_summary(run, self._policy)))
+            unverified = self._rules.unverified(run.request, run.unverified_facts)
+            summary = handoff_summary(run, self._policy, unverified=unverified)
+            run.actions.append(Handoff(reason=reason, summary=summary, unverified=unverified))
             self._schedule_follow_up(run, edge)
 
     def _approve(self, run: Run, edge: Edge) -> None:
         run.outcome = "approved"
-        run.actions.append(ApproveRequest(request=run.request or ""))
+        unverified = self._rules.unverified(run.request, run.unverified_facts)
+        run.actions.append(ApproveRequest(request=run.request or "", unverified=unverified))
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
         alternatives = self._policy.requests[run.request or ""].alternatives
@@ -96,7 +100,8 @@ class Effects:
         alternative = next(a for a in self._policy.requests[run.request or ""].alternatives if a.id == chosen)
         run.chosen = chosen
         run.outcome = "alternative_accepted"
-        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title))
+        unverified = self._rules.unverified(run.request, run.unverified_facts)
+        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
 
     def _issue_compensation(self, run: Run, edge: Edge) -> None:
         compensation = self._policy.compensation
@@ -105,7 +110,10 @@ class Effects:
         digest = hashlib.sha256(run.conversation_id.encode()).hexdigest()[:8].upper()
         run.compensation_reference = f"{compensation.reference_prefix}-{digest}"
         run.outcome = "compensation_accepted"
-        run.actions.append(IssueCompensation(reference=run.compensation_reference, offer=compensation.title))
+        unverified = self._rules.unverified(run.request, run.unverified_facts, compensation=True)
+        run.actions.append(
+            IssueCompensation(reference=run.compensation_reference, offer=compensation.title, unverified=unverified)
+        )
 
     def _schedule_follow_up(self, run: Run, edge: Edge) -> None:
         hours = self._policy.follow_up.delay_hours

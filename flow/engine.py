@@ -14,8 +14,8 @@ from flow.facts import count, fill_facts, identify_request
 from flow.graph import Edge, Trigger
 from flow.guards import Guard
 from flow.machine import build_machine, event_name
-from flow.messages import clean_facts, clean_message
-from flow.models import Close, Conversation, Signals, Turn
+from flow.messages import clean_facts, clean_message, refuse_unsigned
+from flow.models import Close, Conversation, FactValue, Signals, Turn
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run, Step
@@ -85,16 +85,23 @@ class Engine:
         message: str | None = None,
         *,
         conversation_id: str | None = None,
+        unsigned_facts: Mapping[str, Any] | None = None,
     ) -> tuple[Conversation, Turn]:
-        """Open a conversation with the facts the host knows and, optionally, the customer's first message."""
-        known = clean_facts(facts, self.policy)
+        """Open a conversation with the facts the host knows and, optionally, the customer's first message.
+
+        ``facts`` are the host's own. ``unsigned_facts`` came from a public client without the
+        host's signature: only those the policy marks ``allow_unsigned`` are accepted
+        (:class:`~flow.errors.UntrustedFacts` names the others), and they count as stated by the customer.
+        """
+        known, stated = self._facts(facts, unsigned_facts)
         text = None if message is None else clean_message(message, max_chars=self.policy.max_message_chars)
         now = self._clock()
         conversation = Conversation(
             id=conversation_id or secrets.token_hex(12),
             policy=self.policy.name,
             policy_version=self.policy.version,
-            facts=known,
+            facts={**stated, **known},
+            unverified_facts=sorted(stated.keys() - known.keys()),
             started_at=now,
             updated_at=now,
         )
@@ -113,11 +120,14 @@ class Engine:
         *,
         quick_reply: str | None = None,
         facts: Mapping[str, Any] | None = None,
+        unsigned_facts: Mapping[str, Any] | None = None,
     ) -> tuple[Conversation, Turn]:
         """Apply one customer message (text or a quick-reply payload) and return the next snapshot and turn.
 
-        Raises :class:`~flow.errors.InvalidMessage`, :class:`~flow.errors.ConversationClosed` or
-        :class:`~flow.errors.PolicyMismatch`; when it raises, nothing has changed.
+        ``facts`` and ``unsigned_facts`` are as for :meth:`start`. Raises
+        :class:`~flow.errors.InvalidMessage`, :class:`~flow.errors.UntrustedFacts`,
+        :class:`~flow.errors.ConversationClosed` or :class:`~flow.errors.PolicyMismatch`; when it
+        raises, nothing has changed.
         """
         if conversation.policy != self.policy.name:
             raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
@@ -125,7 +135,7 @@ class Engine:
             raise ConversationClosed(conversation.id)
         if (message is None) == (quick_reply is None):
             raise InvalidMessage("send either a text message or a quick reply, not both and not neither")
-        extra = clean_facts(facts, self.policy)
+        known, stated = self._facts(facts, unsigned_facts)
         if quick_reply is not None:
             if quick_reply not in conversation.quick_replies:
                 offered = ", ".join(conversation.quick_replies) or "none"
@@ -135,7 +145,10 @@ class Engine:
             text = clean_message(message, max_chars=self.policy.max_message_chars)
             signals = self.understand(text)
         run = Run.of(conversation, signals, text, self._clock())
-        run.facts.update(extra)
+        run.facts.update(stated)
+        run.unverified_facts.update(stated)
+        run.facts.update(known)
+        run.unverified_facts.difference_update(known)
         identify_request(run, self.policy)
         self._apply(run, text)
         return self._finish(conversation, run, text if message is not None else None, quick_reply)
@@ -157,6 +170,13 @@ class Engine:
             raise InvalidMessage(f"a follow-up cannot be delivered while the conversation is {run.state}")
         self._step(run, "check_in")
         return self._finish(conversation, run, None, None)
+
+    def _facts(
+        self, facts: Mapping[str, Any] | None, unsigned_facts: Mapping[str, Any] | None
+    ) -> tuple[dict[str, FactValue], dict[str, FactValue]]:
+        """The host's facts and the unsigned ones, checked against the policy's facts schema."""
+        refuse_unsigned(unsigned_facts, self.policy)
+        return clean_facts(facts, self.policy), clean_facts(unsigned_facts, self.policy)
 
     def _apply(self, run: Run, text: str) -> None:
         fill_facts(run, self.policy, text)

@@ -39,23 +39,35 @@ def read_fact(spec: FactSpec, text: str, signals: Signals) -> FactValue:
 def fill_facts(run: Run, policy: Policy, text: str) -> None:
     """Record the facts this message gives: the one asked for, and any other needed fact it states plainly.
 
-    Facts the host application supplied are never overwritten.
+    Facts the host application supplied are never overwritten, facts only the host may give
+    (``source: host``) are never read from the customer's text, and a number outside the fact's
+    bounds is not recorded. Each fact recorded here is marked unverified.
     """
+    if run.pending_fact is not None and run.facts.get(run.pending_fact) is not None:
+        run.pending_fact = None
     if run.pending_fact is not None:
-        value = read_fact(policy.facts[run.pending_fact], text, run.signals)
-        if value is not None:
-            run.facts[run.pending_fact] = value
+        spec = policy.facts[run.pending_fact]
+        value = read_fact(spec, text, run.signals) if spec.source == "customer" else None
+        if _record(run, run.pending_fact, spec, value):
             run.pending_fact = None
     if run.request is None:
         return
     for name in policy.requests[run.request].needs:
         spec = policy.facts[name]
-        if run.facts.get(name) is None and spec.kind in ("order_id", "email"):
-            value = read_fact(spec, text, run.signals)
-            if value is not None:
-                run.facts[name] = value
-        elif run.facts.get(name) is None and spec.kind == "days" and "days_ago" in run.signals.slots:
-            run.facts[name] = read_fact(spec, text, run.signals)
+        if run.facts.get(name) is not None or spec.source != "customer":
+            continue
+        if spec.kind in ("order_id", "email") or (spec.kind == "days" and "days_ago" in run.signals.slots):
+            _record(run, name, spec, read_fact(spec, text, run.signals))
+
+
+def _record(run: Run, name: str, spec: FactSpec, value: FactValue) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, int | float) and not isinstance(value, bool) and not spec.within_bounds(value):
+        return False
+    run.facts[name] = value
+    run.unverified_facts.add(name)
+    return True
 
 
 def identify_request(run: Run, policy: Policy) -> None:

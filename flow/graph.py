@@ -78,6 +78,7 @@ EDGES: tuple[Edge, ...] = (
     Edge("approve", "message", "listening", "closed", "ready_and_allowed", ("approve",)),
     Edge("decline", "message", "listening", "explaining", "ready_and_declined", ("decline",)),
     Edge("ask_fact", "message", "listening", "listening", "missing_fact", ("ask_fact",)),
+    Edge("escalate_cannot_check", "message", "listening", "escalated", "cannot_check", ("escalate",)),
     Edge("ask_request", "message", "listening", "listening", "always"),
     Edge("resume_offer", "next", "explaining", "offering_alternatives", "resuming_offer", ("clear_resume",)),
     Edge(

@@ -70,8 +70,12 @@ def closing(run: Run, rules: Rules) -> bool:
 
 
 def ready_and_allowed(run: Run, rules: Rules) -> bool:
-    """The request and every fact it needs are known, and no rule declines it."""
-    return _ready(run, rules) and rules.declining_rule(run.request or "", run.facts) is None
+    """The request and every fact it needs, host facts included, are known, and no rule declines it."""
+    return (
+        _ready(run, rules)
+        and not rules.missing_host_facts(run.request or "", run.facts)
+        and rules.declining_rule(run.request or "", run.facts) is None
+    )
 
 
 def ready_and_declined(run: Run, rules: Rules) -> bool:
@@ -80,8 +84,13 @@ def ready_and_declined(run: Run, rules: Rules) -> bool:
 
 
 def missing_fact(run: Run, rules: Rules) -> bool:
-    """The request is known but a fact it needs is not."""
+    """The request is known but a fact it needs, which the customer may be asked for, is not."""
     return run.request is not None and rules.missing_fact(run.request, run.facts) is not None
+
+
+def cannot_check(run: Run, rules: Rules) -> bool:
+    """The customer's facts are known, but a fact only the host can give is missing, so nothing can be decided."""
+    return _ready(run, rules) and bool(rules.missing_host_facts(run.request or "", run.facts))
 
 
 def _ready(run: Run, rules: Rules) -> bool:

@@ -33,6 +33,9 @@ _POSSIBLE: dict[str, Callable[[Policy], bool]] = {
         p.offer_alternatives == "one_at_a_time" and any(len(r.alternatives) > 1 for r in p.requests.values())
     ),
     "can_compensate": lambda p: p.compensation is not None,
+    "cannot_check": lambda p: any(
+        p.facts[fact].source == "host" for r in p.requests.values() for fact in r.needs if fact in p.facts
+    ),
     "rejected_and_eligible": lambda p: p.compensation is not None,
     "callback_wanted": lambda p: p.escalation.handoff.callback,
     "callback_refused": lambda p: p.escalation.handoff.callback,

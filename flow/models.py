@@ -11,6 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from flow.vocabulary import EscalationReason, Intent, Outcome, StateName
 
 FactValue = str | int | float | bool | None
+UNVERIFIED = (
+    "Facts the decision used that only the customer stated (in a message, or unsigned from the page); "
+    "check them before carrying the action out."
+)
 
 
 class _Frozen(BaseModel):
@@ -41,6 +45,7 @@ class Handoff(_Frozen):
     type: Literal["handoff"] = "handoff"
     reason: EscalationReason
     summary: str
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class ScheduleFollowUp(_Frozen):
@@ -66,6 +71,7 @@ class IssueCompensation(_Frozen):
     type: Literal["issue_compensation"] = "issue_compensation"
     reference: str
     offer: str
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class ApproveRequest(_Frozen):
@@ -73,6 +79,7 @@ class ApproveRequest(_Frozen):
 
     type: Literal["approve_request"] = "approve_request"
     request: str
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class ApplyAlternative(_Frozen):
@@ -81,6 +88,7 @@ class ApplyAlternative(_Frozen):
     type: Literal["apply_alternative"] = "apply_alternative"
     alternative: str
     title: str
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class Close(_Frozen):
@@ -123,6 +131,7 @@ class Conversation(BaseModel):
     state: StateName = "listening"
     request: str | None = None
     facts: dict[str, FactValue] = Field(default_factory=dict)
+    unverified_facts: list[str] = Field(default_factory=list)
     pending_fact: str | None = None
     counters: Counters = Field(default_factory=Counters)
     resume_state: StateName | None = None

@@ -33,6 +33,7 @@ class Run:
     signals: Signals
     text: str
     facts: dict[str, FactValue]
+    unverified_facts: set[str]
     counters: Counters
     request: str | None
     pending_fact: str | None
@@ -56,6 +57,7 @@ class Run:
             signals=signals,
             text=text.lower(),
             facts=dict(conversation.facts),
+            unverified_facts=set(conversation.unverified_facts),
             counters=replace(conversation.counters),
             request=conversation.request,
             pending_fact=conversation.pending_fact,
@@ -69,6 +71,7 @@ class Run:
         return {
             "state": self.state,
             "facts": self.facts,
+            "unverified_facts": sorted(self.unverified_facts),
             "counters": self.counters,
             "request": self.request,
             "pending_fact": self.pending_fact,

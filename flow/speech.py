@@ -24,6 +24,7 @@ _ESCALATING = frozenset(
         "escalate_insistence",
         "escalate_turn_limit",
         "escalate_unsatisfied",
+        "escalate_cannot_check",
     }
 )
 

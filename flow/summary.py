@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flow.policy import Policy
 from flow.run import Run
 
@@ -12,11 +14,15 @@ _WHY = {
     "threat": "the customer mentioned taking it further (legal, regulator or public)",
     "turn_limit": "the conversation went on too long without a resolution",
     "unsatisfied": "the customer was not satisfied with the resolution",
+    "cannot_check": "facts the decision needs must come from our systems and were not given",
 }
 
 
-def handoff_summary(run: Run, policy: Policy) -> str:
-    """One paragraph: who, what they asked, what was decided and offered, and why it is handed over."""
+def handoff_summary(run: Run, policy: Policy, *, unverified: Sequence[str] = ()) -> str:
+    """One paragraph: who, what they asked, what was decided and offered, and why it is handed over.
+
+    ``unverified`` names the facts only the customer stated, for the person to check.
+    """
     name = run.facts.get("customer_name") or "The customer"
     parts = [f"{name} contacted {policy.company}"]
     if run.request is not None:
@@ -26,12 +32,22 @@ def handoff_summary(run: Run, policy: Policy) -> str:
         known = ", ".join(f"{k}={v}" for k, v in sorted(run.facts.items()) if k in request.needs)
         if known:
             parts.append(f"Facts: {known}")
+        if unverified:
+            parts.append(f"Stated by the customer, not verified: {', '.join(unverified)}")
         offered = request.alternatives[: run.counters.alternatives_offered]
         if offered:
             parts.append("Offered: " + ", ".join(a.title for a in offered))
     if run.counters.compensation_offered and policy.compensation is not None:
         parts.append(f"Compensation offered: {policy.compensation.title}")
     if run.escalation_reason is not None:
-        parts.append(f"Handed over because {_WHY[run.escalation_reason]}")
+        why = _WHY[run.escalation_reason]
+        if run.escalation_reason == "cannot_check" and run.request is not None:
+            why += f" ({', '.join(_missing_host_facts(run, policy, run.request))})"
+        parts.append(f"Handed over because {why}")
     parts.append(f"Turns so far: {run.counters.turns}; last sentiment {run.signals.sentiment:+.2f}")
     return ". ".join(parts) + "."
+
+
+def _missing_host_facts(run: Run, policy: Policy, request: str) -> list[str]:
+    needs = policy.requests[request].needs
+    return [f for f in needs if policy.facts[f].source == "host" and run.facts.get(f) is None]

@@ -41,7 +41,9 @@ Outcome = Literal[
     "customer_closed",
 ]
 
-EscalationReason = Literal["anger", "insistence", "asked_for_person", "threat", "turn_limit", "unsatisfied"]
+EscalationReason = Literal[
+    "anger", "insistence", "asked_for_person", "threat", "turn_limit", "unsatisfied", "cannot_check"
+]
 
 STATES: tuple[StateName, ...] = get_args(StateName)
 INTENTS: tuple[Intent, ...] = get_args(Intent)

@@ -12,6 +12,7 @@ _LEAD = (
     "{% elif escalation_reason == 'insistence' %}I understand this really matters to you. "
     "{% elif escalation_reason == 'unsatisfied' %}I'm sorry it hasn't worked out. "
     "{% elif escalation_reason == 'turn_limit' %}I don't want to keep you going round in circles. "
+    "{% elif escalation_reason == 'cannot_check' %}I can't check the details I need for this from here. "
     "{% else %}Of course. {% endif %}"
 )
 

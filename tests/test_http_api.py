@@ -277,7 +277,7 @@ async def test_bad_facts_are_refused_and_nothing_is_started(store_url: str) -> N
         response = await http.post("/v1/conversations", json={"facts": {"days_since_purchase": "last week"}})
 
         assert response.status_code == 422
-        assert error_of(response)["code"] == "invalid_message"
+        assert error_of(response)["code"] == "invalid_fact"
         assert list(store.conversations()) == []
 
 

@@ -135,7 +135,7 @@ CASES = [
     Bad("start: unknown field", "POST", START, 422, "invalid_request", "bogus", body={"bogus": 1}),
     Bad("start: facts not a mapping", "POST", START, 422, "invalid_request", "facts", body={"facts": "Dana"}),
     Bad("start: nested fact", "POST", START, 422, "invalid_request", "facts", body={"facts": {"a": {"b": 1}}}),
-    Bad("start: fact of the wrong kind", "POST", START, 422, "invalid_message", "days_since_purchase",
+    Bad("start: fact of the wrong kind", "POST", START, 422, "invalid_fact", "days_since_purchase",
         body={"facts": {"days_since_purchase": "lots"}}),
     Bad("start: too many facts", "POST", START, 422, "invalid_message", "limit is 64",
         body={"facts": {f"fact_{i}": i for i in range(65)}}),

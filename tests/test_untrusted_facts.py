@@ -26,9 +26,10 @@ API_KEY = "host-application-key-for-tests"
 HOST = {"Authorization": f"Bearer {API_KEY}"}
 START = "/v1/conversations"
 WEBHOOK = "/webhooks/rest/webhook"
-pytestmark = pytest.mark.xfail(strict=True, reason="facts from public clients are trusted, and not checked")
+TRUSTED_UNSIGNED = pytest.mark.xfail(strict=True, reason="facts from public clients are trusted without a signature")
 
-NOT_FINITE = ["NaN", "Infinity", "-Infinity", "1e400", '"nan"', '"-inf"', '"Infinity"']
+NOT_FINITE_NUMBERS = ["NaN", "Infinity", "-Infinity", "1e400"]
+NOT_FINITE = [*NOT_FINITE_NUMBERS, '"nan"', '"-inf"', '"Infinity"']
 
 
 def make_app() -> FastAPI:
@@ -60,6 +61,7 @@ def error_of(response: httpx.Response) -> dict[str, str]:
 # -- a visitor's page cannot decide a request -----------------------------------------------------
 
 
+@TRUSTED_UNSIGNED
 @pytest.mark.anyio
 async def test_a_visitor_cannot_approve_their_own_refund_with_page_facts(app: FastAPI, http: httpx.AsyncClient) -> None:
     body = {"facts": {"order_id": "A-1234", "days_since_purchase": 1}, "message": "I want a refund for my order"}
@@ -74,6 +76,7 @@ async def test_a_visitor_cannot_approve_their_own_refund_with_page_facts(app: Fa
     assert stored(app) == []
 
 
+@TRUSTED_UNSIGNED
 @pytest.mark.anyio
 async def test_a_visitor_cannot_claim_a_loyalty_tier_for_compensation(app: FastAPI, http: httpx.AsyncClient) -> None:
     response = await http.post(START, json={"facts": {"customer_name": "Dana", "loyalty_tier": "platinum"}})
@@ -85,6 +88,7 @@ async def test_a_visitor_cannot_claim_a_loyalty_tier_for_compensation(app: FastA
     assert stored(app) == []
 
 
+@TRUSTED_UNSIGNED
 @pytest.mark.anyio
 async def test_a_rasa_widget_cannot_send_deciding_facts_unsigned(app: FastAPI, http: httpx.AsyncClient) -> None:
     body = {"sender": "visitor-1", "message": "I want a refund", "metadata": {"facts": {"days_since_purchase": 1}}}
@@ -148,7 +152,7 @@ async def test_an_unknown_fact_is_refused_over_http(app: FastAPI, http: httpx.As
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize("value", NOT_FINITE)
+@pytest.mark.parametrize("value", NOT_FINITE_NUMBERS)
 async def test_a_number_that_is_not_finite_is_refused_on_the_rasa_channel(
     app: FastAPI, http: httpx.AsyncClient, value: str
 ) -> None:
@@ -161,6 +165,7 @@ async def test_a_number_that_is_not_finite_is_refused_on_the_rasa_channel(
     assert stored(app) == []
 
 
+@pytest.mark.xfail(strict=True, reason="WebSocket frames carry no facts")
 def test_a_number_that_is_not_finite_gets_an_error_frame_on_the_websocket(live_server: LiveServer) -> None:
     started = httpx.post(f"{live_server.url}{START}", json={"facts": {"customer_name": "Dana"}}, timeout=10).json()
     url = live_server.url.replace("http://", "ws://") + f"{START}/{started['id']}/ws?token={started['token']}"

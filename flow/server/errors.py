@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from flow.errors import (
     AccessDenied,
     ConversationClosed,
+    InvalidFact,
     InvalidMessage,
     PolicyMismatch,
     TactfulError,
@@ -53,6 +54,7 @@ _STATUS: list[tuple[type[TactfulError], int, str]] = [
     (ConversationClosed, 409, "conversation_closed"),
     (VersionConflict, 409, "version_conflict"),
     (PolicyMismatch, 409, "policy_mismatch"),
+    (InvalidFact, 422, "invalid_fact"),
     (InvalidMessage, 422, "invalid_message"),
     (UnknownPolicy, 422, "unknown_policy"),
 ]
