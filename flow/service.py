@@ -20,6 +20,7 @@ from flow.errors import (
     ConversationClosed,
     DefinitionError,
     DuplicateMessage,
+    InvalidFactsToken,
     InvalidMessage,
     PolicyMismatch,
     UnknownPolicy,
@@ -59,6 +60,7 @@ class ConversationEngine(Protocol):
         message: str | None = None,
         *,
         conversation_id: str | None = None,
+        unsigned_facts: dict[str, FactValue] | None = None,
     ) -> tuple[Conversation, Turn]: ...
 
     def reply(
@@ -68,6 +70,7 @@ class ConversationEngine(Protocol):
         *,
         quick_reply: str | None = None,
         facts: dict[str, FactValue] | None = None,
+        unsigned_facts: dict[str, FactValue] | None = None,
     ) -> tuple[Conversation, Turn]: ...
 
 
@@ -118,10 +121,20 @@ class ConversationService:
         facts: Facts | None = None,
         message: str | None = None,
         policy: str | None = None,
+        unsigned_facts: Facts | None = None,
+        signed_for: str | None = None,
     ) -> Started:
-        """Open a conversation under ``policy`` (the default one when ``None``) and store it."""
+        """Open a conversation under ``policy`` (the default one when ``None``) and store it.
+
+        ``facts`` are the host's; ``unsigned_facts`` came from a public client without the host's
+        signature (see :meth:`flow.Engine.start`). ``signed_for`` is the policy a facts token named,
+        which must be the conversation's.
+        """
         engine = self._engine(policy or self.default_policy)
-        conversation, turn = engine.start(dict(facts) if facts else None, message)
+        _check_signed_for(signed_for, engine.policy.name)
+        conversation, turn = engine.start(
+            dict(facts) if facts else None, message, unsigned_facts=dict(unsigned_facts) if unsigned_facts else None
+        )
         token = secrets.token_urlsafe(32)
         kept = self._as_kept(engine, turn)
         digest = token_digest(token)
@@ -137,6 +150,8 @@ class ConversationService:
         text: str | None = None,
         quick_reply: str | None = None,
         facts: Facts | None = None,
+        unsigned_facts: Facts | None = None,
+        signed_for: str | None = None,
         message_id: str | None = None,
     ) -> tuple[Conversation, Turn]:
         """Apply one customer message and return the saved conversation and its new turn.
@@ -156,9 +171,14 @@ class ConversationService:
             load = self.store.load if fresh else self.store.load_for_update
             current = load(conversation_id)
             engine = self._engine_for(current)
+            _check_signed_for(signed_for, current.policy)
             try:
                 updated, turn = engine.reply(
-                    current, text, quick_reply=quick_reply, facts=dict(facts) if facts else None
+                    current,
+                    text,
+                    quick_reply=quick_reply,
+                    facts=dict(facts) if facts else None,
+                    unsigned_facts=dict(unsigned_facts) if unsigned_facts else None,
                 )
             except (ConversationClosed, InvalidMessage):
                 # The message that closed it may be this very message, sent again by the client.
@@ -233,3 +253,8 @@ class ConversationService:
             if slots != signals.slots:
                 update["signals"] = signals.model_copy(update={"slots": slots})
         return turn.model_copy(update=update) if update else turn
+
+
+def _check_signed_for(signed_for: str | None, policy: str) -> None:
+    if signed_for is not None and signed_for != policy:
+        raise InvalidFactsToken(f"it was signed for policy {signed_for!r}, and this conversation is under {policy!r}")

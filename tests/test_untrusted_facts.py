@@ -26,7 +26,6 @@ API_KEY = "host-application-key-for-tests"
 HOST = {"Authorization": f"Bearer {API_KEY}"}
 START = "/v1/conversations"
 WEBHOOK = "/webhooks/rest/webhook"
-TRUSTED_UNSIGNED = pytest.mark.xfail(strict=True, reason="facts from public clients are trusted without a signature")
 
 NOT_FINITE_NUMBERS = ["NaN", "Infinity", "-Infinity", "1e400"]
 NOT_FINITE = [*NOT_FINITE_NUMBERS, '"nan"', '"-inf"', '"Infinity"']
@@ -61,7 +60,6 @@ def error_of(response: httpx.Response) -> dict[str, str]:
 # -- a visitor's page cannot decide a request -----------------------------------------------------
 
 
-@TRUSTED_UNSIGNED
 @pytest.mark.anyio
 async def test_a_visitor_cannot_approve_their_own_refund_with_page_facts(app: FastAPI, http: httpx.AsyncClient) -> None:
     body = {"facts": {"order_id": "A-1234", "days_since_purchase": 1}, "message": "I want a refund for my order"}
@@ -76,19 +74,16 @@ async def test_a_visitor_cannot_approve_their_own_refund_with_page_facts(app: Fa
     assert stored(app) == []
 
 
-@TRUSTED_UNSIGNED
 @pytest.mark.anyio
 async def test_a_visitor_cannot_claim_a_loyalty_tier_for_compensation(app: FastAPI, http: httpx.AsyncClient) -> None:
     response = await http.post(START, json={"facts": {"customer_name": "Dana", "loyalty_tier": "platinum"}})
 
     assert response.status_code == 403, response.text
     message = error_of(response)["message"]
-    assert "loyalty_tier" in message
-    assert "customer_name" not in message
+    assert message.startswith("facts loyalty_tier must come from the host application")
     assert stored(app) == []
 
 
-@TRUSTED_UNSIGNED
 @pytest.mark.anyio
 async def test_a_rasa_widget_cannot_send_deciding_facts_unsigned(app: FastAPI, http: httpx.AsyncClient) -> None:
     body = {"sender": "visitor-1", "message": "I want a refund", "metadata": {"facts": {"days_since_purchase": 1}}}
@@ -165,7 +160,6 @@ async def test_a_number_that_is_not_finite_is_refused_on_the_rasa_channel(
     assert stored(app) == []
 
 
-@pytest.mark.xfail(strict=True, reason="WebSocket frames carry no facts")
 def test_a_number_that_is_not_finite_gets_an_error_frame_on_the_websocket(live_server: LiveServer) -> None:
     started = httpx.post(f"{live_server.url}{START}", json={"facts": {"customer_name": "Dana"}}, timeout=10).json()
     url = live_server.url.replace("http://", "ws://") + f"{START}/{started['id']}/ws?token={started['token']}"
@@ -178,7 +172,7 @@ def test_a_number_that_is_not_finite_gets_an_error_frame_on_the_websocket(live_s
         assert frame["error"]["code"] == "invalid_fact"
         assert "customer_name" in frame["error"]["message"]
         socket.send(json.dumps({"id": 2, "text": "hello"}))
-        assert json.loads(socket.recv(timeout=10))["turn"]["number"] == 1
+        assert json.loads(socket.recv(timeout=10))["turn"]["number"] == started["turn"]["number"] + 1
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, "nan", "-inf", 1e400])

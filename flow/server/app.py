@@ -8,7 +8,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from flow.server.demo import DemoSigner
+from flow.server.demo import router as demo_router
 from flow.server.errors import install_error_handlers
+from flow.server.facts_tokens import FactsKey, FactsVerifier
 from flow.server.gateway import ChatGateway
 from flow.server.limits import BodySizeLimitMiddleware, RateLimiter, RateLimitMiddleware
 from flow.server.metrics import ServerMetrics
@@ -18,6 +21,7 @@ from flow.server.routes_rasa import router as rasa_router
 from flow.server.routes_web import router as web_router
 from flow.server.senders import SenderDirectory, open_sender_directory
 from flow.server.settings import ServerSettings
+from flow.server.trust import FactsGate
 from flow.server.websocket import router as websocket_router
 from flow.service import ConversationService
 
@@ -79,12 +83,20 @@ def create_app(
     app.state.senders = directory
     app.state.gateway = ChatGateway(service, metrics=metrics, threads=settings.service_threads)
     app.state.rate_limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
+    keys = [FactsKey.parse(settings.facts_key.get_secret_value())] if settings.facts_key is not None else []
+    demo = DemoSigner.for_policy(service.engines[service.default_policy].policy) if settings.demo else None
+    if demo is not None:
+        keys.append(demo.key)
+    app.state.facts_gate = FactsGate(api_key=settings.api_key, verifier=FactsVerifier(keys))
+    app.state.demo = demo
 
     install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(websocket_router)
     app.include_router(rasa_router)
     app.include_router(web_router)
+    if demo is not None:
+        app.include_router(demo_router)
 
     # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too.
     # A layer with nothing to do is left out, as each one costs every request a little.

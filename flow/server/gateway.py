@@ -8,8 +8,9 @@ from typing import TypeVar
 
 from anyio import CapacityLimiter, to_thread
 
-from flow.models import Conversation, FactValue, Turn
+from flow.models import Conversation, Turn
 from flow.server.metrics import Channel, ServerMetrics
+from flow.server.trust import OfferedFacts
 from flow.service import ConversationService, Started
 
 T = TypeVar("T")
@@ -53,14 +54,22 @@ class ChatGateway:
     async def start(
         self,
         *,
-        facts: dict[str, FactValue],
+        offered: OfferedFacts,
         message: str | None,
         policy: str | None,
         channel: Channel,
     ) -> Started:
-        """Open a conversation under ``policy``, or the default policy when ``None``."""
+        """Open a conversation under ``policy``, or the default policy when ``None``, with the facts offered."""
         began = time.perf_counter()
-        started = await self.run(lambda: self.service.start(facts=facts, message=message, policy=policy))
+        started = await self.run(
+            lambda: self.service.start(
+                facts=offered.host,
+                unsigned_facts=offered.unsigned,
+                signed_for=offered.signed_for,
+                message=message,
+                policy=policy,
+            )
+        )
         self.metrics.record(started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel)
         return started
 
@@ -72,16 +81,25 @@ class ChatGateway:
         text: str | None = None,
         quick_reply: str | None = None,
         message_id: str | None = None,
+        offered: OfferedFacts | None = None,
         channel: Channel,
     ) -> tuple[Conversation, Turn]:
-        """Apply one customer message and return the saved conversation and its new turn.
+        """Apply one customer message, with any facts it carries, and return the saved conversation and its new turn.
 
         A ``message_id`` sent before returns the turn it produced then, without applying it again.
         """
+        facts = offered or OfferedFacts()
         began = time.perf_counter()
         conversation, turn = await self.run(
             lambda: self.service.reply(
-                conversation_id, token=token, text=text, quick_reply=quick_reply, message_id=message_id
+                conversation_id,
+                token=token,
+                text=text,
+                quick_reply=quick_reply,
+                message_id=message_id,
+                facts=facts.host,
+                unsigned_facts=facts.unsigned,
+                signed_for=facts.signed_for,
             )
         )
         self.metrics.record(conversation, turn, seconds=time.perf_counter() - began, channel=channel)

@@ -8,6 +8,7 @@ because these widgets insert it as HTML. A button's payload comes back as the ne
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -17,19 +18,32 @@ from pydantic import BaseModel, ConfigDict, Field
 from flow.errors import ConversationClosed, UnknownConversation
 from flow.models import FactValue, Turn
 from flow.server.errors import ERROR_RESPONSES
+from flow.server.facts_tokens import MAX_TOKEN_CHARS
 from flow.server.gateway import ChatGateway
-from flow.server.routes_api import gateway_of
+from flow.server.routes_api import facts_gate_of, gateway_of
+from flow.server.schemas import FACTS_TOKEN
 from flow.server.senders import SenderConversation, SenderDirectory
+from flow.server.trust import OfferedFacts
 
 router = APIRouter(tags=["rasa"])
 
+Offer = Callable[[], OfferedFacts]
+"""The facts a new conversation starts with; checked only when one starts, as a token may have expired since."""
+
 
 class RasaMetadata(BaseModel):
-    """Extra data a widget sends; ``facts`` are used when the sender's conversation starts."""
+    """Extra data a widget sends; ``facts`` and ``facts_token`` are used when the sender's conversation starts."""
 
     model_config = ConfigDict(extra="allow")
 
-    facts: dict[str, FactValue] = Field(default_factory=dict, description="Facts for a new conversation.")
+    facts: dict[str, FactValue] = Field(
+        default_factory=dict,
+        description=(
+            "Facts for a new conversation: only those the policy allows unsigned, unless the request carries "
+            "the API key as `Authorization: Bearer`."
+        ),
+    )
+    facts_token: str | None = Field(default=None, description=FACTS_TOKEN, max_length=MAX_TOKEN_CHARS)
 
 
 class RasaMessage(BaseModel):
@@ -78,9 +92,10 @@ def opening_message(message: str) -> str | None:
     return None if not message.strip() or message.startswith("/") else message
 
 
-async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> Turn:
-    facts = body.metadata.facts if body.metadata else {}
-    started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
+async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening_facts: Offer) -> Turn:
+    started = await chat.start(
+        offered=opening_facts(), message=opening_message(body.message), policy=None, channel="rasa"
+    )
     current = SenderConversation(started.conversation.id, started.token)
     await chat.run(lambda: senders.remember(body.sender, current))
     return started.turn
@@ -90,23 +105,36 @@ async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage)
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
-    responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429)},
+    responses={status: ERROR_RESPONSES[status] for status in (403, 409, 413, 422, 429)},
 )
 async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
-    """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew."""
-    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body))
+    """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew.
+
+    The metadata's facts count when a conversation starts: unsigned, only those the policy allows;
+    signed by the host in `facts_token`; or any, with the API key as `Authorization: Bearer`.
+    """
+    gate = facts_gate_of(request)
+    server_to_server = gate.server_to_server(request)
+    metadata = body.metadata or RasaMetadata()
+
+    def opening_facts() -> OfferedFacts:
+        return gate.offered(metadata.facts, metadata.facts_token, server_to_server=server_to_server)
+
+    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body, opening_facts))
 
 
-async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> list[dict[str, Any]]:
+async def _answer(
+    chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening_facts: Offer
+) -> list[dict[str, Any]]:
     current = await chat.run(lambda: senders.find(body.sender))
     if current is None:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
     try:
         conversation, _ = await chat.get(current.conversation_id, token=current.token)
     except UnknownConversation:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
     if conversation.closed:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
     offered = body.message in conversation.quick_replies
     try:
         _, turn = await chat.reply(
@@ -117,5 +145,5 @@ async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage
             channel="rasa",
         )
     except ConversationClosed:
-        turn = await _start(chat, senders, body)
+        turn = await _start(chat, senders, body, opening_facts)
     return rasa_messages(body.sender, turn)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 ENV_PREFIX = "TACTFUL_"
 
@@ -43,8 +43,42 @@ class ServerSettings(BaseModel):
         ),
     )
     api_key: SecretStr | None = Field(
-        default=None, description="When set, `/metrics` needs `Authorization: Bearer <api_key>`."
+        default=None,
+        description=(
+            "Server-to-server key: `POST /v1/conversations` (and the Rasa channel) with "
+            "`Authorization: Bearer <api_key>` may pass any fact, unsigned."
+        ),
     )
+    metrics_key: SecretStr | None = Field(
+        default=None, description="When set, `/metrics` needs `Authorization: Bearer <metrics_key>`."
+    )
+    facts_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Verifies the facts tokens public clients carry: an HS256 secret of at least 32 bytes, an RS256 "
+            "public key in PEM form, or the path of a file holding either."
+        ),
+    )
+    demo: bool = Field(
+        default=False,
+        description=(
+            "Serve the demo page's presets, signed by this server with a key of its own (`GET /demo/presets`). "
+            "Anyone can fetch them, so never turn it on where decisions matter."
+        ),
+    )
+
+    @field_validator("facts_key", mode="before")
+    @classmethod
+    def _read_facts_key(cls, value: object) -> object:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if not isinstance(value, str):
+            return value
+        from flow.server.facts_tokens import FactsKey, read_facts_key
+
+        text = read_facts_key(value)
+        FactsKey.parse(text)
+        return text
 
     @property
     def rate_limited(self) -> bool:

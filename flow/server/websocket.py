@@ -2,7 +2,8 @@
 
 The token comes as ``?token=`` or as the first frame ``{"token": "..."}``. The server then sends
 ``{"type": "ready", "conversation": {...}}`` with the transcript so far, and answers each
-``{"text": ...}`` or ``{"quick_reply": ...}`` frame with ``{"type": "turn", "turn": {...}}``. A frame
+``{"text": ...}`` or ``{"quick_reply": ...}`` frame with ``{"type": "turn", "turn": {...}}``; a frame
+may carry ``facts`` (only those the policy allows unsigned) and a ``facts_token``, as over HTTP. A frame
 that cannot be applied gets ``{"type": "error", "error": {"code", "message"}}`` and the connection
 stays open; a frame may carry an ``id``, echoed back as ``reply_to``.
 """
@@ -20,7 +21,9 @@ from flow.errors import AccessDenied, TactfulError, UnknownConversation
 from flow.server.errors import describe, validation_message
 from flow.server.gateway import ChatGateway
 from flow.server.limits import RateLimiter, client_key
+from flow.server.routes_api import message_facts
 from flow.server.schemas import ConversationOut, CustomerMessage, TurnOut
+from flow.server.trust import FactsGate
 
 router = APIRouter()
 
@@ -81,6 +84,7 @@ class ConversationSocket:
         self.conversation_id = conversation_id
         state = websocket.app.state
         self.chat: ChatGateway = state.gateway
+        self.gate: FactsGate = state.facts_gate
         self.limiter: RateLimiter = state.rate_limiter
         self.max_bytes: int = state.settings.max_body_bytes
         self.client = client_key(websocket.scope)
@@ -125,6 +129,7 @@ class ConversationSocket:
                 text=message.text,
                 quick_reply=message.quick_reply,
                 message_id=message.message_id,
+                offered=message_facts(self.gate, message),
                 channel="websocket",
             )
         except TactfulError as e:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
+from tests.plugins.host_keys import HOST_KEYS
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -76,13 +78,13 @@ class LiveServer:
 
 
 def start_live_server(**settings: Any) -> LiveServer:
-    """Serve ``build_app(ServerSettings(**settings))`` on a free port until ``stop`` is called."""
+    """Serve ``build_app(ServerSettings(**settings))`` and the host keys on a free port until ``stop`` is called."""
     import uvicorn
 
     from flow.server.runtime import build_app
     from flow.server.settings import ServerSettings
 
-    app = build_app(ServerSettings(**settings))
+    app = build_app(ServerSettings(**{**HOST_KEYS, **settings}))
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
@@ -95,8 +97,8 @@ def start_live_server(**settings: Any) -> LiveServer:
 
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[LiveServer]:
-    """A tactful server on a memory store, rate limit off, for the whole session."""
-    live = start_live_server(store_url="memory", rate_limit_per_second=0)
+    """A tactful server on a memory store, rate limit off, serving the demo presets, for the whole session."""
+    live = start_live_server(store_url="memory", rate_limit_per_second=0, demo=True)
     try:
         yield live
     finally:
