@@ -32,6 +32,11 @@ Start a conversation with `POST /v1/conversations`, keep the returned `token`, a
 message to `POST /v1/conversations/{id}/messages` with `Authorization: Bearer <token>` (or over the
 WebSocket). Widgets written for Rasa can use `POST /webhooks/rest/webhook` unchanged.
 
+Facts that decide a request come from the host: from its server with `Authorization: Bearer <api_key>`
+on `POST /v1/conversations`, or signed into a `facts_token` (a JWT with an expiry, checked with the
+server's facts key). A page may send unsigned only the facts the policy allows, such as
+`customer_name`. Actions decided on what the customer only stated list those facts as `unverified`.
+
 Every error is `{"error": {"code", "message"}}`, and a refused request changes nothing.
 
 **WebSocket** (not listed below, as OpenAPI cannot describe it): `/v1/conversations/{id}/ws`. Send
