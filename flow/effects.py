@@ -16,7 +16,7 @@ from flow.models import (
     ScheduleFollowUp,
 )
 from flow.rules import Rules
-from flow.run import Run
+from flow.run import Run, stated_by_customer
 from flow.summary import handoff_summary
 from flow.vocabulary import EscalationReason, Outcome
 
@@ -70,14 +70,14 @@ class Effects:
         run.outcome = "escalated"
         handoff = self._policy.escalation.handoff
         if self._rules.in_hours(run.now) or not handoff.callback:
-            unverified = self._rules.unverified(run.request, run.unverified_facts)
+            unverified = self._rules.unverified(run.request, stated_by_customer(run))
             summary = handoff_summary(run, self._policy, unverified=unverified)
             run.actions.append(Handoff(reason=reason, summary=summary, unverified=unverified))
             self._schedule_follow_up(run, edge)
 
     def _approve(self, run: Run, edge: Edge) -> None:
         run.outcome = "approved"
-        unverified = self._rules.unverified(run.request, run.unverified_facts)
+        unverified = self._rules.unverified(run.request, stated_by_customer(run))
         run.actions.append(ApproveRequest(request=run.request or "", unverified=unverified))
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
@@ -100,7 +100,7 @@ class Effects:
         alternative = next(a for a in self._policy.requests[run.request or ""].alternatives if a.id == chosen)
         run.chosen = chosen
         run.outcome = "alternative_accepted"
-        unverified = self._rules.unverified(run.request, run.unverified_facts)
+        unverified = self._rules.unverified(run.request, stated_by_customer(run))
         run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
 
     def _issue_compensation(self, run: Run, edge: Edge) -> None:
@@ -110,7 +110,7 @@ class Effects:
         digest = hashlib.sha256(run.conversation_id.encode()).hexdigest()[:8].upper()
         run.compensation_reference = f"{compensation.reference_prefix}-{digest}"
         run.outcome = "compensation_accepted"
-        unverified = self._rules.unverified(run.request, run.unverified_facts, compensation=True)
+        unverified = self._rules.unverified(run.request, stated_by_customer(run), compensation=True)
         run.actions.append(
             IssueCompensation(reference=run.compensation_reference, offer=compensation.title, unverified=unverified)
         )

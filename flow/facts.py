@@ -6,7 +6,7 @@ import re
 
 from flow.models import FactValue, Signals
 from flow.policy import FactSpec, Policy
-from flow.run import Run
+from flow.run import Run, stated_by_customer
 
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,6})(?![\w.])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -66,7 +66,7 @@ def _record(run: Run, name: str, spec: FactSpec, value: FactValue) -> bool:
     if isinstance(value, int | float) and not isinstance(value, bool) and not spec.within_bounds(value):
         return False
     run.facts[name] = value
-    run.unverified_facts.add(name)
+    stated_by_customer(run).add(name)
     return True
 
 

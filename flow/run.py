@@ -79,3 +79,13 @@ class Run:
             "escalation_reason": self.escalation_reason,
             "outcome": self.outcome,
         }
+
+
+def stated_by_customer(run: Run) -> set[str]:
+    """The facts of ``run`` that only the customer stated (the set itself, to add to).
+
+    The flow's guards, effects and fact readers also drive the frozen benchmark baseline
+    (``bench/naive.py``), whose model keeps no such record: for it, the set is empty and discarded.
+    """
+    found: set[str] | None = getattr(run, "unverified_facts", None)
+    return set() if found is None else found
