@@ -111,6 +111,12 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark(
         "http", "HTTP under 64 connections against bare FastAPI", ("--seconds", "2", "--warmup", "1"), http_figures
     ),
+    Benchmark(
+        "adversarial",
+        "the worst messages at 1,000 and 2,000 characters, and a normal client's turns meanwhile",
+        ("--rounds", "1", "--turns", "5"),
+        shared_figures,
+    ),
 )
 
 

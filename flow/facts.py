@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
-
 from flow.models import FactValue, Signals
 from flow.policy import FactSpec, Policy
 from flow.run import Run, stated_by_customer
+from flow.textmatch import WORD, TextPattern, policy_pattern
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,6})(?![\w.])")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Group 1 is the number; the characters around it stand in for "no letter, digit or point next to it".
+_NUMBER = TextPattern(rf"(?:^|[^{WORD}.])(\d{{1,6}})(?:[^{WORD}.]|$)")
+_EMAIL = TextPattern(rf"[{WORD}.+-]+@[{WORD}-]+(?:\.[{WORD}-]+)+")
 _MAX_TEXT_FACT = 200
 
 
 def read_fact(spec: FactSpec, text: str, signals: Signals) -> FactValue:
     """The value of one fact found in a customer message, or ``None``."""
     if spec.kind == "order_id" and spec.pattern:
-        found = re.search(spec.pattern, text, re.IGNORECASE)
-        return found.group(0).upper() if found else None
+        found = policy_pattern(spec.pattern).search(text)
+        return str(found.group(0)).upper() if found else None
     if spec.kind == "days":
         days = signals.slots.get("days_ago")
         if days is not None and days.isdigit():
@@ -31,7 +31,7 @@ def read_fact(spec: FactSpec, text: str, signals: Signals) -> FactValue:
         return {"accept": True, "reject": False}.get(signals.intent)
     if spec.kind == "email":
         email = _EMAIL.search(text)
-        return email.group(0) if email else None
+        return str(email.group(0)) if email else None
     cleaned = text.strip()
     return cleaned[:_MAX_TEXT_FACT] if cleaned else None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -11,8 +10,9 @@ from typing import Any
 from flow.errors import InvalidFact, InvalidMessage, UntrustedFacts
 from flow.models import FactValue
 from flow.policy import NUMERIC_KINDS, FactSpec, Policy
+from flow.textmatch import TextPattern
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = TextPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 MAX_FACTS = 64

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import time
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from flow.conditions import Condition
+from flow.textmatch import pattern_problem
 from flow.vocabulary import Intent, StateName
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -44,12 +44,10 @@ class FactSpec(_Section):
 
     @field_validator("pattern")
     @classmethod
-    def _compiles(cls, pattern: str | None) -> str | None:
-        if pattern is not None:
-            try:
-                re.compile(pattern)
-            except re.error as e:
-                raise ValueError(f"pattern is not a valid regular expression: {e}") from e
+    def _runs_on_re2(cls, pattern: str | None) -> str | None:
+        problem = None if pattern is None else pattern_problem(pattern)
+        if problem is not None:
+            raise ValueError(f"pattern is not a valid regular expression for RE2: {problem}")
         return pattern
 
     @model_validator(mode="after")

@@ -9,32 +9,35 @@ dates and times are not phone numbers.
 
 from __future__ import annotations
 
-import re
+from flow.textmatch import WORD, TextMatch, TextPattern
 
 EMAIL = "[email]"
 CARD = "[card]"
 PHONE = "[phone]"
 
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])"
+# In each pattern group 1 is what gets replaced; the characters matched around it stand in for
+# lookarounds ("not after a letter", "not before a digit"), and are left for the next match to read.
+_EMAIL = TextPattern(
+    rf"(?:^|[^{WORD}.%+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    rf"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{{2,}})(?:[^{WORD}-]|$)"
 )
-_CARD = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])")
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+[0-9]{1,3}[ .-]?)?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{1,4}(?:[ .-]?[0-9]{1,4}){1,6}(?![\w:/])"
+_CARD = TextPattern(r"(?:^|[^0-9])([0-9](?:[ -]?[0-9]){12,18})(?:[^0-9]|$)")
+_PHONE = TextPattern(
+    rf"(?:^|[^{WORD}+])((?:\+[0-9]{{1,3}}[ .-]?)?(?:\([0-9]{{1,4}}\)[ .-]?)?[0-9]{{1,4}}(?:[ .-]?[0-9]{{1,4}}){{1,6}})"
+    rf"(?:[^{WORD}:/]|$)"
 )
-_DIGIT = re.compile(r"[0-9]")
-_LOCAL_PHONE = re.compile(r"[0-9]{3}[ .-][0-9]{4}")
+_DIGIT = TextPattern(r"[0-9]")
+_LOCAL_PHONE = TextPattern(r"[0-9]{3}[ .-][0-9]{4}")
 
 
 def redact(text: str) -> str:
     """``text`` with emails, card and phone numbers replaced by ``[email]``, ``[card]``, ``[phone]``."""
     if "@" in text:
-        text = _EMAIL.sub(EMAIL, text)
+        text = _EMAIL.sub(EMAIL, text, core=1)
     if _DIGIT.search(text) is None:
         return text
-    text = _CARD.sub(_card_or_original, text)
-    return _PHONE.sub(_phone_or_original, text)
+    text = _CARD.sub(_card_or_original, text, core=1)
+    return _PHONE.sub(_phone_or_original, text, core=1)
 
 
 def luhn_valid(digits: str) -> bool:
@@ -48,13 +51,13 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _card_or_original(match: re.Match[str]) -> str:
-    digits = re.sub(r"[^0-9]", "", match.group())
-    return CARD if luhn_valid(digits) else match.group()
+def _card_or_original(match: TextMatch) -> str:
+    number = str(match.group(1))
+    return CARD if luhn_valid(number.replace(" ", "").replace("-", "")) else number
 
 
-def _phone_or_original(match: re.Match[str]) -> str:
-    candidate = match.group()
+def _phone_or_original(match: TextMatch) -> str:
+    candidate = str(match.group(1))
     digits = sum(char.isdigit() for char in candidate)
     if not 7 <= digits <= 15:
         return candidate

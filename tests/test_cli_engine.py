@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -32,6 +33,24 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
 
     assert result.exit_code == 2
     assert "requests.refund.alternatives[1].text: field required" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?<![A-Z])[A-Z]-\d{4}", r"([A-Z])-\1\d{3}", r"[A-Z]-\d{4}(?!\d)"],
+    ids=["lookbehind", "backreference", "lookahead"],
+)
+def test_validate_refuses_a_pattern_re2_cannot_run_and_names_where_it_is(tmp_path: Path, pattern: str) -> None:
+    data = yaml.safe_load(RETAIL.read_text(encoding="utf-8"))
+    data["facts"]["order_id"]["pattern"] = pattern
+    path = tmp_path / "lookaround.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.exit_code == 2
+    assert "facts.order_id.pattern: pattern is not a valid regular expression for RE2" in result.output
     assert "Traceback" not in result.output
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -11,6 +10,7 @@ from datetime import datetime, timedelta
 
 from flow.models import IssueCompensation
 from flow.rubric import PRACTICES, Practice, Status
+from flow.textmatch import WORD, TextPattern
 from flow.transcripts import ConversationRecord
 
 OUTCOME_LABELS: dict[str, str] = {
@@ -49,7 +49,7 @@ _ESCALATIONS: dict[str, str] = {
 }
 """The escalation reason each escalating transition stands for."""
 
-_WORDS = re.compile(r"[^\w' ]+")
+_WORDS = TextPattern(rf"[^{WORD}' ]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ a condition about counters or signals are left to the conversation itself.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from flow.models import Counters, Signals
 from flow.policy import FactSpec, Policy
 from flow.rules import Rules
 from flow.testing.clock import ScenarioClock
+from flow.textmatch import policy_pattern
 
 Facts = dict[str, Any]
 _ORDER_IDS = ("A-1001", "A1001", "AB-123456", "ORD-1001", "#1001", "1001", "10012345", "A-100123")
@@ -31,7 +31,7 @@ def sample_value(name: str, spec: FactSpec) -> Any:
     """A plausible value for a fact when nothing constrains it."""
     if spec.kind == "order_id":
         for candidate in _ORDER_IDS:
-            if spec.pattern is None or re.search(spec.pattern, candidate, re.IGNORECASE):
+            if spec.pattern is None or policy_pattern(spec.pattern).search(candidate):
                 return candidate
         raise Unsolvable(f"cannot make up an order id matching the pattern of fact {name!r}: {spec.pattern}")
     if spec.kind in ("days", "number"):

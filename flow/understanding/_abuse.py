@@ -15,9 +15,8 @@ and symbols (``sh1t``, ``@ss``), masked letters (``f*ck``, ``a**hole``), spaced 
 
 from __future__ import annotations
 
-import re
-
-from flow.understanding._text import LazyPattern, fold
+from flow.textmatch import SPACE, TextPattern
+from flow.understanding._text import STRETCHED, fold, letter_runs, once, twice
 
 SWEARING = frozenset(
     """fuck fucks fucked fucker fuckers fucking fuckin fuckn fck fcking fckin fcked fkn fking fuk fuking
@@ -50,7 +49,7 @@ _BETWEEN_YOU_AND_INSULT = frozenset(
     """are r re so such a an really completely totally absolutely truly just being the most
     utterly very all guys people lot two both bunch of fucking bloody is""".split()
 )
-_PHRASES = LazyPattern(
+_PHRASES = TextPattern(
     r"\b(?:shut (?:the \w+ )?up|screw (?:you|u|ya|yourself|this)|go to hell|drop dead|kill yourself|kys"
     r"|piss off|eat shit|bite me|up yours|sod off|bugger off|(?:you|u|you guys|ya) (?:all )?suck)\b"
 )
@@ -58,14 +57,13 @@ _PHRASE_HINTS = frozenset(
     {"shut", "screw", "hell", "dead", "yourself", "kys", "piss", "eat", "bite", "yours", "sod", "bugger", "suck"}
 )
 
-_WORD = LazyPattern(r"[a-z]+")
-_DISGUISE_CHARACTERS = LazyPattern(r"[*#%@$!|0-9]")
+_DISGUISE_CHARACTERS = TextPattern(r"[*#%@$!|0-9]")
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstvwxyz")
 _LOOK_ALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                               "!": "i", "|": "i", "8": "b"})  # fmt: skip
 _MASKS = frozenset("*#%_?")
-_SPACED_LETTERS = LazyPattern(r"(?<![a-z])(?:[a-z][\s.\-_*]+){2,}[a-z](?![a-z])")
-_STRETCHED = LazyPattern(r"([a-z])\1{2,}")
+# Group 1 is the spaced-out word; the characters around it stand in for "no letter before or after".
+_SPACED_LETTERS = TextPattern(rf"(?:^|[^a-z])((?:[a-z][{SPACE}.\-_*]+){{2,}}[a-z])(?:[^a-z]|$)")
 _EDGE_PUNCTUATION = ".,;:'\"()[]{}<>?!"
 
 
@@ -77,8 +75,12 @@ def _masked_swearing(token: str) -> bool:
     letters = sum(1 for c in token if c.isalpha())
     if letters < 2 or not any(c in _MASKS for c in token) or not all(c.isalpha() or c in _MASKS for c in token):
         return False
-    pattern = re.compile("".join("[a-z]" if c in _MASKS else c for c in token))
-    return any(pattern.fullmatch(word) for word in SWEARING if len(word) == len(token))
+    return any(_unmasks_to(token, word) for word in SWEARING if len(word) == len(token))
+
+
+def _unmasks_to(token: str, word: str) -> bool:
+    """Whether ``token`` is ``word`` with some letters hidden behind mask characters (``f*ck``)."""
+    return all(c == w or (c in _MASKS and "a" <= w <= "z") for c, w in zip(token, word, strict=True))
 
 
 def _revealed_words(lowered: str) -> tuple[list[str], bool]:
@@ -87,13 +89,18 @@ def _revealed_words(lowered: str) -> tuple[list[str], bool]:
         token = raw.strip(_EDGE_PUNCTUATION) or raw
         if any(c in _MASKS for c in token) and _masked_swearing(token.translate(_LOOK_ALIKES)):
             return words, True
-        words.extend(_WORD.findall(token.translate(_LOOK_ALIKES)))
-    for match in _SPACED_LETTERS.finditer(lowered):
-        words.append("".join(c for c in match.group(0) if c.isalpha()))
-    for word in list(words):
-        if _STRETCHED.search(word):
-            words.append(_STRETCHED.sub(r"\1", word))
-            words.append(_STRETCHED.sub(r"\1\1", word))
+        words.extend(letter_runs(token.translate(_LOOK_ALIKES)))
+    for match in _SPACED_LETTERS.finditer(lowered, core=1):
+        words.append("".join(c for c in match.group(1) if c.isalpha()))
+    joined = " ".join(words)
+    if STRETCHED.search(joined):
+        # Runs of a letter never cross a space, so the words of the joined text stay aligned.
+        for word, typed_once, typed_twice in zip(
+            list(words), STRETCHED.sub(once, joined).split(), STRETCHED.sub(twice, joined).split(), strict=True
+        ):
+            if typed_once != word:
+                words.append(typed_once)
+                words.append(typed_twice)
     return words, False
 
 
@@ -111,7 +118,7 @@ def _about_themselves(words: list[str], index: int) -> bool:
 
 
 _SUSPECT_WORDS = SWEARING | INSULT_NOUNS | AIMED_INSULTS | _PHRASE_HINTS
-_STEM_SEARCH = LazyPattern("|".join(SWEAR_STEMS))
+_STEM_SEARCH = TextPattern("|".join(SWEAR_STEMS))
 
 
 def _has_abuse(words: list[str]) -> bool:
@@ -129,7 +136,7 @@ def _may_be_disguised(lowered: str, words: list[str]) -> bool:
     return (
         _DISGUISE_CHARACTERS.search(lowered) is not None
         or not _LONE_LETTERS.isdisjoint(words)
-        or _STRETCHED.search(lowered) is not None
+        or STRETCHED.search(lowered) is not None
     )
 
 
@@ -140,7 +147,7 @@ def is_abusive(text: str, folded: str | None = None, words: list[str] | None = N
     """
     lowered = fold(text) if folded is None else folded
     if words is None:
-        words = _WORD.findall(lowered)
+        words = letter_runs(lowered)
     suspect = not _SUSPECT_WORDS.isdisjoint(words) or _STEM_SEARCH.search(lowered) is not None
     if suspect and _has_abuse(words):
         return True

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flow.understanding._text import LazyPattern, canonical_tokens
+from flow.textmatch import TextPattern
+from flow.understanding._text import canonical_tokens
 from flow.vocabulary import Intent
 
 SHORT_REPLY_CONFIDENCE = 0.95
@@ -51,7 +52,7 @@ SHORT_REPLIES: dict[str, Intent] = {
 }
 _TRAILING_FILLER = frozenset({"please", "then", "mate", "thanks"})
 
-_ASK_WHY = LazyPattern(
+_ASK_WHY = TextPattern(
     r"(?:^|\b(?:but|so|and|ok|hmm|well|wait|sorry|really|then|seriously) )(?:why|how come)\b"
     r"|\b(?:why (?:not|cant|cannot|wont|couldnt|wouldnt|is that|is it|isnt|arent|do i|do you|does|did|would|should|"
     r"are you|was|were|on earth|the hell|exactly|though)"
@@ -59,9 +60,9 @@ _ASK_WHY = LazyPattern(
     r"|(?:whats|what is|what was|give me|tell me|whats the) (?:the |a |your )?(?:reason|reasoning|justification)"
     r"|on what (?:grounds|basis)|for what reason|how come|what do you mean)\b"
 )
-_NOT_ASKING_WHY = LazyPattern(r"\b(?:thats|that is|which is|this is|thats exactly) why\b|^why thank")
+_NOT_ASKING_WHY = TextPattern(r"\b(?:thats|that is|which is|this is|thats exactly) why\b|^why thank")
 
-_INSIST = LazyPattern(
+_INSIST = TextPattern(
     r"\b(?:i (?:still|really|just) (?:want|need|expect|demand|would like)|still (?:want|need|expect|demand)"
     r"|insist|insisting|just (?:refund|cancel|give|send|process|pay|return|credit|issue|do it|sort it)"
     r"|(?:dont|do not) care|(?:i|ive) (?:already )?said (?:that )?i (?:want|need)"
@@ -85,7 +86,7 @@ _PERSON = (
     r"(?:transfer|escalate|speak|talk|chat|connect|manager|human|agent|person|supervisor|someone|anyone"
     r"|somebody|representative|rep|operator|people)"
 )
-_NEGATED_HUMAN = LazyPattern(
+_NEGATED_HUMAN = TextPattern(
     rf"\b(?:no need|dont need|do not need|not necessary|no reason)(?: \w+){{0,3}}? {_PERSON}"
     r"|\b(?:dont|do not|never|wont|will not|didnt|did not) (?:want|need|wish|like|ask|asking|asked|have)"
     rf"(?: to)?(?: \w+){{0,3}}? {_PERSON}"
@@ -94,48 +95,48 @@ _NEGATED_HUMAN = LazyPattern(
     rf"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){{0,2}}? {_PERSON}"
 )
 _NEGATORS = r"(?:dont|do not|doesnt|does not|never|wont|will not|please dont|no need to|not going to|not)"
-_NEGATED_CANCEL = LazyPattern(
+_NEGATED_CANCEL = TextPattern(
     rf"\b{_NEGATORS} (?:want to |need to |wish to |mean to |plan to |intend to |going to |like to )?"
     r"(?:cancel|cancell?ing|cancellation|terminate|close|delete|end|stop|unsubscribe)\b"
     r"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){0,2}? (?:cancel|cancellation|terminate|close)"
     r"|\b(?:keep|keeping) (?:my|the|our) (?:subscription|order|account|membership|plan|booking)\b"
 )
-_NEGATED_REFUND = LazyPattern(
+_NEGATED_REFUND = TextPattern(
     rf"\b{_NEGATORS} (?:want|need|wish|expect|ask for|asking for|looking for|after)(?: a| my| the| any| your)?"
     r" (?:refund|money back|reimbursement|compensation)"
     r"|\bnot (?:asking|looking|trying) (?:for|to)(?: \w+){0,2}? (?:refund|money|reimburs\w*)"
 )
 # A negated "not" right before "cancel" would also catch trouble reports ("I could not cancel it online").
-_TROUBLE = LazyPattern(r"\b(?:could|can|cant|couldnt|was|am|is|do|does|did) not (?:cancel|close|end|stop)")
-NEGATION_VETOES: dict[Intent, LazyPattern] = {
+_TROUBLE = TextPattern(r"\b(?:could|can|cant|couldnt|was|am|is|do|does|did) not (?:cancel|close|end|stop)")
+NEGATION_VETOES: dict[Intent, TextPattern] = {
     "ask_human": _NEGATED_HUMAN,
     "request_cancel": _NEGATED_CANCEL,
     "request_refund": _NEGATED_REFUND,
 }
 
-_ASKS_FOR_REFUND = LazyPattern(
+_ASKS_FOR_REFUND = TextPattern(
     r"\b(?:(?:i (?:want|need|would like|demand)|id like|give me|can i (?:get|have)|could i (?:get|have)"
     r"|im asking for|i am asking for)(?: a| my| the| full| a full)? (?:refund|money back|reimbursement)"
     r"|(?:refund|reimburse) me|(?:want|need) my money back)\b"
 )
-_ASKS_TO_CANCEL = LazyPattern(
+_ASKS_TO_CANCEL = TextPattern(
     r"\b(?:(?:i (?:want|need|would like) to|id like to|please|just)(?: \w+)? cancel"
     r"|cancel (?:my|the|this) (?:order|subscription|account|membership|plan|booking|contract))\b"
 )
 _REQUEST_HINTS = frozenset("refund money reimbursement reimburse cancel".split())
-EXPLICIT_REQUESTS: dict[Intent, LazyPattern] = {
+EXPLICIT_REQUESTS: dict[Intent, TextPattern] = {
     "request_refund": _ASKS_FOR_REFUND,
     "request_cancel": _ASKS_TO_CANCEL,
 }
 
-_SIGNING_OFF = LazyPattern(
+_SIGNING_OFF = TextPattern(
     r"\b(?:thats (?:all|it|everything)|that is (?:all|it|everything)|all sorted|all set|nothing else|"
     r"cheers|bye|goodbye|have a (?:good|nice|great|lovely) (?:day|one|evening|night|weekend)|take care)\b"
 )
 _SIGN_OFF_HINTS = frozenset("thats that all sorted set nothing cheers bye goodbye have take everything it".split())
 
 _QUESTION_STARTS = frozenset("what whats how is are am do does can could when where which will would if".split())
-_POLICY_TERMS = LazyPattern(
+_POLICY_TERMS = TextPattern(
     r"\b(?:eligible|entitled|qualify|policy|policies|rules|terms|conditions|deadline|window|time limit"
     r"|how long|how many days|how much time|fee|fees|warranty|guarantee|what happens if|allowed|refundable"
     r"|do you (?:offer|give|do|allow|accept) (?:refunds|returns|exchanges|cancellations))\b"

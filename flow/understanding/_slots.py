@@ -8,9 +8,7 @@ digit, no ``@`` and no time words, cost one scan.
 
 from __future__ import annotations
 
-import re
-
-from flow.understanding._text import LazyPattern
+from flow.textmatch import SPACE, WORD, TextMatch, TextPattern
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -27,41 +25,49 @@ _FIXED_DAYS = {
 _COUNT = r"\d+|a couple of|a couple|couple of|a few|" + "|".join(
     sorted((w for w in _NUMBER_WORDS if " " not in w), key=len, reverse=True)
 )
-_DAYS_AGO = LazyPattern(rf"\b({_COUNT})\s+(day|week|fortnight|month|year)s?\s+(?:ago|back)\b")
-_FIXED = LazyPattern(r"\b(" + "|".join(sorted(_FIXED_DAYS, key=len, reverse=True)) + r")\b")
+_S = f"[{SPACE}]"  # re's \s: the spaces a customer's keyboard may type between words
+_DAYS_AGO = TextPattern(rf"\b({_COUNT}){_S}+(day|week|fortnight|month|year)s?{_S}+(?:ago|back)\b")
+_FIXED = TextPattern(r"\b(" + "|".join(sorted(_FIXED_DAYS, key=len, reverse=True)) + r")\b")
 _TIME_HINTS = ("ago", "yesterday", "last ", "back", "today", "this morning")
 
-_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_CONTEXT = LazyPattern(
-    r"\b(?:phone|mobile|cell|tel|telephone|whatsapp|call me|text me|reach me)\b\D{0,20}?(\+?\d[\d\s().-]{5,}\d)",
-    re.IGNORECASE,
+_EMAIL = TextPattern(rf"[{WORD}.+-]+@[{WORD}-]+(?:\.[{WORD}-]+)+")
+_PHONE_CONTEXT = TextPattern(
+    r"\b(?:phone|mobile|cell|tel|telephone|whatsapp|call me|text me|reach me)\b"
+    rf"\D{{0,20}}?(\+?\d[\d{SPACE}().-]{{5,}}\d)",
+    ignore_case=True,
 )
-_PHONE_SHAPE = LazyPattern(
-    r"(?<![\w+])(\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d{3,4}[\s.-]?\d{6,7}\b)"
+# Group 1 is the number; the character before it stands in for "not after a letter, digit or +".
+_PHONE_SHAPE = TextPattern(
+    rf"(?:^|[^{WORD}+])(\+\d[\d{SPACE}().-]{{7,}}\d|\(?\b\d{{3}}\)?[{SPACE}.-]\d{{3}}[{SPACE}.-]\d{{4}}\b"
+    rf"|\b0\d{{3,4}}[{SPACE}.-]?\d{{6,7}}\b)"
 )
-_ORDER_CONTEXT = LazyPattern(
+_ORDER_CONTEXT = TextPattern(
     r"\b(?:order|purchase|booking|reference|ref|confirmation|invoice|transaction|tracking)"
-    r"(?:\s*(?:number|num|no\.?|nr|#|id|code))?(?:\s*(?:is|was|=|:))?\s*#?\s*"
+    rf"(?:{_S}*(?:number|num|no\.?|nr|#|id|code))?(?:{_S}*(?:is|was|=|:))?{_S}*#?{_S}*"
     r"([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*|[a-z]+-\d[a-z0-9-]*)\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
-_HASH_ID = LazyPattern(r"#\s?([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*)\b", re.IGNORECASE)
-_ID_SHAPE = LazyPattern(
-    r"\b([A-Za-z]{1,4}-\d{3,}[A-Za-z0-9]*|[A-Z]{1,4}\d{3,}[A-Z0-9]*|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,})\b"
+_HASH_ID = TextPattern(rf"#{_S}?([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*)\b", ignore_case=True)
+# A run of five or more capitals and digits counts only when it mixes both (checked in _order_id).
+_ID_SHAPE = TextPattern(r"\b([A-Za-z]{1,4}-\d{3,}[A-Za-z0-9]*|[A-Z]{1,4}\d{3,}[A-Z0-9]*|[A-Z0-9]{5,})\b")
+# Group 1 is the number. The character before it stands in for "not after a letter, digit, currency sign
+# or decimal point"; a number with group 2 (more digits after a letter or point) or group 3 (a currency
+# after it) is not an order number.
+_BARE_NUMBER = TextPattern(
+    rf"(?:^|[^{WORD}$£€.,+-])(\d{{4,12}})([{WORD}.,]?\d)?({_S}*(?:dollars|euros|pounds|usd|eur|gbp|bucks))?"
 )
-_BARE_NUMBER = LazyPattern(r"(?<![\w$£€.,+-])(\d{4,12})(?![\w.,]?\d)(?!\s*(?:dollars|euros|pounds|usd|eur|gbp|bucks))")
-_NOT_AN_ID = LazyPattern(r"^\d+(?:st|nd|rd|th|am|pm|h|hrs?|mins?|s|x|k|kg|g|mm|cm|gb|mb|ml|l)$", re.IGNORECASE)
+_NOT_AN_ID = TextPattern(r"^\d+(?:st|nd|rd|th|am|pm|h|hrs?|mins?|s|x|k|kg|g|mm|cm|gb|mb|ml|l)$", ignore_case=True)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE = LazyPattern(
-    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
-    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+_DATE = TextPattern(
+    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}+of)?{_S}+{_MONTH}(?:,?{_S}+\d{{4}})?"
+    rf"|{_MONTH}\.?{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?:,?{_S}+\d{{4}})?"
     r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
-_DIGIT = LazyPattern(r"\d")
+_DIGIT = TextPattern(r"\d")
 
 
 def _days_ago(lowered: str) -> str | None:
@@ -90,14 +96,23 @@ def _order_id(text: str, taken: list[tuple[int, int]]) -> str | None:
         return all(span[1] <= start or span[0] >= end for start, end in taken)
 
     for pattern in (_ORDER_CONTEXT, _HASH_ID, _ID_SHAPE, _BARE_NUMBER):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, core=1 if pattern is _BARE_NUMBER else 0):
             value = match.group(1)
-            if not free(match.span(1)) or _NOT_AN_ID.match(value):
+            if not free(match.span(1)) or _NOT_AN_ID.match(value) or not _may_be_an_id(pattern, match):
                 continue
             if pattern is _BARE_NUMBER and len(value) == 4 and value.startswith(("19", "20")):
                 continue
-            return value.upper()
+            return str(value).upper()
     return None
+
+
+def _may_be_an_id(pattern: TextPattern, match: TextMatch) -> bool:
+    if pattern is _ID_SHAPE:
+        value = match.group(1)
+        return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+    if pattern is _BARE_NUMBER:
+        return match.group(2) is None and match.group(3) is None
+    return True
 
 
 def extract_slots(text: str) -> dict[str, str]:

@@ -8,15 +8,18 @@ repeated three times or more cut to one (``whyyy`` → ``why``), shorthand spell
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from typing import Any
+import string
+
+from flow.textmatch import TextMatch, TextPattern
 
 NUMBER = "#"
 
 _DROP_APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u2018`\u00b4", None))
-_TOKEN = re.compile(r"[a-z0-9]+")
-_STRETCHED = re.compile(r"([a-z])\1{2,}")
+STRETCHED = TextPattern("|".join(f"{letter}{{3,}}" for letter in string.ascii_lowercase))
+"""A letter typed three times or more in a row (``whyyy``)."""
+# Bytes that are not a-z (or 0-9) become spaces, so splitting on spaces gives what [a-z0-9]+ finds.
+_WORD_BYTES = bytes(b if chr(b) in string.ascii_lowercase + string.digits else 0x20 for b in range(256))
+_LETTER_BYTES = bytes(b if chr(b) in string.ascii_lowercase else 0x20 for b in range(256))
 
 _SHORTHAND_TEXT = """
 u=you yu=you yh=yes ur=your yr=your r=are y=why
@@ -45,10 +48,10 @@ def canonical_tokens(text: str, folded: str | None = None) -> list[str]:
     """The message's words in canonical form, in order; ``folded`` is ``fold(text)`` if already known."""
     if folded is None:
         folded = fold(text)
-    if _STRETCHED.search(folded):
-        folded = _STRETCHED.sub(r"\1", folded)
+    if STRETCHED.search(folded):
+        folded = STRETCHED.sub(once, folded)
     words: list[str] = []
-    for word in _TOKEN.findall(folded):
+    for word in _runs(folded, _WORD_BYTES):
         if not word.isalpha():
             words.append(NUMBER)
             continue
@@ -60,25 +63,21 @@ def canonical_tokens(text: str, folded: str | None = None) -> list[str]:
     return words
 
 
-class LazyPattern:
-    """A regular expression compiled on first use, so that importing the package stays cheap.
+def once(stretched: TextMatch) -> str:
+    """A stretched letter typed once: the replacement that undoes :data:`STRETCHED`."""
+    return str(stretched.group())[0]
 
-    The first attribute access compiles it and copies the compiled pattern's methods onto the
-    instance, so later calls cost the same as on a compiled pattern.
-    """
 
-    search: Callable[[str], re.Match[str] | None]
-    match: Callable[[str], re.Match[str] | None]
-    finditer: Callable[[str], Iterator[re.Match[str]]]
-    findall: Callable[[str], list[Any]]
-    sub: Callable[[str, str], str]
+def twice(stretched: TextMatch) -> str:
+    """A stretched letter typed twice (``cooool`` → ``cool``)."""
+    return str(stretched.group())[:2]
 
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self.source = source
-        self.flags = flags
 
-    def __getattr__(self, name: str) -> Any:
-        compiled = re.compile(self.source, self.flags)
-        for method in ("search", "match", "finditer", "findall", "sub"):
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+def letter_runs(text: str) -> list[str]:
+    """The runs of the letters a-z in ``text``, in order: what ``[a-z]+`` finds, without a regular expression."""
+    return _runs(text, _LETTER_BYTES)
+
+
+def _runs(text: str, keep: bytes) -> list[str]:
+    # Any character outside ASCII becomes "?", which the table turns into a space like every other separator.
+    return text.encode("ascii", "replace").translate(keep).decode("ascii").split()

@@ -8,11 +8,13 @@ threat.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 
-from flow.understanding._text import LazyPattern, fold
+from flow.textmatch import TextPattern
+from flow.understanding._text import fold
 
-_THREATS = LazyPattern(
+_THREATS = TextPattern(
     r"\b(?:sue|sues|suing|sued|lawsuits?|litigation|class action"
     r"|legal (?:action|proceedings|route|steps|advice|team|department|case)|go(?:ing)? legal|get legal"
     r"|lawyers?|attorneys?|solicitors?|barristers?|legal counsel|small claims|tribunal"
@@ -51,7 +53,25 @@ _GOVERNED = frozenset(
     like about of into this it us with do doing report reporting start starting open opening give giving
     bring bringing for necessary needed resort resorting make making threaten""".split()
 )
-_TOKEN = LazyPattern(r"[a-z0-9]+|[.,;:!?]")
+_PUNCTUATION = ".,;:!?"
+
+
+def _token_piece(character: str) -> str:
+    if character in _PUNCTUATION:
+        return f" {character} "
+    return character if character in string.ascii_lowercase or character in string.digits else " "
+
+
+# Letters and digits stay, each punctuation mark becomes a token of its own and anything else separates,
+# so that str.split() finds what [a-z0-9]+|[.,;:!?] finds.
+_TOKEN_TABLE = {code: _token_piece(chr(code)) for code in range(128)}
+_NOT_ASCII = TextPattern(r"[^\x00-\x7f]+")
+
+
+def _tokens(lowered: str) -> list[str]:
+    if not lowered.isascii():
+        lowered = _NOT_ASCII.sub(" ", lowered)
+    return lowered.translate(_TOKEN_TABLE).split()
 
 
 def _negated(tokens_before: list[str]) -> bool:
@@ -72,7 +92,7 @@ def is_threat(text: str, words: Iterable[str] | None = None, folded: str | None 
     if words is not None and _HINTS.isdisjoint(words):
         return False
     lowered = fold(text) if folded is None else folded
-    tokens = _TOKEN.findall(lowered)
+    tokens = _tokens(lowered)
     if _HINTS.isdisjoint(tokens):
         return False
     joined = " ".join(tokens)
