@@ -7,8 +7,8 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,13 +26,11 @@ from websockets.sync.client import connect
 from flow import load_policy
 from flow.cli import app as cli
 from flow.loading import validate_policy
-from flow.server import ServerSettings, build_app
+from flow.server import ServerSettings
 from flow.server.demo import PRESETS, DemoSigner
 from flow.server.facts_tokens import sign_facts
-from tests.plugins.host_keys import API_KEY, FACTS_KEY, HOST, HOST_KEYS, signed
-from tests.plugins.live_server import LiveServer
-
-pytestmark = pytest.mark.anyio
+from tests.plugins.host_keys import API_KEY, FACTS_KEY, HOST, signed
+from tests.plugins.live_server import LiveServer, start_live_server
 
 START = "/v1/conversations"
 WEBHOOK = "/webhooks/rest/webhook"
@@ -63,18 +61,23 @@ def host_rsa() -> rsa.RSAPrivateKey:
     return rsa_key()
 
 
-@asynccontextmanager
-async def serve(settings: ServerSettings) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
-    app = build_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, client=("203.0.113.9", 50000))
-        async with httpx.AsyncClient(transport=transport, base_url="http://tactful.test") as client:
-            yield app, client
+NO_KEYS: dict[str, Any] = {"api_key": None, "facts_key": None}
 
 
-@pytest.fixture
-async def http() -> AsyncIterator[httpx.AsyncClient]:
-    async with serve(ServerSettings(store_url="memory", rate_limit_per_second=0, **HOST_KEYS)) as (_, client):
+@contextmanager
+def serve(**settings: Any) -> Iterator[tuple[FastAPI, httpx.Client]]:
+    """A real server on a memory store (with the host's keys unless ``settings`` say otherwise), and a client."""
+    live = start_live_server(store_url="memory", rate_limit_per_second=0, **settings)
+    try:
+        with httpx.Client(base_url=live.url, timeout=10) as client:
+            yield live.server.config.app, client
+    finally:
+        live.stop()
+
+
+@pytest.fixture(scope="module")
+def http() -> Iterator[httpx.Client]:
+    with serve() as (_, client):
         yield client
 
 
@@ -90,10 +93,10 @@ def error_of(response: httpx.Response) -> dict[str, str]:
 # -- a page carries the host's facts in a signed token ---------------------------------------------
 
 
-async def test_signed_facts_decide_and_are_not_marked_unverified(http: httpx.AsyncClient) -> None:
+def test_signed_facts_decide_and_are_not_marked_unverified(http: httpx.Client) -> None:
     body = {"facts": {"customer_name": "Dana"}, "facts_token": signed(RECENT), "message": "I want a refund"}
 
-    response = await http.post(START, json=body)
+    response = http.post(START, json=body)
 
     assert response.status_code == 201, response.text
     turn = response.json()["turn"]
@@ -102,24 +105,24 @@ async def test_signed_facts_decide_and_are_not_marked_unverified(http: httpx.Asy
     assert "Dana" in turn["text"]
 
 
-async def test_facts_the_customer_typed_are_marked_unverified_on_the_decision(http: httpx.AsyncClient) -> None:
-    started = (await http.post(START, json={"message": "I want a refund for order A-1234"})).json()
+def test_facts_the_customer_typed_are_marked_unverified_on_the_decision(http: httpx.Client) -> None:
+    started = (http.post(START, json={"message": "I want a refund for order A-1234"})).json()
     auth = {"Authorization": f"Bearer {started['token']}"}
 
     turn = (
-        await http.post(f"{START}/{started['id']}/messages", json={"text": "I bought it 10 days ago"}, headers=auth)
+        http.post(f"{START}/{started['id']}/messages", json={"text": "I bought it 10 days ago"}, headers=auth)
     ).json()
 
     [approved] = actions(turn, "approve_request")
     assert approved["unverified"] == ["days_since_purchase", "order_id"]
 
 
-async def test_a_message_may_carry_signed_facts_that_replace_what_the_customer_said(http: httpx.AsyncClient) -> None:
-    started = (await http.post(START, json={"message": "I want a refund for order A-1234"})).json()
+def test_a_message_may_carry_signed_facts_that_replace_what_the_customer_said(http: httpx.Client) -> None:
+    started = (http.post(START, json={"message": "I want a refund for order A-1234"})).json()
     auth = {"Authorization": f"Bearer {started['token']}"}
     url = f"{START}/{started['id']}/messages"
 
-    turn = (await http.post(url, json={"text": "10 days ago", "facts_token": signed(LATE)}, headers=auth)).json()
+    turn = (http.post(url, json={"text": "10 days ago", "facts_token": signed(LATE)}, headers=auth)).json()
 
     assert turn["state"] == "offering_alternatives"
     assert "45 days" in turn["text"]
@@ -150,10 +153,8 @@ async def test_a_message_may_carry_signed_facts_that_replace_what_the_customer_s
         "junk",
     ],
 )
-async def test_a_token_that_does_not_verify_is_refused_and_nothing_starts(
-    http: httpx.AsyncClient, token: Any, problem: str
-) -> None:
-    response = await http.post(START, json={"facts_token": token(), "message": "I want a refund"})
+def test_a_token_that_does_not_verify_is_refused(http: httpx.Client, token: Any, problem: str) -> None:
+    response = http.post(START, json={"facts_token": token(), "message": "I want a refund"})
 
     assert response.status_code == 403, response.text
     error = error_of(response)
@@ -162,39 +163,36 @@ async def test_a_token_that_does_not_verify_is_refused_and_nothing_starts(
     assert re.search(problem, error["message"]), error["message"]
 
 
-async def test_a_token_bound_to_the_served_policy_is_accepted(http: httpx.AsyncClient) -> None:
-    response = await http.post(START, json={"facts_token": sign_facts(LATE, FACTS_KEY, policy="retail")})
+def test_a_token_bound_to_the_served_policy_is_accepted(http: httpx.Client) -> None:
+    response = http.post(START, json={"facts_token": sign_facts(LATE, FACTS_KEY, policy="retail")})
 
     assert response.status_code == 201, response.text
 
 
-async def test_signed_facts_are_checked_like_any_other(http: httpx.AsyncClient) -> None:
-    refused = await http.post(START, json={"facts_token": signed({"days_since_purchase": float("nan")})})
-    unknown = await http.post(START, json={"facts_token": signed({"shoe_size": 9})})
+def test_signed_facts_are_checked_like_any_other(http: httpx.Client) -> None:
+    refused = http.post(START, json={"facts_token": signed({"days_since_purchase": float("nan")})})
+    unknown = http.post(START, json={"facts_token": signed({"shoe_size": 9})})
 
     assert refused.status_code == unknown.status_code == 422
     assert "days_since_purchase" in error_of(refused)["message"]
     assert "shoe_size" in error_of(unknown)["message"]
 
 
-async def test_a_server_without_a_facts_key_refuses_every_token() -> None:
-    async with serve(ServerSettings(store_url="memory", rate_limit_per_second=0)) as (_, client):
-        response = await client.post(START, json={"facts_token": signed(LATE)})
+def test_a_server_without_a_facts_key_refuses_every_token() -> None:
+    with serve(**NO_KEYS) as (_, client):
+        response = client.post(START, json={"facts_token": signed(LATE)})
 
         assert response.status_code == 403
         assert "this server has no facts key" in error_of(response)["message"]
 
 
-async def test_an_rs256_public_key_verifies_the_hosts_tokens(host_rsa: rsa.RSAPrivateKey) -> None:
-    settings = ServerSettings(store_url="memory", rate_limit_per_second=0, facts_key=public_pem(host_rsa))
-    async with serve(settings) as (_, client):
-        good = await client.post(
-            START, json={"facts_token": sign_facts(LATE, private_pem(host_rsa), algorithm="RS256")}
-        )
+def test_an_rs256_public_key_verifies_the_hosts_tokens(host_rsa: rsa.RSAPrivateKey) -> None:
+    with serve(api_key=None, facts_key=public_pem(host_rsa)) as (_, client):
+        good = client.post(START, json={"facts_token": sign_facts(LATE, private_pem(host_rsa), algorithm="RS256")})
         stranger = sign_facts(LATE, private_pem(rsa_key()), algorithm="RS256")
-        forged = await client.post(START, json={"facts_token": stranger})
+        forged = client.post(START, json={"facts_token": stranger})
         # The classic confusion: an HS256 token whose secret is the public key everyone can read.
-        mixed_up = await client.post(START, json={"facts_token": _hs256_with(public_pem(host_rsa))})
+        mixed_up = client.post(START, json={"facts_token": _hs256_with(public_pem(host_rsa))})
 
         assert good.status_code == 201, good.text
         assert forged.status_code == mixed_up.status_code == 403
@@ -219,44 +217,42 @@ def _hs256_with(secret: str) -> str:
 # -- the host's own server passes facts with the API key ------------------------------------------
 
 
-async def test_the_host_server_may_pass_any_fact_with_the_api_key(http: httpx.AsyncClient) -> None:
+def test_the_host_server_may_pass_any_fact_with_the_api_key(http: httpx.Client) -> None:
     body = {"facts": {**LATE, "loyalty_tier": "gold"}, "message": "I want a refund"}
 
-    response = await http.post(START, json=body, headers=HOST)
+    response = http.post(START, json=body, headers=HOST)
 
     assert response.status_code == 201, response.text
     assert response.json()["turn"]["state"] == "offering_alternatives"
 
 
 @pytest.mark.parametrize("authorization", ["Bearer not-the-api-key", f"Bearer {FACTS_KEY}", f"Bearer {API_KEY}x"])
-async def test_a_wrong_api_key_is_refused_rather_than_ignored(http: httpx.AsyncClient, authorization: str) -> None:
-    response = await http.post(
-        START, json={"facts": {"customer_name": "Dana"}}, headers={"Authorization": authorization}
-    )
+def test_a_wrong_api_key_is_refused_rather_than_ignored(http: httpx.Client, authorization: str) -> None:
+    response = http.post(START, json={"facts": {"customer_name": "Dana"}}, headers={"Authorization": authorization})
 
     assert response.status_code == 403
     assert error_of(response)["code"] == "access_denied"
     assert "API key" in error_of(response)["message"]
 
 
-async def test_a_server_without_an_api_key_takes_no_bearer_when_starting() -> None:
-    async with serve(ServerSettings(store_url="memory", rate_limit_per_second=0)) as (app, client):
-        response = await client.post(START, json={"facts": LATE}, headers={"Authorization": "Bearer anything"})
+def test_a_server_without_an_api_key_takes_no_bearer_when_starting() -> None:
+    with serve(**NO_KEYS) as (app, client):
+        response = client.post(START, json={"facts": LATE}, headers={"Authorization": "Bearer anything"})
 
         assert response.status_code == 403
         assert "this server has no API key" in error_of(response)["message"]
         assert list(app.state.gateway.service.store.conversations()) == []
 
 
-async def test_the_rasa_channel_takes_signed_facts_and_the_api_key() -> None:
-    async with serve(ServerSettings(store_url="memory", rate_limit_per_second=0, **HOST_KEYS)) as (_, client):
+def test_the_rasa_channel_takes_signed_facts_and_the_api_key() -> None:
+    with serve() as (_, client):
         page = {"sender": "page", "message": "I want a refund", "metadata": {"facts_token": signed(LATE)}}
         server = {"sender": "server", "message": "I want a refund", "metadata": {"facts": LATE}}
         forged = {"sender": "forged", "message": "hi", "metadata": {"facts_token": sign_facts(LATE, "x" * 40)}}
 
-        from_page = await client.post(WEBHOOK, json=page)
-        from_server = await client.post(WEBHOOK, json=server, headers=HOST)
-        refused = await client.post(WEBHOOK, json=forged)
+        from_page = client.post(WEBHOOK, json=page)
+        from_server = client.post(WEBHOOK, json=server, headers=HOST)
+        refused = client.post(WEBHOOK, json=forged)
 
         assert from_page.status_code == from_server.status_code == 200
         assert "30 days" in json.dumps(from_page.json())
@@ -324,30 +320,28 @@ def test_the_facts_key_may_be_a_file(tmp_path: Path, host_rsa: rsa.RSAPrivateKey
 # -- the demo page's presets ----------------------------------------------------------------------
 
 
-async def test_without_the_demo_nothing_is_signed_for_visitors(http: httpx.AsyncClient) -> None:
-    assert (await http.get("/demo/presets")).status_code == 404
-    assert "/demo/presets" not in (await http.get("/openapi.json")).json()["paths"]
+def test_without_the_demo_nothing_is_signed_for_visitors(http: httpx.Client) -> None:
+    assert (http.get("/demo/presets")).status_code == 404
+    assert "/demo/presets" not in (http.get("/openapi.json")).json()["paths"]
 
 
-async def test_the_demo_signs_only_its_own_presets_with_a_key_of_its_own() -> None:
-    demo = ServerSettings(store_url="memory", rate_limit_per_second=0, demo=True)
-    production = ServerSettings(store_url="memory", rate_limit_per_second=0, **HOST_KEYS)
-    async with serve(demo) as (_, demo_client):
-        presets = (await demo_client.get("/demo/presets", params={"facts": '{"days_since_purchase": 1}'})).json()
-        post = await demo_client.post("/demo/presets", json={"facts": {"days_since_purchase": 1}})
+def test_the_demo_signs_only_its_own_presets_with_a_key_of_its_own() -> None:
+    with serve(demo=True, **NO_KEYS) as (_, demo_client):
+        presets = (demo_client.get("/demo/presets", params={"facts": '{"days_since_purchase": 1}'})).json()
+        post = demo_client.post("/demo/presets", json={"facts": {"days_since_purchase": 1}})
         assert [p["id"] for p in presets] == [p.id for p in PRESETS]
         assert [p["facts"] for p in presets] == [p.facts for p in PRESETS]
         assert post.status_code == 405
-        accepted = await demo_client.post(
+        accepted = demo_client.post(
             START, json={"facts_token": presets[1]["facts_token"], "message": "I want a refund"}
         )
         assert accepted.status_code == 201, accepted.text
         assert accepted.json()["turn"]["state"] == "closed"
 
-        async with serve(demo) as (_, other_demo):
-            elsewhere = await other_demo.post(START, json={"facts_token": presets[1]["facts_token"]})
-        async with serve(production) as (_, real):
-            in_production = await real.post(START, json={"facts_token": presets[1]["facts_token"]})
+        with serve(demo=True, **NO_KEYS) as (_, other_demo):
+            elsewhere = other_demo.post(START, json={"facts_token": presets[1]["facts_token"]})
+        with serve() as (_, real):
+            in_production = real.post(START, json={"facts_token": presets[1]["facts_token"]})
 
     assert elsewhere.status_code == in_production.status_code == 403
     assert "signature does not match" in error_of(in_production)["message"]

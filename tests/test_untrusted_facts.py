@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import Iterator
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from typer.testing import CliRunner
 from websockets.sync.client import connect
 
 from flow import Engine, InvalidMessage, load_policy
 from flow.cli import app as cli
-from flow.server import ServerSettings, build_app
-from tests.plugins.live_server import LiveServer
+from tests.plugins.host_keys import HOST
+from tests.plugins.live_server import LiveServer, start_live_server
 
-API_KEY = "host-application-key-for-tests"
-HOST = {"Authorization": f"Bearer {API_KEY}"}
 START = "/v1/conversations"
 WEBHOOK = "/webhooks/rest/webhook"
 
@@ -31,25 +27,33 @@ NOT_FINITE_NUMBERS = ["NaN", "Infinity", "-Infinity", "1e400"]
 NOT_FINITE = [*NOT_FINITE_NUMBERS, '"nan"', '"-inf"', '"Infinity"']
 
 
-def make_app() -> FastAPI:
-    return build_app(ServerSettings(store_url="memory", rate_limit_per_second=0, api_key=API_KEY))
+class Server:
+    """A real server with the host's keys, and a count of the conversations its store holds."""
+
+    def __init__(self, live: LiveServer) -> None:
+        self.live = live
+        self.http = httpx.Client(base_url=live.url, timeout=10)
+
+    def stored(self) -> int:
+        return sum(1 for _ in self.live.server.config.app.state.gateway.service.store.conversations())
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    live = start_live_server(store_url="memory", rate_limit_per_second=0)
+    served = Server(live)
+    try:
+        yield served
+    finally:
+        served.http.close()
+        live.stop()
 
 
 @pytest.fixture
-def app() -> FastAPI:
-    return make_app()
-
-
-@pytest.fixture
-async def http(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
-        async with httpx.AsyncClient(transport=transport, base_url="http://tactful.test") as client:
-            yield client
-
-
-def stored(app: FastAPI) -> list[Any]:
-    return list(app.state.gateway.service.store.conversations())
+def http(server: Server) -> Iterator[httpx.Client]:
+    before = server.stored()
+    yield server.http
+    assert server.stored() == before, "a refused request started a conversation"
 
 
 def error_of(response: httpx.Response) -> dict[str, str]:
@@ -60,104 +64,84 @@ def error_of(response: httpx.Response) -> dict[str, str]:
 # -- a visitor's page cannot decide a request -----------------------------------------------------
 
 
-@pytest.mark.anyio
-async def test_a_visitor_cannot_approve_their_own_refund_with_page_facts(app: FastAPI, http: httpx.AsyncClient) -> None:
+def test_a_visitor_cannot_approve_their_own_refund_with_page_facts(http: httpx.Client) -> None:
     body = {"facts": {"order_id": "A-1234", "days_since_purchase": 1}, "message": "I want a refund for my order"}
 
-    response = await http.post(START, json=body)
+    response = http.post(START, json=body)
 
     assert response.status_code == 403, response.text
     error = error_of(response)
     assert error["code"] == "untrusted_facts"
     assert "days_since_purchase" in error["message"]
     assert "order_id" in error["message"]
-    assert stored(app) == []
 
 
-@pytest.mark.anyio
-async def test_a_visitor_cannot_claim_a_loyalty_tier_for_compensation(app: FastAPI, http: httpx.AsyncClient) -> None:
-    response = await http.post(START, json={"facts": {"customer_name": "Dana", "loyalty_tier": "platinum"}})
+def test_a_visitor_cannot_claim_a_loyalty_tier_for_compensation(http: httpx.Client) -> None:
+    response = http.post(START, json={"facts": {"customer_name": "Dana", "loyalty_tier": "platinum"}})
 
     assert response.status_code == 403, response.text
     message = error_of(response)["message"]
     assert message.startswith("facts loyalty_tier must come from the host application")
-    assert stored(app) == []
 
 
-@pytest.mark.anyio
-async def test_a_rasa_widget_cannot_send_deciding_facts_unsigned(app: FastAPI, http: httpx.AsyncClient) -> None:
+def test_a_rasa_widget_cannot_send_deciding_facts_unsigned(http: httpx.Client) -> None:
     body = {"sender": "visitor-1", "message": "I want a refund", "metadata": {"facts": {"days_since_purchase": 1}}}
 
-    response = await http.post(WEBHOOK, json=body)
+    response = http.post(WEBHOOK, json=body)
 
     assert response.status_code == 403, response.text
     assert "days_since_purchase" in error_of(response)["message"]
-    assert stored(app) == []
 
 
 # -- facts that are not finite, in bounds or plain text are refused --------------------------------
 
 
-@pytest.mark.anyio
 @pytest.mark.parametrize("value", NOT_FINITE)
-async def test_a_number_that_is_not_finite_is_refused_over_http(
-    app: FastAPI, http: httpx.AsyncClient, value: str
-) -> None:
+def test_a_number_that_is_not_finite_is_refused_over_http(http: httpx.Client, value: str) -> None:
     raw = f'{{"facts": {{"order_id": "A-1234", "days_since_purchase": {value}}}, "message": "I want a refund"}}'
 
-    response = await http.post(START, content=raw, headers={**HOST, "Content-Type": "application/json"})
+    response = http.post(START, content=raw, headers={**HOST, "Content-Type": "application/json"})
 
     assert response.status_code == 422, response.text
     error = error_of(response)
     assert error["code"] == "invalid_fact"
     assert "days_since_purchase" in error["message"]
-    assert stored(app) == []
 
 
-@pytest.mark.anyio
 @pytest.mark.parametrize("days", [-1, 100_000])
-async def test_a_number_out_of_bounds_is_refused_over_http(app: FastAPI, http: httpx.AsyncClient, days: int) -> None:
+def test_a_number_out_of_bounds_is_refused_over_http(http: httpx.Client, days: int) -> None:
     body = {"facts": {"order_id": "A-1234", "days_since_purchase": days}, "message": "I want a refund"}
 
-    response = await http.post(START, json=body, headers=HOST)
+    response = http.post(START, json=body, headers=HOST)
 
     assert response.status_code == 422, response.text
     assert "days_since_purchase" in error_of(response)["message"]
-    assert stored(app) == []
 
 
-@pytest.mark.anyio
-async def test_a_fact_name_with_control_characters_is_refused_over_http(app: FastAPI, http: httpx.AsyncClient) -> None:
-    response = await http.post(START, json={"facts": {"customer\u0000name": "Dana"}}, headers=HOST)
+def test_a_fact_name_with_control_characters_is_refused_over_http(http: httpx.Client) -> None:
+    response = http.post(START, json={"facts": {"customer\u0000name": "Dana"}}, headers=HOST)
 
     assert response.status_code == 422, response.text
     assert error_of(response)["code"] == "invalid_fact"
-    assert stored(app) == []
 
 
-@pytest.mark.anyio
-async def test_an_unknown_fact_is_refused_over_http(app: FastAPI, http: httpx.AsyncClient) -> None:
-    response = await http.post(START, json={"facts": {"shoe_size": 9}}, headers=HOST)
+def test_an_unknown_fact_is_refused_over_http(http: httpx.Client) -> None:
+    response = http.post(START, json={"facts": {"shoe_size": 9}}, headers=HOST)
 
     assert response.status_code == 422, response.text
     error = error_of(response)
     assert error["code"] == "invalid_fact"
     assert "shoe_size" in error["message"]
-    assert stored(app) == []
 
 
-@pytest.mark.anyio
 @pytest.mark.parametrize("value", NOT_FINITE_NUMBERS)
-async def test_a_number_that_is_not_finite_is_refused_on_the_rasa_channel(
-    app: FastAPI, http: httpx.AsyncClient, value: str
-) -> None:
+def test_a_number_that_is_not_finite_is_refused_on_the_rasa_channel(http: httpx.Client, value: str) -> None:
     raw = f'{{"sender": "visitor-2", "message": "hi", "metadata": {{"facts": {{"customer_name": {value}}}}}}}'
 
-    response = await http.post(WEBHOOK, content=raw, headers={"Content-Type": "application/json"})
+    response = http.post(WEBHOOK, content=raw, headers={"Content-Type": "application/json"})
 
     assert response.status_code == 422, response.text
     assert "customer_name" in error_of(response)["message"]
-    assert stored(app) == []
 
 
 def test_a_number_that_is_not_finite_gets_an_error_frame_on_the_websocket(live_server: LiveServer) -> None:
