@@ -71,7 +71,8 @@ class Effects:
         handoff = self._policy.escalation.handoff
         if self._rules.in_hours(run.now) or not handoff.callback:
             unverified = self._rules.unverified(run.request, stated_by_customer(run))
-            summary = handoff_summary(run, self._policy, unverified=unverified)
+            missing = self._rules.missing_host_facts(run.request, run.facts) if run.request else []
+            summary = handoff_summary(run, self._policy, unverified=unverified, missing_host_facts=missing)
             run.actions.append(Handoff(reason=reason, summary=summary, unverified=unverified))
             self._schedule_follow_up(run, edge)
 

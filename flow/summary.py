@@ -18,10 +18,13 @@ _WHY = {
 }
 
 
-def handoff_summary(run: Run, policy: Policy, *, unverified: Sequence[str] = ()) -> str:
+def handoff_summary(
+    run: Run, policy: Policy, *, unverified: Sequence[str] = (), missing_host_facts: Sequence[str] = ()
+) -> str:
     """One paragraph: who, what they asked, what was decided and offered, and why it is handed over.
 
-    ``unverified`` names the facts only the customer stated, for the person to check.
+    ``unverified`` names the facts only the customer stated, for the person to check;
+    ``missing_host_facts`` those the host should have given, when that is why it is handed over.
     """
     name = run.facts.get("customer_name") or "The customer"
     parts = [f"{name} contacted {policy.company}"]
@@ -41,13 +44,8 @@ def handoff_summary(run: Run, policy: Policy, *, unverified: Sequence[str] = ())
         parts.append(f"Compensation offered: {policy.compensation.title}")
     if run.escalation_reason is not None:
         why = _WHY[run.escalation_reason]
-        if run.escalation_reason == "cannot_check" and run.request is not None:
-            why += f" ({', '.join(_missing_host_facts(run, policy, run.request))})"
+        if run.escalation_reason == "cannot_check" and missing_host_facts:
+            why += f" ({', '.join(missing_host_facts)})"
         parts.append(f"Handed over because {why}")
     parts.append(f"Turns so far: {run.counters.turns}; last sentiment {run.signals.sentiment:+.2f}")
     return ". ".join(parts) + "."
-
-
-def _missing_host_facts(run: Run, policy: Policy, request: str) -> list[str]:
-    needs = policy.requests[request].needs
-    return [f for f in needs if policy.facts[f].source == "host" and run.facts.get(f) is None]
