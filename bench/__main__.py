@@ -102,6 +102,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("memory", "memory per conversation, 100,000 held", ("--quick",), shared_figures),
     Benchmark("startup", "import flow and tactful chat's first reply", ("--quick",), shared_figures),
     Benchmark("understanding", "intent quality and speed of understanding", (), understanding_figures),
+    Benchmark("redaction", "redacting one stored message vs the regex redaction before", ("--quick",), shared_figures),
     Benchmark(
         "stores",
         "turns per second through the service on SQLite and Redis",

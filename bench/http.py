@@ -6,11 +6,11 @@ Each server is one uvicorn worker in its own process; the load comes from this p
 connections at once, each replaying a whole conversation — start, ask for a
 refund, ask why, take store credit, say thanks — and starting again when it closes. Every request is
 one turn. (The client is plain asyncio streams: httpx's pool cannot drive 64 connections fast
-enough.) Measured against SQLite and against Redis (a private ``redis-server`` unless
-``TACTFUL_REDIS_URL`` is set). The baseline is a bare FastAPI app — no tactful middleware, routes or
-models — served by uvicorn with the same settings in the same run, that parses the same request
-bodies and answers each with a recorded tactful response, so the ratio is the share of plain
-HTTP + JSON throughput that tactful keeps while doing real turns.
+enough.) Measured against the memory store (no I/O: what the server itself costs), SQLite and Redis
+(a private ``redis-server`` unless ``TACTFUL_REDIS_URL`` is set). The baseline is a bare FastAPI
+app — no tactful middleware, routes or models — served by uvicorn with the same settings in the
+same run, that parses the same request bodies and answers each with a recorded tactful response, so
+the ratio is the share of plain HTTP + JSON throughput that tactful keeps while doing real turns.
 
 All servers run at once and are loaded one at a time, in ``--rounds`` alternating rounds, so load
 from elsewhere on the machine falls on each alike; throughput is the median of the rounds. Each
@@ -350,7 +350,7 @@ def figures(results: dict[str, dict[str, Any]]) -> list[Figure]:
     """Throughput and p99 latency of each store, each against the bare endpoint."""
     base = results["baseline"]
     found: list[Figure] = []
-    for store in ("sqlite", "redis"):
+    for store in ("memory", "sqlite", "redis"):
         if store not in results:
             continue
         run = results[store]
@@ -392,7 +392,7 @@ def figures(results: dict[str, dict[str, Any]]) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the load against the baseline, SQLite and Redis; print the figures and write the results."""
+    """Load the baseline and the memory, SQLite and Redis stores; print the figures and write the results."""
     parser = argparse.ArgumentParser(prog="python -m bench.http", description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=6.0, help="measured seconds per server, over all rounds")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds the seconds are split into")
@@ -425,6 +425,10 @@ def main(argv: list[str] | None = None) -> int:
             str(recorded_file),
         ]
         measured = [sqlite, servers.enter_context(running("baseline", baseline_command, port=port, cwd=ROOT))]
+        port = free_port()
+        measured.append(
+            servers.enter_context(running("memory", tactful_command("memory", port), port=port, cwd=workdir))
+        )
         redis_url = servers.enter_context(redis_server(workdir))
         if redis_url is not None:
             port = free_port()

@@ -5,8 +5,10 @@
     TactfulError
     ├── DefinitionError            a policy or flow that cannot run
     │   ├── PolicyError            a policy file or object is invalid
-    │   └── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
+    │   ├── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
+    │   └── TemplateLimitExceeded  a template would build too much text, or loop or call too often
     ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema)
+    ├── StoreUnavailable           the store did not answer in time or cannot be reached; retry later
     └── ConversationError          a message that cannot be applied
         ├── ConversationClosed     the conversation has ended
         ├── VersionConflict        someone else saved a newer version first
@@ -57,6 +59,19 @@ class FlowDefinitionError(DefinitionError):
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"the flow for policy {policy!r} cannot run:\n{lines}")
+
+
+class TemplateLimitExceeded(DefinitionError):
+    """A policy template went past one of the sandbox's limits while rendering; ``limit`` names which.
+
+    At load it becomes one of the :class:`PolicyError` problems, under the template's YAML path; while
+    rendering a turn it never reaches the caller: the engine says something else (see ``TemplateBook``).
+    """
+
+    def __init__(self, limit: str, detail: str) -> None:
+        self.limit = limit
+        self.detail = detail
+        super().__init__(f"template goes past a sandbox limit: {detail}")
 
 
 class ConversationError(TactfulError):
@@ -136,6 +151,24 @@ class AccessDenied(ConversationError):
 
 class StoreError(TactfulError, ValueError):
     """A store asked for something it cannot do: a bad URL, a newer schema, a mismatched save."""
+
+
+class StoreUnavailable(TactfulError):
+    """The store did not answer within its timeout, or could not be reached at all.
+
+    A read changed nothing. A write may still be applied if the store was only slow, which is why
+    the message says to resend a message with the same ``message_id``: it is applied at most once.
+    ``retry_after`` is how many seconds a client should wait before trying again.
+    """
+
+    def __init__(self, store: str, problem: str, *, retry_after: int = 2) -> None:
+        self.store = store
+        self.problem = problem
+        self.retry_after = retry_after
+        super().__init__(
+            f"{problem}; retry in {retry_after} s or more (a message sent again with the same message_id "
+            "is applied at most once)"
+        )
 
 
 class ConversationExists(ConversationError):

@@ -1,22 +1,29 @@
 """Delivering follow-ups after the chat: claim due jobs with a lease, reopen the conversation, send, complete.
 
-A :class:`FollowUpWorker` takes due jobs from a store's follow-up queue. For a follow-up it first
-records the check-in in the conversation (``Engine.check_in``: the agent asks whether the resolution
-worked, and a closed conversation moves back to ``follow_up`` so the answer is heard), then hands
-the message to a delivery — a webhook POST or a printed JSON line — and completes the job.
+A :class:`FollowUpWorker` takes due jobs from a store's follow-up queue, one at a time. For a
+follow-up it first records the check-in in the conversation (``Engine.check_in``: the agent asks
+whether the resolution worked, and a closed conversation moves back to ``follow_up`` so the answer
+is heard), then hands the message to a delivery — a webhook POST or a printed JSON line — and
+completes the job.
 
-Each job reaches the customer once even with several workers or a worker killed mid-delivery:
+Delivery is at least once, with the job id as ``Idempotency-Key`` so that the host can drop a repeat:
 
-- a job is leased to one worker at a time; a killed worker's lease runs out and another takes over;
+- a job is leased to one worker at a time, and a delivery always ends inside its lease: the worker
+  starts one only when the delivery's whole deadline (``timeout``, a total, not a per-read timeout)
+  still fits in the lease, both before saving the check-in and again before sending; otherwise it
+  gives the job back. So no other worker takes a job over while it is being delivered;
 - the check-in is saved under the message id ``follow-up:<job id>``, so a retry finds it instead of
   recording it twice;
-- every delivery carries the job id as ``Idempotency-Key``: when a worker dies after the host got
-  the message but before the job was completed, the host recognises the repeat;
-- a worker never starts a delivery that could outlast its lease.
+- a repeat can still happen when the host may have received the message but the worker could not
+  learn it: the webhook did not answer 2xx within the deadline (it is retried after a backoff), or
+  the worker died or lost the store between sending and completing the job (another worker sends
+  it again once the lease has run out). Workers on several machines also rely on their clocks
+  agreeing to within the lease's margin.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import sys
@@ -29,7 +36,14 @@ from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 from pydantic import BaseModel, ConfigDict, Field
 
 from flow.engine import Engine
-from flow.errors import DuplicateMessage, InvalidMessage, TactfulError, UnknownConversation, VersionConflict
+from flow.errors import (
+    DuplicateMessage,
+    InvalidMessage,
+    StoreUnavailable,
+    TactfulError,
+    UnknownConversation,
+    VersionConflict,
+)
 from flow.models import QuickReply, ScheduleFollowUp
 from flow.stores.base import FollowUpJob, Store
 
@@ -38,20 +52,23 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tactful.followups")
 _SAVE_ATTEMPTS = 16
+LEASE_MARGIN = timedelta(seconds=1)
+"""Lease left over after a delivery's deadline, for completing the job and for clocks that disagree a little."""
 
 Clock = Callable[[], datetime]
 Handled = Literal["delivered", "failed", "skipped"]
 
 
 class WorkerSettingsError(TactfulError, ValueError):
-    """Worker settings that could break the one-delivery-per-job promise."""
+    """Worker settings under which a delivery could outlast its lease."""
 
     def __init__(self, lease_seconds: float, timeout: float) -> None:
         self.lease_seconds = lease_seconds
         self.timeout = timeout
+        margin = LEASE_MARGIN.total_seconds()
         super().__init__(
-            f"a lease of {lease_seconds:g}s is not longer than the delivery timeout of {timeout:g}s; "
-            "use a longer lease so that no job is taken over while it is being delivered"
+            f"a lease of {lease_seconds:g}s is not longer than the delivery timeout of {timeout:g}s plus "
+            f"{margin:g}s; use a longer lease so that no job is taken over while it is being delivered"
         )
 
 
@@ -83,7 +100,7 @@ class Delivery(Protocol):
     """Hands one message to the host; raises :class:`DeliveryFailed` when it cannot."""
 
     timeout: float
-    """The longest one delivery may take, in seconds."""
+    """The longest one delivery may take, in seconds, all of it: the call returns or raises by then."""
 
     def __call__(self, message: FollowUpMessage) -> None: ...
 
@@ -104,34 +121,46 @@ class PrintDelivery:
 
 
 class WebhookDelivery:
-    """POSTs each message as JSON to the host's webhook; any answer but 2xx counts as a failure."""
+    """POSTs each message as JSON to the host's webhook; any answer but 2xx counts as a failure.
 
-    def __init__(self, url: str, *, timeout: float = 10.0, client: httpx.Client | None = None) -> None:
+    ``timeout`` bounds the whole POST — connecting, sending, and the complete answer — rather than
+    each read, so a host that trickles its answer cannot hold a delivery past its lease.
+    """
+
+    def __init__(self, url: str, *, timeout: float = 10.0, client: httpx.AsyncClient | None = None) -> None:
         import httpx
 
         self.url = url
         self.timeout = timeout
-        self._client = client or httpx.Client(timeout=timeout)
+        self._client = client or httpx.AsyncClient(timeout=timeout)
+        # One event loop for this delivery's life, so the client keeps its connections between posts.
+        self._runner = asyncio.Runner()
 
     def __call__(self, message: FollowUpMessage) -> None:
         """POST ``message``, with its id as the ``Idempotency-Key`` header."""
+        self._runner.run(self._post(message))
+
+    async def _post(self, message: FollowUpMessage) -> None:
         import httpx
 
         try:
-            response = self._client.post(
-                self.url,
-                content=message.model_dump_json(),
-                headers={"Content-Type": "application/json", "Idempotency-Key": message.id},
-                timeout=self.timeout,
-            )
+            async with asyncio.timeout(self.timeout):
+                response = await self._client.post(
+                    self.url,
+                    content=message.model_dump_json(),
+                    headers={"Content-Type": "application/json", "Idempotency-Key": message.id},
+                )
+        except TimeoutError as e:
+            raise DeliveryFailed(message.id, f"no complete answer from {self.url} within {self.timeout:g} s") from e
         except httpx.HTTPError as e:
             raise DeliveryFailed(message.id, f"{type(e).__name__} from {self.url}") from e
         if not response.is_success:
             raise DeliveryFailed(message.id, f"{self.url} answered {response.status_code}")
 
     def close(self) -> None:
-        """Close the HTTP client."""
-        self._client.close()
+        """Close the HTTP client and its event loop."""
+        self._runner.run(self._client.aclose())
+        self._runner.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,46 +205,68 @@ class FollowUpWorker:
         engines: Mapping[str, Engine] | Callable[[str], Engine | None],
         worker_id: str | None = None,
         lease_seconds: float = 60.0,
-        batch_size: int = 10,
         backoff: Backoff = Backoff(),
         clock: Clock | None = None,
     ) -> None:
-        if lease_seconds <= deliver.timeout:
+        if timedelta(seconds=lease_seconds) <= timedelta(seconds=deliver.timeout) + LEASE_MARGIN:
             raise WorkerSettingsError(lease_seconds, deliver.timeout)
         self.store = store
         self.deliver = deliver
         self.worker_id = worker_id or f"worker-{secrets.token_hex(4)}"
         self.lease_seconds = lease_seconds
-        self.batch_size = batch_size
         self.backoff = backoff
         self._engine_for = engines.get if isinstance(engines, Mapping) else engines
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    def run_once(self) -> RunReport:
-        """Claim one batch of due jobs and handle each; return what happened."""
-        jobs = self.store.claim_follow_ups(
-            self._clock(), worker=self.worker_id, lease_seconds=self.lease_seconds, limit=self.batch_size
-        )
+    def run_once(self, *, limit: int | None = None) -> RunReport:
+        """Deliver every job that is due (at most ``limit``), each under a lease of its own; return what happened.
+
+        Jobs are claimed one at a time, so each lease starts when its delivery is about to. A job
+        given back during this pass is left for the next one.
+        """
         counts = {"delivered": 0, "failed": 0, "skipped": 0}
-        for job in jobs:
+        handled: set[str] = set()
+        while limit is None or len(handled) < limit:
+            claimed = self.store.claim_follow_ups(
+                self._clock(), worker=self.worker_id, lease_seconds=self.lease_seconds, limit=1
+            )
+            if not claimed:
+                break
+            job = claimed[0]
+            if job.id in handled:
+                self.store.release_follow_up(job.id, worker=self.worker_id, retry_at=self._clock())
+                break
+            handled.add(job.id)
             counts[self._handle(job)] += 1
         return RunReport(**counts)
 
     def run_forever(self, *, poll_seconds: float = 5.0, stop: threading.Event | None = None) -> None:
-        """Keep delivering until ``stop`` is set; wait ``poll_seconds`` whenever the queue has nothing due."""
+        """Keep delivering until ``stop`` is set, waiting ``poll_seconds`` between passes.
+
+        A store that cannot answer is waited out: the pass is logged and tried again after the pause.
+        """
         stop = stop or threading.Event()
         while not stop.is_set():
-            report = self.run_once()
-            if report.claimed < self.batch_size:
-                stop.wait(poll_seconds)
+            try:
+                self.run_once()
+            except StoreUnavailable as e:
+                log.warning("follow-ups paused: %s", e)
+            stop.wait(poll_seconds)
+
+    def _lease_covers_delivery(self, job: FollowUpJob) -> bool:
+        """Whether a delivery started now would end, with the margin, before the lease does."""
+        deadline = self._clock() + timedelta(seconds=self.deliver.timeout) + LEASE_MARGIN
+        return job.lease_expires_at is None or deadline < job.lease_expires_at
+
+    def _give_back(self, job: FollowUpJob) -> Handled:
+        # Too little lease left to finish: give the job back rather than race another worker.
+        log.warning("follow-up %s given back: its lease could not cover a delivery", job.id)
+        self.store.release_follow_up(job.id, worker=self.worker_id, retry_at=self._clock())
+        return "failed"
 
     def _handle(self, job: FollowUpJob) -> Handled:
-        now = self._clock()
-        delivered_by = now + timedelta(seconds=self.deliver.timeout)
-        if job.lease_expires_at is not None and delivered_by >= job.lease_expires_at:
-            # Too little lease left to finish: give the job back rather than race another worker.
-            self.store.release_follow_up(job.id, worker=self.worker_id, retry_at=now)
-            return "failed"
+        if not self._lease_covers_delivery(job):
+            return self._give_back(job)
         try:
             message = self._message(job)
         except UnknownConversation:
@@ -227,6 +278,9 @@ class FollowUpWorker:
         if message is None:
             self.store.complete_follow_up(job.id, worker=self.worker_id)
             return "skipped"
+        # Saving the check-in may have taken long (a slow store): the same check, once more, just before sending.
+        if not self._lease_covers_delivery(job):
+            return self._give_back(job)
         try:
             self.deliver(message)
         except DeliveryFailed as e:

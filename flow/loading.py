@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from flow.conditions import facts_named
 from flow.errors import PolicyError
+from flow.expansion import expansion_problems
 from flow.policy import Policy
 
 BUNDLED_SUFFIX = ".yaml"
@@ -105,6 +106,9 @@ def validate_policy(data: Any, *, source: str = "<policy>") -> Policy:
     """Validate already-parsed policy data; raise :class:`PolicyError` listing every problem."""
     if not isinstance(data, Mapping):
         raise PolicyError(source, [f"(top level): expected a mapping of policy settings, found {type(data).__name__}"])
+    expanded = expansion_problems(data)
+    if expanded:
+        raise PolicyError(source, expanded)
     try:
         policy = Policy.model_validate(data)
     except ValidationError as e:

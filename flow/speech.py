@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flow import payloads
+from flow.inline import inline_all
 from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
@@ -87,9 +88,10 @@ class Speaker:
     def _context(self, run: Run, needed: frozenset[str]) -> dict[str, Any]:
         policy = self._policy
         context = self._constants.copy()
-        context.update(run.facts)
+        facts = inline_all(run.facts)
+        context.update(facts)
         request = policy.requests[run.request] if run.request else None
-        context["customer_name"] = run.facts.get("customer_name")
+        context["customer_name"] = facts.get("customer_name")
         context["intent"] = run.signals.intent
         context["request"] = request.title if request else None
         context["compensation_reference"] = run.compensation_reference

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flow.inline import inline_all
 from flow.policy import Policy
 from flow.run import Run
 
@@ -26,13 +27,14 @@ def handoff_summary(
     ``unverified`` names the facts only the customer stated, for the person to check;
     ``missing_host_facts`` those the host should have given, when that is why it is handed over.
     """
-    name = run.facts.get("customer_name") or "The customer"
+    facts = inline_all(run.facts)
+    name = facts.get("customer_name") or "The customer"
     parts = [f"{name} contacted {policy.company}"]
     if run.request is not None:
         request = policy.requests[run.request]
-        order = run.facts.get("order_id")
+        order = facts.get("order_id")
         parts[0] += f" about {request.title}" + (f" for order {order}" if order else "")
-        known = ", ".join(f"{k}={v}" for k, v in sorted(run.facts.items()) if k in request.needs)
+        known = ", ".join(f"{k}={v}" for k, v in sorted(facts.items()) if k in request.needs)
         if known:
             parts.append(f"Facts: {known}")
         if unverified:

@@ -7,6 +7,7 @@ customer-supplied values only ever reach them as data in the render context.
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from collections.abc import Callable, Mapping
@@ -14,14 +15,16 @@ from io import StringIO
 from typing import Any
 
 from jinja2 import Template, TemplateError, meta, nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import Frame
+from jinja2.exceptions import SecurityError
 from jinja2.lexer import newline_re
 from jinja2.nodes import EvalContext, Impossible
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from flow.errors import TemplateLimitExceeded
 from flow.policy import Policy
-from flow.sandbox import PolicySandbox, forbidden_constructs
+from flow.sandbox import BudgetedCodeGenerator, PolicySandbox, forbidden_constructs, is_simple
 from flow.tone import lint
 from states import COMMON_TEMPLATES, SPECS
 
@@ -56,7 +59,21 @@ CONTEXT_VARIABLES = frozenset(
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
 
 
-def _environment() -> SandboxedEnvironment:
+PLAIN_WORDS = {
+    "reason": "This is not something our rules allow.",
+    "approved": "Your request is approved.",
+    "follow_up": "We're checking in about your recent request. Are you happy with how it was sorted out?",
+    "other": "Thank you for your patience.",
+}
+"""What the engine says instead of a policy text that went past a sandbox limit and has no built-in words."""
+
+_REFUSED = (TemplateLimitExceeded, SecurityError, ArithmeticError)
+"""What rendering a template with a conversation's values raises when it asks for too much (text, loops,
+calls, a number too large for a float) or for what the sandbox forbids."""
+_LOG = logging.getLogger(__name__)
+
+
+def _environment() -> PolicySandbox:
     return PolicySandbox()
 
 
@@ -88,45 +105,62 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
 class _Compiled:
     """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
 
-    __slots__ = ("constant", "env", "source", "template", "variables")
+    __slots__ = ("compiled", "constant", "refused", "sandbox", "source", "template", "variables")
 
-    def __init__(self, env: SandboxedEnvironment, source: str) -> None:
-        self.env: SandboxedEnvironment | None = env
+    def __init__(self, sandbox: PolicySandbox, source: str) -> None:
+        self.sandbox = sandbox
         self.source = source
+        self.compiled = False
         self.template: Template | None = None
         self.constant: str | None = None
+        self.refused: Exception | None = None
         self.variables: frozenset[str] = frozenset()
 
     def compile(self) -> None:
-        if self.env is None:
+        if self.compiled:
             return
-        env = self.env
-        self.variables = frozenset(meta.find_undeclared_variables(env.parse(self.source)))
-        if self.variables:
-            self.template = env.from_string(self.source)
-        else:
-            self.constant = env.from_string(self.source).render().strip()
-        self.env = None
+        sandbox = self.sandbox
+        self.variables = frozenset(meta.find_undeclared_variables(sandbox.parse(self.source)))
+        self.template = sandbox.from_string(self.source)
+        if not self.variables:
+            try:
+                self.constant = sandbox.render(self.template, {}).strip()
+            except _REFUSED as error:
+                self.refused = error
+            self.template = None
+        self.compiled = True
 
     def render(self, context: Mapping[str, Any]) -> str:
         self.compile()
+        if self.refused is not None:
+            raise self.refused
         if self.template is None:
             return self.constant or ""
-        # The sandbox has no globals, so a shared context skips Jinja's two copies of the variables;
-        # templates never write to it.
-        frame = self.template.new_context(context, shared=True)  # type: ignore[arg-type]
-        return "".join(self.template.root_render_func(frame)).strip()
+        return self.sandbox.render(self.template, context).strip()
 
 
 class TemplateBook:
-    """The compiled templates of one policy, looked up by path and chosen among variants."""
+    """The compiled templates of one policy, looked up by path and chosen among variants.
+
+    A template that goes past a sandbox limit with a conversation's values (a long name repeated,
+    say) does not fail the turn: the book logs a warning naming the template and the limit, and
+    says the next variant of the same text, else the built-in words for that key when the policy
+    replaced them, else a plain sentence (:data:`PLAIN_WORDS`, or an alternative's or the
+    compensation's title). Values not worked out for the turn read as empty in what it says instead.
+    """
 
     def __init__(self, policy: Policy) -> None:
-        env = _environment()
+        sandbox = _environment()
+        sources = template_sources(policy)
         self._templates: dict[str, tuple[_Compiled, ...]] = {
-            path: tuple(_Compiled(env, source) for source in variants)
-            for path, variants in template_sources(policy).items()
+            path: tuple(_Compiled(sandbox, source) for source in variants) for path, variants in sources.items()
         }
+        self._built_in = {
+            path: tuple(_Compiled(sandbox, source) for source in variants)
+            for path, variants in _built_in_sources().items()
+            if variants != sources[path]
+        }
+        self._plain = _plain_words(policy)
 
     def has(self, path: str) -> bool:
         """Whether a template exists at ``path``."""
@@ -134,7 +168,23 @@ class TemplateBook:
 
     def render(self, path: str, context: Mapping[str, Any], *, seed: str = "") -> str:
         """Render the variant of ``path`` that ``seed`` picks (the same seed always picks the same one)."""
-        return self._variant(path, seed).render(context)
+        variants = self._templates[path]
+        first = zlib.crc32(f"{seed}:{path}".encode()) % len(variants) if len(variants) > 1 else 0
+        try:
+            return variants[first].render(context)
+        except _REFUSED as error:
+            refusal = error
+        others = [variants[(first + step) % len(variants)] for step in range(1, len(variants))]
+        for kind, choices in (("another variant", others), ("the built-in words", self._built_in.get(path, ()))):
+            for choice in choices:
+                try:
+                    text = choice.render(context)
+                except _REFUSED:
+                    continue
+                _warn(path, refusal, kind)
+                return text
+        _warn(path, refusal, "a plain sentence")
+        return self._plain.get(path, PLAIN_WORDS["other"])
 
     def variables(self, path: str, *, seed: str = "") -> frozenset[str]:
         """The variables the variant of ``path`` that ``seed`` picks reads."""
@@ -144,7 +194,43 @@ class TemplateBook:
 
     def _variant(self, path: str, seed: str) -> _Compiled:
         variants = self._templates[path]
-        return variants[zlib.crc32(f"{seed}:{path}".encode()) % len(variants)] if len(variants) > 1 else variants[0]
+        return variants[self._index(path, seed, len(variants))]
+
+    @staticmethod
+    def _index(path: str, seed: str, count: int) -> int:
+        return zlib.crc32(f"{seed}:{path}".encode()) % count if count > 1 else 0
+
+
+def _warn(path: str, refusal: Exception, instead: str) -> None:
+    # The refusal names the limit and sizes, never the conversation's values.
+    detail = refusal.detail if isinstance(refusal, TemplateLimitExceeded) else str(refusal)
+    _LOG.warning("template %s went past a sandbox limit with this conversation's values: %s; said %s instead",
+                 path, detail, instead)  # fmt: skip
+
+
+def _built_in_sources() -> dict[str, list[str]]:
+    sources = {
+        f"templates.{state}.{key}": list(variants)
+        for state, spec in SPECS.items()
+        for key, variants in spec.templates.items()
+    }
+    sources.update({f"templates.common.{key}": list(shared) for key, shared in COMMON_TEMPLATES.items()})
+    return sources
+
+
+def _plain_words(policy: Policy) -> dict[str, str]:
+    """The plain sentence said instead of each of a policy's own texts."""
+    plain: dict[str, str] = {"follow_up.text": PLAIN_WORDS["follow_up"]}
+    if policy.compensation is not None:
+        plain["compensation.offer"] = policy.compensation.title.lower()
+    for name, request in policy.requests.items():
+        plain[f"requests.{name}.approved"] = PLAIN_WORDS["approved"]
+        for i in range(len(request.declines)):
+            plain[f"requests.{name}.declines[{i}].reason"] = PLAIN_WORDS["reason"]
+            plain[f"requests.{name}.declines[{i}].clearer_reason"] = PLAIN_WORDS["reason"]
+        for i, alternative in enumerate(request.alternatives):
+            plain[f"requests.{name}.alternatives[{i}].text"] = alternative.title.lower()
+    return plain
 
 
 def sample_context(policy: Policy) -> dict[str, Any]:
@@ -237,7 +323,7 @@ class _TemplateCheck:
             if forbidden:
                 return [f"templates may not use {', '.join(forbidden)}"]
             text = None
-            if _is_simple(tree):
+            if is_simple(tree):
                 unknown = {name.name for name in tree.find_all(nodes.Name)} - self.known
                 if unknown:
                     return [f"unknown variable {', '.join(sorted(unknown))}"]
@@ -248,7 +334,11 @@ class _TemplateCheck:
                 unknown = undeclared - self.known
                 if unknown:
                     return [f"unknown variable {', '.join(sorted(unknown))}"]
-                text = template.render(self.context)
+                text = self.env.render(template, self.context)
+        except TemplateLimitExceeded as e:
+            return [str(e)]
+        except RecursionError:
+            return ["template nests too deeply to read; nest less"]
         except (TemplateError, TypeError, ValueError, ArithmeticError) as e:
             return [f"template does not render: {e}"]
         return self._lint(text, linted=linted)
@@ -259,27 +349,6 @@ class _TemplateCheck:
 
 _SYNTAX = re.compile(r"\{[{%#]")
 """The start of a Jinja tag; a source without one is plain text that renders as written."""
-
-_SIMPLE_NODES = (
-    nodes.Template,
-    nodes.Output,
-    nodes.TemplateData,
-    nodes.If,
-    nodes.Name,
-    nodes.Const,
-    nodes.Compare,
-    nodes.Operand,
-    nodes.And,
-    nodes.Or,
-    nodes.Not,
-    nodes.CondExpr,
-    nodes.Concat,
-)
-"""Nodes whose constant folding gives exactly what rendering gives; none of them assigns a name."""
-
-
-def _is_simple(tree: nodes.Template) -> bool:
-    return all(isinstance(node, _SIMPLE_NODES) for node in tree.find_all(nodes.Node))
 
 
 class _BindNames(NodeTransformer):
@@ -334,7 +403,7 @@ def _compiled(env: SandboxedEnvironment, tree: nodes.Template) -> tuple[set[str]
     return generator.undeclared, env.template_class.from_code(env, code, env.make_globals(None))
 
 
-class _TrackingCodeGenerator(CodeGenerator):
+class _TrackingCodeGenerator(BudgetedCodeGenerator):
     """Jinja's code generator, also noting the names the template reads from its context.
 
     What ``jinja2.meta.find_undeclared_variables`` finds, in the same pass that writes the code, so

@@ -10,9 +10,11 @@ import subprocess
 import sys
 import threading
 from collections import Counter
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -31,7 +33,7 @@ from flow.followups import (
     WorkerSettingsError,
 )
 from flow.service import ConversationService, Started
-from flow.stores import MemoryStore, SqliteStore, Store
+from flow.stores import FollowUpJob, MemoryStore, SqliteStore, Store
 from tests.plugins.engines import DANA, IN_HOURS, OUT_OF_HOURS, Scripted
 
 DUE = IN_HOURS + timedelta(hours=24, minutes=1)
@@ -161,10 +163,11 @@ def test_a_webhook_gets_json_with_an_idempotency_key(
         return httpx.Response(204)
 
     clock.now = DUE
-    client = httpx.Client(transport=httpx.MockTransport(host))
-    run, _ = worker(store, engine, clock, deliver=WebhookDelivery("https://host.example/follow-ups", client=client))
+    client = httpx.AsyncClient(transport=httpx.MockTransport(host))
+    with closing(WebhookDelivery("https://host.example/follow-ups", client=client)) as deliver:
+        run, _ = worker(store, engine, clock, deliver=deliver)
 
-    assert run.run_once().delivered == 4
+        assert run.run_once().delivered == 4
     bodies = [json.loads(r.content) for r in received]
     assert {r.url.path for r in received} == {"/follow-ups"}
     assert [r.headers["Idempotency-Key"] for r in received] == [b["id"] for b in bodies]
@@ -178,10 +181,9 @@ def test_a_failed_delivery_is_retried_with_exponential_backoff_and_recorded_once
     chat = service.start(facts=DANA, message="I want a refund")
     service.reply(chat.conversation.id, token=chat.token, quick_reply="alternative:store_credit")
     answers = iter([503, 500, 200])
-    client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(next(answers))))
-    run, _ = worker(
-        store, engine, clock, deliver=WebhookDelivery("https://host.example/", client=client), backoff=Backoff(30, 3600)
-    )
+    client = httpx.AsyncClient(transport=httpx.MockTransport(lambda request: httpx.Response(next(answers))))
+    deliver = WebhookDelivery("https://host.example/", client=client)
+    run, _ = worker(store, engine, clock, deliver=deliver, backoff=Backoff(30, 3600))
 
     clock.now = DUE
     assert run.run_once().failed == 1
@@ -193,6 +195,7 @@ def test_a_failed_delivery_is_retried_with_exponential_backoff_and_recorded_once
     assert store.pending_follow_ups()[0].due_at == clock.now + timedelta(seconds=60)
     clock.now += timedelta(seconds=61)
     assert run.run_once().delivered == 1
+    deliver.close()
 
     assert store.pending_follow_ups() == []
     assert check_ins(store, chat.conversation.id) == 1
@@ -219,7 +222,7 @@ def test_two_workers_deliver_each_follow_up_exactly_once(
 
     clock.now = DUE
     workers = [
-        FollowUpWorker(store, Recording(), engines={"retail": engine}, clock=clock, batch_size=3, worker_id=name)
+        FollowUpWorker(store, Recording(), engines={"retail": engine}, clock=clock, worker_id=name)
         for name in ("left", "right")
     ]
     start = threading.Barrier(2)
@@ -264,8 +267,9 @@ def test_a_network_error_counts_as_a_failed_delivery(
         raise httpx.ConnectError("connection refused", request=request)
 
     clock.now = DUE
-    with httpx.Client(transport=httpx.MockTransport(unreachable)) as client:
-        run, _ = worker(store, engine, clock, deliver=WebhookDelivery("https://host.example/hook", client=client))
+    client = httpx.AsyncClient(transport=httpx.MockTransport(unreachable))
+    with closing(WebhookDelivery("https://host.example/hook", client=client)) as deliver:
+        run, _ = worker(store, engine, clock, deliver=deliver)
         report = run.run_once()
 
     assert (report.delivered, report.failed) == (0, 4)
@@ -276,15 +280,15 @@ def test_a_network_error_counts_as_a_failed_delivery(
 def test_jobs_the_lease_cannot_cover_are_given_back_untouched(
     store: Store, chats: dict[str, Started], engine: Engine
 ) -> None:
-    class Slow:
-        """A clock that moves on 20 seconds each time it is read, like a worker stuck on slow deliveries."""
+    class Stalled:
+        """A clock that moves on 60 seconds each time a job is claimed, like a store that answers slowly."""
 
         def __init__(self) -> None:
             self.now = DUE
+            self.claims = 0
 
         def __call__(self) -> datetime:
-            self.now += timedelta(seconds=20)
-            return self.now
+            return self.now + timedelta(seconds=60 * self.claims)
 
     class Patient:
         timeout = 50.0
@@ -295,16 +299,23 @@ def test_jobs_the_lease_cannot_cover_are_given_back_untouched(
         def __call__(self, message: FollowUpMessage) -> None:
             self.sent.append(message.id)
 
+    clock = Stalled()
+    original_claim = store.claim_follow_ups
+
+    def slow_claim(now: datetime, **options: Any) -> list[FollowUpJob]:
+        claimed = original_claim(now, **options)
+        clock.claims += 1
+        return claimed
+
+    store.claim_follow_ups = slow_claim  # type: ignore[method-assign]
     deliver = Patient()
-    run = FollowUpWorker(store, deliver, engines={"retail": engine}, clock=Slow(), lease_seconds=100)
+    run = FollowUpWorker(store, deliver, engines={"retail": engine}, clock=clock, lease_seconds=100)
 
     report = run.run_once()
 
-    assert report.claimed == 5
-    assert report.failed == 3
-    assert len(deliver.sent) + report.skipped == 2
+    assert (report.delivered, report.failed, deliver.sent) == (0, 5, [])
     given_back = [job for job in store.pending_follow_ups() if job.worker is None]
-    assert len(given_back) == report.failed
+    assert len(given_back) == 5
     assert all(check_ins(store, job.conversation_id) == 0 for job in given_back if job.kind == "follow_up")
 
 
@@ -359,11 +370,15 @@ def test_run_forever_delivers_until_stopped(
     assert store.pending_follow_ups() == []
 
 
-def test_a_lease_shorter_than_the_delivery_timeout_is_refused() -> None:
-    with httpx.Client() as client, pytest.raises(WorkerSettingsError, match="a lease of 5s is not longer than the"):
-        FollowUpWorker(
-            MemoryStore(), WebhookDelivery("https://host.example/", client=client), engines={}, lease_seconds=5
-        )
+@pytest.mark.parametrize("lease_seconds", [5, 11])
+def test_a_lease_no_longer_than_the_delivery_timeout_and_its_margin_is_refused(lease_seconds: float) -> None:
+    with (
+        closing(WebhookDelivery("https://host.example/", timeout=10)) as deliver,
+        pytest.raises(
+            WorkerSettingsError, match=f"a lease of {lease_seconds}s is not longer than the delivery timeout"
+        ),
+    ):
+        FollowUpWorker(MemoryStore(), deliver, engines={}, lease_seconds=lease_seconds)
 
 
 def test_a_follow_up_for_a_policy_without_an_engine_waits_for_one(
@@ -474,15 +489,17 @@ def test_a_worker_killed_mid_delivery_leaves_the_job_to_another_one(
         doomed.wait(timeout=30)
 
         with SqliteStore(path) as store:
-            assert {job.worker for job in store.pending_follow_ups()} == {"doomed"}
+            # It held a lease on the job it was delivering only; the others wait unclaimed.
+            assert sorted(str(job.worker) for job in store.pending_follow_ups()) == ["None", "None", "doomed"]
             later = Clock(datetime.now(UTC) + timedelta(seconds=61))
-            survivor = FollowUpWorker(
-                store,
-                WebhookDelivery(host.url, timeout=5),
-                engines={"retail": Engine(retail, clock=later, understander=scripted)},
-                clock=later,
-            )
-            report = survivor.run_once()
+            with closing(WebhookDelivery(host.url, timeout=5)) as deliver:
+                survivor = FollowUpWorker(
+                    store,
+                    deliver,
+                    engines={"retail": Engine(retail, clock=later, understander=scripted)},
+                    clock=later,
+                )
+                report = survivor.run_once()
 
             assert report.delivered == 3
             assert store.pending_follow_ups() == []

@@ -205,10 +205,10 @@ def test_the_wrappers_examples_run() -> None:
         ("a@b.com,c@d.org", "[email],[email]"),
         ("4111111111111111,5555555555554444", "[card],[card]"),
         ("555-123-4567,020 7946 0958", "[phone],[phone]"),
-        ("write to jane@example.com-support", "write to jane@example.com-support"),
+        ("write to jane@example.com-support", "write to [email]-support"),
         ("x.jane@example.com", "[email]"),
-        ("ré@example.com", "ré@example.com"),
-        ("card 12 4111111111111111", "card 12 4111111111111111"),
+        ("ré@example.com", "[email]"),
+        ("card 12 4111111111111111", "card 12 [card]"),
     ],
 )
 def test_redaction_finds_what_its_lookarounds_found(text: str, kept: str) -> None:

@@ -111,6 +111,17 @@ async def test_echoed_text_is_html_escaped(widget: Widget) -> None:
     assert ">" not in text
 
 
+async def test_the_sender_echoed_as_recipient_id_is_html_escaped(widget: Widget) -> None:
+    sender = f'visitor-{XSS}-"&'
+
+    replies = await widget.send(sender, "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    again = await widget.send(sender, replies[-1]["buttons"][0]["payload"])
+
+    escaped = "visitor-&lt;img src=x onerror=alert(1)&gt;-&quot;&amp;"
+    assert {r["recipient_id"] for r in replies + again} == {escaped}
+    assert widget.current(sender).conversation_id
+
+
 async def test_a_button_payload_sent_back_is_taken_as_that_quick_reply(widget: Widget) -> None:
     offered = await widget.send("dana", "I want a refund for my order", metadata=late_refund())
     payload = offered[-1]["buttons"][0]["payload"]

@@ -40,8 +40,13 @@ def socket_url(server: LiveServer, conversation_id: str, token: str | None = Non
     return url if token is None else f"{url}?token={token}"
 
 
+def _not_json(constant: str) -> None:
+    raise AssertionError(f"the server sent {constant}, which is not JSON")
+
+
 def receive(socket: ClientConnection) -> dict[str, Any]:
-    frame: dict[str, Any] = json.loads(socket.recv(timeout=10))
+    """The next frame, which must be standard JSON (no NaN or Infinity)."""
+    frame: dict[str, Any] = json.loads(socket.recv(timeout=10), parse_constant=_not_json)
     return frame
 
 
@@ -99,6 +104,7 @@ def test_the_token_may_come_as_the_first_frame(live_server: LiveServer, chat: di
         pytest.param({"token": "not-the-token"}, id="wrong-token"),
         pytest.param({"text": "hello"}, id="no-token"),
         pytest.param("not json", id="garbage"),
+        pytest.param("[" * 5000 + "]" * 5000, id="nested-too-deeply"),
     ],
 )
 def test_a_socket_without_the_right_token_is_refused_and_closed(
@@ -138,6 +144,24 @@ def test_a_socket_for_an_unknown_conversation_is_refused(live_server: LiveServer
         pytest.param({"text": "hi", "quick_reply": "reject"}, "invalid_request", id="text-and-quick-reply"),
         pytest.param({"quick_reply": "alternative:refund_anyway"}, "invalid_message", id="quick-reply-not-offered"),
         pytest.param({"text": "a" * 20_000}, "too_large", id="too-large"),
+        pytest.param(
+            '{"text": "hi", "id": ' + "[" * 5000 + "]" * 5000 + "}",
+            "invalid_request",
+            id="nested-too-deeply",
+        ),
+        pytest.param(
+            '{"text": "hi", "id": ' + "[" * 900 + "]" * 900 + "}",
+            "invalid_request",
+            id="id-nested-deeply",
+        ),
+        pytest.param(
+            '{"text": "hi", "id": NaN}',
+            "invalid_request",
+            id="nan-id",
+        ),
+        pytest.param('{"text": "hi", "id": -Infinity}', "invalid_request", id="infinite-id"),
+        pytest.param('{"text": "hi", "id": 1e400}', "invalid_request", id="overflowing-id"),
+        pytest.param('{"text": "hi", "id": {"a": 1}}', "invalid_request", id="object-id"),
     ],
 )
 def test_a_bad_frame_gets_an_error_frame_the_socket_stays_open_and_nothing_changes(

@@ -58,7 +58,7 @@ def run(
     webhook: Annotated[
         str | None, typer.Option("--webhook", help="POST each follow-up here as JSON; print them when left out.")
     ] = None,
-    once: Annotated[bool, typer.Option("--once", help="Deliver what is due now, then stop.")] = False,
+    once: Annotated[bool, typer.Option("--once", help="Deliver everything that is due now, then stop.")] = False,
     lease_seconds: Annotated[
         float, typer.Option("--lease-seconds", min=1.0, help="How long a claimed job stays this worker's.")
     ] = 60.0,
@@ -69,16 +69,18 @@ def run(
         list[str] | None,
         typer.Option("--policy", help="A policy YAML file for conversations not under a bundled policy; repeatable."),
     ] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for the webhook.")] = 10.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds the whole webhook POST may take, answer included.")
+    ] = 10.0,
     poll_seconds: Annotated[
         float, typer.Option("--poll-seconds", min=0.1, help="Pause between polls when nothing is due.")
     ] = 5.0,
 ) -> None:
-    """Deliver follow-ups exactly once, however many workers share the store.
+    """Deliver follow-ups at least once, never two workers at a time, however many share the store.
 
     Each due job is leased to this worker, the check-in is recorded in the conversation (reopening
-    it so the customer's answer is taken), and the message is POSTed with an Idempotency-Key header.
-    A failed POST is retried later with exponential backoff.
+    it so the customer's answer is taken), and the message is POSTed with an Idempotency-Key header
+    within the lease. A failed POST is retried later with exponential backoff, with the same key.
     """
     import signal
     import threading
@@ -97,7 +99,11 @@ def run(
         raise typer.Exit(EXIT_INVALID) from None
     with queue, _closing(deliver):
         if once:
-            report = worker.run_once()
+            try:
+                report = worker.run_once()
+            except TactfulError as e:
+                typer.echo(f"tactful followups run: {e}", err=True)
+                raise typer.Exit(EXIT_SOME_FAILED) from None
             typer.echo(
                 f"{worker.worker_id}: delivered {report.delivered}, failed {report.failed}, skipped {report.skipped}",
                 err=True,

@@ -9,9 +9,6 @@ import typer
 
 from flow.cli.app import app
 
-# Frames past this close the socket; frames under it but past --max-body-bytes get an error frame.
-WS_MAX_FRAME_BYTES = 65_536
-
 
 @app.command("serve")
 def serve(
@@ -67,10 +64,29 @@ def serve(
         int,
         typer.Option(
             "--threads",
-            min=0,
-            help="0 runs turns on the event loop (fastest); N runs at most N turns at once in a thread pool.",
+            min=1,
+            help="Worker threads for turns on SQLite or Redis (the event loop never waits on a store).",
         ),
-    ] = 0,
+    ] = 4,
+    store_timeout: Annotated[
+        float,
+        typer.Option("--store-timeout", min=0.001, help="Seconds a store call may wait before the request gets 503."),
+    ] = 5.0,
+    max_websockets: Annotated[
+        int,
+        typer.Option("--max-websockets-per-client", min=1, help="WebSockets one client may hold open at once."),
+    ] = 20,
+    header_timeout: Annotated[
+        float,
+        typer.Option("--header-timeout", min=0.001, help="Seconds a client has to send a request's headers."),
+    ] = 10.0,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trusted-proxy",
+            help="Address or network of a reverse proxy whose X-Forwarded-For names the client; repeatable.",
+        ),
+    ] = None,
     access_log: Annotated[
         bool, typer.Option("--access-log/--no-access-log", help="Log every request uvicorn serves.")
     ] = True,
@@ -83,7 +99,7 @@ def serve(
     import uvicorn
 
     from flow.errors import TactfulError
-    from flow.server.runtime import build_app
+    from flow.server.runtime import build_app, uvicorn_options
     from flow.server.settings import ServerSettings
 
     try:
@@ -99,6 +115,10 @@ def serve(
             facts_key=facts_key,
             demo=demo,
             service_threads=threads,
+            store_timeout_seconds=store_timeout,
+            max_websockets_per_client=max_websockets,
+            header_timeout_seconds=header_timeout,
+            trusted_proxies=tuple(trusted_proxy or ()),
         )
         application = build_app(settings)
     except (TactfulError, ValueError) as e:
@@ -116,6 +136,5 @@ def serve(
         port=port,
         log_level="info",
         access_log=access_log,
-        proxy_headers=True,
-        ws_max_size=max(WS_MAX_FRAME_BYTES, 4 * max_body_bytes),
+        **uvicorn_options(settings),
     )

@@ -7,13 +7,19 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from flow.server.demo import DemoSigner
 from flow.server.demo import router as demo_router
 from flow.server.errors import install_error_handlers
 from flow.server.facts_tokens import FactsKey, FactsVerifier
 from flow.server.gateway import ChatGateway
-from flow.server.limits import BodySizeLimitMiddleware, RateLimiter, RateLimitMiddleware
+from flow.server.limits import (
+    BodySizeLimitMiddleware,
+    RateLimiter,
+    RateLimitMiddleware,
+    WebSocketLimitMiddleware,
+)
 from flow.server.metrics import ServerMetrics
 from flow.server.openapi import document_token_scheme
 from flow.server.routes_api import router as api_router
@@ -45,7 +51,9 @@ Every error is `{"error": {"code", "message"}}`, and a refused request changes n
 `{"quick_reply": ...}` frame (optionally with an `id` and a `message_id`) gets
 `{"type": "turn", "reply_to": <id>, "turn": <TurnOut>}`, or
 `{"type": "error", "reply_to": <id>, "error": {"code", "message"}}` with the connection kept open.
-A wrong token closes the socket with code 4403, an unknown conversation with 4404.
+A wrong token closes the socket with code 4403, an unknown conversation with 4404; a client that
+already holds its share of open WebSockets is closed with 1013 (try again later), and so is a socket
+opened while the store is unavailable.
 """
 
 
@@ -61,11 +69,16 @@ def create_app(
     ``senders`` defaults to a Rasa sender table beside the store; ``on_shutdown`` callables run when
     the app stops (after the sender table is closed).
     """
-    directory = senders if senders is not None else open_sender_directory(settings.store_url)
+    directory = (
+        senders
+        if senders is not None
+        else open_sender_directory(settings.store_url, timeout=settings.store_timeout_seconds)
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.gateway.close()
         directory.close()
         for release in on_shutdown:
             release()
@@ -86,7 +99,9 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.senders = directory
-    app.state.gateway = ChatGateway(service, metrics=metrics, threads=settings.service_threads)
+    app.state.gateway = ChatGateway(
+        service, metrics=metrics, threads=settings.service_threads, wait_seconds=settings.store_timeout_seconds
+    )
     app.state.rate_limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
     keys = [FactsKey.parse(settings.facts_key.get_secret_value())] if settings.facts_key is not None else []
     demo = DemoSigner.for_policy(service.engines[service.default_policy].policy) if settings.demo else None
@@ -103,8 +118,10 @@ def create_app(
     if demo is not None:
         app.include_router(demo_router)
 
-    # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too.
+    # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too,
+    # and the client a trusted proxy names must be known before any limit counts it.
     # A layer with nothing to do is left out, as each one costs every request a little.
+    app.add_middleware(WebSocketLimitMiddleware, max_per_client=settings.max_websockets_per_client)
     if settings.rate_limited:
         app.add_middleware(RateLimitMiddleware, limiter=app.state.rate_limiter)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
@@ -117,5 +134,7 @@ def create_app(
             expose_headers=["Retry-After"],
             max_age=600,
         )
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     document_token_scheme(app)
     return app

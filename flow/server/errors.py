@@ -21,6 +21,7 @@ from flow.errors import (
     InvalidFactsToken,
     InvalidMessage,
     PolicyMismatch,
+    StoreUnavailable,
     TactfulError,
     UnknownConversation,
     UnknownPolicy,
@@ -61,6 +62,7 @@ _STATUS: list[tuple[type[TactfulError], int, str]] = [
     (InvalidFact, 422, "invalid_fact"),
     (InvalidMessage, 422, "invalid_message"),
     (UnknownPolicy, 422, "unknown_policy"),
+    (StoreUnavailable, 503, "store_unavailable"),
 ]
 
 _HTTP_CODES = {
@@ -70,6 +72,8 @@ _HTTP_CODES = {
     413: "too_large",
     429: "rate_limited",
 }
+
+INTERNAL_ERROR_MESSAGE = "the server failed to answer this request and logged why; retry, and report it if it persists"
 
 
 def describe(error: TactfulError) -> tuple[int, ErrorDetail]:
@@ -98,10 +102,20 @@ def validation_message(errors: list[Any]) -> str:
     return "the request is not valid: " + "; ".join(parts)
 
 
+def retry_headers(error: TactfulError) -> dict[str, str] | None:
+    """``Retry-After`` for an error that will pass with time (the store being unavailable)."""
+    return {"Retry-After": str(error.retry_after)} if isinstance(error, StoreUnavailable) else None
+
+
 async def _tactful_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, TactfulError)
     status, detail = describe(error)
-    return error_response(status, detail.code, detail.message)
+    return error_response(status, detail.code, detail.message, headers=retry_headers(error))
+
+
+async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
+    # Starlette logs the error and raises it again after this answer goes out.
+    return error_response(500, "internal_error", INTERNAL_ERROR_MESSAGE)
 
 
 async def _validation_error(request: Request, error: Exception) -> JSONResponse:
@@ -131,6 +145,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TactfulError, _tactful_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -147,4 +162,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorResponse, "description": "The request body is larger than the server accepts."},
     422: {"model": ErrorResponse, "description": "The request or the message is not valid."},
     429: {"model": ErrorResponse, "description": "Too many requests; retry after `Retry-After` seconds."},
+    503: {
+        "model": ErrorResponse,
+        "description": "The store did not answer in time; retry after `Retry-After` seconds (same `message_id`).",
+    },
 }

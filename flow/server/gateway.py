@@ -1,13 +1,14 @@
-"""The one path every channel takes into the service: timed, counted, on the event loop or in threads."""
+"""The one path every channel takes into the service: timed, counted, and never waiting on a store on the loop."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from anyio import CapacityLimiter, to_thread
-
+from flow.errors import StoreUnavailable
 from flow.models import Conversation, Turn
 from flow.server.metrics import Channel, ServerMetrics
 from flow.server.trust import OfferedFacts
@@ -19,25 +20,31 @@ T = TypeVar("T")
 class ChatGateway:
     """Runs the service calls and records each turn's metrics.
 
-    With ``threads=0`` a call runs on the event loop: a turn is a fraction of a millisecond of
-    Python, and handing it to a worker thread costs more than that in interpreter-lock handovers
-    and thread switches. With ``threads=N`` at most N calls run at once in worker threads and the
-    rest wait in line, for stores whose calls may block for long (a distant Redis, a SQLite file
-    shared by many processes).
+    A call on a store that never blocks (the memory store) runs on the event loop: a turn is a
+    fraction of a millisecond of Python, less than a hand-over to a thread costs. A call on a store
+    that may wait on I/O (SQLite's write lock, Redis over the network) runs in one of ``threads``
+    worker threads, so the loop keeps serving everyone else meanwhile. A call that finds every
+    thread busy for ``wait_seconds`` (the store timeout: they are all waiting on a store that does
+    not answer) raises ``StoreUnavailable`` instead of joining an ever longer line.
     """
 
-    def __init__(self, service: ConversationService, *, metrics: ServerMetrics, threads: int = 0) -> None:
+    def __init__(
+        self,
+        service: ConversationService,
+        *,
+        metrics: ServerMetrics,
+        threads: int = 4,
+        wait_seconds: float = 5.0,
+    ) -> None:
         self.service = service
         self.metrics = metrics
-        self._threads = threads
-        self._limiter: CapacityLimiter | None = None
-
-    @property
-    def limiter(self) -> CapacityLimiter:
-        """The line threaded calls wait in; made on first use, inside the event loop."""
-        if self._limiter is None:
-            self._limiter = CapacityLimiter(max(1, self._threads))
-        return self._limiter
+        self.threads = threads
+        self.wait_seconds = wait_seconds
+        self.blocking: bool = getattr(service.store, "blocking", True)
+        # A pool of its own keeps the same few threads (and so the same SQLite connections) for the
+        # app's life, and hands a call over for less than anyio's worker threads.
+        self._executor = ThreadPoolExecutor(threads, thread_name_prefix="tactful-store") if self.blocking else None
+        self._admission: asyncio.Semaphore | None = None
 
     @property
     def policies(self) -> list[str]:
@@ -46,10 +53,37 @@ class ChatGateway:
         return [default, *sorted(name for name in self.service.engines if name != default)]
 
     async def run(self, call: Callable[[], T]) -> T:
-        """``call()``, on the event loop or in a worker thread as configured."""
-        if not self._threads:
+        """``call()``: on the event loop for a store that never blocks, else in a worker thread."""
+        if self._executor is None:
             return call()
-        return await to_thread.run_sync(call, limiter=self.limiter)
+        if self._admission is None:
+            self._admission = asyncio.Semaphore(self.threads)
+        admission = self._admission
+        if admission.locked():
+            try:
+                async with asyncio.timeout(self.wait_seconds):
+                    await admission.acquire()
+            except TimeoutError:
+                raise StoreUnavailable(
+                    "store",
+                    f"no thread for store calls came free within {self.wait_seconds:g} s "
+                    f"(there are {self.threads}, all waiting on the store)",
+                ) from None
+        else:
+            await admission.acquire()
+        running = asyncio.get_running_loop().run_in_executor(self._executor, call)
+        # The thread is freed when the call returns, even if the request awaiting it was cancelled.
+        running.add_done_callback(lambda _: admission.release())
+        return await running
+
+    def close(self) -> None:
+        """Wait for the calls still running in threads (each ends within the store timeout)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+
+    async def ping(self) -> None:
+        """Check that the store can take a write now; ``StoreUnavailable`` when it cannot."""
+        await self.run(self.service.store.ping)
 
     async def start(
         self,

@@ -1,4 +1,5 @@
-"""Request limits: a body-size cap (413) and a per-client token-bucket rate limit (429)."""
+"""Request limits: a body-size cap (413), a per-client token-bucket rate limit (429) and a per-client
+cap on open WebSockets (close code 1013)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
 
 from flow.server.errors import error_response
 
@@ -63,7 +65,7 @@ class RateLimiter:
 
 
 def client_key(scope: Scope) -> str:
-    """Who is asking, for rate limiting: the peer address (uvicorn's proxy headers set it)."""
+    """Who is asking, for the limits: the peer address, or the client a trusted proxy names."""
     client = scope.get("client")
     return str(client[0]) if client else "unknown"
 
@@ -146,3 +148,43 @@ class BodySizeLimitMiddleware:
             return message
 
         await self.app(scope, counted_receive, send)
+
+
+CLOSE_TRY_AGAIN_LATER = 1013
+
+
+class WebSocketLimitMiddleware:
+    """Let each client hold at most ``max_per_client`` WebSockets at once.
+
+    One more is accepted only to be closed at once with code 1013 ("try again later") and a reason,
+    so the client learns why rather than seeing a failed handshake.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_per_client: int) -> None:
+        self.app = app
+        self.max_per_client = max_per_client
+        self._open: dict[str, int] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "websocket":
+            await self.app(scope, receive, send)
+            return
+        client = client_key(scope)
+        held = self._open.get(client, 0)
+        if held >= self.max_per_client:
+            refused = WebSocket(scope, receive, send)
+            await refused.accept()
+            await refused.close(
+                code=CLOSE_TRY_AGAIN_LATER,
+                reason=f"this client already has {self.max_per_client} WebSockets open; close one and retry",
+            )
+            return
+        self._open[client] = held + 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            remaining = self._open[client] - 1
+            if remaining:
+                self._open[client] = remaining
+            else:
+                del self._open[client]

@@ -68,7 +68,7 @@ def _responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     status_code=201,
     response_model=ConversationStarted,
     summary="Start a conversation",
-    responses=_responses(403, 413, 422, 429),
+    responses=_responses(403, 413, 422, 429, 503),
 )
 async def start_conversation(request: Request, body: Annotated[StartConversation | None, Body()] = None) -> Response:
     """Open a conversation and get the agent's first turn, the conversation id and its token.
@@ -88,7 +88,7 @@ async def start_conversation(request: Request, body: Annotated[StartConversation
     "/conversations/{conversation_id}/messages",
     response_model=TurnOut,
     summary="Send a customer message",
-    responses=_responses(403, 404, 409, 413, 422, 429),
+    responses=_responses(403, 404, 409, 413, 422, 429, 503),
     openapi_extra=TOKEN_SECURITY,
 )
 async def send_message(conversation_id: ConversationId, body: CustomerMessage, request: Request) -> Response:
@@ -110,7 +110,7 @@ async def send_message(conversation_id: ConversationId, body: CustomerMessage, r
     "/conversations/{conversation_id}",
     response_model=ConversationOut,
     summary="Read a conversation",
-    responses=_responses(403, 404, 429),
+    responses=_responses(403, 404, 429, 503),
     openapi_extra=TOKEN_SECURITY,
 )
 async def read_conversation(conversation_id: ConversationId, request: Request) -> Response:

@@ -2,7 +2,8 @@
 
 As Rasa behaves: the reply is a JSON array with one object per paragraph of the agent's text, the
 quick replies as ``buttons`` on the last one, no field without a value, and the text HTML-escaped
-because these widgets insert it as HTML. A button's payload comes back as the next ``message``.
+because these widgets insert it as HTML (the ``recipient_id`` echoing the sender too). A button's
+payload comes back as the next ``message``.
 """
 
 from __future__ import annotations
@@ -70,13 +71,17 @@ class RasaReply(BaseModel):
 
 
 def rasa_messages(sender: str, turn: Turn) -> list[dict[str, Any]]:
-    """The turn as Rasa's REST channel returns it: one escaped message per paragraph, buttons last."""
+    """The turn as Rasa's REST channel returns it: one escaped message per paragraph, buttons last.
+
+    The sender is escaped too: it is the widget's own string, echoed back as ``recipient_id``.
+    """
+    recipient = html.escape(sender)
     replies: list[dict[str, Any]] = [
-        {"recipient_id": sender, "text": html.escape(paragraph)} for paragraph in turn.messages
+        {"recipient_id": recipient, "text": html.escape(paragraph)} for paragraph in turn.messages
     ]
     if turn.quick_replies:
         if not replies:
-            replies.append({"recipient_id": sender})
+            replies.append({"recipient_id": recipient})
         replies[-1]["buttons"] = [{"title": html.escape(q.title), "payload": q.payload} for q in turn.quick_replies]
     return replies
 
@@ -105,7 +110,7 @@ async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage,
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
-    responses={status: ERROR_RESPONSES[status] for status in (403, 409, 413, 422, 429)},
+    responses={status: ERROR_RESPONSES[status] for status in (403, 409, 413, 422, 429, 503)},
 )
 async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
     """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew.

@@ -11,8 +11,9 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from flow.server.errors import ERROR_RESPONSES, Unauthorized
+from flow.server.gateway import ChatGateway
 from flow.server.metrics import ServerMetrics
-from flow.server.schemas import Health
+from flow.server.schemas import Health, Ready
 from flow.server.settings import ServerSettings
 
 router = APIRouter()
@@ -49,10 +50,26 @@ async def widget_script() -> Response:
     )
 
 
-@router.get("/healthz", summary="Health check", tags=["operations"])
+@router.get("/healthz", summary="Liveness check", tags=["operations"])
 async def health(request: Request) -> Health:
-    """The server is up; lists the policies it serves."""
+    """The server process is up and its event loop free; lists the policies it serves. Never touches the store."""
     return Health(status="ok", policies=request.app.state.gateway.policies)
+
+
+@router.get(
+    "/readyz",
+    summary="Readiness check",
+    tags=["operations"],
+    responses={503: ERROR_RESPONSES[503]},
+)
+async def ready(request: Request) -> Ready:
+    """The store can take a write now (a Redis PING, SQLite's write lock taken and given back).
+
+    503 ``store_unavailable`` with ``Retry-After`` when it cannot answer within the store timeout.
+    """
+    gateway: ChatGateway = request.app.state.gateway
+    await gateway.ping()
+    return Ready(status="ready")
 
 
 async def require_metrics_key(

@@ -67,7 +67,7 @@ class CustomerMessage(BaseModel):
 class TurnOut(BaseModel):
     """What the agent answered to one customer message."""
 
-    number: int = Field(description="Position of the turn in the conversation, from 0.")
+    number: int = Field(description="Position of the turn in the conversation: 1 for the opening turn, then 2, 3…")
     at: datetime
     customer_text: str | None = Field(default=None, description="What the customer typed, if anything.")
     quick_reply: str | None = Field(default=None, description="The quick reply payload the customer clicked.")
@@ -139,10 +139,16 @@ class ConversationOut(BaseModel):
 
 
 class Health(BaseModel):
-    """The server is up."""
+    """The server process is up (liveness); says nothing of the store."""
 
     status: str = Field(examples=["ok"])
     policies: list[str] = Field(description="Names of the policies this server serves.")
+
+
+class Ready(BaseModel):
+    """The store answered: the server can take turns now (readiness)."""
+
+    status: str = Field(examples=["ready"])
 
 
 def json_response(body: BaseModel, *, status_code: int = 200) -> Response:

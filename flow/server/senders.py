@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from typing import NamedTuple, Protocol
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
-from flow.errors import TactfulError
+from flow.errors import StoreUnavailable, TactfulError
+from flow.stores._outages import reports_outages
+
+if TYPE_CHECKING:
+    import redis
+
+DEFAULT_TIMEOUT_SECONDS = 5.0
 
 
 class SenderConversation(NamedTuple):
@@ -56,12 +64,22 @@ class MemorySenders:
         """Nothing to release."""
 
 
+def _sqlite_outage(senders: SqliteSenders, error: Exception) -> StoreUnavailable | None:
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return None
+    waited = f"{senders.timeout:g} s"
+    return StoreUnavailable("SQLite", f"the SQLite file {senders.path} is locked by another writer after {waited}")
+
+
+@reports_outages(sqlite3.OperationalError, diagnose=_sqlite_outage)
 class SqliteSenders:
     """A ``rasa_senders`` table in the store's SQLite file."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        self.path = path
+        self.timeout = timeout
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10.0)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=timeout)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS rasa_senders ("
             "sender TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, token TEXT NOT NULL)"
@@ -95,14 +113,18 @@ class RedisSenders:
 
     KEY = "tactful:rasa-senders"
 
-    def __init__(self, url: str) -> None:
-        import redis
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        # Imported here: the Redis client is slow to import and most servers do not use it.
+        from flow.stores._redis_client import OUTAGE_ERRORS, redis_client
 
-        self._redis = redis.Redis.from_url(url, decode_responses=True)
+        self.timeout = timeout
+        self._outage_errors = OUTAGE_ERRORS
+        self._redis: redis.Redis = redis_client(url, timeout=timeout, decode_responses=True)
 
     def find(self, sender: str) -> SenderConversation | None:
         """The sender's current conversation, if it has one."""
-        value = self._redis.hget(self.KEY, sender)
+        with self._outages():
+            value = self._redis.hget(self.KEY, sender)
         if not isinstance(value, str):
             return None
         conversation_id, _, token = value.partition(" ")
@@ -110,11 +132,21 @@ class RedisSenders:
 
     def remember(self, sender: str, conversation: SenderConversation) -> None:
         """Make ``conversation`` the sender's current one."""
-        self._redis.hset(self.KEY, sender, f"{conversation.conversation_id} {conversation.token}")
+        with self._outages():
+            self._redis.hset(self.KEY, sender, f"{conversation.conversation_id} {conversation.token}")
 
     def close(self) -> None:
         """Close the connection pool."""
         self._redis.close()
+
+    @contextmanager
+    def _outages(self) -> Iterator[None]:
+        from flow.stores._redis_client import redis_outage
+
+        try:
+            yield
+        except self._outage_errors as error:
+            raise redis_outage(self._redis, self.timeout, error) from error
 
 
 class SenderDirectoryError(TactfulError):
@@ -125,8 +157,8 @@ class SenderDirectoryError(TactfulError):
         super().__init__(f"cannot keep Rasa senders for store {url!r}; use memory, sqlite:///PATH or redis://")
 
 
-def open_sender_directory(store_url: str) -> SenderDirectory:
-    """The directory that lives beside the store at ``store_url``."""
+def open_sender_directory(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> SenderDirectory:
+    """The directory that lives beside the store at ``store_url``; a call waits at most ``timeout`` seconds."""
     if store_url in ("memory", "memory://"):
         return MemorySenders()
     # The query holds the store's own options (``?synchronous=``, ``?ttl_closed=``), not the location.
@@ -134,7 +166,7 @@ def open_sender_directory(store_url: str) -> SenderDirectory:
     parts = urlsplit(location)
     if parts.scheme == "sqlite":
         path = location.removeprefix("sqlite:///")
-        return MemorySenders() if path in ("", ":memory:") else SqliteSenders(path)
+        return MemorySenders() if path in ("", ":memory:") else SqliteSenders(path, timeout=timeout)
     if parts.scheme in ("redis", "rediss", "unix"):
-        return RedisSenders(location)
+        return RedisSenders(location, timeout=timeout)
     raise SenderDirectoryError(store_url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 ENV_PREFIX = "TACTFUL_"
+_LISTS = frozenset({"cors_origins", "trusted_proxies"})
 
 
 class ServerSettings(BaseModel):
@@ -34,12 +36,38 @@ class ServerSettings(BaseModel):
         description="Requests each client may make per second on average; 0 turns it off.",
     )
     rate_limit_burst: int = Field(default=20, gt=0, description="Requests a client may make at once.")
-    service_threads: int = Field(
-        default=0,
-        ge=0,
+    store_timeout_seconds: float = Field(
+        default=5.0,
+        gt=0.0,
         description=(
-            "0 runs each turn on the event loop; N runs up to N turns at once in worker threads, the rest "
-            "waiting in order (for stores whose calls may block for long)."
+            "Longest a store call may wait (SQLite's busy timeout, Redis's connect and read timeouts) before the "
+            "request is answered 503 `store_unavailable` with `Retry-After`."
+        ),
+    )
+    service_threads: int = Field(
+        default=4,
+        ge=1,
+        description=(
+            "Worker threads for turns on a store that may block (SQLite, Redis), so that the event loop never "
+            "waits on one; a turn that finds all of them busy for the store timeout is answered 503. Turns on "
+            "the memory store run on the event loop."
+        ),
+    )
+    max_websockets_per_client: int = Field(
+        default=20,
+        gt=0,
+        description="WebSockets one client may keep open at once; the next is closed with code 1013.",
+    )
+    header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0.0,
+        description="Longest a client may take to send a request's headers before the connection is closed.",
+    )
+    trusted_proxies: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Addresses or networks (`10.0.0.5`, `10.0.0.0/24`) of the reverse proxies whose `X-Forwarded-For` "
+            "names the client; from anyone else the header is ignored. None by default."
         ),
     )
     api_key: SecretStr | None = Field(
@@ -80,6 +108,19 @@ class ServerSettings(BaseModel):
         FactsKey.parse(text)
         return text
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses_only(cls, proxies: tuple[str, ...]) -> tuple[str, ...]:
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"{proxy!r} is not an IP address or network; name each proxy by address, "
+                    "e.g. 10.0.0.5 or 10.0.0.0/24"
+                ) from None
+        return proxies
+
     @property
     def rate_limited(self) -> bool:
         """Whether clients are rate limited at all."""
@@ -89,7 +130,7 @@ class ServerSettings(BaseModel):
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> ServerSettings:
         """Settings from ``TACTFUL_*`` variables (``TACTFUL_STORE_URL``…), then ``overrides``.
 
-        ``TACTFUL_CORS_ORIGINS`` is a comma-separated list.
+        ``TACTFUL_CORS_ORIGINS`` and ``TACTFUL_TRUSTED_PROXIES`` are comma-separated lists.
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -97,6 +138,6 @@ class ServerSettings(BaseModel):
             raw = env.get(ENV_PREFIX + name.upper())
             if raw is None:
                 continue
-            values[name] = tuple(o.strip() for o in raw.split(",") if o.strip()) if name == "cors_origins" else raw
+            values[name] = tuple(o.strip() for o in raw.split(",") if o.strip()) if name in _LISTS else raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

@@ -11,16 +11,18 @@ stays open; a frame may carry an ``id``, echoed back as ``reply_to``.
 from __future__ import annotations
 
 import json
+import logging
+import math
 from typing import Any
 
 from anyio import fail_after
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 
-from flow.errors import AccessDenied, TactfulError, UnknownConversation
-from flow.server.errors import describe, validation_message
+from flow.errors import AccessDenied, StoreUnavailable, TactfulError, UnknownConversation
+from flow.server.errors import INTERNAL_ERROR_MESSAGE, describe, validation_message
 from flow.server.gateway import ChatGateway
-from flow.server.limits import RateLimiter, client_key
+from flow.server.limits import CLOSE_TRY_AGAIN_LATER, RateLimiter, client_key
 from flow.server.routes_api import message_facts
 from flow.server.schemas import ConversationOut, CustomerMessage, TurnOut
 from flow.server.trust import FactsGate
@@ -31,11 +33,22 @@ TOKEN_WAIT_SECONDS = 10.0
 CLOSE_ACCESS_DENIED = 4403
 CLOSE_UNKNOWN = 4404
 
+log = logging.getLogger("tactful.server")
+
 
 def _error(code: str, message: str, reply_to: Any = None) -> dict[str, Any]:
     frame: dict[str, Any] = {"type": "error", "error": {"code": code, "message": message}}
     if reply_to is not None:
         frame["reply_to"] = reply_to
+    return frame
+
+
+def _refusal(error: TactfulError, reply_to: Any = None) -> dict[str, Any]:
+    """The error frame for a tactful error, with ``retry_after`` when waiting will help."""
+    _, detail = describe(error)
+    frame = _error(detail.code, detail.message, reply_to)
+    if isinstance(error, StoreUnavailable):
+        frame["retry_after"] = error.retry_after
     return frame
 
 
@@ -47,7 +60,7 @@ async def _read_token(websocket: WebSocket, conversation_id: str) -> str:
         with fail_after(TOKEN_WAIT_SECONDS):
             first = await websocket.receive_text()
         found = json.loads(first).get("token")
-    except (TimeoutError, ValueError, AttributeError, KeyError) as e:
+    except (TimeoutError, ValueError, RecursionError, AttributeError, KeyError) as e:
         raise AccessDenied(conversation_id) from e
     if not isinstance(found, str) or not found:
         raise AccessDenied(conversation_id)
@@ -55,23 +68,43 @@ async def _read_token(websocket: WebSocket, conversation_id: str) -> str:
 
 
 FRAME_EXAMPLE = '{"text": "hello"}'
+MAX_ID_CHARS = 200
+
+
+def _not_json(constant: str) -> None:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _frame_id(found: Any) -> str | int | float | None:
+    """The frame's ``id``, which is echoed back: a string or a number that JSON can carry."""
+    if found is None or isinstance(found, int) and not isinstance(found, bool):
+        return found
+    # 1e400 parses as infinity, which JSON cannot carry back.
+    if isinstance(found, float) and math.isfinite(found):
+        return found
+    if isinstance(found, str) and len(found) <= MAX_ID_CHARS:
+        return found
+    raise ValueError(f"the frame's id must be a number or a string of at most {MAX_ID_CHARS} characters")
 
 
 def _parse(raw: str, *, max_bytes: int) -> tuple[CustomerMessage, Any]:
     """The customer message in a frame and the frame's ``id``.
 
     Raises ``OverflowError`` for a frame past ``max_bytes``, pydantic's ``ValidationError`` for a
-    message that breaks the schema and ``ValueError`` for a frame that is not a JSON object.
+    message that breaks the schema and ``ValueError`` for a frame that is not a JSON object (NaN and
+    Infinity are not JSON; nor is an object nested past the parser's depth).
     """
     if len(raw.encode("utf-8")) > max_bytes:
         raise OverflowError(f"the frame is larger than {max_bytes} bytes")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_constant=_not_json)
+    except RecursionError as e:
+        raise ValueError(f"the frame is nested too deeply; send an object such as {FRAME_EXAMPLE}") from e
     except ValueError as e:
         raise ValueError(f"the frame is not JSON; send an object such as {FRAME_EXAMPLE}") from e
     if not isinstance(data, dict):
         raise ValueError(f"the frame is not a JSON object; send one such as {FRAME_EXAMPLE}")
-    reply_to = data.pop("id", None)
+    reply_to = _frame_id(data.pop("id", None))
     data.pop("token", None)
     return CustomerMessage.model_validate(data), reply_to
 
@@ -95,10 +128,12 @@ class ConversationSocket:
         try:
             token = await _read_token(self.websocket, self.conversation_id)
             conversation, turns = await self.chat.get(self.conversation_id, token=token)
-        except (AccessDenied, UnknownConversation) as e:
-            _, detail = describe(e)
-            await self.websocket.send_json(_error(detail.code, detail.message))
-            code = CLOSE_UNKNOWN if isinstance(e, UnknownConversation) else CLOSE_ACCESS_DENIED
+        except (AccessDenied, UnknownConversation, StoreUnavailable) as e:
+            await self.websocket.send_json(_refusal(e))
+            if isinstance(e, StoreUnavailable):
+                code = CLOSE_TRY_AGAIN_LATER
+            else:
+                code = CLOSE_UNKNOWN if isinstance(e, UnknownConversation) else CLOSE_ACCESS_DENIED
             await self.websocket.close(code=code)
             return None
         ready = ConversationOut.of(conversation, turns).model_dump(mode="json")
@@ -133,8 +168,10 @@ class ConversationSocket:
                 channel="websocket",
             )
         except TactfulError as e:
-            _, detail = describe(e)
-            return _error(detail.code, detail.message, reply_to)
+            return _refusal(e, reply_to)
+        except Exception:
+            log.exception("a WebSocket frame for conversation %s failed", self.conversation_id)
+            return _error("internal_error", INTERNAL_ERROR_MESSAGE, reply_to)
         frame = {"type": "turn", "turn": TurnOut.of(turn).model_dump(mode="json")}
         if reply_to is not None:
             frame["reply_to"] = reply_to

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from flow.errors import ConversationExists, DuplicateMessage, StoreError
+from flow.errors import ConversationExists, DuplicateMessage, StoreError, StoreUnavailable
 from flow.stores.base import FollowUpJob, Store
 from flow.stores.memory import MemoryStore
 from flow.stores.sqlite import SqliteStore
@@ -27,6 +27,7 @@ __all__ = [
     "SqliteStore",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "open_store",
 ]
 
@@ -39,21 +40,26 @@ STORE_URL_FORMS = (
 )
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, timeout: float | None = None) -> Store:
     """Open the store a URL names; see ``STORE_URL_FORMS`` for what is accepted.
 
     ``sqlite:`` takes ``?synchronous=NORMAL|FULL`` (``FULL`` survives a power cut; ``NORMAL``, the
     default, survives the process being killed); ``redis:`` takes ``?ttl_closed=SECONDS`` to expire
-    finished conversations.
+    finished conversations. ``timeout``, when given, is how long one store call may wait (SQLite's
+    busy timeout, Redis's connect and read timeouts) before it raises ``StoreUnavailable``.
     """
     forms = ", ".join(STORE_URL_FORMS)
+    if timeout is not None and not timeout > 0:
+        raise StoreError(f"the store timeout must be a number of seconds above 0, not {timeout}")
     if url in ("memory", "memory://"):
         return MemoryStore()
     if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
         path, _, query = url.removeprefix("sqlite:///").partition("?")
         options = _options(url, query, allowed=("synchronous",))
         synchronous = options.get("synchronous", "NORMAL").upper()
-        return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
+        if timeout is None:
+            return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
+        return SqliteStore(path, synchronous=synchronous, busy_timeout=timeout)  # type: ignore[arg-type]
     if url.startswith(("redis://", "rediss://")):
         from flow.stores.redis import RedisStore
 
@@ -62,7 +68,10 @@ def open_store(url: str) -> Store:
         ttl = options.get("ttl_closed")
         if ttl is not None and not (ttl.isdigit() and int(ttl) > 0):
             raise StoreError(f"ttl_closed={ttl!r} in {url!r}: give a whole number of seconds above 0")
-        return RedisStore(base, ttl_closed_seconds=int(ttl) if ttl else None)
+        ttl_closed = int(ttl) if ttl else None
+        if timeout is None:
+            return RedisStore(base, ttl_closed_seconds=ttl_closed)
+        return RedisStore(base, ttl_closed_seconds=ttl_closed, timeout=timeout)
     raise StoreError(f"cannot open a store from {url!r}; use one of: {forms}")
 
 

@@ -47,7 +47,19 @@ class FollowUpJob(BaseModel):
 
 @runtime_checkable
 class Store(Protocol):
-    """Where conversations, their transcripts and their follow-ups live between messages."""
+    """Where conversations, their transcripts and their follow-ups live between messages.
+
+    A store that cannot answer in time (a paused server, a write lock held elsewhere, a lost
+    connection) raises ``StoreUnavailable`` from any method, after at most its timeout.
+    """
+
+    blocking: bool
+    """Whether a call may wait on I/O (a file lock, the network): the server runs such calls off its
+    event loop. Only a store that keeps everything in process memory says ``False``."""
+
+    def ping(self) -> None:
+        """Check that the store can take a write now; raise ``StoreUnavailable`` when it cannot."""
+        ...
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""

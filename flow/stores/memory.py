@@ -33,10 +33,15 @@ class _Record:
 class MemoryStore(ClosesOnExit):
     """Keeps everything in dictionaries behind one lock; callers get copies, never the stored objects."""
 
+    blocking = False
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._records: dict[str, _Record] = {}
         self._jobs: dict[str, FollowUpJob] = {}
+
+    def ping(self) -> None:
+        """Always ready: memory does not go away while the process runs."""
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""

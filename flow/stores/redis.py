@@ -19,35 +19,60 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-import redis
-
-from flow.errors import ConversationExists, DuplicateMessage, StoreError, UnknownConversation, VersionConflict
+from flow.errors import (
+    ConversationExists,
+    DuplicateMessage,
+    StoreError,
+    StoreUnavailable,
+    UnknownConversation,
+    VersionConflict,
+)
 from flow.models import Conversation, Turn
 from flow.stores import _redis_scripts as scripts
+from flow.stores._outages import reports_outages
 from flow.stores._recent import RecentSnapshots
 from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, lease_end, to_micros
+from flow.stores._redis_client import DEFAULT_TIMEOUT_SECONDS, OUTAGE_ERRORS, redis_client, redis_outage
 from flow.stores.base import ClosesOnExit, FollowUpJob
 
 _PAGE = 500
 
 
+def _outage(store: RedisStore, error: Exception) -> StoreUnavailable:
+    return redis_outage(store._redis, store.timeout, error)
+
+
+@reports_outages(*OUTAGE_ERRORS, diagnose=_outage)
 class RedisStore(ClosesOnExit):
     """Conversations, transcripts and the follow-up queue in Redis.
 
     ``ttl_closed_seconds``, when set, makes a closed conversation's keys expire that long after
-    it closed; its follow-ups stay queued until delivered.
+    it closed; its follow-ups stay queued until delivered. Each command waits at most ``timeout``
+    seconds (to connect, and for the answer) before ``StoreUnavailable`` is raised.
     """
 
-    def __init__(self, url: str, *, ttl_closed_seconds: int | None = None, prefix: str = "tactful:") -> None:
+    blocking = True
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        ttl_closed_seconds: int | None = None,
+        prefix: str = "tactful:",
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    ) -> None:
         if ttl_closed_seconds is not None and ttl_closed_seconds < 1:
             raise StoreError(
                 f"ttl_closed_seconds must be a whole number of seconds of at least 1, "
                 f"not {ttl_closed_seconds}; use None to keep closed conversations"
             )
+        if not timeout > 0:
+            raise StoreError(f"timeout must be a number of seconds above 0, not {timeout}")
         self.url = url
         self.prefix = prefix
         self.ttl_closed_seconds = ttl_closed_seconds
-        self._redis = redis.Redis.from_url(url)
+        self.timeout = timeout
+        self._redis = redis_client(url, timeout=timeout)
         self._save = self._redis.register_script(scripts.SAVE)
         self._claim = self._redis.register_script(scripts.CLAIM)
         self._complete = self._redis.register_script(scripts.COMPLETE)
@@ -56,6 +81,10 @@ class RedisStore(ClosesOnExit):
         self._updated_key = f"{prefix}conversations"
         self._recent = RecentSnapshots()
         self._queue_keys = [f"{prefix}follow_ups:{part}" for part in ("queue", "data", "due", "worker", "attempts")]
+
+    def ping(self) -> None:
+        """One round trip to the server."""
+        self._redis.ping()
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""

@@ -13,8 +13,16 @@ from typing import Literal, get_args
 
 from pydantic import TypeAdapter
 
-from flow.errors import ConversationExists, DuplicateMessage, StoreError, UnknownConversation, VersionConflict
+from flow.errors import (
+    ConversationExists,
+    DuplicateMessage,
+    StoreError,
+    StoreUnavailable,
+    UnknownConversation,
+    VersionConflict,
+)
 from flow.models import Conversation, Turn
+from flow.stores._outages import reports_outages
 from flow.stores._records import (
     check_lease,
     check_save,
@@ -71,14 +79,31 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 _PAGE = 500
 _ACTION = TypeAdapter[FollowUpAction](FollowUpAction)
 _JOB_COLUMNS = "id, conversation_id, turn_number, action, due_at, attempts, worker, lease_expires_at"
+# Primary result codes that mean the file cannot be used right now, rather than a bug in a statement.
+_OUTAGE_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL})
+_LOCKED_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 
 
+def _outage(store: SqliteStore, error: Exception) -> StoreUnavailable | None:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code in _LOCKED_CODES:
+        waited = f"{store.busy_timeout:g} s"
+        return StoreUnavailable("SQLite", f"the SQLite file {store.path} is locked by another writer after {waited}")
+    if code in _OUTAGE_CODES:
+        return StoreUnavailable("SQLite", f"the SQLite file {store.path} cannot be written ({error})")
+    return None
+
+
+@reports_outages(sqlite3.OperationalError, diagnose=_outage)
 class SqliteStore(ClosesOnExit):
     """Conversations, transcript and follow-up queue in one SQLite file.
 
     Each thread gets its own connection; each save is one ``BEGIN IMMEDIATE`` transaction, so
-    several processes can share the file and wait up to ``busy_timeout`` seconds for each other.
+    several processes can share the file and wait up to ``busy_timeout`` seconds for each other,
+    after which ``StoreUnavailable`` is raised.
     """
+
+    blocking = True
 
     def __init__(
         self,
@@ -96,7 +121,7 @@ class SqliteStore(ClosesOnExit):
         self._busy_timeout = busy_timeout
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
         self._migrate(self._connection())
 
@@ -104,6 +129,16 @@ class SqliteStore(ClosesOnExit):
     def synchronous(self) -> Synchronous:
         """The ``PRAGMA synchronous`` every connection uses: ``FULL`` survives a power cut."""
         return self._synchronous
+
+    @property
+    def busy_timeout(self) -> float:
+        """How many seconds a write waits for another writer's lock before giving up."""
+        return self._busy_timeout
+
+    def ping(self) -> None:
+        """Take the write lock and give it back: a save could be made now."""
+        with self._write():
+            pass
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""
@@ -263,7 +298,7 @@ class SqliteStore(ClosesOnExit):
         with self._lock:
             self._closed = True
             connections, self._connections = self._connections, []
-        for connection in connections:
+        for _, connection in connections:
             connection.close()
 
     def _connection(self) -> sqlite3.Connection:
@@ -281,7 +316,12 @@ class SqliteStore(ClosesOnExit):
                 raise StoreError(
                     f"cannot open SQLite file {self.path} ({error}); check that its folder exists and is writable"
                 ) from error
-            self._connections.append(connection)
+            # Threads come and go (a server's pool retires idle ones); their connections go with them.
+            ended = [pair for pair in self._connections if not pair[0].is_alive()]
+            for pair in ended:
+                self._connections.remove(pair)
+                pair[1].close()
+            self._connections.append((threading.current_thread(), connection))
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute(f"PRAGMA synchronous = {self._synchronous}")
         self._local.connection = connection
@@ -295,10 +335,12 @@ class SqliteStore(ClosesOnExit):
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db
+            db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            # A COMMIT that failed (busy, disk full) leaves the transaction open on this connection.
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
-        db.execute("COMMIT")
 
     def _one(self, sql: str, conversation_id: str) -> tuple[str, ...]:
         row: tuple[str, ...] | None = self._connection().execute(sql, (conversation_id,)).fetchone()

@@ -77,16 +77,29 @@ class LiveServer:
         self.thread.join(timeout=15)
 
 
-def start_live_server(**settings: Any) -> LiveServer:
-    """Serve ``build_app(ServerSettings(**settings))`` and the host keys on a free port until ``stop`` is called."""
-    import uvicorn
+def start_live_server(*, http: type[Any] | None = None, **settings: Any) -> LiveServer:
+    """Serve ``build_app(ServerSettings(**settings))``, with the host keys, on a free port until ``stop`` is called.
 
+    uvicorn is set up as ``tactful serve`` sets it up; ``http`` replaces its HTTP protocol class.
+    """
     from flow.server.runtime import build_app
     from flow.server.settings import ServerSettings
 
-    app = build_app(ServerSettings(**{**HOST_KEYS, **settings}))
+    configured = ServerSettings(**{**HOST_KEYS, **settings})
+    return serve_app(build_app(configured), configured, http=http)
+
+
+def serve_app(app: Any, settings: Any, *, http: type[Any] | None = None) -> LiveServer:
+    """Serve an app made for ``settings`` on a free port until ``stop`` is called."""
+    import uvicorn
+
+    from flow.server.runtime import uvicorn_options
+
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    options = uvicorn_options(settings)
+    if http is not None:
+        options["http"] = http
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()
