@@ -373,7 +373,8 @@ BAD_FRAMES: list[tuple[str, str | bytes, str, str]] = [
         "untrusted_facts",
         "loyalty_tier",
     ),
-    ("fact not finite", '{"text": "hi", "facts": {"customer_name": NaN}}', "invalid_fact", "customer_name"),
+    ("fact not finite", '{"text": "hi", "facts": {"customer_name": 1e400}}', "invalid_fact", "customer_name"),
+    ("fact NaN", '{"text": "hi", "facts": {"customer_name": NaN}}', "invalid_request", "not JSON|NaN"),
     ("forged facts token", json.dumps({"text": "hi", "facts_token": "a.b.c"}), "invalid_facts_token", "not accepted"),
     ("oversized frame", json.dumps({"text": "x" * (MAX_BODY + 1)}), "too_large", "larger than"),
 ]

@@ -114,7 +114,7 @@ async def test_echoed_text_is_html_escaped(widget: Widget) -> None:
 async def test_the_sender_echoed_as_recipient_id_is_html_escaped(widget: Widget) -> None:
     sender = f'visitor-{XSS}-"&'
 
-    replies = await widget.send(sender, "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    replies = await widget.send(sender, "I want a refund for my order", metadata=late_refund())
     again = await widget.send(sender, replies[-1]["buttons"][0]["payload"])
 
     escaped = "visitor-&lt;img src=x onerror=alert(1)&gt;-&quot;&amp;"

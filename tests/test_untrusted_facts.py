@@ -144,17 +144,29 @@ def test_a_number_that_is_not_finite_is_refused_on_the_rasa_channel(http: httpx.
     assert "customer_name" in error_of(response)["message"]
 
 
-def test_a_number_that_is_not_finite_gets_an_error_frame_on_the_websocket(live_server: LiveServer) -> None:
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("1e400", "invalid_fact"),
+        ("-1e400", "invalid_fact"),
+        ("NaN", "invalid_request"),
+        ("Infinity", "invalid_request"),
+    ],
+)
+def test_a_number_that_is_not_finite_gets_an_error_frame_on_the_websocket(
+    live_server: LiveServer, value: str, code: str
+) -> None:
     started = httpx.post(f"{live_server.url}{START}", json={"facts": {"customer_name": "Dana"}}, timeout=10).json()
     url = live_server.url.replace("http://", "ws://") + f"{START}/{started['id']}/ws?token={started['token']}"
     with connect(url, open_timeout=10) as socket:
         assert json.loads(socket.recv(timeout=10))["type"] == "ready"
-        socket.send('{"id": 1, "text": "I want a refund", "facts": {"customer_name": NaN}}')
+        socket.send(f'{{"id": 1, "text": "I want a refund", "facts": {{"customer_name": {value}}}}}')
         frame = json.loads(socket.recv(timeout=10))
         assert frame["type"] == "error"
-        assert frame["reply_to"] == 1
-        assert frame["error"]["code"] == "invalid_fact"
-        assert "customer_name" in frame["error"]["message"]
+        assert frame["error"]["code"] == code
+        if code == "invalid_fact":
+            assert frame["reply_to"] == 1
+            assert "customer_name" in frame["error"]["message"]
         socket.send(json.dumps({"id": 2, "text": "hello"}))
         assert json.loads(socket.recv(timeout=10))["turn"]["number"] == started["turn"]["number"] + 1
 
