@@ -55,7 +55,7 @@ Feature: Offering alternatives
     And the customer says "no thanks"
     Then the agent does not offer compensation
     And the conversation is closed with outcome "declined"
-    And the agent says "You're welcome to get in touch again"
+    And the agent says "get in touch again"
     And the reply passes the tone lint
 
   Scenario: Insisting on the original request gets the answer held, kindly, with the alternatives again

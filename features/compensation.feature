@@ -64,7 +64,7 @@ Feature: Compensation, only where the policy allows it, and never twice
     And the customer turns the offer down
     And the customer says "I still want a refund"
     Then the transitions taken were "hold_position"
-    And the agent says "The offer of a 15% discount on your next order still stands"
+    And the agent says "a 15% discount on your next order"
 
   Scenario: An unclear answer to the offer gets the question again, with buttons
     Given the customer is a "gold" member

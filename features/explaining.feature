@@ -70,7 +70,9 @@ Feature: Explaining the decision clearly, and saying sorry
     When the customer says "<request>"
     Then the request is approved
     And the agent does not apologize
-    And the conversation is closed with outcome "approved"
+    And the agent says "anything else"
+    When the customer says "no, that's all"
+    Then the conversation is closed with outcome "approved"
 
     Examples:
       | request                                     |
@@ -86,11 +88,14 @@ Feature: Explaining the decision clearly, and saying sorry
     And the agent says "I've started your refund"
     And the agent says "within 5 working days"
     And the agent does not apologize
-    And the conversation is closed with outcome "approved"
+    And the conversation is still open
+    When the customer says "that's everything, thank you"
+    Then the conversation is closed with outcome "approved"
 
   Scenario: A cancellation before dispatch is approved
     Given the customer "Lee" ordered "B-2002", which has not been dispatched yet
     When the customer says "I need to cancel my order"
     Then the request is approved
     And the agent says "I've cancelled it"
-    And the conversation is closed with outcome "approved"
+    When the customer clicks "That's all, thanks"
+    Then the conversation is closed with outcome "approved"

@@ -62,6 +62,9 @@ Feature: Following up
   Scenario: A customer who says yes to the check-in question closes it too
     When the customer says "I want a refund"
     And the customer clicks "Exchange"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
     And the customer says "yes"
     Then the transitions taken were "satisfied"
     And the conversation is closed
@@ -69,6 +72,9 @@ Feature: Following up
   Scenario: A customer for whom it did not work out is handed to a person
     When the customer says "I want a refund"
     And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
     And the customer says "it didn't work, I'm still unhappy"
     Then the agent hands over to a person with reason "unsatisfied"
     And the agent says "I'm sorry it hasn't worked out"

@@ -12,10 +12,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
-from flow.models import FactValue
+from flow.models import FactValue, Span
 
 Op = Literal["eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "present", "missing"]
-COUNTERS = ("turns", "insistence", "anger", "abuse_strikes", "alternatives_offered", "clarifications")
+COUNTERS = ("turns", "insistence", "anger", "abuse_strikes", "alternatives_offered", "clarifications", "unclear")
 SIGNALS = ("sentiment", "confidence", "abusive", "threat", "intent")
 _SYMBOLS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 _ORDERED = ("lt", "le", "gt", "ge")
@@ -23,8 +23,9 @@ _ORDERED = ("lt", "le", "gt", "ge")
 Subject = Mapping[str, Any]
 """What a predicate reads: ``{"facts": {...}, "counters": {...}, "signals": {...}}``."""
 
-Predicate = Callable[[Mapping[str, FactValue], Mapping[str, Any], Mapping[str, Any]], bool]
-"""A compiled condition: ``predicate(facts, counters, signals) -> bool``."""
+Predicate = Callable[[Mapping[str, FactValue], Mapping[str, Any], Mapping[str, Any]], bool | None]
+"""A compiled condition: ``predicate(facts, counters, signals)``: ``True``, ``False``, or ``None`` when a
+fact known only roughly (a :class:`~flow.models.Span`, "last month") could make it either."""
 
 
 class Compare(BaseModel):
@@ -108,13 +109,15 @@ AnyOf.model_rebuild()
 Not.model_rebuild()
 
 
-def _compare(op: str, found: Any, value: Any) -> bool:
+def _compare(op: str, found: Any, value: Any) -> bool | None:
     if op == "present":
         return found is not None
     if op == "missing":
         return found is None
     if found is None:
         return False
+    if isinstance(found, Span):
+        return _compare_span(op, found, value)
     if op == "eq":
         return bool(found == value)
     if op == "ne":
@@ -134,17 +137,51 @@ def _compare(op: str, found: Any, value: Any) -> bool:
     return bool(found >= value)
 
 
+def _compare_span(op: str, found: Span, value: Any) -> bool | None:
+    """A comparison with a value known only to lie in a span: settled when the whole span agrees."""
+    if found.high == found.low:
+        return _compare(op, found.low, value)
+    if op in ("eq", "in"):
+        return False if op == "eq" and not _within(value, found) else None
+    if op in ("ne", "not_in"):
+        return True if op == "ne" and not _within(value, found) else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    low_holds = _compare(op, found.low, value)
+    high_holds = _compare(op, found.high, value) if found.high is not None else op in ("gt", "ge")
+    return low_holds if low_holds == high_holds else None
+
+
+def _within(value: Any, span: Span) -> bool:
+    return isinstance(value, int | float) and span.low <= value and (span.high is None or value <= span.high)
+
+
+def _all(results: list[bool | None]) -> bool | None:
+    return False if False in results else (None if None in results else True)
+
+
+def _any(results: list[bool | None]) -> bool | None:
+    return True if True in results else (None if None in results else False)
+
+
 def compile_condition(condition: Condition) -> Predicate:
-    """Turn a condition into a predicate over (facts, counters, signals)."""
+    """Turn a condition into a predicate over (facts, counters, signals), with three-valued logic for
+    facts known only roughly: an unknown part of ``all`` or ``any`` leaves the whole unknown unless the
+    rest settles it."""
     if isinstance(condition, All):
         parts = [compile_condition(c) for c in condition.all]
-        return lambda f, c, s: all(p(f, c, s) for p in parts)
+        return lambda f, c, s: _all([p(f, c, s) for p in parts])
     if isinstance(condition, AnyOf):
         parts = [compile_condition(c) for c in condition.any]
-        return lambda f, c, s: any(p(f, c, s) for p in parts)
+        return lambda f, c, s: _any([p(f, c, s) for p in parts])
     if isinstance(condition, Not):
         inner = compile_condition(condition.not_)
-        return lambda f, c, s: not inner(f, c, s)
+
+        def negated(f: Mapping[str, FactValue], c: Mapping[str, Any], s: Mapping[str, Any]) -> bool | None:
+            result = inner(f, c, s)
+            return None if result is None else not result
+
+        return negated
     op, value = condition.op, condition.value
     if condition.fact is not None:
         name = condition.fact

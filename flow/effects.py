@@ -1,4 +1,4 @@
-"""What taking a transition does besides changing state: counters, outcomes and actions for the host."""
+"""What taking a transition does besides changing state: the agenda, counters, outcomes and actions."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import timedelta
 
+from flow import guards
 from flow.graph import Edge, Effect
 from flow.models import (
     ApplyAlternative,
@@ -18,17 +19,7 @@ from flow.models import (
 from flow.rules import Rules
 from flow.run import Run, stated_by_customer
 from flow.summary import handoff_summary
-from flow.vocabulary import EscalationReason, Outcome
-
-_REASONS: dict[str, EscalationReason] = {
-    "escalate_threat": "threat",
-    "escalate_request": "asked_for_person",
-    "escalate_anger": "anger",
-    "escalate_insistence": "insistence",
-    "escalate_turn_limit": "turn_limit",
-    "escalate_unsatisfied": "unsatisfied",
-    "escalate_cannot_check": "cannot_check",
-}
+from flow.vocabulary import Outcome, RequestStatus
 
 FollowUpText = Callable[[Run], str]
 
@@ -43,20 +34,28 @@ class Effects:
         self._apply: dict[Effect, Callable[[Run, Edge], None]] = {
             "escalate": self._escalate,
             "approve": self._approve,
-            "decline": _nothing,
+            "decline": _settle_as("declined", outcome=None),
+            "review": _nothing,
             "offer_alternatives": self._offer_alternatives,
             "offer_next_alternative": self._offer_next_alternative,
+            "offer_remaining": _offer_remaining,
             "offer_compensation": _offer_compensation,
             "apply_alternative": self._apply_alternative,
             "issue_compensation": self._issue_compensation,
             "schedule_follow_up": self._schedule_follow_up,
             "schedule_callback": self._schedule_callback,
             "remember_resume": _remember_resume,
+            "explain_again": _explain_again,
             "clear_resume": _clear_resume,
-            "close_declined": _outcome("declined"),
+            "clarify": _nothing,
+            "close_declined": _close_declined,
             "close_abuse": _outcome("closed_after_abuse", overwrite=True),
             "close_by_customer": _outcome("customer_closed"),
             "ask_fact": self._ask_fact,
+            "note_unclear": _nothing,
+            "focus_asked": _focus_asked,
+            "redo": _redo,
+            "next_request": _redo,
         }
 
     def apply(self, run: Run, edge: Edge) -> None:
@@ -65,43 +64,72 @@ class Effects:
             self._apply[effect](run, edge)
 
     def _escalate(self, run: Run, edge: Edge) -> None:
-        reason = _REASONS[edge.name]
+        reason = edge.reason or "asked_for_person"
         run.escalation_reason = reason
         run.outcome = "escalated"
+        item = run.current
+        unverified = self._unverified(run)
+        missing = self._rules.missing_host_facts(item.name, run.facts) if item is not None else []
+        if item is not None:
+            item.status = "escalated"
+            run.settled.append(item)
         handoff = self._policy.escalation.handoff
         if self._rules.in_hours(run.now) or not handoff.callback:
-            unverified = self._rules.unverified(run.request, stated_by_customer(run))
-            missing = self._rules.missing_host_facts(run.request, run.facts) if run.request else []
             summary = handoff_summary(run, self._policy, unverified=unverified, missing_host_facts=missing)
             run.actions.append(Handoff(reason=reason, summary=summary, unverified=unverified))
             self._schedule_follow_up(run, edge)
 
+    def _unverified(self, run: Run, *, compensation: bool = False) -> list[str]:
+        """The facts the decision on the request in hand read that only the customer stated."""
+        stated = stated_by_customer(run)
+        return self._rules.unverified(run.request, run.facts, stated, compensation=compensation)
+
     def _approve(self, run: Run, edge: Edge) -> None:
+        item = run.current
+        if item is None:
+            return
+        item.status = "approved"
+        run.settled.append(item)
         run.outcome = "approved"
-        unverified = self._rules.unverified(run.request, stated_by_customer(run))
-        run.actions.append(ApproveRequest(request=run.request or "", unverified=unverified))
+        run.actions.append(ApproveRequest(request=item.name, unverified=self._unverified(run)))
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
-        alternatives = self._policy.requests[run.request or ""].alternatives
+        item = run.current
+        decision = self._rules.decide(item.name, run.facts) if item is not None else None
+        if item is None or decision is None:
+            return
+        alternatives = [a.id for a in decision.alternatives]
         together = self._policy.offer_alternatives == "together"
-        shown = alternatives if together else alternatives[:1]
-        run.counters.alternatives_offered = len(shown)
-        run.offered = [a.id for a in shown]
+        item.offered = tuple(alternatives if together else alternatives[:1])
+        item.rejected = ()
+        run.counters.alternatives_offered = len(item.offered)
+        run.offered = list(item.offered)
 
     def _offer_next_alternative(self, run: Run, edge: Edge) -> None:
-        alternatives = self._policy.requests[run.request or ""].alternatives
-        index = run.counters.alternatives_offered
-        run.counters.alternatives_offered = index + 1
-        run.offered = [alternatives[index].id]
+        item = run.current
+        decision = self._rules.decide(item.name, run.facts) if item is not None else None
+        if item is None or decision is None:
+            return
+        _record_refusals(run)
+        remaining = [a.id for a in decision.alternatives if a.id not in item.offered]
+        if remaining:
+            item.offered = (*item.offered, remaining[0])
+            run.counters.alternatives_offered = len(item.offered)
+            run.offered = [remaining[0]]
 
     def _apply_alternative(self, run: Run, edge: Edge) -> None:
-        from flow.guards import chosen_alternative
-
-        chosen = chosen_alternative(run, self._rules) or ""
-        alternative = next(a for a in self._policy.requests[run.request or ""].alternatives if a.id == chosen)
+        chosen = guards.chosen_alternative(run, self._rules)
+        item = run.current
+        if item is None or chosen is None:
+            return
+        request = self._policy.requests[item.name]
+        alternative = next(a for a in request.every_alternative() if a.id == chosen)
+        item.chosen = chosen
+        item.status = "alternative_accepted"
+        run.settled.append(item)
         run.chosen = chosen
         run.outcome = "alternative_accepted"
-        unverified = self._rules.unverified(run.request, stated_by_customer(run))
+        unverified = self._unverified(run)
         run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
 
     def _issue_compensation(self, run: Run, edge: Edge) -> None:
@@ -111,12 +139,18 @@ class Effects:
         digest = hashlib.sha256(run.conversation_id.encode()).hexdigest()[:8].upper()
         run.compensation_reference = f"{compensation.reference_prefix}-{digest}"
         run.outcome = "compensation_accepted"
-        unverified = self._rules.unverified(run.request, stated_by_customer(run), compensation=True)
+        unverified = self._unverified(run, compensation=True)
+        item = run.current
+        if item is not None:
+            item.status = "compensation_accepted"
+            run.settled.append(item)
         run.actions.append(
             IssueCompensation(reference=run.compensation_reference, offer=compensation.title, unverified=unverified)
         )
 
     def _schedule_follow_up(self, run: Run, edge: Edge) -> None:
+        if any(isinstance(action, ScheduleFollowUp) for action in run.actions):
+            return
         hours = self._policy.follow_up.delay_hours
         run.actions.append(
             ScheduleFollowUp(at=run.now + timedelta(hours=hours), delay_hours=hours, text=self._follow_up_text(run))
@@ -128,19 +162,70 @@ class Effects:
         run.actions.append(ScheduleCallback(at=self._rules.next_opening(run.now), reason=reason))
 
     def _ask_fact(self, run: Run, edge: Edge) -> None:
-        run.pending_fact = self._rules.missing_fact(run.request or "", run.facts)
+        decision = self._rules.decide(run.request, run.facts) if run.request is not None else None
+        run.pending_fact = decision.fact if decision is not None else None
 
 
 def _nothing(run: Run, edge: Edge) -> None:
     return None
 
 
+def _record_refusals(run: Run) -> None:
+    item = run.current
+    if item is None:
+        return
+    refused = guards._refused(run) & set(item.offered)
+    if refused:
+        item.rejected = tuple(dict.fromkeys((*item.rejected, *sorted(refused))))
+
+
+def _offer_remaining(run: Run, edge: Edge) -> None:
+    _record_refusals(run)
+    item = run.current
+    if item is not None:
+        run.offered = [offer for offer in item.offered if offer not in item.rejected]
+
+
 def _offer_compensation(run: Run, edge: Edge) -> None:
+    _record_refusals(run)
     run.counters.compensation_offered = True
+
+
+def _close_declined(run: Run, edge: Edge) -> None:
+    _record_refusals(run)
+    _settle_as("declined_closed", outcome="declined")(run, edge)
+
+
+def _settle_as(status: RequestStatus, *, outcome: Outcome | None) -> Callable[[Run, Edge], None]:
+    """Settle the request in hand as ``status``; the conversation's outcome follows the latest settled one."""
+
+    def apply(run: Run, edge: Edge) -> None:
+        item = run.current
+        if item is not None:
+            item.status = status
+            if item.settled:
+                run.settled.append(item)
+        if outcome is not None:
+            run.outcome = outcome
+
+    return apply
+
+
+def _focus_asked(run: Run, edge: Edge) -> None:
+    asked = next((a.target for a in run.signals.acts if a.kind == "ask_about" and a.target), None)
+    run.focus = asked
+
+
+def _redo(run: Run, edge: Edge) -> None:
+    run.redo = True
 
 
 def _remember_resume(run: Run, edge: Edge) -> None:
     run.resume_state = edge.source
+
+
+def _explain_again(run: Run, edge: Edge) -> None:
+    run.counters.clarifications += 1
 
 
 def _clear_resume(run: Run, edge: Edge) -> None:

@@ -2,34 +2,45 @@
 
 from __future__ import annotations
 
+import inspect
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from flow import guards, payloads
+from flow import payloads
 from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch
 from flow.facts import count, fill_facts, identify_request
 from flow.graph import Edge, Trigger
-from flow.guards import Guard
-from flow.machine import build_machine, event_name
+from flow.guards import explained_item
+from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, refuse_unsigned
-from flow.models import Close, Conversation, FactValue, Signals, Turn
+from flow.models import Close, Conversation, FactValue, Signals, Span, Turn
 from flow.policy import Policy
+from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
 from flow.run import Run, Step
 from flow.speech import Speaker
+from flow.templates import TemplateBook
 from states import SPECS
+
+if TYPE_CHECKING:
+    from flow.understanding.context import Context
 
 Clock = Callable[[], datetime]
 _MAX_CHAIN = 16
 
 
 class Understander(Protocol):
-    """Anything that reads a customer message into :class:`~flow.models.Signals`."""
+    """Anything that reads a customer message into :class:`~flow.models.Signals`, in the context of the
+    conversation (what is on offer, which fact was asked for, what the agent just asked).
 
-    def understand(self, text: str) -> Signals:
+    An understander written for the text alone (``understand(self, text)``) is still accepted: it is
+    called without the context.
+    """
+
+    def understand(self, text: str, context: Context | None = None) -> Signals:
         """The signals in one message."""
         ...
 
@@ -38,13 +49,37 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _routes(edges: tuple[Edge, ...], machine: Any) -> dict[tuple[str, str], list[tuple[Guard, Any]]]:
-    """For each (state, trigger), the guards and Machine events of its edges, in priority order."""
-    routes: dict[tuple[str, str], list[tuple[Guard, Any]]] = {}
-    for edge in edges:
-        route = (getattr(guards, edge.guard), machine.events[event_name(edge)])
-        routes.setdefault((edge.source, edge.trigger), []).append(route)
-    return routes
+def _takes_context(understander: Understander) -> bool:
+    """Whether an understander reads messages in context; one written for text alone is still used."""
+    try:
+        parameters = inspect.signature(understander.understand).parameters
+    except (TypeError, ValueError):
+        return True
+    return len(parameters) >= 2 or any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in parameters.values())
+
+
+def _rough(conversation: Conversation) -> Span | None:
+    value = conversation.facts.get(conversation.pending_fact or "")
+    return value if isinstance(value, Span) else None
+
+
+def _decides(step: Step) -> bool:
+    return step.transition in _DECIDING_EDGES
+
+
+_DECIDING_EDGES = frozenset(
+    {
+        "approve",
+        "approve_and_continue",
+        "decline",
+        "accept_alternative",
+        "accept_and_continue",
+        "accept_compensation",
+        "close_declined",
+        "next_request",
+        "review_exception",
+    }
+)
 
 
 class Engine:
@@ -60,24 +95,61 @@ class Engine:
         self.policy = policy
         self._clock = clock or _utc_now
         self._understander = understander
-        self._rules = Rules(policy)
-        self._speaker = Speaker(policy, self._rules)
+        self._with_context = understander is None or _takes_context(understander)
+        book = TemplateBook(policy)
+        self._rules = Rules(policy, exception_facts=book.exception_variables(policy))
+        self._speaker = Speaker(policy, self._rules, book=book)
         self._effects = Effects(self._rules, self._speaker.follow_up_text)
+        self._reading = PolicyReading(policy)
         self._machine, self.edges = build_machine(policy, check=self._check, taken=self._taken)
-        self._routes = _routes(self.edges, self._machine)
+        self._events = {trigger: self._machine.events[trigger] for trigger in self._machine.events}
 
     @property
     def machine(self) -> Any:
         """The shared ``transitions`` Machine (for diagrams and inspection)."""
         return self._machine
 
-    def understand(self, text: str) -> Signals:
+    @property
+    def reading(self) -> PolicyReading:
+        """The policy's words for the understanding step (what can be on offer, the facts it may read)."""
+        return self._reading
+
+    def understand(self, text: str, context: Context | None = None) -> Signals:
         """Read one customer message with this engine's understanding step."""
         if self._understander is None:
             from flow.understanding import Understander as Default
 
             self._understander = Default()
+        if self._with_context:
+            return self._understander.understand(text, context)
         return self._understander.understand(text)
+
+    def context_of(self, conversation: Conversation | None, now: datetime | None = None) -> Context:
+        """What the next message of ``conversation`` is read against (a first message when ``None``)."""
+        now = now or self._clock()
+        if conversation is None:
+            return self._reading.context(now=now)
+        return self._reading.context(
+            state=conversation.state,
+            request=conversation.request,
+            offered=self._on_offer(conversation, now),
+            asked=conversation.pending_fact,
+            rough=_rough(conversation),
+            question=conversation.question,
+            focus=conversation.focus,
+            now=now,
+        )
+
+    def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:
+        if conversation.state == "compensation":
+            return (COMPENSATION,)
+        if conversation.state == "escalated":
+            callback = self.policy.escalation.handoff.callback and not self._rules.in_hours(now)
+            return (CALLBACK,) if callback else ()
+        item = conversation.current
+        if conversation.state != "offering_alternatives" or item is None:
+            return ()
+        return tuple(offer for offer in item.offered if offer not in item.rejected)
 
     def start(
         self,
@@ -89,26 +161,28 @@ class Engine:
     ) -> tuple[Conversation, Turn]:
         """Open a conversation with the facts the host knows and, optionally, the customer's first message.
 
-        ``facts`` are the host's own. ``unsigned_facts`` came from a public client without the
-        host's signature: only those the policy marks ``allow_unsigned`` are accepted
+        ``facts`` are the host's own. ``unsigned_facts`` came from a public client without the host's
+        signature: only those the policy marks ``allow_unsigned`` are accepted
         (:class:`~flow.errors.UntrustedFacts` names the others), and they count as stated by the customer.
         """
-        known, stated = self._facts(facts, unsigned_facts)
+        known, unsigned = self._facts(facts, unsigned_facts)
         text = None if message is None else clean_message(message, max_chars=self.policy.max_message_chars)
         now = self._clock()
+        stated: dict[str, list[FactValue]] = {}
+        _note_stated(stated, ((k, v) for k, v in unsigned.items() if k not in known))
         conversation = Conversation(
             id=conversation_id or secrets.token_hex(12),
             policy=self.policy.name,
             policy_version=self.policy.version,
-            facts={**stated, **known},
-            unverified_facts=sorted(stated.keys() - known.keys()),
+            facts={**unsigned, **known},
+            customer_stated=stated,
             started_at=now,
             updated_at=now,
         )
-        signals = self.understand(text) if text is not None else Signals()
+        signals = self.understand(text, self.context_of(None, now)) if text is not None else Signals()
         run = Run.of(conversation, signals, text or "", now)
         identify_request(run, self.policy)
-        run.steps.append(Step("start", "listening"))
+        run.steps.append(Step("start", "listening", run.current))
         if text is not None:
             self._apply(run, text)
         return self._finish(conversation, run, text, None)
@@ -124,10 +198,10 @@ class Engine:
     ) -> tuple[Conversation, Turn]:
         """Apply one customer message (text or a quick-reply payload) and return the next snapshot and turn.
 
-        ``facts`` and ``unsigned_facts`` are as for :meth:`start`. Raises
-        :class:`~flow.errors.InvalidMessage`, :class:`~flow.errors.UntrustedFacts`,
-        :class:`~flow.errors.ConversationClosed` or :class:`~flow.errors.PolicyMismatch`; when it
-        raises, nothing has changed.
+        ``facts`` and ``unsigned_facts`` are as for :meth:`start`; a value the host gives that the
+        customer had stated is no longer unverified. Raises :class:`~flow.errors.InvalidMessage`,
+        :class:`~flow.errors.UntrustedFacts`, :class:`~flow.errors.ConversationClosed` or
+        :class:`~flow.errors.PolicyMismatch`; when it raises, nothing has changed.
         """
         if conversation.policy != self.policy.name:
             raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
@@ -135,7 +209,8 @@ class Engine:
             raise ConversationClosed(conversation.id)
         if (message is None) == (quick_reply is None):
             raise InvalidMessage("send either a text message or a quick reply, not both and not neither")
-        known, stated = self._facts(facts, unsigned_facts)
+        known, unsigned = self._facts(facts, unsigned_facts)
+        now = self._clock()
         if quick_reply is not None:
             if quick_reply not in conversation.quick_replies:
                 offered = ", ".join(conversation.quick_replies) or "none"
@@ -143,12 +218,15 @@ class Engine:
             text, signals = "", payloads.signals_for(quick_reply)
         else:
             text = clean_message(message, max_chars=self.policy.max_message_chars)
-            signals = self.understand(text)
-        run = Run.of(conversation, signals, text, self._clock())
-        run.facts.update(stated)
-        run.unverified_facts.update(stated)
+            signals = self.understand(text, self.context_of(conversation, now))
+        run = Run.of(conversation, signals, text, now)
+        run.facts.update(unsigned)
+        _note_stated(run.customer_stated, unsigned.items())
         run.facts.update(known)
-        run.unverified_facts.difference_update(known)
+        _forget_confirmed(run.customer_stated, known)
+        if run.pending_fact in known:
+            # What the host says settles the fact: the customer's answer to the question is not needed.
+            run.pending_fact = None
         identify_request(run, self.policy)
         self._apply(run, text)
         return self._finish(conversation, run, text if message is not None else None, quick_reply)
@@ -166,7 +244,7 @@ class Engine:
         run = Run.of(conversation, Signals(), "", self._clock())
         # The check-in starts a fresh exchange: earlier anger, insistence and length do not carry over.
         run.counters.anger = run.counters.insistence = run.counters.turns = 0
-        if (run.state, "check_in") not in self._routes:
+        if not any(e.source == run.state and e.trigger == "check_in" for e in self.edges):
             raise InvalidMessage(f"a follow-up cannot be delivered while the conversation is {run.state}")
         self._step(run, "check_in")
         return self._finish(conversation, run, None, None)
@@ -179,30 +257,38 @@ class Engine:
         return clean_facts(facts, self.policy), clean_facts(unsigned_facts, self.policy)
 
     def _apply(self, run: Run, text: str) -> None:
+        before = _fact_values(run)
         fill_facts(run, self.policy, text)
+        _note_stated(run.customer_stated, _fact_values(run) - before)
         count(run, self.policy)
         self._step(run, "message")
         for _ in range(_MAX_CHAIN):
-            if SPECS[run.state].waits:
+            if run.redo:
+                # The message is read again in the state just entered: the new request is decided now.
+                run.redo = run.changed = False
+                self._step(run, "message")
+            elif SPECS[run.state].waits:
                 return
-            self._step(run, "next")
+            else:
+                self._step(run, "next")
         raise RuntimeError(f"the flow did not settle within {_MAX_CHAIN} transitions")  # pragma: no cover
 
     def _step(self, run: Run, trigger: Trigger) -> None:
-        rules = self._rules
-        for guard, event in self._routes[run.state, trigger]:
-            if guard(run, rules):
-                event.trigger(run)
-                return
-        raise RuntimeError(f"no {trigger} transition from {run.state}")  # pragma: no cover
+        if not self._events[trigger].trigger(run):
+            raise RuntimeError(f"no {trigger} transition from {run.state}")  # pragma: no cover
 
-    def _check(self, guard: Guard, event: Any) -> bool:
-        return guard(event.model, self._rules)
+    def _check(self, edge: Edge, event: Any) -> bool:
+        return edge.when(event.model, self._rules)
 
     def _taken(self, edge: Edge, event: Any) -> None:
         run: Run = event.model
-        run.steps.append(Step(edge.name, edge.dest))
+        settled = len(run.settled)
+        about = explained_item(run, self._rules) if edge.name == "why" else run.current
+        step = Step(edge.name, edge.dest, about)
+        run.steps.append(step)
         self._effects.apply(run, edge)
+        if len(run.settled) > settled:
+            step.item = run.settled[-1]
 
     def _finish(
         self, conversation: Conversation, run: Run, text: str | None, quick_reply: str | None
@@ -233,5 +319,30 @@ class Engine:
             text=reply,
             quick_replies=buttons,
             actions=run.actions,
+            decided={step.item.name: step.item.status for step in run.steps if step.item and _decides(step)},
         )  # built from values the engine made and typed itself, so validation is skipped on this hot path
         return next_conversation, turn
+
+
+def _fact_values(run: Run) -> set[tuple[str, FactValue]]:
+    """Every fact value the working conversation holds, for itself and for each request."""
+    values = set(run.facts.items())
+    for item in run.agenda:
+        values.update(item.facts.items())
+    return values
+
+
+def _note_stated(stated: dict[str, list[FactValue]], facts: Iterable[tuple[str, FactValue]]) -> None:
+    """Record values only the customer stated."""
+    for name, value in facts:
+        if value is not None and value not in stated.setdefault(name, []):
+            stated[name].append(value)
+
+
+def _forget_confirmed(stated: dict[str, list[FactValue]], facts: Mapping[str, FactValue]) -> None:
+    """Values the host has now given itself are no longer the customer's word alone."""
+    for name, value in facts.items():
+        if value in stated.get(name, ()):
+            stated[name].remove(value)
+            if not stated[name]:
+                del stated[name]

@@ -1,88 +1,225 @@
-"""Reading the facts a decision needs from what the customer writes, and counting what a message shows."""
+"""Before the flow moves: the requests a message makes or drops, the facts it gives, and what it counts.
+
+:func:`identify_request` keeps the agenda: a request the customer makes is added (and becomes the one
+in hand when nothing else is), a request they drop ("scrap that") is settled as dropped, and a switch
+("cancel my other order instead") does both. :func:`fill_facts` records the facts the message states,
+each with the request it belongs to, and never overwrites what the host said. :func:`count` updates
+the counters the guards read.
+
+Facts that describe a request (the order, when it was bought, what was wrong with it: those a request
+needs or its rules read) live with that request on the agenda; the rest belong to the conversation.
+``run.facts`` is always the view for the request in hand: the conversation's facts and its own.
+"""
 
 from __future__ import annotations
 
-from flow.models import FactValue, Signals
+from typing import Any
+
+from flow.models import AgendaItem, FactValue, Span
 from flow.policy import FactSpec, Policy
-from flow.run import Run, stated_by_customer
+from flow.run import Run
 from flow.textmatch import WORD, TextPattern, policy_pattern
 
 # Group 1 is the number; the characters around it stand in for "no letter, digit or point next to it".
 _NUMBER = TextPattern(rf"(?:^|[^{WORD}.])(\d{{1,6}})(?:[^{WORD}.]|$)")
 _EMAIL = TextPattern(rf"[{WORD}.+-]+@[{WORD}-]+(?:\.[{WORD}-]+)+")
 _MAX_TEXT_FACT = 200
+_DECLINED_STATES = ("offering_alternatives", "compensation", "escalated")
+_WORKING_DEFAULTS: dict[str, Any] = {
+    "agenda": list,
+    "question": lambda: None,
+    "focus": lambda: None,
+    "said": list,
+    "changed": lambda: False,
+    "redo": lambda: False,
+    "settled": list,
+}
 
 
-def read_fact(spec: FactSpec, text: str, signals: Signals) -> FactValue:
-    """The value of one fact found in a customer message, or ``None``."""
+def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
+    """The value of one fact found in a customer message by its kind alone, or ``None``: for a reply the
+    understanding step did not read as that fact."""
     if spec.kind == "order_id" and spec.pattern:
         found = policy_pattern(spec.pattern).search(text)
         return str(found.group(0)).upper() if found else None
-    if spec.kind == "days":
-        days = signals.slots.get("days_ago")
-        if days is not None and days.isdigit():
-            return int(days)
-        number = _NUMBER.search(text)
-        return int(number.group(1)) if number else None
-    if spec.kind == "number":
-        number = _NUMBER.search(text)
-        return int(number.group(1)) if number else None
     if spec.kind == "yes_no":
         return {"accept": True, "reject": False}.get(signals.intent)
+    if spec.kind == "number" or spec.kind == "days":
+        number = _NUMBER.search(text)
+        return int(number.group(1)) if number else None
     if spec.kind == "email":
         email = _EMAIL.search(text)
         return str(email.group(0)) if email else None
-    cleaned = text.strip()
-    return cleaned[:_MAX_TEXT_FACT] if cleaned else None
+    if spec.kind == "text":
+        cleaned = text.strip()
+        return cleaned[:_MAX_TEXT_FACT] if cleaned else None
+    return None
 
 
-def fill_facts(run: Run, policy: Policy, text: str) -> None:
-    """Record the facts this message gives: the one asked for, and any other needed fact it states plainly.
-
-    Facts the host application supplied are never overwritten, facts only the host may give
-    (``source: host``) are never read from the customer's text, and a number outside the fact's
-    bounds is not recorded. Each fact recorded here is marked unverified.
-    """
-    if run.pending_fact is not None and run.facts.get(run.pending_fact) is not None:
-        run.pending_fact = None
-    if run.pending_fact is not None:
-        spec = policy.facts[run.pending_fact]
-        value = read_fact(spec, text, run.signals) if spec.source == "customer" else None
-        if _record(run, run.pending_fact, spec, value):
-            run.pending_fact = None
-    if run.request is None:
-        return
-    for name in policy.requests[run.request].needs:
-        spec = policy.facts[name]
-        if run.facts.get(name) is not None or spec.source != "customer":
-            continue
-        if spec.kind in ("order_id", "email") or (spec.kind == "days" and "days_ago" in run.signals.slots):
-            _record(run, name, spec, read_fact(spec, text, run.signals))
-
-
-def _record(run: Run, name: str, spec: FactSpec, value: FactValue) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, int | float) and not isinstance(value, bool) and not spec.within_bounds(value):
-        return False
-    run.facts[name] = value
-    stated_by_customer(run).add(name)
-    return True
+def _adopt(run: Any) -> None:
+    """Give a working model written for a single request (a ``request`` attribute only) an agenda."""
+    for name, default in _WORKING_DEFAULTS.items():
+        if not hasattr(run, name):
+            setattr(run, name, default())
+    if not run.agenda and run.request is not None:
+        run.agenda.append(AgendaItem(run.request))
 
 
 def identify_request(run: Run, policy: Policy) -> None:
-    """Settle which request the conversation is about, from the facts or the customer's intent."""
-    if run.request is not None:
-        return
-    named = run.facts.get("request")
-    if isinstance(named, str) and named in policy.requests:
-        run.request = named
-        return
+    """Update the agenda with the requests this message makes, drops or switches to."""
+    _adopt(run)
+    run.changed = False
+    before = run.current
+    if before is not None:
+        # The snapshot's facts are the latest word on the request in hand (a host may have set them).
+        request_facts = policy.request_facts()
+        before.facts.update({k: v for k, v in run.facts.items() if k in request_facts})
+    kinds = {name: _kind(policy, name) for name in policy.requests}
+    for act in run.signals.acts:
+        if act.negated:
+            continue
+        if act.kind == "cancel_request":
+            _drop(run, _name_for(policy, act.target) or run.request)
+        elif act.kind == "request":
+            name = _name_for(policy, act.target)
+            if name is not None:
+                _add(run, policy, name, kinds)
     picked = run.signals.slots.get("request")
-    if picked in policy.requests:
-        run.request = picked
-        return
-    run.request = policy.request_for(run.signals.intent) or policy.request_for(run.signals.slots.get("requested", ""))
+    if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):
+        run.agenda.append(AgendaItem(picked))
+    named = run.facts.get("request")
+    if not run.agenda and isinstance(named, str) and named in policy.requests:
+        run.agenda.append(AgendaItem(named))
+    slot = run.signals.slots.get("requested") if not run.agenda else None
+    if slot is not None and (name := policy.request_for(slot)) is not None:
+        run.agenda.append(AgendaItem(name))
+    current = run.current
+    if current is not before and before is not None:
+        run.changed = True
+    _point_at(run, policy, current)
+
+
+def _kind(policy: Policy, name: str) -> str | None:
+    for intent in policy.requests[name].intents:
+        if intent.startswith("request_"):
+            return intent.removeprefix("request_")
+    return None
+
+
+def _name_for(policy: Policy, kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    if kind in policy.requests:
+        return kind
+    return policy.request_for(f"request_{kind}")
+
+
+def _drop(run: Run, name: str | None) -> None:
+    for item in run.agenda:
+        if item.name == name and not item.settled:
+            item.status = "dropped"
+            run.settled.append(item)
+            return
+
+
+def _add(run: Run, policy: Policy, name: str, kinds: dict[str, str | None]) -> None:
+    """Add a request the customer makes, unless it is the one in hand said again."""
+    stated = run.signals.request_facts.get(kinds.get(name) or "", {}) or run.signals.facts
+    order = stated.get("order_id")
+    for item in run.agenda:
+        if item.name != name or item.status == "dropped":
+            continue
+        if not item.settled and (order is None or item.facts.get("order_id") in (None, order)):
+            return
+        if item.settled and order is None and item is run.agenda[-1]:
+            return
+    run.agenda.append(AgendaItem(name))
+
+
+def _point_at(run: Run, policy: Policy, current: AgendaItem | None) -> None:
+    """Make ``run.request`` and ``run.facts`` those of the request in hand, claiming the facts the
+    conversation already knows about it (said before the request was known, or by the host)."""
+    request_facts = policy.request_facts()
+    shared = {k: v for k, v in run.facts.items() if k not in request_facts}
+    if current is not None:
+        if not current.facts and _first_of_its_order(run, current):
+            current.facts.update({k: v for k, v in run.facts.items() if k in request_facts})
+        shared.update(current.facts)
+        run.request = current.name
+    else:
+        shared.update({k: v for k, v in run.facts.items() if k in request_facts})
+        run.request = None
+    run.facts = shared
+
+
+def _first_of_its_order(run: Run, item: AgendaItem) -> bool:
+    """Whether ``item`` may take the facts already known: it is the first request, or follows one about
+    the same order (the customer named no other)."""
+    index = run.agenda.index(item)
+    stated = run.signals.request_facts or {}
+    other_order = any(facts.get("order_id") for facts in stated.values()) and index > 0
+    return index == 0 or not other_order
+
+
+def fill_facts(run: Run, policy: Policy, text: str) -> None:
+    """Record the facts this message gives: the one asked for, and any other it states.
+
+    A fact the host supplied is never overwritten by what the customer writes; a fact known only
+    roughly ("last month") is replaced by a closer one. Facts only the host may give (``source:
+    host``) are never taken from the customer, and neither is a number outside the fact's bounds.
+    """
+    _adopt(run)
+    signals = run.signals
+    found = {name: value for name, value in signals.facts.items() if customer_may_state(policy, name, value)}
+    pending = run.pending_fact
+    if pending is not None and pending not in found and pending in policy.facts:
+        value = read_fact(policy.facts[pending], text, signals)
+        if value is not None and customer_may_state(policy, pending, value):
+            found[pending] = value
+    request_facts = policy.request_facts()
+    for item in run.agenda:
+        if item.settled or not signals.request_facts:
+            continue
+        for kind, facts in signals.request_facts.items():
+            if _kind(policy, item.name) == kind:
+                for name, value in facts.items():
+                    if customer_may_state(policy, name, value) and _may_set(item.facts.get(name), name, pending):
+                        item.facts[name] = value
+    current = run.current
+    for name, value in found.items():
+        if name not in policy.facts:
+            continue
+        if current is not None and name in request_facts:
+            if signals.request_facts and _kind(policy, current.name) in signals.request_facts:
+                continue
+            if _may_set(current.facts.get(name, run.facts.get(name)), name, pending):
+                current.facts[name] = value
+        elif _may_set(run.facts.get(name), name, pending):
+            run.facts[name] = value
+    if pending is not None and (
+        (current is not None and current.facts.get(pending) is not None) or run.facts.get(pending) is not None
+    ):
+        run.pending_fact = None
+    _point_at(run, policy, current)
+
+
+def customer_may_state(policy: Policy, name: str, value: FactValue) -> bool:
+    """Whether a value the customer gives for fact ``name`` may be recorded: a ``source: customer`` fact
+    the policy declares, within its bounds (a range of days, at least partly)."""
+    spec = policy.facts.get(name)
+    if spec is None or spec.source != "customer":
+        return False
+    if isinstance(value, Span):
+        return (spec.max is None or value.low <= spec.max) and (
+            spec.min is None or value.high is None or value.high >= spec.min
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return spec.within_bounds(value)
+    return True
+
+
+def _may_set(existing: FactValue, name: str, pending: str | None) -> bool:
+    return existing is None or isinstance(existing, Span) or name == pending
 
 
 def count(run: Run, policy: Policy) -> None:
@@ -92,9 +229,11 @@ def count(run: Run, policy: Policy) -> None:
     signals = run.signals
     if signals.abusive:
         counters.abuse_strikes += 1
-    if signals.sentiment <= policy.escalation.anger_threshold:
+    if signals.sentiment <= policy.escalation.anger_threshold or signals.irony:
         counters.anger += 1
-    if run.state in ("offering_alternatives", "compensation", "escalated") and (
-        signals.intent == "insist" or (run.request is not None and policy.request_for(signals.intent) == run.request)
-    ):
+    if run.state in _DECLINED_STATES and signals.has("insist"):
         counters.insistence += 1
+    if all(act.kind == "unknown" for act in signals.acts):
+        counters.unclear += 1
+    else:
+        counters.unclear = 0

@@ -1,153 +1,391 @@
-"""The default flow as data: every transition, the guard that allows it, and what it does.
+"""The default flow as data: every transition, the guard that allows it, what it does and why.
 
-Transitions are tried in the order listed here; the first whose guard holds is taken (this is how
-``transitions`` orders conditional transitions of one trigger from one source). ``message``
-transitions start from states that wait for the customer; ``next`` transitions chain transient states
-within the same turn; ``check_in`` transitions happen when a scheduled follow-up is delivered, and
-reopen the conversation so the customer's answer is heard.
+This table is the one place that knows a transition. Each :class:`Edge` carries its typed name, its
+guard (a function of :mod:`flow.guards`), its effects, the escalation reason when it hands over to a
+person, and the rule for whether it can ever fire under a policy. The Machine, the speech, the
+effects, the coverage report and the generated scenarios all read it from here.
+
+Transitions of one trigger from one state are tried in the order listed; the first whose guard holds is
+taken (this is how ``transitions`` orders conditional transitions). ``message`` transitions start from
+states that wait for the customer; ``next`` transitions chain transient states within the same turn;
+``check_in`` transitions happen when a scheduled follow-up is delivered, and reopen the conversation so
+the customer's answer is heard. A transition with the ``redo`` effect reads the same message again in
+the state it entered: a change of request, or a fact that changes the decision, is settled in the same
+turn.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from flow.vocabulary import StateName
+from flow import guards
+from flow.guards import Guard
+from flow.policy import Policy
+from flow.vocabulary import EscalationReason, StateName
 
 Trigger = Literal["message", "next", "check_in"]
 Effect = Literal[
     "escalate",
     "approve",
     "decline",
+    "review",
     "offer_alternatives",
     "offer_next_alternative",
+    "offer_remaining",
     "offer_compensation",
     "apply_alternative",
     "issue_compensation",
     "schedule_follow_up",
     "schedule_callback",
     "remember_resume",
+    "explain_again",
     "clear_resume",
+    "clarify",
     "close_declined",
     "close_abuse",
     "close_by_customer",
     "ask_fact",
+    "note_unclear",
+    "focus_asked",
+    "redo",
+    "next_request",
+]
+EdgeName = Literal[
+    "abuse_close",
+    "escalate_turn_limit",
+    "abuse_boundary",
+    "escalate_threat",
+    "escalate_request",
+    "escalate_anger",
+    "escalate_insistence",
+    "escalate_unsatisfied",
+    "escalate_unclear",
+    "review_exception",
+    "escalate_cannot_check",
+    "why",
+    "change_request",
+    "reconsider",
+    "customer_closed",
+    "approve",
+    "approve_and_continue",
+    "decline",
+    "ask_fact",
+    "answer_policy",
+    "answer_status",
+    "ask_request",
+    "resume_offer",
+    "resume_compensation",
+    "resume_follow_up",
+    "resume_escalated",
+    "resume_listening",
+    "apologize",
+    "offer",
+    "offer_compensation",
+    "close_declined",
+    "next_request",
+    "accept_alternative",
+    "accept_and_continue",
+    "which_one",
+    "answer_about",
+    "reoffer_rest",
+    "next_alternative",
+    "hold_position",
+    "acknowledge",
+    "empathize",
+    "unclear",
+    "accept_compensation",
+    "satisfied",
+    "anything_else",
+    "accept_callback",
+    "decline_callback",
+    "waiting",
+    "check_in",
 ]
 
 INITIAL: StateName = "listening"
 FINAL: StateName = "closed"
 
 
+def always_possible(policy: Policy) -> bool:
+    """The edge can fire under any policy."""
+    return True
+
+
+def _declines(policy: Policy) -> bool:
+    return any(r.declines or any(e.then == "offer" for e in r.exceptions) for r in policy.requests.values())
+
+
+def _offers(policy: Policy) -> bool:
+    return any(r.every_alternative() for r in policy.requests.values())
+
+
+def _compensates(policy: Policy) -> bool:
+    return policy.compensation is not None
+
+
+def _calls_back(policy: Policy) -> bool:
+    return policy.escalation.handoff.callback
+
+
+def _one_at_a_time(policy: Policy) -> bool:
+    return policy.offer_alternatives == "one_at_a_time" and any(
+        len(r.alternatives) > 1 for r in policy.requests.values()
+    )
+
+
+def _declinable_without_alternatives(policy: Policy) -> bool:
+    return any(r.declines and not r.alternatives for r in policy.requests.values())
+
+
+def _compensates_without_alternatives(policy: Policy) -> bool:
+    return _compensates(policy) and _declinable_without_alternatives(policy)
+
+
+def _reviews(policy: Policy) -> bool:
+    return any(e.then == "review" for r in policy.requests.values() for e in r.exceptions)
+
+
+def _needs_host_facts(policy: Policy) -> bool:
+    return any(
+        policy.facts[fact].source == "host"
+        for r in policy.requests.values()
+        for fact in r.needs
+        if fact in policy.facts
+    )
+
+
+def _summarises(policy: Policy) -> bool:
+    return policy.summary is not None
+
+
+def _has_status_route(policy: Policy) -> bool:
+    return policy.status is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Edge:
-    """One transition of the flow."""
+    """One transition of the flow: its name, trigger, source and destination, the guard that allows it,
+    what it does, why it hands over (for escalations) and whether a policy can ever take it."""
 
-    name: str
+    name: EdgeName
     trigger: Trigger
     source: StateName
     dest: StateName
-    guard: str
+    when: Guard
     effects: tuple[Effect, ...] = ()
+    reason: EscalationReason | None = None
+    possible: Callable[[Policy], bool] = always_possible
+
+    @property
+    def guard(self) -> str:
+        """The guard's name in :mod:`flow.guards`."""
+        return self.when.__name__
 
     @property
     def label(self) -> str:
         """A readable id: ``listening -> explaining [decline]``."""
         return f"{self.source} -> {self.dest} [{self.name}]"
 
+    @property
+    def escalates(self) -> bool:
+        """Whether taking this edge hands the conversation to a person."""
+        return self.reason is not None
+
 
 def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) -> list[Edge]:
-    """The guards every waiting state shares: abuse, escalation, questions and goodbyes."""
+    """The guards every waiting state shares: abuse, escalation, questions and changes of request."""
     edges = [
-        Edge("abuse_close", "message", source, "closed", "abuse_limit_reached", ("close_abuse",)),
-        Edge("escalate_turn_limit", "message", source, "escalated", "turn_limit_reached", ("escalate",)),
-        Edge("abuse_boundary", "message", source, source, "abusive"),
-        Edge("escalate_threat", "message", source, "escalated", "threatened", ("escalate",)),
-        Edge("escalate_request", "message", source, "escalated", "asked_for_person", ("escalate",)),
-        Edge("escalate_anger", "message", source, "escalated", "too_angry", ("escalate",)),
-    ]
+        Edge("abuse_close", "message", source, "closed", guards.abuse_limit_reached, ("close_abuse",)),
+        Edge(
+            "escalate_turn_limit", "message", source, "escalated", guards.turn_limit_reached, ("escalate",),
+            reason="turn_limit",
+        ),
+        Edge("abuse_boundary", "message", source, source, guards.abusive),
+        Edge("escalate_threat", "message", source, "escalated", guards.threatened, ("escalate",), reason="threat"),
+        Edge(
+            "escalate_request", "message", source, "escalated", guards.asked_for_person, ("escalate",),
+            reason="asked_for_person",
+        ),
+        Edge("escalate_anger", "message", source, "escalated", guards.too_angry, ("escalate",), reason="anger"),
+    ]  # fmt: skip
     if insistence:
-        edges.append(Edge("escalate_insistence", "message", source, "escalated", "too_insistent", ("escalate",)))
+        edges.append(
+            Edge(
+                "escalate_insistence", "message", source, "escalated", guards.too_insistent, ("escalate",),
+                reason="insistence",
+            )
+        )  # fmt: skip
+    edges.append(
+        Edge("change_request", "message", source, "listening", guards.changed_request, ("clear_resume", "redo"))
+    )
+    if source != "listening":
+        edges.append(Edge("reconsider", "message", source, "listening", guards.decision_changed, ("redo",)))
     if why:
-        edges.append(Edge("why", "message", source, "explaining", "asked_why", ("remember_resume",)))
-    edges.append(Edge("customer_closed", "message", source, "closed", "closing", ("close_by_customer",)))
+        edges.append(
+            Edge("why", "message", source, "explaining", guards.asked_why, ("remember_resume", "explain_again"))
+        )
+    edges += [
+        Edge("answer_status", "message", source, source, guards.asked_status, possible=_has_status_route),
+        Edge("answer_policy", "message", source, source, guards.asked_policy, possible=_summarises),
+    ]  # fmt: skip
     return edges
 
 
+def _closing(source: StateName) -> Edge:
+    return Edge("customer_closed", "message", source, "closed", guards.closing, ("close_by_customer",))
+
+
+def _unclear(source: StateName, dest: StateName, *, name: EdgeName = "unclear") -> list[Edge]:
+    return [
+        Edge(
+            "escalate_unclear", "message", source, "escalated", guards.lost_repeatedly, ("escalate",),
+            reason="unclear",
+        ),
+        Edge(name, "message", source, dest, guards.always, ("note_unclear",)),
+    ]  # fmt: skip
+
+
 EDGES: tuple[Edge, ...] = (
+    # Listening: the customer says what they need; facts are gathered and the request decided.
     *_guarded("listening", why=False, insistence=False),
-    Edge("approve", "message", "listening", "closed", "ready_and_allowed", ("approve",)),
-    Edge("decline", "message", "listening", "explaining", "ready_and_declined", ("decline",)),
-    Edge("ask_fact", "message", "listening", "listening", "missing_fact", ("ask_fact",)),
-    Edge("escalate_cannot_check", "message", "listening", "escalated", "cannot_check", ("escalate",)),
-    Edge("ask_request", "message", "listening", "listening", "always"),
-    Edge("resume_offer", "next", "explaining", "offering_alternatives", "resuming_offer", ("clear_resume",)),
     Edge(
-        "resume_compensation",
-        "next",
-        "explaining",
-        "compensation",
-        "resuming_compensation",
-        ("clear_resume",),
+        "review_exception", "message", "listening", "escalated", guards.needs_review, ("review", "escalate"),
+        reason="exception", possible=_reviews,
     ),
-    Edge("resume_follow_up", "next", "explaining", "follow_up", "resuming_follow_up", ("clear_resume",)),
-    Edge("resume_escalated", "next", "explaining", "escalated", "resuming_escalated", ("clear_resume",)),
-    Edge("apologize", "next", "explaining", "apologizing", "always"),
-    Edge("offer", "next", "apologizing", "offering_alternatives", "has_alternatives", ("offer_alternatives",)),
-    Edge("offer_compensation", "next", "apologizing", "compensation", "can_compensate", ("offer_compensation",)),
-    Edge("close_declined", "next", "apologizing", "closed", "always", ("close_declined",)),
+    Edge("approve_and_continue", "message", "listening", "listening", guards.allowed_with_more, ("approve", "redo")),
+    Edge("approve", "message", "listening", "follow_up", guards.ready_and_allowed, ("approve",)),
+    Edge("decline", "message", "listening", "explaining", guards.ready_and_declined, ("decline",), possible=_declines),
+    Edge("ask_fact", "message", "listening", "listening", guards.missing_fact, ("ask_fact",)),
+    Edge(
+        "escalate_cannot_check", "message", "listening", "escalated", guards.cannot_check, ("escalate",),
+        reason="cannot_check", possible=_needs_host_facts,
+    ),
+    _closing("listening"),
+    *_unclear("listening", "listening", name="ask_request"),
+    # Explaining: the reason, a clearer one when asked why, and back to where the conversation was.
+    Edge("resume_offer", "next", "explaining", "offering_alternatives", guards.resuming_offer, ("clear_resume",)),
+    Edge(
+        "resume_compensation", "next", "explaining", "compensation", guards.resuming_compensation,
+        ("clear_resume",), possible=_compensates,
+    ),
+    Edge("resume_follow_up", "next", "explaining", "follow_up", guards.resuming_follow_up, ("clear_resume",)),
+    Edge("resume_escalated", "next", "explaining", "escalated", guards.resuming_escalated, ("clear_resume",)),
+    Edge("resume_listening", "next", "explaining", "listening", guards.resuming_listening, ("clear_resume",)),
+    Edge("apologize", "next", "explaining", "apologizing", guards.always),
+    # Apologizing: then what can be done instead.
+    Edge(
+        "offer", "next", "apologizing", "offering_alternatives", guards.has_alternatives, ("offer_alternatives",),
+        possible=_offers,
+    ),
+    Edge(
+        "offer_compensation", "next", "apologizing", "compensation", guards.can_compensate, ("offer_compensation",),
+        possible=_compensates_without_alternatives,
+    ),
+    Edge(
+        "next_request", "next", "apologizing", "listening", guards.more_requests, ("close_declined", "next_request"),
+        possible=_declinable_without_alternatives,
+    ),
+    Edge(
+        "close_declined", "next", "apologizing", "closed", guards.always, ("close_declined",),
+        possible=_declinable_without_alternatives,
+    ),
+    # Offering alternatives: the customer chooses, asks, turns some or all down.
     *_guarded("offering_alternatives"),
     Edge(
-        "accept_alternative",
-        "message",
-        "offering_alternatives",
-        "follow_up",
-        "accepted_alternative",
+        "review_exception", "message", "offering_alternatives", "escalated", guards.needs_review,
+        ("review", "escalate"), reason="exception", possible=_reviews,
+    ),
+    Edge(
+        "accept_and_continue", "message", "offering_alternatives", "listening", guards.accepted_with_more,
+        ("apply_alternative", "schedule_follow_up", "next_request"),
+    ),
+    Edge(
+        "accept_alternative", "message", "offering_alternatives", "follow_up", guards.accepted_alternative,
         ("apply_alternative", "schedule_follow_up"),
     ),
     Edge(
-        "next_alternative",
-        "message",
-        "offering_alternatives",
-        "offering_alternatives",
-        "more_alternatives",
-        ("offer_next_alternative",),
+        "which_one", "message", "offering_alternatives", "offering_alternatives", guards.ambiguous_choice,
+        ("clarify",),
     ),
     Edge(
-        "offer_compensation",
-        "message",
-        "offering_alternatives",
-        "compensation",
-        "rejected_and_eligible",
-        ("offer_compensation",),
+        "answer_about", "message", "offering_alternatives", "offering_alternatives", guards.asked_about_offer,
+        ("focus_asked",),
     ),
-    Edge("close_declined", "message", "offering_alternatives", "closed", "rejected", ("close_declined",)),
-    Edge("hold_position", "message", "offering_alternatives", "offering_alternatives", "insisted"),
-    Edge("unclear", "message", "offering_alternatives", "offering_alternatives", "always"),
+    Edge(
+        "reoffer_rest", "message", "offering_alternatives", "offering_alternatives", guards.some_left,
+        ("offer_remaining",),
+    ),
+    Edge(
+        "next_alternative", "message", "offering_alternatives", "offering_alternatives", guards.more_alternatives,
+        ("offer_next_alternative",), possible=_one_at_a_time,
+    ),
+    Edge(
+        "offer_compensation", "message", "offering_alternatives", "compensation", guards.rejected_and_eligible,
+        ("offer_compensation",), possible=_compensates,
+    ),
+    Edge(
+        "next_request", "message", "offering_alternatives", "listening", guards.rejected_with_more,
+        ("close_declined", "next_request"),
+    ),
+    Edge("close_declined", "message", "offering_alternatives", "closed", guards.rejected, ("close_declined",)),
+    Edge("hold_position", "message", "offering_alternatives", "offering_alternatives", guards.insisted),
+    Edge("acknowledge", "message", "offering_alternatives", "offering_alternatives", guards.thanked_only),
+    Edge("empathize", "message", "offering_alternatives", "offering_alternatives", guards.complained_only),
+    _closing("offering_alternatives"),
+    *_unclear("offering_alternatives", "offering_alternatives"),
+    # Compensation: the goodwill offer, once.
     *_guarded("compensation"),
     Edge(
-        "accept_compensation",
-        "message",
-        "compensation",
-        "follow_up",
-        "accepted",
+        "accept_and_continue", "message", "compensation", "listening", guards.accepted_with_more,
+        ("issue_compensation", "schedule_follow_up", "next_request"),
+    ),
+    Edge(
+        "accept_compensation", "message", "compensation", "follow_up", guards.accepted,
         ("issue_compensation", "schedule_follow_up"),
     ),
-    Edge("close_declined", "message", "compensation", "closed", "rejected", ("close_declined",)),
-    Edge("hold_position", "message", "compensation", "compensation", "insisted"),
-    Edge("unclear", "message", "compensation", "compensation", "always"),
+    Edge("answer_about", "message", "compensation", "compensation", guards.asked_about_offer, ("focus_asked",)),
+    Edge(
+        "next_request", "message", "compensation", "listening", guards.rejected_with_more,
+        ("close_declined", "next_request"),
+    ),
+    Edge("close_declined", "message", "compensation", "closed", guards.rejected, ("close_declined",)),
+    Edge("hold_position", "message", "compensation", "compensation", guards.insisted),
+    Edge("acknowledge", "message", "compensation", "compensation", guards.thanked_only),
+    Edge("empathize", "message", "compensation", "compensation", guards.complained_only),
+    _closing("compensation"),
+    *_unclear("compensation", "compensation"),
+    # Follow-up: what happens next, anything else, and the check-in later.
     *_guarded("follow_up", insistence=False),
-    Edge("satisfied", "message", "follow_up", "closed", "accepted", ("close_by_customer",)),
-    Edge("escalate_unsatisfied", "message", "follow_up", "escalated", "unsatisfied", ("escalate",)),
-    Edge("anything_else", "message", "follow_up", "follow_up", "always"),
-    Edge("abuse_close", "message", "escalated", "closed", "abuse_limit_reached", ("close_abuse",)),
-    Edge("abuse_boundary", "message", "escalated", "escalated", "abusive"),
-    Edge("why", "message", "escalated", "explaining", "asked_why", ("remember_resume",)),
-    Edge("customer_closed", "message", "escalated", "closed", "closing", ("close_by_customer",)),
-    Edge("accept_callback", "message", "escalated", "closed", "callback_wanted", ("schedule_callback",)),
-    Edge("decline_callback", "message", "escalated", "closed", "callback_refused", ("close_by_customer",)),
-    Edge("waiting", "message", "escalated", "escalated", "always"),
-    Edge("check_in", "check_in", "follow_up", "follow_up", "always"),
-    Edge("check_in", "check_in", "escalated", "follow_up", "always"),
-    Edge("check_in", "check_in", "closed", "follow_up", "always"),
-)
+    Edge(
+        "escalate_unsatisfied", "message", "follow_up", "escalated", guards.unsatisfied, ("escalate",),
+        reason="unsatisfied",
+    ),
+    Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),
+    Edge("empathize", "message", "follow_up", "follow_up", guards.complained_only),
+    Edge("anything_else", "message", "follow_up", "follow_up", guards.always),
+    # Escalated: a person is coming, or a callback is offered out of hours.
+    Edge("abuse_close", "message", "escalated", "closed", guards.abuse_limit_reached, ("close_abuse",)),
+    Edge("abuse_boundary", "message", "escalated", "escalated", guards.abusive),
+    Edge("why", "message", "escalated", "explaining", guards.asked_why, ("remember_resume", "explain_again")),
+    Edge(
+        "accept_callback", "message", "escalated", "closed", guards.callback_wanted, ("schedule_callback",),
+        possible=_calls_back,
+    ),
+    Edge(
+        "decline_callback", "message", "escalated", "closed", guards.callback_refused, ("close_by_customer",),
+        possible=_calls_back,
+    ),
+    _closing("escalated"),
+    Edge("waiting", "message", "escalated", "escalated", guards.always),
+    Edge("check_in", "check_in", "follow_up", "follow_up", guards.always),
+    Edge("check_in", "check_in", "escalated", "follow_up", guards.always),
+    Edge("check_in", "check_in", "closed", "follow_up", guards.always),
+)  # fmt: skip
 """Every transition of the default flow, in priority order."""
+
+ESCALATING: frozenset[str] = frozenset(edge.name for edge in EDGES if edge.escalates)
+"""The names of the transitions that hand the conversation to a person."""
+REASONS: dict[str, EscalationReason] = {edge.name: edge.reason for edge in EDGES if edge.reason is not None}
+"""Why each escalating transition hands over."""

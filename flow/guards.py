@@ -1,20 +1,35 @@
 """Guards: pure functions of the working conversation, its signals and the policy's rules.
 
-Each guard answers one question the flow asks before taking a transition. Counters already include
-the message being handled (see :mod:`flow.counting`).
+Each guard answers one question the flow asks before taking a transition, from the acts understanding
+read in the message (:attr:`flow.models.Signals.acts`). Counters already include the message being
+handled (see :func:`flow.facts.count`); the agenda already reflects any request the message made or
+dropped (see :func:`flow.facts.identify_request`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from flow.rules import Rules
+from flow.models import Act, AgendaItem
+from flow.rules import Decision, Rules
 from flow.run import Run
 
 Guard = Callable[[Run, Rules], bool]
 
-_YES = ("accept",)
-_NO = ("reject",)
+_COMPENSATION = "compensation"
+_CALLBACK = "callback"
+
+
+def _acts(run: Run) -> tuple[Act, ...]:
+    return run.signals.acts
+
+
+def _has(run: Run, kind: str, target: str | None = None) -> bool:
+    return any(a.kind == kind and not a.negated and (target is None or a.target == target) for a in run.signals.acts)
+
+
+def _decision(run: Run, rules: Rules) -> Decision | None:
+    return rules.decide(run.request, run.facts) if run.request is not None else None
 
 
 def always(run: Run, rules: Rules) -> bool:
@@ -23,23 +38,27 @@ def always(run: Run, rules: Rules) -> bool:
 
 
 def abuse_limit_reached(run: Run, rules: Rules) -> bool:
-    """The message is abusive and the customer has used up the policy's strikes."""
+    """The message abuses people and the customer has used up the policy's strikes."""
     return run.signals.abusive and run.counters.abuse_strikes >= rules.policy.escalation.abuse_strikes
 
 
 def abusive(run: Run, rules: Rules) -> bool:
-    """The message is abusive, with strikes left: set a calm boundary."""
+    """The message abuses people, with strikes left: set a calm boundary."""
     return run.signals.abusive
 
 
 def threatened(run: Run, rules: Rules) -> bool:
-    """The customer mentions legal action, a regulator, the press or a public complaint."""
+    """The customer mentions legal action, a chargeback, a regulator, the press or a public complaint."""
     return run.signals.threat
 
 
 def asked_for_person(run: Run, rules: Rules) -> bool:
-    """The customer asks for a person, an agent or a manager (negated requests do not count)."""
-    return run.signals.intent == "ask_human"
+    """The customer asks for a person, an agent or a manager, or says yes when offered one.
+
+    "No need for a manager" does not count; neither does a request for a call while a callback is on
+    offer (that is the callback).
+    """
+    return _has(run, "ask_human")
 
 
 def too_angry(run: Run, rules: Rules) -> bool:
@@ -57,44 +76,107 @@ def turn_limit_reached(run: Run, rules: Rules) -> bool:
     return run.counters.turns >= rules.policy.max_turns
 
 
-def asked_why(run: Run, rules: Rules) -> bool:
-    """The customer asks why, or what the rule is, after a rule declined the request."""
-    if run.signals.intent not in ("ask_why", "ask_policy") or run.request is None:
+def changed_request(run: Run, rules: Rules) -> bool:
+    """This message dropped the request in hand, or switched to another one."""
+    return run.changed
+
+
+def decision_changed(run: Run, rules: Rules) -> bool:
+    """A fact this message gave changes what the policy says about the request in hand ("it arrived
+    broken" after a refusal made under the change-of-mind rule)."""
+    item = run.current
+    if item is None or item.status != "declined" or not run.signals.facts:
         return False
-    return rules.declining_rule(run.request, run.facts) is not None
+    decision = _decision(run, rules)
+    if decision is None or decision.verdict in ("missing", "narrow"):
+        return False
+    offered = set(item.offered)
+    if decision.verdict == "decline":
+        return not offered <= {a.id for a in decision.alternatives}
+    return True
 
 
-def closing(run: Run, rules: Rules) -> bool:
-    """The customer says thanks or goodbye."""
-    return run.signals.intent == "thank_close"
+def asked_why(run: Run, rules: Rules) -> bool:
+    """The customer asks why (or what the rule is), after the policy declined a request or an exception
+    offered other things: the one in hand, or the last one decided."""
+    if not (_has(run, "ask_why") or _has(run, "ask_policy")):
+        return False
+    item = explained_item(run, rules)
+    return item is not None
+
+
+def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
+    """The request a "why?" is about: the one in hand, or the latest that a rule or an exception declined."""
+    candidates = [run.current] if run.current is not None else []
+    candidates += [item for item in reversed(run.agenda) if item is not run.current]
+    for item in candidates:
+        if item is None or item.status in ("open", "dropped"):
+            continue
+        facts = {**run.facts, **item.facts}
+        if rules.decide(item.name, facts).verdict in ("decline", "offer"):
+            return item
+    return None
+
+
+def asked_status(run: Run, rules: Rules) -> bool:
+    """The customer asks how an earlier request is going (the agent answers, and offers a person who can
+    check it when the policy says one should)."""
+    return _has(run, "ask_status") and rules.policy.status is not None and not _moves_on(run)
+
+
+def asked_policy(run: Run, rules: Rules) -> bool:
+    """The customer asks what the rules are, and the policy has a plain summary of them."""
+    return rules.policy.summary is not None and _has(run, "ask_policy") and not _moves_on(run)
+
+
+def _moves_on(run: Run) -> bool:
+    """The message also does something that moves the conversation (a request, a choice, a refusal)."""
+    return any(a.kind in ("request", "choose", "reject") and not a.negated for a in _acts(run))
+
+
+def needs_review(run: Run, rules: Rules) -> bool:
+    """An exception of the policy sends the request to a person who can make it (a stay in hospital)."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict == "review"
 
 
 def ready_and_allowed(run: Run, rules: Rules) -> bool:
-    """The request and every fact it needs, host facts included, are known, and no rule declines it."""
-    return (
-        _ready(run, rules)
-        and not rules.missing_host_facts(run.request or "", run.facts)
-        and rules.declining_rule(run.request or "", run.facts) is None
-    )
+    """The request is decided and allowed, by the rules or by an exception."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict == "approve"
+
+
+def allowed_with_more(run: Run, rules: Rules) -> bool:
+    """The request is allowed, and the customer asked for more that is still to be looked at."""
+    return ready_and_allowed(run, rules) and _others_waiting(run)
 
 
 def ready_and_declined(run: Run, rules: Rules) -> bool:
-    """The request and every fact it needs are known, and a rule declines it."""
-    return _ready(run, rules) and rules.declining_rule(run.request or "", run.facts) is not None
+    """The request is decided and declined, by a rule or by an exception that offers something else."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict in ("decline", "offer")
 
 
 def missing_fact(run: Run, rules: Rules) -> bool:
-    """The request is known but a fact it needs, which the customer may be asked for, is not."""
-    return run.request is not None and rules.missing_fact(run.request, run.facts) is not None
+    """The request is known but a fact it needs, which the customer may be asked for, is not, or is known
+    too roughly to decide."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict in ("missing", "narrow")
 
 
 def cannot_check(run: Run, rules: Rules) -> bool:
-    """The customer's facts are known, but a fact only the host can give is missing, so nothing can be decided."""
-    return _ready(run, rules) and bool(rules.missing_host_facts(run.request or "", run.facts))
+    """A fact the request needs is one only the host can give, and it did not: nothing can be decided."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict == "cannot_check"
 
 
-def _ready(run: Run, rules: Rules) -> bool:
-    return run.request is not None and rules.missing_fact(run.request, run.facts) is None
+def closing(run: Run, rules: Rules) -> bool:
+    """The customer says goodbye, with nothing asked in the same message; or only thanks the agent when
+    nothing is left open (no request in hand, no fact or choice asked for)."""
+    if _has(run, "goodbye"):
+        return not _moves_on(run) and not _has(run, "ask_why")
+    nothing_open = run.request is None and run.pending_fact is None
+    return nothing_open and thanked_only(run, rules)
 
 
 def resuming_offer(run: Run, rules: Rules) -> bool:
@@ -117,9 +199,15 @@ def resuming_escalated(run: Run, rules: Rules) -> bool:
     return run.resume_state == "escalated"
 
 
+def resuming_listening(run: Run, rules: Rules) -> bool:
+    """A clearer explanation was given while the agent was still gathering facts."""
+    return run.resume_state == "listening"
+
+
 def has_alternatives(run: Run, rules: Rules) -> bool:
     """The declined request has alternatives to offer."""
-    return bool(rules.policy.requests[run.request or ""].alternatives) if run.request else False
+    decision = _decision(run, rules)
+    return decision is not None and bool(decision.alternatives)
 
 
 def can_compensate(run: Run, rules: Rules) -> bool:
@@ -129,71 +217,166 @@ def can_compensate(run: Run, rules: Rules) -> bool:
     )
 
 
-def accepted_alternative(run: Run, rules: Rules) -> bool:
-    """The customer chose one of the alternatives on offer."""
-    return chosen_alternative(run, rules) is not None
+def more_requests(run: Run, rules: Rules) -> bool:
+    """The customer asked for something else that is still to be looked at."""
+    return _others_waiting(run)
+
+
+def _others_waiting(run: Run) -> bool:
+    current = run.current
+    return any(item is not current and not item.settled for item in run.agenda)
+
+
+def _on_offer(run: Run) -> list[str]:
+    """What is on offer and not yet turned down."""
+    if run.state == "compensation":
+        return [_COMPENSATION]
+    item = run.current
+    if item is None:
+        return []
+    return [offer for offer in item.offered if offer not in item.rejected]
 
 
 def chosen_alternative(run: Run, rules: Rules) -> str | None:
-    """The id of the alternative the customer chose, if any."""
-    request = rules.policy.requests[run.request or ""] if run.request else None
-    if request is None:
-        return None
-    offered = request.alternatives[: run.counters.alternatives_offered]
-    picked = run.signals.slots.get("alternative")
-    if picked is not None:
-        return picked if any(a.id == picked for a in offered) else None
-    named = [a.id for a in offered if any(word.lower() in run.text for word in (a.title, *a.synonyms))]
-    if len(named) == 1 and run.signals.intent not in _NO:
-        return named[0]
-    one_at_a_time = rules.policy.offer_alternatives == "one_at_a_time"
-    if run.signals.intent in _YES and offered and (len(offered) == 1 or one_at_a_time):
-        return offered[-1].id
+    """The id of the thing on offer that the customer chose in this message, if any."""
+    on_offer = _on_offer(run)
+    for act in reversed(_acts(run)):
+        if act.kind == "choose" and not act.negated and act.target in on_offer:
+            return act.target
+    if _has(run, "affirm") and len(on_offer) == 1 and not _has(run, "reject"):
+        return on_offer[0]
     return None
 
 
-def more_alternatives(run: Run, rules: Rules) -> bool:
-    """The customer said no, and alternatives remain that were not offered yet."""
-    if run.signals.intent not in _NO or not run.request:
-        return False
-    return run.counters.alternatives_offered < len(rules.policy.requests[run.request].alternatives)
-
-
-def rejected_and_eligible(run: Run, rules: Rules) -> bool:
-    """The customer said no, and compensation can be offered."""
-    return run.signals.intent in _NO and can_compensate(run, rules)
-
-
-def rejected(run: Run, rules: Rules) -> bool:
-    """The customer said no."""
-    return run.signals.intent in _NO
+def accepted_alternative(run: Run, rules: Rules) -> bool:
+    """The customer chose one of the alternatives on offer (a choice outweighs thanks or a goodbye)."""
+    return chosen_alternative(run, rules) is not None
 
 
 def accepted(run: Run, rules: Rules) -> bool:
-    """The customer said yes."""
-    return run.signals.intent in _YES
+    """The customer said yes to what is on offer."""
+    return chosen_alternative(run, rules) is not None
+
+
+def accepted_with_more(run: Run, rules: Rules) -> bool:
+    """The customer chose what is on offer, and asked for more that is still to be looked at."""
+    return accepted(run, rules) and _others_waiting(run)
+
+
+def ambiguous_choice(run: Run, rules: Rules) -> bool:
+    """The customer said yes while several things are on offer, without saying which."""
+    on_offer = _on_offer(run)
+    if len(on_offer) < 2:
+        return False
+    return any(a.kind == "choose" and a.target is None for a in _acts(run)) or (
+        _has(run, "affirm") and not _has(run, "reject")
+    )
+
+
+def asked_about_offer(run: Run, rules: Rules) -> bool:
+    """The customer asks a question about something on offer, without choosing it."""
+    on_offer = _on_offer(run) if run.state != "compensation" else [_COMPENSATION]
+    return any(a.kind == "ask_about" and a.target in on_offer for a in _acts(run))
+
+
+def _refused(run: Run) -> set[str]:
+    on_offer = _on_offer(run)
+    refused: set[str] = set()
+    for act in _acts(run):
+        if act.kind == "reject" and not act.negated:
+            refused |= set(on_offer) if act.target in ("all", None) else {act.target}
+        elif act.kind == "deny":
+            refused |= set(on_offer)
+    return refused
+
+
+def some_left(run: Run, rules: Rules) -> bool:
+    """The customer turned down some of what is on offer, and something is still left."""
+    on_offer = _on_offer(run)
+    refused = _refused(run) & set(on_offer)
+    return bool(refused) and bool(set(on_offer) - refused)
+
+
+def more_alternatives(run: Run, rules: Rules) -> bool:
+    """The customer turned down what is on offer, and alternatives remain that were not offered yet."""
+    if not _all_refused(run):
+        return False
+    decision = _decision(run, rules)
+    item = run.current
+    if decision is None or item is None:
+        return False
+    return len(item.offered) < len(decision.alternatives)
+
+
+def _all_refused(run: Run) -> bool:
+    on_offer = _on_offer(run)
+    return bool(on_offer) and set(on_offer) <= _refused(run)
+
+
+def rejected_and_eligible(run: Run, rules: Rules) -> bool:
+    """The customer turned everything down, and compensation can be offered."""
+    return _all_refused(run) and can_compensate(run, rules)
+
+
+def rejected_with_more(run: Run, rules: Rules) -> bool:
+    """The customer turned everything down, and asked for more that is still to be looked at."""
+    return _all_refused(run) and _others_waiting(run)
+
+
+def rejected(run: Run, rules: Rules) -> bool:
+    """The customer turned down everything on offer."""
+    return _all_refused(run)
 
 
 def insisted(run: Run, rules: Rules) -> bool:
     """The customer repeats the original request or insists on it."""
-    return run.signals.intent == "insist" or (
-        run.request is not None and rules.policy.request_for(run.signals.intent) == run.request
-    )
+    return _has(run, "insist")
+
+
+def thanked_only(run: Run, rules: Rules) -> bool:
+    """The customer only says thank you (or something as polite), choosing nothing yet."""
+    return bool(_acts(run)) and all(a.kind in ("thank", "complain") for a in _acts(run)) and _has(run, "thank")
+
+
+def complained_only(run: Run, rules: Rules) -> bool:
+    """The customer only says how unhappy they are (irony included), asking for nothing new."""
+    return bool(_acts(run)) and all(a.kind in ("complain", "thank") for a in _acts(run)) and _has(run, "complain")
+
+
+LOST_AFTER = 5
+"""Messages in a row the agent could not read before it hands over (a person was offered after three)."""
+
+
+def lost_repeatedly(run: Run, rules: Rules) -> bool:
+    """The agent has not understood the customer for several messages in a row, and offered a person."""
+    return run.counters.unclear >= LOST_AFTER
+
+
+def satisfied(run: Run, rules: Rules) -> bool:
+    """After the resolution, the customer is done: a goodbye, a thank-you, no more to ask, or a yes to
+    "are you happy with how it was sorted out?"."""
+    if _has(run, "goodbye") or (_has(run, "affirm") and run.question == "satisfaction"):
+        return not _moves_on(run)
+    return thanked_only(run, rules) or (_has(run, "deny") and run.question == "anything_else")
 
 
 def unsatisfied(run: Run, rules: Rules) -> bool:
-    """After the resolution, the customer says it did not work out."""
-    return run.signals.intent in ("reject", "complaint")
+    """At the check-in, the customer says it did not work out."""
+    if run.question != "satisfaction":
+        return False
+    return _has(run, "deny") or (_has(run, "complain") and not _has(run, "affirm"))
 
 
 def callback_wanted(run: Run, rules: Rules) -> bool:
     """Out of hours, the customer accepts the callback offer."""
-    return _callback_offered(run, rules) and run.signals.intent in _YES
+    return _callback_offered(run, rules) and (_has(run, "choose", _CALLBACK) or _has(run, "affirm"))
 
 
 def callback_refused(run: Run, rules: Rules) -> bool:
     """Out of hours, the customer turns the callback offer down."""
-    return _callback_offered(run, rules) and run.signals.intent in _NO
+    return _callback_offered(run, rules) and (
+        _has(run, "reject", _CALLBACK) or _has(run, "deny") or _has(run, "reject", "all")
+    )
 
 
 def _callback_offered(run: Run, rules: Rules) -> bool:

@@ -4,42 +4,17 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable
-from functools import partial
 from typing import Any
 
 from transitions import Machine
 
-from flow import guards
 from flow.errors import FlowDefinitionError
-from flow.graph import EDGES, FINAL, INITIAL, Edge
+from flow.graph import EDGES, FINAL, INITIAL, Edge, Trigger
 from flow.policy import Policy
 from flow.vocabulary import STATES
 from states import SPECS
 
-
-def _declinable_without_alternatives(policy: Policy) -> bool:
-    return any(r.declines and not r.alternatives for r in policy.requests.values())
-
-
-_POSSIBLE_EDGES: dict[tuple[str, str], Callable[[Policy], bool]] = {
-    ("apologizing", "offer_compensation"): lambda p: p.compensation is not None and _declinable_without_alternatives(p),
-    ("apologizing", "close_declined"): _declinable_without_alternatives,
-}
-_POSSIBLE: dict[str, Callable[[Policy], bool]] = {
-    "ready_and_declined": lambda p: any(r.declines for r in p.requests.values()),
-    "has_alternatives": lambda p: any(r.alternatives for r in p.requests.values()),
-    "accepted_alternative": lambda p: any(r.alternatives for r in p.requests.values()),
-    "more_alternatives": lambda p: (
-        p.offer_alternatives == "one_at_a_time" and any(len(r.alternatives) > 1 for r in p.requests.values())
-    ),
-    "can_compensate": lambda p: p.compensation is not None,
-    "cannot_check": lambda p: any(
-        p.facts[fact].source == "host" for r in p.requests.values() for fact in r.needs if fact in p.facts
-    ),
-    "rejected_and_eligible": lambda p: p.compensation is not None,
-    "callback_wanted": lambda p: p.escalation.handoff.callback,
-    "callback_refused": lambda p: p.escalation.handoff.callback,
-}
+TRIGGERS: tuple[Trigger, ...] = ("message", "next", "check_in")
 _DISABLED_HINT = {
     "compensation": "add a compensation section to the policy",
     "offering_alternatives": "give at least one request some alternatives",
@@ -49,15 +24,7 @@ _DISABLED_HINT = {
 
 def live_edges(policy: Policy) -> tuple[Edge, ...]:
     """The transitions this policy can ever take, in priority order."""
-    return tuple(
-        edge
-        for edge in EDGES
-        if _POSSIBLE.get(edge.guard, _always)(policy) and _POSSIBLE_EDGES.get((edge.source, edge.name), _always)(policy)
-    )
-
-
-def _always(policy: Policy) -> bool:
-    return True
+    return tuple(edge for edge in EDGES if edge.possible(policy))
 
 
 def check_graph(policy: Policy, edges: Iterable[Edge]) -> list[str]:
@@ -103,25 +70,20 @@ def _closure(start: str, edges: list[Edge], *, forward: bool) -> set[str]:
     return seen
 
 
-def event_name(edge: Edge) -> str:
-    """The Machine event that takes exactly this edge: ``source:name``."""
-    return f"{edge.source}:{edge.name}"
-
-
 def build_machine(
     policy: Policy,
     *,
-    check: Callable[[guards.Guard, Any], bool],
+    check: Callable[[Edge, Any], bool],
     taken: Callable[[Edge, Any], None],
 ) -> tuple[Machine, tuple[Edge, ...]]:
     """One Machine for every conversation of ``policy``; raise :class:`FlowDefinitionError` if it cannot run.
 
-    Every edge becomes its own event (:func:`event_name`), guarded by the edge's guard:
-    ``check(guard, event)`` evaluates it for the event's model and ``taken(edge, event)`` runs after the
-    transition. The engine walks the edges of the current state in priority order and triggers the
-    first whose guard holds, so the Machine executes exactly one transition per step. Models are
-    never registered with the Machine: each turn triggers events on a short-lived
-    :class:`flow.run.Run`, so the Machine holds no per-conversation state.
+    Each trigger (``message``, ``next``, ``check_in``) is one Machine event. Every edge becomes one of
+    its conditional transitions, added in priority order, so the Machine itself tries the edges of
+    the current state in order and takes the first whose guard holds: ``check(edge, event)`` evaluates
+    the guard once, and ``taken(edge, event)`` runs after the transition. Models are never registered
+    with the Machine: each turn triggers events on a short-lived :class:`flow.run.Run`, so the Machine
+    holds no per-conversation state.
     """
     edges = live_edges(policy)
     problems = check_graph(policy, edges)
@@ -137,10 +99,37 @@ def build_machine(
     )
     for edge in edges:
         machine.add_transition(
-            event_name(edge),
+            edge.trigger,
             edge.source,
             edge.dest,
-            conditions=[partial(check, getattr(guards, edge.guard))],
-            after=[partial(taken, edge)],
+            conditions=[_Checked(check, edge)],
+            after=[_Taken(taken, edge)],
         )
     return machine, edges
+
+
+class _Checked:
+    """A transition condition bound to its edge, named after the edge's guard for diagrams and logs."""
+
+    __slots__ = ("__name__", "_check", "_edge")
+
+    def __init__(self, check: Callable[[Edge, Any], bool], edge: Edge) -> None:
+        self._check = check
+        self._edge = edge
+        self.__name__ = edge.guard
+
+    def __call__(self, event: Any) -> bool:
+        return self._check(self._edge, event)
+
+
+class _Taken:
+    """A transition callback bound to its edge."""
+
+    __slots__ = ("_edge", "_taken")
+
+    def __init__(self, taken: Callable[[Edge, Any], None], edge: Edge) -> None:
+        self._taken = taken
+        self._edge = edge
+
+    def __call__(self, event: Any) -> None:
+        self._taken(self._edge, event)

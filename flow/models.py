@@ -2,34 +2,144 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from flow.vocabulary import EscalationReason, Intent, Outcome, StateName
-
-FactValue = str | int | float | bool | None
-UNVERIFIED = (
-    "Facts the decision used that only the customer stated (in a message, or unsigned from the page); "
-    "check them before carrying the action out."
-)
+from flow.vocabulary import ActKind, EscalationReason, Intent, Outcome, Question, RequestStatus, StateName
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Span(_Frozen):
+    """An amount known only roughly: somewhere from ``low`` to ``high``, both included.
+
+    "Last month" is a span of days; ``high`` is ``None`` when there is no upper bound ("over a month").
+    """
+
+    low: int = Field(ge=0)
+    high: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.low}-{self.high}" if self.high is not None else f"{self.low}+"
+
+
+FactValue = str | int | float | bool | Span | None
+UNVERIFIED = (
+    "Facts the decision used that only the customer stated (in a message, or unsigned from the page); "
+    "check them before carrying the action out."
+)
+
+
+class Act(_Frozen):
+    """One thing a customer message does, with what it is about.
+
+    ``target`` names what the act is about: an alternative, ``compensation`` or ``callback`` for
+    choose / reject / ask_about (``all`` for a refusal of everything on offer), a request for request /
+    cancel_request, a fact for provide. A choice that cannot be settled has no target and the
+    ``candidates`` it could be. ``negated`` marks an act the customer explicitly rules out ("no need
+    for a manager").
+    """
+
+    kind: ActKind
+    target: str | None = None
+    negated: bool = False
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """A choice between several things on offer that the message does not settle."""
+        return self.kind == "choose" and self.target is None and len(self.candidates) > 1
+
+    @classmethod
+    def of(
+        cls, kind: ActKind, target: str | None = None, *, negated: bool = False, candidates: tuple[str, ...] = ()
+    ) -> Act:
+        """An act built from values already known to be valid (the understanding step's own), without
+        validating them again."""
+        return cls.model_construct(kind=kind, target=target, negated=negated, candidates=candidates)
+
+    def __str__(self) -> str:
+        label = self.kind if self.target is None else f"{self.kind}:{self.target}"
+        if self.ambiguous:
+            label = f"{self.kind}:?"
+        return f"not {label}" if self.negated else label
+
+
 class Signals(_Frozen):
-    """What understanding found in one customer message."""
+    """What understanding found in one customer message.
+
+    ``acts`` are what the message does, read in the conversation's context; ``intent`` is the main act
+    in the older one-intent-per-message vocabulary, kept for hosts that read it. ``facts`` are the
+    policy's facts the message states, ``malformed`` the facts it gives in a form the policy does not
+    accept. When a message makes several requests, ``request_facts`` holds the facts stated with each,
+    by kind of request ("cancel order B-2001 and refund A-2002"). ``abusive`` is abuse aimed at people;
+    ``profanity`` any swearing, aimed or not.
+    """
 
     intent: Intent = "unknown"
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     sentiment: float = Field(default=0.0, ge=-1.0, le=1.0)
     abusive: bool = False
     threat: bool = False
+    irony: bool = False
+    profanity: bool = False
     slots: dict[str, str] = Field(default_factory=dict)
+    acts: tuple[Act, ...] = ()
+    facts: dict[str, FactValue] = Field(default_factory=dict)
+    request_facts: dict[str, dict[str, FactValue]] = Field(default_factory=dict)
+    malformed: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _acts_from_intent(self) -> Signals:
+        # Signals written with the older vocabulary (one intent and its slots) carry the same meaning as acts.
+        if not self.acts:
+            object.__setattr__(self, "acts", acts_for_intent(self.intent, self.slots, self.abusive, self.threat))
+        return self
+
+    def has(self, kind: ActKind, target: str | None = None) -> bool:
+        """Whether the message does ``kind`` (about ``target``, when given), not negated."""
+        return any(a.kind == kind and not a.negated and (target is None or a.target == target) for a in self.acts)
+
+    def first(self, kind: ActKind) -> Act | None:
+        """The message's first act of ``kind`` that is not negated."""
+        return next((a for a in self.acts if a.kind == kind and not a.negated), None)
+
+
+_INTENT_ACTS: dict[str, tuple[Act, ...]] = {
+    "request_refund": (Act(kind="request", target="refund"),),
+    "request_cancel": (Act(kind="request", target="cancel"),),
+    "ask_policy": (Act(kind="ask_policy"),),
+    "ask_human": (Act(kind="ask_human"),),
+    "complaint": (Act(kind="complain"),),
+    "accept": (Act(kind="affirm"),),
+    "reject": (Act(kind="deny"),),
+    "thank_close": (Act(kind="thank"), Act(kind="goodbye")),
+    "insist": (Act(kind="insist"),),
+    "ask_why": (Act(kind="ask_why"),),
+    "unknown": (Act(kind="unknown"),),
+}
+
+
+def acts_for_intent(
+    intent: str, slots: Mapping[str, str], abusive: bool = False, threat: bool = False
+) -> tuple[Act, ...]:
+    """The acts an intent and its slots stand for, when nothing read the message as acts."""
+    acts = list(_INTENT_ACTS.get(intent, ()))
+    if intent == "provide_info" or (intent == "unknown" and slots):
+        acts = [Act(kind="provide", target=name) for name in slots if name not in ("requested", "date")]
+    if "alternative" in slots:
+        acts = [Act(kind="choose", target=slots["alternative"])]
+    if abusive:
+        acts.append(Act(kind="abuse"))
+    if threat:
+        acts.append(Act(kind="threat"))
+    return tuple(acts) or (Act(kind="unknown"),)
 
 
 class QuickReply(_Frozen):
@@ -118,29 +228,90 @@ class Counters:
     alternatives_offered: int = 0
     compensation_offered: bool = False
     clarifications: int = 0
+    unclear: int = 0
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    """One request the customer made, and how it stands.
+
+    ``facts`` are the facts about this request (the order it concerns, when it was bought, what was
+    wrong); ``offered`` the alternatives offered for it, ``rejected`` those the customer turned down,
+    ``chosen`` the one accepted. A slotted dataclass, like :class:`Counters`, to keep snapshots small.
+    """
+
+    name: str
+    status: RequestStatus = "open"
+    facts: dict[str, FactValue] = field(default_factory=dict)
+    offered: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+    chosen: str | None = None
+
+    @property
+    def settled(self) -> bool:
+        """Whether the request needs nothing more: decided and resolved, dropped or handed over."""
+        return self.status not in ("open", "declined")
+
+
+SCHEMA_VERSION = 2
+"""The version of the conversation snapshot's JSON shape; older snapshots are migrated when read."""
 
 
 class Conversation(BaseModel):
-    """A snapshot of one conversation: plain data, no machine inside, one JSON document."""
+    """A snapshot of one conversation: plain data, no machine inside, one JSON document.
+
+    ``agenda`` holds every request the customer made, in order; the current one is the first that is
+    not settled. ``facts`` are the facts as they stand for the current request (the conversation's own,
+    such as the customer's name, and the current request's). ``said`` remembers, as short hashes, the
+    sentences the agent has said, so that none is said twice. ``customer_stated`` keeps, by fact, the
+    values only the customer stated (in a message, or unsigned from a page): a decision that reads one
+    of them lists that fact as unverified.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
+    schema_version: int = SCHEMA_VERSION
     id: str
     policy: str
     policy_version: str
     state: StateName = "listening"
-    request: str | None = None
+    agenda: list[AgendaItem] = Field(default_factory=list)
     facts: dict[str, FactValue] = Field(default_factory=dict)
-    unverified_facts: list[str] = Field(default_factory=list)
+    customer_stated: dict[str, list[FactValue]] = Field(default_factory=dict)
     pending_fact: str | None = None
     counters: Counters = Field(default_factory=Counters)
     resume_state: StateName | None = None
     quick_replies: list[str] = Field(default_factory=list)
+    question: Question | None = None
+    focus: str | None = None
     escalation_reason: EscalationReason | None = None
     outcome: Outcome | None = None
+    said: list[int] = Field(default_factory=list)
     version: int = 0
     started_at: datetime
     updated_at: datetime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        # A snapshot from before agendas names one request; it becomes a one-item agenda.
+        if isinstance(data, dict) and "request" in data:
+            data = dict(data)
+            request = data.pop("request")
+            if request is not None and not data.get("agenda"):
+                data["agenda"] = [{"name": request, "status": _status_from(data.get("outcome"), data.get("state"))}]
+        return data
+
+    @property
+    def request(self) -> str | None:
+        """The name of the request being handled now: the first one on the agenda not yet settled."""
+        item = self.current
+        return item.name if item is not None else None
+
+    @property
+    def current(self) -> AgendaItem | None:
+        """The agenda item being handled now."""
+        return next((item for item in self.agenda if not item.settled), None)
 
     @property
     def closed(self) -> bool:
@@ -148,8 +319,28 @@ class Conversation(BaseModel):
         return self.state == "closed"
 
 
+_SETTLED_BY_OUTCOME: dict[str, RequestStatus] = {
+    "approved": "approved",
+    "alternative_accepted": "alternative_accepted",
+    "compensation_accepted": "compensation_accepted",
+    "declined": "declined_closed",
+    "escalated": "escalated",
+    "callback_scheduled": "escalated",
+}
+
+
+def _status_from(outcome: object, state: object) -> RequestStatus:
+    if isinstance(outcome, str) and outcome in _SETTLED_BY_OUTCOME:
+        return _SETTLED_BY_OUTCOME[outcome]
+    return "declined" if state in ("offering_alternatives", "compensation", "explaining", "apologizing") else "open"
+
+
 class Turn(BaseModel):
-    """What one customer message produced: the reply and why it was chosen."""
+    """What one customer message produced: the reply and why it was chosen.
+
+    ``decided`` says how each request the turn decided or resolved now stands, by name (one declined
+    and another approved in the same reply, say).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -165,6 +356,7 @@ class Turn(BaseModel):
     text: str
     quick_replies: list[QuickReply] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    decided: dict[str, RequestStatus] = Field(default_factory=dict)
 
     @property
     def messages(self) -> list[str]:

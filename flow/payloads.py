@@ -10,10 +10,11 @@ from flow.vocabulary import Intent
 ACCEPT = "accept"
 REJECT = "reject"
 DONE = "thank_close"
+PERSON = "person"
 ALTERNATIVE = "alternative:"
 REQUEST = "request:"
 
-_INTENTS: dict[str, Intent] = {ACCEPT: "accept", REJECT: "reject", DONE: "thank_close"}
+_INTENTS: dict[str, Intent] = {ACCEPT: "accept", REJECT: "reject", DONE: "thank_close", PERSON: "ask_human"}
 
 
 def signals_for(payload: str) -> Signals:

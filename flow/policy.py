@@ -14,7 +14,7 @@ from flow.vocabulary import Intent, StateName
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-FactKind = Literal["text", "order_id", "days", "number", "yes_no", "email"]
+FactKind = Literal["text", "order_id", "days", "number", "yes_no", "email", "condition", "circumstance"]
 FactSource = Literal["host", "customer"]
 NUMERIC_KINDS: frozenset[str] = frozenset({"days", "number"})
 Variants = list[str]
@@ -41,6 +41,9 @@ class FactSpec(_Section):
     ask: str | None = None
     pattern: str | None = None
     label: str | None = None
+    hint: str | None = None
+    means_yes: list[str] = Field(default_factory=list)
+    means_no: list[str] = Field(default_factory=list)
 
     @field_validator("pattern")
     @classmethod
@@ -69,20 +72,57 @@ class FactSpec(_Section):
 
 
 class DeclineRule(_Section):
-    """When ``when`` holds, the request is declined and ``reason`` says why."""
+    """When ``when`` holds, the request is declined and ``reason`` says why.
+
+    Asked why again, the agent gives ``clearer_reason``; asked a third time, ``rationale``: why the
+    rule exists at all.
+    """
 
     when: Condition
     reason: str = Field(min_length=1)
     clearer_reason: str | None = None
+    rationale: str | None = None
 
 
 class Alternative(_Section):
-    """Something the agent can offer instead of what was asked."""
+    """Something the agent can offer instead of what was asked.
+
+    ``title`` labels its button; ``name`` is what it is called in a sentence ("your exchange is all set",
+    lower-cased title when not given); ``text`` offers it in a sentence, ``details`` answers questions
+    about it ("how does the exchange work?"), ``synonyms`` are other words customers use for it.
+    """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str = Field(min_length=1, max_length=40)
+    name: str | None = Field(default=None, min_length=1, max_length=60)
     text: str = Field(min_length=1)
+    details: str | None = None
     synonyms: list[str] = Field(default_factory=list)
+
+
+ExceptionAction = Literal["approve", "offer", "review"]
+
+
+class PolicyException(_Section):
+    """A circumstance in which the ordinary rules give way: when ``when`` holds, ``then`` applies.
+
+    ``approve`` grants the request; ``offer`` declines it but offers ``alternatives`` of its own (a
+    repair or replacement for a faulty item); ``review`` hands the conversation to a person who can
+    make an exception. ``say`` is what the agent tells the customer about it.
+    """
+
+    when: Condition
+    then: ExceptionAction
+    say: str = Field(min_length=1)
+    alternatives: list[Alternative] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _offers_something(self) -> PolicyException:
+        if self.then == "offer" and not self.alternatives:
+            raise ValueError("an exception that offers needs alternatives to offer")
+        if self.then != "offer" and self.alternatives:
+            raise ValueError(f"alternatives are only offered when then is offer, not {self.then}")
+        return self
 
 
 class RequestPolicy(_Section):
@@ -91,6 +131,7 @@ class RequestPolicy(_Section):
     title: str = Field(min_length=1)
     intents: list[Intent] = Field(min_length=1)
     needs: list[str] = Field(default_factory=list)
+    exceptions: list[PolicyException] = Field(default_factory=list)
     declines: list[DeclineRule] = Field(default_factory=list)
     approved: str = Field(min_length=1)
     alternatives: list[Alternative] = Field(default_factory=list)
@@ -104,6 +145,22 @@ class RequestPolicy(_Section):
             raise ValueError(f"alternative ids must be unique; repeated: {', '.join(duplicates)}")
         return alternatives
 
+    def every_alternative(self) -> list[Alternative]:
+        """The request's alternatives, then those its exceptions offer, each id once."""
+        seen: dict[str, Alternative] = {a.id: a for a in self.alternatives}
+        for exception in self.exceptions:
+            for alternative in exception.alternatives:
+                seen.setdefault(alternative.id, alternative)
+        return list(seen.values())
+
+
+class StatusRoute(_Section):
+    """What the agent says when a customer asks how an earlier request is going, and whether a person
+    then checks it (the agent cannot look it up itself)."""
+
+    say: str = Field(min_length=1)
+    handoff: bool = True
+
 
 class Compensation(_Section):
     """A goodwill offer for customers who are eligible, made at most once a conversation."""
@@ -111,6 +168,7 @@ class Compensation(_Section):
     eligible_when: Condition
     title: str = Field(min_length=1, max_length=40)
     offer: str = Field(min_length=1)
+    synonyms: list[str] = Field(default_factory=list)
     reference_prefix: str = Field(default="GW", pattern=r"^[A-Z]{1,6}$")
 
 
@@ -175,6 +233,8 @@ class Policy(_Section):
     redact_personal_data: bool = True
     facts: dict[str, FactSpec] = Field(default_factory=dict)
     extra_facts: Literal["refuse", "allow"] = "refuse"
+    summary: str | None = None
+    status: StatusRoute | None = None
     requests: dict[str, RequestPolicy] = Field(min_length=1)
     compensation: Compensation | None = None
     escalation: Escalation = Field(default_factory=Escalation)
@@ -207,6 +267,20 @@ class Policy(_Section):
     def zone(self) -> ZoneInfo:
         """The policy's time zone."""
         return ZoneInfo(self.timezone)
+
+    def request_facts(self) -> frozenset[str]:
+        """The facts that belong to one request rather than to the conversation: those a request needs or
+        its rules and exceptions read (the order, when it was bought, what was wrong with it)."""
+        from flow.conditions import facts_named
+
+        names: set[str] = set()
+        for request in self.requests.values():
+            names.update(request.needs)
+            for rule in request.declines:
+                names |= facts_named(rule.when)
+            for exception in request.exceptions:
+                names |= facts_named(exception.when)
+        return frozenset(names)
 
     def request_for(self, intent: str) -> str | None:
         """The request a customer intent asks for, if the policy handles it."""

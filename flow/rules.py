@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from flow.conditions import Predicate, compile_condition, facts_named
-from flow.models import Counters, FactValue, Signals
-from flow.policy import WEEKDAYS, Policy
+from flow.models import Counters, FactValue, Signals, Span
+from flow.policy import WEEKDAYS, Alternative, Policy
+
+Verdict = Literal["missing", "narrow", "approve", "decline", "offer", "review", "cannot_check"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the policy says about a request with the facts known so far.
+
+    ``missing``: ``fact`` must be asked first. ``narrow``: ``fact`` is known only roughly ("last
+    month") and the rules come out differently across its range, so it must be pinned down.
+    ``cannot_check``: ``fact`` is one only the host can give, and it did not, so nothing can be decided.
+    Otherwise the request is approved, declined by rule ``rule``, or an exception (``exception``)
+    applies: it approves, declines with ``alternatives`` of its own, or sends the request to a person's
+    review.
+    """
+
+    verdict: Verdict
+    fact: str | None = None
+    rule: int | None = None
+    exception: int | None = None
+    alternatives: tuple[Alternative, ...] = ()
 
 
 def _counters(counters: Counters) -> dict[str, int]:
@@ -17,6 +40,7 @@ def _counters(counters: Counters) -> dict[str, int]:
         "abuse_strikes": counters.abuse_strikes,
         "alternatives_offered": counters.alternatives_offered,
         "clarifications": counters.clarifications,
+        "unclear": counters.unclear,
     }
 
 
@@ -33,22 +57,39 @@ def _signals(signals: Signals) -> dict[str, object]:
 class Rules:
     """Pure decisions over facts, counters, signals and time, as the policy states them."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, *, exception_facts: dict[tuple[str, int], frozenset[str]] | None = None) -> None:
         self.policy = policy
+        self.request_facts = policy.request_facts()
         self._declines: dict[str, list[Predicate]] = {
             name: [compile_condition(rule.when) for rule in request.declines]
+            for name, request in policy.requests.items()
+        }
+        self._exceptions: dict[str, list[tuple[Predicate, frozenset[str]]]] = {
+            name: [
+                (
+                    compile_condition(exception.when),
+                    (exception_facts or {}).get((name, i), frozenset()) & frozenset(request.needs),
+                )
+                for i, exception in enumerate(request.exceptions)
+            ]
+            for name, request in policy.requests.items()
+        }
+        self._exception_reads = {
+            name: [facts_named(exception.when) for exception in request.exceptions]
             for name, request in policy.requests.items()
         }
         host = {name for name, spec in policy.facts.items() if spec.source == "host"}
         self._asked = {name: tuple(f for f in r.needs if f not in host) for name, r in policy.requests.items()}
         self._from_host = {name: tuple(f for f in r.needs if f in host) for name, r in policy.requests.items()}
-        # A decline rule that reads a needed host fact cannot be applied until the host gives it.
-        self._unchecked: dict[str, list[tuple[str, ...]]] = {
+        # A decline rule that reads a needed host fact is not applied until the host gives it.
+        self._unchecked = {
             name: [tuple(sorted(facts_named(rule.when) & set(self._from_host[name]))) for rule in request.declines]
             for name, request in policy.requests.items()
         }
         self._decided_on = {
-            name: frozenset(request.needs).union(*(facts_named(rule.when) for rule in request.declines))
+            name: frozenset(request.needs).union(
+                *(facts_named(rule.when) for rule in request.declines), *self._exception_reads[name]
+            )
             for name, request in policy.requests.items()
         }
         compensation = policy.compensation
@@ -60,7 +101,7 @@ class Rules:
     def missing_fact(self, request: str, facts: dict[str, FactValue]) -> str | None:
         """The first fact ``request`` needs that is not known yet and may be asked of the customer.
 
-        Host facts are never asked: see :meth:`missing_host_facts`.
+        Facts only the host gives are never asked: see :meth:`missing_host_facts`.
         """
         for fact in self._asked[request]:
             if facts.get(fact) is None:
@@ -77,30 +118,81 @@ class Rules:
         A rule that reads a needed host fact the host has not given is not applied.
         """
         for index, holds in enumerate(self._declines[request]):
-            unchecked = self._unchecked[request][index]
-            if unchecked and any(facts.get(fact) is None for fact in unchecked):
-                continue
-            if holds(facts, {}, {}):
+            if self._applies(request, index, facts) and holds(facts, {}, {}):
                 return index
         return None
 
-    def unverified(self, request: str | None, unverified_facts: set[str], *, compensation: bool = False) -> list[str]:
-        """The facts a decision on ``request`` reads that only the customer stated, sorted.
+    def _applies(self, request: str, index: int, facts: dict[str, FactValue]) -> bool:
+        unchecked = self._unchecked[request][index]
+        return not unchecked or all(facts.get(fact) is not None for fact in unchecked)
+
+    def unverified(
+        self,
+        request: str | None,
+        facts: dict[str, FactValue],
+        stated: dict[str, list[FactValue]],
+        *,
+        compensation: bool = False,
+    ) -> list[str]:
+        """The facts a decision on ``request`` reads whose value only the customer stated, sorted.
 
         ``compensation`` adds the facts the compensation rule reads.
         """
-        if not unverified_facts:
+        if not stated:
             return []
         used = set(self._decided_on.get(request or "", ()))
         if compensation:
             used |= self._eligible_on
-        return sorted(used & unverified_facts)
+        return sorted(name for name in used if facts.get(name) is not None and facts.get(name) in stated.get(name, ()))
+
+    def decide(self, request: str, facts: dict[str, FactValue]) -> Decision:
+        """What the policy says about ``request`` with ``facts``: see :class:`Decision`.
+
+        Exceptions come first: one that holds applies as soon as the facts its words need are known (a
+        parcel that never came is refunded without asking when it was bought). Then every fact the
+        request needs is asked for, and the decline rules are tried in order.
+        """
+        policy_request = self.policy.requests[request]
+        for index, (holds, needed) in enumerate(self._exceptions[request]):
+            verdict = holds(facts, {}, {})
+            if verdict is None:
+                return Decision("narrow", fact=self._rough(facts, self._exception_reads[request][index]))
+            if verdict:
+                missing = next((f for f in policy_request.needs if f in needed and facts.get(f) is None), None)
+                if missing is not None:
+                    unknown: Verdict = "cannot_check" if missing in self._from_host[request] else "missing"
+                    return Decision(unknown, fact=missing)
+                exception = policy_request.exceptions[index]
+                return Decision(
+                    "approve" if exception.then == "approve" else exception.then,
+                    exception=index,
+                    alternatives=tuple(exception.alternatives),
+                )
+        missing = self.missing_fact(request, facts)
+        if missing is not None:
+            return Decision("missing", fact=missing)
+        for index, holds in enumerate(self._declines[request]):
+            if not self._applies(request, index, facts):
+                continue
+            verdict = holds(facts, {}, {})
+            if verdict is None:
+                return Decision("narrow", fact=self._rough(facts, facts_named(policy_request.declines[index].when)))
+            if verdict:
+                return Decision("decline", rule=index, alternatives=tuple(policy_request.alternatives))
+        unchecked = self.missing_host_facts(request, facts)
+        if unchecked:
+            return Decision("cannot_check", fact=unchecked[0])
+        return Decision("approve")
+
+    @staticmethod
+    def _rough(facts: dict[str, FactValue], names: set[str]) -> str | None:
+        return next((name for name in sorted(names) if isinstance(facts.get(name), Span)), None)
 
     def eligible_for_compensation(self, facts: dict[str, FactValue], counters: Counters, signals: Signals) -> bool:
         """Whether the policy's goodwill offer applies to this customer now."""
         if self._eligible is None:
             return False
-        return self._eligible(facts, _counters(counters), _signals(signals))
+        return self._eligible(facts, _counters(counters), _signals(signals)) is True
 
     def in_hours(self, now: datetime) -> bool:
         """Whether a person is there to take over at ``now``."""

@@ -6,16 +6,17 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from flow.models import Action, Conversation, Counters, FactValue, Signals
-from flow.vocabulary import EscalationReason, Outcome, StateName
+from flow.models import Action, AgendaItem, Conversation, Counters, FactValue, Signals
+from flow.vocabulary import EscalationReason, Outcome, Question, StateName
 
 
 @dataclass(slots=True)
 class Step:
-    """One transition taken during a turn: its name and the state it entered."""
+    """One transition taken during a turn: its name, the state it entered, and the request it was about."""
 
     transition: str
     state: StateName
+    item: AgendaItem | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -24,6 +25,11 @@ class Run:
 
     The engine's one ``transitions`` Machine moves ``state`` on this object. Nothing here outlives
     the call to :meth:`flow.Engine.reply`, so many conversations share the Machine safely.
+
+    ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
+    conversation's own and the current request's); ``agenda`` holds every request with its own facts.
+    ``changed`` says this message dropped or switched the current request, ``redo`` that the message is
+    to be read again in the state just entered.
     """
 
     state: StateName
@@ -33,22 +39,32 @@ class Run:
     signals: Signals
     text: str
     facts: dict[str, FactValue]
-    unverified_facts: set[str]
+    customer_stated: dict[str, list[FactValue]]
     counters: Counters
     request: str | None
     pending_fact: str | None
     resume_state: StateName | None
     escalation_reason: EscalationReason | None
     outcome: Outcome | None
+    agenda: list[AgendaItem] = field(default_factory=list)
+    question: Question | None = None
+    focus: str | None = None
+    said: list[int] = field(default_factory=list)
     offered: list[str] = field(default_factory=list)
     chosen: str | None = None
     compensation_reference: str | None = None
+    changed: bool = False
+    redo: bool = False
+    pending_before: str | None = None
+    settled: list[AgendaItem] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
 
     @classmethod
     def of(cls, conversation: Conversation, signals: Signals, text: str, now: datetime) -> Run:
         """A working copy of ``conversation`` for one message."""
+        agenda = [replace(item, facts=dict(item.facts)) for item in conversation.agenda]
+        current = next((item for item in agenda if not item.settled), None)
         return cls(
             state=conversation.state,
             conversation_id=conversation.id,
@@ -57,35 +73,48 @@ class Run:
             signals=signals,
             text=text.lower(),
             facts=dict(conversation.facts),
-            unverified_facts=set(conversation.unverified_facts),
+            customer_stated={name: list(values) for name, values in conversation.customer_stated.items()},
             counters=replace(conversation.counters),
-            request=conversation.request,
+            request=current.name if current is not None else None,
             pending_fact=conversation.pending_fact,
             resume_state=conversation.resume_state,
             escalation_reason=conversation.escalation_reason,
             outcome=conversation.outcome,
+            agenda=agenda,
+            question=conversation.question,
+            focus=conversation.focus,
+            said=list(conversation.said),
+            pending_before=conversation.pending_fact,
         )
+
+    @property
+    def current(self) -> AgendaItem | None:
+        """The agenda item being handled now."""
+        return next((item for item in self.agenda if not item.settled), None)
 
     def snapshot_fields(self) -> dict[str, Any]:
         """The fields of the next conversation snapshot."""
         return {
             "state": self.state,
             "facts": self.facts,
-            "unverified_facts": sorted(self.unverified_facts),
+            "customer_stated": self.customer_stated,
             "counters": self.counters,
-            "request": self.request,
+            "agenda": self.agenda,
             "pending_fact": self.pending_fact,
             "resume_state": self.resume_state,
             "escalation_reason": self.escalation_reason,
             "outcome": self.outcome,
+            "question": self.question,
+            "focus": self.focus,
+            "said": self.said,
         }
 
 
-def stated_by_customer(run: Run) -> set[str]:
-    """The facts of ``run`` that only the customer stated (the set itself, to add to).
+def stated_by_customer(run: Run) -> dict[str, list[FactValue]]:
+    """The values of facts that only the customer stated, by fact (the record itself, to add to).
 
-    The flow's guards, effects and fact readers also drive the frozen benchmark baseline
-    (``bench/naive.py``), whose model keeps no such record: for it, the set is empty and discarded.
+    The flow's guards and effects also drive the frozen benchmark baseline (``bench/naive.py``),
+    whose model keeps no such record: for it, the record is empty and discarded.
     """
-    found: set[str] | None = getattr(run, "unverified_facts", None)
-    return set() if found is None else found
+    found: dict[str, list[FactValue]] | None = getattr(run, "customer_stated", None)
+    return {} if found is None else found

@@ -1,155 +1,184 @@
-"""Turning the transitions of one turn into what the agent says and the buttons it shows."""
+"""Turning the transitions of one turn into what the agent says and the buttons it shows.
+
+One paragraph for each state entered, greeting first; a calm word for an upset customer after the
+greeting; nothing asked that the same turn answers or overtakes. No sentence is said twice in one
+conversation: the agent remembers short hashes of what it said, and where a template's variant would
+repeat a sentence it takes another variant.
+"""
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 from flow import payloads
-from flow.inline import inline_all
+from flow.graph import ESCALATING
 from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
-from flow.run import Run
-from flow.templates import CONTEXT_VARIABLES, TemplateBook
-from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
+from flow.run import Run, Step
+from flow.speech_context import FOLLOW_UP, ContextBuilder
+from flow.templates import TemplateBook
 from states import SPECS
 
-_DECISION_WORDS = frozenset({"reason", "clearer_reason"})
-_OFFER_WORDS = frozenset({"offered", "several"})
-FOLLOW_UP = "follow_up.text"
-_ESCALATING = frozenset(
-    {
-        "escalate_threat",
-        "escalate_request",
-        "escalate_anger",
-        "escalate_insistence",
-        "escalate_turn_limit",
-        "escalate_unsatisfied",
-        "escalate_cannot_check",
-    }
-)
+__all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
+
+_FRESH_TRIES = 6
+_HASH_MASK = 0xFFFFFF
+_ASKS_PERSON = 3
+
+
+def sentence_hashes(text: str) -> list[int]:
+    """Short hashes of the sentences of ``text``, for remembering what was said without keeping it."""
+    marked = " ".join(text.split()).lower().replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
+    return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]
 
 
 class Speaker:
     """Renders a turn: one paragraph for each state entered, then the quick replies of the last one."""
 
-    def __init__(self, policy: Policy, rules: Rules) -> None:
+    def __init__(self, policy: Policy, rules: Rules, *, book: TemplateBook | None = None) -> None:
         self._policy = policy
         self._rules = rules
-        self._book = TemplateBook(policy)
-        self._requests = human_list([r.title for r in policy.requests.values()])
-        self._hours = opening_hours(policy.escalation.handoff.hours)
-        self._follow_up_when = delay_phrase(policy.follow_up.delay_hours)
-        self._constants = self._constant_context()
+        self._book = book or TemplateBook(policy)
+
+    @property
+    def _contexts(self) -> ContextBuilder:
+        builder: ContextBuilder | None = getattr(self, "_builder", None)
+        if builder is None or builder.book is not self._book:
+            builder = ContextBuilder(self._policy, self._rules, self._book)
+            self._builder = builder
+        return builder
 
     def follow_up_text(self, run: Run) -> str:
         """The text the customer receives when the follow-up is delivered."""
-        needed = self._book.variables(FOLLOW_UP, seed=run.conversation_id)
-        return self._book.render(FOLLOW_UP, self._context(run, needed), seed=run.conversation_id)
+        return self._contexts.follow_up_text(run)
 
     def say(self, run: Run) -> tuple[str, list[QuickReply]]:
         """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
         seed = f"{run.conversation_id}:{run.turn}"
-        names = {step.transition for step in run.steps}
-        calm = (
-            run.signals.sentiment <= self._policy.escalation.anger_threshold
-            and not run.signals.abusive
-            and not names & _ESCALATING
-            and run.state != "closed"
-        )
-        paths = ["templates.common.calm"] if calm else []
-        for step in run.steps:
-            key = SPECS[step.state].key_for(step.transition)
-            area = step.state if key in SPECS[step.state].templates else "common"
-            paths.append(f"templates.{area}.{key}")
-        # Only what this turn's templates read is worked out: offers, reasons and the rest are
-        # themselves templates, and most turns need few of them.
-        needed = frozenset().union(*(self._book.variables(path, seed=seed) for path in paths))
-        context = self._context(run, needed)
-        paragraphs = [text for path in paths if (text := self._book.render(path, context, seed=seed))]
+        said = set(run.said)
+        paragraphs: list[str] = []
+        steps = run.steps
+        calm = self._calm(run)
+        for index, step in enumerate(steps):
+            path = self._path(step)
+            if path is None or self._offers_person_instead(run, step) or (calm and step.state == "apologizing"):
+                continue
+            text = self._fresh(run, path, step, seed, said, continues=index + 1 < len(steps))
+            if text:
+                paragraphs.append(text)
+            if index == 0 and calm:
+                soothing = self._fresh(run, "templates.common.calm", step, seed, said, continues=True)
+                paragraphs.insert(0 if step.transition != "start" else 1, soothing)
+        run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
+        run.question = self._question(run)
+        last = steps[-1] if steps else None
+        context = self._contexts.context(run, frozenset({"callback", "in_hours", "offered"}), last)
         return "\n\n".join(paragraphs), self._buttons(run, context, seed)
 
-    def _constant_context(self) -> dict[str, Any]:
-        policy = self._policy
-        context: dict[str, Any] = dict.fromkeys(CONTEXT_VARIABLES)
-        context.update(dict.fromkeys(policy.facts))
-        context.update(
-            company=policy.company,
-            agent_name=policy.agent_name,
-            requests=self._requests,
-            several=False,
-            follow_up_when=self._follow_up_when,
-            follow_up_hours=policy.follow_up.delay_hours,
-            handoff_hours=self._hours,
-            callback=policy.escalation.handoff.callback,
+    def _offers_person_instead(self, run: Run, step: Step) -> bool:
+        """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""
+        return step.transition.startswith("resume_") and run.counters.clarifications >= _ASKS_PERSON
+
+    def _path(self, step: Step) -> str | None:
+        spec = SPECS[step.state]
+        key = spec.key_for(step.transition)
+        if not key:
+            return None
+        area = step.state if key in spec.templates else "common"
+        return f"templates.{area}.{key}"
+
+    def _calm(self, run: Run) -> bool:
+        names = {step.transition for step in run.steps}
+        return (
+            run.signals.sentiment <= self._policy.escalation.anger_threshold
+            and not run.signals.abusive
+            and not names & ESCALATING
+            and run.state != "closed"
         )
-        return context
 
-    def _context(self, run: Run, needed: frozenset[str]) -> dict[str, Any]:
-        policy = self._policy
-        context = self._constants.copy()
-        facts = inline_all(run.facts)
-        context.update(facts)
-        request = policy.requests[run.request] if run.request else None
-        context["customer_name"] = facts.get("customer_name")
-        context["intent"] = run.signals.intent
-        context["request"] = request.title if request else None
-        context["compensation_reference"] = run.compensation_reference
-        context["in_hours"] = self._rules.in_hours(run.now)
-        context["escalation_reason"] = run.escalation_reason
-        if run.pending_fact is not None:
-            context["question"] = policy.facts[run.pending_fact].ask
-        if policy.compensation is not None and "compensation" in needed:
-            context["compensation"] = self._book.render("compensation.offer", context)
-        if run.outcome == "callback_scheduled" and "callback_when" in needed:
-            context["callback_when"] = moment_phrase(self._rules.next_opening(run.now), run.now)
-        if request is not None:
-            self._add_decision(run, context, needed)
-        if "follow_up_text" in needed:
-            inner = self._book.variables(FOLLOW_UP, seed=run.conversation_id)
-            if inner - needed:
-                context = self._context(run, needed | inner)
-            context["follow_up_text"] = self._book.render(FOLLOW_UP, context, seed=run.conversation_id)
-        return context
+    def _fresh(self, run: Run, path: str, step: Step, seed: str, said: set[int], *, continues: bool) -> str:
+        """The first variant of ``path`` (in this turn's order) whose sentences were not said before."""
+        first = ""
+        for attempt in range(_FRESH_TRIES):
+            variant_seed = seed if attempt == 0 else f"{seed}/{attempt}"
+            needed = self._book.variables(path, seed=variant_seed) | {"resume"}
+            context = self._contexts.context(run, needed, step)
+            context["continues"] = continues
+            if "resume" in needed:
+                context["resume"] = self._resume(run, step, context, variant_seed)
+            text = self._book.render(path, context, seed=variant_seed)
+            if attempt == 0:
+                first = text
+            hashes = sentence_hashes(text)
+            if not said.intersection(hashes):
+                said.update(hashes)
+                return text
+        said.update(sentence_hashes(first))
+        return first
 
-    def _add_decision(self, run: Run, context: dict[str, Any], needed: frozenset[str]) -> None:
-        name = run.request or ""
-        request = self._policy.requests[name]
-        if "approval" in needed and run.outcome == "approved":
-            context["approval"] = self._book.render(f"requests.{name}.approved", context)
-        if needed & _DECISION_WORDS:
-            rule = self._rules.declining_rule(name, run.facts)
-            if rule is not None:
-                reason = self._book.render(f"requests.{name}.declines[{rule}].reason", context)
-                clearer = f"requests.{name}.declines[{rule}].clearer_reason"
-                context["reason"] = reason
-                context["clearer_reason"] = self._book.render(clearer, context) if self._book.has(clearer) else reason
-        if needed & _OFFER_WORDS:
-            shown = run.offered or [a.id for a in request.alternatives[: run.counters.alternatives_offered]]
-            texts = [
-                self._book.render(f"requests.{name}.alternatives[{i}].text", context)
-                for i, a in enumerate(request.alternatives)
-                if a.id in shown
-            ]
-            context["offered"] = human_list(texts)
-            context["several"] = len(texts) > 1
-        if run.chosen is not None:
-            chosen = next(a for a in request.alternatives if a.id == run.chosen)
-            context["chosen"] = chosen.title.lower()
+    def _resume(self, run: Run, step: Step, context: dict[str, Any], seed: str) -> str | None:
+        """The sentence that picks the conversation up again after answering a question."""
+        if step.transition not in ("answer_policy", "answer_status", "empathize"):
+            return None
+        key = {
+            "offering_alternatives": "resume_offer",
+            "compensation": "resume_compensation",
+            "follow_up": "resume_follow_up",
+            "escalated": "resume_waiting",
+        }.get(step.state)
+        if key is None:
+            key = "resume_fact" if run.pending_fact else ("resume_request" if run.request is None else None)
+        if key is None:
+            return None
+        path = f"templates.common.{key}"
+        needed = self._book.variables(path, seed=seed)
+        inner = self._contexts.context(run, needed, step) if needed - set(context) or "offered" in needed else context
+        return self._book.render(path, inner, seed=seed)
+
+    def _question(self, run: Run) -> Any:
+        if not run.steps:
+            return run.question
+        last = run.steps[-1]
+        if last.transition in ("unclear", "ask_request") and run.counters.unclear >= _ASKS_PERSON:
+            return "person"
+        if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= _ASKS_PERSON:
+            return "person"
+        status = self._policy.status
+        if last.transition == "answer_status" and status is not None and status.handoff:
+            return "person"
+        if last.state == "follow_up":
+            return "satisfaction" if last.transition == "check_in" else "anything_else"
+        if last.state == "listening" and run.request is None and run.pending_fact is None:
+            return "request"
+        return None
 
     def _buttons(self, run: Run, context: dict[str, Any], seed: str) -> list[QuickReply]:
         if not run.steps or run.state == "closed":
             return []
         last = run.steps[-1]
-        kind = SPECS[last.state].buttons_for(last.transition)
+        kind: str = SPECS[last.state].buttons_for(last.transition)
 
         def label(key: str) -> str:
             return self._book.render(f"templates.common.{key}", context, seed=seed)
 
-        if kind == "alternatives" and run.request:
-            alternatives = self._policy.requests[run.request].alternatives[: run.counters.alternatives_offered]
-            offered = [payloads.button(a.title, payloads.ALTERNATIVE + a.id) for a in alternatives]
-            return [*offered, payloads.button(label("button_reject"), payloads.REJECT)]
+        if run.question == "person":
+            return [
+                payloads.button(label("button_person"), payloads.PERSON),
+                payloads.button(label("button_no"), payloads.REJECT),
+            ]
+        if kind == "repair":
+            kind = {"listening": "requests", "compensation": "yes_no"}.get(last.state, "alternatives")
+        if kind == "alternatives" and run.current is not None:
+            request = self._policy.requests[run.current.name]
+            on_offer = [o for o in run.current.offered if o not in run.current.rejected]
+            offered = [
+                payloads.button(a.title, payloads.ALTERNATIVE + a.id)
+                for a in request.every_alternative()
+                if a.id in on_offer
+            ]
+            return [*offered, payloads.button(label("button_reject"), payloads.REJECT)] if offered else []
         if kind == "yes_no":
             if last.state == "listening":
                 pending = self._policy.facts.get(run.pending_fact or "")
@@ -175,7 +204,7 @@ class Speaker:
             ]
         if kind == "done":
             return [payloads.button(label("button_done"), payloads.DONE)]
-        if kind == "requests":
+        if kind == "requests" and run.request is None:
             return [
                 payloads.button(r.title[:1].upper() + r.title[1:], payloads.REQUEST + n)
                 for n, r in self._policy.requests.items()

@@ -54,6 +54,26 @@ CONTEXT_VARIABLES = frozenset(
         "callback_when",
         "escalation_reason",
         "order_id",
+        "continues",
+        "given",
+        "narrowing",
+        "hint",
+        "thanked",
+        "exception",
+        "exception_text",
+        "rationale",
+        "level",
+        "why_level",
+        "choices",
+        "details",
+        "about",
+        "summary",
+        "status_text",
+        "check",
+        "resume",
+        "affirmed",
+        "question_inline",
+        "asked_before",
     }
 )
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
@@ -94,8 +114,14 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
             sources[f"requests.{name}.declines[{i}].reason"] = [rule.reason]
             if rule.clearer_reason:
                 sources[f"requests.{name}.declines[{i}].clearer_reason"] = [rule.clearer_reason]
+            if rule.rationale:
+                sources[f"requests.{name}.declines[{i}].rationale"] = [rule.rationale]
         for i, alternative in enumerate(request.alternatives):
             sources[f"requests.{name}.alternatives[{i}].text"] = [alternative.text]
+        for i, exception in enumerate(request.exceptions):
+            sources[f"requests.{name}.exceptions[{i}].say"] = [exception.say]
+            for j, alternative in enumerate(exception.alternatives):
+                sources[f"requests.{name}.exceptions[{i}].alternatives[{j}].text"] = [alternative.text]
     if policy.compensation is not None:
         sources["compensation.offer"] = [policy.compensation.offer]
     sources["follow_up.text"] = [policy.follow_up.text]
@@ -165,6 +191,14 @@ class TemplateBook:
     def has(self, path: str) -> bool:
         """Whether a template exists at ``path``."""
         return path in self._templates
+
+    def exception_variables(self, policy: Policy) -> dict[tuple[str, int], frozenset[str]]:
+        """For each request's exceptions, the variables its words read (the facts it needs to be said)."""
+        return {
+            (name, i): self.variables(f"requests.{name}.exceptions[{i}].say")
+            for name, request in policy.requests.items()
+            for i in range(len(request.exceptions))
+        }
 
     def render(self, path: str, context: Mapping[str, Any], *, seed: str = "") -> str:
         """Render the variant of ``path`` that ``seed`` picks (the same seed always picks the same one)."""
@@ -262,6 +296,26 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         escalation_reason="anger",
         order_id="A-1001",
         days_since_purchase=45,
+        continues=False,
+        given=True,
+        narrowing=False,
+        hint="Order numbers look like A-1234.",
+        thanked=True,
+        exception=False,
+        exception_text="A colleague can look at making an exception for you.",
+        rationale="We can only resell items as new for a month.",
+        level=1,
+        why_level=1,
+        choices="store credit or an exchange",
+        details="We send you a free returns label.",
+        about="an exchange",
+        summary="You can return most items within 30 days.",
+        status_text="Refunds reach your card within 5 working days.",
+        check=True,
+        affirmed=False,
+        question_inline="could you tell me your order number?",
+        asked_before=False,
+        resume="Would that help?",
     )
     return context
 

@@ -11,9 +11,10 @@ SPEC = StateSpec(
     says={"*": "apology"},
     templates={
         "apology": (
-            "I'm sorry for the inconvenience, and I know this isn't the answer you were hoping for.",
-            "I'm sorry about this. I understand it's not what you wanted to hear.",
-            "I'm sorry for the trouble this causes you.",
+            "{% if exception %}I'm sorry for the trouble it's caused.{% else %}I'm sorry, I know that's "
+            "disappointing.{% endif %}",
+            "{% if exception %}I'm sorry you've had this problem.{% else %}I'm sorry about this.{% endif %}",
+            "{% if exception %}I'm sorry it's let you down.{% else %}I'm sorry it's not better news.{% endif %}",
         ),
     },
 )

@@ -9,7 +9,6 @@ SPEC = StateSpec(
     summary="Ends the conversation politely; final.",
     waits=True,
     says={
-        "approve": "approved",
         "close_declined": "declined",
         "abuse_close": "abuse",
         "accept_callback": "callback_booked",
@@ -18,15 +17,10 @@ SPEC = StateSpec(
         "*": "goodbye",
     },
     templates={
-        "approved": (
-            "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }}",
-            "Thanks for waiting{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }}",
-        ),
         "declined": (
             "I understand, and I'm sorry I couldn't do more this time. If anything changes, we're here to help. "
             "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}.",
-            "That's completely fine. I'm sorry I couldn't help more today. "
-            "You're welcome to get in touch again at any time.",
+            "That's completely fine. I'm sorry I couldn't help more today. Do get in touch again at any time.",
         ),
         "abuse": (
             "I'm going to end our chat here. You're welcome to contact us again whenever you're ready, "
@@ -37,8 +31,12 @@ SPEC = StateSpec(
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
         "goodbye": (
-            "Thanks for chatting with us{% if customer_name %}, {{ customer_name }}{% endif %}. Take care.",
-            "You're welcome. Have a good day{% if customer_name %}, {{ customer_name }}{% endif %}.",
+            "{% if thanked %}You're welcome{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "Have a lovely day.{% else %}Thanks for chatting with us{% if customer_name %}, {{ customer_name }}"
+            "{% endif %}. Take care.{% endif %}",
+            "{% if thanked %}It was a pleasure to help{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "Take care.{% else %}Glad I could help{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "Have a good day.{% endif %}",
         ),
     },
 )

@@ -1,4 +1,5 @@
-"""Words any waiting state may need: a calm acknowledgment, a calm boundary, button labels."""
+"""Words any waiting state may need: a calm acknowledgment, a calm boundary, answers to questions about
+the rules or an earlier request, and button labels."""
 
 from __future__ import annotations
 
@@ -6,13 +7,39 @@ from collections.abc import Mapping
 
 TEMPLATES: Mapping[str, tuple[str, ...]] = {
     "calm": (
-        "I'm sorry this has been so frustrating, and I want to help put it right.",
-        "I can hear how frustrating this is, and I'm sorry. Let's see what I can do.",
+        "I'm sorry this has been so frustrating.",
+        "I can hear how frustrating this is, and I'm sorry.",
     ),
     "boundary": (
         "I want to help you with this, and I can do that best if we keep our chat respectful.",
         "I'm here to help, and I'd ask that we keep things respectful so I can.",
+        "I'd like to keep helping, so please keep our chat polite and respectful.",
     ),
+    "policy": (
+        "Here's how it works: {{ summary }}{% if resume %} {{ resume }}{% endif %}",
+        "Of course. {{ summary }}{% if resume %} {{ resume }}{% endif %}",
+    ),
+    "status": (
+        "{{ status_text }}{% if check %} Would you like me to pass this to a colleague to check?"
+        "{% elif resume %} {{ resume }}{% endif %}",
+        "{{ status_text }}{% if check %} If you'd like, a colleague can look into yours. Shall I pass it on?"
+        "{% elif resume %} {{ resume }}{% endif %}",
+    ),
+    "resume_offer": (
+        "Would {{ offered }} work for you?",
+        "Would {{ offered }} be any help?",
+    ),
+    "resume_compensation": ("The offer of {{ compensation }} still stands, if you'd like it.",),
+    "resume_request": (
+        "What can I help you with today?",
+        "Is there something I can help you with?",
+    ),
+    "resume_fact": ("{{ question }}",),
+    "resume_follow_up": (
+        "Is there anything else I can help with?",
+        "Anything else I can do for you?",
+    ),
+    "resume_waiting": ("A colleague will be with you shortly.",),
     "button_accept": ("Yes, please",),
     "button_reject": ("No, thanks",),
     "button_yes": ("Yes",),
@@ -21,8 +48,9 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
     "button_callback": ("Yes, call me back",),
     "button_satisfied": ("Yes, all sorted",),
     "button_unsatisfied": ("No, not really",),
+    "button_person": ("Yes, a colleague please",),
 }
 """Default variants of the shared phrases; a policy overrides them under ``templates.common``."""
 
-COMMON_SAYS = {"abuse_boundary": "boundary"}
+COMMON_SAYS = {"abuse_boundary": "boundary", "answer_policy": "policy", "answer_status": "status"}
 """Transitions that every waiting state answers with a shared phrase."""

@@ -11,7 +11,10 @@ SPEC = StateSpec(
     waits=True,
     says={
         "offer_compensation": "offer",
+        "answer_about": "about",
         "hold_position": "hold_position",
+        "acknowledge": "acknowledge",
+        "empathize": "empathize",
         "unclear": "unclear",
         **COMMON_SAYS,
         "*": "resume",
@@ -22,14 +25,40 @@ SPEC = StateSpec(
             "Would you like that?",
             "I appreciate you bearing with me. What I can do is give you {{ compensation }}. Shall I set that up?",
         ),
+        "about": (
+            "{% if details %}{{ details }} {% endif %}It's {{ compensation }}. Would you like it?",
+            "Good question. It's {{ compensation }}, added to your account straight away. Shall I set it up?",
+        ),
         "hold_position": (
             "I understand, and I'm sorry I can't do {{ request }} here. "
             "The offer of {{ compensation }} still stands, if you'd like it.",
+            "I hear you. I'm not able to change the answer on {{ request }}, but {{ compensation }} is yours if you "
+            "want it.",
+        ),
+        "empathize": (
+            "I'm sorry, I know this is frustrating. {{ resume }}",
+            "I hear you, and I'm sorry it's not what you wanted. {{ resume }}",
+            "I understand why you're unhappy, and I'm sorry. {{ resume }}",
+        ),
+        "acknowledge": (
+            "You're welcome. Would you like {{ compensation }}?",
+            "My pleasure. Shall I add {{ compensation }} for you?",
         ),
         "unclear": (
-            "Sorry, I didn't quite follow. Would you like {{ compensation }}? You can answer with the buttons below.",
+            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
+            "colleague?"
+            "{% else %}Sorry, I didn't quite follow. Would you like {{ compensation }}? The buttons below work "
+            "too.{% endif %}",
+            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% elif level == 3 %}"
+            "Shall I pass you to a colleague, so someone can help you directly?{% else %}"
+            "I want to get this right. Shall I add {{ compensation }} for you?{% endif %}",
         ),
-        "resume": ("So, would you like {{ compensation }}?",),
+        "resume": (
+            "So, would you like {{ compensation }}?",
+            "The offer of {{ compensation }} still stands. Shall I set it up?",
+        ),
     },
-    buttons={"*": "yes_no"},
+    buttons={"*": "yes_no", "unclear": "repair"},
 )

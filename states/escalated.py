@@ -12,7 +12,9 @@ _LEAD = (
     "{% elif escalation_reason == 'insistence' %}I understand this really matters to you. "
     "{% elif escalation_reason == 'unsatisfied' %}I'm sorry it hasn't worked out. "
     "{% elif escalation_reason == 'turn_limit' %}I don't want to keep you going round in circles. "
+    "{% elif escalation_reason == 'unclear' %}I'm sorry I haven't been able to follow. "
     "{% elif escalation_reason == 'cannot_check' %}I can't check the details I need for this from here. "
+    "{% elif escalation_reason == 'exception' %}{{ exception_text }} "
     "{% else %}Of course. {% endif %}"
 )
 
@@ -34,6 +36,12 @@ SPEC = StateSpec(
             "{% if in_hours or not callback %}Thanks for waiting. A colleague will be with you as soon as possible."
             "{% else %}Would you like a callback when our team is back? You can answer with the buttons below."
             "{% endif %}",
+            "{% if in_hours or not callback %}A colleague has your conversation and will reply here shortly."
+            "{% else %}Shall I book a callback for when the team is back?{% endif %}",
+            "{% if in_hours or not callback %}I've let my colleague know you're still here. They won't be long."
+            "{% else %}I can book you a callback for when our team opens. Would you like that?{% endif %}",
+            "{% if in_hours or not callback %}You're in the queue, and the next free colleague will pick this up."
+            "{% else %}Our team can ring you as soon as they're back. Shall I book that for you?{% endif %}",
         ),
     },
     buttons={"*": "callback"},

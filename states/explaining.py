@@ -1,4 +1,5 @@
-"""Explaining: give the reason for the decision in plain words, and a clearer one when asked why."""
+"""Explaining: give the reason for the decision in plain words; asked why again, a clearer reason, then
+the reason behind the rule, then the offer of a person who can look at it."""
 
 from __future__ import annotations
 
@@ -6,17 +7,18 @@ from states.spec import StateSpec
 
 SPEC = StateSpec(
     name="explaining",
-    summary="Gives the reason in plain words; on 'why?' gives a clearer explanation, then the flow resumes.",
+    summary="Gives the reason in plain words; each 'why?' gets a clearer reason, the rationale, then a person.",
     waits=False,
     says={"decline": "reason", "*": "clearer"},
     templates={
-        "reason": (
-            "I've checked{% if order_id %} order {{ order_id }}{% else %} this for you{% endif %}. {{ reason }}",
-            "Thanks for your patience while I looked into this. {{ reason }}",
-        ),
+        "reason": ("{{ reason }}",),
         "clearer": (
-            "That's a fair question. {{ clearer_reason }}",
-            "Of course, let me put it more simply. {{ clearer_reason }}",
+            "{% if why_level >= 3 %}I've told you all I can about why. If you'd like, a colleague can look at it "
+            "with you.{% elif why_level == 2 %}{{ rationale }}{% else %}That's a fair question. {{ clearer_reason }}"
+            "{% endif %}",
+            "{% if why_level >= 3 %}I understand you'd like more than I can give. A colleague can go through it "
+            "with you if you'd like.{% elif why_level == 2 %}Here's the thinking behind it. {{ rationale }}"
+            "{% else %}Of course, let me put it more simply. {{ clearer_reason }}{% endif %}",
         ),
     },
 )

@@ -1,4 +1,4 @@
-"""Follow-up: confirm what happens next, schedule a check-in, and stay open for anything else."""
+"""Follow-up: confirm the resolution, say what happens next, and stay open for anything else."""
 
 from __future__ import annotations
 
@@ -10,13 +10,20 @@ SPEC = StateSpec(
     summary="Confirms the resolution, says what happens next and when the agent will check in.",
     waits=True,
     says={
+        "approve": "approved",
         "accept_alternative": "alternative_set_up",
         "accept_compensation": "compensation_set_up",
         "check_in": "check_in",
+        "empathize": "empathize",
         **COMMON_SAYS,
         "*": "anything_else",
     },
     templates={
+        "approved": (
+            "{{ approval }} Is there anything else I can help with?",
+            "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }} Is there anything "
+            "else you need?",
+        ),
         "alternative_set_up": (
             "Great, I've arranged your {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}. "
             "You'll get an email to confirm it. I'll check in with you {{ follow_up_when }} to make sure "
@@ -31,8 +38,16 @@ SPEC = StateSpec(
         ),
         "check_in": ("{{ follow_up_text }}",),
         "anything_else": (
-            "Happy to help. Is there anything else you need today?",
-            "Is there anything else I can help you with?",
+            "{% if affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is there anything "
+            "else you need today?{% endif %}",
+            "{% if affirmed %}Sure, what else do you need?{% else %}Is there anything else I can help you with?"
+            "{% endif %}",
+            "{% if affirmed %}Go ahead, what can I do for you?{% else %}Let me know if there's anything else I can "
+            "do for you.{% endif %}",
+        ),
+        "empathize": (
+            "I'm sorry it's been frustrating. {{ resume }}",
+            "I understand, and I'm sorry. {{ resume }}",
         ),
     },
     buttons={"check_in": "satisfaction", "*": "done"},

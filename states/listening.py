@@ -1,4 +1,4 @@
-"""Listening: thank the customer, acknowledge the concern, and gather the facts the decision needs."""
+"""Listening: greet and thank the customer, gather the facts the decision needs, answer questions."""
 
 from __future__ import annotations
 
@@ -7,36 +7,77 @@ from states.spec import StateSpec
 
 SPEC = StateSpec(
     name="listening",
-    summary="Thanks the customer, acknowledges the concern and asks for any missing fact.",
+    summary="Greets the customer, asks for any missing fact, and answers questions about the rules or a refund.",
     waits=True,
     says={
         "start": "welcome",
         "ask_fact": "ask_fact",
-        "ask_request": "ask_request",
+        "change_request": "switch",
+        "reconsider": "",
+        "approve_and_continue": "approved_next",
+        "accept_and_continue": "set_up_next",
+        "next_request": "next_request",
+        "resume_listening": "resume",
+        "unclear": "ask_request",
         **COMMON_SAYS,
         "*": "ask_request",
     },
     templates={
         "welcome": (
-            "Thanks for getting in touch{% if customer_name %}, {{ customer_name }}{% endif %}. "
-            "{% if request %}I understand you'd like {{ request }}"
-            "{% if order_id %} for order {{ order_id }}{% endif %}, and I'm here to help."
-            "{% else %}I'm {{ agent_name }} from {{ company }}, and I'm here to help.{% endif %}",
-            "Hi{% if customer_name %} {{ customer_name }}{% endif %}, thank you for reaching out to {{ company }}. "
-            "{% if request %}I see you're asking about {{ request }}"
-            "{% if order_id %} for order {{ order_id }}{% endif %}, and I'll look into it now."
-            "{% else %}I'm {{ agent_name }}. How can I help today?{% endif %}",
+            "Hi{% if customer_name %} {{ customer_name }}{% endif %}, thanks for getting in touch"
+            "{% if request %} about {{ request }}{% else %} with {{ company }}{% endif %}."
+            "{% if not continues %} I'm {{ agent_name }}. How can I help today?{% endif %}",
+            "Hello{% if customer_name %} {{ customer_name }}{% endif %}, thank you for getting in touch"
+            "{% if request %} about {{ request }}{% else %} with us{% endif %}."
+            "{% if not continues %} I'm {{ agent_name }} from {{ company }}. How can I help today?{% endif %}",
         ),
         "ask_fact": (
+            "{% if hint %}{{ hint }}{% elif narrowing %}To get this right, I need a closer date. {{ question }}"
+            "{% elif asked_before %}Sorry, I still need this: {{ question_inline }}"
+            "{% else %}{% if given %}Thanks. {% endif %}{{ question }}{% endif %}",
+            "{% if hint %}{{ hint }} Could you check it for me?{% elif narrowing %}That helps, but I need to be "
+            "a little more exact. {{ question }}{% elif asked_before %}Just so I can check, {{ question_inline }}"
+            "{% else %}{% if given %}Thank you. {% endif %}{{ question }}{% endif %}",
+            "{% if hint %}Could you check that number? {{ hint }}{% elif narrowing %}Could you narrow it down a "
+            "little? {{ question }}{% elif asked_before %}One more time, {{ question_inline }}"
+            "{% else %}{% if given %}Got it. {% endif %}{{ question }}{% endif %}",
+        ),
+        "switch": (
+            "Of course, let's look at {{ request }} instead.",
+            "No problem, I'll help with {{ request }} instead.",
+        ),
+        "approved_next": ("{{ approval }}",),
+        "set_up_next": (
+            "Great, I've arranged your {{ chosen }}. Now, on to {{ request }}.",
+            "Done, your {{ chosen }} is arranged. Next, {{ request }}.",
+        ),
+        "next_request": (
+            "Now let's look at {{ request }}.",
+            "Next, {{ request }}.",
+        ),
+        "resume": (
             "{{ question }}",
-            "Thanks. {{ question }}",
+            "Coming back to your request: {{ question }}",
         ),
         "ask_request": (
-            "{% if intent == 'complaint' %}I'm sorry to hear that. {% endif %}"
-            "Could you tell me a little more about what you need? I can help with {{ requests }}.",
-            "{% if intent == 'complaint' %}I'm sorry about that. {% endif %}"
-            "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.",
+            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
+            "colleague?"
+            "{% elif level == 2 %}I want to make sure I help with the right thing. Here's what I can do, just pick one."
+            "{% else %}{% if intent == 'complaint' %}I'm sorry to hear that. {% endif %}"
+            "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
+            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
+            "colleague?"
+            "{% elif level == 2 %}Sorry, I'm still not sure what you need. These are the things I can help with."
+            "{% else %}{% if intent == 'complaint' %}I'm sorry about that. {% endif %}"
+            "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
+            "{% if level >= 4 %}A colleague could help you directly, if you'd like. Just say yes."
+            "{% elif level == 3 %}I'm sorry, I still can't tell what you need. Would you like to talk to a colleague?"
+            "{% elif level == 2 %}Let me make it easier: choose one of the options below.{% else %}"
+            "{% if intent == 'complaint' %}I'm sorry that's happened. {% endif %}"
+            "What would you like me to do? I can help with {{ requests }}.{% endif %}",
         ),
     },
-    buttons={"ask_request": "requests", "start": "none", "ask_fact": "yes_no"},
+    buttons={"start": "none", "ask_fact": "yes_no", "unclear": "repair", "*": "requests"},
 )

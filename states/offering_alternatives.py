@@ -7,39 +7,81 @@ from states.spec import StateSpec
 
 SPEC = StateSpec(
     name="offering_alternatives",
-    summary="Offers the alternatives (all together or one at a time) and waits for the customer's choice.",
+    summary="Offers the alternatives (together or one at a time), answers questions about them, waits for a choice.",
     waits=True,
     says={
         "offer": "offer",
         "next_alternative": "offer_next",
+        "reoffer_rest": "offer_rest",
+        "which_one": "which",
+        "answer_about": "about",
         "hold_position": "hold_position",
+        "acknowledge": "acknowledge",
+        "empathize": "empathize",
         "unclear": "unclear",
         **COMMON_SAYS,
         "*": "resume",
     },
     templates={
         "offer": (
-            "What I can do is offer you {{ offered }}. Would {{ 'one of these' if several else 'that' }} work for you?",
-            "Here's what I can do instead: {{ offered }}. Would {{ 'either of those' if several else 'that' }} help?",
+            "What I can do is offer {{ offered }}. Would {{ 'either' if several else 'that' }} help?",
+            "I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?",
         ),
         "offer_next": (
             "I understand. Another option is {{ offered }}. Would that work for you?",
-            "That's fine. What I can also do is offer {{ offered }}. Would that help?",
+            "That's fine. What I can also do is {{ offered }}. Would that help?",
+        ),
+        "offer_rest": (
+            "No problem. That still leaves {{ offered }}. Would that suit you?",
+            "That's fine. Would {{ offered }} work for you instead?",
+            "Understood. I can still do {{ offered }}, if that helps.",
+        ),
+        "which": (
+            "Happy to. Which would you like: the {{ choices }}?",
+            "Of course. Just to check, do you mean the {{ choices }}?",
+            "Glad to. Which one shall I set up: the {{ choices }}?",
+        ),
+        "about": (
+            "{{ details }} Would you like the {{ about }}?",
+            "Good question. {{ details }} Shall I go ahead with the {{ about }}?",
+            "{{ details }} Would the {{ about }} suit you?",
         ),
         "hold_position": (
-            "I understand, and I'm sorry I can't change the answer on {{ request }}. "
-            "What I can still do is offer {{ offered }}.",
-            "I hear you, and I know it's disappointing. I'm not able to make an exception on {{ request }}, "
-            "but I can offer {{ offered }}.",
+            "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still do is "
+            "{{ offered }}.",
+            "I'm sorry, I know it's disappointing. I can't make an exception on {{ request }}, but I can do "
+            "{{ offered }}.",
+            "I'm sorry, the answer on {{ request }} has to stay the same. The offer of {{ offered }} is still open.",
+        ),
+        "empathize": (
+            "I'm sorry, I know this is frustrating. {{ resume }}",
+            "I hear you, and I'm sorry it's not what you wanted. {{ resume }}",
+            "I understand why you're unhappy, and I'm sorry. {{ resume }}",
+        ),
+        "acknowledge": (
+            "You're welcome. Would {{ offered }} work for you?",
+            "My pleasure. Shall I go ahead with {{ offered }}?",
+            "No problem at all. Just let me know if you'd like {{ offered }}.",
         ),
         "unclear": (
-            "Sorry, I didn't quite catch that. Would {{ offered }} work for you? You can pick an option below.",
-            "I want to make sure I get this right. Would you like {{ offered }}? The buttons below work too.",
+            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
+            "colleague?"
+            "{% elif level == 2 %}Sorry, I still didn't follow. You can pick an option below.{% else %}"
+            "Sorry, I didn't quite catch that. Would {{ offered }} work for you? The buttons below work too."
+            "{% endif %}",
+            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
+            "colleague?"
+            "{% elif level == 2 %}Let me make it easier: just tap one of the options below.{% else %}"
+            "I want to make sure I get this right. Would you like {{ offered }}? The buttons below work too."
+            "{% endif %}",
         ),
         "resume": (
             "Coming back to what I can do: {{ offered }}. Would {{ 'one of these' if several else 'that' }} help?",
-            "So, what I can offer is {{ offered }}. Would {{ 'either of those' if several else 'that' }} work for you?",
+            "So, what I can offer is {{ offered }}. Would {{ 'either of those' if several else 'that' }} work?",
+            "The offer still stands: {{ offered }}. Just say which you'd like.",
         ),
     },
-    buttons={"*": "alternatives"},
+    buttons={"*": "alternatives", "unclear": "repair"},
 )

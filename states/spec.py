@@ -8,7 +8,7 @@ from typing import Literal
 
 from flow.vocabulary import StateName
 
-Buttons = Literal["none", "alternatives", "yes_no", "callback", "done", "requests", "satisfaction"]
+Buttons = Literal["none", "alternatives", "yes_no", "callback", "done", "requests", "satisfaction", "repair"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +16,8 @@ class StateSpec:
     """One conversation state as data.
 
     ``says`` maps the name of the transition that entered the state to the template key the agent
-    says; ``"*"`` is the key for any other transition. ``templates`` holds the default variants of each
+    says; ``"*"`` is the key for any other transition, and an empty key says nothing (a step that only
+    passes the message on). ``templates`` holds the default variants of each
     key; a policy may override any key. ``waits`` tells whether the state waits for the customer or
     chains on within the same turn.
     """
@@ -30,7 +31,8 @@ class StateSpec:
 
     def key_for(self, transition: str) -> str:
         """The template key the agent says when ``transition`` enters this state."""
-        return self.says.get(transition) or self.says["*"]
+        key = self.says.get(transition)
+        return self.says["*"] if key is None else key
 
     def buttons_for(self, transition: str) -> Buttons:
         """Which quick replies go with the text said after ``transition``."""

@@ -23,7 +23,33 @@ def test_plain_text_and_json_lines_each_get_their_signals() -> None:
     assert [line["intent"] for line in lines] == ["request_cancel", "complaint"]
     assert lines[1]["abusive"] is True
     assert lines[1]["threat"] is True
-    assert set(lines[0]) == {"intent", "confidence", "sentiment", "abusive", "threat", "slots"}
+    assert set(lines[0]) == {
+        "intent", "confidence", "sentiment", "abusive", "profanity", "threat", "irony", "slots", "acts", "facts",
+        "request_facts", "malformed",
+    }  # fmt: skip
+    assert lines[0]["acts"] == [{"kind": "request", "target": "cancel"}]
+    assert {"kind": "abuse"} in lines[1]["acts"]
+
+
+def test_a_context_reads_the_answer_to_what_was_on_offer() -> None:
+    context = (
+        '"context": {"state": "offering_alternatives", "request": "refund", "offered": ["store_credit", "exchange"]}'
+    )
+    code, lines = _run(f'{{"text": "credit is fine, thanks a lot", {context}}}\n{{"text": "yes please", {context}}}\n')
+    assert code == 0
+    assert lines[0]["acts"] == [{"kind": "choose", "target": "store_credit"}, {"kind": "thank"}]
+    assert lines[1]["acts"] == [{"kind": "choose", "candidates": ["store_credit", "exchange"]}]
+
+
+def test_dates_are_read_against_the_given_time_in_the_policys_zone() -> None:
+    result = runner.invoke(app, ["understand", "--at", "2026-11-24T11:30Z"], input="I ordered it on 2 October\n")
+    assert json.loads(result.stdout)["facts"] == {"days_since_purchase": 53}
+
+
+def test_a_context_with_unknown_fields_gets_an_error_line() -> None:
+    code, lines = _run('{"text": "yes", "context": {"mood": "good"}}\n')
+    assert code == 0
+    assert "context" in str(lines[0]["error"])
 
 
 def test_slots_and_sentiment_are_in_the_output() -> None:

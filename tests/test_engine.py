@@ -54,11 +54,18 @@ def test_missing_fact_is_asked_for_and_read_from_the_next_message(engine: Engine
 def test_an_allowed_request_is_approved_not_refused(engine: Engine) -> None:
     conversation, turn = engine.start(facts={**DANA, "days_since_purchase": 10}, message="I want a refund")
 
-    assert conversation.state == "closed"
+    assert conversation.state == "follow_up"
     assert conversation.outcome == "approved"
-    assert action_types(turn) == ["approve_request", "close"]
+    assert action_types(turn) == ["approve_request"]
     assert "started your refund" in turn.text
+    assert "anything else" in turn.text
     assert "sorry" not in turn.text.lower()
+
+    conversation, turn = engine.reply(conversation, quick_reply="thank_close")
+
+    assert conversation.state == "closed"
+    assert action_types(turn) == ["close"]
+    assert conversation.outcome == "approved"
 
 
 def test_accepting_an_alternative_schedules_a_follow_up(engine: Engine) -> None:
@@ -202,7 +209,8 @@ def test_abuse_gets_a_boundary_then_closes(engine: Engine) -> None:
 
 
 def test_a_closed_conversation_refuses_more_messages(engine: Engine) -> None:
-    conversation, _ = engine.start(facts={**DANA, "days_since_purchase": 3}, message="I want a refund")
+    conversation, _ = engine.start(facts={**DANA, "days_since_purchase": 3}, message="thanks, bye")
+    assert conversation.closed
     with pytest.raises(ConversationClosed, match=rf"conversation {conversation.id} is closed"):
         engine.reply(conversation, "hello")
 

@@ -9,7 +9,7 @@ import pytest
 
 from flow import Policy, Signals
 from flow import guards as g
-from flow.models import Conversation, Counters
+from flow.models import Act, AgendaItem, Conversation, Counters
 from flow.rules import Rules
 from flow.run import Run
 
@@ -23,21 +23,29 @@ def run(
     counters: dict[str, Any] | None = None,
     facts: dict[str, Any] | None = None,
     request: str | None = "refund",
+    offered: tuple[str, ...] = (),
+    rejected: tuple[str, ...] = (),
     at: datetime = NOW,
     **signals: Any,
 ) -> Run:
+    agenda = [AgendaItem(request, "declined" if offered else "open", {}, offered, rejected)] if request else []
     conversation = Conversation(
         id="c",
         policy="retail",
         policy_version="1",
         state=state,
-        request=request,  # type: ignore[arg-type]
+        agenda=agenda,
         facts=facts or {"order_id": "A-1", "days_since_purchase": 45},
         counters=Counters(**(counters or {})),
         started_at=at,
         updated_at=at,
     )
     return Run.of(conversation, Signals(**signals), text, at)
+
+
+def acts(*labels: str) -> tuple[Act, ...]:
+    """Acts written as table labels: "choose:exchange", "reject:all", "thank"."""
+    return tuple(Act(kind=label.split(":")[0], target=label.partition(":")[2] or None) for label in labels)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +72,10 @@ def test_asking_for_a_person_is_an_intent_not_a_keyword(rules: Rules) -> None:
 
 
 def test_why_only_counts_once_there_is_a_decision(rules: Rules) -> None:
-    assert g.asked_why(run(intent="ask_why"), rules)
-    assert g.asked_why(run(intent="ask_policy"), rules)
+    declined = ("store_credit", "exchange")
+    assert g.asked_why(run(offered=declined, intent="ask_why"), rules)
+    assert g.asked_why(run(offered=declined, intent="ask_policy"), rules)
+    assert not g.asked_why(run("listening", intent="ask_why"), rules)
     assert not g.asked_why(run("listening", intent="ask_why", request=None), rules)
 
 
@@ -82,21 +92,31 @@ def test_the_decision_follows_the_facts(rules: Rules) -> None:
 
 
 def test_an_alternative_is_chosen_by_button_by_name_or_by_yes(rules: Rules) -> None:
-    offered = {"alternatives_offered": 2}
-    assert (
-        g.chosen_alternative(run(counters=offered, intent="accept", slots={"alternative": "exchange"}), rules)
-        == "exchange"
-    )
-    assert (
-        g.chosen_alternative(run(counters=offered, text="store credit is fine", intent="unknown"), rules)
-        == "store_credit"
-    )
-    assert g.chosen_alternative(run(counters=offered, intent="accept"), rules) is None
-    assert g.chosen_alternative(run(counters={"alternatives_offered": 1}, intent="accept"), rules) == "store_credit"
-    assert g.chosen_alternative(run(counters=offered, text="no, not store credit", intent="reject"), rules) is None
-    assert (
-        g.chosen_alternative(run(counters=offered, intent="accept", slots={"alternative": "free_car"}), rules) is None
-    )
+    both = ("store_credit", "exchange")
+    button = run(offered=both, intent="accept", slots={"alternative": "exchange"})
+    assert g.chosen_alternative(button, rules) == "exchange"
+    assert g.chosen_alternative(run(offered=both, acts=acts("choose:store_credit", "thank")), rules) == "store_credit"
+    assert g.chosen_alternative(run(offered=both, intent="accept"), rules) is None
+    assert g.ambiguous_choice(run(offered=both, intent="accept"), rules)
+    assert g.chosen_alternative(run(offered=("store_credit",), intent="accept"), rules) == "store_credit"
+    assert g.chosen_alternative(run(offered=both, acts=acts("reject:store_credit")), rules) is None
+    assert g.chosen_alternative(run(offered=both, acts=acts("choose:free_car")), rules) is None
+    assert g.chosen_alternative(run(offered=both, rejected=("exchange",), acts=acts("choose:exchange")), rules) is None
+
+
+def test_turning_down_some_offers_leaves_the_rest_and_turning_down_all_ends_them(rules: Rules) -> None:
+    both = ("store_credit", "exchange")
+    assert g.some_left(run(offered=both, acts=acts("reject:store_credit")), rules)
+    assert not g.rejected(run(offered=both, acts=acts("reject:store_credit")), rules)
+    assert g.rejected(run(offered=both, acts=acts("reject:all")), rules)
+    assert g.rejected(run(offered=both, rejected=("store_credit",), acts=acts("reject:exchange")), rules)
+    assert g.rejected(run(offered=both, intent="reject"), rules)
+
+
+def test_a_question_about_an_offer_does_not_choose_it(rules: Rules) -> None:
+    asking = run(offered=("store_credit", "exchange"), acts=acts("ask_about:exchange"))
+    assert g.asked_about_offer(asking, rules)
+    assert not g.accepted_alternative(asking, rules)
 
 
 def test_compensation_needs_eligibility_and_is_offered_once(rules: Rules) -> None:

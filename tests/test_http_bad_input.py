@@ -91,7 +91,7 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         served = Served(server, raw)
         served.chats["open"] = open_chat(server, LATE_REFUND, "I want a refund")
         served.chats["other"] = open_chat(server, LATE_REFUND, "I want a refund")
-        served.chats["closed"] = open_chat(server, ALLOWED_REFUND, "I want a refund")
+        served.chats["closed"] = open_chat(server, ALLOWED_REFUND, "thanks, bye")
         rasa = httpx.post(
             f"{server.url}/webhooks/rest/webhook",
             json={

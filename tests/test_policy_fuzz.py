@@ -151,7 +151,8 @@ CASES = [
     # Unreachable states
     BadPolicy("no compensation", r"state 'compensation' is unreachable", change=removing("compensation")),
     BadPolicy("no alternatives anywhere", r"state 'offering_alternatives' is unreachable",
-              change=removing("requests.refund.alternatives", "requests.cancel.alternatives")),
+              change=removing("requests.refund.alternatives", "requests.cancel.alternatives",
+                              "requests.refund.exceptions", "requests.cancel.exceptions")),
     # Templates with unknown variables
     BadPolicy("unknown variable", r"templates\.apologizing\.apology: unknown variable nickname",
               change=apology("Sorry about this, {{ nickname }}.")),

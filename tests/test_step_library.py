@@ -270,7 +270,7 @@ def retail() -> Engine:
 def test_an_approval_does_not_count_as_an_apology_or_an_explanation(retail: Engine) -> None:
     facts = {"order_id": "A-1001", "days_since_purchase": 10}
     conversation, turn = retail.start(facts, "I want a refund", conversation_id="c1")
-    assert checks.apologizes(turn) == "the reply did not go through apologizing (states: listening, closed)"
+    assert checks.apologizes(turn) == "the reply did not go through apologizing (states: listening, follow_up)"
     assert checks.explains_reason(turn, conversation, retail.policy) is not None
     assert checks.thanks(turn, first=True) is None
 

@@ -72,7 +72,9 @@ def test_reads_the_request_in_everyday_phrasings(text: str, intent: str) -> None
      "as I already said, I want a refund"],
 )  # fmt: skip
 def test_pressing_a_demand_again_is_insisting(text: str) -> None:
-    assert understand(text).intent == "insist"
+    signals = understand(text)
+    assert signals.intent == "insist"
+    assert signals.has("insist")
 
 
 @pytest.mark.parametrize(
@@ -163,12 +165,26 @@ def test_negated_threats_and_lookalike_words_are_not_threats(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["f*ck this", "this is sh1t", "f u c k you", "f.u.c.k off", "you're an idiot", "useless idiot",
-     "you are useless", "you absolute moron", "stupid bot", "FFS just refund me", "a**hole",
-     "what a load of bullshit", "go to hell", "fuuuuck", "is it possible to get my damn money back"],
+    ["f u c k you", "f.u.c.k off", "you're an idiot", "useless idiot", "you are useless", "you absolute moron",
+     "stupid bot", "a**hole", "go to hell", "your staff are morons", "f*ck you", "are you thick?",
+     "ur a waste of space"],
 )  # fmt: skip
-def test_swearing_and_insults_are_abusive(text: str) -> None:
-    assert understand(text).abusive
+def test_insults_and_swearing_aimed_at_people_are_abuse(text: str) -> None:
+    signals = understand(text)
+    assert signals.abusive
+    assert signals.has("abuse")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["f*ck this", "this is sh1t", "FFS just refund me", "what a load of bullshit", "fuuuuck",
+     "is it possible to get my damn money back", "I want my fucking money back", "this company is a joke"],
+)  # fmt: skip
+def test_swearing_for_emphasis_is_profanity_not_abuse(text: str) -> None:
+    signals = understand(text)
+    assert not signals.abusive
+    assert not signals.has("abuse")
+    assert signals.profanity or "joke" in text
 
 
 @pytest.mark.parametrize(

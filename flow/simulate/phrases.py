@@ -98,7 +98,7 @@ def order_answer(order_id: str) -> str:
 class PhraseUnderstander:
     """The understanding step of a simulation: a table lookup over :data:`PHRASES` and the two answers."""
 
-    def understand(self, text: str) -> Signals:
+    def understand(self, text: str, context: object = None) -> Signals:
         """The signals of a simulated customer's message; ``unknown`` for anything else."""
         known = _SIGNALS.get(text)
         if known is not None:

@@ -43,13 +43,27 @@ def render_policy_text(policy: Policy, path: str, facts: dict[str, Any]) -> str:
     return _compiled(policy)[0].render(path, context)
 
 
+GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b", re.IGNORECASE)
+"""A reply that opens with a greeting."""
+
+
 def contains(text: str, wanted: str) -> bool:
     """Whether ``wanted`` appears in ``text``, ignoring case, spacing and curly quotes."""
     return normalize(wanted) in normalize(text)
 
 
 def _request(conversation: Conversation, policy: Policy) -> str | None:
-    return conversation.request if conversation.request in policy.requests else None
+    """The request a reply is about: the one in hand, or the last one on the agenda."""
+    name = conversation.request or (conversation.agenda[-1].name if conversation.agenda else None)
+    return name if name in policy.requests else None
+
+
+def _facts(conversation: Conversation, request: str) -> dict[str, Any]:
+    """The facts of ``request``: the conversation's, and the request's own."""
+    item = next((i for i in reversed(conversation.agenda) if i.name == request), None)
+    if item is None or item is conversation.current:
+        return dict(conversation.facts)
+    return {**conversation.facts, **item.facts}
 
 
 def thanks(turn: Turn, *, first: bool = False) -> str | None:
@@ -79,12 +93,13 @@ def explains_reason(turn: Turn, conversation: Conversation, policy: Policy, *, c
     request = _request(conversation, policy)
     if request is None:
         return "the conversation has no request to explain"
-    rule = _compiled(policy)[1].declining_rule(request, conversation.facts)
+    facts = _facts(conversation, request)
+    rule = _compiled(policy)[1].declining_rule(request, facts)
     if rule is None:
         return f"no rule of the policy declines {request!r} with these facts"
     declined = policy.requests[request].declines[rule]
     key = "clearer_reason" if clearer and declined.clearer_reason else "reason"
-    reason = render_policy_text(policy, f"requests.{request}.declines[{rule}].{key}", conversation.facts)
+    reason = render_policy_text(policy, f"requests.{request}.declines[{rule}].{key}", facts)
     if not contains(turn.text, reason):
         return f"the reply does not give the policy's {key.replace('_', ' ')}: {reason!r}"
     return None

@@ -24,6 +24,7 @@ from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
 from flow.testing.record import Exchange
 from flow.testing.runtime import ClockSlot
 from flow.testing.solve import Setup, setups
+from flow.understanding.context import Context
 
 FILLER = "Hmm."
 PHRASES: dict[str, str] = {
@@ -85,12 +86,13 @@ class _Remembering:
 
     def __init__(self, inner: Understander) -> None:
         self._inner = inner
-        self._seen: dict[str, Signals] = {}
+        self._seen: dict[tuple[str, Context | None], Signals] = {}
 
-    def understand(self, text: str) -> Signals:
-        if text not in self._seen:
-            self._seen[text] = self._inner.understand(text)
-        return self._seen[text]
+    def understand(self, text: str, context: Context | None = None) -> Signals:
+        key = (text, context)
+        if key not in self._seen:
+            self._seen[key] = self._inner.understand(text, context)
+        return self._seen[key]
 
 
 def usable_phrases(understander: Understander, policy: Policy) -> tuple[dict[str, str], list[str]]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from flow.models import ApproveRequest, Close, IssueCompensation, ScheduleFollowUp, Turn
+from flow.models import ApproveRequest, Handoff, IssueCompensation, ScheduleFollowUp, Turn
 from flow.policy import Policy
 from flow.testing.record import Exchange
 from flow.tone import lint
@@ -83,19 +83,20 @@ def compensation_at_most_once(history: Sequence[Exchange], policy: Policy) -> st
 
 
 def no_approval_after_refusal(history: Sequence[Exchange], policy: Policy) -> str | None:
-    """Once the agent has declined the request, it never approves it (nor closes as approved)."""
-    declined_at: int | None = None
+    """Once the agent has declined a request, it never approves that request, unless the customer told it
+    something that changes the decision (a faulty item after a change-of-mind refusal)."""
+    declined: dict[str, int] = {}
     for exchange, turn in _turns(history):
-        if declined_at is None and "decline" in turn.transitions:
-            declined_at = exchange.number
-        if declined_at is None:
-            continue
+        changed = turn.signals is not None and bool(turn.signals.facts) and "reconsider" in turn.transitions
         for action in turn.actions:
-            approved = isinstance(action, ApproveRequest) or (
-                isinstance(action, Close) and action.outcome == "approved"
-            )
-            if approved:
-                return f"reply {exchange.number} approved the request that reply {declined_at} declined"
+            at = declined.get(action.request, declined.get("*")) if isinstance(action, ApproveRequest) else None
+            if at is not None and not changed:
+                return f"reply {exchange.number} approved the request that reply {at} declined"
+        for name, status in turn.decided.items():
+            if status in ("declined", "declined_closed"):
+                declined.setdefault(name, exchange.number)
+        if "decline" in turn.transitions and not turn.decided:
+            declined.setdefault("*", exchange.number)
     return None
 
 
@@ -117,6 +118,83 @@ def every_turn_speaks(history: Sequence[Exchange], policy: Policy) -> str | None
     return None
 
 
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks for getting in touch|thank you for)\b", re.I
+)
+_WELCOME = re.compile(r"\byou(?:'re| are) (?:very |most )?welcome\b(?! to)", re.I)
+_ANYTHING_ELSE = re.compile(r"\banything else\b", re.I)
+MAX_REFUSAL_WORDS = 70
+"""The most words the first full refusal (reason, apology and alternatives) may take."""
+MAX_REPLY_WORDS = 110
+"""The most words any one reply may take."""
+
+
+def _sentences(text: str) -> list[str]:
+    return [" ".join(s.split()).lower() for s in _SENTENCE.findall(text) if len(s.split()) >= 2]
+
+
+def no_sentence_twice(history: Sequence[Exchange], policy: Policy) -> str | None:
+    """The agent never says the same sentence twice in one conversation."""
+    seen: dict[str, int] = {}
+    for exchange, turn in _turns(history):
+        for sentence in _sentences(turn.text):
+            if sentence in seen and seen[sentence] != exchange.number:
+                return f"reply {exchange.number} repeats {sentence!r} from reply {seen[sentence]}"
+            if sentence in seen:
+                return f"reply {exchange.number} says {sentence!r} twice"
+            seen[sentence] = exchange.number
+    return None
+
+
+def welcome_only_after_thanks(history: Sequence[Exchange], policy: Policy) -> str | None:
+    """The agent says "you're welcome" only when the customer has just thanked it."""
+    for exchange, turn in _turns(history):
+        if _WELCOME.search(turn.text) and not (turn.signals is not None and turn.signals.has("thank")):
+            return f"reply {exchange.number} says you're welcome, but the customer did not thank: {turn.text!r}"
+    return None
+
+
+def greeting_first(history: Sequence[Exchange], policy: Policy) -> str | None:
+    """The first thing the agent says is a greeting."""
+    turns = _turns(history)
+    if not turns:
+        return None
+    exchange, turn = turns[0]
+    if not _GREETING.search(turn.text.lstrip()):
+        return f"reply {exchange.number} does not open with a greeting: {turn.text[:80]!r}"
+    return None
+
+
+def no_after_anything_else_closes(history: Sequence[Exchange], policy: Policy) -> str | None:
+    """A "no" to "is there anything else?" closes the conversation warmly, never hands it over."""
+    turns = _turns(history)
+    for (_, asked), (exchange, answer) in zip(turns, turns[1:], strict=False):
+        if not _ANYTHING_ELSE.search(asked.text) or answer.signals is None:
+            continue
+        kinds = {a.kind for a in answer.signals.acts if not a.negated}
+        done = kinds and kinds <= {"goodbye", "thank", "deny"} and kinds & {"goodbye", "deny"}
+        if done and answer.state != "closed":
+            return f"reply {exchange.number} did not close after the customer had nothing else: {answer.state}"
+        if done and any(isinstance(a, Handoff) for a in answer.actions):
+            return f"reply {exchange.number} handed over although the customer had nothing else"
+    return None
+
+
+def replies_stay_short(history: Sequence[Exchange], policy: Policy) -> str | None:
+    """The first full refusal stays within 70 words, and no reply runs past 110."""
+    refused = False
+    for exchange, turn in _turns(history):
+        words = len(turn.text.split())
+        if not refused and "decline" in turn.transitions:
+            refused = True
+            if words > MAX_REFUSAL_WORDS:
+                return f"reply {exchange.number}, the first refusal, has {words} words (at most {MAX_REFUSAL_WORDS})"
+        if words > MAX_REPLY_WORDS:
+            return f"reply {exchange.number} has {words} words (at most {MAX_REPLY_WORDS})"
+    return None
+
+
 DEFAULT_MONITORS: tuple[Monitor, ...] = (
     Monitor("no agent text fails the tone lint", tone_is_clean),
     Monitor("compensation is offered at most once", compensation_at_most_once),
@@ -124,6 +202,11 @@ DEFAULT_MONITORS: tuple[Monitor, ...] = (
     Monitor("a closed conversation never speaks again", closed_stays_silent),
     Monitor("every reply has text", every_turn_speaks),
     Monitor("no text shows a missing value", no_missing_values),
+    Monitor("no sentence is said twice", no_sentence_twice),
+    Monitor("you're welcome only after thanks", welcome_only_after_thanks),
+    Monitor("the agent greets first", greeting_first),
+    Monitor("no to anything else closes warmly", no_after_anything_else_closes),
+    Monitor("replies stay short", replies_stay_short),
 )
 """The rules the plugin checks after every turn unless a project overrides ``tactful_monitors``."""
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flow.engine import Engine, Understander
 from flow.loading import load_policy
@@ -44,6 +45,10 @@ class LoadedPolicy:
         return f"{self.policy.name} ({self.source})"
 
 
+if TYPE_CHECKING:
+    from flow.understanding.context import Context
+
+
 class SharedUnderstander:
     """tactful's default understanding step, created on the first message that needs it.
 
@@ -53,13 +58,13 @@ class SharedUnderstander:
     def __init__(self) -> None:
         self._inner: Understander | None = None
 
-    def understand(self, text: str) -> Signals:
+    def understand(self, text: str, context: Context | None = None) -> Signals:
         """The signals in one message, from :class:`flow.understanding.Understander`."""
         if self._inner is None:
             from flow.understanding import Understander as Default
 
             self._inner = Default()
-        return self._inner.understand(text)
+        return self._inner.understand(text, context)
 
 
 _POLICIES: dict[tuple[str, int, int], LoadedPolicy] = {}

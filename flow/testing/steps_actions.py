@@ -23,7 +23,8 @@ def _(tactful_conversation: ConversationUnderTest) -> None:
 
 @then('the agent hands over to a person with reason "{reason:Text}"', section=SECTION)
 def _(tactful_conversation: ConversationUnderTest, reason: str) -> None:
-    """A handoff for this reason: anger, insistence, asked for person, threat, turn limit, unsatisfied or cannot check.
+    """A handoff for this reason: anger, insistence, asked for person, threat, turn limit, unsatisfied,
+    exception, unclear or cannot check.
 
     Example: Then the agent hands over to a person with reason "asked for person"
     """

@@ -37,9 +37,9 @@ INSULT_NOUNS = frozenset(
 )
 AIMED_INSULTS = frozenset(
     """stupid dumb useless pathetic incompetent worthless brainless clueless idiotic moronic hopeless
-    ignorant liar liars thief thieves crook crooks scammer scammers fraudster fraudsters""".split()
+    ignorant liar liars thief thieves crook crooks scammer scammers fraudster fraudsters thick dense""".split()
 )
-SECOND_PERSON = frozenset({"you", "u", "ya", "youre", "yall", "ye", "thou"})
+SECOND_PERSON = frozenset({"you", "u", "ya", "youre", "yall", "ye", "thou", "ur"})
 FIRST_PERSON = frozenset({"i", "im", "me", "myself", "ive", "id", "we", "us"})
 PEOPLE = frozenset(
     """bot bots robot robots machine agent agents person people staff employee employees man woman guy
@@ -54,7 +54,28 @@ _PHRASES = TextPattern(
     r"|piss off|eat shit|bite me|up yours|sod off|bugger off|(?:you|u|you guys|ya) (?:all )?suck)\b"
 )
 _PHRASE_HINTS = frozenset(
-    {"shut", "screw", "hell", "dead", "yourself", "kys", "piss", "eat", "bite", "yours", "sod", "bugger", "suck"}
+    {
+        "shut",
+        "screw",
+        "hell",
+        "dead",
+        "yourself",
+        "kys",
+        "piss",
+        "eat",
+        "bite",
+        "yours",
+        "sod",
+        "bugger",
+        "suck",
+        "stick",
+        "waste",
+        "brain",
+        "braindead",
+        "thick",
+        "stuffed",
+        "lost",
+    }
 )
 
 _DISGUISE_CHARACTERS = TextPattern(r"[*#%@$!|0-9]")
@@ -155,3 +176,86 @@ def is_abusive(text: str, folded: str | None = None, words: list[str] | None = N
         return False
     revealed, masked = _revealed_words(lowered)
     return masked or _has_abuse(revealed)
+
+
+SWEAR_NOUNS = frozenset(
+    """bitch bitches bastard bastards asshole assholes arsehole arseholes dick dicks dickhead dickheads prick
+    pricks cunt cunts twat twats wanker wankers tosser tossers motherfucker motherfuckers douche douchebag
+    douchebags slut whore jackass dumbass smartass shithead shitheads fucker fuckers""".split()
+)
+_AIMED_PEOPLE = (PEOPLE - {"company", "companies", "firm", "lot", "machine"}) | {
+    "manager",
+    "managers",
+    "supervisor",
+    "supervisors",
+    "boss",
+    "bosses",
+    "colleagues",
+    "workers",
+}
+_TOLD_OFF = frozenset({"you", "u", "ya", "off", "yourself", "yourselves", "youre"})
+_TELLING_OFF = frozenset({"fuck", "f", "screw", "sod", "piss", "bugger", "frick", "feck", "fk", "fck", "fuk"})
+_AIMED_PHRASES = TextPattern(
+    r"\b(?:shut (?:the \w+ )?up|go to hell|drop dead|kill yourself|kys|eat shit|bite me|up yours"
+    r"|(?:you|u|you guys|ya) (?:all )?suck|get stuffed|get lost|stick (?:it|your \w+) (?:up|where)"
+    r"|waste of space|brain ?dead|thick as)\b"
+)
+
+
+def _aimed_abuse(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if (word in INSULT_NOUNS or word in SWEAR_NOUNS) and not _about_themselves(words, index):
+            return True
+        if word in AIMED_INSULTS and _aimed_at_people(words, index):
+            return True
+        if word in _TELLING_OFF and index + 1 < len(words) and words[index + 1] in _TOLD_OFF:
+            return True
+    return not _PHRASE_HINTS.isdisjoint(words) and _AIMED_PHRASES.search(" ".join(words)) is not None
+
+
+def _aimed_at_people(words: list[str], index: int) -> bool:
+    after = words[index + 1 : index + 4]
+    if "as" in after and ("you" in after or "u" in after):
+        return True
+    for before in reversed(words[max(0, index - 5) : index]):
+        if before in SECOND_PERSON or before in _AIMED_PEOPLE:
+            return True
+        if before not in _BETWEEN_YOU_AND_INSULT and before not in ("your", "ur", "yr", "the", "this", "these"):
+            break
+    return index + 1 < len(words) and words[index + 1] in _AIMED_PEOPLE
+
+
+def read_abuse(text: str, folded: str | None = None, words: list[str] | None = None) -> tuple[bool, bool]:
+    """Whether ``text`` abuses people (insults or swearing aimed at the agent, its staff or someone) and
+    whether it swears or insults at all.
+
+    Swearing for emphasis ("I want my damn money back") and insults about the company or the product
+    ("this company is useless") are not abuse aimed at people; they are still profanity.
+    """
+    lowered = fold(text) if folded is None else folded
+    profane = is_abusive(text, lowered, words)
+    plain = letter_runs(lowered)
+    if _aimed_abuse(plain):
+        return True, True
+    if not profane:
+        return False, False
+    revealed, masked = _revealed_words(lowered)
+    return _aimed_abuse(revealed) or (masked and _masked_and_aimed(lowered)), True
+
+
+def _masked_and_aimed(lowered: str) -> bool:
+    """A masked swear word told at someone ("f*ck you", "f**k off") or calling someone names ("a**hole")."""
+    tokens = [raw.strip(_EDGE_PUNCTUATION) or raw for raw in lowered.split()]
+    for token, following in zip(tokens, [*tokens[1:], ""], strict=True):
+        if not any(c in _MASKS for c in token):
+            continue
+        plain = token.translate(_LOOK_ALIKES)
+        if _masked_swearing(plain) and following in _TOLD_OFF:
+            return True
+        if _masks_one_of(plain, SWEAR_NOUNS):
+            return True
+    return False
+
+
+def _masks_one_of(token: str, words: frozenset[str]) -> bool:
+    return any(_unmasks_to(token, word) for word in words if len(word) == len(token))

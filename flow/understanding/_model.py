@@ -239,6 +239,10 @@ class IntentModel:
         lanes = self._lanes.unpack((total + self._offsets).to_bytes(self._lanes.size, "little"))
         return softmax([b + factor * (lane - LANE_OFFSET) for b, lane in zip(self.bias, lanes, strict=True)])
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` was seen in training (so it is spelt as people spell it)."""
+        return "w:" + word in self._packed
+
     def _word_vector(self, word: str) -> int:
         vector = self._word_vectors.get(word)
         if vector is None:

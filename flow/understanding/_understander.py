@@ -7,17 +7,24 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
 from flow.understanding import _rules
-from flow.understanding._abuse import is_abusive
+from flow.understanding._abuse import read_abuse
+from flow.understanding._acts import ModelReading, Tone, read_acts
+from flow.understanding._facts import read_facts
+from flow.understanding._irony import is_ironic
 from flow.understanding._slots import extract_slots
 from flow.understanding._text import NUMBER, canonical_tokens, fold
 from flow.understanding._threat import is_threat
+from flow.understanding.clauses import Clause, clauses_of
+from flow.understanding.context import FIRST_MESSAGE, Context
+from flow.understanding.lexicon import Lexicon, lexicon_for
+from flow.understanding.main_act import main_intent
 
 _REQUEST_INTENTS = ("request_refund", "request_cancel")
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from flow.models import Signals
+    from flow.models import Act, FactValue, Signals
     from flow.understanding._model import IntentModel
     from flow.understanding._sentiment import VaderCompound
     from flow.vocabulary import Intent
@@ -65,17 +72,22 @@ class Understander:
     def __init__(self, *, model: IntentModel | None = None, sentiment: VaderCompound | None = None) -> None:
         self._given = (model, sentiment)
         self._parts: _Parts | None = None
+        self._lexicons: dict[str, Lexicon] = {}
         self._lock = threading.Lock()
 
-    def understand(self, text: str) -> Signals:
-        """The signals in one customer message; anything but a ``str`` raises ``InvalidMessage``."""
+    def understand(self, text: str, context: Context | None = None) -> Signals:
+        """The signals in one customer message, read in ``context`` (the first message of a conversation
+        about nothing in particular when ``None``); anything but a ``str`` raises ``InvalidMessage``.
+        """
         if not isinstance(text, str):
             raise InvalidMessage(f"a message must be text, not {type(text).__name__}; send a str")
         parts = self._parts or self._load()
+        context = context or FIRST_MESSAGE
+        lexicon = self._lexicon(context.language)
         folded = fold(text)
         words = canonical_tokens(text, folded)
         slots = extract_slots(text)
-        abusive = is_abusive(text, folded, words)
+        abusive, profanity = read_abuse(text, folded, words)
         threat = is_threat(text, words, folded)
         sentiment = parts.sentiment(text)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
@@ -83,14 +95,43 @@ class Understander:
             named = _rules.explicit_request(words, " ".join(words))
             if named is not None:
                 slots["requested"] = named
-        return parts.signals(
-            intent=intent,
+        clauses = clauses_of(folded, lexicon)
+        clause_words = [clause.words for clause in clauses]
+        facts = read_facts(text, folded, clause_words, context, lexicon, slots)
+        irony = is_ironic(text, clause_words, lexicon)
+        acts = read_acts(
+            clauses,
+            context,
+            lexicon,
+            facts=[*facts.facts, *facts.malformed, *facts.vague],
+            model=ModelReading(intent, confidence),
+            tone=Tone(abusive=abusive, threat=threat, irony=irony, shouting=_shouting(text)),
+            known=parts.model.knows,
+        )
+        requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
+        per_request = (
+            _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
+        )
+        return parts.signals.model_construct(
+            intent=main_intent(acts, intent),
             confidence=confidence,
             sentiment=sentiment,
             abusive=abusive,
             threat=threat,
+            irony=irony,
+            profanity=profanity,
             slots=slots,
+            acts=tuple(acts),
+            facts=facts.facts,
+            request_facts=per_request,
+            malformed=tuple(facts.malformed),
         )
+
+    def _lexicon(self, language: str) -> Lexicon:
+        lexicon = self._lexicons.get(language)
+        if lexicon is None:
+            lexicon = self._lexicons[language] = lexicon_for(language)
+        return lexicon
 
     def sentiment(self, text: str) -> float:
         """VADER's compound score for ``text``, in [-1, 1]."""
@@ -153,6 +194,39 @@ class Understander:
                 model, sentiment = self._given
                 self._parts = _Parts(model or IntentModel.load(), sentiment or VaderCompound(), Signals)
             return self._parts
+
+
+def _facts_per_request(
+    text: str,
+    folded: str,
+    clauses: list[Clause],
+    acts: list[Act],
+    context: Context,
+    lexicon: Lexicon,
+    slots: dict[str, str],
+) -> dict[str, dict[str, FactValue]]:
+    """The facts stated with each of several requests: those in the clauses from one request to the next."""
+    starts: list[tuple[int, str]] = []
+    for index, clause in enumerate(clauses):
+        for kind, cues in lexicon.request_cues.items():
+            if cues.may_occur(clause.words) and cues.first(clause.words) is not None:
+                if all(kind != seen for _, seen in starts):
+                    starts.append((index, kind))
+    per_request: dict[str, dict[str, FactValue]] = {}
+    for n, (start, kind) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(clauses)
+        words = [clause.words for clause in clauses[start:end]]
+        part = " . ".join(" ".join(w) for w in words)
+        per_request[kind] = read_facts(part, part, words, context, lexicon).facts
+    return per_request
+
+
+def _shouting(text: str) -> bool:
+    """A message of several words written in capitals."""
+    if text.lower() == text:
+        return False
+    letters = sum(map(str.isalpha, text))
+    return letters >= 8 and " " in text.strip() and sum(map(str.isupper, text)) >= 0.8 * letters
 
 
 class _Parts(NamedTuple):

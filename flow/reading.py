@@ -1,0 +1,107 @@
+"""What the engine tells the understanding step about a policy and a conversation, and back.
+
+Built once per policy: the things that can be on offer and the words that name them, the facts a
+customer may state, and which request each kind of request is. :meth:`PolicyReading.context` then
+describes one moment of a conversation for reading the next message.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flow.models import Span
+from flow.policy import Policy
+from flow.understanding.clauses import words_of
+from flow.understanding.context import Context, FactField, Offer
+from flow.understanding.lexicon import day_first, language_of, lexicon_for
+from flow.vocabulary import Question, StateName
+
+COMPENSATION = "compensation"
+"""The id under which the policy's goodwill offer is on offer."""
+CALLBACK = "callback"
+"""The id under which a callback is on offer out of hours."""
+_REQUEST_KIND_PREFIX = "request_"
+
+
+class PolicyReading:
+    """One policy's words for the understanding step, and the way back from acts to its requests."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.lexicon = lexicon_for(policy.locale)
+        self._language = language_of(policy.locale)
+        self._day_first = day_first(policy.locale)
+        self.offers = self._offers(policy)
+        self.request_facts = policy.request_facts()
+        self.facts = tuple(
+            FactField(
+                name,
+                spec.kind,
+                spec.pattern,
+                tuple(" ".join(self._words(p)) for p in spec.means_yes),
+                tuple(" ".join(self._words(p)) for p in spec.means_no),
+            )
+            for name, spec in policy.facts.items()
+            if getattr(spec, "source", "customer") != "host"
+        )
+        self.kinds: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for name, request in policy.requests.items():
+            for intent in request.intents:
+                if intent.startswith(_REQUEST_KIND_PREFIX):
+                    kind = intent.removeprefix(_REQUEST_KIND_PREFIX)
+                    self.kinds.setdefault(name, kind)
+                    self.names.setdefault(kind, name)
+
+    def _offers(self, policy: Policy) -> dict[str, Offer]:
+        names: dict[str, list[str]] = {}
+        described: dict[str, set[str]] = {}
+        for request in policy.requests.values():
+            for alternative in request.every_alternative():
+                names.setdefault(alternative.id, []).extend(
+                    [alternative.title, getattr(alternative, "name", None) or "", *alternative.synonyms]
+                )
+                described.setdefault(alternative.id, set()).update(self._words(alternative.text))
+        if policy.compensation is not None:
+            names[COMPENSATION] = [policy.compensation.title, *policy.compensation.synonyms]
+            described[COMPENSATION] = set(self._words(policy.compensation.offer))
+        names[CALLBACK] = list(self.lexicon.callback_words)
+        offers = {}
+        for offer_id, written in names.items():
+            spoken = tuple(dict.fromkeys(" ".join(self._words(w)) for w in written if w))
+            offers[offer_id] = Offer(offer_id, tuple(w for w in spoken if w), frozenset(described.get(offer_id, ())))
+        return offers
+
+    def _words(self, text: str) -> list[str]:
+        return words_of(text, self.lexicon)
+
+    def context(
+        self,
+        *,
+        state: StateName = "listening",
+        request: str | None = None,
+        offered: tuple[str, ...] = (),
+        asked: str | None = None,
+        rough: Span | None = None,
+        question: Question | None = None,
+        focus: str | None = None,
+        now: datetime | None = None,
+    ) -> Context:
+        """The context for reading the next message: ``request`` is the policy's request name."""
+        return Context(
+            state=state,
+            request=self.kinds.get(request or ""),
+            offered=tuple(self.offers[o] for o in offered if o in self.offers),
+            asked=asked,
+            rough=(rough.low, rough.high) if rough is not None else None,
+            question=question,
+            focus=focus,
+            today=now.astimezone(self.policy.zone).date() if now is not None else None,
+            day_first=self._day_first,
+            language=self._language,
+            facts=self.facts,
+        )
+
+    def request_named(self, kind: str | None) -> str | None:
+        """The policy's request for a kind of request (``refund`` -> the request whose intents ask for one)."""
+        return self.names.get(kind or "")

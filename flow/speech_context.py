@@ -1,0 +1,187 @@
+"""The values a turn's templates read: the policy's words, the facts, and what each step was about.
+
+A turn may speak of more than one request (one approved, the next looked at), so each paragraph gets
+the context of the request its step was about. Only what a template reads is worked out: reasons,
+offers and approvals are templates themselves, and most turns need few of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flow.inline import inline_all
+from flow.models import AgendaItem, Span
+from flow.policy import Alternative, Policy
+from flow.rules import Decision, Rules
+from flow.run import Run, Step
+from flow.templates import CONTEXT_VARIABLES, TemplateBook
+from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
+
+FOLLOW_UP = "follow_up.text"
+_DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
+_OFFER_WORDS = frozenset({"offered", "several", "choices"})
+
+
+class ContextBuilder:
+    """Builds template contexts for one policy."""
+
+    def __init__(self, policy: Policy, rules: Rules, book: TemplateBook) -> None:
+        self._policy = policy
+        self._rules = rules
+        self.book = book
+        self._request_facts = policy.request_facts()
+        self._constants = self._constant_context()
+
+    def _constant_context(self) -> dict[str, Any]:
+        policy = self._policy
+        context: dict[str, Any] = dict.fromkeys(CONTEXT_VARIABLES)
+        context.update(dict.fromkeys(policy.facts))
+        context.update(
+            company=policy.company,
+            agent_name=policy.agent_name,
+            requests=human_list([r.title for r in policy.requests.values()]),
+            several=False,
+            continues=False,
+            given=False,
+            narrowing=False,
+            thanked=False,
+            exception=False,
+            level=0,
+            why_level=0,
+            follow_up_when=delay_phrase(policy.follow_up.delay_hours),
+            follow_up_hours=policy.follow_up.delay_hours,
+            handoff_hours=opening_hours(policy.escalation.handoff.hours),
+            callback=policy.escalation.handoff.callback,
+            summary=policy.summary,
+            status_text=policy.status.say if policy.status else None,
+            check=policy.status.handoff if policy.status else False,
+        )
+        return context
+
+    def follow_up_text(self, run: Run) -> str:
+        """The text the customer receives when the follow-up is delivered."""
+        needed = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
+        return self.book.render(FOLLOW_UP, self.context(run, needed, None), seed=run.conversation_id)
+
+    def context(self, run: Run, needed: frozenset[str], step: Step | None) -> dict[str, Any]:
+        """The context for one paragraph: the turn's, narrowed to the request ``step`` was about."""
+        policy = self._policy
+        item = step.item if step is not None and step.item is not None else run.current
+        if item is None and run.agenda:
+            item = run.agenda[-1]
+        context = self._constants.copy()
+        facts = inline_all(self._facts_for(run, item))
+        context.update(facts)
+        request = policy.requests[item.name] if item is not None else None
+        context["customer_name"] = facts.get("customer_name")
+        context["intent"] = run.signals.intent
+        context["request"] = request.title if request else None
+        context["compensation_reference"] = run.compensation_reference
+        context["in_hours"] = self._rules.in_hours(run.now)
+        context["escalation_reason"] = run.escalation_reason
+        context["thanked"] = run.signals.has("thank")
+        context["affirmed"] = run.signals.has("affirm")
+        context["level"] = run.counters.unclear
+        context["why_level"] = run.counters.clarifications
+        before = getattr(run, "pending_before", None)
+        context["given"] = bool(run.signals.facts) or (before is not None and before != run.pending_fact)
+        if run.pending_fact is not None:
+            spec = policy.facts[run.pending_fact]
+            context["question"] = spec.ask
+            context["question_inline"] = (spec.ask or "")[:1].lower() + (spec.ask or "")[1:]
+            context["asked_before"] = run.pending_fact == before and not run.signals.facts and not context["given"]
+            context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
+            context["hint"] = spec.hint if run.pending_fact in run.signals.malformed else None
+        if policy.compensation is not None and needed & {"compensation", "resume"}:
+            context["compensation"] = self.book.render("compensation.offer", context)
+        if run.outcome == "callback_scheduled" and "callback_when" in needed:
+            context["callback_when"] = moment_phrase(self._rules.next_opening(run.now), run.now)
+        if item is not None and request is not None:
+            self._add_decision(run, item, context, needed)
+        if "follow_up_text" in needed:
+            inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
+            if inner - needed:
+                context = self.context(run, needed | inner, step)
+            context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
+        return context
+
+    def _facts_for(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
+        if item is None or item is run.current:
+            return run.facts
+        facts = {k: v for k, v in run.facts.items() if k not in self._request_facts}
+        facts.update(item.facts)
+        return facts
+
+    def _add_decision(self, run: Run, item: AgendaItem, context: dict[str, Any], needed: frozenset[str]) -> None:
+        name = item.name
+        request = self._policy.requests[name]
+        facts = self._facts_for(run, item)
+        decision = self._rules.decide(name, facts)
+        context["exception"] = decision.exception is not None
+        if "approval" in needed:
+            context["approval"] = self._approval(name, decision, context)
+        if needed & _DECISION_WORDS:
+            self._add_reasons(name, decision, context)
+        if needed & (_OFFER_WORDS | {"details", "about"}):
+            self._add_offer(run, item, decision, context)
+        chosen = item.chosen or run.chosen
+        if chosen is not None:
+            alternative = _find(request.every_alternative(), chosen)
+            if alternative is not None:
+                context["chosen"] = _in_sentence(alternative)
+
+    def _approval(self, name: str, decision: Decision, context: dict[str, Any]) -> str:
+        if decision.exception is not None:
+            return self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
+        return self.book.render(f"requests.{name}.approved", context)
+
+    def _add_reasons(self, name: str, decision: Decision, context: dict[str, Any]) -> None:
+        if decision.exception is not None:
+            text = self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
+            context.update(reason=text, clearer_reason=text, rationale=text, exception_text=text)
+            return
+        rule = decision.rule
+        if rule is None:
+            return
+        base = f"requests.{name}.declines[{rule}]"
+        reason = self.book.render(f"{base}.reason", context)
+        clearer = (
+            self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else reason
+        )
+        rationale = self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
+        context.update(reason=reason, clearer_reason=clearer, rationale=rationale)
+
+    def _add_offer(self, run: Run, item: AgendaItem, decision: Decision, context: dict[str, Any]) -> None:
+        request = self._policy.requests[item.name]
+        alternatives = request.every_alternative()
+        shown = run.offered or [offer for offer in item.offered if offer not in item.rejected]
+        texts = [self._alternative_text(item.name, a, context) for a in alternatives if a.id in shown]
+        context["offered"] = human_list(texts)
+        context["several"] = len(texts) > 1
+        context["choices"] = human_list([_in_sentence(a) for a in alternatives if a.id in shown], conjunction="or the")
+        asked = run.focus
+        about = _find(alternatives, asked) if asked else None
+        if about is not None:
+            context["about"] = _in_sentence(about)
+            context["details"] = about.details or about.text[:1].upper() + about.text[1:] + "."
+
+    def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
+        request = self._policy.requests[name]
+        for index, candidate in enumerate(request.alternatives):
+            if candidate.id == alternative.id:
+                return self.book.render(f"requests.{name}.alternatives[{index}].text", context)
+        for e_index, exception in enumerate(request.exceptions):
+            for a_index, candidate in enumerate(exception.alternatives):
+                if candidate.id == alternative.id:
+                    path = f"requests.{name}.exceptions[{e_index}].alternatives[{a_index}].text"
+                    return self.book.render(path, context)
+        return alternative.text
+
+
+def _find(alternatives: list[Alternative], wanted: str) -> Alternative | None:
+    return next((a for a in alternatives if a.id == wanted), None)
+
+
+def _in_sentence(alternative: Alternative) -> str:
+    name = getattr(alternative, "name", None)
+    return str(name) if name else alternative.title.lower()

@@ -1,0 +1,386 @@
+"""Reading a message as dialogue acts, clause by clause, in the context of the conversation.
+
+A message is cut into clauses (:mod:`flow.understanding.clauses`). Each clause is read for what it
+does: choosing, turning down or asking about something on offer (:mod:`flow.understanding._choices`);
+asking for a request, dropping one or switching to another; asking why, about the rules or about an
+earlier request; asking for a person (or saying none is needed); insisting; complaining; thanking;
+saying goodbye; answering a yes/no question. Facts become ``provide`` acts. What the clause words
+cannot settle, the intent model's reading of the whole message decides; a message with nothing
+readable is ``unknown``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from flow.models import Act
+from flow.understanding._choices import CALLBACK, bare_choice, read_choices, refusal
+from flow.understanding._found import Found, has, only, starts_with
+from flow.understanding._offers import Mention
+from flow.understanding.clauses import Clause
+from flow.understanding.context import Context
+from flow.understanding.lexicon import Lexicon
+from flow.understanding.phrases import Match, PhraseSet
+
+_DECLINED_STATES = frozenset({"offering_alternatives", "compensation", "escalated", "explaining", "apologizing"})
+_PERSON_VERBS = frozenset(
+    """speak talk chat get want need see connect transfer put give escalate let pass through contact reach call
+    ring phone have look deal""".split()
+)
+_PERSON_WORDS = frozenset(
+    """human person agent manager supervisor operator representative rep someone somebody colleague staff assistant
+    advisor adviser senior anyone anybody""".split()
+)
+_VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
+_ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
+_PAST_FORMS = frozenset({"cancelled", "canceled", "refunded", "reimbursed", "processed"})
+_WANTING = frozenset({"want", "need", "like", "get", "have", "please", "can", "could"})
+_REPORTERS = frozenset({"i", "ive", "you", "youve", "was", "been", "it", "has", "have", "had", "already", "definitely"})
+_NO_NEED = (
+    ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
+    ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
+    ("not", "asking"), ("not", "looking"), ("dont", "ask"), ("not", "after"), ("no", "point"),
+)  # fmt: skip
+_PAST_REPORT = frozenset(
+    "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
+)
+_REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
+_RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
+_EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care"})
+_PRESSING = (("just", "refund"), ("just", "cancel"), ("just", "give"))
+MODEL_REQUEST = 0.6
+"""How sure the intent model must be of a request, a policy question or a complaint to add it when the
+clause words found no such act."""
+MODEL_PERSON = 0.75
+"""How sure the intent model must be that the customer asks for a person."""
+
+
+@dataclass(slots=True)
+class ModelReading:
+    """What the intent model made of the whole message, for what the clause words leave open."""
+
+    intent: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class Tone:
+    """What was read across the whole message before the clauses: abuse, threats, irony, shouting."""
+
+    abusive: bool = False
+    threat: bool = False
+    irony: bool = False
+    shouting: bool = False
+
+
+def read_acts(
+    clauses: list[Clause],
+    context: Context,
+    lexicon: Lexicon,
+    *,
+    facts: Sequence[str],
+    model: ModelReading,
+    tone: Tone,
+    known: Callable[[str], bool] | None = None,
+) -> list[Act]:
+    """The acts of one message, in the order they occur; ``known`` tells words spelt right."""
+    found = Found()
+    mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
+    thanked = any(has(lexicon.thanks, clause.words) for clause in clauses)
+    exclaimed: list[int] = []
+    for index, clause in enumerate(clauses):
+        position = index * 1000
+        words = clause.words
+        if tone.threat and lexicon.threatens(" ".join(words)):
+            continue
+        handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
+        _read_person(clause, position, lexicon, found, mentioned[index])
+        if _insists(words, context, lexicon):
+            found.add(position + 1, Act.of("insist"))
+        if _complains(clause, lexicon, abusive=tone.abusive) or clause.exclaimed:
+            found.add(position + 2, Act.of("complain"))
+        elif not handled and not tone.abusive and has(lexicon.exclamations, words):
+            exclaimed.append(position + 2)
+        if not tone.irony and _thanks(words, lexicon):
+            found.add(position + 3, Act.of("thank"))
+        _read_answers(clause, position, context, lexicon, found, thanked=thanked, irony=tone.irony)
+    if tone.irony or tone.shouting:
+        found.add(-1, Act.of("complain"))
+    for name in facts:
+        found.add(500, Act.of("provide", name))
+    _settle_person(context, found)
+    if not (tone.abusive or tone.threat):
+        _from_model(model, context, found, bool(clauses))
+        _late_yes(clauses, context, lexicon, found)
+    if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
+        found.add(exclaimed[0], Act.of("complain"))
+    if tone.abusive:
+        found.add(-2, Act.of("abuse"))
+    if tone.threat:
+        found.add(-2, Act.of("threat"))
+    acts = found.ordered()
+    return acts or [Act.of("unknown")]
+
+
+def _first(phrases: PhraseSet, words: Sequence[str]) -> Match | None:
+    return phrases.first(words) if phrases.may_occur(words) else None
+
+
+def _read_requests(
+    clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found, mentions: list[Mention]
+) -> set[str]:
+    """Requests, dropped requests, why, status and policy questions in one clause; the kinds it settled."""
+    words = clause.words
+    joined = " ".join(words)
+    handled: set[str] = set()
+    named = [kind for kind, cues in lexicon.request_cues.items() if _cue_at(cues, words) is not None]
+    told = [kind for kind in named if _reported(words, _cue_at(lexicon.request_cues[kind], words) or 0)]
+    if told:
+        found.reported = True
+        named = [kind for kind in named if kind not in told]
+    dropped = _dropped(words, lexicon, named, context)
+    switching = not lexicon.switch_words.isdisjoint(words)
+    if dropped is not None:
+        found.add(position, Act.of("cancel_request", dropped))
+        handled.add("cancel_request")
+        if not switching:
+            return handled
+        named = [kind for kind in named if kind != dropped]
+    if lexicon.asks_why(words, joined) or has(lexicon.why_cues, words):
+        if any(tuple(words[: len(r)]) == r for r in _RHETORICAL):
+            found.add(position + 2, Act.of("complain"))
+        elif not mentions:
+            found.add(position + 5, Act.of("ask_why"))
+        handled.add("ask_why")
+    if mentions:
+        return handled
+    if has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported):
+        found.add(position + 6, Act.of("ask_status"))
+        handled.add("ask_status")
+        return handled
+    if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)):
+        found.add(position + 7, Act.of("ask_policy"))
+        handled.add("ask_policy")
+        return handled
+    if not named and context.request is None:
+        for kind, cues in lexicon.weak_request_cues.items():
+            at = _cue_at(cues, words)
+            if at is not None and not _negated_at(words, at):
+                named = [kind]
+                break
+    for kind in named:
+        at = _cue_at(lexicon.request_cues[kind], words)
+        if at is None:
+            at = _cue_at(lexicon.weak_request_cues[kind], words) or 0
+        if _negated_at(words, at):
+            if context.request == kind and dropped is None:
+                found.add(position, Act.of("cancel_request", kind))
+                handled.add("cancel_request")
+            continue
+        if "ask_why" in handled and context.request is not None:
+            continue
+        if context.request == kind and context.state in _DECLINED_STATES:
+            found.add(position + 4, Act.of("insist"))
+            handled.add("request")
+            continue
+        if context.request is not None and context.request != kind and switching and dropped is None:
+            found.add(position, Act.of("cancel_request", context.request))
+        found.add(position + 4 + at, Act.of("request", kind))
+        handled.add("request")
+    return handled
+
+
+def _dropped(words: Sequence[str], lexicon: Lexicon, named: list[str], context: Context) -> str | None:
+    """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one."""
+    match = _first(lexicon.cancel_request_cues, words)
+    if match is None:
+        for i in range(len(words) - 1):
+            if words[i] in ("forget", "scrap", "scratch", "drop", "ignore") and words[i + 1] in ("the", "my", "about"):
+                for kind, cues in lexicon.request_cues.items():
+                    at = _cue_at(cues, words[i + 1 : i + 5])
+                    if at is not None:
+                        return kind
+        return None
+    after = words[match.end : match.end + 4]
+    for kind, cues in lexicon.request_cues.items():
+        if _cue_at(cues, after) is not None or _cue_at(cues, words[match.start : match.end]) is not None:
+            return kind
+    if named and len(named) == 1 and named[0] != context.request and context.request is not None:
+        return context.request
+    return context.request
+
+
+def _cue_at(cues: PhraseSet, words: Sequence[str]) -> int | None:
+    match = _first(cues, words)
+    return None if match is None else match.start
+
+
+def _reported(words: Sequence[str], at: int) -> bool:
+    """A request told as something done before ("I asked for a refund last week", "I cancelled it on
+    Monday", "is it cancelled?"), not a new one."""
+    if words[at] in _PAST_FORMS and at > 0 and words[at - 1] in _REPORTERS:
+        return _WANTING.isdisjoint(words[max(0, at - 4) : at])
+    return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
+
+
+def _negated_at(words: Sequence[str], at: int) -> bool:
+    if at > 0 and words[at - 1] in ("no", "not"):
+        return True
+    before = words[max(0, at - 4) : at]
+    if "still" in before or "only" in before or "why" in words[:at]:
+        return False
+    return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
+    if not (lexicon.insists(words, " ".join(words)) or has(lexicon.insist_cues, words)):
+        return False
+    if context.request is not None or not _EXPLICIT_INSIST.isdisjoint(words):
+        return True
+    return any(pair in _PRESSING for pair in zip(words, words[1:], strict=False))
+
+
+def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, mentions: list[Mention]) -> None:
+    words = clause.words
+    if has(lexicon.no_person_cues, words):
+        found.add(position + 8, Act.of("ask_human", negated=True))
+        return
+    match = _first(lexicon.person_cues, words)
+    if match is None or any(m.start <= match.start < max(m.end, m.start + 1) for m in mentions if m.offer == CALLBACK):
+        return
+    single = match.phrase in _PERSON_WORDS or match.phrase in _VAGUE_PEOPLE
+    if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
+        return
+    before = words[max(0, match.start - 6) : match.start]
+    negated = any(pair == (a, b) for pair in _NO_NEED for a, b in zip(before, before[1:], strict=False))
+    found.add(position + 8, Act.of("ask_human", negated=negated))
+
+
+def _settle_person(context: Context, found: Found) -> None:
+    """Talk of a call while a callback is on offer is about the callback, not a request for a person."""
+    if CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
+        found.acts = [(p, a) for p, a in found.acts if not (a.kind == "ask_human" and not a.negated)]
+
+
+def _complains(clause: Clause, lexicon: Lexicon, *, abusive: bool) -> bool:
+    """Dissatisfaction in words. Insults that abuse people are abuse, not complaints about the service."""
+    words = clause.words
+    match = _first(lexicon.complaint_cues, words)
+    if match is None:
+        return _exclaimed_about(words, lexicon) and not abusive
+    if abusive and match.phrase in lexicon.insult_cues:
+        return False
+    if match.phrase.startswith("complain") and ("who" in words or "whom" in words):
+        return False
+    before = words[max(0, match.start - 2) : match.start]
+    return not ("not" in before and match.phrase not in ("happy", "good enough", "acceptable", "impressed", "helpful"))
+
+
+def _exclaimed_about(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Swearing at a thing ("this bloody thing", "that shit kettle") is a complaint about it."""
+    match = _first(lexicon.exclamations, words)
+    return match is not None and match.start > 0 and words[match.start - 1] in ("this", "that", "these", "your")
+
+
+def _thanks(words: Sequence[str], lexicon: Lexicon) -> bool:
+    if not has(lexicon.thanks, words) or has(lexicon.not_thanks, words):
+        return False
+    refusing = words[0] in ("no", "nope", "nah", "not") and len(words) <= 5
+    return not refusing
+
+
+def _read_answers(
+    clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found, *, thanked: bool, irony: bool
+) -> None:
+    """Goodbyes, and yes or no to a question the agent asked that is neither an offer nor a fact."""
+    words = clause.words
+    question = context.question
+    goodbye = has(lexicon.goodbye, words) and not clause.question and not _goodbye_in(words, lexicon)
+    if question is None or ((context.offered or context.asked) and question != "person"):
+        if goodbye:
+            found.add(position + 9, Act.of("goodbye"))
+        elif not (context.offered or context.asked) and not clause.question:
+            if only(lexicon.yes, words, lexicon):
+                found.add(position + 9, Act.of("affirm"))
+            elif only(lexicon.no, words, lexicon):
+                found.add(position + 9, Act.of("deny"))
+        return
+    if question == "anything_else":
+        if only(lexicon.done, words, lexicon) or goodbye:
+            found.add(position + 9, Act.of("goodbye"))
+        elif only(lexicon.yes, words, lexicon) and not thanked:
+            found.add(position + 9, Act.of("affirm"))
+        return
+    yes = only(lexicon.yes, words, lexicon) or (
+        words[0] in ("yes", "ok", "mostly") and not only(lexicon.no, words[:1], lexicon)
+    )
+    no = only(lexicon.no, words, lexicon) or starts_with(lexicon.no, words)
+    if irony and yes:
+        yes, no = False, True
+    if question == "person" and yes and thanked and set(words) <= _ACKNOWLEDGING:
+        return
+    if question == "person" and yes:
+        found.add(position + 9, Act.of("ask_human"))
+    elif yes:
+        found.add(position + 9, Act.of("affirm"))
+    elif no:
+        found.add(position + 9, Act.of("deny"))
+    elif goodbye:
+        found.add(position + 9, Act.of("goodbye"))
+
+
+def _goodbye_in(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "See you in court" is not a goodbye."""
+    match = _first(lexicon.goodbye, words)
+    return match is not None and match.end < len(words) and words[match.end] in ("in", "at")
+
+
+_MODEL_ACTS = {
+    "request_refund": ("request", "refund"),
+    "request_cancel": ("request", "cancel"),
+    "ask_policy": ("ask_policy", None),
+    "complaint": ("complain", None),
+    "ask_why": ("ask_why", None),
+    "insist": ("insist", None),
+}
+
+
+def _from_model(model: ModelReading, context: Context, found: Found, has_words: bool) -> None:
+    """What the intent model reads, for a message whose clause words settled nothing it could."""
+    kinds = found.kinds()
+    if not has_words or kinds - {"thank", "goodbye"}:
+        return
+    intent, confidence = model.intent, model.confidence
+    if intent == "ask_human" and confidence >= MODEL_PERSON:
+        found.add(900, Act.of("ask_human"))
+        return
+    if intent in _MODEL_ACTS and confidence >= MODEL_REQUEST:
+        kind, target = _MODEL_ACTS[intent]
+        if kind == "request" and found.reported:
+            return
+        if kind == "complain" and (context.asked or kinds):
+            return
+        if kind == "request" and context.request == target and context.state in _DECLINED_STATES:
+            found.add(900, Act.of("insist"))
+        elif kind != "insist" or context.request is not None:
+            found.add(900, Act.of(kind, target))  # type: ignore[arg-type]
+        return
+    if kinds or confidence < MODEL_REQUEST:
+        return
+    if intent == "thank_close":
+        found.add(900, Act.of("thank"))
+    elif intent in ("accept", "reject") and context.offered:
+        found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
+    elif intent in ("accept", "reject") and context.question is not None:
+        found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
+
+
+def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """A message that does nothing else but opens with a yes ("ok 20 to 2 will do") answers the offer."""
+    if found.kinds() - {"thank"} or not context.offered:
+        return
+    for index, clause in enumerate(clauses):
+        if not clause.question and starts_with(lexicon.yes, clause.words):
+            found.add(index * 1000, bare_choice(context))
+            return

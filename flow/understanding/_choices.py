@@ -1,0 +1,192 @@
+"""Choosing, turning down and asking about what is on offer, clause by clause.
+
+Each thing the clause names (:mod:`flow.understanding._offers`) is chosen, turned down (a negation
+before it, "rather X than Y", "keep your X", "X is no good") or asked about (a question that is not
+really a request: "how does the exchange work?" asks, "can I have the exchange?" chooses). A pronoun in
+a later question ("can I use it on sale items?") asks about the last thing named. When nothing is
+named anywhere in the message, a bare yes or no answers what is on offer: one thing, or several
+(an ambiguous choice, or a refusal of all).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from flow.models import Act
+from flow.understanding._found import Found, has, only, starts_with
+from flow.understanding._offers import Mention, find_mentions, other_one
+from flow.understanding.clauses import Clause
+from flow.understanding.context import Context
+from flow.understanding.lexicon import Lexicon
+
+_SOFTENERS = frozenset({"just", "please", "maybe", "perhaps", "actually", "possibly", "kindly", "then", "so"})
+_COORDINATION = frozenset({"or", "and", "nor", "a", "an", "the", "any", "either", "your", "that", "this"})
+_REFERRING = frozenset({"it", "that", "this", "they", "them", "one", "its"})
+_TIME_WORDS = frozenset(
+    """morning afternoon evening tonight tomorrow am pm oclock noon midday lunchtime monday tuesday wednesday thursday
+    friday saturday anytime""".split()
+)
+CALLBACK = "callback"
+_WEAK_YES = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "sure", "then", "well"})
+"""Words that agree with what is on offer only when nothing else is said: "ok, thanks, bye" is leaving."""
+_ASKING_TO_DO = frozenset(
+    {("can", "i"), ("could", "i"), ("can", "we"), ("could", "we"), ("can", "you"), ("could", "you"), ("may", "i")}
+)
+"""A question that asks to do the very thing on offer ("can I swap it?") chooses it."""
+
+
+def read_choices(
+    clauses: list[Clause],
+    context: Context,
+    lexicon: Lexicon,
+    found: Found,
+    *,
+    irony: bool,
+    abusive: bool,
+    known: Callable[[str], bool] | None = None,
+) -> list[list[Mention]]:
+    """Add the choices, refusals and questions about offers; return the mentions found in each clause."""
+    if not context.offered:
+        return [[] for _ in clauses]
+    leaving = any(lexicon.goodbye.may_occur(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
+    mentioned = [find_mentions(c.words, context.offered, lexicon, focus=context.focus, known=known) for c in clauses]
+    named = {m.offer for ms in mentioned for m in ms if m.offer}
+    for index, clause in enumerate(clauses):
+        extra = other_one(clause.words, context.offered, named)
+        if extra is not None and not mentioned[index]:
+            mentioned[index].append(extra)
+    last: str | None = None
+    for index, (clause, mentions) in enumerate(zip(clauses, mentioned, strict=True)):
+        position = index * 1000
+        if mentions and clause.words[0] == "if" and not clause.question:
+            continue
+        if mentions:
+            for mention in mentions:
+                act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
+                if not (irony and act.kind == "choose"):
+                    found.add(position + mention.start, act)
+                last = mention.offer or last
+            continue
+        if last is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
+            if not lexicon.asks_why(clause.words, " ".join(clause.words)):
+                found.add(position, Act.of("ask_about", last))
+                mentioned[index].append(Mention(last, 0, 0, "pointing"))
+            continue
+        if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES):
+            continue
+        _bare_answer(clause, position, context, lexicon, found)
+    _all_refused(context, found)
+    return mentioned
+
+
+def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found) -> None:
+    words = clause.words
+    if context.question == "person":
+        return
+    if starts_with(lexicon.reject_all, words) or only(lexicon.no, words, lexicon):
+        found.add(position, refusal(context))
+    elif clause.question:
+        return
+    elif only(lexicon.yes, words, lexicon) or _points_and_chooses(words, lexicon):
+        found.add(position, bare_choice(context))
+    elif CALLBACK in context.offered_ids and _names_a_time(words, lexicon):
+        found.add(position, Act.of("choose", CALLBACK))
+
+
+def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "that one please", "I'll take that", "go with that one": pointing at what is on offer."""
+    match = lexicon.deictic.first(words) if lexicon.deictic.may_occur(words) else None
+    if match is None:
+        return False
+    if all(w in lexicon.fillers or match.start <= i < match.end for i, w in enumerate(words)):
+        return match.phrase not in lexicon.pronouns or len(words) <= 2
+    if any(w not in lexicon.fillers for w in words[match.end :]):
+        return False
+    head = [w for w in words[: match.start] if w not in _SOFTENERS]
+    form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_occur(head) else None
+    return form is not None and form.end == len(head)
+
+
+def _names_a_time(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """A time to call: "tomorrow morning", "at 3", "20 to 2", "half past ten"."""
+    if any(w in lexicon.negators for w in words):
+        return False
+    if not _TIME_WORDS.isdisjoint(words):
+        return True
+    return any(
+        w.isdigit()
+        and ((i and words[i - 1] in ("at", "to", "past", "after", "before")) or words[i + 1 : i + 2] == ["to"])
+        for i, w in enumerate(words)
+    )
+
+
+def refusal(context: Context) -> Act:
+    """A refusal of what is on offer: that one thing, or all of them."""
+    target = context.offered[0].id if len(context.offered) == 1 else "all"
+    return Act.of("reject", target)
+
+
+def bare_choice(context: Context) -> Act:
+    """A yes to what is on offer: the thing just described, the one thing, or an ambiguous choice."""
+    if context.focus is not None:
+        return Act.of("choose", context.focus)
+    if len(context.offered) == 1:
+        return Act.of("choose", context.offered[0].id)
+    return Act.of("choose", candidates=context.offered_ids)
+
+
+def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexicon, *, abusive: bool) -> Act:
+    words = clause.words
+    if mention.offer is None:
+        return Act.of("choose", candidates=context.offered_ids)
+    if abusive or _refused(words, mention, lexicon):
+        return Act.of("reject", mention.offer)
+    if _asks(clause, mention, lexicon) and not _chooses(words, mention, lexicon):
+        if lexicon.asks_why(words, " ".join(words)):
+            return Act.of("ask_why")
+        return Act.of("ask_about", mention.offer)
+    return Act.of("choose", mention.offer)
+
+
+def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
+    near = words[max(0, mention.start - 2) : mention.start]
+    if near and near[-1] in lexicon.contrast or " ".join(near) in ("instead of", "keep your", "keep the"):
+        return True
+    start = mention.start
+    while start > 0 and words[start - 1] in _COORDINATION:
+        start -= 1
+    before = words[max(0, start - 4) : start]
+    if any(w in lexicon.negators for w in before) and "mind" not in before and "sure" not in before:
+        return True
+    return has(lexicon.negative_after, words[mention.end :])
+
+
+def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
+    words = clause.words
+    if clause.question or (words[0] in lexicon.question_starts and words[0] != "if" and len(words) > 2):
+        return words[:2] != ["what", "a"]
+    head = words[: mention.start]
+    return bool(head) and lexicon.about_forms.may_occur(head) and lexicon.about_forms.first(head) is not None
+
+
+def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
+    """A question that is really a choice: "can I just get the credit?", "could you do the exchange please?"."""
+    head = [w for w in words[: mention.start] if w not in _SOFTENERS]
+    if lexicon.choice_forms.may_occur(head) and lexicon.choice_forms.first(head) is not None:
+        return True
+    if tuple(head[-2:]) in _ASKING_TO_DO:
+        return True
+    tail = words[mention.end :]
+    return bool(tail) and tail[-1] == "please" and len(tail) <= 2
+
+
+def _all_refused(context: Context, found: Found) -> None:
+    """Turning down every offer one by one is turning them all down."""
+    if len(context.offered) < 2:
+        return
+    refused = {act.target for _, act in found.acts if act.kind == "reject"}
+    chosen = {act.target for _, act in found.acts if act.kind == "choose"}
+    if set(context.offered_ids) <= refused and not chosen:
+        position = min(pos for pos, act in found.acts if act.kind == "reject")
+        found.acts = [(pos, act) for pos, act in found.acts if act.kind != "reject"]
+        found.add(position, Act.of("reject", "all"))

@@ -1,0 +1,187 @@
+"""Reading the policy's facts from what a customer writes, at any point of the conversation.
+
+Only facts the customer may state are read (a policy's host-only facts never come from text). Each
+kind has its reader: order numbers in the policy's form (and a note when one is given in the wrong
+form), dates and periods as days before today, conditions and circumstances from the lexicon, yes/no
+facts from the answer to the question or from phrases that settle them, numbers, e-mail addresses and
+free text when asked.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from flow.models import FactValue, Span
+from flow.textmatch import TextPattern, policy_pattern
+from flow.understanding._slots import extract_slots
+from flow.understanding.context import Context, FactField
+from flow.understanding.english.dates import mentions_vague_time
+from flow.understanding.lexicon import Lexicon
+from flow.understanding.phrases import PhraseSet
+
+_NUMBER = TextPattern(r"\d+")
+_DIGIT = TextPattern(r"\d")
+_ID_ATTEMPT = TextPattern(r"[a-z]*-?\d[a-z0-9-]*", ignore_case=True)
+_EMAIL = TextPattern(r"[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+")
+_MAX_TEXT = 200
+_ORDER_WORDS = frozenset({"order", "purchase", "ref", "reference", "booking", "invoice", "transaction"})
+
+
+@dataclass(slots=True)
+class FactReading:
+    """The facts one message states, the facts it tried to state in a form the policy does not accept,
+    and the facts it spoke of too vaguely to give a value ("over the summer")."""
+
+    facts: dict[str, FactValue] = field(default_factory=dict)
+    malformed: list[str] = field(default_factory=list)
+    vague: list[str] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
+    return PhraseSet(phrases)
+
+
+def read_facts(
+    text: str,
+    folded: str,
+    clauses: Sequence[Sequence[str]],
+    context: Context,
+    lexicon: Lexicon,
+    slots: dict[str, str] | None = None,
+) -> FactReading:
+    """The facts in one message, by the policy's fact names; ``slots`` are the message's
+    :func:`~flow.understanding.extract_slots`, when already worked out."""
+    reading = FactReading()
+    word_set = {word for clause in clauses for word in clause}
+    digits = _DIGIT.search(text) is not None
+    for spec in context.facts:
+        asked = context.asked == spec.name
+        value: FactValue = None
+        if spec.kind == "order_id":
+            value = _order_id(text, folded, spec, asked, reading, slots, digits)
+        elif spec.kind == "days":
+            value = _days(folded, word_set, context, lexicon, asked, digits)
+            if value is None and context.today is None and slots and slots.get("days_ago", "").isdigit():
+                value = int(slots["days_ago"])
+            if value is None and asked and mentions_vague_time(word_set):
+                reading.vague.append(spec.name)
+        elif spec.kind == "condition":
+            value = _lexicon_value(clauses, lexicon.conditions, lexicon)
+        elif spec.kind == "circumstance":
+            value = _lexicon_value(clauses, lexicon.circumstances, lexicon)
+        elif spec.kind == "yes_no":
+            value = _yes_no(clauses, spec, asked, lexicon)
+        elif spec.kind == "number" and asked:
+            found = _NUMBER.search(text)
+            value = int(found.group(0)) if found else None
+        elif spec.kind == "email" and "@" in text:
+            email = _EMAIL.search(text)
+            value = str(email.group(0)) if email else None
+        elif spec.kind == "text" and asked:
+            value = text.strip()[:_MAX_TEXT] or None
+        if value is not None:
+            reading.facts[spec.name] = value
+    return reading
+
+
+def _order_id(
+    text: str,
+    folded: str,
+    spec: FactField,
+    asked: bool,
+    reading: FactReading,
+    slots: dict[str, str] | None,
+    digits: bool,
+) -> FactValue:
+    if not digits:
+        return None
+    if slots is None:
+        slots = extract_slots(text)
+    if spec.pattern:
+        found = policy_pattern(spec.pattern).search(text)
+        if found:
+            return str(found.group(0)).upper()
+        attempt = slots.get("order_id")
+        if attempt is None and "phone" in slots and not _ORDER_WORDS.isdisjoint(folded.split()):
+            attempt = slots["phone"]
+        if attempt is None and asked:
+            attempt = next((str(m.group(0)) for m in _ID_ATTEMPT.finditer(folded)), None)
+        if attempt is not None:
+            reading.malformed.append(spec.name)
+        return None
+    return slots.get("order_id")
+
+
+def _days(folded: str, words: set[str], context: Context, lexicon: Lexicon, asked: bool, digits: bool) -> FactValue:
+    if context.today is None or not (asked or digits or not lexicon.date_hints.isdisjoint(words)):
+        return None
+    within = context.rough if asked else None
+    found = lexicon.read_dates(folded, context.today, day_first=context.day_first, durations=asked, within=within)
+    for when in found:
+        if when.anchor == "purchase":
+            return when.days
+    for when in found:
+        if when.anchor == "none" and (asked or when.shape in ("ago", "elapsed")):
+            return when.days
+    if asked and not found:
+        number = _NUMBER.search(folded)
+        if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
+            return int(number.group(0))
+    return None
+
+
+def _lexicon_value(clauses: Sequence[Sequence[str]], table: Mapping[str, PhraseSet], lexicon: Lexicon) -> str | None:
+    for clause in clauses:
+        for value, phrases in table.items():
+            if not phrases.may_occur(clause):
+                continue
+            match = phrases.first(clause)
+            if match is None:
+                continue
+            if lexicon.condition_denials.may_occur(clause) and lexicon.condition_denials.first(clause) is not None:
+                continue
+            if _negated(clause, match.start, lexicon):
+                continue
+            return value
+    return None
+
+
+def _negated(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
+    before = clause[max(0, start - 3) : start]
+    return any(word in ("not", "isnt", "wasnt", "never", "no") for word in before) and not any(
+        word in ("still", "yet") for word in before
+    )
+
+
+def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexicon: Lexicon) -> bool | None:
+    if spec.no_phrases or spec.yes_phrases:
+        no_phrases = _phrase_set(spec.no_phrases)
+        yes_phrases = _phrase_set(spec.yes_phrases)
+        for clause in clauses:
+            if no_phrases.may_occur(clause) and no_phrases.first(clause) is not None:
+                return False
+            if yes_phrases.may_occur(clause) and (match := yes_phrases.first(clause)) is not None:
+                return not _negated(clause, match.start, lexicon)
+    if not asked or not clauses:
+        return None
+    answer: bool | None = None
+    for clause in clauses:
+        words = [w for w in clause if w not in lexicon.fillers or w in ("yes", "no")]
+        if not words:
+            continue
+        if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
+            answer = False
+        elif lexicon.yes.may_occur(words[:1]) and (match := lexicon.yes.first(words)) is not None and match.start == 0:
+            answer = True
+    return answer
+
+
+def narrow(value: FactValue, today: date | None) -> FactValue:
+    """A span of one day is that day."""
+    if isinstance(value, Span) and value.high == value.low:
+        return value.low
+    return value

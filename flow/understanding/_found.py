@@ -1,0 +1,61 @@
+"""The acts a message has been found to do so far, and the phrase tests every act reader shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flow.models import Act
+from flow.understanding.lexicon import Lexicon
+from flow.understanding.phrases import PhraseSet
+
+
+class Found:
+    """The acts found so far, each with its position in the message, without repeats; ``reported`` says
+    the message told of a request made before ("I asked for a refund last week")."""
+
+    def __init__(self) -> None:
+        self.acts: list[tuple[int, Act]] = []
+        self.reported = False
+
+    def add(self, position: int, act: Act) -> None:
+        """Record ``act`` at ``position`` unless it is already recorded."""
+        if all(existing != act for _, existing in self.acts):
+            self.acts.append((position, act))
+
+    def drop(self, kind: str) -> None:
+        """Forget every act of ``kind``."""
+        self.acts = [(pos, act) for pos, act in self.acts if act.kind != kind]
+
+    def kinds(self) -> set[str]:
+        """The kinds of act found."""
+        return {act.kind for _, act in self.acts}
+
+    def ordered(self) -> list[Act]:
+        """The acts in the order they occur in the message."""
+        return [act for _, act in sorted(self.acts, key=lambda pair: pair[0])]
+
+
+def has(phrases: PhraseSet, words: Sequence[str]) -> bool:
+    """Whether any phrase of the set occurs in ``words``."""
+    return phrases.may_occur(words) and phrases.first(words) is not None
+
+
+def starts_with(phrases: PhraseSet, words: Sequence[str]) -> bool:
+    """Whether ``words`` open with a phrase of the set."""
+    if not words or not phrases.may_occur(words[:1]):
+        return False
+    match = phrases.first(words)
+    return match is not None and match.start == 0
+
+
+def only(phrases: PhraseSet, words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether ``words`` are nothing but phrases of the set and filler words."""
+    if not phrases.may_occur(words):
+        return False
+    covered = [False] * len(words)
+    for start in range(len(words)):
+        match = phrases.at(words, start)
+        if match is not None:
+            for i in range(match.start, match.end):
+                covered[i] = True
+    return any(covered) and all(c or w in lexicon.fillers for c, w in zip(covered, words, strict=True))

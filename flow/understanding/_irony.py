@@ -1,0 +1,50 @@
+"""Irony: praise or thanks that mean the opposite ("Oh brilliant, thanks for nothing").
+
+Some phrases are ironic wherever they appear ("thanks for nothing", "yeah right", "just great"). Others
+are ironic only beside bad news in the same message: praise that opens the message ("oh perfect",
+"brilliant, ...") or praise of the service ("really helpful", "great service as always") next to words
+like "still", "never", "another", "nothing". Sincere thanks ("Brilliant, thank you!") has no bad news.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flow.understanding.lexicon import Lexicon
+
+
+def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """Whether a message (its text, and the words of its clauses) praises or thanks ironically.
+
+    An eye-roll or slow-clap emoji beside praise or thanks makes it ironic.
+    """
+    if not clauses:
+        return False
+    if any(emoji in text for emoji in lexicon.irony_emoji):
+        bag = {word for clause in clauses for word in clause}
+        if (
+            not lexicon.praise.isdisjoint(bag)
+            or any(lexicon.thanks.may_occur(c) for c in clauses)
+            or any(lexicon.irony_markers.may_occur(c) for c in clauses)
+        ):
+            return True
+    for words in clauses:
+        if lexicon.strong_irony.may_occur(words) and lexicon.strong_irony.first(words) is not None:
+            return True
+    first = clauses[0]
+    opens_with_praise = first[0] in lexicon.praise or (
+        len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
+    )
+    praises = opens_with_praise or any(
+        lexicon.irony_markers.may_occur(words) and lexicon.irony_markers.first(words) is not None for words in clauses
+    )
+    if not praises:
+        return False
+    rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
+    return any(_bad_news(words, lexicon) for words in rest)
+
+
+def _bad_news(words: Sequence[str], lexicon: Lexicon) -> bool:
+    return (lexicon.negative_cues.may_occur(words) and lexicon.negative_cues.first(words) is not None) or (
+        lexicon.complaint_cues.may_occur(words) and lexicon.complaint_cues.first(words) is not None
+    )

@@ -1,0 +1,182 @@
+"""Which of the things on offer a clause names: by name or synonym, by a misspelling, by position
+("the second one"), or by pointing ("that one").
+
+Misspellings are caught with rapidfuzz's edit-distance ratio on single words, only for words long
+enough to tell apart and only when nothing on offer was named outright.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from flow.understanding.context import Offer
+from flow.understanding.lexicon import Lexicon
+from flow.understanding.phrases import PhraseSet
+
+FUZZY_CUTOFF = 80.0
+"""The least rapidfuzz ratio (0-100) at which a word counts as a misspelt name: "vouchr" (92) for
+"voucher", "exhange" (93) for "exchange". Words under five letters are never matched this way."""
+_FUZZY_MIN_LETTERS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One thing on offer named in a clause, at words ``start`` to ``end``; ``offer`` is ``None`` when the
+    clause points at one thing ("that one") while several are on offer."""
+
+    offer: str | None
+    start: int
+    end: int
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    phrases: PhraseSet
+    owner: dict[str, str]
+    single_words: tuple[str, ...]
+    stems: frozenset[str]
+
+
+_SUFFIXES = ("ping", "ing", "ped", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A word without its commonest inflection, so "swapping", "swapped" and "swaps" all name a swap."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.lru_cache(maxsize=512)
+def _names(offered: tuple[Offer, ...]) -> _Names:
+    owner: dict[str, str] = {}
+    for offer in offered:
+        for word in (*offer.words, offer.id.replace("_", " ")):
+            phrase = " ".join(word.lower().replace("-", " ").split())
+            if phrase and phrase not in owner:
+                owner[phrase] = offer.id
+    for phrase, offer_id in list(owner.items()):
+        if " " not in phrase:
+            owner.setdefault(stem(phrase), offer_id)
+    single = tuple(sorted(p for p in owner if " " not in p and len(p) >= _FUZZY_MIN_LETTERS))
+    first_words = frozenset(p.split()[0] for p in owner)
+    return _Names(PhraseSet(owner), owner, single, first_words)
+
+
+def other_one(clause: Sequence[str], offered: tuple[Offer, ...], named: set[str]) -> Mention | None:
+    """ "The other one": the one thing on offer the message has not named, when exactly one is left."""
+    for i in range(len(clause) - 1):
+        if clause[i] == "other" and clause[i + 1] in ("one", "option", "thing", "choice"):
+            left = [o.id for o in offered if o.id not in named]
+            if len(left) == 1:
+                return Mention(left[0], i, i + 2, "pointing")
+    return None
+
+
+def by_description(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
+    """An offer named by two or more words of its description ("the full amount to spend later")."""
+    best: list[Mention] = []
+    for offer in offered:
+        hits = [
+            i
+            for i, word in enumerate(clause)
+            if len(word) >= 4 and word in offer.description and word not in lexicon.stopwords
+        ]
+        if len({clause[i] for i in hits}) >= 2:
+            best.append(Mention(offer.id, hits[0], hits[-1] + 1, "description"))
+    return best if len(best) == 1 else []
+
+
+def find_mentions(
+    clause: Sequence[str],
+    offered: tuple[Offer, ...],
+    lexicon: Lexicon,
+    *,
+    focus: str | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> list[Mention]:
+    """The things on offer that ``clause`` names, left to right. Words that ``known`` says are spelt
+    right are never taken for a misspelt name."""
+    if not offered:
+        return []
+    names = _names(offered)
+    mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(clause)]
+    if not mentions:
+        stems = [stem(word) for word in clause]
+        if not names.stems.isdisjoint(stems):
+            mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(stems)]
+    mentions += _by_position(clause, offered, lexicon)
+    if not mentions and known is not None:
+        mentions += _by_spelling(clause, names, lexicon, known)
+    if not mentions:
+        mentions += by_description(clause, offered, lexicon)
+    if not mentions:
+        mentions += _by_pointing(clause, offered, lexicon, focus)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _ordinal(word: str, nxt: str, previous: str, lexicon: Lexicon) -> str:
+    if word in lexicon.ordinals or len(word) < 4 or not word.isalpha():
+        return word
+    if nxt not in lexicon.ordinal_nouns and previous != "the":
+        return word
+    best = process.extractOne(word, tuple(lexicon.ordinals), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return best[0] if best is not None else word
+
+
+def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
+    found: list[Mention] = []
+    for i, raw in enumerate(clause):
+        index: int | None = None
+        nxt = clause[i + 1] if i + 1 < len(clause) else ""
+        previous = clause[i - 1] if i else ""
+        word = _ordinal(raw, nxt, previous, lexicon)
+        if word in lexicon.ordinals and (
+            nxt in lexicon.ordinal_nouns or (previous == "the" and nxt in ("", "please", "thanks", "then", "pls"))
+        ):
+            index = lexicon.ordinals[word]
+        elif (
+            word in lexicon.option_words
+            and nxt in lexicon.option_numbers
+            and word != "no"
+            or (word == "no" and nxt.isdigit())
+        ):
+            index = lexicon.option_numbers.get(nxt)
+        if index is not None and -len(offered) <= index < len(offered):
+            found.append(Mention(offered[index].id, i, i + 2 if nxt in lexicon.ordinal_nouns else i + 1, "position"))
+    return found
+
+
+def _by_spelling(clause: Sequence[str], names: _Names, lexicon: Lexicon, known: Callable[[str], bool]) -> list[Mention]:
+    if not names.single_words:
+        return []
+    found: list[Mention] = []
+    for i, word in enumerate(clause):
+        if len(word) < _FUZZY_MIN_LETTERS or word in lexicon.stopwords or not word.isalpha() or known(word):
+            continue
+        best = process.extractOne(word, names.single_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is not None:
+            found.append(Mention(names.owner[best[0]], i, i + 1, "spelling"))
+    return found
+
+
+def _by_pointing(
+    clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon, focus: str | None
+) -> list[Mention]:
+    match = lexicon.deictic.first(clause) if lexicon.deictic.may_occur(clause) else None
+    if match is None:
+        return []
+    if match.phrase in lexicon.pronouns:
+        return []
+    if focus is not None:
+        return [Mention(focus, match.start, match.end, "pointing")]
+    if len(offered) == 1:
+        return [Mention(offered[0].id, match.start, match.end, "pointing")]
+    return [Mention(None, match.start, match.end, "pointing")]

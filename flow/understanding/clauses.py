@@ -1,0 +1,96 @@
+"""Cutting a message into clauses of canonical words: the unit the act reader reads.
+
+A clause ends at a sentence end, a comma, a colon, a dash between spaces or a line break, and before
+words like "but"; a clause ending in "?" or opening with a question word is asked as a question.
+Words are in canonical form: lower case, no apostrophes, letters stretched for emphasis cut back
+("pleeease"), shorthand spelled out ("pls", "u"), wh-questions cleared of intensifiers ("where the
+hell is" reads "where is", and the clause is marked as exclaimed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flow.understanding._text import SHORTHAND, STRETCHED, once
+from flow.understanding.lexicon import Lexicon
+
+_BREAKS = frozenset("?!.,;:\n\u2014\u2013")
+# Every character becomes itself, a space, or a break mark standing alone; a word keeps letters, digits,
+# and the dashes inside order numbers ("a-1234"). Splitting the result is cheaper than matching words.
+_SPLIT = str.maketrans(
+    {
+        **{chr(c): " " for c in range(128) if not chr(c).isalnum() and chr(c) not in "-"},
+        **{mark: f" {mark} " for mark in "?!.,;:\n"},
+        "\u2014": " \u2014 ",
+        "\u2013": " \u2014 ",
+    }
+)
+_PREPOSITIONS = frozenset({"in", "under", "for", "by", "on", "at", "from", "with"})
+_WH = frozenset({"where", "what", "why", "how", "who", "when", "wheres", "whats", "hows"})
+_INTENSIFIERS = {("the", "hell"), ("the", "heck"), ("the", "fuck"), ("on", "earth"), ("the", "f")}
+
+
+@dataclass(slots=True)
+class Clause:
+    """One clause of a message: its canonical words, whether it is asked as a question, whether it swore
+    its way into one ("where the hell is ...")."""
+
+    words: list[str]
+    question: bool
+    exclaimed: bool = False
+
+
+def clauses_of(folded: str, lexicon: Lexicon) -> list[Clause]:
+    """The clauses of a folded message, in order; empty clauses are dropped."""
+    if STRETCHED.search(folded):
+        folded = STRETCHED.sub(once, folded)
+    result: list[Clause] = []
+    words: list[str] = []
+    for raw in folded.replace(" - ", " \u2014 ").translate(_SPLIT).split():
+        token = raw.strip("-")
+        if not token:
+            continue
+        if token in _BREAKS:
+            if words:
+                result.append(Clause(words, token == "?"))
+                words = []
+            elif token == "?" and result:
+                result[-1].question = True
+            continue
+        if token in lexicon.clause_breaks:
+            if words:
+                result.append(Clause(words, False))
+                words = []
+            continue
+        expansion = SHORTHAND.get(token)
+        if expansion is None:
+            words.append(token)
+        else:
+            words.extend(expansion)
+    if words:
+        result.append(Clause(words, False))
+    for clause in result:
+        _clear_intensifiers(clause)
+        first = clause.words[0]
+        if len(clause.words) > 2 and first in _PREPOSITIONS and clause.words[1] in ("which", "what", "whose", "when"):
+            clause.question = True
+        elif not clause.question and first in lexicon.question_starts and len(clause.words) > 1:
+            exclamation = first == "what" and clause.words[1] in ("a", "an")
+            clause.question = not exclamation and (first != "if" or "?" in folded)
+    return result
+
+
+def _clear_intensifiers(clause: Clause) -> None:
+    words = clause.words
+    for i in range(len(words) - 2):
+        if words[i] in _WH and (words[i + 1], words[i + 2]) in _INTENSIFIERS:
+            del words[i + 1 : i + 3]
+            clause.exclaimed = True
+            return
+
+
+def words_of(text: str, lexicon: Lexicon) -> list[str]:
+    """Every canonical word of ``text``, in order, across clauses."""
+    from flow.understanding._text import fold
+
+    return [word for clause in clauses_of(fold(text), lexicon) for word in clause.words]

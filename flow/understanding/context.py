@@ -1,0 +1,95 @@
+"""What a message is read against: what the conversation had just done when the customer wrote it.
+
+"yes", "no", "the first one", "the credit", a bare number and "that one" mean different things
+depending on what is on offer, which fact the agent asked for and what it just asked. The engine builds
+a :class:`Context` for every message; reading a message without one reads it as the first message of a
+conversation about nothing in particular.
+
+>>> from datetime import date
+>>> Context(state="offering_alternatives", request="refund",
+...         offered=(Offer("store_credit", ("store credit", "credit", "voucher")), Offer("exchange", ("exchange",))),
+...         today=date(2026, 11, 24)).offered_ids
+('store_credit', 'exchange')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flow.vocabulary import Question, StateName
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """Something on offer that the customer may choose, turn down or ask about, and the ways to name it.
+
+    ``words`` are lower-case names: the title, the in-sentence name and the synonyms; ``description``
+    the words of what the agent says about it, which name it when two or more are used together.
+    """
+
+    id: str
+    words: tuple[str, ...]
+    description: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class FactField:
+    """A fact understanding may read from customer text: its name, kind and accepted form.
+
+    ``yes_phrases`` and ``no_phrases`` answer a yes/no fact even when it was not asked ("it's shipped").
+    """
+
+    name: str
+    kind: str
+    pattern: str | None = None
+    yes_phrases: tuple[str, ...] = ()
+    no_phrases: tuple[str, ...] = ()
+
+
+DEFAULT_FACTS: tuple[FactField, ...] = (
+    FactField("order_id", "order_id"),
+    FactField("days_since_purchase", "days"),
+    FactField("condition", "condition"),
+    FactField("circumstance", "circumstance"),
+    FactField("email", "email"),
+)
+"""The facts read when no policy says which facts it has."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The conversation as it stood when the customer wrote.
+
+    ``request`` is the kind of request being handled (``refund``, ``cancel``), ``offered`` what is on
+    offer right now, ``asked`` the fact the agent just asked for, ``question`` what else it just asked,
+    ``rough`` what the customer said before about the asked fact when it was vague (days ago, from and to),
+    ``focus`` the offer the agent just described (so "that one" means it), ``today`` the local date in
+    the policy's time zone (dates are not read without it), ``day_first`` whether 02/10 is 2 October,
+    ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
+    """
+
+    state: StateName = "listening"
+    request: str | None = None
+    offered: tuple[Offer, ...] = ()
+    asked: str | None = None
+    rough: tuple[int, int | None] | None = None
+    question: Question | None = None
+    focus: str | None = None
+    today: date | None = None
+    day_first: bool = True
+    language: str = "en"
+    facts: tuple[FactField, ...] = field(default=DEFAULT_FACTS)
+
+    @property
+    def offered_ids(self) -> tuple[str, ...]:
+        """The ids of what is on offer, in the order offered."""
+        return tuple(offer.id for offer in self.offered)
+
+    def fact(self, name: str | None) -> FactField | None:
+        """The readable fact called ``name``, if there is one."""
+        return next((f for f in self.facts if f.name == name), None) if name else None
+
+
+FIRST_MESSAGE = Context()
+"""The context of a conversation's first message, when nothing is known."""

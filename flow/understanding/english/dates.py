@@ -1,0 +1,481 @@
+"""When something happened, as English speakers say it: dates and periods turned into days ago.
+
+"2 October", "the 2nd", "02/10" (day first in British English), "three weeks ago", "last Friday",
+"yesterday" become a number of days before the clock's local date; vague periods ("last month", "in
+September", "a few weeks ago", "over a month ago") become a :class:`~flow.models.Span` of days.
+What the date is about is read from the words around it: buying ("I ordered it on ..."), delivery
+("it arrived on ..."), something else ("it broke last week", "I'm away until Friday"), or nothing said.
+
+The grammar walks the message's tokens once, left to right; there is no backtracking, so the cost is
+linear in the length of the message.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from flow.models import Span
+from flow.textmatch import TextPattern
+
+Anchor = Literal["purchase", "delivery", "other", "none"]
+Shape = Literal["ago", "elapsed", "date", "period", "day"]
+"""How the date was said: "three weeks ago", "it's been three weeks", "2 October", "last month", "yesterday"."""
+Days = int | Span
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2, "thursday": 3,
+    "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
+    "couple": 2,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30,
+}  # fmt: skip
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+         "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
+         "mo": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year"}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+VAGUE_COUNTS = {"few": (2, 4), "several": (3, 6), "couple": (2, 2)}
+
+PURCHASE_WORDS = frozenset(
+    """bought buy buying purchased purchase purchasing ordered order ordering placed paid pay order
+    checkout checked receipt invoice""".split()
+)
+DELIVERY_WORDS = frozenset(
+    """arrived arrive arriving delivered delivery came come received receive turned showed landed
+    dispatched shipped posted sent""".split()
+)
+OTHER_WORDS = frozenset(
+    """broke broken stopped started happened noticed wore worn used washed tried away holiday birthday
+    returning wedding party trip flight snapped split ripped fell crashed died emailed called rang
+    contacted asked told wrote messaged chatted spoke cancelled canceled requested""".split()
+)
+FUTURE_WORDS = frozenset(
+    {"next", "tomorrow", "until", "till", "by", "coming", "upcoming", "will", "ill", "shall", "gonna"}
+)
+NEGATIONS = frozenset({"not", "never", "hasnt", "havent", "hadnt", "didnt", "isnt", "wasnt", "still", "yet"})
+CLAUSE_BREAKS = frozenset({".", ",", ";", "!", "?", "and", "but", "so", "because", "cos", "though"})
+ELAPSED_WORDS = frozenset({"been", "had", "owned", "old"})
+APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "approx", "like", "nearly", "almost", "maybe"})
+MORE_THAN = ("over", "more than", "longer than", "upwards of", "at least", "well over")
+LESS_THAN = ("under", "less than", "within", "not even", "not quite", "barely")
+
+_TOKEN = TextPattern(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d+(?:st|nd|rd|th)?|[a-z]+|[.,;!?]")
+NAMED_DAYS = {
+    ("christmas", "eve"): (12, 24), ("christmas",): (12, 25), ("xmas",): (12, 25), ("boxing", "day"): (12, 26),
+    ("new", "years", "eve"): (12, 31), ("new", "years", "day"): (1, 1), ("new", "year"): (1, 1),
+    ("halloween",): (10, 31), ("bonfire", "night"): (11, 5), ("guy", "fawkes"): (11, 5),
+    ("valentines", "day"): (2, 14), ("valentines",): (2, 14),
+}  # fmt: skip
+VAGUE_TIMES = frozenset({"summer", "spring", "autumn", "fall", "winter", "sales", "easter", "ages", "while"})
+"""Times too vague to turn into days: the customer named a time, but not one that can be bounded."""
+DATE_HINTS = frozenset(
+    set(MONTHS) | set(WEEKDAYS) | set(UNITS) | {w for day in NAMED_DAYS for w in day} | VAGUE_TIMES
+    | {"ago", "yesterday", "today", "tonight", "morning", "night", "last", "weekend", "fortnight", "earlier"}
+)  # fmt: skip
+
+
+_STARTERS = frozenset(
+    set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {d[0] for d in NAMED_DAYS}
+    | {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "few", "several"}
+)  # fmt: skip
+"""Words a date or period can start with; every other token is skipped at once."""
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """One date or period found in a message: how many days before the local date, what it dates, how it
+    was said."""
+
+    days: Days
+    anchor: Anchor
+    start: int
+    end: int
+    shape: Shape = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def worth_reading(words: frozenset[str] | set[str], folded: str) -> bool:
+    """A cheap first look: could the message hold a date at all?"""
+    return not DATE_HINTS.isdisjoint(words) or any(c.isdigit() for c in folded)
+
+
+def read_dates(
+    folded: str,
+    today: date,
+    *,
+    day_first: bool = True,
+    durations: bool = False,
+    within: tuple[int, int | None] | None = None,
+) -> list[When]:
+    """Every date or period in ``folded`` (lowercase text), in order, as days before ``today``.
+
+    Dates in the future, and dates that cannot exist, are left out. With ``durations``, a bare length
+    of time ("about six weeks", the answer to "when did you buy it?") counts as that long ago. ``within``
+    is what the customer said before, known only roughly (days ago, from and to): "the 5th" is then the
+    5th of the month inside that range, not of this month.
+    """
+    tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    found: list[When] = []
+    i = 0
+    while i < len(tokens):
+        text = tokens[i].text
+        if text not in _STARTERS and not text[0].isdigit():
+            i += 1
+            continue
+        read = _read_at(tokens, i, today, day_first, durations)
+        if read is None:
+            i += 1
+            continue
+        days, last = read
+        if within is not None and isinstance(days, int) and not _inside(days, within):
+            days = _day_within(tokens, i, today, within) or days
+        if days is not None:
+            anchor = _anchor(tokens, i, last)
+            found.append(When(days, anchor, tokens[i].start, tokens[last].end, _shape(tokens, i, last)))
+        i = last + 1
+    return found
+
+
+def _inside(days: int, within: tuple[int, int | None]) -> bool:
+    low, high = within
+    return low <= days and (high is None or days <= high)
+
+
+def _day_within(tokens: list[_Token], i: int, today: date, within: tuple[int, int | None]) -> int | None:
+    """A day of the month named alone ("the 5th") in the month, of the last twelve, inside ``within``."""
+    day = _day_number(tokens[i].text)
+    if day is None:
+        return None
+    for back in range(13):
+        year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+        days = _back_to(today, day, month + 1, year)
+        if days is not None and _inside(days, within):
+            return days
+    return None
+
+
+def mentions_vague_time(words: set[str] | frozenset[str]) -> bool:
+    """Whether a message names a time too vague to count in days ("over the summer", "in the sales")."""
+    return not VAGUE_TIMES.isdisjoint(words)
+
+
+def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
+    words = [t.text for t in tokens[first : last + 1]]
+    before = [t.text for t in tokens[max(0, first - 3) : first]]
+    if words[-1] in ("ago", "back", "before", "old") or "ago" in words:
+        return "ago"
+    if words[-1] in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before):
+        return "elapsed"
+    if words[0] in ("last", "past", "previous", "earlier", "this") or words[-1] in MONTHS:
+        return "period"
+    if words[0] in ("today", "tonight", "yesterday", "this") or words[-1] in WEEKDAYS:
+        return "day"
+    return "date"
+
+
+def _read_at(
+    tokens: list[_Token], i: int, today: date, day_first: bool, durations: bool
+) -> tuple[Days | None, int] | None:
+    """What the expression starting at token ``i`` says, and the index of its last token."""
+    word = tokens[i].text
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    for reader in (_fixed, _relative, _weekday, _month_day, _numeric_date, _named_day):
+        read = reader(tokens, i, word, nxt, today, day_first)
+        if read is not None:
+            if read[0] is None and durations and reader is _relative:
+                return _relative(tokens, i, word, nxt, today, day_first, bare=True)
+            days = read[0]
+            if isinstance(days, Span) and days.low == days.high:
+                return days.low, read[1]
+            return read
+    return None
+
+
+def _words(tokens: list[_Token], i: int, n: int) -> list[str]:
+    return [t.text for t in tokens[i : i + n]]
+
+
+def _fixed(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
+) -> tuple[Days | None, int] | None:
+    three = _words(tokens, i, 4)
+    if three[:4] == ["the", "day", "before", "yesterday"]:
+        return 2, i + 3
+    if three[:3] == ["day", "before", "yesterday"]:
+        return 2, i + 2
+    if word in ("today", "tonight") or (word == "this" and nxt in ("morning", "afternoon", "evening")):
+        return 0, i + (0 if word in ("today", "tonight") else 1)
+    if word == "yesterday" or (word == "last" and nxt == "night"):
+        return 1, i + (0 if word == "yesterday" else 1)
+    if word in ("last", "past", "previous") and nxt in ("week", "weekend", "month", "year"):
+        return _last_period(nxt, today), i + 1
+    if word == "earlier" and nxt == "this" and i + 2 < len(tokens) and tokens[i + 2].text in ("week", "month"):
+        period = tokens[i + 2].text
+        first = today - timedelta(days=today.weekday()) if period == "week" else today.replace(day=1)
+        gone = (today - first).days
+        return (Span(low=1, high=gone) if gone >= 1 else None), i + 2
+    if word == "this" and nxt in ("week", "month"):
+        first = today - timedelta(days=today.weekday()) if nxt == "week" else today.replace(day=1)
+        return Span(low=0, high=(today - first).days), i + 1
+    return None
+
+
+def _named_day(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
+) -> tuple[Days | None, int] | None:
+    """``Christmas``, ``Bonfire Night``, ``last Halloween``: the latest such day not after today."""
+    for words, (month, day) in NAMED_DAYS.items():
+        if word == words[0] and tuple(t.text for t in tokens[i : i + len(words)]) == words:
+            previous = tokens[i - 1].text if i else ""
+            if previous in ("next", "this") and date(today.year, month, day) > today:
+                return None, i + len(words) - 1
+            return _back_to(today, day, month, None), i + len(words) - 1
+    return None
+
+
+def _last_period(period: str, today: date) -> Days:
+    if period == "week":
+        monday = today - timedelta(days=today.weekday() + 7)
+        return Span(low=(today - (monday + timedelta(days=6))).days, high=(today - monday).days)
+    if period == "weekend":
+        saturday = today - timedelta(days=(today.weekday() - 5) % 7 or 7)
+        if saturday + timedelta(days=1) >= today:
+            saturday -= timedelta(days=7)
+        return Span(low=(today - saturday).days - 1, high=(today - saturday).days)
+    if period == "month":
+        last_day = today.replace(day=1) - timedelta(days=1)
+        return Span(low=(today - last_day).days, high=(today - last_day.replace(day=1)).days)
+    start = date(today.year - 1, 1, 1)
+    return Span(low=(today - date(today.year - 1, 12, 31)).days, high=(today - start).days)
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _relative(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool, *, bare: bool = False
+) -> tuple[Days | None, int] | None:
+    """``[about|over|a few] N units [ago|back|before]`` and ``it's been N units``; any ``N units`` if ``bare``."""
+    j = i
+    low_high: tuple[int, int] | None = None
+    if word in ("a", "an") and nxt in ("few", "couple"):
+        low_high = VAGUE_COUNTS[nxt]
+        j = i + 1
+    elif word in VAGUE_COUNTS and nxt in UNITS or word in ("few", "several"):
+        low_high = VAGUE_COUNTS.get(word)
+    elif (n := _count(word)) is not None:
+        low_high = (n, n)
+    if low_high is None:
+        return None
+    k = j + 1
+    if k < len(tokens) and tokens[k].text == "of":
+        k += 1
+    if (
+        k < len(tokens)
+        and tokens[k].text in ("and", "or")
+        and k + 2 < len(tokens)
+        and tokens[k + 1].text in ("a", "an")
+        and tokens[k + 2].text == "half"
+    ):
+        k += 3
+    if k >= len(tokens) or tokens[k].text not in UNITS:
+        return None
+    unit = UNITS[tokens[k].text]
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    before = _words(tokens, max(0, i - 3), i - max(0, i - 3))
+    ago = after in ("ago", "back", "before", "old", "since")
+    elapsed = bool(ELAPSED_WORDS.intersection(before)) or "for" in before[-1:] and "had" in before
+    if not (ago or elapsed or bare):
+        return None, k
+    low, high = (_days_back(today, n, unit) for n in low_high)
+    last = k + 1 if ago else k
+    if ago and last + 1 < len(tokens) and tokens[last + 1].text in ("tomorrow", "yesterday"):
+        shift = -1 if tokens[last + 1].text == "tomorrow" else 1
+        low, high, last = low + shift, high + shift, last + 1
+    phrase = " ".join(before)
+    if any(phrase.endswith(m) for m in MORE_THAN):
+        return Span(low=high + 1, high=None), last
+    if any(phrase.endswith(m) for m in LESS_THAN):
+        return Span(low=0, high=max(0, low - 1)), last
+    if low == high:
+        return low, last
+    return Span(low=low, high=high), last
+
+
+def _days_back(today: date, n: int, unit: str) -> int:
+    if unit in _UNIT_DAYS:
+        return n * _UNIT_DAYS[unit]
+    months = n * (12 if unit == "year" else 1)
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    month += 1
+    day = min(today.day, calendar.monthrange(year, month)[1])
+    return (today - date(year, month, day)).days
+
+
+def _weekday(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
+) -> tuple[Days | None, int] | None:
+    if word not in WEEKDAYS or (len(word) <= 3 and not (i > 0 and tokens[i - 1].text in ("on", "last"))):
+        return None
+    previous = tokens[i - 1].text if i > 0 else ""
+    if previous in FUTURE_WORDS or previous == "this" and nxt != "just":
+        return None, i
+    back = (today.weekday() - WEEKDAYS[word]) % 7 or 7
+    return back, i
+
+
+def _day_number(word: str) -> int | None:
+    digits = word.rstrip("stndrh") if word[:1].isdigit() else ""
+    if digits.isdigit() and 1 <= int(digits) <= 31:
+        return int(digits)
+    return ORDINAL_WORDS.get(word)
+
+
+def _month_day(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
+) -> tuple[Days | None, int] | None:
+    """``2 October``, ``2nd of Oct 2026``, ``October 2nd``, ``the 2nd``, ``in October``, ``early October``."""
+    day = _day_number(word)
+    if day is not None:
+        k = i + 1
+        if k < len(tokens) and tokens[k].text == "of":
+            k += 1
+        if k < len(tokens) and tokens[k].text in MONTHS and (tokens[k].text != "may" or k > i + 1 or day_first):
+            month = MONTHS[tokens[k].text]
+            year, last = _year_after(tokens, k)
+            return _back_to(today, day, month, year), last
+        if word[:1].isdigit() and not word.isdigit() and i > 0 and tokens[i - 1].text == "the":
+            month = today.month if day <= today.day else today.month - 1 or 12
+            year = today.year if month <= today.month else today.year - 1
+            return _back_to(today, day, month, year), i
+        return None
+    if word not in MONTHS or (word == "may" and not _month_context(tokens, i)):
+        return None
+    month = MONTHS[word]
+    day = _day_number(nxt)
+    if day is not None:
+        year, last = _year_after(tokens, i + 1)
+        return _back_to(today, day, month, year), last
+    previous = tokens[i - 1].text if i > 0 else ""
+    if previous in ("next", "this") and month >= today.month:
+        return None, i
+    year = today.year if month <= today.month else today.year - 1
+    if nxt.isdigit() and len(nxt) == 4:
+        year = int(nxt)
+    first, last_day = 1, calendar.monthrange(year, month)[1]
+    if previous in ("early", "beginning"):
+        last_day = 10
+    elif previous in ("mid", "middle"):
+        first, last_day = 11, 20
+    elif previous in ("late", "end"):
+        first = 21
+    if year == today.year and month == today.month:
+        last_day = min(last_day, today.day)
+    newest, oldest = date(year, month, last_day), date(year, month, first)
+    if newest > today:
+        return None, i
+    return Span(low=(today - newest).days, high=(today - oldest).days), i + (
+        1 if nxt.isdigit() and len(nxt) == 4 else 0
+    )
+
+
+def _month_context(tokens: list[_Token], i: int) -> bool:
+    previous = tokens[i - 1].text if i > 0 else ""
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return previous in ("in", "of", "early", "late", "mid", "since", "back") or _day_number(following) is not None
+
+
+def _year_after(tokens: list[_Token], k: int) -> tuple[int | None, int]:
+    if k + 1 < len(tokens) and tokens[k + 1].text.isdigit() and len(tokens[k + 1].text) == 4:
+        return int(tokens[k + 1].text), k + 1
+    return None, k
+
+
+def _back_to(today: date, day: int, month: int, year: int | None) -> int | None:
+    guess = year if year is not None else today.year
+    try:
+        when = date(guess, month, day)
+    except ValueError:
+        return None
+    if when > today and year is None:
+        try:
+            when = date(guess - 1, month, day)
+        except ValueError:
+            return None
+    return (today - when).days if when <= today else None
+
+
+def _numeric_date(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
+) -> tuple[Days | None, int] | None:
+    """``02/10``, ``2/10/2026``, ``2.10.26``, ``2026-10-02``."""
+    separator = next((c for c in "/.-" if c in word), None)
+    if separator is None:
+        return None
+    parts = word.split(separator)
+    if not all(p.isdigit() for p in parts) or len(parts) < 2:
+        return None
+    numbers = [int(p) for p in parts]
+    if len(parts[0]) == 4:
+        if len(numbers) != 3:
+            return None
+        year, month, day = numbers
+    else:
+        day, month = (numbers[0], numbers[1]) if day_first else (numbers[1], numbers[0])
+        year = None
+        if len(numbers) == 3:
+            year = numbers[2] + (2000 if numbers[2] < 100 else 0)
+    if separator == "-" and len(parts[0]) != 4:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _back_to(today, day, month, year), i
+
+
+def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
+    """What the date is about, from the words just before it (and a few after) in the same clause."""
+    before = [t.text for t in tokens[max(0, first - 7) : first]]
+    after = [t.text for t in tokens[last + 1 : last + 4]]
+    for n in range(len(before) - 1, -1, -1):
+        word = before[n]
+        if word in CLAUSE_BREAKS:
+            break
+        if word in PURCHASE_WORDS:
+            return "purchase"
+        if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
+            return "delivery"
+        if word in OTHER_WORDS or word in FUTURE_WORDS:
+            return "other"
+    for word in after:
+        if word in CLAUSE_BREAKS:
+            break
+        if word in PURCHASE_WORDS:
+            return "purchase"
+        if word in DELIVERY_WORDS:
+            return "delivery"
+    return "none"

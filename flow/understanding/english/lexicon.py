@@ -1,0 +1,416 @@
+"""English: the phrases, words and detectors the act and fact readers look for.
+
+Phrases are in canonical form (lower case, no apostrophes, shorthand spelled out: "dont", "id",
+"ill", "thats"). They were written for tactful from how customers write in chat boxes, not taken from
+any data set.
+"""
+
+from __future__ import annotations
+
+from flow.understanding import _rules
+from flow.understanding._threat import is_threat
+from flow.understanding.english.dates import DATE_HINTS, read_dates
+from flow.understanding.lexicon import Lexicon
+from flow.understanding.phrases import PhraseSet
+
+
+def _phrases(text: str) -> PhraseSet:
+    return PhraseSet(line.strip() for line in text.replace("\n", "|").split("|"))
+
+
+_YES = _phrases("""
+    yes | yes please | ok | sure | fine | alright | all right | go on | go ahead | sounds good | sounds great |
+    sounds fine | sounds perfect | that works | works for me | please do | deal | perfect | great | lovely |
+    brilliant | absolutely | definitely | of course | ill take it | i will take it | ill have it | lets do it |
+    lets do that | why not | agreed | i agree | go for it | do it | that would be great | that would be good |
+    that would be lovely | that would be fine | that would be perfect | thatd be great | i accept | accept |
+    happy with that | im happy with that | i am happy with that | happy to | that is fine | thats fine | thats ok |
+    thats great | thats perfect | that is perfect | that one is fine | correct | thats right | that is right |
+    exactly | indeed | aye | certainly | cool | nice | excellent | super | good | yes yes | yes sure | yes ok |
+    ok sure | ok fine | ok then | fine then | okay then | right then | if i must | i suppose | i guess |
+    i suppose so | i guess so | yes i suppose | go on then | fair enough | that will do | thatll do | will do |
+    yes that | yes that one | that sounds good | that sounds fine | sure thing | yes definitely | yes of course |
+    ok go on | ok lets do it | yes lets do it | grand | yes go ahead | yes go on | ok go ahead
+""")
+_NO = _phrases("""
+    no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
+    no way | never | ill pass | i will pass | pass | rather not | id rather not | i would rather not |
+    i dont think so | not for me | no good | no chance | not at all | absolutely not | definitely not |
+    of course not | no deal | i decline | decline | i refuse | not that | not keen | im not keen | no sorry |
+    sorry no | dont want it | i dont want it | i dont want that | no i dont | i dont | nope | not good enough |
+    that doesnt work | that doesnt work for me | that wont work | that is no good | thats no good | thats not ok |
+    not ok | no not really | not today | no its fine | no need | no no | hard pass | no ta | not that one |
+    nah thanks | hell no | oh hell no | god no | no way | definitely not | nah none | nah not | no none
+""")
+_REJECT_ALL = _phrases("""
+    neither | none | neither of those works | neither works | none of them | none of those | none of these |
+    neither of them | neither of those | neither of these | neither one | not either | no to both |
+    i dont want either | i dont want any | dont want either | dont want any | nothing | not interested | no thanks |
+    no thank you | neither works | neither option | none of the options | i dont want any of them |
+    not any of them
+""")
+_DONE = _phrases("""
+    no | nope | no thanks | no thank you | im good | i am good | im fine | im ok | all good | nothing |
+    nothing else | not really | not at the moment | not right now | not now | thats all | that is all | thats it |
+    that is it | thats everything | that is everything | all sorted | thats all for now | that will be all |
+    thatll be all | im all set | all set | no im good | no all good | no that is all | im done | i am done |
+    all done | nothing more | no more | that was all | thats all i needed | that is all i needed |
+    thats all i wanted | no need | no i think thats it | i think thats it | i think thats all |
+    no i think thats all | were all good | were good | all good thanks | were all sorted | we are all good |
+    that will be it
+""")
+_GOODBYE = _phrases("""
+    bye | bye bye | goodbye | good bye | see you | see ya | see you later | cya | take care | have a good day |
+    have a nice day | have a great day | have a lovely day | have a good one | have a nice one |
+    have a good evening | have a nice evening | have a good weekend | have a nice weekend | have a good afternoon |
+    thats all | that is all | thats everything | that is everything | thats all for now | nothing else | all done |
+    im done | i am done | speak soon | talk soon | laters | ttyl | over and out | signing off | catch you later |
+    good night | night night | all sorted | thats all i needed | that is all i needed | thats all i wanted |
+    thats it for now | that will be all | thatll be all | im off | ill leave it there | ill leave it at that |
+    leave it there | im all set | thats all thanks | until next time | ta ra | tara | im outta here | i need to go |
+    i have to go | i gotta go | got to go | gotta go | im leaving | i am leaving | leaving now | going now |
+    i need to go now | must go | off now | bye for now | ciao | adios | au revoir | cheerio | ttfn | toodles |
+    bye now
+""")
+_THANKS = _phrases("""
+    thanks | thank you | thank | cheers | appreciate it | appreciate that | i appreciate | much appreciated |
+    appreciated | grateful | im grateful | ta | thank you so much | thanks so much | thanks a lot |
+    thank you very much | many thanks | thanks again | thanks very much | ty | thankful | great help |
+    been a great help | been very helpful | been so helpful | been really helpful | been helpful | youre the best |
+    you are the best | youre a star | you are a star | youre a legend | legend | lifesaver | life saver |
+    super helpful | really helpful | very helpful | so helpful | most helpful | merci | merci beaucoup | gracias |
+    danke | thanks loads | thank you kindly | nice one
+""")
+_NOT_THANKS = _phrases("""
+    no thanks | no thank you | nah thanks | no thank | thanks but no | thanks but no thanks | thanks for nothing |
+    thank you for nothing | cheers for nothing | thanks a bunch | thanks a lot for nothing |
+    thanks for absolutely nothing | thank you for absolutely nothing | no ta | no cheers | ta ra | tara
+""")
+_REFUND = _phrases("""
+    refund | refunds | refunded | refunding | money back | my money | reimburse | reimbursed | reimbursement |
+    reimbursements | reimbursing | repay | repaid | pay me back | cash back | rebate | rebates | my cash |
+    the money | get reimbursed | be reimbursed | return it for | send it back for | full refund | compensate me |
+    compensation for | charge reversed
+""")
+_CANCEL = _phrases("""
+    cancel | cancelled | canceled | cancelling | canceling | cancellation | stop my order | stop the order |
+    stop the delivery | stop it shipping | stop it from shipping | stop it being sent | dont send it |
+    dont ship it | call off | halt the order | hold the order | void the order | cancel it | not send it |
+    terminate | unsubscribe | end my subscription | end my membership | close my account | stop order |
+    stop this order | stop that order
+""")
+_WEAK_REFUND = _phrases("""
+    return it | return this | return them | return these | return the | return my | send it back | send this back |
+    send them back | send back | take it back | give it back | bring it back
+""")
+_WEAK_CANCEL = _phrases(
+    """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
+)
+_STATUS = _phrases("""
+    where is | wheres | where are | when will i get | when will i receive | when will i see | when will it |
+    when do i get | when can i expect | when should i expect | how long until | still waiting | still not received |
+    still havent received | still havent got | still havent had | not received | havent received | havent got |
+    havent had | not had | not got | hasnt come through | hasnt gone through | not come through | gone through |
+    come through | went through | been processed | was processed | has it been processed | any update | any news |
+    an update | status of | the status | track my | tracking my | check on | check the status | you sent |
+    you issued | you processed | you promised | you approved | you said you would | you said youd | was promised |
+    were meant to | supposed to have | did you send | did you process | did you issue | have you sent |
+    have you processed | have you issued | is it done | is it processed | has it gone | has my | has the | did my |
+    did the | is my | was my | yet to receive | not arrived yet | not shown up | hasnt shown up | hasnt arrived |
+    hasnt appeared | not appeared | still pending | is pending | confirm the | confirmation of | when will the |
+    when does the | how long will | how soon will | when am i receiving | when am i getting | when do i receive |
+    has anyone | have you done | has it been done | done it | when is my | when is the | has the refund | whens my |
+    when will my | is it definitely | is it cancelled | is it actually | has it actually | has anyone actually |
+    did anyone
+""")
+_STATUS_SUBJECTS = _phrases("""
+    refund | refunds | my money | the money | cancellation | cancelled | canceled | reimbursement | credit |
+    replacement | exchange | the return | my return | store credit | compensation | discount | callback | cancel |
+    cancelling | canceling | cancel it
+""")
+_POLICY = _phrases("""
+    policy | policies | your rules | the rules | what are the rules | terms and conditions | how long do i have |
+    how long have i got | how many days | how much time | time limit | deadline | eligible | eligibility |
+    entitled | qualify | in what cases | in what situations | under what circumstances | what circumstances |
+    how do i return | how do returns work | how does returning work | how do refunds work | how does it work |
+    how long do refunds take | how long does a refund take | how long do they take | do you do refunds |
+    do you offer refunds | do you give refunds | do you accept returns | do you take returns | do you do returns |
+    do you offer returns | can i return items | can you return | can items be returned | what happens if |
+    is it possible to return | returns window | return window | refund window | how to return |
+    what do i need to do | what do i have to do | what is the process | whats the process |
+    how does the process work | the process for | return something | returning something | return an item |
+    returning an item | refund rules | cancellation fee | cancellation fees | restocking fee | do i need a receipt |
+    do i need the receipt | do you refund | do you cancel | cut off | cutoff | cut-off | usually take |
+    normally take | take to process | how long does it take | money back guarantee | guarantee | in which cases |
+    in which situations | which cases | is it possible to cancel an order | can sale items | sale items |
+    what is your | whats your
+""")
+_CANCEL_REQUEST = _phrases("""
+    scrap that | scratch that | forget it | forget that | forget about it | never mind | nevermind | ignore that |
+    ignore my last message | dont worry about it | i changed my mind | ive changed my mind | changed my mind |
+    change of plan | change of plans | on second thought | on second thoughts | actually no | no wait |
+    withdraw my request | withdraw the request | drop it | leave it | i no longer want | no longer want |
+    no longer need | dont need the refund | dont need a refund | dont want the refund | dont want a refund anymore |
+    dont need it anymore | cancel that | cancel the refund | cancel my refund | cancel the request |
+    cancel my request | stop the refund | not the refund anymore | nvm | ill keep it | ill just keep it |
+    i will keep it | ill keep them | keep it instead | dont bother cancelling | dont cancel | dont cancel it |
+    no need to cancel | leave the order | forget cancelling | forget about cancelling
+""")
+_COMPLAINT = _phrases("""
+    not happy | not good enough | not acceptable | unacceptable | waste of time | waste of money | fed up |
+    sick of | had enough | sick and tired | let down | rip off | ripoff | ripped off | what a joke | a joke |
+    disgrace | disgraceful | shambles | unbelievable | cant believe | poor service | bad service |
+    terrible service | awful service | rubbish service | worst | pathetic | useless | rubbish | crap | garbage |
+    trash | junk | shoddy | flimsy | poor quality | bad quality | low quality | cheap rubbish | file a complaint |
+    make a complaint | lodge a complaint | raise a complaint | want to complain | complain | complaint |
+    complaints | reclamation | file a claim | disappointed | disappointing | gutted | upset | annoyed | annoying |
+    angry | furious | livid | fuming | frustrated | frustrating | irritated | unhappy | outraged | ridiculous |
+    absurd | outrageous | appalling | awful | terrible | horrible | dreadful | disgusting | shocking | insane |
+    madness | joke of a | not impressed | very poor | so poor | really poor | too slow | so slow | never again |
+    never buying | never shopping | never ordering | what the hell | what the heck | for gods sake |
+    for goodness sake | seriously | this is bad | this is wrong | not right | not fair | unfair | a nightmare |
+    nightmare | mess | hassle | stressful | fuming | beyond a joke | scam | scammers | robbery | daylight robbery |
+    i really needed | i needed that | not on | never buy again | never buy | never buying again | last time im |
+    chasing | im chasing | having to chase | keep chasing | who can actually | actually help | someone competent |
+    arent helpful | not helpful | unhelpful | not being helpful | makes no sense | doesnt make sense | no sense |
+    took a while | took ages | took forever | took too long | so long | got charged | still charged |
+    charged anyway | charged me anyway | how generous | how kind | arent being helpful | not being very helpful |
+    isnt helpful | wasnt helpful | not very helpful | not much help | no help | of no help
+""")
+_EXCLAMATIONS = _phrases("""
+    bloody | damn | dammit | hell | shit | crap | ffs | wtf | fucking | fuck | fuckin | bollocks | sodding |
+    bloody hell | for fucks sake | ugh | argh | omg | jeez | christ | god
+""")
+_INSIST = _phrases("""
+    i still want | i still need | still want | still need | i insist | insist | insisting | just refund |
+    just cancel | just give me | just do it | just process | just sort it | i dont care | dont care about |
+    regardless | as i said | like i said | i already said | ive already said | i already told | not taking no |
+    wont take no | i demand | demand | i want it now | right now | immediately | you need to | you have to |
+    you must | i am entitled | im entitled | i want my money back now | asking again | ask again |
+    for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
+    refund me anyway
+""")
+_PERSON = _phrases("""
+    human | a human | real person | a real person | a person | person | agent | an agent | live agent | real agent |
+    manager | supervisor | operator | representative | someone real | somebody real | a real human | human being |
+    speak to someone | talk to someone | speak with someone | talk with someone | speak to somebody |
+    talk to somebody | a colleague | your manager | the manager | a supervisor | staff member | member of staff |
+    customer service rep | rep | escalate | escalate this | put me through | transfer me | connect me | call me |
+    phone me | ring me | someone in charge | whos in charge | who can i complain to | assistant | an assistant |
+    advisor | adviser | an advisor | customer service | customer services | someone from | anyone there |
+    is anyone there | someone who can help | someone senior | senior | higher up | someone higher up | your boss |
+    the boss | someone in authority | someone | somebody | anyone | anybody | pass me on | pass me to |
+    on the phone
+""")
+_NO_PERSON = _phrases("""
+    no need for a manager | no need for a person | no need for a human | no need for an agent |
+    no need to escalate | no need to transfer | dont need a manager | dont need a person | dont need a human |
+    dont need an agent | dont need to speak | dont want a manager | dont want a person | dont want to speak |
+    dont want to talk | dont transfer | dont escalate | no manager | not asking for a manager |
+    not asking for a person | no need to speak | no need to talk | no human needed | no need for that |
+    no need to pass me on | dont pass me on | no need to get someone | no need for anyone | dont transfer me
+""")
+_FAULTY = _phrases("""
+    broken | broke | breaks | faulty | defective | defect | damaged | cracked | smashed | shattered | torn |
+    ripped | snapped | fell apart | falling apart | came apart | coming apart | stopped working | doesnt work |
+    does not work | not working | wont work | wont turn on | doesnt turn on | wont switch on | wont charge |
+    doesnt charge | dead on arrival | doa | leaking | leaks | leaked | stained | scratched | dented | bent | burnt |
+    burned | frayed | malfunction | malfunctioning | came off | peeling | peeled | falling to bits | fell to bits |
+    not fit for purpose | unusable | bust | busted | knackered | died on me | packed up | seam split | seam came |
+    hole in | holes in | missing parts | missing a part | parts missing | doesnt work properly |
+    not working properly | keeps breaking | faulty item | poor condition | bad condition | not as described |
+    arrived broken | arrived damaged | came broken | seam split | split open | has split | its split |
+    a fault with | has a fault | gave up on me
+""")
+_NEVER_ARRIVED = _phrases("""
+    never arrived | never came | never received | never got it | never got my | never turned up | never showed up |
+    never delivered | didnt arrive | didnt come | didnt turn up | hasnt arrived | hasnt come | hasnt turned up |
+    hasnt shown up | hasnt been delivered | havent received | not received | not arrived | not delivered |
+    wasnt delivered | werent delivered | not turned up | still not here | still hasnt come | still hasnt arrived |
+    still waiting for it | still waiting for my order | still waiting for the parcel | lost in the post |
+    lost in transit | lost parcel | parcel is lost | parcel was lost | package was lost | parcel went missing |
+    package went missing | went missing | no sign of it | no sign of my | no sign of the | did not arrive |
+    has not arrived | not shown up | never reached me | didnt reach me | hasnt reached me | delivered to the wrong |
+    marked as delivered but | says delivered but | never got the | where is my parcel | wheres my parcel |
+    where is my package | says delivered | shows as delivered | marked as delivered | nothing here |
+    nothing has come | nothing has arrived | nothing came | got lost | lost my parcel | losing my parcel |
+    lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package
+""")
+_WRONG_ITEM = _phrases("""
+    wrong item | wrong size | wrong colour | wrong color | wrong product | wrong one | wrong thing | wrong order |
+    wrong model | not what i ordered | isnt what i ordered | not what i asked for | sent me the wrong |
+    sent the wrong | got the wrong | received the wrong | delivered the wrong | different item | different product |
+    different colour to | different color to | not the one i ordered | instead of the one i ordered |
+    mixed up my order | incorrect item | incorrect size | someone elses order | someone elses | somebody elses |
+    not mine
+""")
+_ILLNESS = _phrases("""
+    hospital | hospitalised | hospitalized | in hospital | surgery | an operation | my operation | was ill |
+    been ill | very ill | fell ill | seriously ill | really ill | im ill | illness | unwell | covid | flu | cancer |
+    a stroke | heart attack | injured | injury | an accident | broke my | bedridden | chemo | chemotherapy |
+    medical emergency | medical reasons | very sick | been sick | was sick | got sick | fell sick | off sick |
+    poorly | recovering | intensive care | icu | pneumonia | diagnosed | treatment | in and out of hospital |
+    giving birth | gave birth | had a baby
+""")
+_BEREAVEMENT = _phrases("""
+    passed away | died | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
+    lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |
+    lost my brother | lost my sister | lost my gran | lost my nan | lost my grandmother | lost my grandfather |
+    lost my grandad | lost my partner | lost my friend | lost a family member | family bereavement |
+    death in the family | passing
+""")
+_DENIALS = _phrases("""
+    nothing wrong | not broken | isnt broken | not faulty | isnt faulty | not damaged | isnt damaged | works fine |
+    works perfectly | working fine | no fault | no damage | nothing is wrong | its fine | it is fine |
+    perfectly fine | in perfect condition | brand new | unused | unopened | i ordered the wrong |
+    i bought the wrong | i picked the wrong | by mistake | my mistake | my fault | i chose the wrong
+""")
+_STRONG_IRONY = _phrases("""
+    thanks for nothing | thank you for nothing | cheers for nothing | thanks a bunch | for absolutely nothing |
+    thanks so much for nothing | yeah right | so helpful not | very helpful not | really helpful not | just great |
+    just perfect | just brilliant | just fantastic | just wonderful | just lovely | great great | love that for me |
+    oh joy | oh goody | lucky me | what a surprise | surprise surprise | how convenient | thanks for your help not |
+    just marvellous | just marvelous | totally thrilled | so thrilled | just brilliant isnt it | how generous |
+    how kind | how thoughtful | thrilled | delighted | over the moon | great great
+""")
+_IRONY = _phrases("""
+    big help | huge help | such a help | what a help | just what i needed | great job | well done | love that |
+    how helpful | how lovely | another voucher | as always | as usual | of course you cant | very convenient |
+    fantastic service | brilliant service | great service | amazing service | top service | excellent service |
+    real helpful | really helpful | very helpful | so helpful | thanks a lot | cheers
+""")
+_NEGATIVE = _phrases("""
+    still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
+    didnt | isnt | hasnt | havent | ignored | rubbish | waste | weeks | lost | losing | late | charged | broken
+""")
+_CHOICE_FORMS = _phrases("""
+    can i have | can i get | could i have | could i get | can i take | could i take | may i have | can i go with |
+    can i go for | could i go with | could i go for | can we do | can you do | could you do | can you give me |
+    could you give me | can i do | id like | i would like | ill take | i will take | ill have | i will have |
+    ill go with | ill go for | i will go with | i will go for | lets go with | lets go for | lets do | give me |
+    i want | i need | i prefer | id prefer | i would prefer | id rather | i would rather | ill do | i choose |
+    i pick | ill pick | ill choose | im going with | going with | put me down for | sign me up for | send me |
+    set up | arrange | book | please | is fine | sounds good | would be great | would be fine | would be good |
+    will do | it will be | gimme | it is | works for me
+""")
+_ABOUT_FORMS = _phrases("""
+    how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |
+    are there | will i | will it | would i | would it | would the | should i | can i use | could i use |
+    can i spend | could i spend | can it | could it | can you tell | could you tell | tell me more | more about |
+    more info | more information | explain | details | what about | how about | if i | any | do you | do they |
+    is that | are they | does it | whats the | how long | how much | how many | tell me | let me know |
+    can you tell | i want to know | wondering | i wonder
+""")
+_DEICTIC = _phrases("that one | this one | the one | that option | this option | the same one | that | it | this")
+
+ENGLISH = Lexicon(
+    code="en",
+    question_starts=frozenset(
+        """how what whats who whos when where wheres which why is are does do did can could will would should
+        if hows whens whys isnt arent doesnt dont cant wont shall may""".split()
+    ),
+    clause_breaks=frozenset({"but", "however", "although", "though", "otherwise", "except"}),
+    fillers=frozenset(
+        """please then thanks thank you mate ok that one oh um umm hmm well so just i think guess suppose
+        hi hello hey sorry really actually for now lol haha yes sure fine right alright go ah er erm cheers
+        the a an it will do is be would sounds good great lovely okay love dear""".split()
+    ),
+    yes=_YES,
+    no=_NO,
+    reject_all=_REJECT_ALL,
+    negators=frozenset(
+        "not dont no never without neither nor wont cant doesnt didnt isnt nothing nobody noone".split()
+    ),
+    negative_after=_phrases("""
+        is no good | no good | doesnt work | wont work | doesnt help | wont help | is useless | useless to me |
+        not for me | no use | no use to me | is pointless | pointless | is rubbish | ill never use |
+        i will never use | never use | not interested | dont want | is not what i want | isnt what i want |
+        doesnt suit me | wont suit me | isnt any good | is not any good | not needed | is not needed
+    """),
+    contrast=frozenset({"than", "instead"}),
+    choice_forms=_CHOICE_FORMS,
+    about_forms=_ABOUT_FORMS,
+    ordinals={
+        "first": 0,
+        "1st": 0,
+        "former": 0,
+        "second": 1,
+        "2nd": 1,
+        "third": 2,
+        "3rd": 2,
+        "latter": -1,
+        "last": -1,
+        "top": 0,
+        "bottom": -1,
+    },  # fmt: skip
+    ordinal_nouns=frozenset({"one", "option", "choice", "offer", "thing", "suggestion", "idea"}),
+    option_words=frozenset({"option", "number", "choice", "no"}),
+    option_numbers={"1": 0, "one": 0, "2": 1, "two": 1, "3": 2, "three": 2, "a": 0, "b": 1, "c": 2},
+    deictic=_DEICTIC,
+    callback_words=(
+        "callback",
+        "call back",
+        "call me",
+        "call me back",
+        "ring me",
+        "ring me back",
+        "phone me",
+        "phone call",
+        "a call",
+        "calling",
+        "ring back",
+        "call",
+    ),
+    pronouns=frozenset({"it", "that", "this"}),
+    thanks=_THANKS,
+    not_thanks=_NOT_THANKS,
+    goodbye=_GOODBYE,
+    done=_DONE,
+    request_cues={"refund": _REFUND, "cancel": _CANCEL},
+    weak_request_cues={"refund": _WEAK_REFUND, "cancel": _WEAK_CANCEL},
+    status_cues=_STATUS,
+    status_subjects=_STATUS_SUBJECTS,
+    policy_cues=_POLICY,
+    wondering=frozenset(
+        """know tell see check explain understand wondering wonder find clarify confirm learn help info
+        information""".split()
+    ),
+    cancel_request_cues=_CANCEL_REQUEST,
+    switch_words=frozenset({"instead", "rather"}),
+    complaint_cues=_COMPLAINT,
+    exclamations=_EXCLAMATIONS,
+    insult_cues=frozenset({"useless", "pathetic", "rubbish", "crap", "garbage", "trash", "a joke", "scammers"}),
+    insist_cues=_INSIST,
+    person_cues=_PERSON,
+    no_person_cues=_NO_PERSON,
+    conditions={"faulty": _FAULTY, "never_arrived": _NEVER_ARRIVED, "wrong_item": _WRONG_ITEM},
+    circumstances={"illness": _ILLNESS, "bereavement": _BEREAVEMENT},
+    condition_denials=_DENIALS,
+    irony_markers=_IRONY,
+    strong_irony=_STRONG_IRONY,
+    irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
+    praise=frozenset(
+        """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
+        awesome terrific fabulous superb splendid cheers thrilled delighted generous""".split()
+    ),
+    irony_openers=frozenset({"oh", "wow", "well", "ooh", "ah", "gee", "golly"}),
+    negative_cues=_NEGATIVE,
+    asks_why=_rules.asks_why,
+    threatens=is_threat,
+    why_cues=_phrases("""
+        dont get why | dont understand why | dont see why | cant see why | cant understand why | why its a no |
+        whats the reason | what is the reason | how come | what for | on what basis | explain why |
+        explain to me why | why is that | why not
+    """),
+    insists=_rules.insists,
+    stopwords=frozenset(
+        """that this with have what your about there from they will would could should been were when where which
+        their them then than some more just only also very much into over such like want need please thanks thank
+        know think sure okay fine good great still really order item thing help make give take does dont cant wont
+        didnt isnt yeah yes nope send back money refund cancel today week month days ago last time here bought
+        wanted other another""".split()
+    ),
+    read_dates=read_dates,
+    date_hints=DATE_HINTS,
+)
+"""The English lexicon."""

@@ -1,0 +1,110 @@
+"""The words of one language that reading acts and facts needs, behind one interface.
+
+The act and fact readers (:mod:`flow.understanding._acts`, :mod:`flow.understanding._facts`) are
+written once; what they look for comes from a :class:`Lexicon`. A new language is a new lexicon
+module (phrases, number and month words, a date grammar, its threat and insult detectors), not a
+rewrite of the readers. English is :data:`flow.understanding.english.lexicon.ENGLISH`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from flow.errors import PolicyError
+from flow.understanding.phrases import PhraseSet
+
+if TYPE_CHECKING:
+    from flow.understanding.english.dates import When
+
+WordCheck = Callable[[Sequence[str], str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything language-specific about reading acts and facts.
+
+    Phrases are written in the canonical form of :func:`flow.understanding._text.canonical_tokens`
+    (lower case, no apostrophes, shorthand spelled out), except that numbers keep their digits.
+    """
+
+    code: str
+    question_starts: frozenset[str]
+    clause_breaks: frozenset[str]
+    fillers: frozenset[str]
+    yes: PhraseSet
+    no: PhraseSet
+    reject_all: PhraseSet
+    negators: frozenset[str]
+    negative_after: PhraseSet
+    contrast: frozenset[str]
+    choice_forms: PhraseSet
+    about_forms: PhraseSet
+    ordinals: Mapping[str, int]
+    ordinal_nouns: frozenset[str]
+    option_words: frozenset[str]
+    option_numbers: Mapping[str, int]
+    deictic: PhraseSet
+    callback_words: tuple[str, ...]
+    pronouns: frozenset[str]
+    thanks: PhraseSet
+    not_thanks: PhraseSet
+    goodbye: PhraseSet
+    done: PhraseSet
+    request_cues: Mapping[str, PhraseSet]
+    weak_request_cues: Mapping[str, PhraseSet]
+    status_cues: PhraseSet
+    status_subjects: PhraseSet
+    policy_cues: PhraseSet
+    wondering: frozenset[str]
+    cancel_request_cues: PhraseSet
+    switch_words: frozenset[str]
+    complaint_cues: PhraseSet
+    exclamations: PhraseSet
+    insult_cues: frozenset[str]
+    insist_cues: PhraseSet
+    person_cues: PhraseSet
+    no_person_cues: PhraseSet
+    conditions: Mapping[str, PhraseSet]
+    circumstances: Mapping[str, PhraseSet]
+    condition_denials: PhraseSet
+    irony_markers: PhraseSet
+    strong_irony: PhraseSet
+    irony_emoji: frozenset[str]
+    praise: frozenset[str]
+    irony_openers: frozenset[str]
+    negative_cues: PhraseSet
+    asks_why: WordCheck
+    threatens: Callable[[str], bool]
+    why_cues: PhraseSet
+    insists: WordCheck
+    stopwords: frozenset[str]
+    read_dates: Callable[..., Sequence[When]]
+    date_hints: frozenset[str]
+
+
+LANGUAGES = ("en",)
+"""The languages tactful reads customer messages in."""
+
+
+def language_of(locale: str) -> str:
+    """The language part of a locale: ``en`` for ``en-GB``."""
+    return locale.replace("_", "-").split("-")[0].lower()
+
+
+def lexicon_for(locale: str) -> Lexicon:
+    """The lexicon for a policy's ``locale`` (``en-GB``, ``en-US``, ``en``, ...).
+
+    Raises :class:`~flow.errors.PolicyError` for a language tactful cannot read yet.
+    """
+    if language_of(locale) == "en":
+        from flow.understanding.english.lexicon import ENGLISH
+
+        return ENGLISH
+    raise PolicyError("locale", [f"{locale!r}: customer messages can be read in {', '.join(LANGUAGES)} only"])
+
+
+def day_first(locale: str) -> bool:
+    """Whether numeric dates put the day first in ``locale`` (02/10 is 2 October in en-GB, 10 February in en-US)."""
+    return locale.replace("_", "-").lower() not in ("en-us", "en-ph", "en-ca-us")
