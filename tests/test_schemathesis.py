@@ -35,9 +35,16 @@ LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purcha
 
 
 API = build_app(
-    ServerSettings(store_url="memory", rate_limit_per_second=0, metrics_key="metrics-key-for-schema-tests", **HOST_KEYS)
+    ServerSettings(
+        store_url="memory",
+        rate_limit_per_second=0,
+        max_body_bytes=1_048_576,
+        metrics_key="metrics-key-for-schema-tests",
+        **HOST_KEYS,
+    )
 )
-"""The app on a memory store, rate limit off so every request is judged on its own, `/metrics` behind a key."""
+"""The app on a memory store, rate limit off and bodies up to 1 MiB so every request is judged on its schema
+(the size limit has its own tests), `/metrics` behind a key."""
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", API)
 
