@@ -118,6 +118,12 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         ("--rounds", "1", "--turns", "5"),
         shared_figures,
     ),
+    Benchmark(
+        "socketio",
+        "turns per second over socket.io against the WebSocket channel",
+        ("--seconds", "3", "--warmup", "1"),
+        shared_figures,
+    ),
 )
 
 

@@ -17,7 +17,7 @@ from flow.models import (
     ScheduleFollowUp,
 )
 from flow.rules import Rules
-from flow.run import Run, stated_by_customer
+from flow.run import Run, current_item, stated_by_customer
 from flow.summary import handoff_summary
 from flow.vocabulary import Outcome, RequestStatus
 
@@ -56,6 +56,10 @@ class Effects:
             "focus_asked": _focus_asked,
             "redo": _redo,
             "next_request": _redo,
+            "take_over": _take_over,
+            "hand_back": _hand_back,
+            "agent_close": _agent_close,
+            "offer_callback": _offer_callback,
         }
 
     def apply(self, run: Run, edge: Edge) -> None:
@@ -67,7 +71,8 @@ class Effects:
         reason = edge.reason or "asked_for_person"
         run.escalation_reason = reason
         run.outcome = "escalated"
-        item = run.current
+        run.waiting_since, run.callback_offered = None, False
+        item = current_item(run)
         unverified = self._unverified(run)
         missing = self._rules.missing_host_facts(item.name, run.facts) if item is not None else []
         if item is not None:
@@ -77,6 +82,7 @@ class Effects:
         if self._rules.in_hours(run.now) or not handoff.callback:
             summary = handoff_summary(run, self._policy, unverified=unverified, missing_host_facts=missing)
             run.actions.append(Handoff(reason=reason, summary=summary, unverified=unverified))
+            run.waiting_since = run.now
             self._schedule_follow_up(run, edge)
 
     def _unverified(self, run: Run, *, compensation: bool = False) -> list[str]:
@@ -85,7 +91,7 @@ class Effects:
         return self._rules.unverified(run.request, run.facts, stated, compensation=compensation)
 
     def _approve(self, run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         if item is None:
             return
         item.status = "approved"
@@ -94,7 +100,7 @@ class Effects:
         run.actions.append(ApproveRequest(request=item.name, unverified=self._unverified(run)))
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         decision = self._rules.decide(item.name, run.facts) if item is not None else None
         if item is None or decision is None:
             return
@@ -106,7 +112,7 @@ class Effects:
         run.offered = list(item.offered)
 
     def _offer_next_alternative(self, run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         decision = self._rules.decide(item.name, run.facts) if item is not None else None
         if item is None or decision is None:
             return
@@ -119,7 +125,7 @@ class Effects:
 
     def _apply_alternative(self, run: Run, edge: Edge) -> None:
         chosen = guards.chosen_alternative(run, self._rules)
-        item = run.current
+        item = current_item(run)
         if item is None or chosen is None:
             return
         request = self._policy.requests[item.name]
@@ -140,7 +146,7 @@ class Effects:
         run.compensation_reference = f"{compensation.reference_prefix}-{digest}"
         run.outcome = "compensation_accepted"
         unverified = self._unverified(run, compensation=True)
-        item = run.current
+        item = current_item(run)
         if item is not None:
             item.status = "compensation_accepted"
             run.settled.append(item)
@@ -159,7 +165,10 @@ class Effects:
     def _schedule_callback(self, run: Run, edge: Edge) -> None:
         run.outcome = "callback_scheduled"
         reason = run.escalation_reason or "asked_for_person"
-        run.actions.append(ScheduleCallback(at=self._rules.next_opening(run.now), reason=reason))
+        # Offered because nobody was free in hours: the callback is due as soon as someone is.
+        at = run.now if run.callback_offered and self._rules.in_hours(run.now) else self._rules.next_opening(run.now)
+        run.actions.append(ScheduleCallback(at=at, reason=reason))
+        run.waiting_since = None
 
     def _ask_fact(self, run: Run, edge: Edge) -> None:
         decision = self._rules.decide(run.request, run.facts) if run.request is not None else None
@@ -171,7 +180,7 @@ def _nothing(run: Run, edge: Edge) -> None:
 
 
 def _record_refusals(run: Run) -> None:
-    item = run.current
+    item = current_item(run)
     if item is None:
         return
     refused = guards._refused(run) & set(item.offered)
@@ -181,7 +190,7 @@ def _record_refusals(run: Run) -> None:
 
 def _offer_remaining(run: Run, edge: Edge) -> None:
     _record_refusals(run)
-    item = run.current
+    item = current_item(run)
     if item is not None:
         run.offered = [offer for offer in item.offered if offer not in item.rejected]
 
@@ -200,7 +209,7 @@ def _settle_as(status: RequestStatus, *, outcome: Outcome | None) -> Callable[[R
     """Settle the request in hand as ``status``; the conversation's outcome follows the latest settled one."""
 
     def apply(run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         if item is not None:
             item.status = status
             if item.settled:
@@ -230,6 +239,25 @@ def _explain_again(run: Run, edge: Edge) -> None:
 
 def _clear_resume(run: Run, edge: Edge) -> None:
     run.resume_state = None
+
+
+def _take_over(run: Run, edge: Edge) -> None:
+    run.waiting_since = None
+    run.callback_offered = False
+
+
+def _hand_back(run: Run, edge: Edge) -> None:
+    run.person = None
+    # The person has dealt with what made the customer upset or insistent; the flow starts afresh.
+    run.counters.anger = run.counters.insistence = run.counters.turns = run.counters.unclear = 0
+
+
+def _agent_close(run: Run, edge: Edge) -> None:
+    run.person = None
+
+
+def _offer_callback(run: Run, edge: Edge) -> None:
+    run.callback_offered = True
 
 
 def _outcome(outcome: Outcome, *, overwrite: bool = False) -> Callable[[Run, Edge], None]:

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from flow import payloads
 from flow.effects import Effects
-from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch
+from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
 from flow.facts import count, fill_facts, identify_request
 from flow.graph import Edge, Trigger
-from flow.guards import explained_item
+from flow.guards import explained_item, waited_too_long
 from flow.machine import build_machine
-from flow.messages import clean_facts, clean_message, refuse_unsigned
+from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
 from flow.models import Close, Conversation, FactValue, Signals, Span, Turn
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
@@ -255,6 +255,77 @@ class Engine:
         """The host's facts and the unsigned ones, checked against the policy's facts schema."""
         refuse_unsigned(unsigned_facts, self.policy)
         return clean_facts(facts, self.policy), clean_facts(unsigned_facts, self.policy)
+
+    def take_over(self, conversation: Conversation, person: str) -> tuple[Conversation, Turn]:
+        """A person takes over a handed-over conversation; the agent stays quiet until they hand back.
+
+        ``person`` is the display name the customer sees. Raises :class:`~flow.errors.TakeoverRefused`
+        when the conversation is not waiting for a person (another person has it, or it was never escalated).
+        """
+        name = clean_person(person)
+        run = self._person_run(conversation, "take_over", expected="escalated")
+        run.person = name
+        self._step(run, "take_over")
+        return self._finish(conversation, run, None, None)
+
+    def person_says(self, conversation: Conversation, person: str, text: str) -> tuple[Conversation, Turn]:
+        """A message the person who took over writes to the customer, kept in the transcript as theirs."""
+        name = clean_person(person)
+        message = clean_message(text, max_chars=self.policy.max_message_chars)
+        self._person_run(conversation, "person_says", expected="with_person", person=name)
+        now = self._clock()
+        version = conversation.version + 1
+        updated = conversation.model_copy(update={"version": version, "updated_at": now})
+        turn = Turn(
+            conversation_id=conversation.id, number=version, at=now, state=updated.state, text=message, person=name
+        )
+        return updated, turn
+
+    def hand_back(self, conversation: Conversation, person: str, *, close: bool = False) -> tuple[Conversation, Turn]:
+        """The person hands back: the agent picks up at the follow-up, or says goodbye when ``close``.
+
+        The agenda, its facts and what was offered stay as they were; anger and insistence start afresh.
+        """
+        trigger: Trigger = "hand_back_close" if close else "hand_back"
+        run = self._person_run(conversation, trigger, expected="with_person", person=clean_person(person))
+        self._step(run, trigger)
+        return self._finish(conversation, run, None, None)
+
+    def close_by_person(self, conversation: Conversation, person: str) -> tuple[Conversation, Turn]:
+        """The person ends the conversation themselves; the agent says nothing more."""
+        run = self._person_run(conversation, "agent_close", expected="with_person", person=clean_person(person))
+        self._step(run, "agent_close")
+        return self._finish(conversation, run, None, None)
+
+    def wait_is_over(self, conversation: Conversation) -> bool:
+        """Whether nobody picked up a handed-over conversation within the policy's wait (see :meth:`wait_expired`)."""
+        if conversation.state != "escalated" or conversation.waiting_since is None or conversation.callback_offered:
+            return False
+        return waited_too_long(Run.of(conversation, Signals(), "", self._clock()), self._rules)
+
+    def wait_expired(self, conversation: Conversation) -> tuple[Conversation, Turn]:
+        """Nobody picked up in time: apologize and offer the customer a callback instead.
+
+        Raises :class:`~flow.errors.InvalidMessage` unless :meth:`wait_is_over`.
+        """
+        if conversation.policy != self.policy.name:
+            raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
+        if not self.wait_is_over(conversation):
+            raise InvalidMessage(f"conversation {conversation.id} is not waiting past the policy's wait for a person")
+        run = Run.of(conversation, Signals(), "", self._clock())
+        self._step(run, "wait_expired")
+        return self._finish(conversation, run, None, None)
+
+    def _person_run(self, conversation: Conversation, action: str, *, expected: str, person: str | None = None) -> Run:
+        if conversation.policy != self.policy.name:
+            raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
+        if conversation.closed:
+            raise ConversationClosed(conversation.id)
+        if conversation.state != expected:
+            raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
+        if person is not None and conversation.person != person:
+            raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
+        return Run.of(conversation, Signals(), "", self._clock())
 
     def _apply(self, run: Run, text: str) -> None:
         before = _fact_values(run)

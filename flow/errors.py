@@ -19,6 +19,7 @@
         │   └── InvalidFact        a fact the policy's facts schema refuses (unknown, not finite, out of bounds)
         ├── PolicyMismatch         the conversation belongs to another policy
         ├── UnknownPolicy          no engine serves the policy asked for
+        ├── TakeoverRefused        a person's action that does not fit who holds the conversation
         ├── AccessDenied           a missing or wrong conversation token
         ├── UntrustedFacts         facts a public client sent without the host's signature
         └── InvalidFactsToken      a facts token that is forged, expired or cannot be checked
@@ -221,3 +222,32 @@ class InvalidFactsToken(ConversationError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"the facts token is not accepted: {reason}")
+
+
+class TakeoverRefused(ConversationError):
+    """A person's action (take over, write, hand back, close) that the conversation cannot take now."""
+
+    def __init__(self, conversation_id: str, action: str, *, state: str, holder: str | None) -> None:
+        self.conversation_id = conversation_id
+        self.action = action
+        self.state = state
+        self.holder = holder
+        if state == "with_person" and action == "take_over":
+            detail = f"{holder} is already talking with this customer"
+        elif state == "with_person":
+            detail = f"only {holder}, who took it over, can do that"
+        elif action == "take_over":
+            detail = f"it is {state}, not waiting for a person; only a handed-over conversation can be taken over"
+        else:
+            detail = f"it is {state}; take it over first"
+        verb = _PERSON_ACTIONS.get(action, action)
+        super().__init__(f"cannot {verb} conversation {conversation_id}: {detail}")
+
+
+_PERSON_ACTIONS = {
+    "take_over": "take over",
+    "person_says": "write in",
+    "hand_back": "hand back",
+    "hand_back_close": "hand back",
+    "agent_close": "close",
+}

@@ -25,7 +25,9 @@ from flow.guards import Guard
 from flow.policy import Policy
 from flow.vocabulary import EscalationReason, StateName
 
-Trigger = Literal["message", "next", "check_in"]
+Trigger = Literal[
+    "message", "next", "check_in", "take_over", "hand_back", "hand_back_close", "agent_close", "wait_expired"
+]
 Effect = Literal[
     "escalate",
     "approve",
@@ -51,6 +53,10 @@ Effect = Literal[
     "focus_asked",
     "redo",
     "next_request",
+    "take_over",
+    "hand_back",
+    "agent_close",
+    "offer_callback",
 ]
 EdgeName = Literal[
     "abuse_close",
@@ -102,6 +108,12 @@ EdgeName = Literal[
     "decline_callback",
     "waiting",
     "check_in",
+    "wait_expired",
+    "take_over",
+    "customer_to_person",
+    "hand_back",
+    "hand_back_close",
+    "agent_close",
 ]
 
 INITIAL: StateName = "listening"
@@ -141,6 +153,10 @@ def _declinable_without_alternatives(policy: Policy) -> bool:
 
 def _compensates_without_alternatives(policy: Policy) -> bool:
     return _compensates(policy) and _declinable_without_alternatives(policy)
+
+
+def _waits_for_a_person(policy: Policy) -> bool:
+    return policy.escalation.handoff.callback and policy.escalation.handoff.available
 
 
 def _reviews(policy: Policy) -> bool:
@@ -382,6 +398,16 @@ EDGES: tuple[Edge, ...] = (
     Edge("check_in", "check_in", "follow_up", "follow_up", guards.always),
     Edge("check_in", "check_in", "escalated", "follow_up", guards.always),
     Edge("check_in", "check_in", "closed", "follow_up", guards.always),
+    # A person: takes over a handed-over conversation, talks with the customer, hands back or closes.
+    Edge(
+        "wait_expired", "wait_expired", "escalated", "escalated", guards.waited_too_long, ("offer_callback",),
+        possible=_waits_for_a_person,
+    ),
+    Edge("take_over", "take_over", "escalated", "with_person", guards.always, ("take_over",)),
+    Edge("customer_to_person", "message", "with_person", "with_person", guards.always),
+    Edge("hand_back", "hand_back", "with_person", "follow_up", guards.always, ("hand_back",)),
+    Edge("hand_back_close", "hand_back_close", "with_person", "closed", guards.always, ("hand_back",)),
+    Edge("agent_close", "agent_close", "with_person", "closed", guards.always, ("agent_close",)),
 )  # fmt: skip
 """Every transition of the default flow, in priority order."""
 

@@ -43,6 +43,19 @@ def clean_message(text: object, *, max_chars: int) -> str:
     return cleaned
 
 
+MAX_PERSON_CHARS = 60
+
+
+def clean_person(name: object) -> str:
+    """A person's display name, as customers will see it; raise :class:`InvalidMessage` when it cannot be one."""
+    if not isinstance(name, str) or _CONTROL.search(name):
+        raise InvalidMessage("a person's name must be plain text")
+    cleaned = " ".join(unicodedata.normalize("NFC", name).split())
+    if not 0 < len(cleaned) <= MAX_PERSON_CHARS:
+        raise InvalidMessage(f"a person's name must be 1 to {MAX_PERSON_CHARS} characters")
+    return cleaned
+
+
 def clean_facts(facts: Mapping[str, Any] | None, policy: Policy) -> dict[str, FactValue]:
     """Facts given to a conversation, checked against the policy's facts schema and converted to their kinds.
 

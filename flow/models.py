@@ -254,7 +254,13 @@ class AgendaItem:
 
 
 SCHEMA_VERSION = 2
-"""The version of the conversation snapshot's JSON shape; older snapshots are migrated when read."""
+"""The version of the :class:`Conversation` snapshot's layout; stored snapshots of older versions are
+migrated when read.
+
+1. The first layout (snapshots without ``schema_version``): one ``request``.
+2. An agenda of requests, what the agent said and asked; a person can take over (``waiting_since``,
+   ``person``, ``callback_offered``).
+"""
 
 
 class Conversation(BaseModel):
@@ -287,6 +293,9 @@ class Conversation(BaseModel):
     escalation_reason: EscalationReason | None = None
     outcome: Outcome | None = None
     said: list[int] = Field(default_factory=list)
+    waiting_since: datetime | None = None
+    person: str | None = None
+    callback_offered: bool = False
     version: int = 0
     started_at: datetime
     updated_at: datetime
@@ -294,12 +303,8 @@ class Conversation(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _migrate(cls, data: Any) -> Any:
-        # A snapshot from before agendas names one request; it becomes a one-item agenda.
-        if isinstance(data, dict) and "request" in data:
-            data = dict(data)
-            request = data.pop("request")
-            if request is not None and not data.get("agenda"):
-                data["agenda"] = [{"name": request, "status": _status_from(data.get("outcome"), data.get("state"))}]
+        if isinstance(data, dict) and data.get("schema_version", 1) < SCHEMA_VERSION:
+            return migrate_snapshot(data)
         return data
 
     @property
@@ -317,6 +322,35 @@ class Conversation(BaseModel):
     def closed(self) -> bool:
         """Whether the conversation has ended and takes no more messages."""
         return self.state == "closed"
+
+    @property
+    def at_the_desk(self) -> bool:
+        """Whether people should see it: waiting for a person after a handoff, or with one now."""
+        return self.state == "with_person" or (self.state == "escalated" and self.waiting_since is not None)
+
+
+def migrate_snapshot(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored snapshot of an older layout, brought to :data:`SCHEMA_VERSION`.
+
+    From 1: the one ``request`` becomes a one-item agenda, decided as far as the conversation went, with
+    the alternatives on offer read from the quick replies that offered them; an escalated conversation
+    was handed over and is waiting since its last update, so people see it.
+    """
+    migrated = dict(data)
+    request = migrated.pop("request", None)
+    if request is not None and not migrated.get("agenda"):
+        item: dict[str, Any] = {"name": request, "status": _status_from(migrated.get("outcome"), migrated.get("state"))}
+        if migrated.get("state") == "offering_alternatives":
+            item["offered"] = [
+                reply.removeprefix("alternative:")
+                for reply in migrated.get("quick_replies") or ()
+                if isinstance(reply, str) and reply.startswith("alternative:")
+            ]
+        migrated["agenda"] = [item]
+    if migrated.get("state") == "escalated" and migrated.get("waiting_since") is None:
+        migrated["waiting_since"] = migrated.get("updated_at")
+    migrated["schema_version"] = SCHEMA_VERSION
+    return migrated
 
 
 _SETTLED_BY_OUTCOME: dict[str, RequestStatus] = {
@@ -357,6 +391,8 @@ class Turn(BaseModel):
     quick_replies: list[QuickReply] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     decided: dict[str, RequestStatus] = Field(default_factory=dict)
+    person: str | None = None
+    """The display name of the person who wrote ``text``; ``None`` when the agent's flow wrote it."""
 
     @property
     def messages(self) -> list[str]:

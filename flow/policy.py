@@ -192,6 +192,7 @@ class Handoff(_Section):
     available: bool = True
     hours: Hours = Field(default_factory=Hours)
     callback: bool = True
+    wait_minutes: float = Field(default=5, gt=0, le=24 * 60)
 
 
 class Escalation(_Section):

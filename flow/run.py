@@ -46,6 +46,9 @@ class Run:
     resume_state: StateName | None
     escalation_reason: EscalationReason | None
     outcome: Outcome | None
+    waiting_since: datetime | None = None
+    person: str | None = None
+    callback_offered: bool = False
     agenda: list[AgendaItem] = field(default_factory=list)
     question: Question | None = None
     focus: str | None = None
@@ -80,6 +83,9 @@ class Run:
             resume_state=conversation.resume_state,
             escalation_reason=conversation.escalation_reason,
             outcome=conversation.outcome,
+            waiting_since=conversation.waiting_since,
+            person=conversation.person,
+            callback_offered=conversation.callback_offered,
             agenda=agenda,
             question=conversation.question,
             focus=conversation.focus,
@@ -90,7 +96,7 @@ class Run:
     @property
     def current(self) -> AgendaItem | None:
         """The agenda item being handled now."""
-        return next((item for item in self.agenda if not item.settled), None)
+        return current_item(self)
 
     def snapshot_fields(self) -> dict[str, Any]:
         """The fields of the next conversation snapshot."""
@@ -104,10 +110,22 @@ class Run:
             "resume_state": self.resume_state,
             "escalation_reason": self.escalation_reason,
             "outcome": self.outcome,
+            "waiting_since": self.waiting_since,
+            "person": self.person,
+            "callback_offered": self.callback_offered,
             "question": self.question,
             "focus": self.focus,
             "said": self.said,
         }
+
+
+def current_item(run: Any) -> AgendaItem | None:
+    """The agenda item a working conversation is handling now: the first one not settled.
+
+    A function rather than only :attr:`Run.current`, so that a working model written for a single
+    request (with an ``agenda`` given by :func:`flow.facts.identify_request`) is read the same way.
+    """
+    return next((item for item in run.agenda if not item.settled), None)
 
 
 def stated_by_customer(run: Run) -> dict[str, list[FactValue]]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from flow.desk import Desk
 from flow.errors import (
     AccessDenied,
     ConversationClosed,
@@ -23,6 +24,7 @@ from flow.errors import (
     InvalidFactsToken,
     InvalidMessage,
     PolicyMismatch,
+    UnknownConversation,
     UnknownPolicy,
     VersionConflict,
 )
@@ -73,6 +75,23 @@ class ConversationEngine(Protocol):
         unsigned_facts: dict[str, FactValue] | None = None,
     ) -> tuple[Conversation, Turn]: ...
 
+    def take_over(self, conversation: Conversation, person: str) -> tuple[Conversation, Turn]: ...
+
+    def person_says(self, conversation: Conversation, person: str, text: str) -> tuple[Conversation, Turn]: ...
+
+    def hand_back(
+        self, conversation: Conversation, person: str, *, close: bool = False
+    ) -> tuple[Conversation, Turn]: ...
+
+    def close_by_person(self, conversation: Conversation, person: str) -> tuple[Conversation, Turn]: ...
+
+    def wait_is_over(self, conversation: Conversation) -> bool: ...
+
+    def wait_expired(self, conversation: Conversation) -> tuple[Conversation, Turn]: ...
+
+
+Change = Callable[[ConversationEngine, Conversation], tuple[Conversation, Turn]]
+
 
 @dataclass(frozen=True, slots=True)
 class Started:
@@ -101,6 +120,7 @@ class ConversationService:
         store: Store,
         *,
         max_retries: int = 8,
+        desk: Desk | None = None,
     ) -> None:
         table = dict(engines) if isinstance(engines, Mapping) else {engines.policy.name: engines}
         if not table:
@@ -109,6 +129,7 @@ class ConversationService:
             raise DefinitionError(f"max_retries must be 0 or more, not {max_retries}")
         self.engines: Mapping[str, ConversationEngine] = table
         self.store = store
+        self.desk = desk
         self.max_retries = max_retries
         self.default_policy = next(iter(table))
         # A conversation's token never changes, so its digest is read from the store once; this
@@ -138,6 +159,8 @@ class ConversationService:
         token = secrets.token_urlsafe(32)
         kept = self._as_kept(engine, turn)
         digest = token_digest(token)
+        if self.desk is not None and conversation.at_the_desk:
+            self.desk.add(conversation.id)
         self.store.create(conversation, kept, token_digest=digest)
         self._remember(conversation.id, digest)
         return Started(conversation=conversation, turn=kept, token=token)
@@ -149,12 +172,16 @@ class ConversationService:
         token: str,
         text: str | None = None,
         quick_reply: str | None = None,
+        text_or_payload: str | None = None,
         facts: Facts | None = None,
         unsigned_facts: Facts | None = None,
         signed_for: str | None = None,
         message_id: str | None = None,
     ) -> tuple[Conversation, Turn]:
         """Apply one customer message and return the saved conversation and its new turn.
+
+        ``text_or_payload`` is taken as a quick reply when the conversation offers that payload, and as
+        text otherwise (for channels, like Rasa's, that send both the same way).
 
         A ``message_id`` already applied returns the turn it produced instead of a second one, so a
         client may resend a message whose response it lost. Raises ``VersionConflict`` only after
@@ -172,6 +199,9 @@ class ConversationService:
             current = load(conversation_id)
             engine = self._engine_for(current)
             _check_signed_for(signed_for, current.policy)
+            if text_or_payload is not None:
+                offered = text_or_payload in current.quick_replies
+                text, quick_reply = (None, text_or_payload) if offered else (text_or_payload, None)
             try:
                 updated, turn = engine.reply(
                     current,
@@ -192,7 +222,7 @@ class ConversationService:
                 raise
             kept = self._as_kept(engine, turn)
             try:
-                self.store.save(updated, kept, expected_version=current.version, message_id=message_id)
+                self._save(current, updated, kept, message_id=message_id)
             except DuplicateMessage:
                 continue
             except VersionConflict:
@@ -201,6 +231,75 @@ class ConversationService:
                     raise
                 continue
             return updated, kept
+
+    def take_over(self, conversation_id: str, *, person: str) -> tuple[Conversation, Turn]:
+        """``person`` takes over a conversation waiting for one (see :meth:`flow.Engine.take_over`)."""
+        return self._change(conversation_id, lambda engine, current: engine.take_over(current, person))
+
+    def person_says(self, conversation_id: str, *, person: str, text: str) -> tuple[Conversation, Turn]:
+        """A message from the person who took over, kept in the transcript as theirs."""
+        return self._change(conversation_id, lambda engine, current: engine.person_says(current, person, text))
+
+    def hand_back(self, conversation_id: str, *, person: str, close: bool = False) -> tuple[Conversation, Turn]:
+        """The person hands back: the agent resumes at the follow-up, or says goodbye when ``close``."""
+        return self._change(conversation_id, lambda engine, current: engine.hand_back(current, person, close=close))
+
+    def close_by_person(self, conversation_id: str, *, person: str) -> tuple[Conversation, Turn]:
+        """The person who took over ends the conversation."""
+        return self._change(conversation_id, lambda engine, current: engine.close_by_person(current, person))
+
+    def wait_expired(self, conversation_id: str) -> tuple[Conversation, Turn] | None:
+        """Offer a callback if nobody took over within the policy's wait; ``None`` when it is not due (any more)."""
+        try:
+            return self._change(conversation_id, lambda engine, current: engine.wait_expired(current))
+        except InvalidMessage:
+            return None
+
+    def at_the_desk(self) -> list[Conversation]:
+        """The conversations waiting for a person or talking with one, longest waiting first."""
+        if self.desk is None:
+            return []
+        found: list[Conversation] = []
+        for conversation_id in self.desk.ids():
+            try:
+                conversation = self.store.load(conversation_id)
+            except UnknownConversation:
+                conversation = None
+            if conversation is None or not conversation.at_the_desk:
+                self.desk.remove(conversation_id)
+                continue
+            found.append(conversation)
+        return sorted(found, key=lambda c: c.waiting_since or c.updated_at)
+
+    def read(self, conversation_id: str) -> tuple[Conversation, list[Turn]]:
+        """The conversation and its transcript, for the people at the desk (no customer token)."""
+        return self.store.load(conversation_id), self.store.transcript(conversation_id)
+
+    def _change(self, conversation_id: str, change: Change) -> tuple[Conversation, Turn]:
+        """Apply a change that is not a customer message to the latest snapshot, retrying on a version conflict."""
+        conflicts = 0
+        while True:
+            current = self.store.load(conversation_id)
+            engine = self._engine_for(current)
+            updated, turn = change(engine, current)
+            try:
+                self._save(current, updated, turn)
+            except VersionConflict:
+                conflicts += 1
+                if conflicts > self.max_retries:
+                    raise
+                continue
+            return updated, turn
+
+    def _save(self, current: Conversation, updated: Conversation, turn: Turn, *, message_id: str | None = None) -> None:
+        # Added before the save and removed after it, so a crash in between leaves an extra entry at
+        # worst (skipped when listed), never a waiting customer missing from the desk.
+        desk = self.desk if current.at_the_desk != updated.at_the_desk else None
+        if desk is not None and updated.at_the_desk:
+            desk.add(updated.id)
+        self.store.save(updated, turn, expected_version=current.version, message_id=message_id)
+        if desk is not None and not updated.at_the_desk:
+            desk.remove(updated.id)
 
     def get(self, conversation_id: str, *, token: str) -> tuple[Conversation, list[Turn]]:
         """The conversation's latest snapshot and its whole transcript."""

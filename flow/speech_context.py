@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from flow.inline import inline_all
-from flow.models import AgendaItem, Span
+from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy
 from flow.rules import Decision, Rules
-from flow.run import Run, Step
+from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
 from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
 
@@ -42,6 +42,7 @@ class ContextBuilder:
             requests=human_list([r.title for r in policy.requests.values()]),
             several=False,
             continues=False,
+            apologized=False,
             given=False,
             narrowing=False,
             thanked=False,
@@ -66,7 +67,7 @@ class ContextBuilder:
     def context(self, run: Run, needed: frozenset[str], step: Step | None) -> dict[str, Any]:
         """The context for one paragraph: the turn's, narrowed to the request ``step`` was about."""
         policy = self._policy
-        item = step.item if step is not None and step.item is not None else run.current
+        item = step.item if step is not None and step.item is not None else current_item(run)
         if item is None and run.agenda:
             item = run.agenda[-1]
         context = self._constants.copy()
@@ -78,6 +79,8 @@ class ContextBuilder:
         context["request"] = request.title if request else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
+        context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
+        context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
         context["thanked"] = run.signals.has("thank")
         context["affirmed"] = run.signals.has("affirm")
@@ -95,7 +98,8 @@ class ContextBuilder:
         if policy.compensation is not None and needed & {"compensation", "resume"}:
             context["compensation"] = self.book.render("compensation.offer", context)
         if run.outcome == "callback_scheduled" and "callback_when" in needed:
-            context["callback_when"] = moment_phrase(self._rules.next_opening(run.now), run.now)
+            booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
+            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if item is not None and request is not None:
             self._add_decision(run, item, context, needed)
         if "follow_up_text" in needed:
@@ -106,7 +110,7 @@ class ContextBuilder:
         return context
 
     def _facts_for(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
-        if item is None or item is run.current:
+        if item is None or item is current_item(run):
             return run.facts
         facts = {k: v for k, v in run.facts.items() if k not in self._request_facts}
         facts.update(item.facts)

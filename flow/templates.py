@@ -51,7 +51,9 @@ CONTEXT_VARIABLES = frozenset(
         "handoff_hours",
         "in_hours",
         "callback",
+        "offer_callback",
         "callback_when",
+        "person",
         "escalation_reason",
         "order_id",
         "continues",
@@ -74,6 +76,7 @@ CONTEXT_VARIABLES = frozenset(
         "affirmed",
         "question_inline",
         "asked_before",
+        "apologized",
     }
 )
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
@@ -292,11 +295,14 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         handoff_hours="09:00 to 18:00, Monday to Friday",
         in_hours=True,
         callback=True,
+        offer_callback=True,
         callback_when="tomorrow at 09:00",
+        person="Alex",
         escalation_reason="anger",
         order_id="A-1001",
         days_since_purchase=45,
         continues=False,
+        apologized=False,
         given=True,
         narrowing=False,
         hint="Order numbers look like A-1234.",

@@ -13,6 +13,7 @@ StateName = Literal[
     "follow_up",
     "escalated",
     "closed",
+    "with_person",
 ]
 
 Intent = Literal[

@@ -14,6 +14,7 @@ from states import (
     follow_up,
     listening,
     offering_alternatives,
+    with_person,
 )
 from states.common import TEMPLATES as COMMON_TEMPLATES
 from states.spec import StateSpec
@@ -29,6 +30,7 @@ SPECS: Mapping[StateName, StateSpec] = {
         follow_up.SPEC,
         escalated.SPEC,
         closed.SPEC,
+        with_person.SPEC,
     )
 }
 """Every state's declaration, by name."""

@@ -14,8 +14,10 @@ SPEC = StateSpec(
         "accept_callback": "callback_booked",
         "decline_callback": "goodbye",
         "satisfied": "goodbye",
+        "hand_back_close": "after_person",
         "*": "goodbye",
     },
+    silent=frozenset({"agent_close"}),
     templates={
         "declined": (
             "I understand, and I'm sorry I couldn't do more this time. If anything changes, we're here to help. "
@@ -29,6 +31,10 @@ SPEC = StateSpec(
         "callback_booked": (
             "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
+        "after_person": (
+            "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "I hope we've sorted everything out. Take care.",
         ),
         "goodbye": (
             "{% if thanked %}You're welcome{% if customer_name %}, {{ customer_name }}{% endif %}. "

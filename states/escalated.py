@@ -22,7 +22,13 @@ SPEC = StateSpec(
     name="escalated",
     summary="Hands over to a person with a summary, or offers a callback out of hours.",
     waits=True,
-    says={"waiting": "waiting", "resume_escalated": "waiting", **COMMON_SAYS, "*": "handoff"},
+    says={
+        "waiting": "waiting",
+        "resume_escalated": "waiting",
+        "wait_expired": "nobody_free",
+        **COMMON_SAYS,
+        "*": "handoff",
+    },
     templates={
         "handoff": (
             _LEAD + "{% if in_hours %}I'm passing this to a colleague now. They'll see our conversation, "
@@ -33,7 +39,8 @@ SPEC = StateSpec(
             "and they'll reply as soon as they're back.{% endif %}",
         ),
         "waiting": (
-            "{% if in_hours or not callback %}Thanks for waiting. A colleague will be with you as soon as possible."
+            "{% if not offer_callback %}Thanks for waiting. A colleague will be with you as soon as possible."
+            "{% elif in_hours %}Would you like a callback instead? You can answer with the buttons below."
             "{% else %}Would you like a callback when our team is back? You can answer with the buttons below."
             "{% endif %}",
             "{% if in_hours or not callback %}A colleague has your conversation and will reply here shortly."
@@ -42,6 +49,10 @@ SPEC = StateSpec(
             "{% else %}I can book you a callback for when our team opens. Would you like that?{% endif %}",
             "{% if in_hours or not callback %}You're in the queue, and the next free colleague will pick this up."
             "{% else %}Our team can ring you as soon as they're back. Shall I book that for you?{% endif %}",
+        ),
+        "nobody_free": (
+            "I'm sorry for the wait. Everyone on our team is still busy, so nobody has been able to join yet. "
+            "Would you like a callback instead, as soon as someone is free?",
         ),
     },
     buttons={"*": "callback"},

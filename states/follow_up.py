@@ -14,6 +14,7 @@ SPEC = StateSpec(
         "accept_alternative": "alternative_set_up",
         "accept_compensation": "compensation_set_up",
         "check_in": "check_in",
+        "hand_back": "handed_back",
         "empathize": "empathize",
         **COMMON_SAYS,
         "*": "anything_else",
@@ -37,6 +38,10 @@ SPEC = StateSpec(
             "I'll check in with you {{ follow_up_when }}. Is there anything else I can help with?",
         ),
         "check_in": ("{{ follow_up_text }}",),
+        "handed_back": (
+            "Thanks for your patience{% if customer_name %}, {{ customer_name }}{% endif %}. I'm back with you now. "
+            "Is there anything else I can help with?",
+        ),
         "anything_else": (
             "{% if affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is there anything "
             "else you need today?{% endif %}",

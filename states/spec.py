@@ -28,6 +28,8 @@ class StateSpec:
     says: Mapping[str, str]
     templates: Mapping[str, tuple[str, ...]]
     buttons: Mapping[str, Buttons] = field(default_factory=dict)
+    silent: frozenset[str] = frozenset()
+    """Transitions into this state after which the agent says nothing at all."""
 
     def key_for(self, transition: str) -> str:
         """The template key the agent says when ``transition`` enters this state."""

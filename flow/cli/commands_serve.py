@@ -60,6 +60,31 @@ def serve(
             help="Sign the demo page's made-up customers so the demo works; anyone may use them, so not in production.",
         ),
     ] = False,
+    agent_key: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agent-key",
+            help=(
+                "A person who may take over conversations, as 'Display Name:KEY' (16+ characters); repeatable. "
+                "Default: TACTFUL_AGENT_KEYS, comma-separated (keeps the keys out of the process list)."
+            ),
+        ),
+    ] = None,
+    pubsub: Annotated[
+        str | None,
+        typer.Option(
+            "--pubsub", help="A Redis URL that several servers share live messages through (the store's, if Redis)."
+        ),
+    ] = None,
+    desk_webhook: Annotated[
+        str | None, typer.Option("--desk-webhook", help="POST handoff and hand-back events to this URL.")
+    ] = None,
+    desk_webhook_secret: Annotated[
+        str | None,
+        typer.Option(
+            "--desk-webhook-secret", envvar="TACTFUL_DESK_WEBHOOK_SECRET", help="Sign desk webhook bodies with this."
+        ),
+    ] = None,
     threads: Annotated[
         int,
         typer.Option(
@@ -92,7 +117,7 @@ def serve(
     ] = True,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the demo page in a browser.")] = False,
 ) -> None:
-    """Serve conversations to chat widgets over HTTP, WebSocket and the Rasa REST channel."""
+    """Serve conversations to chat widgets over HTTP, WebSocket, socket.io and the Rasa REST channel."""
     import threading
     import webbrowser
 
@@ -100,7 +125,7 @@ def serve(
 
     from flow.errors import TactfulError
     from flow.server.runtime import build_app, uvicorn_options
-    from flow.server.settings import ServerSettings
+    from flow.server.settings import ServerSettings, parse_agent_keys
 
     try:
         settings = ServerSettings(
@@ -119,6 +144,10 @@ def serve(
             max_websockets_per_client=max_websockets,
             header_timeout_seconds=header_timeout,
             trusted_proxies=tuple(trusted_proxy or ()),
+            agent_keys=parse_agent_keys(_agent_key_pairs(agent_key)),
+            pubsub_url=pubsub,
+            desk_webhook_url=desk_webhook,
+            desk_webhook_secret=desk_webhook_secret,
         )
         application = build_app(settings)
     except (TactfulError, ValueError) as e:
@@ -128,6 +157,10 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
     typer.echo(f"Demo page: {url}   API docs: {url}docs   Widget: {url}widget.js")
+    if settings.agent_keys:
+        typer.echo(f"Desk for people taking over: {url}agent")
+    if application.state.socketio is None:
+        typer.echo("socket.io channel off: pip install 'tactful[socketio]' to serve rasa-webchat at /socket.io/")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     uvicorn.run(
@@ -138,3 +171,10 @@ def serve(
         access_log=access_log,
         **uvicorn_options(settings),
     )
+
+
+def _agent_key_pairs(given: list[str] | None) -> list[str]:
+    import os
+
+    values = given if given is not None else [os.environ.get("TACTFUL_AGENT_KEYS", "")]
+    return [pair for value in values for pair in value.split(",")]

@@ -23,6 +23,7 @@ from flow.errors import (
     PolicyMismatch,
     StoreUnavailable,
     TactfulError,
+    TakeoverRefused,
     UnknownConversation,
     UnknownPolicy,
     UntrustedFacts,
@@ -50,7 +51,25 @@ class Unauthorized(TactfulError):
         super().__init__(message)
 
 
+class AgentsOff(TactfulError):
+    """The server has no agent keys, so nobody can take over."""
+
+    def __init__(self) -> None:
+        super().__init__("nobody can take over on this server: start it with --agent-key 'NAME:KEY' for each person")
+
+
+class WrongOrigin(TactfulError):
+    """A change made with a person's login cookie, sent from a page of another site."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        super().__init__(f"requests from {origin} may not act for a signed-in person; use the agent page")
+
+
 _STATUS: list[tuple[type[TactfulError], int, str]] = [
+    (AgentsOff, 404, "not_found"),
+    (WrongOrigin, 403, "access_denied"),
+    (TakeoverRefused, 409, "takeover_refused"),
     (AccessDenied, 403, "access_denied"),
     (Unauthorized, 403, "access_denied"),
     (UntrustedFacts, 403, "untrusted_facts"),

@@ -95,15 +95,21 @@ class FactsVerifier:
     def __init__(self, keys: Sequence[FactsKey]) -> None:
         self.keys = tuple(keys)
 
-    def verify(self, token: str) -> SignedFacts:
-        """The facts a valid token carries; raise :class:`~flow.errors.InvalidFactsToken` otherwise."""
+    def verify(self, token: str, *, expired_ok: bool = False) -> SignedFacts:
+        """The facts a valid token carries; raise :class:`~flow.errors.InvalidFactsToken` otherwise.
+
+        ``expired_ok`` reads an expired (but genuine) token as carrying no facts, for a channel that
+        sends the same token with every message of a conversation it opened while the token was fresh.
+        """
         if not self.keys:
             raise InvalidFactsToken(
                 "this server has no facts key to check it; start it with --facts-key (TACTFUL_FACTS_KEY)"
             )
         if not isinstance(token, str) or not 0 < len(token) <= MAX_TOKEN_CHARS:
             raise InvalidFactsToken(f"a facts token is a JWT of 1 to {MAX_TOKEN_CHARS} characters")
-        claims = self._decode(token)
+        claims = self._decode(token, expired_ok=expired_ok)
+        if claims is None:
+            return SignedFacts({})
         facts = claims.get(FACTS_CLAIM)
         if not isinstance(facts, dict):
             raise InvalidFactsToken(f"its {FACTS_CLAIM!r} claim must be an object of fact names and values")
@@ -112,7 +118,7 @@ class FactsVerifier:
             raise InvalidFactsToken(f"its {POLICY_CLAIM!r} claim must be a policy name")
         return SignedFacts(facts, bound)
 
-    def _decode(self, token: str) -> dict[str, Any]:
+    def _decode(self, token: str, *, expired_ok: bool) -> dict[str, Any] | None:
         for key in self.keys:
             try:
                 claims: dict[str, Any] = jwt.decode(
@@ -125,6 +131,8 @@ class FactsVerifier:
             except (jwt.InvalidSignatureError, jwt.InvalidAlgorithmError):
                 continue
             except jwt.ExpiredSignatureError as e:
+                if expired_ok:
+                    return None
                 raise InvalidFactsToken("it has expired; the host must sign a fresh one") from e
             except jwt.MissingRequiredClaimError as e:
                 raise InvalidFactsToken("it has no expiry ('exp' claim); the host must sign one that expires") from e

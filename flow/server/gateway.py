@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from flow.errors import StoreUnavailable
-from flow.models import Conversation, Turn
+from flow.models import Conversation, Handoff, Turn
+from flow.server.desk_webhook import DeskWebhook, EventName
+from flow.server.live import Pusher
 from flow.server.metrics import Channel, ServerMetrics
 from flow.server.trust import OfferedFacts
 from flow.service import ConversationService, Started
@@ -35,9 +37,13 @@ class ChatGateway:
         metrics: ServerMetrics,
         threads: int = 4,
         wait_seconds: float = 5.0,
+        pushers: Sequence[Pusher] = (),
+        webhook: DeskWebhook | None = None,
     ) -> None:
         self.service = service
         self.metrics = metrics
+        self.pushers = list(pushers)
+        self.webhook = webhook
         self.threads = threads
         self.wait_seconds = wait_seconds
         self.blocking: bool = getattr(service.store, "blocking", True)
@@ -105,6 +111,7 @@ class ChatGateway:
             )
         )
         self.metrics.record(started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel)
+        self._customer_events(started.conversation, started.turn)
         return started
 
     async def reply(
@@ -114,6 +121,7 @@ class ChatGateway:
         token: str,
         text: str | None = None,
         quick_reply: str | None = None,
+        text_or_payload: str | None = None,
         message_id: str | None = None,
         offered: OfferedFacts | None = None,
         channel: Channel,
@@ -121,6 +129,8 @@ class ChatGateway:
         """Apply one customer message, with any facts it carries, and return the saved conversation and its new turn.
 
         A ``message_id`` sent before returns the turn it produced then, without applying it again.
+        ``text_or_payload`` is a quick reply when the conversation offers it, else text (widgets
+        written for Rasa send both the same way).
         """
         facts = offered or OfferedFacts()
         began = time.perf_counter()
@@ -130,6 +140,7 @@ class ChatGateway:
                 token=token,
                 text=text,
                 quick_reply=quick_reply,
+                text_or_payload=text_or_payload,
                 message_id=message_id,
                 facts=facts.host,
                 unsigned_facts=facts.unsigned,
@@ -137,8 +148,63 @@ class ChatGateway:
             )
         )
         self.metrics.record(conversation, turn, seconds=time.perf_counter() - began, channel=channel)
+        self._customer_events(conversation, turn)
         return conversation, turn
 
     async def get(self, conversation_id: str, *, token: str) -> tuple[Conversation, list[Turn]]:
         """The conversation and its transcript."""
         return await self.run(lambda: self.service.get(conversation_id, token=token))
+
+    async def take_over(self, conversation_id: str, *, person: str) -> tuple[Conversation, Turn]:
+        """``person`` takes over; the customer is told on every open connection."""
+        return await self._by_person("take_over", lambda: self.service.take_over(conversation_id, person=person))
+
+    async def person_says(self, conversation_id: str, *, person: str, text: str) -> tuple[Conversation, Turn]:
+        """A message from the person who took over, pushed to the customer."""
+        return await self._by_person(
+            "person_message", lambda: self.service.person_says(conversation_id, person=person, text=text)
+        )
+
+    async def hand_back(self, conversation_id: str, *, person: str, close: bool = False) -> tuple[Conversation, Turn]:
+        """The person hands back to the agent, whose reply is pushed to the customer."""
+        return await self._by_person(
+            "hand_back", lambda: self.service.hand_back(conversation_id, person=person, close=close)
+        )
+
+    async def close_by_person(self, conversation_id: str, *, person: str) -> tuple[Conversation, Turn]:
+        """The person ends the conversation."""
+        return await self._by_person("close", lambda: self.service.close_by_person(conversation_id, person=person))
+
+    async def offer_callbacks(self) -> int:
+        """Offer a callback in every conversation nobody took over within the policy's wait; how many."""
+        offered = 0
+        for conversation in await self.run(self.service.at_the_desk):
+            engine = self.service.engines.get(conversation.policy)
+            if engine is None or not engine.wait_is_over(conversation):
+                continue
+            changed = await self.run(lambda c=conversation: self.service.wait_expired(c.id))  # type: ignore[misc]
+            if changed is not None:
+                await self._publish("callback", *changed)
+                offered += 1
+        return offered
+
+    async def _by_person(
+        self, event: EventName, call: Callable[[], tuple[Conversation, Turn]]
+    ) -> tuple[Conversation, Turn]:
+        conversation, turn = await self.run(call)
+        await self._publish(event, conversation, turn)
+        return conversation, turn
+
+    async def _publish(self, event: EventName, conversation: Conversation, turn: Turn) -> None:
+        for pusher in self.pushers:
+            await pusher.push(conversation.id, turn)
+        if self.webhook is not None:
+            self.webhook.send(event, conversation, turn)
+
+    def _customer_events(self, conversation: Conversation, turn: Turn) -> None:
+        if self.webhook is None:
+            return
+        if any(isinstance(action, Handoff) for action in turn.actions):
+            self.webhook.send("handoff", conversation, turn)
+        elif conversation.at_the_desk and (turn.customer_text is not None or turn.quick_reply is not None):
+            self.webhook.send("customer_message", conversation, turn)

@@ -8,7 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 
 from flow.models import Close, Conversation, Turn
 
-Channel = Literal["http", "websocket", "rasa"]
+Channel = Literal["http", "websocket", "rasa", "socketio"]
 
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 

@@ -4,6 +4,10 @@ As Rasa behaves: the reply is a JSON array with one object per paragraph of the 
 quick replies as ``buttons`` on the last one, no field without a value, and the text HTML-escaped
 because these widgets insert it as HTML (the ``recipient_id`` echoing the sender too). A button's
 payload comes back as the next ``message``.
+
+A REST widget only hears the server when it posts, so what happened in between (a person from the
+team taking over, writing, handing back) is kept in the transcript and returned first, in order,
+with the answer to the customer's next message.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from flow.errors import ConversationClosed, UnknownConversation
-from flow.models import FactValue, Turn
+from flow.models import Conversation, FactValue, Turn
+from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.facts_tokens import MAX_TOKEN_CHARS
 from flow.server.gateway import ChatGateway
@@ -73,12 +78,12 @@ class RasaReply(BaseModel):
 def rasa_messages(sender: str, turn: Turn) -> list[dict[str, Any]]:
     """The turn as Rasa's REST channel returns it: one escaped message per paragraph, buttons last.
 
-    The sender is escaped too: it is the widget's own string, echoed back as ``recipient_id``.
+    The sender is escaped too: it is the widget's own string, echoed back as ``recipient_id``. A
+    person's message comes with their name in front, as these widgets cannot show who wrote it otherwise.
     """
     recipient = html.escape(sender)
-    replies: list[dict[str, Any]] = [
-        {"recipient_id": recipient, "text": html.escape(paragraph)} for paragraph in turn.messages
-    ]
+    paragraphs = [f"{turn.person}: {p}" if turn.person else p for p in turn.messages]
+    replies: list[dict[str, Any]] = [{"recipient_id": recipient, "text": html.escape(p)} for p in paragraphs]
     if turn.quick_replies:
         if not replies:
             replies.append({"recipient_id": recipient})
@@ -95,6 +100,20 @@ def senders_of(request: Request) -> SenderDirectory:
 def opening_message(message: str) -> str | None:
     """The first message to start with: none for an empty one or a Rasa intent such as ``/get_started``."""
     return None if not message.strip() or message.startswith("/") else message
+
+
+def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
+    """The turns since the customer's last message that nobody asked for (pushed while the widget was not
+    listening), up to turn number ``before``."""
+    found: list[Turn] = []
+    for turn in turns:
+        if before is not None and turn.number >= before:
+            break
+        if turn.customer_text is not None or turn.quick_reply is not None or turn.number <= 1:
+            found = []
+        else:
+            found.append(turn)
+    return found
 
 
 async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening_facts: Offer) -> Turn:
@@ -120,10 +139,10 @@ async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
     """
     gate = facts_gate_of(request)
     server_to_server = gate.server_to_server(request)
-    metadata = body.metadata or RasaMetadata()
+    metadata = body.metadata.model_dump() if body.metadata else None
 
     def opening_facts() -> OfferedFacts:
-        return gate.offered(metadata.facts, metadata.facts_token, server_to_server=server_to_server)
+        return client_facts(metadata, gate, server_to_server=server_to_server)
 
     return JSONResponse(await _answer(gateway_of(request), senders_of(request), body, opening_facts))
 
@@ -135,20 +154,25 @@ async def _answer(
     if current is None:
         return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
     try:
-        conversation, _ = await chat.get(current.conversation_id, token=current.token)
+        conversation, turns = await chat.get(current.conversation_id, token=current.token)
     except UnknownConversation:
         return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
     if conversation.closed:
         return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
-    offered = body.message in conversation.quick_replies
     try:
         _, turn = await chat.reply(
-            current.conversation_id,
-            token=current.token,
-            text=None if offered else body.message,
-            quick_reply=body.message if offered else None,
-            channel="rasa",
+            current.conversation_id, token=current.token, text_or_payload=body.message, channel="rasa"
         )
     except ConversationClosed:
-        turn = await _start(chat, senders, body, opening_facts)
-    return rasa_messages(body.sender, turn)
+        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
+    missed = await _missed(chat, current, conversation, turns, turn)
+    return [message for earlier in (*missed, turn) for message in rasa_messages(body.sender, earlier)]
+
+
+async def _missed(
+    chat: ChatGateway, current: SenderConversation, read: Conversation, turns: list[Turn], turn: Turn
+) -> list[Turn]:
+    if turn.number != read.version + 1:
+        # Something was saved between reading the transcript and this turn: read it again.
+        _, turns = await chat.get(current.conversation_id, token=current.token)
+    return unheard(turns, before=turn.number)

@@ -78,6 +78,9 @@ class TurnOut(BaseModel):
     states_entered: list[StateName] = Field(description="Every state the turn passed through, in order.")
     actions: list[Action] = Field(description="What the host application should do (handoff, follow-up…).")
     signals: Signals | None = Field(default=None, description="What understanding found in the message.")
+    person: str | None = Field(
+        default=None, description="The display name of the person from the team who wrote `text`; null for the agent."
+    )
 
     @classmethod
     def of(cls, turn: Turn) -> TurnOut:
@@ -94,6 +97,7 @@ class TurnOut(BaseModel):
             states_entered=list(turn.states_entered),
             actions=list(turn.actions),
             signals=turn.signals,
+            person=turn.person,
         )
 
 
@@ -116,6 +120,7 @@ class ConversationOut(BaseModel):
     escalation_reason: EscalationReason | None = Field(
         default=None, description="Why it was handed to a person, if it was."
     )
+    person: str | None = Field(default=None, description="The person from the team talking with the customer now.")
     version: int = Field(description="Increases by one with each saved turn.")
     started_at: datetime
     updated_at: datetime
@@ -131,6 +136,7 @@ class ConversationOut(BaseModel):
             closed=conversation.closed,
             outcome=conversation.outcome,
             escalation_reason=conversation.escalation_reason,
+            person=conversation.person,
             version=conversation.version,
             started_at=conversation.started_at,
             updated_at=conversation.updated_at,

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 ENV_PREFIX = "TACTFUL_"
+MIN_AGENT_KEY_CHARS = 16
 _LISTS = frozenset({"cors_origins", "trusted_proxies"})
 
 
@@ -108,6 +109,51 @@ class ServerSettings(BaseModel):
         FactsKey.parse(text)
         return text
 
+    agent_keys: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description=(
+            "The people who may take over conversations: each display name (what customers see) with its own "
+            f"key of at least {MIN_AGENT_KEY_CHARS} characters. Empty turns the agent endpoints and page off."
+        ),
+    )
+    pubsub_url: str | None = Field(
+        default=None,
+        description=(
+            "A Redis URL through which several servers reach each other's customers (socket.io and pushed "
+            "messages); the store's URL when the store is Redis, else this process only."
+        ),
+    )
+    desk_webhook_url: str | None = Field(
+        default=None, description="Where to POST handoff, take-over, customer-message and hand-back events."
+    )
+    desk_webhook_secret: SecretStr | None = Field(
+        default=None, description="Signs each desk webhook body (HMAC-SHA256, header `X-Tactful-Signature`)."
+    )
+    wait_check_seconds: float = Field(
+        default=5.0, gt=0, description="How often to look for handed-over conversations nobody picked up in time."
+    )
+
+    @field_validator("agent_keys")
+    @classmethod
+    def _strong_agent_keys(cls, keys: dict[str, SecretStr]) -> dict[str, SecretStr]:
+        for name, key in keys.items():
+            if not name.strip() or len(name) > 60:
+                raise ValueError(f"agent name {name!r} must be 1 to 60 characters")
+            if len(key.get_secret_value()) < MIN_AGENT_KEY_CHARS:
+                raise ValueError(f"the key of agent {name!r} is shorter than {MIN_AGENT_KEY_CHARS} characters")
+        secrets = [key.get_secret_value() for key in keys.values()]
+        if len(set(secrets)) != len(secrets):
+            raise ValueError("two agents share a key; give each person their own")
+        return keys
+
+    @property
+    def shared_pubsub_url(self) -> str | None:
+        """The Redis URL servers share live messages through, if any."""
+        if self.pubsub_url is not None:
+            return self.pubsub_url
+        location = self.store_url.partition("?")[0]
+        return location if location.startswith(("redis://", "rediss://", "unix://")) else None
+
     @field_validator("trusted_proxies")
     @classmethod
     def _addresses_only(cls, proxies: tuple[str, ...]) -> tuple[str, ...]:
@@ -121,6 +167,21 @@ class ServerSettings(BaseModel):
                 ) from None
         return proxies
 
+    @model_validator(mode="after")
+    def _keys_apart(self) -> ServerSettings:
+        # Each key opens one door; one secret used for two would let either holder through both.
+        roles = {"api_key": self.api_key, "metrics_key": self.metrics_key, "facts_key": self.facts_key}
+        roles.update({f"agent key of {name!r}": key for name, key in self.agent_keys.items()})
+        seen: dict[str, str] = {}
+        for role, key in roles.items():
+            if key is None:
+                continue
+            secret = key.get_secret_value()
+            if secret in seen:
+                raise ValueError(f"{seen[secret]} and {role} are the same secret; give each its own")
+            seen[secret] = role
+        return self
+
     @property
     def rate_limited(self) -> bool:
         """Whether clients are rate limited at all."""
@@ -130,7 +191,8 @@ class ServerSettings(BaseModel):
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> ServerSettings:
         """Settings from ``TACTFUL_*`` variables (``TACTFUL_STORE_URL``…), then ``overrides``.
 
-        ``TACTFUL_CORS_ORIGINS`` and ``TACTFUL_TRUSTED_PROXIES`` are comma-separated lists.
+        ``TACTFUL_CORS_ORIGINS`` and ``TACTFUL_TRUSTED_PROXIES`` are comma-separated lists;
+        ``TACTFUL_AGENT_KEYS`` a comma-separated list of ``NAME:KEY`` pairs.
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -138,6 +200,26 @@ class ServerSettings(BaseModel):
             raw = env.get(ENV_PREFIX + name.upper())
             if raw is None:
                 continue
-            values[name] = tuple(o.strip() for o in raw.split(",") if o.strip()) if name in _LISTS else raw
+            if name in _LISTS:
+                values[name] = tuple(o.strip() for o in raw.split(",") if o.strip())
+            elif name == "agent_keys":
+                values[name] = parse_agent_keys(raw.split(","))
+            else:
+                values[name] = raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)
+
+
+def parse_agent_keys(pairs: list[str]) -> dict[str, str]:
+    """``["Alex Kim:KEY", ...]`` as a mapping of display names to keys (a name may hold a colon, a key may not)."""
+    keys: dict[str, str] = {}
+    for pair in (p.strip() for p in pairs):
+        if not pair:
+            continue
+        name, colon, key = pair.rpartition(":")
+        if not colon or not name.strip():
+            raise ValueError("an agent key is not given as NAME:KEY (the display name, a colon, then the key)")
+        if name.strip() in keys:
+            raise ValueError(f"agent {name.strip()!r} is given twice")
+        keys[name.strip()] = key
+    return keys

@@ -61,9 +61,13 @@ class FactsGate:
         token: str | None,
         *,
         server_to_server: bool = False,
+        expired_ok: bool = False,
     ) -> OfferedFacts:
-        """The host's facts (the token's, and all of them server to server) and the unsigned rest."""
-        signed = self.verifier.verify(token) if token is not None else SignedFacts({})
+        """The host's facts (the token's, and all of them server to server) and the unsigned rest.
+
+        ``expired_ok``: see :meth:`~flow.server.facts_tokens.FactsVerifier.verify`.
+        """
+        signed = self.verifier.verify(token, expired_ok=expired_ok) if token is not None else SignedFacts({})
         given = dict(facts or {})
         if server_to_server:
             return OfferedFacts(host={**given, **signed.facts}, signed_for=signed.policy)

@@ -5,11 +5,15 @@ The token comes as ``?token=`` or as the first frame ``{"token": "..."}``. The s
 ``{"text": ...}`` or ``{"quick_reply": ...}`` frame with ``{"type": "turn", "turn": {...}}``; a frame
 may carry ``facts`` (only those the policy allows unsigned) and a ``facts_token``, as over HTTP. A frame
 that cannot be applied gets ``{"type": "error", "error": {"code", "message"}}`` and the connection
-stays open; a frame may carry an ``id``, echoed back as ``reply_to``.
+stays open; a frame may carry an ``id``, echoed back as ``reply_to``. Turns the customer did not ask
+for (a person from the team taking over, writing or handing back) arrive unasked as
+``{"type": "pushed", "turn": {...}}``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 import math
@@ -23,6 +27,7 @@ from flow.errors import AccessDenied, StoreUnavailable, TactfulError, UnknownCon
 from flow.server.errors import INTERNAL_ERROR_MESSAGE, describe, validation_message
 from flow.server.gateway import ChatGateway
 from flow.server.limits import CLOSE_TRY_AGAIN_LATER, RateLimiter, client_key
+from flow.server.live import LiveHub
 from flow.server.routes_api import message_facts
 from flow.server.schemas import ConversationOut, CustomerMessage, TurnOut
 from flow.server.trust import FactsGate
@@ -120,7 +125,20 @@ class ConversationSocket:
         self.gate: FactsGate = state.facts_gate
         self.limiter: RateLimiter = state.rate_limiter
         self.max_bytes: int = state.settings.max_body_bytes
+        self.hub: LiveHub = state.live
         self.client = client_key(websocket.scope)
+        self._sending = asyncio.Lock()
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        """Send one frame; answers and pushed turns never interleave."""
+        async with self._sending:
+            await self.websocket.send_json(frame)
+
+    async def forward(self, pushed: asyncio.Queue[Any]) -> None:
+        """Send the turns pushed to this conversation as they come."""
+        while True:
+            turn = await pushed.get()
+            await self.send({"type": "pushed", "turn": TurnOut.of(turn).model_dump(mode="json")})
 
     async def open(self) -> str | None:
         """Accept, check the token and send the transcript; the token, or ``None`` if refused."""
@@ -178,18 +196,27 @@ class ConversationSocket:
         return frame
 
     async def serve(self) -> None:
-        """Answer frames until the client goes away."""
+        """Answer frames until the client goes away, sending pushed turns in between."""
+        pushed, stop_listening = self.hub.listen(self.conversation_id)
+        forwarding: asyncio.Task[None] | None = None
         try:
             token = await self.open()
             if token is None:
                 return
+            forwarding = asyncio.create_task(self.forward(pushed))
             while True:
                 received = await self.websocket.receive()
                 if received["type"] == "websocket.disconnect":
                     return
-                await self.websocket.send_json(await self.answer(received.get("text"), token))
+                await self.send(await self.answer(received.get("text"), token))
         except WebSocketDisconnect:
             return
+        finally:
+            stop_listening()
+            if forwarding is not None:
+                forwarding.cancel()
+                with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, RuntimeError):
+                    await forwarding
 
 
 @router.websocket("/v1/conversations/{conversation_id}/ws")

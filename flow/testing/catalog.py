@@ -28,6 +28,7 @@ STEP_MODULES = (
     "flow.testing.steps_practices",
     "flow.testing.steps_outcome",
     "flow.testing.steps_actions",
+    "flow.testing.steps_people",
     "flow.testing.steps_record",
     "flow.testing.aliases",
 )

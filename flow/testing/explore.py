@@ -44,6 +44,10 @@ PHRASES: dict[str, str] = {
 }
 """One unambiguous message for each kind of customer message the flow tells apart."""
 
+PERSON = "Alex"
+PERSON_MOVES = ("take_over", "wait", "hand_back", "hand_back_close", "close")
+"""What a person can do, or the wait for one running out (``wait``)."""
+
 MAX_DEPTH = 4
 MAX_RUNS = 50_000
 _KEPT_PER_STATE = 6
@@ -51,9 +55,10 @@ _KEPT_PER_STATE = 6
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """One thing the customer does (says text, clicks a payload), or the follow-up after ``value`` hours."""
+    """One thing the customer does (says text, clicks a payload), the follow-up after ``value`` hours, or
+    what a person does (``value`` is one of :data:`PERSON_MOVES`)."""
 
-    kind: Literal["say", "click", "deliver"]
+    kind: Literal["say", "click", "deliver", "person"]
     value: str = ""
 
 
@@ -184,8 +189,16 @@ class Explorer:
     def _expand(self, node: _Node) -> Iterator[_Node]:
         conversation = node.conversation
         moves: list[tuple[Move, str | None]] = []
-        if node.follow_up_at is not None and conversation.outcome != "closed_after_abuse":
+        # A follow-up waits while a person is talking with the customer (the worker retries it later).
+        deliverable = conversation.outcome != "closed_after_abuse" and conversation.state != "with_person"
+        if node.follow_up_at is not None and deliverable:
             moves.append((Move("deliver", str(_whole_hours(node.follow_up_at, node.now))), None))
+        if conversation.state == "escalated":
+            moves.append((Move("person", "take_over"), None))
+            if conversation.waiting_since is not None and not conversation.callback_offered:
+                moves.append((Move("person", "wait"), None))
+        if conversation.state == "with_person":
+            moves.extend((Move("person", value), None) for value in ("hand_back", "hand_back_close", "close"))
         if not conversation.closed:
             moves.extend((Move("click", payload), payload) for payload in conversation.quick_replies)
             moves.extend((Move("say", text), None) for text in self.phrases.values())
@@ -196,9 +209,15 @@ class Explorer:
 
     def _apply(self, node: _Node, move: Move, payload: str | None) -> _Node | None:
         now = node.now + timedelta(hours=int(move.value)) if move.kind == "deliver" else node.now
+        if move == Move("person", "wait"):
+            now = node.now + timedelta(minutes=self.policy.escalation.handoff.wait_minutes)
         self._slot.read = lambda: now
         self.runs += 1
-        if move.kind == "deliver":
+        if move.kind == "person":
+            if move.value == "wait" and not self._engine.wait_is_over(node.conversation):
+                return None
+            conversation, turn = self._person(node.conversation, move.value)
+        elif move.kind == "deliver":
             conversation, turn = self._engine.check_in(node.conversation)
         elif payload is not None:
             conversation, turn = self._engine.reply(node.conversation, quick_reply=payload)
@@ -214,8 +233,19 @@ class Explorer:
             payload=payload,
             turn=turn,
             follow_up=move.kind == "deliver",
+            person_line=f"{PERSON}: {move.value}" if move.kind == "person" else None,
         )
         return self._keeping_rules(_Node(path, conversation, now, follow_up, (*node.history, exchange)))
+
+    def _person(self, conversation: Conversation, value: str) -> tuple[Conversation, Turn]:
+        engine = self._engine
+        if value == "take_over":
+            return engine.take_over(conversation, PERSON)
+        if value == "wait":
+            return engine.wait_expired(conversation)
+        if value == "close":
+            return engine.close_by_person(conversation, PERSON)
+        return engine.hand_back(conversation, PERSON, close=value == "hand_back_close")
 
     def _record(self, node: _Node, found: dict[str, Route]) -> None:
         for label in node.path.last_labels:
@@ -234,6 +264,9 @@ class Explorer:
             c.resume_state,
             c.outcome,
             c.escalation_reason,
+            c.person,
+            c.waiting_since is not None,
+            c.callback_offered,
             node.follow_up_at is not None,
         )
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from flow.engine import Understander
 from flow.errors import TactfulError
-from flow.testing.explore import Explorer, Move, Route
+from flow.testing.explore import PERSON, Explorer, Move, Route
 from flow.testing.record import ConversationAssertionError
 from flow.testing.runtime import LoadedPolicy, SharedUnderstander, resolve_policy
 from flow.testing.world import ConversationUnderTest
@@ -172,6 +172,10 @@ def _scenario(
             lines.extend(_flush(script))
             lines.extend(_deliver(world, move))
             continue
+        if move.kind == "person":
+            lines.extend(_flush(script))
+            lines.extend(_person(world, move))
+            continue
         script.extend(_play(world, move))
     lines.extend(_flush(script))
     turn = world.last_turn
@@ -212,6 +216,33 @@ def _flush(script: list[str]) -> list[str]:
     ]
     script.clear()
     return block
+
+
+_PERSON_STEPS = {
+    "take_over": f'When a person named "{PERSON}" takes over',
+    "wait": "When nobody takes over within the wait",
+    "hand_back": "When the person hands back",
+    "hand_back_close": "When the person hands back to close",
+    "close": "When the person closes the conversation",
+}
+
+
+def _person(world: ConversationUnderTest, move: Move) -> list[str]:
+    if move.value == "take_over":
+        exchange = world.take_over(PERSON)
+    elif move.value == "wait":
+        exchange = world.wait_runs_out()
+    elif move.value == "close":
+        exchange = world.close_by_person()
+    else:
+        exchange = world.hand_back(close=move.value == "hand_back_close")
+    turn = exchange.turn
+    assert turn is not None
+    lines = [f"    {_PERSON_STEPS[move.value]}", f'    Then the conversation is in "{turn.state}"']
+    if not turn.text:
+        lines.append("    And the agent says nothing")
+    lines.extend(f'    And the agent says "{" ".join(m.split())}"' for m in turn.messages if '"' not in m)
+    return lines
 
 
 def _deliver(world: ConversationUnderTest, move: Move) -> list[str]:

@@ -20,6 +20,7 @@ from flow.models import ApproveRequest, Handoff, IssueCompensation, ScheduleFoll
 from flow.policy import Policy
 from flow.testing.record import Exchange
 from flow.tone import lint
+from states import SPECS
 
 _MISSING = re.compile(r"\bNone\b|\{\{|\}\}|\{%|%\}")
 
@@ -44,6 +45,8 @@ def _latest_texts(history: Sequence[Exchange]) -> list[tuple[str, str]]:
     if not turns:
         return []
     exchange, turn = turns[-1]
+    if turn.person is not None:
+        return []  # a person's own words: the agent's rules are not theirs to keep
     texts = [(f"reply {exchange.number}", message) for message in turn.messages]
     texts += [
         (f"the follow-up scheduled in reply {exchange.number}", a.text)
@@ -111,9 +114,12 @@ def closed_stays_silent(history: Sequence[Exchange], policy: Policy) -> str | No
 
 
 def every_turn_speaks(history: Sequence[Exchange], policy: Policy) -> str | None:
-    """Every reply has some text for the customer."""
+    """Every reply has some text for the customer, except where the flow keeps quiet while a person talks."""
     for exchange, turn in _turns(history):
-        if not turn.text.strip():
+        quiet = bool(turn.transitions) and all(
+            t in SPECS[s].silent for t, s in zip(turn.transitions, turn.states_entered, strict=True)
+        )
+        if not turn.text.strip() and not quiet:
             return f"reply {exchange.number} has no text"
     return None
 

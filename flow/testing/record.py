@@ -40,10 +40,14 @@ class Exchange:
     turn: Turn | None = None
     refused: str | None = None
     follow_up: bool = False
+    person_line: str | None = None
+    """What a person (or the passing of the wait for one) did instead of the customer."""
 
     @property
     def customer_line(self) -> str:
         """What the customer did, as one line."""
+        if self.person_line is not None:
+            return self.person_line
         if self.follow_up:
             return "(the scheduled follow-up is delivered)"
         if self.clicked is not None:
@@ -92,7 +96,8 @@ def render_exchange(exchange: Exchange, *, local_now: datetime | None = None) ->
     turn = exchange.turn
     if turn is None:  # pragma: no cover
         return lines
-    lines.append(f"     Agent ({' -> '.join(turn.states_entered) or 'no transition'}; now {turn.state}):")
+    speaker = f"{turn.person} (a person)" if turn.person else "Agent"
+    lines.append(f"     {speaker} ({' -> '.join(turn.states_entered) or 'no transition'}; now {turn.state}):")
     lines.extend(_wrap(turn.text, "       | "))
     if turn.quick_replies:
         lines.append("     Buttons: " + " ".join(f"[{reply.title}]" for reply in turn.quick_replies))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn, Protocol
 
 from flow.engine import Engine, Understander
-from flow.errors import ConversationClosed, DefinitionError, InvalidMessage
+from flow.errors import ConversationClosed, DefinitionError, InvalidMessage, TakeoverRefused
 from flow.graph import Edge
 from flow.models import Conversation, QuickReply, ScheduleFollowUp, Turn
 from flow.policy import Policy
@@ -181,6 +181,44 @@ class ConversationUnderTest:
             self.fail("a follow-up that is due", f"it is due at {due:%Y-%m-%d %H:%M} UTC; let time pass first")
         return self._run(lambda engine: engine.check_in(self._current()), follow_up=True)
 
+    def take_over(self, person: str) -> Exchange:
+        """A person from the team takes over the handed-over conversation."""
+        return self._run(lambda engine: engine.take_over(self._current(), person), person_line=f"{person} takes over")
+
+    def person_writes(self, text: str) -> Exchange:
+        """The person who took over writes to the customer."""
+        person = self._person()
+        return self._run(
+            lambda engine: engine.person_says(self._current(), person, text), person_line=f"{person} writes: {text}"
+        )
+
+    def hand_back(self, *, close: bool = False) -> Exchange:
+        """The person hands the conversation back to the agent, who picks up at the follow-up or closes."""
+        person = self._person()
+        line = f"{person} hands back{' to close' if close else ''}"
+        return self._run(lambda engine: engine.hand_back(self._current(), person, close=close), person_line=line)
+
+    def close_by_person(self) -> Exchange:
+        """The person who took over ends the conversation."""
+        person = self._person()
+        return self._run(
+            lambda engine: engine.close_by_person(self._current(), person), person_line=f"{person} closes the chat"
+        )
+
+    def wait_runs_out(self) -> Exchange:
+        """The policy's wait for a person passes with nobody taking over."""
+        self.clock.advance(timedelta(minutes=self.policy.escalation.handoff.wait_minutes))
+        return self._run(
+            lambda engine: engine.wait_expired(self._current()),
+            person_line="(the wait for a person runs out with nobody taking over)",
+        )
+
+    def _person(self) -> str:
+        person = self.require_conversation().person
+        if person is None:
+            self.fail("a person who has taken over", f"the conversation is {self.require_conversation().state}")
+        return person
+
     def pass_time(self, delta: timedelta) -> None:
         """Let time pass before the next message."""
         self.clock.advance(delta)
@@ -245,6 +283,7 @@ class ConversationUnderTest:
         payload: str | None = None,
         may_be_refused: bool = False,
         follow_up: bool = False,
+        person_line: str | None = None,
     ) -> Exchange:
         __tracebackhide__ = True
         engine = self.engine
@@ -253,16 +292,26 @@ class ConversationUnderTest:
         number = len(self.exchanges) + 1
         try:
             conversation, turn = call(engine)
-        except (InvalidMessage, ConversationClosed) as e:
+        except (InvalidMessage, ConversationClosed, TakeoverRefused) as e:
             exchange = Exchange(
-                number, self.clock.now(), before, said, clicked, payload, refused=str(e), follow_up=follow_up
+                number,
+                self.clock.now(),
+                before,
+                said,
+                clicked,
+                payload,
+                refused=str(e),
+                follow_up=follow_up,
+                person_line=person_line,
             )
             self.exchanges.append(exchange)
             if not may_be_refused:
                 self.fail("the agent to reply", f"the engine refused the message: {e}")
             return exchange
         self.conversation = conversation
-        exchange = Exchange(number, turn.at, before, said, clicked, payload, turn=turn, follow_up=follow_up)
+        exchange = Exchange(
+            number, turn.at, before, said, clicked, payload, turn=turn, follow_up=follow_up, person_line=person_line
+        )
         self.exchanges.append(exchange)
         for observer in self.observers:
             observer.turn_taken(self.loaded, before, turn)

@@ -10,7 +10,8 @@
  * typing-delay (least time in ms the typing indicator shows).
  * The element has the `connected` attribute while its WebSocket is open; without it, messages go
  * over HTTP and the socket reconnects with backoff. Theme it with the --tactful-* CSS custom properties listed in STYLE.
- * Message text is only ever inserted with textContent.
+ * Message text is only ever inserted with textContent. When a person from the team takes over, their
+ * messages arrive pushed over the WebSocket and show with their name above them.
  */
 (() => {
   "use strict";
@@ -65,6 +66,9 @@
       border-bottom-left-radius: 4px; }
     .customer { align-self: flex-end; background: var(--_customer-bg); color: var(--_customer-text);
       border-bottom-right-radius: 4px; }
+    .person { align-self: flex-start; background: var(--tactful-person-bubble, #e3ecf9); color: var(--_agent-text);
+      border-bottom-left-radius: 4px; }
+    .person .name { display: block; font-size: 12px; font-weight: 600; opacity: 0.8; margin-bottom: 2px; }
     .problem { align-self: center; font-size: 13px; color: #8a1c1c; background: #fdecec; }
     .typing { display: flex; gap: 4px; padding: 0 16px 8px; background: var(--_surface); }
     .typing[hidden] { display: none; }
@@ -126,6 +130,7 @@
 
   const NOTICES = {
     escalated: "This conversation has been passed to a member of our team.",
+    with_person: "You're chatting with a member of our team.",
     closed: "This conversation has ended.",
   };
   const REPLY_TIMEOUT_MS = 15000;
@@ -382,6 +387,8 @@
         this.attempts = 0;
         this.setConnection("");
         if (!this.busy) this.catchUp(frame.conversation);
+      } else if (frame.type === "pushed") {
+        if (frame.turn.number > this.lastNumber) this.showTurn(frame.turn);
       } else if (this.pending && frame.reply_to === this.pending.id) {
         if (frame.type === "turn") this.pending.succeed(frame.turn);
         else this.pending.fail(new ApiError(0, frame.error.code, frame.error.message));
@@ -470,7 +477,10 @@
 
     showTurn(turn) {
       this.lastNumber = Math.max(this.lastNumber, turn.number);
-      for (const paragraph of turn.messages) this.addBubble("agent", paragraph);
+      for (const paragraph of turn.messages) {
+        if (turn.person) this.addBubble("person", paragraph, turn.person);
+        else this.addBubble("agent", paragraph);
+      }
       this.state = turn.state;
       this.lastQuickReplies = turn.quick_replies;
       this.showQuickReplies(turn.state === "closed" ? [] : turn.quick_replies);
@@ -481,12 +491,17 @@
       if (!open) this.stopSocket();
     }
 
-    addBubble(who, text) {
+    addBubble(who, text, name) {
       const bubble = document.createElement("p");
       bubble.className = `bubble ${who}`;
       const speaker = document.createElement("span");
-      speaker.className = "sr-only";
-      speaker.textContent = who === "agent" ? "Agent: " : who === "customer" ? "You: " : "";
+      if (who === "person") {
+        speaker.className = "name";
+        speaker.textContent = name;
+      } else {
+        speaker.className = "sr-only";
+        speaker.textContent = who === "agent" ? "Agent: " : who === "customer" ? "You: " : "";
+      }
       const body = document.createElement("span");
       body.className = "text";
       body.textContent = text;

@@ -118,9 +118,11 @@ def live_server() -> Iterator[LiveServer]:
         live.stop()
 
 
-@pytest.fixture(scope="session")
+# Per module: while Playwright's synchronous API is open it holds an event loop in the main thread,
+# which the asynchronous tests of later modules need for their own.
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    """Headless Chromium, shared by the session's browser tests."""
+    """Headless Chromium, shared by one module's browser tests."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-test-deps to install chromium")
     from playwright.sync_api import sync_playwright
