@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from flow import payloads
 from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
-from flow.facts import count, fill_facts, identify_request
+from flow.facts import count, fill_facts, identify_request, point_at_current
 from flow.graph import Edge, Trigger
-from flow.guards import explained_item, waited_too_long
+from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
 from flow.models import Close, Conversation, FactValue, Signals, Span, Turn
@@ -74,6 +74,7 @@ _DECIDING_EDGES = frozenset(
         "decline",
         "accept_alternative",
         "accept_and_continue",
+        "accept_and_close",
         "accept_compensation",
         "close_declined",
         "next_request",
@@ -146,6 +147,8 @@ class Engine:
         if conversation.state == "escalated":
             callback = self.policy.escalation.handoff.callback and not self._rules.in_hours(now)
             return (CALLBACK,) if callback else ()
+        if conversation.state == "follow_up":
+            return switchable(conversation.agenda)
         item = conversation.current
         if conversation.state != "offering_alternatives" or item is None:
             return ()
@@ -249,6 +252,11 @@ class Engine:
         self._step(run, "check_in")
         return self._finish(conversation, run, None, None)
 
+    def check_facts(self, facts: Mapping[str, Any] | None, *, unsigned_facts: Mapping[str, Any] | None = None) -> None:
+        """Raise what :meth:`start` would raise for these facts (:class:`~flow.errors.InvalidFact`,
+        :class:`~flow.errors.UntrustedFacts`), without starting anything."""
+        self._facts(facts, unsigned_facts)
+
     def _facts(
         self, facts: Mapping[str, Any] | None, unsigned_facts: Mapping[str, Any] | None
     ) -> tuple[dict[str, FactValue], dict[str, FactValue]]:
@@ -337,6 +345,7 @@ class Engine:
             if run.redo:
                 # The message is read again in the state just entered: the new request is decided now.
                 run.redo = run.changed = False
+                point_at_current(run, self.policy)
                 self._step(run, "message")
             elif SPECS[run.state].waits:
                 return
@@ -354,7 +363,12 @@ class Engine:
     def _taken(self, edge: Edge, event: Any) -> None:
         run: Run = event.model
         settled = len(run.settled)
-        about = explained_item(run, self._rules) if edge.name == "why" else run.current
+        if edge.name == "why":
+            about = explained_item(run, self._rules)
+        elif edge.name == "change_choice" or (edge.name == "answer_about" and edge.source == "follow_up"):
+            about = last_accepted(run.agenda)
+        else:
+            about = run.current
         step = Step(edge.name, edge.dest, about)
         run.steps.append(step)
         self._effects.apply(run, edge)

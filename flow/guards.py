@@ -82,6 +82,17 @@ def changed_request(run: Run, rules: Rules) -> bool:
     return run.changed
 
 
+def dropped_everything(run: Run, rules: Rules) -> bool:
+    """The customer let go of the request in hand ("forget it, I'll keep it"), and nothing else is open."""
+    return run.changed and current_item(run) is None
+
+
+def asked_anew(run: Run, rules: Rules) -> bool:
+    """After everything asked so far was settled, the message makes another request ("one more thing,
+    can you cancel C-5521?")."""
+    return current_item(run) is not None
+
+
 def decision_changed(run: Run, rules: Rules) -> bool:
     """A fact this message gave changes what the policy says about the request in hand ("it arrived
     broken" after a refusal made under the change-of-mind rule)."""
@@ -177,7 +188,13 @@ def closing(run: Run, rules: Rules) -> bool:
     if _has(run, "goodbye"):
         return not _moves_on(run) and not _has(run, "ask_why")
     nothing_open = run.request is None and run.pending_fact is None
-    return nothing_open and thanked_only(run, rules)
+    said_no = _has(run, "deny") and run.question == "anything_else" and len(_acts(run)) == 1
+    return nothing_open and (thanked_only(run, rules) or said_no)
+
+
+def said_goodbye(run: Run, rules: Rules) -> bool:
+    """The customer says goodbye, asking nothing more. Thanks alone do not end a wait for a person."""
+    return _has(run, "goodbye") and not _moves_on(run) and not _has(run, "ask_why")
 
 
 def resuming_offer(run: Run, rules: Rules) -> bool:
@@ -249,6 +266,42 @@ def chosen_alternative(run: Run, rules: Rules) -> str | None:
     return None
 
 
+def last_accepted(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The request most recently settled with an alternative the customer accepted, if any."""
+    return next((item for item in reversed(agenda) if item.status == "alternative_accepted"), None)
+
+
+def switchable(agenda: list[AgendaItem]) -> tuple[str, ...]:
+    """The other alternatives the customer may switch to after accepting one, while nothing else is open."""
+    if any(not item.settled for item in agenda):
+        return ()
+    item = last_accepted(agenda)
+    if item is None:
+        return ()
+    return tuple(offer for offer in item.offered if offer != item.chosen)
+
+
+def changed_choice(run: Run, rules: Rules) -> bool:
+    """After accepting one alternative, the customer names another that was offered instead
+    ("actually, make it the exchange")."""
+    return switched_to(run) is not None
+
+
+def asked_about_switch(run: Run, rules: Rules) -> bool:
+    """After accepting one alternative, the customer asks about another that was offered."""
+    options = switchable(run.agenda)
+    return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
+
+
+def switched_to(run: Run) -> str | None:
+    """The alternative this message switches to, if it names one of those the customer could switch to."""
+    options = switchable(run.agenda)
+    for act in reversed(_acts(run)):
+        if act.kind == "choose" and not act.negated and act.target in options:
+            return act.target
+    return None
+
+
 def accepted_alternative(run: Run, rules: Rules) -> bool:
     """The customer chose one of the alternatives on offer (a choice outweighs thanks or a goodbye)."""
     return chosen_alternative(run, rules) is not None
@@ -257,6 +310,15 @@ def accepted_alternative(run: Run, rules: Rules) -> bool:
 def accepted(run: Run, rules: Rules) -> bool:
     """The customer said yes to what is on offer."""
     return chosen_alternative(run, rules) is not None
+
+
+def accepted_and_leaving(run: Run, rules: Rules) -> bool:
+    """The customer takes what is on offer and says goodbye in the same message ("credit's fine, thanks,
+    that's all I needed"), with nothing else asked or waiting."""
+    if not accepted(run, rules) or not _has(run, "goodbye") or _others_waiting(run):
+        return False
+    asking = ("ask_about", "ask_why", "ask_policy", "ask_status", "ask_human", "request", "complain")
+    return not any(a.kind in asking and not a.negated for a in _acts(run))
 
 
 def accepted_with_more(run: Run, rules: Rules) -> bool:
@@ -282,6 +344,8 @@ def asked_about_offer(run: Run, rules: Rules) -> bool:
 
 def _refused(run: Run) -> set[str]:
     on_offer = _on_offer(run)
+    if getattr(run, "gave_up", False):
+        return set(on_offer)
     refused: set[str] = set()
     for act in _acts(run):
         if act.kind == "reject" and not act.negated:

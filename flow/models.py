@@ -193,11 +193,16 @@ class ApproveRequest(_Frozen):
 
 
 class ApplyAlternative(_Frozen):
-    """Carry out the alternative the customer accepted."""
+    """Carry out the alternative the customer accepted.
+
+    ``replaces`` names the alternative accepted earlier in the conversation that this one takes the
+    place of, when the customer changed their mind: undo that one.
+    """
 
     type: Literal["apply_alternative"] = "apply_alternative"
     alternative: str
     title: str
+    replaces: str | None = None
     unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 

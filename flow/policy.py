@@ -272,15 +272,21 @@ class Policy(_Section):
     def request_facts(self) -> frozenset[str]:
         """The facts that belong to one request rather than to the conversation: those a request needs or
         its rules and exceptions read (the order, when it was bought, what was wrong with it)."""
+        names: set[str] = set()
+        for name in self.requests:
+            names |= self.facts_of(name)
+        return frozenset(names)
+
+    def facts_of(self, request: str) -> frozenset[str]:
+        """The facts one kind of request needs or its rules and exceptions read."""
         from flow.conditions import facts_named
 
-        names: set[str] = set()
-        for request in self.requests.values():
-            names.update(request.needs)
-            for rule in request.declines:
-                names |= facts_named(rule.when)
-            for exception in request.exceptions:
-                names |= facts_named(exception.when)
+        spec = self.requests[request]
+        names: set[str] = set(spec.needs)
+        for rule in spec.declines:
+            names |= facts_named(rule.when)
+        for exception in spec.exceptions:
+            names |= facts_named(exception.when)
         return frozenset(names)
 
     def request_for(self, intent: str) -> str | None:

@@ -75,6 +75,10 @@ class ConversationEngine(Protocol):
         unsigned_facts: dict[str, FactValue] | None = None,
     ) -> tuple[Conversation, Turn]: ...
 
+    def check_facts(
+        self, facts: dict[str, FactValue] | None, *, unsigned_facts: dict[str, FactValue] | None = None
+    ) -> None: ...
+
     def take_over(self, conversation: Conversation, person: str) -> tuple[Conversation, Turn]: ...
 
     def person_says(self, conversation: Conversation, person: str, text: str) -> tuple[Conversation, Turn]: ...
@@ -144,19 +148,26 @@ class ConversationService:
         policy: str | None = None,
         unsigned_facts: Facts | None = None,
         signed_for: str | None = None,
+        conversation_id: str | None = None,
+        token: str | None = None,
     ) -> Started:
         """Open a conversation under ``policy`` (the default one when ``None``) and store it.
 
         ``facts`` are the host's; ``unsigned_facts`` came from a public client without the host's
         signature (see :meth:`flow.Engine.start`). ``signed_for`` is the policy a facts token named,
-        which must be the conversation's.
+        which must be the conversation's. A channel that promised a customer an id and token before
+        the conversation existed passes them; the store raises ``ConversationExists`` when another
+        message opened that id first.
         """
         engine = self._engine(policy or self.default_policy)
         _check_signed_for(signed_for, engine.policy.name)
         conversation, turn = engine.start(
-            dict(facts) if facts else None, message, unsigned_facts=dict(unsigned_facts) if unsigned_facts else None
+            dict(facts) if facts else None,
+            message,
+            conversation_id=conversation_id,
+            unsigned_facts=dict(unsigned_facts) if unsigned_facts else None,
         )
-        token = secrets.token_urlsafe(32)
+        token = token or secrets.token_urlsafe(32)
         kept = self._as_kept(engine, turn)
         digest = token_digest(token)
         if self.desk is not None and conversation.at_the_desk:
@@ -300,6 +311,25 @@ class ConversationService:
         self.store.save(updated, turn, expected_version=current.version, message_id=message_id)
         if desk is not None and not updated.at_the_desk:
             desk.remove(updated.id)
+
+    def check_facts(
+        self,
+        *,
+        facts: Facts | None = None,
+        unsigned_facts: Facts | None = None,
+        signed_for: str | None = None,
+        policy: str | None = None,
+    ) -> None:
+        """Raise what :meth:`start` would raise for these facts, without starting anything.
+
+        For a channel that must record something before it starts a conversation (the Rasa sender
+        table): refused facts then change nothing there either.
+        """
+        engine = self._engine(policy or self.default_policy)
+        _check_signed_for(signed_for, engine.policy.name)
+        engine.check_facts(
+            dict(facts) if facts else None, unsigned_facts=dict(unsigned_facts) if unsigned_facts else None
+        )
 
     def get(self, conversation_id: str, *, token: str) -> tuple[Conversation, list[Turn]]:
         """The conversation's latest snapshot and its whole transcript."""

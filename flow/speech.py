@@ -161,6 +161,8 @@ class Speaker:
         status = self._policy.status
         if last.transition == "answer_status" and status is not None and status.handoff:
             return "person"
+        if last.transition == "drop_request":
+            return "anything_else"
         if last.state == "follow_up":
             return "satisfaction" if last.transition == "check_in" else "anything_else"
         if last.state == "listening" and run.request is None and run.pending_fact is None:

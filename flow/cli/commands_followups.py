@@ -52,9 +52,9 @@ def _closing(deliver: object) -> Iterator[None]:
 
 @followups_app.command("run")
 def run(
-    store: Annotated[str, typer.Option("--store", help="memory, sqlite:///PATH or redis://HOST:PORT/DB.")] = (
-        "sqlite:///tactful.db"
-    ),
+    store: Annotated[
+        str, typer.Option("--store", help="memory, sqlite:///PATH, redis://HOST:PORT/DB or postgresql://USER@HOST/DB.")
+    ] = ("sqlite:///tactful.db"),
     webhook: Annotated[
         str | None, typer.Option("--webhook", help="POST each follow-up here as JSON; print them when left out.")
     ] = None,

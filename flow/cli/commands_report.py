@@ -15,9 +15,9 @@ EXIT_INVALID = 2
 @app.command("report")
 def report(
     out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
-    store: Annotated[str, typer.Option("--store", help="memory, sqlite:///PATH or redis://HOST:PORT/DB.")] = (
-        "sqlite:///tactful.db"
-    ),
+    store: Annotated[
+        str, typer.Option("--store", help="memory, sqlite:///PATH, redis://HOST:PORT/DB or postgresql://USER@HOST/DB.")
+    ] = ("sqlite:///tactful.db"),
     since: Annotated[
         str | None, typer.Option("--since", help="Only conversations updated at or after this ISO time.")
     ] = None,

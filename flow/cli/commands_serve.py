@@ -20,7 +20,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
     store: Annotated[
         str,
-        typer.Option("--store", help="memory, sqlite:///PATH or redis://HOST:PORT/DB."),
+        typer.Option("--store", help="memory, sqlite:///PATH, redis://HOST:PORT/DB or postgresql://USER@HOST/DB."),
     ] = "sqlite:///tactful.db",
     cors_origin: Annotated[
         list[str] | None,

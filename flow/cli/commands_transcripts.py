@@ -33,9 +33,9 @@ def parse_since(value: str | None) -> datetime | None:
 @transcripts_app.command("export")
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="jsonl (one object per turn) or csv.")],
-    store: Annotated[str, typer.Option("--store", help="memory, sqlite:///PATH or redis://HOST:PORT/DB.")] = (
-        "sqlite:///tactful.db"
-    ),
+    store: Annotated[
+        str, typer.Option("--store", help="memory, sqlite:///PATH, redis://HOST:PORT/DB or postgresql://USER@HOST/DB.")
+    ] = ("sqlite:///tactful.db"),
     since: Annotated[
         str | None, typer.Option("--since", help="Only conversations updated at or after this ISO time.")
     ] = None,

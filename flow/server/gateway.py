@@ -98,8 +98,13 @@ class ChatGateway:
         message: str | None,
         policy: str | None,
         channel: Channel,
+        conversation_id: str | None = None,
+        token: str | None = None,
     ) -> Started:
-        """Open a conversation under ``policy``, or the default policy when ``None``, with the facts offered."""
+        """Open a conversation under ``policy``, or the default policy when ``None``, with the facts offered.
+
+        ``conversation_id`` and ``token``, when given, are the ones a channel already promised the customer.
+        """
         began = time.perf_counter()
         started = await self.run(
             lambda: self.service.start(
@@ -108,6 +113,8 @@ class ChatGateway:
                 signed_for=offered.signed_for,
                 message=message,
                 policy=policy,
+                conversation_id=conversation_id,
+                token=token,
             )
         )
         self.metrics.record(started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel)

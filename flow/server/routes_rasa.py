@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from flow.errors import ConversationClosed, UnknownConversation
+from flow.errors import ConversationClosed, ConversationExists, UnknownConversation
 from flow.models import Conversation, FactValue, Turn
 from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
@@ -33,8 +34,8 @@ from flow.server.trust import OfferedFacts
 
 router = APIRouter(tags=["rasa"])
 
-Offer = Callable[[], OfferedFacts]
-"""The facts a new conversation starts with; checked only when one starts, as a token may have expired since."""
+MAX_NEW_CONVERSATIONS = 8
+"""How often one message may find the sender's conversation closed and claim another before giving up."""
 
 
 class RasaMetadata(BaseModel):
@@ -116,15 +117,6 @@ def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
     return found
 
 
-async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening_facts: Offer) -> Turn:
-    started = await chat.start(
-        offered=opening_facts(), message=opening_message(body.message), policy=None, channel="rasa"
-    )
-    current = SenderConversation(started.conversation.id, started.token)
-    await chat.run(lambda: senders.remember(body.sender, current))
-    return started.turn
-
-
 @router.post(
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
@@ -140,33 +132,87 @@ async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
     gate = facts_gate_of(request)
     server_to_server = gate.server_to_server(request)
     metadata = body.metadata.model_dump() if body.metadata else None
+    opening = _Opening(lambda: client_facts(metadata, gate, server_to_server=server_to_server))
+    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body, opening))
 
-    def opening_facts() -> OfferedFacts:
-        return client_facts(metadata, gate, server_to_server=server_to_server)
 
-    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body, opening_facts))
+class _Opening:
+    """The facts a new conversation starts with: read and checked once, and only if one starts (a token
+    may have expired since the sender's conversation began), before the sender is claimed."""
+
+    def __init__(self, read: Callable[[], OfferedFacts]) -> None:
+        self._read = read
+        self._facts: OfferedFacts | None = None
+
+    async def facts(self, chat: ChatGateway) -> OfferedFacts:
+        if self._facts is None:
+            offered = self._read()
+            await chat.run(
+                lambda: chat.service.check_facts(
+                    facts=offered.host, unsigned_facts=offered.unsigned, signed_for=offered.signed_for
+                )
+            )
+            self._facts = offered
+        return self._facts
 
 
 async def _answer(
-    chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening_facts: Offer
+    chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening: _Opening
 ) -> list[dict[str, Any]]:
     current = await chat.run(lambda: senders.find(body.sender))
-    if current is None:
-        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
+    replacing: SenderConversation | None = None
+    for _ in range(MAX_NEW_CONVERSATIONS):
+        if current is None or current == replacing:
+            # Refused facts change nothing: they are checked before the sender is claimed.
+            await opening.facts(chat)
+            current = await chat.run(partial(senders.claim, body.sender, SenderConversation.new(), replacing=replacing))
+        turns = await _deliver(chat, body, current, opening)
+        if turns is not None:
+            return [message for turn in turns for message in rasa_messages(body.sender, turn)]
+        # The sender's conversation is closed: this message starts another one.
+        replacing = current
+    assert current is not None
+    raise ConversationClosed(current.conversation_id)
+
+
+async def _deliver(
+    chat: ChatGateway, body: RasaMessage, current: SenderConversation, opening: _Opening
+) -> list[Turn] | None:
+    """The turns to show for ``body`` in the sender's conversation, opening it if nobody has yet; ``None`` if closed.
+
+    Those are the turns pushed since the widget last posted (a person writing, say), then the new one.
+    """
     try:
         conversation, turns = await chat.get(current.conversation_id, token=current.token)
     except UnknownConversation:
-        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
+        # The entry was claimed by a message that has not opened its conversation yet (or the
+        # conversation expired): open it here. Whichever message stores it first starts it, and
+        # the others are applied to it as replies.
+        try:
+            started = await chat.start(
+                offered=await opening.facts(chat),
+                message=opening_message(body.message),
+                policy=None,
+                channel="rasa",
+                conversation_id=current.conversation_id,
+                token=current.token,
+            )
+            return [started.turn]
+        except ConversationExists:
+            conversation, turns = await chat.get(current.conversation_id, token=current.token)
     if conversation.closed:
-        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
+        return None
+    if body.message not in conversation.quick_replies and opening_message(body.message) is None:
+        # No customer text (a widget's ``/get_started`` again, after a reload or from a second tab):
+        # show where the conversation stands and change nothing.
+        return unheard(turns) or turns[-1:]
     try:
         _, turn = await chat.reply(
             current.conversation_id, token=current.token, text_or_payload=body.message, channel="rasa"
         )
     except ConversationClosed:
-        return rasa_messages(body.sender, await _start(chat, senders, body, opening_facts))
-    missed = await _missed(chat, current, conversation, turns, turn)
-    return [message for earlier in (*missed, turn) for message in rasa_messages(body.sender, earlier)]
+        return None
+    return [*await _missed(chat, current, conversation, turns, turn), turn]
 
 
 async def _missed(
