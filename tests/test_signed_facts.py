@@ -295,6 +295,20 @@ def test_a_weak_or_wrong_facts_key_is_refused_when_the_server_starts(key: str, p
     assert problem in result.output
 
 
+@pytest.mark.parametrize(
+    ("keys", "problem"),
+    [
+        ({"api_key": FACTS_KEY, "facts_key": FACTS_KEY}, "api_key and facts_key are the same secret"),
+        ({"api_key": API_KEY, "metrics_key": API_KEY}, "api_key and metrics_key are the same secret"),
+        ({"metrics_key": API_KEY, "agent_keys": {"Alex": API_KEY}}, "metrics_key and agent key of 'Alex'"),
+    ],
+    ids=["api-and-facts", "api-and-metrics", "metrics-and-agent"],
+)
+def test_one_secret_cannot_open_two_doors(keys: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        ServerSettings(store_url="memory", **keys)
+
+
 def test_a_small_rsa_key_is_refused() -> None:
     small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
     with pytest.raises(ValidationError, match="an RS256 facts key must have at least 2048 bits, not 1024"):

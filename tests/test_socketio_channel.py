@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -137,8 +138,14 @@ async def test_markdown_and_html_in_a_name_and_a_message_are_escaped(widget: Ras
         ({"message": "", "session_id": "x"}, "the message is empty"),
         ({"message": "x" * 5000, "session_id": "x"}, "the limit is"),
         ({"message": "hi", "customData": {"facts": ["not", "a", "mapping"]}}, "customData.facts must be an object"),
+        (
+            {"message": "hi", "customData": {"facts": {"days_since_purchase": 1}}},
+            "facts days_since_purchase must come from the host",
+        ),
+        ({"message": "hi", "customData": {"facts_token": "a.b.c"}}, "the facts token is not accepted"),
+        ({"message": "hi", "customData": {"facts": {"customer_name": float("inf")}}}, "'customer_name' must be"),
     ],
-    ids=["not an object", "no message", "empty", "too long", "bad facts"],
+    ids=["not an object", "no message", "empty", "too long", "bad facts", "unsigned fact", "forged token", "infinite"],
 )
 async def test_a_bad_message_gets_an_error_event_and_changes_nothing(
     widget: RasaWidget, payload: object, problem: str
@@ -151,6 +158,25 @@ async def test_a_bad_message_gets_an_error_event_and_changes_nothing(
     offered = await widget.say("I want a refund for my order", expect=10)
 
     assert problem in error["message"]
+    assert offered[-1]["quick_replies"][0]["title"] == "Store credit"
+
+
+async def test_a_token_is_checked_when_a_conversation_starts_and_its_expiry_stops_nothing_later(
+    widget: RasaWidget,
+) -> None:
+    expired = {
+        "facts_token": signed({"order_id": "A-1234", "days_since_purchase": 45}, expires_in=timedelta(minutes=-5))
+    }
+    await widget.open()
+
+    await widget.client.emit(
+        "user_uttered", {"message": "/get_started", "session_id": widget.session_id, "customData": expired}
+    )
+    refused = await asyncio.wait_for(widget.errors.get(), 10)
+    await widget.say("/get_started", late_refund())
+    offered = await widget.say("I want a refund for my order", expired, expect=10)
+
+    assert "it has expired" in refused["message"]
     assert offered[-1]["quick_replies"][0]["title"] == "Store credit"
 
 
