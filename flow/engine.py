@@ -16,7 +16,7 @@ from flow.graph import Edge, Trigger
 from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
-from flow.models import Close, Conversation, FactValue, Signals, Span, Turn
+from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -339,6 +339,7 @@ class Engine:
         before = _fact_values(run)
         fill_facts(run, self.policy, text)
         _note_stated(run.customer_stated, _fact_values(run) - before)
+        self._assume_request(run)
         count(run, self.policy)
         self._step(run, "message")
         for _ in range(_MAX_CHAIN):
@@ -352,6 +353,16 @@ class Engine:
             else:
                 self._step(run, "next")
         raise RuntimeError(f"the flow did not settle within {_MAX_CHAIN} transitions")  # pragma: no cover
+
+    def _assume_request(self, run: Run) -> None:
+        """A customer who only says what happened ("my parcel never came") is taken to mean the request the
+        policy assumes for it, when nothing else is in hand."""
+        if run.state != "listening" or run.current is not None or run.signals.has("request"):
+            return
+        name = self._rules.assumed_request(run.facts)
+        if name is not None:
+            run.agenda.append(AgendaItem(name))
+            point_at_current(run, self.policy)
 
     def _step(self, run: Run, trigger: Trigger) -> None:
         if not self._events[trigger].trigger(run):

@@ -84,12 +84,17 @@ class DeclineRule(_Section):
     rationale: str | None = None
 
 
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our"})
+
+
 class Alternative(_Section):
     """Something the agent can offer instead of what was asked.
 
     ``title`` labels its button; ``name`` is what it is called in a sentence ("your exchange is all set",
     lower-cased title when not given); ``text`` offers it in a sentence, ``details`` answers questions
-    about it ("how does the exchange work?"), ``synonyms`` are other words customers use for it.
+    about it ("how does the exchange work?"), ``synonyms`` are other words customers use for it. The
+    lower-cased title only reads well for a plain noun phrase: a title with other capitals (a brand,
+    an acronym), punctuation or first-person words needs its own ``name``.
     """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -98,6 +103,20 @@ class Alternative(_Section):
     text: str = Field(min_length=1)
     details: str | None = None
     synonyms: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _named_when_the_title_will_not_do(self) -> Alternative:
+        if self.name is not None:
+            return self
+        title = self.title.strip()
+        words = set("".join(c if c.isalpha() or c == "'" else " " for c in title).lower().split())
+        punctuated = any(not (c.isalnum() or c.isspace() or c in "'-") for c in title)
+        if title[1:] != title[1:].lower() or punctuated or words & _FIRST_PERSON:
+            raise ValueError(
+                f"the title {title!r} does not read well inside a sentence; add a name for it, "
+                f"as the agent would say it after 'your' (e.g. name: {title.lower()!r})"
+            )
+        return self
 
 
 ExceptionAction = Literal["approve", "offer", "review"]
@@ -135,6 +154,9 @@ class RequestPolicy(_Section):
     declines: list[DeclineRule] = Field(default_factory=list)
     approved: str = Field(min_length=1)
     alternatives: list[Alternative] = Field(default_factory=list)
+    assumed_when: Condition | None = None
+    """When a customer states facts that match this (an order that never arrived) without saying what
+    they want, the agent takes them to mean this request."""
 
     @field_validator("alternatives")
     @classmethod
@@ -287,6 +309,8 @@ class Policy(_Section):
             names |= facts_named(rule.when)
         for exception in spec.exceptions:
             names |= facts_named(exception.when)
+        if spec.assumed_when is not None:
+            names |= facts_named(spec.assumed_when)
         return frozenset(names)
 
     def request_for(self, intent: str) -> str | None:

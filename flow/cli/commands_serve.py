@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from flow.cli.app import app
+from flow.cli.options import error_line
 
 
 @app.command("serve")
@@ -121,9 +122,16 @@ def serve(
     import threading
     import webbrowser
 
+    from flow.errors import TactfulError
+    from flow.extras import require
+
+    try:
+        require("server", what="tactful serve")
+    except TactfulError as e:
+        typer.echo(f"tactful serve: {e}", err=True)
+        raise typer.Exit(code=2) from e
     import uvicorn
 
-    from flow.errors import TactfulError
     from flow.server.runtime import build_app, uvicorn_options
     from flow.server.settings import ServerSettings, parse_agent_keys
 
@@ -151,7 +159,7 @@ def serve(
         )
         application = build_app(settings)
     except (TactfulError, ValueError) as e:
-        typer.echo(f"tactful serve: {e}", err=True)
+        typer.echo(f"tactful serve: {error_line(e)}", err=True)
         raise typer.Exit(code=2) from e
 
     shown_host = f"[{host}]" if ":" in host else host
