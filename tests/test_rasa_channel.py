@@ -173,7 +173,7 @@ async def test_a_sender_whose_conversation_closed_starts_a_new_one(widget: Widge
 async def test_a_greeting_from_a_sender_in_a_conversation_shows_the_last_turn_and_changes_nothing(
     widget: Widget,
 ) -> None:
-    offered = await widget.send("dana", "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    offered = await widget.send("dana", "I want a refund for my order", metadata=late_refund())
     before = await widget.transcript("dana")
 
     again = await widget.send("dana", "/get_started")
