@@ -34,6 +34,7 @@ REASON_LABELS: dict[str, str] = {
     "threat": "Mentioned legal action or a complaint",
     "turn_limit": "Conversation too long",
     "unsatisfied": "Not satisfied at follow-up",
+    "cannot_check": "Facts the shop had to give were missing",
 }
 """Why conversations were handed to a person, in words."""
 
@@ -44,6 +45,7 @@ _ESCALATIONS: dict[str, str] = {
     "escalate_insistence": "insistence",
     "escalate_turn_limit": "turn_limit",
     "escalate_unsatisfied": "unsatisfied",
+    "escalate_cannot_check": "cannot_check",
 }
 """The escalation reason each escalating transition stands for."""
 
