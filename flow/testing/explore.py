@@ -173,7 +173,9 @@ class Explorer:
         conversation = node.conversation
         moves: list[tuple[Move, str | None]] = []
         # A follow-up waits while a person is talking with the customer (the worker retries it later).
-        deliverable = conversation.outcome != "closed_after_abuse" and conversation.state != "with_person"
+        deliverable = conversation.outcome != "closed_after_abuse" and any(
+            edge.trigger == "check_in" and edge.source == conversation.state for edge in self.edges
+        )
         if node.follow_up_at is not None and deliverable:
             moves.append((Move("deliver", str(_whole_hours(node.follow_up_at, node.now))), None))
         if conversation.state == "escalated":
