@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from flow.models import Act, AgendaItem
 from flow.rules import Decision, Rules
-from flow.run import Run
+from flow.run import Run, current_item
 
 Guard = Callable[[Run, Rules], bool]
 
@@ -85,7 +85,7 @@ def changed_request(run: Run, rules: Rules) -> bool:
 def decision_changed(run: Run, rules: Rules) -> bool:
     """A fact this message gave changes what the policy says about the request in hand ("it arrived
     broken" after a refusal made under the change-of-mind rule)."""
-    item = run.current
+    item = current_item(run)
     if item is None or item.status != "declined" or not run.signals.facts:
         return False
     decision = _decision(run, rules)
@@ -108,8 +108,8 @@ def asked_why(run: Run, rules: Rules) -> bool:
 
 def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
     """The request a "why?" is about: the one in hand, or the latest that a rule or an exception declined."""
-    candidates = [run.current] if run.current is not None else []
-    candidates += [item for item in reversed(run.agenda) if item is not run.current]
+    candidates = [current_item(run)] if current_item(run) is not None else []
+    candidates += [item for item in reversed(run.agenda) if item is not current_item(run)]
     for item in candidates:
         if item is None or item.status in ("open", "dropped"):
             continue
@@ -217,7 +217,7 @@ def more_requests(run: Run, rules: Rules) -> bool:
 
 
 def _others_waiting(run: Run) -> bool:
-    current = run.current
+    current = current_item(run)
     return any(item is not current and not item.settled for item in run.agenda)
 
 
@@ -225,7 +225,7 @@ def _on_offer(run: Run) -> list[str]:
     """What is on offer and not yet turned down."""
     if run.state == "compensation":
         return [_COMPENSATION]
-    item = run.current
+    item = current_item(run)
     if item is None:
         return []
     return [offer for offer in item.offered if offer not in item.rejected]
@@ -296,7 +296,7 @@ def more_alternatives(run: Run, rules: Rules) -> bool:
     if not _all_refused(run):
         return False
     decision = _decision(run, rules)
-    item = run.current
+    item = current_item(run)
     if decision is None or item is None:
         return False
     return len(item.offered) < len(decision.alternatives)

@@ -94,7 +94,7 @@ class Run:
     @property
     def current(self) -> AgendaItem | None:
         """The agenda item being handled now."""
-        return next((item for item in self.agenda if not item.settled), None)
+        return current_item(self)
 
     def snapshot_fields(self) -> dict[str, Any]:
         """The fields of the next conversation snapshot."""
@@ -114,3 +114,12 @@ class Run:
             "focus": self.focus,
             "said": self.said,
         }
+
+
+def current_item(run: Any) -> AgendaItem | None:
+    """The agenda item a working conversation is handling now: the first one not settled.
+
+    A function rather than only :attr:`Run.current`, so that a working model written for a single
+    request (with an ``agenda`` given by :func:`flow.facts.identify_request`) is read the same way.
+    """
+    return next((item for item in run.agenda if not item.settled), None)
