@@ -34,23 +34,22 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.acts import contexts, load_table, table_report  # noqa: E402
+from bench.intent import by_source, intent_reports, print_report, report_json  # noqa: E402
 from bench.report import Figure, figures_table, profile, profile_tables, write_results  # noqa: E402
-from flow.understanding import Understander, extract_slots, is_abusive, is_threat  # noqa: E402
-from flow.understanding._text import canonical_tokens  # noqa: E402
+from flow.understanding import Understander, is_abusive, is_threat  # noqa: E402
 from flow.understanding.context import Context  # noqa: E402
 from flow.understanding.dataset import ABUSIVE_LABEL, Utterance, load_split  # noqa: E402
-from flow.understanding.metrics import Report, binary_scores, classification_report  # noqa: E402
-from flow.understanding.train import TrainingSettings, source_models  # noqa: E402
+from flow.understanding.metrics import Report, binary_scores  # noqa: E402
 
 SPEED_ROUNDS = 5
+TABLE_ROUNDS = 3
+"""Rounds over the table, each one pass of the step and one of the reference, so load falls on both."""
 PROFANITY_SAMPLE = 60
 INTENT_TARGET = 0.97
 ACTS_TARGET = 0.90
 FACTS_TARGET = 0.95
 SPEED_RATIO_TARGET = 100.0
 UNDERSTAND_LIMIT_US = 40.0
-SOURCE_EPOCHS = 10
-"""Epochs per leave-one-source-out model: on the stratified split 5, 10 and 30 epochs score within 0.01."""
 PROFILE_REPEATS = 3
 REFERENCE = "vaderSentiment + better_profanity"
 
@@ -114,87 +113,6 @@ INTENT_CASES: list[tuple[str, str]] = [
 ]
 
 
-def _model_intent(understander: Understander, text: str) -> str:
-    """The intent the model and its rules give ``text``, before acts are read: what the weights are held to."""
-    signals = understander.understand(text)
-    hostile = signals.abusive or signals.threat
-    return understander.intent(
-        canonical_tokens(text), extract_slots(text), hostile=hostile, sentiment=signals.sentiment
-    )[0]
-
-
-def _intent_reports(understander: Understander, utterances: Sequence[Utterance]) -> tuple[Report, Report]:
-    """Macro-F1 reports of ``Signals.intent`` and of the model's own reading, without the abuse-only label."""
-    rows = [u for u in utterances if u.label != ABUSIVE_LABEL]
-    gold = [u.label for u in rows]
-    signals = classification_report(gold, [understander.understand(u.text).intent for u in rows])
-    model = classification_report(gold, [_model_intent(understander, u.text) for u in rows])
-    return signals, model
-
-
-def _short_source(source: str) -> str:
-    """``clinc`` for ``clinc/oos-eval@828f809:data/data_full.json[train]``."""
-    return source.split("/")[0].split("@")[0] or "(no source)"
-
-
-def _by_source() -> dict[str, object]:
-    """Leave-one-source-out: train without each source (and with the phrasings), score on that source."""
-    began = time.perf_counter()
-    found: dict[str, object] = {}
-    print(f"\nIntent, leave one source out (a model trained per source, {SOURCE_EPOCHS} epochs)")
-    print(f"  {'held-out source':20} {'n':>5}  {'Signals.intent':>14}  {'model alone':>11}  labels")
-    for fold, model in source_models(TrainingSettings(epochs=SOURCE_EPOCHS)):
-        signals, alone = _intent_reports(Understander(model=model), fold.held_out)
-        name = _short_source(fold.source)
-        labels = sorted(signals.per_label)
-        scores = f"{signals.macro_f1:14.4f}  {alone.macro_f1:11.4f}"
-        print(f"  {name:20} {len(fold.held_out):5d}  {scores}  {', '.join(labels)}")
-        found[name] = {
-            "source": fold.source,
-            "messages": len(fold.held_out),
-            "trained_on": len(fold.train),
-            "labels": labels,
-            "signals_intent": _report_json(signals),
-            "model_alone": _report_json(alone),
-        }
-    seconds = time.perf_counter() - began
-    print(f"  took {seconds:.1f} s ({len(found)} models trained)")
-    return {"epochs": SOURCE_EPOCHS, "seconds": round(seconds, 1), "sources": found}
-
-
-def _print_report(title: str, report: Report) -> None:
-    print(f"\n{title}")
-    print(f"  {'label':16} {'precision':>9} {'recall':>7} {'f1':>6} {'n':>5}")
-    for label, scores in report.per_label.items():
-        print(f"  {label:16} {scores.precision:9.3f} {scores.recall:7.3f} {scores.f1:6.3f} {scores.support:5d}")
-    print(f"  macro-F1 {report.macro_f1:.4f}   accuracy {report.accuracy:.4f}")
-    print(
-        "  commonest confusions:", ", ".join(f"{c['gold']}→{c['predicted']} ×{c['count']}" for c in _confusions(report))
-    )
-
-
-def _confusions(report: Report, limit: int = 8) -> list[dict[str, object]]:
-    wrong = sorted(((n, g, p) for (g, p), n in report.confusion.items() if g != p), reverse=True)[:limit]
-    return [{"gold": g, "predicted": p, "count": n} for n, g, p in wrong]
-
-
-def _report_json(report: Report) -> dict[str, object]:
-    return {
-        "macro_f1": round(report.macro_f1, 4),
-        "accuracy": round(report.accuracy, 4),
-        "per_label": {
-            label: {
-                "precision": round(s.precision, 4),
-                "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4),
-                "n": s.support,
-            }
-            for label, s in report.per_label.items()
-        },
-        "top_confusions": _confusions(report),
-    }
-
-
 def _median_microseconds(function: Callable[..., object], calls: Sequence[tuple[object, ...]], rounds: int) -> float:
     """The median time per call of the quickest of ``rounds`` passes (other load on the machine only adds)."""
     clock = time.perf_counter_ns
@@ -246,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run every measurement, print it, and write ``bench/results/understanding.json``."""
     parser = argparse.ArgumentParser(prog="python bench/understanding.py", description=__doc__.splitlines()[0])
     parser.add_argument("--no-sources", action="store_true", help="skip leave-one-source-out (it trains 3 models)")
+    parser.add_argument("--profile", action="store_true", help="profile the step even when it meets its target")
     arguments = parser.parse_args(argv)
     split = load_split()
     understander = Understander()
@@ -253,18 +172,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     understander.understand("warm up: load the weights and the lexicon")
     first_use_ms = (time.perf_counter() - started) * 1000
 
-    held_out, held_out_model = _intent_reports(understander, split.held_out)
-    training, _ = _intent_reports(understander, split.train)
-    _print_report("Intent (Signals.intent, the main act) on the HELD-OUT part, never used for training", held_out)
-    _print_report("Intent read by the intent model and its rules alone, HELD-OUT part", held_out_model)
-    _print_report("Intent (Signals.intent) on the TRAINING part (the model has seen these lines)", training)
+    held_out, held_out_model = intent_reports(understander, split.held_out)
+    training, _ = intent_reports(understander, split.train)
+    print_report("Intent (Signals.intent, the main act) on the HELD-OUT part, never used for training", held_out)
+    print_report("Intent read by the intent model and its rules alone, HELD-OUT part", held_out_model)
+    print_report("Intent (Signals.intent) on the TRAINING part (the model has seen these lines)", training)
     details: dict[str, Any] = {
-        "held_out": _report_json(held_out),
-        "held_out_model_alone": _report_json(held_out_model),
-        "training_part": _report_json(training),
+        "held_out": report_json(held_out),
+        "held_out_model_alone": report_json(held_out_model),
+        "training_part": report_json(training),
     }
     if not arguments.no_sources:
-        details["leave_one_source_out"] = _by_source()
+        details["leave_one_source_out"] = by_source()
 
     details["table"] = table = table_report(understander)
     details["abuse"] = _abuse({"held_out": split.held_out, "all_dev": split.train + split.held_out})
@@ -279,8 +198,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     speed["first_use_load_ms"] = round(first_use_ms, 1)
     figures = _figures(details, held_out, held_out_model, table, speed)
     print(figures_table("understanding: headline figures", figures))
-    if speed["table_ratio"] < SPEED_RATIO_TARGET:
-        details["profile"] = _profile(understander, in_context)
+    if arguments.profile or speed["table_ratio"] < SPEED_RATIO_TARGET:
+        details["profile"] = _profile(understander, in_context, speed["table_ratio"])
     path = write_results("understanding", figures, details)
     print(f"\nwrote {path.relative_to(REPO)}")
 
@@ -299,8 +218,12 @@ def _speed(understander: Understander, in_context: list[tuple[str, Context]], ut
     texts = [(text,) for text, _ in in_context]
     for text, context in in_context:
         understander.understand(text, context)
-    table = _median_microseconds(understander.understand, in_context, SPEED_ROUNDS)
-    table_reference = _median_microseconds(reference, texts, 1)
+    rounds = [
+        (_median_microseconds(understander.understand, in_context, 1), _median_microseconds(reference, texts, 1))
+        for _ in range(TABLE_ROUNDS)
+    ]
+    table = min(ours for ours, _ in rounds)
+    table_reference = min(theirs for _, theirs in rounds)
     dev = [(text,) for text in utterances]
     ours = _median_microseconds(understander.understand, dev, SPEED_ROUNDS)
     sentiment = _median_microseconds(understander.sentiment, dev, SPEED_ROUNDS)
@@ -315,6 +238,7 @@ def _speed(understander: Understander, in_context: list[tuple[str, Context]], ut
         "table_understand_median_us": round(table, 2),
         "table_reference_median_us": round(table_reference, 2),
         "table_ratio": round(table_reference / table, 1),
+        "table_ratio_per_pass": [round(theirs / ours, 1) for ours, theirs in rounds],
         "messages": len(dev),
         "understand_median_us": round(ours, 2),
         "our_sentiment_median_us": round(sentiment, 2),
@@ -327,13 +251,17 @@ def _speed(understander: Understander, in_context: list[tuple[str, Context]], ut
         "import_flow_understanding_after_flow_ms": round(imports, 2),
         "import_flow_package_ms": round(package, 1),
     }
-    print(f"\nspeed (median per message, quickest of {SPEED_ROUNDS} passes; {REFERENCE} in one pass)")
+    print("\nspeed: the median per message of the quickest pass")
     print(
-        f"  the table, each message in its context ({len(in_context)} messages): understand() {table:.1f} µs"
-        f" vs {REFERENCE} {table_reference:.0f} µs → {table_reference / table:.0f}× faster"
-        f" (target ≥ {SPEED_RATIO_TARGET:.0f}×)"
+        f"  the table, each message in its context ({len(in_context)} messages, {TABLE_ROUNDS} alternating passes):"
+        f" understand() {table:.1f} µs vs {REFERENCE} {table_reference:.0f} µs"
+        f" → {table_reference / table:.0f}× faster (target ≥ {SPEED_RATIO_TARGET:.0f}×)"
     )
-    print(f"  development utterances, no context ({len(dev)} messages): understand() {ours:.1f} µs")
+    per_round = ", ".join(f"{theirs / ours:.0f}×" for ours, theirs in rounds)
+    print(f"    ratio in each pass: {per_round}")
+    print(
+        f"  development utterances, no context ({len(dev)} messages, {SPEED_ROUNDS} passes): understand() {ours:.1f} µs"
+    )
     print(
         f"  our sentiment: {sentiment:.1f} µs vs vaderSentiment {vader_us:.1f} µs  → {vader_us / sentiment:.1f}× faster"
     )
@@ -389,7 +317,7 @@ def _figures(
     return figures
 
 
-def _profile(understander: Understander, in_context: list[tuple[str, Context]]) -> dict[str, object]:
+def _profile(understander: Understander, in_context: list[tuple[str, Context]], ratio: float) -> dict[str, object]:
     """Where the time of one understanding step goes, over the table in context."""
 
     def work() -> None:
@@ -397,7 +325,11 @@ def _profile(understander: Understander, in_context: list[tuple[str, Context]]) 
             understander.understand(text, context)
 
     found = profile(work, repeats=PROFILE_REPEATS, turns=PROFILE_REPEATS * len(in_context), top=20)
-    print(f"\nthe step misses ≥ {SPEED_RATIO_TARGET:.0f}×: where its time goes (calls/turn = per message)")
+    verdict = "meets" if ratio >= SPEED_RATIO_TARGET else "misses"
+    print(
+        f"\nthe step {verdict} ≥ {SPEED_RATIO_TARGET:.0f}× ({ratio:.0f}×); where its time goes"
+        " (calls/turn: calls per message)"
+    )
     print(profile_tables(found))
     return found
 
