@@ -41,6 +41,7 @@ class Effects:
             "offer_remaining": _offer_remaining,
             "offer_compensation": _offer_compensation,
             "apply_alternative": self._apply_alternative,
+            "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
             "schedule_follow_up": self._schedule_follow_up,
             "schedule_callback": self._schedule_callback,
@@ -128,6 +129,18 @@ class Effects:
         run.chosen = chosen
         run.outcome = "alternative_accepted"
         run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title))
+
+    def _change_alternative(self, run: Run, edge: Edge) -> None:
+        item = guards.last_accepted(run.agenda)
+        chosen = guards.switched_to(run)
+        if item is None or chosen is None or item.chosen is None:
+            return
+        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == chosen)
+        replaced = item.chosen
+        item.chosen = chosen
+        run.chosen = chosen
+        run.replaced = replaced
+        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, replaces=replaced))
 
     def _issue_compensation(self, run: Run, edge: Edge) -> None:
         compensation = self._policy.compensation

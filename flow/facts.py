@@ -158,11 +158,13 @@ def _point_at(run: Run, policy: Policy, current: AgendaItem | None) -> None:
 
 def _first_of_its_order(run: Run, item: AgendaItem) -> bool:
     """Whether ``item`` may take the facts already known: it is the first request, or follows one about
-    the same order (the customer named no other)."""
-    index = run.agenda.index(item)
-    stated = run.signals.request_facts or {}
-    other_order = any(facts.get("order_id") for facts in stated.values()) and index > 0
-    return index == 0 or not other_order
+    the same order (the message names no other: "cancel my other order instead, G-4411" does)."""
+    if run.agenda.index(item) == 0:
+        return True
+    known = run.facts.get("order_id")
+    stated = [facts.get("order_id") for facts in (run.signals.request_facts or {}).values()]
+    stated.append(run.signals.facts.get("order_id"))
+    return not any(order is not None and order != known for order in stated)
 
 
 def fill_facts(run: Run, policy: Policy, text: str) -> None:

@@ -242,6 +242,42 @@ def chosen_alternative(run: Run, rules: Rules) -> str | None:
     return None
 
 
+def last_accepted(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The request most recently settled with an alternative the customer accepted, if any."""
+    return next((item for item in reversed(agenda) if item.status == "alternative_accepted"), None)
+
+
+def switchable(agenda: list[AgendaItem]) -> tuple[str, ...]:
+    """The other alternatives the customer may switch to after accepting one, while nothing else is open."""
+    if any(not item.settled for item in agenda):
+        return ()
+    item = last_accepted(agenda)
+    if item is None:
+        return ()
+    return tuple(offer for offer in item.offered if offer != item.chosen)
+
+
+def changed_choice(run: Run, rules: Rules) -> bool:
+    """After accepting one alternative, the customer names another that was offered instead
+    ("actually, make it the exchange")."""
+    return switched_to(run) is not None
+
+
+def asked_about_switch(run: Run, rules: Rules) -> bool:
+    """After accepting one alternative, the customer asks about another that was offered."""
+    options = switchable(run.agenda)
+    return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
+
+
+def switched_to(run: Run) -> str | None:
+    """The alternative this message switches to, if it names one of those the customer could switch to."""
+    options = switchable(run.agenda)
+    for act in reversed(_acts(run)):
+        if act.kind == "choose" and not act.negated and act.target in options:
+            return act.target
+    return None
+
+
 def accepted_alternative(run: Run, rules: Rules) -> bool:
     """The customer chose one of the alternatives on offer (a choice outweighs thanks or a goodbye)."""
     return chosen_alternative(run, rules) is not None

@@ -54,6 +54,7 @@ class Run:
     said: list[int] = field(default_factory=list)
     offered: list[str] = field(default_factory=list)
     chosen: str | None = None
+    replaced: str | None = None
     compensation_reference: str | None = None
     changed: bool = False
     redo: bool = False
@@ -86,7 +87,6 @@ class Run:
             callback_offered=conversation.callback_offered,
             agenda=agenda,
             question=conversation.question,
-            focus=conversation.focus,
             said=list(conversation.said),
             pending_before=conversation.pending_fact,
         )

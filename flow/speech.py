@@ -183,9 +183,10 @@ class Speaker:
             ]
         if kind == "repair":
             kind = {"listening": "requests", "compensation": "yes_no"}.get(last.state, "alternatives")
-        if kind == "alternatives" and current_item(run) is not None:
-            request = self._policy.requests[current_item(run).name]
-            on_offer = [o for o in current_item(run).offered if o not in current_item(run).rejected]
+        item = current_item(run)
+        if kind == "alternatives" and item is not None:
+            request = self._policy.requests[item.name]
+            on_offer = [o for o in item.offered if o not in item.rejected]
             offered = [
                 payloads.button(a.title, payloads.ALTERNATIVE + a.id)
                 for a in request.every_alternative()

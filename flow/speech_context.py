@@ -43,6 +43,7 @@ class ContextBuilder:
             several=False,
             continues=False,
             apologized=False,
+            replaced=None,
             given=False,
             narrowing=False,
             thanked=False,
@@ -133,6 +134,10 @@ class ContextBuilder:
             alternative = _find(request.every_alternative(), chosen)
             if alternative is not None:
                 context["chosen"] = _in_sentence(alternative)
+        if run.replaced is not None:
+            replaced = _find(request.every_alternative(), run.replaced)
+            if replaced is not None:
+                context["replaced"] = _in_sentence(replaced)
 
     def _approval(self, name: str, decision: Decision, context: dict[str, Any]) -> str:
         if decision.exception is not None:

@@ -77,6 +77,7 @@ CONTEXT_VARIABLES = frozenset(
         "question_inline",
         "asked_before",
         "apologized",
+        "replaced",
     }
 )
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
@@ -303,6 +304,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         days_since_purchase=45,
         continues=False,
         apologized=False,
+        replaced="store credit",
         given=True,
         narrowing=False,
         hint="Order numbers look like A-1234.",
