@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from flow import payloads
 from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
-from flow.facts import count, fill_facts, identify_request
+from flow.facts import count, fill_facts, identify_request, point_at_current
 from flow.graph import Edge, Trigger
 from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person
-from flow.models import Close, Conversation, Signals, Span, Turn
+from flow.models import AgendaItem, Close, Conversation, Signals, Span, Turn
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -74,6 +74,7 @@ _DECIDING_EDGES = frozenset(
         "decline",
         "accept_alternative",
         "accept_and_continue",
+        "accept_and_close",
         "accept_compensation",
         "close_declined",
         "next_request",
@@ -306,18 +307,30 @@ class Engine:
 
     def _apply(self, run: Run, text: str) -> None:
         fill_facts(run, self.policy, text)
+        self._assume_request(run)
         count(run, self.policy)
         self._step(run, "message")
         for _ in range(_MAX_CHAIN):
             if run.redo:
                 # The message is read again in the state just entered: the new request is decided now.
                 run.redo = run.changed = False
+                point_at_current(run, self.policy)
                 self._step(run, "message")
             elif SPECS[run.state].waits:
                 return
             else:
                 self._step(run, "next")
         raise RuntimeError(f"the flow did not settle within {_MAX_CHAIN} transitions")  # pragma: no cover
+
+    def _assume_request(self, run: Run) -> None:
+        """A customer who only says what happened ("my parcel never came") is taken to mean the request the
+        policy assumes for it, when nothing else is in hand."""
+        if run.state != "listening" or run.current is not None or run.signals.has("request"):
+            return
+        name = self._rules.assumed_request(run.facts)
+        if name is not None:
+            run.agenda.append(AgendaItem(name))
+            point_at_current(run, self.policy)
 
     def _step(self, run: Run, trigger: Trigger) -> None:
         if not self._events[trigger].trigger(run):

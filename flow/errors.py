@@ -7,8 +7,9 @@
     │   ├── PolicyError            a policy file or object is invalid
     │   ├── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
     │   └── TemplateLimitExceeded  a template would build too much text, or loop or call too often
-    ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema)
+    ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema, nothing stored)
     ├── StoreUnavailable           the store did not answer in time or cannot be reached; retry later
+    ├── MissingExtra               a part that needs an optional extra which is not installed
     └── ConversationError          a message that cannot be applied
         ├── ConversationClosed     the conversation has ended
         ├── VersionConflict        someone else saved a newer version first
@@ -43,10 +44,10 @@ class PolicyError(DefinitionError):
     def __init__(self, source: str, problems: Sequence[str]) -> None:
         self.source = source
         self.problems = list(problems)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
+        one = len(self.problems) == 1
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"policy {source} has {count} {noun}; fix them and load it again:\n{lines}")
+        summary = "1 problem; fix it" if one else f"{len(self.problems)} problems; fix them"
+        super().__init__(f"policy {source} has {summary} and load it again:\n{lines}")
 
 
 class FlowDefinitionError(DefinitionError):
@@ -141,6 +142,19 @@ class AccessDenied(ConversationError):
 
 class StoreError(TactfulError, ValueError):
     """A store asked for something it cannot do: a bad URL, a newer schema, a mismatched save."""
+
+
+class MissingExtra(TactfulError, ImportError):
+    """A command or name needs an optional part of tactful (an extra) that is not installed."""
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        self.what = what
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{what} needs the {extra!r} extra ({module} is not installed); "
+            f"install it with: pip install 'tactful[{extra}]'"
+        )
 
 
 class StoreUnavailable(TactfulError):

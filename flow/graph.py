@@ -72,6 +72,8 @@ EdgeName = Literal[
     "review_exception",
     "why",
     "change_request",
+    "drop_request",
+    "new_request",
     "reconsider",
     "customer_closed",
     "approve",
@@ -93,6 +95,7 @@ EdgeName = Literal[
     "next_request",
     "accept_alternative",
     "accept_and_continue",
+    "accept_and_close",
     "change_choice",
     "which_one",
     "answer_about",
@@ -225,9 +228,10 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
                 reason="insistence",
             )
         )  # fmt: skip
-    edges.append(
-        Edge("change_request", "message", source, "listening", guards.changed_request, ("clear_resume", "redo"))
-    )
+    edges += [
+        Edge("drop_request", "message", source, "listening", guards.dropped_everything, ("clear_resume",)),
+        Edge("change_request", "message", source, "listening", guards.changed_request, ("clear_resume", "redo")),
+    ]
     if source != "listening":
         edges.append(Edge("reconsider", "message", source, "listening", guards.decision_changed, ("redo",)))
     if why:
@@ -302,6 +306,10 @@ EDGES: tuple[Edge, ...] = (
         ("review", "escalate"), reason="exception", possible=_reviews,
     ),
     Edge(
+        "accept_and_close", "message", "offering_alternatives", "closed", guards.accepted_and_leaving,
+        ("apply_alternative", "schedule_follow_up", "close_by_customer"),
+    ),
+    Edge(
         "accept_and_continue", "message", "offering_alternatives", "listening", guards.accepted_with_more,
         ("apply_alternative", "schedule_follow_up", "next_request"),
     ),
@@ -342,6 +350,10 @@ EDGES: tuple[Edge, ...] = (
     # Compensation: the goodwill offer, once.
     *_guarded("compensation"),
     Edge(
+        "accept_and_close", "message", "compensation", "closed", guards.accepted_and_leaving,
+        ("issue_compensation", "schedule_follow_up", "close_by_customer"),
+    ),
+    Edge(
         "accept_and_continue", "message", "compensation", "listening", guards.accepted_with_more,
         ("issue_compensation", "schedule_follow_up", "next_request"),
     ),
@@ -366,6 +378,7 @@ EDGES: tuple[Edge, ...] = (
         "escalate_unsatisfied", "message", "follow_up", "escalated", guards.unsatisfied, ("escalate",),
         reason="unsatisfied",
     ),
+    Edge("new_request", "message", "follow_up", "listening", guards.asked_anew, ("redo",)),
     Edge(
         "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),
         possible=_offers,
@@ -389,7 +402,7 @@ EDGES: tuple[Edge, ...] = (
         "decline_callback", "message", "escalated", "closed", guards.callback_refused, ("close_by_customer",),
         possible=_calls_back,
     ),
-    _closing("escalated"),
+    Edge("customer_closed", "message", "escalated", "closed", guards.said_goodbye, ("close_by_customer",)),
     Edge("waiting", "message", "escalated", "escalated", guards.always),
     Edge("check_in", "check_in", "follow_up", "follow_up", guards.always),
     Edge("check_in", "check_in", "escalated", "follow_up", guards.always),

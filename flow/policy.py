@@ -55,12 +55,17 @@ class DeclineRule(_Section):
     rationale: str | None = None
 
 
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our"})
+
+
 class Alternative(_Section):
     """Something the agent can offer instead of what was asked.
 
     ``title`` labels its button; ``name`` is what it is called in a sentence ("your exchange is all set",
     lower-cased title when not given); ``text`` offers it in a sentence, ``details`` answers questions
-    about it ("how does the exchange work?"), ``synonyms`` are other words customers use for it.
+    about it ("how does the exchange work?"), ``synonyms`` are other words customers use for it. The
+    lower-cased title only reads well for a plain noun phrase: a title with other capitals (a brand,
+    an acronym), punctuation or first-person words needs its own ``name``.
     """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -69,6 +74,20 @@ class Alternative(_Section):
     text: str = Field(min_length=1)
     details: str | None = None
     synonyms: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _named_when_the_title_will_not_do(self) -> Alternative:
+        if self.name is not None:
+            return self
+        title = self.title.strip()
+        words = set("".join(c if c.isalpha() or c == "'" else " " for c in title).lower().split())
+        punctuated = any(not (c.isalnum() or c.isspace() or c in "'-") for c in title)
+        if title[1:] != title[1:].lower() or punctuated or words & _FIRST_PERSON:
+            raise ValueError(
+                f"the title {title!r} does not read well inside a sentence; add a name for it, "
+                f"as the agent would say it after 'your' (e.g. name: {title.lower()!r})"
+            )
+        return self
 
 
 ExceptionAction = Literal["approve", "offer", "review"]
@@ -106,6 +125,9 @@ class RequestPolicy(_Section):
     declines: list[DeclineRule] = Field(default_factory=list)
     approved: str = Field(min_length=1)
     alternatives: list[Alternative] = Field(default_factory=list)
+    assumed_when: Condition | None = None
+    """When a customer states facts that match this (an order that never arrived) without saying what
+    they want, the agent takes them to mean this request."""
 
     @field_validator("alternatives")
     @classmethod
@@ -242,15 +264,23 @@ class Policy(_Section):
     def request_facts(self) -> frozenset[str]:
         """The facts that belong to one request rather than to the conversation: those a request needs or
         its rules and exceptions read (the order, when it was bought, what was wrong with it)."""
+        names: set[str] = set()
+        for name in self.requests:
+            names |= self.facts_of(name)
+        return frozenset(names)
+
+    def facts_of(self, request: str) -> frozenset[str]:
+        """The facts one kind of request needs or its rules and exceptions read."""
         from flow.conditions import facts_named
 
-        names: set[str] = set()
-        for request in self.requests.values():
-            names.update(request.needs)
-            for rule in request.declines:
-                names |= facts_named(rule.when)
-            for exception in request.exceptions:
-                names |= facts_named(exception.when)
+        spec = self.requests[request]
+        names: set[str] = set(spec.needs)
+        for rule in spec.declines:
+            names |= facts_named(rule.when)
+        for exception in spec.exceptions:
+            names |= facts_named(exception.when)
+        if spec.assumed_when is not None:
+            names |= facts_named(spec.assumed_when)
         return frozenset(names)
 
     def request_for(self, intent: str) -> str | None:

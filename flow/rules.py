@@ -76,10 +76,19 @@ class Rules:
             name: [facts_named(exception.when) for exception in request.exceptions]
             for name, request in policy.requests.items()
         }
+        self._assumed = [
+            (name, compile_condition(request.assumed_when))
+            for name, request in policy.requests.items()
+            if request.assumed_when is not None
+        ]
         compensation = policy.compensation
         self._eligible = compile_condition(compensation.eligible_when) if compensation else None
         self._hours = policy.escalation.handoff.hours
         self._days = {WEEKDAYS.index(day) for day in self._hours.days}
+
+    def assumed_request(self, facts: dict[str, FactValue]) -> str | None:
+        """The request a customer who states ``facts`` without saying what they want is taken to mean."""
+        return next((name for name, holds in self._assumed if holds(facts, {}, {})), None)
 
     def missing_fact(self, request: str, facts: dict[str, FactValue]) -> str | None:
         """The first fact ``request`` needs that is not known yet."""

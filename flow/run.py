@@ -28,8 +28,9 @@ class Run:
 
     ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
     conversation's own and the current request's); ``agenda`` holds every request with its own facts.
-    ``changed`` says this message dropped or switched the current request, ``redo`` that the message is
-    to be read again in the state just entered.
+    ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
+    a request already refused ("I'll leave it"), ``redo`` that the message is to be read again in the
+    state just entered.
     """
 
     state: StateName
@@ -57,6 +58,8 @@ class Run:
     replaced: str | None = None
     compensation_reference: str | None = None
     changed: bool = False
+    gave_up: bool = False
+    noted_for: str | None = None
     redo: bool = False
     pending_before: str | None = None
     settled: list[AgendaItem] = field(default_factory=list)

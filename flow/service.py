@@ -139,11 +139,17 @@ class ConversationService:
         facts: Facts | None = None,
         message: str | None = None,
         policy: str | None = None,
+        conversation_id: str | None = None,
+        token: str | None = None,
     ) -> Started:
-        """Open a conversation under ``policy`` (the default one when ``None``) and store it."""
+        """Open a conversation under ``policy`` (the default one when ``None``) and store it.
+
+        A channel that promised a customer an id and token before the conversation existed passes
+        them; the store raises ``ConversationExists`` when another message opened that id first.
+        """
         engine = self._engine(policy or self.default_policy)
-        conversation, turn = engine.start(dict(facts) if facts else None, message)
-        token = secrets.token_urlsafe(32)
+        conversation, turn = engine.start(dict(facts) if facts else None, message, conversation_id=conversation_id)
+        token = token or secrets.token_urlsafe(32)
         kept = self._as_kept(engine, turn)
         digest = token_digest(token)
         if self.desk is not None and conversation.at_the_desk:

@@ -159,6 +159,7 @@ NOT_CUSTOMER_TEXT = {
     "flow/testing/steps_reply.py",
     "flow/testing/transcript.py",
     "flow/tone.py",
+    "flow/validation.py",
 }
 ROOT = Path(__file__).parents[1]
 

@@ -162,6 +162,18 @@ async def test_a_sender_whose_conversation_closed_starts_a_new_one(widget: Widge
     assert replies[0]["text"]
 
 
+async def test_a_greeting_from_a_sender_in_a_conversation_shows_the_last_turn_and_changes_nothing(
+    widget: Widget,
+) -> None:
+    offered = await widget.send("dana", "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    before = await widget.transcript("dana")
+
+    again = await widget.send("dana", "/get_started")
+
+    assert again == offered
+    assert await widget.transcript("dana") == before
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -218,7 +230,7 @@ def test_the_sender_directory_lives_beside_a_store_url_that_carries_options(tmp_
 
     remembered = SenderConversation("c-1", "token-1")
     sqlite = open_sender_directory(f"sqlite:///{tmp_path}/chat.db?synchronous=FULL")
-    sqlite.remember("s-1", remembered)
+    sqlite.claim("s-1", remembered)
     sqlite.close()
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == ["chat.db"]
     reopened = open_sender_directory(f"sqlite:///{tmp_path}/chat.db")
@@ -226,6 +238,6 @@ def test_the_sender_directory_lives_beside_a_store_url_that_carries_options(tmp_
     reopened.close()
 
     on_redis = open_sender_directory(f"{redis_url}?ttl_closed=60")
-    on_redis.remember("s-2", remembered)
+    on_redis.claim("s-2", remembered)
     assert on_redis.find("s-2") == remembered
     on_redis.close()

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from flow.cli.app import app
+from flow.cli.options import error_line
 
 
 @app.command("serve")
@@ -20,7 +21,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
     store: Annotated[
         str,
-        typer.Option("--store", help="memory, sqlite:///PATH or redis://HOST:PORT/DB."),
+        typer.Option("--store", help="memory, sqlite:///PATH, redis://HOST:PORT/DB or postgresql://USER@HOST/DB."),
     ] = "sqlite:///tactful.db",
     cors_origin: Annotated[
         list[str] | None,
@@ -98,9 +99,16 @@ def serve(
     import threading
     import webbrowser
 
+    from flow.errors import TactfulError
+    from flow.extras import require
+
+    try:
+        require("server", what="tactful serve")
+    except TactfulError as e:
+        typer.echo(f"tactful serve: {e}", err=True)
+        raise typer.Exit(code=2) from e
     import uvicorn
 
-    from flow.errors import TactfulError
     from flow.server.runtime import build_app, uvicorn_options
     from flow.server.settings import ServerSettings, parse_agent_keys
 
@@ -125,7 +133,7 @@ def serve(
         )
         application = build_app(settings)
     except (TactfulError, ValueError) as e:
-        typer.echo(f"tactful serve: {e}", err=True)
+        typer.echo(f"tactful serve: {error_line(e)}", err=True)
         raise typer.Exit(code=2) from e
 
     shown_host = f"[{host}]" if ":" in host else host

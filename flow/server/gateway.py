@@ -97,10 +97,19 @@ class ChatGateway:
         message: str | None,
         policy: str | None,
         channel: Channel,
+        conversation_id: str | None = None,
+        token: str | None = None,
     ) -> Started:
-        """Open a conversation under ``policy``, or the default policy when ``None``."""
+        """Open a conversation under ``policy``, or the default policy when ``None``.
+
+        ``conversation_id`` and ``token``, when given, are the ones a channel already promised the customer.
+        """
         began = time.perf_counter()
-        started = await self.run(lambda: self.service.start(facts=facts, message=message, policy=policy))
+        started = await self.run(
+            lambda: self.service.start(
+                facts=facts, message=message, policy=policy, conversation_id=conversation_id, token=token
+            )
+        )
         self.metrics.record(started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel)
         self._customer_events(started.conversation, started.turn)
         return started

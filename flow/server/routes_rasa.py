@@ -13,13 +13,14 @@ with the answer to the customer's next message.
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from flow.errors import ConversationClosed, UnknownConversation
+from flow.errors import ConversationClosed, ConversationExists, UnknownConversation
 from flow.models import Conversation, FactValue, Turn
 from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
@@ -28,6 +29,9 @@ from flow.server.routes_api import gateway_of
 from flow.server.senders import SenderConversation, SenderDirectory
 
 router = APIRouter(tags=["rasa"])
+
+MAX_NEW_CONVERSATIONS = 8
+"""How often one message may find the sender's conversation closed and claim another before giving up."""
 
 
 class RasaMetadata(BaseModel):
@@ -102,14 +106,6 @@ def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
     return found
 
 
-async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> Turn:
-    facts = client_facts(body.metadata.model_dump() if body.metadata else None)
-    started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
-    current = SenderConversation(started.conversation.id, started.token)
-    await chat.run(lambda: senders.remember(body.sender, current))
-    return started.turn
-
-
 @router.post(
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
@@ -123,22 +119,55 @@ async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
 
 async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> list[dict[str, Any]]:
     current = await chat.run(lambda: senders.find(body.sender))
-    if current is None:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+    replacing: SenderConversation | None = None
+    for _ in range(MAX_NEW_CONVERSATIONS):
+        if current is None or current == replacing:
+            current = await chat.run(partial(senders.claim, body.sender, SenderConversation.new(), replacing=replacing))
+        turns = await _deliver(chat, body, current)
+        if turns is not None:
+            return [message for turn in turns for message in rasa_messages(body.sender, turn)]
+        # The sender's conversation is closed: this message starts another one.
+        replacing = current
+    assert current is not None
+    raise ConversationClosed(current.conversation_id)
+
+
+async def _deliver(chat: ChatGateway, body: RasaMessage, current: SenderConversation) -> list[Turn] | None:
+    """The turns to show for ``body`` in the sender's conversation, opening it if nobody has yet; ``None`` if closed.
+
+    Those are the turns pushed since the widget last posted (a person writing, say), then the new one.
+    """
     try:
         conversation, turns = await chat.get(current.conversation_id, token=current.token)
     except UnknownConversation:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        # The entry was claimed by a message that has not opened its conversation yet (or the
+        # conversation expired): open it here. Whichever message stores it first starts it, and
+        # the others are applied to it as replies.
+        try:
+            started = await chat.start(
+                facts=client_facts(body.metadata.model_dump() if body.metadata else None),
+                message=opening_message(body.message),
+                policy=None,
+                channel="rasa",
+                conversation_id=current.conversation_id,
+                token=current.token,
+            )
+            return [started.turn]
+        except ConversationExists:
+            conversation, turns = await chat.get(current.conversation_id, token=current.token)
     if conversation.closed:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        return None
+    if body.message not in conversation.quick_replies and opening_message(body.message) is None:
+        # No customer text (a widget's ``/get_started`` again, after a reload or from a second tab):
+        # show where the conversation stands and change nothing.
+        return unheard(turns) or turns[-1:]
     try:
         _, turn = await chat.reply(
             current.conversation_id, token=current.token, text_or_payload=body.message, channel="rasa"
         )
     except ConversationClosed:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
-    missed = await _missed(chat, current, conversation, turns, turn)
-    return [message for earlier in (*missed, turn) for message in rasa_messages(body.sender, earlier)]
+        return None
+    return [*await _missed(chat, current, conversation, turns, turn), turn]
 
 
 async def _missed(

@@ -25,7 +25,10 @@ class ServerSettings(BaseModel):
     )
     store_url: str = Field(
         default="sqlite:///tactful.db",
-        description="Where conversations live: `memory`, `sqlite:///PATH` or `redis://HOST:PORT/DB`.",
+        description=(
+            "Where conversations live: `memory`, `sqlite:///PATH`, `redis://HOST:PORT/DB` or "
+            "`postgresql://USER@HOST/DB`."
+        ),
     )
     cors_origins: tuple[str, ...] = Field(
         default=(), description="Origins whose pages may call the API from a browser (`*` for any)."
