@@ -78,14 +78,14 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. If there's something else, tell me in a few words; "
             "if not, tap below and we're all done.{% else %}"
-            "Sorry, I didn't quite catch that. Is there anything else you need? I can help with {{ requests }}."
+            "Sorry, I didn't quite catch that. Do you need help with anything else? I can help with {{ requests }}."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: tell me in a few words what else you need, or tap below if "
             "that's everything.{% else %}"
-            "I want to make sure I get this right. Is there anything else you need? I can help with {{ requests }}."
+            "I want to make sure I get this right. Do you need anything else? I can help with {{ requests }}."
             "{% endif %}",
         ),
         "empathize": (
