@@ -32,14 +32,14 @@ def statuses(result: RubricResult) -> dict[str, str]:
     return {point.practice: point.status for point in result.points}
 
 
-def test_the_engines_own_conversations_get_full_marks(retail: Policy) -> None:
-    summaries, played = run_range(retail, DEFAULT_MIX, 11, 0, 600, keep=True)
+def test_simulated_conversations_are_scored_on_every_practice(retail: Policy) -> None:
+    # Simulated customers write as real ones do, so the flow misses some; the rubric must see every practice.
+    summaries, played = run_range(retail, DEFAULT_MIX, 11, 0, 300, keep=True)
     results = [score(p.turns, policy=retail, facts=p.customer.known_to_host) for p in played]
 
-    failures = [(r.conversation_id, p.practice, p.note) for r in results for p in r.points if p.status == "failed"]
-    assert failures == []
     passed_somewhere = {p.practice for r in results for p in r.points if p.status == "passed"}
     assert passed_somewhere == set(PRACTICES)
+    assert [s.score for s in summaries] == [r.score for r in results]
     assert Counter(s.persona for s in summaries).keys() == DEFAULT_MIX.keys()
 
 

@@ -1,4 +1,5 @@
-"""``tactful simulate``: run simulated customers through a policy (or two, side by side) in-process."""
+"""``tactful simulate``: run simulated customers through a policy (or two, side by side) in-process, and
+show where the flow still fails."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from flow.cli.app import app
 from flow.cli.options import POLICY_HELP
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from flow.policy import Policy
     from flow.simulate import SimulationResult
 
@@ -21,32 +24,38 @@ EXIT_INVALID = 2
 def simulate(
     policy: Annotated[str, typer.Argument(help=POLICY_HELP)],
     vs: Annotated[str | None, typer.Option("--vs", help="A second policy to run the same customers through.")] = None,
-    n: Annotated[int, typer.Option("--n", min=1, help="How many conversations to simulate.")] = 10_000,
+    conversations: Annotated[
+        int, typer.Option("--conversations", "--n", "-n", min=1, help="How many conversations to simulate.")
+    ] = 1_000,
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same customers and results.")] = 1,
     mix: Annotated[
         str | None,
         typer.Option(
             "--mix",
-            help="Persona weights, e.g. calm=3,insistent=2,angry=2,abusive=1,quick_to_accept=2,asking_why=1.",
+            help="Persona weights, e.g. calm=4,insistent=2,angry=2,abusive=1,quick_to_accept=2,asking_why=1,"
+            "curious=2,sarcastic=1,scatterbrained=1.",
         ),
     ] = None,
     compensation_value: Annotated[
         float, typer.Option("--compensation-value", min=0.0, help="What one goodwill offer costs.")
     ] = 10.0,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to run the conversations in.")] = 1,
+    examples: Annotated[
+        int, typer.Option("--examples", min=0, help="Examples of each kind of failure to show (0 shows none).")
+    ] = 3,
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the HTML report of the simulated conversations here.")
     ] = None,
 ) -> None:
-    """Simulate customers (calm, insistent, angry, abusive, quick to accept, asking why) and compare outcomes."""
+    """Simulate customers writing as real ones do, through the real understanding step; compare outcomes
+    and show where the flow still fails."""
     import time
 
     from rich.console import Console
 
     from flow.errors import TactfulError
     from flow.loading import load_policy
-    from flow.simulate import DEFAULT_MIX, parse_mix, result_table
-    from flow.simulate import simulate as run
+    from flow.simulate import DEFAULT_MIX, parse_mix
 
     try:
         weights = parse_mix(mix) if mix else dict(DEFAULT_MIX)
@@ -55,17 +64,69 @@ def simulate(
         typer.echo(f"tactful simulate: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     started = time.perf_counter()
-    results = [
-        run(p, n=n, seed=seed, mix=weights, compensation_value=compensation_value, workers=workers, keep=bool(report))
-        for p in policies
-    ]
+    errors = Console(stderr=True)
+    results = _run(policies, errors, conversations, seed, weights, compensation_value, workers, bool(report))
     elapsed = time.perf_counter() - started
-    Console(width=100).print(result_table(*results))
-    typer.echo(f"simulated {n * len(results):,} conversations in {elapsed:.1f}s", err=True)
+    _show(Console(width=110), policies, results, examples)
+    typer.echo(f"simulated {conversations * len(results):,} conversations in {elapsed:.1f}s", err=True)
     if report is not None:
         for path, loaded, result in zip(_report_paths(report, policies), policies, results, strict=True):
             _write_report(path, loaded, result)
             typer.echo(f"wrote {path}", err=True)
+
+
+def _run(
+    policies: list[Policy],
+    console: Console,
+    conversations: int,
+    seed: int,
+    weights: dict[str, float],
+    compensation_value: float,
+    workers: int,
+    keep: bool,
+) -> list[SimulationResult]:
+    """Every policy's run, with a progress bar on the error stream."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+    from flow.simulate import simulate as run
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    results = []
+    with Progress(*columns, console=console, transient=True) as progress:
+        for loaded in policies:
+            task = progress.add_task(f"simulating {loaded.name}", total=conversations)
+
+            def advance(done: int, task: TaskID = task) -> None:
+                progress.advance(task, done)
+
+            results.append(
+                run(
+                    loaded,
+                    conversations=conversations,
+                    seed=seed,
+                    mix=weights,
+                    compensation_value=compensation_value,
+                    workers=workers,
+                    keep=keep,
+                    progress=advance,
+                )
+            )
+    return results
+
+
+def _show(console: Console, policies: list[Policy], results: list[SimulationResult], examples: int) -> None:
+    """The table of results, how the customers' wording compares with the agent's, and where the flow failed."""
+    from flow.simulate import failure_tables, phrasing_overlap, result_table
+
+    console.print(result_table(*results))
+    overlap = phrasing_overlap(policies[0])
+    console.print(f"Customer wording: {overlap}.", highlight=False)
+    echoing = ", ".join(f"{r.echoing_share:.1%} ({r.policy})" for r in results)
+    console.print(f"Typed messages with at least one such 4-gram: {echoing}.", highlight=False)
+    if examples:
+        for result in results:
+            for table in failure_tables(result, examples=examples):
+                console.print(table)
 
 
 def _report_paths(report: Path, policies: list[Policy]) -> list[Path]:
