@@ -34,6 +34,8 @@ REASON_LABELS: dict[str, str] = {
     "threat": "Mentioned legal action or a complaint",
     "turn_limit": "Conversation too long",
     "unsatisfied": "Not satisfied at follow-up",
+    "unclear": "Agent could not follow the customer",
+    "exception": "Needs a person to review an exception",
 }
 """Why conversations were handed to a person, in words."""
 
@@ -44,6 +46,8 @@ _ESCALATIONS: dict[str, str] = {
     "escalate_insistence": "insistence",
     "escalate_turn_limit": "turn_limit",
     "escalate_unsatisfied": "unsatisfied",
+    "escalate_unclear": "unclear",
+    "review_exception": "exception",
 }
 """The escalation reason each escalating transition stands for."""
 
@@ -79,6 +83,9 @@ class ReportData:
     scores: list[float] = field(default_factory=list)
     escalation_phrases: Counter[tuple[str, str]] = field(default_factory=Counter)
     messages: list[int] = field(default_factory=list)
+    typed: int = 0
+    unread: Counter[str] = field(default_factory=Counter)
+    """Customer messages in which the agent could read nothing at all, by phrasing."""
     compensations: int = 0
     lowest: list[tuple[float, str, list[str]]] = field(default_factory=list)
 
@@ -152,6 +159,10 @@ def _add(data: ReportData, record: ConversationRecord) -> None:
             data.transitions[(state or "start", name, entered)] += 1
             visited.add(entered)
             state = entered
+        if turn.signals is not None and turn.customer_text:
+            data.typed += 1
+            if not turn.signals.facts and all(act.kind == "unknown" for act in turn.signals.acts):
+                data.unread[phrasing(turn.customer_text)] += 1
         if turn.signals is not None:
             message += 1
             data.sentiments[message].append(turn.signals.sentiment)
