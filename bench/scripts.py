@@ -92,11 +92,11 @@ SCRIPTS: tuple[Script, ...] = (
         "insists until handed to a person",
         _order(5120, 61),
         (
-            "I need a refund for this order, the zip broke after two wears",
+            "I need a refund for this order, it just doesn't suit me",
             "I still want my money back",
             "I want a refund, I insist",
             "Just refund me now please",
-            "ok, thank you",
+            "ok, thanks, bye",
         ),
         "closed",
     ),
@@ -148,7 +148,7 @@ SCRIPTS: tuple[Script, ...] = (
         _order(8008, 41),
         (
             "refund my order",
-            "what a damn joke this company is",
+            "you are all useless idiots",
             "fuck you",
         ),
         "closed",
@@ -166,7 +166,7 @@ SCRIPTS: tuple[Script, ...] = (
     Script(
         "refund inside the window is approved",
         _order(9100, 10),
-        ("Hi there, I'd like a refund for my order please, it arrived damaged",),
+        ("Hi there, I'd like a refund for my order please, it arrived damaged", "no, that's all, thanks"),
         "closed",
     ),
 )

@@ -17,7 +17,7 @@ from flow.models import (
     ScheduleFollowUp,
 )
 from flow.rules import Rules
-from flow.run import Run
+from flow.run import Run, current_item
 from flow.summary import handoff_summary
 from flow.vocabulary import Outcome, RequestStatus
 
@@ -41,6 +41,7 @@ class Effects:
             "offer_remaining": _offer_remaining,
             "offer_compensation": _offer_compensation,
             "apply_alternative": self._apply_alternative,
+            "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
             "schedule_follow_up": self._schedule_follow_up,
             "schedule_callback": self._schedule_callback,
@@ -72,7 +73,7 @@ class Effects:
         run.escalation_reason = reason
         run.outcome = "escalated"
         run.waiting_since, run.callback_offered = None, False
-        item = run.current
+        item = current_item(run)
         if item is not None:
             item.status = "escalated"
             run.settled.append(item)
@@ -83,7 +84,7 @@ class Effects:
             self._schedule_follow_up(run, edge)
 
     def _approve(self, run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         if item is None:
             return
         item.status = "approved"
@@ -92,7 +93,7 @@ class Effects:
         run.actions.append(ApproveRequest(request=item.name))
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         decision = self._rules.decide(item.name, run.facts) if item is not None else None
         if item is None or decision is None:
             return
@@ -104,7 +105,7 @@ class Effects:
         run.offered = list(item.offered)
 
     def _offer_next_alternative(self, run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         decision = self._rules.decide(item.name, run.facts) if item is not None else None
         if item is None or decision is None:
             return
@@ -117,7 +118,7 @@ class Effects:
 
     def _apply_alternative(self, run: Run, edge: Edge) -> None:
         chosen = guards.chosen_alternative(run, self._rules)
-        item = run.current
+        item = current_item(run)
         if item is None or chosen is None:
             return
         request = self._policy.requests[item.name]
@@ -129,6 +130,18 @@ class Effects:
         run.outcome = "alternative_accepted"
         run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title))
 
+    def _change_alternative(self, run: Run, edge: Edge) -> None:
+        item = guards.last_accepted(run.agenda)
+        chosen = guards.switched_to(run)
+        if item is None or chosen is None or item.chosen is None:
+            return
+        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == chosen)
+        replaced = item.chosen
+        item.chosen = chosen
+        run.chosen = chosen
+        run.replaced = replaced
+        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, replaces=replaced))
+
     def _issue_compensation(self, run: Run, edge: Edge) -> None:
         compensation = self._policy.compensation
         if compensation is None:
@@ -136,7 +149,7 @@ class Effects:
         digest = hashlib.sha256(run.conversation_id.encode()).hexdigest()[:8].upper()
         run.compensation_reference = f"{compensation.reference_prefix}-{digest}"
         run.outcome = "compensation_accepted"
-        item = run.current
+        item = current_item(run)
         if item is not None:
             item.status = "compensation_accepted"
             run.settled.append(item)
@@ -168,7 +181,7 @@ def _nothing(run: Run, edge: Edge) -> None:
 
 
 def _record_refusals(run: Run) -> None:
-    item = run.current
+    item = current_item(run)
     if item is None:
         return
     refused = guards._refused(run) & set(item.offered)
@@ -178,7 +191,7 @@ def _record_refusals(run: Run) -> None:
 
 def _offer_remaining(run: Run, edge: Edge) -> None:
     _record_refusals(run)
-    item = run.current
+    item = current_item(run)
     if item is not None:
         run.offered = [offer for offer in item.offered if offer not in item.rejected]
 
@@ -197,7 +210,7 @@ def _settle_as(status: RequestStatus, *, outcome: Outcome | None) -> Callable[[R
     """Settle the request in hand as ``status``; the conversation's outcome follows the latest settled one."""
 
     def apply(run: Run, edge: Edge) -> None:
-        item = run.current
+        item = current_item(run)
         if item is not None:
             item.status = status
             if item.settled:

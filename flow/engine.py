@@ -13,7 +13,7 @@ from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
 from flow.facts import count, fill_facts, identify_request
 from flow.graph import Edge, Trigger
-from flow.guards import explained_item, waited_too_long
+from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person
 from flow.models import Close, Conversation, Signals, Span, Turn
@@ -146,6 +146,8 @@ class Engine:
         if conversation.state == "escalated":
             callback = self.policy.escalation.handoff.callback and not self._rules.in_hours(now)
             return (CALLBACK,) if callback else ()
+        if conversation.state == "follow_up":
+            return switchable(conversation.agenda)
         item = conversation.current
         if conversation.state != "offering_alternatives" or item is None:
             return ()
@@ -327,7 +329,12 @@ class Engine:
     def _taken(self, edge: Edge, event: Any) -> None:
         run: Run = event.model
         settled = len(run.settled)
-        about = explained_item(run, self._rules) if edge.name == "why" else run.current
+        if edge.name == "why":
+            about = explained_item(run, self._rules)
+        elif edge.name == "change_choice" or (edge.name == "answer_about" and edge.source == "follow_up"):
+            about = last_accepted(run.agenda)
+        else:
+            about = run.current
         step = Step(edge.name, edge.dest, about)
         run.steps.append(step)
         self._effects.apply(run, edge)

@@ -17,7 +17,7 @@ from typing import Any
 
 from flow.models import AgendaItem, FactValue, Span
 from flow.policy import FactSpec, Policy
-from flow.run import Run
+from flow.run import Run, current_item
 from flow.textmatch import WORD, TextPattern, policy_pattern
 
 # Group 1 is the number; the characters around it stand in for "no letter, digit or point next to it".
@@ -33,6 +33,10 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "changed": lambda: False,
     "redo": lambda: False,
     "settled": list,
+    "pending_before": lambda: None,
+    "waiting_since": lambda: None,
+    "person": lambda: None,
+    "callback_offered": lambda: False,
 }
 
 
@@ -69,7 +73,7 @@ def identify_request(run: Run, policy: Policy) -> None:
     """Update the agenda with the requests this message makes, drops or switches to."""
     _adopt(run)
     run.changed = False
-    before = run.current
+    before = current_item(run)
     if before is not None:
         # The snapshot's facts are the latest word on the request in hand (a host may have set them).
         request_facts = policy.request_facts()
@@ -93,7 +97,7 @@ def identify_request(run: Run, policy: Policy) -> None:
     slot = run.signals.slots.get("requested") if not run.agenda else None
     if slot is not None and (name := policy.request_for(slot)) is not None:
         run.agenda.append(AgendaItem(name))
-    current = run.current
+    current = current_item(run)
     if current is not before and before is not None:
         run.changed = True
     _point_at(run, policy, current)
@@ -154,11 +158,13 @@ def _point_at(run: Run, policy: Policy, current: AgendaItem | None) -> None:
 
 def _first_of_its_order(run: Run, item: AgendaItem) -> bool:
     """Whether ``item`` may take the facts already known: it is the first request, or follows one about
-    the same order (the customer named no other)."""
-    index = run.agenda.index(item)
-    stated = run.signals.request_facts or {}
-    other_order = any(facts.get("order_id") for facts in stated.values()) and index > 0
-    return index == 0 or not other_order
+    the same order (the message names no other: "cancel my other order instead, G-4411" does)."""
+    if run.agenda.index(item) == 0:
+        return True
+    known = run.facts.get("order_id")
+    stated = [facts.get("order_id") for facts in (run.signals.request_facts or {}).values()]
+    stated.append(run.signals.facts.get("order_id"))
+    return not any(order is not None and order != known for order in stated)
 
 
 def fill_facts(run: Run, policy: Policy, text: str) -> None:
@@ -184,7 +190,7 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
                 for name, value in facts.items():
                     if _may_set(item.facts.get(name), name, pending):
                         item.facts[name] = value
-    current = run.current
+    current = current_item(run)
     for name, value in found.items():
         if name not in policy.facts:
             continue

@@ -38,6 +38,7 @@ Effect = Literal[
     "offer_remaining",
     "offer_compensation",
     "apply_alternative",
+    "change_alternative",
     "issue_compensation",
     "schedule_follow_up",
     "schedule_callback",
@@ -92,6 +93,7 @@ EdgeName = Literal[
     "next_request",
     "accept_alternative",
     "accept_and_continue",
+    "change_choice",
     "which_one",
     "answer_about",
     "reoffer_rest",
@@ -363,6 +365,14 @@ EDGES: tuple[Edge, ...] = (
     Edge(
         "escalate_unsatisfied", "message", "follow_up", "escalated", guards.unsatisfied, ("escalate",),
         reason="unsatisfied",
+    ),
+    Edge(
+        "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),
+        possible=_offers,
+    ),
+    Edge(
+        "answer_about", "message", "follow_up", "follow_up", guards.asked_about_switch, ("focus_asked",),
+        possible=_offers,
     ),
     Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),
     Edge("empathize", "message", "follow_up", "follow_up", guards.complained_only),

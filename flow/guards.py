@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from flow.models import Act, AgendaItem
 from flow.rules import Decision, Rules
-from flow.run import Run
+from flow.run import Run, current_item
 
 Guard = Callable[[Run, Rules], bool]
 
@@ -85,7 +85,7 @@ def changed_request(run: Run, rules: Rules) -> bool:
 def decision_changed(run: Run, rules: Rules) -> bool:
     """A fact this message gave changes what the policy says about the request in hand ("it arrived
     broken" after a refusal made under the change-of-mind rule)."""
-    item = run.current
+    item = current_item(run)
     if item is None or item.status != "declined" or not run.signals.facts:
         return False
     decision = _decision(run, rules)
@@ -108,8 +108,8 @@ def asked_why(run: Run, rules: Rules) -> bool:
 
 def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
     """The request a "why?" is about: the one in hand, or the latest that a rule or an exception declined."""
-    candidates = [run.current] if run.current is not None else []
-    candidates += [item for item in reversed(run.agenda) if item is not run.current]
+    candidates = [current_item(run)] if current_item(run) is not None else []
+    candidates += [item for item in reversed(run.agenda) if item is not current_item(run)]
     for item in candidates:
         if item is None or item.status in ("open", "dropped"):
             continue
@@ -217,7 +217,7 @@ def more_requests(run: Run, rules: Rules) -> bool:
 
 
 def _others_waiting(run: Run) -> bool:
-    current = run.current
+    current = current_item(run)
     return any(item is not current and not item.settled for item in run.agenda)
 
 
@@ -225,7 +225,7 @@ def _on_offer(run: Run) -> list[str]:
     """What is on offer and not yet turned down."""
     if run.state == "compensation":
         return [_COMPENSATION]
-    item = run.current
+    item = current_item(run)
     if item is None:
         return []
     return [offer for offer in item.offered if offer not in item.rejected]
@@ -239,6 +239,42 @@ def chosen_alternative(run: Run, rules: Rules) -> str | None:
             return act.target
     if _has(run, "affirm") and len(on_offer) == 1 and not _has(run, "reject"):
         return on_offer[0]
+    return None
+
+
+def last_accepted(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The request most recently settled with an alternative the customer accepted, if any."""
+    return next((item for item in reversed(agenda) if item.status == "alternative_accepted"), None)
+
+
+def switchable(agenda: list[AgendaItem]) -> tuple[str, ...]:
+    """The other alternatives the customer may switch to after accepting one, while nothing else is open."""
+    if any(not item.settled for item in agenda):
+        return ()
+    item = last_accepted(agenda)
+    if item is None:
+        return ()
+    return tuple(offer for offer in item.offered if offer != item.chosen)
+
+
+def changed_choice(run: Run, rules: Rules) -> bool:
+    """After accepting one alternative, the customer names another that was offered instead
+    ("actually, make it the exchange")."""
+    return switched_to(run) is not None
+
+
+def asked_about_switch(run: Run, rules: Rules) -> bool:
+    """After accepting one alternative, the customer asks about another that was offered."""
+    options = switchable(run.agenda)
+    return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
+
+
+def switched_to(run: Run) -> str | None:
+    """The alternative this message switches to, if it names one of those the customer could switch to."""
+    options = switchable(run.agenda)
+    for act in reversed(_acts(run)):
+        if act.kind == "choose" and not act.negated and act.target in options:
+            return act.target
     return None
 
 
@@ -296,7 +332,7 @@ def more_alternatives(run: Run, rules: Rules) -> bool:
     if not _all_refused(run):
         return False
     decision = _decision(run, rules)
-    item = run.current
+    item = current_item(run)
     if decision is None or item is None:
         return False
     return len(item.offered) < len(decision.alternatives)

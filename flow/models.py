@@ -186,11 +186,16 @@ class ApproveRequest(_Frozen):
 
 
 class ApplyAlternative(_Frozen):
-    """Carry out the alternative the customer accepted."""
+    """Carry out the alternative the customer accepted.
+
+    ``replaces`` names the alternative accepted earlier in the conversation that this one takes the
+    place of, when the customer changed their mind: undo that one.
+    """
 
     type: Literal["apply_alternative"] = "apply_alternative"
     alternative: str
     title: str
+    replaces: str | None = None
 
 
 class Close(_Frozen):
@@ -321,13 +326,21 @@ class Conversation(BaseModel):
 def migrate_snapshot(data: Mapping[str, Any]) -> dict[str, Any]:
     """A stored snapshot of an older layout, brought to :data:`SCHEMA_VERSION`.
 
-    From 1: the one ``request`` becomes a one-item agenda, decided as far as the conversation went; an
-    escalated conversation was handed over and is waiting since its last update, so people see it.
+    From 1: the one ``request`` becomes a one-item agenda, decided as far as the conversation went, with
+    the alternatives on offer read from the quick replies that offered them; an escalated conversation
+    was handed over and is waiting since its last update, so people see it.
     """
     migrated = dict(data)
     request = migrated.pop("request", None)
     if request is not None and not migrated.get("agenda"):
-        migrated["agenda"] = [{"name": request, "status": _status_from(migrated.get("outcome"), migrated.get("state"))}]
+        item: dict[str, Any] = {"name": request, "status": _status_from(migrated.get("outcome"), migrated.get("state"))}
+        if migrated.get("state") == "offering_alternatives":
+            item["offered"] = [
+                reply.removeprefix("alternative:")
+                for reply in migrated.get("quick_replies") or ()
+                if isinstance(reply, str) and reply.startswith("alternative:")
+            ]
+        migrated["agenda"] = [item]
     if migrated.get("state") == "escalated" and migrated.get("waiting_since") is None:
         migrated["waiting_since"] = migrated.get("updated_at")
     migrated["schema_version"] = SCHEMA_VERSION

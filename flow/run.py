@@ -54,6 +54,7 @@ class Run:
     said: list[int] = field(default_factory=list)
     offered: list[str] = field(default_factory=list)
     chosen: str | None = None
+    replaced: str | None = None
     compensation_reference: str | None = None
     changed: bool = False
     redo: bool = False
@@ -86,7 +87,6 @@ class Run:
             callback_offered=conversation.callback_offered,
             agenda=agenda,
             question=conversation.question,
-            focus=conversation.focus,
             said=list(conversation.said),
             pending_before=conversation.pending_fact,
         )
@@ -94,7 +94,7 @@ class Run:
     @property
     def current(self) -> AgendaItem | None:
         """The agenda item being handled now."""
-        return next((item for item in self.agenda if not item.settled), None)
+        return current_item(self)
 
     def snapshot_fields(self) -> dict[str, Any]:
         """The fields of the next conversation snapshot."""
@@ -114,3 +114,12 @@ class Run:
             "focus": self.focus,
             "said": self.said,
         }
+
+
+def current_item(run: Any) -> AgendaItem | None:
+    """The agenda item a working conversation is handling now: the first one not settled.
+
+    A function rather than only :attr:`Run.current`, so that a working model written for a single
+    request (with an ``agenda`` given by :func:`flow.facts.identify_request`) is read the same way.
+    """
+    return next((item for item in run.agenda if not item.settled), None)

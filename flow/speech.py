@@ -16,7 +16,7 @@ from flow.graph import ESCALATING
 from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
-from flow.run import Run, Step
+from flow.run import Run, Step, current_item
 from flow.speech_context import FOLLOW_UP, ContextBuilder
 from flow.templates import TemplateBook
 from states import SPECS
@@ -67,11 +67,15 @@ class Speaker:
             path = self._path(step)
             if path is None or self._offers_person_instead(run, step) or (calm and step.state == "apologizing"):
                 continue
-            text = self._fresh(run, path, step, seed, said, continues=index + 1 < len(steps))
-            if text:
-                paragraphs.append(text)
+            soothing = ""
             if index == 0 and calm:
                 soothing = self._fresh(run, "templates.common.calm", step, seed, said, continues=True)
+            text = self._fresh(
+                run, path, step, seed, said, continues=index + 1 < len(steps), apologized=calm and index == 0
+            )
+            if text:
+                paragraphs.append(text)
+            if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
         run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
         run.question = self._question(run)
@@ -100,14 +104,21 @@ class Speaker:
             and run.state != "closed"
         )
 
-    def _fresh(self, run: Run, path: str, step: Step, seed: str, said: set[int], *, continues: bool) -> str:
-        """The first variant of ``path`` (in this turn's order) whose sentences were not said before."""
+    def _fresh(
+        self, run: Run, path: str, step: Step, seed: str, said: set[int], *, continues: bool, apologized: bool = False
+    ) -> str:
+        """The first variant of ``path`` (in this turn's order) whose sentences were not said before.
+
+        ``apologized`` tells the template that the reply already opens with a calm word, so it need not
+        say sorry a second time.
+        """
         first = ""
         for attempt in range(_FRESH_TRIES):
             variant_seed = seed if attempt == 0 else f"{seed}/{attempt}"
             needed = self._book.variables(path, seed=variant_seed) | {"resume"}
             context = self._contexts.context(run, needed, step)
             context["continues"] = continues
+            context["apologized"] = apologized
             if "resume" in needed:
                 context["resume"] = self._resume(run, step, context, variant_seed)
             text = self._book.render(path, context, seed=variant_seed)
@@ -172,9 +183,10 @@ class Speaker:
             ]
         if kind == "repair":
             kind = {"listening": "requests", "compensation": "yes_no"}.get(last.state, "alternatives")
-        if kind == "alternatives" and run.current is not None:
-            request = self._policy.requests[run.current.name]
-            on_offer = [o for o in run.current.offered if o not in run.current.rejected]
+        item = current_item(run)
+        if kind == "alternatives" and item is not None:
+            request = self._policy.requests[item.name]
+            on_offer = [o for o in item.offered if o not in item.rejected]
             offered = [
                 payloads.button(a.title, payloads.ALTERNATIVE + a.id)
                 for a in request.every_alternative()

@@ -13,7 +13,7 @@ from flow.inline import inline_all
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy
 from flow.rules import Decision, Rules
-from flow.run import Run, Step
+from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
 from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
 
@@ -42,6 +42,8 @@ class ContextBuilder:
             requests=human_list([r.title for r in policy.requests.values()]),
             several=False,
             continues=False,
+            apologized=False,
+            replaced=None,
             given=False,
             narrowing=False,
             thanked=False,
@@ -66,7 +68,7 @@ class ContextBuilder:
     def context(self, run: Run, needed: frozenset[str], step: Step | None) -> dict[str, Any]:
         """The context for one paragraph: the turn's, narrowed to the request ``step`` was about."""
         policy = self._policy
-        item = step.item if step is not None and step.item is not None else run.current
+        item = step.item if step is not None and step.item is not None else current_item(run)
         if item is None and run.agenda:
             item = run.agenda[-1]
         context = self._constants.copy()
@@ -109,7 +111,7 @@ class ContextBuilder:
         return context
 
     def _facts_for(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
-        if item is None or item is run.current:
+        if item is None or item is current_item(run):
             return run.facts
         facts = {k: v for k, v in run.facts.items() if k not in self._request_facts}
         facts.update(item.facts)
@@ -132,6 +134,10 @@ class ContextBuilder:
             alternative = _find(request.every_alternative(), chosen)
             if alternative is not None:
                 context["chosen"] = _in_sentence(alternative)
+        if run.replaced is not None:
+            replaced = _find(request.every_alternative(), run.replaced)
+            if replaced is not None:
+                context["replaced"] = _in_sentence(replaced)
 
     def _approval(self, name: str, decision: Decision, context: dict[str, Any]) -> str:
         if decision.exception is not None:

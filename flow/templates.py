@@ -76,6 +76,8 @@ CONTEXT_VARIABLES = frozenset(
         "affirmed",
         "question_inline",
         "asked_before",
+        "apologized",
+        "replaced",
     }
 )
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
@@ -301,6 +303,8 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         order_id="A-1001",
         days_since_purchase=45,
         continues=False,
+        apologized=False,
+        replaced="store credit",
         given=True,
         narrowing=False,
         hint="Order numbers look like A-1234.",

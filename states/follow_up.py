@@ -12,6 +12,8 @@ SPEC = StateSpec(
     says={
         "approve": "approved",
         "accept_alternative": "alternative_set_up",
+        "change_choice": "alternative_changed",
+        "answer_about": "about_switch",
         "accept_compensation": "compensation_set_up",
         "check_in": "check_in",
         "hand_back": "handed_back",
@@ -32,6 +34,17 @@ SPEC = StateSpec(
             "Thank you. Your {{ chosen }} is all set{% if order_id %} for order {{ order_id }}{% endif %}, "
             "and you'll get an email to confirm it. I'll check back {{ follow_up_when }}. "
             "Is there anything else you need?",
+        ),
+        "alternative_changed": (
+            "No problem, I've changed it: you'll have the {{ chosen }}{% if replaced %} instead of the "
+            "{{ replaced }}{% endif %}{% if order_id %} for order {{ order_id }}{% endif %}. You'll get an email to "
+            "confirm it. Is there anything else I can help with?",
+            "Of course. I've switched it to the {{ chosen }}{% if replaced %} in place of the {{ replaced }}"
+            "{% endif %}, and you'll get an email to confirm the change. Anything else I can do for you?",
+        ),
+        "about_switch": (
+            "{{ details }} Would you like the {{ about }} instead of the {{ chosen }}?",
+            "Good question. {{ details }} Shall I switch you to the {{ about }}, or keep the {{ chosen }}?",
         ),
         "compensation_set_up": (
             "Done. I've added {{ compensation }} to your account, reference {{ compensation_reference }}. "

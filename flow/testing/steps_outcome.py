@@ -115,6 +115,37 @@ def _(tactful_conversation: ConversationUnderTest, title: str) -> None:
     expect(world, f'the alternative "{title}" applied', None if applied else listed(world.last_turn.actions))
 
 
+@then('the alternative "{title:Text}" is applied in place of "{earlier:Text}"', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, title: str, earlier: str) -> None:
+    """The host application is told to carry out this alternative and undo the one accepted earlier.
+
+    Example: Then the alternative "Exchange" is applied in place of "Store credit"
+    """
+    world = tactful_conversation
+    wanted, undone = words(title), words(earlier)
+    applied = [
+        a
+        for a in actions_of(world, ApplyAlternative)
+        if wanted in (words(a.title), words(a.alternative)) and a.replaces is not None and words(a.replaces) == undone
+    ]
+    expect(
+        world,
+        f'the alternative "{title}" applied in place of "{earlier}"',
+        None if applied else listed(world.last_turn.actions),
+    )
+
+
+@then("the choice is kept", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The last reply neither carried out another alternative nor changed the one chosen.
+
+    Example: Then the choice is kept
+    """
+    world = tactful_conversation
+    applied = actions_of(world, ApplyAlternative)
+    expect(world, "no alternative applied in the last reply", listed(applied) if applied else None)
+
+
 @then("the conversation is closed", section=SECTION)
 def _(tactful_conversation: ConversationUnderTest) -> None:
     """The conversation ended with the last reply.

@@ -297,10 +297,10 @@ def _read_answers(
     words = clause.words
     question = context.question
     goodbye = has(lexicon.goodbye, words) and not clause.question and not _goodbye_in(words, lexicon)
-    if question is None or ((context.offered or context.asked) and question != "person"):
+    if question is None or ((context.yes_takes_offer or context.asked) and question != "person"):
         if goodbye:
             found.add(position + 9, Act.of("goodbye"))
-        elif not (context.offered or context.asked) and not clause.question:
+        elif not (context.yes_takes_offer or context.asked) and not clause.question:
             if only(lexicon.yes, words, lexicon):
                 found.add(position + 9, Act.of("affirm"))
             elif only(lexicon.no, words, lexicon):
@@ -370,7 +370,7 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
         return
     if intent == "thank_close":
         found.add(900, Act.of("thank"))
-    elif intent in ("accept", "reject") and context.offered:
+    elif intent in ("accept", "reject") and context.yes_takes_offer:
         found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
     elif intent in ("accept", "reject") and context.question is not None:
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
@@ -378,7 +378,7 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
 
 def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """A message that does nothing else but opens with a yes ("ok 20 to 2 will do") answers the offer."""
-    if found.kinds() - {"thank"} or not context.offered:
+    if found.kinds() - {"thank"} or not context.yes_takes_offer:
         return
     for index, clause in enumerate(clauses):
         if not clause.question and starts_with(lexicon.yes, clause.words):

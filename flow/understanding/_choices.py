@@ -5,7 +5,8 @@ before it, "rather X than Y", "keep your X", "X is no good") or asked about (a q
 really a request: "how does the exchange work?" asks, "can I have the exchange?" chooses). A pronoun in
 a later question ("can I use it on sale items?") asks about the last thing named. When nothing is
 named anywhere in the message, a bare yes or no answers what is on offer: one thing, or several
-(an ambiguous choice, or a refusal of all).
+(an ambiguous choice, or a refusal of all). After a choice was made (in follow-up), only naming another
+offer switches to it; a bare yes or no answers the agent's question instead.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def read_choices(
                 found.add(position, Act.of("ask_about", last))
                 mentioned[index].append(Mention(last, 0, 0, "pointing"))
             continue
-        if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES):
+        if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES) or not context.yes_takes_offer:
             continue
         _bare_answer(clause, position, context, lexicon, found)
     _all_refused(context, found)

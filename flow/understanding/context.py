@@ -86,6 +86,13 @@ class Context:
         """The ids of what is on offer, in the order offered."""
         return tuple(offer.id for offer in self.offered)
 
+    @property
+    def yes_takes_offer(self) -> bool:
+        """Whether a bare yes or no answers what is on offer. After a choice was made (in follow-up) the
+        other offers are switched to by name, or by a yes right after the agent described one; otherwise
+        a yes or no answers the agent's question."""
+        return bool(self.offered) and (self.state != "follow_up" or self.focus is not None)
+
     def fact(self, name: str | None) -> FactField | None:
         """The readable fact called ``name``, if there is one."""
         return next((f for f in self.facts if f.name == name), None) if name else None

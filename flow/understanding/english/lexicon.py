@@ -291,7 +291,11 @@ _CHOICE_FORMS = _phrases("""
     i want | i need | i prefer | id prefer | i would prefer | id rather | i would rather | ill do | i choose |
     i pick | ill pick | ill choose | im going with | going with | put me down for | sign me up for | send me |
     set up | arrange | book | please | is fine | sounds good | would be great | would be fine | would be good |
-    will do | it will be | gimme | it is | works for me
+    will do | it will be | gimme | it is | works for me | can i switch to | could i switch to | can i swap to |
+    could i swap to | can i change to | could i change to | can i switch it to | could i switch it to |
+    can i swap it for | could i swap it for | can i change it to | could i change it to | can you switch it to |
+    could you switch it to | can you change it to | could you change it to | can we switch to | make it |
+    switch it to | change it to | switch to | change to | swap to
 """)
 _ABOUT_FORMS = _phrases("""
     how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |

@@ -1,0 +1,45 @@
+Feature: Changes of mind after a choice
+  Customers sometimes choose one alternative and, a moment later, prefer another. Until the
+  conversation ends, naming another alternative that was offered switches to it: the host is told to
+  carry out the new one in place of the first, and the customer hears that it has been changed. A
+  question about another alternative is answered, and a yes then switches.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+
+  Scenario: Switching to the exchange straight after taking store credit
+    When the customer says "store credit please"
+    And the customer says "actually, make it the exchange"
+    Then the alternative "Exchange" is applied in place of "Store credit"
+    And the agent says "exchange"
+    And the agent says "store credit"
+    And the conversation is in "follow_up"
+
+  Scenario: Asking to swap is a switch, not a question
+    When the customer clicks "Exchange"
+    And the customer says "hmm could I switch to the voucher instead?"
+    Then the alternative "Store credit" is applied in place of "Exchange"
+
+  Scenario: A question about the other alternative is answered, and a yes switches
+    When the customer says "the exchange"
+    And the customer says "how long would the store credit last?"
+    Then the agent says "for a whole year"
+    And the agent says "instead of the exchange"
+    When the customer says "oh ok, yes please"
+    Then the alternative "Store credit" is applied in place of "Exchange"
+
+  Scenario: A question about the other alternative answered with a no keeps the first choice
+    When the customer says "the exchange"
+    And the customer says "does store credit expire?"
+    And the customer says "no, I'll stick with the exchange"
+    Then the choice is kept
+    And the conversation is in "follow_up"
+
+  Scenario: A no to "anything else?" after a switch ends the chat warmly
+    When the customer says "store credit"
+    And the customer says "sorry, changed my mind, I'd rather have the exchange"
+    And the customer says "no that's everything, thanks"
+    Then the agent ends the chat
+    And the conversation is closed with outcome "alternative accepted"
