@@ -68,6 +68,14 @@ def test_results_do_not_depend_on_the_number_of_worker_processes(retail: Policy)
     assert totals(two) == totals(one)
 
 
+def test_progress_is_told_as_conversations_finish(retail: Policy) -> None:
+    told: list[int] = []
+
+    simulate(retail, conversations=30, seed=1, progress=told.append)
+
+    assert told == [25, 5]
+
+
 def test_every_typed_message_goes_through_the_real_understanding_step(
     retail: Policy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

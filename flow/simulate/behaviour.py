@@ -42,6 +42,8 @@ class Memory:
     asked_person: bool = False
     asked_status: bool = False
     threatened: bool = False
+    pleased: bool = False
+    """Whether the agent has already given them something (an approval, an alternative, the goodwill offer)."""
     last: Move | None = None
     last_signature: tuple[object, ...] = ()
     missed: int = 0
@@ -79,6 +81,8 @@ def notice(memory: Memory, seen: Seen, customer: Customer) -> None:
             memory.liked = None
     if seen.corrected:
         memory.order_form = "right"
+    if seen.approved or seen.applied or seen.compensated:
+        memory.pleased = True
 
 
 def decide(persona: Persona, customer: Customer, memory: Memory, seen: Seen, rng: random.Random) -> Move | None:
@@ -146,13 +150,16 @@ def _maybe_click(move: Move, persona: Persona, seen: Seen, rng: random.Random) -
 
 
 def _stray(persona: Persona, memory: Memory, seen: Seen, rng: random.Random) -> Move | None:
-    """The things people type whatever was asked: insults, threats, irony, complaints, something off-topic."""
+    """The things people type whatever was asked: insults, threats, irony, complaints, something off-topic.
+
+    A customer who has just been given something rarely turns on the agent."""
     roll = rng.random()
+    temper = 0.15 if memory.pleased else 1.0
     for chance, move in (
-        (persona.abuse, typed("abuse", "abuse", "abusive")),
-        (0.0 if memory.threatened else persona.threat, typed("threat", "threat", "threat")),
+        (persona.abuse * temper, typed("abuse", "abuse", "abusive")),
+        (0.0 if memory.threatened else persona.threat * temper, typed("threat", "threat", "threat")),
         (persona.irony if seen.situation in ("offer", "compensation") else 0.0, typed("irony", "irony", "irony")),
-        (persona.complain, typed("complain", "complain", "complain")),
+        (persona.complain * temper, typed("complain", "complain", "complain")),
         (persona.stray * 0.6, typed("off_topic", "off_topic")),
         (persona.stray * 0.4, typed("gibberish", "gibberish")),
     ):
@@ -229,7 +236,7 @@ def _push_back(persona: Persona, memory: Memory, rng: random.Random, kind: str) 
     if memory.whys < persona.most_whys and rng.random() < persona.why:
         memory.whys += 1
         if rng.random() < 0.2:
-            return typed("why", "why_insist", "ask_why", "insist", f"request:{kind}")
+            return typed("why", f"why_insist.{kind}", "ask_why", "insist", f"request:{kind}")
         return typed("why", "why", "ask_why")
     if memory.insisted < persona.most_insists and rng.random() < persona.insist:
         memory.insisted += 1
@@ -290,7 +297,9 @@ def _anything_else(persona: Persona, customer: Customer, memory: Memory, seen: S
         return typed("add", f"add.{second.kind}", f"request:{second.kind}", target=second.kind, progress=True)
     if seen.approved and not memory.asked_status and rng.random() < 0.1 + persona.curious * 0.3:
         memory.asked_status = True
-        return typed("ask_status", "ask_status", "ask_status", "ask_policy")
+        approved = seen.approved[-1]
+        kind = approved if approved in ("refund", "cancel") else memory.request.kind
+        return typed("ask_status", f"ask_status.{kind}", "ask_status", "ask_policy")
     if rng.random() < 0.3:
         return typed("thank_bye", "thank_bye", "thank", "goodbye", progress=True)
     return _maybe_click(typed("done", "done", "deny", "goodbye", "thank", progress=True), persona, seen, rng)

@@ -60,6 +60,8 @@ class Played:
         return self.conversation.outcome is None and self.ending != "handed_over"
 
 
+_THANKFUL = frozenset({"done", "thank", "thank_bye"})
+"""Moves a customer who got something says plainly, whatever their temper."""
 _ENDINGS: dict[str, Ending] = {"closed": "closed", "waiting": "handed_over"}
 
 
@@ -115,6 +117,8 @@ def _write(
     opening: bool = False,
 ) -> Written:
     tone = persona.tone if persona.tone and rng.random() < persona.tone_share else ""
+    if memory.pleased and move.kind in _THANKFUL:
+        tone = ""
     written = pen.write(
         move,
         customer,

@@ -15,19 +15,21 @@ from flow.simulate.conversation import Played, Said
 from flow.simulate.moves import read_as_meant, unread
 from flow.simulate.pen import Expect
 
-FailureKind = Literal["unread", "misread", "fact_missed", "fact_wrong", "wrong_action", "gave_up"]
+FailureKind = Literal["unread", "misread", "fact_missed", "fact_wrong", "fact_invented", "wrong_action", "gave_up"]
 
 FAILURES: dict[FailureKind, str] = {
     "unread": "messages the agent could not read at all",
     "misread": "messages read as something the customer did not mean",
     "fact_missed": "facts stated plainly but not taken in",
     "fact_wrong": "facts taken in with the wrong value",
+    "fact_invented": "facts read into words that did not state them",
     "wrong_action": "things the agent did that the customer did not ask for",
     "gave_up": "customers who gave up after the agent kept missing what they said",
 }
 """Every kind of failure, in words."""
 
 _REJECTING = frozenset({"reject_one", "reject_all", "decline_offer"})
+_CHOOSING = frozenset({"choose", "reject_then_choose", "accept_offer"})
 _ASKING_FOR_PERSON = frozenset({"person", "person_yes", "callback_yes", "threat", "complain", "insist", "abuse"})
 
 
@@ -43,6 +45,9 @@ class Failure:
     meant: str
     read: str
     reply: str
+    intended: str = ""
+    """The message as the customer meant to type it (before typos): two failures with the same one are
+    the same example."""
 
 
 def failures_in(played: Played) -> list[Failure]:
@@ -61,6 +66,8 @@ def failures_in(played: Played) -> list[Failure]:
             problem = _fact_problem(name, expect, signals)
             if problem is not None:
                 found.append(_failure(problem, played, number, said, note=f"{name} = {_shown(expect)}"))
+        for name in _invented(said, signals, played):
+            found.append(_failure("fact_invented", played, number, said, note=f"read {name} = {signals.facts[name]}"))
     for number, said in enumerate(played.said, start=1):
         note = _unasked(said)
         if note is not None:
@@ -81,6 +88,23 @@ def _fact_problem(name: str, expect: Expect, signals: Signals) -> FailureKind | 
     return None if any(_matches(value, expect) for value in values) else "fact_wrong"
 
 
+_DECISIVE = ("condition", "circumstance")
+"""Facts that change a decision on their own (a faulty item is refunded): reading one that was not
+stated is worse than missing one."""
+
+
+def _invented(said: Said, signals: Signals, played: Played) -> list[str]:
+    """Decisive facts the agent read from a message that did not state them, unlike the truth."""
+    if said.written is None or said.move.kind == "add" or "also" in said.written.mentions:
+        return []
+    truth = {"condition": played.customer.request.condition, "circumstance": played.customer.request.circumstance}
+    return [
+        name
+        for name in _DECISIVE
+        if name in signals.facts and name not in said.written.facts and signals.facts[name] != truth[name]
+    ]
+
+
 def _matches(value: FactValue, expect: Expect) -> bool:
     if expect.low is None:
         return value == expect.value
@@ -97,8 +121,11 @@ def _unasked(said: Said) -> str | None:
     chose = move.other if move.kind == "reject_then_choose" else move.target
     if move.kind in ("choose", "reject_then_choose") and applied and chose not in applied:
         return f"asked for {chose}, got {', '.join(applied)}"
-    if move.kind in _REJECTING and (applied or any(isinstance(a, IssueCompensation) for a in said.turn.actions)):
+    went_ahead = applied or any(isinstance(a, IssueCompensation) for a in said.turn.actions)
+    if move.kind in _REJECTING and went_ahead:
         return "said no, and the agent went ahead anyway"
+    if went_ahead and move.kind not in _CHOOSING:
+        return "the agent went ahead with an offer the customer did not choose"
     handed = [a for a in said.turn.actions if isinstance(a, Handoff) and a.reason == "asked_for_person"]
     if handed and move.kind not in _ASKING_FOR_PERSON:
         return "handed to a person the customer did not ask for"
@@ -119,6 +146,7 @@ def _failure(kind: FailureKind, played: Played, number: int, said: Said, *, note
         meant=f"{intent}; {note}" if note else intent,
         read=read,
         reply=shorten(said.turn.text),
+        intended=said.written.meant.lower() if said.written is not None else f"[button {move.click}]",
     )
 
 

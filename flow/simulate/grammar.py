@@ -242,7 +242,7 @@ def tidy(text: str, *, sentence: bool = True) -> str:
         text = text.replace(" " + mark, mark)
     for doubled, single in ((",,", ","), (",.", "."), (",?", "?"), (",!", "!"), (".,", "."), ("( ", "(")):
         text = text.replace(doubled, single)
-    text = text.strip(" ,")
+    text = text.strip().lstrip(",").strip()
     words = text.split(" ")
     for i in range(1, len(words)):
         if words[i - 1].endswith(",") and _starts_sentence_case(words[i]):

@@ -68,7 +68,7 @@ class Typing:
         """A habit for a customer whose persona is ``sloppiness`` (0 careful to 1 very sloppy) on average."""
         level = min(1.0, max(0.0, rng.gauss(sloppiness, 0.15)))
         return cls(
-            typo=0.09 * level,
+            typo=0.07 * level,
             lower=min(1.0, 1.3 * level),
             bare=min(1.0, 1.4 * level),
             txt=0.7 * level * level,

@@ -186,6 +186,7 @@ class Pen:
         exact = rng.choice(ways_to_say_when(request.days, today, exact=True, day_first_dates=self._day_first))
         condition = request.condition or ("cancel" if request.kind == "cancel" else "none")
         values: dict[str, str] = {
+            "hi": grammar.expand("greeting", rng, {}, sentence=False) if seen is None else "",
             "item": customer.item,
             "order": order_as_typed(request.order_id, order_form),
             "when": grammar.expand(when.symbol, rng, when.values, sentence=False),
@@ -201,6 +202,11 @@ class Pen:
             "ship_bit": "",
             "also": "",
         }
+        # Someone whose parcel never came asks for their money, not to send anything back.
+        returnable = request.condition != "never_arrived"
+        for name in ("refund_ask", "refund_short", "refund_short_l", "too_late"):
+            way = "return" if returnable and rng.random() < 0.4 else "money"
+            values[name] = grammar.expand(f"{name}.{way}", rng, values)
         second = customer.second
         if second is not None:
             values["other_order"] = second.order_id

@@ -9,7 +9,8 @@ from flow.simulate.conversation import Ending, Played
 from flow.simulate.failures import Failure, FailureKind
 
 EXAMPLES = 5
-"""How many examples of each kind of failure a result keeps (the first ones, in conversation order)."""
+"""How many examples of each kind of failure a result keeps: the first ones in conversation order, one
+for each different message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class SimulationResult:
         for failure in summary.failures:
             self.failures[failure.kind] += 1
             kept = self.examples.setdefault(failure.kind, [])
-            if len(kept) < EXAMPLES:
+            if len(kept) < EXAMPLES and all(f.intended != failure.intended for f in kept):
                 kept.append(failure)
 
     @property
