@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,12 @@ from flow.cli.app import app
 from flow.models import Act
 from flow.simulate import LIMIT, PERSONAS, InvalidMix, SimulationResult, parse_mix, phrasing_overlap, simulate
 from flow.simulate.grammar import Grammar, GrammarError
-from flow.simulate.moves import unread
+from flow.simulate.moves import typed, unread
 from flow.simulate.noise import Typing
 from flow.simulate.overlap import GrammarWords, grams_of, measure
+from flow.simulate.pen import Pen
+from flow.simulate.phrasebook import phrasebook
+from flow.simulate.population import draw_customer
 from flow.understanding import Understander
 from flow.understanding._text import canonical_tokens
 
@@ -121,6 +125,20 @@ def test_customers_write_the_way_people_do(run: SimulationResult) -> None:
     assert any("ago" in text or "back" in text for text in dates)
     assert any(s.move.kind == "open" and len(s.written.facts) >= 2 for s in said if s.written is not None)
     assert sum(s.written is None for s in said) > 50, "some customers click the buttons"
+
+
+def test_a_message_whose_parts_all_come_out_empty_is_written_again(retail: Policy) -> None:
+    book = phrasebook()
+    pen = Pen(retail, book)
+    rng = random.Random(9)
+    customer = draw_customer(rng, "calm", items=book.items, sloppiness=0.0)
+    unwanted = replace(customer.request, kind="refund", condition=None, circumstance=None)
+    vague = typed("vague", "open.vague")
+
+    texts = [pen.write(vague, customer, unwanted, None, rng).text for _ in range(3000)]
+
+    assert all(text.strip() for text in texts)
+    assert len(set(texts)) > 50
 
 
 def test_order_numbers_survive_typos_exactly() -> None:

@@ -95,10 +95,18 @@ class Typing:
         return text
 
 
+_NEGATIONS = frozenset(
+    """not never nothing none neither nope cannot dont wont cant hasnt havent isnt arent wasnt werent didnt doesnt
+    couldnt wouldnt shouldnt aint""".split()
+)
+
+
 def slip(word: str, rng: random.Random) -> str:
-    """``word`` with one typing slip in its letters, or unchanged if it is short or holds a digit."""
+    """``word`` with one typing slip in its letters, or unchanged if it is short, holds a digit or is a
+    negation: a slip that turns "hasn't" into "hast" changes what the customer said, not how."""
     letters = [i for i, c in enumerate(word) if c.isalpha()]
-    if len(letters) < 4 or any(c.isdigit() for c in word):
+    bare = word.lower().strip(",.!?").replace("’", "'")
+    if len(letters) < 4 or any(c.isdigit() for c in word) or bare.endswith("n't") or bare in _NEGATIONS:
         return word
     i = rng.choice(letters[1:-1])
     kind = rng.randrange(4)

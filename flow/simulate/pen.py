@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from flow.models import FactValue
 from flow.policy import Policy
+from flow.simulate.grammar import GrammarError
 from flow.simulate.moves import Move
 from flow.simulate.noise import misspell
 from flow.simulate.phrasebook import Phrasebook
@@ -27,6 +28,7 @@ from flow.understanding.lexicon import day_first
 WEEK_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 _POSITIONS = ("first", "second", "third")
+_TRIES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +159,8 @@ class Pen:
     ) -> Written:
         """The text of ``move`` for ``customer`` talking about ``request``, and the facts it states."""
         values, when, exact = self._values(move, customer, request, seen, rng, order_form=order_form, opening=opening)
-        used: set[str] = set()
         symbol = self.tone_of(move.symbol, tone) if tone else move.symbol
-        meant = self.book.grammar.expand(symbol, rng, values, used=used)
+        meant, used = self._expand(symbol, rng, values)
         facts = self._stated(used, values, request, exact if "exact_when" in used else when, order_form)
         facts = {
             name: expect
@@ -168,6 +169,15 @@ class Pen:
         }
         mentions = frozenset(name for name in used if values.get(name))
         return Written(meant=meant, text=customer.typing.apply(meant, rng), facts=facts, mentions=mentions)
+
+    def _expand(self, symbol: str, rng: random.Random, values: Mapping[str, str]) -> tuple[str, set[str]]:
+        """A text of ``symbol`` with something in it: optional parts can all come out empty ("{hi} {problem}")."""
+        for _ in range(_TRIES):
+            used: set[str] = set()
+            text = self.book.grammar.expand(symbol, rng, values, used=used)
+            if text.strip():
+                return text, used
+        raise GrammarError(symbol, f"came out empty {_TRIES} times; give it an alternative that always says something")
 
     def _values(
         self,
