@@ -98,14 +98,14 @@ def test_the_report_lists_the_messages_the_agent_could_not_read(retail: Policy, 
     engine = Engine(retail, clock=lambda: IN_HOURS, understander=scripted)
     conversation, first = engine.start(facts=DANA, message="I want a refund")
     turns = [first]
-    for text in ("Hmm, no idea", "HMM no idea!", "yes"):
+    for text in ("Hmm, no idea", "HMM no idea!", "??", "yes"):
         conversation, turn = engine.reply(conversation, text)
         turns.append(turn)
 
     html, data = build_report([record(conversation, turns, retail)], now=NOW)
 
-    assert data.unread == {"hmm no idea": 2}
-    assert "In 2 of 4 typed customer messages the agent could read nothing at all" in html
+    assert data.unread == {"hmm no idea": 2, "??": 1}
+    assert "In 3 of 5 typed customer messages the agent could read nothing at all" in html
     assert '“hmm no idea”</td><td class="num">2</td>' in html
 
 

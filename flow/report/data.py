@@ -162,7 +162,8 @@ def _add(data: ReportData, record: ConversationRecord) -> None:
         if turn.signals is not None and turn.customer_text:
             data.typed += 1
             if not turn.signals.facts and all(act.kind == "unknown" for act in turn.signals.acts):
-                data.unread[phrasing(turn.customer_text)] += 1
+                # Punctuation alone ("??") has no words left to count it by, so it is counted as written.
+                data.unread[phrasing(turn.customer_text) or turn.customer_text.strip()] += 1
         if turn.signals is not None:
             message += 1
             data.sentiments[message].append(turn.signals.sentiment)
