@@ -1,7 +1,8 @@
-"""Local services the benchmarks need: a free port, and a private redis-server for one run."""
+"""Local services the benchmarks need: a free port, and a private redis-server or PostgreSQL for one run."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import redis
 
@@ -53,3 +55,47 @@ def private_redis(binary: str) -> Iterator[str]:
         finally:
             process.terminate()
             process.wait(timeout=15)
+
+
+def postgres_bin() -> str | None:
+    """The newest PostgreSQL server's ``bin`` folder from Debian's packages, if installed."""
+    found = sorted(
+        (path for path in Path("/usr/lib/postgresql").glob("*/bin") if (path / "initdb").exists()),
+        key=lambda path: int(path.parent.name) if path.parent.name.isdigit() else 0,
+    )
+    return str(found[-1]) if found else None
+
+
+@contextmanager
+def private_postgres(binaries: str) -> Iterator[str]:
+    """A PostgreSQL cluster in a temporary folder on a free loopback port, removed afterwards; yields its URL.
+
+    It keeps PostgreSQL's durable defaults (fsync, synchronous commit), as a production server
+    would. ``initdb`` refuses root, so as root the server runs as Debian's ``postgres`` user.
+    """
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    port = free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="tactful-bench-postgres-"))
+    data = workdir / "data"
+    if as_postgres:
+        shutil.chown(workdir, "postgres", "postgres")
+    pg_ctl = [*as_postgres, f"{binaries}/pg_ctl", "-D", str(data)]
+    try:
+        subprocess.run(
+            [*as_postgres, f"{binaries}/initdb", "-D", str(data), "-U", "bench", "-A", "trust", "--no-locale"],
+            check=True,
+            capture_output=True,
+        )
+        options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1"
+        subprocess.run(
+            [*pg_ctl, "-o", options, "-l", str(workdir / "log"), "-w", "start"], check=True, capture_output=True
+        )
+        subprocess.run(
+            [*as_postgres, f"{binaries}/createdb", "-h", str(workdir), "-p", str(port), "-U", "bench", "bench"],
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgresql://bench@127.0.0.1:{port}/bench"
+    finally:
+        subprocess.run([*pg_ctl, "-m", "immediate", "stop"], capture_output=True, check=False)
+        shutil.rmtree(workdir, ignore_errors=True)

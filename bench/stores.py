@@ -1,6 +1,6 @@
-"""Turns per second through ConversationService on SQLite and Redis, against raw writes of the same rows.
+"""Turns per second through ConversationService on SQLite, Redis and PostgreSQL, against raw writes of the same rows.
 
-    python -m bench.stores [--turns 20000] [--rounds 10] [--conversations 200] [--redis-url URL]
+    python -m bench.stores [--turns 20000] [--rounds 10] [--conversations 200] [--redis-url URL] [--postgres-url URL]
 
 The service path is what a channel does for every customer message: check the token, load the
 snapshot, run the engine, redact the transcript text, save with the version check (retrying on a
@@ -8,11 +8,15 @@ conflict). Its engine is a scripted one whose cost is negligible, so the figure 
 service overhead; the retail engine's own cost per turn is measured by :mod:`bench.engine`. The
 baselines write the same snapshot and transcript rows, with their JSON made beforehand, and nothing
 else: an UPDATE with the version check plus an INSERT in one transaction for SQLite (WAL,
-synchronous NORMAL), and WATCH / HGET / MULTI..EXEC on one connection for Redis.
+synchronous NORMAL), WATCH / HGET / MULTI..EXEC on one connection for Redis, and for PostgreSQL
+the same UPDATE and INSERT as SQLite's in one transaction on one psycopg connection, sent in
+pipeline mode so the transaction costs one round trip (PostgreSQL's durable defaults: fsync and
+synchronous commit on).
 
 Every turn is timed on its own and the paths alternate round by round, so load from elsewhere falls on
 both alike; the figure is one second divided by the median turn. Without ``--redis-url`` (or
-``TACTFUL_REDIS_URL``) a private redis-server is started on a free port and stopped afterwards.
+``TACTFUL_REDIS_URL``) a private redis-server is started on a free port and stopped afterwards, and
+likewise a private PostgreSQL cluster without ``--postgres-url`` (or ``TACTFUL_POSTGRES_URL``).
 Prints the tables and writes ``bench/results/stores.json``.
 """
 
@@ -34,14 +38,21 @@ from typing import Any
 import redis
 
 from bench.report import Figure, figures_table, median, percentile, table, write_results
-from bench.services import private_redis, redis_binary
+from bench.services import postgres_bin, private_postgres, private_redis, redis_binary
 from flow.models import Conversation, QuickReply, Signals, Turn
 from flow.service import ConversationService
-from flow.stores import RedisStore, SqliteStore, Store
+from flow.stores import PostgresStore, RedisStore, SqliteStore, Store
 
-TARGETS = {"sqlite": 5_000.0, "redis": 3_000.0}
+TARGETS = {"sqlite": 5_000.0, "redis": 3_000.0, "postgres": 1_000.0}
 SERVICE = "ConversationService"
-RAW = {"sqlite": "raw UPDATE + INSERT", "redis": "raw WATCH / MULTI / EXEC"}
+RAW = {
+    "sqlite": "raw UPDATE + INSERT",
+    "redis": "raw WATCH / MULTI / EXEC",
+    "postgres": "raw psycopg UPDATE + INSERT",
+}
+LABELS = {"sqlite": "SQLite (WAL)", "redis": "Redis, one connection", "postgres": "PostgreSQL, one connection"}
+POSTGRES_SHARE = 0.35
+"""The service's share of the raw PostgreSQL writes' throughput to aim for (as SQLite's against raw SQLite)."""
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 AGENT_TEXT = (
     "Thank you for explaining what happened, and I'm sorry the parcel arrived late. We can refund "
@@ -201,6 +212,37 @@ def _raw_redis(client: redis.Redis, total: int, conversations: int) -> Runner:
     return turn
 
 
+def _raw_postgres(url: str, total: int, conversations: int) -> tuple[Runner, Callable[[], None]]:
+    import psycopg
+
+    db = psycopg.connect(url, autocommit=True)
+    db.execute("CREATE SCHEMA bench_raw")
+    db.execute(
+        'CREATE TABLE bench_raw.conversations (id TEXT COLLATE "C" PRIMARY KEY, version INTEGER NOT NULL, '
+        "updated_at BIGINT NOT NULL, token_digest TEXT NOT NULL, snapshot TEXT NOT NULL)"
+    )
+    db.execute(
+        'CREATE TABLE bench_raw.transcript (conversation_id TEXT COLLATE "C" NOT NULL, version INTEGER NOT NULL, '
+        "message_id TEXT, turn TEXT NOT NULL, PRIMARY KEY (conversation_id, version))"
+    )
+    for n in range(conversations):
+        db.execute("INSERT INTO bench_raw.conversations VALUES (%s, 1, 0, 'digest', '{}')", (f"raw-{n}",))
+    payloads = iter(list(_payloads(total, conversations)))
+    db.autocommit = False
+    update = (
+        "UPDATE bench_raw.conversations SET version = %s, updated_at = %s, snapshot = %s WHERE id = %s AND version = %s"
+    )
+    insert = "INSERT INTO bench_raw.transcript (conversation_id, version, message_id, turn) VALUES (%s, %s, NULL, %s)"
+
+    def turn() -> None:
+        cid, version, snapshot, transcript_turn, updated = next(payloads)
+        with db.pipeline(), db.transaction():
+            db.execute(update, (version, updated, snapshot, cid, version - 1))
+            db.execute(insert, (cid, version, transcript_turn))
+
+    return turn, db.close
+
+
 @dataclass(frozen=True)
 class Timed:
     """The per-turn timings, in seconds, of one path."""
@@ -241,6 +283,18 @@ def _alternating(store: str, paths: dict[str, Runner], turns: int, rounds: int) 
 
 
 @contextmanager
+def _postgres_server(url: str | None) -> Iterator[str]:
+    if url:
+        yield url
+        return
+    binaries = postgres_bin()
+    if binaries is None:
+        raise SystemExit("no PostgreSQL server installed: run scripts/install-test-deps, or pass --postgres-url")
+    with private_postgres(binaries) as private:
+        yield private
+
+
+@contextmanager
 def _redis_server(url: str | None) -> Iterator[str]:
     if url:
         yield url
@@ -249,7 +303,9 @@ def _redis_server(url: str | None) -> Iterator[str]:
         yield private
 
 
-def measure(turns: int, conversations: int, rounds: int, redis_url: str | None) -> list[Timed]:
+def measure(
+    turns: int, conversations: int, rounds: int, redis_url: str | None, postgres_url: str | None = None
+) -> list[Timed]:
     """Time every path for ``turns`` turns, alternating the paths of each store over ``rounds`` rounds."""
     timed = []
     with tempfile.TemporaryDirectory() as workdir:
@@ -268,13 +324,19 @@ def measure(turns: int, conversations: int, rounds: int, redis_url: str | None) 
             timed += _alternating("redis", paths, turns, rounds)
         client.flushdb()
         client.close()
+    with _postgres_server(postgres_url) as url:
+        raw_turn, close_raw = _raw_postgres(url, turns, conversations)
+        with PostgresStore(f"{url}?schema=bench_service") as store:
+            paths = {SERVICE: _service(store, conversations), RAW["postgres"]: raw_turn}
+            timed += _alternating("postgres", paths, turns, rounds)
+        close_raw()
     return timed
 
 
 def figures_for(timed: list[Timed]) -> list[Figure]:
     """The headline figure of each store: the service's turns per second against the raw writes'."""
     figures = []
-    for store, label in (("sqlite", "SQLite (WAL)"), ("redis", "Redis, one connection")):
+    for store, label in LABELS.items():
         service, raw = (t for t in timed if t.store == store)
         figures.append(
             Figure(
@@ -285,10 +347,17 @@ def figures_for(timed: list[Timed]) -> list[Figure]:
                 TARGETS[store],
                 raw.turns_per_second,
                 RAW[store],
+                ratio_target=POSTGRES_SHARE if store == "postgres" else None,
                 note="token check + load + scripted engine + redaction + save; 1 s / median turn",
             )
         )
     return figures
+
+
+def _psycopg_version() -> str:
+    import psycopg
+
+    return f"{psycopg.__version__} ({psycopg.pq.__impl__}), libpq {psycopg.pq.version()}"
 
 
 def main() -> int:
@@ -298,8 +367,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--conversations", type=int, default=200)
     parser.add_argument("--redis-url", default=os.environ.get("TACTFUL_REDIS_URL"))
+    parser.add_argument("--postgres-url", default=os.environ.get("TACTFUL_POSTGRES_URL"))
     args = parser.parse_args()
-    timed = measure(args.turns, args.conversations, args.rounds, args.redis_url)
+    timed = measure(args.turns, args.conversations, args.rounds, args.redis_url, args.postgres_url)
     figures = figures_for(timed)
     print(figures_table("stores: headline figures", figures))
     rows = [(t.store, t.path, *(f"{v:,}" for v in t.summary().values())) for t in timed]
@@ -310,6 +380,7 @@ def main() -> int:
         "rounds": args.rounds,
         "sqlite_version": sqlite3.sqlite_version,
         "redis_py": redis.__version__,
+        "psycopg": _psycopg_version(),
         "paths": {f"{t.store}: {t.path}": t.summary() for t in timed},
     }
     path = write_results("stores", figures, details)

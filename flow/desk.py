@@ -1,6 +1,7 @@
 """The desk: which conversations people should see, waiting for a person or talking with one.
 
-A small index kept beside the store (a table in its SQLite file, a set in its Redis database), so
+A small index kept beside the store (a table in its SQLite file or PostgreSQL schema, a set in its
+Redis database), so
 that listing them never scans every conversation. The service adds a conversation before the save
 that puts it at the desk and removes it after the save that takes it away, so a crash in between
 leaves at most an extra entry, which :meth:`flow.service.ConversationService.at_the_desk` skips.
@@ -95,11 +96,10 @@ class RedisDesk:
     KEY = "tactful:desk"
 
     def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        import redis
+        from flow.stores._redis_client import redis_client
 
-        self._redis = redis.Redis.from_url(
-            url, decode_responses=True, socket_timeout=timeout, socket_connect_timeout=timeout
-        )
+        # The store URL's ``?cluster=yes`` picks a cluster client.
+        self._redis = redis_client(url, timeout=timeout, decode_responses=True)
 
     def add(self, conversation_id: str) -> None:
         """Put a conversation at the desk."""
@@ -115,8 +115,40 @@ class RedisDesk:
         return sorted(str(m) for m in members)
 
     def close(self) -> None:
-        """Close the connection pool."""
-        self._redis.close()
+        """Close the connections."""
+        from flow.stores._redis_client import close_client
+
+        close_client(self._redis)
+
+
+class PostgresDesk:
+    """A ``desk`` table in the PostgreSQL store's schema."""
+
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        from flow.stores._postgres_schema import PostgresLocation, open_pool
+
+        location = PostgresLocation.parse(url)
+        self._pool = open_pool(location, timeout=timeout, max_size=2)
+        self._table = f"{location.quoted_schema}.desk"
+
+    def add(self, conversation_id: str) -> None:
+        """Put a conversation at the desk."""
+        with self._pool.connection() as db:
+            db.execute(f"INSERT INTO {self._table} VALUES (%s) ON CONFLICT DO NOTHING", (conversation_id,))
+
+    def remove(self, conversation_id: str) -> None:
+        """Take a conversation off the desk."""
+        with self._pool.connection() as db:
+            db.execute(f"DELETE FROM {self._table} WHERE conversation_id = %s", (conversation_id,))
+
+    def ids(self) -> list[str]:
+        """Every conversation at the desk."""
+        with self._pool.connection() as db:
+            return [str(row[0]) for row in db.execute(f"SELECT conversation_id FROM {self._table} ORDER BY 1")]
+
+    def close(self) -> None:
+        """Close the pool's connections."""
+        self._pool.close()
 
 
 def open_desk(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Desk:
@@ -129,5 +161,9 @@ def open_desk(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> De
         path = location.removeprefix("sqlite:///")
         return MemoryDesk() if path in ("", ":memory:") else SqliteDesk(path, timeout=timeout)
     if scheme in ("redis", "rediss", "unix"):
-        return RedisDesk(location, timeout=timeout)
-    raise StoreError(f"cannot keep the desk for store {store_url!r}; use memory, sqlite:///PATH or redis://")
+        return RedisDesk(store_url, timeout=timeout)
+    if scheme in ("postgresql", "postgres"):
+        return PostgresDesk(store_url, timeout=timeout)
+    raise StoreError(
+        f"cannot keep the desk for store {store_url!r}; use memory, sqlite:///PATH, redis:// or postgresql://"
+    )

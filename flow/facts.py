@@ -24,6 +24,10 @@ from flow.textmatch import WORD, TextPattern, policy_pattern
 _NUMBER = TextPattern(rf"(?:^|[^{WORD}.])(\d{{1,6}})(?:[^{WORD}.]|$)")
 _EMAIL = TextPattern(rf"[{WORD}.+-]+@[{WORD}-]+(?:\.[{WORD}-]+)+")
 _MAX_TEXT_FACT = 200
+_ANOTHER_ORDER = TextPattern(
+    r"\b(?:another|other|different|second|separate|2nd)\s+(?:order|purchase|parcel)\b", ignore_case=True
+)
+"""Words that say a request is about an order other than the one known ("cancel my other order")."""
 _DECLINED_STATES = ("offering_alternatives", "compensation", "escalated")
 _WORKING_DEFAULTS: dict[str, Any] = {
     "agenda": list,
@@ -31,6 +35,8 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "focus": lambda: None,
     "said": list,
     "changed": lambda: False,
+    "gave_up": lambda: False,
+    "noted_for": lambda: None,
     "redo": lambda: False,
     "settled": list,
     "pending_before": lambda: None,
@@ -73,17 +79,24 @@ def identify_request(run: Run, policy: Policy) -> None:
     """Update the agenda with the requests this message makes, drops or switches to."""
     _adopt(run)
     run.changed = False
+    run.gave_up = False
     before = current_item(run)
     if before is not None:
         # The snapshot's facts are the latest word on the request in hand (a host may have set them).
         request_facts = policy.request_facts()
         before.facts.update({k: v for k, v in run.facts.items() if k in request_facts})
     kinds = {name: _kind(policy, name) for name in policy.requests}
+    asks_anew = any(a.kind == "request" and not a.negated for a in run.signals.acts)
     for act in run.signals.acts:
         if act.negated:
             continue
         if act.kind == "cancel_request":
-            _drop(run, _name_for(policy, act.target) or run.request)
+            name = _name_for(policy, act.target) or run.request
+            if before is not None and before.name == name and before.status == "declined" and not asks_anew:
+                # "I'll leave it" once the request was refused accepts the refusal: nothing on offer is wanted.
+                run.gave_up = True
+            else:
+                _drop(run, name)
         elif act.kind == "request":
             name = _name_for(policy, act.target)
             if name is not None:
@@ -140,6 +153,11 @@ def _add(run: Run, policy: Policy, name: str, kinds: dict[str, str | None]) -> N
     run.agenda.append(AgendaItem(name))
 
 
+def point_at_current(run: Run, policy: Policy) -> None:
+    """After a request was settled mid-turn, make ``run.request`` and ``run.facts`` those of the next."""
+    _point_at(run, policy, current_item(run))
+
+
 def _point_at(run: Run, policy: Policy, current: AgendaItem | None) -> None:
     """Make ``run.request`` and ``run.facts`` those of the request in hand, claiming the facts the
     conversation already knows about it (said before the request was known, or by the host)."""
@@ -161,6 +179,8 @@ def _first_of_its_order(run: Run, item: AgendaItem) -> bool:
     the same order (the message names no other: "cancel my other order instead, G-4411" does)."""
     if run.agenda.index(item) == 0:
         return True
+    if _ANOTHER_ORDER.search(run.text):
+        return False
     known = run.facts.get("order_id")
     stated = [facts.get("order_id") for facts in (run.signals.request_facts or {}).values()]
     stated.append(run.signals.facts.get("order_id"))
@@ -171,15 +191,17 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     """Record the facts this message gives: the one asked for, and any other it states.
 
     A fact the host supplied is never overwritten by what the customer writes; a fact known only
-    roughly ("last month") is replaced by a closer one.
+    roughly ("last month") is replaced by a closer one. Facts only the host may give (``source:
+    host``) are never taken from the customer, and neither is a number outside the fact's bounds.
     """
     _adopt(run)
+    run.noted_for = None
     signals = run.signals
-    found: dict[str, FactValue] = dict(signals.facts)
+    found = {name: value for name, value in signals.facts.items() if customer_may_state(policy, name, value)}
     pending = run.pending_fact
     if pending is not None and pending not in found and pending in policy.facts:
         value = read_fact(policy.facts[pending], text, signals)
-        if value is not None:
+        if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value
     request_facts = policy.request_facts()
     for item in run.agenda:
@@ -188,7 +210,7 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         for kind, facts in signals.request_facts.items():
             if _kind(policy, item.name) == kind:
                 for name, value in facts.items():
-                    if _may_set(item.facts.get(name), name, pending):
+                    if customer_may_state(policy, name, value) and _may_set(item.facts.get(name), name, pending):
                         item.facts[name] = value
     current = current_item(run)
     for name, value in found.items():
@@ -197,7 +219,12 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         if current is not None and name in request_facts:
             if signals.request_facts and _kind(policy, current.name) in signals.request_facts:
                 continue
-            if _may_set(current.facts.get(name, run.facts.get(name)), name, pending):
+            owner = _owner(run, policy, current, name)
+            if owner is not current:
+                if _may_set(owner.facts.get(name), name, pending):
+                    owner.facts[name] = value
+                    run.noted_for = owner.name
+            elif _may_set(current.facts.get(name, run.facts.get(name)), name, pending):
                 current.facts[name] = value
         elif _may_set(run.facts.get(name), name, pending):
             run.facts[name] = value
@@ -206,6 +233,30 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     ):
         run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def customer_may_state(policy: Policy, name: str, value: FactValue) -> bool:
+    """Whether a value the customer gives for fact ``name`` may be recorded: a ``source: customer`` fact
+    the policy declares, within its bounds (a range of days, at least partly)."""
+    spec = policy.facts.get(name)
+    if spec is None or spec.source != "customer":
+        return False
+    if isinstance(value, Span):
+        return (spec.max is None or value.low <= spec.max) and (
+            spec.min is None or value.high is None or value.high >= spec.min
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return spec.within_bounds(value)
+    return True
+
+
+def _owner(run: Run, policy: Policy, current: AgendaItem, name: str) -> AgendaItem:
+    """The open request a fact belongs to: the one in hand, unless only a later one uses it (the date
+    of a purchase given while a cancellation's dispatch is asked about belongs to the refund after it)."""
+    if name in policy.facts_of(current.name):
+        return current
+    later = (item for item in run.agenda if item is not current and not item.settled)
+    return next((item for item in later if name in policy.facts_of(item.name)), current)
 
 
 def _may_set(existing: FactValue, name: str, pending: str | None) -> bool:

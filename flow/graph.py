@@ -70,8 +70,11 @@ EdgeName = Literal[
     "escalate_unsatisfied",
     "escalate_unclear",
     "review_exception",
+    "escalate_cannot_check",
     "why",
     "change_request",
+    "drop_request",
+    "new_request",
     "reconsider",
     "customer_closed",
     "approve",
@@ -93,6 +96,7 @@ EdgeName = Literal[
     "next_request",
     "accept_alternative",
     "accept_and_continue",
+    "accept_and_close",
     "change_choice",
     "which_one",
     "answer_about",
@@ -164,6 +168,15 @@ def _reviews(policy: Policy) -> bool:
     return any(e.then == "review" for r in policy.requests.values() for e in r.exceptions)
 
 
+def _needs_host_facts(policy: Policy) -> bool:
+    return any(
+        policy.facts[fact].source == "host"
+        for r in policy.requests.values()
+        for fact in r.needs
+        if fact in policy.facts
+    )
+
+
 def _summarises(policy: Policy) -> bool:
     return policy.summary is not None
 
@@ -225,9 +238,10 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
                 reason="insistence",
             )
         )  # fmt: skip
-    edges.append(
-        Edge("change_request", "message", source, "listening", guards.changed_request, ("clear_resume", "redo"))
-    )
+    edges += [
+        Edge("drop_request", "message", source, "listening", guards.dropped_everything, ("clear_resume",)),
+        Edge("change_request", "message", source, "listening", guards.changed_request, ("clear_resume", "redo")),
+    ]
     if source != "listening":
         edges.append(Edge("reconsider", "message", source, "listening", guards.decision_changed, ("redo",)))
     if why:
@@ -266,6 +280,10 @@ EDGES: tuple[Edge, ...] = (
     Edge("approve", "message", "listening", "follow_up", guards.ready_and_allowed, ("approve",)),
     Edge("decline", "message", "listening", "explaining", guards.ready_and_declined, ("decline",), possible=_declines),
     Edge("ask_fact", "message", "listening", "listening", guards.missing_fact, ("ask_fact",)),
+    Edge(
+        "escalate_cannot_check", "message", "listening", "escalated", guards.cannot_check, ("escalate",),
+        reason="cannot_check", possible=_needs_host_facts,
+    ),
     _closing("listening"),
     *_unclear("listening", "listening", name="ask_request"),
     # Explaining: the reason, a clearer one when asked why, and back to where the conversation was.
@@ -300,6 +318,10 @@ EDGES: tuple[Edge, ...] = (
     Edge(
         "review_exception", "message", "offering_alternatives", "escalated", guards.needs_review,
         ("review", "escalate"), reason="exception", possible=_reviews,
+    ),
+    Edge(
+        "accept_and_close", "message", "offering_alternatives", "closed", guards.accepted_and_leaving,
+        ("apply_alternative", "schedule_follow_up", "close_by_customer"),
     ),
     Edge(
         "accept_and_continue", "message", "offering_alternatives", "listening", guards.accepted_with_more,
@@ -342,6 +364,10 @@ EDGES: tuple[Edge, ...] = (
     # Compensation: the goodwill offer, once.
     *_guarded("compensation"),
     Edge(
+        "accept_and_close", "message", "compensation", "closed", guards.accepted_and_leaving,
+        ("issue_compensation", "schedule_follow_up", "close_by_customer"),
+    ),
+    Edge(
         "accept_and_continue", "message", "compensation", "listening", guards.accepted_with_more,
         ("issue_compensation", "schedule_follow_up", "next_request"),
     ),
@@ -366,6 +392,7 @@ EDGES: tuple[Edge, ...] = (
         "escalate_unsatisfied", "message", "follow_up", "escalated", guards.unsatisfied, ("escalate",),
         reason="unsatisfied",
     ),
+    Edge("new_request", "message", "follow_up", "listening", guards.asked_anew, ("redo",)),
     Edge(
         "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),
         possible=_offers,
@@ -389,7 +416,7 @@ EDGES: tuple[Edge, ...] = (
         "decline_callback", "message", "escalated", "closed", guards.callback_refused, ("close_by_customer",),
         possible=_calls_back,
     ),
-    _closing("escalated"),
+    Edge("customer_closed", "message", "escalated", "closed", guards.said_goodbye, ("close_by_customer",)),
     Edge("waiting", "message", "escalated", "escalated", guards.always),
     Edge("check_in", "check_in", "follow_up", "follow_up", guards.always),
     Edge("check_in", "check_in", "escalated", "follow_up", guards.always),

@@ -82,6 +82,17 @@ def changed_request(run: Run, rules: Rules) -> bool:
     return run.changed
 
 
+def dropped_everything(run: Run, rules: Rules) -> bool:
+    """The customer let go of the request in hand ("forget it, I'll keep it"), and nothing else is open."""
+    return run.changed and current_item(run) is None
+
+
+def asked_anew(run: Run, rules: Rules) -> bool:
+    """After everything asked so far was settled, the message makes another request ("one more thing,
+    can you cancel C-5521?")."""
+    return current_item(run) is not None
+
+
 def decision_changed(run: Run, rules: Rules) -> bool:
     """A fact this message gave changes what the policy says about the request in hand ("it arrived
     broken" after a refusal made under the change-of-mind rule)."""
@@ -159,9 +170,16 @@ def ready_and_declined(run: Run, rules: Rules) -> bool:
 
 
 def missing_fact(run: Run, rules: Rules) -> bool:
-    """The request is known but a fact it needs is not, or is known too roughly to decide."""
+    """The request is known but a fact it needs, which the customer may be asked for, is not, or is known
+    too roughly to decide."""
     decision = _decision(run, rules)
     return decision is not None and decision.verdict in ("missing", "narrow")
+
+
+def cannot_check(run: Run, rules: Rules) -> bool:
+    """A fact the request needs is one only the host can give, and it did not: nothing can be decided."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict == "cannot_check"
 
 
 def closing(run: Run, rules: Rules) -> bool:
@@ -170,7 +188,13 @@ def closing(run: Run, rules: Rules) -> bool:
     if _has(run, "goodbye"):
         return not _moves_on(run) and not _has(run, "ask_why")
     nothing_open = run.request is None and run.pending_fact is None
-    return nothing_open and thanked_only(run, rules)
+    said_no = _has(run, "deny") and run.question == "anything_else" and len(_acts(run)) == 1
+    return nothing_open and (thanked_only(run, rules) or said_no)
+
+
+def said_goodbye(run: Run, rules: Rules) -> bool:
+    """The customer says goodbye, asking nothing more. Thanks alone do not end a wait for a person."""
+    return _has(run, "goodbye") and not _moves_on(run) and not _has(run, "ask_why")
 
 
 def resuming_offer(run: Run, rules: Rules) -> bool:
@@ -288,6 +312,15 @@ def accepted(run: Run, rules: Rules) -> bool:
     return chosen_alternative(run, rules) is not None
 
 
+def accepted_and_leaving(run: Run, rules: Rules) -> bool:
+    """The customer takes what is on offer and says goodbye in the same message ("credit's fine, thanks,
+    that's all I needed"), with nothing else asked or waiting."""
+    if not accepted(run, rules) or not _has(run, "goodbye") or _others_waiting(run):
+        return False
+    asking = ("ask_about", "ask_why", "ask_policy", "ask_status", "ask_human", "request", "complain")
+    return not any(a.kind in asking and not a.negated for a in _acts(run))
+
+
 def accepted_with_more(run: Run, rules: Rules) -> bool:
     """The customer chose what is on offer, and asked for more that is still to be looked at."""
     return accepted(run, rules) and _others_waiting(run)
@@ -311,6 +344,8 @@ def asked_about_offer(run: Run, rules: Rules) -> bool:
 
 def _refused(run: Run) -> set[str]:
     on_offer = _on_offer(run)
+    if getattr(run, "gave_up", False):
+        return set(on_offer)
     refused: set[str] = set()
     for act in _acts(run):
         if act.kind == "reject" and not act.negated:

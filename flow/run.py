@@ -28,8 +28,9 @@ class Run:
 
     ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
     conversation's own and the current request's); ``agenda`` holds every request with its own facts.
-    ``changed`` says this message dropped or switched the current request, ``redo`` that the message is
-    to be read again in the state just entered.
+    ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
+    a request already refused ("I'll leave it"), ``redo`` that the message is to be read again in the
+    state just entered.
     """
 
     state: StateName
@@ -39,6 +40,7 @@ class Run:
     signals: Signals
     text: str
     facts: dict[str, FactValue]
+    customer_stated: dict[str, list[FactValue]]
     counters: Counters
     request: str | None
     pending_fact: str | None
@@ -57,6 +59,8 @@ class Run:
     replaced: str | None = None
     compensation_reference: str | None = None
     changed: bool = False
+    gave_up: bool = False
+    noted_for: str | None = None
     redo: bool = False
     pending_before: str | None = None
     settled: list[AgendaItem] = field(default_factory=list)
@@ -76,6 +80,7 @@ class Run:
             signals=signals,
             text=text.lower(),
             facts=dict(conversation.facts),
+            customer_stated={name: list(values) for name, values in conversation.customer_stated.items()},
             counters=replace(conversation.counters),
             request=current.name if current is not None else None,
             pending_fact=conversation.pending_fact,
@@ -101,6 +106,7 @@ class Run:
         return {
             "state": self.state,
             "facts": self.facts,
+            "customer_stated": self.customer_stated,
             "counters": self.counters,
             "agenda": self.agenda,
             "pending_fact": self.pending_fact,
@@ -123,3 +129,13 @@ def current_item(run: Any) -> AgendaItem | None:
     request (with an ``agenda`` given by :func:`flow.facts.identify_request`) is read the same way.
     """
     return next((item for item in run.agenda if not item.settled), None)
+
+
+def stated_by_customer(run: Run) -> dict[str, list[FactValue]]:
+    """The values of facts that only the customer stated, by fact (the record itself, to add to).
+
+    The flow's guards and effects also drive the frozen benchmark baseline (``bench/naive.py``),
+    whose model keeps no such record: for it, the record is empty and discarded.
+    """
+    found: dict[str, list[FactValue]] | None = getattr(run, "customer_stated", None)
+    return {} if found is None else found

@@ -15,11 +15,15 @@ from flow.policy import Alternative, Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
-from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
+from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours, span_phrase
 
 FOLLOW_UP = "follow_up.text"
 _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
 _OFFER_WORDS = frozenset({"offered", "several", "choices"})
+
+
+_MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
+"""Transitions that settle one request and move on to the next: their words name the next one."""
 
 
 class ContextBuilder:
@@ -44,6 +48,8 @@ class ContextBuilder:
             continues=False,
             apologized=False,
             replaced=None,
+            noted_for=None,
+            queued=None,
             given=False,
             narrowing=False,
             thanked=False,
@@ -72,7 +78,9 @@ class ContextBuilder:
         if item is None and run.agenda:
             item = run.agenda[-1]
         context = self._constants.copy()
-        facts = inline_all(self._facts_for(run, item))
+        facts = {
+            k: span_phrase(v) if isinstance(v, Span) else v for k, v in inline_all(self._facts_for(run, item)).items()
+        }
         context.update(facts)
         request = policy.requests[item.name] if item is not None else None
         context["customer_name"] = facts.get("customer_name")
@@ -88,7 +96,13 @@ class ContextBuilder:
         context["level"] = run.counters.unclear
         context["why_level"] = run.counters.clarifications
         before = getattr(run, "pending_before", None)
-        context["given"] = bool(run.signals.facts) or (before is not None and before != run.pending_fact)
+        noted = getattr(run, "noted_for", None)
+        context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None
+        given_here = bool(run.signals.facts) and noted is None
+        context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
+        context["queued"] = self._queued(run, item)
+        if context["queued"]:
+            context["given"] = False
         if run.pending_fact is not None:
             spec = policy.facts[run.pending_fact]
             context["question"] = spec.ask
@@ -103,12 +117,24 @@ class ContextBuilder:
             context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if item is not None and request is not None:
             self._add_decision(run, item, context, needed)
+        if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
+            context["request"] = policy.requests[following.name].title
         if "follow_up_text" in needed:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
             if inner - needed:
                 context = self.context(run, needed | inner, step)
             context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
         return context
+
+    def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
+        """The other requests this message made, waiting behind the one in hand ("then a refund")."""
+        made = [a for a in run.signals.acts if a.kind == "request" and not a.negated]
+        if item is None or not made:
+            return None
+        waiting = [i for i in run.agenda if i is not item and not i.settled]
+        if not waiting:
+            return None
+        return human_list([self._policy.requests[i.name].title for i in waiting])
 
     def _facts_for(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
         if item is None or item is current_item(run):

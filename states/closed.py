@@ -12,8 +12,9 @@ SPEC = StateSpec(
         "close_declined": "declined",
         "abuse_close": "abuse",
         "accept_callback": "callback_booked",
-        "decline_callback": "goodbye",
+        "decline_callback": "no_callback",
         "satisfied": "goodbye",
+        "accept_and_close": "set_up_goodbye",
         "hand_back_close": "after_person",
         "*": "goodbye",
     },
@@ -32,9 +33,28 @@ SPEC = StateSpec(
             "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
+        "no_callback": (
+            "Of course. If you'd like to talk it through with our team later, they're here {{ handoff_hours }}. "
+            "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+            "No problem. You can pick this up with our team any time they're in ({{ handoff_hours }}). "
+            "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
         "after_person": (
             "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}. "
             "I hope we've sorted everything out. Take care.",
+        ),
+        "set_up_goodbye": (
+            "{% if compensation_reference %}Done. I've added {{ compensation }} to your account, reference "
+            "{{ compensation_reference }}.{% else %}Great, I've arranged your {{ chosen }}{% if order_id %} for "
+            "order {{ order_id }}{% endif %}, and you'll get an email to confirm it.{% endif %} I'll check in with "
+            "you {{ follow_up_when }} to make sure everything is sorted. {% if thanked %}You're welcome"
+            "{% else %}Thanks for chatting with us{% endif %}{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "Take care.",
+            "{% if compensation_reference %}All done: {{ compensation }} is on your account, reference "
+            "{{ compensation_reference }}.{% else %}All done: your {{ chosen }} is arranged{% if order_id %} for "
+            "order {{ order_id }}{% endif %}, and an email is on its way to confirm it.{% endif %} I'll check back "
+            "{{ follow_up_when }}. {% if thanked %}Thank you, and take care{% else %}Take care{% endif %}"
+            "{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
         "goodbye": (
             "{% if thanked %}You're welcome{% if customer_name %}, {{ customer_name }}{% endif %}. "

@@ -13,6 +13,7 @@ _LEAD = (
     "{% elif escalation_reason == 'unsatisfied' %}I'm sorry it hasn't worked out. "
     "{% elif escalation_reason == 'turn_limit' %}I don't want to keep you going round in circles. "
     "{% elif escalation_reason == 'unclear' %}I'm sorry I haven't been able to follow. "
+    "{% elif escalation_reason == 'cannot_check' %}I can't check the details I need for this from here. "
     "{% elif escalation_reason == 'exception' %}{{ exception_text }} "
     "{% else %}Of course. {% endif %}"
 )
@@ -38,11 +39,13 @@ SPEC = StateSpec(
             "and they'll reply as soon as they're back.{% endif %}",
         ),
         "waiting": (
-            "{% if not offer_callback %}Thanks for waiting. A colleague will be with you as soon as possible."
+            "{% if not offer_callback %}{% if thanked %}You're welcome. {% else %}Thanks for waiting. {% endif %}"
+            "A colleague will be with you as soon as possible."
             "{% elif in_hours %}Would you like a callback instead? You can answer with the buttons below."
             "{% else %}Would you like a callback when our team is back? You can answer with the buttons below."
             "{% endif %}",
-            "{% if in_hours or not callback %}A colleague has your conversation and will reply here shortly."
+            "{% if in_hours or not callback %}{% if thanked %}You're welcome. {% endif %}A colleague has your "
+            "conversation and will reply here shortly."
             "{% else %}Shall I book a callback for when the team is back?{% endif %}",
             "{% if in_hours or not callback %}I've let my colleague know you're still here. They won't be long."
             "{% else %}I can book you a callback for when our team opens. Would you like that?{% endif %}",

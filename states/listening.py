@@ -13,7 +13,9 @@ SPEC = StateSpec(
         "start": "welcome",
         "ask_fact": "ask_fact",
         "change_request": "switch",
+        "drop_request": "dropped",
         "reconsider": "",
+        "new_request": "",
         "approve_and_continue": "approved_next",
         "accept_and_continue": "set_up_next",
         "next_request": "next_request",
@@ -32,15 +34,27 @@ SPEC = StateSpec(
             "{% if not continues %} I'm {{ agent_name }} from {{ company }}. How can I help today?{% endif %}",
         ),
         "ask_fact": (
+            "{% if queued %}I'll look at {{ request }} first, then {{ queued }}. {% endif %}"
             "{% if hint %}{{ hint }}{% elif narrowing %}To get this right, I need a closer date. {{ question }}"
+            "{% elif noted_for %}Thanks, I've noted that for {{ noted_for }}. {{ question }}"
             "{% elif asked_before %}Sorry, I still need this: {{ question_inline }}"
             "{% else %}{% if given %}Thanks. {% endif %}{{ question }}{% endif %}",
+            "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
             "{% if hint %}{{ hint }} Could you check it for me?{% elif narrowing %}That helps, but I need to be "
-            "a little more exact. {{ question }}{% elif asked_before %}Just so I can check, {{ question_inline }}"
+            "a little more exact. {{ question }}{% elif noted_for %}I'll keep that for {{ noted_for }}. "
+            "{{ question }}{% elif asked_before %}Just so I can check, {{ question_inline }}"
             "{% else %}{% if given %}Thank you. {% endif %}{{ question }}{% endif %}",
+            "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
             "{% if hint %}Could you check that number? {{ hint }}{% elif narrowing %}Could you narrow it down a "
-            "little? {{ question }}{% elif asked_before %}One more time, {{ question_inline }}"
+            "little? {{ question }}{% elif noted_for %}Noted for {{ noted_for }}, thank you. {{ question }}"
+            "{% elif asked_before %}One more time, {{ question_inline }}"
             "{% else %}{% if given %}Got it. {% endif %}{{ question }}{% endif %}",
+        ),
+        "dropped": (
+            "No problem{% if customer_name %}, {{ customer_name }}{% endif %}, I'll leave that there. Is there "
+            "anything else I can help with?",
+            "That's absolutely fine{% if customer_name %}, {{ customer_name }}{% endif %}. Is there anything else "
+            "I can do for you?",
         ),
         "switch": (
             "Of course, let's look at {{ request }} instead.",

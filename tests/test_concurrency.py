@@ -2,7 +2,8 @@
 
 32 clients send 50 messages each. Sixteen talk in conversations of their own; the other sixteen
 share four conversations, four clients to each, so their messages race for the same snapshot. On
-Redis the clients alternate between two server processes; on SQLite one process serves them all.
+Redis and PostgreSQL the clients alternate between two server processes; on SQLite one process
+serves them all.
 Afterwards the store must hold every acknowledged turn exactly once, at the position its number
 says, with versions running 1, 2, 3… and counters that saw every message.
 """
@@ -19,7 +20,8 @@ import httpx
 import pytest
 
 from flow.stores import open_store
-from tests.plugins.server_processes import ServerPool, ServerProcess, redis_database
+from tests.plugins.server_processes import ServerPool, ServerProcess
+from tests.plugins.stores import SHARED_STORES, shared_store_url
 
 pytestmark = pytest.mark.slow
 
@@ -142,21 +144,13 @@ def interleaved(chats: list[Chat], acknowledged: list[Acknowledged]) -> bool:
     return True
 
 
-def test_sqlite_one_process_keeps_every_turn_once_and_in_order(tactful_servers: ServerPool, tmp_path: Path) -> None:
-    store_url = f"sqlite:///{tmp_path / 'tactful.db'}"
-    server = tactful_servers.start(store_url)
-
-    chats, acknowledged = run_load([server])
-
-    assert len(acknowledged) == CLIENTS * MESSAGES
-    assert interleaved(chats, acknowledged), "the clients of a shared conversation never overlapped"
-    check_store(store_url, chats, acknowledged)
-
-
-@pytest.mark.redis
-def test_redis_two_processes_keep_every_turn_once_and_in_order(tactful_servers: ServerPool, redis_url: str) -> None:
-    store_url = redis_database(redis_url, 11)
-    servers = [tactful_servers.start(store_url), tactful_servers.start(store_url)]
+@pytest.mark.parametrize("kind", SHARED_STORES)
+def test_every_turn_is_kept_once_and_in_order(
+    kind: str, tactful_servers: ServerPool, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    store_url = shared_store_url(kind, request, tmp_path)
+    # A SQLite file is shared by the processes of one machine; one process shows the same races.
+    servers = [tactful_servers.start(store_url) for _ in range(1 if kind == "sqlite" else 2)]
 
     chats, acknowledged = run_load(servers)
 

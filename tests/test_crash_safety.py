@@ -3,7 +3,7 @@
 Clients run whole conversations against a real ``tactful serve``: start (a declined refund), click
 an alternative (which schedules a follow-up), say goodbye. Once enough turns are acknowledged the
 process is killed without any chance to clean up; a new process is started on the same SQLite file
-or Redis database. Every turn a client saw a 200 for must be in the transcript at the position its
+Redis database or PostgreSQL schema. Every turn a client saw a 200 for must be in the transcript at the position its
 number says, every follow-up those turns scheduled must be queued, the store must open cleanly and
 the conversations must carry on from where they were.
 """
@@ -22,7 +22,9 @@ import httpx
 import pytest
 
 from flow.stores import open_store
-from tests.plugins.server_processes import ServerPool, ServerProcess, redis_database
+from tests.plugins.host_keys import HOST
+from tests.plugins.server_processes import ServerPool, ServerProcess
+from tests.plugins.stores import SHARED_STORES, shared_store_url
 
 pytestmark = pytest.mark.slow
 
@@ -72,7 +74,8 @@ class Load:
                 return
 
     def one_conversation(self, http: httpx.Client, index: int) -> None:
-        started = http.post("/v1/conversations", json={"facts": LATE_REFUND, "message": "I want a refund"})
+        body = {"facts": LATE_REFUND, "message": "I want a refund"}
+        started = http.post("/v1/conversations", json=body, headers=HOST)
         assert started.status_code == 201, started.text
         body = started.json()
         chat = (body["id"], body["token"])
@@ -126,35 +129,20 @@ def check_conversations_carry_on(server: ServerProcess, acknowledged: list[Ackno
             assert sent.json()["number"] == conversation["version"] + 1
 
 
-def test_sqlite_keeps_every_acknowledged_turn_and_follow_up_through_sigkill(
-    tactful_servers: ServerPool, tmp_path: Path
+@pytest.mark.parametrize("kind", SHARED_STORES)
+def test_every_acknowledged_turn_and_follow_up_survives_sigkill(
+    kind: str, tactful_servers: ServerPool, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    database = tmp_path / "tactful.db"
-    store_url = f"sqlite:///{database}"
+    store_url = shared_store_url(kind, request, tmp_path)
     server = tactful_servers.start(store_url)
     load = Load(server)
 
     load.run_until_killed()
 
-    with closing(sqlite3.connect(database)) as raw:
-        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert any(ack.schedules_follow_up for ack in load.acknowledged)
-    check_acknowledged_turns_survived(store_url, load.acknowledged)
-    restarted = server.start()
-    check_conversations_carry_on(restarted, load.acknowledged)
-
-
-@pytest.mark.redis
-def test_redis_keeps_every_acknowledged_turn_and_follow_up_through_sigkill(
-    tactful_servers: ServerPool, redis_url: str
-) -> None:
-    store_url = redis_database(redis_url, 12)
-    server = tactful_servers.start(store_url)
-    load = Load(server)
-
-    load.run_until_killed()
-
+    if kind == "sqlite":
+        with closing(sqlite3.connect(tmp_path / "tactful.db")) as raw:
+            assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert any(ack.schedules_follow_up for ack in load.acknowledged)
     check_acknowledged_turns_survived(store_url, load.acknowledged)
     restarted = server.start()

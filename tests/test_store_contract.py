@@ -1,4 +1,4 @@
-"""One contract every store keeps, run against the memory, SQLite and Redis stores alike."""
+"""One contract every store keeps, run against the memory, SQLite, Redis and PostgreSQL stores alike."""
 
 from __future__ import annotations
 
@@ -17,13 +17,19 @@ from flow.stores import (
     ConversationExists,
     DuplicateMessage,
     MemoryStore,
+    PostgresStore,
     RedisStore,
     SqliteStore,
     Store,
     StoreError,
     open_store,
 )
+from flow.stores._redis_client import close_client
+from flow.stores._redis_keys import RedisKeys, shard_of
 from flow.vocabulary import StateName
+from tests.plugins.live_server import free_port
+from tests.plugins.postgres_server import drop_schema, fresh_schema
+from tests.plugins.redis_cluster import delete_cluster_prefix
 from tests.plugins.stores import delete_prefix
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -337,15 +343,18 @@ def test_redis_expires_a_closed_conversation_but_keeps_its_follow_ups(redis_url:
         following = conversation("done", 2, state="closed")
         store.save(following, turn("done", 2, "bye", [follow_up(24)]), expected_version=1)
 
-        assert client.ttl(f"{prefix}conversation:open") == -1
+        keys = RedisKeys(prefix)
+        assert client.ttl(keys.conversation("open", "conversation")) == -1
         for kind in ("conversation", "transcript"):
-            assert 3500 < client.ttl(f"{prefix}{kind}:done") <= 3600
-        assert client.ttl(f"{prefix}follow_ups:data") == -1
+            assert 3500 < client.ttl(keys.conversation("done", kind)) <= 3600
+        assert client.ttl(keys.queue(shard_of("done"))[1]) == -1
 
-        client.delete(f"{prefix}conversation:done", f"{prefix}transcript:done")
+        client.delete(keys.conversation("done", "conversation"), keys.conversation("done", "transcript"))
 
         assert [c.id for c in store.conversations()] == ["open"]
-        assert client.zrange(f"{prefix}conversations", 0, -1) == [b"open"]
+        assert client.zrange(keys.updated(shard_of("done")), 0, -1) == (
+            [b"open"] if shard_of("open") == shard_of("done") else []
+        )
         with pytest.raises(UnknownConversation, match="'done'"):
             store.load("done")
         assert [j.conversation_id for j in store.pending_follow_ups()] == ["done"]
@@ -486,7 +495,7 @@ def test_open_store_opens_redis(redis_url: str) -> None:
         assert isinstance(store, RedisStore)
 
 
-@pytest.mark.parametrize("url", ["postgres://db/tactful", "sqlite://", "", "mem"])
+@pytest.mark.parametrize("url", ["mysql://db/tactful", "sqlite://", "", "mem"])
 def test_open_store_lists_the_accepted_forms_for_anything_else(url: str) -> None:
     with pytest.raises(StoreError, match=r"use one of: memory, sqlite:///relative/path\.db, sqlite:////absolute"):
         open_store(url)
@@ -504,6 +513,8 @@ def test_store_urls_take_their_durability_options(tmp_path: Path, redis_url: str
         assert expiring.ttl_closed_seconds == 60  # type: ignore[attr-defined]
     with pytest.raises(StoreError, match="ttl_closed='soon'"):
         open_store(f"{redis_url}?ttl_closed=soon")
+    with pytest.raises(StoreError, match="cluster='maybe' in .*: say yes for a Redis Cluster"):
+        open_store(f"{redis_url}?cluster=maybe")
 
 
 def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Store, tmp_path: Path) -> None:
@@ -511,11 +522,15 @@ def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Sto
         other: Store = store
     elif isinstance(store, SqliteStore):
         other = SqliteStore(tmp_path / "tactful.db")
+    elif isinstance(store, PostgresStore):
+        other = PostgresStore(store.url)
     else:
-        other = RedisStore(store.url, prefix=store.prefix)  # type: ignore[attr-defined]
+        other = RedisStore(store.url, prefix=store.prefix, cluster=store.cluster)  # type: ignore[attr-defined]
     started(store, "c9")
     mine = store.load_for_update("c9")
     advance(other, "c9", "a message that reached another worker")
+    if other is not store:
+        other.close()
 
     with pytest.raises(VersionConflict):
         store.save(
@@ -527,3 +542,137 @@ def test_a_snapshot_loaded_for_update_is_never_saved_over_a_newer_one(store: Sto
         "I want a refund",
         "a message that reached another worker",
     ]
+
+
+@pytest.mark.postgres
+def test_open_store_opens_postgresql_in_the_schema_the_url_names(postgres_url: str) -> None:
+    url = fresh_schema(postgres_url)
+    with open_store(url.replace("postgresql://", "postgres://") + "&pool_max=2") as store:
+        assert isinstance(store, PostgresStore)
+        started(store)
+        assert store.schema == url.rpartition("schema=")[2]
+    with open_store(url) as reopened:
+        assert reopened.load("c1").version == 1
+    drop_schema(url)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("schema=Robert';DROP", 'schema="Robert\';DROP" in .*: use a lower-case name'),
+        ("pool_max=0", "pool_max='0' in .*: give a whole number of connections above 0"),
+        ("colour=blue", 'cannot use PostgreSQL URL .*invalid URI query parameter: "colour"'),
+    ],
+    ids=["schema", "pool_max", "unknown"],
+)
+def test_postgresql_urls_with_bad_options_are_refused(query: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(f"postgresql://tactful@127.0.0.1:1/tactful?{query}")
+
+
+def test_an_unreachable_postgresql_server_is_named_without_its_password() -> None:
+    url = f"postgresql://tactful:secret@127.0.0.1:{free_port()}/tactful"
+
+    with pytest.raises(
+        StoreError, match=r"cannot connect to PostgreSQL at 'postgresql://127\.0\.0\.1:\d+/tactful'"
+    ) as caught:
+        open_store(url)
+
+    assert "secret" not in str(caught.value)
+
+
+@pytest.mark.postgres
+def test_a_postgresql_schema_from_a_newer_tactful_is_refused(postgres_url: str) -> None:
+    import psycopg
+
+    url = fresh_schema(postgres_url)
+    PostgresStore(url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute(f"UPDATE {url.rpartition('schema=')[2]}.schema_version SET version = 99")
+
+    with pytest.raises(StoreError, match="has version 99, newer than 2 which this tactful understands; upgrade"):
+        PostgresStore(url)
+    drop_schema(url)
+
+
+@pytest.mark.postgres
+def test_the_postgresql_transcript_refuses_edits(postgres_url: str) -> None:
+    import psycopg
+
+    url = fresh_schema(postgres_url)
+    with PostgresStore(url) as store:
+        started(store)
+    with psycopg.connect(postgres_url, autocommit=True) as db, pytest.raises(psycopg.Error, match="append-only"):
+        db.execute(f"DELETE FROM {url.rpartition('schema=')[2]}.transcript")
+    drop_schema(url)
+
+
+@pytest.mark.postgres
+def test_postgresql_workers_starting_together_create_the_tables_once(postgres_url: str) -> None:
+    url = fresh_schema(postgres_url)
+    opened: list[Store] = []
+    threads = [threading.Thread(target=lambda: opened.append(PostgresStore(url))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(opened) == 4
+    started(opened[0])
+    assert [store.load("c1").version for store in opened] == [1, 1, 1, 1]
+    for store in opened:
+        store.close()
+    drop_schema(url)
+
+
+@pytest.mark.redis
+def test_a_save_on_a_redis_cluster_touches_one_slot_and_conversations_spread_over_every_master(
+    redis_cluster_url: str,
+) -> None:
+    prefix = f"test:{uuid.uuid4().hex}:"
+    client = redis.RedisCluster.from_url(redis_cluster_url.partition("?")[0])
+    with open_store(redis_cluster_url) as opened:
+        assert isinstance(opened, RedisStore)
+        store = RedisStore(opened.url, prefix=prefix, cluster=True)
+    ids = [f"spread-{n}" for n in range(30)]
+    for cid in ids:
+        started(store, cid, actions=[follow_up(1)])
+
+    keys = RedisKeys(prefix)
+    slots = {client.keyslot(key) for key in keys.save("spread-0")}
+    masters = {client.get_node_from_key(keys.conversation(cid, "conversation")).name for cid in ids}
+    assert len(slots) == 1
+    assert len(masters) == 3
+    assert len(store.pending_follow_ups()) == 30
+    assert sorted(c.id for c in store.conversations()) == sorted(ids)
+    store.close()
+    close_client(client)
+    delete_cluster_prefix(redis_cluster_url, prefix)
+
+
+@pytest.mark.postgres
+def test_a_postgresql_save_waiting_on_a_held_row_lock_raises_store_unavailable_after_its_timeout(
+    postgres_url: str,
+) -> None:
+    import time
+
+    import psycopg
+
+    from flow.errors import StoreUnavailable
+
+    url = fresh_schema(postgres_url)
+    with PostgresStore(url, timeout=1.0) as store, psycopg.connect(postgres_url) as holder:
+        started(store)
+        holder.execute(f"SELECT 1 FROM {store.location.quoted_schema}.conversations WHERE id = 'c1' FOR UPDATE")
+        began = time.monotonic()
+
+        with pytest.raises(
+            StoreUnavailable, match=r"PostgreSQL at postgresql://127\.0\.0\.1:\d+/tactful did not answer within 1 s"
+        ):
+            advance(store, "c1", "while another transaction holds the row")
+
+        assert time.monotonic() - began < 5
+        holder.rollback()
+        assert [t.customer_text for t in store.transcript("c1")] == ["I want a refund"]
+        store.ping()
+    drop_schema(url)

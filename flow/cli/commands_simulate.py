@@ -10,6 +10,7 @@ import typer
 
 from flow.cli.app import app
 from flow.cli.options import POLICY_HELP
+from flow.counting import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,9 +25,8 @@ EXIT_INVALID = 2
 def simulate(
     policy: Annotated[str, typer.Argument(help=POLICY_HELP)],
     vs: Annotated[str | None, typer.Option("--vs", help="A second policy to run the same customers through.")] = None,
-    conversations: Annotated[
-        int, typer.Option("--conversations", "--n", "-n", min=1, help="How many conversations to simulate.")
-    ] = 1_000,
+    count: Annotated[int, typer.Option("-n", "--count", min=1, help="How many conversations to simulate.")] = 1_000,
+    n_alias: Annotated[int | None, typer.Option("--n", "--conversations", min=1, hidden=True)] = None,
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same customers and results.")] = 1,
     mix: Annotated[
         str | None,
@@ -53,65 +53,45 @@ def simulate(
 
     from rich.console import Console
 
+    from flow.cli.progress import progress_bar
     from flow.errors import TactfulError
     from flow.loading import load_policy
     from flow.simulate import DEFAULT_MIX, parse_mix
+    from flow.simulate import simulate as run
 
+    conversations = n_alias or count
     try:
+        if report is not None:
+            from flow.extras import require
+
+            require("report", what="tactful simulate --report")
         weights = parse_mix(mix) if mix else dict(DEFAULT_MIX)
         policies = [load_policy(policy)] + ([load_policy(vs)] if vs else [])
     except TactfulError as e:
         typer.echo(f"tactful simulate: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     started = time.perf_counter()
-    errors = Console(stderr=True)
-    results = _run(policies, errors, conversations, seed, weights, compensation_value, workers, bool(report))
+    with progress_bar("Simulating", conversations * len(policies)) as advance:
+        results = [
+            run(
+                loaded,
+                conversations=conversations,
+                seed=seed,
+                mix=weights,
+                compensation_value=compensation_value,
+                workers=workers,
+                keep=bool(report),
+                progress=advance,
+            )
+            for loaded in policies
+        ]
     elapsed = time.perf_counter() - started
     _show(Console(width=110), policies, results, examples)
-    typer.echo(f"simulated {conversations * len(results):,} conversations in {elapsed:.1f}s", err=True)
+    typer.echo(f"simulated {counted(conversations * len(results), 'conversation')} in {elapsed:.1f}s", err=True)
     if report is not None:
         for path, loaded, result in zip(_report_paths(report, policies), policies, results, strict=True):
             _write_report(path, loaded, result)
             typer.echo(f"wrote {path}", err=True)
-
-
-def _run(
-    policies: list[Policy],
-    console: Console,
-    conversations: int,
-    seed: int,
-    weights: dict[str, float],
-    compensation_value: float,
-    workers: int,
-    keep: bool,
-) -> list[SimulationResult]:
-    """Every policy's run, with a progress bar on the error stream."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
-
-    from flow.simulate import simulate as run
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    results = []
-    with Progress(*columns, console=console, transient=True) as progress:
-        for loaded in policies:
-            task = progress.add_task(f"simulating {loaded.name}", total=conversations)
-
-            def advance(done: int, task: TaskID = task) -> None:
-                progress.advance(task, done)
-
-            results.append(
-                run(
-                    loaded,
-                    conversations=conversations,
-                    seed=seed,
-                    mix=weights,
-                    compensation_value=compensation_value,
-                    workers=workers,
-                    keep=keep,
-                    progress=advance,
-                )
-            )
-    return results
 
 
 def _show(console: Console, policies: list[Policy], results: list[SimulationResult], examples: int) -> None:

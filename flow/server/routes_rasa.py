@@ -13,29 +13,44 @@ with the answer to the customer's next message.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from flow.errors import ConversationClosed, UnknownConversation
+from flow.errors import ConversationClosed, ConversationExists, UnknownConversation
 from flow.models import Conversation, FactValue, Turn
 from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
+from flow.server.facts_tokens import MAX_TOKEN_CHARS
 from flow.server.gateway import ChatGateway
-from flow.server.routes_api import gateway_of
+from flow.server.routes_api import facts_gate_of, gateway_of
+from flow.server.schemas import FACTS_TOKEN
 from flow.server.senders import SenderConversation, SenderDirectory
+from flow.server.trust import OfferedFacts
 
 router = APIRouter(tags=["rasa"])
 
+MAX_NEW_CONVERSATIONS = 8
+"""How often one message may find the sender's conversation closed and claim another before giving up."""
+
 
 class RasaMetadata(BaseModel):
-    """Extra data a widget sends; ``facts`` are used when the sender's conversation starts."""
+    """Extra data a widget sends; ``facts`` and ``facts_token`` are used when the sender's conversation starts."""
 
     model_config = ConfigDict(extra="allow")
 
-    facts: dict[str, FactValue] = Field(default_factory=dict, description="Facts for a new conversation.")
+    facts: dict[str, FactValue] = Field(
+        default_factory=dict,
+        description=(
+            "Facts for a new conversation: only those the policy allows unsigned, unless the request carries "
+            "the API key as `Authorization: Bearer`."
+        ),
+    )
+    facts_token: str | None = Field(default=None, description=FACTS_TOKEN, max_length=MAX_TOKEN_CHARS)
 
 
 class RasaMessage(BaseModel):
@@ -102,43 +117,102 @@ def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
     return found
 
 
-async def _start(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> Turn:
-    facts = client_facts(body.metadata.model_dump() if body.metadata else None)
-    started = await chat.start(facts=facts, message=opening_message(body.message), policy=None, channel="rasa")
-    current = SenderConversation(started.conversation.id, started.token)
-    await chat.run(lambda: senders.remember(body.sender, current))
-    return started.turn
-
-
 @router.post(
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
-    responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429, 503)},
+    responses={status: ERROR_RESPONSES[status] for status in (403, 409, 413, 422, 429, 503)},
 )
 async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
-    """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew."""
-    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body))
+    """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew.
+
+    The metadata's facts count when a conversation starts: unsigned, only those the policy allows;
+    signed by the host in `facts_token`; or any, with the API key as `Authorization: Bearer`.
+    """
+    gate = facts_gate_of(request)
+    server_to_server = gate.server_to_server(request)
+    metadata = body.metadata.model_dump() if body.metadata else None
+    opening = _Opening(lambda: client_facts(metadata, gate, server_to_server=server_to_server))
+    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body, opening))
 
 
-async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> list[dict[str, Any]]:
+class _Opening:
+    """The facts a new conversation starts with: read and checked once, and only if one starts (a token
+    may have expired since the sender's conversation began), before the sender is claimed."""
+
+    def __init__(self, read: Callable[[], OfferedFacts]) -> None:
+        self._read = read
+        self._facts: OfferedFacts | None = None
+
+    async def facts(self, chat: ChatGateway) -> OfferedFacts:
+        if self._facts is None:
+            offered = self._read()
+            await chat.run(
+                lambda: chat.service.check_facts(
+                    facts=offered.host, unsigned_facts=offered.unsigned, signed_for=offered.signed_for
+                )
+            )
+            self._facts = offered
+        return self._facts
+
+
+async def _answer(
+    chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening: _Opening
+) -> list[dict[str, Any]]:
     current = await chat.run(lambda: senders.find(body.sender))
-    if current is None:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+    replacing: SenderConversation | None = None
+    for _ in range(MAX_NEW_CONVERSATIONS):
+        if current is None or current == replacing:
+            # Refused facts change nothing: they are checked before the sender is claimed.
+            await opening.facts(chat)
+            current = await chat.run(partial(senders.claim, body.sender, SenderConversation.new(), replacing=replacing))
+        turns = await _deliver(chat, body, current, opening)
+        if turns is not None:
+            return [message for turn in turns for message in rasa_messages(body.sender, turn)]
+        # The sender's conversation is closed: this message starts another one.
+        replacing = current
+    assert current is not None
+    raise ConversationClosed(current.conversation_id)
+
+
+async def _deliver(
+    chat: ChatGateway, body: RasaMessage, current: SenderConversation, opening: _Opening
+) -> list[Turn] | None:
+    """The turns to show for ``body`` in the sender's conversation, opening it if nobody has yet; ``None`` if closed.
+
+    Those are the turns pushed since the widget last posted (a person writing, say), then the new one.
+    """
     try:
         conversation, turns = await chat.get(current.conversation_id, token=current.token)
     except UnknownConversation:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        # The entry was claimed by a message that has not opened its conversation yet (or the
+        # conversation expired): open it here. Whichever message stores it first starts it, and
+        # the others are applied to it as replies.
+        try:
+            started = await chat.start(
+                offered=await opening.facts(chat),
+                message=opening_message(body.message),
+                policy=None,
+                channel="rasa",
+                conversation_id=current.conversation_id,
+                token=current.token,
+            )
+            return [started.turn]
+        except ConversationExists:
+            conversation, turns = await chat.get(current.conversation_id, token=current.token)
     if conversation.closed:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
+        return None
+    if body.message not in conversation.quick_replies and opening_message(body.message) is None:
+        # No customer text (a widget's ``/get_started`` again, after a reload or from a second tab):
+        # show where the conversation stands and change nothing.
+        return unheard(turns) or turns[-1:]
     try:
         _, turn = await chat.reply(
             current.conversation_id, token=current.token, text_or_payload=body.message, channel="rasa"
         )
     except ConversationClosed:
-        return rasa_messages(body.sender, await _start(chat, senders, body))
-    missed = await _missed(chat, current, conversation, turns, turn)
-    return [message for earlier in (*missed, turn) for message in rasa_messages(body.sender, earlier)]
+        return None
+    return [*await _missed(chat, current, conversation, turns, turn), turn]
 
 
 async def _missed(

@@ -120,6 +120,28 @@ class RedisSessions:
         self._redis.close()
 
 
+class DirectorySessions:
+    """Sessions kept in a ``socketio_sessions`` channel directory, for a Redis Cluster or PostgreSQL."""
+
+    def __init__(self, store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        from flow.server.directory import open_directory
+
+        self._directory = open_directory(store_url, "socketio_sessions", timeout=timeout)
+
+    def find(self, session_id: str) -> SenderConversation | None:
+        """The session's conversation, if any."""
+        return self._directory.find(session_key(session_id))
+
+    def remember(self, session_id: str, conversation: SenderConversation) -> None:
+        """Make ``conversation`` the session's current one (one client owns a session id)."""
+        key = session_key(session_id)
+        self._directory.claim(key, conversation, replacing=self._directory.find(key))
+
+    def close(self) -> None:
+        """Close the directory's connections."""
+        self._directory.close()
+
+
 def open_session_directory(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> SessionDirectory:
     """The directory that lives beside the store at ``store_url``."""
     if store_url in ("memory", "memory://"):
@@ -130,5 +152,15 @@ def open_session_directory(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_S
         path = location.removeprefix("sqlite:///")
         return MemorySessions() if path in ("", ":memory:") else SqliteSessions(path, timeout=timeout)
     if scheme in ("redis", "rediss", "unix"):
-        return RedisSessions(location, timeout=timeout)
-    raise StoreError(f"cannot keep socket.io sessions for store {store_url!r}; use memory, sqlite:///PATH or redis://")
+        from flow.stores._redis_client import wants_cluster
+
+        return (
+            DirectorySessions(store_url, timeout=timeout)
+            if wants_cluster(store_url)
+            else RedisSessions(location, timeout=timeout)
+        )
+    if scheme in ("postgresql", "postgres"):
+        return DirectorySessions(store_url, timeout=timeout)
+    raise StoreError(
+        f"cannot keep socket.io sessions for store {store_url!r}; use memory, sqlite:///PATH, redis:// or postgresql://"
+    )

@@ -4,8 +4,7 @@ the flow still fails.
 Customers write from their own phrase tables (with typos), and every message goes through the
 engine's real understanding step.
 
->>> from flow import load_policy
->>> from flow.simulate import simulate
+>>> from tactful import load_policy, simulate
 >>> result = simulate(load_policy("retail"), conversations=20, seed=1)
 >>> result.n
 20

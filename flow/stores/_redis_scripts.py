@@ -1,4 +1,7 @@
-"""The Lua scripts that make each Redis store operation one atomic round trip."""
+"""The Lua scripts that make each Redis store operation one atomic round trip.
+
+Each script's keys live in one hash slot (one conversation's shard), so they run on Redis Cluster.
+"""
 
 from __future__ import annotations
 
@@ -80,4 +83,10 @@ FIND_TURN = """
 local position = redis.call('HGET', KEYS[2], ARGV[1])
 if not position then return false end
 return redis.call('LINDEX', KEYS[1], tonumber(position))
+"""
+
+# KEYS: 1 conversation hash, 2 transcript list.  Returns false for an unknown conversation.
+TRANSCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+return redis.call('LRANGE', KEYS[2], 0, -1)
 """

@@ -1,20 +1,22 @@
-"""A Redis store for many workers on many machines: every write is one Lua script, one round trip.
+"""A Redis store for many workers on many machines, on one server or a Redis Cluster: every write is one script.
 
-Keys, under ``prefix`` (``tactful:`` by default):
+Keys, under ``prefix`` (``tactful:`` by default) and a shard's hash tag ``{sNN}`` (see
+:mod:`flow.stores._redis_keys`):
 
-- ``conversation:<id>``: hash with ``version``, ``snapshot`` (JSON) and ``digest`` (token digest)
-- ``transcript:<id>``: list of turn JSON, appended only
-- ``messages:<id>``: hash from message id to transcript position
-- ``conversations``: sorted set of ids scored by ``updated_at`` in microseconds
-- ``follow_ups:queue``: sorted set of job ids scored by when each may next be claimed
-- ``follow_ups:data`` / ``:due`` / ``:worker`` / ``:attempts``: hashes keyed by job id
+- ``{sNN}:conversation:<id>``: hash with ``version``, ``snapshot`` (JSON) and ``digest`` (token digest)
+- ``{sNN}:transcript:<id>``: list of turn JSON, appended only
+- ``{sNN}:messages:<id>``: hash from message id to transcript position
+- ``{sNN}:conversations``: sorted set of the shard's ids scored by ``updated_at`` in microseconds
+- ``{sNN}:follow_ups:queue``: sorted set of job ids scored by when each may next be claimed
+- ``{sNN}:follow_ups:data`` / ``:due`` / ``:worker`` / ``:attempts``: hashes keyed by job id
 
-The scripts touch several keys per call, so the store needs one Redis server (or a primary with
-replicas), not a Redis Cluster.
+A save touches only its conversation's shard, so it is one script in one hash slot; reading the
+index or claiming follow-ups visits the shards.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, cast
@@ -32,7 +34,15 @@ from flow.stores import _redis_scripts as scripts
 from flow.stores._outages import reports_outages
 from flow.stores._recent import RecentSnapshots
 from flow.stores._records import check_lease, check_save, follow_up_jobs, from_micros, lease_end, to_micros
-from flow.stores._redis_client import DEFAULT_TIMEOUT_SECONDS, OUTAGE_ERRORS, redis_client, redis_outage
+from flow.stores._redis_client import (
+    DEFAULT_TIMEOUT_SECONDS,
+    OUTAGE_ERRORS,
+    Client,
+    close_client,
+    redis_client,
+    redis_outage,
+)
+from flow.stores._redis_keys import SHARDS, RedisKeys, conversation_of_job, shard_of
 from flow.stores.base import ClosesOnExit, FollowUpJob
 
 _PAGE = 500
@@ -44,11 +54,12 @@ def _outage(store: RedisStore, error: Exception) -> StoreUnavailable:
 
 @reports_outages(*OUTAGE_ERRORS, diagnose=_outage)
 class RedisStore(ClosesOnExit):
-    """Conversations, transcripts and the follow-up queue in Redis.
+    """Conversations, transcripts and the follow-up queue in Redis or a Redis Cluster.
 
     ``ttl_closed_seconds``, when set, makes a closed conversation's keys expire that long after
-    it closed; its follow-ups stay queued until delivered. Each command waits at most ``timeout``
-    seconds (to connect, and for the answer) before ``StoreUnavailable`` is raised.
+    it closed; its follow-ups stay queued until delivered. ``cluster`` connects to a Redis
+    Cluster through any of its nodes. Each command waits at most ``timeout`` seconds (to
+    connect, and for the answer) before ``StoreUnavailable`` is raised.
     """
 
     blocking = True
@@ -59,6 +70,7 @@ class RedisStore(ClosesOnExit):
         *,
         ttl_closed_seconds: int | None = None,
         prefix: str = "tactful:",
+        cluster: bool = False,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
     ) -> None:
         if ttl_closed_seconds is not None and ttl_closed_seconds < 1:
@@ -70,20 +82,21 @@ class RedisStore(ClosesOnExit):
             raise StoreError(f"timeout must be a number of seconds above 0, not {timeout}")
         self.url = url
         self.prefix = prefix
+        self.cluster = cluster
         self.ttl_closed_seconds = ttl_closed_seconds
         self.timeout = timeout
-        self._redis = redis_client(url, timeout=timeout)
+        self._keys = RedisKeys(prefix)
+        self._redis: Client = redis_client(url, timeout=timeout, cluster=cluster)
         self._save = self._redis.register_script(scripts.SAVE)
         self._claim = self._redis.register_script(scripts.CLAIM)
         self._complete = self._redis.register_script(scripts.COMPLETE)
         self._release = self._redis.register_script(scripts.RELEASE)
         self._find_turn = self._redis.register_script(scripts.FIND_TURN)
-        self._updated_key = f"{prefix}conversations"
+        self._transcript = self._redis.register_script(scripts.TRANSCRIPT)
         self._recent = RecentSnapshots()
-        self._queue_keys = [f"{prefix}follow_ups:{part}" for part in ("queue", "data", "due", "worker", "attempts")]
 
     def ping(self) -> None:
-        """One round trip to the server."""
+        """One round trip to the server (to every master of a cluster)."""
         self._redis.ping()
 
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
@@ -117,106 +130,138 @@ class RedisStore(ClosesOnExit):
 
     def find_turn(self, conversation_id: str, message_id: str) -> Turn | None:
         """The turn saved with ``message_id``, if any."""
-        keys = [self._key("transcript", conversation_id), self._key("messages", conversation_id)]
+        keys = [self._keys.conversation(conversation_id, kind) for kind in ("transcript", "messages")]
         found = self._find_turn(keys=keys, args=[message_id])
         return None if found is None else Turn.model_validate_json(found)
 
     def transcript(self, conversation_id: str) -> list[Turn]:
         """Every turn of the conversation, oldest first."""
-        with self._redis.pipeline(transaction=True) as pipe:
-            pipe.exists(self._key("conversation", conversation_id))
-            pipe.lrange(self._key("transcript", conversation_id), 0, -1)
-            exists, turns = pipe.execute()
-        if not exists:
+        keys = [self._keys.conversation(conversation_id, kind) for kind in ("conversation", "transcript")]
+        turns = self._transcript(keys=keys)
+        if turns is None:
             raise UnknownConversation(conversation_id)
         return [Turn.model_validate_json(turn) for turn in turns]
 
     def conversations(self, *, since: datetime | None = None) -> Iterator[Conversation]:
         """Snapshots updated at or after ``since``, least recently updated first, read page by page.
 
-        A conversation saved while the pages are read may appear again with its newer snapshot. Ids
-        whose keys expired are dropped from the index as the scan meets them.
+        The shards' indexes are merged as they are read. A conversation saved while the pages are
+        read may appear again with its newer snapshot. Ids whose keys expired are dropped from the
+        index as the scan meets them.
         """
-        lower: float | str = "-inf" if since is None else to_micros(since)
-        seen_at_lower: set[bytes] = set()
-        while True:
-            wanted = _PAGE + len(seen_at_lower)
-            rows = cast(
-                list[tuple[bytes, float]],
-                self._redis.zrangebyscore(self._updated_key, lower, "+inf", start=0, num=wanted, withscores=True),
-            )
-            page = [cid for cid, _ in rows if cid not in seen_at_lower]
-            yield from self._snapshots(page)
-            if len(rows) < wanted:
-                return
-            # The next page starts at the last score again, since several ids can share it.
-            lower = rows[-1][1]
-            seen_at_lower = {cid for cid, score in rows if score == lower}
+        merged = heapq.merge(*(self._index(shard, since) for shard in range(SHARDS)))
+        page: list[str] = []
+        for _, conversation_id in merged:
+            page.append(conversation_id)
+            if len(page) == _PAGE:
+                yield from self._snapshots(page)
+                page = []
+        yield from self._snapshots(page)
 
     def claim_follow_ups(
         self, now: datetime, *, worker: str, lease_seconds: float, limit: int = 10
     ) -> list[FollowUpJob]:
-        """Lease up to ``limit`` due jobs that nobody holds (or whose lease expired) to ``worker``."""
+        """Lease up to ``limit`` due jobs that nobody holds (or whose lease expired) to ``worker``.
+
+        One read of every shard's earliest job finds the shards with due jobs; each is then claimed
+        from by its own script, earliest shard first, until ``limit`` jobs are leased.
+        """
         check_lease(lease_seconds, limit)
         expires = lease_end(now, lease_seconds)
-        rows = cast(
-            list[list[Any]],
-            self._claim(keys=self._queue_keys, args=[to_micros(now), to_micros(expires), worker, limit]),
-        )
-        return [
-            _job(data, due, attempts=int(attempts), worker=worker, lease_expires_at=expires)
-            for data, due, attempts in rows
-        ]
+        moment = to_micros(now)
+        with self._redis.pipeline(transaction=False) as pipe:
+            for shard in range(SHARDS):
+                pipe.zrangebyscore(self._keys.queue(shard)[0], "-inf", moment, start=0, num=1, withscores=True)
+            earliest: list[list[tuple[bytes, float]]] = pipe.execute()
+        due = sorted((rows[0][1], shard) for shard, rows in enumerate(earliest) if rows)
+        claimed: list[FollowUpJob] = []
+        for _, shard in due:
+            rows = cast(
+                list[list[Any]],
+                self._claim(
+                    keys=self._keys.queue(shard), args=[moment, to_micros(expires), worker, limit - len(claimed)]
+                ),
+            )
+            claimed += [
+                _job(data, at, attempts=int(attempts), worker=worker, lease_expires_at=expires)
+                for data, at, attempts in rows
+            ]
+            if len(claimed) >= limit:
+                break
+        return sorted(claimed, key=lambda job: (job.due_at, job.id))
 
     def complete_follow_up(self, job_id: str, *, worker: str) -> bool:
         """Remove a delivered job; ``False`` when ``worker`` no longer holds its lease."""
-        return bool(self._complete(keys=self._queue_keys, args=[job_id, worker]))
+        return bool(self._complete(keys=self._job_keys(job_id), args=[job_id, worker]))
 
     def release_follow_up(self, job_id: str, *, worker: str, retry_at: datetime) -> bool:
         """Give back a job whose delivery failed, to be claimed again from ``retry_at``."""
-        return bool(self._release(keys=self._queue_keys, args=[job_id, worker, to_micros(retry_at)]))
+        return bool(self._release(keys=self._job_keys(job_id), args=[job_id, worker, to_micros(retry_at)]))
 
     def pending_follow_ups(self) -> list[FollowUpJob]:
         """Every job not yet completed, earliest first."""
-        queue_key, data_key, due_key, worker_key, attempts_key = self._queue_keys
-        with self._redis.pipeline(transaction=True) as pipe:
-            pipe.zrange(queue_key, 0, -1, withscores=True)
-            for key in (data_key, due_key, worker_key, attempts_key):
-                pipe.hgetall(key)
-            queue, data, due, workers, attempts = pipe.execute()
+        with self._redis.pipeline(transaction=False) as pipe:
+            for shard in range(SHARDS):
+                queue_key, data_key, due_key, worker_key, attempts_key = self._keys.queue(shard)
+                pipe.zrange(queue_key, 0, -1, withscores=True)
+                for key in (data_key, due_key, worker_key, attempts_key):
+                    pipe.hgetall(key)
+            replies = pipe.execute()
         jobs = []
-        for job_id, score in queue:
-            holder = workers.get(job_id)
-            jobs.append(
-                _job(
+        for shard in range(SHARDS):
+            queue, data, due, workers, attempts = replies[shard * 5 : shard * 5 + 5]
+            for job_id, score in queue:
+                holder = workers.get(job_id)
+                job = _job(
                     data[job_id],
                     due[job_id],
                     attempts=int(attempts.get(job_id, 0)),
                     worker=None if holder is None else holder.decode(),
                     lease_expires_at=None if holder is None else from_micros(int(score)),
                 )
-            )
-        return jobs
+                jobs.append((score, job.id, job))
+        return [job for _, _, job in sorted(jobs, key=lambda entry: entry[:2])]
 
     def close(self) -> None:
-        """Close the connection pool."""
-        self._redis.close()
+        """Close the connections."""
+        close_client(self._redis)
 
-    def _snapshots(self, ids: list[bytes]) -> list[Conversation]:
+    def _index(self, shard: int, since: datetime | None) -> Iterator[tuple[float, str]]:
+        """The shard's ``(updated_at, id)`` pairs from ``since`` on, in order, read a page at a time."""
+        key = self._keys.updated(shard)
+        lower: float | str = "-inf" if since is None else to_micros(since)
+        seen_at_lower: set[bytes] = set()
+        while True:
+            wanted = _PAGE + len(seen_at_lower)
+            rows = cast(
+                list[tuple[bytes, float]],
+                self._redis.zrangebyscore(key, lower, "+inf", start=0, num=wanted, withscores=True),
+            )
+            yield from ((score, cid.decode()) for cid, score in rows if cid not in seen_at_lower)
+            if len(rows) < wanted:
+                return
+            # The next page starts at the last score again, since several ids can share it.
+            lower = rows[-1][1]
+            seen_at_lower = {cid for cid, score in rows if score == lower}
+
+    def _snapshots(self, ids: list[str]) -> list[Conversation]:
+        if not ids:
+            return []
         with self._redis.pipeline(transaction=False) as pipe:
             for conversation_id in ids:
-                pipe.hget(self._key("conversation", conversation_id.decode()), "snapshot")
+                pipe.hget(self._keys.conversation(conversation_id, "conversation"), "snapshot")
             snapshots: list[bytes | None] = pipe.execute()
-        expired = [cid for cid, snapshot in zip(ids, snapshots, strict=True) if snapshot is None]
-        if expired:
-            self._redis.zrem(self._updated_key, *expired)
+        for conversation_id, snapshot in zip(ids, snapshots, strict=True):
+            if snapshot is None:
+                self._redis.zrem(self._keys.updated(shard_of(conversation_id)), conversation_id)
         return [Conversation.model_validate_json(s) for s in snapshots if s is not None]
 
-    def _key(self, kind: str, conversation_id: str) -> str:
-        return f"{self.prefix}{kind}:{conversation_id}"
+    def _job_keys(self, job_id: str) -> list[str]:
+        return self._keys.queue(shard_of(conversation_of_job(job_id)))
 
     def _field(self, conversation_id: str, field: str) -> bytes:
-        value = cast(bytes | None, self._redis.hget(self._key("conversation", conversation_id), field))
+        key = self._keys.conversation(conversation_id, "conversation")
+        value = cast(bytes | None, self._redis.hget(key, field))
         if value is None:
             raise UnknownConversation(conversation_id)
         return value
@@ -245,16 +290,7 @@ class RedisStore(ClosesOnExit):
         ]
         for job in follow_up_jobs(conversation, turn):
             args += [job.id, to_micros(job.due_at), job.model_dump_json()]
-        keys = [
-            self._key("conversation", cid),
-            self._key("transcript", cid),
-            self._key("messages", cid),
-            self._updated_key,
-            self._queue_keys[0],
-            self._queue_keys[1],
-            self._queue_keys[2],
-        ]
-        status, detail = cast(Sequence[bytes], self._save(keys=keys, args=args))
+        status, detail = cast(Sequence[bytes], self._save(keys=self._keys.save(cid), args=args))
         if status == b"ok":
             self._recent.put(conversation)
             return

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from flow.models import ApproveRequest, Handoff, IssueCompensation, ScheduleFollowUp, Turn
 from flow.policy import Policy
+from flow.templates import GAP
 from flow.testing.record import Exchange
 from flow.tone import lint
 from states import SPECS
@@ -66,11 +67,15 @@ def tone_is_clean(history: Sequence[Exchange], policy: Policy) -> str | None:
 
 
 def no_missing_values(history: Sequence[Exchange], policy: Policy) -> str | None:
-    """No text shows the customer a blank where a value should be (``None``, or template braces)."""
+    """No text shows the customer a blank where a value should be: ``None``, template braces, or a gap
+    a missing value left next to punctuation ("Hi , it's Sam")."""
     for where, text in _latest_texts(history):
         found = _MISSING.search(text)
         if found:
             return f"{where} shows {found.group(0)!r} in: {text!r}"
+        gap = GAP.search(text)
+        if gap:
+            return f"{where} has a gap where a value is missing ({gap.group(0)!r}) in: {text!r}"
     return None
 
 
@@ -188,17 +193,34 @@ def no_after_anything_else_closes(history: Sequence[Exchange], policy: Policy) -
 
 
 def replies_stay_short(history: Sequence[Exchange], policy: Policy) -> str | None:
-    """The first full refusal stays within 70 words, and no reply runs past 110."""
+    """The first full refusal stays within 70 words, and no reply runs past 110.
+
+    The refusal is counted from its reason on: a reply that first settles another request (an approved
+    refund before a declined cancellation) says that first, and those words are not the refusal's.
+    """
     refused = False
     for exchange, turn in _turns(history):
         words = len(turn.text.split())
         if not refused and "decline" in turn.transitions:
             refused = True
-            if words > MAX_REFUSAL_WORDS:
-                return f"reply {exchange.number}, the first refusal, has {words} words (at most {MAX_REFUSAL_WORDS})"
+            refusal = len(" ".join(_refusal_paragraphs(turn)).split())
+            if refusal > MAX_REFUSAL_WORDS:
+                return f"reply {exchange.number}, the first refusal, has {refusal} words (at most {MAX_REFUSAL_WORDS})"
         if words > MAX_REPLY_WORDS:
             return f"reply {exchange.number} has {words} words (at most {MAX_REPLY_WORDS})"
     return None
+
+
+def _refusal_paragraphs(turn: Turn) -> list[str]:
+    """The paragraphs of ``turn`` from the refusal's reason on."""
+    paragraphs = turn.text.split("\n\n")
+    before = turn.transitions.index("decline")
+    spoken = sum(
+        1
+        for transition, state in zip(turn.transitions[:before], turn.states_entered[:before], strict=False)
+        if SPECS[state].key_for(transition)
+    )
+    return paragraphs[spoken:] if spoken < len(paragraphs) else paragraphs
 
 
 DEFAULT_MONITORS: tuple[Monitor, ...] = (

@@ -205,20 +205,40 @@ def _facts_per_request(
     lexicon: Lexicon,
     slots: dict[str, str],
 ) -> dict[str, dict[str, FactValue]]:
-    """The facts stated with each of several requests: those in the clauses from one request to the next."""
-    starts: list[tuple[int, str]] = []
+    """The facts stated with each of several requests: those from one request's words to the next's.
+
+    "Cancel B-2001 and refund A-2002" gives the cancellation B-2001 and the refund A-2002, even in one
+    clause; what comes before the first request's words goes with the first.
+    """
+    cues: list[tuple[int, int, str]] = []
     for index, clause in enumerate(clauses):
-        for kind, cues in lexicon.request_cues.items():
-            if cues.may_occur(clause.words) and cues.first(clause.words) is not None:
-                if all(kind != seen for _, seen in starts):
-                    starts.append((index, kind))
+        for kind, phrases in lexicon.request_cues.items():
+            if not phrases.may_occur(clause.words):
+                continue
+            for match in phrases.find(clause.words):
+                if all(kind != seen for _, _, seen in cues):
+                    cues.append((index, match.start, kind))
+    cues.sort()
     per_request: dict[str, dict[str, FactValue]] = {}
-    for n, (start, kind) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(clauses)
-        words = [clause.words for clause in clauses[start:end]]
+    for n, (clause_index, word_index, kind) in enumerate(cues):
+        begin = (0, 0) if n == 0 else (clause_index, word_index)
+        end = (cues[n + 1][0], cues[n + 1][1]) if n + 1 < len(cues) else (len(clauses), 0)
+        words = _between(clauses, begin, end)
         part = " . ".join(" ".join(w) for w in words)
         per_request[kind] = read_facts(part, part, words, context, lexicon).facts
     return per_request
+
+
+def _between(clauses: list[Clause], begin: tuple[int, int], end: tuple[int, int]) -> list[list[str]]:
+    """The words of ``clauses`` from position ``begin`` up to ``end`` (clause, word), clause by clause."""
+    spans: list[list[str]] = []
+    for index in range(begin[0], min(end[0] + 1, len(clauses))):
+        words = clauses[index].words
+        first = begin[1] if index == begin[0] else 0
+        last = end[1] if index == end[0] else len(words)
+        if words[first:last]:
+            spans.append(list(words[first:last]))
+    return spans
 
 
 def _shouting(text: str) -> bool:
