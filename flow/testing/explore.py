@@ -195,10 +195,10 @@ class Explorer:
     def _expand(self, node: _Node) -> Iterator[_Node]:
         conversation = node.conversation
         moves: list[tuple[Move, str | None]] = []
-        # A follow-up waits while a person is talking with the customer (the worker retries it later), and
-        # while a later request is being talked about: only the states with a check-in edge can take it.
+        # A follow-up waits while a person is talking with the customer, or while the customer is busy
+        # with another request (the worker retries it later).
         deliverable = conversation.outcome != "closed_after_abuse" and any(
-            e.source == conversation.state and e.trigger == "check_in" for e in self.edges
+            edge.source == conversation.state and edge.trigger == "check_in" for edge in self._engine.edges
         )
         if node.follow_up_at is not None and deliverable:
             moves.append((Move("deliver", str(_whole_hours(node.follow_up_at, node.now))), None))
