@@ -13,17 +13,19 @@ import pytest
 from typer.testing import CliRunner
 
 import flow.cli.commands_simulate  # noqa: F401  (registers ``simulate``)
-from flow import Policy, Signals, load_policy
+from flow import Policy, Signals, load_policy, payloads
 from flow.cli.app import app
 from flow.models import Act
 from flow.simulate import LIMIT, PERSONAS, InvalidMix, SimulationResult, parse_mix, phrasing_overlap, simulate
+from flow.simulate.behaviour import Memory, decide
 from flow.simulate.grammar import Grammar, GrammarError
-from flow.simulate.moves import typed, unread
+from flow.simulate.moves import clicked, typed, unread
 from flow.simulate.noise import Typing
 from flow.simulate.overlap import GrammarWords, grams_of, measure
 from flow.simulate.pen import Pen
 from flow.simulate.phrasebook import phrasebook
 from flow.simulate.population import draw_customer
+from flow.simulate.seen import Seen
 from flow.understanding import Understander
 from flow.understanding._text import canonical_tokens
 
@@ -139,6 +141,30 @@ def test_a_message_whose_parts_all_come_out_empty_is_written_again(retail: Polic
 
     assert all(text.strip() for text in texts)
     assert len(set(texts)) > 50
+
+
+def test_customers_press_only_the_buttons_on_offer(run: SimulationResult) -> None:
+    clicks = [said for played in run.played for said in played.said if said.move.click is not None]
+
+    assert len(clicks) > 50
+    assert [s.move.click for s in clicks if s.before is None or s.move.click not in s.before.buttons] == []
+
+
+def test_a_customer_whose_button_is_gone_types_what_it_said_instead() -> None:
+    # They pressed "yes" to the goodwill offer, the agent did not move on, and now offers a person or no.
+    accept = typed("accept_offer", "accept_offer", "choose:compensation", "affirm", progress=True)
+    seen = Seen(state="escalated", text="Shall I pass you to a colleague?", buttons=("person", "reject"), offers=(),
+                situation="person")  # fmt: skip
+    moves = []
+    for index in range(60):
+        rng = random.Random(index)
+        customer = draw_customer(rng, "calm", items=phrasebook().items, sloppiness=0.0)
+        memory = Memory.of(customer)
+        memory.last, memory.missed = clicked("accept_offer", payloads.ACCEPT, words=accept), 1
+        moves.append(decide(PERSONAS["calm"], customer, memory, seen, rng))
+
+    assert [m.click for m in moves if m is not None and m.click is not None and m.click not in seen.buttons] == []
+    assert accept in moves
 
 
 def test_order_numbers_survive_typos_exactly() -> None:

@@ -114,10 +114,11 @@ def _again(last: Move, persona: Persona, seen: Seen, rng: random.Random) -> Move
     button = button_for(last, seen)
     if button is not None and rng.random() < 0.35 + persona.buttons:
         if last.kind == "reject_then_choose":
-            return clicked("choose", button, target=last.other)
-        return clicked(last.kind, button, target=last.target)
-    if last.click is not None:
-        return clicked(last.kind, last.click, target=last.target) if last.click in seen.buttons else last
+            return clicked("choose", button, target=last.other, words=last)
+        return clicked(last.kind, button, target=last.target, words=last)
+    if last.click is not None and last.click not in seen.buttons and last.words is not None:
+        # The button they pressed is gone: they type what it said.
+        return last.words
     return last
 
 
@@ -145,7 +146,7 @@ def button_for(move: Move, seen: Seen) -> str | None:
 def _maybe_click(move: Move, persona: Persona, seen: Seen, rng: random.Random) -> Move:
     button = button_for(move, seen)
     if button is not None and rng.random() < persona.buttons:
-        return clicked(move.kind, button, target=move.target)
+        return clicked(move.kind, button, target=move.target, words=move)
     return move
 
 
@@ -188,7 +189,7 @@ def _fact(persona: Persona, customer: Customer, memory: Memory, seen: Seen, rng:
                      target="dispatched", progress=True)  # fmt: skip
         button = payloads.ACCEPT if request.dispatched else payloads.REJECT
         if button in seen.buttons and rng.random() < persona.buttons:
-            return clicked("fact", button, target="dispatched")
+            return clicked("fact", button, target="dispatched", words=move)
         return move
     return typed("why", "why", "ask_why")
 

@@ -92,6 +92,9 @@ def play(
         if move is None:
             ending = memory.ended or _ENDINGS.get(seen.situation, "walked_away")
             break
+        if move.click is not None and move.click not in conversation.quick_replies and move.words is not None:
+            # A customer can only press what the chat shows; without the button they type the words.
+            move = move.words
         clock.advance()
         written: Written | None = None
         if move.click is not None:

@@ -31,6 +31,8 @@ class Move:
     """Whether a good agent moves the conversation on after it (answers the choice, takes the fact)."""
     tags: frozenset[str] = field(default_factory=frozenset)
     """What else shaped the text: ``fixed`` (a corrected order number), ``exact`` (a precise date)."""
+    words: Move | None = None
+    """For a click, the typed message that says the same, for when the button is no longer on offer."""
 
     @property
     def typed(self) -> bool:
@@ -51,9 +53,10 @@ def typed(
     return Move(kind, symbol, None, target, other, tuple(meant), progress, tags)
 
 
-def clicked(kind: str, payload: str, *, target: str | None = None) -> Move:
-    """A click on the quick reply ``payload``: buttons are never misread."""
-    return Move(kind, "", payload, target, None, (), progress=True)
+def clicked(kind: str, payload: str, *, words: Move, target: str | None = None) -> Move:
+    """A click on the quick reply ``payload`` (buttons are never misread); ``words`` is what the customer
+    types instead when the button is gone."""
+    return Move(kind, "", payload, target, None, (), progress=True, words=words.words or words)
 
 
 def read_as_meant(move: Move, signals: Signals) -> bool | None:

@@ -134,14 +134,6 @@ def simulate(
     return result
 
 
-def run_range(
-    policy: Policy, mix: Mapping[str, float], seed: int, start: int, stop: int, *, keep: bool = False
-) -> tuple[list[Summary], list[Played]]:
-    """Simulate conversations ``start`` to ``stop - 1`` of a run; the played ones too with ``keep``."""
-    chunk = run_chunk(policy, mix, seed, start, stop, keep=keep)
-    return chunk.summaries, chunk.played
-
-
 @dataclass(frozen=True, slots=True)
 class Player:
     """What runs the conversations of one policy in one process: an engine with the real understanding
