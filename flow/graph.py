@@ -109,6 +109,7 @@ EdgeName = Literal[
     "accept_compensation",
     "satisfied",
     "anything_else",
+    "already_done",
     "accept_callback",
     "decline_callback",
     "waiting",
@@ -403,6 +404,12 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),
     Edge("empathize", "message", "follow_up", "follow_up", guards.complained_only),
+    Edge("already_done", "message", "follow_up", "follow_up", guards.asked_again_for_done),
+    Edge(
+        "escalate_unclear", "message", "follow_up", "escalated", guards.lost_repeatedly, ("escalate",),
+        reason="unclear",
+    ),
+    Edge("unclear", "message", "follow_up", "follow_up", guards.not_understood, ("note_unclear",)),
     Edge("anything_else", "message", "follow_up", "follow_up", guards.always),
     # Escalated: a person is coming, or a callback is offered out of hours.
     Edge("abuse_close", "message", "escalated", "closed", guards.abuse_limit_reached, ("close_abuse",)),
