@@ -12,7 +12,7 @@ import redis
 from flow.desk import Desk, RedisDesk, open_desk
 from flow.errors import StoreError
 from flow.server.senders import SenderConversation
-from flow.server.sessions import RedisSessions, SessionDirectory, open_session_directory, session_key
+from flow.server.sessions import SessionDirectory, open_session_directory, session_key
 from tests.plugins.server_processes import redis_database
 
 KINDS = ["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)]
@@ -77,10 +77,10 @@ def test_redis_keeps_session_ids_only_as_digests(redis_url: str) -> None:
     sessions.close()
 
     client = redis.Redis.from_url(url, decode_responses=True)
-    fields = client.hkeys(RedisSessions.KEY)
+    keys = list(client.scan_iter(match="tactful:socketio_sessions:*"))
     client.close()
 
-    assert fields == [session_key("the-issued-id")]
+    assert keys == [f"tactful:socketio_sessions:{session_key('the-issued-id')}"]
     assert isinstance(open_desk(url), RedisDesk)
 
 

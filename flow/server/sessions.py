@@ -91,37 +91,8 @@ class SqliteSessions:
         self._db.close()
 
 
-class RedisSessions:
-    """A ``tactful:socketio-sessions`` hash in the store's Redis database."""
-
-    KEY = "tactful:socketio-sessions"
-
-    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        import redis
-
-        self._redis = redis.Redis.from_url(
-            url, decode_responses=True, socket_timeout=timeout, socket_connect_timeout=timeout
-        )
-
-    def find(self, session_id: str) -> SenderConversation | None:
-        """The session's conversation, if any."""
-        value = self._redis.hget(self.KEY, session_key(session_id))
-        if not isinstance(value, str):
-            return None
-        conversation_id, _, token = value.partition(" ")
-        return SenderConversation(conversation_id, token)
-
-    def remember(self, session_id: str, conversation: SenderConversation) -> None:
-        """Make ``conversation`` the session's current one."""
-        self._redis.hset(self.KEY, session_key(session_id), f"{conversation.conversation_id} {conversation.token}")
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._redis.close()
-
-
 class DirectorySessions:
-    """Sessions kept in a ``socketio_sessions`` channel directory, for a Redis Cluster or PostgreSQL."""
+    """Sessions kept in a ``socketio_sessions`` channel directory, for Redis, a Redis Cluster or PostgreSQL."""
 
     def __init__(self, store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         from flow.server.directory import open_directory
@@ -151,15 +122,7 @@ def open_session_directory(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_S
     if scheme == "sqlite":
         path = location.removeprefix("sqlite:///")
         return MemorySessions() if path in ("", ":memory:") else SqliteSessions(path, timeout=timeout)
-    if scheme in ("redis", "rediss", "unix"):
-        from flow.stores._redis_client import wants_cluster
-
-        return (
-            DirectorySessions(store_url, timeout=timeout)
-            if wants_cluster(store_url)
-            else RedisSessions(location, timeout=timeout)
-        )
-    if scheme in ("postgresql", "postgres"):
+    if scheme in ("redis", "rediss", "unix", "postgresql", "postgres"):
         return DirectorySessions(store_url, timeout=timeout)
     raise StoreError(
         f"cannot keep socket.io sessions for store {store_url!r}; use memory, sqlite:///PATH, redis:// or postgresql://"
