@@ -10,6 +10,9 @@ from flow.errors import TactfulError
 from flow.graph import FINAL, INITIAL, Edge
 from states import SPECS
 
+MAX_WIDTH_INCHES = 16
+"""The widest the Graphviz drawing may be: 16 in is 1,152 pt, 1,536 px in a browser."""
+
 
 class DiagramError(TactfulError):
     """A diagram format that needs a program this machine does not have."""
@@ -42,7 +45,10 @@ def dot(edges: Iterable[Edge]) -> str:
     """The flow in Graphviz DOT."""
     lines = [
         "digraph tactful {",
-        '  rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#f4f6fb", fontname="Helvetica"];',
+        # Top to bottom, one transition name a line: left to right with the names side by side, the
+        # drawing is several screens wide. ``size`` caps what is left (see MAX_WIDTH_INCHES).
+        f'  rankdir=TB; size="{MAX_WIDTH_INCHES},60"; nodesep=0.3; ranksep=0.45;',
+        '  node [shape=box, style="rounded,filled", fillcolor="#f4f6fb", fontname="Helvetica"];',
         '  edge [fontname="Helvetica", fontsize=9, color="#5b6b8c"];',
     ]
     for state, spec in SPECS.items():
@@ -51,7 +57,7 @@ def dot(edges: Iterable[Edge]) -> str:
             style = ', shape=doublecircle, fillcolor="#e8f4ea"'
         lines.append(f'  "{state}" [label="{state.replace("_", " ")}"{style}];')
     for (source, dest), names in _grouped(edges).items():
-        label = ", ".join(names)
+        label = "\\n".join(names)
         lines.append(f'  "{source}" -> "{dest}" [label="{label}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"

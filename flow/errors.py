@@ -7,8 +7,9 @@
     │   ├── PolicyError            a policy file or object is invalid
     │   ├── FlowDefinitionError    the state graph is broken (unreachable or trapped states)
     │   └── TemplateLimitExceeded  a template would build too much text, or loop or call too often
-    ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema)
+    ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema, nothing stored)
     ├── StoreUnavailable           the store did not answer in time or cannot be reached; retry later
+    ├── MissingExtra               a part that needs an optional extra which is not installed
     └── ConversationError          a message that cannot be applied
         ├── ConversationClosed     the conversation has ended
         ├── VersionConflict        someone else saved a newer version first
@@ -16,10 +17,13 @@
         ├── ConversationExists     a new conversation under an id already stored
         ├── DuplicateMessage       a message id that was already applied
         ├── InvalidMessage         empty, too long, binary, or an unknown quick reply
+        │   └── InvalidFact        a fact the policy's facts schema refuses (unknown, not finite, out of bounds)
         ├── PolicyMismatch         the conversation belongs to another policy
         ├── UnknownPolicy          no engine serves the policy asked for
         ├── TakeoverRefused        a person's action that does not fit who holds the conversation
-        └── AccessDenied           a missing or wrong conversation token
+        ├── AccessDenied           a missing or wrong conversation token
+        ├── UntrustedFacts         facts a public client sent without the host's signature
+        └── InvalidFactsToken      a facts token that is forged, expired or cannot be checked
 
 Every error builds its own message from the data it carries, and says what to do next.
 """
@@ -43,10 +47,10 @@ class PolicyError(DefinitionError):
     def __init__(self, source: str, problems: Sequence[str]) -> None:
         self.source = source
         self.problems = list(problems)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
+        one = len(self.problems) == 1
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"policy {source} has {count} {noun}; fix them and load it again:\n{lines}")
+        summary = "1 problem; fix it" if one else f"{len(self.problems)} problems; fix them"
+        super().__init__(f"policy {source} has {summary} and load it again:\n{lines}")
 
 
 class FlowDefinitionError(DefinitionError):
@@ -110,9 +114,17 @@ class UnknownConversation(ConversationError):
 class InvalidMessage(ConversationError):
     """A customer message the engine refuses: ``reason`` says why."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, what: str = "message") -> None:
         self.reason = reason
-        super().__init__(f"message not accepted: {reason}")
+        super().__init__(f"{what} not accepted: {reason}")
+
+
+class InvalidFact(InvalidMessage):
+    """A fact the policy's facts schema refuses; ``fact`` names it and ``reason`` says what is wrong."""
+
+    def __init__(self, fact: str, problem: str) -> None:
+        self.fact = fact
+        super().__init__(f"fact {fact!r} {problem}", what="facts")
 
 
 class PolicyMismatch(ConversationError):
@@ -141,6 +153,19 @@ class AccessDenied(ConversationError):
 
 class StoreError(TactfulError, ValueError):
     """A store asked for something it cannot do: a bad URL, a newer schema, a mismatched save."""
+
+
+class MissingExtra(TactfulError, ImportError):
+    """A command or name needs an optional part of tactful (an extra) that is not installed."""
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        self.what = what
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{what} needs the {extra!r} extra ({module} is not installed); "
+            f"install it with: pip install 'tactful[{extra}]'"
+        )
 
 
 class StoreUnavailable(TactfulError):
@@ -190,6 +215,27 @@ class UnknownPolicy(ConversationError):
         self.name = name
         self.served = served
         super().__init__(f"no policy named {name!r} is served here; use one of: {', '.join(served)}")
+
+
+class UntrustedFacts(ConversationError):
+    """Facts a public client (a page, a widget) sent unsigned that the policy accepts only from the host."""
+
+    def __init__(self, facts: Sequence[str], unsigned_allowed: Sequence[str] = ()) -> None:
+        self.facts = sorted(facts)
+        allowed = ", ".join(sorted(unsigned_allowed)) or "none"
+        super().__init__(
+            f"facts {', '.join(self.facts)} must come from the host application: sign them into a facts token "
+            "with the server's facts key, or start the conversation server to server with the API key "
+            f"(facts a page may send unsigned: {allowed})"
+        )
+
+
+class InvalidFactsToken(ConversationError):
+    """A facts token that cannot be trusted: forged, expired, malformed, or with no key to check it."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"the facts token is not accepted: {reason}")
 
 
 class TakeoverRefused(ConversationError):

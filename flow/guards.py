@@ -170,9 +170,16 @@ def ready_and_declined(run: Run, rules: Rules) -> bool:
 
 
 def missing_fact(run: Run, rules: Rules) -> bool:
-    """The request is known but a fact it needs is not, or is known too roughly to decide."""
+    """The request is known but a fact it needs, which the customer may be asked for, is not, or is known
+    too roughly to decide."""
     decision = _decision(run, rules)
     return decision is not None and decision.verdict in ("missing", "narrow")
+
+
+def cannot_check(run: Run, rules: Rules) -> bool:
+    """A fact the request needs is one only the host can give, and it did not: nothing can be decided."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict == "cannot_check"
 
 
 def closing(run: Run, rules: Rules) -> bool:

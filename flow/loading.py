@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from flow.conditions import facts_named
 from flow.errors import PolicyError
 from flow.expansion import expansion_problems
 from flow.policy import Policy
+from flow.suggest import did_you_mean
+from flow.validation import schema_problems, yaml_path
+
+__all__ = ["bundled_policies", "find_problems", "load_policy", "read_policy_data", "validate_policy", "yaml_path"]
 
 BUNDLED_SUFFIX = ".yaml"
-_PYDANTIC_STEP = re.compile(r"^(<\w+>|(function-\w+|tagged-union|union|chain|model|lax-or-strict)\[.*\])$")
-"""Location parts that name a pydantic validation step or a union tag, not a key of the YAML file."""
 
 
 def bundled_policies() -> list[str]:
@@ -27,30 +27,14 @@ def bundled_policies() -> list[str]:
     return sorted(p.name.removesuffix(BUNDLED_SUFFIX) for p in folder.iterdir() if p.name.endswith(BUNDLED_SUFFIX))
 
 
-def yaml_path(loc: Iterable[int | str]) -> str:
-    """Render a pydantic error location as a YAML path: ``requests.refund.alternatives[1].text``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif _PYDANTIC_STEP.match(part):
-            continue
-        else:
-            out += f".{part}" if out else part
-    return out or "(top level)"
-
-
-def _message(error: Mapping[str, Any]) -> str:
-    text = str(error["msg"])
-    text = text.removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        return "unknown key; remove it or check its spelling"
-    return text[:1].lower() + text[1:]
-
-
 def _parse_yaml(text: str) -> Any:
     """``yaml.safe_load``, with libyaml's parser when PyYAML was built with it (several times faster)."""
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def read_policy_data(source: str | Path) -> tuple[str, Any]:
+    """The name to report and the parsed YAML of a policy file or bundled policy; :class:`PolicyError` if unreadable."""
+    return _read(source)
 
 
 def _read(source: str | Path) -> tuple[str, Any]:
@@ -79,43 +63,72 @@ def _read(source: str | Path) -> tuple[str, Any]:
         raise PolicyError(text_source, [f"{where}not valid YAML: {problem}"]) from e
 
 
+def _unknown_fact(where: str, fact: str, declared: set[str]) -> str:
+    return f"{where}: unknown fact {fact!r}{did_you_mean(fact, declared) or '; declare it under facts'}"
+
+
 def _cross_checks(policy: Policy) -> list[str]:
     problems: list[str] = []
     declared = set(policy.facts)
     for name, request in policy.requests.items():
         for i, fact in enumerate(request.needs):
             if fact not in declared:
-                problems.append(f"requests.{name}.needs[{i}]: unknown fact {fact!r}; declare it under facts")
+                problems.append(_unknown_fact(f"requests.{name}.needs[{i}]", fact, declared))
         for i, rule in enumerate(request.declines):
             for fact in sorted(facts_named(rule.when) - declared):
-                problems.append(f"requests.{name}.declines[{i}].when: unknown fact {fact!r}; declare it under facts")
+                problems.append(_unknown_fact(f"requests.{name}.declines[{i}].when", fact, declared))
+        if request.assumed_when is not None:
+            for fact in sorted(facts_named(request.assumed_when) - declared):
+                problems.append(_unknown_fact(f"requests.{name}.assumed_when", fact, declared))
     if policy.compensation is not None:
         for fact in sorted(facts_named(policy.compensation.eligible_when) - declared):
-            problems.append(f"compensation.eligible_when: unknown fact {fact!r}; declare it under facts")
+            problems.append(_unknown_fact("compensation.eligible_when", fact, declared))
     for fact, spec in policy.facts.items():
         if spec.kind == "order_id" and spec.pattern is None:
             problems.append(f"facts.{fact}.pattern: an order_id fact needs a pattern, e.g. '[A-Z]-\\d{{4}}'")
     needed = {fact for request in policy.requests.values() for fact in request.needs}
-    for fact in sorted(needed):
-        if fact in policy.facts and policy.facts[fact].ask is None:
-            problems.append(f"facts.{fact}.ask: a fact that a request needs must say how to ask for it")
+    for fact in sorted(needed & declared):
+        if policy.facts[fact].source == "customer" and policy.facts[fact].ask is None:
+            problems.append(f"facts.{fact}.ask: a customer fact that a request needs must say how to ask for it")
     return problems
 
 
-def validate_policy(data: Any, *, source: str = "<policy>") -> Policy:
-    """Validate already-parsed policy data; raise :class:`PolicyError` listing every problem."""
+def find_problems(
+    data: Any, *, templates: bool = True, readability: bool = False, graph: bool = False
+) -> tuple[Policy | None, list[str]]:
+    """Every problem with already-parsed policy data, in one list, each with its YAML path.
+
+    Schema problems are found first; the parts they are in are set aside so that cross-references,
+    ``templates`` (variables, tone, blanks left by unknown optional facts), ``readability`` and the
+    flow ``graph`` are still checked on the rest. Returns the policy when there is no problem.
+    """
     if not isinstance(data, Mapping):
-        raise PolicyError(source, [f"(top level): expected a mapping of policy settings, found {type(data).__name__}"])
+        return None, [f"(top level): expected a mapping of policy settings, found {type(data).__name__}"]
     expanded = expansion_problems(data)
     if expanded:
-        raise PolicyError(source, expanded)
-    try:
-        policy = Policy.model_validate(data)
-    except ValidationError as e:
-        problems = [f"{yaml_path(err['loc'])}: {_message(err)}" for err in e.errors()]
-        raise PolicyError(source, problems) from e
-    problems = _cross_checks(policy)
-    if problems:
+        # Measured before anything copies or walks the data: its expansion is the problem.
+        return None, expanded
+    policy, pruned, problems = schema_problems(data, Policy)
+    if policy is not None:
+        later = _cross_checks(policy)
+        if templates:
+            from flow.templates import check_templates
+
+            later += check_templates(policy, readability=readability)
+        if graph and not problems:
+            # Only on the policy as written: a part set aside could make a state look unreachable.
+            from flow.machine import check_graph, live_edges
+
+            later += [f"flow: {problem}" for problem in check_graph(policy, live_edges(policy))]
+        problems += [pruned.original(problem) for problem in later]
+    unique = list(dict.fromkeys(problems))
+    return (policy if not unique else None), unique
+
+
+def validate_policy(data: Any, *, source: str = "<policy>") -> Policy:
+    """Validate parsed policy data (schema and cross-references); raise :class:`PolicyError` listing every problem."""
+    policy, problems = find_problems(data, templates=False)
+    if policy is None:
         raise PolicyError(source, problems)
     return policy
 
@@ -123,17 +136,15 @@ def validate_policy(data: Any, *, source: str = "<policy>") -> Policy:
 def load_policy(source: str | Path | Mapping[str, Any]) -> Policy:
     """Load a policy from a YAML file path, a bundled policy name (``"retail"``), or a mapping.
 
-    Raises :class:`~flow.errors.PolicyError` with one line per problem, each naming its YAML path.
-    Templates are checked too (unknown variables, tone), so a policy that loads can be served.
+    Raises :class:`~flow.errors.PolicyError` with one line per problem, each naming its YAML path:
+    schema, cross-references and templates (unknown variables, tone, blanks) are all checked in one
+    pass, so a policy that loads can be served.
     """
-    from flow.templates import check_templates
-
     if isinstance(source, Mapping):
         name, data = "<mapping>", source
     else:
         name, data = _read(source)
-    policy = validate_policy(data, source=name)
-    problems = check_templates(policy)
-    if problems:
+    policy, problems = find_problems(data)
+    if policy is None:
         raise PolicyError(name, problems)
     return policy

@@ -15,6 +15,8 @@ from flow.vocabulary import Intent, StateName
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FactKind = Literal["text", "order_id", "days", "number", "yes_no", "email", "condition", "circumstance"]
+FactSource = Literal["host", "customer"]
+NUMERIC_KINDS: frozenset[str] = frozenset({"days", "number"})
 Variants = list[str]
 
 
@@ -23,9 +25,19 @@ class _Section(BaseModel):
 
 
 class FactSpec(_Section):
-    """A fact the decision may need: how to ask for it and how to read it from an answer."""
+    """What one fact is: its kind, who may state it, its bounds, and how to ask for it.
+
+    ``source: host`` facts come only from the host application (server to server, or signed with
+    the facts key): the agent never asks for them and never reads them from what the customer
+    writes. ``source: customer`` facts may be asked and read from messages, and any action decided
+    on them lists them as unverified.
+    """
 
     kind: FactKind = "text"
+    source: FactSource = "customer"
+    min: float | None = Field(default=None, allow_inf_nan=False)
+    max: float | None = Field(default=None, allow_inf_nan=False)
+    allow_unsigned: bool = False
     ask: str | None = None
     pattern: str | None = None
     label: str | None = None
@@ -41,6 +53,23 @@ class FactSpec(_Section):
             raise ValueError(f"pattern is not a valid regular expression for RE2: {problem}")
         return pattern
 
+    @model_validator(mode="after")
+    def _consistent(self) -> FactSpec:
+        bounded = self.min is not None or self.max is not None
+        if bounded and self.kind not in NUMERIC_KINDS:
+            raise ValueError(f"min and max bound number and days facts only, not {self.kind} facts")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} must not be above max {self.max:g}")
+        if self.source == "host" and self.ask is not None:
+            raise ValueError("a host fact is never asked of the customer; remove ask, or make its source customer")
+        if self.source == "host" and self.allow_unsigned:
+            raise ValueError("a host fact comes only from the host, so it cannot allow_unsigned")
+        return self
+
+    def within_bounds(self, number: float) -> bool:
+        """Whether ``number`` lies within this fact's ``min`` and ``max``."""
+        return (self.min is None or number >= self.min) and (self.max is None or number <= self.max)
+
 
 class DeclineRule(_Section):
     """When ``when`` holds, the request is declined and ``reason`` says why.
@@ -55,12 +84,17 @@ class DeclineRule(_Section):
     rationale: str | None = None
 
 
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our"})
+
+
 class Alternative(_Section):
     """Something the agent can offer instead of what was asked.
 
     ``title`` labels its button; ``name`` is what it is called in a sentence ("your exchange is all set",
     lower-cased title when not given); ``text`` offers it in a sentence, ``details`` answers questions
-    about it ("how does the exchange work?"), ``synonyms`` are other words customers use for it.
+    about it ("how does the exchange work?"), ``synonyms`` are other words customers use for it. The
+    lower-cased title only reads well for a plain noun phrase: a title with other capitals (a brand,
+    an acronym), punctuation or first-person words needs its own ``name``.
     """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -69,6 +103,20 @@ class Alternative(_Section):
     text: str = Field(min_length=1)
     details: str | None = None
     synonyms: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _named_when_the_title_will_not_do(self) -> Alternative:
+        if self.name is not None:
+            return self
+        title = self.title.strip()
+        words = set("".join(c if c.isalpha() or c == "'" else " " for c in title).lower().split())
+        punctuated = any(not (c.isalnum() or c.isspace() or c in "'-") for c in title)
+        if title[1:] != title[1:].lower() or punctuated or words & _FIRST_PERSON:
+            raise ValueError(
+                f"the title {title!r} does not read well inside a sentence; add a name for it, "
+                f"as the agent would say it after 'your' (e.g. name: {title.lower()!r})"
+            )
+        return self
 
 
 ExceptionAction = Literal["approve", "offer", "review"]
@@ -106,6 +154,9 @@ class RequestPolicy(_Section):
     declines: list[DeclineRule] = Field(default_factory=list)
     approved: str = Field(min_length=1)
     alternatives: list[Alternative] = Field(default_factory=list)
+    assumed_when: Condition | None = None
+    """When a customer states facts that match this (an order that never arrived) without saying what
+    they want, the agent takes them to mean this request."""
 
     @field_validator("alternatives")
     @classmethod
@@ -204,6 +255,7 @@ class Policy(_Section):
     max_message_chars: int = Field(default=2000, ge=20, le=100_000)
     redact_personal_data: bool = True
     facts: dict[str, FactSpec] = Field(default_factory=dict)
+    extra_facts: Literal["refuse", "allow"] = "refuse"
     summary: str | None = None
     status: StatusRoute | None = None
     requests: dict[str, RequestPolicy] = Field(min_length=1)
@@ -257,6 +309,8 @@ class Policy(_Section):
             names |= facts_named(rule.when)
         for exception in spec.exceptions:
             names |= facts_named(exception.when)
+        if spec.assumed_when is not None:
+            names |= facts_named(spec.assumed_when)
         return frozenset(names)
 
     def request_for(self, intent: str) -> str | None:

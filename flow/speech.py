@@ -63,9 +63,10 @@ class Speaker:
         if run.steps and not steps:
             return "", []
         calm = self._calm(run)
+        apologized = calm
         for index, step in enumerate(steps):
             path = self._path(step)
-            if path is None or self._offers_person_instead(run, step) or (calm and step.state == "apologizing"):
+            if path is None or self._offers_person_instead(run, step) or (apologized and step.state == "apologizing"):
                 continue
             soothing = ""
             if index == 0 and calm:
@@ -75,6 +76,7 @@ class Speaker:
             )
             if text:
                 paragraphs.append(text)
+                apologized = apologized or _says_sorry(text)
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
         run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
@@ -226,3 +228,9 @@ class Speaker:
                 for n, r in self._policy.requests.items()
             ]
         return []
+
+
+def _says_sorry(text: str) -> bool:
+    """Whether agent text already apologises, so the reply need not say sorry again."""
+    lowered = text.lower()
+    return "sorry" in lowered or "apologi" in lowered

@@ -15,7 +15,7 @@ from flow.policy import Alternative, Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
-from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours
+from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours, span_phrase
 
 FOLLOW_UP = "follow_up.text"
 _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
@@ -78,7 +78,9 @@ class ContextBuilder:
         if item is None and run.agenda:
             item = run.agenda[-1]
         context = self._constants.copy()
-        facts = inline_all(self._facts_for(run, item))
+        facts = {
+            k: span_phrase(v) if isinstance(v, Span) else v for k, v in inline_all(self._facts_for(run, item)).items()
+        }
         context.update(facts)
         request = policy.requests[item.name] if item is not None else None
         context["customer_name"] = facts.get("customer_name")

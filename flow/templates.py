@@ -25,6 +25,7 @@ from jinja2.visitor import NodeTransformer
 from flow.errors import TemplateLimitExceeded
 from flow.policy import Policy
 from flow.sandbox import BudgetedCodeGenerator, PolicySandbox, forbidden_constructs, is_simple
+from flow.suggest import did_you_mean
 from flow.tone import lint
 from states import COMMON_TEMPLATES, SPECS
 
@@ -273,9 +274,20 @@ def _plain_words(policy: Policy) -> dict[str, str]:
     return plain
 
 
+_SAMPLE_FACTS: dict[str, Any] = {
+    "text": "silver",
+    "order_id": "A-1001",
+    "days": 45,
+    "number": 3,
+    "yes_no": True,
+    "email": "dana@example.com",
+}
+"""A plausible value of each fact kind, so a check can tell a fact that is known from one that is not."""
+
+
 def sample_context(policy: Policy) -> dict[str, Any]:
     """Plausible values for every template variable, used to check templates at load time."""
-    context: dict[str, Any] = dict.fromkeys(policy.facts, "")
+    context: dict[str, Any] = {name: _SAMPLE_FACTS.get(spec.kind, "") for name, spec in policy.facts.items()}
     context.update(
         company=policy.company,
         agent_name=policy.agent_name,
@@ -332,11 +344,23 @@ def sample_context(policy: Policy) -> dict[str, Any]:
     return context
 
 
-def check_templates(policy: Policy, *, readability: bool = False) -> list[str]:
-    """Problems with a policy's templates: syntax, unknown keys or variables, and the tone lint.
+OPTIONAL_CONTEXT = frozenset({"customer_name", "order_id"})
+"""Variables every policy may use that the host may not know (besides the policy's own facts)."""
 
-    A source shared by several variants is checked once; see ``_TemplateCheck`` for how each is
-    checked without compiling it when that gives the same answer.
+
+def optional_variables(policy: Policy) -> frozenset[str]:
+    """Facts a template may find unknown: declared or always available, and in no request's ``needs``."""
+    needed = {fact for request in policy.requests.values() for fact in request.needs}
+    return frozenset((OPTIONAL_CONTEXT | set(policy.facts)) - needed)
+
+
+def check_templates(policy: Policy, *, readability: bool = False) -> list[str]:
+    """Problems with a policy's templates: syntax, unknown keys or variables, the tone lint, and blanks.
+
+    A template that uses an optional fact (see :func:`optional_variables`) is also rendered without
+    it, and a blank it leaves next to punctuation ("Hi , it's Sam") is a problem. A source shared by
+    several variants is checked once; see ``_TemplateCheck`` for how each is checked without
+    compiling it when that gives the same answer.
     """
     problems: list[str] = []
     known = CONTEXT_VARIABLES | set(policy.facts)
@@ -344,9 +368,9 @@ def check_templates(policy: Policy, *, readability: bool = False) -> list[str]:
         allowed = COMMON_TEMPLATES if state_name == "common" else SPECS[state_name].templates
         for key in keys:
             if key not in allowed:
-                problems.append(
-                    f"templates.{state_name}.{key}: unknown template key; known keys: {', '.join(sorted(allowed))}"
-                )
+                hint = did_you_mean(key, allowed)
+                listed = ", ".join(sorted(allowed))
+                problems.append(f"templates.{state_name}.{key}: unknown template key{hint}; known keys: {listed}")
     check = _TemplateCheck(policy, known=known, readability=readability)
     for path, variants in template_sources(policy).items():
         linted = not path.startswith("templates.common.button_")
@@ -371,6 +395,7 @@ class _TemplateCheck:
         self.context = sample_context(policy)
         self.banned = tuple(policy.tone.banned_phrases)
         self.floor = policy.tone.min_reading_ease if readability else None
+        self.optional = optional_variables(policy)
         self._found: dict[tuple[str, bool], list[str]] = {}
 
     def problems(self, source: str, *, linted: bool) -> list[str]:
@@ -390,27 +415,79 @@ class _TemplateCheck:
                 return [f"templates may not use {', '.join(forbidden)}"]
             text = None
             if is_simple(tree):
-                unknown = {name.name for name in tree.find_all(nodes.Name)} - self.known
-                if unknown:
-                    return [f"unknown variable {', '.join(sorted(unknown))}"]
+                used = {name.name for name in tree.find_all(nodes.Name)}
+                if used - self.known:
+                    return [self._unknown(used - self.known)]
                 text = _folded_text(tree, self.env, self.context)
             if text is None:
                 # Parsed again: folding replaces the names of the tree it tried with their values.
-                undeclared, template = _compiled(self.env, self.env.parse(source))
-                unknown = undeclared - self.known
-                if unknown:
-                    return [f"unknown variable {', '.join(sorted(unknown))}"]
+                used, template = _compiled(self.env, self.env.parse(source))
+                if used - self.known:
+                    return [self._unknown(used - self.known)]
                 text = self.env.render(template, self.context)
+            blanks = self._blanks(source, text, used & self.optional)
         except TemplateLimitExceeded as e:
             return [str(e)]
         except RecursionError:
             return ["template nests too deeply to read; nest less"]
         except (TemplateError, TypeError, ValueError, ArithmeticError) as e:
             return [f"template does not render: {e}"]
-        return self._lint(text, linted=linted)
+        return self._lint(text, linted=linted) + blanks
+
+    def _unknown(self, names: set[str]) -> str:
+        return "; ".join(f"unknown variable {name}{did_you_mean(name, self.known)}" for name in sorted(names))
+
+    def _blanks(self, source: str, text: str, optional: set[str]) -> list[str]:
+        """What the template reads like with each optional fact unknown, where that leaves a visible gap."""
+        if not optional:
+            return []
+        _, template = _compiled(self.env, self.env.parse(source))
+        before = _gaps(text.strip())
+        problems = []
+        for name in sorted(optional):
+            try:
+                without = self.env.render(template, {**self.context, name: None}).strip()
+            except (TemplateError, TypeError, ValueError, ArithmeticError):
+                # Arithmetic on a fact that may be unknown is the engine's fallbacks' business, not a gap.
+                continue
+            gaps = _gaps(without)
+            new = next((gap for gap in gaps if gaps[gap] > before.get(gap, 0)), None)
+            if new is not None:
+                problems.append(
+                    f"with {name} unknown it reads {_excerpt(without, new)!r}; "
+                    f"put the words around it inside {{% if {name} %}}...{{% endif %}}"
+                )
+        return problems
 
     def _lint(self, text: str, *, linted: bool) -> list[str]:
         return lint(text.strip(), banned=self.banned, min_reading_ease=self.floor) if linted else []
+
+
+GAP = re.compile(r"[ \t]+[,.;:!?)](?![\w.])|\(\s*\)|^[,.;:!?]|[,;:][ \t]*[,.;:!?]|\S[ \t]{2,}\S")
+"""Signs of a value left out: a space before punctuation, empty brackets, doubled punctuation or spaces."""
+
+
+def _gaps(text: str) -> dict[str, int]:
+    """How often each kind of gap occurs in ``text``, by the characters that make it up (spaces squeezed)."""
+    found: dict[str, int] = {}
+    for match in GAP.finditer(text):
+        key = re.sub(r"\w", "", " ".join(match.group(0).split(" ")))
+        found[key] = found.get(key, 0) + 1
+    return found
+
+
+def _excerpt(text: str, gap: str) -> str:
+    """The words around the first gap of kind ``gap`` in ``text``."""
+    for match in GAP.finditer(text):
+        if re.sub(r"\w", "", " ".join(match.group(0).split(" "))) == gap:
+            start, end = max(match.start() - 30, 0), min(match.end() + 30, len(text))
+            shown = text[start:end]
+            if start:
+                shown = "..." + shown.split(" ", 1)[-1]
+            if end < len(text):
+                shown = shown.rsplit(" ", 1)[0].rstrip() + "..."
+            return shown
+    return text[:60]
 
 
 _SYNTAX = re.compile(r"\{[{%#]")

@@ -1,10 +1,11 @@
-"""Small helpers that turn values into plain English for templates: lists, delays, opening hours."""
+"""Small helpers that turn values into plain English for templates: lists, delays, opening hours, ranges."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from flow.models import Span
 from flow.policy import WEEKDAYS, Hours
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -57,3 +58,12 @@ def moment_phrase(at: datetime, now: datetime) -> str:
     else:
         day = f"on {_DAY_NAMES[at.weekday()]}"
     return f"{day} at {at:%H:%M}"
+
+
+def span_phrase(span: Span) -> str:
+    """A roughly known amount in words: "between 85 and 115", or "more than 60" with no upper bound."""
+    if span.high is None:
+        return f"more than {span.low}"
+    if span.high == span.low:
+        return str(span.low)
+    return f"between {span.low} and {span.high}"

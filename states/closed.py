@@ -12,7 +12,7 @@ SPEC = StateSpec(
         "close_declined": "declined",
         "abuse_close": "abuse",
         "accept_callback": "callback_booked",
-        "decline_callback": "goodbye",
+        "decline_callback": "no_callback",
         "satisfied": "goodbye",
         "accept_and_close": "set_up_goodbye",
         "hand_back_close": "after_person",
@@ -31,6 +31,12 @@ SPEC = StateSpec(
         ),
         "callback_booked": (
             "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
+            "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
+        "no_callback": (
+            "Of course. If you'd like to talk it through with our team later, they're here {{ handoff_hours }}. "
+            "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+            "No problem. You can pick this up with our team any time they're in ({{ handoff_hours }}). "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
         "after_person": (

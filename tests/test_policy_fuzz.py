@@ -28,7 +28,7 @@ from flow.testing.clock import ScenarioClock
 RETAIL_FILE = Path(__file__).parents[1] / "flow" / "policies" / "retail.yaml"
 RETAIL: dict[str, Any] = yaml.safe_load(RETAIL_FILE.read_text(encoding="utf-8"))
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purchase": 45}
-PROBLEM_LINE = re.compile(r"^\s+- (line \d+, column \d+|\(top level\)|state '\w+'|[^\s:][^:]*?): \S", re.MULTILINE)
+PROBLEM_LINE = re.compile(r"^(?:\s+- )?(line \d+, column \d+|\(top level\)|state '\w+'|[^\s:][^:]*?): \S", re.MULTILINE)
 """Each problem ``validate`` lists starts with where it is: a YAML path, ``line N, column M`` or ``(top level)``."""
 
 runner = CliRunner()

@@ -19,7 +19,9 @@ def chat(
     policy: Annotated[str, typer.Option("--policy", "-p", help=POLICY_HELP)] = "retail",
     fact: Annotated[list[str] | None, typer.Option("--fact", "-f", help="A fact the host knows, key=value.")] = None,
     at: Annotated[str | None, typer.Option(help="Pretend it is this ISO time (e.g. out of hours).")] = None,
-    show_signals: Annotated[bool, typer.Option("--signals", help="Show what was understood.")] = False,
+    show_signals: Annotated[
+        bool, typer.Option("--signals/--no-signals", help="Show what was understood from each message.")
+    ] = False,
 ) -> None:
     """Talk to the agent in the terminal. Type a number to click a quick reply; Ctrl-D ends."""
     from flow.cli.chat_repl import run_chat
@@ -31,31 +33,28 @@ def chat(
 def validate(
     policy: Annotated[str, typer.Argument(help=POLICY_HELP)],
 ) -> None:
-    """Check a policy: schema, flow graph, template variables, tone and readability. Exit 2 on problems."""
-    from rich.console import Console
-    from rich.markup import escape
+    """Check a policy in one pass: schema, flow graph, templates, tone, readability and blanks left by
+    unknown optional facts. Each problem is one line with its YAML path; exit 2 when there is any."""
+    from flow.counting import counted
+    from flow.errors import PolicyError
+    from flow.loading import find_problems, read_policy_data
+    from flow.templates import template_sources
 
-    from flow.engine import Engine
-    from flow.errors import DefinitionError
-    from flow.loading import load_policy
-    from flow.templates import check_templates, template_sources
-
-    console = Console(stderr=True, highlight=False)
     try:
-        loaded = load_policy(policy)
-        readability = check_templates(loaded, readability=True)
-        if readability:
-            from flow.errors import PolicyError
-
-            raise PolicyError(policy, readability)
-        engine = Engine(loaded)
-    except DefinitionError as e:
-        console.print("[bold red]invalid[/]", escape(str(e)), soft_wrap=True)
-        raise typer.Exit(EXIT_INVALID) from None
+        name, data = read_policy_data(policy)
+    except PolicyError as e:
+        problems, loaded = [f"{policy}: {problem}" for problem in e.problems], None
+    else:
+        loaded, problems = find_problems(data, readability=True, graph=True)
+    if loaded is None:
+        for problem in problems:
+            typer.echo(problem, err=True)
+        typer.echo(f"{policy}: {counted(len(problems), 'problem')}", err=True)
+        raise typer.Exit(EXIT_INVALID)
     templates = sum(len(v) for v in template_sources(loaded).values())
     typer.echo(
-        f"{policy}: valid — {len(loaded.requests)} requests, {templates} templates, "
-        f"{len(engine.edges)} transitions, every state reachable and every agent text passes the tone lint"
+        f"{policy}: valid — {counted(len(loaded.requests), 'request')}, {counted(templates, 'template')}, "
+        "every state reachable, and every agent text passes the tone lint"
     )
 
 

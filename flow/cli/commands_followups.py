@@ -4,38 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from flow.cli.app import app
+from flow.cli.app import TactfulTyper, app
+from flow.cli.options import parse_moment
 
 if TYPE_CHECKING:
     from flow.engine import Engine
+    from flow.stores.base import Store
 
 EXIT_INVALID = 2
 EXIT_SOME_FAILED = 1
 
-followups_app = typer.Typer(help="Deliver follow-ups and callbacks after the chat.", no_args_is_help=True)
+followups_app = TactfulTyper(help="Deliver follow-ups and callbacks after the chat.")
 app.add_typer(followups_app, name="followups")
 
 
 class _Engines:
     """Engines built on first use for each policy a queued conversation ran under."""
 
-    def __init__(self, policy_sources: list[str]) -> None:
+    def __init__(self, policy_sources: list[str], *, at: datetime | None = None) -> None:
         from flow.loading import load_policy
         from flow.transcripts import PolicyBook
 
         self._book = PolicyBook(load_policy(source) for source in policy_sources)
         self._engines: dict[str, Engine | None] = {}
+        self._clock = (lambda: at) if at is not None else None
 
     def __call__(self, name: str) -> Engine | None:
         if name not in self._engines:
             from flow.engine import Engine
 
             policy = self._book.get(name)
-            self._engines[name] = None if policy is None else Engine(policy)
+            self._engines[name] = None if policy is None else Engine(policy, clock=self._clock)
         return self._engines[name]
 
 
@@ -75,6 +79,13 @@ def run(
     poll_seconds: Annotated[
         float, typer.Option("--poll-seconds", min=0.1, help="Pause between polls when nothing is due.")
     ] = 5.0,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Act as if it were this ISO time: what is due by then is delivered (or listed)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only list what is due, deliver nothing and change nothing.")
+    ] = False,
 ) -> None:
     """Deliver follow-ups at least once, never two workers at a time, however many share the store.
 
@@ -86,14 +97,34 @@ def run(
     import threading
 
     from flow.errors import TactfulError
+    from flow.extras import require
     from flow.followups import FollowUpWorker, PrintDelivery, WebhookDelivery
     from flow.stores import open_store
+    from flow.stores.existing import open_existing_store
 
+    moment = parse_moment(at)
+    if dry_run:
+        try:
+            with open_existing_store(store) as opened:
+                _list_due(opened, moment or datetime.now(UTC))
+        except TactfulError as e:
+            typer.echo(f"tactful followups run: {e}", err=True)
+            raise typer.Exit(EXIT_INVALID) from None
+        return
     try:
+        if webhook:
+            require("server", what="tactful followups run --webhook")
         queue = open_store(store)
-        engines = _Engines(policy or [])
+        engines = _Engines(policy or [], at=moment)
         deliver = WebhookDelivery(webhook, timeout=timeout) if webhook else PrintDelivery()
-        worker = FollowUpWorker(queue, deliver, engines=engines, worker_id=worker_id, lease_seconds=lease_seconds)
+        worker = FollowUpWorker(
+            queue,
+            deliver,
+            engines=engines,
+            worker_id=worker_id,
+            lease_seconds=lease_seconds,
+            clock=(lambda: moment) if moment is not None else None,
+        )
     except TactfulError as e:
         typer.echo(f"tactful followups run: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
@@ -117,3 +148,16 @@ def run(
             worker.run_forever(poll_seconds=poll_seconds, stop=stop)
         except KeyboardInterrupt:
             stop.set()
+
+
+def _list_due(store: Store, moment: datetime) -> None:
+    """Print each follow-up and callback due by ``moment``, one a line, changing nothing."""
+    from flow.counting import counted
+    from flow.models import ScheduleFollowUp
+
+    due = sorted((job for job in store.pending_follow_ups() if job.due_at <= moment), key=lambda job: job.due_at)
+    for job in due:
+        action = job.action
+        said = action.text if isinstance(action, ScheduleFollowUp) else f"call back ({action.reason})"
+        typer.echo(f"{job.due_at:%Y-%m-%d %H:%M %Z}  {job.kind:<9}  {job.conversation_id}  {' '.join(said.split())}")
+    typer.echo(f"{counted(len(due), 'job')} due by {moment:%Y-%m-%d %H:%M %Z}; nothing was delivered", err=True)

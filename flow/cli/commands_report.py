@@ -34,20 +34,24 @@ def report(
     from datetime import timedelta
 
     from flow.cli.commands_transcripts import parse_since
+    from flow.counting import counted
     from flow.errors import TactfulError
+    from flow.extras import require
     from flow.loading import load_policy
-    from flow.report import write_report
-    from flow.stores import open_store
+    from flow.stores.existing import open_existing_store
     from flow.transcripts import PolicyBook
 
     moment = parse_since(since)
     try:
+        require("report", what="tactful report")
+        from flow.report import write_report
+
         book = PolicyBook(load_policy(source) for source in policy or [])
-        with open_store(store) as opened:
+        with open_existing_store(store) as opened:
             data = write_report(
                 opened, out, since=moment, policies=book, title=title, idle_after=timedelta(minutes=idle_minutes)
             )
     except (TactfulError, OSError) as e:
         typer.echo(f"tactful report: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(f"wrote {out}: {data.conversations:,} conversations, mean rubric score {data.mean_score:.2f}")
+    typer.echo(f"wrote {out}: {counted(data.conversations, 'conversation')}, mean rubric score {data.mean_score:.2f}")

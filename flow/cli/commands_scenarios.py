@@ -9,6 +9,7 @@ import typer
 
 from flow.cli.app import app
 from flow.cli.options import POLICY_HELP
+from flow.counting import counted
 
 EXIT_INVALID = 2
 
@@ -26,19 +27,25 @@ def scenarios(
     the engine. Run the folder with pytest: it passes on this policy and fails when its flow or any
     reply changes. Regenerate after changing the policy on purpose.
     """
+    from flow.cli.progress import phase_bars
     from flow.errors import TactfulError
-    from flow.testing.generate import generate
+    from flow.extras import require
 
     try:
-        report = generate(policy, out)
+        require("testing", what="tactful scenarios")
+        from flow.testing.generate import generate
+
+        with phase_bars() as progress:
+            report = generate(policy, out, progress=progress)
     except (TactfulError, FileNotFoundError) as e:
         typer.echo(f"tactful scenarios: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     features = [f for f in report.files if f.suffix == ".feature"]
     total = len(report.covered) + len(report.unreachable)
     typer.echo(
-        f"{report.policy}: wrote {report.scenarios} scenarios in {len(features)} feature files to {out}, "
-        f"taking {len(report.covered)} of {total} transitions. Run them with: pytest {out}"
+        f"{report.policy}: wrote {counted(report.scenarios, 'scenario')} in "
+        f"{counted(len(features), 'feature file')} to {out}, taking {len(report.covered)} of "
+        f"{counted(total, 'transition')}. Run them with: pytest {out}"
     )
     for label in report.unreachable:
         typer.echo(f"  no generated conversation takes {label}", err=True)

@@ -9,6 +9,7 @@ import typer
 
 from flow.cli.app import app
 from flow.cli.options import POLICY_HELP
+from flow.counting import counted
 
 if TYPE_CHECKING:
     from flow.policy import Policy
@@ -21,7 +22,8 @@ EXIT_INVALID = 2
 def simulate(
     policy: Annotated[str, typer.Argument(help=POLICY_HELP)],
     vs: Annotated[str | None, typer.Option("--vs", help="A second policy to run the same customers through.")] = None,
-    n: Annotated[int, typer.Option("--n", min=1, help="How many conversations to simulate.")] = 10_000,
+    count: Annotated[int, typer.Option("-n", "--count", min=1, help="How many conversations to simulate.")] = 10_000,
+    n_alias: Annotated[int | None, typer.Option("--n", min=1, hidden=True)] = None,
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same customers and results.")] = 1,
     mix: Annotated[
         str | None,
@@ -43,25 +45,42 @@ def simulate(
 
     from rich.console import Console
 
+    from flow.cli.progress import progress_bar
     from flow.errors import TactfulError
     from flow.loading import load_policy
     from flow.simulate import DEFAULT_MIX, parse_mix, result_table
     from flow.simulate import simulate as run
 
+    n = n_alias or count
     try:
+        if report is not None:
+            from flow.extras import require
+
+            require("report", what="tactful simulate --report")
         weights = parse_mix(mix) if mix else dict(DEFAULT_MIX)
         policies = [load_policy(policy)] + ([load_policy(vs)] if vs else [])
     except TactfulError as e:
         typer.echo(f"tactful simulate: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     started = time.perf_counter()
-    results = [
-        run(p, n=n, seed=seed, mix=weights, compensation_value=compensation_value, workers=workers, keep=bool(report))
-        for p in policies
-    ]
+    with progress_bar("Simulating", n * len(policies)) as advance:
+        results = [
+            run(
+                p,
+                n=n,
+                seed=seed,
+                mix=weights,
+                compensation_value=compensation_value,
+                workers=workers,
+                keep=bool(report),
+                progress=advance,
+            )
+            for p in policies
+        ]
     elapsed = time.perf_counter() - started
     Console(width=100).print(result_table(*results))
-    typer.echo(f"simulated {n * len(results):,} conversations in {elapsed:.1f}s", err=True)
+    total = n * len(results)
+    typer.echo(f"simulated {counted(total, 'conversation')} in {elapsed:.1f}s", err=True)
     if report is not None:
         for path, loaded, result in zip(_report_paths(report, policies), policies, results, strict=True):
             _write_report(path, loaded, result)

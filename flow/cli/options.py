@@ -31,3 +31,16 @@ def parse_moment(
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not an ISO date or time like {example}", param_hint=option) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def error_line(error: Exception) -> str:
+    """An error as one line: a pydantic validation error becomes ``field: what is wrong; ...``."""
+    errors = getattr(error, "errors", None)
+    if callable(errors) and type(error).__name__ == "ValidationError":
+        parts = []
+        for found in errors():
+            where = ".".join(str(part) for part in found["loc"])
+            message = str(found["msg"]).removeprefix("Value error, ")
+            parts.append(f"{where}: {message}" if where else message)
+        return "; ".join(parts)
+    return " ".join(str(error).split())

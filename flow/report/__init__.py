@@ -30,8 +30,13 @@ def build_report(
     idle_after: timedelta = timedelta(minutes=30),
     anger_threshold: float = -0.5,
 ) -> tuple[str, ReportData]:
-    """The report's HTML for ``records``, and the counts it shows."""
-    data = gather(records, now=now or datetime.now(UTC), idle_after=idle_after)
+    """The report's HTML for ``records``, and the counts it shows.
+
+    ``now`` is the moment open conversations are judged at (the real time when not given); the page
+    always says it was generated at the real time.
+    """
+    generated_at = datetime.now(UTC)
+    data = gather(records, now=now or generated_at, idle_after=idle_after, generated_at=generated_at)
     return render(data, title=title, anger_threshold=anger_threshold), data
 
 

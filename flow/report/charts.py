@@ -74,6 +74,13 @@ def to_svg(fig: Any) -> str:
     return buffer.getvalue()
 
 
+def _whole_numbers() -> Any:
+    """Ticks at whole numbers only: a count of conversations has no halves, however few there are."""
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
 def data_uri(svg: str) -> str:
     """An SVG document as a ``data:`` URI for an ``<img>`` tag."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
@@ -98,6 +105,7 @@ def outcomes_chart(data: ReportData) -> str:
         total = data.conversations
         ax.bar_label(bars, labels=[f"{c:,} ({c / total:.0%})" for c in counts], padding=4, color=INK)
         ax.set_xlim(0, max(counts) * 1.25)
+        ax.xaxis.set_major_locator(_whole_numbers())
         ax.set_xlabel("conversations")
         return to_svg(fig)
 
@@ -151,6 +159,7 @@ def turns_chart(messages: list[int]) -> str:
         counts = {n: messages.count(n) for n in range(min(messages), max(messages) + 1)}
         ax.bar(list(counts), list(counts.values()), color=MAIN, width=0.8)
         ax.set_xticks(list(counts))
+        ax.yaxis.set_major_locator(_whole_numbers())
         ax.set_xlabel("customer messages in the conversation")
         ax.set_ylabel("conversations")
         return to_svg(fig)

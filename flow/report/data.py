@@ -34,6 +34,7 @@ REASON_LABELS: dict[str, str] = {
     "threat": "Mentioned legal action or a complaint",
     "turn_limit": "Conversation too long",
     "unsatisfied": "Not satisfied at follow-up",
+    "cannot_check": "Facts the shop had to give were missing",
 }
 """Why conversations were handed to a person, in words."""
 
@@ -44,6 +45,7 @@ _ESCALATIONS: dict[str, str] = {
     "escalate_insistence": "insistence",
     "escalate_turn_limit": "turn_limit",
     "escalate_unsatisfied": "unsatisfied",
+    "escalate_cannot_check": "cannot_check",
 }
 """The escalation reason each escalating transition stands for."""
 
@@ -67,6 +69,8 @@ class ReportData:
 
     generated_at: datetime
     idle_after: timedelta
+    as_of: datetime | None = None
+    """The moment open conversations are judged at (abandoned once idle); ``generated_at`` when not set."""
     conversations: int = 0
     first_started: datetime | None = None
     last_updated: datetime | None = None
@@ -125,10 +129,18 @@ def phrasing(text: str) -> str:
 
 
 def gather(
-    records: Iterable[ConversationRecord], *, now: datetime, idle_after: timedelta = timedelta(minutes=30)
+    records: Iterable[ConversationRecord],
+    *,
+    now: datetime,
+    idle_after: timedelta = timedelta(minutes=30),
+    generated_at: datetime | None = None,
 ) -> ReportData:
-    """Count everything the report shows from ``records``."""
-    data = ReportData(generated_at=now, idle_after=idle_after)
+    """Count everything the report shows from ``records``, judging open conversations as of ``now``.
+
+    ``generated_at`` is when the report was made (``now`` when not given); the two differ for
+    simulated conversations, whose clock is not the real one.
+    """
+    data = ReportData(generated_at=generated_at or now, idle_after=idle_after, as_of=now)
     for record in records:
         _add(data, record)
     data.lowest.sort()
@@ -141,7 +153,7 @@ def _add(data: ReportData, record: ConversationRecord) -> None:
     data.conversations += 1
     data.first_started = min(filter(None, (data.first_started, conversation.started_at)))
     data.last_updated = max(filter(None, (data.last_updated, conversation.updated_at)))
-    data.outcomes[outcome_of(record, data.generated_at, data.idle_after)] += 1
+    data.outcomes[outcome_of(record, data.as_of or data.generated_at, data.idle_after)] += 1
     if conversation.escalation_reason is not None:
         data.escalation_reasons[conversation.escalation_reason] += 1
     state: str | None = None

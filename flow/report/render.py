@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined, Template
 
+from flow.counting import counted, plural
 from flow.report import charts
 from flow.report.data import OUTCOME_LABELS, REASON_LABELS, ReportData
 from flow.report.flowmap import flow_diagram, transition_rows
@@ -61,6 +62,8 @@ def _template() -> Template:
     env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(
         thousands=lambda n: f"{n:,}",
+        counted=counted,
+        plural=plural,
         percent=lambda x: f"{x:.0%}",
         day=lambda moment: f"{moment:%d %b %Y}",
         moment=lambda moment: f"{moment:%d %b %Y, %H:%M %Z}".strip(),

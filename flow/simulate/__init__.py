@@ -1,7 +1,6 @@
 """Simulated customers run through a policy in-process, to see what a policy change would do.
 
->>> from flow import load_policy
->>> from flow.simulate import simulate
+>>> from tactful import load_policy, simulate
 >>> result = simulate(load_policy("retail"), n=20, seed=1)
 >>> result.n
 20

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -138,31 +138,47 @@ def simulate(
     compensation_value: float = 10.0,
     workers: int = 1,
     keep: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> SimulationResult:
     """Run ``n`` simulated customers through ``policy``; the same seed and mix give the same result.
 
     Conversation ``i`` draws everything from its own generator seeded with ``(seed, i)``, so the
     result does not depend on ``workers`` and two policies meet the same customers. With ``keep``
-    the result also holds every conversation and its turns (for a report). Worker processes are
-    spawned, so a script that asks for more than one must call this under ``if __name__ == "__main__":``.
+    the result also holds every conversation and its turns (for a report). ``progress`` is called
+    with the number of conversations finished since its last call. Worker processes are spawned, so
+    a script that asks for more than one must call this under ``if __name__ == "__main__":``.
     """
     weights = dict(mix or DEFAULT_MIX)
     result = SimulationResult(policy=policy.name, n=n, seed=seed, compensation_value=compensation_value)
+    bounds = _chunk_bounds(n, workers)
     if workers <= 1 or n < 200:
-        chunks = [run_range(policy, weights, seed, 0, n, keep=keep)]
+        chunks = []
+        for start, stop in bounds:
+            chunks.append(run_range(policy, weights, seed, start, stop, keep=keep))
+            if progress is not None:
+                progress(stop - start)
     else:
-        bounds = [n * k // workers for k in range(workers + 1)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            futures = [
-                pool.submit(run_range, policy, weights, seed, start, stop, keep=keep)
-                for start, stop in zip(bounds, bounds[1:], strict=False)
-            ]
-            chunks = [future.result() for future in futures]
+            futures = [pool.submit(run_range, policy, weights, seed, start, stop, keep=keep) for start, stop in bounds]
+            chunks = []
+            for (start, stop), future in zip(bounds, futures, strict=True):
+                chunks.append(future.result())
+                if progress is not None:
+                    progress(stop - start)
     for summaries, played in chunks:
         for summary in summaries:
             result.add(summary)
         result.played.extend(played)
     return result
+
+
+_CHUNK = 500
+"""Conversations run between two progress reports (and in one task of a worker process)."""
+
+
+def _chunk_bounds(n: int, workers: int) -> list[tuple[int, int]]:
+    size = max(min(_CHUNK, -(-n // max(workers, 1))), 1)
+    return [(start, min(start + size, n)) for start in range(0, n, size)]
 
 
 def run_range(

@@ -69,6 +69,9 @@ def open_store(url: str, *, timeout: float | None = None) -> Store:
             return SqliteStore(path, synchronous=synchronous)  # type: ignore[arg-type]
         return SqliteStore(path, synchronous=synchronous, busy_timeout=timeout)  # type: ignore[arg-type]
     if url.startswith(("redis://", "rediss://")):
+        from flow.extras import require
+
+        require("redis", what="a redis:// store")
         from flow.stores.redis import RedisStore
 
         base, _, query = url.partition("?")
@@ -85,6 +88,9 @@ def open_store(url: str, *, timeout: float | None = None) -> Store:
             return RedisStore(base, ttl_closed_seconds=ttl_closed, cluster=clustered)
         return RedisStore(base, ttl_closed_seconds=ttl_closed, cluster=clustered, timeout=timeout)
     if url.startswith(("postgresql://", "postgres://")):
+        from flow.extras import require
+
+        require("postgres", what="a postgresql:// store")
         from flow.stores.postgres import PostgresStore
 
         return PostgresStore(url) if timeout is None else PostgresStore(url, timeout=timeout)

@@ -11,7 +11,7 @@ conversation reaches (the turn limit) are found afterwards by repeating a neutra
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -135,11 +135,17 @@ class Explorer:
         self.phrases, self.notes = usable_phrases(understander, policy)
         self.edges = self._engine.edges
         self.runs = 0
+        self.on_found: Callable[[], None] = lambda: None
 
-    def shortest_paths(self) -> dict[str, Route]:
-        """For every live transition label it can reach, the first (shortest) path whose last turn took it."""
+    def shortest_paths(self, progress: Callable[[int, int], None] | None = None) -> dict[str, Route]:
+        """For every live transition label it can reach, the first (shortest) path whose last turn took it.
+
+        ``progress`` is called with how many transitions are found so far, and how many there are.
+        """
         wanted = {edge.label for edge in self.edges}
         found: dict[str, Route] = {}
+        if progress is not None:
+            self.on_found = lambda: progress(len(found), len(wanted))
         frontier: deque[_Node] = deque(self._openings())
         seen: set[Any] = set()
         by_state: dict[str, list[_Node]] = {}
@@ -249,7 +255,9 @@ class Explorer:
 
     def _record(self, node: _Node, found: dict[str, Route]) -> None:
         for label in node.path.last_labels:
-            found.setdefault(label, node.path)
+            if label not in found:
+                found[label] = node.path
+                self.on_found()
 
     def _key(self, node: _Node) -> Any:
         c = node.conversation
@@ -281,6 +289,7 @@ class Explorer:
                     current = self._apply(current, Move("say", text), None)
                     if current is not None and label in current.path.last_labels:
                         found[label] = current.path
+                        self.on_found()
                         return
 
 

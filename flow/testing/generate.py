@@ -11,6 +11,7 @@ changes, which makes it a regression net to regenerate on purpose.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -55,12 +56,25 @@ class Generated:
     notes: list[str] = field(default_factory=list)
 
 
-def generate(source: str, out: Path, *, understander: Understander | None = None) -> Generated:
-    """Write a generated scenario suite for the policy ``source`` (bundled name or YAML path) into ``out``."""
+Progress = Callable[[str, int, int], None]
+"""Told what is being done, how much of it is done, and the total."""
+
+EXPLORING = "Finding a conversation for each transition"
+REPLAYING = "Recording each scenario's replies"
+
+
+def generate(
+    source: str, out: Path, *, understander: Understander | None = None, progress: Progress | None = None
+) -> Generated:
+    """Write a generated scenario suite for the policy ``source`` (bundled name or YAML path) into ``out``.
+
+    ``progress`` hears about the two phases: exploring the policy, then replaying each conversation.
+    """
+    report_progress: Progress = progress or (lambda description, done, total: None)
     loaded = resolve_policy(source, search=[Path.cwd()])
     reader = understander or SharedUnderstander()
     explorer = Explorer(loaded.policy, reader)
-    found = explorer.shortest_paths()
+    found = explorer.shortest_paths(lambda done, total: report_progress(EXPLORING, done, total))
     labels = [edge.label for edge in explorer.edges]
     report = Generated(loaded.key, notes=list(explorer.notes))
     report.notes += [
@@ -76,7 +90,8 @@ def generate(source: str, out: Path, *, understander: Understander | None = None
             stale.unlink()
     given_policy = _policy_step(loaded, out)
     by_state: dict[str, list[str]] = {}
-    for label, (path, takes) in chosen.items():
+    for done, (label, (path, takes)) in enumerate(chosen.items()):
+        report_progress(REPLAYING, done, len(chosen))
         try:
             block = _scenario(label, path, takes, given_policy, loaded, reader, out)
         except ConversationAssertionError as e:
@@ -86,6 +101,7 @@ def generate(source: str, out: Path, *, understander: Understander | None = None
             report.unreachable.extend(t for t in takes if t not in report.unreachable)
             continue
         by_state.setdefault(label.split(" -> ")[0], []).append(block)
+    report_progress(REPLAYING, len(chosen), len(chosen))
     for state in STATES:
         if state not in by_state:
             continue

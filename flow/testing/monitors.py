@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from flow.models import ApproveRequest, Handoff, IssueCompensation, ScheduleFollowUp, Turn
 from flow.policy import Policy
+from flow.templates import GAP
 from flow.testing.record import Exchange
 from flow.tone import lint
 from states import SPECS
@@ -66,11 +67,15 @@ def tone_is_clean(history: Sequence[Exchange], policy: Policy) -> str | None:
 
 
 def no_missing_values(history: Sequence[Exchange], policy: Policy) -> str | None:
-    """No text shows the customer a blank where a value should be (``None``, or template braces)."""
+    """No text shows the customer a blank where a value should be: ``None``, template braces, or a gap
+    a missing value left next to punctuation ("Hi , it's Sam")."""
     for where, text in _latest_texts(history):
         found = _MISSING.search(text)
         if found:
             return f"{where} shows {found.group(0)!r} in: {text!r}"
+        gap = GAP.search(text)
+        if gap:
+            return f"{where} has a gap where a value is missing ({gap.group(0)!r}) in: {text!r}"
     return None
 
 

@@ -1,10 +1,17 @@
 /*
  * <tactful-chat> — the tactful chat widget. No dependencies; include it with
  *   <script src="https://your-server/widget.js" defer></script>
- *   <tactful-chat server="https://your-server" policy="retail" facts='{"customer_name":"Dana"}'></tactful-chat>
+ *   <tactful-chat server="https://your-server" policy="retail" facts='{"customer_name":"Dana"}'
+ *                 facts-token="eyJ..."></tactful-chat>
  *
- * Attributes: server (default: this page's origin), policy (default: the server's), facts (JSON),
- * heading (the title bar text), typing-delay (least time in ms the typing indicator shows).
+ * Attributes: server (default: this page's origin), policy (default: the server's), facts (JSON; only
+ * the facts the policy allows unsigned, such as customer_name), facts-token (a JWT your server signed
+ * with the facts key, carrying the facts that decide requests), heading (the title bar text),
+ * typing-delay (least time in ms the typing indicator shows),
+ * launcher (show a round chat button in the corner that opens the chat as a panel; the conversation
+ * starts on the first open) and open (whether that panel is open; also the open()/close() methods).
+ * The widget fits any width down to 320 px: it never grows past its container, and the launcher's
+ * panel takes the whole screen on a phone.
  * The element has the `connected` attribute while its WebSocket is open; without it, messages go
  * over HTTP and the socket reconnects with backoff. Theme it with the --tactful-* CSS custom properties listed in STYLE.
  * Message text is only ever inserted with textContent. When a person from the team takes over, their
@@ -30,8 +37,9 @@
       --_radius: var(--tactful-radius, 14px);
       --_font: var(--tactful-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
       display: block;
-      width: var(--tactful-width, 380px);
+      width: min(var(--tactful-width, 380px), 100%);
       max-width: 100%;
+      min-width: 0;
       height: var(--tactful-height, 560px);
       font-family: var(--_font);
       font-size: 15px;
@@ -49,8 +57,9 @@
       display: flex; align-items: center; justify-content: space-between; gap: 8px;
       padding: 14px 16px; background: var(--_accent); color: var(--_accent-text);
     }
-    header h2 { margin: 0; font-size: 16px; font-weight: 600; }
-    .connection { font-size: 12px; opacity: 0.85; }
+    header h2 { margin: 0; font-size: 16px; font-weight: 600; min-width: 0; overflow-wrap: anywhere; }
+    .connection { font-size: 12px; opacity: 0.85; margin-left: auto; }
+    .close { display: none; }
     .log {
       flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 8px;
       background: var(--_surface); scroll-behavior: smooth;
@@ -85,6 +94,7 @@
     .notice button { margin-left: 8px; }
     .quick { display: flex; flex-wrap: wrap; gap: 8px; padding: 10px 16px 0; background: var(--_bg); }
     .quick:empty { display: none; }
+    .quick button { max-width: 100%; white-space: normal; text-align: left; overflow-wrap: anywhere; }
     button {
       font: inherit; cursor: pointer; border-radius: 999px; padding: 7px 14px;
       border: 1px solid var(--_accent); background: var(--_bg); color: var(--_accent);
@@ -96,10 +106,40 @@
     }
     form { display: flex; gap: 8px; padding: 12px 16px 14px; background: var(--_bg); align-items: flex-end; }
     textarea {
-      flex: 1; resize: none; font: inherit; color: var(--_text); background: var(--_bg);
+      flex: 1; min-width: 0; resize: none; font: inherit; color: var(--_text); background: var(--_bg);
       padding: 9px 12px; border: 1px solid rgba(0, 0, 0, 0.18); border-radius: 12px; max-height: 120px;
     }
     form button[type="submit"] { background: var(--_accent); color: var(--_accent-text); }
+    .launcher { display: none; }
+    :host([launcher]) {
+      position: fixed; right: var(--tactful-offset, 16px); bottom: var(--tactful-offset, 16px);
+      width: auto; height: auto; z-index: var(--tactful-z-index, 2147483000);
+    }
+    :host([launcher]) .launcher {
+      display: inline-flex; align-items: center; justify-content: center; width: 56px; height: 56px;
+      padding: 0; border: 0; border-radius: 50%; background: var(--_accent); color: var(--_accent-text);
+      box-shadow: 0 6px 20px rgba(31, 41, 51, 0.25);
+    }
+    :host([launcher]) .launcher:hover { background: var(--_accent); filter: brightness(1.08); }
+    :host([launcher]) .launcher svg { width: 28px; height: 28px; }
+    :host([launcher]) .chat {
+      position: fixed; right: var(--tactful-offset, 16px); bottom: calc(var(--tactful-offset, 16px) + 68px);
+      width: min(var(--tactful-width, 380px), calc(100vw - 2 * var(--tactful-offset, 16px)));
+      height: min(var(--tactful-height, 560px), calc(100vh - 2 * var(--tactful-offset, 16px) - 68px));
+    }
+    :host([launcher]:not([open])) .chat { display: none; }
+    :host([launcher]) .close {
+      display: inline-flex; align-items: center; justify-content: center; flex: none;
+      width: 32px; height: 32px; padding: 0; font-size: 20px; line-height: 1;
+      border-color: transparent; background: transparent; color: var(--_accent-text);
+    }
+    :host([launcher]) .close:hover { background: rgba(255, 255, 255, 0.15); }
+    @media (max-width: 480px) {
+      :host([launcher][open]) .chat {
+        inset: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; border: 0;
+      }
+      :host([launcher][open]) .launcher { display: none; }
+    }
     .sr-only {
       position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
       clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
@@ -107,8 +147,16 @@
   `;
 
   const TEMPLATE = `
+    <button type="button" class="launcher" aria-label="Open the chat" aria-expanded="false">
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor"
+        d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0
+        .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"/></svg>
+    </button>
     <section class="chat">
-      <header><h2 class="heading"></h2><span class="connection" aria-hidden="true"></span></header>
+      <header>
+        <h2 class="heading"></h2><span class="connection" aria-hidden="true"></span>
+        <button type="button" class="close" aria-label="Close the chat">×</button>
+      </header>
       <div class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation"
            tabindex="0"></div>
       <div class="typing" hidden aria-hidden="true"><span></span><span></span><span></span></div>
@@ -150,7 +198,7 @@
 
   class TactfulChat extends HTMLElement {
     static get observedAttributes() {
-      return ["server", "policy", "facts", "heading"];
+      return ["server", "policy", "facts", "facts-token", "heading", "open"];
     }
 
     constructor() {
@@ -174,7 +222,15 @@
         form: root.querySelector("form"),
         input: root.querySelector("textarea"),
         send: root.querySelector('form button[type="submit"]'),
+        launcher: root.querySelector(".launcher"),
+        close: root.querySelector(".close"),
+        chat: root.querySelector(".chat"),
       };
+      this.ui.launcher.addEventListener("click", () => (this.hasAttribute("open") ? this.close() : this.open()));
+      this.ui.close.addEventListener("click", () => this.close());
+      this.ui.chat.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && this.hasAttribute("launcher")) this.close();
+      });
       this.ui.form.addEventListener("submit", (event) => {
         event.preventDefault();
         this.sendText();
@@ -193,7 +249,24 @@
 
     connectedCallback() {
       this.ui.heading.textContent = this.getAttribute("heading") || "Customer support";
-      if (!this.running) this.begin();
+      this.ui.launcher.setAttribute("aria-expanded", String(this.hasAttribute("open")));
+      if (!this.running && this.shown) this.begin();
+    }
+
+    /** Whether the chat is on screen: always, unless it is a launcher that is closed. */
+    get shown() {
+      return !this.hasAttribute("launcher") || this.hasAttribute("open");
+    }
+
+    /** Open the launcher's chat panel (starting the conversation the first time). */
+    open() {
+      this.toggleAttribute("open", true);
+    }
+
+    /** Close the launcher's chat panel; the conversation stays where it was. */
+    close() {
+      this.toggleAttribute("open", false);
+      if (this.hasAttribute("launcher")) this.ui.launcher.focus();
     }
 
     disconnectedCallback() {
@@ -205,6 +278,14 @@
     attributeChangedCallback(name, previous, value) {
       if (name === "heading") {
         this.ui.heading.textContent = value || "Customer support";
+      } else if (name === "open") {
+        this.ui.launcher.setAttribute("aria-expanded", String(value !== null));
+        if (value !== null && this.isConnected) {
+          // The message box is disabled until the conversation has started: focus it once it is ready.
+          this.focusWhenReady = true;
+          if (!this.running) this.begin();
+          else if (!this.ui.input.disabled) this.setComposerEnabled(true);
+        }
       } else if (this.running && previous !== value) {
         this.begin();
       }
@@ -248,7 +329,21 @@
     }
 
     storageKey() {
-      return `tactful:${this.server}|${this.getAttribute("policy") || ""}|${this.getAttribute("facts") || ""}`;
+      const facts = this.getAttribute("facts") || "";
+      return `tactful:${this.server}|${this.getAttribute("policy") || ""}|${facts}|${this.signedFacts()}`;
+    }
+
+    /** The facts a token carries, read without checking it (the server checks it): the same customer keeps
+     * their conversation when the page hands a freshly signed token for the same facts. */
+    signedFacts() {
+      const token = this.getAttribute("facts-token");
+      if (!token) return "";
+      try {
+        const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+        return JSON.stringify(JSON.parse(atob(payload)).facts ?? null);
+      } catch {
+        return token;
+      }
     }
 
     async begin() {
@@ -265,6 +360,7 @@
         } else {
           const body = { facts: this.facts() };
           if (this.getAttribute("policy")) body.policy = this.getAttribute("policy");
+          if (this.getAttribute("facts-token")) body.facts_token = this.getAttribute("facts-token");
           const started = await this.request("POST", "/v1/conversations", body);
           if (generation !== this.generation) return;
           this.conversation = { id: started.id, token: started.token };
@@ -549,6 +645,10 @@
     setComposerEnabled(enabled) {
       this.ui.input.disabled = !enabled;
       this.ui.send.disabled = !enabled;
+      if (enabled && this.focusWhenReady) {
+        this.focusWhenReady = false;
+        requestAnimationFrame(() => this.ui.input.focus());
+      }
     }
 
     setConnection(text) {
