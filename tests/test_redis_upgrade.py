@@ -29,7 +29,7 @@ from flow.server import ServerSettings, build_app
 from flow.server.senders import SenderConversation, open_sender_directory
 from flow.server.sessions import open_session_directory, session_key
 from flow.service import ConversationService, token_digest
-from flow.stores import RedisStore, Store
+from flow.stores import RedisStore, SqliteStore, Store
 from flow.stores.base import FollowUpJob
 from flow.stores.redis import LAYOUT
 from tests.plugins.redis_cluster import delete_cluster_prefix
@@ -572,12 +572,19 @@ def test_the_command_moves_senders_and_sessions_and_names_those_it_left(deployme
 
 
 def test_the_command_opens_sqlite_and_memory_stores_and_refuses_what_it_cannot_open(tmp_path: Path) -> None:
-    sqlite = CliRunner().invoke(app, ["store", "upgrade", f"sqlite:///{tmp_path}/tactful.db"])
+    written = tmp_path / "tactful.db"
+    SqliteStore(str(written)).close()
+
+    sqlite = CliRunner().invoke(app, ["store", "upgrade", f"sqlite:///{written}"])
     memory = CliRunner().invoke(app, ["store", "upgrade", "memory"])
     unknown = CliRunner().invoke(app, ["store", "upgrade", "ftp://x"])
+    missing = CliRunner().invoke(app, ["store", "upgrade", f"sqlite:///{tmp_path}/typo.db"])
 
     assert sqlite.exit_code == 0, sqlite.output
     assert "tactful.db: opened, and its tables migrated to this release's schema where needed" in sqlite.stdout
     assert memory.stdout == "the memory store keeps nothing between runs: nothing to upgrade\n"
     assert unknown.exit_code == 2
     assert "cannot open a store from 'ftp://x'" in unknown.stderr
+    assert missing.exit_code == 2
+    assert f"tactful store upgrade: no SQLite database at {tmp_path}/typo.db" in missing.stderr
+    assert not (tmp_path / "typo.db").exists()

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
 
-from flow.cli.app import app
+from flow.cli.app import TactfulTyper, app
 
 if TYPE_CHECKING:
     from flow.stores.redis import RedisUpgrade
 
 EXIT_INVALID = 2
 EXIT_LEFT_BEHIND = 1
-_PROGRESS_SECONDS = 2.0
 
-store_app = typer.Typer(help="Look after a store's data.", no_args_is_help=True)
+store_app = TactfulTyper(help="Look after a store's data.")
 app.add_typer(store_app, name="store")
 
 
@@ -50,18 +49,22 @@ def upgrade(
 
 
 def _upgrade_redis(url: str, prefix: str) -> int:
+    from flow.cli.progress import progress_bar
+    from flow.extras import require
+
+    require("redis", what="a redis:// store")
     from flow.stores.redis import LAYOUT, upgrade_redis
 
     where = f"Redis at {_shown(url)}, keys under {prefix!r}"
-    last = time.monotonic()
+    with progress_bar("Moving conversations", None) as advance:
+        done = 0
 
-    def progress(report: RedisUpgrade) -> None:
-        nonlocal last
-        if time.monotonic() - last >= _PROGRESS_SECONDS:
-            last = time.monotonic()
-            typer.echo(f"moved {report.conversations:,} conversations so far", err=True)
+        def progress(report: RedisUpgrade) -> None:
+            nonlocal done
+            advance(report.conversations - done)
+            done = report.conversations
 
-    report = upgrade_redis(url, prefix=prefix, progress=progress)
+        report = upgrade_redis(url, prefix=prefix, progress=progress)
     if not report.moved and report.complete:
         typer.echo(f"{where}: already in layout {LAYOUT}, nothing to move")
         return 0
@@ -95,14 +98,21 @@ def _previous_hash(kind: str) -> str:
 
 
 def _open(url: str) -> None:
+    from flow.errors import StoreError
     from flow.stores import open_store
+    from flow.stores.existing import sqlite_path
 
-    with open_store(url):
-        pass
     if url in ("memory", "memory://"):
         typer.echo("the memory store keeps nothing between runs: nothing to upgrade")
-    else:
-        typer.echo(f"{_shown(url)}: opened, and its tables migrated to this release's schema where needed")
+        return
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        # Opening would create an empty file, which is never what an upgrade of existing data means.
+        where = path if path.is_absolute() else f"{path} (in {Path.cwd()})"
+        raise StoreError(f"no SQLite database at {where}; give the sqlite:///PATH of the file tactful serve writes")
+    with open_store(url):
+        pass
+    typer.echo(f"{_shown(url)}: opened, and its tables migrated to this release's schema where needed")
 
 
 def _shown(url: str) -> str:
