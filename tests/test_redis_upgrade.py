@@ -30,6 +30,8 @@ from flow.server.senders import SenderConversation, open_sender_directory
 from flow.server.sessions import open_session_directory, session_key
 from flow.service import ConversationService, token_digest
 from flow.stores import RedisStore, SqliteStore, Store
+from flow.stores._redis_client import redis_client
+from flow.stores._redis_previous import RedisUpgrade, move_previous
 from flow.stores.base import FollowUpJob
 from flow.stores.redis import LAYOUT
 from tests.plugins.redis_cluster import delete_cluster_prefix
@@ -261,6 +263,38 @@ def test_workers_opening_at_once_move_each_conversation_once(redis_url: str, pre
     finally:
         for store in opened:
             store.close()
+
+
+def test_two_movers_that_both_think_they_hold_the_lock_still_move_each_conversation_once(
+    redis_url: str, prefix: str
+) -> None:
+    chats = write_many(redis_url, prefix, 400)
+    reports: list[RedisUpgrade] = []
+    start = threading.Barrier(2)
+
+    def mover() -> None:
+        client = redis_client(redis_url, timeout=5)
+        try:
+            start.wait()
+            reports.append(move_previous(client, prefix, after_batch=lambda moved: None))
+        finally:
+            client.close()
+
+    threads = [threading.Thread(target=mover) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sum(r.conversations for r in reports) == 400
+    assert sum(r.turns for r in reports) == 800
+    assert sum(r.follow_ups for r in reports) == 400
+    assert old_keys(redis_url, prefix) == []
+    with RedisStore(redis_url, prefix=prefix) as store:
+        assert store.upgraded is None
+        assert all(store.transcript(cid) == turns for cid, turns in chats.items())
+        assert len(list(store.conversations())) == 400
+        assert len(store.pending_follow_ups()) == 400
 
 
 def write_many(url: str, prefix: str, count: int) -> dict[str, list[Turn]]:

@@ -170,12 +170,17 @@ def _move(client: Client, keys: _Keys, *, token: str, lease: int, progress: Prog
     began = time.perf_counter()
     renew = client.register_script(_RENEW)
 
+    # A holder that lost the lock (stalled past its expiry) may go on: each conversation moves in one
+    # script that finds it already moved, so two movers neither lose nor duplicate anything.
     def after_batch(moved: RedisUpgrade) -> None:
         renew(keys=[keys.lock], args=[token, lease])
         if progress is not None:
             progress(moved)
 
-    moved = move_previous(client, keys.prefix, after_batch=after_batch)
+    def still_here() -> None:
+        renew(keys=[keys.lock], args=[token, lease])
+
+    moved = move_previous(client, keys.prefix, after_batch=after_batch, still_here=still_here)
     client.set(keys.layout, LAYOUT)
     moved.seconds = time.perf_counter() - began
     _log.info(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import redis
 
@@ -158,12 +158,19 @@ def has_previous(client: Client, prefix: str) -> bool:
     return bool(client.exists(*PreviousKeys(prefix).fixed))
 
 
-def move_previous(client: Client, prefix: str, *, after_batch: Callable[[RedisUpgrade], None]) -> RedisUpgrade:
+def move_previous(
+    client: Client,
+    prefix: str,
+    *,
+    after_batch: Callable[[RedisUpgrade], None],
+    still_here: Callable[[], None] = lambda: None,
+) -> RedisUpgrade:
     """Move every conversation and follow-up of layout 1 under ``prefix`` to the current layout.
 
     Conversations are found by a ``SCAN`` of the prefix (so keys missing from the index move too),
     then whatever the index and the queue still name. ``after_batch`` is called after each batch of
-    scripts, with the totals so far.
+    scripts, with the totals so far, and ``still_here`` after each page of the scan, which may
+    visit many other keys between two batches.
     """
     old, new = PreviousKeys(prefix), RedisKeys(prefix)
     script = client.register_script(_MOVE)
@@ -185,7 +192,7 @@ def move_previous(client: Client, prefix: str, *, after_batch: Callable[[RedisUp
             moved.follow_ups += int(follow_ups)
         after_batch(moved)
 
-    for batch in _batches(_scanned_ids(client, prefix)):
+    for batch in _batches(_scanned_ids(client, prefix, still_here)):
         move(batch)
     for batch in _batches(member.decode() for member, _ in client.zscan_iter(old.index, count=_SCAN_COUNT)):
         move(batch)
@@ -240,16 +247,20 @@ def _jobs_by_conversation(client: Client, old: PreviousKeys) -> dict[str, set[st
     return jobs
 
 
-def _scanned_ids(client: Client, prefix: str) -> Iterator[str]:
-    """Ids of layout 1's conversation keys, each once per page (a move of one id twice is harmless)."""
+def _scanned_ids(client: Client, prefix: str, after_page: Callable[[], None]) -> Iterator[str]:
+    """Ids of layout 1's conversation keys, each once per batch (a move of one id twice is harmless)."""
     start = prefix.encode()
     pattern = _glob_escape(prefix) + "*"
-    for key in client.scan_iter(match=pattern, count=_SCAN_COUNT):
-        rest = key[len(start) :]
-        for kind in _KINDS:
-            if rest.startswith(kind):
-                yield rest[len(kind) :].decode()
-                break
+    cursor = None
+    while cursor != 0:
+        cursor, keys = client.scan(cursor or 0, match=pattern, count=_SCAN_COUNT)
+        after_page()
+        for key in cast(list[bytes], keys):
+            rest = key[len(start) :]
+            for kind in _KINDS:
+                if rest.startswith(kind):
+                    yield rest[len(kind) :].decode()
+                    break
 
 
 def _batches(items: Iterable[_Item]) -> Iterator[list[_Item]]:
