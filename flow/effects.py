@@ -234,8 +234,8 @@ def _settle_as(status: RequestStatus, *, outcome: Outcome | None) -> Callable[[R
 
 
 def _focus_asked(run: Run, edge: Edge) -> None:
-    asked = next((a.target for a in run.signals.acts if a.kind == "ask_about" and a.target), None)
-    run.focus = asked
+    asked = {a.target for a in run.signals.acts if a.kind == "ask_about" and a.target}
+    run.focus = "all" if len(asked) > 1 else next(iter(asked), None)
 
 
 def _redo(run: Run, edge: Edge) -> None:

@@ -137,7 +137,7 @@ class Engine:
             asked=conversation.pending_fact,
             rough=_rough(conversation),
             question=conversation.question,
-            focus=conversation.focus,
+            focus=conversation.focus if conversation.focus != "all" else None,
             now=now,
         )
 

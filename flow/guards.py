@@ -337,9 +337,11 @@ def ambiguous_choice(run: Run, rules: Rules) -> bool:
 
 
 def asked_about_offer(run: Run, rules: Rules) -> bool:
-    """The customer asks a question about something on offer, without choosing it."""
+    """The customer asks a question about something on offer, or compares what is on offer
+    ("what's the difference?", "which is quicker?"), without choosing."""
     on_offer = _on_offer(run) if run.state != "compensation" else [_COMPENSATION]
-    return any(a.kind == "ask_about" and a.target in on_offer for a in _acts(run))
+    compared = len(on_offer) > 1
+    return any(a.kind == "ask_about" and (a.target in on_offer or (compared and a.target == "all")) for a in _acts(run))
 
 
 def _refused(run: Run) -> set[str]:
