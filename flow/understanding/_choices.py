@@ -22,6 +22,7 @@ from flow.understanding.lexicon import Lexicon
 
 _SOFTENERS = frozenset({"just", "please", "maybe", "perhaps", "actually", "possibly", "kindly", "then", "so"})
 _COORDINATION = frozenset({"or", "and", "nor", "a", "an", "the", "any", "either", "your", "that", "this"})
+_DETERMINERS = frozenset({"the", "a", "an", "my", "that", "this", "some", "your"})
 _REFERRING = frozenset({"it", "that", "this", "they", "them", "one", "its"})
 _TIME_WORDS = frozenset(
     """morning afternoon evening tonight tomorrow am pm oclock noon midday lunchtime monday tuesday wednesday thursday
@@ -178,7 +179,19 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     if tuple(head[-2:]) in _ASKING_TO_DO:
         return True
     tail = words[mention.end :]
+    if _commands(head, lexicon) and all(w in lexicon.fillers or w in _SOFTENERS for w in tail):
+        return True
     return bool(tail) and tail[-1] == "please" and len(tail) <= 2
+
+
+def _commands(head: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "do the exchange", "go for the credit", "sort me out with a voucher": a command that names the offer
+    and says nothing else."""
+    core = [w for w in head if w not in _DETERMINERS]
+    if not core or not lexicon.imperatives.may_occur(core[:1]):
+        return False
+    command = lexicon.imperatives.at(core, 0)
+    return command is not None and command.end == len(core)
 
 
 def _all_refused(context: Context, found: Found) -> None:

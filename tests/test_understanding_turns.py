@@ -1,0 +1,178 @@
+"""What a message does in the conversation it is written in: dropping a request, changing a choice,
+choosing by command or by place, turning a person down, asking after an earlier refund, leaving."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from flow.loading import load_policy
+from flow.reading import PolicyReading
+from flow.understanding import Understander
+
+NOW = datetime(2026, 11, 24, 11, 30, tzinfo=UTC)
+READING = PolicyReading(load_policy("retail"))
+UNDERSTANDER = Understander()
+ASKED_ORDER = {"request": "refund", "asked": "order_id"}
+OFFERED = {"state": "offering_alternatives", "request": "refund", "offered": ("store_credit", "exchange")}
+PERSON_OFFERED = {**OFFERED, "question": "person"}
+
+
+def acts(text: str, context: dict[str, Any]) -> list[str]:
+    signals = UNDERSTANDER.understand(text, READING.context(now=NOW, **context))
+    return [str(act) for act in signals.acts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you know what, we'll just keep them", "I think I'll hold onto it, thanks anyway",
+     "oh never mind, I might as well keep it", "on second thoughts I'd rather keep it",
+     "nah scratch that, I'm going to keep hold of it", "I'll hang on to it after all",
+     "actually don't worry about it", "leave it, it's fine"],
+)  # fmt: skip
+def test_letting_the_request_go_without_naming_it_drops_the_request_in_hand(text: str) -> None:
+    assert "cancel_request:refund" in acts(text, ASKED_ORDER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I don't want to keep it", "can I keep it while the new one is sent?", "I'll keep it until the replacement comes",
+     "I'll keep the box", "keep me posted please"],
+)  # fmt: skip
+def test_keeping_something_is_not_dropping_the_request_when_it_does_not_mean_so(text: str) -> None:
+    assert not any(a.startswith("cancel_request") for a in acts(text, ASKED_ORDER))
+
+
+def test_keeping_the_item_drops_nothing_when_no_request_is_in_hand() -> None:
+    assert not any(a.startswith("cancel_request") for a in acts("I'll just keep it", {}))
+
+
+def test_keeping_the_item_while_offers_are_on_the_table_drops_the_request() -> None:
+    assert "cancel_request:refund" in acts("oh it's already been sent? never mind then, I'll keep it", OFFERED)
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("exchange please - actually no, scrap that, the credit makes more sense", "store_credit"),
+     ("credit please. actually no, make it the exchange", "exchange"),
+     ("the exchange. no wait, the store credit", "store_credit"),
+     ("I'll take the credit, scratch that, the exchange is better", "exchange"),
+     ("voucher please... on second thoughts, the exchange", "exchange"),
+     ("exchange - actually ignore that, store credit", "store_credit")],
+)  # fmt: skip
+def test_taking_a_choice_back_in_the_same_message_keeps_the_last_choice_and_the_request(text: str, chosen: str) -> None:
+    assert acts(text, OFFERED) == [f"choose:{chosen}"]
+
+
+@pytest.mark.parametrize("text", ["actually scrap the refund altogether", "actually forget it, I'll just keep it"])
+def test_dropping_the_request_while_offers_are_on_the_table_still_drops_it(text: str) -> None:
+    assert acts(text, OFFERED) == ["cancel_request:refund"]
+
+
+def test_turning_the_goodwill_offer_down_and_leaving_it_is_a_refusal_not_a_dropped_request() -> None:
+    compensation = {"state": "compensation", "request": "refund", "offered": ("compensation",)}
+    assert acts("no, thank you, I'll leave it", compensation) == ["reject:compensation", "thank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("whatever, do the exchange", "exchange"), ("just do the credit then", "store_credit"),
+     ("fine, go for the exchange", "exchange"), ("sort me out with the store credit", "store_credit"),
+     ("ok go with the exchange", "exchange"), ("do the exchange please", "exchange"),
+     ("fine, do the exchange then", "exchange"), ("go on then, exchange", "exchange")],
+)  # fmt: skip
+def test_a_command_that_names_an_offer_chooses_it(text: str, chosen: str) -> None:
+    assert acts(text, OFFERED) == [f"choose:{chosen}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [("do the vouchers expire", "store_credit"), ("do you do exchanges?", "exchange"),
+     ("does the exchange cost anything?", "exchange")],
+)  # fmt: skip
+def test_questions_that_open_like_commands_still_ask(text: str, about: str) -> None:
+    assert acts(text, OFFERED) == [f"ask_about:{about}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("no I don't need a person. fine, I'll have the exchange", "exchange"),
+     ("no need for anyone, I'll take the credit", "store_credit"),
+     ("don't pass me on, the store credit is fine", "store_credit"),
+     ("nah, I'll just go with the exchange", "exchange"), ("ok, actually the credit will do", "store_credit"),
+     ("fine, do the exchange", "exchange")],
+)  # fmt: skip
+def test_a_choice_answers_the_offer_of_a_person_with_no(text: str, chosen: str) -> None:
+    read = acts(text, PERSON_OFFERED)
+    assert f"choose:{chosen}" in read
+    assert "ask_human" not in read
+
+
+@pytest.mark.parametrize("text", ["yes please", "yes, put me through", "ok go ahead", "ok fine"])
+def test_a_plain_yes_to_the_offer_of_a_person_asks_for_one(text: str) -> None:
+    assert acts(text, PERSON_OFFERED) == ["ask_human"]
+
+
+@pytest.mark.parametrize("text", ["ok I'll wait", "ah ok, I'll give it a few more days then, thanks"])
+def test_waiting_instead_is_no_to_the_offer_of_a_person(text: str) -> None:
+    assert "ask_human" not in acts(text, {"question": "person"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["just checking on my refund for A-3122, did it go through?", "has my refund been processed yet?",
+     "any news on my refund?", "what's happening with my refund? it's been a week",
+     "I was told my refund was sent on Monday, where is it?", "did my refund go through?",
+     "following up on the refund you promised", "where's my money, you said it was refunded last week"],
+)  # fmt: skip
+def test_asking_after_an_earlier_refund_is_a_status_question_not_a_new_request(text: str) -> None:
+    read = acts(text, {})
+    assert "ask_status" in read
+    assert "request:refund" not in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I want a refund", "can I get a refund please", "I want a refund because I haven't received my order",
+     "I'd like a refund, I haven't heard anything from the courier", "could I get a full refund, it never came"],
+)  # fmt: skip
+def test_asking_for_a_refund_is_a_request_even_beside_news_of_the_order(text: str) -> None:
+    read = acts(text, {})
+    assert "request:refund" in read
+    assert "ask_status" not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("the second one please", "exchange"), ("I'll go with the 2nd option", "exchange"), ("number two", "exchange"),
+     ("option 2 please", "exchange"), ("first one, thanks", "store_credit"), ("the last one", "exchange"),
+     ("the latter please", "exchange")],
+)  # fmt: skip
+def test_an_offer_is_chosen_by_its_place_in_the_list(text: str, chosen: str) -> None:
+    assert f"choose:{chosen}" in acts(text, OFFERED)
+
+
+def test_a_choice_by_place_keeps_the_rest_of_the_message() -> None:
+    assert acts("ok, the second one please, thanks", OFFERED) == ["choose:exchange", "thank"]
+
+
+def test_the_place_follows_the_order_things_were_offered_in() -> None:
+    swapped = {**OFFERED, "offered": ("exchange", "store_credit")}
+    assert acts("the second one please", swapped) == ["choose:store_credit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("ok, credit's fine then, thanks, that's all I needed", "store_credit"),
+     ("the exchange please, that's everything, bye", "exchange"),
+     ("credit is fine, thanks, that's all", "store_credit"),
+     ("I'll take the store credit, cheers, bye", "store_credit"),
+     ("exchange then. that's all I wanted, thank you", "exchange"),
+     ("go with the credit please, that will be all", "store_credit")],
+)  # fmt: skip
+def test_choosing_and_leaving_in_one_message_reads_both(text: str, chosen: str) -> None:
+    read = acts(text, OFFERED)
+    assert f"choose:{chosen}" in read
+    assert "goodbye" in read
