@@ -163,3 +163,83 @@ def test_owning_up_does_not_count_as_anger_and_fury_does() -> None:
     )
     angry, _ = engine.start(facts=facts, message="I want a refund. This is disgraceful, this is how you treat me??")
     assert (calm.counters.anger, angry.counters.anger) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["it turned up with a dent in the lid", "there's a long scratch across the front", "the mug is chipped",
+     "the whole thing was crushed in transit", "it showed up in pieces", "it won't power on", "the drawer is stuck",
+     "the trainers came scuffed", "it keeps turning itself off", "there's a stain on the sleeve",
+     "it makes a weird noise when it spins", "it's been playing up all week", "the hinge is loose",
+     "screen keeps flickering", "my headphones packed in", "the toaster's packed up"],
+)  # fmt: skip
+def test_damage_and_faults_in_everyday_words_are_faulty(text: str) -> None:
+    assert fact(text, "condition") == "faulty"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["they sent a different model", "I got sent the wrong thing entirely", "the colour is wrong, I wanted grey",
+     "received a different lamp to the one in the picture", "it came in the wrong colour"],
+)  # fmt: skip
+def test_being_sent_something_else_in_everyday_words_is_a_wrong_item(text: str) -> None:
+    assert fact(text, "condition") == "wrong_item"
+
+
+@pytest.mark.parametrize(
+    "text", ["the courier lost it", "they lost my parcel", "it's still not here yet", "nothing has turned up yet"]
+)
+def test_a_parcel_lost_or_not_come_never_arrived(text: str) -> None:
+    assert fact(text, "condition") == "never_arrived"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["that's not right, I was told I could", "I'm stuck at home all week", "can I swap it for a different size?"],
+)
+def test_everyday_words_that_resemble_faults_are_no_condition(text: str) -> None:
+    assert fact(text, "condition") is None
+
+
+@pytest.mark.parametrize("text", ["my toaster packed up", "the blender packed in after a week"])
+def test_a_thing_that_packed_up_says_nothing_about_dispatch(text: str) -> None:
+    assert fact(text, "dispatched", request="cancel") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("I bought it a month and a half ago", 44, 47), ("got it about a month and a half back", 44, 47),
+     ("it's been a month and a half", 44, 47), ("ordered six and a half weeks ago", 45, 46),
+     ("a week and a half ago I bought it", 10, 11), ("I bought it a year and a half ago", 540, 550),
+     ("I ordered it two and a half months ago", 74, 78)],
+)  # fmt: skip
+def test_and_a_half_adds_half_the_unit(text: str, low: int, high: int) -> None:
+    days = fact(text, "days_since_purchase")
+    assert isinstance(days, int)
+    assert low <= days <= high
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("like 6 weeks", 42), ("erm a month and a half I think", 46), ("a few weeks back", Span(low=14, high=35)),
+     ("a couple of weeks", 14)],
+)  # fmt: skip
+def test_rough_answers_to_when_it_was_bought(text: str, days: FactValue) -> None:
+    assert fact(text, "days_since_purchase", request="refund", asked="days_since_purchase") == days
+
+
+def test_a_month_and_a_half_is_past_a_thirty_day_window() -> None:
+    engine = Engine(RETAIL, clock=lambda: NOW)
+    message = "can I get a refund? I bought it a month and a half ago"
+    _, turn = engine.start(facts={"order_id": "A-3131"}, message=message)
+    assert "45 days" in turn.text or "46 days" in turn.text
+    assert "approve_request" not in [a.type for a in turn.actions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["this is a joke, you sent me the wrong size", "you lot are a joke", "I'm livid, it's the second time it broke"],
+)
+def test_anger_at_the_company_is_angry_and_owning_up_is_not(text: str) -> None:
+    assert read(text).sentiment <= ANGER
+    assert read("I ordered the wrong size myself, my mistake").sentiment > ANGER

@@ -176,3 +176,128 @@ def test_choosing_and_leaving_in_one_message_reads_both(text: str, chosen: str) 
     read = acts(text, OFFERED)
     assert f"choose:{chosen}" in read
     assert "goodbye" in read
+
+
+THREE_OFFERED = {
+    "state": "offering_alternatives",
+    "request": "refund",
+    "offered": ("store_credit", "exchange", "free_return"),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["oh just forget it", "never mind that, it doesn't matter", "forget the whole thing",
+     "doesn't matter any more, thanks", "forget it, it's not worth the hassle", "ugh, never mind"],
+)  # fmt: skip
+@pytest.mark.parametrize("context", [ASKED_ORDER, OFFERED], ids=["asked", "offered"])
+def test_dropping_without_naming_the_request_drops_the_one_in_hand(text: str, context: dict[str, Any]) -> None:
+    assert "cancel_request:refund" in acts(text, context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my own fault, I ordered the wrong size", "I picked the wrong colour, silly me", "sorry, I bought two by accident",
+     "I clicked the wrong size by mistake"],
+)  # fmt: skip
+def test_owning_up_to_a_mistake_is_no_complaint(text: str) -> None:
+    assert "complain" not in acts(text, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("oh great, another voucher. fine, I'll take the exchange", "exchange"),
+     ("oh brilliant, another voucher, just what I needed. ok fine, I'll have the exchange then", "exchange"),
+     ("great, thanks for nothing. fine, store credit", "store_credit"),
+     ("just perfect. whatever, give me the credit", "store_credit")],
+)  # fmt: skip
+def test_a_resigned_choice_after_irony_is_still_a_choice(text: str, chosen: str) -> None:
+    read = acts(text, OFFERED)
+    assert f"choose:{chosen}" in read
+    assert [a for a in read if a.startswith("choose")] == [f"choose:{chosen}"]
+
+
+@pytest.mark.parametrize("text", ["oh perfect, store credit. just perfect.", "thanks a bunch, the exchange, lucky me"])
+def test_an_offer_named_inside_the_irony_is_not_chosen(text: str) -> None:
+    assert not any(a.startswith("choose") for a in acts(text, OFFERED))
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("no. fine, the exchange", "exchange"), ("nah, credit then", "store_credit"),
+     ("no I don't need a person. fine, exchange", "exchange")],
+)  # fmt: skip
+def test_a_no_beside_a_choice_turns_down_the_person_not_everything(text: str, chosen: str) -> None:
+    assert acts(text, PERSON_OFFERED) == ["not ask_human", f"choose:{chosen}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["have you refunded me yet?", "did you cancel it yet?", "is the refund done?",
+     "has order A-4410 been cancelled yet?", "can you check whether my refund has been sent?", "was it cancelled?"],
+)  # fmt: skip
+def test_asking_whether_something_was_done_is_a_status_question(text: str) -> None:
+    read = acts(text, {})
+    assert "ask_status" in read
+    assert not any(a.startswith("request") for a in read)
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("the third one", "free_return"), ("the last option please", "free_return"), ("option 1", "store_credit"),
+     ("I'll go with the second option", "exchange")],
+)  # fmt: skip
+def test_a_place_in_a_longer_list_picks_that_offer(text: str, chosen: str) -> None:
+    assert f"choose:{chosen}" in acts(text, THREE_OFFERED)
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("the free return for the second one", "free_return"), ("exchange the first one please", "exchange"),
+     ("store credit for the last one", "store_credit")],
+)  # fmt: skip
+def test_an_offer_named_outright_beats_a_place_in_the_list(text: str, chosen: str) -> None:
+    assert [a for a in acts(text, THREE_OFFERED) if a.startswith("choose")] == [f"choose:{chosen}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("store credit, thanks, bye", "store_credit"), ("I'll have the exchange. cheers, bye!", "exchange"),
+     ("exchange would be great thank you, goodbye", "exchange")],
+)  # fmt: skip
+def test_a_choice_with_thanks_and_goodbye_reads_all_three(text: str, chosen: str) -> None:
+    read = acts(text, OFFERED)
+    assert f"choose:{chosen}" in read
+    assert "goodbye" in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can't you make an exception?", "could you not bend the rules just this once?",
+     "surely you can make an exception for a loyal customer", "is there no way to make an allowance for me?"],
+)  # fmt: skip
+def test_asking_for_an_exception_presses_the_request(text: str) -> None:
+    assert "insist" in acts(text, OFFERED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what's the difference between the two?", "which is quicker?", "which one would you recommend?",
+     "how do they compare?", "which would arrive sooner?"],
+)  # fmt: skip
+def test_comparing_the_offers_asks_about_every_one(text: str) -> None:
+    assert acts(text, OFFERED) == ["ask_about:store_credit", "ask_about:exchange"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I need to return something", "I want to send something back", "hi, I'd like to make a return",
+     "how do I start a return?", "returning a coat that doesn't fit"],
+)  # fmt: skip
+def test_wanting_to_return_something_is_a_request_not_a_question_about_the_rules(text: str) -> None:
+    assert "request:refund" in acts(text, {})
+
+
+@pytest.mark.parametrize("text", ["what's your returns policy?", "can I return sale items?"])
+def test_asking_about_the_return_rules_stays_a_policy_question(text: str) -> None:
+    assert acts(text, {}) == ["ask_policy"]

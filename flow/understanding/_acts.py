@@ -46,9 +46,13 @@ _NO_NEED = (
 _PAST_REPORT = frozenset(
     "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
 )
+_ASKING_AFTER = frozenset({"did", "has", "have", "is", "was", "hasnt", "havent", "didnt", "isnt"})
+_SETTLED = frozenset(
+    {"done", "sorted", "through", "processed", "approved", "complete", "completed", "finished", "gone"}
+)
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
-_EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care"})
+_EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care", "exception"})
 _PRESSING = (("just", "refund"), ("just", "cancel"), ("just", "give"))
 MODEL_REQUEST = 0.6
 """How sure the intent model must be of a request, a policy question or a complaint to add it when the
@@ -113,7 +117,8 @@ def read_acts(
     second_thoughts(found)
     _settle_person(clauses, context, lexicon, found)
     if not (tone.abusive or tone.threat):
-        _from_model(model, context, found, bool(clauses))
+        owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
+        _from_model(model, context, found, bool(clauses), owns_up=owns_up)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -157,7 +162,9 @@ def _read_requests(
     if mentions:
         return handled
     asks_anew = any(_asks_anew(words, cue_at(lexicon.request_cues[kind], words) or 0) for kind in named)
-    if has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported) and not asks_anew:
+    asks_after = bool(told) and words[0] in _ASKING_AFTER
+    status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
+    if (status or asks_after) and not asks_anew:
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
@@ -195,16 +202,27 @@ def _read_requests(
 
 def _reported(words: Sequence[str], at: int) -> bool:
     """A request told as something done before ("I asked for a refund last week", "I cancelled it on
-    Monday", "is it cancelled?"), not a new one."""
+    Monday", "is it cancelled?", "have you refunded me yet?", "did you cancel it yet?", "is the refund
+    done?"), not a new one."""
     if words[at] in _PAST_FORMS and at > 0 and words[at - 1] in _REPORTERS:
-        return _WANTING.isdisjoint(words[max(0, at - 4) : at])
+        wanting = _WANTING.intersection(words[max(0, at - 4) : at])
+        return not wanting or (wanting == {"have"} and words[0] == "have")
+    if words[0] in _ASKING_AFTER and ("yet" in words[at:] or not _SETTLED.isdisjoint(words[at + 1 : at + 3])):
+        return True
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
 
 
 def _asks_anew(words: Sequence[str], at: int) -> bool:
-    """ "I want a refund because it hasn't arrived": a new request, though it speaks of what has not
-    happened; "has my refund gone through?" asks about one already made."""
-    return at > 0 and words[at - 1] in _NEW and not _WANTING.isdisjoint(words[max(0, at - 5) : at])
+    """ "I want a refund because it hasn't arrived", "check if you can refund me": a new request, though it
+    speaks of what has not happened; "has my refund gone through?", "have you refunded me yet?" ask about
+    one already made."""
+    if (
+        at == 0
+        or words[at] in _PAST_FORMS
+        or (words[at - 1] not in _NEW and words[at - 1] not in ("you", "to", "can", "could", "please"))
+    ):
+        return False
+    return not _WANTING.isdisjoint(words[max(0, at - 5) : at])
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:
@@ -243,8 +261,9 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
 def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """A yes to the offer of a person asks for one, unless the message also says no person is needed,
     chooses something on offer ("no I don't need a person. fine, I'll have the exchange") or waits ("ok,
-    I'll give it a few more days", which says no when it says nothing else). Talk of a call while a
-    callback is on offer is about the callback, not a request for a person."""
+    I'll give it a few more days", which says no when it says nothing else). A no beside a choice turns the
+    person down, not everything ("no. fine, the exchange"). Talk of a call while a callback is on offer is
+    about the callback, not a request for a person."""
     waits = None
     if context.question == "person":
         waits = next((i for i, clause in enumerate(clauses) if has(lexicon.holding_off, clause.words)), None)
@@ -254,6 +273,11 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
             found.add(found.yes_to_person, Act.of("ask_human"))
     if context.question == "person" and waits is not None and not found.acts:
         found.add(waits * 1000 + 9, Act.of("deny"))
+    if context.question == "person" and "choose" in found.kinds() and "deny" in found.kinds():
+        at = min(p for p, a in found.acts if a.kind == "deny")
+        found.drop("deny")
+        if not any(a.kind == "ask_human" and a.negated for _, a in found.acts):
+            found.add(at, Act.of("ask_human", negated=True))
     if CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "ask_human" and not a.negated)]
 
@@ -342,8 +366,9 @@ _MODEL_ACTS = {
 }
 
 
-def _from_model(model: ModelReading, context: Context, found: Found, has_words: bool) -> None:
-    """What the intent model reads, for a message whose clause words settled nothing it could."""
+def _from_model(model: ModelReading, context: Context, found: Found, has_words: bool, *, owns_up: bool) -> None:
+    """What the intent model reads, for a message whose clause words settled nothing it could. A customer
+    owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says."""
     kinds = found.kinds()
     if not has_words or kinds - {"thank", "goodbye"}:
         return
@@ -355,7 +380,7 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
         kind, target = _MODEL_ACTS[intent]
         if kind == "request" and found.reported:
             return
-        if kind == "complain" and (context.asked or kinds):
+        if kind == "complain" and (context.asked or kinds or owns_up):
             return
         if kind == "request" and context.request == target and context.state in _DECLINED_STATES:
             found.add(900, Act.of("insist"))

@@ -29,6 +29,8 @@ _TIME_WORDS = frozenset(
     friday saturday anytime""".split()
 )
 CALLBACK = "callback"
+_RESIGNED = frozenset({"fine", "ok", "okay", "alright", "whatever", "well", "then", "oh", "so", "right"})
+"""Words of a customer giving in: "fine, I'll take the exchange"."""
 _WEAK_YES = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "sure", "then", "well"})
 """Words that agree with what is on offer only when nothing else is said: "ok, thanks, bye" is leaving."""
 _ASKING_TO_DO = frozenset(
@@ -58,6 +60,7 @@ def read_choices(
         if extra is not None and not mentioned[index]:
             mentioned[index].append(extra)
     last: str | None = None
+    ironic_until = _last_ironic(clauses, lexicon) if irony else -1
     for index, (clause, mentions) in enumerate(zip(clauses, mentioned, strict=True)):
         position = index * 1000
         if mentions and clause.words[0] == "if" and not clause.question:
@@ -65,9 +68,14 @@ def read_choices(
         if mentions:
             for mention in mentions:
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
-                if not (irony and act.kind == "choose"):
-                    found.add(position + mention.start, act)
+                if act.kind == "choose" and irony and not _settles(clauses, index, mention, ironic_until, lexicon):
+                    continue
+                found.add(position + mention.start, act)
                 last = mention.offer or last
+            continue
+        if _compares(clause, context, lexicon):
+            for offer in context.offered_ids:
+                found.add(position, Act.of("ask_about", offer))
             continue
         if last is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
             if not lexicon.asks_why(clause.words, " ".join(clause.words)):
@@ -79,6 +87,39 @@ def read_choices(
         _bare_answer(clause, position, context, lexicon, found)
     _all_refused(context, found)
     return mentioned
+
+
+def _compares(clause: Clause, context: Context, lexicon: Lexicon) -> bool:
+    """ "What's the difference between the two?", "which is quicker?": a question about every offer."""
+    return len(context.offered) > 1 and clause.question and has(lexicon.comparison_cues, clause.words)
+
+
+def _last_ironic(clauses: list[Clause], lexicon: Lexicon) -> int:
+    """The index of the last clause that praises (ironically, since the message is ironic)."""
+    last = -1
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        if (
+            not lexicon.praise.isdisjoint(words)
+            or has(lexicon.irony_markers, words)
+            or has(lexicon.strong_irony, words)
+        ):
+            last = index
+    return last
+
+
+def _settles(clauses: list[Clause], index: int, mention: Mention, ironic_until: int, lexicon: Lexicon) -> bool:
+    """After the irony, a resigned choice still chooses: "oh great, another voucher. fine, I'll take the
+    exchange", "wonderful. whatever, exchange then". The offer named inside the irony is not chosen."""
+    if index <= ironic_until:
+        return False
+    words = clauses[index].words
+    head = [w for w in words[: mention.start] if w not in _SOFTENERS and w not in _RESIGNED]
+    if not head:
+        previous = clauses[index - 1].words if index else []
+        return bool(words[:1]) and words[0] in _RESIGNED or bool(previous) and set(previous) <= _RESIGNED
+    form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_occur(head) else None
+    return (form is not None and form.end >= len(head) - 1) or _commands(head, lexicon)
 
 
 def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -21,7 +21,7 @@ from flow.understanding._slots import extract_slots
 from flow.understanding.context import Context, FactField
 from flow.understanding.english.dates import mentions_vague_time
 from flow.understanding.lexicon import Lexicon
-from flow.understanding.phrases import PhraseSet
+from flow.understanding.phrases import Match, PhraseSet
 
 _NUMBER = TextPattern(r"\d+")
 _DIGIT = TextPattern(r"\d")
@@ -195,10 +195,14 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         no_phrases = _phrase_set(spec.no_phrases)
         yes_phrases = _phrase_set(spec.yes_phrases)
         for clause in clauses:
-            if no_phrases.may_occur(clause) and no_phrases.first(clause) is not None:
+            if no_phrases.may_occur(clause) and any(
+                not _in_condition(clause, m, lexicon) for m in no_phrases.find(clause)
+            ):
                 return False
-            if yes_phrases.may_occur(clause) and (match := yes_phrases.first(clause)) is not None:
-                return not _negated(clause, match.start, lexicon)
+            if yes_phrases.may_occur(clause):
+                match = next((m for m in yes_phrases.find(clause) if not _in_condition(clause, m, lexicon)), None)
+                if match is not None:
+                    return not _negated(clause, match.start, lexicon)
     if not asked or not clauses:
         return None
     answer: bool | None = None
@@ -211,6 +215,20 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         elif lexicon.yes.may_occur(words[:1]) and (match := lexicon.yes.first(words)) is not None and match.start == 0:
             answer = True
     return answer
+
+
+def _in_condition(clause: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
+    """A policy's yes/no words inside what went wrong: "packed" in "my toaster packed up" says nothing of dispatch."""
+    for phrases in lexicon.conditions.values():
+        if phrases.may_occur(clause):
+            for found in phrases.find(clause):
+                if (
+                    found.start <= match.start
+                    and match.end <= found.end
+                    and found.end - found.start > match.end - match.start
+                ):
+                    return True
+    return False
 
 
 def narrow(value: FactValue, today: date | None) -> FactValue:

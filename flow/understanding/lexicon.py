@@ -36,6 +36,7 @@ class Lexicon:
     into the customer's taste ("for my kitchen"); ``who_died`` tells a bereavement ("person") from a
     thing that died ("thing"); ``anger_cues``, ``own_mistakes`` and ``apologies`` correct the sentiment
     (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
+    ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?").
     """
 
     code: str
@@ -68,6 +69,7 @@ class Lexicon:
     policy_cues: PhraseSet
     wondering: frozenset[str]
     cancel_request_cues: PhraseSet
+    comparison_cues: PhraseSet
     keeping: PhraseSet
     deciding: PhraseSet
     keeping_for_now: frozenset[str]

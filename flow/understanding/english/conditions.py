@@ -34,7 +34,17 @@ FAULTY = _phrases("""
     fraying | snapped off | cracked on | crack in | cracks in | a crack | tear in | rip in | split in |
     leak | broken zip | packed in | gave up the ghost | started leaking | started to leak | fell to pieces |
     falling to pieces | came to pieces | wont turn off | doesnt switch on | stopped heating | stopped spinning |
-    wont stay on | keeps turning off | cuts out | keeps cutting out
+    wont stay on | keeps turning off | cuts out | keeps cutting out | a dent | dents | dented | a scratch | scratches |
+    scratch on | scratch down | scratch across | chipped | a chip | chips in | crushed | squashed | in pieces |
+    in bits | doesnt power on | wont power on | not powering on | is stuck | are stuck | keeps sticking |
+    keeps getting stuck | scuffed | scuffs | scuff marks | switching itself off | switches itself off |
+    turns itself off | turning itself off | a stain | stains | grinding noise | horrible noise | strange noise |
+    weird noise | funny noise | loud noise | rattles | rattling | crackles | crackling | buzzing | playing up |
+    plays up | acting up | glitchy | glitching | keeps crashing | keeps freezing | freezes | wont load | mouldy |
+    moldy | rotten | smells funny | smells weird | smells bad | stinks | missing pieces | pieces missing |
+    incomplete | half empty | empty box | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
+    wont hold charge | doesnt hold a charge | doesnt hold charge | no sound | no picture | blank screen |
+    black screen | dead pixels | defects | faults | dodgy | stain | stained
 """)
 """Something wrong with the thing itself: broken, not working, falling apart."""
 NEVER_ARRIVED = _phrases("""
@@ -49,7 +59,10 @@ NEVER_ARRIVED = _phrases("""
     marked as delivered but | says delivered but | never got the | where is my parcel | wheres my parcel |
     where is my package | says delivered | shows as delivered | marked as delivered | nothing here |
     nothing has come | nothing has arrived | nothing came | got lost | lost my parcel | losing my parcel |
-    lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package
+    lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package |
+    courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
+    not here yet | hasnt arrived yet | still not arrived | still hasnt turned up | not turned up yet |
+    nothing has turned up | nothing turned up | nothing has shown up
 """)
 """The order never came."""
 WRONG_ITEM = _phrases("""
@@ -62,7 +75,9 @@ WRONG_ITEM = _phrases("""
     not what i paid for | not what i bought | not what i chose | isnt what i asked for | isnt the one i ordered |
     didnt order | did not order | never ordered | not something i ordered | not what we ordered |
     mix up with my order | mixed up the order | got muddled |
-    sent in error | wrongly sent
+    sent in error | wrongly sent | sent a different | sent me a different | received a different | got a different |
+    delivered a different | came in the wrong | arrived in the wrong | colour is wrong | colours wrong |
+    color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair
 """)
 """The shop sent something other than what was ordered, in so many words."""
 ILLNESS = _phrases("""

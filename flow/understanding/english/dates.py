@@ -194,7 +194,8 @@ def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
     before = [t.text for t in tokens[max(0, first - 3) : first]]
     if words[-1] in ("ago", "back", "before", "old") or "ago" in words:
         return "ago"
-    if words[-1] in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before):
+    unit = words[-4] if words[-3:] == ["and", "a", "half"] and len(words) > 3 else words[-1]
+    if unit in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before):
         return "elapsed"
     if words[0] in ("last", "past", "previous", "earlier", "this") or words[-1] in MONTHS:
         return "period"
@@ -319,17 +320,15 @@ def _relative(
     k = j + 1
     if k < len(tokens) and tokens[k].text == "of":
         k += 1
-    if (
-        k < len(tokens)
-        and tokens[k].text in ("and", "or")
-        and k + 2 < len(tokens)
-        and tokens[k + 1].text in ("a", "an")
-        and tokens[k + 2].text == "half"
-    ):
+    half = _and_a_half(tokens, k)
+    if half:
         k += 3
     if k >= len(tokens) or tokens[k].text not in UNITS:
         return None
     unit = UNITS[tokens[k].text]
+    if not half and low_high[0] == low_high[1] and _and_a_half(tokens, k + 1):
+        half = True
+        k += 3
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     before = _words(tokens, max(0, i - 3), i - max(0, i - 3))
     ago = after in ("ago", "back", "before", "old", "since")
@@ -337,6 +336,8 @@ def _relative(
     if not (ago or elapsed or bare):
         return None, k
     low, high = (_days_back(today, n, unit) for n in low_high)
+    if half and low == high:
+        low = high = low + _half_of(unit)
     last = k + 1 if ago else k
     if ago and last + 1 < len(tokens) and tokens[last + 1].text in ("tomorrow", "yesterday"):
         shift = -1 if tokens[last + 1].text == "tomorrow" else 1
@@ -349,6 +350,21 @@ def _relative(
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+def _and_a_half(tokens: list[_Token], k: int) -> bool:
+    """ "and a half" (or "or a half") at token ``k``: "six and a half weeks", "a month and a half"."""
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].text in ("and", "or")
+        and tokens[k + 1].text in ("a", "an")
+        and tokens[k + 2].text == "half"
+    )
+
+
+def _half_of(unit: str) -> int:
+    """Half a unit in days, rounded down: half a month is 15 days, so "a month and a half" is about 45."""
+    return {"day": 0, "week": 3, "fortnight": 7, "month": 15, "year": 182}[unit]
 
 
 def _days_back(today: date, n: int, unit: str) -> int:

@@ -23,7 +23,9 @@ ANGER = _phrases("""
     really angry | im angry | i am angry | extremely angry | absolutely angry | angry | pissed off | hacked off |
     sick and tired | worst company | worst service | worst customer service | absolutely ridiculous |
     utterly ridiculous | totally ridiculous | scandalous | a scandal | shambolic | an utter shambles |
-    absolute shambles | im raging | makes my blood boil | blood is boiling | lost my temper | losing my temper
+    absolute shambles | im raging | makes my blood boil | blood is boiling | lost my temper | losing my temper |
+    this is a joke | thats a joke | what a joke | its a joke | youre a joke | you are a joke | had enough of you |
+    are a joke | is a joke | such a joke
 """)
 """Anger in so many words, whatever VADER makes of them."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flow.understanding import _rules
 from flow.understanding._threat import is_threat
-from flow.understanding.english import conditions, feelings
+from flow.understanding.english import comparisons, conditions, feelings
 from flow.understanding.english.dates import DATE_HINTS, read_dates
 from flow.understanding.english.deaths import who_died
 from flow.understanding.english.mixups import sent_something_else
@@ -104,7 +104,10 @@ _CANCEL = _phrases("""
 """)
 _WEAK_REFUND = _phrases("""
     return it | return this | return them | return these | return the | return my | send it back | send this back |
-    send them back | send back | take it back | give it back | bring it back
+    send them back | send back | take it back | give it back | bring it back | return something | return an |
+    return a | return some | return two | return both | send something back | send an item back | make a return |
+    start a return | do a return | arrange a return | set up a return | returning an | returning a |
+    returning something | returning my | returning the
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
@@ -128,7 +131,9 @@ _STATUS = _phrases("""
     follow up on | go through | did it go through | any news on | whats happening with | what is happening with |
     what happened to | whats going on with | heard nothing | havent heard | still not seen | havent seen |
     been issued | still waiting on | processed yet | refunded yet | through yet | you said it was |
-    you said you had | you told me | i was told | was told it | said it would | did it work | wheres my
+    you said you had | you told me | i was told | was told it | said it would | did it work | wheres my |
+    check if | check whether | been cancelled | been canceled | been refunded |
+    been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
 _IMPERATIVES = _phrases("""
     do | just do | go with | go for | just go with | just go for | sort | sort out | sort me out with |
@@ -167,7 +172,9 @@ _CANCEL_REQUEST = _phrases("""
     dont need it anymore | cancel that | cancel the refund | cancel my refund | cancel the request |
     cancel my request | stop the refund | not the refund anymore | nvm | keep it instead | dont bother cancelling |
     dont cancel | dont cancel it | no need to cancel | leave the order | forget cancelling |
-    forget about cancelling | leave it then | its fine leave it | let it go
+    forget about cancelling | leave it then | its fine leave it | let it go | doesnt matter anymore |
+    doesnt matter any more | no longer matters | forget the whole thing | forget the lot | forget all of it |
+    forget all that | forget about all that | not bothered anymore | not bothered any more
 """)
 _KEEPING = _phrases("""
     keep it | keep them | keep this | keep these | keep hold of it | keep hold of them | keep the item |
@@ -213,7 +220,8 @@ _INSIST = _phrases("""
     wont take no | i demand | demand | i want it now | right now | immediately | you need to | you have to |
     you must | i am entitled | im entitled | i want my money back now | asking again | ask again |
     for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
-    refund me anyway
+    refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
+    this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye
 """)
 _PERSON = _phrases("""
     human | a human | real person | a real person | a person | person | agent | an agent | live agent | real agent |
@@ -357,6 +365,7 @@ ENGLISH = Lexicon(
         information""".split()
     ),
     cancel_request_cues=_CANCEL_REQUEST,
+    comparison_cues=comparisons.COMPARISONS,
     keeping=_KEEPING,
     deciding=_DECIDING,
     keeping_for_now=frozenset({"until", "till", "in", "safe", "while", "unopened", "boxed", "meanwhile"}),
