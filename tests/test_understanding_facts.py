@@ -243,3 +243,16 @@ def test_a_month_and_a_half_is_past_a_thirty_day_window() -> None:
 def test_anger_at_the_company_is_angry_and_owning_up_is_not(text: str) -> None:
     assert read(text).sentiment <= ANGER
     assert read("I ordered the wrong size myself, my mistake").sentiment > ANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what happens if it breaks after the first month?", "if it arrives damaged, can I send it back?",
+     "suppose they send the wrong size, what then?", "what if the parcel never arrives?"],
+)  # fmt: skip
+def test_a_case_supposed_is_no_condition(text: str) -> None:
+    assert fact(text, "condition") is None
+
+
+def test_a_condition_before_an_if_is_still_a_condition() -> None:
+    assert fact("it arrived broken, so if you could refund me that would be great", "condition") == "faulty"

@@ -170,10 +170,15 @@ def _lexicon_value(
                 continue
             if lexicon.condition_denials.may_occur(clause) and lexicon.condition_denials.first(clause) is not None:
                 continue
-            if _negated(clause, matches[0].start, lexicon):
+            if _negated(clause, matches[0].start, lexicon) or _supposed(clause, matches[0].start, lexicon):
                 continue
             return value
     return None
+
+
+def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
+    """ "What happens if something breaks?": a case supposed, not what happened."""
+    return not lexicon.supposing.isdisjoint(clause[:start])
 
 
 def _unsuited(clause: Sequence[str], end: int, value: str, lexicon: Lexicon) -> bool:

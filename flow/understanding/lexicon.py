@@ -36,7 +36,8 @@ class Lexicon:
     into the customer's taste ("for my kitchen"); ``who_died`` tells a bereavement ("person") from a
     thing that died ("thing"); ``anger_cues``, ``own_mistakes`` and ``apologies`` correct the sentiment
     (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
-    ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?").
+    ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?");
+    ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
     """
 
     code: str
@@ -85,6 +86,7 @@ class Lexicon:
     conditions: Mapping[str, PhraseSet]
     circumstances: Mapping[str, PhraseSet]
     condition_denials: PhraseSet
+    supposing: frozenset[str]
     unsuited_after: PhraseSet
     sent_something_else: MessageCheck
     who_died: Callable[[Sequence[Sequence[str]]], str | None]

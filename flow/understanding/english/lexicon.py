@@ -385,6 +385,7 @@ ENGLISH = Lexicon(
     },
     circumstances={"illness": conditions.ILLNESS, "bereavement": conditions.BEREAVEMENT},
     condition_denials=conditions.DENIALS,
+    supposing=frozenset({"if", "suppose", "supposing", "unless", "whether", "hypothetically"}),
     unsuited_after=conditions.UNSUITED_AFTER,
     sent_something_else=sent_something_else,
     who_died=who_died,
