@@ -286,7 +286,7 @@ def test_asking_for_an_exception_presses_the_request(text: str) -> None:
      "how do they compare?", "which would arrive sooner?"],
 )  # fmt: skip
 def test_comparing_the_offers_asks_about_every_one(text: str) -> None:
-    assert acts(text, OFFERED) == ["ask_about:store_credit", "ask_about:exchange"]
+    assert acts(text, OFFERED) == ["ask_about:all"]
 
 
 @pytest.mark.parametrize(

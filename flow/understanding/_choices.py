@@ -31,6 +31,26 @@ _TIME_WORDS = frozenset(
 CALLBACK = "callback"
 _RESIGNED = frozenset({"fine", "ok", "okay", "alright", "whatever", "well", "then", "oh", "so", "right"})
 """Words of a customer giving in: "fine, I'll take the exchange"."""
+_COMPARING = frozenset({"difference", "differences", "compare", "compared", "comparison", "versus", "vs"})
+_WHICH_ASKS = frozenset(
+    {
+        "better",
+        "best",
+        "quicker",
+        "quickest",
+        "faster",
+        "fastest",
+        "sooner",
+        "easier",
+        "recommend",
+        "suggest",
+        "prefer",
+        "should",
+        "cheaper",
+        "simpler",
+        "worth",
+    }
+)
 _WEAK_YES = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "sure", "then", "well"})
 """Words that agree with what is on offer only when nothing else is said: "ok, thanks, bye" is leaving."""
 _ASKING_TO_DO = frozenset(
@@ -73,10 +93,6 @@ def read_choices(
                 found.add(position + mention.start, act)
                 last = mention.offer or last
             continue
-        if _compares(clause, context, lexicon):
-            for offer in context.offered_ids:
-                found.add(position, Act.of("ask_about", offer))
-            continue
         if last is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
             if not lexicon.asks_why(clause.words, " ".join(clause.words)):
                 found.add(position, Act.of("ask_about", last))
@@ -87,11 +103,6 @@ def read_choices(
         _bare_answer(clause, position, context, lexicon, found)
     _all_refused(context, found)
     return mentioned
-
-
-def _compares(clause: Clause, context: Context, lexicon: Lexicon) -> bool:
-    """ "What's the difference between the two?", "which is quicker?": a question about every offer."""
-    return len(context.offered) > 1 and clause.question and has(lexicon.comparison_cues, clause.words)
 
 
 def _last_ironic(clauses: list[Clause], lexicon: Lexicon) -> int:
@@ -129,11 +140,21 @@ def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexic
     if starts_with(lexicon.reject_all, words) or only(lexicon.no, words, lexicon):
         found.add(position, refusal(context))
     elif clause.question:
+        if len(context.offered) > 1 and _compares(words, lexicon):
+            found.add(position, Act.of("ask_about", "all"))
         return
     elif only(lexicon.yes, words, lexicon) or _points_and_chooses(words, lexicon):
         found.add(position, bare_choice(context))
     elif CALLBACK in context.offered_ids and _names_a_time(words, lexicon):
         found.add(position, Act.of("choose", CALLBACK))
+
+
+def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "what's the difference?", "which is quicker?", "which would you recommend?", "how do they compare?":
+    weighing up the offers."""
+    if not _COMPARING.isdisjoint(words) or ("which" in words and not _WHICH_ASKS.isdisjoint(words)):
+        return True
+    return has(lexicon.comparison_cues, words)
 
 
 def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:
