@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from flow.models import Act
 from flow.understanding._choices import CALLBACK, bare_choice, read_choices, refusal
 from flow.understanding._drops import dropped_request, second_thoughts
+from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
 from flow.understanding._found import Found, cue_at, first, has, only, starts_with
 from flow.understanding._offers import Mention
 from flow.understanding.clauses import Clause
@@ -34,22 +35,11 @@ _PERSON_WORDS = frozenset(
 )
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
-_PAST_FORMS = frozenset({"cancelled", "canceled", "refunded", "reimbursed", "processed"})
-_WANTING = frozenset({"want", "need", "like", "get", "have", "please", "can", "could"})
-_NEW = frozenset({"a", "an", "full"})
-_REPORTERS = frozenset({"i", "ive", "you", "youve", "was", "been", "it", "has", "have", "had", "already", "definitely"})
 _NO_NEED = (
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
     ("not", "asking"), ("not", "looking"), ("dont", "ask"), ("not", "after"), ("no", "point"),
 )  # fmt: skip
-_PAST_REPORT = frozenset(
-    "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
-)
-_ASKING_AFTER = frozenset({"did", "has", "have", "is", "was", "hasnt", "havent", "didnt", "isnt"})
-_SETTLED = frozenset(
-    {"done", "sorted", "through", "processed", "approved", "complete", "completed", "finished", "gone"}
-)
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
 _EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care", "exception"})
@@ -138,7 +128,7 @@ def _read_requests(
     joined = " ".join(words)
     handled: set[str] = set()
     named = [kind for kind, cues in lexicon.request_cues.items() if cue_at(cues, words) is not None]
-    told = [kind for kind in named if _reported(words, cue_at(lexicon.request_cues[kind], words) or 0)]
+    told = [kind for kind in named if reported(words, cue_at(lexicon.request_cues[kind], words) or 0)]
     if told:
         found.reported = True
         named = [kind for kind in named if kind not in told]
@@ -161,10 +151,10 @@ def _read_requests(
         handled.add("ask_why")
     if mentions:
         return handled
-    asks_anew = any(_asks_anew(words, cue_at(lexicon.request_cues[kind], words) or 0) for kind in named)
-    asks_after = bool(told) and words[0] in _ASKING_AFTER
+    anew = any(asks_anew(words, cue_at(lexicon.request_cues[kind], words) or 0) for kind in named)
+    after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
-    if (status or asks_after) and not asks_anew:
+    if (status or after) and not anew:
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
@@ -198,31 +188,6 @@ def _read_requests(
         found.add(position + 4 + at, Act.of("request", kind))
         handled.add("request")
     return handled
-
-
-def _reported(words: Sequence[str], at: int) -> bool:
-    """A request told as something done before ("I asked for a refund last week", "I cancelled it on
-    Monday", "is it cancelled?", "have you refunded me yet?", "did you cancel it yet?", "is the refund
-    done?"), not a new one."""
-    if words[at] in _PAST_FORMS and at > 0 and words[at - 1] in _REPORTERS:
-        wanting = _WANTING.intersection(words[max(0, at - 4) : at])
-        return not wanting or (wanting == {"have"} and words[0] == "have")
-    if words[0] in _ASKING_AFTER and ("yet" in words[at:] or not _SETTLED.isdisjoint(words[at + 1 : at + 3])):
-        return True
-    return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
-
-
-def _asks_anew(words: Sequence[str], at: int) -> bool:
-    """ "I want a refund because it hasn't arrived", "check if you can refund me": a new request, though it
-    speaks of what has not happened; "has my refund gone through?", "have you refunded me yet?" ask about
-    one already made."""
-    if (
-        at == 0
-        or words[at] in _PAST_FORMS
-        or (words[at - 1] not in _NEW and words[at - 1] not in ("you", "to", "can", "could", "please"))
-    ):
-        return False
-    return not _WANTING.isdisjoint(words[max(0, at - 5) : at])
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:
