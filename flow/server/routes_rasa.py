@@ -17,7 +17,6 @@ from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from flow.errors import ConversationClosed, ConversationExists, UnknownConversation
@@ -25,10 +24,12 @@ from flow.models import Conversation, FactValue, Turn
 from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.gateway import ChatGateway
+from flow.server.parsed_body import ParsedBodyRoute, parsed_body
+from flow.server.responses import OrjsonResponse
 from flow.server.routes_api import gateway_of
 from flow.server.senders import SenderConversation, SenderDirectory
 
-router = APIRouter(tags=["rasa"])
+router = APIRouter(tags=["rasa"], route_class=ParsedBodyRoute)
 
 MAX_NEW_CONVERSATIONS = 8
 """How often one message may find the sender's conversation closed and claim another before giving up."""
@@ -106,15 +107,20 @@ def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
     return found
 
 
+async def _webhook(request: Request, body: RasaMessage) -> Response:
+    return OrjsonResponse(await _answer(gateway_of(request), senders_of(request), body))
+
+
 @router.post(
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
     responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429, 503)},
 )
+@parsed_body(RasaMessage, _webhook)
 async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
     """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew."""
-    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body))
+    return await _webhook(request, body)
 
 
 async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> list[dict[str, Any]]:
