@@ -98,7 +98,8 @@ def create_app(
         pushers=[live],
         webhook=webhook,
     )
-    limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
+    per_second, burst = settings.worker_rate_limit
+    limiter = RateLimiter(per_second=per_second, burst=burst)
     sessions = open_session_directory(settings.store_url, timeout=timeout) if socketio_available() else None
     channel = None
     if sessions is not None:
