@@ -1,10 +1,13 @@
-"""Saves from many threads on one SQLite store are committed together, each judged on its own."""
+"""Saves from many threads on one SQLite store are committed together, each judged on its own; processes
+sharing the file save each change once."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,9 @@ import pytest
 from flow import Engine
 from flow.errors import VersionConflict
 from flow.models import Conversation, Turn
+from flow.service import ConversationService
 from flow.stores.sqlite import SqliteStore
+from tests.plugins.engines import DANA, IN_HOURS
 
 THREADS = 8
 
@@ -93,3 +98,23 @@ def test_a_save_that_cannot_be_written_is_refused_and_leaves_nothing(engine: Eng
             holder.close()
         assert store.load(conversation.id).version == 1
         assert len(store.transcript(conversation.id)) == 1
+
+
+def test_two_workers_checking_the_desk_offer_one_callback(make_engine: Callable[..., Engine], tmp_path: Path) -> None:
+    path = tmp_path / "desk.db"
+    opened, first_turn = make_engine().start(DANA, "I want a refund")
+    conversation, turn = make_engine().reply(opened, "get me a manager")
+    with SqliteStore(path) as first_store, SqliteStore(path) as second_store:
+        first_store.create(opened, first_turn, token_digest="0" * 64)
+        first_store.save(conversation, turn, expected_version=opened.version)
+        expired = make_engine(at=IN_HOURS + timedelta(minutes=5))
+        # Each worker process has its own service on the shared file; both find the wait over.
+        workers = [ConversationService(expired, store) for store in (first_store, second_store)]
+
+        offers = [worker.wait_expired(conversation.id) for worker in workers]
+        transcript = first_store.transcript(conversation.id)
+
+    assert conversation.at_the_desk
+    assert [offer is not None for offer in offers] == [True, False]
+    assert [t.number for t in transcript] == [1, 2, 3]
+    assert [q.payload for q in transcript[-1].quick_replies] == ["accept", "reject"]
