@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -16,6 +17,7 @@ from flow import Engine
 from flow.errors import VersionConflict
 from flow.models import Conversation, Turn
 from flow.service import ConversationService
+from flow.stores._group_commit import MAX_BATCH, GroupCommit
 from flow.stores.sqlite import SqliteStore
 from tests.plugins.engines import DANA, IN_HOURS
 
@@ -118,3 +120,32 @@ def test_two_workers_checking_the_desk_offer_one_callback(make_engine: Callable[
     assert [offer is not None for offer in offers] == [True, False]
     assert [t.number for t in transcript] == [1, 2, 3]
     assert [q.payload for q in transcript[-1].quick_replies] == ["accept", "reject"]
+
+
+def test_a_line_longer_than_one_batch_is_committed_in_several(tmp_path: Path) -> None:
+    local = threading.local()
+
+    def connection() -> sqlite3.Connection:
+        if not hasattr(local, "db"):
+            local.db = sqlite3.connect(tmp_path / "line.db", isolation_level=None, check_same_thread=False)
+        db: sqlite3.Connection = local.db
+        return db
+
+    connection().execute("CREATE TABLE numbers (n INTEGER)")
+    group = GroupCommit(connection)
+    writers = 2 * MAX_BATCH + 5
+
+    def insert(number: int) -> int:
+        group.write(lambda db: db.execute("INSERT INTO numbers VALUES (?)", (number,)))
+        return number
+
+    with group.transaction():  # holds the commit lock while the whole line forms behind it
+        pool = ThreadPoolExecutor(writers)
+        inserted = [pool.submit(insert, number) for number in range(writers)]
+        while len(group._waiting) < writers:
+            time.sleep(0.01)
+    pool.shutdown(wait=True)
+
+    assert sorted(future.result() for future in inserted) == list(range(writers))
+    assert connection().execute("SELECT count(*) FROM numbers").fetchone() == (writers,)
+    assert group.batches == 3  # at most MAX_BATCH writes a commit

@@ -57,7 +57,8 @@ class GroupCommit:
         with self._waiting_lock:
             self._waiting.append(pending)
         with self._commit_lock:
-            if not pending.done:
+            # A leader commits at most MAX_BATCH writes, so a long line may need several batches.
+            while not pending.done:
                 self._lead()
         if pending.error is not None:
             raise pending.error
