@@ -70,6 +70,7 @@ EdgeName = Literal[
     "escalate_unsatisfied",
     "escalate_unclear",
     "review_exception",
+    "escalate_cannot_check",
     "why",
     "change_request",
     "drop_request",
@@ -108,6 +109,7 @@ EdgeName = Literal[
     "accept_compensation",
     "satisfied",
     "anything_else",
+    "already_done",
     "accept_callback",
     "decline_callback",
     "waiting",
@@ -165,6 +167,15 @@ def _waits_for_a_person(policy: Policy) -> bool:
 
 def _reviews(policy: Policy) -> bool:
     return any(e.then == "review" for r in policy.requests.values() for e in r.exceptions)
+
+
+def _needs_host_facts(policy: Policy) -> bool:
+    return any(
+        policy.facts[fact].source == "host"
+        for r in policy.requests.values()
+        for fact in r.needs
+        if fact in policy.facts
+    )
 
 
 def _summarises(policy: Policy) -> bool:
@@ -270,6 +281,10 @@ EDGES: tuple[Edge, ...] = (
     Edge("approve", "message", "listening", "follow_up", guards.ready_and_allowed, ("approve",)),
     Edge("decline", "message", "listening", "explaining", guards.ready_and_declined, ("decline",), possible=_declines),
     Edge("ask_fact", "message", "listening", "listening", guards.missing_fact, ("ask_fact",)),
+    Edge(
+        "escalate_cannot_check", "message", "listening", "escalated", guards.cannot_check, ("escalate",),
+        reason="cannot_check", possible=_needs_host_facts,
+    ),
     _closing("listening"),
     *_unclear("listening", "listening", name="ask_request"),
     # Explaining: the reason, a clearer one when asked why, and back to where the conversation was.
@@ -389,6 +404,12 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),
     Edge("empathize", "message", "follow_up", "follow_up", guards.complained_only),
+    Edge("already_done", "message", "follow_up", "follow_up", guards.asked_again_for_done),
+    Edge(
+        "escalate_unclear", "message", "follow_up", "escalated", guards.lost_repeatedly, ("escalate",),
+        reason="unclear",
+    ),
+    Edge("unclear", "message", "follow_up", "follow_up", guards.not_understood, ("note_unclear",)),
     Edge("anything_else", "message", "follow_up", "follow_up", guards.always),
     # Escalated: a person is coming, or a callback is offered out of hours.
     Edge("abuse_close", "message", "escalated", "closed", guards.abuse_limit_reached, ("close_abuse",)),

@@ -59,7 +59,17 @@ def asked_for_person(run: Run, rules: Rules) -> bool:
     "No need for a manager" does not count; neither does a request for a call while a callback is on
     offer (that is the callback).
     """
-    return _has(run, "ask_human")
+    return _has(run, "ask_human") or _answers_with_details(run)
+
+
+def _answers_with_details(run: Run) -> bool:
+    """Asked whether a colleague should check on something, the customer only gives the details to check
+    ("A-1010"): that is a yes."""
+    acts = _acts(run)
+    waiting = run.state == "listening" and run.request is None and run.question == "person"
+    return (
+        waiting and bool(acts) and all(a.kind in ("provide", "thank", "affirm") for a in acts) and _has(run, "provide")
+    )
 
 
 def too_angry(run: Run, rules: Rules) -> bool:
@@ -91,6 +101,18 @@ def asked_anew(run: Run, rules: Rules) -> bool:
     """After everything asked so far was settled, the message makes another request ("one more thing,
     can you cancel C-5521?")."""
     return current_item(run) is not None
+
+
+def asked_again_for_done(run: Run, rules: Rules) -> bool:
+    """The customer asks again for the request just approved ("why can't I just get my money back?" after
+    the refund was started): they are told it is already under way."""
+    last = run.agenda[-1] if run.agenda else None
+    return last is not None and last.status == "approved" and _has(run, "request", last.name)
+
+
+def not_understood(run: Run, rules: Rules) -> bool:
+    """Nothing in the message could be read."""
+    return run.counters.unclear > 0
 
 
 def decision_changed(run: Run, rules: Rules) -> bool:
@@ -170,9 +192,16 @@ def ready_and_declined(run: Run, rules: Rules) -> bool:
 
 
 def missing_fact(run: Run, rules: Rules) -> bool:
-    """The request is known but a fact it needs is not, or is known too roughly to decide."""
+    """The request is known but a fact it needs, which the customer may be asked for, is not, or is known
+    too roughly to decide."""
     decision = _decision(run, rules)
     return decision is not None and decision.verdict in ("missing", "narrow")
+
+
+def cannot_check(run: Run, rules: Rules) -> bool:
+    """A fact the request needs is one only the host can give, and it did not: nothing can be decided."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict == "cannot_check"
 
 
 def closing(run: Run, rules: Rules) -> bool:
@@ -182,7 +211,8 @@ def closing(run: Run, rules: Rules) -> bool:
         return not _moves_on(run) and not _has(run, "ask_why")
     nothing_open = run.request is None and run.pending_fact is None
     said_no = _has(run, "deny") and run.question == "anything_else" and len(_acts(run)) == 1
-    return nothing_open and (thanked_only(run, rules) or said_no)
+    acknowledged = _has(run, "thank") and all(a.kind in ("thank", "affirm", "complain") for a in _acts(run))
+    return nothing_open and (acknowledged or said_no)
 
 
 def said_goodbye(run: Run, rules: Rules) -> bool:
@@ -330,9 +360,11 @@ def ambiguous_choice(run: Run, rules: Rules) -> bool:
 
 
 def asked_about_offer(run: Run, rules: Rules) -> bool:
-    """The customer asks a question about something on offer, without choosing it."""
+    """The customer asks a question about something on offer, or compares what is on offer
+    ("what's the difference?", "which is quicker?"), without choosing."""
     on_offer = _on_offer(run) if run.state != "compensation" else [_COMPENSATION]
-    return any(a.kind == "ask_about" and a.target in on_offer for a in _acts(run))
+    compared = len(on_offer) > 1
+    return any(a.kind == "ask_about" and (a.target in on_offer or (compared and a.target == "all")) for a in _acts(run))
 
 
 def _refused(run: Run) -> set[str]:

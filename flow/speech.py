@@ -83,7 +83,8 @@ class Speaker:
         run.question = self._question(run)
         last = steps[-1] if steps else None
         context = self._contexts.context(run, frozenset({"callback", "in_hours", "offered", "offer_callback"}), last)
-        return "\n\n".join(paragraphs), self._buttons(run, context, seed)
+        parts = (part.strip() for paragraph in paragraphs for part in paragraph.split("\n\n"))
+        return "\n\n".join(part for part in parts if part), self._buttons(run, context, seed)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""

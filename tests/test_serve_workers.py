@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from flow.server.settings import ServerSettings
 from tests.plugins.server_processes import ServerPool, ServerProcess, redis_database, tactful_command
 
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}
@@ -119,3 +120,25 @@ def test_workers_that_could_not_serve_correctly_are_refused_before_starting(
     assert ran.returncode == 2
     assert re.search(message, ran.stderr), ran.stderr
     assert not (tmp_path / "tactful.db").exists()
+
+
+def test_workers_are_configured_exactly_as_the_command_that_starts_them() -> None:
+    given = ServerSettings(
+        store_url="sqlite:///shared.db",
+        cors_origins=("https://shop.example", "https://m.shop.example"),
+        rate_limit_per_second=2.5,
+        rate_limit_burst=9,
+        trusted_proxies=("10.0.0.0/24",),
+        api_key="a server-to-server key",
+        facts_key="a facts signing secret of at least thirty-two bytes",
+        demo=True,
+        agent_keys={"Alex Kim": "alex-key-0123456789", "Sam": "sam-key-0123456789"},
+        desk_webhook_secret="webhook signing secret",
+        workers=3,
+    )
+
+    environment = {name: value for name, value in given.as_env().items() if value is not None}
+    read_back = ServerSettings.from_env(environment)
+
+    assert read_back == given
+    assert read_back.worker_rate_limit == (2.5 / 3, 3)

@@ -27,6 +27,7 @@ from flow.server.schemas import (
     TurnOut,
     json_response,
 )
+from flow.server.trust import FactsGate, OfferedFacts, bearer_token
 
 router = APIRouter(prefix="/v1", tags=["conversations"], route_class=ParsedBodyRoute)
 
@@ -39,10 +40,10 @@ def gateway_of(request: Request) -> ChatGateway:
     return found
 
 
-def bearer_token(request: Request) -> str | None:
-    """The credentials of an ``Authorization: Bearer …`` header, if the request has one."""
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
-    return credentials if scheme.lower() == "bearer" and credentials else None
+def facts_gate_of(request: Request) -> FactsGate:
+    """The app's judge of which facts are the host's."""
+    found: FactsGate = request.app.state.facts_gate
+    return found
 
 
 def conversation_token(request: Request, conversation_id: str) -> str:
@@ -53,14 +54,21 @@ def conversation_token(request: Request, conversation_id: str) -> str:
     return token
 
 
+def message_facts(gate: FactsGate, message: CustomerMessage) -> OfferedFacts | None:
+    """The facts a customer message carries, if any; they are never the host's unless signed."""
+    if message.facts is None and message.facts_token is None:
+        return None
+    return gate.offered(message.facts, message.facts_token)
+
+
 def _responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     return {status: ERROR_RESPONSES[status] for status in statuses}
 
 
 async def _start(request: Request, body: StartConversation) -> Response:
-    started = await gateway_of(request).start(
-        facts=body.facts, message=body.message, policy=body.policy, channel="http"
-    )
+    gate = facts_gate_of(request)
+    offered = gate.offered(body.facts, body.facts_token, server_to_server=gate.server_to_server(request))
+    started = await gateway_of(request).start(offered=offered, message=body.message, policy=body.policy, channel="http")
     reply = ConversationStarted.model_construct(
         id=started.conversation.id, token=started.token, turn=TurnOut.of(started.turn)
     )
@@ -69,12 +77,14 @@ async def _start(request: Request, body: StartConversation) -> Response:
 
 async def _send(request: Request, body: CustomerMessage) -> Response:
     conversation_id: str = request.path_params["conversation_id"]
+    token = conversation_token(request, conversation_id)
     _, turn = await gateway_of(request).reply(
         conversation_id,
-        token=conversation_token(request, conversation_id),
+        token=token,
         text=body.text,
         quick_reply=body.quick_reply,
         message_id=body.message_id,
+        offered=message_facts(facts_gate_of(request), body),
         channel="http",
     )
     return json_response(TurnOut.of(turn))
@@ -85,11 +95,15 @@ async def _send(request: Request, body: CustomerMessage) -> Response:
     status_code=201,
     response_model=ConversationStarted,
     summary="Start a conversation",
-    responses=_responses(413, 422, 429, 503),
+    responses=_responses(403, 413, 422, 429, 503),
 )
 @parsed_body(StartConversation, _start)
 async def start_conversation(request: Request, body: Annotated[StartConversation | None, Body()] = None) -> Response:
-    """Open a conversation and get the agent's first turn, the conversation id and its token."""
+    """Open a conversation and get the agent's first turn, the conversation id and its token.
+
+    A page may pass only the facts the policy allows unsigned, plus a `facts_token` signed by the
+    host; the host's server may pass any fact with `Authorization: Bearer <api_key>`.
+    """
     return await _start(request, body or StartConversation())
 
 
