@@ -45,6 +45,8 @@ from bench.report import ROOT, Figure, figures_table, median, percentile, table,
 from bench.services import free_port, private_redis, redis_binary
 
 SERVE = "from flow.cli.commands_serve import app; app()"
+API_KEY = "bench-host-api-key-0123456789abcdef"
+"""The host application's key: conversations start server to server, as a host passing its facts does."""
 FACTS = {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}
 SCRIPT: list[dict[str, str]] = [
     {"text": "I'd like a refund for my order"},
@@ -124,7 +126,7 @@ def tree_cpu_seconds(pid: int) -> float | None:
 
 
 def tactful_command(store_url: str, port: int) -> list[str]:
-    """``tactful serve`` on one worker, without the rate limit or access log a benchmark would measure."""
+    """``tactful serve`` on one worker, without the rate limit or access log, knowing the host's API key."""
     return [
         sys.executable,
         "-c",
@@ -137,6 +139,8 @@ def tactful_command(store_url: str, port: int) -> list[str]:
         "--rate-limit",
         "0",
         "--no-access-log",
+        "--api-key",
+        API_KEY,
     ]
 
 
@@ -154,7 +158,8 @@ def redis_server(workdir: Path) -> Iterator[str | None]:
 
 def record_responses(url: str) -> dict[str, Any]:
     """One start and one message answer from a real tactful server, for the baseline to send back."""
-    started = httpx.post(f"{url}/v1/conversations", json={"facts": FACTS}, timeout=30).json()
+    host = {"Authorization": f"Bearer {API_KEY}"}
+    started = httpx.post(f"{url}/v1/conversations", json={"facts": FACTS}, headers=host, timeout=30).json()
     turn = httpx.post(
         f"{url}/v1/conversations/{started['id']}/messages",
         json=SCRIPT[0],
@@ -265,7 +270,7 @@ async def _converse(port: int, load: Load, stop_at: float) -> None:
     try:
         while time.monotonic() < stop_at:
             began = time.monotonic()
-            status, started = await connection.post("/v1/conversations", {"facts": FACTS})
+            status, started = await connection.post("/v1/conversations", {"facts": FACTS}, API_KEY)
             if status != 201:
                 load.failures += 1
                 continue

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from flow.server.settings import ServerSettings
+from tests.plugins.host_keys import HOST, HOST_ARGS
 from tests.plugins.server_processes import ServerPool, ServerProcess, redis_database, tactful_command
 
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}
@@ -43,8 +44,8 @@ def worker_pids(server: ServerProcess) -> set[int]:
 
 
 def converse(url: str) -> dict[str, Any]:
-    """A whole conversation, each request on a new connection; its transcript as the server reads it."""
-    started = httpx.post(f"{url}/v1/conversations", json={"facts": LATE_REFUND}, timeout=30)
+    """A whole conversation started by the host's server, each request on a new connection; its transcript."""
+    started = httpx.post(f"{url}/v1/conversations", json={"facts": LATE_REFUND}, headers=HOST, timeout=30)
     assert started.status_code == 201, started.text
     opened = started.json()
     headers = {"Authorization": f"Bearer {opened['token']}"}
@@ -67,7 +68,7 @@ def test_two_workers_serve_every_conversation_whole(
         if store == "sqlite"
         else redis_database(request.getfixturevalue("redis_url"), 11)
     )
-    server = tactful_servers.start(store_url, "--workers", "2")
+    server = tactful_servers.start(store_url, "--workers", "2", *HOST_ARGS)
     wait_for_workers(server, 2)
 
     with ThreadPoolExecutor(8) as pool:
