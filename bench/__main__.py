@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -60,19 +60,7 @@ def shared_figures(data: dict[str, Any]) -> list[Figure]:
     return [figure_from_json(entry) for entry in data.get("figures", [])]
 
 
-HTTP_SHARE_OF_BARE = 0.6
 UNDERSTAND_LIMIT_US = 40.0
-
-
-def http_figures(data: dict[str, Any]) -> list[Figure]:
-    """``bench/http.py``'s figures, with the suite's target on throughput: 60% of the bare endpoint's."""
-    figures = shared_figures(data)
-    return [
-        replace(f, ratio_target=HTTP_SHARE_OF_BARE)
-        if f.better == "higher" and f.limit is None and f.ratio_target is None
-        else f
-        for f in figures
-    ]
 
 
 def understanding_figures(data: dict[str, Any]) -> list[Figure]:
@@ -119,7 +107,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         shared_figures,
     ),
     Benchmark(
-        "http", "HTTP under 64 connections against bare FastAPI", ("--seconds", "2", "--warmup", "1"), http_figures
+        "http", "HTTP under 64 connections against bare FastAPI", ("--seconds", "2", "--warmup", "1"), shared_figures
     ),
     Benchmark(
         "adversarial",
