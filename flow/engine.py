@@ -336,11 +336,10 @@ class Engine:
         if not self._events[trigger].trigger(run):
             raise RuntimeError(f"no {trigger} transition from {run.state}")  # pragma: no cover
 
-    def _check(self, edge: Edge, event: Any) -> bool:
-        return edge.when(event.model, self._rules)
+    def _check(self, edge: Edge, run: Run) -> bool:
+        return edge.when(run, self._rules)
 
-    def _taken(self, edge: Edge, event: Any) -> None:
-        run: Run = event.model
+    def _taken(self, edge: Edge, run: Run) -> None:
         settled = len(run.settled)
         if edge.name == "why":
             about = explained_item(run, self._rules)

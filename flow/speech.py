@@ -82,8 +82,7 @@ class Speaker:
         run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
         run.question = self._question(run)
         last = steps[-1] if steps else None
-        context = self._contexts.context(run, frozenset({"callback", "in_hours", "offered", "offer_callback"}), last)
-        return "\n\n".join(paragraphs), self._buttons(run, context, seed)
+        return "\n\n".join(paragraphs), self._buttons(run, _Later(self._contexts, run, last), seed)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""
@@ -171,14 +170,14 @@ class Speaker:
             return "request"
         return None
 
-    def _buttons(self, run: Run, context: dict[str, Any], seed: str) -> list[QuickReply]:
+    def _buttons(self, run: Run, later: _Later, seed: str) -> list[QuickReply]:
         if not run.steps or run.state == "closed":
             return []
         last = run.steps[-1]
         kind: str = SPECS[last.state].buttons_for(last.transition)
 
         def label(key: str) -> str:
-            return self._book.render(f"templates.common.{key}", context, seed=seed)
+            return self._book.render(f"templates.common.{key}", later.context, seed=seed)
 
         if run.question == "person":
             return [
@@ -210,7 +209,7 @@ class Speaker:
                 payloads.button(label("button_accept"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
             ]
-        if kind == "callback" and context["offer_callback"]:
+        if kind == "callback" and later.context["offer_callback"]:
             return [
                 payloads.button(label("button_callback"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
@@ -228,6 +227,27 @@ class Speaker:
                 for n, r in self._policy.requests.items()
             ]
         return []
+
+
+class _Later:
+    """The context the buttons are labelled with, worked out only when a turn shows buttons."""
+
+    __slots__ = ("_builder", "_context", "_run", "_step")
+
+    _NEEDED = frozenset({"callback", "in_hours", "offered", "offer_callback"})
+
+    def __init__(self, builder: ContextBuilder, run: Run, step: Step | None) -> None:
+        self._builder = builder
+        self._run = run
+        self._step = step
+        self._context: dict[str, Any] | None = None
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """The context of the turn's last step."""
+        if self._context is None:
+            self._context = self._builder.context(self._run, self._NEEDED, self._step)
+        return self._context
 
 
 def _says_sorry(text: str) -> bool:
