@@ -16,7 +16,7 @@ from flow.graph import Edge, Trigger
 from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person
-from flow.models import AgendaItem, Close, Conversation, Signals, Span, Turn
+from flow.models import AgendaItem, Close, Conversation, Signals, Span, Turn, compact
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -369,6 +369,7 @@ class Engine:
                 "updated_at": run.now,
             }
         )
+        compact(next_conversation)
         turn = Turn.model_construct(
             conversation_id=conversation.id,
             number=version,
