@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/tactful serve --open
+	$(BIN)/tactful serve --demo --open
 
 test: $(STAMP)
 	scripts/install-test-deps

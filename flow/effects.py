@@ -17,7 +17,7 @@ from flow.models import (
     ScheduleFollowUp,
 )
 from flow.rules import Rules
-from flow.run import Run, current_item
+from flow.run import Run, current_item, stated_by_customer
 from flow.summary import handoff_summary
 from flow.vocabulary import Outcome, RequestStatus
 
@@ -74,14 +74,22 @@ class Effects:
         run.outcome = "escalated"
         run.waiting_since, run.callback_offered = None, False
         item = current_item(run)
+        unverified = self._unverified(run)
+        missing = self._rules.missing_host_facts(item.name, run.facts) if item is not None else []
         if item is not None:
             item.status = "escalated"
             run.settled.append(item)
         handoff = self._policy.escalation.handoff
         if self._rules.in_hours(run.now) or not handoff.callback:
-            run.actions.append(Handoff(reason=reason, summary=handoff_summary(run, self._policy)))
+            summary = handoff_summary(run, self._policy, unverified=unverified, missing_host_facts=missing)
+            run.actions.append(Handoff(reason=reason, summary=summary, unverified=unverified))
             run.waiting_since = run.now
             self._schedule_follow_up(run, edge)
+
+    def _unverified(self, run: Run, *, compensation: bool = False) -> list[str]:
+        """The facts the decision on the request in hand read that only the customer stated."""
+        stated = stated_by_customer(run)
+        return self._rules.unverified(run.request, run.facts, stated, compensation=compensation)
 
     def _approve(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
@@ -90,7 +98,7 @@ class Effects:
         item.status = "approved"
         run.settled.append(item)
         run.outcome = "approved"
-        run.actions.append(ApproveRequest(request=item.name))
+        run.actions.append(ApproveRequest(request=item.name, unverified=self._unverified(run)))
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
@@ -128,7 +136,8 @@ class Effects:
         run.settled.append(item)
         run.chosen = chosen
         run.outcome = "alternative_accepted"
-        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title))
+        unverified = self._unverified(run)
+        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
 
     def _change_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)
@@ -149,11 +158,14 @@ class Effects:
         digest = hashlib.sha256(run.conversation_id.encode()).hexdigest()[:8].upper()
         run.compensation_reference = f"{compensation.reference_prefix}-{digest}"
         run.outcome = "compensation_accepted"
+        unverified = self._unverified(run, compensation=True)
         item = current_item(run)
         if item is not None:
             item.status = "compensation_accepted"
             run.settled.append(item)
-        run.actions.append(IssueCompensation(reference=run.compensation_reference, offer=compensation.title))
+        run.actions.append(
+            IssueCompensation(reference=run.compensation_reference, offer=compensation.title, unverified=unverified)
+        )
 
     def _schedule_follow_up(self, run: Run, edge: Edge) -> None:
         if any(isinstance(action, ScheduleFollowUp) for action in run.actions):
@@ -222,8 +234,8 @@ def _settle_as(status: RequestStatus, *, outcome: Outcome | None) -> Callable[[R
 
 
 def _focus_asked(run: Run, edge: Edge) -> None:
-    asked = next((a.target for a in run.signals.acts if a.kind == "ask_about" and a.target), None)
-    run.focus = asked
+    asked = {a.target for a in run.signals.acts if a.kind == "ask_about" and a.target}
+    run.focus = "all" if len(asked) > 1 else next(iter(asked), None)
 
 
 def _redo(run: Run, edge: Edge) -> None:

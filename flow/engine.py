@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,8 +15,8 @@ from flow.facts import count, fill_facts, identify_request, point_at_current
 from flow.graph import Edge, Trigger
 from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
-from flow.messages import clean_facts, clean_message, clean_person
-from flow.models import AgendaItem, Close, Conversation, Signals, Span, Turn, compact
+from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
+from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -137,7 +137,7 @@ class Engine:
             asked=conversation.pending_fact,
             rough=_rough(conversation),
             question=conversation.question,
-            focus=conversation.focus,
+            focus=conversation.focus if conversation.focus != "all" else None,
             now=now,
         )
 
@@ -160,16 +160,25 @@ class Engine:
         message: str | None = None,
         *,
         conversation_id: str | None = None,
+        unsigned_facts: Mapping[str, Any] | None = None,
     ) -> tuple[Conversation, Turn]:
-        """Open a conversation with the facts the host knows and, optionally, the customer's first message."""
-        known = clean_facts(facts, self.policy)
+        """Open a conversation with the facts the host knows and, optionally, the customer's first message.
+
+        ``facts`` are the host's own. ``unsigned_facts`` came from a public client without the host's
+        signature: only those the policy marks ``allow_unsigned`` are accepted
+        (:class:`~flow.errors.UntrustedFacts` names the others), and they count as stated by the customer.
+        """
+        known, unsigned = self._facts(facts, unsigned_facts)
         text = None if message is None else clean_message(message, max_chars=self.policy.max_message_chars)
         now = self._clock()
+        stated: dict[str, list[FactValue]] = {}
+        _note_stated(stated, ((k, v) for k, v in unsigned.items() if k not in known))
         conversation = Conversation(
             id=conversation_id or secrets.token_hex(12),
             policy=self.policy.name,
             policy_version=self.policy.version,
-            facts=known,
+            facts={**unsigned, **known},
+            customer_stated=stated,
             started_at=now,
             updated_at=now,
         )
@@ -188,10 +197,13 @@ class Engine:
         *,
         quick_reply: str | None = None,
         facts: Mapping[str, Any] | None = None,
+        unsigned_facts: Mapping[str, Any] | None = None,
     ) -> tuple[Conversation, Turn]:
         """Apply one customer message (text or a quick-reply payload) and return the next snapshot and turn.
 
-        Raises :class:`~flow.errors.InvalidMessage`, :class:`~flow.errors.ConversationClosed` or
+        ``facts`` and ``unsigned_facts`` are as for :meth:`start`; a value the host gives that the
+        customer had stated is no longer unverified. Raises :class:`~flow.errors.InvalidMessage`,
+        :class:`~flow.errors.UntrustedFacts`, :class:`~flow.errors.ConversationClosed` or
         :class:`~flow.errors.PolicyMismatch`; when it raises, nothing has changed.
         """
         if conversation.policy != self.policy.name:
@@ -200,7 +212,7 @@ class Engine:
             raise ConversationClosed(conversation.id)
         if (message is None) == (quick_reply is None):
             raise InvalidMessage("send either a text message or a quick reply, not both and not neither")
-        extra = clean_facts(facts, self.policy)
+        known, unsigned = self._facts(facts, unsigned_facts)
         now = self._clock()
         if quick_reply is not None:
             if quick_reply not in conversation.quick_replies:
@@ -211,7 +223,13 @@ class Engine:
             text = clean_message(message, max_chars=self.policy.max_message_chars)
             signals = self.understand(text, self.context_of(conversation, now))
         run = Run.of(conversation, signals, text, now)
-        run.facts.update(extra)
+        run.facts.update(unsigned)
+        _note_stated(run.customer_stated, unsigned.items())
+        run.facts.update(known)
+        _forget_confirmed(run.customer_stated, known)
+        if run.pending_fact in known:
+            # What the host says settles the fact: the customer's answer to the question is not needed.
+            run.pending_fact = None
         identify_request(run, self.policy)
         self._apply(run, text)
         return self._finish(conversation, run, text if message is not None else None, quick_reply)
@@ -233,6 +251,18 @@ class Engine:
             raise InvalidMessage(f"a follow-up cannot be delivered while the conversation is {run.state}")
         self._step(run, "check_in")
         return self._finish(conversation, run, None, None)
+
+    def check_facts(self, facts: Mapping[str, Any] | None, *, unsigned_facts: Mapping[str, Any] | None = None) -> None:
+        """Raise what :meth:`start` would raise for these facts (:class:`~flow.errors.InvalidFact`,
+        :class:`~flow.errors.UntrustedFacts`), without starting anything."""
+        self._facts(facts, unsigned_facts)
+
+    def _facts(
+        self, facts: Mapping[str, Any] | None, unsigned_facts: Mapping[str, Any] | None
+    ) -> tuple[dict[str, FactValue], dict[str, FactValue]]:
+        """The host's facts and the unsigned ones, checked against the policy's facts schema."""
+        refuse_unsigned(unsigned_facts, self.policy)
+        return clean_facts(facts, self.policy), clean_facts(unsigned_facts, self.policy)
 
     def take_over(self, conversation: Conversation, person: str) -> tuple[Conversation, Turn]:
         """A person takes over a handed-over conversation; the agent stays quiet until they hand back.
@@ -306,7 +336,9 @@ class Engine:
         return Run.of(conversation, Signals(), "", self._clock())
 
     def _apply(self, run: Run, text: str) -> None:
+        before = _fact_values(run)
         fill_facts(run, self.policy, text)
+        _note_stated(run.customer_stated, _fact_values(run) - before)
         self._assume_request(run)
         count(run, self.policy)
         self._step(run, "message")
@@ -386,3 +418,27 @@ class Engine:
             decided={step.item.name: step.item.status for step in run.steps if step.item and _decides(step)},
         )  # built from values the engine made and typed itself, so validation is skipped on this hot path
         return next_conversation, turn
+
+
+def _fact_values(run: Run) -> set[tuple[str, FactValue]]:
+    """Every fact value the working conversation holds, for itself and for each request."""
+    values = set(run.facts.items())
+    for item in run.agenda:
+        values.update(item.facts.items())
+    return values
+
+
+def _note_stated(stated: dict[str, list[FactValue]], facts: Iterable[tuple[str, FactValue]]) -> None:
+    """Record values only the customer stated."""
+    for name, value in facts:
+        if value is not None and value not in stated.setdefault(name, []):
+            stated[name].append(value)
+
+
+def _forget_confirmed(stated: dict[str, list[FactValue]], facts: Mapping[str, FactValue]) -> None:
+    """Values the host has now given itself are no longer the customer's word alone."""
+    for name, value in facts.items():
+        if value in stated.get(name, ()):
+            stated[name].remove(value)
+            if not stated[name]:
+                del stated[name]

@@ -17,10 +17,13 @@
         ├── ConversationExists     a new conversation under an id already stored
         ├── DuplicateMessage       a message id that was already applied
         ├── InvalidMessage         empty, too long, binary, or an unknown quick reply
+        │   └── InvalidFact        a fact the policy's facts schema refuses (unknown, not finite, out of bounds)
         ├── PolicyMismatch         the conversation belongs to another policy
         ├── UnknownPolicy          no engine serves the policy asked for
         ├── TakeoverRefused        a person's action that does not fit who holds the conversation
-        └── AccessDenied           a missing or wrong conversation token
+        ├── AccessDenied           a missing or wrong conversation token
+        ├── UntrustedFacts         facts a public client sent without the host's signature
+        └── InvalidFactsToken      a facts token that is forged, expired or cannot be checked
 
 Every error builds its own message from the data it carries, and says what to do next.
 """
@@ -111,9 +114,17 @@ class UnknownConversation(ConversationError):
 class InvalidMessage(ConversationError):
     """A customer message the engine refuses: ``reason`` says why."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, what: str = "message") -> None:
         self.reason = reason
-        super().__init__(f"message not accepted: {reason}")
+        super().__init__(f"{what} not accepted: {reason}")
+
+
+class InvalidFact(InvalidMessage):
+    """A fact the policy's facts schema refuses; ``fact`` names it and ``reason`` says what is wrong."""
+
+    def __init__(self, fact: str, problem: str) -> None:
+        self.fact = fact
+        super().__init__(f"fact {fact!r} {problem}", what="facts")
 
 
 class PolicyMismatch(ConversationError):
@@ -204,6 +215,27 @@ class UnknownPolicy(ConversationError):
         self.name = name
         self.served = served
         super().__init__(f"no policy named {name!r} is served here; use one of: {', '.join(served)}")
+
+
+class UntrustedFacts(ConversationError):
+    """Facts a public client (a page, a widget) sent unsigned that the policy accepts only from the host."""
+
+    def __init__(self, facts: Sequence[str], unsigned_allowed: Sequence[str] = ()) -> None:
+        self.facts = sorted(facts)
+        allowed = ", ".join(sorted(unsigned_allowed)) or "none"
+        super().__init__(
+            f"facts {', '.join(self.facts)} must come from the host application: sign them into a facts token "
+            "with the server's facts key, or start the conversation server to server with the API key "
+            f"(facts a page may send unsigned: {allowed})"
+        )
+
+
+class InvalidFactsToken(ConversationError):
+    """A facts token that cannot be trusted: forged, expired, malformed, or with no key to check it."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"the facts token is not accepted: {reason}")
 
 
 class TakeoverRefused(ConversationError):

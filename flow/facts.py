@@ -193,16 +193,17 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     """Record the facts this message gives: the one asked for, and any other it states.
 
     A fact the host supplied is never overwritten by what the customer writes; a fact known only
-    roughly ("last month") is replaced by a closer one.
+    roughly ("last month") is replaced by a closer one. Facts only the host may give (``source:
+    host``) are never taken from the customer, and neither is a number outside the fact's bounds.
     """
     _adopt(run)
     run.noted_for = None
     signals = run.signals
-    found: dict[str, FactValue] = dict(signals.facts)
+    found = {name: value for name, value in signals.facts.items() if customer_may_state(policy, name, value)}
     pending = run.pending_fact
     if pending is not None and pending not in found and pending in policy.facts:
         value = read_fact(policy.facts[pending], text, signals)
-        if value is not None:
+        if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value
     request_facts = policy.request_facts()
     for item in run.agenda:
@@ -211,7 +212,7 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         for kind, facts in signals.request_facts.items():
             if _kind(policy, item.name) == kind:
                 for name, value in facts.items():
-                    if _may_set(item.facts.get(name), name, pending):
+                    if customer_may_state(policy, name, value) and _may_set(item.facts.get(name), name, pending):
                         item.facts[name] = value
     current = current_item(run)
     for name, value in found.items():
@@ -234,6 +235,21 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     ):
         run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def customer_may_state(policy: Policy, name: str, value: FactValue) -> bool:
+    """Whether a value the customer gives for fact ``name`` may be recorded: a ``source: customer`` fact
+    the policy declares, within its bounds (a range of days, at least partly)."""
+    spec = policy.facts.get(name)
+    if spec is None or spec.source != "customer":
+        return False
+    if isinstance(value, Span):
+        return (spec.max is None or value.low <= spec.max) and (
+            spec.min is None or value.high is None or value.high >= spec.min
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return spec.within_bounds(value)
+    return True
 
 
 def _owner(run: Run, policy: Policy, current: AgendaItem, name: str) -> AgendaItem:

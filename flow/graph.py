@@ -70,6 +70,7 @@ EdgeName = Literal[
     "escalate_unsatisfied",
     "escalate_unclear",
     "review_exception",
+    "escalate_cannot_check",
     "why",
     "change_request",
     "drop_request",
@@ -165,6 +166,15 @@ def _waits_for_a_person(policy: Policy) -> bool:
 
 def _reviews(policy: Policy) -> bool:
     return any(e.then == "review" for r in policy.requests.values() for e in r.exceptions)
+
+
+def _needs_host_facts(policy: Policy) -> bool:
+    return any(
+        policy.facts[fact].source == "host"
+        for r in policy.requests.values()
+        for fact in r.needs
+        if fact in policy.facts
+    )
 
 
 def _summarises(policy: Policy) -> bool:
@@ -270,6 +280,10 @@ EDGES: tuple[Edge, ...] = (
     Edge("approve", "message", "listening", "follow_up", guards.ready_and_allowed, ("approve",)),
     Edge("decline", "message", "listening", "explaining", guards.ready_and_declined, ("decline",), possible=_declines),
     Edge("ask_fact", "message", "listening", "listening", guards.missing_fact, ("ask_fact",)),
+    Edge(
+        "escalate_cannot_check", "message", "listening", "escalated", guards.cannot_check, ("escalate",),
+        reason="cannot_check", possible=_needs_host_facts,
+    ),
     _closing("listening"),
     *_unclear("listening", "listening", name="ask_request"),
     # Explaining: the reason, a clearer one when asked why, and back to where the conversation was.

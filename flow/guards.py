@@ -170,9 +170,16 @@ def ready_and_declined(run: Run, rules: Rules) -> bool:
 
 
 def missing_fact(run: Run, rules: Rules) -> bool:
-    """The request is known but a fact it needs is not, or is known too roughly to decide."""
+    """The request is known but a fact it needs, which the customer may be asked for, is not, or is known
+    too roughly to decide."""
     decision = _decision(run, rules)
     return decision is not None and decision.verdict in ("missing", "narrow")
+
+
+def cannot_check(run: Run, rules: Rules) -> bool:
+    """A fact the request needs is one only the host can give, and it did not: nothing can be decided."""
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict == "cannot_check"
 
 
 def closing(run: Run, rules: Rules) -> bool:
@@ -330,9 +337,11 @@ def ambiguous_choice(run: Run, rules: Rules) -> bool:
 
 
 def asked_about_offer(run: Run, rules: Rules) -> bool:
-    """The customer asks a question about something on offer, without choosing it."""
+    """The customer asks a question about something on offer, or compares what is on offer
+    ("what's the difference?", "which is quicker?"), without choosing."""
     on_offer = _on_offer(run) if run.state != "compensation" else [_COMPENSATION]
-    return any(a.kind == "ask_about" and a.target in on_offer for a in _acts(run))
+    compared = len(on_offer) > 1
+    return any(a.kind == "ask_about" and (a.target in on_offer or (compared and a.target == "all")) for a in _acts(run))
 
 
 def _refused(run: Run) -> set[str]:

@@ -87,9 +87,9 @@ def _cross_checks(policy: Policy) -> list[str]:
         if spec.kind == "order_id" and spec.pattern is None:
             problems.append(f"facts.{fact}.pattern: an order_id fact needs a pattern, e.g. '[A-Z]-\\d{{4}}'")
     needed = {fact for request in policy.requests.values() for fact in request.needs}
-    for fact in sorted(needed):
-        if fact in policy.facts and policy.facts[fact].ask is None:
-            problems.append(f"facts.{fact}.ask: a fact that a request needs must say how to ask for it")
+    for fact in sorted(needed & declared):
+        if policy.facts[fact].source == "customer" and policy.facts[fact].ask is None:
+            problems.append(f"facts.{fact}.ask: a customer fact that a request needs must say how to ask for it")
     return problems
 
 

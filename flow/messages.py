@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from flow.errors import InvalidMessage
+from flow.errors import InvalidFact, InvalidMessage, UntrustedFacts
 from flow.models import FactValue
-from flow.policy import Policy
+from flow.policy import NUMERIC_KINDS, FactSpec, Policy
 from flow.textmatch import TextPattern
 
 _CONTROL = TextPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -16,6 +17,12 @@ _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 MAX_FACTS = 64
 MAX_FACT_CHARS = 500
+MAX_FACT_NAME_CHARS = 64
+MAX_SAFE_INTEGER = 2**53 - 1
+"""The largest integer every JSON client reads exactly."""
+REQUEST_FACT = "request"
+"""The one fact every policy knows: which of its requests the conversation is about."""
+_EXTRA = FactSpec()
 
 
 def clean_message(text: object, *, max_chars: int) -> str:
@@ -50,47 +57,127 @@ def clean_person(name: object) -> str:
 
 
 def clean_facts(facts: Mapping[str, Any] | None, policy: Policy) -> dict[str, FactValue]:
-    """Facts from the host application, converted to the kinds the policy declares."""
+    """Facts given to a conversation, checked against the policy's facts schema and converted to their kinds.
+
+    Raises :class:`InvalidFact` naming the first fact that the policy does not declare (unless its
+    ``extra_facts`` is ``allow``), or whose value is of the wrong kind, not a finite number, outside
+    the fact's ``min``/``max``, or not plain text.
+    """
     if facts is None:
         return {}
     if not isinstance(facts, Mapping):
-        raise InvalidMessage(f"facts must be a mapping of names to values, not {type(facts).__name__}")
+        raise InvalidMessage(f"facts must be a mapping of names to values, not {type(facts).__name__}", what="facts")
     if len(facts) > MAX_FACTS:
-        raise InvalidMessage(f"{len(facts)} facts given; the limit is {MAX_FACTS}")
+        raise InvalidMessage(f"{len(facts)} facts given; the limit is {MAX_FACTS}", what="facts")
     cleaned: dict[str, FactValue] = {}
     for name, value in facts.items():
-        if not isinstance(name, str) or not name or len(name) > 64:
-            raise InvalidMessage(f"fact name {name!r} must be text of 1 to 64 characters")
+        _check_name(name)
         spec = policy.facts.get(name)
-        cleaned[name] = _convert(name, value, spec.kind if spec else "text")
+        if spec is not None:
+            cleaned[name] = _convert(name, value, spec)
+        elif name == REQUEST_FACT:
+            cleaned[name] = _request(value, policy)
+        elif policy.extra_facts == "allow":
+            cleaned[name] = _convert(name, value, _EXTRA)
+        else:
+            declared = ", ".join(policy.facts) or "none"
+            raise InvalidFact(
+                name,
+                f"is not a fact policy {policy.name!r} declares (it declares: {declared}); check the spelling, "
+                "or let the policy accept other facts with extra_facts: allow",
+            )
     return cleaned
 
 
-def _convert(name: str, value: Any, kind: str) -> FactValue:
+def refuse_unsigned(facts: Mapping[str, Any] | None, policy: Policy) -> None:
+    """Raise :class:`UntrustedFacts` naming every fact a public client may not send without the host's signature.
+
+    Names the policy does not declare are left to :func:`clean_facts`, which refuses them unless the
+    policy accepts extra facts; those never decide anything, so they need no signature.
+    """
+    if not facts or not isinstance(facts, Mapping):
+        return
+    refused = [
+        name for name in facts if isinstance(name, str) and name in policy.facts and not unsigned_allowed(name, policy)
+    ]
+    if refused:
+        allowed = [name for name in policy.facts if unsigned_allowed(name, policy)]
+        raise UntrustedFacts(refused, allowed)
+
+
+def unsigned_allowed(name: str, policy: Policy) -> bool:
+    """Whether a public client may send fact ``name`` without the host's signature."""
+    spec = policy.facts.get(name)
+    return spec.allow_unsigned if spec is not None else name == REQUEST_FACT or policy.extra_facts == "allow"
+
+
+def _check_name(name: object) -> None:
+    if not isinstance(name, str) or not 0 < len(name) <= MAX_FACT_NAME_CHARS or _CONTROL.search(name):
+        shown = name[:MAX_FACT_NAME_CHARS] if isinstance(name, str) else str(name)
+        raise InvalidFact(shown, f"must be named with 1 to {MAX_FACT_NAME_CHARS} characters and no control characters")
+
+
+def _request(value: Any, policy: Policy) -> FactValue:
+    if value is None or (isinstance(value, str) and value in policy.requests):
+        return value
+    raise InvalidFact(
+        REQUEST_FACT, f"must name one of the policy's requests ({', '.join(policy.requests)}), not {value!r}"
+    )
+
+
+def _convert(name: str, value: Any, spec: FactSpec) -> FactValue:
     if value is None:
         return None
-    if kind in ("days", "number"):
-        if isinstance(value, bool):
-            raise InvalidMessage(f"fact {name!r} must be a number, not {value!r}")
-        if isinstance(value, int | float):
-            return value
-        if isinstance(value, str):
-            try:
-                number = float(value.strip())
-            except ValueError:
-                raise InvalidMessage(f"fact {name!r} must be a number, not {value!r}") from None
-            return int(number) if number.is_integer() else number
-        raise InvalidMessage(f"fact {name!r} must be a number, not {type(value).__name__}")
-    if kind == "yes_no":
+    if spec.kind in NUMERIC_KINDS:
+        return _number(name, value, spec)
+    if spec.kind == "yes_no":
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise InvalidMessage(f"fact {name!r} must be yes or no (true/false), not {value!r}")
-    if isinstance(value, bool | int | float):
+        raise InvalidFact(name, f"must be yes or no (true/false), not {value!r}")
+    if isinstance(value, bool):
         return value
+    if isinstance(value, int | float):
+        return _finite(name, value)
     if isinstance(value, str):
         if len(value) > MAX_FACT_CHARS or _CONTROL.search(value):
-            raise InvalidMessage(f"fact {name!r} must be plain text under {MAX_FACT_CHARS} characters")
+            raise InvalidFact(name, f"must be plain text under {MAX_FACT_CHARS} characters, with no control characters")
         return value
-    raise InvalidMessage(f"fact {name!r} must be text, a number or true/false, not {type(value).__name__}")
+    raise InvalidFact(name, f"must be text, a number or true/false, not {type(value).__name__}")
+
+
+def _number(name: str, value: Any, spec: FactSpec) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        shown = repr(value) if isinstance(value, bool) else type(value).__name__
+        raise InvalidFact(name, f"must be a number, not {shown}")
+    number: int | float = value if not isinstance(value, str) else _parse_number(name, value)
+    number = _finite(name, number)
+    if not spec.within_bounds(number):
+        raise InvalidFact(name, f"must be {_bounds(spec)}, not {number:g}")
+    return int(number) if isinstance(number, float) and isinstance(value, str) and number.is_integer() else number
+
+
+def _parse_number(name: str, text: str) -> float:
+    try:
+        return float(text.strip())
+    except ValueError:
+        raise InvalidFact(name, f"must be a number, not {text[:40]!r}") from None
+
+
+def _finite(name: str, number: int | float) -> int | float:
+    if isinstance(number, int):
+        if abs(number) > MAX_SAFE_INTEGER:
+            raise InvalidFact(name, f"must be a number between -{MAX_SAFE_INTEGER} and {MAX_SAFE_INTEGER}")
+        return number
+    if not math.isfinite(number):
+        raise InvalidFact(name, f"must be a finite number, not {number!r}")
+    return number
+
+
+def _bounds(spec: FactSpec) -> str:
+    if spec.min is not None and spec.max is not None:
+        return f"between {spec.min:g} and {spec.max:g}"
+    if spec.min is not None:
+        return f"at least {spec.min:g}"
+    return f"at most {spec.max:g}"

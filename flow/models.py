@@ -31,6 +31,10 @@ class Span(_Frozen):
 
 
 FactValue = str | int | float | bool | Span | None
+UNVERIFIED = (
+    "Facts the decision used that only the customer stated (in a message, or unsigned from the page); "
+    "check them before carrying the action out."
+)
 
 
 class Act(_Frozen):
@@ -152,6 +156,7 @@ class Handoff(_Frozen):
     type: Literal["handoff"] = "handoff"
     reason: EscalationReason
     summary: str
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class ScheduleFollowUp(_Frozen):
@@ -177,6 +182,7 @@ class IssueCompensation(_Frozen):
     type: Literal["issue_compensation"] = "issue_compensation"
     reference: str
     offer: str
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class ApproveRequest(_Frozen):
@@ -184,6 +190,7 @@ class ApproveRequest(_Frozen):
 
     type: Literal["approve_request"] = "approve_request"
     request: str
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class ApplyAlternative(_Frozen):
@@ -197,6 +204,7 @@ class ApplyAlternative(_Frozen):
     alternative: str
     title: str
     replaces: str | None = None
+    unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
 class Close(_Frozen):
@@ -267,7 +275,9 @@ class Conversation(BaseModel):
     ``agenda`` holds every request the customer made, in order; the current one is the first that is
     not settled. ``facts`` are the facts as they stand for the current request (the conversation's own,
     such as the customer's name, and the current request's). ``said`` remembers, as short hashes, the
-    sentences the agent has said, so that none is said twice.
+    sentences the agent has said, so that none is said twice. ``customer_stated`` keeps, by fact, the
+    values only the customer stated (in a message, or unsigned from a page): a decision that reads one
+    of them lists that fact as unverified.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -279,6 +289,7 @@ class Conversation(BaseModel):
     state: StateName = "listening"
     agenda: list[AgendaItem] = Field(default_factory=list)
     facts: dict[str, FactValue] = Field(default_factory=dict)
+    customer_stated: dict[str, list[FactValue]] = Field(default_factory=dict)
     pending_fact: str | None = None
     counters: Counters = Field(default_factory=Counters)
     resume_state: StateName | None = None

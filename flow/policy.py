@@ -15,6 +15,8 @@ from flow.vocabulary import Intent, StateName
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FactKind = Literal["text", "order_id", "days", "number", "yes_no", "email", "condition", "circumstance"]
+FactSource = Literal["host", "customer"]
+NUMERIC_KINDS: frozenset[str] = frozenset({"days", "number"})
 Variants = list[str]
 
 
@@ -23,9 +25,19 @@ class _Section(BaseModel):
 
 
 class FactSpec(_Section):
-    """A fact the decision may need: how to ask for it and how to read it from an answer."""
+    """What one fact is: its kind, who may state it, its bounds, and how to ask for it.
+
+    ``source: host`` facts come only from the host application (server to server, or signed with
+    the facts key): the agent never asks for them and never reads them from what the customer
+    writes. ``source: customer`` facts may be asked and read from messages, and any action decided
+    on them lists them as unverified.
+    """
 
     kind: FactKind = "text"
+    source: FactSource = "customer"
+    min: float | None = Field(default=None, allow_inf_nan=False)
+    max: float | None = Field(default=None, allow_inf_nan=False)
+    allow_unsigned: bool = False
     ask: str | None = None
     pattern: str | None = None
     label: str | None = None
@@ -40,6 +52,23 @@ class FactSpec(_Section):
         if problem is not None:
             raise ValueError(f"pattern is not a valid regular expression for RE2: {problem}")
         return pattern
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FactSpec:
+        bounded = self.min is not None or self.max is not None
+        if bounded and self.kind not in NUMERIC_KINDS:
+            raise ValueError(f"min and max bound number and days facts only, not {self.kind} facts")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} must not be above max {self.max:g}")
+        if self.source == "host" and self.ask is not None:
+            raise ValueError("a host fact is never asked of the customer; remove ask, or make its source customer")
+        if self.source == "host" and self.allow_unsigned:
+            raise ValueError("a host fact comes only from the host, so it cannot allow_unsigned")
+        return self
+
+    def within_bounds(self, number: float) -> bool:
+        """Whether ``number`` lies within this fact's ``min`` and ``max``."""
+        return (self.min is None or number >= self.min) and (self.max is None or number <= self.max)
 
 
 class DeclineRule(_Section):
@@ -244,6 +273,7 @@ class Policy(_Section):
     max_message_chars: int = Field(default=2000, ge=20, le=100_000)
     redact_personal_data: bool = True
     facts: dict[str, FactSpec] = Field(default_factory=dict)
+    extra_facts: Literal["refuse", "allow"] = "refuse"
     summary: str | None = None
     status: StatusRoute | None = None
     requests: dict[str, RequestPolicy] = Field(min_length=1)

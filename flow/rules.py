@@ -13,7 +13,7 @@ from flow.policy import WEEKDAYS, Alternative, Policy
 _DECISIONS_KEPT = 4096
 """How many decisions a policy's rules remember before starting afresh (a bound on their memory)."""
 
-Verdict = Literal["missing", "narrow", "approve", "decline", "offer", "review"]
+Verdict = Literal["missing", "narrow", "approve", "decline", "offer", "review", "cannot_check"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +21,11 @@ class Decision:
     """What the policy says about a request with the facts known so far.
 
     ``missing``: ``fact`` must be asked first. ``narrow``: ``fact`` is known only roughly ("last
-    month") and the rules come out differently across its range, so it must be pinned down. Otherwise
-    the request is approved, declined by rule ``rule``, or an exception (``exception``) applies: it
-    approves, declines with ``alternatives`` of its own, or sends the request to a person's review.
+    month") and the rules come out differently across its range, so it must be pinned down.
+    ``cannot_check``: ``fact`` is one only the host can give, and it did not, so nothing can be decided.
+    Otherwise the request is approved, declined by rule ``rule``, or an exception (``exception``)
+    applies: it approves, declines with ``alternatives`` of its own, or sends the request to a person's
+    review.
     """
 
     verdict: Verdict
@@ -79,6 +81,20 @@ class Rules:
             name: [facts_named(exception.when) for exception in request.exceptions]
             for name, request in policy.requests.items()
         }
+        host = {name for name, spec in policy.facts.items() if spec.source == "host"}
+        self._asked = {name: tuple(f for f in r.needs if f not in host) for name, r in policy.requests.items()}
+        self._from_host = {name: tuple(f for f in r.needs if f in host) for name, r in policy.requests.items()}
+        # A decline rule that reads a needed host fact is not applied until the host gives it.
+        self._unchecked = {
+            name: [tuple(sorted(facts_named(rule.when) & set(self._from_host[name]))) for rule in request.declines]
+            for name, request in policy.requests.items()
+        }
+        self._decided_on = {
+            name: frozenset(request.needs).union(
+                *(facts_named(rule.when) for rule in request.declines), *self._exception_reads[name]
+            )
+            for name, request in policy.requests.items()
+        }
         self._assumed = [
             (name, compile_condition(request.assumed_when))
             for name, request in policy.requests.items()
@@ -86,6 +102,7 @@ class Rules:
         ]
         compensation = policy.compensation
         self._eligible = compile_condition(compensation.eligible_when) if compensation else None
+        self._eligible_on = facts_named(compensation.eligible_when) if compensation else set()
         self._hours = policy.escalation.handoff.hours
         self._days = {WEEKDAYS.index(day) for day in self._hours.days}
         # A decision depends only on the facts its request reads, and a turn asks for the same one several
@@ -99,18 +116,51 @@ class Rules:
         return next((name for name, holds in self._assumed if holds(facts, {}, {})), None)
 
     def missing_fact(self, request: str, facts: dict[str, FactValue]) -> str | None:
-        """The first fact ``request`` needs that is not known yet."""
-        for fact in self.policy.requests[request].needs:
+        """The first fact ``request`` needs that is not known yet and may be asked of the customer.
+
+        Facts only the host gives are never asked: see :meth:`missing_host_facts`.
+        """
+        for fact in self._asked[request]:
             if facts.get(fact) is None:
                 return fact
         return None
 
+    def missing_host_facts(self, request: str, facts: dict[str, FactValue]) -> list[str]:
+        """The facts ``request`` needs that only the host can give and that it has not given."""
+        return [fact for fact in self._from_host[request] if facts.get(fact) is None]
+
     def declining_rule(self, request: str, facts: dict[str, FactValue]) -> int | None:
-        """The index of the first decline rule that holds, or ``None`` when the request is allowed."""
+        """The index of the first decline rule that holds, or ``None`` when no rule declines the request.
+
+        A rule that reads a needed host fact the host has not given is not applied.
+        """
         for index, holds in enumerate(self._declines[request]):
-            if holds(facts, {}, {}):
+            if self._applies(request, index, facts) and holds(facts, {}, {}):
                 return index
         return None
+
+    def _applies(self, request: str, index: int, facts: dict[str, FactValue]) -> bool:
+        unchecked = self._unchecked[request][index]
+        return not unchecked or all(facts.get(fact) is not None for fact in unchecked)
+
+    def unverified(
+        self,
+        request: str | None,
+        facts: dict[str, FactValue],
+        stated: dict[str, list[FactValue]],
+        *,
+        compensation: bool = False,
+    ) -> list[str]:
+        """The facts a decision on ``request`` reads whose value only the customer stated, sorted.
+
+        ``compensation`` adds the facts the compensation rule reads.
+        """
+        if not stated:
+            return []
+        used = set(self._decided_on.get(request or "", ()))
+        if compensation:
+            used |= self._eligible_on
+        return sorted(name for name in used if facts.get(name) is not None and facts.get(name) in stated.get(name, ()))
 
     def decide(self, request: str, facts: dict[str, FactValue]) -> Decision:
         """What the policy says about ``request`` with ``facts``: see :class:`Decision`.
@@ -140,7 +190,8 @@ class Rules:
             if verdict:
                 missing = next((f for f in policy_request.needs if f in needed and facts.get(f) is None), None)
                 if missing is not None:
-                    return Decision("missing", fact=missing)
+                    unknown: Verdict = "cannot_check" if missing in self._from_host[request] else "missing"
+                    return Decision(unknown, fact=missing)
                 exception = policy_request.exceptions[index]
                 return Decision(
                     "approve" if exception.then == "approve" else exception.then,
@@ -151,11 +202,16 @@ class Rules:
         if missing is not None:
             return Decision("missing", fact=missing)
         for index, holds in enumerate(self._declines[request]):
+            if not self._applies(request, index, facts):
+                continue
             verdict = holds(facts, {}, {})
             if verdict is None:
                 return Decision("narrow", fact=self._rough(facts, facts_named(policy_request.declines[index].when)))
             if verdict:
                 return Decision("decline", rule=index, alternatives=tuple(policy_request.alternatives))
+        unchecked = self.missing_host_facts(request, facts)
+        if unchecked:
+            return Decision("cannot_check", fact=unchecked[0])
         return Decision("approve")
 
     @staticmethod

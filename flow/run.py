@@ -41,6 +41,7 @@ class Run:
     signals: Signals
     text: str
     facts: dict[str, FactValue]
+    customer_stated: dict[str, list[FactValue]]
     counters: Counters
     request: str | None
     pending_fact: str | None
@@ -80,6 +81,7 @@ class Run:
             signals=signals,
             text=text.lower(),
             facts=dict(conversation.facts),
+            customer_stated={name: list(values) for name, values in conversation.customer_stated.items()},
             counters=Counters(*_counter_values(conversation.counters)),
             request=current.name if current is not None else None,
             pending_fact=conversation.pending_fact,
@@ -105,6 +107,7 @@ class Run:
         return {
             "state": self.state,
             "facts": self.facts,
+            "customer_stated": self.customer_stated,
             "counters": self.counters,
             "agenda": self.agenda,
             "pending_fact": self.pending_fact,
@@ -139,3 +142,13 @@ def current_item(run: Any) -> AgendaItem | None:
     request (with an ``agenda`` given by :func:`flow.facts.identify_request`) is read the same way.
     """
     return next((item for item in run.agenda if not item.settled), None)
+
+
+def stated_by_customer(run: Run) -> dict[str, list[FactValue]]:
+    """The values of facts that only the customer stated, by fact (the record itself, to add to).
+
+    The flow's guards and effects also drive the frozen benchmark baseline (``bench/naive.py``),
+    whose model keeps no such record: for it, the record is empty and discarded.
+    """
+    found: dict[str, list[FactValue]] | None = getattr(run, "customer_stated", None)
+    return {} if found is None else found

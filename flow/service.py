@@ -21,6 +21,7 @@ from flow.errors import (
     ConversationClosed,
     DefinitionError,
     DuplicateMessage,
+    InvalidFactsToken,
     InvalidMessage,
     PolicyMismatch,
     UnknownConversation,
@@ -61,6 +62,7 @@ class ConversationEngine(Protocol):
         message: str | None = None,
         *,
         conversation_id: str | None = None,
+        unsigned_facts: dict[str, FactValue] | None = None,
     ) -> tuple[Conversation, Turn]: ...
 
     def reply(
@@ -70,7 +72,12 @@ class ConversationEngine(Protocol):
         *,
         quick_reply: str | None = None,
         facts: dict[str, FactValue] | None = None,
+        unsigned_facts: dict[str, FactValue] | None = None,
     ) -> tuple[Conversation, Turn]: ...
+
+    def check_facts(
+        self, facts: dict[str, FactValue] | None, *, unsigned_facts: dict[str, FactValue] | None = None
+    ) -> None: ...
 
     def take_over(self, conversation: Conversation, person: str) -> tuple[Conversation, Turn]: ...
 
@@ -139,16 +146,27 @@ class ConversationService:
         facts: Facts | None = None,
         message: str | None = None,
         policy: str | None = None,
+        unsigned_facts: Facts | None = None,
+        signed_for: str | None = None,
         conversation_id: str | None = None,
         token: str | None = None,
     ) -> Started:
         """Open a conversation under ``policy`` (the default one when ``None``) and store it.
 
-        A channel that promised a customer an id and token before the conversation existed passes
-        them; the store raises ``ConversationExists`` when another message opened that id first.
+        ``facts`` are the host's; ``unsigned_facts`` came from a public client without the host's
+        signature (see :meth:`flow.Engine.start`). ``signed_for`` is the policy a facts token named,
+        which must be the conversation's. A channel that promised a customer an id and token before
+        the conversation existed passes them; the store raises ``ConversationExists`` when another
+        message opened that id first.
         """
         engine = self._engine(policy or self.default_policy)
-        conversation, turn = engine.start(dict(facts) if facts else None, message, conversation_id=conversation_id)
+        _check_signed_for(signed_for, engine.policy.name)
+        conversation, turn = engine.start(
+            dict(facts) if facts else None,
+            message,
+            conversation_id=conversation_id,
+            unsigned_facts=dict(unsigned_facts) if unsigned_facts else None,
+        )
         token = token or secrets.token_urlsafe(32)
         kept = self._as_kept(engine, turn)
         digest = token_digest(token)
@@ -167,6 +185,8 @@ class ConversationService:
         quick_reply: str | None = None,
         text_or_payload: str | None = None,
         facts: Facts | None = None,
+        unsigned_facts: Facts | None = None,
+        signed_for: str | None = None,
         message_id: str | None = None,
     ) -> tuple[Conversation, Turn]:
         """Apply one customer message and return the saved conversation and its new turn.
@@ -189,12 +209,17 @@ class ConversationService:
             load = self.store.load if fresh else self.store.load_for_update
             current = load(conversation_id)
             engine = self._engine_for(current)
+            _check_signed_for(signed_for, current.policy)
             if text_or_payload is not None:
                 offered = text_or_payload in current.quick_replies
                 text, quick_reply = (None, text_or_payload) if offered else (text_or_payload, None)
             try:
                 updated, turn = engine.reply(
-                    current, text, quick_reply=quick_reply, facts=dict(facts) if facts else None
+                    current,
+                    text,
+                    quick_reply=quick_reply,
+                    facts=dict(facts) if facts else None,
+                    unsigned_facts=dict(unsigned_facts) if unsigned_facts else None,
                 )
             except (ConversationClosed, InvalidMessage):
                 # The message that closed it may be this very message, sent again by the client.
@@ -287,6 +312,25 @@ class ConversationService:
         if desk is not None and not updated.at_the_desk:
             desk.remove(updated.id)
 
+    def check_facts(
+        self,
+        *,
+        facts: Facts | None = None,
+        unsigned_facts: Facts | None = None,
+        signed_for: str | None = None,
+        policy: str | None = None,
+    ) -> None:
+        """Raise what :meth:`start` would raise for these facts, without starting anything.
+
+        For a channel that must record something before it starts a conversation (the Rasa sender
+        table): refused facts then change nothing there either.
+        """
+        engine = self._engine(policy or self.default_policy)
+        _check_signed_for(signed_for, engine.policy.name)
+        engine.check_facts(
+            dict(facts) if facts else None, unsigned_facts=dict(unsigned_facts) if unsigned_facts else None
+        )
+
     def get(self, conversation_id: str, *, token: str) -> tuple[Conversation, list[Turn]]:
         """The conversation's latest snapshot and its whole transcript."""
         self._authorize(conversation_id, token)
@@ -338,3 +382,8 @@ class ConversationService:
             if slots != signals.slots:
                 update["signals"] = signals.model_copy(update={"slots": slots})
         return turn.model_copy(update=update) if update else turn
+
+
+def _check_signed_for(signed_for: str | None, policy: str) -> None:
+    if signed_for is not None and signed_for != policy:
+        raise InvalidFactsToken(f"it was signed for policy {signed_for!r}, and this conversation is under {policy!r}")

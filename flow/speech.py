@@ -82,7 +82,8 @@ class Speaker:
         run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
         run.question = self._question(run)
         last = steps[-1] if steps else None
-        return "\n\n".join(paragraphs), self._buttons(run, _Later(self._contexts, run, last), seed)
+        parts = (part.strip() for paragraph in paragraphs for part in paragraph.split("\n\n"))
+        return "\n\n".join(part for part in parts if part), self._buttons(run, _Later(self._contexts, run, last), seed)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""

@@ -195,10 +195,15 @@ class ContextBuilder:
         context["several"] = len(texts) > 1
         context["choices"] = human_list([_in_sentence(a) for a in alternatives if a.id in shown], conjunction="or the")
         asked = run.focus
+        if asked == "all":
+            compared = [a for a in alternatives if a.id in shown]
+            context["about"] = context["choices"]
+            context["details"] = "\n\n".join(f"{a.title}: {_details(a)}" for a in compared) + "\n\n"
+            return
         about = _find(alternatives, asked) if asked else None
         if about is not None:
             context["about"] = _in_sentence(about)
-            context["details"] = about.details or about.text[:1].upper() + about.text[1:] + "."
+            context["details"] = _details(about)
 
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
         request = self._policy.requests[name]
@@ -211,6 +216,10 @@ class ContextBuilder:
                     path = f"requests.{name}.exceptions[{e_index}].alternatives[{a_index}].text"
                     return self.book.render(path, context)
         return alternative.text
+
+
+def _details(alternative: Alternative) -> str:
+    return alternative.details or alternative.text[:1].upper() + alternative.text[1:] + "."
 
 
 def _find(alternatives: list[Alternative], wanted: str) -> Alternative | None:

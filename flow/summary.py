@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flow.inline import inline
 from flow.models import AgendaItem
 from flow.policy import Policy
@@ -16,6 +18,7 @@ _WHY = {
     "unsatisfied": "the customer was not satisfied with the resolution",
     "exception": "the customer's circumstances may justify an exception to the policy",
     "unclear": "the agent could not understand what the customer needs",
+    "cannot_check": "facts the decision needs must come from our systems and were not given",
 }
 _STATUS = {
     "open": "not decided yet",
@@ -29,20 +32,29 @@ _STATUS = {
 }
 
 
-def handoff_summary(run: Run, policy: Policy) -> str:
+def handoff_summary(
+    run: Run, policy: Policy, *, unverified: Sequence[str] = (), missing_host_facts: Sequence[str] = ()
+) -> str:
     """One paragraph: who, what they asked and what was decided and offered, and why it is handed over.
 
     Values the customer typed are flattened to one line, so nothing they wrote can pose as a line of
-    the summary.
+    the summary. ``unverified`` names the facts of the request in hand that only the customer stated,
+    for the person to check; ``missing_host_facts`` those the host should have given, when that is why
+    it is handed over.
     """
     name = _one_line(str(run.facts.get("customer_name") or "The customer"))
     parts = [f"{name} contacted {policy.company}"]
     for number, item in enumerate(run.agenda):
         parts += _describe(item, run, policy, first=number == 0, opening=parts)
+    if unverified:
+        parts.append(f"Stated by the customer, not verified: {', '.join(unverified)}")
     if run.counters.compensation_offered and policy.compensation is not None:
         parts.append(f"Compensation offered: {policy.compensation.title}")
     if run.escalation_reason is not None:
-        parts.append(f"Handed over because {_WHY[run.escalation_reason]}")
+        why = _WHY[run.escalation_reason]
+        if run.escalation_reason == "cannot_check" and missing_host_facts:
+            why += f" ({', '.join(missing_host_facts)})"
+        parts.append(f"Handed over because {why}")
     parts.append(f"Turns so far: {run.counters.turns}; last sentiment {run.signals.sentiment:+.2f}")
     return ". ".join(parts) + "."
 

@@ -66,7 +66,15 @@ Outcome = Literal[
 ]
 
 EscalationReason = Literal[
-    "anger", "insistence", "asked_for_person", "threat", "turn_limit", "unsatisfied", "exception", "unclear"
+    "anger",
+    "insistence",
+    "asked_for_person",
+    "threat",
+    "turn_limit",
+    "unsatisfied",
+    "exception",
+    "unclear",
+    "cannot_check",
 ]
 
 RequestStatus = Literal[

@@ -34,7 +34,7 @@ SPEC = StateSpec(
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
         "no_callback": (
-            "Of course. If you'd like to talk it through with our team later, they're here {{ handoff_hours }}. "
+            "That's fine. If you'd like to talk it through with our team later, they're here {{ handoff_hours }}. "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
             "No problem. You can pick this up with our team any time they're in ({{ handoff_hours }}). "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",

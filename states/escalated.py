@@ -13,6 +13,7 @@ _LEAD = (
     "{% elif escalation_reason == 'unsatisfied' %}I'm sorry it hasn't worked out. "
     "{% elif escalation_reason == 'turn_limit' %}I don't want to keep you going round in circles. "
     "{% elif escalation_reason == 'unclear' %}I'm sorry I haven't been able to follow. "
+    "{% elif escalation_reason == 'cannot_check' %}I can't check the details I need for this from here. "
     "{% elif escalation_reason == 'exception' %}{{ exception_text }} "
     "{% else %}Of course. {% endif %}"
 )

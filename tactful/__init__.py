@@ -25,6 +25,8 @@ if TYPE_CHECKING:
         DefinitionError,
         DuplicateMessage,
         FlowDefinitionError,
+        InvalidFact,
+        InvalidFactsToken,
         InvalidMessage,
         MissingExtra,
         PolicyError,
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
         TemplateLimitExceeded,
         UnknownConversation,
         UnknownPolicy,
+        UntrustedFacts,
         VersionConflict,
     )
     from flow.followups import FollowUpWorker, PrintDelivery, WebhookDelivery
@@ -58,6 +61,8 @@ _ERRORS = (
     "DefinitionError",
     "DuplicateMessage",
     "FlowDefinitionError",
+    "InvalidFact",
+    "InvalidFactsToken",
     "InvalidMessage",
     "MissingExtra",
     "PolicyError",
@@ -69,6 +74,7 @@ _ERRORS = (
     "TemplateLimitExceeded",
     "UnknownConversation",
     "UnknownPolicy",
+    "UntrustedFacts",
     "VersionConflict",
 )
 
@@ -125,6 +131,8 @@ __all__ = [
     "Engine",
     "FlowDefinitionError",
     "FollowUpWorker",
+    "InvalidFact",
+    "InvalidFactsToken",
     "InvalidMessage",
     "MemoryStore",
     "MissingExtra",
@@ -147,6 +155,7 @@ __all__ = [
     "Understander",
     "UnknownConversation",
     "UnknownPolicy",
+    "UntrustedFacts",
     "VersionConflict",
     "WebhookDelivery",
     "__version__",

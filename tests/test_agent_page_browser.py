@@ -19,7 +19,9 @@ SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "images" / "agent
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     policy = always_open_policy(tmp_path_factory.mktemp("policy"))
-    live = start_live_server(policy_file=policy, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS)
+    live = start_live_server(
+        policy_file=policy, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS, demo=True
+    )
     try:
         yield live
     finally:

@@ -22,6 +22,7 @@ import httpx
 import pytest
 
 from flow.stores import open_store
+from tests.plugins.host_keys import HOST
 from tests.plugins.server_processes import ServerPool, ServerProcess
 from tests.plugins.stores import SHARED_STORES, shared_store_url
 
@@ -73,7 +74,8 @@ class Load:
                 return
 
     def one_conversation(self, http: httpx.Client, index: int) -> None:
-        started = http.post("/v1/conversations", json={"facts": LATE_REFUND, "message": "I want a refund"})
+        body = {"facts": LATE_REFUND, "message": "I want a refund"}
+        started = http.post("/v1/conversations", json=body, headers=HOST)
         assert started.status_code == 201, started.text
         body = started.json()
         chat = (body["id"], body["token"])

@@ -13,6 +13,7 @@ import pytest
 
 from flow.server import ServerSettings, build_app
 from flow.server.desk_webhook import SIGNATURE_HEADER, DeskWebhook, sign
+from tests.plugins.host_keys import HOST_KEYS
 from tests.plugins.people import AGENT_KEYS, ALEX
 from tests.test_http_api import say, serving, start
 
@@ -57,7 +58,7 @@ async def test_an_event_is_retried_with_backoff_until_the_desk_takes_it(always_o
         delays=(0, 0, 0),
         client=httpx.AsyncClient(transport=httpx.MockTransport(desk)),
     )
-    app = build_app(ServerSettings(policy_file=always_open, store_url="memory", rate_limit_per_second=0))
+    app = build_app(ServerSettings(policy_file=always_open, store_url="memory", rate_limit_per_second=0, **HOST_KEYS))
     async with serving(app) as http:
         app.state.gateway.webhook = webhook
         chat = await start(http, facts=LATE_REFUND, message="I want a refund")
@@ -93,7 +94,7 @@ async def test_a_desk_that_never_answers_is_given_up_on() -> None:
 async def test_what_a_person_does_and_what_the_customer_says_meanwhile_are_events(always_open: Path) -> None:
     desk = Desk()
     settings = ServerSettings(
-        policy_file=always_open, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS
+        policy_file=always_open, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS, **HOST_KEYS
     )
     app = build_app(settings)
     async with serving(app) as http:

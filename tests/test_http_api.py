@@ -19,6 +19,7 @@ from flow.server import ServerSettings, build_app, create_app
 from flow.server.runtime import app_from_env
 from flow.service import ConversationService
 from flow.stores import MemoryStore
+from tests.plugins.host_keys import FACTS_KEY, HOST, HOST_KEYS
 
 pytestmark = pytest.mark.anyio
 
@@ -55,7 +56,8 @@ class Chat:
 
 
 async def start(http: httpx.AsyncClient, **body: Any) -> Chat:
-    response = await http.post("/v1/conversations", json=body)
+    """Start a conversation from the host application's server, which may pass any fact."""
+    response = await http.post("/v1/conversations", json=body, headers=HOST)
     assert response.status_code == 201, response.text
     data = response.json()
     return Chat(id=data["id"], token=data["token"], opening=data["turn"])
@@ -91,13 +93,13 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 async def http(store_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    settings = ServerSettings(store_url=store_url, cors_origins=(SHOP,), rate_limit_per_second=0)
+    settings = ServerSettings(store_url=store_url, cors_origins=(SHOP,), rate_limit_per_second=0, **HOST_KEYS)
     async with serving(build_app(settings)) as client:
         yield client
 
 
 async def test_starting_returns_the_id_a_token_and_the_greeting(http: httpx.AsyncClient) -> None:
-    response = await http.post("/v1/conversations", json={"facts": LATE_REFUND})
+    response = await http.post("/v1/conversations", json={"facts": LATE_REFUND}, headers=HOST)
 
     assert response.status_code == 201
     body = response.json()
@@ -271,13 +273,15 @@ async def test_an_unknown_policy_is_refused_and_nothing_is_started(store_url: st
 
 
 async def test_bad_facts_are_refused_and_nothing_is_started(store_url: str) -> None:
-    app = build_app(ServerSettings(store_url=store_url, rate_limit_per_second=0))
+    app = build_app(ServerSettings(store_url=store_url, rate_limit_per_second=0, **HOST_KEYS))
     store = app.state.gateway.service.store
     async with serving(app) as http:
-        response = await http.post("/v1/conversations", json={"facts": {"days_since_purchase": "last week"}})
+        response = await http.post(
+            "/v1/conversations", json={"facts": {"days_since_purchase": "last week"}}, headers=HOST
+        )
 
         assert response.status_code == 422
-        assert error_of(response)["code"] == "invalid_message"
+        assert error_of(response)["code"] == "invalid_fact"
         assert list(store.conversations()) == []
 
 
@@ -292,7 +296,7 @@ class AlwaysOutrun(MemoryStore):
 
 async def test_losing_every_race_is_a_409_and_changes_nothing() -> None:
     service = ConversationService(Engine(load_policy("retail")), AlwaysOutrun(), max_retries=2)
-    app = create_app(service, settings=ServerSettings(store_url="memory", rate_limit_per_second=0))
+    app = create_app(service, settings=ServerSettings(store_url="memory", rate_limit_per_second=0, **HOST_KEYS))
     async with serving(app) as http:
         chat = await start(http, facts=LATE_REFUND)
         before = await read(http, chat)
@@ -305,7 +309,9 @@ async def test_losing_every_race_is_a_409_and_changes_nothing() -> None:
 
 
 async def test_a_client_over_its_rate_limit_gets_429_with_retry_after(store_url: str) -> None:
-    settings = ServerSettings(store_url=store_url, cors_origins=(SHOP,), rate_limit_per_second=0.01, rate_limit_burst=2)
+    settings = ServerSettings(
+        store_url=store_url, cors_origins=(SHOP,), rate_limit_per_second=0.01, rate_limit_burst=2, **HOST_KEYS
+    )
     app = build_app(settings)
     async with serving(app, client=("198.51.100.1", 1)) as http, serving(app, client=("198.51.100.2", 1)) as neighbour:
         chat = await start(http, facts=LATE_REFUND)
@@ -381,16 +387,19 @@ async def test_metrics_count_turns_outcomes_escalations_and_latency(http: httpx.
     assert samples[("tactful_turn_seconds_count", (("channel", "http"),))] == 4
 
 
-async def test_metrics_need_the_api_key_when_one_is_set(store_url: str) -> None:
-    settings = ServerSettings(store_url=store_url, api_key="s3cret-key", rate_limit_per_second=0)
+async def test_metrics_need_the_metrics_key_when_one_is_set(store_url: str) -> None:
+    settings = ServerSettings(store_url=store_url, metrics_key="s3cret-key", rate_limit_per_second=0, **HOST_KEYS)
     async with serving(build_app(settings)) as http:
         without = await http.get("/metrics")
         wrong = await http.get("/metrics", headers={"Authorization": "Bearer guess"})
+        api_key = await http.get("/metrics", headers=HOST)
         right = await http.get("/metrics", headers={"Authorization": "Bearer s3cret-key"})
 
     assert without.status_code == 403
     assert error_of(without)["code"] == "access_denied"
+    assert "metrics key" in error_of(without)["message"]
     assert wrong.status_code == 403
+    assert api_key.status_code == 403
     assert right.status_code == 200
     assert "tactful_turns" in right.text
 
@@ -414,7 +423,7 @@ async def test_the_demo_page_and_the_widget_are_served(http: httpx.AsyncClient) 
     script = await http.get("/widget.js")
 
     assert page.headers["content-type"].startswith("text/html")
-    assert "<tactful-chat" in page.text
+    assert 'createElement("tactful-chat")' in page.text
     assert '<script src="/widget.js"' in page.text
     assert script.headers["content-type"].startswith("text/javascript")
     assert 'customElements.define("tactful-chat"' in script.text
@@ -457,6 +466,9 @@ def test_settings_come_from_tactful_environment_variables() -> None:
             "TACTFUL_CORS_ORIGINS": "https://a.example, https://b.example",
             "TACTFUL_MAX_BODY_BYTES": "2048",
             "TACTFUL_API_KEY": "k",
+            "TACTFUL_METRICS_KEY": "m",
+            "TACTFUL_FACTS_KEY": FACTS_KEY,
+            "TACTFUL_DEMO": "true",
             "UNRELATED": "x",
         },
         rate_limit_burst=7,
@@ -467,6 +479,11 @@ def test_settings_come_from_tactful_environment_variables() -> None:
     assert settings.max_body_bytes == 2048
     assert settings.api_key is not None
     assert settings.api_key.get_secret_value() == "k"
+    assert settings.metrics_key is not None
+    assert settings.metrics_key.get_secret_value() == "m"
+    assert settings.facts_key is not None
+    assert settings.facts_key.get_secret_value() == FACTS_KEY
+    assert settings.demo is True
     assert settings.rate_limit_burst == 7
 
 

@@ -23,6 +23,7 @@ import redis
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
+from tests.plugins.host_keys import HOST, signed
 from tests.plugins.live_server import LiveServer, start_live_server
 from tests.plugins.server_processes import redis_database
 
@@ -71,7 +72,8 @@ def redis_raw(url: str) -> Callable[[], dict[bytes, bytes | None]]:
 
 
 def open_chat(server: LiveServer, facts: dict[str, Any], message: str) -> Chat:
-    response = httpx.post(f"{server.url}/v1/conversations", json={"facts": facts, "message": message}, timeout=10)
+    body = {"facts": facts, "message": message}
+    response = httpx.post(f"{server.url}/v1/conversations", json=body, headers=HOST, timeout=10)
     assert response.status_code == 201, response.text
     return Chat(response.json()["id"], response.json()["token"])
 
@@ -92,7 +94,11 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         served.chats["closed"] = open_chat(server, ALLOWED_REFUND, "thanks, bye")
         rasa = httpx.post(
             f"{server.url}/webhooks/rest/webhook",
-            json={"sender": KNOWN_SENDER, "message": "I want a refund", "metadata": {"facts": LATE_REFUND}},
+            json={
+                "sender": KNOWN_SENDER,
+                "message": "I want a refund",
+                "metadata": {"facts_token": signed(LATE_REFUND)},
+            },
             timeout=10,
         )
         assert rasa.status_code == 200, rasa.text
@@ -135,8 +141,22 @@ CASES = [
     Bad("start: unknown field", "POST", START, 422, "invalid_request", "bogus", body={"bogus": 1}),
     Bad("start: facts not a mapping", "POST", START, 422, "invalid_request", "facts", body={"facts": "Dana"}),
     Bad("start: nested fact", "POST", START, 422, "invalid_request", "facts", body={"facts": {"a": {"b": 1}}}),
-    Bad("start: fact of the wrong kind", "POST", START, 422, "invalid_message", "days_since_purchase",
-        body={"facts": {"days_since_purchase": "lots"}}),
+    Bad("start: fact of the wrong kind", "POST", START, 422, "invalid_fact", "days_since_purchase",
+        body={"facts": {"days_since_purchase": "lots"}}, headers=HOST),
+    Bad("start: fact not finite", "POST", START, 422, "invalid_fact", "days_since_purchase.*finite",
+        content=b'{"facts": {"days_since_purchase": Infinity}}', headers={**HOST, **JSON}),
+    Bad("start: fact out of bounds", "POST", START, 422, "invalid_fact", "days_since_purchase.*between 0 and 3650",
+        body={"facts": {"days_since_purchase": -3}}, headers=HOST),
+    Bad("start: unknown fact", "POST", START, 422, "invalid_fact", "shoe_size", body={"facts": {"shoe_size": 9}},
+        headers=HOST),
+    Bad("start: deciding fact unsigned", "POST", START, 403, "untrusted_facts", "days_since_purchase",
+        body={"facts": {"days_since_purchase": 1}}),
+    Bad("start: forged facts token", "POST", START, 403, "invalid_facts_token", "cannot be read",
+        body={"facts_token": "not.a.token"}),
+    Bad("start: facts token too long", "POST", START, 422, "invalid_request", "facts_token",
+        body={"facts_token": "t" * 8193}),
+    Bad("start: wrong API key", "POST", START, 403, "access_denied", "API key",
+        body={"facts": {"days_since_purchase": 1}}, headers={"Authorization": "Bearer not-the-key"}),
     Bad("start: too many facts", "POST", START, 422, "invalid_message", "limit is 64",
         body={"facts": {f"fact_{i}": i for i in range(65)}}),
     Bad("start: message a number", "POST", START, 422, "invalid_request", "message", body={"message": 42}),
@@ -184,8 +204,11 @@ CASES = [
     Bad("send: text a list", "POST", MESSAGES, 422, "invalid_request", "text", body={"text": ["yes"]}),
     Bad("send: quick reply an object", "POST", MESSAGES, 422, "invalid_request", "quick_reply",
         body={"quick_reply": {}}),
-    Bad("send: unknown field", "POST", MESSAGES, 422, "invalid_request", "facts",
+    Bad("send: unknown field", "POST", MESSAGES, 422, "invalid_request", "bogus", body={"text": "hi", "bogus": 1}),
+    Bad("send: deciding fact unsigned", "POST", MESSAGES, 403, "untrusted_facts", "days_since_purchase",
         body={"text": "hi", "facts": {"days_since_purchase": 1}}),
+    Bad("send: fact not finite", "POST", MESSAGES, 422, "invalid_fact", "customer_name",
+        content=b'{"text": "hi", "facts": {"customer_name": NaN}}', headers=JSON),
     Bad("send: empty text", "POST", MESSAGES, 422, "invalid_message", "empty", body={"text": ""}),
     Bad("send: whitespace text", "POST", MESSAGES, 422, "invalid_message", "empty", body={"text": "\n\t  "}),
     Bad("send: escape sequence", "POST", MESSAGES, 422, "invalid_message", "control characters",
@@ -222,6 +245,11 @@ CASES = [
         body={"sender": KNOWN_SENDER, "message": 7}),
     Bad("rasa: facts not a mapping", "POST", RASA, 422, "invalid_request", "facts",
         body={"sender": "new-sender", "message": "hi", "metadata": {"facts": []}}),
+    Bad("rasa: deciding fact unsigned", "POST", RASA, 403, "untrusted_facts", "days_since_purchase",
+        body={"sender": "new-sender", "message": "hi", "metadata": {"facts": {"days_since_purchase": 1}}}),
+    Bad("rasa: fact not finite", "POST", RASA, 422, "invalid_fact", "customer_name",
+        content=b'{"sender": "new-sender", "message": "hi", "metadata": {"facts": {"customer_name": -Infinity}}}',
+        headers=JSON),
     Bad("rasa: control characters from a known sender", "POST", RASA, 422, "invalid_message", "control characters",
         body={"sender": KNOWN_SENDER, "message": "\u0007"}),
     Bad("rasa: too long from a known sender", "POST", RASA, 422, "invalid_message", "limit is 2000",
@@ -255,7 +283,7 @@ def send(served: Served, case: Bad) -> httpx.Response:
         "none": None,
     }[case.auth]
     headers = dict(case.headers)
-    if authorization is not None and case.path.startswith("/v1/"):
+    if authorization is not None and case.path.startswith("/v1/") and case.path != START:
         headers["Authorization"] = authorization
     path = case.path.format(id=quote(conversation_id, safe=""), token=own)
     content: bytes | Iterator[bytes] | None = case.content
@@ -338,7 +366,16 @@ BAD_FRAMES: list[tuple[str, str | bytes, str, str]] = [
     ("control characters", json.dumps({"text": "\u0008"}), "invalid_message", "control characters"),
     ("lone surrogate", '{"text": "\\udc00"}', "invalid_message", "not valid Unicode"),
     ("quick reply not on offer", json.dumps({"quick_reply": "accept"}), "invalid_message", "not on offer"),
-    ("unknown field", json.dumps({"text": "hi", "facts": {}}), "invalid_request", "facts"),
+    ("unknown field", json.dumps({"text": "hi", "bogus": {}}), "invalid_request", "bogus"),
+    (
+        "deciding fact unsigned",
+        json.dumps({"text": "hi", "facts": {"loyalty_tier": "gold"}}),
+        "untrusted_facts",
+        "loyalty_tier",
+    ),
+    ("fact not finite", '{"text": "hi", "facts": {"customer_name": 1e400}}', "invalid_fact", "customer_name"),
+    ("fact NaN", '{"text": "hi", "facts": {"customer_name": NaN}}', "invalid_request", "not JSON|NaN"),
+    ("forged facts token", json.dumps({"text": "hi", "facts_token": "a.b.c"}), "invalid_facts_token", "not accepted"),
     ("oversized frame", json.dumps({"text": "x" * (MAX_BODY + 1)}), "too_large", "larger than"),
 ]
 

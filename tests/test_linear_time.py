@@ -33,6 +33,7 @@ from flow import textmatch
 from flow.redaction import redact
 from flow.textmatch import TextPattern, pattern_problem, registered_patterns
 from flow.understanding import extract_slots, is_abusive
+from tests.plugins.host_keys import HOST
 from tests.plugins.server_processes import ServerPool, ServerProcess
 
 BOUND_SECONDS = 30.0
@@ -93,7 +94,7 @@ def test_a_policy_pattern_that_could_backtrack_reads_an_answer_in_bounded_time()
 
 
 def _http(server: ServerProcess, text: str) -> str:
-    started = httpx.post(f"{server.url}/v1/conversations", json={"facts": FACTS}, timeout=BOUND_SECONDS)
+    started = httpx.post(f"{server.url}/v1/conversations", json={"facts": FACTS}, headers=HOST, timeout=BOUND_SECONDS)
     chat = started.json()
     reply = httpx.post(
         f"{server.url}/v1/conversations/{chat['id']}/messages",
@@ -107,7 +108,8 @@ def _http(server: ServerProcess, text: str) -> str:
 
 
 def _websocket(server: ServerProcess, text: str) -> str:
-    started = httpx.post(f"{server.url}/v1/conversations", json={"facts": FACTS}, timeout=BOUND_SECONDS).json()
+    body = {"facts": FACTS}
+    started = httpx.post(f"{server.url}/v1/conversations", json=body, headers=HOST, timeout=BOUND_SECONDS).json()
     url = server.url.replace("http://", "ws://") + f"/v1/conversations/{started['id']}/ws?token={started['token']}"
     with connect(url, open_timeout=BOUND_SECONDS) as socket:
         assert json.loads(socket.recv(timeout=BOUND_SECONDS))["type"] == "ready"

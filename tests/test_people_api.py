@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from flow.server import ServerSettings, build_app
+from tests.plugins.host_keys import HOST_KEYS, signed
 from tests.plugins.people import AGENT_KEYS, ALEX, ALEX_KEY, SAM
 from tests.test_http_api import Chat, error_of, read, say, serving, start
 
@@ -25,6 +26,7 @@ async def http(always_open: Path, tmp_path: Path) -> AsyncIterator[httpx.AsyncCl
         store_url=f"sqlite:///{tmp_path / 'tactful.db'}",
         rate_limit_per_second=0,
         agent_keys=AGENT_KEYS,
+        **HOST_KEYS,
     )
     async with serving(build_app(settings)) as client:
         yield client
@@ -167,7 +169,7 @@ async def test_handing_back_to_close_and_closing(http: httpx.AsyncClient) -> Non
 
 async def test_the_rasa_channel_returns_what_a_person_wrote_with_the_next_answer(http: httpx.AsyncClient) -> None:
     webhook = "/webhooks/rest/webhook"
-    metadata = {"facts": LATE_REFUND}
+    metadata = {"facts": {"customer_name": "Dana"}, "facts_token": signed(LATE_REFUND)}
     await http.post(webhook, json={"sender": "dana", "message": "I want a refund", "metadata": metadata})
     await http.post(webhook, json={"sender": "dana", "message": "Can I speak to a manager?"})
     conversation_id = (await http.get(DESK, headers=ALEX)).json()[0]["id"]

@@ -14,12 +14,18 @@ from fastapi import FastAPI
 
 from flow.server import ServerSettings, build_app
 from flow.server.senders import SenderConversation
+from tests.plugins.host_keys import HOST_KEYS, signed
 
 pytestmark = pytest.mark.anyio
 
 WEBHOOK = "/webhooks/rest/webhook"
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}
 XSS = "<img src=x onerror=alert(1)>"
+
+
+def late_refund() -> dict[str, Any]:
+    """What a page on the host's site sends: the name unsigned, the facts that decide signed by the host."""
+    return {"facts": {"customer_name": "Dana"}, "facts_token": signed(LATE_REFUND)}
 
 
 @dataclass
@@ -61,12 +67,14 @@ async def widget_for(app: FastAPI) -> AsyncIterator[Widget]:
 
 @pytest.fixture
 async def widget() -> AsyncIterator[Widget]:
-    async with widget_for(build_app(ServerSettings(store_url="memory", rate_limit_per_second=0))) as opened:
+    async with widget_for(
+        build_app(ServerSettings(store_url="memory", rate_limit_per_second=0, **HOST_KEYS))
+    ) as opened:
         yield opened
 
 
 async def test_the_reply_is_an_array_of_messages_one_per_paragraph(widget: Widget) -> None:
-    replies = await widget.send("dana", "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    replies = await widget.send("dana", "I want a refund for my order", metadata=late_refund())
 
     last_turn = (await widget.transcript("dana"))["turns"][-1]
     assert [r["text"] for r in replies] == [p.replace("'", "&#x27;") for p in last_turn["text"].split("\n\n")]
@@ -76,7 +84,7 @@ async def test_the_reply_is_an_array_of_messages_one_per_paragraph(widget: Widge
 
 
 async def test_buttons_are_on_the_last_message_only(widget: Widget) -> None:
-    replies = await widget.send("dana", "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    replies = await widget.send("dana", "I want a refund for my order", metadata=late_refund())
 
     assert [("buttons" in r) for r in replies] == [False] * (len(replies) - 1) + [True]
     assert replies[-1]["buttons"] == [
@@ -87,7 +95,7 @@ async def test_buttons_are_on_the_last_message_only(widget: Widget) -> None:
 
 
 async def test_fields_with_no_value_are_left_out(widget: Widget) -> None:
-    replies = await widget.send("dana", "/get_started", metadata={"facts": LATE_REFUND})
+    replies = await widget.send("dana", "/get_started", metadata=late_refund())
 
     assert len(replies) == 1
     assert set(replies[0]) == {"recipient_id", "text"}
@@ -106,7 +114,7 @@ async def test_echoed_text_is_html_escaped(widget: Widget) -> None:
 async def test_the_sender_echoed_as_recipient_id_is_html_escaped(widget: Widget) -> None:
     sender = f'visitor-{XSS}-"&'
 
-    replies = await widget.send(sender, "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    replies = await widget.send(sender, "I want a refund for my order", metadata=late_refund())
     again = await widget.send(sender, replies[-1]["buttons"][0]["payload"])
 
     escaped = "visitor-&lt;img src=x onerror=alert(1)&gt;-&quot;&amp;"
@@ -115,7 +123,7 @@ async def test_the_sender_echoed_as_recipient_id_is_html_escaped(widget: Widget)
 
 
 async def test_a_button_payload_sent_back_is_taken_as_that_quick_reply(widget: Widget) -> None:
-    offered = await widget.send("dana", "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    offered = await widget.send("dana", "I want a refund for my order", metadata=late_refund())
     payload = offered[-1]["buttons"][0]["payload"]
 
     replies = await widget.send("dana", payload)
@@ -128,7 +136,7 @@ async def test_a_button_payload_sent_back_is_taken_as_that_quick_reply(widget: W
 
 
 async def test_text_that_is_not_an_offered_payload_is_read_as_text(widget: Widget) -> None:
-    await widget.send("dana", "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    await widget.send("dana", "I want a refund for my order", metadata=late_refund())
 
     await widget.send("dana", "why?")
 
@@ -138,8 +146,8 @@ async def test_text_that_is_not_an_offered_payload_is_read_as_text(widget: Widge
 
 
 async def test_each_unknown_sender_gets_a_conversation_and_keeps_it(widget: Widget) -> None:
-    await widget.send("ann", "I want a refund", metadata={"facts": LATE_REFUND})
-    await widget.send("bob", "I want a refund", metadata={"facts": LATE_REFUND})
+    await widget.send("ann", "I want a refund", metadata=late_refund())
+    await widget.send("bob", "I want a refund", metadata=late_refund())
     first = widget.current("ann")
     await widget.send("ann", "why?")
 
@@ -150,7 +158,7 @@ async def test_each_unknown_sender_gets_a_conversation_and_keeps_it(widget: Widg
 
 
 async def test_a_sender_whose_conversation_closed_starts_a_new_one(widget: Widget) -> None:
-    await widget.send("dana", "I want a refund", metadata={"facts": LATE_REFUND})
+    await widget.send("dana", "I want a refund", metadata=late_refund())
     await widget.send("dana", "reject")
     closed = widget.current("dana")
     assert (await widget.transcript("dana"))["closed"] is True
@@ -165,7 +173,7 @@ async def test_a_sender_whose_conversation_closed_starts_a_new_one(widget: Widge
 async def test_a_greeting_from_a_sender_in_a_conversation_shows_the_last_turn_and_changes_nothing(
     widget: Widget,
 ) -> None:
-    offered = await widget.send("dana", "I want a refund for my order", metadata={"facts": LATE_REFUND})
+    offered = await widget.send("dana", "I want a refund for my order", metadata=late_refund())
     before = await widget.transcript("dana")
 
     again = await widget.send("dana", "/get_started")
@@ -191,7 +199,7 @@ async def test_a_malformed_request_is_a_422_json_error(widget: Widget, body: dic
 
 
 async def test_a_refused_message_changes_nothing(widget: Widget) -> None:
-    await widget.send("dana", "I want a refund", metadata={"facts": LATE_REFUND})
+    await widget.send("dana", "I want a refund", metadata=late_refund())
     before = await widget.transcript("dana")
 
     response = await widget.http.post(WEBHOOK, json={"sender": "dana", "message": "x" * 5000})
@@ -202,9 +210,9 @@ async def test_a_refused_message_changes_nothing(widget: Widget) -> None:
 
 
 async def test_senders_are_remembered_in_the_sqlite_file_across_restarts(tmp_path: Path) -> None:
-    settings = ServerSettings(store_url=f"sqlite:///{tmp_path / 'tactful.db'}", rate_limit_per_second=0)
+    settings = ServerSettings(store_url=f"sqlite:///{tmp_path / 'tactful.db'}", rate_limit_per_second=0, **HOST_KEYS)
     async with widget_for(build_app(settings)) as widget:
-        await widget.send("dana", "I want a refund", metadata={"facts": LATE_REFUND})
+        await widget.send("dana", "I want a refund", metadata=late_refund())
         before = widget.current("dana")
 
     async with widget_for(build_app(settings)) as restarted:
@@ -216,9 +224,9 @@ async def test_senders_are_remembered_in_the_sqlite_file_across_restarts(tmp_pat
 
 @pytest.mark.redis
 async def test_workers_on_one_redis_share_their_senders(redis_url: str) -> None:
-    settings = ServerSettings(store_url=redis_url, rate_limit_per_second=0)
+    settings = ServerSettings(store_url=redis_url, rate_limit_per_second=0, **HOST_KEYS)
     async with widget_for(build_app(settings)) as first, widget_for(build_app(settings)) as second:
-        await first.send("redis-dana", "I want a refund", metadata={"facts": LATE_REFUND})
+        await first.send("redis-dana", "I want a refund", metadata=late_refund())
         await second.send("redis-dana", "why?")
 
         assert first.current("redis-dana") == second.current("redis-dana")

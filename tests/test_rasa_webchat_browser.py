@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Dialog, Locator, Page, expect
 
+from tests.plugins.host_keys import signed
 from tests.plugins.live_server import LiveServer, start_live_server
 from tests.plugins.server_processes import ServerPool, ServerProcess, redis_database
 from tests.plugins.sticky_proxy import StickyProxy
@@ -16,7 +17,11 @@ from tests.plugins.web_pages import PageServer
 
 pytestmark = pytest.mark.browser
 
-DANA = {"facts": {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}}
+
+def dana(name: str = "Dana") -> dict[str, object]:
+    """The page's customData: the name unsigned, the facts that decide signed by the shop's server."""
+    token = signed({"order_id": "A-1234", "days_since_purchase": 45})
+    return {"facts": {"customer_name": name}, "facts_token": token}
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +55,10 @@ class Webchat:
         return self.replies.filter(has_text=title)
 
 
-def open_shop(page: Page, shop: PageServer, server: str, custom: object = DANA) -> Webchat:
+def open_shop(page: Page, shop: PageServer, server: str, custom: object = None) -> Webchat:
     page.set_default_timeout(15_000)
-    page.goto(f"{shop.url}/index.html?" + urlencode({"server": server, "custom": json.dumps(custom)}))
+    data = custom if custom is not None else dana()
+    page.goto(f"{shop.url}/index.html?" + urlencode({"server": server, "custom": json.dumps(data)}))
     chat = Webchat(page)
     expect(chat.bot.first).to_be_visible()
     return chat
@@ -101,7 +107,7 @@ def test_markdown_links_and_image_beacons_are_shown_as_typed(
         dialog.dismiss()
 
     chromium_page.on("dialog", dismiss)
-    chat = open_shop(chromium_page, shop_site, server.url, custom={"facts": {**DANA["facts"], "customer_name": name}})
+    chat = open_shop(chromium_page, shop_site, server.url, custom=dana(name))
     expect(chat.bot.first).to_contain_text(name)
     chat.type(message)
     expect(chat.mine.last).to_have_text(message)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from playwright.sync_api import Page
 from typer.testing import CliRunner
 
@@ -16,6 +17,7 @@ import flow.cli.commands_report  # noqa: F401  (registers ``report``)
 from flow import Engine, Policy, Signals
 from flow.cli.app import app
 from flow.report import build_report, gather, write_report
+from flow.rubric import PRACTICES
 from flow.service import ConversationService
 from flow.simulate import simulate
 from flow.stores import SqliteStore
@@ -111,6 +113,20 @@ def test_an_empty_store_still_makes_a_page(tmp_path: Path) -> None:
     assert data.conversations == 0
     assert "No conversation was escalated." in html
     assert html.count('<img class="chart"') == 5
+
+
+def test_the_rubric_lists_every_practice_and_what_each_missed_one_got_wrong(retail: Policy) -> None:
+    engine = Engine(retail, clock=lambda: IN_HOURS)
+    conversation, first = engine.start(facts=DANA, message="I want a refund")
+    conversation, asked = engine.reply(conversation, "get me a manager")
+    ignored = asked.model_copy(update={"actions": [], "text": "Would store credit or an exchange work for you?"})
+
+    html, data = build_report([record(conversation, [first, ignored], retail)], now=NOW)
+
+    assert all(f"<tr><td>{escape(title)}</td>" in html for title in PRACTICES.values())
+    assert data.full_marks == 0
+    missed = "Escalated when it was needed (turn 2: the customer asked for a person, and nobody was brought in)"
+    assert f"<td>{missed}</td>" in html
 
 
 def test_the_command_writes_the_report(seeded: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from flow.server import ServerSettings, build_app
+from tests.plugins.host_keys import HOST, HOST_KEYS
 
 EXAMPLES_PER_OPERATION = 30
 CHECKS = [
@@ -33,8 +34,17 @@ CHECKS = [
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purchase": 45}
 
 
-API = build_app(ServerSettings(store_url="memory", rate_limit_per_second=0, api_key="metrics-key-for-schema-tests"))
-"""The app on a memory store, rate limit off so every request is judged on its own, `/metrics` behind a key."""
+API = build_app(
+    ServerSettings(
+        store_url="memory",
+        rate_limit_per_second=0,
+        max_body_bytes=1_048_576,
+        metrics_key="metrics-key-for-schema-tests",
+        **HOST_KEYS,
+    )
+)
+"""The app on a memory store, rate limit off and bodies up to 1 MiB so every request is judged on its schema
+(the size limit has its own tests), `/metrics` behind a key."""
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", API)
 
@@ -47,7 +57,9 @@ def test_every_operation_answers_as_its_schema_says(case: schemathesis.Case) -> 
 
 def start_conversation() -> tuple[str, str]:
     with asgi.get_client(API) as client:
-        response = client.post("/v1/conversations", json={"facts": LATE_REFUND, "message": "I want a refund"})
+        response = client.post(
+            "/v1/conversations", json={"facts": LATE_REFUND, "message": "I want a refund"}, headers=HOST
+        )
     assert response.status_code == 201, response.text
     started = response.json()
     return started["id"], started["token"]

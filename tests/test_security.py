@@ -28,6 +28,7 @@ from websockets.sync.client import connect
 from flow import AccessDenied, Engine, load_policy
 from flow.service import ConversationService
 from flow.stores import MemoryStore
+from tests.plugins.host_keys import API_KEY, FACTS_KEY, HOST, signed
 from tests.plugins.live_server import LiveServer, start_live_server
 from tests.plugins.server_processes import redis_database
 
@@ -73,7 +74,7 @@ def start(server: LiveServer, facts: dict[str, Any] | None = None, message: str 
     body: dict[str, Any] = {"facts": facts or LATE_REFUND}
     if message is not None:
         body["message"] = message
-    response = httpx.post(f"{server.url}/v1/conversations", json=body, timeout=10)
+    response = httpx.post(f"{server.url}/v1/conversations", json=body, headers=HOST, timeout=10)
     assert response.status_code == 201, response.text
     started = response.json()
     return Chat(started["id"], started["token"], started["turn"])
@@ -117,7 +118,7 @@ class Served:
 @pytest.fixture(scope="module")
 def sqlite_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     path = tmp_path_factory.mktemp("security") / "tactful.db"
-    server = start_live_server(store_url=f"sqlite:///{path}", rate_limit_per_second=0, api_key=METRICS_KEY)
+    server = start_live_server(store_url=f"sqlite:///{path}", rate_limit_per_second=0, metrics_key=METRICS_KEY)
     try:
         yield Served(server, lambda: sqlite_contents(path))
     finally:
@@ -130,7 +131,7 @@ def any_served(request: pytest.FixtureRequest) -> Iterator[Served]:
         yield request.getfixturevalue("sqlite_served")
         return
     url = redis_database(request.getfixturevalue("redis_url"), 14)
-    server = start_live_server(store_url=url, rate_limit_per_second=0, api_key=METRICS_KEY)
+    server = start_live_server(store_url=url, rate_limit_per_second=0, metrics_key=METRICS_KEY)
     try:
         yield Served(server, lambda: redis_contents(url))
     finally:
@@ -281,10 +282,18 @@ def test_personal_data_never_reaches_the_store(any_served: Served) -> None:
 
 @pytest.mark.parametrize(
     "authorization",
-    [None, "Bearer wrong-key", f"Bearer {METRICS_KEY}x", f"Basic {METRICS_KEY}", f"Bearer {METRICS_KEY[:-1]}"],
-    ids=["none", "wrong", "longer", "basic", "prefix"],
+    [
+        None,
+        "Bearer wrong-key",
+        f"Bearer {METRICS_KEY}x",
+        f"Basic {METRICS_KEY}",
+        f"Bearer {METRICS_KEY[:-1]}",
+        f"Bearer {API_KEY}",
+        f"Bearer {FACTS_KEY}",
+    ],
+    ids=["none", "wrong", "longer", "basic", "prefix", "api-key", "facts-key"],
 )
-def test_metrics_need_the_api_key_when_one_is_configured(sqlite_served: Served, authorization: str | None) -> None:
+def test_metrics_need_the_metrics_key_when_one_is_configured(sqlite_served: Served, authorization: str | None) -> None:
     headers = {} if authorization is None else {"Authorization": authorization}
 
     refused = httpx.get(f"{sqlite_served.server.url}/metrics", headers=headers, timeout=10)
@@ -297,10 +306,10 @@ def test_metrics_need_the_api_key_when_one_is_configured(sqlite_served: Served, 
 def test_metrics_open_with_the_key_and_hold_no_customer_text(
     sqlite_served: Served, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    start(sqlite_served.server, message="my email is dana.smith@example.com and I want a refund")
     compared: list[Any] = []
     real = hmac.compare_digest
     monkeypatch.setattr(hmac, "compare_digest", lambda a, b: compared.append((a, b)) or real(a, b))
-    start(sqlite_served.server, message="my email is dana.smith@example.com and I want a refund")
 
     opened = httpx.get(
         f"{sqlite_served.server.url}/metrics", headers={"Authorization": f"Bearer {METRICS_KEY}"}, timeout=10
@@ -309,7 +318,7 @@ def test_metrics_open_with_the_key_and_hold_no_customer_text(
     assert opened.status_code == 200
     assert "tactful_turns" in opened.text
     assert "dana.smith" not in opened.text
-    assert compared, "the API key was not checked with compare_digest"
+    assert compared, "the metrics key was not checked with compare_digest"
 
 
 def test_without_a_configured_key_metrics_are_open() -> None:
@@ -347,11 +356,14 @@ def test_the_json_api_returns_customer_text_as_data_never_as_template(sqlite_ser
 
 def test_the_rasa_channel_escapes_customer_text_it_echoes(sqlite_served: Served) -> None:
     server = sqlite_served.server
-    facts = {**LATE_REFUND, "customer_name": f"{IMG}{SCRIPT}", "order_id": "A-1001"}
+    metadata = {
+        "facts": {"customer_name": f"{IMG}{SCRIPT}"},
+        "facts_token": signed({"order_id": "A-1001", "days_since_purchase": 45}),
+    }
 
     first = httpx.post(
         f"{server.url}/webhooks/rest/webhook",
-        json={"sender": "html-sender", "message": f"I want a refund {SCRIPT}", "metadata": {"facts": facts}},
+        json={"sender": "html-sender", "message": f"I want a refund {SCRIPT}", "metadata": metadata},
         timeout=10,
     )
     second = httpx.post(
@@ -380,7 +392,7 @@ def _record_dialogs(page: Page) -> list[str]:
 
 WIDGET_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>widget</title><script src="/widget.js" defer></script></head>
-<body><tactful-chat facts="{facts}" typing-delay="0"></tactful-chat></body></html>
+<body><tactful-chat facts="{facts}" facts-token="{token}" typing-delay="0"></tactful-chat></body></html>
 """
 
 
@@ -390,9 +402,10 @@ def test_the_widget_shows_html_literally_and_runs_no_script(chromium_page: Page,
     page.set_default_timeout(10_000)
     dialogs = _record_dialogs(page)
     name = f"{FLAGGING_IMG}{SCRIPT}"
-    facts = html.escape(json.dumps({**LATE_REFUND, "customer_name": name}), quote=True)
+    facts = html.escape(json.dumps({"customer_name": name}), quote=True)
+    body = WIDGET_PAGE.format(facts=facts, token=signed({"order_id": "A-1001", "days_since_purchase": 45}))
     address = f"{live_server.url}/security-check"
-    page.route(address, lambda route: route.fulfill(body=WIDGET_PAGE.format(facts=facts), content_type="text/html"))
+    page.route(address, lambda route: route.fulfill(body=body, content_type="text/html"))
     page.goto(address)
     chat = page.locator("tactful-chat")
     agent = chat.locator(".bubble.agent .text")

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
 
 from flow.server.escaping import for_markdown
+from tests.plugins.host_keys import signed
 from tests.plugins.live_server import LiveServer, start_live_server
 from tests.plugins.people import AGENT_KEYS, ALEX
 from tests.plugins.socketio_client import RasaWidget
 
 pytestmark = pytest.mark.anyio
-LATE_REFUND = {"facts": {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}}
+
+
+def late_refund() -> dict[str, Any]:
+    """What the page sends: the name unsigned, the facts that decide signed by the host."""
+    return {
+        "facts": {"customer_name": "Dana"},
+        "facts_token": signed({"order_id": "A-1234", "days_since_purchase": 45}),
+    }
+
+
 SHOP = "http://shop.example:8080"
 
 
@@ -42,7 +54,7 @@ async def widget(server: LiveServer) -> AsyncIterator[RasaWidget]:
 async def test_a_refusal_comes_one_message_per_paragraph_with_quick_replies_last(widget: RasaWidget) -> None:
     await widget.open()
 
-    greeting = await widget.say("/get_started", LATE_REFUND)
+    greeting = await widget.say("/get_started", late_refund())
     refusal = await widget.say("I want a refund for my order", expect=10)
     chosen = await widget.say(refusal[-1]["quick_replies"][0]["payload"])
 
@@ -61,7 +73,7 @@ async def test_a_refusal_comes_one_message_per_paragraph_with_quick_replies_last
 async def test_a_session_id_the_server_never_issued_starts_a_new_one(server: LiveServer) -> None:
     first = RasaWidget(server.url)
     chosen = await first.open("my-own-id")
-    await first.say("/get_started", LATE_REFUND)
+    await first.say("/get_started", late_refund())
     await first.close()
 
     assert chosen != "my-own-id"
@@ -71,7 +83,7 @@ async def test_a_session_id_the_server_never_issued_starts_a_new_one(server: Liv
 async def test_an_issued_session_resumes_its_conversation(server: LiveServer) -> None:
     first = RasaWidget(server.url)
     session_id = await first.open()
-    await first.say("/get_started", LATE_REFUND)
+    await first.say("/get_started", late_refund())
     offered = await first.say("I want a refund for my order", expect=10)
     await first.close()
     again = RasaWidget(server.url)
@@ -101,7 +113,7 @@ async def test_custom_data_facts_are_read_on_every_message(widget: RasaWidget) -
     await widget.say("/get_started", {"facts": {"customer_name": "Dana"}})
 
     asked = await widget.say("I want a refund")
-    told = await widget.say("It's order A-1234", {"facts": {"days_since_purchase": 45}}, expect=10)
+    told = await widget.say("It's order A-1234", {"facts_token": signed({"days_since_purchase": 45})}, expect=10)
 
     assert "order" in asked[-1]["text"].lower()
     assert any("30 days" in m["text"] for m in told)
@@ -126,20 +138,45 @@ async def test_markdown_and_html_in_a_name_and_a_message_are_escaped(widget: Ras
         ({"message": "", "session_id": "x"}, "the message is empty"),
         ({"message": "x" * 5000, "session_id": "x"}, "the limit is"),
         ({"message": "hi", "customData": {"facts": ["not", "a", "mapping"]}}, "customData.facts must be an object"),
+        (
+            {"message": "hi", "customData": {"facts": {"days_since_purchase": 1}}},
+            "facts days_since_purchase must come from the host",
+        ),
+        ({"message": "hi", "customData": {"facts_token": "a.b.c"}}, "the facts token is not accepted"),
+        ({"message": "hi", "customData": {"facts": {"customer_name": float("inf")}}}, "'customer_name' must be"),
     ],
-    ids=["not an object", "no message", "empty", "too long", "bad facts"],
+    ids=["not an object", "no message", "empty", "too long", "bad facts", "unsigned fact", "forged token", "infinite"],
 )
 async def test_a_bad_message_gets_an_error_event_and_changes_nothing(
     widget: RasaWidget, payload: object, problem: str
 ) -> None:
     await widget.open()
-    await widget.say("/get_started", LATE_REFUND)
+    await widget.say("/get_started", late_refund())
 
     await widget.client.emit("user_uttered", payload)
     error = await asyncio.wait_for(widget.errors.get(), 10)
     offered = await widget.say("I want a refund for my order", expect=10)
 
     assert problem in error["message"]
+    assert offered[-1]["quick_replies"][0]["title"] == "Store credit"
+
+
+async def test_a_token_is_checked_when_a_conversation_starts_and_its_expiry_stops_nothing_later(
+    widget: RasaWidget,
+) -> None:
+    expired = {
+        "facts_token": signed({"order_id": "A-1234", "days_since_purchase": 45}, expires_in=timedelta(minutes=-5))
+    }
+    await widget.open()
+
+    await widget.client.emit(
+        "user_uttered", {"message": "/get_started", "session_id": widget.session_id, "customData": expired}
+    )
+    refused = await asyncio.wait_for(widget.errors.get(), 10)
+    await widget.say("/get_started", late_refund())
+    offered = await widget.say("I want a refund for my order", expired, expect=10)
+
+    assert "it has expired" in refused["message"]
     assert offered[-1]["quick_replies"][0]["title"] == "Store credit"
 
 
@@ -154,7 +191,7 @@ async def test_messages_before_a_session_request_are_refused(widget: RasaWidget)
 
 async def test_a_person_s_messages_reach_the_widget(widget: RasaWidget, server: LiveServer) -> None:
     await widget.open()
-    await widget.say("/get_started", LATE_REFUND)
+    await widget.say("/get_started", late_refund())
     await widget.say("I want a refund for my order", expect=10)
     await widget.say("Can I speak to a manager?")
     async with httpx.AsyncClient(base_url=server.url, headers=ALEX) as desk:

@@ -12,13 +12,23 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from tests.plugins.host_keys import signed
 from tests.plugins.people import ALEX, ALEX_KEY, always_open_policy
 from tests.plugins.server_processes import ServerPool, ServerProcess, redis_database
 from tests.plugins.socketio_client import RasaWidget
 from tests.plugins.sticky_proxy import StickyProxy
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow, pytest.mark.anyio]
-LATE_REFUND = {"facts": {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}}
+
+
+def late_refund() -> dict[str, object]:
+    """The page's customData: the name unsigned, the facts that decide signed by the shop's server."""
+    return {
+        "facts": {"customer_name": "Dana"},
+        "facts_token": signed({"order_id": "A-1234", "days_since_purchase": 45}),
+    }
+
+
 POLLING_FIRST = ["polling", "websocket"]
 
 
@@ -44,7 +54,7 @@ async def test_new_sessions_alternate_and_a_person_on_the_other_server_reaches_t
     try:
         await dana.open()
         await kim.open()
-        await dana.say("/get_started", LATE_REFUND)
+        await dana.say("/get_started", late_refund())
         refusal = await dana.say("I'd like a refund for my order", expect=10)
         await dana.say("Can I speak to a manager?")
         async with httpx.AsyncClient(base_url=second.url, headers=ALEX, timeout=15) as desk:
@@ -75,7 +85,7 @@ async def test_a_session_resumes_on_the_other_server(
     proxy = sticky_proxy([backend(first), backend(second)]).start()
     before = RasaWidget(proxy.url, transports=POLLING_FIRST)
     session_id = await before.open()
-    await before.say("/get_started", LATE_REFUND)
+    await before.say("/get_started", late_refund())
     offered = await before.say("I'd like a refund for my order", expect=10)
     await before.close()
     after = RasaWidget(proxy.url, transports=POLLING_FIRST)

@@ -29,6 +29,7 @@ from flow.models import Conversation, Turn
 from flow.server import ServerSettings, create_app
 from flow.service import ConversationService
 from flow.stores import MemoryStore, RedisStore, SqliteStore, Store
+from tests.plugins.host_keys import HOST, HOST_KEYS, signed
 from tests.plugins.live_server import LiveServer, serve_app, start_live_server
 from tests.plugins.redis_server import RedisProcess
 
@@ -73,7 +74,7 @@ def serving(store_url: str) -> Iterator[LiveServer]:
 
 
 def start(server: LiveServer) -> dict[str, Any]:
-    response = httpx.post(f"{server.url}/v1/conversations", json={"facts": LATE_REFUND}, timeout=30)
+    response = httpx.post(f"{server.url}/v1/conversations", json={"facts": LATE_REFUND}, headers=HOST, timeout=30)
     assert response.status_code == 201, response.text
     started: dict[str, Any] = response.json()
     return started
@@ -91,7 +92,7 @@ def send(server: LiveServer, chat: dict[str, Any], text: str, message_id: str | 
 def rasa(server: LiveServer, sender: str, message: str) -> httpx.Response:
     return httpx.post(
         f"{server.url}/webhooks/rest/webhook",
-        json={"sender": sender, "message": message, "metadata": {"facts": LATE_REFUND}},
+        json={"sender": sender, "message": message, "metadata": {"facts_token": signed(LATE_REFUND)}},
         timeout=30,
     )
 
@@ -313,7 +314,7 @@ class Broken(MemoryStore):
 def test_an_unplanned_failure_is_a_json_500_and_the_websocket_stays_open(
     retail: Policy, caplog: pytest.LogCaptureFixture
 ) -> None:
-    settings = ServerSettings(store_url="memory", rate_limit_per_second=0)
+    settings = ServerSettings(store_url="memory", rate_limit_per_second=0, **HOST_KEYS)
     server = serve_app(create_app(ConversationService(Engine(retail), Broken()), settings=settings), settings)
     try:
         chat = start(server)

@@ -111,6 +111,8 @@ def test_csv_has_one_row_per_turn_and_defuses_spreadsheet_formulas(store: Store,
         "type": "apply_alternative",
         "alternative": "store_credit",
         "title": "Store credit",
+        "replaces": None,
+        "unverified": [],
     }
     assert table[5]["customer_text"] == "'" + FORMULA
 

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.plugins.host_keys import API_KEY, HOST_ARGS, signed
 from tests.plugins.live_server import free_port, wait_until_healthy
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
@@ -42,6 +43,7 @@ def workers(redis_url: str, tmp_path: Path) -> Iterator[list[str]]:
                         str(port),
                         "--rate-limit",
                         "0",
+                        *HOST_ARGS,
                     ],
                     stdout=log,
                     stderr=subprocess.STDOUT,
@@ -74,7 +76,7 @@ def post(url: str, path: str, body: dict[str, Any], token: str | None = None) ->
 
 def test_one_conversation_alternates_between_two_workers(workers: list[str]) -> None:
     first, second = workers
-    started = post(first, "/v1/conversations", {"facts": LATE_REFUND})
+    started = post(first, "/v1/conversations", {"facts": LATE_REFUND}, API_KEY)
     path = f"/v1/conversations/{started['id']}/messages"
     token = started["token"]
 
@@ -105,7 +107,7 @@ def test_a_rasa_sender_alternates_between_two_workers(workers: list[str]) -> Non
 
     offered = httpx.post(
         f"{first}{webhook}",
-        json={"sender": sender, "message": "I want a refund", "metadata": {"facts": LATE_REFUND}},
+        json={"sender": sender, "message": "I want a refund", "metadata": {"facts_token": signed(LATE_REFUND)}},
         timeout=15,
     ).json()
     payload = offered[-1]["buttons"][0]["payload"]

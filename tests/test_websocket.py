@@ -11,13 +11,14 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
+from tests.plugins.host_keys import HOST
 from tests.plugins.live_server import LiveServer, start_live_server
 
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}
 
 
 def start(server: LiveServer, **body: Any) -> dict[str, Any]:
-    response = httpx.post(f"{server.url}/v1/conversations", json=body, timeout=10)
+    response = httpx.post(f"{server.url}/v1/conversations", json=body, headers=HOST, timeout=10)
     assert response.status_code == 201, response.text
     started: dict[str, Any] = response.json()
     return started

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Dialog, Locator, Page, WebSocketRoute, expect
 
-from tests.plugins.live_server import LiveServer
+from tests.plugins.live_server import LiveServer, start_live_server
 
 pytestmark = pytest.mark.browser
 
@@ -116,7 +116,11 @@ def test_html_in_a_fact_echoed_by_the_agent_is_shown_as_text(chromium_page: Page
     dialogs = record_dialogs(chromium_page)
     widget = open_demo(chromium_page, live_server)
 
-    widget.root.evaluate("(chat, name) => chat.setAttribute('facts', JSON.stringify({customer_name: name}))", XSS)
+    widget.root.evaluate(
+        "(chat, name) => { chat.removeAttribute('facts-token');"
+        " chat.setAttribute('facts', JSON.stringify({customer_name: name})); }",
+        XSS,
+    )
 
     expect(widget.agent_bubbles().first).to_contain_text(XSS)
     assert widget.root.locator("img").count() == 0
@@ -163,6 +167,38 @@ def test_the_demo_examples_send_their_text(chromium_page: Page, live_server: Liv
 
     expect(widget.customer_bubbles()).to_have_text(["I'd like a refund for my order"])
     expect(widget.quick_replies).to_have_count(3)
+
+
+def test_each_demo_preset_is_signed_by_the_server(chromium_page: Page, live_server: LiveServer) -> None:
+    widget = open_demo(chromium_page, live_server)
+
+    chromium_page.get_by_text("Loyal gold customer, bought 52 days ago").click()
+
+    expect(widget.agent_bubbles().first).to_contain_text("Priya")
+    token = widget.root.get_attribute("facts-token") or ""
+    assert token.count(".") == 2
+    assert widget.root.get_attribute("facts") is None
+    widget.type("I'd like a refund for my order")
+    expect(widget.quick_replies).to_have_text(["Store credit", "Exchange", "No, thanks"])
+
+
+def test_without_the_demo_the_page_vouches_for_nothing_and_the_agent_asks(chromium_page: Page) -> None:
+    server = start_live_server(store_url="memory", rate_limit_per_second=0)
+    try:
+        chromium_page.set_default_timeout(10_000)
+        chromium_page.goto(f"{server.url}/")
+        widget = Widget(chromium_page)
+        expect(widget.agent_bubbles().first).to_contain_text("Northwind Goods")
+        expect(widget.agent_bubbles().first).not_to_contain_text("Dana")
+        expect(chromium_page.locator("#no-presets")).to_be_visible()
+        expect(chromium_page.locator(".preset")).to_have_count(0)
+        assert widget.root.get_attribute("facts-token") is None
+
+        widget.type("I'd like a refund for my order")
+
+        expect(widget.agent_bubbles().last).to_contain_text("order number")
+    finally:
+        server.stop()
 
 
 def test_messages_go_over_http_when_websockets_are_blocked(chromium_page: Page, live_server: LiveServer) -> None:

@@ -12,6 +12,7 @@ from rich.prompt import Prompt
 from flow.engine import Engine
 from flow.errors import ConversationClosed, InvalidMessage, TactfulError
 from flow.loading import load_policy
+from flow.messages import clean_facts
 from flow.models import Conversation, Turn
 
 EXIT_INVALID = 2
@@ -47,10 +48,15 @@ def _answer(engine: Engine, conversation: Conversation, turn: Turn, line: str) -
 
 
 def run_chat(policy: str, facts: dict[str, str], moment: datetime | None, *, show_signals: bool = False) -> int:
-    """Run the chat until the conversation closes or the input ends; return the exit code."""
+    """Run the chat until the conversation closes or the input ends; return the exit code.
+
+    ``facts`` are checked against the policy before the first message: a fact it does not declare,
+    or a value it refuses, ends the chat at once with exit status 2.
+    """
     console = Console(highlight=False)
     try:
         engine = Engine(load_policy(policy), clock=(lambda: moment) if moment else None)
+        clean_facts(facts, engine.policy)
     except TactfulError as e:
         console.print(f"[red]{escape(str(e))}[/]")
         return EXIT_INVALID

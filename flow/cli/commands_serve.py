@@ -36,8 +36,31 @@ def serve(
     rate_burst: Annotated[int, typer.Option("--rate-burst", min=1, help="Requests a client may make at once.")] = 20,
     api_key: Annotated[
         str | None,
-        typer.Option("--api-key", envvar="TACTFUL_API_KEY", help="Protect /metrics with this bearer key."),
+        typer.Option(
+            "--api-key",
+            envvar="TACTFUL_API_KEY",
+            help="Server-to-server key: starting a conversation with it as bearer may pass any fact.",
+        ),
     ] = None,
+    metrics_key: Annotated[
+        str | None,
+        typer.Option("--metrics-key", envvar="TACTFUL_METRICS_KEY", help="Protect /metrics with this bearer key."),
+    ] = None,
+    facts_key: Annotated[
+        str | None,
+        typer.Option(
+            "--facts-key",
+            envvar="TACTFUL_FACTS_KEY",
+            help="Verify facts tokens from pages: an HS256 secret, or a PEM file with the RS256 public key.",
+        ),
+    ] = None,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo/--no-demo",
+            help="Sign the demo page's made-up customers so the demo works; anyone may use them, so not in production.",
+        ),
+    ] = False,
     agent_key: Annotated[
         list[str] | None,
         typer.Option(
@@ -121,6 +144,9 @@ def serve(
             rate_limit_per_second=rate_limit,
             rate_limit_burst=rate_burst,
             api_key=api_key,
+            metrics_key=metrics_key,
+            facts_key=facts_key,
+            demo=demo,
             service_threads=threads,
             store_timeout_seconds=store_timeout,
             max_websockets_per_client=max_websockets,

@@ -133,7 +133,7 @@ def sentiment_chart(curve: list[SentimentPoint], *, anger_threshold: float = -0.
 def rubric_chart(data: ReportData) -> str:
     """One stacked bar per practice: followed, missed, and not applicable."""
     practices = list(PRACTICES)[::-1]
-    with figure(6.5, 4.4) as fig:
+    with figure(6.5, 1.0 + 0.28 * len(practices)) as fig:
         ax = fig.add_subplot()
         if not data.conversations:
             _empty(ax, "No conversations yet")

@@ -34,6 +34,7 @@ REASON_LABELS: dict[str, str] = {
     "threat": "Mentioned legal action or a complaint",
     "turn_limit": "Conversation too long",
     "unsatisfied": "Not satisfied at follow-up",
+    "cannot_check": "Facts the shop had to give were missing",
 }
 """Why conversations were handed to a person, in words."""
 
@@ -44,6 +45,7 @@ _ESCALATIONS: dict[str, str] = {
     "escalate_insistence": "insistence",
     "escalate_turn_limit": "turn_limit",
     "escalate_unsatisfied": "unsatisfied",
+    "escalate_cannot_check": "cannot_check",
 }
 """The escalation reason each escalating transition stands for."""
 
@@ -83,6 +85,7 @@ class ReportData:
     messages: list[int] = field(default_factory=list)
     compensations: int = 0
     lowest: list[tuple[float, str, list[str]]] = field(default_factory=list)
+    """The lowest-scoring conversations: score, id, and each practice missed with its turn and what went wrong."""
 
     @property
     def escalated(self) -> int:
@@ -146,6 +149,12 @@ def gather(
     return data
 
 
+def _missed(practice: Practice, turn: int | None, note: str) -> str:
+    """A missed practice as a reviewer reads it: the practice, the turn that shows it, and what went wrong."""
+    where = f"turn {turn}: " if turn is not None else ""
+    return f"{PRACTICES[practice]} ({where}{note})"
+
+
 def _add(data: ReportData, record: ConversationRecord) -> None:
     conversation = record.conversation
     data.conversations += 1
@@ -175,7 +184,7 @@ def _add(data: ReportData, record: ConversationRecord) -> None:
         data.rubric[point.practice][point.status] += 1
     data.scores.append(record.rubric.score)
     if not record.rubric.full_marks:
-        failed = [PRACTICES[p.practice] for p in record.rubric.points if p.status == "failed"]
+        failed = [_missed(p.practice, p.turn, p.note) for p in record.rubric.points if p.status == "failed"]
         data.lowest.append((record.rubric.score, conversation.id, failed))
         if len(data.lowest) > 100:
             data.lowest.sort()

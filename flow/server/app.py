@@ -13,8 +13,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from flow.desk import open_desk
+from flow.server.demo import DemoSigner
+from flow.server.demo import router as demo_router
 from flow.server.desk_webhook import DeskWebhook
 from flow.server.errors import install_error_handlers
+from flow.server.facts_tokens import FactsKey, FactsVerifier
 from flow.server.gateway import ChatGateway
 from flow.server.limits import (
     BodySizeLimitMiddleware,
@@ -35,6 +38,7 @@ from flow.server.senders import SenderDirectory, open_sender_directory
 from flow.server.sessions import open_session_directory
 from flow.server.settings import ServerSettings
 from flow.server.socketio_channel import SocketIOChannel, SocketIOMount, socketio_available
+from flow.server.trust import FactsGate
 from flow.server.websocket import router as websocket_router
 from flow.service import ConversationService
 
@@ -46,6 +50,11 @@ Run polite refusal conversations from a chat widget.
 Start a conversation with `POST /v1/conversations`, keep the returned `token`, and send each customer
 message to `POST /v1/conversations/{id}/messages` with `Authorization: Bearer <token>` (or over the
 WebSocket). Widgets written for Rasa can use `POST /webhooks/rest/webhook` unchanged.
+
+Facts that decide a request come from the host: from its server with `Authorization: Bearer <api_key>`
+on `POST /v1/conversations`, or signed into a `facts_token` (a JWT with an expiry, checked with the
+server's facts key). A page may send unsigned only the facts the policy allows, such as
+`customer_name`. Actions decided on what the customer only stated list those facts as `unverified`.
 
 Every error is `{"error": {"code", "message"}}`, and a refused request changes nothing.
 
@@ -99,10 +108,15 @@ def create_app(
         webhook=webhook,
     )
     limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
+    keys = [FactsKey.parse(settings.facts_key.get_secret_value())] if settings.facts_key is not None else []
+    demo = DemoSigner.for_policy(service.engines[service.default_policy].policy) if settings.demo else None
+    if demo is not None:
+        keys.append(demo.key)
+    gate = FactsGate(api_key=settings.api_key, verifier=FactsVerifier(keys))
     sessions = open_session_directory(settings.store_url, timeout=timeout) if socketio_available() else None
     channel = None
     if sessions is not None:
-        channel = SocketIOChannel(chat, settings=settings, sessions=sessions, limiter=limiter)
+        channel = SocketIOChannel(chat, settings=settings, sessions=sessions, limiter=limiter, gate=gate)
         chat.pushers.append(channel)
 
     @asynccontextmanager
@@ -145,6 +159,8 @@ def create_app(
     app.state.live = live
     app.state.people = People(settings.agent_keys)
     app.state.socketio = channel
+    app.state.facts_gate = gate
+    app.state.demo = demo
 
     install_error_handlers(app)
     app.include_router(api_router)
@@ -153,6 +169,8 @@ def create_app(
     app.include_router(web_router)
     app.include_router(people_router)
     app.include_router(people_page_router)
+    if demo is not None:
+        app.include_router(demo_router)
 
     # Added innermost first: CORS must wrap the limits so that 413 and 429 carry CORS headers too,
     # and the client a trusted proxy names must be known before any limit counts it.

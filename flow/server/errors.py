@@ -17,6 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from flow.errors import (
     AccessDenied,
     ConversationClosed,
+    InvalidFact,
+    InvalidFactsToken,
     InvalidMessage,
     PolicyMismatch,
     StoreUnavailable,
@@ -24,6 +26,7 @@ from flow.errors import (
     TakeoverRefused,
     UnknownConversation,
     UnknownPolicy,
+    UntrustedFacts,
     VersionConflict,
 )
 
@@ -42,10 +45,10 @@ class ErrorResponse(BaseModel):
 
 
 class Unauthorized(TactfulError):
-    """An admin endpoint was called without the configured API key."""
+    """A request without the key an endpoint needs, or with a wrong one."""
 
-    def __init__(self) -> None:
-        super().__init__("this endpoint needs the server's API key as `Authorization: Bearer <key>`")
+    def __init__(self, message: str = "this endpoint needs the server's key as `Authorization: Bearer <key>`") -> None:
+        super().__init__(message)
 
 
 class AgentsOff(TactfulError):
@@ -69,10 +72,13 @@ _STATUS: list[tuple[type[TactfulError], int, str]] = [
     (TakeoverRefused, 409, "takeover_refused"),
     (AccessDenied, 403, "access_denied"),
     (Unauthorized, 403, "access_denied"),
+    (UntrustedFacts, 403, "untrusted_facts"),
+    (InvalidFactsToken, 403, "invalid_facts_token"),
     (UnknownConversation, 404, "unknown_conversation"),
     (ConversationClosed, 409, "conversation_closed"),
     (VersionConflict, 409, "version_conflict"),
     (PolicyMismatch, 409, "policy_mismatch"),
+    (InvalidFact, 422, "invalid_fact"),
     (InvalidMessage, 422, "invalid_message"),
     (UnknownPolicy, 422, "unknown_policy"),
     (StoreUnavailable, 503, "store_unavailable"),
@@ -162,7 +168,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    403: {"model": ErrorResponse, "description": "The token is missing or does not open this conversation."},
+    403: {
+        "model": ErrorResponse,
+        "description": (
+            "The token is missing or does not open this conversation; or facts came unsigned that only the host "
+            "may give (`untrusted_facts`), in a facts token that does not verify (`invalid_facts_token`), or "
+            "with a wrong API key (`access_denied`)."
+        ),
+    },
     404: {"model": ErrorResponse, "description": "No conversation has this id."},
     409: {"model": ErrorResponse, "description": "The conversation is closed, or changed at the same time."},
     413: {"model": ErrorResponse, "description": "The request body is larger than the server accepts."},

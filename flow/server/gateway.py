@@ -9,10 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from flow.errors import StoreUnavailable
-from flow.models import Conversation, FactValue, Handoff, Turn
+from flow.models import Conversation, Handoff, Turn
 from flow.server.desk_webhook import DeskWebhook, EventName
 from flow.server.live import Pusher
 from flow.server.metrics import Channel, ServerMetrics
+from flow.server.trust import OfferedFacts
 from flow.service import ConversationService, Started
 
 T = TypeVar("T")
@@ -93,21 +94,27 @@ class ChatGateway:
     async def start(
         self,
         *,
-        facts: dict[str, FactValue],
+        offered: OfferedFacts,
         message: str | None,
         policy: str | None,
         channel: Channel,
         conversation_id: str | None = None,
         token: str | None = None,
     ) -> Started:
-        """Open a conversation under ``policy``, or the default policy when ``None``.
+        """Open a conversation under ``policy``, or the default policy when ``None``, with the facts offered.
 
         ``conversation_id`` and ``token``, when given, are the ones a channel already promised the customer.
         """
         began = time.perf_counter()
         started = await self.run(
             lambda: self.service.start(
-                facts=facts, message=message, policy=policy, conversation_id=conversation_id, token=token
+                facts=offered.host,
+                unsigned_facts=offered.unsigned,
+                signed_for=offered.signed_for,
+                message=message,
+                policy=policy,
+                conversation_id=conversation_id,
+                token=token,
             )
         )
         self.metrics.record(started.conversation, started.turn, seconds=time.perf_counter() - began, channel=channel)
@@ -122,16 +129,17 @@ class ChatGateway:
         text: str | None = None,
         quick_reply: str | None = None,
         text_or_payload: str | None = None,
-        facts: dict[str, FactValue] | None = None,
         message_id: str | None = None,
+        offered: OfferedFacts | None = None,
         channel: Channel,
     ) -> tuple[Conversation, Turn]:
-        """Apply one customer message and return the saved conversation and its new turn.
+        """Apply one customer message, with any facts it carries, and return the saved conversation and its new turn.
 
         A ``message_id`` sent before returns the turn it produced then, without applying it again.
         ``text_or_payload`` is a quick reply when the conversation offers it, else text (widgets
         written for Rasa send both the same way).
         """
+        facts = offered or OfferedFacts()
         began = time.perf_counter()
         conversation, turn = await self.run(
             lambda: self.service.reply(
@@ -140,8 +148,10 @@ class ChatGateway:
                 text=text,
                 quick_reply=quick_reply,
                 text_or_payload=text_or_payload,
-                facts=facts,
                 message_id=message_id,
+                facts=facts.host,
+                unsigned_facts=facts.unsigned,
+                signed_for=facts.signed_for,
             )
         )
         self.metrics.record(conversation, turn, seconds=time.perf_counter() - began, channel=channel)

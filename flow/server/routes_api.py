@@ -25,6 +25,7 @@ from flow.server.schemas import (
     TurnOut,
     json_response,
 )
+from flow.server.trust import FactsGate, OfferedFacts, bearer_token
 
 router = APIRouter(prefix="/v1", tags=["conversations"])
 
@@ -37,10 +38,10 @@ def gateway_of(request: Request) -> ChatGateway:
     return found
 
 
-def bearer_token(request: Request) -> str | None:
-    """The credentials of an ``Authorization: Bearer …`` header, if the request has one."""
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
-    return credentials if scheme.lower() == "bearer" and credentials else None
+def facts_gate_of(request: Request) -> FactsGate:
+    """The app's judge of which facts are the host's."""
+    found: FactsGate = request.app.state.facts_gate
+    return found
 
 
 def conversation_token(request: Request, conversation_id: str) -> str:
@@ -49,6 +50,13 @@ def conversation_token(request: Request, conversation_id: str) -> str:
     if token is None:
         raise AccessDenied(conversation_id)
     return token
+
+
+def message_facts(gate: FactsGate, message: CustomerMessage) -> OfferedFacts | None:
+    """The facts a customer message carries, if any; they are never the host's unless signed."""
+    if message.facts is None and message.facts_token is None:
+        return None
+    return gate.offered(message.facts, message.facts_token)
 
 
 def _responses(*statuses: int) -> dict[int | str, dict[str, object]]:
@@ -60,14 +68,18 @@ def _responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     status_code=201,
     response_model=ConversationStarted,
     summary="Start a conversation",
-    responses=_responses(413, 422, 429, 503),
+    responses=_responses(403, 413, 422, 429, 503),
 )
 async def start_conversation(request: Request, body: Annotated[StartConversation | None, Body()] = None) -> Response:
-    """Open a conversation and get the agent's first turn, the conversation id and its token."""
+    """Open a conversation and get the agent's first turn, the conversation id and its token.
+
+    A page may pass only the facts the policy allows unsigned, plus a `facts_token` signed by the
+    host; the host's server may pass any fact with `Authorization: Bearer <api_key>`.
+    """
     body = body or StartConversation()
-    started = await gateway_of(request).start(
-        facts=body.facts, message=body.message, policy=body.policy, channel="http"
-    )
+    gate = facts_gate_of(request)
+    offered = gate.offered(body.facts, body.facts_token, server_to_server=gate.server_to_server(request))
+    started = await gateway_of(request).start(offered=offered, message=body.message, policy=body.policy, channel="http")
     reply = ConversationStarted(id=started.conversation.id, token=started.token, turn=TurnOut.of(started.turn))
     return json_response(reply, status_code=201)
 
@@ -81,12 +93,14 @@ async def start_conversation(request: Request, body: Annotated[StartConversation
 )
 async def send_message(conversation_id: ConversationId, body: CustomerMessage, request: Request) -> Response:
     """Apply what the customer typed or clicked and get the agent's answer."""
+    token = conversation_token(request, conversation_id)
     _, turn = await gateway_of(request).reply(
         conversation_id,
-        token=conversation_token(request, conversation_id),
+        token=token,
         text=body.text,
         quick_reply=body.quick_reply,
         message_id=body.message_id,
+        offered=message_facts(facts_gate_of(request), body),
         channel="http",
     )
     return json_response(TurnOut.of(turn))

@@ -18,8 +18,9 @@ from flow.models import Conversation, Handoff, Turn
 from flow.server.errors import ERROR_RESPONSES, AgentsOff, Unauthorized, WrongOrigin
 from flow.server.gateway import ChatGateway
 from flow.server.people import COOKIE, People
-from flow.server.routes_api import bearer_token, gateway_of
+from flow.server.routes_api import gateway_of
 from flow.server.schemas import TurnOut, json_response
+from flow.server.trust import bearer_token
 from flow.vocabulary import EscalationReason, StateName
 
 router = APIRouter(prefix="/v1/agent", tags=["people"])

@@ -13,6 +13,7 @@ with the answer to the customer's next message.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -24,9 +25,12 @@ from flow.errors import ConversationClosed, ConversationExists, UnknownConversat
 from flow.models import Conversation, FactValue, Turn
 from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
+from flow.server.facts_tokens import MAX_TOKEN_CHARS
 from flow.server.gateway import ChatGateway
-from flow.server.routes_api import gateway_of
+from flow.server.routes_api import facts_gate_of, gateway_of
+from flow.server.schemas import FACTS_TOKEN
 from flow.server.senders import SenderConversation, SenderDirectory
+from flow.server.trust import OfferedFacts
 
 router = APIRouter(tags=["rasa"])
 
@@ -35,11 +39,18 @@ MAX_NEW_CONVERSATIONS = 8
 
 
 class RasaMetadata(BaseModel):
-    """Extra data a widget sends; ``facts`` are used when the sender's conversation starts."""
+    """Extra data a widget sends; ``facts`` and ``facts_token`` are used when the sender's conversation starts."""
 
     model_config = ConfigDict(extra="allow")
 
-    facts: dict[str, FactValue] = Field(default_factory=dict, description="Facts for a new conversation.")
+    facts: dict[str, FactValue] = Field(
+        default_factory=dict,
+        description=(
+            "Facts for a new conversation: only those the policy allows unsigned, unless the request carries "
+            "the API key as `Authorization: Bearer`."
+        ),
+    )
+    facts_token: str | None = Field(default=None, description=FACTS_TOKEN, max_length=MAX_TOKEN_CHARS)
 
 
 class RasaMessage(BaseModel):
@@ -110,20 +121,52 @@ def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
-    responses={status: ERROR_RESPONSES[status] for status in (409, 413, 422, 429, 503)},
+    responses={status: ERROR_RESPONSES[status] for status in (403, 409, 413, 422, 429, 503)},
 )
 async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
-    """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew."""
-    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body))
+    """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew.
+
+    The metadata's facts count when a conversation starts: unsigned, only those the policy allows;
+    signed by the host in `facts_token`; or any, with the API key as `Authorization: Bearer`.
+    """
+    gate = facts_gate_of(request)
+    server_to_server = gate.server_to_server(request)
+    metadata = body.metadata.model_dump() if body.metadata else None
+    opening = _Opening(lambda: client_facts(metadata, gate, server_to_server=server_to_server))
+    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body, opening))
 
 
-async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage) -> list[dict[str, Any]]:
+class _Opening:
+    """The facts a new conversation starts with: read and checked once, and only if one starts (a token
+    may have expired since the sender's conversation began), before the sender is claimed."""
+
+    def __init__(self, read: Callable[[], OfferedFacts]) -> None:
+        self._read = read
+        self._facts: OfferedFacts | None = None
+
+    async def facts(self, chat: ChatGateway) -> OfferedFacts:
+        if self._facts is None:
+            offered = self._read()
+            await chat.run(
+                lambda: chat.service.check_facts(
+                    facts=offered.host, unsigned_facts=offered.unsigned, signed_for=offered.signed_for
+                )
+            )
+            self._facts = offered
+        return self._facts
+
+
+async def _answer(
+    chat: ChatGateway, senders: SenderDirectory, body: RasaMessage, opening: _Opening
+) -> list[dict[str, Any]]:
     current = await chat.run(lambda: senders.find(body.sender))
     replacing: SenderConversation | None = None
     for _ in range(MAX_NEW_CONVERSATIONS):
         if current is None or current == replacing:
+            # Refused facts change nothing: they are checked before the sender is claimed.
+            await opening.facts(chat)
             current = await chat.run(partial(senders.claim, body.sender, SenderConversation.new(), replacing=replacing))
-        turns = await _deliver(chat, body, current)
+        turns = await _deliver(chat, body, current, opening)
         if turns is not None:
             return [message for turn in turns for message in rasa_messages(body.sender, turn)]
         # The sender's conversation is closed: this message starts another one.
@@ -132,7 +175,9 @@ async def _answer(chat: ChatGateway, senders: SenderDirectory, body: RasaMessage
     raise ConversationClosed(current.conversation_id)
 
 
-async def _deliver(chat: ChatGateway, body: RasaMessage, current: SenderConversation) -> list[Turn] | None:
+async def _deliver(
+    chat: ChatGateway, body: RasaMessage, current: SenderConversation, opening: _Opening
+) -> list[Turn] | None:
     """The turns to show for ``body`` in the sender's conversation, opening it if nobody has yet; ``None`` if closed.
 
     Those are the turns pushed since the widget last posted (a person writing, say), then the new one.
@@ -145,7 +190,7 @@ async def _deliver(chat: ChatGateway, body: RasaMessage, current: SenderConversa
         # the others are applied to it as replies.
         try:
             started = await chat.start(
-                facts=client_facts(body.metadata.model_dump() if body.metadata else None),
+                offered=await opening.facts(chat),
                 message=opening_message(body.message),
                 policy=None,
                 channel="rasa",

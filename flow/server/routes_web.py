@@ -18,8 +18,8 @@ from flow.server.settings import ServerSettings
 
 router = APIRouter()
 
-_api_key = HTTPBearer(
-    auto_error=False, scheme_name="ApiKey", description="The server's API key, when one is configured."
+_metrics_key = HTTPBearer(
+    auto_error=False, scheme_name="MetricsKey", description="The server's metrics key, when one is configured."
 )
 
 
@@ -72,17 +72,17 @@ async def ready(request: Request) -> Ready:
     return Ready(status="ready")
 
 
-async def require_api_key(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_api_key)]
+async def require_metrics_key(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_metrics_key)]
 ) -> None:
-    """Refuse the request unless it carries the configured API key (when there is one)."""
+    """Refuse the request unless it carries the configured metrics key (when there is one)."""
     settings: ServerSettings = request.app.state.settings
-    if settings.api_key is None:
+    if settings.metrics_key is None:
         return
-    expected = settings.api_key.get_secret_value().encode()
+    expected = settings.metrics_key.get_secret_value().encode()
     given = (credentials.credentials if credentials else "").encode()
     if not hmac.compare_digest(expected, given):
-        raise Unauthorized
+        raise Unauthorized("/metrics needs the server's metrics key as `Authorization: Bearer <metrics_key>`")
 
 
 @router.get(
@@ -90,7 +90,7 @@ async def require_api_key(
     summary="Prometheus metrics",
     tags=["operations"],
     response_class=Response,
-    dependencies=[Depends(require_api_key)],
+    dependencies=[Depends(require_metrics_key)],
     responses={
         200: {"content": {"text/plain": {}}, "description": "Metrics in Prometheus text format."},
         403: ERROR_RESPONSES[403],

@@ -8,7 +8,13 @@ from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from flow.models import Action, Conversation, FactValue, QuickReply, Signals, Turn
+from flow.server.facts_tokens import MAX_TOKEN_CHARS
 from flow.vocabulary import EscalationReason, Outcome, StateName
+
+FACTS_TOKEN = (
+    "Facts signed by the host application: a JWT with a `facts` object and an expiry (`exp`), "
+    "verified with the server's facts key. Its facts are trusted."
+)
 
 
 class StartConversation(BaseModel):
@@ -18,9 +24,13 @@ class StartConversation(BaseModel):
 
     facts: dict[str, FactValue] = Field(
         default_factory=dict,
-        description="What the host application knows, e.g. `customer_name`, `days_since_purchase`.",
-        examples=[{"customer_name": "Dana", "days_since_purchase": 45}],
+        description=(
+            "What is known about the customer. From a page, only the facts the policy allows unsigned "
+            "(e.g. `customer_name`); with the API key as `Authorization: Bearer`, any fact the policy declares."
+        ),
+        examples=[{"customer_name": "Dana"}],
     )
+    facts_token: str | None = Field(default=None, description=FACTS_TOKEN, max_length=MAX_TOKEN_CHARS)
     message: str | None = Field(default=None, description="The customer's first message, if any.")
     policy: str | None = Field(default=None, description="Policy name; the server's default when omitted.")
 
@@ -42,6 +52,10 @@ class CustomerMessage(BaseModel):
         max_length=200,
         description="Optional id chosen by the client; resending it returns the first answer, applied once.",
     )
+    facts: dict[str, FactValue] | None = Field(
+        default=None, description="Facts learnt since the start; unsigned, only those the policy allows."
+    )
+    facts_token: str | None = Field(default=None, description=FACTS_TOKEN, max_length=MAX_TOKEN_CHARS)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> CustomerMessage:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 ENV_PREFIX = "TACTFUL_"
 MIN_AGENT_KEY_CHARS = 16
@@ -75,8 +75,43 @@ class ServerSettings(BaseModel):
         ),
     )
     api_key: SecretStr | None = Field(
-        default=None, description="When set, `/metrics` needs `Authorization: Bearer <api_key>`."
+        default=None,
+        description=(
+            "Server-to-server key: `POST /v1/conversations` (and the Rasa channel) with "
+            "`Authorization: Bearer <api_key>` may pass any fact, unsigned."
+        ),
     )
+    metrics_key: SecretStr | None = Field(
+        default=None, description="When set, `/metrics` needs `Authorization: Bearer <metrics_key>`."
+    )
+    facts_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Verifies the facts tokens public clients carry: an HS256 secret of at least 32 bytes, an RS256 "
+            "public key in PEM form, or the path of a file holding either."
+        ),
+    )
+    demo: bool = Field(
+        default=False,
+        description=(
+            "Serve the demo page's presets, signed by this server with a key of its own (`GET /demo/presets`). "
+            "Anyone can fetch them, so never turn it on where decisions matter."
+        ),
+    )
+
+    @field_validator("facts_key", mode="before")
+    @classmethod
+    def _read_facts_key(cls, value: object) -> object:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if not isinstance(value, str):
+            return value
+        from flow.server.facts_tokens import FactsKey, read_facts_key
+
+        text = read_facts_key(value)
+        FactsKey.parse(text)
+        return text
+
     agent_keys: dict[str, SecretStr] = Field(
         default_factory=dict,
         description=(
@@ -134,6 +169,21 @@ class ServerSettings(BaseModel):
                     "e.g. 10.0.0.5 or 10.0.0.0/24"
                 ) from None
         return proxies
+
+    @model_validator(mode="after")
+    def _keys_apart(self) -> ServerSettings:
+        # Each key opens one door; one secret used for two would let either holder through both.
+        roles = {"api_key": self.api_key, "metrics_key": self.metrics_key, "facts_key": self.facts_key}
+        roles.update({f"agent key of {name!r}": key for name, key in self.agent_keys.items()})
+        seen: dict[str, str] = {}
+        for role, key in roles.items():
+            if key is None:
+                continue
+            secret = key.get_secret_value()
+            if secret in seen:
+                raise ValueError(f"{seen[secret]} and {role} are the same secret; give each its own")
+            seen[secret] = role
+        return self
 
     @property
     def rate_limited(self) -> bool:

@@ -7,7 +7,9 @@ customData}`` gets one ``bot_uttered`` per paragraph, the last with ``quick_repl
 Unlike Rasa's channel:
 
 - only ids this server issued resume a conversation: any other id starts a new one, under a new id;
-- ``customData`` is read on every message (its ``facts``, as the Rasa REST channel reads ``metadata``);
+- ``customData`` is read on every message, as the Rasa REST channel reads ``metadata``: its ``facts``
+  (only those the policy allows unsigned) and its ``facts_token`` (signed by the host with the facts
+  key; once it expires, later messages carry no signed facts rather than being refused);
 - text is escaped for Markdown and HTML, because rasa-webchat renders both;
 - several servers share the channel through Redis (python-socketio's Redis manager), so a person's
   message written on one server reaches a customer connected to another;
@@ -33,6 +35,7 @@ from flow.server.routes_rasa import opening_message
 from flow.server.senders import SenderConversation
 from flow.server.sessions import SessionDirectory
 from flow.server.settings import ServerSettings
+from flow.server.trust import FactsGate
 
 PATH = "/socket.io/"
 MAX_SESSION_ID_CHARS = 200
@@ -81,6 +84,7 @@ class SocketIOChannel:
         settings: ServerSettings,
         sessions: SessionDirectory,
         limiter: RateLimiter,
+        gate: FactsGate,
     ) -> None:
         import socketio
 
@@ -97,6 +101,7 @@ class SocketIOChannel:
         self.chat = chat
         self.sessions = sessions
         self.limiter = limiter
+        self.gate = gate
         self.server.on("connect", self._connect)
         self.server.on("session_request", self._session_request)
         self.server.on("user_uttered", self._user_uttered)
@@ -140,7 +145,7 @@ class SocketIOChannel:
             await self._error(sid, "rate_limited", f"too many messages; retry in {wait:.1f} s")
             return
         try:
-            turn = await self._answer(sid, session, data["message"], client_facts(data.get("customData")))
+            turn = await self._answer(sid, session, data["message"], data.get("customData"))
         except TactfulError as e:
             _, detail = describe(e)
             await self._error(sid, detail.code, detail.message)
@@ -148,7 +153,7 @@ class SocketIOChannel:
         for message in bot_messages(turn):
             await self.server.emit("bot_uttered", message, to=sid)
 
-    async def _answer(self, sid: str, session: MutableMapping[str, Any], message: str, facts: dict[str, Any]) -> Turn:
+    async def _answer(self, sid: str, session: MutableMapping[str, Any], message: str, custom: object) -> Turn:
         current: SenderConversation | None = session.get("conversation")
         if current is not None:
             try:
@@ -156,13 +161,15 @@ class SocketIOChannel:
                     current.conversation_id,
                     token=current.token,
                     text_or_payload=message,
-                    facts=facts,
+                    offered=client_facts(custom, self.gate, later=True),
                     channel="socketio",
                 )
                 return turn
             except (ConversationClosed, UnknownConversation):
                 await self.server.leave_room(sid, current.conversation_id)
-        started = await self.chat.start(facts=facts, message=opening_message(message), policy=None, channel="socketio")
+        started = await self.chat.start(
+            offered=client_facts(custom, self.gate), message=opening_message(message), policy=None, channel="socketio"
+        )
         current = SenderConversation(started.conversation.id, started.token)
         session_id: str = session["session_id"]
         await self.chat.run(lambda: self.sessions.remember(session_id, current))

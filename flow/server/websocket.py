@@ -2,7 +2,8 @@
 
 The token comes as ``?token=`` or as the first frame ``{"token": "..."}``. The server then sends
 ``{"type": "ready", "conversation": {...}}`` with the transcript so far, and answers each
-``{"text": ...}`` or ``{"quick_reply": ...}`` frame with ``{"type": "turn", "turn": {...}}``. A frame
+``{"text": ...}`` or ``{"quick_reply": ...}`` frame with ``{"type": "turn", "turn": {...}}``; a frame
+may carry ``facts`` (only those the policy allows unsigned) and a ``facts_token``, as over HTTP. A frame
 that cannot be applied gets ``{"type": "error", "error": {"code", "message"}}`` and the connection
 stays open; a frame may carry an ``id``, echoed back as ``reply_to``. Turns the customer did not ask
 for (a person from the team taking over, writing or handing back) arrive unasked as
@@ -27,7 +28,9 @@ from flow.server.errors import INTERNAL_ERROR_MESSAGE, describe, validation_mess
 from flow.server.gateway import ChatGateway
 from flow.server.limits import CLOSE_TRY_AGAIN_LATER, RateLimiter, client_key
 from flow.server.live import LiveHub
+from flow.server.routes_api import message_facts
 from flow.server.schemas import ConversationOut, CustomerMessage, TurnOut
+from flow.server.trust import FactsGate
 
 router = APIRouter()
 
@@ -119,6 +122,7 @@ class ConversationSocket:
         self.conversation_id = conversation_id
         state = websocket.app.state
         self.chat: ChatGateway = state.gateway
+        self.gate: FactsGate = state.facts_gate
         self.limiter: RateLimiter = state.rate_limiter
         self.max_bytes: int = state.settings.max_body_bytes
         self.hub: LiveHub = state.live
@@ -178,6 +182,7 @@ class ConversationSocket:
                 text=message.text,
                 quick_reply=message.quick_reply,
                 message_id=message.message_id,
+                offered=message_facts(self.gate, message),
                 channel="websocket",
             )
         except TactfulError as e:

@@ -195,8 +195,11 @@ class Explorer:
     def _expand(self, node: _Node) -> Iterator[_Node]:
         conversation = node.conversation
         moves: list[tuple[Move, str | None]] = []
-        # A follow-up waits while a person is talking with the customer (the worker retries it later).
-        deliverable = conversation.outcome != "closed_after_abuse" and conversation.state != "with_person"
+        # A follow-up waits while a person is talking with the customer, or while the customer is busy
+        # with another request (the worker retries it later).
+        deliverable = conversation.outcome != "closed_after_abuse" and any(
+            edge.source == conversation.state and edge.trigger == "check_in" for edge in self._engine.edges
+        )
         if node.follow_up_at is not None and deliverable:
             moves.append((Move("deliver", str(_whole_hours(node.follow_up_at, node.now))), None))
         if conversation.state == "escalated":

@@ -24,7 +24,7 @@ def _(tactful_conversation: ConversationUnderTest) -> None:
 @then('the agent hands over to a person with reason "{reason:Text}"', section=SECTION)
 def _(tactful_conversation: ConversationUnderTest, reason: str) -> None:
     """A handoff for this reason: anger, insistence, asked for person, threat, turn limit, unsatisfied,
-    exception or unclear.
+    exception, unclear or cannot check.
 
     Example: Then the agent hands over to a person with reason "asked for person"
     """

@@ -28,6 +28,26 @@ _TIME_WORDS = frozenset(
     friday saturday anytime""".split()
 )
 CALLBACK = "callback"
+_COMPARING = frozenset({"difference", "differences", "compare", "compared", "comparison", "versus", "vs"})
+_WHICH_ASKS = frozenset(
+    {
+        "better",
+        "best",
+        "quicker",
+        "quickest",
+        "faster",
+        "fastest",
+        "sooner",
+        "easier",
+        "recommend",
+        "suggest",
+        "prefer",
+        "should",
+        "cheaper",
+        "simpler",
+        "worth",
+    }
+)
 _WEAK_YES = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "sure", "then", "well"})
 """Words that agree with what is on offer only when nothing else is said: "ok, thanks, bye" is leaving."""
 _ASKING_TO_DO = frozenset(
@@ -87,11 +107,18 @@ def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexic
     if starts_with(lexicon.reject_all, words) or only(lexicon.no, words, lexicon):
         found.add(position, refusal(context))
     elif clause.question:
+        if len(context.offered) > 1 and _compares(words):
+            found.add(position, Act.of("ask_about", "all"))
         return
     elif only(lexicon.yes, words, lexicon) or _points_and_chooses(words, lexicon):
         found.add(position, bare_choice(context))
     elif CALLBACK in context.offered_ids and _names_a_time(words, lexicon):
         found.add(position, Act.of("choose", CALLBACK))
+
+
+def _compares(words: Sequence[str]) -> bool:
+    """ "what's the difference?", "which is quicker?", "which would you recommend?": weighing up the offers."""
+    return not _COMPARING.isdisjoint(words) or ("which" in words and not _WHICH_ASKS.isdisjoint(words))
 
 
 def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -1,10 +1,13 @@
 /*
  * <tactful-chat> — the tactful chat widget. No dependencies; include it with
  *   <script src="https://your-server/widget.js" defer></script>
- *   <tactful-chat server="https://your-server" policy="retail" facts='{"customer_name":"Dana"}'></tactful-chat>
+ *   <tactful-chat server="https://your-server" policy="retail" facts='{"customer_name":"Dana"}'
+ *                 facts-token="eyJ..."></tactful-chat>
  *
- * Attributes: server (default: this page's origin), policy (default: the server's), facts (JSON),
- * heading (the title bar text), typing-delay (least time in ms the typing indicator shows),
+ * Attributes: server (default: this page's origin), policy (default: the server's), facts (JSON; only
+ * the facts the policy allows unsigned, such as customer_name), facts-token (a JWT your server signed
+ * with the facts key, carrying the facts that decide requests), heading (the title bar text),
+ * typing-delay (least time in ms the typing indicator shows),
  * launcher (show a round chat button in the corner that opens the chat as a panel; the conversation
  * starts on the first open) and open (whether that panel is open; also the open()/close() methods).
  * The widget fits any width down to 320 px: it never grows past its container, and the launcher's
@@ -195,7 +198,7 @@
 
   class TactfulChat extends HTMLElement {
     static get observedAttributes() {
-      return ["server", "policy", "facts", "heading", "open"];
+      return ["server", "policy", "facts", "facts-token", "heading", "open"];
     }
 
     constructor() {
@@ -326,7 +329,21 @@
     }
 
     storageKey() {
-      return `tactful:${this.server}|${this.getAttribute("policy") || ""}|${this.getAttribute("facts") || ""}`;
+      const facts = this.getAttribute("facts") || "";
+      return `tactful:${this.server}|${this.getAttribute("policy") || ""}|${facts}|${this.signedFacts()}`;
+    }
+
+    /** The facts a token carries, read without checking it (the server checks it): the same customer keeps
+     * their conversation when the page hands a freshly signed token for the same facts. */
+    signedFacts() {
+      const token = this.getAttribute("facts-token");
+      if (!token) return "";
+      try {
+        const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+        return JSON.stringify(JSON.parse(atob(payload)).facts ?? null);
+      } catch {
+        return token;
+      }
     }
 
     async begin() {
@@ -343,6 +360,7 @@
         } else {
           const body = { facts: this.facts() };
           if (this.getAttribute("policy")) body.policy = this.getAttribute("policy");
+          if (this.getAttribute("facts-token")) body.facts_token = this.getAttribute("facts-token");
           const started = await this.request("POST", "/v1/conversations", body);
           if (generation !== this.generation) return;
           this.conversation = { id: started.id, token: started.token };

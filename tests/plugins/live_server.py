@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
+from tests.plugins.host_keys import HOST_KEYS
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -76,14 +78,14 @@ class LiveServer:
 
 
 def start_live_server(*, http: type[Any] | None = None, **settings: Any) -> LiveServer:
-    """Serve ``build_app(ServerSettings(**settings))`` on a free port until ``stop`` is called.
+    """Serve ``build_app(ServerSettings(**settings))``, with the host keys, on a free port until ``stop`` is called.
 
     uvicorn is set up as ``tactful serve`` sets it up; ``http`` replaces its HTTP protocol class.
     """
     from flow.server.runtime import build_app
     from flow.server.settings import ServerSettings
 
-    configured = ServerSettings(**settings)
+    configured = ServerSettings(**{**HOST_KEYS, **settings})
     return serve_app(build_app(configured), configured, http=http)
 
 
@@ -108,8 +110,8 @@ def serve_app(app: Any, settings: Any, *, http: type[Any] | None = None) -> Live
 
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[LiveServer]:
-    """A tactful server on a memory store, rate limit off, for the whole session."""
-    live = start_live_server(store_url="memory", rate_limit_per_second=0)
+    """A tactful server on a memory store, rate limit off, serving the demo presets, for the whole session."""
+    live = start_live_server(store_url="memory", rate_limit_per_second=0, demo=True)
     try:
         yield live
     finally:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import redis
 
+from tests.plugins.host_keys import HOST_ARGS
 from tests.plugins.live_server import free_port, wait_until_healthy
 
 _STARTUP_SECONDS = 30.0
@@ -65,10 +66,12 @@ class ServerProcess:
             "127.0.0.1",
             "--port",
             str(self.port),
+            *HOST_ARGS,
             *self.extra_args,
         ]
         environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        environment.pop("TACTFUL_API_KEY", None)
+        for variable in ("TACTFUL_API_KEY", "TACTFUL_METRICS_KEY", "TACTFUL_FACTS_KEY"):
+            environment.pop(variable, None)
         with self.log.open("ab") as output:
             self.process = subprocess.Popen(args, stdout=output, stderr=subprocess.STDOUT, env=environment)
         try:

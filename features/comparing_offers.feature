@@ -1,0 +1,33 @@
+Feature: Weighing up the alternatives
+  A customer offered more than one alternative often asks how they differ before choosing. The agent
+  answers with what each one means, names each, and leaves the choice to the customer: a yes to a
+  comparison is not a choice, so the agent asks which one.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+
+  Scenario: Asking for the difference gets each alternative described
+    When the customer says "what's the difference between the two?"
+    Then the agent says "Store credit: The credit goes on your account straight away"
+    And the agent says "Exchange: We email you a free returns label"
+    And the conversation is in "offering_alternatives"
+
+  Scenario: Asking which is quicker is a comparison, not a choice
+    When the customer says "which one is quicker?"
+    Then the agent says "straight away"
+    And the agent says "as soon as yours is on its way back"
+    When the customer says "ok yes"
+    Then the agent says "the store credit, or the exchange"
+    And the conversation is in "offering_alternatives"
+
+  Scenario: A choice after the comparison is applied
+    When the customer says "hmm which would you recommend?"
+    And the customer says "the credit then"
+    Then the alternative "Store credit" is applied
+
+  Scenario: Naming both alternatives in one question compares them
+    When the customer says "is the exchange faster than the store credit?"
+    Then the agent says "Store credit:"
+    And the agent says "Exchange:"
