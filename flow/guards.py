@@ -59,7 +59,17 @@ def asked_for_person(run: Run, rules: Rules) -> bool:
     "No need for a manager" does not count; neither does a request for a call while a callback is on
     offer (that is the callback).
     """
-    return _has(run, "ask_human")
+    return _has(run, "ask_human") or _answers_with_details(run)
+
+
+def _answers_with_details(run: Run) -> bool:
+    """Asked whether a colleague should check on something, the customer only gives the details to check
+    ("A-1010"): that is a yes."""
+    acts = _acts(run)
+    waiting = run.state == "listening" and run.request is None and run.question == "person"
+    return (
+        waiting and bool(acts) and all(a.kind in ("provide", "thank", "affirm") for a in acts) and _has(run, "provide")
+    )
 
 
 def too_angry(run: Run, rules: Rules) -> bool:
@@ -189,7 +199,8 @@ def closing(run: Run, rules: Rules) -> bool:
         return not _moves_on(run) and not _has(run, "ask_why")
     nothing_open = run.request is None and run.pending_fact is None
     said_no = _has(run, "deny") and run.question == "anything_else" and len(_acts(run)) == 1
-    return nothing_open and (thanked_only(run, rules) or said_no)
+    acknowledged = _has(run, "thank") and all(a.kind in ("thank", "affirm", "complain") for a in _acts(run))
+    return nothing_open and (acknowledged or said_no)
 
 
 def said_goodbye(run: Run, rules: Rules) -> bool:

@@ -46,6 +46,9 @@ def handoff_summary(
     parts = [f"{name} contacted {policy.company}"]
     for number, item in enumerate(run.agenda):
         parts += _describe(item, run, policy, first=number == 0, opening=parts)
+    order = run.facts.get("order_id")
+    if not run.agenda and order:
+        parts[0] += f" about order {_one_line(str(order))}"
     if unverified:
         parts.append(f"Stated by the customer, not verified: {', '.join(unverified)}")
     if run.counters.compensation_offered and policy.compensation is not None:
