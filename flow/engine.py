@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from flow.understanding.context import Context
 
 Clock = Callable[[], datetime]
+_NO_SIGNALS = Signals()
+"""The signals of a turn without a customer message (a start, a check-in, a person's action); frozen, so shared."""
 _MAX_CHAIN = 16
 
 
@@ -182,7 +184,7 @@ class Engine:
             started_at=now,
             updated_at=now,
         )
-        signals = self.understand(text, self.context_of(None, now)) if text is not None else Signals()
+        signals = self.understand(text, self.context_of(None, now)) if text is not None else _NO_SIGNALS
         run = Run.of(conversation, signals, text or "", now)
         identify_request(run, self.policy)
         run.steps.append(Step("start", "listening", run.current))
@@ -244,7 +246,7 @@ class Engine:
             raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
         if conversation.outcome == "closed_after_abuse":
             raise ConversationClosed(conversation.id)
-        run = Run.of(conversation, Signals(), "", self._clock())
+        run = Run.of(conversation, _NO_SIGNALS, "", self._clock())
         # The check-in starts a fresh exchange: earlier anger, insistence and length do not carry over.
         run.counters.anger = run.counters.insistence = run.counters.turns = 0
         if not any(e.source == run.state and e.trigger == "check_in" for e in self.edges):
@@ -309,7 +311,7 @@ class Engine:
         """Whether nobody picked up a handed-over conversation within the policy's wait (see :meth:`wait_expired`)."""
         if conversation.state != "escalated" or conversation.waiting_since is None or conversation.callback_offered:
             return False
-        return waited_too_long(Run.of(conversation, Signals(), "", self._clock()), self._rules)
+        return waited_too_long(Run.of(conversation, _NO_SIGNALS, "", self._clock()), self._rules)
 
     def wait_expired(self, conversation: Conversation) -> tuple[Conversation, Turn]:
         """Nobody picked up in time: apologize and offer the customer a callback instead.
@@ -320,7 +322,7 @@ class Engine:
             raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
         if not self.wait_is_over(conversation):
             raise InvalidMessage(f"conversation {conversation.id} is not waiting past the policy's wait for a person")
-        run = Run.of(conversation, Signals(), "", self._clock())
+        run = Run.of(conversation, _NO_SIGNALS, "", self._clock())
         self._step(run, "wait_expired")
         return self._finish(conversation, run, None, None)
 
@@ -333,7 +335,7 @@ class Engine:
             raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
         if person is not None and conversation.person != person:
             raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
-        return Run.of(conversation, Signals(), "", self._clock())
+        return Run.of(conversation, _NO_SIGNALS, "", self._clock())
 
     def _apply(self, run: Run, text: str) -> None:
         before = _fact_values(run)
@@ -402,7 +404,7 @@ class Engine:
             }
         )
         compact(next_conversation)
-        turn = Turn.model_construct(
+        turn = Turn.made(
             conversation_id=conversation.id,
             number=version,
             at=run.now,

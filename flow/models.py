@@ -427,6 +427,21 @@ class Turn(BaseModel):
     person: str | None = None
     """The display name of the person who wrote ``text``; ``None`` when the agent's flow wrote it."""
 
+    @classmethod
+    def made(cls, **values: Any) -> Turn:
+        """A turn from values the engine made and typed itself, unvalidated: what ``model_construct`` gives.
+
+        ``values`` must name every field but ``person`` (which stays ``None``). Built directly, as
+        ``model_construct`` would build it, without its walk over every field's aliases and defaults,
+        which costs more than the rest of making a turn's record.
+        """
+        turn = cls.__new__(cls)
+        object.__setattr__(turn, "__dict__", {**values, "person": None})
+        object.__setattr__(turn, "__pydantic_fields_set__", set(values))
+        object.__setattr__(turn, "__pydantic_extra__", None)
+        object.__setattr__(turn, "__pydantic_private__", None)
+        return turn
+
     @property
     def messages(self) -> list[str]:
         """The reply split at blank lines, as chat channels send it."""

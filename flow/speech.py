@@ -34,6 +34,15 @@ def sentence_hashes(text: str) -> list[int]:
     return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]
 
 
+class _Hashes(dict[str, list[int]]):
+    """The sentence hashes of the texts one turn rendered: each is hashed to pick a fresh variant, and
+    again to remember what was said, so the second time is a lookup."""
+
+    def __missing__(self, text: str) -> list[int]:
+        hashes = self[text] = sentence_hashes(text)
+        return hashes
+
+
 class Speaker:
     """Renders a turn: one paragraph for each state entered, then the quick replies of the last one."""
 
@@ -58,6 +67,7 @@ class Speaker:
         """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
         seed = f"{run.conversation_id}:{run.turn}"
         said = set(run.said)
+        hashed = _Hashes()
         paragraphs: list[str] = []
         steps = [step for step in run.steps if step.transition not in SPECS[step.state].silent]
         if run.steps and not steps:
@@ -70,16 +80,16 @@ class Speaker:
                 continue
             soothing = ""
             if index == 0 and calm:
-                soothing = self._fresh(run, "templates.common.calm", step, seed, said, continues=True)
+                soothing = self._fresh(run, "templates.common.calm", step, seed, said, hashed, continues=True)
             text = self._fresh(
-                run, path, step, seed, said, continues=index + 1 < len(steps), apologized=calm and index == 0
+                run, path, step, seed, said, hashed, continues=index + 1 < len(steps), apologized=calm and index == 0
             )
             if text:
                 paragraphs.append(text)
                 apologized = apologized or _says_sorry(text)
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
-        run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
+        run.said = [*run.said, *(h for p in paragraphs for h in hashed[p] if h not in run.said)]
         run.question = self._question(run)
         last = steps[-1] if steps else None
         parts = (part.strip() for paragraph in paragraphs for part in paragraph.split("\n\n"))
@@ -107,7 +117,16 @@ class Speaker:
         )
 
     def _fresh(
-        self, run: Run, path: str, step: Step, seed: str, said: set[int], *, continues: bool, apologized: bool = False
+        self,
+        run: Run,
+        path: str,
+        step: Step,
+        seed: str,
+        said: set[int],
+        hashed: _Hashes,
+        *,
+        continues: bool,
+        apologized: bool = False,
     ) -> str:
         """The first variant of ``path`` (in this turn's order) whose sentences were not said before.
 
@@ -126,11 +145,11 @@ class Speaker:
             text = self._book.render(path, context, seed=variant_seed)
             if attempt == 0:
                 first = text
-            hashes = sentence_hashes(text)
+            hashes = hashed[text]
             if not said.intersection(hashes):
                 said.update(hashes)
                 return text
-        said.update(sentence_hashes(first))
+        said.update(hashed[first])
         return first
 
     def _resume(self, run: Run, step: Step, context: dict[str, Any], seed: str) -> str | None:
