@@ -24,6 +24,8 @@ from states import SPECS
 __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
 
 _FRESH_TRIES = 6
+_RESUMING = frozenset({"answer_policy", "answer_status", "empathize"})
+"""Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 _HASH_MASK = 0xFFFFFF
 _ASKS_PERSON = 3
 
@@ -136,7 +138,10 @@ class Speaker:
         first = ""
         for attempt in range(_FRESH_TRIES):
             variant_seed = seed if attempt == 0 else f"{seed}/{attempt}"
-            needed = self._book.variables(path, seed=variant_seed) | {"resume"}
+            needed = self._book.variables(path, seed=variant_seed)
+            if step.transition in _RESUMING:
+                # The sentence that picks the conversation up reads the outer context (the offer on the table).
+                needed = needed | {"resume"}
             context = self._contexts.context(run, needed, step)
             context["continues"] = continues
             context["apologized"] = apologized
@@ -154,7 +159,7 @@ class Speaker:
 
     def _resume(self, run: Run, step: Step, context: dict[str, Any], seed: str) -> str | None:
         """The sentence that picks the conversation up again after answering a question."""
-        if step.transition not in ("answer_policy", "answer_status", "empathize"):
+        if step.transition not in _RESUMING:
             return None
         key = {
             "offering_alternatives": "resume_offer",
