@@ -190,7 +190,7 @@ class Engine:
         run.steps.append(Step("start", "listening", run.current))
         if text is not None:
             self._apply(run, text)
-        return self._finish(conversation, run, text, None)
+        return self._finish(conversation, run, text, None, fresh=True)
 
     def reply(
         self,
@@ -388,21 +388,28 @@ class Engine:
             step.item = run.settled[-1]
 
     def _finish(
-        self, conversation: Conversation, run: Run, text: str | None, quick_reply: str | None
+        self, conversation: Conversation, run: Run, text: str | None, quick_reply: str | None, *, fresh: bool = False
     ) -> tuple[Conversation, Turn]:
+        """The next snapshot and the turn's record. ``fresh``: ``conversation`` was validated by this call
+        and nothing else holds it, so it is finished in place rather than copied."""
         if run.state == "closed":
             run.actions.append(Close(outcome=run.outcome or "customer_closed"))
             run.outcome = run.outcome or "customer_closed"
         reply, buttons = self._speaker.say(run)
         version = conversation.version + 1
-        next_conversation = conversation.model_copy(
-            update={
-                **run.snapshot_fields(),
-                "quick_replies": [b.payload for b in buttons],
-                "version": version,
-                "updated_at": run.now,
-            }
-        )
+        update = {
+            **run.snapshot_fields(),
+            "quick_replies": [b.payload for b in buttons],
+            "version": version,
+            "updated_at": run.now,
+        }
+        if fresh:
+            # What model_copy would do, without the copy: the same values and the same fields set.
+            conversation.__dict__.update(update)
+            conversation.__pydantic_fields_set__.update(update)
+            next_conversation = conversation
+        else:
+            next_conversation = conversation.model_copy(update=update)
         compact(next_conversation)
         turn = Turn.made(
             conversation_id=conversation.id,
