@@ -2,7 +2,8 @@
 
 Each message is read in its context, with the clock the table was labelled against; acts are compared
 as multisets ("choose:store_credit", "not ask_human"), facts value by value. Printed by
-``bench/understanding.py``; importable so the tests can hold the figures to their floors.
+``bench/understanding.py`` (:func:`table_report`); importable so the tests can hold the figures to
+their floors.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from flow.loading import load_policy
 from flow.models import Signals, Span
 from flow.reading import PolicyReading
 from flow.understanding import Understander
+from flow.understanding.context import Context
 
 TABLE = Path(__file__).resolve().parent / "data" / "acts"
 CLOCK = datetime(2026, 11, 24, 11, 30, tzinfo=UTC)
@@ -65,6 +67,22 @@ def load_table(parts: Iterable[str] | None = None) -> list[Row]:
     return rows
 
 
+def contexts(rows: Iterable[Row]) -> list[Context]:
+    """The context each row was labelled in, as the engine would build it for the ``retail`` policy."""
+    reading = PolicyReading(load_policy(POLICY))
+    return [
+        reading.context(
+            state=row.context.get("state", "listening"),
+            request=row.context.get("request"),
+            offered=tuple(row.context.get("offered", ())),
+            asked=row.context.get("asked"),
+            question=row.context.get("question"),
+            now=CLOCK,
+        )
+        for row in rows
+    ]
+
+
 @dataclass(slots=True)
 class Tally:
     """True positives, false positives and false negatives of one kind of thing."""
@@ -72,6 +90,16 @@ class Tally:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Share of what was found that was right; 1.0 when nothing was found."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of what was there that was found; 1.0 when there was nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
     def f1(self) -> float:
@@ -129,20 +157,10 @@ def _fact_value(value: Any) -> Any:
 def score(rows: list[Row], understander: Understander | None = None) -> Score:
     """Read every row in its context and compare with its labels."""
     understander = understander or Understander()
-    reading = PolicyReading(load_policy(POLICY))
     result = Score()
-    for row in rows:
-        ctx = row.context
-        context = reading.context(
-            state=ctx.get("state", "listening"),
-            request=ctx.get("request"),
-            offered=tuple(ctx.get("offered", ())),
-            asked=ctx.get("asked"),
-            question=ctx.get("question"),
-            now=CLOCK,
-        )
+    for row, context in zip(rows, contexts(rows), strict=True):
         signals = understander.understand(row.text, context)
-        got = Counter(act_labels(signals, list(ctx.get("offered", ()))))
+        got = Counter(act_labels(signals, list(row.context.get("offered", ()))))
         want = Counter(row.acts)
         for label in set(got) | set(want):
             tally = result.acts.setdefault(_kind(label), Tally())
@@ -163,3 +181,94 @@ def score(rows: list[Row], understander: Understander | None = None) -> Score:
         if got != want or any(row.facts.get(k) != facts.get(k) for k in FACT_KINDS) or not malformed:
             result.misses.append((row, sorted(got.elements()), facts))
     return result
+
+
+def _rounded(value: float) -> float:
+    return round(value, 4)
+
+
+def score_json(result: Score, messages: int) -> dict[str, Any]:
+    """The figures of one score: micro-F1, each act kind, each fact kind, irony."""
+    return {
+        "messages": messages,
+        "act_micro_f1": _rounded(result.micro_f1),
+        "fact_accuracy": _rounded(result.fact_accuracy()),
+        "acts": {
+            kind: {
+                "precision": _rounded(t.precision),
+                "recall": _rounded(t.recall),
+                "f1": _rounded(t.f1),
+                "expected": t.tp + t.fn,
+                "found": t.tp + t.fp,
+            }
+            for kind, t in sorted(result.acts.items())
+        },
+        "facts": {
+            kind: {"accuracy": _rounded(result.fact_accuracy(kind)), "messages": len(marks)}
+            for kind, marks in sorted(result.facts.items())
+        },
+        "irony": {
+            "precision": _rounded(result.irony.precision),
+            "recall": _rounded(result.irony.recall),
+            "f1": _rounded(result.irony.f1),
+            "expected": result.irony.tp + result.irony.fn,
+        },
+    }
+
+
+def table_report(understander: Understander) -> dict[str, Any]:
+    """Score the whole table and each part, print the figures and every miss, and return them as JSON."""
+    rows = load_table()
+    whole = score(rows, understander)
+    figures = score_json(whole, len(rows))
+    parts = sorted({row.part for row in rows})
+    figures["parts"] = {}
+    for part in parts:
+        some = [row for row in rows if row.part == part]
+        found = score(some, understander)
+        figures["parts"][part] = {
+            "messages": len(some),
+            "act_micro_f1": _rounded(found.micro_f1),
+            "fact_accuracy": _rounded(found.fact_accuracy()),
+            "irony_f1": _rounded(found.irony.f1),
+        }
+    figures["misses"] = [
+        {
+            "part": row.part,
+            "text": row.text,
+            "expected": list(row.acts),
+            "found": got,
+            "expected_facts": row.facts,
+            "found_facts": facts,
+        }
+        for row, got, facts in whole.misses
+    ]
+    _print_table(figures)
+    return figures
+
+
+def _print_table(figures: dict[str, Any]) -> None:
+    print(f"\nActs and facts on the labelled table ({figures['messages']} messages, read in their context)")
+    print(f"  act-level micro-F1 {figures['act_micro_f1']:.4f}   fact accuracy {figures['fact_accuracy']:.4f}")
+    for part, found in figures["parts"].items():
+        note = "  (written before acts were read; never edited)" if part == "part1" else ""
+        print(
+            f"  {part}: {found['messages']:3d} messages  micro-F1 {found['act_micro_f1']:.4f}"
+            f"  facts {found['fact_accuracy']:.4f}  irony F1 {found['irony_f1']:.3f}{note}"
+        )
+    print(f"\n  {'act':16} {'precision':>9} {'recall':>7} {'f1':>6} {'expected':>9} {'found':>6}")
+    for kind, s in figures["acts"].items():
+        print(f"  {kind:16} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} {s['expected']:9d} {s['found']:6d}")
+    print(f"\n  {'fact':20} {'accuracy':>8} {'messages':>9}")
+    for kind, s in figures["facts"].items():
+        print(f"  {kind:20} {s['accuracy']:8.3f} {s['messages']:9d}")
+    irony = figures["irony"]
+    print(
+        f"  irony: precision {irony['precision']:.3f} recall {irony['recall']:.3f} F1 {irony['f1']:.3f}"
+        f" (n={irony['expected']})"
+    )
+    print(f"\n  misses ({len(figures['misses'])}):")
+    for miss in figures["misses"]:
+        print(f"    [{miss['part']}] {miss['text']!r}: expected {miss['expected']}, read {miss['found']}")
+        if miss["expected_facts"] != miss["found_facts"]:
+            print(f"      facts: expected {miss['expected_facts']}, read {miss['found_facts']}")

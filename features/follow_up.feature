@@ -83,7 +83,7 @@ Feature: Following up
     When the customer says "I want a refund"
     And the customer clicks "Store credit"
     And the customer says "hmm"
-    Then the transitions taken were "anything_else"
+    Then the transitions taken were "unclear"
     And the agent says "anything else"
 
   Scenario: After the resolution, "why?" is still answered

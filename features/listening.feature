@@ -66,3 +66,25 @@ Feature: Listening first
     And the customer says "Actually it's fine now, thanks, bye"
     Then the agent ends the chat
     And the conversation is closed with outcome "customer closed"
+
+  Scenario: A message that does several things is read as all of them, and the choice counts
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "Credit is fine, thanks a lot"
+    Then the message's acts are "choose:store_credit" and "thank"
+    And the alternative "Store credit" is applied
+    And a follow-up is scheduled in 24 hours
+
+  Scenario: A person ruled out in so many words is not called, and the rest of the message is heard
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "no need for a manager, just swap it"
+    Then the message's acts are "not ask_human" and "choose:exchange"
+    And the agent does not hand over to a person
+    And the alternative "Exchange" is applied
+
+  Scenario: Facts said before the request are read and kept
+    When the customer says "I bought it 3 weeks ago and it arrived broken, order A-1001"
+    Then the message's acts are "provide:order_id", "provide:days_since_purchase" and "provide:condition"
+    And the fact "order_id" is now "A-1001"
+    And the fact "days_since_purchase" is now "21"

@@ -358,8 +358,12 @@ class Engine:
 
     def _assume_request(self, run: Run) -> None:
         """A customer who only says what happened ("my parcel never came") is taken to mean the request the
-        policy assumes for it, when nothing else is in hand."""
-        if run.state != "listening" or run.current is not None or run.signals.has("request"):
+        policy assumes for it, when nothing else is in hand. A question about the rules ("what happens if
+        it breaks?") or a goodbye states nothing that happened."""
+        signals = run.signals
+        if run.state != "listening" or run.current is not None or signals.has("request") or not signals.facts:
+            return
+        if any(signals.has(kind) for kind in ("ask_policy", "ask_status", "goodbye")):
             return
         name = self._rules.assumed_request(run.facts)
         if name is not None:

@@ -103,6 +103,18 @@ def asked_anew(run: Run, rules: Rules) -> bool:
     return current_item(run) is not None
 
 
+def asked_again_for_done(run: Run, rules: Rules) -> bool:
+    """The customer asks again for the request just approved ("why can't I just get my money back?" after
+    the refund was started): they are told it is already under way."""
+    last = run.agenda[-1] if run.agenda else None
+    return last is not None and last.status == "approved" and _has(run, "request", last.name)
+
+
+def not_understood(run: Run, rules: Rules) -> bool:
+    """Nothing in the message could be read."""
+    return run.counters.unclear > 0
+
+
 def decision_changed(run: Run, rules: Rules) -> bool:
     """A fact this message gave changes what the policy says about the request in hand ("it arrived
     broken" after a refusal made under the change-of-mind rule)."""

@@ -15,6 +15,7 @@ SPEC = StateSpec(
         "decline_callback": "no_callback",
         "satisfied": "goodbye",
         "accept_and_close": "set_up_goodbye",
+        "left_waiting": "left_waiting",
         "hand_back_close": "after_person",
         "*": "goodbye",
     },
@@ -32,6 +33,10 @@ SPEC = StateSpec(
         "callback_booked": (
             "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
+        "left_waiting": (
+            "Thanks for getting in touch{% if customer_name %}, {{ customer_name }}{% endif %}. Our team has the "
+            "details of our conversation, so you won't need to explain it again if you come back. Take care.",
         ),
         "no_callback": (
             "That's fine. If you'd like to talk it through with our team later, they're here {{ handoff_hours }}. "

@@ -18,6 +18,8 @@ SPEC = StateSpec(
         "check_in": "check_in",
         "hand_back": "handed_back",
         "empathize": "empathize",
+        "already_done": "already_done",
+        "unclear": "unclear",
         **COMMON_SAYS,
         "*": "anything_else",
     },
@@ -62,6 +64,29 @@ SPEC = StateSpec(
             "{% endif %}",
             "{% if affirmed %}Go ahead, what can I do for you?{% else %}Let me know if there's anything else I can "
             "do for you.{% endif %}",
+        ),
+        "already_done": (
+            "That's already under way: I've started {{ request }}"
+            "{% if order_id %} for order {{ order_id }}{% endif %}, and you'll get an email to confirm it. "
+            "Is there anything else I can help with?",
+            "Good news, that's done already: {{ request }}{% if order_id %} for order {{ order_id }}{% endif %} is on "
+            "its way, and an email will confirm it. Anything else I can do for you?",
+        ),
+        "unclear": (
+            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
+            "colleague?"
+            "{% elif level == 2 %}Sorry, I still didn't follow. If there's something else, tell me in a few words; "
+            "if not, tap below and we're all done.{% else %}"
+            "Sorry, I didn't quite catch that. Do you need help with anything else? I can help with {{ requests }}."
+            "{% endif %}",
+            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
+            "colleague?"
+            "{% elif level == 2 %}Let me make it easier: tell me in a few words what else you need, or tap below if "
+            "that's everything.{% else %}"
+            "I want to make sure I get this right. Do you need anything else? I can help with {{ requests }}."
+            "{% endif %}",
         ),
         "empathize": (
             "I'm sorry it's been frustrating. {{ resume }}",

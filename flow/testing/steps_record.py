@@ -28,6 +28,18 @@ def _(tactful_conversation: ConversationUnderTest, intent: str) -> None:
         tactful_conversation.fail(f'the intent "{intent}"', f'the intent "{found}"')
 
 
+@then("the message's acts are {acts:Texts}", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, acts: list[str]) -> None:
+    """Everything the last message does, in order, as short labels: ``choose:store_credit``, ``thank``,
+    ``reject:all``, ``choose:?`` for a choice the message leaves open, ``not ask_human`` for one ruled out.
+
+    Example: Then the message's acts are "choose:store_credit" and "thank"
+    """
+    found = [str(act) for act in _signals(tactful_conversation).acts]
+    if [normalize(act) for act in found] != [normalize(act) for act in acts]:
+        tactful_conversation.fail(f"the acts {acts}", f"the acts {found}")
+
+
 @then("the message is flagged as abusive", section=SECTION)
 def _(tactful_conversation: ConversationUnderTest) -> None:
     """Understanding found abuse in the last message.

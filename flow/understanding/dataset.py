@@ -1,7 +1,8 @@
 """The labelled utterances that train and measure intent detection, and their fixed split.
 
 The held-out part is chosen once, by label and with a fixed seed, so the training script never sees
-it and the benchmark always measures the same lines.
+it and the benchmark always measures the same lines. :func:`source_folds` splits the same lines by
+the corpus they came from instead, to measure how the model does on a kind of writing it never saw.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class Utterance:
 
     text: str
     label: str
+    source: str = ""
+    """Where the line came from (``repo@commit:path`` for the development utterances), or ``""``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,7 @@ def load_utterances(path: Path | None = None) -> list[Utterance]:
     except OSError as error:
         raise DatasetMissing(source) from error
     rows = (json.loads(line) for line in lines if line.strip())
-    return [Utterance(text=row["text"], label=row["label"]) for row in rows]
+    return [Utterance(text=row["text"], label=row["label"], source=row.get("source", "")) for row in rows]
 
 
 def split_utterances(
@@ -86,3 +89,25 @@ def split_utterances(
 def load_split(path: Path | None = None) -> Split:
     """The fixed training / held-out split of the development utterances."""
     return split_utterances(load_utterances(path))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFold:
+    """Every utterance of one ``source`` held out, the utterances of all the other sources to train on."""
+
+    source: str
+    train: list[Utterance]
+    held_out: list[Utterance]
+
+
+def source_folds(utterances: list[Utterance]) -> list[SourceFold]:
+    """One fold per source, in order of the sources' names; file order is kept within parts."""
+    sources = sorted({u.source for u in utterances})
+    return [
+        SourceFold(
+            source,
+            [u for u in utterances if u.source != source],
+            [u for u in utterances if u.source == source],
+        )
+        for source in sources
+    ]

@@ -81,7 +81,9 @@ class PhraseSet:
         if options is None:
             return None
         for option in options:
-            end = i + len(option)
-            if end <= count and (len(option) == 1 or tuple(words[i:end]) == option):
+            size = len(option)
+            end = i + size
+            # Most options differ at their second word: comparing it first spares building a tuple.
+            if end <= count and (size == 1 or (words[i + 1] == option[1] and tuple(words[i:end]) == option)):
                 return Match(i, end, " ".join(option))
         return None

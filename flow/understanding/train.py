@@ -1,23 +1,24 @@
 """Train the intent model and write ``intent_weights.bin`` next to this file.
 
 Run ``python -m flow.understanding.train``; ``--cross-validate`` reports k-fold macro-F1 on the
-training part instead of writing weights. Only the training part of the development utterances is
-read (see ``dataset.py``), plus the phrasings in ``phrasings.txt``. Training is plain multinomial
-logistic regression by stochastic gradient descent with a seeded shuffle, so the same data gives the
-same weights.
+training part instead of writing weights, and ``--leave-one-source-out`` trains once per source of the
+development utterances without that source and scores the model on it. Only the training part of the
+development utterances is read (see ``dataset.py``), plus the phrasings in ``phrasings.txt``. Training
+is plain multinomial logistic regression by stochastic gradient descent with a seeded shuffle, so the
+same data gives the same weights.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from flow.understanding._model import WEIGHTS_PATH, IntentModel, feature_scale, message_features, softmax
 from flow.understanding._text import canonical_tokens
-from flow.understanding.dataset import ABUSIVE_LABEL, Utterance, load_split
+from flow.understanding.dataset import ABUSIVE_LABEL, SourceFold, Utterance, load_split, load_utterances, source_folds
 from flow.understanding.metrics import classification_report
 
 PHRASINGS_PATH = Path(__file__).with_name("phrasings.txt")
@@ -61,6 +62,17 @@ def training_examples() -> list[Utterance]:
     """The training part of the development utterances (without the abuse-only label) and the phrasings."""
     split = load_split()
     return [u for u in split.train if u.label != ABUSIVE_LABEL] + load_phrasings()
+
+
+def source_models(settings: TrainingSettings) -> Iterator[tuple[SourceFold, IntentModel]]:
+    """For each source of the development utterances, a model trained on all the others and the phrasings.
+
+    The folds leave out the abuse-only label on both sides, as training and the benchmark do.
+    """
+    usable = [u for u in load_utterances() if u.label != ABUSIVE_LABEL]
+    phrasings = load_phrasings()
+    for fold in source_folds(usable):
+        yield fold, train([*fold.train, *phrasings], settings)
 
 
 def train(examples: Sequence[Utterance], settings: TrainingSettings = TrainingSettings()) -> IntentModel:
@@ -125,17 +137,35 @@ def cross_validate(examples: Sequence[Utterance], folds: int, settings: Training
     return report.macro_f1
 
 
+def leave_one_source_out(settings: TrainingSettings) -> dict[str, float]:
+    """The model's macro-F1 on each source when trained without it (over the labels that source has)."""
+    scores: dict[str, float] = {}
+    for fold, model in source_models(settings):
+        report = classification_report(
+            [u.label for u in fold.held_out], [predict(model, u.text) for u in fold.held_out]
+        )
+        scores[fold.source] = report.macro_f1
+        print(f"{report.macro_f1:.4f}  n={len(fold.held_out):4d}  {fold.source}")
+    return scores
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Command-line entry: train and write the weights, or cross-validate."""
     defaults = TrainingSettings()
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--cross-validate", type=int, metavar="FOLDS", default=0)
+    parser.add_argument(
+        "--leave-one-source-out", action="store_true", help="score each source with a model trained without it"
+    )
     parser.add_argument("--epochs", type=int, default=defaults.epochs)
     parser.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
     parser.add_argument("--l2", type=float, default=defaults.l2)
     parser.add_argument("--output", type=Path, default=WEIGHTS_PATH)
     arguments = parser.parse_args(argv)
     settings = TrainingSettings(epochs=arguments.epochs, learning_rate=arguments.learning_rate, l2=arguments.l2)
+    if arguments.leave_one_source_out:
+        leave_one_source_out(settings)
+        return
     examples = training_examples()
     if arguments.cross_validate:
         cross_validate(examples, arguments.cross_validate, settings)

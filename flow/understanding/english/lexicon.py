@@ -22,7 +22,7 @@ _YES = _phrases("""
     yes | yes please | ok | sure | fine | alright | all right | go on | go ahead | sounds good | sounds great |
     sounds fine | sounds perfect | that works | works for me | please do | deal | perfect | great | lovely |
     brilliant | absolutely | definitely | of course | ill take it | i will take it | ill have it | lets do it |
-    lets do that | why not | agreed | i agree | go for it | do it | that would be great | that would be good |
+    lets do that | why not | agreed | i agree | go for it | do it | that would be good |
     that would be lovely | that would be fine | that would be perfect | thatd be great | i accept | accept |
     happy with that | im happy with that | i am happy with that | happy to | that is fine | thats fine | thats ok |
     thats great | thats perfect | that is perfect | that one is fine | correct | thats right | that is right |
@@ -35,7 +35,7 @@ _YES = _phrases("""
 _NO = _phrases("""
     no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
     no way | never | ill pass | i will pass | pass | rather not | id rather not | i would rather not |
-    i dont think so | not for me | no good | no chance | not at all | absolutely not | definitely not |
+    not for me | no good | no chance | not at all | absolutely not | definitely not |
     of course not | no deal | i decline | decline | i refuse | not that | not keen | im not keen | no sorry |
     sorry no | dont want it | i dont want it | i dont want that | no i dont | i dont | nope | not good enough |
     that doesnt work | that doesnt work for me | that wont work | that is no good | thats no good | thats not ok |
@@ -61,7 +61,7 @@ _DONE = _phrases("""
 """)
 _GOODBYE = _phrases("""
     bye | bye bye | goodbye | good bye | see you | see ya | see you later | cya | take care | have a good day |
-    have a nice day | have a great day | have a lovely day | have a good one | have a nice one |
+    have a nice day | have a great day | have a lovely day | have a nice one |
     have a good evening | have a nice evening | have a good weekend | have a nice weekend | have a good afternoon |
     thats all | that is all | thats everything | that is everything | thats all for now | nothing else | all done |
     im done | i am done | speak soon | talk soon | laters | ttyl | over and out | signing off | catch you later |
@@ -69,12 +69,12 @@ _GOODBYE = _phrases("""
     thats it for now | that will be all | thatll be all | im off | ill leave it there | ill leave it at that |
     leave it there | im all set | thats all thanks | until next time | ta ra | tara | im outta here | i need to go |
     i have to go | i gotta go | got to go | gotta go | im leaving | i am leaving | leaving now | going now |
-    i need to go now | must go | off now | bye for now | ciao | adios | au revoir | cheerio | ttfn | toodles |
+    must go | off now | bye for now | ciao | adios | au revoir | cheerio | ttfn | toodles |
     bye now
 """)
 _THANKS = _phrases("""
     thanks | thank you | thank | cheers | appreciate it | appreciate that | i appreciate | much appreciated |
-    appreciated | grateful | im grateful | ta | thank you so much | thanks so much | thanks a lot |
+    appreciated | grateful | im grateful | ta | thanks so much | thanks a lot |
     thank you very much | many thanks | thanks again | thanks very much | ty | thankful | great help |
     been a great help | been very helpful | been so helpful | been really helpful | been helpful | youre the best |
     you are the best | youre a star | you are a star | youre a legend | legend | lifesaver | life saver |
