@@ -25,6 +25,9 @@ _OFFER_WORDS = frozenset({"offered", "several", "choices"})
 _MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
 """Transitions that settle one request and move on to the next: their words name the next one."""
 
+_UPSET = -0.3
+"""Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
+
 
 class ContextBuilder:
     """Builds template contexts for one policy."""
@@ -47,6 +50,7 @@ class ContextBuilder:
             several=False,
             continues=False,
             apologized=False,
+            complained=False,
             replaced=None,
             noted_for=None,
             queued=None,
@@ -85,6 +89,7 @@ class ContextBuilder:
         request = policy.requests[item.name] if item is not None else None
         context["customer_name"] = facts.get("customer_name")
         context["intent"] = run.signals.intent
+        context["complained"] = run.signals.has("complain") or run.signals.sentiment <= _UPSET
         context["request"] = request.title if request else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)

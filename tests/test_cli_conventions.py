@@ -27,6 +27,8 @@ COMMANDS = [
     ["followups", "run"],
     ["transcripts"],
     ["transcripts", "export"],
+    ["store"],
+    ["store", "upgrade"],
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import redis
 from flow.desk import Desk, RedisDesk, open_desk
 from flow.errors import StoreError
 from flow.server.senders import SenderConversation
-from flow.server.sessions import RedisSessions, SessionDirectory, open_session_directory, session_key
+from flow.server.sessions import SessionDirectory, open_session_directory, session_key
 from tests.plugins.server_processes import redis_database
 
 KINDS = ["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)]
@@ -64,9 +65,29 @@ def test_sqlite_keeps_session_ids_only_as_digests(tmp_path: Path) -> None:
     sessions.remember("the-issued-id", SenderConversation("c-1", "token-1"))
     sessions.close()
 
-    rows = sqlite3.connect(tmp_path / "tactful.db").execute("SELECT session_key FROM socketio_sessions").fetchall()
+    rows = sqlite3.connect(tmp_path / "tactful.db").execute("SELECT kind, key FROM directory").fetchall()
 
-    assert rows == [(session_key("the-issued-id"),)]
+    assert rows == [("socketio_sessions", session_key("the-issued-id"))]
+
+
+def test_sessions_a_sqlite_file_kept_in_a_table_of_their_own_resume(tmp_path: Path) -> None:
+    path = tmp_path / "tactful.db"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "CREATE TABLE socketio_sessions (session_key TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, "
+            "token TEXT NOT NULL)"
+        )
+        db.execute("INSERT INTO socketio_sessions VALUES (?, 'c-before', 'token-before')", (session_key("issued"),))
+
+    sessions = open_session_directory(f"sqlite:///{path}")
+    try:
+        assert sessions.find("issued") == SenderConversation("c-before", "token-before")
+        assert sessions.find("never-issued") is None
+    finally:
+        sessions.close()
+    with closing(sqlite3.connect(path)) as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "socketio_sessions" not in tables
 
 
 @pytest.mark.redis
@@ -77,15 +98,15 @@ def test_redis_keeps_session_ids_only_as_digests(redis_url: str) -> None:
     sessions.close()
 
     client = redis.Redis.from_url(url, decode_responses=True)
-    fields = client.hkeys(RedisSessions.KEY)
+    keys = list(client.scan_iter(match="tactful:socketio_sessions:*"))
     client.close()
 
-    assert fields == [session_key("the-issued-id")]
+    assert keys == [f"tactful:socketio_sessions:{session_key('the-issued-id')}"]
     assert isinstance(open_desk(url), RedisDesk)
 
 
 def test_an_unknown_store_url_is_refused() -> None:
     with pytest.raises(StoreError, match="cannot keep the desk for store 'ftp://x'"):
         open_desk("ftp://x")
-    with pytest.raises(StoreError, match="cannot keep socket.io sessions for store 'ftp://x'"):
+    with pytest.raises(StoreError, match="cannot keep a socketio_sessions directory beside the store 'ftp://x'"):
         open_session_directory("ftp://x")

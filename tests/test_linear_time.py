@@ -150,10 +150,9 @@ def test_the_attack_over_a_channel_leaves_every_other_client_served(tactful_serv
 
 
 # Modules that use Python's re on text no customer wrote: agent text and templates, the policy file's
-# error paths, the simulator's own phrases, and the step library's patterns over agent replies.
+# error paths, and the step library's patterns over agent replies.
 NOT_CUSTOMER_TEXT = {
     "flow/loading.py",
-    "flow/simulate/phrases.py",
     "flow/templates.py",
     "flow/testing/catalog.py",
     "flow/testing/checks.py",

@@ -148,5 +148,5 @@ def test_a_simulated_report_is_dated_when_it_was_made(tmp_path: Path, retail: Po
     found = re.search(r"Generated (\d\d \w\w\w \d{4}), ", page.read_text(encoding="utf-8"))
     assert found is not None
     assert found.group(1) == f"{before:%d %b %Y}"
-    played = simulate(retail, n=1, seed=1, keep=True).played[0].conversation.updated_at
+    played = simulate(retail, conversations=1, seed=1, keep=True).played[0].conversation.updated_at
     assert played.date() != before.date()

@@ -96,6 +96,21 @@ def test_text_is_escaped_and_the_page_needs_nothing_else(seeded: Path, tmp_path:
     assert all(base64.b64decode(image).decode().lstrip().startswith("<?xml") for image in images)
 
 
+def test_the_report_lists_the_messages_the_agent_could_not_read(retail: Policy, scripted: Scripted) -> None:
+    engine = Engine(retail, clock=lambda: IN_HOURS, understander=scripted)
+    conversation, first = engine.start(facts=DANA, message="I want a refund")
+    turns = [first]
+    for text in ("Hmm, no idea", "HMM no idea!", "??", "yes"):
+        conversation, turn = engine.reply(conversation, text)
+        turns.append(turn)
+
+    html, data = build_report([record(conversation, turns, retail)], now=NOW)
+
+    assert data.unread == {"hmm no idea": 2, "??": 1}
+    assert "In 3 of 5 typed customer messages the agent could read nothing at all" in html
+    assert '“hmm no idea”</td><td class="num">2</td>' in html
+
+
 def test_an_open_conversation_counts_as_abandoned_only_once_idle(seeded: Path) -> None:
     with SqliteStore(seeded) as store:
         records = list(read_records(store))
@@ -149,7 +164,7 @@ def test_the_command_refuses_a_store_it_cannot_open(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_the_report_renders_in_chromium_with_every_chart(chromium_page: Page, retail: Policy, tmp_path: Path) -> None:
-    result = simulate(retail, n=1000, seed=1, keep=True)
+    result = simulate(retail, conversations=1000, seed=1, keep=True)
     records = [record(p.conversation, p.turns, retail) for p in result.played]
     html, _ = build_report(records, now=max(p.conversation.updated_at for p in result.played))
     page_file = tmp_path / "report.html"

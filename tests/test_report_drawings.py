@@ -20,7 +20,7 @@ from tactful import Engine, Policy
 
 
 def simulated(retail: Policy, n: int, seed: int) -> ReportData:
-    result = simulate(retail, n=n, seed=seed, keep=True)
+    result = simulate(retail, conversations=n, seed=seed, keep=True)
     last = max(played.conversation.updated_at for played in result.played)
     return gather((record(p.conversation, p.turns, retail) for p in result.played), now=last + timedelta(hours=1))
 

@@ -13,7 +13,15 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from flow.errors import InvalidMessage
 from flow.models import Signals
-from flow.understanding import Understander, extract_slots, is_abusive, is_threat, named_request, understand
+from flow.understanding import (
+    Understander,
+    default_understander,
+    extract_slots,
+    is_abusive,
+    is_threat,
+    named_request,
+    understand,
+)
 from flow.understanding._model import WEIGHTS_PATH
 from flow.understanding.dataset import DatasetMissing, Utterance, load_utterances, split_utterances
 from flow.understanding.metrics import binary_scores, classification_report
@@ -245,7 +253,9 @@ def test_sentiment_equals_vader_on_every_development_utterance(reference_vader: 
      "never so good", "yeah right", "it's kinda sorta ok but NOT GREAT", "💘 and 💋 and 😁"],
 )  # fmt: skip
 def test_sentiment_follows_vader_rules_and_quirks(text: str, reference_vader: SentimentIntensityAnalyzer) -> None:
-    assert understand(text).sentiment == pytest.approx(reference_vader.polarity_scores(text)["compound"], abs=1e-9)
+    assert default_understander().sentiment(text) == pytest.approx(
+        reference_vader.polarity_scores(text)["compound"], abs=1e-9
+    )
 
 
 def test_not_happy_is_negative() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.plugins.host_keys import signed
 from tests.plugins.live_server import LiveServer
 
 pytestmark = pytest.mark.browser
@@ -82,15 +84,21 @@ LAUNCHER_PAGE = """<!doctype html>
 <body style="margin:0;font:16px system-ui">
 <h1 style="margin:16px">Winter coats</h1><p style="margin:16px">Our coats keep you warm.</p>
 <tactful-chat launcher heading="Northwind Goods · Support" typing-delay="0"
-  facts='{"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}'></tactful-chat>
+  facts='{{"customer_name": "Dana"}}' facts-token="{token}"></tactful-chat>
 </body></html>"""
+
+
+SHOP = LAUNCHER_PAGE.format(
+    token=signed({"order_id": "A-1234", "days_since_purchase": 45}, expires_in=timedelta(hours=1))
+)
+"""The shop's page as the shop's server renders it: the deciding facts signed with the facts key."""
 
 
 def open_shop(page: Page, server: LiveServer) -> list[str]:
     """The launcher on a shop's page served from the tactful server's origin; returns the POSTs made."""
     posts: list[str] = []
     page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
-    page.route(f"{server.url}/shop", lambda route: route.fulfill(body=LAUNCHER_PAGE, content_type="text/html"))
+    page.route(f"{server.url}/shop", lambda route: route.fulfill(body=SHOP, content_type="text/html"))
     page.goto(f"{server.url}/shop")
     return posts
 

@@ -11,6 +11,7 @@ from flow.cli import commands_report as _commands_report  # noqa: E402,F401
 from flow.cli import commands_scenarios as _commands_scenarios  # noqa: E402,F401
 from flow.cli import commands_serve as _commands_serve  # noqa: E402,F401
 from flow.cli import commands_simulate as _commands_simulate  # noqa: E402,F401
+from flow.cli import commands_store as _commands_store  # noqa: E402,F401
 from flow.cli import commands_transcripts as _commands_transcripts  # noqa: E402,F401
 from flow.cli import commands_understand as _commands_understand  # noqa: E402,F401
 from flow.cli.app import app, main

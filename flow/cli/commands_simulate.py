@@ -1,4 +1,5 @@
-"""``tactful simulate``: run simulated customers through a policy (or two, side by side) in-process."""
+"""``tactful simulate``: run simulated customers through a policy (or two, side by side) in-process, and
+show where the flow still fails."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from flow.cli.options import POLICY_HELP
 from flow.counting import counted
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from flow.policy import Policy
     from flow.simulate import SimulationResult
 
@@ -22,25 +25,30 @@ EXIT_INVALID = 2
 def simulate(
     policy: Annotated[str, typer.Argument(help=POLICY_HELP)],
     vs: Annotated[str | None, typer.Option("--vs", help="A second policy to run the same customers through.")] = None,
-    count: Annotated[int, typer.Option("-n", "--count", min=1, help="How many conversations to simulate.")] = 10_000,
-    n_alias: Annotated[int | None, typer.Option("--n", min=1, hidden=True)] = None,
+    count: Annotated[int, typer.Option("-n", "--count", min=1, help="How many conversations to simulate.")] = 1_000,
+    n_alias: Annotated[int | None, typer.Option("--n", "--conversations", min=1, hidden=True)] = None,
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same customers and results.")] = 1,
     mix: Annotated[
         str | None,
         typer.Option(
             "--mix",
-            help="Persona weights, e.g. calm=3,insistent=2,angry=2,abusive=1,quick_to_accept=2,asking_why=1.",
+            help="Persona weights, e.g. calm=4,insistent=2,angry=2,abusive=1,quick_to_accept=2,asking_why=1,"
+            "curious=2,sarcastic=1,scatterbrained=1.",
         ),
     ] = None,
     compensation_value: Annotated[
         float, typer.Option("--compensation-value", min=0.0, help="What one goodwill offer costs.")
     ] = 10.0,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to run the conversations in.")] = 1,
+    examples: Annotated[
+        int, typer.Option("--examples", min=0, help="Examples of each kind of failure to show (0 shows none).")
+    ] = 3,
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the HTML report of the simulated conversations here.")
     ] = None,
 ) -> None:
-    """Simulate customers (calm, insistent, angry, abusive, quick to accept, asking why) and compare outcomes."""
+    """Simulate customers writing as real ones do, through the real understanding step; compare outcomes
+    and show where the flow still fails."""
     import time
 
     from rich.console import Console
@@ -48,10 +56,10 @@ def simulate(
     from flow.cli.progress import progress_bar
     from flow.errors import TactfulError
     from flow.loading import load_policy
-    from flow.simulate import DEFAULT_MIX, parse_mix, result_table
+    from flow.simulate import DEFAULT_MIX, parse_mix
     from flow.simulate import simulate as run
 
-    n = n_alias or count
+    conversations = n_alias or count
     try:
         if report is not None:
             from flow.extras import require
@@ -63,11 +71,11 @@ def simulate(
         typer.echo(f"tactful simulate: {e}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     started = time.perf_counter()
-    with progress_bar("Simulating", n * len(policies)) as advance:
+    with progress_bar("Simulating", conversations * len(policies)) as advance:
         results = [
             run(
-                p,
-                n=n,
+                loaded,
+                conversations=conversations,
                 seed=seed,
                 mix=weights,
                 compensation_value=compensation_value,
@@ -75,16 +83,30 @@ def simulate(
                 keep=bool(report),
                 progress=advance,
             )
-            for p in policies
+            for loaded in policies
         ]
     elapsed = time.perf_counter() - started
-    Console(width=100).print(result_table(*results))
-    total = n * len(results)
-    typer.echo(f"simulated {counted(total, 'conversation')} in {elapsed:.1f}s", err=True)
+    _show(Console(width=110), policies, results, examples)
+    typer.echo(f"simulated {counted(conversations * len(results), 'conversation')} in {elapsed:.1f}s", err=True)
     if report is not None:
         for path, loaded, result in zip(_report_paths(report, policies), policies, results, strict=True):
             _write_report(path, loaded, result)
             typer.echo(f"wrote {path}", err=True)
+
+
+def _show(console: Console, policies: list[Policy], results: list[SimulationResult], examples: int) -> None:
+    """The table of results, how the customers' wording compares with the agent's, and where the flow failed."""
+    from flow.simulate import failure_tables, phrasing_overlap, result_table
+
+    console.print(result_table(*results))
+    overlap = phrasing_overlap(policies[0])
+    console.print(f"Customer wording: {overlap}.", highlight=False)
+    echoing = ", ".join(f"{r.echoing_share:.1%} ({r.policy})" for r in results)
+    console.print(f"Typed messages with at least one such 4-gram: {echoing}.", highlight=False)
+    if examples:
+        for result in results:
+            for table in failure_tables(result, examples=examples):
+                console.print(table)
 
 
 def _report_paths(report: Path, policies: list[Policy]) -> list[Path]:

@@ -34,6 +34,8 @@ REASON_LABELS: dict[str, str] = {
     "threat": "Mentioned legal action or a complaint",
     "turn_limit": "Conversation too long",
     "unsatisfied": "Not satisfied at follow-up",
+    "unclear": "Agent could not follow the customer",
+    "exception": "Needs a person to review an exception",
     "cannot_check": "Facts the shop had to give were missing",
 }
 """Why conversations were handed to a person, in words."""
@@ -45,6 +47,8 @@ _ESCALATIONS: dict[str, str] = {
     "escalate_insistence": "insistence",
     "escalate_turn_limit": "turn_limit",
     "escalate_unsatisfied": "unsatisfied",
+    "escalate_unclear": "unclear",
+    "review_exception": "exception",
     "escalate_cannot_check": "cannot_check",
 }
 """The escalation reason each escalating transition stands for."""
@@ -83,6 +87,9 @@ class ReportData:
     scores: list[float] = field(default_factory=list)
     escalation_phrases: Counter[tuple[str, str]] = field(default_factory=Counter)
     messages: list[int] = field(default_factory=list)
+    typed: int = 0
+    unread: Counter[str] = field(default_factory=Counter)
+    """Customer messages in which the agent could read nothing at all, by phrasing."""
     compensations: int = 0
     lowest: list[tuple[float, str, list[str]]] = field(default_factory=list)
     """The lowest-scoring conversations: score, id, and each practice missed with its turn and what went wrong."""
@@ -171,6 +178,11 @@ def _add(data: ReportData, record: ConversationRecord) -> None:
             data.transitions[(state or "start", name, entered)] += 1
             visited.add(entered)
             state = entered
+        if turn.signals is not None and turn.customer_text:
+            data.typed += 1
+            if not turn.signals.facts and all(act.kind == "unknown" for act in turn.signals.acts):
+                # Punctuation alone ("??") has no words left to count it by, so it is counted as written.
+                data.unread[phrasing(turn.customer_text) or turn.customer_text.strip()] += 1
         if turn.signals is not None:
             message += 1
             data.sentiments[message].append(turn.signals.sentiment)

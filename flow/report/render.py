@@ -49,6 +49,14 @@ class PhraseRow:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadRow:
+    """A customer message the agent could not read, and how often it was written."""
+
+    text: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class TurnStats:
     """Customer messages per conversation."""
 
@@ -104,6 +112,8 @@ def render(data: ReportData, *, title: str, anger_threshold: float = -0.5, top_p
             PhraseRow(text, REASON_LABELS.get(reason, reason), count)
             for (text, reason), count in data.escalation_phrases.most_common(top_phrases)
         ],
+        "unread": [UnreadRow(text, count) for text, count in data.unread.most_common(top_phrases)],
+        "unread_total": sum(data.unread.values()),
         "turns": TurnStats(
             mean=statistics.fmean(data.messages) if data.messages else 0.0,
             median=statistics.median(data.messages) if data.messages else 0,

@@ -28,6 +28,12 @@ DEFAULT_TIMEOUT_SECONDS = 5.0
 
 _KIND_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + "_")
 
+# Kinds that SQLite files kept in a table of their own before directories had kinds: (table, key column).
+_PREVIOUS_SQLITE_TABLES = {
+    "rasa_senders": ("rasa_senders", "sender"),
+    "socketio_sessions": ("socketio_sessions", "session_key"),
+}
+
 
 class DirectoryEntry(NamedTuple):
     """The conversation a channel's customer is talking in, and the token that opens it."""
@@ -114,15 +120,7 @@ class SqliteDirectory:
                 "CREATE TABLE IF NOT EXISTS directory (kind TEXT NOT NULL, key TEXT NOT NULL, "
                 "conversation_id TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID"
             )
-            # Files written before directories had kinds kept Rasa senders in a table of their own.
-            if self._db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rasa_senders'"
-            ).fetchone():
-                self._db.execute(
-                    "INSERT OR IGNORE INTO directory SELECT 'rasa_senders', sender, conversation_id, token "
-                    "FROM rasa_senders"
-                )
-                self._db.execute("DROP TABLE rasa_senders")
+            self._move_previous_table()
 
     def find(self, key: str) -> DirectoryEntry | None:
         """The key's current entry, if it has one."""
@@ -145,6 +143,20 @@ class SqliteDirectory:
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
+
+    def _move_previous_table(self) -> None:
+        """Move this kind's rows from the table of its own that files written before directories had kinds kept."""
+        found = _PREVIOUS_SQLITE_TABLES.get(self.kind)
+        if found is None:
+            return
+        table, key_column = found
+        if self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
+            # The names come from the fixed mapping above, never from input.
+            self._db.execute(
+                f"INSERT OR IGNORE INTO directory SELECT ?, {key_column}, conversation_id, token FROM {table}",
+                (self.kind,),
+            )
+            self._db.execute(f"DROP TABLE {table}")
 
     def _current(self, key: str) -> DirectoryEntry | None:
         row = self._db.execute(

@@ -1,4 +1,9 @@
-"""A channel directory in Redis or a Redis Cluster: one string per entry, claimed by a script on that one key."""
+"""A channel directory in Redis or a Redis Cluster: one string per entry, claimed by a script on that one key.
+
+The release before kept Rasa senders and socket.io sessions in one hash each on a single Redis
+server; opening the directory of such a kind moves that hash's entries first (one ``EXISTS`` when
+there is none, see :func:`flow.stores._redis_previous.move_directory`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from flow.errors import StoreUnavailable
 from flow.server.directory import DEFAULT_TIMEOUT_SECONDS, DirectoryEntry, check_kind
 from flow.stores._outages import reports_outages
 from flow.stores._redis_client import OUTAGE_ERRORS, close_client, redis_client, redis_outage
+from flow.stores._redis_previous import move_directory
 
 # KEYS: 1 the entry.  ARGV: 1 the entry replaced ('' for none), 2 the new entry.
 _CLAIM = """
@@ -38,6 +44,15 @@ class RedisDirectory:
         self._redis = redis_client(store_url, timeout=timeout)
         self._prefix = f"{prefix}{kind}:"
         self._claim = self._redis.register_script(_CLAIM)
+        try:
+            moved, kept = move_directory(self._redis, prefix, kind)
+        except OUTAGE_ERRORS as error:
+            close_client(self._redis)
+            raise _outage(self, error) from error
+        self.moved = moved
+        """Entries this open moved from the hash the release before kept them in."""
+        self.kept = kept
+        """Entries left in that hash because this directory already held their keys."""
 
     def find(self, key: str) -> DirectoryEntry | None:
         """The key's current entry, if it has one."""

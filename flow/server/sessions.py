@@ -1,21 +1,21 @@
-"""Which conversation each socket.io session is in: a small table beside the store, like the Rasa senders.
+"""Which conversation each socket.io session is in: a channel directory beside the store, like the Rasa senders.
 
 The server issues every session id itself (a random token it hands out in ``session_confirm``); a
 client that asks to resume an id the server never issued, or one whose conversation it forgot,
 gets a new one. Only ids that started a conversation are kept, under their SHA-256 digest, so the
-table holds no id a client could present.
+directory holds no id a client could present.
 """
 
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-import threading
 from typing import Protocol
-from urllib.parse import urlsplit
 
-from flow.errors import StoreError
-from flow.server.senders import DEFAULT_TIMEOUT_SECONDS, SenderConversation
+from flow.server.directory import DEFAULT_TIMEOUT_SECONDS, Directory, open_directory
+from flow.server.senders import SenderConversation
+
+SOCKETIO_SESSIONS = "socketio_sessions"
+"""The directory kind socket.io sessions are kept under."""
 
 
 def session_key(session_id: str) -> str:
@@ -39,94 +39,11 @@ class SessionDirectory(Protocol):
         ...
 
 
-class MemorySessions:
-    """A directory in this process only, for the ``memory`` store."""
-
-    def __init__(self) -> None:
-        self._sessions: dict[str, SenderConversation] = {}
-
-    def find(self, session_id: str) -> SenderConversation | None:
-        """The session's conversation, if any."""
-        return self._sessions.get(session_key(session_id))
-
-    def remember(self, session_id: str, conversation: SenderConversation) -> None:
-        """Make ``conversation`` the session's current one."""
-        self._sessions[session_key(session_id)] = conversation
-
-    def close(self) -> None:
-        """Nothing to release."""
-
-
-class SqliteSessions:
-    """A ``socketio_sessions`` table in the store's SQLite file."""
-
-    def __init__(self, path: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=timeout)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS socketio_sessions ("
-            "session_key TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, token TEXT NOT NULL)"
-        )
-
-    def find(self, session_id: str) -> SenderConversation | None:
-        """The session's conversation, if any."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT conversation_id, token FROM socketio_sessions WHERE session_key = ?", (session_key(session_id),)
-            ).fetchone()
-        return SenderConversation(row[0], row[1]) if row else None
-
-    def remember(self, session_id: str, conversation: SenderConversation) -> None:
-        """Make ``conversation`` the session's current one."""
-        with self._lock:
-            self._db.execute(
-                "INSERT INTO socketio_sessions (session_key, conversation_id, token) VALUES (?, ?, ?) "
-                "ON CONFLICT (session_key) DO UPDATE SET conversation_id = excluded.conversation_id, "
-                "token = excluded.token",
-                (session_key(session_id), *conversation),
-            )
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._db.close()
-
-
-class RedisSessions:
-    """A ``tactful:socketio-sessions`` hash in the store's Redis database."""
-
-    KEY = "tactful:socketio-sessions"
-
-    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        import redis
-
-        self._redis = redis.Redis.from_url(
-            url, decode_responses=True, socket_timeout=timeout, socket_connect_timeout=timeout
-        )
-
-    def find(self, session_id: str) -> SenderConversation | None:
-        """The session's conversation, if any."""
-        value = self._redis.hget(self.KEY, session_key(session_id))
-        if not isinstance(value, str):
-            return None
-        conversation_id, _, token = value.partition(" ")
-        return SenderConversation(conversation_id, token)
-
-    def remember(self, session_id: str, conversation: SenderConversation) -> None:
-        """Make ``conversation`` the session's current one."""
-        self._redis.hset(self.KEY, session_key(session_id), f"{conversation.conversation_id} {conversation.token}")
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._redis.close()
-
-
 class DirectorySessions:
-    """Sessions kept in a ``socketio_sessions`` channel directory, for a Redis Cluster or PostgreSQL."""
+    """Sessions kept in the ``socketio_sessions`` channel directory beside the store."""
 
-    def __init__(self, store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        from flow.server.directory import open_directory
-
-        self._directory = open_directory(store_url, "socketio_sessions", timeout=timeout)
+    def __init__(self, directory: Directory) -> None:
+        self._directory = directory
 
     def find(self, session_id: str) -> SenderConversation | None:
         """The session's conversation, if any."""
@@ -143,24 +60,5 @@ class DirectorySessions:
 
 
 def open_session_directory(store_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> SessionDirectory:
-    """The directory that lives beside the store at ``store_url``."""
-    if store_url in ("memory", "memory://"):
-        return MemorySessions()
-    location = store_url.partition("?")[0]
-    scheme = urlsplit(location).scheme
-    if scheme == "sqlite":
-        path = location.removeprefix("sqlite:///")
-        return MemorySessions() if path in ("", ":memory:") else SqliteSessions(path, timeout=timeout)
-    if scheme in ("redis", "rediss", "unix"):
-        from flow.stores._redis_client import wants_cluster
-
-        return (
-            DirectorySessions(store_url, timeout=timeout)
-            if wants_cluster(store_url)
-            else RedisSessions(location, timeout=timeout)
-        )
-    if scheme in ("postgresql", "postgres"):
-        return DirectorySessions(store_url, timeout=timeout)
-    raise StoreError(
-        f"cannot keep socket.io sessions for store {store_url!r}; use memory, sqlite:///PATH, redis:// or postgresql://"
-    )
+    """The directory that lives beside the store at ``store_url``, shared by every server on that store."""
+    return DirectorySessions(open_directory(store_url, SOCKETIO_SESSIONS, timeout=timeout))

@@ -1,98 +1,139 @@
-"""One simulated conversation: a persona talks to the engine until the chat ends or the customer leaves."""
+"""One simulated conversation: a customer talks to the engine until the chat ends or they leave.
+
+Every typed message goes through the engine's real understanding step; the customer decides the
+next move from the reply (:mod:`flow.simulate.behaviour`) and writes it from the phrase tables
+(:mod:`flow.simulate.pen`).
+"""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Literal
 
-from flow import payloads
 from flow.engine import Engine
 from flow.models import Conversation, Turn
-from flow.policy import Policy
-from flow.simulate import phrases as say
-from flow.simulate.personas import Moment, Persona, Reply, click, text
+from flow.simulate import behaviour
+from flow.simulate.moves import Move
+from flow.simulate.pen import Pen, Written
+from flow.simulate.personas import Persona
 from flow.simulate.population import Customer, SimulatedClock
+from flow.simulate.seen import Seen, see
 
 MAX_MESSAGES = 30
-LEAVE_CHANCE = 0.03
-"""The chance, at each waiting moment, that the customer walks away without answering."""
+
+Ending = Literal["closed", "handed_over", "walked_away", "gave_up", "too_long"]
+"""How a simulated chat ended: the agent closed it, a person took it on, the customer walked away at
+random, gave up after the agent kept missing what they said, or it went on past ``MAX_MESSAGES``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One customer message and what came of it."""
+
+    move: Move
+    written: Written | None
+    """The text as meant and as typed; ``None`` for a button click."""
+    turn: Turn
+    before: Seen | None
+    """The reply the customer was answering (``None`` for the first message)."""
+
+    @property
+    def text(self) -> str | None:
+        """What the customer typed, if they typed."""
+        return None if self.written is None else self.written.text
 
 
 @dataclass(frozen=True, slots=True)
 class Played:
-    """A finished simulated conversation: the last snapshot and every turn."""
+    """A finished simulated conversation: the customer, the last snapshot, every turn and message."""
 
     customer: Customer
     conversation: Conversation
     turns: list[Turn]
+    said: list[Said]
+    ending: Ending
+
+    @property
+    def unresolved(self) -> bool:
+        """Whether the chat ended without an outcome: nothing was decided, handed over or closed."""
+        return self.conversation.outcome is None and self.ending != "handed_over"
+
+
+_THANKFUL = frozenset({"done", "thank", "thank_bye"})
+"""Moves a customer who got something says plainly, whatever their temper."""
+_ENDINGS: dict[str, Ending] = {"closed": "closed", "waiting": "handed_over"}
 
 
 def play(
     engine: Engine,
     clock: SimulatedClock,
+    pen: Pen,
     persona: Persona,
     customer: Customer,
     rng: random.Random,
     *,
     cid: str,
 ) -> Played:
-    """Run ``customer`` (behaving as ``persona``) through ``engine`` from the first message to the end."""
+    """Run ``customer`` (leaning as ``persona``) through ``engine`` from the first message to the end."""
     clock.now = customer.starts_at
-    opening = persona.opening(customer, rng)
-    conversation, turn = engine.start(facts=customer.known_to_host, message=opening, conversation_id=cid)
+    memory = behaviour.Memory.of(customer)
+    first = behaviour.opening(persona, customer, memory, rng)
+    opening = _write(pen, persona, customer, memory, first, None, rng, opening=True)
+    conversation, turn = engine.start(facts=customer.known_to_host, message=opening.text, conversation_id=cid)
+    behaviour.remember(memory, first)
+    said = [Said(first, opening, turn, None)]
     turns = [turn]
-    times_here = 0
+    ending: Ending = "too_long"
     for _ in range(MAX_MESSAGES):
-        moment = Moment(
-            state=conversation.state,
-            text=turn.text,
-            quick_replies=tuple(conversation.quick_replies),
-            customer=customer,
-            rng=rng,
-            times_here=times_here,
-        )
-        reply = _respond(engine.policy, persona, moment)
-        if reply is None:
+        seen = see(turn, engine.policy)
+        behaviour.notice(memory, seen, customer)
+        move = behaviour.decide(persona, customer, memory, seen, rng)
+        if move is None:
+            ending = memory.ended or _ENDINGS.get(seen.situation, "walked_away")
             break
+        if move.click is not None and move.click not in conversation.quick_replies and move.words is not None:
+            # A customer can only press what the chat shows; without the button they type the words.
+            move = move.words
         clock.advance()
-        state = conversation.state
-        conversation, turn = engine.reply(conversation, reply.text, quick_reply=reply.quick_reply)
+        written: Written | None = None
+        if move.click is not None:
+            conversation, turn = engine.reply(conversation, quick_reply=move.click)
+        else:
+            written = _write(pen, persona, customer, memory, move, seen, rng)
+            conversation, turn = engine.reply(conversation, written.text)
+        behaviour.remember(memory, move)
+        said.append(Said(move, written, turn, seen))
         turns.append(turn)
-        times_here = times_here + 1 if conversation.state == state else 0
-    return Played(customer=customer, conversation=conversation, turns=turns)
+    return Played(customer=customer, conversation=conversation, turns=turns, said=said, ending=ending)
 
 
-def _respond(policy: Policy, persona: Persona, moment: Moment) -> Reply | None:
-    if moment.state == "closed" or moment.rng.random() < LEAVE_CHANCE:
-        return None
-    if moment.state == "listening":
-        return _listening(policy, persona, moment)
-    if moment.state == "offering_alternatives":
-        return persona.on_offer(moment)
-    if moment.state == "compensation":
-        return persona.on_compensation(moment)
-    if moment.state == "follow_up":
-        return click(payloads.DONE) if payloads.DONE in moment.quick_replies else text(say.THANKS_BYE)
-    if moment.state == "escalated" and payloads.ACCEPT in moment.quick_replies:
-        return click(payloads.ACCEPT) if moment.rng.random() < 0.75 else click(payloads.REJECT)
-    return None
-
-
-def _listening(policy: Policy, persona: Persona, moment: Moment) -> Reply | None:
-    """Answer the question asked, pick the request, or (after a boundary) carry on."""
-    customer = moment.customer
-    for name in customer.hidden:
-        ask = policy.facts[name].ask
-        if ask and ask in moment.text:
-            value = customer.truth[name]
-            if name == "days_since_purchase":
-                return Reply(text=say.days_answer(int(str(value))))
-            if name == "order_id":
-                return Reply(text=say.order_answer(str(value)))
-            return click(payloads.ACCEPT if value else payloads.REJECT)
-    requested = payloads.REQUEST + customer.request
-    if requested in moment.quick_replies:
-        return click(requested)
-    if persona.name == "abusive" and moment.rng.random() < 0.6:
-        return text(say.ABUSE)
-    return text(say.INSIST)
+def _write(
+    pen: Pen,
+    persona: Persona,
+    customer: Customer,
+    memory: behaviour.Memory,
+    move: Move,
+    seen: Seen | None,
+    rng: random.Random,
+    *,
+    opening: bool = False,
+) -> Written:
+    tone = persona.tone if persona.tone and rng.random() < persona.tone_share else ""
+    if memory.pleased and move.kind in _THANKFUL:
+        tone = ""
+    written = pen.write(
+        move,
+        customer,
+        memory.request,
+        seen,
+        rng,
+        tone=tone,
+        order_form=memory.order_form,
+        opening=opening or move.kind == "open",
+    )
+    if "also" in written.mentions:
+        memory.second_raised = True
+    memory.told_problem = memory.told_problem or not written.mentions.isdisjoint({"problem", "problem_l"})
+    memory.told_hardship = memory.told_hardship or "hardship" in written.mentions
+    return written

@@ -1,191 +1,116 @@
-"""Simulated customers: small scripts that choose what to send from what the agent just offered.
+"""Kinds of simulated customer: how likely each is to take an offer, push back, ask, joke or swear.
 
-A persona decides only the interesting moments — how it opens, what it does with the alternatives
-and with a goodwill offer. Everything customers do alike (answering questions, saying goodbye,
-taking a callback) is in :mod:`flow.simulate.conversation`.
+A persona is only a set of leanings; :mod:`flow.simulate.behaviour` turns them into moves from what
+the agent just did. Every customer, whatever the persona, may also add a second request, change
+their mind, or type carelessly (see :mod:`flow.simulate.population`).
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
-from typing import Protocol
-
-from flow import payloads
-from flow.simulate import phrases as say
-from flow.simulate.population import Customer
-from flow.vocabulary import StateName
 
 
 @dataclass(frozen=True, slots=True)
-class Reply:
-    """What the customer sends next: a text message or a quick-reply payload."""
-
-    text: str | None = None
-    quick_reply: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Moment:
-    """What the customer sees when it is their turn to write."""
-
-    state: StateName
-    text: str
-    quick_replies: tuple[str, ...]
-    customer: Customer
-    rng: random.Random
-    times_here: int
-    """How many messages the customer already sent while the conversation was in this state."""
-
-    def alternatives(self) -> list[str]:
-        """The payloads of the alternatives on offer."""
-        return [p for p in self.quick_replies if p.startswith(payloads.ALTERNATIVE)]
-
-
-class Persona(Protocol):
-    """How one kind of customer behaves."""
+class Persona:
+    """How one kind of customer leans. Chances are per decision, 0 to 1."""
 
     name: str
-
-    def opening(self, customer: Customer, rng: random.Random) -> str:
-        """The first message."""
-        ...
-
-    def on_offer(self, moment: Moment) -> Reply | None:
-        """The answer to the alternatives on offer; ``None`` leaves the chat."""
-        ...
-
-    def on_compensation(self, moment: Moment) -> Reply | None:
-        """The answer to the goodwill offer; ``None`` leaves the chat."""
-        ...
-
-
-def text(phrase: say.Phrase) -> Reply:
-    """Send a fixed phrase."""
-    return Reply(text=phrase.text)
-
-
-def click(payload: str) -> Reply:
-    """Click a quick reply."""
-    return Reply(quick_reply=payload)
-
-
-def pick(moment: Moment, *, first: bool = False) -> Reply:
-    """Choose one of the alternatives on offer (the first, or one at random)."""
-    offered = moment.alternatives()
-    if not offered:
-        return click(payloads.ACCEPT)
-    return click(offered[0] if first else moment.rng.choice(offered))
-
-
-def _calm_opening(customer: Customer) -> str:
-    return (say.OPEN_REFUND if customer.request == "refund" else say.OPEN_CANCEL).text
-
-
-class Calm:
-    """Polite; usually takes an alternative, sometimes declines it, mostly accepts a goodwill offer."""
-
-    name = "calm"
-
-    def opening(self, customer: Customer, rng: random.Random) -> str:
-        return _calm_opening(customer)
-
-    def on_offer(self, moment: Moment) -> Reply | None:
-        return pick(moment) if moment.rng.random() < 0.65 else click(payloads.REJECT)
-
-    def on_compensation(self, moment: Moment) -> Reply | None:
-        return click(payloads.ACCEPT) if moment.rng.random() < 0.8 else click(payloads.REJECT)
-
-
-class Insistent:
-    """Asks again for what was refused, a few times, before deciding."""
-
-    name = "insistent"
-
-    def opening(self, customer: Customer, rng: random.Random) -> str:
-        return _calm_opening(customer)
-
-    def on_offer(self, moment: Moment) -> Reply | None:
-        if moment.times_here < 4 and moment.rng.random() < 0.75:
-            return text(say.INSIST)
-        return pick(moment) if moment.rng.random() < 0.5 else click(payloads.REJECT)
-
-    def on_compensation(self, moment: Moment) -> Reply | None:
-        return text(say.INSIST) if moment.times_here == 0 else click(payloads.ACCEPT)
-
-
-class Angry:
-    """Upset from the first message: rejects, insists, asks for a manager or threatens to complain."""
-
-    name = "angry"
-
-    def opening(self, customer: Customer, rng: random.Random) -> str:
-        return (say.OPEN_REFUND_ANGRY if customer.request == "refund" else say.OPEN_CANCEL_ANGRY).text
-
-    def on_offer(self, moment: Moment) -> Reply | None:
-        roll = moment.rng.random()
-        for share, phrase in (
-            (0.45, say.REJECT_ANGRY),
-            (0.65, say.INSIST_ANGRY),
-            (0.8, say.MANAGER),
-            (0.85, say.THREAT),
-        ):
-            if roll < share:
-                return text(phrase)
-        return pick(moment)
-
-    def on_compensation(self, moment: Moment) -> Reply | None:
-        return click(payloads.ACCEPT) if moment.rng.random() < 0.7 else text(say.REJECT_ANGRY)
-
-
-class Abusive:
-    """Insults the agent; usually keeps going after the first boundary."""
-
-    name = "abusive"
-
-    def opening(self, customer: Customer, rng: random.Random) -> str:
-        return (say.OPEN_REFUND_ABUSIVE if customer.request == "refund" else say.OPEN_CANCEL_ABUSIVE).text
-
-    def on_offer(self, moment: Moment) -> Reply | None:
-        return text(say.ABUSE) if moment.rng.random() < 0.7 else text(say.REJECT_ANGRY)
-
-    def on_compensation(self, moment: Moment) -> Reply | None:
-        return text(say.ABUSE) if moment.rng.random() < 0.5 else click(payloads.ACCEPT)
-
-
-class QuickToAccept:
-    """Takes the first thing offered."""
-
-    name = "quick_to_accept"
-
-    def opening(self, customer: Customer, rng: random.Random) -> str:
-        return _calm_opening(customer)
-
-    def on_offer(self, moment: Moment) -> Reply | None:
-        return pick(moment, first=True)
-
-    def on_compensation(self, moment: Moment) -> Reply | None:
-        return click(payloads.ACCEPT)
-
-
-class AskingWhy:
-    """Wants the reason explained before choosing."""
-
-    name = "asking_why"
-
-    def opening(self, customer: Customer, rng: random.Random) -> str:
-        return _calm_opening(customer)
-
-    def on_offer(self, moment: Moment) -> Reply | None:
-        if moment.times_here == 0 or (moment.times_here == 1 and moment.rng.random() < 0.3):
-            return text(say.WHY)
-        return pick(moment) if moment.rng.random() < 0.6 else click(payloads.REJECT)
-
-    def on_compensation(self, moment: Moment) -> Reply | None:
-        return text(say.WHY) if moment.times_here == 0 else click(payloads.ACCEPT)
+    description: str
+    tone: str = ""
+    """The phrase variants this customer reaches for (``polite``, ``angry``, ``rude``, ``ironic``)."""
+    tone_share: float = 0.0
+    """How often a message uses the tone's variant where the tables have one."""
+    sloppiness: float = 0.25
+    """How carelessly they type, 0 to 1 (typos, lower case, txt-speak)."""
+    accept: float = 0.6
+    """The chance of taking an alternative when deciding on the ones offered."""
+    first: bool = False
+    """Whether they take the first thing offered rather than the one they like."""
+    curious: float = 0.15
+    """The chance of asking about an alternative (or the rules) before deciding."""
+    insist: float = 0.05
+    most_insists: int = 1
+    why: float = 0.05
+    most_whys: int = 1
+    person: float = 0.03
+    complain: float = 0.03
+    irony: float = 0.0
+    abuse: float = 0.0
+    threat: float = 0.0
+    stray: float = 0.02
+    """The chance of an off-topic or unreadable message."""
+    vague: float = 0.1
+    """The chance of opening without saying what they want."""
+    buttons: float = 0.25
+    """The chance of clicking a button instead of typing, where there is one."""
+    goodwill: float = 0.75
+    """The chance of taking the goodwill offer."""
+    wants_person: float = 0.5
+    """The chance of saying yes when offered a person or a callback."""
 
 
 PERSONAS: dict[str, Persona] = {
-    persona.name: persona for persona in (Calm(), Insistent(), Angry(), Abusive(), QuickToAccept(), AskingWhy())
-}
+    persona.name: persona
+    for persona in (
+        Persona("calm", "polite; usually takes an alternative, sometimes asks about one first", "polite", 0.4),
+        Persona(
+            "insistent",
+            "asks again for what was refused, up to four times, before deciding",
+            accept=0.45,
+            insist=0.7,
+            most_insists=4,
+            why=0.1,
+        ),
+        Persona(
+            "angry",
+            "upset from the first message: turns offers down, complains, asks for a manager, now and then threatens",
+            "angry",
+            0.7,
+            sloppiness=0.45,
+            accept=0.3,
+            insist=0.25,
+            most_insists=2,
+            why=0.1,
+            person=0.15,
+            complain=0.25,
+            threat=0.05,
+            buttons=0.1,
+            goodwill=0.6,
+            wants_person=0.8,
+        ),
+        Persona(
+            "abusive",
+            "insults the agent, usually again after the first warning",
+            "rude",
+            0.8,
+            sloppiness=0.55,
+            accept=0.25,
+            insist=0.2,
+            complain=0.15,
+            abuse=0.5,
+            buttons=0.05,
+            goodwill=0.5,
+        ),
+        Persona("quick_to_accept", "takes the first thing offered", accept=1.0, first=True, curious=0.0, buttons=0.45),
+        Persona("asking_why", "wants the reason explained before choosing", accept=0.55, why=0.7, most_whys=3),
+        Persona(
+            "curious", "asks how each alternative works, and about the rules, before choosing", "polite", 0.2,
+            accept=0.7, curious=0.6,
+        ),
+        Persona(
+            "sarcastic", "ironic remarks, praise that means the opposite", "ironic", 0.6, accept=0.45, irony=0.3,
+            complain=0.1,
+        ),
+        Persona(
+            "scatterbrained",
+            "vague, careless typing, off-topic messages, changes tack",
+            sloppiness=0.8,
+            accept=0.55,
+            curious=0.2,
+            stray=0.15,
+            vague=0.35,
+            buttons=0.15,
+        ),
+    )
+}  # fmt: skip
 """Every persona, by name."""

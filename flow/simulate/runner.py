@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
@@ -15,9 +14,16 @@ from flow.models import IssueCompensation
 from flow.policy import Policy
 from flow.rubric import score
 from flow.simulate.conversation import Played, play
+from flow.simulate.failures import failures_in
+from flow.simulate.moves import read_as_meant
+from flow.simulate.overlap import Gram, grams_of, template_grams, understanding_grams
+from flow.simulate.pen import Pen
 from flow.simulate.personas import PERSONAS
-from flow.simulate.phrases import PhraseUnderstander
+from flow.simulate.phrasebook import phrasebook
 from flow.simulate.population import SimulatedClock, draw_customer
+from flow.simulate.result import SimulationResult, Summary
+from flow.understanding import default_understander
+from flow.understanding._text import canonical_tokens
 
 DEFAULT_MIX: dict[str, float] = {
     "calm": 4,
@@ -26,11 +32,20 @@ DEFAULT_MIX: dict[str, float] = {
     "abusive": 1,
     "quick_to_accept": 2,
     "asking_why": 1,
+    "curious": 2,
+    "sarcastic": 1,
+    "scatterbrained": 1,
 }
 """The persona weights used when no mix is given."""
 
 ABANDONED = "abandoned"
-"""The outcome of a conversation the customer left before it was resolved."""
+"""The outcome of a conversation the customer left before anything was decided, handed over or closed."""
+
+CHUNK = 25
+"""Conversations per unit of work: what a worker process runs at a time, and how often progress moves."""
+
+Progress = Callable[[int], None]
+"""Told how many more conversations have finished."""
 
 
 class InvalidMix(TactfulError, ValueError):
@@ -61,166 +76,136 @@ def parse_mix(spec: str) -> dict[str, float]:
     return mix
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What one simulated conversation adds to the totals."""
-
-    persona: str
-    outcome: str
-    escalation_reason: str | None
-    escalated: bool
-    compensations: int
-    messages: int
-    score: float
-    failed: tuple[str, ...]
-
-
 @dataclass(slots=True)
-class SimulationResult:
-    """The totals of a simulation run: outcomes, escalations, compensation, rubric scores, turns."""
+class Chunk:
+    """What one unit of work brings back: a summary per conversation, the distinct texts typed, and
+    the conversations themselves when asked to keep them."""
 
-    policy: str
-    n: int
-    seed: int
-    compensation_value: float
-    outcomes: Counter[str] = field(default_factory=Counter)
-    personas: Counter[str] = field(default_factory=Counter)
-    escalation_reasons: Counter[str] = field(default_factory=Counter)
-    failed_practices: Counter[str] = field(default_factory=Counter)
-    escalated: int = 0
-    compensations: int = 0
-    full_marks: int = 0
-    score_total: float = 0.0
-    messages_total: int = 0
+    summaries: list[Summary] = field(default_factory=list)
+    texts: set[str] = field(default_factory=set)
     played: list[Played] = field(default_factory=list)
-    """Every conversation, when the run was asked to keep them."""
-
-    def add(self, summary: Summary) -> None:
-        """Count one conversation."""
-        self.outcomes[summary.outcome] += 1
-        self.personas[summary.persona] += 1
-        if summary.escalation_reason is not None:
-            self.escalation_reasons[summary.escalation_reason] += 1
-        self.failed_practices.update(summary.failed)
-        self.escalated += summary.escalated
-        self.compensations += summary.compensations
-        self.full_marks += not summary.failed
-        self.score_total += summary.score
-        self.messages_total += summary.messages
-
-    @property
-    def escalation_rate(self) -> float:
-        """Share of conversations handed to a person (or offered a callback)."""
-        return self.escalated / self.n if self.n else 0.0
-
-    @property
-    def compensation_cost(self) -> float:
-        """Goodwill offers issued, times the value of one."""
-        return self.compensations * self.compensation_value
-
-    @property
-    def mean_score(self) -> float:
-        """The mean rubric score, 0 to 1."""
-        return self.score_total / self.n if self.n else 0.0
-
-    @property
-    def mean_messages(self) -> float:
-        """The mean number of customer messages per conversation."""
-        return self.messages_total / self.n if self.n else 0.0
 
 
 def simulate(
     policy: Policy,
     *,
-    n: int,
+    conversations: int,
     seed: int,
     mix: Mapping[str, float] | None = None,
     compensation_value: float = 10.0,
     workers: int = 1,
     keep: bool = False,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> SimulationResult:
-    """Run ``n`` simulated customers through ``policy``; the same seed and mix give the same result.
+    """Run ``conversations`` simulated customers through ``policy``; the same seed and mix give the same result.
 
     Conversation ``i`` draws everything from its own generator seeded with ``(seed, i)``, so the
     result does not depend on ``workers`` and two policies meet the same customers. With ``keep``
-    the result also holds every conversation and its turns (for a report). ``progress`` is called
-    with the number of conversations finished since its last call. Worker processes are spawned, so
-    a script that asks for more than one must call this under ``if __name__ == "__main__":``.
+    the result also holds every conversation and its turns (for a report). ``progress`` is told
+    as conversations finish. Worker processes are spawned, so a script that asks for more than one
+    must call this under ``if __name__ == "__main__":``.
     """
     weights = dict(mix or DEFAULT_MIX)
-    result = SimulationResult(policy=policy.name, n=n, seed=seed, compensation_value=compensation_value)
-    bounds = _chunk_bounds(n, workers)
-    if workers <= 1 or n < 200:
-        chunks = []
+    bounds = [(start, min(start + CHUNK, conversations)) for start in range(0, conversations, CHUNK)]
+    chunks: dict[int, Chunk] = {}
+    if workers <= 1 or len(bounds) < 2:
         for start, stop in bounds:
-            chunks.append(run_range(policy, weights, seed, start, stop, keep=keep))
+            chunks[start] = run_chunk(policy, weights, seed, start, stop, keep=keep)
             if progress is not None:
                 progress(stop - start)
     else:
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            futures = [pool.submit(run_range, policy, weights, seed, start, stop, keep=keep) for start, stop in bounds]
-            chunks = []
-            for (start, stop), future in zip(bounds, futures, strict=True):
-                chunks.append(future.result())
+            futures = {
+                pool.submit(run_chunk, policy, weights, seed, start, stop, keep=keep): (start, stop)
+                for start, stop in bounds
+            }
+            for future in as_completed(futures):
+                start, stop = futures[future]
+                chunks[start] = future.result()
                 if progress is not None:
                     progress(stop - start)
-    for summaries, played in chunks:
-        for summary in summaries:
+    result = SimulationResult(policy=policy.name, n=conversations, seed=seed, compensation_value=compensation_value)
+    for start, _ in bounds:
+        chunk = chunks[start]
+        for summary in chunk.summaries:
             result.add(summary)
-        result.played.extend(played)
+        result.texts |= chunk.texts
+        result.played.extend(chunk.played)
     return result
 
 
-_CHUNK = 500
-"""Conversations run between two progress reports (and in one task of a worker process)."""
+@dataclass(frozen=True, slots=True)
+class Player:
+    """What runs the conversations of one policy in one process: an engine with the real understanding
+    step, its clock, a pen, and the 4-grams of the agent's own words (to find messages that echo them)."""
+
+    engine: Engine
+    clock: SimulatedClock
+    pen: Pen
+    agents_words: frozenset[Gram]
 
 
-def _chunk_bounds(n: int, workers: int) -> list[tuple[int, int]]:
-    size = max(min(_CHUNK, -(-n // max(workers, 1))), 1)
-    return [(start, min(start + size, n)) for start in range(0, n, size)]
+_PLAYERS: dict[str, Player] = {}
 
 
-def run_range(
+def _player(policy: Policy) -> Player:
+    key = policy.model_dump_json()
+    player = _PLAYERS.get(key)
+    if player is None:
+        clock = SimulatedClock()
+        engine = Engine(policy, clock=clock, understander=default_understander())
+        words = understanding_grams() | template_grams(policy)
+        player = _PLAYERS[key] = Player(engine, clock, Pen(policy, phrasebook()), words)
+    return player
+
+
+def run_chunk(
     policy: Policy, mix: Mapping[str, float], seed: int, start: int, stop: int, *, keep: bool = False
-) -> tuple[list[Summary], list[Played]]:
-    """Simulate conversations ``start`` to ``stop - 1`` of a run; the played ones too with ``keep``."""
-    clock = SimulatedClock()
-    engine = Engine(policy, clock=clock, understander=PhraseUnderstander())
+) -> Chunk:
+    """Simulate conversations ``start`` to ``stop - 1`` of a run."""
+    player = _player(policy)
     names = list(mix)
     weights = [mix[name] for name in names]
-    summaries = []
-    kept = []
+    items = phrasebook().items
+    chunk = Chunk()
     for index in range(start, stop):
-        played = play_one(engine, clock, names, weights, seed, index)
-        summaries.append(summarize(played, policy))
+        rng = random.Random(f"{seed}:{index}")
+        persona = PERSONAS[rng.choices(names, weights)[0]]
+        customer = draw_customer(rng, persona.name, items=items, sloppiness=persona.sloppiness)
+        played = play(player.engine, player.clock, player.pen, persona, customer, rng, cid=f"sim-{seed}-{index:06d}")
+        chunk.summaries.append(summarize(played, policy, player.agents_words))
+        chunk.texts.update(said.text for said in played.said if said.text is not None)
         if keep:
-            kept.append(played)
-    return summaries, kept
+            chunk.played.append(played)
+    return chunk
 
 
-def play_one(
-    engine: Engine, clock: SimulatedClock, names: list[str], weights: list[float], seed: int, index: int
-) -> Played:
-    """Conversation ``index`` of the run with ``seed``."""
-    rng = random.Random(f"{seed}:{index}")
-    persona = PERSONAS[rng.choices(names, weights)[0]]
-    customer = draw_customer(rng, persona.name)
-    return play(engine, clock, persona, customer, rng, cid=f"sim-{seed}-{index:06d}")
-
-
-def summarize(played: Played, policy: Policy) -> Summary:
-    """Reduce a played conversation to what the totals need, scoring it on the rubric."""
+def summarize(played: Played, policy: Policy, agents_words: frozenset[Gram] = frozenset()) -> Summary:
+    """Reduce a played conversation to what the totals need, scoring it on the rubric; a message echoes
+    the agent when it shares a word 4-gram with ``agents_words``."""
     conversation = played.conversation
     turns = played.turns
     rubric = score(turns, policy=policy, facts=played.customer.known_to_host)
+    typed = [said for said in played.said if said.written is not None]
     return Summary(
         persona=played.customer.persona,
         outcome=conversation.outcome or ABANDONED,
         escalation_reason=conversation.escalation_reason,
         escalated=any("escalated" in t.states_entered for t in turns),
         compensations=sum(isinstance(a, IssueCompensation) for t in turns for a in t.actions),
-        messages=sum(t.signals is not None for t in turns),
+        messages=len(played.said),
+        typed=len(typed),
+        meaningful=sum(
+            said.turn.signals is not None and read_as_meant(said.move, said.turn.signals) is not None for said in typed
+        ),
+        echoing=sum(
+            not agents_words.isdisjoint(grams_of(tuple(canonical_tokens(said.written.meant))))
+            for said in typed
+            if said.written is not None
+        ),
         score=rubric.score,
         failed=tuple(p.practice for p in rubric.points if p.status == "failed"),
+        ending=played.ending,
+        unresolved=played.unresolved,
+        failures=tuple(failures_in(played)),
     )

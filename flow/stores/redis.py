@@ -9,17 +9,23 @@ Keys, under ``prefix`` (``tactful:`` by default) and a shard's hash tag ``{sNN}`
 - ``{sNN}:conversations``: sorted set of the shard's ids scored by ``updated_at`` in microseconds
 - ``{sNN}:follow_ups:queue``: sorted set of job ids scored by when each may next be claimed
 - ``{sNN}:follow_ups:data`` / ``:due`` / ``:worker`` / ``:attempts``: hashes keyed by job id
+- ``layout``: the layout number of these keys (2), and ``layout-lock`` while a process moves keys to it
 
 A save touches only its conversation's shard, so it is one script in one hash slot; reading the
-index or claiming follow-ups visits the shards.
+index or claiming follow-ups visits the shards. Opening a store moves the keys the release before
+wrote (layout 1, without shards) to this layout first, once, whichever process gets there first
+(see :mod:`flow.stores._redis_layout`); :func:`upgrade_redis` does it ahead of time.
 """
 
 from __future__ import annotations
 
 import heapq
+import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, cast
+
+import redis
 
 from flow.errors import (
     ConversationExists,
@@ -43,7 +49,11 @@ from flow.stores._redis_client import (
     redis_outage,
 )
 from flow.stores._redis_keys import SHARDS, RedisKeys, conversation_of_job, shard_of
+from flow.stores._redis_layout import LAYOUT, WAIT_SECONDS, Progress, open_layout, upgrade_layout
+from flow.stores._redis_previous import PREVIOUS_DIRECTORIES, RedisUpgrade, move_directory
 from flow.stores.base import ClosesOnExit, FollowUpJob
+
+__all__ = ["LAYOUT", "RedisStore", "RedisUpgrade", "upgrade_redis"]
 
 _PAGE = 500
 
@@ -60,6 +70,10 @@ class RedisStore(ClosesOnExit):
     it closed; its follow-ups stay queued until delivered. ``cluster`` connects to a Redis
     Cluster through any of its nodes. Each command waits at most ``timeout`` seconds (to
     connect, and for the answer) before ``StoreUnavailable`` is raised.
+
+    Opening the store brings keys of the release before to this layout, or waits up to
+    ``upgrade_wait_seconds`` for another process doing so; ``upgraded`` says what this open moved.
+    Keys of a newer layout raise ``StoreError``.
     """
 
     blocking = True
@@ -72,6 +86,7 @@ class RedisStore(ClosesOnExit):
         prefix: str = "tactful:",
         cluster: bool = False,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        upgrade_wait_seconds: float = WAIT_SECONDS,
     ) -> None:
         if ttl_closed_seconds is not None and ttl_closed_seconds < 1:
             raise StoreError(
@@ -94,6 +109,8 @@ class RedisStore(ClosesOnExit):
         self._find_turn = self._redis.register_script(scripts.FIND_TURN)
         self._transcript = self._redis.register_script(scripts.TRANSCRIPT)
         self._recent = RecentSnapshots()
+        self.upgraded: RedisUpgrade | None = self._open_layout(upgrade_wait_seconds)
+        """What opening this store moved from the release before's layout; ``None`` when nothing had to."""
 
     def ping(self) -> None:
         """One round trip to the server (to every master of a cluster)."""
@@ -226,6 +243,16 @@ class RedisStore(ClosesOnExit):
         """Close the connections."""
         close_client(self._redis)
 
+    def _open_layout(self, wait_seconds: float) -> RedisUpgrade | None:
+        try:
+            return open_layout(self._redis, self.prefix, cluster=self.cluster, wait_seconds=wait_seconds)
+        except OUTAGE_ERRORS as error:
+            close_client(self._redis)
+            raise _outage(self, error) from error
+        except BaseException:
+            close_client(self._redis)
+            raise
+
     def _index(self, shard: int, since: datetime | None) -> Iterator[tuple[float, str]]:
         """The shard's ``(updated_at, id)`` pairs from ``since`` on, in order, read a page at a time."""
         key = self._keys.updated(shard)
@@ -315,3 +342,32 @@ def _job(
             "lease_expires_at": lease_expires_at,
         }
     )
+
+
+def upgrade_redis(
+    url: str,
+    *,
+    prefix: str = "tactful:",
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    progress: Progress | None = None,
+) -> RedisUpgrade:
+    """Move everything the release before wrote under ``prefix`` at ``url`` to this release's layout.
+
+    Conversations, transcripts, the index and follow-ups move as a store's open would move them, and
+    the Rasa senders and socket.io sessions as their directories' open would, but layout 1 is looked
+    for even where the layout key says the move is done. ``url`` may carry ``?cluster=yes``, where
+    there is nothing to move. ``progress`` is called with the totals after each batch.
+    """
+    began = time.perf_counter()
+    client = redis_client(url, timeout=timeout)
+    try:
+        cluster = isinstance(client, redis.RedisCluster)
+        report = upgrade_layout(client, prefix, cluster=cluster, progress=progress)
+        for kind in PREVIOUS_DIRECTORIES:
+            report.directories[kind], report.directories_kept[kind] = move_directory(client, prefix, kind)
+    except OUTAGE_ERRORS as error:
+        raise redis_outage(client, timeout, error) from error
+    finally:
+        close_client(client)
+    report.seconds = time.perf_counter() - began
+    return report

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from flow.models import Act
 from flow.understanding._choices import CALLBACK, bare_choice, read_choices, refusal
-from flow.understanding._found import Found, has, only, starts_with
+from flow.understanding._drops import dropped_request, second_thoughts
+from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
+from flow.understanding._found import Found, cue_at, first, has, only, starts_with
 from flow.understanding._offers import Mention
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
-from flow.understanding.phrases import Match, PhraseSet
 
 _DECLINED_STATES = frozenset({"offering_alternatives", "compensation", "escalated", "explaining", "apologizing"})
 _PERSON_VERBS = frozenset(
@@ -34,20 +35,14 @@ _PERSON_WORDS = frozenset(
 )
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
-_PAST_FORMS = frozenset({"cancelled", "canceled", "refunded", "reimbursed", "processed"})
-_WANTING = frozenset({"want", "need", "like", "get", "have", "please", "can", "could"})
-_REPORTERS = frozenset({"i", "ive", "you", "youve", "was", "been", "it", "has", "have", "had", "already", "definitely"})
 _NO_NEED = (
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
     ("not", "asking"), ("not", "looking"), ("dont", "ask"), ("not", "after"), ("no", "point"),
 )  # fmt: skip
-_PAST_REPORT = frozenset(
-    "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
-)
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
-_EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care"})
+_EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care", "exception"})
 _PRESSING = (("just", "refund"), ("just", "cancel"), ("just", "give"))
 MODEL_REQUEST = 0.6
 """How sure the intent model must be of a request, a policy question or a complaint to add it when the
@@ -109,9 +104,11 @@ def read_acts(
         found.add(-1, Act.of("complain"))
     for name in facts:
         found.add(500, Act.of("provide", name))
-    _settle_person(context, found)
+    second_thoughts(found)
+    _settle_person(clauses, context, lexicon, found)
     if not (tone.abusive or tone.threat):
-        _from_model(model, context, found, bool(clauses))
+        owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
+        _from_model(model, context, found, bool(clauses), owns_up=owns_up)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -123,10 +120,6 @@ def read_acts(
     return acts or [Act.of("unknown")]
 
 
-def _first(phrases: PhraseSet, words: Sequence[str]) -> Match | None:
-    return phrases.first(words) if phrases.may_occur(words) else None
-
-
 def _read_requests(
     clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found, mentions: list[Mention]
 ) -> set[str]:
@@ -134,15 +127,18 @@ def _read_requests(
     words = clause.words
     joined = " ".join(words)
     handled: set[str] = set()
-    named = [kind for kind, cues in lexicon.request_cues.items() if _cue_at(cues, words) is not None]
-    told = [kind for kind in named if _reported(words, _cue_at(lexicon.request_cues[kind], words) or 0)]
+    named = [kind for kind, cues in lexicon.request_cues.items() if cue_at(cues, words) is not None]
+    told = [kind for kind in named if reported(words, cue_at(lexicon.request_cues[kind], words) or 0)]
     if told:
         found.reported = True
         named = [kind for kind in named if kind not in told]
-    dropped = _dropped(words, lexicon, named, context)
+    drop = dropped_request(words, lexicon, context)
+    dropped = drop.kind
     switching = not lexicon.switch_words.isdisjoint(words)
     if dropped is not None:
         found.add(position, Act.of("cancel_request", dropped))
+        if drop.unnamed_at is not None:
+            found.unnamed_drops.append((position + drop.unnamed_at, drop.keeps))
         handled.add("cancel_request")
         if not switching:
             return handled
@@ -155,7 +151,10 @@ def _read_requests(
         handled.add("ask_why")
     if mentions:
         return handled
-    if has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported):
+    anew = any(asks_anew(words, cue_at(lexicon.request_cues[kind], words) or 0) for kind in named)
+    after = bool(told) and asks_after_earlier(words)
+    status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
+    if (status or after) and not anew:
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
@@ -165,14 +164,14 @@ def _read_requests(
         return handled
     if not named and context.request is None:
         for kind, cues in lexicon.weak_request_cues.items():
-            at = _cue_at(cues, words)
+            at = cue_at(cues, words)
             if at is not None and not _negated_at(words, at):
                 named = [kind]
                 break
     for kind in named:
-        at = _cue_at(lexicon.request_cues[kind], words)
+        at = cue_at(lexicon.request_cues[kind], words)
         if at is None:
-            at = _cue_at(lexicon.weak_request_cues[kind], words) or 0
+            at = cue_at(lexicon.weak_request_cues[kind], words) or 0
         if _negated_at(words, at):
             if context.request == kind and dropped is None:
                 found.add(position, Act.of("cancel_request", kind))
@@ -189,39 +188,6 @@ def _read_requests(
         found.add(position + 4 + at, Act.of("request", kind))
         handled.add("request")
     return handled
-
-
-def _dropped(words: Sequence[str], lexicon: Lexicon, named: list[str], context: Context) -> str | None:
-    """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one."""
-    match = _first(lexicon.cancel_request_cues, words)
-    if match is None:
-        for i in range(len(words) - 1):
-            if words[i] in ("forget", "scrap", "scratch", "drop", "ignore") and words[i + 1] in ("the", "my", "about"):
-                for kind, cues in lexicon.request_cues.items():
-                    at = _cue_at(cues, words[i + 1 : i + 5])
-                    if at is not None:
-                        return kind
-        return None
-    after = words[match.end : match.end + 4]
-    for kind, cues in lexicon.request_cues.items():
-        if _cue_at(cues, after) is not None or _cue_at(cues, words[match.start : match.end]) is not None:
-            return kind
-    if named and len(named) == 1 and named[0] != context.request and context.request is not None:
-        return context.request
-    return context.request
-
-
-def _cue_at(cues: PhraseSet, words: Sequence[str]) -> int | None:
-    match = _first(cues, words)
-    return None if match is None else match.start
-
-
-def _reported(words: Sequence[str], at: int) -> bool:
-    """A request told as something done before ("I asked for a refund last week", "I cancelled it on
-    Monday", "is it cancelled?"), not a new one."""
-    if words[at] in _PAST_FORMS and at > 0 and words[at - 1] in _REPORTERS:
-        return _WANTING.isdisjoint(words[max(0, at - 4) : at])
-    return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:
@@ -246,7 +212,7 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     if has(lexicon.no_person_cues, words):
         found.add(position + 8, Act.of("ask_human", negated=True))
         return
-    match = _first(lexicon.person_cues, words)
+    match = first(lexicon.person_cues, words)
     if match is None or any(m.start <= match.start < max(m.end, m.start + 1) for m in mentions if m.offer == CALLBACK):
         return
     single = match.phrase in _PERSON_WORDS or match.phrase in _VAGUE_PEOPLE
@@ -257,8 +223,26 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     found.add(position + 8, Act.of("ask_human", negated=negated))
 
 
-def _settle_person(context: Context, found: Found) -> None:
-    """Talk of a call while a callback is on offer is about the callback, not a request for a person."""
+def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """A yes to the offer of a person asks for one, unless the message also says no person is needed,
+    chooses something on offer ("no I don't need a person. fine, I'll have the exchange") or waits ("ok,
+    I'll give it a few more days", which says no when it says nothing else). A no beside a choice turns the
+    person down, not everything ("no. fine, the exchange"). Talk of a call while a callback is on offer is
+    about the callback, not a request for a person."""
+    waits = None
+    if context.question == "person":
+        waits = next((i for i, clause in enumerate(clauses) if has(lexicon.holding_off, clause.words)), None)
+    if found.yes_to_person is not None:
+        declined = any(a.kind == "ask_human" and a.negated for _, a in found.acts)
+        if not declined and waits is None and "choose" not in found.kinds():
+            found.add(found.yes_to_person, Act.of("ask_human"))
+    if context.question == "person" and waits is not None and not found.acts:
+        found.add(waits * 1000 + 9, Act.of("deny"))
+    if context.question == "person" and "choose" in found.kinds() and "deny" in found.kinds():
+        at = min(p for p, a in found.acts if a.kind == "deny")
+        found.drop("deny")
+        if not any(a.kind == "ask_human" and a.negated for _, a in found.acts):
+            found.add(at, Act.of("ask_human", negated=True))
     if CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "ask_human" and not a.negated)]
 
@@ -266,7 +250,7 @@ def _settle_person(context: Context, found: Found) -> None:
 def _complains(clause: Clause, lexicon: Lexicon, *, abusive: bool) -> bool:
     """Dissatisfaction in words. Insults that abuse people are abuse, not complaints about the service."""
     words = clause.words
-    match = _first(lexicon.complaint_cues, words)
+    match = first(lexicon.complaint_cues, words)
     if match is None:
         return _exclaimed_about(words, lexicon) and not abusive
     if abusive and match.phrase in lexicon.insult_cues:
@@ -279,7 +263,7 @@ def _complains(clause: Clause, lexicon: Lexicon, *, abusive: bool) -> bool:
 
 def _exclaimed_about(words: Sequence[str], lexicon: Lexicon) -> bool:
     """Swearing at a thing ("this bloody thing", "that shit kettle") is a complaint about it."""
-    match = _first(lexicon.exclamations, words)
+    match = first(lexicon.exclamations, words)
     return match is not None and match.start > 0 and words[match.start - 1] in ("this", "that", "these", "your")
 
 
@@ -321,7 +305,8 @@ def _read_answers(
     if question == "person" and yes and thanked and set(words) <= _ACKNOWLEDGING:
         return
     if question == "person" and yes:
-        found.add(position + 9, Act.of("ask_human"))
+        if found.yes_to_person is None:
+            found.yes_to_person = position + 9
     elif yes:
         found.add(position + 9, Act.of("affirm"))
     elif no:
@@ -332,7 +317,7 @@ def _read_answers(
 
 def _goodbye_in(words: Sequence[str], lexicon: Lexicon) -> bool:
     """ "See you in court" is not a goodbye."""
-    match = _first(lexicon.goodbye, words)
+    match = first(lexicon.goodbye, words)
     return match is not None and match.end < len(words) and words[match.end] in ("in", "at")
 
 
@@ -346,8 +331,9 @@ _MODEL_ACTS = {
 }
 
 
-def _from_model(model: ModelReading, context: Context, found: Found, has_words: bool) -> None:
-    """What the intent model reads, for a message whose clause words settled nothing it could."""
+def _from_model(model: ModelReading, context: Context, found: Found, has_words: bool, *, owns_up: bool) -> None:
+    """What the intent model reads, for a message whose clause words settled nothing it could. A customer
+    owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says."""
     kinds = found.kinds()
     if not has_words or kinds - {"thank", "goodbye"}:
         return
@@ -359,7 +345,7 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
         kind, target = _MODEL_ACTS[intent]
         if kind == "request" and found.reported:
             return
-        if kind == "complain" and (context.asked or kinds):
+        if kind == "complain" and (context.asked or kinds or owns_up):
             return
         if kind == "request" and context.request == target and context.state in _DECLINED_STATES:
             found.add(900, Act.of("insist"))
@@ -378,7 +364,7 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
 
 def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """A message that does nothing else but opens with a yes ("ok 20 to 2 will do") answers the offer."""
-    if found.kinds() - {"thank"} or not context.yes_takes_offer:
+    if found.kinds() - {"thank"} or not context.yes_takes_offer or context.question == "person":
         return
     for index, clause in enumerate(clauses):
         if not clause.question and starts_with(lexicon.yes, clause.words):

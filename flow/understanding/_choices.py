@@ -22,12 +22,15 @@ from flow.understanding.lexicon import Lexicon
 
 _SOFTENERS = frozenset({"just", "please", "maybe", "perhaps", "actually", "possibly", "kindly", "then", "so"})
 _COORDINATION = frozenset({"or", "and", "nor", "a", "an", "the", "any", "either", "your", "that", "this"})
+_DETERMINERS = frozenset({"the", "a", "an", "my", "that", "this", "some", "your"})
 _REFERRING = frozenset({"it", "that", "this", "they", "them", "one", "its"})
 _TIME_WORDS = frozenset(
     """morning afternoon evening tonight tomorrow am pm oclock noon midday lunchtime monday tuesday wednesday thursday
     friday saturday anytime""".split()
 )
 CALLBACK = "callback"
+_RESIGNED = frozenset({"fine", "ok", "okay", "alright", "whatever", "well", "then", "oh", "so", "right"})
+"""Words of a customer giving in: "fine, I'll take the exchange"."""
 _COMPARING = frozenset({"difference", "differences", "compare", "compared", "comparison", "versus", "vs"})
 _WHICH_ASKS = frozenset(
     {
@@ -77,6 +80,7 @@ def read_choices(
         if extra is not None and not mentioned[index]:
             mentioned[index].append(extra)
     last: str | None = None
+    ironic_until = _last_ironic(clauses, lexicon) if irony else -1
     for index, (clause, mentions) in enumerate(zip(clauses, mentioned, strict=True)):
         position = index * 1000
         if mentions and clause.words[0] == "if" and not clause.question:
@@ -84,8 +88,9 @@ def read_choices(
         if mentions:
             for mention in mentions:
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
-                if not (irony and act.kind == "choose"):
-                    found.add(position + mention.start, act)
+                if act.kind == "choose" and irony and not _settles(clauses, index, mention, ironic_until, lexicon):
+                    continue
+                found.add(position + mention.start, act)
                 last = mention.offer or last
             continue
         if last is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
@@ -100,6 +105,34 @@ def read_choices(
     return mentioned
 
 
+def _last_ironic(clauses: list[Clause], lexicon: Lexicon) -> int:
+    """The index of the last clause that praises (ironically, since the message is ironic)."""
+    last = -1
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        if (
+            not lexicon.praise.isdisjoint(words)
+            or has(lexicon.irony_markers, words)
+            or has(lexicon.strong_irony, words)
+        ):
+            last = index
+    return last
+
+
+def _settles(clauses: list[Clause], index: int, mention: Mention, ironic_until: int, lexicon: Lexicon) -> bool:
+    """After the irony, a resigned choice still chooses: "oh great, another voucher. fine, I'll take the
+    exchange", "wonderful. whatever, exchange then". The offer named inside the irony is not chosen."""
+    if index <= ironic_until:
+        return False
+    words = clauses[index].words
+    head = [w for w in words[: mention.start] if w not in _SOFTENERS and w not in _RESIGNED]
+    if not head:
+        previous = clauses[index - 1].words if index else []
+        return bool(words[:1]) and words[0] in _RESIGNED or bool(previous) and set(previous) <= _RESIGNED
+    form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_occur(head) else None
+    return (form is not None and form.end >= len(head) - 1) or _commands(head, lexicon)
+
+
 def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found) -> None:
     words = clause.words
     if context.question == "person":
@@ -107,7 +140,7 @@ def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexic
     if starts_with(lexicon.reject_all, words) or only(lexicon.no, words, lexicon):
         found.add(position, refusal(context))
     elif clause.question:
-        if len(context.offered) > 1 and _compares(words):
+        if len(context.offered) > 1 and _compares(words, lexicon):
             found.add(position, Act.of("ask_about", "all"))
         return
     elif only(lexicon.yes, words, lexicon) or _points_and_chooses(words, lexicon):
@@ -116,9 +149,12 @@ def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexic
         found.add(position, Act.of("choose", CALLBACK))
 
 
-def _compares(words: Sequence[str]) -> bool:
-    """ "what's the difference?", "which is quicker?", "which would you recommend?": weighing up the offers."""
-    return not _COMPARING.isdisjoint(words) or ("which" in words and not _WHICH_ASKS.isdisjoint(words))
+def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "what's the difference?", "which is quicker?", "which would you recommend?", "how do they compare?":
+    weighing up the offers."""
+    if not _COMPARING.isdisjoint(words) or ("which" in words and not _WHICH_ASKS.isdisjoint(words)):
+        return True
+    return has(lexicon.comparison_cues, words)
 
 
 def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:
@@ -205,7 +241,19 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     if tuple(head[-2:]) in _ASKING_TO_DO:
         return True
     tail = words[mention.end :]
+    if _commands(head, lexicon) and all(w in lexicon.fillers or w in _SOFTENERS for w in tail):
+        return True
     return bool(tail) and tail[-1] == "please" and len(tail) <= 2
+
+
+def _commands(head: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "do the exchange", "go for the credit", "sort me out with a voucher": a command that names the offer
+    and says nothing else."""
+    core = [w for w in head if w not in _DETERMINERS]
+    if not core or not lexicon.imperatives.may_occur(core[:1]):
+        return False
+    command = lexicon.imperatives.at(core, 0)
+    return command is not None and command.end == len(core)
 
 
 def _all_refused(context: Context, found: Found) -> None:

@@ -16,11 +16,12 @@ from datetime import date
 
 from flow.models import FactValue, Span
 from flow.textmatch import TextPattern, policy_pattern
+from flow.understanding._found import has
 from flow.understanding._slots import extract_slots
 from flow.understanding.context import Context, FactField
 from flow.understanding.english.dates import mentions_vague_time
 from flow.understanding.lexicon import Lexicon
-from flow.understanding.phrases import PhraseSet
+from flow.understanding.phrases import Match, PhraseSet
 
 _NUMBER = TextPattern(r"\d+")
 _DIGIT = TextPattern(r"\d")
@@ -28,6 +29,9 @@ _ID_ATTEMPT = TextPattern(r"[a-z]*-?\d[a-z0-9-]*", ignore_case=True)
 _EMAIL = TextPattern(r"[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+")
 _MAX_TEXT = 200
 _ORDER_WORDS = frozenset({"order", "purchase", "ref", "reference", "booking", "invoice", "transaction"})
+WRONG_ITEM = "wrong_item"
+FAULTY = "faulty"
+BEREAVEMENT = "bereavement"
 
 
 @dataclass(slots=True)
@@ -70,9 +74,11 @@ def read_facts(
             if value is None and asked and mentions_vague_time(word_set):
                 reading.vague.append(spec.name)
         elif spec.kind == "condition":
-            value = _lexicon_value(clauses, lexicon.conditions, lexicon)
+            value = _condition(clauses, lexicon)
         elif spec.kind == "circumstance":
             value = _lexicon_value(clauses, lexicon.circumstances, lexicon)
+            if value is None and lexicon.who_died(clauses) == "person":
+                value = BEREAVEMENT
         elif spec.kind == "yes_no":
             value = _yes_no(clauses, spec, asked, lexicon)
         elif spec.kind == "number" and asked:
@@ -134,20 +140,52 @@ def _days(folded: str, words: set[str], context: Context, lexicon: Lexicon, aske
     return None
 
 
-def _lexicon_value(clauses: Sequence[Sequence[str]], table: Mapping[str, PhraseSet], lexicon: Lexicon) -> str | None:
+def _condition(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> str | None:
+    """What is wrong with the order. A wrong item is the shop's mistake: not when the customer owns up to
+    choosing wrong ("I ordered the wrong size", "by mistake") or judges it ("the wrong colour for my
+    kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition."""
+    own_mistake = any(has(lexicon.own_mistakes, clause) for clause in clauses)
+    skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
+    value = _lexicon_value(clauses, lexicon.conditions, lexicon, skip=skip)
+    if value is None and not own_mistake and lexicon.sent_something_else(clauses):
+        return WRONG_ITEM
+    if value is None and lexicon.who_died(clauses) == "thing":
+        return FAULTY
+    return value
+
+
+def _lexicon_value(
+    clauses: Sequence[Sequence[str]],
+    table: Mapping[str, PhraseSet],
+    lexicon: Lexicon,
+    *,
+    skip: frozenset[str] = frozenset(),
+) -> str | None:
     for clause in clauses:
         for value, phrases in table.items():
-            if not phrases.may_occur(clause):
+            if value in skip or not phrases.may_occur(clause):
                 continue
-            match = phrases.first(clause)
-            if match is None:
+            matches = [m for m in phrases.find(clause) if not _unsuited(clause, m.end, value, lexicon)]
+            if not matches:
                 continue
             if lexicon.condition_denials.may_occur(clause) and lexicon.condition_denials.first(clause) is not None:
                 continue
-            if _negated(clause, match.start, lexicon):
+            if _negated(clause, matches[0].start, lexicon) or _supposed(clause, matches[0].start, lexicon):
                 continue
             return value
     return None
+
+
+def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
+    """ "What happens if something breaks?": a case supposed, not what happened."""
+    return not lexicon.supposing.isdisjoint(clause[:start])
+
+
+def _unsuited(clause: Sequence[str], end: int, value: str, lexicon: Lexicon) -> bool:
+    """ "the wrong colour for my kitchen": the customer's taste, not the shop sending the wrong thing."""
+    if value != WRONG_ITEM or end >= len(clause):
+        return False
+    return lexicon.unsuited_after.at(clause, end) is not None
 
 
 def _negated(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
@@ -162,10 +200,14 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         no_phrases = _phrase_set(spec.no_phrases)
         yes_phrases = _phrase_set(spec.yes_phrases)
         for clause in clauses:
-            if no_phrases.may_occur(clause) and no_phrases.first(clause) is not None:
+            if no_phrases.may_occur(clause) and any(
+                not _in_condition(clause, m, lexicon) for m in no_phrases.find(clause)
+            ):
                 return False
-            if yes_phrases.may_occur(clause) and (match := yes_phrases.first(clause)) is not None:
-                return not _negated(clause, match.start, lexicon)
+            if yes_phrases.may_occur(clause):
+                match = next((m for m in yes_phrases.find(clause) if not _in_condition(clause, m, lexicon)), None)
+                if match is not None:
+                    return not _negated(clause, match.start, lexicon)
     if not asked or not clauses:
         return None
     answer: bool | None = None
@@ -178,6 +220,20 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         elif lexicon.yes.may_occur(words[:1]) and (match := lexicon.yes.first(words)) is not None and match.start == 0:
             answer = True
     return answer
+
+
+def _in_condition(clause: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
+    """A policy's yes/no words inside what went wrong: "packed" in "my toaster packed up" says nothing of dispatch."""
+    for phrases in lexicon.conditions.values():
+        if phrases.may_occur(clause):
+            for found in phrases.find(clause):
+                if (
+                    found.start <= match.start
+                    and match.end <= found.end
+                    and found.end - found.start > match.end - match.start
+                ):
+                    return True
+    return False
 
 
 def narrow(value: FactValue, today: date | None) -> FactValue:

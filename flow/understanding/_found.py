@@ -6,16 +6,21 @@ from collections.abc import Sequence
 
 from flow.models import Act
 from flow.understanding.lexicon import Lexicon
-from flow.understanding.phrases import PhraseSet
+from flow.understanding.phrases import Match, PhraseSet
 
 
 class Found:
     """The acts found so far, each with its position in the message, without repeats; ``reported`` says
-    the message told of a request made before ("I asked for a refund last week")."""
+    the message told of a request made before ("I asked for a refund last week"). Two things wait
+    for the whole message: ``unnamed_drops``, where a drop that names no request was said ("scrap that",
+    "I'll keep it") and whether it keeps the item, and ``yes_to_person``, where a yes answered the offer
+    of a person."""
 
     def __init__(self) -> None:
         self.acts: list[tuple[int, Act]] = []
         self.reported = False
+        self.unnamed_drops: list[tuple[int, bool]] = []
+        self.yes_to_person: int | None = None
 
     def add(self, position: int, act: Act) -> None:
         """Record ``act`` at ``position`` unless it is already recorded."""
@@ -33,6 +38,17 @@ class Found:
     def ordered(self) -> list[Act]:
         """The acts in the order they occur in the message."""
         return [act for _, act in sorted(self.acts, key=lambda pair: pair[0])]
+
+
+def first(phrases: PhraseSet, words: Sequence[str]) -> Match | None:
+    """The leftmost phrase of the set in ``words``, if any."""
+    return phrases.first(words) if phrases.may_occur(words) else None
+
+
+def cue_at(cues: PhraseSet, words: Sequence[str]) -> int | None:
+    """Where the leftmost phrase of the set starts in ``words``, if any occurs."""
+    match = first(cues, words)
+    return None if match is None else match.start
 
 
 def has(phrases: PhraseSet, words: Sequence[str]) -> bool:

@@ -102,7 +102,8 @@ def find_mentions(
     known: Callable[[str], bool] | None = None,
 ) -> list[Mention]:
     """The things on offer that ``clause`` names, left to right. Words that ``known`` says are spelt
-    right are never taken for a misspelt name."""
+    right are never taken for a misspelt name. An offer named outright beats a place in the list: in
+    "the free return for the second one", "the second one" is the customer's item, not the second offer."""
     if not offered:
         return []
     names = _names(offered)
@@ -111,7 +112,8 @@ def find_mentions(
         stems = [stem(word) for word in clause]
         if not names.stems.isdisjoint(stems):
             mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(stems)]
-    mentions += _by_position(clause, offered, lexicon)
+    if not mentions:
+        mentions += _by_position(clause, offered, lexicon)
     if not mentions and known is not None:
         mentions += _by_spelling(clause, names, lexicon, known)
     if not mentions:

@@ -11,6 +11,7 @@ from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import ModelReading, Tone, read_acts
 from flow.understanding._facts import read_facts
 from flow.understanding._irony import is_ironic
+from flow.understanding._mood import corrected_sentiment
 from flow.understanding._slots import extract_slots
 from flow.understanding._text import NUMBER, canonical_tokens, fold
 from flow.understanding._threat import is_threat
@@ -89,14 +90,14 @@ class Understander:
         slots = extract_slots(text)
         abusive, profanity = read_abuse(text, folded, words)
         threat = is_threat(text, words, folded)
-        sentiment = parts.sentiment(text)
+        clauses = clauses_of(folded, lexicon)
+        clause_words = [clause.words for clause in clauses]
+        sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
         if intent not in _REQUEST_INTENTS:
             named = _rules.explicit_request(words, " ".join(words))
             if named is not None:
                 slots["requested"] = named
-        clauses = clauses_of(folded, lexicon)
-        clause_words = [clause.words for clause in clauses]
         facts = read_facts(text, folded, clause_words, context, lexicon, slots)
         irony = is_ironic(text, clause_words, lexicon)
         acts = read_acts(
@@ -134,7 +135,8 @@ class Understander:
         return lexicon
 
     def sentiment(self, text: str) -> float:
-        """VADER's compound score for ``text``, in [-1, 1]."""
+        """VADER's compound score for ``text``, in [-1, 1], as ``vaderSentiment`` gives it. The ``sentiment`` of
+        :meth:`understand` corrects it for anger and owning up in so many words (:mod:`flow.understanding._mood`)."""
         return (self._parts or self._load()).sentiment(text)
 
     def intent(

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from flow.understanding.english.dates import When
 
 WordCheck = Callable[[Sequence[str], str], bool]
+MessageCheck = Callable[[Sequence[Sequence[str]]], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,16 @@ class Lexicon:
 
     Phrases are written in the canonical form of :func:`flow.understanding._text.canonical_tokens`
     (lower case, no apostrophes, shorthand spelled out), except that numbers keep their digits.
+
+    ``keeping`` after ``deciding`` is a customer keeping the item ("I'll hang on to it"), which drops the
+    request, unless a word of ``keeping_for_now`` follows ("until the new one comes"); ``imperatives``
+    are the commands that choose an offer ("do the exchange"); ``holding_off`` is waiting rather than
+    taking up the offer of a person ("I'll give it a few more days"); ``unsuited_after`` turns "wrong colour"
+    into the customer's taste ("for my kitchen"); ``who_died`` tells a bereavement ("person") from a
+    thing that died ("thing"); ``anger_cues``, ``own_mistakes`` and ``apologies`` correct the sentiment
+    (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
+    ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?");
+    ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
     """
 
     code: str
@@ -59,16 +70,29 @@ class Lexicon:
     policy_cues: PhraseSet
     wondering: frozenset[str]
     cancel_request_cues: PhraseSet
+    comparison_cues: PhraseSet
+    keeping: PhraseSet
+    deciding: PhraseSet
+    keeping_for_now: frozenset[str]
     switch_words: frozenset[str]
+    imperatives: PhraseSet
     complaint_cues: PhraseSet
     exclamations: PhraseSet
     insult_cues: frozenset[str]
     insist_cues: PhraseSet
     person_cues: PhraseSet
     no_person_cues: PhraseSet
+    holding_off: PhraseSet
     conditions: Mapping[str, PhraseSet]
     circumstances: Mapping[str, PhraseSet]
     condition_denials: PhraseSet
+    supposing: frozenset[str]
+    unsuited_after: PhraseSet
+    sent_something_else: MessageCheck
+    who_died: Callable[[Sequence[Sequence[str]]], str | None]
+    anger_cues: PhraseSet
+    own_mistakes: PhraseSet
+    apologies: PhraseSet
     irony_markers: PhraseSet
     strong_irony: PhraseSet
     irony_emoji: frozenset[str]

@@ -2,7 +2,8 @@
 
 "2 October", "the 2nd", "02/10" (day first in British English), "three weeks ago", "last Friday",
 "yesterday" become a number of days before the clock's local date; vague periods ("last month", "in
-September", "a few weeks ago", "over a month ago") become a :class:`~flow.models.Span` of days.
+September", "a few weeks ago", "over a month ago") become a :class:`~flow.models.Span` of days, open-ended
+for times with no upper bound ("a while back", "ages ago").
 What the date is about is read from the words around it: buying ("I ordered it on ..."), delivery
 ("it arrived on ..."), something else ("it broke last week", "I'm away until Friday"), or nothing said.
 
@@ -50,7 +51,13 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "we
          "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
          "mo": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year"}  # fmt: skip
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
-VAGUE_COUNTS = {"few": (2, 4), "several": (3, 6), "couple": (2, 2)}
+VAGUE_COUNTS = {"few": (2, 5), "several": (3, 6), "couple": (2, 2)}
+"""How many units "a few", "several" and "a couple of" can mean: "a few weeks ago" is 14 to 35 days ago."""
+OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "while"): 14, ("ages",): 28,
+              ("a", "long", "time"): 28, ("a", "long", "while"): 28, ("donkeys", "years"): 90,
+              ("some", "time"): 7}  # fmt: skip
+"""Times with no upper bound, and the fewest days they can mean: "a while back" is a week ago or more,
+"ages ago" four weeks or more."""
 
 PURCHASE_WORDS = frozenset(
     """bought buy buying purchased purchase purchasing ordered order ordering placed paid pay order
@@ -82,7 +89,7 @@ NAMED_DAYS = {
     ("halloween",): (10, 31), ("bonfire", "night"): (11, 5), ("guy", "fawkes"): (11, 5),
     ("valentines", "day"): (2, 14), ("valentines",): (2, 14),
 }  # fmt: skip
-VAGUE_TIMES = frozenset({"summer", "spring", "autumn", "fall", "winter", "sales", "easter", "ages", "while"})
+VAGUE_TIMES = frozenset({"summer", "spring", "autumn", "fall", "winter", "sales", "easter", "ages", "while", "donkeys"})
 """Times too vague to turn into days: the customer named a time, but not one that can be bounded."""
 DATE_HINTS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(UNITS) | {w for day in NAMED_DAYS for w in day} | VAGUE_TIMES
@@ -93,6 +100,7 @@ DATE_HINTS = frozenset(
 _STARTERS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {d[0] for d in NAMED_DAYS}
     | {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "few", "several"}
+    | {words[0] for words in OPEN_ENDED}
 )  # fmt: skip
 """Words a date or period can start with; every other token is skipped at once."""
 
@@ -186,7 +194,8 @@ def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
     before = [t.text for t in tokens[max(0, first - 3) : first]]
     if words[-1] in ("ago", "back", "before", "old") or "ago" in words:
         return "ago"
-    if words[-1] in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before):
+    unit = words[-4] if words[-3:] == ["and", "a", "half"] and len(words) > 3 else words[-1]
+    if unit in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before):
         return "elapsed"
     if words[0] in ("last", "past", "previous", "earlier", "this") or words[-1] in MONTHS:
         return "period"
@@ -201,7 +210,7 @@ def _read_at(
     """What the expression starting at token ``i`` says, and the index of its last token."""
     word = tokens[i].text
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    for reader in (_fixed, _relative, _weekday, _month_day, _numeric_date, _named_day):
+    for reader in (_fixed, _open_ended, _relative, _weekday, _month_day, _numeric_date, _named_day):
         read = reader(tokens, i, word, nxt, today, day_first)
         if read is not None:
             if read[0] is None and durations and reader is _relative:
@@ -215,6 +224,22 @@ def _read_at(
 
 def _words(tokens: list[_Token], i: int, n: int) -> list[str]:
     return [t.text for t in tokens[i : i + n]]
+
+
+def _open_ended(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
+) -> tuple[Days | None, int] | None:
+    """``a while ago``, ``ages back``, ``a long time ago``: at least so many days, with no upper bound."""
+    for words, least in OPEN_ENDED.items():
+        end = i + len(words)
+        if (
+            word == words[0]
+            and end < len(tokens)
+            and tuple(t.text for t in tokens[i:end]) == words
+            and tokens[end].text in ("ago", "back", "since")
+        ):
+            return Span(low=least, high=None), end
+    return None
 
 
 def _fixed(
@@ -295,17 +320,15 @@ def _relative(
     k = j + 1
     if k < len(tokens) and tokens[k].text == "of":
         k += 1
-    if (
-        k < len(tokens)
-        and tokens[k].text in ("and", "or")
-        and k + 2 < len(tokens)
-        and tokens[k + 1].text in ("a", "an")
-        and tokens[k + 2].text == "half"
-    ):
+    half = _and_a_half(tokens, k)
+    if half:
         k += 3
     if k >= len(tokens) or tokens[k].text not in UNITS:
         return None
     unit = UNITS[tokens[k].text]
+    if not half and low_high[0] == low_high[1] and _and_a_half(tokens, k + 1):
+        half = True
+        k += 3
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     before = _words(tokens, max(0, i - 3), i - max(0, i - 3))
     ago = after in ("ago", "back", "before", "old", "since")
@@ -313,6 +336,8 @@ def _relative(
     if not (ago or elapsed or bare):
         return None, k
     low, high = (_days_back(today, n, unit) for n in low_high)
+    if half and low == high:
+        low = high = low + _half_of(unit)
     last = k + 1 if ago else k
     if ago and last + 1 < len(tokens) and tokens[last + 1].text in ("tomorrow", "yesterday"):
         shift = -1 if tokens[last + 1].text == "tomorrow" else 1
@@ -325,6 +350,21 @@ def _relative(
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+def _and_a_half(tokens: list[_Token], k: int) -> bool:
+    """ "and a half" (or "or a half") at token ``k``: "six and a half weeks", "a month and a half"."""
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].text in ("and", "or")
+        and tokens[k + 1].text in ("a", "an")
+        and tokens[k + 2].text == "half"
+    )
+
+
+def _half_of(unit: str) -> int:
+    """Half a unit in days, rounded down: half a month is 15 days, so "a month and a half" is about 45."""
+    return {"day": 0, "week": 3, "fortnight": 7, "month": 15, "year": 182}[unit]
 
 
 def _days_back(today: date, n: int, unit: str) -> int:

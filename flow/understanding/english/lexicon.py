@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from flow.understanding import _rules
 from flow.understanding._threat import is_threat
+from flow.understanding.english import comparisons, conditions, feelings
 from flow.understanding.english.dates import DATE_HINTS, read_dates
+from flow.understanding.english.deaths import who_died
+from flow.understanding.english.mixups import sent_something_else
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import PhraseSet
 
@@ -101,7 +104,10 @@ _CANCEL = _phrases("""
 """)
 _WEAK_REFUND = _phrases("""
     return it | return this | return them | return these | return the | return my | send it back | send this back |
-    send them back | send back | take it back | give it back | bring it back
+    send them back | send back | take it back | give it back | bring it back | return something | return an |
+    return a | return some | return two | return both | send something back | send an item back | make a return |
+    start a return | do a return | arrange a return | set up a return | returning an | returning a |
+    returning something | returning my | returning the
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
@@ -121,7 +127,19 @@ _STATUS = _phrases("""
     when does the | how long will | how soon will | when am i receiving | when am i getting | when do i receive |
     has anyone | have you done | has it been done | done it | when is my | when is the | has the refund | whens my |
     when will my | is it definitely | is it cancelled | is it actually | has it actually | has anyone actually |
-    did anyone
+    did anyone | checking on | checking in on | check in on | chasing up | chase up | following up on |
+    follow up on | go through | did it go through | any news on | whats happening with | what is happening with |
+    what happened to | whats going on with | heard nothing | havent heard | still not seen | havent seen |
+    been issued | still waiting on | processed yet | refunded yet | through yet | you said it was |
+    you said you had | you told me | i was told | was told it | said it would | did it work | wheres my |
+    check if | check whether | been cancelled | been canceled | been refunded |
+    been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
+""")
+_IMPERATIVES = _phrases("""
+    do | just do | go with | go for | just go with | just go for | sort | sort out | sort me out with |
+    set up | set me up with | arrange | process | book | make it | send | send me | give me | get me | apply |
+    issue | put me down for | put through | pop | stick with | go ahead with | lets have | let me have |
+    i will go with | well go with | do me
 """)
 _STATUS_SUBJECTS = _phrases("""
     refund | refunds | my money | the money | cancellation | cancelled | canceled | reimbursement | credit |
@@ -152,9 +170,22 @@ _CANCEL_REQUEST = _phrases("""
     withdraw my request | withdraw the request | drop it | leave it | i no longer want | no longer want |
     no longer need | dont need the refund | dont need a refund | dont want the refund | dont want a refund anymore |
     dont need it anymore | cancel that | cancel the refund | cancel my refund | cancel the request |
-    cancel my request | stop the refund | not the refund anymore | nvm | ill keep it | ill just keep it |
-    i will keep it | ill keep them | keep it instead | dont bother cancelling | dont cancel | dont cancel it |
-    no need to cancel | leave the order | forget cancelling | forget about cancelling
+    cancel my request | stop the refund | not the refund anymore | nvm | keep it instead | dont bother cancelling |
+    dont cancel | dont cancel it | no need to cancel | leave the order | forget cancelling |
+    forget about cancelling | leave it then | its fine leave it | let it go | doesnt matter anymore |
+    doesnt matter any more | no longer matters | forget the whole thing | forget the lot | forget all of it |
+    forget all that | forget about all that | not bothered anymore | not bothered any more
+""")
+_KEEPING = _phrases("""
+    keep it | keep them | keep this | keep these | keep hold of it | keep hold of them | keep the item |
+    hang on to it | hang onto it | hang on to them | hang onto them | hold on to it |
+    hold onto it | hold on to them | hold onto them | hang on to this | hold on to this
+""")
+_DECIDING = _phrases("""
+    ill | i will | im going to | i am going to | going to | gonna | id rather | i would rather | i think ill |
+    i might | might as well | may as well | ive decided to | i decided to | i have decided to | well | we will |
+    were going to | happy to | ill probably | i can just | i guess ill | i suppose ill | i shall | i want to |
+    id like to | i would like to
 """)
 _COMPLAINT = _phrases("""
     not happy | not good enough | not acceptable | unacceptable | waste of time | waste of money | fed up |
@@ -175,7 +206,8 @@ _COMPLAINT = _phrases("""
     arent helpful | not helpful | unhelpful | not being helpful | makes no sense | doesnt make sense | no sense |
     took a while | took ages | took forever | took too long | so long | got charged | still charged |
     charged anyway | charged me anyway | how generous | how kind | arent being helpful | not being very helpful |
-    isnt helpful | wasnt helpful | not very helpful | not much help | no help | of no help
+    isnt helpful | wasnt helpful | not very helpful | not much help | no help | of no help | how dare |
+    how you treat | treat your customers | beyond a joke | sick and tired
 """)
 _EXCLAMATIONS = _phrases("""
     bloody | damn | dammit | hell | shit | crap | ffs | wtf | fucking | fuck | fuckin | bollocks | sodding |
@@ -188,7 +220,8 @@ _INSIST = _phrases("""
     wont take no | i demand | demand | i want it now | right now | immediately | you need to | you have to |
     you must | i am entitled | im entitled | i want my money back now | asking again | ask again |
     for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
-    refund me anyway
+    refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
+    this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye
 """)
 _PERSON = _phrases("""
     human | a human | real person | a real person | a person | person | agent | an agent | live agent | real agent |
@@ -210,60 +243,11 @@ _NO_PERSON = _phrases("""
     not asking for a person | no need to speak | no need to talk | no human needed | no need for that |
     no need to pass me on | dont pass me on | no need to get someone | no need for anyone | dont transfer me
 """)
-_FAULTY = _phrases("""
-    broken | broke | breaks | faulty | defective | defect | damaged | cracked | smashed | shattered | torn |
-    ripped | snapped | fell apart | falling apart | came apart | coming apart | stopped working | doesnt work |
-    does not work | not working | wont work | wont turn on | doesnt turn on | wont switch on | wont charge |
-    doesnt charge | dead on arrival | doa | leaking | leaks | leaked | stained | scratched | dented | bent | burnt |
-    burned | frayed | malfunction | malfunctioning | came off | peeling | peeled | falling to bits | fell to bits |
-    not fit for purpose | unusable | bust | busted | knackered | died on me | packed up | seam split | seam came |
-    hole in | holes in | missing parts | missing a part | parts missing | doesnt work properly |
-    not working properly | keeps breaking | faulty item | poor condition | bad condition | not as described |
-    arrived broken | arrived damaged | came broken | seam split | split open | has split | its split |
-    a fault with | has a fault | gave up on me
-""")
-_NEVER_ARRIVED = _phrases("""
-    never arrived | never came | never received | never got it | never got my | never turned up | never showed up |
-    never delivered | didnt arrive | didnt come | didnt turn up | hasnt arrived | hasnt come | hasnt turned up |
-    hasnt shown up | hasnt been delivered | havent received | not received | not arrived | not delivered |
-    wasnt delivered | werent delivered | not turned up | still not here | still hasnt come | still hasnt arrived |
-    still waiting for it | still waiting for my order | still waiting for the parcel | lost in the post |
-    lost in transit | lost parcel | parcel is lost | parcel was lost | package was lost | parcel went missing |
-    package went missing | went missing | no sign of it | no sign of my | no sign of the | did not arrive |
-    has not arrived | not shown up | never reached me | didnt reach me | hasnt reached me | delivered to the wrong |
-    marked as delivered but | says delivered but | never got the | where is my parcel | wheres my parcel |
-    where is my package | says delivered | shows as delivered | marked as delivered | nothing here |
-    nothing has come | nothing has arrived | nothing came | got lost | lost my parcel | losing my parcel |
-    lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package
-""")
-_WRONG_ITEM = _phrases("""
-    wrong item | wrong size | wrong colour | wrong color | wrong product | wrong one | wrong thing | wrong order |
-    wrong model | not what i ordered | isnt what i ordered | not what i asked for | sent me the wrong |
-    sent the wrong | got the wrong | received the wrong | delivered the wrong | different item | different product |
-    different colour to | different color to | not the one i ordered | instead of the one i ordered |
-    mixed up my order | incorrect item | incorrect size | someone elses order | someone elses | somebody elses |
-    not mine
-""")
-_ILLNESS = _phrases("""
-    hospital | hospitalised | hospitalized | in hospital | surgery | an operation | my operation | was ill |
-    been ill | very ill | fell ill | seriously ill | really ill | im ill | illness | unwell | covid | flu | cancer |
-    a stroke | heart attack | injured | injury | an accident | broke my | bedridden | chemo | chemotherapy |
-    medical emergency | medical reasons | very sick | been sick | was sick | got sick | fell sick | off sick |
-    poorly | recovering | intensive care | icu | pneumonia | diagnosed | treatment | in and out of hospital |
-    giving birth | gave birth | had a baby
-""")
-_BEREAVEMENT = _phrases("""
-    passed away | died | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
-    lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |
-    lost my brother | lost my sister | lost my gran | lost my nan | lost my grandmother | lost my grandfather |
-    lost my grandad | lost my partner | lost my friend | lost a family member | family bereavement |
-    death in the family | passing
-""")
-_DENIALS = _phrases("""
-    nothing wrong | not broken | isnt broken | not faulty | isnt faulty | not damaged | isnt damaged | works fine |
-    works perfectly | working fine | no fault | no damage | nothing is wrong | its fine | it is fine |
-    perfectly fine | in perfect condition | brand new | unused | unopened | i ordered the wrong |
-    i bought the wrong | i picked the wrong | by mistake | my mistake | my fault | i chose the wrong
+_HOLDING_OFF = _phrases("""
+    ill wait | i will wait | ill just wait | happy to wait | ill give it | i will give it | give it a few |
+    give it a bit | give it some time | give it another | ill hold off | hold off | wait and see | ill wait and see |
+    ill check again | ill check back | ill check later | ill try again | ill get back to you | ill leave it for now |
+    wait a few more days | wait a bit longer | wait a little longer | no rush | not yet
 """)
 _STRONG_IRONY = _phrases("""
     thanks for nothing | thank you for nothing | cheers for nothing | thanks a bunch | for absolutely nothing |
@@ -306,6 +290,7 @@ _ABOUT_FORMS = _phrases("""
     can you tell | i want to know | wondering | i wonder
 """)
 _DEICTIC = _phrases("that one | this one | the one | that option | this option | the same one | that | it | this")
+
 
 ENGLISH = Lexicon(
     code="en",
@@ -380,16 +365,33 @@ ENGLISH = Lexicon(
         information""".split()
     ),
     cancel_request_cues=_CANCEL_REQUEST,
+    comparison_cues=comparisons.COMPARISONS,
+    keeping=_KEEPING,
+    deciding=_DECIDING,
+    keeping_for_now=frozenset({"until", "till", "in", "safe", "while", "unopened", "boxed", "meanwhile"}),
     switch_words=frozenset({"instead", "rather"}),
+    imperatives=_IMPERATIVES,
     complaint_cues=_COMPLAINT,
     exclamations=_EXCLAMATIONS,
     insult_cues=frozenset({"useless", "pathetic", "rubbish", "crap", "garbage", "trash", "a joke", "scammers"}),
     insist_cues=_INSIST,
     person_cues=_PERSON,
     no_person_cues=_NO_PERSON,
-    conditions={"faulty": _FAULTY, "never_arrived": _NEVER_ARRIVED, "wrong_item": _WRONG_ITEM},
-    circumstances={"illness": _ILLNESS, "bereavement": _BEREAVEMENT},
-    condition_denials=_DENIALS,
+    holding_off=_HOLDING_OFF,
+    conditions={
+        "faulty": conditions.FAULTY,
+        "never_arrived": conditions.NEVER_ARRIVED,
+        "wrong_item": conditions.WRONG_ITEM,
+    },
+    circumstances={"illness": conditions.ILLNESS, "bereavement": conditions.BEREAVEMENT},
+    condition_denials=conditions.DENIALS,
+    supposing=frozenset({"if", "suppose", "supposing", "unless", "whether", "hypothetically"}),
+    unsuited_after=conditions.UNSUITED_AFTER,
+    sent_something_else=sent_something_else,
+    who_died=who_died,
+    anger_cues=feelings.ANGER,
+    own_mistakes=feelings.OWN_MISTAKES,
+    apologies=feelings.APOLOGIES,
     irony_markers=_IRONY,
     strong_irony=_STRONG_IRONY,
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),

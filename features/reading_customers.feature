@@ -1,0 +1,62 @@
+Feature: Reading customers the way they write
+  Customers drop requests without naming them, give in after a sarcastic remark, say no to a person and
+  choose in one breath, ask after a refund already made, and give dates as roughly as people do. The
+  agent reads what they mean and does what a good agent would.
+
+  Background:
+    Given the policy "retail"
+
+  Scenario: Dropping the request without naming it ends it politely
+    When the customer says "I want a refund"
+    And the customer says "oh just forget it, it doesn't matter"
+    Then the transition "drop_request" was taken
+    And the agent does not hand over to a person
+
+  Scenario: A resigned choice after a sarcastic remark is applied
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "oh great, another voucher. fine, I'll take the exchange"
+    Then the alternative "Exchange" is applied
+    And the agent does not say "You're welcome"
+
+  Scenario: No to a person and a choice in one message applies the choice
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "why not?"
+    And the customer says "why though?"
+    And the customer says "but why??"
+    And the customer says "no I don't need a person. fine, exchange"
+    Then the alternative "Exchange" is applied
+    And the agent does not hand over to a person
+
+  Scenario: A month and a half ago is past a thirty-day window
+    Given the fact "order_id" is "A-1002"
+    When the customer says "can I get a refund? I bought it a month and a half ago"
+    Then the request is declined
+    And the reply matches /4[3-7] days/
+
+  Scenario: Asking after a refund already made is not a new request
+    Given the fact "order_id" is "A-1003"
+    When the customer says "have you refunded me yet?"
+    Then the transition "answer_status" was taken
+    And the agent says "within 5 working days"
+
+  Scenario: A choice with thanks and goodbye is applied and the conversation closes
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "exchange please, thanks bye"
+    Then the alternative "Exchange" is applied
+    And the conversation is closed
+
+  Scenario: The offer named outright wins over a place in the list
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "the store credit for the second one please"
+    Then the alternative "Store credit" is applied
+
+  Scenario: An item that died is faulty, not a bereavement
+    Given the fact "order_id" is "A-1004"
+    When the customer says "my kettle died after a week, I'd like a refund"
+    Then the agent asks for the "days_since_purchase"
+    And the agent does not say "loss"
+    And the agent does not say "condolences"

@@ -1,0 +1,72 @@
+"""Dropping a request, and taking back a choice, in the words of one message.
+
+"Forget the refund" drops the refund; "scrap that", "never mind" and "I'll keep it" drop the request in
+hand without naming it. Said after a choice in the same message, such words take the choice back
+instead ("exchange please - actually no, scrap that, the credit"); said with a refusal of what is on
+offer, they are that refusal ("no thanks, I'll leave it").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from flow.understanding._found import Found, cue_at, first
+from flow.understanding.context import Context
+from flow.understanding.lexicon import Lexicon
+
+_KEEP_SOFTENERS = frozenset({"just", "actually", "probably", "simply", "then", "now", "definitely", "think"})
+
+
+class Drop(NamedTuple):
+    """The request a clause drops; where the words that drop it start when they do not name the request
+    ("scrap that", "I'll keep it"), and whether they keep the item."""
+
+    kind: str | None
+    unnamed_at: int | None = None
+    keeps: bool = False
+
+
+def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) -> Drop:
+    """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one."""
+    match = first(lexicon.cancel_request_cues, words)
+    if match is None:
+        for i in range(len(words) - 1):
+            if words[i] in ("forget", "scrap", "scratch", "drop", "ignore") and words[i + 1] in ("the", "my", "about"):
+                for kind, cues in lexicon.request_cues.items():
+                    at = cue_at(cues, words[i + 1 : i + 5])
+                    if at is not None:
+                        return Drop(kind)
+        if context.request is not None and _keeps(words, lexicon):
+            return Drop(context.request, 0, keeps=True)
+        return Drop(None)
+    after = words[match.end : match.end + 4]
+    for kind, cues in lexicon.request_cues.items():
+        if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:
+            return Drop(kind)
+    return Drop(context.request, match.start, keeps=_keeps(words, lexicon))
+
+
+def _keeps(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """The customer deciding to keep the item ("I'll hang on to it after all", "we'll just keep them"), which
+    drops the request; not "I don't want to keep it", "can I keep it?" or "I'll keep it until the new one comes"."""
+    match = first(lexicon.keeping, words)
+    if match is None or (match.end < len(words) and words[match.end] in lexicon.keeping_for_now):
+        return False
+    head = [w for w in words[: match.start] if w not in _KEEP_SOFTENERS]
+    decided = lexicon.deciding.find(head)
+    return bool(decided) and decided[-1].end == len(head) and lexicon.negators.isdisjoint(head)
+
+
+def second_thoughts(found: Found) -> None:
+    """A drop that names no request, said after a choice in the same message, takes the choice back:
+    "exchange please - actually no, scrap that, the credit makes more sense" chooses the credit and
+    keeps the request. A drop that turns something on offer down ("no thanks, I'll leave it") is that
+    refusal only; keeping the item ("no thanks, I'll just keep it") still drops the request."""
+    for at, keeps in found.unnamed_drops:
+        chose_before = any(a.kind == "choose" and p < at for p, a in found.acts)
+        refused = any(a.kind == "reject" for _, a in found.acts)
+        if chose_before:
+            found.acts = [(p, a) for p, a in found.acts if not (a.kind == "choose" and p < at)]
+        if (chose_before or refused) and not keeps:
+            found.drop("cancel_request")

@@ -1,0 +1,51 @@
+"""Requests told as made before, and questions about them, as opposed to new requests.
+
+"I asked for a refund last week", "is it cancelled?", "have you refunded me yet?" and "is the refund
+done?" speak of a request already made: the flow answers with its status. "I want a refund because it
+hasn't arrived" and "check if you can refund me" make a new one, though they speak of what has not
+happened. The words are English; they move to the lexicon when a second language needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_PAST_FORMS = frozenset({"cancelled", "canceled", "refunded", "reimbursed", "processed"})
+_WANTING = frozenset({"want", "need", "like", "get", "have", "please", "can", "could"})
+_NEW = frozenset({"a", "an", "full", "you", "to", "can", "could", "please"})
+"""Words right before a request's name that ask for it anew: "a refund", "can you refund", "to cancel"."""
+_REPORTERS = frozenset({"i", "ive", "you", "youve", "was", "been", "it", "has", "have", "had", "already", "definitely"})
+_PAST_REPORT = frozenset(
+    "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
+)
+_ASKING_AFTER = frozenset({"did", "has", "have", "is", "was", "hasnt", "havent", "didnt", "isnt"})
+"""Words that open a question about something done: "did you cancel it yet?"."""
+_SETTLED = frozenset(
+    {"done", "sorted", "through", "processed", "approved", "complete", "completed", "finished", "gone"}
+)
+
+
+def reported(words: Sequence[str], at: int) -> bool:
+    """Whether the request named at word ``at`` is told as something done before ("I asked for a refund
+    last week", "I cancelled it on Monday", "is it cancelled?", "have you refunded me yet?", "did you
+    cancel it yet?", "is the refund done?"), not asked for anew."""
+    if words[at] in _PAST_FORMS and at > 0 and words[at - 1] in _REPORTERS:
+        wanting = _WANTING.intersection(words[max(0, at - 4) : at])
+        return not wanting or (wanting == {"have"} and words[0] == "have")
+    if asks_after_earlier(words) and ("yet" in words[at:] or not _SETTLED.isdisjoint(words[at + 1 : at + 3])):
+        return True
+    return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
+
+
+def asks_after_earlier(words: Sequence[str]) -> bool:
+    """Whether the clause opens as a question about something done ("did ...", "has ...", "is ...")."""
+    return bool(words) and words[0] in _ASKING_AFTER
+
+
+def asks_anew(words: Sequence[str], at: int) -> bool:
+    """Whether the request named at word ``at`` is asked for anew ("I want a refund because it hasn't
+    arrived", "check if you can refund me"), though the clause speaks of what has not happened; "has
+    my refund gone through?" and "have you refunded me yet?" ask about one already made."""
+    if at == 0 or words[at] in _PAST_FORMS or words[at - 1] not in _NEW:
+        return False
+    return not _WANTING.isdisjoint(words[max(0, at - 5) : at])

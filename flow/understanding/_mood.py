@@ -1,0 +1,53 @@
+"""The sentiment the flow sees: VADER's compound score, corrected where VADER misreads a customer's mood.
+
+VADER adds up the feeling of single words, so it misses anger said in words it does not score ("this is
+how you treat me??" scores +0.47, "I'm fuming" only -0.57) and takes owning up for anger ("I ordered the
+wrong size, my own fault really" scores -0.70, "sorry for wasting your time" -0.64). The flow counts a
+message at or below the policy's ``anger_threshold`` (about -0.5 to -0.6) as angry, so both would be
+misjudged. The correction is small and reads the lexicon's phrases only:
+
+- anger in so many words (the lexicon's ``anger_cues``, not negated: "I'm not angry" is not anger) pulls
+  the score down to at most :data:`ANGRY`;
+- otherwise, owning up or apologising (``own_mistakes``, ``apologies``) lifts it to at least
+  :data:`OWNING_UP`.
+
+Everything else keeps VADER's score, which :meth:`flow.understanding.Understander.sentiment` still gives
+unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flow.understanding._found import has
+from flow.understanding.lexicon import Lexicon
+
+ANGRY = -0.75
+"""The highest score of a message that says it is angry: below every sensible anger threshold."""
+OWNING_UP = -0.2
+"""The lowest score of a message that owns up or apologises without anger: well above any anger threshold."""
+_SOFTENERS = frozenset({"really", "that", "too", "very", "so", "even", "at", "all"})
+
+
+def corrected_sentiment(raw: float, words: Sequence[str], clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> float:
+    """VADER's ``raw`` compound score of a message, corrected for the anger and owning up its ``clauses``
+    (canonical words; ``words`` are all of them, for a first look) show."""
+    if lexicon.anger_cues.may_occur(words) and any(_angry(clause, lexicon) for clause in clauses):
+        return min(raw, ANGRY)
+    if raw >= OWNING_UP or not (lexicon.own_mistakes.may_occur(words) or lexicon.apologies.may_occur(words)):
+        return raw
+    if any(has(lexicon.own_mistakes, clause) or has(lexicon.apologies, clause) for clause in clauses):
+        return OWNING_UP
+    return raw
+
+
+def _angry(words: Sequence[str], lexicon: Lexicon) -> bool:
+    if not lexicon.anger_cues.may_occur(words):
+        return False
+    for match in lexicon.anger_cues.find(words):
+        k = match.start - 1
+        while k >= 0 and words[k] in _SOFTENERS:
+            k -= 1
+        if k < 0 or words[k] not in lexicon.negators:
+            return True
+    return False

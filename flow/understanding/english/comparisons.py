@@ -1,0 +1,23 @@
+"""English words that compare what is on offer: "what's the difference?", "which is quicker?".
+
+A question with one of these phrases that names no offer asks about every offer at once. Phrases are in
+canonical form (lower case, no apostrophes).
+"""
+
+from __future__ import annotations
+
+from flow.understanding.phrases import PhraseSet
+
+
+def _phrases(text: str) -> PhraseSet:
+    return PhraseSet(line.strip() for line in text.replace("\n", "|").split("|"))
+
+
+COMPARISONS = _phrases("""
+    difference | differences | differ | compare | compared | comparison | versus | vs | which is | which one |
+    which ones | which of | which would | which should | which do | which does | which will | which option |
+    whats better | what is better | whats best | what is best | whats quicker | whats faster | whats cheaper |
+    pros and cons | better option | best option | recommend | suggest | what would you do | what would you pick |
+    what would you choose | which works out | which gets | which makes | quicker | faster | cheaper | sooner
+""")
+"""Comparing the offers, or asking which to pick."""

@@ -1,0 +1,115 @@
+"""English words for what went wrong with an order and what happened to the customer.
+
+Conditions (faulty, never arrived, wrong item) and circumstances (illness, bereavement) as customers
+write them, in canonical form (lower case, no apostrophes); the denials that undo a condition ("works
+fine", "by mistake"); and the words after "wrong colour" that make it the customer's taste ("for my
+kitchen"). The fact reader (:mod:`flow.understanding._facts`) reads them through the lexicon.
+"""
+
+from __future__ import annotations
+
+from flow.understanding.phrases import PhraseSet
+
+
+def _phrases(text: str) -> PhraseSet:
+    return PhraseSet(line.strip() for line in text.replace("\n", "|").split("|"))
+
+
+FAULTY = _phrases("""
+    broken | broke | breaks | faulty | defective | defect | damaged | cracked | smashed | shattered | torn |
+    ripped | snapped | fell apart | falling apart | came apart | coming apart | stopped working | doesnt work |
+    does not work | not working | wont work | wont turn on | doesnt turn on | wont switch on | wont charge |
+    doesnt charge | dead on arrival | doa | leaking | leaks | leaked | stained | scratched | dented | bent | burnt |
+    burned | frayed | malfunction | malfunctioning | came off | peeling | peeled | falling to bits | fell to bits |
+    not fit for purpose | unusable | bust | busted | knackered | died on me | packed up | seam split | seam came |
+    hole in | holes in | missing parts | missing a part | parts missing | doesnt work properly |
+    not working properly | keeps breaking | faulty item | poor condition | bad condition | not as described |
+    arrived broken | arrived damaged | came broken | seam split | split open | has split | its split |
+    a fault with | has a fault | gave up on me | come away | came away | coming away | come apart | comes apart |
+    come undone | came undone | coming undone | come loose | came loose | fallen apart | falls apart | fallen off |
+    fell off | broken down |
+    broke down | no longer works | doesnt work anymore | doesnt work any more | stopped charging | wont start |
+    doesnt start | jammed | keeps jamming | shorted | burnt out | burned out | blew up | overheats |
+    overheating | rusted | rusty | faded | shrunk | shrank | bobbled | worn through | wore through | worn out |
+    fraying | snapped off | cracked on | crack in | cracks in | a crack | tear in | rip in | split in |
+    leak | broken zip | packed in | gave up the ghost | started leaking | started to leak | fell to pieces |
+    falling to pieces | came to pieces | wont turn off | doesnt switch on | stopped heating | stopped spinning |
+    wont stay on | keeps turning off | cuts out | keeps cutting out | a dent | dents | dented | a scratch | scratches |
+    scratch on | scratch down | scratch across | chipped | a chip | chips in | crushed | squashed | in pieces |
+    in bits | doesnt power on | wont power on | not powering on | is stuck | are stuck | keeps sticking |
+    keeps getting stuck | scuffed | scuffs | scuff marks | switching itself off | switches itself off |
+    turns itself off | turning itself off | a stain | stains | grinding noise | horrible noise | strange noise |
+    weird noise | funny noise | loud noise | rattles | rattling | crackles | crackling | buzzing | playing up |
+    plays up | acting up | glitchy | glitching | keeps crashing | keeps freezing | freezes | wont load | mouldy |
+    moldy | rotten | smells funny | smells weird | smells bad | stinks | missing pieces | pieces missing |
+    incomplete | half empty | empty box | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
+    wont hold charge | doesnt hold a charge | doesnt hold charge | no sound | no picture | blank screen |
+    black screen | dead pixels | defects | faults | dodgy | stain | stained
+""")
+"""Something wrong with the thing itself: broken, not working, falling apart."""
+NEVER_ARRIVED = _phrases("""
+    never arrived | never came | never received | never got it | never got my | never turned up | never showed up |
+    never delivered | didnt arrive | didnt come | didnt turn up | hasnt arrived | hasnt come | hasnt turned up |
+    hasnt shown up | hasnt been delivered | havent received | not received | not arrived | not delivered |
+    wasnt delivered | werent delivered | not turned up | still not here | still hasnt come | still hasnt arrived |
+    still waiting for it | still waiting for my order | still waiting for the parcel | lost in the post |
+    lost in transit | lost parcel | parcel is lost | parcel was lost | package was lost | parcel went missing |
+    package went missing | went missing | no sign of it | no sign of my | no sign of the | did not arrive |
+    has not arrived | not shown up | never reached me | didnt reach me | hasnt reached me | delivered to the wrong |
+    marked as delivered but | says delivered but | never got the | where is my parcel | wheres my parcel |
+    where is my package | says delivered | shows as delivered | marked as delivered | nothing here |
+    nothing has come | nothing has arrived | nothing came | got lost | lost my parcel | losing my parcel |
+    lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package |
+    courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
+    not here yet | hasnt arrived yet | still not arrived | still hasnt turned up | not turned up yet |
+    nothing has turned up | nothing turned up | nothing has shown up
+""")
+"""The order never came."""
+WRONG_ITEM = _phrases("""
+    wrong item | wrong size | wrong colour | wrong color | wrong product | wrong one | wrong thing | wrong order |
+    wrong model | not what i ordered | isnt what i ordered | not what i asked for | sent me the wrong |
+    sent the wrong | got the wrong | received the wrong | delivered the wrong | different item | different product |
+    different colour to | different color to | not the one i ordered | instead of the one i ordered |
+    mixed up my order | incorrect item | incorrect size | someone elses order | someone elses | somebody elses |
+    not mine | not the one i chose | not the one i picked |
+    not what i paid for | not what i bought | not what i chose | isnt what i asked for | isnt the one i ordered |
+    didnt order | did not order | never ordered | not something i ordered | not what we ordered |
+    mix up with my order | mixed up the order | got muddled |
+    sent in error | wrongly sent | sent a different | sent me a different | received a different | got a different |
+    delivered a different | came in the wrong | arrived in the wrong | colour is wrong | colours wrong |
+    color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair
+""")
+"""The shop sent something other than what was ordered, in so many words."""
+ILLNESS = _phrases("""
+    hospital | hospitalised | hospitalized | in hospital | surgery | an operation | my operation | was ill |
+    been ill | very ill | fell ill | seriously ill | really ill | im ill | illness | unwell | covid | flu | cancer |
+    a stroke | heart attack | injured | injury | an accident | broke my | bedridden | chemo | chemotherapy |
+    medical emergency | medical reasons | very sick | been sick | was sick | got sick | fell sick | off sick |
+    poorly | recovering | intensive care | icu | pneumonia | diagnosed | treatment | in and out of hospital |
+    giving birth | gave birth | had a baby | had surgery | having surgery | had an operation | operated on |
+    been poorly | been unwell | been in hospital | admitted to hospital | a and e | hospital stay |
+    laid up | sick leave | signed off sick | mental health | broken leg | broken arm | broke my leg |
+    broke my arm | broke my wrist | concussion | infection | long covid | migraine | seriously unwell
+""")
+"""The customer was ill, in hospital or hurt."""
+BEREAVEMENT = _phrases("""
+    passed away | passed on | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
+    lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |
+    lost my brother | lost my sister | lost my gran | lost my nan | lost my grandmother | lost my grandfather |
+    lost my grandad | lost my partner | lost my friend | lost a family member | family bereavement |
+    death in the family | sudden loss | recent loss | lost a loved one | loved one | lost my baby | miscarriage |
+    cremation | memorial | grieving | grief
+""")
+"""Someone close to the customer died."""
+DENIALS = _phrases("""
+    nothing wrong | not broken | isnt broken | not faulty | isnt faulty | not damaged | isnt damaged | works fine |
+    works perfectly | working fine | no fault | no damage | nothing is wrong | its fine | it is fine |
+    perfectly fine | in perfect condition | brand new | unused | unopened | i ordered the wrong |
+    i bought the wrong | i picked the wrong | by mistake | my mistake | my fault | i chose the wrong
+""")
+"""Words that undo a condition in the same clause: nothing is wrong, or the mistake was the customer's."""
+
+UNSUITED_AFTER = _phrases("""
+    for my | for me | for our | for us | for him | for her | for them | for what i | for the room | for the space
+""")
+"""Words after "wrong colour" or "wrong size" that make it the customer's taste or needs."""

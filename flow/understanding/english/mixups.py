@@ -1,0 +1,124 @@
+"""Telling, in English, that the shop sent something other than what was ordered.
+
+Customers rarely say "wrong item"; they say what they ordered and what came: "you've sent me a blue
+kettle when I ordered the cream one", "ordered the oak one, got pine", "you sent size 8 not 10", "I
+asked for black and you sent navy". Two shapes are read, over the clauses of one message:
+
+- something sent or received, then a contrast in the same clause: "sent size 8 not 10", "got a large
+  instead of a medium"; or what came said not to be what was ordered: "this isn't the model I ordered";
+- something ordered and something sent or received, each with its own object, and the objects
+  differ: "ordered a medium and received a large" (but not "ordered it on Monday and got it today",
+  nor "ordered a dress and got a dress with a hole").
+
+What the customer chose by mistake ("I ordered the wrong size") is not read here; the fact reader
+sets it aside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_ORDERED = frozenset({"ordered", "bought", "chose", "picked", "selected", "purchased", "wanted"})
+_ASKED = frozenset({"asked", "paid"})  # "asked for", "paid for"
+_SENT = frozenset({"sent", "send", "delivered", "got", "received", "gave", "shipped", "posted", "given"})
+_FIRST_PERSON = frozenset({"i", "we", "id", "ive", "weve"})
+_SKIPPED = frozenset({"me", "us", "the", "a", "an", "my", "our", "some", "this", "that", "these", "those"})
+_NOT_OBJECTS = frozenset(
+    """it them this that one nothing no anything something refund money credit email emails message reply
+    response confirmation notification text call voucher answer label cash back back yesterday today
+    tomorrow last on in at from for to by with when but and so then after before because as yet still
+    already again there here what which""".split()
+)
+"""Words that cannot start the thing sent or ordered: pronouns, money, messages, time and linking words."""
+_OBJECT_ENDS = frozenset(
+    """with in on at from for to by when but and so then after before because instead not rather which that
+    who yesterday today last this week month ago though although while""".split()
+)
+_NEGATORS = frozenset({"not", "never", "havent", "hasnt", "didnt", "dont", "wasnt", "werent", "still", "yet", "no"})
+_IS_NOT = frozenset({"isnt", "wasnt", "arent", "werent", "not"})
+_VERBS = _ORDERED | _ASKED | _SENT | _IS_NOT
+_NOT_CONTRASTS = frozenset("sure yet even long once much too quite so very really happy great good only".split())
+_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "did", "does", "do", "it", "its", "i", "you", "they", "could"}
+)
+
+
+def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether the message says the shop sent something other than what was ordered."""
+    if all(_VERBS.isdisjoint(words) for words in clauses):
+        return False
+    ordered: list[tuple[str, ...]] = []
+    sent: list[tuple[str, ...]] = []
+    for words in clauses:
+        if _not_the_one(words):
+            return True
+        for i, word in enumerate(words):
+            if word in _SENT and not _negated(words, i):
+                if _contrast_after(words, i):
+                    return True
+                thing = _object(words, i + 1)
+                if thing:
+                    sent.append(thing)
+            elif _ordering(words, i):
+                start = i + 2 if word in _ASKED else i + 1
+                thing = _object(words, start)
+                if thing:
+                    ordered.append(thing)
+    return any(a != b for a in ordered for b in sent)
+
+
+def _ordering(words: Sequence[str], i: int) -> bool:
+    """ "I ordered", "we bought", "ordered ..." opening a clause, "I asked for", "I paid for"."""
+    word = words[i]
+    if word in _ASKED:
+        if i + 1 >= len(words) or words[i + 1] != "for":
+            return False
+    elif word not in _ORDERED:
+        return False
+    before = words[max(0, i - 2) : i]
+    return (i == 0 or not _FIRST_PERSON.isdisjoint(before)) and not _negated(words, i)
+
+
+def _negated(words: Sequence[str], i: int) -> bool:
+    return not _NEGATORS.isdisjoint(words[max(0, i - 3) : i])
+
+
+def _object(words: Sequence[str], start: int) -> tuple[str, ...]:
+    """The thing after a verb, without articles, up to a linking word: ("blue", "kettle")."""
+    k = start
+    while k < len(words) and words[k] in _SKIPPED:
+        k += 1
+    if k >= len(words) or words[k] in _NOT_OBJECTS:
+        return ()
+    thing: list[str] = []
+    while k < len(words) and words[k] not in _OBJECT_ENDS and len(thing) < 4:
+        thing.append(words[k])
+        k += 1
+    return tuple(thing)
+
+
+def _not_the_one(words: Sequence[str]) -> bool:
+    """ "this isn't the model I ordered", "that's not the colour I chose": what came is not what was ordered."""
+    for i, word in enumerate(words):
+        if word not in _IS_NOT:
+            continue
+        between = words[i + 1 : i + 6]
+        if not _SENT.isdisjoint(between):
+            return False
+        for k in range(len(between) - 1):
+            if between[k] in _FIRST_PERSON and _ordering(between, k + 1):
+                return True
+    return False
+
+
+def _contrast_after(words: Sequence[str], i: int) -> bool:
+    """ "sent size 8 not 10", "got navy instead of black", "sent a large rather than a medium"."""
+    for k in range(i + 2, len(words) - 1):
+        word = words[k]
+        if word == "instead" and words[k + 1] == "of":
+            return True
+        if word == "rather" and words[k + 1] == "than":
+            return True
+        if word == "not" and words[k - 1] not in _AUXILIARIES and words[k + 1] not in _NOT_CONTRASTS:
+            return True
+    return False
