@@ -75,8 +75,9 @@ class Act(_Frozen):
 class Signals(_Frozen):
     """What understanding found in one customer message.
 
-    ``acts`` are what the message does, read in the conversation's context; ``intent`` is the main act
-    in the older one-intent-per-message vocabulary, kept for hosts that read it. ``facts`` are the
+    ``acts`` are what the message does, read in the conversation's context; ``intent`` is one label for
+    the whole message in the older one-intent-per-message vocabulary, kept for hosts that read it: the
+    intent model's reading, or the main act's when the model has none. ``facts`` are the
     policy's facts the message states, ``malformed`` the facts it gives in a form the policy does not
     accept. When a message makes several requests, ``request_facts`` holds the facts stated with each,
     by kind of request ("cancel order B-2001 and refund A-2002"). ``abusive`` is abuse aimed at people;
