@@ -90,7 +90,12 @@ def understanding_figures(data: dict[str, Any]) -> list[Figure]:
 
 
 BENCHMARKS: tuple[Benchmark, ...] = (
-    Benchmark("engine", "one turn, starting, understanding, vs the naive flow", ("--quick",), shared_figures),
+    Benchmark(
+        "engine",
+        "one turn vs a hand-made minimal turn, starting vs a Machine per conversation, understanding",
+        ("--quick",),
+        shared_figures,
+    ),
     Benchmark("memory", "memory per conversation, 100,000 held", ("--quick",), shared_figures),
     Benchmark("startup", "import flow and tactful chat's first reply", ("--quick",), shared_figures),
     Benchmark(
