@@ -1,13 +1,20 @@
-"""One in-process turn, starting a conversation, and understanding one message, against the naive flow.
+"""One in-process turn and starting a conversation, against the least a turn or a start can be.
 
     python -m bench.engine [--rounds 15] [--quick] [--no-profile]
 
 A turn is what a channel does for every customer message: understand it, walk the guards and take
 the transition, render the reply, and dump the new snapshot to JSON. The turns are the messages of
 :mod:`bench.scripts`, replayed conversation by conversation, each timed on its own; the figure is the
-median over every turn of every round. The baseline is :mod:`bench.naive`, timed in the same rounds
-(the two alternate, so load from elsewhere falls on both alike). Before timing, both implementations
-replay every script and must take the same transitions and say the same words.
+median over every turn of every round. Its baseline is the hand-made minimal turn of
+:mod:`bench.minimal` (20 intent regexes, a dict transition, one string format, one JSON dump) on the
+same messages, timed in the same rounds (the two alternate, so load from elsewhere falls on both
+alike); the target is at most 4 times that floor. Starting a conversation (the greeting rendered) is
+measured against building a ``transitions`` Machine per conversation (:func:`bench.naive.bare_machine`),
+and must be at least 10 times cheaper.
+
+The naive flow of :mod:`bench.naive` is kept frozen as it was written; it predates the agenda of
+requests and cannot replay the redesigned flow (its conversations lack the fields the speech step now
+reads), so it is no longer timed here.
 
 Prints the tables, a profile of the engine's turns, and writes ``bench/results/engine.json``.
 """
@@ -24,7 +31,8 @@ from typing import Any
 from better_profanity import profanity
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from bench.naive import NaiveConversation, NaiveEngine, bare_machine
+from bench.minimal import MinimalConversation, minimal_turn
+from bench.naive import NaiveConversation, bare_machine
 from bench.report import (
     Figure,
     figures_table,
@@ -41,15 +49,12 @@ from flow import Engine, Policy, Signals, load_policy
 from flow.understanding import Understander, is_abusive
 from flow.understanding._sentiment import VaderCompound
 
-TURN_LIMIT_US = 100.0
-TURN_RATIO = 50.0
-START_LIMIT_US = 30.0
+TURN_TIMES_MINIMAL = 4.0
+START_RATIO = 10.0
 UNDERSTAND_LIMIT_US = 40.0
 MICRO = 1e6
-NAIVE = "naive flow"
-NAIVE_OWN_ABUSE = "naive flow, tactful's abuse check"
-NAIVE_START = "a Machine per conversation"
-BARE_MACHINE = "a bare Machine, nothing rendered"
+MINIMAL = "hand-made minimal turn"
+MACHINE_START = "a Machine per conversation"
 BREAKDOWN = ("understanding", "transitions, render, new snapshot", "snapshot to JSON", "whole turn")
 
 
@@ -81,50 +86,37 @@ def play_tactful(engine: Engine, script: Script, cid: str) -> Iterator[tuple[flo
             return
 
 
-def play_naive(naive: NaiveEngine, script: Script, cid: str) -> Iterator[tuple[float, Played]]:
-    """Replay ``script`` on the naive flow, yielding each turn's seconds and what it did."""
-    model, _ = naive.start(script.facts, conversation_id=cid)
+def play_minimal(script: Script, cid: str) -> Iterator[float]:
+    """Replay ``script`` with the hand-made minimal turn, yielding the seconds each turn took."""
+    conversation = MinimalConversation(cid, "listening", 1, dict(script.facts))
     clock = time.perf_counter
     for message in script.messages:
+        text = message.payload if isinstance(message, Click) else message
         began = clock()
-        if isinstance(message, Click):
-            text, _ = naive.reply(model, quick_reply=message.payload)
-        else:
-            text, _ = naive.reply(model, message)
-        yield clock() - began, Played(model.state, text)
-        if model.state == "closed":
-            return
+        minimal_turn(conversation, text)
+        yield clock() - began
 
 
-def flow_differences(engine: Engine, naive: NaiveEngine) -> tuple[list[str], int, int]:
-    """Scripts that end somewhere unexpected, and on how many of all turns the naive flow's state differs.
-
-    The naive flow reads each message alone, without the conversation's context or dialogue acts, so
-    it parts ways with tactful on some turns; the benchmark compares what each costs, and the count
-    says how alike the work was.
-    """
+def scripts_off_course(engine: Engine) -> tuple[list[str], int]:
+    """Scripts that end somewhere unexpected, and how many turns a pass of every script takes."""
     problems: list[str] = []
-    differing = total = 0
+    total = 0
     for number, script in enumerate(SCRIPTS):
-        cid = f"parity-{number}"
-        ours = [played for _, played in play_tactful(engine, script, cid)]
-        theirs = [played for _, played in play_naive(naive, script, cid)]
+        ours = [played for _, played in play_tactful(engine, script, f"parity-{number}")]
         if len(ours) < len(script.messages):
             problems.append(f"{script.name}: closed after {len(ours)} of {len(script.messages)} messages")
         if ours and ours[-1].state != script.ends_in:
             problems.append(f"{script.name}: ends in {ours[-1].state}, expected {script.ends_in}")
         total += len(ours)
-        differing += sum(mine.state != other.state for mine, other in zip(ours, theirs, strict=False))
-        differing += abs(len(ours) - len(theirs))
-    return problems, differing, total
+    return problems, total
 
 
 def _tactful_pass(engine: Engine, tag: str) -> list[float]:
     return [seconds for n, s in enumerate(SCRIPTS) for seconds, _ in play_tactful(engine, s, f"{tag}-{n}")]
 
 
-def _naive_pass(naive: NaiveEngine, tag: str) -> list[float]:
-    return [seconds for n, s in enumerate(SCRIPTS) for seconds, _ in play_naive(naive, s, f"{tag}-{n}")]
+def _minimal_pass(tag: str) -> list[float]:
+    return [seconds for n, s in enumerate(SCRIPTS) for seconds in play_minimal(s, f"{tag}-{n}")]
 
 
 def _each(call: Callable[[Any], object], items: Sequence[Any]) -> list[float]:
@@ -159,38 +151,29 @@ class Samples:
         }
 
 
-def measure_turns(
-    engine: Engine, naives: dict[str, NaiveEngine], rounds: int, passes: int
-) -> tuple[Samples, dict[str, Samples]]:
-    """Every turn of every script: ``passes`` tactful passes and one pass of each naive flow per round."""
+def measure_turns(engine: Engine, rounds: int, passes: int) -> tuple[Samples, Samples]:
+    """Every turn of every script: ``passes`` passes of the engine and as many of the minimal turn per round."""
     ours: list[float] = []
-    theirs: dict[str, list[float]] = {name: [] for name in naives}
+    floor: list[float] = []
     for r in range(rounds):
         for p in range(passes):
             ours += _tactful_pass(engine, f"t{r}.{p}")
-        for name, naive in naives.items():
-            theirs[name] += _naive_pass(naive, f"n{r}")
-    return Samples(ours), {name: Samples(seconds) for name, seconds in theirs.items()}
+            floor += _minimal_pass(f"m{r}.{p}")
+    return Samples(ours), Samples(floor)
 
 
-def measure_starts(engine: Engine, naive: NaiveEngine, rounds: int, calls: int) -> tuple[Samples, dict[str, Samples]]:
-    """``engine.start`` with the facts of each script and no message, against opening a naive conversation.
-
-    Two baselines: the naive flow's start (its Machine built, the greeting rendered), and the floor
-    under any Machine-per-conversation design, :func:`bench.naive.bare_machine` alone.
-    """
+def measure_starts(engine: Engine, rounds: int, calls: int) -> tuple[Samples, Samples]:
+    """``engine.start`` with the facts of each script and no message, against building a Machine per
+    conversation (:func:`bench.naive.bare_machine`, the floor under any such design)."""
     policy = engine.policy
     facts = [SCRIPTS[n % len(SCRIPTS)].facts for n in range(calls)]
     fewer = facts[: max(1, calls // 10)]
     ours: list[float] = []
-    theirs: dict[str, list[float]] = {NAIVE_START: [], BARE_MACHINE: []}
+    theirs: list[float] = []
     for _ in range(rounds):
         ours += _each(lambda f: engine.start(facts=f), facts)
-        theirs[NAIVE_START] += _each(lambda f: naive.start(f), fewer)
-        theirs[BARE_MACHINE] += _each(
-            lambda f: bare_machine(policy, NaiveConversation("bare", policy, f, IN_HOURS)), fewer
-        )
-    return Samples(ours), {name: Samples(seconds) for name, seconds in theirs.items()}
+        theirs += _each(lambda f: bare_machine(policy, NaiveConversation("bare", policy, f, IN_HOURS)), fewer)
+    return Samples(ours), Samples(theirs)
 
 
 def typed_messages() -> list[str]:
@@ -313,20 +296,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     rounds = 3 if args.quick else args.rounds
     policy = load_policy(POLICY)
     engine = Engine(policy, clock=_clock)
-    naive = NaiveEngine(policy, clock=_clock)
 
-    problems, differing, total = flow_differences(engine, naive)
+    problems, total = scripts_off_course(engine)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     print(f"{len(SCRIPTS)} scripted conversations, {turn_count()} messages a pass; {rounds} rounds")
-    print(f"the naive flow, which reads each message alone, reaches a different state on {differing} of {total} turns")
 
     _tactful_pass(engine, "warm")
-    _naive_pass(naive, "warm")
-    without_profanity = NaiveEngine(policy, clock=_clock, abusive=is_abusive)
-    turns, naives = measure_turns(engine, {NAIVE: naive, NAIVE_OWN_ABUSE: without_profanity}, rounds, passes=8)
-    naive_turns = naives[NAIVE]
-    starts, naive_starts = measure_starts(engine, naive, rounds, calls=200)
+    _minimal_pass("warm")
+    turns, minimal = measure_turns(engine, rounds, passes=8)
+    starts, machine_starts = measure_starts(engine, rounds, calls=200)
     understanding = measure_understanding(rounds, repeats=4)
     breakdown = measure_breakdown(policy, rounds, passes=3)
     per_script = _per_script(engine, rounds)
@@ -338,10 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "µs",
             turns.median_us,
             "lower",
-            TURN_LIMIT_US,
-            naive_turns.median_us,
-            "naive flow",
-            TURN_RATIO,
+            None,
+            minimal.median_us,
+            MINIMAL,
+            1 / TURN_TIMES_MINIMAL,
             "understand + transition + render + snapshot to JSON; median over every scripted turn",
         ),
         Figure(
@@ -349,10 +328,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "µs",
             starts.median_us,
             "lower",
-            START_LIMIT_US,
-            naive_starts[NAIVE_START].median_us,
-            "a Machine per conversation",
-            note="engine.start with facts, no message",
+            None,
+            machine_starts.median_us,
+            MACHINE_START,
+            START_RATIO,
+            note="engine.start with facts, no message, greeting rendered",
         ),
         Figure(
             "understanding one message",
@@ -366,20 +346,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     ]
     print(figures_table("engine: headline figures", figures))
-    print(_distribution_table(turns, naives, starts, naive_starts, understanding))
+    print(_distribution_table(turns, minimal, starts, machine_starts, understanding))
     print(_breakdown_table(breakdown))
 
     details: dict[str, Any] = {
         "scripts": len(SCRIPTS),
         "messages_per_pass": turn_count(),
         "rounds": rounds,
-        "parity": {"scripts_off_course": problems, "naive_state_differs_on_turns": differing, "turns": total},
-        "turn": {
-            "tactful": turns.summary(),
-            **{name: samples.summary() for name, samples in naives.items()},
-            "per_script_median_us": per_script,
-        },
-        "start": {"tactful": starts.summary(), **{name: a.summary() for name, a in naive_starts.items()}},
+        "parity": {"scripts_off_course": problems, "turns": total},
+        "turn": {"tactful": turns.summary(), MINIMAL: minimal.summary(), "per_script_median_us": per_script},
+        "start": {"tactful": starts.summary(), MACHINE_START: machine_starts.summary()},
         "understanding": {
             name: {"tactful": a.summary(), "reference": b.summary()} for name, (a, b) in understanding.items()
         },
@@ -397,14 +373,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _distribution_table(
     turns: Samples,
-    naives: dict[str, Samples],
+    minimal: Samples,
     starts: Samples,
-    naive_starts: dict[str, Samples],
+    machine_starts: Samples,
     understanding: dict[str, tuple[Samples, Samples]],
 ) -> str:
     rows = []
-    pairs = [("turn", turns, naive, name) for name, naive in naives.items()]
-    pairs += [("start", starts, naive, name) for name, naive in naive_starts.items()]
+    pairs = [("turn", turns, minimal, MINIMAL), ("start", starts, machine_starts, MACHINE_START)]
     pairs += [(name, a, b, "reference libraries") for name, (a, b) in understanding.items()]
     for name, ours, theirs, label in pairs:
         mine, other = ours.summary(), theirs.summary()
@@ -416,11 +391,11 @@ def _distribution_table(
                 f"{mine['p99_us']:.1f}",
                 f"{other['median_us']:.1f}",
                 label,
-                f"{other['median_us'] / mine['median_us']:.1f}×",
+                f"{other['median_us'] / mine['median_us']:.3g}×",
                 f"{mine['calls']}/{other['calls']}",
             )
         )
-    headers = ("µs per call", "median", "p90", "p99", "baseline median", "baseline", "faster", "calls")
+    headers = ("µs per call", "median", "p90", "p99", "baseline median", "baseline", "baseline ÷ tactful", "calls")
     return table("engine: distributions", headers, rows)
 
 

@@ -40,10 +40,13 @@ from typing import Any
 
 import httpx
 
+from bench.http_scaling import drive_together, process_tree, scaling_figures, wait_for_workers
 from bench.report import ROOT, Figure, figures_table, median, percentile, table, write_results
 from bench.services import free_port, private_redis, redis_binary
 
 SERVE = "from flow.cli.commands_serve import app; app()"
+API_KEY = "bench-host-api-key-0123456789abcdef"
+"""The host application's key: conversations start server to server, as a host passing its facts does."""
 FACTS = {"customer_name": "Dana", "order_id": "A-1234", "days_since_purchase": 45}
 SCRIPT: list[dict[str, str]] = [
     {"text": "I'd like a refund for my order"},
@@ -53,6 +56,8 @@ SCRIPT: list[dict[str, str]] = [
 ]
 STARTUP_SECONDS = 30.0
 RAMP_SECONDS = 0.5
+SHARE_OF_BARE = {"sqlite": 0.5, "redis": 0.4}
+"""The share of the bare endpoint's turns per second each store should keep (none for the memory store)."""
 MS = 1000.0
 US = 1_000_000.0
 
@@ -112,8 +117,16 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def tree_cpu_seconds(pid: int) -> float | None:
+    """CPU time of ``pid`` and the processes below it (a supervisor and its workers), or ``None`` elsewhere."""
+    own = cpu_seconds(pid)
+    if own is None:
+        return None
+    return own + sum(cpu_seconds(child) or 0.0 for child in process_tree(pid)[1:])
+
+
 def tactful_command(store_url: str, port: int) -> list[str]:
-    """``tactful serve`` on one worker, without the rate limit or access log a benchmark would measure."""
+    """``tactful serve`` on one worker, without the rate limit or access log, knowing the host's API key."""
     return [
         sys.executable,
         "-c",
@@ -126,6 +139,8 @@ def tactful_command(store_url: str, port: int) -> list[str]:
         "--rate-limit",
         "0",
         "--no-access-log",
+        "--api-key",
+        API_KEY,
     ]
 
 
@@ -143,7 +158,8 @@ def redis_server(workdir: Path) -> Iterator[str | None]:
 
 def record_responses(url: str) -> dict[str, Any]:
     """One start and one message answer from a real tactful server, for the baseline to send back."""
-    started = httpx.post(f"{url}/v1/conversations", json={"facts": FACTS}, timeout=30).json()
+    host = {"Authorization": f"Bearer {API_KEY}"}
+    started = httpx.post(f"{url}/v1/conversations", json={"facts": FACTS}, headers=host, timeout=30).json()
     turn = httpx.post(
         f"{url}/v1/conversations/{started['id']}/messages",
         json=SCRIPT[0],
@@ -204,12 +220,12 @@ class CpuWindow:
 
     def open(self) -> None:
         """Start counting."""
-        self.server = cpu_seconds(self.pid)
+        self.server = tree_cpu_seconds(self.pid)
         self.loader = time.process_time()
 
     def close(self) -> tuple[float | None, float]:
         """Seconds of CPU the server (``None`` when unknown) and the load generator used since ``open``."""
-        now = cpu_seconds(self.pid)
+        now = tree_cpu_seconds(self.pid)
         server = None if now is None or self.server is None else now - self.server
         return server, time.process_time() - self.loader
 
@@ -254,7 +270,7 @@ async def _converse(port: int, load: Load, stop_at: float) -> None:
     try:
         while time.monotonic() < stop_at:
             began = time.monotonic()
-            status, started = await connection.post("/v1/conversations", {"facts": FACTS})
+            status, started = await connection.post("/v1/conversations", {"facts": FACTS}, API_KEY)
             if status != 201:
                 load.failures += 1
                 continue
@@ -287,10 +303,24 @@ async def _drive(server: Server, *, connections: int, ramp: float, seconds: floa
     return load, server_cpu, loader_cpu
 
 
-def measure_round(server: Server, *, connections: int, ramp: float, seconds: float) -> dict[str, Any]:
-    """One round of load on ``server``: its turns, their latencies and the CPU each side used."""
+def measure_round(
+    server: Server | tuple[Server, ...], *, connections: int, ramp: float, seconds: float
+) -> dict[str, Any]:
+    """One round of load on ``server`` (or on a group of servers at once, the connections shared out):
+    its turns, their latencies and the CPU each side used."""
     began = time.monotonic()
-    load, server_cpu, loader_cpu = asyncio.run(_drive(server, connections=connections, ramp=ramp, seconds=seconds))
+    if isinstance(server, tuple):
+        each = asyncio.run(drive_together(list(server), connections=connections, ramp=ramp, seconds=seconds))
+        load = Load()
+        for one, _, _ in each:
+            load.finished += one.finished
+            load.latencies += one.latencies
+            load.failures += one.failures
+        cpus = [cpu for _, cpu, _ in each]
+        server_cpu = None if None in cpus else sum(cpu or 0.0 for cpu in cpus)
+        loader_cpu = each[0][2]
+    else:
+        load, server_cpu, loader_cpu = asyncio.run(_drive(server, connections=connections, ramp=ramp, seconds=seconds))
     window_start, window_end = began + ramp, began + ramp + seconds
     latencies = [
         latency
@@ -298,7 +328,7 @@ def measure_round(server: Server, *, connections: int, ramp: float, seconds: flo
         if window_start <= finished < window_end
     ]
     if not latencies:
-        raise RuntimeError(f"no turn finished in the measured window against {server.url}")
+        raise RuntimeError(f"no turn finished in the measured window against {server}")
     return {
         "latencies": latencies,
         "turns_per_second": len(latencies) / seconds,
@@ -335,14 +365,22 @@ def measure(
     servers: list[Server], *, connections: int, warmup: float, seconds: float, rounds: int
 ) -> dict[str, dict[str, Any]]:
     """Warm each server up, then load them one at a time in ``rounds`` alternating rounds."""
+    targets: dict[str, Server | tuple[Server, ...]] = {server.name: server for server in servers}
+    return measure_groups(targets, connections=connections, warmup=warmup, seconds=seconds, rounds=rounds)
+
+
+def measure_groups(
+    targets: dict[str, Server | tuple[Server, ...]], *, connections: int, warmup: float, seconds: float, rounds: int
+) -> dict[str, dict[str, Any]]:
+    """Warm each target (a server, or servers loaded together) up, then load them in alternating rounds."""
     ramp = min(RAMP_SECONDS, warmup)
-    for server in servers if warmup > 0 else ():
-        measure_round(server, connections=connections, ramp=0.0, seconds=warmup)
-    measured: dict[str, list[dict[str, Any]]] = {server.name: [] for server in servers}
+    for target in targets.values() if warmup > 0 else ():
+        measure_round(target, connections=connections, ramp=0.0, seconds=warmup)
+    measured: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
     for _ in range(rounds):
-        for server in servers:
-            one = measure_round(server, connections=connections, ramp=ramp, seconds=seconds / rounds)
-            measured[server.name].append(one)
+        for name, target in targets.items():
+            one = measure_round(target, connections=connections, ramp=ramp, seconds=seconds / rounds)
+            measured[name].append(one)
     return {name: summarize(found) for name, found in measured.items()}
 
 
@@ -363,6 +401,7 @@ def figures(results: dict[str, dict[str, Any]]) -> list[Figure]:
                 limit=None,
                 baseline=base["turns_per_second"],
                 baseline_label="bare FastAPI",
+                ratio_target=SHARE_OF_BARE.get(store),
             )
         )
         if run.get("server_cpu_us_per_turn") and base.get("server_cpu_us_per_turn"):
@@ -398,6 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds the seconds are split into")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load on each server before measuring")
     parser.add_argument("--connections", type=int, default=64, help="concurrent connections")
+    parser.add_argument(
+        "--no-scaling", action="store_true", help="skip --workers 2 on SQLite and two servers on one Redis"
+    )
     parser.add_argument("--baseline-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--recorded", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -430,12 +472,27 @@ def main(argv: list[str] | None = None) -> int:
             servers.enter_context(running("memory", tactful_command("memory", port), port=port, cwd=workdir))
         )
         redis_url = servers.enter_context(redis_server(workdir))
+        redis_one: Server | None = None
         if redis_url is not None:
             port = free_port()
-            measured.append(
-                servers.enter_context(running("redis", tactful_command(redis_url, port), port=port, cwd=workdir))
+            redis_one = servers.enter_context(
+                running("redis", tactful_command(redis_url, port), port=port, cwd=workdir)
             )
-        results = measure(measured, **options)
+            measured.append(redis_one)
+        targets: dict[str, Server | tuple[Server, ...]] = {server.name: server for server in measured}
+        if not args.no_scaling:
+            port = free_port()
+            workers = [*tactful_command(f"sqlite:///{workdir / 'workers.db'}", port), "--workers", "2"]
+            two = servers.enter_context(running("sqlite, 2 workers", workers, port=port, cwd=workdir))
+            wait_for_workers([two.pid], 2)
+            targets[two.name] = two
+            if redis_url is not None and redis_one is not None:
+                port = free_port()
+                second = servers.enter_context(
+                    running("redis, second", tactful_command(redis_url, port), port=port, cwd=workdir)
+                )
+                targets["redis, 2 servers"] = (redis_one, second)
+        results = measure_groups(targets, **options)
 
     rows = [
         (
@@ -462,8 +519,8 @@ def main(argv: list[str] | None = None) -> int:
         "turns",
         "failures",
     )
-    print(table("HTTP load, one uvicorn worker", headers, rows))
-    found = figures(results)
+    print(table("HTTP load (one uvicorn worker unless named)", headers, rows))
+    found = figures(results) + scaling_figures(results)
     print(figures_table("HTTP figures", found))
     path = write_results("http", found, {"settings": options, "runs": results, "script": SCRIPT})
     print(f"\nwrote {path}")

@@ -1,6 +1,6 @@
 """Memory per live conversation: 100,000 snapshots held in a dict, against a Machine per conversation.
 
-    python -m bench.memory [--conversations 100000] [--engine-built 3000] [--naive 1000] [--quick]
+    python -m bench.memory [--conversations 100000] [--engine-built 3000] [--machines 1000] [--quick]
 
 The population: conversation ``n`` replays the first few messages of one of the scripts in
 :mod:`bench.scripts` with its own order number, so the conversations sit in every state a real
@@ -13,10 +13,14 @@ and counted: the same 100,000 as JSON text, and a smaller population exactly as 
 (to check the loaded snapshots are representative). Building 100,000 through the engine under
 tracemalloc would take minutes, hence the reloading.
 
-The baseline holds the same conversations the naive way (:mod:`bench.naive`): a live ``transitions``
-Machine per conversation with the conversation registered as its model; fewer are built, since each
-costs tens of kilobytes. Signals are read once per distinct message beforehand, since how a message
-was understood does not change what a conversation holds.
+A second figure holds only conversations that have had at least their first message (every
+conversation past its greeting), built and counted the same way: what a conversation weighs once it
+is under way.
+
+The baseline holds the same conversations with a live ``transitions`` Machine each, the conversation
+registered as its model (:func:`bench.naive.bare_machine`); fewer are built, since each costs tens of
+kilobytes. Signals are read once per distinct message beforehand, since how a message was understood
+does not change what a conversation holds.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bench.engine import Recorded, typed_messages
-from bench.naive import NaiveConversation, NaiveEngine, bare_machine
+from bench.naive import NaiveConversation, bare_machine
 from bench.report import Figure, figures_table, table, write_results
 from bench.scripts import IN_HOURS, POLICY, SCRIPTS, Click, Script
 from flow import Conversation, Engine, Policy, load_policy
@@ -72,22 +76,6 @@ def build_tactful(engine: Engine, count: int, *, first: int = 0) -> dict[str, Co
             else:
                 conversation, _ = engine.reply(conversation, message)
         held[conversation.id] = conversation
-    return held
-
-
-def build_naive(naive: NaiveEngine, count: int) -> dict[str, NaiveConversation]:
-    """``count`` live naive conversations, each with its own Machine, held by id."""
-    held: dict[str, NaiveConversation] = {}
-    for n, script, facts, sent in population(count):
-        model, _ = naive.start(facts, conversation_id=f"naive-{n}")
-        for message in script.messages[:sent]:
-            if model.state == "closed":
-                break
-            if isinstance(message, Click):
-                naive.reply(model, quick_reply=message.payload)
-            else:
-                naive.reply(model, message)
-        held[model.conversation_id] = model
     return held
 
 
@@ -170,7 +158,7 @@ HELD_AS = {
     "objects": "Conversation objects, loaded from JSON",
     "json": "the same snapshots as JSON text",
     "engine_built": "Conversation objects as the engine returns them",
-    "naive": "naive flow: Machine, guards and effects bound per conversation",
+    "after_first": "Conversation objects past their first message, loaded from JSON",
     "lean_machine": "a Machine per conversation, guards named by string",
 }
 
@@ -185,17 +173,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--engine-built", type=int, default=3_000, help="conversations held as the engine returns them")
-    parser.add_argument("--naive", type=int, default=100, help="naive-flow conversations to build (slow: seconds each)")
     parser.add_argument("--machines", type=int, default=1_000, help="bare Machine-per-conversation conversations")
-    parser.add_argument("--quick", action="store_true", help="10,000, 500, 20 and 200 conversations: a smoke run")
+    parser.add_argument("--quick", action="store_true", help="10,000, 500 and 200 conversations: a smoke run")
     args = parser.parse_args(argv)
-    sizes = (10_000, 500, 20, 200) if args.quick else (args.conversations, args.engine_built, args.naive, args.machines)
-    count, built, naive_count, machines = sizes
+    sizes = (10_000, 500, 200) if args.quick else (args.conversations, args.engine_built, args.machines)
+    count, built, machines = sizes
     policy = load_policy(POLICY)
     recorded = Recorded(Understander(), typed_messages())
     engine = Engine(policy, clock=_clock, understander=recorded)
-    naive = NaiveEngine(policy, clock=_clock, understand=recorded.understand)
-    build_naive(naive, 24)
 
     distinct = list(build_tactful(engine, DISTINCT).values())
     texts, kept_json, _ = retained(lambda: snapshot_texts(distinct, count))
@@ -209,20 +194,29 @@ def main(argv: list[str] | None = None) -> int:
     offering = [c for c in loaded.values() if c.state == "offering_alternatives"]
     parts = anatomy(offering[0], offering[1])
     del texts, loaded, offering
+    under_way = [c for c in distinct if c.version > 1]
+    later = snapshot_texts(under_way, count)
+    _, kept_later, later_seconds = retained(partial(load_snapshots, list(later.values())))
+    del later
     _, kept_built, built_seconds = retained(lambda: build_tactful(engine, built, first=DISTINCT))
-    _, kept_naive, naive_seconds = retained(lambda: build_naive(naive, naive_count))
     _, kept_lean, lean_seconds = retained(lambda: build_lean_machines(policy, machines))
 
     held = {
         "objects": (count, kept, seconds),
         "json": (count, kept_json, None),
         "engine_built": (built, kept_built, built_seconds),
-        "naive": (naive_count, kept_naive, naive_seconds),
+        "after_first": (count, kept_later, later_seconds),
         "lean_machine": (machines, kept_lean, lean_seconds),
     }
     per = {name: total / number for name, (number, total, _) in held.items()}
     figures = [
         _figure("memory per live conversation", per["objects"], per, f"{count:,} snapshots in a dict by id"),
+        _figure(
+            "memory per live conversation after its first message",
+            per["after_first"],
+            per,
+            f"{count:,} snapshots of conversations past their greeting",
+        ),
         _figure("memory per conversation as JSON", per["json"], per, f"the same {count:,} as JSON text"),
         _figure(
             "memory per conversation, engine-made", per["engine_built"], per, f"{built:,} as the engine returns them"

@@ -16,7 +16,7 @@ from flow.graph import Edge, Trigger
 from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
-from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn
+from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from flow.understanding.context import Context
 
 Clock = Callable[[], datetime]
+_NO_SIGNALS = Signals()
+"""The signals of a turn without a customer message (a start, a check-in, a person's action); frozen, so shared."""
 _MAX_CHAIN = 16
 
 
@@ -182,13 +184,13 @@ class Engine:
             started_at=now,
             updated_at=now,
         )
-        signals = self.understand(text, self.context_of(None, now)) if text is not None else Signals()
+        signals = self.understand(text, self.context_of(None, now)) if text is not None else _NO_SIGNALS
         run = Run.of(conversation, signals, text or "", now)
         identify_request(run, self.policy)
         run.steps.append(Step("start", "listening", run.current))
         if text is not None:
             self._apply(run, text)
-        return self._finish(conversation, run, text, None)
+        return self._finish(conversation, run, text, None, fresh=True)
 
     def reply(
         self,
@@ -244,7 +246,7 @@ class Engine:
             raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
         if conversation.outcome == "closed_after_abuse":
             raise ConversationClosed(conversation.id)
-        run = Run.of(conversation, Signals(), "", self._clock())
+        run = Run.of(conversation, _NO_SIGNALS, "", self._clock())
         # The check-in starts a fresh exchange: earlier anger, insistence and length do not carry over.
         run.counters.anger = run.counters.insistence = run.counters.turns = 0
         if not any(e.source == run.state and e.trigger == "check_in" for e in self.edges):
@@ -309,7 +311,7 @@ class Engine:
         """Whether nobody picked up a handed-over conversation within the policy's wait (see :meth:`wait_expired`)."""
         if conversation.state != "escalated" or conversation.waiting_since is None or conversation.callback_offered:
             return False
-        return waited_too_long(Run.of(conversation, Signals(), "", self._clock()), self._rules)
+        return waited_too_long(Run.of(conversation, _NO_SIGNALS, "", self._clock()), self._rules)
 
     def wait_expired(self, conversation: Conversation) -> tuple[Conversation, Turn]:
         """Nobody picked up in time: apologize and offer the customer a callback instead.
@@ -320,7 +322,7 @@ class Engine:
             raise PolicyMismatch(conversation.id, self.policy.name, conversation.policy)
         if not self.wait_is_over(conversation):
             raise InvalidMessage(f"conversation {conversation.id} is not waiting past the policy's wait for a person")
-        run = Run.of(conversation, Signals(), "", self._clock())
+        run = Run.of(conversation, _NO_SIGNALS, "", self._clock())
         self._step(run, "wait_expired")
         return self._finish(conversation, run, None, None)
 
@@ -333,7 +335,7 @@ class Engine:
             raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
         if person is not None and conversation.person != person:
             raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
-        return Run.of(conversation, Signals(), "", self._clock())
+        return Run.of(conversation, _NO_SIGNALS, "", self._clock())
 
     def _apply(self, run: Run, text: str) -> None:
         before = _fact_values(run)
@@ -372,11 +374,10 @@ class Engine:
         if not self._events[trigger].trigger(run):
             raise RuntimeError(f"no {trigger} transition from {run.state}")  # pragma: no cover
 
-    def _check(self, edge: Edge, event: Any) -> bool:
-        return edge.when(event.model, self._rules)
+    def _check(self, edge: Edge, run: Run) -> bool:
+        return edge.when(run, self._rules)
 
-    def _taken(self, edge: Edge, event: Any) -> None:
-        run: Run = event.model
+    def _taken(self, edge: Edge, run: Run) -> None:
         settled = len(run.settled)
         if edge.name == "why":
             about = explained_item(run, self._rules)
@@ -391,22 +392,30 @@ class Engine:
             step.item = run.settled[-1]
 
     def _finish(
-        self, conversation: Conversation, run: Run, text: str | None, quick_reply: str | None
+        self, conversation: Conversation, run: Run, text: str | None, quick_reply: str | None, *, fresh: bool = False
     ) -> tuple[Conversation, Turn]:
+        """The next snapshot and the turn's record. ``fresh``: ``conversation`` was validated by this call
+        and nothing else holds it, so it is finished in place rather than copied."""
         if run.state == "closed":
             run.actions.append(Close(outcome=run.outcome or "customer_closed"))
             run.outcome = run.outcome or "customer_closed"
         reply, buttons = self._speaker.say(run)
         version = conversation.version + 1
-        next_conversation = conversation.model_copy(
-            update={
-                **run.snapshot_fields(),
-                "quick_replies": [b.payload for b in buttons],
-                "version": version,
-                "updated_at": run.now,
-            }
-        )
-        turn = Turn.model_construct(
+        update = {
+            **run.snapshot_fields(),
+            "quick_replies": [b.payload for b in buttons],
+            "version": version,
+            "updated_at": run.now,
+        }
+        if fresh:
+            # What model_copy would do, without the copy: the same values and the same fields set.
+            conversation.__dict__.update(update)
+            conversation.__pydantic_fields_set__.update(update)
+            next_conversation = conversation
+        else:
+            next_conversation = conversation.model_copy(update=update)
+        compact(next_conversation)
+        turn = Turn.made(
             conversation_id=conversation.id,
             number=version,
             at=run.now,

@@ -12,7 +12,7 @@ from importlib.util import find_spec
 from flow.errors import MissingExtra
 
 EXTRAS: dict[str, tuple[str, ...]] = {
-    "server": ("fastapi", "uvicorn", "prometheus_client", "httpx"),
+    "server": ("fastapi", "uvicorn", "prometheus_client", "httpx", "orjson"),
     "redis": ("redis",),
     "postgres": ("psycopg", "psycopg_pool"),
     "socketio": ("socketio",),

@@ -68,9 +68,10 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
 
 def _adopt(run: Any) -> None:
     """Give a working model written for a single request (a ``request`` attribute only) an agenda."""
-    for name, default in _WORKING_DEFAULTS.items():
-        if not hasattr(run, name):
-            setattr(run, name, default())
+    if type(run) is not Run:  # a Run has every field already
+        for name, default in _WORKING_DEFAULTS.items():
+            if not hasattr(run, name):
+                setattr(run, name, default())
     if not run.agenda and run.request is not None:
         run.agenda.append(AgendaItem(run.request))
 
@@ -85,7 +86,7 @@ def identify_request(run: Run, policy: Policy) -> None:
         # The snapshot's facts are the latest word on the request in hand (a host may have set them).
         request_facts = policy.request_facts()
         before.facts.update({k: v for k, v in run.facts.items() if k in request_facts})
-    kinds = {name: _kind(policy, name) for name in policy.requests}
+    kinds: dict[str, str | None] = {}
     asks_anew = any(a.kind == "request" and not a.negated for a in run.signals.acts)
     for act in run.signals.acts:
         if act.negated:
@@ -100,6 +101,7 @@ def identify_request(run: Run, policy: Policy) -> None:
         elif act.kind == "request":
             name = _name_for(policy, act.target)
             if name is not None:
+                kinds = kinds or {n: _kind(policy, n) for n in policy.requests}
                 _add(run, policy, name, kinds)
     picked = run.signals.slots.get("request")
     if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):

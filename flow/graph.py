@@ -111,6 +111,7 @@ EdgeName = Literal[
     "anything_else",
     "already_done",
     "left_waiting",
+    "noted_facts",
     "accept_callback",
     "decline_callback",
     "waiting",
@@ -362,6 +363,7 @@ EDGES: tuple[Edge, ...] = (
     Edge("hold_position", "message", "offering_alternatives", "offering_alternatives", guards.insisted),
     Edge("acknowledge", "message", "offering_alternatives", "offering_alternatives", guards.thanked_only),
     Edge("empathize", "message", "offering_alternatives", "offering_alternatives", guards.complained_only),
+    Edge("noted_facts", "message", "offering_alternatives", "offering_alternatives", guards.stated_facts_only),
     _closing("offering_alternatives"),
     *_unclear("offering_alternatives", "offering_alternatives"),
     # Compensation: the goodwill offer, once.

@@ -110,6 +110,12 @@ def asked_again_for_done(run: Run, rules: Rules) -> bool:
     return last is not None and last.status == "approved" and _has(run, "request", last.name)
 
 
+def stated_facts_only(run: Run, rules: Rules) -> bool:
+    """The message only gives facts ("it's been about six weeks"), and they do not change the answer."""
+    acts = _acts(run)
+    return bool(run.signals.facts) and bool(acts) and all(a.kind in ("provide", "thank") for a in acts)
+
+
 def not_understood(run: Run, rules: Rules) -> bool:
     """Nothing in the message could be read."""
     return run.counters.unclear > 0

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from transitions import Machine
+from transitions import Event, Machine, MachineError
 
 from flow.errors import FlowDefinitionError
 from flow.graph import EDGES, FINAL, INITIAL, Edge, Trigger
@@ -81,15 +81,16 @@ def build_machine(
     Each trigger (``message``, ``next``, ``check_in``) is one Machine event. Every edge becomes one of
     its conditional transitions, added in priority order, so the Machine itself tries the edges of
     the current state in order and takes the first whose guard holds: ``check(edge, event)`` evaluates
-    the guard once, and ``taken(edge, event)`` runs after the transition. Models are never registered
-    with the Machine: each turn triggers events on a short-lived :class:`flow.run.Run`, so the Machine
-    holds no per-conversation state.
+    the guard once, and ``taken(edge, model)`` runs after the transition, both given the model the
+    event was triggered on. Models are never registered with the Machine: each turn triggers events on
+    a short-lived :class:`flow.run.Run`, so the Machine holds no per-conversation state. Its events are
+    :class:`LeanEvent`, which take the same transitions without the library's per-trigger machinery.
     """
     edges = live_edges(policy)
     problems = check_graph(policy, edges)
     if problems:
         raise FlowDefinitionError(policy.name, problems)
-    machine = Machine(
+    machine = SharedMachine(
         model=None,
         states=list(STATES),
         initial=INITIAL,
@@ -108,6 +109,78 @@ def build_machine(
     return machine, edges
 
 
+class LeanEvent(Event):
+    """A ``transitions`` Event for the shared Machine: the stock trigger semantics without its per-call cost.
+
+    The stock :meth:`transitions.Event.trigger` builds an ``EventData`` for every call, passes it
+    through the Machine's queue, runs the (empty) prepare and finalize callback lists, resolves every
+    condition and callback by name and logs each step at debug level: several microseconds per
+    transition, on every message. The flow's Machine uses none of it: each transition has bound
+    callables as its conditions and ``after`` callbacks (no ``prepare`` or ``before``), no state has
+    enter or exit callbacks, the Machine has no callbacks of its own, and events are never queued.
+
+    So this event does what the stock one does for such a Machine, directly: it tries the transitions
+    of the model's state in the order they were added, takes the first whose conditions all hold (each
+    called with the model, compared with its target as ``unless`` conditions are), sets the model's
+    state and runs the transition's ``after`` callbacks with the model. The transitions of each state
+    are read into a plan once (their conditions, destination and callbacks), and read again after a
+    transition is added or removed. A state with no transition for the event raises
+    :class:`transitions.MachineError`, as the stock event does when invalid triggers are not ignored.
+    Returns whether a transition was taken.
+    """
+
+    def trigger(self, model: Any, *args: Any, **kwargs: Any) -> bool:
+        """Take the first transition of ``model``'s state whose conditions hold."""
+        plan = self._plans.get(model.state) if self._plans is not None else None
+        if plan is None:
+            plan = self._plan(model.state)
+        for conditions, dest, after in plan:
+            for holds, target in conditions:
+                if holds(model) != target:
+                    break
+            else:
+                model.state = dest
+                for callback in after:
+                    callback(model)
+                return True
+        return False
+
+    _plans: dict[str, tuple[_Planned, ...]] | None = None
+
+    def add_transition(self, transition: Any) -> None:
+        """Add a transition; the plans are made again on the next trigger."""
+        super().add_transition(transition)
+        self._plans = None
+
+    def _plan(self, state: str) -> tuple[_Planned, ...]:
+        # Each transition's conditions and callbacks read once, in order, rather than on every trigger.
+        transitions = self.transitions.get(state)
+        if transitions is None:
+            raise MachineError(f"Can't trigger event {self.name} from state {state}!")
+        plan = tuple((tuple((c.func, c.target) for c in t.conditions), t.dest, tuple(t.after)) for t in transitions)
+        if self._plans is None:
+            self._plans = {}
+        self._plans[state] = plan
+        return plan
+
+
+_Planned = tuple[tuple[tuple[Any, bool], ...], Any, tuple[Any, ...]]
+"""One transition as a plan: its (condition, target) pairs, its destination and its ``after`` callbacks."""
+
+
+class SharedMachine(Machine):
+    """The one Machine of a policy, whose events are :class:`LeanEvent`."""
+
+    event_cls = LeanEvent
+
+    def remove_transition(self, trigger: str, source: str = "*", dest: str = "*") -> None:
+        """Remove transitions as the stock Machine does; the events make their plans again."""
+        super().remove_transition(trigger, source, dest)
+        for event in self.events.values():
+            if isinstance(event, LeanEvent):
+                event._plans = None
+
+
 class _Checked:
     """A transition condition bound to its edge, named after the edge's guard for diagrams and logs."""
 
@@ -118,8 +191,8 @@ class _Checked:
         self._edge = edge
         self.__name__ = edge.guard
 
-    def __call__(self, event: Any) -> bool:
-        return self._check(self._edge, event)
+    def __call__(self, model: Any) -> bool:
+        return self._check(self._edge, model)
 
 
 class _Taken:
@@ -131,5 +204,5 @@ class _Taken:
         self._taken = taken
         self._edge = edge
 
-    def __call__(self, event: Any) -> None:
-        self._taken(self._edge, event)
+    def __call__(self, model: Any) -> None:
+        self._taken(self._edge, model)

@@ -111,10 +111,19 @@ def unsigned_allowed(name: str, policy: Policy) -> bool:
     return spec.allow_unsigned if spec is not None else name == REQUEST_FACT or policy.extra_facts == "allow"
 
 
+_GOOD_NAMES: set[str] = set()
+"""Fact names already found good: the same few names come with every conversation a host opens."""
+_GOOD_NAMES_KEPT = 1024
+
+
 def _check_name(name: object) -> None:
+    if name in _GOOD_NAMES:
+        return
     if not isinstance(name, str) or not 0 < len(name) <= MAX_FACT_NAME_CHARS or _CONTROL.search(name):
         shown = name[:MAX_FACT_NAME_CHARS] if isinstance(name, str) else str(name)
         raise InvalidFact(shown, f"must be named with 1 to {MAX_FACT_NAME_CHARS} characters and no control characters")
+    if len(_GOOD_NAMES) < _GOOD_NAMES_KEPT:
+        _GOOD_NAMES.add(name)
 
 
 def _request(value: Any, policy: Policy) -> FactValue:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -74,8 +75,9 @@ class Act(_Frozen):
 class Signals(_Frozen):
     """What understanding found in one customer message.
 
-    ``acts`` are what the message does, read in the conversation's context; ``intent`` is the main act
-    in the older one-intent-per-message vocabulary, kept for hosts that read it. ``facts`` are the
+    ``acts`` are what the message does, read in the conversation's context; ``intent`` is one label for
+    the whole message in the older one-intent-per-message vocabulary, kept for hosts that read it: the
+    intent model's reading, or the main act's when the model has none. ``facts`` are the
     policy's facts the message states, ``malformed`` the facts it gives in a form the policy does not
     accept. When a message makes several requests, ``request_facts`` holds the facts stated with each,
     by kind of request ("cancel order B-2001 and refund A-2002"). ``abusive`` is abuse aimed at people;
@@ -312,6 +314,11 @@ class Conversation(BaseModel):
             return migrate_snapshot(data)
         return data
 
+    @model_validator(mode="after")
+    def _compact(self) -> Conversation:
+        compact(self)
+        return self
+
     @property
     def request(self) -> str | None:
         """The name of the request being handled now: the first one on the agenda not yet settled."""
@@ -332,6 +339,28 @@ class Conversation(BaseModel):
     def at_the_desk(self) -> bool:
         """Whether people should see it: waiting for a person after a handoff, or with one now."""
         return self.state == "with_person" or (self.state == "escalated" and self.waiting_since is not None)
+
+
+_EVERY_FIELD: set[str] = set(Conversation.model_fields)
+"""The names of every field of a snapshot: the one set of fields set that complete snapshots share."""
+
+
+def compact(conversation: Conversation) -> None:
+    """Let ``conversation`` share what every live snapshot would otherwise hold a copy of.
+
+    A snapshot read from JSON or made by the engine has every field set, and pydantic keeps the names of
+    the fields set in a set of its own per model (over 2 KB for a snapshot's fields): a complete snapshot
+    shares one. Pydantic only ever adds field names to that set, which leaves it unchanged, and copies it
+    before changing a copy's. The policy's name and version and the quick-reply payloads come from a small
+    vocabulary, so they are interned.
+    """
+    if conversation.__pydantic_fields_set__ == _EVERY_FIELD:
+        object.__setattr__(conversation, "__pydantic_fields_set__", _EVERY_FIELD)
+    values = conversation.__dict__
+    values["policy"] = sys.intern(values["policy"])
+    values["policy_version"] = sys.intern(values["policy_version"])
+    if values["quick_replies"]:
+        values["quick_replies"] = [sys.intern(payload) for payload in values["quick_replies"]]
 
 
 def migrate_snapshot(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -398,6 +427,21 @@ class Turn(BaseModel):
     decided: dict[str, RequestStatus] = Field(default_factory=dict)
     person: str | None = None
     """The display name of the person who wrote ``text``; ``None`` when the agent's flow wrote it."""
+
+    @classmethod
+    def made(cls, **values: Any) -> Turn:
+        """A turn from values the engine made and typed itself, unvalidated: what ``model_construct`` gives.
+
+        ``values`` must name every field but ``person`` (which stays ``None``). Built directly, as
+        ``model_construct`` would build it, without its walk over every field's aliases and defaults,
+        which costs more than the rest of making a turn's record.
+        """
+        turn = cls.__new__(cls)
+        object.__setattr__(turn, "__dict__", {**values, "person": None})
+        object.__setattr__(turn, "__pydantic_fields_set__", set(values))
+        object.__setattr__(turn, "__pydantic_extra__", None)
+        object.__setattr__(turn, "__pydantic_private__", None)
+        return turn
 
     @property
     def messages(self) -> list[str]:

@@ -6,7 +6,7 @@ from datetime import time
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from flow.conditions import Condition
 from flow.textmatch import pattern_problem
@@ -241,6 +241,24 @@ class Tone(_Section):
     min_reading_ease: float = Field(default=60.0, ge=0, le=100)
 
 
+class _FactNames:
+    """The fact names a policy's requests read, remembered with the requests they were read from.
+
+    Equal to any other, so that remembering never changes whether two policies are equal.
+    """
+
+    __slots__ = ("names", "source")
+
+    def __init__(self) -> None:
+        self.source: object = None
+        self.names: dict[str | None, frozenset[str]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _FactNames)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class Policy(_Section):
     """A company's policy for declining requests, loaded from YAML by :func:`flow.load_policy`."""
 
@@ -264,6 +282,8 @@ class Policy(_Section):
     follow_up: FollowUp
     tone: Tone = Field(default_factory=Tone)
     templates: dict[StateName | Literal["common"], dict[str, Variants]] = Field(default_factory=dict)
+    # Fact names per request, worked out once: every turn asks for them several times.
+    _fact_names: _FactNames = PrivateAttr(default_factory=lambda: _FactNames())
 
     @field_validator("timezone")
     @classmethod
@@ -294,13 +314,28 @@ class Policy(_Section):
     def request_facts(self) -> frozenset[str]:
         """The facts that belong to one request rather than to the conversation: those a request needs or
         its rules and exceptions read (the order, when it was bought, what was wrong with it)."""
-        names: set[str] = set()
-        for name in self.requests:
-            names |= self.facts_of(name)
-        return frozenset(names)
+        known = self._known_fact_names()
+        names = known.get(None)
+        if names is None:
+            names = known[None] = frozenset().union(*(self.facts_of(name) for name in self.requests))
+        return names
 
     def facts_of(self, request: str) -> frozenset[str]:
         """The facts one kind of request needs or its rules and exceptions read."""
+        known = self._known_fact_names()
+        names = known.get(request)
+        if names is None:
+            names = known[request] = self._read_facts_of(request)
+        return names
+
+    def _known_fact_names(self) -> dict[str | None, frozenset[str]]:
+        memo: _FactNames = self.__pydantic_private__["_fact_names"]  # type: ignore[index]  # skips __getattr__
+        if memo.source is not self.requests:
+            # A copy of the policy shares the memo; with other requests it works the names out afresh.
+            memo.source, memo.names = self.requests, {}
+        return memo.names
+
+    def _read_facts_of(self, request: str) -> frozenset[str]:
         from flow.conditions import facts_named
 
         spec = self.requests[request]

@@ -10,6 +10,9 @@ from flow.conditions import Predicate, compile_condition, facts_named
 from flow.models import Counters, FactValue, Signals, Span
 from flow.policy import WEEKDAYS, Alternative, Policy
 
+_DECISIONS_KEPT = 4096
+"""How many decisions a policy's rules remember before starting afresh (a bound on their memory)."""
+
 Verdict = Literal["missing", "narrow", "approve", "decline", "offer", "review", "cannot_check"]
 
 
@@ -102,6 +105,11 @@ class Rules:
         self._eligible_on = facts_named(compensation.eligible_when) if compensation else set()
         self._hours = policy.escalation.handoff.hours
         self._days = {WEEKDAYS.index(day) for day in self._hours.days}
+        # A decision depends only on the facts its request reads, and a turn asks for the same one several
+        # times (guards, effects, then every paragraph), so decisions are remembered by those facts.
+        self._reads = {name: tuple(sorted(policy.facts_of(name))) for name in policy.requests}
+        self._decided: dict[tuple[object, ...], Decision] = {}
+        self._hours_at: tuple[datetime | None, bool] = (None, False)
 
     def assumed_request(self, facts: dict[str, FactValue]) -> str | None:
         """The request a customer who states ``facts`` without saying what they want is taken to mean."""
@@ -161,6 +169,19 @@ class Rules:
         parcel that never came is refunded without asking when it was bought). Then every fact the
         request needs is asked for, and the decline rules are tried in order.
         """
+        # The type is part of the key: 1, 1.0 and True are equal as dict keys but not to every rule.
+        key = (request, *[(type(value), value) for value in map(facts.get, self._reads[request])])
+        try:
+            decision = self._decided.get(key)
+        except TypeError:  # a fact value that cannot be a key (never one the engine reads): decide afresh
+            return self._decide(request, facts)
+        if decision is None:
+            if len(self._decided) >= _DECISIONS_KEPT:
+                self._decided.clear()
+            decision = self._decided[key] = self._decide(request, facts)
+        return decision
+
+    def _decide(self, request: str, facts: dict[str, FactValue]) -> Decision:
         policy_request = self.policy.requests[request]
         for index, (holds, needed) in enumerate(self._exceptions[request]):
             verdict = holds(facts, {}, {})
@@ -205,6 +226,14 @@ class Rules:
 
     def in_hours(self, now: datetime) -> bool:
         """Whether a person is there to take over at ``now``."""
+        last, answer = self._hours_at
+        if now == last and last is not None:
+            return answer
+        answer = self._in_hours(now)
+        self._hours_at = (now, answer)
+        return answer
+
+    def _in_hours(self, now: datetime) -> bool:
         handoff = self.policy.escalation.handoff
         if not handoff.available:
             return False

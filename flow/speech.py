@@ -24,6 +24,8 @@ from states import SPECS
 __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
 
 _FRESH_TRIES = 6
+_RESUMING = frozenset({"answer_policy", "answer_status", "empathize"})
+"""Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 _HASH_MASK = 0xFFFFFF
 _ASKS_PERSON = 3
 
@@ -32,6 +34,15 @@ def sentence_hashes(text: str) -> list[int]:
     """Short hashes of the sentences of ``text``, for remembering what was said without keeping it."""
     marked = " ".join(text.split()).lower().replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
     return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]
+
+
+class _Hashes(dict[str, list[int]]):
+    """The sentence hashes of the texts one turn rendered: each is hashed to pick a fresh variant, and
+    again to remember what was said, so the second time is a lookup."""
+
+    def __missing__(self, text: str) -> list[int]:
+        hashes = self[text] = sentence_hashes(text)
+        return hashes
 
 
 class Speaker:
@@ -58,6 +69,7 @@ class Speaker:
         """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
         seed = f"{run.conversation_id}:{run.turn}"
         said = set(run.said)
+        hashed = _Hashes()
         paragraphs: list[str] = []
         steps = [step for step in run.steps if step.transition not in SPECS[step.state].silent]
         if run.steps and not steps:
@@ -70,21 +82,20 @@ class Speaker:
                 continue
             soothing = ""
             if index == 0 and calm:
-                soothing = self._fresh(run, "templates.common.calm", step, seed, said, continues=True)
+                soothing = self._fresh(run, "templates.common.calm", step, seed, said, hashed, continues=True)
             text = self._fresh(
-                run, path, step, seed, said, continues=index + 1 < len(steps), apologized=calm and index == 0
+                run, path, step, seed, said, hashed, continues=index + 1 < len(steps), apologized=calm and index == 0
             )
             if text:
                 paragraphs.append(text)
                 apologized = apologized or _says_sorry(text)
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
-        run.said = [*run.said, *(h for p in paragraphs for h in sentence_hashes(p) if h not in run.said)]
+        run.said = [*run.said, *(h for p in paragraphs for h in hashed[p] if h not in run.said)]
         run.question = self._question(run)
         last = steps[-1] if steps else None
-        context = self._contexts.context(run, frozenset({"callback", "in_hours", "offered", "offer_callback"}), last)
         parts = (part.strip() for paragraph in paragraphs for part in paragraph.split("\n\n"))
-        return "\n\n".join(part for part in parts if part), self._buttons(run, context, seed)
+        return "\n\n".join(part for part in parts if part), self._buttons(run, _Later(self._contexts, run, last), seed)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""
@@ -108,7 +119,16 @@ class Speaker:
         )
 
     def _fresh(
-        self, run: Run, path: str, step: Step, seed: str, said: set[int], *, continues: bool, apologized: bool = False
+        self,
+        run: Run,
+        path: str,
+        step: Step,
+        seed: str,
+        said: set[int],
+        hashed: _Hashes,
+        *,
+        continues: bool,
+        apologized: bool = False,
     ) -> str:
         """The first variant of ``path`` (in this turn's order) whose sentences were not said before.
 
@@ -118,7 +138,10 @@ class Speaker:
         first = ""
         for attempt in range(_FRESH_TRIES):
             variant_seed = seed if attempt == 0 else f"{seed}/{attempt}"
-            needed = self._book.variables(path, seed=variant_seed) | {"resume"}
+            needed = self._book.variables(path, seed=variant_seed)
+            if step.transition in _RESUMING:
+                # The sentence that picks the conversation up reads the outer context (the offer on the table).
+                needed = needed | {"resume"}
             context = self._contexts.context(run, needed, step)
             context["continues"] = continues
             context["apologized"] = apologized
@@ -127,16 +150,16 @@ class Speaker:
             text = self._book.render(path, context, seed=variant_seed)
             if attempt == 0:
                 first = text
-            hashes = sentence_hashes(text)
+            hashes = hashed[text]
             if not said.intersection(hashes):
                 said.update(hashes)
                 return text
-        said.update(sentence_hashes(first))
+        said.update(hashed[first])
         return first
 
     def _resume(self, run: Run, step: Step, context: dict[str, Any], seed: str) -> str | None:
         """The sentence that picks the conversation up again after answering a question."""
-        if step.transition not in ("answer_policy", "answer_status", "empathize"):
+        if step.transition not in _RESUMING:
             return None
         key = {
             "offering_alternatives": "resume_offer",
@@ -172,14 +195,14 @@ class Speaker:
             return "request"
         return None
 
-    def _buttons(self, run: Run, context: dict[str, Any], seed: str) -> list[QuickReply]:
+    def _buttons(self, run: Run, later: _Later, seed: str) -> list[QuickReply]:
         if not run.steps or run.state == "closed":
             return []
         last = run.steps[-1]
         kind: str = SPECS[last.state].buttons_for(last.transition)
 
         def label(key: str) -> str:
-            return self._book.render(f"templates.common.{key}", context, seed=seed)
+            return self._book.render(f"templates.common.{key}", later.context, seed=seed)
 
         if run.question == "person":
             return [
@@ -211,7 +234,7 @@ class Speaker:
                 payloads.button(label("button_accept"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
             ]
-        if kind == "callback" and context["offer_callback"]:
+        if kind == "callback" and later.context["offer_callback"]:
             return [
                 payloads.button(label("button_callback"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
@@ -229,6 +252,27 @@ class Speaker:
                 for n, r in self._policy.requests.items()
             ]
         return []
+
+
+class _Later:
+    """The context the buttons are labelled with, worked out only when a turn shows buttons."""
+
+    __slots__ = ("_builder", "_context", "_run", "_step")
+
+    _NEEDED = frozenset({"callback", "in_hours", "offered", "offer_callback"})
+
+    def __init__(self, builder: ContextBuilder, run: Run, step: Step | None) -> None:
+        self._builder = builder
+        self._run = run
+        self._step = step
+        self._context: dict[str, Any] | None = None
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """The context of the turn's last step."""
+        if self._context is None:
+            self._context = self._builder.context(self._run, self._NEEDED, self._step)
+        return self._context
 
 
 def _says_sorry(text: str) -> bool:

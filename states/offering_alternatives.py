@@ -19,6 +19,7 @@ SPEC = StateSpec(
         "acknowledge": "acknowledge",
         "empathize": "empathize",
         "unclear": "unclear",
+        "noted_facts": "noted",
         **COMMON_SAYS,
         "*": "resume",
     },
@@ -62,6 +63,12 @@ SPEC = StateSpec(
             "You're welcome. Would {{ offered }} work for you?",
             "My pleasure. Shall I go ahead with {{ offered }}?",
             "No problem at all. Just let me know if you'd like {{ offered }}.",
+        ),
+        "noted": (
+            "Thanks for telling me. That doesn't change the answer on {{ request }}, I'm afraid. Would "
+            "{{ offered }} work for you?",
+            "Thank you, I've noted that. It doesn't change what I can do on {{ request }}, but {{ offered }} "
+            "{{ 'are' if several else 'is' }} still open to you.",
         ),
         "unclear": (
             "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."

@@ -173,6 +173,17 @@ def test_negated_threats_and_lookalike_words_are_not_threats(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["honestly I'm not going to kick up a fuss or call my bank, I just want it fixed",
+     "no need for lawyers or anything", "I won't be posting on facebook about it, relax"],
+)  # fmt: skip
+def test_a_threat_ruled_out_is_read_as_no_threat(text: str) -> None:
+    signals = understand(text)
+    assert not signals.threat
+    assert "not threat" in [str(act) for act in signals.acts]
+
+
+@pytest.mark.parametrize(
+    "text",
     ["f u c k you", "f.u.c.k off", "you're an idiot", "useless idiot", "you are useless", "you absolute moron",
      "stupid bot", "a**hole", "go to hell", "your staff are morons", "f*ck you", "are you thick?",
      "ur a waste of space"],

@@ -113,6 +113,17 @@ def serve(
             help="Address or network of a reverse proxy whose X-Forwarded-For names the client; repeatable.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help=(
+                "Processes serving the port together, to use more cores (SQLite, Redis or PostgreSQL store); "
+                "rate limits are shared out among them."
+            ),
+        ),
+    ] = 1,
     access_log: Annotated[
         bool, typer.Option("--access-log/--no-access-log", help="Log every request uvicorn serves.")
     ] = True,
@@ -132,7 +143,7 @@ def serve(
         raise typer.Exit(code=2) from e
     import uvicorn
 
-    from flow.server.runtime import build_app, uvicorn_options
+    from flow.server.runtime import build_app, check_serving, serve_workers, uvicorn_options
     from flow.server.settings import ServerSettings, parse_agent_keys
 
     try:
@@ -156,8 +167,11 @@ def serve(
             pubsub_url=pubsub,
             desk_webhook_url=desk_webhook,
             desk_webhook_secret=desk_webhook_secret,
+            workers=workers,
         )
-        application = build_app(settings)
+        application = build_app(settings) if workers == 1 else None
+        if application is None:
+            check_serving(settings)
     except (TactfulError, ValueError) as e:
         typer.echo(f"tactful serve: {error_line(e)}", err=True)
         raise typer.Exit(code=2) from e
@@ -167,10 +181,21 @@ def serve(
     typer.echo(f"Demo page: {url}   API docs: {url}docs   Widget: {url}widget.js")
     if settings.agent_keys:
         typer.echo(f"Desk for people taking over: {url}agent")
-    if application.state.socketio is None:
+    from flow.server.socketio_channel import socketio_available
+
+    if not socketio_available():
         typer.echo("socket.io channel off: pip install 'tactful[socketio]' to serve rasa-webchat at /socket.io/")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    if application is None:
+        typer.echo(f"Serving with {workers} worker processes.")
+        if settings.shared_pubsub_url is None:
+            typer.echo(
+                "Messages pushed live (a person who took over writing) reach the customers connected to the same "
+                "worker; give --pubsub redis://HOST:PORT to reach every worker's customers."
+            )
+        serve_workers(settings, host=host, port=port, access_log=access_log)
+        return
     uvicorn.run(
         application,
         host=host,

@@ -107,7 +107,8 @@ def create_app(
         pushers=[live],
         webhook=webhook,
     )
-    limiter = RateLimiter(per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
+    per_second, burst = settings.worker_rate_limit
+    limiter = RateLimiter(per_second=per_second, burst=burst)
     keys = [FactsKey.parse(settings.facts_key.get_secret_value())] if settings.facts_key is not None else []
     demo = DemoSigner.for_policy(service.engines[service.default_policy].policy) if settings.demo else None
     if demo is not None:

@@ -10,7 +10,6 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -29,6 +28,7 @@ from flow.errors import (
     UntrustedFacts,
     VersionConflict,
 )
+from flow.server.responses import OrjsonResponse
 
 
 class ErrorDetail(BaseModel):
@@ -103,10 +103,9 @@ def describe(error: TactfulError) -> tuple[int, ErrorDetail]:
     return 400, ErrorDetail(code="bad_request", message=str(error))
 
 
-def error_response(status: int, code: str, message: str, *, headers: Mapping[str, str] | None = None) -> JSONResponse:
+def error_response(status: int, code: str, message: str, *, headers: Mapping[str, str] | None = None) -> OrjsonResponse:
     """A JSON error response in the API's one shape."""
-    body = ErrorResponse(error=ErrorDetail(code=code, message=message))
-    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+    return OrjsonResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
 def validation_message(errors: list[Any]) -> str:
@@ -126,18 +125,18 @@ def retry_headers(error: TactfulError) -> dict[str, str] | None:
     return {"Retry-After": str(error.retry_after)} if isinstance(error, StoreUnavailable) else None
 
 
-async def _tactful_error(request: Request, error: Exception) -> JSONResponse:
+async def _tactful_error(request: Request, error: Exception) -> OrjsonResponse:
     assert isinstance(error, TactfulError)
     status, detail = describe(error)
     return error_response(status, detail.code, detail.message, headers=retry_headers(error))
 
 
-async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
+async def _unexpected_error(request: Request, error: Exception) -> OrjsonResponse:
     # Starlette logs the error and raises it again after this answer goes out.
     return error_response(500, "internal_error", INTERNAL_ERROR_MESSAGE)
 
 
-async def _validation_error(request: Request, error: Exception) -> JSONResponse:
+async def _validation_error(request: Request, error: Exception) -> OrjsonResponse:
     assert isinstance(error, RequestValidationError)
     return error_response(422, "invalid_request", validation_message(list(error.errors())))
 
@@ -148,7 +147,7 @@ _UNREADABLE_BODY = "There was an error parsing the body"
 UNREADABLE_BODY_MESSAGE = "the request is not valid: the body is not JSON in UTF-8, or is nested too deeply"
 
 
-async def _http_error(request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> OrjsonResponse:
     assert isinstance(error, StarletteHTTPException)
     if error.status_code == 400 and error.detail == _UNREADABLE_BODY:
         return error_response(422, "invalid_request", UNREADABLE_BODY_MESSAGE)

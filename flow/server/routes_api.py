@@ -2,8 +2,9 @@
 
 These routes are on the path of every customer message, so they take the ``Request`` and read the
 gateway and the bearer token from it instead of through FastAPI dependencies (which cost more per
-request than the lookups themselves), and return their JSON already serialized (the declared
-``response_model`` documents it without validating it a second time). The token scheme is added to
+request than the lookups themselves), serve a well-formed body with one parse and one validation
+(:class:`~flow.server.parsed_body.ParsedBodyRoute`), and return their JSON already serialized (the
+declared ``response_model`` documents it without validating it a second time). The token scheme is added to
 the OpenAPI schema by :func:`flow.server.openapi.document_token_scheme`.
 """
 
@@ -17,6 +18,7 @@ from flow.errors import AccessDenied
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.gateway import ChatGateway
 from flow.server.openapi import TOKEN_SECURITY
+from flow.server.parsed_body import ParsedBodyRoute, parsed_body
 from flow.server.schemas import (
     ConversationOut,
     ConversationStarted,
@@ -27,7 +29,7 @@ from flow.server.schemas import (
 )
 from flow.server.trust import FactsGate, OfferedFacts, bearer_token
 
-router = APIRouter(prefix="/v1", tags=["conversations"])
+router = APIRouter(prefix="/v1", tags=["conversations"], route_class=ParsedBodyRoute)
 
 ConversationId = Annotated[str, Path(description="The `id` returned when the conversation was created.")]
 
@@ -63,36 +65,18 @@ def _responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     return {status: ERROR_RESPONSES[status] for status in statuses}
 
 
-@router.post(
-    "/conversations",
-    status_code=201,
-    response_model=ConversationStarted,
-    summary="Start a conversation",
-    responses=_responses(403, 413, 422, 429, 503),
-)
-async def start_conversation(request: Request, body: Annotated[StartConversation | None, Body()] = None) -> Response:
-    """Open a conversation and get the agent's first turn, the conversation id and its token.
-
-    A page may pass only the facts the policy allows unsigned, plus a `facts_token` signed by the
-    host; the host's server may pass any fact with `Authorization: Bearer <api_key>`.
-    """
-    body = body or StartConversation()
+async def _start(request: Request, body: StartConversation) -> Response:
     gate = facts_gate_of(request)
     offered = gate.offered(body.facts, body.facts_token, server_to_server=gate.server_to_server(request))
     started = await gateway_of(request).start(offered=offered, message=body.message, policy=body.policy, channel="http")
-    reply = ConversationStarted(id=started.conversation.id, token=started.token, turn=TurnOut.of(started.turn))
+    reply = ConversationStarted.model_construct(
+        id=started.conversation.id, token=started.token, turn=TurnOut.of(started.turn)
+    )
     return json_response(reply, status_code=201)
 
 
-@router.post(
-    "/conversations/{conversation_id}/messages",
-    response_model=TurnOut,
-    summary="Send a customer message",
-    responses=_responses(403, 404, 409, 413, 422, 429, 503),
-    openapi_extra=TOKEN_SECURITY,
-)
-async def send_message(conversation_id: ConversationId, body: CustomerMessage, request: Request) -> Response:
-    """Apply what the customer typed or clicked and get the agent's answer."""
+async def _send(request: Request, body: CustomerMessage) -> Response:
+    conversation_id: str = request.path_params["conversation_id"]
     token = conversation_token(request, conversation_id)
     _, turn = await gateway_of(request).reply(
         conversation_id,
@@ -104,6 +88,36 @@ async def send_message(conversation_id: ConversationId, body: CustomerMessage, r
         channel="http",
     )
     return json_response(TurnOut.of(turn))
+
+
+@router.post(
+    "/conversations",
+    status_code=201,
+    response_model=ConversationStarted,
+    summary="Start a conversation",
+    responses=_responses(403, 413, 422, 429, 503),
+)
+@parsed_body(StartConversation, _start)
+async def start_conversation(request: Request, body: Annotated[StartConversation | None, Body()] = None) -> Response:
+    """Open a conversation and get the agent's first turn, the conversation id and its token.
+
+    A page may pass only the facts the policy allows unsigned, plus a `facts_token` signed by the
+    host; the host's server may pass any fact with `Authorization: Bearer <api_key>`.
+    """
+    return await _start(request, body or StartConversation())
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages",
+    response_model=TurnOut,
+    summary="Send a customer message",
+    responses=_responses(403, 404, 409, 413, 422, 429, 503),
+    openapi_extra=TOKEN_SECURITY,
+)
+@parsed_body(CustomerMessage, _send)
+async def send_message(conversation_id: ConversationId, body: CustomerMessage, request: Request) -> Response:
+    """Apply what the customer typed or clicked and get the agent's answer."""
+    return await _send(request, body)
 
 
 @router.get(

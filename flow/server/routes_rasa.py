@@ -18,7 +18,6 @@ from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from flow.errors import ConversationClosed, ConversationExists, UnknownConversation
@@ -27,12 +26,14 @@ from flow.server.client_facts import client_facts
 from flow.server.errors import ERROR_RESPONSES
 from flow.server.facts_tokens import MAX_TOKEN_CHARS
 from flow.server.gateway import ChatGateway
+from flow.server.parsed_body import ParsedBodyRoute, parsed_body
+from flow.server.responses import OrjsonResponse
 from flow.server.routes_api import facts_gate_of, gateway_of
 from flow.server.schemas import FACTS_TOKEN
 from flow.server.senders import SenderConversation, SenderDirectory
 from flow.server.trust import OfferedFacts
 
-router = APIRouter(tags=["rasa"])
+router = APIRouter(tags=["rasa"], route_class=ParsedBodyRoute)
 
 MAX_NEW_CONVERSATIONS = 8
 """How often one message may find the sender's conversation closed and claim another before giving up."""
@@ -117,23 +118,28 @@ def unheard(turns: list[Turn], *, before: int | None = None) -> list[Turn]:
     return found
 
 
+async def _webhook(request: Request, body: RasaMessage) -> Response:
+    gate = facts_gate_of(request)
+    server_to_server = gate.server_to_server(request)
+    metadata = body.metadata.model_dump() if body.metadata else None
+    opening = _Opening(lambda: client_facts(metadata, gate, server_to_server=server_to_server))
+    return OrjsonResponse(await _answer(gateway_of(request), senders_of(request), body, opening))
+
+
 @router.post(
     "/webhooks/rest/webhook",
     summary="Rasa REST channel",
     response_model=list[RasaReply],
     responses={status: ERROR_RESPONSES[status] for status in (403, 409, 413, 422, 429, 503)},
 )
+@parsed_body(RasaMessage, _webhook)
 async def rasa_webhook(body: RasaMessage, request: Request) -> Response:
     """Answer a Rasa-style widget: an unknown sender, or one whose conversation closed, starts anew.
 
     The metadata's facts count when a conversation starts: unsigned, only those the policy allows;
     signed by the host in `facts_token`; or any, with the API key as `Authorization: Bearer`.
     """
-    gate = facts_gate_of(request)
-    server_to_server = gate.server_to_server(request)
-    metadata = body.metadata.model_dump() if body.metadata else None
-    opening = _Opening(lambda: client_facts(metadata, gate, server_to_server=server_to_server))
-    return JSONResponse(await _answer(gateway_of(request), senders_of(request), body, opening))
+    return await _webhook(request, body)
 
 
 class _Opening:

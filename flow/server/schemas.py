@@ -84,8 +84,11 @@ class TurnOut(BaseModel):
 
     @classmethod
     def of(cls, turn: Turn) -> TurnOut:
-        """The public view of ``turn``."""
-        return cls(
+        """The public view of ``turn``.
+
+        Built without validating again what the engine already validated: this is on every reply's path.
+        """
+        return cls.model_construct(
             number=turn.number,
             at=turn.at,
             customer_text=turn.customer_text,

@@ -132,6 +132,16 @@ class ServerSettings(BaseModel):
     desk_webhook_secret: SecretStr | None = Field(
         default=None, description="Signs each desk webhook body (HMAC-SHA256, header `X-Tactful-Signature`)."
     )
+    workers: int = Field(
+        default=1,
+        ge=1,
+        description=(
+            "Processes serving the same port and store (`tactful serve --workers`). Each process keeps its own "
+            "rate-limit buckets, so each allows `rate_limit_per_second / workers` and `rate_limit_burst // "
+            "workers`: however a client's requests spread over the processes, it never gets more than the "
+            "configured rate and burst in all."
+        ),
+    )
     wait_check_seconds: float = Field(
         default=5.0, gt=0, description="How often to look for handed-over conversations nobody picked up in time."
     )
@@ -185,6 +195,20 @@ class ServerSettings(BaseModel):
             seen[secret] = role
         return self
 
+    @model_validator(mode="after")
+    def _burst_per_worker(self) -> ServerSettings:
+        if self.rate_limited and self.rate_limit_burst < self.workers:
+            raise ValueError(
+                f"the rate-limit burst ({self.rate_limit_burst}) is shared by {self.workers} workers and must be at "
+                "least the number of workers; raise --rate-burst or use fewer workers"
+            )
+        return self
+
+    @property
+    def worker_rate_limit(self) -> tuple[float, int]:
+        """The requests per second and the burst each worker process allows one client."""
+        return self.rate_limit_per_second / self.workers, self.rate_limit_burst // self.workers
+
     @property
     def rate_limited(self) -> bool:
         """Whether clients are rate limited at all."""
@@ -211,6 +235,24 @@ class ServerSettings(BaseModel):
                 values[name] = raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)
+
+    def as_env(self) -> dict[str, str | None]:
+        """These settings as the ``TACTFUL_*`` variables :meth:`from_env` reads back (``None``: unset the variable).
+
+        How worker processes, which build their app from the environment, get the settings of the
+        command that started them.
+        """
+        env: dict[str, str | None] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, SecretStr):
+                value = value.get_secret_value()
+            if name == "agent_keys":
+                value = ",".join(f"{person}:{key.get_secret_value()}" for person, key in value.items()) or None
+            elif name in _LISTS:
+                value = ",".join(value) or None
+            env[ENV_PREFIX + name.upper()] = None if value is None else str(value)
+        return env
 
 
 def parse_agent_keys(pairs: list[str]) -> dict[str, str]:

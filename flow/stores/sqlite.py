@@ -22,7 +22,9 @@ from flow.errors import (
     VersionConflict,
 )
 from flow.models import Conversation, Turn
+from flow.stores._group_commit import GroupCommit
 from flow.stores._outages import reports_outages
+from flow.stores._recent import RecentSnapshots
 from flow.stores._records import (
     check_lease,
     check_save,
@@ -98,9 +100,10 @@ def _outage(store: SqliteStore, error: Exception) -> StoreUnavailable | None:
 class SqliteStore(ClosesOnExit):
     """Conversations, transcript and follow-up queue in one SQLite file.
 
-    Each thread gets its own connection; each save is one ``BEGIN IMMEDIATE`` transaction, so
-    several processes can share the file and wait up to ``busy_timeout`` seconds for each other,
-    after which ``StoreUnavailable`` is raised.
+    Each thread gets its own connection. The saves of threads that arrive together are committed in
+    one ``BEGIN IMMEDIATE`` transaction (group commit, see :mod:`flow.stores._group_commit`), and each
+    returns only once that transaction is committed. Several processes can share the file and wait up
+    to ``busy_timeout`` seconds for each other, after which ``StoreUnavailable`` is raised.
     """
 
     blocking = True
@@ -123,6 +126,8 @@ class SqliteStore(ClosesOnExit):
         self._lock = threading.Lock()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
+        self._group = GroupCommit(self._connection)
+        self._recent = RecentSnapshots()
         self._migrate(self._connection())
 
     @property
@@ -143,7 +148,9 @@ class SqliteStore(ClosesOnExit):
     def create(self, conversation: Conversation, turn: Turn, *, token_digest: str) -> None:
         """Store a new conversation with its first turn; raise ``ConversationExists`` for a known id."""
         check_save(conversation, turn, None)
-        with self._write() as db:
+        snapshot = conversation.model_dump_json()
+
+        def insert(db: sqlite3.Connection) -> None:
             try:
                 db.execute(
                     "INSERT INTO conversations (id, version, updated_at, token_digest, snapshot) "
@@ -153,12 +160,15 @@ class SqliteStore(ClosesOnExit):
                         conversation.version,
                         to_micros(conversation.updated_at),
                         token_digest,
-                        conversation.model_dump_json(),
+                        snapshot,
                     ),
                 )
             except sqlite3.IntegrityError as error:
                 raise ConversationExists(conversation.id) from error
             self._append(db, conversation, turn, None)
+
+        self._group.write(insert)
+        self._recent.put(conversation)
 
     def load(self, conversation_id: str) -> Conversation:
         """The latest snapshot; raise ``UnknownConversation`` when there is none."""
@@ -166,8 +176,8 @@ class SqliteStore(ClosesOnExit):
         return Conversation.model_validate_json(row[0])
 
     def load_for_update(self, conversation_id: str) -> Conversation:
-        """The latest snapshot (a local read costs less than keeping a cache coherent across processes)."""
-        return self.load(conversation_id)
+        """The snapshot this process last wrote, or the stored one (``save`` compares versions either way)."""
+        return self._recent.get(conversation_id) or self.load(conversation_id)
 
     def token_digest(self, conversation_id: str) -> str:
         """The SHA-256 hex digest of the conversation's access token."""
@@ -184,7 +194,9 @@ class SqliteStore(ClosesOnExit):
     ) -> None:
         """Replace the snapshot, append ``turn`` and enqueue its follow-ups in one transaction."""
         check_save(conversation, turn, expected_version)
-        with self._write() as db:
+        snapshot = conversation.model_dump_json()
+
+        def update(db: sqlite3.Connection) -> None:
             if (
                 message_id is not None
                 and db.execute(
@@ -195,13 +207,7 @@ class SqliteStore(ClosesOnExit):
                 raise DuplicateMessage(conversation.id, message_id)
             updated = db.execute(
                 "UPDATE conversations SET version = ?, updated_at = ?, snapshot = ? WHERE id = ? AND version = ?",
-                (
-                    conversation.version,
-                    to_micros(conversation.updated_at),
-                    conversation.model_dump_json(),
-                    conversation.id,
-                    expected_version,
-                ),
+                (conversation.version, to_micros(conversation.updated_at), snapshot, conversation.id, expected_version),
             )
             if updated.rowcount == 0:
                 row = db.execute("SELECT version FROM conversations WHERE id = ?", (conversation.id,))
@@ -210,6 +216,13 @@ class SqliteStore(ClosesOnExit):
                     raise UnknownConversation(conversation.id)
                 raise VersionConflict(conversation.id, expected_version, int(found[0]))
             self._append(db, conversation, turn, message_id)
+
+        try:
+            self._group.write(update)
+        except BaseException:
+            self._recent.forget(conversation.id)
+            raise
+        self._recent.put(conversation)
 
     def find_turn(self, conversation_id: str, message_id: str) -> Turn | None:
         """The turn saved with ``message_id``, if any."""
@@ -329,18 +342,8 @@ class SqliteStore(ClosesOnExit):
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        # IMMEDIATE takes the write lock up front, so concurrent writers queue on the busy timeout
-        # instead of failing when a read transaction tries to upgrade.
-        db = self._connection()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._group.transaction() as db:
             yield db
-            db.execute("COMMIT")
-        except BaseException:
-            # A COMMIT that failed (busy, disk full) leaves the transaction open on this connection.
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
 
     def _one(self, sql: str, conversation_id: str) -> tuple[str, ...]:
         row: tuple[str, ...] | None = self._connection().execute(sql, (conversation_id,)).fetchone()

@@ -65,6 +65,7 @@ class Tone:
 
     abusive: bool = False
     threat: bool = False
+    no_threat: bool = False
     irony: bool = False
     shouting: bool = False
 
@@ -116,6 +117,8 @@ def read_acts(
         found.add(-2, Act.of("abuse"))
     if tone.threat:
         found.add(-2, Act.of("threat"))
+    elif tone.no_threat:
+        found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
     return acts or [Act.of("unknown")]
 

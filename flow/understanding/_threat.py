@@ -51,7 +51,8 @@ _GOVERNED = frozenset(
     need be a an the any take taking get getting involve involving call calling contact contacting leave
     leaving post posting write writing file filing go my you your i ill id im ive we were will would
     like about of into this it us with do doing report reporting start starting open opening give giving
-    bring bringing for necessary needed resort resorting make making threaten""".split()
+    bring bringing for necessary needed resort resorting make making threaten fuss or and even ever bother
+    bothering kick up on""".split()
 )
 _PUNCTUATION = ".,;:!?"
 
@@ -75,7 +76,7 @@ def _tokens(lowered: str) -> list[str]:
 
 
 def _negated(tokens_before: list[str]) -> bool:
-    for token in reversed(tokens_before[-8:]):
+    for token in reversed(tokens_before[-10:]):
         if token in _NEGATIONS:
             return True
         if token not in _GOVERNED:
@@ -89,14 +90,22 @@ def is_threat(text: str, words: Iterable[str] | None = None, folded: str | None 
     ``words`` (the canonical words) and ``folded`` (``fold(text)``) save work when the caller has them:
     most messages are ruled out by their words alone.
     """
+    return read_threat(text, words, folded) is True
+
+
+def read_threat(text: str, words: Iterable[str] | None = None, folded: str | None = None) -> bool | None:
+    """True when ``text`` threatens action outside the conversation, False when it names such action only to
+    rule it out ("I don't want to leave a bad review"), None when it names none."""
     if words is not None and _HINTS.isdisjoint(words):
-        return False
+        return None
     lowered = fold(text) if folded is None else folded
     tokens = _tokens(lowered)
     if _HINTS.isdisjoint(tokens):
-        return False
+        return None
     joined = " ".join(tokens)
+    named = False
     for match in _THREATS.finditer(joined):
         if not _negated(joined[: match.start()].split()):
             return True
-    return False
+        named = True
+    return False if named else None

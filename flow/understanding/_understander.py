@@ -14,7 +14,7 @@ from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._slots import extract_slots
 from flow.understanding._text import NUMBER, canonical_tokens, fold
-from flow.understanding._threat import is_threat
+from flow.understanding._threat import read_threat
 from flow.understanding.clauses import Clause, clauses_of
 from flow.understanding.context import FIRST_MESSAGE, Context
 from flow.understanding.lexicon import Lexicon, lexicon_for
@@ -89,7 +89,8 @@ class Understander:
         words = canonical_tokens(text, folded)
         slots = extract_slots(text)
         abusive, profanity = read_abuse(text, folded, words)
-        threat = is_threat(text, words, folded)
+        threat_read = read_threat(text, words, folded)
+        threat = threat_read is True
         clauses = clauses_of(folded, lexicon)
         clause_words = [clause.words for clause in clauses]
         sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
@@ -106,7 +107,9 @@ class Understander:
             lexicon,
             facts=[*facts.facts, *facts.malformed, *facts.vague],
             model=ModelReading(intent, confidence),
-            tone=Tone(abusive=abusive, threat=threat, irony=irony, shouting=_shouting(text)),
+            tone=Tone(
+                abusive=abusive, threat=threat, no_threat=threat_read is False, irony=irony, shouting=_shouting(text)
+            ),
             known=parts.model.knows,
         )
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]

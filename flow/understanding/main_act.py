@@ -1,4 +1,4 @@
-"""The main act of a message, in the older one-intent-per-message vocabulary that ``Signals.intent`` keeps.
+"""The main act of a message, and the one label ``Signals.intent`` keeps in the older vocabulary.
 
 When a message does several things, the one that moves the conversation wins: a person or a threat
 first, then a request, a choice (which outweighs courtesy: "credit is fine, thanks" is a choice), a
@@ -65,12 +65,19 @@ def main_act(acts: Sequence[Act]) -> Act | None:
 
 
 def main_intent(acts: Sequence[Act], fallback: Intent) -> Intent:
-    """The intent of the main act; ``fallback`` (the intent model's reading) when no act maps to one."""
+    """The message's intent: the intent model's reading when it has one, which knows the older labels best;
+    otherwise the intent of the main act read in context (a choice, a refusal, a fact given)."""
+    if fallback != "unknown":
+        return fallback
+    return _act_intent(acts, fallback)
+
+
+def _act_intent(acts: Sequence[Act], fallback: Intent) -> Intent:
+    """The intent of the main act; ``fallback`` (the intent model's reading, itself ``unknown`` when the model
+    is unsure) when no act maps to one, as for a bare "yes, that works" read without an offer in view."""
     act = main_act(acts)
     if act is None:
-        if any(a.negated for a in acts):
-            return "reject"
-        return "unknown" if any(a.kind == "unknown" for a in acts) else fallback
+        return "reject" if any(a.negated for a in acts) else fallback
     if act.kind == "request":
         return _REQUESTS.get(act.target or "", fallback)
     if act.kind == "provide" and fallback == "complaint":
