@@ -115,6 +115,9 @@ def identify_request(run: Run, policy: Policy) -> None:
     current = current_item(run)
     if current is not before and before is not None:
         run.changed = True
+        if current is None:
+            # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".
+            run.pending_fact = None
     _point_at(run, policy, current)
 
 

@@ -297,7 +297,8 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("resume_follow_up", "next", "explaining", "follow_up", guards.resuming_follow_up, ("clear_resume",)),
     Edge("resume_escalated", "next", "explaining", "escalated", guards.resuming_escalated, ("clear_resume",)),
-    Edge("resume_listening", "next", "explaining", "listening", guards.resuming_listening, ("clear_resume",)),
+    # No "why" leaves listening (the reason is only given once a request is declined), so no edge resumes
+    # listening after an explanation; ``resume_listening`` and its guard stay named for when one does.
     Edge("apologize", "next", "explaining", "apologizing", guards.always),
     # Apologizing: then what can be done instead.
     Edge(

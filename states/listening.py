@@ -62,8 +62,10 @@ SPEC = StateSpec(
         ),
         "approved_next": ("{{ approval }}",),
         "set_up_next": (
-            "Great, I've arranged your {{ chosen }}. Now, on to {{ request }}.",
-            "Done, your {{ chosen }} is arranged. Next, {{ request }}.",
+            "Great, {% if chosen %}I've arranged your {{ chosen }}{% else %}I've added {{ compensation }} to your "
+            "account, reference {{ compensation_reference }}{% endif %}. Now, on to {{ request }}.",
+            "Done, {% if chosen %}your {{ chosen }} is arranged{% else %}{{ compensation }} is on your account, "
+            "reference {{ compensation_reference }}{% endif %}. Next, {{ request }}.",
         ),
         "next_request": (
             "Now let's look at {{ request }}.",

@@ -147,3 +147,54 @@ alias(
     doc="A follow-up is scheduled.",
     example="Then the agent says it will check in 24 hours later",
 )
+alias(
+    "then",
+    "the cancellation is approved and the refund declined",
+    'the request "cancel" is decided as "approved"',
+    'the request "refund" is decided as "declined"',
+    section=SECTION,
+    doc="One reply settles two requests: the cancellation goes ahead, the refund does not.",
+    example="Then the cancellation is approved and the refund declined",
+)
+alias(
+    "then",
+    "the cancellation and the refund are both approved",
+    'the request "cancel" is decided as "approved"',
+    'the request "refund" is decided as "approved"',
+    section=SECTION,
+    doc="One reply approves both requests the customer made.",
+    example="Then the cancellation and the refund are both approved",
+)
+alias(
+    "then",
+    "the refund is approved",
+    'the request "refund" is decided as "approved"',
+    section=SECTION,
+    doc="The reply approves the refund.",
+    example="Then the refund is approved",
+)
+alias(
+    "then",
+    "the cancellation is approved",
+    'the request "cancel" is decided as "approved"',
+    section=SECTION,
+    doc="The reply approves the cancellation.",
+    example="Then the cancellation is approved",
+)
+alias(
+    "then",
+    "the refund goes to a person for review",
+    'the request "refund" is decided as "escalated"',
+    'the agent hands over to a person with reason "exception"',
+    section=SECTION,
+    doc="The customer's circumstances may earn an exception, which only a person can make.",
+    example="Then the refund goes to a person for review",
+)
+alias(
+    "then",
+    "the agent takes it as a thank-you only",
+    'the message is read as "thank"',
+    section=SECTION,
+    doc="The customer only said thank you: nothing chosen, nothing turned down, no goodbye.",
+    example="Then the agent takes it as a thank-you only",
+)

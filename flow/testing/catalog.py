@@ -30,6 +30,7 @@ STEP_MODULES = (
     "flow.testing.steps_actions",
     "flow.testing.steps_people",
     "flow.testing.steps_record",
+    "flow.testing.steps_reading",
     "flow.testing.aliases",
 )
 """The modules that declare steps, in the order the reference lists them; the plugin loads them all."""

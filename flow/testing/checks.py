@@ -115,19 +115,39 @@ def apologizes(turn: Turn) -> str | None:
 
 
 def find_alternative(conversation: Conversation, policy: Policy, name: str) -> Alternative | None:
-    """The alternative of the conversation's request called ``name`` (its title, id or a synonym)."""
+    """The alternative of the conversation's request called ``name``: by title or id first, then by a
+    synonym, looking at what is on offer now before the rest (an exception's own alternatives included)."""
     request = _request(conversation, policy)
     pool = (
-        policy.requests[request].alternatives
+        policy.requests[request].every_alternative()
         if request
-        else [a for r in policy.requests.values() for a in r.alternatives]
+        else [a for r in policy.requests.values() for a in r.every_alternative()]
     )
+    offered = set(conversation.current.offered) if conversation.current is not None else set()
+    pool = sorted(pool, key=lambda alternative: alternative.id not in offered)
     wanted = normalize(name)
     for alternative in pool:
-        names = [alternative.title, alternative.id, alternative.id.replace("_", " "), *alternative.synonyms]
-        if wanted in {normalize(n) for n in names}:
+        if wanted in {normalize(n) for n in (alternative.title, alternative.id, alternative.id.replace("_", " "))}:
+            return alternative
+    for alternative in pool:
+        if wanted in {normalize(n) for n in alternative.synonyms}:
             return alternative
     return None
+
+
+def _path_of(policy: Policy, request: str | None, alternative: str) -> str:
+    """Where the policy declares an alternative's text: with the request, or with one of its exceptions."""
+    for name, spec in policy.requests.items():
+        if request not in (None, name):
+            continue
+        for index, found in enumerate(spec.alternatives):
+            if found.id == alternative:
+                return f"requests.{name}.alternatives[{index}].text"
+        for number, exception in enumerate(spec.exceptions):
+            for index, found in enumerate(exception.alternatives):
+                if found.id == alternative:
+                    return f"requests.{name}.exceptions[{number}].alternatives[{index}].text"
+    raise LookupError(f"no alternative {alternative!r} in the policy")
 
 
 def offers_alternative(turn: Turn, conversation: Conversation, policy: Policy, name: str) -> str | None:
@@ -137,9 +157,9 @@ def offers_alternative(turn: Turn, conversation: Conversation, policy: Policy, n
         return f"the policy has no alternative called {name!r} for this request"
     if not any(q.payload == f"alternative:{alternative.id}" for q in turn.quick_replies):
         return f"there is no quick reply for {alternative.title!r}"
-    request = _request(conversation, policy) or ""
-    index = next(i for i, a in enumerate(policy.requests[request].alternatives) if a.id == alternative.id)
-    text = render_policy_text(policy, f"requests.{request}.alternatives[{index}].text", conversation.facts)
+    text = render_policy_text(
+        policy, _path_of(policy, _request(conversation, policy), alternative.id), conversation.facts
+    )
     if not contains(turn.text, text) and not contains(turn.text, alternative.title):
         return f"the reply does not describe {alternative.title!r} ({text!r})"
     return None

@@ -2,10 +2,12 @@
 
 Breadth-first search over real conversations: from each setup (facts and time of day chosen so the
 policy's rules decline, allow, or make the customer eligible for compensation), try every quick
-reply on offer, a canned unambiguous phrasing for each kind of message, and the delivery of a
-scheduled follow-up. Every step is an actual engine call, so each path found is verified by
+reply on offer, a canned unambiguous phrasing for each kind of message (see :mod:`flow.testing.phrases`),
+words about what is on offer, facts the policy's exceptions read, what a person does, and the delivery
+of a scheduled follow-up. Every step is an actual engine call, so each path found is verified by
 construction; the first path to take a transition is a shortest one. Transitions that only a long
-conversation reaches (the turn limit) are found afterwards by repeating a neutral message.
+conversation reaches (the turn limit) are found afterwards by a beam search that keeps the
+conversations with the most left to say, since the agent never says a sentence twice.
 """
 
 from __future__ import annotations
@@ -21,28 +23,11 @@ from flow.models import Conversation, ScheduleFollowUp, Signals, Turn
 from flow.policy import Policy
 from flow.testing.coverage import turn_labels
 from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
+from flow.testing.phrases import HOST_FACT_PHRASES, fact_phrases, offer_phrases, usable_phrases
 from flow.testing.record import Exchange
 from flow.testing.runtime import ClockSlot
-from flow.testing.solve import Setup, setups
+from flow.testing.solve import Setup, Unsolvable, setups, solve
 from flow.understanding.context import Context
-
-FILLER = "Hmm."
-PHRASES: dict[str, str] = {
-    "request_refund": "I would like a refund, please.",
-    "request_cancel": "I would like to cancel my order, please.",
-    "ask_policy": "What is your policy on this?",
-    "ask_human": "Can I speak to a manager, please?",
-    "complaint": "This is the worst service I have ever had.",
-    "accept": "Yes, please.",
-    "reject": "No, thanks.",
-    "thank_close": "Thanks, bye.",
-    "insist": "I still want what I asked for.",
-    "ask_why": "Why not?",
-    "abusive": "You are a useless bunch of idiots.",
-    "threat": "I am going to take you to court.",
-    "unknown": FILLER,
-}
-"""One unambiguous message for each kind of customer message the flow tells apart."""
 
 PERSON = "Alex"
 PERSON_MOVES = ("take_over", "wait", "hand_back", "hand_back_close", "close")
@@ -51,15 +36,21 @@ PERSON_MOVES = ("take_over", "wait", "hand_back", "hand_back_close", "close")
 MAX_DEPTH = 4
 MAX_RUNS = 50_000
 _KEPT_PER_STATE = 6
+_BEAM = 24
+_SETTLE = 4
+_LEAVING = ("escalated", "with_person")
 
 
 @dataclass(frozen=True, slots=True)
 class Move:
     """One thing the customer does (says text, clicks a payload), the follow-up after ``value`` hours, or
-    what a person does (``value`` is one of :data:`PERSON_MOVES`)."""
+    what a person does (``value`` is one of :data:`PERSON_MOVES`).
+    """
 
     kind: Literal["say", "click", "deliver", "person"]
     value: str = ""
+    facts: tuple[tuple[str, Any], ...] = ()
+    """Facts the shop's website learns and sends with this message (a form the customer filled in)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,27 +91,6 @@ class _Remembering:
         return self._seen[key]
 
 
-def usable_phrases(understander: Understander, policy: Policy) -> tuple[dict[str, str], list[str]]:
-    """The canned phrases this understander reads as intended, and a note for each one it does not."""
-    usable: dict[str, str] = {}
-    notes: list[str] = []
-    for kind, text in PHRASES.items():
-        signals = understander.understand(text)
-        if kind == "abusive":
-            ok = signals.abusive
-        elif kind == "threat":
-            ok = signals.threat
-        elif kind == "complaint":
-            ok = signals.intent == kind and signals.sentiment <= policy.escalation.anger_threshold
-        else:
-            ok = signals.intent == kind and not signals.abusive and not signals.threat
-        if ok:
-            usable[kind] = text
-        else:
-            notes.append(f"{text!r} was not read as {kind} ({signals.intent}); transitions that need it may be missed")
-    return usable, notes
-
-
 class Explorer:
     """Runs the search for one policy with one understanding step."""
 
@@ -133,6 +103,8 @@ class Explorer:
         self._slot = ClockSlot()
         self._engine = Engine(policy, clock=self._slot, understander=_Remembering(understander))
         self.phrases, self.notes = usable_phrases(understander, policy)
+        self.fact_texts = fact_phrases(policy)
+        self.host_facts = _host_facts(policy)
         self.edges = self._engine.edges
         self.runs = 0
         self.on_found: Callable[[], None] = lambda: None
@@ -161,12 +133,17 @@ class Explorer:
             seen.add(key)
             frontier.extend(self._expand(node))
         for label in sorted(wanted - found.keys()):
-            self._repeat(by_state.get(label.split(" -> ")[0], []), label, found)
+            starts = by_state.get(label.split(" -> ")[0], []) + [n for nodes in by_state.values() for n in nodes]
+            route = self._long_way(starts, label)
+            if route is not None:
+                found[label] = route
+                self.on_found()
         return found
 
     def _openings(self) -> Iterator[_Node]:
         """Every setup opened with its own request; the setup that knows nothing, with every phrase."""
         requests = {self.phrases.get(intent) for r in self.policy.requests.values() for intent in r.intents[:1]}
+        requests.add(self.phrases.get("two_requests"))
         for setup in setups(self.policy):
             facts_known = bool(setup.facts)
             for text in self.phrases.values():
@@ -209,12 +186,37 @@ class Explorer:
         if conversation.state == "with_person":
             moves.extend((Move("person", value), None) for value in ("hand_back", "hand_back_close", "close"))
         if not conversation.closed:
-            moves.extend((Move("click", payload), payload) for payload in conversation.quick_replies)
-            moves.extend((Move("say", text), None) for text in self.phrases.values())
+            moves.extend(self._customer_moves(conversation))
         for move, payload in moves:
             child = self._apply(node, move, payload)
             if child is not None:
                 yield child
+
+    def _customer_moves(self, conversation: Conversation) -> list[tuple[Move, str | None]]:
+        """What the customer can do now: a button, a canned phrase, a word about what is on offer, a fact an
+        exception reads, or a message the shop's website sends with a fact it learnt."""
+        moves: list[tuple[Move, str | None]] = [(Move("click", p), p) for p in conversation.quick_replies]
+        texts = [*self.phrases.values(), *self.fact_texts, *self._offer_texts(conversation)]
+        moves += [(Move("say", text), None) for text in texts]
+        if conversation.state in ("offering_alternatives", "compensation"):
+            for facts in self.host_facts:
+                if any(conversation.facts.get(name) != value for name, value in facts):
+                    kinds = [self.phrases[k] for k in HOST_FACT_PHRASES if k in self.phrases]
+                    moves += [(Move("say", text, facts), None) for text in kinds]
+        return moves
+
+    def _offer_texts(self, conversation: Conversation) -> list[str]:
+        """Asking about, taking and turning down each thing on offer, by its name."""
+        compensation = self.policy.compensation
+        if conversation.state == "compensation" and compensation is not None:
+            name = compensation.synonyms[0] if compensation.synonyms else compensation.title.lower()
+            return [f"What is the {name} exactly?"]
+        item = conversation.current
+        if conversation.state != "offering_alternatives" or item is None:
+            return []
+        request = self.policy.requests[item.name]
+        names = {a.id: a.name or a.title.lower() for a in request.every_alternative()}
+        return [text for offer in item.offered if offer not in item.rejected for text in offer_phrases(names[offer])]
 
     def _apply(self, node: _Node, move: Move, payload: str | None) -> _Node | None:
         now = node.now + timedelta(hours=int(move.value)) if move.kind == "deliver" else node.now
@@ -231,7 +233,7 @@ class Explorer:
         elif payload is not None:
             conversation, turn = self._engine.reply(node.conversation, quick_reply=payload)
         else:
-            conversation, turn = self._engine.reply(node.conversation, move.value)
+            conversation, turn = self._engine.reply(node.conversation, move.value, facts=dict(move.facts) or None)
         path = Route(node.path.setup, (*node.path.moves, move), (*node.path.turns, turn))
         follow_up = None if move.kind == "deliver" else (_follow_up(turn) or node.follow_up_at)
         exchange = Exchange(
@@ -281,19 +283,50 @@ class Explorer:
             node.follow_up_at is not None,
         )
 
-    def _repeat(self, starts: list[_Node], label: str, found: dict[str, Route]) -> None:
-        """Find ``label`` by saying one phrase again and again (insisting, staying angry, going round in circles)."""
-        for text in self.phrases.values():
-            for start in starts:
-                current: _Node | None = start
-                for _ in range(self.policy.max_turns + 2):
-                    if current is None or current.conversation.closed:
-                        break
-                    current = self._apply(current, Move("say", text), None)
-                    if current is not None and label in current.path.last_labels:
-                        found[label] = current.path
-                        self.on_found()
-                        return
+    def _long_way(self, starts: list[_Node], label: str) -> Route | None:
+        """A conversation that takes ``label`` only after many messages (the turn limit), found by a beam
+        search: each round, every open conversation kept hears every customer move, and the children that
+        keep the rules and stay open are kept, those with the fewest sentences said first (the most left
+        to say), and those in the label's state first for the last rounds."""
+        source = label.split(" -> ")[0]
+        beam = [n for n in starts if not n.conversation.closed][:_BEAM]
+        for depth in range(self.policy.max_turns + 1):
+            children: dict[Any, _Node] = {}
+            for node in beam:
+                for move, payload in self._customer_moves(node.conversation):
+                    child = self._apply(node, move, payload)
+                    if child is None:
+                        continue
+                    if label in child.path.last_labels:
+                        return child.path
+                    if child.conversation.state in _LEAVING or child.conversation.closed:
+                        continue
+                    c = child.conversation
+                    children.setdefault((c.state, frozenset(c.said), c.counters.unclear, c.counters.anger), child)
+            late = depth >= self.policy.max_turns - _SETTLE
+            beam = sorted(
+                children.values(),
+                key=lambda n: (late and n.conversation.state != source, len(n.conversation.said), len(n.path.moves)),
+            )[:_BEAM]
+            if not beam:
+                return None
+        return None
+
+
+def _host_facts(policy: Policy) -> list[tuple[tuple[str, Any], ...]]:
+    """The facts that make each exception sending a request to a person hold (a stay in hospital)."""
+    found: list[tuple[tuple[str, Any], ...]] = []
+    for request in policy.requests.values():
+        for exception in request.exceptions:
+            if exception.then != "review":
+                continue
+            try:
+                facts = tuple(sorted(solve(exception.when, holds=True).items()))
+            except Unsolvable:
+                continue
+            if facts not in found:
+                found.append(facts)
+    return found
 
 
 def _follow_up(turn: Turn) -> datetime | None:

@@ -192,6 +192,11 @@ def _scenario(
             lines.extend(_flush(script))
             lines.extend(_person(world, move))
             continue
+        if move.facts:
+            lines.extend(_flush(script))
+            for name, value in move.facts:
+                world.set_fact(name, value)
+                lines.append(f'    Given the fact "{name}" is "{_value(value)}"')
         script.extend(_play(world, move))
     lines.extend(_flush(script))
     turn = world.last_turn

@@ -115,6 +115,28 @@ def _(tactful_conversation: ConversationUnderTest, title: str) -> None:
     expect(world, f'the alternative "{title}" applied', None if applied else listed(world.last_turn.actions))
 
 
+@then('the alternative "{title:Text}" is not applied', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, title: str) -> None:
+    """The host application is not told to carry out this alternative.
+
+    Example: Then the alternative "Store credit" is not applied
+    """
+    world = tactful_conversation
+    applied = [a for a in actions_of(world, ApplyAlternative) if words(title) in (words(a.title), words(a.alternative))]
+    expect(world, f'the alternative "{title}" not applied', listed(world.last_turn.actions) if applied else None)
+
+
+@then("no alternative is applied", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The last reply carries out no alternative: nothing was chosen yet.
+
+    Example: Then no alternative is applied
+    """
+    world = tactful_conversation
+    applied = actions_of(world, ApplyAlternative)
+    expect(world, "no alternative applied", listed(world.last_turn.actions) if applied else None)
+
+
 @then('the alternative "{title:Text}" is applied in place of "{earlier:Text}"', section=SECTION)
 def _(tactful_conversation: ConversationUnderTest, title: str, earlier: str) -> None:
     """The host application is told to carry out this alternative and undo the one accepted earlier.
@@ -180,3 +202,29 @@ def _(tactful_conversation: ConversationUnderTest) -> None:
     """
     world = tactful_conversation
     expect(world, "an open conversation", "it closed" if world.last_turn.state == "closed" else None)
+
+
+@then('the request "{name:Text}" is decided as "{status:Text}"', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, name: str, status: str) -> None:
+    """The last reply settled this request of the agenda so (approved, declined, alternative accepted,
+    compensation accepted, escalated, dropped…), whatever else it decided.
+
+    Example: Then the request "cancel" is decided as "approved"
+    """
+    world = tactful_conversation
+    decided = world.last_turn.decided
+    found = decided.get(name)
+    shown = ", ".join(f"{k}: {words(v)}" for k, v in decided.items()) or "nothing"
+    ok = found is not None and words(found) == words(status)
+    expect(world, f'the request "{name}" decided as "{status}"', None if ok else f"the reply decided {shown}")
+
+
+@then("the reply decides no request", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The last reply neither decided nor settled any request: it answered, asked or offered again.
+
+    Example: Then the reply decides no request
+    """
+    world = tactful_conversation
+    decided = world.last_turn.decided
+    expect(world, "no request decided", f"the reply decided {decided}" if decided else None)

@@ -200,3 +200,29 @@ def _(tactful_conversation: ConversationUnderTest) -> None:
     elif "respect" not in turn.text.lower():
         problem = "the reply does not ask to keep things respectful"
     expect(tactful_conversation, "a calm boundary", problem)
+
+
+@then("the agent does not set a boundary", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The agent takes the message as frustration: no boundary, no request to keep things respectful.
+
+    Example: Then the agent does not set a boundary
+    """
+    turn = tactful_conversation.last_turn
+    problem = None
+    if "abuse_boundary" in turn.transitions or "abuse_close" in turn.transitions:
+        problem = f"transitions {turn.transitions}"
+    elif "respect" in turn.text.lower():
+        problem = "the reply asks to keep things respectful"
+    expect(tactful_conversation, "no boundary", problem)
+
+
+@then("the reply opens with a greeting", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The reply's first words greet the customer (hi, hello, good morning…), before anything else.
+
+    Example: Then the reply opens with a greeting
+    """
+    text = tactful_conversation.last_turn.text.lstrip()
+    opening = text.split("\n", 1)[0][:60]
+    expect(tactful_conversation, "a greeting first", None if checks.GREETING.search(text) else f"it opens {opening!r}")

@@ -41,6 +41,36 @@ def _(tactful_conversation: ConversationUnderTest, text: str) -> None:
     )
 
 
+@then('the agent says "{text:Text}" only once', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, text: str) -> None:
+    """These words come up exactly once in the reply (one apology, not two in a row).
+
+    Example: Then the agent says "sorry" only once
+    """
+    said = normalize(tactful_conversation.last_turn.text).count(normalize(text))
+    expect(tactful_conversation, f'"{text}" said once', None if said == 1 else f"it is said {said} times")
+
+
+@then("the reply has at most {count:Number} words", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, count: float) -> None:
+    """The reply stays short: no more than this many words in all its messages.
+
+    Example: Then the reply has at most 70 words
+    """
+    found = len(tactful_conversation.last_turn.text.split())
+    expect(tactful_conversation, f"at most {int(count)} words", None if found <= count else f"{found} words")
+
+
+@then("the reply asks nothing", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """No question in the reply: the agent is saying goodbye, not waiting for an answer.
+
+    Example: Then the reply asks nothing
+    """
+    text = tactful_conversation.last_turn.text
+    expect(tactful_conversation, "no question in the reply", "it asks something" if "?" in text else None)
+
+
 @then("the reply matches /{pattern:Regex}/", section=SECTION)
 def _(tactful_conversation: ConversationUnderTest, pattern: str) -> None:
     """The reply matches a regular expression somewhere (case-insensitive).

@@ -1,0 +1,88 @@
+Feature: Closing politely when the customer has nothing else
+  "Is there anything else?" invites a no, and a no is the end of a good conversation: the agent says a
+  warm goodbye and closes. It never hands a finished conversation to a person, never asks another
+  question, and only says "you're welcome" to a customer who said thank you.
+
+  Background:
+    Given the policy "retail"
+
+  Rule: "No" to "anything else?" closes warmly
+
+    Scenario: No thank you, after an approved refund
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      Then the agent says "Is there anything else I can help with?"
+      When the customer says "no thank you"
+      Then the conversation is closed with outcome "approved"
+      And the agent does not hand over to a person
+      And the reply asks nothing
+      And the agent says "Dana"
+
+    Scenario: Nope, after taking the store credit
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "credit please"
+      And the customer says "nope"
+      Then the conversation is closed with outcome "alternative accepted"
+      And the reply asks nothing
+      And the agent does not say "you're welcome"
+
+    Scenario: Nope, all sorted, after taking the goodwill discount
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer says "no thanks"
+      And the customer says "yes please"
+      And the customer says "nope, all sorted"
+      Then the conversation is closed with outcome "compensation accepted"
+      And no follow-up is scheduled
+      And the reply asks nothing
+
+    Scenario: No, that was all, after a person has sorted it out
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And it is within the policy's opening hours
+      When the customer says "I want a refund"
+      And the customer says "Can I speak to a manager?"
+      And a person named "Alex" takes over
+      And the person hands back
+      And the customer says "no, that was all"
+      Then the conversation is closed
+      And the agent does not hand over to a person
+      And the reply asks nothing
+
+    Scenario: A plain no, after a cancellation
+      Given the customer "Lee" ordered "B-2002", which has not been dispatched yet
+      When the customer says "Please cancel my order"
+      And the customer says "no"
+      Then the conversation is closed with outcome "approved"
+      And the agent says "Lee"
+      And the agent does not say "you're welcome"
+
+    Scenario: No thanks, after a question about the rules was answered
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "What is your returns policy, out of interest?"
+      Then the agent says "anything else"
+      When the customer says "no thanks"
+      Then the conversation is closed
+      And the reply asks nothing
+
+    Scenario: "Nah all good" is a no too, and a thank-you with it is welcomed
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "exchange please"
+      And the customer says "nah all good, thank you"
+      Then the conversation is closed
+      And the message is read as "goodbye" and "thank"
+
+  Rule: Unhappy words after the resolution are not a goodbye
+
+    Scenario: Saying they are not happy gets sympathy, and the door stays open
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "credit please"
+      And the customer says "I am not happy about this at all"
+      Then the transition "follow_up -> follow_up [empathize]" was taken
+      And the agent says "sorry"
+      And the conversation is still open
+      And the agent does not hand over to a person

@@ -1,0 +1,226 @@
+Feature: Following the customer when they change course
+  Customers turn down one offer and not the other, change their mind about what they want, or ask
+  for two things at once. The agent keeps up: it offers what is left, drops what the customer no
+  longer wants, switches to the new request without asking again what it already knows, and deals
+  with each request in turn.
+
+  Background:
+    Given the policy "retail"
+
+  Rule: Turning one offer down brings the rest back, not the end of the conversation
+
+    Scenario: No to the credit, and the exchange is still there
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I don't want store credit"
+      Then the message is read as "reject:store_credit"
+      And the transitions taken were "reoffer_rest"
+      And the agent offers "exchange"
+      And the agent does not offer "store credit"
+      And the quick replies are "Exchange" and "No, thanks"
+      When the customer says "no, not that either"
+      Then the conversation is closed with outcome "declined"
+
+    Scenario: No to the exchange, then no to the credit: an eligible customer gets the goodwill offer
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer says "not the exchange"
+      Then the agent offers "store credit"
+      And the agent does not offer compensation
+      When the customer says "no"
+      Then the agent offers compensation
+
+    Scenario: A faulty item: no to the repair leaves the replacement
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund, it stopped working after a few weeks"
+      And the customer says "I don't want a repair"
+      Then the agent offers "replacement"
+      And the quick replies are "Replacement" and "No, thanks"
+      When the customer says "fine, a replacement"
+      Then the alternative "Replacement" is applied
+
+    Scenario: A dispatched order: no to the free return leaves the store credit
+      Given the customer "Lee" ordered "B-2002", which has already been dispatched
+      When the customer says "Please cancel my order"
+      And the customer says "I'd rather not do the return"
+      Then the agent offers "store credit"
+      And the agent does not offer "free return"
+      When the customer says "the credit then"
+      Then the alternative "Store credit" is applied
+
+    Scenario: Saying why one offer is no good still leaves the other on the table
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "Credit is no good to me, I never shop here"
+      Then the message is read as "reject:store_credit"
+      And the conversation is in "offering_alternatives"
+      And the agent offers "exchange"
+
+  Rule: A change of mind or a second request is followed
+
+    Scenario: Switching from a refund to a cancellation while the offer is open
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "Actually, can you cancel my order instead? It has not been dispatched yet"
+      Then the message is read as "cancel_request:refund", "request:cancel" and "provide:dispatched"
+      And the transitions taken were "change_request" and "approve"
+      And the agent says "a cancellation instead"
+      And the cancellation is approved
+
+    Scenario: Switching to a cancellation while the goodwill offer is open
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      And the customer says "Forget the refund, I would rather cancel my order, it has not shipped"
+      Then the transition "compensation -> listening [change_request]" was taken
+      And the cancellation is approved
+      And no compensation has been issued
+
+    Scenario: Switching before the agent has decided: what was given is not asked again
+      When the customer says "I want a refund"
+      Then the agent asks for the "order number"
+      When the customer says "Actually, could you cancel it instead? It is order A-1001 and it has not been dispatched"
+      Then the transition "listening -> listening [change_request]" was taken
+      And the cancellation is approved
+      And the agent does not say "order number?"
+
+    Scenario: Two requests in one message are both dealt with in one reply
+      Given the fact "customer_name" is "Dana"
+      When the customer says "please cancel order B-2001, it hasn't been dispatched yet, and also refund A-2002 which I bought 10 days ago"
+      Then the transitions taken were "start", "approve_and_continue" and "approve"
+      And the cancellation and the refund are both approved
+      And the agent says "B-2001"
+      And the agent says "A-2002"
+
+    Scenario: Turning down everything for one request moves on to the next one
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the fact "dispatched" is "yes"
+      When the customer says "I want a refund, and I also want to cancel my order"
+      Then the request "refund" is decided as "declined"
+      When the customer says "no thanks, neither"
+      Then the transition "offering_alternatives -> listening [next_request]" was taken
+      And the request "refund" is decided as "declined closed"
+      And the request "cancel" is decided as "declined"
+      And the agent says "already left our warehouse"
+      And the agent offers "free return" and "store credit"
+
+    Scenario: Taking an offer for one request moves on to the next one
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the fact "dispatched" is "yes"
+      When the customer says "I want a refund, and I also want to cancel my order"
+      And the customer says "the exchange please"
+      Then the transition "offering_alternatives -> listening [accept_and_continue]" was taken
+      And the alternative "Exchange" is applied
+      And the request "cancel" is decided as "declined"
+      And the agent offers "free return" and "store credit"
+
+    Scenario: Taking the goodwill offer for one request moves on to the next one
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the fact "dispatched" is "yes"
+      And the customer is a "gold" member
+      When the customer says "I want a refund, and I also want to cancel my order"
+      And the customer says "no thanks"
+      And the customer says "yes please"
+      Then the transition "compensation -> listening [accept_and_continue]" was taken
+      And compensation is issued
+      And the agent says "a 15% discount on your next order"
+      And the request "cancel" is decided as "declined"
+      And the agent offers "free return" and "store credit"
+
+    Scenario: Turning the goodwill offer down moves on to the next request
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the fact "dispatched" is "yes"
+      And the customer is a "gold" member
+      When the customer says "I want a refund, and I also want to cancel my order"
+      And the customer says "no thanks"
+      And the customer says "thanks, that is kind"
+      Then the transitions taken were "acknowledge"
+      And the agent says "a 15% discount on your next order"
+      When the customer says "no thank you"
+      Then the transition "compensation -> listening [next_request]" was taken
+      And no compensation has been issued
+      And the agent offers "free return" and "store credit"
+
+    Scenario: After a person hands back, the customer can still switch what they want
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      And it is within the policy's opening hours
+      When the customer says "I want to cancel my order"
+      And the customer says "Can I speak to a manager?"
+      And a person named "Alex" takes over
+      And the customer says "Also, I want to cancel my other order, B-2002"
+      Then the agent says nothing
+      When the person hands back
+      And the customer says "Actually, scrap cancelling B-2002, I'd rather have a refund for it"
+      Then the transition "follow_up -> listening [change_request]" was taken
+      And the agent says "a refund instead"
+      And the agent asks for the "days since purchase"
+
+  Rule: A customer can let a request go at any point, and then leave or ask for something else
+
+    Scenario: Letting the request go while the agent is still asking about it
+      Given the fact "customer_name" is "Dana"
+      And the fact "order_id" is "A-1001"
+      When the customer says "I want a refund"
+      Then the agent asks for the "days since purchase"
+      When the customer says "actually forget the refund, I'll keep it"
+      Then the transition "listening -> listening [drop_request]" was taken
+      And the agent says "anything else"
+      And the agent does not say "when did you buy"
+      When the customer says "no thank you"
+      Then the conversation is closed
+      And the agent does not say "glad I could help"
+
+    Scenario: Letting both go while the alternatives are on offer
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I'd like to cancel my order... no wait, forget the cancellation and forget the refund"
+      Then the transition "offering_alternatives -> listening [drop_request]" was taken
+      And no alternative is applied
+      And the agent says "anything else"
+      And the agent does not say "store credit"
+      When the customer says "no, that's all"
+      Then the conversation is closed
+
+    Scenario: Letting both go while the goodwill offer is open
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      Then the agent says "15% discount"
+      When the customer says "Could you cancel my order instead? Oh no wait, forget the cancellation, and the refund as well."
+      Then the transition "compensation -> listening [drop_request]" was taken
+      And no compensation has been issued
+      And the agent says "anything else"
+      When the customer says "no thanks, bye"
+      Then the conversation is closed
+
+    Scenario: A request left with a person can be let go once the agent is back
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      And it is within the policy's opening hours
+      When the customer says "I want to cancel my order"
+      And the customer says "Can I speak to a manager?"
+      And a person named "Alex" takes over
+      And the customer says "Also, I want to cancel my other order, B-2002"
+      Then the agent says nothing
+      When the person hands back
+      And the customer says "Actually, forget cancelling B-2002, I will keep it"
+      Then the transition "follow_up -> listening [drop_request]" was taken
+      And the agent says "anything else"
+      When the customer says "no thanks"
+      Then the conversation is closed
+
+    Scenario: One more request after the first is settled starts again from listening
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      Then the refund is approved
+      When the customer says "one more thing, can you cancel my other order, C-5521?"
+      Then the transition "follow_up -> listening [new_request]" was taken
+      And the agent says "dispatched yet"
+      And the agent does not say "hello"
+      When the customer says "no it has not been dispatched"
+      Then the agent says "C-5521"
+      And the request "cancel" is decided as "approved"
+      When the customer says "no that's all, thanks"
+      Then the conversation is closed

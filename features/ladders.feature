@@ -1,0 +1,96 @@
+Feature: Saying it another way
+  Asked "why?" again, the agent never repeats itself: first the reason, then a clearer one, then why
+  the rule exists, and then the offer of a colleague. When it cannot read a message, it asks in other
+  words, then shows buttons, then offers a colleague, and after five unread messages hands over. An
+  order number in the wrong form gets a hint of what it looks like.
+
+  Background:
+    Given the policy "retail"
+    And the fact "customer_name" is "Dana"
+
+  Rule: Each rung of a ladder says something new
+
+    Scenario: Why, and why again: the reason, a clearer reason, then the reason for the rule
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "why?"
+      Then the agent explains the reason more simply
+      And the agent says "Our refund window is 30 days from the day you buy"
+      When the customer says "but why though?"
+      Then the agent says "We check every return and sell it again as new"
+      And the agent does not say "Our refund window is 30 days"
+      And the agent offers "store credit" and "exchange"
+
+    Scenario: A third "why" gets the offer of a colleague, and a yes gets one
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "why?"
+      And the customer says "but why though?"
+      And the customer says "but why?"
+      Then the agent says "a colleague can look at it with you"
+      And the agent does not hand over to a person
+      When the customer says "yes please"
+      Then the agent hands over to a person because the customer asked for one
+
+    Scenario: The ladder for a cancellation after dispatch has its own words
+      Given the customer "Lee" ordered "B-2002", which has already been dispatched
+      When the customer says "please cancel my order"
+      And the customer says "why?"
+      Then the agent says "out of our hands"
+      When the customer says "why though?"
+      Then the agent says "we can't call it back"
+      And the agent offers "free return" and "store credit"
+
+    Scenario: Three messages the agent cannot read get three different answers
+      When the customer says "hmm"
+      Then the agent asks what the customer needs
+      When the customer says "hmm"
+      Then the agent does not say "Could you tell me a little more"
+      And the quick replies are "A refund" and "A cancellation"
+      When the customer says "asdf"
+      Then the agent says "colleague"
+      And the quick replies are "Yes, a colleague please" and "No"
+
+    Scenario: After five unread messages, the agent hands over rather than ask again
+      When the customer says "hmm"
+      And the customer says "hmm"
+      And the customer says "asdf"
+      And the customer says "qwerty"
+      Then the agent does not hand over to a person
+      When the customer says "zzz"
+      Then the transition "listening -> escalated [escalate_unclear]" was taken
+      And the agent hands over to a person with reason "unclear"
+      And the agent says "I'm sorry I haven't been able to follow"
+
+    Scenario: The repair ladder while the goodwill offer is open ends with a person too
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      And the customer says "hmm"
+      Then the transitions taken were "unclear"
+      And the quick replies are "Yes, please" and "No, thanks"
+      When the customer says "hmm"
+      And the customer says "asdf"
+      Then the agent says "colleague"
+      When the customer says "qwerty"
+      And the customer says "zzz"
+      Then the transition "compensation -> escalated [escalate_unclear]" was taken
+      And no compensation has been issued
+
+  Rule: An order number in the wrong form gets a hint
+
+    Scenario: A number too short gets a hint of the right form, and the right one is taken
+      When the customer says "I want a refund"
+      And the customer says "B-77"
+      Then the agent says "a letter, a dash and four digits, like A-1234"
+      And the agent says "confirmation email"
+      When the customer says "sorry it is B-7701"
+      Then the fact "order_id" is now "B-7701"
+      And the agent asks for the "days since purchase"
+
+    Scenario: Digits alone get the same hint
+      When the customer says "I want a refund"
+      And the customer says "my order number is 1001"
+      Then the agent says "a letter, a dash and four digits"
+      And the request is still undecided

@@ -1,0 +1,153 @@
+Feature: Questions on the way, and the facts that change the answer
+  Customers ask how the rules work, what an offer involves, or where an earlier refund has got to;
+  the agent answers and picks up where the conversation was. Some things change the answer itself:
+  a faulty item is put right under UK consumer rules even after the 30-day change-of-mind window, an
+  order that never arrived is refunded, and a stay in hospital or a bereavement goes to a person who
+  can make an exception.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+
+  Rule: Questions are answered, and the conversation goes on from where it was
+
+    Scenario: A question about the rules, before any request, gets the rules in brief
+      When the customer says "What's your returns policy?"
+      Then the transitions taken were "start" and "answer_policy"
+      And the agent says "within 30 days of buying them"
+      And the agent says "a repair or replacement within six months"
+      And the quick replies are "A refund" and "A cancellation"
+      When the customer says "ok thanks, bye"
+      Then the conversation is closed
+
+    Scenario: A question about the rules after a refund is approved
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "What is your returns policy, out of interest?"
+      Then the transition "follow_up -> follow_up [answer_policy]" was taken
+      And the agent says "Orders can be cancelled until they leave our warehouse"
+      And the conversation is in "follow_up"
+
+    Scenario: A question about the rules while the shop looks at a hospital stay, then a person reviews it
+      When the customer says "I want a refund"
+      Given the fact "circumstance" is "illness"
+      When the customer says "What is your returns policy?"
+      Then the transition "offering_alternatives -> offering_alternatives [answer_policy]" was taken
+      And the agent says "within 30 days of buying them"
+      When the customer says "ok"
+      Then the transition "offering_alternatives -> escalated [review_exception]" was taken
+      And the refund goes to a person for review
+
+    Scenario: A question about the rules while the goodwill offer is open keeps the offer open
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      Given the fact "circumstance" is "illness"
+      When the customer says "What is your returns policy?"
+      Then the transition "compensation -> compensation [answer_policy]" was taken
+      And the agent says "a repair or replacement within six months"
+      And the agent says "a 15% discount on your next order"
+      And no compensation has been issued
+
+    Scenario: "Would the exchange cost me anything?" is answered about the exchange
+      When the customer says "I want a refund"
+      And the customer says "Would the exchange cost me anything?"
+      Then the agent says "postage costs you nothing"
+      And the agent says "Would you like the exchange?"
+      And no alternative is applied
+
+    Scenario: Asking after another refund while the offer is open
+      When the customer says "I want a refund"
+      And the customer says "By the way, has my refund for the other order gone through?"
+      Then the transition "offering_alternatives -> offering_alternatives [answer_status]" was taken
+      And the agent says "within 5 working days of being approved"
+      And the conversation is in "offering_alternatives"
+      And the reply decides no request
+
+    Scenario: Asking after an earlier refund while the goodwill offer is open
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      And the customer says "has my earlier refund gone through yet?"
+      Then the transition "compensation -> compensation [answer_status]" was taken
+      And the agent says "A colleague can check where yours is"
+      And no compensation has been issued
+
+  Rule: A faulty item, a lost parcel or hard circumstances change the answer
+
+    Scenario: Faulty within 30 days: a full refund, straight away
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "the zip broke the first time I used it, I want my money back"
+      Then the refund is approved
+      And the agent says "you're entitled to a full refund"
+      And the agent does not offer "store credit"
+
+    Scenario: Faulty after 30 days: a repair or a replacement first, and a refund if that fails
+      When the customer says "I want a refund, it stopped working after a few weeks"
+      Then the agent says "After 30 days, we first offer a repair or a replacement"
+      And the agent says "you can have a refund"
+      And the agent offers "replacement" and "repair"
+      And the reply has at most 70 words
+
+    Scenario: Faulty after six months: the change-of-mind answer and its offers
+      Given the customer "Dana" bought order "A-1001" 200 days ago
+      When the customer says "I want a refund, it is faulty"
+      Then the agent explains the reason
+      And the agent offers "store credit" and "exchange"
+      And the agent does not offer "repair"
+
+    Scenario: "It arrived broken", said after the refusal, changes the answer
+      When the customer says "I want a refund"
+      And the customer says "Oh wait, it arrived broken actually"
+      Then the transition "offering_alternatives -> listening [reconsider]" was taken
+      And the agent says "As the item is faulty"
+      And the agent offers "replacement" and "repair"
+      And the agent does not offer "store credit"
+
+    Scenario: "It never arrived", said while the goodwill offer is open, gets a refund instead
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer says "no thanks"
+      And the customer says "I should say it never arrived in the first place"
+      Then the transition "compensation -> listening [reconsider]" was taken
+      And the refund is approved
+      And the agent says "never reached you"
+      And no compensation has been issued
+
+    Scenario: "It never arrived", said at the check-in a day later, is looked at again
+      Given it is within the policy's opening hours
+      And the fact "dispatched" is "yes"
+      When the customer says "I want to cancel my order, and I also want a refund"
+      And the customer says "the free return please"
+      Then the alternative "Free return" is applied
+      When the customer says "ok, thanks, bye"
+      Then the conversation is closed
+      When 25 hours pass
+      And the scheduled follow-up is delivered
+      And the customer says "Actually, it never arrived"
+      Then the transition "follow_up -> listening [reconsider]" was taken
+      And the refund is approved
+      And the agent says "never reached you"
+
+    Scenario: A stay in hospital in the first message goes to a person who can make an exception
+      When the customer says "I was in hospital so I could not return it in time, I want a refund"
+      Then the message gives the fact "circumstance" as "illness"
+      And the transition "listening -> escalated [review_exception]" was taken
+      And the refund goes to a person for review
+      And the agent does not say "We can refund orders for 30 days"
+
+    Scenario: A bereavement, told after the refusal, goes to a person with the summary
+      Given it is within the policy's opening hours
+      When the customer says "I want a refund"
+      And the customer says "my father passed away last month, that is why I could not return it"
+      Then the message gives the fact "circumstance" as "bereavement"
+      And the transitions taken were "reconsider" and "review_exception"
+      And the agent says "can look at making an exception for you"
+      And the conversation waits for a person
+
+    Scenario: A hospital letter sent through the returns form goes to a person
+      When the customer says "I want a refund"
+      Given the fact "circumstance" is "illness"
+      When the customer says "I have sent the letter through the returns form"
+      Then the transitions taken were "review_exception"
+      And the refund goes to a person for review

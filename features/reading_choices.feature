@@ -1,0 +1,173 @@
+Feature: Reading what the customer chooses
+  Customers answer an offer the way people talk: a choice wrapped in thanks and a goodbye, a word
+  that is close enough, "the second one", a question before deciding. The agent reads everything a
+  message does, and lets the part that matters win: a choice outweighs the thanks around it, and a
+  question about an offer is never taken as a yes.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+
+  Rule: When one message does several things, the right one wins
+
+    Scenario: A choice with thanks is a choice, not a goodbye
+      When the customer says "I want a refund"
+      And the customer says "Credit is fine, thanks a lot"
+      Then the message is read as "choose:store_credit" and "thank"
+      And the alternative "Store credit" is applied
+      And the conversation is in "follow_up"
+      And the agent does not say "you're welcome"
+
+    Scenario: A choice followed by a goodbye is set up before the customer goes
+      When the customer says "I want a refund"
+      And the customer says "Store credit sounds good, thank you so much, goodbye"
+      Then the message is read as "choose:store_credit", "thank" and "goodbye"
+      And the alternative "Store credit" is applied
+      And a follow-up is scheduled in 24 hours
+
+    Scenario: Thanks that come before the choice do not hide it
+      When the customer says "I want a refund"
+      And the customer says "Thanks, I will go with the exchange"
+      Then the message is read as "thank" and "choose:exchange"
+      And the alternative "Exchange" is applied
+
+    Scenario: Turning one offer down and taking the other in the same breath
+      When the customer says "I want a refund"
+      And the customer says "I don't want credit, but an exchange would be fine, thanks"
+      Then the message is read as "reject:store_credit", "choose:exchange" and "thank"
+      And the alternative "Exchange" is applied
+      And the alternative "Store credit" is not applied
+
+    Scenario: "No thanks, bye" turns the offer down; the thanks in it is only polite
+      When the customer says "I want a refund"
+      And the customer says "No thanks, bye"
+      Then the message is read as "reject:all" and "goodbye"
+      And the conversation is closed with outcome "declined"
+      And the agent does not say "you're welcome"
+
+    Scenario: A yes with a goodbye, while two things are on offer, gets a question, not a close
+      When the customer says "I want a refund"
+      And the customer says "That works, thanks. Bye!"
+      Then the message is read as "choose:?", "thank" and "goodbye"
+      And the transitions taken were "which_one"
+      And the agent says "the store credit, or the exchange?"
+      And the conversation is still open
+
+    Scenario: Taking the goodwill offer with thanks and a goodbye takes it
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      And the customer says "Yes please, thanks so much, bye"
+      Then the message is read as "choose:compensation", "thank" and "goodbye"
+      And compensation is issued
+
+    Scenario: A complaint and a request in the first message: the request is answered
+      When the customer says "What the hell, I want a refund"
+      Then the message is read as "complain" and "request:refund"
+      And the agent acknowledges the customer's frustration
+      And the agent explains the reason
+
+  Rule: Choices come in the customer's own words
+
+    Scenario: A misspelt synonym still names the offer
+      When the customer says "I want a refund"
+      And the customer says "the vouchr please"
+      Then the message is read as "choose:store_credit"
+      And the alternative "Store credit" is applied
+
+    Scenario: "The second one" is the second offer, in the order the agent said them
+      When the customer says "I want a refund"
+      And the customer says "the second one"
+      Then the message is read as "choose:exchange"
+      And the alternative "Exchange" is applied
+
+    Scenario: Ruling one offer out and naming another takes the one named
+      When the customer says "I want a refund"
+      And the customer says "not the swap — credit please"
+      Then the message is read as "reject:exchange" and "choose:store_credit"
+      And the alternative "Store credit" is applied
+
+    Scenario: "Yes please" with two offers open gets asked which one, and the answer settles it
+      When the customer says "I want a refund"
+      And the customer says "yes please"
+      Then the message is read as "choose:?"
+      And no alternative is applied
+      And the agent says "the store credit, or the exchange?"
+      And the quick replies are "Store credit", "Exchange" and "No, thanks"
+      When the customer says "the first one"
+      Then the alternative "Store credit" is applied
+
+    Scenario: "Yes please" with one offer left takes that one
+      When the customer says "I want a refund"
+      And the customer says "not the exchange"
+      And the customer says "yes please"
+      Then the message is read as "choose:store_credit"
+      And the alternative "Store credit" is applied
+
+    Scenario: A typo in the name of the offer is forgiven
+      When the customer says "I want a refund"
+      And the customer says "exhcange"
+      Then the alternative "Exchange" is applied
+
+    Scenario: Another word for the same offer
+      When the customer says "I want a refund"
+      And the customer says "gift card is fine"
+      Then the message is read as "choose:store_credit"
+      And the alternative "Store credit" is applied
+
+    Scenario: "The first option" when a faulty item gets a replacement or a repair
+      When the customer says "I want a refund, it stopped working after a few weeks"
+      And the customer says "the first option"
+      Then the alternative "Replacement" is applied
+
+  Rule: A question about an offer is not choosing it
+
+    Scenario: Asking how the exchange works gets the details; choosing comes after
+      When the customer says "I want a refund"
+      And the customer says "How does the exchange work, who pays the postage?"
+      Then the message is read as "ask_about:exchange"
+      And no alternative is applied
+      And the agent says "postage costs you nothing"
+      And the agent says "Would you like the exchange?"
+      When the customer says "ok, the exchange then"
+      Then the alternative "Exchange" is applied
+
+    Scenario: Asking where the credit can be spent keeps both offers open
+      When the customer says "I want a refund"
+      And the customer says "Can I use the credit in your shops?"
+      Then the message is read as "ask_about:store_credit"
+      And the agent says "in any of our shops"
+      And the quick replies are "Store credit", "Exchange" and "No, thanks"
+      And the reply decides no request
+
+    Scenario: "Is the exchange free?" is a question, not a yes
+      When the customer says "I want a refund"
+      And the customer says "is the exchange free?"
+      Then the message is not read as "choose"
+      And the transitions taken were "answer_about"
+      And no alternative is applied
+
+    Scenario: Asking how long a repair takes
+      When the customer says "I want a refund, it stopped working after a few weeks"
+      And the customer says "how long does a repair take?"
+      Then the message is read as "ask_about:repair"
+      And the agent says "within 14 days"
+      And the conversation is in "offering_alternatives"
+
+    Scenario: Asking what the goodwill discount is does not accept it
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      And the customer says "what is the discount exactly?"
+      Then the message is read as "ask_about:compensation"
+      And the agent says "a 15% discount on your next order"
+      And no compensation has been issued
+      And the conversation is in "compensation"
+
+    Scenario: Asking how a free return works, after a cancellation is declined
+      Given the customer "Lee" ordered "B-2002", which has already been dispatched
+      When the customer says "Please cancel my order"
+      And the customer says "how does the free return work?"
+      Then the message is read as "ask_about:free_return"
+      And the agent says "drop it at any post office"
+      And the quick replies are "Free return", "Store credit" and "No, thanks"

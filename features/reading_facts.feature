@@ -1,0 +1,170 @@
+Feature: Reading facts and requests the way people give them
+  People say "I bought it on 2 February" or "last month", not a number of days; they give the order
+  number before saying what they want, or tuck everything into one long message; they ask for a
+  refund as a question, a "why", or at the end of a complaint. The agent takes each fact from
+  wherever it is, works dates out with the policy's own clock, narrows a rough period only when the
+  decision depends on it, and never asks for what it was already told. A question about an earlier
+  refund is not a new request.
+
+  Background:
+    Given the policy "retail"
+    And the fact "customer_name" is "Dana"
+
+  Rule: Facts are read the way people give them
+
+    Scenario: A date in words is counted back from today, in the policy's time zone
+      When the customer says "I want a refund, I bought it on 2 February"
+      Then the message gives the fact "days_since_purchase" as "29"
+      And the agent asks for the "order number"
+      And the agent does not say "when did you buy it"
+      When the customer says "A-1001"
+      Then the request is approved
+
+    Scenario: The same date a season later is counted from that day
+      Given it is 2026-12-24 17:30 in the policy's time zone
+      And the fact "order_id" is "A-1001"
+      When the customer says "I want a refund, I bought it on 20 November"
+      Then the fact "days_since_purchase" is now "34"
+      And the agent explains the reason
+      And the agent says "34 days ago"
+
+    Scenario: "Last Friday" is a day of this week's calendar
+      When the customer says "I want a refund for A-1001, I bought it last Friday"
+      Then the message gives the fact "days_since_purchase" as "4"
+      And the request is approved
+
+    Scenario: "Last month" across the 30-day line is narrowed before deciding
+      Given it is 2026-03-20 10:00 in the policy's time zone
+      When the customer says "I want a refund for A-1001, I bought it last month"
+      Then the fact "days_since_purchase" is now known roughly, from 20 to 47
+      And the request is still undecided
+      And the agent says "narrow it down"
+      When the customer says "on the 25th"
+      Then the fact "days_since_purchase" is now "23"
+      And the request is approved
+
+    Scenario: "Last month" that is all inside the window needs no narrowing
+      When the customer says "I want a refund for A-1001, I bought it last month"
+      Then the fact "days_since_purchase" is now known roughly, from 3 to 30
+      And the request is approved
+
+    Scenario: Every fact in a long message is taken, and nothing is asked twice
+      When the customer says:
+        """
+        Good morning. My order A-1001 was a birthday present for my husband, we got it around
+        6 weeks ago, he never wore it and the tags are still on. Could I have a refund?
+        """
+      Then the message gives the fact "order_id" as "A-1001"
+      And the message gives the fact "days_since_purchase" as "42"
+      And the agent explains the reason
+      And the agent does not say "order number?"
+
+    Scenario: A long story with a broken item: only the missing date is asked for
+      When the customer says:
+        """
+        Hello! Long story short, the lamp I ordered (A-1001) turned up with a cracked base, and I have
+        been too busy with work to deal with it until now. Could I get a refund please?
+        """
+      Then the message gives the fact "condition" as "faulty"
+      And the agent asks for the "days since purchase"
+      And the agent does not say "order number"
+      When the customer says "I bought it 10 days ago"
+      Then the request is approved
+      And the agent says "As the item is faulty"
+
+    Scenario: The order number and the date come first, the request after
+      When the customer says "Order A-1001"
+      And the customer says "I bought it 12 days ago"
+      Then the agent asks what the customer needs
+      When the customer says "I would like a refund"
+      Then the request is approved
+      And the agent does not say "order number?"
+
+    Scenario: Both facts in a first hello, then the request
+      When the customer says "Hi, my order number is A-1001 and I got it 3 days ago."
+      Then the message is read as "provide:order_id" and "provide:days_since_purchase"
+      When the customer says "Can I get a refund?"
+      Then the request is approved
+
+    Scenario: "It arrived broken" after the window: a repair or a replacement, by UK rules
+      Given the fact "order_id" is "A-1001"
+      And the fact "days_since_purchase" is "45"
+      When the customer says "I want a refund, it arrived broken"
+      Then the message gives the fact "condition" as "faulty"
+      And the agent says "As the item is faulty, we'll put it right"
+      And the agent offers "replacement" and "repair"
+      And the agent does not offer "store credit"
+
+    Scenario: "It never came" is refunded whatever the date
+      Given the fact "days_since_purchase" is "45"
+      When the customer says "I want my money back for A-1001, it never came"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the request is approved
+      And the agent says "never reached you"
+
+    Scenario: The wrong item sent is refunded, with a free label for it
+      Given the fact "order_id" is "A-1001"
+      And the fact "days_since_purchase" is "45"
+      When the customer says "They sent me the wrong item. Can I return it for a refund?"
+      Then the message gives the fact "condition" as "wrong_item"
+      And the refund is approved
+      And the agent says "free returns label"
+
+  Rule: Requests come in other forms, and a question about an earlier refund is not a new one
+
+    Scenario: A refund asked for as a question is a refund request
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "Is it possible to get my money back for this order?"
+      Then the message is read as "request:refund"
+      And the agent explains the reason
+      And the agent offers "store credit" and "exchange"
+
+    Scenario: "Why can't I just get a refund?" asks for the refund too
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "Why can't I just get a refund for this?"
+      Then the message is read as "ask_why" and "request:refund"
+      And the agent explains the reason
+      And the agent says "30 days"
+
+    Scenario: A complaint that ends in a demand is answered as a request
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I've been waiting ages, the coat is the wrong colour, and frankly I just want my money back."
+      Then the message is read as "provide:condition" and "request:refund"
+      And the refund is approved
+
+    Scenario: "Any chance you could cancel it?" is a cancellation request
+      Given the fact "order_id" is "B-2002"
+      When the customer says "any chance you could cancel the order?"
+      Then the message is read as "request:cancel"
+      And the agent asks for the "already dispatched"
+      When the customer says "it has not shipped yet"
+      Then the cancellation is approved
+
+    Scenario: Asking where an earlier refund is does not start a new refund
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "Where is the refund you promised me last week?"
+      Then the message is read as "ask_status"
+      And the agent does not say "We can refund orders for 30 days"
+      And the reply decides no request
+      And the agent says "within 5 working days"
+      And the quick replies are "Yes, a colleague please" and "No"
+      When the customer says "ok, thanks"
+      Then the conversation is closed with outcome "customer closed"
+
+    Scenario: Asking when a refund will arrive is answered, and a colleague is offered to check it
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "Could you tell me when my refund will come through?"
+      Then the transitions taken were "start" and "answer_status"
+      And the agent says "A colleague can check where yours is"
+      When the customer clicks "Yes, a colleague please"
+      Then the agent hands over to a person because the customer asked for one
+
+    Scenario: A status question after a new refund was sorted is still only a question
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "credit please"
+      And the customer says "when will my refund for the other order arrive?"
+      Then the message is read as "ask_status"
+      And the transitions taken were "answer_status"
+      And the reply decides no request
+      And the conversation is in "follow_up"

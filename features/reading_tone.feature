@@ -1,0 +1,119 @@
+Feature: Reading the tone of a message
+  "Oh brilliant, thanks for nothing" is not a thank-you, and the agent never answers it as one: it
+  hears the frustration under the words. Swearing is frustration too, and is met with patience; only
+  insults aimed at people are abuse, which gets a calm boundary.
+
+  Background:
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+
+  Rule: Irony is never thanked
+
+    Scenario: "Thanks for nothing" after a refusal is met with sympathy, not a welcome
+      When the customer says "I want a refund"
+      And the customer says "Oh brilliant, thanks for nothing"
+      Then the message is read as ironic
+      And the message is not read as "thank"
+      And the transitions taken were "empathize"
+      And the agent does not say "you're welcome"
+      And the agent does not say "my pleasure"
+      And the agent acknowledges the customer's frustration
+      And the quick replies are "Store credit", "Exchange" and "No, thanks"
+
+    Scenario: "Great, just great. Thanks a bunch." does not close the conversation
+      When the customer says "I want a refund"
+      And the customer says "Great, just great. Thanks a bunch."
+      Then the message is read as ironic
+      And the message is read as "complain"
+      And the conversation is still open
+      And the agent says "sorry"
+
+    Scenario: Irony while the goodwill offer is open keeps the offer, kindly
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer turns the offer down
+      And the customer says "oh wonderful, thanks a million for nothing"
+      Then the message is read as ironic
+      And the agent does not say "you're welcome"
+      And the agent says "a 15% discount on your next order"
+      And no compensation has been issued
+
+    Scenario: "Cheers for absolutely nothing" is not a goodbye
+      When the customer says "I want a refund"
+      And the customer says "Yeah, cheers for absolutely nothing"
+      Then the message is read as ironic
+      And the message is not read as "goodbye"
+      And the conversation is in "offering_alternatives"
+
+    Scenario: Ironic thanks with a demand gets the answer held, and no thanks back
+      When the customer says "I want a refund"
+      And the customer says "Thanks for nothing. I want my money back"
+      Then the message is read as "complain" and "insist"
+      And the transitions taken were "hold_position"
+      And the agent does not say "you're welcome"
+      And the agent does not say "thank you"
+
+    Scenario: An ironic customer counts as upset, so the goodwill offer is made
+      When the customer says "I want a refund"
+      And the customer says "Oh brilliant, thanks for nothing"
+      And the customer says "no thanks"
+      Then the agent offers compensation
+
+    Scenario: Irony again and again is handed to a person, as anger is
+      When the customer says "I want a refund"
+      And the customer says "Oh brilliant, thanks for nothing"
+      And the customer says "Great, just great. Thanks a bunch."
+      Then the agent hands over to a person because the customer is angry
+
+  Rule: Swearing is frustration; abuse is insults aimed at people
+
+    Scenario: "Bloody ridiculous" is frustration, met with an apology and the offer again
+      When the customer says "I want a refund"
+      And the customer says "this is bloody ridiculous"
+      Then the message is not flagged as abusive
+      And the message reads as angry
+      And the agent does not set a boundary
+      And the agent acknowledges the customer's frustration
+      And the agent offers "store credit" and "exchange"
+
+    Scenario: A swear word about the situation is not a reason to lecture the customer
+      When the customer says "I want a refund"
+      And the customer says "damn it, that is so annoying"
+      Then the message is flagged as swearing
+      And the message is not flagged as abusive
+      And the agent does not say "respectful"
+
+    Scenario: A choice made with a swear word is still a choice
+      When the customer says "I want a refund"
+      And the customer says "for fuck sake. fine, the credit"
+      Then the message is flagged as swearing
+      And the message is not flagged as abusive
+      And the alternative "Store credit" is applied
+
+    Scenario: Swearing on the way to a choice is met with understanding first
+      When the customer says "I want a refund"
+      And the customer says "bloody hell, ok the exchange"
+      Then the message is not flagged as abusive
+      And the agent acknowledges the customer's frustration
+      And the alternative "Exchange" is applied
+
+    Scenario: Calling the agent an idiot is abuse, and gets a calm boundary
+      When the customer says "I want a refund"
+      And the customer says "you are a useless idiot"
+      Then the message is flagged as abusive
+      And the agent sets a boundary
+      And the agent stays calm
+
+    Scenario: "Are you stupid or something?" is aimed at a person, so it is abuse
+      When the customer says "I want a refund"
+      And the customer says "are you stupid or something?"
+      Then the message is read as "abuse"
+      And the agent sets a boundary
+      And the conversation is in "offering_alternatives"
+
+    Scenario: "Shut up you stupid bot" gets the boundary, and a second insult ends the chat
+      When the customer says "I want a refund"
+      And the customer says "shut up you stupid bot"
+      Then the agent sets a boundary
+      When the customer says "you are a useless idiot"
+      Then the agent ends the chat after repeated abuse
