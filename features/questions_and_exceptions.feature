@@ -70,7 +70,7 @@ Feature: Questions on the way, and the facts that change the answer
       And the customer turns the offer down
       And the customer says "has my earlier refund gone through yet?"
       Then the transition "compensation -> compensation [answer_status]" was taken
-      And the agent says "A colleague can check where yours is"
+      And the agent says "colleague"
       And no compensation has been issued
 
   Rule: A faulty item, a lost parcel or hard circumstances change the answer

@@ -115,6 +115,7 @@ class Speaker:
             run.signals.sentiment <= self._policy.escalation.anger_threshold
             and not run.signals.abusive
             and not names & ESCALATING
+            and "empathize" not in names
             and run.state != "closed"
         )
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
-from flow.understanding._choices import CALLBACK, bare_choice, read_choices, refusal
+from flow.understanding._choices import CALLBACK, acknowledges, bare_choice, read_choices, refusal
 from flow.understanding._drops import dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
 from flow.understanding._found import Found, cue_at, first, has, only, starts_with
@@ -368,6 +368,8 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
 def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """A message that does nothing else but opens with a yes ("ok 20 to 2 will do") answers the offer."""
     if found.kinds() - {"thank"} or not context.yes_takes_offer or context.question == "person":
+        return
+    if acknowledges(clauses, context):
         return
     for index, clause in enumerate(clauses):
         if not clause.question and starts_with(lexicon.yes, clause.words):

@@ -51,6 +51,8 @@ _WHICH_ASKS = frozenset(
         "worth",
     }
 )
+_THANKS = frozenset({"thanks", "thank", "thx", "ty", "cheers", "ta"})
+_STRONG_YES = frozenset({"yes", "yeah", "yep", "yup", "please", "sure", "definitely", "perfect", "great", "go", "do"})
 _WEAK_YES = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "sure", "then", "well"})
 """Words that agree with what is on offer only when nothing else is said: "ok, thanks, bye" is leaving."""
 _ASKING_TO_DO = frozenset(
@@ -72,6 +74,7 @@ def read_choices(
     """Add the choices, refusals and questions about offers; return the mentions found in each clause."""
     if not context.offered:
         return [[] for _ in clauses]
+    acknowledging = acknowledges(clauses, context)
     leaving = any(lexicon.goodbye.may_occur(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
     mentioned = [find_mentions(c.words, context.offered, lexicon, focus=context.focus, known=known) for c in clauses]
     named = {m.offer for ms in mentioned for m in ms if m.offer}
@@ -100,7 +103,7 @@ def read_choices(
             continue
         if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES) or not context.yes_takes_offer:
             continue
-        _bare_answer(clause, position, context, lexicon, found)
+        _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _all_refused(context, found)
     return mentioned
 
@@ -133,7 +136,9 @@ def _settles(clauses: list[Clause], index: int, mention: Mention, ironic_until: 
     return (form is not None and form.end >= len(head) - 1) or _commands(head, lexicon)
 
 
-def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found) -> None:
+def _bare_answer(
+    clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found, *, acknowledging: bool
+) -> None:
     words = clause.words
     if context.question == "person":
         return
@@ -143,10 +148,16 @@ def _bare_answer(clause: Clause, position: int, context: Context, lexicon: Lexic
         if len(context.offered) > 1 and _compares(words, lexicon):
             found.add(position, Act.of("ask_about", "all"))
         return
-    elif only(lexicon.yes, words, lexicon) or _points_and_chooses(words, lexicon):
+    elif (only(lexicon.yes, words, lexicon) and not acknowledging) or _points_and_chooses(words, lexicon):
         found.add(position, bare_choice(context))
     elif CALLBACK in context.offered_ids and _names_a_time(words, lexicon):
         found.add(position, Act.of("choose", CALLBACK))
+
+
+def acknowledges(clauses: Sequence[Clause], context: Context) -> bool:
+    """ "ok, thank you for explaining" with one thing on offer: thanks for the words, not yet a yes to it."""
+    words = {word for clause in clauses for word in clause.words}
+    return len(context.offered) == 1 and not _THANKS.isdisjoint(words) and _STRONG_YES.isdisjoint(words)
 
 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
