@@ -15,3 +15,10 @@ DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 def test_examples_in_the_document_run(document: Path) -> None:
     result = doctest.testfile(str(document), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False)
     assert result.failed == 0
+
+
+def test_the_transition_reference_is_up_to_date() -> None:
+    from flow.transitions_doc import render
+
+    written = (Path(__file__).parents[1] / "docs" / "transitions.md").read_text(encoding="utf-8")
+    assert written == render(), "docs/transitions.md is stale: run python -m flow.transitions_doc > docs/transitions.md"
