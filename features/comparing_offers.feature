@@ -31,3 +31,18 @@ Feature: Weighing up the alternatives
     When the customer says "is the exchange faster than the store credit?"
     Then the agent says "Store credit:"
     And the agent says "Exchange:"
+
+  Scenario: Asking about the same alternative again points back rather than repeating it
+    When the customer says "does the store credit expire?"
+    Then the agent says "for a whole year"
+    When the customer says "can I use the credit in your shops?"
+    Then the agent says "in my message above"
+    And the agent does not say "for a whole year"
+
+  Scenario: A question about the rules on faulty items is not a report of a fault
+    When the customer says "what's your refund policy?"
+    And the customer says "and what's the policy on faulty things?"
+    Then the agent says "If something is faulty"
+    And the conversation is in "offering_alternatives"
+    When the customer says "ok the exchange"
+    Then the alternative "Exchange" is applied

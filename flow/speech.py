@@ -8,7 +8,6 @@ repeat a sentence it takes another variant.
 
 from __future__ import annotations
 
-import zlib
 from typing import Any
 
 from flow import payloads
@@ -19,6 +18,7 @@ from flow.rules import Rules
 from flow.run import Run, Step, current_item
 from flow.speech_context import FOLLOW_UP, ContextBuilder
 from flow.templates import TemplateBook
+from flow.wording import sentence_hashes
 from states import SPECS
 
 __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
@@ -26,14 +26,7 @@ __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
 _FRESH_TRIES = 6
 _RESUMING = frozenset({"answer_policy", "answer_status", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
-_HASH_MASK = 0xFFFFFF
 _ASKS_PERSON = 3
-
-
-def sentence_hashes(text: str) -> list[int]:
-    """Short hashes of the sentences of ``text``, for remembering what was said without keeping it."""
-    marked = " ".join(text.split()).lower().replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
-    return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]
 
 
 class _Hashes(dict[str, list[int]]):

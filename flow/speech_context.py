@@ -15,7 +15,7 @@ from flow.policy import Alternative, Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
-from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours, span_phrase
+from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours, sentence_hashes, span_phrase
 
 FOLLOW_UP = "follow_up.text"
 _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
@@ -208,7 +208,7 @@ class ContextBuilder:
         about = _find(alternatives, asked) if asked else None
         if about is not None:
             context["about"] = _in_sentence(about)
-            context["details"] = _details(about)
+            context["details"] = _fresh_details(about, set(run.said))
 
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
         request = self._policy.requests[name]
@@ -221,6 +221,21 @@ class ContextBuilder:
                     path = f"requests.{name}.exceptions[{e_index}].alternatives[{a_index}].text"
                     return self.book.render(path, context)
         return alternative.text
+
+
+def _fresh_details(alternative: Alternative, said: set[int]) -> str:
+    """What to say about an alternative asked about: its details, or, when those were said already, words
+    that point back to them instead of saying them again."""
+    name = _in_sentence(alternative)
+    for text in (
+        _details(alternative),
+        f"Everything I know about the {name} is in my message above.",
+        f"I've shared all I know about the {name}; a colleague can tell you more if you need it.",
+        f"There's nothing more I can add about the {name}, I'm afraid.",
+    ):
+        if not set(sentence_hashes(text)) <= said:
+            return text
+    return _details(alternative)
 
 
 def _details(alternative: Alternative) -> str:

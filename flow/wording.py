@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -67,3 +68,12 @@ def span_phrase(span: Span) -> str:
     if span.high == span.low:
         return str(span.low)
     return f"between {span.low} and {span.high}"
+
+
+_HASH_MASK = 0xFFFFFF
+
+
+def sentence_hashes(text: str) -> list[int]:
+    """Short hashes of the sentences of ``text``, for remembering what was said without keeping it."""
+    marked = " ".join(text.split()).lower().replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
+    return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]

@@ -170,14 +170,22 @@ def _lexicon_value(
                 continue
             if lexicon.condition_denials.may_occur(clause) and lexicon.condition_denials.first(clause) is not None:
                 continue
-            if _negated(clause, matches[0].start, lexicon) or _supposed(clause, matches[0].start, lexicon):
+            match = matches[0]
+            if _negated(clause, match.start, lexicon) or _supposed(clause, match.start, lexicon):
+                continue
+            if clause[match.end : match.end + 1] and clause[match.end] in _GENERIC_THINGS:
                 continue
             return value
     return None
 
 
+_GENERIC_THINGS = frozenset({"things", "items", "products", "goods", "stuff", "orders", "ones", "parcels"})
+"""Words after a condition that make it a kind of case ("faulty items"), not the customer's own."""
+
+
 def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
-    """ "What happens if something breaks?": a case supposed, not what happened."""
+    """ "What happens if something breaks?", "what's the policy on broken items?": a case supposed or asked
+    about, not what happened."""
     return not lexicon.supposing.isdisjoint(clause[:start])
 
 

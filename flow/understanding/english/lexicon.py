@@ -385,7 +385,9 @@ ENGLISH = Lexicon(
     },
     circumstances={"illness": conditions.ILLNESS, "bereavement": conditions.BEREAVEMENT},
     condition_denials=conditions.DENIALS,
-    supposing=frozenset({"if", "suppose", "supposing", "unless", "whether", "hypothetically"}),
+    supposing=frozenset(
+        {"if", "suppose", "supposing", "unless", "whether", "hypothetically", "policy", "policies", "rules"}
+    ),
     unsuited_after=conditions.UNSUITED_AFTER,
     sent_something_else=sent_something_else,
     who_died=who_died,
