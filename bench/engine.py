@@ -12,9 +12,10 @@ alike); the target is at most 4 times that floor. Starting a conversation (the g
 measured against building a ``transitions`` Machine per conversation (:func:`bench.naive.bare_machine`),
 and must be at least 10 times cheaper.
 
-The naive flow of :mod:`bench.naive` is kept frozen as it was written; it predates the agenda of
-requests and cannot replay the redesigned flow (its conversations lack the fields the speech step now
-reads), so it is no longer timed here.
+A turn is also timed against the naive flow of :mod:`bench.naive` (a Machine built per conversation,
+the reference libraries for sentiment and abuse, templates parsed on every render), kept frozen as it
+was written and run on today's guards and speech through :mod:`bench.naive_flow`; the target is at
+least 50 times faster.
 
 Prints the tables, a profile of the engine's turns, and writes ``bench/results/engine.json``.
 """
@@ -32,7 +33,8 @@ from better_profanity import profanity
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bench.minimal import MinimalConversation, minimal_turn
-from bench.naive import NaiveConversation, bare_machine
+from bench.naive import NaiveConversation, NaiveEngine, bare_machine
+from bench.naive_flow import naive_engine
 from bench.report import (
     Figure,
     figures_table,
@@ -51,6 +53,8 @@ from flow.understanding._sentiment import VaderCompound
 
 TURN_TIMES_MINIMAL = 4.0
 START_RATIO = 10.0
+NAIVE_RATIO = 50.0
+NAIVE = "the naive flow"
 UNDERSTAND_LIMIT_US = 40.0
 MICRO = 1e6
 MINIMAL = "hand-made minimal turn"
@@ -113,6 +117,33 @@ def scripts_off_course(engine: Engine) -> tuple[list[str], int]:
 
 def _tactful_pass(engine: Engine, tag: str) -> list[float]:
     return [seconds for n, s in enumerate(SCRIPTS) for seconds, _ in play_tactful(engine, s, f"{tag}-{n}")]
+
+
+def play_naive(naive: NaiveEngine, script: Script, cid: str) -> Iterator[float]:
+    """Replay ``script`` on the naive flow, yielding the seconds each turn took."""
+    model, _ = naive.start(script.facts, conversation_id=cid)
+    clock = time.perf_counter
+    for message in script.messages:
+        began = clock()
+        if isinstance(message, Click):
+            if message.payload not in model.quick_replies:
+                return
+            naive.reply(model, quick_reply=message.payload)
+        else:
+            naive.reply(model, message)
+        yield clock() - began
+        if model.state == "closed":
+            return
+
+
+def measure_against_naive(engine: Engine, naive: NaiveEngine, rounds: int) -> tuple[Samples, Samples]:
+    """Every turn of every script, one tactful pass and one naive pass per round, alternating."""
+    ours: list[float] = []
+    theirs: list[float] = []
+    for r in range(rounds):
+        ours += _tactful_pass(engine, f"vs-naive-{r}")
+        theirs += [seconds for n, s in enumerate(SCRIPTS) for seconds in play_naive(naive, s, f"naive-{r}-{n}")]
+    return Samples(ours), Samples(theirs)
 
 
 def _minimal_pass(tag: str) -> list[float]:
@@ -306,6 +337,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _minimal_pass("warm")
     turns, minimal = measure_turns(engine, rounds, passes=8)
     starts, machine_starts = measure_starts(engine, rounds, calls=200)
+    naive = naive_engine(policy, clock=_clock)
+    list(play_naive(naive, SCRIPTS[0], "warm"))
+    against_naive, naive_turns = measure_against_naive(engine, naive, max(3, rounds // 3))
     understanding = measure_understanding(rounds, repeats=4)
     breakdown = measure_breakdown(policy, rounds, passes=3)
     per_script = _per_script(engine, rounds)
@@ -322,6 +356,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             MINIMAL,
             1 / TURN_TIMES_MINIMAL,
             "understand + transition + render + snapshot to JSON; median over every scripted turn",
+        ),
+        Figure(
+            "one in-process turn, against the naive flow",
+            "µs",
+            against_naive.median_us,
+            "lower",
+            None,
+            naive_turns.median_us,
+            NAIVE,
+            NAIVE_RATIO,
+            "the same scripted turns; the naive flow builds a Machine per conversation and uses the reference "
+            "libraries",
         ),
         Figure(
             "starting a conversation",
@@ -355,6 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rounds": rounds,
         "parity": {"scripts_off_course": problems, "turns": total},
         "turn": {"tactful": turns.summary(), MINIMAL: minimal.summary(), "per_script_median_us": per_script},
+        "against_naive": {"tactful": against_naive.summary(), NAIVE: naive_turns.summary()},
         "start": {"tactful": starts.summary(), MACHINE_START: machine_starts.summary()},
         "understanding": {
             name: {"tactful": a.summary(), "reference": b.summary()} for name, (a, b) in understanding.items()
