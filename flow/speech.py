@@ -24,6 +24,9 @@ from states import SPECS
 __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
 
 _FRESH_TRIES = 6
+_PLAIN_ANSWER_MARGIN = 0.15
+"""How much more negative than the anger threshold a plain answer ("no, I don't want credit") must read
+before the reply opens with a calm word: its "no" and "don't" pull the score down without upset."""
 _RESUMING = frozenset({"answer_policy", "answer_status", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 _ASKS_PERSON = 3
@@ -103,9 +106,13 @@ class Speaker:
         return f"templates.{area}.{key}"
 
     def _calm(self, run: Run) -> bool:
+        """Whether the reply opens with a calm word: the message is upset, not merely a firm "no" to an offer."""
         names = {step.transition for step in run.steps}
+        upset = self._policy.escalation.anger_threshold
+        if _answers_only(run) and not (run.signals.has("complain") or run.signals.irony or run.signals.profanity):
+            upset -= _PLAIN_ANSWER_MARGIN
         return (
-            run.signals.sentiment <= self._policy.escalation.anger_threshold
+            run.signals.sentiment <= upset
             and not run.signals.abusive
             and not names & ESCALATING
             and "empathize" not in names
@@ -273,3 +280,9 @@ def _says_sorry(text: str) -> bool:
     """Whether agent text already apologises, so the reply need not say sorry again."""
     lowered = text.lower()
     return "sorry" in lowered or "apologi" in lowered
+
+
+def _answers_only(run: Run) -> bool:
+    """The message only answers what is on offer or asked (choices, refusals, yes and no, facts)."""
+    acts = run.signals.acts
+    return bool(acts) and all(a.kind in ("choose", "reject", "affirm", "deny", "provide", "thank") for a in acts)
