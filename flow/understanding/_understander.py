@@ -116,7 +116,7 @@ class Understander:
         per_request = (
             _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
         )
-        return parts.signals.model_construct(
+        return parts.signals.made(
             intent=main_intent(acts, intent),
             confidence=confidence,
             sentiment=sentiment,
