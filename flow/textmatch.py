@@ -99,6 +99,11 @@ class TextPattern:
 
     def search(self, text: str, pos: int = 0) -> TextMatch | None:
         """The first match anywhere in ``text`` from ``pos`` on."""
+        step = self._step
+        if step is not None and pos == 0 and text.isascii():
+            # Most messages are ASCII: they need no conversion between bytes and characters.
+            spans = step("search", text.encode("ascii"), 0)
+            return None if spans is None else _Found(text, spans)
         return self._first("search", text, pos)
 
     def match(self, text: str) -> TextMatch | None:

@@ -11,16 +11,19 @@ the canonical form, never substrings, and never backtracks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One phrase found: the words ``start`` to ``end`` (exclusive) of the searched list."""
 
     start: int
     end: int
     phrase: str
+
+
+_Option = tuple[int, tuple[str, ...], str]
+"""A phrase as the lookup keeps it: its length in words, its words and its text."""
 
 
 class PhraseSet:
@@ -30,12 +33,12 @@ class PhraseSet:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(" ".join(p.split()) for p in phrases if p.strip())
-        by_first: dict[str, list[tuple[str, ...]]] = {}
+        by_first: dict[str, list[_Option]] = {}
         for phrase in self.phrases:
             words = tuple(phrase.split())
-            by_first.setdefault(words[0], []).append(words)
+            by_first.setdefault(words[0], []).append((len(words), words, phrase))
         for options in by_first.values():
-            options.sort(key=len, reverse=True)
+            options.sort(key=lambda option: option[0], reverse=True)
         self._by_first = by_first
         self._firsts = frozenset(by_first)
 
@@ -49,11 +52,12 @@ class PhraseSet:
     def find(self, words: Sequence[str]) -> list[Match]:
         """Every phrase in ``words``, left to right, longest first where two start at the same word."""
         found: list[Match] = []
-        firsts = self._firsts
+        by_first = self._by_first
         i = 0
         count = len(words)
         while i < count:
-            match = self._at(words, i, count) if words[i] in firsts else None
+            options = by_first.get(words[i])
+            match = None if options is None else _longest(options, words, i, count)
             if match is None:
                 i += 1
             else:
@@ -63,27 +67,29 @@ class PhraseSet:
 
     def first(self, words: Sequence[str]) -> Match | None:
         """The leftmost phrase in ``words``, if any."""
-        firsts = self._firsts
+        by_first = self._by_first
         count = len(words)
         for i, word in enumerate(words):
-            if word in firsts:
-                match = self._at(words, i, count)
+            options = by_first.get(word)
+            if options is not None:
+                match = _longest(options, words, i, count)
                 if match is not None:
                     return match
         return None
 
     def at(self, words: Sequence[str], i: int) -> Match | None:
         """The longest phrase starting at word ``i``, if any."""
-        return self._at(words, i, len(words))
-
-    def _at(self, words: Sequence[str], i: int, count: int) -> Match | None:
         options = self._by_first.get(words[i])
-        if options is None:
-            return None
-        for option in options:
-            size = len(option)
-            end = i + size
-            # Most options differ at their second word: comparing it first spares building a tuple.
-            if end <= count and (size == 1 or (words[i + 1] == option[1] and tuple(words[i:end]) == option)):
-                return Match(i, end, " ".join(option))
-        return None
+        return None if options is None else _longest(options, words, i, len(words))
+
+
+def _longest(options: list[_Option], words: Sequence[str], i: int, count: int) -> Match | None:
+    """The longest of ``options`` (phrases opening with ``words[i]``, longest first) that starts at ``i``."""
+    for size, option, phrase in options:
+        if size == 1:
+            return Match(i, i + 1, phrase)
+        end = i + size
+        # Most options differ at their second word: comparing it first spares building a tuple.
+        if end <= count and words[i + 1] == option[1] and tuple(words[i:end]) == option:
+            return Match(i, end, phrase)
+    return None
