@@ -115,8 +115,9 @@ def _may_be_an_id(pattern: TextPattern, match: TextMatch) -> bool:
     return True
 
 
-def extract_slots(text: str) -> dict[str, str]:
-    """The facts found in ``text``, by slot name; slots not mentioned are absent."""
+def extract_slots(text: str, *, digits: bool | None = None) -> dict[str, str]:
+    """The facts found in ``text``, by slot name; slots not mentioned are absent. ``digits`` says whether
+    ``text`` holds a digit 0-9, when the caller knows."""
     slots: dict[str, str] = {}
     lowered = text.lower()
     if any(hint in lowered for hint in _TIME_HINTS):
@@ -128,7 +129,7 @@ def extract_slots(text: str) -> dict[str, str]:
         for match in _EMAIL.finditer(text):
             slots.setdefault("email", match.group(0))
             taken.append(match.span())
-    if not _DIGIT.search(text):
+    if not (_DIGIT.search(text) is not None if digits is None else digits):
         return slots
     for match in _DAYS_AGO.finditer(lowered):
         taken.append(match.span())

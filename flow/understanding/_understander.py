@@ -13,9 +13,9 @@ from flow.understanding._facts import read_facts
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._slots import extract_slots
-from flow.understanding._text import NUMBER, canonical_tokens, fold
+from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
-from flow.understanding.clauses import Clause, clauses_of
+from flow.understanding.clauses import Clause, plain_clauses
 from flow.understanding.context import FIRST_MESSAGE, Context
 from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
@@ -86,12 +86,17 @@ class Understander:
         context = context or FIRST_MESSAGE
         lexicon = self._lexicon(context.language)
         folded = fold(text)
-        words = canonical_tokens(text, folded)
-        slots = extract_slots(text)
-        abusive, profanity = read_abuse(text, folded, words)
+        # Worked out once here rather than by each reader: letters stretched for emphasis cut back, and
+        # whether there is a digit (a canonical word with one is NUMBER).
+        stretched = STRETCHED.search(folded) is not None
+        plain = STRETCHED.sub(once, folded) if stretched else folded
+        words = plain_tokens(plain)
+        digits = NUMBER in words
+        slots = extract_slots(text, digits=digits)
+        abusive, profanity = read_abuse(text, folded, words, digits=digits, stretched=stretched)
         threat_read = read_threat(text, words, folded)
         threat = threat_read is True
-        clauses = clauses_of(folded, lexicon)
+        clauses = plain_clauses(plain, lexicon)
         clause_words = [clause.words for clause in clauses]
         sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
@@ -99,7 +104,7 @@ class Understander:
             named = _rules.explicit_request(words, " ".join(words))
             if named is not None:
                 slots["requested"] = named
-        facts = read_facts(text, folded, clause_words, context, lexicon, slots)
+        facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
         irony = is_ironic(text, clause_words, lexicon)
         acts = read_acts(
             clauses,

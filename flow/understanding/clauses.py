@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flow.understanding._text import SHORTHAND, STRETCHED, once
+from flow.understanding._text import SHORTHAND, unstretched
 from flow.understanding.lexicon import Lexicon
 
 _BREAKS = frozenset("?!.,;:\n\u2014\u2013")
@@ -42,8 +42,12 @@ class Clause:
 
 def clauses_of(folded: str, lexicon: Lexicon) -> list[Clause]:
     """The clauses of a folded message, in order; empty clauses are dropped."""
-    if STRETCHED.search(folded):
-        folded = STRETCHED.sub(once, folded)
+    return plain_clauses(unstretched(folded), lexicon)
+
+
+def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
+    """The clauses of a folded message already :func:`~flow.understanding._text.unstretched`: what
+    :func:`clauses_of` gives."""
     result: list[Clause] = []
     words: list[str] = []
     for raw in folded.replace(" - ", " \u2014 ").translate(_SPLIT).split():

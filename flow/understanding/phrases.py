@@ -29,7 +29,7 @@ _Option = tuple[int, tuple[str, ...], str]
 class PhraseSet:
     """A set of phrases, each one or more words, searched in a list of words."""
 
-    __slots__ = ("_by_first", "_firsts", "phrases")
+    __slots__ = ("_by_first", "firsts", "phrases")
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(" ".join(p.split()) for p in phrases if p.strip())
@@ -40,24 +40,25 @@ class PhraseSet:
         for options in by_first.values():
             options.sort(key=lambda option: option[0], reverse=True)
         self._by_first = by_first
-        self._firsts = frozenset(by_first)
+        self.firsts = frozenset(by_first)
+        """The words a phrase of the set opens with: no phrase occurs in words that have none of them."""
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self.phrases
 
     def may_occur(self, words: Iterable[str]) -> bool:
         """A cheap first look: does any phrase's first word occur in ``words``?"""
-        return not self._firsts.isdisjoint(words)
+        return not self.firsts.isdisjoint(words)
 
     def find(self, words: Sequence[str]) -> list[Match]:
         """Every phrase in ``words``, left to right, longest first where two start at the same word."""
         found: list[Match] = []
-        by_first = self._by_first
+        firsts = self.firsts
         i = 0
         count = len(words)
         while i < count:
-            options = by_first.get(words[i])
-            match = None if options is None else _longest(options, words, i, count)
+            word = words[i]
+            match = _longest(self._by_first[word], words, i, count) if word in firsts else None
             if match is None:
                 i += 1
             else:
@@ -67,12 +68,12 @@ class PhraseSet:
 
     def first(self, words: Sequence[str]) -> Match | None:
         """The leftmost phrase in ``words``, if any."""
-        by_first = self._by_first
+        firsts = self.firsts
         count = len(words)
         for i, word in enumerate(words):
-            options = by_first.get(word)
-            if options is not None:
-                match = _longest(options, words, i, count)
+            # A set lookup per word is cheaper than a dict.get call; the options are fetched for the few that open one.
+            if word in firsts:
+                match = _longest(self._by_first[word], words, i, count)
                 if match is not None:
                     return match
         return None
