@@ -23,7 +23,11 @@ class Match(NamedTuple):
 
 
 _Option = tuple[int, tuple[str, ...], str]
-"""A phrase as the lookup keeps it: its length in words, its words and its text."""
+"""A phrase of two words or more as the lookup keeps it: its length in words, its words and its text."""
+_Opening = tuple[str | None, dict[str, list[_Option]]]
+"""The phrases that open with one word: the word alone, if it is a phrase, and the longer phrases by their
+second word, longest first. Two phrases with different second words never both match at one place, so a
+lookup compares only the few that share the next word."""
 
 
 class PhraseSet:
@@ -33,14 +37,21 @@ class PhraseSet:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(" ".join(p.split()) for p in phrases if p.strip())
-        by_first: dict[str, list[_Option]] = {}
+        singles: dict[str, str] = {}
+        longer: dict[str, dict[str, list[_Option]]] = {}
         for phrase in self.phrases:
             words = tuple(phrase.split())
-            by_first.setdefault(words[0], []).append((len(words), words, phrase))
-        for options in by_first.values():
-            options.sort(key=lambda option: option[0], reverse=True)
-        self._by_first = by_first
-        self.firsts = frozenset(by_first)
+            if len(words) == 1:
+                singles[words[0]] = phrase
+            else:
+                longer.setdefault(words[0], {}).setdefault(words[1], []).append((len(words), words, phrase))
+        for by_second in longer.values():
+            for options in by_second.values():
+                options.sort(key=lambda option: option[0], reverse=True)
+        self._by_first: dict[str, _Opening] = {
+            word: (singles.get(word), longer.get(word, {})) for word in singles.keys() | longer.keys()
+        }
+        self.firsts = frozenset(self._by_first)
         """The words a phrase of the set opens with: no phrase occurs in words that have none of them."""
 
     def __contains__(self, phrase: str) -> bool:
@@ -80,17 +91,18 @@ class PhraseSet:
 
     def at(self, words: Sequence[str], i: int) -> Match | None:
         """The longest phrase starting at word ``i``, if any."""
-        options = self._by_first.get(words[i])
-        return None if options is None else _longest(options, words, i, len(words))
+        opening = self._by_first.get(words[i])
+        return None if opening is None else _longest(opening, words, i, len(words))
 
 
-def _longest(options: list[_Option], words: Sequence[str], i: int, count: int) -> Match | None:
-    """The longest of ``options`` (phrases opening with ``words[i]``, longest first) that starts at ``i``."""
-    for size, option, phrase in options:
-        if size == 1:
-            return Match(i, i + 1, phrase)
-        end = i + size
-        # Most options differ at their second word: comparing it first spares building a tuple.
-        if end <= count and words[i + 1] == option[1] and tuple(words[i:end]) == option:
-            return Match(i, end, phrase)
-    return None
+def _longest(opening: _Opening, words: Sequence[str], i: int, count: int) -> Match | None:
+    """The longest phrase of ``opening`` (those that open with ``words[i]``) that starts at ``i``."""
+    single, by_second = opening
+    if by_second and i + 1 < count:
+        options = by_second.get(words[i + 1])
+        if options is not None:
+            for size, option, phrase in options:
+                end = i + size
+                if end <= count and (size == 2 or tuple(words[i:end]) == option):
+                    return Match(i, end, phrase)
+    return None if single is None else Match(i, i + 1, single)
