@@ -105,12 +105,12 @@ def _unmasks_to(token: str, word: str) -> bool:
 
 
 def _revealed_words(lowered: str) -> tuple[list[str], bool]:
-    words: list[str] = []
-    for raw in lowered.split():
-        token = raw.strip(_EDGE_PUNCTUATION) or raw
-        if any(c in _MASKS for c in token) and _masked_swearing(token.translate(_LOOK_ALIKES)):
-            return words, True
-        words.extend(letter_runs(token.translate(_LOOK_ALIKES)))
+    tokens = [raw.strip(_EDGE_PUNCTUATION) or raw for raw in lowered.split()]
+    for index, token in enumerate(tokens):
+        if not _MASKS.isdisjoint(token) and _masked_swearing(token.translate(_LOOK_ALIKES)):
+            return letter_runs(" ".join(tokens[:index]).translate(_LOOK_ALIKES)), True
+    # The letter runs of the tokens one by one are those of the tokens joined by spaces, found in one go.
+    words = letter_runs(" ".join(tokens).translate(_LOOK_ALIKES))
     for match in _SPACED_LETTERS.finditer(lowered, core=1):
         words.append("".join(c for c in match.group(1) if c.isalpha()))
     joined = " ".join(words)

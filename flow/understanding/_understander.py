@@ -255,8 +255,12 @@ def _shouting(text: str) -> bool:
     """A message of several words written in capitals."""
     if text.lower() == text:
         return False
+    capitals = sum(map(str.isupper, text))
+    # Eight letters or more, four in five of them capitals: seven capitals at least.
+    if capitals < 7:
+        return False
     letters = sum(map(str.isalpha, text))
-    return letters >= 8 and " " in text.strip() and sum(map(str.isupper, text)) >= 0.8 * letters
+    return letters >= 8 and " " in text.strip() and capitals >= 0.8 * letters
 
 
 class _Parts(NamedTuple):

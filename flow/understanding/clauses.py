@@ -50,9 +50,13 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
     :func:`clauses_of` gives."""
     result: list[Clause] = []
     words: list[str] = []
+    special = _special_tokens(lexicon)
     for raw in folded.replace(" - ", " \u2014 ").translate(_SPLIT).split():
         token = raw.strip("-")
         if not token:
+            continue
+        if token not in special:
+            words.append(token)
             continue
         if token in _BREAKS:
             if words:
@@ -82,6 +86,17 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
             exclamation = first == "what" and clause.words[1] in ("a", "an")
             clause.question = not exclamation and (first != "if" or "?" in folded)
     return result
+
+
+_SPECIAL_TOKENS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _special_tokens(lexicon: Lexicon) -> frozenset[str]:
+    """Every token that is not simply a word of its clause: breaks, the lexicon's clause breaks, shorthand."""
+    known = _SPECIAL_TOKENS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        known = _SPECIAL_TOKENS[id(lexicon)] = (lexicon, _BREAKS | lexicon.clause_breaks | SHORTHAND.keys())
+    return known[1]
 
 
 def _clear_intensifiers(clause: Clause) -> None:
