@@ -144,7 +144,7 @@ def read_dates(
     is what the customer said before, known only roughly (days ago, from and to): "the 5th" is then the
     5th of the month inside that range, not of this month.
     """
-    tokens = [_Token(m.group(0), *m.span()) for m in _TOKEN.finditer(folded)]
+    tokens = [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
     found: list[When] = []
     i = 0
     while i < len(tokens):
