@@ -13,7 +13,7 @@ from flow.understanding.english import comparisons, conditions, feelings
 from flow.understanding.english.dates import DATE_HINTS, read_dates
 from flow.understanding.english.deaths import who_died
 from flow.understanding.english.mixups import sent_something_else
-from flow.understanding.lexicon import Lexicon
+from flow.understanding.lexicon import Lexicon, with_familiar_words
 from flow.understanding.phrases import PhraseSet
 
 
@@ -445,5 +445,11 @@ ENGLISH = Lexicon(
     ),
     read_dates=read_dates,
     date_hints=DATE_HINTS,
+    key_words=tuple(
+        """cancel cancelled canceled cancelling canceling cancellation refund refunded refunding reimburse
+        reimbursement return returned returning exchange manager supervisor complaint dispatched delivered
+        arrived damaged""".split()
+    ),
 )
+ENGLISH = with_familiar_words(ENGLISH)
 """The English lexicon."""
