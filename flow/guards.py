@@ -131,7 +131,7 @@ def decision_changed(run: Run, rules: Rules) -> bool:
     if decision is None or decision.verdict in ("missing", "narrow"):
         return False
     offered = set(item.offered)
-    if decision.verdict == "decline":
+    if decision.verdict in ("decline", "offer"):
         return not offered <= {a.id for a in decision.alternatives}
     return True
 

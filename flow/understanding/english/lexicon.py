@@ -337,7 +337,10 @@ ENGLISH = Lexicon(
         is no good | no good | doesnt work | wont work | doesnt help | wont help | is useless | useless to me |
         not for me | no use | no use to me | is pointless | pointless | is rubbish | ill never use |
         i will never use | never use | not interested | dont want | is not what i want | isnt what i want |
-        doesnt suit me | wont suit me | isnt any good | is not any good | not needed | is not needed
+        doesnt suit me | wont suit me | isnt any good | is not any good | not needed | is not needed |
+        isnt possible | is not possible | not possible | isnt an option | is not an option | not an option |
+        wouldnt work | would not work | wouldnt help | would not help | isnt practical | is not practical |
+        makes no sense | doesnt make sense | is no use | isnt any use | is out of the question
     """),
     contrast=frozenset({"than", "instead"}),
     choice_forms=_CHOICE_FORMS,
