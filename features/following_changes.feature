@@ -57,6 +57,14 @@ Feature: Following the customer when they change course
       And the conversation is in "offering_alternatives"
       And the agent offers "exchange"
 
+    Scenario: "A repair isn't possible" turns the repair down and keeps the replacement
+      Given the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "I want a refund, it shrank after the first wash"
+      And the customer says "a repair isn't possible for a jumper, what else?"
+      Then the message is read as "reject:repair"
+      And no alternative is applied
+      And the quick replies are "Replacement" and "No, thanks"
+
   Rule: A change of mind or a second request is followed
 
     Scenario: Switching from a refund to a cancellation while the offer is open

@@ -60,3 +60,25 @@ Feature: Reading customers the way they write
     Then the agent asks for the "days_since_purchase"
     And the agent does not say "loss"
     And the agent does not say "condolences"
+
+  Scenario: A misspelt cancellation with its order number is still a cancellation
+    Given the fact "customer_name" is "Lee"
+    When the customer says "i need help with cacneling purchase B-2002"
+    Then the message is read as "request:cancel" and "provide:order_id"
+    And the agent says "dispatched"
+
+  Scenario: A refund with its letters swapped, beside the order number, is still a refund
+    Given the fact "days_since_purchase" is "45"
+    When the customer says "can I get a refudn for order A-1001"
+    Then the request is declined
+    And the agent offers "store credit" and "exchange"
+
+  Scenario: A parcel that never arived is a parcel that never arrived
+    Given the fact "order_id" is "A-1001"
+    When the customer says "the parcel never arived, I want my money back"
+    Then the message is read as "provide:condition" and "request:refund"
+
+  Scenario: Another form of a key word is not taken for a misspelling
+    Given the fact "order_id" is "A-1001"
+    When the customer says "not yet, it's still awaiting dispatch"
+    Then the message is not read as "request"

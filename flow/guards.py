@@ -131,7 +131,7 @@ def decision_changed(run: Run, rules: Rules) -> bool:
     if decision is None or decision.verdict in ("missing", "narrow"):
         return False
     offered = set(item.offered)
-    if decision.verdict == "decline":
+    if decision.verdict in ("decline", "offer"):
         return not offered <= {a.id for a in decision.alternatives}
     return True
 
@@ -434,6 +434,12 @@ def insisted(run: Run, rules: Rules) -> bool:
 def thanked_only(run: Run, rules: Rules) -> bool:
     """The customer only says thank you (or something as polite), choosing nothing yet."""
     return bool(_acts(run)) and all(a.kind in ("thank", "complain") for a in _acts(run)) and _has(run, "thank")
+
+
+def asked_for_time(run: Run, rules: Rules) -> bool:
+    """The customer only asks for time, to decide or to find something ("let me think about it", "hang on,
+    let me find the number")."""
+    return bool(_acts(run)) and all(a.kind in ("hold", "thank") for a in _acts(run)) and _has(run, "hold")
 
 
 def complained_only(run: Run, rules: Rules) -> bool:

@@ -13,6 +13,7 @@ from flow.understanding._facts import read_facts
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._slots import extract_slots
+from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
 from flow.understanding.clauses import Clause, plain_clauses
@@ -97,6 +98,7 @@ class Understander:
         threat_read = read_threat(text, words, folded)
         threat = threat_read is True
         clauses = plain_clauses(plain, lexicon)
+        correct_spelling(clauses, lexicon)
         clause_words = [clause.words for clause in clauses]
         sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)

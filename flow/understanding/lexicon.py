@@ -8,6 +8,7 @@ rewrite of the readers. English is :data:`flow.understanding.english.lexicon.ENG
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,12 +33,16 @@ class Lexicon:
     ``keeping`` after ``deciding`` is a customer keeping the item ("I'll hang on to it"), which drops the
     request, unless a word of ``keeping_for_now`` follows ("until the new one comes"); ``imperatives``
     are the commands that choose an offer ("do the exchange"); ``holding_off`` is waiting rather than
-    taking up the offer of a person ("I'll give it a few more days"); ``unsuited_after`` turns "wrong colour"
+    taking up the offer of a person ("I'll give it a few more days"); ``taking_time`` asks for time to decide
+    or to find something ("let me think about it", "hang on, let me find it"); ``confusion`` after a refusal
+    asks for the reason again ("I still don't get it"); ``unsuited_after`` turns "wrong colour"
     into the customer's taste ("for my kitchen"); ``who_died`` tells a bereavement ("person") from a
     thing that died ("thing"); ``anger_cues``, ``own_mistakes`` and ``apologies`` correct the sentiment
     (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
     ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?");
     ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
+    ``key_words`` are the words a misspelling of which is put right before acts are read ("cancelp");
+    ``familiar_words`` (filled in by :func:`with_familiar_words`) are never taken for misspellings.
     """
 
     code: str
@@ -83,6 +88,8 @@ class Lexicon:
     person_cues: PhraseSet
     no_person_cues: PhraseSet
     holding_off: PhraseSet
+    taking_time: PhraseSet
+    confusion: PhraseSet
     conditions: Mapping[str, PhraseSet]
     circumstances: Mapping[str, PhraseSet]
     condition_denials: PhraseSet
@@ -106,6 +113,23 @@ class Lexicon:
     stopwords: frozenset[str]
     read_dates: Callable[..., Sequence[When]]
     date_hints: frozenset[str]
+    key_words: tuple[str, ...] = ()
+    familiar_words: frozenset[str] = frozenset()
+
+
+def with_familiar_words(lexicon: Lexicon) -> Lexicon:
+    """``lexicon`` with ``familiar_words`` filled in: every word its phrases and word sets use, which the
+    spelling check (:mod:`flow.understanding._spelling`) never takes for a misspelling."""
+    words: set[str] = set(lexicon.key_words)
+    for name in lexicon.__dataclass_fields__:
+        value = getattr(lexicon, name)
+        parts = value.values() if isinstance(value, Mapping) else (value,)
+        for part in parts:
+            if isinstance(part, PhraseSet):
+                words.update(w for phrase in part.phrases for w in phrase.split())
+            elif isinstance(part, frozenset):
+                words.update(w for w in part if isinstance(w, str))
+    return dataclasses.replace(lexicon, familiar_words=frozenset(words))
 
 
 LANGUAGES = ("en",)
