@@ -100,6 +100,7 @@ EdgeName = Literal[
     "change_choice",
     "which_one",
     "answer_about",
+    "answer_chosen",
     "reoffer_rest",
     "next_alternative",
     "hold_position",
@@ -404,6 +405,10 @@ EDGES: tuple[Edge, ...] = (
     Edge("new_request", "message", "follow_up", "listening", guards.asked_anew, ("redo",)),
     Edge(
         "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),
+        possible=_offers,
+    ),
+    Edge(
+        "answer_chosen", "message", "follow_up", "follow_up", guards.asked_about_chosen, ("focus_asked",),
         possible=_offers,
     ),
     Edge(

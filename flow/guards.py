@@ -324,6 +324,13 @@ def asked_about_switch(run: Run, rules: Rules) -> bool:
     return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
 
 
+def asked_about_chosen(run: Run, rules: Rules) -> bool:
+    """After accepting an alternative, the customer asks about it ("will I get an email?", "how long will
+    the new one take?")."""
+    item = last_accepted(run.agenda)
+    return item is not None and item.chosen is not None and _has(run, "ask_about", item.chosen)
+
+
 def switched_to(run: Run) -> str | None:
     """The alternative this message switches to, if it names one of those the customer could switch to."""
     options = switchable(run.agenda)

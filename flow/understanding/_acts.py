@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
-from flow.understanding._choices import CALLBACK, acknowledges, bare_choice, read_choices, refusal
+from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, bare_choice, read_choices, refusal
 from flow.understanding._drops import dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
 from flow.understanding._found import Found, cue_at, first, has, only, starts_with
@@ -114,6 +114,8 @@ def read_acts(
         found.add(500, Act.of("provide", name))
     second_thoughts(found)
     _settle_person(clauses, context, lexicon, found)
+    if not found.kinds() - {"thank"}:
+        about_chosen(clauses, context, lexicon, found)
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         _from_model(model, context, found, bool(clauses), owns_up=owns_up)
