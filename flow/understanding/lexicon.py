@@ -43,6 +43,8 @@ class Lexicon:
     ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
     ``key_words`` are the words a misspelling of which is put right before acts are read ("cancelp");
     ``familiar_words`` (filled in by :func:`with_familiar_words`) are never taken for misspellings.
+    ``purchase_words`` ("bought", "ordered") make a date beside each of several order numbers its
+    purchase date.
     """
 
     code: str
@@ -114,6 +116,7 @@ class Lexicon:
     read_dates: Callable[..., Sequence[When]]
     date_hints: frozenset[str]
     key_words: tuple[str, ...] = ()
+    purchase_words: frozenset[str] = frozenset()
     familiar_words: frozenset[str] = frozenset()
 
 

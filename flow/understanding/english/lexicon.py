@@ -10,7 +10,7 @@ from __future__ import annotations
 from flow.understanding import _rules
 from flow.understanding._threat import is_threat
 from flow.understanding.english import comparisons, conditions, feelings
-from flow.understanding.english.dates import DATE_HINTS, read_dates
+from flow.understanding.english.dates import DATE_HINTS, PURCHASE_WORDS, read_dates
 from flow.understanding.english.deaths import who_died
 from flow.understanding.english.mixups import sent_something_else
 from flow.understanding.lexicon import Lexicon, with_familiar_words
@@ -453,6 +453,7 @@ ENGLISH = Lexicon(
         reimbursement return returned returning exchange manager supervisor complaint dispatched delivered
         arrived damaged""".split()
     ),
+    purchase_words=PURCHASE_WORDS,
 )
 ENGLISH = with_familiar_words(ENGLISH)
 """The English lexicon."""
