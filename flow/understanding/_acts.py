@@ -108,6 +108,8 @@ def read_acts(
             found.add(position + 8, Act.of("hold"))
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
+    _take_back_person(clauses, lexicon, found)
+    _cannot_give(clauses, context, lexicon, found)
     if tone.irony or tone.shouting:
         found.add(-1, Act.of("complain"))
     for name in facts:
@@ -328,6 +330,39 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "Can I talk to a person? actually no, never mind, I want to cancel": the request for a person is
+    taken back by a retraction in a later clause, and the retraction's "no" answers nothing."""
+    asked = [p for p, a in found.acts if a.kind == "ask_human" and not a.negated]
+    if not asked:
+        return
+    taken_back = [
+        i * 1000
+        for i, clause in enumerate(clauses)
+        if has(lexicon.retractions, clause.words)
+        and not any(has(cues, clause.words) for cues in lexicon.request_cues.values())
+    ]
+    after = [p for p in taken_back if p > min(asked)]
+    if after:
+        found.acts = [
+            (p, a)
+            for p, a in found.acts
+            if not (a.kind == "ask_human" and not a.negated and p < after[0])
+            and not (a.kind == "deny" and p // 1000 * 1000 in after)
+        ]
+
+
+def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "I don't know the order number", "I can't remember when I bought it": the fact asked for cannot
+    be given, which is no request and no complaint (the model often reads one)."""
+    if context.asked is None or found.kinds() - {"thank"}:
+        return
+    for index, clause in enumerate(clauses):
+        if has(lexicon.not_knowing, clause.words):
+            found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
+            return
 
 
 def _praises(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -454,6 +454,15 @@ ENGLISH = Lexicon(
         arrived damaged""".split()
     ),
     purchase_words=PURCHASE_WORDS,
+    retractions=_phrases("""
+        actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
+        on second thought | on second thoughts | ignore that | dont worry about that | no dont
+    """),
+    not_knowing=_phrases("""
+        dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
+        cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
+        cant recall | dont recall | have no clue | no clue | not sure when | not sure which
+    """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
 """The English lexicon."""
