@@ -83,6 +83,7 @@ EdgeName = Literal[
     "ask_fact",
     "answer_policy",
     "answer_status",
+    "answer_bot",
     "ask_request",
     "resume_offer",
     "resume_compensation",
@@ -256,6 +257,7 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
     edges += [
         Edge("answer_status", "message", source, source, guards.asked_status, possible=_has_status_route),
         Edge("answer_policy", "message", source, source, guards.asked_policy, possible=_summarises),
+        Edge("answer_bot", "message", source, source, guards.asked_if_bot),
     ]  # fmt: skip
     return edges
 

@@ -171,6 +171,11 @@ def asked_policy(run: Run, rules: Rules) -> bool:
     return rules.policy.summary is not None and _has(run, "ask_policy") and not _moves_on(run)
 
 
+def asked_if_bot(run: Run, rules: Rules) -> bool:
+    """The customer asks whether they are talking to a person or a program ("are you a bot?")."""
+    return _has(run, "ask_bot") and not _moves_on(run) and not _has(run, "ask_human")
+
+
 def _moves_on(run: Run) -> bool:
     """The message also does something that moves the conversation (a request, a choice, a refusal)."""
     return any(a.kind in ("request", "choose", "reject") and not a.negated for a in _acts(run))

@@ -94,7 +94,10 @@ def read_acts(
         if tone.threat and lexicon.threatens(" ".join(words)):
             continue
         handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
-        _read_person(clause, position, lexicon, found, mentioned[index])
+        if has(lexicon.bot_questions, words):
+            found.add(position + 8, Act.of("ask_bot"))
+        else:
+            _read_person(clause, position, lexicon, found, mentioned[index])
         if _insists(words, context, lexicon):
             found.add(position + 1, Act.of("insist"))
         if _complains(clause, lexicon, abusive=tone.abusive) or clause.exclaimed:
