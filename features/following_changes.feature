@@ -102,6 +102,16 @@ Feature: Following the customer when they change course
       And the agent says "B-2001"
       And the agent says "A-2002"
 
+    Scenario: Two refunds in one message, one inside the window and one long past it
+      Given the fact "customer_name" is "Dana"
+      When the customer says "I need to return two orders. A-3107 I bought 9 days ago, and A-3108 back in September. Refunds for both please?"
+      Then the transitions taken were "start", "approve_and_continue", "decline", "apologize" and "offer"
+      And the agent says "A-3107"
+      And the agent says "A-3108"
+      When the customer says "for the older one, store credit is fine"
+      Then the alternative "Store credit" is applied
+      And the agent says "A-3108"
+
     Scenario: Turning down everything for one request moves on to the next one
       Given the customer "Dana" bought order "A-1001" 45 days ago
       And the fact "dispatched" is "yes"

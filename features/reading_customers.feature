@@ -82,3 +82,35 @@ Feature: Reading customers the way they write
     Given the fact "order_id" is "A-1001"
     When the customer says "not yet, it's still awaiting dispatch"
     Then the message is not read as "request"
+
+  Scenario: Asking "are you a real person?" while the offer is open keeps the offer
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "are you a real person?"
+    Then the transitions taken were "answer_bot"
+    And the quick replies are "Store credit", "Exchange" and "No, thanks"
+    When the customer says "then I want a real person"
+    Then the agent hands over to a person because the customer asked for one
+
+  Scenario: "Is this automated?" during the goodwill offer
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    And the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "is this automated?"
+    Then the transitions taken were "answer_bot"
+    And the conversation is in "compensation"
+
+  Scenario: "Are you a robot?" after the refund is sorted
+    Given the customer "Dana" bought order "A-1001" 10 days ago
+    When the customer says "I want a refund"
+    And the customer says "are you a robot?"
+    Then the transitions taken were "answer_bot"
+    And the conversation is in "follow_up"
+
+  Scenario: Asking for a person and taking it back in the same breath asks for no one
+    Given the fact "order_id" is "B-2002"
+    When the customer says "can I talk to a person? actually no, never mind. I want to cancel my order"
+    Then the message is not read as "ask_human"
+    And the agent does not hand over to a person
+    And the agent says "dispatched"

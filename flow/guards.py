@@ -171,6 +171,11 @@ def asked_policy(run: Run, rules: Rules) -> bool:
     return rules.policy.summary is not None and _has(run, "ask_policy") and not _moves_on(run)
 
 
+def asked_if_bot(run: Run, rules: Rules) -> bool:
+    """The customer asks whether they are talking to a person or a program ("are you a bot?")."""
+    return _has(run, "ask_bot") and not _moves_on(run) and not _has(run, "ask_human")
+
+
 def _moves_on(run: Run) -> bool:
     """The message also does something that moves the conversation (a request, a choice, a refusal)."""
     return any(a.kind in ("request", "choose", "reject") and not a.negated for a in _acts(run))
@@ -322,6 +327,13 @@ def asked_about_switch(run: Run, rules: Rules) -> bool:
     """After accepting one alternative, the customer asks about another that was offered."""
     options = switchable(run.agenda)
     return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
+
+
+def asked_about_chosen(run: Run, rules: Rules) -> bool:
+    """After accepting an alternative, the customer asks about it ("will I get an email?", "how long will
+    the new one take?")."""
+    item = last_accepted(run.agenda)
+    return item is not None and item.chosen is not None and _has(run, "ask_about", item.chosen)
 
 
 def switched_to(run: Run) -> str | None:

@@ -43,6 +43,11 @@ class Lexicon:
     ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
     ``key_words`` are the words a misspelling of which is put right before acts are read ("cancelp");
     ``familiar_words`` (filled in by :func:`with_familiar_words`) are never taken for misspellings.
+    ``bot_questions`` ask whether the agent is a person or a program ("are you a bot?");
+    ``retractions`` take back a request for a person made earlier in the same message ("can I talk to a
+    person? actually no, never mind"); ``not_knowing`` says the customer cannot give the fact asked for
+    ("I don't know the order number"). ``purchase_words`` ("bought", "ordered") make a date beside each
+    of several order numbers its purchase date.
     """
 
     code: str
@@ -114,6 +119,10 @@ class Lexicon:
     read_dates: Callable[..., Sequence[When]]
     date_hints: frozenset[str]
     key_words: tuple[str, ...] = ()
+    bot_questions: PhraseSet = PhraseSet(())
+    retractions: PhraseSet = PhraseSet(())
+    not_knowing: PhraseSet = PhraseSet(())
+    purchase_words: frozenset[str] = frozenset()
     familiar_words: frozenset[str] = frozenset()
 
 
