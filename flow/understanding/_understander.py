@@ -127,7 +127,7 @@ class Understander:
         per_request = (
             _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
         )
-        per_order = _facts_per_order(text, clauses, context, lexicon) if len(set(requests)) == 1 else ()
+        per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
         return parts.signals.made(
             intent=main_intent(acts, intent),
             confidence=confidence,
@@ -248,14 +248,15 @@ def _facts_per_request(
 
 
 def _facts_per_order(
-    text: str, clauses: list[Clause], context: Context, lexicon: Lexicon
+    text: str, clauses: list[Clause], context: Context, lexicon: Lexicon, *, digits: bool
 ) -> tuple[dict[str, FactValue], ...]:
     """The facts stated with each of several orders one request names: "A-3107 I bought on the 15th, and
     A-3108 back in September, can I get refunds for both?" gives each order its own date. What comes
     before the first order number goes with the first; a date beside an order number in a message about
     buying is its purchase date."""
     spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
-    if spec is None or not any(c.isdigit() for c in text):
+    # ``digits`` tells of the digits 0-9; only a text with other characters can hold other digits.
+    if spec is None or not (digits or (not text.isascii() and any(c.isdigit() for c in text))):
         return ()
     orders = list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
     if len(orders) < 2:
