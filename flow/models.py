@@ -62,8 +62,16 @@ class Act(_Frozen):
         cls, kind: ActKind, target: str | None = None, *, negated: bool = False, candidates: tuple[str, ...] = ()
     ) -> Act:
         """An act built from values already known to be valid (the understanding step's own), without
-        validating them again."""
-        return cls.model_construct(kind=kind, target=target, negated=negated, candidates=candidates)
+        validating them again: what ``model_construct`` gives, built directly (its walk over every field's
+        aliases and defaults costs more than the act)."""
+        act = cls.__new__(cls)
+        object.__setattr__(
+            act, "__dict__", {"kind": kind, "target": target, "negated": negated, "candidates": candidates}
+        )
+        object.__setattr__(act, "__pydantic_fields_set__", {"kind", "target", "negated", "candidates"})
+        object.__setattr__(act, "__pydantic_extra__", None)
+        object.__setattr__(act, "__pydantic_private__", None)
+        return act
 
     def __str__(self) -> str:
         label = self.kind if self.target is None else f"{self.kind}:{self.target}"
@@ -106,6 +114,17 @@ class Signals(_Frozen):
         if not self.acts:
             object.__setattr__(self, "acts", acts_for_intent(self.intent, self.slots, self.abusive, self.threat))
         return self
+
+    @classmethod
+    def made(cls, **values: Any) -> Signals:
+        """Signals from values the understanding step made and typed itself, unvalidated: what
+        ``model_construct`` gives. ``values`` must name every field, in the order they are declared."""
+        signals = cls.__new__(cls)
+        object.__setattr__(signals, "__dict__", values)
+        object.__setattr__(signals, "__pydantic_fields_set__", set(values))
+        object.__setattr__(signals, "__pydantic_extra__", None)
+        object.__setattr__(signals, "__pydantic_private__", None)
+        return signals
 
     def has(self, kind: ActKind, target: str | None = None) -> bool:
         """Whether the message does ``kind`` (about ``target``, when given), not negated."""

@@ -99,6 +99,11 @@ class TextPattern:
 
     def search(self, text: str, pos: int = 0) -> TextMatch | None:
         """The first match anywhere in ``text`` from ``pos`` on."""
+        step = self._step
+        if step is not None and pos == 0 and text.isascii():
+            # Most messages are ASCII: they need no conversion between bytes and characters.
+            spans = step("search", text.encode("ascii"), 0)
+            return None if spans is None else _Found(text, spans)
         return self._first("search", text, pos)
 
     def match(self, text: str) -> TextMatch | None:
@@ -119,6 +124,27 @@ class TextPattern:
         self.compile()
         assert self._step is not None
         return _scan(self._step, _encodable(text), core)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where every match starts and ends, left to right, not overlapping: the spans of ``finditer``,
+        found without a match object for each (to cut a text into tokens, which makes many)."""
+        self.compile()
+        step = self._step
+        assert step is not None
+        text = _encodable(text)
+        if not text.isascii():
+            return [found.span() for found in _scan(step, text, 0)]
+        data = text.encode("ascii")
+        found: list[tuple[int, int]] = []
+        pos = 0
+        while pos <= len(data):
+            spans = step("search", data, pos)
+            if spans is None:
+                break
+            start, end = spans[0]
+            found.append((start, end))
+            pos = end if end > start else start + 1
+        return found
 
     def findall(self, text: str) -> list[Any]:
         """Every match as ``re.findall`` gives it: the text, the one group, or a tuple of groups."""

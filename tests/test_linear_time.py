@@ -254,6 +254,16 @@ def test_a_lone_surrogate_is_matched_instead_of_crashing() -> None:
     assert words.search("\udfff x").span() == (2, 3)
 
 
+@pytest.mark.parametrize("text", ["on 12/03/2026, the 3rd!", "é1 ü22 😀333 x", "ab\ud800cd 7", "", "..."])
+def test_spans_are_where_finditer_finds_its_matches(text: str) -> None:
+    tokens = TextPattern(r"\d+(?:st|nd|rd|th)?|[a-z]+|[.,;!?]", register=False)
+    anything = TextPattern(r"x*", register=False)
+
+    for pattern in (tokens, anything):
+        assert pattern.spans(text) == [m.span() for m in pattern.finditer(text)]
+    assert tokens.spans("on 12/03, the 3rd") == [(0, 2), (3, 5), (6, 8), (8, 9), (10, 13), (14, 17)]
+
+
 def test_the_public_re2_api_gives_the_same_matches_as_the_fast_path() -> None:
     import_every_module()
     texts = ["order #A-1234, call +44 20 7946 0958", "ré@exämple.com f u c k 4111 1111 1111 1111", "", "aaa bbb"]

@@ -380,3 +380,12 @@ def test_the_data_path_can_be_set_in_the_environment(tmp_path: Path, monkeypatch
     data.write_text('{"text": "refund please", "label": "request_refund"}\n', encoding="utf-8")
     monkeypatch.setenv("TACTFUL_UTTERANCES", str(data))
     assert load_utterances() == [Utterance("refund please", "request_refund")]
+
+
+@pytest.mark.parametrize("text", ["hi", "I want a refund for A-1234, it arrived broken yesterday", ""])
+def test_signals_carry_every_field_in_the_declared_order(text: str) -> None:
+    signals = Understander().understand(text)
+
+    assert list(signals.model_dump()) == list(Signals.model_fields)
+    assert signals.model_fields_set == set(Signals.model_fields)
+    assert Signals.model_validate(signals.model_dump()) == signals

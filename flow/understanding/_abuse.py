@@ -78,7 +78,7 @@ _PHRASE_HINTS = frozenset(
     }
 )
 
-_DISGUISE_CHARACTERS = TextPattern(r"[*#%@$!|0-9]")
+_DIGIT = TextPattern(r"[0-9]")
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstvwxyz")
 _LOOK_ALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                               "!": "i", "|": "i", "8": "b"})  # fmt: skip
@@ -105,12 +105,12 @@ def _unmasks_to(token: str, word: str) -> bool:
 
 
 def _revealed_words(lowered: str) -> tuple[list[str], bool]:
-    words: list[str] = []
-    for raw in lowered.split():
-        token = raw.strip(_EDGE_PUNCTUATION) or raw
-        if any(c in _MASKS for c in token) and _masked_swearing(token.translate(_LOOK_ALIKES)):
-            return words, True
-        words.extend(letter_runs(token.translate(_LOOK_ALIKES)))
+    tokens = [raw.strip(_EDGE_PUNCTUATION) or raw for raw in lowered.split()]
+    for index, token in enumerate(tokens):
+        if not _MASKS.isdisjoint(token) and _masked_swearing(token.translate(_LOOK_ALIKES)):
+            return letter_runs(" ".join(tokens[:index]).translate(_LOOK_ALIKES)), True
+    # The letter runs of the tokens one by one are those of the tokens joined by spaces, found in one go.
+    words = letter_runs(" ".join(tokens).translate(_LOOK_ALIKES))
     for match in _SPACED_LETTERS.finditer(lowered, core=1):
         words.append("".join(c for c in match.group(1) if c.isalpha()))
     joined = " ".join(words)
@@ -139,7 +139,20 @@ def _about_themselves(words: list[str], index: int) -> bool:
 
 
 _SUSPECT_WORDS = SWEARING | INSULT_NOUNS | AIMED_INSULTS | _PHRASE_HINTS
-_STEM_SEARCH = TextPattern("|".join(SWEAR_STEMS))
+
+
+def _has_swear_stem(lowered: str) -> bool:
+    """Whether a stem of :data:`SWEAR_STEMS` occurs anywhere in ``lowered`` ("motherfuck" and "bullshit" hold
+    "fuck" and "shit")."""
+    return (
+        "fuck" in lowered
+        or "shit" in lowered
+        or "cunt" in lowered
+        or "bitch" in lowered
+        or "asshole" in lowered
+        or "arsehole" in lowered
+        or "dickhead" in lowered
+    )
 
 
 def _has_abuse(words: list[str]) -> bool:
@@ -153,26 +166,48 @@ def _has_abuse(words: list[str]) -> bool:
     return not _PHRASE_HINTS.isdisjoint(words) and _PHRASES.search(" ".join(words)) is not None
 
 
-def _may_be_disguised(lowered: str, words: list[str]) -> bool:
+def _may_be_disguised(lowered: str, words: list[str], *, digits: bool | None, stretched: bool | None) -> bool:
+    """Whether ``lowered`` shows a sign of hidden letters: a look-alike digit or symbol, a mask, a lone
+    letter or a stretched one."""
+    if digits is None:
+        digits = _DIGIT.search(lowered) is not None
+    if stretched is None:
+        stretched = STRETCHED.search(lowered) is not None
     return (
-        _DISGUISE_CHARACTERS.search(lowered) is not None
+        digits
+        or "*" in lowered
+        or "#" in lowered
+        or "%" in lowered
+        or "@" in lowered
+        or "$" in lowered
+        or "!" in lowered
+        or "|" in lowered
         or not _LONE_LETTERS.isdisjoint(words)
-        or STRETCHED.search(lowered) is not None
+        or stretched
     )
 
 
-def is_abusive(text: str, folded: str | None = None, words: list[str] | None = None) -> bool:
+def is_abusive(
+    text: str,
+    folded: str | None = None,
+    words: list[str] | None = None,
+    *,
+    digits: bool | None = None,
+    stretched: bool | None = None,
+) -> bool:
     """Whether ``text`` swears or insults the agent, its staff or its company.
 
-    ``folded`` (``fold(text)``) and ``words`` (its canonical words) save work when the caller has them.
+    ``folded`` (``fold(text)``) and ``words`` (its canonical words) save work when the caller has them, as
+    do ``digits`` (whether it holds a digit 0-9) and ``stretched`` (whether it holds a letter typed three
+    times in a row).
     """
     lowered = fold(text) if folded is None else folded
     if words is None:
         words = letter_runs(lowered)
-    suspect = not _SUSPECT_WORDS.isdisjoint(words) or _STEM_SEARCH.search(lowered) is not None
+    suspect = not _SUSPECT_WORDS.isdisjoint(words) or _has_swear_stem(lowered)
     if suspect and _has_abuse(words):
         return True
-    if not _may_be_disguised(lowered, words):
+    if not _may_be_disguised(lowered, words, digits=digits, stretched=stretched):
         return False
     revealed, masked = _revealed_words(lowered)
     return masked or _has_abuse(revealed)
@@ -203,6 +238,8 @@ _AIMED_PHRASES = TextPattern(
 
 
 def _aimed_abuse(words: list[str]) -> bool:
+    if _AIMED_SUSPECTS.isdisjoint(words):
+        return False
     for index, word in enumerate(words):
         if (word in INSULT_NOUNS or word in SWEAR_NOUNS) and not _about_themselves(words, index):
             return True
@@ -211,6 +248,10 @@ def _aimed_abuse(words: list[str]) -> bool:
         if word in _TELLING_OFF and index + 1 < len(words) and words[index + 1] in _TOLD_OFF:
             return True
     return not _PHRASE_HINTS.isdisjoint(words) and _AIMED_PHRASES.search(" ".join(words)) is not None
+
+
+_AIMED_SUSPECTS = INSULT_NOUNS | SWEAR_NOUNS | AIMED_INSULTS | _TELLING_OFF | _PHRASE_HINTS
+"""Every word :func:`_aimed_abuse` can start from: words with none of them are not aimed abuse."""
 
 
 def _aimed_at_people(words: list[str], index: int) -> bool:
@@ -225,15 +266,22 @@ def _aimed_at_people(words: list[str], index: int) -> bool:
     return index + 1 < len(words) and words[index + 1] in _AIMED_PEOPLE
 
 
-def read_abuse(text: str, folded: str | None = None, words: list[str] | None = None) -> tuple[bool, bool]:
+def read_abuse(
+    text: str,
+    folded: str | None = None,
+    words: list[str] | None = None,
+    *,
+    digits: bool | None = None,
+    stretched: bool | None = None,
+) -> tuple[bool, bool]:
     """Whether ``text`` abuses people (insults or swearing aimed at the agent, its staff or someone) and
-    whether it swears or insults at all.
+    whether it swears or insults at all; the optional arguments are those of :func:`is_abusive`.
 
     Swearing for emphasis ("I want my damn money back") and insults about the company or the product
     ("this company is useless") are not abuse aimed at people; they are still profanity.
     """
     lowered = fold(text) if folded is None else folded
-    profane = is_abusive(text, lowered, words)
+    profane = is_abusive(text, lowered, words, digits=digits, stretched=stretched)
     plain = letter_runs(lowered)
     if _aimed_abuse(plain):
         return True, True

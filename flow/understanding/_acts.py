@@ -144,8 +144,10 @@ def _read_requests(
     words = clause.words
     joined = " ".join(words)
     handled: set[str] = set()
-    named = [kind for kind, cues in lexicon.request_cues.items() if cue_at(cues, words) is not None]
-    told = [kind for kind in named if reported(words, cue_at(lexicon.request_cues[kind], words) or 0)]
+    # Where each request's cue starts, looked up once for the several uses below.
+    cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}
+    named = [kind for kind, at in cue_starts.items() if at is not None]
+    told = [kind for kind in named if reported(words, cue_starts[kind] or 0)]
     if told:
         found.reported = True
         named = [kind for kind in named if kind not in told]
@@ -169,7 +171,7 @@ def _read_requests(
         handled.add("ask_why")
     if mentions:
         return handled
-    anew = any(asks_anew(words, cue_at(lexicon.request_cues[kind], words) or 0) for kind in named)
+    anew = any(asks_anew(words, cue_starts[kind] or 0) for kind in named)
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
     if (status or after) and not anew:
@@ -187,7 +189,7 @@ def _read_requests(
                 named = [kind]
                 break
     for kind in named:
-        at = cue_at(lexicon.request_cues[kind], words)
+        at = cue_starts.get(kind)
         if at is None:
             at = cue_at(lexicon.weak_request_cues[kind], words) or 0
         if _negated_at(words, at):

@@ -15,6 +15,7 @@ from flow.understanding._found import Found, cue_at, first
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 
+_DROPPING = frozenset({"forget", "scrap", "scratch", "drop", "ignore"})
 _KEEP_SOFTENERS = frozenset({"just", "actually", "probably", "simply", "then", "now", "definitely", "think"})
 
 
@@ -31,8 +32,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
     """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one."""
     match = first(lexicon.cancel_request_cues, words)
     if match is None:
-        for i in range(len(words) - 1):
-            if words[i] in ("forget", "scrap", "scratch", "drop", "ignore") and words[i + 1] in ("the", "my", "about"):
+        for i in range(len(words) - 1 if not _DROPPING.isdisjoint(words) else 0):
+            if words[i] in _DROPPING and words[i + 1] in ("the", "my", "about"):
                 for kind, cues in lexicon.request_cues.items():
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:

@@ -56,12 +56,16 @@ def read_facts(
     context: Context,
     lexicon: Lexicon,
     slots: dict[str, str] | None = None,
+    *,
+    digits: bool | None = None,
 ) -> FactReading:
     """The facts in one message, by the policy's fact names; ``slots`` are the message's
-    :func:`~flow.understanding.extract_slots`, when already worked out."""
+    :func:`~flow.understanding.extract_slots` and ``digits`` whether ``text`` holds a digit 0-9, when
+    already worked out."""
     reading = FactReading()
     word_set = {word for clause in clauses for word in clause}
-    digits = _DIGIT.search(text) is not None
+    if digits is None:
+        digits = _DIGIT.search(text) is not None
     for spec in context.facts:
         asked = context.asked == spec.name
         value: FactValue = None
@@ -161,6 +165,8 @@ def _lexicon_value(
     *,
     skip: frozenset[str] = frozenset(),
 ) -> str | None:
+    if all(_first_words(table).isdisjoint(clause) for clause in clauses):
+        return None
     for clause in clauses:
         for value, phrases in table.items():
             if value in skip or not phrases.may_occur(clause):
@@ -177,6 +183,17 @@ def _lexicon_value(
                 continue
             return value
     return None
+
+
+_FIRST_WORDS: dict[int, tuple[Mapping[str, PhraseSet], frozenset[str]]] = {}
+
+
+def _first_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
+    """The words any phrase of ``table`` opens with, worked out once per table."""
+    known = _FIRST_WORDS.get(id(table))
+    if known is None or known[0] is not table:
+        known = _FIRST_WORDS[id(table)] = (table, frozenset().union(*(phrases.firsts for phrases in table.values())))
+    return known[1]
 
 
 _GENERIC_THINGS = frozenset({"things", "items", "products", "goods", "stuff", "orders", "ones", "parcels"})

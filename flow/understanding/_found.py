@@ -42,18 +42,18 @@ class Found:
 
 def first(phrases: PhraseSet, words: Sequence[str]) -> Match | None:
     """The leftmost phrase of the set in ``words``, if any."""
-    return phrases.first(words) if phrases.may_occur(words) else None
+    return None if phrases.firsts.isdisjoint(words) else phrases.first(words)
 
 
 def cue_at(cues: PhraseSet, words: Sequence[str]) -> int | None:
     """Where the leftmost phrase of the set starts in ``words``, if any occurs."""
-    match = first(cues, words)
+    match = None if cues.firsts.isdisjoint(words) else cues.first(words)
     return None if match is None else match.start
 
 
 def has(phrases: PhraseSet, words: Sequence[str]) -> bool:
     """Whether any phrase of the set occurs in ``words``."""
-    return phrases.may_occur(words) and phrases.first(words) is not None
+    return not phrases.firsts.isdisjoint(words) and phrases.first(words) is not None
 
 
 def starts_with(phrases: PhraseSet, words: Sequence[str]) -> bool:

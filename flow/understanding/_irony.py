@@ -8,6 +8,7 @@ like "still", "never", "another", "nothing". Sincere thanks ("Brilliant, thank y
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from flow.understanding.lexicon import Lexicon
@@ -20,7 +21,9 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> 
     """
     if not clauses:
         return False
-    if any(emoji in text for emoji in lexicon.irony_emoji):
+    # Most messages are ASCII, which holds no emoji unless the lexicon counts an ASCII mark as one.
+    emoji_possible = not text.isascii() or _has_ascii(lexicon.irony_emoji)
+    if emoji_possible and any(emoji in text for emoji in lexicon.irony_emoji):
         bag = {word for clause in clauses for word in clause}
         if (
             not lexicon.praise.isdisjoint(bag)
@@ -42,6 +45,11 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> 
         return False
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) for words in rest)
+
+
+@functools.lru_cache(maxsize=8)
+def _has_ascii(marks: frozenset[str]) -> bool:
+    return any(mark.isascii() for mark in marks)
 
 
 def _bad_news(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -40,6 +40,8 @@ class _Names:
     owner: dict[str, str]
     single_words: tuple[str, ...]
     stems: frozenset[str]
+    inflected: frozenset[str]
+    """Every word whose :func:`stem` is one of ``stems``: a clause with none of them names nothing by a stem."""
 
 
 _SUFFIXES = ("ping", "ing", "ped", "ed", "es", "s")
@@ -66,7 +68,25 @@ def _names(offered: tuple[Offer, ...]) -> _Names:
             owner.setdefault(stem(phrase), offer_id)
     single = tuple(sorted(p for p in owner if " " not in p and len(p) >= _FUZZY_MIN_LETTERS))
     first_words = frozenset(p.split()[0] for p in owner)
-    return _Names(PhraseSet(owner), owner, single, first_words)
+    # stem() cuts at most one suffix, so a word stems to one of first_words only if it is one or one plus a suffix.
+    forms = first_words | {word + suffix for word in first_words for suffix in _SUFFIXES}
+    inflected = frozenset(form for form in forms if stem(form) in first_words)
+    return _Names(PhraseSet(owner), owner, single, first_words, inflected)
+
+
+_LAST_NAMES: list[tuple[tuple[Offer, ...], _Names]] = []
+"""The offers last looked up and their names: a conversation asks about the same offers clause after clause."""
+
+
+def _names_of(offered: tuple[Offer, ...]) -> _Names:
+    """``_names(offered)``, without hashing and comparing every offer again when ``offered`` is the very tuple
+    looked up last."""
+    last = _LAST_NAMES[-1] if _LAST_NAMES else None
+    if last is not None and last[0] is offered:
+        return last[1]
+    names = _names(offered)
+    _LAST_NAMES[:] = [(offered, names)]
+    return names
 
 
 def other_one(clause: Sequence[str], offered: tuple[Offer, ...], named: set[str]) -> Mention | None:
@@ -106,9 +126,9 @@ def find_mentions(
     "the free return for the second one", "the second one" is the customer's item, not the second offer."""
     if not offered:
         return []
-    names = _names(offered)
+    names = _names_of(offered)
     mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(clause)]
-    if not mentions:
+    if not mentions and not names.inflected.isdisjoint(clause):
         stems = [stem(word) for word in clause]
         if not names.stems.isdisjoint(stems):
             mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(stems)]
@@ -135,11 +155,14 @@ def _ordinal(word: str, nxt: str, previous: str, lexicon: Lexicon) -> str:
 
 def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
+    ordinal_nouns = lexicon.ordinal_nouns
     for i, raw in enumerate(clause):
         index: int | None = None
         nxt = clause[i + 1] if i + 1 < len(clause) else ""
         previous = clause[i - 1] if i else ""
-        word = _ordinal(raw, nxt, previous, lexicon)
+        # Only a word that could be a misspelt ordinal is worth the fuzzy look of _ordinal.
+        could_be_ordinal = len(raw) >= 4 and (nxt in ordinal_nouns or previous == "the")
+        word = _ordinal(raw, nxt, previous, lexicon) if could_be_ordinal else raw
         if word in lexicon.ordinals and (
             nxt in lexicon.ordinal_nouns or (previous == "the" and nxt in ("", "please", "thanks", "then", "pls"))
         ):

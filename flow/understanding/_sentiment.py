@@ -73,11 +73,6 @@ def _read_table(path: Path) -> list[list[str]]:
     return [line.strip().split("\t")[0:2] for line in content.rstrip("\n").split("\n") if line]
 
 
-def _strip_punctuation(token: str) -> str:
-    stripped = token.strip(_PUNCTUATION)
-    return token if len(stripped) <= 2 else stripped
-
-
 def _is_negation(word: str) -> bool:
     return word in NEGATE or "n't" in word
 
@@ -95,7 +90,8 @@ class VaderCompound:
     def __call__(self, text: str) -> float:
         if not text.isascii():
             text = self._describe_emojis(text)
-        words = [_strip_punctuation(token) for token in text.split()]
+        # Punctuation is stripped unless it leaves two characters or fewer (VADER keeps ":)" and "ok!").
+        words = [token if len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped for token in text.split()]
         lowered = [word.lower() for word in words]
         if self.lexicon.keys().isdisjoint(lowered):
             return 0.0

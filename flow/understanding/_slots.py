@@ -28,7 +28,6 @@ _COUNT = r"\d+|a couple of|a couple|couple of|a few|" + "|".join(
 _S = f"[{SPACE}]"  # re's \s: the spaces a customer's keyboard may type between words
 _DAYS_AGO = TextPattern(rf"\b({_COUNT}){_S}+(day|week|fortnight|month|year)s?{_S}+(?:ago|back)\b")
 _FIXED = TextPattern(r"\b(" + "|".join(sorted(_FIXED_DAYS, key=len, reverse=True)) + r")\b")
-_TIME_HINTS = ("ago", "yesterday", "last ", "back", "today", "this morning")
 
 _EMAIL = TextPattern(rf"[{WORD}.+-]+@[{WORD}-]+(?:\.[{WORD}-]+)+")
 _PHONE_CONTEXT = TextPattern(
@@ -115,11 +114,19 @@ def _may_be_an_id(pattern: TextPattern, match: TextMatch) -> bool:
     return True
 
 
-def extract_slots(text: str) -> dict[str, str]:
-    """The facts found in ``text``, by slot name; slots not mentioned are absent."""
+def extract_slots(text: str, *, digits: bool | None = None) -> dict[str, str]:
+    """The facts found in ``text``, by slot name; slots not mentioned are absent. ``digits`` says whether
+    ``text`` holds a digit 0-9, when the caller knows."""
     slots: dict[str, str] = {}
     lowered = text.lower()
-    if any(hint in lowered for hint in _TIME_HINTS):
+    if (
+        "ago" in lowered
+        or "yesterday" in lowered
+        or "last " in lowered
+        or "back" in lowered
+        or "today" in lowered
+        or "this morning" in lowered
+    ):
         days = _days_ago(lowered)
         if days is not None:
             slots["days_ago"] = days
@@ -128,7 +135,7 @@ def extract_slots(text: str) -> dict[str, str]:
         for match in _EMAIL.finditer(text):
             slots.setdefault("email", match.group(0))
             taken.append(match.span())
-    if not _DIGIT.search(text):
+    if not (_DIGIT.search(text) is not None if digits is None else digits):
         return slots
     for match in _DAYS_AGO.finditer(lowered):
         taken.append(match.span())

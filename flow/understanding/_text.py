@@ -46,12 +46,18 @@ def fold(text: str) -> str:
 
 def canonical_tokens(text: str, folded: str | None = None) -> list[str]:
     """The message's words in canonical form, in order; ``folded`` is ``fold(text)`` if already known."""
-    if folded is None:
-        folded = fold(text)
-    if STRETCHED.search(folded):
-        folded = STRETCHED.sub(once, folded)
+    return plain_tokens(unstretched(fold(text) if folded is None else folded))
+
+
+def unstretched(folded: str) -> str:
+    """``folded`` with every letter typed three times or more typed once (``whyyy`` → ``why``)."""
+    return STRETCHED.sub(once, folded) if STRETCHED.search(folded) else folded
+
+
+def plain_tokens(plain: str) -> list[str]:
+    """The canonical words of a folded text already :func:`unstretched`: what :func:`canonical_tokens` gives."""
     words: list[str] = []
-    for word in _runs(folded, _WORD_BYTES):
+    for word in _runs(plain, _WORD_BYTES):
         if not word.isalpha():
             words.append(NUMBER)
             continue

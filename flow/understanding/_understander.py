@@ -16,9 +16,9 @@ from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
-from flow.understanding._text import NUMBER, canonical_tokens, fold
+from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
-from flow.understanding.clauses import Clause, clauses_of
+from flow.understanding.clauses import Clause, plain_clauses
 from flow.understanding.context import FIRST_MESSAGE, Context
 from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
@@ -91,12 +91,17 @@ class Understander:
         context = context or FIRST_MESSAGE
         lexicon = self._lexicon(context.language)
         folded = fold(text)
-        words = canonical_tokens(text, folded)
-        slots = extract_slots(text)
-        abusive, profanity = read_abuse(text, folded, words)
+        # Worked out once here rather than by each reader: letters stretched for emphasis cut back, and
+        # whether there is a digit (a canonical word with one is NUMBER).
+        stretched = STRETCHED.search(folded) is not None
+        plain = STRETCHED.sub(once, folded) if stretched else folded
+        words = plain_tokens(plain)
+        digits = NUMBER in words
+        slots = extract_slots(text, digits=digits)
+        abusive, profanity = read_abuse(text, folded, words, digits=digits, stretched=stretched)
         threat_read = read_threat(text, words, folded)
         threat = threat_read is True
-        clauses = clauses_of(folded, lexicon)
+        clauses = plain_clauses(plain, lexicon)
         correct_spelling(clauses, lexicon)
         clause_words = [clause.words for clause in clauses]
         sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
@@ -105,7 +110,7 @@ class Understander:
             named = _rules.explicit_request(words, " ".join(words))
             if named is not None:
                 slots["requested"] = named
-        facts = read_facts(text, folded, clause_words, context, lexicon, slots)
+        facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
         irony = is_ironic(text, clause_words, lexicon)
         acts = read_acts(
             clauses,
@@ -122,8 +127,8 @@ class Understander:
         per_request = (
             _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
         )
-        per_order = _facts_per_order(text, clauses, context, lexicon) if len(set(requests)) == 1 else ()
-        return parts.signals.model_construct(
+        per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
+        return parts.signals.made(
             intent=main_intent(acts, intent),
             confidence=confidence,
             sentiment=sentiment,
@@ -243,14 +248,15 @@ def _facts_per_request(
 
 
 def _facts_per_order(
-    text: str, clauses: list[Clause], context: Context, lexicon: Lexicon
+    text: str, clauses: list[Clause], context: Context, lexicon: Lexicon, *, digits: bool
 ) -> tuple[dict[str, FactValue], ...]:
     """The facts stated with each of several orders one request names: "A-3107 I bought on the 15th, and
     A-3108 back in September, can I get refunds for both?" gives each order its own date. What comes
     before the first order number goes with the first; a date beside an order number in a message about
     buying is its purchase date."""
     spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
-    if spec is None or not any(c.isdigit() for c in text):
+    # ``digits`` tells of the digits 0-9; only a text with other characters can hold other digits.
+    if spec is None or not (digits or (not text.isascii() and any(c.isdigit() for c in text))):
         return ()
     orders = list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
     if len(orders) < 2:
@@ -301,8 +307,12 @@ def _shouting(text: str) -> bool:
     """A message of several words written in capitals."""
     if text.lower() == text:
         return False
+    capitals = sum(map(str.isupper, text))
+    # Eight letters or more, four in five of them capitals: seven capitals at least.
+    if capitals < 7:
+        return False
     letters = sum(map(str.isalpha, text))
-    return letters >= 8 and " " in text.strip() and sum(map(str.isupper, text)) >= 0.8 * letters
+    return letters >= 8 and " " in text.strip() and capitals >= 0.8 * letters
 
 
 class _Parts(NamedTuple):

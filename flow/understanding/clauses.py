@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flow.understanding._text import SHORTHAND, STRETCHED, once
+from flow.understanding._text import SHORTHAND, unstretched
 from flow.understanding.lexicon import Lexicon
 
 _BREAKS = frozenset("?!.,;:\n\u2014\u2013")
@@ -45,13 +45,21 @@ class Clause:
 
 def clauses_of(folded: str, lexicon: Lexicon) -> list[Clause]:
     """The clauses of a folded message, in order; empty clauses are dropped."""
-    if STRETCHED.search(folded):
-        folded = STRETCHED.sub(once, folded)
+    return plain_clauses(unstretched(folded), lexicon)
+
+
+def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
+    """The clauses of a folded message already :func:`~flow.understanding._text.unstretched`: what
+    :func:`clauses_of` gives."""
     result: list[Clause] = []
     words: list[str] = []
+    special = _special_tokens(lexicon)
     for raw in folded.replace(" - ", " \u2014 ").translate(_SPLIT).split():
         token = raw.strip("-")
         if not token:
+            continue
+        if token not in special:
+            words.append(token)
             continue
         if token in _BREAKS:
             if words:
@@ -87,6 +95,17 @@ def clauses_of(folded: str, lexicon: Lexicon) -> list[Clause]:
             exclamation = first == "what" and words[opening + 1] in ("a", "an")
             clause.question = not exclamation and (first != "if" or "?" in folded)
     return result
+
+
+_SPECIAL_TOKENS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _special_tokens(lexicon: Lexicon) -> frozenset[str]:
+    """Every token that is not simply a word of its clause: breaks, the lexicon's clause breaks, shorthand."""
+    known = _SPECIAL_TOKENS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        known = _SPECIAL_TOKENS[id(lexicon)] = (lexicon, _BREAKS | lexicon.clause_breaks | SHORTHAND.keys())
+    return known[1]
 
 
 def _clear_intensifiers(clause: Clause) -> None:

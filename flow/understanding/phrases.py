@@ -11,11 +11,10 @@ the canonical form, never substrings, and never backtracks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One phrase found: the words ``start`` to ``end`` (exclusive) of the searched list."""
 
     start: int
@@ -23,37 +22,54 @@ class Match:
     phrase: str
 
 
+_Option = tuple[int, tuple[str, ...], str]
+"""A phrase of two words or more as the lookup keeps it: its length in words, its words and its text."""
+_Opening = tuple[str | None, dict[str, list[_Option]]]
+"""The phrases that open with one word: the word alone, if it is a phrase, and the longer phrases by their
+second word, longest first. Two phrases with different second words never both match at one place, so a
+lookup compares only the few that share the next word."""
+
+
 class PhraseSet:
     """A set of phrases, each one or more words, searched in a list of words."""
 
-    __slots__ = ("_by_first", "_firsts", "phrases")
+    __slots__ = ("_by_first", "firsts", "phrases")
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(" ".join(p.split()) for p in phrases if p.strip())
-        by_first: dict[str, list[tuple[str, ...]]] = {}
+        singles: dict[str, str] = {}
+        longer: dict[str, dict[str, list[_Option]]] = {}
         for phrase in self.phrases:
             words = tuple(phrase.split())
-            by_first.setdefault(words[0], []).append(words)
-        for options in by_first.values():
-            options.sort(key=len, reverse=True)
-        self._by_first = by_first
-        self._firsts = frozenset(by_first)
+            if len(words) == 1:
+                singles[words[0]] = phrase
+            else:
+                longer.setdefault(words[0], {}).setdefault(words[1], []).append((len(words), words, phrase))
+        for by_second in longer.values():
+            for options in by_second.values():
+                options.sort(key=lambda option: option[0], reverse=True)
+        self._by_first: dict[str, _Opening] = {
+            word: (singles.get(word), longer.get(word, {})) for word in singles.keys() | longer.keys()
+        }
+        self.firsts = frozenset(self._by_first)
+        """The words a phrase of the set opens with: no phrase occurs in words that have none of them."""
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self.phrases
 
     def may_occur(self, words: Iterable[str]) -> bool:
         """A cheap first look: does any phrase's first word occur in ``words``?"""
-        return not self._firsts.isdisjoint(words)
+        return not self.firsts.isdisjoint(words)
 
     def find(self, words: Sequence[str]) -> list[Match]:
         """Every phrase in ``words``, left to right, longest first where two start at the same word."""
         found: list[Match] = []
-        firsts = self._firsts
+        firsts = self.firsts
         i = 0
         count = len(words)
         while i < count:
-            match = self._at(words, i, count) if words[i] in firsts else None
+            word = words[i]
+            match = _longest(self._by_first[word], words, i, count) if word in firsts else None
             if match is None:
                 i += 1
             else:
@@ -63,27 +79,30 @@ class PhraseSet:
 
     def first(self, words: Sequence[str]) -> Match | None:
         """The leftmost phrase in ``words``, if any."""
-        firsts = self._firsts
+        firsts = self.firsts
         count = len(words)
         for i, word in enumerate(words):
+            # A set lookup per word is cheaper than a dict.get call; the options are fetched for the few that open one.
             if word in firsts:
-                match = self._at(words, i, count)
+                match = _longest(self._by_first[word], words, i, count)
                 if match is not None:
                     return match
         return None
 
     def at(self, words: Sequence[str], i: int) -> Match | None:
         """The longest phrase starting at word ``i``, if any."""
-        return self._at(words, i, len(words))
+        opening = self._by_first.get(words[i])
+        return None if opening is None else _longest(opening, words, i, len(words))
 
-    def _at(self, words: Sequence[str], i: int, count: int) -> Match | None:
-        options = self._by_first.get(words[i])
-        if options is None:
-            return None
-        for option in options:
-            size = len(option)
-            end = i + size
-            # Most options differ at their second word: comparing it first spares building a tuple.
-            if end <= count and (size == 1 or (words[i + 1] == option[1] and tuple(words[i:end]) == option)):
-                return Match(i, end, " ".join(option))
-        return None
+
+def _longest(opening: _Opening, words: Sequence[str], i: int, count: int) -> Match | None:
+    """The longest phrase of ``opening`` (those that open with ``words[i]``) that starts at ``i``."""
+    single, by_second = opening
+    if by_second and i + 1 < count:
+        options = by_second.get(words[i + 1])
+        if options is not None:
+            for size, option, phrase in options:
+                end = i + size
+                if end <= count and (size == 2 or tuple(words[i:end]) == option):
+                    return Match(i, end, phrase)
+    return None if single is None else Match(i, i + 1, single)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from flow.models import Span
 from flow.textmatch import TextPattern
@@ -117,8 +117,8 @@ class When:
     shape: Shape = "date"
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    # A named tuple: a message's tokens are made on every read, and a frozen dataclass is slow to build.
     text: str
     start: int
     end: int
@@ -144,7 +144,7 @@ def read_dates(
     is what the customer said before, known only roughly (days ago, from and to): "the 5th" is then the
     5th of the month inside that range, not of this month.
     """
-    tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    tokens = [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
     found: list[When] = []
     i = 0
     while i < len(tokens):
