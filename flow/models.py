@@ -106,7 +106,10 @@ class Signals(_Frozen):
 
     def has(self, kind: ActKind, target: str | None = None) -> bool:
         """Whether the message does ``kind`` (about ``target``, when given), not negated."""
-        return any(a.kind == kind and not a.negated and (target is None or a.target == target) for a in self.acts)
+        for act in self.acts:
+            if act.kind == kind and not act.negated and (target is None or act.target == target):
+                return True
+        return False
 
     def first(self, kind: ActKind) -> Act | None:
         """The message's first act of ``kind`` that is not negated."""

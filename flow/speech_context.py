@@ -29,6 +29,21 @@ _UPSET = -0.3
 """Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
 
 
+class SharedContexts:
+    """What the paragraphs of one turn have in common, worked out once for each request they speak of:
+    the context before what a template alone needs, and the decision on the request.
+
+    Made for one rendering of a turn, while the working conversation holds still (saying a turn only
+    records what was said and the question asked, which no context reads).
+    """
+
+    __slots__ = ("bases", "decisions")
+
+    def __init__(self) -> None:
+        self.bases: dict[int, dict[str, Any]] = {}
+        self.decisions: dict[int, tuple[Decision, str | None, str | None]] = {}
+
+
 class ContextBuilder:
     """Builds template contexts for one policy."""
 
@@ -75,12 +90,43 @@ class ContextBuilder:
         needed = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
         return self.book.render(FOLLOW_UP, self.context(run, needed, None), seed=run.conversation_id)
 
-    def context(self, run: Run, needed: frozenset[str], step: Step | None) -> dict[str, Any]:
-        """The context for one paragraph: the turn's, narrowed to the request ``step`` was about."""
+    def context(
+        self, run: Run, needed: frozenset[str], step: Step | None, *, shared: SharedContexts | None = None
+    ) -> dict[str, Any]:
+        """The context for one paragraph: the turn's, narrowed to the request ``step`` was about.
+
+        ``shared`` keeps what the paragraphs of one turn have in common (see :class:`SharedContexts`).
+        """
         policy = self._policy
         item = step.item if step is not None and step.item is not None else current_item(run)
         if item is None and run.agenda:
             item = run.agenda[-1]
+        if shared is None:
+            context = self._base(run, item)
+        else:
+            base = shared.bases.get(id(item))
+            if base is None:
+                base = shared.bases[id(item)] = self._base(run, item)
+            context = base.copy()
+        if policy.compensation is not None and needed & {"compensation", "resume"}:
+            context["compensation"] = self.book.render("compensation.offer", context)
+        if run.outcome == "callback_scheduled" and "callback_when" in needed:
+            booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
+            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
+        if item is not None:
+            self._add_decision(run, item, context, needed, shared)
+        if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
+            context["request"] = policy.requests[following.name].title
+        if "follow_up_text" in needed:
+            inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
+            if inner - needed:
+                context = self.context(run, needed | inner, step, shared=shared)
+            context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
+        return context
+
+    def _base(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
+        """What every paragraph about ``item`` reads the same way, whatever its template needs."""
+        policy = self._policy
         context = self._constants.copy()
         facts = {
             k: span_phrase(v) if isinstance(v, Span) else v for k, v in inline_all(self._facts_for(run, item)).items()
@@ -115,20 +161,6 @@ class ContextBuilder:
             context["asked_before"] = run.pending_fact == before and not run.signals.facts and not context["given"]
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
             context["hint"] = spec.hint if run.pending_fact in run.signals.malformed else None
-        if policy.compensation is not None and needed & {"compensation", "resume"}:
-            context["compensation"] = self.book.render("compensation.offer", context)
-        if run.outcome == "callback_scheduled" and "callback_when" in needed:
-            booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
-            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
-        if item is not None and request is not None:
-            self._add_decision(run, item, context, needed)
-        if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
-            context["request"] = policy.requests[following.name].title
-        if "follow_up_text" in needed:
-            inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
-            if inner - needed:
-                context = self.context(run, needed | inner, step)
-            context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
         return context
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
@@ -148,11 +180,21 @@ class ContextBuilder:
         facts.update(item.facts)
         return facts
 
-    def _add_decision(self, run: Run, item: AgendaItem, context: dict[str, Any], needed: frozenset[str]) -> None:
+    def _add_decision(
+        self,
+        run: Run,
+        item: AgendaItem,
+        context: dict[str, Any],
+        needed: frozenset[str],
+        shared: SharedContexts | None,
+    ) -> None:
         name = item.name
-        request = self._policy.requests[name]
-        facts = self._facts_for(run, item)
-        decision = self._rules.decide(name, facts)
+        found = None if shared is None else shared.decisions.get(id(item))
+        if found is None:
+            found = self._decision(run, item)
+            if shared is not None:
+                shared.decisions[id(item)] = found
+        decision, chosen, replaced = found
         context["exception"] = decision.exception is not None
         if "approval" in needed:
             context["approval"] = self._approval(name, decision, context)
@@ -160,15 +202,23 @@ class ContextBuilder:
             self._add_reasons(name, decision, context)
         if needed & (_OFFER_WORDS | {"details", "about"}):
             self._add_offer(run, item, decision, context)
-        chosen = item.chosen or run.chosen
         if chosen is not None:
-            alternative = _find(request.every_alternative(), chosen)
-            if alternative is not None:
-                context["chosen"] = _in_sentence(alternative)
-        if run.replaced is not None:
-            replaced = _find(request.every_alternative(), run.replaced)
-            if replaced is not None:
-                context["replaced"] = _in_sentence(replaced)
+            context["chosen"] = chosen
+        if replaced is not None:
+            context["replaced"] = replaced
+
+    def _decision(self, run: Run, item: AgendaItem) -> tuple[Decision, str | None, str | None]:
+        """The decision on ``item``, and how the alternatives it chose and replaced are named in a sentence."""
+        request = self._policy.requests[item.name]
+        decision = self._rules.decide(item.name, self._facts_for(run, item))
+        chosen = item.chosen or run.chosen
+        found = _find(request.every_alternative(), chosen) if chosen is not None else None
+        replaced = _find(request.every_alternative(), run.replaced) if run.replaced is not None else None
+        return (
+            decision,
+            _in_sentence(found) if found is not None else None,
+            _in_sentence(replaced) if replaced is not None else None,
+        )
 
     def _approval(self, name: str, decision: Decision, context: dict[str, Any]) -> str:
         if decision.exception is not None:
