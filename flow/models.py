@@ -366,6 +366,28 @@ def compact(conversation: Conversation) -> None:
         values["quick_replies"] = [sys.intern(payload) for payload in values["quick_replies"]]
 
 
+def successor(conversation: Conversation, update: Mapping[str, Any]) -> Conversation:
+    """``conversation.model_copy(update=update)``, compacted, made without copying the set of fields set that
+    complete snapshots share (pydantic's copy makes one, which :func:`compact` would then drop)."""
+    if conversation.__pydantic_extra__ is not None or conversation.__pydantic_private__ is not None:
+        copied = conversation.model_copy(update=update)
+        compact(copied)
+        return copied
+    cls = type(conversation)
+    made = cls.__new__(cls)
+    values = conversation.__dict__.copy()
+    values.update(update)
+    fields_set = conversation.__pydantic_fields_set__
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(
+        made, "__pydantic_fields_set__", fields_set if fields_set is _EVERY_FIELD else fields_set | update.keys()
+    )
+    object.__setattr__(made, "__pydantic_private__", None)
+    compact(made)
+    return made
+
+
 def migrate_snapshot(data: Mapping[str, Any]) -> dict[str, Any]:
     """A stored snapshot of an older layout, brought to :data:`SCHEMA_VERSION`.
 
