@@ -7,11 +7,12 @@ offers and approvals are templates themselves, and most turns need few of them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from flow.inline import inline_all
+from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
-from flow.policy import Alternative, Policy
+from flow.policy import Alternative, Policy, RequestPolicy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
@@ -25,6 +26,9 @@ _OFFER_WORDS = frozenset({"offered", "several", "choices"})
 _MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
 """Transitions that settle one request and move on to the next: their words name the next one."""
 
+_PER_PARAGRAPH = frozenset({"compensation", "callback_when", "approval"})
+"""What one paragraph's context may hold, before its reasons are said, that another's about the same request may not."""
+
 _UPSET = -0.3
 """Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
 
@@ -37,11 +41,12 @@ class SharedContexts:
     records what was said and the question asked, which no context reads).
     """
 
-    __slots__ = ("bases", "decisions")
+    __slots__ = ("bases", "decisions", "reasons")
 
     def __init__(self) -> None:
         self.bases: dict[int, dict[str, Any]] = {}
         self.decisions: dict[int, tuple[Decision, str | None, str | None]] = {}
+        self.reasons: dict[int, dict[str, str]] = {}
 
 
 class ContextBuilder:
@@ -53,6 +58,9 @@ class ContextBuilder:
         self.book = book
         self._request_facts = policy.request_facts()
         self._constants = self._constant_context()
+        self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
+        self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
+        self._turn_only: dict[tuple[str, int | None, int | None], bool] = {}
 
     def _constant_context(self) -> dict[str, Any]:
         policy = self._policy
@@ -128,9 +136,7 @@ class ContextBuilder:
         """What every paragraph about ``item`` reads the same way, whatever its template needs."""
         policy = self._policy
         context = self._constants.copy()
-        facts = {
-            k: span_phrase(v) if isinstance(v, Span) else v for k, v in inline_all(self._facts_for(run, item)).items()
-        }
+        facts = {k: _in_text(v) for k, v in self._facts_for(run, item).items()}
         context.update(facts)
         request = policy.requests[item.name] if item is not None else None
         context["customer_name"] = facts.get("customer_name")
@@ -199,7 +205,12 @@ class ContextBuilder:
         if "approval" in needed:
             context["approval"] = self._approval(name, decision, context)
         if needed & _DECISION_WORDS:
-            self._add_reasons(name, decision, context)
+            reasons = None if shared is None else shared.reasons.get(id(item))
+            if reasons is None:
+                reasons = self._reasons(name, decision, context)
+                if shared is not None and self._reads_turn_only(name, decision):
+                    shared.reasons[id(item)] = reasons
+            context.update(reasons)
         if needed & (_OFFER_WORDS | {"details", "about"}):
             self._add_offer(run, item, decision, context)
         if chosen is not None:
@@ -209,11 +220,11 @@ class ContextBuilder:
 
     def _decision(self, run: Run, item: AgendaItem) -> tuple[Decision, str | None, str | None]:
         """The decision on ``item``, and how the alternatives it chose and replaced are named in a sentence."""
-        request = self._policy.requests[item.name]
+        alternatives = self._alternatives[item.name]
         decision = self._rules.decide(item.name, self._facts_for(run, item))
         chosen = item.chosen or run.chosen
-        found = _find(request.every_alternative(), chosen) if chosen is not None else None
-        replaced = _find(request.every_alternative(), run.replaced) if run.replaced is not None else None
+        found = _find(alternatives, chosen) if chosen is not None else None
+        replaced = _find(alternatives, run.replaced) if run.replaced is not None else None
         return (
             decision,
             _in_sentence(found) if found is not None else None,
@@ -225,25 +236,42 @@ class ContextBuilder:
             return self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
         return self.book.render(f"requests.{name}.approved", context)
 
-    def _add_reasons(self, name: str, decision: Decision, context: dict[str, Any]) -> None:
+    def _reasons(self, name: str, decision: Decision, context: dict[str, Any]) -> dict[str, str]:
+        """The words that explain ``decision``, to add to ``context``."""
         if decision.exception is not None:
             text = self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
-            context.update(reason=text, clearer_reason=text, rationale=text, exception_text=text)
-            return
+            return {"reason": text, "clearer_reason": text, "rationale": text, "exception_text": text}
         rule = decision.rule
         if rule is None:
-            return
+            return {}
         base = f"requests.{name}.declines[{rule}]"
         reason = self.book.render(f"{base}.reason", context)
         clearer = (
             self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else reason
         )
         rationale = self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
-        context.update(reason=reason, clearer_reason=clearer, rationale=rationale)
+        return {"reason": reason, "clearer_reason": clearer, "rationale": rationale}
+
+    def _reads_turn_only(self, name: str, decision: Decision) -> bool:
+        """Whether the words that explain ``decision`` read nothing one paragraph's context may hold and another's
+        not, so every paragraph of a turn about the request says them alike."""
+        key = (name, decision.exception, decision.rule)
+        known = self._turn_only.get(key)
+        if known is None:
+            if decision.exception is not None:
+                paths = [f"requests.{name}.exceptions[{decision.exception}].say"]
+            elif decision.rule is not None:
+                base = f"requests.{name}.declines[{decision.rule}]"
+                paths = [
+                    p for p in (f"{base}.reason", f"{base}.clearer_reason", f"{base}.rationale") if self.book.has(p)
+                ]
+            else:
+                paths = []
+            known = self._turn_only[key] = all(self.book.every_variable(p).isdisjoint(_PER_PARAGRAPH) for p in paths)
+        return known
 
     def _add_offer(self, run: Run, item: AgendaItem, decision: Decision, context: dict[str, Any]) -> None:
-        request = self._policy.requests[item.name]
-        alternatives = request.every_alternative()
+        alternatives = self._alternatives[item.name]
         shown = run.offered or [offer for offer in item.offered if offer not in item.rejected]
         texts = [self._alternative_text(item.name, a, context) for a in alternatives if a.id in shown]
         context["offered"] = human_list(texts)
@@ -261,16 +289,26 @@ class ContextBuilder:
             context["details"] = _fresh_details(about, set(run.said))
 
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
-        request = self._policy.requests[name]
-        for index, candidate in enumerate(request.alternatives):
-            if candidate.id == alternative.id:
-                return self.book.render(f"requests.{name}.alternatives[{index}].text", context)
-        for e_index, exception in enumerate(request.exceptions):
-            for a_index, candidate in enumerate(exception.alternatives):
-                if candidate.id == alternative.id:
-                    path = f"requests.{name}.exceptions[{e_index}].alternatives[{a_index}].text"
-                    return self.book.render(path, context)
-        return alternative.text
+        path = self._alternative_paths[name].get(alternative.id)
+        return alternative.text if path is None else self.book.render(path, context)
+
+
+def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:
+    """The template of each alternative's words, by its id: the request's own first, then its exceptions'."""
+    paths: dict[str, str] = {}
+    for index, candidate in enumerate(request.alternatives):
+        paths.setdefault(candidate.id, f"requests.{name}.alternatives[{index}].text")
+    for e_index, exception in enumerate(request.exceptions):
+        for a_index, candidate in enumerate(exception.alternatives):
+            paths.setdefault(candidate.id, f"requests.{name}.exceptions[{e_index}].alternatives[{a_index}].text")
+    return paths
+
+
+def _in_text(value: Any) -> Any:
+    """A fact's value as the agent's words put it: text on one line, a rough amount in words."""
+    if isinstance(value, Span):
+        return span_phrase(value)
+    return inline(value)
 
 
 def _fresh_details(alternative: Alternative, said: set[int]) -> str:
@@ -292,7 +330,7 @@ def _details(alternative: Alternative) -> str:
     return alternative.details or alternative.text[:1].upper() + alternative.text[1:] + "."
 
 
-def _find(alternatives: list[Alternative], wanted: str) -> Alternative | None:
+def _find(alternatives: Sequence[Alternative], wanted: str) -> Alternative | None:
     return next((a for a in alternatives if a.id == wanted), None)
 
 
