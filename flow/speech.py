@@ -30,6 +30,8 @@ before the reply opens with a calm word: its "no" and "don't" pull the score dow
 _RESUMING = frozenset({"answer_policy", "answer_status", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 _ASKS_PERSON = 3
+_NOTHING: dict[str, Any] = {}
+"""The context of a template that reads no value: never written to."""
 
 
 class _Hashes(dict[str, list[int]]):
@@ -48,6 +50,7 @@ class Speaker:
         self._policy = policy
         self._rules = rules
         self._book = book or TemplateBook(policy)
+        self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
 
     @property
     def _contexts(self) -> ContextBuilder:
@@ -56,6 +59,19 @@ class Speaker:
             builder = ContextBuilder(self._policy, self._rules, self._book)
             self._builder = builder
         return builder
+
+    def _reads_context(self, path: str) -> bool:
+        """Whether any variant of the template at ``path`` reads a value (most button labels read none)."""
+        book, reads = self._reads
+        if book is not self._book:
+            reads = {}
+            self._reads = (self._book, reads)
+        found = reads.get(path)
+        if found is None:
+            # A book that cannot tell (the frozen benchmark baseline's compiles on use) is taken to read values.
+            every = getattr(self._book, "every_variable", None)
+            found = reads[path] = every is None or bool(every(path))
+        return bool(found)
 
     def follow_up_text(self, run: Run) -> str:
         """The text the customer receives when the follow-up is delivered."""
@@ -218,7 +234,10 @@ class Speaker:
         kind: str = SPECS[last.state].buttons_for(last.transition)
 
         def label(key: str) -> str:
-            return self._book.render(f"templates.common.{key}", later.context, seed=seed)
+            path = f"templates.common.{key}"
+            # A label that no variant reads anything into needs no context worked out for it.
+            context = later.context if self._reads_context(path) else _NOTHING
+            return self._book.render(path, context, seed=seed)
 
         if run.question == "person":
             return [

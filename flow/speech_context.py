@@ -267,7 +267,10 @@ class ContextBuilder:
                 ]
             else:
                 paths = []
-            known = self._turn_only[key] = all(self.book.every_variable(p).isdisjoint(_PER_PARAGRAPH) for p in paths)
+            # A book that cannot tell (the frozen benchmark baseline's compiles on use) says them every time.
+            every = getattr(self.book, "every_variable", None)
+            known = every is not None and all(every(p).isdisjoint(_PER_PARAGRAPH) for p in paths)
+            self._turn_only[key] = known
         return known
 
     def _add_offer(self, run: Run, item: AgendaItem, decision: Decision, context: dict[str, Any]) -> None:
