@@ -134,8 +134,10 @@ class Speaker:
 
     def _calm(self, run: Run) -> bool:
         """Whether the reply opens with a calm word: the message is upset, not merely a firm "no" to an offer."""
-        names = {step.transition for step in run.steps}
         upset = self._policy.escalation.anger_threshold
+        if run.signals.sentiment > upset:
+            return False  # the margin below only lowers the bar, so most messages are settled here
+        names = {step.transition for step in run.steps}
         if _answers_only(run) and not (run.signals.has("complain") or run.signals.irony or run.signals.profanity):
             upset -= _PLAIN_ANSWER_MARGIN
         return (
