@@ -75,6 +75,31 @@ Feature: Closing politely when the customer has nothing else
       Then the conversation is closed
       And the message is read as "goodbye" and "thank"
 
+    Scenario: "Great" after the refund is started closes warmly, without "you're welcome"
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "great"
+      Then the conversation is closed with outcome "approved"
+      And the reply asks nothing
+      And the agent does not say "you're welcome"
+
+    Scenario: "Perfect, do that" after the exchange is set up is pleased, not another request
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "exchange please"
+      And the customer says "perfect, do that"
+      Then the conversation is closed with outcome "alternative accepted"
+      And the agent does not say "what can I do for you"
+
+    Scenario: Leaving before anything is settled is not thanked for the help
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "bye"
+      Then the conversation is closed
+      And the agent does not say "Glad I could help"
+      And the agent does not say "pleasure to help"
+      And the agent says "pick this up again"
+
   Rule: Unhappy words after the resolution are not a goodbye
 
     Scenario: Saying they are not happy gets sympathy, and the door stays open

@@ -21,6 +21,16 @@ Feature: Saying it another way
       And the agent does not say "Our refund window is 30 days"
       And the agent offers "store credit" and "exchange"
 
+    Scenario: "I still don't get it" after the reasons climbs the ladder rather than ending the chat
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "why not?"
+      And the customer says "but why is the rule like that"
+      And the customer says "still don't get it"
+      Then the message is read as "ask_why"
+      And the agent says "colleague"
+      And the conversation is still open
+
     Scenario: A third "why" gets the offer of a colleague, and a yes gets one
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"

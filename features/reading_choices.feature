@@ -171,3 +171,21 @@ Feature: Reading what the customer chooses
       Then the message is read as "ask_about:free_return"
       And the agent says "drop it at any post office"
       And the quick replies are "Free return", "Store credit" and "No, thanks"
+
+    Scenario: Naming the voucher and then asking what it is worth asks about it
+      When the customer says "I want a refund"
+      And the customer says "um, the voucher thing, how much is it worth?"
+      Then the message is read as "ask_about:store_credit"
+      And no alternative is applied
+      When the customer says "and can I use it online?"
+      Then the message is read as "ask_about:store_credit"
+      And no alternative is applied
+      When the customer says "the credit, can I have that?"
+      Then the alternative "Store credit" is applied
+
+    Scenario: The exchange, then a question about colours, is still a question
+      When the customer says "I want a refund"
+      And the customer says "hmm ok, and the exchange - can I pick a different colour?"
+      Then the message is read as "ask_about:exchange"
+      And no alternative is applied
+      And the conversation is in "offering_alternatives"

@@ -65,6 +65,13 @@ Feature: Reading the tone of a message
       And the customer says "Great, just great. Thanks a bunch."
       Then the agent hands over to a person because the customer is angry
 
+    Scenario: "You're joking, right?" is disbelief, not a yes
+      When the customer says "I want a refund"
+      And the customer says "you're joking right"
+      Then the message is read as "complain"
+      And no alternative is applied
+      And the agent says "sorry"
+
   Rule: Swearing is frustration; abuse is insults aimed at people
 
     Scenario: "Bloody ridiculous" is frustration, met with an apology and the offer again

@@ -105,6 +105,7 @@ EdgeName = Literal[
     "hold_position",
     "acknowledge",
     "empathize",
+    "give_time",
     "unclear",
     "accept_compensation",
     "satisfied",
@@ -275,6 +276,7 @@ def _unclear(source: StateName, dest: StateName, *, name: EdgeName = "unclear") 
 EDGES: tuple[Edge, ...] = (
     # Listening: the customer says what they need; facts are gathered and the request decided.
     *_guarded("listening", why=False, insistence=False),
+    Edge("give_time", "message", "listening", "listening", guards.asked_for_time),
     Edge(
         "review_exception", "message", "listening", "escalated", guards.needs_review, ("review", "escalate"),
         reason="exception", possible=_reviews,
@@ -363,6 +365,7 @@ EDGES: tuple[Edge, ...] = (
     Edge("hold_position", "message", "offering_alternatives", "offering_alternatives", guards.insisted),
     Edge("acknowledge", "message", "offering_alternatives", "offering_alternatives", guards.thanked_only),
     Edge("empathize", "message", "offering_alternatives", "offering_alternatives", guards.complained_only),
+    Edge("give_time", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_time),
     Edge("noted_facts", "message", "offering_alternatives", "offering_alternatives", guards.stated_facts_only),
     _closing("offering_alternatives"),
     *_unclear("offering_alternatives", "offering_alternatives"),
@@ -389,6 +392,7 @@ EDGES: tuple[Edge, ...] = (
     Edge("hold_position", "message", "compensation", "compensation", guards.insisted),
     Edge("acknowledge", "message", "compensation", "compensation", guards.thanked_only),
     Edge("empathize", "message", "compensation", "compensation", guards.complained_only),
+    Edge("give_time", "message", "compensation", "compensation", guards.asked_for_time),
     _closing("compensation"),
     *_unclear("compensation", "compensation"),
     # Follow-up: what happens next, anything else, and the check-in later.

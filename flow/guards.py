@@ -439,6 +439,12 @@ def thanked_only(run: Run, rules: Rules) -> bool:
     return bool(_acts(run)) and all(a.kind in ("thank", "complain") for a in _acts(run)) and _has(run, "thank")
 
 
+def asked_for_time(run: Run, rules: Rules) -> bool:
+    """The customer only asks for time, to decide or to find something ("let me think about it", "hang on,
+    let me find the number")."""
+    return bool(_acts(run)) and all(a.kind in ("hold", "thank") for a in _acts(run)) and _has(run, "hold")
+
+
 def complained_only(run: Run, rules: Rules) -> bool:
     """The customer only says how unhappy they are (irony included), asking for nothing new."""
     return bool(_acts(run)) and all(a.kind in ("complain", "thank") for a in _acts(run)) and _has(run, "complain")

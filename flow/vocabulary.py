@@ -48,6 +48,7 @@ ActKind = Literal[
     "goodbye",
     "affirm",
     "deny",
+    "hold",
     "abuse",
     "threat",
     "unknown",

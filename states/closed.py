@@ -14,6 +14,7 @@ SPEC = StateSpec(
         "accept_callback": "callback_booked",
         "decline_callback": "no_callback",
         "satisfied": "goodbye",
+        "customer_closed": "left",
         "accept_and_close": "set_up_goodbye",
         "left_waiting": "left_waiting",
         "hand_back_close": "after_person",
@@ -60,6 +61,13 @@ SPEC = StateSpec(
             "order {{ order_id }}{% endif %}, and an email is on its way to confirm it.{% endif %} I'll check back "
             "{{ follow_up_when }}. {% if thanked %}Thank you, and take care{% else %}Take care{% endif %}"
             "{% if customer_name %}, {{ customer_name }}{% endif %}.",
+        ),
+        "left": (
+            "Thanks for getting in touch{% if customer_name %}, {{ customer_name }}{% endif %}. If you'd like to "
+            "pick this up again, just send us a message. Take care.",
+            "{% if thanked %}Thank you too{% else %}Thanks for talking with us{% endif %}"
+            "{% if customer_name %}, {{ customer_name }}{% endif %}. We're here whenever you'd like to pick this "
+            "up again. Take care.",
         ),
         "goodbye": (
             "{% if thanked %}You're welcome{% if customer_name %}, {{ customer_name }}{% endif %}. "

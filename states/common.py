@@ -25,6 +25,11 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "{{ status_text }}{% if check %} If you'd like, a colleague can look into yours. Shall I pass it on?"
         "{% elif resume %} {{ resume }}{% endif %}",
     ),
+    "time": (
+        "Of course, take your time. I'll be here when you're ready.",
+        "No rush at all. Just reply here whenever you're ready.",
+        "That's fine, take all the time you need. I'm here when you're ready.",
+    ),
     "resume_offer": (
         "Would {{ offered }} work for you?",
         "Would {{ offered }} be any help?",
@@ -52,5 +57,10 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
 }
 """Default variants of the shared phrases; a policy overrides them under ``templates.common``."""
 
-COMMON_SAYS = {"abuse_boundary": "boundary", "answer_policy": "policy", "answer_status": "status"}
+COMMON_SAYS = {
+    "abuse_boundary": "boundary",
+    "answer_policy": "policy",
+    "answer_status": "status",
+    "give_time": "time",
+}
 """Transitions that every waiting state answers with a shared phrase."""

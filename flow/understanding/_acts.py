@@ -40,6 +40,9 @@ _NO_NEED = (
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
     ("not", "asking"), ("not", "looking"), ("dont", "ask"), ("not", "after"), ("no", "point"),
 )  # fmt: skip
+_BESIDE_HOLD = frozenset({"hold", "thank"})
+"""Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
+_PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
 _EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care", "exception"})
@@ -101,6 +104,10 @@ def read_acts(
         if not tone.irony and _thanks(words, lexicon):
             found.add(position + 3, Act.of("thank"))
         _read_answers(clause, position, context, lexicon, found, thanked=thanked, irony=tone.irony)
+        if has(lexicon.taking_time, words):
+            found.add(position + 8, Act.of("hold"))
+    if found.kinds() - _BESIDE_HOLD:
+        found.drop("hold")
     if tone.irony or tone.shouting:
         found.add(-1, Act.of("complain"))
     for name in facts:
@@ -146,7 +153,8 @@ def _read_requests(
         if not switching:
             return handled
         named = [kind for kind in named if kind != dropped]
-    if lexicon.asks_why(words, joined) or has(lexicon.why_cues, words):
+    confused = context.request is not None and has(lexicon.confusion, words)
+    if lexicon.asks_why(words, joined) or has(lexicon.why_cues, words) or confused:
         if any(tuple(words[: len(r)]) == r for r in _RHETORICAL):
             found.add(position + 2, Act.of("complain"))
         elif not mentions:
@@ -296,6 +304,8 @@ def _read_answers(
     if question == "anything_else":
         if only(lexicon.done, words, lexicon) or goodbye:
             found.add(position + 9, Act.of("goodbye"))
+        elif not thanked and _praises(words, lexicon):
+            found.add(position + 9, Act.of("goodbye"))
         elif only(lexicon.yes, words, lexicon) and not thanked:
             found.add(position + 9, Act.of("affirm"))
         return
@@ -316,6 +326,14 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _praises(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Great", "perfect, do that", "nice one": pleased with what was done, which answers "anything else?"
+    as "all good" does, not as a yes."""
+    return not lexicon.praise.isdisjoint(words) and all(
+        w in lexicon.praise or w in lexicon.fillers or w in _PLEASED for w in words
+    )
 
 
 def _goodbye_in(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from flow.models import Act
-from flow.understanding._found import Found, has, only, starts_with
+from flow.understanding._found import Found, first, has, only, starts_with
 from flow.understanding._offers import Mention, find_mentions, other_one
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
@@ -28,6 +28,33 @@ _TIME_WORDS = frozenset(
     """morning afternoon evening tonight tomorrow am pm oclock noon midday lunchtime monday tuesday wednesday thursday
     friday saturday anytime""".split()
 )
+_TOPIC_WORDS = (
+    _SOFTENERS
+    | _COORDINATION
+    | _DETERMINERS
+    | frozenset(
+        {
+            "thing",
+            "option",
+            "bit",
+            "idea",
+            "offer",
+            "about",
+            "what",
+            "and",
+            "um",
+            "umm",
+            "hmm",
+            "er",
+            "erm",
+            "ok",
+            "okay",
+        }
+    )
+)
+"""Words around an offer named as the topic of the question that follows: "um, the voucher thing"."""
+_ADDING = frozenset({"and", "also", "plus"})
+"""Words opening a question that add it to the choice before: "the exchange, and how soon will it ship?"."""
 CALLBACK = "callback"
 _RESIGNED = frozenset({"fine", "ok", "okay", "alright", "whatever", "well", "then", "oh", "so", "right"})
 """Words of a customer giving in: "fine, I'll take the exchange"."""
@@ -83,6 +110,7 @@ def read_choices(
         if extra is not None and not mentioned[index]:
             mentioned[index].append(extra)
     last: str | None = None
+    topic: tuple[int, str | None] | None = None
     ironic_until = _last_ironic(clauses, lexicon) if irony else -1
     for index, (clause, mentions) in enumerate(zip(clauses, mentioned, strict=True)):
         position = index * 1000
@@ -91,21 +119,60 @@ def read_choices(
         if mentions:
             for mention in mentions:
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
+                if act.kind == "choose" and (
+                    _topic_of_question(clauses, index, mention, lexicon)
+                    or (topic == (index, mention.offer) and not _asks_to_have(clause.words, lexicon))
+                ):
+                    act = Act.of("ask_about", mention.offer)
+                    topic = (index + 1, mention.offer)
                 if act.kind == "choose" and irony and not _settles(clauses, index, mention, ironic_until, lexicon):
                     continue
                 found.add(position + mention.start, act)
                 last = mention.offer or last
             continue
-        if last is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
-            if not lexicon.asks_why(clause.words, " ".join(clause.words)):
-                found.add(position, Act.of("ask_about", last))
-                mentioned[index].append(Mention(last, 0, 0, "pointing"))
+        pointed = last if last is not None else _still_about(clause, context, lexicon)
+        if pointed is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
+            if _asks_to_have(clause.words, lexicon):
+                found.add(position, Act.of("choose", pointed))
+            elif not lexicon.asks_why(clause.words, " ".join(clause.words)):
+                found.add(position, Act.of("ask_about", pointed))
+                mentioned[index].append(Mention(pointed, 0, 0, "pointing"))
             continue
         if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES) or not context.yes_takes_offer:
             continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _all_refused(context, found)
     return mentioned
+
+
+def _topic_of_question(clauses: list[Clause], index: int, mention: Mention, lexicon: Lexicon) -> bool:
+    """ "The voucher thing, how much is it worth?", "and the exchange - can I pick another colour?": an offer
+    named on its own, then a question about it, asks about it; "the credit, can I have that?" chooses it."""
+    if index + 1 >= len(clauses) or not clauses[index + 1].question or clauses[index + 1].words[0] in _ADDING:
+        return False
+    words = clauses[index].words
+    rest = [w for i, w in enumerate(words) if not mention.start <= i < mention.end]
+    if "please" in rest or any(w not in _TOPIC_WORDS and w not in lexicon.fillers for w in rest):
+        return False
+    return not _asks_to_have(clauses[index + 1].words, lexicon)
+
+
+def _still_about(clause: Clause, context: Context, lexicon: Lexicon) -> str | None:
+    """The offer the agent just described, which a follow-up question's "it" points at ("and can I use it
+    online?"), unless the question is about a person or a request instead."""
+    if context.focus is None or has(lexicon.person_cues, clause.words):
+        return None
+    if any(has(cues, clause.words) for cues in lexicon.request_cues.values()):
+        return None
+    return context.focus
+
+
+def _asks_to_have(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Can I have that?", "could I get it please": asking for the thing just named, and nothing more."""
+    form = first(lexicon.choice_forms, words)
+    if form is None or form.start > 0:
+        return False
+    return all(w in _REFERRING or w in lexicon.fillers for w in words[form.end :])
 
 
 def _last_ironic(clauses: list[Clause], lexicon: Lexicon) -> int:

@@ -27,6 +27,8 @@ _SPLIT = str.maketrans(
 )
 _PREPOSITIONS = frozenset({"in", "under", "for", "by", "on", "at", "from", "with"})
 _WH = frozenset({"where", "what", "why", "how", "who", "when", "wheres", "whats", "hows"})
+_LEADING = frozenset({"and", "so", "also", "plus", "oh", "ok", "okay", "um", "umm", "hmm", "well", "then"})
+"""Words before a question word that still leave the clause a question: "and how long does it take"."""
 _INTENSIFIERS = {("the", "hell"), ("the", "heck"), ("the", "fuck"), ("on", "earth"), ("the", "f")}
 
 
@@ -71,11 +73,15 @@ def clauses_of(folded: str, lexicon: Lexicon) -> list[Clause]:
         result.append(Clause(words, False))
     for clause in result:
         _clear_intensifiers(clause)
-        first = clause.words[0]
-        if len(clause.words) > 2 and first in _PREPOSITIONS and clause.words[1] in ("which", "what", "whose", "when"):
+        words = clause.words
+        opening = 0
+        while opening < len(words) - 2 and words[opening] in _LEADING:
+            opening += 1
+        first = words[opening]
+        if len(words) > 2 and first in _PREPOSITIONS and words[1] in ("which", "what", "whose", "when"):
             clause.question = True
-        elif not clause.question and first in lexicon.question_starts and len(clause.words) > 1:
-            exclamation = first == "what" and clause.words[1] in ("a", "an")
+        elif not clause.question and first in lexicon.question_starts and len(words) - opening > 1:
+            exclamation = first == "what" and words[opening + 1] in ("a", "an")
             clause.question = not exclamation and (first != "if" or "?" in folded)
     return result
 

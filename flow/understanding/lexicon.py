@@ -32,7 +32,9 @@ class Lexicon:
     ``keeping`` after ``deciding`` is a customer keeping the item ("I'll hang on to it"), which drops the
     request, unless a word of ``keeping_for_now`` follows ("until the new one comes"); ``imperatives``
     are the commands that choose an offer ("do the exchange"); ``holding_off`` is waiting rather than
-    taking up the offer of a person ("I'll give it a few more days"); ``unsuited_after`` turns "wrong colour"
+    taking up the offer of a person ("I'll give it a few more days"); ``taking_time`` asks for time to decide
+    or to find something ("let me think about it", "hang on, let me find it"); ``confusion`` after a refusal
+    asks for the reason again ("I still don't get it"); ``unsuited_after`` turns "wrong colour"
     into the customer's taste ("for my kitchen"); ``who_died`` tells a bereavement ("person") from a
     thing that died ("thing"); ``anger_cues``, ``own_mistakes`` and ``apologies`` correct the sentiment
     (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
@@ -83,6 +85,8 @@ class Lexicon:
     person_cues: PhraseSet
     no_person_cues: PhraseSet
     holding_off: PhraseSet
+    taking_time: PhraseSet
+    confusion: PhraseSet
     conditions: Mapping[str, PhraseSet]
     circumstances: Mapping[str, PhraseSet]
     condition_denials: PhraseSet

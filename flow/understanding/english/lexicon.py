@@ -188,7 +188,10 @@ _DECIDING = _phrases("""
     id like to | i would like to
 """)
 _COMPLAINT = _phrases("""
-    not happy | not good enough | not acceptable | unacceptable | waste of time | waste of money | fed up |
+    youre joking | you are joking | are you joking | you must be joking | youve got to be joking | youre kidding |
+    you are kidding | are you kidding | you must be kidding | youve got to be kidding | are you serious |
+    you cant be serious | cant be serious | you have to be kidding | not happy | not good enough | not acceptable |
+    unacceptable | waste of time | waste of money | fed up |
     sick of | had enough | sick and tired | let down | rip off | ripoff | ripped off | what a joke | a joke |
     disgrace | disgraceful | shambles | unbelievable | cant believe | poor service | bad service |
     terrible service | awful service | rubbish service | worst | pathetic | useless | rubbish | crap | garbage |
@@ -248,6 +251,26 @@ _HOLDING_OFF = _phrases("""
     give it a bit | give it some time | give it another | ill hold off | hold off | wait and see | ill wait and see |
     ill check again | ill check back | ill check later | ill try again | ill get back to you | ill leave it for now |
     wait a few more days | wait a bit longer | wait a little longer | no rush | not yet
+""")
+_TAKING_TIME = _phrases("""
+    let me think | let me think about it | let me think it over | i need to think | i need to think about it |
+    need to think about it | i need to think it over | ill think about it | i will think about it | ill think it over |
+    let me have a think | ill have a think | i need a think | have a think | let me mull it over | ill mull it over |
+    let me sleep on it | ill sleep on it | i need to sleep on it | can i think about it | can i have a think |
+    give me a minute | give me a moment | give me a sec | give me a second | give me some time | one sec | one second |
+    one moment | one minute | just a minute | just a moment | just a sec | just a second | hang on | hold on |
+    bear with me | let me check with | i need to check with | ill check with | i will check with | let me ask |
+    i need to ask | ill ask | let me talk to | i need to talk to | ill talk to | let me speak to | i need to speak to |
+    ill speak to | let me discuss | i need to discuss | ill discuss | let me get back to you | can i get back to you |
+    ill come back to you | ill come back | ill decide later | let me decide | i need to decide | not sure yet |
+    im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
+    let me dig it out | let me check | i need some time | need some time | ill need some time
+""")
+_CONFUSION = _phrases("""
+    dont get it | still dont get it | i dont get it | dont understand | i dont understand | still dont understand |
+    makes no sense | that makes no sense | doesnt make sense | that doesnt make sense | makes no sense to me |
+    i dont follow | dont follow | not following | im not following | im confused | i am confused | confused |
+    what do you mean | dont see the point | i dont see how | still dont see
 """)
 _STRONG_IRONY = _phrases("""
     thanks for nothing | thank you for nothing | cheers for nothing | thanks a bunch | for absolutely nothing |
@@ -378,6 +401,8 @@ ENGLISH = Lexicon(
     person_cues=_PERSON,
     no_person_cues=_NO_PERSON,
     holding_off=_HOLDING_OFF,
+    taking_time=_TAKING_TIME,
+    confusion=_CONFUSION,
     conditions={
         "faulty": conditions.FAULTY,
         "never_arrived": conditions.NEVER_ARRIVED,
