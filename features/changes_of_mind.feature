@@ -43,3 +43,20 @@ Feature: Changes of mind after a choice
     And the customer says "no that's everything, thanks"
     Then the agent ends the chat
     And the conversation is closed with outcome "alternative accepted"
+
+  Scenario: A question about what was chosen is answered from its details, with no switch
+    When the customer says "the exchange please"
+    And the customer says "will I get an email?"
+    Then the message is read as "ask_about:exchange"
+    And the transitions taken were "answer_chosen"
+    And the agent says "free returns label"
+    And no alternative is applied
+
+  Scenario: Asking how long the chosen credit takes, then saying that's all, closes warmly
+    When the customer says "store credit please"
+    And the customer says "how long will it take to show up?"
+    Then the transitions taken were "answer_chosen"
+    And the agent says "straight away"
+    And the agent does not say "sorry"
+    When the customer says "no that's all"
+    Then the conversation is closed with outcome "alternative accepted"

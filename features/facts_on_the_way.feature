@@ -20,3 +20,10 @@ Feature: Facts given while alternatives are on offer
     When the customer says "I bought it about six weeks ago"
     And the customer says "ok, store credit then"
     Then the alternative "Store credit" is applied
+
+  Scenario: A detail after a faulty item's offer of a repair or replacement changes nothing either
+    When the customer says "it shrank after one wash"
+    Then the agent offers "replacement" and "repair"
+    When the customer says "I bought it about seven weeks ago"
+    Then the transitions taken were "noted_facts"
+    And the quick replies are "Replacement", "Repair" and "No, thanks"

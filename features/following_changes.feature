@@ -57,6 +57,14 @@ Feature: Following the customer when they change course
       And the conversation is in "offering_alternatives"
       And the agent offers "exchange"
 
+    Scenario: "A repair isn't possible" turns the repair down and keeps the replacement
+      Given the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "I want a refund, it shrank after the first wash"
+      And the customer says "a repair isn't possible for a jumper, what else?"
+      Then the message is read as "reject:repair"
+      And no alternative is applied
+      And the quick replies are "Replacement" and "No, thanks"
+
   Rule: A change of mind or a second request is followed
 
     Scenario: Switching from a refund to a cancellation while the offer is open
@@ -93,6 +101,16 @@ Feature: Following the customer when they change course
       And the cancellation and the refund are both approved
       And the agent says "B-2001"
       And the agent says "A-2002"
+
+    Scenario: Two refunds in one message, one inside the window and one long past it
+      Given the fact "customer_name" is "Dana"
+      When the customer says "I need to return two orders. A-3107 I bought 9 days ago, and A-3108 back in September. Refunds for both please?"
+      Then the transitions taken were "start", "approve_and_continue", "decline", "apologize" and "offer"
+      And the agent says "A-3107"
+      And the agent says "A-3108"
+      When the customer says "for the older one, store credit is fine"
+      Then the alternative "Store credit" is applied
+      And the agent says "A-3108"
 
     Scenario: Turning down everything for one request moves on to the next one
       Given the customer "Dana" bought order "A-1001" 45 days ago

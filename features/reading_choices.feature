@@ -171,6 +171,8 @@ Feature: Reading what the customer chooses
       Then the message is read as "ask_about:free_return"
       And the agent says "drop it at any post office"
       And the quick replies are "Free return", "Store credit" and "No, thanks"
+      When the customer says "ok do that"
+      Then the alternative "Free return" is applied
 
     Scenario: Naming the voucher and then asking what it is worth asks about it
       When the customer says "I want a refund"

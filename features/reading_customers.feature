@@ -60,3 +60,57 @@ Feature: Reading customers the way they write
     Then the agent asks for the "days_since_purchase"
     And the agent does not say "loss"
     And the agent does not say "condolences"
+
+  Scenario: A misspelt cancellation with its order number is still a cancellation
+    Given the fact "customer_name" is "Lee"
+    When the customer says "i need help with cacneling purchase B-2002"
+    Then the message is read as "request:cancel" and "provide:order_id"
+    And the agent says "dispatched"
+
+  Scenario: A refund with its letters swapped, beside the order number, is still a refund
+    Given the fact "days_since_purchase" is "45"
+    When the customer says "can I get a refudn for order A-1001"
+    Then the request is declined
+    And the agent offers "store credit" and "exchange"
+
+  Scenario: A parcel that never arived is a parcel that never arrived
+    Given the fact "order_id" is "A-1001"
+    When the customer says "the parcel never arived, I want my money back"
+    Then the message is read as "provide:condition" and "request:refund"
+
+  Scenario: Another form of a key word is not taken for a misspelling
+    Given the fact "order_id" is "A-1001"
+    When the customer says "not yet, it's still awaiting dispatch"
+    Then the message is not read as "request"
+
+  Scenario: Asking "are you a real person?" while the offer is open keeps the offer
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "are you a real person?"
+    Then the transitions taken were "answer_bot"
+    And the quick replies are "Store credit", "Exchange" and "No, thanks"
+    When the customer says "then I want a real person"
+    Then the agent hands over to a person because the customer asked for one
+
+  Scenario: "Is this automated?" during the goodwill offer
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    And the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "is this automated?"
+    Then the transitions taken were "answer_bot"
+    And the conversation is in "compensation"
+
+  Scenario: "Are you a robot?" after the refund is sorted
+    Given the customer "Dana" bought order "A-1001" 10 days ago
+    When the customer says "I want a refund"
+    And the customer says "are you a robot?"
+    Then the transitions taken were "answer_bot"
+    And the conversation is in "follow_up"
+
+  Scenario: Asking for a person and taking it back in the same breath asks for no one
+    Given the fact "order_id" is "B-2002"
+    When the customer says "can I talk to a person? actually no, never mind. I want to cancel my order"
+    Then the message is not read as "ask_human"
+    And the agent does not hand over to a person
+    And the agent says "dispatched"

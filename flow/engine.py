@@ -65,6 +65,14 @@ def _rough(conversation: Conversation) -> Span | None:
     return value if isinstance(value, Span) else None
 
 
+def _chosen(conversation: Conversation) -> str | None:
+    """The alternative the customer took, while the conversation is in follow-up."""
+    if conversation.state != "follow_up":
+        return None
+    item = last_accepted(conversation.agenda)
+    return item.chosen if item is not None else None
+
+
 def _decides(step: Step) -> bool:
     return step.transition in _DECIDING_EDGES
 
@@ -140,6 +148,7 @@ class Engine:
             rough=_rough(conversation),
             question=conversation.question,
             focus=conversation.focus if conversation.focus != "all" else None,
+            chosen=_chosen(conversation),
             now=now,
         )
 
@@ -383,7 +392,9 @@ class Engine:
         settled = len(run.settled)
         if edge.name == "why":
             about = explained_item(run, self._rules)
-        elif edge.name == "change_choice" or (edge.name == "answer_about" and edge.source == "follow_up"):
+        elif edge.name in ("change_choice", "answer_chosen") or (
+            edge.name == "answer_about" and edge.source == "follow_up"
+        ):
             about = last_accepted(run.agenda)
         else:
             about = run.current

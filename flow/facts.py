@@ -102,7 +102,8 @@ def identify_request(run: Run, policy: Policy) -> None:
             name = _name_for(policy, act.target)
             if name is not None:
                 kinds = kinds or {n: _kind(policy, n) for n in policy.requests}
-                _add(run, policy, name, kinds)
+                for stated in run.signals.order_facts or (None,):
+                    _add(run, policy, name, kinds, stated)
     picked = run.signals.slots.get("request")
     if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):
         run.agenda.append(AgendaItem(picked))
@@ -144,18 +145,29 @@ def _drop(run: Run, name: str | None) -> None:
             return
 
 
-def _add(run: Run, policy: Policy, name: str, kinds: dict[str, str | None]) -> None:
-    """Add a request the customer makes, unless it is the one in hand said again."""
-    stated = run.signals.request_facts.get(kinds.get(name) or "", {}) or run.signals.facts
-    order = stated.get("order_id")
+def _add(
+    run: Run, policy: Policy, name: str, kinds: dict[str, str | None], stated: dict[str, FactValue] | None = None
+) -> None:
+    """Add a request the customer makes, unless it is the one in hand said again; ``stated`` are the facts
+    of one of several orders the request names, which the new request keeps."""
+    about = stated if stated is not None else run.signals.request_facts.get(kinds.get(name) or "", {})
+    order = (about or run.signals.facts).get("order_id")
     for item in run.agenda:
         if item.name != name or item.status == "dropped":
             continue
         if not item.settled and (order is None or item.facts.get("order_id") in (None, order)):
+            if stated is not None and item.facts.get("order_id") is None:
+                item.facts.update(_request_facts(policy, stated))
             return
         if item.settled and order is None and item is run.agenda[-1]:
             return
-    run.agenda.append(AgendaItem(name))
+    run.agenda.append(AgendaItem(name, facts=_request_facts(policy, stated) if stated is not None else {}))
+
+
+def _request_facts(policy: Policy, stated: dict[str, FactValue]) -> dict[str, FactValue]:
+    """The facts of ``stated`` that belong to a request and that a customer may state."""
+    own = policy.request_facts()
+    return {k: v for k, v in stated.items() if k in own and customer_may_state(policy, k, v)}
 
 
 def point_at_current(run: Run, policy: Policy) -> None:
@@ -223,6 +235,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
             continue
         if current is not None and name in request_facts:
             if signals.request_facts and _kind(policy, current.name) in signals.request_facts:
+                continue
+            if len(signals.order_facts) > 1:
                 continue
             owner = _owner(run, policy, current, name)
             if owner is not current:

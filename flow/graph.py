@@ -83,6 +83,7 @@ EdgeName = Literal[
     "ask_fact",
     "answer_policy",
     "answer_status",
+    "answer_bot",
     "ask_request",
     "resume_offer",
     "resume_compensation",
@@ -100,6 +101,7 @@ EdgeName = Literal[
     "change_choice",
     "which_one",
     "answer_about",
+    "answer_chosen",
     "reoffer_rest",
     "next_alternative",
     "hold_position",
@@ -255,6 +257,7 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
     edges += [
         Edge("answer_status", "message", source, source, guards.asked_status, possible=_has_status_route),
         Edge("answer_policy", "message", source, source, guards.asked_policy, possible=_summarises),
+        Edge("answer_bot", "message", source, source, guards.asked_if_bot),
     ]  # fmt: skip
     return edges
 
@@ -404,6 +407,10 @@ EDGES: tuple[Edge, ...] = (
     Edge("new_request", "message", "follow_up", "listening", guards.asked_anew, ("redo",)),
     Edge(
         "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),
+        possible=_offers,
+    ),
+    Edge(
+        "answer_chosen", "message", "follow_up", "follow_up", guards.asked_about_chosen, ("focus_asked",),
         possible=_offers,
     ),
     Edge(

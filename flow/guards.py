@@ -134,7 +134,7 @@ def decision_changed(run: Run, rules: Rules) -> bool:
     if decision is None or decision.verdict in ("missing", "narrow"):
         return False
     offered = set(item.offered)
-    if decision.verdict == "decline":
+    if decision.verdict in ("decline", "offer"):
         return not offered <= {a.id for a in decision.alternatives}
     return True
 
@@ -172,6 +172,11 @@ def asked_status(run: Run, rules: Rules) -> bool:
 def asked_policy(run: Run, rules: Rules) -> bool:
     """The customer asks what the rules are, and the policy has a plain summary of them."""
     return rules.policy.summary is not None and _has(run, "ask_policy") and not _moves_on(run)
+
+
+def asked_if_bot(run: Run, rules: Rules) -> bool:
+    """The customer asks whether they are talking to a person or a program ("are you a bot?")."""
+    return _has(run, "ask_bot") and not _moves_on(run) and not _has(run, "ask_human")
 
 
 def _moves_on(run: Run) -> bool:
@@ -325,6 +330,13 @@ def asked_about_switch(run: Run, rules: Rules) -> bool:
     """After accepting one alternative, the customer asks about another that was offered."""
     options = switchable(run.agenda)
     return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
+
+
+def asked_about_chosen(run: Run, rules: Rules) -> bool:
+    """After accepting an alternative, the customer asks about it ("will I get an email?", "how long will
+    the new one take?")."""
+    item = last_accepted(run.agenda)
+    return item is not None and item.chosen is not None and _has(run, "ask_about", item.chosen)
 
 
 def switched_to(run: Run) -> str | None:

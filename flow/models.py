@@ -80,7 +80,9 @@ class Signals(_Frozen):
     intent model's reading, or the main act's when the model has none. ``facts`` are the
     policy's facts the message states, ``malformed`` the facts it gives in a form the policy does not
     accept. When a message makes several requests, ``request_facts`` holds the facts stated with each,
-    by kind of request ("cancel order B-2001 and refund A-2002"). ``abusive`` is abuse aimed at people;
+    by kind of request ("cancel order B-2001 and refund A-2002"); when one request names several orders,
+    ``order_facts`` holds the facts stated with each order, in order ("refunds for A-3107, bought last
+    week, and A-3108, bought in September"). ``abusive`` is abuse aimed at people;
     ``profanity`` any swearing, aimed or not.
     """
 
@@ -95,6 +97,7 @@ class Signals(_Frozen):
     acts: tuple[Act, ...] = ()
     facts: dict[str, FactValue] = Field(default_factory=dict)
     request_facts: dict[str, dict[str, FactValue]] = Field(default_factory=dict)
+    order_facts: tuple[dict[str, FactValue], ...] = ()
     malformed: tuple[str, ...] = ()
 
     @model_validator(mode="after")

@@ -85,6 +85,7 @@ class PolicyReading:
         rough: Span | None = None,
         question: Question | None = None,
         focus: str | None = None,
+        chosen: str | None = None,
         now: datetime | None = None,
     ) -> Context:
         """The context for reading the next message: ``request`` is the policy's request name."""
@@ -96,6 +97,7 @@ class PolicyReading:
             rough=(rough.low, rough.high) if rough is not None else None,
             question=question,
             focus=focus,
+            chosen=chosen,
             today=now.astimezone(self.policy.zone).date() if now is not None else None,
             day_first=self._day_first,
             language=self._language,

@@ -41,6 +41,7 @@ ActKind = Literal[
     "ask_policy",
     "ask_status",
     "ask_human",
+    "ask_bot",
     "insist",
     "complain",
     "provide",

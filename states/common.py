@@ -19,6 +19,12 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "Here's how it works: {{ summary }}{% if resume %} {{ resume }}{% endif %}",
         "Of course. {{ summary }}{% if resume %} {{ resume }}{% endif %}",
     ),
+    "bot": (
+        "I'm {{ agent_name }}, the virtual assistant for {{ company }}, not a person. I can help with {{ requests }}, "
+        "and I can pass you to a colleague whenever you'd like.{% if resume %} {{ resume }}{% endif %}",
+        "You're chatting with {{ agent_name }}, an automated assistant for {{ company }}. If you'd rather talk to "
+        "a person, just say so and I'll pass you to a colleague.{% if resume %} {{ resume }}{% endif %}",
+    ),
     "status": (
         "{{ status_text }}{% if check %} Would you like me to pass this to a colleague to check?"
         "{% elif resume %} {{ resume }}{% endif %}",
@@ -62,5 +68,6 @@ COMMON_SAYS = {
     "answer_policy": "policy",
     "answer_status": "status",
     "give_time": "time",
+    "answer_bot": "bot",
 }
 """Transitions that every waiting state answers with a shared phrase."""

@@ -14,6 +14,7 @@ SPEC = StateSpec(
         "accept_alternative": "alternative_set_up",
         "change_choice": "alternative_changed",
         "answer_about": "about_switch",
+        "answer_chosen": "about_chosen",
         "accept_compensation": "compensation_set_up",
         "check_in": "check_in",
         "hand_back": "handed_back",
@@ -47,6 +48,10 @@ SPEC = StateSpec(
         "about_switch": (
             "{{ details }} Would you like the {{ about }} instead of the {{ chosen }}?",
             "Good question. {{ details }} Shall I switch you to the {{ about }}, or keep the {{ chosen }}?",
+        ),
+        "about_chosen": (
+            "{{ details }} Is there anything else I can help with?",
+            "Good question. {{ details }} Anything else I can do for you?",
         ),
         "compensation_set_up": (
             "Done. I've added {{ compensation }} to your account, reference {{ compensation_reference }}. "

@@ -30,12 +30,12 @@ SPEC = StateSpec(
         ),
         "offer_next": (
             "I understand. Another option is {{ offered }}. Would that work for you?",
-            "That's fine. What I can also do is {{ offered }}. Would that help?",
+            "That's fine. I can also offer {{ offered }}. Would that help?",
         ),
         "offer_rest": (
             "No problem. That still leaves {{ offered }}. Would that suit you?",
             "That's fine. Would {{ offered }} work for you instead?",
-            "Understood. I can still do {{ offered }}, if that helps.",
+            "Understood. I can still offer {{ offered }}, if that helps.",
         ),
         "which": (
             "Happy to. Which would you like: the {{ choices }}?",
@@ -48,9 +48,9 @@ SPEC = StateSpec(
             "{{ details }} Would the {{ about }} suit you?",
         ),
         "hold_position": (
-            "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still do is "
-            "{{ offered }}.",
-            "I'm sorry, I know it's disappointing. I can't make an exception on {{ request }}, but I can do "
+            "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still offer "
+            "is {{ offered }}.",
+            "I'm sorry, I know it's disappointing. I can't make an exception on {{ request }}, but I can offer "
             "{{ offered }}.",
             "I'm sorry, the answer on {{ request }} has to stay the same. The offer of {{ offered }} is still open.",
         ),

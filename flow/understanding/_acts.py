@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
-from flow.understanding._choices import CALLBACK, acknowledges, bare_choice, read_choices, refusal
+from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, bare_choice, read_choices, refusal
 from flow.understanding._drops import dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
 from flow.understanding._found import Found, cue_at, first, has, only, starts_with
@@ -94,7 +94,10 @@ def read_acts(
         if tone.threat and lexicon.threatens(" ".join(words)):
             continue
         handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
-        _read_person(clause, position, lexicon, found, mentioned[index])
+        if has(lexicon.bot_questions, words):
+            found.add(position + 8, Act.of("ask_bot"))
+        else:
+            _read_person(clause, position, lexicon, found, mentioned[index])
         if _insists(words, context, lexicon):
             found.add(position + 1, Act.of("insist"))
         if _complains(clause, lexicon, abusive=tone.abusive) or clause.exclaimed:
@@ -108,12 +111,16 @@ def read_acts(
             found.add(position + 8, Act.of("hold"))
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
+    _take_back_person(clauses, lexicon, found)
+    _cannot_give(clauses, context, lexicon, found)
     if tone.irony or tone.shouting:
         found.add(-1, Act.of("complain"))
     for name in facts:
         found.add(500, Act.of("provide", name))
     second_thoughts(found)
     _settle_person(clauses, context, lexicon, found)
+    if not found.kinds() - {"thank"}:
+        about_chosen(clauses, context, lexicon, found)
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         _from_model(model, context, found, bool(clauses), owns_up=owns_up)
@@ -326,6 +333,39 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "Can I talk to a person? actually no, never mind, I want to cancel": the request for a person is
+    taken back by a retraction in a later clause, and the retraction's "no" answers nothing."""
+    asked = [p for p, a in found.acts if a.kind == "ask_human" and not a.negated]
+    if not asked:
+        return
+    taken_back = [
+        i * 1000
+        for i, clause in enumerate(clauses)
+        if has(lexicon.retractions, clause.words)
+        and not any(has(cues, clause.words) for cues in lexicon.request_cues.values())
+    ]
+    after = [p for p in taken_back if p > min(asked)]
+    if after:
+        found.acts = [
+            (p, a)
+            for p, a in found.acts
+            if not (a.kind == "ask_human" and not a.negated and p < after[0])
+            and not (a.kind == "deny" and p // 1000 * 1000 in after)
+        ]
+
+
+def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "I don't know the order number", "I can't remember when I bought it": the fact asked for cannot
+    be given, which is no request and no complaint (the model often reads one)."""
+    if context.asked is None or found.kinds() - {"thank"}:
+        return
+    for index, clause in enumerate(clauses):
+        if has(lexicon.not_knowing, clause.words):
+            found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
+            return
 
 
 def _praises(words: Sequence[str], lexicon: Lexicon) -> bool:

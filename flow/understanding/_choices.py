@@ -157,14 +157,30 @@ def _topic_of_question(clauses: list[Clause], index: int, mention: Mention, lexi
     return not _asks_to_have(clauses[index + 1].words, lexicon)
 
 
-def _still_about(clause: Clause, context: Context, lexicon: Lexicon) -> str | None:
-    """The offer the agent just described, which a follow-up question's "it" points at ("and can I use it
-    online?"), unless the question is about a person or a request instead."""
-    if context.focus is None or has(lexicon.person_cues, clause.words):
+def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """After a choice, a question that names nothing else asks about what was chosen: "will I get an
+    email?", "how long will it take to arrive?"."""
+    if context.chosen is None:
+        return
+    for index, clause in enumerate(clauses):
+        if clause.question and _still_about(clause, context, lexicon, context.chosen) is not None:
+            found.add(index * 1000, Act.of("ask_about", context.chosen))
+            return
+
+
+def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str | None = None) -> str | None:
+    """The offer a follow-up question is about (by default the one the agent just described, which its "it"
+    points at: "and can I use it online?"), unless the question is about a person, a request, the rules
+    or the reason instead."""
+    offer = offer or context.focus
+    words = clause.words
+    if offer is None or has(lexicon.person_cues, words) or has(lexicon.policy_cues, words):
         return None
-    if any(has(cues, clause.words) for cues in lexicon.request_cues.values()):
+    if lexicon.asks_why(words, " ".join(words)):
         return None
-    return context.focus
+    if any(has(cues, words) for cues in lexicon.request_cues.values()):
+        return None
+    return offer
 
 
 def _asks_to_have(words: Sequence[str], lexicon: Lexicon) -> bool:

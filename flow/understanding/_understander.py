@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
+from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import ModelReading, Tone, read_acts
@@ -13,6 +15,7 @@ from flow.understanding._facts import read_facts
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._slots import extract_slots
+from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, canonical_tokens, fold
 from flow.understanding._threat import read_threat
 from flow.understanding.clauses import Clause, clauses_of
@@ -21,6 +24,8 @@ from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
 
 _REQUEST_INTENTS = ("request_refund", "request_cancel")
+_TOGETHER = frozenset({"them", "both", "all", "each", "they"})
+"""Words that make a fact said once about several orders hold for each: "bought them 3 days ago"."""
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -92,6 +97,7 @@ class Understander:
         threat_read = read_threat(text, words, folded)
         threat = threat_read is True
         clauses = clauses_of(folded, lexicon)
+        correct_spelling(clauses, lexicon)
         clause_words = [clause.words for clause in clauses]
         sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
@@ -116,6 +122,7 @@ class Understander:
         per_request = (
             _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
         )
+        per_order = _facts_per_order(text, clauses, context, lexicon) if len(set(requests)) == 1 else ()
         return parts.signals.model_construct(
             intent=main_intent(acts, intent),
             confidence=confidence,
@@ -128,6 +135,7 @@ class Understander:
             acts=tuple(acts),
             facts=facts.facts,
             request_facts=per_request,
+            order_facts=per_order,
             malformed=tuple(facts.malformed),
         )
 
@@ -232,6 +240,49 @@ def _facts_per_request(
         part = " . ".join(" ".join(w) for w in words)
         per_request[kind] = read_facts(part, part, words, context, lexicon).facts
     return per_request
+
+
+def _facts_per_order(
+    text: str, clauses: list[Clause], context: Context, lexicon: Lexicon
+) -> tuple[dict[str, FactValue], ...]:
+    """The facts stated with each of several orders one request names: "A-3107 I bought on the 15th, and
+    A-3108 back in September, can I get refunds for both?" gives each order its own date. What comes
+    before the first order number goes with the first; a date beside an order number in a message about
+    buying is its purchase date."""
+    spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
+    if spec is None or not any(c.isdigit() for c in text):
+        return ()
+    orders = list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
+    if len(orders) < 2:
+        return ()
+    places: list[tuple[int, int]] = []
+    for order in orders:
+        lowered = order.lower()
+        place = next(
+            ((c, w) for c, clause in enumerate(clauses) for w, word in enumerate(clause.words) if word == lowered),
+            None,
+        )
+        if place is None:
+            return ()
+        places.append(place)
+    days = next((f.name for f in context.facts if f.kind == "days"), None)
+    bought = any(not lexicon.purchase_words.isdisjoint(clause.words) for clause in clauses)
+    reading = dataclasses.replace(context, asked=days) if bought and days is not None else context
+    per_order: list[dict[str, FactValue]] = []
+    for n, order in enumerate(orders):
+        begin = (0, 0) if n == 0 else places[n]
+        end = places[n + 1] if n + 1 < len(places) else (len(clauses), 0)
+        words = _between(clauses, begin, end)
+        part = " . ".join(" ".join(w) for w in words)
+        facts = {k: v for k, v in read_facts(part, part, words, reading, lexicon).facts.items() if k != spec.name}
+        per_order.append({spec.name: order, **facts})
+    if any(not _TOGETHER.isdisjoint(clause.words) for clause in clauses):
+        for name in {name for facts in per_order for name in facts}:
+            values = [facts[name] for facts in per_order if name in facts]
+            if len(values) == 1:
+                for facts in per_order:
+                    facts.setdefault(name, values[0])
+    return tuple(per_order)
 
 
 def _between(clauses: list[Clause], begin: tuple[int, int], end: tuple[int, int]) -> list[list[str]]:

@@ -28,7 +28,8 @@ _SPLIT = str.maketrans(
 _PREPOSITIONS = frozenset({"in", "under", "for", "by", "on", "at", "from", "with"})
 _WH = frozenset({"where", "what", "why", "how", "who", "when", "wheres", "whats", "hows"})
 _LEADING = frozenset({"and", "so", "also", "plus", "oh", "ok", "okay", "um", "umm", "hmm", "well", "then"})
-"""Words before a question word that still leave the clause a question: "and how long does it take"."""
+"""Words before a wh-word that still leave the clause a question: "and how long does it take" (but "ok do
+that" is no question)."""
 _INTENSIFIERS = {("the", "hell"), ("the", "heck"), ("the", "fuck"), ("on", "earth"), ("the", "f")}
 
 
@@ -77,6 +78,8 @@ def clauses_of(folded: str, lexicon: Lexicon) -> list[Clause]:
         opening = 0
         while opening < len(words) - 2 and words[opening] in _LEADING:
             opening += 1
+        if words[opening] not in _WH:
+            opening = 0
         first = words[opening]
         if len(words) > 2 and first in _PREPOSITIONS and words[1] in ("which", "what", "whose", "when"):
             clause.question = True

@@ -64,7 +64,8 @@ class Context:
     ``request`` is the kind of request being handled (``refund``, ``cancel``), ``offered`` what is on
     offer right now, ``asked`` the fact the agent just asked for, ``question`` what else it just asked,
     ``rough`` what the customer said before about the asked fact when it was vague (days ago, from and to),
-    ``focus`` the offer the agent just described (so "that one" means it), ``today`` the local date in
+    ``focus`` the offer the agent just described (so "that one" means it), ``chosen`` the offer the
+    customer took (so a question after it, "will I get an email?", asks about it), ``today`` the local date in
     the policy's time zone (dates are not read without it), ``day_first`` whether 02/10 is 2 October,
     ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
     """
@@ -76,6 +77,7 @@ class Context:
     rough: tuple[int, int | None] | None = None
     question: Question | None = None
     focus: str | None = None
+    chosen: str | None = None
     today: date | None = None
     day_first: bool = True
     language: str = "en"

@@ -8,6 +8,7 @@ rewrite of the readers. English is :data:`flow.understanding.english.lexicon.ENG
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,6 +41,13 @@ class Lexicon:
     (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
     ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?");
     ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
+    ``key_words`` are the words a misspelling of which is put right before acts are read ("cancelp");
+    ``familiar_words`` (filled in by :func:`with_familiar_words`) are never taken for misspellings.
+    ``bot_questions`` ask whether the agent is a person or a program ("are you a bot?");
+    ``retractions`` take back a request for a person made earlier in the same message ("can I talk to a
+    person? actually no, never mind"); ``not_knowing`` says the customer cannot give the fact asked for
+    ("I don't know the order number"). ``purchase_words`` ("bought", "ordered") make a date beside each
+    of several order numbers its purchase date.
     """
 
     code: str
@@ -110,6 +118,27 @@ class Lexicon:
     stopwords: frozenset[str]
     read_dates: Callable[..., Sequence[When]]
     date_hints: frozenset[str]
+    key_words: tuple[str, ...] = ()
+    bot_questions: PhraseSet = PhraseSet(())
+    retractions: PhraseSet = PhraseSet(())
+    not_knowing: PhraseSet = PhraseSet(())
+    purchase_words: frozenset[str] = frozenset()
+    familiar_words: frozenset[str] = frozenset()
+
+
+def with_familiar_words(lexicon: Lexicon) -> Lexicon:
+    """``lexicon`` with ``familiar_words`` filled in: every word its phrases and word sets use, which the
+    spelling check (:mod:`flow.understanding._spelling`) never takes for a misspelling."""
+    words: set[str] = set(lexicon.key_words)
+    for name in lexicon.__dataclass_fields__:
+        value = getattr(lexicon, name)
+        parts = value.values() if isinstance(value, Mapping) else (value,)
+        for part in parts:
+            if isinstance(part, PhraseSet):
+                words.update(w for phrase in part.phrases for w in phrase.split())
+            elif isinstance(part, frozenset):
+                words.update(w for w in part if isinstance(w, str))
+    return dataclasses.replace(lexicon, familiar_words=frozenset(words))
 
 
 LANGUAGES = ("en",)

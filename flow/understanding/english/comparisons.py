@@ -18,6 +18,10 @@ COMPARISONS = _phrases("""
     which ones | which of | which would | which should | which do | which does | which will | which option |
     whats better | what is better | whats best | what is best | whats quicker | whats faster | whats cheaper |
     pros and cons | better option | best option | recommend | suggest | what would you do | what would you pick |
-    what would you choose | which works out | which gets | which makes | quicker | faster | cheaper | sooner
+    what would you choose | which works out | which gets | which makes | quicker | faster | cheaper | sooner |
+    what are my options | what options | what are the options | what options are there | what options do i have |
+    what else can you do | what else can you offer | what else is there | what else do you have | what can you do |
+    what can you offer | what choices | what are my choices | what are the choices | remind me of the options |
+    what were the options | what was the other one | what was the other option
 """)
-"""Comparing the offers, or asking which to pick."""
+"""Comparing the offers, asking which to pick, or asking what they are again."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 from flow.understanding import _rules
 from flow.understanding._threat import is_threat
 from flow.understanding.english import comparisons, conditions, feelings
-from flow.understanding.english.dates import DATE_HINTS, read_dates
+from flow.understanding.english.dates import DATE_HINTS, PURCHASE_WORDS, read_dates
 from flow.understanding.english.deaths import who_died
 from flow.understanding.english.mixups import sent_something_else
-from flow.understanding.lexicon import Lexicon
+from flow.understanding.lexicon import Lexicon, with_familiar_words
 from flow.understanding.phrases import PhraseSet
 
 
@@ -337,7 +337,10 @@ ENGLISH = Lexicon(
         is no good | no good | doesnt work | wont work | doesnt help | wont help | is useless | useless to me |
         not for me | no use | no use to me | is pointless | pointless | is rubbish | ill never use |
         i will never use | never use | not interested | dont want | is not what i want | isnt what i want |
-        doesnt suit me | wont suit me | isnt any good | is not any good | not needed | is not needed
+        doesnt suit me | wont suit me | isnt any good | is not any good | not needed | is not needed |
+        isnt possible | is not possible | not possible | isnt an option | is not an option | not an option |
+        wouldnt work | would not work | wouldnt help | would not help | isnt practical | is not practical |
+        makes no sense | doesnt make sense | is no use | isnt any use | is out of the question
     """),
     contrast=frozenset({"than", "instead"}),
     choice_forms=_CHOICE_FORMS,
@@ -445,5 +448,30 @@ ENGLISH = Lexicon(
     ),
     read_dates=read_dates,
     date_hints=DATE_HINTS,
+    key_words=tuple(
+        """cancel cancelled canceled cancelling canceling cancellation refund refunded refunding reimburse
+        reimbursement return returned returning exchange manager supervisor complaint dispatched delivered
+        arrived damaged""".split()
+    ),
+    purchase_words=PURCHASE_WORDS,
+    bot_questions=_phrases("""
+        are you a bot | are you a robot | are you a real person | are you real | are you human | are you a human |
+        are you a person | are you a machine | are you a computer | are you an ai | are you ai | are you automated |
+        am i talking to a bot | am i talking to a robot | am i talking to a real person | am i talking to a human |
+        am i talking to a person | am i talking to a machine | am i talking to an ai | am i chatting to a bot |
+        am i chatting with a bot | am i speaking to a bot | am i speaking to a real person | is this a bot |
+        is this a robot | is this automated | is this an automated | is this a real person | is this ai |
+        is this an ai | is this a machine | is this a person | is this a human | are you a chatbot | is this a chatbot
+    """),
+    retractions=_phrases("""
+        actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
+        on second thought | on second thoughts | ignore that | dont worry about that | no dont
+    """),
+    not_knowing=_phrases("""
+        dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
+        cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
+        cant recall | dont recall | have no clue | no clue | not sure when | not sure which
+    """),
 )
+ENGLISH = with_familiar_words(ENGLISH)
 """The English lexicon."""

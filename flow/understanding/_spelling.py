@@ -1,0 +1,46 @@
+"""Misspelt key words put right before the acts are read: "cancelp", "cacneling", "refnud", "manger".
+
+Only words the lexicon's phrases never use are looked at, only those of five letters or more, and only
+against the lexicon's short list of ``key_words`` (the verbs and nouns that requests and people are
+asked for by), with rapidfuzz's edit-distance ratio and the first letter kept. A word with a close
+match is replaced in its clause; everything else is left exactly as the customer wrote it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from rapidfuzz import fuzz, process
+
+from flow.understanding.clauses import Clause
+from flow.understanding.lexicon import Lexicon
+
+SPELLING_CUTOFF = 83.0
+"""The least rapidfuzz ratio (0-100) for a misspelling: "refnud" (83) for "refund", "cancelp" (92) for
+"cancel"; "refuse" (71) is left alone."""
+_MIN_LETTERS = 5
+_MIN_STEM = 4
+_ENDINGS = frozenset({"", "e", "s", "es", "ed", "ing", "able", "ible", "er", "ers", "ment", "ments", "al", "ation"})
+"""Word endings that make another form of a word, not a misspelling of it."""
+
+
+def correct_spelling(clauses: list[Clause], lexicon: Lexicon) -> None:
+    """Replace, in place, each word of ``clauses`` that is a close misspelling of one of the key words."""
+    keys = lexicon.key_words
+    if not keys:
+        return
+    familiar = lexicon.familiar_words
+    for clause in clauses:
+        words = clause.words
+        for index, word in enumerate(words):
+            if len(word) < _MIN_LETTERS or word in familiar or not word.isalpha():
+                continue
+            match = process.extractOne(word, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
+            if match is not None and match[0][0] == word[0] and not _other_form(word, match[0]):
+                words[index] = match[0]
+
+
+def _other_form(word: str, key: str) -> bool:
+    """Another form of the key word rather than a misspelling: "managers", "dispatch", "reimbursable"."""
+    stem = os.path.commonprefix([word, key])
+    return len(stem) >= _MIN_STEM and word[len(stem) :] in _ENDINGS and key[len(stem) :] in _ENDINGS
