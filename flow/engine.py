@@ -16,7 +16,7 @@ from flow.graph import Edge, Trigger
 from flow.guards import explained_item, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
-from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact
+from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact, successor
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -383,8 +383,10 @@ class Engine:
         if not self._events[trigger].trigger(run):
             raise RuntimeError(f"no {trigger} transition from {run.state}")  # pragma: no cover
 
-    def _check(self, edge: Edge, run: Run) -> bool:
-        return edge.when(run, self._rules)
+    def _check(self, edge: Edge) -> Callable[[Run], bool]:
+        """The condition that decides ``edge`` for a working conversation: its guard, under this policy's rules."""
+        when, rules = edge.when, self._rules
+        return lambda run: when(run, rules)
 
     def _taken(self, edge: Edge, run: Run) -> None:
         settled = len(run.settled)
@@ -422,10 +424,10 @@ class Engine:
             # What model_copy would do, without the copy: the same values and the same fields set.
             conversation.__dict__.update(update)
             conversation.__pydantic_fields_set__.update(update)
+            compact(conversation)
             next_conversation = conversation
         else:
-            next_conversation = conversation.model_copy(update=update)
-        compact(next_conversation)
+            next_conversation = successor(conversation, update)
         turn = Turn.made(
             conversation_id=conversation.id,
             number=version,

@@ -26,7 +26,10 @@ def _acts(run: Run) -> tuple[Act, ...]:
 
 
 def _has(run: Run, kind: str, target: str | None = None) -> bool:
-    return any(a.kind == kind and not a.negated and (target is None or a.target == target) for a in run.signals.acts)
+    for act in run.signals.acts:
+        if act.kind == kind and not act.negated and (target is None or act.target == target):
+            return True
+    return False
 
 
 def _decision(run: Run, rules: Rules) -> Decision | None:

@@ -10,9 +10,10 @@ from typing import Any
 from flow.errors import InvalidFact, InvalidMessage, UntrustedFacts
 from flow.models import FactValue
 from flow.policy import NUMERIC_KINDS, FactSpec, Policy
-from flow.textmatch import TextPattern
 
-_CONTROL = TextPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
+"""The control characters refused in messages, names and facts: tab, line feed and carriage return pass.
+Checked as a set of characters, one linear pass in C over the text, as cheap as a check can be."""
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 MAX_FACTS = 64
@@ -35,7 +36,7 @@ def clean_message(text: object, *, max_chars: int) -> str:
         raise InvalidMessage("the message is not valid Unicode text; send it as UTF-8") from e
     if len(text) > max_chars:
         raise InvalidMessage(f"the message has {len(text)} characters; the limit is {max_chars}")
-    if _CONTROL.search(text):
+    if not _CONTROL.isdisjoint(text):
         raise InvalidMessage("the message contains control characters; send plain text")
     cleaned = unicodedata.normalize("NFC", text).strip()
     if not cleaned:
@@ -48,7 +49,7 @@ MAX_PERSON_CHARS = 60
 
 def clean_person(name: object) -> str:
     """A person's display name, as customers will see it; raise :class:`InvalidMessage` when it cannot be one."""
-    if not isinstance(name, str) or _CONTROL.search(name):
+    if not isinstance(name, str) or not _CONTROL.isdisjoint(name):
         raise InvalidMessage("a person's name must be plain text")
     cleaned = " ".join(unicodedata.normalize("NFC", name).split())
     if not 0 < len(cleaned) <= MAX_PERSON_CHARS:
@@ -119,7 +120,7 @@ _GOOD_NAMES_KEPT = 1024
 def _check_name(name: object) -> None:
     if name in _GOOD_NAMES:
         return
-    if not isinstance(name, str) or not 0 < len(name) <= MAX_FACT_NAME_CHARS or _CONTROL.search(name):
+    if not isinstance(name, str) or not 0 < len(name) <= MAX_FACT_NAME_CHARS or not _CONTROL.isdisjoint(name):
         shown = name[:MAX_FACT_NAME_CHARS] if isinstance(name, str) else str(name)
         raise InvalidFact(shown, f"must be named with 1 to {MAX_FACT_NAME_CHARS} characters and no control characters")
     if len(_GOOD_NAMES) < _GOOD_NAMES_KEPT:
@@ -150,7 +151,7 @@ def _convert(name: str, value: Any, spec: FactSpec) -> FactValue:
     if isinstance(value, int | float):
         return _finite(name, value)
     if isinstance(value, str):
-        if len(value) > MAX_FACT_CHARS or _CONTROL.search(value):
+        if len(value) > MAX_FACT_CHARS or not _CONTROL.isdisjoint(value):
             raise InvalidFact(name, f"must be plain text under {MAX_FACT_CHARS} characters, with no control characters")
         return value
     raise InvalidFact(name, f"must be text, a number or true/false, not {type(value).__name__}")

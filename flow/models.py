@@ -128,7 +128,10 @@ class Signals(_Frozen):
 
     def has(self, kind: ActKind, target: str | None = None) -> bool:
         """Whether the message does ``kind`` (about ``target``, when given), not negated."""
-        return any(a.kind == kind and not a.negated and (target is None or a.target == target) for a in self.acts)
+        for act in self.acts:
+            if act.kind == kind and not act.negated and (target is None or act.target == target):
+                return True
+        return False
 
     def first(self, kind: ActKind) -> Act | None:
         """The message's first act of ``kind`` that is not negated."""
@@ -383,6 +386,28 @@ def compact(conversation: Conversation) -> None:
     values["policy_version"] = sys.intern(values["policy_version"])
     if values["quick_replies"]:
         values["quick_replies"] = [sys.intern(payload) for payload in values["quick_replies"]]
+
+
+def successor(conversation: Conversation, update: Mapping[str, Any]) -> Conversation:
+    """``conversation.model_copy(update=update)``, compacted, made without copying the set of fields set that
+    complete snapshots share (pydantic's copy makes one, which :func:`compact` would then drop)."""
+    if conversation.__pydantic_extra__ is not None or conversation.__pydantic_private__ is not None:
+        copied = conversation.model_copy(update=update)
+        compact(copied)
+        return copied
+    cls = type(conversation)
+    made = cls.__new__(cls)
+    values = conversation.__dict__.copy()
+    values.update(update)
+    fields_set = conversation.__pydantic_fields_set__
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(
+        made, "__pydantic_fields_set__", fields_set if fields_set is _EVERY_FIELD else fields_set | update.keys()
+    )
+    object.__setattr__(made, "__pydantic_private__", None)
+    compact(made)
+    return made
 
 
 def migrate_snapshot(data: Mapping[str, Any]) -> dict[str, Any]:

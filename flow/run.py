@@ -141,7 +141,11 @@ def current_item(run: Any) -> AgendaItem | None:
     A function rather than only :attr:`Run.current`, so that a working model written for a single
     request (with an ``agenda`` given by :func:`flow.facts.identify_request`) is read the same way.
     """
-    return next((item for item in run.agenda if not item.settled), None)
+    agenda: list[AgendaItem] = run.agenda
+    for item in agenda:
+        if not item.settled:
+            return item
+    return None
 
 
 def stated_by_customer(run: Run) -> dict[str, list[FactValue]]:

@@ -100,7 +100,9 @@ class PolicySandbox(ImmutableSandboxedEnvironment):
         token = ACTIVE.set(Budget(self.limits))
         try:
             # Every piece a template yields has been counted as written, so joining them first is safe.
-            text = "".join(template.root_render_func(template.new_context(context, shared=True)))  # type: ignore[arg-type]
+            # What template.new_context(context, shared=True) makes, without its two calls on the way.
+            frame = self.context_class(self, context, template.name, template.blocks, globals=template.globals)  # type: ignore[arg-type]
+            text = "".join(template.root_render_func(frame))
         except RecursionError as e:
             raise TemplateLimitExceeded("depth", "it nests too deeply to render; nest less") from e
         finally:

@@ -16,7 +16,7 @@ from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run, Step, current_item
-from flow.speech_context import FOLLOW_UP, ContextBuilder
+from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts
 from flow.templates import TemplateBook
 from flow.wording import sentence_hashes
 from states import SPECS
@@ -30,6 +30,8 @@ before the reply opens with a calm word: its "no" and "don't" pull the score dow
 _RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 _ASKS_PERSON = 3
+_NOTHING: dict[str, Any] = {}
+"""The context of a template that reads no value: never written to."""
 
 
 class _Hashes(dict[str, list[int]]):
@@ -48,6 +50,7 @@ class Speaker:
         self._policy = policy
         self._rules = rules
         self._book = book or TemplateBook(policy)
+        self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
 
     @property
     def _contexts(self) -> ContextBuilder:
@@ -56,6 +59,19 @@ class Speaker:
             builder = ContextBuilder(self._policy, self._rules, self._book)
             self._builder = builder
         return builder
+
+    def _reads_context(self, path: str) -> bool:
+        """Whether any variant of the template at ``path`` reads a value (most button labels read none)."""
+        book, reads = self._reads
+        if book is not self._book:
+            reads = {}
+            self._reads = (self._book, reads)
+        found = reads.get(path)
+        if found is None:
+            # A book that cannot tell (the frozen benchmark baseline's compiles on use) is taken to read values.
+            every = getattr(self._book, "every_variable", None)
+            found = reads[path] = every is None or bool(every(path))
+        return bool(found)
 
     def follow_up_text(self, run: Run) -> str:
         """The text the customer receives when the follow-up is delivered."""
@@ -66,6 +82,7 @@ class Speaker:
         seed = f"{run.conversation_id}:{run.turn}"
         said = set(run.said)
         hashed = _Hashes()
+        shared = SharedContexts()
         paragraphs: list[str] = []
         steps = [step for step in run.steps if step.transition not in SPECS[step.state].silent]
         if run.steps and not steps:
@@ -78,9 +95,17 @@ class Speaker:
                 continue
             soothing = ""
             if index == 0 and calm:
-                soothing = self._fresh(run, "templates.common.calm", step, seed, said, hashed, continues=True)
+                soothing = self._fresh(run, "templates.common.calm", step, seed, said, hashed, shared, continues=True)
             text = self._fresh(
-                run, path, step, seed, said, hashed, continues=index + 1 < len(steps), apologized=calm and index == 0
+                run,
+                path,
+                step,
+                seed,
+                said,
+                hashed,
+                shared,
+                continues=index + 1 < len(steps),
+                apologized=calm and index == 0,
             )
             if text:
                 paragraphs.append(text)
@@ -91,7 +116,9 @@ class Speaker:
         run.question = self._question(run)
         last = steps[-1] if steps else None
         parts = (part.strip() for paragraph in paragraphs for part in paragraph.split("\n\n"))
-        return "\n\n".join(part for part in parts if part), self._buttons(run, _Later(self._contexts, run, last), seed)
+        return "\n\n".join(part for part in parts if part), self._buttons(
+            run, _Later(self._contexts, run, last, shared), seed
+        )
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""
@@ -107,8 +134,10 @@ class Speaker:
 
     def _calm(self, run: Run) -> bool:
         """Whether the reply opens with a calm word: the message is upset, not merely a firm "no" to an offer."""
-        names = {step.transition for step in run.steps}
         upset = self._policy.escalation.anger_threshold
+        if run.signals.sentiment > upset:
+            return False  # the margin below only lowers the bar, so most messages are settled here
+        names = {step.transition for step in run.steps}
         if _answers_only(run) and not (run.signals.has("complain") or run.signals.irony or run.signals.profanity):
             upset -= _PLAIN_ANSWER_MARGIN
         return (
@@ -127,6 +156,7 @@ class Speaker:
         seed: str,
         said: set[int],
         hashed: _Hashes,
+        shared: SharedContexts,
         *,
         continues: bool,
         apologized: bool = False,
@@ -143,11 +173,11 @@ class Speaker:
             if step.transition in _RESUMING:
                 # The sentence that picks the conversation up reads the outer context (the offer on the table).
                 needed = needed | {"resume"}
-            context = self._contexts.context(run, needed, step)
+            context = self._contexts.context(run, needed, step, shared=shared)
             context["continues"] = continues
             context["apologized"] = apologized
             if "resume" in needed:
-                context["resume"] = self._resume(run, step, context, variant_seed)
+                context["resume"] = self._resume(run, step, context, variant_seed, shared)
             text = self._book.render(path, context, seed=variant_seed)
             if attempt == 0:
                 first = text
@@ -158,7 +188,7 @@ class Speaker:
         said.update(hashed[first])
         return first
 
-    def _resume(self, run: Run, step: Step, context: dict[str, Any], seed: str) -> str | None:
+    def _resume(self, run: Run, step: Step, context: dict[str, Any], seed: str, shared: SharedContexts) -> str | None:
         """The sentence that picks the conversation up again after answering a question."""
         if step.transition not in _RESUMING:
             return None
@@ -174,7 +204,10 @@ class Speaker:
             return None
         path = f"templates.common.{key}"
         needed = self._book.variables(path, seed=seed)
-        inner = self._contexts.context(run, needed, step) if needed - set(context) or "offered" in needed else context
+        if needed - set(context) or "offered" in needed:
+            inner = self._contexts.context(run, needed, step, shared=shared)
+        else:
+            inner = context
         return self._book.render(path, inner, seed=seed)
 
     def _question(self, run: Run) -> Any:
@@ -203,7 +236,10 @@ class Speaker:
         kind: str = SPECS[last.state].buttons_for(last.transition)
 
         def label(key: str) -> str:
-            return self._book.render(f"templates.common.{key}", later.context, seed=seed)
+            path = f"templates.common.{key}"
+            # A label that no variant reads anything into needs no context worked out for it.
+            context = later.context if self._reads_context(path) else _NOTHING
+            return self._book.render(path, context, seed=seed)
 
         if run.question == "person":
             return [
@@ -258,21 +294,22 @@ class Speaker:
 class _Later:
     """The context the buttons are labelled with, worked out only when a turn shows buttons."""
 
-    __slots__ = ("_builder", "_context", "_run", "_step")
+    __slots__ = ("_builder", "_context", "_run", "_shared", "_step")
 
     _NEEDED = frozenset({"callback", "in_hours", "offered", "offer_callback"})
 
-    def __init__(self, builder: ContextBuilder, run: Run, step: Step | None) -> None:
+    def __init__(self, builder: ContextBuilder, run: Run, step: Step | None, shared: SharedContexts) -> None:
         self._builder = builder
         self._run = run
         self._step = step
+        self._shared = shared
         self._context: dict[str, Any] | None = None
 
     @property
     def context(self) -> dict[str, Any]:
         """The context of the turn's last step."""
         if self._context is None:
-            self._context = self._builder.context(self._run, self._NEEDED, self._step)
+            self._context = self._builder.context(self._run, self._NEEDED, self._step, shared=self._shared)
         return self._context
 
 

@@ -7,11 +7,12 @@ offers and approvals are templates themselves, and most turns need few of them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from flow.inline import inline_all
+from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
-from flow.policy import Alternative, Policy
+from flow.policy import Alternative, Policy, RequestPolicy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
@@ -25,8 +26,27 @@ _OFFER_WORDS = frozenset({"offered", "several", "choices"})
 _MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
 """Transitions that settle one request and move on to the next: their words name the next one."""
 
+_PER_PARAGRAPH = frozenset({"compensation", "callback_when", "approval"})
+"""What one paragraph's context may hold, before its reasons are said, that another's about the same request may not."""
+
 _UPSET = -0.3
 """Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
+
+
+class SharedContexts:
+    """What the paragraphs of one turn have in common, worked out once for each request they speak of:
+    the context before what a template alone needs, and the decision on the request.
+
+    Made for one rendering of a turn, while the working conversation holds still (saying a turn only
+    records what was said and the question asked, which no context reads).
+    """
+
+    __slots__ = ("bases", "decisions", "reasons")
+
+    def __init__(self) -> None:
+        self.bases: dict[int, dict[str, Any]] = {}
+        self.decisions: dict[int, tuple[Decision, str | None, str | None]] = {}
+        self.reasons: dict[int, dict[str, str]] = {}
 
 
 class ContextBuilder:
@@ -38,6 +58,9 @@ class ContextBuilder:
         self.book = book
         self._request_facts = policy.request_facts()
         self._constants = self._constant_context()
+        self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
+        self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
+        self._turn_only: dict[tuple[str, int | None, int | None], bool] = {}
 
     def _constant_context(self) -> dict[str, Any]:
         policy = self._policy
@@ -75,16 +98,45 @@ class ContextBuilder:
         needed = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
         return self.book.render(FOLLOW_UP, self.context(run, needed, None), seed=run.conversation_id)
 
-    def context(self, run: Run, needed: frozenset[str], step: Step | None) -> dict[str, Any]:
-        """The context for one paragraph: the turn's, narrowed to the request ``step`` was about."""
+    def context(
+        self, run: Run, needed: frozenset[str], step: Step | None, *, shared: SharedContexts | None = None
+    ) -> dict[str, Any]:
+        """The context for one paragraph: the turn's, narrowed to the request ``step`` was about.
+
+        ``shared`` keeps what the paragraphs of one turn have in common (see :class:`SharedContexts`).
+        """
         policy = self._policy
         item = step.item if step is not None and step.item is not None else current_item(run)
         if item is None and run.agenda:
             item = run.agenda[-1]
+        if shared is None:
+            context = self._base(run, item)
+        else:
+            base = shared.bases.get(id(item))
+            if base is None:
+                base = shared.bases[id(item)] = self._base(run, item)
+            context = base.copy()
+        if policy.compensation is not None and needed & {"compensation", "resume"}:
+            context["compensation"] = self.book.render("compensation.offer", context)
+        if run.outcome == "callback_scheduled" and "callback_when" in needed:
+            booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
+            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
+        if item is not None:
+            self._add_decision(run, item, context, needed, shared)
+        if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
+            context["request"] = policy.requests[following.name].title
+        if "follow_up_text" in needed:
+            inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
+            if inner - needed:
+                context = self.context(run, needed | inner, step, shared=shared)
+            context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
+        return context
+
+    def _base(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
+        """What every paragraph about ``item`` reads the same way, whatever its template needs."""
+        policy = self._policy
         context = self._constants.copy()
-        facts = {
-            k: span_phrase(v) if isinstance(v, Span) else v for k, v in inline_all(self._facts_for(run, item)).items()
-        }
+        facts = {k: _in_text(v) for k, v in self._facts_for(run, item).items()}
         context.update(facts)
         request = policy.requests[item.name] if item is not None else None
         context["customer_name"] = facts.get("customer_name")
@@ -115,20 +167,6 @@ class ContextBuilder:
             context["asked_before"] = run.pending_fact == before and not run.signals.facts and not context["given"]
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
             context["hint"] = spec.hint if run.pending_fact in run.signals.malformed else None
-        if policy.compensation is not None and needed & {"compensation", "resume"}:
-            context["compensation"] = self.book.render("compensation.offer", context)
-        if run.outcome == "callback_scheduled" and "callback_when" in needed:
-            booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
-            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
-        if item is not None and request is not None:
-            self._add_decision(run, item, context, needed)
-        if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
-            context["request"] = policy.requests[following.name].title
-        if "follow_up_text" in needed:
-            inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
-            if inner - needed:
-                context = self.context(run, needed | inner, step)
-            context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
         return context
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
@@ -148,52 +186,95 @@ class ContextBuilder:
         facts.update(item.facts)
         return facts
 
-    def _add_decision(self, run: Run, item: AgendaItem, context: dict[str, Any], needed: frozenset[str]) -> None:
+    def _add_decision(
+        self,
+        run: Run,
+        item: AgendaItem,
+        context: dict[str, Any],
+        needed: frozenset[str],
+        shared: SharedContexts | None,
+    ) -> None:
         name = item.name
-        request = self._policy.requests[name]
-        facts = self._facts_for(run, item)
-        decision = self._rules.decide(name, facts)
+        found = None if shared is None else shared.decisions.get(id(item))
+        if found is None:
+            found = self._decision(run, item)
+            if shared is not None:
+                shared.decisions[id(item)] = found
+        decision, chosen, replaced = found
         context["exception"] = decision.exception is not None
         if "approval" in needed:
             context["approval"] = self._approval(name, decision, context)
         if needed & _DECISION_WORDS:
-            self._add_reasons(name, decision, context)
+            reasons = None if shared is None else shared.reasons.get(id(item))
+            if reasons is None:
+                reasons = self._reasons(name, decision, context)
+                if shared is not None and self._reads_turn_only(name, decision):
+                    shared.reasons[id(item)] = reasons
+            context.update(reasons)
         if needed & (_OFFER_WORDS | {"details", "about"}):
             self._add_offer(run, item, decision, context)
-        chosen = item.chosen or run.chosen
         if chosen is not None:
-            alternative = _find(request.every_alternative(), chosen)
-            if alternative is not None:
-                context["chosen"] = _in_sentence(alternative)
-        if run.replaced is not None:
-            replaced = _find(request.every_alternative(), run.replaced)
-            if replaced is not None:
-                context["replaced"] = _in_sentence(replaced)
+            context["chosen"] = chosen
+        if replaced is not None:
+            context["replaced"] = replaced
+
+    def _decision(self, run: Run, item: AgendaItem) -> tuple[Decision, str | None, str | None]:
+        """The decision on ``item``, and how the alternatives it chose and replaced are named in a sentence."""
+        alternatives = self._alternatives[item.name]
+        decision = self._rules.decide(item.name, self._facts_for(run, item))
+        chosen = item.chosen or run.chosen
+        found = _find(alternatives, chosen) if chosen is not None else None
+        replaced = _find(alternatives, run.replaced) if run.replaced is not None else None
+        return (
+            decision,
+            _in_sentence(found) if found is not None else None,
+            _in_sentence(replaced) if replaced is not None else None,
+        )
 
     def _approval(self, name: str, decision: Decision, context: dict[str, Any]) -> str:
         if decision.exception is not None:
             return self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
         return self.book.render(f"requests.{name}.approved", context)
 
-    def _add_reasons(self, name: str, decision: Decision, context: dict[str, Any]) -> None:
+    def _reasons(self, name: str, decision: Decision, context: dict[str, Any]) -> dict[str, str]:
+        """The words that explain ``decision``, to add to ``context``."""
         if decision.exception is not None:
             text = self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
-            context.update(reason=text, clearer_reason=text, rationale=text, exception_text=text)
-            return
+            return {"reason": text, "clearer_reason": text, "rationale": text, "exception_text": text}
         rule = decision.rule
         if rule is None:
-            return
+            return {}
         base = f"requests.{name}.declines[{rule}]"
         reason = self.book.render(f"{base}.reason", context)
         clearer = (
             self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else reason
         )
         rationale = self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
-        context.update(reason=reason, clearer_reason=clearer, rationale=rationale)
+        return {"reason": reason, "clearer_reason": clearer, "rationale": rationale}
+
+    def _reads_turn_only(self, name: str, decision: Decision) -> bool:
+        """Whether the words that explain ``decision`` read nothing one paragraph's context may hold and another's
+        not, so every paragraph of a turn about the request says them alike."""
+        key = (name, decision.exception, decision.rule)
+        known = self._turn_only.get(key)
+        if known is None:
+            if decision.exception is not None:
+                paths = [f"requests.{name}.exceptions[{decision.exception}].say"]
+            elif decision.rule is not None:
+                base = f"requests.{name}.declines[{decision.rule}]"
+                paths = [
+                    p for p in (f"{base}.reason", f"{base}.clearer_reason", f"{base}.rationale") if self.book.has(p)
+                ]
+            else:
+                paths = []
+            # A book that cannot tell (the frozen benchmark baseline's compiles on use) says them every time.
+            every = getattr(self.book, "every_variable", None)
+            known = every is not None and all(every(p).isdisjoint(_PER_PARAGRAPH) for p in paths)
+            self._turn_only[key] = known
+        return known
 
     def _add_offer(self, run: Run, item: AgendaItem, decision: Decision, context: dict[str, Any]) -> None:
-        request = self._policy.requests[item.name]
-        alternatives = request.every_alternative()
+        alternatives = self._alternatives[item.name]
         shown = run.offered or [offer for offer in item.offered if offer not in item.rejected]
         texts = [self._alternative_text(item.name, a, context) for a in alternatives if a.id in shown]
         context["offered"] = human_list(texts)
@@ -211,16 +292,26 @@ class ContextBuilder:
             context["details"] = _fresh_details(about, set(run.said))
 
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
-        request = self._policy.requests[name]
-        for index, candidate in enumerate(request.alternatives):
-            if candidate.id == alternative.id:
-                return self.book.render(f"requests.{name}.alternatives[{index}].text", context)
-        for e_index, exception in enumerate(request.exceptions):
-            for a_index, candidate in enumerate(exception.alternatives):
-                if candidate.id == alternative.id:
-                    path = f"requests.{name}.exceptions[{e_index}].alternatives[{a_index}].text"
-                    return self.book.render(path, context)
-        return alternative.text
+        path = self._alternative_paths[name].get(alternative.id)
+        return alternative.text if path is None else self.book.render(path, context)
+
+
+def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:
+    """The template of each alternative's words, by its id: the request's own first, then its exceptions'."""
+    paths: dict[str, str] = {}
+    for index, candidate in enumerate(request.alternatives):
+        paths.setdefault(candidate.id, f"requests.{name}.alternatives[{index}].text")
+    for e_index, exception in enumerate(request.exceptions):
+        for a_index, candidate in enumerate(exception.alternatives):
+            paths.setdefault(candidate.id, f"requests.{name}.exceptions[{e_index}].alternatives[{a_index}].text")
+    return paths
+
+
+def _in_text(value: Any) -> Any:
+    """A fact's value as the agent's words put it: text on one line, a rough amount in words."""
+    if isinstance(value, Span):
+        return span_phrase(value)
+    return inline(value)
 
 
 def _fresh_details(alternative: Alternative, said: set[int]) -> str:
@@ -242,7 +333,7 @@ def _details(alternative: Alternative) -> str:
     return alternative.details or alternative.text[:1].upper() + alternative.text[1:] + "."
 
 
-def _find(alternatives: list[Alternative], wanted: str) -> Alternative | None:
+def _find(alternatives: Sequence[Alternative], wanted: str) -> Alternative | None:
     return next((a for a in alternatives if a.id == wanted), None)
 
 

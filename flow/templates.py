@@ -234,6 +234,14 @@ class TemplateBook:
         variant.compile()
         return variant.variables
 
+    def every_variable(self, path: str) -> frozenset[str]:
+        """The variables any variant of ``path`` reads, the built-in words said in its place included."""
+        found: set[str] = set()
+        for variant in (*self._templates[path], *self._built_in.get(path, ())):
+            variant.compile()
+            found |= variant.variables
+        return frozenset(found)
+
     def _variant(self, path: str, seed: str) -> _Compiled:
         variants = self._templates[path]
         return variants[self._index(path, seed, len(variants))]
