@@ -112,6 +112,13 @@ Feature: Following the customer when they change course
       Then the alternative "Store credit" is applied
       And the agent says "A-3108"
 
+    Scenario: A date said once about several orders holds for each of them
+      Given the fact "customer_name" is "Dana"
+      When the customer says "please refund A-1000 and A-2000, I bought them both 3 days ago"
+      Then the transitions taken were "start", "approve_and_continue" and "approve"
+      And the agent says "A-1000"
+      And the agent says "A-2000"
+
     Scenario: Turning down everything for one request moves on to the next one
       Given the customer "Dana" bought order "A-1001" 45 days ago
       And the fact "dispatched" is "yes"

@@ -114,3 +114,19 @@ Feature: Reading customers the way they write
     Then the message is not read as "ask_human"
     And the agent does not hand over to a person
     And the agent says "dispatched"
+
+  Scenario: Asking whether the agent is a bot gets an honest answer, and the question asked before
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "am I talking to a bot?"
+    Then the message is read as "ask_bot"
+    And the agent says "virtual assistant"
+    And the agent says "order number"
+    And the agent does not hand over to a person
+
+  Scenario: Not knowing the order number is not a new request
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "I don't know the order number"
+    Then the message is read as "not provide:order_id"
+    And the message is not read as "request"

@@ -8,6 +8,7 @@ repeat a sentence it takes another variant.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from flow import payloads
@@ -18,7 +19,7 @@ from flow.rules import Rules
 from flow.run import Run, Step, current_item
 from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts
 from flow.templates import TemplateBook
-from flow.wording import sentence_hashes
+from flow.wording import sentence_hashes, without_said
 from states import SPECS
 
 __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
@@ -161,14 +162,14 @@ class Speaker:
         continues: bool,
         apologized: bool = False,
     ) -> str:
-        """The first variant of ``path`` (in this turn's order) whose sentences were not said before.
+        """The first variant of ``path`` (in this turn's order) whose sentences were not said before; when
+        every variant repeats something, the one that repeats least, without the statements already made.
 
         ``apologized`` tells the template that the reply already opens with a calm word, so it need not
         say sorry a second time.
         """
-        first = ""
-        for attempt in range(_FRESH_TRIES):
-            variant_seed = seed if attempt == 0 else f"{seed}/{attempt}"
+        best: tuple[str, int] | None = None
+        for variant_seed in self._seeds(path, seed):
             needed = self._book.variables(path, seed=variant_seed)
             if step.transition in _RESUMING:
                 # The sentence that picks the conversation up reads the outer context (the offer on the table).
@@ -177,19 +178,34 @@ class Speaker:
             context["continues"] = continues
             context["apologized"] = apologized
             if "resume" in needed:
-                context["resume"] = self._resume(run, step, context, variant_seed, shared)
+                context["resume"] = self._resume(run, step, context, variant_seed, shared, said)
             text = self._book.render(path, context, seed=variant_seed)
-            if attempt == 0:
-                first = text
             hashes = hashed[text]
-            if not said.intersection(hashes):
+            repeated = len(said.intersection(hashes))
+            if not repeated:
                 said.update(hashes)
                 return text
-        said.update(hashed[first])
-        return first
+            if best is None or repeated < best[1]:
+                best = (text, repeated)
+        text = without_said(best[0], said) if best is not None else ""
+        said.update(hashed[text])
+        return text
 
-    def _resume(self, run: Run, step: Step, context: dict[str, Any], seed: str, shared: SharedContexts) -> str | None:
-        """The sentence that picks the conversation up again after answering a question."""
+    def _seeds(self, path: str, seed: str) -> Iterator[str]:
+        """The seeds to try for ``path``: the turn's own first, then one for each other variant."""
+        yield seed
+        each = getattr(self._book, "variant_seeds", None)
+        if each is None:
+            # A book that cannot list its variants (the frozen benchmark baseline) is tried with other seeds.
+            yield from (f"{seed}/{attempt}" for attempt in range(1, _FRESH_TRIES))
+        else:
+            yield from each(path, seed)[1:]
+
+    def _resume(
+        self, run: Run, step: Step, context: dict[str, Any], seed: str, shared: SharedContexts, said: set[int]
+    ) -> str | None:
+        """The sentence that picks the conversation up again after answering a question, in words not said
+        before when the policy has some."""
         if step.transition not in _RESUMING:
             return None
         key = {
@@ -203,12 +219,18 @@ class Speaker:
         if key is None:
             return None
         path = f"templates.common.{key}"
-        needed = self._book.variables(path, seed=seed)
-        if needed - set(context) or "offered" in needed:
-            inner = self._contexts.context(run, needed, step, shared=shared)
-        else:
-            inner = context
-        return self._book.render(path, inner, seed=seed)
+        first = ""
+        for variant_seed in self._seeds(path, seed):
+            needed = self._book.variables(path, seed=variant_seed)
+            if needed - set(context) or "offered" in needed:
+                inner = self._contexts.context(run, needed, step, shared=shared)
+            else:
+                inner = context
+            text = self._book.render(path, inner, seed=variant_seed)
+            if not said.intersection(sentence_hashes(text)):
+                return text
+            first = first or text
+        return first
 
     def _question(self, run: Run) -> Any:
         if not run.steps:

@@ -136,6 +136,10 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
     return sources
 
 
+_SEED_SEARCH = 64
+"""How many seeds per variant are tried to find one that picks each variant."""
+
+
 class _Compiled:
     """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
 
@@ -227,6 +231,21 @@ class TemplateBook:
                 return text
         _warn(path, refusal, "a plain sentence")
         return self._plain.get(path, PLAIN_WORDS["other"])
+
+    def variant_seeds(self, path: str, seed: str) -> list[str]:
+        """One seed for each variant of ``path``: ``seed`` itself first, then seeds that pick the variants
+        after its own, in turn, so a speaker looking for words not said yet tries every variant once."""
+        count = len(self._templates[path])
+        if count < 2:
+            return [seed]
+        first = self._index(path, seed, count)
+        seeds = {first: seed}
+        tried = 1
+        while len(seeds) < count and tried < _SEED_SEARCH * count:
+            candidate = f"{seed}/{tried}"
+            seeds.setdefault(self._index(path, candidate, count), candidate)
+            tried += 1
+        return [seeds[index] for index in ((first + step) % count for step in range(count)) if index in seeds]
 
     def variables(self, path: str, *, seed: str = "") -> frozenset[str]:
         """The variables the variant of ``path`` that ``seed`` picks reads."""

@@ -77,3 +77,45 @@ def sentence_hashes(text: str) -> list[int]:
     """Short hashes of the sentences of ``text``, for remembering what was said without keeping it."""
     marked = " ".join(text.split()).lower().replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
     return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]
+
+
+def without_said(text: str, said: set[int]) -> str:
+    """``text`` without the statements whose hashes are in ``said``, paragraph by paragraph. A question
+    said before is kept, as it is what the customer answers, but asked again with a few words in front
+    ("So, could you tell me your order number?"); ``text`` is kept whole when nothing else would be left."""
+    paragraphs: list[str] = []
+    for paragraph in text.split("\n\n"):
+        marked = " ".join(paragraph.split()).replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
+        kept: list[str] = []
+        for sentence in marked.split("\n"):
+            if not sentence:
+                continue
+            repeated = sentence_hashes(sentence)[0] in said
+            if not repeated:
+                kept.append(sentence)
+            elif sentence.endswith("?"):
+                kept.append(_asked_again(sentence, said))
+        if kept:
+            paragraphs.append(" ".join(kept))
+    return "\n\n".join(paragraphs) or text
+
+
+_AGAIN = ("So, ", "Just to check, ", "And so, ")
+"""Words in front of a question asked again, tried in turn until the sentence is new."""
+_QUESTION_OPENERS = frozenset(
+    "could can would will has have is are do does did when what which how where who shall should may".split()
+)
+
+
+def _asked_again(question: str, said: set[int]) -> str:
+    """``question`` with words in front that make it a sentence not said yet, when its first word may be
+    written in lower case after them."""
+    head, _, rest = question.partition(" ")
+    if head.lower() not in _QUESTION_OPENERS:
+        return question
+    lowered = f"{head.lower()} {rest}" if rest else head.lower()
+    for lead in _AGAIN:
+        again = lead + lowered
+        if sentence_hashes(again)[0] not in said:
+            return again
+    return question

@@ -45,7 +45,11 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "What can I help you with today?",
         "Is there something I can help you with?",
     ),
-    "resume_fact": ("{{ question }}",),
+    "resume_fact": (
+        "{{ question }}",
+        "So, {{ question_inline }}",
+        "Coming back to your request: {{ question_inline }}",
+    ),
     "resume_follow_up": (
         "Is there anything else I can help with?",
         "Anything else I can do for you?",
