@@ -130,3 +130,4 @@ Feature: Reading customers the way they write
     And the customer says "I don't know the order number"
     Then the message is read as "not provide:order_id"
     And the message is not read as "request"
+    And the agent says "confirmation email"

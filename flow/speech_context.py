@@ -124,7 +124,7 @@ class ContextBuilder:
         if item is not None:
             self._add_decision(run, item, context, needed, shared)
         if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
-            context["request"] = policy.requests[following.name].title
+            context["request"] = self._title(run, following)
         if "follow_up_text" in needed:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
             if inner - needed:
@@ -138,11 +138,10 @@ class ContextBuilder:
         context = self._constants.copy()
         facts = {k: _in_text(v) for k, v in self._facts_for(run, item).items()}
         context.update(facts)
-        request = policy.requests[item.name] if item is not None else None
         context["customer_name"] = facts.get("customer_name")
         context["intent"] = run.signals.intent
         context["complained"] = run.signals.has("complain") or run.signals.sentiment <= _UPSET
-        context["request"] = request.title if request else None
+        context["request"] = self._title(run, item) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
         context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
@@ -166,7 +165,10 @@ class ContextBuilder:
             context["question_inline"] = (spec.ask or "")[:1].lower() + (spec.ask or "")[1:]
             context["asked_before"] = run.pending_fact == before and not run.signals.facts and not context["given"]
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
-            context["hint"] = spec.hint if run.pending_fact in run.signals.malformed else None
+            unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
+            unknown = unknown and spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
+            context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown else None
+            context["not_known"] = unknown
         return context
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
@@ -177,7 +179,16 @@ class ContextBuilder:
         waiting = [i for i in run.agenda if i is not item and not i.settled]
         if not waiting:
             return None
-        return human_list([self._policy.requests[i.name].title for i in waiting])
+        return human_list([self._title(run, i) for i in waiting])
+
+    def _title(self, run: Run, item: AgendaItem) -> str:
+        """The request's title, with its order when another request of the same kind is on the agenda
+        ("a refund for order A-3108")."""
+        title = self._policy.requests[item.name].title
+        order = item.facts.get("order_id")
+        if order is None or not any(other is not item and other.name == item.name for other in run.agenda):
+            return title
+        return f"{title} for order {inline(order)}"
 
     def _facts_for(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
         if item is None or item is current_item(run):
@@ -284,7 +295,13 @@ class ContextBuilder:
         if asked == "all":
             compared = [a for a in alternatives if a.id in shown]
             context["about"] = context["choices"]
-            context["details"] = "\n\n".join(f"{a.title}: {_details(a)}" for a in compared) + "\n\n"
+            said = set(run.said)
+            described = [f"{a.title}: {_details(a)}" for a in compared]
+            if all(set(sentence_hashes(text)) <= said for text in described):
+                count = "both" if len(compared) == 2 else "all"
+                context["details"] = f"Those are {count} of the options I have, and I've described each above.\n\n"
+            else:
+                context["details"] = "\n\n".join(described) + "\n\n"
             return
         about = _find(alternatives, asked) if asked else None
         if about is not None:
@@ -320,7 +337,7 @@ def _fresh_details(alternative: Alternative, said: set[int]) -> str:
     name = _in_sentence(alternative)
     for text in (
         _details(alternative),
-        f"Everything I know about the {name} is in my message above.",
+        f"I've told you all I know about the {name} in my message above, I'm afraid.",
         f"I've shared all I know about the {name}; a colleague can tell you more if you need it.",
         f"There's nothing more I can add about the {name}, I'm afraid.",
     ):

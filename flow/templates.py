@@ -78,6 +78,7 @@ CONTEXT_VARIABLES = frozenset(
         "affirmed",
         "question_inline",
         "asked_before",
+        "not_known",
         "apologized",
         "replaced",
         "noted_for",
@@ -368,6 +369,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         affirmed=False,
         question_inline="could you tell me your order number?",
         asked_before=False,
+        not_known=False,
         resume="Would that help?",
     )
     return context
