@@ -34,7 +34,7 @@ PERSON_MOVES = ("take_over", "wait", "hand_back", "hand_back_close", "close")
 """What a person can do, or the wait for one running out (``wait``)."""
 
 MAX_DEPTH = 4
-MAX_RUNS = 50_000
+MAX_RUNS = 200_000
 _KEPT_PER_STATE = 6
 _BEAM = 24
 _SETTLE = 4
