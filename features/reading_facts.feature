@@ -28,6 +28,16 @@ Feature: Reading facts and requests the way people give them
       And the agent explains the reason
       And the agent says "34 days ago"
 
+    Scenario: "I got it on" a date gives the purchase date; "I got an email on" a date does not
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "refund for A-3030 please, I got it on the 2nd of November"
+      Then the message gives the fact "days_since_purchase" as "22"
+      And the agent does not say "When did you buy it?"
+      When the customer says "I want to cancel A-5050"
+      And the customer says "I got an email on Monday saying it shipped"
+      Then the message gives no fact "days_since_purchase"
+      And the message gives the fact "dispatched" as "true"
+
     Scenario: "Last Friday" is a day of this week's calendar
       When the customer says "I want a refund for A-1001, I bought it last Friday"
       Then the message gives the fact "days_since_purchase" as "4"

@@ -242,9 +242,19 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
             continue
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
-        elif lexicon.yes.may_occur(words[:1]) and (match := lexicon.yes.first(words)) is not None and match.start == 0:
+        elif (
+            lexicon.yes.may_occur(words[:1])
+            and (match := lexicon.yes.first(words)) is not None
+            and match.start == 0
+            and not _only_praise(words, match, lexicon)
+        ):
             answer = True
     return answer
+
+
+def _only_praise(words: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
+    """ "brilliant, cheers" thanks the agent; it does not say yes to "Has your order been dispatched?"."""
+    return match.end - match.start == 1 and words[0] in lexicon.praise
 
 
 def _in_condition(clause: Sequence[str], match: Match, lexicon: Lexicon) -> bool:

@@ -497,6 +497,15 @@ def _numeric_date(
     return _back_to(today, day, month, year), i
 
 
+def _got_it(words: list[str], n: int) -> bool:
+    """ "I got it on the 2nd", "got them last week": getting the thing itself dates the purchase; "got an
+    email on Monday" does not."""
+    return words[n] == "got" and n + 1 < len(words) and words[n + 1] in _GOT_OBJECTS
+
+
+_GOT_OBJECTS = frozenset("it them this these mine those".split())
+
+
 def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     """What the date is about, from the words just before it (and a few after) in the same clause."""
     before = [t.text for t in tokens[max(0, first - 7) : first]]
@@ -505,16 +514,16 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         word = before[n]
         if word in CLAUSE_BREAKS:
             break
-        if word in PURCHASE_WORDS:
+        if word in PURCHASE_WORDS or _got_it(before, n):
             return "purchase"
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             return "delivery"
         if word in OTHER_WORDS or word in FUTURE_WORDS:
             return "other"
-    for word in after:
+    for n, word in enumerate(after):
         if word in CLAUSE_BREAKS:
             break
-        if word in PURCHASE_WORDS:
+        if word in PURCHASE_WORDS or _got_it(after, n):
             return "purchase"
         if word in DELIVERY_WORDS:
             return "delivery"
