@@ -147,6 +147,14 @@ Feature: Reading what the customer chooses
       And the customer says "will I have to pay anything?"
       Then the message is read as "ask_about:free_return"
 
+    Scenario: One offer named beside "the same one" is asked about, and "do it" then takes it
+      When the customer says "I want a refund"
+      And the customer says "the exchange sounds good but can I get a different model instead of the same one?"
+      Then the message's acts are "ask_about:exchange"
+      And the agent says "You choose the size, colour or item"
+      When the customer says "ok great do it"
+      Then the alternative "Exchange" is applied
+
     Scenario: Asking where the credit can be spent keeps both offers open
       When the customer says "I want a refund"
       And the customer says "Can I use the credit in your shops?"

@@ -113,7 +113,8 @@ def read_acts(
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
     _take_back_person(clauses, lexicon, found)
-    _cannot_give(clauses, context, lexicon, found)
+    if context.asked not in facts:
+        _cannot_give(clauses, context, lexicon, found)
     if tone.irony or tone.shouting or tone.fuming:
         found.add(-1, Act.of("complain"))
     for name in facts:

@@ -147,7 +147,16 @@ def read_choices(
             continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _all_refused(context, found)
+    _settle_pointing(found)
     return mentioned
+
+
+def _settle_pointing(found: Found) -> None:
+    """ "The exchange sounds good, but can I get a different one instead of the same one?": a message
+    that names one offer points at that one, so no "which one?" is asked."""
+    named = {act.target for _, act in found.acts if act.kind in ("choose", "ask_about") and act.target}
+    if len(named) == 1 and named != {"all"}:
+        found.acts = [(p, a) for p, a in found.acts if not (a.kind == "choose" and a.target is None)]
 
 
 def _topic_of_question(clauses: list[Clause], index: int, mention: Mention, lexicon: Lexicon) -> bool:

@@ -479,7 +479,8 @@ ENGLISH = Lexicon(
     not_knowing=_phrases("""
         dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
         cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
-        cant recall | dont recall | have no clue | no clue | not sure when | not sure which
+        cant recall | dont recall | have no clue | no clue | not sure when | not sure which | not sure whether |
+        not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
