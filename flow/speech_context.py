@@ -148,6 +148,7 @@ class ContextBuilder:
         context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
+        context["check"] = status_check(run, policy)
         context["thanked"] = run.signals.has("thank")
         context["affirmed"] = run.signals.has("affirm")
         context["level"] = run.counters.unclear
@@ -312,6 +313,17 @@ class ContextBuilder:
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
         path = self._alternative_paths[name].get(alternative.id)
         return alternative.text if path is None else self.book.render(path, context)
+
+
+def status_check(run: Run, policy: Policy) -> bool:
+    """Whether a question about where a refund is gets the offer of a colleague to check it: when the
+    policy says so, unless the conversation has just sorted a request, which there is nothing yet to check."""
+    if policy.status is None or not policy.status.handoff:
+        return False
+    return not any(item.status in _JUST_SORTED for item in run.agenda)
+
+
+_JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
 
 
 def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:
