@@ -147,6 +147,15 @@ Feature: Reading customers the way they write
     And the customer says "ok approve the exchange"
     Then the alternative "Exchange" is applied
 
+  Scenario: A complaint instead of the date asked for is heard before the question comes again
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund for A-1900"
+    And the customer says "that's not fair, I only used it once"
+    Then the agent does not say "One more time"
+    And the agent does not say "I still need this"
+    And the agent acknowledges the customer's frustration
+    And the agent says "when did you buy it"
+
   Scenario: Praise before a yes-or-no question is answered is no answer to it
     Given the fact "customer_name" is "Ola"
     When the customer says "can I cancel order A-7272? placed it this morning"
