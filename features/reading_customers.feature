@@ -166,3 +166,25 @@ Feature: Reading customers the way they write
     And the agent says "dispatched"
     When the customer says "no, not yet"
     Then the request is approved
+
+  Scenario: A cancellation and a refund of one order is one cancellation
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I'd like to cancel my order and get a refund, A-5555"
+    Then the message is read as "request:cancel" and "provide:order_id"
+    And the agent does not say "order number"
+    And the agent says "dispatched"
+    When the customer says "not sent yet"
+    Then the request is approved
+    And the agent does not say "When did you buy it?"
+
+  Scenario: A cancellation and a refund of something else are two requests
+    Given the fact "customer_name" is "Ola"
+    When the customer says "cancel my order for the curtains and refund the rug that came damaged please"
+    Then the message is read as "request:cancel", "request:refund" and "provide:condition"
+
+  Scenario: "NOW" after a refusal presses the request; it thanks no one
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "NOW"
+    Then the message is read as "insist"
+    And the agent does not say "you're welcome"
