@@ -233,5 +233,12 @@ Feature: Reading facts and requests the way people give them
       And the customer says "when will my refund for the other order arrive?"
       Then the message is read as "ask_status"
       And the transitions taken were "answer_status"
+      And the agent says "colleague"
       And the reply decides no request
       And the conversation is in "follow_up"
+
+    Scenario: "How would I know?" to the dispatch question is not knowing, and gets the hint
+      When the customer says "I ordered A-1616 the day before yesterday and want to cancel it"
+      And the customer says "how would I know?"
+      Then the message is read as "not provide:dispatched"
+      And the agent says "tracking link"

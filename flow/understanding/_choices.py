@@ -188,7 +188,9 @@ def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str 
     or the reason instead."""
     offer = offer or context.focus
     words = clause.words
-    if offer is None or has(lexicon.person_cues, words) or has(lexicon.policy_cues, words):
+    if offer is None or has(lexicon.person_cues, words):
+        return None
+    if _REFERRING.isdisjoint(words) and has(lexicon.policy_cues, words):
         return None
     if lexicon.asks_why(words, " ".join(words)):
         return None

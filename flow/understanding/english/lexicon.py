@@ -485,7 +485,10 @@ ENGLISH = Lexicon(
         dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
         cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
         cant recall | dont recall | have no clue | no clue | not sure when | not sure which | not sure whether |
-        not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked
+        not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked |
+        how would i know | how should i know | how am i supposed to know | how do i know | how can i tell |
+        how do i tell | how do i check | how can i check | how do i find out | how can i find out | where do i look |
+        where do i find | where can i find | where would i find | no way of knowing
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
