@@ -47,7 +47,8 @@ SPEC = StateSpec(
             "Would you like the {{ about }}?",
             "{% if complained %}I hear you. {% else %}Good question. {% endif %}{{ details }} "
             "Shall I go ahead with the {{ about }}?",
-            "{% if complained %}I know it's not what you wanted. {% endif %}{{ details }} Would the {{ about }} suit you?",
+            "{% if complained %}I know it's not what you wanted. {% endif %}{{ details }} "
+            "Would the {{ about }} suit you?",
         ),
         "hold_position": (
             "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still offer "
