@@ -488,7 +488,9 @@ ENGLISH = Lexicon(
         not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked |
         how would i know | how should i know | how am i supposed to know | how do i know | how can i tell |
         how do i tell | how do i check | how can i check | how do i find out | how can i find out | where do i look |
-        where do i find | where can i find | where would i find | no way of knowing
+        where do i find | where can i find | where would i find | no way of knowing | what do you mean |
+        what does that mean | what does it mean | what does dispatched mean | what does dispatch mean |
+        what do you mean by | dont understand the question | do not understand the question
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
