@@ -224,3 +224,12 @@ Feature: Reading customers the way they write
     And the customer says "it's only one day over!"
     Then the message is read as "insist"
     And the agent does not say "didn't quite catch"
+
+  Scenario: "Hello? Anyone there?" is asking who is there, not asking for a person
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "hello?? anyone there?"
+    Then the message is read as "ask_bot"
+    And the agent does not hand over to a person
+    And the agent says "virtual assistant"
+    And the agent says "order number"

@@ -469,6 +469,9 @@ ENGLISH = Lexicon(
     ),
     purchase_words=PURCHASE_WORDS,
     bot_questions=_phrases("""
+        is anyone there | anyone there | is anybody there | anybody there | is someone there | someone there |
+        is somebody there | somebody there | are you there | you there | are you still there | still there |
+        anyone home | is anyone reading this | is anyone listening | hello anyone |
         are you a bot | are you a robot | are you a real person | are you real | are you human | are you a human |
         are you a person | are you a machine | are you a computer | are you an ai | are you ai | are you automated |
         am i talking to a bot | am i talking to a robot | am i talking to a real person | am i talking to a human |
