@@ -8,12 +8,8 @@ by the words it shares with a sentence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-_WORD = re.compile(r"[a-z0-9%]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +62,12 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     """The sentence of ``details`` that best answers ``question``, or ``None`` when no sentence answers it
     better than another (or ``details`` is a single sentence). Words of ``named`` (the offer's own names)
     count for nothing: every sentence is about the offer."""
-    sentences = [s for s in _SENTENCE_END.split(" ".join(details.split())) if s]
+    marked = " ".join(details.split()).replace(". ", ".\n").replace("! ", "!\n").replace("? ", "?\n")
+    sentences = [s for s in marked.split("\n") if s]
     if len(sentences) < 2:
         return None
-    asked = set(_WORD.findall(question.lower()))
-    ignored = _IGNORED | {word for name in named for word in _WORD.findall(name.lower())}
+    asked = set(_words(question))
+    ignored = _IGNORED | {word for name in named for word in _words(name)}
     topics = [(topic, len(topic.asked_by & asked)) for topic in TOPICS if not topic.asked_by.isdisjoint(asked)]
     content = asked - ignored
     scores = [_score(sentence, topics, content) for sentence in sentences]
@@ -83,7 +80,12 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
 def _score(sentence: str, topics: Sequence[tuple[Topic, int]], content: set[str]) -> int:
     """Two points for each word of the question that raises a topic the sentence answers, one for each
     other word the two share."""
-    words = set(_WORD.findall(sentence.lower()))
+    words = set(_words(sentence))
     by_topic = sum(2 * cues for topic, cues in topics if not topic.answered_by.isdisjoint(words))
     shared = len({word for word in content if word in words or word.rstrip("s") in words})
     return by_topic + shared
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words and numbers of ``text`` (a percent sign stays with its number)."""
+    return "".join(c if c.isalnum() or c == "%" else " " for c in text.lower()).split()
