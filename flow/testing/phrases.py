@@ -39,6 +39,7 @@ PHRASES: dict[str, str] = {
     "abusive": "You are a useless bunch of idiots.",
     "threat": "I am going to take you to court.",
     "unknown": FILLER,
+    "drop_all": "I'd like to cancel instead... no, forget cancelling it, and forget the refund, I'll keep it.",
 }
 """One unambiguous message for each kind of customer message the flow tells apart."""
 
@@ -88,6 +89,7 @@ _EXPECTED: dict[str, _Check] = {
     "abusive": lambda s, p: s.abusive,
     "threat": lambda s, p: s.threat,
     "unknown": lambda s, p: all(a.kind == "unknown" for a in s.acts),
+    "drop_all": _acts("request:cancel", "cancel_request:cancel", "cancel_request:refund"),
 }
 
 
@@ -139,5 +141,15 @@ def fact_phrases(policy: Policy) -> list[str]:
 
 
 def offer_phrases(name: str) -> list[str]:
-    """Asking about, choosing and turning down one thing on offer, by its name."""
-    return [f"How does the {name} work?", f"I'll take the {name}, please.", f"I don't want the {name}."]
+    """Asking about, choosing and turning down one thing on offer, by its name, and taking it to leave."""
+    return [
+        f"How does the {name} work?",
+        f"I'll take the {name}, please.",
+        f"I don't want the {name}.",
+        leaving_with(name),
+    ]
+
+
+def leaving_with(name: str) -> str:
+    """Taking one thing on offer and saying goodbye in the same message."""
+    return f"The {name} will do, that's all I needed, bye."
