@@ -8,13 +8,10 @@ of a scheduled follow-up. Every step is an actual engine call, so each path foun
 construction; the first path to take a transition is a shortest one.
 
 Transitions the breadth-first search does not reach within :data:`MAX_DEPTH` moves (five messages the
-agent cannot read, the third insistence once the goodwill offer is open, the turn limit, a fact that
-changes the answer after a person handed back) are then searched for one at a time, best first: from
-the conversations kept in the transition's own state, the search follows first the moves that bring
-the counter the transition's guard reads closer to its limit, then those that stay in that state,
-then those after which the agent has said the least (it never says a sentence twice, so a
-conversation that has said less has more left to say). That search runs under the conversation id the
-generated scenario will have, so the agent's wording is the one the scenario replays.
+agent cannot read, the turn limit, a fact that changes a refusal at the follow-up after the customer
+left) are then searched for one at a time, best first (see :mod:`flow.testing.heading`), from a few
+conversations of each kind the breadth-first search met. That search runs under the conversation id
+the generated scenario will have, so the agent's wording is the one the scenario replays.
 """
 
 from __future__ import annotations
@@ -32,6 +29,7 @@ from flow.guards import last_accepted, switchable
 from flow.models import Conversation, ScheduleFollowUp, Signals, Turn
 from flow.policy import Policy
 from flow.testing.coverage import turn_labels
+from flow.testing.heading import Heading, Rank, kind
 from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
 from flow.testing.phrases import HOST_FACT_PHRASES, fact_phrases, leaving_with, offer_phrases, usable_phrases
 from flow.testing.record import Exchange
@@ -45,31 +43,13 @@ PERSON_MOVES = ("take_over", "wait", "hand_back", "hand_back_close", "close")
 """What a person can do, or the wait for one running out (``wait``)."""
 
 MAX_DEPTH = 3
+"""The most moves of a conversation the breadth-first search tries; longer ones are searched for best first."""
 MAX_RUNS = 200_000
 """The most engine calls the breadth-first search makes."""
 SEARCH_RUNS = 6_000
 """The most engine calls the best-first search makes for one transition the breadth-first search missed."""
 _KEPT_PER_KIND = 2
 _STARTS = 48
-_COUNTERS: dict[str, Callable[[Conversation], int]] = {
-    "lost_repeatedly": lambda c: c.counters.unclear,
-    "too_insistent": lambda c: c.counters.insistence,
-    "too_angry": lambda c: c.counters.anger,
-    "abuse_limit_reached": lambda c: c.counters.abuse_strikes,
-    "turn_limit_reached": lambda c: c.counters.turns,
-}
-"""For each guard that compares a counter with a limit, that counter: once in the guard's state, the
-best-first search goes the way it grows."""
-_NEEDS: dict[str, Callable[[Conversation], bool]] = {
-    "decision_changed": lambda c: c.current is not None and c.current.status == "declined",
-    "changed_request": lambda c: c.current is not None,
-    "dropped_everything": lambda c: c.current is not None,
-    "changed_choice": lambda c: bool(switchable(c.agenda)),
-    "asked_about_switch": lambda c: bool(switchable(c.agenda)),
-}
-"""For each guard that needs something in hand when the message comes (a refused request, a request to
-drop or to switch from, another offer to switch to), whether it is: the best-first search keeps it
-first, and carries it into the guard's state."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +136,7 @@ class Explorer:
         while frontier and self.runs < MAX_RUNS and wanted - found.keys():
             node = frontier.popleft()
             self._record(node, found)
-            alike = kept.setdefault(_kind(node), [])
+            alike = kept.setdefault(kind(node.conversation, node.follow_up_at is not None, node.path.setup.at), [])
             if len(alike) < _KEPT_PER_KIND:
                 alike.append(node)
             key = self._key(node)
@@ -332,28 +312,16 @@ class Explorer:
         )
 
     def _towards(self, edge: Edge, starts: list[_Node]) -> Route | None:
-        """A conversation that takes ``edge``, found best first from ``starts`` (replayed under the generated
-        scenario's conversation id): first those that have what the edge's guard needs in hand, then those
-        nearest the edge's state, then those whose counter the guard reads is highest, then those after
-        which the agent has said the least."""
-        label, source = edge.label, edge.source
-        needs = _NEEDS.get(edge.guard)
-        counter = _COUNTERS.get(edge.guard)
-        name = conversation_id_for(label)
+        """A conversation that takes ``edge``, found best first (see :class:`Heading`) from ``starts``, each
+        played again under the conversation id the generated scenario will run under."""
+        heading = Heading.towards(edge, self.edges)
         budget = self.runs + SEARCH_RUNS
         queue: list[tuple[Any, ...]] = []
         seen: set[Any] = set()
         order = 0
 
-        def rank(node: _Node) -> tuple[bool, int, int, int, int]:
-            c = node.conversation
-            return (
-                needs is not None and not needs(c),
-                self._distance(node, source),
-                -counter(c) if counter is not None else 0,
-                len(c.said),
-                len(node.path.moves),
-            )
+        def rank(node: _Node) -> Rank:
+            return heading.rank(node.conversation, node.follow_up_at is not None, len(node.path.moves))
 
         def push(node: _Node) -> None:
             nonlocal order
@@ -365,27 +333,16 @@ class Explorer:
                 heapq.heappush(queue, (*rank(node), order, node))
 
         for start in sorted(starts, key=rank)[:_STARTS]:
-            node = self._replay(start.path, name)
+            node = self._replay(start.path, conversation_id_for(edge.label))
             if node is not None:
                 push(node)
         while queue and self.runs < budget:
             node = heapq.heappop(queue)[-1]
             for child in self._expand(node):
-                if label in child.path.last_labels:
+                if edge.label in child.path.last_labels:
                     return child.path
                 push(child)
         return None
-
-    def _distance(self, node: _Node, state: str) -> int:
-        """0 in ``state``; 1 when delivering the follow-up due would bring the conversation there; 2 when a
-        follow-up is due and a delivery brings some other state there; 3 otherwise."""
-        here = node.conversation.state
-        if here == state:
-            return 0
-        if node.follow_up_at is None:
-            return 3
-        into = [e.source for e in self.edges if e.trigger == "check_in" and e.dest == state]
-        return 1 if here in into else 2 if into else 3
 
     def _replay(self, path: Route, conversation_id: str) -> _Node | None:
         """The conversation ``path`` took, played again under another conversation id (other wording)."""
@@ -396,24 +353,6 @@ class Explorer:
                 return None
             node = self._apply(node, move, move.value if move.kind == "click" else None)
         return node
-
-
-def _kind(node: _Node) -> Any:
-    """What the best-first search tells apart among the conversations it may start from: the state, how each
-    request stands, the counters guards compare with limits, whether a follow-up is due and whether a
-    person is involved."""
-    c = node.conversation
-    counters = c.counters
-    return (
-        c.state,
-        tuple((i.name, i.status) for i in c.agenda),
-        (counters.anger, counters.insistence, counters.unclear, counters.abuse_strikes),
-        node.follow_up_at is not None,
-        c.person is not None,
-        c.waiting_since is not None,
-        c.callback_offered,
-        node.path.setup.at,
-    )
 
 
 def _host_facts(policy: Policy) -> list[tuple[tuple[str, Any], ...]]:
