@@ -125,4 +125,5 @@ def test_generation_starts_from_declined_allowed_and_eligible_customers() -> Non
     assert "refund declined by rule 1, in hours" in described
     assert "refund declined by rule 1, eligible for compensation, out of hours" in described
     assert "cancel allowed, in hours" in described
+    assert "every request declined, out of hours" in described
     assert "nothing known, in hours" in described

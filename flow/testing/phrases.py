@@ -41,7 +41,11 @@ PHRASES: dict[str, str] = {
     "unknown": FILLER,
     "drop_all": "I'd like to cancel instead... no, forget cancelling it, and forget the refund, I'll keep it.",
 }
-"""One unambiguous message for each kind of customer message the flow tells apart."""
+"""One unambiguous message for each kind of customer message the flow tells apart.
+
+The search tries them in this order, so a phrase added at the end leaves the conversation found first
+for every transition as it was; each one more widens every step of the search, so add one only for a
+transition nothing else reaches."""
 
 FACT_PHRASES: dict[str, str] = {
     "faulty": "It arrived broken.",
