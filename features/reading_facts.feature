@@ -28,6 +28,73 @@ Feature: Reading facts and requests the way people give them
       And the agent explains the reason
       And the agent says "34 days ago"
 
+    Scenario: "I got it on" a date gives the purchase date; "I got an email on" a date does not
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "refund for A-3030 please, I got it on the 2nd of November"
+      Then the message gives the fact "days_since_purchase" as "22"
+      And the agent does not say "When did you buy it?"
+      When the customer says "I want to cancel A-5050"
+      And the customer says "I got an email on Monday saying it shipped"
+      Then the message gives no fact "days_since_purchase"
+      And the message gives the fact "dispatched" as "true"
+
+    Scenario: Part of a month is a span of that part, whoever writes it how
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I ordered a lamp (A-1357) back in mid-October, can I send it back for my money?"
+      Then the fact "days_since_purchase" is now known roughly, from 35 to 44
+      And the agent explains the reason
+      When the customer says "I also want to cancel A-2020, I ordered it at the end of October"
+      Then the fact "days_since_purchase" is now known roughly, from 24 to 34
+
+    Scenario: An order number set off by commas does not hide what the date is about
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I purchased a coffee machine, order A-1500, on the 3rd of October and it has stopped heating"
+      Then the message gives the fact "days_since_purchase" as "52"
+      And the agent does not say "When did you buy it?"
+
+    Scenario: Asking if it is too late to return something bought in September asks for the refund itself
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "hiya, is it too late to return something I bought in september?"
+      Then the message is read as "request:refund" and "provide:days_since_purchase"
+      And the agent asks for the "order number"
+      When the customer says "A-1600"
+      Then the request is declined
+      And the agent says "30 days"
+
+    Scenario: Asking to return an order by its number is a refund request
+      When the customer says "can I still return A-1234 that I ordered 5 weeks ago?"
+      Then the message's acts are "request:refund", "provide:order_id" and "provide:days_since_purchase"
+      And the request is declined
+
+    Scenario: A general question about the rules stays a question
+      When the customer says "how long do I have to return something I bought?"
+      Then the message is read as "ask_policy"
+      And the message is not read as "request"
+
+    Scenario: A date put right in the same message counts as put right, and keeps the request
+      Given the fact "order_id" is "A-5005"
+      When the customer says "I want a refund"
+      And the customer says "2 weeks ago. actually no, it was more like 5 weeks ago"
+      Then the message gives the fact "days_since_purchase" as "35"
+      And the message is not read as "cancel_request"
+      And the agent explains the reason
+
+    Scenario: A date followed by "forget it" still drops the request
+      Given the fact "order_id" is "A-5005"
+      When the customer says "I want a refund"
+      And the customer says "2 weeks ago. actually no, forget it"
+      Then the transition "drop_request" was taken
+
+    Scenario: Asking whether the order has shipped tells nothing, and not knowing gets a hint
+      When the customer says "I want to cancel order A-1122. Actually wait, can you tell me if it's been shipped?"
+      Then the message gives no fact "dispatched"
+      And the agent says "Has your order been dispatched yet?"
+      When the customer says "I don't know, that's why I'm asking you"
+      Then the message is read as "not provide:dispatched"
+      And the agent says "tracking link"
+      When the customer says "no, I haven't had that email"
+      Then the request is approved
+
     Scenario: "Last Friday" is a day of this week's calendar
       When the customer says "I want a refund for A-1001, I bought it last Friday"
       Then the message gives the fact "days_since_purchase" as "4"
@@ -166,5 +233,12 @@ Feature: Reading facts and requests the way people give them
       And the customer says "when will my refund for the other order arrive?"
       Then the message is read as "ask_status"
       And the transitions taken were "answer_status"
+      And the agent says "colleague"
       And the reply decides no request
       And the conversation is in "follow_up"
+
+    Scenario: "How would I know?" to the dispatch question is not knowing, and gets the hint
+      When the customer says "I ordered A-1616 the day before yesterday and want to cancel it"
+      And the customer says "how would I know?"
+      Then the message is read as "not provide:dispatched"
+      And the agent says "tracking link"

@@ -419,6 +419,7 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),
     Edge("empathize", "message", "follow_up", "follow_up", guards.complained_only),
+    Edge("give_time", "message", "follow_up", "follow_up", guards.asked_for_time),
     Edge("already_done", "message", "follow_up", "follow_up", guards.asked_again_for_done),
     Edge(
         "escalate_unclear", "message", "follow_up", "escalated", guards.lost_repeatedly, ("escalate",),

@@ -43,9 +43,12 @@ SPEC = StateSpec(
             "Glad to. Which one shall I set up: the {{ choices }}?",
         ),
         "about": (
-            "{{ details }} Would you like the {{ about }}?",
-            "Good question. {{ details }} Shall I go ahead with the {{ about }}?",
-            "{{ details }} Would the {{ about }} suit you?",
+            "{% if complained %}I understand it's not what you asked for. {% endif %}{{ details }} "
+            "Would you like the {{ about }}?",
+            "{% if complained %}I hear you. {% else %}Good question. {% endif %}{{ details }} "
+            "Shall I go ahead with the {{ about }}?",
+            "{% if complained %}I know it's not what you wanted. {% endif %}{{ details }} "
+            "Would the {{ about }} suit you?",
         ),
         "hold_position": (
             "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still offer "

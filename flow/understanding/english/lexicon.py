@@ -259,6 +259,7 @@ _TAKING_TIME = _phrases("""
     let me sleep on it | ill sleep on it | i need to sleep on it | can i think about it | can i have a think |
     give me a minute | give me a moment | give me a sec | give me a second | give me some time | one sec | one second |
     one moment | one minute | just a minute | just a moment | just a sec | just a second | hang on | hold on |
+    wait no | no wait | wait a sec | wait a second | wait a minute | wait a moment |
     bear with me | let me check with | i need to check with | ill check with | i will check with | let me ask |
     i need to ask | ill ask | let me talk to | i need to talk to | ill talk to | let me speak to | i need to speak to |
     ill speak to | let me discuss | i need to discuss | ill discuss | let me get back to you | can i get back to you |
@@ -285,6 +286,13 @@ _IRONY = _phrases("""
     how helpful | how lovely | another voucher | as always | as usual | of course you cant | very convenient |
     fantastic service | brilliant service | great service | amazing service | top service | excellent service |
     real helpful | really helpful | very helpful | so helpful | thanks a lot | cheers
+""")
+_PRAISED_SERVICE = _phrases("""
+    big help | huge help | such a help | what a help | just what i needed | great job | well done | love that |
+    how helpful | as always | as usual | very convenient | fantastic service | brilliant service | great service |
+    amazing service | top service | excellent service | real helpful | really helpful | very helpful |
+    so helpful | super helpful | so kind | very kind | how kind | how nice | good job | top notch |
+    customer service at its best | you guys are the best
 """)
 _NEGATIVE = _phrases("""
     still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
@@ -424,7 +432,13 @@ ENGLISH = Lexicon(
     apologies=feelings.APOLOGIES,
     irony_markers=_IRONY,
     strong_irony=_STRONG_IRONY,
+    praised_service=_PRAISED_SERVICE,
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
+    corrections=_phrases("""
+        actually no | no wait | wait no | scratch that | scrap that | sorry i mean | i mean | or rather |
+        make that | correction | sorry no | no sorry | my mistake | my bad | typo
+    """),
+    anger_emoji=frozenset({"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624"}),
     praise=frozenset(
         """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
         awesome terrific fabulous superb splendid cheers thrilled delighted generous""".split()
@@ -470,7 +484,11 @@ ENGLISH = Lexicon(
     not_knowing=_phrases("""
         dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
         cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
-        cant recall | dont recall | have no clue | no clue | not sure when | not sure which
+        cant recall | dont recall | have no clue | no clue | not sure when | not sure which | not sure whether |
+        not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked |
+        how would i know | how should i know | how am i supposed to know | how do i know | how can i tell |
+        how do i tell | how do i check | how can i check | how do i find out | how can i find out | where do i look |
+        where do i find | where can i find | where would i find | no way of knowing
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
