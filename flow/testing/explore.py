@@ -46,7 +46,7 @@ MAX_DEPTH = 3
 """The most moves of a conversation the breadth-first search tries; longer ones are searched for best first."""
 MAX_RUNS = 200_000
 """The most engine calls the breadth-first search makes."""
-SEARCH_RUNS = 6_000
+SEARCH_RUNS = 3_000
 """The most engine calls the best-first search makes for one transition the breadth-first search missed."""
 _KEPT_PER_KIND = 2
 _STARTS = 48
@@ -144,12 +144,16 @@ class Explorer:
                 continue
             seen.add(key)
             frontier.extend(self._expand(node))
-        nodes = [node for alike in kept.values() for node in alike]
+        # A closed conversation goes on only when a follow-up is due.
+        starts = [
+            node
+            for alike in kept.values()
+            for node in alike
+            if not node.conversation.closed or node.follow_up_at is not None
+        ]
         for edge in self.edges:
             if edge.label in found:
                 continue
-            starts = [n for n in nodes if n.conversation.state == edge.source]
-            starts += [n for n in nodes if n.conversation.state != edge.source and not n.conversation.closed]
             route = self._towards(edge, starts)
             if route is not None:
                 found[edge.label] = route
