@@ -20,10 +20,15 @@ SPEC = StateSpec(
         "empathize": "empathize",
         "unclear": "unclear",
         "noted_facts": "noted",
+        "withdraw_handoff": "withdrawn",
         **COMMON_SAYS,
         "*": "resume",
     },
     templates={
+        "withdrawn": (
+            "No problem, I'll let my colleague know they don't need to join.",
+            "Of course. I've told my colleague there's no need to pick this up.",
+        ),
         "offer": (
             "What I can do is offer {{ offered }}. Would {{ 'either' if several else 'that' }} help?",
             "I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?",

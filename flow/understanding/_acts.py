@@ -126,6 +126,8 @@ def read_acts(
     _settle_person(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_chosen(clauses, context, lexicon, found)
+    if not found.kinds() - {"thank"}:
+        _about_what_was_done(clauses, context, found)
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         _from_model(model, context, found, bool(clauses), owns_up=owns_up)
@@ -348,6 +350,23 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _about_what_was_done(clauses: list[Clause], context: Context, found: Found) -> None:
+    """After a request was granted, "how long will it take?" or "will I get an email?" asks how it goes
+    from here: a question about its status, not a new message to puzzle over."""
+    if context.state != "follow_up" or context.chosen is not None:
+        return
+    for index, clause in enumerate(clauses):
+        if clause.question and not _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
+            found.add(index * 1000 + 6, Act.of("ask_status"))
+            return
+
+
+_WHAT_HAPPENS_NEXT = frozenset(
+    """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
+    get days soon quickly notified notification back""".split()
+)
 
 
 def _own_request(words: Sequence[str], context: Context, lexicon: Lexicon) -> str | None:
