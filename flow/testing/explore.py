@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from flow.engine import Engine, Understander
 from flow.graph import Edge
-from flow.guards import last_accepted, switchable
+from flow.guards import handed_over, last_accepted, switchable
 from flow.models import Conversation, ScheduleFollowUp, Signals, Turn
 from flow.policy import Policy
 from flow.testing.coverage import turn_labels
@@ -227,11 +227,19 @@ class Explorer:
 
     def _offer_texts(self, conversation: Conversation) -> list[str]:
         """Asking about, taking and turning down each thing on offer, by its name; after one offer was taken,
-        asking about and switching to another that was offered."""
+        asking about and switching to another that was offered; while waiting for a person, taking one
+        that was open when the customer was handed over."""
         compensation = self.policy.compensation
         if conversation.state == "compensation" and compensation is not None:
             name = compensation.synonyms[0] if compensation.synonyms else compensation.title.lower()
             return [f"What is the {name} exactly?", leaving_with(name)]
+        if conversation.state == "escalated":
+            # Waiting for a person, the customer may take up an offer that was open when they asked for one.
+            handed = handed_over(conversation.agenda)
+            if handed is None:
+                return []
+            names = self._names(handed.name)
+            return [offer_phrases(names[o])[1] for o in handed.offered if o not in handed.rejected]
         if conversation.state == "follow_up":
             # After taking one offer, the customer may ask about or switch to another one that was offered.
             taken = last_accepted(conversation.agenda)
