@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flow import load_policy
+from flow import Engine, load_policy
 from flow.cli import commands_scenarios  # noqa: F401  (registers the command)
 from flow.cli.app import app
 from flow.conditions import All, AnyOf, Compare, Not
@@ -20,9 +21,9 @@ from flow.testing.solve import Unsolvable, setups, solve
 RETAIL = resources.files("flow") / "policies" / "retail.yaml"
 
 
-def run_pytest(folder: Path) -> subprocess.CompletedProcess[str]:
+def run_pytest(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """Run the generated suite the way its owner would."""
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rf", "."]
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rf", *options, "."]
     return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=600, check=False)
 
 
@@ -37,6 +38,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.output
     assert "wrote" in result.output
     assert "Run them with: pytest" in result.output
+    every = len(Engine(load_policy("retail")).edges)
+    assert f"taking {every} of {every} transitions" in result.output
+    assert "no generated conversation takes" not in result.output
     return root
 
 
@@ -55,10 +59,18 @@ def test_the_generated_suite_takes_every_reachable_transition_and_passes(generat
     assert 'Given the policy file "../policy/retail.yaml"' in text
     assert "Agent [offering_alternatives]:" in text
     assert (project / "suite" / "test_generated.py").read_text(encoding="utf-8").count("scenarios(") == 1
-    result = run_pytest(project / "suite")
+    result = run_pytest(project / "suite", "--tactful-coverage-json", str(tmp_path / "coverage.json"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert " passed" in result.stdout
     assert "failed" not in result.stdout
+    # Every transition of the bundled policy's edge table is reachable by a customer conversation, so
+    # the generated scenarios, run as features, must take every one of them.
+    (coverage,) = json.loads((tmp_path / "coverage.json").read_text(encoding="utf-8"))["policies"]
+    taken = {edge["label"]: edge["count"] for edge in coverage["transitions"]["edges"]}
+    live = [edge.label for edge in Engine(load_policy("retail")).edges]
+    assert sorted(taken) == sorted(live)
+    assert [label for label in live if not taken[label]] == []
+    assert coverage["unexpected"] == {}
 
 
 @pytest.mark.slow
@@ -113,4 +125,5 @@ def test_generation_starts_from_declined_allowed_and_eligible_customers() -> Non
     assert "refund declined by rule 1, in hours" in described
     assert "refund declined by rule 1, eligible for compensation, out of hours" in described
     assert "cancel allowed, in hours" in described
+    assert "every request declined, out of hours" in described
     assert "nothing known, in hours" in described

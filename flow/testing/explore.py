@@ -5,13 +5,18 @@ policy's rules decline, allow, or make the customer eligible for compensation), 
 reply on offer, a canned unambiguous phrasing for each kind of message (see :mod:`flow.testing.phrases`),
 words about what is on offer, facts the policy's exceptions read, what a person does, and the delivery
 of a scheduled follow-up. Every step is an actual engine call, so each path found is verified by
-construction; the first path to take a transition is a shortest one. Transitions that only a long
-conversation reaches (the turn limit) are found afterwards by a beam search that keeps the
-conversations with the most left to say, since the agent never says a sentence twice.
+construction; the first path to take a transition is a shortest one.
+
+Transitions the breadth-first search does not reach within :data:`MAX_DEPTH` moves (five messages the
+agent cannot read, the turn limit, a fact that changes a refusal at the follow-up after the customer
+left) are then searched for one at a time, best first (see :mod:`flow.testing.heading`), from a few
+conversations of each kind the breadth-first search met. That search runs under the conversation id
+the generated scenario will have, so the agent's wording is the one the scenario replays.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -19,26 +24,32 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from flow.engine import Engine, Understander
+from flow.graph import Edge
+from flow.guards import handed_over, last_accepted, switchable
 from flow.models import Conversation, ScheduleFollowUp, Signals, Turn
 from flow.policy import Policy
 from flow.testing.coverage import turn_labels
+from flow.testing.heading import Heading, Rank, kind
 from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
-from flow.testing.phrases import HOST_FACT_PHRASES, fact_phrases, offer_phrases, usable_phrases
+from flow.testing.phrases import HOST_FACT_PHRASES, fact_phrases, leaving_with, offer_phrases, usable_phrases
 from flow.testing.record import Exchange
 from flow.testing.runtime import ClockSlot
 from flow.testing.solve import Setup, Unsolvable, setups, solve
+from flow.testing.world import conversation_id_for
 from flow.understanding.context import Context
 
 PERSON = "Alex"
 PERSON_MOVES = ("take_over", "wait", "hand_back", "hand_back_close", "close")
 """What a person can do, or the wait for one running out (``wait``)."""
 
-MAX_DEPTH = 4
+MAX_DEPTH = 3
+"""The most moves of a conversation the breadth-first search tries; longer ones are searched for best first."""
 MAX_RUNS = 200_000
-_KEPT_PER_STATE = 6
-_BEAM = 24
-_SETTLE = 4
-_LEAVING = ("escalated", "with_person")
+"""The most engine calls the breadth-first search makes."""
+SEARCH_RUNS = 3_000
+"""The most engine calls the best-first search makes for one transition the breadth-first search missed."""
+_KEPT_PER_KIND = 2
+_STARTS = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +121,8 @@ class Explorer:
         self.on_found: Callable[[], None] = lambda: None
 
     def shortest_paths(self, progress: Callable[[int, int], None] | None = None) -> dict[str, Route]:
-        """For every live transition label it can reach, the first (shortest) path whose last turn took it.
+        """For every live transition label it can reach, a path whose last turn took it: the first (shortest)
+        one the breadth-first search finds, else one the best-first search finds.
 
         ``progress`` is called with how many transitions are found so far, and how many there are.
         """
@@ -120,23 +132,31 @@ class Explorer:
             self.on_found = lambda: progress(len(found), len(wanted))
         frontier: deque[_Node] = deque(self._openings())
         seen: set[Any] = set()
-        by_state: dict[str, list[_Node]] = {}
+        kept: dict[Any, list[_Node]] = {}
         while frontier and self.runs < MAX_RUNS and wanted - found.keys():
             node = frontier.popleft()
             self._record(node, found)
-            reached = by_state.setdefault(node.conversation.state, [])
-            if len(reached) < _KEPT_PER_STATE:
-                reached.append(node)
+            alike = kept.setdefault(kind(node.conversation, node.follow_up_at is not None, node.path.setup.at), [])
+            if len(alike) < _KEPT_PER_KIND:
+                alike.append(node)
             key = self._key(node)
             if key in seen or len(node.path.moves) >= MAX_DEPTH:
                 continue
             seen.add(key)
             frontier.extend(self._expand(node))
-        for label in sorted(wanted - found.keys()):
-            starts = by_state.get(label.split(" -> ")[0], []) + [n for nodes in by_state.values() for n in nodes]
-            route = self._long_way(starts, label)
+        # A closed conversation goes on only when a follow-up is due.
+        starts = [
+            node
+            for alike in kept.values()
+            for node in alike
+            if not node.conversation.closed or node.follow_up_at is not None
+        ]
+        for edge in self.edges:
+            if edge.label in found:
+                continue
+            route = self._towards(edge, starts)
             if route is not None:
-                found[label] = route
+                found[edge.label] = route
                 self.on_found()
         return found
 
@@ -152,10 +172,10 @@ class Explorer:
                     if node is not None:
                         yield node
 
-    def _start(self, setup: Setup, text: str) -> _Node | None:
+    def _start(self, setup: Setup, text: str, conversation_id: str = "explore") -> _Node | None:
         self._slot.read = lambda: setup.at
         self.runs += 1
-        conversation, turn = self._engine.start(dict(setup.facts), text, conversation_id="explore")
+        conversation, turn = self._engine.start(dict(setup.facts), text, conversation_id=conversation_id)
         path = Route(setup, (Move("say", text),), (turn,))
         history = (Exchange(1, turn.at, None, said=text, turn=turn),)
         return self._keeping_rules(_Node(path, conversation, setup.at, _follow_up(turn), history))
@@ -206,17 +226,37 @@ class Explorer:
         return moves
 
     def _offer_texts(self, conversation: Conversation) -> list[str]:
-        """Asking about, taking and turning down each thing on offer, by its name."""
+        """Asking about, taking and turning down each thing on offer, by its name; after one offer was taken,
+        asking about and switching to another that was offered; while waiting for a person, taking one
+        that was open when the customer was handed over."""
         compensation = self.policy.compensation
         if conversation.state == "compensation" and compensation is not None:
             name = compensation.synonyms[0] if compensation.synonyms else compensation.title.lower()
-            return [f"What is the {name} exactly?"]
+            return [f"What is the {name} exactly?", leaving_with(name)]
+        if conversation.state == "escalated":
+            # Waiting for a person, the customer may take up an offer that was open when they asked for one.
+            handed = handed_over(conversation.agenda)
+            if handed is None:
+                return []
+            names = self._names(handed.name)
+            return [offer_phrases(names[o])[1] for o in handed.offered if o not in handed.rejected]
+        if conversation.state == "follow_up":
+            # After taking one offer, the customer may ask about or switch to another one that was offered.
+            taken = last_accepted(conversation.agenda)
+            options = switchable(conversation.agenda)
+            if taken is None or not options:
+                return []
+            names = self._names(taken.name)
+            return [text for offer in options for text in offer_phrases(names[offer])[:2]]
         item = conversation.current
         if conversation.state != "offering_alternatives" or item is None:
             return []
-        request = self.policy.requests[item.name]
-        names = {a.id: a.name or a.title.lower() for a in request.every_alternative()}
+        names = self._names(item.name)
         return [text for offer in item.offered if offer not in item.rejected for text in offer_phrases(names[offer])]
+
+    def _names(self, request: str) -> dict[str, str]:
+        """How the customer names each alternative of ``request``."""
+        return {a.id: a.name or a.title.lower() for a in self.policy.requests[request].every_alternative()}
 
     def _apply(self, node: _Node, move: Move, payload: str | None) -> _Node | None:
         now = node.now + timedelta(hours=int(move.value)) if move.kind == "deliver" else node.now
@@ -270,7 +310,7 @@ class Explorer:
         return (
             node.path.setup,
             c.state,
-            c.request,
+            tuple((i.name, i.status) for i in c.agenda),
             tuple(sorted(c.facts.items())),
             c.pending_fact,
             tuple(sorted(counters.items())),
@@ -283,34 +323,48 @@ class Explorer:
             node.follow_up_at is not None,
         )
 
-    def _long_way(self, starts: list[_Node], label: str) -> Route | None:
-        """A conversation that takes ``label`` only after many messages (the turn limit), found by a beam
-        search: each round, every open conversation kept hears every customer move, and the children that
-        keep the rules and stay open are kept, those with the fewest sentences said first (the most left
-        to say), and those in the label's state first for the last rounds."""
-        source = label.split(" -> ")[0]
-        beam = [n for n in starts if not n.conversation.closed][:_BEAM]
-        for depth in range(self.policy.max_turns + 1):
-            children: dict[Any, _Node] = {}
-            for node in beam:
-                for move, payload in self._customer_moves(node.conversation):
-                    child = self._apply(node, move, payload)
-                    if child is None:
-                        continue
-                    if label in child.path.last_labels:
-                        return child.path
-                    if child.conversation.state in _LEAVING or child.conversation.closed:
-                        continue
-                    c = child.conversation
-                    children.setdefault((c.state, frozenset(c.said), c.counters.unclear, c.counters.anger), child)
-            late = depth >= self.policy.max_turns - _SETTLE
-            beam = sorted(
-                children.values(),
-                key=lambda n: (late and n.conversation.state != source, len(n.conversation.said), len(n.path.moves)),
-            )[:_BEAM]
-            if not beam:
-                return None
+    def _towards(self, edge: Edge, starts: list[_Node]) -> Route | None:
+        """A conversation that takes ``edge``, found best first (see :class:`Heading`) from ``starts``, each
+        played again under the conversation id the generated scenario will run under."""
+        heading = Heading.towards(edge, self.edges)
+        budget = self.runs + SEARCH_RUNS
+        queue: list[tuple[Any, ...]] = []
+        seen: set[Any] = set()
+        order = 0
+
+        def rank(node: _Node) -> Rank:
+            return heading.rank(node.conversation, node.follow_up_at is not None, len(node.path.moves))
+
+        def push(node: _Node) -> None:
+            nonlocal order
+            c = node.conversation
+            key = (self._key(node), c.counters.turns, frozenset(c.said))
+            if key not in seen:
+                seen.add(key)
+                order += 1
+                heapq.heappush(queue, (*rank(node), order, node))
+
+        for start in sorted(starts, key=rank)[:_STARTS]:
+            node = self._replay(start.path, conversation_id_for(edge.label))
+            if node is not None:
+                push(node)
+        while queue and self.runs < budget:
+            node = heapq.heappop(queue)[-1]
+            for child in self._expand(node):
+                if edge.label in child.path.last_labels:
+                    return child.path
+                push(child)
         return None
+
+    def _replay(self, path: Route, conversation_id: str) -> _Node | None:
+        """The conversation ``path`` took, played again under another conversation id (other wording)."""
+        first, *rest = path.moves
+        node = self._start(path.setup, first.value, conversation_id)
+        for move in rest:
+            if node is None:
+                return None
+            node = self._apply(node, move, move.value if move.kind == "click" else None)
+        return node
 
 
 def _host_facts(policy: Policy) -> list[tuple[tuple[str, Any], ...]]:

@@ -39,8 +39,13 @@ PHRASES: dict[str, str] = {
     "abusive": "You are a useless bunch of idiots.",
     "threat": "I am going to take you to court.",
     "unknown": FILLER,
+    "drop_all": "I'd like to cancel instead... no, forget cancelling it, and forget the refund, I'll keep it.",
 }
-"""One unambiguous message for each kind of customer message the flow tells apart."""
+"""One unambiguous message for each kind of customer message the flow tells apart.
+
+The search tries them in this order, so a phrase added at the end leaves the conversation found first
+for every transition as it was; each one more widens every step of the search, so add one only for a
+transition nothing else reaches."""
 
 FACT_PHRASES: dict[str, str] = {
     "faulty": "It arrived broken.",
@@ -88,6 +93,7 @@ _EXPECTED: dict[str, _Check] = {
     "abusive": lambda s, p: s.abusive,
     "threat": lambda s, p: s.threat,
     "unknown": lambda s, p: all(a.kind == "unknown" for a in s.acts),
+    "drop_all": _acts("request:cancel", "cancel_request:cancel", "cancel_request:refund"),
 }
 
 
@@ -139,5 +145,15 @@ def fact_phrases(policy: Policy) -> list[str]:
 
 
 def offer_phrases(name: str) -> list[str]:
-    """Asking about, choosing and turning down one thing on offer, by its name."""
-    return [f"How does the {name} work?", f"I'll take the {name}, please.", f"I don't want the {name}."]
+    """Asking about, choosing and turning down one thing on offer, by its name, and taking it to leave."""
+    return [
+        f"How does the {name} work?",
+        f"I'll take the {name}, please.",
+        f"I don't want the {name}.",
+        leaving_with(name),
+    ]
+
+
+def leaving_with(name: str) -> str:
+    """Taking one thing on offer and saying goodbye in the same message."""
+    return f"The {name} will do, that's all I needed, bye."

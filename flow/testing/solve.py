@@ -140,7 +140,8 @@ class Setup:
 
 
 def setups(policy: Policy) -> list[Setup]:
-    """Starting points: nothing known; each decline rule of each request, with and without compensation; allowed."""
+    """Starting points: nothing known; each decline rule of each request, with and without compensation;
+    allowed; every request declined at once."""
     clock = ScenarioClock()
     clock.use_policy(policy)
     clock.move_into_hours(policy)
@@ -174,7 +175,26 @@ def setups(policy: Policy) -> list[Setup]:
             for description, facts in candidates:
                 if _decides_as_described(rules, name, facts, description):
                     found.append(Setup(f"{description}, {when}", _frozen(facts), at))
+        together = _all_declined(policy, rules)
+        if together is not None:
+            found.append(Setup(f"every request declined, {when}", _frozen(together), at))
     return found
+
+
+def _all_declined(policy: Policy, rules: Rules) -> dict[str, Any] | None:
+    """Facts under which every request of the policy is declined by its first rule, so that a customer who
+    asks for two things is refused both (and can come back to the second after taking an offer for the
+    first); ``None`` when the policy has fewer than two requests or their rules cannot all hold at once."""
+    facts: dict[str, Any] = {}
+    for request in policy.requests.values():
+        if not request.declines:
+            return None
+        try:
+            facts.update(complete(solve(request.declines[0].when, holds=True), request.needs, policy))
+        except Unsolvable:
+            return None
+    declined = all(rules.declining_rule(name, facts) is not None for name in policy.requests)
+    return facts if declined and len(policy.requests) > 1 else None
 
 
 def _decides_as_described(rules: Rules, request: str, facts: dict[str, Any], description: str) -> bool:
