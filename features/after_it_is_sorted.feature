@@ -31,3 +31,14 @@ Feature: After the request is sorted
     When the customer says "blorp"
     And the customer says "fnord"
     Then the agent hands over to a person with reason "unclear"
+
+  Scenario: Questions about how a granted refund goes from here are answered, once each
+    When the customer says "how long will it take?"
+    Then the message is read as "ask_status"
+    And the agent says "within 5 working days"
+    And the agent does not say "colleague"
+    When the customer says "will I get an email?"
+    Then the agent says "As I mentioned, refunds reach your card"
+    When the customer says "and when will the money arrive?"
+    Then the agent does not say "within 5 working days"
+    And the agent says "everything I can tell you"

@@ -147,6 +147,15 @@ Feature: Reading customers the way they write
     And the customer says "ok approve the exchange"
     Then the alternative "Exchange" is applied
 
+  Scenario: A complaint instead of the date asked for is heard before the question comes again
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund for A-1900"
+    And the customer says "that's not fair, I only used it once"
+    Then the agent does not say "One more time"
+    And the agent does not say "I still need this"
+    And the agent acknowledges the customer's frustration
+    And the agent says "when did you buy it"
+
   Scenario: Praise before a yes-or-no question is answered is no answer to it
     Given the fact "customer_name" is "Ola"
     When the customer says "can I cancel order A-7272? placed it this morning"
@@ -157,3 +166,70 @@ Feature: Reading customers the way they write
     And the agent says "dispatched"
     When the customer says "no, not yet"
     Then the request is approved
+
+  Scenario: A cancellation and a refund of one order is one cancellation
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I'd like to cancel my order and get a refund, A-5555"
+    Then the message is read as "request:cancel" and "provide:order_id"
+    And the agent does not say "order number"
+    And the agent says "dispatched"
+    When the customer says "not sent yet"
+    Then the request is approved
+    And the agent does not say "When did you buy it?"
+
+  Scenario: A cancellation and a refund of something else are two requests
+    Given the fact "customer_name" is "Ola"
+    When the customer says "cancel my order for the curtains and refund the rug that came damaged please"
+    Then the message is read as "request:cancel", "request:refund" and "provide:condition"
+
+  Scenario: "NOW" after a refusal presses the request; it thanks no one
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "NOW"
+    Then the message is read as "insist"
+    And the agent does not say "you're welcome"
+
+  Scenario: A fact the customer still cannot find after the hint gets the offer of a colleague
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "I don't have the order number, it was a gift"
+    Then the agent says "confirmation email"
+    When the customer says "my friend bought it for me"
+    Then the agent says "a colleague can look into it with you"
+    And the quick replies are "Yes, a colleague please" and "No"
+    When the customer says "yes please"
+    Then the agent hands over to a person because the customer asked for one
+
+  Scenario: Turning the colleague down leaves the question open, without asking again
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "I don't have the order number, it was a gift"
+    And the customer says "my friend bought it for me"
+    And the customer says "no"
+    Then the agent does not say "colleague"
+    And the agent says "send it here"
+    When the customer says "found it! A-1234"
+    Then the agent asks for the "days since purchase"
+
+  Scenario: "What does dispatched mean?" is not an answer; it gets the hint
+    Given the fact "customer_name" is "Ola"
+    When the customer says "cancel A-7004"
+    And the customer says "what does dispatched mean?"
+    Then the message gives no fact "dispatched"
+    And the agent says "tracking link"
+
+  Scenario: "It's only one day over!" presses the request
+    Given the customer "Dana" bought order "A-1001" 31 days ago
+    When the customer says "I want a refund"
+    And the customer says "it's only one day over!"
+    Then the message is read as "insist"
+    And the agent does not say "didn't quite catch"
+
+  Scenario: "Hello? Anyone there?" is asking who is there, not asking for a person
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "hello?? anyone there?"
+    Then the message is read as "ask_bot"
+    And the agent does not hand over to a person
+    And the agent says "virtual assistant"
+    And the agent says "order number"

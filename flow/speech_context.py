@@ -149,6 +149,8 @@ class ContextBuilder:
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
         context["check"] = status_check(run, policy)
+        if policy.status is not None:
+            context["status_text"] = _status_answer(policy.status.say, run)
         context["thanked"] = run.signals.has("thank")
         context["affirmed"] = run.signals.has("affirm")
         context["level"] = run.counters.unclear
@@ -171,6 +173,9 @@ class ContextBuilder:
             unknown = unknown and spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
             context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown else None
             context["not_known"] = unknown
+            declined = run.question == "person" and run.signals.has("deny")
+            context["colleague_declined"] = declined
+            context["offer_colleague"] = colleague_for_fact(run, policy) and context["asked_before"] and not declined
         return context
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
@@ -315,15 +320,43 @@ class ContextBuilder:
         return alternative.text if path is None else self.book.render(path, context)
 
 
+def colleague_for_fact(run: Run, policy: Policy) -> bool:
+    """Whether the fact asked for is still missing after its hint was given: the customer cannot find it
+    ("it was a gift, I don't have the number"), so a colleague is offered rather than the question again."""
+    spec = policy.facts.get(run.pending_fact or "")
+    if spec is None or spec.hint is None or run.signals.facts or run.pending_fact in run.signals.malformed:
+        return False
+    if run.question == "person" and run.signals.has("deny"):
+        return False
+    return set(sentence_hashes(spec.hint)) <= set(run.said)
+
+
+def _status_answer(text: str, run: Run) -> str:
+    """What the policy says about a request under way; asked again, the sentence of it that answers the
+    question, said once more with "As I mentioned", then a pointer to what was said."""
+    said = set(run.said)
+    if said.isdisjoint(sentence_hashes(text)):
+        return text
+    answer = answering_sentence(text, run.text) or " ".join(text.split()).split(". ")[0].rstrip(".") + "."
+    again = _mentioned(answer)
+    if not set(sentence_hashes(again)) <= said:
+        return again
+    return "That's everything I can tell you about it from here, I'm afraid."
+
+
 def status_check(run: Run, policy: Policy) -> bool:
     """Whether a question about where a refund is gets the offer of a colleague to check it: when the
-    policy says so, unless the conversation has just sorted a request, which there is nothing yet to check."""
+    policy says so, unless the conversation has just sorted a request, which there is nothing yet to check
+    (a question about another or an earlier one still gets the offer)."""
     if policy.status is None or not policy.status.handoff:
         return False
+    if not _ELSEWHERE.isdisjoint(run.text.lower().split()):
+        return True
     return not any(item.status in _JUST_SORTED for item in run.agenda)
 
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
+_ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
 
 
 def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:
@@ -370,12 +403,15 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
 def _mentioned(sentence: str) -> str:
     """A sentence said before, said again as the answer to a question."""
     first, _, rest = sentence.partition(" ")
-    if first.lower() in _PLAIN_OPENINGS:
-        return f"As I mentioned, {first.lower()} {rest}"
+    # A name keeps its capital ("Northwind ships…"); an ordinary first word does not ("refunds reach…").
+    plain = first.lower() in _PLAIN_OPENINGS or (first[1:].islower() and first.lower() not in _NAMES_IN_TEXT)
+    if plain and first != "I" and not first.startswith("I'"):
+        return f"As I mentioned, {first[:1].lower()}{first[1:]} {rest}"
     return f"As I mentioned, {sentence}"
 
 
 _PLAIN_OPENINGS = frozenset("the you we it its your our this that there a an if once when".split())
+_NAMES_IN_TEXT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _details(alternative: Alternative) -> str:

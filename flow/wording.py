@@ -104,6 +104,7 @@ _AGAIN = ("So, ", "Just to check, ", "And so, ")
 """Words in front of a question asked again, tried in turn until the sentence is new."""
 _QUESTION_OPENERS = frozenset(
     "could can would will has have is are do does did when what which how where who shall should may".split()
+    + ["anything", "any"]
 )
 
 

@@ -38,7 +38,11 @@ SPEC = StateSpec(
             "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint %}{{ hint }}"
             "{% elif narrowing %}To get this right, I need a closer date. {{ question }}"
             "{% elif noted_for %}Thanks, I've noted that for {{ noted_for }}. {{ question }}"
+            "{% elif colleague_declined %}All right. If you find it later, just send it here."
+            "{% elif offer_colleague %}I understand. Without that I can't check this from here, but a colleague "
+            "can look into it with you. Would you like me to pass this to one?"
             "{% elif asked_before and thanked %}You're welcome. Just to check, {{ question_inline }}"
+            "{% elif asked_before and complained %}I understand, and I want to help. {{ question }}"
             "{% elif asked_before %}Sorry, I still need this: {{ question_inline }}"
             "{% else %}{% if given %}Thanks. {% endif %}{{ question }}{% endif %}",
             "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
@@ -46,7 +50,11 @@ SPEC = StateSpec(
             "{% elif hint %}{{ hint }} Could you check it for me?"
             "{% elif narrowing %}That helps, but I need to be "
             "a little more exact. {{ question }}{% elif noted_for %}I'll keep that for {{ noted_for }}. "
-            "{{ question }}{% elif asked_before and thanked %}No problem. Before I go on, {{ question_inline }}"
+            "{{ question }}{% elif colleague_declined %}That's fine. Whenever you have it, send it here and I'll "
+            "carry on.{% elif offer_colleague %}That's all right. I can't look this up without it, but a "
+            "colleague can help you find it. Shall I pass you to one?"
+            "{% elif asked_before and thanked %}No problem. Before I go on, {{ question_inline }}"
+            "{% elif asked_before and complained %}I hear you, and I'd like to sort this out. {{ question }}"
             "{% elif asked_before %}Just so I can check, {{ question_inline }}"
             "{% else %}{% if given %}Thank you. {% endif %}{{ question }}{% endif %}",
             "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
@@ -54,7 +62,11 @@ SPEC = StateSpec(
             "{% elif hint %}Could you check that number? {{ hint }}"
             "{% elif narrowing %}Could you narrow it down a "
             "little? {{ question }}{% elif noted_for %}Noted for {{ noted_for }}, thank you. {{ question }}"
+            "{% elif colleague_declined %}No problem. Just send it here if you find it."
+            "{% elif offer_colleague %}No problem. Without it I can't go further here, but a colleague can look "
+            "into it with you. Would you like that?"
             "{% elif asked_before and thanked %}Happy to help. One thing first: {{ question_inline }}"
+            "{% elif asked_before and complained %}I'm sorry this is frustrating. So I can help, {{ question_inline }}"
             "{% elif asked_before %}One more time, {{ question_inline }}"
             "{% else %}{% if given %}Got it. {% endif %}{{ question }}{% endif %}",
         ),

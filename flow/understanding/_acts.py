@@ -20,6 +20,7 @@ from flow.understanding._drops import dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
 from flow.understanding._found import Found, cue_at, first, has, only, starts_with
 from flow.understanding._offers import Mention
+from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -120,9 +121,13 @@ def read_acts(
     for name in facts:
         found.add(500, Act.of("provide", name))
     second_thoughts(found)
+    if context.asked is not None and context.asked in facts and found.unnamed_drops:
+        _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_chosen(clauses, context, lexicon, found)
+    if not found.kinds() - {"thank"}:
+        _about_what_was_done(clauses, context, found)
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         _from_model(model, context, found, bool(clauses), owns_up=owns_up)
@@ -181,19 +186,25 @@ def _read_requests(
         handled.add("ask_status")
         return handled
     if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)):
+        own = _own_request(words, context, lexicon)
+        if own is not None:
+            found.add(position + 4, Act.of("request", own))
+            handled.add("request")
+            return handled
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
     if not named and context.request is None:
+        referring = _ids_as_it(words)
         for kind, cues in lexicon.weak_request_cues.items():
-            at = cue_at(cues, words)
+            at = cue_at(cues, referring)
             if at is not None and not _negated_at(words, at):
                 named = [kind]
                 break
     for kind in named:
         at = cue_starts.get(kind)
         if at is None:
-            at = cue_at(lexicon.weak_request_cues[kind], words) or 0
+            at = cue_at(lexicon.weak_request_cues[kind], _ids_as_it(words)) or 0
         if _negated_at(words, at):
             if context.request == kind and dropped is None:
                 found.add(position, Act.of("cancel_request", kind))
@@ -320,6 +331,8 @@ def _read_answers(
         elif only(lexicon.yes, words, lexicon) and not thanked:
             found.add(position + 9, Act.of("affirm"))
         return
+    if has(lexicon.taking_time, words) and not has(lexicon.done, words):
+        return
     yes = only(lexicon.yes, words, lexicon) or (
         words[0] in ("yes", "ok", "mostly") and not only(lexicon.no, words[:1], lexicon)
     )
@@ -337,6 +350,59 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _about_what_was_done(clauses: list[Clause], context: Context, found: Found) -> None:
+    """After a request was granted, "how long will it take?" or "will I get an email?" asks how it goes
+    from here: a question about its status, not a new message to puzzle over."""
+    if context.state != "follow_up" or context.chosen is not None:
+        return
+    for index, clause in enumerate(clauses):
+        if clause.question and not _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
+            found.add(index * 1000 + 6, Act.of("ask_status"))
+            return
+
+
+_WHAT_HAPPENS_NEXT = frozenset(
+    """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
+    get days soon quickly notified notification back""".split()
+)
+
+
+def _own_request(words: Sequence[str], context: Context, lexicon: Lexicon) -> str | None:
+    """ "Is it too late to return something I bought in September?": a question about the rules that is
+    about the customer's own purchase, and says when or which, asks for the request itself, so the answer
+    is the decision on it."""
+    if context.request is not None or lexicon.purchase_words.isdisjoint(words) or _OWNERS.isdisjoint(words):
+        return None
+    if lexicon.date_hints.isdisjoint(words) and NUMBER not in words:
+        return None
+    referring = _ids_as_it(words)
+    return next((kind for kind, cues in lexicon.weak_request_cues.items() if has(cues, referring)), None)
+
+
+_OWNERS = frozenset({"i", "we", "my", "our"})
+
+
+def _ids_as_it(words: Sequence[str]) -> Sequence[str]:
+    """The words with an order number read as "it": "can I return A-1234?" asks to return it."""
+    if all(word.isalpha() for word in words):
+        return words
+    return ["it" if _is_id(word) else word for word in words]
+
+
+def _is_id(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _correction_not_drop(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "2 weeks ago. actually no, more like 5 weeks": "actually no" beside the fact asked for puts the fact
+    right; it does not drop the request. "2 weeks ago. actually no, forget it" still drops it."""
+    for clause in clauses:
+        for match in lexicon.cancel_request_cues.find(clause.words):
+            if match.phrase not in lexicon.corrections:
+                return
+    found.drop("cancel_request")
 
 
 def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
