@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from flow import sharing
 from flow.vocabulary import ActKind, EscalationReason, Intent, Outcome, Question, RequestStatus, StateName
 
 
@@ -384,28 +384,66 @@ class Conversation(BaseModel):
 _EVERY_FIELD: set[str] = set(Conversation.model_fields)
 """The names of every field of a snapshot: the one set of fields set that complete snapshots share."""
 
+_FIELD_KEYS = sharing.key_table(Conversation.model_fields)
+"""The keys table that the field dicts of complete snapshots share."""
+
 
 def compact(conversation: Conversation) -> None:
-    """Let ``conversation`` share what every live snapshot would otherwise hold a copy of.
+    """Let ``conversation``, just validated, share what every live snapshot would otherwise hold a copy of.
 
     A snapshot read from JSON or made by the engine has every field set, and pydantic keeps the names of
     the fields set in a set of its own per model (over 2 KB for a snapshot's fields): a complete snapshot
     shares one. Pydantic only ever adds field names to that set, which leaves it unchanged, and copies it
-    before changing a copy's. The policy's name and version and the quick-reply payloads come from a small
-    vocabulary, so they are interned.
+    before changing a copy's. Its field dict shares its keys with every other snapshot's
+    (:func:`flow.sharing.field_dict`); names from the policy's vocabulary are interned, and short values
+    and the hashes of what was said are shared (:mod:`flow.sharing`). Nothing changes value.
     """
     if conversation.__pydantic_fields_set__ == _EVERY_FIELD:
         object.__setattr__(conversation, "__pydantic_fields_set__", _EVERY_FIELD)
     values = conversation.__dict__
-    values["policy"] = sys.intern(values["policy"])
-    values["policy_version"] = sys.intern(values["policy_version"])
-    if values["quick_replies"]:
-        values["quick_replies"] = [sys.intern(payload) for payload in values["quick_replies"]]
+    if values.keys() == _FIELD_KEYS.keys():
+        values = sharing.field_dict(values, _FIELD_KEYS)
+        object.__setattr__(conversation, "__dict__", values)
+    _share_values(values)
+
+
+def _share_values(values: dict[str, Any]) -> None:
+    """Replace the names and values a snapshot's fields hold by equal ones other snapshots share."""
+    name = sharing.name
+    values["policy"] = name(values["policy"])
+    values["policy_version"] = name(values["policy_version"])
+    values["facts"] = _shared_facts(values["facts"])
+    for item in values["agenda"]:
+        item.name = name(item.name)
+        item.facts = _shared_facts(item.facts)
+        item.offered = sharing.names(item.offered)
+        item.rejected = sharing.names(item.rejected)
+        if item.chosen is not None:
+            item.chosen = name(item.chosen)
+    stated = values["customer_stated"]
+    if stated:
+        text = sharing.text
+        values["customer_stated"] = {name(fact): [text(v) for v in facts] for fact, facts in stated.items()}
+    for fact in ("pending_fact", "focus"):
+        if values[fact] is not None:
+            values[fact] = name(values[fact])
+    replies = values["quick_replies"]
+    for index, payload in enumerate(replies):
+        replies[index] = name(payload)
+    sharing.numbers(values["said"])
+
+
+def _shared_facts(facts: dict[str, FactValue]) -> dict[str, FactValue]:
+    if not facts:
+        return facts
+    name, text = sharing.name, sharing.text
+    return {name(fact): text(value) if type(value) is str else value for fact, value in facts.items()}
 
 
 def successor(conversation: Conversation, update: Mapping[str, Any]) -> Conversation:
-    """``conversation.model_copy(update=update)``, compacted, made without copying the set of fields set that
-    complete snapshots share (pydantic's copy makes one, which :func:`compact` would then drop)."""
+    """``conversation.model_copy(update=update)``, made without copying the set of fields set that complete
+    snapshots share (pydantic's copy makes one), and sharing the keys of the field dict when ``conversation``
+    does. The quick-reply payloads are interned and the hashes of what was said shared."""
     if conversation.__pydantic_extra__ is not None or conversation.__pydantic_private__ is not None:
         copied = conversation.model_copy(update=update)
         compact(copied)
@@ -421,7 +459,12 @@ def successor(conversation: Conversation, update: Mapping[str, Any]) -> Conversa
         made, "__pydantic_fields_set__", fields_set if fields_set is _EVERY_FIELD else fields_set | update.keys()
     )
     object.__setattr__(made, "__pydantic_private__", None)
-    compact(made)
+    replies = values["quick_replies"]
+    for index, payload in enumerate(replies):
+        replies[index] = sharing.name(payload)
+    if "said" in update:
+        # A list of exactly its length (one built by appending has room to spare), holding shared hashes.
+        values["said"] = sharing.numbers(list(values["said"]))
     return made
 
 
