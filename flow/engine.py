@@ -352,7 +352,7 @@ class Engine:
     def _apply(self, run: Run, text: str) -> None:
         before = _fact_values(run)
         fill_facts(run, self.policy, text)
-        _note_stated(run.customer_stated, _fact_values(run) - before)
+        _note_stated(run.customer_stated, _new_values(run, before))
         self._assume_request(run)
         count(run, self.policy)
         self._step(run, "message")
@@ -455,6 +455,17 @@ def _fact_values(run: Run) -> set[tuple[str, FactValue]]:
     for item in run.agenda:
         values.update(item.facts.items())
     return values
+
+
+def _new_values(run: Run, before: set[tuple[str, FactValue]]) -> list[tuple[str, FactValue]]:
+    """The fact values the working conversation holds that are not in ``before``, in the order the facts
+    are kept (the conversation's own, then each request's), so what is recorded never depends on hashing."""
+    found: list[tuple[str, FactValue]] = []
+    for facts in (run.facts, *(item.facts for item in run.agenda)):
+        for pair in facts.items():
+            if pair not in before and pair not in found:
+                found.append(pair)
+    return found
 
 
 def _note_stated(stated: dict[str, list[FactValue]], facts: Iterable[tuple[str, FactValue]]) -> None:

@@ -51,6 +51,15 @@ def test_missing_fact_is_asked_for_and_read_from_the_next_message(engine: Engine
     assert turn.states_entered == ["explaining", "apologizing", "offering_alternatives"]
 
 
+def test_facts_the_customer_states_are_recorded_in_the_order_they_are_kept(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"customer_name": "Dana"}, message="I want a refund")
+    conversation, _ = engine.reply(conversation, "A-1001, bought 45 days ago, and it arrived broken")
+
+    assert list(conversation.customer_stated) == [
+        name for name in conversation.facts if name in {"order_id", "days_since_purchase", "condition"}
+    ]
+
+
 def test_an_allowed_request_is_approved_not_refused(engine: Engine) -> None:
     conversation, turn = engine.start(facts={**DANA, "days_since_purchase": 10}, message="I want a refund")
 
