@@ -42,3 +42,7 @@ Feature: After the request is sorted
     When the customer says "and when will the money arrive?"
     Then the agent does not say "within 5 working days"
     And the agent says "everything I can tell you"
+
+  Scenario: "Cool" to "anything else?" is a goodbye, not a yes
+    When the customer says "cool"
+    Then the conversation is closed

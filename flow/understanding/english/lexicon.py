@@ -441,7 +441,8 @@ ENGLISH = Lexicon(
     anger_emoji=frozenset({"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624"}),
     praise=frozenset(
         """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
-        awesome terrific fabulous superb splendid cheers thrilled delighted generous""".split()
+        awesome terrific fabulous superb splendid cheers thrilled delighted generous cool nice sweet ace
+        brill""".split()
     ),
     irony_openers=frozenset({"oh", "wow", "well", "ooh", "ah", "gee", "golly"}),
     negative_cues=_NEGATIVE,
