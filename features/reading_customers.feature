@@ -233,3 +233,10 @@ Feature: Reading customers the way they write
     And the agent does not hand over to a person
     And the agent says "virtual assistant"
     And the agent says "order number"
+
+  Scenario: "Could you at least give me a discount?" after a refusal presses for more
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "could you at least give me a discount?"
+    Then the message is read as "insist"
+    And the agent does not say "didn't quite catch"

@@ -250,3 +250,7 @@ Feature: Reading facts and requests the way people give them
       Then the message gives no fact "dispatched"
       And the message is read as "ask_about:resend"
       And the agent says "tracked delivery"
+
+    Scenario: A missing part is a fault
+      When the customer says "my order A-9103 came with a missing part"
+      Then the message gives the fact "condition" as "faulty"

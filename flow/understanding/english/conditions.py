@@ -22,7 +22,8 @@ FAULTY = _phrases("""
     doesnt charge | dead on arrival | doa | leaking | leaks | leaked | stained | scratched | dented | bent | burnt |
     burned | frayed | malfunction | malfunctioning | came off | peeling | peeled | falling to bits | fell to bits |
     not fit for purpose | unusable | bust | busted | knackered | died on me | packed up | seam split | seam came |
-    hole in | holes in | missing parts | missing a part | parts missing | doesnt work properly |
+    hole in | holes in | missing parts | missing a part | parts missing | doesnt work properly | missing part |
+    part missing | missing piece | missing pieces | pieces missing | piece missing | incomplete |
     not working properly | keeps breaking | faulty item | poor condition | bad condition | not as described |
     arrived broken | arrived damaged | came broken | seam split | split open | has split | its split |
     a fault with | has a fault | gave up on me | come away | came away | coming away | come apart | comes apart |
