@@ -169,12 +169,12 @@ def _lexicon_value(
         return None
     for clause in clauses:
         for value, phrases in table.items():
-            if value in skip or not phrases.may_occur(clause):
+            if value in skip or not phrases.may_hold(clause):
                 continue
             matches = [m for m in phrases.find(clause) if not _unsuited(clause, m.end, value, lexicon)]
             if not matches:
                 continue
-            if lexicon.condition_denials.may_occur(clause) and lexicon.condition_denials.first(clause) is not None:
+            if lexicon.condition_denials.may_hold(clause) and lexicon.condition_denials.first(clause) is not None:
                 continue
             match = matches[0]
             if _negated(clause, match.start, lexicon) or _supposed(clause, match.start, lexicon):
@@ -192,7 +192,7 @@ def _first_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
     """The words any phrase of ``table`` opens with, worked out once per table."""
     known = _FIRST_WORDS.get(id(table))
     if known is None or known[0] is not table:
-        known = _FIRST_WORDS[id(table)] = (table, frozenset().union(*(phrases.firsts for phrases in table.values())))
+        known = _FIRST_WORDS[id(table)] = (table, frozenset().union(*(phrases.keys for phrases in table.values())))
     return known[1]
 
 
@@ -225,11 +225,11 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         no_phrases = _phrase_set(spec.no_phrases)
         yes_phrases = _phrase_set(spec.yes_phrases)
         for clause in clauses:
-            if no_phrases.may_occur(clause) and any(
+            if no_phrases.may_hold(clause) and any(
                 not _in_condition(clause, m, lexicon) for m in no_phrases.find(clause)
             ):
                 return False
-            if yes_phrases.may_occur(clause):
+            if yes_phrases.may_hold(clause):
                 match = next((m for m in yes_phrases.find(clause) if not _in_condition(clause, m, lexicon)), None)
                 if match is not None:
                     return not _negated(clause, match.start, lexicon)
@@ -250,7 +250,7 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
 def _in_condition(clause: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
     """A policy's yes/no words inside what went wrong: "packed" in "my toaster packed up" says nothing of dispatch."""
     for phrases in lexicon.conditions.values():
-        if phrases.may_occur(clause):
+        if phrases.may_hold(clause):
             for found in phrases.find(clause):
                 if (
                     found.start <= match.start

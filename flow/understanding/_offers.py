@@ -195,7 +195,7 @@ def _by_spelling(clause: Sequence[str], names: _Names, lexicon: Lexicon, known: 
 def _by_pointing(
     clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon, focus: str | None
 ) -> list[Mention]:
-    match = lexicon.deictic.first(clause) if lexicon.deictic.may_occur(clause) else None
+    match = lexicon.deictic.first(clause) if lexicon.deictic.may_hold(clause) else None
     if match is None:
         return []
     if match.phrase in lexicon.pronouns:

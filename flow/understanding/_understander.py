@@ -231,7 +231,7 @@ def _facts_per_request(
     cues: list[tuple[int, int, str]] = []
     for index, clause in enumerate(clauses):
         for kind, phrases in lexicon.request_cues.items():
-            if not phrases.may_occur(clause.words):
+            if not phrases.may_hold(clause.words):
                 continue
             for match in phrases.find(clause.words):
                 if all(kind != seen for _, _, seen in cues):
