@@ -78,9 +78,9 @@ def read_facts(
             if value is None and asked and mentions_vague_time(word_set):
                 reading.vague.append(spec.name)
         elif spec.kind == "condition":
-            value = _condition(clauses, lexicon)
+            value = _condition(clauses, word_set, lexicon)
         elif spec.kind == "circumstance":
-            value = _lexicon_value(clauses, lexicon.circumstances, lexicon)
+            value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
         elif spec.kind == "yes_no":
@@ -144,13 +144,14 @@ def _days(folded: str, words: set[str], context: Context, lexicon: Lexicon, aske
     return None
 
 
-def _condition(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> str | None:
+def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Lexicon) -> str | None:
     """What is wrong with the order. A wrong item is the shop's mistake: not when the customer owns up to
     choosing wrong ("I ordered the wrong size", "by mistake") or judges it ("the wrong colour for my
-    kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition."""
-    own_mistake = any(has(lexicon.own_mistakes, clause) for clause in clauses)
+    kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition.
+    ``word_set`` holds every word of ``clauses``."""
+    own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
-    value = _lexicon_value(clauses, lexicon.conditions, lexicon, skip=skip)
+    value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
     if value is None and not own_mistake and lexicon.sent_something_else(clauses):
         return WRONG_ITEM
     if value is None and lexicon.who_died(clauses) == "thing":
@@ -160,12 +161,13 @@ def _condition(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> str | None
 
 def _lexicon_value(
     clauses: Sequence[Sequence[str]],
+    word_set: set[str],
     table: Mapping[str, PhraseSet],
     lexicon: Lexicon,
     *,
     skip: frozenset[str] = frozenset(),
 ) -> str | None:
-    if all(_first_words(table).isdisjoint(clause) for clause in clauses):
+    if _key_words(table).isdisjoint(word_set):
         return None
     for clause in clauses:
         for value, phrases in table.items():
@@ -185,14 +187,14 @@ def _lexicon_value(
     return None
 
 
-_FIRST_WORDS: dict[int, tuple[Mapping[str, PhraseSet], frozenset[str]]] = {}
+_KEY_WORDS: dict[int, tuple[Mapping[str, PhraseSet], frozenset[str]]] = {}
 
 
-def _first_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
-    """The words any phrase of ``table`` opens with, worked out once per table."""
-    known = _FIRST_WORDS.get(id(table))
+def _key_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
+    """The key words (:attr:`PhraseSet.keys`) of every phrase of ``table``, worked out once per table."""
+    known = _KEY_WORDS.get(id(table))
     if known is None or known[0] is not table:
-        known = _FIRST_WORDS[id(table)] = (table, frozenset().union(*(phrases.keys for phrases in table.values())))
+        known = _KEY_WORDS[id(table)] = (table, frozenset().union(*(phrases.keys for phrases in table.values())))
     return known[1]
 
 

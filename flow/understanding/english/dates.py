@@ -89,6 +89,8 @@ NAMED_DAYS = {
     ("halloween",): (10, 31), ("bonfire", "night"): (11, 5), ("guy", "fawkes"): (11, 5),
     ("valentines", "day"): (2, 14), ("valentines",): (2, 14),
 }  # fmt: skip
+_OPEN_ENDED_FIRSTS = frozenset(words[0] for words in OPEN_ENDED)
+_NAMED_DAY_FIRSTS = frozenset(words[0] for words in NAMED_DAYS)
 VAGUE_TIMES = frozenset({"summer", "spring", "autumn", "fall", "winter", "sales", "easter", "ages", "while", "donkeys"})
 """Times too vague to turn into days: the customer named a time, but not one that can be bounded."""
 DATE_HINTS = frozenset(
@@ -230,6 +232,8 @@ def _open_ended(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
     """``a while ago``, ``ages back``, ``a long time ago``: at least so many days, with no upper bound."""
+    if word not in _OPEN_ENDED_FIRSTS:
+        return None
     for words, least in OPEN_ENDED.items():
         end = i + len(words)
         if (
@@ -245,11 +249,12 @@ def _open_ended(
 def _fixed(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
-    three = _words(tokens, i, 4)
-    if three[:4] == ["the", "day", "before", "yesterday"]:
-        return 2, i + 3
-    if three[:3] == ["day", "before", "yesterday"]:
-        return 2, i + 2
+    if word == "the" or word == "day":
+        three = _words(tokens, i, 4)
+        if three[:4] == ["the", "day", "before", "yesterday"]:
+            return 2, i + 3
+        if three[:3] == ["day", "before", "yesterday"]:
+            return 2, i + 2
     if word in ("today", "tonight") or (word == "this" and nxt in ("morning", "afternoon", "evening")):
         return 0, i + (0 if word in ("today", "tonight") else 1)
     if word == "yesterday" or (word == "last" and nxt == "night"):
@@ -271,6 +276,8 @@ def _named_day(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
     """``Christmas``, ``Bonfire Night``, ``last Halloween``: the latest such day not after today."""
+    if word not in _NAMED_DAY_FIRSTS:
+        return None
     for words, (month, day) in NAMED_DAYS.items():
         if word == words[0] and tuple(t.text for t in tokens[i : i + len(words)]) == words:
             previous = tokens[i - 1].text if i else ""
