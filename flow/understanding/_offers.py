@@ -103,6 +103,8 @@ def by_description(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: L
     """An offer named by two or more words of its description ("the full amount to spend later")."""
     best: list[Mention] = []
     for offer in offered:
+        if offer.description.isdisjoint(clause):
+            continue
         hits = [
             i
             for i, word in enumerate(clause)
@@ -127,7 +129,8 @@ def find_mentions(
     if not offered:
         return []
     names = _names_of(offered)
-    mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(clause)]
+    found = names.phrases.find(clause) if names.phrases.may_hold(clause) else ()
+    mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in found]
     if not mentions and not names.inflected.isdisjoint(clause):
         stems = [stem(word) for word in clause]
         if not names.stems.isdisjoint(stems):
@@ -156,6 +159,10 @@ def _ordinal(word: str, nxt: str, previous: str, lexicon: Lexicon) -> str:
 def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     ordinal_nouns = lexicon.ordinal_nouns
+    # Without "the" or an ordinal noun no word is looked at as a misspelt ordinal, so only the words
+    # themselves can name a place in the list.
+    if "the" not in clause and ordinal_nouns.isdisjoint(clause) and _position_words(lexicon).isdisjoint(clause):
+        return found
     for i, raw in enumerate(clause):
         index: int | None = None
         nxt = clause[i + 1] if i + 1 < len(clause) else ""
@@ -177,6 +184,18 @@ def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lex
         if index is not None and -len(offered) <= index < len(offered):
             found.append(Mention(offered[index].id, i, i + 2 if nxt in lexicon.ordinal_nouns else i + 1, "position"))
     return found
+
+
+_POSITION_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _position_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words that name a place in the list as they are written: ordinals, option words and "no" ("no 2")."""
+    known = _POSITION_WORDS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        words = frozenset(lexicon.ordinals) | lexicon.option_words | {"no"}
+        known = _POSITION_WORDS[id(lexicon)] = (lexicon, words)
+    return known[1]
 
 
 def _by_spelling(clause: Sequence[str], names: _Names, lexicon: Lexicon, known: Callable[[str], bool]) -> list[Mention]:
