@@ -146,7 +146,7 @@ def read_dates(
     is what the customer said before, known only roughly (days ago, from and to): "the 5th" is then the
     5th of the month inside that range, not of this month.
     """
-    tokens = [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+    tokens = _tokens(folded)
     found: list[When] = []
     i = 0
     while i < len(tokens):
@@ -166,6 +166,38 @@ def read_dates(
             found.append(When(days, anchor, tokens[i].start, tokens[last].end, _shape(tokens, i, last)))
         i = last + 1
     return found
+
+
+_LETTER_BYTES = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
+_DIGITS = b"0123456789"
+_MARKS = b".,;!?"
+
+
+def _tokens(folded: str) -> list[_Token]:
+    """The tokens of :data:`_TOKEN` in ``folded``, in order. An ASCII text without digits has only runs of
+    letters and single marks, found here without a search per token."""
+    if not folded.isascii():
+        return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+    data = folded.encode("ascii")
+    if len(data.translate(None, _DIGITS)) != len(data):
+        return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+    letters = data.translate(_LETTER_BYTES).decode("ascii")
+    tokens: list[_Token] = []
+    pos = 0
+    for word in letters.split():
+        # Only spaces lie between one run and the next, so the next run is the next occurrence of its text.
+        pos = letters.find(word, pos)
+        tokens.append(_Token(word, pos, pos + len(word)))
+        pos += len(word)
+    if len(data.translate(None, _MARKS)) == len(data):
+        return tokens
+    for mark in _MARKS:
+        at = data.find(mark)
+        while at >= 0:
+            tokens.append(_Token(chr(mark), at, at + 1))
+            at = data.find(mark, at + 1)
+    tokens.sort(key=lambda token: token.start)
+    return tokens
 
 
 def _inside(days: int, within: tuple[int, int | None]) -> bool:
