@@ -11,8 +11,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
+from flow.understanding._fuzzy import closest
 from flow.understanding.context import Offer
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import PhraseSet
@@ -152,8 +151,8 @@ def _ordinal(word: str, nxt: str, previous: str, lexicon: Lexicon) -> str:
         return word
     if nxt not in lexicon.ordinal_nouns and previous != "the":
         return word
-    best = process.extractOne(word, tuple(lexicon.ordinals), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return best[0] if best is not None else word
+    best = closest(word, tuple(lexicon.ordinals), FUZZY_CUTOFF)
+    return best if best is not None else word
 
 
 def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
@@ -205,9 +204,9 @@ def _by_spelling(clause: Sequence[str], names: _Names, lexicon: Lexicon, known: 
     for i, word in enumerate(clause):
         if len(word) < _FUZZY_MIN_LETTERS or word in lexicon.stopwords or not word.isalpha() or known(word):
             continue
-        best = process.extractOne(word, names.single_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        best = closest(word, names.single_words, FUZZY_CUTOFF)
         if best is not None:
-            found.append(Mention(names.owner[best[0]], i, i + 1, "spelling"))
+            found.append(Mention(names.owner[best], i, i + 1, "spelling"))
     return found
 
 
