@@ -1,7 +1,8 @@
 Feature: Checking on something already under way
   A customer who asks how an earlier request is going hears what the policy says about it and is
-  offered a colleague who can check. Giving the details to check is a yes; thanks alone, with
-  nothing else open, ends the chat politely.
+  offered a colleague who can check, unless the request was sorted in this same chat and there is
+  nothing yet to check. Giving the details to check is a yes; thanks alone, with nothing else open,
+  ends the chat politely.
 
   Background:
     Given the policy "retail"
@@ -23,3 +24,14 @@ Feature: Checking on something already under way
     When the customer says "any update on my refund?"
     And the customer says "yes please"
     Then the agent hands over to a person
+
+  Scenario: Asking when the money arrives, just after the refund was started, offers no check
+    Given the customer "Ola" bought order "A-1732" 7 days ago
+    When the customer says "my vase arrived cracked, I'd like a refund"
+    Then the request is approved
+    When the customer says "how long until I see the money?"
+    Then the agent says "within 5 working days"
+    And the agent does not say "colleague"
+    And the quick replies are "That's all, thanks"
+    When the customer says "yes"
+    Then the agent does not hand over to a person

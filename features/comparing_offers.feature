@@ -32,12 +32,27 @@ Feature: Weighing up the alternatives
     Then the agent says "Store credit:"
     And the agent says "Exchange:"
 
-  Scenario: Asking about the same alternative again points back rather than repeating it
+  Scenario: Asking about the same alternative again answers from what was said, once, then points back
     When the customer says "does the store credit expire?"
     Then the agent says "for a whole year"
     When the customer says "can I use the credit in your shops?"
+    Then the agent says "As I mentioned, you can spend it online or in any of our shops"
+    And the agent does not say "The credit goes on your account"
+    When the customer says "so I can spend it in a shop then?"
     Then the agent says "in my message above"
     And the agent does not say "for a whole year"
+
+  Scenario: A question after the comparison is answered by the sentence that answers it
+    When the customer says "what's the difference between the two?"
+    And the customer says "does the credit run out?"
+    Then the agent says "As I mentioned, you can spend it"
+    And the agent says "for a whole year"
+    And the agent does not say "The credit goes on your account"
+
+  Scenario: A question that names no alternative asks about the one whose details answer it
+    When the customer says "do I have to pay for postage?"
+    Then the agent says "postage costs you nothing"
+    And the conversation is in "offering_alternatives"
 
   Scenario: A question about the rules on faulty items is not a report of a fault
     When the customer says "what's your refund policy?"

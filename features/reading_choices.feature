@@ -132,6 +132,29 @@ Feature: Reading what the customer chooses
       When the customer says "ok, the exchange then"
       Then the alternative "Exchange" is applied
 
+    Scenario: A question that names no offer is about the one whose details answer it
+      When the customer says "I want a refund"
+      And the customer says "would I have to pay the postage?"
+      Then the message is read as "ask_about:exchange"
+      And no alternative is applied
+      And the agent says "postage costs you nothing"
+
+    Scenario: After a choice, a question that names no offer is about the choice
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want to cancel my order"
+      And the customer says "yes it's been dispatched"
+      And the customer says "the free return please"
+      And the customer says "will I have to pay anything?"
+      Then the message is read as "ask_about:free_return"
+
+    Scenario: One offer named beside "the same one" is asked about, and "do it" then takes it
+      When the customer says "I want a refund"
+      And the customer says "the exchange sounds good but can I get a different model instead of the same one?"
+      Then the message's acts are "ask_about:exchange"
+      And the agent says "You choose the size, colour or item"
+      When the customer says "ok great do it"
+      Then the alternative "Exchange" is applied
+
     Scenario: Asking where the credit can be spent keeps both offers open
       When the customer says "I want a refund"
       And the customer says "Can I use the credit in your shops?"

@@ -28,6 +28,34 @@ Feature: Reading facts and requests the way people give them
       And the agent explains the reason
       And the agent says "34 days ago"
 
+    Scenario: "I got it on" a date gives the purchase date; "I got an email on" a date does not
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "refund for A-3030 please, I got it on the 2nd of November"
+      Then the message gives the fact "days_since_purchase" as "22"
+      And the agent does not say "When did you buy it?"
+      When the customer says "I want to cancel A-5050"
+      And the customer says "I got an email on Monday saying it shipped"
+      Then the message gives no fact "days_since_purchase"
+      And the message gives the fact "dispatched" as "true"
+
+    Scenario: Part of a month is a span of that part, whoever writes it how
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I ordered a lamp (A-1357) back in mid-October, can I send it back for my money?"
+      Then the fact "days_since_purchase" is now known roughly, from 35 to 44
+      And the agent explains the reason
+      When the customer says "I also want to cancel A-2020, I ordered it at the end of October"
+      Then the fact "days_since_purchase" is now known roughly, from 24 to 34
+
+    Scenario: Asking whether the order has shipped tells nothing, and not knowing gets a hint
+      When the customer says "I want to cancel order A-1122. Actually wait, can you tell me if it's been shipped?"
+      Then the message gives no fact "dispatched"
+      And the agent says "Has your order been dispatched yet?"
+      When the customer says "I don't know, that's why I'm asking you"
+      Then the message is read as "not provide:dispatched"
+      And the agent says "tracking link"
+      When the customer says "no, I haven't had that email"
+      Then the request is approved
+
     Scenario: "Last Friday" is a day of this week's calendar
       When the customer says "I want a refund for A-1001, I bought it last Friday"
       Then the message gives the fact "days_since_purchase" as "4"

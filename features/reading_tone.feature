@@ -72,6 +72,32 @@ Feature: Reading the tone of a message
       And no alternative is applied
       And the agent says "sorry"
 
+    Scenario: Praise of the service right after a refusal is irony, not thanks
+      When the customer says "I want a refund"
+      And the customer says "wow, great service as always"
+      Then the message is read as ironic
+      And the message's acts are "complain"
+      And the transitions taken were "empathize"
+      And the agent does not say "glad"
+
+    Scenario: Praise of the service with a choice after a refusal still takes the offer
+      When the customer says "I want a refund"
+      And the customer says "really helpful. whatever, I'll take the exchange"
+      Then the message is read as ironic
+      And the alternative "Exchange" is applied
+
+    Scenario: Thanks for an answer about an offer is sincere
+      When the customer says "I want a refund"
+      And the customer says "can I spend the credit online?"
+      And the customer says "that's really helpful, thanks"
+      Then the message is not read as ironic
+      And the message is read as "thank"
+
+    Scenario: Angry faces alone are heard as frustration
+      When the customer says "😡😡😡"
+      Then the message's acts are "complain"
+      And the agent says "sorry"
+
   Rule: Swearing is frustration; abuse is insults aimed at people
 
     Scenario: "Bloody ridiculous" is frustration, met with an apology and the offer again

@@ -56,12 +56,14 @@ class PolicyReading:
     def _offers(self, policy: Policy) -> dict[str, Offer]:
         names: dict[str, list[str]] = {}
         described: dict[str, set[str]] = {}
+        details: dict[str, set[str]] = {}
         for request in policy.requests.values():
             for alternative in request.every_alternative():
                 names.setdefault(alternative.id, []).extend(
                     [alternative.title, getattr(alternative, "name", None) or "", *alternative.synonyms]
                 )
                 described.setdefault(alternative.id, set()).update(self._words(alternative.text))
+                details.setdefault(alternative.id, set()).update(self._words(alternative.details or ""))
         if policy.compensation is not None:
             names[COMPENSATION] = [policy.compensation.title, *policy.compensation.synonyms]
             described[COMPENSATION] = set(self._words(policy.compensation.offer))
@@ -69,7 +71,12 @@ class PolicyReading:
         offers = {}
         for offer_id, written in names.items():
             spoken = tuple(dict.fromkeys(" ".join(self._words(w)) for w in written if w))
-            offers[offer_id] = Offer(offer_id, tuple(w for w in spoken if w), frozenset(described.get(offer_id, ())))
+            offers[offer_id] = Offer(
+                offer_id,
+                tuple(w for w in spoken if w),
+                frozenset(described.get(offer_id, ())),
+                frozenset(details.get(offer_id, ())),
+            )
         return offers
 
     def _words(self, text: str) -> list[str]:

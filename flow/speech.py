@@ -17,7 +17,7 @@ from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run, Step, current_item
-from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts
+from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts, status_check
 from flow.templates import TemplateBook
 from flow.wording import sentence_hashes, without_said
 from states import SPECS
@@ -240,8 +240,7 @@ class Speaker:
             return "person"
         if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= _ASKS_PERSON:
             return "person"
-        status = self._policy.status
-        if last.transition == "answer_status" and status is not None and status.handoff:
+        if last.transition == "answer_status" and status_check(run, self._policy):
             return "person"
         if last.transition == "drop_request":
             return "anything_else"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from flow.answers import answering_sentence
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
@@ -147,6 +148,7 @@ class ContextBuilder:
         context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
+        context["check"] = status_check(run, policy)
         context["thanked"] = run.signals.has("thank")
         context["affirmed"] = run.signals.has("affirm")
         context["level"] = run.counters.unclear
@@ -306,11 +308,22 @@ class ContextBuilder:
         about = _find(alternatives, asked) if asked else None
         if about is not None:
             context["about"] = _in_sentence(about)
-            context["details"] = _fresh_details(about, set(run.said))
+            context["details"] = _fresh_details(about, set(run.said), run.text)
 
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
         path = self._alternative_paths[name].get(alternative.id)
         return alternative.text if path is None else self.book.render(path, context)
+
+
+def status_check(run: Run, policy: Policy) -> bool:
+    """Whether a question about where a refund is gets the offer of a colleague to check it: when the
+    policy says so, unless the conversation has just sorted a request, which there is nothing yet to check."""
+    if policy.status is None or not policy.status.handoff:
+        return False
+    return not any(item.status in _JUST_SORTED for item in run.agenda)
+
+
+_JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
 
 
 def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:
@@ -331,10 +344,18 @@ def _in_text(value: Any) -> Any:
     return inline(value)
 
 
-def _fresh_details(alternative: Alternative, said: set[int]) -> str:
-    """What to say about an alternative asked about: its details, or, when those were said already, words
-    that point back to them instead of saying them again."""
+def _fresh_details(alternative: Alternative, said: set[int], question: str) -> str:
+    """What to say about an alternative asked about: its details; when some were said already, the one
+    sentence that answers the question ("does the credit expire?"), or else words that point back to them
+    instead of saying them again."""
     name = _in_sentence(alternative)
+    details = _details(alternative)
+    if not said.isdisjoint(sentence_hashes(details)):
+        answer = answering_sentence(details, question, named=(name, alternative.title, *alternative.synonyms))
+        if answer is not None:
+            again = _mentioned(answer) if set(sentence_hashes(answer)) <= said else answer
+            if not set(sentence_hashes(again)) <= said:
+                return again
     for text in (
         _details(alternative),
         f"I've told you all I know about the {name} in my message above, I'm afraid.",
@@ -344,6 +365,17 @@ def _fresh_details(alternative: Alternative, said: set[int]) -> str:
         if not set(sentence_hashes(text)) <= said:
             return text
     return _details(alternative)
+
+
+def _mentioned(sentence: str) -> str:
+    """A sentence said before, said again as the answer to a question."""
+    first, _, rest = sentence.partition(" ")
+    if first.lower() in _PLAIN_OPENINGS:
+        return f"As I mentioned, {first.lower()} {rest}"
+    return f"As I mentioned, {sentence}"
+
+
+_PLAIN_OPENINGS = frozenset("the you we it its your our this that there a an if once when".split())
 
 
 def _details(alternative: Alternative) -> str:

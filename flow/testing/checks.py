@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flow.models import Conversation, Turn
+from flow.models import Conversation, Span, Turn
 from flow.policy import Alternative, Policy
 from flow.rules import Rules
 from flow.templates import TemplateBook, sample_context
 from flow.testing.world import normalize
+from flow.wording import span_phrase
 
 THANKS = re.compile(r"\b(thanks|thank you|appreciate|grateful)\b", re.IGNORECASE)
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
@@ -99,7 +100,8 @@ def explains_reason(turn: Turn, conversation: Conversation, policy: Policy, *, c
         return f"no rule of the policy declines {request!r} with these facts"
     declined = policy.requests[request].declines[rule]
     key = "clearer_reason" if clearer and declined.clearer_reason else "reason"
-    reason = render_policy_text(policy, f"requests.{request}.declines[{rule}].{key}", facts)
+    spoken = {name: span_phrase(value) if isinstance(value, Span) else value for name, value in facts.items()}
+    reason = render_policy_text(policy, f"requests.{request}.declines[{rule}].{key}", spoken)
     if not contains(turn.text, reason):
         return f"the reply does not give the policy's {key.replace('_', ' ')}: {reason!r}"
     return None

@@ -64,13 +64,14 @@ class ModelReading:
 
 @dataclass(slots=True)
 class Tone:
-    """What was read across the whole message before the clauses: abuse, threats, irony, shouting."""
+    """What was read across the whole message before the clauses: abuse, threats, irony, shouting, angry emoji."""
 
     abusive: bool = False
     threat: bool = False
     no_threat: bool = False
     irony: bool = False
     shouting: bool = False
+    fuming: bool = False
 
 
 def read_acts(
@@ -112,8 +113,9 @@ def read_acts(
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
     _take_back_person(clauses, lexicon, found)
-    _cannot_give(clauses, context, lexicon, found)
-    if tone.irony or tone.shouting:
+    if context.asked not in facts:
+        _cannot_give(clauses, context, lexicon, found)
+    if tone.irony or tone.shouting or tone.fuming:
         found.add(-1, Act.of("complain"))
     for name in facts:
         found.add(500, Act.of("provide", name))

@@ -138,11 +138,25 @@ def read_choices(
                 found.add(position, Act.of("ask_about", pointed))
                 mentioned[index].append(Mention(pointed, 0, 0, "pointing"))
             continue
+        detailed = _in_details(clause, context, lexicon) if clause.question and not any(mentioned) else None
+        if detailed is not None:
+            found.add(position, Act.of("ask_about", detailed))
+            mentioned[index].append(Mention(detailed, 0, 0, "details"))
+            continue
         if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES) or not context.yes_takes_offer:
             continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _all_refused(context, found)
+    _settle_pointing(found)
     return mentioned
+
+
+def _settle_pointing(found: Found) -> None:
+    """ "The exchange sounds good, but can I get a different one instead of the same one?": a message
+    that names one offer points at that one, so no "which one?" is asked."""
+    named = {act.target for _, act in found.acts if act.kind in ("choose", "ask_about") and act.target}
+    if len(named) == 1 and named != {"all"}:
+        found.acts = [(p, a) for p, a in found.acts if not (a.kind == "choose" and a.target is None)]
 
 
 def _topic_of_question(clauses: list[Clause], index: int, mention: Mention, lexicon: Lexicon) -> bool:
@@ -181,6 +195,23 @@ def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str 
     if any(has(cues, words) for cues in lexicon.request_cues.values()):
         return None
     return offer
+
+
+_VAGUE = frozenset("anything something everything nothing able there where whole".split())
+
+
+def _in_details(clause: Clause, context: Context, lexicon: Lexicon) -> str | None:
+    """ "Do I pay for postage?": a question that names no offer asks about the one whose details speak of
+    what it asks (the offer just described, when several do)."""
+    if context.chosen is not None:
+        return None
+    words = {w for w in clause.words if len(w) >= 4 and w not in lexicon.stopwords and w not in _VAGUE}
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    owners = [offer.id for offer in context.offered if not words.isdisjoint(offer.details)]
+    if not owners:
+        return None
+    owner = context.focus if context.focus in owners else owners[0] if len(owners) == 1 else None
+    return owner if owner is not None and _still_about(clause, context, lexicon, owner) is not None else None
 
 
 def _asks_to_have(words: Sequence[str], lexicon: Lexicon) -> bool:

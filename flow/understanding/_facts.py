@@ -64,6 +64,8 @@ def read_facts(
     already worked out."""
     reading = FactReading()
     word_set = {word for clause in clauses for word in clause}
+    if "-" in folded:
+        word_set |= {part for word in word_set if "-" in word for part in word.split("-")}
     if digits is None:
         digits = _DIGIT.search(text) is not None
     for spec in context.facts:
@@ -228,11 +230,18 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         yes_phrases = _phrase_set(spec.yes_phrases)
         for clause in clauses:
             if no_phrases.may_hold(clause) and any(
-                not _in_condition(clause, m, lexicon) for m in no_phrases.find(clause)
+                not _in_condition(clause, m, lexicon) and not _asked_about(clause, m) for m in no_phrases.find(clause)
             ):
                 return False
             if yes_phrases.may_hold(clause):
-                match = next((m for m in yes_phrases.find(clause) if not _in_condition(clause, m, lexicon)), None)
+                match = next(
+                    (
+                        m
+                        for m in yes_phrases.find(clause)
+                        if not _in_condition(clause, m, lexicon) and not _asked_about(clause, m)
+                    ),
+                    None,
+                )
                 if match is not None:
                     return not _negated(clause, match.start, lexicon)
     if not asked or not clauses:
@@ -244,9 +253,31 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
             continue
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
-        elif lexicon.yes.may_occur(words[:1]) and (match := lexicon.yes.first(words)) is not None and match.start == 0:
+        elif (
+            lexicon.yes.may_occur(words[:1])
+            and (match := lexicon.yes.first(words)) is not None
+            and match.start == 0
+            and not _only_praise(words, match, lexicon)
+        ):
             answer = True
     return answer
+
+
+def _only_praise(words: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
+    """ "brilliant, cheers" thanks the agent; it does not say yes to "Has your order been dispatched?"."""
+    return match.end - match.start == 1 and words[0] in lexicon.praise
+
+
+def _asked_about(clause: Sequence[str], match: Match) -> bool:
+    """ "Can you tell me if it's been shipped?", "has it shipped yet": the customer asks, and tells nothing."""
+    if any(word in _ASKING_IF for word in clause[: match.start]):
+        return True
+    return match.start > 1 and clause[0] in _ASKING_VERBS and clause[1] in _ASKED_OF
+
+
+_ASKING_IF = frozenset({"if", "whether"})
+_ASKING_VERBS = frozenset({"has", "have", "is", "was", "did", "does", "hasnt", "havent", "isnt", "wasnt", "didnt"})
+_ASKED_OF = frozenset({"it", "my", "the", "they", "this", "that", "order", "parcel", "package", "mine", "these"})
 
 
 def _in_condition(clause: Sequence[str], match: Match, lexicon: Lexicon) -> bool:

@@ -14,13 +14,20 @@ from collections.abc import Sequence
 from flow.understanding.lexicon import Lexicon
 
 
-def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, after_refusal: bool = False) -> bool:
     """Whether a message (its text, and the words of its clauses) praises or thanks ironically.
 
-    An eye-roll or slow-clap emoji beside praise or thanks makes it ironic.
+    An eye-roll or slow-clap emoji beside praise or thanks makes it ironic. ``after_refusal`` says the
+    agent has just turned the customer down, so praise of the service answering it ("wow, great service
+    as always") is ironic even with no bad news beside it.
     """
     if not clauses:
         return False
+    if after_refusal and any(
+        lexicon.praised_service.may_hold(words) and lexicon.praised_service.first(words) is not None
+        for words in clauses
+    ):
+        return True
     # Most messages are ASCII, which holds no emoji unless the lexicon counts an ASCII mark as one.
     emoji_possible = not text.isascii() or _has_ascii(lexicon.irony_emoji)
     if emoji_possible and any(emoji in text for emoji in lexicon.irony_emoji):

@@ -68,6 +68,9 @@ _INSIST = TextPattern(
     r"|(?:dont|do not) care|(?:i|ive) (?:already )?said (?:that )?i (?:want|need)"
     r"|(?:you|youre|you are) not listening|(?:as|like) i (?:already )?(?:said|told|asked|mentioned)"
     r"|i (?:already|have already|ve already) (?:said|told|asked|explained)|ive already (?:said|told|asked)"
+    r"|^(?:just |please |please just |just please |ok |so )?(?:approve|authori[sz]e|override)"
+    r" (?:it|this|that|(?:the|my) (?:refund|cancellation|request|order))\b"
+    r"|what i (?:originally |actually |really )?(?:asked|came|contacted you|wrote in) (?:here )?(?:for|about)"
     r"|regardless|not taking no|wont take no|(?:do it|refund me|cancel it) anyway|one more time"
     r"|im not (?:leaving|going anywhere|giving up)|keep asking|asked (?:you )?(?:\w+ )?times"
     r"|i want (?:my|the|a) (?:money|refund)(?: back)? (?:now|today|right now|immediately))\b"
@@ -78,7 +81,8 @@ _INSIST = TextPattern(
 _WHY_HINTS = frozenset("why come reason reasoning justification grounds basis mean".split())
 _INSIST_HINTS = frozenset(
     """still really just insist insisting care said told asked already regardless taking take anyway more
-    leaving going giving keep times now today immediately no listening""".split()
+    leaving going giving keep times now today immediately no listening approve authorise authorize override
+    what""".split()
 )
 _NEGATION_HINTS = frozenset("no not dont never wont didnt doesnt keep keeping".split())
 

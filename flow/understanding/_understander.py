@@ -111,7 +111,7 @@ class Understander:
             if named is not None:
                 slots["requested"] = named
         facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
-        irony = is_ironic(text, clause_words, lexicon)
+        irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
         acts = read_acts(
             clauses,
             context,
@@ -119,7 +119,12 @@ class Understander:
             facts=[*facts.facts, *facts.malformed, *facts.vague],
             model=ModelReading(intent, confidence),
             tone=Tone(
-                abusive=abusive, threat=threat, no_threat=threat_read is False, irony=irony, shouting=_shouting(text)
+                abusive=abusive,
+                threat=threat,
+                no_threat=threat_read is False,
+                irony=irony,
+                shouting=_shouting(text),
+                fuming=not text.isascii() and any(emoji in text for emoji in lexicon.anger_emoji),
             ),
             known=parts.model.knows,
         )
@@ -335,3 +340,11 @@ def _from_model(probabilities: dict[str, float], negated: set[Intent], *, has_fa
             return "provide_info", FACTS_WITH_UNCLEAR_INTENT_CONFIDENCE
         return "unknown", confidence
     return best, confidence
+
+
+def _after_refusal(context: Context) -> bool:
+    """Whether the agent's last message turned the customer down: offers are open and none was just described."""
+    return context.state in _AFTER_REFUSAL and context.focus is None
+
+
+_AFTER_REFUSAL = frozenset({"offering_alternatives", "compensation", "explaining", "apologizing"})

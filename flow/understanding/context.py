@@ -25,12 +25,15 @@ class Offer:
     """Something on offer that the customer may choose, turn down or ask about, and the ways to name it.
 
     ``words`` are lower-case names: the title, the in-sentence name and the synonyms; ``description``
-    the words of what the agent says about it, which name it when two or more are used together.
+    the words of what the agent says about it, which name it when two or more are used together;
+    ``details`` the words of what the agent says when asked about it, which a question that names no
+    offer may share ("do I pay for postage?").
     """
 
     id: str
     words: tuple[str, ...]
     description: frozenset[str] = frozenset()
+    details: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

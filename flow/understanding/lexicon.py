@@ -47,7 +47,9 @@ class Lexicon:
     ``retractions`` take back a request for a person made earlier in the same message ("can I talk to a
     person? actually no, never mind"); ``not_knowing`` says the customer cannot give the fact asked for
     ("I don't know the order number"). ``purchase_words`` ("bought", "ordered") make a date beside each
-    of several order numbers its purchase date.
+    of several order numbers its purchase date. ``praised_service`` is praise of the service ("great
+    service as always"), ironic when it answers a refusal and does not take up an offer. ``anger_emoji``
+    complain without words ("😡😡").
     """
 
     code: str
@@ -107,7 +109,9 @@ class Lexicon:
     apologies: PhraseSet
     irony_markers: PhraseSet
     strong_irony: PhraseSet
+    praised_service: PhraseSet
     irony_emoji: frozenset[str]
+    anger_emoji: frozenset[str]
     praise: frozenset[str]
     irony_openers: frozenset[str]
     negative_cues: PhraseSet

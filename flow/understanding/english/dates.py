@@ -461,13 +461,15 @@ def _month_day(
         year, last = _year_after(tokens, i + 1)
         return _back_to(today, day, month, year), last
     previous = tokens[i - 1].text if i > 0 else ""
+    if previous == "of" and i > 1 and tokens[i - 2].text in _PART_OF_MONTH:
+        previous = tokens[i - 2].text
     if previous in ("next", "this") and month >= today.month:
         return None, i
     year = today.year if month <= today.month else today.year - 1
     if nxt.isdigit() and len(nxt) == 4:
         year = int(nxt)
     first, last_day = 1, calendar.monthrange(year, month)[1]
-    if previous in ("early", "beginning"):
+    if previous in ("early", "beginning", "start"):
         last_day = 10
     elif previous in ("mid", "middle"):
         first, last_day = 11, 20
@@ -481,6 +483,9 @@ def _month_day(
     return Span(low=(today - newest).days, high=(today - oldest).days), i + (
         1 if nxt.isdigit() and len(nxt) == 4 else 0
     )
+
+
+_PART_OF_MONTH = frozenset({"beginning", "start", "middle", "end"})
 
 
 def _month_context(tokens: list[_Token], i: int) -> bool:
@@ -536,24 +541,33 @@ def _numeric_date(
     return _back_to(today, day, month, year), i
 
 
+def _got_it(words: list[str], n: int) -> bool:
+    """ "I got it on the 2nd", "got them last week": getting the thing itself dates the purchase; "got an
+    email on Monday" does not."""
+    return words[n] == "got" and n + 1 < len(words) and words[n + 1] in _GOT_OBJECTS
+
+
+_GOT_OBJECTS = frozenset("it them this these mine those".split())
+
+
 def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     """What the date is about, from the words just before it (and a few after) in the same clause."""
-    before = [t.text for t in tokens[max(0, first - 7) : first]]
+    before = [t.text for t in tokens[max(0, first - 10) : first]]
     after = [t.text for t in tokens[last + 1 : last + 4]]
     for n in range(len(before) - 1, -1, -1):
         word = before[n]
         if word in CLAUSE_BREAKS:
             break
-        if word in PURCHASE_WORDS:
+        if word in PURCHASE_WORDS or _got_it(before, n):
             return "purchase"
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             return "delivery"
         if word in OTHER_WORDS or word in FUTURE_WORDS:
             return "other"
-    for word in after:
+    for n, word in enumerate(after):
         if word in CLAUSE_BREAKS:
             break
-        if word in PURCHASE_WORDS:
+        if word in PURCHASE_WORDS or _got_it(after, n):
             return "purchase"
         if word in DELIVERY_WORDS:
             return "delivery"

@@ -286,6 +286,13 @@ _IRONY = _phrases("""
     fantastic service | brilliant service | great service | amazing service | top service | excellent service |
     real helpful | really helpful | very helpful | so helpful | thanks a lot | cheers
 """)
+_PRAISED_SERVICE = _phrases("""
+    big help | huge help | such a help | what a help | just what i needed | great job | well done | love that |
+    how helpful | as always | as usual | very convenient | fantastic service | brilliant service | great service |
+    amazing service | top service | excellent service | real helpful | really helpful | very helpful |
+    so helpful | super helpful | so kind | very kind | how kind | how nice | good job | top notch |
+    customer service at its best | you guys are the best
+""")
 _NEGATIVE = _phrases("""
     still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
     didnt | isnt | hasnt | havent | ignored | rubbish | waste | weeks | lost | losing | late | charged | broken
@@ -424,7 +431,9 @@ ENGLISH = Lexicon(
     apologies=feelings.APOLOGIES,
     irony_markers=_IRONY,
     strong_irony=_STRONG_IRONY,
+    praised_service=_PRAISED_SERVICE,
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
+    anger_emoji=frozenset({"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624"}),
     praise=frozenset(
         """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
         awesome terrific fabulous superb splendid cheers thrilled delighted generous""".split()
@@ -470,7 +479,8 @@ ENGLISH = Lexicon(
     not_knowing=_phrases("""
         dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
         cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
-        cant recall | dont recall | have no clue | no clue | not sure when | not sure which
+        cant recall | dont recall | have no clue | no clue | not sure when | not sure which | not sure whether |
+        not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)

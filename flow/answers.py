@@ -1,0 +1,89 @@
+"""Which sentence of an offer's details answers the customer's question about it.
+
+"Does the credit expire?" is answered by the sentence that says how long the credit lasts, not by the one
+that says where it goes. A question is matched to sentences by the topics it raises (how long something
+lasts, how quickly it happens, what it costs, where it can be used, what can be chosen, how it works) and
+by the words it shares with a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[a-z0-9%]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """Words in a question that raise a topic, and words in a sentence that answer it."""
+
+    asked_by: frozenset[str]
+    answered_by: frozenset[str]
+
+
+def _topic(asked_by: str, answered_by: str) -> Topic:
+    return Topic(frozenset(asked_by.split()), frozenset(answered_by.split()))
+
+
+TOPICS: tuple[Topic, ...] = (
+    _topic(
+        "expire expires expiry expiring valid validity last lasts deadline until forever limit long run runs",
+        "year years month months valid until expire expires whole forever days",
+    ),
+    _topic(
+        "long quick quickly fast soon when wait waiting speed days arrive arrives immediately take takes",
+        "straight away soon immediately days day hours working quick quickly as arrives reaches",
+    ),
+    _topic(
+        "cost costs pay paying price charge charged fee fees free postage shipping worth much money amount",
+        "free cost costs nothing pay postage amount charge paid full",
+    ),
+    _topic(
+        "where online shop shops store stores spend use using website app anything sale",
+        "online shops shop spend anything store stores",
+    ),
+    _topic(
+        "choose pick colour color size model different another swap instead which",
+        "choose size colour item pick another",
+    ),
+    _topic(
+        "how work works process happen happens return send post label",
+        "label email send post returns back",
+    ),
+)
+
+_IGNORED = frozenset(
+    """a an the i it its is are was be do does did can could would will to of for on in at my me you your we our
+    this that and or if so what how when where which who about with any there have has get got ok okay please
+    thanks just""".split()
+)
+
+
+def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -> str | None:
+    """The sentence of ``details`` that best answers ``question``, or ``None`` when no sentence answers it
+    better than another (or ``details`` is a single sentence). Words of ``named`` (the offer's own names)
+    count for nothing: every sentence is about the offer."""
+    sentences = [s for s in _SENTENCE_END.split(" ".join(details.split())) if s]
+    if len(sentences) < 2:
+        return None
+    asked = set(_WORD.findall(question.lower()))
+    ignored = _IGNORED | {word for name in named for word in _WORD.findall(name.lower())}
+    topics = [(topic, len(topic.asked_by & asked)) for topic in TOPICS if not topic.asked_by.isdisjoint(asked)]
+    content = asked - ignored
+    scores = [_score(sentence, topics, content) for sentence in sentences]
+    best = max(scores)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return sentences[scores.index(best)]
+
+
+def _score(sentence: str, topics: Sequence[tuple[Topic, int]], content: set[str]) -> int:
+    """Two points for each word of the question that raises a topic the sentence answers, one for each
+    other word the two share."""
+    words = set(_WORD.findall(sentence.lower()))
+    by_topic = sum(2 * cues for topic, cues in topics if not topic.answered_by.isdisjoint(words))
+    shared = len({word for word in content if word in words or word.rstrip("s") in words})
+    return by_topic + shared

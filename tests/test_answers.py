@@ -1,0 +1,54 @@
+"""Questions about an offer are answered by the sentence of its details that answers them."""
+
+from __future__ import annotations
+
+import pytest
+
+from flow.answers import answering_sentence
+
+CREDIT = (
+    "The credit goes on your account straight away, for the full amount you paid. You can spend it "
+    "online or in any of our shops, on anything, sale items too, for a whole year."
+)
+EXCHANGE = (
+    "We email you a free returns label, so postage costs you nothing. You choose the size, colour or "
+    "item you'd like, and we send it as soon as yours is on its way back to us."
+)
+CREDIT_NAMES = ("store credit", "credit", "voucher")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does the credit expire?", "how long is it valid for", "how long does the voucher last?", "does it run out"],
+)
+def test_how_long_an_offer_lasts_is_answered_by_the_sentence_that_says_so(question: str) -> None:
+    assert answering_sentence(CREDIT, question, CREDIT_NAMES) == (
+        "You can spend it online or in any of our shops, on anything, sale items too, for a whole year."
+    )
+
+
+@pytest.mark.parametrize("question", ["how quickly do I get the credit?", "is it the full amount?"])
+def test_speed_and_amount_are_answered_by_the_first_sentence(question: str) -> None:
+    assert answering_sentence(CREDIT, question, CREDIT_NAMES) == (
+        "The credit goes on your account straight away, for the full amount you paid."
+    )
+
+
+def test_cost_and_choice_questions_find_their_sentences() -> None:
+    assert answering_sentence(EXCHANGE, "do I have to pay for postage?") == (
+        "We email you a free returns label, so postage costs you nothing."
+    )
+    assert answering_sentence(EXCHANGE, "can I pick a different colour?", ("exchange",)).startswith("You choose")
+
+
+def test_a_question_no_sentence_answers_better_than_another_gets_none() -> None:
+    assert answering_sentence(EXCHANGE, "how does it work?", ("exchange",)) is None
+    assert answering_sentence(CREDIT, "is the credit any good?", CREDIT_NAMES) is None
+
+
+def test_details_of_one_sentence_have_nothing_to_choose_from() -> None:
+    assert answering_sentence("We send a new one by tracked delivery.", "how long does it take?") is None
+
+
+def test_the_offer_s_own_name_counts_for_nothing() -> None:
+    assert answering_sentence(CREDIT, "tell me about the credit", CREDIT_NAMES) is None
