@@ -14,6 +14,7 @@ linear in the length of the message.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -124,6 +125,11 @@ class _Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+Reader = Callable[[list[_Token], int, str, str, date, bool], "tuple[Days | None, int] | None"]
+"""A reader of one shape of date or period, given the tokens, where to start, the word there and the next one,
+today and whether numeric dates put the day first."""
 
 
 def worth_reading(words: frozenset[str] | set[str], folded: str) -> bool:
@@ -244,7 +250,7 @@ def _read_at(
     """What the expression starting at token ``i`` says, and the index of its last token."""
     word = tokens[i].text
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    for reader in (_fixed, _open_ended, _relative, _weekday, _month_day, _numeric_date, _named_day):
+    for reader in _READERS if word[:1].isdigit() else _READERS_FOR.get(word, _READERS):
         read = reader(tokens, i, word, nxt, today, day_first)
         if read is not None:
             if read[0] is None and durations and reader is _relative:
@@ -572,3 +578,21 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         if word in DELIVERY_WORDS:
             return "delivery"
     return "none"
+
+
+_READERS: tuple[Reader, ...] = (_fixed, _open_ended, _relative, _weekday, _month_day, _numeric_date, _named_day)
+"""Every reader of a date or period, in the order they are tried at a token."""
+_OPENERS: dict[Reader, frozenset[str]] = {
+    _fixed: frozenset({"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier"}),
+    _open_ended: _OPEN_ENDED_FIRSTS,
+    _relative: frozenset({"a", "an", "few", "several"} | set(VAGUE_COUNTS) | set(NUMBER_WORDS)),
+    _weekday: frozenset(WEEKDAYS),
+    _month_day: frozenset(set(ORDINAL_WORDS) | set(MONTHS)),
+    _numeric_date: frozenset(),
+    _named_day: _NAMED_DAY_FIRSTS,
+}
+"""The words other than numbers that each reader can start from; every reader is tried at a number."""
+_READERS_FOR: dict[str, tuple[Reader, ...]] = {
+    word: tuple(reader for reader in _READERS if word in _OPENERS[reader]) for word in _STARTERS
+}
+"""The readers, in order, that can read something starting at each word a date or period starts with."""
