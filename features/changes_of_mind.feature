@@ -60,3 +60,16 @@ Feature: Changes of mind after a choice
     And the agent does not say "sorry"
     When the customer says "no that's all"
     Then the conversation is closed with outcome "alternative accepted"
+
+  Scenario: "Wait, no" after a choice holds the chat open, and the switch follows
+    When the customer says "the credit please"
+    And the customer says "wait no"
+    Then the transitions taken were "give_time"
+    And the conversation is still open
+    When the customer says "I meant the exchange"
+    Then the alternative "Exchange" is applied in place of "Store credit"
+
+  Scenario: "No wait, I want the exchange instead" switches; the "no" takes nothing back
+    When the customer says "the credit please"
+    And the customer says "no wait I want the exchange instead"
+    Then the alternative "Exchange" is applied in place of "Store credit"

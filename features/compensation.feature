@@ -81,3 +81,14 @@ Feature: Compensation, only where the policy allows it, and never twice
     And the customer says "ok, thanks for your help, bye"
     Then the agent ends the chat
     And no compensation has been issued
+
+  Scenario: A scornful question about the discount is heard before it is answered
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer turns the offer down
+    And the customer says "a discount? seriously? that's it?"
+    Then the agent says "15% discount"
+    And the agent acknowledges the customer's frustration
+    When the customer says "can I use it on sale items?"
+    Then the message is read as "ask_about:compensation"
+    And the agent does not say "30 days"

@@ -181,3 +181,32 @@ Feature: Handing over to a person
     And the customer says "Can I speak to a manager?"
     And the customer says "ok thanks, bye"
     Then the agent ends the chat
+
+  Rule: Taking up an offer while waiting for a person withdraws the handoff
+
+    Scenario: "No, forget it, I'll take the credit" while waiting sets the credit up, and nobody needs to join
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "can I speak to your manager?"
+      Then the conversation waits for a person
+      When the customer says "fine, no, forget it, I'll take the credit"
+      Then the transitions taken were "withdraw_handoff" and "accept_alternative"
+      And the alternative "Store credit" is applied
+      And the agent says "don't need to join"
+      And the conversation is in "follow_up"
+
+    Scenario: A bare "ok" while waiting takes up nothing
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "can I speak to your manager?"
+      And the customer says "ok"
+      Then the conversation waits for a person
+      And no alternative is applied
+
+    Scenario: A handoff after a threat stays, whatever is taken up
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "I'm going to take you to court"
+      And the customer says "actually I'll just take the credit"
+      Then the conversation waits for a person
+      And no alternative is applied

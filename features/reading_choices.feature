@@ -155,6 +155,13 @@ Feature: Reading what the customer chooses
       When the customer says "ok great do it"
       Then the alternative "Exchange" is applied
 
+    Scenario: Asking what most people pick compares the offers
+      When the customer says "I want a refund"
+      And the customer says "I don't know, what do most people pick?"
+      Then the message is read as "ask_about:all"
+      And the agent says "Store credit:"
+      And the agent says "Exchange:"
+
     Scenario: Asking where the credit can be spent keeps both offers open
       When the customer says "I want a refund"
       And the customer says "Can I use the credit in your shops?"

@@ -147,6 +147,15 @@ Feature: Reading customers the way they write
     And the customer says "ok approve the exchange"
     Then the alternative "Exchange" is applied
 
+  Scenario: A complaint instead of the date asked for is heard before the question comes again
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund for A-1900"
+    And the customer says "that's not fair, I only used it once"
+    Then the agent does not say "One more time"
+    And the agent does not say "I still need this"
+    And the agent acknowledges the customer's frustration
+    And the agent says "when did you buy it"
+
   Scenario: Praise before a yes-or-no question is answered is no answer to it
     Given the fact "customer_name" is "Ola"
     When the customer says "can I cancel order A-7272? placed it this morning"
@@ -157,3 +166,25 @@ Feature: Reading customers the way they write
     And the agent says "dispatched"
     When the customer says "no, not yet"
     Then the request is approved
+
+  Scenario: A cancellation and a refund of one order is one cancellation
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I'd like to cancel my order and get a refund, A-5555"
+    Then the message is read as "request:cancel" and "provide:order_id"
+    And the agent does not say "order number"
+    And the agent says "dispatched"
+    When the customer says "not sent yet"
+    Then the request is approved
+    And the agent does not say "When did you buy it?"
+
+  Scenario: A cancellation and a refund of something else are two requests
+    Given the fact "customer_name" is "Ola"
+    When the customer says "cancel my order for the curtains and refund the rug that came damaged please"
+    Then the message is read as "request:cancel", "request:refund" and "provide:condition"
+
+  Scenario: "NOW" after a refusal presses the request; it thanks no one
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "NOW"
+    Then the message is read as "insist"
+    And the agent does not say "you're welcome"

@@ -46,6 +46,45 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I also want to cancel A-2020, I ordered it at the end of October"
       Then the fact "days_since_purchase" is now known roughly, from 24 to 34
 
+    Scenario: An order number set off by commas does not hide what the date is about
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I purchased a coffee machine, order A-1500, on the 3rd of October and it has stopped heating"
+      Then the message gives the fact "days_since_purchase" as "52"
+      And the agent does not say "When did you buy it?"
+
+    Scenario: Asking if it is too late to return something bought in September asks for the refund itself
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "hiya, is it too late to return something I bought in september?"
+      Then the message is read as "request:refund" and "provide:days_since_purchase"
+      And the agent asks for the "order number"
+      When the customer says "A-1600"
+      Then the request is declined
+      And the agent says "30 days"
+
+    Scenario: Asking to return an order by its number is a refund request
+      When the customer says "can I still return A-1234 that I ordered 5 weeks ago?"
+      Then the message's acts are "request:refund", "provide:order_id" and "provide:days_since_purchase"
+      And the request is declined
+
+    Scenario: A general question about the rules stays a question
+      When the customer says "how long do I have to return something I bought?"
+      Then the message is read as "ask_policy"
+      And the message is not read as "request"
+
+    Scenario: A date put right in the same message counts as put right, and keeps the request
+      Given the fact "order_id" is "A-5005"
+      When the customer says "I want a refund"
+      And the customer says "2 weeks ago. actually no, it was more like 5 weeks ago"
+      Then the message gives the fact "days_since_purchase" as "35"
+      And the message is not read as "cancel_request"
+      And the agent explains the reason
+
+    Scenario: A date followed by "forget it" still drops the request
+      Given the fact "order_id" is "A-5005"
+      When the customer says "I want a refund"
+      And the customer says "2 weeks ago. actually no, forget it"
+      Then the transition "drop_request" was taken
+
     Scenario: Asking whether the order has shipped tells nothing, and not knowing gets a hint
       When the customer says "I want to cancel order A-1122. Actually wait, can you tell me if it's been shipped?"
       Then the message gives no fact "dispatched"
@@ -194,5 +233,12 @@ Feature: Reading facts and requests the way people give them
       And the customer says "when will my refund for the other order arrive?"
       Then the message is read as "ask_status"
       And the transitions taken were "answer_status"
+      And the agent says "colleague"
       And the reply decides no request
       And the conversation is in "follow_up"
+
+    Scenario: "How would I know?" to the dispatch question is not knowing, and gets the hint
+      When the customer says "I ordered A-1616 the day before yesterday and want to cancel it"
+      And the customer says "how would I know?"
+      Then the message is read as "not provide:dispatched"
+      And the agent says "tracking link"

@@ -15,6 +15,7 @@ from flow.models import (
     IssueCompensation,
     ScheduleCallback,
     ScheduleFollowUp,
+    WithdrawHandoff,
 )
 from flow.rules import Rules
 from flow.run import Run, current_item, stated_by_customer
@@ -61,6 +62,7 @@ class Effects:
             "hand_back": _hand_back,
             "agent_close": _agent_close,
             "offer_callback": _offer_callback,
+            "withdraw_handoff": _withdraw_handoff,
         }
 
     def apply(self, run: Run, edge: Edge) -> None:
@@ -236,6 +238,20 @@ def _settle_as(status: RequestStatus, *, outcome: Outcome | None) -> Callable[[R
 def _focus_asked(run: Run, edge: Edge) -> None:
     asked = {a.target for a in run.signals.acts if a.kind == "ask_about" and a.target}
     run.focus = "all" if len(asked) > 1 else next(iter(asked), None)
+
+
+def _withdraw_handoff(run: Run, edge: Edge) -> None:
+    """The customer took up an offer while waiting for a person: the request is back on offer, to be
+    settled by the same message read again, and the host takes it out of the people's queue."""
+    item = guards.handed_over(run.agenda)
+    if item is None or run.escalation_reason is None:
+        return
+    run.actions.append(WithdrawHandoff(reason=run.escalation_reason))
+    item.status = "declined"
+    run.escalation_reason = None
+    run.outcome = None
+    run.waiting_since = None
+    run.offered = [offer for offer in item.offered if offer not in item.rejected]
 
 
 def _redo(run: Run, edge: Edge) -> None:

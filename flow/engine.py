@@ -13,7 +13,7 @@ from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
 from flow.facts import count, fill_facts, identify_request, point_at_current
 from flow.graph import Edge, Trigger
-from flow.guards import explained_item, last_accepted, switchable, waited_too_long
+from flow.guards import explained_item, handed_over, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
 from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact, successor
@@ -157,7 +157,10 @@ class Engine:
             return (COMPENSATION,)
         if conversation.state == "escalated":
             callback = self.policy.escalation.handoff.callback and not self._rules.in_hours(now)
-            return (CALLBACK,) if callback else ()
+            if callback:
+                return (CALLBACK,)
+            item = handed_over(conversation.agenda)
+            return tuple(o for o in item.offered if o not in item.rejected) if item is not None else ()
         if conversation.state == "follow_up":
             return switchable(conversation.agenda)
         item = conversation.current

@@ -216,7 +216,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     signals = run.signals
     found = {name: value for name, value in signals.facts.items() if customer_may_state(policy, name, value)}
     pending = run.pending_fact
-    if pending is not None and pending not in found and pending in policy.facts:
+    cannot_give = any(a.kind == "provide" and a.negated and a.target == pending for a in signals.acts)
+    if pending is not None and pending not in found and pending in policy.facts and not cannot_give:
         value = read_fact(policy.facts[pending], text, signals)
         if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value

@@ -58,6 +58,7 @@ Effect = Literal[
     "hand_back",
     "agent_close",
     "offer_callback",
+    "withdraw_handoff",
 ]
 EdgeName = Literal[
     "abuse_close",
@@ -117,6 +118,7 @@ EdgeName = Literal[
     "noted_facts",
     "accept_callback",
     "decline_callback",
+    "withdraw_handoff",
     "waiting",
     "check_in",
     "wait_expired",
@@ -419,6 +421,7 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),
     Edge("empathize", "message", "follow_up", "follow_up", guards.complained_only),
+    Edge("give_time", "message", "follow_up", "follow_up", guards.asked_for_time),
     Edge("already_done", "message", "follow_up", "follow_up", guards.asked_again_for_done),
     Edge(
         "escalate_unclear", "message", "follow_up", "escalated", guards.lost_repeatedly, ("escalate",),
@@ -439,6 +442,10 @@ EDGES: tuple[Edge, ...] = (
         possible=_calls_back,
     ),
     Edge("left_waiting", "message", "escalated", "closed", guards.said_goodbye, ("close_by_customer",)),
+    Edge(
+        "withdraw_handoff", "message", "escalated", "offering_alternatives", guards.took_offer_while_waiting,
+        ("withdraw_handoff", "redo"), possible=_offers,
+    ),
     Edge("waiting", "message", "escalated", "escalated", guards.always),
     Edge("check_in", "check_in", "follow_up", "follow_up", guards.always),
     Edge("check_in", "check_in", "escalated", "follow_up", guards.always),

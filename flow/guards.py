@@ -348,6 +348,32 @@ def switched_to(run: Run) -> str | None:
     return None
 
 
+def handed_over(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The request handed to a person, if the conversation is waiting for one about it."""
+    return next((item for item in reversed(agenda) if item.status == "escalated"), None)
+
+
+def open_before_handoff(run: Run) -> list[str]:
+    """What was on offer, and not turned down, when the request was handed to a person."""
+    item = handed_over(run.agenda)
+    if item is None:
+        return []
+    return [offer for offer in item.offered if offer not in item.rejected]
+
+
+def took_offer_while_waiting(run: Run, rules: Rules) -> bool:
+    """While waiting for a person it asked for (or was handed to for insisting, anger or not being
+    understood), the customer takes up one of the offers still open: "no, forget it, I'll take the
+    credit". A handoff for a threat, a review or anything the agent cannot decide stays."""
+    if run.escalation_reason not in _WITHDRAWABLE or run.callback_offered:
+        return False
+    open_offers = open_before_handoff(run)
+    return any(a.kind == "choose" and not a.negated and a.target in open_offers for a in _acts(run))
+
+
+_WITHDRAWABLE = frozenset({"asked_for_person", "insistence", "anger", "unclear"})
+
+
 def accepted_alternative(run: Run, rules: Rules) -> bool:
     """The customer chose one of the alternatives on offer (a choice outweighs thanks or a goodbye)."""
     return chosen_alternative(run, rules) is not None

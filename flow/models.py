@@ -185,6 +185,14 @@ class Handoff(_Frozen):
     unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
+class WithdrawHandoff(_Frozen):
+    """The customer took up an offer while waiting for a person, so the handoff made for ``reason`` is no
+    longer needed: take the conversation out of the people's queue."""
+
+    type: Literal["withdraw_handoff"] = "withdraw_handoff"
+    reason: EscalationReason
+
+
 class ScheduleFollowUp(_Frozen):
     """Contact the customer again at ``at`` with ``text``."""
 
@@ -241,7 +249,14 @@ class Close(_Frozen):
 
 
 Action = Annotated[
-    Handoff | ScheduleFollowUp | ScheduleCallback | IssueCompensation | ApproveRequest | ApplyAlternative | Close,
+    Handoff
+    | WithdrawHandoff
+    | ScheduleFollowUp
+    | ScheduleCallback
+    | IssueCompensation
+    | ApproveRequest
+    | ApplyAlternative
+    | Close,
     Field(discriminator="type"),
 ]
 

@@ -317,13 +317,17 @@ class ContextBuilder:
 
 def status_check(run: Run, policy: Policy) -> bool:
     """Whether a question about where a refund is gets the offer of a colleague to check it: when the
-    policy says so, unless the conversation has just sorted a request, which there is nothing yet to check."""
+    policy says so, unless the conversation has just sorted a request, which there is nothing yet to check
+    (a question about another or an earlier one still gets the offer)."""
     if policy.status is None or not policy.status.handoff:
         return False
+    if not _ELSEWHERE.isdisjoint(run.text.lower().split()):
+        return True
     return not any(item.status in _JUST_SORTED for item in run.agenda)
 
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
+_ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
 
 
 def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:

@@ -26,8 +26,10 @@ SPEC = StateSpec(
             "I appreciate you bearing with me. What I can do is give you {{ compensation }}. Shall I set that up?",
         ),
         "about": (
-            "{% if details %}{{ details }} {% endif %}It's {{ compensation }}. Would you like it?",
-            "Good question. It's {{ compensation }}, added to your account straight away. Shall I set it up?",
+            "{% if complained %}I'm sorry it isn't more. {% endif %}{% if details %}{{ details }} {% endif %}"
+            "It's {{ compensation }}. Would you like it?",
+            "{% if complained %}I know it isn't what you hoped for. {% else %}Good question. {% endif %}"
+            "It's {{ compensation }}, added to your account straight away. Shall I set it up?",
         ),
         "hold_position": (
             "I understand, and I'm sorry I can't do {{ request }} here. "

@@ -39,6 +39,7 @@ SPEC = StateSpec(
             "{% elif narrowing %}To get this right, I need a closer date. {{ question }}"
             "{% elif noted_for %}Thanks, I've noted that for {{ noted_for }}. {{ question }}"
             "{% elif asked_before and thanked %}You're welcome. Just to check, {{ question_inline }}"
+            "{% elif asked_before and complained %}I understand, and I want to help. {{ question }}"
             "{% elif asked_before %}Sorry, I still need this: {{ question_inline }}"
             "{% else %}{% if given %}Thanks. {% endif %}{{ question }}{% endif %}",
             "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
@@ -47,6 +48,7 @@ SPEC = StateSpec(
             "{% elif narrowing %}That helps, but I need to be "
             "a little more exact. {{ question }}{% elif noted_for %}I'll keep that for {{ noted_for }}. "
             "{{ question }}{% elif asked_before and thanked %}No problem. Before I go on, {{ question_inline }}"
+            "{% elif asked_before and complained %}I hear you, and I'd like to sort this out. {{ question }}"
             "{% elif asked_before %}Just so I can check, {{ question_inline }}"
             "{% else %}{% if given %}Thank you. {% endif %}{{ question }}{% endif %}",
             "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
@@ -55,6 +57,7 @@ SPEC = StateSpec(
             "{% elif narrowing %}Could you narrow it down a "
             "little? {{ question }}{% elif noted_for %}Noted for {{ noted_for }}, thank you. {{ question }}"
             "{% elif asked_before and thanked %}Happy to help. One thing first: {{ question_inline }}"
+            "{% elif asked_before and complained %}I'm sorry this is frustrating. So I can help, {{ question_inline }}"
             "{% elif asked_before %}One more time, {{ question_inline }}"
             "{% else %}{% if given %}Got it. {% endif %}{{ question }}{% endif %}",
         ),

@@ -20,10 +20,15 @@ SPEC = StateSpec(
         "empathize": "empathize",
         "unclear": "unclear",
         "noted_facts": "noted",
+        "withdraw_handoff": "withdrawn",
         **COMMON_SAYS,
         "*": "resume",
     },
     templates={
+        "withdrawn": (
+            "No problem, I'll let my colleague know they don't need to join.",
+            "Of course. I've told my colleague there's no need to pick this up.",
+        ),
         "offer": (
             "What I can do is offer {{ offered }}. Would {{ 'either' if several else 'that' }} help?",
             "I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?",
@@ -43,9 +48,12 @@ SPEC = StateSpec(
             "Glad to. Which one shall I set up: the {{ choices }}?",
         ),
         "about": (
-            "{{ details }} Would you like the {{ about }}?",
-            "Good question. {{ details }} Shall I go ahead with the {{ about }}?",
-            "{{ details }} Would the {{ about }} suit you?",
+            "{% if complained %}I understand it's not what you asked for. {% endif %}{{ details }} "
+            "Would you like the {{ about }}?",
+            "{% if complained %}I hear you. {% else %}Good question. {% endif %}{{ details }} "
+            "Shall I go ahead with the {{ about }}?",
+            "{% if complained %}I know it's not what you wanted. {% endif %}{{ details }} "
+            "Would the {{ about }} suit you?",
         ),
         "hold_position": (
             "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still offer "

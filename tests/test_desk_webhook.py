@@ -116,6 +116,29 @@ async def test_what_a_person_does_and_what_the_customer_says_meanwhile_are_event
     assert desk.received[3][0]["person"] == "Alex"
 
 
+async def test_an_offer_taken_while_waiting_withdraws_the_handoff(always_open: Path) -> None:
+    desk = Desk()
+    settings = ServerSettings(
+        policy_file=always_open, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS, **HOST_KEYS
+    )
+    app = build_app(settings)
+    async with serving(app) as http:
+        app.state.gateway.webhook = DeskWebhook(
+            "https://desk.example/tactful", secret=SECRET, client=httpx.AsyncClient(transport=httpx.MockTransport(desk))
+        )
+        chat = await start(http, facts=LATE_REFUND, message="I want a refund")
+        await say(http, chat, text="Can I speak to a manager?")
+        taken = await say(http, chat, text="no, forget it, I'll take the store credit")
+        queue = await http.get("/v1/agent/conversations", headers=ALEX)
+        await app.state.gateway.webhook.close()
+
+    assert desk.events == ["handoff", "handoff_withdrawn"]
+    assert desk.received[1][0]["reason"] is None
+    assert [a["type"] for a in taken["actions"]][:2] == ["withdraw_handoff", "apply_alternative"]
+    assert queue.status_code == 200
+    assert chat.id not in {c["id"] for c in queue.json()}
+
+
 def test_the_signature_covers_the_time_and_the_body() -> None:
     body = b'{"event":"handoff"}'
 

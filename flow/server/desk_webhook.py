@@ -22,7 +22,16 @@ import httpx
 
 from flow.models import Conversation, Handoff, Turn
 
-EventName = Literal["handoff", "take_over", "customer_message", "person_message", "hand_back", "close", "callback"]
+EventName = Literal[
+    "handoff",
+    "handoff_withdrawn",
+    "take_over",
+    "customer_message",
+    "person_message",
+    "hand_back",
+    "close",
+    "callback",
+]
 RETRY_DELAYS: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 16.0)
 SIGNATURE_HEADER = "X-Tactful-Signature"
 _LOG = logging.getLogger("tactful.desk_webhook")

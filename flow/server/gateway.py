@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from flow.errors import StoreUnavailable
-from flow.models import Conversation, Handoff, Turn
+from flow.models import Conversation, Handoff, Turn, WithdrawHandoff
 from flow.server.desk_webhook import DeskWebhook, EventName
 from flow.server.live import Pusher
 from flow.server.metrics import Channel, ServerMetrics
@@ -213,5 +213,7 @@ class ChatGateway:
             return
         if any(isinstance(action, Handoff) for action in turn.actions):
             self.webhook.send("handoff", conversation, turn)
+        elif any(isinstance(action, WithdrawHandoff) for action in turn.actions):
+            self.webhook.send("handoff_withdrawn", conversation, turn)
         elif conversation.at_the_desk and (turn.customer_text is not None or turn.quick_reply is not None):
             self.webhook.send("customer_message", conversation, turn)

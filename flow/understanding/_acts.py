@@ -20,6 +20,7 @@ from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
 from flow.understanding._found import Found, cue_at, first, has, only, starts_with
 from flow.understanding._offers import Mention
+from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -120,6 +121,8 @@ def read_acts(
     for name in facts:
         found.add(500, Act.of("provide", name))
     second_thoughts(found)
+    if context.asked is not None and context.asked in facts and found.unnamed_drops:
+        _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_chosen(clauses, context, lexicon, found)
@@ -183,19 +186,25 @@ def _read_requests(
         handled.add("ask_status")
         return handled
     if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)):
+        own = _own_request(words, context, lexicon)
+        if own is not None:
+            found.add(position + 4, Act.of("request", own))
+            handled.add("request")
+            return handled
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
     if not named and context.request is None:
+        referring = _ids_as_it(words)
         for kind, cues in lexicon.weak_request_cues.items():
-            at = cue_at(cues, words)
+            at = cue_at(cues, referring)
             if at is not None and not _negated_at(words, at):
                 named = [kind]
                 break
     for kind in named:
         at = cue_starts.get(kind)
         if at is None:
-            at = cue_at(lexicon.weak_request_cues[kind], words) or 0
+            at = cue_at(lexicon.weak_request_cues[kind], _ids_as_it(words)) or 0
         if _negated_at(words, at):
             if context.request == kind and dropped is None:
                 found.add(position, Act.of("cancel_request", kind))
@@ -345,6 +354,8 @@ def _read_answers(
         elif only(lexicon.yes, words, lexicon) and not thanked:
             found.add(position + 9, Act.of("affirm"))
         return
+    if has(lexicon.taking_time, words) and not has(lexicon.done, words):
+        return
     yes = only(lexicon.yes, words, lexicon) or (
         words[0] in ("yes", "ok", "mostly") and not only(lexicon.no, words[:1], lexicon)
     )
@@ -362,6 +373,42 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _own_request(words: Sequence[str], context: Context, lexicon: Lexicon) -> str | None:
+    """ "Is it too late to return something I bought in September?": a question about the rules that is
+    about the customer's own purchase, and says when or which, asks for the request itself, so the answer
+    is the decision on it."""
+    if context.request is not None or lexicon.purchase_words.isdisjoint(words) or _OWNERS.isdisjoint(words):
+        return None
+    if lexicon.date_hints.isdisjoint(words) and NUMBER not in words:
+        return None
+    referring = _ids_as_it(words)
+    return next((kind for kind, cues in lexicon.weak_request_cues.items() if has(cues, referring)), None)
+
+
+_OWNERS = frozenset({"i", "we", "my", "our"})
+
+
+def _ids_as_it(words: Sequence[str]) -> Sequence[str]:
+    """The words with an order number read as "it": "can I return A-1234?" asks to return it."""
+    if all(word.isalpha() for word in words):
+        return words
+    return ["it" if _is_id(word) else word for word in words]
+
+
+def _is_id(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _correction_not_drop(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "2 weeks ago. actually no, more like 5 weeks": "actually no" beside the fact asked for puts the fact
+    right; it does not drop the request. "2 weeks ago. actually no, forget it" still drops it."""
+    for clause in clauses:
+        for match in lexicon.cancel_request_cues.find(clause.words):
+            if match.phrase not in lexicon.corrections:
+                return
+    found.drop("cancel_request")
 
 
 def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

@@ -188,7 +188,9 @@ def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str 
     or the reason instead."""
     offer = offer or context.focus
     words = clause.words
-    if offer is None or has(lexicon.person_cues, words) or has(lexicon.policy_cues, words):
+    if offer is None or has(lexicon.person_cues, words):
+        return None
+    if _REFERRING.isdisjoint(words) and has(lexicon.policy_cues, words):
         return None
     if lexicon.asks_why(words, " ".join(words)):
         return None
@@ -344,10 +346,19 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     start = mention.start
     while start > 0 and words[start - 1] in _COORDINATION:
         start -= 1
-    before = words[max(0, start - 4) : start]
-    if any(w in lexicon.negators for w in before) and "mind" not in before and "sure" not in before:
+    first = max(0, start - 4)
+    before = words[first:start]
+    negated = any(
+        w in lexicon.negators and not (w == "no" and first + i + 1 < len(words) and words[first + i + 1] in _PAUSES)
+        for i, w in enumerate(before)
+    )
+    if negated and "mind" not in before and "sure" not in before:
         return True
     return has(lexicon.negative_after, words[mention.end :])
+
+
+_PAUSES = frozenset({"wait", "sorry", "actually", "hang", "hold", "hmm", "um"})
+"""Words after which "no" takes back what the customer was saying, not the offer: "no wait, the exchange"."""
 
 
 def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:

@@ -74,7 +74,8 @@ def read_facts(
         if spec.kind == "order_id":
             value = _order_id(text, folded, spec, asked, reading, slots, digits)
         elif spec.kind == "days":
-            value = _days(folded, word_set, context, lexicon, asked, digits)
+            corrected = lexicon.corrections.may_occur(word_set) and any(has(lexicon.corrections, c) for c in clauses)
+            value = _days(folded, word_set, context, lexicon, asked, digits, corrected=corrected)
             if value is None and context.today is None and slots and slots.get("days_ago", "").isdigit():
                 value = int(slots["days_ago"])
             if value is None and asked and mentions_vague_time(word_set):
@@ -128,17 +129,27 @@ def _order_id(
     return slots.get("order_id")
 
 
-def _days(folded: str, words: set[str], context: Context, lexicon: Lexicon, asked: bool, digits: bool) -> FactValue:
+def _days(
+    folded: str,
+    words: set[str],
+    context: Context,
+    lexicon: Lexicon,
+    asked: bool,
+    digits: bool,
+    *,
+    corrected: bool = False,
+) -> FactValue:
+    """The days since purchase: the first date of buying, else the first date about nothing else; the
+    last one when the customer corrects themselves ("2 weeks ago, actually no, 5 weeks")."""
     if context.today is None or not (asked or digits or not lexicon.date_hints.isdisjoint(words)):
         return None
     within = context.rough if asked else None
     found = lexicon.read_dates(folded, context.today, day_first=context.day_first, durations=asked, within=within)
-    for when in found:
-        if when.anchor == "purchase":
-            return when.days
-    for when in found:
-        if when.anchor == "none" and (asked or when.shape in ("ago", "elapsed")):
-            return when.days
+    bought = [when for when in found if when.anchor == "purchase"]
+    if not bought:
+        bought = [when for when in found if when.anchor == "none" and (asked or when.shape in ("ago", "elapsed"))]
+    if bought:
+        return bought[-1].days if corrected else bought[0].days
     if asked and not found:
         number = _NUMBER.search(folded)
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():

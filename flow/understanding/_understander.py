@@ -129,6 +129,14 @@ class Understander:
             known=parts.model.knows,
         )
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
+        if (
+            requests == ["cancel", "refund"]
+            and not any(a.kind == "cancel_request" for a in acts)
+            and _orders_named(text, context) <= 1
+            and _refund_of_it(clauses, lexicon)
+        ):
+            acts = [a for a in acts if not (a.kind == "request" and a.target == "refund")] or acts
+            requests = ["cancel"]
         per_request = (
             _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
         )
@@ -231,7 +239,8 @@ def _facts_per_request(
     """The facts stated with each of several requests: those from one request's words to the next's.
 
     "Cancel B-2001 and refund A-2002" gives the cancellation B-2001 and the refund A-2002, even in one
-    clause; what comes before the first request's words goes with the first.
+    clause; what comes before the first request's words goes with the first. One order number in the whole
+    message is every request's: "cancel my order and refund it, A-5555" is about one order.
     """
     cues: list[tuple[int, int, str]] = []
     for index, clause in enumerate(clauses):
@@ -249,7 +258,41 @@ def _facts_per_request(
         words = _between(clauses, begin, end)
         part = " . ".join(" ".join(w) for w in words)
         per_request[kind] = read_facts(part, part, words, context, lexicon).facts
+    for name in (f.name for f in context.facts if f.kind == "order_id"):
+        orders = {str(facts[name]) for facts in per_request.values() if name in facts}
+        if len(orders) == 1:
+            for facts in per_request.values():
+                facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+def _refund_of_it(clauses: list[Clause], lexicon: Lexicon) -> bool:
+    """Whether the refund asked for names nothing of its own: "cancel it and refund me", not "cancel my
+    order and refund the rug that came damaged"."""
+    cues = lexicon.request_cues["refund"]
+    for clause in clauses:
+        match = cues.first(clause.words) if cues.may_occur(clause.words) else None
+        if match is not None:
+            return _ANOTHER.isdisjoint(clause.words) and all(
+                word in _OF_IT or not word.isalpha() for word in clause.words[match.end :]
+            )
+    return False
+
+
+_OF_IT = frozenset(
+    "it me my money back please thanks thank you for that this the order a full then of course straight away"
+    " asap".split()
+)
+_ANOTHER = frozenset({"also", "too", "other", "another", "separate", "second", "well"})
+
+
+def _orders_named(text: str, context: Context) -> int:
+    """How many different order numbers a message gives. "Cancel my order and refund me, A-5555" names one,
+    so the refund is what the cancellation brings, not a second request."""
+    spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
+    if spec is None:
+        return 0
+    return len({str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)})
 
 
 def _facts_per_order(

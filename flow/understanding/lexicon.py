@@ -49,7 +49,8 @@ class Lexicon:
     ("I don't know the order number"). ``purchase_words`` ("bought", "ordered") make a date beside each
     of several order numbers its purchase date. ``praised_service`` is praise of the service ("great
     service as always"), ironic when it answers a refusal and does not take up an offer. ``anger_emoji``
-    complain without words ("😡😡").
+    complain without words ("😡😡"). ``corrections`` put right what the customer just said ("2 weeks ago,
+    actually no, 5 weeks"): the later value counts, and the request is not dropped.
     """
 
     code: str
@@ -112,6 +113,7 @@ class Lexicon:
     praised_service: PhraseSet
     irony_emoji: frozenset[str]
     anger_emoji: frozenset[str]
+    corrections: PhraseSet
     praise: frozenset[str]
     irony_openers: frozenset[str]
     negative_cues: PhraseSet

@@ -22,6 +22,8 @@ COMPARISONS = _phrases("""
     what are my options | what options | what are the options | what options are there | what options do i have |
     what else can you do | what else can you offer | what else is there | what else do you have | what can you do |
     what can you offer | what choices | what are my choices | what are the choices | remind me of the options |
-    what were the options | what was the other one | what was the other option
+    what were the options | what was the other one | what was the other option | most people | most customers |
+    what do people | what do others | what do other people | more popular | most popular | which is popular |
+    what would you go for | which would you go for | what do you think | which is more
 """)
 """Comparing the offers, asking which to pick, or asking what they are again."""

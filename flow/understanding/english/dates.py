@@ -556,9 +556,32 @@ def _got_it(words: list[str], n: int) -> bool:
 _GOT_OBJECTS = frozenset("it them this these mine those".split())
 
 
+def _without_asides(words: list[str]) -> list[str]:
+    """The words with an order number set off by commas taken out: in "I bought a kettle, order A-1500,
+    on the 3rd", the date is still about buying."""
+    kept: list[str] = []
+    for word in words:
+        kept.append(word)
+        if word != ",":
+            continue
+        start = len(kept) - 2
+        while start >= 0 and kept[start] != "," and (kept[start] in _ASIDE_WORDS or _order_part(kept[start])):
+            start -= 1
+        if start >= 0 and kept[start] == "," and start < len(kept) - 2:
+            del kept[start:]
+    return kept
+
+
+def _order_part(word: str) -> bool:
+    return word.isdigit() or len(word) == 1
+
+
+_ASIDE_WORDS = frozenset({"order", "number", "no", "ref", "reference", "num", "nr", "its", "it", "is"})
+
+
 def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     """What the date is about, from the words just before it (and a few after) in the same clause."""
-    before = [t.text for t in tokens[max(0, first - 10) : first]]
+    before = _without_asides([t.text for t in tokens[max(0, first - 14) : first]])[-10:]
     after = [t.text for t in tokens[last + 1 : last + 4]]
     for n in range(len(before) - 1, -1, -1):
         word = before[n]

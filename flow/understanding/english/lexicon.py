@@ -259,6 +259,7 @@ _TAKING_TIME = _phrases("""
     let me sleep on it | ill sleep on it | i need to sleep on it | can i think about it | can i have a think |
     give me a minute | give me a moment | give me a sec | give me a second | give me some time | one sec | one second |
     one moment | one minute | just a minute | just a moment | just a sec | just a second | hang on | hold on |
+    wait no | no wait | wait a sec | wait a second | wait a minute | wait a moment |
     bear with me | let me check with | i need to check with | ill check with | i will check with | let me ask |
     i need to ask | ill ask | let me talk to | i need to talk to | ill talk to | let me speak to | i need to speak to |
     ill speak to | let me discuss | i need to discuss | ill discuss | let me get back to you | can i get back to you |
@@ -433,6 +434,10 @@ ENGLISH = Lexicon(
     strong_irony=_STRONG_IRONY,
     praised_service=_PRAISED_SERVICE,
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
+    corrections=_phrases("""
+        actually no | no wait | wait no | scratch that | scrap that | sorry i mean | i mean | or rather |
+        make that | correction | sorry no | no sorry | my mistake | my bad | typo
+    """),
     anger_emoji=frozenset({"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624"}),
     praise=frozenset(
         """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
@@ -480,7 +485,10 @@ ENGLISH = Lexicon(
         dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
         cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
         cant recall | dont recall | have no clue | no clue | not sure when | not sure which | not sure whether |
-        not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked
+        not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked |
+        how would i know | how should i know | how am i supposed to know | how do i know | how can i tell |
+        how do i tell | how do i check | how can i check | how do i find out | how can i find out | where do i look |
+        where do i find | where can i find | where would i find | no way of knowing
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
