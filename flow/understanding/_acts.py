@@ -149,7 +149,13 @@ def _read_requests(
     words = clause.words
     joined = " ".join(words)
     handled: set[str] = set()
-    if _request_words(lexicon).isdisjoint(words) and not lexicon.asks_why(words, joined):
+    request_words = _request_words(lexicon)
+    # Weak cues are also looked for with order numbers read as "it" ("can I return A-1234?").
+    if (
+        request_words.isdisjoint(words)
+        and ("it" not in request_words or request_words.isdisjoint(_ids_as_it(words)))
+        and not lexicon.asks_why(words, joined)
+    ):
         return handled
     # Where each request's cue starts, looked up once for the several uses below.
     cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}
