@@ -188,3 +188,48 @@ Feature: Reading customers the way they write
     And the customer says "NOW"
     Then the message is read as "insist"
     And the agent does not say "you're welcome"
+
+  Scenario: A fact the customer still cannot find after the hint gets the offer of a colleague
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "I don't have the order number, it was a gift"
+    Then the agent says "confirmation email"
+    When the customer says "my friend bought it for me"
+    Then the agent says "a colleague can look into it with you"
+    And the quick replies are "Yes, a colleague please" and "No"
+    When the customer says "yes please"
+    Then the agent hands over to a person because the customer asked for one
+
+  Scenario: Turning the colleague down leaves the question open, without asking again
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "I don't have the order number, it was a gift"
+    And the customer says "my friend bought it for me"
+    And the customer says "no"
+    Then the agent does not say "colleague"
+    And the agent says "send it here"
+    When the customer says "found it! A-1234"
+    Then the agent asks for the "days since purchase"
+
+  Scenario: "What does dispatched mean?" is not an answer; it gets the hint
+    Given the fact "customer_name" is "Ola"
+    When the customer says "cancel A-7004"
+    And the customer says "what does dispatched mean?"
+    Then the message gives no fact "dispatched"
+    And the agent says "tracking link"
+
+  Scenario: "It's only one day over!" presses the request
+    Given the customer "Dana" bought order "A-1001" 31 days ago
+    When the customer says "I want a refund"
+    And the customer says "it's only one day over!"
+    Then the message is read as "insist"
+    And the agent does not say "didn't quite catch"
+
+  Scenario: "Hello? Anyone there?" is asking who is there, not asking for a person
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "hello?? anyone there?"
+    Then the message is read as "ask_bot"
+    And the agent does not hand over to a person
+    And the agent says "virtual assistant"
+    And the agent says "order number"

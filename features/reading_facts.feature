@@ -242,3 +242,11 @@ Feature: Reading facts and requests the way people give them
       And the customer says "how would I know?"
       Then the message is read as "not provide:dispatched"
       And the agent says "tracking link"
+
+    Scenario: "Will I get a tracking number?" after a new parcel is arranged is a question about it
+      When the customer says "hello, my parcel A-8005 was supposed to arrive last week but it hasn't come"
+      And the customer says "send it again please"
+      And the customer says "will I get a tracking number?"
+      Then the message gives no fact "dispatched"
+      And the message is read as "ask_about:resend"
+      And the agent says "tracked delivery"

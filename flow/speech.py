@@ -17,7 +17,7 @@ from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run, Step, current_item
-from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts, status_check
+from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts, colleague_for_fact, status_check
 from flow.templates import TemplateBook
 from flow.wording import sentence_hashes, without_said
 from states import SPECS
@@ -113,8 +113,9 @@ class Speaker:
                 apologized = apologized or _says_sorry(text)
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
-        run.said = [*run.said, *(h for p in paragraphs for h in hashed[p] if h not in run.said)]
+        # What the agent asks is judged by what was said before this reply.
         run.question = self._question(run)
+        run.said = [*run.said, *(h for p in paragraphs for h in hashed[p] if h not in run.said)]
         last = steps[-1] if steps else None
         parts = (part.strip() for paragraph in paragraphs for part in paragraph.split("\n\n"))
         return "\n\n".join(part for part in parts if part), self._buttons(
@@ -241,6 +242,12 @@ class Speaker:
         if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= _ASKS_PERSON:
             return "person"
         if last.transition == "answer_status" and status_check(run, self._policy):
+            return "person"
+        if (
+            last.transition == "ask_fact"
+            and run.pending_before == run.pending_fact
+            and colleague_for_fact(run, self._policy)
+        ):
             return "person"
         if last.transition == "drop_request":
             return "anything_else"

@@ -171,6 +171,9 @@ class ContextBuilder:
             unknown = unknown and spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
             context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown else None
             context["not_known"] = unknown
+            declined = run.question == "person" and run.signals.has("deny")
+            context["colleague_declined"] = declined
+            context["offer_colleague"] = colleague_for_fact(run, policy) and context["asked_before"] and not declined
         return context
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
@@ -313,6 +316,17 @@ class ContextBuilder:
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
         path = self._alternative_paths[name].get(alternative.id)
         return alternative.text if path is None else self.book.render(path, context)
+
+
+def colleague_for_fact(run: Run, policy: Policy) -> bool:
+    """Whether the fact asked for is still missing after its hint was given: the customer cannot find it
+    ("it was a gift, I don't have the number"), so a colleague is offered rather than the question again."""
+    spec = policy.facts.get(run.pending_fact or "")
+    if spec is None or spec.hint is None or run.signals.facts or run.pending_fact in run.signals.malformed:
+        return False
+    if run.question == "person" and run.signals.has("deny"):
+        return False
+    return set(sentence_hashes(spec.hint)) <= set(run.said)
 
 
 def status_check(run: Run, policy: Policy) -> bool:

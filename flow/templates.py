@@ -79,6 +79,8 @@ CONTEXT_VARIABLES = frozenset(
         "question_inline",
         "asked_before",
         "not_known",
+        "offer_colleague",
+        "colleague_declined",
         "apologized",
         "replaced",
         "noted_for",

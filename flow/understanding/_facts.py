@@ -281,12 +281,17 @@ def _only_praise(words: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
 
 def _asked_about(clause: Sequence[str], match: Match) -> bool:
     """ "Can you tell me if it's been shipped?", "has it shipped yet": the customer asks, and tells nothing."""
-    if any(word in _ASKING_IF for word in clause[: match.start]):
+    if any(word in _ASKING_IF for word in clause[: match.start]) or clause[0] in _ASKING_WHAT:
+        return True
+    if match.start > 1 and clause[0] in _ASKING_MODALS and clause[1] in _ASKING_SUBJECTS:
         return True
     return match.start > 1 and clause[0] in _ASKING_VERBS and clause[1] in _ASKED_OF
 
 
 _ASKING_IF = frozenset({"if", "whether"})
+_ASKING_WHAT = frozenset({"what", "whats", "how", "hows", "why", "which", "who"})
+_ASKING_MODALS = frozenset({"will", "would", "can", "could", "should", "shall", "do", "does", "did"})
+_ASKING_SUBJECTS = frozenset({"i", "you", "we", "it", "they", "my", "the", "this", "that"})
 _ASKING_VERBS = frozenset({"has", "have", "is", "was", "did", "does", "hasnt", "havent", "isnt", "wasnt", "didnt"})
 _ASKED_OF = frozenset({"it", "my", "the", "they", "this", "that", "order", "parcel", "package", "mine", "these"})
 

@@ -72,6 +72,7 @@ _INSIST = TextPattern(
     r" (?:it|this|that|(?:the|my) (?:refund|cancellation|request|order))\b"
     r"|what i (?:originally |actually |really )?(?:asked|came|contacted you|wrote in) (?:here )?(?:for|about)"
     r"|^(?:now|asap|now please|right now|straight away|immediately|today)$"
+    r"|(?:only|just|barely) (?:one|a|1|two|2|a couple of|a few|three|3) (?:days?|weeks?) (?:over|late|out|past|after)"
     r"|regardless|not taking no|wont take no|(?:do it|refund me|cancel it) anyway|one more time"
     r"|im not (?:leaving|going anywhere|giving up)|keep asking|asked (?:you )?(?:\w+ )?times"
     r"|i want (?:my|the|a) (?:money|refund)(?: back)? (?:now|today|right now|immediately))\b"
@@ -83,7 +84,7 @@ _WHY_HINTS = frozenset("why come reason reasoning justification grounds basis me
 _INSIST_HINTS = frozenset(
     """still really just insist insisting care said told asked already regardless taking take anyway more
     leaving going giving keep times now today immediately no listening approve authorise authorize override
-    what asap straight""".split()
+    what asap straight only barely""".split()
 )
 _NEGATION_HINTS = frozenset("no not dont never wont didnt doesnt keep keeping".split())
 

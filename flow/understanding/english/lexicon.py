@@ -469,6 +469,9 @@ ENGLISH = Lexicon(
     ),
     purchase_words=PURCHASE_WORDS,
     bot_questions=_phrases("""
+        is anyone there | anyone there | is anybody there | anybody there | is someone there | someone there |
+        is somebody there | somebody there | are you there | you there | are you still there | still there |
+        anyone home | is anyone reading this | is anyone listening | hello anyone |
         are you a bot | are you a robot | are you a real person | are you real | are you human | are you a human |
         are you a person | are you a machine | are you a computer | are you an ai | are you ai | are you automated |
         am i talking to a bot | am i talking to a robot | am i talking to a real person | am i talking to a human |
@@ -488,7 +491,9 @@ ENGLISH = Lexicon(
         not sure if | im not sure | unsure | cant tell | cannot tell | havent checked | have not checked |
         how would i know | how should i know | how am i supposed to know | how do i know | how can i tell |
         how do i tell | how do i check | how can i check | how do i find out | how can i find out | where do i look |
-        where do i find | where can i find | where would i find | no way of knowing
+        where do i find | where can i find | where would i find | no way of knowing | what do you mean |
+        what does that mean | what does it mean | what does dispatched mean | what does dispatch mean |
+        what do you mean by | dont understand the question | do not understand the question
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
