@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from flow.models import Act
 from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, bare_choice, read_choices, refusal
-from flow.understanding._drops import dropped_request, second_thoughts
+from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
 from flow.understanding._found import Found, cue_at, first, has, only, starts_with
 from flow.understanding._offers import Mention
@@ -151,6 +151,14 @@ def _read_requests(
     words = clause.words
     joined = " ".join(words)
     handled: set[str] = set()
+    request_words = _request_words(lexicon)
+    # Weak cues are also looked for with order numbers read as "it" ("can I return A-1234?").
+    if (
+        request_words.isdisjoint(words)
+        and ("it" not in request_words or request_words.isdisjoint(_ids_as_it(words)))
+        and not lexicon.asks_why(words, joined)
+    ):
+        return handled
     # Where each request's cue starts, looked up once for the several uses below.
     cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}
     named = [kind for kind, at in cue_starts.items() if at is not None]
@@ -221,6 +229,29 @@ def _read_requests(
         found.add(position + 4 + at, Act.of("request", kind))
         handled.add("request")
     return handled
+
+
+_REQUEST_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _request_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words one of which is in every clause that :func:`_read_requests` finds something in, besides a
+    clause that asks why: a key word of each phrase it looks for, and the words that drop a request."""
+    known = _REQUEST_WORDS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        phrase_sets = (
+            *lexicon.request_cues.values(),
+            *lexicon.weak_request_cues.values(),
+            lexicon.cancel_request_cues,
+            lexicon.keeping,
+            lexicon.confusion,
+            lexicon.why_cues,
+            lexicon.status_cues,
+            lexicon.policy_cues,
+        )
+        words = frozenset().union(DROPPING, *(phrases.keys for phrases in phrase_sets))
+        known = _REQUEST_WORDS[id(lexicon)] = (lexicon, words)
+    return known[1]
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:

@@ -102,7 +102,7 @@ def read_choices(
     if not context.offered:
         return [[] for _ in clauses]
     acknowledging = acknowledges(clauses, context)
-    leaving = any(lexicon.goodbye.may_occur(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
+    leaving = any(lexicon.goodbye.may_hold(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
     mentioned = [find_mentions(c.words, context.offered, lexicon, focus=context.focus, known=known) for c in clauses]
     named = {m.offer for ms in mentioned for m in ms if m.offer}
     for index, clause in enumerate(clauses):
@@ -248,7 +248,7 @@ def _settles(clauses: list[Clause], index: int, mention: Mention, ironic_until: 
     if not head:
         previous = clauses[index - 1].words if index else []
         return bool(words[:1]) and words[0] in _RESIGNED or bool(previous) and set(previous) <= _RESIGNED
-    form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_occur(head) else None
+    form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_hold(head) else None
     return (form is not None and form.end >= len(head) - 1) or _commands(head, lexicon)
 
 
@@ -286,7 +286,7 @@ def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:
     """ "that one please", "I'll take that", "go with that one": pointing at what is on offer."""
-    match = lexicon.deictic.first(words) if lexicon.deictic.may_occur(words) else None
+    match = lexicon.deictic.first(words) if lexicon.deictic.may_hold(words) else None
     if match is None:
         return False
     if all(w in lexicon.fillers or match.start <= i < match.end for i, w in enumerate(words)):
@@ -294,7 +294,7 @@ def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:
     if any(w not in lexicon.fillers for w in words[match.end :]):
         return False
     head = [w for w in words[: match.start] if w not in _SOFTENERS]
-    form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_occur(head) else None
+    form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_hold(head) else None
     return form is not None and form.end == len(head)
 
 
@@ -366,13 +366,13 @@ def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     if clause.question or (words[0] in lexicon.question_starts and words[0] != "if" and len(words) > 2):
         return words[:2] != ["what", "a"]
     head = words[: mention.start]
-    return bool(head) and lexicon.about_forms.may_occur(head) and lexicon.about_forms.first(head) is not None
+    return bool(head) and lexicon.about_forms.may_hold(head) and lexicon.about_forms.first(head) is not None
 
 
 def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     """A question that is really a choice: "can I just get the credit?", "could you do the exchange please?"."""
     head = [w for w in words[: mention.start] if w not in _SOFTENERS]
-    if lexicon.choice_forms.may_occur(head) and lexicon.choice_forms.first(head) is not None:
+    if lexicon.choice_forms.may_hold(head) and lexicon.choice_forms.first(head) is not None:
         return True
     if tuple(head[-2:]) in _ASKING_TO_DO:
         return True

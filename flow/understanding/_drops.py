@@ -15,7 +15,8 @@ from flow.understanding._found import Found, cue_at, first
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 
-_DROPPING = frozenset({"forget", "scrap", "scratch", "drop", "ignore"})
+DROPPING = frozenset({"forget", "scrap", "scratch", "drop", "ignore"})
+"""Words that drop the request named after them ("forget the refund")."""
 _KEEP_SOFTENERS = frozenset({"just", "actually", "probably", "simply", "then", "now", "definitely", "think"})
 
 
@@ -32,8 +33,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
     """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one."""
     match = first(lexicon.cancel_request_cues, words)
     if match is None:
-        for i in range(len(words) - 1 if not _DROPPING.isdisjoint(words) else 0):
-            if words[i] in _DROPPING and words[i + 1] in ("the", "my", "about"):
+        for i in range(len(words) - 1 if not DROPPING.isdisjoint(words) else 0):
+            if words[i] in DROPPING and words[i + 1] in ("the", "my", "about"):
                 for kind, cues in lexicon.request_cues.items():
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:

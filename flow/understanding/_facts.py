@@ -81,9 +81,9 @@ def read_facts(
             if value is None and asked and mentions_vague_time(word_set):
                 reading.vague.append(spec.name)
         elif spec.kind == "condition":
-            value = _condition(clauses, lexicon)
+            value = _condition(clauses, word_set, lexicon)
         elif spec.kind == "circumstance":
-            value = _lexicon_value(clauses, lexicon.circumstances, lexicon)
+            value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
         elif spec.kind == "yes_no":
@@ -157,13 +157,14 @@ def _days(
     return None
 
 
-def _condition(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> str | None:
+def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Lexicon) -> str | None:
     """What is wrong with the order. A wrong item is the shop's mistake: not when the customer owns up to
     choosing wrong ("I ordered the wrong size", "by mistake") or judges it ("the wrong colour for my
-    kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition."""
-    own_mistake = any(has(lexicon.own_mistakes, clause) for clause in clauses)
+    kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition.
+    ``word_set`` holds every word of ``clauses``."""
+    own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
-    value = _lexicon_value(clauses, lexicon.conditions, lexicon, skip=skip)
+    value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
     if value is None and not own_mistake and lexicon.sent_something_else(clauses):
         return WRONG_ITEM
     if value is None and lexicon.who_died(clauses) == "thing":
@@ -173,21 +174,22 @@ def _condition(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> str | None
 
 def _lexicon_value(
     clauses: Sequence[Sequence[str]],
+    word_set: set[str],
     table: Mapping[str, PhraseSet],
     lexicon: Lexicon,
     *,
     skip: frozenset[str] = frozenset(),
 ) -> str | None:
-    if all(_first_words(table).isdisjoint(clause) for clause in clauses):
+    if _key_words(table).isdisjoint(word_set):
         return None
     for clause in clauses:
         for value, phrases in table.items():
-            if value in skip or not phrases.may_occur(clause):
+            if value in skip or not phrases.may_hold(clause):
                 continue
             matches = [m for m in phrases.find(clause) if not _unsuited(clause, m.end, value, lexicon)]
             if not matches:
                 continue
-            if lexicon.condition_denials.may_occur(clause) and lexicon.condition_denials.first(clause) is not None:
+            if lexicon.condition_denials.may_hold(clause) and lexicon.condition_denials.first(clause) is not None:
                 continue
             match = matches[0]
             if _negated(clause, match.start, lexicon) or _supposed(clause, match.start, lexicon):
@@ -198,14 +200,14 @@ def _lexicon_value(
     return None
 
 
-_FIRST_WORDS: dict[int, tuple[Mapping[str, PhraseSet], frozenset[str]]] = {}
+_KEY_WORDS: dict[int, tuple[Mapping[str, PhraseSet], frozenset[str]]] = {}
 
 
-def _first_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
-    """The words any phrase of ``table`` opens with, worked out once per table."""
-    known = _FIRST_WORDS.get(id(table))
+def _key_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
+    """The key words (:attr:`PhraseSet.keys`) of every phrase of ``table``, worked out once per table."""
+    known = _KEY_WORDS.get(id(table))
     if known is None or known[0] is not table:
-        known = _FIRST_WORDS[id(table)] = (table, frozenset().union(*(phrases.firsts for phrases in table.values())))
+        known = _KEY_WORDS[id(table)] = (table, frozenset().union(*(phrases.keys for phrases in table.values())))
     return known[1]
 
 
@@ -238,11 +240,11 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         no_phrases = _phrase_set(spec.no_phrases)
         yes_phrases = _phrase_set(spec.yes_phrases)
         for clause in clauses:
-            if no_phrases.may_occur(clause) and any(
+            if no_phrases.may_hold(clause) and any(
                 not _in_condition(clause, m, lexicon) and not _asked_about(clause, m) for m in no_phrases.find(clause)
             ):
                 return False
-            if yes_phrases.may_occur(clause):
+            if yes_phrases.may_hold(clause):
                 match = next(
                     (
                         m
@@ -297,7 +299,7 @@ _ASKED_OF = frozenset({"it", "my", "the", "they", "this", "that", "order", "parc
 def _in_condition(clause: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
     """A policy's yes/no words inside what went wrong: "packed" in "my toaster packed up" says nothing of dispatch."""
     for phrases in lexicon.conditions.values():
-        if phrases.may_occur(clause):
+        if phrases.may_hold(clause):
             for found in phrases.find(clause):
                 if (
                     found.start <= match.start

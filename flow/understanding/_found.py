@@ -42,18 +42,18 @@ class Found:
 
 def first(phrases: PhraseSet, words: Sequence[str]) -> Match | None:
     """The leftmost phrase of the set in ``words``, if any."""
-    return None if phrases.firsts.isdisjoint(words) else phrases.first(words)
+    return None if phrases.keys.isdisjoint(words) else phrases.first(words)
 
 
 def cue_at(cues: PhraseSet, words: Sequence[str]) -> int | None:
     """Where the leftmost phrase of the set starts in ``words``, if any occurs."""
-    match = None if cues.firsts.isdisjoint(words) else cues.first(words)
+    match = None if cues.keys.isdisjoint(words) else cues.first(words)
     return None if match is None else match.start
 
 
 def has(phrases: PhraseSet, words: Sequence[str]) -> bool:
     """Whether any phrase of the set occurs in ``words``."""
-    return not phrases.firsts.isdisjoint(words) and phrases.first(words) is not None
+    return not phrases.keys.isdisjoint(words) and phrases.first(words) is not None
 
 
 def starts_with(phrases: PhraseSet, words: Sequence[str]) -> bool:
@@ -66,7 +66,7 @@ def starts_with(phrases: PhraseSet, words: Sequence[str]) -> bool:
 
 def only(phrases: PhraseSet, words: Sequence[str], lexicon: Lexicon) -> bool:
     """Whether ``words`` are nothing but phrases of the set and filler words."""
-    if not phrases.may_occur(words):
+    if not phrases.may_hold(words):
         return False
     covered = [False] * len(words)
     for start in range(len(words)):

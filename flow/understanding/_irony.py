@@ -24,7 +24,7 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
     if not clauses:
         return False
     if after_refusal and any(
-        lexicon.praised_service.may_occur(words) and lexicon.praised_service.first(words) is not None
+        lexicon.praised_service.may_hold(words) and lexicon.praised_service.first(words) is not None
         for words in clauses
     ):
         return True
@@ -39,14 +39,14 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
         ):
             return True
     for words in clauses:
-        if lexicon.strong_irony.may_occur(words) and lexicon.strong_irony.first(words) is not None:
+        if lexicon.strong_irony.may_hold(words) and lexicon.strong_irony.first(words) is not None:
             return True
     first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
         len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
     )
     praises = opens_with_praise or any(
-        lexicon.irony_markers.may_occur(words) and lexicon.irony_markers.first(words) is not None for words in clauses
+        lexicon.irony_markers.may_hold(words) and lexicon.irony_markers.first(words) is not None for words in clauses
     )
     if not praises:
         return False
@@ -60,6 +60,6 @@ def _has_ascii(marks: frozenset[str]) -> bool:
 
 
 def _bad_news(words: Sequence[str], lexicon: Lexicon) -> bool:
-    return (lexicon.negative_cues.may_occur(words) and lexicon.negative_cues.first(words) is not None) or (
-        lexicon.complaint_cues.may_occur(words) and lexicon.complaint_cues.first(words) is not None
+    return (lexicon.negative_cues.may_hold(words) and lexicon.negative_cues.first(words) is not None) or (
+        lexicon.complaint_cues.may_hold(words) and lexicon.complaint_cues.first(words) is not None
     )

@@ -42,7 +42,7 @@ def corrected_sentiment(raw: float, words: Sequence[str], clauses: Sequence[Sequ
 
 
 def _angry(words: Sequence[str], lexicon: Lexicon) -> bool:
-    if not lexicon.anger_cues.may_occur(words):
+    if not lexicon.anger_cues.may_hold(words):
         return False
     for match in lexicon.anger_cues.find(words):
         k = match.start - 1

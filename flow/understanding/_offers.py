@@ -11,8 +11,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
+from flow.understanding._fuzzy import closest
 from flow.understanding.context import Offer
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import PhraseSet
@@ -103,6 +102,8 @@ def by_description(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: L
     """An offer named by two or more words of its description ("the full amount to spend later")."""
     best: list[Mention] = []
     for offer in offered:
+        if offer.description.isdisjoint(clause):
+            continue
         hits = [
             i
             for i, word in enumerate(clause)
@@ -127,7 +128,8 @@ def find_mentions(
     if not offered:
         return []
     names = _names_of(offered)
-    mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(clause)]
+    found = names.phrases.find(clause) if names.phrases.may_hold(clause) else ()
+    mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in found]
     if not mentions and not names.inflected.isdisjoint(clause):
         stems = [stem(word) for word in clause]
         if not names.stems.isdisjoint(stems):
@@ -149,13 +151,17 @@ def _ordinal(word: str, nxt: str, previous: str, lexicon: Lexicon) -> str:
         return word
     if nxt not in lexicon.ordinal_nouns and previous != "the":
         return word
-    best = process.extractOne(word, tuple(lexicon.ordinals), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return best[0] if best is not None else word
+    best = closest(word, tuple(lexicon.ordinals), FUZZY_CUTOFF)
+    return best if best is not None else word
 
 
 def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     ordinal_nouns = lexicon.ordinal_nouns
+    # Without "the" or an ordinal noun no word is looked at as a misspelt ordinal, so only the words
+    # themselves can name a place in the list.
+    if "the" not in clause and ordinal_nouns.isdisjoint(clause) and _position_words(lexicon).isdisjoint(clause):
+        return found
     for i, raw in enumerate(clause):
         index: int | None = None
         nxt = clause[i + 1] if i + 1 < len(clause) else ""
@@ -179,6 +185,18 @@ def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lex
     return found
 
 
+_POSITION_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _position_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words that name a place in the list as they are written: ordinals, option words and "no" ("no 2")."""
+    known = _POSITION_WORDS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        words = frozenset(lexicon.ordinals) | lexicon.option_words | {"no"}
+        known = _POSITION_WORDS[id(lexicon)] = (lexicon, words)
+    return known[1]
+
+
 def _by_spelling(clause: Sequence[str], names: _Names, lexicon: Lexicon, known: Callable[[str], bool]) -> list[Mention]:
     if not names.single_words:
         return []
@@ -186,16 +204,16 @@ def _by_spelling(clause: Sequence[str], names: _Names, lexicon: Lexicon, known: 
     for i, word in enumerate(clause):
         if len(word) < _FUZZY_MIN_LETTERS or word in lexicon.stopwords or not word.isalpha() or known(word):
             continue
-        best = process.extractOne(word, names.single_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        best = closest(word, names.single_words, FUZZY_CUTOFF)
         if best is not None:
-            found.append(Mention(names.owner[best[0]], i, i + 1, "spelling"))
+            found.append(Mention(names.owner[best], i, i + 1, "spelling"))
     return found
 
 
 def _by_pointing(
     clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon, focus: str | None
 ) -> list[Mention]:
-    match = lexicon.deictic.first(clause) if lexicon.deictic.may_occur(clause) else None
+    match = lexicon.deictic.first(clause) if lexicon.deictic.may_hold(clause) else None
     if match is None:
         return []
     if match.phrase in lexicon.pronouns:

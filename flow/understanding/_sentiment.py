@@ -57,6 +57,8 @@ SPECIAL_CASES: dict[str, float] = {
     "beating heart": 3.5,
 }
 
+_IDIOM_WORDS = frozenset(word for key in (*SPECIAL_CASES, *BOOSTERS) if " " in key for word in key.split())
+"""Every word of an idiom or booster of several words: a word with none of them around it is in none."""
 _PUNCTUATION = string.punctuation
 
 
@@ -201,6 +203,9 @@ def _negation_check(valence: float, lowered: list[str], start: int, i: int) -> f
 
 
 def _special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
+    # Called for i >= 3 only, so the n-grams below are all inside this window of words.
+    if _IDIOM_WORDS.isdisjoint(lowered[i - 3 : i + 3]):
+        return valence
     one_zero = f"{lowered[i - 1]} {lowered[i]}"
     two_one_zero = f"{lowered[i - 2]} {lowered[i - 1]} {lowered[i]}"
     two_one = f"{lowered[i - 2]} {lowered[i - 1]}"

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 
-from rapidfuzz import fuzz, process
-
+from flow.understanding._fuzzy import closest
 from flow.understanding.clauses import Clause
 from flow.understanding.lexicon import Lexicon
 
@@ -35,9 +34,9 @@ def correct_spelling(clauses: list[Clause], lexicon: Lexicon) -> None:
         for index, word in enumerate(words):
             if len(word) < _MIN_LETTERS or word in familiar or not word.isalpha():
                 continue
-            match = process.extractOne(word, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
-            if match is not None and match[0][0] == word[0] and not _other_form(word, match[0]):
-                words[index] = match[0]
+            match = closest(word, keys, SPELLING_CUTOFF)
+            if match is not None and match[0] == word[0] and not _other_form(word, match):
+                words[index] = match
 
 
 def _other_form(word: str, key: str) -> bool:

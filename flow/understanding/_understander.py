@@ -245,7 +245,7 @@ def _facts_per_request(
     cues: list[tuple[int, int, str]] = []
     for index, clause in enumerate(clauses):
         for kind, phrases in lexicon.request_cues.items():
-            if not phrases.may_occur(clause.words):
+            if not phrases.may_hold(clause.words):
                 continue
             for match in phrases.find(clause.words):
                 if all(kind != seen for _, _, seen in cues):
@@ -271,7 +271,7 @@ def _refund_of_it(clauses: list[Clause], lexicon: Lexicon) -> bool:
     order and refund the rug that came damaged"."""
     cues = lexicon.request_cues["refund"]
     for clause in clauses:
-        match = cues.first(clause.words) if cues.may_occur(clause.words) else None
+        match = cues.first(clause.words) if cues.may_hold(clause.words) else None
         if match is not None:
             return _ANOTHER.isdisjoint(clause.words) and all(
                 word in _OF_IT or not word.isalpha() for word in clause.words[match.end :]

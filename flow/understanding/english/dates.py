@@ -14,6 +14,7 @@ linear in the length of the message.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -89,6 +90,8 @@ NAMED_DAYS = {
     ("halloween",): (10, 31), ("bonfire", "night"): (11, 5), ("guy", "fawkes"): (11, 5),
     ("valentines", "day"): (2, 14), ("valentines",): (2, 14),
 }  # fmt: skip
+_OPEN_ENDED_FIRSTS = frozenset(words[0] for words in OPEN_ENDED)
+_NAMED_DAY_FIRSTS = frozenset(words[0] for words in NAMED_DAYS)
 VAGUE_TIMES = frozenset({"summer", "spring", "autumn", "fall", "winter", "sales", "easter", "ages", "while", "donkeys"})
 """Times too vague to turn into days: the customer named a time, but not one that can be bounded."""
 DATE_HINTS = frozenset(
@@ -124,6 +127,11 @@ class _Token(NamedTuple):
     end: int
 
 
+Reader = Callable[[list[_Token], int, str, str, date, bool], "tuple[Days | None, int] | None"]
+"""A reader of one shape of date or period, given the tokens, where to start, the word there and the next one,
+today and whether numeric dates put the day first."""
+
+
 def worth_reading(words: frozenset[str] | set[str], folded: str) -> bool:
     """A cheap first look: could the message hold a date at all?"""
     return not DATE_HINTS.isdisjoint(words) or any(c.isdigit() for c in folded)
@@ -144,7 +152,7 @@ def read_dates(
     is what the customer said before, known only roughly (days ago, from and to): "the 5th" is then the
     5th of the month inside that range, not of this month.
     """
-    tokens = [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+    tokens = _tokens(folded)
     found: list[When] = []
     i = 0
     while i < len(tokens):
@@ -164,6 +172,38 @@ def read_dates(
             found.append(When(days, anchor, tokens[i].start, tokens[last].end, _shape(tokens, i, last)))
         i = last + 1
     return found
+
+
+_LETTER_BYTES = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
+_DIGITS = b"0123456789"
+_MARKS = b".,;!?"
+
+
+def _tokens(folded: str) -> list[_Token]:
+    """The tokens of :data:`_TOKEN` in ``folded``, in order. An ASCII text without digits has only runs of
+    letters and single marks, found here without a search per token."""
+    if not folded.isascii():
+        return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+    data = folded.encode("ascii")
+    if len(data.translate(None, _DIGITS)) != len(data):
+        return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+    letters = data.translate(_LETTER_BYTES).decode("ascii")
+    tokens: list[_Token] = []
+    pos = 0
+    for word in letters.split():
+        # Only spaces lie between one run and the next, so the next run is the next occurrence of its text.
+        pos = letters.find(word, pos)
+        tokens.append(_Token(word, pos, pos + len(word)))
+        pos += len(word)
+    if len(data.translate(None, _MARKS)) == len(data):
+        return tokens
+    for mark in _MARKS:
+        at = data.find(mark)
+        while at >= 0:
+            tokens.append(_Token(chr(mark), at, at + 1))
+            at = data.find(mark, at + 1)
+    tokens.sort(key=lambda token: token.start)
+    return tokens
 
 
 def _inside(days: int, within: tuple[int, int | None]) -> bool:
@@ -210,7 +250,7 @@ def _read_at(
     """What the expression starting at token ``i`` says, and the index of its last token."""
     word = tokens[i].text
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    for reader in (_fixed, _open_ended, _relative, _weekday, _month_day, _numeric_date, _named_day):
+    for reader in _READERS if word[:1].isdigit() else _READERS_FOR.get(word, _READERS):
         read = reader(tokens, i, word, nxt, today, day_first)
         if read is not None:
             if read[0] is None and durations and reader is _relative:
@@ -230,6 +270,8 @@ def _open_ended(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
     """``a while ago``, ``ages back``, ``a long time ago``: at least so many days, with no upper bound."""
+    if word not in _OPEN_ENDED_FIRSTS:
+        return None
     for words, least in OPEN_ENDED.items():
         end = i + len(words)
         if (
@@ -245,11 +287,12 @@ def _open_ended(
 def _fixed(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
-    three = _words(tokens, i, 4)
-    if three[:4] == ["the", "day", "before", "yesterday"]:
-        return 2, i + 3
-    if three[:3] == ["day", "before", "yesterday"]:
-        return 2, i + 2
+    if word == "the" or word == "day":
+        three = _words(tokens, i, 4)
+        if three[:4] == ["the", "day", "before", "yesterday"]:
+            return 2, i + 3
+        if three[:3] == ["day", "before", "yesterday"]:
+            return 2, i + 2
     if word in ("today", "tonight") or (word == "this" and nxt in ("morning", "afternoon", "evening")):
         return 0, i + (0 if word in ("today", "tonight") else 1)
     if word == "yesterday" or (word == "last" and nxt == "night"):
@@ -271,6 +314,8 @@ def _named_day(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
     """``Christmas``, ``Bonfire Night``, ``last Halloween``: the latest such day not after today."""
+    if word not in _NAMED_DAY_FIRSTS:
+        return None
     for words, (month, day) in NAMED_DAYS.items():
         if word == words[0] and tuple(t.text for t in tokens[i : i + len(words)]) == words:
             previous = tokens[i - 1].text if i else ""
@@ -556,3 +601,21 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         if word in DELIVERY_WORDS:
             return "delivery"
     return "none"
+
+
+_READERS: tuple[Reader, ...] = (_fixed, _open_ended, _relative, _weekday, _month_day, _numeric_date, _named_day)
+"""Every reader of a date or period, in the order they are tried at a token."""
+_OPENERS: dict[Reader, frozenset[str]] = {
+    _fixed: frozenset({"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier"}),
+    _open_ended: _OPEN_ENDED_FIRSTS,
+    _relative: frozenset({"a", "an", "few", "several"} | set(VAGUE_COUNTS) | set(NUMBER_WORDS)),
+    _weekday: frozenset(WEEKDAYS),
+    _month_day: frozenset(set(ORDINAL_WORDS) | set(MONTHS)),
+    _numeric_date: frozenset(),
+    _named_day: _NAMED_DAY_FIRSTS,
+}
+"""The words other than numbers that each reader can start from; every reader is tried at a number."""
+_READERS_FOR: dict[str, tuple[Reader, ...]] = {
+    word: tuple(reader for reader in _READERS if word in _OPENERS[reader]) for word in _STARTERS
+}
+"""The readers, in order, that can read something starting at each word a date or period starts with."""
