@@ -16,7 +16,7 @@ from flow.graph import Edge, Trigger
 from flow.guards import explained_item, handed_over, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
-from flow.models import AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact, successor
+from flow.models import STARTING, AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact, successor
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -187,14 +187,17 @@ class Engine:
         now = self._clock()
         stated: dict[str, list[FactValue]] = {}
         _note_stated(stated, ((k, v) for k, v in unsigned.items() if k not in known))
-        conversation = Conversation(
-            id=conversation_id or secrets.token_hex(12),
-            policy=self.policy.name,
-            policy_version=self.policy.version,
-            facts={**unsigned, **known},
-            customer_stated=stated,
-            started_at=now,
-            updated_at=now,
+        conversation = Conversation.model_validate(
+            {
+                "id": conversation_id or secrets.token_hex(12),
+                "policy": self.policy.name,
+                "policy_version": self.policy.version,
+                "facts": {**unsigned, **known},
+                "customer_stated": stated,
+                "started_at": now,
+                "updated_at": now,
+            },
+            context=STARTING,
         )
         signals = self.understand(text, self.context_of(None, now)) if text is not None else _NO_SIGNALS
         run = Run.of(conversation, signals, text or "", now)

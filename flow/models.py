@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from flow import sharing
 from flow.vocabulary import ActKind, EscalationReason, Intent, Outcome, Question, RequestStatus, StateName
@@ -355,8 +355,9 @@ class Conversation(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _compact(self) -> Conversation:
-        compact(self)
+    def _compact(self, info: ValidationInfo) -> Conversation:
+        if info.context is not STARTING:
+            compact(self)
         return self
 
     @property
@@ -386,6 +387,10 @@ _EVERY_FIELD: set[str] = set(Conversation.model_fields)
 
 _FIELD_KEYS = sharing.key_table(Conversation.model_fields)
 """The keys table that the field dicts of complete snapshots share."""
+
+
+STARTING: dict[str, bool] = {"starting": True}
+"""The validation context of a snapshot the engine is about to fill in and compact itself."""
 
 
 def compact(conversation: Conversation) -> None:
