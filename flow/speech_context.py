@@ -337,11 +337,9 @@ def _status_answer(text: str, run: Run) -> str:
     said = set(run.said)
     if said.isdisjoint(sentence_hashes(text)):
         return text
-    answer = answering_sentence(text, run.text) or " ".join(text.split()).split(". ")[0].rstrip(".") + "."
-    again = _mentioned(answer)
-    if not set(sentence_hashes(again)) <= said:
-        return again
-    return "That's everything I can tell you about it from here, I'm afraid."
+    first = " ".join(text.split()).split(". ")[0].rstrip(".") + "."
+    again = _said_again(text, run.text, said, fallback=first)
+    return again or "That's everything I can tell you about it from here, I'm afraid."
 
 
 def status_check(run: Run, policy: Policy) -> bool:
@@ -384,11 +382,9 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
     name = _in_sentence(alternative)
     details = _details(alternative)
     if not said.isdisjoint(sentence_hashes(details)):
-        answer = answering_sentence(details, question, named=(name, alternative.title, *alternative.synonyms))
-        if answer is not None:
-            again = _mentioned(answer) if set(sentence_hashes(answer)) <= said else answer
-            if not set(sentence_hashes(again)) <= said:
-                return again
+        again = _said_again(details, question, said, named=(name, alternative.title, *alternative.synonyms))
+        if again is not None:
+            return again
     for text in (
         _details(alternative),
         f"I've told you all I know about the {name} in my message above, I'm afraid.",
@@ -398,6 +394,18 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
         if not set(sentence_hashes(text)) <= said:
             return text
     return _details(alternative)
+
+
+def _said_again(
+    text: str, question: str, said: set[int], named: Sequence[str] = (), *, fallback: str | None = None
+) -> str | None:
+    """Part of ``text`` was said: the sentence of it that answers ``question`` (else ``fallback``), as it
+    is when not said yet, or once more with "As I mentioned"; ``None`` when that was said too."""
+    answer = answering_sentence(text, question, named) or fallback
+    if answer is None:
+        return None
+    again = _mentioned(answer) if set(sentence_hashes(answer)) <= said else answer
+    return None if set(sentence_hashes(again)) <= said else again
 
 
 def _mentioned(sentence: str) -> str:

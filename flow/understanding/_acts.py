@@ -153,9 +153,10 @@ def _read_requests(
     handled: set[str] = set()
     request_words = _request_words(lexicon)
     # Weak cues are also looked for with order numbers read as "it" ("can I return A-1234?").
+    referring = _ids_as_it(words)
     if (
         request_words.isdisjoint(words)
-        and ("it" not in request_words or request_words.isdisjoint(_ids_as_it(words)))
+        and ("it" not in request_words or request_words.isdisjoint(referring))
         and not lexicon.asks_why(words, joined)
     ):
         return handled
@@ -203,7 +204,6 @@ def _read_requests(
         handled.add("ask_policy")
         return handled
     if not named and context.request is None:
-        referring = _ids_as_it(words)
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
             if at is not None and not _negated_at(words, at):
@@ -212,7 +212,7 @@ def _read_requests(
     for kind in named:
         at = cue_starts.get(kind)
         if at is None:
-            at = cue_at(lexicon.weak_request_cues[kind], _ids_as_it(words)) or 0
+            at = cue_at(lexicon.weak_request_cues[kind], referring) or 0
         if _negated_at(words, at):
             if context.request == kind and dropped is None:
                 found.add(position, Act.of("cancel_request", kind))
