@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from flow.server import ServerSettings, build_app
 from flow.server.desk_webhook import SIGNATURE_HEADER, DeskWebhook, sign
@@ -91,16 +94,23 @@ async def test_a_desk_that_never_answers_is_given_up_on() -> None:
     assert desk.attempts == 3
 
 
-async def test_what_a_person_does_and_what_the_customer_says_meanwhile_are_events(always_open: Path) -> None:
-    desk = Desk()
+@asynccontextmanager
+async def desk_served(policy_file: Path, desk: Desk) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+    """The server on ``policy_file``, with people's agent keys, sending its desk events to ``desk``."""
     settings = ServerSettings(
-        policy_file=always_open, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS, **HOST_KEYS
+        policy_file=policy_file, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS, **HOST_KEYS
     )
     app = build_app(settings)
     async with serving(app) as http:
         app.state.gateway.webhook = DeskWebhook(
             "https://desk.example/tactful", secret=SECRET, client=httpx.AsyncClient(transport=httpx.MockTransport(desk))
         )
+        yield app, http
+
+
+async def test_what_a_person_does_and_what_the_customer_says_meanwhile_are_events(always_open: Path) -> None:
+    desk = Desk()
+    async with desk_served(always_open, desk) as (app, http):
         chat = await start(http, facts=LATE_REFUND, message="I want a refund")
         await say(http, chat, text="Can I speak to a manager?")
         desk_url = f"/v1/agent/conversations/{chat.id}"
@@ -118,14 +128,7 @@ async def test_what_a_person_does_and_what_the_customer_says_meanwhile_are_event
 
 async def test_an_offer_taken_while_waiting_withdraws_the_handoff(always_open: Path) -> None:
     desk = Desk()
-    settings = ServerSettings(
-        policy_file=always_open, store_url="memory", rate_limit_per_second=0, agent_keys=AGENT_KEYS, **HOST_KEYS
-    )
-    app = build_app(settings)
-    async with serving(app) as http:
-        app.state.gateway.webhook = DeskWebhook(
-            "https://desk.example/tactful", secret=SECRET, client=httpx.AsyncClient(transport=httpx.MockTransport(desk))
-        )
+    async with desk_served(always_open, desk) as (app, http):
         chat = await start(http, facts=LATE_REFUND, message="I want a refund")
         await say(http, chat, text="Can I speak to a manager?")
         taken = await say(http, chat, text="no, forget it, I'll take the store credit")
