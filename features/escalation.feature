@@ -210,3 +210,14 @@ Feature: Handing over to a person
       And the customer says "actually I'll just take the credit"
       Then the conversation waits for a person
       And no alternative is applied
+
+    Scenario: Out of hours, taking up an offer instead of the callback sets it up
+      Given it is 20:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "can I speak to a manager?"
+      Then the agent offers a callback
+      When the customer says "no, forget it, I'll take the credit"
+      Then the transitions taken were "withdraw_handoff" and "accept_alternative"
+      And the alternative "Store credit" is applied
+      And the agent says "callback"
+      And the conversation is in "follow_up"

@@ -246,7 +246,8 @@ def _withdraw_handoff(run: Run, edge: Edge) -> None:
     item = guards.handed_over(run.agenda)
     if item is None or run.escalation_reason is None:
         return
-    run.actions.append(WithdrawHandoff(reason=run.escalation_reason))
+    if run.waiting_since is not None:
+        run.actions.append(WithdrawHandoff(reason=run.escalation_reason))
     item.status = "declined"
     run.escalation_reason = None
     run.outcome = None

@@ -157,10 +157,9 @@ class Engine:
             return (COMPENSATION,)
         if conversation.state == "escalated":
             callback = self.policy.escalation.handoff.callback and not self._rules.in_hours(now)
-            if callback:
-                return (CALLBACK,)
             item = handed_over(conversation.agenda)
-            return tuple(o for o in item.offered if o not in item.rejected) if item is not None else ()
+            still_open = tuple(o for o in item.offered if o not in item.rejected) if item is not None else ()
+            return (CALLBACK, *still_open) if callback else still_open
         if conversation.state == "follow_up":
             return switchable(conversation.agenda)
         item = conversation.current

@@ -434,6 +434,10 @@ EDGES: tuple[Edge, ...] = (
     Edge("abuse_boundary", "message", "escalated", "escalated", guards.abusive),
     Edge("why", "message", "escalated", "explaining", guards.asked_why, ("remember_resume", "explain_again")),
     Edge(
+        "withdraw_handoff", "message", "escalated", "offering_alternatives", guards.took_offer_while_waiting,
+        ("withdraw_handoff", "redo"), possible=_offers,
+    ),
+    Edge(
         "accept_callback", "message", "escalated", "closed", guards.callback_wanted, ("schedule_callback",),
         possible=_calls_back,
     ),
@@ -442,10 +446,6 @@ EDGES: tuple[Edge, ...] = (
         possible=_calls_back,
     ),
     Edge("left_waiting", "message", "escalated", "closed", guards.said_goodbye, ("close_by_customer",)),
-    Edge(
-        "withdraw_handoff", "message", "escalated", "offering_alternatives", guards.took_offer_while_waiting,
-        ("withdraw_handoff", "redo"), possible=_offers,
-    ),
     Edge("waiting", "message", "escalated", "escalated", guards.always),
     Edge("check_in", "check_in", "follow_up", "follow_up", guards.always),
     Edge("check_in", "check_in", "escalated", "follow_up", guards.always),

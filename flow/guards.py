@@ -365,7 +365,7 @@ def took_offer_while_waiting(run: Run, rules: Rules) -> bool:
     """While waiting for a person it asked for (or was handed to for insisting, anger or not being
     understood), the customer takes up one of the offers still open: "no, forget it, I'll take the
     credit". A handoff for a threat, a review or anything the agent cannot decide stays."""
-    if run.escalation_reason not in _WITHDRAWABLE or run.callback_offered:
+    if run.escalation_reason not in _WITHDRAWABLE:
         return False
     open_offers = open_before_handoff(run)
     return any(a.kind == "choose" and not a.negated and a.target in open_offers for a in _acts(run))

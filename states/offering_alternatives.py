@@ -26,8 +26,10 @@ SPEC = StateSpec(
     },
     templates={
         "withdrawn": (
-            "No problem, I'll let my colleague know they don't need to join.",
-            "Of course. I've told my colleague there's no need to pick this up.",
+            "{% if in_hours %}No problem, I'll let my colleague know they don't need to join."
+            "{% else %}No problem, then there's no need for a callback.{% endif %}",
+            "{% if in_hours %}Of course. I've told my colleague there's no need to pick this up."
+            "{% else %}Of course, we'll leave the callback.{% endif %}",
         ),
         "offer": (
             "What I can do is offer {{ offered }}. Would {{ 'either' if several else 'that' }} help?",

@@ -96,9 +96,10 @@ class Context:
         """Whether a bare yes or no answers what is on offer. After a choice was made (in follow-up) the
         other offers are switched to by name, or by a yes right after the agent described one; otherwise
         a yes or no answers the agent's question. While waiting for a person, the offers made before are
-        taken up by name only ("I'll take the credit"); a yes answers only the offer of a callback."""
+        taken up by name only ("I'll take the credit"), and a yes or no answers the agent's question (the
+        offer of a callback among them)."""
         if self.state == "escalated":
-            return self.offered_ids == ("callback",)
+            return False
         return bool(self.offered) and (self.state != "follow_up" or self.focus is not None)
 
     def fact(self, name: str | None) -> FactField | None:
