@@ -56,6 +56,18 @@ def _cluster_ok(ports: list[int]) -> bool:
     return True
 
 
+def _distinct_ports(count: int) -> tuple[list[int], list[int]]:
+    """``count`` free ports, no two alike (the system may hand a just-released port out again), split
+    into the servers' ports and their cluster bus ports."""
+    found: list[int] = []
+    while len(found) < count:
+        port = free_port()
+        if port not in found:
+            found.append(port)
+    half = count // 2
+    return found[:half], found[half:]
+
+
 @pytest.fixture(scope="session")
 def redis_cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The store URL of a Redis Cluster that lives as long as the test session."""
@@ -68,10 +80,10 @@ def redis_cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     if binary is None or cli is None:
         pytest.fail("redis-server or redis-cli is missing: run scripts/install-test-deps")
     workdir = tmp_path_factory.mktemp("redis-cluster")
-    ports = [free_port() for _ in range(MASTERS)]
+    ports, bus_ports = _distinct_ports(2 * MASTERS)
     servers: list[subprocess.Popen[bytes]] = []
     try:
-        for port in ports:
+        for port, bus_port in zip(ports, bus_ports, strict=True):
             folder = workdir / str(port)
             folder.mkdir()
             with (folder / "redis.log").open("wb") as log:
@@ -79,7 +91,7 @@ def redis_cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
                     subprocess.Popen(
                         [
                             *(str(binary), "--port", str(port), "--bind", "127.0.0.1"),
-                            *("--cluster-enabled", "yes", "--cluster-port", str(free_port())),
+                            *("--cluster-enabled", "yes", "--cluster-port", str(bus_port)),
                             *("--cluster-config-file", str(folder / "nodes.conf"), "--cluster-node-timeout", "5000"),
                             *("--save", "", "--appendonly", "no", "--dir", str(folder)),
                         ],
