@@ -46,3 +46,9 @@ Feature: After the request is sorted
   Scenario: "Cool" to "anything else?" is a goodbye, not a yes
     When the customer says "cool"
     Then the conversation is closed
+
+  Scenario: A question the agent has no answer for is said to be one, not to be unclear
+    When the customer says "do you sell gift wrapping?"
+    Then the agent says "not something I can answer here"
+    And the agent does not say "didn't quite catch"
+    And the conversation is in "follow_up"

@@ -240,3 +240,61 @@ Feature: Reading customers the way they write
     And the customer says "could you at least give me a discount?"
     Then the message is read as "insist"
     And the agent does not say "didn't quite catch"
+
+  Scenario: Years as a customer, after a refusal, presses for more rather than thanking
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I've been shopping with you for ten years"
+    Then the message is read as "insist"
+    And the agent does not say "My pleasure"
+    And the agent does not say "You're welcome"
+    And the agent offers "store credit" and "exchange"
+
+  Scenario: "Oh no" at a refusal is dismay, not a no to what is offered
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "oh no"
+    Then the message is read as "complain"
+    And the conversation is still open
+    When the customer says "so what now?"
+    Then the message is read as "ask_about:all"
+    And the agent says "Exchange:"
+
+  Scenario: "That's a shame" is disappointment, answered with understanding
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "that's a shame"
+    Then the message is read as "complain"
+    And the agent does not say "didn't quite catch"
+    And the conversation is still open
+
+  Scenario: "Anyone?" asks who is there
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I want a refund"
+    And the customer says "anyone?"
+    Then the message is read as "ask_bot"
+    And the agent does not hand over to a person
+
+  Scenario: Waiting ages for a refund asks where it is
+    Given the fact "customer_name" is "Ola"
+    When the customer says "hello? I've been waiting ages for my refund on A-1001"
+    Then the message is read as "ask_status" and "provide:order_id"
+    And the agent says "within 5 working days"
+    And the agent does not say "bought"
+
+  Scenario: Not wanting to return something is not a request to return it
+    Given the fact "customer_name" is "Ola"
+    When the customer says "I don't want to return it, I just have a question"
+    Then the reply decides no request
+    And the agent does not say "order number"
+
+  Scenario: After an exchange is chosen, a question about the replacement is about the exchange
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "the exchange please"
+    Then the alternative "Exchange" is applied
+    When the customer says "how long will the replacement take?"
+    Then the message is read as "ask_about:exchange"
+    And the agent does not say "Refunds reach your card"
+    When the customer says "great, bye"
+    Then the conversation is closed

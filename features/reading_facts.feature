@@ -28,6 +28,30 @@ Feature: Reading facts and requests the way people give them
       And the agent explains the reason
       And the agent says "34 days ago"
 
+    Scenario: A length of time said on its own, beside the request, is how long ago it was bought
+      When the customer says "refund please, A-1001, 40 days"
+      Then the message gives the fact "days_since_purchase" as "40"
+      And the agent explains the reason
+      And the agent does not say "when did you buy it"
+
+    Scenario: Black Friday is the last one, counted back from today
+      Given the fact "order_id" is "A-1001"
+      When the customer says "can I get a refund? I bought it on Black Friday"
+      Then the message gives the fact "days_since_purchase" as "95"
+      And the agent explains the reason
+      And the agent does not say "4 days"
+
+    Scenario: "I couldn't return it in time" still asks for the return
+      When the customer says "I was in hospital for a month so I couldn't return A-1001 in time, I bought it 45 days ago"
+      Then the message is read as "provide:order_id", "provide:days_since_purchase", "provide:circumstance" and "request:refund"
+      And the agent hands over to a person
+      And the agent says "feeling better"
+
+    Scenario: "Return order" followed by its number is a return
+      When the customer says "Hi! I'd like to return order A-1001, I bought it 40 days ago but it's still in the box"
+      Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+      And the agent explains the reason
+
     Scenario: "I got it on" a date gives the purchase date; "I got an email on" a date does not
       Given it is 2026-11-24 11:30 in the policy's time zone
       When the customer says "refund for A-3030 please, I got it on the 2nd of November"

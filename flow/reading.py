@@ -105,6 +105,7 @@ class PolicyReading:
             question=question,
             focus=focus,
             chosen=chosen,
+            chosen_offer=self.offers.get(chosen or ""),
             today=now.astimezone(self.policy.zone).date() if now is not None else None,
             day_first=self._day_first,
             language=self._language,

@@ -154,6 +154,7 @@ class ContextBuilder:
         context["thanked"] = run.signals.has("thank")
         context["affirmed"] = run.signals.has("affirm")
         context["level"] = run.counters.unclear
+        context["unanswered"] = _unanswered(run)
         context["why_level"] = run.counters.clarifications
         before = getattr(run, "pending_before", None)
         noted = getattr(run, "noted_for", None)
@@ -329,6 +330,14 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     if run.question == "person" and run.signals.has("deny"):
         return False
     return set(sentence_hashes(spec.hint)) <= set(run.said)
+
+
+def _unanswered(run: Run) -> bool:
+    """Whether the customer asked a question the agent read nothing in but facts ("can I change the address
+    on A-1234?")."""
+    if "?" not in run.text or len(run.text.split()) < 3:
+        return False
+    return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
 
 
 def _status_answer(text: str, run: Run) -> str:

@@ -110,6 +110,22 @@ def test_vague_periods_are_ranges_of_days(text: str, days: FactValue) -> None:
     assert fact(text, "days_since_purchase") == days
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("refund A-1234, 40 days", 40), ("refund please, about six weeks.", 42), ("3 weeks", 21),
+     ("I bought it on Black Friday", 361), ("ordered on cyber monday", 358)],
+)  # fmt: skip
+def test_a_length_of_time_on_its_own_and_named_shopping_days_date_the_purchase(text: str, days: int) -> None:
+    assert fact(text, "days_since_purchase") == days
+
+
+@pytest.mark.parametrize(
+    "text", ["I waited 40 days for a reply", "it arrived in 3 days, broken", "delivery takes 5 days, right?"]
+)
+def test_a_length_of_time_inside_a_sentence_about_something_else_dates_nothing(text: str) -> None:
+    assert fact(text, "days_since_purchase") is None
+
+
 def test_a_vague_answer_to_when_it_was_bought_is_a_range_too() -> None:
     assert fact("ages ago tbh", "days_since_purchase", request="refund", asked="days_since_purchase") == Span(low=28)
 

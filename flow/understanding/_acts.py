@@ -18,8 +18,8 @@ from flow.models import Act
 from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, bare_choice, read_choices, refusal
 from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
-from flow.understanding._found import Found, cue_at, first, has, only, starts_with
-from flow.understanding._offers import Mention
+from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
+from flow.understanding._offers import Mention, find_mentions
 from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
@@ -44,6 +44,8 @@ _NO_NEED = (
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
+_ANYONE = (["anyone"], ["anybody"], ["someone"], ["somebody"])
+"""A clause that is only "anyone?" checks that someone is reading, as "is anyone there?" does."""
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
 _EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care", "exception"})
@@ -96,7 +98,7 @@ def read_acts(
         if tone.threat and lexicon.threatens(" ".join(words)):
             continue
         handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
-        if has(lexicon.bot_questions, words):
+        if has(lexicon.bot_questions, words) or words in _ANYONE:
             found.add(position + 8, Act.of("ask_bot"))
         else:
             _read_person(clause, position, lexicon, found, mentioned[index])
@@ -124,10 +126,14 @@ def read_acts(
     if context.asked is not None and context.asked in facts and found.unnamed_drops:
         _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
+    if context.chosen is not None and "ask_status" in found.kinds():
+        _status_of_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         _about_what_was_done(clauses, context, found)
+    if exclaimed and not found.acts and dismayed(clauses[0].words):
+        found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         _from_model(model, context, found, bool(clauses), owns_up=owns_up)
@@ -141,6 +147,8 @@ def read_acts(
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
+    if context.chosen is not None and len(acts) > 1:
+        acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
 
 
@@ -206,7 +214,9 @@ def _read_requests(
     if not named and context.request is None:
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
-            if at is not None and not _negated_at(words, at):
+            if at is not None and _negated_at(words, at):
+                found.negated = True
+            elif at is not None:
                 named = [kind]
                 break
     for kind in named:
@@ -214,6 +224,7 @@ def _read_requests(
         if at is None:
             at = cue_at(lexicon.weak_request_cues[kind], referring) or 0
         if _negated_at(words, at):
+            found.negated = True
             if context.request == kind and dropped is None:
                 found.add(position, Act.of("cancel_request", kind))
                 handled.add("cancel_request")
@@ -258,9 +269,14 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if at > 0 and words[at - 1] in ("no", "not"):
         return True
     before = words[max(0, at - 4) : at]
-    if "still" in before or "only" in before or "why" in words[:at]:
+    if "still" in before or "only" in before or "why" in words[:at] or _too_late(words[at:]):
         return False
     return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+def _too_late(after: Sequence[str]) -> bool:
+    """ "I couldn't return it in time": a request the customer could not make before, still wanted."""
+    return any(a == "in" and b == "time" for a, b in zip(after, after[1:], strict=False))
 
 
 def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
@@ -351,7 +367,7 @@ def _read_answers(
         elif not (context.yes_takes_offer or context.asked) and not clause.question:
             if only(lexicon.yes, words, lexicon):
                 found.add(position + 9, Act.of("affirm"))
-            elif only(lexicon.no, words, lexicon):
+            elif only(lexicon.no, words, lexicon) and not dismayed(words):
                 found.add(position + 9, Act.of("deny"))
         return
     if question == "anything_else":
@@ -367,7 +383,7 @@ def _read_answers(
     yes = only(lexicon.yes, words, lexicon) or (
         words[0] in ("yes", "ok", "mostly") and not only(lexicon.no, words[:1], lexicon)
     )
-    no = only(lexicon.no, words, lexicon) or starts_with(lexicon.no, words)
+    no = (only(lexicon.no, words, lexicon) or starts_with(lexicon.no, words)) and not dismayed(words)
     if irony and yes:
         yes, no = False, True
     if question == "person" and yes and thanked and set(words) <= _ACKNOWLEDGING:
@@ -381,6 +397,19 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """After a choice, "how long will the replacement take?" asks about what was chosen, named by one of
+    its names, not about where a refund has got to."""
+    if context.chosen_offer is None:
+        return
+    offers = (context.chosen_offer, *context.offered)
+    for index, clause in enumerate(clauses):
+        if clause.question and any(m.offer == context.chosen for m in find_mentions(clause.words, offers, lexicon)):
+            found.drop("ask_status")
+            found.add(index * 1000, Act.of("ask_about", context.chosen))
+            return
 
 
 def _about_what_was_done(clauses: list[Clause], context: Context, found: Found) -> None:
@@ -505,7 +534,7 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
         return
     if intent in _MODEL_ACTS and confidence >= MODEL_REQUEST:
         kind, target = _MODEL_ACTS[intent]
-        if kind == "request" and found.reported:
+        if kind == "request" and (found.reported or found.negated):
             return
         if kind == "complain" and (context.asked or kinds or owns_up):
             return

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from flow.models import Act
-from flow.understanding._found import Found, first, has, only, starts_with
+from flow.understanding._found import Found, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, find_mentions, other_one
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
@@ -205,7 +205,7 @@ _VAGUE = frozenset("anything something everything nothing able there where whole
 def _in_details(clause: Clause, context: Context, lexicon: Lexicon) -> str | None:
     """ "Do I pay for postage?": a question that names no offer asks about the one whose details speak of
     what it asks (the offer just described, when several do)."""
-    if context.chosen is not None:
+    if context.chosen is not None or has(lexicon.complaint_cues, clause.words):
         return None
     words = {w for w in clause.words if len(w) >= 4 and w not in lexicon.stopwords and w not in _VAGUE}
     words |= {w[:-1] for w in words if w.endswith("s")}
@@ -258,7 +258,7 @@ def _bare_answer(
     words = clause.words
     if context.question == "person":
         return
-    if starts_with(lexicon.reject_all, words) or only(lexicon.no, words, lexicon):
+    if starts_with(lexicon.reject_all, words) or only(lexicon.no, words, lexicon) and not dismayed(words):
         found.add(position, refusal(context))
     elif clause.question:
         if len(context.offered) > 1 and _compares(words, lexicon):
@@ -312,13 +312,19 @@ def _names_a_time(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 
 def refusal(context: Context) -> Act:
-    """A refusal of what is on offer: that one thing, or all of them."""
+    """A refusal of what is on offer: that one thing, or all of them; while waiting for a person, the
+    callback."""
+    if context.callback_asked:
+        return Act.of("reject", CALLBACK)
     target = context.offered[0].id if len(context.offered) == 1 else "all"
     return Act.of("reject", target)
 
 
 def bare_choice(context: Context) -> Act:
-    """A yes to what is on offer: the thing just described, the one thing, or an ambiguous choice."""
+    """A yes to what is on offer: the thing just described, the one thing, or an ambiguous choice; while
+    waiting for a person, the callback."""
+    if context.callback_asked:
+        return Act.of("choose", CALLBACK)
     if context.focus is not None:
         return Act.of("choose", context.focus)
     if len(context.offered) == 1:

@@ -11,14 +11,16 @@ from flow.understanding.phrases import Match, PhraseSet
 
 class Found:
     """The acts found so far, each with its position in the message, without repeats; ``reported`` says
-    the message told of a request made before ("I asked for a refund last week"). Two things wait
-    for the whole message: ``unnamed_drops``, where a drop that names no request was said ("scrap that",
-    "I'll keep it") and whether it keeps the item, and ``yes_to_person``, where a yes answered the offer
-    of a person."""
+        the message told of a request made before ("I asked for a refund last week") and ``negated`` that it
+    said a request it does not want ("I don't want to return it"). Two things wait
+        for the whole message: ``unnamed_drops``, where a drop that names no request was said ("scrap that",
+        "I'll keep it") and whether it keeps the item, and ``yes_to_person``, where a yes answered the offer
+        of a person."""
 
     def __init__(self) -> None:
         self.acts: list[tuple[int, Act]] = []
         self.reported = False
+        self.negated = False
         self.unnamed_drops: list[tuple[int, bool]] = []
         self.yes_to_person: int | None = None
 
@@ -62,6 +64,11 @@ def starts_with(phrases: PhraseSet, words: Sequence[str]) -> bool:
         return False
     match = phrases.first(words)
     return match is not None and match.start == 0
+
+
+def dismayed(words: Sequence[str]) -> bool:
+    """ "Oh no": dismay at what was said, not a no to it."""
+    return len(words) >= 2 and words[0] == "oh" and words[1] in ("no", "nooo", "noo", "dear")
 
 
 def only(phrases: PhraseSet, words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -64,13 +64,14 @@ DEFAULT_FACTS: tuple[FactField, ...] = (
 class Context:
     """The conversation as it stood when the customer wrote.
 
-    ``request`` is the kind of request being handled (``refund``, ``cancel``), ``offered`` what is on
-    offer right now, ``asked`` the fact the agent just asked for, ``question`` what else it just asked,
-    ``rough`` what the customer said before about the asked fact when it was vague (days ago, from and to),
-    ``focus`` the offer the agent just described (so "that one" means it), ``chosen`` the offer the
-    customer took (so a question after it, "will I get an email?", asks about it), ``today`` the local date in
-    the policy's time zone (dates are not read without it), ``day_first`` whether 02/10 is 2 October,
-    ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
+        ``request`` is the kind of request being handled (``refund``, ``cancel``), ``offered`` what is on
+        offer right now, ``asked`` the fact the agent just asked for, ``question`` what else it just asked,
+        ``rough`` what the customer said before about the asked fact when it was vague (days ago, from and to),
+        ``focus`` the offer the agent just described (so "that one" means it), ``chosen`` the offer the
+        customer took (so a question after it, "will I get an email?", asks about it) and ``chosen_offer`` its
+    names, ``today`` the local date in
+        the policy's time zone (dates are not read without it), ``day_first`` whether 02/10 is 2 October,
+        ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
     """
 
     state: StateName = "listening"
@@ -81,6 +82,7 @@ class Context:
     question: Question | None = None
     focus: str | None = None
     chosen: str | None = None
+    chosen_offer: Offer | None = None
     today: date | None = None
     day_first: bool = True
     language: str = "en"
@@ -96,11 +98,15 @@ class Context:
         """Whether a bare yes or no answers what is on offer. After a choice was made (in follow-up) the
         other offers are switched to by name, or by a yes right after the agent described one; otherwise
         a yes or no answers the agent's question. While waiting for a person, the offers made before are
-        taken up by name only ("I'll take the credit"), and a yes or no answers the agent's question (the
-        offer of a callback among them)."""
+        taken up by name only ("I'll take the credit"), and a yes or no answers the offer of a callback."""
         if self.state == "escalated":
-            return False
+            return self.callback_asked
         return bool(self.offered) and (self.state != "follow_up" or self.focus is not None)
+
+    @property
+    def callback_asked(self) -> bool:
+        """Whether the agent, waiting for a person, offered to have one call back."""
+        return self.state == "escalated" and "callback" in self.offered_ids
 
     def fact(self, name: str | None) -> FactField | None:
         """The readable fact called ``name``, if there is one."""

@@ -24,6 +24,7 @@ COMPARISONS = _phrases("""
     what can you offer | what choices | what are my choices | what are the choices | remind me of the options |
     what were the options | what was the other one | what was the other option | most people | most customers |
     what do people | what do others | what do other people | more popular | most popular | which is popular |
-    what would you go for | which would you go for | what do you think | which is more
+    what would you go for | which would you go for | what do you think | which is more | what now | now what |
+    what happens now | what next | where does that leave me | what can i do | what are my options now
 """)
 """Comparing the offers, asking which to pick, or asking what they are again."""

@@ -90,18 +90,30 @@ NAMED_DAYS = {
     ("halloween",): (10, 31), ("bonfire", "night"): (11, 5), ("guy", "fawkes"): (11, 5),
     ("valentines", "day"): (2, 14), ("valentines",): (2, 14),
 }  # fmt: skip
+
+
+def _black_friday(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 22)
+
+
+MOVING_DAYS: dict[tuple[str, ...], Callable[[int], date]] = {
+    ("black", "friday"): _black_friday,
+    ("cyber", "monday"): lambda year: _black_friday(year) + timedelta(days=3),
+}
+"""Days named for when they fall in a year: Black Friday is the day after the fourth Thursday of November."""
 _OPEN_ENDED_FIRSTS = frozenset(words[0] for words in OPEN_ENDED)
-_NAMED_DAY_FIRSTS = frozenset(words[0] for words in NAMED_DAYS)
+_NAMED_DAY_FIRSTS = frozenset(words[0] for words in (*NAMED_DAYS, *MOVING_DAYS))
 VAGUE_TIMES = frozenset({"summer", "spring", "autumn", "fall", "winter", "sales", "easter", "ages", "while", "donkeys"})
 """Times too vague to turn into days: the customer named a time, but not one that can be bounded."""
 DATE_HINTS = frozenset(
-    set(MONTHS) | set(WEEKDAYS) | set(UNITS) | {w for day in NAMED_DAYS for w in day} | VAGUE_TIMES
+    set(MONTHS) | set(WEEKDAYS) | set(UNITS) | {w for day in (*NAMED_DAYS, *MOVING_DAYS) for w in day} | VAGUE_TIMES
     | {"ago", "yesterday", "today", "tonight", "morning", "night", "last", "weekend", "fortnight", "earlier"}
 )  # fmt: skip
 
 
 _STARTERS = frozenset(
-    set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {d[0] for d in NAMED_DAYS}
+    set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | _NAMED_DAY_FIRSTS
     | {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "few", "several"}
     | {words[0] for words in OPEN_ENDED}
 )  # fmt: skip
@@ -235,7 +247,7 @@ def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
     if words[-1] in ("ago", "back", "before", "old") or "ago" in words:
         return "ago"
     unit = words[-4] if words[-3:] == ["and", "a", "half"] and len(words) > 3 else words[-1]
-    if unit in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before):
+    if unit in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before or _alone(tokens, first, last)):
         return "elapsed"
     if words[0] in ("last", "past", "previous", "earlier", "this") or words[-1] in MONTHS:
         return "period"
@@ -313,9 +325,16 @@ def _fixed(
 def _named_day(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
-    """``Christmas``, ``Bonfire Night``, ``last Halloween``: the latest such day not after today."""
+    """``Christmas``, ``Bonfire Night``, ``last Halloween``, ``Black Friday``: the latest such day not after
+    today."""
     if word not in _NAMED_DAY_FIRSTS:
         return None
+    for words, fall in MOVING_DAYS.items():
+        if word == words[0] and tuple(t.text for t in tokens[i : i + len(words)]) == words:
+            when = fall(today.year)
+            if when > today:
+                when = fall(today.year - 1)
+            return (today - when).days, i + len(words) - 1
     for words, (month, day) in NAMED_DAYS.items():
         if word == words[0] and tuple(t.text for t in tokens[i : i + len(words)]) == words:
             previous = tokens[i - 1].text if i else ""
@@ -378,7 +397,7 @@ def _relative(
     before = _words(tokens, max(0, i - 3), i - max(0, i - 3))
     ago = after in ("ago", "back", "before", "old", "since")
     elapsed = bool(ELAPSED_WORDS.intersection(before)) or "for" in before[-1:] and "had" in before
-    if not (ago or elapsed or bare):
+    if not (ago or elapsed or bare or _alone(tokens, i, k)):
         return None, k
     low, high = (_days_back(today, n, unit) for n in low_high)
     if half and low == high:
@@ -395,6 +414,19 @@ def _relative(
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+def _alone(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether the length of time is a clause of its own ("refund A-1234, 40 days."), hedges aside: said
+    like that in a message about an order, it is how long ago it was bought."""
+    before = first - 1
+    while before >= 0 and tokens[before].text in APPROXIMATE:
+        before -= 1
+    opens = before < 0 or tokens[before].text in _CLAUSE_MARKS
+    return opens and (last + 1 >= len(tokens) or tokens[last + 1].text in _CLAUSE_MARKS)
+
+
+_CLAUSE_MARKS = frozenset(".,;!?")
 
 
 def _and_a_half(tokens: list[_Token], k: int) -> bool:

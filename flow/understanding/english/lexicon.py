@@ -107,7 +107,8 @@ _WEAK_REFUND = _phrases("""
     send them back | send back | take it back | give it back | bring it back | return something | return an |
     return a | return some | return two | return both | send something back | send an item back | make a return |
     start a return | do a return | arrange a return | set up a return | returning an | returning a |
-    returning something | returning my | returning the
+    returning something | returning my | returning the | return order | return an order | return item |
+    return an item
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
@@ -132,6 +133,7 @@ _STATUS = _phrases("""
     what happened to | whats going on with | heard nothing | havent heard | still not seen | havent seen |
     been issued | still waiting on | processed yet | refunded yet | through yet | you said it was |
     you said you had | you told me | i was told | was told it | said it would | did it work | wheres my |
+    waiting for my | waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
@@ -198,10 +200,15 @@ _COMPLAINT = _phrases("""
     trash | junk | shoddy | flimsy | poor quality | bad quality | low quality | cheap rubbish | file a complaint |
     make a complaint | lodge a complaint | raise a complaint | want to complain | complain | complaint |
     complaints | reclamation | file a claim | disappointed | disappointing | gutted | upset | annoyed | annoying |
-    angry | furious | livid | fuming | frustrated | frustrating | irritated | unhappy | outraged | ridiculous |
+    a shame | thats a shame | what a shame | such a shame | a pity | thats a pity | what a pity | too bad |
+    thats sad | bummer | oh well | angry | furious | livid | fuming | frustrated | frustrating | irritated |
+    unhappy | outraged | ridiculous |
     absurd | outrageous | appalling | awful | terrible | horrible | dreadful | disgusting | shocking | insane |
     madness | joke of a | not impressed | very poor | so poor | really poor | too slow | so slow | never again |
-    never buying | never shopping | never ordering | what the hell | what the heck | for gods sake |
+    never buying | never shopping | never ordering | never shop with you again |
+    never shop here again | never buy from you again | never order from you again |
+    shop elsewhere | business elsewhere | how you treat | treat your customers | treat customers | what the hell |
+    what the heck | for gods sake |
     for goodness sake | seriously | this is bad | this is wrong | not right | not fair | unfair | a nightmare |
     nightmare | mess | hassle | stressful | fuming | beyond a joke | scam | scammers | robbery | daylight robbery |
     i really needed | i needed that | not on | never buy again | never buy | never buying again | last time im |
@@ -214,7 +221,7 @@ _COMPLAINT = _phrases("""
 """)
 _EXCLAMATIONS = _phrases("""
     bloody | damn | dammit | hell | shit | crap | ffs | wtf | fucking | fuck | fuckin | bollocks | sodding |
-    bloody hell | for fucks sake | ugh | argh | omg | jeez | christ | god
+    bloody hell | for fucks sake | ugh | argh | omg | jeez | christ | god | oh no | oh nooo | oh dear
 """)
 _INSIST = _phrases("""
     i still want | i still need | still want | still need | i insist | insist | insisting | just refund |
@@ -224,7 +231,10 @@ _INSIST = _phrases("""
     you must | i am entitled | im entitled | i want my money back now | asking again | ask again |
     for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
     refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
-    this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye
+    this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye |
+    loyal customer | regular customer | good customer | been a customer | years as a customer | customer for years |
+    been shopping with you | been shopping here | shopping with you for | shopped with you for | shopped here for |
+    been buying from you | buying from you for | ordered from you for years
 """)
 _PERSON = _phrases("""
     human | a human | real person | a real person | a person | person | agent | an agent | live agent | real agent |
@@ -472,7 +482,7 @@ ENGLISH = Lexicon(
     bot_questions=_phrases("""
         is anyone there | anyone there | is anybody there | anybody there | is someone there | someone there |
         is somebody there | somebody there | are you there | you there | are you still there | still there |
-        anyone home | is anyone reading this | is anyone listening | hello anyone |
+        anyone home | is anyone reading this | is anyone listening | hello anyone | hello hello |
         are you a bot | are you a robot | are you a real person | are you real | are you human | are you a human |
         are you a person | are you a machine | are you a computer | are you an ai | are you ai | are you automated |
         am i talking to a bot | am i talking to a robot | am i talking to a real person | am i talking to a human |
