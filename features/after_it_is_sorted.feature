@@ -49,6 +49,6 @@ Feature: After the request is sorted
 
   Scenario: A question the agent has no answer for is said to be one, not to be unclear
     When the customer says "do you sell gift wrapping?"
-    Then the agent says "not something I can answer here"
+    Then the agent says "the answer to that one here"
     And the agent does not say "didn't quite catch"
     And the conversation is in "follow_up"

@@ -298,3 +298,25 @@ Feature: Reading customers the way they write
     And the agent does not say "Refunds reach your card"
     When the customer says "great, bye"
     Then the conversation is closed
+
+  Scenario: Changing one's mind twice in one message takes the last choice
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I'll take the credit. Actually no, make that the exchange. No wait, credit."
+    Then the alternative "Store credit" is applied
+    And the alternative "Exchange" is not applied
+
+  Scenario: "What if I don't want either?" asks, and turns nothing down
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "what if I don't want either?"
+    Then the conversation is still open
+    And the agent does not say "didn't quite catch"
+    And the agent offers "store credit" and "exchange"
+
+  Scenario: Slips of the keyboard in a date still date the purchase
+    Given the fact "customer_name" is "Kim"
+    When the customer says "i wnat a refnd for A-5501 i boguht it 6 weks ago"
+    Then the message gives the fact "days_since_purchase" as "42"
+    And the agent explains the reason
+

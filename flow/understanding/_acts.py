@@ -136,7 +136,8 @@ def read_acts(
         found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
-        _from_model(model, context, found, bool(clauses), owns_up=owns_up)
+        supposing = any(clause.question and _supposes(clause.words) for clause in clauses)
+        _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -522,9 +523,19 @@ _MODEL_ACTS = {
 }
 
 
-def _from_model(model: ModelReading, context: Context, found: Found, has_words: bool, *, owns_up: bool) -> None:
+def _supposes(words: Sequence[str]) -> bool:
+    """ "What if I don't want either?", "and if I say no?": a question about what would happen."""
+    start = 1 if words[:1] == ["and"] or words[:1] == ["so"] else 0
+    opening = words[start : start + 3]
+    return opening[:1] == ["if"] or opening[:2] == ["what", "if"] or opening == ["what", "happens", "if"]
+
+
+def _from_model(
+    model: ModelReading, context: Context, found: Found, has_words: bool, *, owns_up: bool, supposing: bool
+) -> None:
     """What the intent model reads, for a message whose clause words settled nothing it could. A customer
-    owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says."""
+    owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says;
+    a question about what would happen (``supposing``) says no yes or no."""
     kinds = found.kinds()
     if not has_words or kinds - {"thank", "goodbye"}:
         return
@@ -543,7 +554,7 @@ def _from_model(model: ModelReading, context: Context, found: Found, has_words: 
         elif kind != "insist" or context.request is not None:
             found.add(900, Act.of(kind, target))  # type: ignore[arg-type]
         return
-    if kinds or confidence < MODEL_REQUEST:
+    if kinds or confidence < MODEL_REQUEST or supposing and intent in ("accept", "reject"):
         return
     if intent == "thank_close":
         found.add(900, Act.of("thank"))

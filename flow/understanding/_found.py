@@ -25,9 +25,14 @@ class Found:
         self.yes_to_person: int | None = None
 
     def add(self, position: int, act: Act) -> None:
-        """Record ``act`` at ``position`` unless it is already recorded."""
-        if all(existing != act for _, existing in self.acts):
-            self.acts.append((position, act))
+        """Record ``act`` at ``position`` unless it is already recorded; a choice made again later in the
+        message ("the credit. actually no, the exchange. no wait, credit") moves to where it was made last."""
+        for index, (at, existing) in enumerate(self.acts):
+            if existing == act:
+                if act.kind == "choose" and position > at:
+                    self.acts[index] = (position, act)
+                return
+        self.acts.append((position, act))
 
     def drop(self, kind: str) -> None:
         """Forget every act of ``kind``."""

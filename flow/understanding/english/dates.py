@@ -50,7 +50,11 @@ ORDINAL_WORDS = {
 }  # fmt: skip
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
          "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
-         "mo": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year"}  # fmt: skip
+         "mo": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year",
+         "dys": "day", "dyas": "day", "wek": "week", "weks": "week", "weeek": "week", "weekss": "week",
+         "mnth": "month", "mnths": "month", "mth": "month", "mths": "month", "monts": "month", "moths": "month",
+         "monhts": "month", "mos": "month", "yeras": "year"}  # fmt: skip
+"""Units of time, with their usual shortenings and slips of the keyboard ("6 weks ago")."""
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 VAGUE_COUNTS = {"few": (2, 5), "several": (3, 6), "couple": (2, 2)}
 """How many units "a few", "several" and "a couple of" can mean: "a few weeks ago" is 14 to 35 days ago."""
@@ -62,7 +66,7 @@ OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "whi
 
 PURCHASE_WORDS = frozenset(
     """bought buy buying purchased purchase purchasing ordered order ordering placed paid pay order
-    checkout checked receipt invoice""".split()
+    checkout checked receipt invoice boguht bougth baught purchsed orderd oredered""".split()
 )
 DELIVERY_WORDS = frozenset(
     """arrived arrive arriving delivered delivery came come received receive turned showed landed
