@@ -33,6 +33,10 @@ _PER_PARAGRAPH = frozenset({"compensation", "callback_when", "approval"})
 _UPSET = -0.3
 """Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
 
+_ON_REQUEST = frozenset({"check", "status_text"})
+"""Values worked out only for a template that reads them: each looks at what was said before, and only the
+answer to a question about a request under way reads them."""
+
 
 class SharedContexts:
     """What the paragraphs of one turn have in common, worked out once for each request they speak of:
@@ -42,12 +46,13 @@ class SharedContexts:
     records what was said and the question asked, which no context reads).
     """
 
-    __slots__ = ("bases", "decisions", "reasons")
+    __slots__ = ("bases", "decisions", "on_request", "reasons")
 
     def __init__(self) -> None:
         self.bases: dict[int, dict[str, Any]] = {}
         self.decisions: dict[int, tuple[Decision, str | None, str | None]] = {}
         self.reasons: dict[int, dict[str, str]] = {}
+        self.on_request: dict[str, Any] = {}
 
 
 class ContextBuilder:
@@ -62,6 +67,7 @@ class ContextBuilder:
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
         self._turn_only: dict[tuple[str, int | None, int | None], bool] = {}
+        self._on_request = _ON_REQUEST - _read_inside(book)
 
     def _constant_context(self) -> dict[str, Any]:
         policy = self._policy
@@ -122,6 +128,8 @@ class ContextBuilder:
         if run.outcome == "callback_scheduled" and "callback_when" in needed:
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
             context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
+        if not needed.isdisjoint(self._on_request):
+            self._add_on_request(run, needed, context, shared)
         if item is not None:
             self._add_decision(run, item, context, needed, shared)
         if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
@@ -148,8 +156,9 @@ class ContextBuilder:
         context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
-        context["check"] = status_check(run, policy)
-        if policy.status is not None:
+        if "check" not in self._on_request:
+            context["check"] = status_check(run, policy)
+        if policy.status is not None and "status_text" not in self._on_request:
             context["status_text"] = _status_answer(policy.status.say, run)
         context["thanked"] = run.signals.has("thank")
         context["affirmed"] = run.signals.has("affirm")
@@ -178,6 +187,21 @@ class ContextBuilder:
             context["colleague_declined"] = declined
             context["offer_colleague"] = colleague_for_fact(run, policy) and context["asked_before"] and not declined
         return context
+
+    def _add_on_request(
+        self, run: Run, needed: frozenset[str], context: dict[str, Any], shared: SharedContexts | None
+    ) -> None:
+        """The values of :data:`_ON_REQUEST` a template reads, worked out once a turn (none depends on the request)."""
+        found = {} if shared is None else shared.on_request
+        status = self._policy.status
+        if "check" in needed and "check" in self._on_request:
+            if "check" not in found:
+                found["check"] = status_check(run, self._policy)
+            context["check"] = found["check"]
+        if "status_text" in needed and "status_text" in self._on_request and status is not None:
+            if "status_text" not in found:
+                found["status_text"] = _status_answer(status.say, run)
+            context["status_text"] = found["status_text"]
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
         """The other requests this message made, waiting behind the one in hand ("then a refund")."""
@@ -364,6 +388,21 @@ def status_check(run: Run, policy: Policy) -> bool:
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
 _ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
+
+
+def _read_inside(book: TemplateBook) -> frozenset[str]:
+    """The values of :data:`_ON_REQUEST` that a template rendered with another's context may read (a policy's
+    own words, the sentence that resumes after an answer, a button's label): those are worked out for every
+    context. Told from the sources, without compiling them; a book that cannot tell may read them all."""
+    mentions = getattr(book, "mentions", None)
+    if mentions is None:
+        return _ON_REQUEST
+    inside = [path for path in book.paths() if not path.startswith("templates.") or path.startswith(_INSIDE)]
+    return frozenset(name for name in _ON_REQUEST if any(mentions(path, name) for path in inside))
+
+
+_INSIDE = ("templates.common.resume_", "templates.common.button_")
+"""The state templates rendered with the context of another template (besides the policy's own words)."""
 
 
 def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:

@@ -208,6 +208,16 @@ class TemplateBook:
         """Whether a template exists at ``path``."""
         return path in self._templates
 
+    def paths(self) -> list[str]:
+        """The path of every template."""
+        return list(self._templates)
+
+    def mentions(self, path: str, name: str) -> bool:
+        """Whether any variant of ``path``, or the built-in words said in its place, has ``name`` as a word in
+        its source: a template that does not cannot read the variable ``name``. Told without compiling."""
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        return any(word.search(variant.source) for variant in (*self._templates[path], *self._built_in.get(path, ())))
+
     def exception_variables(self, policy: Policy) -> dict[tuple[str, int], frozenset[str]]:
         """For each request's exceptions, the variables its words read (the facts it needs to be said)."""
         return {
