@@ -213,10 +213,20 @@ class TemplateBook:
         return list(self._templates)
 
     def mentions(self, path: str, name: str) -> bool:
-        """Whether any variant of ``path``, or the built-in words said in its place, has ``name`` as a word in
-        its source: a template that does not cannot read the variable ``name``. Told without compiling."""
+        """Whether any variant of ``path``, or the built-in words said in its place, names the variable ``name``
+        (reading or setting it). Told from the parsed sources, without compiling them."""
         word = re.compile(rf"\b{re.escape(name)}\b")
-        return any(word.search(variant.source) for variant in (*self._templates[path], *self._built_in.get(path, ())))
+        for variant in (*self._templates[path], *self._built_in.get(path, ())):
+            # Most sources lack the word altogether; only those that have it are parsed, to tell text from a name.
+            if not word.search(variant.source):
+                continue
+            try:
+                tree = variant.sandbox.parse(variant.source)
+            except TemplateError:
+                return True
+            if any(node.name == name for node in tree.find_all(nodes.Name)):
+                return True
+        return False
 
     def exception_variables(self, policy: Policy) -> dict[tuple[str, int], frozenset[str]]:
         """For each request's exceptions, the variables its words read (the facts it needs to be said)."""
