@@ -147,7 +147,7 @@ _SEED_SEARCH = 64
 class _Compiled:
     """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
 
-    __slots__ = ("compiled", "constant", "refused", "sandbox", "source", "template", "variables")
+    __slots__ = ("compiled", "constant", "refused", "sandbox", "simple", "source", "template", "variables")
 
     def __init__(self, sandbox: PolicySandbox, source: str) -> None:
         self.sandbox = sandbox
@@ -157,12 +157,15 @@ class _Compiled:
         self.constant: str | None = None
         self.refused: Exception | None = None
         self.variables: frozenset[str] = frozenset()
+        self.simple = False
 
     def compile(self) -> None:
         if self.compiled:
             return
         sandbox = self.sandbox
-        self.variables = frozenset(meta.find_undeclared_variables(sandbox.parse(self.source)))
+        tree = sandbox.parse(self.source)
+        self.variables = frozenset(meta.find_undeclared_variables(tree))
+        self.simple = is_simple(tree)
         self.template = sandbox.from_string(self.source)
         if not self.variables:
             try:
@@ -173,12 +176,13 @@ class _Compiled:
         self.compiled = True
 
     def render(self, context: Mapping[str, Any]) -> str:
-        self.compile()
+        if not self.compiled:
+            self.compile()
         if self.refused is not None:
             raise self.refused
         if self.template is None:
             return self.constant or ""
-        return self.sandbox.render(self.template, context).strip()
+        return self.sandbox.render(self.template, context, simple=self.simple).strip()
 
 
 class TemplateBook:
