@@ -21,6 +21,8 @@ from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours,
 
 FOLLOW_UP = "follow_up.text"
 _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
+_REASON_WORDS = _DECISION_WORDS - {"exception"}
+"""The words that explain a decision, each a policy text rendered only for a context that reads it."""
 _OFFER_WORDS = frozenset({"offered", "several", "choices"})
 
 
@@ -67,7 +69,9 @@ class ContextBuilder:
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
         self._turn_only: dict[tuple[str, int | None, int | None], bool] = {}
-        self._on_request = _ON_REQUEST - _read_inside(book)
+        inside = _read_inside(book, _ON_REQUEST | _REASON_WORDS)
+        self._on_request = _ON_REQUEST - inside
+        self._reasons_inside = _REASON_WORDS & inside
 
     def _constant_context(self) -> dict[str, Any]:
         policy = self._policy
@@ -248,11 +252,14 @@ class ContextBuilder:
         if "approval" in needed:
             context["approval"] = self._approval(name, decision, context)
         if needed & _DECISION_WORDS:
+            words = (needed & _REASON_WORDS) | self._reasons_inside
             reasons = None if shared is None else shared.reasons.get(id(item))
             if reasons is None:
-                reasons = self._reasons(name, decision, context)
+                reasons = self._reasons(name, decision, context, words)
                 if shared is not None and self._reads_turn_only(name, decision):
                     shared.reasons[id(item)] = reasons
+            elif not words <= reasons.keys():
+                reasons.update(self._reasons(name, decision, context, words - reasons.keys()))
             context.update(reasons)
         if needed & (_OFFER_WORDS | {"details", "about"}):
             self._add_offer(run, item, decision, context)
@@ -279,8 +286,9 @@ class ContextBuilder:
             return self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
         return self.book.render(f"requests.{name}.approved", context)
 
-    def _reasons(self, name: str, decision: Decision, context: dict[str, Any]) -> dict[str, str]:
-        """The words that explain ``decision``, to add to ``context``."""
+    def _reasons(self, name: str, decision: Decision, context: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
+        """The words that explain ``decision``, to add to ``context``: at least those of ``words`` that it has
+        (a rule without a clearer reason or a rationale says the one before in its place)."""
         if decision.exception is not None:
             text = self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
             return {"reason": text, "clearer_reason": text, "rationale": text, "exception_text": text}
@@ -288,12 +296,21 @@ class ContextBuilder:
         if rule is None:
             return {}
         base = f"requests.{name}.declines[{rule}]"
-        reason = self.book.render(f"{base}.reason", context)
-        clearer = (
-            self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else reason
-        )
-        rationale = self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
-        return {"reason": reason, "clearer_reason": clearer, "rationale": rationale}
+        has_clearer, has_rationale = self.book.has(f"{base}.clearer_reason"), self.book.has(f"{base}.rationale")
+        needs_rationale = "rationale" in words
+        needs_clearer = "clearer_reason" in words or (needs_rationale and not has_rationale)
+        found: dict[str, str] = {}
+        if "reason" in words or (needs_clearer and not has_clearer):
+            found["reason"] = self.book.render(f"{base}.reason", context)
+        if needs_clearer:
+            found["clearer_reason"] = (
+                self.book.render(f"{base}.clearer_reason", context) if has_clearer else found["reason"]
+            )
+        if needs_rationale:
+            found["rationale"] = (
+                self.book.render(f"{base}.rationale", context) if has_rationale else found["clearer_reason"]
+            )
+        return found
 
     def _reads_turn_only(self, name: str, decision: Decision) -> bool:
         """Whether the words that explain ``decision`` read nothing one paragraph's context may hold and another's
@@ -390,15 +407,15 @@ _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_acce
 _ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
 
 
-def _read_inside(book: TemplateBook) -> frozenset[str]:
-    """The values of :data:`_ON_REQUEST` that a template rendered with another's context may read (a policy's
-    own words, the sentence that resumes after an answer, a button's label): those are worked out for every
-    context. Told from the sources, without compiling them; a book that cannot tell may read them all."""
+def _read_inside(book: TemplateBook, names: frozenset[str]) -> frozenset[str]:
+    """Which of ``names`` a template rendered with another's context may read (a policy's own words, the
+    sentence that resumes after an answer, a button's label): those are worked out for every context that
+    could have them. Told from the sources, without compiling them; a book that cannot tell may read them all."""
     mentions = getattr(book, "mentions", None)
     if mentions is None:
-        return _ON_REQUEST
+        return names
     inside = [path for path in book.paths() if not path.startswith("templates.") or path.startswith(_INSIDE)]
-    return frozenset(name for name in _ON_REQUEST if any(mentions(path, name) for path in inside))
+    return frozenset(name for name in names if any(mentions(path, name) for path in inside))
 
 
 _INSIDE = ("templates.common.resume_", "templates.common.button_")
