@@ -157,7 +157,7 @@ class ContextBuilder:
         context["request"] = self._title(run, item) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
-        context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
+        context["offer_callback"] = self.offer_callback(run)
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
         if "check" not in self._on_request:
@@ -191,6 +191,11 @@ class ContextBuilder:
             context["colleague_declined"] = declined
             context["offer_colleague"] = colleague_for_fact(run, policy) and context["asked_before"] and not declined
         return context
+
+    def offer_callback(self, run: Run) -> bool:
+        """Whether the customer waiting for a person is offered a callback: the policy has callbacks, and it
+        is out of hours or one was offered already."""
+        return self._policy.escalation.handoff.callback and (run.callback_offered or not self._rules.in_hours(run.now))
 
     def _add_on_request(
         self, run: Run, needed: frozenset[str], context: dict[str, Any], shared: SharedContexts | None
