@@ -24,6 +24,11 @@ _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception
 _REASON_WORDS = _DECISION_WORDS - {"exception"}
 """The words that explain a decision, each a policy text rendered only for a context that reads it."""
 _OFFER_WORDS = frozenset({"offered", "several", "choices"})
+_DECISION_READS = _DECISION_WORDS | _OFFER_WORDS | {"approval", "details", "about", "chosen", "replaced", "resume"}
+"""What a context takes from the decision on its request: one for a template that reads none of these leaves the
+decision out. The policy's own words are rendered inside a context only where it reads them (a reason, the follow-up
+text), or before the decision (the compensation offer); the sentence that resumes after an answer may be rendered
+with the answer's context, hence ``resume``; buttons are labelled with a context that reads ``offered``."""
 
 
 _MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
@@ -134,7 +139,7 @@ class ContextBuilder:
             context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if not needed.isdisjoint(self._on_request):
             self._add_on_request(run, needed, context, shared)
-        if item is not None:
+        if item is not None and not needed.isdisjoint(_DECISION_READS):
             self._add_decision(run, item, context, needed, shared)
         if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
             context["request"] = self._title(run, following)
