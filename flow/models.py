@@ -369,7 +369,10 @@ class Conversation(BaseModel):
     @property
     def current(self) -> AgendaItem | None:
         """The agenda item being handled now."""
-        return next((item for item in self.agenda if not item.settled), None)
+        for item in self.agenda:
+            if not item.settled:
+                return item
+        return None
 
     @property
     def closed(self) -> bool:

@@ -154,11 +154,18 @@ class ContextBuilder:
         """What every paragraph about ``item`` reads the same way, whatever its template needs."""
         policy = self._policy
         context = self._constants.copy()
-        facts = {k: _in_text(v) for k, v in self._facts_for(run, item).items()}
-        context.update(facts)
-        context["customer_name"] = facts.get("customer_name")
+        facts = self._facts_for(run, item)
+        # Each fact as the agent's words put it (see _in_text), without a call for each.
+        context.update(
+            {
+                k: " ".join(v.split()) if isinstance(v, str) else span_phrase(v) if isinstance(v, Span) else v
+                for k, v in facts.items()
+            }
+        )
+        context["customer_name"] = _in_text(facts.get("customer_name"))
         context["intent"] = run.signals.intent
-        context["complained"] = run.signals.has("complain") or run.signals.sentiment <= _UPSET
+        said_kinds = {act.kind for act in run.signals.acts if not act.negated}
+        context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET
         context["request"] = self._title(run, item) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
@@ -169,8 +176,8 @@ class ContextBuilder:
             context["check"] = status_check(run, policy)
         if policy.status is not None and "status_text" not in self._on_request:
             context["status_text"] = _status_answer(policy.status.say, run)
-        context["thanked"] = run.signals.has("thank")
-        context["affirmed"] = run.signals.has("affirm")
+        context["thanked"] = "thank" in said_kinds
+        context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
         context["unanswered"] = _unanswered(run)
         context["why_level"] = run.counters.clarifications
