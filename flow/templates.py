@@ -277,8 +277,10 @@ class TemplateBook:
 
     def variables(self, path: str, *, seed: str = "") -> frozenset[str]:
         """The variables the variant of ``path`` that ``seed`` picks reads."""
-        variant = self._variant(path, seed)
-        variant.compile()
+        variants = self._templates[path]
+        variant = variants[zlib.crc32(f"{seed}:{path}".encode()) % len(variants)] if len(variants) > 1 else variants[0]
+        if not variant.compiled:
+            variant.compile()
         return variant.variables
 
     def every_variable(self, path: str) -> frozenset[str]:
@@ -288,10 +290,6 @@ class TemplateBook:
             variant.compile()
             found |= variant.variables
         return frozenset(found)
-
-    def _variant(self, path: str, seed: str) -> _Compiled:
-        variants = self._templates[path]
-        return variants[self._index(path, seed, len(variants))]
 
     @staticmethod
     def _index(path: str, seed: str, count: int) -> int:
