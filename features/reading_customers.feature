@@ -320,3 +320,19 @@ Feature: Reading customers the way they write
     Then the message gives the fact "days_since_purchase" as "42"
     And the agent explains the reason
 
+  Scenario: A message in another language is told, in that language too, that the agent helps in English
+    Given the fact "customer_name" is "Ana"
+    When the customer says "Hola, quiero devolver mi pedido A-1001, lo compré hace dos semanas"
+    Then the message is read as "unknown"
+    And the agent says "I can only help in English"
+    And the agent says "solo puedo ayudar en inglés"
+    And the reply decides no request
+
+  Scenario: "No entiendo" is not a no to what is on offer
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "no entiendo"
+    Then the conversation is still open
+    And the agent says "only help in English"
+    And the agent offers "store credit" and "exchange"
+

@@ -17,6 +17,7 @@ from flow.policy import Alternative, Policy, RequestPolicy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
+from flow.understanding.languages import ONLY_ENGLISH
 from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours, sentence_hashes, span_phrase
 
 FOLLOW_UP = "follow_up.text"
@@ -155,6 +156,7 @@ class ContextBuilder:
         context["affirmed"] = run.signals.has("affirm")
         context["level"] = run.counters.unclear
         context["unanswered"] = _unanswered(run)
+        context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
         before = getattr(run, "pending_before", None)
         noted = getattr(run, "noted_for", None)

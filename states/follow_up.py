@@ -83,7 +83,8 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. If there's something else, tell me in a few words; "
             "if not, tap below and we're all done.{% else %}"
-            "{% if unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
             "catch that.{% endif %} Do you need help with anything else? I can help with {{ requests }}."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
@@ -91,7 +92,8 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: tell me in a few words what else you need, or tap below if "
             "that's everything.{% else %}"
-            "{% if unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
             "right.{% endif %} Do you need anything else? I can help with {{ requests }}."
             "{% endif %}",
         ),

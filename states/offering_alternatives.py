@@ -85,14 +85,16 @@ SPEC = StateSpec(
             "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. You can pick an option below.{% else %}"
-            "{% if unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
             "catch that.{% endif %} Would {{ offered }} work for you? The buttons below work too."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: just tap one of the options below.{% else %}"
-            "{% if unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
             "right.{% endif %} Would you like {{ offered }}? The buttons below work too."
             "{% endif %}",
         ),

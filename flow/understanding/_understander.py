@@ -7,6 +7,7 @@ import threading
 from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
+from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
@@ -20,9 +21,11 @@ from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
 from flow.understanding.clauses import Clause, plain_clauses
 from flow.understanding.context import FIRST_MESSAGE, Context
+from flow.understanding.languages import other_language
 from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
 
+_UNKNOWN = Act.of("unknown")
 _REQUEST_INTENTS = ("request_refund", "request_cancel")
 _TOGETHER = frozenset({"them", "both", "all", "each", "they"})
 """Words that make a fact said once about several orders hold for each: "bought them 3 days ago"."""
@@ -30,7 +33,7 @@ _TOGETHER = frozenset({"them", "both", "all", "each", "they"})
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from flow.models import Act, FactValue, Signals
+    from flow.models import FactValue, Signals
     from flow.understanding._model import IntentModel
     from flow.understanding._sentiment import VaderCompound
     from flow.vocabulary import Intent
@@ -141,6 +144,10 @@ class Understander:
             _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
         )
         per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
+        language = other_language(words, context.language)
+        if language is not None:
+            acts, per_request, per_order = [_UNKNOWN], {}, ()
+            intent, confidence = "unknown", 0.0
         return parts.signals.made(
             intent=main_intent(acts, intent),
             confidence=confidence,
@@ -155,6 +162,7 @@ class Understander:
             request_facts=per_request,
             order_facts=per_order,
             malformed=tuple(facts.malformed),
+            language=language,
         )
 
     def _lexicon(self, language: str) -> Lexicon:
