@@ -47,6 +47,12 @@ Feature: Reading facts and requests the way people give them
       And the agent hands over to a person
       And the agent says "feeling better"
 
+    Scenario: Something else that got cancelled asks for nothing; sending it back does
+      When the customer says "I ordered a dress for a wedding (order A-1001) about 5 weeks ago, but the wedding got cancelled and I never wore it. Any chance I could send it back and get my money back?"
+      Then the message is read as "provide:order_id", "provide:days_since_purchase" and "request:refund"
+      And the agent explains the reason
+      And the agent does not say "dispatched"
+
     Scenario: "Return order" followed by its number is a return
       When the customer says "Hi! I'd like to return order A-1001, I bought it 40 days ago but it's still in the box"
       Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"

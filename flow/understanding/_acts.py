@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from flow.models import Act
 from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, bare_choice, read_choices, refusal
 from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
-from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
+from flow.understanding._earlier import asks_after_earlier, asks_anew, befell_something_else, reported
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, find_mentions
 from flow.understanding._text import NUMBER
@@ -172,6 +172,9 @@ def _read_requests(
     # Where each request's cue starts, looked up once for the several uses below.
     cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}
     named = [kind for kind, at in cue_starts.items() if at is not None]
+    if any(befell_something_else(words, cue_starts[kind] or 0) for kind in named):
+        found.negated = True
+        named = [kind for kind in named if not befell_something_else(words, cue_starts[kind] or 0)]
     told = [kind for kind in named if reported(words, cue_starts[kind] or 0)]
     if told:
         found.reported = True

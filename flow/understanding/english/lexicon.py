@@ -176,6 +176,7 @@ _CANCEL_REQUEST = _phrases("""
     dont cancel | dont cancel it | no need to cancel | leave the order | forget cancelling |
     forget about cancelling | leave it then | its fine leave it | let it go | doesnt matter anymore |
     doesnt matter any more | no longer matters | forget the whole thing | forget the lot | forget all of it |
+    cancel it all | cancel everything | cancel the whole thing | cancel the lot | cancel all of it |
     forget all that | forget about all that | not bothered anymore | not bothered any more
 """)
 _KEEPING = _phrases("""

@@ -84,7 +84,10 @@ def _negated(words: Sequence[str], i: int) -> bool:
 
 
 def _object(words: Sequence[str], start: int) -> tuple[str, ...]:
-    """The thing after a verb, without articles, up to a linking word: ("blue", "kettle")."""
+    """The thing after a verb, without articles, up to a linking word: ("blue", "kettle"). A past participle
+    right after the verb makes it passive, with no thing: "the wedding got cancelled"."""
+    if start < len(words) and words[start].endswith("ed"):
+        return ()
     k = start
     while k < len(words) and words[k] in _SKIPPED:
         k += 1
