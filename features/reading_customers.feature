@@ -336,3 +336,13 @@ Feature: Reading customers the way they write
     And the agent says "only help in English"
     And the agent offers "store credit" and "exchange"
 
+  Scenario: A choice paused for a question about it waits for the answer
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "the credit. wait, is it valid online?"
+    Then the message is read as "ask_about:store_credit"
+    And no alternative is applied
+    And the agent says "online"
+    When the customer says "ok good, credit then"
+    Then the alternative "Store credit" is applied
+

@@ -126,6 +126,8 @@ def read_acts(
     if context.asked is not None and context.asked in facts and found.unnamed_drops:
         _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
+    if "choose" in found.kinds() and "ask_about" in found.kinds():
+        _paused_choice(clauses, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         _status_of_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
@@ -401,6 +403,23 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "The credit. Wait, is it valid online?": a choice paused for a question about it is not made yet."""
+    holds = [
+        index * 1000
+        for index, clause in enumerate(clauses)
+        if clause.words[:1] == ["wait"] or has(lexicon.taking_time, clause.words)
+    ]
+    if not holds:
+        return
+    asked = [(at, act.target) for at, act in found.acts if act.kind == "ask_about"]
+    found.acts = [
+        (at, act)
+        for at, act in found.acts
+        if not (act.kind == "choose" and any(to == act.target and any(at < h <= q for h in holds) for q, to in asked))
+    ]
 
 
 def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
