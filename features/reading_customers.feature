@@ -355,3 +355,29 @@ Feature: Reading customers the way they write
     And the transitions taken were "hold_position"
     And no alternative is applied
 
+  Scenario: Asking to cancel or refuse a delivery is no sign of frustration
+    Given the fact "customer_name" is "Ruth"
+    When the customer says "Hi! Order A-1001. Can I cancel it? If it's already gone, can I just refuse the delivery?"
+    Then the message is read as "provide:order_id" and "request:cancel"
+    And the agent does not say "frustrating"
+    And the agent asks for the "dispatched"
+
+  Scenario: "Please?" and money spent over the years, after a refusal, press for more
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "please?"
+    Then the message is read as "insist"
+    And the agent does not say "didn't quite catch"
+    When the customer says "I've spent hundreds with you"
+    Then the message is read as "insist"
+    And the agent does not say "tap one of the options"
+
+  Scenario: An order the customer keeps is left out of the request
+    Given the fact "customer_name" is "Ruth"
+    When the customer says "I want to cancel my order A-1001 but keep my other order A-1002"
+    And the customer says "no, not sent yet"
+    Then the agent says "A-1001"
+    And the agent does not say "A-1002"
+    And the request "cancel" is decided as "approved"
+    And the agent says "anything else"
+

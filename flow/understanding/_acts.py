@@ -102,7 +102,7 @@ def read_acts(
             found.add(position + 8, Act.of("ask_bot"))
         else:
             _read_person(clause, position, lexicon, found, mentioned[index])
-        if _insists(words, context, lexicon):
+        if _insists(words, context, lexicon) or len(clauses) == 1 and _pleads(words, context):
             found.add(position + 1, Act.of("insist"))
         if _complains(clause, lexicon, abusive=tone.abusive) or clause.exclaimed:
             found.add(position + 2, Act.of("complain"))
@@ -283,6 +283,20 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
 def _too_late(after: Sequence[str]) -> bool:
     """ "I couldn't return it in time": a request the customer could not make before, still wanted."""
     return any(a == "in" and b == "time" for a, b in zip(after, after[1:], strict=False))
+
+
+def _pleads(words: Sequence[str], context: Context) -> bool:
+    """A bare "please?" after a refusal asks the agent to think again."""
+    return (
+        context.state in _DECLINED_STATES
+        and context.state != "escalated"
+        and bool(words)
+        and set(words) <= _PLEADING
+        and "please" in words
+    )
+
+
+_PLEADING = frozenset({"please", "oh", "come", "on", "just", "pretty"})
 
 
 def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:

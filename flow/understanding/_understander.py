@@ -107,7 +107,7 @@ class Understander:
         clauses = plain_clauses(plain, lexicon)
         correct_spelling(clauses, lexicon)
         clause_words = [clause.words for clause in clauses]
-        sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
+        sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon, parts.sentiment.lexicon)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
         if intent not in _REQUEST_INTENTS:
             named = _rules.explicit_request(words, " ".join(words))
@@ -303,6 +303,10 @@ def _orders_named(text: str, context: Context) -> int:
     return len({str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)})
 
 
+_SPARING = frozenset({"keep", "keeping", "except", "leave", "leaving", "not"})
+"""Words before an order number that leave it out of the request: "cancel A-1 but keep A-2"."""
+
+
 def _facts_per_order(
     text: str, clauses: list[Clause], context: Context, lexicon: Lexicon, *, digits: bool
 ) -> tuple[dict[str, FactValue], ...]:
@@ -327,6 +331,12 @@ def _facts_per_order(
         if place is None:
             return ()
         places.append(place)
+    kept = [n for n, (c, w) in enumerate(places) if not _SPARING.isdisjoint(clauses[c].words[max(0, w - 4) : w])]
+    if kept:
+        orders = [order for n, order in enumerate(orders) if n not in kept]
+        places = [place for n, place in enumerate(places) if n not in kept]
+        if len(orders) < 2:
+            return ()
     days = next((f.name for f in context.facts if f.kind == "days"), None)
     bought = any(not lexicon.purchase_words.isdisjoint(clause.words) for clause in clauses)
     reading = dataclasses.replace(context, asked=days) if bought and days is not None else context

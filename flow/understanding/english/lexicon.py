@@ -233,7 +233,10 @@ _INSIST = _phrases("""
     for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
     refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
     this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye |
-    approve | approve it | authorise it | authorize it | grant it | loyal customer | regular customer | good customer | been a customer | years as a customer | customer for years |
+    spent hundreds | spent thousands | spent a fortune | spent so much | spent a lot | spend a lot |
+    spend so much | pretty please | please please | oh please | come on please | approve | approve it |
+    authorise it | authorize it | grant it | loyal customer | regular customer | good customer | been a customer |
+    years as a customer | customer for years |
     been shopping with you | been shopping here | shopping with you for | shopped with you for | shopped here for |
     been buying from you | buying from you for | ordered from you for years
 """)
