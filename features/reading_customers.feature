@@ -381,3 +381,27 @@ Feature: Reading customers the way they write
     And the request "cancel" is decided as "approved"
     And the agent says "anything else"
 
+  Scenario: "Idk" to what is on offer is undecided, not a no
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "idk"
+    Then the message is read as "hold"
+    And the conversation is still open
+    When the customer says "ok, the credit"
+    Then the alternative "Store credit" is applied
+
+  Scenario: "Not sure" to a fact asked for is not knowing it, and gets the hint
+    Given the customer "Dana" bought order "A-1001" 10 days ago
+    When the customer says "I want to cancel my order"
+    And the customer says "not sure"
+    Then the message is read as "not provide:dispatched"
+    And the agent says "tracking link"
+
+  Scenario: A question about something the agent does not handle is not read as a policy question
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "what's your phone number?"
+    Then the message is read as "unknown"
+    And the agent does not say "let me put it more simply"
+    And the agent says "the answer to that one here"
+

@@ -122,6 +122,8 @@ def read_acts(
         found.add(-1, Act.of("complain"))
     for name in facts:
         found.add(500, Act.of("provide", name))
+    if facts and "hold" in found.kinds():
+        found.drop("hold")
     second_thoughts(found)
     if context.asked is not None and context.asked in facts and found.unnamed_drops:
         _correction_not_drop(clauses, lexicon, found)
@@ -273,6 +275,9 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _negated_at(words: Sequence[str], at: int) -> bool:
     if at > 0 and words[at - 1] in ("no", "not"):
+        return True
+    near = words[max(0, at - 3) : at]
+    if "than" in near or any(a == "instead" and b == "of" for a, b in zip(near, near[1:], strict=False)):
         return True
     before = words[max(0, at - 4) : at]
     if "still" in before or "only" in before or "why" in words[:at] or _too_late(words[at:]):
@@ -527,10 +532,11 @@ def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> 
 def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """ "I don't know the order number", "I can't remember when I bought it": the fact asked for cannot
     be given, which is no request and no complaint (the model often reads one)."""
-    if context.asked is None or found.kinds() - {"thank"}:
+    if context.asked is None or found.kinds() - {"thank", "hold"}:
         return
     for index, clause in enumerate(clauses):
         if has(lexicon.not_knowing, clause.words):
+            found.drop("hold")
             found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
             return
 

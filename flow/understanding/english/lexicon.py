@@ -163,7 +163,7 @@ _POLICY = _phrases("""
     do i need the receipt | do you refund | do you cancel | cut off | cutoff | cut-off | usually take |
     normally take | take to process | how long does it take | money back guarantee | guarantee | in which cases |
     in which situations | which cases | is it possible to cancel an order | can sale items | sale items |
-    what is your | whats your
+    what is your policy | whats your policy
 """)
 _CANCEL_REQUEST = _phrases("""
     scrap that | scratch that | forget it | forget that | forget about it | never mind | nevermind | ignore that |
@@ -279,7 +279,8 @@ _TAKING_TIME = _phrases("""
     ill speak to | let me discuss | i need to discuss | ill discuss | let me get back to you | can i get back to you |
     ill come back to you | ill come back | ill decide later | let me decide | i need to decide | not sure yet |
     im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
-    let me dig it out | let me check | i need some time | need some time | ill need some time
+    let me dig it out | let me check | i need some time | need some time | ill need some time | idk | dunno |
+    i dont know | dont know | not sure | im not sure | no idea | unsure | i dont know yet | undecided
 """)
 _CONFUSION = _phrases("""
     dont get it | still dont get it | i dont get it | dont understand | i dont understand | still dont understand |
@@ -508,7 +509,8 @@ ENGLISH = Lexicon(
         how do i tell | how do i check | how can i check | how do i find out | how can i find out | where do i look |
         where do i find | where can i find | where would i find | no way of knowing | what do you mean |
         what does that mean | what does it mean | what does dispatched mean | what does dispatch mean |
-        what do you mean by | dont understand the question | do not understand the question
+        what do you mean by | dont understand the question | do not understand the question | not sure | idk |
+        dunno
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
