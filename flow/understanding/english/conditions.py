@@ -1,6 +1,6 @@
 """English words for what went wrong with an order and what happened to the customer.
 
-Conditions (faulty, never arrived, wrong item) and circumstances (illness, bereavement) as customers
+Conditions (faulty, never arrived, wrong item, charged twice) and circumstances (illness, bereavement) as customers
 write them, in canonical form (lower case, no apostrophes); the denials that undo a condition ("works
 fine", "by mistake"); and the words after "wrong colour" that make it the customer's taste ("for my
 kitchen"). The fact reader (:mod:`flow.understanding._facts`) reads them through the lexicon.
@@ -81,6 +81,13 @@ WRONG_ITEM = _phrases("""
     color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair
 """)
 """The shop sent something other than what was ordered, in so many words."""
+CHARGED_TWICE = _phrases("""
+    charged twice | charged me twice | charged two times | charged me two times | double charged |
+    double charge | double charging | charged double | duplicate charge | duplicate payment | paid twice |
+    taken twice | took the money twice | taken the money twice | billed twice | billed me twice |
+    two payments | two charges | charged for it twice | charged again | payment went through twice
+""")
+"""The customer was charged more than once for one order."""
 ILLNESS = _phrases("""
     hospital | hospitalised | hospitalized | in hospital | surgery | an operation | my operation | was ill |
     been ill | very ill | fell ill | seriously ill | really ill | im ill | illness | unwell | covid | flu | cancer |

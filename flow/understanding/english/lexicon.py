@@ -433,6 +433,7 @@ ENGLISH = Lexicon(
         "faulty": conditions.FAULTY,
         "never_arrived": conditions.NEVER_ARRIVED,
         "wrong_item": conditions.WRONG_ITEM,
+        "charged_twice": conditions.CHARGED_TWICE,
     },
     circumstances={"illness": conditions.ILLNESS, "bereavement": conditions.BEREAVEMENT},
     condition_denials=conditions.DENIALS,
