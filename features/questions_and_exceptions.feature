@@ -160,3 +160,20 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent does not say "30 days"
       And the refund goes to a person for review
 
+    Scenario: A disability that made returning hard goes to a person who can make an exception
+      When the customer says "I want a refund"
+      And the customer says "I'm disabled and couldn't get to the post office"
+      Then the message gives the fact "circumstance" as "disability"
+      And the transitions taken were "reconsider" and "review_exception"
+      And the agent says "hard to get it back to us"
+      And the agent does not say "unwell"
+      And the conversation waits for a person
+
+    Scenario: Being away is heard, and does not change the answer
+      When the customer says "I want a refund"
+      And the customer says "I was abroad for work for 6 weeks"
+      Then the message gives the fact "circumstance" as "away"
+      And the reply matches /(Thanks for telling me|I've noted that)/
+      And the agent does not hand over to a person
+      And the agent offers "store credit" and "exchange"
+

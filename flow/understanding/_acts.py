@@ -46,7 +46,8 @@ _BESIDE_HOLD = frozenset({"hold", "thank"})
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _ANYONE = (["anyone"], ["anybody"], ["someone"], ["somebody"])
 """A clause that is only "anyone?" checks that someone is reading, as "is anyone there?" does."""
-_REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
+_REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont".split())
+"""Words that turn a request down ("I don't want a refund"); "I couldn't return it" still wants it."""
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
 _EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care", "exception"})
 _PRESSING = (("just", "refund"), ("just", "cancel"), ("just", "give"))

@@ -1,9 +1,10 @@
 """English words for what went wrong with an order and what happened to the customer.
 
-Conditions (faulty, never arrived, wrong item, charged twice) and circumstances (illness, bereavement) as customers
-write them, in canonical form (lower case, no apostrophes); the denials that undo a condition ("works
-fine", "by mistake"); and the words after "wrong colour" that make it the customer's taste ("for my
-kitchen"). The fact reader (:mod:`flow.understanding._facts`) reads them through the lexicon.
+Conditions (faulty, never arrived, wrong item, charged twice) and circumstances (illness, bereavement,
+disability, being away) as customers write them, in canonical form (lower case, no apostrophes); the
+denials that undo a condition ("works fine", "by mistake"); and the words after "wrong colour" that make
+it the customer's taste ("for my kitchen"). The fact reader (:mod:`flow.understanding._facts`) reads them
+through the lexicon.
 """
 
 from __future__ import annotations
@@ -100,6 +101,18 @@ ILLNESS = _phrases("""
     broke my arm | broke my wrist | concussion | infection | long covid | migraine | seriously unwell
 """)
 """The customer was ill, in hospital or hurt."""
+DISABILITY = _phrases("""
+    im disabled | i am disabled | being disabled | my disability | a disability | disabled person |
+    in a wheelchair | use a wheelchair | wheelchair user | housebound | house bound | mobility issues |
+    mobility problems | limited mobility | cant leave the house | cannot leave the house |
+    unable to leave the house | cant get out of the house | cant walk | blue badge
+""")
+"""The customer has a disability that made returning hard."""
+AWAY = _phrases("""
+    abroad | overseas | out of the country | on holiday | on vacation | travelling | traveling | away for work |
+    away on business | working away | on a business trip | away from home | been away | was away | were away
+""")
+"""The customer was away from home (which a policy may weigh, or only note)."""
 BEREAVEMENT = _phrases("""
     passed away | passed on | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
     lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |

@@ -435,7 +435,12 @@ ENGLISH = Lexicon(
         "wrong_item": conditions.WRONG_ITEM,
         "charged_twice": conditions.CHARGED_TWICE,
     },
-    circumstances={"illness": conditions.ILLNESS, "bereavement": conditions.BEREAVEMENT},
+    circumstances={
+        "illness": conditions.ILLNESS,
+        "bereavement": conditions.BEREAVEMENT,
+        "disability": conditions.DISABILITY,
+        "away": conditions.AWAY,
+    },
     condition_denials=conditions.DENIALS,
     supposing=frozenset(
         {"if", "suppose", "supposing", "unless", "whether", "hypothetically", "policy", "policies", "rules"}
