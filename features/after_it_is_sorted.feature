@@ -52,3 +52,10 @@ Feature: After the request is sorted
     Then the agent says "the answer to that one here"
     And the agent does not say "didn't quite catch"
     And the conversation is in "follow_up"
+
+  Scenario: "How do I send it back?" is answered, not taken for asking again
+    When the customer says "how do I send it back?"
+    Then the message is read as "ask_policy"
+    And the agent says "returns label"
+    And the agent does not say "done already"
+

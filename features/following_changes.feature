@@ -249,3 +249,13 @@ Feature: Following the customer when they change course
       And the request "cancel" is decided as "approved"
       When the customer says "no that's all, thanks"
       Then the conversation is closed
+
+    Scenario: The order number and facts given with a second request belong to it
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I'll take the store credit, thanks. Also, can you cancel A-1403? it hasn't shipped"
+      Then the alternative "Store credit" is applied
+      And the request "cancel" is decided as "approved"
+      And the agent says "A-1403"
+      And the agent does not say "order number"
+

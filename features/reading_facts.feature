@@ -53,6 +53,11 @@ Feature: Reading facts and requests the way people give them
       And the agent explains the reason
       And the agent does not say "dispatched"
 
+    Scenario: Wanting to return one thing from an order is a return
+      When the customer says "quick one: I bought 3 things in one order (A-1001) 3 weeks ago and want to return just one of them"
+      Then the message is read as "provide:order_id", "provide:days_since_purchase" and "request:refund"
+      And the request is approved
+
     Scenario: "Return order" followed by its number is a return
       When the customer says "Hi! I'd like to return order A-1001, I bought it 40 days ago but it's still in the box"
       Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"

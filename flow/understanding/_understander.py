@@ -140,8 +140,11 @@ class Understander:
         ):
             acts = [a for a in acts if not (a.kind == "request" and a.target == "refund")] or acts
             requests = ["cancel"]
+        another = context.request is not None and bool(requests) and context.request not in requests
         per_request = (
-            _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
+            _facts_per_request(text, folded, clauses, acts, context, lexicon, slots)
+            if len(requests) > 1 or another
+            else {}
         )
         per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
         language = other_language(words, context.language)

@@ -108,7 +108,7 @@ _WEAK_REFUND = _phrases("""
     return a | return some | return two | return both | send something back | send an item back | make a return |
     start a return | do a return | arrange a return | set up a return | returning an | returning a |
     returning something | returning my | returning the | return order | return an order | return item |
-    return an item
+    return an item | return just | return one | return only | want to return | like to return | need to return
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
@@ -163,7 +163,8 @@ _POLICY = _phrases("""
     do i need the receipt | do you refund | do you cancel | cut off | cutoff | cut-off | usually take |
     normally take | take to process | how long does it take | money back guarantee | guarantee | in which cases |
     in which situations | which cases | is it possible to cancel an order | can sale items | sale items |
-    what is your policy | whats your policy
+    what is your policy | whats your policy | how do i send it back | how do i send back | how do i post it back |
+    where do i send it | where do i send | how do i get it back to you | how do i send them back
 """)
 _CANCEL_REQUEST = _phrases("""
     scrap that | scratch that | forget it | forget that | forget about it | never mind | nevermind | ignore that |
