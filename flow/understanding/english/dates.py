@@ -313,6 +313,8 @@ def _fixed(
         return 0, i + (0 if word in ("today", "tonight") else 1)
     if word == "yesterday" or (word == "last" and nxt == "night"):
         return 1, i + (0 if word == "yesterday" else 1)
+    if word in ("last", "past", "previous") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
+        return _part_of_last_month(part, today), i + 1
     if word in ("last", "past", "previous") and nxt in ("week", "weekend", "month", "year"):
         return _last_period(nxt, today), i + 1
     if word == "earlier" and nxt == "this" and i + 2 < len(tokens) and tokens[i + 2].text in ("week", "month"):
@@ -346,6 +348,27 @@ def _named_day(
                 return None, i + len(words) - 1
             return _back_to(today, day, month, None), i + len(words) - 1
     return None
+
+
+def _part_before(tokens: list[_Token], i: int) -> str | None:
+    """ "early", "mid" or "late" when the words before token ``i`` name part of a month ("the end of")."""
+    previous = tokens[i - 1].text if i > 0 else ""
+    if previous == "of" and i > 1:
+        previous = tokens[i - 2].text
+    if previous in ("early", "beginning", "start"):
+        return "early"
+    if previous in ("mid", "middle"):
+        return "mid"
+    if previous in ("late", "end"):
+        return "late"
+    return None
+
+
+def _part_of_last_month(part: str, today: date) -> Days:
+    """ "The end of last month": days 21 to the last of the month before this one."""
+    last_day = today.replace(day=1) - timedelta(days=1)
+    first, final = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day.day)}[part]
+    return Span(low=(today - last_day.replace(day=final)).days, high=(today - last_day.replace(day=first)).days)
 
 
 def _last_period(period: str, today: date) -> Days:
