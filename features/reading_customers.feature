@@ -405,3 +405,27 @@ Feature: Reading customers the way they write
     And the agent does not say "let me put it more simply"
     And the agent says "the answer to that one here"
 
+  Scenario: "Just what I wanted" about the offer after a refusal is sarcasm, and sets nothing up
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "lovely. a voucher. just what I wanted."
+    Then the message is read as ironic
+    And no alternative is applied
+    And the agent does not say "You're welcome"
+
+  Scenario: "Oh perfect, so now I'm stuck with it" is no yes to what is on offer
+    Given the customer "Dana" bought order "A-1001" 10 days ago
+    And the fact "dispatched" is "true"
+    When the customer says "I want to cancel my order"
+    And the customer says "oh perfect, so now I'm stuck with it"
+    Then the message is read as ironic
+    And no alternative is applied
+    And the agent does not say "Which would you like"
+
+  Scenario: A request taken back for another in the same message leaves only the other
+    Given the fact "customer_name" is "Ben"
+    When the customer says "I want a refund. Actually no, cancel the order instead. A-1001"
+    Then the message is read as "provide:order_id" and "request:cancel"
+    And the agent asks for the "dispatched"
+    And the agent does not say "First a refund"
+

@@ -126,6 +126,7 @@ def read_acts(
     if facts and "hold" in found.kinds():
         found.drop("hold")
     second_thoughts(found)
+    _switched_request(clauses, lexicon, found)
     if context.asked is not None and context.asked in facts and found.unnamed_drops:
         _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
@@ -240,7 +241,7 @@ def _read_requests(
             continue
         if "ask_why" in handled and context.request is not None:
             continue
-        if context.request == kind and context.state in _DECLINED_STATES:
+        if context.request == kind and (context.state in _DECLINED_STATES or context.chosen is not None):
             found.add(position + 4, Act.of("insist"))
             handled.add("request")
             continue
@@ -423,6 +424,29 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "I want a refund. Actually no, cancel the order instead": a request taken back for another one in the
+    same message leaves only the other."""
+    made = sorted((at, act) for at, act in found.acts if act.kind == "request" and not act.negated)
+    for (first_at, first_act), (then_at, then_act) in zip(made, made[1:], strict=False):
+        if first_act.target == then_act.target:
+            continue
+        start, end = first_at // 1000, then_at // 1000
+        later = clauses[start + 1 : end + 1]
+        if not any(has(lexicon.corrections, c.words) for c in later) and not _instead(clauses[end].words):
+            continue
+        found.acts = [
+            (at, act)
+            for at, act in found.acts
+            if (at, act) != (first_at, first_act) and not (act.kind == "deny" and first_at < at < then_at)
+        ]
+
+
+def _instead(words: Sequence[str]) -> bool:
+    """ "Cancel it instead", not "instead of credit"."""
+    return any(word == "instead" and words[i + 1 : i + 2] != ["of"] for i, word in enumerate(words))
 
 
 def _paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

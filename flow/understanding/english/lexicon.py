@@ -209,7 +209,8 @@ _COMPLAINT = _phrases("""
     madness | joke of a | not impressed | very poor | so poor | really poor | too slow | so slow | never again |
     never buying | never shopping | never ordering | never shop with you again |
     never shop here again | never buy from you again | never order from you again |
-    shop elsewhere | business elsewhere | how you treat | treat your customers | treat customers | what the hell |
+    stuck with it | stuck with this | stuck with them | left with nothing | shop elsewhere | business elsewhere |
+    how you treat | treat your customers | treat customers | what the hell |
     what the heck | for gods sake |
     for goodness sake | seriously | this is bad | this is wrong | not right | not fair | unfair | a nightmare |
     nightmare | mess | hassle | stressful | fuming | beyond a joke | scam | scammers | robbery | daylight robbery |
@@ -308,7 +309,8 @@ _PRAISED_SERVICE = _phrases("""
     how helpful | as always | as usual | very convenient | fantastic service | brilliant service | great service |
     amazing service | top service | excellent service | real helpful | really helpful | very helpful |
     so helpful | super helpful | so kind | very kind | how kind | how nice | good job | top notch |
-    customer service at its best | you guys are the best
+    customer service at its best | you guys are the best | just what i wanted | exactly what i wanted |
+    exactly what i needed | what i always wanted
 """)
 _NEGATIVE = _phrases("""
     still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
