@@ -127,6 +127,8 @@ def read_acts(
         found.drop("hold")
     second_thoughts(found)
     _switched_request(clauses, lexicon, found)
+    if context.question == "satisfaction":
+        _not_satisfied(clauses, found)
     if context.asked is not None and context.asked in facts and found.unnamed_drops:
         _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
@@ -424,6 +426,28 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _not_satisfied(clauses: list[Clause], found: Found) -> None:
+    """To "are you happy with how it was sorted out?", a problem told ("the new one hasn't arrived", "yes
+    but the email never came") or a shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes,
+    took a while though") is not."""
+    kinds = found.kinds()
+    told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
+    problem = told or ("complain" in kinds and "affirm" not in kinds)
+    lukewarm = any(tuple(clause.words) in _LUKEWARM for clause in clauses)
+    if not (problem or lukewarm) or "deny" in kinds:
+        return
+    found.drop("affirm")
+    found.drop("unknown")
+    found.add(-1, Act.of("deny"))
+
+
+_LUKEWARM = frozenset(
+    {("meh",), ("so", "so"), ("so-so",), ("kind", "of"), ("sort", "of"), ("not", "quite"), ("could", "be", "better"),
+     ("not", "entirely"), ("not", "completely"), ("not", "totally"), ("ish",), ("partly",), ("sort", "of", "ish")}
+)  # fmt: skip
+"""Lukewarm answers to "are you happy with it?", which are not a yes."""
 
 
 def _switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
