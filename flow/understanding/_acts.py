@@ -214,7 +214,8 @@ def _read_requests(
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
-    if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)):
+    waiting = "wait" in words or "waiting" in words
+    if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)) and not waiting:
         own = _own_request(words, context, lexicon)
         if own is not None:
             found.add(position + 4, Act.of("request", own))
