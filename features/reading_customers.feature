@@ -429,3 +429,24 @@ Feature: Reading customers the way they write
     And the agent asks for the "dispatched"
     And the agent does not say "First a refund"
 
+  Scenario: "Can someone help me?" asks for help, not for a person
+    Given the fact "customer_name" is "Chloe"
+    When the customer says "hey, can someone help me with smth?"
+    Then the agent does not hand over to a person
+    And the agent says "a refund, or a cancellation"
+
+  Scenario: Sending the thing back to get refunded is a return, and buyer's remorse is no wrong item
+    Given the fact "customer_name" is "Kemi"
+    When the customer says "Hi team, its much bigger than I thought. Could I send the air fryer back and get refunded? Order no. A-1001. Bought like 78 days ago"
+    Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+    And the agent explains the reason
+    And the agent does not say "wrong item"
+
+  Scenario: An offer that "won't work for me" is turned down, not reported faulty
+    Given the customer "Dana" bought order "A-1001" 10 days ago
+    And the fact "dispatched" is "true"
+    When the customer says "I want to cancel my order"
+    And the customer says "Free return won't work for me."
+    Then the message is read as "reject:free_return"
+    And the agent does not say "faulty"
+

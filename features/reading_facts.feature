@@ -58,6 +58,18 @@ Feature: Reading facts and requests the way people give them
       Then the message is read as "provide:order_id", "provide:days_since_purchase" and "request:refund"
       And the request is approved
 
+    Scenario: "This Monday" is the Monday of this week, once it has passed
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      And the fact "order_id" is "A-1001"
+      When the customer says "I want to get refunded, I bought it this Monday"
+      Then the message gives the fact "days_since_purchase" as "1"
+      And the request is approved
+
+    Scenario: "It hasn't gone out yet" answers whether it was dispatched
+      When the customer says "About the speaker I ordered, A-1001. Is it possible to cancel it? It hasn't gone out yet."
+      Then the message gives the fact "dispatched" as "false"
+      And the request is approved
+
     Scenario: "Return order" followed by its number is a return
       When the customer says "Hi! I'd like to return order A-1001, I bought it 40 days ago but it's still in the box"
       Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"

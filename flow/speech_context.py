@@ -337,7 +337,7 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
 def _unanswered(run: Run) -> bool:
     """Whether the customer asked a question the agent read nothing in but facts ("can I change the address
     on A-1234?")."""
-    if "?" not in run.text or len(run.text.split()) < 3:
+    if "?" not in run.text or len(run.text.split()) < 3 or "help" in run.text.lower():
         return False
     return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
 

@@ -145,7 +145,8 @@ def read_acts(
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         supposing = any(clause.question and _supposes(clause.words) for clause in clauses)
-        _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing)
+        person = any(_names_a_person(clause.words, lexicon) for clause in clauses)
+        _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing, person=person)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -224,6 +225,11 @@ def _read_requests(
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
+    if not named and context.request is None and "refund" in lexicon.request_cues:
+        back = _sends_back(words)
+        if back is not None and not _negated_at(words, back):
+            named = ["refund"]
+            cue_starts["refund"] = back
     if not named and context.request is None:
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
@@ -288,6 +294,28 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if "still" in before or "only" in before or "why" in words[:at] or _too_late(words[at:]):
         return False
     return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+def _names_a_person(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether a person is asked for in so many words: "a manager", "talk to someone", not the "someone" of
+    "can someone help me?"."""
+    if not lexicon.person_cues.may_hold(words):
+        return False
+    return any(match.phrase not in _ANYBODY for match in lexicon.person_cues.find(words))
+
+
+_ANYBODY = frozenset({"someone", "somebody", "anyone", "anybody"})
+
+
+def _sends_back(words: Sequence[str]) -> int | None:
+    """Where "send the air fryer back", "post the lamp back to you" starts: sending the thing back."""
+    for i, word in enumerate(words):
+        if word in _SENDING and "back" in words[i + 2 : i + 6]:
+            return i
+    return None
+
+
+_SENDING = frozenset({"send", "post", "ship", "return"})
 
 
 def _too_late(after: Sequence[str]) -> bool:
@@ -623,16 +651,24 @@ def _supposes(words: Sequence[str]) -> bool:
 
 
 def _from_model(
-    model: ModelReading, context: Context, found: Found, has_words: bool, *, owns_up: bool, supposing: bool
+    model: ModelReading,
+    context: Context,
+    found: Found,
+    has_words: bool,
+    *,
+    owns_up: bool,
+    supposing: bool,
+    person: bool,
 ) -> None:
     """What the intent model reads, for a message whose clause words settled nothing it could. A customer
     owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says;
-    a question about what would happen (``supposing``) says no yes or no."""
+    a question about what would happen (``supposing``) says no yes or no, and "can someone help me?" asks for
+    help, not for a person, unless a person is named (``person``)."""
     kinds = found.kinds()
     if not has_words or kinds - {"thank", "goodbye"}:
         return
     intent, confidence = model.intent, model.confidence
-    if intent == "ask_human" and confidence >= MODEL_PERSON:
+    if intent == "ask_human" and confidence >= MODEL_PERSON and person:
         found.add(900, Act.of("ask_human"))
         return
     if intent in _MODEL_ACTS and confidence >= MODEL_REQUEST:

@@ -125,7 +125,8 @@ BEREAVEMENT = _phrases("""
 DENIALS = _phrases("""
     nothing wrong | not broken | isnt broken | not faulty | isnt faulty | not damaged | isnt damaged | works fine |
     works perfectly | working fine | no fault | no damage | nothing is wrong | its fine | it is fine |
-    perfectly fine | in perfect condition | brand new | unused | unopened | i ordered the wrong |
+    perfectly fine | in perfect condition | brand new | unused | unopened | wont work for me | wont work for us |
+    doesnt work for me | does not work for me | not work for me | works for me | i ordered the wrong |
     i bought the wrong | i picked the wrong | by mistake | my mistake | my fault | i chose the wrong
 """)
 """Words that undo a condition in the same clause: nothing is wrong, or the mistake was the customer's."""

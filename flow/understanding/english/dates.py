@@ -60,7 +60,7 @@ VAGUE_COUNTS = {"few": (2, 5), "several": (3, 6), "couple": (2, 2)}
 """How many units "a few", "several" and "a couple of" can mean: "a few weeks ago" is 14 to 35 days ago."""
 OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "while"): 14, ("ages",): 28,
               ("a", "long", "time"): 28, ("a", "long", "while"): 28, ("donkeys", "years"): 90,
-              ("some", "time"): 7}  # fmt: skip
+              ("some", "time"): 7, ("weeks",): 14, ("months",): 60, ("years",): 730}  # fmt: skip
 """Times with no upper bound, and the fewest days they can mean: "a while back" is a week ago or more,
 "ages ago" four weeks or more."""
 
@@ -487,8 +487,12 @@ def _weekday(
     if word not in WEEKDAYS or (len(word) <= 3 and not (i > 0 and tokens[i - 1].text in ("on", "last"))):
         return None
     previous = tokens[i - 1].text if i > 0 else ""
-    if previous in FUTURE_WORDS or previous == "this" and nxt != "just":
+    if previous in FUTURE_WORDS:
         return None, i
+    if previous == "this" and nxt != "just":
+        # "This Wednesday" is this week's: already past, or still to come.
+        since = today.weekday() - WEEKDAYS[word]
+        return (since if since >= 0 else None), i
     back = (today.weekday() - WEEKDAYS[word]) % 7 or 7
     return back, i
 

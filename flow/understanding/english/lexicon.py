@@ -195,13 +195,14 @@ _COMPLAINT = _phrases("""
     youre joking | you are joking | are you joking | you must be joking | youve got to be joking | youre kidding |
     you are kidding | are you kidding | you must be kidding | youve got to be kidding | are you serious |
     you cant be serious | cant be serious | you have to be kidding | not happy | not good enough | not acceptable |
-    unacceptable | waste of time | waste of money | fed up |
+    unacceptable | waste of time | waste of money | waste of my time | waste of our time | fed up |
     sick of | had enough | sick and tired | let down | rip off | ripoff | ripped off | what a joke | a joke |
     disgrace | disgraceful | shambles | unbelievable | cant believe | poor service | bad service |
     terrible service | awful service | rubbish service | worst | pathetic | useless | rubbish | crap | garbage |
     trash | junk | shoddy | flimsy | poor quality | bad quality | low quality | cheap rubbish | file a complaint |
     make a complaint | lodge a complaint | raise a complaint | want to complain | complain | complaint |
     complaints | reclamation | file a claim | disappointed | disappointing | gutted | upset | annoyed | annoying |
+    not what i expected | not really what i expected | not as expected | not as described | not as advertised |
     a shame | thats a shame | what a shame | such a shame | a pity | thats a pity | what a pity | too bad |
     thats sad | bummer | oh well | angry | furious | livid | fuming | frustrated | frustrating | irritated |
     unhappy | outraged | ridiculous |
@@ -235,7 +236,8 @@ _INSIST = _phrases("""
     for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
     refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
     this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye |
-    spent hundreds | spent thousands | spent a fortune | spent so much | spent a lot | spend a lot |
+    do what i asked | what i asked for | do as i asked | spent hundreds | spent thousands | spent a fortune |
+    spent so much | spent a lot | spend a lot |
     spend so much | pretty please | please please | oh please | come on please | approve | approve it |
     authorise it | authorize it | grant it | loyal customer | regular customer | good customer | been a customer |
     years as a customer | customer for years |

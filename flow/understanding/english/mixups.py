@@ -53,7 +53,7 @@ def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
         if _not_the_one(words):
             return True
         for i, word in enumerate(words):
-            if word in _SENT and not _negated(words, i):
+            if word in _SENT and not _negated(words, i) and "back" not in words[i + 1 : i + 6]:
                 if _contrast_after(words, i):
                     return True
                 thing = _object(words, i + 1)
