@@ -450,3 +450,27 @@ Feature: Reading customers the way they write
     Then the message is read as "reject:free_return"
     And the agent does not say "faulty"
 
+  Scenario: "With a swap, who pays postage?" asks about the exchange and sets nothing up
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "With a swap, who pays postage?"
+    Then the message is read as "ask_about:exchange"
+    And no alternative is applied
+    And the agent says "postage"
+
+  Scenario: One offer "rather than" the other takes the first
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "the credit thing rather than the exchange"
+    Then the alternative "Store credit" is applied
+    And the alternative "Exchange" is not applied
+
+  Scenario: Pleading and "is there really nothing you can do?" press for the request
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "Please, it's important."
+    Then the message is read as "insist"
+    When the customer says "Is there really nothing you can do?"
+    Then the message is read as "insist"
+    And the agent does not say "the answer to that one here"
+

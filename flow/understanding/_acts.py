@@ -250,7 +250,9 @@ def _read_requests(
             continue
         if "ask_why" in handled and context.request is not None:
             continue
-        if context.request == kind and (context.state in _DECLINED_STATES or context.chosen is not None):
+        if context.request == kind and (
+            context.state in _DECLINED_STATES or context.chosen is not None and not _another_order(words)
+        ):
             found.add(position + 4, Act.of("insist"))
             handled.add("request")
             continue
@@ -294,6 +296,14 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if "still" in before or "only" in before or "why" in words[:at] or _too_late(words[at:]):
         return False
     return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+def _another_order(words: Sequence[str]) -> bool:
+    """Whether the clause is about an order other than the one in hand: "another order", an order number."""
+    return not _OTHER.isdisjoint(words) or any(any(c.isdigit() for c in word) for word in words)
+
+
+_OTHER = frozenset({"another", "other", "second", "different"})
 
 
 def _names_a_person(words: Sequence[str], lexicon: Lexicon) -> bool:

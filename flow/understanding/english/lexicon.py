@@ -195,7 +195,8 @@ _COMPLAINT = _phrases("""
     youre joking | you are joking | are you joking | you must be joking | youve got to be joking | youre kidding |
     you are kidding | are you kidding | you must be kidding | youve got to be kidding | are you serious |
     you cant be serious | cant be serious | you have to be kidding | not happy | not good enough | not acceptable |
-    unacceptable | waste of time | waste of money | waste of my time | waste of our time | fed up |
+    unacceptable | are you even listening | are you listening | youre not listening | you are not listening |
+    waste of time | waste of money | waste of my time | waste of our time | fed up |
     sick of | had enough | sick and tired | let down | rip off | ripoff | ripped off | what a joke | a joke |
     disgrace | disgraceful | shambles | unbelievable | cant believe | poor service | bad service |
     terrible service | awful service | rubbish service | worst | pathetic | useless | rubbish | crap | garbage |
@@ -236,7 +237,10 @@ _INSIST = _phrases("""
     for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
     refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
     this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye |
-    do what i asked | what i asked for | do as i asked | spent hundreds | spent thousands | spent a fortune |
+    do what i asked | what i asked for | do as i asked | its important | this is important | it is important |
+    its urgent | really nothing you can do | nothing you can do | nothing else you can do | cant you do anything |
+    can you not do anything | cant you stop it | can you not stop it | can u not stop it | cant you cancel it |
+    spent hundreds | spent thousands | spent a fortune |
     spent so much | spent a lot | spend a lot |
     spend so much | pretty please | please please | oh please | come on please | approve | approve it |
     authorise it | authorize it | grant it | loyal customer | regular customer | good customer | been a customer |
