@@ -59,3 +59,9 @@ Feature: After the request is sorted
     And the agent says "returns label"
     And the agent does not say "done already"
 
+  Scenario: "How long does the refund take?" asks where it has got to
+    When the customer says "How long does the refund take?"
+    Then the message is read as "ask_status"
+    And the agent does not say "done already"
+    And the agent says "within 5 working days"
+

@@ -259,3 +259,11 @@ Feature: Following the customer when they change course
       And the agent says "A-1403"
       And the agent does not say "order number"
 
+    Scenario: Asking again to cancel an order already cancelled is told it is done, not done twice
+      Given the fact "customer_name" is "Ana"
+      When the customer says "can you cancel order A-1002? It hasn't been sent."
+      Then the request "cancel" is decided as "approved"
+      When the customer says "cancel A-1002 please, it hasn't gone out"
+      Then the transitions taken were "already_done"
+      And the agent says "A-1002"
+

@@ -474,3 +474,17 @@ Feature: Reading customers the way they write
     Then the message is read as "insist"
     And the agent does not say "the answer to that one here"
 
+  Scenario: A refund on "the phone case" is no wish to talk on the phone
+    Given the fact "customer_name" is "Liam"
+    When the customer says "Hiya, is it too late to get a refund on the phone case? I ordered it 28 days ago now. You sent the wrong colour."
+    Then the agent does not hand over to a person
+    And the message gives the fact "condition" as "wrong_item"
+
+  Scenario: "Oh wonderful" to a refusal is sarcasm, and "not keen on either" turns both down
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "Oh wonderful"
+    Then the message is read as ironic
+    When the customer says "I'm not keen on either."
+    Then the message is read as "reject:all"
+

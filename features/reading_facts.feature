@@ -70,6 +70,11 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "dispatched" as "false"
       And the request is approved
 
+    Scenario: "A month or so ago" is a month, give or take
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "hi team, its about the lamp i bought a month or so ago, I'd like a refund"
+      Then the fact "days_since_purchase" is now known roughly, from 25 to 38
+
     Scenario: "Return order" followed by its number is a return
       When the customer says "Hi! I'd like to return order A-1001, I bought it 40 days ago but it's still in the box"
       Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"

@@ -157,6 +157,9 @@ def read_acts(
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
+    if any(act.kind == "request" for act in acts):
+        # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer.
+        acts = [act for act in acts if not (act.kind == "choose" and act.target is None)] or acts
     if context.chosen is not None and len(acts) > 1:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
@@ -250,8 +253,10 @@ def _read_requests(
             continue
         if "ask_why" in handled and context.request is not None:
             continue
-        if context.request == kind and (
-            context.state in _DECLINED_STATES or context.chosen is not None and not _another_order(words)
+        if (
+            context.request == kind
+            and (context.state in _DECLINED_STATES or context.chosen is not None)
+            and not (_another_order(words))
         ):
             found.add(position + 4, Act.of("insist"))
             handled.add("request")
@@ -299,11 +304,15 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
 
 
 def _another_order(words: Sequence[str]) -> bool:
-    """Whether the clause is about an order other than the one in hand: "another order", an order number."""
-    return not _OTHER.isdisjoint(words) or any(any(c.isdigit() for c in word) for word in words)
+    """Whether the clause is about an order other than the one in hand: "another order", or an order number
+    said with "also" or "too"."""
+    if not _OTHER.isdisjoint(words):
+        return True
+    return not _ALSO.isdisjoint(words) and any(any(c.isdigit() for c in word) for word in words)
 
 
 _OTHER = frozenset({"another", "other", "second", "different"})
+_ALSO = frozenset({"also", "too", "as", "well"})
 
 
 def _names_a_person(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -420,6 +420,9 @@ def _relative(
     if not half and low_high[0] == low_high[1] and _and_a_half(tokens, k + 1):
         half = True
         k += 3
+    roughly = _words(tokens, k + 1, 2) == ["or", "so"]
+    if roughly:
+        k += 2
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     before = _words(tokens, max(0, i - 3), i - max(0, i - 3))
     ago = after in ("ago", "back", "before", "old", "since")
@@ -438,6 +441,9 @@ def _relative(
         return Span(low=high + 1, high=None), last
     if any(phrase.endswith(m) for m in LESS_THAN):
         return Span(low=0, high=max(0, low - 1)), last
+    if roughly and low == high:
+        # "A month or so ago": give or take a quarter.
+        return Span(low=low - low // 5, high=high + high // 4), last
     if low == high:
         return low, last
     return Span(low=low, high=high), last

@@ -50,7 +50,8 @@ _REJECT_ALL = _phrases("""
     neither of them | neither of those | neither of these | neither one | not either | no to both |
     i dont want either | i dont want any | dont want either | dont want any | nothing | not interested | no thanks |
     no thank you | neither works | neither option | none of the options | i dont want any of them |
-    not any of them
+    not any of them | not keen on either | not keen on any | im not keen on either | dont fancy either |
+    dont like either | neither appeals | not interested in either | not interested in any
 """)
 _DONE = _phrases("""
     no | nope | no thanks | no thank you | im good | i am good | im fine | im ok | all good | nothing |
@@ -133,7 +134,8 @@ _STATUS = _phrases("""
     what happened to | whats going on with | heard nothing | havent heard | still not seen | havent seen |
     been issued | still waiting on | processed yet | refunded yet | through yet | you said it was |
     you said you had | you told me | i was told | was told it | said it would | did it work | wheres my |
-    waiting for my | waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
+    how long does the | how long do the | be charged | get charged | charged at all | waiting for my |
+    waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
@@ -144,7 +146,8 @@ _IMPERATIVES = _phrases("""
     i will go with | well go with | do me
 """)
 _STATUS_SUBJECTS = _phrases("""
-    refund | refunds | my money | the money | cancellation | cancelled | canceled | reimbursement | credit |
+    charged | payment | refund | refunds | my money | the money | cancellation | cancelled | canceled |
+    reimbursement | credit |
     replacement | exchange | the return | my return | store credit | compensation | discount | callback | cancel |
     cancelling | canceling | cancel it
 """)
@@ -258,7 +261,7 @@ _PERSON = _phrases("""
     advisor | adviser | an advisor | customer service | customer services | someone from | anyone there |
     is anyone there | someone who can help | someone senior | senior | higher up | someone higher up | your boss |
     the boss | someone in authority | someone | somebody | anyone | anybody | pass me on | pass me to |
-    on the phone
+    over the phone | by phone | a phone call | speak on the phone | talk on the phone
 """)
 _NO_PERSON = _phrases("""
     no need for a manager | no need for a person | no need for a human | no need for an agent |
