@@ -125,7 +125,7 @@ class ContextBuilder:
             context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if item is not None:
             self._add_decision(run, item, context, needed, shared)
-        if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
+        if step is not None and step.transition in _MOVES_ON and (following := _moved_on_to(run, item)) is not None:
             context["request"] = self._title(run, following)
         if "follow_up_text" in needed:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
@@ -168,8 +168,9 @@ class ContextBuilder:
             context["given"] = False
         if run.pending_fact is not None:
             spec = policy.facts[run.pending_fact]
-            context["question"] = spec.ask
-            context["question_inline"] = (spec.ask or "")[:1].lower() + (spec.ask or "")[1:]
+            ask = _for_order(spec.ask or "", run, item) if run.pending_fact != "order_id" else spec.ask
+            context["question"] = ask
+            context["question_inline"] = (ask or "")[:1].lower() + (ask or "")[1:]
             context["asked_before"] = run.pending_fact == before and not run.signals.facts and not context["given"]
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
@@ -332,6 +333,28 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     if run.question == "person" and run.signals.has("deny"):
         return False
     return set(sentence_hashes(spec.hint)) <= set(run.said)
+
+
+def _for_order(ask: str, run: Run, item: AgendaItem | None) -> str:
+    """The question for a fact, naming the order it is about when requests for other orders are in the
+    conversation too: "For order A-8808, has your order been dispatched yet?"."""
+    order = item.facts.get("order_id") if item is not None else None
+    if order is None or not ask:
+        return ask
+    others = {i.facts.get("order_id") for i in run.agenda if i is not item} - {None, order}
+    if not others:
+        return ask
+    return f"For order {inline(order)}, {ask[:1].lower()}{ask[1:]}"
+
+
+def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
+    """The request the conversation moved on to after ``item``: the one in hand, or, when the same turn
+    settled it too, the one after ``item``."""
+    following = current_item(run)
+    if following is not None or item is None or item not in run.agenda:
+        return following
+    later = run.agenda[run.agenda.index(item) + 1 :]
+    return later[0] if later else None
 
 
 def _unanswered(run: Run) -> bool:

@@ -303,6 +303,11 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     return not _REQUEST_NEGATORS.isdisjoint(before)
 
 
+def another_order_said(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether a message speaks of an order other than the one in hand (see :func:`_another_order`)."""
+    return any(_another_order(words) for words in clauses)
+
+
 def _another_order(words: Sequence[str]) -> bool:
     """Whether the clause is about an order other than the one in hand: "another order", or an order number
     said with "also" or "too"."""

@@ -11,7 +11,7 @@ from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
-from flow.understanding._acts import ModelReading, Tone, read_acts
+from flow.understanding._acts import ModelReading, Tone, another_order_said, read_acts
 from flow.understanding._facts import read_facts
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
@@ -147,6 +147,9 @@ class Understander:
             else {}
         )
         per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
+        if not per_order and requests == [context.request] and facts.facts and another_order_said(clause_words):
+            # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
+            per_order = (dict(facts.facts),)
         language = other_language(words, context.language)
         if language is not None:
             acts, per_request, per_order = [_UNKNOWN], {}, ()
