@@ -325,14 +325,18 @@ class ContextBuilder:
 
 
 def colleague_for_fact(run: Run, policy: Policy) -> bool:
-    """Whether the fact asked for is still missing after its hint was given: the customer cannot find it
-    ("it was a gift, I don't have the number"), so a colleague is offered rather than the question again."""
+    """Whether the fact asked for is still missing after its hint was given, or is still known only
+    roughly after the customer was asked to narrow it down: they cannot find it ("it was a gift, I don't
+    have the number", "a month or so, I can't say closer"), so a colleague is offered rather than the
+    question again."""
     spec = policy.facts.get(run.pending_fact or "")
-    if spec is None or spec.hint is None or run.signals.facts or run.pending_fact in run.signals.malformed:
+    if spec is None or run.signals.facts or run.pending_fact in run.signals.malformed:
         return False
     if run.question == "person" and run.signals.has("deny"):
         return False
-    return set(sentence_hashes(spec.hint)) <= set(run.said)
+    if isinstance(run.facts.get(run.pending_fact or ""), Span):
+        return True
+    return spec.hint is not None and set(sentence_hashes(spec.hint)) <= set(run.said)
 
 
 def _for_order(ask: str, run: Run, item: AgendaItem | None) -> str:
