@@ -20,6 +20,7 @@ SPEC = StateSpec(
         "hand_back": "handed_back",
         "empathize": "empathize",
         "already_done": "already_done",
+        "hold_position": "hold_position",
         "unclear": "unclear",
         **COMMON_SAYS,
         "*": "anything_else",
@@ -29,6 +30,13 @@ SPEC = StateSpec(
             "{{ approval }} Is there anything else I can help with?",
             "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }} Is there anything "
             "else you need?",
+        ),
+        "hold_position": (
+            "I'm sorry, I can't change the answer on {{ request }}.{% if chosen %} Your {{ chosen }} is all set"
+            "{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %} Is there anything else I can help with?",
+            "I understand, but the answer on {{ request }} has to stay the same, I'm afraid.{% if chosen %} The "
+            "{{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %} Anything else "
+            "I can do for you?",
         ),
         "alternative_set_up": (
             "Great, I've arranged your {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}. "
