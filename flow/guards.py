@@ -476,6 +476,13 @@ def insisted(run: Run, rules: Rules) -> bool:
     return _has(run, "insist")
 
 
+def insisted_after_taking_offer(run: Run, rules: Rules) -> bool:
+    """After taking an alternative, the customer asks again for the request it replaced ("can I have a
+    refund instead?")."""
+    item = last_accepted(run.agenda)
+    return _has(run, "insist") and item is not None and item.chosen is not None
+
+
 def thanked_only(run: Run, rules: Rules) -> bool:
     """The customer only says thank you (or something as polite), choosing nothing yet."""
     return bool(_acts(run)) and all(a.kind in ("thank", "complain") for a in _acts(run)) and _has(run, "thank")
