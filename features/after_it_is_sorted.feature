@@ -52,3 +52,16 @@ Feature: After the request is sorted
     Then the agent says "the answer to that one here"
     And the agent does not say "didn't quite catch"
     And the conversation is in "follow_up"
+
+  Scenario: "How do I send it back?" is answered, not taken for asking again
+    When the customer says "how do I send it back?"
+    Then the message is read as "ask_policy"
+    And the agent says "returns label"
+    And the agent does not say "done already"
+
+  Scenario: "How long does the refund take?" asks where it has got to
+    When the customer says "How long does the refund take?"
+    Then the message is read as "ask_status"
+    And the agent does not say "done already"
+    And the agent says "within 5 working days"
+

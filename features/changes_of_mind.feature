@@ -73,3 +73,12 @@ Feature: Changes of mind after a choice
     When the customer says "the credit please"
     And the customer says "no wait I want the exchange instead"
     Then the alternative "Exchange" is applied in place of "Store credit"
+
+  Scenario: Asking for the refund again after taking the credit is answered, and the credit stays
+    When the customer says "credit"
+    Then the alternative "Store credit" is applied
+    When the customer says "hmm, actually can I have a refund instead?"
+    Then the transitions taken were "hold_position"
+    And the agent says "store credit"
+    And the agent does not say "Let me know if there's anything else"
+

@@ -221,3 +221,13 @@ Feature: Handing over to a person
       And the alternative "Store credit" is applied
       And the agent says "callback"
       And the conversation is in "follow_up"
+
+  Scenario: "How long do I have to wait?" while waiting for a person is about the wait, not the rules
+    Given it is within the policy's opening hours
+    When the customer says "I want a refund"
+    And the customer says "manager please"
+    And the customer says "how long do I have to wait?"
+    Then the transitions taken were "waiting"
+    And the agent does not say "refund window"
+    And the agent says "colleague"
+

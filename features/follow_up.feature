@@ -122,3 +122,24 @@ Feature: Following up
     And the scheduled follow-up is delivered
     Then the conversation is in "follow_up"
     And the follow-up is due
+
+  Scenario: At the check-in, a problem told is a no, and goes to a person
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "the new one hasn't arrived yet"
+    Then the agent hands over to a person with reason "unsatisfied"
+    And the agent does not say "anything else"
+
+  Scenario: At the check-in, a shrug is not a yes
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "meh"
+    Then the message is read as "deny"
+    And the agent hands over to a person with reason "unsatisfied"
+

@@ -249,3 +249,46 @@ Feature: Following the customer when they change course
       And the request "cancel" is decided as "approved"
       When the customer says "no that's all, thanks"
       Then the conversation is closed
+
+    Scenario: The order number and facts given with a second request belong to it
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I'll take the store credit, thanks. Also, can you cancel A-1403? it hasn't shipped"
+      Then the alternative "Store credit" is applied
+      And the request "cancel" is decided as "approved"
+      And the agent says "A-1403"
+      And the agent does not say "order number"
+
+    Scenario: Asking again to cancel an order already cancelled is told it is done, not done twice
+      Given the fact "customer_name" is "Ana"
+      When the customer says "can you cancel order A-1002? It hasn't been sent."
+      Then the request "cancel" is decided as "approved"
+      When the customer says "cancel A-1002 please, it hasn't gone out"
+      Then the transitions taken were "already_done"
+      And the agent says "A-1002"
+
+    Scenario: Another order of the same kind, named while offers are open, waits its turn with its own facts
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "Yes, I'd also like a refund on order C-5070, I bought it about 75 days back."
+      Then the reply matches /a refund for order C-5070 (is )?next/
+      And no alternative is applied
+      When the customer says "credit please"
+      Then the alternative "Store credit" is applied
+      And the agent says "Next, a refund for order C-5070"
+      And the agent says "Order C-5070 was bought 75 days ago"
+
+    Scenario: Taking an offer and making a new request in one message moves on to the new one by name
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I'll take the store credit, thanks. Also, can you cancel A-1403? it hasn't shipped"
+      Then the agent says "Now, on to a cancellation"
+      And the agent does not say "Now, on to a refund"
+
+    Scenario: With two orders in the conversation, the question says which order it is about
+      Given the fact "customer_name" is "Ruth"
+      When the customer says "please cancel A-8807 and A-8808"
+      Then the agent says "For order A-8807, has your order been dispatched yet?"
+      When the customer says "no, not sent yet"
+      Then the agent says "For order A-8808, has your order been dispatched yet?"
+

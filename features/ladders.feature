@@ -104,3 +104,15 @@ Feature: Saying it another way
       And the customer says "my order number is 1001"
       Then the agent says "a letter, a dash and four digits"
       And the request is still undecided
+
+  Scenario: A date that cannot be narrowed down gets the offer of a colleague, not the question again
+    Given it is 2026-11-24 11:30 in the policy's time zone
+    And the fact "order_id" is "A-1001"
+    When the customer says "I'd like a refund"
+    And the customer says "A month or so ago I think."
+    Then the reply matches /(narrow it down|more exact|closer date)/
+    When the customer says "I want a refund."
+    Then the agent says "colleague"
+    When the customer says "yes please"
+    Then the agent hands over to a person
+

@@ -2,8 +2,8 @@ Feature: Questions on the way, and the facts that change the answer
   Customers ask how the rules work, what an offer involves, or where an earlier refund has got to;
   the agent answers and picks up where the conversation was. Some things change the answer itself:
   a faulty item is put right under UK consumer rules even after the 30-day change-of-mind window, an
-  order that never arrived is refunded, and a stay in hospital or a bereavement goes to a person who
-  can make an exception.
+  order that never arrived is refunded, a double charge goes to a person to check, and a stay in
+  hospital or a bereavement goes to a person who can make an exception.
 
   Background:
     Given the policy "retail"
@@ -151,3 +151,29 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "I have sent the letter through the returns form"
       Then the transitions taken were "review_exception"
       And the refund goes to a person for review
+
+    Scenario: Being charged twice goes to a person who can check the payment
+      When the customer says "I was charged twice for order A-1001"
+      Then the message gives the fact "condition" as "charged_twice"
+      And the transitions taken were "start" and "review_exception"
+      And the agent says "charged twice"
+      And the agent does not say "30 days"
+      And the refund goes to a person for review
+
+    Scenario: A disability that made returning hard goes to a person who can make an exception
+      When the customer says "I want a refund"
+      And the customer says "I'm disabled and couldn't get to the post office"
+      Then the message gives the fact "circumstance" as "disability"
+      And the transitions taken were "reconsider" and "review_exception"
+      And the agent says "hard to get it back to us"
+      And the agent does not say "unwell"
+      And the conversation waits for a person
+
+    Scenario: Being away is heard, and does not change the answer
+      When the customer says "I want a refund"
+      And the customer says "I was abroad for work for 6 weeks"
+      Then the message gives the fact "circumstance" as "away"
+      And the reply matches /(Thanks for telling me|I've noted that)/
+      And the agent does not hand over to a person
+      And the agent offers "store credit" and "exchange"
+

@@ -47,6 +47,34 @@ Feature: Reading facts and requests the way people give them
       And the agent hands over to a person
       And the agent says "feeling better"
 
+    Scenario: Something else that got cancelled asks for nothing; sending it back does
+      When the customer says "I ordered a dress for a wedding (order A-1001) about 5 weeks ago, but the wedding got cancelled and I never wore it. Any chance I could send it back and get my money back?"
+      Then the message is read as "provide:order_id", "provide:days_since_purchase" and "request:refund"
+      And the agent explains the reason
+      And the agent does not say "dispatched"
+
+    Scenario: Wanting to return one thing from an order is a return
+      When the customer says "quick one: I bought 3 things in one order (A-1001) 3 weeks ago and want to return just one of them"
+      Then the message is read as "provide:order_id", "provide:days_since_purchase" and "request:refund"
+      And the request is approved
+
+    Scenario: "This Monday" is the Monday of this week, once it has passed
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      And the fact "order_id" is "A-1001"
+      When the customer says "I want to get refunded, I bought it this Monday"
+      Then the message gives the fact "days_since_purchase" as "1"
+      And the request is approved
+
+    Scenario: "It hasn't gone out yet" answers whether it was dispatched
+      When the customer says "About the speaker I ordered, A-1001. Is it possible to cancel it? It hasn't gone out yet."
+      Then the message gives the fact "dispatched" as "false"
+      And the request is approved
+
+    Scenario: "A month or so ago" is a month, give or take
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "hi team, its about the lamp i bought a month or so ago, I'd like a refund"
+      Then the fact "days_since_purchase" is now known roughly, from 25 to 38
+
     Scenario: "Return order" followed by its number is a return
       When the customer says "Hi! I'd like to return order A-1001, I bought it 40 days ago but it's still in the box"
       Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"

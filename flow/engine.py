@@ -73,6 +73,13 @@ def _chosen(conversation: Conversation) -> str | None:
     return item.chosen if item is not None else None
 
 
+def _taken_instead(conversation: Conversation) -> str | None:
+    """In follow-up, the request an alternative was taken in place of: asked for again ("can I have a
+    refund instead?"), it is pressed for, not made anew."""
+    item = last_accepted(conversation.agenda) if conversation.state == "follow_up" else None
+    return item.name if item is not None else None
+
+
 def _decides(step: Step) -> bool:
     return step.transition in _DECIDING_EDGES
 
@@ -142,7 +149,7 @@ class Engine:
             return self._reading.context(now=now)
         return self._reading.context(
             state=conversation.state,
-            request=conversation.request,
+            request=conversation.request or _taken_instead(conversation),
             offered=self._on_offer(conversation, now),
             asked=conversation.pending_fact,
             rough=_rough(conversation),

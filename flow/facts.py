@@ -161,6 +161,9 @@ def _add(
             return
         if item.settled and order is None and item is run.agenda[-1]:
             return
+        if item.status == "approved" and order is not None and item.facts.get("order_id") == order:
+            # Asked again for what was already done for that very order: told so, not done twice.
+            return
     run.agenda.append(AgendaItem(name, facts=_request_facts(policy, stated) if stated is not None else {}))
 
 

@@ -420,6 +420,9 @@ EDGES: tuple[Edge, ...] = (
         possible=_offers,
     ),
     Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),
+    Edge(
+        "hold_position", "message", "follow_up", "follow_up", guards.insisted_after_taking_offer, possible=_offers
+    ),
     Edge("empathize", "message", "follow_up", "follow_up", guards.complained_only),
     Edge("give_time", "message", "follow_up", "follow_up", guards.asked_for_time),
     Edge("already_done", "message", "follow_up", "follow_up", guards.asked_again_for_done),

@@ -114,9 +114,13 @@ def asked_again_for_done(run: Run, rules: Rules) -> bool:
 
 
 def stated_facts_only(run: Run, rules: Rules) -> bool:
-    """The message only gives facts ("it's been about six weeks"), and they do not change the answer."""
+    """The message only gives facts ("it's been about six weeks"), and they do not change the answer; or
+    it adds a request to come after the one in hand ("I'd also like a refund on C-5070")."""
     acts = _acts(run)
-    return bool(run.signals.facts) and bool(acts) and all(a.kind in ("provide", "thank") for a in acts)
+    if not acts or not all(a.kind in ("provide", "thank", "request") for a in acts):
+        return False
+    queued = any(a.kind == "request" for a in acts) and not run.changed
+    return bool(run.signals.facts) or queued
 
 
 def not_understood(run: Run, rules: Rules) -> bool:
@@ -470,6 +474,13 @@ def rejected(run: Run, rules: Rules) -> bool:
 def insisted(run: Run, rules: Rules) -> bool:
     """The customer repeats the original request or insists on it."""
     return _has(run, "insist")
+
+
+def insisted_after_taking_offer(run: Run, rules: Rules) -> bool:
+    """After taking an alternative, the customer asks again for the request it replaced ("can I have a
+    refund instead?")."""
+    item = last_accepted(run.agenda)
+    return _has(run, "insist") and item is not None and item.chosen is not None
 
 
 def thanked_only(run: Run, rules: Rules) -> bool:

@@ -91,7 +91,8 @@ class Signals(_Frozen):
     by kind of request ("cancel order B-2001 and refund A-2002"); when one request names several orders,
     ``order_facts`` holds the facts stated with each order, in order ("refunds for A-3107, bought last
     week, and A-3108, bought in September"). ``abusive`` is abuse aimed at people;
-    ``profanity`` any swearing, aimed or not.
+    ``profanity`` any swearing, aimed or not. ``language`` is the code of the language the message seems
+    written in (``es``, ``de``) when it is not the conversation's; its acts are then only ``unknown``.
     """
 
     intent: Intent = "unknown"
@@ -107,6 +108,7 @@ class Signals(_Frozen):
     request_facts: dict[str, dict[str, FactValue]] = Field(default_factory=dict)
     order_facts: tuple[dict[str, FactValue], ...] = ()
     malformed: tuple[str, ...] = ()
+    language: str | None = None
 
     @model_validator(mode="after")
     def _acts_from_intent(self) -> Signals:

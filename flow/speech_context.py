@@ -17,6 +17,7 @@ from flow.policy import Alternative, Policy, RequestPolicy
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
+from flow.understanding.languages import ONLY_ENGLISH
 from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours, sentence_hashes, span_phrase
 
 FOLLOW_UP = "follow_up.text"
@@ -141,7 +142,7 @@ class ContextBuilder:
             self._add_on_request(run, needed, context, shared)
         if item is not None and not needed.isdisjoint(_DECISION_READS):
             self._add_decision(run, item, context, needed, shared)
-        if step is not None and step.transition in _MOVES_ON and (following := current_item(run)) is not None:
+        if step is not None and step.transition in _MOVES_ON and (following := _moved_on_to(run, item)) is not None:
             context["request"] = self._title(run, following)
         if "follow_up_text" in needed:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
@@ -180,6 +181,7 @@ class ContextBuilder:
         context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
         context["unanswered"] = _unanswered(run)
+        context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
         before = getattr(run, "pending_before", None)
         noted = getattr(run, "noted_for", None)
@@ -191,8 +193,9 @@ class ContextBuilder:
             context["given"] = False
         if run.pending_fact is not None:
             spec = policy.facts[run.pending_fact]
-            context["question"] = spec.ask
-            context["question_inline"] = (spec.ask or "")[:1].lower() + (spec.ask or "")[1:]
+            ask = _for_order(spec.ask or "", run, item) if run.pending_fact != "order_id" else spec.ask
+            context["question"] = ask
+            context["question_inline"] = (ask or "")[:1].lower() + (ask or "")[1:]
             context["asked_before"] = run.pending_fact == before and not run.signals.facts and not context["given"]
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
@@ -380,20 +383,46 @@ class ContextBuilder:
 
 
 def colleague_for_fact(run: Run, policy: Policy) -> bool:
-    """Whether the fact asked for is still missing after its hint was given: the customer cannot find it
-    ("it was a gift, I don't have the number"), so a colleague is offered rather than the question again."""
+    """Whether the fact asked for is still missing after its hint was given, or is still known only
+    roughly after the customer was asked to narrow it down: they cannot find it ("it was a gift, I don't
+    have the number", "a month or so, I can't say closer"), so a colleague is offered rather than the
+    question again."""
     spec = policy.facts.get(run.pending_fact or "")
-    if spec is None or spec.hint is None or run.signals.facts or run.pending_fact in run.signals.malformed:
+    if spec is None or run.signals.facts or run.pending_fact in run.signals.malformed:
         return False
     if run.question == "person" and run.signals.has("deny"):
         return False
-    return set(sentence_hashes(spec.hint)) <= set(run.said)
+    if isinstance(run.facts.get(run.pending_fact or ""), Span):
+        return True
+    return spec.hint is not None and set(sentence_hashes(spec.hint)) <= set(run.said)
+
+
+def _for_order(ask: str, run: Run, item: AgendaItem | None) -> str:
+    """The question for a fact, naming the order it is about when requests for other orders are in the
+    conversation too: "For order A-8808, has your order been dispatched yet?"."""
+    order = item.facts.get("order_id") if item is not None else None
+    if order is None or not ask:
+        return ask
+    others = {i.facts.get("order_id") for i in run.agenda if i is not item} - {None, order}
+    if not others:
+        return ask
+    return f"For order {inline(order)}, {ask[:1].lower()}{ask[1:]}"
+
+
+def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
+    """The request the conversation moved on to after ``item``: the one in hand, or, when the same turn
+    settled it too, the one after ``item``."""
+    following = current_item(run)
+    if following is not None or item is None or item not in run.agenda:
+        return following
+    later = run.agenda[run.agenda.index(item) + 1 :]
+    return later[0] if later else None
 
 
 def _unanswered(run: Run) -> bool:
     """Whether the customer asked a question the agent read nothing in but facts ("can I change the address
     on A-1234?")."""
-    if "?" not in run.text or len(run.text.split()) < 3:
+    if "?" not in run.text or len(run.text.split()) < 3 or "help" in run.text.lower():
         return False
     return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
 

@@ -20,6 +20,7 @@ SPEC = StateSpec(
         "hand_back": "handed_back",
         "empathize": "empathize",
         "already_done": "already_done",
+        "hold_position": "hold_position",
         "unclear": "unclear",
         **COMMON_SAYS,
         "*": "anything_else",
@@ -29,6 +30,13 @@ SPEC = StateSpec(
             "{{ approval }} Is there anything else I can help with?",
             "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }} Is there anything "
             "else you need?",
+        ),
+        "hold_position": (
+            "I'm sorry, I can't change the answer on {{ request }}.{% if chosen %} Your {{ chosen }} is all set"
+            "{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %} Is there anything else I can help with?",
+            "I understand, but the answer on {{ request }} has to stay the same, I'm afraid.{% if chosen %} The "
+            "{{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %} Anything else "
+            "I can do for you?",
         ),
         "alternative_set_up": (
             "Great, I've arranged your {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}. "
@@ -83,7 +91,8 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. If there's something else, tell me in a few words; "
             "if not, tap below and we're all done.{% else %}"
-            "{% if unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
             "catch that.{% endif %} Do you need help with anything else? I can help with {{ requests }}."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
@@ -91,7 +100,8 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: tell me in a few words what else you need, or tap below if "
             "that's everything.{% else %}"
-            "{% if unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
             "right.{% endif %} Do you need anything else? I can help with {{ requests }}."
             "{% endif %}",
         ),

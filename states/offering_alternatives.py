@@ -75,24 +75,29 @@ SPEC = StateSpec(
             "No problem at all. Just let me know if you'd like {{ offered }}.",
         ),
         "noted": (
-            "Thanks for telling me. That doesn't change the answer on {{ request }}, I'm afraid. Would "
-            "{{ offered }} work for you?",
-            "Thank you, I've noted that. It doesn't change what I can do on {{ request }}, but {{ offered }} "
-            "{{ 'are' if several else 'is' }} still open to you.",
+            "{% if queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
+            "{{ request }}?{% else %}Thanks for telling me. That doesn't change the answer on {{ request }}, I'm "
+            "afraid. Would {{ offered }} work for you?{% endif %}",
+            "{% if queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
+            "{{ 'are' if several else 'is' }} still open to you.{% else %}Thank you, I've noted that. It doesn't "
+            "change what I can do on {{ request }}, but {{ offered }} {{ 'are' if several else 'is' }} still open to "
+            "you.{% endif %}",
         ),
         "unclear": (
             "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
             "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. You can pick an option below.{% else %}"
-            "{% if unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
             "catch that.{% endif %} Would {{ offered }} work for you? The buttons below work too."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: just tap one of the options below.{% else %}"
-            "{% if unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
+            "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
+            "{% elif unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
             "right.{% endif %} Would you like {{ offered }}? The buttons below work too."
             "{% endif %}",
         ),

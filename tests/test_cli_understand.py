@@ -25,7 +25,7 @@ def test_plain_text_and_json_lines_each_get_their_signals() -> None:
     assert lines[1]["threat"] is True
     assert set(lines[0]) == {
         "intent", "confidence", "sentiment", "abusive", "profanity", "threat", "irony", "slots", "acts", "facts",
-        "request_facts", "order_facts", "malformed",
+        "request_facts", "order_facts", "malformed", "language",
     }  # fmt: skip
     assert lines[0]["acts"] == [{"kind": "request", "target": "cancel"}]
     assert {"kind": "abuse"} in lines[1]["acts"]

@@ -120,6 +120,15 @@ def test_a_length_of_time_on_its_own_and_named_shopping_days_date_the_purchase(t
 
 
 @pytest.mark.parametrize(
+    ("text", "days"),
+    [("end of last month", Span(low=24, high=34)), ("mid last month", Span(low=35, high=44)),
+     ("early last month", Span(low=45, high=54)), ("it was a Monday, the 2nd of November I think", 22)],
+)  # fmt: skip
+def test_part_of_last_month_and_a_date_beside_its_weekday_answer_when_it_was_bought(text: str, days: FactValue) -> None:
+    assert fact(text, "days_since_purchase", request="refund", asked="days_since_purchase") == days
+
+
+@pytest.mark.parametrize(
     "text", ["I waited 40 days for a reply", "it arrived in 3 days, broken", "delivery takes 5 days, right?"]
 )
 def test_a_length_of_time_inside_a_sentence_about_something_else_dates_nothing(text: str) -> None:

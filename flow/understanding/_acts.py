@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from flow.models import Act
 from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, bare_choice, read_choices, refusal
 from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
-from flow.understanding._earlier import asks_after_earlier, asks_anew, reported
+from flow.understanding._earlier import asks_after_earlier, asks_anew, befell_something_else, reported
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, find_mentions
 from flow.understanding._text import NUMBER
@@ -46,7 +46,8 @@ _BESIDE_HOLD = frozenset({"hold", "thank"})
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _ANYONE = (["anyone"], ["anybody"], ["someone"], ["somebody"])
 """A clause that is only "anyone?" checks that someone is reading, as "is anyone there?" does."""
-_REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont couldnt cannot".split())
+_REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont".split())
+"""Words that turn a request down ("I don't want a refund"); "I couldn't return it" still wants it."""
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
 _EXPLICIT_INSIST = frozenset({"insist", "insisting", "demand", "again", "said", "told", "still", "care", "exception"})
 _PRESSING = (("just", "refund"), ("just", "cancel"), ("just", "give"))
@@ -102,7 +103,7 @@ def read_acts(
             found.add(position + 8, Act.of("ask_bot"))
         else:
             _read_person(clause, position, lexicon, found, mentioned[index])
-        if _insists(words, context, lexicon):
+        if _insists(words, context, lexicon) or len(clauses) == 1 and _pleads(words, context):
             found.add(position + 1, Act.of("insist"))
         if _complains(clause, lexicon, abusive=tone.abusive) or clause.exclaimed:
             found.add(position + 2, Act.of("complain"))
@@ -122,10 +123,17 @@ def read_acts(
         found.add(-1, Act.of("complain"))
     for name in facts:
         found.add(500, Act.of("provide", name))
+    if facts and "hold" in found.kinds():
+        found.drop("hold")
     second_thoughts(found)
+    _switched_request(clauses, lexicon, found)
+    if context.question == "satisfaction":
+        _not_satisfied(clauses, found)
     if context.asked is not None and context.asked in facts and found.unnamed_drops:
         _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
+    if "choose" in found.kinds() and "ask_about" in found.kinds():
+        _paused_choice(clauses, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         _status_of_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
@@ -137,7 +145,8 @@ def read_acts(
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         supposing = any(clause.question and _supposes(clause.words) for clause in clauses)
-        _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing)
+        person = any(_names_a_person(clause.words, lexicon) for clause in clauses)
+        _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing, person=person)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -148,6 +157,9 @@ def read_acts(
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
+    if any(act.kind == "request" for act in acts):
+        # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer.
+        acts = [act for act in acts if not (act.kind == "choose" and act.target is None)] or acts
     if context.chosen is not None and len(acts) > 1:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
@@ -172,6 +184,9 @@ def _read_requests(
     # Where each request's cue starts, looked up once for the several uses below.
     cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}
     named = [kind for kind, at in cue_starts.items() if at is not None]
+    if any(befell_something_else(words, cue_starts[kind] or 0) for kind in named):
+        found.negated = True
+        named = [kind for kind in named if not befell_something_else(words, cue_starts[kind] or 0)]
     told = [kind for kind in named if reported(words, cue_starts[kind] or 0)]
     if told:
         found.reported = True
@@ -203,7 +218,8 @@ def _read_requests(
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
-    if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)):
+    waiting = "wait" in words or "waiting" in words
+    if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)) and not waiting:
         own = _own_request(words, context, lexicon)
         if own is not None:
             found.add(position + 4, Act.of("request", own))
@@ -212,6 +228,11 @@ def _read_requests(
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
+    if not named and context.request is None and "refund" in lexicon.request_cues:
+        back = _sends_back(words)
+        if back is not None and not _negated_at(words, back):
+            named = ["refund"]
+            cue_starts["refund"] = back
     if not named and context.request is None:
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
@@ -232,7 +253,11 @@ def _read_requests(
             continue
         if "ask_why" in handled and context.request is not None:
             continue
-        if context.request == kind and context.state in _DECLINED_STATES:
+        if (
+            context.request == kind
+            and (context.state in _DECLINED_STATES or context.chosen is not None)
+            and not (_another_order(words))
+        ):
             found.add(position + 4, Act.of("insist"))
             handled.add("request")
             continue
@@ -269,15 +294,71 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 def _negated_at(words: Sequence[str], at: int) -> bool:
     if at > 0 and words[at - 1] in ("no", "not"):
         return True
+    near = words[max(0, at - 3) : at]
+    if "than" in near or any(a == "instead" and b == "of" for a, b in zip(near, near[1:], strict=False)):
+        return True
     before = words[max(0, at - 4) : at]
     if "still" in before or "only" in before or "why" in words[:at] or _too_late(words[at:]):
         return False
     return not _REQUEST_NEGATORS.isdisjoint(before)
 
 
+def another_order_said(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether a message speaks of an order other than the one in hand (see :func:`_another_order`)."""
+    return any(_another_order(words) for words in clauses)
+
+
+def _another_order(words: Sequence[str]) -> bool:
+    """Whether the clause is about an order other than the one in hand: "another order", or an order number
+    said with "also" or "too"."""
+    if not _OTHER.isdisjoint(words):
+        return True
+    return not _ALSO.isdisjoint(words) and any(any(c.isdigit() for c in word) for word in words)
+
+
+_OTHER = frozenset({"another", "other", "second", "different"})
+_ALSO = frozenset({"also", "too", "as", "well"})
+
+
+def _names_a_person(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether a person is asked for in so many words: "a manager", "talk to someone", not the "someone" of
+    "can someone help me?"."""
+    if not lexicon.person_cues.may_hold(words):
+        return False
+    return any(match.phrase not in _ANYBODY for match in lexicon.person_cues.find(words))
+
+
+_ANYBODY = frozenset({"someone", "somebody", "anyone", "anybody"})
+
+
+def _sends_back(words: Sequence[str]) -> int | None:
+    """Where "send the air fryer back", "post the lamp back to you" starts: sending the thing back."""
+    for i, word in enumerate(words):
+        if word in _SENDING and "back" in words[i + 2 : i + 6]:
+            return i
+    return None
+
+
+_SENDING = frozenset({"send", "post", "ship", "return"})
+
+
 def _too_late(after: Sequence[str]) -> bool:
     """ "I couldn't return it in time": a request the customer could not make before, still wanted."""
     return any(a == "in" and b == "time" for a, b in zip(after, after[1:], strict=False))
+
+
+def _pleads(words: Sequence[str], context: Context) -> bool:
+    """A bare "please?" after a refusal asks the agent to think again."""
+    return (
+        context.state in _DECLINED_STATES
+        and context.state != "escalated"
+        and bool(words)
+        and set(words) <= _PLEADING
+        and "please" in words
+    )
+
+
+_PLEADING = frozenset({"please", "oh", "come", "on", "just", "pretty"})
 
 
 def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
@@ -400,6 +481,68 @@ def _read_answers(
         found.add(position + 9, Act.of("goodbye"))
 
 
+def _not_satisfied(clauses: list[Clause], found: Found) -> None:
+    """To "are you happy with how it was sorted out?", a problem told ("the new one hasn't arrived", "yes
+    but the email never came") or a shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes,
+    took a while though") is not."""
+    kinds = found.kinds()
+    told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
+    problem = told or ("complain" in kinds and "affirm" not in kinds)
+    lukewarm = any(tuple(clause.words) in _LUKEWARM for clause in clauses)
+    if not (problem or lukewarm) or "deny" in kinds:
+        return
+    found.drop("affirm")
+    found.drop("unknown")
+    found.add(-1, Act.of("deny"))
+
+
+_LUKEWARM = frozenset(
+    {("meh",), ("so", "so"), ("so-so",), ("kind", "of"), ("sort", "of"), ("not", "quite"), ("could", "be", "better"),
+     ("not", "entirely"), ("not", "completely"), ("not", "totally"), ("ish",), ("partly",), ("sort", "of", "ish")}
+)  # fmt: skip
+"""Lukewarm answers to "are you happy with it?", which are not a yes."""
+
+
+def _switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "I want a refund. Actually no, cancel the order instead": a request taken back for another one in the
+    same message leaves only the other."""
+    made = sorted((at, act) for at, act in found.acts if act.kind == "request" and not act.negated)
+    for (first_at, first_act), (then_at, then_act) in zip(made, made[1:], strict=False):
+        if first_act.target == then_act.target:
+            continue
+        start, end = first_at // 1000, then_at // 1000
+        later = clauses[start + 1 : end + 1]
+        if not any(has(lexicon.corrections, c.words) for c in later) and not _instead(clauses[end].words):
+            continue
+        found.acts = [
+            (at, act)
+            for at, act in found.acts
+            if (at, act) != (first_at, first_act) and not (act.kind == "deny" and first_at < at < then_at)
+        ]
+
+
+def _instead(words: Sequence[str]) -> bool:
+    """ "Cancel it instead", not "instead of credit"."""
+    return any(word == "instead" and words[i + 1 : i + 2] != ["of"] for i, word in enumerate(words))
+
+
+def _paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "The credit. Wait, is it valid online?": a choice paused for a question about it is not made yet."""
+    holds = [
+        index * 1000
+        for index, clause in enumerate(clauses)
+        if clause.words[:1] == ["wait"] or has(lexicon.taking_time, clause.words)
+    ]
+    if not holds:
+        return
+    asked = [(at, act.target) for at, act in found.acts if act.kind == "ask_about"]
+    found.acts = [
+        (at, act)
+        for at, act in found.acts
+        if not (act.kind == "choose" and any(to == act.target and any(at < h <= q for h in holds) for q, to in asked))
+    ]
+
+
 def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """After a choice, "how long will the replacement take?" asks about what was chosen, named by one of
     its names, not about where a refund has got to."""
@@ -491,10 +634,11 @@ def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> 
 def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """ "I don't know the order number", "I can't remember when I bought it": the fact asked for cannot
     be given, which is no request and no complaint (the model often reads one)."""
-    if context.asked is None or found.kinds() - {"thank"}:
+    if context.asked is None or found.kinds() - {"thank", "hold"}:
         return
     for index, clause in enumerate(clauses):
         if has(lexicon.not_knowing, clause.words):
+            found.drop("hold")
             found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
             return
 
@@ -531,16 +675,24 @@ def _supposes(words: Sequence[str]) -> bool:
 
 
 def _from_model(
-    model: ModelReading, context: Context, found: Found, has_words: bool, *, owns_up: bool, supposing: bool
+    model: ModelReading,
+    context: Context,
+    found: Found,
+    has_words: bool,
+    *,
+    owns_up: bool,
+    supposing: bool,
+    person: bool,
 ) -> None:
     """What the intent model reads, for a message whose clause words settled nothing it could. A customer
     owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says;
-    a question about what would happen (``supposing``) says no yes or no."""
+    a question about what would happen (``supposing``) says no yes or no, and "can someone help me?" asks for
+    help, not for a person, unless a person is named (``person``)."""
     kinds = found.kinds()
     if not has_words or kinds - {"thank", "goodbye"}:
         return
     intent, confidence = model.intent, model.confidence
-    if intent == "ask_human" and confidence >= MODEL_PERSON:
+    if intent == "ask_human" and confidence >= MODEL_PERSON and person:
         found.add(900, Act.of("ask_human"))
         return
     if intent in _MODEL_ACTS and confidence >= MODEL_REQUEST:

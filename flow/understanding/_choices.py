@@ -49,10 +49,18 @@ _TOPIC_WORDS = (
             "erm",
             "ok",
             "okay",
+            "with",
+            "for",
+            "if",
+            "regarding",
+            "re",
         }
     )
 )
 """Words around an offer named as the topic of the question that follows: "um, the voucher thing"."""
+_WONT = frozenset({"isnt", "wont", "doesnt", "not", "aint"})
+_USE = frozenset({"help", "helpful", "work", "works", "use", "good", "do", "going"})
+"""After an offer, "isn't going to help", "won't work", "is no good" turn it down."""
 _ADDING = frozenset({"and", "also", "plus"})
 """Words opening a question that add it to the choice before: "the exchange, and how soon will it ship?"."""
 CALLBACK = "callback"
@@ -348,6 +356,13 @@ def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexi
 def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     near = words[max(0, mention.start - 2) : mention.start]
     if near and near[-1] in lexicon.contrast or " ".join(near) in ("instead of", "keep your", "keep the"):
+        return True
+    before = words[max(0, mention.start - 3) : mention.start]
+    pairs = set(zip(before, before[1:], strict=False))
+    if ("rather", "than") in pairs or ("instead", "of") in pairs:
+        return True
+    after = words[mention.end : mention.end + 4]
+    if not _WONT.isdisjoint(after[:2]) and not _USE.isdisjoint(after):
         return True
     start = mention.start
     while start > 0 and words[start - 1] in _COORDINATION:

@@ -14,7 +14,19 @@ _PAST_FORMS = frozenset({"cancelled", "canceled", "refunded", "reimbursed", "pro
 _WANTING = frozenset({"want", "need", "like", "get", "have", "please", "can", "could"})
 _NEW = frozenset({"a", "an", "full", "you", "to", "can", "could", "please"})
 """Words right before a request's name that ask for it anew: "a refund", "can you refund", "to cancel"."""
-_REPORTERS = frozenset({"i", "ive", "you", "youve", "was", "been", "it", "has", "have", "had", "already", "definitely"})
+_REPORTERS = frozenset(
+    {"i", "ive", "you", "youve", "was", "been", "it", "its", "has", "have", "had", "already", "definitely", "got"}
+)
+_PASSIVE = frozenset({"got", "was", "were", "been", "is", "gets", "get", "getting"})
+_ORDERED_THINGS = frozenset(
+    "it order orders parcel package purchase item items refund payment delivery subscription booking".split()
+)
+"""What a request can be about: "my order got cancelled" speaks of the order, "the wedding got cancelled" of
+something else."""
+_NOT_SUBJECTS = frozenset(
+    "to me we i can could please just want would like and should will need so then also or".split()
+)
+"""Words before "get refunded" that leave the customer as the one refunded: "I want to get refunded"."""
 _PAST_REPORT = frozenset(
     "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
 )
@@ -35,6 +47,17 @@ def reported(words: Sequence[str], at: int) -> bool:
     if asks_after_earlier(words) and ("yet" in words[at:] or not _SETTLED.isdisjoint(words[at + 1 : at + 3])):
         return True
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
+
+
+def befell_something_else(words: Sequence[str], at: int) -> bool:
+    """Whether the request word at ``at`` tells what happened to something other than an order ("the
+    wedding got cancelled", "my flight was cancelled"), which asks for nothing."""
+    if words[at] not in _PAST_FORMS or at < 2 or words[at - 1] not in _PASSIVE:
+        return False
+    subject = words[at - 2]
+    if subject in _ORDERED_THINGS or subject in _REPORTERS or subject in _NOT_SUBJECTS:
+        return False
+    return not subject[:1].isdigit()
 
 
 def asks_after_earlier(words: Sequence[str]) -> bool:

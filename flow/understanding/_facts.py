@@ -139,8 +139,9 @@ def _days(
     *,
     corrected: bool = False,
 ) -> FactValue:
-    """The days since purchase: the first date of buying, else the first date about nothing else; the
-    last one when the customer corrects themselves ("2 weeks ago, actually no, 5 weeks")."""
+    """The days since purchase: the first date of buying (one with its month before a weekday), else the
+    first date about nothing else; the last one when the customer corrects themselves ("2 weeks ago,
+    actually no, 5 weeks")."""
     if context.today is None or not (asked or digits or not lexicon.date_hints.isdisjoint(words)):
         return None
     within = context.rough if asked else None
@@ -149,7 +150,11 @@ def _days(
     if not bought:
         bought = [when for when in found if when.anchor == "none" and (asked or when.shape in ("ago", "elapsed"))]
     if bought:
-        return bought[-1].days if corrected else bought[0].days
+        if corrected:
+            return bought[-1].days
+        # "It was a Monday, the 2nd of November": the date with its month says more than the weekday.
+        dated = [when for when in bought if when.shape in ("date", "period") and isinstance(when.days, int)]
+        return (dated or bought)[0].days
     if asked and not found:
         number = _NUMBER.search(folded)
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():

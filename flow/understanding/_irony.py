@@ -50,6 +50,9 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
     )
     if not praises:
         return False
+    if after_refusal and opens_with_praise and first[0] in lexicon.irony_openers and sum(map(len, clauses)) <= 4:
+        # "Oh wonderful." "Oh lovely, more vouchers." said to a refusal.
+        return True
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) for words in rest)
 

@@ -9,7 +9,9 @@ misjudged. The correction is small and reads the lexicon's phrases only:
 - anger in so many words (the lexicon's ``anger_cues``, not negated: "I'm not angry" is not anger) pulls
   the score down to at most :data:`ANGRY`;
 - otherwise, owning up or apologising (``own_mistakes``, ``apologies``) lifts it to at least
-  :data:`OWNING_UP`.
+  :data:`OWNING_UP`;
+- and so does a message whose only sour words are those of the request itself ("can I cancel it? if it's
+  gone, can I refuse the delivery?" scores -0.59 on "cancel" and "refuse" alone), unless it complains.
 
 Everything else keeps VADER's score, which :meth:`flow.understanding.Understander.sentiment` still gives
 unchanged.
@@ -17,7 +19,7 @@ unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from flow.understanding._found import has
 from flow.understanding.lexicon import Lexicon
@@ -27,18 +29,37 @@ ANGRY = -0.75
 OWNING_UP = -0.2
 """The lowest score of a message that owns up or apologises without anger: well above any anger threshold."""
 _SOFTENERS = frozenset({"really", "that", "too", "very", "so", "even", "at", "all"})
+_REQUEST_WORDS = frozenset({"cancel", "cancelled", "canceled", "cancelling", "refuse", "refused", "stop", "no"})
+"""Words VADER scores as sour that only name what the customer asks for: "cancel", "refuse the delivery"."""
 
 
-def corrected_sentiment(raw: float, words: Sequence[str], clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> float:
+def corrected_sentiment(
+    raw: float,
+    words: Sequence[str],
+    clauses: Sequence[Sequence[str]],
+    lexicon: Lexicon,
+    valence: Mapping[str, float] | None = None,
+) -> float:
     """VADER's ``raw`` compound score of a message, corrected for the anger and owning up its ``clauses``
-    (canonical words; ``words`` are all of them, for a first look) show."""
+    (canonical words; ``words`` are all of them, for a first look) show; ``valence`` is VADER's word list,
+    to tell a message sour only in the words of its request."""
     if lexicon.anger_cues.may_occur(words) and any(_angry(clause, lexicon) for clause in clauses):
         return min(raw, ANGRY)
+    if raw < OWNING_UP and valence is not None and _sour_only_in_asking(words, clauses, lexicon, valence):
+        return OWNING_UP
     if raw >= OWNING_UP or not (lexicon.own_mistakes.may_occur(words) or lexicon.apologies.may_occur(words)):
         return raw
     if any(has(lexicon.own_mistakes, clause) or has(lexicon.apologies, clause) for clause in clauses):
         return OWNING_UP
     return raw
+
+
+def _sour_only_in_asking(
+    words: Sequence[str], clauses: Sequence[Sequence[str]], lexicon: Lexicon, valence: Mapping[str, float]
+) -> bool:
+    if _REQUEST_WORDS.isdisjoint(words) or any(has(lexicon.complaint_cues, clause) for clause in clauses):
+        return False
+    return all(valence.get(word, 0.0) >= 0 or word in _REQUEST_WORDS for word in words)
 
 
 def _angry(words: Sequence[str], lexicon: Lexicon) -> bool:

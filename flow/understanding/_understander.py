@@ -7,10 +7,11 @@ import threading
 from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
+from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
-from flow.understanding._acts import ModelReading, Tone, read_acts
+from flow.understanding._acts import ModelReading, Tone, another_order_said, read_acts
 from flow.understanding._facts import read_facts
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
@@ -20,9 +21,11 @@ from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
 from flow.understanding.clauses import Clause, plain_clauses
 from flow.understanding.context import FIRST_MESSAGE, Context
+from flow.understanding.languages import other_language
 from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
 
+_UNKNOWN = Act.of("unknown")
 _REQUEST_INTENTS = ("request_refund", "request_cancel")
 _TOGETHER = frozenset({"them", "both", "all", "each", "they"})
 """Words that make a fact said once about several orders hold for each: "bought them 3 days ago"."""
@@ -30,7 +33,7 @@ _TOGETHER = frozenset({"them", "both", "all", "each", "they"})
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from flow.models import Act, FactValue, Signals
+    from flow.models import FactValue, Signals
     from flow.understanding._model import IntentModel
     from flow.understanding._sentiment import VaderCompound
     from flow.vocabulary import Intent
@@ -104,7 +107,7 @@ class Understander:
         clauses = plain_clauses(plain, lexicon)
         correct_spelling(clauses, lexicon)
         clause_words = [clause.words for clause in clauses]
-        sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon)
+        sentiment = corrected_sentiment(parts.sentiment(text), words, clause_words, lexicon, parts.sentiment.lexicon)
         intent, confidence = self.intent(words, slots, hostile=abusive or threat, sentiment=sentiment)
         if intent not in _REQUEST_INTENTS:
             named = _rules.explicit_request(words, " ".join(words))
@@ -137,10 +140,20 @@ class Understander:
         ):
             acts = [a for a in acts if not (a.kind == "request" and a.target == "refund")] or acts
             requests = ["cancel"]
+        another = context.request is not None and bool(requests) and context.request not in requests
         per_request = (
-            _facts_per_request(text, folded, clauses, acts, context, lexicon, slots) if len(requests) > 1 else {}
+            _facts_per_request(text, folded, clauses, acts, context, lexicon, slots)
+            if len(requests) > 1 or another
+            else {}
         )
         per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
+        if not per_order and requests == [context.request] and facts.facts and another_order_said(clause_words):
+            # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
+            per_order = (dict(facts.facts),)
+        language = other_language(words, context.language)
+        if language is not None:
+            acts, per_request, per_order = [_UNKNOWN], {}, ()
+            intent, confidence = "unknown", 0.0
         return parts.signals.made(
             intent=main_intent(acts, intent),
             confidence=confidence,
@@ -155,6 +168,7 @@ class Understander:
             request_facts=per_request,
             order_facts=per_order,
             malformed=tuple(facts.malformed),
+            language=language,
         )
 
     def _lexicon(self, language: str) -> Lexicon:
@@ -295,6 +309,10 @@ def _orders_named(text: str, context: Context) -> int:
     return len({str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)})
 
 
+_SPARING = frozenset({"keep", "keeping", "except", "leave", "leaving", "not"})
+"""Words before an order number that leave it out of the request: "cancel A-1 but keep A-2"."""
+
+
 def _facts_per_order(
     text: str, clauses: list[Clause], context: Context, lexicon: Lexicon, *, digits: bool
 ) -> tuple[dict[str, FactValue], ...]:
@@ -319,6 +337,12 @@ def _facts_per_order(
         if place is None:
             return ()
         places.append(place)
+    kept = [n for n, (c, w) in enumerate(places) if not _SPARING.isdisjoint(clauses[c].words[max(0, w - 4) : w])]
+    if kept:
+        orders = [order for n, order in enumerate(orders) if n not in kept]
+        places = [place for n, place in enumerate(places) if n not in kept]
+        if len(orders) < 2:
+            return ()
     days = next((f.name for f in context.facts if f.kind == "days"), None)
     bought = any(not lexicon.purchase_words.isdisjoint(clause.words) for clause in clauses)
     reading = dataclasses.replace(context, asked=days) if bought and days is not None else context

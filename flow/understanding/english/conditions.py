@@ -1,9 +1,10 @@
 """English words for what went wrong with an order and what happened to the customer.
 
-Conditions (faulty, never arrived, wrong item) and circumstances (illness, bereavement) as customers
-write them, in canonical form (lower case, no apostrophes); the denials that undo a condition ("works
-fine", "by mistake"); and the words after "wrong colour" that make it the customer's taste ("for my
-kitchen"). The fact reader (:mod:`flow.understanding._facts`) reads them through the lexicon.
+Conditions (faulty, never arrived, wrong item, charged twice) and circumstances (illness, bereavement,
+disability, being away) as customers write them, in canonical form (lower case, no apostrophes); the
+denials that undo a condition ("works fine", "by mistake"); and the words after "wrong colour" that make
+it the customer's taste ("for my kitchen"). The fact reader (:mod:`flow.understanding._facts`) reads them
+through the lexicon.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ def _phrases(text: str) -> PhraseSet:
 FAULTY = _phrases("""
     broken | broke | breaks | faulty | defective | defect | damaged | cracked | smashed | shattered | torn |
     ripped | snapped | fell apart | falling apart | came apart | coming apart | stopped working | doesnt work |
-    does not work | not working | wont work | wont turn on | doesnt turn on | wont switch on | wont charge |
+    does not work | not working | wont work | wont turn on | wont even turn on | doesnt even turn on |
+    wont even work | doesnt even work | wont even switch on | doesnt turn on | wont switch on | wont charge |
     doesnt charge | dead on arrival | doa | leaking | leaks | leaked | stained | scratched | dented | bent | burnt |
     burned | frayed | malfunction | malfunctioning | came off | peeling | peeled | falling to bits | fell to bits |
     not fit for purpose | unusable | bust | busted | knackered | died on me | packed up | seam split | seam came |
@@ -81,6 +83,13 @@ WRONG_ITEM = _phrases("""
     color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair
 """)
 """The shop sent something other than what was ordered, in so many words."""
+CHARGED_TWICE = _phrases("""
+    charged twice | charged me twice | charged two times | charged me two times | double charged |
+    double charge | double charging | charged double | duplicate charge | duplicate payment | paid twice |
+    taken twice | took the money twice | taken the money twice | billed twice | billed me twice |
+    two payments | two charges | charged for it twice | charged again | payment went through twice
+""")
+"""The customer was charged more than once for one order."""
 ILLNESS = _phrases("""
     hospital | hospitalised | hospitalized | in hospital | surgery | an operation | my operation | was ill |
     been ill | very ill | fell ill | seriously ill | really ill | im ill | illness | unwell | covid | flu | cancer |
@@ -93,6 +102,18 @@ ILLNESS = _phrases("""
     broke my arm | broke my wrist | concussion | infection | long covid | migraine | seriously unwell
 """)
 """The customer was ill, in hospital or hurt."""
+DISABILITY = _phrases("""
+    im disabled | i am disabled | being disabled | my disability | a disability | disabled person |
+    in a wheelchair | use a wheelchair | wheelchair user | housebound | house bound | mobility issues |
+    mobility problems | limited mobility | cant leave the house | cannot leave the house |
+    unable to leave the house | cant get out of the house | cant walk | blue badge
+""")
+"""The customer has a disability that made returning hard."""
+AWAY = _phrases("""
+    abroad | overseas | out of the country | on holiday | on vacation | travelling | traveling | away for work |
+    away on business | working away | on a business trip | away from home | been away | was away | were away
+""")
+"""The customer was away from home (which a policy may weigh, or only note)."""
 BEREAVEMENT = _phrases("""
     passed away | passed on | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
     lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |
@@ -105,7 +126,8 @@ BEREAVEMENT = _phrases("""
 DENIALS = _phrases("""
     nothing wrong | not broken | isnt broken | not faulty | isnt faulty | not damaged | isnt damaged | works fine |
     works perfectly | working fine | no fault | no damage | nothing is wrong | its fine | it is fine |
-    perfectly fine | in perfect condition | brand new | unused | unopened | i ordered the wrong |
+    perfectly fine | in perfect condition | brand new | unused | unopened | wont work for me | wont work for us |
+    doesnt work for me | does not work for me | not work for me | works for me | i ordered the wrong |
     i bought the wrong | i picked the wrong | by mistake | my mistake | my fault | i chose the wrong
 """)
 """Words that undo a condition in the same clause: nothing is wrong, or the mistake was the customer's."""

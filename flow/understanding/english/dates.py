@@ -60,7 +60,7 @@ VAGUE_COUNTS = {"few": (2, 5), "several": (3, 6), "couple": (2, 2)}
 """How many units "a few", "several" and "a couple of" can mean: "a few weeks ago" is 14 to 35 days ago."""
 OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "while"): 14, ("ages",): 28,
               ("a", "long", "time"): 28, ("a", "long", "while"): 28, ("donkeys", "years"): 90,
-              ("some", "time"): 7}  # fmt: skip
+              ("some", "time"): 7, ("weeks",): 14, ("months",): 60, ("years",): 730}  # fmt: skip
 """Times with no upper bound, and the fewest days they can mean: "a while back" is a week ago or more,
 "ages ago" four weeks or more."""
 
@@ -313,6 +313,8 @@ def _fixed(
         return 0, i + (0 if word in ("today", "tonight") else 1)
     if word == "yesterday" or (word == "last" and nxt == "night"):
         return 1, i + (0 if word == "yesterday" else 1)
+    if word in ("last", "past", "previous") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
+        return _part_of_last_month(part, today), i + 1
     if word in ("last", "past", "previous") and nxt in ("week", "weekend", "month", "year"):
         return _last_period(nxt, today), i + 1
     if word == "earlier" and nxt == "this" and i + 2 < len(tokens) and tokens[i + 2].text in ("week", "month"):
@@ -346,6 +348,27 @@ def _named_day(
                 return None, i + len(words) - 1
             return _back_to(today, day, month, None), i + len(words) - 1
     return None
+
+
+def _part_before(tokens: list[_Token], i: int) -> str | None:
+    """ "early", "mid" or "late" when the words before token ``i`` name part of a month ("the end of")."""
+    previous = tokens[i - 1].text if i > 0 else ""
+    if previous == "of" and i > 1:
+        previous = tokens[i - 2].text
+    if previous in ("early", "beginning", "start"):
+        return "early"
+    if previous in ("mid", "middle"):
+        return "mid"
+    if previous in ("late", "end"):
+        return "late"
+    return None
+
+
+def _part_of_last_month(part: str, today: date) -> Days:
+    """ "The end of last month": days 21 to the last of the month before this one."""
+    last_day = today.replace(day=1) - timedelta(days=1)
+    first, final = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day.day)}[part]
+    return Span(low=(today - last_day.replace(day=final)).days, high=(today - last_day.replace(day=first)).days)
 
 
 def _last_period(period: str, today: date) -> Days:
@@ -397,6 +420,9 @@ def _relative(
     if not half and low_high[0] == low_high[1] and _and_a_half(tokens, k + 1):
         half = True
         k += 3
+    roughly = _words(tokens, k + 1, 2) == ["or", "so"]
+    if roughly:
+        k += 2
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     before = _words(tokens, max(0, i - 3), i - max(0, i - 3))
     ago = after in ("ago", "back", "before", "old", "since")
@@ -415,6 +441,9 @@ def _relative(
         return Span(low=high + 1, high=None), last
     if any(phrase.endswith(m) for m in LESS_THAN):
         return Span(low=0, high=max(0, low - 1)), last
+    if roughly and low == high:
+        # "A month or so ago": give or take a quarter.
+        return Span(low=low - low // 5, high=high + high // 4), last
     if low == high:
         return low, last
     return Span(low=low, high=high), last
@@ -464,8 +493,12 @@ def _weekday(
     if word not in WEEKDAYS or (len(word) <= 3 and not (i > 0 and tokens[i - 1].text in ("on", "last"))):
         return None
     previous = tokens[i - 1].text if i > 0 else ""
-    if previous in FUTURE_WORDS or previous == "this" and nxt != "just":
+    if previous in FUTURE_WORDS:
         return None, i
+    if previous == "this" and nxt != "just":
+        # "This Wednesday" is this week's: already past, or still to come.
+        since = today.weekday() - WEEKDAYS[word]
+        return (since if since >= 0 else None), i
     back = (today.weekday() - WEEKDAYS[word]) % 7 or 7
     return back, i
 

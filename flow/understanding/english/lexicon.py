@@ -50,7 +50,8 @@ _REJECT_ALL = _phrases("""
     neither of them | neither of those | neither of these | neither one | not either | no to both |
     i dont want either | i dont want any | dont want either | dont want any | nothing | not interested | no thanks |
     no thank you | neither works | neither option | none of the options | i dont want any of them |
-    not any of them
+    not any of them | not keen on either | not keen on any | im not keen on either | dont fancy either |
+    dont like either | neither appeals | not interested in either | not interested in any
 """)
 _DONE = _phrases("""
     no | nope | no thanks | no thank you | im good | i am good | im fine | im ok | all good | nothing |
@@ -108,7 +109,7 @@ _WEAK_REFUND = _phrases("""
     return a | return some | return two | return both | send something back | send an item back | make a return |
     start a return | do a return | arrange a return | set up a return | returning an | returning a |
     returning something | returning my | returning the | return order | return an order | return item |
-    return an item
+    return an item | return just | return one | return only | want to return | like to return | need to return
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
@@ -133,7 +134,8 @@ _STATUS = _phrases("""
     what happened to | whats going on with | heard nothing | havent heard | still not seen | havent seen |
     been issued | still waiting on | processed yet | refunded yet | through yet | you said it was |
     you said you had | you told me | i was told | was told it | said it would | did it work | wheres my |
-    waiting for my | waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
+    how long does the | how long do the | be charged | get charged | charged at all | waiting for my |
+    waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
@@ -144,7 +146,8 @@ _IMPERATIVES = _phrases("""
     i will go with | well go with | do me
 """)
 _STATUS_SUBJECTS = _phrases("""
-    refund | refunds | my money | the money | cancellation | cancelled | canceled | reimbursement | credit |
+    charged | payment | refund | refunds | my money | the money | cancellation | cancelled | canceled |
+    reimbursement | credit |
     replacement | exchange | the return | my return | store credit | compensation | discount | callback | cancel |
     cancelling | canceling | cancel it
 """)
@@ -163,7 +166,8 @@ _POLICY = _phrases("""
     do i need the receipt | do you refund | do you cancel | cut off | cutoff | cut-off | usually take |
     normally take | take to process | how long does it take | money back guarantee | guarantee | in which cases |
     in which situations | which cases | is it possible to cancel an order | can sale items | sale items |
-    what is your | whats your
+    what is your policy | whats your policy | how do i send it back | how do i send back | how do i post it back |
+    where do i send it | where do i send | how do i get it back to you | how do i send them back
 """)
 _CANCEL_REQUEST = _phrases("""
     scrap that | scratch that | forget it | forget that | forget about it | never mind | nevermind | ignore that |
@@ -176,6 +180,7 @@ _CANCEL_REQUEST = _phrases("""
     dont cancel | dont cancel it | no need to cancel | leave the order | forget cancelling |
     forget about cancelling | leave it then | its fine leave it | let it go | doesnt matter anymore |
     doesnt matter any more | no longer matters | forget the whole thing | forget the lot | forget all of it |
+    cancel it all | cancel everything | cancel the whole thing | cancel the lot | cancel all of it |
     forget all that | forget about all that | not bothered anymore | not bothered any more
 """)
 _KEEPING = _phrases("""
@@ -193,13 +198,15 @@ _COMPLAINT = _phrases("""
     youre joking | you are joking | are you joking | you must be joking | youve got to be joking | youre kidding |
     you are kidding | are you kidding | you must be kidding | youve got to be kidding | are you serious |
     you cant be serious | cant be serious | you have to be kidding | not happy | not good enough | not acceptable |
-    unacceptable | waste of time | waste of money | fed up |
+    unacceptable | are you even listening | are you listening | youre not listening | you are not listening |
+    waste of time | waste of money | waste of my time | waste of our time | fed up |
     sick of | had enough | sick and tired | let down | rip off | ripoff | ripped off | what a joke | a joke |
     disgrace | disgraceful | shambles | unbelievable | cant believe | poor service | bad service |
     terrible service | awful service | rubbish service | worst | pathetic | useless | rubbish | crap | garbage |
     trash | junk | shoddy | flimsy | poor quality | bad quality | low quality | cheap rubbish | file a complaint |
     make a complaint | lodge a complaint | raise a complaint | want to complain | complain | complaint |
     complaints | reclamation | file a claim | disappointed | disappointing | gutted | upset | annoyed | annoying |
+    not what i expected | not really what i expected | not as expected | not as described | not as advertised |
     a shame | thats a shame | what a shame | such a shame | a pity | thats a pity | what a pity | too bad |
     thats sad | bummer | oh well | angry | furious | livid | fuming | frustrated | frustrating | irritated |
     unhappy | outraged | ridiculous |
@@ -207,7 +214,8 @@ _COMPLAINT = _phrases("""
     madness | joke of a | not impressed | very poor | so poor | really poor | too slow | so slow | never again |
     never buying | never shopping | never ordering | never shop with you again |
     never shop here again | never buy from you again | never order from you again |
-    shop elsewhere | business elsewhere | how you treat | treat your customers | treat customers | what the hell |
+    stuck with it | stuck with this | stuck with them | left with nothing | shop elsewhere | business elsewhere |
+    how you treat | treat your customers | treat customers | what the hell |
     what the heck | for gods sake |
     for goodness sake | seriously | this is bad | this is wrong | not right | not fair | unfair | a nightmare |
     nightmare | mess | hassle | stressful | fuming | beyond a joke | scam | scammers | robbery | daylight robbery |
@@ -232,7 +240,14 @@ _INSIST = _phrases("""
     for the last time | how many times | once again | i said | ive said | i told you | do it anyway |
     refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
     this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye |
-    loyal customer | regular customer | good customer | been a customer | years as a customer | customer for years |
+    do what i asked | what i asked for | do as i asked | its important | this is important | it is important |
+    its urgent | really nothing you can do | nothing you can do | nothing else you can do | cant you do anything |
+    can you not do anything | cant you stop it | can you not stop it | can u not stop it | cant you cancel it |
+    spent hundreds | spent thousands | spent a fortune |
+    spent so much | spent a lot | spend a lot |
+    spend so much | pretty please | please please | oh please | come on please | approve | approve it |
+    authorise it | authorize it | grant it | loyal customer | regular customer | good customer | been a customer |
+    years as a customer | customer for years |
     been shopping with you | been shopping here | shopping with you for | shopped with you for | shopped here for |
     been buying from you | buying from you for | ordered from you for years
 """)
@@ -246,7 +261,7 @@ _PERSON = _phrases("""
     advisor | adviser | an advisor | customer service | customer services | someone from | anyone there |
     is anyone there | someone who can help | someone senior | senior | higher up | someone higher up | your boss |
     the boss | someone in authority | someone | somebody | anyone | anybody | pass me on | pass me to |
-    on the phone
+    over the phone | by phone | a phone call | speak on the phone | talk on the phone
 """)
 _NO_PERSON = _phrases("""
     no need for a manager | no need for a person | no need for a human | no need for an agent |
@@ -275,7 +290,8 @@ _TAKING_TIME = _phrases("""
     ill speak to | let me discuss | i need to discuss | ill discuss | let me get back to you | can i get back to you |
     ill come back to you | ill come back | ill decide later | let me decide | i need to decide | not sure yet |
     im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
-    let me dig it out | let me check | i need some time | need some time | ill need some time
+    let me dig it out | let me check | i need some time | need some time | ill need some time | idk | dunno |
+    i dont know | dont know | not sure | im not sure | no idea | unsure | i dont know yet | undecided
 """)
 _CONFUSION = _phrases("""
     dont get it | still dont get it | i dont get it | dont understand | i dont understand | still dont understand |
@@ -302,7 +318,8 @@ _PRAISED_SERVICE = _phrases("""
     how helpful | as always | as usual | very convenient | fantastic service | brilliant service | great service |
     amazing service | top service | excellent service | real helpful | really helpful | very helpful |
     so helpful | super helpful | so kind | very kind | how kind | how nice | good job | top notch |
-    customer service at its best | you guys are the best
+    customer service at its best | you guys are the best | just what i wanted | exactly what i wanted |
+    exactly what i needed | what i always wanted
 """)
 _NEGATIVE = _phrases("""
     still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
@@ -428,8 +445,14 @@ ENGLISH = Lexicon(
         "faulty": conditions.FAULTY,
         "never_arrived": conditions.NEVER_ARRIVED,
         "wrong_item": conditions.WRONG_ITEM,
+        "charged_twice": conditions.CHARGED_TWICE,
     },
-    circumstances={"illness": conditions.ILLNESS, "bereavement": conditions.BEREAVEMENT},
+    circumstances={
+        "illness": conditions.ILLNESS,
+        "bereavement": conditions.BEREAVEMENT,
+        "disability": conditions.DISABILITY,
+        "away": conditions.AWAY,
+    },
     condition_denials=conditions.DENIALS,
     supposing=frozenset(
         {"if", "suppose", "supposing", "unless", "whether", "hypothetically", "policy", "policies", "rules"}
@@ -504,7 +527,8 @@ ENGLISH = Lexicon(
         how do i tell | how do i check | how can i check | how do i find out | how can i find out | where do i look |
         where do i find | where can i find | where would i find | no way of knowing | what do you mean |
         what does that mean | what does it mean | what does dispatched mean | what does dispatch mean |
-        what do you mean by | dont understand the question | do not understand the question
+        what do you mean by | dont understand the question | do not understand the question | not sure | idk |
+        dunno
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)

@@ -53,7 +53,7 @@ def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
         if _not_the_one(words):
             return True
         for i, word in enumerate(words):
-            if word in _SENT and not _negated(words, i):
+            if word in _SENT and not _negated(words, i) and "back" not in words[i + 1 : i + 6]:
                 if _contrast_after(words, i):
                     return True
                 thing = _object(words, i + 1)
@@ -84,7 +84,10 @@ def _negated(words: Sequence[str], i: int) -> bool:
 
 
 def _object(words: Sequence[str], start: int) -> tuple[str, ...]:
-    """The thing after a verb, without articles, up to a linking word: ("blue", "kettle")."""
+    """The thing after a verb, without articles, up to a linking word: ("blue", "kettle"). A past participle
+    right after the verb makes it passive, with no thing: "the wedding got cancelled"."""
+    if start < len(words) and words[start].endswith("ed"):
+        return ()
     k = start
     while k < len(words) and words[k] in _SKIPPED:
         k += 1
