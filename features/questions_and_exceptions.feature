@@ -177,3 +177,11 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent does not hand over to a person
       And the agent offers "store credit" and "exchange"
 
+    Scenario: Asked why a parcel that never came cannot be cancelled, the agent explains, then why the rule exists
+      Given the fact "dispatched" is "true"
+      When the customer says "my parcel never arrived, I want to cancel it"
+      And the customer says "but why not cancel?"
+      Then the agent says "with the courier"
+      When the customer says "why though?"
+      Then the agent says "without the parcel or your money"
+

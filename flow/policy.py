@@ -127,12 +127,16 @@ class PolicyException(_Section):
 
     ``approve`` grants the request; ``offer`` declines it but offers ``alternatives`` of its own (a
     repair or replacement for a faulty item); ``review`` hands the conversation to a person who can
-    make an exception. ``say`` is what the agent tells the customer about it.
+    make an exception. ``say`` is what the agent tells the customer about it; asked why, the agent gives
+    ``clearer_reason``, then ``rationale``, as for a decline rule (without them, it has nothing more to say
+    than ``say``).
     """
 
     when: Condition
     then: ExceptionAction
     say: str = Field(min_length=1)
+    clearer_reason: str | None = None
+    rationale: str | None = None
     alternatives: list[Alternative] = Field(default_factory=list)
 
     @model_validator(mode="after")

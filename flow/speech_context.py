@@ -310,8 +310,15 @@ class ContextBuilder:
         """The words that explain ``decision``, to add to ``context``: at least those of ``words`` that it has
         (a rule without a clearer reason or a rationale says the one before in its place)."""
         if decision.exception is not None:
-            text = self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
-            return {"reason": text, "clearer_reason": text, "rationale": text, "exception_text": text}
+            base = f"requests.{name}.exceptions[{decision.exception}]"
+            text = self.book.render(f"{base}.say", context)
+            clearer = (
+                self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else text
+            )
+            rationale = (
+                self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
+            )
+            return {"reason": text, "clearer_reason": clearer, "rationale": rationale, "exception_text": text}
         rule = decision.rule
         if rule is None:
             return {}

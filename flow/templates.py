@@ -133,6 +133,10 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
             sources[f"requests.{name}.alternatives[{i}].text"] = [alternative.text]
         for i, exception in enumerate(request.exceptions):
             sources[f"requests.{name}.exceptions[{i}].say"] = [exception.say]
+            if exception.clearer_reason:
+                sources[f"requests.{name}.exceptions[{i}].clearer_reason"] = [exception.clearer_reason]
+            if exception.rationale:
+                sources[f"requests.{name}.exceptions[{i}].rationale"] = [exception.rationale]
             for j, alternative in enumerate(exception.alternatives):
                 sources[f"requests.{name}.exceptions[{i}].alternatives[{j}].text"] = [alternative.text]
     if policy.compensation is not None:
