@@ -308,27 +308,23 @@ class ContextBuilder:
 
     def _reasons(self, name: str, decision: Decision, context: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
         """The words that explain ``decision``, to add to ``context``: at least those of ``words`` that it has
-        (a rule without a clearer reason or a rationale says the one before in its place)."""
+        (without a clearer reason or a rationale, the one before is said in its place). An exception's own words
+        are its reason and its ``exception_text``."""
         if decision.exception is not None:
-            base = f"requests.{name}.exceptions[{decision.exception}]"
-            text = self.book.render(f"{base}.say", context)
-            clearer = (
-                self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else text
-            )
-            rationale = (
-                self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
-            )
-            return {"reason": text, "clearer_reason": clearer, "rationale": rationale, "exception_text": text}
-        rule = decision.rule
-        if rule is None:
+            base, first = f"requests.{name}.exceptions[{decision.exception}]", "say"
+        elif decision.rule is not None:
+            base, first = f"requests.{name}.declines[{decision.rule}]", "reason"
+        else:
             return {}
-        base = f"requests.{name}.declines[{rule}]"
+        exception = decision.exception is not None
         has_clearer, has_rationale = self.book.has(f"{base}.clearer_reason"), self.book.has(f"{base}.rationale")
         needs_rationale = "rationale" in words
         needs_clearer = "clearer_reason" in words or (needs_rationale and not has_rationale)
         found: dict[str, str] = {}
-        if "reason" in words or (needs_clearer and not has_clearer):
-            found["reason"] = self.book.render(f"{base}.reason", context)
+        if "reason" in words or (exception and "exception_text" in words) or (needs_clearer and not has_clearer):
+            found["reason"] = self.book.render(f"{base}.{first}", context)
+            if exception:
+                found["exception_text"] = found["reason"]
         if needs_clearer:
             found["clearer_reason"] = (
                 self.book.render(f"{base}.clearer_reason", context) if has_clearer else found["reason"]
@@ -346,7 +342,8 @@ class ContextBuilder:
         known = self._turn_only.get(key)
         if known is None:
             if decision.exception is not None:
-                paths = [f"requests.{name}.exceptions[{decision.exception}].say"]
+                base = f"requests.{name}.exceptions[{decision.exception}]"
+                paths = [p for p in (f"{base}.say", f"{base}.clearer_reason", f"{base}.rationale") if self.book.has(p)]
             elif decision.rule is not None:
                 base = f"requests.{name}.declines[{decision.rule}]"
                 paths = [
