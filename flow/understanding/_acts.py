@@ -158,8 +158,10 @@ def read_acts(
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
     if any(act.kind == "request" for act in acts):
-        # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer.
-        acts = [act for act in acts if not (act.kind == "choose" and act.target is None)] or acts
+        # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
+        # "can I return another order?" names no offer by its "return".
+        another = another_order_said([clause.words for clause in clauses])
+        acts = [act for act in acts if not (act.kind == "choose" and (act.target is None or another))] or acts
     if context.chosen is not None and len(acts) > 1:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
@@ -228,12 +230,13 @@ def _read_requests(
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
-    if not named and context.request is None and "refund" in lexicon.request_cues:
+    open_to_new = context.request is None or context.chosen is not None
+    if not named and open_to_new and "refund" in lexicon.request_cues:
         back = _sends_back(words)
         if back is not None and not _negated_at(words, back):
             named = ["refund"]
             cue_starts["refund"] = back
-    if not named and context.request is None:
+    if not named and open_to_new:
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
             if at is not None and _negated_at(words, at):

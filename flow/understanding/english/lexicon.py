@@ -109,7 +109,8 @@ _WEAK_REFUND = _phrases("""
     return a | return some | return two | return both | send something back | send an item back | make a return |
     start a return | do a return | arrange a return | set up a return | returning an | returning a |
     returning something | returning my | returning the | return order | return an order | return item |
-    return an item | return just | return one | return only | want to return | like to return | need to return
+    return an item | return just | return one | return only | return another | return my other | return the other |
+    want to return | like to return | need to return
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
@@ -134,7 +135,8 @@ _STATUS = _phrases("""
     what happened to | whats going on with | heard nothing | havent heard | still not seen | havent seen |
     been issued | still waiting on | processed yet | refunded yet | through yet | you said it was |
     you said you had | you told me | i was told | was told it | said it would | did it work | wheres my |
-    how long does the | how long do the | be charged | get charged | charged at all | waiting for my |
+    will i get an email | will i get a confirmation | do i get an email | will you email | how long does the |
+    how long do the | be charged | get charged | charged at all | waiting for my |
     waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
