@@ -119,7 +119,7 @@ class Engine:
         self._speaker = Speaker(policy, self._rules, book=book)
         self._effects = Effects(self._rules, self._speaker.follow_up_text)
         self._reading = PolicyReading(policy)
-        self._machine, self.edges = build_machine(policy, check=self._check, taken=self._taken)
+        self._machine, self.edges = build_machine(policy, rules=self._rules, taken=self._taken)
         self._events = {trigger: self._machine.events[trigger] for trigger in self._machine.events}
 
     @property
@@ -394,11 +394,6 @@ class Engine:
     def _step(self, run: Run, trigger: Trigger) -> None:
         if not self._events[trigger].trigger(run):
             raise RuntimeError(f"no {trigger} transition from {run.state}")  # pragma: no cover
-
-    def _check(self, edge: Edge) -> Callable[[Run], bool]:
-        """The condition that decides ``edge`` for a working conversation: its guard, under this policy's rules."""
-        when, rules = edge.when, self._rules
-        return lambda run: when(run, rules)
 
     def _taken(self, edge: Edge, run: Run) -> None:
         settled = len(run.settled)

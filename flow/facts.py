@@ -87,7 +87,7 @@ def identify_request(run: Run, policy: Policy) -> None:
         request_facts = policy.request_facts()
         before.facts.update({k: v for k, v in run.facts.items() if k in request_facts})
     kinds: dict[str, str | None] = {}
-    asks_anew = any(a.kind == "request" and not a.negated for a in run.signals.acts)
+    asks_anew = run.signals.has("request")
     for act in run.signals.acts:
         if act.negated:
             continue

@@ -73,16 +73,16 @@ def _closure(start: str, edges: list[Edge], *, forward: bool) -> set[str]:
 def build_machine(
     policy: Policy,
     *,
-    check: Callable[[Edge], Callable[[Any], bool]],
+    rules: Any,
     taken: Callable[[Edge, Any], None],
 ) -> tuple[Machine, tuple[Edge, ...]]:
     """One Machine for every conversation of ``policy``; raise :class:`FlowDefinitionError` if it cannot run.
 
     Each trigger (``message``, ``next``, ``check_in``) is one Machine event. Every edge becomes one of
     its conditional transitions, added in priority order, so the Machine itself tries the edges of
-    the current state in order and takes the first whose guard holds: ``check(edge)`` gives, once per
-    edge, the condition that evaluates its guard on the model the event was triggered on, and
-    ``taken(edge, model)`` runs after the transition. Models are never registered with the Machine:
+    the current state in order and takes the first whose guard holds: an edge's condition is its guard,
+    called with the model the event was triggered on and ``rules``, and ``taken(edge, model)`` runs
+    after the transition. Models are never registered with the Machine:
     each turn triggers events on a short-lived :class:`flow.run.Run`, so the Machine holds no
     per-conversation state. Its events are :class:`LeanEvent`, which take the same transitions without
     the library's per-trigger machinery.
@@ -104,7 +104,7 @@ def build_machine(
             edge.trigger,
             edge.source,
             edge.dest,
-            conditions=[_Checked(check, edge)],
+            conditions=[_Checked(edge, rules)],
             after=[_Taken(taken, edge)],
         )
     return machine, edges
@@ -136,8 +136,8 @@ class LeanEvent(Event):
         if plan is None:
             plan = self._plan(model.state)
         for conditions, dest, after in plan:
-            for holds, target in conditions:
-                if holds(model) != target:
+            for holds, argument, target in conditions:
+                if holds(model, argument) != target:
                     break
             else:
                 model.state = dest
@@ -159,7 +159,7 @@ class LeanEvent(Event):
         if transitions is None:
             raise MachineError(f"Can't trigger event {self.name} from state {state}!")
         plan = tuple(
-            (tuple((_holds(c.func), c.target) for c in t.conditions), t.dest, tuple(t.after)) for t in transitions
+            (tuple((*_holds(c.func), c.target) for c in t.conditions), t.dest, tuple(t.after)) for t in transitions
         )
         if self._plans is None:
             self._plans = {}
@@ -167,8 +167,9 @@ class LeanEvent(Event):
         return plan
 
 
-_Planned = tuple[tuple[tuple[Any, bool], ...], Any, tuple[Any, ...]]
-"""One transition as a plan: its (condition, target) pairs, its destination and its ``after`` callbacks."""
+_Planned = tuple[tuple[tuple[Any, Any, bool], ...], Any, tuple[Any, ...]]
+"""One transition as a plan: its conditions as (function, argument, target), each holding when
+``function(model, argument)`` is ``target``; its destination and its ``after`` callbacks."""
 
 
 class SharedMachine(Machine):
@@ -184,22 +185,29 @@ class SharedMachine(Machine):
                 event._plans = None
 
 
-def _holds(condition: Any) -> Any:
-    # A plan calls an edge's condition itself, one call rather than three on every guard tried.
-    return condition.holds if isinstance(condition, _Checked) else condition
+def _holds(condition: Any) -> tuple[Any, Any]:
+    # A plan calls an edge's guard itself, one call rather than three on every guard tried.
+    if isinstance(condition, _Checked):
+        return condition.when, condition.rules
+    return _alone, condition
+
+
+def _alone(model: Any, condition: Callable[[Any], bool]) -> bool:
+    return condition(model)
 
 
 class _Checked:
-    """A transition condition bound to its edge, named after the edge's guard for diagrams and logs."""
+    """A transition condition: an edge's guard with the policy's rules, named after the guard for diagrams and logs."""
 
-    __slots__ = ("__name__", "holds")
+    __slots__ = ("__name__", "rules", "when")
 
-    def __init__(self, check: Callable[[Edge], Callable[[Any], bool]], edge: Edge) -> None:
-        self.holds = check(edge)
+    def __init__(self, edge: Edge, rules: Any) -> None:
+        self.when = edge.when
+        self.rules = rules
         self.__name__ = edge.guard
 
     def __call__(self, model: Any) -> bool:
-        return self.holds(model)
+        return self.when(model, self.rules)
 
 
 class _Taken:

@@ -371,7 +371,10 @@ class Conversation(BaseModel):
     @property
     def current(self) -> AgendaItem | None:
         """The agenda item being handled now."""
-        return next((item for item in self.agenda if not item.settled), None)
+        for item in self.agenda:
+            if not item.settled:
+                return item
+        return None
 
     @property
     def closed(self) -> bool:
@@ -470,8 +473,10 @@ def successor(conversation: Conversation, update: Mapping[str, Any]) -> Conversa
     for index, payload in enumerate(replies):
         replies[index] = sharing.name(payload)
     if "said" in update:
-        # A list of exactly its length (one built by appending has room to spare), holding shared hashes.
-        values["said"] = sharing.numbers(list(values["said"]))
+        # A list of exactly its length (one built by appending has room to spare), holding shared hashes; those
+        # said before were shared when the snapshot they come from was made.
+        said, before = list(values["said"]), conversation.said
+        values["said"] = sharing.numbers(said, len(before) if said[: len(before)] == before else 0)
     return made
 
 

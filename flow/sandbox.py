@@ -94,19 +94,25 @@ class PolicySandbox(ImmutableSandboxedEnvironment):
         """The budget of the render under way (a fresh one for a step taken outside :meth:`render`)."""
         return current(self.limits)
 
-    def render(self, template: Template, context: Mapping[str, Any]) -> str:
+    def render(self, template: Template, context: Mapping[str, Any], *, simple: bool = False) -> str:
         """Render ``template`` with ``context`` under a fresh budget; raise :class:`TemplateLimitExceeded`
-        when it goes past a limit. The context is read, never copied or written."""
-        token = ACTIVE.set(Budget(self.limits))
+        when it goes past a limit. The context is read, never copied or written.
+
+        ``simple`` says the template uses only :data:`SIMPLE_NODES` (see :func:`is_simple`): its code counts
+        nothing, so it is rendered without a budget; its length is still checked.
+        """
+        token = None if simple else ACTIVE.set(Budget(self.limits))
         try:
             # Every piece a template yields has been counted as written, so joining them first is safe.
-            # What template.new_context(context, shared=True) makes, without its two calls on the way.
-            frame = self.context_class(self, context, template.name, template.blocks, globals=template.globals)  # type: ignore[arg-type]
+            # What template.new_context(context, shared=True) makes, without its two calls on the way; the
+            # globals are only read for their names, and the sandbox has none.
+            frame = self.context_class(self, context, template.name, template.blocks, globals=template.globals or None)  # type: ignore[arg-type]
             text = "".join(template.root_render_func(frame))
         except RecursionError as e:
             raise TemplateLimitExceeded("depth", "it nests too deeply to render; nest less") from e
         finally:
-            ACTIVE.reset(token)
+            if token is not None:
+                ACTIVE.reset(token)
         limit = self.limits.output
         if len(text) > limit:
             raise TemplateLimitExceeded("output", f"it renders more than {limit:,} characters; shorten it")

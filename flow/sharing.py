@@ -49,11 +49,12 @@ def text(value: str) -> str:
     return value
 
 
-def numbers(values: list[int]) -> list[int]:
-    """``values`` with each int replaced, in place, by an equal one other snapshots share (sentence hashes)
-    when the cache holds one; the list keeps its size."""
+def numbers(values: list[int], start: int = 0) -> list[int]:
+    """``values`` with each int from index ``start`` on replaced, in place, by an equal one other snapshots share
+    (sentence hashes) when the cache holds one; the list keeps its size."""
     cache = _numbers
-    for index, value in enumerate(values):
+    for index in range(start, len(values)):
+        value = values[index]
         if type(value) is not int:
             continue
         slot = value & _MASK

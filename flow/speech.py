@@ -52,6 +52,7 @@ class Speaker:
         self._rules = rules
         self._book = book or TemplateBook(policy)
         self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
+        self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
 
     @property
     def _contexts(self) -> ContextBuilder:
@@ -278,11 +279,10 @@ class Speaker:
             kind = {"listening": "requests", "compensation": "yes_no"}.get(last.state, "alternatives")
         item = current_item(run)
         if kind == "alternatives" and item is not None:
-            request = self._policy.requests[item.name]
             on_offer = [o for o in item.offered if o not in item.rejected]
             offered = [
                 payloads.button(a.title, payloads.ALTERNATIVE + a.id)
-                for a in request.every_alternative()
+                for a in self._alternatives[item.name]
                 if a.id in on_offer
             ]
             return [*offered, payloads.button(label("button_reject"), payloads.REJECT)] if offered else []
@@ -299,7 +299,7 @@ class Speaker:
                 payloads.button(label("button_accept"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),
             ]
-        if kind == "callback" and later.context["offer_callback"]:
+        if kind == "callback" and self._contexts.offer_callback(run):
             return [
                 payloads.button(label("button_callback"), payloads.ACCEPT),
                 payloads.button(label("button_reject"), payloads.REJECT),

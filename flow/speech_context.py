@@ -22,7 +22,14 @@ from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours,
 
 FOLLOW_UP = "follow_up.text"
 _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
+_REASON_WORDS = _DECISION_WORDS - {"exception"}
+"""The words that explain a decision, each a policy text rendered only for a context that reads it."""
 _OFFER_WORDS = frozenset({"offered", "several", "choices"})
+_DECISION_READS = _DECISION_WORDS | _OFFER_WORDS | {"approval", "details", "about", "chosen", "replaced", "resume"}
+"""What a context takes from the decision on its request: one for a template that reads none of these leaves the
+decision out. The policy's own words are rendered inside a context only where it reads them (a reason, the follow-up
+text), or before the decision (the compensation offer); the sentence that resumes after an answer may be rendered
+with the answer's context, hence ``resume``; buttons are labelled with a context that reads ``offered``."""
 
 
 _MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
@@ -34,6 +41,10 @@ _PER_PARAGRAPH = frozenset({"compensation", "callback_when", "approval"})
 _UPSET = -0.3
 """Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
 
+_ON_REQUEST = frozenset({"check", "status_text"})
+"""Values worked out only for a template that reads them: each looks at what was said before, and only the
+answer to a question about a request under way reads them."""
+
 
 class SharedContexts:
     """What the paragraphs of one turn have in common, worked out once for each request they speak of:
@@ -43,12 +54,13 @@ class SharedContexts:
     records what was said and the question asked, which no context reads).
     """
 
-    __slots__ = ("bases", "decisions", "reasons")
+    __slots__ = ("bases", "decisions", "on_request", "reasons")
 
     def __init__(self) -> None:
         self.bases: dict[int, dict[str, Any]] = {}
         self.decisions: dict[int, tuple[Decision, str | None, str | None]] = {}
         self.reasons: dict[int, dict[str, str]] = {}
+        self.on_request: dict[str, Any] = {}
 
 
 class ContextBuilder:
@@ -63,6 +75,9 @@ class ContextBuilder:
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
         self._turn_only: dict[tuple[str, int | None, int | None], bool] = {}
+        inside = _read_inside(book, _ON_REQUEST | _REASON_WORDS)
+        self._on_request = _ON_REQUEST - inside
+        self._reasons_inside = _REASON_WORDS & inside
 
     def _constant_context(self) -> dict[str, Any]:
         policy = self._policy
@@ -123,7 +138,9 @@ class ContextBuilder:
         if run.outcome == "callback_scheduled" and "callback_when" in needed:
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
             context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
-        if item is not None:
+        if not needed.isdisjoint(self._on_request):
+            self._add_on_request(run, needed, context, shared)
+        if item is not None and not needed.isdisjoint(_DECISION_READS):
             self._add_decision(run, item, context, needed, shared)
         if step is not None and step.transition in _MOVES_ON and (following := _moved_on_to(run, item)) is not None:
             context["request"] = self._title(run, following)
@@ -138,22 +155,30 @@ class ContextBuilder:
         """What every paragraph about ``item`` reads the same way, whatever its template needs."""
         policy = self._policy
         context = self._constants.copy()
-        facts = {k: _in_text(v) for k, v in self._facts_for(run, item).items()}
-        context.update(facts)
-        context["customer_name"] = facts.get("customer_name")
+        facts = self._facts_for(run, item)
+        # Each fact as the agent's words put it (see _in_text), without a call for each.
+        context.update(
+            {
+                k: " ".join(v.split()) if isinstance(v, str) else span_phrase(v) if isinstance(v, Span) else v
+                for k, v in facts.items()
+            }
+        )
+        context["customer_name"] = _in_text(facts.get("customer_name"))
         context["intent"] = run.signals.intent
-        context["complained"] = run.signals.has("complain") or run.signals.sentiment <= _UPSET
+        said_kinds = {act.kind for act in run.signals.acts if not act.negated}
+        context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET
         context["request"] = self._title(run, item) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
         context["in_hours"] = self._rules.in_hours(run.now)
-        context["offer_callback"] = context["callback"] and (run.callback_offered or not context["in_hours"])
+        context["offer_callback"] = self.offer_callback(run)
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
-        context["check"] = status_check(run, policy)
-        if policy.status is not None:
+        if "check" not in self._on_request:
+            context["check"] = status_check(run, policy)
+        if policy.status is not None and "status_text" not in self._on_request:
             context["status_text"] = _status_answer(policy.status.say, run)
-        context["thanked"] = run.signals.has("thank")
-        context["affirmed"] = run.signals.has("affirm")
+        context["thanked"] = "thank" in said_kinds
+        context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
         context["unanswered"] = _unanswered(run)
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
@@ -181,6 +206,26 @@ class ContextBuilder:
             context["colleague_declined"] = declined
             context["offer_colleague"] = colleague_for_fact(run, policy) and context["asked_before"] and not declined
         return context
+
+    def offer_callback(self, run: Run) -> bool:
+        """Whether the customer waiting for a person is offered a callback: the policy has callbacks, and it
+        is out of hours or one was offered already."""
+        return self._policy.escalation.handoff.callback and (run.callback_offered or not self._rules.in_hours(run.now))
+
+    def _add_on_request(
+        self, run: Run, needed: frozenset[str], context: dict[str, Any], shared: SharedContexts | None
+    ) -> None:
+        """The values of :data:`_ON_REQUEST` a template reads, worked out once a turn (none depends on the request)."""
+        found = {} if shared is None else shared.on_request
+        status = self._policy.status
+        if "check" in needed and "check" in self._on_request:
+            if "check" not in found:
+                found["check"] = status_check(run, self._policy)
+            context["check"] = found["check"]
+        if "status_text" in needed and "status_text" in self._on_request and status is not None:
+            if "status_text" not in found:
+                found["status_text"] = _status_answer(status.say, run)
+            context["status_text"] = found["status_text"]
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
         """The other requests this message made, waiting behind the one in hand ("then a refund")."""
@@ -227,11 +272,14 @@ class ContextBuilder:
         if "approval" in needed:
             context["approval"] = self._approval(name, decision, context)
         if needed & _DECISION_WORDS:
+            words = (needed & _REASON_WORDS) | self._reasons_inside
             reasons = None if shared is None else shared.reasons.get(id(item))
             if reasons is None:
-                reasons = self._reasons(name, decision, context)
+                reasons = self._reasons(name, decision, context, words)
                 if shared is not None and self._reads_turn_only(name, decision):
                     shared.reasons[id(item)] = reasons
+            elif not words <= reasons.keys():
+                reasons.update(self._reasons(name, decision, context, words - reasons.keys()))
             context.update(reasons)
         if needed & (_OFFER_WORDS | {"details", "about"}):
             self._add_offer(run, item, decision, context)
@@ -258,28 +306,34 @@ class ContextBuilder:
             return self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
         return self.book.render(f"requests.{name}.approved", context)
 
-    def _reasons(self, name: str, decision: Decision, context: dict[str, Any]) -> dict[str, str]:
-        """The words that explain ``decision``, to add to ``context``."""
+    def _reasons(self, name: str, decision: Decision, context: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
+        """The words that explain ``decision``, to add to ``context``: at least those of ``words`` that it has
+        (without a clearer reason or a rationale, the one before is said in its place). An exception's own words
+        are its reason and its ``exception_text``."""
         if decision.exception is not None:
-            base = f"requests.{name}.exceptions[{decision.exception}]"
-            text = self.book.render(f"{base}.say", context)
-            clearer = (
-                self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else text
-            )
-            rationale = (
-                self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
-            )
-            return {"reason": text, "clearer_reason": clearer, "rationale": rationale, "exception_text": text}
-        rule = decision.rule
-        if rule is None:
+            base, first = f"requests.{name}.exceptions[{decision.exception}]", "say"
+        elif decision.rule is not None:
+            base, first = f"requests.{name}.declines[{decision.rule}]", "reason"
+        else:
             return {}
-        base = f"requests.{name}.declines[{rule}]"
-        reason = self.book.render(f"{base}.reason", context)
-        clearer = (
-            self.book.render(f"{base}.clearer_reason", context) if self.book.has(f"{base}.clearer_reason") else reason
-        )
-        rationale = self.book.render(f"{base}.rationale", context) if self.book.has(f"{base}.rationale") else clearer
-        return {"reason": reason, "clearer_reason": clearer, "rationale": rationale}
+        exception = decision.exception is not None
+        has_clearer, has_rationale = self.book.has(f"{base}.clearer_reason"), self.book.has(f"{base}.rationale")
+        needs_rationale = "rationale" in words
+        needs_clearer = "clearer_reason" in words or (needs_rationale and not has_rationale)
+        found: dict[str, str] = {}
+        if "reason" in words or (exception and "exception_text" in words) or (needs_clearer and not has_clearer):
+            found["reason"] = self.book.render(f"{base}.{first}", context)
+            if exception:
+                found["exception_text"] = found["reason"]
+        if needs_clearer:
+            found["clearer_reason"] = (
+                self.book.render(f"{base}.clearer_reason", context) if has_clearer else found["reason"]
+            )
+        if needs_rationale:
+            found["rationale"] = (
+                self.book.render(f"{base}.rationale", context) if has_rationale else found["clearer_reason"]
+            )
+        return found
 
     def _reads_turn_only(self, name: str, decision: Decision) -> bool:
         """Whether the words that explain ``decision`` read nothing one paragraph's context may hold and another's
@@ -288,7 +342,8 @@ class ContextBuilder:
         known = self._turn_only.get(key)
         if known is None:
             if decision.exception is not None:
-                paths = [f"requests.{name}.exceptions[{decision.exception}].say"]
+                base = f"requests.{name}.exceptions[{decision.exception}]"
+                paths = [p for p in (f"{base}.say", f"{base}.clearer_reason", f"{base}.rationale") if self.book.has(p)]
             elif decision.rule is not None:
                 base = f"requests.{name}.declines[{decision.rule}]"
                 paths = [
@@ -400,6 +455,21 @@ def status_check(run: Run, policy: Policy) -> bool:
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
 _ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
+
+
+def _read_inside(book: TemplateBook, names: frozenset[str]) -> frozenset[str]:
+    """Which of ``names`` a template rendered with another's context may read (a policy's own words, the
+    sentence that resumes after an answer, a button's label): those are worked out for every context that
+    could have them. Told from the sources, without compiling them; a book that cannot tell may read them all."""
+    mentions = getattr(book, "mentions", None)
+    if mentions is None:
+        return names
+    inside = [path for path in book.paths() if not path.startswith("templates.") or path.startswith(_INSIDE)]
+    return frozenset(name for name in names if any(mentions(path, name) for path in inside))
+
+
+_INSIDE = ("templates.common.resume_", "templates.common.button_")
+"""The state templates rendered with the context of another template (besides the policy's own words)."""
 
 
 def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:

@@ -152,7 +152,7 @@ _SEED_SEARCH = 64
 class _Compiled:
     """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
 
-    __slots__ = ("compiled", "constant", "refused", "sandbox", "source", "template", "variables")
+    __slots__ = ("compiled", "constant", "refused", "sandbox", "simple", "source", "template", "variables")
 
     def __init__(self, sandbox: PolicySandbox, source: str) -> None:
         self.sandbox = sandbox
@@ -162,12 +162,15 @@ class _Compiled:
         self.constant: str | None = None
         self.refused: Exception | None = None
         self.variables: frozenset[str] = frozenset()
+        self.simple = False
 
     def compile(self) -> None:
         if self.compiled:
             return
         sandbox = self.sandbox
-        self.variables = frozenset(meta.find_undeclared_variables(sandbox.parse(self.source)))
+        tree = sandbox.parse(self.source)
+        self.variables = frozenset(meta.find_undeclared_variables(tree))
+        self.simple = is_simple(tree)
         self.template = sandbox.from_string(self.source)
         if not self.variables:
             try:
@@ -178,12 +181,13 @@ class _Compiled:
         self.compiled = True
 
     def render(self, context: Mapping[str, Any]) -> str:
-        self.compile()
+        if not self.compiled:
+            self.compile()
         if self.refused is not None:
             raise self.refused
         if self.template is None:
             return self.constant or ""
-        return self.sandbox.render(self.template, context).strip()
+        return self.sandbox.render(self.template, context, simple=self.simple).strip()
 
 
 class TemplateBook:
@@ -212,6 +216,26 @@ class TemplateBook:
     def has(self, path: str) -> bool:
         """Whether a template exists at ``path``."""
         return path in self._templates
+
+    def paths(self) -> list[str]:
+        """The path of every template."""
+        return list(self._templates)
+
+    def mentions(self, path: str, name: str) -> bool:
+        """Whether any variant of ``path``, or the built-in words said in its place, names the variable ``name``
+        (reading or setting it). Told from the parsed sources, without compiling them."""
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        for variant in (*self._templates[path], *self._built_in.get(path, ())):
+            # Most sources lack the word altogether; only those that have it are parsed, to tell text from a name.
+            if not word.search(variant.source):
+                continue
+            try:
+                tree = variant.sandbox.parse(variant.source)
+            except TemplateError:
+                return True
+            if any(node.name == name for node in tree.find_all(nodes.Name)):
+                return True
+        return False
 
     def exception_variables(self, policy: Policy) -> dict[tuple[str, int], frozenset[str]]:
         """For each request's exceptions, the variables its words read (the facts it needs to be said)."""
@@ -258,8 +282,10 @@ class TemplateBook:
 
     def variables(self, path: str, *, seed: str = "") -> frozenset[str]:
         """The variables the variant of ``path`` that ``seed`` picks reads."""
-        variant = self._variant(path, seed)
-        variant.compile()
+        variants = self._templates[path]
+        variant = variants[zlib.crc32(f"{seed}:{path}".encode()) % len(variants)] if len(variants) > 1 else variants[0]
+        if not variant.compiled:
+            variant.compile()
         return variant.variables
 
     def every_variable(self, path: str) -> frozenset[str]:
@@ -269,10 +295,6 @@ class TemplateBook:
             variant.compile()
             found |= variant.variables
         return frozenset(found)
-
-    def _variant(self, path: str, seed: str) -> _Compiled:
-        variants = self._templates[path]
-        return variants[self._index(path, seed, len(variants))]
 
     @staticmethod
     def _index(path: str, seed: str, count: int) -> int:
