@@ -19,7 +19,15 @@ from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, ba
 from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, befell_something_else, reported
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
-from flow.understanding._offers import Mention, find_mentions
+from flow.understanding._offers import Mention
+from flow.understanding._request_cues import another_order, another_order_said, names_a_person, sends_back, too_late
+from flow.understanding._revisions import (
+    about_what_was_done,
+    not_satisfied,
+    paused_choice,
+    status_of_chosen,
+    switched_request,
+)
 from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
@@ -126,26 +134,26 @@ def read_acts(
     if facts and "hold" in found.kinds():
         found.drop("hold")
     second_thoughts(found)
-    _switched_request(clauses, lexicon, found)
+    switched_request(clauses, lexicon, found)
     if context.question == "satisfaction":
-        _not_satisfied(clauses, found)
+        not_satisfied(clauses, found)
     if context.asked is not None and context.asked in facts and found.unnamed_drops:
         _correction_not_drop(clauses, lexicon, found)
     _settle_person(clauses, context, lexicon, found)
     if "choose" in found.kinds() and "ask_about" in found.kinds():
-        _paused_choice(clauses, lexicon, found)
+        paused_choice(clauses, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
-        _status_of_chosen(clauses, context, lexicon, found)
+        status_of_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
-        _about_what_was_done(clauses, context, found)
+        about_what_was_done(clauses, context, found)
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
         owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
         supposing = any(clause.question and _supposes(clause.words) for clause in clauses)
-        person = any(_names_a_person(clause.words, lexicon) for clause in clauses)
+        person = any(names_a_person(clause.words, lexicon) for clause in clauses)
         _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing, person=person)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
@@ -232,7 +240,7 @@ def _read_requests(
         return handled
     open_to_new = context.request is None or context.chosen is not None
     if not named and open_to_new and "refund" in lexicon.request_cues:
-        back = _sends_back(words)
+        back = sends_back(words)
         if back is not None and not _negated_at(words, back):
             named = ["refund"]
             cue_starts["refund"] = back
@@ -259,7 +267,7 @@ def _read_requests(
         if (
             context.request == kind
             and (context.state in _DECLINED_STATES or context.chosen is not None)
-            and not (_another_order(words))
+            and not another_order(words)
         ):
             found.add(position + 4, Act.of("insist"))
             handled.add("request")
@@ -301,53 +309,9 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if "than" in near or any(a == "instead" and b == "of" for a, b in zip(near, near[1:], strict=False)):
         return True
     before = words[max(0, at - 4) : at]
-    if "still" in before or "only" in before or "why" in words[:at] or _too_late(words[at:]):
+    if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
         return False
     return not _REQUEST_NEGATORS.isdisjoint(before)
-
-
-def another_order_said(clauses: Sequence[Sequence[str]]) -> bool:
-    """Whether a message speaks of an order other than the one in hand (see :func:`_another_order`)."""
-    return any(_another_order(words) for words in clauses)
-
-
-def _another_order(words: Sequence[str]) -> bool:
-    """Whether the clause is about an order other than the one in hand: "another order", or an order number
-    said with "also" or "too"."""
-    if not _OTHER.isdisjoint(words):
-        return True
-    return not _ALSO.isdisjoint(words) and any(any(c.isdigit() for c in word) for word in words)
-
-
-_OTHER = frozenset({"another", "other", "second", "different"})
-_ALSO = frozenset({"also", "too", "as", "well"})
-
-
-def _names_a_person(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """Whether a person is asked for in so many words: "a manager", "talk to someone", not the "someone" of
-    "can someone help me?"."""
-    if not lexicon.person_cues.may_hold(words):
-        return False
-    return any(match.phrase not in _ANYBODY for match in lexicon.person_cues.find(words))
-
-
-_ANYBODY = frozenset({"someone", "somebody", "anyone", "anybody"})
-
-
-def _sends_back(words: Sequence[str]) -> int | None:
-    """Where "send the air fryer back", "post the lamp back to you" starts: sending the thing back."""
-    for i, word in enumerate(words):
-        if word in _SENDING and "back" in words[i + 2 : i + 6]:
-            return i
-    return None
-
-
-_SENDING = frozenset({"send", "post", "ship", "return"})
-
-
-def _too_late(after: Sequence[str]) -> bool:
-    """ "I couldn't return it in time": a request the customer could not make before, still wanted."""
-    return any(a == "in" and b == "time" for a, b in zip(after, after[1:], strict=False))
 
 
 def _pleads(words: Sequence[str], context: Context) -> bool:
@@ -482,98 +446,6 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
-
-
-def _not_satisfied(clauses: list[Clause], found: Found) -> None:
-    """To "are you happy with how it was sorted out?", a problem told ("the new one hasn't arrived", "yes
-    but the email never came") or a shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes,
-    took a while though") is not."""
-    kinds = found.kinds()
-    told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
-    problem = told or ("complain" in kinds and "affirm" not in kinds)
-    lukewarm = any(tuple(clause.words) in _LUKEWARM for clause in clauses)
-    if not (problem or lukewarm) or "deny" in kinds:
-        return
-    found.drop("affirm")
-    found.drop("unknown")
-    found.add(-1, Act.of("deny"))
-
-
-_LUKEWARM = frozenset(
-    {("meh",), ("so", "so"), ("so-so",), ("kind", "of"), ("sort", "of"), ("not", "quite"), ("could", "be", "better"),
-     ("not", "entirely"), ("not", "completely"), ("not", "totally"), ("ish",), ("partly",), ("sort", "of", "ish")}
-)  # fmt: skip
-"""Lukewarm answers to "are you happy with it?", which are not a yes."""
-
-
-def _switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
-    """ "I want a refund. Actually no, cancel the order instead": a request taken back for another one in the
-    same message leaves only the other."""
-    made = sorted((at, act) for at, act in found.acts if act.kind == "request" and not act.negated)
-    for (first_at, first_act), (then_at, then_act) in zip(made, made[1:], strict=False):
-        if first_act.target == then_act.target:
-            continue
-        start, end = first_at // 1000, then_at // 1000
-        later = clauses[start + 1 : end + 1]
-        if not any(has(lexicon.corrections, c.words) for c in later) and not _instead(clauses[end].words):
-            continue
-        found.acts = [
-            (at, act)
-            for at, act in found.acts
-            if (at, act) != (first_at, first_act) and not (act.kind == "deny" and first_at < at < then_at)
-        ]
-
-
-def _instead(words: Sequence[str]) -> bool:
-    """ "Cancel it instead", not "instead of credit"."""
-    return any(word == "instead" and words[i + 1 : i + 2] != ["of"] for i, word in enumerate(words))
-
-
-def _paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
-    """ "The credit. Wait, is it valid online?": a choice paused for a question about it is not made yet."""
-    holds = [
-        index * 1000
-        for index, clause in enumerate(clauses)
-        if clause.words[:1] == ["wait"] or has(lexicon.taking_time, clause.words)
-    ]
-    if not holds:
-        return
-    asked = [(at, act.target) for at, act in found.acts if act.kind == "ask_about"]
-    found.acts = [
-        (at, act)
-        for at, act in found.acts
-        if not (act.kind == "choose" and any(to == act.target and any(at < h <= q for h in holds) for q, to in asked))
-    ]
-
-
-def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
-    """After a choice, "how long will the replacement take?" asks about what was chosen, named by one of
-    its names, not about where a refund has got to."""
-    if context.chosen_offer is None:
-        return
-    offers = (context.chosen_offer, *context.offered)
-    for index, clause in enumerate(clauses):
-        if clause.question and any(m.offer == context.chosen for m in find_mentions(clause.words, offers, lexicon)):
-            found.drop("ask_status")
-            found.add(index * 1000, Act.of("ask_about", context.chosen))
-            return
-
-
-def _about_what_was_done(clauses: list[Clause], context: Context, found: Found) -> None:
-    """After a request was granted, "how long will it take?" or "will I get an email?" asks how it goes
-    from here: a question about its status, not a new message to puzzle over."""
-    if context.state != "follow_up" or context.chosen is not None:
-        return
-    for index, clause in enumerate(clauses):
-        if clause.question and not _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
-            found.add(index * 1000 + 6, Act.of("ask_status"))
-            return
-
-
-_WHAT_HAPPENS_NEXT = frozenset(
-    """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
-    get days soon quickly notified notification back""".split()
-)
 
 
 def _own_request(words: Sequence[str], context: Context, lexicon: Lexicon) -> str | None:

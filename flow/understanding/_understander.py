@@ -11,10 +11,11 @@ from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
-from flow.understanding._acts import ModelReading, Tone, another_order_said, read_acts
+from flow.understanding._acts import ModelReading, Tone, read_acts
 from flow.understanding._facts import read_facts
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
+from flow.understanding._request_cues import another_order_said
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens

@@ -1,0 +1,57 @@
+"""Word patterns around a request that its phrase lists cannot hold.
+
+Whether a clause speaks of another order than the one in hand ("another order", "also A-1234"), names
+a person in so many words ("a manager", not the "someone" of "can someone help me?"), sends a thing
+back ("send the air fryer back"), or tells of a request missed in time ("I couldn't return it in time").
+The words are English; they move to the lexicon when a second language needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flow.understanding.lexicon import Lexicon
+
+
+def another_order_said(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether a message speaks of an order other than the one in hand (see :func:`another_order`)."""
+    return any(another_order(words) for words in clauses)
+
+
+def another_order(words: Sequence[str]) -> bool:
+    """Whether the clause is about an order other than the one in hand: "another order", or an order number
+    said with "also" or "too"."""
+    if not _OTHER.isdisjoint(words):
+        return True
+    return not _ALSO.isdisjoint(words) and any(any(c.isdigit() for c in word) for word in words)
+
+
+_OTHER = frozenset({"another", "other", "second", "different"})
+_ALSO = frozenset({"also", "too", "as", "well"})
+
+
+def names_a_person(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether a person is asked for in so many words: "a manager", "talk to someone", not the "someone" of
+    "can someone help me?"."""
+    if not lexicon.person_cues.may_hold(words):
+        return False
+    return any(match.phrase not in _ANYBODY for match in lexicon.person_cues.find(words))
+
+
+_ANYBODY = frozenset({"someone", "somebody", "anyone", "anybody"})
+
+
+def sends_back(words: Sequence[str]) -> int | None:
+    """Where "send the air fryer back", "post the lamp back to you" starts: sending the thing back."""
+    for i, word in enumerate(words):
+        if word in _SENDING and "back" in words[i + 2 : i + 6]:
+            return i
+    return None
+
+
+_SENDING = frozenset({"send", "post", "ship", "return"})
+
+
+def too_late(after: Sequence[str]) -> bool:
+    """ "I couldn't return it in time": a request the customer could not make before, still wanted."""
+    return any(a == "in" and b == "time" for a, b in zip(after, after[1:], strict=False))

@@ -1,0 +1,110 @@
+"""Readings of a whole message that revise what its clauses said, once every clause is read.
+
+A request taken back for another in the same message ("I want a refund. Actually no, cancel it instead"),
+a choice paused for a question about it ("the credit. Wait, is it valid online?"), a question about what
+was chosen or about what happens next after a request was granted, and a problem told or a shrug in
+answer to "are you happy with how it was sorted out?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flow.models import Act
+from flow.understanding._found import Found, has
+from flow.understanding._offers import find_mentions
+from flow.understanding.clauses import Clause
+from flow.understanding.context import Context
+from flow.understanding.lexicon import Lexicon
+
+
+def not_satisfied(clauses: list[Clause], found: Found) -> None:
+    """To "are you happy with how it was sorted out?", a problem told ("the new one hasn't arrived", "yes
+    but the email never came") or a shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes,
+    took a while though") is not."""
+    kinds = found.kinds()
+    told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
+    problem = told or ("complain" in kinds and "affirm" not in kinds)
+    lukewarm = any(tuple(clause.words) in _LUKEWARM for clause in clauses)
+    if not (problem or lukewarm) or "deny" in kinds:
+        return
+    found.drop("affirm")
+    found.drop("unknown")
+    found.add(-1, Act.of("deny"))
+
+
+_LUKEWARM = frozenset(
+    {("meh",), ("so", "so"), ("so-so",), ("kind", "of"), ("sort", "of"), ("not", "quite"), ("could", "be", "better"),
+     ("not", "entirely"), ("not", "completely"), ("not", "totally"), ("ish",), ("partly",), ("sort", "of", "ish")}
+)  # fmt: skip
+"""Lukewarm answers to "are you happy with it?", which are not a yes."""
+
+
+def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "I want a refund. Actually no, cancel the order instead": a request taken back for another one in the
+    same message leaves only the other."""
+    made = sorted((at, act) for at, act in found.acts if act.kind == "request" and not act.negated)
+    for (first_at, first_act), (then_at, then_act) in zip(made, made[1:], strict=False):
+        if first_act.target == then_act.target:
+            continue
+        start, end = first_at // 1000, then_at // 1000
+        later = clauses[start + 1 : end + 1]
+        if not any(has(lexicon.corrections, c.words) for c in later) and not _instead(clauses[end].words):
+            continue
+        found.acts = [
+            (at, act)
+            for at, act in found.acts
+            if (at, act) != (first_at, first_act) and not (act.kind == "deny" and first_at < at < then_at)
+        ]
+
+
+def _instead(words: Sequence[str]) -> bool:
+    """ "Cancel it instead", not "instead of credit"."""
+    return any(word == "instead" and words[i + 1 : i + 2] != ["of"] for i, word in enumerate(words))
+
+
+def paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "The credit. Wait, is it valid online?": a choice paused for a question about it is not made yet."""
+    holds = [
+        index * 1000
+        for index, clause in enumerate(clauses)
+        if clause.words[:1] == ["wait"] or has(lexicon.taking_time, clause.words)
+    ]
+    if not holds:
+        return
+    asked = [(at, act.target) for at, act in found.acts if act.kind == "ask_about"]
+    found.acts = [
+        (at, act)
+        for at, act in found.acts
+        if not (act.kind == "choose" and any(to == act.target and any(at < h <= q for h in holds) for q, to in asked))
+    ]
+
+
+def status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """After a choice, "how long will the replacement take?" asks about what was chosen, named by one of
+    its names, not about where a refund has got to."""
+    if context.chosen_offer is None:
+        return
+    offers = (context.chosen_offer, *context.offered)
+    for index, clause in enumerate(clauses):
+        if clause.question and any(m.offer == context.chosen for m in find_mentions(clause.words, offers, lexicon)):
+            found.drop("ask_status")
+            found.add(index * 1000, Act.of("ask_about", context.chosen))
+            return
+
+
+def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -> None:
+    """After a request was granted, "how long will it take?" or "will I get an email?" asks how it goes
+    from here: a question about its status, not a new message to puzzle over."""
+    if context.state != "follow_up" or context.chosen is not None:
+        return
+    for index, clause in enumerate(clauses):
+        if clause.question and not _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
+            found.add(index * 1000 + 6, Act.of("ask_status"))
+            return
+
+
+_WHAT_HAPPENS_NEXT = frozenset(
+    """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
+    get days soon quickly notified notification back""".split()
+)
