@@ -20,7 +20,14 @@ from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, befell_something_else, reported
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention
-from flow.understanding._request_cues import another_order, another_order_said, names_a_person, sends_back, too_late
+from flow.understanding._request_cues import (
+    ANYBODY,
+    another_order,
+    another_order_said,
+    names_a_person,
+    sends_back,
+    too_late,
+)
 from flow.understanding._revisions import (
     about_what_was_done,
     not_satisfied,
@@ -52,8 +59,6 @@ _NO_NEED = (
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
-_ANYONE = (["anyone"], ["anybody"], ["someone"], ["somebody"])
-"""A clause that is only "anyone?" checks that someone is reading, as "is anyone there?" does."""
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont".split())
 """Words that turn a request down ("I don't want a refund"); "I couldn't return it" still wants it."""
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
@@ -107,7 +112,7 @@ def read_acts(
         if tone.threat and lexicon.threatens(" ".join(words)):
             continue
         handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
-        if has(lexicon.bot_questions, words) or words in _ANYONE:
+        if has(lexicon.bot_questions, words) or len(words) == 1 and words[0] in ANYBODY:
             found.add(position + 8, Act.of("ask_bot"))
         else:
             _read_person(clause, position, lexicon, found, mentioned[index])

@@ -35,10 +35,11 @@ def names_a_person(words: Sequence[str], lexicon: Lexicon) -> bool:
     "can someone help me?"."""
     if not lexicon.person_cues.may_hold(words):
         return False
-    return any(match.phrase not in _ANYBODY for match in lexicon.person_cues.find(words))
+    return any(match.phrase not in ANYBODY for match in lexicon.person_cues.find(words))
 
 
-_ANYBODY = frozenset({"someone", "somebody", "anyone", "anybody"})
+ANYBODY = frozenset({"someone", "somebody", "anyone", "anybody"})
+"""Words for a person that name nobody in particular: asking "anyone?" is not asking for a person."""
 
 
 def sends_back(words: Sequence[str]) -> int | None:
