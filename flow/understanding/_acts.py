@@ -185,17 +185,16 @@ def _read_requests(
 ) -> set[str]:
     """Requests, dropped requests, why, status and policy questions in one clause; the kinds it settled."""
     words = clause.words
-    joined = " ".join(words)
     handled: set[str] = set()
     request_words = _request_words(lexicon)
     # Weak cues are also looked for with order numbers read as "it" ("can I return A-1234?").
     referring = _ids_as_it(words)
-    if (
-        request_words.isdisjoint(words)
-        and ("it" not in request_words or request_words.isdisjoint(referring))
-        and not lexicon.asks_why(words, joined)
-    ):
-        return handled
+    if request_words.isdisjoint(words) and ("it" not in request_words or request_words.isdisjoint(referring)):
+        joined = " ".join(words)
+        if not lexicon.asks_why(words, joined):
+            return handled
+    else:
+        joined = " ".join(words)
     # Where each request's cue starts, looked up once for the several uses below.
     cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}
     named = [kind for kind, at in cue_starts.items() if at is not None]
@@ -470,7 +469,8 @@ _OWNERS = frozenset({"i", "we", "my", "our"})
 
 def _ids_as_it(words: Sequence[str]) -> Sequence[str]:
     """The words with an order number read as "it": "can I return A-1234?" asks to return it."""
-    if all(word.isalpha() for word in words):
+    # One string test rather than one per word: the words join into letters only when each is letters only.
+    if "".join(words).isalpha() or not words:
         return words
     return ["it" if _is_id(word) else word for word in words]
 
