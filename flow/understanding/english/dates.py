@@ -197,12 +197,38 @@ _MARKS = b".,;!?"
 
 def _tokens(folded: str) -> list[_Token]:
     """The tokens of :data:`_TOKEN` in ``folded``, in order. An ASCII text without digits has only runs of
-    letters and single marks, found here without a search per token."""
+    letters and single marks, found here without a search per token; in one with digits, only the words
+    (runs between spaces, which no token crosses) that hold a digit are searched."""
     if not folded.isascii():
         return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
     data = folded.encode("ascii")
     if len(data.translate(None, _DIGITS)) != len(data):
-        return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+        return _tokens_with_digits(folded, data)
+    return _letters_and_marks(folded, data)
+
+
+def _tokens_with_digits(folded: str, data: bytes) -> list[_Token]:
+    """:func:`_tokens` of an ASCII text with digits: each word with a digit searched on its own, the rest of
+    the text (those words blanked out) read as a text without digits."""
+    blanked = bytearray(data)
+    numeric: list[_Token] = []
+    pos = 0
+    for word in data.split():
+        pos = data.find(word, pos)
+        end = pos + len(word)
+        if len(word.translate(None, _DIGITS)) != len(word):
+            text = folded[pos:end]
+            numeric.extend(_Token(text[start:stop], pos + start, pos + stop) for start, stop in _TOKEN.spans(text))
+            blanked[pos:end] = b" " * len(word)
+        pos = end
+    tokens = _letters_and_marks(folded, bytes(blanked))
+    tokens.extend(numeric)
+    tokens.sort(key=lambda token: token.start)
+    return tokens
+
+
+def _letters_and_marks(folded: str, data: bytes) -> list[_Token]:
+    """The runs of letters and the single marks of ``data`` (``folded`` as ASCII, or with parts blanked out)."""
     letters = data.translate(_LETTER_BYTES).decode("ascii")
     tokens: list[_Token] = []
     pos = 0
