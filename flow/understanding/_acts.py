@@ -51,11 +51,11 @@ _PERSON_WORDS = frozenset(
 )
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
-_NO_NEED = (
+_NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
     ("not", "asking"), ("not", "looking"), ("dont", "ask"), ("not", "after"), ("no", "point"),
-)  # fmt: skip
+})  # fmt: skip
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
@@ -104,7 +104,8 @@ def read_acts(
     """The acts of one message, in the order they occur; ``known`` tells words spelt right."""
     found = Found()
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
-    thanked = any(has(lexicon.thanks, clause.words) for clause in clauses)
+    # Thanks elsewhere in the message only tell how a clause answers a question the agent asked.
+    thanked = context.question is not None and any(has(lexicon.thanks, clause.words) for clause in clauses)
     exclaimed: list[int] = []
     for index, clause in enumerate(clauses):
         position = index * 1000
@@ -156,10 +157,12 @@ def read_acts(
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
-        owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
-        supposing = any(clause.question and _supposes(clause.words) for clause in clauses)
-        person = any(names_a_person(clause.words, lexicon) for clause in clauses)
-        _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing, person=person)
+        # The model is heard only when the words settled nothing but thanks or a goodbye.
+        if clauses and not found.kinds() - {"thank", "goodbye"}:
+            owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
+            supposing = any(clause.question and _supposes(clause.words) for clause in clauses)
+            person = any(names_a_person(clause.words, lexicon) for clause in clauses)
+            _from_model(model, context, found, owns_up=owns_up, supposing=supposing, person=person)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -352,7 +355,7 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
         return
     before = words[max(0, match.start - 6) : match.start]
-    negated = any(pair == (a, b) for pair in _NO_NEED for a, b in zip(before, before[1:], strict=False))
+    negated = not _NO_NEED.isdisjoint(zip(before, before[1:], strict=False))
     found.add(position + 8, Act.of("ask_human", negated=negated))
 
 
@@ -376,7 +379,7 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
         found.drop("deny")
         if not any(a.kind == "ask_human" and a.negated for _, a in found.acts):
             found.add(at, Act.of("ask_human", negated=True))
-    if CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
+    if context.offered and CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "ask_human" and not a.negated)]
 
 
@@ -558,19 +561,17 @@ def _from_model(
     model: ModelReading,
     context: Context,
     found: Found,
-    has_words: bool,
     *,
     owns_up: bool,
     supposing: bool,
     person: bool,
 ) -> None:
-    """What the intent model reads, for a message whose clause words settled nothing it could. A customer
+    """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
+    (the caller makes sure). A customer
     owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says;
     a question about what would happen (``supposing``) says no yes or no, and "can someone help me?" asks for
     help, not for a person, unless a person is named (``person``)."""
     kinds = found.kinds()
-    if not has_words or kinds - {"thank", "goodbye"}:
-        return
     intent, confidence = model.intent, model.confidence
     if intent == "ask_human" and confidence >= MODEL_PERSON and person:
         found.add(900, Act.of("ask_human"))

@@ -415,7 +415,7 @@ def _commands(head: Sequence[str], lexicon: Lexicon) -> bool:
 
 def _all_refused(context: Context, found: Found) -> None:
     """Turning down every offer one by one is turning them all down."""
-    if len(context.offered) < 2:
+    if len(context.offered) < 2 or "reject" not in found.kinds():
         return
     refused = {act.target for _, act in found.acts if act.kind == "reject"}
     chosen = {act.target for _, act in found.acts if act.kind == "choose"}
