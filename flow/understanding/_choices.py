@@ -110,7 +110,6 @@ def read_choices(
     if not context.offered:
         return [[] for _ in clauses]
     acknowledging = acknowledges(clauses, context)
-    leaving = any(lexicon.goodbye.may_hold(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
     mentioned = [find_mentions(c.words, context.offered, lexicon, focus=context.focus, known=known) for c in clauses]
     named = {m.offer for ms in mentioned for m in ms if m.offer}
     for index, clause in enumerate(clauses):
@@ -151,12 +150,19 @@ def read_choices(
             found.add(position, Act.of("ask_about", detailed))
             mentioned[index].append(Mention(detailed, 0, 0, "details"))
             continue
-        if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES) or not context.yes_takes_offer:
+        if any(mentioned) or irony or not context.yes_takes_offer:
+            continue
+        if set(clause.words) <= _WEAK_YES and _leaving(clauses, lexicon):
             continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _all_refused(context, found)
     _settle_pointing(found)
     return mentioned
+
+
+def _leaving(clauses: list[Clause], lexicon: Lexicon) -> bool:
+    """Whether the message says goodbye: "ok, thanks, bye" is leaving, not agreeing."""
+    return any(lexicon.goodbye.may_hold(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
 
 
 def _settle_pointing(found: Found) -> None:
@@ -280,8 +286,10 @@ def _bare_answer(
 
 def acknowledges(clauses: Sequence[Clause], context: Context) -> bool:
     """ "ok, thank you for explaining" with one thing on offer: thanks for the words, not yet a yes to it."""
+    if len(context.offered) != 1:
+        return False
     words = {word for clause in clauses for word in clause.words}
-    return len(context.offered) == 1 and not _THANKS.isdisjoint(words) and _STRONG_YES.isdisjoint(words)
+    return not _THANKS.isdisjoint(words) and _STRONG_YES.isdisjoint(words)
 
 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:

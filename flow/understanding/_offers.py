@@ -90,6 +90,8 @@ def _names_of(offered: tuple[Offer, ...]) -> _Names:
 
 def other_one(clause: Sequence[str], offered: tuple[Offer, ...], named: set[str]) -> Mention | None:
     """ "The other one": the one thing on offer the message has not named, when exactly one is left."""
+    if "other" not in clause:
+        return None
     for i in range(len(clause) - 1):
         if clause[i] == "other" and clause[i + 1] in ("one", "option", "thing", "choice"):
             left = [o.id for o in offered if o.id not in named]
