@@ -228,10 +228,9 @@ def _read_requests(
         handled.add("ask_why")
     if mentions:
         return handled
-    anew = any(asks_anew(words, cue_starts[kind] or 0) for kind in named)
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
-    if (status or after) and not anew:
+    if (status or after) and not any(asks_anew(words, cue_starts[kind] or 0) for kind in named):
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
