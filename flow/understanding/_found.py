@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 from flow.models import Act
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import Match, PhraseSet
+
+_POSITION = operator.itemgetter(0)
 
 
 class Found:
@@ -54,7 +57,7 @@ class Found:
 
     def ordered(self) -> list[Act]:
         """The acts in the order they occur in the message."""
-        return [act for _, act in sorted(self.acts, key=lambda pair: pair[0])]
+        return [act for _, act in sorted(self.acts, key=_POSITION)]
 
 
 def first(phrases: PhraseSet, words: Sequence[str]) -> Match | None:

@@ -8,6 +8,7 @@ enough to tell apart and only when nothing on offer was named outright.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ class Mention:
     start: int
     end: int
     how: str
+
+
+_START = operator.attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,7 @@ def find_mentions(
         mentions += by_description(clause, offered, lexicon)
     if not mentions:
         mentions += _by_pointing(clause, offered, lexicon, focus)
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     return mentions
 
 

@@ -14,6 +14,7 @@ linear in the length of the message.
 from __future__ import annotations
 
 import calendar
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -143,6 +144,10 @@ class _Token(NamedTuple):
     end: int
 
 
+_START = operator.itemgetter(1)
+"""A token's start, to sort tokens by without a call of Python per token."""
+
+
 Reader = Callable[[list[_Token], int, str, str, date, bool], "tuple[Days | None, int] | None"]
 """A reader of one shape of date or period, given the tokens, where to start, the word there and the next one,
 today and whether numeric dates put the day first."""
@@ -223,7 +228,7 @@ def _tokens_with_digits(folded: str, data: bytes) -> list[_Token]:
         pos = end
     tokens = _letters_and_marks(folded, bytes(blanked))
     tokens.extend(numeric)
-    tokens.sort(key=lambda token: token.start)
+    tokens.sort(key=_START)
     return tokens
 
 
@@ -244,7 +249,7 @@ def _letters_and_marks(folded: str, data: bytes) -> list[_Token]:
         while at >= 0:
             tokens.append(_Token(chr(mark), at, at + 1))
             at = data.find(mark, at + 1)
-    tokens.sort(key=lambda token: token.start)
+    tokens.sort(key=_START)
     return tokens
 
 
