@@ -173,12 +173,13 @@ def read_acts(
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
-    if any(act.kind == "request" for act in acts):
+    kinds = found.kinds()
+    if "request" in kinds and "choose" in kinds:
         # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
         # "can I return another order?" names no offer by its "return".
         another = another_order_said([clause.words for clause in clauses])
         acts = [act for act in acts if not (act.kind == "choose" and (act.target is None or another))] or acts
-    if context.chosen is not None and len(acts) > 1:
+    if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
 
