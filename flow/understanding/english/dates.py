@@ -297,7 +297,7 @@ def _read_at(
     """What the expression starting at token ``i`` says, and the index of its last token."""
     word = tokens[i].text
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    for reader in _READERS if word[:1].isdigit() else _READERS_FOR.get(word, _READERS):
+    for reader in _NUMBER_READERS if word[:1].isdigit() else _READERS_FOR.get(word, _READERS):
         read = reader(tokens, i, word, nxt, today, day_first)
         if read is not None:
             if read[0] is None and durations and reader is _relative:
@@ -714,7 +714,10 @@ _OPENERS: dict[Reader, frozenset[str]] = {
     _numeric_date: frozenset(),
     _named_day: _NAMED_DAY_FIRSTS,
 }
-"""The words other than numbers that each reader can start from; every reader is tried at a number."""
+"""The words other than numbers that each reader can start from."""
+_NUMBER_READERS = (_relative, _month_day, _numeric_date)
+"""The readers, in order, that can read something starting at a number ("3 weeks ago", "5th May", "12/10"): the
+others start only from their words of :data:`_OPENERS`, none of which holds a digit."""
 _READERS_FOR: dict[str, tuple[Reader, ...]] = {
     word: tuple(reader for reader in _READERS if word in _OPENERS[reader]) for word in _STARTERS
 }
