@@ -168,6 +168,8 @@ def _leaving(clauses: list[Clause], lexicon: Lexicon) -> bool:
 def _settle_pointing(found: Found) -> None:
     """ "The exchange sounds good, but can I get a different one instead of the same one?": a message
     that names one offer points at that one, so no "which one?" is asked."""
+    if "choose" not in found.kinds():
+        return
     named = {act.target for _, act in found.acts if act.kind in ("choose", "ask_about") and act.target}
     if len(named) == 1 and named != {"all"}:
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "choose" and a.target is None)]
