@@ -111,3 +111,24 @@ Feature: Closing politely when the customer has nothing else
       And the agent says "sorry"
       And the conversation is still open
       And the agent does not hand over to a person
+
+  Rule: A customer who leaves before the request is decided is let go warmly
+
+    Scenario: Going to find the order number and saying goodbye closes the chat
+      When the customer says "I want to return a gift, I don't have the order number"
+      And the customer says "ok I'll ask my friend for it. bye"
+      Then the conversation is closed with outcome "customer_closed"
+      And the agent does not say "colleague"
+
+    Scenario: A goodbye that comes with the fact asked for carries on
+      When the customer says "cancel my order"
+      And the customer says "A-3001, thanks, bye"
+      Then the conversation is still open
+      And the agent asks for the "dispatched"
+
+    Scenario: An angry message after the hint is not answered with "no problem"
+      When the customer says "I want a refund"
+      And the customer says "I don't have it"
+      And the customer says "THIS IS RIDICULOUS"
+      Then the agent says "sorry"
+      And the agent does not say "No problem"

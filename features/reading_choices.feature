@@ -221,3 +221,54 @@ Feature: Reading what the customer chooses
       Then the message is read as "ask_about:exchange"
       And no alternative is applied
       And the conversation is in "offering_alternatives"
+
+  Rule: Weighing the offers is not choosing them
+
+    Scenario: Naming both offers and asking which to pick chooses neither
+      When the customer says "I want a refund"
+      And the customer says "credit or exchange... hmm. which would you pick?"
+      Then the message is read as "ask_about:store_credit" and "ask_about:exchange"
+      And no alternative is applied
+      And the conversation is in "offering_alternatives"
+
+    Scenario: "Credit or exchange, I can't decide" asks about both
+      When the customer says "I want a refund"
+      And the customer says "credit or exchange, I can't decide"
+      Then the message is not read as "choose:exchange"
+      And no alternative is applied
+      And the agent says "store credit"
+      And the agent says "exchange"
+
+    Scenario: A grudging "ok fine" before asking what the options are takes nothing
+      When the customer says "I want a refund"
+      And the customer says "ok fine what are my options"
+      Then the message is read as "ask_about:all"
+      And no alternative is applied
+
+    Scenario: Asking leave to do something else is not a refusal of the offers
+      Given the customer "Lee" ordered "B-2002", which has already been dispatched
+      When the customer says "I'd like to cancel my order"
+      And the customer says "can't I just refuse the delivery?"
+      Then the message is not read as "reject:all"
+      And the conversation is in "offering_alternatives"
+
+  Rule: After a choice, the customer can change it and ask about it
+
+    Scenario: "Can I change that to credit?" swaps the exchange for the credit
+      When the customer says "I want a refund"
+      And the customer says "ok then the exchange"
+      And the customer says "actually wait, can I change that to credit?"
+      Then the alternative "Store credit" is applied in place of "Exchange"
+
+    Scenario: "How long does it take?" after choosing a repair asks about the repair
+      When the customer says "my kettle from order A-2209 stopped working, I bought it 2 months ago"
+      And the customer says "repair please"
+      And the customer says "how long does it take?"
+      Then the message is read as "ask_about:repair"
+      And the agent says "14 days"
+      And the agent does not say "law"
+
+    Scenario: "Just send another one" takes the new parcel
+      When the customer says "my parcel A-2210 never showed up, can you cancel it"
+      And the customer says "just send another one"
+      Then the alternative "Send it again" is applied

@@ -306,3 +306,63 @@ Feature: Reading facts and requests the way people give them
     Scenario: A missing part is a fault
       When the customer says "my order A-9103 came with a missing part"
       Then the message gives the fact "condition" as "faulty"
+
+  Rule: Order numbers and dates typed loosely are still read
+
+    Scenario: An order number typed without its dash is read in the policy's form
+      When the customer says "REFUND NOW. ORDER A2203. 50 DAYS."
+      Then the message gives the fact "order_id" as "A-2203"
+      And the message gives the fact "days_since_purchase" as "50"
+      And the agent explains the reason
+      And the agent does not say "letter, a dash"
+
+    Scenario: A length of time right after an order number is how long ago it was bought
+      When the customer says "refund a-2204 6 weeks"
+      Then the message gives the fact "order_id" as "A-2204"
+      And the message gives the fact "days_since_purchase" as "42"
+
+    Scenario: An order number of the wrong length still gets the hint
+      When the customer says "refund A22051 please"
+      Then the message gives no fact "order_id"
+      And the agent says "letter, a dash and four digits"
+
+    Scenario: Something bought for a birthday is dated by the time that follows
+      When the customer says "I bought these trainers for my son's birthday, order A-5102, around 5 weeks ago, and he already has them. Can I get my money back?"
+      Then the message gives the fact "days_since_purchase" as "35"
+      And the agent explains the reason
+      And the agent does not say "When did you buy it"
+
+    Scenario: A date put right with "I meant" replaces the one given before
+      When the customer says "refund A-4112 please, bought 10 days ago"
+      And the customer says "oops I meant 40 days ago"
+      Then the message gives the fact "days_since_purchase" as "40"
+
+  Rule: What went wrong is heard however it is told
+
+    Scenario: What was ordered and what came, in plain words, is a wrong item
+      When the customer says "I need help with my order"
+      And the customer says "i ordered a blue one and got red"
+      Then the message gives the fact "condition" as "wrong_item"
+
+    Scenario: "My order is wrong" is a wrong item, met with sympathy before the next question
+      When the customer says "my order is wrong"
+      Then the message gives the fact "condition" as "wrong_item"
+      And the agent asks for the "order_id"
+      And the agent says "sorry"
+      And the agent does not say "Got it"
+
+    Scenario: An approval that starts with an apology is not announced as good news
+      When the customer says "my order is wrong"
+      And the customer says "A-3103"
+      Then the request is approved
+      And the agent says "sorry we sent the wrong item"
+      And the agent does not say "Good news"
+
+    Scenario: A parcel stolen from the doorstep never reached the customer
+      When the customer says "my package was stolen from my doorstep, A-5108"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"
+
+    Scenario: A stolen card is not a stolen parcel
+      When the customer says "my card was stolen so I need to cancel"
+      Then the message gives no fact "condition"

@@ -150,3 +150,26 @@ Feature: Reading the tone of a message
       Then the agent sets a boundary
       When the customer says "you are a useless idiot"
       Then the agent ends the chat after repeated abuse
+
+  Rule: Pressing for the request and sarcasm in new words
+
+    Scenario: "So you can't do anything?" presses for the refund, and the answer stays
+      When the customer says "I want a refund"
+      And the customer says "so you can't do anything?"
+      Then the message is read as "insist"
+      And the transitions taken were "hold_position"
+      And the agent does not say "no answer for"
+
+    Scenario: "It's one day over, come on" presses for the refund
+      Given the customer "Dana" bought order "A-1002" 31 days ago
+      When the customer says "I want a refund for A-1002"
+      And the customer says "it's one day over, come on"
+      Then the message is read as "insist"
+      And the agent does not say "didn't quite catch"
+
+    Scenario: "So I'm stuck with a jacket I hate. Thanks a lot." is sarcasm, not thanks
+      When the customer says "I want a refund"
+      And the customer says "Great, so I'm stuck with a jacket I hate. Thanks a lot."
+      Then the message is read as ironic
+      And the agent does not say "Glad to"
+      And no alternative is applied

@@ -42,6 +42,7 @@ class Effects:
             "offer_remaining": _offer_remaining,
             "offer_compensation": _offer_compensation,
             "apply_alternative": self._apply_alternative,
+            "grant_wish": self._grant_wish,
             "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
             "schedule_follow_up": self._schedule_follow_up,
@@ -140,6 +141,26 @@ class Effects:
         run.outcome = "alternative_accepted"
         unverified = self._unverified(run)
         run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
+
+    def _grant_wish(self, run: Run, edge: Edge) -> None:
+        item = current_item(run)
+        wish = guards.granted_wish(run, self._rules)
+        decision = self._rules.decide(item.name, run.facts) if item is not None else None
+        if item is None or wish is None or decision is None:
+            return
+        request = self._policy.requests[item.name]
+        offered = decision.alternatives if decision.verdict != "approve" else request.alternatives
+        item.offered = tuple(a.id for a in offered)
+        run.offered = list(item.offered)
+        alternative = next(a for a in request.every_alternative() if a.id == wish)
+        item.chosen = wish
+        item.status = "alternative_accepted"
+        run.settled.append(item)
+        run.chosen = wish
+        run.outcome = "alternative_accepted"
+        run.actions.append(
+            ApplyAlternative(alternative=wish, title=alternative.title, unverified=self._unverified(run))
+        )
 
     def _change_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)

@@ -113,6 +113,7 @@ def identify_request(run: Run, policy: Policy) -> None:
     slot = run.signals.slots.get("requested") if not run.agenda else None
     if slot is not None and (name := policy.request_for(slot)) is not None:
         run.agenda.append(AgendaItem(name))
+    _note_wish(run, policy)
     current = current_item(run)
     if current is not before and before is not None:
         run.changed = True
@@ -120,6 +121,25 @@ def identify_request(run: Run, policy: Policy) -> None:
             # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".
             run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def _note_wish(run: Run, policy: Policy) -> None:
+    """Remember an alternative asked for by name before anything was offered ("I'd like to exchange it"), on
+    the request in hand when it has that alternative, else on a new request of the first kind that has it."""
+    if run.state != "listening":
+        return
+    wish = next((a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target), None)
+    if wish is None:
+        return
+    owners = [
+        name for name, request in policy.requests.items() if any(a.id == wish for a in request.every_alternative())
+    ]
+    item = current_item(run)
+    if item is None and owners:
+        item = AgendaItem(owners[0])
+        run.agenda.append(item)
+    if item is not None and item.name in owners:
+        item.wish = wish
 
 
 def _kind(policy: Policy, name: str) -> str | None:

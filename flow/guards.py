@@ -194,6 +194,28 @@ def needs_review(run: Run, rules: Rules) -> bool:
     return decision is not None and decision.verdict == "review"
 
 
+def wish_available(run: Run, rules: Rules) -> bool:
+    """The customer asked for one of the request's alternatives by name ("I'd like to exchange it"), the
+    request is decided, and what they asked for is what the decision offers, or one of the request's own
+    alternatives when it is allowed; nothing else is waiting."""
+    return granted_wish(run, rules) is not None and not _others_waiting(run)
+
+
+def granted_wish(run: Run, rules: Rules) -> str | None:
+    """The alternative the customer asked for by name, when the decision on the request in hand can give it."""
+    item = current_item(run)
+    decision = _decision(run, rules)
+    if item is None or item.wish is None or decision is None:
+        return None
+    if decision.verdict in ("decline", "offer"):
+        available = [a.id for a in decision.alternatives]
+    elif decision.verdict == "approve":
+        available = [a.id for a in rules.policy.requests[item.name].alternatives]
+    else:
+        return None
+    return item.wish if item.wish in available else None
+
+
 def ready_and_allowed(run: Run, rules: Rules) -> bool:
     """The request is decided and allowed, by the rules or by an exception."""
     decision = _decision(run, rules)
@@ -233,6 +255,13 @@ def closing(run: Run, rules: Rules) -> bool:
     said_no = _has(run, "deny") and run.question == "anything_else" and len(_acts(run)) == 1
     acknowledged = _has(run, "thank") and all(a.kind in ("thank", "affirm", "complain") for a in _acts(run))
     return nothing_open and (acknowledged or said_no)
+
+
+def leaving_while_listening(run: Run, rules: Rules) -> bool:
+    """The customer closes as in any state (a goodbye, or thanks with nothing open), even before the request
+    is decided ("I'll ask her for the number. Bye"); but one who gives a fact the request needed in the same
+    message expects it taken further, and is asked the rest."""
+    return closing(run, rules) and not (_has(run, "provide") and missing_fact(run, rules))
 
 
 def said_goodbye(run: Run, rules: Rules) -> bool:

@@ -286,7 +286,9 @@ class AgendaItem:
 
     ``facts`` are the facts about this request (the order it concerns, when it was bought, what was
     wrong); ``offered`` the alternatives offered for it, ``rejected`` those the customer turned down,
-    ``chosen`` the one accepted. A slotted dataclass, like :class:`Counters`, to keep snapshots small.
+    ``chosen`` the one accepted, ``wish`` the alternative the customer asked for by name before anything
+    was offered ("I'd like to exchange it"). A slotted dataclass, like :class:`Counters`, to keep snapshots
+    small.
     """
 
     name: str
@@ -295,6 +297,7 @@ class AgendaItem:
     offered: tuple[str, ...] = ()
     rejected: tuple[str, ...] = ()
     chosen: str | None = None
+    wish: str | None = None
 
     @property
     def settled(self) -> bool:
@@ -430,6 +433,8 @@ def _share_values(values: dict[str, Any]) -> None:
         item.rejected = sharing.names(item.rejected)
         if item.chosen is not None:
             item.chosen = name(item.chosen)
+        if item.wish is not None:
+            item.wish = name(item.wish)
     stated = values["customer_stated"]
     if stated:
         text = sharing.text

@@ -95,6 +95,8 @@ class ContextBuilder:
             noted_for=None,
             queued=None,
             given=False,
+            trouble_told=False,
+            wished=None,
             narrowing=False,
             thanked=False,
             exception=False,
@@ -151,6 +153,13 @@ class ContextBuilder:
             context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
         return context
 
+    def _wished(self, run: Run, item: AgendaItem | None) -> str | None:
+        """How the alternative the customer asked for by name in this message is said in a sentence."""
+        if item is None or item.wish is None or not any(a.target == item.wish for a in run.signals.acts):
+            return None
+        found = _find(self._alternatives[item.name], item.wish)
+        return _in_sentence(found) if found is not None else None
+
     def _base(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
         """What every paragraph about ``item`` reads the same way, whatever its template needs."""
         policy = self._policy
@@ -187,6 +196,8 @@ class ContextBuilder:
         noted = getattr(run, "noted_for", None)
         context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None
         given_here = bool(run.signals.facts) and noted is None
+        context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
+        context["wished"] = self._wished(run, item)
         context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
         context["queued"] = self._queued(run, item)
         if context["queued"]:

@@ -86,6 +86,8 @@ CONTEXT_VARIABLES = frozenset(
         "apologized",
         "replaced",
         "noted_for",
+        "trouble_told",
+        "wished",
         "queued",
     }
 )
@@ -402,6 +404,8 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         question_inline="could you tell me your order number?",
         asked_before=False,
         not_known=False,
+        trouble_told=False,
+        wished=None,
         resume="Would that help?",
     )
     return context

@@ -12,6 +12,7 @@ SPEC = StateSpec(
     says={
         "approve": "approved",
         "accept_alternative": "alternative_set_up",
+        "grant_wish": "wish_granted",
         "change_choice": "alternative_changed",
         "answer_about": "about_switch",
         "answer_chosen": "about_chosen",
@@ -28,8 +29,8 @@ SPEC = StateSpec(
     templates={
         "approved": (
             "{{ approval }} Is there anything else I can help with?",
-            "Good news{% if customer_name %}, {{ customer_name }}{% endif %}. {{ approval }} Is there anything "
-            "else you need?",
+            "{% if 'sorry' not in approval %}Good news{% if customer_name %}, {{ customer_name }}{% endif %}. "
+            "{% endif %}{{ approval }} Is there anything else you need?",
         ),
         "hold_position": (
             "I'm sorry, I can't change the answer on {{ request }}.{% if chosen %} Your {{ chosen }} is all set"
@@ -45,6 +46,14 @@ SPEC = StateSpec(
             "Thank you. Your {{ chosen }} is all set{% if order_id %} for order {{ order_id }}{% endif %}, "
             "and you'll get an email to confirm it. I'll check back {{ follow_up_when }}. "
             "Is there anything else you need?",
+        ),
+        "wish_granted": (
+            "Of course{% if customer_name %}, {{ customer_name }}{% endif %}. I've arranged your {{ chosen }}"
+            "{% if order_id %} for order {{ order_id }}{% endif %}. You'll get an email to "
+            "confirm it, and I'll check in with you {{ follow_up_when }}. Is there anything else I can help with?",
+            "Yes, we can do that. Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}. "
+            "An email is on its way to confirm it, and I'll check back {{ follow_up_when }}. "
+            "Anything else I can do for you?",
         ),
         "alternative_changed": (
             "No problem, I've changed it: you'll have the {{ chosen }}{% if replaced %} instead of the "

@@ -27,10 +27,10 @@ SPEC = StateSpec(
     templates={
         "welcome": (
             "Hi{% if customer_name %} {{ customer_name }}{% endif %}, thanks for getting in touch"
-            "{% if request %} about {{ request }}{% else %} with {{ company }}{% endif %}."
-            "{% if not continues %} I'm {{ agent_name }}. How can I help today?{% endif %}",
+            "{% if wished %} about the {{ wished }}{% elif request %} about {{ request }}{% else %} with {{ company }}"
+            "{% endif %}.{% if not continues %} I'm {{ agent_name }}. How can I help today?{% endif %}",
             "Hello{% if customer_name %} {{ customer_name }}{% endif %}, thank you for getting in touch"
-            "{% if request %} about {{ request }}{% else %} with us{% endif %}."
+            "{% if wished %} about the {{ wished }}{% elif request %} about {{ request }}{% else %} with us{% endif %}."
             "{% if not continues %} I'm {{ agent_name }} from {{ company }}. How can I help today?{% endif %}",
         ),
         "ask_fact": (
@@ -38,37 +38,48 @@ SPEC = StateSpec(
             "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint %}{{ hint }}"
             "{% elif narrowing and not offer_colleague %}To get this right, I need a closer date. {{ question }}"
             "{% elif noted_for %}Thanks, I've noted that for {{ noted_for }}. {{ question }}"
+            "{% elif wished %}I'll see if I can arrange the {{ wished }} for you. {{ question }}"
             "{% elif colleague_declined %}All right. If you find it later, just send it here."
-            "{% elif offer_colleague %}I understand. Without that I can't check this from here, but a colleague "
+            "{% elif offer_colleague %}{% if complained %}I'm sorry this has been frustrating.{% else %}I understand."
+            "{% endif %} Without that I can't check this from here, but a colleague "
             "can look into it with you. Would you like me to pass this to one?"
             "{% elif asked_before and thanked %}You're welcome. Just to check, {{ question_inline }}"
             "{% elif asked_before and complained %}I understand, and I want to help. {{ question }}"
             "{% elif asked_before %}Sorry, I still need this: {{ question_inline }}"
-            "{% else %}{% if given %}Thanks. {% endif %}{{ question }}{% endif %}",
+            "{% else %}{% if trouble_told %}I'm sorry about that. {% elif given %}Thanks. {% endif %}{{ question }}"
+            "{% endif %}",
             "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}No problem. {{ hint }}"
             "{% elif hint %}{{ hint }} Could you check it for me?"
             "{% elif narrowing and not offer_colleague %}That helps, but I need to be "
             "a little more exact. {{ question }}{% elif noted_for %}I'll keep that for {{ noted_for }}. "
-            "{{ question }}{% elif colleague_declined %}That's fine. Whenever you have it, send it here and I'll "
-            "carry on.{% elif offer_colleague %}That's all right. I can't look this up without it, but a "
+            "{{ question }}{% elif wished %}Let me check whether the {{ wished }} is possible. {{ question }}"
+            "{% elif colleague_declined %}That's fine. Whenever you have it, send it here and I'll "
+            "carry on.{% elif offer_colleague %}{% if complained %}I'm sorry, I know this is taking a while."
+            "{% else %}That's all right.{% endif %} I can't look this up without it, but a "
             "colleague can help you find it. Shall I pass you to one?"
             "{% elif asked_before and thanked %}No problem. Before I go on, {{ question_inline }}"
             "{% elif asked_before and complained %}I hear you, and I'd like to sort this out. {{ question }}"
             "{% elif asked_before %}Just so I can check, {{ question_inline }}"
-            "{% else %}{% if given %}Thank you. {% endif %}{{ question }}{% endif %}",
+            "{% else %}{% if trouble_told %}I'm sorry to hear that. {% elif given %}Thank you. {% endif %}"
+            "{{ question }}"
+            "{% endif %}",
             "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}No worries. {{ hint }}"
             "{% elif hint %}Could you check that number? {{ hint }}"
             "{% elif narrowing and not offer_colleague %}Could you narrow it down a "
             "little? {{ question }}{% elif noted_for %}Noted for {{ noted_for }}, thank you. {{ question }}"
+            "{% elif wished %}I can look into the {{ wished }} for you. {{ question }}"
             "{% elif colleague_declined %}No problem. Just send it here if you find it."
-            "{% elif offer_colleague %}No problem. Without it I can't go further here, but a colleague can look "
+            "{% elif offer_colleague %}{% if complained %}I'm sorry this is frustrating.{% else %}No problem."
+            "{% endif %} Without it I can't go further here, but a colleague can look "
             "into it with you. Would you like that?"
             "{% elif asked_before and thanked %}Happy to help. One thing first: {{ question_inline }}"
             "{% elif asked_before and complained %}I'm sorry this is frustrating. So I can help, {{ question_inline }}"
             "{% elif asked_before %}One more time, {{ question_inline }}"
-            "{% else %}{% if given %}Got it. {% endif %}{{ question }}{% endif %}",
+            "{% else %}{% if trouble_told %}I'm sorry that happened. {% elif given %}Got it. {% endif %}"
+            "{{ question }}"
+            "{% endif %}",
         ),
         "dropped": (
             "No problem{% if customer_name %}, {{ customer_name }}{% endif %}, I'll leave that there. Is there "

@@ -228,7 +228,7 @@ class Explorer:
     def _offer_texts(self, conversation: Conversation) -> list[str]:
         """Asking about, taking and turning down each thing on offer, by its name; after one offer was taken,
         asking about and switching to another that was offered; while waiting for a person, taking one
-        that was open when the customer was handed over."""
+        that was open when the customer was handed over; before any request, asking for an alternative."""
         compensation = self.policy.compensation
         if conversation.state == "compensation" and compensation is not None:
             name = compensation.synonyms[0] if compensation.synonyms else compensation.title.lower()
@@ -249,6 +249,10 @@ class Explorer:
             names = self._names(taken.name)
             return [text for offer in options for text in offer_phrases(names[offer])[:2]]
         item = conversation.current
+        if conversation.state == "listening" and item is None:
+            # Before anything is offered, the customer may ask for one of the alternatives by name.
+            firsts = [r.alternatives[0] for r in self.policy.requests.values() if r.alternatives]
+            return [offer_phrases(a.name or a.title.lower())[1] for a in firsts[:1]]
         if conversation.state != "offering_alternatives" or item is None:
             return []
         names = self._names(item.name)

@@ -36,6 +36,7 @@ from flow.understanding._revisions import (
     switched_request,
 )
 from flow.understanding._text import NUMBER
+from flow.understanding._wishes import read_wishes
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -104,6 +105,8 @@ def read_acts(
     """The acts of one message, in the order they occur; ``known`` tells words spelt right."""
     found = Found()
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
+    if context.wishes and not tone.irony:
+        read_wishes(clauses, context, lexicon, found)
     # Thanks elsewhere in the message only tell how a clause answers a question the agent asked.
     thanked = context.question is not None and any(has(lexicon.thanks, clause.words) for clause in clauses)
     exclaimed: list[int] = []
@@ -150,7 +153,7 @@ def read_acts(
         paused_choice(clauses, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         status_of_chosen(clauses, context, lexicon, found)
-    if not found.kinds() - {"thank"}:
+    if not found.kinds() - {"thank", "ask_policy"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_what_was_done(clauses, context, found)
@@ -160,7 +163,9 @@ def read_acts(
         # The model is heard only when the words settled nothing but thanks or a goodbye.
         if clauses and not found.kinds() - {"thank", "goodbye"}:
             owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
-            supposing = any(clause.question and _supposes(clause.words) for clause in clauses)
+            supposing = any(
+                clause.question and (_supposes(clause.words) or _asks_to(clause.words)) for clause in clauses
+            )
             person = any(names_a_person(clause.words, lexicon) for clause in clauses)
             _from_model(model, context, found, owns_up=owns_up, supposing=supposing, person=person)
         _late_yes(clauses, context, lexicon, found)
@@ -361,16 +366,19 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
 
 def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """A yes to the offer of a person asks for one, unless the message also says no person is needed,
-    chooses something on offer ("no I don't need a person. fine, I'll have the exchange") or waits ("ok,
-    I'll give it a few more days", which says no when it says nothing else). A no beside a choice turns the
-    person down, not everything ("no. fine, the exchange"). Talk of a call while a callback is on offer is
-    about the callback, not a request for a person."""
+    gives the fact that was missing ("ok, it hasn't shipped"), chooses something on offer ("no I don't need a
+    person. fine, I'll have the exchange") or waits ("ok, I'll give it a few more days", which says no when it
+    says nothing else). A no beside a choice turns the person down, not everything ("no. fine, the exchange").
+    Talk of a call while a callback is on offer is about the callback, not a request for a person."""
     waits = None
     if context.question == "person":
         waits = next((i for i, clause in enumerate(clauses) if has(lexicon.holding_off, clause.words)), None)
     if found.yes_to_person is not None:
         declined = any(a.kind == "ask_human" and a.negated for _, a in found.acts)
-        if not declined and waits is None and "choose" not in found.kinds():
+        answered = context.asked is not None and any(
+            a.kind == "provide" and a.target == context.asked for _, a in found.acts
+        )
+        if not (declined or answered) and waits is None and "choose" not in found.kinds():
             found.add(found.yes_to_person, Act.of("ask_human"))
     if context.question == "person" and waits is not None and not found.acts:
         found.add(waits * 1000 + 9, Act.of("deny"))
@@ -555,6 +563,17 @@ def _supposes(words: Sequence[str]) -> bool:
     start = 1 if words[:1] == ["and"] or words[:1] == ["so"] else 0
     opening = words[start : start + 3]
     return opening[:1] == ["if"] or opening[:2] == ["what", "if"] or opening == ["what", "happens", "if"]
+
+
+def _asks_to(words: Sequence[str]) -> bool:
+    """ "Can't I just refuse the delivery?", "could we split it?": asking leave to do something, which says
+    neither yes nor no to what is on offer."""
+    return tuple(words[:2]) in _ASKING_LEAVE
+
+
+_ASKING_LEAVE = frozenset(
+    (verb, person) for verb in ("can", "cant", "could", "couldnt", "may") for person in ("i", "we")
+)
 
 
 def _from_model(

@@ -11,6 +11,7 @@ offer switches to it; a bare yes or no answers the agent's question instead.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from flow.models import Act
@@ -124,10 +125,12 @@ def read_choices(
         if mentions and clause.words[0] == "if" and not clause.question:
             continue
         if mentions:
+            weighing = _weighed(clause.words, mentions)
             for mention in mentions:
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
                 if act.kind == "choose" and (
-                    _topic_of_question(clauses, index, mention, lexicon)
+                    weighing
+                    or _topic_of_question(clauses, index, mentions, lexicon)
                     or (topic == (index, mention.offer) and not _asks_to_have(clause.words, lexicon))
                 ):
                     act = Act.of("ask_about", mention.offer)
@@ -167,33 +170,53 @@ def _leaving(clauses: list[Clause], lexicon: Lexicon) -> bool:
 
 def _settle_pointing(found: Found) -> None:
     """ "The exchange sounds good, but can I get a different one instead of the same one?": a message
-    that names one offer points at that one, so no "which one?" is asked."""
+    that names one offer points at that one, so no "which one?" is asked; and "ok fine, what are my
+    options?" asks what they are before taking any."""
     if "choose" not in found.kinds():
         return
     named = {act.target for _, act in found.acts if act.kind in ("choose", "ask_about") and act.target}
-    if len(named) == 1 and named != {"all"}:
+    asks_for_all = any(act.kind == "ask_about" and act.target == "all" for _, act in found.acts)
+    if asks_for_all or len(named) == 1 and named != {"all"}:
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "choose" and a.target is None)]
 
 
-def _topic_of_question(clauses: list[Clause], index: int, mention: Mention, lexicon: Lexicon) -> bool:
-    """ "The voucher thing, how much is it worth?", "and the exchange - can I pick another colour?": an offer
-    named on its own, then a question about it, asks about it; "the credit, can I have that?" chooses it."""
-    if index + 1 >= len(clauses) or not clauses[index + 1].question or clauses[index + 1].words[0] in _ADDING:
+def _topic_of_question(clauses: list[Clause], index: int, mentions: list[Mention], lexicon: Lexicon) -> bool:
+    """ "The voucher thing, how much is it worth?", "and the exchange - can I pick another colour?": offers
+    named on their own, then a question about it, asks about it; "the credit, can I have that?" chooses it. A
+    clause of fillers between them ("credit or exchange... hmm. which would you pick?") does not count."""
+    after = index + 1
+    while after < len(clauses) and not clauses[after].question and _only_fillers(clauses[after].words, lexicon):
+        after += 1
+    if after >= len(clauses) or not clauses[after].question or clauses[after].words[0] in _ADDING:
         return False
     words = clauses[index].words
-    rest = [w for i, w in enumerate(words) if not mention.start <= i < mention.end]
-    if "please" in rest or any(w not in _TOPIC_WORDS and w not in lexicon.fillers for w in rest):
+    rest = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in mentions)]
+    if "please" in rest or not _only_fillers(rest, lexicon):
         return False
-    return not _asks_to_have(clauses[index + 1].words, lexicon)
+    return not _asks_to_have(clauses[after].words, lexicon)
+
+
+def _weighed(words: Sequence[str], mentions: list[Mention]) -> bool:
+    """ "Credit or exchange, I can't decide": two offers joined by "or" are weighed, not both chosen."""
+    spans = sorted((m.start, m.end) for m in mentions if m.offer)
+    return any(
+        words[end:start][:1] == ["or"] and set(words[end + 1 : start]) <= _DETERMINERS
+        for (_, end), (start, _) in itertools.pairwise(spans)
+    )
+
+
+def _only_fillers(words: Sequence[str], lexicon: Lexicon) -> bool:
+    return all(w in _TOPIC_WORDS or w in lexicon.fillers for w in words)
 
 
 def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """After a choice, a question that names nothing else asks about what was chosen: "will I get an
-    email?", "how long will it take to arrive?"."""
+    email?", "how long will it take to arrive?", "how long does it take?" (not the rules of refunds)."""
     if context.chosen is None:
         return
     for index, clause in enumerate(clauses):
         if clause.question and _still_about(clause, context, lexicon, context.chosen) is not None:
+            found.drop("ask_policy")
             found.add(index * 1000, Act.of("ask_about", context.chosen))
             return
 

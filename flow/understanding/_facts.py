@@ -124,9 +124,22 @@ def _order_id(
         if attempt is None and asked:
             attempt = next((str(m.group(0)) for m in _ID_ATTEMPT.finditer(folded)), None)
         if attempt is not None:
+            mended = _mended(attempt, policy_pattern(spec.pattern))
+            if mended is not None:
+                return mended
             reading.malformed.append(spec.name)
         return None
     return slots.get("order_id")
+
+
+def _mended(attempt: str, pattern: TextPattern) -> str | None:
+    """An order number typed without its separator or with another one ("A2203", "a_2203", "A.2203") in the
+    one form of the policy's pattern it fits, if it fits exactly one."""
+    bare = "".join(c for c in attempt if c.isalnum()).upper()
+    cut = next((i for i in range(1, len(bare)) if bare[i - 1].isalpha() != bare[i].isalpha()), None)
+    forms = [bare] if cut is None else [bare, *(f"{bare[:cut]}{mark}{bare[cut:]}" for mark in "-/ ")]
+    fitting = [form for form in forms if pattern.fullmatch(form)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _days(
@@ -141,14 +154,16 @@ def _days(
 ) -> FactValue:
     """The days since purchase: the first date of buying (one with its month before a weekday), else the
     first date about nothing else; the last one when the customer corrects themselves ("2 weeks ago,
-    actually no, 5 weeks")."""
+    actually no, 5 weeks"), which may be a bare date ("sorry, it was the 30th of September")."""
     if context.today is None or not (asked or digits or not lexicon.date_hints.isdisjoint(words)):
         return None
     within = context.rough if asked else None
     found = lexicon.read_dates(folded, context.today, day_first=context.day_first, durations=asked, within=within)
     bought = [when for when in found if when.anchor == "purchase"]
     if not bought:
-        bought = [when for when in found if when.anchor == "none" and (asked or when.shape in ("ago", "elapsed"))]
+        bought = [
+            when for when in found if when.anchor == "none" and (asked or corrected or when.shape in ("ago", "elapsed"))
+        ]
     if bought:
         if corrected:
             return bought[-1].days

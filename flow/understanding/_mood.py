@@ -11,7 +11,8 @@ misjudged. The correction is small and reads the lexicon's phrases only:
 - otherwise, owning up or apologising (``own_mistakes``, ``apologies``) lifts it to at least
   :data:`OWNING_UP`;
 - and so does a message whose only sour words are those of the request itself ("can I cancel it? if it's
-  gone, can I refuse the delivery?" scores -0.59 on "cancel" and "refuse" alone), unless it complains.
+  gone, can I refuse the delivery?" scores -0.59 on "cancel" and "refuse" alone) or of a polite no ("not
+  interested in free return" scores -0.61), unless it complains.
 
 Everything else keeps VADER's score, which :meth:`flow.understanding.Understander.sentiment` still gives
 unchanged.
@@ -31,6 +32,8 @@ OWNING_UP = -0.2
 _SOFTENERS = frozenset({"really", "that", "too", "very", "so", "even", "at", "all"})
 _REQUEST_WORDS = frozenset({"cancel", "cancelled", "canceled", "cancelling", "refuse", "refused", "stop", "no"})
 """Words VADER scores as sour that only name what the customer asks for: "cancel", "refuse the delivery"."""
+_DECLINING = frozenset({("not", "interested"), ("no", "thanks"), ("no", "thank")})
+"""A polite no, which VADER scores sour by negating the kind words after it: "not interested in free return"."""
 
 
 def corrected_sentiment(
@@ -58,7 +61,10 @@ def corrected_sentiment(
 def _sour_only_in_asking(
     words: Sequence[str], clauses: Sequence[Sequence[str]], lexicon: Lexicon, valence: Mapping[str, float]
 ) -> bool:
-    if _REQUEST_WORDS.isdisjoint(words) or any(has(lexicon.complaint_cues, clause) for clause in clauses):
+    declining = any(pair in _DECLINING for pair in zip(words, words[1:], strict=False))
+    if _REQUEST_WORDS.isdisjoint(words) and not declining:
+        return False
+    if any(has(lexicon.complaint_cues, clause) for clause in clauses):
         return False
     return all(valence.get(word, 0.0) >= 0 or word in _REQUEST_WORDS for word in words)
 

@@ -120,6 +120,21 @@ def by_description(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: L
     return best if len(best) == 1 else []
 
 
+def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...]) -> list[Mention]:
+    """The offers ``clause`` names by a name or a synonym (a word form of one counts), left to right."""
+    return _by_name(clause, _names_of(offers)) if offers else []
+
+
+def _by_name(clause: Sequence[str], names: _Names) -> list[Mention]:
+    found = names.phrases.find(clause) if names.phrases.may_hold(clause) else ()
+    mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in found]
+    if not mentions and not names.inflected.isdisjoint(clause):
+        stems = [stem(word) for word in clause]
+        if not names.stems.isdisjoint(stems):
+            mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(stems)]
+    return mentions
+
+
 def find_mentions(
     clause: Sequence[str],
     offered: tuple[Offer, ...],
@@ -134,12 +149,7 @@ def find_mentions(
     if not offered:
         return []
     names = _names_of(offered)
-    found = names.phrases.find(clause) if names.phrases.may_hold(clause) else ()
-    mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in found]
-    if not mentions and not names.inflected.isdisjoint(clause):
-        stems = [stem(word) for word in clause]
-        if not names.stems.isdisjoint(stems):
-            mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in names.phrases.find(stems)]
+    mentions = _by_name(clause, names)
     if not mentions:
         mentions += _by_position(clause, offered, lexicon)
     if not mentions and known is not None:

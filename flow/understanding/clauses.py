@@ -27,7 +27,9 @@ _SPLIT = str.maketrans(
 )
 _PREPOSITIONS = frozenset({"in", "under", "for", "by", "on", "at", "from", "with"})
 _WH = frozenset({"where", "what", "why", "how", "who", "when", "wheres", "whats", "hows"})
-_LEADING = frozenset({"and", "so", "also", "plus", "oh", "ok", "okay", "um", "umm", "hmm", "well", "then"})
+_LEADING = frozenset(
+    {"and", "so", "also", "plus", "oh", "ok", "okay", "um", "umm", "hmm", "well", "then", "fine", "alright", "right"}
+)
 """Words before a wh-word that still leave the clause a question: "and how long does it take" (but "ok do
 that" is no question)."""
 _INTENSIFIERS = {("the", "hell"), ("the", "heck"), ("the", "fuck"), ("on", "earth"), ("the", "f")}

@@ -64,14 +64,15 @@ DEFAULT_FACTS: tuple[FactField, ...] = (
 class Context:
     """The conversation as it stood when the customer wrote.
 
-        ``request`` is the kind of request being handled (``refund``, ``cancel``), ``offered`` what is on
-        offer right now, ``asked`` the fact the agent just asked for, ``question`` what else it just asked,
-        ``rough`` what the customer said before about the asked fact when it was vague (days ago, from and to),
-        ``focus`` the offer the agent just described (so "that one" means it), ``chosen`` the offer the
-        customer took (so a question after it, "will I get an email?", asks about it) and ``chosen_offer`` its
-    names, ``today`` the local date in
-        the policy's time zone (dates are not read without it), ``day_first`` whether 02/10 is 2 October,
-        ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
+    ``request`` is the kind of request being handled (``refund``, ``cancel``), ``offered`` what is on
+    offer right now, ``asked`` the fact the agent just asked for, ``question`` what else it just asked,
+    ``rough`` what the customer said before about the asked fact when it was vague (days ago, from and to),
+    ``focus`` the offer the agent just described (so "that one" means it), ``chosen`` the offer the
+    customer took (so a question after it, "will I get an email?", asks about it) and ``chosen_offer`` its
+    names, ``wishes`` the alternatives a customer may ask for by name while nothing is on offer ("I'd like
+    to exchange it"), ``today`` the local date in the policy's time zone (dates are not read without it),
+    ``day_first`` whether 02/10 is 2 October,
+    ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
     """
 
     state: StateName = "listening"
@@ -83,6 +84,7 @@ class Context:
     focus: str | None = None
     chosen: str | None = None
     chosen_offer: Offer | None = None
+    wishes: tuple[Offer, ...] = ()
     today: date | None = None
     day_first: bool = True
     language: str = "en"

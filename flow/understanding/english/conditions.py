@@ -65,7 +65,11 @@ NEVER_ARRIVED = _phrases("""
     lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package |
     courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
     not here yet | hasnt arrived yet | still not arrived | still hasnt turned up | not turned up yet |
-    nothing has turned up | nothing turned up | nothing has shown up
+    nothing has turned up | nothing turned up | nothing has shown up | parcel was stolen | package was stolen |
+    parcel got stolen | package got stolen | parcel has been stolen | package has been stolen | order was stolen |
+    delivery was stolen | parcel stolen | package stolen | stole my parcel | stole my package | stole the parcel |
+    stolen from my doorstep | stolen off my doorstep | stolen from the doorstep | stolen from my porch |
+    stolen from the porch | stolen after delivery | taken from my doorstep | taken off my doorstep
 """)
 """The order never came."""
 WRONG_ITEM = _phrases("""
@@ -80,7 +84,9 @@ WRONG_ITEM = _phrases("""
     mix up with my order | mixed up the order | got muddled |
     sent in error | wrongly sent | sent a different | sent me a different | received a different | got a different |
     delivered a different | came in the wrong | arrived in the wrong | colour is wrong | colours wrong |
-    color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair
+    color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair |
+    order is wrong | order was wrong | order came wrong | order arrived wrong | order is incorrect |
+    order was incorrect | got my order wrong | order is all wrong | order was all wrong
 """)
 """The shop sent something other than what was ordered, in so many words."""
 CHARGED_TWICE = _phrases("""

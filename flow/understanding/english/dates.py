@@ -78,6 +78,9 @@ OTHER_WORDS = frozenset(
     returning wedding party trip flight snapped split ripped fell crashed died emailed called rang
     contacted asked told wrote messaged chatted spoke cancelled canceled requested""".split()
 )
+_OCCASIONS = frozenset({"holiday", "birthday", "wedding", "party", "trip", "flight"})
+"""Occasions that a date beside may be about, unless something was bought for them: "I bought it for my son's
+birthday 5 weeks ago" dates the buying."""
 FUTURE_WORDS = frozenset(
     {"next", "tomorrow", "until", "till", "by", "coming", "upcoming", "will", "ill", "shall", "gonna"}
 )
@@ -482,15 +485,21 @@ def _relative(
 
 def _alone(tokens: list[_Token], first: int, last: int) -> bool:
     """Whether the length of time is a clause of its own ("refund A-1234, 40 days."), hedges aside: said
-    like that in a message about an order, it is how long ago it was bought."""
+    like that in a message about an order, it is how long ago it was bought. Right after the digits of an
+    order number ("refund A-1234 40 days") it starts a clause of its own too."""
     before = first - 1
     while before >= 0 and tokens[before].text in APPROXIMATE:
         before -= 1
-    opens = before < 0 or tokens[before].text in _CLAUSE_MARKS
+    opens = before < 0 or tokens[before].text in _CLAUSE_MARKS or _reference_number(tokens[before].text)
     return opens and (last + 1 >= len(tokens) or tokens[last + 1].text in _CLAUSE_MARKS)
 
 
 _CLAUSE_MARKS = frozenset(".,;!?")
+
+
+def _reference_number(text: str) -> bool:
+    """Three digits or more: the end of an order or reference number, not a count of anything."""
+    return len(text) >= 3 and text.isdigit()
 
 
 def _and_a_half(tokens: list[_Token], k: int) -> bool:
@@ -691,6 +700,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             return "purchase"
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             return "delivery"
+        if word in _OCCASIONS and "for" in before[max(0, n - 3) : n] and not PURCHASE_WORDS.isdisjoint(before[:n]):
+            continue
         if word in OTHER_WORDS or word in FUTURE_WORDS:
             return "other"
     for n, word in enumerate(after):

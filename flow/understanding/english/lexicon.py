@@ -216,7 +216,8 @@ _COMPLAINT = _phrases("""
     madness | joke of a | not impressed | very poor | so poor | really poor | too slow | so slow | never again |
     never buying | never shopping | never ordering | never shop with you again |
     never shop here again | never buy from you again | never order from you again |
-    stuck with it | stuck with this | stuck with them | left with nothing | shop elsewhere | business elsewhere |
+    stuck with it | stuck with this | stuck with them | im stuck with | stuck with a | stuck with an | so im stuck |
+    left with nothing | shop elsewhere | business elsewhere |
     how you treat | treat your customers | treat customers | what the hell |
     what the heck | for gods sake |
     for goodness sake | seriously | this is bad | this is wrong | not right | not fair | unfair | a nightmare |
@@ -243,7 +244,10 @@ _INSIST = _phrases("""
     refund me anyway | make an exception | an exception | bend the rules | bend the rule | just this once |
     this one time | make an allowance | exception for me | let it slide | overlook it | turn a blind eye |
     do what i asked | what i asked for | do as i asked | its important | this is important | it is important |
-    its urgent | really nothing you can do | nothing you can do | nothing else you can do | cant you do anything |
+    its urgent | cant do anything | can do nothing | can you do nothing | one day over | a day over |
+    only one day | just one day | one day late | a day late | only a day | only a few days | few days over |
+    couple of days over | come on | really nothing you can do | nothing you can do | nothing else you can do |
+    cant you do anything |
     can you not do anything | cant you stop it | can you not stop it | can u not stop it | cant you cancel it |
     spent hundreds | spent thousands | spent a fortune |
     spent so much | spent a lot | spend a lot |
@@ -339,7 +343,10 @@ _CHOICE_FORMS = _phrases("""
     could i swap to | can i change to | could i change to | can i switch it to | could i switch it to |
     can i swap it for | could i swap it for | can i change it to | could i change it to | can you switch it to |
     could you switch it to | can you change it to | could you change it to | can we switch to | make it |
-    switch it to | change it to | switch to | change to | swap to
+    switch it to | change it to | switch to | change to | swap to | can i change that to | could i change that to |
+    can i switch that to | could i switch that to | can you change that to | could you change that to |
+    can we change that to | can we change it to | change that to | switch that to | swap that for | swap it for |
+    make that | can i make that | can i make it | could i make that | could i make it
 """)
 _ABOUT_FORMS = _phrases("""
     how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |
@@ -471,7 +478,8 @@ ENGLISH = Lexicon(
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
     corrections=_phrases("""
         actually no | no wait | wait no | scratch that | scrap that | sorry i mean | i mean | or rather |
-        make that | correction | sorry no | no sorry | my mistake | my bad | typo
+        make that | correction | sorry no | no sorry | my mistake | my bad | typo | actually it was |
+        sorry it was | wait it was | no it was | it was actually | i meant | oops
     """),
     anger_emoji=frozenset({"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624"}),
     praise=frozenset(

@@ -89,7 +89,7 @@ def _negated(words: Sequence[str], i: int) -> bool:
 def _object(words: Sequence[str], start: int) -> tuple[str, ...]:
     """The thing after a verb, without articles, up to a linking word: ("blue", "kettle"). A past participle
     right after the verb makes it passive, with no thing: "the wedding got cancelled"."""
-    if start < len(words) and words[start].endswith("ed"):
+    if start < len(words) and _participle(words[start]):
         return ()
     k = start
     while k < len(words) and words[k] in _SKIPPED:
@@ -101,6 +101,11 @@ def _object(words: Sequence[str], start: int) -> tuple[str, ...]:
         thing.append(words[k])
         k += 1
     return tuple(thing)
+
+
+def _participle(word: str) -> bool:
+    """ "cancelled", "used", not "red" or "tweed"."""
+    return len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _not_the_one(words: Sequence[str]) -> bool:

@@ -1,0 +1,68 @@
+Feature: Asking for an alternative straight away
+  Many customers do not ask for a refund and wait to be offered something else: they say what they
+  want from the start ("I'd like to exchange this for a bigger size", "store credit for my order,
+  please", "can you send it again?"). The agent takes that as the request it belongs to, gathers what
+  it needs, and arranges what was asked for when the policy allows it, without refusing something the
+  customer never asked for. When the policy cannot give it, the usual answer and alternatives follow.
+
+  Background:
+    Given the policy "retail"
+    And the fact "customer_name" is "Kim"
+
+  Scenario: An exchange asked for with everything needed is arranged at once
+    When the customer says "I'd like to exchange my jacket for a bigger size, order A-6101, bought 2 weeks ago"
+    Then the message is read as "choose:exchange", "provide:order_id" and "provide:days_since_purchase"
+    And the agent says "about the exchange"
+    And the alternative "Exchange" is applied
+    And the conversation is in "follow_up"
+    And the agent does not say "refund"
+    And a follow-up is scheduled in 24 hours
+
+  Scenario: Store credit asked for after the refund window is arranged without a refusal
+    When the customer says "I'd like store credit for order A-6103 please, bought 40 days ago"
+    Then the alternative "Store credit" is applied
+    And the agent does not apologize
+    And the agent does not say "can't"
+
+  Scenario: A swap asked for before the order number is set up once the facts are in
+    When the customer says "hi, can I swap a jumper for a smaller size?"
+    Then the agent asks for the "order_id"
+    And the agent says "exchange"
+    When the customer says "A-6201"
+    And the customer says "about 3 weeks ago"
+    Then the alternative "Exchange" is applied
+
+  Scenario: Changing from a refund to store credit while the agent is still asking
+    When the customer says "refund please"
+    And the customer says "A-6202"
+    And the customer says "actually can I just have store credit instead?"
+    Then the agent says "when did you buy it"
+    And the agent says "store credit"
+    When the customer says "45 days ago"
+    Then the alternative "Store credit" is applied
+    And the agent does not say "We can refund orders for 30 days"
+
+  Scenario: A parcel that never came is sent again when that is what the customer asks
+    When the customer says "my parcel A-6204 never arrived, can you send it again?"
+    Then the alternative "Send it again" is applied
+    And the agent does not say "cancellation"
+
+  Scenario: What the policy cannot give gets the usual answer and what it can
+    When the customer says "can I get store credit? my toaster A-6203 stopped working, I bought it 2 months ago"
+    Then no alternative is applied
+    And the agent offers "Replacement" and "Repair"
+
+  Scenario: Asking how an exchange works is not asking for one
+    When the customer says "how does an exchange work?"
+    Then the message is not read as "choose:exchange"
+    And no alternative is applied
+
+  Scenario: A refund asked for in words that name an alternative stays a refund
+    When the customer says "I'd like a full refund for A-6208, bought 10 days ago"
+    Then the message is not read as "choose:full_refund"
+    And the request is approved
+
+  Scenario: The customer can still switch after what they asked for was arranged
+    When the customer says "I want to swap my order A-6205 for a different colour, I bought it 10 days ago"
+    And the customer says "actually I'd rather have credit"
+    Then the alternative "Store credit" is applied in place of "Exchange"

@@ -1,0 +1,50 @@
+"""What a customer asks for by the name of something the shop offers instead, before anything is on offer.
+
+"I'd like to exchange my jacket for a bigger size", "can I swap it for another colour?", "store credit
+for order A-6103 please": the customer names one of the policy's alternatives as what they want. Read
+only while nothing is on offer and only when the clause asks to have it; the engine leaves out of
+:attr:`~flow.understanding.context.Context.wishes` the names that are also words for a request ("a refund",
+"send it back"), which the request reader takes.
+"""
+
+from __future__ import annotations
+
+from flow.models import Act
+from flow.understanding._found import Found, first
+from flow.understanding._offers import Mention, named_mentions
+from flow.understanding.clauses import Clause
+from flow.understanding.context import Context
+from flow.understanding.lexicon import Lexicon
+
+_ASKING_LEAVE = frozenset(
+    (verb, person) for verb in ("can", "could", "may", "cant", "couldnt") for person in ("i", "we", "you")
+)
+
+
+def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """Add a ``choose`` act for an alternative the customer asks to have while nothing is on offer."""
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        for mention in named_mentions(words, context.wishes):
+            if mention.offer is not None and _asks_for(clause, mention, lexicon):
+                found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
+                return
+
+
+def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
+    """ "I'd like to swap it", "can I get store credit?", "exchange please"; not "how does an exchange work?",
+    "I don't want credit" or "what is store credit?"."""
+    words = clause.words
+    if not lexicon.negators.isdisjoint(words[max(0, mention.start - 4) : mention.start]):
+        return False
+    if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
+        return False
+    if "please" in words or any(
+        pair in _ASKING_LEAVE for pair in zip(words[: mention.start], words[1 : mention.start], strict=False)
+    ):
+        return True
+    form = first(lexicon.choice_forms, words)
+    return form is not None and form.start < mention.start
+
+
+_QUESTION_WORDS = frozenset({"what", "whats", "how", "hows", "why", "when", "where", "which", "who", "is", "does"})
