@@ -66,3 +66,8 @@ Feature: Asking for an alternative straight away
     When the customer says "I want to swap my order A-6205 for a different colour, I bought it 10 days ago"
     And the customer says "actually I'd rather have credit"
     Then the alternative "Store credit" is applied in place of "Exchange"
+
+  Scenario: A shorter pair is an exchange
+    When the customer says "Hi! The trousers I got (A-7101) are too long. I'd like a shorter pair please"
+    Then the message is read as "choose:exchange" and "provide:order_id"
+    And the agent asks for the "days_since_purchase"

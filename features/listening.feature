@@ -88,3 +88,8 @@ Feature: Listening first
     Then the message's acts are "provide:order_id", "provide:days_since_purchase" and "provide:condition"
     And the fact "order_id" is now "A-1001"
     And the fact "days_since_purchase" is now "21"
+
+  Scenario: Asking for something the agent does not do is told so, not "tell me more"
+    When the customer says "hello, I want to change the delivery address for A-8109"
+    Then the agent says "from here"
+    And the agent does not say "tell me a little more"

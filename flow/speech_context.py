@@ -435,11 +435,18 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
 
 
 def _unanswered(run: Run) -> bool:
-    """Whether the customer asked a question the agent read nothing in but facts ("can I change the address
-    on A-1234?")."""
-    if "?" not in run.text or len(run.text.split()) < 3 or "help" in run.text.lower():
+    """Whether the customer asked a question, or asked for something, that the agent read nothing in but
+    facts ("can I change the address on A-1234?", "I want to change the delivery address")."""
+    lowered = run.text.lower()
+    if len(lowered.split()) < 3 or "help" in lowered:
+        return False
+    if "?" not in lowered and not any(opening in lowered for opening in _ASKING):
         return False
     return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
+
+
+_ASKING = ("i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ")
+"""Openings of a request in so many words, which an unread message that has one was asking for."""
 
 
 def _status_answer(text: str, run: Run) -> str:

@@ -112,7 +112,7 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}I want to make sure I help with the right thing. Here's what I can do, just pick one."
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered %}I don't have the answer to that one here. "
+            "{% elif unanswered %}That's not something I can help with from here. "
             "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
             "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
@@ -120,14 +120,14 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I'm still not sure what you need. These are the things I can help with."
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered %}That's a question I have no answer for here. "
+            "{% elif unanswered %}I can't help with that one from here. "
             "{% elif complained and not apologized %}I'm sorry about that. {% endif %}"
             "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
             "{% if level >= 4 %}A colleague could help you directly, if you'd like. Just say yes."
             "{% elif level == 3 %}I'm sorry, I still can't tell what you need. Would you like to talk to a colleague?"
             "{% elif level == 2 %}Let me make it easier: choose one of the options below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered %}I don't have an answer to that one here. "
+            "{% elif unanswered %}That's outside what I can do from here. "
             "{% elif complained and not apologized %}I'm sorry that's happened. {% endif %}"
             "What would you like me to do? I can help with {{ requests }}.{% endif %}",
         ),
