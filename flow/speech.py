@@ -213,7 +213,7 @@ class Speaker:
         key = {
             "offering_alternatives": "resume_offer",
             "compensation": "resume_compensation",
-            "follow_up": "resume_follow_up",
+            "follow_up": "resume_satisfaction" if run.question == "satisfaction" else "resume_follow_up",
             "escalated": "resume_waiting",
         }.get(step.state)
         if key is None:
@@ -253,7 +253,9 @@ class Speaker:
         if last.transition == "drop_request":
             return "anything_else"
         if last.state == "follow_up":
-            return "satisfaction" if last.transition == "check_in" else "anything_else"
+            # A side question answered at the check-in ("who is this?") leaves the check-in's question open.
+            kept = run.question == "satisfaction" and last.transition in _RESUMING
+            return "satisfaction" if last.transition == "check_in" or kept else "anything_else"
         if last.state == "listening" and run.request is None and run.pending_fact is None:
             return "request"
         return None

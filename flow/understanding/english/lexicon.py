@@ -522,7 +522,9 @@ ENGLISH = Lexicon(
         am i talking to a person | am i talking to a machine | am i talking to an ai | am i chatting to a bot |
         am i chatting with a bot | am i speaking to a bot | am i speaking to a real person | is this a bot |
         is this a robot | is this automated | is this an automated | is this a real person | is this ai |
-        is this an ai | is this a machine | is this a person | is this a human | are you a chatbot | is this a chatbot
+        is this an ai | is this a machine | is this a person | is this a human | are you a chatbot | is this a chatbot |
+        who is this | whos this | who is that | whos that | who are you | who am i talking to | who am i speaking to |
+        who am i chatting to | who am i chatting with | who is speaking | whos speaking
     """),
     retractions=_phrases("""
         actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
