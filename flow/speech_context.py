@@ -14,6 +14,7 @@ from flow.answers import answering_sentence
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
+from flow.reading import CALLBACK
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
@@ -97,6 +98,7 @@ class ContextBuilder:
             given=False,
             trouble_told=False,
             wished=None,
+            asked_when=False,
             narrowing=False,
             thanked=False,
             exception=False,
@@ -137,7 +139,7 @@ class ContextBuilder:
             context = base.copy()
         if policy.compensation is not None and needed & {"compensation", "resume"}:
             context["compensation"] = self.book.render("compensation.offer", context)
-        if run.outcome == "callback_scheduled" and "callback_when" in needed:
+        if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
             context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if not needed.isdisjoint(self._on_request):
@@ -198,6 +200,7 @@ class ContextBuilder:
         given_here = bool(run.signals.facts) and noted is None
         context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
         context["wished"] = self._wished(run, item)
+        context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
         context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
         context["queued"] = self._queued(run, item)
         if context["queued"]:

@@ -88,6 +88,7 @@ CONTEXT_VARIABLES = frozenset(
         "noted_for",
         "trouble_told",
         "wished",
+        "asked_when",
         "queued",
     }
 )
@@ -406,6 +407,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         not_known=False,
         trouble_told=False,
         wished=None,
+        asked_when=False,
         resume="Would that help?",
     )
     return context
