@@ -17,7 +17,14 @@ from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run, Step, current_item
-from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts, colleague_for_fact, status_check
+from flow.speech_context import (
+    FOLLOW_UP,
+    ContextBuilder,
+    SharedContexts,
+    colleague_for_fact,
+    files_complaint,
+    status_check,
+)
 from flow.templates import TemplateBook
 from flow.wording import sentence_hashes, without_said
 from states import SPECS
@@ -238,7 +245,9 @@ class Speaker:
         if not run.steps:
             return run.question
         last = run.steps[-1]
-        if last.transition in ("unclear", "ask_request") and run.counters.unclear >= _ASKS_PERSON:
+        if last.transition in ("unclear", "ask_request") and (
+            run.counters.unclear >= _ASKS_PERSON or (last.state == "listening" and files_complaint(run))
+        ):
             return "person"
         if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= _ASKS_PERSON:
             return "person"

@@ -98,6 +98,7 @@ class ContextBuilder:
             given=False,
             trouble_told=False,
             wished=None,
+            files_complaint=False,
             asked_when=False,
             narrowing=False,
             thanked=False,
@@ -192,6 +193,7 @@ class ContextBuilder:
         context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
         context["unanswered"] = _unanswered(run)
+        context["files_complaint"] = files_complaint(run)
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
         before = getattr(run, "pending_before", None)
@@ -450,6 +452,20 @@ def _unanswered(run: Run) -> bool:
 
 _ASKING = ("i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ")
 """Openings of a request in so many words, which an unread message that has one was asking for."""
+
+
+def files_complaint(run: Run) -> bool:
+    """Whether the customer, having asked for nothing the agent does, wants to make a complaint ("how can I
+    lodge a complaint against your company?"): something a person takes."""
+    if run.request is not None or not run.signals.has("complain"):
+        return False
+    if run.question == "person" and all(act.kind == "complain" for act in run.signals.acts):
+        return True  # still telling what went wrong, with a colleague already offered for it
+    lowered = run.text.lower()
+    return any(words in lowered for words in _FILING)
+
+
+_FILING = ("complaint", "file a claim", "claim against", "want to complain", "like to complain")
 
 
 def _status_answer(text: str, run: Run) -> str:

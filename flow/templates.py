@@ -89,6 +89,7 @@ CONTEXT_VARIABLES = frozenset(
         "trouble_told",
         "wished",
         "asked_when",
+        "files_complaint",
         "queued",
     }
 )
@@ -408,6 +409,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         trouble_told=False,
         wished=None,
         asked_when=False,
+        files_complaint=False,
         resume="Would that help?",
     )
     return context

@@ -113,7 +113,9 @@ _WEAK_REFUND = _phrases("""
     want to return | like to return | need to return
 """)
 _WEAK_CANCEL = _phrases(
-    """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
+    """dont want it anymore | dont want the order | dont need the order | changed my mind about the order |
+    no longer afford | cant afford it | cannot afford it | can not afford it | cant afford the order |
+    cannot afford the order"""
 )
 _STATUS = _phrases("""
     where is | wheres | where are | when will i get | when will i receive | when will i see | when will it |
