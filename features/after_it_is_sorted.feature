@@ -49,7 +49,7 @@ Feature: After the request is sorted
 
   Scenario: A question the agent has no answer for is said to be one, not to be unclear
     When the customer says "do you sell gift wrapping?"
-    Then the agent says "the answer to that one here"
+    Then the agent says "something I can help with from here"
     And the agent does not say "didn't quite catch"
     And the conversation is in "follow_up"
 

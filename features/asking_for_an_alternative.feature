@@ -66,3 +66,30 @@ Feature: Asking for an alternative straight away
     When the customer says "I want to swap my order A-6205 for a different colour, I bought it 10 days ago"
     And the customer says "actually I'd rather have credit"
     Then the alternative "Store credit" is applied in place of "Exchange"
+
+  Scenario: A shorter pair is an exchange
+    When the customer says "Hi! The trousers I got (A-7101) are too long. I'd like a shorter pair please"
+    Then the message is read as "choose:exchange" and "provide:order_id"
+    And the agent asks for the "days_since_purchase"
+
+  Scenario: A replacement for a faulty item inside the refund window is what is arranged
+    When the customer says "can I get a replacement for A-1107? it arrived broken, bought it 5 days ago"
+    Then the message is read as "choose:replacement", "provide:order_id", "provide:days_since_purchase" and "provide:condition"
+    And the alternative "Replacement" is applied
+    And the agent does not say "refund"
+
+  Scenario: Once a request is settled, an alternative asked for another order starts a new one
+    When the customer says "refund A-1108 bought 5 days ago"
+    And the customer says "thanks. can I also get a replacement for order A-1109, it broke, bought 3 months ago?"
+    Then the transitions taken were "new_request" and "grant_wish"
+    And the alternative "Replacement" is applied
+
+  Scenario: After a request is settled, naming an alternative for the same order starts nothing new
+    When the customer says "refund A-1111 bought 5 days ago"
+    And the customer says "thanks, I'll spend it on store credit"
+    Then no alternative is applied
+    And the agent does not say "arranged"
+
+  Scenario: The right one in place of a wrong item is an exchange
+    When the customer says "I received the wrong colour, A-1110, can you send the right one?"
+    Then the alternative "Exchange" is applied

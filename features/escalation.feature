@@ -147,6 +147,17 @@ Feature: Handing over to a person
     And the agent says "a colleague will call you tomorrow at 09:00"
     And the conversation is closed with outcome "callback scheduled"
 
+  Scenario: Out of hours, "how long will that take?" is told when the team is back
+    Given it is 20:30 in the policy's time zone
+    When the customer says "I want a refund"
+    And the customer says "I want to talk to a manager"
+    And the customer says "how long will that take?"
+    Then the message is read as "ask_about:callback"
+    And the agent says "tomorrow at 09:00"
+    And the agent offers a callback
+    When the customer says "ok"
+    Then a callback is booked for "Wednesday 09:00"
+
   Scenario: On Sunday, the callback waits for Monday morning
     Given it is Sunday 10:00 in the policy's time zone
     When the customer says "I want a refund"

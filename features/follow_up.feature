@@ -143,3 +143,16 @@ Feature: Following up
     Then the message is read as "deny"
     And the agent hands over to a person with reason "unsatisfied"
 
+
+  Scenario: At the check-in, "who is this?" is answered and the check-in question asked again
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "who is this?"
+    Then the message is read as "ask_bot"
+    And the agent says "Sam"
+    And the agent does not say "The credit goes on your account"
+    When the customer says "oh right. yes it's fine"
+    Then the conversation is closed

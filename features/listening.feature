@@ -88,3 +88,26 @@ Feature: Listening first
     Then the message's acts are "provide:order_id", "provide:days_since_purchase" and "provide:condition"
     And the fact "order_id" is now "A-1001"
     And the fact "days_since_purchase" is now "21"
+
+  Scenario: Asking for something the agent does not do is told so, not "tell me more"
+    When the customer says "hello, I want to change the delivery address for A-8109"
+    Then the agent says "from here"
+    And the agent does not say "tell me a little more"
+
+  Scenario: A customer who wants to make a complaint is offered a colleague who takes it
+    When the customer says "how can I make a consumer complaint against your company?"
+    Then the agent says "complaint"
+    And the quick replies are "Yes, a colleague please" and "No"
+    When the customer says "yes please"
+    Then the agent hands over to a person with reason "asked_for_person"
+
+  Scenario: Telling what went wrong after the offer of a colleague keeps the offer open
+    When the customer says "I want to complain"
+    And the customer says "about the delivery man, he was rude"
+    Then the agent says "colleague"
+    And the agent does not say "What would you like me to do"
+
+  Scenario: Not being able to afford an order any more is asking to cancel it
+    When the customer says "I can't afford it anymore, order A-1234"
+    Then the message is read as "request:cancel" and "provide:order_id"
+    And the agent asks for the "dispatched"

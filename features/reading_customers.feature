@@ -403,7 +403,7 @@ Feature: Reading customers the way they write
     And the customer says "what's your phone number?"
     Then the message is read as "unknown"
     And the agent does not say "let me put it more simply"
-    And the agent says "the answer to that one here"
+    And the agent says "something I can help with from here"
 
   Scenario: "Just what I wanted" about the offer after a refusal is sarcasm, and sets nothing up
     Given the customer "Dana" bought order "A-1001" 45 days ago
@@ -472,7 +472,7 @@ Feature: Reading customers the way they write
     Then the message is read as "insist"
     When the customer says "Is there really nothing you can do?"
     Then the message is read as "insist"
-    And the agent does not say "the answer to that one here"
+    And the agent does not say "something I can help with from here"
 
   Scenario: A refund on "the phone case" is no wish to talk on the phone
     Given the fact "customer_name" is "Liam"

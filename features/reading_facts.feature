@@ -366,3 +366,16 @@ Feature: Reading facts and requests the way people give them
     Scenario: A stolen card is not a stolen parcel
       When the customer says "my card was stolen so I need to cancel"
       Then the message gives no fact "condition"
+
+    Scenario: A date set apart beside an order number is when it was bought
+      When the customer says "I bought a gift card by mistake, can I get a refund on it? A-7102, yesterday"
+      Then the message gives the fact "days_since_purchase" as "1"
+      And the request is approved
+
+    Scenario: Something that needs fixing is faulty
+      When the customer says "the coffee machine needs fixing, A-7105"
+      Then the message gives the fact "condition" as "faulty"
+
+    Scenario: A discount code that does not work is not a faulty item
+      When the customer says "my voucher code doesn't work"
+      Then the message gives no fact "condition"

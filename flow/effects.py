@@ -149,7 +149,7 @@ class Effects:
         if item is None or wish is None or decision is None:
             return
         request = self._policy.requests[item.name]
-        offered = decision.alternatives if decision.verdict != "approve" else request.alternatives
+        offered = decision.alternatives if decision.verdict != "approve" else request.every_alternative()
         item.offered = tuple(a.id for a in offered)
         run.offered = list(item.offered)
         alternative = next(a for a in request.every_alternative() if a.id == wish)

@@ -125,11 +125,12 @@ def identify_request(run: Run, policy: Policy) -> None:
 
 def _note_wish(run: Run, policy: Policy) -> None:
     """Remember an alternative asked for by name before anything was offered ("I'd like to exchange it"), on
-    the request in hand when it has that alternative, else on a new request of the first kind that has it."""
-    if run.state != "listening":
+    the request in hand when it has that alternative, else on a new request of the first kind that has it;
+    after everything was settled, only for another order."""
+    if run.state not in ("listening", "follow_up"):
         return
     wish = next((a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target), None)
-    if wish is None:
+    if wish is None or run.state == "follow_up" and not _another_order(run):
         return
     owners = [
         name for name, request in policy.requests.items() if any(a.id == wish for a in request.every_alternative())
@@ -140,6 +141,15 @@ def _note_wish(run: Run, policy: Policy) -> None:
         run.agenda.append(item)
     if item is not None and item.name in owners:
         item.wish = wish
+
+
+def _another_order(run: Run) -> bool:
+    """Whether the message names an order other than the one last settled ("can I also exchange A-1102?"):
+    after a request was settled, a wish counts only for another order, never as a second thing done for
+    the same one."""
+    named = run.signals.facts.get("order_id")
+    last = run.agenda[-1].facts.get("order_id", run.facts.get("order_id")) if run.agenda else None
+    return named is not None and named != last
 
 
 def _kind(policy: Policy, name: str) -> str | None:

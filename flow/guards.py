@@ -196,8 +196,9 @@ def needs_review(run: Run, rules: Rules) -> bool:
 
 def wish_available(run: Run, rules: Rules) -> bool:
     """The customer asked for one of the request's alternatives by name ("I'd like to exchange it"), the
-    request is decided, and what they asked for is what the decision offers, or one of the request's own
-    alternatives when it is allowed; nothing else is waiting."""
+    request is decided, and what they asked for is what the decision offers, or any of the request's
+    alternatives when it is allowed (a replacement for a faulty item still within the refund window);
+    nothing else is waiting."""
     return granted_wish(run, rules) is not None and not _others_waiting(run)
 
 
@@ -210,7 +211,7 @@ def granted_wish(run: Run, rules: Rules) -> str | None:
     if decision.verdict in ("decline", "offer"):
         available = [a.id for a in decision.alternatives]
     elif decision.verdict == "approve":
-        available = [a.id for a in rules.policy.requests[item.name].alternatives]
+        available = [a.id for a in rules.policy.requests[item.name].every_alternative()]
     else:
         return None
     return item.wish if item.wish in available else None

@@ -32,8 +32,14 @@ class PolicyReading:
         self._language = language_of(policy.locale)
         self._day_first = day_first(policy.locale)
         self.offers = self._offers(policy)
-        alternative_ids = dict.fromkeys(a.id for r in policy.requests.values() for a in r.every_alternative())
-        wishes = (self._wish(self.offers[offer_id]) for offer_id in alternative_ids)
+        alternatives = {a.id: a for r in policy.requests.values() for a in r.every_alternative()}
+        own_names = {
+            " ".join(self._words(name)): a.id
+            for a in alternatives.values()
+            for name in (a.title, a.name or "", a.id.replace("_", " "))
+            if name
+        }
+        wishes = (self._wish(self.offers[offer_id], own_names) for offer_id in alternatives)
         self.wishes = tuple(offer for offer in wishes if offer.words)
         self.request_facts = policy.request_facts()
         self.facts = tuple(
@@ -82,12 +88,17 @@ class PolicyReading:
             )
         return offers
 
-    def _wish(self, offer: Offer) -> Offer:
-        """``offer`` named only by the words that ask for it and not for a request: "free return" and "label",
-        not "return" or "send it back", which ask for a refund."""
+    def _wish(self, offer: Offer, names: dict[str, str]) -> Offer:
+        """``offer`` named only by the words that ask for it and not for a request ("free return" and "label",
+        not "return" or "send it back", which ask for a refund), nor by another offer's own name (the exchange
+        is not "a replacement" when a replacement is an alternative of its own)."""
         cues = (*self.lexicon.request_cues.values(), *self.lexicon.weak_request_cues.values())
         keys = frozenset().union(*(c.keys for c in cues))
-        words = tuple(w for w in offer.words if w not in keys and not any(c.find(w.split()) for c in cues))
+        words = tuple(
+            w
+            for w in offer.words
+            if w not in keys and names.get(w, offer.id) == offer.id and not any(c.find(w.split()) for c in cues)
+        )
         return Offer(offer.id, words, offer.description, offer.details)
 
     def _words(self, text: str) -> list[str]:
@@ -117,7 +128,7 @@ class PolicyReading:
             focus=focus,
             chosen=chosen,
             chosen_offer=self.offers.get(chosen or ""),
-            wishes=self.wishes if state == "listening" and not offered else (),
+            wishes=self.wishes if state in ("listening", "follow_up") and not offered else (),
             today=now.astimezone(self.policy.zone).date() if now is not None else None,
             day_first=self._day_first,
             language=self._language,

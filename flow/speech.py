@@ -17,7 +17,14 @@ from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
 from flow.run import Run, Step, current_item
-from flow.speech_context import FOLLOW_UP, ContextBuilder, SharedContexts, colleague_for_fact, status_check
+from flow.speech_context import (
+    FOLLOW_UP,
+    ContextBuilder,
+    SharedContexts,
+    colleague_for_fact,
+    files_complaint,
+    status_check,
+)
 from flow.templates import TemplateBook
 from flow.wording import sentence_hashes, without_said
 from states import SPECS
@@ -213,7 +220,7 @@ class Speaker:
         key = {
             "offering_alternatives": "resume_offer",
             "compensation": "resume_compensation",
-            "follow_up": "resume_follow_up",
+            "follow_up": "resume_satisfaction" if run.question == "satisfaction" else "resume_follow_up",
             "escalated": "resume_waiting",
         }.get(step.state)
         if key is None:
@@ -238,7 +245,9 @@ class Speaker:
         if not run.steps:
             return run.question
         last = run.steps[-1]
-        if last.transition in ("unclear", "ask_request") and run.counters.unclear >= _ASKS_PERSON:
+        if last.transition in ("unclear", "ask_request") and (
+            run.counters.unclear >= _ASKS_PERSON or (last.state == "listening" and files_complaint(run))
+        ):
             return "person"
         if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= _ASKS_PERSON:
             return "person"
@@ -253,7 +262,9 @@ class Speaker:
         if last.transition == "drop_request":
             return "anything_else"
         if last.state == "follow_up":
-            return "satisfaction" if last.transition == "check_in" else "anything_else"
+            # A side question answered at the check-in ("who is this?") leaves the check-in's question open.
+            kept = run.question == "satisfaction" and last.transition in _RESUMING
+            return "satisfaction" if last.transition == "check_in" or kept else "anything_else"
         if last.state == "listening" and run.request is None and run.pending_fact is None:
             return "request"
         return None

@@ -14,6 +14,7 @@ from flow.answers import answering_sentence
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
+from flow.reading import CALLBACK
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
@@ -97,6 +98,8 @@ class ContextBuilder:
             given=False,
             trouble_told=False,
             wished=None,
+            files_complaint=False,
+            asked_when=False,
             narrowing=False,
             thanked=False,
             exception=False,
@@ -137,7 +140,7 @@ class ContextBuilder:
             context = base.copy()
         if policy.compensation is not None and needed & {"compensation", "resume"}:
             context["compensation"] = self.book.render("compensation.offer", context)
-        if run.outcome == "callback_scheduled" and "callback_when" in needed:
+        if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
             context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if not needed.isdisjoint(self._on_request):
@@ -190,6 +193,7 @@ class ContextBuilder:
         context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
         context["unanswered"] = _unanswered(run)
+        context["files_complaint"] = files_complaint(run)
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
         before = getattr(run, "pending_before", None)
@@ -198,6 +202,7 @@ class ContextBuilder:
         given_here = bool(run.signals.facts) and noted is None
         context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
         context["wished"] = self._wished(run, item)
+        context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
         context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
         context["queued"] = self._queued(run, item)
         if context["queued"]:
@@ -435,11 +440,32 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
 
 
 def _unanswered(run: Run) -> bool:
-    """Whether the customer asked a question the agent read nothing in but facts ("can I change the address
-    on A-1234?")."""
-    if "?" not in run.text or len(run.text.split()) < 3 or "help" in run.text.lower():
+    """Whether the customer asked a question, or asked for something, that the agent read nothing in but
+    facts ("can I change the address on A-1234?", "I want to change the delivery address")."""
+    lowered = run.text.lower()
+    if len(lowered.split()) < 3 or "help" in lowered:
+        return False
+    if "?" not in lowered and not any(opening in lowered for opening in _ASKING):
         return False
     return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
+
+
+_ASKING = ("i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ")
+"""Openings of a request in so many words, which an unread message that has one was asking for."""
+
+
+def files_complaint(run: Run) -> bool:
+    """Whether the customer, having asked for nothing the agent does, wants to make a complaint ("how can I
+    lodge a complaint against your company?"): something a person takes."""
+    if run.request is not None or not run.signals.has("complain"):
+        return False
+    if run.question == "person" and all(act.kind == "complain" for act in run.signals.acts):
+        return True  # still telling what went wrong, with a colleague already offered for it
+    lowered = run.text.lower()
+    return any(words in lowered for words in _FILING)
+
+
+_FILING = ("complaint", "file a claim", "claim against", "want to complain", "like to complain")
 
 
 def _status_answer(text: str, run: Run) -> str:

@@ -88,6 +88,8 @@ CONTEXT_VARIABLES = frozenset(
         "noted_for",
         "trouble_told",
         "wished",
+        "asked_when",
+        "files_complaint",
         "queued",
     }
 )
@@ -406,6 +408,8 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         not_known=False,
         trouble_told=False,
         wished=None,
+        asked_when=False,
+        files_complaint=False,
         resume="Would that help?",
     )
     return context

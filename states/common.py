@@ -54,6 +54,10 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "Is there anything else I can help with?",
         "Anything else I can do for you?",
     ),
+    "resume_satisfaction": (
+        "And are you happy with how it was sorted out?",
+        "Coming back to my question: is everything sorted now?",
+    ),
     "resume_waiting": ("A colleague will be with you shortly.",),
     "button_accept": ("Yes, please",),
     "button_reject": ("No, thanks",),

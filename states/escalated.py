@@ -42,14 +42,19 @@ SPEC = StateSpec(
             "{% if not offer_callback %}{% if thanked %}You're welcome. {% else %}Thanks for waiting. {% endif %}"
             "A colleague will be with you as soon as possible."
             "{% elif in_hours %}Would you like a callback instead? You can answer with the buttons below."
-            "{% else %}Would you like a callback when our team is back? You can answer with the buttons below."
-            "{% endif %}",
+            "{% elif asked_when %}Our team is back {{ callback_when }}, and a colleague can call you then. Shall I "
+            "book it?{% else %}Would you like a callback when our team is back? You can answer with the buttons "
+            "below.{% endif %}",
             "{% if in_hours or not callback %}{% if thanked %}You're welcome. {% endif %}A colleague has your "
             "conversation and will reply here shortly."
+            "{% elif asked_when %}The team is back {{ callback_when }}. Shall I book a callback for then?"
             "{% else %}Shall I book a callback for when the team is back?{% endif %}",
             "{% if in_hours or not callback %}I've let my colleague know you're still here. They won't be long."
-            "{% else %}I can book you a callback for when our team opens. Would you like that?{% endif %}",
+            "{% elif asked_when %}Our team opens {{ callback_when }}, and I can book you a callback for then. "
+            "Would you like that?{% else %}I can book you a callback for when our team opens. Would you like that?"
+            "{% endif %}",
             "{% if in_hours or not callback %}You're in the queue, and the next free colleague will pick this up."
+            "{% elif asked_when %}Our team is back {{ callback_when }} and can ring you then. Shall I book that?"
             "{% else %}Our team can ring you as soon as they're back. Shall I book that for you?{% endif %}",
         ),
         "nobody_free": (

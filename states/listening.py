@@ -107,27 +107,33 @@ SPEC = StateSpec(
             "Coming back to your request: {{ question }}",
         ),
         "ask_request": (
-            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% if files_complaint %}I'm sorry to hear that. A colleague can take your complaint: would you like me "
+            "to pass you to one? I can also help with {{ requests }} here."
+            "{% elif level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
             "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
             "colleague?"
             "{% elif level == 2 %}I want to make sure I help with the right thing. Here's what I can do, just pick one."
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered %}I don't have the answer to that one here. "
+            "{% elif unanswered %}That's not something I can help with from here. "
             "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
             "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
-            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% if files_complaint %}I'm sorry things have gone wrong. A colleague can take your complaint. Shall I "
+            "pass you to one?{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a "
+            "colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
             "{% elif level == 2 %}Sorry, I'm still not sure what you need. These are the things I can help with."
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered %}That's a question I have no answer for here. "
+            "{% elif unanswered %}I can't help with that one from here. "
             "{% elif complained and not apologized %}I'm sorry about that. {% endif %}"
             "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
-            "{% if level >= 4 %}A colleague could help you directly, if you'd like. Just say yes."
+            "{% if files_complaint %}I'm sorry about this. I can pass you to a colleague who will take your "
+            "complaint. Would you like that?"
+            "{% elif level >= 4 %}A colleague could help you directly, if you'd like. Just say yes."
             "{% elif level == 3 %}I'm sorry, I still can't tell what you need. Would you like to talk to a colleague?"
             "{% elif level == 2 %}Let me make it easier: choose one of the options below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered %}I don't have an answer to that one here. "
+            "{% elif unanswered %}That's outside what I can do from here. "
             "{% elif complained and not apologized %}I'm sorry that's happened. {% endif %}"
             "What would you like me to do? I can help with {{ requests }}.{% endif %}",
         ),

@@ -89,7 +89,7 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. You can pick an option below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}I don't have the answer to that one here.{% else %}Sorry, I didn't quite "
+            "{% elif unanswered %}That's not something I can help with from here.{% else %}Sorry, I didn't quite "
             "catch that.{% endif %} Would {{ offered }} work for you? The buttons below work too."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
@@ -97,7 +97,7 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: just tap one of the options below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}That's a question I have no answer for here.{% else %}I want to make sure I get this "
+            "{% elif unanswered %}I can't help with that one from here.{% else %}I want to make sure I get this "
             "right.{% endif %} Would you like {{ offered }}? The buttons below work too."
             "{% endif %}",
         ),

@@ -389,3 +389,13 @@ def test_signals_carry_every_field_in_the_declared_order(text: str) -> None:
     assert list(signals.model_dump()) == list(Signals.model_fields)
     assert signals.model_fields_set == set(Signals.model_fields)
     assert Signals.model_validate(signals.model_dump()) == signals
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [("ｃａｎｃｅｌ ｏｒｄｅｒ Ｂ－２２０１ ｐｌｅａｓｅ", "B-2201"), ("I'd like a reﬁnd on Ａ-3302", "A-3302")],
+)
+def test_full_width_letters_and_ligatures_read_as_plain_ones(text: str, order: str) -> None:
+    signals = understand(text)
+    assert signals.facts.get("order_id") == order
+    assert any(act.kind == "request" for act in signals.acts)

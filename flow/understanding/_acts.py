@@ -157,6 +157,8 @@ def read_acts(
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_what_was_done(clauses, context, found)
+    if context.callback_asked and not found.kinds() - {"thank", "ask_policy"}:
+        _when_they_call(clauses, found)
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
@@ -563,6 +565,18 @@ def _supposes(words: Sequence[str]) -> bool:
     start = 1 if words[:1] == ["and"] or words[:1] == ["so"] else 0
     opening = words[start : start + 3]
     return opening[:1] == ["if"] or opening[:2] == ["what", "if"] or opening == ["what", "happens", "if"]
+
+
+def _when_they_call(clauses: list[Clause], found: Found) -> None:
+    """With a callback on offer, "how long will that take?" or "when are you back?" asks when it would be."""
+    for index, clause in enumerate(clauses):
+        if clause.question and not _WHEN_WORDS.isdisjoint(clause.words):
+            found.drop("ask_policy")
+            found.add(index * 1000, Act.of("ask_about", CALLBACK))
+            return
+
+
+_WHEN_WORDS = frozenset({"long", "when", "time", "open", "opens", "back", "soon", "hours", "tomorrow"})
 
 
 def _asks_to(words: Sequence[str]) -> bool:

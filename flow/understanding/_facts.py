@@ -162,7 +162,10 @@ def _days(
     bought = [when for when in found if when.anchor == "purchase"]
     if not bought:
         bought = [
-            when for when in found if when.anchor == "none" and (asked or corrected or when.shape in ("ago", "elapsed"))
+            when
+            for when in found
+            if when.anchor == "none"
+            and (asked or corrected or when.shape in ("ago", "elapsed") or _set_apart(folded, when.start, when.end))
         ]
     if bought:
         if corrected:
@@ -175,6 +178,17 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0))
     return None
+
+
+def _set_apart(folded: str, start: int, end: int) -> bool:
+    """Whether the words ``start`` to ``end`` are a clause of their own ("refund A-7102, yesterday"): said
+    like that beside an order, a date is when it was bought."""
+    before = folded[:start].rstrip()
+    after = folded[end:].lstrip()
+    return bool(before) and before[-1] in _CLAUSE_MARKS and (not after or after[0] in _CLAUSE_MARKS)
+
+
+_CLAUSE_MARKS = frozenset(".,;!?")
 
 
 def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Lexicon) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
@@ -94,6 +95,9 @@ class Understander:
         parts = self._parts or self._load()
         context = context or FIRST_MESSAGE
         lexicon = self._lexicon(context.language)
+        if not text.isascii():
+            # Full-width letters and digits ("Ａ－１２３４"), ligatures and the like read as their plain forms.
+            text = unicodedata.normalize("NFKC", text)
         folded = fold(text)
         # Worked out once here rather than by each reader: letters stretched for emphasis cut back, and
         # whether there is a digit (a canonical word with one is NUMBER).

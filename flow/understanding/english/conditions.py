@@ -47,7 +47,8 @@ FAULTY = _phrases("""
     moldy | rotten | smells funny | smells weird | smells bad | stinks | missing pieces | pieces missing |
     incomplete | half empty | empty box | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
     wont hold charge | doesnt hold a charge | doesnt hold charge | no sound | no picture | blank screen |
-    black screen | dead pixels | defects | faults | dodgy | stain | stained
+    black screen | dead pixels | defects | faults | dodgy | stain | stained | needs fixing | needs repairing |
+    needs a repair | needs repair | get it repaired | have it repaired | get it fixed | have it fixed
 """)
 """Something wrong with the thing itself: broken, not working, falling apart."""
 NEVER_ARRIVED = _phrases("""
@@ -134,7 +135,11 @@ DENIALS = _phrases("""
     works perfectly | working fine | no fault | no damage | nothing is wrong | its fine | it is fine |
     perfectly fine | in perfect condition | brand new | unused | unopened | wont work for me | wont work for us |
     doesnt work for me | does not work for me | not work for me | works for me | i ordered the wrong |
-    i bought the wrong | i picked the wrong | by mistake | my mistake | my fault | i chose the wrong
+    i bought the wrong | i picked the wrong | by mistake | my mistake | my fault | i chose the wrong |
+    code doesnt work | code isnt working | code not working | code wont work | code didnt work | link doesnt work |
+    link isnt working | link not working | website isnt working | website doesnt work | site isnt working |
+    site doesnt work | app isnt working | app doesnt work | password doesnt work | login doesnt work |
+    card doesnt work | card was declined | card got declined | payment didnt work | payment failed
 """)
 """Words that undo a condition in the same clause: nothing is wrong, or the mistake was the customer's."""
 

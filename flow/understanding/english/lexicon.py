@@ -113,7 +113,9 @@ _WEAK_REFUND = _phrases("""
     want to return | like to return | need to return
 """)
 _WEAK_CANCEL = _phrases(
-    """dont want it anymore | dont want the order | dont need the order | changed my mind about the order"""
+    """dont want it anymore | dont want the order | dont need the order | changed my mind about the order |
+    no longer afford | cant afford it | cannot afford it | can not afford it | cant afford the order |
+    cannot afford the order"""
 )
 _STATUS = _phrases("""
     where is | wheres | where are | when will i get | when will i receive | when will i see | when will it |
@@ -522,7 +524,9 @@ ENGLISH = Lexicon(
         am i talking to a person | am i talking to a machine | am i talking to an ai | am i chatting to a bot |
         am i chatting with a bot | am i speaking to a bot | am i speaking to a real person | is this a bot |
         is this a robot | is this automated | is this an automated | is this a real person | is this ai |
-        is this an ai | is this a machine | is this a person | is this a human | are you a chatbot | is this a chatbot
+        is this an ai | is this a machine | is this a person | is this a human | are you a chatbot | is this a chatbot |
+        who is this | whos this | who is that | whos that | who are you | who am i talking to | who am i speaking to |
+        who am i chatting to | who am i chatting with | who is speaking | whos speaking
     """),
     retractions=_phrases("""
         actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
