@@ -82,3 +82,18 @@ Feature: Changes of mind after a choice
     And the agent says "store credit"
     And the agent does not say "Let me know if there's anything else"
 
+
+  Scenario: Taking back an accepted alternative, wanting nothing instead, undoes it
+    When the customer says "credit"
+    And the customer says "never mind, I don't want the credit after all"
+    Then the transitions taken were "withdraw_choice"
+    And the alternative "Store credit" is withdrawn
+    And the agent says "cancelled"
+    And the conversation is in "follow_up"
+
+  Scenario: "Actually I don't want either" after switching takes back the switch too
+    When the customer says "exchange"
+    And the customer says "actually I'd rather have credit"
+    And the customer says "no actually I don't want either"
+    Then the message is read as "reject:all"
+    And the alternative "Store credit" is withdrawn

@@ -15,6 +15,7 @@ from flow.models import (
     IssueCompensation,
     ScheduleCallback,
     ScheduleFollowUp,
+    WithdrawAlternative,
     WithdrawHandoff,
 )
 from flow.rules import Rules
@@ -43,6 +44,7 @@ class Effects:
             "offer_compensation": _offer_compensation,
             "apply_alternative": self._apply_alternative,
             "grant_wish": self._grant_wish,
+            "withdraw_alternative": self._withdraw_alternative,
             "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
             "schedule_follow_up": self._schedule_follow_up,
@@ -161,6 +163,15 @@ class Effects:
         run.actions.append(
             ApplyAlternative(alternative=wish, title=alternative.title, unverified=self._unverified(run))
         )
+
+    def _withdraw_alternative(self, run: Run, edge: Edge) -> None:
+        item = guards.last_accepted(run.agenda)
+        if item is None or item.chosen is None:
+            return
+        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == item.chosen)
+        item.status = "declined_closed"
+        run.outcome = "declined"
+        run.actions.append(WithdrawAlternative(alternative=item.chosen, title=alternative.title))
 
     def _change_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)

@@ -40,6 +40,7 @@ Effect = Literal[
     "apply_alternative",
     "grant_wish",
     "change_alternative",
+    "withdraw_alternative",
     "issue_compensation",
     "schedule_follow_up",
     "schedule_callback",
@@ -102,6 +103,7 @@ EdgeName = Literal[
     "accept_and_continue",
     "accept_and_close",
     "change_choice",
+    "withdraw_choice",
     "which_one",
     "answer_about",
     "answer_chosen",
@@ -415,6 +417,10 @@ EDGES: tuple[Edge, ...] = (
     Edge("new_request", "message", "follow_up", "listening", guards.asked_anew, ("redo",)),
     Edge(
         "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),
+        possible=_offers,
+    ),
+    Edge(
+        "withdraw_choice", "message", "follow_up", "follow_up", guards.took_back_choice, ("withdraw_alternative",),
         possible=_offers,
     ),
     Edge(

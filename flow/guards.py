@@ -360,6 +360,17 @@ def changed_choice(run: Run, rules: Rules) -> bool:
     return switched_to(run) is not None
 
 
+def took_back_choice(run: Run, rules: Rules) -> bool:
+    """After accepting an alternative, the customer takes it back and wants nothing instead ("never mind, I
+    don't want the credit after all"), with nothing else open."""
+    item = last_accepted(run.agenda)
+    if item is None or item.chosen is None or current_item(run) is not None:
+        return False
+    if _has(run, "choose") or _has(run, "request"):
+        return False
+    return _has(run, "cancel_request") or _has(run, "reject", item.chosen) or _has(run, "reject", "all")
+
+
 def asked_about_switch(run: Run, rules: Rules) -> bool:
     """After accepting one alternative, the customer asks about another that was offered."""
     options = switchable(run.agenda)

@@ -243,6 +243,15 @@ class ApplyAlternative(_Frozen):
     unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
+class WithdrawAlternative(_Frozen):
+    """Undo the alternative the customer accepted earlier in the conversation and then took back, wanting
+    nothing in its place."""
+
+    type: Literal["withdraw_alternative"] = "withdraw_alternative"
+    alternative: str
+    title: str
+
+
 class Close(_Frozen):
     """The conversation ended with ``outcome``."""
 
@@ -258,6 +267,7 @@ Action = Annotated[
     | IssueCompensation
     | ApproveRequest
     | ApplyAlternative
+    | WithdrawAlternative
     | Close,
     Field(discriminator="type"),
 ]

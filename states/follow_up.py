@@ -14,6 +14,7 @@ SPEC = StateSpec(
         "accept_alternative": "alternative_set_up",
         "grant_wish": "wish_granted",
         "change_choice": "alternative_changed",
+        "withdraw_choice": "alternative_withdrawn",
         "answer_about": "about_switch",
         "answer_chosen": "about_chosen",
         "accept_compensation": "compensation_set_up",
@@ -54,6 +55,12 @@ SPEC = StateSpec(
             "Yes, we can do that. Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}. "
             "An email is on its way to confirm it, and I'll check back {{ follow_up_when }}. "
             "Anything else I can do for you?",
+        ),
+        "alternative_withdrawn": (
+            "No problem, I've cancelled the {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}, so "
+            "nothing more will happen with it. Is there anything else I can help with?",
+            "That's fine. The {{ chosen }} is cancelled{% if order_id %} for order {{ order_id }}{% endif %}, and "
+            "you'll get an email to confirm. Anything else I can do for you?",
         ),
         "alternative_changed": (
             "No problem, I've changed it: you'll have the {{ chosen }}{% if replaced %} instead of the "

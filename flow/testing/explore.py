@@ -227,8 +227,9 @@ class Explorer:
 
     def _offer_texts(self, conversation: Conversation) -> list[str]:
         """Asking about, taking and turning down each thing on offer, by its name; after one offer was taken,
-        asking about and switching to another that was offered; while waiting for a person, taking one
-        that was open when the customer was handed over; before any request, asking for an alternative."""
+        asking about and switching to another that was offered, or taking it back; while waiting for a person,
+        taking one that was open when the customer was handed over; before any request, asking for an
+        alternative."""
         compensation = self.policy.compensation
         if conversation.state == "compensation" and compensation is not None:
             name = compensation.synonyms[0] if compensation.synonyms else compensation.title.lower()
@@ -244,10 +245,11 @@ class Explorer:
             # After taking one offer, the customer may ask about or switch to another one that was offered.
             taken = last_accepted(conversation.agenda)
             options = switchable(conversation.agenda)
-            if taken is None or not options:
+            if taken is None or taken.chosen is None:
                 return []
             names = self._names(taken.name)
-            return [text for offer in options for text in offer_phrases(names[offer])[:2]]
+            taking_back = f"Never mind, I don't want the {names[taken.chosen]} after all."
+            return [taking_back, *(text for offer in options for text in offer_phrases(names[offer])[:2])]
         item = conversation.current
         if conversation.state == "listening" and item is None:
             # Before anything is offered, the customer may ask for one of the alternatives by name.

@@ -22,6 +22,8 @@ from flow.models import (
     ScheduleCallback,
     ScheduleFollowUp,
     Turn,
+    WithdrawAlternative,
+    WithdrawHandoff,
 )
 
 _WIDTH = 100
@@ -73,7 +75,12 @@ def describe_action(action: Action, *, zone_now: datetime | None = None) -> str:
     if isinstance(action, ApproveRequest):
         return f"approve the request {action.request!r}"
     if isinstance(action, ApplyAlternative):
-        return f"apply the alternative {action.title!r}"
+        instead = f" in place of {action.replaces!r}" if action.replaces else ""
+        return f"apply the alternative {action.title!r}{instead}"
+    if isinstance(action, WithdrawAlternative):
+        return f"undo the alternative {action.title!r}, taken back by the customer"
+    if isinstance(action, WithdrawHandoff):
+        return f"take the conversation out of the people's queue (the handoff for {action.reason} is not needed)"
     if isinstance(action, Close):
         return f"close the conversation (outcome {action.outcome})"
     return repr(action)  # pragma: no cover

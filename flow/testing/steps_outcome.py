@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flow.models import ApplyAlternative, ApproveRequest, Close
+from flow.models import ApplyAlternative, ApproveRequest, Close, WithdrawAlternative
 from flow.testing.assertions import actions_of, expect, listed, words
 from flow.testing.catalog import then
 from flow.testing.world import ConversationUnderTest
@@ -154,6 +154,22 @@ def _(tactful_conversation: ConversationUnderTest, title: str, earlier: str) -> 
         world,
         f'the alternative "{title}" applied in place of "{earlier}"',
         None if applied else listed(world.last_turn.actions),
+    )
+
+
+@then('the alternative "{title:Text}" is withdrawn', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, title: str) -> None:
+    """The host application is told to undo this alternative, accepted earlier and then taken back.
+
+    Example: Then the alternative "Store credit" is withdrawn
+    """
+    world = tactful_conversation
+    wanted = words(title)
+    withdrawn = [a for a in actions_of(world, WithdrawAlternative) if wanted in (words(a.title), words(a.alternative))]
+    expect(
+        world,
+        f'the alternative "{title}" withdrawn',
+        None if withdrawn else listed(world.last_turn.actions),
     )
 
 

@@ -159,6 +159,8 @@ def read_acts(
         about_what_was_done(clauses, context, found)
     if context.callback_asked and not found.kinds() - {"thank", "ask_policy"}:
         _when_they_call(clauses, found)
+    if context.chosen is not None and context.state == "follow_up":
+        _neither_after_all(clauses, lexicon, found)
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
@@ -565,6 +567,19 @@ def _supposes(words: Sequence[str]) -> bool:
     start = 1 if words[:1] == ["and"] or words[:1] == ["so"] else 0
     opening = words[start : start + 3]
     return opening[:1] == ["if"] or opening[:2] == ["what", "if"] or opening == ["what", "happens", "if"]
+
+
+def _neither_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """After a choice, "actually I don't want either" turns down what was chosen too, not only the rest."""
+    for index, clause in enumerate(clauses):
+        match = first(lexicon.reject_all, clause.words)
+        if match is not None and not _EVERY_ONE.isdisjoint(match.phrase.split()):
+            found.drop("deny")
+            found.add(index * 1000 + match.start, Act.of("reject", "all"))
+            return
+
+
+_EVERY_ONE = frozenset({"either", "neither", "any", "none", "both"})
 
 
 def _when_they_call(clauses: list[Clause], found: Found) -> None:
