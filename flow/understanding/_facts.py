@@ -294,8 +294,8 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
     answer: bool | None = None
     for clause in clauses:
         words = [w for w in clause if w not in lexicon.fillers or w in ("yes", "no")]
-        if not words:
-            continue
+        if not words or lexicon.not_knowing.may_hold(words) and has(lexicon.not_knowing, words):
+            continue  # "no idea" does not say no
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
         elif (
