@@ -401,3 +401,12 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I returned the item weeks ago and still nothing. Order A-1403."
       Then the message gives no fact "days_since_purchase"
       And the message is read as "ask_status" and "provide:order_id"
+
+    Scenario: "Ok" after the dispatch hint takes it in, and says neither yes nor no
+      When the customer says "please cancel A-1602 asap"
+      And the customer says "I don't know, I ordered it this morning"
+      And the customer says "ok"
+      Then the message gives no fact "dispatched"
+      And the request is still undecided
+      When the customer says "no email yet"
+      Then the request is approved
