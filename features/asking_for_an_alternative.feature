@@ -93,3 +93,11 @@ Feature: Asking for an alternative straight away
   Scenario: The right one in place of a wrong item is an exchange
     When the customer says "I received the wrong colour, A-1110, can you send the right one?"
     Then the alternative "Exchange" is applied
+
+  Scenario: "A new one" for a broken item is the replacement, noted while the date is asked
+    When the customer says "hi, my order A-1401 came today but the box was crushed and the vase inside is smashed"
+    And the customer says "I'd prefer a new one if possible"
+    Then the message is read as "choose:replacement"
+    And the agent says "replacement"
+    When the customer says "I bought it 2 months ago"
+    Then the alternative "Replacement" is applied

@@ -111,3 +111,9 @@ Feature: Listening first
     When the customer says "I can't afford it anymore, order A-1234"
     Then the message is read as "request:cancel" and "provide:order_id"
     And the agent asks for the "dispatched"
+
+  Scenario: Not wanting a working item any more is a return, and "what are my options?" is answered with the decision
+    When the customer says "I placed an order (A-1301) about ten days ago for a blender. It works but it's much louder than I expected and I don't really want it. What are my options?"
+    Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+    And the request is approved
+    And the agent does not say "from here"

@@ -379,3 +379,34 @@ Feature: Reading facts and requests the way people give them
     Scenario: A discount code that does not work is not a faulty item
       When the customer says "my voucher code doesn't work"
       Then the message gives no fact "condition"
+
+    Scenario: "No idea" to the dispatch question is not a no, and gets the hint
+      When the customer says "I want to cancel A-1303"
+      And the customer says "no idea"
+      Then the message gives no fact "dispatched"
+      And the agent says "tracking link"
+      And the request is still undecided
+
+    Scenario: A question about the rules that names the customer's order is decided on the order
+      When the customer says "are refunds possible for A-1234? I bought it 40 days ago"
+      Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+      And the request is declined
+
+    Scenario: Having had it 5 weeks while travelling for work is being away, which is noted
+      When the customer says "The dress (A-1304) doesn't fit and I've had it 5 weeks because I was travelling. Please can I have a refund?"
+      Then the message gives the fact "circumstance" as "away"
+      And the request is declined
+
+    Scenario: When the item was returned is not when it was bought
+      When the customer says "I returned the item weeks ago and still nothing. Order A-1403."
+      Then the message gives no fact "days_since_purchase"
+      And the message is read as "ask_status" and "provide:order_id"
+
+    Scenario: "Ok" after the dispatch hint takes it in, and says neither yes nor no
+      When the customer says "please cancel A-1602 asap"
+      And the customer says "I don't know, I ordered it this morning"
+      And the customer says "ok"
+      Then the message gives no fact "dispatched"
+      And the request is still undecided
+      When the customer says "no email yet"
+      Then the request is approved

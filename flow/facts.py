@@ -53,6 +53,9 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
         found = policy_pattern(spec.pattern).search(text)
         return str(found.group(0)).upper() if found else None
     if spec.kind == "yes_no":
+        # A message the reading found nothing in ("ok" after the hint) is no answer, whatever the model leans to.
+        if all(act.kind == "unknown" for act in signals.acts):
+            return None
         return {"accept": True, "reject": False}.get(signals.intent)
     if spec.kind == "number" or spec.kind == "days":
         number = _NUMBER.search(text)

@@ -443,13 +443,15 @@ def _unanswered(run: Run) -> bool:
     """Whether the customer asked a question, or asked for something, that the agent read nothing in but
     facts ("can I change the address on A-1234?", "I want to change the delivery address")."""
     lowered = run.text.lower()
-    if len(lowered.split()) < 3 or "help" in lowered:
+    if len(lowered.split()) < 3 or any(word in lowered for word in _OPEN_ASKS):
         return False
     if "?" not in lowered and not any(opening in lowered for opening in _ASKING):
         return False
     return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
 
 
+_OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")
+"""Words of a message that asks what can be done: the agent answers it by saying what it can do."""
 _ASKING = ("i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ")
 """Openings of a request in so many words, which an unread message that has one was asking for."""
 

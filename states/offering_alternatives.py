@@ -104,7 +104,8 @@ SPEC = StateSpec(
         "resume": (
             "Coming back to what I can do: {{ offered }}. Would {{ 'one of these' if several else 'that' }} help?",
             "So, what I can offer is {{ offered }}. Would {{ 'either of those' if several else 'that' }} work?",
-            "The offer still stands: {{ offered }}. Just say which you'd like.",
+            'The offer still stands: {{ offered }}. {{ "Just say which you\'d like." if several else '
+            "'Just say if you would like it.' }}",
         ),
     },
     buttons={"*": "alternatives", "unclear": "repair"},

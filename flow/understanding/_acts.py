@@ -140,6 +140,8 @@ def read_acts(
         found.add(-1, Act.of("complain"))
     for name in facts:
         found.add(500, Act.of("provide", name))
+    if "order_id" in facts and "ask_policy" in found.kinds() and "request" not in found.kinds():
+        _rules_for_this_order(clauses, lexicon, found)
     if facts and "hold" in found.kinds():
         found.drop("hold")
     second_thoughts(found)
@@ -161,6 +163,8 @@ def read_acts(
         _when_they_call(clauses, found)
     if context.chosen is not None and context.state == "follow_up":
         _neither_after_all(clauses, lexicon, found)
+    if clauses and not found.acts and _pleads(clauses[0].words, context):
+        found.add(1, Act.of("insist"))  # "please, it's a gift I don't need": a plea with its reason
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
@@ -480,6 +484,18 @@ def _own_request(words: Sequence[str], context: Context, lexicon: Lexicon) -> st
 
 
 _OWNERS = frozenset({"i", "we", "my", "our"})
+
+
+def _rules_for_this_order(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "Are refunds possible for A-1234? I bought it 40 days ago": a question about the rules that names the
+    customer's order asks for the request on it, so the answer is the decision, not the rules."""
+    for index, clause in enumerate(clauses):
+        for kind in lexicon.request_cues:
+            cues = (lexicon.request_cues[kind], lexicon.weak_request_cues.get(kind))
+            if any(c is not None and has(c, clause.words) for c in cues):
+                found.drop("ask_policy")
+                found.add(index * 1000, Act.of("request", kind))
+                return
 
 
 def _ids_as_it(words: Sequence[str]) -> Sequence[str]:

@@ -294,8 +294,8 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
     answer: bool | None = None
     for clause in clauses:
         words = [w for w in clause if w not in lexicon.fillers or w in ("yes", "no")]
-        if not words:
-            continue
+        if not words or lexicon.not_knowing.may_hold(words) and has(lexicon.not_knowing, words):
+            continue  # "no idea" does not say no
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
         elif (
@@ -303,9 +303,14 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
             and (match := lexicon.yes.first(words)) is not None
             and match.start == 0
             and not _only_praise(words, match, lexicon)
+            and not (match.phrase in _ACKNOWLEDGING and match.end == len(words))
         ):
             answer = True
     return answer
+
+
+_ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "all right", "right", "fine", "cool", "sure"})
+"""A bare "ok" takes in what the agent said (the hint after "I don't know"); it says no yes to a fact."""
 
 
 def _only_praise(words: Sequence[str], match: Match, lexicon: Lexicon) -> bool:

@@ -118,7 +118,9 @@ DISABILITY = _phrases("""
 """The customer has a disability that made returning hard."""
 AWAY = _phrases("""
     abroad | overseas | out of the country | on holiday | on vacation | travelling | traveling | away for work |
-    away on business | working away | on a business trip | away from home | been away | was away | were away
+    away on business | working away | on a business trip | away from home | been away | was away | were away |
+    was travelling | been travelling | was traveling | been traveling | travelling for work | traveling for work |
+    on a work trip | away for work
 """)
 """The customer was away from home (which a policy may weigh, or only note)."""
 BEREAVEMENT = _phrases("""

@@ -76,7 +76,7 @@ DELIVERY_WORDS = frozenset(
 OTHER_WORDS = frozenset(
     """broke broken stopped started happened noticed wore worn used washed tried away holiday birthday
     returning wedding party trip flight snapped split ripped fell crashed died emailed called rang
-    contacted asked told wrote messaged chatted spoke cancelled canceled requested""".split()
+    contacted asked told wrote messaged chatted spoke cancelled canceled requested returned""".split()
 )
 _OCCASIONS = frozenset({"holiday", "birthday", "wedding", "party", "trip", "flight"})
 """Occasions that a date beside may be about, unless something was bought for them: "I bought it for my son's

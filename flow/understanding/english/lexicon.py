@@ -110,7 +110,8 @@ _WEAK_REFUND = _phrases("""
     start a return | do a return | arrange a return | set up a return | returning an | returning a |
     returning something | returning my | returning the | return order | return an order | return item |
     return an item | return just | return one | return only | return another | return my other | return the other |
-    want to return | like to return | need to return
+    want to return | like to return | need to return | dont really want it | dont really want them |
+    dont really need it | dont really like it | dont want to keep it | dont want to keep them | rather not keep it
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont want the order | dont need the order | changed my mind about the order |
@@ -140,7 +141,8 @@ _STATUS = _phrases("""
     will i get an email | will i get a confirmation | do i get an email | will you email | how long does the |
     how long do the | be charged | get charged | charged at all | waiting for my |
     waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
-    check if | check whether | been cancelled | been canceled | been refunded |
+    check if | check whether | been cancelled | been canceled | been refunded | still nothing |
+    havent heard anything | not heard anything |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
 _IMPERATIVES = _phrases("""
@@ -153,6 +155,7 @@ _STATUS_SUBJECTS = _phrases("""
     charged | payment | refund | refunds | my money | the money | cancellation | cancelled | canceled |
     reimbursement | credit |
     replacement | exchange | the return | my return | store credit | compensation | discount | callback | cancel |
+    returned | sent it back | sent them back | sent back |
     cancelling | canceling | cancel it
 """)
 _POLICY = _phrases("""
@@ -160,6 +163,7 @@ _POLICY = _phrases("""
     how long have i got | how many days | how much time | time limit | deadline | eligible | eligibility |
     entitled | qualify | in what cases | in what situations | under what circumstances | what circumstances |
     how do i return | how do returns work | how does returning work | how do refunds work | how does it work |
+    are refunds possible | are returns possible | is a refund possible after | is a return possible after |
     how long do refunds take | how long does a refund take | how long do they take | do you do refunds |
     do you offer refunds | do you give refunds | do you accept returns | do you take returns | do you do returns |
     do you offer returns | can i return items | can you return | can items be returned | what happens if |
