@@ -52,11 +52,11 @@ _PERSON_WORDS = frozenset(
 )
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
-_NO_NEED = (
+_NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
     ("not", "asking"), ("not", "looking"), ("dont", "ask"), ("not", "after"), ("no", "point"),
-)  # fmt: skip
+})  # fmt: skip
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
@@ -107,7 +107,8 @@ def read_acts(
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
     if context.wishes and not tone.irony:
         read_wishes(clauses, context, lexicon, found)
-    thanked = any(has(lexicon.thanks, clause.words) for clause in clauses)
+    # Thanks elsewhere in the message only tell how a clause answers a question the agent asked.
+    thanked = context.question is not None and any(has(lexicon.thanks, clause.words) for clause in clauses)
     exclaimed: list[int] = []
     for index, clause in enumerate(clauses):
         position = index * 1000
@@ -167,10 +168,14 @@ def read_acts(
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
     if not (tone.abusive or tone.threat):
-        owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
-        supposing = any(clause.question and (_supposes(clause.words) or _asks_to(clause.words)) for clause in clauses)
-        person = any(names_a_person(clause.words, lexicon) for clause in clauses)
-        _from_model(model, context, found, bool(clauses), owns_up=owns_up, supposing=supposing, person=person)
+        # The model is heard only when the words settled nothing but thanks or a goodbye.
+        if clauses and not found.kinds() - {"thank", "goodbye"}:
+            owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
+            supposing = any(
+                clause.question and (_supposes(clause.words) or _asks_to(clause.words)) for clause in clauses
+            )
+            person = any(names_a_person(clause.words, lexicon) for clause in clauses)
+            _from_model(model, context, found, owns_up=owns_up, supposing=supposing, person=person)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -181,12 +186,13 @@ def read_acts(
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
-    if any(act.kind == "request" for act in acts):
+    kinds = found.kinds()
+    if "request" in kinds and "choose" in kinds:
         # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
         # "can I return another order?" names no offer by its "return".
         another = another_order_said([clause.words for clause in clauses])
         acts = [act for act in acts if not (act.kind == "choose" and (act.target is None or another))] or acts
-    if context.chosen is not None and len(acts) > 1:
+    if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
 
@@ -196,17 +202,16 @@ def _read_requests(
 ) -> set[str]:
     """Requests, dropped requests, why, status and policy questions in one clause; the kinds it settled."""
     words = clause.words
-    joined = " ".join(words)
     handled: set[str] = set()
     request_words = _request_words(lexicon)
     # Weak cues are also looked for with order numbers read as "it" ("can I return A-1234?").
     referring = _ids_as_it(words)
-    if (
-        request_words.isdisjoint(words)
-        and ("it" not in request_words or request_words.isdisjoint(referring))
-        and not lexicon.asks_why(words, joined)
-    ):
-        return handled
+    if request_words.isdisjoint(words) and ("it" not in request_words or request_words.isdisjoint(referring)):
+        joined = " ".join(words)
+        if not lexicon.asks_why(words, joined):
+            return handled
+    else:
+        joined = " ".join(words)
     # Where each request's cue starts, looked up once for the several uses below.
     cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}
     named = [kind for kind, at in cue_starts.items() if at is not None]
@@ -237,10 +242,9 @@ def _read_requests(
         handled.add("ask_why")
     if mentions:
         return handled
-    anew = any(asks_anew(words, cue_starts[kind] or 0) for kind in named)
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
-    if (status or after) and not anew:
+    if (status or after) and not any(asks_anew(words, cue_starts[kind] or 0) for kind in named):
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
@@ -364,7 +368,7 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
         return
     before = words[max(0, match.start - 6) : match.start]
-    negated = any(pair == (a, b) for pair in _NO_NEED for a, b in zip(before, before[1:], strict=False))
+    negated = not _NO_NEED.isdisjoint(zip(before, before[1:], strict=False))
     found.add(position + 8, Act.of("ask_human", negated=negated))
 
 
@@ -391,7 +395,7 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
         found.drop("deny")
         if not any(a.kind == "ask_human" and a.negated for _, a in found.acts):
             found.add(at, Act.of("ask_human", negated=True))
-    if CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
+    if context.offered and CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "ask_human" and not a.negated)]
 
 
@@ -496,7 +500,8 @@ def _rules_for_this_order(clauses: list[Clause], lexicon: Lexicon, found: Found)
 
 def _ids_as_it(words: Sequence[str]) -> Sequence[str]:
     """The words with an order number read as "it": "can I return A-1234?" asks to return it."""
-    if all(word.isalpha() for word in words):
+    # One string test rather than one per word: the words join into letters only when each is letters only.
+    if "".join(words).isalpha() or not words:
         return words
     return ["it" if _is_id(word) else word for word in words]
 
@@ -620,19 +625,17 @@ def _from_model(
     model: ModelReading,
     context: Context,
     found: Found,
-    has_words: bool,
     *,
     owns_up: bool,
     supposing: bool,
     person: bool,
 ) -> None:
-    """What the intent model reads, for a message whose clause words settled nothing it could. A customer
+    """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
+    (the caller makes sure). A customer
     owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says;
     a question about what would happen (``supposing``) says no yes or no, and "can someone help me?" asks for
     help, not for a person, unless a person is named (``person``)."""
     kinds = found.kinds()
-    if not has_words or kinds - {"thank", "goodbye"}:
-        return
     intent, confidence = model.intent, model.confidence
     if intent == "ask_human" and confidence >= MODEL_PERSON and person:
         found.add(900, Act.of("ask_human"))

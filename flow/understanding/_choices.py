@@ -111,7 +111,6 @@ def read_choices(
     if not context.offered:
         return [[] for _ in clauses]
     acknowledging = acknowledges(clauses, context)
-    leaving = any(lexicon.goodbye.may_hold(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
     mentioned = [find_mentions(c.words, context.offered, lexicon, focus=context.focus, known=known) for c in clauses]
     named = {m.offer for ms in mentioned for m in ms if m.offer}
     for index, clause in enumerate(clauses):
@@ -154,7 +153,9 @@ def read_choices(
             found.add(position, Act.of("ask_about", detailed))
             mentioned[index].append(Mention(detailed, 0, 0, "details"))
             continue
-        if any(mentioned) or irony or (leaving and set(clause.words) <= _WEAK_YES) or not context.yes_takes_offer:
+        if any(mentioned) or irony or not context.yes_takes_offer:
+            continue
+        if set(clause.words) <= _WEAK_YES and _leaving(clauses, lexicon):
             continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _all_refused(context, found)
@@ -162,10 +163,17 @@ def read_choices(
     return mentioned
 
 
+def _leaving(clauses: list[Clause], lexicon: Lexicon) -> bool:
+    """Whether the message says goodbye: "ok, thanks, bye" is leaving, not agreeing."""
+    return any(lexicon.goodbye.may_hold(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
+
+
 def _settle_pointing(found: Found) -> None:
     """ "The exchange sounds good, but can I get a different one instead of the same one?": a message
     that names one offer points at that one, so no "which one?" is asked; and "ok fine, what are my
     options?" asks what they are before taking any."""
+    if "choose" not in found.kinds():
+        return
     named = {act.target for _, act in found.acts if act.kind in ("choose", "ask_about") and act.target}
     asks_for_all = any(act.kind == "ask_about" and act.target == "all" for _, act in found.acts)
     if asks_for_all or len(named) == 1 and named != {"all"}:
@@ -303,8 +311,10 @@ def _bare_answer(
 
 def acknowledges(clauses: Sequence[Clause], context: Context) -> bool:
     """ "ok, thank you for explaining" with one thing on offer: thanks for the words, not yet a yes to it."""
+    if len(context.offered) != 1:
+        return False
     words = {word for clause in clauses for word in clause.words}
-    return len(context.offered) == 1 and not _THANKS.isdisjoint(words) and _STRONG_YES.isdisjoint(words)
+    return not _THANKS.isdisjoint(words) and _STRONG_YES.isdisjoint(words)
 
 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
@@ -438,7 +448,7 @@ def _commands(head: Sequence[str], lexicon: Lexicon) -> bool:
 
 def _all_refused(context: Context, found: Found) -> None:
     """Turning down every offer one by one is turning them all down."""
-    if len(context.offered) < 2:
+    if len(context.offered) < 2 or "reject" not in found.kinds():
         return
     refused = {act.target for _, act in found.acts if act.kind == "reject"}
     chosen = {act.target for _, act in found.acts if act.kind == "choose"}

@@ -74,7 +74,7 @@ def read_facts(
         if spec.kind == "order_id":
             value = _order_id(text, folded, spec, asked, reading, slots, digits)
         elif spec.kind == "days":
-            corrected = lexicon.corrections.may_occur(word_set) and any(has(lexicon.corrections, c) for c in clauses)
+            corrected = lexicon.corrections.may_hold(word_set) and any(has(lexicon.corrections, c) for c in clauses)
             value = _days(folded, word_set, context, lexicon, asked, digits, corrected=corrected)
             if value is None and context.today is None and slots and slots.get("days_ago", "").isdigit():
                 value = int(slots["days_ago"])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 from flow.models import Act
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import Match, PhraseSet
+
+_POSITION = operator.itemgetter(0)
 
 
 class Found:
@@ -23,6 +26,11 @@ class Found:
         self.negated = False
         self.unnamed_drops: list[tuple[int, bool]] = []
         self.yes_to_person: int | None = None
+        # The kinds last worked out, and of which list of acts at which length: the list is only ever appended
+        # to or replaced (a choice moved in place keeps its kind), so the same list at the same length has them.
+        self._kinds: frozenset[str] = frozenset()
+        self._kinds_of: list[tuple[int, Act]] = self.acts
+        self._kinds_count = 0
 
     def add(self, position: int, act: Act) -> None:
         """Record ``act`` at ``position`` unless it is already recorded; a choice made again later in the
@@ -38,13 +46,18 @@ class Found:
         """Forget every act of ``kind``."""
         self.acts = [(pos, act) for pos, act in self.acts if act.kind != kind]
 
-    def kinds(self) -> set[str]:
+    def kinds(self) -> frozenset[str]:
         """The kinds of act found."""
-        return {act.kind for _, act in self.acts}
+        acts = self.acts
+        if acts is not self._kinds_of or len(acts) != self._kinds_count:
+            self._kinds = frozenset([act.kind for _, act in acts])
+            self._kinds_of = acts
+            self._kinds_count = len(acts)
+        return self._kinds
 
     def ordered(self) -> list[Act]:
         """The acts in the order they occur in the message."""
-        return [act for _, act in sorted(self.acts, key=lambda pair: pair[0])]
+        return [act for _, act in sorted(self.acts, key=_POSITION)]
 
 
 def first(phrases: PhraseSet, words: Sequence[str]) -> Match | None:

@@ -12,6 +12,7 @@ import functools
 from collections.abc import Sequence
 
 from flow.understanding.lexicon import Lexicon
+from flow.understanding.phrases import PhraseSet
 
 
 def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, after_refusal: bool = False) -> bool:
@@ -23,10 +24,7 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
     """
     if not clauses:
         return False
-    if after_refusal and any(
-        lexicon.praised_service.may_hold(words) and lexicon.praised_service.first(words) is not None
-        for words in clauses
-    ):
+    if after_refusal and _in_any(lexicon.praised_service, clauses):
         return True
     # Most messages are ASCII, which holds no emoji unless the lexicon counts an ASCII mark as one.
     emoji_possible = not text.isascii() or _has_ascii(lexicon.irony_emoji)
@@ -38,16 +36,13 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
             or any(lexicon.irony_markers.may_occur(c) for c in clauses)
         ):
             return True
-    for words in clauses:
-        if lexicon.strong_irony.may_hold(words) and lexicon.strong_irony.first(words) is not None:
-            return True
+    if _in_any(lexicon.strong_irony, clauses):
+        return True
     first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
         len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
     )
-    praises = opens_with_praise or any(
-        lexicon.irony_markers.may_hold(words) and lexicon.irony_markers.first(words) is not None for words in clauses
-    )
+    praises = opens_with_praise or _in_any(lexicon.irony_markers, clauses)
     if not praises:
         return False
     if after_refusal and opens_with_praise and first[0] in lexicon.irony_openers and sum(map(len, clauses)) <= 4:
@@ -55,6 +50,14 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
         return True
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) for words in rest)
+
+
+def _in_any(phrases: PhraseSet, clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether a phrase of the set occurs in one of ``clauses`` (a loop: cheaper than a generator over one or two)."""
+    for words in clauses:
+        if phrases.may_hold(words) and phrases.first(words) is not None:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=8)

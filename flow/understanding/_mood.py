@@ -46,11 +46,12 @@ def corrected_sentiment(
     """VADER's ``raw`` compound score of a message, corrected for the anger and owning up its ``clauses``
     (canonical words; ``words`` are all of them, for a first look) show; ``valence`` is VADER's word list,
     to tell a message sour only in the words of its request."""
-    if lexicon.anger_cues.may_occur(words) and any(_angry(clause, lexicon) for clause in clauses):
+    # The key words (``may_hold``) are a sharper first look than the first words ("i", "so", "this" open anger cues).
+    if lexicon.anger_cues.may_hold(words) and any(_angry(clause, lexicon) for clause in clauses):
         return min(raw, ANGRY)
     if raw < OWNING_UP and valence is not None and _sour_only_in_asking(words, clauses, lexicon, valence):
         return OWNING_UP
-    if raw >= OWNING_UP or not (lexicon.own_mistakes.may_occur(words) or lexicon.apologies.may_occur(words)):
+    if raw >= OWNING_UP or not (lexicon.own_mistakes.may_hold(words) or lexicon.apologies.may_hold(words)):
         return raw
     if any(has(lexicon.own_mistakes, clause) or has(lexicon.apologies, clause) for clause in clauses):
         return OWNING_UP

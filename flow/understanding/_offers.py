@@ -8,6 +8,7 @@ enough to tell apart and only when nothing on offer was named outright.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ class Mention:
     start: int
     end: int
     how: str
+
+
+_START = operator.attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,8 @@ def _names_of(offered: tuple[Offer, ...]) -> _Names:
 
 def other_one(clause: Sequence[str], offered: tuple[Offer, ...], named: set[str]) -> Mention | None:
     """ "The other one": the one thing on offer the message has not named, when exactly one is left."""
+    if "other" not in clause:
+        return None
     for i in range(len(clause) - 1):
         if clause[i] == "other" and clause[i + 1] in ("one", "option", "thing", "choice"):
             left = [o.id for o in offered if o.id not in named]
@@ -152,7 +158,7 @@ def find_mentions(
         mentions += by_description(clause, offered, lexicon)
     if not mentions:
         mentions += _by_pointing(clause, offered, lexicon, focus)
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     return mentions
 
 

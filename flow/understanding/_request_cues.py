@@ -44,6 +44,8 @@ ANYBODY = frozenset({"someone", "somebody", "anyone", "anybody"})
 
 def sends_back(words: Sequence[str]) -> int | None:
     """Where "send the air fryer back", "post the lamp back to you" starts: sending the thing back."""
+    if _SENDING.isdisjoint(words):
+        return None
     for i, word in enumerate(words):
         if word in _SENDING and "back" in words[i + 2 : i + 6]:
             return i

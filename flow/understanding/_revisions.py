@@ -43,6 +43,8 @@ _LUKEWARM = frozenset(
 def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
     """ "I want a refund. Actually no, cancel the order instead": a request taken back for another one in the
     same message leaves only the other."""
+    if "request" not in found.kinds():
+        return
     made = sorted((at, act) for at, act in found.acts if act.kind == "request" and not act.negated)
     for (first_at, first_act), (then_at, then_act) in zip(made, made[1:], strict=False):
         if first_act.target == then_act.target:
@@ -60,7 +62,9 @@ def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> N
 
 def _instead(words: Sequence[str]) -> bool:
     """ "Cancel it instead", not "instead of credit"."""
-    return any(word == "instead" and words[i + 1 : i + 2] != ["of"] for i, word in enumerate(words))
+    return "instead" in words and any(
+        word == "instead" and words[i + 1 : i + 2] != ["of"] for i, word in enumerate(words)
+    )
 
 
 def paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

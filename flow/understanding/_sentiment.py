@@ -127,7 +127,7 @@ class VaderCompound:
     def _sentiments(self, words: list[str], lowered: list[str]) -> list[float]:
         lexicon = self.lexicon
         count = len(words)
-        capitals = sum(1 for word in words if word.isupper())
+        capitals = sum(map(str.isupper, words))
         cap_differential = 0 < count - capitals < count
         sentiments: list[float] = []
         for i, low in enumerate(lowered):

@@ -31,6 +31,8 @@ def correct_spelling(clauses: list[Clause], lexicon: Lexicon) -> None:
     familiar = lexicon.familiar_words
     for clause in clauses:
         words = clause.words
+        if familiar.issuperset(words):
+            continue
         for index, word in enumerate(words):
             if len(word) < _MIN_LETTERS or word in familiar or not word.isalpha():
                 continue

@@ -325,9 +325,11 @@ def _facts_per_order(
     A-3108 back in September, can I get refunds for both?" gives each order its own date. What comes
     before the first order number goes with the first; a date beside an order number in a message about
     buying is its purchase date."""
-    spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
     # ``digits`` tells of the digits 0-9; only a text with other characters can hold other digits.
-    if spec is None or not (digits or (not text.isascii() and any(c.isdigit() for c in text))):
+    if not (digits or (not text.isascii() and any(c.isdigit() for c in text))):
+        return ()
+    spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
+    if spec is None:
         return ()
     orders = list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
     if len(orders) < 2:

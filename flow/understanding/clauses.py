@@ -56,8 +56,10 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
     result: list[Clause] = []
     words: list[str] = []
     special = _special_tokens(lexicon)
+    # Only a message with a dash has tokens to trim of one (or made of dashes alone).
+    dashes = "-" in folded
     for raw in folded.replace(" - ", " \u2014 ").translate(_SPLIT).split():
-        token = raw.strip("-")
+        token = raw.strip("-") if dashes else raw
         if not token:
             continue
         if token not in special:
@@ -112,6 +114,8 @@ def _special_tokens(lexicon: Lexicon) -> frozenset[str]:
 
 def _clear_intensifiers(clause: Clause) -> None:
     words = clause.words
+    if _WH.isdisjoint(words):
+        return
     for i in range(len(words) - 2):
         if words[i] in _WH and (words[i + 1], words[i + 2]) in _INTENSIFIERS:
             del words[i + 1 : i + 3]

@@ -14,6 +14,7 @@ linear in the length of the message.
 from __future__ import annotations
 
 import calendar
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -146,6 +147,10 @@ class _Token(NamedTuple):
     end: int
 
 
+_START = operator.itemgetter(1)
+"""A token's start, to sort tokens by without a call of Python per token."""
+
+
 Reader = Callable[[list[_Token], int, str, str, date, bool], "tuple[Days | None, int] | None"]
 """A reader of one shape of date or period, given the tokens, where to start, the word there and the next one,
 today and whether numeric dates put the day first."""
@@ -200,12 +205,38 @@ _MARKS = b".,;!?"
 
 def _tokens(folded: str) -> list[_Token]:
     """The tokens of :data:`_TOKEN` in ``folded``, in order. An ASCII text without digits has only runs of
-    letters and single marks, found here without a search per token."""
+    letters and single marks, found here without a search per token; in one with digits, only the words
+    (runs between spaces, which no token crosses) that hold a digit are searched."""
     if not folded.isascii():
         return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
     data = folded.encode("ascii")
     if len(data.translate(None, _DIGITS)) != len(data):
-        return [_Token(folded[start:end], start, end) for start, end in _TOKEN.spans(folded)]
+        return _tokens_with_digits(folded, data)
+    return _letters_and_marks(folded, data)
+
+
+def _tokens_with_digits(folded: str, data: bytes) -> list[_Token]:
+    """:func:`_tokens` of an ASCII text with digits: each word with a digit searched on its own, the rest of
+    the text (those words blanked out) read as a text without digits."""
+    blanked = bytearray(data)
+    numeric: list[_Token] = []
+    pos = 0
+    for word in data.split():
+        pos = data.find(word, pos)
+        end = pos + len(word)
+        if len(word.translate(None, _DIGITS)) != len(word):
+            text = folded[pos:end]
+            numeric.extend(_Token(text[start:stop], pos + start, pos + stop) for start, stop in _TOKEN.spans(text))
+            blanked[pos:end] = b" " * len(word)
+        pos = end
+    tokens = _letters_and_marks(folded, bytes(blanked))
+    tokens.extend(numeric)
+    tokens.sort(key=_START)
+    return tokens
+
+
+def _letters_and_marks(folded: str, data: bytes) -> list[_Token]:
+    """The runs of letters and the single marks of ``data`` (``folded`` as ASCII, or with parts blanked out)."""
     letters = data.translate(_LETTER_BYTES).decode("ascii")
     tokens: list[_Token] = []
     pos = 0
@@ -221,7 +252,7 @@ def _tokens(folded: str) -> list[_Token]:
         while at >= 0:
             tokens.append(_Token(chr(mark), at, at + 1))
             at = data.find(mark, at + 1)
-    tokens.sort(key=lambda token: token.start)
+    tokens.sort(key=_START)
     return tokens
 
 
@@ -269,7 +300,7 @@ def _read_at(
     """What the expression starting at token ``i`` says, and the index of its last token."""
     word = tokens[i].text
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    for reader in _READERS if word[:1].isdigit() else _READERS_FOR.get(word, _READERS):
+    for reader in _NUMBER_READERS if word[:1].isdigit() else _READERS_FOR.get(word, _READERS):
         read = reader(tokens, i, word, nxt, today, day_first)
         if read is not None:
             if read[0] is None and durations and reader is _relative:
@@ -694,7 +725,10 @@ _OPENERS: dict[Reader, frozenset[str]] = {
     _numeric_date: frozenset(),
     _named_day: _NAMED_DAY_FIRSTS,
 }
-"""The words other than numbers that each reader can start from; every reader is tried at a number."""
+"""The words other than numbers that each reader can start from."""
+_NUMBER_READERS = (_relative, _month_day, _numeric_date)
+"""The readers, in order, that can read something starting at a number ("3 weeks ago", "5th May", "12/10"): the
+others start only from their words of :data:`_OPENERS`, none of which holds a digit."""
 _READERS_FOR: dict[str, tuple[Reader, ...]] = {
     word: tuple(reader for reader in _READERS if word in _OPENERS[reader]) for word in _STARTERS
 }

@@ -31,7 +31,10 @@ _IDIOMS = frozenset({"tired", "keen", "easy", "serious", "right", "end", "ends",
 
 def who_died(clauses: Sequence[Sequence[str]]) -> Died | None:
     """ "person" when the message tells of someone's death, "thing" when something died, else ``None``."""
-    if all(_DEATHS.isdisjoint(words) for words in clauses):
+    for words in clauses:
+        if not _DEATHS.isdisjoint(words):
+            break
+    else:
         return None
     found: Died | None = None
     for words in clauses:

@@ -45,7 +45,10 @@ _AUXILIARIES = frozenset(
 
 def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
     """Whether the message says the shop sent something other than what was ordered."""
-    if all(_VERBS.isdisjoint(words) for words in clauses):
+    for words in clauses:
+        if not _VERBS.isdisjoint(words):
+            break
+    else:
         return False
     ordered: list[tuple[str, ...]] = []
     sent: list[tuple[str, ...]] = []
