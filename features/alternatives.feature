@@ -112,3 +112,12 @@ Feature: Offering alternatives
     And the customer says "ok, thanks for your help, bye"
     Then the agent ends the chat
     And the reply passes the tone lint
+
+  Scenario: With one alternative left, the agent does not ask "which"
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I don't want store credit"
+    And the customer says "why?"
+    And the customer says "why though?"
+    Then the agent does not say "which you'd like"

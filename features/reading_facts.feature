@@ -410,3 +410,12 @@ Feature: Reading facts and requests the way people give them
       And the request is still undecided
       When the customer says "no email yet"
       Then the request is approved
+
+    Scenario: "Ok, it hasn't shipped" to the offer of a colleague answers the question, not the offer
+      When the customer says "cancel my order A-4111 please"
+      And the customer says "I don't know if it's been sent"
+      And the customer says "how do I check?"
+      And the customer says "ok, it hasn't shipped"
+      Then the message gives the fact "dispatched" as "false"
+      And the agent does not hand over to a person
+      And the request is approved

@@ -173,3 +173,16 @@ Feature: Reading the tone of a message
       Then the message is read as ironic
       And the agent does not say "Glad to"
       And no alternative is applied
+
+    Scenario: "Please, it's a gift I don't need" presses for the refund, with its reason
+      When the customer says "I want a refund"
+      And the customer says "please, it's a gift I don't need"
+      Then the message is read as "insist"
+      And the transitions taken were "hold_position"
+
+    Scenario: "Not interested in the credit" is a polite no, not anger
+      When the customer says "I want a refund"
+      And the customer says "Not interested in the credit, thanks"
+      Then the message is not read as "complain"
+      And the transitions taken were "reoffer_rest"
+      And the agent does not say "frustrat"
