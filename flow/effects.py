@@ -9,6 +9,7 @@ from datetime import timedelta
 from flow import guards
 from flow.graph import Edge, Effect
 from flow.models import (
+    AgendaItem,
     ApplyAlternative,
     ApproveRequest,
     Handoff,
@@ -132,17 +133,8 @@ class Effects:
     def _apply_alternative(self, run: Run, edge: Edge) -> None:
         chosen = guards.chosen_alternative(run, self._rules)
         item = current_item(run)
-        if item is None or chosen is None:
-            return
-        request = self._policy.requests[item.name]
-        alternative = next(a for a in request.every_alternative() if a.id == chosen)
-        item.chosen = chosen
-        item.status = "alternative_accepted"
-        run.settled.append(item)
-        run.chosen = chosen
-        run.outcome = "alternative_accepted"
-        unverified = self._unverified(run)
-        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
+        if item is not None and chosen is not None:
+            self._settle_with(run, item, chosen)
 
     def _grant_wish(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
@@ -154,15 +146,18 @@ class Effects:
         offered = decision.alternatives if decision.verdict != "approve" else request.every_alternative()
         item.offered = tuple(a.id for a in offered)
         run.offered = list(item.offered)
-        alternative = next(a for a in request.every_alternative() if a.id == wish)
-        item.chosen = wish
+        self._settle_with(run, item, wish)
+
+    def _settle_with(self, run: Run, item: AgendaItem, chosen: str) -> None:
+        """Settle ``item`` with the alternative ``chosen``, and tell the host to carry it out."""
+        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == chosen)
+        item.chosen = chosen
         item.status = "alternative_accepted"
         run.settled.append(item)
-        run.chosen = wish
+        run.chosen = chosen
         run.outcome = "alternative_accepted"
-        run.actions.append(
-            ApplyAlternative(alternative=wish, title=alternative.title, unverified=self._unverified(run))
-        )
+        unverified = self._unverified(run)
+        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
 
     def _withdraw_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)
