@@ -98,6 +98,8 @@ class ContextBuilder:
             given=False,
             trouble_told=False,
             wished=None,
+            request_named=False,
+            insisted=False,
             files_complaint=False,
             asked_when=False,
             narrowing=False,
@@ -116,9 +118,15 @@ class ContextBuilder:
         return context
 
     def follow_up_text(self, run: Run) -> str:
-        """The text the customer receives when the follow-up is delivered."""
+        """The text the customer receives when the follow-up is delivered: about the request this turn
+        settled, by its plain title (the template names its order)."""
         needed = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
-        return self.book.render(FOLLOW_UP, self.context(run, needed, None), seed=run.conversation_id)
+        item = run.settled[-1] if run.settled else None
+        step = Step("schedule_follow_up", run.state, item) if item is not None else None
+        context = self.context(run, needed, step)
+        if item is not None and context.get("request") is not None:
+            context["request"] = self._policy.requests[item.name].title
+        return self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
 
     def context(
         self, run: Run, needed: frozenset[str], step: Step | None, *, shared: SharedContexts | None = None
@@ -149,12 +157,23 @@ class ContextBuilder:
             self._add_decision(run, item, context, needed, shared)
         if step is not None and step.transition in _MOVES_ON and (following := _moved_on_to(run, item)) is not None:
             context["request"] = self._title(run, following)
+        if step is not None and step.transition == "describe_alternative":
+            self._add_described(run, context)
         if "follow_up_text" in needed:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
             if inner - needed:
                 context = self.context(run, needed | inner, step, shared=shared)
             context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
         return context
+
+    def _add_described(self, run: Run, context: dict[str, Any]) -> None:
+        """The alternative asked about before anything was offered, with what to say about it."""
+        asked = {a.target for a in run.signals.acts if a.kind == "ask_about"}
+        every = (a for alternatives in self._alternatives.values() for a in alternatives)
+        about = next((a for a in every if a.id in asked), None)
+        if about is not None:
+            context["about"] = _in_sentence(about)
+            context["details"] = _fresh_details(about, set(run.said), run.text)
 
     def _wished(self, run: Run, item: AgendaItem | None) -> str | None:
         """How the alternative the customer asked for by name in this message is said in a sentence."""
@@ -190,6 +209,7 @@ class ContextBuilder:
         if policy.status is not None and "status_text" not in self._on_request:
             context["status_text"] = _status_answer(policy.status.say, run)
         context["thanked"] = "thank" in said_kinds
+        context["insisted"] = "insist" in said_kinds
         context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
         context["unanswered"] = _unanswered(run)
@@ -202,6 +222,7 @@ class ContextBuilder:
         given_here = bool(run.signals.facts) and noted is None
         context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
         context["wished"] = self._wished(run, item)
+        context["request_named"] = any(a.kind == "request" and not a.negated for a in run.signals.acts)
         context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
         context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
         context["queued"] = self._queued(run, item)
