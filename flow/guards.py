@@ -369,6 +369,31 @@ def changed_choice(run: Run, rules: Rules) -> bool:
     return switched_to(run) is not None
 
 
+def swapped_approval(run: Run, rules: Rules) -> str | None:
+    """After a request was approved, the alternative of it the customer would rather have for the same order
+    ("I'd rather have a replacement than a refund"), with nothing else open; ``None`` when there is none."""
+    item = last_approved(run.agenda)
+    if item is None or current_item(run) is not None or _has(run, "request"):
+        return None
+    named = run.signals.facts.get("order_id")
+    if named is not None and named != item.facts.get("order_id", run.facts.get("order_id")):
+        return None
+    own = {a.id for a in rules.policy.requests[item.name].every_alternative()}
+    return next((a.target for a in _acts(run) if a.kind == "choose" and not a.negated and a.target in own), None)
+
+
+def approval_swapped(run: Run, rules: Rules) -> bool:
+    """After a request was approved, the customer would rather have one of its alternatives for the same
+    order ("I'd rather have a replacement than a refund"), with nothing else open."""
+    return swapped_approval(run, rules) is not None
+
+
+def last_approved(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The request most recently approved, when it is the last one settled."""
+    settled = [item for item in agenda if item.settled]
+    return settled[-1] if settled and settled[-1].status == "approved" else None
+
+
 def took_back_choice(run: Run, rules: Rules) -> bool:
     """After accepting an alternative, the customer takes it back by name and wants nothing instead ("never
     mind, I don't want the credit after all", "actually I don't want either"), with nothing else open. A
