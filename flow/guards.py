@@ -169,7 +169,10 @@ def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
 
 def asked_status(run: Run, rules: Rules) -> bool:
     """The customer asks how an earlier request is going (the agent answers, and offers a person who can
-    check it when the policy says one should)."""
+    check it when the policy says one should). At the check-in, "the credit isn't on my account" says it
+    is not sorted, which a person looks into."""
+    if run.question == "satisfaction" and _has(run, "deny"):
+        return False
     return _has(run, "ask_status") and rules.policy.status is not None and not _moves_on(run)
 
 

@@ -144,7 +144,8 @@ _STATUS = _phrases("""
     waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded | still nothing |
     havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
-    nothing back yet | nothing yet | not seen it yet | not seen any |
+    nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
+    not in my account | isnt in my account | not showing | isnt showing | not showing up | still not showing |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
 _IMPERATIVES = _phrases("""
