@@ -212,7 +212,10 @@ class ContextBuilder:
         context["insisted"] = "insist" in said_kinds
         context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
-        context["unanswered"] = _unanswered(run)
+        context["unanswered"] = _unanswered(run) or any(
+            a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
+            for a in run.signals.acts
+        )
         context["files_complaint"] = files_complaint(run)
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
@@ -222,7 +225,9 @@ class ContextBuilder:
         given_here = bool(run.signals.facts) and noted is None
         context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
         context["wished"] = self._wished(run, item)
-        context["request_named"] = any(a.kind == "request" and not a.negated for a in run.signals.acts)
+        context["request_named"] = context["request"] is not None and any(
+            a.kind == "request" and not a.negated for a in run.signals.acts
+        )
         context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
         context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
         context["queued"] = self._queued(run, item)
