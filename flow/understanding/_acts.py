@@ -58,6 +58,8 @@ _PERSON_WORDS = frozenset(
     advisor adviser senior anyone anybody""".split()
 )
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
+_SERVICE = frozenset({"customer service", "customer services"})
+_SERVICE_ALONE = frozenset({"customer", "service", "services", "please", "now", "then", "the", "your", "to"})
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
 _NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
@@ -393,6 +395,8 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     single = match.phrase in _PERSON_WORDS or match.phrase in _VAGUE_PEOPLE
     if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
         return
+    if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
+        return  # "amazing customer service": a verdict on it, not asking for it
     before = words[max(0, match.start - 6) : match.start + 1]
     negated = not _NO_NEED.isdisjoint(zip(before, before[1:], strict=False))
     found.add(position + 8, Act.of("ask_human", negated=negated))
