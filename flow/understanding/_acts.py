@@ -148,6 +148,8 @@ def read_acts(
         _cannot_give(clauses, context, lexicon, found)
     if tone.irony or tone.shouting or tone.fuming:
         found.add(-1, Act.of("complain"))
+    if tone.irony and "ask_status" in found.kinds() and not any(clause.question for clause in clauses):
+        found.drop("ask_status")  # "fantastic service, three weeks and still no refund" is a complaint
     for name in facts:
         found.add(500, Act.of("provide", name))
     if "order_id" in facts and "ask_policy" in found.kinds() and "request" not in found.kinds():
