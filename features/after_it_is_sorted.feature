@@ -38,7 +38,7 @@ Feature: After the request is sorted
     And the agent says "within 5 working days"
     And the agent does not say "colleague"
     When the customer says "will I get an email?"
-    Then the agent says "As I mentioned, refunds reach your card"
+    Then the agent says "As I mentioned, a refund reaches your card"
     When the customer says "and when will the money arrive?"
     Then the agent does not say "within 5 working days"
     And the agent says "everything I can tell you"

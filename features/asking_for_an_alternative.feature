@@ -101,3 +101,37 @@ Feature: Asking for an alternative straight away
     And the agent says "replacement"
     When the customer says "I bought it 2 months ago"
     Then the alternative "Replacement" is applied
+
+  Scenario: A question about an exchange before anything is offered is answered from its details
+    When the customer says "hi there, how does an exchange work with you guys?"
+    Then the message is read as "ask_about:exchange"
+    And the transition "describe_alternative" was taken
+    And the agent says "free returns label"
+    And the agent does not say "can't help"
+    And the conversation is in "listening"
+
+  Scenario: What store credit is, asked while the order number is awaited, then the question again
+    When the customer says "refund please"
+    And the customer says "sorry, what is store credit exactly?"
+    Then the agent says "on your account straight away"
+    And the agent says "your order number?"
+    When the customer says "A-6301, about 7 weeks ago"
+    Then the agent offers "Store credit" and "Exchange"
+
+  Scenario: Asking whether repairs are done, with a fault told, gets the answer and the next question
+    When the customer says "do you do repairs? my kettle stopped working"
+    Then the transition "describe_alternative" was taken
+    And the agent says "repair it and post it back"
+    And the agent asks for the "order_id"
+    When the customer says "A-6302, I bought it 3 months ago"
+    Then the agent offers "Replacement" and "Repair"
+
+  Scenario: After the answer, asking for the exchange arranges it
+    When the customer says "what's involved in an exchange?"
+    And the customer says "ok, I'd like to exchange order A-6303 then, bought it 10 days ago"
+    Then the alternative "Exchange" is applied
+
+  Scenario: A question and a request in one message is taken as the request
+    When the customer says "refund for A-6304 please, bought it 6 weeks ago. how does the credit work?"
+    Then the conversation is in "offering_alternatives"
+    And the agent offers "Store credit" and "Exchange"

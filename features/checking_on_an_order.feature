@@ -35,3 +35,16 @@ Feature: Checking on something already under way
     And the quick replies are "That's all, thanks"
     When the customer says "yes"
     Then the agent does not hand over to a person
+
+  Scenario: A return sent weeks ago with still no refund is a question about it, not a new request
+    When the customer says "I returned my shoes 3 weeks ago and still no refund"
+    Then the message is read as "ask_status"
+    And the agent says "within 5 working days"
+    And the agent says "colleague"
+    And the agent does not say "What would you like me to do?"
+
+  Scenario: A refund that has not come through is no parcel that never arrived
+    When the customer says "no sign of my refund and it's been 2 weeks"
+    Then the message is not read as "provide:condition"
+    And the message gives no fact "condition"
+    And the agent does not say "hasn't reached you"

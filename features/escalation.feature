@@ -206,6 +206,32 @@ Feature: Handing over to a person
       And the agent says "don't need to join"
       And the conversation is in "follow_up"
 
+    Scenario: Saying no person is needed after all while offers are open puts them again
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "get me a supervisor"
+      Then the conversation waits for a person
+      When the customer says "actually I don't need anyone after all"
+      Then the transitions taken were "withdraw_handoff" and "acknowledge"
+      And the agent says "don't need to join"
+      And the agent offers "Store credit" and "Exchange"
+      And the conversation is in "offering_alternatives"
+
+    Scenario: No manager needed, just the refund: the handoff is withdrawn and the answer stays
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "let me talk to your manager"
+      And the customer says "forget the manager, I just want my refund"
+      Then the transitions taken were "withdraw_handoff" and "hold_position"
+      And the agent does not say "make sure I get this right"
+      And no alternative is applied
+
+    Scenario: With nothing on offer, saying no person is needed keeps the handoff
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I'm going to take you to court over this"
+      And the customer says "fine, I don't need a manager"
+      Then the conversation waits for a person
+
     Scenario: A bare "ok" while waiting takes up nothing
       Given it is 2026-11-24 11:30 in the policy's time zone
       When the customer says "I want a refund"

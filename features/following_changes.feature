@@ -292,3 +292,21 @@ Feature: Following the customer when they change course
       When the customer says "no, not sent yet"
       Then the agent says "For order A-8808, has your order been dispatched yet?"
 
+
+  Rule: A choice and a request for another order in one message are both taken
+
+    Scenario: The credit taken, and the other order cancelled next
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "fine, I'll take the credit. also can you cancel my other order A-3006?"
+      Then the alternative "Store credit" is applied
+      And the agent asks for the "dispatched"
+      When the customer says "no, not yet"
+      Then the request is approved
+
+    Scenario: The exchange, and a refund for another order in the refund window
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "the exchange please, and a refund for my other order A-1111, bought a week ago"
+      Then the alternative "Exchange" is applied
+      And the request is approved

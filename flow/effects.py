@@ -12,6 +12,7 @@ from flow.models import (
     AgendaItem,
     ApplyAlternative,
     ApproveRequest,
+    FactValue,
     Handoff,
     IssueCompensation,
     ScheduleCallback,
@@ -97,6 +98,11 @@ class Effects:
         stated = stated_by_customer(run)
         return self._rules.unverified(run.request, run.facts, stated, compensation=compensation)
 
+    def _request_facts(self, run: Run, item: AgendaItem) -> dict[str, FactValue]:
+        """The facts of ``item`` that its request reads, as the host needs them to carry an action out."""
+        known = run.facts if item is current_item(run) else {**run.facts, **item.facts}
+        return {name: known[name] for name in sorted(self._policy.facts_of(item.name)) if known.get(name) is not None}
+
     def _approve(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
         if item is None:
@@ -104,7 +110,9 @@ class Effects:
         item.status = "approved"
         run.settled.append(item)
         run.outcome = "approved"
-        run.actions.append(ApproveRequest(request=item.name, unverified=self._unverified(run)))
+        run.actions.append(
+            ApproveRequest(request=item.name, facts=self._request_facts(run, item), unverified=self._unverified(run))
+        )
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
@@ -157,7 +165,10 @@ class Effects:
         run.chosen = chosen
         run.outcome = "alternative_accepted"
         unverified = self._unverified(run)
-        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, unverified=unverified))
+        facts = self._request_facts(run, item)
+        run.actions.append(
+            ApplyAlternative(alternative=chosen, title=alternative.title, facts=facts, unverified=unverified)
+        )
 
     def _withdraw_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)
@@ -166,7 +177,8 @@ class Effects:
         alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == item.chosen)
         item.status = "declined_closed"
         run.outcome = "declined"
-        run.actions.append(WithdrawAlternative(alternative=item.chosen, title=alternative.title))
+        facts = self._request_facts(run, item)
+        run.actions.append(WithdrawAlternative(alternative=item.chosen, title=alternative.title, facts=facts))
 
     def _change_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)
@@ -178,7 +190,10 @@ class Effects:
         item.chosen = chosen
         run.chosen = chosen
         run.replaced = replaced
-        run.actions.append(ApplyAlternative(alternative=chosen, title=alternative.title, replaces=replaced))
+        facts = self._request_facts(run, item)
+        run.actions.append(
+            ApplyAlternative(alternative=chosen, title=alternative.title, replaces=replaced, facts=facts)
+        )
 
     def _issue_compensation(self, run: Run, edge: Edge) -> None:
         compensation = self._policy.compensation

@@ -207,10 +207,11 @@ class Engine:
         )
         signals = self.understand(text, self.context_of(None, now)) if text is not None else _NO_SIGNALS
         run = Run.of(conversation, signals, text or "", now)
+        before = _fact_values(run)
         identify_request(run, self.policy)
         run.steps.append(Step("start", "listening", run.current))
         if text is not None:
-            self._apply(run, text)
+            self._apply(run, text, before)
         return self._finish(conversation, run, text, None, fresh=True)
 
     def reply(
@@ -253,8 +254,9 @@ class Engine:
         if run.pending_fact in known:
             # What the host says settles the fact: the customer's answer to the question is not needed.
             run.pending_fact = None
+        before = _fact_values(run)
         identify_request(run, self.policy)
-        self._apply(run, text)
+        self._apply(run, text, before)
         return self._finish(conversation, run, text if message is not None else None, quick_reply)
 
     def check_in(self, conversation: Conversation) -> tuple[Conversation, Turn]:
@@ -358,8 +360,9 @@ class Engine:
             raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
         return Run.of(conversation, _NO_SIGNALS, "", self._clock())
 
-    def _apply(self, run: Run, text: str) -> None:
-        before = _fact_values(run)
+    def _apply(self, run: Run, text: str, before: set[tuple[str, FactValue]]) -> None:
+        """Take in the message's facts, then run the flow until it waits; ``before`` holds the fact values
+        known before the message was read (the requests it makes may already hold some it stated)."""
         fill_facts(run, self.policy, text)
         _note_stated(run.customer_stated, _new_values(run, before))
         self._assume_request(run)

@@ -88,6 +88,7 @@ EdgeName = Literal[
     "answer_policy",
     "answer_status",
     "answer_bot",
+    "describe_alternative",
     "ask_request",
     "resume_offer",
     "resume_compensation",
@@ -285,6 +286,10 @@ def _unclear(source: StateName, dest: StateName, *, name: EdgeName = "unclear") 
 EDGES: tuple[Edge, ...] = (
     # Listening: the customer says what they need; facts are gathered and the request decided.
     *_guarded("listening", why=False, insistence=False),
+    Edge(
+        "describe_alternative", "message", "listening", "listening", guards.asked_about_alternative, ("ask_fact",),
+        possible=_offers,
+    ),
     Edge("give_time", "message", "listening", "listening", guards.asked_for_time),
     Edge(
         "review_exception", "message", "listening", "escalated", guards.needs_review, ("review", "escalate"),
@@ -376,7 +381,7 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("close_declined", "message", "offering_alternatives", "closed", guards.rejected, ("close_declined",)),
     Edge("hold_position", "message", "offering_alternatives", "offering_alternatives", guards.insisted),
-    Edge("acknowledge", "message", "offering_alternatives", "offering_alternatives", guards.thanked_only),
+    Edge("acknowledge", "message", "offering_alternatives", "offering_alternatives", guards.acknowledged_only),
     Edge("empathize", "message", "offering_alternatives", "offering_alternatives", guards.complained_only),
     Edge("give_time", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_time),
     Edge("noted_facts", "message", "offering_alternatives", "offering_alternatives", guards.stated_facts_only),
@@ -403,7 +408,7 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("close_declined", "message", "compensation", "closed", guards.rejected, ("close_declined",)),
     Edge("hold_position", "message", "compensation", "compensation", guards.insisted),
-    Edge("acknowledge", "message", "compensation", "compensation", guards.thanked_only),
+    Edge("acknowledge", "message", "compensation", "compensation", guards.acknowledged_only),
     Edge("empathize", "message", "compensation", "compensation", guards.complained_only),
     Edge("give_time", "message", "compensation", "compensation", guards.asked_for_time),
     _closing("compensation"),

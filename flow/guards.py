@@ -183,6 +183,15 @@ def asked_if_bot(run: Run, rules: Rules) -> bool:
     return _has(run, "ask_bot") and not _moves_on(run) and not _has(run, "ask_human")
 
 
+def asked_about_alternative(run: Run, rules: Rules) -> bool:
+    """Before anything is on offer, the customer asks about something the shop offers instead ("how does an
+    exchange work?"), and asks for nothing else."""
+    asked = {a.target for a in _acts(run) if a.kind == "ask_about"}
+    if not asked or _on_offer(run) or _moves_on(run):
+        return False
+    return any(a.id in asked for request in rules.policy.requests.values() for a in request.every_alternative())
+
+
 def _moves_on(run: Run) -> bool:
     """The message also does something that moves the conversation (a request, a choice, a refusal)."""
     return any(a.kind in ("request", "choose", "reject") and not a.negated for a in _acts(run))
@@ -361,14 +370,16 @@ def changed_choice(run: Run, rules: Rules) -> bool:
 
 
 def took_back_choice(run: Run, rules: Rules) -> bool:
-    """After accepting an alternative, the customer takes it back and wants nothing instead ("never mind, I
-    don't want the credit after all"), with nothing else open."""
+    """After accepting an alternative, the customer takes it back by name and wants nothing instead ("never
+    mind, I don't want the credit after all", "actually I don't want either"), with nothing else open. A
+    bare "forget it" or "I don't want a refund" keeps it: it answers "anything else?" or drops the request
+    the alternative replaced."""
     item = last_accepted(run.agenda)
     if item is None or item.chosen is None or current_item(run) is not None:
         return False
     if _has(run, "choose") or _has(run, "request"):
         return False
-    return _has(run, "cancel_request") or _has(run, "reject", item.chosen) or _has(run, "reject", "all")
+    return _has(run, "reject", item.chosen) or _has(run, "reject", "all")
 
 
 def asked_about_switch(run: Run, rules: Rules) -> bool:
@@ -409,11 +420,18 @@ def open_before_handoff(run: Run) -> list[str]:
 def took_offer_while_waiting(run: Run, rules: Rules) -> bool:
     """While waiting for a person it asked for (or was handed to for insisting, anger or not being
     understood), the customer takes up one of the offers still open: "no, forget it, I'll take the
-    credit". A handoff for a threat, a review or anything the agent cannot decide stays."""
+    credit", or says they need no person after all while offers are still open ("actually I don't need
+    anyone, what were my options?"). A handoff for a threat, a review or anything the agent cannot decide
+    stays."""
     if run.escalation_reason not in _WITHDRAWABLE:
         return False
     open_offers = open_before_handoff(run)
-    return any(a.kind == "choose" and not a.negated and a.target in open_offers for a in _acts(run))
+    if not open_offers:
+        return False
+    acts = _acts(run)
+    if any(a.kind == "ask_human" and a.negated for a in acts) and not _has(run, "reject"):
+        return True
+    return any(a.kind == "choose" and not a.negated and a.target in open_offers for a in acts)
 
 
 _WITHDRAWABLE = frozenset({"asked_for_person", "insistence", "anger", "unclear"})
@@ -513,8 +531,21 @@ def rejected(run: Run, rules: Rules) -> bool:
 
 
 def insisted(run: Run, rules: Rules) -> bool:
-    """The customer repeats the original request or insists on it."""
-    return _has(run, "insist")
+    """The customer repeats the original request or insists on it (a message read while waiting for a
+    person, "I don't need a manager, I just want my refund", asks for the declined request by name)."""
+    if _has(run, "insist"):
+        return True
+    item = current_item(run)
+    if item is None or item.status != "declined":
+        return False
+    named = run.signals.facts.get("order_id")
+    if named is not None and named != run.facts.get("order_id"):
+        return False
+    policy = rules.policy
+    return any(
+        a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name
+        for a in _acts(run)
+    )
 
 
 def insisted_after_taking_offer(run: Run, rules: Rules) -> bool:
@@ -527,6 +558,14 @@ def insisted_after_taking_offer(run: Run, rules: Rules) -> bool:
 def thanked_only(run: Run, rules: Rules) -> bool:
     """The customer only says thank you (or something as polite), choosing nothing yet."""
     return bool(_acts(run)) and all(a.kind in ("thank", "complain") for a in _acts(run)) and _has(run, "thank")
+
+
+def acknowledged_only(run: Run, rules: Rules) -> bool:
+    """The customer only thanks, or says no person is needed ("no need for a manager"), choosing nothing yet."""
+    acts = _acts(run)
+    if not acts or not all(a.kind in ("thank", "complain") or (a.kind == "ask_human" and a.negated) for a in acts):
+        return False
+    return any(a.kind == "thank" or a.kind == "ask_human" for a in acts)
 
 
 def asked_for_time(run: Run, rules: Rules) -> bool:

@@ -35,6 +35,10 @@ UNVERIFIED = (
     "Facts the decision used that only the customer stated (in a message, or unsigned from the page); "
     "check them before carrying the action out."
 )
+REQUEST_FACTS = (
+    "The facts of the request the action is about (its order number, when it was bought, what was wrong), "
+    "so two requests of one conversation can be told apart."
+)
 
 
 class Act(_Frozen):
@@ -226,6 +230,7 @@ class ApproveRequest(_Frozen):
 
     type: Literal["approve_request"] = "approve_request"
     request: str
+    facts: dict[str, FactValue] = Field(default_factory=dict, description=REQUEST_FACTS)
     unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
@@ -240,6 +245,7 @@ class ApplyAlternative(_Frozen):
     alternative: str
     title: str
     replaces: str | None = None
+    facts: dict[str, FactValue] = Field(default_factory=dict, description=REQUEST_FACTS)
     unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
@@ -250,6 +256,7 @@ class WithdrawAlternative(_Frozen):
     type: Literal["withdraw_alternative"] = "withdraw_alternative"
     alternative: str
     title: str
+    facts: dict[str, FactValue] = Field(default_factory=dict, description=REQUEST_FACTS)
 
 
 class Close(_Frozen):

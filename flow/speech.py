@@ -35,7 +35,7 @@ _FRESH_TRIES = 6
 _PLAIN_ANSWER_MARGIN = 0.15
 """How much more negative than the anger threshold a plain answer ("no, I don't want credit") must read
 before the reply opens with a calm word: its "no" and "don't" pull the score down without upset."""
-_RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "empathize"})
+_RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "describe_alternative", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 _ASKS_PERSON = 3
 _NOTHING: dict[str, Any] = {}

@@ -63,7 +63,7 @@ _FACT_ASKED = frozenset(
 )
 """Whether a fact was just given, what waits behind the request, and how the fact still missing is asked for."""
 _GROUPS: dict[str, frozenset[str]] = {
-    "said": frozenset({"complained", "thanked", "affirmed"}),
+    "said": frozenset({"complained", "thanked", "insisted", "affirmed"}),
     "in_hours": frozenset({"in_hours"}),
     "offer_callback": frozenset({"offer_callback"}),
     "check": frozenset({"check"}),
@@ -72,6 +72,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "files_complaint": frozenset({"files_complaint"}),
     "trouble_told": frozenset({"trouble_told"}),
     "wished": frozenset({"wished"}),
+    "request_named": frozenset({"request_named"}),
     "asked_when": frozenset({"asked_when", "callback_when"}),
     "asking": _FACT_ASKED,
 }
@@ -133,6 +134,8 @@ class ContextBuilder:
             given=False,
             trouble_told=False,
             wished=None,
+            request_named=False,
+            insisted=False,
             files_complaint=False,
             asked_when=False,
             narrowing=False,
@@ -151,9 +154,15 @@ class ContextBuilder:
         return context
 
     def follow_up_text(self, run: Run) -> str:
-        """The text the customer receives when the follow-up is delivered."""
+        """The text the customer receives when the follow-up is delivered: about the request this turn
+        settled, by its plain title (the template names its order)."""
         needed = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
-        return self.book.render(FOLLOW_UP, self.context(run, needed, None), seed=run.conversation_id)
+        item = run.settled[-1] if run.settled else None
+        step = Step("schedule_follow_up", run.state, item) if item is not None else None
+        context = self.context(run, needed, step)
+        if item is not None and context.get("request") is not None:
+            context["request"] = self._policy.requests[item.name].title
+        return self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
 
     def context(
         self, run: Run, needed: frozenset[str], step: Step | None, *, shared: SharedContexts | None = None
@@ -194,6 +203,8 @@ class ContextBuilder:
             self._add_decision(run, item, context, needed, shared)
         if step is not None and step.transition in _MOVES_ON and (following := _moved_on_to(run, item)) is not None:
             context["request"] = self._title(run, following)
+        if step is not None and step.transition == "describe_alternative":
+            self._add_described(run, context)
         if "follow_up_text" in needed:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
             if inner - needed:
@@ -207,6 +218,15 @@ class ContextBuilder:
         if "resume" in needed:
             groups |= self._resuming
         return frozenset(groups)
+
+    def _add_described(self, run: Run, context: dict[str, Any]) -> None:
+        """The alternative asked about before anything was offered, with what to say about it."""
+        asked = {a.target for a in run.signals.acts if a.kind == "ask_about"}
+        every = (a for alternatives in self._alternatives.values() for a in alternatives)
+        about = next((a for a in every if a.id in asked), None)
+        if about is not None:
+            context["about"] = _in_sentence(about)
+            context["details"] = _fresh_details(about, set(run.said), run.text)
 
     def _wished(self, run: Run, item: AgendaItem | None) -> str | None:
         """How the alternative the customer asked for by name in this message is said in a sentence."""
@@ -248,6 +268,7 @@ class ContextBuilder:
             said_kinds = {act.kind for act in run.signals.acts if not act.negated}
             context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET
             context["thanked"] = "thank" in said_kinds
+            context["insisted"] = "insist" in said_kinds
             context["affirmed"] = "affirm" in said_kinds
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)
@@ -267,6 +288,8 @@ class ContextBuilder:
             context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
+        if "request_named" in groups:
+            context["request_named"] = any(a.kind == "request" and not a.negated for a in run.signals.acts)
         if "asked_when" in groups:
             context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
         if "asking" in groups:

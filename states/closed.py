@@ -25,7 +25,9 @@ SPEC = StateSpec(
         "declined": (
             "I understand, and I'm sorry I couldn't do more this time. If anything changes, we're here to help. "
             "Thanks for talking with us{% if customer_name %}, {{ customer_name }}{% endif %}.",
-            "That's completely fine. I'm sorry I couldn't help more today. Do get in touch again at any time.",
+            "{% if insisted %}I understand, but I can't change the answer on {{ request }}."
+            "{% else %}That's completely fine."
+            "{% endif %} I'm sorry I couldn't help more today. Do get in touch again at any time.",
         ),
         "abuse": (
             "I'm going to end our chat here. You're welcome to contact us again whenever you're ready, "

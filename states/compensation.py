@@ -43,8 +43,8 @@ SPEC = StateSpec(
             "I understand why you're unhappy, and I'm sorry. {{ resume }}",
         ),
         "acknowledge": (
-            "You're welcome. Would you like {{ compensation }}?",
-            "My pleasure. Shall I add {{ compensation }} for you?",
+            "{% if thanked %}You're welcome. {% endif %}Would you like {{ compensation }}?",
+            "{% if thanked %}My pleasure. {% endif %}Shall I add {{ compensation }} for you?",
         ),
         "unclear": (
             "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."

@@ -21,16 +21,19 @@ SPEC = StateSpec(
         "next_request": "next_request",
         "resume_listening": "resume",
         "unclear": "ask_request",
+        "describe_alternative": "describe",
         **COMMON_SAYS,
         "*": "ask_request",
     },
     templates={
         "welcome": (
             "Hi{% if customer_name %} {{ customer_name }}{% endif %}, thanks for getting in touch"
-            "{% if wished %} about the {{ wished }}{% elif request %} about {{ request }}{% else %} with {{ company }}"
-            "{% endif %}.{% if not continues %} I'm {{ agent_name }}. How can I help today?{% endif %}",
+            "{% if wished %} about the {{ wished }}{% elif request_named %} about {{ request }}"
+            "{% else %} with {{ company }}{% endif %}."
+            "{% if not continues %} I'm {{ agent_name }}. How can I help today?{% endif %}",
             "Hello{% if customer_name %} {{ customer_name }}{% endif %}, thank you for getting in touch"
-            "{% if wished %} about the {{ wished }}{% elif request %} about {{ request }}{% else %} with us{% endif %}."
+            "{% if wished %} about the {{ wished }}{% elif request_named %} about {{ request }}"
+            "{% else %} with us{% endif %}."
             "{% if not continues %} I'm {{ agent_name }} from {{ company }}. How can I help today?{% endif %}",
         ),
         "ask_fact": (
@@ -86,6 +89,10 @@ SPEC = StateSpec(
             "anything else I can help with?",
             "That's absolutely fine{% if customer_name %}, {{ customer_name }}{% endif %}. Is there anything else "
             "I can do for you?",
+        ),
+        "describe": (
+            "{{ details }}{% if resume %} {{ resume }}{% endif %}",
+            "Good question. {{ details }}{% if resume %} {{ resume }}{% endif %}",
         ),
         "switch": (
             "Of course, let's look at {{ request }} instead.",

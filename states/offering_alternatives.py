@@ -40,9 +40,12 @@ SPEC = StateSpec(
             "That's fine. I can also offer {{ offered }}. Would that help?",
         ),
         "offer_rest": (
-            "No problem. That still leaves {{ offered }}. Would that suit you?",
-            "That's fine. Would {{ offered }} work for you instead?",
-            "Understood. I can still offer {{ offered }}, if that helps.",
+            "{% if insisted %}I'm sorry, I can't change the answer on {{ request }}.{% else %}No problem.{% endif %} "
+            "That still leaves {{ offered }}. Would that suit you?",
+            "{% if insisted %}I'm sorry, {{ request }} isn't something I can do here.{% else %}That's fine."
+            "{% endif %} Would {{ offered }} work for you instead?",
+            "{% if insisted %}I'm sorry I can't do {{ request }}, but{% else %}Understood.{% endif %} I can still "
+            "offer {{ offered }}, if that helps.",
         ),
         "which": (
             "Happy to. Which would you like: the {{ choices }}?",
@@ -70,9 +73,9 @@ SPEC = StateSpec(
             "I understand why you're unhappy, and I'm sorry. {{ resume }}",
         ),
         "acknowledge": (
-            "You're welcome. Would {{ offered }} work for you?",
-            "My pleasure. Shall I go ahead with {{ offered }}?",
-            "No problem at all. Just let me know if you'd like {{ offered }}.",
+            "{% if thanked %}You're welcome. {% endif %}Would {{ offered }} work for you?",
+            "{% if thanked %}My pleasure. {% endif %}Shall I go ahead with {{ offered }}?",
+            "{% if thanked %}No problem at all. {% endif %}Just let me know if you'd like {{ offered }}.",
         ),
         "noted": (
             "{% if queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "

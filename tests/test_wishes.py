@@ -50,6 +50,26 @@ def test_talk_of_an_alternative_that_does_not_ask_for_it_is_no_wish(text: str) -
     assert not any(act.startswith("choose:") for act in acts(text, LISTENING))
 
 
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [("how does an exchange work?", "exchange"),
+     ("what is store credit exactly", "store_credit"),
+     ("is a repair free?", "repair"),
+     ("do you do replacements for things that broke?", "replacement"),
+     ("how long would a swap take", "exchange"),
+     ("quick question - does the voucher expire?", "store_credit")],
+)  # fmt: skip
+def test_a_question_about_an_alternative_before_any_offer_asks_about_it(text: str, about: str) -> None:
+    assert f"ask_about:{about}" in acts(text, LISTENING)
+
+
+@pytest.mark.parametrize(
+    "text", ["why can't I get an exchange?", "isn't there a voucher or something?", "no store credit, thanks"]
+)
+def test_a_why_or_a_negated_mention_is_no_question_about_the_alternative(text: str) -> None:
+    assert not any(act.startswith("ask_about:") for act in acts(text, LISTENING))
+
+
 def test_a_wish_while_a_fact_is_asked_for_is_read_too() -> None:
     assert "choose:store_credit" in acts("hmm, could I just have store credit instead?", ASKED_DATE)
 

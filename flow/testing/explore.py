@@ -229,7 +229,7 @@ class Explorer:
         """Asking about, taking and turning down each thing on offer, by its name; after one offer was taken,
         asking about and switching to another that was offered, or taking it back; while waiting for a person,
         taking one that was open when the customer was handed over; before any request, asking for an
-        alternative."""
+        alternative or about it."""
         compensation = self.policy.compensation
         if conversation.state == "compensation" and compensation is not None:
             name = compensation.synonyms[0] if compensation.synonyms else compensation.title.lower()
@@ -252,9 +252,10 @@ class Explorer:
             return [taking_back, *(text for offer in options for text in offer_phrases(names[offer])[:2])]
         item = conversation.current
         if conversation.state == "listening" and item is None:
-            # Before anything is offered, the customer may ask for one of the alternatives by name.
+            # Before anything is offered, the customer may ask for one of the alternatives by name, or about it.
             firsts = [r.alternatives[0] for r in self.policy.requests.values() if r.alternatives]
-            return [offer_phrases(a.name or a.title.lower())[1] for a in firsts[:1]]
+            phrases = [offer_phrases(a.name or a.title.lower()) for a in firsts[:1]]
+            return [phrase for asking, choosing, *_ in phrases for phrase in (choosing, asking)]
         if conversation.state != "offering_alternatives" or item is None:
             return []
         names = self._names(item.name)

@@ -96,6 +96,9 @@ def no_approval_after_refusal(history: Sequence[Exchange], policy: Policy) -> st
     declined: dict[str, int] = {}
     for exchange, turn in _turns(history):
         changed = turn.signals is not None and bool(turn.signals.facts) and "reconsider" in turn.transitions
+        # An approval after the turn moved on to another request ("the exchange, and a refund for my other
+        # order") is about that one.
+        changed = changed or not _ANOTHER_REQUEST.isdisjoint(turn.transitions)
         for action in turn.actions:
             at = declined.get(action.request, declined.get("*")) if isinstance(action, ApproveRequest) else None
             if at is not None and not changed:
@@ -106,6 +109,9 @@ def no_approval_after_refusal(history: Sequence[Exchange], policy: Policy) -> st
         if "decline" in turn.transitions and not turn.decided:
             declined.setdefault("*", exchange.number)
     return None
+
+
+_ANOTHER_REQUEST = frozenset({"accept_and_continue", "next_request", "new_request", "approve_and_continue"})
 
 
 def closed_stays_silent(history: Sequence[Exchange], policy: Policy) -> str | None:

@@ -8,7 +8,7 @@ through, the buttons and actions, and the state the conversation is in now.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -73,12 +73,12 @@ def describe_action(action: Action, *, zone_now: datetime | None = None) -> str:
     if isinstance(action, IssueCompensation):
         return f"issue compensation {action.offer!r}, reference {action.reference}"
     if isinstance(action, ApproveRequest):
-        return f"approve the request {action.request!r}"
+        return f"approve the request {action.request!r}{_for_order(action.facts)}"
     if isinstance(action, ApplyAlternative):
         instead = f" in place of {action.replaces!r}" if action.replaces else ""
-        return f"apply the alternative {action.title!r}{instead}"
+        return f"apply the alternative {action.title!r}{instead}{_for_order(action.facts)}"
     if isinstance(action, WithdrawAlternative):
-        return f"undo the alternative {action.title!r}, taken back by the customer"
+        return f"undo the alternative {action.title!r}{_for_order(action.facts)}, taken back by the customer"
     if isinstance(action, WithdrawHandoff):
         return f"take the conversation out of the people's queue (the handoff for {action.reason} is not needed)"
     if isinstance(action, Close):
@@ -141,3 +141,9 @@ def failure_message(expected: str, found: str, conversation: str, step: str | No
     """The text of a failed check: the step, what it expected, what it found, and the conversation."""
     head = f"Step: {step}\n" if step else ""
     return f"{head}Expected: {expected}\nFound: {found}\n\n{conversation}"
+
+
+def _for_order(facts: Mapping[str, object]) -> str:
+    """ " for order A-4413", when the action's request names its order."""
+    order = facts.get("order_id")
+    return f" for order {order}" if order is not None else ""

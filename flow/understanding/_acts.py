@@ -15,7 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
-from flow.understanding._choices import CALLBACK, about_chosen, acknowledges, bare_choice, read_choices, refusal
+from flow.understanding._choices import (
+    CALLBACK,
+    about_chosen,
+    acknowledges,
+    bare_choice,
+    chosen_taken_back,
+    read_choices,
+    refusal,
+)
 from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, befell_something_else, reported
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
@@ -23,7 +31,6 @@ from flow.understanding._offers import Mention
 from flow.understanding._request_cues import (
     ANYBODY,
     another_order,
-    another_order_said,
     names_a_person,
     sends_back,
     too_late,
@@ -56,6 +63,7 @@ _NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
     ("not", "asking"), ("not", "looking"), ("dont", "ask"), ("not", "after"), ("no", "point"),
+    ("scrap", "the"), ("mind", "the"), ("skip", "the"), ("forget", "about"), ("longer", "need"),
 })  # fmt: skip
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
@@ -163,6 +171,8 @@ def read_acts(
         _when_they_call(clauses, found)
     if context.chosen is not None and context.state == "follow_up":
         _neither_after_all(clauses, lexicon, found)
+        if "choose" not in found.kinds():
+            chosen_taken_back(clauses, context, lexicon, found)
     if clauses and not found.acts and _pleads(clauses[0].words, context):
         found.add(1, Act.of("insist"))  # "please, it's a gift I don't need": a plea with its reason
     if exclaimed and not found.acts and dismayed(clauses[0].words):
@@ -189,9 +199,15 @@ def read_acts(
     kinds = found.kinds()
     if "request" in kinds and "choose" in kinds:
         # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
-        # "can I return another order?" names no offer by its "return".
-        another = another_order_said([clause.words for clause in clauses])
-        acts = [act for act in acts if not (act.kind == "choose" and (act.target is None or another))] or acts
+        # "can I return another order?" names no offer by its "return"; "I'll take the credit. also cancel my
+        # other order" still takes the credit.
+        elsewhere = {index for index, clause in enumerate(clauses) if another_order(clause.words)}
+        kept = [
+            (at, act)
+            for at, act in sorted(found.acts, key=lambda found_at: found_at[0])
+            if not (act.kind == "choose" and (act.target is None or at // 1000 in elsewhere))
+        ]
+        acts = [act for _, act in kept] or acts
     if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
@@ -241,6 +257,11 @@ def _read_requests(
             found.add(position + 5, Act.of("ask_why"))
         handled.add("ask_why")
     if mentions:
+        # "Can I have my money back instead of a repair?": the offer is turned down for the request in hand.
+        if context.request in named and any(
+            a.kind == "reject" and position <= at < position + 1000 for at, a in found.acts
+        ):
+            found.add(position + 1, Act.of("insist"))
         return handled
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
@@ -367,7 +388,7 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     single = match.phrase in _PERSON_WORDS or match.phrase in _VAGUE_PEOPLE
     if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
         return
-    before = words[max(0, match.start - 6) : match.start]
+    before = words[max(0, match.start - 6) : match.start + 1]
     negated = not _NO_NEED.isdisjoint(zip(before, before[1:], strict=False))
     found.add(position + 8, Act.of("ask_human", negated=negated))
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
-from flow.understanding._offers import Mention, find_mentions, other_one
+from flow.understanding._offers import Mention, find_mentions, named_mentions, other_one
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -386,6 +386,20 @@ def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexi
     return Act.of("choose", mention.offer)
 
 
+def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """After a choice, "actually I don't want the exchange after all" turns down what was chosen: it is
+    not on offer any more, so only its name tells."""
+    chosen = context.chosen_offer
+    if chosen is None:
+        return
+    for index, clause in enumerate(clauses):
+        for mention in named_mentions(clause.words, (chosen,)):
+            if _refused(clause.words, mention, lexicon):
+                found.drop("deny")
+                found.add(index * 1000 + mention.start, Act.of("reject", chosen.id))
+                return
+
+
 def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     near = words[max(0, mention.start - 2) : mention.start]
     if near and near[-1] in lexicon.contrast or " ".join(near) in ("instead of", "keep your", "keep the"):
@@ -393,6 +407,8 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     before = words[max(0, mention.start - 3) : mention.start]
     pairs = set(zip(before, before[1:], strict=False))
     if ("rather", "than") in pairs or ("instead", "of") in pairs:
+        return True
+    if "than" in before[-2:] and "rather" in words[: mention.start]:
         return True
     after = words[mention.end : mention.end + 4]
     if not _WONT.isdisjoint(after[:2]) and not _USE.isdisjoint(after):

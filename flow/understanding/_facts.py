@@ -30,6 +30,7 @@ _EMAIL = TextPattern(r"[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+")
 _MAX_TEXT = 200
 _ORDER_WORDS = frozenset({"order", "purchase", "ref", "reference", "booking", "invoice", "transaction"})
 WRONG_ITEM = "wrong_item"
+NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
 BEREAVEMENT = "bereavement"
 
@@ -220,7 +221,7 @@ def _lexicon_value(
         for value, phrases in table.items():
             if value in skip or not phrases.may_hold(clause):
                 continue
-            matches = [m for m in phrases.find(clause) if not _unsuited(clause, m.end, value, lexicon)]
+            matches = [m for m in phrases.find(clause) if not _unsuited(clause, m, value, lexicon)]
             if not matches:
                 continue
             if lexicon.condition_denials.may_hold(clause) and lexicon.condition_denials.first(clause) is not None:
@@ -255,8 +256,14 @@ def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
     return not lexicon.supposing.isdisjoint(clause[:start])
 
 
-def _unsuited(clause: Sequence[str], end: int, value: str, lexicon: Lexicon) -> bool:
-    """ "the wrong colour for my kitchen": the customer's taste, not the shop sending the wrong thing."""
+def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon) -> bool:
+    """ "the wrong colour for my kitchen": the customer's taste, not the shop sending the wrong thing; "my
+    refund hasn't arrived", "no sign of my money": an earlier request not yet through, not an order that
+    never came."""
+    end = match.end
+    if value == NEVER_ARRIVED:
+        near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
+        return any(has(lexicon.money_subjects, words) for words in near)
     if value != WRONG_ITEM or end >= len(clause):
         return False
     return lexicon.unsuited_after.at(clause, end) is not None

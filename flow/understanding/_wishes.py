@@ -1,8 +1,10 @@
-"""What a customer asks for by the name of something the shop offers instead, before anything is on offer.
+"""What a customer asks for, or asks about, by the name of something the shop offers instead, before
+anything is on offer.
 
 "I'd like to exchange my jacket for a bigger size", "can I swap it for another colour?", "store credit
 for order A-6103 please": the customer names one of the policy's alternatives as what they want. Read
-only while nothing is on offer and only when the clause asks to have it; the engine leaves out of
+only while nothing is on offer. A clause that asks to have it chooses it; a question about it while the agent listens
+("how does an exchange work?", "what is store credit?") asks about it, so it can be described. The engine leaves out of
 :attr:`~flow.understanding.context.Context.wishes` the names that are also words for a request ("a refund",
 "send it back"), which the request reader takes.
 """
@@ -22,12 +24,18 @@ _ASKING_LEAVE = frozenset(
 
 
 def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
-    """Add a ``choose`` act for an alternative the customer asks to have while nothing is on offer."""
+    """Add a ``choose`` act for an alternative the customer asks to have while nothing is on offer, or an
+    ``ask_about`` act for one they ask a question about."""
     for index, clause in enumerate(clauses):
         words = clause.words
         for mention in named_mentions(words, context.wishes):
-            if mention.offer is not None and _asks_for(clause, mention, lexicon):
+            if mention.offer is None:
+                continue
+            if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
+                return
+            if context.state == "listening" and _asks_about(clause, mention, lexicon):
+                found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
 
 
@@ -47,4 +55,16 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     return form is not None and form.start < mention.start
 
 
+def _asks_about(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
+    """ "How does an exchange work?", "what's store credit?", "do you do repairs?"; not "why no exchange?"
+    nor a question with a negation before the name ("can't I get a refund, not credit?")."""
+    words = clause.words
+    if not (clause.question or words[0] in _QUESTION_WORDS or words[0] in _DOING):
+        return False
+    if not lexicon.negators.isdisjoint(words[max(0, mention.start - 4) : mention.start]):
+        return False
+    return not lexicon.asks_why(words, " ".join(words))
+
+
+_DOING = frozenset({"do", "can", "could", "would"})
 _QUESTION_WORDS = frozenset({"what", "whats", "how", "hows", "why", "when", "where", "which", "who", "is", "does"})

@@ -36,9 +36,10 @@ class Lexicon:
     taking up the offer of a person ("I'll give it a few more days"); ``taking_time`` asks for time to decide
     or to find something ("let me think about it", "hang on, let me find it"); ``confusion`` after a refusal
     asks for the reason again ("I still don't get it"); ``unsuited_after`` turns "wrong colour"
-    into the customer's taste ("for my kitchen"); ``who_died`` tells a bereavement ("person") from a
-    thing that died ("thing"); ``anger_cues``, ``own_mistakes`` and ``apologies`` correct the sentiment
-    (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
+    into the customer's taste ("for my kitchen"); ``money_subjects`` make a "hasn't arrived" about money
+    already asked for ("my refund hasn't arrived"), not about the order; ``who_died`` tells a bereavement
+    ("person") from a thing that died ("thing"); ``anger_cues``, ``own_mistakes`` and ``apologies`` correct
+    the sentiment (:mod:`flow.understanding._mood`), and ``own_mistakes`` also tell a wrong choice from a wrong item.
     ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?");
     ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
     ``key_words`` are the words a misspelling of which is put right before acts are read ("cancelp");
@@ -103,6 +104,7 @@ class Lexicon:
     condition_denials: PhraseSet
     supposing: frozenset[str]
     unsuited_after: PhraseSet
+    money_subjects: PhraseSet
     sent_something_else: MessageCheck
     who_died: Callable[[Sequence[Sequence[str]]], str | None]
     anger_cues: PhraseSet

@@ -149,3 +149,8 @@ UNSUITED_AFTER = _phrases("""
     for my | for me | for our | for us | for him | for her | for them | for what i | for the room | for the space
 """)
 """Words after "wrong colour" or "wrong size" that make it the customer's taste or needs."""
+MONEY_SUBJECTS = _phrases("""
+    refund | refunds | money | reimbursement | payment | credit | store credit | cash | funds | voucher |
+    compensation | the payment | my payment
+""")
+"""What "hasn't arrived" or "no sign of" is about when it is money the shop owes, not the parcel."""

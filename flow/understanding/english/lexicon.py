@@ -142,7 +142,8 @@ _STATUS = _phrases("""
     how long do the | be charged | get charged | charged at all | waiting for my |
     waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded | still nothing |
-    havent heard anything | not heard anything |
+    havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
+    nothing back yet | nothing yet | not seen it yet | not seen any |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
 _IMPERATIVES = _phrases("""
@@ -473,6 +474,7 @@ ENGLISH = Lexicon(
         {"if", "suppose", "supposing", "unless", "whether", "hypothetically", "policy", "policies", "rules"}
     ),
     unsuited_after=conditions.UNSUITED_AFTER,
+    money_subjects=conditions.MONEY_SUBJECTS,
     sent_something_else=sent_something_else,
     who_died=who_died,
     anger_cues=feelings.ANGER,

@@ -1,0 +1,77 @@
+"""What the host is told to do when one conversation settles several requests: each action carries the
+facts of its own request, facts only the customer stated are marked unverified whichever request they
+went to, and the follow-up speaks of the request it follows up."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TypeVar
+
+import pytest
+
+from flow import Engine, load_policy
+from flow.models import ApplyAlternative, ApproveRequest, ScheduleFollowUp, Turn, WithdrawAlternative
+
+NOW = datetime(2026, 12, 4, 11, 0, tzinfo=UTC)
+T = TypeVar("T")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_policy("retail"), clock=lambda: NOW)
+
+
+def _actions(turn: Turn, kind: type[T]) -> list[T]:
+    return [action for action in turn.actions if isinstance(action, kind)]
+
+
+def test_two_requests_in_one_message_each_carry_their_own_order(engine: Engine) -> None:
+    conversation, _ = engine.start(message="please cancel order A-4412 and refund A-4413, I bought that 2 days ago")
+    _, turn = engine.reply(conversation, "no, it hasn't shipped yet")
+
+    cancel, refund = _actions(turn, ApproveRequest)
+    assert (cancel.request, cancel.facts["order_id"]) == ("cancel", "A-4412")
+    assert (refund.request, refund.facts) == ("refund", {"days_since_purchase": 2, "order_id": "A-4413"})
+
+
+def test_facts_stated_for_a_second_request_are_unverified_on_its_approval(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"order_id": "A-3005", "days_since_purchase": 45}, message="refund please")
+    conversation, turn = engine.reply(
+        conversation, "the exchange is fine, and could I get a refund for my other order A-1111? bought a week ago"
+    )
+
+    [exchange] = _actions(turn, ApplyAlternative)
+    [refund] = _actions(turn, ApproveRequest)
+    assert exchange.facts == {"days_since_purchase": 45, "order_id": "A-3005"}
+    assert exchange.unverified == []
+    assert refund.facts == {"days_since_purchase": 7, "order_id": "A-1111"}
+    assert refund.unverified == ["days_since_purchase", "order_id"]
+    assert conversation.customer_stated == {"order_id": ["A-1111"], "days_since_purchase": [7]}
+
+
+def test_the_follow_up_names_the_request_it_follows_up_once(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"order_id": "A-3005", "days_since_purchase": 45}, message="refund please")
+    _, turn = engine.reply(conversation, "credit please, and a refund for my other order A-1111, bought 3 days ago")
+
+    [follow_up] = _actions(turn, ScheduleFollowUp)
+    assert "about a refund for order A-3005." in follow_up.text
+    assert "A-1111" not in follow_up.text
+
+
+def test_taking_back_an_alternative_by_name_says_which_order_to_undo(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"order_id": "A-3007", "days_since_purchase": 70}, message="refund")
+    conversation, _ = engine.reply(conversation, "the exchange please")
+    _, turn = engine.reply(conversation, "actually I don't want the exchange after all")
+
+    [withdrawn] = _actions(turn, WithdrawAlternative)
+    assert (withdrawn.alternative, withdrawn.facts["order_id"]) == ("exchange", "A-3007")
+
+
+@pytest.mark.parametrize("text", ["forget it", "I don't want a refund, the credit is fine", "never mind, nothing else"])
+def test_words_that_do_not_name_the_alternative_keep_it(engine: Engine, text: str) -> None:
+    conversation, _ = engine.start(facts={"order_id": "A-3007", "days_since_purchase": 70}, message="refund")
+    conversation, _ = engine.reply(conversation, "store credit please")
+    conversation, turn = engine.reply(conversation, text)
+
+    assert not _actions(turn, WithdrawAlternative)
+    assert conversation.outcome == "alternative_accepted"
