@@ -42,7 +42,7 @@ _NOTHING: dict[str, Any] = {}
 """The context of a template that reads no value: never written to."""
 
 
-_REMEMBERED_HASHES = 4096
+_REMEMBERED_HASHES = 1024
 """How many texts' sentence hashes a speaker remembers across turns before it forgets them all."""
 
 

@@ -155,7 +155,7 @@ _SEED_SEARCH = 64
 """How many seeds per variant are tried to find one that picks each variant."""
 
 
-_REMEMBERED = 256
+_REMEMBERED = 64
 """How many texts each simple template variant remembers, by the values it read, before it forgets them all."""
 _PLAIN_VALUES = frozenset({str, int, bool, type(None)})
 """The types of value a remembered text may be keyed on: each renders the same whenever it compares equal."""
