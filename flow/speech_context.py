@@ -33,6 +33,9 @@ text), or before the decision (the compensation offer); the sentence that resume
 with the answer's context, hence ``resume``; buttons are labelled with a context that reads ``offered``."""
 
 
+_COMPENSATION_READS = frozenset({"compensation", "resume"})
+"""What has the compensation offer rendered into a context: the sentence that resumes may read it too."""
+
 _MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
 """Transitions that settle one request and move on to the next: their words name the next one."""
 
@@ -192,7 +195,7 @@ class ContextBuilder:
                 self._fill(run, item, base, groups - filled)
                 filled |= groups
             context = base.copy()
-        if policy.compensation is not None and needed & {"compensation", "resume"}:
+        if policy.compensation is not None and not needed.isdisjoint(_COMPENSATION_READS):
             context["compensation"] = self.book.render("compensation.offer", context)
         if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
