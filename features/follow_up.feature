@@ -11,7 +11,7 @@ Feature: Following up
     And the customer clicks "Store credit"
     Then a follow-up is scheduled in 24 hours
     And the follow-up says "Hi Dana, it's Sam from Northwind Goods"
-    And the follow-up says "We spoke yesterday about a refund for order A-1001"
+    And the follow-up says "We spoke yesterday and set up your store credit for order A-1001"
     And the follow-up says "Are you happy with how it was sorted out?"
     And the agent says "I'll check back tomorrow"
 
@@ -156,3 +156,14 @@ Feature: Following up
     And the agent does not say "The credit goes on your account"
     When the customer says "oh right. yes it's fine"
     Then the conversation is closed
+
+  Scenario: At the check-in, credit not yet on the account is a problem for a person, not a question answered
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    Then the agent says "We spoke yesterday and set up your store credit for order A-1001"
+    When the customer says "the credit isn't on my account"
+    Then the agent hands over to a person with reason "unsatisfied"
+    And the agent does not say "A refund reaches your card"

@@ -310,3 +310,12 @@ Feature: Following the customer when they change course
       And the customer says "the exchange please, and a refund for my other order A-1111, bought a week ago"
       Then the alternative "Exchange" is applied
       And the request is approved
+
+    Scenario: Two orders to refund, the first refused: the reply says the other comes next
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "bought 2 things, order A-1010 on 1 nov and A-1011 on 30 nov. both need refunding"
+      Then the agent offers "Store credit" and "Exchange"
+      And the reply matches /look at a refund for order A-1011/
+      When the customer says "the credit is fine"
+      Then the alternative "Store credit" is applied
+      And the request is approved

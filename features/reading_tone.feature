@@ -186,3 +186,10 @@ Feature: Reading the tone of a message
       Then the message is not read as "complain"
       And the transitions taken were "reoffer_rest"
       And the agent does not say "frustrat"
+
+  Scenario: "Are you deaf?" after the answer is frustration, met with an apology, not "I didn't catch that"
+    When the customer says "REFUND NOW"
+    And the customer says "are you deaf"
+    Then the message is read as "complain"
+    And the agent does not say "didn't quite catch"
+    And the agent says "sorry"

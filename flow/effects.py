@@ -18,6 +18,7 @@ from flow.models import (
     ScheduleCallback,
     ScheduleFollowUp,
     WithdrawAlternative,
+    WithdrawApproval,
     WithdrawHandoff,
 )
 from flow.rules import Rules
@@ -47,6 +48,7 @@ class Effects:
             "apply_alternative": self._apply_alternative,
             "grant_wish": self._grant_wish,
             "withdraw_alternative": self._withdraw_alternative,
+            "swap_approval": self._swap_approval,
             "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
             "schedule_follow_up": self._schedule_follow_up,
@@ -169,6 +171,16 @@ class Effects:
         run.actions.append(
             ApplyAlternative(alternative=chosen, title=alternative.title, facts=facts, unverified=unverified)
         )
+
+    def _swap_approval(self, run: Run, edge: Edge) -> None:
+        """The customer would rather have an alternative of the request approved: undo the approval, then
+        settle the request with the alternative."""
+        item = guards.last_approved(run.agenda)
+        chosen = guards.swapped_approval(run, self._rules)
+        if item is None or chosen is None:
+            return
+        run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
+        self._settle_with(run, item, chosen)
 
     def _withdraw_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)

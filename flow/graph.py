@@ -41,6 +41,7 @@ Effect = Literal[
     "grant_wish",
     "change_alternative",
     "withdraw_alternative",
+    "swap_approval",
     "issue_compensation",
     "schedule_follow_up",
     "schedule_callback",
@@ -105,6 +106,7 @@ EdgeName = Literal[
     "accept_and_close",
     "change_choice",
     "withdraw_choice",
+    "swap_approval",
     "which_one",
     "answer_about",
     "answer_chosen",
@@ -427,6 +429,10 @@ EDGES: tuple[Edge, ...] = (
     Edge(
         "withdraw_choice", "message", "follow_up", "follow_up", guards.took_back_choice, ("withdraw_alternative",),
         possible=_offers,
+    ),
+    Edge(
+        "swap_approval", "message", "follow_up", "follow_up", guards.approval_swapped,
+        ("swap_approval", "schedule_follow_up"), possible=_offers,
     ),
     Edge(
         "answer_chosen", "message", "follow_up", "follow_up", guards.asked_about_chosen, ("focus_asked",),

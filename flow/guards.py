@@ -169,7 +169,10 @@ def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
 
 def asked_status(run: Run, rules: Rules) -> bool:
     """The customer asks how an earlier request is going (the agent answers, and offers a person who can
-    check it when the policy says one should)."""
+    check it when the policy says one should). At the check-in, "the credit isn't on my account" says it
+    is not sorted, which a person looks into."""
+    if run.question == "satisfaction" and _has(run, "deny"):
+        return False
     return _has(run, "ask_status") and rules.policy.status is not None and not _moves_on(run)
 
 
@@ -367,6 +370,31 @@ def changed_choice(run: Run, rules: Rules) -> bool:
     """After accepting one alternative, the customer names another that was offered instead
     ("actually, make it the exchange")."""
     return switched_to(run) is not None
+
+
+def swapped_approval(run: Run, rules: Rules) -> str | None:
+    """After a request was approved, the alternative of it the customer would rather have for the same order
+    ("I'd rather have a replacement than a refund"), with nothing else open; ``None`` when there is none."""
+    item = last_approved(run.agenda)
+    if item is None or current_item(run) is not None or _has(run, "request"):
+        return None
+    named = run.signals.facts.get("order_id")
+    if named is not None and named != item.facts.get("order_id", run.facts.get("order_id")):
+        return None
+    own = {a.id for a in rules.policy.requests[item.name].every_alternative()}
+    return next((a.target for a in _acts(run) if a.kind == "choose" and not a.negated and a.target in own), None)
+
+
+def approval_swapped(run: Run, rules: Rules) -> bool:
+    """After a request was approved, the customer would rather have one of its alternatives for the same
+    order ("I'd rather have a replacement than a refund"), with nothing else open."""
+    return swapped_approval(run, rules) is not None
+
+
+def last_approved(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The request most recently approved, when it is the last one settled."""
+    settled = [item for item in agenda if item.settled]
+    return settled[-1] if settled and settled[-1].status == "approved" else None
 
 
 def took_back_choice(run: Run, rules: Rules) -> bool:

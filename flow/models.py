@@ -249,6 +249,15 @@ class ApplyAlternative(_Frozen):
     unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
 
 
+class WithdrawApproval(_Frozen):
+    """Undo a request approved earlier in the conversation: the customer chose one of its alternatives in
+    its place ("I'd rather have a replacement than a refund"); an ``apply_alternative`` follows."""
+
+    type: Literal["withdraw_approval"] = "withdraw_approval"
+    request: str
+    facts: dict[str, FactValue] = Field(default_factory=dict, description=REQUEST_FACTS)
+
+
 class WithdrawAlternative(_Frozen):
     """Undo the alternative the customer accepted earlier in the conversation and then took back, wanting
     nothing in its place."""
@@ -274,6 +283,7 @@ Action = Annotated[
     | IssueCompensation
     | ApproveRequest
     | ApplyAlternative
+    | WithdrawApproval
     | WithdrawAlternative
     | Close,
     Field(discriminator="type"),

@@ -15,6 +15,7 @@ SPEC = StateSpec(
         "grant_wish": "wish_granted",
         "change_choice": "alternative_changed",
         "withdraw_choice": "alternative_withdrawn",
+        "swap_approval": "approval_swapped",
         "answer_about": "about_switch",
         "answer_chosen": "about_chosen",
         "accept_compensation": "compensation_set_up",
@@ -55,6 +56,14 @@ SPEC = StateSpec(
             "Yes, we can do that. Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}. "
             "An email is on its way to confirm it, and I'll check back {{ follow_up_when }}. "
             "Anything else I can do for you?",
+        ),
+        "approval_swapped": (
+            "Of course. Instead of {{ request }}, I've arranged your {{ chosen }}{% if order_id %} for order "
+            "{{ order_id }}{% endif %}. You'll get an email to confirm the change. Is there anything else I can "
+            "help with?",
+            "No problem, I've switched it: you'll have the {{ chosen }} rather than {{ request }}"
+            "{% if order_id %} for order {{ order_id }}{% endif %}, and an email will confirm it. Anything else I "
+            "can do for you?",
         ),
         "alternative_withdrawn": (
             "No problem, I've cancelled the {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}, so "

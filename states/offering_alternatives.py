@@ -32,8 +32,10 @@ SPEC = StateSpec(
             "{% else %}Of course, we'll leave the callback.{% endif %}",
         ),
         "offer": (
-            "What I can do is offer {{ offered }}. Would {{ 'either' if several else 'that' }} help?",
-            "I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?",
+            "What I can do is offer {{ offered }}. Would {{ 'either' if several else 'that' }} help?"
+            "{% if queued %} After that, I'll look at {{ queued }}.{% endif %}",
+            "I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?"
+            "{% if queued %} Then I'll look at {{ queued }}.{% endif %}",
         ),
         "offer_next": (
             "I understand. Another option is {{ offered }}. Would that work for you?",
@@ -48,9 +50,9 @@ SPEC = StateSpec(
             "offer {{ offered }}, if that helps.",
         ),
         "which": (
-            "Happy to. Which would you like: the {{ choices }}?",
+            "{% if complained %}All right.{% else %}Happy to.{% endif %} Which would you like: the {{ choices }}?",
             "Of course. Just to check, do you mean the {{ choices }}?",
-            "Glad to. Which one shall I set up: the {{ choices }}?",
+            "{% if complained %}Understood.{% else %}Glad to.{% endif %} Which one shall I set up: the {{ choices }}?",
         ),
         "about": (
             "{% if complained %}I understand it's not what you asked for. {% endif %}{{ details }} "

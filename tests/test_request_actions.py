@@ -10,7 +10,14 @@ from typing import TypeVar
 import pytest
 
 from flow import Engine, load_policy
-from flow.models import ApplyAlternative, ApproveRequest, ScheduleFollowUp, Turn, WithdrawAlternative
+from flow.models import (
+    ApplyAlternative,
+    ApproveRequest,
+    ScheduleFollowUp,
+    Turn,
+    WithdrawAlternative,
+    WithdrawApproval,
+)
 
 NOW = datetime(2026, 12, 4, 11, 0, tzinfo=UTC)
 T = TypeVar("T")
@@ -75,3 +82,23 @@ def test_words_that_do_not_name_the_alternative_keep_it(engine: Engine, text: st
 
     assert not _actions(turn, WithdrawAlternative)
     assert conversation.outcome == "alternative_accepted"
+
+
+def test_swapping_an_approval_undoes_it_before_the_alternative_is_applied(engine: Engine) -> None:
+    conversation, _ = engine.start(message="my kettle A-1201 stopped working, I bought it 3 days ago")
+    assert conversation.outcome == "approved"
+    conversation, turn = engine.reply(conversation, "could I have a replacement instead of the refund?")
+
+    assert [action.type for action in turn.actions][:2] == ["withdraw_approval", "apply_alternative"]
+    [withdrawn] = _actions(turn, WithdrawApproval)
+    assert (withdrawn.request, withdrawn.facts["order_id"]) == ("refund", "A-1201")
+    assert conversation.outcome == "alternative_accepted"
+    assert conversation.agenda[-1].chosen == "replacement"
+
+
+def test_an_alternative_the_request_does_not_have_swaps_nothing(engine: Engine) -> None:
+    conversation, _ = engine.start(message="please cancel A-4414, it hasn't shipped")
+    conversation, turn = engine.reply(conversation, "could I get a repair instead?")
+
+    assert not _actions(turn, WithdrawApproval)
+    assert conversation.outcome == "approved"

@@ -101,7 +101,12 @@ def test_signed_facts_decide_and_are_not_marked_unverified(http: httpx.Client) -
     assert response.status_code == 201, response.text
     turn = response.json()["turn"]
     [approved] = actions(turn, "approve_request")
-    assert approved == {"type": "approve_request", "request": "refund", "unverified": []}
+    assert approved == {
+        "type": "approve_request",
+        "request": "refund",
+        "facts": {"days_since_purchase": 10, "order_id": "A-1234"},
+        "unverified": [],
+    }
     assert "Dana" in turn["text"]
 
 

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from flow.engine import Engine, Understander
 from flow.graph import Edge
-from flow.guards import handed_over, last_accepted, switchable
+from flow.guards import handed_over, last_accepted, last_approved, switchable
 from flow.models import Conversation, ScheduleFollowUp, Signals, Turn
 from flow.policy import Policy
 from flow.testing.coverage import turn_labels
@@ -227,7 +227,8 @@ class Explorer:
 
     def _offer_texts(self, conversation: Conversation) -> list[str]:
         """Asking about, taking and turning down each thing on offer, by its name; after one offer was taken,
-        asking about and switching to another that was offered, or taking it back; while waiting for a person,
+        asking about and switching to another that was offered, or taking it back; after an approval, one of
+        the request's alternatives in its place; while waiting for a person,
         taking one that was open when the customer was handed over; before any request, asking for an
         alternative or about it."""
         compensation = self.policy.compensation
@@ -242,6 +243,11 @@ class Explorer:
             names = self._names(handed.name)
             return [offer_phrases(names[o])[1] for o in handed.offered if o not in handed.rejected]
         if conversation.state == "follow_up":
+            # After an approval, the customer may take one of the request's alternatives in its place.
+            approved = last_approved(conversation.agenda)
+            if approved is not None:
+                alternatives = self.policy.requests[approved.name].every_alternative()
+                return [offer_phrases(a.name or a.title.lower())[1] for a in alternatives[:1]]
             # After taking one offer, the customer may ask about or switch to another one that was offered.
             taken = last_accepted(conversation.agenda)
             options = switchable(conversation.agenda)

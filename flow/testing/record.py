@@ -23,6 +23,7 @@ from flow.models import (
     ScheduleFollowUp,
     Turn,
     WithdrawAlternative,
+    WithdrawApproval,
     WithdrawHandoff,
 )
 
@@ -77,6 +78,8 @@ def describe_action(action: Action, *, zone_now: datetime | None = None) -> str:
     if isinstance(action, ApplyAlternative):
         instead = f" in place of {action.replaces!r}" if action.replaces else ""
         return f"apply the alternative {action.title!r}{instead}{_for_order(action.facts)}"
+    if isinstance(action, WithdrawApproval):
+        return f"undo the approved request {action.request!r}{_for_order(action.facts)}, replaced by an alternative"
     if isinstance(action, WithdrawAlternative):
         return f"undo the alternative {action.title!r}{_for_order(action.facts)}, taken back by the customer"
     if isinstance(action, WithdrawHandoff):

@@ -185,7 +185,9 @@ def read_acts(
                 clause.question and (_supposes(clause.words) or _asks_to(clause.words)) for clause in clauses
             )
             person = any(names_a_person(clause.words, lexicon) for clause in clauses)
-            _from_model(model, context, found, owns_up=owns_up, supposing=supposing, person=person)
+            answers = _answer_words(lexicon)
+            answering = any(not answers.isdisjoint(clause.words) for clause in clauses)
+            _from_model(model, context, found, owns_up=owns_up, supposing=supposing, person=person, answering=answering)
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -650,12 +652,15 @@ def _from_model(
     owns_up: bool,
     supposing: bool,
     person: bool,
+    answering: bool,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
     owning up to a mistake ("my fault, I ordered the wrong size") is not complaining, whatever the model says;
     a question about what would happen (``supposing``) says no yes or no, and "can someone help me?" asks for
-    help, not for a person, unless a person is named (``person``)."""
+    help, not for a person, unless a person is named (``person``). A yes or a no to what is on offer is
+    taken from the model only for a message with a word of the lexicon's answers in it (``answering``):
+    "November" or "noted" is neither, whatever its letters look like."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
     if intent == "ask_human" and confidence >= MODEL_PERSON and person:
@@ -672,7 +677,7 @@ def _from_model(
         elif kind != "insist" or context.request is not None:
             found.add(900, Act.of(kind, target))  # type: ignore[arg-type]
         return
-    if kinds or confidence < MODEL_REQUEST or supposing and intent in ("accept", "reject"):
+    if kinds or confidence < MODEL_REQUEST or (supposing or not answering) and intent in ("accept", "reject"):
         return
     if intent == "thank_close":
         found.add(900, Act.of("thank"))
@@ -680,6 +685,18 @@ def _from_model(
         found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
     elif intent in ("accept", "reject") and context.question is not None:
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
+
+
+_ANSWERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _answer_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word of the lexicon's yes, no and "none of them" phrases, worked out once per lexicon."""
+    known = _ANSWERS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        phrases = (*lexicon.yes.phrases, *lexicon.no.phrases, *lexicon.reject_all.phrases)
+        known = _ANSWERS[id(lexicon)] = (lexicon, frozenset(word for phrase in phrases for word in phrase.split()))
+    return known[1]
 
 
 def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

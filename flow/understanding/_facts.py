@@ -19,7 +19,7 @@ from flow.textmatch import TextPattern, policy_pattern
 from flow.understanding._found import has
 from flow.understanding._slots import extract_slots
 from flow.understanding.context import Context, FactField
-from flow.understanding.english.dates import mentions_vague_time
+from flow.understanding.english.dates import When, mentions_vague_time
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import Match, PhraseSet
 
@@ -166,7 +166,13 @@ def _days(
             when
             for when in found
             if when.anchor == "none"
-            and (asked or corrected or when.shape in ("ago", "elapsed") or _set_apart(folded, when.start, when.end))
+            and (
+                asked
+                or corrected
+                or when.shape in ("ago", "elapsed")
+                or _set_apart(folded, when.start, when.end)
+                or (_alone(folded, when) and context.request is not None and context.state != "escalated")
+            )
         ]
     if bought:
         if corrected:
@@ -190,6 +196,19 @@ def _set_apart(folded: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_MARKS = frozenset(".,;!?")
+
+
+def _alone(folded: str, when: When) -> bool:
+    """Whether the date is the whole message but for a preposition ("the 3rd of November", "on the 5th"):
+    said while a request is in hand, it is when the order was bought. A day alone needs its preposition:
+    "the 2nd" may pick the second offer."""
+    lead_in = folded[: when.start].split()
+    if folded[when.end :].strip(" .!?") or not _LEAD_IN.issuperset(lead_in):
+        return False
+    return when.shape != "date" or any(word != "the" for word in lead_in)
+
+
+_LEAD_IN = frozenset({"on", "the", "in", "it", "was", "its", "around", "about", "from"})
 
 
 def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Lexicon) -> str | None:

@@ -20,11 +20,12 @@ from flow.understanding.lexicon import Lexicon
 
 def not_satisfied(clauses: list[Clause], found: Found) -> None:
     """To "are you happy with how it was sorted out?", a problem told ("the new one hasn't arrived", "yes
-    but the email never came") or a shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes,
-    took a while though") is not."""
+    but the email never came", "the credit isn't on my account") or a shrug ("meh", "sort of") is a no; a
+    grumble beside a yes ("mostly yes, took a while though") is not."""
     kinds = found.kinds()
     told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
-    problem = told or ("complain" in kinds and "affirm" not in kinds)
+    waiting = "ask_status" in kinds and "affirm" not in kinds
+    problem = told or waiting or ("complain" in kinds and "affirm" not in kinds)
     lukewarm = any(tuple(clause.words) in _LUKEWARM for clause in clauses)
     if not (problem or lukewarm) or "deny" in kinds:
         return

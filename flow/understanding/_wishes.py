@@ -47,6 +47,8 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
         return False
+    if all(word in _BARE for word in words[: mention.start]) and mention.end == len(words):
+        return True
     if "please" in words or any(
         pair in _ASKING_LEAVE for pair in zip(words[: mention.start], words[1 : mention.start], strict=False)
     ):
@@ -66,5 +68,7 @@ def _asks_about(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     return not lexicon.asks_why(words, " ".join(words))
 
 
+_BARE = frozenset({"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually"})
+"""Words that may stand before an alternative's name in a message that is only the name: "a replacement"."""
 _DOING = frozenset({"do", "can", "could", "would"})
 _QUESTION_WORDS = frozenset({"what", "whats", "how", "hows", "why", "when", "where", "which", "who", "is", "does"})

@@ -33,7 +33,8 @@ _YES = _phrases("""
     ok sure | ok fine | ok then | fine then | okay then | right then | if i must | i suppose | i guess |
     i suppose so | i guess so | yes i suppose | go on then | fair enough | that will do | thatll do | will do |
     yes that | yes that one | that sounds good | that sounds fine | sure thing | yes definitely | yes of course |
-    ok go on | ok lets do it | yes lets do it | grand | yes go ahead | yes go on | ok go ahead
+    ok go on | ok lets do it | yes lets do it | grand | yes go ahead | yes go on | ok go ahead | yeap | uh-huh |
+    uhhuh | uh huh | mhm | mhmm | mmhm
 """)
 _NO = _phrases("""
     no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
@@ -143,7 +144,8 @@ _STATUS = _phrases("""
     waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded | still nothing |
     havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
-    nothing back yet | nothing yet | not seen it yet | not seen any |
+    nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
+    not in my account | isnt in my account | not showing | isnt showing | not showing up | still not showing |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
 """)
 _IMPERATIVES = _phrases("""
@@ -208,6 +210,8 @@ _COMPLAINT = _phrases("""
     you are kidding | are you kidding | you must be kidding | youve got to be kidding | are you serious |
     you cant be serious | cant be serious | you have to be kidding | not happy | not good enough | not acceptable |
     unacceptable | are you even listening | are you listening | youre not listening | you are not listening |
+    are you deaf | are you blind | can you not read | cant you read | do you even read | did you even read |
+    read my message | read what i wrote | answer the question | answer my question |
     waste of time | waste of money | waste of my time | waste of our time | fed up |
     sick of | had enough | sick and tired | let down | rip off | ripoff | ripped off | what a joke | a joke |
     disgrace | disgraceful | shambles | unbelievable | cant believe | poor service | bad service |

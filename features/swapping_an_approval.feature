@@ -1,0 +1,40 @@
+Feature: Swapping an approved request for one of its alternatives
+  A request the policy allows is approved at once, but the customer may have wanted something else: a
+  replacement rather than a refund for a faulty item, store credit rather than money back. Naming one
+  of the request's alternatives for the same order undoes the approval and arranges it, and the host
+  is told to do both. Another order's alternative starts a new request instead.
+
+  Background:
+    Given the policy "retail"
+
+  Scenario: A faulty speaker refunded, and the customer would rather have a replacement
+    Given it is 2026-12-04 11:00 in the policy's time zone
+    When the customer says "the speaker I got from you crackles at high volume, order A-6262, purchased 4th november"
+    Then the request is approved
+    When the customer says "I'd rather have a replacement than a refund tbh"
+    Then the transitions taken were "swap_approval"
+    And the alternative "Replacement" is applied
+    And the agent says "replacement"
+    And a follow-up is scheduled in 24 hours
+
+  Scenario: A refund in the window changed to store credit
+    When the customer says "refund for A-1300 bought 5 days ago"
+    And the customer says "actually could I have store credit instead?"
+    Then the alternative "Store credit" is applied
+    And the conversation is in "follow_up"
+
+  Scenario: The bare name of an alternative after an approval takes it
+    When the customer says "my kettle A-1201 stopped working, bought it 3 days ago"
+    And the customer says "a repair"
+    Then the alternative "Repair" is applied
+
+  Scenario: An alternative asked for another order starts a new request and keeps the approval
+    When the customer says "refund A-1302 bought 5 days ago"
+    And the customer says "thanks. can I also get store credit for order A-1303, bought 2 months ago?"
+    Then the transitions taken were "new_request" and "grant_wish"
+    And the agent does not say "Instead of a refund"
+
+  Scenario: Thanks after an approval swaps nothing
+    When the customer says "refund A-1304 bought 5 days ago"
+    And the customer says "great, thanks"
+    Then the conversation is closed with outcome "approved"
