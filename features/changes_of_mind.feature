@@ -97,3 +97,16 @@ Feature: Changes of mind after a choice
     And the customer says "no actually I don't want either"
     Then the message is read as "reject:all"
     And the alternative "Store credit" is withdrawn
+
+  Scenario: "Forget it, I'll keep the jacket" after the exchange takes the exchange back
+    When the customer says "the exchange please"
+    And the customer says "actually no, forget it, I'll keep the jacket"
+    Then the alternative "Exchange" is withdrawn
+    And the conversation is in "follow_up"
+
+  Scenario: Asking whether the old one goes back is about what was chosen, not pressing for a refund
+    When the customer says "the exchange please"
+    And the customer says "do I have to send the old one back?"
+    Then the message is read as "ask_about:exchange"
+    And the agent says "free returns label"
+    And the agent does not say "answer on a refund"

@@ -232,6 +232,17 @@ Feature: Handing over to a person
       And the customer says "fine, I don't need a manager"
       Then the conversation waits for a person
 
+    Scenario: Handed over for anger, taking the exchange sets it up and does not hand over again
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "oh brilliant, thanks a bunch"
+      And the customer says "great, so I'm stuck with a dress I hate"
+      Then the conversation waits for a person
+      When the customer says "fine, the exchange, if I must"
+      Then the alternative "Exchange" is applied
+      And the conversation is in "follow_up"
+      And the agent does not say "passing this to a colleague"
+
     Scenario: A bare "ok" while waiting takes up nothing
       Given it is 2026-11-24 11:30 in the policy's time zone
       When the customer says "I want a refund"

@@ -117,3 +117,10 @@ Feature: Listening first
     Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
     And the request is approved
     And the agent does not say "from here"
+
+  Scenario: "Why do you need that?" while a fact is asked for is answered before the question comes again
+    When the customer says "refund please"
+    And the customer says "why do you need that?"
+    Then the agent says "your order number"
+    And the agent does not say "One more time"
+    And the agent does not say "Sorry, I still need this"

@@ -272,3 +272,12 @@ Feature: Reading what the customer chooses
       When the customer says "my parcel A-2210 never showed up, can you cancel it"
       And the customer says "just send another one"
       Then the alternative "Send it again" is applied
+
+  Rule: "What about" an offer, however it is typed, asks about it
+
+    Scenario: "wat about a voucher" is described, not arranged
+      When the customer says "I want a refund"
+      And the customer says "wat about a voucher"
+      Then the message is read as "ask_about:store_credit"
+      And no alternative is applied
+      And the agent says "for a whole year"

@@ -419,3 +419,8 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "dispatched" as "false"
       And the agent does not hand over to a person
       And the request is approved
+
+    Scenario: A box that came empty is an order that never came, and a new parcel can be sent
+      When the customer says "Hey! Quick q: my order A-1188 arrived but the box was empty?!"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"

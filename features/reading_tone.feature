@@ -193,3 +193,9 @@ Feature: Reading the tone of a message
     Then the message is read as "complain"
     And the agent does not say "didn't quite catch"
     And the agent says "sorry"
+
+  Scenario: "Amazing customer service" said in irony is a complaint, not a request for customer service
+    When the customer says "REFUND NOW"
+    And the customer says "wow. amazing customer service. really."
+    Then the message is not read as "ask_human"
+    And the agent does not say "Of course. I'm passing this to a colleague"

@@ -296,7 +296,9 @@ def _focus_asked(run: Run, edge: Edge) -> None:
 
 def _withdraw_handoff(run: Run, edge: Edge) -> None:
     """The customer took up an offer while waiting for a person: the request is back on offer, to be
-    settled by the same message read again, and the host takes it out of the people's queue."""
+    settled by the same message read again, and the host takes it out of the people's queue. What sent
+    the conversation to a person (anger, insisting, not being understood) starts counting afresh, so the
+    same message cannot send it back."""
     item = guards.handed_over(run.agenda)
     if item is None or run.escalation_reason is None:
         return
@@ -306,6 +308,7 @@ def _withdraw_handoff(run: Run, edge: Edge) -> None:
     run.escalation_reason = None
     run.outcome = None
     run.waiting_since = None
+    run.counters.anger = run.counters.insistence = run.counters.unclear = 0
     run.offered = [offer for offer in item.offered if offer not in item.rejected]
 
 

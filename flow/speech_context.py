@@ -282,7 +282,10 @@ class ContextBuilder:
         if "status_text" in groups and policy.status is not None and "status_text" not in self._on_request:
             context["status_text"] = _status_answer(policy.status.say, run)
         if "unanswered" in groups:
-            context["unanswered"] = _unanswered(run)
+            context["unanswered"] = _unanswered(run) or any(
+                a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
+                for a in run.signals.acts
+            )
         if "files_complaint" in groups:
             context["files_complaint"] = files_complaint(run)
         noted = getattr(run, "noted_for", None)
@@ -292,7 +295,9 @@ class ContextBuilder:
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
         if "request_named" in groups:
-            context["request_named"] = any(a.kind == "request" and not a.negated for a in run.signals.acts)
+            context["request_named"] = context["request"] is not None and any(
+                a.kind == "request" and not a.negated for a in run.signals.acts
+            )
         if "asked_when" in groups:
             context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
         if "asking" in groups:

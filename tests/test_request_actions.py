@@ -61,7 +61,7 @@ def test_the_follow_up_names_the_request_it_follows_up_once(engine: Engine) -> N
     _, turn = engine.reply(conversation, "credit please, and a refund for my other order A-1111, bought 3 days ago")
 
     [follow_up] = _actions(turn, ScheduleFollowUp)
-    assert "about a refund for order A-3005." in follow_up.text
+    assert follow_up.text.count("A-3005") == 1
     assert "A-1111" not in follow_up.text
 
 

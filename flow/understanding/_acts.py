@@ -58,6 +58,8 @@ _PERSON_WORDS = frozenset(
     advisor adviser senior anyone anybody""".split()
 )
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
+_SERVICE = frozenset({"customer service", "customer services"})
+_SERVICE_ALONE = frozenset({"customer", "service", "services", "please", "now", "then", "the", "your", "to"})
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
 _NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
@@ -173,6 +175,9 @@ def read_acts(
         _neither_after_all(clauses, lexicon, found)
         if "choose" not in found.kinds():
             chosen_taken_back(clauses, context, lexicon, found)
+            _keeping_instead(clauses, context.chosen, found)
+        if "insist" in found.kinds():
+            _asks_how_it_goes(clauses, context.chosen, found)
     if clauses and not found.acts and _pleads(clauses[0].words, context):
         found.add(1, Act.of("insist"))  # "please, it's a gift I don't need": a plea with its reason
     if exclaimed and not found.acts and dismayed(clauses[0].words):
@@ -390,6 +395,8 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     single = match.phrase in _PERSON_WORDS or match.phrase in _VAGUE_PEOPLE
     if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
         return
+    if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
+        return  # "amazing customer service": a verdict on it, not asking for it
     before = words[max(0, match.start - 6) : match.start + 1]
     negated = not _NO_NEED.isdisjoint(zip(before, before[1:], strict=False))
     found.add(position + 8, Act.of("ask_human", negated=negated))
@@ -619,6 +626,40 @@ def _neither_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) ->
 
 
 _EVERY_ONE = frozenset({"either", "neither", "any", "none", "both"})
+
+
+def _keeping_instead(clauses: list[Clause], chosen: str, found: Found) -> None:
+    """After a choice, "never mind, I'll keep it" or "forget it, I'll keep the jacket" keeps the item, so
+    what was chosen in its place is taken back; a bare "forget it" answers "anything else?"."""
+    kept = [at for at, keeps in found.unnamed_drops if keeps]
+    if not kept and "cancel_request" in found.kinds():
+        kept = [index * 1000 for index, clause in enumerate(clauses) if _keeps_a_thing(clause.words)]
+    if kept and not any(a.kind == "reject" for _, a in found.acts):
+        found.drop("deny")
+        found.add(kept[0], Act.of("reject", chosen))
+
+
+def _keeps_a_thing(words: Sequence[str]) -> bool:
+    """ "I'll keep the jacket": keeping the thing named at the end of the clause."""
+    if "keep" not in words:
+        return False
+    at = words.index("keep")
+    return words[at + 1 : at + 2] in (["the"], ["my"]) and 1 <= len(words) - at - 2 <= 2
+
+
+def _asks_how_it_goes(clauses: list[Clause], chosen: str, found: Found) -> None:
+    """After a choice, "will I need to send the broken one back?" asks how what was chosen goes; it does not
+    press for the request it replaced."""
+    asking = {
+        index for index, clause in enumerate(clauses) if clause.question and clause.words[0] in _ASKING_HOW_IT_GOES
+    }
+    pressed = [at for at, act in found.acts if act.kind == "insist"]
+    if pressed and all(at // 1000 in asking for at in pressed):
+        found.drop("insist")
+        found.add(pressed[0], Act.of("ask_about", chosen))
+
+
+_ASKING_HOW_IT_GOES = frozenset({"will", "do", "does", "should", "shall", "would", "is", "am", "must", "how"})
 
 
 def _when_they_call(clauses: list[Clause], found: Found) -> None:

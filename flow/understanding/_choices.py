@@ -394,7 +394,8 @@ def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon,
         return
     for index, clause in enumerate(clauses):
         for mention in named_mentions(clause.words, (chosen,)):
-            if _refused(clause.words, mention, lexicon):
+            keeping = clause.words[max(0, mention.start - 2) : mention.start] in (["keep", "the"], ["keep", "my"])
+            if not keeping and _refused(clause.words, mention, lexicon):
                 found.drop("deny")
                 found.add(index * 1000 + mention.start, Act.of("reject", chosen.id))
                 return

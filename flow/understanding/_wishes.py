@@ -47,7 +47,7 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
         return False
-    if all(word in _BARE for word in words[: mention.start]) and mention.end == len(words):
+    if all(word in _BARE for word in words[: mention.start]) and all(word in _TOLD for word in words[mention.end :]):
         return True
     if "please" in words or any(
         pair in _ASKING_LEAVE for pair in zip(words[: mention.start], words[1 : mention.start], strict=False)
@@ -70,5 +70,7 @@ def _asks_about(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
 
 _BARE = frozenset({"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually"})
 """Words that may stand before an alternative's name in a message that is only the name: "a replacement"."""
+_TOLD = frozenset({"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks"})
+"""Words that may follow the name in a message that only tells the agent to do it: "freeze it then"."""
 _DOING = frozenset({"do", "can", "could", "would"})
 _QUESTION_WORDS = frozenset({"what", "whats", "how", "hows", "why", "when", "where", "which", "who", "is", "does"})

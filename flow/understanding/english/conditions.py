@@ -45,7 +45,7 @@ FAULTY = _phrases("""
     weird noise | funny noise | loud noise | rattles | rattling | crackles | crackling | buzzing | playing up |
     plays up | acting up | glitchy | glitching | keeps crashing | keeps freezing | freezes | wont load | mouldy |
     moldy | rotten | smells funny | smells weird | smells bad | stinks | missing pieces | pieces missing |
-    incomplete | half empty | empty box | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
+    incomplete | half empty | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
     wont hold charge | doesnt hold a charge | doesnt hold charge | no sound | no picture | blank screen |
     black screen | dead pixels | defects | faults | dodgy | stain | stained | needs fixing | needs repairing |
     needs a repair | needs repair | get it repaired | have it repaired | get it fixed | have it fixed
@@ -70,9 +70,12 @@ NEVER_ARRIVED = _phrases("""
     parcel got stolen | package got stolen | parcel has been stolen | package has been stolen | order was stolen |
     delivery was stolen | parcel stolen | package stolen | stole my parcel | stole my package | stole the parcel |
     stolen from my doorstep | stolen off my doorstep | stolen from the doorstep | stolen from my porch |
-    stolen from the porch | stolen after delivery | taken from my doorstep | taken off my doorstep
+    stolen from the porch | stolen after delivery | taken from my doorstep | taken off my doorstep |
+    box was empty | box is empty | parcel was empty | parcel is empty | package was empty | package is empty |
+    arrived empty | came empty | nothing inside | nothing in the box | nothing in the parcel | nothing in it |
+    empty box | an empty parcel | an empty package
 """)
-"""The order never came."""
+"""The order never came (or its box came without it)."""
 WRONG_ITEM = _phrases("""
     wrong item | wrong size | wrong colour | wrong color | wrong product | wrong one | wrong thing | wrong order |
     wrong model | not what i ordered | isnt what i ordered | not what i asked for | sent me the wrong |

@@ -363,7 +363,8 @@ _ABOUT_FORMS = _phrases("""
     how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |
     are there | will i | will it | would i | would it | would the | should i | can i use | could i use |
     can i spend | could i spend | can it | could it | can you tell | could you tell | tell me more | more about |
-    more info | more information | explain | details | what about | how about | if i | any | do you | do they |
+    more info | more information | explain | details | what about | how about | wat about | whatabout | what abt |
+    wat abt | how abt | if i | any | do you | do they |
     is that | are they | does it | whats the | how long | how much | how many | tell me | let me know |
     can you tell | i want to know | wondering | i wonder
 """)
