@@ -424,3 +424,11 @@ Feature: Reading facts and requests the way people give them
       When the customer says "Hey! Quick q: my order A-1188 arrived but the box was empty?!"
       Then the message gives the fact "condition" as "never_arrived"
       And the agent offers "Send it again" and "Full refund"
+
+    Scenario: "Neither has shipped" says both orders are still here, and "isn't working" is faulty
+      When the customer says "Hello, I would like to cancel order A-5050 and A-5051 please"
+      And the customer says "neither has shipped"
+      Then the message gives the fact "dispatched" as "False"
+      And the request is approved
+      When the customer says "also the motor on my blender A-5052 isn't working, bought it 2 weeks ago"
+      Then the message gives the fact "condition" as "faulty"

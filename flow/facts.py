@@ -28,6 +28,10 @@ _ANOTHER_ORDER = TextPattern(
     r"\b(?:another|other|different|second|separate|2nd)\s+(?:order|purchase|parcel)\b", ignore_case=True
 )
 """Words that say a request is about an order other than the one known ("cancel my other order")."""
+_EVERY_ORDER = TextPattern(
+    r"\b(?:neither|both|none of them|all of them|either of them|each of them)\b", ignore_case=True
+)
+"""Words that give one answer for every order in hand ("neither has shipped")."""
 _DECLINED_STATES = ("offering_alternatives", "compensation", "escalated")
 _WORKING_DEFAULTS: dict[str, Any] = {
     "agenda": list,
@@ -288,7 +292,17 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         (current is not None and current.facts.get(pending) is not None) or run.facts.get(pending) is not None
     ):
         run.pending_fact = None
+    if current is not None and pending in found and pending in request_facts and _EVERY_ORDER.search(text):
+        _answer_for_each(run, current, pending, found[pending])
     _point_at(run, policy, current)
+
+
+def _answer_for_each(run: Run, current: AgendaItem, name: str, value: FactValue) -> None:
+    """ "Neither has shipped", "both arrived broken": the answer holds for every request of the same kind
+    still waiting, so none is asked again."""
+    for item in run.agenda:
+        if item is not current and not item.settled and item.name == current.name and item.facts.get(name) is None:
+            item.facts[name] = value
 
 
 def customer_may_state(policy: Policy, name: str, value: FactValue) -> bool:

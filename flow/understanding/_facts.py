@@ -290,9 +290,12 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
 
 def _negated(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
     before = clause[max(0, start - 3) : start]
-    return any(word in ("not", "isnt", "wasnt", "never", "no") for word in before) and not any(
-        word in ("still", "yet") for word in before
-    )
+    return not _NEGATING.isdisjoint(before) and not any(word in ("still", "yet") for word in before)
+
+
+_NEGATING = frozenset(
+    {"not", "isnt", "wasnt", "never", "no", "neither", "nor", "none", "hasnt", "havent", "didnt", "doesnt", "wont"}
+)
 
 
 def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexicon: Lexicon) -> bool | None:

@@ -19,7 +19,8 @@ def _phrases(text: str) -> PhraseSet:
 FAULTY = _phrases("""
     broken | broke | breaks | faulty | defective | defect | damaged | cracked | smashed | shattered | torn |
     ripped | snapped | fell apart | falling apart | came apart | coming apart | stopped working | doesnt work |
-    does not work | not working | wont work | wont turn on | wont even turn on | doesnt even turn on |
+    does not work | not working | isnt working | arent working | wasnt working | no longer works | no longer working |
+    wont work | wont turn on | wont even turn on | doesnt even turn on |
     wont even work | doesnt even work | wont even switch on | doesnt turn on | wont switch on | wont charge |
     doesnt charge | dead on arrival | doa | leaking | leaks | leaked | stained | scratched | dented | bent | burnt |
     burned | frayed | malfunction | malfunctioning | came off | peeling | peeled | falling to bits | fell to bits |
