@@ -16,7 +16,19 @@ from flow.graph import Edge, Trigger
 from flow.guards import explained_item, handed_over, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
-from flow.models import STARTING, AgendaItem, Close, Conversation, FactValue, Signals, Span, Turn, compact, successor
+from flow.models import (
+    SCHEMA_VERSION,
+    STARTING,
+    AgendaItem,
+    Close,
+    Conversation,
+    FactValue,
+    Signals,
+    Span,
+    Turn,
+    compact,
+    successor,
+)
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
@@ -198,6 +210,7 @@ class Engine:
                 "id": conversation_id or secrets.token_hex(12),
                 "policy": self.policy.name,
                 "policy_version": self.policy.version,
+                "schema_version": SCHEMA_VERSION,
                 "facts": {**unsigned, **known},
                 "customer_stated": stated,
                 "started_at": now,

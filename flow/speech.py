@@ -42,12 +42,29 @@ _NOTHING: dict[str, Any] = {}
 """The context of a template that reads no value: never written to."""
 
 
+_REMEMBERED_HASHES = 1024
+"""How many texts' sentence hashes a speaker remembers across turns before it forgets them all."""
+
+
 class _Hashes(dict[str, list[int]]):
     """The sentence hashes of the texts one turn rendered: each is hashed to pick a fresh variant, and
-    again to remember what was said, so the second time is a lookup."""
+    again to remember what was said, so the second time is a lookup. Texts hashed in earlier turns (most
+    paragraphs are said alike in many conversations) are looked up in ``known``."""
+
+    __slots__ = ("known",)
+
+    def __init__(self, known: dict[str, list[int]]) -> None:
+        super().__init__()
+        self.known = known
 
     def __missing__(self, text: str) -> list[int]:
-        hashes = self[text] = sentence_hashes(text)
+        known = self.known
+        hashes = known.get(text)
+        if hashes is None:
+            if len(known) >= _REMEMBERED_HASHES:
+                known.clear()
+            hashes = known[text] = sentence_hashes(text)
+        self[text] = hashes
         return hashes
 
 
@@ -60,6 +77,7 @@ class Speaker:
         self._book = book or TemplateBook(policy)
         self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
+        self._hashes: dict[str, list[int]] = {}
 
     @property
     def _contexts(self) -> ContextBuilder:
@@ -90,7 +108,7 @@ class Speaker:
         """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
         seed = f"{run.conversation_id}:{run.turn}"
         said = set(run.said)
-        hashed = _Hashes()
+        hashed = _Hashes(self._hashes)
         shared = SharedContexts()
         paragraphs: list[str] = []
         steps = [step for step in run.steps if step.transition not in SPECS[step.state].silent]

@@ -33,6 +33,9 @@ text), or before the decision (the compensation offer); the sentence that resume
 with the answer's context, hence ``resume``; buttons are labelled with a context that reads ``offered``."""
 
 
+_COMPENSATION_READS = frozenset({"compensation", "resume"})
+"""What has the compensation offer rendered into a context: the sentence that resumes may read it too."""
+
 _MOVES_ON = frozenset({"next_request", "accept_and_continue", "approve_and_continue"})
 """Transitions that settle one request and move on to the next: their words name the next one."""
 
@@ -47,6 +50,39 @@ _ON_REQUEST = frozenset({"check", "status_text"})
 answer to a question about a request under way reads them."""
 
 
+_FACT_ASKED = frozenset(
+    {
+        "given",
+        "queued",
+        "question",
+        "question_inline",
+        "asked_before",
+        "narrowing",
+        "hint",
+        "not_known",
+        "colleague_declined",
+        "offer_colleague",
+    }
+)
+"""Whether a fact was just given, what waits behind the request, and how the fact still missing is asked for."""
+_GROUPS: dict[str, frozenset[str]] = {
+    "said": frozenset({"complained", "thanked", "insisted", "affirmed"}),
+    "in_hours": frozenset({"in_hours"}),
+    "offer_callback": frozenset({"offer_callback"}),
+    "check": frozenset({"check"}),
+    "status_text": frozenset({"status_text"}),
+    "unanswered": frozenset({"unanswered"}),
+    "files_complaint": frozenset({"files_complaint"}),
+    "trouble_told": frozenset({"trouble_told"}),
+    "wished": frozenset({"wished"}),
+    "request_named": frozenset({"request_named"}),
+    "asked_when": frozenset({"asked_when", "callback_when"}),
+    "asking": _FACT_ASKED,
+}
+"""The values of a base worked out only for a context that reads them, in groups worked out together, each by
+the variables that need it (``callback_when`` is said only when the customer asked when)."""
+
+
 class SharedContexts:
     """What the paragraphs of one turn have in common, worked out once for each request they speak of:
     the context before what a template alone needs, and the decision on the request.
@@ -55,10 +91,11 @@ class SharedContexts:
     records what was said and the question asked, which no context reads).
     """
 
-    __slots__ = ("bases", "decisions", "on_request", "reasons")
+    __slots__ = ("bases", "decisions", "filled", "on_request", "reasons")
 
     def __init__(self) -> None:
         self.bases: dict[int, dict[str, Any]] = {}
+        self.filled: dict[int, set[str]] = {}
         self.decisions: dict[int, tuple[Decision, str | None, str | None]] = {}
         self.reasons: dict[int, dict[str, str]] = {}
         self.on_request: dict[str, Any] = {}
@@ -79,6 +116,8 @@ class ContextBuilder:
         inside = _read_inside(book, _ON_REQUEST | _REASON_WORDS)
         self._on_request = _ON_REQUEST - inside
         self._reasons_inside = _REASON_WORDS & inside
+        self._always, self._resuming = _read_by_others(book)
+        self._groups: dict[frozenset[str], frozenset[str]] = {}
 
     def _constant_context(self) -> dict[str, Any]:
         policy = self._policy
@@ -139,14 +178,24 @@ class ContextBuilder:
         item = step.item if step is not None and step.item is not None else current_item(run)
         if item is None and run.agenda:
             item = run.agenda[-1]
+        groups = self._groups.get(needed)
+        if groups is None:
+            groups = self._groups[needed] = self._groups_for(needed)
         if shared is None:
             context = self._base(run, item)
+            if groups:
+                self._fill(run, item, context, groups)
         else:
             base = shared.bases.get(id(item))
             if base is None:
                 base = shared.bases[id(item)] = self._base(run, item)
+                shared.filled[id(item)] = set()
+            filled = shared.filled[id(item)]
+            if not groups <= filled:
+                self._fill(run, item, base, groups - filled)
+                filled |= groups
             context = base.copy()
-        if policy.compensation is not None and needed & {"compensation", "resume"}:
+        if policy.compensation is not None and not needed.isdisjoint(_COMPENSATION_READS):
             context["compensation"] = self.book.render("compensation.offer", context)
         if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
@@ -166,6 +215,13 @@ class ContextBuilder:
             context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
         return context
 
+    def _groups_for(self, needed: frozenset[str]) -> frozenset[str]:
+        """The groups of base values (see :data:`_GROUPS`) a context that reads ``needed`` has worked out."""
+        groups = {name for name, keys in _GROUPS.items() if name in self._always or not needed.isdisjoint(keys)}
+        if "resume" in needed:
+            groups |= self._resuming
+        return frozenset(groups)
+
     def _add_described(self, run: Run, context: dict[str, Any]) -> None:
         """The alternative asked about before anything was offered, with what to say about it."""
         asked = {a.target for a in run.signals.acts if a.kind == "ask_about"}
@@ -183,7 +239,8 @@ class ContextBuilder:
         return _in_sentence(found) if found is not None else None
 
     def _base(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
-        """What every paragraph about ``item`` reads the same way, whatever its template needs."""
+        """What every paragraph about ``item`` reads the same way and is cheap to work out, whatever its
+        template needs; the rest is added by :meth:`_fill` for the contexts that read it."""
         policy = self._policy
         context = self._constants.copy()
         facts = self._facts_for(run, item)
@@ -196,39 +253,61 @@ class ContextBuilder:
         )
         context["customer_name"] = _in_text(facts.get("customer_name"))
         context["intent"] = run.signals.intent
-        said_kinds = {act.kind for act in run.signals.acts if not act.negated}
-        context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET
         context["request"] = self._title(run, item) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
-        context["in_hours"] = self._rules.in_hours(run.now)
-        context["offer_callback"] = self.offer_callback(run)
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
-        if "check" not in self._on_request:
-            context["check"] = status_check(run, policy)
-        if policy.status is not None and "status_text" not in self._on_request:
-            context["status_text"] = _status_answer(policy.status.say, run)
-        context["thanked"] = "thank" in said_kinds
-        context["insisted"] = "insist" in said_kinds
-        context["affirmed"] = "affirm" in said_kinds
         context["level"] = run.counters.unclear
-        context["unanswered"] = _unanswered(run) or any(
-            a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
-            for a in run.signals.acts
-        )
-        context["files_complaint"] = files_complaint(run)
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
-        before = getattr(run, "pending_before", None)
         noted = getattr(run, "noted_for", None)
         context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None
+        return context
+
+    def _fill(self, run: Run, item: AgendaItem | None, context: dict[str, Any], groups: frozenset[str]) -> None:
+        """Add the values of ``groups`` (see :data:`_GROUPS`) to a base about ``item``."""
+        policy = self._policy
+        if "said" in groups:
+            said_kinds = {act.kind for act in run.signals.acts if not act.negated}
+            context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET
+            context["thanked"] = "thank" in said_kinds
+            context["insisted"] = "insist" in said_kinds
+            context["affirmed"] = "affirm" in said_kinds
+        if "in_hours" in groups:
+            context["in_hours"] = self._rules.in_hours(run.now)
+        if "offer_callback" in groups:
+            context["offer_callback"] = self.offer_callback(run)
+        if "check" in groups and "check" not in self._on_request:
+            context["check"] = status_check(run, policy)
+        if "status_text" in groups and policy.status is not None and "status_text" not in self._on_request:
+            context["status_text"] = _status_answer(policy.status.say, run)
+        if "unanswered" in groups:
+            context["unanswered"] = _unanswered(run) or any(
+                a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
+                for a in run.signals.acts
+            )
+        if "files_complaint" in groups:
+            context["files_complaint"] = files_complaint(run)
+        noted = getattr(run, "noted_for", None)
         given_here = bool(run.signals.facts) and noted is None
-        context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
-        context["wished"] = self._wished(run, item)
-        context["request_named"] = context["request"] is not None and any(
-            a.kind == "request" and not a.negated for a in run.signals.acts
-        )
-        context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
+        if "trouble_told" in groups:
+            context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
+        if "wished" in groups:
+            context["wished"] = self._wished(run, item)
+        if "request_named" in groups:
+            context["request_named"] = context["request"] is not None and any(
+                a.kind == "request" and not a.negated for a in run.signals.acts
+            )
+        if "asked_when" in groups:
+            context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
+        if "asking" in groups:
+            self._add_asking(run, item, context, given_here)
+
+    def _add_asking(self, run: Run, item: AgendaItem | None, context: dict[str, Any], given_here: bool) -> None:
+        """Whether a fact was just given, the requests waiting behind ``item``, and how the fact still missing is
+        asked for."""
+        policy = self._policy
+        before = getattr(run, "pending_before", None)
         context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
         context["queued"] = self._queued(run, item)
         if context["queued"]:
@@ -247,7 +326,6 @@ class ContextBuilder:
             declined = run.question == "person" and run.signals.has("deny")
             context["colleague_declined"] = declined
             context["offer_colleague"] = colleague_for_fact(run, policy) and context["asked_before"] and not declined
-        return context
 
     def offer_callback(self, run: Run) -> bool:
         """Whether the customer waiting for a person is offered a callback: the policy has callbacks, and it
@@ -535,6 +613,25 @@ def _read_inside(book: TemplateBook, names: frozenset[str]) -> frozenset[str]:
 
 _INSIDE = ("templates.common.resume_", "templates.common.button_")
 """The state templates rendered with the context of another template (besides the policy's own words)."""
+
+
+def _read_by_others(book: TemplateBook) -> tuple[frozenset[str], frozenset[str]]:
+    """The groups of base values (see :data:`_GROUPS`) worked out for every context, as a template rendered with
+    another's context may read them (a policy's own words, a button's label), and those worked out for a context
+    that resumes after an answer, as the sentence that resumes reads them. Told from the sources, without compiling
+    them; a book that cannot tell has every group worked out for every context."""
+    mentions = getattr(book, "mentions", None)
+    if mentions is None:
+        return frozenset(_GROUPS), frozenset()
+    inside = [p for p in book.paths() if not p.startswith("templates.") or p.startswith("templates.common.button_")]
+    resuming = [path for path in book.paths() if path.startswith("templates.common.resume_")]
+
+    def read(paths: list[str]) -> frozenset[str]:
+        return frozenset(
+            group for group, keys in _GROUPS.items() if any(mentions(path, key) for path in paths for key in keys)
+        )
+
+    return read(inside), read(resuming)
 
 
 def _alternative_paths(name: str, request: RequestPolicy) -> dict[str, str]:

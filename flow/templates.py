@@ -155,10 +155,32 @@ _SEED_SEARCH = 64
 """How many seeds per variant are tried to find one that picks each variant."""
 
 
-class _Compiled:
-    """One template variant, compiled on first use: a constant when it uses no variables, else Jinja."""
+_REMEMBERED = 64
+"""How many texts each simple template variant remembers, by the values it read, before it forgets them all."""
+_PLAIN_VALUES = frozenset({str, int, bool, type(None)})
+"""The types of value a remembered text may be keyed on: each renders the same whenever it compares equal."""
 
-    __slots__ = ("compiled", "constant", "refused", "sandbox", "simple", "source", "template", "variables")
+
+class _Compiled:
+    """One template variant, compiled on first use: a constant when it uses no variables, else Jinja.
+
+    A simple template (see :func:`~flow.sandbox.is_simple`) is a pure function of the values it reads, so
+    its texts are remembered by those values (and their types, as ``True == 1``) when each is plain text,
+    a number or nothing, and said again without rendering.
+    """
+
+    __slots__ = (
+        "compiled",
+        "constant",
+        "names",
+        "refused",
+        "rendered",
+        "sandbox",
+        "simple",
+        "source",
+        "template",
+        "variables",
+    )
 
     def __init__(self, sandbox: PolicySandbox, source: str) -> None:
         self.sandbox = sandbox
@@ -168,7 +190,9 @@ class _Compiled:
         self.constant: str | None = None
         self.refused: Exception | None = None
         self.variables: frozenset[str] = frozenset()
+        self.names: tuple[str, ...] = ()
         self.simple = False
+        self.rendered: dict[tuple[Any, ...], str] = {}
 
     def compile(self) -> None:
         if self.compiled:
@@ -176,6 +200,7 @@ class _Compiled:
         sandbox = self.sandbox
         tree = sandbox.parse(self.source)
         self.variables = frozenset(meta.find_undeclared_variables(tree))
+        self.names = tuple(sorted(self.variables))
         self.simple = is_simple(tree)
         self.template = sandbox.from_string(self.source)
         if not self.variables:
@@ -193,7 +218,23 @@ class _Compiled:
             raise self.refused
         if self.template is None:
             return self.constant or ""
-        return self.sandbox.render(self.template, context, simple=self.simple).strip()
+        if not self.simple:
+            return self.sandbox.render(self.template, context).strip()
+        try:
+            values = tuple(map(context.__getitem__, self.names))
+        except KeyError:
+            return self.sandbox.render(self.template, context, simple=True).strip()
+        types = tuple(map(type, values))
+        if not _PLAIN_VALUES.issuperset(types):
+            return self.sandbox.render(self.template, context, simple=True).strip()
+        key = values + types
+        text = self.rendered.get(key)
+        if text is None:
+            text = self.sandbox.render(self.template, context, simple=True).strip()
+            if len(self.rendered) >= _REMEMBERED:
+                self.rendered.clear()
+            self.rendered[key] = text
+        return text
 
 
 class TemplateBook:
