@@ -319,3 +319,12 @@ Feature: Following the customer when they change course
       When the customer says "the credit is fine"
       Then the alternative "Store credit" is applied
       And the request is approved
+
+    Scenario: Dates said before each order number stay with their own order
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "I bought a lamp 2 months ago (A-1001) and a chair last week (A-1002), I want refunds for both"
+      Then the agent offers "Store credit" and "Exchange"
+      And the agent says "Order A-1001 was bought 61 days ago"
+      When the customer says "credit for the lamp please"
+      Then the alternative "Store credit" is applied
+      And the request is approved

@@ -102,3 +102,26 @@ def test_an_alternative_the_request_does_not_have_swaps_nothing(engine: Engine) 
 
     assert not _actions(turn, WithdrawApproval)
     assert conversation.outcome == "approved"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("I bought a lamp 2 months ago (A-1001) and a chair last week (A-1002), I want refunds for both", 61),
+     ("refund A-1001 bought 3 weeks ago and A-1002 bought last week", 21),
+     ("A-1001 I bought on the 15th, and A-1002 back in September, can I get refunds for both?", 19)],
+)  # fmt: skip
+def test_each_order_keeps_the_date_said_beside_it_before_or_after_its_number(
+    engine: Engine, text: str, first: int
+) -> None:
+    conversation, _ = engine.start(message=text)
+
+    one, two = (item.facts.get("days_since_purchase") for item in conversation.agenda)
+    assert one == first
+    assert two is not None
+    assert two != first
+
+
+def test_neither_answers_for_both_orders_named_in_the_message(engine: Engine) -> None:
+    _, turn = engine.start(message="cancel A-1001 and A-1002 please, neither has shipped")
+
+    assert [action.facts["order_id"] for action in _actions(turn, ApproveRequest)] == ["A-1001", "A-1002"]

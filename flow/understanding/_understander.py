@@ -29,7 +29,7 @@ from flow.understanding.main_act import main_intent
 
 _UNKNOWN = Act.of("unknown")
 _REQUEST_INTENTS = ("request_refund", "request_cancel")
-_TOGETHER = frozenset({"them", "both", "all", "each", "they"})
+_TOGETHER = frozenset({"them", "both", "all", "each", "they", "neither", "none"})
 """Words that make a fact said once about several orders hold for each: "bought them 3 days ago"."""
 
 if TYPE_CHECKING:
@@ -353,14 +353,20 @@ def _facts_per_order(
     days = next((f.name for f in context.facts if f.kind == "days"), None)
     bought = any(not lexicon.purchase_words.isdisjoint(clause.words) for clause in clauses)
     reading = dataclasses.replace(context, asked=days) if bought and days is not None else context
-    per_order: list[dict[str, FactValue]] = []
-    for n, order in enumerate(orders):
-        begin = (0, 0) if n == 0 else places[n]
-        end = places[n + 1] if n + 1 < len(places) else (len(clauses), 0)
+
+    def read_part(begin: tuple[int, int], end: tuple[int, int]) -> dict[str, FactValue]:
         words = _between(clauses, begin, end)
         part = " . ".join(" ".join(w) for w in words)
-        facts = {k: v for k, v in read_facts(part, part, words, reading, lexicon).facts.items() if k != spec.name}
-        per_order.append({spec.name: order, **facts})
+        return {k: v for k, v in read_facts(part, part, words, reading, lexicon).facts.items() if k != spec.name}
+
+    ends = [*places[1:], (len(clauses), 0)]
+    per_order = [
+        {spec.name: order, **read_part((0, 0) if n == 0 else places[n], ends[n])} for n, order in enumerate(orders)
+    ]
+    if days is not None and days not in per_order[-1] and days in read_part((0, 0), places[0]):
+        # "a lamp 2 months ago (A-1001) and a chair last week (A-1002)": each order's facts come before it.
+        starts = [(0, 0), *((c, w + 1) for c, w in places[:-1])]
+        per_order = [{spec.name: order, **read_part(starts[n], places[n])} for n, order in enumerate(orders)]
     if any(not _TOGETHER.isdisjoint(clause.words) for clause in clauses):
         for name in {name for facts in per_order for name in facts}:
             values = [facts[name] for facts in per_order if name in facts]
