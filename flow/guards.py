@@ -591,9 +591,8 @@ def thanked_only(run: Run, rules: Rules) -> bool:
 def acknowledged_only(run: Run, rules: Rules) -> bool:
     """The customer only thanks, or says no person is needed ("no need for a manager"), choosing nothing yet."""
     acts = _acts(run)
-    if not acts or not all(a.kind in ("thank", "complain") or (a.kind == "ask_human" and a.negated) for a in acts):
-        return False
-    return any(a.kind == "thank" or a.kind == "ask_human" for a in acts)
+    polite = all(a.kind in ("thank", "complain") or (a.kind == "ask_human" and a.negated) for a in acts)
+    return polite and any(a.kind != "complain" for a in acts)
 
 
 def asked_for_time(run: Run, rules: Rules) -> bool:
