@@ -328,3 +328,39 @@ Feature: Following the customer when they change course
       When the customer says "credit for the lamp please"
       Then the alternative "Store credit" is applied
       And the request is approved
+
+
+  Rule: A request waiting its turn can be taken first
+
+    Scenario: Asking about the other order while offers are open takes it up now, and comes back after
+      When the customer says "two things: my order A-4123 hasn't arrived and I also want to cancel order A-4124"
+      Then the agent offers "new parcel" and "full refund"
+      When the customer says "what about A-4124?"
+      Then the transition "offering_alternatives -> listening [change_request]" was taken
+      And the reply matches /a cancellation for order A-4124 first.*back to a cancellation for order A-4123/
+      And the agent says "For order A-4124, has your order been dispatched yet?"
+      And no alternative is applied
+      When the customer says "no, it hasn't shipped"
+      Then the agent says "so I've cancelled it"
+      And the agent offers "new parcel" and "full refund"
+      When the customer says "the new parcel please"
+      Then the alternative "Send it again" is applied
+
+    Scenario: Asking to do the second request first, while the first one's fact is being asked
+      When the customer says "I want a refund for order A-4123 and to cancel A-4124"
+      Then the agent says "For order A-4123, when did you buy it?"
+      When the customer says "actually can we do the cancellation first?"
+      Then the reply matches /a cancellation first.*back to a refund/
+      And the agent does not say "then a refund"
+      And the agent says "For order A-4124, has your order been dispatched yet?"
+      When the customer says "yes, it's been sent"
+      And the customer says "store credit is fine"
+      Then the alternative "Store credit" is applied
+      And the agent says "Now, on to a refund"
+      And the agent says "For order A-4123, when did you buy it?"
+
+    Scenario: Naming the order already in hand changes nothing
+      When the customer says "I want a refund for order A-4123 and to cancel A-4124"
+      And the customer says "A-4123 was bought 3 weeks ago"
+      Then the request "refund" is decided as "approved"
+      And the agent says "For order A-4124, has your order been dispatched yet?"

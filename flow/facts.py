@@ -32,6 +32,8 @@ _EVERY_ORDER = TextPattern(
     r"\b(?:neither|both|none of them|all of them|either of them|each of them)\b", ignore_case=True
 )
 """Words that give one answer for every order in hand ("neither has shipped")."""
+_ANSWERS_IN_HAND = frozenset({"choose", "reject", "affirm", "deny", "cancel_request"})
+"""Acts that answer the request in hand or what is on offer for it, so the message is not about another."""
 _DECLINED_STATES = ("offering_alternatives", "compensation", "escalated")
 _WORKING_DEFAULTS: dict[str, Any] = {
     "agenda": list,
@@ -41,6 +43,7 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "changed": lambda: False,
     "gave_up": lambda: False,
     "noted_for": lambda: None,
+    "put_off": lambda: None,
     "redo": lambda: False,
     "settled": list,
     "pending_before": lambda: None,
@@ -93,6 +96,7 @@ def identify_request(run: Run, policy: Policy) -> None:
         # The snapshot's facts are the latest word on the request in hand (a host may have set them).
         request_facts = policy.request_facts()
         before.facts.update({k: v for k, v in run.facts.items() if k in request_facts})
+    waiting_before = [item for item in run.agenda if item is not before and not item.settled]
     kinds: dict[str, str | None] = {}
     asks_anew = run.signals.has("request")
     for act in run.signals.acts:
@@ -121,6 +125,8 @@ def identify_request(run: Run, policy: Policy) -> None:
     if slot is not None and (name := policy.request_for(slot)) is not None:
         run.agenda.append(AgendaItem(name))
     _note_wish(run, policy)
+    if before is not None and not before.settled:
+        _take_up_first(run, policy, before, waiting_before)
     current = current_item(run)
     if current is not before and before is not None:
         run.changed = True
@@ -128,6 +134,43 @@ def identify_request(run: Run, policy: Policy) -> None:
             # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".
             run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def _take_up_first(run: Run, policy: Policy, current: AgendaItem, waiting: list[AgendaItem]) -> None:
+    """Move a request that was waiting behind the one in hand to the front when the message points at it
+    ("what about A-4124?", "can we do the cancellation first?"); the one in hand then waits behind it."""
+    pointed = _pointed_at(run, policy, current, [item for item in waiting if not item.settled])
+    if pointed is None:
+        return
+    run.agenda.remove(pointed)
+    run.agenda.insert(run.agenda.index(current), pointed)
+    run.put_off = current
+
+
+def _pointed_at(run: Run, policy: Policy, current: AgendaItem, waiting: list[AgendaItem]) -> AgendaItem | None:
+    """The one waiting request the message names by its order or its kind, and not the one in hand; none
+    when the message answers what is on offer or drops something."""
+    if not waiting:
+        return None
+    acts = [act for act in run.signals.acts if not act.negated]
+    if any(act.kind in _ANSWERS_IN_HAND for act in acts):
+        return None
+    named = {_name_for(policy, act.target) for act in acts if act.kind == "request"}
+    orders = {facts["order_id"] for facts in run.signals.order_facts if "order_id" in facts}
+    if (order := run.signals.facts.get("order_id")) is not None:
+        orders.add(order)
+    if orders:
+        own = current.facts.get("order_id")
+        if own in orders or own is None and run.pending_fact == "order_id":
+            return None
+        if not named and set(run.signals.facts) - {"order_id"}:
+            return None
+        found = [item for item in waiting if item.facts.get("order_id") in orders]
+    elif current.name in named:
+        return None
+    else:
+        found = [item for item in waiting if item.name in named]
+    return found[0] if len(found) == 1 else None
 
 
 def _note_wish(run: Run, policy: Policy) -> None:
@@ -342,7 +385,7 @@ def count(run: Run, policy: Policy) -> None:
         counters.abuse_strikes += 1
     if signals.sentiment <= policy.escalation.anger_threshold or signals.irony:
         counters.anger += 1
-    if run.state in _DECLINED_STATES and signals.has("insist"):
+    if run.state in _DECLINED_STATES and signals.has("insist") and run.put_off is None:
         counters.insistence += 1
     if all(act.kind == "unknown" for act in signals.acts):
         counters.unclear += 1

@@ -24,14 +24,15 @@ class Step:
 class Run:
     """Everything a turn reads and changes; discarded after the turn becomes a new snapshot.
 
-    The engine's one ``transitions`` Machine moves ``state`` on this object. Nothing here outlives
-    the call to :meth:`flow.Engine.reply`, so many conversations share the Machine safely.
+        The engine's one ``transitions`` Machine moves ``state`` on this object. Nothing here outlives
+        the call to :meth:`flow.Engine.reply`, so many conversations share the Machine safely.
 
-    ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
-    conversation's own and the current request's); ``agenda`` holds every request with its own facts.
-    ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
-    a request already refused ("I'll leave it"), ``redo`` that the message is to be read again in the
-    state just entered.
+        ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
+        conversation's own and the current request's); ``agenda`` holds every request with its own facts.
+        ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
+        a request already refused ("I'll leave it"), ``put_off`` the request that was in hand when the message
+    asked to take a waiting one first, ``redo`` that the message is to be read again in the
+        state just entered.
     """
 
     state: StateName
@@ -62,6 +63,7 @@ class Run:
     changed: bool = False
     gave_up: bool = False
     noted_for: str | None = None
+    put_off: AgendaItem | None = None
     redo: bool = False
     pending_before: str | None = None
     settled: list[AgendaItem] = field(default_factory=list)

@@ -116,9 +116,12 @@ class Speaker:
             return "", []
         calm = self._calm(run)
         apologized = calm
+        reason_said_before = False
         for index, step in enumerate(steps):
             path = self._path(step)
             if path is None or self._offers_person_instead(run, step) or (apologized and step.state == "apologizing"):
+                continue
+            if reason_said_before and step.state == "apologizing":
                 continue
             soothing = ""
             if index == 0 and calm:
@@ -133,10 +136,18 @@ class Speaker:
                 shared,
                 continues=index + 1 < len(steps),
                 apologized=calm and index == 0,
+                said_already=bool(paragraphs),
             )
             if text:
                 paragraphs.append(text)
                 apologized = apologized or _says_sorry(text)
+            elif step.state == "explaining" and paragraphs:
+                # Back to a request explained earlier in the conversation (another one was taken first): the
+                # reason and the apology are not said again, only where the conversation picks up.
+                reason_said_before = True
+                back = self._fresh(run, "templates.common.back_to", step, seed, said, hashed, shared, continues=True)
+                if back:
+                    paragraphs.append(back)
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
         # What the agent asks is judged by what was said before this reply.
@@ -188,12 +199,14 @@ class Speaker:
         *,
         continues: bool,
         apologized: bool = False,
+        said_already: bool = False,
     ) -> str:
         """The first variant of ``path`` (in this turn's order) whose sentences were not said before; when
         every variant repeats something, the one that repeats least, without the statements already made.
 
         ``apologized`` tells the template that the reply already opens with a calm word, so it need not
-        say sorry a second time.
+        say sorry a second time. A paragraph that would only repeat is left out when another paragraph of
+        the reply comes before it (``said_already``) or after it (``continues``).
         """
         best: tuple[str, int] | None = None
         for variant_seed in self._seeds(path, seed):
@@ -214,7 +227,7 @@ class Speaker:
                 return text
             if best is None or repeated < best[1]:
                 best = (text, repeated)
-        text = without_said(best[0], said) if best is not None else ""
+        text = without_said(best[0], said, keep_whole=not (continues or said_already)) if best is not None else ""
         said.update(hashed[text])
         return text
 

@@ -133,6 +133,7 @@ class ContextBuilder:
             complained=False,
             replaced=None,
             noted_for=None,
+            put_off=None,
             queued=None,
             given=False,
             trouble_told=False,
@@ -262,6 +263,8 @@ class ContextBuilder:
         context["why_level"] = run.counters.clarifications
         noted = getattr(run, "noted_for", None)
         context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None
+        put_off = getattr(run, "put_off", None)
+        context["put_off"] = self._title(run, put_off) if put_off is not None else None
         return context
 
     def _fill(self, run: Run, item: AgendaItem | None, context: dict[str, Any], groups: frozenset[str]) -> None:
@@ -309,15 +312,17 @@ class ContextBuilder:
         policy = self._policy
         before = getattr(run, "pending_before", None)
         context["given"] = given_here or (before is not None and before != run.pending_fact and not run.changed)
-        context["queued"] = self._queued(run, item)
-        if context["queued"]:
+        context["queued"] = None if getattr(run, "put_off", None) is not None else self._queued(run, item)
+        if context["queued"] or getattr(run, "put_off", None) is not None:
             context["given"] = False
         if run.pending_fact is not None:
             spec = policy.facts[run.pending_fact]
             ask = _for_order(spec.ask or "", run, item) if run.pending_fact != "order_id" else spec.ask
             context["question"] = ask
             context["question_inline"] = (ask or "")[:1].lower() + (ask or "")[1:]
-            context["asked_before"] = run.pending_fact == before and not run.signals.facts and not context["given"]
+            context["asked_before"] = (
+                run.pending_fact == before and not run.signals.facts and not context["given"] and not context["queued"]
+            )
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
             unknown = unknown and spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)

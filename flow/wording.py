@@ -79,10 +79,11 @@ def sentence_hashes(text: str) -> list[int]:
     return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]
 
 
-def without_said(text: str, said: set[int]) -> str:
+def without_said(text: str, said: set[int], *, keep_whole: bool = True) -> str:
     """``text`` without the statements whose hashes are in ``said``, paragraph by paragraph. A question
     said before is kept, as it is what the customer answers, but asked again with a few words in front
-    ("So, could you tell me your order number?"); ``text`` is kept whole when nothing else would be left."""
+    ("So, could you tell me your order number?"); when nothing else would be left, ``text`` is kept whole,
+    or with ``keep_whole=False`` (another paragraph carries the reply) nothing is."""
     paragraphs: list[str] = []
     for paragraph in text.split("\n\n"):
         marked = " ".join(paragraph.split()).replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
@@ -97,14 +98,14 @@ def without_said(text: str, said: set[int]) -> str:
                 kept.append(_asked_again(sentence, said))
         if kept:
             paragraphs.append(" ".join(kept))
-    return "\n\n".join(paragraphs) or text
+    return "\n\n".join(paragraphs) or (text if keep_whole else "")
 
 
 _AGAIN = ("So, ", "Just to check, ", "And so, ")
 """Words in front of a question asked again, tried in turn until the sentence is new."""
 _QUESTION_OPENERS = frozenset(
     "could can would will has have is are do does did when what which how where who shall should may".split()
-    + ["anything", "any"]
+    + ["anything", "any", "for"]
 )
 
 

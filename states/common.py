@@ -59,6 +59,7 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "Coming back to my question: is everything sorted now?",
     ),
     "resume_waiting": ("A colleague will be with you shortly.",),
+    "back_to": ("Now, back to {{ request }}.", "Back to {{ request }} now."),
     "button_accept": ("Yes, please",),
     "button_reject": ("No, thanks",),
     "button_yes": ("Yes",),

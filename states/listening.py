@@ -100,8 +100,10 @@ SPEC = StateSpec(
             "Good question. {{ details }}{% if resume %} {{ resume }}{% endif %}",
         ),
         "switch": (
-            "Of course, let's look at {{ request }} instead.",
-            "No problem, I'll help with {{ request }} instead.",
+            "{% if put_off %}Of course, let's look at {{ request }} first. I'll come back to {{ put_off }} "
+            "after that.{% else %}Of course, let's look at {{ request }} instead.{% endif %}",
+            "{% if put_off %}Sure, {{ request }} first, then back to {{ put_off }}.{% else %}No problem, I'll help "
+            "with {{ request }} instead.{% endif %}",
         ),
         "approved_next": ("{{ approval }}",),
         "set_up_next": (
