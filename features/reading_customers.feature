@@ -488,3 +488,31 @@ Feature: Reading customers the way they write
     When the customer says "I'm not keen on either."
     Then the message is read as "reject:all"
 
+
+  Scenario: "I don't need it anymore" after a refused cancellation presses for it; it ends nothing
+    Given the customer "Dana" bought order "A-1001" 3 days ago
+    And the fact "dispatched" is "yes"
+    When the customer says "please cancel my order"
+    And the customer says "it was a gift and the party was yesterday, so I don't need it anymore"
+    Then the message is read as "insist"
+    And the conversation is still open
+    And the agent offers "free return" and "store credit"
+
+  Scenario: "I don't want it anymore" after a refused refund is about the item, not the offer
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I don't want it anymore"
+    Then the message is read as "insist"
+    And the conversation is still open
+    And the agent offers "store credit" and "exchange"
+
+  Scenario: Asking whether a late relative's order can be returned goes to a colleague, with condolences
+    When the customer says "my mum passed away last month, she had ordered a coat, order A-7070, 2 months ago. can it be returned?"
+    Then the agent says "sorry for your loss"
+    And the agent hands over to a person
+    And the agent does not say "outside what I can do"
+
+  Scenario: A terse "return please" with the order number starts a refund
+    Given it is 2026-12-04 11:00 in the policy's time zone
+    When the customer says "return please, A-2222. got it on the 1st of december"
+    Then the request "refund" is decided as "approved"

@@ -399,3 +399,12 @@ def test_full_width_letters_and_ligatures_read_as_plain_ones(text: str, order: s
     signals = understand(text)
     assert signals.facts.get("order_id") == order
     assert any(act.kind == "request" for act in signals.acts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["return please, A-2222", "I need a return on order A-2222", "returns for A-2222 and A-2223", "return pls",
+     "can I request a return?"],
+)  # fmt: skip
+def test_a_terse_ask_for_a_return_is_a_refund_request(text: str) -> None:
+    assert understand(text).has("request", "refund")

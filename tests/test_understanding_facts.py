@@ -135,6 +135,39 @@ def test_a_length_of_time_inside_a_sentence_about_something_else_dates_nothing(t
     assert fact(text, "days_since_purchase") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("it came on the 18th of november", 6), ("it was delivered 3 days ago", 3),
+     ("the parcel was delivered on the 10th", 14), ("it only turned up yesterday", 1),
+     ("I received it on 1 October", 54)],
+)  # fmt: skip
+def test_a_delivery_date_says_it_was_bought_that_long_ago_or_earlier(text: str, days: int) -> None:
+    assert fact(text, "days_since_purchase", request="refund", asked="days_since_purchase") == Span(low=days)
+
+
+def test_a_purchase_date_beside_a_delivery_date_is_the_one_read() -> None:
+    text = "it only arrived last week but I bought it on the 2nd of October"
+    assert fact(text, "days_since_purchase", request="refund", asked="days_since_purchase") == 53
+
+
+def test_an_arrival_long_past_the_refund_window_settles_the_refund_without_a_purchase_date() -> None:
+    engine = Engine(RETAIL, clock=lambda: NOW)
+    conversation, _ = engine.start(facts={"order_id": "A-3130"}, message="I'd like a refund please")
+    _, turn = engine.reply(conversation, "it was delivered on the 1st of September")
+    assert "more than 84 days ago" in turn.text
+    assert turn.state == "offering_alternatives"
+
+
+def test_a_recent_arrival_asks_for_a_closer_date_instead_of_the_same_question_again() -> None:
+    engine = Engine(RETAIL, clock=lambda: NOW)
+    conversation, first = engine.start(facts={"order_id": "A-3130"}, message="I'd like a refund please")
+    _, turn = engine.reply(conversation, "it came on the 20th")
+    assert "approve_request" not in [a.type for a in turn.actions]
+    assert "still need" not in turn.text
+    assert turn.text != first.text
+    assert "when did you buy it?" in turn.text.lower()
+
+
 def test_a_vague_answer_to_when_it_was_bought_is_a_range_too() -> None:
     assert fact("ages ago tbh", "days_since_purchase", request="refund", asked="days_since_purchase") == Span(low=28)
 

@@ -302,6 +302,12 @@ def _read_requests(
             elif at is not None:
                 named = [kind]
                 break
+    elif not named and context.request is not None and context.state in _DECLINED_STATES:
+        # After a refusal, "I don't need it anymore" says again why the customer wants the request in hand.
+        at = cue_at(lexicon.unwanted, referring)
+        if at is not None and context.state != "escalated" and not _negated_at(words, at):
+            named = [context.request]
+            cue_starts[context.request] = at
     for kind in named:
         at = cue_starts.get(kind)
         if at is None:

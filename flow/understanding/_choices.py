@@ -291,13 +291,20 @@ def _settles(clauses: list[Clause], index: int, mention: Mention, ironic_until: 
     return (form is not None and form.end >= len(head) - 1) or _commands(head, lexicon)
 
 
+def _no_longer(words: Sequence[str]) -> bool:
+    """ "I don't want it anymore": about the item the customer no longer wants, not the offer."""
+    return "anymore" in words or any(a == "any" and b == "more" for a, b in zip(words, words[1:], strict=False))
+
+
 def _bare_answer(
     clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found, *, acknowledging: bool
 ) -> None:
     words = clause.words
     if context.question == "person":
         return
-    if starts_with(lexicon.reject_all, words) or only(lexicon.no, words, lexicon) and not dismayed(words):
+    if starts_with(lexicon.reject_all, words) or (
+        only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words)
+    ):
         found.add(position, refusal(context))
     elif clause.question:
         if len(context.offered) > 1 and _compares(words, lexicon):

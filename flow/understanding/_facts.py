@@ -180,11 +180,20 @@ def _days(
         # "It was a Monday, the 2nd of November": the date with its month says more than the weekday.
         dated = [when for when in bought if when.shape in ("date", "period") and isinstance(when.days, int)]
         return (dated or bought)[0].days
+    arrived = [when for when in found if when.anchor == "delivery"] if asked else []
+    if arrived:
+        return _bought_before(arrived[0].days)
     if asked and not found:
         number = _NUMBER.search(folded)
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0))
     return None
+
+
+def _bought_before(delivered: int | Span) -> Span:
+    """What a delivery date given for the purchase date says of it: it was bought that many days ago or
+    earlier ("it came on the 28th"), which settles a request only when even that is outside the time allowed."""
+    return Span(low=delivered if isinstance(delivered, int) else delivered.low)
 
 
 def _set_apart(folded: str, start: int, end: int) -> bool:

@@ -51,7 +51,9 @@ class Lexicon:
     of several order numbers its purchase date. ``praised_service`` is praise of the service ("great
     service as always"), ironic when it answers a refusal and does not take up an offer. ``anger_emoji``
     complain without words ("😡😡"). ``corrections`` put right what the customer just said ("2 weeks ago,
-    actually no, 5 weeks"): the later value counts, and the request is not dropped.
+    actually no, 5 weeks"): the later value counts, and the request is not dropped. ``unwanted`` says the
+    customer no longer wants the item ("I don't need it anymore"): after a refusal, it presses for the
+    request in hand.
     """
 
     code: str
@@ -132,6 +134,7 @@ class Lexicon:
     not_knowing: PhraseSet = PhraseSet(())
     purchase_words: frozenset[str] = frozenset()
     familiar_words: frozenset[str] = frozenset()
+    unwanted: PhraseSet = PhraseSet(())
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

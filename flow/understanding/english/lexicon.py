@@ -112,12 +112,16 @@ _WEAK_REFUND = _phrases("""
     returning something | returning my | returning the | return order | return an order | return item |
     return an item | return just | return one | return only | return another | return my other | return the other |
     want to return | like to return | need to return | dont really want it | dont really want them |
-    dont really need it | dont really like it | dont want to keep it | dont want to keep them | rather not keep it
+    dont really need it | dont really like it | dont want to keep it | dont want to keep them | rather not keep it |
+    return please | return pls | return plz | please return | return for order | return for my | a return on |
+    a return for | need a return | want a return | like a return | returns for | return request | request a return |
+    it be returned | they be returned | this be returned | these be returned | get it returned | have it returned |
+    it be sent back | they be sent back
 """)
 _WEAK_CANCEL = _phrases(
-    """dont want it anymore | dont want the order | dont need the order | changed my mind about the order |
-    no longer afford | cant afford it | cannot afford it | can not afford it | cant afford the order |
-    cannot afford the order"""
+    """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
+    changed my mind about the order | no longer afford | cant afford it | cannot afford it | can not afford it |
+    cant afford the order | cannot afford the order"""
 )
 _STATUS = _phrases("""
     where is | wheres | where are | when will i get | when will i receive | when will i see | when will it |
@@ -186,7 +190,7 @@ _CANCEL_REQUEST = _phrases("""
     change of plan | change of plans | on second thought | on second thoughts | actually no | no wait |
     withdraw my request | withdraw the request | drop it | leave it | i no longer want | no longer want |
     no longer need | dont need the refund | dont need a refund | dont want the refund | dont want a refund anymore |
-    dont need it anymore | cancel that | cancel the refund | cancel my refund | cancel the request |
+    cancel that | cancel the refund | cancel my refund | cancel the request |
     cancel my request | stop the refund | not the refund anymore | nvm | keep it instead | dont bother cancelling |
     dont cancel | dont cancel it | no need to cancel | leave the order | forget cancelling |
     forget about cancelling | leave it then | its fine leave it | let it go | doesnt matter anymore |
@@ -525,6 +529,13 @@ ENGLISH = Lexicon(
         arrived damaged""".split()
     ),
     purchase_words=PURCHASE_WORDS,
+    unwanted=_phrases("""
+        dont want it anymore | dont need it anymore | dont want them anymore | dont need them anymore |
+        dont want it any more | dont need it any more | dont want them any more | dont need them any more |
+        dont really want it | dont really need it | dont want to keep it | dont want to keep them |
+        rather not keep it | rather not keep them | have no use for it | have no use for them | no use to me now |
+        dont want the order | dont need the order | no longer afford | cant afford it | cannot afford it
+    """),
     bot_questions=_phrases("""
         is anyone there | anyone there | is anybody there | anybody there | is someone there | someone there |
         is somebody there | somebody there | are you there | you there | are you still there | still there |
