@@ -516,3 +516,13 @@ Feature: Reading customers the way they write
     Given it is 2026-12-04 11:00 in the policy's time zone
     When the customer says "return please, A-2222. got it on the 1st of december"
     Then the request "refund" is decided as "approved"
+
+  Scenario: "My order" alone names what the message is about and asks for nothing yet
+    When the customer says "hi, I need help"
+    And the customer says "my order"
+    Then the reply decides no request
+    And the agent does not say "dispatched"
+    When the customer says "A-7700"
+    And the customer says "it's broken"
+    Then the agent says "When did you buy it?"
+    And the agent does not say "cancellation"

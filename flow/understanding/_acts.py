@@ -194,7 +194,17 @@ def read_acts(
             person = any(names_a_person(clause.words, lexicon) for clause in clauses)
             answers = _answer_words(lexicon)
             answering = any(not answers.isdisjoint(clause.words) for clause in clauses)
-            _from_model(model, context, found, owns_up=owns_up, supposing=supposing, person=person, answering=answering)
+            topic_only = all(_TOPIC_ONLY.issuperset(clause.words) for clause in clauses)
+            _from_model(
+                model,
+                context,
+                found,
+                owns_up=owns_up,
+                supposing=supposing,
+                person=person,
+                answering=answering,
+                topic_only=topic_only,
+            )
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
@@ -702,6 +712,7 @@ def _from_model(
     supposing: bool,
     person: bool,
     answering: bool,
+    topic_only: bool = False,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -709,9 +720,12 @@ def _from_model(
     a question about what would happen (``supposing``) says no yes or no, and "can someone help me?" asks for
     help, not for a person, unless a person is named (``person``). A yes or a no to what is on offer is
     taken from the model only for a message with a word of the lexicon's answers in it (``answering``):
-    "November" or "noted" is neither, whatever its letters look like."""
+    "November" or "noted" is neither, whatever its letters look like. A message that only names what it is
+    about (``topic_only``: "my order", "about my purchase") asks for nothing yet."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
+    if topic_only and intent.startswith("request_"):
+        return
     if intent == "ask_human" and confidence >= MODEL_PERSON and person:
         found.add(900, Act.of("ask_human"))
         return
@@ -734,6 +748,13 @@ def _from_model(
         found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
     elif intent in ("accept", "reject") and context.question is not None:
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
+
+
+_TOPIC_ONLY = frozenset(
+    """my the a an about it its this that regarding re question query order orders purchase purchases parcel
+    package item items delivery product thing stuff one hi hello hey please help with""".split()
+)
+"""Words that only say what a message is about ("my order", "question about a purchase")."""
 
 
 _ANSWERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
