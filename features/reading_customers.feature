@@ -526,3 +526,11 @@ Feature: Reading customers the way they write
     And the customer says "it's broken"
     Then the agent says "When did you buy it?"
     And the agent does not say "cancellation"
+
+  Scenario: Markup pasted into the chat asks for nothing
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "<script>alert(1)</script>"
+    Then the message is read as "unknown"
+    And the agent does not say "cancellation"
+    And the agent offers "store credit" and "exchange"

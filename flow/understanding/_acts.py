@@ -194,7 +194,11 @@ def read_acts(
             person = any(names_a_person(clause.words, lexicon) for clause in clauses)
             answers = _answer_words(lexicon)
             answering = any(not answers.isdisjoint(clause.words) for clause in clauses)
-            topic_only = all(_TOPIC_ONLY.issuperset(clause.words) for clause in clauses)
+            familiar = lexicon.familiar_words
+            topic_only = all(
+                _TOPIC_ONLY.issuperset(clause.words) or (familiar and familiar.isdisjoint(clause.words))
+                for clause in clauses
+            )
             _from_model(
                 model,
                 context,
@@ -721,7 +725,8 @@ def _from_model(
     help, not for a person, unless a person is named (``person``). A yes or a no to what is on offer is
     taken from the model only for a message with a word of the lexicon's answers in it (``answering``):
     "November" or "noted" is neither, whatever its letters look like. A message that only names what it is
-    about (``topic_only``: "my order", "about my purchase") asks for nothing yet."""
+    about, or has no word the lexicon knows (``topic_only``: "my order", "about my purchase", markup), asks
+    for nothing yet."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
     if topic_only and intent.startswith("request_"):
