@@ -94,6 +94,20 @@ Feature: Following the customer when they change course
       And the cancellation is approved
       And the agent does not say "order number?"
 
+    Scenario: Taking back a request in the same breath keeps only the one wanted now
+      Given the customer "Dana" bought order "A-1001" 12 days ago
+      When the customer says "hi I want to cancel, actually no I want a refund"
+      Then the request "refund" is decided as "approved"
+      And the agent does not say "dispatched"
+      And the agent does not say "cancellation"
+
+    Scenario: "Actually no, I want a refund" after a refusal presses the refund
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "actually no I want a refund"
+      Then the message is read as "insist"
+      And the conversation is still open
+
     Scenario: Two requests in one message are both dealt with in one reply
       Given the fact "customer_name" is "Dana"
       When the customer says "please cancel order B-2001, it hasn't been dispatched yet, and also refund A-2002 which I bought 10 days ago"

@@ -24,7 +24,7 @@ from flow.understanding._choices import (
     read_choices,
     refusal,
 )
-from flow.understanding._drops import DROPPING, dropped_request, second_thoughts
+from flow.understanding._drops import DROPPING, correction_end, dropped_request, second_thoughts
 from flow.understanding._earlier import asks_after_earlier, asks_anew, befell_something_else, reported
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention
@@ -250,6 +250,12 @@ def _read_requests(
         if not lexicon.asks_why(words, joined):
             return handled
     else:
+        joined = " ".join(words)
+    restart = correction_end(words, lexicon)
+    if restart:
+        # "Actually no, I want a refund": what follows the words taking something back is read on its own.
+        words = words[restart:]
+        referring = _ids_as_it(words)
         joined = " ".join(words)
     # Where each request's cue starts, looked up once for the several uses below.
     cue_starts = {kind: cue_at(cues, words) for kind, cues in lexicon.request_cues.items()}

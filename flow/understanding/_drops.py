@@ -49,6 +49,20 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
     return Drop(context.request, match.start, keeps=_keeps(words, lexicon))
 
 
+def correction_end(words: Sequence[str], lexicon: Lexicon) -> int:
+    """Where a clause that takes back what was just said goes on to what is wanted now ("actually no I want
+    a refund", "forget it, just cancel it"): the end of the words taking it back, else 0."""
+    match = first(lexicon.cancel_request_cues, words)
+    if match is None or _WANTING.isdisjoint(words[match.end : match.end + 3]):
+        return 0
+    return match.end
+
+
+_WANTING = frozenset("want wanted like need prefer rather have get give take do make go just".split())
+"""Words after "actually no" that go on to what is wanted now, rather than name what is dropped ("actually
+no, not the refund")."""
+
+
 def _keeps(words: Sequence[str], lexicon: Lexicon) -> bool:
     """The customer deciding to keep the item ("I'll hang on to it after all", "we'll just keep them"), which
     drops the request; not "I don't want to keep it", "can I keep it?" or "I'll keep it until the new one comes"."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
+from flow.understanding._drops import correction_end
 from flow.understanding._found import Found, has
 from flow.understanding._offers import find_mentions
 from flow.understanding.clauses import Clause
@@ -52,7 +53,8 @@ def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> N
             continue
         start, end = first_at // 1000, then_at // 1000
         later = clauses[start + 1 : end + 1]
-        if not any(has(lexicon.corrections, c.words) for c in later) and not _instead(clauses[end].words):
+        taken_back = any(has(lexicon.corrections, c.words) or correction_end(c.words, lexicon) for c in later)
+        if not taken_back and not _instead(clauses[end].words):
             continue
         found.acts = [
             (at, act)
