@@ -17,7 +17,8 @@
         ├── ConversationExists     a new conversation under an id already stored
         ├── DuplicateMessage       a message id that was already applied
         ├── InvalidMessage         empty, too long, binary, or an unknown quick reply
-        │   └── InvalidFact        a fact the policy's facts schema refuses (unknown, not finite, out of bounds)
+        │   ├── InvalidFact        a fact the policy's facts schema refuses (unknown, not finite, out of bounds)
+        │   └── MessageIdReused    a message id already used for a different message
         ├── PolicyMismatch         the conversation belongs to another policy
         ├── UnknownPolicy          no engine serves the policy asked for
         ├── TakeoverRefused        a person's action that does not fit who holds the conversation
@@ -117,6 +118,19 @@ class InvalidMessage(ConversationError):
     def __init__(self, reason: str, *, what: str = "message") -> None:
         self.reason = reason
         super().__init__(f"{what} not accepted: {reason}")
+
+
+class MessageIdReused(InvalidMessage):
+    """A ``message_id`` already used for another message of the conversation: the message is not applied."""
+
+    def __init__(self, conversation_id: str, message_id: str) -> None:
+        self.conversation_id = conversation_id
+        self.message_id = message_id
+        super().__init__(
+            f"message_id {message_id!r} was already used for a different message in conversation "
+            f"{conversation_id}; give each new message its own id, and resend a message only with its own",
+            what="message_id",
+        )
 
 
 class InvalidFact(InvalidMessage):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -23,6 +24,7 @@ from flow.errors import (
     DuplicateMessage,
     InvalidFactsToken,
     InvalidMessage,
+    MessageIdReused,
     PolicyMismatch,
     UnknownConversation,
     UnknownPolicy,
@@ -203,9 +205,10 @@ class ConversationService:
         self._authorize(conversation_id, token)
         conflicts = 0
         fresh = False
+        sent = (text, quick_reply, text_or_payload)
         while True:
             if message_id is not None and (applied := self._applied(conversation_id, message_id)):
-                return applied
+                return self._same_message(applied, message_id, sent)
             load = self.store.load if fresh else self.store.load_for_update
             current = load(conversation_id)
             engine = self._engine_for(current)
@@ -224,7 +227,7 @@ class ConversationService:
             except (ConversationClosed, InvalidMessage):
                 # The message that closed it may be this very message, sent again by the client.
                 if message_id is not None and (applied := self._applied(conversation_id, message_id)):
-                    return applied
+                    return self._same_message(applied, message_id, sent)
                 # A snapshot loaded for update may be one another worker has since replaced; judge
                 # the message against the latest before refusing it.
                 if not fresh and self.store.load(conversation_id).version != current.version:
@@ -335,6 +338,28 @@ class ConversationService:
         """The conversation's latest snapshot and its whole transcript."""
         self._authorize(conversation_id, token)
         return self.store.load(conversation_id), self.store.transcript(conversation_id)
+
+    def _same_message(
+        self,
+        applied: tuple[Conversation, Turn],
+        message_id: str,
+        sent: tuple[str | None, str | None, str | None],
+    ) -> tuple[Conversation, Turn]:
+        """The turn a message id already produced, when the message sent again is the one it was for; a
+        different message under the same id raises :class:`MessageIdReused` rather than being lost."""
+        conversation, turn = applied
+        text, quick_reply, either = sent
+        kept = {turn.customer_text, turn.quick_reply} - {None}
+        if not kept:
+            return applied
+        redacts = self._engine_for(conversation).policy.redact_personal_data
+        candidates = {value for value in (text, quick_reply, either) if value is not None}
+        forms = {unicodedata.normalize("NFC", value).strip() for value in candidates}
+        if redacts:
+            forms |= {redact(form) for form in forms}
+        if forms & kept:
+            return applied
+        raise MessageIdReused(conversation.id, message_id)
 
     def _applied(self, conversation_id: str, message_id: str) -> tuple[Conversation, Turn] | None:
         turn = self.store.find_turn(conversation_id, message_id)

@@ -31,6 +31,7 @@ MAX_BODY = 16_384
 LATE_REFUND = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purchase": 45}
 ALLOWED_REFUND = {**LATE_REFUND, "days_since_purchase": 10}
 KNOWN_SENDER = "widget-customer-1"
+SEEN = "message-already-applied"
 JSON = {"Content-Type": "application/json"}
 
 
@@ -90,6 +91,13 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     try:
         served = Served(server, raw)
         served.chats["open"] = open_chat(server, LATE_REFUND, "I want a refund")
+        seen = httpx.post(
+            f"{server.url}{MESSAGES.format(id=served.chats['open'].id)}",
+            json={"text": "why not?", "message_id": SEEN},
+            headers={"Authorization": f"Bearer {served.chats['open'].token}"},
+            timeout=10,
+        )
+        assert seen.status_code == 200, seen.text
         served.chats["other"] = open_chat(server, LATE_REFUND, "I want a refund")
         served.chats["closed"] = open_chat(server, ALLOWED_REFUND, "thanks, bye")
         rasa = httpx.post(
@@ -174,6 +182,8 @@ CASES = [
         body={"message": "x" * (MAX_BODY + 1)}),
     Bad("start: wrong method", "PUT", START, 405, "method_not_allowed", "PUT /v1/conversations", body={}),
     # Sending a message
+    Bad("send: a message id used for another message", "POST", MESSAGES, 422, "message_id_reused",
+        "already used for a different message", body={"text": "the credit please", "message_id": SEEN}),
     Bad("send: no token", "POST", MESSAGES, 403, "access_denied", "token", body={"text": "hi"}, auth="none"),
     Bad("send: wrong token", "POST", MESSAGES, 403, "access_denied", "token", body={"text": "hi"}, auth="wrong"),
     Bad("send: another conversation's token", "POST", MESSAGES, 403, "access_denied", "token",

@@ -17,6 +17,7 @@ from flow.errors import (
     ConversationClosed,
     DefinitionError,
     InvalidMessage,
+    MessageIdReused,
     PolicyMismatch,
     UnknownConversation,
     UnknownPolicy,
@@ -186,6 +187,32 @@ def test_a_resent_closing_message_returns_its_turn_not_an_error(service: Convers
 
     assert conversation.closed
     assert again == closing
+
+
+def test_a_message_id_reused_for_another_message_is_refused_and_changes_nothing(service: ConversationService) -> None:
+    started = refused(service)
+    cid = started.conversation.id
+    service.reply(cid, token=started.token, text="why not?", message_id="m-1")
+    before, turns = service.get(cid, token=started.token)
+
+    with pytest.raises(MessageIdReused, match="already used for a different message"):
+        service.reply(cid, token=started.token, text="the credit please", message_id="m-1")
+    with pytest.raises(MessageIdReused):
+        service.reply(cid, token=started.token, quick_reply="alternative:store_credit", message_id="m-1")
+
+    after, turns_after = service.get(cid, token=started.token)
+    assert (after.version, len(turns_after)) == (before.version, len(turns))
+
+
+def test_a_resent_message_whose_stored_text_was_redacted_still_returns_its_turn(service: ConversationService) -> None:
+    started = refused(service)
+    cid = started.conversation.id
+
+    first = service.reply(cid, token=started.token, text=f"  {PERSONAL} ", message_id="m-2")
+    again = service.reply(cid, token=started.token, text=PERSONAL, message_id="m-2")
+
+    assert again == first
+    assert "4111" not in (again[1].customer_text or "")
 
 
 @pytest.mark.parametrize("message_id", ["", "x" * 201])
