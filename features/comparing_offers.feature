@@ -42,6 +42,12 @@ Feature: Weighing up the alternatives
     Then the agent says "in my message above"
     And the agent does not say "for a whole year"
 
+  Scenario: A question the comparison did not answer is not answered with a sentence said already
+    When the customer says "what's the difference between the two?"
+    And the customer says "is the credit transferable to my sister?"
+    Then the agent does not say "The credit goes on your account"
+    And the agent says "all I know about the store credit"
+
   Scenario: A question after the comparison is answered by the sentence that answers it
     When the customer says "what's the difference between the two?"
     And the customer says "does the credit run out?"

@@ -663,6 +663,11 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
     instead of saying them again."""
     name = _in_sentence(alternative)
     details = _details(alternative)
+    # Described beside the other offers, the details were said under the offer's title ("Store credit: The
+    # credit goes…"): their first sentence counts as said too.
+    titled, plain = sentence_hashes(f"{alternative.title}: {details}")[:1], sentence_hashes(details)[:1]
+    if titled and plain and titled[0] in said:
+        said = said | {plain[0]}
     if not said.isdisjoint(sentence_hashes(details)):
         again = _said_again(details, question, said, named=(name, alternative.title, *alternative.synonyms))
         if again is not None:
