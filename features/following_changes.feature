@@ -116,6 +116,16 @@ Feature: Following the customer when they change course
       And the agent says "B-2001"
       And the agent says "A-2002"
 
+    Scenario: A third order told of beside two requests gets the request its trouble calls for
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "refund A-1008 bought yesterday and cancel A-1009 which hasn't shipped yet, oh and A-1010 arrived broken"
+      Then the cancellation and the refund are both approved
+      And the agent says "For order A-1010, when did you buy it?"
+      And the agent does not say "frustrating"
+      When the customer says "last week"
+      Then the agent says "order A-1010"
+      And the agent says "you're entitled to a full refund"
+
     Scenario: Two refunds in one message, one inside the window and one long past it
       Given the fact "customer_name" is "Dana"
       When the customer says "I need to return two orders. A-3107 I bought 9 days ago, and A-3108 back in September. Refunds for both please?"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from flow import payloads
 from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
-from flow.facts import count, fill_facts, identify_request, point_at_current
+from flow.facts import count, fill_facts, identify_request, point_at_current, request_facts_stated
 from flow.graph import Edge, Trigger
 from flow.guards import explained_item, handed_over, last_accepted, switchable, waited_too_long
 from flow.machine import build_machine
@@ -379,6 +379,7 @@ class Engine:
         fill_facts(run, self.policy, text)
         _note_stated(run.customer_stated, _new_values(run, before))
         self._assume_request(run)
+        self._assume_for_orders_told(run)
         count(run, self.policy)
         self._step(run, "message")
         for _ in range(_MAX_CHAIN):
@@ -406,6 +407,20 @@ class Engine:
         if name is not None:
             run.agenda.append(AgendaItem(name))
             point_at_current(run, self.policy)
+
+    def _assume_for_orders_told(self, run: Run) -> None:
+        """Beside several requests, an order no request names but whose trouble is told ("oh and A-1010
+        arrived broken") gets the request the policy assumes for that trouble, after the others."""
+        signals = run.signals
+        if not signals.request_facts or not signals.order_facts:
+            return
+        for stated in signals.order_facts:
+            order = stated.get("order_id")
+            if order is None or any(item.facts.get("order_id") == order for item in run.agenda):
+                continue
+            name = self._rules.assumed_request(stated)
+            if name is not None:
+                run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated)))
 
     def _step(self, run: Run, trigger: Trigger) -> None:
         if not self._events[trigger].trigger(run):

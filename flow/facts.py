@@ -113,7 +113,9 @@ def identify_request(run: Run, policy: Policy) -> None:
             name = _name_for(policy, act.target)
             if name is not None:
                 kinds = kinds or {n: _kind(policy, n) for n in policy.requests}
-                for stated in run.signals.order_facts or (None,):
+                # With several kinds of request, the orders told apart are those no request names.
+                orders = run.signals.order_facts if not run.signals.request_facts else ()
+                for stated in orders or (None,):
                     _add(run, policy, name, kinds, stated)
     picked = run.signals.slots.get("request")
     if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):
@@ -245,6 +247,11 @@ def _add(
             # Asked again for what was already done for that very order: told so, not done twice.
             return
     run.agenda.append(AgendaItem(name, facts=_request_facts(policy, stated) if stated is not None else {}))
+
+
+def request_facts_stated(policy: Policy, stated: dict[str, FactValue]) -> dict[str, FactValue]:
+    """The facts of ``stated`` that belong to a request and that a customer may state."""
+    return _request_facts(policy, stated)
 
 
 def _request_facts(policy: Policy, stated: dict[str, FactValue]) -> dict[str, FactValue]:

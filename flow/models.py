@@ -94,7 +94,8 @@ class Signals(_Frozen):
     accept. When a message makes several requests, ``request_facts`` holds the facts stated with each,
     by kind of request ("cancel order B-2001 and refund A-2002"); when one request names several orders,
     ``order_facts`` holds the facts stated with each order, in order ("refunds for A-3107, bought last
-    week, and A-3108, bought in September"). ``abusive`` is abuse aimed at people;
+    week, and A-3108, bought in September"); beside several kinds of request, it holds the orders no request
+    names, with what was said of each ("..., oh and A-1010 arrived broken"). ``abusive`` is abuse aimed at people;
     ``profanity`` any swearing, aimed or not. ``language`` is the code of the language the message seems
     written in (``es``, ``de``) when it is not the conversation's; its acts are then only ``unknown``.
     """

@@ -390,6 +390,10 @@ def _says_sorry(text: str) -> bool:
 
 
 def _answers_only(run: Run) -> bool:
-    """The message only answers what is on offer or asked (choices, refusals, yes and no, facts)."""
+    """The message only answers what is on offer or asked (choices, refusals, yes and no, facts), or asks
+    for something plainly: what went wrong with an order reads negative without the customer being upset."""
     acts = run.signals.acts
-    return bool(acts) and all(a.kind in ("choose", "reject", "affirm", "deny", "provide", "thank") for a in acts)
+    return bool(acts) and all(a.kind in _PLAIN_KINDS for a in acts)
+
+
+_PLAIN_KINDS = frozenset({"choose", "reject", "affirm", "deny", "provide", "thank", "request"})

@@ -152,6 +152,11 @@ class Understander:
             else {}
         )
         per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
+        if len(per_request) > 1:
+            told = _facts_per_order(text, clauses, context, lexicon, digits=digits)
+            order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+            if order_name is not None and len(told) > len(per_request):
+                per_request, per_order = _orders_beside_requests(per_request, told, order_name)
         if not per_order and requests == [context.request] and facts.facts and another_order_said(clause_words):
             # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
             per_order = (dict(facts.facts),)
@@ -283,6 +288,21 @@ def _facts_per_request(
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+def _orders_beside_requests(
+    per_request: dict[str, dict[str, FactValue]], told: tuple[dict[str, FactValue], ...], order_name: str
+) -> tuple[dict[str, dict[str, FactValue]], tuple[dict[str, FactValue], ...]]:
+    """Several requests, and more orders than requests ("refund A-1008 and cancel A-1009, oh and A-1010
+    arrived broken"): each request keeps the facts said with its own order, and the orders no request
+    names are told apart with theirs, for the engine to work out what the customer wants for them."""
+    by_order = {entry.get(order_name): entry for entry in told}
+    kept: dict[str, dict[str, FactValue]] = {}
+    for kind, facts in per_request.items():
+        entry = by_order.get(facts.get(order_name))
+        kept[kind] = dict(entry) if entry is not None else facts
+    taken = {facts.get(order_name) for facts in per_request.values()}
+    return kept, tuple(entry for entry in told if entry.get(order_name) not in taken)
 
 
 def _refund_of_it(clauses: list[Clause], lexicon: Lexicon) -> bool:
