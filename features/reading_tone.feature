@@ -199,3 +199,21 @@ Feature: Reading the tone of a message
     And the customer says "wow. amazing customer service. really."
     Then the message is not read as "ask_human"
     And the agent does not say "Of course. I'm passing this to a colleague"
+
+  Rule: Scoffing is heard as scoffing
+
+    Scenario: "Yeah right" to a refusal scoffs; it chooses nothing
+      When the customer says "I want a refund"
+      And the customer says "yeah right, like I'll ever shop here again"
+      Then the message is read as "complain"
+      And no alternative is applied
+      When the customer says "yeah right, the credit then"
+      Then the alternative "Store credit" is applied
+
+    Scenario: "How can it be shipped already?" asks why the cancellation was refused
+      Given the customer "Dana" bought order "A-1001" 1 days ago
+      And the fact "dispatched" is "yes"
+      When the customer says "cancel my order please"
+      And the customer says "i ordered it 20 minutes ago how can it be shipped already"
+      Then the agent does not say "I've noted that"
+      And the agent says "Once an order is on its way"

@@ -38,6 +38,9 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
             return True
     if _in_any(lexicon.strong_irony, clauses):
         return True
+    if after_refusal and any(tuple(words) in _SCOFFS for words in clauses) and not _choosing_beside(clauses):
+        # "Yeah right." or "as if" said to a refusal ("yeah" reads as "yes").
+        return True
     first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
         len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
@@ -50,6 +53,20 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
         return True
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) for words in rest)
+
+
+_SCOFFS = frozenset({("yes", "right"), ("oh", "yes", "right"), ("as", "if")})
+"""Whole clauses that scoff at a refusal rather than agree to what is offered."""
+
+
+def _choosing_beside(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether another clause goes on to something plain ("yeah right, the credit please")."""
+    return any(tuple(words) not in _SCOFFS and not _SCOFF_TAILS.issuperset(words) for words in clauses) and not any(
+        words[:1] == ["like"] or words[:2] == ["as", "if"] for words in clauses
+    )
+
+
+_SCOFF_TAILS = frozenset({"yes", "sure", "right", "oh", "ok", "lol", "whatever"})
 
 
 def _in_any(phrases: PhraseSet, clauses: Sequence[Sequence[str]]) -> bool:

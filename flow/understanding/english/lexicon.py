@@ -326,7 +326,9 @@ _STRONG_IRONY = _phrases("""
     just perfect | just brilliant | just fantastic | just wonderful | just lovely | great great | love that for me |
     oh joy | oh goody | lucky me | what a surprise | surprise surprise | how convenient | thanks for your help not |
     just marvellous | just marvelous | totally thrilled | so thrilled | just brilliant isnt it | how generous |
-    how kind | how thoughtful | thrilled | delighted | over the moon | great great
+    how kind | how thoughtful | thrilled | delighted | over the moon | great great | yes right like |
+    yes right as if | yes sure as if | like ill ever | like i will ever | like id ever | like i would ever |
+    like thats going to help | like that helps | as if that helps | as if thats going to help
 """)
 _IRONY = _phrases("""
     big help | huge help | such a help | what a help | just what i needed | great job | well done | love that |
@@ -511,7 +513,10 @@ ENGLISH = Lexicon(
     why_cues=_phrases("""
         dont get why | dont understand why | dont see why | cant see why | cant understand why | why its a no |
         whats the reason | what is the reason | how come | what for | on what basis | explain why |
-        explain to me why | why is that | why not
+        explain to me why | why is that | why not | how can it be shipped | how can it be dispatched |
+        how can it have shipped | how can it have been shipped | how has it shipped | how can it already |
+        how is it already | how has it already | how can that be | how is that possible | how is that fair |
+        how is that right | how can it be gone already
     """),
     insists=_rules.insists,
     stopwords=frozenset(
