@@ -65,3 +65,11 @@ Feature: After the request is sorted
     And the agent does not say "done already"
     And the agent says "within 5 working days"
 
+
+  Scenario: "Cool, and can I use it on sale items?" asks about what was chosen, not the rules
+    When the customer says "actually can I get store credit instead of the refund?"
+    Then the alternative "Store credit" is applied
+    When the customer says "cool, and can I use it on sale items?"
+    Then the message is read as "ask_about:store_credit"
+    And the agent says "sale items too"
+    And the agent does not say "You can return most items"

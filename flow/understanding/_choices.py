@@ -215,8 +215,12 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
     if context.chosen is None:
         return
     for index, clause in enumerate(clauses):
+        if only(lexicon.yes, clause.words, lexicon):
+            continue
         if clause.question and _still_about(clause, context, lexicon, context.chosen) is not None:
             found.drop("ask_policy")
+            # "Cool, and can I use it on sale items?": the word before the question only acknowledges.
+            found.drop("affirm")
             found.add(index * 1000, Act.of("ask_about", context.chosen))
             return
 
