@@ -167,7 +167,7 @@ def read_acts(
         paused_choice(clauses, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         status_of_chosen(clauses, context, lexicon, found)
-    if not found.kinds() - {"thank", "ask_policy", "affirm"}:
+    if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
         about_what_was_done(clauses, context, found)

@@ -214,15 +214,24 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
     email?", "how long will it take to arrive?", "how long does it take?" (not the rules of refunds)."""
     if context.chosen is None:
         return
+    # Beside "cool" or "perfect", only a question of some words asks ("perfect, do that" does not).
+    acknowledged = not _ACKNOWLEDGING.isdisjoint(found.kinds())
     for index, clause in enumerate(clauses):
-        if only(lexicon.yes, clause.words, lexicon):
+        if only(lexicon.yes, clause.words, lexicon) or (acknowledged and len(clause.words) < 3):
             continue
         if clause.question and _still_about(clause, context, lexicon, context.chosen) is not None:
             found.drop("ask_policy")
-            # "Cool, and can I use it on sale items?": the word before the question only acknowledges.
-            found.drop("affirm")
+            # "Cool, and can I use it on sale items?": a word or two before the question only acknowledge.
+            found.acts = [
+                (at, act)
+                for at, act in found.acts
+                if not (act.kind in _ACKNOWLEDGING and at < index * 1000 and len(clauses[at // 1000].words) <= 2)
+            ]
             found.add(index * 1000, Act.of("ask_about", context.chosen))
             return
+
+
+_ACKNOWLEDGING = frozenset({"affirm", "goodbye"})
 
 
 def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str | None = None) -> str | None:
