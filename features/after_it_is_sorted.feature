@@ -73,3 +73,8 @@ Feature: After the request is sorted
     Then the message is read as "ask_about:store_credit"
     And the agent says "sale items too"
     And the agent does not say "You can return most items"
+
+  Scenario: A question without its question mark that the agent cannot answer is said to be one
+    When the customer says "can i keep the box it came in"
+    Then the reply matches /(can't help with that one|not something I can help with) from here/
+    And the agent does not say "didn't quite catch"

@@ -554,7 +554,7 @@ def _unanswered(run: Run) -> bool:
     lowered = run.text.lower()
     if len(lowered.split()) < 3 or any(word in lowered for word in _OPEN_ASKS):
         return False
-    if "?" not in lowered and not any(opening in lowered for opening in _ASKING):
+    if "?" not in lowered and not any(opening in lowered for opening in _ASKING) and not lowered.startswith(_QUESTIONS):
         return False
     return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
 
@@ -563,6 +563,9 @@ _OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")
 """Words of a message that asks what can be done: the agent answers it by saying what it can do."""
 _ASKING = ("i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ")
 """Openings of a request in so many words, which an unread message that has one was asking for."""
+_QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "would i ", "is it ", "is there ",
+              "are you ", "do you ", "does it ", "how do ", "how can ", "what if ")  # fmt: skip
+"""Openings of a question asked without its question mark ("can i keep the teapot")."""
 
 
 def files_complaint(run: Run) -> bool:

@@ -145,6 +145,15 @@ def test_a_delivery_date_says_it_was_bought_that_long_ago_or_earlier(text: str, 
     assert fact(text, "days_since_purchase", request="refund", asked="days_since_purchase") == Span(low=days)
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("I got a dress in the sale last Friday", 4), ("got a new kettle 3 weeks ago and it broke", 21),
+     ("I got an email on Monday", None), ("I got a refund last week", None), ("I got the wrong one yesterday", None)],
+)  # fmt: skip
+def test_getting_a_thing_dates_the_purchase_and_getting_a_message_does_not(text: str, days: int | None) -> None:
+    assert fact(text, "days_since_purchase") == days
+
+
 def test_a_purchase_date_beside_a_delivery_date_is_the_one_read() -> None:
     text = "it only arrived last week but I bought it on the 2nd of October"
     assert fact(text, "days_since_purchase", request="refund", asked="days_since_purchase") == 53

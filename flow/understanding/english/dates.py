@@ -657,12 +657,24 @@ def _numeric_date(
 
 
 def _got_it(words: list[str], n: int) -> bool:
-    """ "I got it on the 2nd", "got them last week": getting the thing itself dates the purchase; "got an
-    email on Monday" does not."""
-    return words[n] == "got" and n + 1 < len(words) and words[n + 1] in _GOT_OBJECTS
+    """ "I got it on the 2nd", "got them last week", "I got a dress in the sale last Friday": getting the
+    thing itself dates the purchase; "got an email on Monday" or "got the wrong one" does not."""
+    if words[n] != "got" or n + 1 >= len(words):
+        return False
+    if words[n + 1] in _GOT_OBJECTS:
+        return True
+    thing = words[n + 2 : n + 4]
+    return words[n + 1] in _GOT_ARTICLES and bool(thing) and _NOT_BOUGHT.isdisjoint(thing)
 
 
 _GOT_OBJECTS = frozenset("it them this these mine those".split())
+_GOT_ARTICLES = frozenset("a an some two three".split())
+_NOT_BOUGHT = frozenset(
+    """email emails message messages text texts call reply letter notification refund confirmation tracking
+    voucher code response answer wrong parcel package delivery damaged broken different replacement credit
+    discount link update receipt invoice""".split()
+)
+"""Things one gets that are not what was bought ("got an email", "got a refund", "got a different one")."""
 
 
 def _without_asides(words: list[str]) -> list[str]:
