@@ -124,3 +124,11 @@ Feature: Listening first
     Then the agent says "your order number"
     And the agent does not say "One more time"
     And the agent does not say "Sorry, I still need this"
+
+  Scenario: Asking for the request again while the agent waits for a fact is heard, and the question comes again
+    When the customer says "my lamp A-3030 arrived smashed"
+    Then the agent asks for the "days since purchase"
+    When the customer says "I'd prefer my money back to be honest"
+    Then the reply matches /look at a refund/
+    And the agent does not say "still need"
+    And the agent says "when did you buy it?"
