@@ -298,8 +298,9 @@ class ContextBuilder:
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
         if "request_named" in groups:
-            context["request_named"] = context["request"] is not None and any(
-                a.kind == "request" and not a.negated for a in run.signals.acts
+            context["request_named"] = item is not None and any(
+                a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name
+                for a in run.signals.acts
             )
         if "asked_when" in groups:
             context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
