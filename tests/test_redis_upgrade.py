@@ -180,7 +180,12 @@ def test_a_resent_message_id_returns_the_turn_it_made_before_the_upgrade(previou
         service = service_on(store)
         for chat in previous.chats.values():
             for message_id, turn in chat.message_ids.items():
-                conversation, again = service.reply(chat.id, token=chat.token, text="resent", message_id=message_id)
+                sent = (
+                    {"text": turn.customer_text}
+                    if turn.customer_text is not None
+                    else {"quick_reply": turn.quick_reply}
+                )
+                conversation, again = service.reply(chat.id, token=chat.token, message_id=message_id, **sent)
                 assert again == turn
                 assert conversation == chat.snapshot
             assert store.transcript(chat.id) == chat.transcript
