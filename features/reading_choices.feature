@@ -281,3 +281,48 @@ Feature: Reading what the customer chooses
       Then the message is read as "ask_about:store_credit"
       And no alternative is applied
       And the agent says "for a whole year"
+
+
+  Rule: Turning offers down and asking about them in everyday words
+
+    Scenario: "Both sound bad" turns both down; it takes neither
+      When the customer says "I want a refund"
+      And the customer says "store credit and the exchange both sound bad"
+      Then no alternative is applied
+      And the message is not read as "choose:exchange"
+
+    Scenario: Saying up front that neither alternative is wanted takes neither
+      When the customer says "I want a refund for order A-1001 and I don't want store credit or an exchange"
+      Then no alternative is applied
+      And the agent offers "store credit" and "exchange"
+
+    Scenario: "Hmm neither really suits me tbh" turns both down
+      When the customer says "I want a refund"
+      And the customer says "hmm neither really suits me tbh"
+      Then the message is read as "reject:all"
+
+    Scenario: "What were my options again?" lists them
+      When the customer says "I want a refund"
+      And the customer says "ok whatever, what were my options again?"
+      Then the message is read as "ask_about:all"
+      And the agent says "Exchange:"
+
+    Scenario: "What's your name?" is answered, not called something the agent cannot help with
+      When the customer says "I want a refund"
+      And the customer says "what's your name?"
+      Then the message is read as "ask_bot"
+      And the agent says "Sam"
+
+    Scenario: "Wait, actually, how long is the credit good for?" is answered with how long
+      When the customer says "I want a refund"
+      And the customer says "what's the difference?"
+      And the customer says "the credit then"
+      And the customer says "wait actually how long is the credit good for?"
+      Then the agent says "for a whole year"
+
+    Scenario: Thanks with a question the agent cannot answer does not end the conversation
+      When the customer says "I want a refund"
+      And the customer says "credit please"
+      And the customer says "thank you!! also can I change my delivery address for another order?"
+      Then the conversation is still open
+      And the reply matches /(can't help with that one|not something I can help with) from here/

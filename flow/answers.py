@@ -66,7 +66,10 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     sentences = [s for s in marked.split("\n") if s]
     if len(sentences) < 2:
         return None
-    asked = set(_words(question))
+    words = _past_openers(_words(question))
+    asked = set(words)
+    if any(a == "good" and b == "for" for a, b in zip(words, words[1:], strict=False)):
+        asked.add("valid")  # "how long is it good for?"
     ignored = _IGNORED | {word for name in named for word in _words(name)}
     topics = [(topic, len(topic.asked_by & asked)) for topic in TOPICS if not topic.asked_by.isdisjoint(asked)]
     content = asked - ignored
@@ -75,6 +78,18 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if best == 0 or scores.count(best) > 1:
         return None
     return sentences[scores.index(best)]
+
+
+def _past_openers(words: list[str]) -> list[str]:
+    """The words of a question after those that only open it ("wait, actually, how long…"): "wait" there
+    asks nothing about waiting."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _OPENERS:
+        start += 1
+    return words[start:]
+
+
+_OPENERS = frozenset({"wait", "actually", "oh", "hmm", "ok", "okay", "so", "and", "but", "sorry", "also", "um"})
 
 
 def _score(sentence: str, topics: Sequence[tuple[Topic, int]], content: set[str]) -> int:

@@ -557,7 +557,8 @@ def _unanswered(run: Run) -> bool:
         return False
     if "?" not in lowered and not any(opening in lowered for opening in _ASKING) and not lowered.startswith(_QUESTIONS):
         return False
-    return all(act.kind in ("unknown", "provide") for act in run.signals.acts)
+    acts = run.signals.acts
+    return all(act.kind in ("unknown", "provide", "thank") for act in acts) and any(a.kind != "thank" for a in acts)
 
 
 _OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")

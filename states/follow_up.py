@@ -96,11 +96,14 @@ SPEC = StateSpec(
             "Is there anything else I can help with?",
         ),
         "anything_else": (
-            "{% if affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is there anything "
-            "else you need today?{% endif %}",
-            "{% if affirmed %}Sure, what else do you need?{% else %}Is there anything else I can help you with?"
-            "{% endif %}",
-            "{% if affirmed %}Go ahead, what can I do for you?{% else %}Let me know if there's anything else I can "
+            "{% if unanswered %}That's not something I can help with from here, I'm afraid. Is there anything else "
+            "you need today?{% elif affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is "
+            "there anything else you need today?{% endif %}",
+            "{% if unanswered %}I can't help with that one from here, sorry. Is there anything else I can help you "
+            "with?{% elif affirmed %}Sure, what else do you need?{% else %}Is there anything else I can help you "
+            "with?{% endif %}",
+            "{% if unanswered %}That one's outside what I can do from here. Let me know if there's anything else."
+            "{% elif affirmed %}Go ahead, what can I do for you?{% else %}Let me know if there's anything else I can "
             "do for you.{% endif %}",
         ),
         "already_done": (

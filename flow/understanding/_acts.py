@@ -208,10 +208,13 @@ def read_acts(
                 person=person,
                 answering=answering,
                 topic_only=topic_only,
+                other_ask=any(not _OTHER_ASKS.isdisjoint(clause.words) for clause in clauses),
             )
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
         found.add(exclaimed[0], Act.of("complain"))
+    if found.acts and not found.kinds() - {"thank", "goodbye"}:
+        _unread_question(clauses, found)
     if tone.abusive:
         found.add(-2, Act.of("abuse"))
     if tone.threat:
@@ -234,6 +237,16 @@ def read_acts(
     if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
+
+
+def _unread_question(clauses: list[Clause], found: Found) -> None:
+    """Thanks beside a question nothing was read in ("thank you! also can I change my address?"): the
+    question is marked unread, so the thanks do not end the conversation with it unanswered."""
+    read = {at // 1000 for at, _ in found.acts if at >= 0}
+    for index, clause in enumerate(clauses):
+        if clause.question and len(clause.words) >= 3 and index not in read:
+            found.add(index * 1000, Act.of("unknown"))
+            return
 
 
 def _read_requests(
@@ -723,6 +736,7 @@ def _from_model(
     person: bool,
     answering: bool,
     topic_only: bool = False,
+    other_ask: bool = False,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -732,10 +746,11 @@ def _from_model(
     taken from the model only for a message with a word of the lexicon's answers in it (``answering``):
     "November" or "noted" is neither, whatever its letters look like. A message that only names what it is
     about, or has no word the lexicon knows (``topic_only``: "my order", "about my purchase", markup), asks
-    for nothing yet."""
+    for nothing yet; one that asks to change or track something (``other_ask``: "can I change my delivery
+    address?") asks for none of the policy's requests, whatever the model makes of it."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
-    if topic_only and intent.startswith("request_"):
+    if (topic_only or other_ask) and intent.startswith("request_"):
         return
     if intent == "ask_human" and confidence >= MODEL_PERSON and person:
         found.add(900, Act.of("ask_human"))
@@ -766,6 +781,8 @@ _TOPIC_ONLY = frozenset(
     package item items delivery product thing stuff one hi hello hey please help with""".split()
 )
 """Words that only say what a message is about ("my order", "question about a purchase")."""
+_OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
+"""Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
 
 
 _ANSWERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}

@@ -232,6 +232,8 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
 
 
 _ACKNOWLEDGING = frozenset({"affirm", "goodbye"})
+_ELSEWHERE = frozenset({"address", "password", "newsletter", "subscription", "login"})
+"""Words of a question about something other than what was offered ("can I change my delivery address?")."""
 
 
 def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str | None = None) -> str | None:
@@ -240,7 +242,7 @@ def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str 
     or the reason instead."""
     offer = offer or context.focus
     words = clause.words
-    if offer is None or has(lexicon.person_cues, words):
+    if offer is None or has(lexicon.person_cues, words) or not _ELSEWHERE.isdisjoint(words):
         return None
     if _REFERRING.isdisjoint(words) and has(lexicon.policy_cues, words):
         return None
@@ -304,6 +306,17 @@ def _settles(clauses: list[Clause], index: int, mention: Mention, ironic_until: 
     return (form is not None and form.end >= len(head) - 1) or _commands(head, lexicon)
 
 
+def _past_hesitation(words: Sequence[str]) -> Sequence[str]:
+    """The words after a hesitation that opens them ("hmm neither really suits me")."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _HESITATIONS:
+        start += 1
+    return words[start:]
+
+
+_HESITATIONS = frozenset({"hmm", "hm", "hmmm", "um", "umm", "uh", "erm", "er", "well", "so"})
+
+
 def _no_longer(words: Sequence[str]) -> bool:
     """ "I don't want it anymore": about the item the customer no longer wants, not the offer."""
     return "anymore" in words or any(a == "any" and b == "more" for a, b in zip(words, words[1:], strict=False))
@@ -315,7 +328,7 @@ def _bare_answer(
     words = clause.words
     if context.question == "person":
         return
-    if starts_with(lexicon.reject_all, words) or (
+    if starts_with(lexicon.reject_all, _past_hesitation(words)) or (
         only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words)
     ):
         found.add(position, refusal(context))

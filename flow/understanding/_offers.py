@@ -217,9 +217,12 @@ def _by_spelling(clause: Sequence[str], names: _Names, lexicon: Lexicon, known: 
     if not names.single_words:
         return []
     found: list[Mention] = []
+    familiar = lexicon.familiar_words
     for i, word in enumerate(clause):
         if len(word) < _FUZZY_MIN_LETTERS or word in lexicon.stopwords or not word.isalpha() or known(word):
             continue
+        if word in familiar and word not in names.single_words:
+            continue  # a word the lexicon uses is spelt right: "change" is no misspelt "exchange"
         best = closest(word, names.single_words, FUZZY_CUTOFF)
         if best is not None:
             found.append(Mention(names.owner[best], i, i + 1, "spelling"))

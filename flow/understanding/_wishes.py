@@ -11,6 +11,8 @@ only while nothing is on offer. A clause that asks to have it chooses it; a ques
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flow.models import Act
 from flow.understanding._found import Found, first
 from flow.understanding._offers import Mention, named_mentions
@@ -43,7 +45,7 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     """ "I'd like to swap it", "can I get store credit?", "exchange please"; not "how does an exchange work?",
     "I don't want credit" or "what is store credit?"."""
     words = clause.words
-    if not lexicon.negators.isdisjoint(words[max(0, mention.start - 4) : mention.start]):
+    if _negated(words, mention.start, lexicon):
         return False
     if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
         return False
@@ -63,9 +65,21 @@ def _asks_about(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     words = clause.words
     if not (clause.question or words[0] in _QUESTION_WORDS or words[0] in _DOING):
         return False
-    if not lexicon.negators.isdisjoint(words[max(0, mention.start - 4) : mention.start]):
+    if _negated(words, mention.start, lexicon):
         return False
     return not lexicon.asks_why(words, " ".join(words))
+
+
+def _negated(words: Sequence[str], start: int, lexicon: Lexicon) -> bool:
+    """Whether a negation governs the name starting at ``start``: just before it, or before a list it ends
+    ("I don't want store credit or an exchange")."""
+    if not lexicon.negators.isdisjoint(words[max(0, start - 4) : start]):
+        return True
+    listed = not _LISTING.isdisjoint(words[max(0, start - 3) : start])
+    return listed and not lexicon.negators.isdisjoint(words[max(0, start - 10) : start])
+
+
+_LISTING = frozenset({"or", "nor"})
 
 
 _BARE = frozenset({"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually"})

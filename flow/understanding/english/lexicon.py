@@ -399,6 +399,8 @@ ENGLISH = Lexicon(
         is no good | no good | doesnt work | wont work | doesnt help | wont help | is useless | useless to me |
         not for me | no use | no use to me | is pointless | pointless | is rubbish | ill never use |
         i will never use | never use | not interested | dont want | is not what i want | isnt what i want |
+        sounds bad | sound bad | sounds terrible | sound terrible | sounds awful | sound awful | sounds rubbish |
+        sound rubbish | sounds useless | sound useless | not ideal | isnt ideal | doesnt appeal | dont appeal |
         doesnt suit me | wont suit me | isnt any good | is not any good | not needed | is not needed |
         isnt possible | is not possible | not possible | isnt an option | is not an option | not an option |
         wouldnt work | would not work | wouldnt help | would not help | isnt practical | is not practical |
@@ -553,7 +555,8 @@ ENGLISH = Lexicon(
         is this a robot | is this automated | is this an automated | is this a real person | is this ai |
         is this an ai | is this a machine | is this a person | is this a human | are you a chatbot | is this a chatbot |
         who is this | whos this | who is that | whos that | who are you | who am i talking to | who am i speaking to |
-        who am i chatting to | who am i chatting with | who is speaking | whos speaking
+        who am i chatting to | who am i chatting with | who is speaking | whos speaking | whats your name |
+        what is your name | do you have a name | who am i talking with
     """),
     retractions=_phrases("""
         actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
