@@ -135,3 +135,11 @@ Feature: Asking for an alternative straight away
     When the customer says "refund for A-6304 please, bought it 6 weeks ago. how does the credit work?"
     Then the conversation is in "offering_alternatives"
     And the agent offers "Store credit" and "Exchange"
+
+  Scenario: A yes after an alternative was described asks for it
+    Given the customer "Dana" bought order "A-1001" 61 days ago
+    When the customer says "how does an exchange work?"
+    Then the agent says "We email you a free returns label"
+    When the customer says "sounds good, yes please"
+    Then the message is read as "choose:exchange"
+    And the alternative "Exchange" is applied

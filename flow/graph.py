@@ -289,7 +289,8 @@ EDGES: tuple[Edge, ...] = (
     # Listening: the customer says what they need; facts are gathered and the request decided.
     *_guarded("listening", why=False, insistence=False),
     Edge(
-        "describe_alternative", "message", "listening", "listening", guards.asked_about_alternative, ("ask_fact",),
+        "describe_alternative", "message", "listening", "listening", guards.asked_about_alternative,
+        ("ask_fact", "focus_asked"),
         possible=_offers,
     ),
     Edge("give_time", "message", "listening", "listening", guards.asked_for_time),

@@ -215,6 +215,8 @@ def read_acts(
         found.add(exclaimed[0], Act.of("complain"))
     if found.acts and not found.kinds() - {"thank", "goodbye"}:
         _unread_question(clauses, found)
+    if found.kinds() == {"affirm"}:
+        _yes_to_described(context, found)
     if tone.abusive:
         found.add(-2, Act.of("abuse"))
     if tone.threat:
@@ -237,6 +239,16 @@ def read_acts(
     if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
+
+
+def _yes_to_described(context: Context, found: Found) -> None:
+    """Before anything is offered, a yes just after the agent described an alternative asked about ("what's
+    the free return?" ... "ok do that") asks for that alternative."""
+    if context.state == "listening" and not context.offered and context.asked is None and context.focus:
+        if any(offer.id == context.focus for offer in context.wishes):
+            at = found.acts[0][0]
+            found.drop("affirm")
+            found.add(at, Act.of("choose", context.focus))
 
 
 def _unread_question(clauses: list[Clause], found: Found) -> None:
