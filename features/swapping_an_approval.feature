@@ -38,3 +38,11 @@ Feature: Swapping an approved request for one of its alternatives
     When the customer says "refund A-1304 bought 5 days ago"
     And the customer says "great, thanks"
     Then the conversation is closed with outcome "approved"
+
+  Scenario: "Could I swap it for a medium instead of getting a refund?" swaps the approval
+    Given the customer "Dana" bought order "A-1001" 12 days ago
+    When the customer says "I'd like to return this, it's too small"
+    Then the request is approved
+    When the customer says "actually could I swap it for a medium instead of getting a refund?"
+    Then the alternative "Exchange" is applied
+    And the agent does not say "done already"

@@ -407,7 +407,8 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if at > 0 and words[at - 1] in ("no", "not"):
         return True
     near = words[max(0, at - 3) : at]
-    if "than" in near or any(a == "instead" and b == "of" for a, b in zip(near, near[1:], strict=False)):
+    wider = words[max(0, at - 5) : at]  # "instead of getting a refund"
+    if "than" in near or any(a == "instead" and b == "of" for a, b in zip(wider, wider[1:], strict=False)):
         return True
     before = words[max(0, at - 4) : at]
     if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
