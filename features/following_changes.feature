@@ -317,6 +317,23 @@ Feature: Following the customer when they change course
       Then the agent says "For order A-8808, has your order been dispatched yet?"
 
 
+    Scenario: One answer about two orders gives each its own
+      When the customer says "I need to cancel A-3333 and A-4444"
+      And the customer says "A-3333 has shipped but A-4444 hasn't been sent yet"
+      Then the agent offers "free return" and "store credit"
+      When the customer says "the free return for A-3333 please"
+      Then the alternative "Free return" is applied
+      And the agent does not say "For order A-4444, has your order been dispatched yet?"
+      And the request is approved
+
+    Scenario: Taking back a drop by giving what the dropped request needed
+      When the customer says "refund for A-5555 please"
+      And the customer says "actually forget it"
+      Then the transition "listening -> listening [drop_request]" was taken
+      When the customer says "actually no wait, I do want it. bought 3 days ago"
+      Then the request "refund" is decided as "approved"
+
+
   Rule: A choice and a request for another order in one message are both taken
 
     Scenario: The credit taken, and the other order cancelled next

@@ -127,6 +127,7 @@ def identify_request(run: Run, policy: Policy) -> None:
     if slot is not None and (name := policy.request_for(slot)) is not None:
         run.agenda.append(AgendaItem(name))
     _note_wish(run, policy)
+    _take_back_drop(run, policy)
     if before is not None and not before.settled:
         _take_up_first(run, policy, before, waiting_before)
     current = current_item(run)
@@ -136,6 +137,19 @@ def identify_request(run: Run, policy: Policy) -> None:
             # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".
             run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def _take_back_drop(run: Run, policy: Policy) -> None:
+    """ "Actually no wait, I do want it. Bought 3 days ago": with nothing else open, facts the request just
+    dropped needs take the drop back."""
+    signals = run.signals
+    if current_item(run) is not None or signals.has("request") or signals.has("cancel_request"):
+        return
+    last = run.agenda[-1] if run.agenda else None
+    if last is None or last.status != "dropped" or run.state != "listening":
+        return
+    if not policy.facts_of(last.name).isdisjoint(signals.facts):
+        last.status = "open"
 
 
 def _take_up_first(run: Run, policy: Policy, current: AgendaItem, waiting: list[AgendaItem]) -> None:
@@ -312,6 +326,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value
     request_facts = policy.request_facts()
+    if len(signals.order_facts) > 1 and not signals.has("request"):
+        _answer_each_order(run, policy, pending)
     for item in run.agenda:
         if item.settled or not signals.request_facts:
             continue
@@ -345,6 +361,24 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     if current is not None and pending in found and pending in request_facts and _EVERY_ORDER.search(text):
         _answer_for_each(run, current, pending, found[pending])
     _point_at(run, policy, current)
+
+
+def _answer_each_order(run: Run, policy: Policy, pending: str | None) -> None:
+    """ "A-3333 has shipped but A-4444 hasn't been sent yet": what is said of each order goes to the open
+    request about it."""
+    request_facts = policy.request_facts()
+    for stated in run.signals.order_facts:
+        order = stated.get("order_id")
+        item = next((i for i in run.agenda if not i.settled and i.facts.get("order_id") == order), None)
+        if order is None or item is None:
+            continue
+        for name, value in stated.items():
+            if (
+                name in request_facts
+                and customer_may_state(policy, name, value)
+                and _may_set(item.facts.get(name), name, pending)
+            ):
+                item.facts[name] = value
 
 
 def _answer_for_each(run: Run, current: AgendaItem, name: str, value: FactValue) -> None:

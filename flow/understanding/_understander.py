@@ -151,7 +151,8 @@ class Understander:
             if len(requests) > 1 or another
             else {}
         )
-        per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) == 1 else ()
+        # One request naming several orders, or an answer about several ("A-3333 has shipped but A-4444 hasn't").
+        per_order = _facts_per_order(text, clauses, context, lexicon, digits=digits) if len(set(requests)) <= 1 else ()
         if len(per_request) > 1:
             told = _facts_per_order(text, clauses, context, lexicon, digits=digits)
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
