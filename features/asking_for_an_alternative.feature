@@ -143,3 +143,9 @@ Feature: Asking for an alternative straight away
     When the customer says "sounds good, yes please"
     Then the message is read as "choose:exchange"
     And the alternative "Exchange" is applied
+
+  Scenario: "Can I get a new pair?" for something faulty asks for a replacement
+    Given the customer "Dana" bought order "A-1001" 20 days ago
+    When the customer says "hey the headphones i got r broken, left side doesnt work. can i get a new pair"
+    Then the alternative "Replacement" is applied
+    And the agent does not say "started one for order"
