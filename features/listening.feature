@@ -132,3 +132,12 @@ Feature: Listening first
     Then the reply matches /look at a refund/
     And the agent does not say "still need"
     And the agent says "when did you buy it?"
+
+  Scenario: A story of boots that are too tight is a return, and "the exchange sounds good" asks for it
+    Given it is 2026-12-04 11:00 in the policy's time zone
+    When the customer says "Hi, I ordered boots (order A-7272) about 5 weeks ago as a gift but they're too tight. Is there anything you can do?"
+    Then the agent offers "store credit" and "exchange"
+    When the customer says "The exchange sounds good. Can I get them a size bigger?"
+    Then the agent says "You choose the size"
+    When the customer says "yes please"
+    Then the alternative "Exchange" is applied

@@ -287,6 +287,8 @@ class Speaker:
         if (
             last.transition == "ask_fact"
             and run.pending_before == run.pending_fact
+            and not run.signals.facts
+            and not run.signals.has("choose")  # a wish is answered instead of offering a colleague
             and colleague_for_fact(run, self._policy)
         ):
             return "person"

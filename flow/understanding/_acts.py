@@ -339,7 +339,8 @@ def _read_requests(
         if back is not None and not _negated_at(words, back):
             named = ["refund"]
             cue_starts["refund"] = back
-    if not named and open_to_new:
+    if not named and open_to_new and "choose" not in found.kinds():
+        # A weak cue ("it's too long", "return it") beside an alternative asked for names no request of its own.
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
             if at is not None and _negated_at(words, at):

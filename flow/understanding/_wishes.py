@@ -84,7 +84,11 @@ _LISTING = frozenset({"or", "nor"})
 
 _BARE = frozenset({"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually"})
 """Words that may stand before an alternative's name in a message that is only the name: "a replacement"."""
-_TOLD = frozenset({"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks"})
-"""Words that may follow the name in a message that only tells the agent to do it: "freeze it then"."""
+_TOLD = frozenset(
+    {"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks", "sounds", "good", "great",
+     "fine", "perfect", "works", "would", "be", "is", "nice", "ideal", "lovely", "best"}
+)  # fmt: skip
+"""Words that may follow the name in a message that only tells the agent to do it, or welcomes it: "freeze
+it then", "the exchange sounds good"."""
 _DOING = frozenset({"do", "can", "could", "would"})
 _QUESTION_WORDS = frozenset({"what", "whats", "how", "hows", "why", "when", "where", "which", "who", "is", "does"})

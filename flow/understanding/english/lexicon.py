@@ -116,7 +116,8 @@ _WEAK_REFUND = _phrases("""
     return please | return pls | return plz | please return | return for order | return for my | a return on |
     a return for | need a return | want a return | like a return | returns for | return request | request a return |
     it be returned | they be returned | this be returned | these be returned | get it returned | have it returned |
-    it be sent back | they be sent back
+    it be sent back | they be sent back | too tight | too small | too big | too large | too short | too long |
+    too loose | doesnt fit | dont fit | didnt fit | does not fit | do not fit | did not fit
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
