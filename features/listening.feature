@@ -141,3 +141,8 @@ Feature: Listening first
     Then the agent says "You choose the size"
     When the customer says "yes please"
     Then the alternative "Exchange" is applied
+
+  Scenario: A message that is only "return" asks to send something back
+    Given the customer "Dana" bought order "A-1001" 12 days ago
+    When the customer says "return"
+    Then the request "refund" is decided as "approved"

@@ -339,6 +339,9 @@ def _read_requests(
         if back is not None and not _negated_at(words, back):
             named = ["refund"]
             cue_starts["refund"] = back
+    if not named and open_to_new and tuple(w for w in words if w not in _PLEASE) in _BARE_RETURN:
+        named = ["refund"] if "refund" in lexicon.request_cues else []
+        cue_starts["refund"] = 0
     if not named and open_to_new and "choose" not in found.kinds():
         # A weak cue ("it's too long", "return it") beside an alternative asked for names no request of its own.
         for kind, cues in lexicon.weak_request_cues.items():
@@ -789,6 +792,10 @@ def _from_model(
     elif intent in ("accept", "reject") and context.question is not None:
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
 
+
+_BARE_RETURN = frozenset({("return",), ("returns",), ("a", "return"), ("return", "it"), ("return", "them")})
+"""A message that is only "return" (or "returns please") asks to send something back."""
+_PLEASE = frozenset({"please", "pls", "plz", "hi", "hello", "hey"})
 
 _TOPIC_ONLY = frozenset(
     """my the a an about it its this that regarding re question query order orders purchase purchases parcel
