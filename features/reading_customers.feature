@@ -250,6 +250,14 @@ Feature: Reading customers the way they write
     And the agent does not say "You're welcome"
     And the agent offers "store credit" and "exchange"
 
+  Scenario: Being a gold member, after a refusal, presses for more
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I'm a gold member"
+    Then the message is read as "insist"
+    And the agent does not say "get this right"
+    And the agent offers "store credit" and "exchange"
+
   Scenario: "Oh no" at a refusal is dismay, not a no to what is offered
     Given the customer "Dana" bought order "A-1001" 45 days ago
     When the customer says "I want a refund"

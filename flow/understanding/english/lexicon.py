@@ -271,7 +271,9 @@ _INSIST = _phrases("""
     authorise it | authorize it | grant it | loyal customer | regular customer | good customer | been a customer |
     years as a customer | customer for years |
     been shopping with you | been shopping here | shopping with you for | shopped with you for | shopped here for |
-    been buying from you | buying from you for | ordered from you for years
+    been buying from you | buying from you for | ordered from you for years | gold member | platinum member |
+    gold customer | platinum customer | vip customer | a vip | premium member | loyalty member | loyalty card |
+    member for years | been a member
 """)
 _PERSON = _phrases("""
     human | a human | real person | a real person | a person | person | agent | an agent | live agent | real agent |
