@@ -92,3 +92,13 @@ Feature: Compensation, only where the policy allows it, and never twice
     When the customer says "can I use it on sale items?"
     Then the message is read as "ask_about:compensation"
     And the agent does not say "30 days"
+
+  Scenario: Questions about the goodwill offer past what the agent knows are told so, not only asked again
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer says "neither"
+    And the customer says "how much is the discount?"
+    And the customer says "does it expire?"
+    And the customer says "can I use it on sale items?"
+    Then the reply matches /(all I know about it|all I can tell you about it)/
+    And the conversation is in "compensation"

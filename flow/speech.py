@@ -228,6 +228,12 @@ class Speaker:
             if best is None or repeated < best[1]:
                 best = (text, repeated)
         text = without_said(best[0], said, keep_whole=not (continues or said_already)) if best is not None else ""
+        if path.endswith(".about") and text and _only_asks(text):
+            # Every sentence of the answer was said before: say so, rather than only asking again.
+            nothing = self._fresh(
+                run, "templates.common.nothing_more", step, seed, said, hashed, shared, continues=True
+            )
+            text = f"{nothing} {text}" if nothing else text
         said.update(hashed[text])
         return text
 
@@ -389,6 +395,12 @@ def _says_sorry(text: str) -> bool:
     """Whether agent text already apologises, so the reply need not say sorry again."""
     lowered = text.lower()
     return "sorry" in lowered or "apologi" in lowered
+
+
+def _only_asks(text: str) -> bool:
+    """Whether ``text`` is nothing but questions ("So, would you like it?")."""
+    marked = " ".join(text.split()).replace(". ", ".\n").replace("! ", "!\n").replace("? ", "?\n")
+    return all(sentence.endswith("?") for sentence in marked.split("\n") if sentence)
 
 
 def _answers_only(run: Run) -> bool:

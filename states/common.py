@@ -60,6 +60,7 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
     ),
     "resume_waiting": ("A colleague will be with you shortly.",),
     "back_to": ("Now, back to {{ request }}.", "Back to {{ request }} now."),
+    "nothing_more": ("I've told you all I know about it, I'm afraid.", "That's all I can tell you about it, sorry."),
     "button_accept": ("Yes, please",),
     "button_reject": ("No, thanks",),
     "button_yes": ("Yes",),
