@@ -146,3 +146,13 @@ Feature: Listening first
     Given the customer "Dana" bought order "A-1001" 12 days ago
     When the customer says "return"
     Then the request "refund" is decided as "approved"
+
+  Scenario: An order given right after a question about refunds goes on with a refund
+    When the customer says "how long do refunds take?"
+    And the customer says "I want one for A-1001, bought 2 days ago"
+    Then the request "refund" is decided as "approved"
+
+  Scenario: An order given right after a question about cancelling goes on with a cancellation
+    When the customer says "is it possible to cancel an order after it's been shipped?"
+    And the customer says "ok, mine is A-2020"
+    Then the agent says "Has your order been dispatched yet?"

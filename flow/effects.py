@@ -63,6 +63,7 @@ class Effects:
             "ask_fact": self._ask_fact,
             "note_unclear": _nothing,
             "focus_asked": _focus_asked,
+            "note_topic": _note_topic,
             "redo": _redo,
             "next_request": _redo,
             "take_over": _take_over,
@@ -287,6 +288,14 @@ def _settle_as(status: RequestStatus, *, outcome: Outcome | None) -> Callable[[R
             run.outcome = outcome
 
     return apply
+
+
+def _note_topic(run: Run, edge: Edge) -> None:
+    """With no request in hand, remember which kind of request a question about the rules was about, so
+    "I want one for A-1001" next goes on with it."""
+    topic = run.signals.slots.get("topic")
+    if run.current is None and topic is not None:
+        run.focus = topic
 
 
 def _focus_asked(run: Run, edge: Edge) -> None:

@@ -55,6 +55,7 @@ Effect = Literal[
     "ask_fact",
     "note_unclear",
     "focus_asked",
+    "note_topic",
     "redo",
     "next_request",
     "take_over",
@@ -265,7 +266,7 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
         )
     edges += [
         Edge("answer_status", "message", source, source, guards.asked_status, possible=_has_status_route),
-        Edge("answer_policy", "message", source, source, guards.asked_policy, possible=_summarises),
+        Edge("answer_policy", "message", source, source, guards.asked_policy, ("note_topic",), possible=_summarises),
         Edge("answer_bot", "message", source, source, guards.asked_if_bot),
     ]  # fmt: skip
     return edges

@@ -217,6 +217,7 @@ def read_acts(
         _unread_question(clauses, found)
     if found.kinds() == {"affirm"}:
         _yes_to_described(context, found)
+    _goes_on_with_topic(context, lexicon, found)
     if tone.abusive:
         found.add(-2, Act.of("abuse"))
     if tone.threat:
@@ -249,6 +250,25 @@ def _yes_to_described(context: Context, found: Found) -> None:
             at = found.acts[0][0]
             found.drop("affirm")
             found.add(at, Act.of("choose", context.focus))
+
+
+def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> None:
+    """Just after a question about the rules of a kind of request ("how long do refunds take?"), a message
+    that gives an order or says yes without naming a request ("I want one for A-1001, bought 2 days ago")
+    makes that request."""
+    topic = context.focus
+    if context.state != "listening" or context.request is not None or context.offered or topic is None:
+        return
+    if topic not in lexicon.request_cues:
+        return
+    kinds = found.kinds()
+    if "request" in kinds or "cancel_request" in kinds or not kinds & {"provide", "affirm"}:
+        return
+    if not kinds <= {"provide", "affirm", "thank", "unknown"}:
+        return
+    found.drop("affirm")
+    found.drop("unknown")
+    found.add(0, Act.of("request", topic))
 
 
 def _unread_question(clauses: list[Clause], found: Found) -> None:

@@ -137,6 +137,10 @@ class Understander:
             known=parts.model.knows,
         )
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
+        if not requests and context.request is None and any(a.kind == "ask_policy" for a in acts):
+            topic = _topic(clauses, lexicon)
+            if topic is not None:
+                slots["topic"] = topic
         if (
             requests == ["cancel", "refund"]
             and not any(a.kind == "cancel_request" for a in acts)
@@ -289,6 +293,16 @@ def _facts_per_request(
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+def _topic(clauses: list[Clause], lexicon: Lexicon) -> str | None:
+    """The kind of request a question about the rules is about ("how long do refunds take?": refund), which
+    an answer that follows may go on with ("I want one for A-1001")."""
+    for cues in (lexicon.request_cues, lexicon.weak_request_cues):
+        for kind, phrases in cues.items():
+            if any(phrases.may_hold(clause.words) and phrases.first(clause.words) for clause in clauses):
+                return kind
+    return None
 
 
 def _orders_beside_requests(
