@@ -217,3 +217,9 @@ Feature: Reading the tone of a message
       And the customer says "i ordered it 20 minutes ago how can it be shipped already"
       Then the agent does not say "I've noted that"
       And the agent says "Once an order is on its way"
+
+    Scenario: A crying face after a refusal is heard as disappointment
+      When the customer says "I want a refund"
+      And the customer says "😢"
+      Then the message is read as "complain"
+      And the agent does not say "didn't quite catch"

@@ -50,7 +50,7 @@ class Lexicon:
     ("I don't know the order number"). ``purchase_words`` ("bought", "ordered") make a date beside each
     of several order numbers its purchase date. ``praised_service`` is praise of the service ("great
     service as always"), ironic when it answers a refusal and does not take up an offer. ``anger_emoji``
-    complain without words ("😡😡"). ``corrections`` put right what the customer just said ("2 weeks ago,
+    complain without words ("😡😡", "😢"). ``corrections`` put right what the customer just said ("2 weeks ago,
     actually no, 5 weeks"): the later value counts, and the request is not dropped. ``unwanted`` says the
     customer no longer wants the item ("I don't need it anymore"): after a refusal, it presses for the
     request in hand.

@@ -505,7 +505,10 @@ ENGLISH = Lexicon(
         make that | correction | sorry no | no sorry | my mistake | my bad | typo | actually it was |
         sorry it was | wait it was | no it was | it was actually | i meant | oops
     """),
-    anger_emoji=frozenset({"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624"}),
+    anger_emoji=frozenset(
+        {"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624", "\U0001f622",
+         "\U0001f62d", "\U0001f61e", "\U0001f614", "\U0001f641", "\u2639", "\U0001f61f", "\U0001f494"}
+    ),  # fmt: skip
     praise=frozenset(
         """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
         awesome terrific fabulous superb splendid cheers thrilled delighted generous cool nice sweet ace
