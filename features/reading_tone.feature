@@ -223,3 +223,10 @@ Feature: Reading the tone of a message
       And the customer says "😢"
       Then the message is read as "complain"
       And the agent does not say "didn't quite catch"
+
+    Scenario: Taking an offer while saying one is unhappy is met with understanding, not "great"
+      When the customer says "I want a refund"
+      And the customer says "I'll take the credit but I'm not happy about it"
+      Then the alternative "Store credit" is applied
+      And the agent does not say "Great,"
+      And the reply matches /(sorry it's not what you hoped for|sorry it isn't what you wanted)/

@@ -42,10 +42,12 @@ SPEC = StateSpec(
             "I can do for you?",
         ),
         "alternative_set_up": (
-            "Great, I've arranged your {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}. "
-            "You'll get an email to confirm it. I'll check in with you {{ follow_up_when }} to make sure "
-            "everything is sorted. Is there anything else I can help with?",
-            "Thank you. Your {{ chosen }} is all set{% if order_id %} for order {{ order_id }}{% endif %}, "
+            "{% if complained and not apologized %}I understand, and I'm sorry it's not what you hoped for. I've "
+            "arranged{% else %}Great, I've arranged{% endif %} your {{ chosen }}{% if order_id %} for order "
+            "{{ order_id }}{% endif %}. You'll get an email to confirm it. I'll check in with you {{ follow_up_when }} "
+            "to make sure everything is sorted. Is there anything else I can help with?",
+            "{% if complained and not apologized %}I hear you, and I'm sorry it isn't what you wanted.{% else %}Thank "
+            "you.{% endif %} Your {{ chosen }} is all set{% if order_id %} for order {{ order_id }}{% endif %}, "
             "and you'll get an email to confirm it. I'll check back {{ follow_up_when }}. "
             "Is there anything else you need?",
         ),
