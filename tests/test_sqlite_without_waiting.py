@@ -3,7 +3,9 @@ having changed nothing, and otherwise saved like any other."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,11 +16,14 @@ import pytest
 from flow import Engine
 from flow.desk import SqliteDesk
 from flow.errors import StoreBusy, StoreUnavailable
+from flow.server import gateway as gateway_module
+from flow.server.gateway import ChatGateway
+from flow.server.metrics import ServerMetrics
 from flow.service import ConversationService
 from flow.stores._checkpoints import BackgroundCheckpoints
 from flow.stores._group_commit import GroupCommit
 from flow.stores.sqlite import SqliteStore
-from flow.stores.waiting import waiting_refused, without_waiting
+from flow.stores.waiting import refuse_waiting, waiting_refused, without_waiting
 from tests.plugins.engines import DANA
 
 
@@ -119,3 +124,35 @@ def test_commits_without_automatic_checkpoints_are_checkpointed_by_a_thread(tmp_
     db.close()
 
     assert checkpoints.done == 1
+
+
+def test_the_server_runs_sqlite_turns_on_its_loop_and_after_a_refusal_in_threads_for_a_while(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gateway_module, "THREADS_AFTER_BUSY_SECONDS", 3600.0)
+
+    def where() -> str:
+        return threading.current_thread().name
+
+    def refused_on_the_loop() -> str:
+        refuse_waiting("SQLite", "the write lock is held")
+        return where()
+
+    async def turns(gateway: ChatGateway) -> list[str]:
+        return [
+            await gateway.run_on_loop_first(where),
+            await gateway.run_on_loop_first(refused_on_the_loop),
+            await gateway.run_on_loop_first(where),
+        ]
+
+    with SqliteStore(tmp_path / "tactful.db") as store:
+        gateway = ChatGateway(ConversationService(engine, store), metrics=ServerMetrics())
+        try:
+            ran = asyncio.run(turns(gateway))
+        finally:
+            gateway.close()
+
+    loop, refused, after = ran
+    assert loop == threading.main_thread().name
+    assert refused.startswith("tactful-store")
+    assert after.startswith("tactful-store")

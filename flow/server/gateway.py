@@ -19,6 +19,10 @@ from flow.stores.waiting import without_waiting
 
 T = TypeVar("T")
 
+THREADS_AFTER_BUSY_SECONDS = 1.0
+"""After a store refused to wait, how long turns go straight to threads: another writer (a second worker
+process on the same SQLite file) is likely to hold the lock again, and each refusal costs a turn run twice."""
+
 
 class ChatGateway:
     """Runs the service calls and records each turn's metrics.
@@ -32,7 +36,8 @@ class ChatGateway:
 
     A store that can refuse to wait (``tries_without_waiting``, SQLite) gets each turn on the loop
     first, inside :func:`~flow.stores.waiting.without_waiting`; only a turn it refuses with
-    ``StoreBusy`` (another writer holds the lock; nothing was changed) is made again in a thread.
+    ``StoreBusy`` (another writer holds the lock; nothing was changed) is made again in a thread,
+    and so is every turn for :data:`THREADS_AFTER_BUSY_SECONDS` after it.
     """
 
     def __init__(
@@ -53,6 +58,7 @@ class ChatGateway:
         self.wait_seconds = wait_seconds
         self.blocking: bool = getattr(service.store, "blocking", True)
         self.tries_on_loop: bool = self.blocking and bool(getattr(service.store, "tries_without_waiting", False))
+        self._busy_at = -THREADS_AFTER_BUSY_SECONDS
         # A pool of its own keeps the same few threads (and so the same SQLite connections) for the
         # app's life, and hands a call over for less than anyio's worker threads.
         self._executor = ThreadPoolExecutor(threads, thread_name_prefix="tactful-store") if self.blocking else None
@@ -99,12 +105,12 @@ class ChatGateway:
         Only for calls that touch nothing but the store and, through the service, the desk: other
         tables beside the store (the channels' directories) do not refuse to wait.
         """
-        if self.tries_on_loop:
+        if self.tries_on_loop and time.monotonic() - self._busy_at >= THREADS_AFTER_BUSY_SECONDS:
             try:
                 with without_waiting():
                     return call()
             except StoreBusy:
-                pass
+                self._busy_at = time.monotonic()
         return await self.run(call)
 
     async def ping(self) -> None:
