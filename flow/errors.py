@@ -9,6 +9,7 @@
     │   └── TemplateLimitExceeded  a template would build too much text, or loop or call too often
     ├── StoreError                 a store that cannot do what was asked (bad URL, newer schema, nothing stored)
     ├── StoreUnavailable           the store did not answer in time or cannot be reached; retry later
+    │   └── StoreBusy              a call told not to wait found the store busy, and changed nothing
     ├── MissingExtra               a part that needs an optional extra which is not installed
     └── ConversationError          a message that cannot be applied
         ├── ConversationClosed     the conversation has ended
@@ -198,6 +199,17 @@ class StoreUnavailable(TactfulError):
             f"{problem}; retry in {retry_after} s or more (a message sent again with the same message_id "
             "is applied at most once)"
         )
+
+
+class StoreBusy(StoreUnavailable):
+    """A call made under :func:`flow.stores.waiting.without_waiting` would have had to wait for the store.
+
+    Another writer held what the call needed (SQLite's write lock, say). Nothing was changed, so the
+    same call can be made again where waiting is allowed: the server does so in a worker thread.
+    """
+
+    def __init__(self, store: str, problem: str) -> None:
+        super().__init__(store, f"{problem}, and this call was not allowed to wait for it")
 
 
 class ConversationExists(ConversationError):

@@ -33,6 +33,7 @@ from flow.errors import (
 from flow.models import Conversation, FactValue, Turn
 from flow.redaction import redact
 from flow.stores.base import Store
+from flow.stores.waiting import refuse_waiting
 
 Facts = Mapping[str, FactValue]
 MAX_MESSAGE_ID_CHARS = 200
@@ -173,6 +174,7 @@ class ConversationService:
         kept = self._as_kept(engine, turn)
         digest = token_digest(token)
         if self.desk is not None and conversation.at_the_desk:
+            _refuse_waiting_for_the_desk()
             self.desk.add(conversation.id)
         self.store.create(conversation, kept, token_digest=digest)
         self._remember(conversation.id, digest)
@@ -309,6 +311,8 @@ class ConversationService:
         # Added before the save and removed after it, so a crash in between leaves an extra entry at
         # worst (skipped when listed), never a waiting customer missing from the desk.
         desk = self.desk if current.at_the_desk != updated.at_the_desk else None
+        if desk is not None:
+            _refuse_waiting_for_the_desk()
         if desk is not None and updated.at_the_desk:
             desk.add(updated.id)
         self.store.save(updated, turn, expected_version=current.version, message_id=message_id)
@@ -407,6 +411,12 @@ class ConversationService:
             if slots != signals.slots:
                 update["signals"] = signals.model_copy(update={"slots": slots})
         return turn.model_copy(update=update) if update else turn
+
+
+def _refuse_waiting_for_the_desk() -> None:
+    # The desk is a second write beside the save, on a connection of its own: refused before the save,
+    # the whole call can be made again where waiting is allowed; after it, it could not.
+    refuse_waiting("desk", "the desk changes, which may wait for its own connection")
 
 
 def _check_signed_for(signed_for: str | None, policy: str) -> None:

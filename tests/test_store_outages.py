@@ -235,6 +235,26 @@ def test_a_held_sqlite_write_lock_gets_503_in_time_while_the_health_check_answer
         assert send(server, chat, "I want a refund").status_code == 200
 
 
+def test_a_turn_that_meets_a_held_sqlite_write_lock_is_answered_once_the_lock_is_given_back(tmp_path: Path) -> None:
+    path = tmp_path / "tactful.db"
+    server = start_live_server(store_url=f"sqlite:///{path}", rate_limit_per_second=0, store_timeout_seconds=30)
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            chat = start(server)
+            with sqlite_write_lock(path):
+                pending = pool.submit(send, server, chat, "I want a refund", "m-1")
+                assert_alive_while(pending, server)
+            answer = pending.result(timeout=30)
+        transcript = httpx.get(
+            f"{server.url}/v1/conversations/{chat['id']}", headers={"Authorization": f"Bearer {chat['token']}"}
+        ).json()["turns"]
+    finally:
+        server.stop()
+
+    assert answer.status_code == 200, answer.text
+    assert [turn["customer_text"] for turn in transcript] == [None, "I want a refund"]
+
+
 def test_the_readiness_check_answers_ready_with_a_store_that_answers(tmp_path: Path) -> None:
     with serving(f"sqlite:///{tmp_path / 'tactful.db'}") as server:
         ready = httpx.get(f"{server.url}/readyz", timeout=30)

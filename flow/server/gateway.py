@@ -8,15 +8,20 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from flow.errors import StoreUnavailable
+from flow.errors import StoreBusy, StoreUnavailable
 from flow.models import Conversation, Handoff, Turn, WithdrawHandoff
 from flow.server.desk_webhook import DeskWebhook, EventName
 from flow.server.live import Pusher
 from flow.server.metrics import Channel, ServerMetrics
 from flow.server.trust import OfferedFacts
 from flow.service import ConversationService, Started
+from flow.stores.waiting import without_waiting
 
 T = TypeVar("T")
+
+THREADS_AFTER_BUSY_SECONDS = 1.0
+"""After a store refused to wait, how long turns go straight to threads: another writer (a second worker
+process on the same SQLite file) is likely to hold the lock again, and each refusal costs a turn run twice."""
 
 
 class ChatGateway:
@@ -28,6 +33,11 @@ class ChatGateway:
     worker threads, so the loop keeps serving everyone else meanwhile. A call that finds every
     thread busy for ``wait_seconds`` (the store timeout: they are all waiting on a store that does
     not answer) raises ``StoreUnavailable`` instead of joining an ever longer line.
+
+    A store that can refuse to wait (``tries_without_waiting``, SQLite) gets each turn on the loop
+    first, inside :func:`~flow.stores.waiting.without_waiting`; only a turn it refuses with
+    ``StoreBusy`` (another writer holds the lock; nothing was changed) is made again in a thread,
+    and so is every turn for :data:`THREADS_AFTER_BUSY_SECONDS` after it.
     """
 
     def __init__(
@@ -47,6 +57,8 @@ class ChatGateway:
         self.threads = threads
         self.wait_seconds = wait_seconds
         self.blocking: bool = getattr(service.store, "blocking", True)
+        self.tries_on_loop: bool = self.blocking and bool(getattr(service.store, "tries_without_waiting", False))
+        self._busy_at = -THREADS_AFTER_BUSY_SECONDS
         # A pool of its own keeps the same few threads (and so the same SQLite connections) for the
         # app's life, and hands a call over for less than anyio's worker threads.
         self._executor = ThreadPoolExecutor(threads, thread_name_prefix="tactful-store") if self.blocking else None
@@ -87,9 +99,23 @@ class ChatGateway:
         if self._executor is not None:
             self._executor.shutdown(wait=True)
 
+    async def run_on_loop_first(self, call: Callable[[], T]) -> T:
+        """``call()`` on the loop without waiting, when the store allows it; in a thread if it would wait.
+
+        Only for calls that touch nothing but the store and, through the service, the desk: other
+        tables beside the store (the channels' directories) do not refuse to wait.
+        """
+        if self.tries_on_loop and time.monotonic() - self._busy_at >= THREADS_AFTER_BUSY_SECONDS:
+            try:
+                with without_waiting():
+                    return call()
+            except StoreBusy:
+                self._busy_at = time.monotonic()
+        return await self.run(call)
+
     async def ping(self) -> None:
         """Check that the store can take a write now; ``StoreUnavailable`` when it cannot."""
-        await self.run(self.service.store.ping)
+        await self.run_on_loop_first(self.service.store.ping)
 
     async def start(
         self,
@@ -106,7 +132,7 @@ class ChatGateway:
         ``conversation_id`` and ``token``, when given, are the ones a channel already promised the customer.
         """
         began = time.perf_counter()
-        started = await self.run(
+        started = await self.run_on_loop_first(
             lambda: self.service.start(
                 facts=offered.host,
                 unsigned_facts=offered.unsigned,
@@ -141,7 +167,7 @@ class ChatGateway:
         """
         facts = offered or OfferedFacts()
         began = time.perf_counter()
-        conversation, turn = await self.run(
+        conversation, turn = await self.run_on_loop_first(
             lambda: self.service.reply(
                 conversation_id,
                 token=token,
@@ -160,7 +186,7 @@ class ChatGateway:
 
     async def get(self, conversation_id: str, *, token: str) -> tuple[Conversation, list[Turn]]:
         """The conversation and its transcript."""
-        return await self.run(lambda: self.service.get(conversation_id, token=token))
+        return await self.run_on_loop_first(lambda: self.service.get(conversation_id, token=token))
 
     async def take_over(self, conversation_id: str, *, person: str) -> tuple[Conversation, Turn]:
         """``person`` takes over; the customer is told on every open connection."""

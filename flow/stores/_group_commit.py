@@ -10,6 +10,9 @@ write of that batch gets the error and none of them is applied.
 
 One process's writers then queue on a Python lock rather than on SQLite's busy handler, which
 sleeps between polls of the file lock; writers in other processes still wait on the busy timeout.
+
+A thread inside :func:`flow.stores.waiting.without_waiting` joins no line: it runs its write in a
+transaction of its own if the commit lock is free at once, and raises ``StoreBusy`` otherwise.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
+
+from flow.errors import StoreBusy
+from flow.stores.waiting import waiting_refused
 
 T = TypeVar("T")
 
@@ -43,8 +49,9 @@ class _Pending(Generic[T]):
 class GroupCommit:
     """Runs writes from many threads in shared ``BEGIN IMMEDIATE`` … ``COMMIT`` transactions."""
 
-    def __init__(self, connection: Callable[[], sqlite3.Connection]) -> None:
+    def __init__(self, connection: Callable[[], sqlite3.Connection], *, name: str = "SQLite file") -> None:
         self._connection = connection
+        self._name = name
         self._commit_lock = threading.Lock()
         self._waiting_lock = threading.Lock()
         self._waiting: list[_Pending[Any]] = []
@@ -53,6 +60,9 @@ class GroupCommit:
 
     def write(self, write: Write[T]) -> T:
         """Run ``write`` in a transaction, perhaps shared with other threads' writes; its result once committed."""
+        if waiting_refused():
+            with self.transaction() as db:
+                return write(db)
         pending: _Pending[T] = _Pending(write)
         with self._waiting_lock:
             self._waiting.append(pending)
@@ -67,7 +77,9 @@ class GroupCommit:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A transaction of this thread's own, between two batches (for writes that are not turns)."""
-        with self._commit_lock:
+        if not self._commit_lock.acquire(blocking=not waiting_refused()):
+            raise StoreBusy("SQLite", f"the {self._name} is being written by another thread of this process")
+        try:
             db = self._connection()
             _begin(db)
             try:
@@ -76,6 +88,8 @@ class GroupCommit:
             except BaseException:
                 _rollback(db)
                 raise
+        finally:
+            self._commit_lock.release()
 
     def _lead(self) -> None:
         with self._waiting_lock:

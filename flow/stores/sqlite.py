@@ -16,12 +16,14 @@ from pydantic import TypeAdapter
 from flow.errors import (
     ConversationExists,
     DuplicateMessage,
+    StoreBusy,
     StoreError,
     StoreUnavailable,
     UnknownConversation,
     VersionConflict,
 )
 from flow.models import Conversation, Turn
+from flow.stores._checkpoints import BackgroundCheckpoints
 from flow.stores._group_commit import GroupCommit
 from flow.stores._outages import reports_outages
 from flow.stores._recent import RecentSnapshots
@@ -34,9 +36,12 @@ from flow.stores._records import (
     to_micros,
 )
 from flow.stores.base import ClosesOnExit, FollowUpAction, FollowUpJob
+from flow.stores.waiting import waiting_refused
 
 Synchronous = Literal["OFF", "NORMAL", "FULL", "EXTRA"]
 SYNCHRONOUS: tuple[Synchronous, ...] = get_args(Synchronous)
+_WITHOUT_SYNC_ON_COMMIT: tuple[Synchronous, ...] = ("OFF", "NORMAL")
+_AUTOCHECKPOINT_PAGES = 1000
 
 # Entry ``i`` takes a file from schema version ``i`` to ``i + 1``; PRAGMA user_version records it.
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -88,6 +93,8 @@ _LOCKED_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 
 def _outage(store: SqliteStore, error: Exception) -> StoreUnavailable | None:
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code in _LOCKED_CODES and waiting_refused():
+        return StoreBusy("SQLite", f"the SQLite file {store.path} is locked by another writer")
     if code in _LOCKED_CODES:
         waited = f"{store.busy_timeout:g} s"
         return StoreUnavailable("SQLite", f"the SQLite file {store.path} is locked by another writer after {waited}")
@@ -104,6 +111,10 @@ class SqliteStore(ClosesOnExit):
     one ``BEGIN IMMEDIATE`` transaction (group commit, see :mod:`flow.stores._group_commit`), and each
     returns only once that transaction is committed. Several processes can share the file and wait up
     to ``busy_timeout`` seconds for each other, after which ``StoreUnavailable`` is raised.
+
+    Inside :func:`flow.stores.waiting.without_waiting` a call waits for no lock: it raises
+    ``StoreBusy``, having changed nothing, when another writer holds one; and that thread's commits
+    leave the WAL checkpoints to a background thread.
     """
 
     blocking = True
@@ -126,8 +137,9 @@ class SqliteStore(ClosesOnExit):
         self._lock = threading.Lock()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
-        self._group = GroupCommit(self._connection)
+        self._group = GroupCommit(self._connection, name=f"SQLite file {self.path}")
         self._recent = RecentSnapshots()
+        self._checkpoints = BackgroundCheckpoints(self._checkpoint_connection)
         self._migrate(self._connection())
 
     @property
@@ -139,6 +151,14 @@ class SqliteStore(ClosesOnExit):
     def busy_timeout(self) -> float:
         """How many seconds a write waits for another writer's lock before giving up."""
         return self._busy_timeout
+
+    @property
+    def tries_without_waiting(self) -> bool:
+        """Whether calls may be made on a thread that must not wait (see :mod:`flow.stores.waiting`).
+
+        Not with ``synchronous`` ``FULL`` or ``EXTRA``: every commit then waits for the disk.
+        """
+        return self._synchronous in _WITHOUT_SYNC_ON_COMMIT
 
     def ping(self) -> None:
         """Take the write lock and give it back: a save could be made now."""
@@ -168,6 +188,7 @@ class SqliteStore(ClosesOnExit):
             self._append(db, conversation, turn, None)
 
         self._group.write(insert)
+        self._committed()
         self._recent.put(conversation)
 
     def load(self, conversation_id: str) -> Conversation:
@@ -222,6 +243,7 @@ class SqliteStore(ClosesOnExit):
         except BaseException:
             self._recent.forget(conversation.id)
             raise
+        self._committed()
         self._recent.put(conversation)
 
     def find_turn(self, conversation_id: str, message_id: str) -> Turn | None:
@@ -308,6 +330,7 @@ class SqliteStore(ClosesOnExit):
 
     def close(self) -> None:
         """Close every thread's connection; the store cannot be used afterwards."""
+        self._checkpoints.close()
         with self._lock:
             self._closed = True
             connections, self._connections = self._connections, []
@@ -316,8 +339,18 @@ class SqliteStore(ClosesOnExit):
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is not None and not self._closed:
-            return connection
+        if connection is None or self._closed:
+            connection = self._open()
+        refused = waiting_refused()
+        if self._local.refusing is not refused:
+            # Waits for no lock, and leaves the checkpoints to the background thread; or the reverse.
+            timeout_ms, pages = (0, 0) if refused else (round(self._busy_timeout * 1000), _AUTOCHECKPOINT_PAGES)
+            connection.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+            connection.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+            self._local.refusing = refused
+        return connection
+
+    def _open(self) -> sqlite3.Connection:
         with self._lock:
             if self._closed:
                 raise StoreError(f"the store for {self.path} is closed; open a new SqliteStore")
@@ -338,7 +371,15 @@ class SqliteStore(ClosesOnExit):
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute(f"PRAGMA synchronous = {self._synchronous}")
         self._local.connection = connection
+        self._local.refusing = False
         return connection
+
+    def _checkpoint_connection(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False)
+
+    def _committed(self) -> None:
+        if waiting_refused():
+            self._checkpoints.committed()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
