@@ -506,8 +506,22 @@ ENGLISH = Lexicon(
         sorry it was | wait it was | no it was | it was actually | i meant | oops
     """),
     anger_emoji=frozenset(
-        {"\U0001f621", "\U0001f92c", "\U0001f620", "\U0001f47f", "\U0001f4a2", "\U0001f624", "\U0001f622",
-         "\U0001f62d", "\U0001f61e", "\U0001f614", "\U0001f641", "\u2639", "\U0001f61f", "\U0001f494"}
+        {
+            "\U0001f621",
+            "\U0001f92c",
+            "\U0001f620",
+            "\U0001f47f",
+            "\U0001f4a2",
+            "\U0001f624",
+            "\U0001f622",
+            "\U0001f62d",
+            "\U0001f61e",
+            "\U0001f614",
+            "\U0001f641",
+            "\u2639",
+            "\U0001f61f",
+            "\U0001f494",
+        }
     ),  # fmt: skip
     praise=frozenset(
         """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
