@@ -149,3 +149,31 @@ Feature: Asking for an alternative straight away
     When the customer says "hey the headphones i got r broken, left side doesnt work. can i get a new pair"
     Then the alternative "Replacement" is applied
     And the agent does not say "started one for order"
+
+  Rule: An alternative this request cannot have is named as such, and what can be had is offered again
+
+    Scenario: Store credit asked for while a repair is on offer gets an honest no and the offers
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "refund please, the kettle leaks"
+      Then the agent offers "Replacement" and "Repair"
+      When the customer says "can I just have store credit instead?"
+      Then the transitions taken were "not_on_offer"
+      And the reply matches /the store credit isn't (something I can offer|one of the options)/
+      And no alternative is applied
+      And the agent offers "Replacement" and "Repair"
+      When the customer says "fine, the replacement"
+      Then the alternative "Replacement" is applied
+
+    Scenario: Asking what a repair is while credit and an exchange are on offer
+      Given the customer "Dana" bought order "A-1001" 61 days ago
+      When the customer says "I want a refund"
+      And the customer says "what about a repair?"
+      Then the message is read as "ask_about:repair"
+      And the agent does not say "didn't quite catch"
+      And the agent offers "Store credit" and "Exchange"
+
+    Scenario: An alternative on offer is still chosen by name
+      Given the customer "Dana" bought order "A-1001" 61 days ago
+      When the customer says "I want a refund"
+      And the customer says "can I get store credit?"
+      Then the alternative "Store credit" is applied

@@ -180,6 +180,30 @@ Feature: Reading the tone of a message
       Then the message is read as "insist"
       And the transitions taken were "hold_position"
 
+    Scenario: "Not even a partial refund?" presses for the refund; it does not end the chat
+      When the customer says "I want a refund, the left earbud stopped working"
+      Then the agent offers "Replacement" and "Repair"
+      When the customer says "oh really? not even a partial refund?"
+      Then the message is read as "insist"
+      And the conversation is in "offering_alternatives"
+      And the agent says "a free repair"
+      When the customer says "ok the repair then"
+      Then the alternative "Repair" is applied
+
+    Scenario: "It's not even that old" argues with the refusal; it turns nothing down
+      When the customer says "I want a refund"
+      And the customer says "it's not even that old"
+      Then the message is read as "insist"
+      And the transitions taken were "hold_position"
+      And the conversation is in "offering_alternatives"
+
+    Scenario: "Seriously? It's 45 days old, not 45 years" is heard as upset, not misread
+      When the customer says "I want a refund"
+      And the customer says "seriously? it's 45 days old not 45 years"
+      Then the message is read as "complain" and "provide:days_since_purchase"
+      And the transitions taken were "empathize"
+      And the agent does not say "didn't quite catch"
+
     Scenario: "Not interested in the credit" is a polite no, not anger
       When the customer says "I want a refund"
       And the customer says "Not interested in the credit, thanks"

@@ -110,6 +110,7 @@ EdgeName = Literal[
     "swap_approval",
     "which_one",
     "answer_about",
+    "not_on_offer",
     "answer_chosen",
     "reoffer_rest",
     "next_alternative",
@@ -367,6 +368,7 @@ EDGES: tuple[Edge, ...] = (
         "answer_about", "message", "offering_alternatives", "offering_alternatives", guards.asked_about_offer,
         ("focus_asked",),
     ),
+    Edge("not_on_offer", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_unoffered),
     Edge(
         "reoffer_rest", "message", "offering_alternatives", "offering_alternatives", guards.some_left,
         ("offer_remaining",),

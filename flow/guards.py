@@ -507,6 +507,27 @@ def asked_about_offer(run: Run, rules: Rules) -> bool:
     return any(a.kind == "ask_about" and (a.target in on_offer or (compared and a.target == "all")) for a in _acts(run))
 
 
+def unoffered(run: Run, rules: Rules) -> str | None:
+    """The id of an alternative of the policy that the customer asks for, or about, while it is not what
+    this request can have ("can I have store credit instead?" with a repair on offer), if any."""
+    item = current_item(run)
+    if item is None or run.state != "offering_alternatives":
+        return None
+    asked = [a.target for a in _acts(run) if a.kind in ("choose", "ask_about") and not a.negated and a.target]
+    if not asked:
+        return None
+    decision = _decision(run, rules)
+    possible = {a.id for a in decision.alternatives} if decision is not None else set()
+    known = rules.alternative_ids
+    return next((t for t in asked if t in known and t not in possible and t not in item.offered), None)
+
+
+def asked_for_unoffered(run: Run, rules: Rules) -> bool:
+    """The customer asks for, or about, an alternative the policy has but cannot give for this request as
+    it stands, choosing nothing that is on offer."""
+    return unoffered(run, rules) is not None
+
+
 def _refused(run: Run) -> set[str]:
     on_offer = _on_offer(run)
     if getattr(run, "gave_up", False):
@@ -602,8 +623,10 @@ def asked_for_time(run: Run, rules: Rules) -> bool:
 
 
 def complained_only(run: Run, rules: Rules) -> bool:
-    """The customer only says how unhappy they are (irony included), asking for nothing new."""
-    return bool(_acts(run)) and all(a.kind in ("complain", "thank") for a in _acts(run)) and _has(run, "complain")
+    """The customer only says how unhappy they are (irony included), asking for nothing new; facts given
+    beside it that change nothing ("seriously? they're 80 days old, not 8 years") are heard with it."""
+    acts = _acts(run)
+    return bool(acts) and all(a.kind in ("complain", "thank", "provide") for a in acts) and _has(run, "complain")
 
 
 LOST_AFTER = 5

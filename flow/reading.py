@@ -128,12 +128,21 @@ class PolicyReading:
             focus=focus,
             chosen=chosen,
             chosen_offer=self.offers.get(chosen or ""),
-            wishes=self.wishes if state in ("listening", "follow_up") and not offered else (),
+            wishes=self._wishes_in(state, offered),
             today=now.astimezone(self.policy.zone).date() if now is not None else None,
             day_first=self._day_first,
             language=self._language,
             facts=self.facts,
         )
+
+    def _wishes_in(self, state: StateName, offered: tuple[str, ...]) -> tuple[Offer, ...]:
+        """The alternatives a customer may ask for by name: all of them while nothing is on offer, and the ones
+        not on offer while some are ("can I have store credit instead?" with a repair on offer)."""
+        if not offered:
+            return self.wishes if state in ("listening", "follow_up") else ()
+        if state != "offering_alternatives":
+            return ()
+        return tuple(offer for offer in self.wishes if offer.id not in offered)
 
     def request_named(self, kind: str | None) -> str | None:
         """The policy's request for a kind of request (``refund`` -> the request whose intents ask for one)."""

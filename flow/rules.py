@@ -63,6 +63,8 @@ class Rules:
     def __init__(self, policy: Policy, *, exception_facts: dict[tuple[str, int], frozenset[str]] | None = None) -> None:
         self.policy = policy
         self.request_facts = policy.request_facts()
+        self.alternative_ids = frozenset(a.id for r in policy.requests.values() for a in r.every_alternative())
+        """The ids of every alternative the policy offers, for any request."""
         self._declines: dict[str, list[Predicate]] = {
             name: [compile_condition(rule.when) for rule in request.declines]
             for name, request in policy.requests.items()

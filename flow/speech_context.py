@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from flow.answers import answering_sentence
+from flow.guards import unoffered
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
@@ -75,6 +76,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "files_complaint": frozenset({"files_complaint"}),
     "trouble_told": frozenset({"trouble_told"}),
     "wished": frozenset({"wished"}),
+    "unoffered": frozenset({"unoffered"}),
     "request_named": frozenset({"request_named"}),
     "asked_when": frozenset({"asked_when", "callback_when"}),
     "asking": _FACT_ASKED,
@@ -239,6 +241,14 @@ class ContextBuilder:
         found = _find(self._alternatives[item.name], item.wish)
         return _in_sentence(found) if found is not None else None
 
+    def _unoffered(self, run: Run) -> str | None:
+        """How the alternative the customer asked for, that this request cannot have, is said in a sentence."""
+        wanted = unoffered(run, self._rules)
+        if wanted is None:
+            return None
+        found = next((a for each in self._alternatives.values() for a in each if a.id == wanted), None)
+        return _in_sentence(found) if found is not None else None
+
     def _base(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
         """What every paragraph about ``item`` reads the same way and is cheap to work out, whatever its
         template needs; the rest is added by :meth:`_fill` for the contexts that read it."""
@@ -297,6 +307,8 @@ class ContextBuilder:
             context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
+        if "unoffered" in groups:
+            context["unoffered"] = self._unoffered(run)
         if "request_named" in groups:
             context["request_named"] = item is not None and any(
                 a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name

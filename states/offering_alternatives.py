@@ -15,6 +15,7 @@ SPEC = StateSpec(
         "reoffer_rest": "offer_rest",
         "which_one": "which",
         "answer_about": "about",
+        "not_on_offer": "not_offered",
         "hold_position": "hold_position",
         "acknowledge": "acknowledge",
         "empathize": "empathize",
@@ -61,6 +62,12 @@ SPEC = StateSpec(
             "Shall I go ahead with the {{ about }}?",
             "{% if complained %}I know it's not what you wanted. {% endif %}{{ details }} "
             "Would the {{ about }} suit you?",
+        ),
+        "not_offered": (
+            "I'm sorry, the {{ unoffered }} isn't something I can offer in this case. What I can offer is "
+            "{{ offered }}. Would {{ 'either' if several else 'that' }} help?",
+            "I'm afraid the {{ unoffered }} isn't one of the options here. I can offer {{ offered }}. Would "
+            "{{ 'one of these' if several else 'that' }} work for you?",
         ),
         "hold_position": (
             "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still offer "

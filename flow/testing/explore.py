@@ -265,7 +265,15 @@ class Explorer:
         if conversation.state != "offering_alternatives" or item is None:
             return []
         names = self._names(item.name)
-        return [text for offer in item.offered if offer not in item.rejected for text in offer_phrases(names[offer])]
+        on_offer = [
+            text for offer in item.offered if offer not in item.rejected for text in offer_phrases(names[offer])
+        ]
+        # The customer may also ask for an alternative of the policy that is not on offer here.
+        elsewhere = (
+            a for r in self.policy.requests.values() for a in r.every_alternative() if a.id not in item.offered
+        )
+        other = next(elsewhere, None)
+        return [*on_offer, offer_phrases(other.name or other.title.lower())[1]] if other is not None else on_offer
 
     def _names(self, request: str) -> dict[str, str]:
         """How the customer names each alternative of ``request``."""

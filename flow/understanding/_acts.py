@@ -70,6 +70,8 @@ _NO_NEED = frozenset({
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
+_ABOUT_OFFERS = frozenset({"choose", "reject", "ask_about"})
+"""Acts about what is on offer, beside which no other alternative is read as asked for."""
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont".split())
 """Words that turn a request down ("I don't want a refund"); "I couldn't return it" still wants it."""
 _RHETORICAL = (("why", "should", "i"), ("why", "would", "i"), ("why", "do", "i", "have"), ("why", "must", "i"))
@@ -115,7 +117,7 @@ def read_acts(
     """The acts of one message, in the order they occur; ``known`` tells words spelt right."""
     found = Found()
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
-    if context.wishes and not tone.irony:
+    if context.wishes and not tone.irony and not found.kinds() & _ABOUT_OFFERS:
         read_wishes(clauses, context, lexicon, found)
     # Thanks elsewhere in the message only tell how a clause answers a question the agent asked.
     thanked = context.question is not None and any(has(lexicon.thanks, clause.words) for clause in clauses)
@@ -209,6 +211,7 @@ def read_acts(
                 answering=answering,
                 topic_only=topic_only,
                 other_ask=any(not _OTHER_ASKS.isdisjoint(clause.words) for clause in clauses),
+                plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
             )
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
@@ -428,6 +431,8 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:
+    if _not_even(words, at):
+        return False
     if at > 0 and words[at - 1] in ("no", "not"):
         return True
     near = words[max(0, at - 3) : at]
@@ -438,6 +443,39 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
         return False
     return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+def _played_down(words: Sequence[str]) -> str | None:
+    """The word played down in "it's not that old", "not even that long ago", "it's not so bad", if any."""
+    for i, word in enumerate(words):
+        if word in _NOT_SO:
+            rest = words[i + 1 : i + 4]
+            if rest[:1] == ["even"]:
+                rest = rest[1:]
+            degree = bool(rest[:1]) and rest[0] in _DEGREE
+            if degree:
+                rest = rest[1:]
+            if rest[:1] and rest[0] in _PLAYED_DOWN and (degree or rest[0] in _AGE):
+                return rest[0]
+    return None
+
+
+_NOT_SO = frozenset({"not", "isnt", "arent", "wasnt", "werent", "hardly"})
+_DEGREE = frozenset({"that", "so", "very", "too", "even", "really", "all", "particularly"})
+_PLAYED_DOWN = frozenset("old long late far much many bad used worn ago expensive big serious".split())
+_AGE = frozenset({"old", "long", "late", "ago"})
+
+
+def _not_even(words: Sequence[str], at: int) -> bool:
+    """ "Not even a partial refund?": asking for at least something, which still wants the request."""
+    start = max(0, at - 5)
+    for i in range(start, at - 1):
+        if words[i] in ("not", "no") and words[i + 1] == "even":
+            return _SMALL_AMOUNT.issuperset(words[i + 2 : at])
+    return False
+
+
+_SMALL_AMOUNT = frozenset("a an one some any partial small little part of the my".split())
 
 
 def _pleads(words: Sequence[str], context: Context) -> bool:
@@ -774,6 +812,7 @@ def _from_model(
     answering: bool,
     topic_only: bool = False,
     other_ask: bool = False,
+    plays_down: str | None = None,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -784,7 +823,9 @@ def _from_model(
     "November" or "noted" is neither, whatever its letters look like. A message that only names what it is
     about, or has no word the lexicon knows (``topic_only``: "my order", "about my purchase", markup), asks
     for nothing yet; one that asks to change or track something (``other_ask``: "can I change my delivery
-    address?") asks for none of the policy's requests, whatever the model makes of it."""
+    address?") asks for none of the policy's requests, whatever the model makes of it. "It's not that bad"
+    (``plays_down``, the word played down) is no answer to what is on offer, and "it's not that old" argues
+    with a refusal."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
     if (topic_only or other_ask) and intent.startswith("request_"):
@@ -804,6 +845,11 @@ def _from_model(
             found.add(900, Act.of(kind, target))  # type: ignore[arg-type]
         return
     if kinds or confidence < MODEL_REQUEST or (supposing or not answering) and intent in ("accept", "reject"):
+        return
+    if intent == "reject" and plays_down is not None:
+        arguing = plays_down in _AGE and context.request is not None and context.state in _DECLINED_STATES
+        if arguing and context.state != "escalated":
+            found.add(900, Act.of("insist"))
         return
     if intent == "thank_close":
         found.add(900, Act.of("thank"))

@@ -1,9 +1,10 @@
 """What a customer asks for, or asks about, by the name of something the shop offers instead, before
-anything is on offer.
+anything is on offer or while other things are.
 
 "I'd like to exchange my jacket for a bigger size", "can I swap it for another colour?", "store credit
 for order A-6103 please": the customer names one of the policy's alternatives as what they want. Read
-only while nothing is on offer. A clause that asks to have it chooses it; a question about it while the agent listens
+while nothing is on offer, or while something else is ("can I have store credit instead?" with a repair
+on offer, which the engine answers). A clause that asks to have it chooses it; a question about it
 ("how does an exchange work?", "what is store credit?") asks about it, so it can be described. The engine leaves out of
 :attr:`~flow.understanding.context.Context.wishes` the names that are also words for a request ("a refund",
 "send it back"), which the request reader takes.
@@ -36,7 +37,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 return
-            if context.state == "listening" and _asks_about(clause, mention, lexicon):
+            if (context.state == "listening" or context.offered) and _asks_about(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
 
