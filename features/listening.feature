@@ -156,3 +156,27 @@ Feature: Listening first
     When the customer says "is it possible to cancel an order after it's been shipped?"
     And the customer says "ok, mine is A-2020"
     Then the agent says "Has your order been dispatched yet?"
+
+  Rule: A customer who only says they have a question is invited to ask it
+
+    Scenario: "I have a question about my order" is invited, not sent to the buttons
+      When the customer says "hi"
+      And the customer says "I have a question about my order"
+      Then the reply matches /(go ahead|what's your question|What would you like to ask)/
+      And the agent does not say "pick one"
+      And the agent does not say "options below"
+      When the customer says "can I still return it if I bought it 5 weeks ago?"
+      Then the agent asks for the "order_id"
+
+    Scenario: "Can you help me with something?" is invited, and the request that follows is taken
+      When the customer says "hello"
+      And the customer says "can you help me with something?"
+      Then the reply matches /(go ahead|what's your question|What would you like to ask)/
+      And the agent does not say "not something I can help with"
+      When the customer says "I want to cancel order A-1001"
+      Then the agent asks for the "dispatched"
+
+    Scenario: A greeting alone is not taken for a question announced
+      When the customer says "hello?"
+      Then the agent does not say "go ahead"
+      And the agent says "refund"

@@ -7,6 +7,7 @@ offers and approvals are templates themselves, and most turns need few of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -72,7 +73,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "offer_callback": frozenset({"offer_callback"}),
     "check": frozenset({"check"}),
     "status_text": frozenset({"status_text"}),
-    "unanswered": frozenset({"unanswered"}),
+    "unanswered": frozenset({"unanswered", "announced"}),
     "files_complaint": frozenset({"files_complaint"}),
     "trouble_told": frozenset({"trouble_told"}),
     "wished": frozenset({"wished"}),
@@ -295,6 +296,7 @@ class ContextBuilder:
         if "status_text" in groups and policy.status is not None and "status_text" not in self._on_request:
             context["status_text"] = _status_answer(policy.status.say, run)
         if "unanswered" in groups:
+            context["announced"] = _announces(run)
             context["unanswered"] = _unanswered(run) or any(
                 a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
                 for a in run.signals.acts
@@ -559,6 +561,27 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
         return following
     later = run.agenda[run.agenda.index(item) + 1 :]
     return later[0] if later else None
+
+
+def _announces(run: Run) -> bool:
+    """Whether a message the agent read nothing in only says the customer has something to ask, or what it is
+    about ("I have a question about my order", "can you help me with something?", "my order")."""
+    if not all(act.kind == "unknown" for act in run.signals.acts):
+        return False
+    words = _WORD.findall(run.text.lower())
+    if len(words) > _ANNOUNCING_WORDS or _GREETING.issuperset(words):
+        return False
+    return set(words) <= _TOPIC_WORDS or any(word in _ANNOUNCING for word in words) or "help" in words[:4]
+
+
+_WORD = re.compile(r"[a-z']+")
+_ANNOUNCING_WORDS = 10
+_GREETING = frozenset({"hi", "hello", "hey", "please", "there", "anyone", "yo"})
+_ANNOUNCING = frozenset({"question", "questions", "query", "enquiry", "inquiry", "ask", "wondering", "wondered"})
+_TOPIC_WORDS = frozenset(
+    """my the a an about it its this that regarding re order orders purchase purchases parcel package item
+    items delivery product thing something one hi hello hey please with i have got need quick""".split()
+)
 
 
 def _unanswered(run: Run) -> bool:

@@ -127,6 +127,8 @@ SPEC = StateSpec(
         "ask_request": (
             "{% if files_complaint %}I'm sorry to hear that. A colleague can take your complaint: would you like me "
             "to pass you to one? I can also help with {{ requests }} here."
+            "{% elif announced and level <= 2 %}Of course, go ahead: what would you like to know? I can help with "
+            "{{ requests }}, and with questions about them."
             "{% elif level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
             "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
             "colleague?"
@@ -136,7 +138,9 @@ SPEC = StateSpec(
             "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
             "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
             "{% if files_complaint %}I'm sorry things have gone wrong. A colleague can take your complaint. Shall I "
-            "pass you to one?{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a "
+            "pass you to one?{% elif announced and level <= 2 %}Sure, what's your question? I can help with "
+            "{{ requests }}, and tell you how they work."
+            "{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a "
             "colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
@@ -147,6 +151,8 @@ SPEC = StateSpec(
             "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
             "{% if files_complaint %}I'm sorry about this. I can pass you to a colleague who will take your "
             "complaint. Would you like that?"
+            "{% elif announced and level <= 2 %}Happy to help. What would you like to ask? I can help with "
+            "{{ requests }}, and with questions about them."
             "{% elif level >= 4 %}A colleague could help you directly, if you'd like. Just say yes."
             "{% elif level == 3 %}I'm sorry, I still can't tell what you need. Would you like to talk to a colleague?"
             "{% elif level == 2 %}Let me make it easier: choose one of the options below.{% else %}"
