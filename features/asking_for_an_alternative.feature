@@ -177,3 +177,15 @@ Feature: Asking for an alternative straight away
       When the customer says "I want a refund"
       And the customer says "can I get store credit?"
       Then the alternative "Store credit" is applied
+
+  Rule: Saying an item is not right for the customer asks to send it back
+
+    Scenario: "It's just not for me" with a plea past the window gets the refusal and the alternatives
+      Given the customer "Dana" bought order "A-1001" 33 days ago
+      When the customer says "So I bought a coat 33 days ago and it's just not for me. I know it's a few days past 30 but is there any chance?"
+      Then the agent offers "Store credit" and "Exchange"
+      And the agent does not say "not something I can help with"
+
+    Scenario: "The dress doesn't suit me" inside the window is refunded
+      When the customer says "hi, the dress doesn't suit me. order A-2020, got it last week"
+      Then the request is approved

@@ -20,3 +20,12 @@ Feature: Leaving while waiting for a person
     When the customer says "can I talk to a real person please"
     And the customer says "thanks"
     Then the conversation waits for a person
+
+  Scenario: Taking an offer while a person is coming for a threat is noted for the person
+    When the customer says "I want a refund"
+    And the customer says "I'm going to report you to trading standards"
+    Then the agent hands over to a person
+    When the customer says "fine, give me the exchange"
+    Then the conversation waits for a person
+    And the agent says "exchange"
+    And no alternative is applied

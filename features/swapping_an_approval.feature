@@ -46,3 +46,31 @@ Feature: Swapping an approved request for one of its alternatives
     When the customer says "actually could I swap it for a medium instead of getting a refund?"
     Then the alternative "Exchange" is applied
     And the agent does not say "done already"
+
+  Rule: An alternative taken in place of a request the policy allows can be swapped for the request
+
+    Scenario: "Money back is better" after a swap was arranged refunds instead
+      Given the customer "Dana" bought order "A-1001" 12 days ago
+      When the customer says "i ordered the wrong size trainers, can i swap them?"
+      Then the alternative "Exchange" is applied
+      When the customer says "actually money back is better thx"
+      Then the transitions taken were "approve_instead"
+      And the alternative "Exchange" is withdrawn
+      And the request is approved
+      And the agent does not say "has to stay the same"
+      And the agent says "5 working days"
+
+    Scenario: "Can I just get a refund instead?" after store credit asked for in the window
+      When the customer says "store credit for order A-1310 please, bought 3 days ago"
+      Then the alternative "Store credit" is applied
+      When the customer says "hmm can I just get a refund instead?"
+      Then the request is approved
+      And the alternative "Store credit" is withdrawn
+
+    Scenario: Past the window the request stays refused after an alternative is taken
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "the exchange then"
+      And the customer says "can I have a refund instead?"
+      Then the transitions taken were "hold_position"
+      And the reply decides no request

@@ -49,6 +49,7 @@ class Effects:
             "grant_wish": self._grant_wish,
             "withdraw_alternative": self._withdraw_alternative,
             "swap_approval": self._swap_approval,
+            "approve_instead": self._approve_instead,
             "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
             "schedule_follow_up": self._schedule_follow_up,
@@ -182,6 +183,20 @@ class Effects:
             return
         run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
         self._settle_with(run, item, chosen)
+
+    def _approve_instead(self, run: Run, edge: Edge) -> None:
+        """The customer would rather have the request the policy allows than the alternative taken in its
+        place: take the alternative back, then approve the request."""
+        item = guards.request_allowed_instead(run, self._rules)
+        if item is None or item.chosen is None:
+            return
+        facts = self._request_facts(run, item)
+        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == item.chosen)
+        run.actions.append(WithdrawAlternative(alternative=item.chosen, title=alternative.title, facts=facts))
+        run.replaced, run.chosen = item.chosen, None
+        item.chosen, item.status = None, "approved"
+        run.outcome = "approved"
+        run.actions.append(ApproveRequest(request=item.name, facts=facts, unverified=self._unverified(run)))
 
     def _withdraw_alternative(self, run: Run, edge: Edge) -> None:
         item = guards.last_accepted(run.agenda)

@@ -42,6 +42,7 @@ Effect = Literal[
     "change_alternative",
     "withdraw_alternative",
     "swap_approval",
+    "approve_instead",
     "issue_compensation",
     "schedule_follow_up",
     "schedule_callback",
@@ -108,6 +109,7 @@ EdgeName = Literal[
     "change_choice",
     "withdraw_choice",
     "swap_approval",
+    "approve_instead",
     "which_one",
     "answer_about",
     "not_on_offer",
@@ -437,6 +439,10 @@ EDGES: tuple[Edge, ...] = (
     Edge(
         "swap_approval", "message", "follow_up", "follow_up", guards.approval_swapped,
         ("swap_approval", "schedule_follow_up"), possible=_offers,
+    ),
+    Edge(
+        "approve_instead", "message", "follow_up", "follow_up", guards.wants_request_instead,
+        ("approve_instead",), possible=_offers,
     ),
     Edge(
         "answer_chosen", "message", "follow_up", "follow_up", guards.asked_about_chosen, ("focus_asked",),

@@ -597,6 +597,24 @@ def insisted(run: Run, rules: Rules) -> bool:
     )
 
 
+def request_allowed_instead(run: Run, rules: Rules) -> AgendaItem | None:
+    """After taking an alternative in place of a request the policy allows ("can I swap them?" within the
+    window), the request the customer now asks for after all ("money back is better"); ``None`` otherwise."""
+    item = last_accepted(run.agenda)
+    if item is None or item.chosen is None or current_item(run) is not None or not _has(run, "insist"):
+        return None
+    named = run.signals.facts.get("order_id")
+    if named is not None and named != item.facts.get("order_id", run.facts.get("order_id")):
+        return None
+    decision = rules.decide(item.name, {**run.facts, **item.facts})
+    return item if decision.verdict == "approve" else None
+
+
+def wants_request_instead(run: Run, rules: Rules) -> bool:
+    """After taking an alternative, the customer asks for the request it replaced, and the policy allows it."""
+    return request_allowed_instead(run, rules) is not None
+
+
 def insisted_after_taking_offer(run: Run, rules: Rules) -> bool:
     """After taking an alternative, the customer asks again for the request it replaced ("can I have a
     refund instead?")."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from flow.answers import answering_sentence
-from flow.guards import unoffered
+from flow.guards import handed_over, open_before_handoff, unoffered
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
@@ -78,6 +78,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "trouble_told": frozenset({"trouble_told"}),
     "wished": frozenset({"wished"}),
     "unoffered": frozenset({"unoffered"}),
+    "chosen_waiting": frozenset({"chosen_waiting"}),
     "request_named": frozenset({"request_named"}),
     "asked_when": frozenset({"asked_when", "callback_when"}),
     "asking": _FACT_ASKED,
@@ -250,6 +251,17 @@ class ContextBuilder:
         found = next((a for each in self._alternatives.values() for a in each if a.id == wanted), None)
         return _in_sentence(found) if found is not None else None
 
+    def _chosen_waiting(self, run: Run) -> str | None:
+        """How the offer the customer took while a person is coming (and the handoff stays) is said in a
+        sentence: the person will set it up."""
+        item = handed_over(run.agenda)
+        if run.state != "escalated" or item is None:
+            return None
+        open_offers = open_before_handoff(run)
+        wanted = next((a.target for a in run.signals.acts if a.kind == "choose" and a.target in open_offers), None)
+        found = _find(self._alternatives[item.name], wanted) if wanted is not None else None
+        return _in_sentence(found) if found is not None else None
+
     def _base(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
         """What every paragraph about ``item`` reads the same way and is cheap to work out, whatever its
         template needs; the rest is added by :meth:`_fill` for the contexts that read it."""
@@ -311,6 +323,8 @@ class ContextBuilder:
             context["wished"] = self._wished(run, item)
         if "unoffered" in groups:
             context["unoffered"] = self._unoffered(run)
+        if "chosen_waiting" in groups:
+            context["chosen_waiting"] = self._chosen_waiting(run)
         if "request_named" in groups:
             context["request_named"] = item is not None and any(
                 a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name

@@ -16,6 +16,7 @@ SPEC = StateSpec(
         "change_choice": "alternative_changed",
         "withdraw_choice": "alternative_withdrawn",
         "swap_approval": "approval_swapped",
+        "approve_instead": "approved_instead",
         "answer_about": "about_switch",
         "answer_chosen": "about_chosen",
         "accept_compensation": "compensation_set_up",
@@ -58,6 +59,12 @@ SPEC = StateSpec(
             "Yes, we can do that. Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}. "
             "An email is on its way to confirm it, and I'll check back {{ follow_up_when }}. "
             "Anything else I can do for you?",
+        ),
+        "approved_instead": (
+            "Of course. I've cancelled the {{ replaced }}, and gone ahead with {{ request }} instead. {{ approval }} "
+            "Is there anything else I can help with?",
+            "No problem, you can have {{ request }}: I've taken back the {{ replaced }}. {{ approval }} Anything else "
+            "I can do for you?",
         ),
         "approval_swapped": (
             "Of course. Instead of {{ request }}, I've arranged your {{ chosen }}{% if order_id %} for order "

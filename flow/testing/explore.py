@@ -255,7 +255,8 @@ class Explorer:
                 return []
             names = self._names(taken.name)
             taking_back = f"Never mind, I don't want the {names[taken.chosen]} after all."
-            return [taking_back, *(text for offer in options for text in offer_phrases(names[offer])[:2])]
+            instead = f"Actually, could I have {self.policy.requests[taken.name].title} instead?"
+            return [taking_back, instead, *(text for offer in options for text in offer_phrases(names[offer])[:2])]
         item = conversation.current
         if conversation.state == "listening" and item is None:
             # Before anything is offered, the customer may ask for one of the alternatives by name, or about it.

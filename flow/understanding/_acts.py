@@ -371,7 +371,7 @@ def _read_requests(
             at = cue_at(cues, referring)
             if at is not None and _negated_at(words, at):
                 found.negated = True
-            elif at is not None:
+            elif at is not None and context.chosen is None:
                 named = [kind]
                 break
     elif not named and context.request is not None and context.state in _DECLINED_STATES:

@@ -117,7 +117,11 @@ _WEAK_REFUND = _phrases("""
     a return for | need a return | want a return | like a return | returns for | return request | request a return |
     it be returned | they be returned | this be returned | these be returned | get it returned | have it returned |
     it be sent back | they be sent back | too tight | too small | too big | too large | too short | too long |
-    too loose | doesnt fit | dont fit | didnt fit | does not fit | do not fit | did not fit
+    too loose | doesnt fit | dont fit | didnt fit | does not fit | do not fit | did not fit | just not for me |
+    its not for me | theyre not for me | not really for me | isnt for me | arent for me | not really me |
+    doesnt suit me | dont suit me | didnt suit me | does not suit me | not what i expected | nothing like the photo |
+    nothing like the picture | looks nothing like |
+    changed my mind about it | changed my mind about the | not as pictured
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
