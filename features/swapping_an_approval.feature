@@ -74,3 +74,23 @@ Feature: Swapping an approved request for one of its alternatives
       And the customer says "can I have a refund instead?"
       Then the transitions taken were "hold_position"
       And the reply decides no request
+
+  Rule: After an approval, a question about an alternative is answered, and a yes takes it
+
+    Scenario: "If I go with the exchange, can I pick another dress?" is answered, then "do that" swaps
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "need to send back a dress, it doesn't fit"
+      Then the request is approved
+      When the customer says "hmm ok and if i go with the exchange can i pick a different dress entirely?"
+      Then the transitions taken were "answer_about"
+      And the agent says "You choose the size, colour or item"
+      And the agent does not say "didn't follow"
+      When the customer says "alright do that"
+      Then the alternative "Exchange" is applied
+
+    Scenario: A question about store credit after a refund, then keeping the refund
+      When the customer says "refund for A-1320 please, bought 4 days ago"
+      And the customer says "how does store credit work?"
+      Then the agent says "The credit goes on your account"
+      When the customer says "no thanks, the refund is fine"
+      Then no alternative is applied

@@ -411,8 +411,12 @@ def took_back_choice(run: Run, rules: Rules) -> bool:
 
 
 def asked_about_switch(run: Run, rules: Rules) -> bool:
-    """After accepting one alternative, the customer asks about another that was offered."""
-    options = switchable(run.agenda)
+    """After accepting one alternative, the customer asks about another that was offered; after an approval,
+    about one of the request's alternatives ("if I went with the exchange, could I pick another dress?")."""
+    options: tuple[str, ...] = switchable(run.agenda)
+    approved = last_approved(run.agenda)
+    if approved is not None and current_item(run) is None:
+        options = (*options, *(a.id for a in rules.policy.requests[approved.name].every_alternative()))
     return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
 
 

@@ -88,8 +88,10 @@ SPEC = StateSpec(
             "{% endif %}, and you'll get an email to confirm the change. Anything else I can do for you?",
         ),
         "about_switch": (
-            "{{ details }} Would you like the {{ about }} instead of the {{ chosen }}?",
-            "Good question. {{ details }} Shall I switch you to the {{ about }}, or keep the {{ chosen }}?",
+            "{{ details }} Would you like the {{ about }} instead of {% if chosen %}the {{ chosen }}{% else %}"
+            "{{ request }}{% endif %}?",
+            "Good question. {{ details }} {% if chosen %}Shall I switch you to the {{ about }}, or keep the "
+            "{{ chosen }}?{% else %}Would you rather have the {{ about }} than {{ request }}?{% endif %}",
         ),
         "about_chosen": (
             "{{ details }} Is there anything else I can help with?",

@@ -169,6 +169,8 @@ def read_acts(
         paused_choice(clauses, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         status_of_chosen(clauses, context, lexicon, found)
+    elif context.state == "follow_up" and {"ask_status", "ask_about"} <= found.kinds():
+        found.drop("ask_about")  # "how long will the exchange take to arrive?" asks after what was done
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank"}:
@@ -246,9 +248,10 @@ def read_acts(
 
 
 def _yes_to_described(context: Context, found: Found) -> None:
-    """Before anything is offered, a yes just after the agent described an alternative asked about ("what's
-    the free return?" ... "ok do that") asks for that alternative."""
-    if context.state == "listening" and not context.offered and context.asked is None and context.focus:
+    """Before anything is offered, or after an approval, a yes just after the agent described an alternative
+    asked about ("what's the free return?" ... "ok do that") asks for that alternative."""
+    described = context.state == "listening" or (context.state == "follow_up" and context.chosen is None)
+    if described and not context.offered and context.asked is None and context.focus:
         if any(offer.id == context.focus for offer in context.wishes):
             at = found.acts[0][0]
             found.drop("affirm")

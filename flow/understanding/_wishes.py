@@ -37,7 +37,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 return
-            if (context.state == "listening" or context.offered) and _asks_about(clause, mention, lexicon):
+            if _asks_about(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
 
