@@ -67,3 +67,10 @@ Feature: Weighing up the alternatives
     And the conversation is in "offering_alternatives"
     When the customer says "ok the exchange"
     Then the alternative "Exchange" is applied
+
+  Scenario: "Ok so what happens then?" asks what each offer means, and chooses nothing
+    When the customer says "ok so what happens then"
+    Then the message is read as "ask_about:all"
+    And no alternative is applied
+    And the agent does not say "do you mean"
+    And the agent says "The credit goes on your account"

@@ -99,3 +99,11 @@ Feature: Explaining the decision clearly, and saying sorry
     And the agent says "I've cancelled it"
     When the customer clicks "That's all, thanks"
     Then the conversation is closed with outcome "approved"
+
+  Scenario: "What does that have to do with anything?" asks for the reason again
+    Given the customer "Dana" bought order "A-1001" 60 days ago
+    When the customer says "why can't I get a refund? I have the receipt"
+    And the customer says "what does that have to do with anything"
+    Then the message is read as "ask_why"
+    And the agent does not say "make sure I get this right"
+    And the agent says "can't resell it"

@@ -542,7 +542,9 @@ ENGLISH = Lexicon(
         explain to me why | why is that | why not | how can it be shipped | how can it be dispatched |
         how can it have shipped | how can it have been shipped | how has it shipped | how can it already |
         how is it already | how has it already | how can that be | how is that possible | how is that fair |
-        how is that right | how can it be gone already
+        how is that right | how can it be gone already | what does that have to do with | what has that got to do with |
+        whats that got to do with | what does it have to do with | what has it got to do with | how is that relevant |
+        why does that matter | why does it matter | what does that matter
     """),
     insists=_rules.insists,
     stopwords=frozenset(
