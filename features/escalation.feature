@@ -279,3 +279,11 @@ Feature: Handing over to a person
     And the agent does not say "refund window"
     And the agent says "colleague"
 
+
+  Scenario: "Ok can someone check?" asks for a person, not which offer
+    Given it is within the policy's opening hours
+    When the customer says "I want a refund"
+    And the customer says "That's not acceptable. Your website says 60 days."
+    And the customer says "ok can someone check"
+    Then the agent hands over to a person
+    And the agent does not say "Which one shall I set up"

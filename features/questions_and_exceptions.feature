@@ -185,3 +185,24 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "why though?"
       Then the agent says "without the parcel or your money"
 
+
+  Rule: A question asked beside a request is answered too, or honestly left
+
+    Scenario: "I want to cancel, and how long do refunds take?" gets both
+      Given the customer "Dana" bought order "A-1001" 1 days ago
+      When the customer says "I want to cancel A-1001, and how long do refunds take?"
+      Then the agent asks for the "dispatched"
+      And the agent says "within 5 working days"
+      And the reply matches /other question: A refund reaches your card.* Has your order been dispatched yet\?/
+
+    Scenario: A question the agent cannot answer beside an approved refund is not passed over in silence
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "refund for A-1001 please. do I need the original packaging?"
+      Then the request is approved
+      And the reply matches /can't answer (your other question|from here)/
+
+    Scenario: "Is that ok?" after a request is about the request, and needs no answer of its own
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I'd like a refund, is that ok?"
+      Then the request is approved
+      And the agent does not say "other question"

@@ -432,3 +432,20 @@ Feature: Reading facts and requests the way people give them
       And the request is approved
       When the customer says "also the motor on my blender A-5052 isn't working, bought it 2 weeks ago"
       Then the message gives the fact "condition" as "faulty"
+
+  Rule: A tracking email answers whether an order has been dispatched
+
+    Scenario: "I have a tracking email" after the hint says it has been dispatched
+      Given the customer "Dana" bought order "A-1001" 1 days ago
+      When the customer says "I need to cancel an order I made this morning, A-1001"
+      And the customer says "I'm not sure, how can I check?"
+      Then the agent says "tracking link"
+      When the customer says "ok I have a tracking email"
+      Then the agent offers "Free return" and "Store credit"
+      And the agent does not say "a colleague can look into it"
+
+    Scenario: "I haven't had a tracking email" says it has not
+      Given the customer "Dana" bought order "A-1001" 1 days ago
+      When the customer says "cancel A-1001 please"
+      And the customer says "I haven't had a tracking email"
+      Then the request is approved

@@ -204,6 +204,13 @@ Feature: Reading the tone of a message
       And the transitions taken were "empathize"
       And the agent does not say "didn't quite catch"
 
+    Scenario: "It's still in the box with the tags on" argues for the refund, and the answer stays
+      When the customer says "I want a refund"
+      And the customer says "it's still in the box with tags on"
+      Then the message is read as "insist"
+      And the transitions taken were "hold_position"
+      And the agent does not say "get this right"
+
     Scenario: "Not interested in the credit" is a polite no, not anger
       When the customer says "I want a refund"
       And the customer says "Not interested in the credit, thanks"

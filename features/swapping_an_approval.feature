@@ -94,3 +94,11 @@ Feature: Swapping an approved request for one of its alternatives
       Then the agent says "The credit goes on your account"
       When the customer says "no thanks, the refund is fine"
       Then no alternative is applied
+
+    Scenario: "Can I change the size instead?" after a refund swaps it for an exchange
+      Given the customer "Dana" bought order "A-1001" 20 days ago
+      When the customer says "I'd like a refund please"
+      Then the request is approved
+      When the customer says "wait, before that, can I change the size instead?"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "can't help with that"

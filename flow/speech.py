@@ -8,10 +8,12 @@ repeat a sentence it takes another variant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from flow import payloads
+from flow.answers import answering_sentence
 from flow.graph import ESCALATING
 from flow.models import QuickReply
 from flow.policy import Policy
@@ -26,6 +28,7 @@ from flow.speech_context import (
     status_check,
 )
 from flow.templates import TemplateBook
+from flow.understanding.asides import aside_question
 from flow.wording import sentence_hashes, without_said
 from states import SPECS
 
@@ -38,6 +41,10 @@ before the reply opens with a calm word: its "no" and "don't" pull the score dow
 _RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "describe_alternative", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 _ASKS_PERSON = 3
+_ANSWERING = frozenset({*_RESUMING, "answer_about", "answer_chosen", "not_on_offer", "why"})
+"""Transitions whose reply answers a question: a question asked beside it is not answered again."""
+_NO_ASIDE_STATES = frozenset({"escalated", "closed", "with_person"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _NOTHING: dict[str, Any] = {}
 """The context of a template that reads no value: never written to."""
 
@@ -78,6 +85,9 @@ class Speaker:
         self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._hashes: dict[str, list[int]] = {}
+        said = [policy.summary or "", policy.status.say if policy.status is not None else ""]
+        self._known_answers = " ".join(" ".join(text.split()) for text in said if text and "{" not in text)
+        """What the policy says in so many words, for a question asked beside the message's request."""
 
     @property
     def _contexts(self) -> ContextBuilder:
@@ -150,6 +160,9 @@ class Speaker:
                     paragraphs.append(back)
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
+        aside = run.signals.slots.get("aside")
+        if aside is not None and paragraphs:
+            self._answer_aside(run, aside, steps, paragraphs, seed)
         # What the agent asks is judged by what was said before this reply.
         run.question = self._question(run)
         run.said = [*run.said, *(h for p in paragraphs for h in hashed[p] if h not in run.said)]
@@ -158,6 +171,26 @@ class Speaker:
         return "\n\n".join(part for part in parts if part), self._buttons(
             run, _Later(self._contexts, run, last, shared), seed
         )
+
+    def _answer_aside(self, run: Run, aside: str, steps: list[Step], paragraphs: list[str], seed: str) -> None:
+        """Answer a question the customer asked beside what the message did ("refund please, and how long
+        will it take?") in the last paragraph, before the agent's own question: with the sentence of the
+        policy's summary or status that answers it, or by saying it cannot be answered here. Not when the
+        reply already answers a question, or a person is taking over."""
+        if run.state in _NO_ASIDE_STATES or any(step.transition in _ANSWERING for step in steps):
+            return
+        question = aside_question(aside)
+        found = answering_sentence(self._known_answers, question) if question and self._known_answers else None
+        text = self._book.render("templates.common.aside", {"aside_answer": found}, seed=seed)
+        if not text:
+            return
+        last = paragraphs[-1]
+        sentences = _SENTENCE_END.split(last)
+        asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
+        if asking is None:
+            paragraphs[-1] = f"{last} {text}"
+        else:
+            paragraphs[-1] = " ".join([*sentences[:asking], text, *sentences[asking:]])
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""

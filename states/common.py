@@ -60,6 +60,12 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
     ),
     "resume_waiting": ("A colleague will be with you shortly.",),
     "back_to": ("Now, back to {{ request }}.", "Back to {{ request }} now."),
+    "aside": (
+        "{% if aside_answer %}To answer your other question: {{ aside_answer }}{% else %}I'm afraid I can't answer "
+        "your other question from here.{% endif %}",
+        "{% if aside_answer %}As for your other question: {{ aside_answer }}{% else %}Your other question is one I "
+        "can't answer from here, I'm afraid.{% endif %}",
+    ),
     "nothing_more": ("I've told you all I know about it, I'm afraid.", "That's all I can tell you about it, sorry."),
     "button_accept": ("Yes, please",),
     "button_reject": ("No, thanks",),

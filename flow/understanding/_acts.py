@@ -44,6 +44,7 @@ from flow.understanding._revisions import (
 )
 from flow.understanding._text import NUMBER
 from flow.understanding._wishes import read_wishes
+from flow.understanding.asides import ASKS_OTHER, ASKS_RULES
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -51,7 +52,7 @@ from flow.understanding.lexicon import Lexicon
 _DECLINED_STATES = frozenset({"offering_alternatives", "compensation", "escalated", "explaining", "apologizing"})
 _PERSON_VERBS = frozenset(
     """speak talk chat get want need see connect transfer put give escalate let pass through contact reach call
-    ring phone have look deal""".split()
+    ring phone have look deal check""".split()
 )
 _PERSON_WORDS = frozenset(
     """human person agent manager supervisor operator representative rep someone somebody colleague staff assistant
@@ -113,8 +114,12 @@ def read_acts(
     model: ModelReading,
     tone: Tone,
     known: Callable[[str], bool] | None = None,
+    asides: list[str] | None = None,
 ) -> list[Act]:
-    """The acts of one message, in the order they occur; ``known`` tells words spelt right."""
+    """The acts of one message, in the order they occur; ``known`` tells words spelt right. A question
+    asked beside what the message does ("refund please, and will I get the postage back?") is added to
+    ``asides`` (a question about the rules in its canonical words after :data:`ASKS_RULES`, any other as
+    :data:`ASKS_OTHER`), so the reply can answer it too."""
     found = Found()
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
     if context.wishes and not tone.irony and not found.kinds() & _ABOUT_OFFERS:
@@ -153,7 +158,7 @@ def read_acts(
     if tone.irony and "ask_status" in found.kinds() and not any(clause.question for clause in clauses):
         found.drop("ask_status")  # "fantastic service, three weeks and still no refund" is a complaint
     for name in facts:
-        found.add(500, Act.of("provide", name))
+        found.add(_FACTS_AT, Act.of("provide", name))
     if "order_id" in facts and "ask_policy" in found.kinds() and "request" not in found.kinds():
         _rules_for_this_order(clauses, lexicon, found)
     if facts and "hold" in found.kinds():
@@ -231,6 +236,10 @@ def read_acts(
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
     kinds = found.kinds()
+    if asides is not None and kinds & _MOVING_ON:
+        aside = _aside_question(clauses, found)
+        if aside is not None:
+            asides.append(aside)
     if "request" in kinds and "choose" in kinds:
         # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
         # "can I return another order?" names no offer by its "return"; "I'll take the credit. also cancel my
@@ -275,6 +284,45 @@ def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> Non
     found.drop("affirm")
     found.drop("unknown")
     found.add(0, Act.of("request", topic))
+
+
+def _aside_question(clauses: list[Clause], found: Found) -> str | None:
+    """The words of a question asked beside what the message does: one nothing was read in, or one about
+    the rules ("and how long do refunds take?"), in a message that also makes a request or a choice."""
+    read: dict[int, set[str]] = {}
+    for at, act in found.acts:
+        if at >= 0 and at != _FACTS_AT:
+            read.setdefault(at // 1000, set()).add(act.kind)
+    if len(clauses) < 2:
+        return None
+    for index, clause in enumerate(clauses):
+        kinds = read.get(index, set())
+        asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
+        if clause.question and len(clause.words) >= 3 and asking:
+            about_rules = bool(kinds & {"ask_policy", "ask_status"})
+            if (
+                not about_rules
+                and not _ASIDE_REFERS.isdisjoint(clause.words)
+                or _ANSWERED_ANYWAY.issuperset(clause.words)
+            ):
+                continue  # "is that ok?", "can you help?": about the request itself, which the reply answers
+            return f"{ASKS_RULES} {' '.join(clause.words)}" if about_rules else ASKS_OTHER
+    return None
+
+
+_ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
+_ANSWERED_ANYWAY = frozenset(
+    """a an the i is are am was be do does did can could would will you your we me my us please help okay ok
+    possible fine alright need want from what how when get got an email emails confirmation confirm long take
+    takes soon work works happen happens next now order number details info information know""".split()
+)
+"""Words of a question that the agent's reply to the request answers anyway ("what do you need from me?",
+"will I get an email?")."""
+
+
+_FACTS_AT = 500
+"""Where the facts a message gives are placed among its acts: in no clause of their own."""
+_MOVING_ON = frozenset({"request", "choose", "insist"})
 
 
 def _unread_question(clauses: list[Clause], found: Found) -> None:
@@ -497,7 +545,10 @@ _PLEADING = frozenset({"please", "oh", "come", "on", "just", "pretty"})
 
 def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
     if not (lexicon.insists(words, " ".join(words)) or has(lexicon.insist_cues, words)):
-        return False
+        # After a refusal, "it's still in the box with the tags on" argues the item can be taken back.
+        if context.state not in _DECLINED_STATES or context.state == "escalated" or not has(lexicon.unused, words):
+            return False
+        return not (has(lexicon.why_cues, words) or lexicon.asks_why(words, " ".join(words)))
     if context.request is not None or not _EXPLICIT_INSIST.isdisjoint(words):
         return True
     return any(pair in _PRESSING for pair in zip(words, words[1:], strict=False))

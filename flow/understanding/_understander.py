@@ -120,6 +120,7 @@ class Understander:
                 slots["requested"] = named
         facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
         irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
+        asides: list[str] = []
         acts = read_acts(
             clauses,
             context,
@@ -135,7 +136,10 @@ class Understander:
                 fuming=not text.isascii() and any(emoji in text for emoji in lexicon.anger_emoji),
             ),
             known=parts.model.knows,
+            asides=asides,
         )
+        if asides:
+            slots["aside"] = asides[0]
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
         if not requests and context.request is None and any(a.kind == "ask_policy" for a in acts):
             topic = _topic(clauses, lexicon)

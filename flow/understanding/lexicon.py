@@ -53,7 +53,7 @@ class Lexicon:
     complain without words ("😡😡", "😢"). ``corrections`` put right what the customer just said ("2 weeks ago,
     actually no, 5 weeks"): the later value counts, and the request is not dropped. ``unwanted`` says the
     customer no longer wants the item ("I don't need it anymore"): after a refusal, it presses for the
-    request in hand.
+    request in hand, as ``unused`` does ("it's still in the box with the tags on").
     """
 
     code: str
@@ -135,6 +135,7 @@ class Lexicon:
     purchase_words: frozenset[str] = frozenset()
     familiar_words: frozenset[str] = frozenset()
     unwanted: PhraseSet = PhraseSet(())
+    unused: PhraseSet = PhraseSet(())
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

@@ -562,6 +562,13 @@ ENGLISH = Lexicon(
         arrived damaged""".split()
     ),
     purchase_words=PURCHASE_WORDS,
+    unused=_phrases("""
+        still in the box | still in its box | in the original box | still boxed | still in the packaging |
+        tags still on | tags are still on | with the tags | with tags on | tags on | labels still on | unopened |
+        never opened | not been opened | havent opened | hasnt been opened | never used | not been used |
+        havent used it | havent even used | never worn | never wore | never even wore | not been worn |
+        havent worn | unworn | still sealed | still wrapped
+    """),
     unwanted=_phrases("""
         dont want it anymore | dont need it anymore | dont want them anymore | dont need them anymore |
         dont want it any more | dont need it any more | dont want them any more | dont need them any more |
