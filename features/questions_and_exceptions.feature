@@ -206,3 +206,21 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "I'd like a refund, is that ok?"
       Then the request is approved
       And the agent does not say "other question"
+
+    Scenario: Taking the credit and asking where it can be spent gets both
+      When the customer says "I want a refund"
+      And the customer says "the credit's fine. oh wait, does it work on the website too?"
+      Then the alternative "Store credit" is applied
+      And the agent says "You can spend it online"
+
+    Scenario: Taking the exchange and asking about postage is answered from the exchange
+      When the customer says "I want a refund"
+      And the customer says "I'll take the exchange. do I have to pay for postage?"
+      Then the alternative "Exchange" is applied
+      And the agent says "postage costs you nothing"
+
+    Scenario: "Can I pick a different item?" beside an exchange is not a wrong item
+      When the customer says "I want a refund"
+      And the customer says "exchange please, and can I pick a different item?"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "wrong item"

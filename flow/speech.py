@@ -179,8 +179,7 @@ class Speaker:
         reply already answers a question, or a person is taking over."""
         if run.state in _NO_ASIDE_STATES or any(step.transition in _ANSWERING for step in steps):
             return
-        question = aside_question(aside)
-        found = answering_sentence(self._known_answers, question) if question and self._known_answers else None
+        found = self._aside_answer(aside)
         text = self._book.render("templates.common.aside", {"aside_answer": found}, seed=seed)
         if not text:
             return
@@ -191,6 +190,20 @@ class Speaker:
             paragraphs[-1] = f"{last} {text}"
         else:
             paragraphs[-1] = " ".join([*sentences[:asking], text, *sentences[asking:]])
+
+    def _aside_answer(self, aside: str) -> str | None:
+        """The sentence that answers an aside question: from the details of the offer it asks about, or
+        from what the policy says of its rules; ``None`` when nothing the policy says answers it."""
+        read = aside_question(aside)
+        if read is None:
+            return None
+        if read.offer is None:
+            return answering_sentence(self._known_answers, read.words) if self._known_answers else None
+        details = next((a.details for each in self._alternatives.values() for a in each if a.id == read.offer), None)
+        if not details:
+            return None
+        found = answering_sentence(details, read.words)
+        return found or (" ".join(details.split()) if read.surely else None)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""

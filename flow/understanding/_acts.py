@@ -44,7 +44,7 @@ from flow.understanding._revisions import (
 )
 from flow.understanding._text import NUMBER
 from flow.understanding._wishes import read_wishes
-from flow.understanding.asides import ASKS_OTHER, ASKS_RULES
+from flow.understanding.asides import ASKS_BESIDE, ASKS_OFFER, ASKS_OTHER, ASKS_RULES
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -295,8 +295,13 @@ def _aside_question(clauses: list[Clause], found: Found) -> str | None:
             read.setdefault(at // 1000, set()).add(act.kind)
     if len(clauses) < 2:
         return None
+    chosen = {act.target for _, act in found.acts if act.kind == "choose" and act.target}
     for index, clause in enumerate(clauses):
         kinds = read.get(index, set())
+        asked = {act.target for at, act in found.acts if at // 1000 == index and act.kind == "ask_about"}
+        if clause.question and kinds == {"ask_about"} and len(asked) == 1 and asked <= chosen:
+            # "The credit's fine. Oh, does it work on the website too?": taken, and asked about.
+            return f"{ASKS_OFFER}{asked.pop()} {' '.join(clause.words)}"
         asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
         if clause.question and len(clause.words) >= 3 and asking:
             about_rules = bool(kinds & {"ask_policy", "ask_status"})
@@ -306,7 +311,12 @@ def _aside_question(clauses: list[Clause], found: Found) -> str | None:
                 or _ANSWERED_ANYWAY.issuperset(clause.words)
             ):
                 continue  # "is that ok?", "can you help?": about the request itself, which the reply answers
-            return f"{ASKS_RULES} {' '.join(clause.words)}" if about_rules else ASKS_OTHER
+            if about_rules:
+                return f"{ASKS_RULES} {' '.join(clause.words)}"
+            if len(chosen) == 1:
+                # "I'll take the exchange. Do I have to pay for postage?": perhaps about what was taken.
+                return f"{ASKS_BESIDE}{next(iter(chosen))} {' '.join(clause.words)}"
+            return ASKS_OTHER
     return None
 
 

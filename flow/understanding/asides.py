@@ -4,9 +4,16 @@
 :data:`ASKS_RULES` and the question's canonical words, so the reply can answer from what the policy
 says. "Refund please. Do I need the original box?" asks something nothing was read in: the slot holds
 only :data:`ASKS_OTHER` (the customer's words are not kept), and the reply says it cannot answer it.
+"The credit's fine. Oh, does it work on the website too?" takes an offer and asks about it: the slot
+holds :data:`ASKS_OFFER`, the offer's id and the question's words, so the reply that sets the offer up
+answers from its details. "I'll take the exchange. Do I have to pay for postage?" asks something that
+may be about the offer taken: the slot holds :data:`ASKS_BESIDE`, the offer's id and the words, and the
+reply answers from the offer's details only when a sentence of them answers it.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 ASKS_RULES = "rules:"
 """How an aside question about the policy's rules begins, before its canonical words."""
@@ -14,7 +21,32 @@ ASKS_OTHER = "other:"
 """An aside question nothing was read in."""
 
 
-def aside_question(slot: str) -> str | None:
-    """The canonical words of an aside question about the rules, or ``None`` for any other aside."""
+ASKS_OFFER = "offer:"
+"""How an aside question about an offer taken in the same message begins, before the offer's id."""
+
+
+ASKS_BESIDE = "beside:"
+"""How an aside question nothing was read in, beside an offer taken, begins, before the offer's id."""
+
+
+class Aside(NamedTuple):
+    """An aside question: the offer it is (or may be) about, ``None`` for the rules; its canonical words;
+    and whether it surely is about that offer, so that all its details answer it when no one sentence does."""
+
+    offer: str | None
+    words: str
+    surely: bool
+
+
+def aside_question(slot: str) -> Aside | None:
+    """The aside question a slot holds, or ``None`` for one whose words are not kept."""
     kind, _, words = slot.partition(" ")
-    return words if kind == ASKS_RULES and words else None
+    if not words:
+        return None
+    if kind == ASKS_RULES:
+        return Aside(None, words, surely=True)
+    if kind.startswith(ASKS_OFFER):
+        return Aside(kind.removeprefix(ASKS_OFFER), words, surely=True)
+    if kind.startswith(ASKS_BESIDE):
+        return Aside(kind.removeprefix(ASKS_BESIDE), words, surely=False)
+    return None

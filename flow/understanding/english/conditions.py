@@ -80,7 +80,7 @@ NEVER_ARRIVED = _phrases("""
 WRONG_ITEM = _phrases("""
     wrong item | wrong size | wrong colour | wrong color | wrong product | wrong one | wrong thing | wrong order |
     wrong model | not what i ordered | isnt what i ordered | not what i asked for | sent me the wrong |
-    sent the wrong | got the wrong | received the wrong | delivered the wrong | different item | different product |
+    sent the wrong | got the wrong | received the wrong | delivered the wrong | a different item arrived |
     different colour to | different color to | not the one i ordered | instead of the one i ordered |
     mixed up my order | incorrect item | incorrect size | someone elses order | someone elses | somebody elses |
     not mine | not the one i chose | not the one i picked |
@@ -88,6 +88,9 @@ WRONG_ITEM = _phrases("""
     didnt order | did not order | never ordered | not something i ordered | not what we ordered |
     mix up with my order | mixed up the order | got muddled |
     sent in error | wrongly sent | sent a different | sent me a different | received a different | got a different |
+    got a completely different | got a totally different | received a completely different |
+    received a totally different | sent a completely different | sent a totally different |
+    sent me a completely different | sent me a totally different | a completely different item arrived |
     delivered a different | came in the wrong | arrived in the wrong | colour is wrong | colours wrong |
     color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair |
     order is wrong | order was wrong | order came wrong | order arrived wrong | order is incorrect |
