@@ -8,7 +8,6 @@ repeat a sentence it takes another variant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,13 +43,25 @@ _ASKS_PERSON = 3
 _ANSWERING = frozenset({*_RESUMING, "answer_about", "answer_chosen", "not_on_offer", "why"})
 """Transitions whose reply answers a question: a question asked beside it is not answered again."""
 _NO_ASIDE_STATES = frozenset({"escalated", "closed", "with_person"})
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
 _NOTHING: dict[str, Any] = {}
 """The context of a template that reads no value: never written to."""
 
 
 _REMEMBERED_HASHES = 1024
 """How many texts' sentence hashes a speaker remembers across turns before it forgets them all."""
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of one of the agent's paragraphs, each with its closing mark."""
+    sentences: list[str] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char in ".!?" and (index + 1 == len(text) or text[index + 1] == " "):
+            sentences.append(text[start : index + 1].strip())
+            start = index + 1
+    rest = text[start:].strip()
+    return [s for s in (*sentences, rest) if s]
 
 
 class _Hashes(dict[str, list[int]]):
@@ -184,7 +195,7 @@ class Speaker:
         if not text:
             return
         last = paragraphs[-1]
-        sentences = _SENTENCE_END.split(last)
+        sentences = _sentences(last)
         asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
         if asking is None:
             paragraphs[-1] = f"{last} {text}"

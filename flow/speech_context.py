@@ -7,7 +7,6 @@ offers and approvals are templates themselves, and most turns need few of them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -582,13 +581,15 @@ def _announces(run: Run) -> bool:
     about ("I have a question about my order", "can you help me with something?", "my order")."""
     if not all(act.kind == "unknown" for act in run.signals.acts):
         return False
-    words = _WORD.findall(run.text.lower())
+    rough = run.text.split()
+    if len(rough) > _ANNOUNCING_WORDS:
+        return False
+    words = "".join(c if c.isalpha() or c == "'" else " " for c in " ".join(rough).lower()).split()
     if len(words) > _ANNOUNCING_WORDS or _GREETING.issuperset(words):
         return False
     return set(words) <= _TOPIC_WORDS or any(word in _ANNOUNCING for word in words) or "help" in words[:4]
 
 
-_WORD = re.compile(r"[a-z']+")
 _ANNOUNCING_WORDS = 10
 _GREETING = frozenset({"hi", "hello", "hey", "please", "there", "anyone", "yo"})
 _ANNOUNCING = frozenset({"question", "questions", "query", "enquiry", "inquiry", "ask", "wondering", "wondered"})

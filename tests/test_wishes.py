@@ -74,8 +74,19 @@ def test_a_wish_while_a_fact_is_asked_for_is_read_too() -> None:
     assert "choose:store_credit" in acts("hmm, could I just have store credit instead?", ASKED_DATE)
 
 
-def test_once_offers_are_on_the_table_wishes_are_choices_among_them_only() -> None:
-    assert acts("can you resend it?", OFFERED) != ["choose:resend"]
+def test_once_offers_are_on_the_table_a_wish_for_something_else_is_not_taken() -> None:
+    engine = Engine(load_policy("retail"), clock=lambda: NOW)
+    conversation, _ = engine.start(facts={"customer_name": "Kim", "order_id": "A-6206", "days_since_purchase": 45})
+    conversation, turn = engine.reply(conversation, "I want a refund")
+    assert conversation.current is not None
+    assert conversation.current.offered == ("store_credit", "exchange")
+    conversation, turn = engine.reply(conversation, "can you resend it?")
+    assert turn.transitions == ["not_on_offer"]
+    assert turn.actions == []
+    assert conversation.current is not None
+    assert conversation.current.chosen is None
+    assert "new parcel isn't" in turn.text
+    assert "store credit" in turn.text
 
 
 def test_the_engine_arranges_the_wish_when_the_decision_allows_it() -> None:

@@ -324,7 +324,8 @@ _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
 _ANSWERED_ANYWAY = frozenset(
     """a an the i is are am was be do does did can could would will you your we me my us please help okay ok
     possible fine alright need want from what how when get got an email emails confirmation confirm long take
-    takes soon work works happen happens next now order number details info information know""".split()
+    takes soon work works happen happens next now order number details info information know options option
+    choices choice there anything else any""".split()
 )
 """Words of a question that the agent's reply to the request answers anyway ("what do you need from me?",
 "will I get an email?")."""
