@@ -78,3 +78,9 @@ Feature: After the request is sorted
     When the customer says "can i keep the box it came in"
     Then the reply matches /(can't help with that one|not something I can help with) from here/
     And the agent does not say "didn't quite catch"
+
+  Scenario: "Will she need to do anything?" is a question, not a complaint
+    When the customer says "will she need to do anything?"
+    Then the message is not read as "complain"
+    And the agent does not say "I'm sorry"
+    And the conversation is in "follow_up"

@@ -224,3 +224,9 @@ Feature: Questions on the way, and the facts that change the answer
       And the customer says "exchange please, and can I pick a different item?"
       Then the alternative "Exchange" is applied
       And the agent does not say "wrong item"
+
+    Scenario: A person asked for and taken back beside a choice is no question left unanswered
+      When the customer says "I want a refund"
+      And the customer says "can I speak to a human? actually no it's fine, I'll take the exchange"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "other question"

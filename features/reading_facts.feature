@@ -449,3 +449,13 @@ Feature: Reading facts and requests the way people give them
       When the customer says "cancel A-1001 please"
       And the customer says "I haven't had a tracking email"
       Then the request is approved
+
+  Rule: An order asked about as "my other order" is not the one a request is for
+
+    Scenario: "Cancel, and when will my other order arrive?" does not cancel the other order
+      When the customer says "Hi I placed an order 2 days ago and I'd like to cancel, also can you tell me when my other order A-3007 will arrive?"
+      Then the agent asks for the "order_id"
+      And the agent does not say "A-3007"
+      When the customer says "A-3006, and no it hasn't shipped"
+      Then the request is approved
+      And the agent says "A-3006"

@@ -71,6 +71,8 @@ _NO_NEED = frozenset({
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
+_AUXILIARIES = frozenset("will would do does did can could should shall is are am was may must".split())
+"""Words that open a plain yes-or-no question ("will she need to do anything?")."""
 _ABOUT_OFFERS = frozenset({"choose", "reject", "ask_about"})
 """Acts about what is on offer, beside which no other alternative is read as asked for."""
 _REQUEST_NEGATORS = frozenset("not dont never no doesnt didnt wont".split())
@@ -219,6 +221,7 @@ def read_acts(
                 topic_only=topic_only,
                 other_ask=any(not _OTHER_ASKS.isdisjoint(clause.words) for clause in clauses),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
+                plain_question=all(clause.question and clause.words[0] in _AUXILIARIES for clause in clauses),
             )
         _late_yes(clauses, context, lexicon, found)
     if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
@@ -237,7 +240,7 @@ def read_acts(
     acts = found.ordered()
     kinds = found.kinds()
     if asides is not None and kinds & _MOVING_ON:
-        aside = _aside_question(clauses, found)
+        aside = _aside_question(clauses, lexicon, found)
         if aside is not None:
             asides.append(aside)
     if "request" in kinds and "choose" in kinds:
@@ -286,7 +289,7 @@ def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> Non
     found.add(0, Act.of("request", topic))
 
 
-def _aside_question(clauses: list[Clause], found: Found) -> str | None:
+def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> str | None:
     """The words of a question asked beside what the message does: one nothing was read in, or one about
     the rules ("and how long do refunds take?"), in a message that also makes a request or a choice."""
     read: dict[int, set[str]] = {}
@@ -303,11 +306,11 @@ def _aside_question(clauses: list[Clause], found: Found) -> str | None:
             # "The credit's fine. Oh, does it work on the website too?": taken, and asked about.
             return f"{ASKS_OFFER}{asked.pop()} {' '.join(clause.words)}"
         asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
-        if clause.question and len(clause.words) >= 3 and asking:
+        if clause.question and len(clause.words) >= 3 and asking and not names_a_person(clause.words, lexicon):
             about_rules = bool(kinds & {"ask_policy", "ask_status"})
             if (
                 not about_rules
-                and not _ASIDE_REFERS.isdisjoint(clause.words)
+                and not (_ASIDE_REFERS.isdisjoint(clause.words) and _PLEAS.isdisjoint(clause.words))
                 or _ANSWERED_ANYWAY.issuperset(clause.words)
             ):
                 continue  # "is that ok?", "can you help?": about the request itself, which the reply answers
@@ -321,6 +324,8 @@ def _aside_question(clauses: list[Clause], found: Found) -> str | None:
 
 
 _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
+_PLEAS = frozenset({"chance", "chances", "possibility", "exception", "way", "anyway", "still"})
+"""Words of a plea about the request in hand ("is there any chance?"), which the decision answers."""
 _ANSWERED_ANYWAY = frozenset(
     """a an the i is are am was be do does did can could would will you your we me my us please help okay ok
     possible fine alright need want from what how when get got an email emails confirmation confirm long take
@@ -878,6 +883,7 @@ def _from_model(
     topic_only: bool = False,
     other_ask: bool = False,
     plays_down: str | None = None,
+    plain_question: bool = False,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -890,7 +896,8 @@ def _from_model(
     for nothing yet; one that asks to change or track something (``other_ask``: "can I change my delivery
     address?") asks for none of the policy's requests, whatever the model makes of it. "It's not that bad"
     (``plays_down``, the word played down) is no answer to what is on offer, and "it's not that old" argues
-    with a refusal."""
+    with a refusal. A plain yes-or-no question ("will she need to do anything?", ``plain_question``) is
+    not a complaint, whatever the model makes of it."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
     if (topic_only or other_ask) and intent.startswith("request_"):
@@ -902,7 +909,7 @@ def _from_model(
         kind, target = _MODEL_ACTS[intent]
         if kind == "request" and (found.reported or found.negated):
             return
-        if kind == "complain" and (context.asked or kinds or owns_up):
+        if kind == "complain" and (context.asked or kinds or owns_up or plain_question):
             return
         if kind == "request" and context.request == target and context.state in _DECLINED_STATES:
             found.add(900, Act.of("insist"))

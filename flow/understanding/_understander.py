@@ -14,6 +14,7 @@ from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import ModelReading, Tone, read_acts
 from flow.understanding._facts import read_facts
+from flow.understanding._found import first
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._request_cues import another_order_said
@@ -141,6 +142,14 @@ class Understander:
         if asides:
             slots["aside"] = asides[0]
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
+        if (
+            len(requests) == 1
+            and "order_id" in facts.facts
+            and _only_other_order(clauses, facts.facts["order_id"], lexicon)
+        ):
+            # "I'd like to cancel, also when will my other order A-3007 arrive?": not the order to cancel.
+            facts.facts.pop("order_id")
+            acts = [a for a in acts if not (a.kind == "provide" and a.target == "order_id")]
         if not requests and context.request is None and any(a.kind == "ask_policy" for a in acts):
             topic = _topic(clauses, lexicon)
             if topic is not None:
@@ -459,6 +468,23 @@ def _from_model(probabilities: dict[str, float], negated: set[Intent], *, has_fa
             return "provide_info", FACTS_WITH_UNCLEAR_INTENT_CONFIDENCE
         return "unknown", confidence
     return best, confidence
+
+
+def _only_other_order(clauses: list[Clause], order: object, lexicon: Lexicon) -> bool:
+    """Whether the order number is said only as "my other order" in a clause of its own that asks for
+    nothing, beside a request in another clause that names no order."""
+    named = str(order).lower()
+    holding = [clause.words for clause in clauses if named in clause.words]
+    if len(holding) != 1 or len(clauses) < 2:
+        return False
+    words = holding[0]
+    if any(first(cues, words) is not None for cues in lexicon.request_cues.values()):
+        return False
+    at = words.index(named)
+    return not _OTHER_ORDER_WORDS.isdisjoint(words[max(0, at - 3) : at])
+
+
+_OTHER_ORDER_WORDS = frozenset({"other", "another", "second", "different"})
 
 
 def _after_refusal(context: Context) -> bool:

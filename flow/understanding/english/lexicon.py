@@ -215,7 +215,8 @@ _DECIDING = _phrases("""
     id like to | i would like to
 """)
 _COMPLAINT = _phrases("""
-    youre joking | you are joking | are you joking | you must be joking | youve got to be joking | youre kidding |
+    youre joking | you are joking | can you believe this | can you believe it | would you believe it |
+    are you joking | you must be joking | youve got to be joking | youre kidding |
     you are kidding | are you kidding | you must be kidding | youve got to be kidding | are you serious |
     you cant be serious | cant be serious | you have to be kidding | not happy | not good enough | not acceptable |
     unacceptable | are you even listening | are you listening | youre not listening | you are not listening |
