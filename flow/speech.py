@@ -27,7 +27,7 @@ from flow.speech_context import (
     status_check,
 )
 from flow.templates import TemplateBook
-from flow.understanding.asides import aside_question
+from flow.understanding.asides import ASKS_RULES, aside_question
 from flow.wording import sentence_hashes, without_said
 from states import SPECS
 
@@ -191,6 +191,8 @@ class Speaker:
         if run.state in _NO_ASIDE_STATES or any(step.transition in _ANSWERING for step in steps):
             return
         found = self._aside_answer(aside)
+        if found is None and aside.startswith(ASKS_RULES):
+            return  # a question about the rules that no sentence answers is left to the reply itself
         text = self._book.render("templates.common.aside", {"aside_answer": found}, seed=seed)
         if not text:
             return

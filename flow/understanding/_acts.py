@@ -239,7 +239,7 @@ def read_acts(
         found.add(-2, Act.of("threat", negated=True))
     acts = found.ordered()
     kinds = found.kinds()
-    if asides is not None and kinds & _MOVING_ON:
+    if asides is not None and kinds & _MOVING_ON and not (tone.abusive or tone.irony or tone.threat):
         aside = _aside_question(clauses, lexicon, found)
         if aside is not None:
             asides.append(aside)
@@ -299,6 +299,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
     if len(clauses) < 2:
         return None
     chosen = {act.target for _, act in found.acts if act.kind == "choose" and act.target}
+    requested = {act.target for _, act in found.acts if act.kind in ("request", "insist") and act.target}
     for index, clause in enumerate(clauses):
         kinds = read.get(index, set())
         asked = {act.target for at, act in found.acts if at // 1000 == index and act.kind == "ask_about"}
@@ -306,8 +307,21 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             # "The credit's fine. Oh, does it work on the website too?": taken, and asked about.
             return f"{ASKS_OFFER}{asked.pop()} {' '.join(clause.words)}"
         asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
-        if clause.question and len(clause.words) >= 3 and asking and not names_a_person(clause.words, lexicon):
+        if (
+            clause.question
+            and len(clause.words) >= 3
+            and asking
+            and not names_a_person(clause.words, lexicon)
+            and not _what_is_said(clause.words)
+        ):
             about_rules = bool(kinds & {"ask_policy", "ask_status"})
+            cued = {
+                kind
+                for kind, each in (*lexicon.request_cues.items(), *lexicon.weak_request_cues.items())
+                if first(each, clause.words) is not None
+            }
+            if cued and (not about_rules or cued & requested):
+                continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
             if (
                 not about_rules
                 and not (_ASIDE_REFERS.isdisjoint(clause.words) and _PLEAS.isdisjoint(clause.words))
@@ -323,8 +337,14 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
     return None
 
 
+def _what_is_said(words: Sequence[str]) -> bool:
+    """ "What arrived is a completely different product": a statement that opens with "what"."""
+    return words[0] == "what" and words[1] not in _AUXILIARIES and not _BEING.isdisjoint(words[2:4])
+
+
+_BEING = frozenset({"is", "was", "are", "were"})
 _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
-_PLEAS = frozenset({"chance", "chances", "possibility", "exception", "way", "anyway", "still"})
+_PLEAS = frozenset({"chance", "chances", "possibility", "possible", "exception", "way", "anyway", "still"})
 """Words of a plea about the request in hand ("is there any chance?"), which the decision answers."""
 _ANSWERED_ANYWAY = frozenset(
     """a an the i is are am was be do does did can could would will you your we me my us please help okay ok

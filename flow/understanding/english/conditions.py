@@ -91,6 +91,9 @@ WRONG_ITEM = _phrases("""
     got a completely different | got a totally different | received a completely different |
     received a totally different | sent a completely different | sent a totally different |
     sent me a completely different | sent me a totally different | a completely different item arrived |
+    is a different item | is a different product | is a completely different | is a totally different |
+    was a different item | was a different product | was a completely different | was a totally different |
+    arrived is a different | came is a different |
     delivered a different | came in the wrong | arrived in the wrong | colour is wrong | colours wrong |
     color is wrong | colors wrong | size is wrong | sizes wrong | wrong version | wrong style | wrong pair |
     order is wrong | order was wrong | order came wrong | order arrived wrong | order is incorrect |
