@@ -189,3 +189,16 @@ Feature: Asking for an alternative straight away
     Scenario: "The dress doesn't suit me" inside the window is refunded
       When the customer says "hi, the dress doesn't suit me. order A-2020, got it last week"
       Then the request is approved
+
+  Rule: What the customer told decides which alternative a wish means
+
+    Scenario: "The mug came chipped, can you send a new one?" asks for a replacement, not a new parcel
+      Given the customer "Dana" bought order "A-1001" 20 days ago
+      When the customer says "hi there, the mug I ordered came chipped. can you send a new one?"
+      Then the alternative "Replacement" is applied
+      And the agent does not say "dispatched"
+
+    Scenario: "My parcel never came, can you send a new one?" still asks for it again
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "my parcel never came, can you send a new one?"
+      Then the alternative "Send it again" is applied

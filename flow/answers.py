@@ -93,12 +93,13 @@ _OPENERS = frozenset({"wait", "actually", "oh", "hmm", "ok", "okay", "so", "and"
 
 
 def _score(sentence: str, topics: Sequence[tuple[Topic, int]], content: set[str]) -> int:
-    """Two points for each word of the question that raises a topic the sentence answers, one for each
-    other word the two share."""
+    """Two points for each word of the question that raises a topic the sentence answers, three for each
+    other word the two share: a thing the question names ("the label") outweighs the kind of question
+    it is ("when")."""
     words = set(_words(sentence))
     by_topic = sum(2 * cues for topic, cues in topics if not topic.answered_by.isdisjoint(words))
     shared = len({word for word in content if word in words or word.rstrip("s") in words})
-    return by_topic + shared
+    return by_topic + 3 * shared
 
 
 def _words(text: str) -> list[str]:

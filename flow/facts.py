@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flow.conditions import Predicate, compile_condition
 from flow.models import AgendaItem, FactValue, Span
 from flow.policy import FactSpec, Policy
 from flow.run import Run, current_item
@@ -198,15 +199,53 @@ def _note_wish(run: Run, policy: Policy) -> None:
     wish = next((a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target), None)
     if wish is None or run.state == "follow_up" and not _another_order(run):
         return
-    owners = [
-        name for name, request in policy.requests.items() if any(a.id == wish for a in request.every_alternative())
-    ]
+    owners = _owners(policy, wish)
     item = current_item(run)
+    if item is None:
+        wish, owners = _wish_for_what_was_told(run, policy, wish, owners)
     if item is None and owners:
         item = AgendaItem(owners[0])
         run.agenda.append(item)
     if item is not None and item.name in owners:
         item.wish = wish
+
+
+def _owners(policy: Policy, wish: str) -> list[str]:
+    return [name for name, request in policy.requests.items() if any(a.id == wish for a in request.every_alternative())]
+
+
+def _wish_for_what_was_told(run: Run, policy: Policy, wish: str, owners: list[str]) -> tuple[str, list[str]]:
+    """The wish, and its requests, as what the customer told makes it: "the mug came chipped, can you send a
+    new one?" names the new parcel of a parcel that never came, and within it the replacement of a faulty
+    item, which the chipped mug asks for."""
+    also = run.signals.slots.get("also_wished")
+    if not also:
+        return wish, owners
+    facts = {**run.facts, **run.signals.facts}
+    told = [name for name, holds in _assumed_conditions(policy) if holds(facts, {}, {})]
+    if not told or told[0] in owners:
+        return wish, owners
+    for other in also.split():
+        other_owners = _owners(policy, other)
+        if told[0] in other_owners:
+            return other, other_owners
+    return wish, owners
+
+
+_ASSUMED: dict[int, tuple[Policy, list[tuple[str, Predicate]]]] = {}
+
+
+def _assumed_conditions(policy: Policy) -> list[tuple[str, Predicate]]:
+    """Each request the policy assumes from what the customer tells, with the condition that says so."""
+    known = _ASSUMED.get(id(policy))
+    if known is None or known[0] is not policy:
+        pairs = [
+            (name, compile_condition(request.assumed_when))
+            for name, request in policy.requests.items()
+            if request.assumed_when is not None
+        ]
+        known = _ASSUMED[id(policy)] = (policy, pairs)
+    return known[1]
 
 
 def _another_order(run: Run) -> bool:

@@ -117,11 +117,13 @@ def read_acts(
     tone: Tone,
     known: Callable[[str], bool] | None = None,
     asides: list[str] | None = None,
+    also_wished: list[str] | None = None,
 ) -> list[Act]:
     """The acts of one message, in the order they occur; ``known`` tells words spelt right. A question
     asked beside what the message does ("refund please, and will I get the postage back?") is added to
     ``asides`` (a question about the rules in its canonical words after :data:`ASKS_RULES`, any other as
-    :data:`ASKS_OTHER`), so the reply can answer it too."""
+    :data:`ASKS_OTHER`), so the reply can answer it too. The other alternatives the words of a wish also
+    name go to ``also_wished``."""
     found = Found()
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
     if context.wishes and not tone.irony and not found.kinds() & _ABOUT_OFFERS:
@@ -243,6 +245,8 @@ def read_acts(
         aside = _aside_question(clauses, lexicon, found)
         if aside is not None:
             asides.append(aside)
+    if also_wished is not None:
+        also_wished.extend(found.also_wished)
     if "request" in kinds and "choose" in kinds:
         # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
         # "can I return another order?" names no offer by its "return"; "I'll take the credit. also cancel my

@@ -122,6 +122,7 @@ class Understander:
         facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
         irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
         asides: list[str] = []
+        also_wished: list[str] = []
         acts = read_acts(
             clauses,
             context,
@@ -138,9 +139,12 @@ class Understander:
             ),
             known=parts.model.knows,
             asides=asides,
+            also_wished=also_wished,
         )
         if asides:
             slots["aside"] = asides[0]
+        if also_wished:
+            slots["also_wished"] = " ".join(also_wished)
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
         if (
             len(requests) == 1

@@ -28,7 +28,8 @@ _ASKING_LEAVE = frozenset(
 
 def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """Add a ``choose`` act for an alternative the customer asks to have while nothing is on offer, or an
-    ``ask_about`` act for one they ask a question about."""
+    ``ask_about`` act for one they ask a question about. The other alternatives the words of a choice also
+    name ("send a new one" names "a new one") go to ``found.also_wished``, for the engine to weigh."""
     for index, clause in enumerate(clauses):
         words = clause.words
         for mention in named_mentions(words, context.wishes):
@@ -36,6 +37,9 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 continue
             if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
+                others = tuple(offer for offer in context.wishes if offer.id != mention.offer)
+                inside = named_mentions(words[mention.start : mention.end], others)
+                found.also_wished = [m.offer for m in inside if m.offer is not None]
                 return
             if _asks_about(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
