@@ -211,6 +211,14 @@ Feature: Reading the tone of a message
       And the transitions taken were "hold_position"
       And the agent does not say "get this right"
 
+    Scenario: "It's just too big" after a refusal says again why, and the answer stays
+      When the customer says "hello I was wondering if you could help me get a refund for a dress I bought last month"
+      And the customer says "it's just too big"
+      Then the message is read as "insist"
+      And the agent does not say "didn't quite catch"
+      When the customer says "ok then an exchange for a smaller size please"
+      Then the alternative "Exchange" is applied
+
     Scenario: "Not interested in the credit" is a polite no, not anger
       When the customer says "I want a refund"
       And the customer says "Not interested in the credit, thanks"

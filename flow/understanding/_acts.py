@@ -48,6 +48,7 @@ from flow.understanding.asides import ASKS_BESIDE, ASKS_OFFER, ASKS_OTHER, ASKS_
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
+from flow.understanding.phrases import PhraseSet
 
 _DECLINED_STATES = frozenset({"offering_alternatives", "compensation", "escalated", "explaining", "apologizing"})
 _PERSON_VERBS = frozenset(
@@ -71,6 +72,8 @@ _NO_NEED = frozenset({
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
+_NO_CUES = PhraseSet(())
+_SENDING_BACK = frozenset({"return", "returned", "returning", "returns", "back", "send", "sent"})
 _AUXILIARIES = frozenset("will would do does did can could should shall is are am was may must".split())
 """Words that open a plain yes-or-no question ("will she need to do anything?")."""
 _ABOUT_OFFERS = frozenset({"choose", "reject", "ask_about"})
@@ -466,8 +469,13 @@ def _read_requests(
                 named = [kind]
                 break
     elif not named and context.request is not None and context.state in _DECLINED_STATES:
-        # After a refusal, "I don't need it anymore" says again why the customer wants the request in hand.
+        # After a refusal, "I don't need it anymore" or "it's just too big" says again why the customer wants
+        # the request in hand.
         at = cue_at(lexicon.unwanted, referring)
+        if at is None and not mentions and "choose" not in found.kinds():
+            reason = first(lexicon.weak_request_cues.get(context.request, _NO_CUES), referring)
+            if reason is not None and _SENDING_BACK.isdisjoint(reason.phrase.split()):
+                at = reason.start  # "it's just too big": why, not how
         if at is not None and context.state != "escalated" and not _negated_at(words, at):
             named = [context.request]
             cue_starts[context.request] = at
