@@ -48,3 +48,8 @@ Feature: Checking on something already under way
     Then the message is not read as "provide:condition"
     And the message gives no fact "condition"
     And the agent does not say "hasn't reached you"
+
+  Scenario: "My refund was approved but I haven't got the money" asks after it, and asks for no new refund
+    When the customer says "hi, I'm a bit confused, I got an email saying my refund was approved but I haven't got the money yet. order A-9701"
+    Then the message is not read as "request:refund"
+    And the agent does not say "When did you buy it"

@@ -326,3 +326,12 @@ Feature: Reading what the customer chooses
       And the customer says "thank you!! also can I change my delivery address for another order?"
       Then the conversation is still open
       And the reply matches /(can't help with that one|not something I can help with) from here/
+
+  Rule: Asking for part of the request is not a choice
+
+    Scenario: "Can I get half the refund and half credit?" takes no credit
+      When the customer says "I want a refund"
+      And the customer says "can I get half the refund and half credit?"
+      Then no alternative is applied
+      And the message is read as "insist"
+      And the conversation is in "offering_alternatives"

@@ -73,6 +73,8 @@ _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _NO_CUES = PhraseSet(())
+_SPLITTING = frozenset({"half", "halves", "part", "partly", "partial", "split", "mix", "combination", "some"})
+"""Words that ask for part of a request beside part of an offer ("half refund, half credit")."""
 _SENDING_BACK = frozenset({"return", "returned", "returning", "returns", "back", "send", "sent"})
 _AUXILIARIES = frozenset("will would do does did can could should shall is are am was may must".split())
 """Words that open a plain yes-or-no question ("will she need to do anything?")."""
@@ -428,6 +430,13 @@ def _read_requests(
             found.add(position + 5, Act.of("ask_why"))
         handled.add("ask_why")
     if mentions:
+        if context.request in named and not _SPLITTING.isdisjoint(words):
+            # "Can I get half the refund and half credit?": part of the request, which takes no offer.
+            found.acts = [
+                (at, act) for at, act in found.acts if not (act.kind == "choose" and at // 1000 == position // 1000)
+            ]
+            found.add(position + 1, Act.of("insist"))
+            return handled
         # "Can I have my money back instead of a repair?": the offer is turned down for the request in hand.
         if context.request in named and any(
             a.kind == "reject" and position <= at < position + 1000 for at, a in found.acts

@@ -30,6 +30,8 @@ _NOT_SUBJECTS = frozenset(
 _PAST_REPORT = frozenset(
     "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
 )
+_TOLD_AS_DONE = frozenset({"was", "is", "has", "had", "got", "been"})
+"""Words after a request's name that tell what became of it: "the refund was approved"."""
 _ASKING_AFTER = frozenset({"did", "has", "have", "is", "was", "hasnt", "havent", "didnt", "isnt"})
 """Words that open a question about something done: "did you cancel it yet?"."""
 _SETTLED = frozenset(
@@ -46,6 +48,9 @@ def reported(words: Sequence[str], at: int) -> bool:
         return not wanting or (wanting == {"have"} and words[0] == "have")
     if asks_after_earlier(words) and ("yet" in words[at:] or not _SETTLED.isdisjoint(words[at + 1 : at + 3])):
         return True
+    after = words[at + 1 : at + 4]
+    if after[:1] and after[0] in _TOLD_AS_DONE and not _SETTLED.isdisjoint(after[1:]):
+        return True  # "my refund was approved but the money hasn't come"
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
 
 
