@@ -287,3 +287,9 @@ Feature: Handing over to a person
     And the customer says "ok can someone check"
     Then the agent hands over to a person
     And the agent does not say "Which one shall I set up"
+
+  Scenario: "Then I'll take it up with my bank" is a chargeback threat, handed to a person
+    Given it is within the policy's opening hours
+    When the customer says "I want a refund"
+    And the customer says "then I'll take it up with my bank"
+    Then the agent hands over to a person with reason "threat"

@@ -335,3 +335,9 @@ Feature: Reading what the customer chooses
       Then no alternative is applied
       And the message is read as "insist"
       And the conversation is in "offering_alternatives"
+
+    Scenario: "I'd prefer not to wait for a repair, can you just send new ones?" takes the replacement
+      When the customer says "Good morning! I purchased a pair of trainers from you around six weeks ago and they've started to come apart at the sole. I'd like a refund please."
+      Then the agent offers "Replacement" and "Repair"
+      When the customer says "I'd prefer not to wait for a repair, can you just send new ones?"
+      Then the alternative "Replacement" is applied

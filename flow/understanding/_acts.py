@@ -73,6 +73,7 @@ _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _NO_CUES = PhraseSet(())
+_SUPPOSING_OPENERS = frozenset({"and", "so", "ok", "okay", "but", "hmm", "well", "right", "alright"})
 _SPLITTING = frozenset({"half", "halves", "part", "partly", "partial", "split", "mix", "combination", "some"})
 """Words that ask for part of a request beside part of an offer ("half refund, half credit")."""
 _SENDING_BACK = frozenset({"return", "returned", "returning", "returns", "back", "send", "sent"})
@@ -837,7 +838,9 @@ _MODEL_ACTS = {
 
 def _supposes(words: Sequence[str]) -> bool:
     """ "What if I don't want either?", "and if I say no?": a question about what would happen."""
-    start = 1 if words[:1] == ["and"] or words[:1] == ["so"] else 0
+    start = 0
+    while start < len(words) - 1 and words[start] in _SUPPOSING_OPENERS:
+        start += 1
     opening = words[start : start + 3]
     return opening[:1] == ["if"] or opening[:2] == ["what", "if"] or opening == ["what", "happens", "if"]
 

@@ -25,6 +25,7 @@ _THREATS = TextPattern(
     r"|dispute (?:the |this |that |it |my )?(?:charge|payment|transaction)s?|(?:file|raise|open) a dispute"
     r"|dispute (?:it |this )?with (?:my|the) (?:bank|card)"
     r"|(?:call|contact|tell|ring|go to|talk to|speak to|phone|report (?:this|you|it) to) my (?:bank|credit card|card)"
+    r"|take (?:it|this|that) up with my (?:bank|credit card company|card company|card issuer)"
     r"|regulators?|fca|ftc|cfpb|bbb|better business bureau|attorney general|authorities|police"
     r"|report (?:you|this|it|your company|your business|them) to"
     r"|(?:go|going|went|run|running) to the (?:press|media|news|papers|newspapers)"

@@ -363,6 +363,7 @@ _CHOICE_FORMS = _phrases("""
     ill go with | ill go for | i will go with | i will go for | lets go with | lets go for | lets do | give me |
     i want | i need | i prefer | id prefer | i would prefer | id rather | i would rather | ill do | i choose |
     i pick | ill pick | ill choose | im going with | going with | put me down for | sign me up for | send me |
+    can you send | could you send | can you just send | could you just send | just send |
     set up | arrange | book | please | is fine | sounds good | would be great | would be fine | would be good |
     will do | it will be | gimme | it is | works for me | can i switch to | could i switch to | can i swap to |
     could i swap to | can i change to | could i change to | can i switch it to | could i switch it to |
