@@ -459,3 +459,11 @@ Feature: Reading facts and requests the way people give them
       When the customer says "A-3006, and no it hasn't shipped"
       Then the request is approved
       And the agent says "A-3006"
+
+  Rule: "The week before last" is the calendar week before last week
+
+    Scenario: "It was the week before last" is 12 to 18 days ago on a Friday, inside the window
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "refund for A-1112"
+      And the customer says "it was the week before last"
+      Then the request is approved

@@ -349,6 +349,10 @@ def _fixed(
         return 1, i + (0 if word == "yesterday" else 1)
     if word in ("last", "past", "previous") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
         return _part_of_last_month(part, today), i + 1
+    if word == "the" and _words(tokens, i, 4) == ["the", "week", "before", "last"]:
+        # "the week before last": the calendar week before last week.
+        last = _last_period("week", today)
+        return (Span(low=last.low + 7, high=(last.high or last.low) + 7) if isinstance(last, Span) else None), i + 3
     if word in ("last", "past", "previous") and nxt in ("week", "weekend", "month", "year"):
         return _last_period(nxt, today), i + 1
     if word == "earlier" and nxt == "this" and i + 2 < len(tokens) and tokens[i + 2].text in ("week", "month"):
