@@ -230,3 +230,25 @@ Feature: Questions on the way, and the facts that change the answer
       And the customer says "can I speak to a human? actually no it's fine, I'll take the exchange"
       Then the alternative "Exchange" is applied
       And the agent does not say "other question"
+
+  Rule: A question about one rule gets that rule; a question about the rules gets them all
+
+    Scenario: "Can I cancel an order after it's shipped?" gets the sentence about cancelling
+      Given the customer "Dana" bought order "A-1001" 1 days ago
+      When the customer says "can I cancel an order after it's shipped?"
+      Then the agent says "Orders can be cancelled until they leave our warehouse"
+      And the agent does not say "print the free returns label"
+      And the agent does not say "order number"
+
+    Scenario: "What's your returns policy?" gets the whole summary
+      When the customer says "what's your returns policy?"
+      Then the agent says "within 30 days of buying them"
+      And the agent says "print the free returns label"
+
+    Scenario: "Ok, and can I cancel an order after it's shipped?" after a colleague is offered is a new question
+      Given it is within the policy's opening hours
+      When the customer says "how long does a refund take to come through?"
+      Then the agent says "Shall I pass it on?"
+      When the customer says "ok and can I cancel an order after it's shipped?"
+      Then the agent does not hand over to a person
+      And the agent says "Orders can be cancelled until they leave our warehouse"

@@ -54,7 +54,7 @@ TOPICS: tuple[Topic, ...] = (
 _IGNORED = frozenset(
     """a an the i it its is are was be do does did can could would will to of for on in at my me you your we our
     this that and or if so what how when where which who about with any there have has get got ok okay please
-    thanks just""".split()
+    thanks just something anything stuff thing things""".split()
 )
 
 
@@ -98,8 +98,19 @@ def _score(sentence: str, topics: Sequence[tuple[Topic, int]], content: set[str]
     it is ("when")."""
     words = set(_words(sentence))
     by_topic = sum(2 * cues for topic, cues in topics if not topic.answered_by.isdisjoint(words))
-    shared = len({word for word in content if word in words or word.rstrip("s") in words})
+    stems = {word[:_STEM] for word in words if len(word) >= _STEM}
+    shared = len(
+        {
+            word
+            for word in content
+            if word in words or word.rstrip("s") in words or (len(word) >= _STEM and word[:_STEM] in stems)
+        }
+    )
     return by_topic + 3 * shared
+
+
+_STEM = 5
+"""Letters two longer words must share at the start to count as one ("cancel" and "cancelled")."""
 
 
 def _words(text: str) -> list[str]:

@@ -78,6 +78,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "wished": frozenset({"wished"}),
     "unoffered": frozenset({"unoffered"}),
     "chosen_waiting": frozenset({"chosen_waiting"}),
+    "summary": frozenset({"summary"}),
     "request_named": frozenset({"request_named"}),
     "asked_when": frozenset({"asked_when", "callback_when"}),
     "asking": _FACT_ASKED,
@@ -250,6 +251,18 @@ class ContextBuilder:
         found = next((a for each in self._alternatives.values() for a in each if a.id == wanted), None)
         return _in_sentence(found) if found is not None else None
 
+    def _summary_answer(self, run: Run) -> str | None:
+        """The policy's summary as the answer to the question asked: the one sentence of it that answers a
+        question about one thing ("can I cancel an order after it's shipped?"), the whole of it for a
+        question about the rules in general ("what's your returns policy?")."""
+        summary = self._policy.summary
+        if summary is None:
+            return None
+        lowered = run.text.lower()
+        if any(word in lowered for word in _GENERAL_QUESTIONS):
+            return summary
+        return answering_sentence(summary, run.text) or summary
+
     def _chosen_waiting(self, run: Run) -> str | None:
         """How the offer the customer took while a person is coming (and the handoff stays) is said in a
         sentence: the person will set it up."""
@@ -324,6 +337,8 @@ class ContextBuilder:
             context["unoffered"] = self._unoffered(run)
         if "chosen_waiting" in groups:
             context["chosen_waiting"] = self._chosen_waiting(run)
+        if "summary" in groups:
+            context["summary"] = self._summary_answer(run)
         if "request_named" in groups:
             context["request_named"] = item is not None and any(
                 a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name
@@ -574,6 +589,10 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
         return following
     later = run.agenda[run.agenda.index(item) + 1 :]
     return later[0] if later else None
+
+
+_GENERAL_QUESTIONS = ("policy", "policies", "rules", "terms", "conditions", "how does it work", "how it works")
+"""Words of a question about the rules in general, answered with the whole summary."""
 
 
 def _announces(run: Run) -> bool:

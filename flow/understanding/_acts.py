@@ -73,6 +73,11 @@ _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _NO_CUES = PhraseSet(())
+_ANY_ORDER = frozenset({("an", "order"), ("a", "order"), ("an", "item"), ("a", "parcel")})
+_ANY_ORDERS = frozenset({"orders", "items", "parcels"})
+_SUPPOSED = frozenset({"after", "once", "if", "when"})
+_SHORT_ANSWER = 3
+"""Words in a clause beyond which an "ok" that opens a question is not a yes to what the agent asked."""
 _SUPPOSING_OPENERS = frozenset({"and", "so", "ok", "okay", "but", "hmm", "well", "right", "alright"})
 _SPLITTING = frozenset({"half", "halves", "part", "partly", "partial", "split", "mix", "combination", "some"})
 """Words that ask for part of a request beside part of an offer ("half refund, half credit")."""
@@ -451,6 +456,11 @@ def _read_requests(
         handled.add("ask_status")
         return handled
     waiting = "wait" in words or "waiting" in words
+    if clause.question and named and _in_general(words) and context.request is None:
+        # "Can I cancel an order after it's shipped?": the rules for any order, not this one.
+        found.add(position + 7, Act.of("ask_policy"))
+        handled.add("ask_policy")
+        return handled
     if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)) and not waiting:
         own = _own_request(words, context, lexicon)
         if own is not None:
@@ -552,6 +562,13 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
         return False
     return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+def _in_general(words: Sequence[str]) -> bool:
+    """ "An order after it's shipped", "items once they're opened": any order in a case supposed, not one."""
+    if _SUPPOSED.isdisjoint(words):
+        return False
+    return not _ANY_ORDERS.isdisjoint(words) or any(pair in _ANY_ORDER for pair in zip(words, words[1:], strict=False))
 
 
 def _played_down(words: Sequence[str]) -> str | None:
@@ -711,8 +728,10 @@ def _read_answers(
     if has(lexicon.taking_time, words) and not has(lexicon.done, words):
         return
     yes = only(lexicon.yes, words, lexicon) or (
-        words[0] in ("yes", "ok", "mostly") and not only(lexicon.no, words[:1], lexicon)
-    )
+        words[0] in ("yes", "ok", "mostly")
+        and not only(lexicon.no, words[:1], lexicon)
+        and not (words[0] == "ok" and clause.question and len(words) > _SHORT_ANSWER)
+    )  # "ok and can I cancel an order after it's shipped?" asks something new
     no = (only(lexicon.no, words, lexicon) or starts_with(lexicon.no, words)) and not dismayed(words)
     if irony and yes:
         yes, no = False, True
