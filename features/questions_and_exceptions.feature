@@ -252,3 +252,10 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "ok and can I cancel an order after it's shipped?"
       Then the agent does not hand over to a person
       And the agent says "Orders can be cancelled until they leave our warehouse"
+
+    Scenario: "And for faulty stuff?" after the rules goes on with them
+      When the customer says "what's your returns policy?"
+      And the customer says "and for faulty stuff?"
+      Then the message is read as "ask_policy"
+      And the agent says "If something is faulty"
+      And the agent does not say "can't help with that"

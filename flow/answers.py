@@ -70,6 +70,8 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     asked = set(words)
     if any(a == "good" and b == "for" for a, b in zip(words, words[1:], strict=False)):
         asked.add("valid")  # "how long is it good for?"
+    if not _FAULTY.isdisjoint(asked):
+        asked.add("faulty")  # "what if it's broken?"
     ignored = _IGNORED | {word for name in named for word in _words(name)}
     topics = [(topic, len(topic.asked_by & asked)) for topic in TOPICS if not topic.asked_by.isdisjoint(asked)]
     content = asked - ignored
@@ -89,6 +91,8 @@ def _past_openers(words: list[str]) -> list[str]:
     return words[start:]
 
 
+_FAULTY = frozenset({"broken", "broke", "damaged", "defective", "faulty", "cracked", "smashed"})
+"""Words for something wrong with the item, which a policy's sentences say as "faulty"."""
 _OPENERS = frozenset({"wait", "actually", "oh", "hmm", "ok", "okay", "so", "and", "but", "sorry", "also", "um"})
 
 

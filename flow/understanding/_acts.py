@@ -241,6 +241,8 @@ def read_acts(
         found.add(exclaimed[0], Act.of("complain"))
     if found.acts and not found.kinds() - {"thank", "goodbye"}:
         _unread_question(clauses, found)
+    if context.state == "listening" and context.request is None and not found.kinds() - {"unknown", "complain"}:
+        _follow_on_question(clauses, found)
     if found.kinds() == {"affirm"}:
         _yes_to_described(context, found)
     _goes_on_with_topic(context, lexicon, found)
@@ -302,6 +304,29 @@ def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> Non
     found.drop("affirm")
     found.drop("unknown")
     found.add(0, Act.of("request", topic))
+
+
+def _follow_on_question(clauses: list[Clause], found: Found) -> None:
+    """Before any request, a short question that goes on from the last ("and for faulty stuff?", "what
+    about sale items?", "and if it's broken?") asks about the rules."""
+    if len(clauses) != 1:
+        return
+    clause = clauses[0]
+    words = clause.words
+    if not clause.question or len(words) > _FOLLOW_ON_WORDS or tuple(words[:2]) not in _GOING_ON:
+        return
+    if "my" in words or "me" in words:
+        return  # "what about my order?" asks about the customer's own
+    found.acts = []
+    found.add(7, Act.of("ask_policy"))
+
+
+_FOLLOW_ON_WORDS = 8
+_GOING_ON = frozenset(
+    {("and", "for"), ("and", "if"), ("and", "what"), ("what", "about"), ("how", "about"), ("and", "how"),
+     ("what", "if"), ("and", "with"), ("and", "on"), ("and", "sale")}
+)  # fmt: skip
+"""The first two words of a question that goes on from the one before it."""
 
 
 def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> str | None:
