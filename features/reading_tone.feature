@@ -269,3 +269,10 @@ Feature: Reading the tone of a message
       Then the alternative "Store credit" is applied
       And the agent does not say "Great,"
       And the reply matches /(sorry it's not what you hoped for|sorry it isn't what you wanted)/
+
+    Scenario: Taking an offer "if I have to" is met with understanding, not "great"
+      When the customer says "I want a refund"
+      And the customer says "I'll take the credit if I have to"
+      Then the alternative "Store credit" is applied
+      And the agent does not say "Great,"
+      And the reply matches /(sorry it's not what you hoped for|sorry it isn't what you wanted)/

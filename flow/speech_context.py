@@ -307,7 +307,7 @@ class ContextBuilder:
         policy = self._policy
         if "said" in groups:
             said_kinds = {act.kind for act in run.signals.acts if not act.negated}
-            context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET
+            context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET or _reluctant(run)
             context["thanked"] = "thank" in said_kinds
             context["insisted"] = "insist" in said_kinds
             context["affirmed"] = "affirm" in said_kinds
@@ -589,6 +589,17 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
         return following
     later = run.agenda[run.agenda.index(item) + 1 :]
     return later[0] if later else None
+
+
+def _reluctant(run: Run) -> bool:
+    """Whether the customer takes something grudgingly ("I'll take the credit if I have to", "credit I
+    guess"), which a reply meets with understanding rather than "Great"."""
+    lowered = run.text.lower().replace("’", "'")
+    return any(phrase in lowered for phrase in _RELUCTANT)
+
+
+_RELUCTANT = ("if i have to", "if i must", "i suppose", "i guess", "if that's all", "if thats all", "no choice")
+"""Words of a customer going along with something they did not want."""
 
 
 _GENERAL_QUESTIONS = ("policy", "policies", "rules", "terms", "conditions", "how does it work", "how it works")
