@@ -180,3 +180,8 @@ Feature: Listening first
       When the customer says "hello?"
       Then the agent does not say "go ahead"
       And the agent says "refund"
+
+    Scenario: "I need help with a return" asks to send something back
+      When the customer says "hi I need help with a return"
+      Then the message is read as "request:refund"
+      And the agent asks for the "order_id"

@@ -115,6 +115,7 @@ _WEAK_REFUND = _phrases("""
     dont really need it | dont really like it | dont want to keep it | dont want to keep them | rather not keep it |
     return please | return pls | return plz | please return | return for order | return for my | a return on |
     a return for | need a return | want a return | like a return | returns for | return request | request a return |
+    with a return | help with returning | help returning | have a return | about a return | regarding a return |
     it be returned | they be returned | this be returned | these be returned | get it returned | have it returned |
     it be sent back | they be sent back | too tight | too small | too big | too large | too short | too long |
     too loose | doesnt fit | dont fit | didnt fit | does not fit | do not fit | did not fit | just not for me |
