@@ -193,7 +193,10 @@ class Speaker:
         found = self._aside_answer(aside)
         if found is None and aside.startswith(ASKS_RULES):
             return  # a question about the rules that no sentence answers is left to the reply itself
-        text = self._book.render("templates.common.aside", {"aside_answer": found}, seed=seed)
+        path = "templates.common.aside"
+        context = self._contexts.context(run, self._book.variables(path, seed=seed), steps[-1] if steps else None)
+        context["aside_answer"] = found
+        text = self._book.render(path, context, seed=seed)
         if not text:
             return
         last = paragraphs[-1]
