@@ -97,9 +97,8 @@ _OPENERS = frozenset({"wait", "actually", "oh", "hmm", "ok", "okay", "so", "and"
 
 
 def _score(sentence: str, topics: Sequence[tuple[Topic, int]], content: set[str]) -> int:
-    """Two points for each word of the question that raises a topic the sentence answers, three for each
-    other word the two share: a thing the question names ("the label") outweighs the kind of question
-    it is ("when")."""
+    """Two points for each word of the question that raises a topic the sentence answers, one for each
+    other word the two share."""
     words = set(_words(sentence))
     by_topic = sum(2 * cues for topic, cues in topics if not topic.answered_by.isdisjoint(words))
     stems = {word[:_STEM] for word in words if len(word) >= _STEM}
@@ -110,7 +109,7 @@ def _score(sentence: str, topics: Sequence[tuple[Topic, int]], content: set[str]
             if word in words or word.rstrip("s") in words or (len(word) >= _STEM and word[:_STEM] in stems)
         }
     )
-    return by_topic + 3 * shared
+    return by_topic + shared
 
 
 _STEM = 5

@@ -259,7 +259,7 @@ class ContextBuilder:
         if summary is None:
             return None
         lowered = run.text.lower()
-        if any(word in lowered for word in _GENERAL_QUESTIONS):
+        if any(words in lowered for words in _GENERAL_QUESTIONS):
             return summary
         return answering_sentence(summary, run.text) or summary
 
@@ -602,8 +602,12 @@ _RELUCTANT = ("if i have to", "if i must", "i suppose", "i guess", "if that's al
 """Words of a customer going along with something they did not want."""
 
 
-_GENERAL_QUESTIONS = ("policy", "policies", "rules", "terms", "conditions", "how does it work", "how it works")
-"""Words of a question about the rules in general, answered with the whole summary."""
+_GENERAL_QUESTIONS = (
+    "policy", "policies", "rules", "terms", "conditions", "how does it work", "how it works",
+    "how long", "how many days", "deadline", "time limit", "until when",
+)  # fmt: skip
+"""Words of a question about the rules in general, or about how long something lasts (which more than one
+sentence of a summary may answer), answered with the whole summary."""
 
 
 def _announces(run: Run) -> bool:
