@@ -259,3 +259,9 @@ Feature: Questions on the way, and the facts that change the answer
       Then the message is read as "ask_policy"
       And the agent says "If something is faulty"
       And the agent does not say "can't help with that"
+
+    Scenario: An order number given again after an empty box names no request the customer never asked for
+      Given the customer "Dana" bought order "A-3402" 20 days ago
+      When the customer says "my order came but the box was empty!!"
+      And the customer says "A-3402"
+      Then the agent does not say "on a cancellation"

@@ -88,12 +88,12 @@ SPEC = StateSpec(
         ),
         "noted": (
             "{% if queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
-            "{{ request }}?{% else %}Thanks for telling me. That doesn't change the answer on {{ request }}, I'm "
-            "afraid. Would {{ offered }} work for you?{% endif %}",
+            "{{ request }}?{% else %}Thanks for telling me. That doesn't change the answer{% if request_named %} on "
+            "{{ request }}{% endif %}, I'm afraid. Would {{ offered }} work for you?{% endif %}",
             "{% if queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
             "{{ 'are' if several else 'is' }} still open to you.{% else %}Thank you, I've noted that. It doesn't "
-            "change what I can do on {{ request }}, but {{ offered }} {{ 'are' if several else 'is' }} still open to "
-            "you.{% endif %}",
+            "change what I can do{% if request_named %} on {{ request }}{% endif %}, but {{ offered }} "
+            "{{ 'are' if several else 'is' }} still open to you.{% endif %}",
         ),
         "unclear": (
             "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
