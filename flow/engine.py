@@ -221,7 +221,7 @@ class Engine:
         signals = self.understand(text, self.context_of(None, now)) if text is not None else _NO_SIGNALS
         run = Run.of(conversation, signals, text or "", now)
         before = _fact_values(run)
-        identify_request(run, self.policy)
+        identify_request(run, self.policy, self._rules.assumed_request)
         run.steps.append(Step("start", "listening", run.current))
         if text is not None:
             self._apply(run, text, before)
@@ -268,7 +268,7 @@ class Engine:
             # What the host says settles the fact: the customer's answer to the question is not needed.
             run.pending_fact = None
         before = _fact_values(run)
-        identify_request(run, self.policy)
+        identify_request(run, self.policy, self._rules.assumed_request)
         self._apply(run, text, before)
         return self._finish(conversation, run, text if message is not None else None, quick_reply)
 

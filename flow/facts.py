@@ -13,13 +13,16 @@ needs or its rules read) live with that request on the agenda; the rest belong t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from flow.conditions import Predicate, compile_condition
 from flow.models import AgendaItem, FactValue, Span
 from flow.policy import FactSpec, Policy
 from flow.run import Run, current_item
 from flow.textmatch import WORD, TextPattern, policy_pattern
+
+AssumedRequest = Callable[[dict[str, FactValue]], str | None]
+"""The request a policy assumes from the facts told, if any (:meth:`flow.rules.Rules.assumed_request`)."""
 
 # Group 1 is the number; the characters around it stand in for "no letter, digit or point next to it".
 _NUMBER = TextPattern(rf"(?:^|[^{WORD}.])(\d{{1,6}})(?:[^{WORD}.]|$)")
@@ -87,8 +90,10 @@ def _adopt(run: Any) -> None:
         run.agenda.append(AgendaItem(run.request))
 
 
-def identify_request(run: Run, policy: Policy) -> None:
-    """Update the agenda with the requests this message makes, drops or switches to."""
+def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = None) -> None:
+    """Update the agenda with the requests this message makes, drops or switches to; ``assumed`` names the
+    request the policy assumes from facts told (:meth:`flow.rules.Rules.assumed_request`), which decides
+    what a wish means when its words name more than one alternative."""
     _adopt(run)
     run.changed = False
     run.gave_up = False
@@ -127,7 +132,7 @@ def identify_request(run: Run, policy: Policy) -> None:
     slot = run.signals.slots.get("requested") if not run.agenda else None
     if slot is not None and (name := policy.request_for(slot)) is not None:
         run.agenda.append(AgendaItem(name))
-    _note_wish(run, policy)
+    _note_wish(run, policy, assumed)
     _take_back_drop(run, policy)
     if before is not None and not before.settled:
         _take_up_first(run, policy, before, waiting_before)
@@ -190,7 +195,7 @@ def _pointed_at(run: Run, policy: Policy, current: AgendaItem, waiting: list[Age
     return found[0] if len(found) == 1 else None
 
 
-def _note_wish(run: Run, policy: Policy) -> None:
+def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None:
     """Remember an alternative asked for by name before anything was offered ("I'd like to exchange it"), on
     the request in hand when it has that alternative, else on a new request of the first kind that has it;
     after everything was settled, only for another order."""
@@ -201,8 +206,8 @@ def _note_wish(run: Run, policy: Policy) -> None:
         return
     owners = _owners(policy, wish)
     item = current_item(run)
-    if item is None:
-        wish, owners = _wish_for_what_was_told(run, policy, wish, owners)
+    if item is None and assumed is not None:
+        wish, owners = _wish_for_what_was_told(run, policy, assumed, wish, owners)
     if item is None and owners:
         item = AgendaItem(owners[0])
         run.agenda.append(item)
@@ -214,38 +219,23 @@ def _owners(policy: Policy, wish: str) -> list[str]:
     return [name for name, request in policy.requests.items() if any(a.id == wish for a in request.every_alternative())]
 
 
-def _wish_for_what_was_told(run: Run, policy: Policy, wish: str, owners: list[str]) -> tuple[str, list[str]]:
+def _wish_for_what_was_told(
+    run: Run, policy: Policy, assumed: AssumedRequest, wish: str, owners: list[str]
+) -> tuple[str, list[str]]:
     """The wish, and its requests, as what the customer told makes it: "the mug came chipped, can you send a
     new one?" names the new parcel of a parcel that never came, and within it the replacement of a faulty
     item, which the chipped mug asks for."""
     also = run.signals.slots.get("also_wished")
     if not also:
         return wish, owners
-    facts = {**run.facts, **run.signals.facts}
-    told = [name for name, holds in _assumed_conditions(policy) if holds(facts, {}, {})]
-    if not told or told[0] in owners:
+    told = assumed({**run.facts, **run.signals.facts})
+    if told is None or told in owners:
         return wish, owners
     for other in also.split():
         other_owners = _owners(policy, other)
-        if told[0] in other_owners:
+        if told in other_owners:
             return other, other_owners
     return wish, owners
-
-
-_ASSUMED: dict[int, tuple[Policy, list[tuple[str, Predicate]]]] = {}
-
-
-def _assumed_conditions(policy: Policy) -> list[tuple[str, Predicate]]:
-    """Each request the policy assumes from what the customer tells, with the condition that says so."""
-    known = _ASSUMED.get(id(policy))
-    if known is None or known[0] is not policy:
-        pairs = [
-            (name, compile_condition(request.assumed_when))
-            for name, request in policy.requests.items()
-            if request.assumed_when is not None
-        ]
-        known = _ASSUMED[id(policy)] = (policy, pairs)
-    return known[1]
 
 
 def _another_order(run: Run) -> bool:

@@ -190,7 +190,7 @@ class Speaker:
         reply already answers a question, or a person is taking over."""
         if run.state in _NO_ASIDE_STATES or any(step.transition in _ANSWERING for step in steps):
             return
-        found = self._aside_answer(aside)
+        found = self._aside_answer(run, aside)
         if found is None and aside.startswith(ASKS_RULES):
             return  # a question about the rules that no sentence answers is left to the reply itself
         path = "templates.common.aside"
@@ -207,15 +207,19 @@ class Speaker:
         else:
             paragraphs[-1] = " ".join([*sentences[:asking], text, *sentences[asking:]])
 
-    def _aside_answer(self, aside: str) -> str | None:
-        """The sentence that answers an aside question: from the details of the offer it asks about, or
-        from what the policy says of its rules; ``None`` when nothing the policy says answers it."""
+    def _aside_answer(self, run: Run, aside: str) -> str | None:
+        """The sentence that answers an aside question: from the details of the offer it asks about (as the
+        request it was taken for words them), or from what the policy says of its rules; ``None`` when
+        nothing the policy says answers it."""
         read = aside_question(aside)
         if read is None:
             return None
         if read.offer is None:
             return answering_sentence(self._known_answers, read.words) if self._known_answers else None
-        details = next((a.details for each in self._alternatives.values() for a in each if a.id == read.offer), None)
+        item = current_item(run) or (run.agenda[-1] if run.agenda else None)
+        own = self._alternatives[item.name] if item is not None else ()
+        every = (a for each in (own, *self._alternatives.values()) for a in each)
+        details = next((a.details for a in every if a.id == read.offer), None)
         if not details:
             return None
         found = answering_sentence(details, read.words)

@@ -332,12 +332,9 @@ _GOING_ON = frozenset(
 def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> str | None:
     """The words of a question asked beside what the message does: one nothing was read in, or one about
     the rules ("and how long do refunds take?"), in a message that also makes a request or a choice."""
-    read: dict[int, set[str]] = {}
-    for at, act in found.acts:
-        if at >= 0 and at != _FACTS_AT:
-            read.setdefault(at // 1000, set()).add(act.kind)
     if len(clauses) < 2:
         return None
+    read = _kinds_by_clause(found)
     chosen = {act.target for _, act in found.acts if act.kind == "choose" and act.target}
     requested = {act.target for _, act in found.acts if act.kind in ("request", "insist") and act.target}
     for index, clause in enumerate(clauses):
@@ -399,6 +396,15 @@ _ANSWERED_ANYWAY = frozenset(
 _FACTS_AT = 500
 """Where the facts a message gives are placed among its acts: in no clause of their own."""
 _MOVING_ON = frozenset({"request", "choose", "insist"})
+
+
+def _kinds_by_clause(found: Found) -> dict[int, set[str]]:
+    """The kinds of act read in each clause, by its index; facts, placed in no clause, are left out."""
+    read: dict[int, set[str]] = {}
+    for at, act in found.acts:
+        if at >= 0 and at != _FACTS_AT:
+            read.setdefault(at // 1000, set()).add(act.kind)
+    return read
 
 
 def _unread_question(clauses: list[Clause], found: Found) -> None:
