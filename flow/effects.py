@@ -21,6 +21,7 @@ from flow.models import (
     WithdrawApproval,
     WithdrawHandoff,
 )
+from flow.policy import Alternative
 from flow.rules import Rules
 from flow.run import Run, current_item, stated_by_customer
 from flow.summary import handoff_summary
@@ -162,7 +163,7 @@ class Effects:
 
     def _settle_with(self, run: Run, item: AgendaItem, chosen: str) -> None:
         """Settle ``item`` with the alternative ``chosen``, and tell the host to carry it out."""
-        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == chosen)
+        alternative = self._alternative(item.name, chosen)
         item.chosen = chosen
         item.status = "alternative_accepted"
         run.settled.append(item)
@@ -184,6 +185,10 @@ class Effects:
         run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
         self._settle_with(run, item, chosen)
 
+    def _alternative(self, request: str, alternative_id: str) -> Alternative:
+        """The alternative of ``request`` with this id."""
+        return next(a for a in self._policy.requests[request].every_alternative() if a.id == alternative_id)
+
     def _approve_instead(self, run: Run, edge: Edge) -> None:
         """The customer would rather have the request the policy allows than the alternative taken in its
         place: take the alternative back, then approve the request."""
@@ -191,7 +196,7 @@ class Effects:
         if item is None or item.chosen is None:
             return
         facts = self._request_facts(run, item)
-        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == item.chosen)
+        alternative = self._alternative(item.name, item.chosen)
         run.actions.append(WithdrawAlternative(alternative=item.chosen, title=alternative.title, facts=facts))
         run.replaced, run.chosen = item.chosen, None
         item.chosen, item.status = None, "approved"
@@ -202,7 +207,7 @@ class Effects:
         item = guards.last_accepted(run.agenda)
         if item is None or item.chosen is None:
             return
-        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == item.chosen)
+        alternative = self._alternative(item.name, item.chosen)
         item.status = "declined_closed"
         run.outcome = "declined"
         facts = self._request_facts(run, item)
@@ -213,7 +218,7 @@ class Effects:
         chosen = guards.switched_to(run)
         if item is None or chosen is None or item.chosen is None:
             return
-        alternative = next(a for a in self._policy.requests[item.name].every_alternative() if a.id == chosen)
+        alternative = self._alternative(item.name, chosen)
         replaced = item.chosen
         item.chosen = chosen
         run.chosen = chosen

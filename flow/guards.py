@@ -378,11 +378,16 @@ def swapped_approval(run: Run, rules: Rules) -> str | None:
     item = last_approved(run.agenda)
     if item is None or current_item(run) is not None or _has(run, "request"):
         return None
-    named = run.signals.facts.get("order_id")
-    if named is not None and named != item.facts.get("order_id", run.facts.get("order_id")):
+    if not _same_order(run, item):
         return None
     own = {a.id for a in rules.policy.requests[item.name].every_alternative()}
     return next((a.target for a in _acts(run) if a.kind == "choose" and not a.negated and a.target in own), None)
+
+
+def _same_order(run: Run, item: AgendaItem) -> bool:
+    """Whether the message names no order, or the order ``item`` was settled for."""
+    named = run.signals.facts.get("order_id")
+    return named is None or named == item.facts.get("order_id", run.facts.get("order_id"))
 
 
 def approval_swapped(run: Run, rules: Rules) -> bool:
@@ -607,8 +612,7 @@ def request_allowed_instead(run: Run, rules: Rules) -> AgendaItem | None:
     item = last_accepted(run.agenda)
     if item is None or item.chosen is None or current_item(run) is not None or not _has(run, "insist"):
         return None
-    named = run.signals.facts.get("order_id")
-    if named is not None and named != item.facts.get("order_id", run.facts.get("order_id")):
+    if not _same_order(run, item):
         return None
     decision = rules.decide(item.name, {**run.facts, **item.facts})
     return item if decision.verdict == "approve" else None
