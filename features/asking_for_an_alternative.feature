@@ -202,3 +202,37 @@ Feature: Asking for an alternative straight away
       Given the customer "Dana" bought order "A-1001" 10 days ago
       When the customer says "my parcel never came, can you send a new one?"
       Then the alternative "Send it again" is applied
+
+  Rule: A size or colour asked for is the exchange
+
+    Scenario: "Swap it for a medium" after a wrong size was told arranges the exchange
+      When the customer says "I ordered the wrong size, order A-7781"
+      And the customer says "3 weeks ago"
+      And the customer says "sure, swap them for a medium"
+      Then the alternative "Exchange" is applied
+
+    Scenario: "Can I get it in a large instead?" after a refusal takes the exchange
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "can I get it in a large instead?"
+      Then the message is read as "choose:exchange"
+      And the alternative "Exchange" is applied
+
+    Scenario: A question whether it comes in navy asks about the exchange
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "does it come in navy?"
+      Then the message is read as "ask_about:exchange"
+      And no alternative is applied
+
+    Scenario: A size only told of chooses nothing
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I ordered a medium and it came up tiny"
+      Then the message is not read as "choose:exchange"
+      And no alternative is applied
+
+    Scenario: The size of something else is not a size asked for
+      When the customer says "I want a refund for a large order, A-6205"
+      Then the message is not read as "choose:exchange"
+      And the agent asks for the "days_since_purchase"

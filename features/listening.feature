@@ -185,3 +185,26 @@ Feature: Listening first
       When the customer says "hi I need help with a return"
       Then the message is read as "request:refund"
       And the agent asks for the "order_id"
+
+  Rule: Asking what can be done, before anything is on offer, is answered from the rules
+
+    Scenario: "What can you do?" about a faulty item gets the rule for faulty items and the question again
+      When the customer says "the zip on my jacket broke, order A-7001"
+      And the customer says "what can you do?"
+      Then the message is read as "ask_policy"
+      And the agent says "If something is faulty"
+      And the agent does not say "You can return most items within 30 days"
+      And the agent says "when did you buy it"
+
+    Scenario: "What are my options?" about a cancellation gets the rule for cancelling
+      When the customer says "cancel my order please"
+      And the customer says "what are my options?"
+      Then the agent says "Orders can be cancelled until they leave our warehouse"
+      And the agent says "order number"
+
+    Scenario: "What can you help with?" before any request gets the rules and the question
+      When the customer says "hi"
+      And the customer says "what can you help with?"
+      Then the message is read as "ask_policy"
+      And the agent says "within 30 days"
+      And the agent does not say "didn't quite catch"

@@ -341,3 +341,29 @@ Feature: Reading what the customer chooses
       Then the agent offers "Replacement" and "Repair"
       When the customer says "I'd prefer not to wait for a repair, can you just send new ones?"
       Then the alternative "Replacement" is applied
+
+  Rule: Leaving the choice to the agent
+
+    Scenario: "I don't mind which" takes the first offer, and does not turn both down
+      When the customer says "I want a refund"
+      And the customer says "I don't mind which"
+      Then the alternative "Store credit" is applied
+      And the conversation is still open
+      And the agent does not say "sorry I couldn't do more"
+
+    Scenario: "Honestly, up to you" for a lost parcel sends it again
+      Given the fact "condition" is "never_arrived"
+      When the customer says "my parcel never came"
+      And the customer says "honestly, up to you"
+      Then the alternative "Send it again" is applied
+
+    Scenario: "Whichever is quicker" compares the offers before anything is taken
+      When the customer says "I want a refund"
+      And the customer says "whichever is quicker"
+      Then no alternative is applied
+      And the agent says "Would you like the store credit, or the exchange?"
+
+    Scenario: "I don't want either" still turns both down
+      When the customer says "I want a refund"
+      And the customer says "I don't want either"
+      Then no alternative is applied

@@ -137,6 +137,20 @@ Feature: Reading the tone of a message
       And the agent sets a boundary
       And the agent stays calm
 
+    Scenario: Customers calling themselves names are not abusive
+      When the customer says "I ordered the wrong size like an idiot. can I swap it for a medium?"
+      Then the message is not flagged as abusive
+      And the agent does not set a boundary
+      And the alternative "Exchange" is applied
+      When the customer says "what an idiot I am, can you make it a large instead"
+      Then the message is not flagged as abusive
+      And the agent does not set a boundary
+
+    Scenario: "Your staff are idiots" is still abuse when the customer goes on about themselves
+      When the customer says "I want a refund"
+      And the customer says "your staff are idiots, I ordered a medium"
+      Then the message is flagged as abusive
+
     Scenario: "Are you stupid or something?" is aimed at a person, so it is abuse
       When the customer says "I want a refund"
       And the customer says "are you stupid or something?"

@@ -261,7 +261,12 @@ class ContextBuilder:
         lowered = run.text.lower()
         if any(words in lowered for words in _GENERAL_QUESTIONS):
             return summary
-        return answering_sentence(summary, run.text) or summary
+        answer = answering_sentence(summary, run.text)
+        if answer is None:
+            # "what can you do?" names nothing: the sentence about what the customer has told so far answers it.
+            told = run.facts.get("condition") or run.request
+            answer = answering_sentence(summary, str(told).replace("_", " ")) if told else None
+        return answer or summary
 
     def _chosen_waiting(self, run: Run) -> str | None:
         """How the offer the customer took while a person is coming (and the handoff stays) is said in a

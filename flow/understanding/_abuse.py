@@ -135,7 +135,14 @@ def _aimed_at_someone(words: list[str], index: int) -> bool:
 
 
 def _about_themselves(words: list[str], index: int) -> bool:
-    return any(word in FIRST_PERSON for word in words[max(0, index - 4) : index])
+    """ "I feel like an idiot", "what an idiot I am", "I ordered the wrong size like an idiot": the customer
+    calling themselves names."""
+    if any(word in FIRST_PERSON for word in words[max(0, index - 4) : index]):
+        return True
+    if words[index + 1 : index + 2] == ["me"] or words[index + 1 : index + 3] == ["i", "am"]:
+        return True
+    likened = "like" in words[max(0, index - 3) : index]
+    return likened and any(word in FIRST_PERSON for word in words[max(0, index - 12) : index])
 
 
 _SUSPECT_WORDS = SWEARING | INSULT_NOUNS | AIMED_INSULTS | _PHRASE_HINTS

@@ -243,6 +243,8 @@ def read_acts(
         _unread_question(clauses, found)
     if context.state == "listening" and context.request is None and not found.kinds() - {"unknown", "complain"}:
         _follow_on_question(clauses, found)
+    if context.state == "listening" and not context.offered and not found.kinds() - {"unknown", "complain", "thank"}:
+        _asks_what_can_be_done(clauses, lexicon, found)
     if found.kinds() == {"affirm"}:
         _yes_to_described(context, found)
     _goes_on_with_topic(context, lexicon, found)
@@ -304,6 +306,14 @@ def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> Non
     found.drop("affirm")
     found.drop("unknown")
     found.add(0, Act.of("request", topic))
+
+
+def _asks_what_can_be_done(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """Before anything is on offer, "what can you do?", "what are my options?" or "how can you help?" asks what
+    the rules allow, which the policy's summary answers."""
+    if any(has(lexicon.possibility_questions, clause.words) for clause in clauses):
+        found.drop("unknown")
+        found.add(7, Act.of("ask_policy"))
 
 
 def _follow_on_question(clauses: list[Clause], found: Found) -> None:

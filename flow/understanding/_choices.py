@@ -328,11 +328,16 @@ def _bare_answer(
     words = clause.words
     if context.question == "person":
         return
-    if starts_with(lexicon.reject_all, _past_hesitation(words)) or (
+    if len(context.offered) > 1 and not context.callback_asked and _indifferent(words, lexicon):
+        # "I don't mind which", "up to you": the agent picks, the first of the policy's offers unless one was
+        # just described.
+        found.add(position, Act.of("choose", context.focus or context.offered[0].id))
+    elif starts_with(lexicon.reject_all, _past_hesitation(words)) or (
         only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words)
     ):
         found.add(position, refusal(context))
-    elif clause.question:
+    elif clause.question or words[0] == "whichever":
+        # "whichever is quicker" leaves the choice to a comparison the customer has not seen yet
         if len(context.offered) > 1 and _compares(words, lexicon):
             found.add(position, Act.of("ask_about", "all"))
         return
@@ -340,6 +345,16 @@ def _bare_answer(
         found.add(position, bare_choice(context))
     elif CALLBACK in context.offered_ids and _names_a_time(words, lexicon):
         found.add(position, Act.of("choose", CALLBACK))
+
+
+def _indifferent(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Honestly, I don't mind which", "either is fine really": the choice left to the agent."""
+    if not lexicon.indifference.may_hold(words):
+        return False
+    return only(lexicon.indifference, [w for w in words if w not in _FRANKLY], lexicon)
+
+
+_FRANKLY = frozenset({"honestly", "really", "tbh", "genuinely", "truly", "well", "oh", "ok", "okay", "fine", "so"})
 
 
 def acknowledges(clauses: Sequence[Clause], context: Context) -> bool:

@@ -120,9 +120,52 @@ def by_description(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: L
     return best if len(best) == 1 else []
 
 
-def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...]) -> list[Mention]:
-    """The offers ``clause`` names by a name or a synonym (a word form of one counts), left to right."""
-    return _by_name(clause, _names_of(offers)) if offers else []
+def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Lexicon | None = None) -> list[Mention]:
+    """The offers ``clause`` names by a name or a synonym (a word form of one counts), left to right; with
+    ``lexicon``, a size or colour asked for names the offer of another one ("swap it for a medium")."""
+    if not offers:
+        return []
+    mentions = _by_name(clause, _names_of(offers))
+    if not mentions and lexicon is not None:
+        mentions = by_variant(clause, offers, lexicon)
+    return mentions
+
+
+def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
+    """ "in a medium", "for a size 10", "to navy": a size or colour asked for ("can I get it in a medium?",
+    "swap it for a large", "in navy instead") names the one offer of another size or colour, if exactly one
+    offer is. One only told of ("I ordered a medium") names nothing."""
+    if not lexicon.variant_kinds or not (lexicon.variants.may_hold(clause) or "size" in clause):
+        return []
+    owners = [offer.id for offer in offered if _changes_variant(offer, lexicon.variant_kinds)]
+    if len(owners) != 1:
+        return []
+    spans = [(m.start, m.end) for m in lexicon.variants.find(clause)]
+    spans += [(i, i + 2) for i in range(len(clause) - 1) if clause[i] == "size" and clause[i + 1].isdigit()]
+    for start, end in sorted(spans):
+        lead = start
+        while lead > 0 and clause[lead - 1] in lexicon.variant_leads:
+            lead -= 1
+        if lead == start or any(word not in lexicon.variant_after for word in clause[end : end + 1]):
+            continue  # "a refund for a large order": the size of something else
+        asked = (
+            not lexicon.variant_verbs.isdisjoint(clause[:lead])
+            or not lexicon.switch_words.isdisjoint(clause[end:])
+            or any(form.end <= lead or form.start >= end for form in lexicon.choice_forms.find(clause))
+            or clause[0] in lexicon.question_starts
+            and not _HAVING.isdisjoint(clause)
+        )
+        if asked:
+            return [Mention(owners[0], lead, end, "variant")]
+    return []
+
+
+_HAVING = frozenset({"have", "has", "come", "comes", "available", "get", "make", "sell", "do", "does"})
+"""Words of a question that asks whether the item can be had in a size or colour: "do you have it in blue?"."""
+
+
+def _changes_variant(offer: Offer, kinds: frozenset[str]) -> bool:
+    return any(not kinds.isdisjoint(word.split()) for word in offer.words)
 
 
 def _by_name(clause: Sequence[str], names: _Names) -> list[Mention]:
@@ -154,6 +197,8 @@ def find_mentions(
         mentions += _by_position(clause, offered, lexicon)
     if not mentions and known is not None:
         mentions += _by_spelling(clause, names, lexicon, known)
+    if not mentions:
+        mentions += by_variant(clause, offered, lexicon)
     if not mentions:
         mentions += by_description(clause, offered, lexicon)
     if not mentions:

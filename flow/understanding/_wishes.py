@@ -32,7 +32,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
     name ("send a new one" names "a new one") go to ``found.also_wished``, for the engine to weigh."""
     for index, clause in enumerate(clauses):
         words = clause.words
-        for mention in named_mentions(words, context.wishes):
+        for mention in named_mentions(words, context.wishes, lexicon):
             if mention.offer is None:
                 continue
             if _asks_for(clause, mention, lexicon):
@@ -55,6 +55,12 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
         return False
     if all(word in _BARE for word in words[: mention.start]) and all(word in _TOLD for word in words[mention.end :]):
+        return True
+    if (
+        _told_to_change(words[: mention.start])
+        or words[mention.start] in _CHANGING
+        and _told_to_change(words[: mention.start + 1])
+    ):
         return True
     if "please" in words or any(
         pair in _ASKING_LEAVE for pair in zip(words[: mention.start], words[1 : mention.start], strict=False)
@@ -87,7 +93,9 @@ def _negated(words: Sequence[str], start: int, lexicon: Lexicon) -> bool:
 _LISTING = frozenset({"or", "nor"})
 
 
-_BARE = frozenset({"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually"})
+_BARE = frozenset(
+    {"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually", "fine", "alright", "sure", "yes", "yeah"}
+)
 """Words that may stand before an alternative's name in a message that is only the name: "a replacement"."""
 _TOLD = frozenset(
     {"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks", "sounds", "good", "great",
@@ -95,5 +103,21 @@ _TOLD = frozenset(
 )  # fmt: skip
 """Words that may follow the name in a message that only tells the agent to do it, or welcomes it: "freeze
 it then", "the exchange sounds good"."""
+_CHANGING = frozenset({"swap", "switch", "change", "exchange", "make", "replace"})
+"""Verbs that, said as an order, ask for the thing named after them: "swap them for a large"."""
+_LEADING = frozenset({"sure", "yes", "yeah", "yep", "ok", "okay", "so", "then", "just", "please", "actually", "um",
+                      "hmm", "erm", "fine", "alright"})  # fmt: skip
+_CHANGED = frozenset({"it", "them", "this", "that", "these", "those", "one", "ones", "mine", "please", "just"})
+
+
+def _told_to_change(before: Sequence[str]) -> bool:
+    """ "swap them for a large", "sure, just change it to blue": an order to change the item, with nothing
+    before the verb but a yes, and nothing after it but the thing changed."""
+    at = 0
+    while at < len(before) and before[at] in _LEADING:
+        at += 1
+    return at < len(before) and before[at] in _CHANGING and all(word in _CHANGED for word in before[at + 1 :])
+
+
 _DOING = frozenset({"do", "can", "could", "would"})
 _QUESTION_WORDS = frozenset({"what", "whats", "how", "hows", "why", "when", "where", "which", "who", "is", "does"})

@@ -387,6 +387,46 @@ _ABOUT_FORMS = _phrases("""
 _DEICTIC = _phrases("that one | this one | the one | that option | this option | the same one | that | it | this")
 
 
+_VARIANTS = _phrases("""
+    xxs | xs | xl | xxl | xxxl | 2xl | 3xl | small | medium | large | extra small | extra large | petite | tall |
+    smaller one | bigger one | larger one | smaller size | bigger size | larger size | size up | size down |
+    black | white | blue | navy | grey | gray | red | green | pink | brown | beige | cream | yellow | orange |
+    purple | khaki | olive | burgundy | light blue | dark blue | dark green
+""")
+"""Sizes and colours an item comes in, which the customer asks to have instead ("in a medium", "in navy")."""
+_VARIANT_AFTER = frozenset(
+    {"instead", "rather", "please", "pls", "one", "ones", "size", "then", "thanks", "thank", "if", "so", "now", "for",
+     "version", "colour", "color", "and", "but", "or", "thx", "cheers", "would", "is", "as", "with"}
+)  # fmt: skip
+"""Words that may follow a size or colour asked for: "a large please", not "a large order"."""
+
+_POSSIBILITY_QUESTIONS = _phrases("""
+    what can you do | what can you offer | what can you help with | what can you help me with | what are my options |
+    what options | what are the options | what choices | what are my choices | what can i do | what do you offer |
+    how can you help | what can be done | what are you able to do | what else can you do | what do i do now |
+    what should i do | what do you suggest | what would you suggest | is there anything you can do |
+    anything you can do | what are you going to do | what will you do | what happens now | what now | now what |
+    what are my rights | what am i entitled to | what can you do about it | what can you do for me
+""")
+"""Questions, before anything is on offer, about what can be done at all."""
+
+_INDIFFERENCE = _phrases("""
+    either one | either of them | either of those | either is fine | either is good | either is ok |
+    either works | either will do | either way | either would be fine | either would do | both are fine |
+    both are good | both are ok | both work | both would be fine | any | any of them | any is fine | any will do |
+    anything is fine | anything will do | whichever | whichever one | whichever is easiest |
+    whichever is easier | whichever is best | whichever you think |
+    whatever is easiest | whatever is easier | whatever is quickest | whatever works | whatever you think |
+    whatever is best | whatevers easiest | whatevers easier | whatevers best | whatevers simplest |
+    whatever is simplest | up to you | its up to you | that is up to you | you choose | you pick | you decide |
+    you can choose | you can pick | you can decide | your choice | your call | surprise me | i dont mind |
+    i dont mind which | dont mind which | i do not mind | i dont mind either | i dont care which | dont care which |
+    i dont care which one | i dont mind which one | it doesnt matter | doesnt matter | doesnt matter which |
+    it doesnt matter which | no preference | i have no preference | im easy | i am easy | im not fussy |
+    not fussy | i dont have a preference | whatever you recommend | whichever you recommend | you tell me
+""")
+"""Leaving the choice between several offers to the agent."""
+
 ENGLISH = Lexicon(
     code="en",
     question_starts=frozenset(
@@ -565,6 +605,13 @@ ENGLISH = Lexicon(
         arrived damaged""".split()
     ),
     purchase_words=PURCHASE_WORDS,
+    variants=_VARIANTS,
+    variant_kinds=frozenset({"size", "sizes", "colour", "colours", "color", "colors"}),
+    variant_leads=frozenset({"in", "a", "an", "the", "to", "for"}),
+    variant_after=_VARIANT_AFTER,
+    possibility_questions=_POSSIBILITY_QUESTIONS,
+    indifference=_INDIFFERENCE,
+    variant_verbs=frozenset({"swap", "switch", "change", "exchange", "make", "replace"}),
     unused=_phrases("""
         still in the box | still in its box | in the original box | still boxed | still in the packaging |
         tags still on | tags are still on | with the tags | with tags on | tags on | labels still on | unopened |
