@@ -167,6 +167,13 @@ Feature: Reading the tone of a message
 
   Rule: Pressing for the request and sarcasm in new words
 
+    Scenario: "It was a gift for my mum" after a refusal presses for the refund, it is not unreadable
+      When the customer says "I want a refund"
+      And the customer says "it was a gift for my mum"
+      Then the message is read as "insist"
+      And the agent does not say "tap one of the options"
+      And the agent says "store credit"
+
     Scenario: "So you can't do anything?" presses for the refund, and the answer stays
       When the customer says "I want a refund"
       And the customer says "so you can't do anything?"

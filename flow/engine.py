@@ -377,6 +377,7 @@ class Engine:
         """Take in the message's facts, then run the flow until it waits; ``before`` holds the fact values
         known before the message was read (the requests it makes may already hold some it stated)."""
         fill_facts(run, self.policy, text)
+        run.repeated = bool(run.signals.facts) and all(pair in before for pair in run.signals.facts.items())
         _note_stated(run.customer_stated, _new_values(run, before))
         self._assume_request(run)
         self._assume_for_orders_told(run)

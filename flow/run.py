@@ -32,7 +32,7 @@ class Run:
         ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
         a request already refused ("I'll leave it"), ``put_off`` the request that was in hand when the message
     asked to take a waiting one first, ``redo`` that the message is to be read again in the
-        state just entered.
+        state just entered, ``repeated`` that every fact the message gave was known already, with that value.
     """
 
     state: StateName
@@ -65,6 +65,7 @@ class Run:
     noted_for: str | None = None
     put_off: AgendaItem | None = None
     redo: bool = False
+    repeated: bool = False
     pending_before: str | None = None
     settled: list[AgendaItem] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)

@@ -80,6 +80,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "summary": frozenset({"summary"}),
     "request_named": frozenset({"request_named"}),
+    "repeated": frozenset({"repeated"}),
     "asked_when": frozenset({"asked_when", "callback_when"}),
     "asking": _FACT_ASKED,
 }
@@ -344,6 +345,8 @@ class ContextBuilder:
             context["chosen_waiting"] = self._chosen_waiting(run)
         if "summary" in groups:
             context["summary"] = self._summary_answer(run)
+        if "repeated" in groups:
+            context["repeated"] = run.repeated
         if "request_named" in groups:
             context["request_named"] = item is not None and any(
                 a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name

@@ -88,12 +88,14 @@ SPEC = StateSpec(
         ),
         "noted": (
             "{% if queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
-            "{{ request }}?{% else %}Thanks for telling me. That doesn't change the answer{% if request_named %} on "
-            "{{ request }}{% endif %}, I'm afraid. Would {{ offered }} work for you?{% endif %}",
+            "{{ request }}?{% elif repeated %}Yes, I have that. Would {{ offered }} work for you?{% else %}Thanks for "
+            "telling me. That doesn't change the answer{% if request_named %} on {{ request }}{% endif %}, I'm "
+            "afraid. Would {{ offered }} work for you?{% endif %}",
             "{% if queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
-            "{{ 'are' if several else 'is' }} still open to you.{% else %}Thank you, I've noted that. It doesn't "
-            "change what I can do{% if request_named %} on {{ request }}{% endif %}, but {{ offered }} "
-            "{{ 'are' if several else 'is' }} still open to you.{% endif %}",
+            "{{ 'are' if several else 'is' }} still open to you.{% elif repeated %}I understand. You can still have "
+            "{{ offered }}, whenever you're ready.{% else %}Thank you, I've noted "
+            "that. It doesn't change what I can do{% if request_named %} on {{ request }}{% endif %}, but "
+            "{{ offered }} {{ 'are' if several else 'is' }} still open to you.{% endif %}",
         ),
         "unclear": (
             "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."

@@ -174,6 +174,8 @@ def read_acts(
         found.drop("ask_status")  # "fantastic service, three weeks and still no refund" is a complaint
     for name in facts:
         found.add(_FACTS_AT, Act.of("provide", name))
+    if "condition" in facts and "reject" in found.kinds():
+        _no_then_what_is_wrong(clauses, lexicon, found)
     if "order_id" in facts and "ask_policy" in found.kinds() and "request" not in found.kinds():
         _rules_for_this_order(clauses, lexicon, found)
     if facts and "hold" in found.kinds():
@@ -314,6 +316,17 @@ def _asks_what_can_be_done(clauses: list[Clause], lexicon: Lexicon, found: Found
     if any(has(lexicon.possibility_questions, clause.words) for clause in clauses):
         found.drop("unknown")
         found.add(7, Act.of("ask_policy"))
+
+
+def _no_then_what_is_wrong(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "No, it never arrived": a bare no before saying what is wrong with the order answers the agent's
+    understanding of it, not the offers, which stay open."""
+    if len(clauses) < 2 or not only(lexicon.no, clauses[0].words, lexicon):
+        return
+    if found.kinds() - {"reject", "provide", "complain"}:
+        return
+    if all(act.target == "all" for _, act in found.acts if act.kind == "reject"):
+        found.drop("reject")
 
 
 def _follow_on_question(clauses: list[Clause], found: Found) -> None:

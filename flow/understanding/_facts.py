@@ -298,10 +298,13 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
 
 
 def _negated(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
-    before = clause[max(0, start - 3) : start]
+    """Whether a negation just before ``start`` denies the phrase there; a "no" that opens the clause answers
+    the agent instead ("no it never came")."""
+    before = clause[max(1 if clause[0] in _ANSWERING_NO else 0, start - 3) : start]
     return not _NEGATING.isdisjoint(before) and not any(word in ("still", "yet") for word in before)
 
 
+_ANSWERING_NO = frozenset({"no", "nope", "nah"})
 _NEGATING = frozenset(
     {"not", "isnt", "wasnt", "never", "no", "neither", "nor", "none", "hasnt", "havent", "didnt", "doesnt", "wont"}
 )

@@ -53,11 +53,12 @@ class Lexicon:
     complain without words ("😡😡", "😢"). ``corrections`` put right what the customer just said ("2 weeks ago,
     actually no, 5 weeks"): the later value counts, and the request is not dropped. ``unwanted`` says the
     customer no longer wants the item ("I don't need it anymore"): after a refusal, it presses for the
-    request in hand, as ``unused`` does ("it's still in the box with the tags on"). ``variants`` are the sizes
-    and colours an item comes in; one just after a word of ``variant_leads`` ("in blue", "for a large") names
-    the offer whose names hold a word of ``variant_kinds`` ("another size") when it is asked for: after a choice
-    form or a word of ``variant_verbs`` ("swap it for a large"), in a question, or with a switch word after it;
-    only a word of ``variant_after`` may follow it ("a large please", not "a large order").
+    request in hand, as ``unused`` does ("it's still in the box with the tags on", "it was a gift").
+    ``variants`` are the sizes and colours an item comes in; one just after a word of ``variant_leads`` ("in
+    blue", "for a large") names the offer whose names hold a word of ``variant_kinds`` ("another size") when
+    it is asked for: after a choice form or a word of ``variant_verbs`` ("swap it for a large"), in a
+    question, or with a switch word after it; only a word of ``variant_after`` may follow it ("a large
+    please", not "a large order").
     ``possibility_questions`` ask, before anything is on offer, what can be done ("what are my options?");
     ``indifference`` leaves the choice between several offers to the agent ("I don't mind which", "up to you").
     """

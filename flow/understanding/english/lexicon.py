@@ -617,7 +617,8 @@ ENGLISH = Lexicon(
         tags still on | tags are still on | with the tags | with tags on | tags on | labels still on | unopened |
         never opened | not been opened | havent opened | hasnt been opened | never used | not been used |
         havent used it | havent even used | never worn | never wore | never even wore | not been worn |
-        havent worn | unworn | still sealed | still wrapped
+        havent worn | unworn | still sealed | still wrapped | it was a gift | its a gift | it is a gift | as a gift |
+        was a present | as a present | a gift for | a present for | it was given to me | was bought for me
     """),
     unwanted=_phrases("""
         dont want it anymore | dont need it anymore | dont want them anymore | dont need them anymore |

@@ -1,0 +1,38 @@
+Feature: Saying a fact again
+  Customers repeat themselves: they give the order number again after the answer, or say once more
+  that the parcel never came. The agent has it already, so it says so and keeps what it offered open,
+  instead of weighing the fact again as if it were news or taking a "no" in front of it for a no to
+  the offers.
+
+  Background:
+    Given the policy "retail"
+
+  Scenario: "No, it never arrived" after the offers for a lost parcel keeps them open
+    Given the fact "condition" is "never_arrived"
+    When the customer says "my parcel A-5555 never came"
+    And the customer says "no, it never arrived"
+    Then the message is not read as "reject:all"
+    And the agent does not offer compensation
+    And the agent does not say "doesn't change"
+    And the agent says "a full refund to your card"
+
+  Scenario: "No it never came", without a comma, is read the same way
+    Given the fact "condition" is "never_arrived"
+    When the customer says "my parcel A-5555 never came"
+    And the customer says "no it never came"
+    Then the message is read as "provide:condition"
+    And the agent does not offer compensation
+
+  Scenario: The order number said again after a refusal gets the offers, not "that doesn't change the answer"
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "it's A-1001"
+    Then the agent does not say "doesn't change"
+    And the agent says "store credit"
+
+  Scenario: A new detail that changes nothing is still said to change nothing
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I bought it about 6 weeks ago"
+    Then the agent says "doesn't change"
+    And the agent does not say "I have that"
