@@ -291,6 +291,18 @@ Feature: Reading what the customer chooses
       Then no alternative is applied
       And the message is not read as "choose:exchange"
 
+    Scenario: An alternative ruled out with the request is not offered, and is no question
+      When the customer says "refund please. don't give me store credit, I don't want it"
+      Then the message is read as "request:refund" and "reject:store_credit"
+      And the agent offers "exchange"
+      And the agent does not say "store credit"
+      And the agent does not say "other question"
+
+    Scenario: "No vouchers please" with the request leaves the exchange on offer
+      When the customer says "refund for A-1001 please, no vouchers"
+      Then the agent offers "exchange"
+      And the agent does not say "store credit"
+
     Scenario: Saying up front that neither alternative is wanted takes neither
       When the customer says "I want a refund for order A-1001 and I don't want store credit or an exchange"
       Then no alternative is applied

@@ -167,6 +167,13 @@ Feature: Reading the tone of a message
 
   Rule: Pressing for the request and sarcasm in new words
 
+    Scenario: "So that's it? You're not going to help me?" presses for the refund
+      When the customer says "I want a refund"
+      And the customer says "so that's it? you're not going to help me?"
+      Then the message is read as "insist"
+      And the agent does not say "didn't quite catch"
+      And the agent says "store credit"
+
     Scenario: "It was a gift for my mum" after a refusal presses for the refund, it is not unreadable
       When the customer says "I want a refund"
       And the customer says "it was a gift for my mum"

@@ -125,6 +125,11 @@ class Effects:
         if item is None or decision is None:
             return
         alternatives = [a.id for a in decision.alternatives]
+        # "Refund please, and don't give me store credit": what was ruled out in the same breath is not offered,
+        # unless that would leave nothing to offer.
+        ruled_out = {a.target for a in run.signals.acts if a.kind == "reject" and a.target}
+        ruled_out -= {offer for other in (*run.agenda, *run.settled) if other is not item for offer in other.offered}
+        alternatives = [a for a in alternatives if a not in ruled_out] or alternatives
         together = self._policy.offer_alternatives == "together"
         item.offered = tuple(alternatives if together else alternatives[:1])
         item.rejected = ()

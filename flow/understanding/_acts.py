@@ -250,6 +250,8 @@ def read_acts(
     if found.kinds() == {"affirm"}:
         _yes_to_described(context, found)
     _goes_on_with_topic(context, lexicon, found)
+    if context.question is None and not context.offered and {"reject", "deny"} <= found.kinds():
+        found.drop("deny")  # "don't give me store credit, I don't want it": the no is the one to the credit
     if tone.abusive:
         found.add(-2, Act.of("abuse"))
     if tone.threat:

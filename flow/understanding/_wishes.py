@@ -44,6 +44,8 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             if _asks_about(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
+            if _turned_down(clause, mention, lexicon):
+                found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
 
 
 def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
@@ -68,6 +70,18 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return True
     form = first(lexicon.choice_forms, words)
     return form is not None and form.start < mention.start
+
+
+def _turned_down(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
+    """ "Don't give me store credit", "I don't want an exchange", "no vouchers please": an alternative ruled
+    out before it is offered."""
+    words = clause.words
+    if clause.question or not _negated(words, mention.start, lexicon):
+        return False
+    return not _WANTING.isdisjoint(words[: mention.start]) or words[mention.start - 1 : mention.start] == ["no"]
+
+
+_WANTING = frozenset({"want", "need", "give", "offer", "send", "interested", "fobbed", "take", "accept"})
 
 
 def _asks_about(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:

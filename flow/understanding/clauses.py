@@ -97,8 +97,20 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
             clause.question = True
         elif not clause.question and first in lexicon.question_starts and len(words) - opening > 1:
             exclamation = first == "what" and words[opening + 1] in ("a", "an")
-            clause.question = not exclamation and (first != "if" or "?" in folded)
+            clause.question = not exclamation and (first != "if" or "?" in folded) and not _told_not_to(words)
     return result
+
+
+def _told_not_to(words: list[str]) -> bool:
+    """ "Don't give me store credit", "do not send another one": an order not to do something, which opens
+    like "don't you have it in blue?" but asks nothing."""
+    if words[0] == "do":
+        return words[1] == "not"
+    return words[0] in _NEGATIVE_ORDERS and words[1] not in _SUBJECTS
+
+
+_NEGATIVE_ORDERS = frozenset({"dont", "cant", "wont"})
+_SUBJECTS = frozenset({"you", "u", "i", "we", "they", "it", "he", "she", "that", "this", "there", "ya", "ye"})
 
 
 _SPECIAL_TOKENS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
