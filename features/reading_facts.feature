@@ -433,6 +433,23 @@ Feature: Reading facts and requests the way people give them
       When the customer says "also the motor on my blender A-5052 isn't working, bought it 2 weeks ago"
       Then the message gives the fact "condition" as "faulty"
 
+  Rule: Waiting for an order that has not come is an order that never arrived
+
+    Scenario: "Ordered 2 weeks ago, still waiting!!" gets the lost parcel's offers, and "send it again" takes one
+      When the customer says "Oh wonderful, another company that can't deliver. A-6262, ordered 2 weeks ago, still waiting!!"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"
+      When the customer says "send it again I guess"
+      Then the alternative "Send it again" is applied
+
+    Scenario: "Still waiting for my refund" asks after a refund, not after a parcel
+      When the customer says "still waiting for my refund on A-1234"
+      Then the message gives no fact "condition"
+
+    Scenario: "Still waiting for a reply" is not about the order
+      When the customer says "I'm still waiting for a reply from your team about A-1234"
+      Then the message gives no fact "condition"
+
   Rule: A tracking email answers whether an order has been dispatched
 
     Scenario: "I have a tracking email" after the hint says it has been dispatched

@@ -228,6 +228,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
     value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
+    if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
+        return NEVER_ARRIVED
     if value is None and not own_mistake and lexicon.sent_something_else(clauses):
         return WRONG_ITEM
     if value is None and lexicon.who_died(clauses) == "thing":
@@ -274,6 +276,22 @@ def _key_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
     return known[1]
 
 
+def _waits_for_order(clause: Sequence[str], word_set: set[str]) -> bool:
+    """ "Ordered 2 weeks ago, still waiting!!", "still waiting for my parcel": the order has not come; not
+    "still waiting for a reply" or "still waiting" about a refund."""
+    for at in range(len(clause) - 1):
+        if clause[at] == "still" and clause[at + 1] == "waiting":
+            after = clause[at + 2 : at + 5]
+            if after:
+                return not _ORDER_WORDS.isdisjoint(after)
+            return not _ORDERING.isdisjoint(word_set)
+    return False
+
+
+_ORDER_WORDS = frozenset({"it", "them", "order", "parcel", "package", "delivery", "items", "item", "stuff", "things"})
+"""Words after "still waiting" that make it the order the customer waits for."""
+_ORDERING = frozenset({"ordered", "order", "parcel", "package", "delivery", "deliver", "delivered", "shipped"})
+"""Words beside a bare "still waiting" that make it the order the customer waits for."""
 _GENERIC_THINGS = frozenset({"things", "items", "products", "goods", "stuff", "orders", "ones", "parcels"})
 """Words after a condition that make it a kind of case ("faulty items"), not the customer's own."""
 

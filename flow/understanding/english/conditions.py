@@ -74,7 +74,9 @@ NEVER_ARRIVED = _phrases("""
     stolen from the porch | stolen after delivery | taken from my doorstep | taken off my doorstep |
     box was empty | box is empty | parcel was empty | parcel is empty | package was empty | package is empty |
     arrived empty | came empty | nothing inside | nothing in the box | nothing in the parcel | nothing in it |
-    empty box | an empty parcel | an empty package
+    empty box | an empty parcel | an empty package | cant deliver | cannot deliver | couldnt deliver |
+    failed to deliver | yet to arrive | yet to receive | still no parcel | still no sign | still no delivery |
+    waiting for delivery | waiting on delivery
 """)
 """The order never came (or its box came without it)."""
 WRONG_ITEM = _phrases("""
