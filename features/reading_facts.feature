@@ -309,6 +309,15 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Order numbers and dates typed loosely are still read
 
+    Scenario: "Order no is A 4411", with a space for the dash, is order A-4411
+      When the customer says "hiya, wanted to ask abt returning my boots? order no is A 4411, got them around the 10th nov"
+      Then the message gives the fact "order_id" as "A-4411"
+      And the agent does not say "a letter, a dash and four digits"
+
+    Scenario: A lone number is still not taken for an order number
+      When the customer says "I paid 4411 pounds and want a refund"
+      Then the message gives no fact "order_id"
+
     Scenario: An order number typed without its dash is read in the policy's form
       When the customer says "REFUND NOW. ORDER A2203. 50 DAYS."
       Then the message gives the fact "order_id" as "A-2203"
@@ -449,6 +458,14 @@ Feature: Reading facts and requests the way people give them
     Scenario: "Still waiting for a reply" is not about the order
       When the customer says "I'm still waiting for a reply from your team about A-1234"
       Then the message gives no fact "condition"
+
+  Rule: Charged for an order already cancelled asks after the money
+
+    Scenario: "I got charged for an order I cancelled!!" is answered with how cancellations are charged
+      When the customer says "I got charged for an order I cancelled!! A-8181"
+      Then the message is read as "complain", "ask_status" and "provide:order_id"
+      And the agent says "A cancelled order is never charged"
+      And the agent does not say "what you'd like to do"
 
   Rule: A tracking email answers whether an order has been dispatched
 

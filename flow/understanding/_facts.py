@@ -124,6 +124,8 @@ def _order_id(
             attempt = slots["phone"]
         if attempt is None and asked:
             attempt = next((str(m.group(0)) for m in _ID_ATTEMPT.finditer(folded)), None)
+        if attempt is not None and attempt.isdigit():
+            attempt = _letter_before(text, attempt) or attempt
         if attempt is not None:
             mended = _mended(attempt, policy_pattern(spec.pattern))
             if mended is not None:
@@ -131,6 +133,15 @@ def _order_id(
             reading.malformed.append(spec.name)
         return None
     return slots.get("order_id")
+
+
+def _letter_before(text: str, number: str) -> str | None:
+    """ "Order no is A 4411": the number with the lone letter typed just before it, apart."""
+    at = text.find(number)
+    head = text[:at].rstrip(" .:#-") if at > 0 else ""
+    if head[-1:].isalpha() and not head[-2:-1].isalnum():
+        return head[-1] + number
+    return None
 
 
 def _mended(attempt: str, pattern: TextPattern) -> str | None:

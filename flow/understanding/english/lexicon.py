@@ -156,7 +156,10 @@ _STATUS = _phrases("""
     havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
     nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
     not in my account | isnt in my account | not showing | isnt showing | not showing up | still not showing |
-    been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet
+    been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet | charged for a cancelled |
+    charged for an order i cancelled | charged even though i cancelled | charged after i cancelled |
+    charged after cancelling | cancelled but charged | cancelled but you charged | cancelled but still charged |
+    still charged me | you still charged | still been charged | i cancelled but | cancelled it but
 """)
 _IMPERATIVES = _phrases("""
     do | just do | go with | go for | just go with | just go for | sort | sort out | sort me out with |
