@@ -107,6 +107,12 @@ Feature: Listening first
     Then the agent says "colleague"
     And the agent does not say "What would you like me to do"
 
+  Scenario: An upset complaint after the offer of a colleague is apologised for once
+    When the customer says "yes hello I would like to make a complaint"
+    And the customer says "your delivery driver was extremely rude to me"
+    Then the agent says "sorry" only once
+    And the agent says "colleague"
+
   Scenario: Not being able to afford an order any more is asking to cancel it
     When the customer says "I can't afford it anymore, order A-1234"
     Then the message is read as "request:cancel" and "provide:order_id"

@@ -467,6 +467,28 @@ Feature: Reading facts and requests the way people give them
       And the agent says "A cancelled order is never charged"
       And the agent does not say "what you'd like to do"
 
+  Rule: An order that has come was dispatched, and how to send it back is a question
+
+    Scenario: "Well it's here now" answers whether a cancelled order was dispatched
+      When the customer says "Brilliant, my next day delivery has taken 9 days. Order A-1357. Cancel it."
+      And the customer says "well it's here now obviously, but I don't want it anymore"
+      Then the message gives the fact "dispatched" as "true"
+      And the agent offers "Free return" and "Store credit"
+      When the customer says "fine, free return"
+      Then the alternative "Free return" is applied
+
+    Scenario: "It arrived broken" says nothing of dispatch
+      When the customer says "it arrived broken"
+      Then the message gives no fact "dispatched"
+
+    Scenario: "How do I send a sofa back?" after the refund is approved is answered with how
+      When the customer says "I want to return my sofa A-5678, it's too big for the room. I bought it 3 weeks ago."
+      Then the request is approved
+      When the customer says "how do I send a sofa back with a label?? it's huge"
+      Then the message is read as "ask_policy"
+      And the agent says "print the free returns label"
+      And the agent does not say "done already"
+
   Rule: A tracking email answers whether an order has been dispatched
 
     Scenario: "I have a tracking email" after the hint says it has been dispatched

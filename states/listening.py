@@ -125,8 +125,8 @@ SPEC = StateSpec(
             "Coming back to your request: {{ question }}",
         ),
         "ask_request": (
-            "{% if files_complaint %}I'm sorry to hear that. A colleague can take your complaint: would you like me "
-            "to pass you to one? I can also help with {{ requests }} here."
+            "{% if files_complaint %}{% if not apologized %}I'm sorry to hear that. {% endif %}A colleague can take "
+            "your complaint: would you like me to pass you to one? I can also help with {{ requests }} here."
             "{% elif announced and level <= 2 %}Of course, go ahead: what would you like to know? I can help with "
             "{{ requests }}, and with questions about them."
             "{% elif level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
@@ -137,8 +137,9 @@ SPEC = StateSpec(
             "{% elif unanswered %}That's not something I can help with from here. "
             "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
             "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
-            "{% if files_complaint %}I'm sorry things have gone wrong. A colleague can take your complaint. Shall I "
-            "pass you to one?{% elif announced and level <= 2 %}Sure, what's your question? I can help with "
+            "{% if files_complaint %}{% if not apologized %}I'm sorry things have gone wrong. {% endif %}A colleague "
+            "can take your complaint. Shall I pass you to one?"
+            "{% elif announced and level <= 2 %}Sure, what's your question? I can help with "
             "{{ requests }}, and tell you how they work."
             "{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a "
             "colleague."
@@ -149,8 +150,8 @@ SPEC = StateSpec(
             "{% elif unanswered %}I can't help with that one from here. "
             "{% elif complained and not apologized %}I'm sorry about that. {% endif %}"
             "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
-            "{% if files_complaint %}I'm sorry about this. I can pass you to a colleague who will take your "
-            "complaint. Would you like that?"
+            "{% if files_complaint %}{% if not apologized %}I'm sorry about this. {% endif %}I can pass you to a "
+            "colleague who will take your complaint. Would you like that?"
             "{% elif announced and level <= 2 %}Happy to help. What would you like to ask? I can help with "
             "{{ requests }}, and with questions about them."
             "{% elif level >= 4 %}A colleague could help you directly, if you'd like. Just say yes."

@@ -491,6 +491,13 @@ def _read_requests(
         elif not mentions:
             found.add(position + 5, Act.of("ask_why"))
         handled.add("ask_why")
+    if clause.question and tuple(words[:3]) in _HOW_TO and _asks_how_it_is_done(words, named, context, lexicon):
+        # "How do I send a sofa back?" with the refund in hand or done asks how it is done, not for it again,
+        # nor about an offer its words name ("label").
+        found.acts = [(at, a) for at, a in found.acts if not (a.kind == "ask_about" and at // 1000 == position // 1000)]
+        found.add(position + 7, Act.of("ask_policy"))
+        handled.add("ask_policy")
+        return handled
     if mentions:
         if context.request in named and not _SPLITTING.isdisjoint(words):
             # "Can I get half the refund and half credit?": part of the request, which takes no offer.
@@ -583,6 +590,23 @@ def _read_requests(
 
 
 _REQUEST_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _asks_how_it_is_done(words: Sequence[str], named: list[str], context: Context, lexicon: Lexicon) -> bool:
+    """Whether a "how do I …" question names the request in hand, or one already done, rather than asking
+    for a new one ("how do I cancel my other order A-2222?")."""
+    if not named and "refund" in lexicon.request_cues and sends_back(words) is not None:
+        named = ["refund"]
+    if context.request in named:
+        return True
+    return bool(named) and context.state == "follow_up" and not any(_is_id(w) for w in words)
+
+
+_HOW_TO = frozenset(
+    {("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"), ("how", "would", "i"), ("how", "do", "we"),
+     ("how", "am", "i"), ("how", "will", "i")}
+)  # fmt: skip
+"""How a question about doing something the customer already asked for opens."""
 
 
 def _request_words(lexicon: Lexicon) -> frozenset[str]:
