@@ -107,6 +107,22 @@ Feature: Listening first
     Then the agent says "colleague"
     And the agent does not say "What would you like me to do"
 
+  Rule: A customer who tells it bit by bit is followed, not handed over
+
+    Scenario: "Hi", "i have a problem", "with my order", then the order number
+      When the customer says "hi"
+      And the customer says "i have a problem"
+      Then the agent does not say "not sure what you need"
+      And the agent says "what's"
+      When the customer says "with my order"
+      And the customer says "its A-2222"
+      Then the conversation is in "listening"
+      And the agent does not say "passing this to a colleague"
+
+    Scenario: An order number given after the colleague offered for a status check still takes the colleague
+      When the customer says "where's my refund for A-7373? you said 5 days"
+      Then the agent says "colleague"
+
   Scenario: An upset complaint after the offer of a colleague is apologised for once
     When the customer says "yes hello I would like to make a complaint"
     And the customer says "your delivery driver was extremely rude to me"

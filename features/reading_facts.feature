@@ -459,6 +459,18 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I'm still waiting for a reply from your team about A-1234"
       Then the message gives no fact "condition"
 
+  Rule: A letter is read as a letter
+
+    Scenario: "Order A-2580, which I made on the 25th" asks nothing the agent cannot answer
+      When the customer says "Dear Sir or Madam, I am writing to request a refund for my recent purchase, order reference A-2580, which I made on the 25th of February. Yours faithfully, Margaret"
+      Then the request is approved
+      And the agent does not say "can't answer"
+
+    Scenario: "I ordered wrong thing" is the customer's own mistake, so the swap waits for the date
+      When the customer says "omg pls help i ordered wrong thing lol A-9988 can i swap"
+      Then the message is read as "choose:exchange" and "provide:order_id"
+      And the agent asks for the "days_since_purchase"
+
   Rule: Charged for an order already cancelled asks after the money
 
     Scenario: "I got charged for an order I cancelled!!" is answered with how cancellations are charged

@@ -20,6 +20,7 @@ from flow.models import AgendaItem, FactValue, Span
 from flow.policy import FactSpec, Policy
 from flow.run import Run, current_item
 from flow.textmatch import WORD, TextPattern, policy_pattern
+from flow.wording import greets_only
 
 AssumedRequest = Callable[[dict[str, FactValue]], str | None]
 """The request a policy assumes from the facts told, if any (:meth:`flow.rules.Rules.assumed_request`)."""
@@ -458,6 +459,7 @@ def count(run: Run, policy: Policy) -> None:
     if run.state in _DECLINED_STATES and signals.has("insist") and run.put_off is None:
         counters.insistence += 1
     if all(act.kind == "unknown" for act in signals.acts):
-        counters.unclear += 1
+        if not greets_only(run.text):
+            counters.unclear += 1
     else:
         counters.unclear = 0

@@ -56,6 +56,10 @@ def threatened(run: Run, rules: Rules) -> bool:
     return run.signals.threat
 
 
+ASKS_PERSON = 3
+"""Messages in a row the agent could not read (or reasons asked for again) after which it offers a person."""
+
+
 def asked_for_person(run: Run, rules: Rules) -> bool:
     """The customer asks for a person, an agent or a manager, or says yes when offered one.
 
@@ -67,9 +71,12 @@ def asked_for_person(run: Run, rules: Rules) -> bool:
 
 def _answers_with_details(run: Run) -> bool:
     """Asked whether a colleague should check on something, the customer only gives the details to check
-    ("A-1010"): that is a yes."""
+    ("A-1010"): that is a yes. Not when the colleague was offered because the agent could not follow:
+    details then are the customer getting through ("hi", "i have a problem", "with my order", "its A-2222")."""
     acts = _acts(run)
     waiting = run.state == "listening" and run.request is None and run.question == "person"
+    if run.unclear_before >= ASKS_PERSON:
+        return False
     return (
         waiting and bool(acts) and all(a.kind in ("provide", "thank", "affirm") for a in acts) and _has(run, "provide")
     )

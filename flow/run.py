@@ -32,7 +32,8 @@ class Run:
         ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
         a request already refused ("I'll leave it"), ``put_off`` the request that was in hand when the message
     asked to take a waiting one first, ``redo`` that the message is to be read again in the
-        state just entered, ``repeated`` that every fact the message gave was known already, with that value.
+        state just entered, ``repeated`` that every fact the message gave was known already, with that value,
+        and ``unclear_before`` how many messages in a row the agent could not read before this one.
     """
 
     state: StateName
@@ -66,6 +67,7 @@ class Run:
     put_off: AgendaItem | None = None
     redo: bool = False
     repeated: bool = False
+    unclear_before: int = 0
     pending_before: str | None = None
     settled: list[AgendaItem] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
@@ -98,6 +100,7 @@ class Run:
             question=conversation.question,
             said=list(conversation.said),
             pending_before=conversation.pending_fact,
+            unclear_before=conversation.counters.unclear,
         )
 
     @property

@@ -14,6 +14,7 @@ from typing import Any
 from flow import payloads
 from flow.answers import answering_sentence
 from flow.graph import ESCALATING
+from flow.guards import ASKS_PERSON
 from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
@@ -39,7 +40,6 @@ _PLAIN_ANSWER_MARGIN = 0.15
 before the reply opens with a calm word: its "no" and "don't" pull the score down without upset."""
 _RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "describe_alternative", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
-_ASKS_PERSON = 3
 _ANSWERING = frozenset({*_RESUMING, "answer_about", "answer_chosen", "not_on_offer", "why"})
 """Transitions whose reply answers a question: a question asked beside it is not answered again."""
 _NO_ASIDE_STATES = frozenset({"escalated", "closed", "with_person"})
@@ -227,7 +227,7 @@ class Speaker:
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""
-        return step.transition.startswith("resume_") and run.counters.clarifications >= _ASKS_PERSON
+        return step.transition.startswith("resume_") and run.counters.clarifications >= ASKS_PERSON
 
     def _path(self, step: Step) -> str | None:
         spec = SPECS[step.state]
@@ -349,10 +349,10 @@ class Speaker:
             return run.question
         last = run.steps[-1]
         if last.transition in ("unclear", "ask_request") and (
-            run.counters.unclear >= _ASKS_PERSON or (last.state == "listening" and files_complaint(run))
+            run.counters.unclear >= ASKS_PERSON or (last.state == "listening" and files_complaint(run))
         ):
             return "person"
-        if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= _ASKS_PERSON:
+        if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= ASKS_PERSON:
             return "person"
         if last.transition == "answer_status" and status_check(run, self._policy):
             return "person"

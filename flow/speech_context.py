@@ -20,7 +20,15 @@ from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
 from flow.understanding.languages import ONLY_ENGLISH
-from flow.wording import delay_phrase, human_list, moment_phrase, opening_hours, sentence_hashes, span_phrase
+from flow.wording import (
+    GREETING_WORDS,
+    delay_phrase,
+    human_list,
+    moment_phrase,
+    opening_hours,
+    sentence_hashes,
+    span_phrase,
+)
 
 FOLLOW_UP = "follow_up.text"
 _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
@@ -618,22 +626,28 @@ _GENERAL_QUESTIONS = (
 sentence of a summary may answer), answered with the whole summary."""
 
 
-def _announces(run: Run) -> bool:
-    """Whether a message the agent read nothing in only says the customer has something to ask, or what it is
-    about ("I have a question about my order", "can you help me with something?", "my order")."""
+def _announces(run: Run) -> str:
+    """What a message the agent read nothing in only announces: ``"problem"`` for a problem to tell ("I have
+    a problem with my order"), ``"question"`` for something to ask or a topic ("I have a question about my
+    order", "can you help me with something?", "my order"); empty for anything else."""
     if not all(act.kind == "unknown" for act in run.signals.acts):
-        return False
+        return ""
     rough = run.text.split()
     if len(rough) > _ANNOUNCING_WORDS:
-        return False
+        return ""
     words = "".join(c if c.isalpha() or c == "'" else " " for c in " ".join(rough).lower()).split()
-    if len(words) > _ANNOUNCING_WORDS or _GREETING.issuperset(words):
-        return False
-    return set(words) <= _TOPIC_WORDS or any(word in _ANNOUNCING for word in words) or "help" in words[:4]
+    if len(words) > _ANNOUNCING_WORDS or GREETING_WORDS.issuperset(words):
+        return ""
+    if any(word in _PROBLEMS for word in words) and set(words) <= _TOPIC_WORDS | _PROBLEMS:
+        return "problem"
+    if set(words) <= _TOPIC_WORDS or any(word in _ANNOUNCING for word in words) or "help" in words[:4]:
+        return "question"
+    return ""
 
 
 _ANNOUNCING_WORDS = 10
-_GREETING = frozenset({"hi", "hello", "hey", "please", "there", "anyone", "yo"})
+_PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble", "wrong", "there's", "theres", "is", "bit",
+                       "small", "big", "slight", "went", "gone"})  # fmt: skip
 _ANNOUNCING = frozenset({"question", "questions", "query", "enquiry", "inquiry", "ask", "wondering", "wondered"})
 _TOPIC_WORDS = frozenset(
     """my the a an about it its this that regarding re order orders purchase purchases parcel package item

@@ -444,7 +444,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         rationale="We can only resell items as new for a month.",
         level=1,
         unanswered=False,
-        announced=False,
+        announced="question",
         repeated=False,
         unoffered="store credit",
         chosen_waiting="exchange",

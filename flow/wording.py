@@ -9,6 +9,17 @@ from datetime import datetime, timedelta
 from flow.models import Span
 from flow.policy import WEEKDAYS, Hours
 
+GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "heya", "please", "there", "anyone", "yo", "morning",
+                            "afternoon", "evening", "good"})  # fmt: skip
+"""Words of a message that only says hello ("hi there", "good morning")."""
+
+
+def greets_only(text: str) -> bool:
+    """Whether ``text`` only says hello: a first "hi" is not a message the agent failed to read."""
+    words = "".join(c if c.isalpha() else " " for c in text.lower()).split()
+    return bool(words) and GREETING_WORDS.issuperset(words)
+
+
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

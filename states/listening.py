@@ -127,6 +127,8 @@ SPEC = StateSpec(
         "ask_request": (
             "{% if files_complaint %}{% if not apologized %}I'm sorry to hear that. {% endif %}A colleague can take "
             "your complaint: would you like me to pass you to one? I can also help with {{ requests }} here."
+            "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}I'm sorry to hear that. "
+            "{% endif %}What's happened? I can help with {{ requests }}."
             "{% elif announced and level <= 2 %}Of course, go ahead: what would you like to know? I can help with "
             "{{ requests }}, and with questions about them."
             "{% elif level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
@@ -139,6 +141,8 @@ SPEC = StateSpec(
             "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
             "{% if files_complaint %}{% if not apologized %}I'm sorry things have gone wrong. {% endif %}A colleague "
             "can take your complaint. Shall I pass you to one?"
+            "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}Oh no, I'm sorry. {% endif %}"
+            "Could you tell me what's gone wrong? I can help with {{ requests }}."
             "{% elif announced and level <= 2 %}Sure, what's your question? I can help with "
             "{{ requests }}, and tell you how they work."
             "{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a "
@@ -152,6 +156,8 @@ SPEC = StateSpec(
             "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
             "{% if files_complaint %}{% if not apologized %}I'm sorry about this. {% endif %}I can pass you to a "
             "colleague who will take your complaint. Would you like that?"
+            "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}I'm sorry about that. "
+            "{% endif %}Tell me what's happened, and I'll see what I can do. I can help with {{ requests }}."
             "{% elif announced and level <= 2 %}Happy to help. What would you like to ask? I can help with "
             "{{ requests }}, and with questions about them."
             "{% elif level >= 4 %}A colleague could help you directly, if you'd like. Just say yes."

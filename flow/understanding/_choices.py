@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
-from flow.understanding._offers import Mention, find_mentions, named_mentions, other_one
+from flow.understanding._offers import Mention, by_variant, find_mentions, named_mentions, other_one
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -214,6 +214,12 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
     email?", "how long will it take to arrive?", "how long does it take?" (not the rules of refunds)."""
     if context.chosen is None:
         return
+    if context.chosen_offer is not None and not found.acts:
+        for index, clause in enumerate(clauses):
+            if by_variant(clause.words, (context.chosen_offer,), lexicon):
+                # "A medium please" once the exchange is arranged: the size wanted, for the exchange in hand.
+                found.add(index * 1000, Act.of("choose", context.chosen))
+                return
     # Beside "cool" or "perfect", only a question of some words asks ("perfect, do that" does not).
     acknowledged = not _ACKNOWLEDGING.isdisjoint(found.kinds())
     for index, clause in enumerate(clauses):

@@ -26,6 +26,20 @@ _SPLIT = str.maketrans(
     }
 )
 _PREPOSITIONS = frozenset({"in", "under", "for", "by", "on", "at", "from", "with"})
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "will", "would", "do", "does", "did", "can", "could", "should", "shall", "has",
+     "have", "had", "may", "might", "must", "am"}
+)  # fmt: skip
+
+
+def _relative(words: list[str]) -> bool:
+    """After a comma, "which I made on the 25th", "who sent it", "when I opened it": a clause about something
+    just named, not a question; "when will I get it" still asks."""
+    if words[0] in ("which", "whose"):
+        return True
+    return words[0] in ("who", "where", "when") and len(words) > 1 and words[1] not in _AUXILIARIES
+
+
 _WH = frozenset({"where", "what", "why", "how", "who", "when", "wheres", "whats", "hows"})
 _LEADING = frozenset(
     {"and", "so", "also", "plus", "oh", "ok", "okay", "um", "umm", "hmm", "well", "then", "fine", "alright", "right"}
@@ -55,6 +69,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
     :func:`clauses_of` gives."""
     result: list[Clause] = []
     words: list[str] = []
+    relative: set[int] = set()
     special = _special_tokens(lexicon)
     # Only a message with a dash has tokens to trim of one (or made of dashes alone).
     dashes = "-" in folded
@@ -69,6 +84,8 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
             if words:
                 result.append(Clause(words, token == "?"))
                 words = []
+                if token == ",":
+                    relative.add(len(result))  # "…, which I made on the 25th": no question unless asked with "?"
             elif token == "?" and result:
                 result[-1].question = True
             continue
@@ -84,7 +101,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
             words.extend(expansion)
     if words:
         result.append(Clause(words, False))
-    for clause in result:
+    for index, clause in enumerate(result):
         _clear_intensifiers(clause)
         words = clause.words
         opening = 0
@@ -95,6 +112,8 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
         first = words[opening]
         if len(words) > 2 and first in _PREPOSITIONS and words[1] in ("which", "what", "whose", "when"):
             clause.question = True
+        elif index in relative and opening == 0 and _relative(words):
+            continue
         elif not clause.question and first in lexicon.question_starts and len(words) - opening > 1:
             exclamation = first == "what" and words[opening + 1] in ("a", "an")
             clause.question = not exclamation and (first != "if" or "?" in folded) and not _told_not_to(words)

@@ -36,7 +36,8 @@ OWN_MISTAKES = _phrases("""
     picked the wrong | chose the wrong | measured wrong | measured it wrong | measured incorrectly |
     i misread | i misjudged | i should have checked | should have checked | i didnt check | silly me |
     user error | i messed up | i got it wrong | i made a mistake | made a mistake | my own doing |
-    i should have measured | didnt read the description | didnt read the size
+    i should have measured | didnt read the description | didnt read the size | ordered wrong | bought wrong |
+    picked wrong | chose wrong | ordered a wrong | selected wrong
 """)
 """The customer owning up to their own mistake: not anger, and not the shop sending the wrong thing."""
 
