@@ -162,6 +162,14 @@ Feature: Reading what the customer chooses
       And the agent says "Store credit:"
       And the agent says "Exchange:"
 
+    Scenario: Asked which to pick after both were described, the agent leaves the choice with the customer
+      When the customer says "I want a refund"
+      And the customer says "what's better, credit or exchange?"
+      And the customer says "which one would you pick?"
+      Then the agent says "the choice is yours"
+      And the agent does not say "Those are both of the options"
+      And the agent says "the store credit, or the exchange?"
+
     Scenario: Asking where the credit can be spent keeps both offers open
       When the customer says "I want a refund"
       And the customer says "Can I use the credit in your shops?"

@@ -555,8 +555,13 @@ class ContextBuilder:
             said = set(run.said)
             described = [f"{a.title}: {_details(a)}" for a in compared]
             if all(set(sentence_hashes(text)) <= said for text in described):
-                count = "both" if len(compared) == 2 else "all"
-                context["details"] = f"Those are {count} of the options I have, and I've described each above.\n\n"
+                count = "both" if len(compared) == 2 else "all of them"
+                context["details"] = (
+                    f"I've told you all I know about {count} above, I'm afraid, and the choice is yours: either way, "
+                    "I'll set it up straight away.\n\n"
+                    if len(compared) == 2
+                    else f"I've told you all I know about {count} above, I'm afraid, and the choice is yours.\n\n"
+                )
             else:
                 context["details"] = "\n\n".join(described) + "\n\n"
             return
