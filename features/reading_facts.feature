@@ -459,6 +459,15 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I'm still waiting for a reply from your team about A-1234"
       Then the message gives no fact "condition"
 
+  Rule: A season is a span of days
+
+    Scenario: "In the summer" is past a 30-day window, so the answer comes without another question
+      When the customer says "refund for A-1000"
+      And the customer says "in the summer"
+      Then the fact "days_since_purchase" is now known roughly, from 184 to 275
+      And the agent explains the reason
+      And the agent does not say "when did you buy it"
+
   Rule: A letter is read as a letter
 
     Scenario: "Order A-2580, which I made on the 25th" asks nothing the agent cannot answer

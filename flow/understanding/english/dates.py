@@ -112,10 +112,13 @@ MOVING_DAYS: dict[tuple[str, ...], Callable[[int], date]] = {
 """Days named for when they fall in a year: Black Friday is the day after the fourth Thursday of November."""
 _OPEN_ENDED_FIRSTS = frozenset(words[0] for words in OPEN_ENDED)
 _NAMED_DAY_FIRSTS = frozenset(words[0] for words in (*NAMED_DAYS, *MOVING_DAYS))
-VAGUE_TIMES = frozenset({"summer", "spring", "autumn", "fall", "winter", "sales", "easter", "ages", "while", "donkeys"})
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""The month each season starts in, in the northern hemisphere: a season is three months from its first day."""
+VAGUE_TIMES = frozenset({"sales", "easter", "ages", "while", "donkeys"})
 """Times too vague to turn into days: the customer named a time, but not one that can be bounded."""
 DATE_HINTS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(UNITS) | {w for day in (*NAMED_DAYS, *MOVING_DAYS) for w in day} | VAGUE_TIMES
+    | set(SEASONS)
     | {"ago", "yesterday", "today", "tonight", "morning", "night", "last", "weekend", "fortnight", "earlier"}
 )  # fmt: skip
 
@@ -123,6 +126,7 @@ DATE_HINTS = frozenset(
 _STARTERS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | _NAMED_DAY_FIRSTS
     | {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "few", "several"}
+    | set(SEASONS)
     | {words[0] for words in OPEN_ENDED}
 )  # fmt: skip
 """Words a date or period can start with; every other token is skipped at once."""
@@ -355,6 +359,8 @@ def _fixed(
         return (Span(low=last.low + 7, high=(last.high or last.low) + 7) if isinstance(last, Span) else None), i + 3
     if word in ("last", "past", "previous") and nxt in ("week", "weekend", "month", "year"):
         return _last_period(nxt, today), i + 1
+    if word in ("last", "this", "past", "previous") and nxt in SEASONS:
+        return _season(nxt, today, before_this=word != "this"), i + 1
     if word == "earlier" and nxt == "this" and i + 2 < len(tokens) and tokens[i + 2].text in ("week", "month"):
         period = tokens[i + 2].text
         first = today - timedelta(days=today.weekday()) if period == "week" else today.replace(day=1)
@@ -386,6 +392,28 @@ def _named_day(
                 return None, i + len(words) - 1
             return _back_to(today, day, month, None), i + len(words) - 1
     return None
+
+
+def _in_season(
+    tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
+) -> tuple[Days | None, int] | None:
+    """ "In the summer", "over the winter": the latest such season begun by today."""
+    if word not in SEASONS:
+        return None
+    return _season(word, today, before_this=False), i
+
+
+def _season(name: str, today: date, *, before_this: bool) -> Days:
+    """The days back to a season: the one under way or last begun, or with ``before_this`` ("last summer")
+    the one before the season under way."""
+    start = date(today.year, SEASONS[name], 1)
+    if start > today:
+        start = date(today.year - 1, SEASONS[name], 1)
+    month = start.month + 3
+    end = date(start.year + (month > 12), (month - 1) % 12 + 1, 1) - timedelta(days=1)
+    if before_this and end >= today:
+        start, end = date(start.year - 1, start.month, 1), date(end.year - 1, end.month, end.day)
+    return Span(low=(today - min(end, today)).days, high=(today - start).days)
 
 
 def _part_before(tokens: list[_Token], i: int) -> str | None:
@@ -730,7 +758,9 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     return "none"
 
 
-_READERS: tuple[Reader, ...] = (_fixed, _open_ended, _relative, _weekday, _month_day, _numeric_date, _named_day)
+_READERS: tuple[Reader, ...] = (
+    _fixed, _open_ended, _relative, _weekday, _month_day, _numeric_date, _named_day, _in_season
+)  # fmt: skip
 """Every reader of a date or period, in the order they are tried at a token."""
 _OPENERS: dict[Reader, frozenset[str]] = {
     _fixed: frozenset({"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier"}),
@@ -740,6 +770,7 @@ _OPENERS: dict[Reader, frozenset[str]] = {
     _month_day: frozenset(set(ORDINAL_WORDS) | set(MONTHS)),
     _numeric_date: frozenset(),
     _named_day: _NAMED_DAY_FIRSTS,
+    _in_season: frozenset(SEASONS),
 }
 """The words other than numbers that each reader can start from."""
 _NUMBER_READERS = (_relative, _month_day, _numeric_date)
