@@ -778,6 +778,12 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
     sentence that answers the question ("does the credit expire?"), or else words that point back to them
     instead of saying them again."""
     name = _in_sentence(alternative)
+    if not alternative.details:
+        # The policy gives no more than the offer's words: said as all there is, not as an answer.
+        told = f"All I can tell you here is that it's {alternative.text}, I'm afraid."
+        if not set(sentence_hashes(told)) <= said:
+            return told
+        return f"I've shared all I know about the {name}; a colleague can tell you more if you need it."
     details = _details(alternative)
     # Described beside the other offers, the details were said under the offer's title ("Store credit: The
     # credit goes…"): their first sentence counts as said too.

@@ -43,3 +43,32 @@ def test_why_a_fact_is_needed_is_answered_in_words_that_fit_any_policy(engine: E
 
     assert "order" not in turn.text
     assert "months are left" in turn.text
+
+
+def test_a_number_fact_given_unasked_with_its_name_is_read(engine: Engine) -> None:
+    _, turn = engine.start(facts={"customer_name": "Lu"}, message="cancel my membership please, 3 months left")
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("months_left") == 3
+    assert "3 months to run" in turn.text
+    assert "How many months" not in turn.text
+
+
+def test_a_number_without_the_fact_s_words_is_not_taken_unasked(engine: Engine) -> None:
+    _, turn = engine.start(facts={"customer_name": "Lu"}, message="I've been coming 3 times a week, cancel please")
+
+    assert turn.signals is not None
+    assert "months_left" not in turn.signals.facts
+    assert "How many months are left" in turn.text
+
+
+def test_a_question_about_an_offer_the_policy_says_nothing_more_of_is_not_answered_with_its_name(
+    engine: Engine,
+) -> None:
+    conversation, _ = engine.start(facts={"customer_name": "Lu"}, message="cancel my membership, 6 months left")
+    conversation, _ = engine.reply(conversation, "can I switch it to off peak instead?")
+    conversation, turn = engine.reply(conversation, "does that start straight away?")
+
+    assert "All I can tell you here" in turn.text
+    _, turn = engine.reply(conversation, "and can I go back to full later?")
+    assert "a colleague can tell you more" in turn.text

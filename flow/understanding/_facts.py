@@ -92,6 +92,8 @@ def read_facts(
         elif spec.kind == "number" and asked:
             found = _NUMBER.search(text)
             value = int(found.group(0)) if found else None
+        elif spec.kind == "number" and digits:
+            value = _named_number(folded, spec.name)
         elif spec.kind == "email" and "@" in text:
             email = _EMAIL.search(text)
             value = str(email.group(0)) if email else None
@@ -133,6 +135,19 @@ def _order_id(
             reading.malformed.append(spec.name)
         return None
     return slots.get("order_id")
+
+
+def _named_number(folded: str, name: str) -> int | None:
+    """A number the customer gives unasked, followed by the words of the fact's name: "3 months left" for
+    ``months_left``, "5 years a member" for ``years_member``."""
+    named = name.split("_")
+    words = folded.split()
+    for at, word in enumerate(words[:-1]):
+        if word.isdigit() and words[at + 1].rstrip(".,!?") == named[0]:
+            after = {w.strip(".,!?") for w in words[at + 2 : at + 5]}
+            if all(part in after for part in named[1:]):
+                return int(word)
+    return None
 
 
 def _letter_before(text: str, number: str) -> str | None:
