@@ -72,3 +72,13 @@ def test_a_question_about_an_offer_the_policy_says_nothing_more_of_is_not_answer
     assert "All I can tell you here" in turn.text
     _, turn = engine.reply(conversation, "and can I go back to full later?")
     assert "a colleague can tell you more" in turn.text
+
+
+def test_a_question_about_the_rules_without_a_summary_says_the_answer_waits_for_the_fact(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"customer_name": "Lu"}, message="I want to cancel my membership")
+    conversation, turn = engine.reply(conversation, "what are my options?")
+
+    assert turn.signals is not None
+    assert [str(act) for act in turn.signals.acts] == ["ask_policy"]
+    assert "How many months are left" in turn.text or "how many months are left" in turn.text
+    assert any(words in turn.text for words in ("depends on", "as soon as I know", "once I know"))

@@ -27,6 +27,7 @@ COMPARISONS = _phrases("""
     what would you go for | which would you go for | what do you think | which is more | what now | now what |
     what happens now | what next | where does that leave me | what can i do | what are my options now |
     what were my options | what were my choices | my options again | the options again | what happens then |
-    what happens next | what happens after that | what do i do now | what do i do then | what should i do now
+    what happens next | what happens after that | what do i do now | what do i do then | what should i do now |
+    tell me the options | tell me my options | what the options are | what my options are | list the options
 """)
 """Comparing the offers, asking which to pick, or asking what they are again."""

@@ -411,7 +411,9 @@ _POSSIBILITY_QUESTIONS = _phrases("""
     how can you help | what can be done | what are you able to do | what else can you do | what do i do now |
     what should i do | what do you suggest | what would you suggest | is there anything you can do |
     anything you can do | what are you going to do | what will you do | what happens now | what now | now what |
-    what are my rights | what am i entitled to | what can you do about it | what can you do for me
+    what are my rights | what am i entitled to | what can you do about it | what can you do for me |
+    tell me the options | tell me my options | what the options are | what my options are | options first |
+    list the options
 """)
 """Questions, before anything is on offer, about what can be done at all."""
 
