@@ -362,6 +362,21 @@ Feature: Reading what the customer chooses
       When the customer says "I'd prefer not to wait for a repair, can you just send new ones?"
       Then the alternative "Replacement" is applied
 
+  Rule: A question about how it goes beside a choice is not a call for a person
+
+    Scenario: "The replacement please. Will someone call him to arrange it?" takes the replacement
+      Given the customer "Dana" bought order "A-3456" 35 days ago
+      And the fact "condition" is "faulty"
+      When the customer says "my dad's heater stopped working"
+      And the customer says "thank you, the replacement please. Will someone call him to arrange it?"
+      Then the alternative "Replacement" is applied
+      And the agent does not hand over to a person
+
+    Scenario: "Can someone call me instead?" still asks for a person
+      When the customer says "I want a refund"
+      And the customer says "can someone call me instead"
+      Then the message is read as "ask_human"
+
   Rule: Leaving the choice to the agent
 
     Scenario: "I don't mind which" takes the first offer, and does not turn both down

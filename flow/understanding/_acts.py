@@ -722,9 +722,14 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
         return  # "amazing customer service": a verdict on it, not asking for it
+    if clause.question and words[0] in _WILL and "call" in words[match.start :] and found.kinds() & {"choose"}:
+        return  # "the replacement please. Will someone call him to arrange it?": how it goes, asked beside a choice
     before = words[max(0, match.start - 6) : match.start + 1]
     negated = not _NO_NEED.isdisjoint(zip(before, before[1:], strict=False))
     found.add(position + 8, Act.of("ask_human", negated=negated))
+
+
+_WILL = frozenset({"will", "would", "does", "do", "is"})
 
 
 def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
