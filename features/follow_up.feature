@@ -167,3 +167,20 @@ Feature: Following up
     When the customer says "the credit isn't on my account"
     Then the agent hands over to a person with reason "unsatisfied"
     And the agent does not say "A refund reaches your card"
+
+  Rule: A remark the agent cannot act on is acknowledged, not called unclear
+
+    Scenario: "They just sound bad, not broken" after the refund is started is taken in
+      Given the customer "Dana" bought order "A-6161" 14 days ago
+      When the customer says "I want my money back for the headphones"
+      Then the request is approved
+      When the customer says "they just sound bad, not broken"
+      Then the agent does not say "didn't quite catch"
+      And the agent does not say "make sure I get this right"
+      And the agent says "anything else"
+
+    Scenario: Noise is still said to be unclear
+      Given the customer "Dana" bought order "A-6161" 14 days ago
+      When the customer says "I want my money back for the headphones"
+      And the customer says "asdkj qwe zzkx"
+      Then the agent does not say "thank you"

@@ -75,7 +75,7 @@ _FACT_ASKED = frozenset(
 )
 """Whether a fact was just given, what waits behind the request, and how the fact still missing is asked for."""
 _GROUPS: dict[str, frozenset[str]] = {
-    "said": frozenset({"complained", "thanked", "insisted", "affirmed"}),
+    "said": frozenset({"complained", "thanked", "insisted", "affirmed", "remark"}),
     "in_hours": frozenset({"in_hours"}),
     "offer_callback": frozenset({"offer_callback"}),
     "check": frozenset({"check"}),
@@ -325,6 +325,7 @@ class ContextBuilder:
             context["thanked"] = "thank" in said_kinds
             context["insisted"] = "insist" in said_kinds
             context["affirmed"] = "affirm" in said_kinds
+            context["remark"] = "remark" in run.signals.slots
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)
         if "offer_callback" in groups:

@@ -131,8 +131,9 @@ SPEC = StateSpec(
             "{% elif level == 2 %}Sorry, I still didn't follow. If there's something else, tell me in a few words; "
             "if not, tap below and we're all done.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}That's not something I can help with from here.{% else %}Sorry, I didn't quite "
-            "catch that.{% endif %} Do you need help with anything else? I can help with {{ requests }}."
+            "{% elif unanswered %}That's not something I can help with from here.{% elif remark %}Thanks for "
+            "letting me know.{% else %}Sorry, I didn't quite catch that.{% endif %} Do you need help with anything "
+            "else? I can help with {{ requests }}."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
@@ -140,8 +141,8 @@ SPEC = StateSpec(
             "{% elif level == 2 %}Let me make it easier: tell me in a few words what else you need, or tap below if "
             "that's everything.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}I can't help with that one from here.{% else %}I want to make sure I get this "
-            "right.{% endif %} Do you need anything else? I can help with {{ requests }}."
+            "{% elif unanswered %}I can't help with that one from here.{% elif remark %}I see, thank you.{% else %}I "
+            "want to make sure I get this right.{% endif %} Do you need anything else? I can help with {{ requests }}."
             "{% endif %}",
         ),
         "empathize": (

@@ -103,16 +103,17 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. You can pick an option below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}That's not something I can help with from here.{% else %}Sorry, I didn't quite "
-            "catch that.{% endif %} Would {{ offered }} work for you? The buttons below work too."
+            "{% elif unanswered %}That's not something I can help with from here.{% elif remark %}I see, thank you "
+            "for telling me.{% else %}Sorry, I didn't quite catch that.{% endif %} Would {{ offered }} work for you? "
+            "The buttons below work too."
             "{% endif %}",
             "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: just tap one of the options below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}I can't help with that one from here.{% else %}I want to make sure I get this "
-            "right.{% endif %} Would you like {{ offered }}? The buttons below work too."
+            "{% elif unanswered %}I can't help with that one from here.{% elif remark %}I understand.{% else %}I "
+            "want to make sure I get this right.{% endif %} Would you like {{ offered }}? The buttons below work too."
             "{% endif %}",
         ),
         "resume": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
@@ -143,6 +144,8 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
+            slots["remark"] = "yes"
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
@@ -472,6 +475,22 @@ def _from_model(probabilities: dict[str, float], negated: set[Intent], *, has_fa
             return "provide_info", FACTS_WITH_UNCLEAR_INTENT_CONFIDENCE
         return "unknown", confidence
     return best, confidence
+
+
+def _remarks(clauses: list[Clause], knows: Callable[[str], bool], lexicon: Lexicon) -> bool:
+    """Whether a message nothing was read in is still a plain remark: a statement of a few words that reads
+    as a sentence (it has a little word such as "they" or "just") and is mostly words people write ("they
+    just sound bad, not broken"), rather than a question or noise ("purple monkey dishwasher")."""
+    words = [word for clause in clauses for word in clause.words]
+    if len(words) < _REMARK_WORDS or any(clause.question for clause in clauses):
+        return False
+    if lexicon.stopwords.isdisjoint(words) and lexicon.fillers.isdisjoint(words):
+        return False
+    return sum(1 for word in words if knows(word)) >= _REMARK_KNOWN * len(words)
+
+
+_REMARK_WORDS = 3
+_REMARK_KNOWN = 0.5
 
 
 def _only_other_order(clauses: list[Clause], order: object, lexicon: Lexicon) -> bool:
