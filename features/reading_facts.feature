@@ -459,6 +459,32 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I'm still waiting for a reply from your team about A-1234"
       Then the message gives no fact "condition"
 
+  Rule: A fact put right in a later message replaces the one the customer gave
+
+    Scenario: "Wait, it's actually A-4445, sorry" refunds order A-4445, not A-4444
+      When the customer says "refund please"
+      And the customer says "A-4444"
+      And the customer says "wait, it's actually A-4445, sorry"
+      And the customer says "3 weeks ago"
+      Then the request is approved
+      And the agent says "Order A-4445"
+      And the agent does not say "A-4444"
+
+    Scenario: "Sorry, I meant 2 weeks ago" after a refusal puts the date right, and the refund follows
+      When the customer says "refund please"
+      And the customer says "A-4444"
+      And the customer says "6 weeks ago"
+      Then the request is declined
+      When the customer says "sorry I meant 2 weeks ago"
+      Then the request is approved
+
+    Scenario: What the host supplied is not put right by the customer
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "refund please"
+      And the customer says "sorry it was actually 5 days ago"
+      Then the agent does not say "started your refund"
+      And the conversation is in "offering_alternatives"
+
   Rule: A season is a span of days
 
     Scenario: "In the summer" is past a 30-day window, so the answer comes without another question

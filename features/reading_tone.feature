@@ -167,6 +167,12 @@ Feature: Reading the tone of a message
 
   Rule: Pressing for the request and sarcasm in new words
 
+    Scenario: "Oh great, store credit, exactly what I always wanted" takes no store credit
+      When the customer says "Oh great, store credit, exactly what I always wanted. Refund please."
+      Then the message is read as ironic
+      And the alternative "Store credit" is not applied
+      And the agent explains the reason
+
     Scenario: "So that's it? You're not going to help me?" presses for the refund
       When the customer says "I want a refund"
       And the customer says "so that's it? you're not going to help me?"

@@ -355,6 +355,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         value = read_fact(policy.facts[pending], text, signals)
         if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value
+    if "correction" in signals.slots:
+        _put_right(run, found)
     request_facts = policy.request_facts()
     if len(signals.order_facts) > 1 and not signals.has("request"):
         _answer_each_order(run, policy, pending)
@@ -391,6 +393,17 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     if current is not None and pending in found and pending in request_facts and _EVERY_ORDER.search(text):
         _answer_for_each(run, current, pending, found[pending])
     _point_at(run, policy, current)
+
+
+def _put_right(run: Run, found: dict[str, FactValue]) -> None:
+    """ "Wait, it's actually A-4445, sorry": a value the customer gave before, and now corrects, is
+    forgotten, so the new one takes its place. What the host supplied stays."""
+    for name, value in found.items():
+        stated = run.customer_stated.get(name, [])
+        for facts in (run.facts, *(item.facts for item in run.agenda if not item.settled)):
+            old = facts.get(name)
+            if old is not None and old != value and old in stated:
+                del facts[name]
 
 
 def _answer_each_order(run: Run, policy: Policy, pending: str | None) -> None:

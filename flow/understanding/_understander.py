@@ -15,7 +15,7 @@ from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import ModelReading, Tone, read_acts
 from flow.understanding._facts import read_facts
-from flow.understanding._found import first
+from flow.understanding._found import first, has
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._request_cues import another_order_said
@@ -144,6 +144,8 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if facts.facts and any(has(lexicon.corrections, clause) for clause in clause_words):
+            slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
         if all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
             slots["remark"] = "yes"
         if also_wished:

@@ -342,7 +342,8 @@ _STRONG_IRONY = _phrases("""
     just marvellous | just marvelous | totally thrilled | so thrilled | just brilliant isnt it | how generous |
     how kind | how thoughtful | thrilled | delighted | over the moon | great great | yes right like |
     yes right as if | yes sure as if | like ill ever | like i will ever | like id ever | like i would ever |
-    like thats going to help | like that helps | as if that helps | as if thats going to help
+    like thats going to help | like that helps | as if that helps | as if thats going to help |
+    exactly what i always wanted | just what i always wanted
 """)
 _IRONY = _phrases("""
     big help | huge help | such a help | what a help | just what i needed | great job | well done | love that |
@@ -557,7 +558,9 @@ ENGLISH = Lexicon(
     corrections=_phrases("""
         actually no | no wait | wait no | scratch that | scrap that | sorry i mean | i mean | or rather |
         make that | correction | sorry no | no sorry | my mistake | my bad | typo | actually it was |
-        sorry it was | wait it was | no it was | it was actually | i meant | oops
+        sorry it was | wait it was | no it was | it was actually | i meant | oops | its actually | it is actually |
+        actually its | actually it is | wrong number | wrong order number | gave the wrong | gave you the wrong |
+        typed it wrong | typed the wrong | should be | should have been | sorry its | not that one
     """),
     anger_emoji=frozenset(
         {
