@@ -485,6 +485,23 @@ Feature: Reading facts and requests the way people give them
       Then the agent does not say "started your refund"
       And the conversation is in "offering_alternatives"
 
+  Rule: One of several orders, not said which, is asked about
+
+    Scenario: "A-1111 and A-1112, can you cancel one?" asks which, and cancels only that one
+      When the customer says "I ordered the same thing twice by mistake, A-1111 and A-1112, can you cancel one?"
+      Then the agent says "Which order would you like me to look at: A-1111, or A-1112?"
+      When the customer says "A-1112"
+      And the customer says "not shipped"
+      Then the request is approved
+      And the agent says "Order A-1112"
+      And the agent does not say "A-1111"
+      And the conversation is in "follow_up"
+
+    Scenario: "Cancel A-2222 and A-3333" still cancels both
+      When the customer says "cancel A-2222 and A-3333 please, neither has shipped"
+      Then the agent says "Order A-2222"
+      And the agent says "Order A-3333"
+
   Rule: A season is a span of days
 
     Scenario: "In the summer" is past a 30-day window, so the answer comes without another question

@@ -378,6 +378,10 @@ class ContextBuilder:
         if run.pending_fact is not None:
             spec = policy.facts[run.pending_fact]
             ask = _for_order(spec.ask or "", run, item) if run.pending_fact != "order_id" else spec.ask
+            named = run.signals.slots.get("which_order")
+            if named and spec.kind == "order_id":
+                # "A-1111 and A-1112, can you cancel one?": the question is which, not what the number is.
+                ask = f"Which order would you like me to look at: {human_list(named.split(), conjunction='or')}?"
             context["question"] = ask
             context["question_inline"] = (ask or "")[:1].lower() + (ask or "")[1:]
             context["asked_before"] = (

@@ -184,6 +184,15 @@ class Understander:
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
             if order_name is not None and len(told) > len(per_request):
                 per_request, per_order = _orders_beside_requests(per_request, told, order_name)
+        if len(per_order) > 1 and len(requests) == 1 and any(has(lexicon.only_one, words) for words in clause_words):
+            # "A-1111 and A-1112, can you cancel one?": which of them is not said, so none is taken.
+            order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+            if order_name is not None:
+                slots["which_order"] = " ".join(str(each.get(order_name)) for each in per_order)
+                slots.pop("order_id", None)
+                facts.facts.pop(order_name, None)
+                acts = [a for a in acts if not (a.kind == "provide" and a.target == order_name)]
+                per_order = ()
         if not per_order and requests == [context.request] and facts.facts and another_order_said(clause_words):
             # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
             per_order = (dict(facts.facts),)

@@ -60,7 +60,8 @@ class Lexicon:
     question, or with a switch word after it; only a word of ``variant_after`` may follow it ("a large
     please", not "a large order").
     ``possibility_questions`` ask, before anything is on offer, what can be done ("what are my options?");
-    ``indifference`` leaves the choice between several offers to the agent ("I don't mind which", "up to you").
+    ``indifference`` leaves the choice between several offers to the agent ("I don't mind which", "up to you");
+    ``only_one`` asks for one of several orders named, without saying which ("A-1111 and A-1112, cancel one").
     """
 
     code: str
@@ -150,6 +151,7 @@ class Lexicon:
     variant_verbs: frozenset[str] = frozenset()
     possibility_questions: PhraseSet = PhraseSet(())
     indifference: PhraseSet = PhraseSet(())
+    only_one: PhraseSet = PhraseSet(())
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

@@ -435,6 +435,12 @@ _INDIFFERENCE = _phrases("""
 """)
 """Leaving the choice between several offers to the agent."""
 
+_ONLY_ONE = _phrases("""
+    cancel one | refund one | return one | one of them | one of those | one of the orders | one of these |
+    just one | only one | only need one | only want one | only wanted one | either one | either of them
+""")
+"""Asking for one of the orders named, without saying which."""
+
 ENGLISH = Lexicon(
     code="en",
     question_starts=frozenset(
@@ -621,6 +627,7 @@ ENGLISH = Lexicon(
     variant_after=_VARIANT_AFTER,
     possibility_questions=_POSSIBILITY_QUESTIONS,
     indifference=_INDIFFERENCE,
+    only_one=_ONLY_ONE,
     variant_verbs=frozenset({"swap", "switch", "change", "exchange", "make", "replace"}),
     unused=_phrases("""
         still in the box | still in its box | in the original box | still boxed | still in the packaging |
