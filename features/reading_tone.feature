@@ -167,6 +167,18 @@ Feature: Reading the tone of a message
 
   Rule: Pressing for the request and sarcasm in new words
 
+    Scenario: "Can I get 50% back then?" after a refusal presses for the refund
+      When the customer says "I want a refund"
+      And the customer says "ok can I get 50% back then?"
+      Then the message is read as "insist"
+      And the agent does not say "didn't follow"
+
+    Scenario: Taking the credit with a threat of a bad review hands over with the credit noted
+      When the customer says "I want a refund"
+      And the customer says "I'll take the credit but I'm leaving a bad review"
+      Then the agent hands over to a person with reason "threat"
+      And the agent says "you'd like the store credit"
+
     Scenario: "Oh great, store credit, exactly what I always wanted" takes no store credit
       When the customer says "Oh great, store credit, exactly what I always wanted. Refund please."
       Then the message is read as ironic

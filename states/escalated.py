@@ -31,7 +31,8 @@ SPEC = StateSpec(
     },
     templates={
         "handoff": (
-            _LEAD + "{% if in_hours %}I'm passing this to a colleague now. They'll see our conversation, "
+            _LEAD + "{% if chosen_waiting %}I've noted you'd like the {{ chosen_waiting }}, so they can set it up. "
+            "{% endif %}{% if in_hours %}I'm passing this to a colleague now. They'll see our conversation, "
             "so you won't need to repeat anything, and they'll be with you shortly."
             "{% elif callback %}Our team is available {{ handoff_hours }}, so nobody can join right now. "
             "Would you like a callback when they're back?"

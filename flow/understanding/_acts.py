@@ -695,10 +695,20 @@ def _pleads(words: Sequence[str], context: Context) -> bool:
     )
 
 
+def _some_back(words: Sequence[str]) -> bool:
+    """ "Get 50 back", "have 20 back": an amount of the money asked back."""
+    return any(
+        word.isdigit() and words[at + 1] == "back" and at > 0 and words[at - 1] in ("get", "have", "give", "me")
+        for at, word in enumerate(words[:-1])
+    )
+
+
 _PLEADING = frozenset({"please", "oh", "come", "on", "just", "pretty"})
 
 
 def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
+    if context.state in _DECLINED_STATES and _some_back(words):
+        return True  # "can I get 50% back then?": part of the money, after a refusal, still presses for it
     if not (lexicon.insists(words, " ".join(words)) or has(lexicon.insist_cues, words)):
         # After a refusal, "it's still in the box with the tags on" argues the item can be taken back.
         if context.state not in _DECLINED_STATES or context.state == "escalated" or not has(lexicon.unused, words):

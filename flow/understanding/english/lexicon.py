@@ -282,7 +282,8 @@ _INSIST = _phrases("""
     been shopping with you | been shopping here | shopping with you for | shopped with you for | shopped here for |
     been buying from you | buying from you for | ordered from you for years | gold member | platinum member |
     gold customer | platinum customer | vip customer | a vip | premium member | loyalty member | loyalty card |
-    member for years | been a member | so thats it | is that it | thats all you can do | is that all you can do |
+    member for years | been a member | percent back | percentage back |
+    part of my money | so thats it | is that it | thats all you can do | is that all you can do |
     not going to help me | arent going to help | wont help me | wont you help me | you wont help | not helping me |
     thats all youve got | is that the best you can do | thats the best you can do
 """)
