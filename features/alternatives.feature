@@ -96,6 +96,22 @@ Feature: Offering alternatives
     When the customer clicks "Exchange"
     Then the alternative "Exchange" is applied
 
+  Scenario: One at a time: the next alternative asked for by name before its turn is set up
+    Given the policy file "policies/one_at_a_time.yaml"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "can I have an exchange instead?"
+    Then the alternative "Exchange" is applied
+    And the agent says "exchange"
+    And the agent does not say "didn't quite catch"
+
+  Scenario: One at a time: "I don't mind" to the one offer takes it
+    Given the policy file "policies/one_at_a_time.yaml"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I don't mind which"
+    Then the alternative "Store credit" is applied
+
   Scenario: One at a time: when every alternative is turned down, the conversation closes kindly
     Given the policy file "policies/one_at_a_time.yaml"
     And the customer "Dana" bought order "A-1001" 45 days ago

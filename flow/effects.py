@@ -169,6 +169,9 @@ class Effects:
     def _settle_with(self, run: Run, item: AgendaItem, chosen: str) -> None:
         """Settle ``item`` with the alternative ``chosen``, and tell the host to carry it out."""
         alternative = self._alternative(item.name, chosen)
+        if chosen not in item.offered:
+            item.offered = (*item.offered, chosen)  # asked for before its turn came, one at a time
+            run.offered = list(item.offered)
         item.chosen = chosen
         item.status = "alternative_accepted"
         run.settled.append(item)

@@ -355,7 +355,25 @@ def chosen_alternative(run: Run, rules: Rules) -> str | None:
             return act.target
     if _has(run, "affirm") and len(on_offer) == 1 and not _has(run, "reject"):
         return on_offer[0]
-    return None
+    return _still_to_offer(run, rules)
+
+
+_CHOOSING = frozenset({"offering_alternatives", "follow_up"})
+
+
+def _still_to_offer(run: Run, rules: Rules) -> str | None:
+    """Offered one at a time, an alternative the customer asks for by name before its turn ("can I have an
+    exchange instead?" while store credit is offered): the request can have it, so it is theirs."""
+    item = current_item(run)
+    # Read again by the effect that sets it up, once the machine has moved on to follow_up.
+    if item is None or run.state not in _CHOOSING or rules.policy.offer_alternatives == "together":
+        return None
+    chosen = [a.target for a in _acts(run) if a.kind == "choose" and not a.negated and a.target]
+    if not chosen:
+        return None
+    decision = _decision(run, rules)
+    possible = {a.id for a in decision.alternatives} if decision is not None else set()
+    return next((t for t in chosen if t in possible and t not in item.offered and t not in item.rejected), None)
 
 
 def last_accepted(agenda: list[AgendaItem]) -> AgendaItem | None:

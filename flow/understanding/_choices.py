@@ -334,7 +334,7 @@ def _bare_answer(
     words = clause.words
     if context.question == "person":
         return
-    if len(context.offered) > 1 and not context.callback_asked and _indifferent(words, lexicon):
+    if context.offered and not context.callback_asked and _indifferent(words, lexicon):
         # "I don't mind which", "up to you": the agent picks, the first of the policy's offers unless one was
         # just described.
         found.add(position, Act.of("choose", context.focus or context.offered[0].id))
