@@ -149,3 +149,18 @@ Feature: Replies without glitches
       Then the agent acknowledges the customer's frustration
       And the agent declines politely
       And the reply has at most 70 words
+
+  Rule: Counts agree with their nouns
+
+    Scenario: A faulty item bought yesterday was bought "1 day ago", not "1 days ago"
+      When the customer says "I want to return this, it's damaged: A-3000"
+      And the customer says "bought it yesterday"
+      Then the request is approved
+      And the agent says "you bought it 1 day ago"
+      And the agent does not say "1 days"
+
+    Scenario: Bought today is said as today
+      When the customer says "I want to return this, it's damaged: A-3000"
+      And the customer says "bought it today"
+      Then the agent says "you bought it today"
+      And the agent does not say "0 days"

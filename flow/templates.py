@@ -27,6 +27,7 @@ from flow.policy import Policy
 from flow.sandbox import BudgetedCodeGenerator, PolicySandbox, forbidden_constructs, is_simple
 from flow.suggest import did_you_mean
 from flow.tone import lint
+from flow.wording import agreeing
 from states import COMMON_TEMPLATES, SPECS
 
 CONTEXT_VARIABLES = frozenset(
@@ -219,6 +220,9 @@ class _Compiled:
         self.compiled = True
 
     def render(self, context: Mapping[str, Any]) -> str:
+        return agreeing(self._render(context))
+
+    def _render(self, context: Mapping[str, Any]) -> str:
         if not self.compiled:
             self.compile()
         if self.refused is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -18,6 +19,20 @@ def greets_only(text: str) -> bool:
     """Whether ``text`` only says hello: a first "hi" is not a message the agent failed to read."""
     words = "".join(c if c.isalpha() else " " for c in text.lower()).split()
     return bool(words) and GREETING_WORDS.issuperset(words)
+
+
+_ONE_OF = re.compile(r"\b1 (day|week|month|year|hour|minute)s\b")
+_NO_DAYS_AGO = re.compile(r"\b0 days ago\b")
+
+
+def agreeing(text: str) -> str:
+    """``text`` with a count of one said in the singular ("bought it 1 day ago", not "1 days ago"), and no
+    days ago said as today: a template writes "{{ days_since_purchase }} days ago" whatever the number."""
+    if "1 " in text:
+        text = _ONE_OF.sub(r"1 \1", text)
+    if "0 days" in text:
+        text = _NO_DAYS_AGO.sub("today", text)
+    return text
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
