@@ -553,6 +553,15 @@ Feature: Reading facts and requests the way people give them
       And the agent says "print the free returns label"
       And the agent does not say "done already"
 
+  Rule: A hope is not an answer
+
+    Scenario: "Hopefully it hasn't gone out yet?" still asks whether it has been dispatched
+      When the customer says "I chose the wrong colour on order A-9900. I only ordered it yesterday so hopefully it hasn't gone out yet? Could you cancel it?"
+      Then the message gives no fact "dispatched"
+      And the agent says "dispatched"
+      When the customer says "no tracking email yet"
+      Then the request is approved
+
   Rule: A tracking email answers whether an order has been dispatched
 
     Scenario: "I have a tracking email" after the hint says it has been dispatched

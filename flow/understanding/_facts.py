@@ -404,8 +404,9 @@ def _only_praise(words: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
 
 
 def _asked_about(clause: Sequence[str], match: Match) -> bool:
-    """ "Can you tell me if it's been shipped?", "has it shipped yet": the customer asks, and tells nothing."""
-    if any(word in _ASKING_IF for word in clause[: match.start]) or clause[0] in _ASKING_WHAT:
+    """ "Can you tell me if it's been shipped?", "has it shipped yet", "hopefully it hasn't gone out yet": the
+    customer asks or hopes, and tells nothing."""
+    if any(word in _ASKING_IF or word in _HOPING for word in clause[: match.start]) or clause[0] in _ASKING_WHAT:
         return True
     if match.start > 1 and clause[0] in _ASKING_MODALS and clause[1] in _ASKING_SUBJECTS:
         return True
@@ -413,6 +414,7 @@ def _asked_about(clause: Sequence[str], match: Match) -> bool:
 
 
 _ASKING_IF = frozenset({"if", "whether"})
+_HOPING = frozenset({"hopefully", "hope", "hoping", "fingers"})
 _ASKING_WHAT = frozenset({"what", "whats", "how", "hows", "why", "which", "who"})
 _ASKING_MODALS = frozenset({"will", "would", "can", "could", "should", "shall", "do", "does", "did"})
 _ASKING_SUBJECTS = frozenset({"i", "you", "we", "it", "they", "my", "the", "this", "that"})
