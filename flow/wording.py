@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from flow.models import Span
 from flow.policy import WEEKDAYS, Hours
+from flow.textmatch import TextPattern
 
 GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "heya", "please", "there", "anyone", "yo", "morning",
                             "afternoon", "evening", "good"})  # fmt: skip
@@ -21,15 +21,15 @@ def greets_only(text: str) -> bool:
     return bool(words) and GREETING_WORDS.issuperset(words)
 
 
-_ONE_OF = re.compile(r"\b1 (day|week|month|year|hour|minute)s\b")
-_NO_DAYS_AGO = re.compile(r"\b0 days ago\b")
+_ONE_OF = TextPattern(r"\b1 (?:day|week|month|year|hour|minute)(s)\b")
+_NO_DAYS_AGO = TextPattern(r"\b0 days ago\b")
 
 
 def agreeing(text: str) -> str:
     """``text`` with a count of one said in the singular ("bought it 1 day ago", not "1 days ago"), and no
     days ago said as today: a template writes "{{ days_since_purchase }} days ago" whatever the number."""
     if "1 " in text:
-        text = _ONE_OF.sub(r"1 \1", text)
+        text = _ONE_OF.sub("", text, core=1)
     if "0 days" in text:
         text = _NO_DAYS_AGO.sub("today", text)
     return text

@@ -58,10 +58,9 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if all(word in _BARE for word in words[: mention.start]) and all(word in _TOLD for word in words[mention.end :]):
         return True
-    if (
-        _told_to_change(words[: mention.start])
-        or words[mention.start] in _CHANGING
-        and _told_to_change(words[: mention.start + 1])
+    verbs = lexicon.variant_verbs
+    if _told_to_change(words[: mention.start], verbs) or (
+        words[mention.start] in verbs and _told_to_change(words[: mention.start + 1], verbs)
     ):
         return True
     if "please" in words or any(
@@ -117,20 +116,18 @@ _TOLD = frozenset(
 )  # fmt: skip
 """Words that may follow the name in a message that only tells the agent to do it, or welcomes it: "freeze
 it then", "the exchange sounds good"."""
-_CHANGING = frozenset({"swap", "switch", "change", "exchange", "make", "replace"})
-"""Verbs that, said as an order, ask for the thing named after them: "swap them for a large"."""
 _LEADING = frozenset({"sure", "yes", "yeah", "yep", "ok", "okay", "so", "then", "just", "please", "actually", "um",
                       "hmm", "erm", "fine", "alright"})  # fmt: skip
 _CHANGED = frozenset({"it", "them", "this", "that", "these", "those", "one", "ones", "mine", "please", "just"})
 
 
-def _told_to_change(before: Sequence[str]) -> bool:
-    """ "swap them for a large", "sure, just change it to blue": an order to change the item, with nothing
-    before the verb but a yes, and nothing after it but the thing changed."""
+def _told_to_change(before: Sequence[str], verbs: frozenset[str]) -> bool:
+    """ "swap them for a large", "sure, just change it to blue": an order to change the item (a verb of
+    ``verbs``), with nothing before the verb but a yes, and nothing after it but the thing changed."""
     at = 0
     while at < len(before) and before[at] in _LEADING:
         at += 1
-    return at < len(before) and before[at] in _CHANGING and all(word in _CHANGED for word in before[at + 1 :])
+    return at < len(before) and before[at] in verbs and all(word in _CHANGED for word in before[at + 1 :])
 
 
 _DOING = frozenset({"do", "can", "could", "would"})
