@@ -225,6 +225,14 @@ Feature: Asking for an alternative straight away
       Then the message is read as "ask_about:exchange"
       And no alternative is applied
 
+    Scenario: "Yes please, a large" after the exchange is arranged is told how the size is chosen
+      When the customer says "I need to return a jumper, A-1500, it's too small. Got it 2 weeks ago. Can I get a bigger one?"
+      Then the alternative "Exchange" is applied
+      When the customer says "yes please, a large"
+      Then the message is read as "ask_about:exchange"
+      And the agent says "You choose the size"
+      And the agent does not say "what else do you need"
+
     Scenario: A size only told of chooses nothing
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"

@@ -214,11 +214,12 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
     email?", "how long will it take to arrive?", "how long does it take?" (not the rules of refunds)."""
     if context.chosen is None:
         return
-    if context.chosen_offer is not None and not found.acts:
+    if context.chosen_offer is not None and not found.kinds() - {"affirm", "thank"}:
         for index, clause in enumerate(clauses):
             if by_variant(clause.words, (context.chosen_offer,), lexicon):
-                # "A medium please" once the exchange is arranged: the size wanted, for the exchange in hand.
-                found.add(index * 1000, Act.of("choose", context.chosen))
+                # "Yes please, a large" once the exchange is arranged: how the size is chosen is the answer.
+                found.drop("affirm")
+                found.add(index * 1000, Act.of("ask_about", context.chosen))
                 return
     # Beside "cool" or "perfect", only a question of some words asks ("perfect, do that" does not).
     acknowledged = not _ACKNOWLEDGING.isdisjoint(found.kinds())

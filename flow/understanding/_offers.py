@@ -154,6 +154,8 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
             or any(form.end <= lead or form.start >= end for form in lexicon.choice_forms.find(clause))
             or clause[0] in lexicon.question_starts
             and not _HAVING.isdisjoint(clause)
+            or lead == 0
+            and all(word in lexicon.variant_after for word in clause[end:])  # "a large please", on its own
         )
         if asked:
             return [Mention(owners[0], lead, end, "variant")]
