@@ -542,3 +542,23 @@ Feature: Reading customers the way they write
     Then the message is read as "unknown"
     And the agent does not say "cancellation"
     And the agent offers "store credit" and "exchange"
+
+  Rule: An emoji that answers is read as its words
+
+    Scenario: A thumbs up to two offers is asked which one
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "👍"
+      Then the agent says "the store credit, or the exchange?"
+      And the agent does not say "make sure I get this right"
+
+    Scenario: A thumbs up once it is sorted ends the chat kindly
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "👍"
+      Then the conversation is closed
+
+    Scenario: A shrug to "has it been dispatched?" gets the hint
+      When the customer says "cancel A-2000"
+      And the customer says "🤷"
+      Then the agent says "tracking link"

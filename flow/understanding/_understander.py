@@ -100,6 +100,7 @@ class Understander:
         if not text.isascii():
             # Full-width letters and digits ("Ａ－１２３４"), ligatures and the like read as their plain forms.
             text = unicodedata.normalize("NFKC", text)
+            text = _emoji_as_words(text, lexicon)
         folded = fold(text)
         # Worked out once here rather than by each reader: letters stretched for emphasis cut back, and
         # whether there is a digit (a canonical word with one is NUMBER).
@@ -486,6 +487,14 @@ def _from_model(probabilities: dict[str, float], negated: set[Intent], *, has_fa
             return "provide_info", FACTS_WITH_UNCLEAR_INTENT_CONFIDENCE
         return "unknown", confidence
     return best, confidence
+
+
+def _emoji_as_words(text: str, lexicon: Lexicon) -> str:
+    """``text`` with each emoji that answers written as the words it stands for: "👍" is "great"."""
+    for emoji, words in lexicon.emoji_words.items():
+        if emoji in text:
+            text = text.replace(emoji, f" {words} ")
+    return text
 
 
 def _remarks(clauses: list[Clause], knows: Callable[[str], bool], lexicon: Lexicon) -> bool:

@@ -61,7 +61,8 @@ class Lexicon:
     please", not "a large order").
     ``possibility_questions`` ask, before anything is on offer, what can be done ("what are my options?");
     ``indifference`` leaves the choice between several offers to the agent ("I don't mind which", "up to you");
-    ``only_one`` asks for one of several orders named, without saying which ("A-1111 and A-1112, cancel one").
+    ``only_one`` asks for one of several orders named, without saying which ("A-1111 and A-1112, cancel one");
+    ``emoji_words`` read an emoji that answers as the words it stands for ("👍" as "great", "🤷" as "not sure").
     """
 
     code: str
@@ -152,6 +153,7 @@ class Lexicon:
     possibility_questions: PhraseSet = PhraseSet(())
     indifference: PhraseSet = PhraseSet(())
     only_one: PhraseSet = PhraseSet(())
+    emoji_words: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

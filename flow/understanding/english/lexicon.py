@@ -561,6 +561,16 @@ ENGLISH = Lexicon(
     irony_markers=_IRONY,
     strong_irony=_STRONG_IRONY,
     praised_service=_PRAISED_SERVICE,
+    emoji_words={
+        "\U0001f44d": "great",  # thumbs up
+        "\U0001f44c": "great",  # OK hand
+        "\u2705": "yes",  # check mark
+        "\u2714": "yes",  # heavy check mark
+        "\U0001f44e": "no",  # thumbs down
+        "\u274c": "no",  # cross mark
+        "\U0001f937": "not sure",  # shrug
+        "\U0001f64f": "thanks",  # folded hands
+    },
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
     corrections=_phrases("""
         actually no | no wait | wait no | scratch that | scrap that | sorry i mean | i mean | or rather |
