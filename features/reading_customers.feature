@@ -558,7 +558,19 @@ Feature: Reading customers the way they write
       And the customer says "👍"
       Then the conversation is closed
 
-    Scenario: A shrug to "has it been dispatched?" gets the hint
-      When the customer says "cancel A-2000"
-      And the customer says "🤷"
-      Then the agent says "tracking link"
+  Rule: Not knowing how to do something is asking for it
+
+    Scenario: "I don't know how to cancel my order" asks to cancel it
+      When the customer says "I don't know how to cancel my order"
+      Then the message is read as "request:cancel"
+      And the agent says "order number"
+
+    Scenario: "I don't want to cancel" is still no cancellation
+      When the customer says "I don't want to cancel, I just have a question"
+      Then the message is not read as "request:cancel"
+
+  Rule: Goodbyes in other words
+
+    Scenario: "tootles" says goodbye
+      When the customer says "tootles"
+      Then the conversation is closed

@@ -641,6 +641,8 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     before = words[max(0, at - 4) : at]
     if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
         return False
+    if "how" in before and "know" in words[max(0, at - 6) : at]:
+        return False  # "I don't know how to cancel my order": asking how, which is asking for it
     return not _REQUEST_NEGATORS.isdisjoint(before)
 
 

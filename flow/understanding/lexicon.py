@@ -62,7 +62,7 @@ class Lexicon:
     ``possibility_questions`` ask, before anything is on offer, what can be done ("what are my options?");
     ``indifference`` leaves the choice between several offers to the agent ("I don't mind which", "up to you");
     ``only_one`` asks for one of several orders named, without saying which ("A-1111 and A-1112, cancel one");
-    ``emoji_words`` read an emoji that answers as the words it stands for ("👍" as "great", "🤷" as "not sure").
+    ``emoji_words`` read an emoji that answers as the words it stands for ("👍" as "great", "👎" as "no").
     """
 
     code: str

@@ -66,6 +66,7 @@ _DONE = _phrases("""
 """)
 _GOODBYE = _phrases("""
     bye | bye bye | goodbye | good bye | see you | see ya | see you later | cya | take care | have a good day |
+    tootles | toodles | toodle pip | ta ta | tata | ttyl | catch you later |
     have a nice day | have a great day | have a lovely day | have a nice one |
     have a good evening | have a nice evening | have a good weekend | have a nice weekend | have a good afternoon |
     thats all | that is all | thats everything | that is everything | thats all for now | nothing else | all done |
@@ -568,7 +569,6 @@ ENGLISH = Lexicon(
         "\u2714": "yes",  # heavy check mark
         "\U0001f44e": "no",  # thumbs down
         "\u274c": "no",  # cross mark
-        "\U0001f937": "not sure",  # shrug
         "\U0001f64f": "thanks",  # folded hands
     },
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
