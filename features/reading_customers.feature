@@ -574,3 +574,15 @@ Feature: Reading customers the way they write
     Scenario: "tootles" says goodbye
       When the customer says "tootles"
       Then the conversation is closed
+
+  Rule: Questions worded as wanting to know
+
+    Scenario: "I want to know how long refunds take" asks about the rules, it does not press for a refund
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "I want to know how long refunds take"
+      Then the message is read as "ask_policy"
+
+    Scenario: "An ooerator", misspelt, is still a person asked for
+      When the customer says "I don't know what I need to do to speak with an ooerator"
+      Then the message is read as "ask_human"

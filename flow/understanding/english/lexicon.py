@@ -182,6 +182,8 @@ _POLICY = _phrases("""
     how do i return | how do returns work | how does returning work | how do refunds work | how does it work |
     are refunds possible | are returns possible | is a refund possible after | is a return possible after |
     how long do refunds take | how long does a refund take | how long do they take | do you do refunds |
+    how long refunds take | how long a refund takes | how long the refund takes | how long it takes to get a refund |
+    how long for a refund |
     do you offer refunds | do you give refunds | do you accept returns | do you take returns | do you do returns |
     do you offer returns | can i return items | can you return | can items be returned | what happens if |
     is it possible to return | returns window | return window | refund window | how to return |
@@ -518,7 +520,7 @@ ENGLISH = Lexicon(
     policy_cues=_POLICY,
     wondering=frozenset(
         """know tell see check explain understand wondering wonder find clarify confirm learn help info
-        information""".split()
+        information checking seeing finding knowing""".split()
     ),
     cancel_request_cues=_CANCEL_REQUEST,
     comparison_cues=comparisons.COMPARISONS,
@@ -629,7 +631,7 @@ ENGLISH = Lexicon(
     key_words=tuple(
         """cancel cancelled canceled cancelling canceling cancellation refund refunded refunding reimburse
         reimbursement return returned returning exchange manager supervisor complaint dispatched delivered
-        arrived damaged""".split()
+        arrived damaged operator""".split()
     ),
     purchase_words=PURCHASE_WORDS,
     variants=_VARIANTS,
