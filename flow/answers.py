@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flow.wording import sentences_of
+
 
 @dataclass(frozen=True, slots=True)
 class Topic:
@@ -62,8 +64,7 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     """The sentence of ``details`` that best answers ``question``, or ``None`` when no sentence answers it
     better than another (or ``details`` is a single sentence). Words of ``named`` (the offer's own names)
     count for nothing: every sentence is about the offer."""
-    marked = " ".join(details.split()).replace(". ", ".\n").replace("! ", "!\n").replace("? ", "?\n")
-    sentences = [s for s in marked.split("\n") if s]
+    sentences = sentences_of(details)
     if len(sentences) < 2:
         return None
     words = _past_openers(_words(question))

@@ -29,7 +29,7 @@ from flow.speech_context import (
 )
 from flow.templates import TemplateBook
 from flow.understanding.asides import ASKS_RULES, aside_question
-from flow.wording import sentence_hashes, without_said
+from flow.wording import sentence_hashes, sentences_of, without_said
 from states import SPECS
 
 __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
@@ -50,18 +50,6 @@ _NOTHING: dict[str, Any] = {}
 
 _REMEMBERED_HASHES = 1024
 """How many texts' sentence hashes a speaker remembers across turns before it forgets them all."""
-
-
-def _sentences(text: str) -> list[str]:
-    """The sentences of one of the agent's paragraphs, each with its closing mark."""
-    sentences: list[str] = []
-    start = 0
-    for index, char in enumerate(text):
-        if char in ".!?" and (index + 1 == len(text) or text[index + 1] == " "):
-            sentences.append(text[start : index + 1].strip())
-            start = index + 1
-    rest = text[start:].strip()
-    return [s for s in (*sentences, rest) if s]
 
 
 class _Hashes(dict[str, list[int]]):
@@ -200,7 +188,7 @@ class Speaker:
         if not text:
             return
         last = paragraphs[-1]
-        sentences = _sentences(last)
+        sentences = sentences_of(last)
         asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
         if asking is None:
             paragraphs[-1] = f"{last} {text}"

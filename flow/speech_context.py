@@ -122,6 +122,7 @@ class ContextBuilder:
         self._rules = rules
         self.book = book
         self._request_facts = policy.request_facts()
+        self._conditions = tuple(name for name, spec in policy.facts.items() if spec.kind == "condition")
         self._constants = self._constant_context()
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
@@ -273,7 +274,7 @@ class ContextBuilder:
         answer = answering_sentence(summary, run.text)
         if answer is None:
             # "what can you do?" names nothing: the sentence about what the customer has told so far answers it.
-            told = run.facts.get("condition") or run.request
+            told = next((run.facts[name] for name in self._conditions if run.facts.get(name)), None) or run.request
             answer = answering_sentence(summary, str(told).replace("_", " ")) if told else None
         return answer or summary
 
@@ -560,12 +561,13 @@ class ContextBuilder:
             said = set(run.said)
             described = [f"{a.title}: {_details(a)}" for a in compared]
             if all(set(sentence_hashes(text)) <= said for text in described):
-                count = "both" if len(compared) == 2 else "all of them"
-                context["details"] = (
-                    f"I've told you all I know about {count} above, I'm afraid, and the choice is yours: either way, "
-                    "I'll set it up straight away.\n\n"
+                count, either = (
+                    ("both", ": either way, I'll set it up straight away")
                     if len(compared) == 2
-                    else f"I've told you all I know about {count} above, I'm afraid, and the choice is yours.\n\n"
+                    else ("all of them", "")
+                )
+                context["details"] = (
+                    f"I've told you all I know about {count} above, I'm afraid, and the choice is yours{either}.\n\n"
                 )
             else:
                 context["details"] = "\n\n".join(described) + "\n\n"

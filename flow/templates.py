@@ -213,16 +213,13 @@ class _Compiled:
         self.template = sandbox.from_string(self.source)
         if not self.variables:
             try:
-                self.constant = sandbox.render(self.template, {}).strip()
+                self.constant = agreeing(sandbox.render(self.template, {}).strip())
             except _REFUSED as error:
                 self.refused = error
             self.template = None
         self.compiled = True
 
     def render(self, context: Mapping[str, Any]) -> str:
-        return agreeing(self._render(context))
-
-    def _render(self, context: Mapping[str, Any]) -> str:
         if not self.compiled:
             self.compile()
         if self.refused is not None:
@@ -230,18 +227,18 @@ class _Compiled:
         if self.template is None:
             return self.constant or ""
         if not self.simple:
-            return self.sandbox.render(self.template, context).strip()
+            return agreeing(self.sandbox.render(self.template, context).strip())
         try:
             values = tuple(map(context.__getitem__, self.names))
         except KeyError:
-            return self.sandbox.render(self.template, context, simple=True).strip()
+            return agreeing(self.sandbox.render(self.template, context, simple=True).strip())
         types = tuple(map(type, values))
         if not _PLAIN_VALUES.issuperset(types):
-            return self.sandbox.render(self.template, context, simple=True).strip()
+            return agreeing(self.sandbox.render(self.template, context, simple=True).strip())
         key = values + types
         text = self.rendered.get(key)
         if text is None:
-            text = self.sandbox.render(self.template, context, simple=True).strip()
+            text = agreeing(self.sandbox.render(self.template, context, simple=True).strip())
             if len(self.rendered) >= _REMEMBERED:
                 self.rendered.clear()
             self.rendered[key] = text

@@ -99,10 +99,15 @@ def span_phrase(span: Span) -> str:
 _HASH_MASK = 0xFFFFFF
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of ``text``, each with its closing mark, its spaces run together."""
+    marked = " ".join(text.split()).replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
+    return [sentence for sentence in marked.split("\n") if sentence]
+
+
 def sentence_hashes(text: str) -> list[int]:
     """Short hashes of the sentences of ``text``, for remembering what was said without keeping it."""
-    marked = " ".join(text.split()).lower().replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
-    return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in marked.split("\n") if sentence]
+    return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in sentences_of(text.lower())]
 
 
 def without_said(text: str, said: set[int], *, keep_whole: bool = True) -> str:
@@ -112,11 +117,8 @@ def without_said(text: str, said: set[int], *, keep_whole: bool = True) -> str:
     or with ``keep_whole=False`` (another paragraph carries the reply) nothing is."""
     paragraphs: list[str] = []
     for paragraph in text.split("\n\n"):
-        marked = " ".join(paragraph.split()).replace("! ", "!\n").replace("? ", "?\n").replace(". ", ".\n")
         kept: list[str] = []
-        for sentence in marked.split("\n"):
-            if not sentence:
-                continue
+        for sentence in sentences_of(paragraph):
             repeated = sentence_hashes(sentence)[0] in said
             if not repeated:
                 kept.append(sentence)

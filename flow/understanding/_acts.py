@@ -174,7 +174,7 @@ def read_acts(
         found.drop("ask_status")  # "fantastic service, three weeks and still no refund" is a complaint
     for name in facts:
         found.add(_FACTS_AT, Act.of("provide", name))
-    if "condition" in facts and "reject" in found.kinds():
+    if "reject" in found.kinds() and any(f.kind == "condition" and f.name in facts for f in context.facts):
         _no_then_what_is_wrong(clauses, lexicon, found)
     if "order_id" in facts and "ask_policy" in found.kinds() and "request" not in found.kinds():
         _rules_for_this_order(clauses, lexicon, found)
