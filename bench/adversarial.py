@@ -72,6 +72,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaced letters": lambda n: _repeat("f u ", n),
     "stretched letters": lambda n: _repeat("aaab", n),
     "days ago run": lambda n: _repeat("3 days ", n - 4) + "agx",
+    "characters that stand for many": lambda n: _repeat("\ufdfa", n),
 }
 
 

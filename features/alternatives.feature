@@ -137,3 +137,66 @@ Feature: Offering alternatives
     And the customer says "why?"
     And the customer says "why though?"
     Then the agent does not say "which you'd like"
+
+  Rule: What was ruled out stays out, until the customer asks for it after all
+
+    Scenario: One at a time: an alternative ruled out with the request is never offered
+      Given the policy file "policies/one_at_a_time.yaml"
+      And the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "I want my money back - and don't offer me vouchers"
+      Then the agent offers "exchange"
+      When the customer says "no"
+      Then the agent does not offer "store credit"
+      And the conversation is closed with outcome "declined"
+
+    Scenario: One at a time: the credit ruled out and then asked for after all is set up
+      Given the policy file "policies/one_at_a_time.yaml"
+      And the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "I want my money back - and no vouchers"
+      And the customer says "ok fine, I'll take the store credit after all"
+      Then the alternative "Store credit" is applied
+      And the agent does not say "exchange is all set"
+
+    Scenario: Offered together: a yes beside the name of the alternative ruled out takes that one
+      Given the policy "retail"
+      And the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "refund please, and no store credit"
+      Then the agent offers "exchange"
+      When the customer says "ok fine, I'll take the store credit after all"
+      Then the alternative "Store credit" is applied
+
+    Scenario: A yes beside an alternative the request cannot have does not take what is on offer
+      Given the policy "retail"
+      And the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "I want a refund"
+      And the customer says "ok, a repair then"
+      Then no alternative is applied
+
+  Rule: "What else is there?" is answered with what else there is
+
+    Scenario: One at a time: "what else is there?" offers the next alternative beside the first
+      Given the policy file "policies/one_at_a_time.yaml"
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "hmm what else is there"
+      Then the transitions taken were "offer_more"
+      And the agent offers "exchange"
+      When the customer says "the credit then"
+      Then the alternative "Store credit" is applied
+
+    Scenario: One at a time: "any other options?" with nothing left says so
+      Given the policy file "policies/one_at_a_time.yaml"
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "no"
+      And the customer says "any other options?"
+      Then the agent says "nothing else I can offer"
+      And the agent does not say "didn't quite catch"
+
+    Scenario: Offered together: "anything else?" goes over what is on offer
+      Given the policy "retail"
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "anything else?"
+      Then the message is read as "ask_about:all"
+      And the agent does not say "didn't quite catch"

@@ -293,3 +293,38 @@ Feature: Handing over to a person
     When the customer says "I want a refund"
     And the customer says "then I'll take it up with my bank"
     Then the agent hands over to a person with reason "threat"
+
+  Rule: A person asked for with nothing in hand can be unasked
+
+    Scenario: "No, it's fine, I just want to cancel" while waiting takes the conversation back
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "can I talk to a real person please"
+      Then the conversation waits for a person
+      When the customer says "no actually it's fine, I just want to cancel A-2468"
+      Then the transitions taken were "take_back_handoff" and "ask_fact"
+      And the agent says "don't need to join"
+      And the agent says "dispatched"
+      When the customer says "no it hasn't gone yet"
+      Then the request is approved
+
+    Scenario: "Actually I don't need a person" asks what the customer would like
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "can I speak to someone"
+      And the customer says "actually I don't need a person"
+      Then the conversation is in "listening"
+      And the agent says "what you'd like to do"
+
+    Scenario: A request waiting with the person is decided once the person is not needed
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      And the customer "Dana" bought order "A-1001" 3 days ago
+      When the customer says "refund please. also I want a manager"
+      Then the conversation waits for a person
+      When the customer says "no need for a manager actually"
+      Then the request is approved
+      And the agent says "don't need to join"
+
+    Scenario: Asking again for the person keeps the handoff
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "get me a human"
+      And the customer says "I want a refund, but I still want to talk to a person"
+      Then the conversation waits for a person

@@ -586,3 +586,119 @@ Feature: Reading customers the way they write
     Scenario: "An ooerator", misspelt, is still a person asked for
       When the customer says "I don't know what I need to do to speak with an ooerator"
       Then the message is read as "ask_human"
+
+  Rule: Questions about how long something takes are answered, not pressed past
+
+    Scenario: "How long will that take?" while asked for a date is answered with how long refunds take
+      When the customer says "refund for A-1000 please"
+      And the customer says "how long will that take?"
+      Then the message is read as "ask_policy"
+      And the agent says "within 5 working days"
+      And the agent says "when did you buy it"
+
+    Scenario: "How long does a refund take?" once it is approved says how long this one takes
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "how long does a refund take?"
+      Then the message is read as "ask_status"
+      And the agent says "within 5 working days"
+
+    Scenario: "Great, how long till I see the money?" asks after the refund, it does not close the chat
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "great, how long till I see the money?"
+      Then the conversation is in "follow_up"
+      And the agent says "within 5 working days"
+
+  Rule: A question about the rules is not answered with a yes
+
+    Scenario: Yes-or-no questions about the rules get the rules without "of course"
+      When the customer says "can I return sale items?"
+      Then the message is read as "ask_policy"
+      And the agent does not say "Of course"
+      When the customer says "is the discount code valid on sale items?"
+      Then the agent does not say "Of course"
+
+    Scenario: "In which cases can I get my money back?" gets all the rules
+      When the customer says "assistance to see in which cases can i ask for my money back"
+      Then the agent says "within 30 days of buying them"
+      And the agent says "faulty"
+
+  Rule: Pleased words answer as a yes, and thanks for the details are only thanks
+
+    Scenario: "Awesome" to the one discount offered takes it
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      And the fact "loyalty_tier" is "gold"
+      When the customer says "I want a refund"
+      And the customer says "no, neither"
+      Then the agent offers compensation
+      When the customer says "awesome"
+      Then compensation is issued
+
+    Scenario: "Sound" to "anything else?" closes the chat
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "sound"
+      Then the conversation is closed
+
+    Scenario: "Lovely, thanks" after two offers are described is thanks, not a choice
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "what's the difference between them?"
+      And the customer says "lovely, thanks"
+      Then the message is read as "thank"
+      And no alternative is applied
+
+    Scenario: "You said that's allowed" is no thanks
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "but you said that's allowed"
+      Then the message is not read as "thank"
+      And the agent does not say "You're welcome"
+
+  Rule: Praise said twice to a refusal is ironic, and "who decided that?" asks why
+
+    Scenario: "Fantastic, really fantastic." to a refusal is not a yes
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "Fantastic, really fantastic."
+      Then the message is read as ironic
+      And the agent does not say "Which one shall I set up"
+      And no alternative is applied
+
+    Scenario: "Lovely, so lovely" to a refusal is not a yes either
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "lovely, so lovely"
+      Then the message is not read as "choose"
+
+    Scenario: "Who decided that?" asks why, and gets the reason put more simply
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "Who decided that?"
+      Then the message is read as "ask_why"
+      And the transition "why" was taken
+
+    Scenario: "Says who?" asks why too
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "says who?"
+      Then the message is read as "ask_why"
+
+  Rule: Relief and delight are not complaints
+
+    Scenario: "Thank god, thank you" after the tracking hint is thanks, and the question is asked again
+      When the customer says "My daughter ordered this without asking, A-5656, placed it 2 hours ago. Please cancel!!!"
+      And the customer says "I don't know if its been dispatched, she did it 2 hours ago"
+      Then the agent says "tracking link"
+      When the customer says "thank god, thank you"
+      Then the message is read as "thank"
+      And the agent does not say "a colleague"
+      And the agent says "dispatched"
+
+    Scenario: "Omg thank you so much" once it is sorted is thanks, not a complaint
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "omg thank you so much"
+      Then the message is read as "thank"
+      And the conversation is closed

@@ -596,3 +596,131 @@ Feature: Reading facts and requests the way people give them
       When the customer says "refund for A-1112"
       And the customer says "it was the week before last"
       Then the request is approved
+
+  Rule: A day of this month or last month is that day
+
+    Scenario: "The 3rd of last month" is more than 30 days ago at the start of December
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "i bought a coat on the 3rd of last month, order A-9090, want to send it back"
+      Then the message gives the fact "days_since_purchase" as "31"
+      And the agent explains the reason
+      And the agent does not say "within our 30-day window"
+
+    Scenario: "The 1st of this month" is inside the window
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "refund for A-9090 please, I ordered it on the 1st of this month"
+      Then the message gives the fact "days_since_purchase" as "3"
+      And the request is approved
+
+  Rule: A yes-or-no fact is answered only by an answer
+
+    Scenario: "Ok, is that it? Do I need to do anything?" does not say the order was dispatched
+      When the customer says "I want to cancel my order and get a refund. order A-9393, ordered this morning"
+      And the customer says "ok is that it? do I need to do anything?"
+      Then the message gives no fact "dispatched"
+      And the agent does not say "already left our warehouse"
+      And the agent says "dispatched"
+      When the customer says "no, it hasn't gone out"
+      Then the request is approved
+
+    Scenario: "Just cancel it!!" while asked about dispatch is still no answer
+      When the customer says "cancel A-9393 please"
+      And the customer says "just do it please, is that so hard?"
+      Then the message gives no fact "dispatched"
+      And the agent does not say "can't cancel it"
+
+  Rule: A reason given beside a request is not another request
+
+    Scenario: "Refund it, I don't need it anymore" asks for the refund alone
+      When the customer says "Can you refund order A-2323? Bought 2 days ago, don't need it anymore"
+      Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+      And the request is approved
+      And the agent does not say "dispatched"
+
+    Scenario: "Cancel it, I can't afford it now" is the cancellation alone
+      When the customer says "please cancel A-2323, I can't afford it anymore"
+      Then the message is read as "request:cancel" and "provide:order_id"
+
+  Rule: Being charged twice is heard in the words people use
+
+    Scenario: "Your website took my money twice" goes to the payments team
+      When the customer says "Your website took my money twice for the same order!!! A-1212"
+      Then the message gives the fact "condition" as "charged_twice"
+      And the agent says "charged twice"
+      And the conversation waits for a person
+
+    Scenario: "I paid for it twice" waits for the order number, then goes to the payments team
+      When the customer says "I think I paid for it twice"
+      Then the message gives the fact "condition" as "charged_twice"
+      When the customer says "A-3434"
+      Then the agent says "refund the extra charge"
+
+  Rule: More ways of telling when and what
+
+    Scenario: "It's stopped turning on" is a fault, and a replacement is offered past 30 days
+      When the customer says "I bought a TV 3 months ago and it's stopped turning on. A-1900"
+      Then the message gives the fact "condition" as "faulty"
+      And the agent offers "replacement" and "repair"
+      When the customer says "replace it"
+      Then the alternative "Replacement" is applied
+
+    Scenario: "On the second" is the 2nd of this month
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "refund for A-1001"
+      And the customer says "on the second"
+      Then the message gives the fact "days_since_purchase" as "2"
+      And the request is approved
+
+    Scenario: "The beginning of the month" is inside the window
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "refund for A-1001"
+      And the customer says "beginning of the month"
+      Then the request is approved
+
+    Scenario: "I posted it on 20 November" is no answer of no
+      When the customer says "Hello, I returned a jumper 2 weeks ago and still haven't got my refund. A-6677"
+      Then the agent says "Shall I pass it on?"
+      When the customer says "I posted it on the 20th of November"
+      Then the message is not read as "deny"
+      And the conversation waits for a person
+
+    Scenario: "About a month ago, maybe a bit more" is a month or longer, so the agent asks for the date
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "refund for A-5151 please"
+      And the customer says "about a month ago, maybe a bit more"
+      Then the message gives the fact "days_since_purchase" as "30+"
+      And the agent says "when did you buy it"
+      And the request is still undecided
+
+    Scenario: An email given when a colleague is offered for a missing order number is a yes
+      When the customer says "I'd like a refund please"
+      And the customer says "erm I don't have the order number to hand"
+      And the customer says "can I give you my email instead?"
+      Then the agent says "a colleague"
+      When the customer says "jo@example.com"
+      Then the conversation waits for a person
+
+  Rule: An order asked after beside a request is not one the request is for
+
+    Scenario: "Cancel A-5151, and when will my refund for A-5050 come?" cancels one order and answers the other
+      When the customer says "cancel order A-5151 please, and can you tell me when my refund for A-5050 will come?"
+      Then the message is read as "request:cancel", "provide:order_id" and "ask_status"
+      And the agent says "within 5 working days"
+      And the agent does not say "A-5050"
+      When the customer says "no it hasn't shipped"
+      Then the request is approved
+      And the agent does not say "when did you buy it"
+
+  Rule: A different length or fit is the exchange
+
+    Scenario: "Too short, I want a different length" asks for the exchange, not a refund
+      When the customer says "The jeans I bought (A-4141) are too short. I got them 10 days ago. I want a different length"
+      Then the message is read as "choose:exchange", "provide:order_id" and "provide:days_since_purchase"
+      And the alternative "Exchange" is applied
+
+    Scenario: "Can I get them in a longer leg?" after a refund is granted is not asked after the refund
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "can I get them in a longer leg?"
+      Then the message is not read as "ask_status"
+      And the agent does not say "A refund reaches your card"

@@ -73,6 +73,7 @@ class Effects:
             "agent_close": _agent_close,
             "offer_callback": _offer_callback,
             "withdraw_handoff": _withdraw_handoff,
+            "take_back_handoff": _take_back_handoff,
         }
 
     def apply(self, run: Run, edge: Edge) -> None:
@@ -129,10 +130,11 @@ class Effects:
         # unless that would leave nothing to offer.
         ruled_out = {a.target for a in run.signals.acts if a.kind == "reject" and a.target}
         ruled_out -= {offer for other in (*run.agenda, *run.settled) if other is not item for offer in other.offered}
-        alternatives = [a for a in alternatives if a not in ruled_out] or alternatives
+        left = [a for a in alternatives if a not in ruled_out]
+        item.rejected = tuple(a for a in alternatives if a in ruled_out) if left else ()
+        alternatives = left or alternatives
         together = self._policy.offer_alternatives == "together"
         item.offered = tuple(alternatives if together else alternatives[:1])
-        item.rejected = ()
         run.counters.alternatives_offered = len(item.offered)
         run.offered = list(item.offered)
 
@@ -142,7 +144,7 @@ class Effects:
         if item is None or decision is None:
             return
         _record_refusals(run)
-        remaining = [a.id for a in decision.alternatives if a.id not in item.offered]
+        remaining = [a.id for a in decision.alternatives if a.id not in item.offered and a.id not in item.rejected]
         if remaining:
             item.offered = (*item.offered, remaining[0])
             run.counters.alternatives_offered = len(item.offered)
@@ -172,6 +174,7 @@ class Effects:
         if chosen not in item.offered:
             item.offered = (*item.offered, chosen)  # asked for before its turn came, one at a time
             run.offered = list(item.offered)
+        item.rejected = tuple(offer for offer in item.rejected if offer != chosen)  # taken after all
         item.chosen = chosen
         item.status = "alternative_accepted"
         run.settled.append(item)
@@ -347,6 +350,20 @@ def _withdraw_handoff(run: Run, edge: Edge) -> None:
     run.waiting_since = None
     run.counters.anger = run.counters.insistence = run.counters.unclear = 0
     run.offered = [offer for offer in item.offered if offer not in item.rejected]
+
+
+def _take_back_handoff(run: Run, edge: Edge) -> None:
+    """The customer needs no person after all: the host takes the conversation out of the people's queue,
+    and a request that was waiting with it is open again, to be settled by the same message read again."""
+    if run.waiting_since is not None and run.escalation_reason is not None:
+        run.actions.append(WithdrawHandoff(reason=run.escalation_reason))
+    item = guards.handed_over(run.agenda)
+    if item is not None:
+        item.status = "open"
+    run.escalation_reason = None
+    run.outcome = None
+    run.waiting_since = None
+    run.counters.anger = run.counters.insistence = run.counters.unclear = 0
 
 
 def _redo(run: Run, edge: Edge) -> None:

@@ -105,12 +105,17 @@ class VersionConflict(ConversationError):
         )
 
 
+_SHOWN_ID = 64
+"""The most characters of an unknown conversation id an error message repeats back."""
+
+
 class UnknownConversation(ConversationError):
     """No conversation is stored under that id."""
 
     def __init__(self, conversation_id: str) -> None:
         self.conversation_id = conversation_id
-        super().__init__(f"no conversation has id {conversation_id!r}; check the id or start a new one")
+        shown = conversation_id if len(conversation_id) <= _SHOWN_ID else conversation_id[:_SHOWN_ID] + "…"
+        super().__init__(f"no conversation has id {shown!r}; check the id or start a new one")
 
 
 class InvalidMessage(ConversationError):

@@ -37,6 +37,8 @@ _EVERY_ORDER = TextPattern(
     r"\b(?:neither|both|none of them|all of them|either of them|each of them)\b", ignore_case=True
 )
 """Words that give one answer for every order in hand ("neither has shipped")."""
+_MAY_ANSWER_YES_NO = frozenset({"affirm", "deny", "provide", "thank", "unknown", "complain"})
+"""Acts a yes-or-no answer can come with, when the reading found no answer and the model's lean is taken."""
 _ANSWERS_IN_HAND = frozenset({"choose", "reject", "affirm", "deny", "cancel_request"})
 """Acts that answer the request in hand or what is on offer for it, so the message is not about another."""
 _DECLINED_STATES = ("offering_alternatives", "compensation", "escalated")
@@ -65,8 +67,10 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
         found = policy_pattern(spec.pattern).search(text)
         return str(found.group(0)).upper() if found else None
     if spec.kind == "yes_no":
-        # A message the reading found nothing in ("ok" after the hint) is no answer, whatever the model leans to.
-        if all(act.kind == "unknown" for act in signals.acts):
+        # A message the reading found nothing in ("ok" after the hint) is no answer, whatever the model leans to;
+        # nor is one that asks or presses ("ok is that it? do I need to do anything?").
+        kinds = {act.kind for act in signals.acts}
+        if kinds <= {"unknown"} or not kinds <= _MAY_ANSWER_YES_NO:
             return None
         return {"accept": True, "reject": False}.get(signals.intent)
     if spec.kind == "number" or spec.kind == "days":

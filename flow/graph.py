@@ -64,6 +64,7 @@ Effect = Literal[
     "agent_close",
     "offer_callback",
     "withdraw_handoff",
+    "take_back_handoff",
 ]
 EdgeName = Literal[
     "abuse_close",
@@ -130,6 +131,8 @@ EdgeName = Literal[
     "accept_callback",
     "decline_callback",
     "withdraw_handoff",
+    "take_back_handoff",
+    "offer_more",
     "waiting",
     "check_in",
     "wait_expired",
@@ -367,6 +370,10 @@ EDGES: tuple[Edge, ...] = (
         ("clarify",),
     ),
     Edge(
+        "offer_more", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_more,
+        ("offer_next_alternative",), possible=_one_at_a_time,
+    ),
+    Edge(
         "answer_about", "message", "offering_alternatives", "offering_alternatives", guards.asked_about_offer,
         ("focus_asked",),
     ),
@@ -472,6 +479,10 @@ EDGES: tuple[Edge, ...] = (
     Edge(
         "withdraw_handoff", "message", "escalated", "offering_alternatives", guards.took_offer_while_waiting,
         ("withdraw_handoff", "redo"), possible=_offers,
+    ),
+    Edge(
+        "take_back_handoff", "message", "escalated", "listening", guards.no_person_needed,
+        ("take_back_handoff", "redo"),
     ),
     Edge(
         "accept_callback", "message", "escalated", "closed", guards.callback_wanted, ("schedule_callback",),

@@ -71,15 +71,20 @@ def asked_for_person(run: Run, rules: Rules) -> bool:
 
 def _answers_with_details(run: Run) -> bool:
     """Asked whether a colleague should check on something, the customer only gives the details to check
-    ("A-1010"): that is a yes. Not when the colleague was offered because the agent could not follow:
-    details then are the customer getting through ("hi", "i have a problem", "with my order", "its A-2222")."""
+    ("A-1010", "I posted it back on the 20th"): that is a yes. Not when the colleague was offered because the
+    agent could not follow: details then are the customer getting through ("hi", "i have a problem", "with my
+    order", "its A-2222")."""
     acts = _acts(run)
-    waiting = run.state == "listening" and run.request is None and run.question == "person"
-    if run.unclear_before >= ASKS_PERSON:
+    waiting = run.state == "listening" and run.question == "person"
+    if not waiting or not acts or run.unclear_before >= ASKS_PERSON:
         return False
-    return (
-        waiting and bool(acts) and all(a.kind in ("provide", "thank", "affirm") for a in acts) and _has(run, "provide")
-    )
+    if run.request is not None:
+        # Offered a colleague for a fact the customer cannot give, they give a way to find them instead
+        # ("jo@example.com"); the fact itself, given after all, goes on with the request.
+        return "email" in run.signals.slots and all(a.kind in ("unknown", "thank", "affirm") for a in acts)
+    if all(a.kind == "unknown" for a in acts):
+        return "remark" in run.signals.slots
+    return all(a.kind in ("provide", "thank", "affirm") for a in acts) and _has(run, "provide")
 
 
 def too_angry(run: Run, rules: Rules) -> bool:
@@ -362,18 +367,24 @@ _CHOOSING = frozenset({"offering_alternatives", "follow_up"})
 
 
 def _still_to_offer(run: Run, rules: Rules) -> str | None:
-    """Offered one at a time, an alternative the customer asks for by name before its turn ("can I have an
-    exchange instead?" while store credit is offered): the request can have it, so it is theirs."""
+    """An alternative the request can have that is not on offer now, asked for by name: offered one at a
+    time, before its turn ("can I have an exchange instead?" while store credit is offered); ruled out or
+    turned down earlier, after all ("ok fine, I'll take the store credit after all"). It is theirs."""
     item = current_item(run)
     # Read again by the effect that sets it up, once the machine has moved on to follow_up.
-    if item is None or run.state not in _CHOOSING or rules.policy.offer_alternatives == "together":
+    if item is None or run.state not in _CHOOSING:
         return None
     chosen = [a.target for a in _acts(run) if a.kind == "choose" and not a.negated and a.target]
     if not chosen:
         return None
     decision = _decision(run, rules)
     possible = {a.id for a in decision.alternatives} if decision is not None else set()
-    return next((t for t in chosen if t in possible and t not in item.offered and t not in item.rejected), None)
+    on_offer = set(_on_offer(run))
+    fresh = rules.policy.offer_alternatives != "together"
+    return next(
+        (t for t in chosen if t in possible and t not in on_offer and (t in item.rejected or fresh)),
+        None,
+    )
 
 
 def last_accepted(agenda: list[AgendaItem]) -> AgendaItem | None:
@@ -499,6 +510,20 @@ def took_offer_while_waiting(run: Run, rules: Rules) -> bool:
 _WITHDRAWABLE = frozenset({"asked_for_person", "insistence", "anger", "unclear"})
 
 
+def no_person_needed(run: Run, rules: Rules) -> bool:
+    """While waiting for a person they asked for, with nothing on offer, the customer takes the ask back
+    ("actually I don't need anyone") or asks the agent for something after all ("no, it's fine, I just
+    want to cancel A-2468"): the agent takes the conversation back."""
+    if run.escalation_reason != "asked_for_person" or open_before_handoff(run):
+        return False
+    acts = _acts(run)
+    if any(a.kind == "ask_human" and not a.negated for a in acts):
+        return False
+    return any(a.kind == "ask_human" and a.negated for a in acts) or any(
+        a.kind == "request" and not a.negated for a in acts
+    )
+
+
 def accepted_alternative(run: Run, rules: Rules) -> bool:
     """The customer chose one of the alternatives on offer (a choice outweighs thanks or a goodbye)."""
     return chosen_alternative(run, rules) is not None
@@ -534,11 +559,22 @@ def ambiguous_choice(run: Run, rules: Rules) -> bool:
 
 
 def asked_about_offer(run: Run, rules: Rules) -> bool:
-    """The customer asks a question about something on offer, or compares what is on offer
-    ("what's the difference?", "which is quicker?"), without choosing."""
+    """The customer asks a question about something on offer, compares what is on offer ("what's the
+    difference?", "which is quicker?") or asks what else there is, without choosing."""
     on_offer = _on_offer(run) if run.state != "compensation" else [_COMPENSATION]
-    compared = len(on_offer) > 1
-    return any(a.kind == "ask_about" and (a.target in on_offer or (compared and a.target == "all")) for a in _acts(run))
+    return any(a.kind == "ask_about" and (a.target in on_offer or (on_offer and a.target == "all")) for a in _acts(run))
+
+
+def asked_for_more(run: Run, rules: Rules) -> bool:
+    """Offered one at a time, the customer asks what else there is ("any other options?") while alternatives
+    remain that were not offered yet: the next is offered beside what is open."""
+    if not any(a.kind == "ask_about" and a.target == "all" for a in _acts(run)) or _moves_on(run):
+        return False
+    decision = _decision(run, rules)
+    item = current_item(run)
+    if decision is None or item is None or not _on_offer(run):
+        return False
+    return any(a.id not in item.offered and a.id not in item.rejected for a in decision.alternatives)
 
 
 def unoffered(run: Run, rules: Rules) -> str | None:
@@ -590,7 +626,7 @@ def more_alternatives(run: Run, rules: Rules) -> bool:
     item = current_item(run)
     if decision is None or item is None:
         return False
-    return len(item.offered) < len(decision.alternatives)
+    return any(a.id not in item.offered and a.id not in item.rejected for a in decision.alternatives)
 
 
 def _all_refused(run: Run) -> bool:

@@ -87,6 +87,9 @@ class Speaker:
         said = [policy.summary or "", policy.status.say if policy.status is not None else ""]
         self._known_answers = " ".join(" ".join(text.split()) for text in said if text and "{" not in text)
         """What the policy says in so many words, for a question asked beside the message's request."""
+        status = policy.status.say if policy.status is not None else ""
+        self._status_answer = sentences_of(" ".join(status.split()))[0] if status and "{" not in status else None
+        """The first sentence of the policy's status answer, for "and when will my refund come?" asked beside."""
 
     @property
     def _contexts(self) -> ContextBuilder:
@@ -203,7 +206,10 @@ class Speaker:
         if read is None:
             return None
         if read.offer is None:
-            return answering_sentence(self._known_answers, read.words) if self._known_answers else None
+            found = answering_sentence(self._known_answers, read.words) if self._known_answers else None
+            if found is None and run.signals.has("ask_status"):
+                return self._status_answer
+            return found
         item = current_item(run) or (run.agenda[-1] if run.agenda else None)
         own = self._alternatives[item.name] if item is not None else ()
         every = (a for each in (own, *self._alternatives.values()) for a in each)

@@ -560,6 +560,15 @@ class ContextBuilder:
             context["about"] = context["choices"]
             said = set(run.said)
             described = [f"{a.title}: {_details(a)}" for a in compared]
+            if len(compared) == 1:
+                # "What else is there?" with one thing left: it is all there is.
+                only_one = compared[0]
+                context["about"] = _in_sentence(only_one)
+                if not set(sentence_hashes(_ONLY_ONE_LEFT)) <= said:
+                    context["details"] = _ONLY_ONE_LEFT
+                else:
+                    context["details"] = _fresh_details(only_one, said, run.text)
+                return
             if all(set(sentence_hashes(text)) <= said for text in described):
                 count, either = (
                     ("both", ": either way, I'll set it up straight away")
@@ -582,6 +591,9 @@ class ContextBuilder:
         return alternative.text if path is None else self.book.render(path, context)
 
 
+_ACKNOWLEDGES = frozenset({"thank", "affirm"})
+
+
 def colleague_for_fact(run: Run, policy: Policy) -> bool:
     """Whether the fact asked for is still missing after its hint was given, or is still known only
     roughly after the customer was asked to narrow it down: they cannot find it ("it was a gift, I don't
@@ -592,6 +604,8 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         return False
     if run.question == "person" and run.signals.has("deny"):
         return False
+    if run.signals.acts and all(act.kind in _ACKNOWLEDGES for act in run.signals.acts):
+        return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
         return True
     return spec.hint is not None and set(sentence_hashes(spec.hint)) <= set(run.said)
@@ -632,7 +646,8 @@ _RELUCTANT = ("if i have to", "if i must", "i suppose", "i guess", "if that's al
 
 _GENERAL_QUESTIONS = (
     "policy", "policies", "rules", "terms", "conditions", "how does it work", "how it works",
-    "how long", "how many days", "deadline", "time limit", "until when",
+    "how long", "how many days", "deadline", "time limit", "until when", "cases", "situations", "circumstances",
+    "eligible", "entitled", "qualify",
 )  # fmt: skip
 """Words of a question about the rules in general, or about how long something lasts (which more than one
 sentence of a summary may answer), answered with the whole summary."""
@@ -778,6 +793,9 @@ def _in_text(value: Any) -> Any:
     if isinstance(value, Span):
         return span_phrase(value)
     return inline(value)
+
+
+_ONLY_ONE_LEFT = "There's nothing else I can offer here, I'm afraid."
 
 
 def _fresh_details(alternative: Alternative, said: set[int], question: str) -> str:

@@ -17,7 +17,7 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
     ),
     "policy": (
         "Here's how it works: {{ summary }}{% if resume %} {{ resume }}{% endif %}",
-        "Of course. {{ summary }}{% if resume %} {{ resume }}{% endif %}",
+        "Happy to explain. {{ summary }}{% if resume %} {{ resume }}{% endif %}",
     ),
     "bot": (
         "I'm {{ agent_name }}, the virtual assistant for {{ company }}, not a person. I can help with {{ requests }}, "

@@ -22,10 +22,17 @@ SPEC = StateSpec(
         "resume_listening": "resume",
         "unclear": "ask_request",
         "describe_alternative": "describe",
+        "take_back_handoff": "no_person",
         **COMMON_SAYS,
         "*": "ask_request",
     },
     templates={
+        "no_person": (
+            "{% if in_hours %}No problem, I'll let my colleague know they don't need to join."
+            "{% else %}No problem, then there's no need for a callback.{% endif %}",
+            "{% if in_hours %}Of course. I've told my colleague there's no need to pick this up."
+            "{% else %}Of course, we'll leave the callback.{% endif %}",
+        ),
         "welcome": (
             "Hi{% if customer_name %} {{ customer_name }}{% endif %}, thanks for getting in touch"
             "{% if wished %} about the {{ wished }}{% elif request_named %} about {{ request }}"

@@ -12,6 +12,7 @@ SPEC = StateSpec(
     says={
         "offer": "offer",
         "next_alternative": "offer_next",
+        "offer_more": "offer_more",
         "reoffer_rest": "offer_rest",
         "which_one": "which",
         "answer_about": "about",
@@ -41,6 +42,10 @@ SPEC = StateSpec(
         "offer_next": (
             "I understand. Another option is {{ offered }}. Would that work for you?",
             "That's fine. I can also offer {{ offered }}. Would that help?",
+        ),
+        "offer_more": (
+            "There's also {{ offered }}. Would that suit you better?",
+            "I can also offer {{ offered }}, if you'd prefer that.",
         ),
         "offer_rest": (
             "{% if insisted %}I'm sorry, I can't change the answer on {{ request }}.{% else %}No problem.{% endif %} "

@@ -101,7 +101,10 @@ def test_an_alternative_is_chosen_by_button_by_name_or_by_yes(rules: Rules) -> N
     assert g.chosen_alternative(run(offered=("store_credit",), intent="accept"), rules) == "store_credit"
     assert g.chosen_alternative(run(offered=both, acts=acts("reject:store_credit")), rules) is None
     assert g.chosen_alternative(run(offered=both, acts=acts("choose:free_car")), rules) is None
-    assert g.chosen_alternative(run(offered=both, rejected=("exchange",), acts=acts("choose:exchange")), rules) is None
+    # Turned down earlier and asked for by name now: the customer changed their mind, and it is theirs.
+    assert g.chosen_alternative(run(offered=both, rejected=("exchange",), acts=acts("choose:exchange")), rules) == (
+        "exchange"
+    )
 
 
 def test_turning_down_some_offers_leaves_the_rest_and_turning_down_all_ends_them(rules: Rules) -> None:

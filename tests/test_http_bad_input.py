@@ -322,6 +322,16 @@ def test_a_bad_request_gets_its_documented_error_and_changes_nothing(served: Ser
     assert served.raw() == before, "a refused request changed the store"
 
 
+def test_an_unknown_id_is_repeated_back_cut_short(served: Served) -> None:
+    case = next(case for case in CASES if case.name == "send: very long id")
+
+    message = send(served, case).json()["error"]["message"]
+
+    assert "L" * 64 + "…" in message
+    assert "L" * 65 not in message
+    assert len(message) < 200
+
+
 def socket_url(served: Served, conversation_id: str, token: str | None = None) -> str:
     url = served.server.url.replace("http://", "ws://") + f"/v1/conversations/{conversation_id}/ws"
     return url if token is None else f"{url}?token={token}"

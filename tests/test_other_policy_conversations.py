@@ -82,3 +82,38 @@ def test_a_question_about_the_rules_without_a_summary_says_the_answer_waits_for_
     assert [str(act) for act in turn.signals.acts] == ["ask_policy"]
     assert "How many months are left" in turn.text or "how many months are left" in turn.text
     assert any(words in turn.text for words in ("depends on", "as soon as I know", "once I know"))
+
+
+@pytest.mark.parametrize(
+    ("answer", "months"),
+    [
+        ("about eight months", 8),
+        ("twenty one, I think", 21),
+        ("none left, it ended last month", 0),
+        ("just the one", 1),
+    ],
+)
+def test_a_number_asked_for_is_read_when_written_in_words(engine: Engine, answer: str, months: int) -> None:
+    conversation, _ = engine.start(facts={"customer_name": "Lu"}, message="I want out of my contract")
+    _, turn = engine.reply(conversation, answer)
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("months_left") == months
+    assert "How many months" not in turn.text
+
+
+def test_holding_on_a_moment_gives_no_number(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"customer_name": "Lu"}, message="I want out of my contract")
+    _, turn = engine.reply(conversation, "one sec, let me check")
+
+    assert turn.signals is not None
+    assert "months_left" not in turn.signals.facts
+
+
+def test_you_said_that_is_allowed_is_not_thanked(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"customer_name": "Lu"}, message="cancel my membership, 8 months left")
+    _, turn = engine.reply(conversation, "but I'm moving abroad!! you said that's allowed")
+
+    assert turn.signals is not None
+    assert "thank" not in [act.kind for act in turn.signals.acts]
+    assert "welcome" not in turn.text.lower()

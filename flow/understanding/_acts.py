@@ -108,7 +108,8 @@ class ModelReading:
 
 @dataclass(slots=True)
 class Tone:
-    """What was read across the whole message before the clauses: abuse, threats, irony, shouting, angry emoji."""
+    """What was read across the whole message before the clauses: abuse, threats, irony, shouting, angry emoji,
+    and whether it reads warmly (its sentiment above neutral)."""
 
     abusive: bool = False
     threat: bool = False
@@ -116,6 +117,7 @@ class Tone:
     irony: bool = False
     shouting: bool = False
     fuming: bool = False
+    warm: bool = False
 
 
 def read_acts(
@@ -139,6 +141,13 @@ def read_acts(
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
     if context.wishes and not tone.irony and not found.kinds() & _ABOUT_OFFERS:
         read_wishes(clauses, context, lexicon, found)
+    elif (
+        context.wishes
+        and not tone.irony
+        and "choose" in found.kinds()
+        and not any(m.offer for ms in mentioned for m in ms)
+    ):
+        _named_beside_yes(clauses, context, lexicon, found)
     # Thanks elsewhere in the message only tell how a clause answers a question the agent asked.
     thanked = context.question is not None and any(has(lexicon.thanks, clause.words) for clause in clauses)
     exclaimed: list[int] = []
@@ -156,7 +165,7 @@ def read_acts(
             found.add(position + 1, Act.of("insist"))
         if _complains(clause, lexicon, abusive=tone.abusive) or clause.exclaimed:
             found.add(position + 2, Act.of("complain"))
-        elif not handled and not tone.abusive and has(lexicon.exclamations, words):
+        elif not handled and not tone.abusive and _exclaims(words, lexicon):
             exclaimed.append(position + 2)
         if not tone.irony and _thanks(words, lexicon):
             found.add(position + 3, Act.of("thank"))
@@ -195,7 +204,7 @@ def read_acts(
         found.drop("ask_about")  # "how long will the exchange take to arrive?" asks after what was done
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
-    if not found.kinds() - {"thank"}:
+    if not found.kinds() - {"thank", "ask_policy"}:
         about_what_was_done(clauses, context, found)
     if context.callback_asked and not found.kinds() - {"thank", "ask_policy"}:
         _when_they_call(clauses, found)
@@ -237,10 +246,15 @@ def read_acts(
                 other_ask=any(not _OTHER_ASKS.isdisjoint(clause.words) for clause in clauses),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
                 plain_question=all(clause.question and clause.words[0] in _AUXILIARIES for clause in clauses),
+                warm=tone.warm,
             )
         _late_yes(clauses, context, lexicon, found)
-    if exclaimed and not found.kinds() - {"thank", "goodbye", "provide"}:
-        found.add(exclaimed[0], Act.of("complain"))
+    if (
+        exclaimed
+        and not found.kinds() - {"thank", "goodbye", "provide"}
+        and not (tone.warm and "thank" in found.kinds())
+    ):
+        found.add(exclaimed[0], Act.of("complain"))  # "omg thank you" is delight
     if found.acts and not found.kinds() - {"thank", "goodbye"}:
         _unread_question(clauses, found)
     if context.state == "listening" and context.request is None and not found.kinds() - {"unknown", "complain"}:
@@ -542,8 +556,9 @@ def _read_requests(
     if not named and open_to_new and tuple(w for w in words if w not in _PLEASE) in _BARE_RETURN:
         named = ["refund"] if "refund" in lexicon.request_cues else []
         cue_starts["refund"] = 0
-    if not named and open_to_new and "choose" not in found.kinds():
-        # A weak cue ("it's too long", "return it") beside an alternative asked for names no request of its own.
+    if not named and open_to_new and found.kinds().isdisjoint(("choose", "request")):
+        # A weak cue ("it's too long", "return it") beside an alternative asked for, or after a request the
+        # message already made ("refund it please, don't need it anymore"), names no request of its own.
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
             if at is not None and _negated_at(words, at):
@@ -744,6 +759,18 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
 _WILL = frozenset({"will", "would", "does", "do", "is"})
 
 
+def _named_beside_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "Ok fine, I'll take the store credit after all" with only the exchange on offer: the yes is to what
+    the words name, not to what is on offer."""
+    named = Found()
+    read_wishes(clauses, context, lexicon, named)
+    wished = [(at, act) for at, act in named.acts if act.kind == "choose"]
+    if wished:
+        found.drop("choose")
+        for at, act in wished:
+            found.add(at, act)
+
+
 def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """A yes to the offer of a person asks for one, unless the message also says no person is needed,
     gives the fact that was missing ("ok, it hasn't shipped"), chooses something on offer ("no I don't need a
@@ -783,6 +810,12 @@ def _complains(clause: Clause, lexicon: Lexicon, *, abusive: bool) -> bool:
         return False
     before = words[max(0, match.start - 2) : match.start]
     return not ("not" in before and match.phrase not in ("happy", "good enough", "acceptable", "impressed", "helpful"))
+
+
+def _exclaims(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """An exclamation ("ugh", "omg", "bloody hell"), but not relief ("thank god", "thank christ")."""
+    match = first(lexicon.exclamations, words) if lexicon.exclamations.may_hold(words) else None
+    return match is not None and not (match.start > 0 and words[match.start - 1] == "thank")
 
 
 def _exclaimed_about(words: Sequence[str], lexicon: Lexicon) -> bool:
@@ -1044,6 +1077,7 @@ def _from_model(
     other_ask: bool = False,
     plays_down: str | None = None,
     plain_question: bool = False,
+    warm: bool = True,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -1057,7 +1091,8 @@ def _from_model(
     address?") asks for none of the policy's requests, whatever the model makes of it. "It's not that bad"
     (``plays_down``, the word played down) is no answer to what is on offer, and "it's not that old" argues
     with a refusal. A plain yes-or-no question ("will she need to do anything?", ``plain_question``) is
-    not a complaint, whatever the model makes of it."""
+    not a complaint, whatever the model makes of it. Thanks are taken from the model only from a message
+    that reads ``warm``: "you said that's allowed" is no thanks, whatever its shape."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
     if (topic_only or other_ask) and intent.startswith("request_"):
@@ -1083,7 +1118,7 @@ def _from_model(
         if arguing and context.state != "escalated":
             found.add(900, Act.of("insist"))
         return
-    if intent == "thank_close":
+    if intent == "thank_close" and warm:
         found.add(900, Act.of("thank"))
     elif intent in ("accept", "reject") and context.yes_takes_offer:
         found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
@@ -1108,11 +1143,13 @@ _ANSWERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 def _answer_words(lexicon: Lexicon) -> frozenset[str]:
-    """Every word of the lexicon's yes, no and "none of them" phrases, worked out once per lexicon."""
+    """Every word of the lexicon's yes, no and "none of them" phrases but the little words any sentence has
+    ("I posted it on the 20th" answers nothing), worked out once per lexicon."""
     known = _ANSWERS.get(id(lexicon))
     if known is None or known[0] is not lexicon:
         phrases = (*lexicon.yes.phrases, *lexicon.no.phrases, *lexicon.reject_all.phrases)
-        known = _ANSWERS[id(lexicon)] = (lexicon, frozenset(word for phrase in phrases for word in phrase.split()))
+        words = frozenset(word for phrase in phrases for word in phrase.split()) - lexicon.function_words
+        known = _ANSWERS[id(lexicon)] = (lexicon, words)
     return known[1]
 
 
@@ -1120,7 +1157,7 @@ def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: 
     """A message that does nothing else but opens with a yes ("ok 20 to 2 will do") answers the offer."""
     if found.kinds() - {"thank"} or not context.yes_takes_offer or context.question == "person":
         return
-    if acknowledges(clauses, context):
+    if acknowledges(clauses, context, lexicon):
         return
     for index, clause in enumerate(clauses):
         if not clause.question and starts_with(lexicon.yes, clause.words):

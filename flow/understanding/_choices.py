@@ -110,7 +110,7 @@ def read_choices(
     """Add the choices, refusals and questions about offers; return the mentions found in each clause."""
     if not context.offered:
         return [[] for _ in clauses]
-    acknowledging = acknowledges(clauses, context)
+    acknowledging = acknowledges(clauses, context, lexicon)
     mentioned = [find_mentions(c.words, context.offered, lexicon, focus=context.focus, known=known) for c in clauses]
     named = {m.offer for ms in mentioned for m in ms if m.offer}
     for index, clause in enumerate(clauses):
@@ -343,6 +343,8 @@ def _bare_answer(
         only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words)
     ):
         found.add(position, refusal(context))
+    elif has(lexicon.more_options, words) and not context.callback_asked:
+        found.add(position, Act.of("ask_about", "all"))  # "what else is there?": everything that can be offered
     elif clause.question or words[0] == "whichever":
         # "whichever is quicker" leaves the choice to a comparison the customer has not seen yet
         if len(context.offered) > 1 and _compares(words, lexicon):
@@ -364,12 +366,20 @@ def _indifferent(words: Sequence[str], lexicon: Lexicon) -> bool:
 _FRANKLY = frozenset({"honestly", "really", "tbh", "genuinely", "truly", "well", "oh", "ok", "okay", "fine", "so"})
 
 
-def acknowledges(clauses: Sequence[Clause], context: Context) -> bool:
-    """ "ok, thank you for explaining" with one thing on offer: thanks for the words, not yet a yes to it."""
-    if len(context.offered) != 1:
+def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) -> bool:
+    """ "ok, thank you for explaining" with one thing on offer, or "i see, lovely, thanks" (nothing but pleased
+    words and thanks) with several: thanks for the words, not yet a yes to what is on offer."""
+    if not context.offered:
         return False
     words = {word for clause in clauses for word in clause.words}
-    return not _THANKS.isdisjoint(words) and _STRONG_YES.isdisjoint(words)
+    if _THANKS.isdisjoint(words) or not _STRONG_YES.isdisjoint(words):
+        return False
+    return len(context.offered) == 1 or all(
+        w in _THANKS or w in _SEEING or w in lexicon.praise or w in lexicon.fillers for w in words
+    )
+
+
+_SEEING = frozenset({"i", "see", "ok", "okay", "right", "ah", "oh", "you", "very", "much", "so"})
 
 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:

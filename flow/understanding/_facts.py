@@ -91,7 +91,11 @@ def read_facts(
             value = _yes_no(clauses, spec, asked, lexicon)
         elif spec.kind == "number" and asked:
             found = _NUMBER.search(text)
-            value = int(found.group(0)) if found else None
+            if found:
+                value = int(found.group(0))
+            else:
+                spoken = [c for c in clauses if not has(lexicon.taking_time, c)]  # not "one sec"
+                value = _number_in_words(spoken, lexicon.number_words)
         elif spec.kind == "number" and digits:
             value = _named_number(folded, spec.name)
         elif spec.kind == "email" and "@" in text:
@@ -102,6 +106,22 @@ def read_facts(
         if value is not None:
             reading.facts[spec.name] = value
     return reading
+
+
+def _number_in_words(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> int | None:
+    """The first number written in words ("eight", "none left", "twenty one"), a ten and a unit added."""
+    for words in clauses:
+        for i, word in enumerate(words):
+            value = numbers.get(word)
+            if value is None:
+                continue
+            unit = numbers.get(words[i + 1], 0) if i + 1 < len(words) else 0
+            return value + unit if value % 10 == 0 and value >= _TWENTY and 0 < unit < _TEN else value
+    return None
+
+
+_TWENTY = 20
+_TEN = 10
 
 
 def _order_id(

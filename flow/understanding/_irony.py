@@ -41,6 +41,8 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
     if after_refusal and any(tuple(words) in _SCOFFS for words in clauses) and not _choosing_beside(clauses):
         # "Yeah right." or "as if" said to a refusal ("yeah" reads as "yes").
         return True
+    if after_refusal and _praise_said_twice(clauses, lexicon):
+        return True
     first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
         len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
@@ -54,6 +56,15 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) for words in rest)
 
+
+def _praise_said_twice(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """ "Fantastic, really fantastic." said to a refusal: one word of praise, said again, and nothing else."""
+    words = [word for clause in clauses for word in clause]
+    praise = [word for word in words if word in lexicon.praise]
+    return len(praise) >= 2 and len(set(praise)) == 1 and all(w in lexicon.praise or w in _STRESS for w in words)
+
+
+_STRESS = frozenset({"really", "just", "so", "very", "oh", "wow", "how", "absolutely", "simply", "truly"})
 
 _SCOFFS = frozenset({("yes", "right"), ("oh", "yes", "right"), ("as", "if")})
 """Whole clauses that scoff at a refusal rather than agree to what is offered."""

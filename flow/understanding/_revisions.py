@@ -106,9 +106,20 @@ def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -
     if context.state != "follow_up" or context.chosen is not None:
         return
     for index, clause in enumerate(clauses):
-        if clause.question and not _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
-            found.add(index * 1000 + 6, Act.of("ask_status"))
-            return
+        if not clause.question or _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
+            continue
+        if tuple(clause.words[:2]) in _ASKING_TO_HAVE:
+            return  # "can I get them in a 32 leg?" asks for something, not after what was done
+        if "ask_policy" in found.kinds():
+            if "long" not in clause.words or _TAKES.isdisjoint(clause.words):
+                return  # a question about the rules, asked after the grant
+            found.drop("ask_policy")  # how long this one takes, not how long refunds take in general
+        found.add(index * 1000 + 6, Act.of("ask_status"))
+        return
+
+
+_TAKES = frozenset({"take", "takes", "taking"})
+_ASKING_TO_HAVE = frozenset((verb, person) for verb in ("can", "could", "may") for person in ("i", "we"))
 
 
 _WHAT_HAPPENS_NEXT = frozenset(

@@ -73,6 +73,10 @@ _LIKELY = 0.5
 _NOT_HOSTILE = frozenset({"thank_close", "accept", "unknown"})
 _FACT_SLOTS = frozenset({"order_id", "email", "phone"})
 _REQUESTS = frozenset({"request_refund", "request_cancel", "ask_human"})
+_GROWTH = 3
+"""How many times its own length a message may grow to when its characters are put in their plain forms."""
+_WARM = 0.05
+"""Sentiment above which a message reads warmly enough for the model's thanks to be taken."""
 
 
 class Understander:
@@ -99,7 +103,9 @@ class Understander:
         lexicon = self._lexicon(context.language)
         if not text.isascii():
             # Full-width letters and digits ("Ａ－１２３４"), ligatures and the like read as their plain forms.
-            text = unicodedata.normalize("NFKC", text)
+            # A few characters stand for many ("ﷺ" is 18 letters): a message of them is cut back to a length
+            # like its own, so that it costs what a message of its size does.
+            text = unicodedata.normalize("NFKC", text)[: _GROWTH * len(text)]
             text = _emoji_as_words(text, lexicon)
         folded = fold(text)
         # Worked out once here rather than by each reader: letters stretched for emphasis cut back, and
@@ -138,6 +144,7 @@ class Understander:
                 irony=irony,
                 shouting=_shouting(text),
                 fuming=not text.isascii() and any(emoji in text for emoji in lexicon.anger_emoji),
+                warm=sentiment > _WARM,
             ),
             known=parts.model.knows,
             asides=asides,
@@ -385,6 +392,13 @@ _SPARING = frozenset({"keep", "keeping", "except", "leave", "leaving", "not"})
 """Words before an order number that leave it out of the request: "cancel A-1 but keep A-2"."""
 
 
+def _asks_after(clause: Clause, lexicon: Lexicon) -> bool:
+    """A question about where something for an order has got to ("can you tell me when my refund for A-5050
+    will come?"): its order is not one the request is for."""
+    words = clause.words
+    return clause.question and has(lexicon.status_cues, words) and has(lexicon.status_subjects, words)
+
+
 def _facts_per_order(
     text: str, clauses: list[Clause], context: Context, lexicon: Lexicon, *, digits: bool
 ) -> tuple[dict[str, FactValue], ...]:
@@ -411,7 +425,11 @@ def _facts_per_order(
         if place is None:
             return ()
         places.append(place)
-    kept = [n for n, (c, w) in enumerate(places) if not _SPARING.isdisjoint(clauses[c].words[max(0, w - 4) : w])]
+    kept = [
+        n
+        for n, (c, w) in enumerate(places)
+        if not _SPARING.isdisjoint(clauses[c].words[max(0, w - 4) : w]) or _asks_after(clauses[c], lexicon)
+    ]
     if kept:
         orders = [order for n, order in enumerate(orders) if n not in kept]
         places = [place for n, place in enumerate(places) if n not in kept]

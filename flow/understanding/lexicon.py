@@ -62,7 +62,10 @@ class Lexicon:
     ``possibility_questions`` ask, before anything is on offer, what can be done ("what are my options?");
     ``indifference`` leaves the choice between several offers to the agent ("I don't mind which", "up to you");
     ``only_one`` asks for one of several orders named, without saying which ("A-1111 and A-1112, cancel one");
-    ``emoji_words`` read an emoji that answers as the words it stands for ("👍" as "great", "👎" as "no").
+    ``emoji_words`` read an emoji that answers as the words it stands for ("👍" as "great", "👎" as "no");
+    ``number_words`` are numbers in words, read as a number fact asked for ("eight", "none", "twenty one");
+    ``function_words`` are the little words of any sentence ("it", "on", "the"), which say nothing by themselves;
+    ``more_options`` ask, while something is on offer, what else there is ("what else?", "any other options?").
     """
 
     code: str
@@ -154,6 +157,9 @@ class Lexicon:
     indifference: PhraseSet = PhraseSet(())
     only_one: PhraseSet = PhraseSet(())
     emoji_words: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    number_words: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    function_words: frozenset[str] = frozenset()
+    more_options: PhraseSet = PhraseSet(())
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

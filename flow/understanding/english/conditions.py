@@ -49,7 +49,9 @@ FAULTY = _phrases("""
     incomplete | half empty | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
     wont hold charge | doesnt hold a charge | doesnt hold charge | no sound | no picture | blank screen |
     black screen | dead pixels | defects | faults | dodgy | stain | stained | needs fixing | needs repairing |
-    needs a repair | needs repair | get it repaired | have it repaired | get it fixed | have it fixed
+    needs a repair | needs repair | get it repaired | have it repaired | get it fixed | have it fixed |
+    stopped turning on | stopped switching on | stopped powering on | no longer turns on | no longer switches on |
+    wont boot | doesnt boot | stopped responding | stopped charging | screen cracked | screen is cracked
 """)
 """Something wrong with the thing itself: broken, not working, falling apart."""
 NEVER_ARRIVED = _phrases("""
@@ -106,7 +108,10 @@ CHARGED_TWICE = _phrases("""
     charged twice | charged me twice | charged two times | charged me two times | double charged |
     double charge | double charging | charged double | duplicate charge | duplicate payment | paid twice |
     taken twice | took the money twice | taken the money twice | billed twice | billed me twice |
-    two payments | two charges | charged for it twice | charged again | payment went through twice
+    two payments | two charges | charged for it twice | charged again | payment went through twice |
+    took my money twice | taken my money twice | took the payment twice | taken the payment twice |
+    charged my card twice | charged my account twice | paid for it twice | paid for the order twice |
+    charged me for it twice | payment was taken twice | money was taken twice | charged 2 times | paid 2 times
 """)
 """The customer was charged more than once for one order."""
 ILLNESS = _phrases("""

@@ -353,6 +353,8 @@ def _fixed(
         return 1, i + (0 if word == "yesterday" else 1)
     if word in ("last", "past", "previous") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
         return _part_of_last_month(part, today), i + 1
+    if word in ("the", "this") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
+        return _part_of_this_month(part, today), i + 1
     if word == "the" and _words(tokens, i, 4) == ["the", "week", "before", "last"]:
         # "the week before last": the calendar week before last week.
         last = _last_period("week", today)
@@ -437,6 +439,15 @@ def _part_of_last_month(part: str, today: date) -> Days:
     return Span(low=(today - last_day.replace(day=final)).days, high=(today - last_day.replace(day=first)).days)
 
 
+def _part_of_this_month(part: str, today: date) -> Days | None:
+    """ "The beginning of the month": days 1 to 10 of this month, up to today; ``None`` for a part still to come."""
+    last_day = calendar.monthrange(today.year, today.month)[1]
+    first, final = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day)}[part]
+    if first > today.day:
+        return None
+    return Span(low=today.day - min(final, today.day), high=today.day - first)
+
+
 def _last_period(period: str, today: date) -> Days:
     if period == "week":
         monday = today - timedelta(days=today.weekday() + 7)
@@ -507,12 +518,33 @@ def _relative(
         return Span(low=high + 1, high=None), last
     if any(phrase.endswith(m) for m in LESS_THAN):
         return Span(low=0, high=max(0, low - 1)), last
+    more = _or_more(tokens, last + 1)
+    if more:
+        # "A month ago, maybe a bit more": that long or longer.
+        return Span(low=low, high=None), last + more
     if roughly and low == high:
         # "A month or so ago": give or take a quarter.
         return Span(low=low - low // 5, high=high + high // 4), last
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+_OR_MORE = (
+    ("maybe", "a", "bit", "more"), ("maybe", "more"), ("a", "bit", "more"), ("or", "more"), ("or", "longer"),
+    ("if", "not", "more"), ("if", "not", "longer"), ("possibly", "more"), ("probably", "more"), ("maybe", "longer"),
+    ("a", "little", "more"), ("or", "a", "bit", "more"), ("maybe", "a", "little", "more"),
+)  # fmt: skip
+"""What, said after a length of time, makes it that long or longer."""
+
+
+def _or_more(tokens: list[_Token], k: int) -> int:
+    """How many tokens from ``k`` (a comma first allowed) say "or more"; 0 when they do not."""
+    start = k + 1 if k < len(tokens) and tokens[k].text == "," else k
+    for words in _OR_MORE:
+        if _words(tokens, start, len(words)) == list(words):
+            return start - k + len(words)
+    return 0
 
 
 def _alone(tokens: list[_Token], first: int, last: int) -> bool:
@@ -595,7 +627,12 @@ def _month_day(
             month = MONTHS[tokens[k].text]
             year, last = _year_after(tokens, k)
             return _back_to(today, day, month, year), last
-        if word[:1].isdigit() and not word.isdigit() and i > 0 and tokens[i - 1].text == "the":
+        if k > i + 1 and k + 1 < len(tokens) and tokens[k + 1].text == "month" and tokens[k].text in _WHICH_MONTH:
+            earlier = _WHICH_MONTH[tokens[k].text]
+            month = (today.month - earlier - 1) % 12 + 1
+            return _back_to(today, day, month, today.year - (month > today.month)), k + 1
+        spelt_out = word in ORDINAL_WORDS and i > 1 and tokens[i - 2].text == "on"  # "on the second", not "the second"
+        if (word[:1].isdigit() and not word.isdigit() or spelt_out) and i > 0 and tokens[i - 1].text == "the":
             month = today.month if day <= today.day else today.month - 1 or 12
             year = today.year if month <= today.month else today.year - 1
             return _back_to(today, day, month, year), i
@@ -633,6 +670,8 @@ def _month_day(
 
 
 _PART_OF_MONTH = frozenset({"beginning", "start", "middle", "end"})
+_WHICH_MONTH = {"this": 0, "last": 1, "previous": 1}
+"""Months named by where they stand from this one: "the 3rd of last month"."""
 
 
 def _month_context(tokens: list[_Token], i: int) -> bool:

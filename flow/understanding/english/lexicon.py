@@ -10,7 +10,7 @@ from __future__ import annotations
 from flow.understanding import _rules
 from flow.understanding._threat import is_threat
 from flow.understanding.english import comparisons, conditions, feelings
-from flow.understanding.english.dates import DATE_HINTS, PURCHASE_WORDS, read_dates
+from flow.understanding.english.dates import DATE_HINTS, NUMBER_WORDS, PURCHASE_WORDS, read_dates
 from flow.understanding.english.deaths import who_died
 from flow.understanding.english.mixups import sent_something_else
 from flow.understanding.lexicon import Lexicon, with_familiar_words
@@ -34,7 +34,8 @@ _YES = _phrases("""
     i suppose so | i guess so | yes i suppose | go on then | fair enough | that will do | thatll do | will do |
     yes that | yes that one | that sounds good | that sounds fine | sure thing | yes definitely | yes of course |
     ok go on | ok lets do it | yes lets do it | grand | yes go ahead | yes go on | ok go ahead | yeap | uh-huh |
-    uhhuh | uh huh | mhm | mhmm | mmhm
+    uhhuh | uh huh | mhm | mhmm | mmhm | awesome | sweet | wonderful | fab | fabulous | spot on | sound | ideal |
+    marvellous | splendid | smashing | fantastic | amazing
 """)
 _NO = _phrases("""
     no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
@@ -132,7 +133,10 @@ _WEAK_CANCEL = _phrases(
 )
 _STATUS = _phrases("""
     where is | wheres | where are | when will i get | when will i receive | when will i see | when will it |
-    when do i get | when can i expect | when should i expect | how long until | still waiting | still not received |
+    when do i get | when can i expect | when should i expect | how long until | how long till | how long til |
+    tell me when | let me know when | when my refund | when my money | when the refund | when the money |
+    where my refund | where my money |
+    how long before i | still waiting | still not received |
     still havent received | still havent got | still havent had | not received | havent received | havent got |
     havent had | not had | not got | hasnt come through | hasnt gone through | not come through | gone through |
     come through | went through | been processed | was processed | has it been processed | any update | any news |
@@ -183,7 +187,8 @@ _POLICY = _phrases("""
     are refunds possible | are returns possible | is a refund possible after | is a return possible after |
     how long do refunds take | how long does a refund take | how long do they take | do you do refunds |
     how long refunds take | how long a refund takes | how long the refund takes | how long it takes to get a refund |
-    how long for a refund |
+    how long for a refund | how long will that take | how long will it take | how long would that take |
+    how long would it take | how long will this take | how long does that take |
     do you offer refunds | do you give refunds | do you accept returns | do you take returns | do you do returns |
     do you offer returns | can i return items | can you return | can items be returned | what happens if |
     is it possible to return | returns window | return window | refund window | how to return |
@@ -401,7 +406,8 @@ _VARIANTS = _phrases("""
     xxs | xs | xl | xxl | xxxl | 2xl | 3xl | small | medium | large | extra small | extra large | petite | tall |
     smaller one | bigger one | larger one | smaller size | bigger size | larger size | size up | size down |
     black | white | blue | navy | grey | gray | red | green | pink | brown | beige | cream | yellow | orange |
-    purple | khaki | olive | burgundy | light blue | dark blue | dark green
+    purple | khaki | olive | burgundy | light blue | dark blue | dark green | different length | longer length |
+    shorter length | longer leg | shorter leg | long leg | short leg | regular fit | slim fit | wide fit
 """)
 """Sizes and colours an item comes in, which the customer asks to have instead ("in a medium", "in navy")."""
 _VARIANT_AFTER = frozenset(
@@ -573,6 +579,23 @@ ENGLISH = Lexicon(
         "\u274c": "no",  # cross mark
         "\U0001f64f": "thanks",  # folded hands
     },
+    function_words=frozenset(
+        """all am any at be for have i id if ill im in is it its me of on one so that thatd thatll thats the
+        them then these thing those to today way will with would you want need like really take""".split()
+    ),
+    number_words={
+        **{word: n for word, n in NUMBER_WORDS.items() if word not in ("a", "an")},
+        "none": 0,
+        "zero": 0,
+        "nil": 0,
+        "nought": 0,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+        "seventy": 70,
+        "eighty": 80,
+        "hundred": 100,
+    },  # fmt: skip
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
     corrections=_phrases("""
         actually no | no wait | wait no | scratch that | scrap that | sorry i mean | i mean | or rather |
@@ -602,7 +625,7 @@ ENGLISH = Lexicon(
     praise=frozenset(
         """great brilliant perfect fantastic wonderful lovely amazing helpful marvellous marvelous super excellent
         awesome terrific fabulous superb splendid cheers thrilled delighted generous cool nice sweet ace
-        brill""".split()
+        brill sound ideal smashing fab""".split()
     ),
     irony_openers=frozenset({"oh", "wow", "well", "ooh", "ah", "gee", "golly"}),
     negative_cues=_NEGATIVE,
@@ -616,7 +639,9 @@ ENGLISH = Lexicon(
         how is it already | how has it already | how can that be | how is that possible | how is that fair |
         how is that right | how can it be gone already | what does that have to do with | what has that got to do with |
         whats that got to do with | what does it have to do with | what has it got to do with | how is that relevant |
-        why does that matter | why does it matter | what does that matter
+        why does that matter | why does it matter | what does that matter | who decided that | who decided this |
+        who made that rule | who made this rule | who came up with that | who came up with this | whose rule is that |
+        whose idea was that | says who
     """),
     insists=_rules.insists,
     stopwords=frozenset(
@@ -639,6 +664,12 @@ ENGLISH = Lexicon(
     variant_leads=frozenset({"in", "a", "an", "the", "to", "for"}),
     variant_after=_VARIANT_AFTER,
     possibility_questions=_POSSIBILITY_QUESTIONS,
+    more_options=_phrases("""
+        what else | anything else | any other options | any other option | other options | any alternatives |
+        any other alternatives | what other | got anything else | have you got anything else | any other ideas |
+        what are my other options | what else is there | what else have you got | whats the other option |
+        what is the other option | is there another option | is there anything else | what else can you offer
+    """),
     indifference=_INDIFFERENCE,
     only_one=_ONLY_ONE,
     variant_verbs=frozenset({"swap", "switch", "change", "exchange", "make", "replace"}),
