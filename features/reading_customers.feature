@@ -702,3 +702,9 @@ Feature: Reading customers the way they write
       And the customer says "omg thank you so much"
       Then the message is read as "thank"
       And the conversation is closed
+
+  Rule: A wish said after the facts, without "I", is still a wish
+
+    Scenario: "...and want a bigger size" after the order and date arranges the exchange
+      When the customer says "great. I bought a jumper 12 days ago, A-2223, and want a bigger size"
+      Then the alternative "Exchange" is applied

@@ -102,3 +102,28 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "wait, before that, can I change the size instead?"
       Then the alternative "Exchange" is applied
       And the agent does not say "can't help with that"
+
+  Rule: A fact put right after an approval decides the request again
+
+    Scenario: "Sorry, I meant 40 days ago" after a refund approved on 20 days takes the refund back
+      When the customer says "I want a refund for A-5656. Bought it 20 days ago"
+      Then the request is approved
+      When the customer says "sorry I meant 40 days ago"
+      Then the transitions taken were "undo_approval", "decline", "apologize" and "offer"
+      And the agent explains the reason
+      And the agent offers "Store credit" and "Exchange"
+      When the customer says "oh ok. credit then"
+      Then the alternative "Store credit" is applied
+
+    Scenario: A date put right that keeps the answer changes nothing
+      When the customer says "I want a refund for A-5656. Bought it 20 days ago"
+      And the customer says "sorry, it was 22 days ago"
+      Then the conversation is in "follow_up"
+      And the agent does not say "taken back"
+
+    Scenario: What the host supplied is not put right by the customer
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "sorry I meant 40 days ago"
+      Then the conversation is in "follow_up"
+      And the agent does not say "taken back"

@@ -50,6 +50,7 @@ class Effects:
             "grant_wish": self._grant_wish,
             "withdraw_alternative": self._withdraw_alternative,
             "swap_approval": self._swap_approval,
+            "undo_approval": self._undo_approval,
             "approve_instead": self._approve_instead,
             "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
@@ -185,6 +186,20 @@ class Effects:
         run.actions.append(
             ApplyAlternative(alternative=chosen, title=alternative.title, facts=facts, unverified=unverified)
         )
+
+    def _undo_approval(self, run: Run, edge: Edge) -> None:
+        """A fact the approval stood on was put right and the answer changes: tell the host to undo the
+        approval, and open the request again, to be decided by the same message read again."""
+        item = guards.last_approved(run.agenda)
+        if item is None:
+            return
+        run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
+        for name, value in run.signals.facts.items():
+            if name in item.facts:
+                item.facts[name] = run.facts[name] = value
+        item.status = "open"
+        run.settled = [settled for settled in run.settled if settled is not item]
+        run.outcome = None
 
     def _swap_approval(self, run: Run, edge: Edge) -> None:
         """The customer would rather have an alternative of the request approved: undo the approval, then

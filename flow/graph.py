@@ -65,6 +65,7 @@ Effect = Literal[
     "offer_callback",
     "withdraw_handoff",
     "take_back_handoff",
+    "undo_approval",
 ]
 EdgeName = Literal[
     "abuse_close",
@@ -133,6 +134,7 @@ EdgeName = Literal[
     "withdraw_handoff",
     "take_back_handoff",
     "offer_more",
+    "undo_approval",
     "waiting",
     "check_in",
     "wait_expired",
@@ -434,6 +436,7 @@ EDGES: tuple[Edge, ...] = (
         "escalate_unsatisfied", "message", "follow_up", "escalated", guards.unsatisfied, ("escalate",),
         reason="unsatisfied",
     ),
+    Edge("undo_approval", "message", "follow_up", "listening", guards.approval_undone, ("undo_approval", "redo")),
     Edge("new_request", "message", "follow_up", "listening", guards.asked_anew, ("redo",)),
     Edge(
         "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),

@@ -432,6 +432,27 @@ def approval_swapped(run: Run, rules: Rules) -> bool:
     return swapped_approval(run, rules) is not None
 
 
+def approval_undone(run: Run, rules: Rules) -> bool:
+    """After a request was approved, the customer puts right a fact it was approved on ("sorry, I meant 40 days
+    ago"), and the policy's answer with the fact put right is not a yes: the approval cannot stand."""
+    item = last_approved(run.agenda)
+    if item is None or current_item(run) is not None or not run.signals.facts or not _same_order(run, item):
+        return False
+    stated = run.customer_stated
+    changed = {
+        name: value
+        for name, value in run.signals.facts.items()
+        if name in item.facts
+        and item.facts[name] != value
+        and item.facts[name] in stated.get(name, ())  # what the host supplied stands
+        and name in rules.policy.facts_of(item.name)
+    }
+    if not changed:
+        return False
+    decision = rules.decide(item.name, {**item.facts, **changed})
+    return decision.verdict not in ("approve", "missing", "narrow")
+
+
 def last_approved(agenda: list[AgendaItem]) -> AgendaItem | None:
     """The request most recently approved, when it is the last one settled."""
     settled = [item for item in agenda if item.settled]

@@ -23,10 +23,17 @@ SPEC = StateSpec(
         "unclear": "ask_request",
         "describe_alternative": "describe",
         "take_back_handoff": "no_person",
+        "undo_approval": "approval_undone",
         **COMMON_SAYS,
         "*": "ask_request",
     },
     templates={
+        "approval_undone": (
+            "Thanks for putting that right. It changes the answer, so I've stopped what I started"
+            "{% if order_id %} for order {{ order_id }}{% endif %}.",
+            "Thank you for telling me. That changes things, so I've taken back what I started"
+            "{% if order_id %} for order {{ order_id }}{% endif %}.",
+        ),
         "no_person": (
             "{% if in_hours %}No problem, I'll let my colleague know they don't need to join."
             "{% else %}No problem, then there's no need for a callback.{% endif %}",

@@ -388,7 +388,8 @@ _CHOICE_FORMS = _phrases("""
     switch it to | change it to | switch to | change to | swap to | can i change that to | could i change that to |
     can i switch that to | could i switch that to | can you change that to | could you change that to |
     can we change that to | can we change it to | change that to | switch that to | swap that for | swap it for |
-    make that | can i make that | can i make it | could i make that | could i make it
+    make that | can i make that | can i make it | could i make that | could i make it | and want | and would like |
+    and need | but want | but would like | i wanna | wanna
 """)
 _ABOUT_FORMS = _phrases("""
     how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |
