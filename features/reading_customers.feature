@@ -708,3 +708,30 @@ Feature: Reading customers the way they write
     Scenario: "...and want a bigger size" after the order and date arranges the exchange
       When the customer says "great. I bought a jumper 12 days ago, A-2223, and want a bigger size"
       Then the alternative "Exchange" is applied
+
+  Rule: Calling the rule names is a complaint, and "still why?" still asks why
+
+    Scenario: "That's a stupid rule" is heard as a complaint about the rule, not abuse
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "that's a stupid rule"
+      Then the message is read as "complain"
+      And the agent does not say "keep our chat respectful"
+      And the agent does not say "thank you for telling me"
+
+    Scenario: "Still why" after the reasons asks why again, and a colleague is offered
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "why?"
+      And the customer says "why though"
+      And the customer says "still why"
+      Then the message is read as "ask_why"
+      And the agent says "a colleague"
+
+    Scenario: "Ok but why?" to one offer takes nothing up
+      Given the policy file "policies/one_at_a_time.yaml"
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "ok but why"
+      Then the message is read as "ask_why"
+      And no alternative is applied

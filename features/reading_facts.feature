@@ -724,3 +724,11 @@ Feature: Reading facts and requests the way people give them
       And the customer says "can I get them in a longer leg?"
       Then the message is not read as "ask_status"
       And the agent does not say "A refund reaches your card"
+
+  Rule: The date of buying outweighs the date of getting it
+
+    Scenario: "Got it 3 days ago but ordered 5 weeks ago" is 35 days since the purchase
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "order A-7878 came late and the birthday's passed. I want to send it back, got it 3 days ago but ordered 5 weeks ago"
+      Then the message gives the fact "days_since_purchase" as "35"
+      And the agent explains the reason

@@ -272,6 +272,8 @@ def read_acts(
         found.add(-2, Act.of("threat"))
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
+    if {"ask_why", "choose"} <= found.kinds() and not any(m.offer for ms in mentioned for m in ms):
+        found.drop("choose")  # "ok but why?": the "ok" takes nothing up
     acts = found.ordered()
     kinds = found.kinds()
     if asides is not None and kinds & _MOVING_ON and not (tone.abusive or tone.irony or tone.threat):

@@ -206,7 +206,8 @@ def _days(
         return None
     within = context.rough if asked else None
     found = lexicon.read_dates(folded, context.today, day_first=context.day_first, durations=asked, within=within)
-    bought = [when for when in found if when.anchor == "purchase"]
+    # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
+    bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
     if not bought:
         bought = [
             when

@@ -53,7 +53,7 @@ SHORT_REPLIES: dict[str, Intent] = {
 _TRAILING_FILLER = frozenset({"please", "then", "mate", "thanks"})
 
 _ASK_WHY = TextPattern(
-    r"(?:^|\b(?:but|so|and|ok|hmm|well|wait|sorry|really|then|seriously) )(?:why|how come)\b"
+    r"(?:^|\b(?:but|so|and|ok|hmm|well|wait|sorry|really|then|seriously|still|yes|yeah|right) )(?:why|how come)\b"
     r"|\b(?:why (?:not|cant|cannot|wont|couldnt|wouldnt|is that|is it|isnt|arent|do i|do you|does|did|would|should|"
     r"are you|was|were|on earth|the hell|exactly|though)"
     r"|(?:tell|explain to|show) me why|explain why|know why|understand why|see why|the reason (?:why|for)"

@@ -23,7 +23,9 @@ from typing import Literal, NamedTuple
 from flow.models import Span
 from flow.textmatch import TextPattern
 
-Anchor = Literal["purchase", "delivery", "other", "none"]
+Anchor = Literal["purchase", "got", "delivery", "other", "none"]
+"""What a date is about: buying, getting the thing ("got it last week": buying, unless the buying is dated
+too), delivery, something else, or nothing said."""
 Shape = Literal["ago", "elapsed", "date", "period", "day"]
 """How the date was said: "three weeks ago", "it's been three weeks", "2 October", "last month", "yesterday"."""
 Days = int | Span
@@ -779,8 +781,10 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         word = before[n]
         if word in CLAUSE_BREAKS:
             break
-        if word in PURCHASE_WORDS or _got_it(before, n):
+        if word in PURCHASE_WORDS:
             return "purchase"
+        if _got_it(before, n):
+            return "got"
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             return "delivery"
         if word in _OCCASIONS and "for" in before[max(0, n - 3) : n] and not PURCHASE_WORDS.isdisjoint(before[:n]):
@@ -790,8 +794,10 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     for n, word in enumerate(after):
         if word in CLAUSE_BREAKS:
             break
-        if word in PURCHASE_WORDS or _got_it(after, n):
+        if word in PURCHASE_WORDS:
             return "purchase"
+        if _got_it(after, n):
+            return "got"
         if word in DELIVERY_WORDS:
             return "delivery"
     return "none"

@@ -244,7 +244,8 @@ _COMPLAINT = _phrases("""
     not what i expected | not really what i expected | not as expected | not as described | not as advertised |
     a shame | thats a shame | what a shame | such a shame | a pity | thats a pity | what a pity | too bad |
     thats sad | bummer | oh well | angry | furious | livid | fuming | frustrated | frustrating | irritated |
-    unhappy | outraged | ridiculous |
+    unhappy | outraged | ridiculous | stupid rule | stupid policy | silly rule | silly policy | daft rule |
+    stupid system | dumb rule | dumb policy | petty |
     absurd | outrageous | appalling | awful | terrible | horrible | dreadful | disgusting | shocking | insane |
     madness | joke of a | not impressed | very poor | so poor | really poor | too slow | so slow | never again |
     never buying | never shopping | never ordering | never shop with you again |
