@@ -735,3 +735,27 @@ Feature: Reading customers the way they write
       And the customer says "ok but why"
       Then the message is read as "ask_why"
       And no alternative is applied
+
+  Rule: "No, I want my money back" presses for the request; it does not end the chat
+
+    Scenario: "No I want my money back" to a repair or replacement holds the answer and keeps the offers open
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "my toaster broke, bought it 4 months ago, A-7979"
+      Then the agent offers "Replacement" and "Repair"
+      When the customer says "no I want my money back"
+      Then the message is read as "insist"
+      And the conversation is still open
+      When the customer says "a repair then"
+      Then the alternative "Repair" is applied
+
+    Scenario: "No, I want a refund" to store credit and an exchange keeps them open
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "no, I want a refund"
+      Then the conversation is in "offering_alternatives"
+      And the transition "hold_position" was taken
+
+    Scenario: "I want change to bigger", in a learner's English, is the exchange
+      When the customer says "hello sir, i am buy shoes but size is wrong, i want change to bigger. order A-3535. i buy 1 week before"
+      Then the message is read as "choose:exchange", "provide:order_id", "provide:days_since_purchase" and "provide:condition"
+      And the alternative "Exchange" is applied

@@ -732,3 +732,23 @@ Feature: Reading facts and requests the way people give them
       When the customer says "order A-7878 came late and the birthday's passed. I want to send it back, got it 3 days ago but ordered 5 weeks ago"
       Then the message gives the fact "days_since_purchase" as "35"
       And the agent explains the reason
+
+  Rule: Waiting for the order is an order that never came; waiting for a reply dates nothing
+
+    Scenario: "I've been waiting 3 weeks for my order and nothing" gets the offers for a lost parcel
+      When the customer says "this is ridiculous, i've been waiting 3 weeks for my order A-4646 and nothing"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"
+
+    Scenario: "I've been waiting 2 weeks for a reply" is not when it was bought
+      When the customer says "I've been waiting 2 weeks for a reply"
+      Then the message gives no fact "days_since_purchase"
+
+  Rule: Another ask about another order leaves that order out of the request
+
+    Scenario: "Cancel A-8080, and the address is wrong on A-8181" cancels A-8080 alone
+      When the customer says "hi, can you cancel A-8080? also the delivery address is wrong on A-8181, can you change it?"
+      Then the agent does not say "A-8181"
+      When the customer says "no not dispatched"
+      Then the request is approved
+      And the agent does not say "A-8181"

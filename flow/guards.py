@@ -666,8 +666,9 @@ def rejected_with_more(run: Run, rules: Rules) -> bool:
 
 
 def rejected(run: Run, rules: Rules) -> bool:
-    """The customer turned down everything on offer."""
-    return _all_refused(run)
+    """The customer turned down everything on offer, and did not press for the request instead ("no, I want a
+    refund" is held to, with the offers still open, not taken as a goodbye)."""
+    return _all_refused(run) and not _has(run, "insist")
 
 
 def insisted(run: Run, rules: Rules) -> bool:

@@ -243,7 +243,7 @@ def read_acts(
                 person=person,
                 answering=answering,
                 topic_only=topic_only,
-                other_ask=any(not _OTHER_ASKS.isdisjoint(clause.words) for clause in clauses),
+                other_ask=any(not OTHER_ASKS.isdisjoint(clause.words) for clause in clauses),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
                 plain_question=all(clause.question and clause.words[0] in _AUXILIARIES for clause in clauses),
                 warm=tone.warm,
@@ -646,6 +646,10 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
     return known[1]
 
 
+_BARE_NOS = frozenset({"no", "nope", "nah"})
+_SUBJECTS = frozenset({"i", "we", "id", "ill", "im", "just"})
+
+
 def _negated_at(words: Sequence[str], at: int) -> bool:
     if _not_even(words, at):
         return False
@@ -656,6 +660,8 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if "than" in near or any(a == "instead" and b == "of" for a, b in zip(wider, wider[1:], strict=False)):
         return True
     before = words[max(0, at - 4) : at]
+    if words[0] in _BARE_NOS and at > 1 and words[1] in _SUBJECTS and words.count(words[0]) == 1:
+        before = [word for word in before if word != words[0]]  # "no I want my money back": a no, then the wish
     if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
         return False
     if "how" in before and "know" in words[max(0, at - 6) : at]:
@@ -1137,7 +1143,7 @@ _TOPIC_ONLY = frozenset(
     package item items delivery product thing stuff one hi hello hey please help with""".split()
 )
 """Words that only say what a message is about ("my order", "question about a purchase")."""
-_OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
+OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
 """Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
 
 

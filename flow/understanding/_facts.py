@@ -324,15 +324,24 @@ def _key_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
 
 
 def _waits_for_order(clause: Sequence[str], word_set: set[str]) -> bool:
-    """ "Ordered 2 weeks ago, still waiting!!", "still waiting for my parcel": the order has not come; not
-    "still waiting for a reply" or "still waiting" about a refund."""
+    """ "Ordered 2 weeks ago, still waiting!!", "still waiting for my parcel", "I've been waiting 3 weeks for my
+    order": the order has not come; not "still waiting for a reply" or "still waiting" about a refund."""
     for at in range(len(clause) - 1):
         if clause[at] == "still" and clause[at + 1] == "waiting":
             after = clause[at + 2 : at + 5]
             if after:
                 return not _ORDER_WORDS.isdisjoint(after)
             return not _ORDERING.isdisjoint(word_set)
+        if clause[at] == "been" and clause[at + 1] == "waiting":
+            # "I've been waiting 3 weeks for my order": what is waited for follows "for".
+            after = clause[at + 2 : at + 8]
+            if "for" in after:
+                waited = [w for w in after[after.index("for") + 1 :] if w not in _DETERMINERS][:1]
+                return not _ORDER_WORDS.isdisjoint(waited)
     return False
+
+
+_DETERMINERS = frozenset({"my", "the", "our", "this", "that", "an", "a"})
 
 
 _ORDER_WORDS = frozenset({"it", "them", "order", "parcel", "package", "delivery", "items", "item", "stuff", "things"})

@@ -13,7 +13,7 @@ from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
-from flow.understanding._acts import ModelReading, Tone, read_acts
+from flow.understanding._acts import OTHER_ASKS, ModelReading, Tone, read_acts
 from flow.understanding._facts import read_facts
 from flow.understanding._found import first, has
 from flow.understanding._irony import is_ironic
@@ -394,9 +394,13 @@ _SPARING = frozenset({"keep", "keeping", "except", "leave", "leaving", "not"})
 
 def _asks_after(clause: Clause, lexicon: Lexicon) -> bool:
     """A question about where something for an order has got to ("can you tell me when my refund for A-5050
-    will come?"): its order is not one the request is for."""
+    will come?"), or an ask none of the requests answers ("the address is wrong on A-8181, can you change
+    it?"): its order is not one the request is for."""
     words = clause.words
-    return clause.question and has(lexicon.status_cues, words) and has(lexicon.status_subjects, words)
+    if clause.question and has(lexicon.status_cues, words) and has(lexicon.status_subjects, words):
+        return True
+    asks_other = not OTHER_ASKS.isdisjoint(words)
+    return asks_other and all(first(cues, words) is None for cues in lexicon.request_cues.values())
 
 
 def _facts_per_order(

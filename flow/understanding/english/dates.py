@@ -777,6 +777,10 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     """What the date is about, from the words just before it (and a few after) in the same clause."""
     before = _without_asides([t.text for t in tokens[max(0, first - 14) : first]])[-10:]
     after = [t.text for t in tokens[last + 1 : last + 4]]
+    if after[:1] == ["for"] and "waiting" in before[-2:]:
+        waited = [word for word in after[1:] if word not in ("my", "a", "an", "the", "your", "any")][:1]
+        if not _NOT_BOUGHT.isdisjoint(waited):
+            return "other"  # "I've been waiting 2 weeks for a reply": not how long ago it was bought
     for n in range(len(before) - 1, -1, -1):
         word = before[n]
         if word in CLAUSE_BREAKS:

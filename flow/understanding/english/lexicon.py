@@ -408,7 +408,8 @@ _VARIANTS = _phrases("""
     xxs | xs | xl | xxl | xxxl | 2xl | 3xl | small | medium | large | extra small | extra large | petite | tall |
     smaller one | bigger one | larger one | smaller size | bigger size | larger size | size up | size down |
     black | white | blue | navy | grey | gray | red | green | pink | brown | beige | cream | yellow | orange |
-    purple | khaki | olive | burgundy | light blue | dark blue | dark green | different length | longer length |
+    purple | khaki | olive | burgundy | light blue | dark blue | dark green | bigger | smaller | larger |
+    different length | longer length |
     shorter length | longer leg | shorter leg | long leg | short leg | regular fit | slim fit | wide fit
 """)
 """Sizes and colours an item comes in, which the customer asks to have instead ("in a medium", "in navy")."""
