@@ -84,3 +84,12 @@ Feature: After the request is sorted
     Then the message is not read as "complain"
     And the agent does not say "I'm sorry"
     And the conversation is in "follow_up"
+
+  Scenario: "Great, and the receipt?" to "anything else?" is a question, not a goodbye
+    When the customer says "great, and the receipt?"
+    Then the conversation is still open
+
+  Scenario: "Perfect, how long?" to "anything else?" is answered with how long
+    When the customer says "perfect, how long?"
+    Then the conversation is still open
+    And the agent says "within 5 working days"

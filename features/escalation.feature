@@ -328,3 +328,10 @@ Feature: Handing over to a person
       When the customer says "get me a human"
       And the customer says "I want a refund, but I still want to talk to a person"
       Then the conversation waits for a person
+
+    Scenario: What the person is wanted for, told while waiting, keeps the handoff
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "Can I speak to a manager about order A-1313"
+      And the customer says "it's about a refund, bought 2 months ago"
+      Then the conversation waits for a person
+      And the agent does not say "can't refund"

@@ -752,3 +752,16 @@ Feature: Reading facts and requests the way people give them
       When the customer says "no not dispatched"
       Then the request is approved
       And the agent does not say "A-8181"
+
+  Rule: Just now, hours and minutes ago are today, and "can you stop it?" asks to cancel
+
+    Scenario: "I ordered it 2 hours ago" is today
+      When the customer says "refund for A-1001 please"
+      And the customer says "I ordered it 2 hours ago"
+      Then the message gives the fact "days_since_purchase" as "0"
+      And the request is approved
+
+    Scenario: "Can you stop it?" about an order made by mistake asks to cancel it
+      When the customer says "Help!!! I ordered the wrong thing by mistake, A-1616, just now. Can you stop it?"
+      Then the message is read as "request:cancel" and "provide:order_id"
+      And the agent says "dispatched"

@@ -533,16 +533,14 @@ _WITHDRAWABLE = frozenset({"asked_for_person", "insistence", "anger", "unclear"}
 
 def no_person_needed(run: Run, rules: Rules) -> bool:
     """While waiting for a person they asked for, with nothing on offer, the customer takes the ask back
-    ("actually I don't need anyone") or asks the agent for something after all ("no, it's fine, I just
-    want to cancel A-2468"): the agent takes the conversation back."""
+    ("actually I don't need anyone", "no, it's fine, I just want to cancel A-2468"): the agent takes the
+    conversation back. Details for the person ("it's about a refund") leave the handoff as it is."""
     if run.escalation_reason != "asked_for_person" or open_before_handoff(run):
         return False
     acts = _acts(run)
     if any(a.kind == "ask_human" and not a.negated for a in acts):
         return False
-    return any(a.kind == "ask_human" and a.negated for a in acts) or any(
-        a.kind == "request" and not a.negated for a in acts
-    )
+    return any(a.kind == "ask_human" and a.negated for a in acts)
 
 
 def accepted_alternative(run: Run, rules: Rules) -> bool:

@@ -174,7 +174,11 @@ def read_acts(
             found.add(position + 8, Act.of("hold"))
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
+    if context.question == "anything_else" and "goodbye" in found.kinds():
+        _praise_before_question(clauses, lexicon, found)
     _take_back_person(clauses, lexicon, found)
+    if context.state == "escalated" and "request" in found.kinds():
+        _no_person_after_all(clauses, lexicon, found)
     if context.asked not in facts:
         _cannot_give(clauses, context, lexicon, found)
     if tone.irony or tone.shouting or tone.fuming:
@@ -955,6 +959,30 @@ def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> 
             if not (a.kind == "ask_human" and not a.negated and p < after[0])
             and not (a.kind == "deny" and p // 1000 * 1000 in after)
         ]
+
+
+def _praise_before_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "Great, and do I need the receipt?", "perfect, how long?": the praise acknowledges, and the question
+    is what the message is for, so it is no goodbye."""
+    asking = [
+        index
+        for index, clause in enumerate(clauses)
+        if clause.question and not all(w in _PLEASED or w in lexicon.praise for w in clause.words)  # "do that"
+    ]
+    if not asking:
+        return
+    praised = {index for index, clause in enumerate(clauses) if _praises(clause.words, lexicon)}
+    if not praised:
+        return
+    found.acts = [(at, act) for at, act in found.acts if not (act.kind == "goodbye" and at // 1000 in praised)]
+
+
+def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """While waiting for a person, "no actually it's fine, I just want to cancel A-2468": the retraction takes
+    back the ask for a person, and the request is for the agent. A request alone ("it's about a refund") is
+    what the person is wanted for."""
+    if any(has(lexicon.retractions, clause.words) for clause in clauses):
+        found.add(-3, Act.of("ask_human", negated=True))
 
 
 def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

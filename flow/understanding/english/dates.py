@@ -56,9 +56,11 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "we
          "mo": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year",
          "dys": "day", "dyas": "day", "wek": "week", "weks": "week", "weeek": "week", "weekss": "week",
          "mnth": "month", "mnths": "month", "mth": "month", "mths": "month", "monts": "month", "moths": "month",
-         "monhts": "month", "mos": "month", "yeras": "year"}  # fmt: skip
-"""Units of time, with their usual shortenings and slips of the keyboard ("6 weks ago")."""
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+         "monhts": "month", "mos": "month", "yeras": "year", "hour": "hour", "hours": "hour", "hr": "hour",
+         "hrs": "hour", "minute": "hour", "minutes": "hour", "min": "hour", "mins": "hour"}  # fmt: skip
+"""Units of time, with their usual shortenings and slips of the keyboard ("6 weks ago"); hours and minutes ago
+are today."""
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "fortnight": 14}
 VAGUE_COUNTS = {"few": (2, 5), "several": (3, 6), "couple": (2, 2)}
 """How many units "a few", "several" and "a couple of" can mean: "a few weeks ago" is 14 to 35 days ago."""
 OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "while"): 14, ("ages",): 28,
@@ -121,13 +123,14 @@ VAGUE_TIMES = frozenset({"sales", "easter", "ages", "while", "donkeys"})
 DATE_HINTS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(UNITS) | {w for day in (*NAMED_DAYS, *MOVING_DAYS) for w in day} | VAGUE_TIMES
     | set(SEASONS)
-    | {"ago", "yesterday", "today", "tonight", "morning", "night", "last", "weekend", "fortnight", "earlier"}
+    | {"ago", "yesterday", "today", "tonight", "morning", "night", "last", "weekend", "fortnight", "earlier", "now"}
 )  # fmt: skip
 
 
 _STARTERS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | _NAMED_DAY_FIRSTS
     | {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "few", "several"}
+    | {"just"}
     | set(SEASONS)
     | {words[0] for words in OPEN_ENDED}
 )  # fmt: skip
@@ -351,6 +354,8 @@ def _fixed(
             return 2, i + 2
     if word in ("today", "tonight") or (word == "this" and nxt in ("morning", "afternoon", "evening")):
         return 0, i + (0 if word in ("today", "tonight") else 1)
+    if word == "just" and nxt == "now":
+        return 0, i + 1
     if word == "yesterday" or (word == "last" and nxt == "night"):
         return 1, i + (0 if word == "yesterday" else 1)
     if word in ("last", "past", "previous") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
@@ -580,7 +585,7 @@ def _and_a_half(tokens: list[_Token], k: int) -> bool:
 
 def _half_of(unit: str) -> int:
     """Half a unit in days, rounded down: half a month is 15 days, so "a month and a half" is about 45."""
-    return {"day": 0, "week": 3, "fortnight": 7, "month": 15, "year": 182}[unit]
+    return {"hour": 0, "day": 0, "week": 3, "fortnight": 7, "month": 15, "year": 182}[unit]
 
 
 def _days_back(today: date, n: int, unit: str) -> int:
@@ -812,7 +817,9 @@ _READERS: tuple[Reader, ...] = (
 )  # fmt: skip
 """Every reader of a date or period, in the order they are tried at a token."""
 _OPENERS: dict[Reader, frozenset[str]] = {
-    _fixed: frozenset({"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier"}),
+    _fixed: frozenset(
+        {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "just"}
+    ),
     _open_ended: _OPEN_ENDED_FIRSTS,
     _relative: frozenset({"a", "an", "few", "several"} | set(VAGUE_COUNTS) | set(NUMBER_WORDS)),
     _weekday: frozenset(WEEKDAYS),

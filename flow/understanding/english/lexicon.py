@@ -128,6 +128,7 @@ _WEAK_REFUND = _phrases("""
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
+    can you stop it | could you stop it | please stop it | stop it being sent | stop it going out | stop it please |
     changed my mind about the order | no longer afford | cant afford it | cannot afford it | can not afford it |
     cant afford the order | cannot afford the order"""
 )
@@ -708,7 +709,8 @@ ENGLISH = Lexicon(
     """),
     retractions=_phrases("""
         actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
-        on second thought | on second thoughts | ignore that | dont worry about that | no dont
+        on second thought | on second thoughts | ignore that | dont worry about that | no dont | no actually |
+        actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry
     """),
     not_knowing=_phrases("""
         dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
