@@ -117,3 +117,11 @@ def test_you_said_that_is_allowed_is_not_thanked(engine: Engine) -> None:
     assert turn.signals is not None
     assert "thank" not in [act.kind for act in turn.signals.acts]
     assert "welcome" not in turn.text.lower()
+
+
+def test_a_number_fact_given_unasked_in_words_with_its_name_is_read(engine: Engine) -> None:
+    _, turn = engine.start(facts={"customer_name": "Lu"}, message="cancel please, about three months left")
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("months_left") == 3
+    assert "3 months to run" in turn.text

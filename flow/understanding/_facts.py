@@ -96,8 +96,8 @@ def read_facts(
             else:
                 spoken = [c for c in clauses if not has(lexicon.taking_time, c)]  # not "one sec"
                 value = _number_in_words(spoken, lexicon.number_words)
-        elif spec.kind == "number" and digits:
-            value = _named_number(folded, spec.name)
+        elif spec.kind == "number" and (digits or not word_set.isdisjoint(lexicon.number_words)):
+            value = _named_number(folded, spec.name, lexicon.number_words)
         elif spec.kind == "email" and "@" in text:
             email = _EMAIL.search(text)
             value = str(email.group(0)) if email else None
@@ -157,16 +157,17 @@ def _order_id(
     return slots.get("order_id")
 
 
-def _named_number(folded: str, name: str) -> int | None:
-    """A number the customer gives unasked, followed by the words of the fact's name: "3 months left" for
-    ``months_left``, "5 years a member" for ``years_member``."""
+def _named_number(folded: str, name: str, numbers: Mapping[str, int]) -> int | None:
+    """A number the customer gives unasked, in digits or in words, followed by the words of the fact's name:
+    "3 months left" or "about three months left" for ``months_left``, "5 years a member" for ``years_member``."""
     named = name.split("_")
     words = folded.split()
     for at, word in enumerate(words[:-1]):
-        if word.isdigit() and words[at + 1].rstrip(".,!?") == named[0]:
+        value = int(word) if word.isdigit() else numbers.get(word)
+        if value is not None and words[at + 1].rstrip(".,!?") == named[0]:
             after = {w.strip(".,!?") for w in words[at + 2 : at + 5]}
             if all(part in after for part in named[1:]):
-                return int(word)
+                return value
     return None
 
 
