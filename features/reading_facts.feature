@@ -765,3 +765,19 @@ Feature: Reading facts and requests the way people give them
       When the customer says "Help!!! I ordered the wrong thing by mistake, A-1616, just now. Can you stop it?"
       Then the message is read as "request:cancel" and "provide:order_id"
       And the agent says "dispatched"
+
+  Rule: "...but the other hasn't" answers for the other order too
+
+    Scenario: "A-7373 has shipped but A-7474 hasn't" decides both cancellations
+      When the customer says "cancel A-7373 and A-7474 please"
+      And the customer says "A-7373 has shipped but A-7474 hasn't"
+      Then the agent offers "Free return" and "Store credit"
+      When the customer says "credit for the first"
+      Then the alternative "Store credit" is applied
+      And the agent does not say "has your order been dispatched"
+      And the agent says "A-7474"
+
+    Scenario: "A-7373 hasn't shipped but A-7474 has" holds the other way round
+      When the customer says "cancel A-7373 and A-7474 please"
+      And the customer says "A-7373 has not shipped but A-7474 has"
+      Then the agent says "A-7474 has already left our warehouse"

@@ -462,7 +462,32 @@ def _facts_per_order(
             if len(values) == 1:
                 for facts in per_order:
                     facts.setdefault(name, values[0])
+    else:
+        parts = [[w for words in _between(clauses, places[n], ends[n]) for w in words][1:] for n in range(len(orders))]
+        _elliptic_answers(per_order, parts, [f.name for f in context.facts if f.kind == "yes_no"])
     return tuple(per_order)
+
+
+def _elliptic_answers(per_order: list[dict[str, FactValue]], parts: list[list[str]], names: list[str]) -> None:
+    """ "A-7373 has shipped but A-7474 hasn't", "A-7373 hasn't shipped but A-7474 has": a yes-or-no fact said of
+    one order, and only "hasn't" or "has" of another, holds for that one the other way when one of the two is
+    negated, and the same way when both are or neither is ("... and A-7474 has too")."""
+    for name in names:
+        told = [(n, facts[name]) for n, facts in enumerate(per_order) if name in facts]
+        if len(told) != 1 or not isinstance(told[0][1], bool):
+            continue
+        source, value = told[0]
+        negated = not _NEGATING.isdisjoint(parts[source])
+        for n, facts in enumerate(per_order):
+            tail = parts[n][-2:]
+            if name in facts or not tail or (tail[-1] not in _ELLIPTIC and tuple(tail) not in _ELLIPTIC_PAIRS):
+                continue
+            facts[name] = value if (not _NEGATING.isdisjoint(tail)) == negated else not value
+
+
+_NEGATING = frozenset({"not", "hasnt", "havent", "isnt", "wasnt", "didnt", "never", "either"})
+_ELLIPTIC = frozenset({"hasnt", "havent", "isnt", "wasnt", "didnt", "not", "too", "also", "has", "have", "was", "did"})
+_ELLIPTIC_PAIRS = frozenset({("not", "yet"), ("hasnt", "yet"), ("isnt", "yet"), ("hasnt", "either")})
 
 
 def _between(clauses: list[Clause], begin: tuple[int, int], end: tuple[int, int]) -> list[list[str]]:
