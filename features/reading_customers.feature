@@ -759,3 +759,17 @@ Feature: Reading customers the way they write
       When the customer says "hello sir, i am buy shoes but size is wrong, i want change to bigger. order A-3535. i buy 1 week before"
       Then the message is read as "choose:exchange", "provide:order_id", "provide:days_since_purchase" and "provide:condition"
       And the alternative "Exchange" is applied
+
+  Rule: How to send it back is a question, and an order meant to come last week has not come
+
+    Scenario: "Do I need to send them back in the box?" after the refund is approved is answered with how
+      When the customer says "I'd like to return a pair of shoes. I wore them once and they hurt. Order A-8282 from 3 weeks ago"
+      Then the request is approved
+      When the customer says "do I need to send them back in the box?"
+      Then the message is read as "ask_policy"
+      And the agent does not say "already under way"
+
+    Scenario: "Meant to come last week and nothing" is an order that never arrived
+      When the customer says "I'm really unhappy, the sofa I ordered was meant to come last week and nothing, A-1212"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"

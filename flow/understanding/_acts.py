@@ -625,9 +625,11 @@ def _asks_how_it_is_done(words: Sequence[str], named: list[str], context: Contex
 
 _HOW_TO = frozenset(
     {("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"), ("how", "would", "i"), ("how", "do", "we"),
-     ("how", "am", "i"), ("how", "will", "i")}
+     ("how", "am", "i"), ("how", "will", "i"), ("do", "i", "need"), ("do", "i", "have"), ("should", "i", "send"),
+     ("do", "i", "send"), ("should", "i", "post"), ("do", "i", "post"), ("can", "i", "send"), ("can", "i", "post")}
 )  # fmt: skip
-"""How a question about doing something the customer already asked for opens."""
+"""How a question about doing something the customer already asked for opens ("how do I send it back?",
+"do I need to send them back in the box?")."""
 
 
 def _request_words(lexicon: Lexicon) -> frozenset[str]:

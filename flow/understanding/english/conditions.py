@@ -79,6 +79,9 @@ NEVER_ARRIVED = _phrases("""
     empty box | an empty parcel | an empty package | cant deliver | cannot deliver | couldnt deliver |
     failed to deliver | yet to arrive | yet to receive | still no parcel | still no sign | still no delivery |
     waiting for delivery | waiting on delivery
+    meant to come | meant to arrive | meant to be delivered | supposed to arrive | supposed to come |
+    supposed to be delivered | should have arrived | should have come | should have been delivered |
+    due to arrive | was due last | was due on | was due to
 """)
 """The order never came (or its box came without it)."""
 WRONG_ITEM = _phrases("""
