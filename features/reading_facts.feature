@@ -781,3 +781,11 @@ Feature: Reading facts and requests the way people give them
       When the customer says "cancel A-7373 and A-7474 please"
       And the customer says "A-7373 has not shipped but A-7474 has"
       Then the agent says "A-7474 has already left our warehouse"
+
+  Rule: Waiting some days for a refund asks after it
+
+    Scenario: "I've been waiting 10 days for my refund" is answered with where refunds get to
+      When the customer says "I've been waiting 10 days for my refund"
+      Then the message is read as "ask_status"
+      And the agent says "within 5 working days"
+      And the agent does not say "When did you buy it"

@@ -534,6 +534,7 @@ def _read_requests(
         return handled
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
+    status = status or _waited_for(words, lexicon)
     if (status or after) and not any(asks_anew(words, cue_starts[kind] or 0) for kind in named):
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
@@ -654,6 +655,22 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 _BARE_NOS = frozenset({"no", "nope", "nah"})
 _SUBJECTS = frozenset({"i", "we", "id", "ill", "im", "just"})
+
+
+def _waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "I've been waiting 10 days for my refund": what is waited for, after "for", is what the customer asks
+    after, however long the wait said between."""
+    if "waiting" not in words:
+        return False
+    at = words.index("waiting")
+    rest = list(words[at + 1 : at + 8])
+    if "for" not in rest:
+        return False
+    waited = [w for w in rest[rest.index("for") + 1 :] if w not in _OWNING][:2]
+    return bool(waited) and has(lexicon.status_subjects, waited)
+
+
+_OWNING = frozenset({"my", "the", "our", "a", "an", "this", "that"})
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:

@@ -750,7 +750,7 @@ _GOT_ARTICLES = frozenset("a an some two three".split())
 _NOT_BOUGHT = frozenset(
     """email emails message messages text texts call reply letter notification refund confirmation tracking
     voucher code response answer wrong parcel package delivery damaged broken different replacement credit
-    discount link update receipt invoice""".split()
+    discount link update receipt invoice money""".split()
 )
 """Things one gets that are not what was bought ("got an email", "got a refund", "got a different one")."""
 
