@@ -145,7 +145,7 @@ class Effects:
         if item is None or decision is None:
             return
         _record_refusals(run)
-        remaining = [a.id for a in decision.alternatives if a.id not in item.offered and a.id not in item.rejected]
+        remaining = guards.not_yet_offered(item, decision)
         if remaining:
             item.offered = (*item.offered, remaining[0])
             run.counters.alternatives_offered = len(item.offered)
@@ -357,24 +357,26 @@ def _withdraw_handoff(run: Run, edge: Edge) -> None:
     item = guards.handed_over(run.agenda)
     if item is None or run.escalation_reason is None:
         return
-    if run.waiting_since is not None:
-        run.actions.append(WithdrawHandoff(reason=run.escalation_reason))
+    _leave_queue(run)
     item.status = "declined"
-    run.escalation_reason = None
-    run.outcome = None
-    run.waiting_since = None
-    run.counters.anger = run.counters.insistence = run.counters.unclear = 0
     run.offered = [offer for offer in item.offered if offer not in item.rejected]
 
 
 def _take_back_handoff(run: Run, edge: Edge) -> None:
     """The customer needs no person after all: the host takes the conversation out of the people's queue,
     and a request that was waiting with it is open again, to be settled by the same message read again."""
-    if run.waiting_since is not None and run.escalation_reason is not None:
-        run.actions.append(WithdrawHandoff(reason=run.escalation_reason))
     item = guards.handed_over(run.agenda)
     if item is not None:
         item.status = "open"
+    _leave_queue(run)
+
+
+def _leave_queue(run: Run) -> None:
+    """Take the conversation out of the people's queue: the host is told when it was waiting, and what sent
+    it to a person (anger, insisting, not being understood) starts counting afresh, so the same message
+    cannot send it back."""
+    if run.waiting_since is not None and run.escalation_reason is not None:
+        run.actions.append(WithdrawHandoff(reason=run.escalation_reason))
     run.escalation_reason = None
     run.outcome = None
     run.waiting_since = None

@@ -593,7 +593,7 @@ def asked_for_more(run: Run, rules: Rules) -> bool:
     item = current_item(run)
     if decision is None or item is None or not _on_offer(run):
         return False
-    return any(a.id not in item.offered and a.id not in item.rejected for a in decision.alternatives)
+    return bool(not_yet_offered(item, decision))
 
 
 def unoffered(run: Run, rules: Rules) -> str | None:
@@ -645,7 +645,12 @@ def more_alternatives(run: Run, rules: Rules) -> bool:
     item = current_item(run)
     if decision is None or item is None:
         return False
-    return any(a.id not in item.offered and a.id not in item.rejected for a in decision.alternatives)
+    return bool(not_yet_offered(item, decision))
+
+
+def not_yet_offered(item: AgendaItem, decision: Decision) -> list[str]:
+    """The alternatives the decision allows that were neither offered for ``item`` nor ruled out, in order."""
+    return [a.id for a in decision.alternatives if a.id not in item.offered and a.id not in item.rejected]
 
 
 def _all_refused(run: Run) -> bool:

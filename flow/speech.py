@@ -84,10 +84,10 @@ class Speaker:
         self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._hashes: dict[str, list[int]] = {}
-        said = [policy.summary or "", policy.status.say if policy.status is not None else ""]
+        status = policy.status.say if policy.status is not None else ""
+        said = [policy.summary or "", status]
         self._known_answers = " ".join(" ".join(text.split()) for text in said if text and "{" not in text)
         """What the policy says in so many words, for a question asked beside the message's request."""
-        status = policy.status.say if policy.status is not None else ""
         self._status_answer = sentences_of(" ".join(status.split()))[0] if status and "{" not in status else None
         """The first sentence of the policy's status answer, for "and when will my refund come?" asked beside."""
 
