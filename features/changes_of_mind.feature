@@ -61,6 +61,13 @@ Feature: Changes of mind after a choice
     When the customer says "no that's all"
     Then the conversation is closed with outcome "alternative accepted"
 
+  Scenario: "Fine, how long?" after a choice asks about it, not "anything else?"
+    When the customer says "ok the exchange then"
+    And the customer says "fine, how long?"
+    Then the message is read as "ask_about:exchange"
+    And the agent says "as soon as yours is on its way back"
+    And the agent does not say "What else can I help you with"
+
   Scenario: "Wait, no" after a choice holds the chat open, and the switch follows
     When the customer says "the credit please"
     And the customer says "wait no"

@@ -127,3 +127,43 @@ Feature: Swapping an approved request for one of its alternatives
       And the customer says "sorry I meant 40 days ago"
       Then the conversation is in "follow_up"
       And the agent does not say "taken back"
+
+  Rule: Asked what else there is once a request was granted, the agent lists what could replace it
+
+    Scenario: "What are my options?" after a refund is granted lists store credit and the exchange
+      When the customer says "I want a refund for A-5151, changed my mind, bought it last week"
+      Then the request is approved
+      When the customer says "what are my options"
+      Then the transitions taken were "answer_about"
+      And the agent says "one of these instead"
+      And the agent says "spend it online or in any of our shops"
+      And the agent says "free returns label"
+      And no alternative is applied
+      When the customer says "the second one"
+      Then the transitions taken were "swap_approval"
+      And the alternative "Exchange" is applied
+
+    Scenario: A yes to the list is asked which one, and the name then swaps the approval
+      When the customer says "refund A-5152 please, bought it 4 days ago and I don't need it"
+      And the customer says "what else can you offer?"
+      And the customer says "yes"
+      Then the transitions taken were "which_one"
+      And the agent says "Which"
+      And the agent says "store credit, or the exchange"
+      And no alternative is applied
+      When the customer says "credit please"
+      Then the alternative "Store credit" is applied
+
+    Scenario: "No, keep the refund" after the list leaves the approval as it was
+      When the customer says "refund A-5153, bought 2 days ago"
+      And the customer says "any other options?"
+      And the customer says "no, keep the refund thanks"
+      Then no alternative is applied
+      And the conversation is in "follow_up"
+      And the agent says "refund for order A-5153"
+      And the agent does not say "switched"
+
+    Scenario: "Is there anything else?" after a granted refund is no question about the options
+      When the customer says "refund A-5154, bought 2 days ago"
+      And the customer says "nope, I don't need anything else"
+      Then the conversation is closed with outcome "approved"

@@ -66,6 +66,7 @@ class Effects:
             "ask_fact": self._ask_fact,
             "note_unclear": _nothing,
             "focus_asked": _focus_asked,
+            "keep_focus": _keep_focus,
             "note_topic": _note_topic,
             "redo": _redo,
             "next_request": _redo,
@@ -347,6 +348,11 @@ def _note_topic(run: Run, edge: Edge) -> None:
 def _focus_asked(run: Run, edge: Edge) -> None:
     asked = {a.target for a in run.signals.acts if a.kind == "ask_about" and a.target}
     run.focus = "all" if len(asked) > 1 else next(iter(asked), None)
+
+
+def _keep_focus(run: Run, edge: Edge) -> None:
+    """What the agent was talking about stays the subject of the next message ("which one?" after a list)."""
+    run.focus = run.focus_before
 
 
 def _withdraw_handoff(run: Run, edge: Edge) -> None:

@@ -13,7 +13,7 @@ from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
 from flow.facts import count, fill_facts, identify_request, point_at_current, request_facts_stated
 from flow.graph import Edge, Trigger
-from flow.guards import explained_item, handed_over, last_accepted, switchable, waited_too_long
+from flow.guards import explained_item, handed_over, last_accepted, listed_instead, switchable, waited_too_long
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
 from flow.models import (
@@ -180,7 +180,8 @@ class Engine:
             still_open = tuple(o for o in item.offered if o not in item.rejected) if item is not None else ()
             return (CALLBACK, *still_open) if callback else still_open
         if conversation.state == "follow_up":
-            return switchable(conversation.agenda)
+            listed = listed_instead(conversation.agenda, conversation.focus, self.policy)
+            return switchable(conversation.agenda) or listed
         item = conversation.current
         if conversation.state != "offering_alternatives" or item is None:
             return ()

@@ -54,6 +54,7 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "redo": lambda: False,
     "settled": list,
     "pending_before": lambda: None,
+    "focus_before": lambda: None,
     "waiting_since": lambda: None,
     "person": lambda: None,
     "callback_offered": lambda: False,

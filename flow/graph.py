@@ -56,6 +56,7 @@ Effect = Literal[
     "ask_fact",
     "note_unclear",
     "focus_asked",
+    "keep_focus",
     "note_topic",
     "redo",
     "next_request",
@@ -460,6 +461,10 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge(
         "answer_about", "message", "follow_up", "follow_up", guards.asked_about_switch, ("focus_asked",),
+        possible=_offers,
+    ),
+    Edge(
+        "which_one", "message", "follow_up", "follow_up", guards.asked_which_instead, ("keep_focus",),
         possible=_offers,
     ),
     Edge("satisfied", "message", "follow_up", "closed", guards.satisfied, ("close_by_customer",)),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from flow.models import Act, AgendaItem
+from flow.policy import Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, current_item
 
@@ -472,13 +473,32 @@ def took_back_choice(run: Run, rules: Rules) -> bool:
     return _has(run, "reject", item.chosen) or _has(run, "reject", "all")
 
 
+def listed_instead(agenda: list[AgendaItem], focus: str | None, policy: Policy) -> tuple[str, ...]:
+    """The alternatives the agent listed, asked what else there is once a request was granted ("what are my
+    options?"): what the policy offers instead of that request, while nothing else is open."""
+    if focus != "all" or any(not item.settled for item in agenda):
+        return ()
+    item = last_approved(agenda)
+    return () if item is None else tuple(a.id for a in policy.requests[item.name].alternatives)
+
+
+def asked_which_instead(run: Run, rules: Rules) -> bool:
+    """Told what they could have instead of a granted request, the customer says yes without saying which
+    ("yes please")."""
+    if not listed_instead(run.agenda, run.focus_before, rules.policy) or current_item(run) is not None:
+        return False
+    kinds = {a.kind for a in _acts(run)}
+    return "affirm" in kinds and not kinds & {"choose", "reject", "request", "ask_about", "goodbye"}
+
+
 def asked_about_switch(run: Run, rules: Rules) -> bool:
     """After accepting one alternative, the customer asks about another that was offered; after an approval,
-    about one of the request's alternatives ("if I went with the exchange, could I pick another dress?")."""
+    about one of the request's alternatives ("if I went with the exchange, could I pick another dress?"), or
+    what they could have instead ("what are my options?")."""
     options: tuple[str, ...] = switchable(run.agenda)
     approved = last_approved(run.agenda)
     if approved is not None and current_item(run) is None:
-        options = (*options, *(a.id for a in rules.policy.requests[approved.name].every_alternative()))
+        options = (*options, *(a.id for a in rules.policy.requests[approved.name].every_alternative()), "all")
     return any(a.kind == "ask_about" and a.target in options for a in _acts(run))
 
 

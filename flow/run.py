@@ -69,6 +69,7 @@ class Run:
     repeated: bool = False
     unclear_before: int = 0
     pending_before: str | None = None
+    focus_before: str | None = None
     settled: list[AgendaItem] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
@@ -100,6 +101,7 @@ class Run:
             question=conversation.question,
             said=list(conversation.said),
             pending_before=conversation.pending_fact,
+            focus_before=conversation.focus,
             unclear_before=conversation.counters.unclear,
         )
 

@@ -125,6 +125,7 @@ class ContextBuilder:
         self._conditions = tuple(name for name, spec in policy.facts.items() if spec.kind == "condition")
         self._constants = self._constant_context()
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
+        self._standing = {name: {a.id for a in request.alternatives} for name, request in policy.requests.items()}
         self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
         self._turn_only: dict[tuple[str, int | None, int | None], bool] = {}
         inside = _read_inside(book, _ON_REQUEST | _REASON_WORDS)
@@ -555,7 +556,15 @@ class ContextBuilder:
         context["several"] = len(texts) > 1
         context["choices"] = human_list([_in_sentence(a) for a in alternatives if a.id in shown], conjunction="or the")
         asked = run.focus
+        lead = ""
         if asked == "all":
+            if not shown and item.status == "approved":
+                # "What are my options?" once the request was granted: what the policy offers instead of it.
+                shown = [a.id for a in alternatives if a.id in self._standing[item.name]]
+                named = [_in_sentence(a) for a in alternatives if a.id in shown]
+                context["choices"] = human_list(named, conjunction="or the")
+                context["several"] = len(named) > 1
+                lead = _INSTEAD_LEAD if len(named) > 1 else ""
             compared = [a for a in alternatives if a.id in shown]
             context["about"] = context["choices"]
             said = set(run.said)
@@ -579,7 +588,7 @@ class ContextBuilder:
                     f"I've told you all I know about {count} above, I'm afraid, and the choice is yours{either}.\n\n"
                 )
             else:
-                context["details"] = "\n\n".join(described) + "\n\n"
+                context["details"] = lead + "\n\n".join(described) + "\n\n"
             return
         about = _find(alternatives, asked) if asked else None
         if about is not None:
@@ -796,6 +805,10 @@ def _in_text(value: Any) -> Any:
 
 
 _ONLY_ONE_LEFT = "There's nothing else I can offer here, I'm afraid."
+
+
+_INSTEAD_LEAD = "You could have one of these instead, if you'd prefer.\n\n"
+"""Said before the alternatives listed for a customer who asks what else there is once a request was granted."""
 
 
 def _fresh_details(alternative: Alternative, said: set[int], question: str) -> str:

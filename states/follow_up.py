@@ -18,6 +18,7 @@ SPEC = StateSpec(
         "swap_approval": "approval_swapped",
         "approve_instead": "approved_instead",
         "answer_about": "about_switch",
+        "which_one": "which_instead",
         "answer_chosen": "about_chosen",
         "accept_compensation": "compensation_set_up",
         "check_in": "check_in",
@@ -88,10 +89,15 @@ SPEC = StateSpec(
             "{% endif %}, and you'll get an email to confirm the change. Anything else I can do for you?",
         ),
         "about_switch": (
-            "{{ details }} Would you like the {{ about }} instead of {% if chosen %}the {{ chosen }}{% else %}"
-            "{{ request }}{% endif %}?",
+            "{{ details }} Would you like {% if several and about == choices %}one of these{% else %}the "
+            "{{ about }}{% endif %} instead of {% if chosen %}the {{ chosen }}{% else %}{{ request }}{% endif %}?",
             "Good question. {{ details }} {% if chosen %}Shall I switch you to the {{ about }}, or keep the "
-            "{{ chosen }}?{% else %}Would you rather have the {{ about }} than {{ request }}?{% endif %}",
+            "{{ chosen }}?{% else %}Would you rather have {% if several and about == choices %}one of these"
+            "{% else %}the {{ about }}{% endif %} than {{ request }}?{% endif %}",
+        ),
+        "which_instead": (
+            "Happy to. Which would you like instead of {{ request }}: the {{ choices }}?",
+            "Of course. Which one shall I set up in place of {{ request }}: the {{ choices }}?",
         ),
         "about_chosen": (
             "{{ details }} Is there anything else I can help with?",

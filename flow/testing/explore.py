@@ -343,6 +343,7 @@ class Explorer:
             c.waiting_since is not None,
             c.callback_offered,
             node.follow_up_at is not None,
+            c.focus == "all",  # a yes after "what else is there?" asks which one
         )
 
     def _towards(self, edge: Edge, starts: list[_Node]) -> Route | None:

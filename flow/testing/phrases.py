@@ -41,6 +41,7 @@ PHRASES: dict[str, str] = {
     "threat": "I am going to take you to court.",
     "unknown": FILLER,
     "drop_all": "I'd like to cancel instead... no, forget cancelling it, and forget the refund, I'll keep it.",
+    "options": "What are my options?",
 }
 """One unambiguous message for each kind of customer message the flow tells apart.
 
@@ -96,6 +97,7 @@ _EXPECTED: dict[str, _Check] = {
     "threat": lambda s, p: s.threat,
     "unknown": lambda s, p: all(a.kind == "unknown" for a in s.acts),
     "drop_all": _acts("request:cancel", "cancel_request:cancel", "cancel_request:refund"),
+    "options": lambda s, p: not s.has("request") and not s.abusive and not s.threat,
 }
 
 

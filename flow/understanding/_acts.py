@@ -43,7 +43,7 @@ from flow.understanding._revisions import (
     switched_request,
 )
 from flow.understanding._text import NUMBER
-from flow.understanding._wishes import read_wishes
+from flow.understanding._wishes import options_instead, read_wishes
 from flow.understanding.asides import ASKS_BESIDE, ASKS_OFFER, ASKS_OTHER, ASKS_RULES
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
@@ -206,6 +206,8 @@ def read_acts(
         status_of_chosen(clauses, context, lexicon, found)
     elif context.state == "follow_up" and {"ask_status", "ask_about"} <= found.kinds():
         found.drop("ask_about")  # "how long will the exchange take to arrive?" asks after what was done
+    if context.wishes and not tone.irony and not found.kinds() - {"thank", "ask_policy", "affirm"}:
+        options_instead(clauses, context, lexicon, found)
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank", "ask_policy"}:

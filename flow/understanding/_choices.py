@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, by_variant, find_mentions, named_mentions, other_one
-from flow.understanding.clauses import Clause
+from flow.understanding.clauses import Clause, opens_with_wh
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 
@@ -221,10 +221,12 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
                 found.drop("affirm")
                 found.add(index * 1000, Act.of("ask_about", context.chosen))
                 return
-    # Beside "cool" or "perfect", only a question of some words asks ("perfect, do that" does not).
+    # Beside "cool" or "perfect", only a question of some words asks ("perfect, do that" does not), or one
+    # opening with a question word ("fine, how long?").
     acknowledged = not _ACKNOWLEDGING.isdisjoint(found.kinds())
     for index, clause in enumerate(clauses):
-        if only(lexicon.yes, clause.words, lexicon) or (acknowledged and len(clause.words) < 3):
+        short = len(clause.words) < 3 and not opens_with_wh(clause.words)
+        if only(lexicon.yes, clause.words, lexicon) or (acknowledged and short):
             continue
         if clause.question and _still_about(clause, context, lexicon, context.chosen) is not None:
             found.drop("ask_policy")

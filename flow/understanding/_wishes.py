@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
-from flow.understanding._found import Found, first
+from flow.understanding._found import Found, first, has
 from flow.understanding._offers import Mention, named_mentions
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
@@ -46,6 +46,18 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 return
             if _turned_down(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
+
+
+def options_instead(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """After a request was granted, "what are my options?" or "what else could you do?" asks what the
+    customer could have instead of it: an ``ask_about`` act for all of them. "Anything else" stays the
+    answer to the agent's own question ("no, not anything else")."""
+    if context.state != "follow_up" or context.chosen is not None or context.offered or not context.wishes:
+        return
+    for index, clause in enumerate(clauses):
+        if has(lexicon.more_options, clause.words) and "anything" not in clause.words:
+            found.add(index * 1000, Act.of("ask_about", "all"))
+            return
 
 
 def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:

@@ -9,6 +9,7 @@ hell is" reads "where is", and the clause is marked as exclaimed).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flow.understanding._text import SHORTHAND, unstretched
@@ -46,6 +47,14 @@ _LEADING = frozenset(
 )
 """Words before a wh-word that still leave the clause a question: "and how long does it take" (but "ok do
 that" is no question)."""
+
+
+def opens_with_wh(words: Sequence[str]) -> bool:
+    """Whether a clause opens with a question word, perhaps after "and": "how long", "and when"."""
+    start = 1 if words[:1] == ["and"] else 0
+    return len(words) > start and words[start] in _WH
+
+
 _INTENSIFIERS = {("the", "hell"), ("the", "heck"), ("the", "fuck"), ("on", "earth"), ("the", "f")}
 
 

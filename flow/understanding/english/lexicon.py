@@ -671,7 +671,9 @@ ENGLISH = Lexicon(
     more_options=_phrases("""
         what else | anything else | any other options | any other option | other options | any alternatives |
         any other alternatives | what other | got anything else | have you got anything else | any other ideas |
-        what are my other options | what else is there | what else have you got | whats the other option |
+        what are my other options | what are my options | what options do i have | what are the options |
+        what are the alternatives | what else could you do | what else can you do | what else is there |
+        what else have you got | whats the other option |
         what is the other option | is there another option | is there anything else | what else can you offer
     """),
     indifference=_INDIFFERENCE,
