@@ -233,6 +233,22 @@ Feature: Asking for an alternative straight away
       And the agent says "You choose the size"
       And the agent does not say "what else do you need"
 
+    Scenario: "Medium please" on its own after the exchange is arranged is told how the size is chosen
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "the exchange"
+      And the customer says "Medium please"
+      Then the message is read as "ask_about:exchange"
+      And the agent says "You choose the size"
+      And the agent does not say "didn't quite catch"
+      And the agent does not say "Good question"
+
+    Scenario: "Navy" on its own to the offers takes the exchange
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "navy"
+      Then the alternative "Exchange" is applied
+
     Scenario: A size only told of chooses nothing
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"

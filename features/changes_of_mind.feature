@@ -68,6 +68,17 @@ Feature: Changes of mind after a choice
     And the agent says "as soon as yours is on its way back"
     And the agent does not say "What else can I help you with"
 
+  Scenario: "What else is there?" after a choice describes the other offer, and a yes switches to it
+    When the customer says "store credit please"
+    And the customer says "hmm what else is there?"
+    Then the transitions taken were "answer_about"
+    And the agent says "free returns label"
+    And the reply matches /(instead of|keep) the store credit/
+    And the agent does not say "sale items too"
+    When the customer says "yes please"
+    Then the transitions taken were "change_choice"
+    And the alternative "Exchange" is applied
+
   Scenario: "Wait, no" after a choice holds the chat open, and the switch follows
     When the customer says "the credit please"
     And the customer says "wait no"

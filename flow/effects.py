@@ -65,7 +65,7 @@ class Effects:
             "close_by_customer": _outcome("customer_closed"),
             "ask_fact": self._ask_fact,
             "note_unclear": _nothing,
-            "focus_asked": _focus_asked,
+            "focus_asked": self._focus_asked,
             "keep_focus": _keep_focus,
             "note_topic": _note_topic,
             "redo": _redo,
@@ -77,6 +77,16 @@ class Effects:
             "withdraw_handoff": _withdraw_handoff,
             "take_back_handoff": _take_back_handoff,
         }
+
+    def _focus_asked(self, run: Run, edge: Edge) -> None:
+        """What the customer asked about becomes what "yes" or "that one" next refers to; "what else is
+        there?" after a choice or an approval refers to the one thing that could replace it, when only one can."""
+        asked = {a.target for a in run.signals.acts if a.kind == "ask_about" and a.target}
+        run.focus = "all" if len(asked) > 1 else next(iter(asked), None)
+        if run.focus == "all" and edge.source == "follow_up":
+            options = guards.switchable(run.agenda) or guards.listed_instead(run.agenda, "all", self._policy)
+            if len(options) == 1:
+                run.focus = options[0]
 
     def apply(self, run: Run, edge: Edge) -> None:
         """Apply every effect of ``edge`` to ``run``, in order."""
@@ -343,11 +353,6 @@ def _note_topic(run: Run, edge: Edge) -> None:
     topic = run.signals.slots.get("topic")
     if run.current is None and topic is not None:
         run.focus = topic
-
-
-def _focus_asked(run: Run, edge: Edge) -> None:
-    asked = {a.target for a in run.signals.acts if a.kind == "ask_about" and a.target}
-    run.focus = "all" if len(asked) > 1 else next(iter(asked), None)
 
 
 def _keep_focus(run: Run, edge: Edge) -> None:

@@ -433,7 +433,7 @@ class Engine:
         if edge.name == "why":
             about = explained_item(run, self._rules)
         elif edge.name in ("change_choice", "answer_chosen") or (
-            edge.name == "answer_about" and edge.source == "follow_up"
+            edge.name in ("answer_about", "which_one") and edge.source == "follow_up"
         ):
             about = last_accepted(run.agenda)
         else:

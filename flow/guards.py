@@ -483,19 +483,23 @@ def listed_instead(agenda: list[AgendaItem], focus: str | None, policy: Policy) 
 
 
 def asked_which_instead(run: Run, rules: Rules) -> bool:
-    """Told what they could have instead of a granted request, the customer says yes without saying which
-    ("yes please")."""
-    if not listed_instead(run.agenda, run.focus_before, rules.policy) or current_item(run) is not None:
+    """Told what they could have instead of a granted request or of the alternative they took, the customer
+    says yes without saying which ("yes please")."""
+    listed = listed_instead(run.agenda, run.focus_before, rules.policy)
+    if not (listed or run.focus_before == "all" and switchable(run.agenda)) or current_item(run) is not None:
         return False
     kinds = {a.kind for a in _acts(run)}
     return "affirm" in kinds and not kinds & {"choose", "reject", "request", "ask_about", "goodbye"}
 
 
 def asked_about_switch(run: Run, rules: Rules) -> bool:
-    """After accepting one alternative, the customer asks about another that was offered; after an approval,
+    """After accepting one alternative, the customer asks about another that was offered, or what else there
+    is; after an approval,
     about one of the request's alternatives ("if I went with the exchange, could I pick another dress?"), or
     what they could have instead ("what are my options?")."""
     options: tuple[str, ...] = switchable(run.agenda)
+    if options:
+        options = (*options, "all")
     approved = last_approved(run.agenda)
     if approved is not None and current_item(run) is None:
         options = (*options, *(a.id for a in rules.policy.requests[approved.name].every_alternative()), "all")

@@ -75,7 +75,7 @@ _FACT_ASKED = frozenset(
 )
 """Whether a fact was just given, what waits behind the request, and how the fact still missing is asked for."""
 _GROUPS: dict[str, frozenset[str]] = {
-    "said": frozenset({"complained", "thanked", "insisted", "affirmed", "remark"}),
+    "said": frozenset({"complained", "thanked", "insisted", "affirmed", "remark", "questioned"}),
     "in_hours": frozenset({"in_hours"}),
     "offer_callback": frozenset({"offer_callback"}),
     "check": frozenset({"check"}),
@@ -328,6 +328,7 @@ class ContextBuilder:
             context["insisted"] = "insist" in said_kinds
             context["affirmed"] = "affirm" in said_kinds
             context["remark"] = "remark" in run.signals.slots
+            context["questioned"] = _asked_a_question(run.text)
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)
         if "offer_callback" in groups:
@@ -561,6 +562,13 @@ class ContextBuilder:
             if not shown and item.status == "approved":
                 # "What are my options?" once the request was granted: what the policy offers instead of it.
                 shown = [a.id for a in alternatives if a.id in self._standing[item.name]]
+                named = [_in_sentence(a) for a in alternatives if a.id in shown]
+                context["choices"] = human_list(named, conjunction="or the")
+                context["several"] = len(named) > 1
+                lead = _INSTEAD_LEAD if len(named) > 1 else ""
+            elif item.status == "alternative_accepted" and item.chosen in shown:
+                # "What else is there?" after a choice: what the customer could switch to.
+                shown = [offer for offer in shown if offer != item.chosen]
                 named = [_in_sentence(a) for a in alternatives if a.id in shown]
                 context["choices"] = human_list(named, conjunction="or the")
                 context["several"] = len(named) > 1
@@ -805,6 +813,19 @@ def _in_text(value: Any) -> Any:
 
 
 _ONLY_ONE_LEFT = "There's nothing else I can offer here, I'm afraid."
+
+
+_QUESTION_OPENERS = frozenset(
+    {"how", "what", "whats", "when", "where", "why", "who", "which", "can", "could", "do", "does", "is", "are",
+     "will", "would", "should", "may", "if", "and"}
+)  # fmt: skip
+
+
+def _asked_a_question(text: str) -> bool:
+    """Whether the customer's message asks something ("how long?", "can I use it online"), so that "Good
+    question" answers it; "a medium please" asks nothing."""
+    words = "".join(c if c.isalpha() or c.isspace() else " " for c in text).split()
+    return "?" in text or (bool(words) and words[0] in _QUESTION_OPENERS)
 
 
 _INSTEAD_LEAD = "You could have one of these instead, if you'd prefer.\n\n"

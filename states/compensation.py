@@ -28,7 +28,7 @@ SPEC = StateSpec(
         "about": (
             "{% if complained %}I'm sorry it isn't more. {% endif %}{% if details %}{{ details }} {% endif %}"
             "It's {{ compensation }}. Would you like it?",
-            "{% if complained %}I know it isn't what you hoped for. {% else %}Good question. {% endif %}"
+            "{% if complained %}I know it isn't what you hoped for. {% elif questioned %}Good question. {% endif %}"
             "It's {{ compensation }}, added to your account straight away. Shall I set it up?",
         ),
         "hold_position": (

@@ -91,17 +91,20 @@ SPEC = StateSpec(
         "about_switch": (
             "{{ details }} Would you like {% if several and about == choices %}one of these{% else %}the "
             "{{ about }}{% endif %} instead of {% if chosen %}the {{ chosen }}{% else %}{{ request }}{% endif %}?",
-            "Good question. {{ details }} {% if chosen %}Shall I switch you to the {{ about }}, or keep the "
+            "{% if questioned %}Good question. {% endif %}{{ details }} {% if chosen %}Shall I switch you to the "
+            "{{ about }}, or keep the "
             "{{ chosen }}?{% else %}Would you rather have {% if several and about == choices %}one of these"
             "{% else %}the {{ about }}{% endif %} than {{ request }}?{% endif %}",
         ),
         "which_instead": (
-            "Happy to. Which would you like instead of {{ request }}: the {{ choices }}?",
-            "Of course. Which one shall I set up in place of {{ request }}: the {{ choices }}?",
+            "Happy to. Which would you like instead of {% if chosen %}the {{ chosen }}{% else %}{{ request }}"
+            "{% endif %}: the {{ choices }}?",
+            "Of course. Which one shall I set up in place of {% if chosen %}the {{ chosen }}{% else %}{{ request }}"
+            "{% endif %}: the {{ choices }}?",
         ),
         "about_chosen": (
             "{{ details }} Is there anything else I can help with?",
-            "Good question. {{ details }} Anything else I can do for you?",
+            "{% if questioned %}Good question. {% endif %}{{ details }} Anything else I can do for you?",
         ),
         "compensation_set_up": (
             "Done. I've added {{ compensation }} to your account, reference {{ compensation_reference }}. "

@@ -121,7 +121,7 @@ SPEC = StateSpec(
         ),
         "describe": (
             "{{ details }}{% if resume %} {{ resume }}{% endif %}",
-            "Good question. {{ details }}{% if resume %} {{ resume }}{% endif %}",
+            "{% if questioned %}Good question. {% endif %}{{ details }}{% if resume %} {{ resume }}{% endif %}",
         ),
         "switch": (
             "{% if put_off %}Of course, let's look at {{ request }} first. I'll come back to {{ put_off }} "

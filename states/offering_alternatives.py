@@ -63,7 +63,7 @@ SPEC = StateSpec(
         "about": (
             "{% if complained %}I understand it's not what you asked for. {% endif %}{{ details }} "
             "Would you like the {{ about }}?",
-            "{% if complained %}I hear you. {% else %}Good question. {% endif %}{{ details }} "
+            "{% if complained %}I hear you. {% elif questioned %}Good question. {% endif %}{{ details }} "
             "Shall I go ahead with the {{ about }}?",
             "{% if complained %}I know it's not what you wanted. {% endif %}{{ details }} "
             "Would the {{ about }} suit you?",

@@ -206,7 +206,7 @@ def read_acts(
         status_of_chosen(clauses, context, lexicon, found)
     elif context.state == "follow_up" and {"ask_status", "ask_about"} <= found.kinds():
         found.drop("ask_about")  # "how long will the exchange take to arrive?" asks after what was done
-    if context.wishes and not tone.irony and not found.kinds() - {"thank", "ask_policy", "affirm"}:
+    if not tone.irony and not found.kinds() - {"thank", "ask_policy", "affirm"}:
         options_instead(clauses, context, lexicon, found)
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)

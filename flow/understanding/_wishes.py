@@ -49,10 +49,14 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
 
 
 def options_instead(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
-    """After a request was granted, "what are my options?" or "what else could you do?" asks what the
-    customer could have instead of it: an ``ask_about`` act for all of them. "Anything else" stays the
-    answer to the agent's own question ("no, not anything else")."""
-    if context.state != "follow_up" or context.chosen is not None or context.offered or not context.wishes:
+    """After a request was granted, or an alternative taken, "what are my options?" or "what else could you
+    do?" asks what the customer could have instead of it: an ``ask_about`` act for all of them. "Anything
+    else" stays the answer to the agent's own question ("no, not anything else")."""
+    if context.state != "follow_up":
+        return
+    if context.chosen is None and (context.offered or not context.wishes):
+        return
+    if context.chosen is not None and not context.offered:
         return
     for index, clause in enumerate(clauses):
         if has(lexicon.more_options, clause.words) and "anything" not in clause.words:
