@@ -93,3 +93,11 @@ Feature: After the request is sorted
     When the customer says "perfect, how long?"
     Then the conversation is still open
     And the agent says "within 5 working days"
+
+  Scenario: A bare "ok" to "anything else?" is neither a yes nor a goodbye
+    When the customer says "how long will it take?"
+    And the customer says "ok"
+    Then the conversation is still open
+    And the agent does not say "What else can I help you with"
+    And the agent does not say "what else do you need"
+    And the agent does not say "Go ahead, what can I do for you"

@@ -25,6 +25,22 @@ Feature: Checking on something already under way
     And the customer says "yes please"
     Then the agent hands over to a person
 
+  Scenario: Asking the agent to chase it, after the offer of a colleague, hands over
+    When the customer says "I sent the parcel back 10 days ago and the refund still isn't there"
+    And the customer says "could you chase it up please?"
+    Then the agent hands over to a person
+    And the agent does not say "what you'd like to do"
+
+  Scenario: "No, don't chase it" to the offer of a colleague hands nothing over
+    When the customer says "any update on my refund?"
+    And the customer says "no don't chase it, I'll wait"
+    Then the agent does not hand over to a person
+
+  Scenario: Asking after an order's status is no request to cancel it
+    When the customer says "order status please"
+    Then the message is not read as "request:cancel"
+    And the agent does not say "about a cancellation"
+
   Scenario: Asking when the money arrives, just after the refund was started, offers no check
     Given the customer "Ola" bought order "A-1732" 7 days ago
     When the customer says "my vase arrived cracked, I'd like a refund"

@@ -295,6 +295,24 @@ Feature: Reading facts and requests the way people give them
       Then the message is read as "not provide:dispatched"
       And the agent says "tracking link"
 
+    Scenario: A parcel "stuck in transit" for two weeks has not arrived
+      When the customer says "my order A-8989 has been stuck in transit for 2 weeks"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent says "hasn't reached you"
+      And the agent offers "Send it again" and "Full refund"
+
+    Scenario: Tracking that has not moved for days is a parcel that has not arrived
+      When the customer says "the tracking for A-8990 hasn't updated in 10 days"
+      Then the message gives the fact "condition" as "never_arrived"
+
+    Scenario: A question about something other than the new parcel is one the agent cannot answer
+      When the customer says "hello, my parcel A-8006 was supposed to arrive last week but it hasn't come"
+      And the customer says "send it again please"
+      And the customer says "thanks, will the driver be spoken to?"
+      Then the message is not read as "ask_about:resend"
+      And the reply matches /(can't help with that one|not something I can help with|outside what I can do) from here/
+      And the conversation is still open
+
     Scenario: "Will I get a tracking number?" after a new parcel is arranged is a question about it
       When the customer says "hello, my parcel A-8005 was supposed to arrive last week but it hasn't come"
       And the customer says "send it again please"

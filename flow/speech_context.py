@@ -75,7 +75,7 @@ _FACT_ASKED = frozenset(
 )
 """Whether a fact was just given, what waits behind the request, and how the fact still missing is asked for."""
 _GROUPS: dict[str, frozenset[str]] = {
-    "said": frozenset({"complained", "thanked", "insisted", "affirmed", "remark", "questioned"}),
+    "said": frozenset({"complained", "thanked", "insisted", "affirmed", "remark", "questioned", "acknowledged"}),
     "in_hours": frozenset({"in_hours"}),
     "offer_callback": frozenset({"offer_callback"}),
     "check": frozenset({"check"}),
@@ -329,6 +329,7 @@ class ContextBuilder:
             context["affirmed"] = "affirm" in said_kinds
             context["remark"] = "remark" in run.signals.slots
             context["questioned"] = _asked_a_question(run.text)
+            context["acknowledged"] = _only_acknowledges(run.text)
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)
         if "offer_callback" in groups:
@@ -826,6 +827,16 @@ def _asked_a_question(text: str) -> bool:
     question" answers it; "a medium please" asks nothing."""
     words = "".join(c if c.isalpha() or c.isspace() else " " for c in text).split()
     return "?" in text or (bool(words) and words[0] in _QUESTION_OPENERS)
+
+
+_ACKNOWLEDGING = frozenset({"ok", "okay", "k", "kk", "okey", "okie", "alright", "right", "fine", "hmm", "mm", "oh"})
+
+
+def _only_acknowledges(text: str) -> bool:
+    """Whether the message only acknowledges what the agent said ("ok", "alright then"), which is neither a yes
+    nor a no to "is there anything else?"."""
+    words = "".join(c if c.isalpha() or c.isspace() else " " for c in text).split()
+    return bool(words) and all(w in _ACKNOWLEDGING or w == "then" for w in words)
 
 
 _INSTEAD_LEAD = "You could have one of these instead, if you'd prefer.\n\n"

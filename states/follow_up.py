@@ -72,7 +72,8 @@ SPEC = StateSpec(
             "{{ order_id }}{% endif %}. You'll get an email to confirm the change. Is there anything else I can "
             "help with?",
             "No problem, I've switched it: you'll have the {{ chosen }} rather than {{ request }}"
-            "{% if order_id %} for order {{ order_id }}{% endif %}, and an email will confirm it. Anything else I "
+            "{% if order_id and order_id not in request %} for order {{ order_id }}{% endif %}, and an email will "
+            "confirm it. Anything else I "
             "can do for you?",
         ),
         "alternative_withdrawn": (
@@ -117,21 +118,23 @@ SPEC = StateSpec(
         ),
         "anything_else": (
             "{% if unanswered %}That's not something I can help with from here, I'm afraid. Is there anything else "
-            "you need today?{% elif affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is "
+            "you need today?{% elif acknowledged %}No problem. If there's anything else, just say; if not, we're "
+            "all done.{% elif affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is "
             "there anything else you need today?{% endif %}",
             "{% if unanswered %}I can't help with that one from here, sorry. Is there anything else I can help you "
-            "with?{% elif affirmed %}Sure, what else do you need?{% else %}Is there anything else I can help you "
-            "with?{% endif %}",
+            "with?{% elif acknowledged %}All right. Just let me know if there's anything else.{% elif affirmed %}"
+            "Sure, what else do you need?{% else %}Is there anything else I can help you with?{% endif %}",
             "{% if unanswered %}That one's outside what I can do from here. Let me know if there's anything else."
-            "{% elif affirmed %}Go ahead, what can I do for you?{% else %}Let me know if there's anything else I can "
+            "{% elif acknowledged %}Sure. If anything else comes up, I'm here.{% elif affirmed %}Go ahead, what can I "
+            "do for you?{% else %}Let me know if there's anything else I can "
             "do for you.{% endif %}",
         ),
         "already_done": (
             "That's already under way: I've started {{ request }}"
-            "{% if order_id %} for order {{ order_id }}{% endif %}, and you'll get an email to confirm it. "
-            "Is there anything else I can help with?",
-            "Good news, that's done already: {{ request }}{% if order_id %} for order {{ order_id }}{% endif %} is on "
-            "its way, and an email will confirm it. Anything else I can do for you?",
+            "{% if order_id and order_id not in request %} for order {{ order_id }}{% endif %}, and you'll get an "
+            "email to confirm it. Is there anything else I can help with?",
+            "That's done already: {{ request }}{% if order_id and order_id not in request %} for order "
+            "{{ order_id }}{% endif %} is under way, and an email will confirm it. Anything else I can do for you?",
         ),
         "unclear": (
             "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."

@@ -249,7 +249,7 @@ def read_acts(
                 person=person,
                 answering=answering,
                 topic_only=topic_only,
-                other_ask=any(not OTHER_ASKS.isdisjoint(clause.words) for clause in clauses),
+                other_ask=any(not _NO_MODEL_REQUEST.isdisjoint(clause.words) for clause in clauses),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
                 plain_question=all(clause.question and clause.words[0] in _AUXILIARIES for clause in clauses),
                 warm=tone.warm,
@@ -900,6 +900,8 @@ def _read_answers(
         yes, no = False, True
     if question == "person" and yes and thanked and set(words) <= _ACKNOWLEDGING:
         return
+    if question == "person" and not no and _asks_to_check(words, lexicon):
+        yes = True  # "could you chase it please?" to "shall I pass this to a colleague to check?"
     if question == "person" and yes:
         if found.yes_to_person is None:
             found.yes_to_person = position + 9
@@ -909,6 +911,16 @@ def _read_answers(
         found.add(position + 9, Act.of("deny"))
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _asks_to_check(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Could you chase it please?", "can you look into it", "please find out where it is": asking for what
+    the colleague on offer would do; not "I'll check it myself" nor "don't chase it"."""
+    match = first(lexicon.looking_into, words)
+    if match is None:
+        return False
+    before = words[: match.start]
+    return lexicon.negators.isdisjoint(before) and "myself" not in words and before[:1] != ["ill"]
 
 
 def _own_request(words: Sequence[str], context: Context, lexicon: Lexicon) -> str | None:
@@ -1194,6 +1206,9 @@ _TOPIC_ONLY = frozenset(
 """Words that only say what a message is about ("my order", "question about a purchase")."""
 OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
 """Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
+_NO_MODEL_REQUEST = OTHER_ASKS | {"status", "check", "shipped", "dispatched"}
+"""Words of a message the intent model is not trusted to read as a request: "order status please", "can you
+check my order?" ask after an order, not to cancel it."""
 
 
 _ANSWERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}

@@ -18,7 +18,7 @@ from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, by_variant, find_mentions, named_mentions, other_one
 from flow.understanding.clauses import Clause, opens_with_wh
-from flow.understanding.context import Context
+from flow.understanding.context import Context, Offer
 from flow.understanding.lexicon import Lexicon
 
 _SOFTENERS = frozenset({"just", "please", "maybe", "perhaps", "actually", "possibly", "kindly", "then", "so"})
@@ -151,7 +151,8 @@ def read_choices(
         detailed = _in_details(clause, context, lexicon) if clause.question and not any(mentioned) else None
         if detailed is not None:
             found.add(position, Act.of("ask_about", detailed))
-            mentioned[index].append(Mention(detailed, 0, 0, "details"))
+            if detailed != "all":
+                mentioned[index].append(Mention(detailed, 0, 0, "details"))
             continue
         if any(mentioned) or irony or not context.yes_takes_offer:
             continue
@@ -228,7 +229,11 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
         short = len(clause.words) < 3 and not opens_with_wh(clause.words)
         if only(lexicon.yes, clause.words, lexicon) or (acknowledged and short):
             continue
-        if clause.question and _still_about(clause, context, lexicon, context.chosen) is not None:
+        if (
+            clause.question
+            and _still_about(clause, context, lexicon, context.chosen) is not None
+            and not _about_something_else(clause, context.chosen_offer, lexicon)
+        ):
             found.drop("ask_policy")
             # "Cool, and can I use it on sale items?": a word or two before the question only acknowledge.
             found.acts = [
@@ -264,10 +269,34 @@ def _still_about(clause: Clause, context: Context, lexicon: Lexicon, offer: str 
 
 _VAGUE = frozenset("anything something everything nothing able there where whole".split())
 
+_AFTER_A_CHOICE = frozenset(
+    """long take takes taking arrive arrives arriving come comes coming email emails confirm confirmation soon
+    days weeks time happen happens next sorted done ready know need anything work works start started send sent
+    back return returned post label receive received expect cost costs free quick quickly fast tracking number
+    reference order parcel delivery""".split()
+)
+"""Words of any question about how something arranged goes from here ("how long will it take to arrive?")."""
+
+
+def _about_something_else(clause: Clause, offer: Offer | None, lexicon: Lexicon) -> bool:
+    """ "Will the driver be spoken to?" after a replacement was arranged: a question that neither points at
+    what was chosen ("it", "that") nor names anything its words or details speak of, beyond how things go
+    from here, is about something else. An offer the policy says nothing more of is asked about whatever the
+    question, so a colleague can be offered to tell more."""
+    if offer is None or not offer.details or not _REFERRING.isdisjoint(clause.words):
+        return False
+    words = {w for w in clause.words if len(w) >= 4 and w not in lexicon.stopwords and w not in _VAGUE}
+    words -= _AFTER_A_CHOICE
+    if not words:
+        return False
+    known = offer.details | offer.description | {word for name in offer.words for word in name.split()}
+    stems = {word[:5] for word in known if len(word) >= 5}
+    return not any(w in known or w.removesuffix("s") in known or w[:5] in stems for w in words)
+
 
 def _in_details(clause: Clause, context: Context, lexicon: Lexicon) -> str | None:
     """ "Do I pay for postage?": a question that names no offer asks about the one whose details speak of
-    what it asks (the offer just described, when several do)."""
+    what it asks (the offer just described, when several do, or else all of those on offer)."""
     if context.chosen is not None or has(lexicon.complaint_cues, clause.words):
         return None
     words = {w for w in clause.words if len(w) >= 4 and w not in lexicon.stopwords and w not in _VAGUE}
@@ -275,8 +304,9 @@ def _in_details(clause: Clause, context: Context, lexicon: Lexicon) -> str | Non
     owners = [offer.id for offer in context.offered if not words.isdisjoint(offer.details)]
     if not owners:
         return None
-    owner = context.focus if context.focus in owners else owners[0] if len(owners) == 1 else None
-    return owner if owner is not None and _still_about(clause, context, lexicon, owner) is not None else None
+    # "Do I need to send it back?" when the details of several offers speak of sending it back: all of them.
+    owner = context.focus if context.focus in owners else owners[0] if len(owners) == 1 else "all"
+    return owner if _still_about(clause, context, lexicon, owner) is not None else None
 
 
 def _asks_to_have(words: Sequence[str], lexicon: Lexicon) -> bool:

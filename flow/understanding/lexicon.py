@@ -65,7 +65,10 @@ class Lexicon:
     ``emoji_words`` read an emoji that answers as the words it stands for ("👍" as "great", "👎" as "no");
     ``number_words`` are numbers in words, read as a number fact asked for ("eight", "none", "twenty one");
     ``function_words`` are the little words of any sentence ("it", "on", "the"), which say nothing by themselves;
-    ``more_options`` ask, while something is on offer, what else there is ("what else?", "any other options?").
+    ``more_options`` ask, while something is on offer, what else there is ("what else?", "any other options?"),
+    or after a request was granted or an alternative taken, what could replace it ("what are my options?");
+    ``looking_into`` asks the agent to have something checked ("can you chase it up?"), which takes up the
+    offer of a colleague who can check it.
     """
 
     code: str
@@ -160,6 +163,7 @@ class Lexicon:
     number_words: Mapping[str, int] = dataclasses.field(default_factory=dict)
     function_words: frozenset[str] = frozenset()
     more_options: PhraseSet = PhraseSet(())
+    looking_into: PhraseSet = PhraseSet(())
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

@@ -78,10 +78,15 @@ NEVER_ARRIVED = _phrases("""
     arrived empty | came empty | nothing inside | nothing in the box | nothing in the parcel | nothing in it |
     empty box | an empty parcel | an empty package | cant deliver | cannot deliver | couldnt deliver |
     failed to deliver | yet to arrive | yet to receive | still no parcel | still no sign | still no delivery |
-    waiting for delivery | waiting on delivery
+    waiting for delivery | waiting on delivery |
     meant to come | meant to arrive | meant to be delivered | supposed to arrive | supposed to come |
     supposed to be delivered | should have arrived | should have come | should have been delivered |
-    due to arrive | was due last | was due on | was due to
+    due to arrive | was due last | was due on | was due to | stuck in transit |
+    stuck at the depot | stuck in the depot | stuck at the sorting | stuck at customs | stuck in customs |
+    tracking hasnt updated | tracking hasnt changed | tracking hasnt moved | tracking not updated |
+    tracking says the same | tracking stopped | tracking has stopped | not moved since |
+    hasnt moved since | hasnt moved for | hasnt moved in | hasnt updated in | hasnt updated for | hasnt updated since |
+    not updated in | not updated for | not updated since
 """)
 """The order never came (or its box came without it)."""
 WRONG_ITEM = _phrases("""

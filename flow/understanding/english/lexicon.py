@@ -165,7 +165,9 @@ _STATUS = _phrases("""
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet | charged for a cancelled |
     charged for an order i cancelled | charged even though i cancelled | charged after i cancelled |
     charged after cancelling | cancelled but charged | cancelled but you charged | cancelled but still charged |
-    still charged me | you still charged | still been charged | i cancelled but | cancelled it but
+    still charged me | you still charged | still been charged | i cancelled but | cancelled it but |
+    still isnt there | still isnt here | isnt there yet | isnt here yet | still not there | not there yet |
+    still hasnt come | still not come
 """)
 _IMPERATIVES = _phrases("""
     do | just do | go with | go for | just go with | just go for | sort | sort out | sort me out with |
@@ -675,6 +677,13 @@ ENGLISH = Lexicon(
         what are the alternatives | what else could you do | what else can you do | what else is there |
         what else have you got | whats the other option |
         what is the other option | is there another option | is there anything else | what else can you offer
+    """),
+    looking_into=_phrases("""
+        chase it | chase it up | chase this | chase this up | chase that | chase that up | chase them | chase up |
+        look into it | look into this | look into that | looking into | check on it | check it | check this |
+        check that | check for me | find out | investigate | follow it up | follow this up | follow up on it |
+        sort it out | sort this out | get it sorted | get this sorted | get someone to | have someone |
+        someone check | someone look | please check | can you check | could you check | would you check
     """),
     indifference=_INDIFFERENCE,
     only_one=_ONLY_ONE,
