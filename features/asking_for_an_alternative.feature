@@ -205,6 +205,17 @@ Feature: Asking for an alternative straight away
 
   Rule: A size or colour asked for is the exchange
 
+    Scenario: "Will the replacement be the same model?" asks about the replacement, not the exchange
+      When the customer says "Good afternoon. I bought a kettle 3 weeks ago, order A-2222. The switch no longer clicks off. I would like a replacement please."
+      Then the alternative "Replacement" is applied
+      When the customer says "Thank you. Will the replacement be the same model?"
+      Then the message is not read as "ask_about:exchange"
+      And the agent says "We send you a new one"
+      And the agent does not say "Would you like the exchange"
+      When the customer says "That's fine. Goodbye."
+      Then no alternative is applied
+      And the conversation is closed
+
     Scenario: "Swap it for a medium" after a wrong size was told arranges the exchange
       When the customer says "I ordered the wrong size, order A-7781"
       And the customer says "3 weeks ago"

@@ -101,6 +101,27 @@ Feature: Following the customer when they change course
       And the agent does not say "dispatched"
       And the agent does not say "cancellation"
 
+    Scenario: "Actually no i want a refund" while the order number is asked switches the request
+      When the customer says "hi i want to cancel"
+      Then the agent asks for the "order number"
+      When the customer says "actually no i want a refund"
+      Then the transition "listening -> listening [change_request]" was taken
+      And the agent does not say "then a refund"
+      When the customer says "A-3333"
+      And the customer says "a week ago"
+      Then the request "refund" is decided as "approved"
+
+    Scenario: "Sorry, I meant a refund" switches the request too
+      When the customer says "cancel my order please"
+      And the customer says "sorry I meant refund"
+      Then the transition "listening -> listening [change_request]" was taken
+
+    Scenario: "I want a refund too" adds the refund and keeps the cancellation
+      When the customer says "cancel my order please"
+      And the customer says "no wait i want a refund too"
+      Then the agent does not say "instead"
+      And the agent says "then a refund"
+
     Scenario: "Actually no, I want a refund" after a refusal presses the refund
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"

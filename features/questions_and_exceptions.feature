@@ -160,6 +160,26 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent does not say "30 days"
       And the refund goes to a person for review
 
+    Scenario: Charged one amount instead of another goes to a person, not a refund for a wrong item
+      When the customer says "hi, I ordered a phone case on the 1st but got charged £15 instead of £10. Order A-7788"
+      Then the message gives the fact "condition" as "overcharged"
+      And the agent says "refund the difference"
+      And the agent does not say "wrong item"
+      And the refund goes to a person for review
+
+    Scenario: An amount with pence against another is an overcharge too
+      When the customer says "you billed me 49.99 not 39.99 for A-7789"
+      Then the message gives the fact "condition" as "overcharged"
+
+    Scenario: A delivery charge on free delivery is an overcharge
+      When the customer says "I was charged for delivery on A-7790 even though it was meant to be free"
+      Then the message gives the fact "condition" as "overcharged"
+      And the refund goes to a person for review
+
+    Scenario: A size sent instead of another is still the wrong item
+      When the customer says "got a large instead of a medium, order A-7791, bought 3 days ago"
+      Then the message gives the fact "condition" as "wrong_item"
+
     Scenario: A disability that made returning hard goes to a person who can make an exception
       When the customer says "I want a refund"
       And the customer says "I'm disabled and couldn't get to the post office"

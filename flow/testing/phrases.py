@@ -53,6 +53,7 @@ FACT_PHRASES: dict[str, str] = {
     "faulty": "It arrived broken.",
     "never_arrived": "It never arrived.",
     "wrong_item": "They sent me the wrong item.",
+    "overcharged": "You charged me more than the price.",
     "illness": "I was in hospital, so I could not send it back in time.",
     "bereavement": "My father passed away, so I could not send it back in time.",
 }

@@ -497,7 +497,10 @@ def _read_requests(
         named = [kind for kind in named if kind not in told]
     drop = dropped_request(words, lexicon, context)
     dropped = drop.kind
-    switching = not lexicon.switch_words.isdisjoint(words)
+    # "I want a refund instead", "actually no I want a refund", "sorry I meant a refund": another request in place.
+    corrected = bool(restart) or starts_with(lexicon.corrections, _past_fillers(words))
+    adding = "too" in words or "also" in words or "as well" in joined
+    switching = not lexicon.switch_words.isdisjoint(words) or (corrected and not adding)
     if dropped is not None:
         found.add(position, Act.of("cancel_request", dropped))
         if drop.unnamed_at is not None:
@@ -614,6 +617,17 @@ def _read_requests(
 
 
 _REQUEST_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _past_fillers(words: Sequence[str]) -> Sequence[str]:
+    """``words`` after a greeting or "oh" that opens them ("oh actually no", "hmm sorry I meant")."""
+    start = 0
+    while start < len(words) and words[start] in _OPENING_FILLERS:
+        start += 1
+    return words[start:]
+
+
+_OPENING_FILLERS = frozenset({"oh", "hmm", "um", "umm", "erm", "ah", "ok", "okay", "so", "hi", "hello", "hey"})
 
 
 def _asks_how_it_is_done(words: Sequence[str], named: list[str], context: Context, lexicon: Lexicon) -> bool:

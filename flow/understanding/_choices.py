@@ -112,6 +112,10 @@ def read_choices(
         return [[] for _ in clauses]
     acknowledging = acknowledges(clauses, context, lexicon)
     mentioned = [find_mentions(c.words, context.offered, lexicon, focus=context.focus, known=known) for c in clauses]
+    if context.chosen_offer is not None:
+        mentioned = [
+            _not_the_chosen(c.words, ms, context.chosen_offer) for c, ms in zip(clauses, mentioned, strict=True)
+        ]
     named = {m.offer for ms in mentioned for m in ms if m.offer}
     for index, clause in enumerate(clauses):
         extra = other_one(clause.words, context.offered, named)
@@ -292,6 +296,13 @@ def _about_something_else(clause: Clause, offer: Offer | None, lexicon: Lexicon)
     known = offer.details | offer.description | {word for name in offer.words for word in name.split()}
     stems = {word[:5] for word in known if len(word) >= 5}
     return not any(w in known or w.removesuffix("s") in known or w[:5] in stems for w in words)
+
+
+def _not_the_chosen(words: Sequence[str], mentions: list[Mention], chosen: Offer) -> list[Mention]:
+    """The mentions of other offers, leaving out words that name what was chosen: after a replacement was
+    arranged, "will the replacement be the same model?" is about it, though the exchange is also called
+    a replacement."""
+    return [m for m in mentions if m.how != "name" or " ".join(words[m.start : m.end]) not in chosen.words]
 
 
 def _in_details(clause: Clause, context: Context, lexicon: Lexicon) -> str | None:

@@ -32,6 +32,7 @@ _ORDER_WORDS = frozenset({"order", "purchase", "ref", "reference", "booking", "i
 WRONG_ITEM = "wrong_item"
 NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
+OVERCHARGED = "overcharged"
 BEREAVEMENT = "bereavement"
 
 
@@ -278,6 +279,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
     if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
         return NEVER_ARRIVED
+    if value is None and OVERCHARGED in lexicon.conditions and lexicon.charged_another_amount(clauses):
+        return OVERCHARGED
     if value is None and not own_mistake and lexicon.sent_something_else(clauses):
         return WRONG_ITEM
     if value is None and lexicon.who_died(clauses) == "thing":

@@ -146,6 +146,8 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
         lead = start
         while lead > 0 and clause[lead - 1] in lexicon.variant_leads:
             lead -= 1
+        if "same" in clause[max(0, start - 2) : start]:
+            continue  # "will it be the same model?" asks for no other one
         alone = start == 0 and all(word in lexicon.variant_after for word in clause[end:])  # "medium please"
         if (lead == start and not alone) or any(word not in lexicon.variant_after for word in clause[end : end + 1]):
             continue  # "a refund for a large order": the size of something else

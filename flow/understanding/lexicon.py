@@ -67,7 +67,9 @@ class Lexicon:
     ``function_words`` are the little words of any sentence ("it", "on", "the"), which say nothing by themselves;
     ``more_options`` ask, while something is on offer, what else there is ("what else?", "any other options?"),
     or after a request was granted or an alternative taken, what could replace it ("what are my options?");
-    ``looking_into`` asks the agent to have something checked ("can you chase it up?"), which takes up the
+    ``charged_another_amount`` tells an amount charged against the one it should have been ("charged £15
+    instead of £10"), the condition ``overcharged``; ``looking_into`` asks the agent to have something
+    checked ("can you chase it up?"), which takes up the
     offer of a colleague who can check it.
     """
 
@@ -164,6 +166,7 @@ class Lexicon:
     function_words: frozenset[str] = frozenset()
     more_options: PhraseSet = PhraseSet(())
     looking_into: PhraseSet = PhraseSet(())
+    charged_another_amount: MessageCheck = dataclasses.field(default=lambda clauses: False)
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

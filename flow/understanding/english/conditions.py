@@ -122,6 +122,19 @@ CHARGED_TWICE = _phrases("""
     charged me for it twice | payment was taken twice | money was taken twice | charged 2 times | paid 2 times
 """)
 """The customer was charged more than once for one order."""
+OVERCHARGED = _phrases("""
+    overcharged | over charged | overcharging | charged too much | charged me too much | charged more than |
+    charged me more than | charged the wrong amount | charged me the wrong amount | charged the wrong price |
+    charged me the wrong price | wrong amount | wrong price | charged full price | charged me full price |
+    charged the full price | discount wasnt applied | discount was not applied | discount didnt apply |
+    discount didnt come off | didnt get the discount | did not get the discount | price was wrong |
+    price is wrong | paid too much | paid more than | charged an extra | charged extra | charged me extra |
+    charged for postage |
+    charged for delivery | charged delivery | charged shipping | charged for shipping
+""")
+"""The customer was charged more than the price: the wrong amount, a discount left off, a charge for
+delivery that should have been free. An amount against another ("charged £15 instead of £10") is read by
+:func:`flow.understanding.english.mixups.charged_another_amount`."""
 ILLNESS = _phrases("""
     hospital | hospitalised | hospitalized | in hospital | surgery | an operation | my operation | was ill |
     been ill | very ill | fell ill | seriously ill | really ill | im ill | illness | unwell | covid | flu | cancer |

@@ -12,7 +12,7 @@ from flow.understanding._threat import is_threat
 from flow.understanding.english import comparisons, conditions, feelings
 from flow.understanding.english.dates import DATE_HINTS, NUMBER_WORDS, PURCHASE_WORDS, read_dates
 from flow.understanding.english.deaths import who_died
-from flow.understanding.english.mixups import sent_something_else
+from flow.understanding.english.mixups import charged_another_amount, sent_something_else
 from flow.understanding.lexicon import Lexicon, with_familiar_words
 from flow.understanding.phrases import PhraseSet
 
@@ -555,6 +555,7 @@ ENGLISH = Lexicon(
         "never_arrived": conditions.NEVER_ARRIVED,
         "wrong_item": conditions.WRONG_ITEM,
         "charged_twice": conditions.CHARGED_TWICE,
+        "overcharged": conditions.OVERCHARGED,
     },
     circumstances={
         "illness": conditions.ILLNESS,
@@ -569,6 +570,7 @@ ENGLISH = Lexicon(
     unsuited_after=conditions.UNSUITED_AFTER,
     money_subjects=conditions.MONEY_SUBJECTS,
     sent_something_else=sent_something_else,
+    charged_another_amount=charged_another_amount,
     who_died=who_died,
     anger_cues=feelings.ANGER,
     own_mistakes=feelings.OWN_MISTAKES,
@@ -604,8 +606,8 @@ ENGLISH = Lexicon(
     },  # fmt: skip
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
     corrections=_phrases("""
-        actually no | no wait | wait no | scratch that | scrap that | sorry i mean | i mean | or rather |
-        make that | correction | sorry no | no sorry | my mistake | my bad | typo | actually it was |
+        actually no | no wait | wait no | scratch that | scrap that | sorry i mean | sorry i meant | i mean |
+        or rather | make that | correction | sorry no | no sorry | my mistake | my bad | typo | actually it was |
         sorry it was | wait it was | no it was | it was actually | i meant | oops | its actually | it is actually |
         actually its | actually it is | wrong number | wrong order number | gave the wrong | gave you the wrong |
         typed it wrong | typed the wrong | should be | should have been | sorry its | not that one

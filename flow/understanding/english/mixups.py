@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flow.understanding._text import NUMBER
+
 _ORDERED = frozenset({"ordered", "bought", "chose", "picked", "selected", "purchased", "wanted"})
 _ASKED = frozenset({"asked", "paid"})  # "asked for", "paid for"
 _SENT = frozenset({"sent", "send", "delivered", "got", "received", "gave", "shipped", "posted", "given"})
@@ -43,6 +45,24 @@ _AUXILIARIES = frozenset(
 )
 
 
+_MONEY_VERBS = frozenset({"charged", "billed", "paid", "debited", "cost", "costs", "charging"})
+_CONTRASTS = frozenset({"instead", "rather", "not", "but", "when", "although", "though", "while"})
+
+
+def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "I got charged £15 instead of £10", "you billed me 49.99 not 39.99", "paid 30 when it was 20": an amount
+    charged set against the one it should have been."""
+    words = [word for clause in clauses for word in clause]  # "49.99" splits clauses at its point
+    for i, word in enumerate(words):
+        if word not in _MONEY_VERBS:
+            continue
+        after = words[i + 1 : i + 12]
+        amounts = [k for k, w in enumerate(after) if w == NUMBER or any(c.isdigit() for c in w)]
+        if len(amounts) >= 2 and any(w in _CONTRASTS for w in after[amounts[0] + 1 : amounts[-1]]):
+            return True
+    return False
+
+
 def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
     """Whether the message says the shop sent something other than what was ordered."""
     for words in clauses:
@@ -56,7 +76,8 @@ def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
         if _not_the_one(words):
             return True
         for i, word in enumerate(words):
-            if word in _SENT and not _negated(words, i) and "back" not in words[i + 1 : i + 6]:
+            money = words[i + 1 : i + 2] and words[i + 1] in _MONEY_VERBS  # "got charged £15 instead of £10"
+            if word in _SENT and not money and not _negated(words, i) and "back" not in words[i + 1 : i + 6]:
                 if _contrast_after(words, i):
                     return True
                 thing = _object(words, i + 1)
