@@ -101,3 +101,14 @@ Feature: After the request is sorted
     And the agent does not say "What else can I help you with"
     And the agent does not say "what else do you need"
     And the agent does not say "Go ahead, what can I do for you"
+
+  Scenario: "Will you pick it up or do I send it?" is told how to send it back
+    When the customer says "will you pick it up or do I send it?"
+    Then the message is read as "ask_policy"
+    And the agent says "print the free returns label"
+    And the agent does not say "can't help with that"
+
+  Scenario: "Will a courier collect it?" is told how to send it back, not the whole policy
+    When the customer says "will a courier collect it?"
+    Then the agent says "print the free returns label"
+    And the agent does not say "Orders can be cancelled"

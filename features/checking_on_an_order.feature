@@ -25,6 +25,12 @@ Feature: Checking on something already under way
     And the customer says "yes please"
     Then the agent hands over to a person
 
+  Scenario: "My refund is taking ages" asks after it rather than for a new refund
+    When the customer says "my refund is taking ages, order A-9702"
+    Then the message is read as "ask_status" and "provide:order_id"
+    And the agent says "within 5 working days"
+    And the agent does not say "When did you buy it"
+
   Scenario: Asking the agent to chase it, after the offer of a colleague, hands over
     When the customer says "I sent the parcel back 10 days ago and the refund still isn't there"
     And the customer says "could you chase it up please?"

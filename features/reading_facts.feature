@@ -305,6 +305,19 @@ Feature: Reading facts and requests the way people give them
       When the customer says "the tracking for A-8990 hasn't updated in 10 days"
       Then the message gives the fact "condition" as "never_arrived"
 
+    Scenario: "My order is late" is an order that has not arrived
+      When the customer says "My order is late!! A-5656. Ordered 10 days ago and it said 3-5 days delivery"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent does not say "What would you like me to do"
+
+    Scenario: A parcel whose contents came soaked is faulty
+      When the customer says "your courier left my parcel in the rain and everything inside is soaked. A-4545"
+      Then the message gives the fact "condition" as "faulty"
+
+    Scenario: Running late with the return is no parcel that never came
+      When the customer says "I'm running late with the return for A-5657"
+      Then the message gives no fact "condition"
+
     Scenario: A question about something other than the new parcel is one the agent cannot answer
       When the customer says "hello, my parcel A-8006 was supposed to arrive last week but it hasn't come"
       And the customer says "send it again please"

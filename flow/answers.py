@@ -48,7 +48,7 @@ TOPICS: tuple[Topic, ...] = (
         "choose size colour item pick another",
     ),
     _topic(
-        "how work works process happen happens return send post label",
+        "how work works process happen happens return send post label collect collected collection pickup courier",
         "label email send post returns back",
     ),
 )

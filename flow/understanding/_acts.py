@@ -208,6 +208,10 @@ def read_acts(
         found.drop("ask_about")  # "how long will the exchange take to arrive?" asks after what was done
     if not tone.irony and not found.kinds() - {"thank", "ask_policy", "affirm"}:
         options_instead(clauses, context, lexicon, found)
+    if context.state == "follow_up" and context.chosen is None and not found.kinds() - {"thank", "affirm"}:
+        for index, clause in enumerate(clauses):
+            if clause.question and _asks_about_collection(clause.words):
+                found.add(index * 1000 + 7, Act.of("ask_policy"))  # answered with how things are sent back
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank", "ask_policy"}:
@@ -628,6 +632,16 @@ def _past_fillers(words: Sequence[str]) -> Sequence[str]:
 
 
 _OPENING_FILLERS = frozenset({"oh", "hmm", "um", "umm", "erm", "ah", "ok", "okay", "so", "hi", "hello", "hey"})
+
+
+def _asks_about_collection(words: Sequence[str]) -> bool:
+    """ "Will you pick it up or do I send it?", "will a courier collect it?": how the item goes back."""
+    return not _COLLECTING.isdisjoint(words) or any(
+        a == "pick" and "up" in words[i + 1 : i + 4] for i, a in enumerate(words)
+    )
+
+
+_COLLECTING = frozenset({"collect", "collected", "collection", "collecting"})
 
 
 def _asks_how_it_is_done(words: Sequence[str], named: list[str], context: Context, lexicon: Lexicon) -> bool:

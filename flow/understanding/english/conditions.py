@@ -51,7 +51,10 @@ FAULTY = _phrases("""
     black screen | dead pixels | defects | faults | dodgy | stain | stained | needs fixing | needs repairing |
     needs a repair | needs repair | get it repaired | have it repaired | get it fixed | have it fixed |
     stopped turning on | stopped switching on | stopped powering on | no longer turns on | no longer switches on |
-    wont boot | doesnt boot | stopped responding | stopped charging | screen cracked | screen is cracked
+    wont boot | doesnt boot | stopped responding | stopped charging | screen cracked | screen is cracked |
+    water damaged | water damage | waterlogged | inside is soaked | inside was soaked | inside were soaked |
+    contents are soaked | contents were soaked | everything is soaked | everything was soaked | its soaked |
+    it is soaked | it was soaked | they are soaked | theyre soaked | they were soaked
 """)
 """Something wrong with the thing itself: broken, not working, falling apart."""
 NEVER_ARRIVED = _phrases("""
@@ -86,7 +89,11 @@ NEVER_ARRIVED = _phrases("""
     tracking hasnt updated | tracking hasnt changed | tracking hasnt moved | tracking not updated |
     tracking says the same | tracking stopped | tracking has stopped | not moved since |
     hasnt moved since | hasnt moved for | hasnt moved in | hasnt updated in | hasnt updated for | hasnt updated since |
-    not updated in | not updated for | not updated since
+    not updated in | not updated for | not updated since | order is late | parcel is late | package is late |
+    delivery is late | order is overdue | parcel is overdue | delivery is overdue | order is delayed |
+    parcel is delayed | delivery is delayed | order has been delayed | parcel has been delayed |
+    order is running late | parcel is running late | delivery is running late |
+    still not delivered | late delivery | arriving late | order is very late | parcel is very late
 """)
 """The order never came (or its box came without it)."""
 WRONG_ITEM = _phrases("""

@@ -167,7 +167,8 @@ _STATUS = _phrases("""
     charged after cancelling | cancelled but charged | cancelled but you charged | cancelled but still charged |
     still charged me | you still charged | still been charged | i cancelled but | cancelled it but |
     still isnt there | still isnt here | isnt there yet | isnt here yet | still not there | not there yet |
-    still hasnt come | still not come
+    still hasnt come | still not come | refund is late | refund is delayed | refund is overdue | money is late |
+    refund has been delayed | refund is taking | refund is taking ages | refund is taking forever
 """)
 _IMPERATIVES = _phrases("""
     do | just do | go with | go for | just go with | just go for | sort | sort out | sort me out with |
