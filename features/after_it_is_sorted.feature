@@ -112,3 +112,9 @@ Feature: After the request is sorted
     When the customer says "will a courier collect it?"
     Then the agent says "print the free returns label"
     And the agent does not say "Orders can be cancelled"
+
+  Scenario: "Can I use the same label for another order?" is a question the agent cannot answer, not a choice
+    When the customer says "Thanks! Can I use the same label for another order?"
+    Then the message is not read as "choose:free_return"
+    And the reply matches /(can't help with that one|not something I can help with|outside what I can do) from here/
+    And the conversation is still open

@@ -129,6 +129,16 @@ Feature: Following the customer when they change course
       Then the message is read as "insist"
       And the conversation is still open
 
+    Scenario: An order told only of its fault, beside a cancellation of another, gets what its fault calls for
+      When the customer says "hi i bought a jacket 35 days ago (A-2222) and the zip broke, and also i want to cancel A-3333 which i ordered today"
+      Then the agent offers "Replacement" and "Repair"
+      And the agent does not say "For order A-2222, has your order been dispatched"
+      When the customer says "repair is fine for the jacket"
+      Then the alternative "Repair" is applied
+      And the agent says "has your order been dispatched"
+      When the customer says "no it hasn't shipped"
+      Then the request "cancel" is decided as "approved"
+
     Scenario: Two requests in one message are both dealt with in one reply
       Given the fact "customer_name" is "Dana"
       When the customer says "please cancel order B-2001, it hasn't been dispatched yet, and also refund A-2002 which I bought 10 days ago"

@@ -128,7 +128,7 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
                 # With several kinds of request, the orders told apart are those no request names.
                 orders = run.signals.order_facts if not run.signals.request_facts else ()
                 for stated in orders or (None,):
-                    _add(run, policy, name, kinds, stated)
+                    _add(run, policy, _called_for(name, stated, orders, assumed), kinds, stated)
     picked = run.signals.slots.get("request")
     if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):
         run.agenda.append(AgendaItem(picked))
@@ -149,6 +149,23 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
             # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".
             run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def _called_for(
+    name: str,
+    stated: dict[str, FactValue] | None,
+    orders: tuple[dict[str, FactValue], ...],
+    assumed: AssumedRequest | None,
+) -> str:
+    """The request for one of several orders a message names: "the zip on A-2222 broke, and cancel A-3333"
+    asks to cancel A-3333 only, and A-2222 gets the request its trouble calls for, when another order
+    told of no trouble is left for the request named."""
+    if assumed is None or stated is None or len(orders) < 2:
+        return name
+    called = assumed(stated)
+    if called is None or called == name:
+        return name
+    return called if any(assumed(other) is None for other in orders if other is not stated) else name
 
 
 def _take_back_drop(run: Run, policy: Policy) -> None:

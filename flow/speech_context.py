@@ -340,9 +340,13 @@ class ContextBuilder:
             context["status_text"] = _status_answer(policy.status.say, run)
         if "unanswered" in groups:
             context["announced"] = _announces(run)
-            context["unanswered"] = _unanswered(run) or any(
-                a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
-                for a in run.signals.acts
+            context["unanswered"] = (
+                _unanswered(run)
+                or any(
+                    a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
+                    for a in run.signals.acts
+                )
+                or _asked_about_nothing_open(run)
             )
         if "files_complaint" in groups:
             context["files_complaint"] = files_complaint(run)
@@ -698,6 +702,13 @@ _TOPIC_WORDS = frozenset(
     """my the a an about it its this that regarding re order orders purchase purchases parcel package item
     items delivery product thing something one hi hello hey please with i have got need quick""".split()
 )
+
+
+def _asked_about_nothing_open(run: Run) -> bool:
+    """Whether a question about an offer came to the fallback after the request was settled: "can I use the
+    same label for another order?" about a free return nobody offered is one the agent cannot answer."""
+    fell_back = bool(run.steps) and run.steps[-1].transition == "anything_else"
+    return fell_back and any(a.kind == "ask_about" for a in run.signals.acts)
 
 
 def _unanswered(run: Run) -> bool:

@@ -72,6 +72,8 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
         return False
+    if not _USING.isdisjoint(words[: mention.start]):
+        return False  # "can I use the same label for another order?" asks about it
     if all(word in _BARE for word in words[: mention.start]) and all(word in _TOLD for word in words[mention.end :]):
         return True
     verbs = lexicon.variant_verbs
@@ -147,4 +149,5 @@ def _told_to_change(before: Sequence[str], verbs: frozenset[str]) -> bool:
 
 
 _DOING = frozenset({"do", "can", "could", "would"})
+_USING = frozenset({"use", "reuse", "spend", "keep", "print"})
 _QUESTION_WORDS = frozenset({"what", "whats", "how", "hows", "why", "when", "where", "which", "who", "is", "does"})
