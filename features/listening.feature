@@ -101,6 +101,22 @@ Feature: Listening first
     When the customer says "yes please"
     Then the agent hands over to a person with reason "asked_for_person"
 
+  Scenario: "I ain't happy with your service, make a claim" is a complaint to file with a colleague
+    When the customer says "I ain't happy with your service, make a claim"
+    Then the agent says "complaint"
+    And the quick replies are "Yes, a colleague please" and "No"
+
+  Scenario: A "reclamation" to lodge is a complaint to file too
+    When the customer says "where can I lodge a reclamation against your business ?"
+    Then the agent says "complaint"
+    And the agent does not say "tell me a little more"
+
+  Scenario: "Show me in what situations I can ask for my money back" asks about the rules
+    When the customer says "show me in what situations can I ask for my money back"
+    Then the message is read as "ask_policy"
+    And the agent says "within 30 days"
+    And the agent does not say "order number"
+
   Scenario: Telling what went wrong after the offer of a colleague keeps the offer open
     When the customer says "I want to complain"
     And the customer says "about the delivery man, he was rude"

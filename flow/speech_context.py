@@ -743,7 +743,10 @@ def files_complaint(run: Run) -> bool:
     return any(words in lowered for words in _FILING)
 
 
-_FILING = ("complaint", "file a claim", "claim against", "want to complain", "like to complain")
+_FILING = (
+    "complaint", "file a claim", "claim against", "want to complain", "like to complain", "reclamation",
+    "make a claim", "customer claim", "consumer claim", "lodge a claim", "raise a claim",
+)  # fmt: skip
 
 
 def _status_answer(text: str, run: Run) -> str:

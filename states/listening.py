@@ -52,7 +52,8 @@ SPEC = StateSpec(
         ),
         "ask_fact": (
             "{% if queued %}I'll look at {{ request }} first, then {{ queued }}. {% endif %}"
-            "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint %}{{ hint }}"
+            "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint %}{{ hint }} Could you check it "
+            "and send it again?"
             "{% elif narrowing and not offer_colleague %}To get this right, I need a closer date. {{ question }}"
             "{% elif noted_for %}Thanks, I've noted that for {{ noted_for }}. {{ question }}"
             "{% elif wished %}I'll see if I can arrange the {{ wished }} for you. {{ question }}"

@@ -533,7 +533,7 @@ ENGLISH = Lexicon(
     policy_cues=_POLICY,
     wondering=frozenset(
         """know tell see check explain understand wondering wonder find clarify confirm learn help info
-        information checking seeing finding knowing""".split()
+        information checking seeing finding knowing show""".split()
     ),
     cancel_request_cues=_CANCEL_REQUEST,
     comparison_cues=comparisons.COMPARISONS,
