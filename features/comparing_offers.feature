@@ -14,6 +14,12 @@ Feature: Weighing up the alternatives
     And the agent says "Exchange: We email you a free returns label"
     And the conversation is in "offering_alternatives"
 
+  Scenario: Asking whether an exchange for something cheaper refunds the difference is no choice yet
+    When the customer says "can I exchange for something cheaper and get the difference back?"
+    Then the message is read as "ask_about:exchange"
+    And no alternative is applied
+    And the conversation is in "offering_alternatives"
+
   Scenario: Asking which is quicker is a comparison, not a choice
     When the customer says "which one is quicker?"
     Then the agent says "straight away"

@@ -551,6 +551,8 @@ def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
 def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     """A question that is really a choice: "can I just get the credit?", "could you do the exchange please?"."""
     head = [w for w in words[: mention.start] if w not in _SOFTENERS]
+    if "difference" in words[mention.end :]:
+        return False  # "can I exchange for something cheaper and get the difference back?" asks about its terms
     if lexicon.choice_forms.may_hold(head) and lexicon.choice_forms.first(head) is not None:
         return True
     if tuple(head[-2:]) in _ASKING_TO_DO:
