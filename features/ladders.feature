@@ -105,6 +105,19 @@ Feature: Saying it another way
       Then the agent says "a letter, a dash and four digits"
       And the request is still undecided
 
+    Scenario: "I don't have the order number" in the first message is told where to find it
+      When the customer says "I need to return a gift my aunt bought me, I don't have the order number but it's under her name"
+      Then the agent says "confirmation email"
+      And the agent does not say "Could you tell me your order number"
+      When the customer says "i really don't know the order number"
+      Then the agent says "colleague"
+
+    Scenario: How long ago, said while the order number is asked, is no order number in the wrong form
+      When the customer says "I want a refund"
+      And the customer says "it was bought about 2 weeks ago"
+      Then the agent does not say "a letter, a dash and four digits"
+      And the agent says "order number?"
+
   Scenario: A date that cannot be narrowed down gets the offer of a colleague, not the question again
     Given it is 2026-11-24 11:30 in the policy's time zone
     And the fact "order_id" is "A-1001"

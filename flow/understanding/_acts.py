@@ -1049,13 +1049,30 @@ def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) 
 def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """ "I don't know the order number", "I can't remember when I bought it": the fact asked for cannot
     be given, which is no request and no complaint (the model often reads one)."""
-    if context.asked is None or found.kinds() - {"thank", "hold"}:
+    if context.asked is None:
+        _cannot_give_unasked(clauses, context, lexicon, found)
+        return
+    if found.kinds() - {"thank", "hold"}:
         return
     for index, clause in enumerate(clauses):
         if has(lexicon.not_knowing, clause.words):
             found.drop("hold")
             found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
             return
+
+
+def _cannot_give_unasked(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "I need to return a gift, I don't have the order number": a fact the customer cannot give, said
+    before it is asked for, by the words that name it; the agent then says where to find it instead of
+    asking for it as if nothing was said."""
+    for index, clause in enumerate(clauses):
+        if not has(lexicon.not_knowing, clause.words):
+            continue
+        for spec in context.facts:
+            names = lexicon.fact_names.get(spec.kind)
+            if names is not None and has(names, clause.words):
+                found.add(index * 1000 + 5, Act.of("provide", spec.name, negated=True))
+                return
 
 
 def _praises(words: Sequence[str], lexicon: Lexicon) -> bool:

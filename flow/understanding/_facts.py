@@ -29,6 +29,18 @@ _ID_ATTEMPT = TextPattern(r"[a-z]*-?\d[a-z0-9-]*", ignore_case=True)
 _EMAIL = TextPattern(r"[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+")
 _MAX_TEXT = 200
 _ORDER_WORDS = frozenset({"order", "purchase", "ref", "reference", "booking", "invoice", "transaction"})
+_TIME_UNITS = frozenset(
+    "day days week weeks wk wks month months year years hour hours hrs minute minutes mins ago".split()
+)
+
+
+def _counts_time(folded: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts days, weeks or months ("about 2 weeks ago"), so it is no
+    attempt at an order number."""
+    following = folded[end:].split(maxsplit=1)
+    return bool(following) and following[0].strip(".,!?") in _TIME_UNITS
+
+
 WRONG_ITEM = "wrong_item"
 NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
@@ -146,7 +158,9 @@ def _order_id(
         if attempt is None and "phone" in slots and not _ORDER_WORDS.isdisjoint(folded.split()):
             attempt = slots["phone"]
         if attempt is None and asked:
-            attempt = next((str(m.group(0)) for m in _ID_ATTEMPT.finditer(folded)), None)
+            attempt = next(
+                (str(m.group(0)) for m in _ID_ATTEMPT.finditer(folded) if not _counts_time(folded, m.end())), None
+            )
         if attempt is not None and attempt.isdigit():
             attempt = _letter_before(text, attempt) or attempt
         if attempt is not None:

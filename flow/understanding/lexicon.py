@@ -69,7 +69,9 @@ class Lexicon:
     or after a request was granted or an alternative taken, what could replace it ("what are my options?");
     ``charged_another_amount`` tells an amount charged against the one it should have been ("charged £15
     instead of £10"), the condition ``overcharged``; ``looking_into`` asks the agent to have something
-    checked ("can you chase it up?"), which takes up the
+    checked ("can you chase it up?"); ``fact_names`` are the words that name a fact of each kind ("order
+    number" for ``order_id``), so "I don't have the order number" before it is asked says it cannot be
+    given; ``looking_into`` also takes up the
     offer of a colleague who can check it.
     """
 
@@ -167,6 +169,7 @@ class Lexicon:
     more_options: PhraseSet = PhraseSet(())
     looking_into: PhraseSet = PhraseSet(())
     charged_another_amount: MessageCheck = dataclasses.field(default=lambda clauses: False)
+    fact_names: Mapping[str, PhraseSet] = dataclasses.field(default_factory=dict)
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

@@ -572,6 +572,12 @@ ENGLISH = Lexicon(
     money_subjects=conditions.MONEY_SUBJECTS,
     sent_something_else=sent_something_else,
     charged_another_amount=charged_another_amount,
+    fact_names={
+        "order_id": _phrases("""
+            order number | order no | order id | order reference | order ref | reference number | receipt |
+            confirmation email | order confirmation
+        """),
+    },
     who_died=who_died,
     anger_cues=feelings.ANGER,
     own_mistakes=feelings.OWN_MISTAKES,
