@@ -125,7 +125,7 @@ class ContextBuilder:
         self._conditions = tuple(name for name, spec in policy.facts.items() if spec.kind == "condition")
         self._constants = self._constant_context()
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
-        self._standing = {name: {a.id for a in request.alternatives} for name, request in policy.requests.items()}
+        self._standing = {name: [a.id for a in request.alternatives] for name, request in policy.requests.items()}
         self._alternative_paths = {name: _alternative_paths(name, request) for name, request in policy.requests.items()}
         self._turn_only: dict[tuple[str, int | None, int | None], bool] = {}
         inside = _read_inside(book, _ON_REQUEST | _REASON_WORDS)
@@ -328,8 +328,9 @@ class ContextBuilder:
             context["insisted"] = "insist" in said_kinds
             context["affirmed"] = "affirm" in said_kinds
             context["remark"] = "remark" in run.signals.slots
-            context["questioned"] = _asked_a_question(run.text)
-            context["acknowledged"] = _only_acknowledges(run.text)
+            words = _letter_words(run.text)
+            context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
+            context["acknowledged"] = bool(words) and all(w in _ACKNOWLEDGING or w == "then" for w in words)
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)
         if "offer_callback" in groups:
@@ -564,16 +565,11 @@ class ContextBuilder:
         asked = run.focus
         lead = ""
         if asked == "all":
-            if not shown and item.status == "approved":
-                # "What are my options?" once the request was granted: what the policy offers instead of it.
-                shown = [a.id for a in alternatives if a.id in self._standing[item.name]]
-                named = [_in_sentence(a) for a in alternatives if a.id in shown]
-                context["choices"] = human_list(named, conjunction="or the")
-                context["several"] = len(named) > 1
-                lead = _INSTEAD_LEAD if len(named) > 1 else ""
-            elif item.status == "alternative_accepted" and item.chosen in shown:
-                # "What else is there?" after a choice: what the customer could switch to.
-                shown = [offer for offer in shown if offer != item.chosen]
+            instead = self._instead(item, shown)
+            if instead is not None:
+                # "What are my options?" once the request was granted or an alternative taken: what could
+                # replace it.
+                shown = instead
                 named = [_in_sentence(a) for a in alternatives if a.id in shown]
                 context["choices"] = human_list(named, conjunction="or the")
                 context["several"] = len(named) > 1
@@ -607,6 +603,15 @@ class ContextBuilder:
         if about is not None:
             context["about"] = _in_sentence(about)
             context["details"] = _fresh_details(about, set(run.said), run.text)
+
+    def _instead(self, item: AgendaItem, shown: list[str]) -> list[str] | None:
+        """What could replace ``item`` once it is settled: the policy's alternatives to a granted request, or
+        the other offers beside the one taken; ``None`` while it is still on offer."""
+        if not shown and item.status == "approved":
+            return list(self._standing[item.name])
+        if item.status == "alternative_accepted" and item.chosen in shown:
+            return [offer for offer in shown if offer != item.chosen]
+        return None
 
     def _alternative_text(self, name: str, alternative: Alternative, context: dict[str, Any]) -> str:
         path = self._alternative_paths[name].get(alternative.id)
@@ -834,23 +839,17 @@ _QUESTION_OPENERS = frozenset(
     {"how", "what", "whats", "when", "where", "why", "who", "which", "can", "could", "do", "does", "is", "are",
      "will", "would", "should", "may", "if", "and"}
 )  # fmt: skip
-
-
-def _asked_a_question(text: str) -> bool:
-    """Whether the customer's message asks something ("how long?", "can I use it online"), so that "Good
-    question" answers it; "a medium please" asks nothing."""
-    words = "".join(c if c.isalpha() or c.isspace() else " " for c in text).split()
-    return "?" in text or (bool(words) and words[0] in _QUESTION_OPENERS)
-
+"""Words that open a message asking something ("how long?", "can I use it online"), so that "Good question"
+answers it; "a medium please" asks nothing."""
 
 _ACKNOWLEDGING = frozenset({"ok", "okay", "k", "kk", "okey", "okie", "alright", "right", "fine", "hmm", "mm", "oh"})
+"""A message of only these words (and "then") acknowledges what the agent said ("ok", "alright then"), which
+is neither a yes nor a no to "is there anything else?"."""
 
 
-def _only_acknowledges(text: str) -> bool:
-    """Whether the message only acknowledges what the agent said ("ok", "alright then"), which is neither a yes
-    nor a no to "is there anything else?"."""
-    words = "".join(c if c.isalpha() or c.isspace() else " " for c in text).split()
-    return bool(words) and all(w in _ACKNOWLEDGING or w == "then" for w in words)
+def _letter_words(text: str) -> list[str]:
+    """The words of ``text``, letters only."""
+    return "".join(c if c.isalpha() or c.isspace() else " " for c in text).split()
 
 
 _INSTEAD_LEAD = "You could have one of these instead, if you'd prefer.\n\n"

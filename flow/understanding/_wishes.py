@@ -52,11 +52,9 @@ def options_instead(clauses: list[Clause], context: Context, lexicon: Lexicon, f
     """After a request was granted, or an alternative taken, "what are my options?" or "what else could you
     do?" asks what the customer could have instead of it: an ``ask_about`` act for all of them. "Anything
     else" stays the answer to the agent's own question ("no, not anything else")."""
-    if context.state != "follow_up":
-        return
-    if context.chosen is None and (context.offered or not context.wishes):
-        return
-    if context.chosen is not None and not context.offered:
+    granted = context.chosen is None and not context.offered and bool(context.wishes)
+    taken = context.chosen is not None and bool(context.offered)
+    if context.state != "follow_up" or not (granted or taken):
         return
     for index, clause in enumerate(clauses):
         if has(lexicon.more_options, clause.words) and "anything" not in clause.words:
