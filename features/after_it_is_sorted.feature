@@ -118,3 +118,18 @@ Feature: After the request is sorted
     Then the message is not read as "choose:free_return"
     And the reply matches /(can't help with that one|not something I can help with|outside what I can do) from here/
     And the conversation is still open
+
+  Scenario: "How will I get the money back?" is told where the refund goes, not how to post a parcel
+    When the customer says "great, how will I get the money back?"
+    Then the agent says "reaches your card"
+    And the agent does not say "post office"
+
+  Scenario: "Can't you just give me a discount and I'll keep it?" is said to be out of reach, not passed over
+    When the customer says "can't you just give me a discount and I'll keep it?"
+    Then the reply matches /(can't help with that one|not something I can help with|outside what I can do) from here/
+    And the conversation is still open
+
+  Scenario: "Great, can you do it then?" after the refund is started is told it is under way, not let go
+    When the customer says "great can u do it then"
+    Then the agent says "under way"
+    And the conversation is still open

@@ -37,6 +37,12 @@ Feature: Checking on something already under way
     Then the agent hands over to a person
     And the agent does not say "what you'd like to do"
 
+  Scenario: "Ok so what now?" to the offer of a colleague takes it, rather than getting the whole policy
+    When the customer says "My refund for A-9393 still hasn't arrived, it's been 2 weeks"
+    And the customer says "ok so what now"
+    Then the agent hands over to a person
+    And the agent does not say "Here's how it works"
+
   Scenario: "No, don't chase it" to the offer of a colleague hands nothing over
     When the customer says "any update on my refund?"
     And the customer says "no don't chase it, I'll wait"

@@ -47,6 +47,15 @@ Feature: Handing over to a person
     Then the agent hands over to a person because the customer asked for one
     And the handoff summary mentions "Dana"
 
+  Scenario: "How long will that take?" while waiting for a person is about the wait, not the rules
+    Given it is within the policy's opening hours
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    And the customer says "how long will that take?"
+    Then the transitions taken were "waiting"
+    And the agent does not say "refund window"
+    And the conversation is in "escalated"
+
   Scenario: The summary tells the person everything they need
     When the customer says "I want a refund"
     And the customer says "Can I speak to a manager?"
@@ -164,6 +173,29 @@ Feature: Handing over to a person
     And the customer says "let me speak to a human"
     And the customer says "yes please"
     Then a callback is booked for "Monday 09:00"
+
+  Scenario: Out of hours, "can someone call me at 3pm?" books the callback for 3pm
+    Given it is 20:30 in the policy's time zone
+    When the customer says "I want a refund"
+    And the customer says "I want to talk to a manager"
+    And the customer says "can someone call me at 3pm?"
+    Then a callback is booked for "Wednesday 15:00"
+    And the agent says "a colleague will call you tomorrow at 15:00"
+
+  Scenario: Out of hours, "yes, on Thursday at 10:30" books the callback for then
+    Given it is 20:30 in the policy's time zone
+    When the customer says "I want a refund"
+    And the customer says "I want to talk to a manager"
+    And the customer says "yes, on thursday at 10:30"
+    Then a callback is booked for "Thursday 10:30"
+
+  Scenario: Out of hours, a callback asked for when nobody is there is booked for the first time someone is
+    Given it is 20:30 in the policy's time zone
+    When the customer says "I want a refund"
+    And the customer says "I want to talk to a manager"
+    And the customer says "yes, call me at 8pm tomorrow"
+    Then a callback is booked for "Wednesday 09:00"
+    And the agent says "isn't there at the time you asked"
 
   Scenario: Out of hours, a customer may turn the callback down
     Given it is outside the policy's opening hours

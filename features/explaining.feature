@@ -107,3 +107,17 @@ Feature: Explaining the decision clearly, and saying sorry
     Then the message is read as "ask_why"
     And the agent does not say "make sure I get this right"
     And the agent says "can't resell it"
+
+  Scenario Outline: "What if it's never been worn?" after a refusal asks why, and gets the fuller reason
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "<message>"
+    Then the message is read as "ask_why"
+    And the agent explains the reason more simply
+    And the agent does not say "why you're unhappy"
+
+    Examples:
+      | message                                |
+      | what if it's never been worn?          |
+      | even if it's unworn?                   |
+      | but what if I send it back unopened?   |

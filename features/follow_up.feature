@@ -144,6 +144,16 @@ Feature: Following up
     And the agent hands over to a person with reason "unsatisfied"
 
 
+  Scenario: At the check-in, "not really, I'd rather have the credit" switches rather than hands over
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "not really, I changed my mind and want the credit instead"
+    Then the alternative "Store credit" is applied in place of "Exchange"
+    And the agent does not hand over to a person
+
   Scenario: At the check-in, "who is this?" is answered and the check-in question asked again
     When the customer says "I want a refund"
     And the customer clicks "Store credit"

@@ -161,6 +161,7 @@ Feature: Listening first
     And the customer says "why do you need that?"
     Then the agent says "your order number"
     And the agent does not say "One more time"
+    And the agent does not say "didn't catch that"
     And the agent does not say "Sorry, I still need this"
 
   Scenario: Asking for the request again while the agent waits for a fact is heard, and the question comes again
@@ -246,3 +247,65 @@ Feature: Listening first
       Then the message is read as "ask_policy"
       And the agent says "within 30 days"
       And the agent does not say "didn't quite catch"
+
+    Scenario: "Ok thanks" after a question about the rules is answered asks for nothing
+      When the customer says "Can I return something I bought in store?"
+      And the customer says "ok thanks"
+      Then the message is not read as "request:refund"
+      And the agent does not say "order number"
+
+  Rule: An alternative named with a shrug of words is still asked for
+
+    Scenario: "Replacement I guess" while the date is asked asks for the replacement
+      When the customer says "my kettle A-2727 stopped working"
+      Then the agent asks for the "days since purchase"
+      When the customer says "replacement I guess"
+      Then the message is read as "choose:replacement"
+      And the agent says "replacement"
+
+    Scenario: A trouble told with a rough date is heard before the closer date is asked for
+      Given it is 2026-03-20 10:00 in the policy's time zone
+      When the customer says "my husband ordered a coffee machine last month (A-1122) and it's already leaking"
+      Then the request is still undecided
+      And the reply matches /I'm sorry (about|to hear) that/
+
+    Scenario: "What about a replacement then, how long does that take?" asks about the replacement, not the rules
+      When the customer says "my toaster A-3131 broke"
+      Then the agent asks for the "days since purchase"
+      When the customer says "ok what about a replacement then, how long does that take?"
+      Then the message is read as "ask_about:replacement"
+      And the agent says "as soon as we have the faulty one back"
+      And the agent does not say "Orders can be cancelled"
+
+  Rule: A name the customer gives is used
+
+    Scenario: A first message signed "Kind regards, Margaret" is greeted by name
+      When the customer says "Good afternoon. Please cancel order A-1122, it has not yet been dispatched. Kind regards, Margaret"
+      Then the message gives the fact "customer_name" as "Margaret"
+      And the reply matches /(Hi|Hello) Margaret/
+      And the request is approved
+
+    Scenario: "My name is dana" is read, and "my name is on the order" is not a name
+      When the customer says "hi my name is dana, I'd like a refund"
+      Then the message gives the fact "customer_name" as "Dana"
+      When the customer says "my name is on the order A-3030"
+      Then the message gives no fact "customer_name"
+
+    Scenario: "Thanks, Sam" thanks the agent and names nobody
+      When the customer says "I want to cancel A-1133"
+      And the customer says "Thanks, Sam"
+      Then the message gives no fact "customer_name"
+
+  Rule: A boundary set while listening still moves the request on
+
+    Scenario: An insult with a request gets the boundary and the next question
+      When the customer says "you are a useless bot. refund A-2002 you idiot"
+      Then the agent sets a boundary
+      And the agent asks for the "days since purchase"
+      When the customer says "last week"
+      Then the request is approved
+
+    Scenario: An insult with nothing asked gets the boundary and a question about what is needed
+      When the customer says "You are a useless bunch of idiots"
+      Then the agent sets a boundary
+      And the reply matches /(What can I help you with today|Is there something I can help you with)\?/

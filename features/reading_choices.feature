@@ -212,6 +212,29 @@ Feature: Reading what the customer chooses
       When the customer says "ok do that"
       Then the alternative "Free return" is applied
 
+    Scenario: "The refund please" after a shipped order's cancellation is declined takes the free return
+      Given the customer "Lee" ordered "B-2002", which has already been dispatched
+      When the customer says "Please cancel my order, my son ordered it without asking"
+      And the customer says "the refund please"
+      Then the message is read as "choose:free_return"
+      And the alternative "Free return" is applied
+      And the agent does not say "I'll look at a refund next"
+
+    Scenario: "Yes cancel" to a new parcel or a full refund for a parcel that never came takes the refund
+      When the customer says "my order A-7171 was supposed to come on tuesday and it's now friday, where is it?? i want to cancel"
+      Then the agent offers "Send it again" and "Full refund"
+      When the customer says "yes cancel"
+      Then the alternative "Full refund" is applied
+      And the agent does not say "has to stay the same"
+
+    Scenario: "Oh ok. Can I just not accept the delivery?" acknowledges and asks; it takes nothing
+      Given the customer "Lee" ordered "B-2002", which has already been dispatched
+      When the customer says "Please cancel my order"
+      And the customer says "oh ok. can I just not accept the delivery?"
+      Then no alternative is applied
+      And the message is not read as "choose"
+      And the agent does not say "Happy to"
+
     Scenario: Naming the voucher and then asking what it is worth asks about it
       When the customer says "I want a refund"
       And the customer says "um, the voucher thing, how much is it worth?"
@@ -402,3 +425,37 @@ Feature: Reading what the customer chooses
       When the customer says "I want a refund"
       And the customer says "I don't want either"
       Then no alternative is applied
+
+  Rule: An offer dismissed as pointless is turned down, and thanks with "that's all" is leaving
+
+    Scenario: "What's the point of store credit?" turns the credit down and keeps the exchange
+      When the customer says "I want a refund"
+      And the customer says "what's the point of store credit, I'll never shop here again after this"
+      Then the message is read as "reject:store_credit" and "complain"
+      And no alternative is applied
+      And the agent offers "exchange"
+      And the agent does not say "No problem"
+      And the agent does not say "Shall I go ahead with the store credit"
+
+    Scenario: "What good is a voucher to me" turns the credit down too
+      When the customer says "I want a refund"
+      And the customer says "what good is a voucher to me"
+      Then the message is read as "reject:store_credit"
+
+    Scenario: "Ok thanks, that's all" to the offers ends the chat and takes nothing
+      When the customer says "I want a refund"
+      And the customer says "ok thanks, that's all"
+      Then no alternative is applied
+      And the agent does not say "Just to check, do you mean"
+      And the conversation is closed
+
+    Scenario: "Want a replacement" without an "I" asks for the replacement
+      Given the fact "condition" is "faulty"
+      When the customer says "it stopped working after a week, want a replacement"
+      Then the message is read as "provide:condition" and "choose:replacement"
+
+    Scenario: "Size L" for a coat that is too small asks for the exchange
+      When the customer says "I want a refund, the coat is too small"
+      And the customer says "size L"
+      Then the message is read as "choose:exchange"
+      And the alternative "Exchange" is applied

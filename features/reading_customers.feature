@@ -152,6 +152,7 @@ Feature: Reading customers the way they write
     When the customer says "I want a refund for A-1900"
     And the customer says "that's not fair, I only used it once"
     Then the agent does not say "One more time"
+    And the agent does not say "didn't catch that"
     And the agent does not say "I still need this"
     And the agent acknowledges the customer's frustration
     And the agent says "when did you buy it"
@@ -162,6 +163,7 @@ Feature: Reading customers the way they write
     And the customer says "brilliant, cheers"
     Then the message is not read as "provide:dispatched"
     And the agent does not say "One more time"
+    And the agent does not say "didn't catch that"
     And the agent does not say "I still need this"
     And the agent says "dispatched"
     When the customer says "no, not yet"
@@ -773,3 +775,36 @@ Feature: Reading customers the way they write
       When the customer says "I'm really unhappy, the sofa I ordered was meant to come last week and nothing, A-1212"
       Then the message gives the fact "condition" as "never_arrived"
       And the agent offers "Send it again" and "Full refund"
+
+  Rule: A membership's words for ending it are the cancellation, not a second question
+
+    Scenario: "Can I stop paying?" is the cancellation itself
+      Given the policy file "../docs/examples/gym/features/policies/gym.yaml"
+      When the customer says "I broke my leg and can't train for a while, can I stop paying?"
+      Then the message is read as "request:cancel"
+      And the agent asks for the "months left on the contract"
+      And the agent does not say "other question"
+
+    Scenario: "What's the point of a freeze" turns the freeze down and keeps the off-peak plan
+      Given the policy file "../docs/examples/gym/features/policies/gym.yaml"
+      And the fact "months_left" is "5"
+      When the customer says "I'm moving abroad, I need to cancel"
+      And the customer says "I won't even be in the country, what's the point of a freeze"
+      Then the message is read as "complain" and "reject:freeze"
+      And the agent offers "Off-peak plan"
+      And the agent does not say "Shall I go ahead with the membership freeze"
+
+    Scenario: "I want out of my contract, I've been a member 5 years" cancels and tells how long
+      Given the policy file "../docs/examples/gym/features/policies/gym.yaml"
+      When the customer says "I want out of my contract, I've been a member 5 years and the place is always packed"
+      Then the message gives the fact "years_member" as "5"
+      And the message is read as "request:cancel" and "provide:years_member"
+      And the agent asks for the "months left on the contract"
+
+    Scenario: "I'm leaving the country. What's the point?" after the refusal is heard as a complaint
+      Given the policy file "../docs/examples/gym/features/policies/gym.yaml"
+      And the fact "months_left" is "4"
+      When the customer says "I'd like to cancel, I'm moving abroad for work"
+      And the customer says "I'm literally leaving the country. What's the point?"
+      Then the message is read as "complain"
+      And the agent does not say "can't help with that one"

@@ -295,11 +295,41 @@ Feature: Reading facts and requests the way people give them
       Then the message is read as "not provide:dispatched"
       And the agent says "tracking link"
 
+    Scenario Outline: "It has not yet been dispatched" is not dispatched
+      When the customer says "<message>"
+      Then the message gives the fact "dispatched" as "False"
+      And the request is approved
+
+      Examples:
+        | message                                                                                                    |
+        | Good afternoon. I am writing to request the cancellation of order A-1122. I believe it has not yet been dispatched. |
+        | cancel A-1123 please, it still hasn't been shipped                                                         |
+        | please cancel A-1124, I don't think it has been dispatched                                                 |
+
+    Scenario: "I haven't had any email" after the hint about the tracking email is not dispatched
+      When the customer says "hello I want to cancel my order A-4680 because I found it cheaper elsewhere"
+      And the customer says "I don't know, how do I check?"
+      Then the agent says "tracking link"
+      When the customer says "I haven't had any email"
+      Then the message gives the fact "dispatched" as "False"
+      And the request is approved
+
     Scenario: A parcel "stuck in transit" for two weeks has not arrived
       When the customer says "my order A-8989 has been stuck in transit for 2 weeks"
       Then the message gives the fact "condition" as "never_arrived"
       And the agent says "hasn't reached you"
       And the agent offers "Send it again" and "Full refund"
+
+    Scenario Outline: A parcel marked delivered that cannot be found has not arrived
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"
+
+      Examples:
+        | message                                                                      |
+        | oh brilliant, my parcel is delivered but it's nowhere to be seen. A-9090    |
+        | A-9091 says it was delivered, I can't find the parcel anywhere               |
+        | no parcel was left on my doorstep, order A-9092                              |
 
     Scenario: Tracking that has not moved for days is a parcel that has not arrived
       When the customer says "the tracking for A-8990 hasn't updated in 10 days"
@@ -794,7 +824,8 @@ Feature: Reading facts and requests the way people give them
 
     Scenario: "Can you stop it?" about an order made by mistake asks to cancel it
       When the customer says "Help!!! I ordered the wrong thing by mistake, A-1616, just now. Can you stop it?"
-      Then the message is read as "request:cancel" and "provide:order_id"
+      Then the message is read as "provide:order_id", "provide:days_since_purchase" and "request:cancel"
+      And the message gives the fact "days_since_purchase" as "0"
       And the agent says "dispatched"
 
   Rule: "...but the other hasn't" answers for the other order too
@@ -813,6 +844,15 @@ Feature: Reading facts and requests the way people give them
       And the customer says "A-7373 has not shipped but A-7474 has"
       Then the agent says "A-7474 has already left our warehouse"
 
+    Scenario: "A-7373 has shipped, the other hasn't" answers for the other order too
+      When the customer says "cancel A-7373 and A-7474 please"
+      And the customer says "A-7373 has shipped, the other hasn't"
+      Then the agent offers "Free return" and "Store credit"
+      When the customer says "free return"
+      Then the alternative "Free return" is applied
+      And the request "cancel" is decided as "approved"
+      And the agent does not say "has your order been dispatched"
+
   Rule: Waiting some days for a refund asks after it
 
     Scenario: "I've been waiting 10 days for my refund" is answered with where refunds get to
@@ -820,3 +860,140 @@ Feature: Reading facts and requests the way people give them
       Then the message is read as "ask_status"
       And the agent says "within 5 working days"
       And the agent does not say "When did you buy it"
+
+  Rule: A date said after the request is settled puts right the date it was settled on
+
+    Scenario: "The 1st of January" after a refund granted for "the 1st" takes the refund back
+      When the customer says "refund for A-1001 please, got it on the 1st"
+      Then the request is approved
+      When the customer says "the 1st of January"
+      Then the message gives the fact "days_since_purchase" as "61"
+      And the agent says "changes"
+      And the agent offers "Store credit" and "Exchange"
+
+    Scenario: "No wait, the 20th of December, not February" reads the date meant, not the one taken back
+      When the customer says "can I get a refund for A-1001? I think I ordered it around the 20th"
+      Then the request is approved
+      When the customer says "no wait, it was the 20th of december, not february"
+      Then the message gives the fact "days_since_purchase" as "73"
+      And the agent offers "Store credit" and "Exchange"
+
+    Scenario: "It was the 5th of January actually" is a date too
+      When the customer says "refund A-1001, bought it 3 days ago"
+      And the customer says "it was the 5th of january actually"
+      Then the message gives the fact "days_since_purchase" as "57"
+
+    Scenario: "Two Saturdays ago" is the Saturday before last
+      When the customer says "want to send back A-1001, ordered two saturdays ago"
+      Then the message gives the fact "days_since_purchase" as "10"
+      And the request is approved
+
+  Rule: Something else said when a closer date is asked is no sign the customer cannot give one
+
+    Scenario: "It was for my daughter" to the question for a closer date is asked again, not handed over
+      Given it is 2026-03-20 10:00 in the policy's time zone
+      When the customer says "I want a refund for A-1001, I bought it last month"
+      Then the request is still undecided
+      When the customer says "it was for my daughter"
+      Then the agent does not say "colleague"
+      And the agent says "when did you buy it?"
+
+    Scenario: A shrug to the question for a closer date is not knowing: a hint, then a colleague
+      Given it is 2026-03-20 10:00 in the policy's time zone
+      When the customer says "I want a refund for A-1001, I bought it last month"
+      And the customer says "🤷"
+      Then the message is read as "not provide:days_since_purchase"
+      And the agent says "A rough idea is enough"
+      When the customer says "🤷"
+      Then the agent says "colleague"
+
+    Scenario: Told where to find an order number the customer does not have, another fact given instead brings the colleague
+      When the customer says "hiya my daughter bought me a scarf as a present, I'd like to swap it for a different colour"
+      And the customer says "I don't have the order number, it was a gift"
+      Then the agent says "confirmation email"
+      When the customer says "she bought it a couple of weeks ago I think"
+      Then the agent says "colleague"
+      And the agent does not say "could you tell me your order number"
+      When the customer says "yes please"
+      Then the agent hands over to a person
+
+    Scenario: A name the host supplied stands when the customer signs with another
+      When the customer says "please cancel A-1122, it hasn't been dispatched. Kind regards, Margaret"
+      Then the agent says "Dana"
+      And the agent does not say "Margaret"
+
+  Rule: Several orders in one message each get what their own words ask for
+
+    Scenario: "A-6161 never arrived and A-6262 came broken" offers for the lost parcel, then refunds the broken one
+      Given it is 2026-03-20 10:00 in the policy's time zone
+      When the customer says "I need help with 2 orders. A-6161 never arrived and A-6262 came broken. Both bought 3 weeks ago"
+      Then the agent says "A-6161 hasn't reached you"
+      And the agent offers "Send it again" and "Full refund"
+      When the customer says "new parcel for the first one please"
+      Then the alternative "Send it again" is applied
+      And the request "refund" is decided as "approved"
+      And the agent says "A-6262"
+
+    Scenario: "Refund A-5151 and exchange A-5252" refunds one and exchanges the other
+      When the customer says "refund A-5151 and exchange A-5252, both bought last week"
+      Then the request "refund" is decided as "approved"
+      And the alternative "Exchange" is applied
+      And the agent says "A-5252"
+      And the reply matches /exchange (is arranged )?for order A-5252/
+
+    Scenario: "Exchange A-5151 and refund A-5252" arranges the exchange first, then the refund
+      When the customer says "exchange A-5151 and refund A-5252 please"
+      And the customer says "both bought last week"
+      Then the transitions taken were "grant_wish_and_continue" and "approve"
+      And the alternative "Exchange" is applied
+      And the reply matches /exchange (is arranged )?for order A-5151/
+
+  Rule: An order number put right is no date, and "I mean I want to return it" puts the request right
+
+    Scenario: "Sorry wrong number, it's A-1243" while the date is asked takes the number, not 1243 days
+      When the customer says "refund for A-1234 please"
+      And the customer says "sorry wrong number, it's A-1243"
+      Then the message gives no fact "days_since_purchase"
+      And the agent says "when did you buy it"
+      And the agent does not say "1243 days"
+
+    Scenario: "Oh wait, I mean I want to return it" while the dispatch is asked switches to a refund
+      When the customer says "I want to cancel A-2345"
+      And the customer says "oh wait, I mean I want to return it, it arrived yesterday"
+      Then the message is read as "provide:dispatched", "cancel_request:cancel" and "request:refund"
+      And the agent says "refund"
+      And the agent asks for the "days since purchase"
+
+    Scenario: "The trainers from A-1010 and the hoodie from A-2020. trainers 10 days ago, hoodie 2 months ago"
+      When the customer says "i'd like to send back the trainers from A-1010 and the hoodie from A-2020. trainers bought 10 days ago, hoodie 2 months ago"
+      Then the agent says "Order A-1010 is within our 30-day window"
+      And the agent says "Order A-2020 was bought 59 days ago"
+      And the agent offers "Store credit" and "Exchange"
+
+    Scenario: "Refund A-1010 and A-2020, the first bought 10 days ago" dates the first order only
+      When the customer says "refund A-1010 and A-2020, the first bought 10 days ago"
+      Then the request "refund" is decided as "approved"
+      And the agent says "For order A-2020, when did you buy it?"
+
+    Scenario: "I ordered the wrong size by mistake, A-6767, yesterday" dates the order
+      When the customer says "i ordered the wrong size by mistake, A-6767, yesterday. can i swap it?"
+      Then the message gives the fact "days_since_purchase" as "1"
+      And the agent does not say "When did you buy it"
+
+    Scenario: "I've had it for about 2 months" is how long ago it was bought
+      When the customer says "Hi, I want to return a faulty toaster, A-3131. I've had it for about 2 months."
+      Then the message gives the fact "days_since_purchase" as "59"
+      And the agent does not say "When did you buy it"
+
+    Scenario: "I bought a couple of things last week. The mug (A-1414) arrived chipped and the plate (A-1515) never showed up"
+      Given it is 2026-03-20 10:00 in the policy's time zone
+      When the customer says "Hey, I bought a couple of things last week. The mug (A-1414) arrived chipped and the plate (A-1515) never showed up"
+      Then the agent says "I've started one for order A-1414"
+      And the agent says "A-1515 hasn't reached you"
+      And the agent offers "Send it again" and "Full refund"
+
+    Scenario: "On the 31st" after a month without one is the last month that has it
+      When the customer says "I'd like a refund on A-1001 please"
+      And the customer says "I bought it on the 31st"
+      Then the message gives the fact "days_since_purchase" as "31"
+      And the agent says "Order A-1001 was bought 31 days ago"

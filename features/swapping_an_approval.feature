@@ -167,3 +167,30 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "refund A-5154, bought 2 days ago"
       And the customer says "nope, I don't need anything else"
       Then the conversation is closed with outcome "approved"
+
+  Rule: A request taken back after it was granted is withdrawn, with nothing in its place
+
+    Scenario: "Wait, actually I still want it, don't cancel" withdraws the cancellation
+      When the customer says "I want to cancel order A-2323"
+      And the customer says "it has not been dispatched"
+      Then the request is approved
+      When the customer says "wait, actually I still want it, don't cancel"
+      Then the approval of "cancel" is withdrawn
+      And no alternative is applied
+      And the agent says "A-2323"
+      And the conversation is in "follow_up"
+      When the customer says "thanks, bye"
+      Then the conversation is closed with outcome "customer_closed"
+
+    Scenario: "Sorry, I don't want the refund after all" withdraws the refund
+      When the customer says "refund A-5656 please, bought it 3 days ago"
+      Then the request is approved
+      When the customer says "sorry, I don't want the refund after all, I'll keep it"
+      Then the approval of "refund" is withdrawn
+      And the agent does not say "Happy to help"
+
+    Scenario: "No, I don't need a refund" to "anything else?" after a cancellation withdraws nothing
+      When the customer says "I want to cancel order A-2323"
+      And the customer says "it has not been dispatched"
+      And the customer says "no, I don't need a refund, thanks"
+      Then the conversation is closed with outcome "approved"

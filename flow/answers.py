@@ -48,6 +48,10 @@ TOPICS: tuple[Topic, ...] = (
         "choose size colour item pick another",
     ),
     _topic(
+        "refund refunded refunds reimburse reimbursed card bank account paypal",
+        "card account bank",
+    ),
+    _topic(
         "how work works process happen happens return send post label collect collected collection pickup courier",
         "label email send post returns back",
     ),
@@ -71,6 +75,9 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     asked = set(words)
     if any(a == "good" and b == "for" for a, b in zip(words, words[1:], strict=False)):
         asked.add("valid")  # "how long is it good for?"
+    if any(a == "money" and b == "back" for a, b in zip(words, words[1:], strict=False)):
+        asked -= {"money", "back"}
+        asked |= {"refund", "refunded"}  # "how do I get my money back?" asks about the refund, not a price
     if not _FAULTY.isdisjoint(asked):
         asked.add("faulty")  # "what if it's broken?"
     ignored = _IGNORED | {word for name in named for word in _words(name)}

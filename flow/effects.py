@@ -51,6 +51,7 @@ class Effects:
             "withdraw_alternative": self._withdraw_alternative,
             "swap_approval": self._swap_approval,
             "undo_approval": self._undo_approval,
+            "retract_approval": self._retract_approval,
             "approve_instead": self._approve_instead,
             "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
@@ -212,6 +213,17 @@ class Effects:
         run.settled = [settled for settled in run.settled if settled is not item]
         run.outcome = None
 
+    def _retract_approval(self, run: Run, edge: Edge) -> None:
+        """The customer no longer wants the request granted: tell the host to undo the approval, and leave
+        the request dropped, with nothing in its place."""
+        item = guards.last_approved(run.agenda)
+        if item is None:
+            return
+        run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
+        item.status = "dropped"
+        run.settled = [settled for settled in run.settled if settled is not item]
+        run.outcome = None
+
     def _swap_approval(self, run: Run, edge: Edge) -> None:
         """The customer would rather have an alternative of the request approved: undo the approval, then
         settle the request with the alternative."""
@@ -294,7 +306,8 @@ class Effects:
         reason = run.escalation_reason or "asked_for_person"
         # Offered because nobody was free in hours: the callback is due as soon as someone is.
         at = run.now if run.callback_offered and self._rules.in_hours(run.now) else self._rules.next_opening(run.now)
-        run.actions.append(ScheduleCallback(at=at, reason=reason))
+        asked = self._rules.asked_call_time(run.signals.slots.get("call_at", ""), run.now)
+        run.actions.append(ScheduleCallback(at=asked or at, reason=reason))
         run.waiting_since = None
 
     def _ask_fact(self, run: Run, edge: Edge) -> None:

@@ -44,6 +44,8 @@ Clock = Callable[[], datetime]
 _NO_SIGNALS = Signals()
 """The signals of a turn without a customer message (a start, a check-in, a person's action); frozen, so shared."""
 _MAX_CHAIN = 16
+_STEPS_PER_REQUEST = 4
+"""Transitions one request may take in a turn (decide, explain, apologise, offer), beyond ``_MAX_CHAIN``."""
 
 
 class Understander(Protocol):
@@ -384,7 +386,9 @@ class Engine:
         self._assume_for_orders_told(run)
         count(run, self.policy)
         self._step(run, "message")
-        for _ in range(_MAX_CHAIN):
+        # Each request on the agenda may take a few transitions of its own ("refund A-1001 … A-1020").
+        limit = _MAX_CHAIN + _STEPS_PER_REQUEST * len(run.agenda)
+        for _ in range(limit):
             if run.redo:
                 # The message is read again in the state just entered: the new request is decided now.
                 run.redo = run.changed = False
@@ -394,7 +398,7 @@ class Engine:
                 return
             else:
                 self._step(run, "next")
-        raise RuntimeError(f"the flow did not settle within {_MAX_CHAIN} transitions")  # pragma: no cover
+        raise RuntimeError(f"the flow did not settle within {limit} transitions")  # pragma: no cover
 
     def _assume_request(self, run: Run) -> None:
         """A customer who only says what happened ("my parcel never came") is taken to mean the request the
@@ -405,10 +409,28 @@ class Engine:
             return
         if any(signals.has(kind) for kind in ("ask_policy", "ask_status", "goodbye")):
             return
+        if self._assume_for_each_order(run):
+            return
         name = self._rules.assumed_request(run.facts)
         if name is not None:
             run.agenda.append(AgendaItem(name))
             point_at_current(run, self.policy)
+
+    def _assume_for_each_order(self, run: Run) -> bool:
+        """Several orders, each told of its own trouble ("A-6161 never arrived and A-6262 came broken"): each
+        gets the request the policy assumes for its trouble, in the order told. ``False`` when the message
+        does not tell orders apart, or no order's trouble calls for a request."""
+        orders = [stated for stated in run.signals.order_facts if stated.get("order_id")]
+        if len(orders) < 2:
+            return False
+        called = [(stated, self._rules.assumed_request(stated)) for stated in orders]
+        if not any(name for _, name in called):
+            return False
+        for stated, name in called:
+            if name is not None:
+                run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated)))
+        point_at_current(run, self.policy)
+        return True
 
     def _assume_for_orders_told(self, run: Run) -> None:
         """Beside several requests, an order no request names but whose trouble is told ("oh and A-1010

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flow.models import AgendaItem, FactValue, Span
-from flow.policy import FactSpec, Policy
+from flow.policy import NUMERIC_KINDS, FactSpec, Policy
 from flow.run import Run, current_item
 from flow.textmatch import WORD, TextPattern, policy_pattern
 from flow.wording import greets_only
@@ -80,7 +80,7 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
     if spec.kind == "email":
         email = _EMAIL.search(text)
         return str(email.group(0)) if email else None
-    if spec.kind == "text":
+    if spec.kind == "text" or spec.kind == "name":
         cleaned = text.strip()
         return cleaned[:_MAX_TEXT_FACT] if cleaned else None
     return None
@@ -138,7 +138,8 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
     slot = run.signals.slots.get("requested") if not run.agenda else None
     if slot is not None and (name := policy.request_for(slot)) is not None:
         run.agenda.append(AgendaItem(name))
-    _note_wish(run, policy, assumed)
+    if not _note_order_wishes(run, policy):
+        _note_wish(run, policy, assumed)
     _take_back_drop(run, policy)
     if before is not None and not before.settled:
         _take_up_first(run, policy, before, waiting_before)
@@ -236,6 +237,20 @@ def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None
         run.agenda.append(item)
     if item is not None and item.name in owners:
         item.wish = wish
+
+
+def _note_order_wishes(run: Run, policy: Policy) -> bool:
+    """ "Refund A-5151 and exchange A-5252": each alternative asked for with one of several orders is
+    remembered on that order's request, when the request has it. ``False`` when the message asks for none."""
+    told = run.signals.slots.get("order_wishes")
+    if not told:
+        return False
+    for pair in told.split():
+        order, _, wish = pair.partition(":")
+        item = next((i for i in run.agenda if not i.settled and i.facts.get("order_id") == order), None)
+        if item is not None and item.name in _owners(policy, wish):
+            item.wish = wish
+    return True
 
 
 def _owners(policy: Policy, wish: str) -> list[str]:
@@ -374,7 +389,9 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     pending = run.pending_fact
     cannot_give = any(a.kind == "provide" and a.negated and a.target == pending for a in signals.acts)
     if pending is not None and pending not in found and pending in policy.facts and not cannot_give:
-        value = read_fact(policy.facts[pending], text, signals)
+        spec = policy.facts[pending]
+        # "Sorry, wrong number, it's A-1243" while the date is asked: the order's digits are no number of days.
+        value = read_fact(spec, _without(text, found) if spec.kind in NUMERIC_KINDS else text, signals)
         if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value
     if "correction" in signals.slots:
@@ -382,6 +399,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     request_facts = policy.request_facts()
     if len(signals.order_facts) > 1 and not signals.has("request"):
         _answer_each_order(run, policy, pending)
+    if "other_orders" in signals.slots:
+        _answer_the_others(run, policy, signals.slots["other_orders"], found.get("order_id"))
     for item in run.agenda:
         if item.settled or not signals.request_facts:
             continue
@@ -417,6 +436,16 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     _point_at(run, policy, current)
 
 
+def _without(text: str, found: dict[str, FactValue]) -> str:
+    """``text`` without the written values of the facts found in it."""
+    for value in found.values():
+        if isinstance(value, str) and value:
+            at = text.lower().find(value.lower())
+            if at >= 0:
+                text = f"{text[:at]} {text[at + len(value) :]}"
+    return text
+
+
 def _put_right(run: Run, found: dict[str, FactValue]) -> None:
     """ "Wait, it's actually A-4445, sorry": a value the customer gave before, and now corrects, is
     forgotten, so the new one takes its place. What the host supplied stays."""
@@ -426,6 +455,18 @@ def _put_right(run: Run, found: dict[str, FactValue]) -> None:
             old = facts.get(name)
             if old is not None and old != value and old in stated:
                 del facts[name]
+
+
+def _answer_the_others(run: Run, policy: Policy, told: str, named: FactValue) -> None:
+    """ "A-3030 has shipped, the other hasn't": the answer said of "the other" goes to the open requests
+    about orders other than the one named, that do not know it yet."""
+    name, _, answer = told.partition(":")
+    if name not in policy.facts or named is None:
+        return
+    for item in run.agenda:
+        order = item.facts.get("order_id")
+        if not item.settled and order is not None and order != named and item.facts.get(name) is None:
+            item.facts[name] = answer == "yes"
 
 
 def _answer_each_order(run: Run, policy: Policy, pending: str | None) -> None:

@@ -67,6 +67,7 @@ Effect = Literal[
     "withdraw_handoff",
     "take_back_handoff",
     "undo_approval",
+    "retract_approval",
 ]
 EdgeName = Literal[
     "abuse_close",
@@ -89,6 +90,7 @@ EdgeName = Literal[
     "approve",
     "approve_and_continue",
     "grant_wish",
+    "grant_wish_and_continue",
     "decline",
     "ask_fact",
     "answer_policy",
@@ -136,6 +138,7 @@ EdgeName = Literal[
     "take_back_handoff",
     "offer_more",
     "undo_approval",
+    "retract_approval",
     "waiting",
     "check_in",
     "wait_expired",
@@ -248,7 +251,10 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
             "escalate_turn_limit", "message", source, "escalated", guards.turn_limit_reached, ("escalate",),
             reason="turn_limit",
         ),
-        Edge("abuse_boundary", "message", source, source, guards.abusive),
+        # While listening, the boundary also asks for what the request still needs.
+        Edge(
+            "abuse_boundary", "message", source, source, guards.abusive, ("ask_fact",) if source == "listening" else ()
+        ),
         Edge("escalate_threat", "message", source, "escalated", guards.threatened, ("escalate",), reason="threat"),
         Edge(
             "escalate_request", "message", source, "escalated", guards.asked_for_person, ("escalate",),
@@ -311,6 +317,10 @@ EDGES: tuple[Edge, ...] = (
     Edge(
         "grant_wish", "message", "listening", "follow_up", guards.wish_available, ("grant_wish", "schedule_follow_up"),
         possible=_offers,
+    ),
+    Edge(
+        "grant_wish_and_continue", "message", "listening", "listening", guards.wish_available_with_more,
+        ("grant_wish", "schedule_follow_up", "redo"), possible=_offers,
     ),
     Edge("approve_and_continue", "message", "listening", "listening", guards.allowed_with_more, ("approve", "redo")),
     Edge("approve", "message", "listening", "follow_up", guards.ready_and_allowed, ("approve",)),
@@ -438,6 +448,9 @@ EDGES: tuple[Edge, ...] = (
         reason="unsatisfied",
     ),
     Edge("undo_approval", "message", "follow_up", "listening", guards.approval_undone, ("undo_approval", "redo")),
+    Edge(
+        "retract_approval", "message", "follow_up", "follow_up", guards.took_back_approval, ("retract_approval",)
+    ),
     Edge("new_request", "message", "follow_up", "listening", guards.asked_anew, ("redo",)),
     Edge(
         "change_choice", "message", "follow_up", "follow_up", guards.changed_choice, ("change_alternative",),

@@ -121,9 +121,12 @@ def asked_anew(run: Run, rules: Rules) -> bool:
 
 def asked_again_for_done(run: Run, rules: Rules) -> bool:
     """The customer asks again for the request just approved ("why can't I just get my money back?" after
-    the refund was started): they are told it is already under way."""
+    the refund was started), or asks the agent to go ahead with it ("great, can you do it then?"): they are
+    told it is already under way."""
     last = run.agenda[-1] if run.agenda else None
-    return last is not None and last.status == "approved" and _has(run, "request", last.name)
+    if last is None or last.status != "approved":
+        return False
+    return _has(run, "request", last.name) or ("go_ahead" in run.signals.slots and not _has(run, "request"))
 
 
 def stated_facts_only(run: Run, rules: Rules) -> bool:
@@ -225,6 +228,12 @@ def wish_available(run: Run, rules: Rules) -> bool:
     alternatives when it is allowed (a replacement for a faulty item still within the refund window);
     nothing else is waiting."""
     return granted_wish(run, rules) is not None and not _others_waiting(run)
+
+
+def wish_available_with_more(run: Run, rules: Rules) -> bool:
+    """The alternative the customer asked for by name can be given (see :func:`wish_available`), and the
+    customer asked for more that is still to be looked at ("exchange A-5151 and refund A-5252")."""
+    return granted_wish(run, rules) is not None and _others_waiting(run)
 
 
 def granted_wish(run: Run, rules: Rules) -> str | None:
@@ -425,6 +434,16 @@ def _same_order(run: Run, item: AgendaItem) -> bool:
     """Whether the message names no order, or the order ``item`` was settled for."""
     named = run.signals.facts.get("order_id")
     return named is None or named == item.facts.get("order_id", run.facts.get("order_id"))
+
+
+def took_back_approval(run: Run, rules: Rules) -> bool:
+    """After a request was granted, the customer takes it back by name and asks for nothing in its place
+    ("sorry, I don't want a refund after all", "wait, don't cancel it"), for the same order: the approval
+    is withdrawn."""
+    item = last_approved(run.agenda)
+    if item is None or current_item(run) is not None or _has(run, "choose") or _has(run, "request"):
+        return False
+    return _has(run, "cancel_request", item.name) and _same_order(run, item)
 
 
 def approval_swapped(run: Run, rules: Rules) -> bool:
@@ -777,14 +796,17 @@ def lost_repeatedly(run: Run, rules: Rules) -> bool:
 def satisfied(run: Run, rules: Rules) -> bool:
     """After the resolution, the customer is done: a goodbye, a thank-you, no more to ask, or a yes to
     "are you happy with how it was sorted out?"."""
+    if "go_ahead" in run.signals.slots:
+        return False  # "great, can you do it then?" is not done yet
     if _has(run, "goodbye") or (_has(run, "affirm") and run.question == "satisfaction"):
         return not _moves_on(run)
     return thanked_only(run, rules) or (_has(run, "deny") and run.question == "anything_else")
 
 
 def unsatisfied(run: Run, rules: Rules) -> bool:
-    """At the check-in, the customer says it did not work out."""
-    if run.question != "satisfaction":
+    """At the check-in, the customer says it did not work out, and does not name another alternative
+    that was offered instead ("not really, I'd rather have the credit" switches to it)."""
+    if run.question != "satisfaction" or switched_to(run) is not None:
         return False
     return _has(run, "deny") or (_has(run, "complain") and not _has(run, "affirm"))
 

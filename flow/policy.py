@@ -14,7 +14,7 @@ from flow.vocabulary import Intent, StateName
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-FactKind = Literal["text", "order_id", "days", "number", "yes_no", "email", "condition", "circumstance"]
+FactKind = Literal["text", "name", "order_id", "days", "number", "yes_no", "email", "condition", "circumstance"]
 FactSource = Literal["host", "customer"]
 NUMERIC_KINDS: frozenset[str] = frozenset({"days", "number"})
 Variants = list[str]

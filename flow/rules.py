@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from flow.conditions import Predicate, compile_condition, facts_named
@@ -242,6 +242,32 @@ class Rules:
         local = now.astimezone(self.policy.zone)
         return local.weekday() in self._days and self._hours.start <= local.time() < self._hours.end
 
+    def asked_call_time(self, asked: str, now: datetime) -> datetime | None:
+        """The moment a callback was asked for (``day|HH:MM``, see the understanding's ``call_at`` slot), when
+        it is after ``now`` and the team is there then; ``None`` otherwise, so the next opening is used. A day
+        alone is that day's opening; a time alone, the next day the team is there at it."""
+        day_name, _, clock = asked.partition("|")
+        hours, _, minutes = clock.partition(":")
+        if not (day_name in _WEEKDAY_NAMES or day_name in ("", "today", "tomorrow")):
+            return None
+        if (not day_name and not clock) or (clock and not (hours.isdigit() and minutes.isdigit())):
+            return None
+        local = now.astimezone(self.policy.zone)
+        start = self._hours.start
+        hour, minute = (int(hours), int(minutes)) if clock else (start.hour, start.minute)
+        if hour > 23 or minute > 59:
+            return None
+        for offset in range(8):
+            day = (local + timedelta(days=offset)).date()
+            if not _is_day(day_name, day, local.date()):
+                continue
+            moment = datetime.combine(day, time(hour, minute), tzinfo=self.policy.zone)
+            if moment > local and self.in_hours(moment):
+                return moment
+            if day_name:
+                return None
+        return None
+
     def next_opening(self, now: datetime) -> datetime:
         """The next time the team opens after ``now``, in the policy's time zone."""
         local = now.astimezone(self.policy.zone)
@@ -251,3 +277,17 @@ class Rules:
             if day.weekday() in self._days and opening > local:
                 return opening
         return local + timedelta(days=1)
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _is_day(name: str, day: date, today: date) -> bool:
+    """Whether ``day`` is the one ``name`` (``today``, ``tomorrow``, a weekday, or empty for any) means."""
+    if not name:
+        return True
+    if name == "today":
+        return day == today
+    if name == "tomorrow":
+        return day == today + timedelta(days=1)
+    return _WEEKDAY_NAMES[day.weekday()] == name

@@ -23,8 +23,8 @@ from flow.speech_context import (
     FOLLOW_UP,
     ContextBuilder,
     SharedContexts,
-    colleague_for_fact,
     files_complaint,
+    offers_colleague_for_fact,
     status_check,
 )
 from flow.templates import TemplateBook
@@ -40,6 +40,14 @@ _PLAIN_ANSWER_MARGIN = 0.15
 before the reply opens with a calm word: its "no" and "don't" pull the score down without upset."""
 _RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "describe_alternative", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
+
+
+def _sets_boundary_listening(step: Step) -> bool:
+    """Whether the step sets a boundary before a request is decided: the reply goes on to what the request
+    still needs ("...keep things respectful. When did you buy it?"), or asks what the customer needs."""
+    return step.transition == "abuse_boundary" and step.state == "listening"
+
+
 _ANSWERING = frozenset({*_RESUMING, "answer_about", "answer_chosen", "not_on_offer", "why"})
 """Transitions whose reply answers a question: a question asked beside it is not answered again."""
 _NO_ASIDE_STATES = frozenset({"escalated", "closed", "with_person"})
@@ -271,7 +279,7 @@ class Speaker:
         best: tuple[str, int] | None = None
         for variant_seed in self._seeds(path, seed):
             needed = self._book.variables(path, seed=variant_seed)
-            if step.transition in _RESUMING:
+            if step.transition in _RESUMING or _sets_boundary_listening(step):
                 # The sentence that picks the conversation up reads the outer context (the offer on the table).
                 needed = needed | {"resume"}
             context = self._contexts.context(run, needed, step, shared=shared)
@@ -312,7 +320,7 @@ class Speaker:
     ) -> str | None:
         """The sentence that picks the conversation up again after answering a question, in words not said
         before when the policy has some."""
-        if step.transition not in _RESUMING:
+        if step.transition not in _RESUMING and not _sets_boundary_listening(step):
             return None
         key = {
             "offering_alternatives": "resume_offer",
@@ -322,6 +330,8 @@ class Speaker:
         }.get(step.state)
         if key is None:
             key = "resume_fact" if run.pending_fact else ("resume_request" if run.request is None else None)
+            if key == "resume_fact" and _sets_boundary_listening(step):
+                key = "next_fact"  # nothing was answered first: the question is asked, not come back to
         if key is None:
             return None
         path = f"templates.common.{key}"
@@ -350,13 +360,7 @@ class Speaker:
             return "person"
         if last.transition == "answer_status" and status_check(run, self._policy):
             return "person"
-        if (
-            last.transition == "ask_fact"
-            and run.pending_before == run.pending_fact
-            and not run.signals.facts
-            and not run.signals.has("choose")  # a wish is answered instead of offering a colleague
-            and colleague_for_fact(run, self._policy)
-        ):
+        if last.transition == "ask_fact" and offers_colleague_for_fact(run, self._policy):
             return "person"
         if last.transition == "drop_request":
             return "anything_else"

@@ -89,7 +89,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "summary": frozenset({"summary"}),
     "request_named": frozenset({"request_named"}),
     "repeated": frozenset({"repeated"}),
-    "asked_when": frozenset({"asked_when", "callback_when"}),
+    "asked_when": frozenset({"asked_when", "callback_when", "call_moved"}),
     "asking": _FACT_ASKED,
 }
 """The values of a base worked out only for a context that reads them, in groups worked out together, each by
@@ -372,6 +372,8 @@ class ContextBuilder:
             )
         if "asked_when" in groups:
             context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
+            asked = run.signals.slots.get("call_at")
+            context["call_moved"] = bool(asked) and self._rules.asked_call_time(asked or "", run.now) is None
         if "asking" in groups:
             self._add_asking(run, item, context, given_here)
 
@@ -403,7 +405,7 @@ class ContextBuilder:
             context["not_known"] = unknown
             declined = run.question == "person" and run.signals.has("deny")
             context["colleague_declined"] = declined
-            context["offer_colleague"] = colleague_for_fact(run, policy) and context["asked_before"] and not declined
+            context["offer_colleague"] = offers_colleague_for_fact(run, policy) and not context["queued"]
 
     def offer_callback(self, run: Run) -> bool:
         """Whether the customer waiting for a person is offered a callback: the policy has callbacks, and it
@@ -433,12 +435,16 @@ class ContextBuilder:
         waiting = [i for i in run.agenda if i is not item and not i.settled]
         if not waiting:
             return None
-        return human_list([self._title(run, i) for i in waiting])
+        return human_list([self._title(run, i, as_wished=True) for i in waiting])
 
-    def _title(self, run: Run, item: AgendaItem) -> str:
+    def _title(self, run: Run, item: AgendaItem, *, as_wished: bool = False) -> str:
         """The request's title, with its order when another request of the same kind is on the agenda
-        ("a refund for order A-3108")."""
+        ("a refund for order A-3108"); with ``as_wished``, the alternative asked for in its place, when one
+        was ("the exchange for order A-5151")."""
         title = self._policy.requests[item.name].title
+        wished = _find(self._alternatives[item.name], item.wish) if as_wished and item.wish is not None else None
+        if wished is not None:
+            title = f"the {_in_sentence(wished)}"
         order = item.facts.get("order_id")
         if order is None or not any(other is not item and other.name == item.name for other in run.agenda):
             return title
@@ -621,20 +627,31 @@ class ContextBuilder:
 _ACKNOWLEDGES = frozenset({"thank", "affirm"})
 
 
+def offers_colleague_for_fact(run: Run, policy: Policy) -> bool:
+    """Whether the reply that asks for a fact offers a colleague instead: the same fact is still asked for
+    (whatever else the message gave), no alternative was asked for, and the customer cannot give it (see
+    :func:`colleague_for_fact`)."""
+    return (
+        getattr(run, "pending_before", None) == run.pending_fact
+        and not run.signals.has("choose")  # a wish is answered instead
+        and colleague_for_fact(run, policy)
+    )
+
+
 def colleague_for_fact(run: Run, policy: Policy) -> bool:
     """Whether the fact asked for is still missing after its hint was given, or is still known only
     roughly after the customer was asked to narrow it down: they cannot find it ("it was a gift, I don't
     have the number", "a month or so, I can't say closer"), so a colleague is offered rather than the
     question again."""
     spec = policy.facts.get(run.pending_fact or "")
-    if spec is None or run.signals.facts or run.pending_fact in run.signals.malformed:
+    if spec is None or run.pending_fact in run.signals.facts or run.pending_fact in run.signals.malformed:
         return False
     if run.question == "person" and run.signals.has("deny"):
         return False
     if run.signals.acts and all(act.kind in _ACKNOWLEDGES for act in run.signals.acts):
         return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
-        return True
+        return not all(act.kind == "unknown" for act in run.signals.acts)  # "size L" says nothing of the date
     return spec.hint is not None and set(sentence_hashes(spec.hint)) <= set(run.said)
 
 
@@ -725,7 +742,9 @@ def _unanswered(run: Run) -> bool:
     if "?" not in lowered and not any(opening in lowered for opening in _ASKING) and not lowered.startswith(_QUESTIONS):
         return False
     acts = run.signals.acts
-    return all(act.kind in ("unknown", "provide", "thank") for act in acts) and any(a.kind != "thank" for a in acts)
+    # Once everything is settled, pressing ("can't you just give me a discount?") asks for what is not there.
+    read = ("unknown", "provide", "thank", "insist") if run.state == "follow_up" else ("unknown", "provide", "thank")
+    return all(act.kind in read for act in acts) and any(a.kind != "thank" for a in acts)
 
 
 _OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")

@@ -101,6 +101,7 @@ CONTEXT_VARIABLES = frozenset(
         "request_named",
         "insisted",
         "asked_when",
+        "call_moved",
         "files_complaint",
         "queued",
     }
@@ -392,6 +393,7 @@ def _plain_words(policy: Policy) -> dict[str, str]:
 
 _SAMPLE_FACTS: dict[str, Any] = {
     "text": "silver",
+    "name": "Dana",
     "order_id": "A-1001",
     "days": 45,
     "number": 3,
@@ -473,6 +475,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         request_named=True,
         insisted=False,
         asked_when=False,
+        call_moved=False,
         files_complaint=False,
         resume="Would that help?",
     )

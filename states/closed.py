@@ -34,7 +34,9 @@ SPEC = StateSpec(
             "and we'll be glad to help.",
         ),
         "callback_booked": (
-            "Thank you. I've booked a callback, and a colleague will call you {{ callback_when }}. "
+            "Thank you. {% if call_moved %}Our team isn't there at the time you asked, so I've booked the first "
+            "callback they can make: a colleague will call you {{ callback_when }}.{% else %}I've booked a callback, "
+            "and a colleague will call you {{ callback_when }}.{% endif %} "
             "Take care{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
         "left_waiting": (

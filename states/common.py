@@ -11,9 +11,11 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "I can hear how frustrating this is, and I'm sorry.",
     ),
     "boundary": (
-        "I want to help you with this, and I can do that best if we keep our chat respectful.",
-        "I'm here to help, and I'd ask that we keep things respectful so I can.",
-        "I'd like to keep helping, so please keep our chat polite and respectful.",
+        "I want to help you with this, and I can do that best if we keep our chat respectful."
+        "{% if resume %} {{ resume }}{% endif %}",
+        "I'm here to help, and I'd ask that we keep things respectful so I can.{% if resume %} {{ resume }}{% endif %}",
+        "I'd like to keep helping, so please keep our chat polite and respectful.{% if resume %} {{ resume }}"
+        "{% endif %}",
     ),
     "policy": (
         "Here's how it works: {{ summary }}{% if resume %} {{ resume }}{% endif %}",
@@ -45,6 +47,7 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "What can I help you with today?",
         "Is there something I can help you with?",
     ),
+    "next_fact": ("{{ question }}",),
     "resume_fact": (
         "{{ question }}",
         "So, {{ question_inline }}",

@@ -15,6 +15,7 @@ SPEC = StateSpec(
         "grant_wish": "wish_granted",
         "change_choice": "alternative_changed",
         "withdraw_choice": "alternative_withdrawn",
+        "retract_approval": "approval_retracted",
         "swap_approval": "approval_swapped",
         "approve_instead": "approved_instead",
         "answer_about": "about_switch",
@@ -80,6 +81,12 @@ SPEC = StateSpec(
             "No problem, I've cancelled the {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}, so "
             "nothing more will happen with it. Is there anything else I can help with?",
             "That's fine. The {{ chosen }} is cancelled{% if order_id %} for order {{ order_id }}{% endif %}, and "
+            "you'll get an email to confirm. Anything else I can do for you?",
+        ),
+        "approval_retracted": (
+            "No problem, I've stopped what I started{% if order_id %} for order {{ order_id }}{% endif %}, so "
+            "everything stays as it was. You'll get an email to confirm. Is there anything else I can help with?",
+            "Of course. I've taken back what I started{% if order_id %} for order {{ order_id }}{% endif %}, and "
             "you'll get an email to confirm. Anything else I can do for you?",
         ),
         "alternative_changed": (

@@ -17,6 +17,7 @@ SPEC = StateSpec(
         "reconsider": "",
         "new_request": "",
         "approve_and_continue": "approved_next",
+        "grant_wish_and_continue": "wish_granted_next",
         "accept_and_continue": "set_up_next",
         "next_request": "next_request",
         "resume_listening": "resume",
@@ -54,7 +55,8 @@ SPEC = StateSpec(
             "{% if queued %}I'll look at {{ request }} first, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint %}{{ hint }} Could you check it "
             "and send it again?"
-            "{% elif narrowing and not offer_colleague %}To get this right, I need a closer date. {{ question }}"
+            "{% elif narrowing and not offer_colleague %}{% if trouble_told %}I'm sorry about that. {% endif %}To get "
+            "this right, I need a closer date. {{ question }}"
             "{% elif noted_for %}Thanks, I've noted that for {{ noted_for }}. {{ question }}"
             "{% elif wished %}I'll see if I can arrange the {{ wished }} for you. {{ question }}"
             "{% elif colleague_declined %}All right. If you find it later, just send it here."
@@ -74,8 +76,9 @@ SPEC = StateSpec(
             "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}No problem. {{ hint }}"
             "{% elif hint %}{{ hint }} Could you check it for me?"
-            "{% elif narrowing and not offer_colleague %}That helps, but I need to be "
-            "a little more exact. {{ question }}{% elif noted_for %}I'll keep that for {{ noted_for }}. "
+            "{% elif narrowing and not offer_colleague %}{% if trouble_told %}I'm sorry to hear that. {% endif %}"
+            "That helps, but I need to be a little more exact. {{ question }}"
+            "{% elif noted_for %}I'll keep that for {{ noted_for }}. "
             "{{ question }}{% elif wished %}Let me check whether the {{ wished }} is possible. {{ question }}"
             "{% elif colleague_declined %}That's fine. Whenever you have it, send it here and I'll "
             "carry on.{% elif offer_colleague %}{% if complained %}I'm sorry, I know this is taking a while."
@@ -96,8 +99,9 @@ SPEC = StateSpec(
             "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}No worries. {{ hint }}"
             "{% elif hint %}Could you check that number? {{ hint }}"
-            "{% elif narrowing and not offer_colleague %}Could you narrow it down a "
-            "little? {{ question }}{% elif noted_for %}Noted for {{ noted_for }}, thank you. {{ question }}"
+            "{% elif narrowing and not offer_colleague %}{% if trouble_told %}I'm sorry about that. {% endif %}"
+            "Could you narrow it down a little? {{ question }}"
+            "{% elif noted_for %}Noted for {{ noted_for }}, thank you. {{ question }}"
             "{% elif wished %}I can look into the {{ wished }} for you. {{ question }}"
             "{% elif colleague_declined %}No problem. Just send it here if you find it."
             "{% elif offer_colleague %}{% if complained %}I'm sorry this is frustrating.{% else %}No problem."
@@ -109,7 +113,7 @@ SPEC = StateSpec(
             "{% elif asked_before and intent == 'ask_why' %}I ask so I can check what I'm able to do. {{ question }}"
             "{% elif asked_before and thanked %}Happy to help. One thing first: {{ question_inline }}"
             "{% elif asked_before and complained %}I'm sorry this is frustrating. So I can help, {{ question_inline }}"
-            "{% elif asked_before %}One more time, {{ question_inline }}"
+            "{% elif asked_before %}Sorry, I didn't catch that. {{ question }}"
             "{% else %}{% if trouble_told %}I'm sorry that happened. {% elif given %}Got it. {% endif %}"
             "{{ question }}"
             "{% endif %}",
@@ -136,6 +140,12 @@ SPEC = StateSpec(
             "account, reference {{ compensation_reference }}{% endif %}. Now, on to {{ request }}.",
             "Done, {% if chosen %}your {{ chosen }} is arranged{% else %}{{ compensation }} is on your account, "
             "reference {{ compensation_reference }}{% endif %}. Next, {{ request }}.",
+        ),
+        "wish_granted_next": (
+            "Of course. I've arranged your {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}, and "
+            "you'll get an email to confirm it.",
+            "Yes, we can do that: your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}, "
+            "and an email is on its way to confirm it.",
         ),
         "next_request": (
             "Now let's look at {{ request }}.",

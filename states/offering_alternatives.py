@@ -48,12 +48,12 @@ SPEC = StateSpec(
             "I can also offer {{ offered }}, if you'd prefer that.",
         ),
         "offer_rest": (
-            "{% if insisted %}I'm sorry, I can't change the answer on {{ request }}.{% else %}No problem.{% endif %} "
-            "That still leaves {{ offered }}. Would that suit you?",
-            "{% if insisted %}I'm sorry, {{ request }} isn't something I can do here.{% else %}That's fine."
-            "{% endif %} Would {{ offered }} work for you instead?",
-            "{% if insisted %}I'm sorry I can't do {{ request }}, but{% else %}Understood.{% endif %} I can still "
-            "offer {{ offered }}, if that helps.",
+            "{% if insisted %}I'm sorry, I can't change the answer on {{ request }}.{% elif complained %}I hear "
+            "you.{% else %}No problem.{% endif %} That still leaves {{ offered }}. Would that suit you?",
+            "{% if insisted %}I'm sorry, {{ request }} isn't something I can do here.{% elif complained %}I "
+            "understand.{% else %}That's fine.{% endif %} Would {{ offered }} work for you instead?",
+            "{% if insisted %}I'm sorry I can't do {{ request }}, but{% elif complained %}Fair enough.{% else %}"
+            "Understood.{% endif %} I can still offer {{ offered }}, if that helps.",
         ),
         "which": (
             "{% if complained %}All right.{% else %}Happy to.{% endif %} Which would you like: the {{ choices }}?",

@@ -8,6 +8,7 @@ import pytest
 
 from flow import ConversationClosed, Engine, InvalidMessage, PolicyMismatch
 from flow.models import Conversation
+from flow.policy import Policy
 from tests.plugins.engines import DANA, IN_HOURS, OUT_OF_HOURS
 
 
@@ -223,6 +224,20 @@ def test_a_closed_conversation_refuses_more_messages(engine: Engine) -> None:
     assert conversation.closed
     with pytest.raises(ConversationClosed, match=rf"conversation {conversation.id} is closed"):
         engine.reply(conversation, "hello")
+
+
+def test_a_message_naming_as_many_orders_as_fit_is_answered_for_every_one(retail: Policy) -> None:
+    engine = Engine(retail, clock=lambda: IN_HOURS)
+    orders = [f"A-{1000 + n}" for n in range(280)]
+    message = f"refund all bought yesterday: {' '.join(orders)}"
+    assert len(message) <= 2000
+
+    conversation, turn = engine.start(facts={"customer_name": "Dana"}, message=message)
+
+    assert [item.facts.get("order_id") for item in conversation.agenda] == orders
+    assert action_types(turn) == ["approve_request"] * len(orders)
+    assert conversation.state == "follow_up"
+    assert f"Order {orders[-1]} is within our 30-day window" in turn.text
 
 
 @pytest.mark.parametrize(

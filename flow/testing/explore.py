@@ -31,7 +31,14 @@ from flow.policy import Policy
 from flow.testing.coverage import turn_labels
 from flow.testing.heading import Heading, Rank, kind
 from flow.testing.monitors import DEFAULT_MONITORS, Monitor, first_violation
-from flow.testing.phrases import HOST_FACT_PHRASES, fact_phrases, leaving_with, offer_phrases, usable_phrases
+from flow.testing.phrases import (
+    HOST_FACT_PHRASES,
+    OPENING_ONLY,
+    fact_phrases,
+    leaving_with,
+    offer_phrases,
+    usable_phrases,
+)
 from flow.testing.record import Exchange
 from flow.testing.runtime import ClockSlot
 from flow.testing.solve import Setup, Unsolvable, setups, solve
@@ -163,7 +170,7 @@ class Explorer:
     def _openings(self) -> Iterator[_Node]:
         """Every setup opened with its own request; the setup that knows nothing, with every phrase."""
         requests = {self.phrases.get(intent) for r in self.policy.requests.values() for intent in r.intents[:1]}
-        requests.add(self.phrases.get("two_requests"))
+        requests |= {self.phrases.get("two_requests"), self.phrases.get("two_requests_other_way")}
         for setup in setups(self.policy):
             facts_known = bool(setup.facts)
             for text in self.phrases.values():
@@ -216,7 +223,8 @@ class Explorer:
         """What the customer can do now: a button, a canned phrase, a word about what is on offer, a fact an
         exception reads, or a message the shop's website sends with a fact it learnt."""
         moves: list[tuple[Move, str | None]] = [(Move("click", p), p) for p in conversation.quick_replies]
-        texts = [*self.phrases.values(), *self.fact_texts, *self._offer_texts(conversation)]
+        said = [text for kind, text in self.phrases.items() if kind not in OPENING_ONLY]
+        texts = [*said, *self.fact_texts, *self._offer_texts(conversation)]
         moves += [(Move("say", text), None) for text in texts]
         if conversation.state in ("offering_alternatives", "compensation"):
             for facts in self.host_facts:
@@ -228,9 +236,9 @@ class Explorer:
     def _offer_texts(self, conversation: Conversation) -> list[str]:
         """Asking about, taking and turning down each thing on offer, by its name; after one offer was taken,
         asking about and switching to another that was offered, or taking it back; after an approval, one of
-        the request's alternatives in its place; while waiting for a person,
+        the request's alternatives in its place, or the request taken back; while waiting for a person,
         taking one that was open when the customer was handed over; before any request, asking for an
-        alternative or about it."""
+        alternative or about it, and with more requests waiting, asking for one of the request in hand."""
         compensation = self.policy.compensation
         if conversation.state == "compensation" and compensation is not None:
             name = compensation.synonyms[0] if compensation.synonyms else compensation.title.lower()
@@ -243,11 +251,14 @@ class Explorer:
             names = self._names(handed.name)
             return [offer_phrases(names[o])[1] for o in handed.offered if o not in handed.rejected]
         if conversation.state == "follow_up":
-            # After an approval, the customer may take one of the request's alternatives in its place.
+            # After an approval, the customer may take one of the request's alternatives in its place, or
+            # take the request back.
             approved = last_approved(conversation.agenda)
             if approved is not None:
-                alternatives = self.policy.requests[approved.name].every_alternative()
-                return [offer_phrases(a.name or a.title.lower())[1] for a in alternatives[:1]]
+                request = self.policy.requests[approved.name]
+                alternatives = request.every_alternative()
+                taking = [offer_phrases(a.name or a.title.lower())[1] for a in alternatives[:1]]
+                return [*taking, f"Sorry, I don't want {request.title} after all."]
             # After taking one offer, the customer may ask about or switch to another one that was offered.
             taken = last_accepted(conversation.agenda)
             options = switchable(conversation.agenda)
@@ -258,6 +269,11 @@ class Explorer:
             instead = f"Actually, could I have {self.policy.requests[taken.name].title} instead?"
             return [taking_back, instead, *(text for offer in options for text in offer_phrases(names[offer])[:2])]
         item = conversation.current
+        waiting = [i for i in conversation.agenda if i is not item and not i.settled]
+        if conversation.state == "listening" and item is not None and waiting and item.wish is None:
+            # With more requests waiting, the customer may ask for an alternative of the one in hand by name.
+            alternatives = self.policy.requests[item.name].every_alternative()
+            return [offer_phrases(a.name or a.title.lower())[1] for a in alternatives[:1]]
         if conversation.state == "listening" and item is None:
             # Before anything is offered, the customer may ask for one of the alternatives by name, or about it.
             firsts = [r.alternatives[0] for r in self.policy.requests.values() if r.alternatives]
@@ -332,7 +348,7 @@ class Explorer:
         return (
             node.path.setup,
             c.state,
-            tuple((i.name, i.status) for i in c.agenda),
+            tuple((i.name, i.status, i.wish) for i in c.agenda),
             tuple(sorted(c.facts.items())),
             c.pending_fact,
             tuple(sorted(counters.items())),

@@ -42,12 +42,17 @@ PHRASES: dict[str, str] = {
     "unknown": FILLER,
     "drop_all": "I'd like to cancel instead... no, forget cancelling it, and forget the refund, I'll keep it.",
     "options": "What are my options?",
+    "two_requests_other_way": "I would like to cancel my order, and I also want a refund, please.",
 }
 """One unambiguous message for each kind of customer message the flow tells apart.
 
 The search tries them in this order, so a phrase added at the end leaves the conversation found first
 for every transition as it was; each one more widens every step of the search, so add one only for a
 transition nothing else reaches."""
+
+OPENING_ONLY = frozenset({"two_requests_other_way"})
+"""Phrases that only open a conversation: the other request waiting behind the first, with the first's
+facts still to ask (an alternative of it can then be asked for by name, and granted with more to do)."""
 
 FACT_PHRASES: dict[str, str] = {
     "faulty": "It arrived broken.",
@@ -99,6 +104,7 @@ _EXPECTED: dict[str, _Check] = {
     "unknown": lambda s, p: all(a.kind == "unknown" for a in s.acts),
     "drop_all": _acts("request:cancel", "cancel_request:cancel", "cancel_request:refund"),
     "options": lambda s, p: not s.has("request") and not s.abusive and not s.threat,
+    "two_requests_other_way": _acts("request:cancel", "request:refund"),
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flow.models import ApplyAlternative, ApproveRequest, Close, WithdrawAlternative
+from flow.models import ApplyAlternative, ApproveRequest, Close, WithdrawAlternative, WithdrawApproval
 from flow.testing.assertions import actions_of, expect, listed, words
 from flow.testing.catalog import then
 from flow.testing.world import ConversationUnderTest
@@ -169,6 +169,21 @@ def _(tactful_conversation: ConversationUnderTest, title: str) -> None:
     expect(
         world,
         f'the alternative "{title}" withdrawn',
+        None if withdrawn else listed(world.last_turn.actions),
+    )
+
+
+@then('the approval of "{name:Text}" is withdrawn', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, name: str) -> None:
+    """The host application is told to undo this request, approved earlier (by its policy name).
+
+    Example: Then the approval of "cancel" is withdrawn
+    """
+    world = tactful_conversation
+    withdrawn = [a for a in actions_of(world, WithdrawApproval) if words(a.request) == words(name)]
+    expect(
+        world,
+        f'the approval of "{name}" withdrawn',
         None if withdrawn else listed(world.last_turn.actions),
     )
 

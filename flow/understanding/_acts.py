@@ -269,8 +269,19 @@ def read_acts(
         _unread_question(clauses, found)
     if context.state == "listening" and context.request is None and not found.kinds() - {"unknown", "complain"}:
         _follow_on_question(clauses, found)
-    if context.state == "listening" and not context.offered and not found.kinds() - {"unknown", "complain", "thank"}:
+    if (
+        context.state == "listening"
+        and not context.offered
+        and context.question != "person"  # "so what now?" to the offer of a colleague asks about that offer
+        and not found.kinds() - {"unknown", "complain", "thank"}
+    ):
         _asks_what_can_be_done(clauses, lexicon, found)
+    if context.state == "escalated" and found.kinds() <= {"ask_policy", "ask_why", "unknown", "accept", "affirm"}:
+        _asks_about_the_wait(clauses, found)
+    if context.state in _DECLINED_STATES and found.kinds() <= {"complain", "unknown", "insist", "ask_policy"}:
+        _what_if(clauses, found)
+    if {"ask_about", "ask_policy"} <= found.kinds():
+        _asked_about_what_was_named(clauses, found)
     if found.kinds() == {"affirm"}:
         _yes_to_described(context, found)
     _goes_on_with_topic(context, lexicon, found)
@@ -308,6 +319,53 @@ def read_acts(
     return acts or [Act.of("unknown")]
 
 
+def _asked_about_what_was_named(clauses: list[Clause], found: Found) -> None:
+    """ "What about a replacement then, how long does that take?": the question that points back ("that",
+    "it") asks about the alternative just named, not about the rules in general."""
+    named = {act.target for _, act in found.acts if act.kind == "ask_about"}
+    if len(named) != 1 or "all" in named:
+        return
+    asking = {at // 1000 for at, act in found.acts if act.kind == "ask_policy"}
+    if all(not _POINTING_BACK.isdisjoint(clauses[index].words) for index in asking if index < len(clauses)):
+        found.drop("ask_policy")
+
+
+_POINTING_BACK = frozenset({"that", "it", "this", "they", "those"})
+
+
+def _what_if(clauses: list[Clause], found: Found) -> None:
+    """After a refusal, "what if it's never been worn?" or "even if it's unopened?" asks why the rule holds
+    all the same: an ``ask_why``, answered with the fuller reason, not a complaint or a plea."""
+    for clause in clauses:
+        words = _past_fillers(clause.words)
+        if words[:1] in (["but"], ["and"]):
+            words = words[1:]
+        if clause.question and tuple(words[:2]) in _WHAT_IF:
+            kept = [
+                (at, act) for at, act in found.acts if act.kind not in ("complain", "unknown", "insist", "ask_policy")
+            ]
+            found.acts = kept
+            found.add(5, Act.of("ask_why"))
+            return
+
+
+_WHAT_IF = frozenset({("what", "if"), ("even", "if"), ("and", "if"), ("but", "if"), ("so", "if")})
+
+
+def _asks_about_the_wait(clauses: list[Clause], found: Found) -> None:
+    """Waiting for a person, "how long will that take?" or "when will someone be here?" asks about the wait,
+    not about the rules: nothing is read, and the reply says where the customer stands in the queue."""
+    for clause in clauses:
+        words = clause.words
+        pairs = set(zip(words, words[1:], strict=False))
+        about_time = ("how", "long") in pairs or (("how", "much") in pairs and "longer" in words) or "when" in words
+        if clause.question and about_time and "why" not in words:
+            found.acts = [(at, act) for at, act in found.acts if act.kind not in ("ask_policy", "ask_why", "affirm")]
+            if not found.acts:
+                found.add(0, Act.of("unknown"))
+            return
+
+
 def _yes_to_described(context: Context, found: Found) -> None:
     """Before anything is offered, or after an approval, a yes just after the agent described an alternative
     asked about ("what's the free return?" ... "ok do that") asks for that alternative."""
@@ -333,6 +391,8 @@ def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> Non
         return
     if not kinds <= {"provide", "affirm", "thank", "unknown"}:
         return
+    if "provide" not in kinds and "thank" in kinds:
+        return  # "ok thanks" after the answer acknowledges it; it asks for nothing
     found.drop("affirm")
     found.drop("unknown")
     found.add(0, Act.of("request", topic))
@@ -505,6 +565,14 @@ def _read_requests(
     corrected = bool(restart) or starts_with(lexicon.corrections, _past_fillers(words))
     adding = "too" in words or "also" in words or "as well" in joined
     switching = not lexicon.switch_words.isdisjoint(words) or (corrected and not adding)
+    if not named and switching and context.request is not None:
+        # "I mean I want to return it" while a cancellation is in hand: a weak cue puts the request right.
+        for kind, cues in lexicon.weak_request_cues.items():
+            at = cue_at(cues, referring) if kind != context.request else None
+            if at is not None and not _negated_at(words, at):
+                named = [kind]
+                cue_starts[kind] = at
+                break
     if dropped is not None:
         found.add(position, Act.of("cancel_request", dropped))
         if drop.unnamed_at is not None:
@@ -527,7 +595,8 @@ def _read_requests(
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
-    if mentions:
+    # "I'd rather get a refund on my other order": a request for that order, whatever offer its words name.
+    if mentions and not (named and another_order(words)):
         if context.request in named and not _SPLITTING.isdisjoint(words):
             # "Can I get half the refund and half credit?": part of the request, which takes no offer.
             found.acts = [

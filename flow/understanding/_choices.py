@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, by_variant, find_mentions, named_mentions, other_one
+from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause, opens_with_wh
 from flow.understanding.context import Context, Offer
 from flow.understanding.lexicon import Lexicon
@@ -160,12 +161,20 @@ def read_choices(
             continue
         if any(mentioned) or irony or not context.yes_takes_offer:
             continue
-        if set(clause.words) <= _WEAK_YES and _leaving(clauses, lexicon):
+        if _weakly_agrees(clause.words, lexicon) and _leaving(clauses, lexicon):
             continue
+        if set(clause.words) <= _SEEING and any(later.question for later in clauses[index + 1 :]):
+            continue  # "oh ok. can I just not accept the delivery?": heard, and asking, not taking
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _all_refused(context, found)
     _settle_pointing(found)
     return mentioned
+
+
+def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether the words are only a weak yes and thanks: "ok thanks, that's all" is leaving, not agreeing."""
+    rest = [w for w in words if w not in _WEAK_YES]
+    return not rest or only(lexicon.thanks, rest, lexicon)
 
 
 def _leaving(clauses: list[Clause], lexicon: Lexicon) -> bool:
@@ -453,8 +462,10 @@ def _names_a_time(words: Sequence[str], lexicon: Lexicon) -> bool:
         return False
     if not _TIME_WORDS.isdisjoint(words):
         return True
+    if any(w[-2:] in ("am", "pm") and w[:-2].isdigit() for w in words):
+        return True  # "3pm"
     return any(
-        w.isdigit()
+        (w.isdigit() or w == NUMBER)
         and ((i and words[i - 1] in ("at", "to", "past", "after", "before")) or words[i + 1 : i + 2] == ["to"])
         for i, w in enumerate(words)
     )
@@ -519,6 +530,8 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
         return True
     if "than" in before[-2:] and "rather" in words[: mention.start]:
         return True
+    if not _POINTLESS.isdisjoint(pairs) and not _DISMISSING.isdisjoint(words[: mention.start]):
+        return True  # "what's the point of a freeze?", "no point in store credit"
     after = words[mention.end : mention.end + 4]
     if not _WONT.isdisjoint(after[:2]) and not _USE.isdisjoint(after):
         return True
@@ -535,6 +548,10 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
         return True
     return has(lexicon.negative_after, words[mention.end :])
 
+
+_POINTLESS = frozenset({("point", "of"), ("point", "in"), ("use", "of"), ("good", "is"), ("use", "is")})
+_DISMISSING = frozenset({"what", "whats", "no"})
+"""A question that asks what an offer is good for, asked to dismiss it: "what's the point of a freeze?"."""
 
 _PAUSES = frozenset({"wait", "sorry", "actually", "hang", "hold", "hmm", "um"})
 """Words after which "no" takes back what the customer was saying, not the offer: "no wait, the exchange"."""
@@ -560,7 +577,17 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     tail = words[mention.end :]
     if _commands(head, lexicon) and all(w in lexicon.fillers or w in _SOFTENERS for w in tail):
         return True
+    if (
+        mention.offer == CALLBACK
+        and _names_a_time(tail, lexicon)
+        and _CALL_ME & set(zip(words, words[1:], strict=False))
+    ):
+        return True  # "can someone call me at 3pm tomorrow?" asks for the call at that time
     return bool(tail) and tail[-1] == "please" and len(tail) <= 2
+
+
+_CALL_ME = frozenset({("call", "me"), ("ring", "me"), ("phone", "me"), ("call", "us"), ("ring", "us")})
+"""Asking to be called, not asking about the call: "can you ring me at 10?", not "would the call be before 6?"."""
 
 
 def _commands(head: Sequence[str], lexicon: Lexicon) -> bool:

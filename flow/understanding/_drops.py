@@ -41,12 +41,30 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
                         return Drop(kind)
         if context.request is not None and _keeps(words, lexicon):
             return Drop(context.request, 0, keeps=True)
-        return Drop(None)
+        return Drop(_no_longer_wanted(words, lexicon))
     after = words[match.end : match.end + 4]
     for kind, cues in lexicon.request_cues.items():
         if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:
             return Drop(kind)
     return Drop(context.request, match.start, keeps=_keeps(words, lexicon))
+
+
+def _no_longer_wanted(words: Sequence[str], lexicon: Lexicon) -> str | None:
+    """The request named as not wanted after all: "sorry, I don't want a refund after all", "we don't need
+    the cancellation any more". Without "after all" or "any more", "I don't want a refund" may only answer
+    "anything else?"."""
+    pairs = set(zip(words, words[1:], strict=False))
+    if not ({("after", "all"), ("any", "more")} & pairs or "anymore" in words):
+        return None
+    for i, word in enumerate(words):
+        if word in _WANTING_NOT and lexicon.negators.intersection(words[max(0, i - 2) : i]):
+            for kind, cues in lexicon.request_cues.items():
+                if cue_at(cues, words[i + 1 : i + 5]) is not None:
+                    return kind
+    return None
+
+
+_WANTING_NOT = frozenset({"want", "need"})
 
 
 def correction_end(words: Sequence[str], lexicon: Lexicon) -> int:

@@ -116,9 +116,36 @@ def read_facts(
             value = str(email.group(0)) if email else None
         elif spec.kind == "text" and asked:
             value = text.strip()[:_MAX_TEXT] or None
+        elif spec.kind == "name" and (
+            not word_set.isdisjoint(_NAMING)
+            or any(phrase.rsplit(" ", 1)[-1] in word_set for phrase in lexicon.sign_offs)
+        ):
+            value = _person_name(text, lexicon)
         if value is not None:
             reading.facts[spec.name] = value
     return reading
+
+
+def _person_name(text: str, lexicon: Lexicon) -> str | None:
+    """A name the customer gives in so many words: "my name is Dana", "my name's dana", or signed at the end
+    ("Kind regards, Margaret"). A name that follows no such words, or a word that only looks like one ("my
+    name is on the order"), is not read: "Thanks, Sam" may be thanking the agent."""
+    told = _NAME_TOLD.search(text)
+    if told is not None and told.group(1).lower() not in lexicon.not_names:
+        return told.group(1)[:1].upper() + told.group(1)[1:]
+    signed = _NAME_SIGNED.search(text)
+    if signed is not None and signed.group(1).lower().replace(",", "") in lexicon.sign_offs:
+        return str(signed.group(2))
+    return None
+
+
+_NAMING = frozenset({"name", "names"})
+"""Words of "my name is", "my name's" as the message's words hold them."""
+_NAME_TOLD = TextPattern(r"\bmy name(?:'s|\x{2019}s| is)\s+(\p{L}[\p{L}'\x{2019}-]+)", ignore_case=True)
+_NAME_SIGNED = TextPattern(
+    r"(?i:\b((?:kind |best |warm |warmest |many )?regards|best wishes|yours sincerely|yours faithfully|sincerely))"
+    r",?\s+(\p{Lu}[\p{Ll}'\x{2019}-]+)\s*[.!]?\s*$"
+)
 
 
 def _number_in_words(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> int | None:
@@ -174,14 +201,15 @@ def _order_id(
 
 def _named_number(folded: str, name: str, numbers: Mapping[str, int]) -> int | None:
     """A number the customer gives unasked, in digits or in words, followed by the words of the fact's name:
-    "3 months left" or "about three months left" for ``months_left``, "5 years a member" for ``years_member``."""
+    "3 months left" or "about three months left" for ``months_left``, "5 years a member" or "a member for 5
+    years" for ``years_member``."""
     named = name.split("_")
     words = folded.split()
     for at, word in enumerate(words[:-1]):
         value = int(word) if word.isdigit() else numbers.get(word)
         if value is not None and words[at + 1].rstrip(".,!?") == named[0]:
-            after = {w.strip(".,!?") for w in words[at + 2 : at + 5]}
-            if all(part in after for part in named[1:]):
+            near = {w.strip(".,!?") for w in (*words[max(0, at - 4) : at], *words[at + 2 : at + 5])}
+            if all(part in near for part in named[1:]):
                 return value
     return None
 
@@ -234,12 +262,14 @@ def _days(
                 or corrected
                 or when.shape in ("ago", "elapsed")
                 or _set_apart(folded, when.start, when.end)
-                or (_alone(folded, when) and context.request is not None and context.state != "escalated")
+                or (_alone(folded, when) and _in_hand(context))
             )
         ]
     if bought:
         if corrected:
-            return bought[-1].days
+            # "no wait, it was the 10th of October, not November": the date taken back is not the one meant
+            meant = [when for when in bought if not _taken_back(folded, when)] or bought
+            return meant[-1].days
         # "It was a Monday, the 2nd of November": the date with its month says more than the weekday.
         dated = [when for when in bought if when.shape in ("date", "period") and isinstance(when.days, int)]
         return (dated or bought)[0].days
@@ -270,17 +300,31 @@ def _set_apart(folded: str, start: int, end: int) -> bool:
 _CLAUSE_MARKS = frozenset(".,;!?")
 
 
+def _in_hand(context: Context) -> bool:
+    """Whether a bare date would date a purchase: a request is in hand, or one was just settled (a date
+    said after it puts right the one it was settled on)."""
+    return context.state != "escalated" and (context.request is not None or context.state == "follow_up")
+
+
+def _taken_back(folded: str, when: When) -> bool:
+    """Whether the date is said as the one not meant: "not November", "rather than the 10th"."""
+    before = folded[: when.start].split()[-2:]
+    return "not" in before or before[-2:] == ["rather", "than"]
+
+
 def _alone(folded: str, when: When) -> bool:
     """Whether the date is the whole message but for a preposition ("the 3rd of November", "on the 5th"):
     said while a request is in hand, it is when the order was bought. A day alone needs its preposition:
     "the 2nd" may pick the second offer."""
     lead_in = folded[: when.start].split()
-    if folded[when.end :].strip(" .!?") or not _LEAD_IN.issuperset(lead_in):
+    if not _TRAILING.issuperset(folded[when.end :].strip(" .!?").split()) or not _LEAD_IN.issuperset(lead_in):
         return False
     return when.shape != "date" or any(word != "the" for word in lead_in)
 
 
-_LEAD_IN = frozenset({"on", "the", "in", "it", "was", "its", "around", "about", "from"})
+_LEAD_IN = frozenset({"on", "the", "in", "it", "was", "its", "around", "about", "from", "actually", "oh", "ah"})
+_TRAILING = frozenset({"actually", "i", "think", "sorry", "then", "please"})
+"""Words a bare date may end with: "the 3rd of November actually", "the 5th I think"."""
 
 
 def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Lexicon) -> str | None:
@@ -396,6 +440,16 @@ def _negated(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
     return not _NEGATING.isdisjoint(before) and not any(word in ("still", "yet") for word in before)
 
 
+def _denied(clause: Sequence[str], start: int) -> bool:
+    """Whether a negation just before ``start`` denies a yes phrase: "it has not yet been dispatched", "it
+    still hasn't been shipped"; a "no" that opens the clause answers the agent ("no it's been shipped")."""
+    before = clause[max(1 if clause[0] in _ANSWERING_NO else 0, start - 3) : start]
+    return not _NEGATING.isdisjoint(before) or ("dont" in clause[:start] and not _BELIEVING.isdisjoint(clause[:start]))
+
+
+_BELIEVING = frozenset({"think", "believe", "reckon", "suppose", "expect"})
+"""Words after which "don't" denies what follows: "I don't think it has been dispatched"."""
+
 _ANSWERING_NO = frozenset({"no", "nope", "nah"})
 _NEGATING = frozenset(
     {"not", "isnt", "wasnt", "never", "no", "neither", "nor", "none", "hasnt", "havent", "didnt", "doesnt", "wont"}
@@ -421,7 +475,7 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
                     None,
                 )
                 if match is not None:
-                    return not _negated(clause, match.start, lexicon)
+                    return not _denied(clause, match.start)
     if not asked or not clauses:
         return None
     answer: bool | None = None

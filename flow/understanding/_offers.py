@@ -141,7 +141,11 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
     if len(owners) != 1:
         return []
     spans = [(m.start, m.end) for m in lexicon.variants.find(clause)]
-    spans += [(i, i + 2) for i in range(len(clause) - 1) if clause[i] == "size" and clause[i + 1].isdigit()]
+    spans += [
+        (i, i + 2)
+        for i in range(len(clause) - 1)
+        if clause[i] == "size" and (clause[i + 1].isdigit() or clause[i + 1] in _LETTER_SIZES)
+    ]
     for start, end in sorted(spans):
         lead = start
         while lead > 0 and clause[lead - 1] in lexicon.variant_leads:
@@ -164,6 +168,9 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
             return [Mention(owners[0], lead, end, "variant")]
     return []
 
+
+_LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"})
+"""Sizes written as letters after "size": "size L", "a size XL"."""
 
 _HAVING = frozenset({"have", "has", "come", "comes", "available", "get", "make", "sell", "do", "does"})
 """Words of a question that asks whether the item can be had in a size or colour: "do you have it in blue?"."""

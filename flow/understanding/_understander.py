@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
@@ -18,6 +18,7 @@ from flow.understanding._facts import read_facts
 from flow.understanding._found import first, has
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
+from flow.understanding._offers import find_mentions
 from flow.understanding._request_cues import another_order_said
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
@@ -152,8 +153,14 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if context.callback_asked and (asked_for := lexicon.call_time(folded)):
+            slots["call_at"] = asked_for  # "tomorrow at 3pm": when the customer would like the call
+        if context.state == "follow_up" and any(has(lexicon.go_ahead, clause) for clause in clause_words):
+            slots["go_ahead"] = "yes"  # "great, can you do it then?" once it is done
         if facts.facts and any(has(lexicon.corrections, clause) for clause in clause_words):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
+        if context.asked is not None and all(a.kind == "unknown" for a in acts) and _shrugs(text):
+            acts = [Act.of("provide", context.asked, negated=True)]  # 🤷 to a question: not known
         if all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
             slots["remark"] = "yes"
         if also_wished:
@@ -204,6 +211,12 @@ class Understander:
         if not per_order and requests == [context.request] and facts.facts and another_order_said(clause_words):
             # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
             per_order = (dict(facts.facts),)
+        other = _said_of_the_other(clauses, facts.facts, context) if not per_order else ""
+        if other:
+            slots["other_orders"] = other
+        wished = _wishes_by_order(clauses, per_order, context, lexicon)
+        if wished:
+            slots["order_wishes"] = wished
         language = other_language(words, context.language)
         if language is not None:
             acts, per_request, per_order = [_UNKNOWN], {}, ()
@@ -443,19 +456,34 @@ def _facts_per_order(
     bought = any(not lexicon.purchase_words.isdisjoint(clause.words) for clause in clauses)
     reading = dataclasses.replace(context, asked=days) if bought and days is not None else context
 
-    def read_part(begin: tuple[int, int], end: tuple[int, int]) -> dict[str, FactValue]:
-        words = _between(clauses, begin, end)
+    # "the trainers from A-1010 and the hoodie from A-2020. trainers 10 days ago, hoodie 2 months ago": a
+    # clause that names one order's item, and no order, speaks for that order.
+    owned = _clauses_by_item(clauses, places, lexicon)
+
+    def read_words(words: list[list[str]]) -> dict[str, FactValue]:
         part = " . ".join(" ".join(w) for w in words)
         return {k: v for k, v in read_facts(part, part, words, reading, lexicon).facts.items() if k != spec.name}
+
+    def read_part(begin: tuple[int, int], end: tuple[int, int]) -> dict[str, FactValue]:
+        return read_words(_between(clauses, begin, end, skip=owned.keys()))
 
     ends = [*places[1:], (len(clauses), 0)]
     per_order = [
         {spec.name: order, **read_part((0, 0) if n == 0 else places[n], ends[n])} for n, order in enumerate(orders)
     ]
-    if days is not None and days not in per_order[-1] and days in read_part((0, 0), places[0]):
+    if days is not None and days not in per_order[-1] and days in read_part((places[0][0], 0), places[0]):
         # "a lamp 2 months ago (A-1001) and a chair last week (A-1002)": each order's facts come before it.
         starts = [(0, 0), *((c, w + 1) for c, w in places[:-1])]
         per_order = [{spec.name: order, **read_part(starts[n], places[n])} for n, order in enumerate(orders)]
+    for index, owner in owned.items():
+        per_order[owner].update(read_words([list(clauses[index].words)]))
+    opening = clauses[: places[0][0]]
+    if days is not None and any(not _SEVERAL.isdisjoint(clause.words) for clause in opening):
+        # "I bought a couple of things last week. The mug (A-1414)…": the date said first is every order's.
+        said = read_part((0, 0), (places[0][0], 0)).get(days)
+        if said is not None:
+            for facts in per_order:
+                facts.setdefault(days, said)
     if any(not _TOGETHER.isdisjoint(clause.words) for clause in clauses):
         for name in {name for facts in per_order for name in facts}:
             values = [facts[name] for facts in per_order if name in facts]
@@ -466,6 +494,38 @@ def _facts_per_order(
         parts = [[w for words in _between(clauses, places[n], ends[n]) for w in words][1:] for n in range(len(orders))]
         _elliptic_answers(per_order, parts, [f.name for f in context.facts if f.kind == "yes_no"])
     return tuple(per_order)
+
+
+def _wishes_by_order(
+    clauses: list[Clause], per_order: tuple[dict[str, FactValue], ...], context: Context, lexicon: Lexicon
+) -> str:
+    """ "Return A-5151, and swap A-5252 for a bigger size": the alternatives asked for by name in the clause
+    of one of several orders, as ``order:alternative`` pairs ("A-5252:exchange"); empty when none is. A
+    name goes with the nearer of the orders named around it in its clause, else with the order named last."""
+    if len(per_order) < 2 or context.offered or not context.wishes:
+        return ""
+    orders = {str(value).lower(): str(value) for facts in per_order for value in facts.values() if _is_order(value)}
+    last: str | None = None
+    wished: dict[str, str] = {}
+    for clause in clauses:
+        places = [(i, orders[word]) for i, word in enumerate(clause.words) if word in orders]
+        for mention in find_mentions(clause.words, context.wishes, lexicon):
+            if mention.offer is None:
+                continue
+            # The nearer of the orders named around it: "exchange A-5252", "A-5252 swapped for a bigger size".
+            after = next(((i - mention.end, order) for i, order in places if i >= mention.end), None)
+            before = next(((mention.start - i, order) for i, order in reversed(places) if i < mention.start), None)
+            nearest = min((p for p in (after, before) if p is not None), default=None, key=lambda p: p[0])
+            owner = nearest[1] if nearest is not None else last
+            if owner is not None:
+                wished.setdefault(owner, mention.offer)
+        if places:
+            last = places[-1][1]
+    return " ".join(f"{order}:{offer}" for order, offer in wished.items())
+
+
+def _is_order(value: FactValue) -> bool:
+    return isinstance(value, str) and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
 def _elliptic_answers(per_order: list[dict[str, FactValue]], parts: list[list[str]], names: list[str]) -> None:
@@ -485,15 +545,77 @@ def _elliptic_answers(per_order: list[dict[str, FactValue]], parts: list[list[st
             facts[name] = value if (not _NEGATING.isdisjoint(tail)) == negated else not value
 
 
+def _said_of_the_other(clauses: list[Clause], facts: dict[str, FactValue], context: Context) -> str:
+    """ "A-3030 has shipped, the other hasn't": a yes-or-no fact said of the order named, and only "hasn't"
+    or "has too" of "the other", as ``name:yes`` or ``name:no`` for the orders not named; empty otherwise."""
+    if not any(f.kind == "order_id" and f.name in facts for f in context.facts):
+        return ""
+    told = [
+        (f.name, facts[f.name]) for f in context.facts if f.kind == "yes_no" and isinstance(facts.get(f.name), bool)
+    ]
+    if len(told) != 1:
+        return ""
+    name, value = told[0]
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        if "other" not in words and "others" not in words:
+            continue
+        tail = words[-2:]
+        if not tail or (tail[-1] not in _ELLIPTIC and tuple(tail) not in _ELLIPTIC_PAIRS):
+            continue
+        source = next((c.words for c in clauses[:index] if any(_is_order(w) for w in c.words)), clauses[0].words)
+        same = (not _NEGATING.isdisjoint(tail)) == (not _NEGATING.isdisjoint(source))
+        return f"{name}:{'yes' if (value if same else not value) else 'no'}"
+    return ""
+
+
 _NEGATING = frozenset({"not", "hasnt", "havent", "isnt", "wasnt", "didnt", "never", "either"})
 _ELLIPTIC = frozenset({"hasnt", "havent", "isnt", "wasnt", "didnt", "not", "too", "also", "has", "have", "was", "did"})
 _ELLIPTIC_PAIRS = frozenset({("not", "yet"), ("hasnt", "yet"), ("isnt", "yet"), ("hasnt", "either")})
 
 
-def _between(clauses: list[Clause], begin: tuple[int, int], end: tuple[int, int]) -> list[list[str]]:
-    """The words of ``clauses`` from position ``begin`` up to ``end`` (clause, word), clause by clause."""
+_SEVERAL = frozenset({"things", "items", "orders", "bits", "purchases"})
+"""Words of an opening clause that speaks of several orders at once: "I bought a few things last week"."""
+
+
+def _clauses_by_item(clauses: list[Clause], places: list[tuple[int, int]], lexicon: Lexicon) -> dict[int, int]:
+    """The clauses, named by index, that name no order but the item of exactly one ("hoodie 2 months ago"),
+    or point at one by its place ("the first bought 10 days ago"), mapped to that order's index in
+    ``places``. An order's item is the word before "from", "in" or "on" and the order ("the trainers from
+    A-1010"), or just before the order ("the hoodie A-2020")."""
+    items: dict[str, int] = {}
+    for n, (c, w) in enumerate(places):
+        words = clauses[c].words
+        at = w - 2 if w >= 2 and words[w - 1] in _ITEM_LINKS else w - 1
+        if at >= 0 and words[at].isalpha() and words[at] not in lexicon.stopwords and words[at] not in _NOT_ITEMS:
+            items.setdefault(words[at], n)
+    owned: dict[int, int] = {}
+    ordered = {c for c, _ in places}
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        owners = {items[word] for word in words if word in items} if len(set(items.values())) > 1 else set()
+        pairs = set(zip(words, words[1:], strict=False))
+        owners |= {len(places) - 1 if n < 0 else n for pair, n in _POINTING.items() if pair in pairs}
+        if index not in ordered and len(owners) == 1 and owners <= set(range(len(places))):
+            owned[index] = owners.pop()
+    return owned
+
+
+_POINTING = {("the", "first"): 0, ("the", "second"): 1, ("the", "former"): 0, ("the", "latter"): -1}
+"""Words that point at one of the orders named, by its place: "the first bought 10 days ago"."""
+_ITEM_LINKS = frozenset({"from", "in", "on", "of"})
+_NOT_ITEMS = frozenset({"order", "orders", "number", "and", "for", "with", "refund", "cancel", "return", "back"})
+
+
+def _between(
+    clauses: list[Clause], begin: tuple[int, int], end: tuple[int, int], skip: Collection[int] = ()
+) -> list[list[str]]:
+    """The words of ``clauses`` from position ``begin`` up to ``end`` (clause, word), clause by clause, but
+    for the clauses ``skip`` names."""
     spans: list[list[str]] = []
     for index in range(begin[0], min(end[0] + 1, len(clauses))):
+        if index in skip:
+            continue
         words = clauses[index].words
         first = begin[1] if index == begin[0] else 0
         last = end[1] if index == end[0] else len(words)
@@ -583,3 +705,8 @@ def _after_refusal(context: Context) -> bool:
 
 
 _AFTER_REFUSAL = frozenset({"offering_alternatives", "compensation", "explaining", "apologizing"})
+
+
+def _shrugs(text: str) -> bool:
+    """Whether the message is only a shrug: 🤷 (with any skin tone or gender), or ¯\\_(ツ)_/¯."""
+    return not any(c.isalnum() and c != "\u30c4" for c in text) and ("\U0001f937" in text or "\u30c4" in text)

@@ -123,12 +123,15 @@ _LISTING = frozenset({"or", "nor"})
 
 
 _BARE = frozenset(
-    {"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually", "fine", "alright", "sure", "yes", "yeah"}
-)
-"""Words that may stand before an alternative's name in a message that is only the name: "a replacement"."""
+    {"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually", "fine", "alright", "sure", "yes", "yeah",
+     "i", "guess", "suppose", "reckon"}
+)  # fmt: skip
+"""Words that may stand before an alternative's name in a message that is only the name: "a replacement",
+"I guess a replacement"."""
 _TOLD = frozenset(
     {"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks", "sounds", "good", "great",
-     "fine", "perfect", "works", "would", "be", "is", "nice", "ideal", "lovely", "best"}
+     "fine", "perfect", "works", "would", "be", "is", "nice", "ideal", "lovely", "best", "i", "guess", "suppose",
+     "reckon"}
 )  # fmt: skip
 """Words that may follow the name in a message that only tells the agent to do it, or welcomes it: "freeze
 it then", "the exchange sounds good"."""

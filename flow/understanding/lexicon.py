@@ -72,7 +72,11 @@ class Lexicon:
     checked ("can you chase it up?"); ``fact_names`` are the words that name a fact of each kind ("order
     number" for ``order_id``), so "I don't have the order number" before it is asked says it cannot be
     given; ``looking_into`` also takes up the
-    offer of a colleague who can check it.
+    offer of a colleague who can check it, as "so what now?" to that offer does. ``sign_offs`` end a
+    message before the name it is signed with ("Kind regards, Margaret"), and ``not_names`` are words that
+    follow "my name is" without being a name ("my name is on the order"); ``go_ahead`` asks the agent to
+    go ahead with what it has just done ("can you do it then?"); ``call_time`` reads the day and time a
+    callback is asked for, as ``day|HH:MM`` ("tomorrow at 3pm" is ``tomorrow|15:00``).
     """
 
     code: str
@@ -170,6 +174,10 @@ class Lexicon:
     looking_into: PhraseSet = PhraseSet(())
     charged_another_amount: MessageCheck = dataclasses.field(default=lambda clauses: False)
     fact_names: Mapping[str, PhraseSet] = dataclasses.field(default_factory=dict)
+    go_ahead: PhraseSet = PhraseSet(())
+    call_time: Callable[[str], str] = dataclasses.field(default=lambda folded: "")
+    sign_offs: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
 
 
 def with_familiar_words(lexicon: Lexicon) -> Lexicon:

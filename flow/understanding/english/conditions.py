@@ -87,6 +87,10 @@ NEVER_ARRIVED = _phrases("""
     due to arrive | was due last | was due on | was due to | stuck in transit |
     stuck at the depot | stuck in the depot | stuck at the sorting | stuck at customs | stuck in customs |
     tracking hasnt updated | tracking hasnt changed | tracking hasnt moved | tracking not updated |
+    nowhere to be seen | nowhere to be found | cant find it anywhere | cant find the parcel | cant find my parcel |
+    cant find the package | cant find my package | parcel isnt here | package isnt here | parcel is not here |
+    no parcel was left | no package was left | nothing was left | not on my doorstep | wasnt on my doorstep |
+    wasnt on the doorstep | not left anywhere |
     tracking says the same | tracking stopped | tracking has stopped | not moved since |
     hasnt moved since | hasnt moved for | hasnt moved in | hasnt updated in | hasnt updated for | hasnt updated since |
     not updated in | not updated for | not updated since | order is late | parcel is late | package is late |

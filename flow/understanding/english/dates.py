@@ -498,6 +498,10 @@ def _relative(
     half = _and_a_half(tokens, k)
     if half:
         k += 3
+    if k < len(tokens) and low_high[0] == low_high[1] and _words(tokens, k + 1, 1) == ["ago"]:
+        weekdays = _weekdays_back(tokens[k].text, low_high[0], today)
+        if weekdays is not None:
+            return weekdays, k + 1
     if k >= len(tokens) or tokens[k].text not in UNITS:
         return None
     unit = UNITS[tokens[k].text]
@@ -508,7 +512,9 @@ def _relative(
     if roughly:
         k += 2
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
-    before = _words(tokens, max(0, i - 3), i - max(0, i - 3))
+    # "I've had it for about 2 months": a word that only makes the count rough does not part it from "had for".
+    lead = _words(tokens, max(0, i - 4), i - max(0, i - 4))
+    before = lead[-3:] if not lead or lead[-1] not in APPROXIMATE else lead[:-1][-3:]
     ago = after in ("ago", "back", "before", "old", "since")
     elapsed = bool(ELAPSED_WORDS.intersection(before)) or "for" in before[-1:] and "had" in before
     if not (ago or elapsed or bare or _alone(tokens, i, k)):
@@ -614,6 +620,14 @@ def _weekday(
     return back, i
 
 
+def _weekdays_back(word: str, count: int, today: date) -> int | None:
+    """How long ago "two Saturdays ago" was: the last Saturday, and a week for each one before it."""
+    day = WEEKDAYS.get(word[:-1]) if word.endswith("s") else None
+    if day is None or count < 1:
+        return None
+    return ((today.weekday() - day) % 7 or 7) + 7 * (count - 1)
+
+
 def _day_number(word: str) -> int | None:
     digits = word.rstrip("stndrh") if word[:1].isdigit() else ""
     if digits.isdigit() and 1 <= int(digits) <= 31:
@@ -642,6 +656,9 @@ def _month_day(
         if (word[:1].isdigit() and not word.isdigit() or spelt_out) and i > 0 and tokens[i - 1].text == "the":
             month = today.month if day <= today.day else today.month - 1 or 12
             year = today.year if month <= today.month else today.year - 1
+            while day > calendar.monthrange(year, month)[1]:
+                # "the 31st" in early December: November has none, so the last month that has one.
+                month, year = (month - 1, year) if month > 1 else (12, year - 1)
             return _back_to(today, day, month, year), i
         return None
     if word not in MONTHS or (word == "may" and not _month_context(tokens, i)):
@@ -798,8 +815,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             return "delivery"
         if word in _OCCASIONS and "for" in before[max(0, n - 3) : n] and not PURCHASE_WORDS.isdisjoint(before[:n]):
             continue
-        if word in OTHER_WORDS or word in FUTURE_WORDS:
-            return "other"
+        if word in OTHER_WORDS or (word in FUTURE_WORDS and before[n + 1 : n + 2] not in (["mistake"], ["accident"])):
+            return "other"  # but "I ordered it by mistake, yesterday" dates the order
     for n, word in enumerate(after):
         if word in CLAUSE_BREAKS:
             break

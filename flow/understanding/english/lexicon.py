@@ -13,6 +13,7 @@ from flow.understanding.english import comparisons, conditions, feelings
 from flow.understanding.english.dates import DATE_HINTS, NUMBER_WORDS, PURCHASE_WORDS, read_dates
 from flow.understanding.english.deaths import who_died
 from flow.understanding.english.mixups import charged_another_amount, sent_something_else
+from flow.understanding.english.times import call_time
 from flow.understanding.lexicon import Lexicon, with_familiar_words
 from flow.understanding.phrases import PhraseSet
 
@@ -104,7 +105,9 @@ _CANCEL = _phrases("""
     stop the delivery | stop it shipping | stop it from shipping | stop it being sent | dont send it |
     dont ship it | call off | halt the order | hold the order | void the order | cancel it | not send it |
     terminate | unsubscribe | end my subscription | end my membership | close my account | stop order |
-    stop this order | stop that order
+    stop this order | stop that order | stop paying | stop the payments | stop my payments | stop the direct debit |
+    end my contract | end the contract | quit my membership | quit the gym | leave the gym | out of my contract |
+    out of the contract | out of my membership
 """)
 _WEAK_REFUND = _phrases("""
     return it | return this | return them | return these | return the | return my | send it back | send this back |
@@ -256,7 +259,8 @@ _COMPLAINT = _phrases("""
     never shop here again | never buy from you again | never order from you again |
     stuck with it | stuck with this | stuck with them | im stuck with | stuck with a | stuck with an | so im stuck |
     left with nothing | shop elsewhere | business elsewhere |
-    how you treat | treat your customers | treat customers | what the hell |
+    how you treat | treat your customers | treat customers | what the hell | whats the point | what is the point |
+    no point | pointless |
     what the heck | for gods sake |
     for goodness sake | seriously | this is bad | this is wrong | not right | not fair | unfair | a nightmare |
     nightmare | mess | hassle | stressful | fuming | beyond a joke | scam | scammers | robbery | daylight robbery |
@@ -394,7 +398,7 @@ _CHOICE_FORMS = _phrases("""
     can i switch that to | could i switch that to | can you change that to | could you change that to |
     can we change that to | can we change it to | change that to | switch that to | swap that for | swap it for |
     make that | can i make that | can i make it | could i make that | could i make it | and want | and would like |
-    and need | but want | but would like | i wanna | wanna
+    and need | but want | but would like | i wanna | wanna | want | would like | would prefer | would rather have
 """)
 _ABOUT_FORMS = _phrases("""
     how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |
@@ -692,7 +696,9 @@ ENGLISH = Lexicon(
         look into it | look into this | look into that | looking into | check on it | check it | check this |
         check that | check for me | find out | investigate | follow it up | follow this up | follow up on it |
         sort it out | sort this out | get it sorted | get this sorted | get someone to | have someone |
-        someone check | someone look | please check | can you check | could you check | would you check
+        someone check | someone look | please check | can you check | could you check | would you check |
+        what now | so what now | now what | what next | whats next | what happens now | what happens next |
+        what do i do now | what do we do now
     """),
     indifference=_INDIFFERENCE,
     only_one=_ONLY_ONE,
@@ -732,6 +738,54 @@ ENGLISH = Lexicon(
         on second thought | on second thoughts | ignore that | dont worry about that | no dont | no actually |
         actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry
     """),
+    call_time=call_time,
+    go_ahead=_phrases("""
+        can you do it | can u do it | could you do it | could u do it | will you do it | please do it |
+        just do it | do it please | do it then | go ahead | go ahead then | please go ahead | can you go ahead |
+        could you go ahead | can you sort it | can u sort it | please sort it | can you process it |
+        please process it | can you start it | please start it
+    """),
+    sign_offs=frozenset(
+        {
+            "regards",
+            "kind regards",
+            "best regards",
+            "warm regards",
+            "warmest regards",
+            "many regards",
+            "best wishes",
+            "yours sincerely",
+            "yours faithfully",
+            "sincerely",
+        }
+    ),  # fmt: skip
+    not_names=frozenset(
+        {
+            "on",
+            "in",
+            "at",
+            "under",
+            "the",
+            "a",
+            "an",
+            "not",
+            "still",
+            "also",
+            "wrong",
+            "spelt",
+            "spelled",
+            "misspelled",
+            "different",
+            "correct",
+            "right",
+            "written",
+            "there",
+            "missing",
+            "and",
+            "but",
+            "same",
+        }
+    ),  # fmt: skip
     not_knowing=_phrases("""
         dont know | do not know | no idea | not sure what | cant find | cannot find | cant remember |
         cannot remember | dont remember | do not remember | dont have | do not have | lost | cant see |
