@@ -248,7 +248,7 @@ class Rules:
         alone is that day's opening; a time alone, the next day the team is there at it."""
         day_name, _, clock = asked.partition("|")
         hours, _, minutes = clock.partition(":")
-        if not (day_name in _WEEKDAY_NAMES or day_name in ("", "today", "tomorrow")):
+        if not (day_name[:3] in WEEKDAYS or day_name in ("", "today", "tomorrow")):
             return None
         if (not day_name and not clock) or (clock and not (hours.isdigit() and minutes.isdigit())):
             return None
@@ -279,9 +279,6 @@ class Rules:
         return local + timedelta(days=1)
 
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _is_day(name: str, day: date, today: date) -> bool:
     """Whether ``day`` is the one ``name`` (``today``, ``tomorrow``, a weekday, or empty for any) means."""
     if not name:
@@ -290,4 +287,4 @@ def _is_day(name: str, day: date, today: date) -> bool:
         return day == today
     if name == "tomorrow":
         return day == today + timedelta(days=1)
-    return _WEEKDAY_NAMES[day.weekday()] == name
+    return WEEKDAYS[day.weekday()] == name[:3]  # "monday" is the policy's "mon"

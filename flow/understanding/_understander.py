@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from flow.errors import InvalidMessage
@@ -533,16 +533,13 @@ def _elliptic_answers(per_order: list[dict[str, FactValue]], parts: list[list[st
     one order, and only "hasn't" or "has" of another, holds for that one the other way when one of the two is
     negated, and the same way when both are or neither is ("... and A-7474 has too")."""
     for name in names:
-        told = [(n, facts[name]) for n, facts in enumerate(per_order) if name in facts]
-        if len(told) != 1 or not isinstance(told[0][1], bool):
+        told = [(n, value) for n, facts in enumerate(per_order) if isinstance(value := facts.get(name), bool)]
+        if len(told) != 1 or sum(name in facts for facts in per_order) != 1:
             continue
         source, value = told[0]
-        negated = not _NEGATING.isdisjoint(parts[source])
         for n, facts in enumerate(per_order):
-            tail = parts[n][-2:]
-            if name in facts or not tail or (tail[-1] not in _ELLIPTIC and tuple(tail) not in _ELLIPTIC_PAIRS):
-                continue
-            facts[name] = value if (not _NEGATING.isdisjoint(tail)) == negated else not value
+            if name not in facts and _elliptic(parts[n]):
+                facts[name] = _answered_alike(value, parts[source], parts[n])
 
 
 def _said_of_the_other(clauses: list[Clause], facts: dict[str, FactValue], context: Context) -> str:
@@ -551,7 +548,7 @@ def _said_of_the_other(clauses: list[Clause], facts: dict[str, FactValue], conte
     if not any(f.kind == "order_id" and f.name in facts for f in context.facts):
         return ""
     told = [
-        (f.name, facts[f.name]) for f in context.facts if f.kind == "yes_no" and isinstance(facts.get(f.name), bool)
+        (f.name, value) for f in context.facts if f.kind == "yes_no" and isinstance(value := facts.get(f.name), bool)
     ]
     if len(told) != 1:
         return ""
@@ -560,13 +557,23 @@ def _said_of_the_other(clauses: list[Clause], facts: dict[str, FactValue], conte
         words = clause.words
         if "other" not in words and "others" not in words:
             continue
-        tail = words[-2:]
-        if not tail or (tail[-1] not in _ELLIPTIC and tuple(tail) not in _ELLIPTIC_PAIRS):
+        if not _elliptic(words):
             continue
         source = next((c.words for c in clauses[:index] if any(_is_order(w) for w in c.words)), clauses[0].words)
-        same = (not _NEGATING.isdisjoint(tail)) == (not _NEGATING.isdisjoint(source))
-        return f"{name}:{'yes' if (value if same else not value) else 'no'}"
+        return f"{name}:{'yes' if _answered_alike(value, source, words) else 'no'}"
     return ""
+
+
+def _elliptic(words: Sequence[str]) -> bool:
+    """Whether the words end in only "hasn't", "has too" or the like: the answer said again, shortened."""
+    tail = list(words[-2:])
+    return bool(tail) and (tail[-1] in _ELLIPTIC or tuple(tail) in _ELLIPTIC_PAIRS)
+
+
+def _answered_alike(value: bool, said: Sequence[str], shortened: Sequence[str]) -> bool:
+    """The answer a shortened "hasn't" or "has too" gives, from ``value`` said in full: the other way when one
+    of the two is negated, the same way when both are or neither is."""
+    return value if _NEGATING.isdisjoint(shortened) == _NEGATING.isdisjoint(said) else not value
 
 
 _NEGATING = frozenset({"not", "hasnt", "havent", "isnt", "wasnt", "didnt", "never", "either"})
