@@ -277,6 +277,11 @@ Feature: Listening first
       And the agent says "as soon as we have the faulty one back"
       And the agent does not say "Orders can be cancelled"
 
+    Scenario: "Can you send me a new jug or a new blender?" with a fault asks for the replacement
+      When the customer says "Hi. Ordered a blender (A-2020) 6 days ago. It arrived today with a cracked jug. Can you send me a new jug or a new blender?"
+      Then the alternative "Replacement" is applied
+      And the agent does not say "I've started"
+
   Rule: A name the customer gives is used
 
     Scenario: A first message signed "Kind regards, Margaret" is greeted by name

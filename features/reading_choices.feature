@@ -235,6 +235,13 @@ Feature: Reading what the customer chooses
       And the message is not read as "choose"
       And the agent does not say "Happy to"
 
+    Scenario: "A new kettle please" to a replacement or a repair takes the replacement
+      Given it is 2026-12-04 11:00 in the policy's time zone
+      When the customer says "my kettle broke, bought it 4 months ago, A-7979"
+      Then the agent offers "Replacement" and "Repair"
+      When the customer says "a new kettle please"
+      Then the alternative "Replacement" is applied
+
     Scenario: Naming the voucher and then asking what it is worth asks about it
       When the customer says "I want a refund"
       And the customer says "um, the voucher thing, how much is it worth?"

@@ -125,9 +125,12 @@ def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Le
     ``lexicon``, a size or colour asked for names the offer of another one ("swap it for a medium")."""
     if not offers:
         return []
-    mentions = _by_name(clause, _names_of(offers))
+    names = _names_of(offers)
+    mentions = _by_name(clause, names)
     if not mentions and lexicon is not None:
         mentions = by_variant(clause, offers, lexicon)
+    if not mentions and lexicon is not None and not _FRESH.isdisjoint(clause):
+        mentions = _a_new_thing(clause, names)
     return mentions
 
 
@@ -215,8 +218,24 @@ def find_mentions(
         mentions += by_description(clause, offered, lexicon)
     if not mentions:
         mentions += _by_pointing(clause, offered, lexicon, focus)
+    if not mentions and not _FRESH.isdisjoint(clause):
+        mentions += _a_new_thing(clause, names)
     mentions.sort(key=_START)
     return mentions
+
+
+def _a_new_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
+    """ "A new plate please", "send another mug": the item named in place of "one", when an offer is called
+    "a new one" or "another one"."""
+    for i, word in enumerate(clause[:-1]):
+        if word in _FRESH and clause[i + 1].isalpha() and clause[i + 1] not in _NOT_THINGS:
+            found = _by_name([*clause[: i + 1], "one", *clause[i + 2 :]], names)
+            return [m for m in found if m.offer is not None]
+    return []
+
+
+_FRESH = frozenset({"new", "another"})
+_NOT_THINGS = frozenset({"one", "ones", "order", "address", "card", "account", "refund", "request", "label"})
 
 
 def _ordinal(word: str, nxt: str, previous: str, lexicon: Lexicon) -> str:
