@@ -133,3 +133,9 @@ Feature: After the request is sorted
     When the customer says "great can u do it then"
     Then the agent says "under way"
     And the conversation is still open
+
+  Scenario: "Will you send a label?" after a refund is granted is told how to send it back
+    When the customer says "and will you send a label?"
+    Then the message is read as "ask_policy"
+    And the agent says "print the free returns label"
+    And the agent does not say "can't help with that one"

@@ -808,3 +808,96 @@ Feature: Reading customers the way they write
       And the customer says "I'm literally leaving the country. What's the point?"
       Then the message is read as "complain"
       And the agent does not say "can't help with that one"
+
+  Rule: A "no" that says there was none of something answers nothing
+
+    Scenario: "No neighbours have it either" to the offers for a lost parcel keeps them open
+      When the customer says "my parcel says delivered but I never got it. A-3320 from the 20th of November"
+      And the customer says "no neighbours have it either"
+      Then the conversation is in "offering_alternatives"
+      And no alternative is applied
+      And the agent does not say "sorry I couldn't help"
+
+    Scenario: "No one was home" to the offers keeps them open
+      When the customer says "my parcel says delivered but I never got it. A-3320 from the 20th of November"
+      And the customer says "no one was home all day"
+      Then the conversation is in "offering_alternatives"
+
+    Scenario: "No I want a refund" to a new parcel or a refund takes the refund
+      When the customer says "my parcel says delivered but I never got it. A-3320 from the 20th of November"
+      And the customer says "no I want a refund"
+      Then the alternative "Full refund" is applied
+      And the agent does not say "can't do a cancellation"
+
+    Scenario: "No, I don't want a refund" still turns the refund down
+      When the customer says "my parcel says delivered but I never got it. A-3320 from the 20th of November"
+      And the customer says "no I don't want a refund"
+      Then no alternative is applied
+
+  Rule: An order that has been lost never arrived
+
+    Scenario Outline: "<message>" is an order that never arrived
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+
+      Examples:
+        | message                                                     |
+        | lol great service, third time my order's been lost 🙄 A-5050 |
+        | my order A-1111 has been lost by the courier                |
+        | I think the order went missing, A-2222                      |
+
+  Rule: Sending it back asks how to return it
+
+    Scenario: "How do I send the old one back?" after an exchange is told about the returns label
+      When the customer says "I ordered the wrong size, can I swap it? Order A-9090, got it on Monday"
+      And the customer says "a large please"
+      And the customer says "how do I send the old one back"
+      Then the agent says "returns label"
+      And the agent does not say "you choose the size"
+
+  Rule: A question that asks for an offer in the negative still asks for it
+
+    Scenario Outline: "<message>" to a replacement or a repair takes the replacement
+      When the customer says "I want to return these boots, they leak. A-8003. got them in september"
+      And the customer says "<message>"
+      Then the alternative "Replacement" is applied
+
+      Examples:
+        | message                                  |
+        | can't I just get a new pair instead?     |
+        | can't you just replace them?             |
+        | couldn't you send a replacement instead? |
+
+    Scenario: "I can't wait for a repair" still turns the repair down
+      When the customer says "I want to return these boots, they leak. A-8003. got them in september"
+      And the customer says "I can't wait for a repair"
+      Then the message is read as "reject:repair"
+
+  Rule: Waiting on an order is an order that has not come
+
+    Scenario Outline: "<message>" waits for an order that has not come
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+
+      Examples:
+        | message                                                                 |
+        | this is ridiculous, I've been waiting 3 weeks for A-1005 and nobody answers my emails |
+        | waiting ages on my parcel. A-4321                                       |
+        | still waiting on A-2020                                                 |
+
+    Scenario Outline: "<message>" waits for something else
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+
+      Examples:
+        | message                    |
+        | I'm waiting on the courier |
+        | i am waiting for a reply   |
+
+  Rule: Asking whether a request still to come is done takes it up
+
+    Scenario: "Has A-3232 been cancelled?" while its cancellation waits its turn takes the cancellation up
+      When the customer says "Hello, I got a blender sometime last month (A-3131), and the lid cracked the first time I used it. Also can you cancel A-3232, I ordered it twice by mistake"
+      And the customer says "has A-3232 been cancelled?"
+      Then the agent asks for the "already dispatched"
+      And the agent does not say "reaches your card"

@@ -997,3 +997,37 @@ Feature: Reading facts and requests the way people give them
       And the customer says "I bought it on the 31st"
       Then the message gives the fact "days_since_purchase" as "31"
       And the agent says "Order A-1001 was bought 31 days ago"
+
+  Rule: A date put right in the same message, a day inside a rough time, and days past the limit
+
+    Scenario: "Bought it 2 weeks ago. Wait no, 5 weeks ago" is read as 5 weeks, and the refund is declined
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund for A-5151 pls"
+      And the customer says "bought it 2 weeks ago. wait no, 5 weeks ago"
+      Then the message gives the fact "days_since_purchase" as "35"
+      And the request is declined
+
+    Scenario: "Last month, on the 10th I think" is the 10th of last month
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hello, I got a blender last month (A-3131), on the 10th I think, and the lid cracked the first time I used it."
+      Then the message gives the fact "days_since_purchase" as "23"
+      And the agent does not say "narrow it down"
+
+    Scenario Outline: "<message>" counts the days past the limit
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+
+      Examples:
+        | message                                                                         | days |
+        | hey, I'd like to return a dress, it's 3 days past the 30 days, surely you can make an exception? | 33   |
+        | refund A-1212 please, it's 2 days over the 30 day limit                         | 32   |
+        | I bought it a week past the 30-day window, can I still return it?               | 37   |
+
+    Scenario: A wish while a closer date is asked is heard before the date is asked again
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hello, I got a blender sometime last month (A-3131), and the lid cracked the first time I used it."
+      And the customer says "the replacement"
+      Then the agent says "arrange the replacement"
+      And the agent says "when did you buy it"
+      And the conversation is in "listening"

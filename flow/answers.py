@@ -78,6 +78,9 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if any(a == "money" and b == "back" for a, b in zip(words, words[1:], strict=False)):
         asked -= {"money", "back"}
         asked |= {"refund", "refunded"}  # "how do I get my money back?" asks about the refund, not a price
+    if "back" in asked and not _SENDING.isdisjoint(asked):
+        asked -= {"back", *_SENDING}
+        asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it
     if not _FAULTY.isdisjoint(asked):
         asked.add("faulty")  # "what if it's broken?"
     ignored = _IGNORED | {word for name in named for word in _words(name)}
@@ -101,6 +104,8 @@ def _past_openers(words: list[str]) -> list[str]:
 
 _FAULTY = frozenset({"broken", "broke", "damaged", "defective", "faulty", "cracked", "smashed"})
 """Words for something wrong with the item, which a policy's sentences say as "faulty"."""
+_SENDING = frozenset({"send", "sending", "post", "posting", "ship", "mail"})
+"""Words that, with "back", ask how to return something rather than about what is sent out."""
 _OPENERS = frozenset({"wait", "actually", "oh", "hmm", "ok", "okay", "so", "and", "but", "sorry", "also", "um"})
 
 

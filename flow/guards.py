@@ -189,7 +189,18 @@ def asked_status(run: Run, rules: Rules) -> bool:
     is not sorted, which a person looks into."""
     if run.question == "satisfaction" and _has(run, "deny"):
         return False
-    return _has(run, "ask_status") and rules.policy.status is not None and not _moves_on(run)
+    if not _has(run, "ask_status") or rules.policy.status is None or _moves_on(run):
+        return False
+    return not _still_to_come(run)
+
+
+def _still_to_come(run: Run) -> bool:
+    """ "Has A-3232 been cancelled?" while that order's request waits its turn on the agenda: nothing is
+    under way to tell about; the request is taken up instead."""
+    named = run.signals.facts.get("order_id")
+    return named is not None and any(
+        item.status == "open" and item.facts.get("order_id") == named for item in run.agenda
+    )
 
 
 def asked_policy(run: Run, rules: Rules) -> bool:

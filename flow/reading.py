@@ -41,6 +41,9 @@ class PolicyReading:
         }
         wishes = (self._wish(self.offers[offer_id], own_names) for offer_id in alternatives)
         self.wishes = tuple(offer for offer in wishes if offer.words)
+        self.ways_of_requests = frozenset(
+            offer.id for offer in self.wishes if any(self._asks_for_a_request(w) for w in self.offers[offer.id].words)
+        )
         self.request_facts = policy.request_facts()
         self.facts = tuple(
             FactField(
@@ -92,14 +95,13 @@ class PolicyReading:
         """``offer`` named only by the words that ask for it and not for a request ("free return" and "label",
         not "return" or "send it back", which ask for a refund), nor by another offer's own name (the exchange
         is not "a replacement" when a replacement is an alternative of its own)."""
-        cues = (*self.lexicon.request_cues.values(), *self.lexicon.weak_request_cues.values())
-        keys = frozenset().union(*(c.keys for c in cues))
-        words = tuple(
-            w
-            for w in offer.words
-            if w not in keys and names.get(w, offer.id) == offer.id and not any(c.find(w.split()) for c in cues)
-        )
+        words = tuple(w for w in offer.words if names.get(w, offer.id) == offer.id and not self._asks_for_a_request(w))
         return Offer(offer.id, words, offer.description, offer.details)
+
+    def _asks_for_a_request(self, words: str) -> bool:
+        """Whether an offer's name also asks for a request ("send it back", "refund")."""
+        cues = (*self.lexicon.request_cues.values(), *self.lexicon.weak_request_cues.values())
+        return words in frozenset().union(*(c.keys for c in cues)) or any(c.find(words.split()) for c in cues)
 
     def _words(self, text: str) -> list[str]:
         return words_of(text, self.lexicon)
@@ -129,6 +131,7 @@ class PolicyReading:
             chosen=chosen,
             chosen_offer=self.offers.get(chosen or ""),
             wishes=self._wishes_in(state, offered),
+            ways_of_requests=self.ways_of_requests,
             today=now.astimezone(self.policy.zone).date() if now is not None else None,
             day_first=self._day_first,
             language=self._language,

@@ -238,7 +238,7 @@ def read_acts(
             )
             person = any(names_a_person(clause.words, lexicon) for clause in clauses)
             answers = _answer_words(lexicon)
-            answering = any(not answers.isdisjoint(clause.words) for clause in clauses)
+            answering = any(_answers_something(clause.words, answers) for clause in clauses)
             familiar = lexicon.familiar_words
             topic_only = all(
                 _TOPIC_ONLY.issuperset(clause.words) or (familiar and familiar.isdisjoint(clause.words))
@@ -1337,6 +1337,29 @@ def _answer_words(lexicon: Lexicon) -> frozenset[str]:
         words = frozenset(word for phrase in phrases for word in phrase.split()) - lexicon.function_words
         known = _ANSWERS[id(lexicon)] = (lexicon, words)
     return known[1]
+
+
+def _answers_something(words: Sequence[str], answers: frozenset[str]) -> bool:
+    """Whether a clause has a word of the answers, not counting a "no" that opens what it says there was
+    none of ("no neighbours have it either", "no one was home") or an "either" that ends it, which answer
+    nothing."""
+    for at, word in enumerate(words):
+        if word not in answers or (word == "either" and 0 < at == len(words) - 1):
+            continue
+        if word != "no" or at + 2 >= len(words):
+            return True
+        after = words[at + 1]
+        if after in answers or after in _GOES_ON_AFTER_NO or not after.isalpha():
+            return True
+    return False
+
+
+_GOES_ON_AFTER_NO = frozenset(
+    """i im ive id ill you youre we were they theyre it its that thats this these he she his her my your our
+    their the a an to not just actually really please pls but and so because cos as then thanks thank thx ok
+    okay sorry well honestly dont didnt doesnt cant wont isnt wasnt havent hasnt lol haha mate""".split()
+)
+"""Words that go on from a "no" that answers ("no I want a refund", "no thanks", "no it's broken")."""
 
 
 def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -541,7 +541,7 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     first = max(0, start - 4)
     before = words[first:start]
     negated = any(
-        w in lexicon.negators and not (w == "no" and first + i + 1 < len(words) and words[first + i + 1] in _PAUSES)
+        w in lexicon.negators and not _not_negating(w, words[first + i + 1 : first + i + 2])
         for i, w in enumerate(before)
     )
     if negated and "mind" not in before and "sure" not in before:
@@ -549,12 +549,27 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     return has(lexicon.negative_after, words[mention.end :])
 
 
+def _not_negating(negator: str, after: Sequence[str]) -> bool:
+    """Whether a negator, by the word after it, turns nothing down: "no wait, the exchange", "no I want a
+    refund", or a question that asks for it ("can't I just get a new pair?", "couldn't you replace it?")."""
+    if not after:
+        return False
+    if negator == "no":
+        return after[0] in _PAUSES or after[0] in _SAYS_WHAT_INSTEAD
+    return negator in _ASKING_AUXILIARIES and after[0] in _ASKED_OF
+
+
+_ASKING_AUXILIARIES = {"cant": "can", "couldnt": "could", "wont": "will", "wouldnt": "would", "cannot": "can"}
+"""Negated auxiliaries that open a question asking for something, and the words they ask as."""
+_ASKED_OF = frozenset({"i", "you", "we", "u", "ya"})
 _POINTLESS = frozenset({("point", "of"), ("point", "in"), ("use", "of"), ("good", "is"), ("use", "is")})
 _DISMISSING = frozenset({"what", "whats", "no"})
 """A question that asks what an offer is good for, asked to dismiss it: "what's the point of a freeze?"."""
 
 _PAUSES = frozenset({"wait", "sorry", "actually", "hang", "hold", "hmm", "um"})
 """Words after which "no" takes back what the customer was saying, not the offer: "no wait, the exchange"."""
+_SAYS_WHAT_INSTEAD = frozenset({"i", "id", "ill", "ive", "im", "we", "wed", "just", "give", "send"})
+"""Words after which "no" turns down something else and goes on to what is wanted: "no I want a refund"."""
 
 
 def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
@@ -568,6 +583,8 @@ def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
 def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     """A question that is really a choice: "can I just get the credit?", "could you do the exchange please?"."""
     head = [w for w in words[: mention.start] if w not in _SOFTENERS]
+    if len(head) > 1 and head[0] in _ASKING_AUXILIARIES and head[1] in _ASKED_OF:
+        head[0] = _ASKING_AUXILIARIES[head[0]]  # "can't I just get a new pair?" asks as "can I" does
     if "difference" in words[mention.end :]:
         return False  # "can I exchange for something cheaper and get the difference back?" asks about its terms
     if lexicon.choice_forms.may_hold(head) and lexicon.choice_forms.first(head) is not None:

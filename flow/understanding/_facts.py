@@ -252,6 +252,9 @@ def _days(
     found = lexicon.read_dates(folded, context.today, day_first=context.day_first, durations=asked, within=within)
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
     bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
+    if bought and corrected:
+        # "bought it 2 weeks ago. wait no, 5 weeks ago": the date put right is said without "bought" again
+        bought += [when for when in found if when.anchor == "none" and when.start > bought[-1].start]
     if not bought:
         bought = [
             when
@@ -272,7 +275,7 @@ def _days(
             return meant[-1].days
         # "It was a Monday, the 2nd of November": the date with its month says more than the weekday.
         dated = [when for when in bought if when.shape in ("date", "period") and isinstance(when.days, int)]
-        return (dated or bought)[0].days
+        return (dated or _narrowed(bought[0], found) or bought)[0].days
     arrived = [when for when in found if when.anchor == "delivery"] if asked else []
     if arrived:
         return _bought_before(arrived[0].days)
@@ -281,6 +284,21 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0))
     return None
+
+
+def _narrowed(rough: When, found: Sequence[When]) -> list[When]:
+    """ "I got it last month, on the 10th I think": a day said after a rough time and inside it says which."""
+    span = rough.days
+    if not isinstance(span, Span):
+        return []
+    return [
+        when
+        for when in found
+        if when.start > rough.start
+        and isinstance(when.days, int)
+        and span.low <= when.days
+        and (span.high is None or when.days <= span.high)
+    ][:1]
 
 
 def _bought_before(delivered: int | Span) -> Span:
@@ -387,23 +405,31 @@ def _key_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
 
 def _waits_for_order(clause: Sequence[str], word_set: set[str]) -> bool:
     """ "Ordered 2 weeks ago, still waiting!!", "still waiting for my parcel", "I've been waiting 3 weeks for my
-    order": the order has not come; not "still waiting for a reply" or "still waiting" about a refund."""
-    for at in range(len(clause) - 1):
-        if clause[at] == "still" and clause[at + 1] == "waiting":
-            after = clause[at + 2 : at + 5]
-            if after:
-                return not _ORDER_WORDS.isdisjoint(after)
+    order", "waiting ages on A-1005": the order has not come; not "still waiting for a reply" or "still
+    waiting" about a refund."""
+    for at, word in enumerate(clause):
+        if word != "waiting" or at > 0 and clause[at - 1] not in _WAITERS:
+            continue
+        after = clause[at + 1 : at + 7]
+        if at > 0 and clause[at - 1] == "still" and not after:
             return not _ORDERING.isdisjoint(word_set)
-        if clause[at] == "been" and clause[at + 1] == "waiting":
-            # "I've been waiting 3 weeks for my order": what is waited for follows "for".
-            after = clause[at + 2 : at + 8]
-            if "for" in after:
-                waited = [w for w in after[after.index("for") + 1 :] if w not in _DETERMINERS][:1]
-                return not _ORDER_WORDS.isdisjoint(waited)
+        if at > 0 and clause[at - 1] == "still" and not _ORDER_WORDS.isdisjoint(after[:3]):
+            return True
+        on = next((i for i, w in enumerate(after) if w in ("for", "on")), None)
+        if on is not None:
+            waited = [w for w in after[on + 1 :] if w not in _DETERMINERS][:1]
+            return not _ORDER_WORDS.isdisjoint(waited) or any(_names_an_order(w) for w in waited)
     return False
 
 
+def _names_an_order(word: str) -> bool:
+    """Whether a word is an order's number as customers write one ("a-1005", "#ab123"): letters and digits."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
 _DETERMINERS = frozenset({"my", "the", "our", "this", "that", "an", "a"})
+_WAITERS = frozenset({"still", "been", "im", "am", "are", "was", "were", "keep", "kept", "now", "just"})
+"""Words before "waiting" that make it the customer's own wait ("been waiting", "I'm waiting")."""
 
 
 _ORDER_WORDS = frozenset({"it", "them", "order", "parcel", "package", "delivery", "items", "item", "stuff", "things"})

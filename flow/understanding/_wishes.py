@@ -35,6 +35,13 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         for mention in named_mentions(words, context.wishes, lexicon):
             if mention.offer is None:
                 continue
+            if (
+                _way_of_granted(mention.offer, context)
+                and (clause.question or _asks_for(clause, mention, lexicon))
+                and _ANOTHER.isdisjoint(words)
+            ):
+                found.add(index * 1000 + mention.start, Act.of("ask_policy"))
+                return
             if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 others = tuple(offer for offer in context.wishes if offer.id != mention.offer)
@@ -46,6 +53,18 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 return
             if _turned_down(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
+
+
+def _way_of_granted(offer_id: str, context: Context) -> bool:
+    """Whether, with a request just granted, the alternative named is a way of doing a request (the free
+    return, which ends in a refund): "will you send me a returns label?" then asks how things go from here,
+    not for something in place of what was granted."""
+    granted = context.state == "follow_up" and context.chosen is None and not context.offered
+    return granted and offer_id in context.ways_of_requests
+
+
+_ANOTHER = frozenset({"another", "other", "same", "second", "different"})
+"""Words that take a question past the request granted ("can I use the same label for another order?")."""
 
 
 def options_instead(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

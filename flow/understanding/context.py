@@ -70,7 +70,8 @@ class Context:
     ``focus`` the offer the agent just described (so "that one" means it), ``chosen`` the offer the
     customer took (so a question after it, "will I get an email?", asks about it) and ``chosen_offer`` its
     names, ``wishes`` the alternatives a customer may ask for by name while nothing is on offer ("I'd like
-    to exchange it"), ``today`` the local date in the policy's time zone (dates are not read without it),
+    to exchange it"), ``ways_of_requests`` those of them that are a way of doing a request (the free return,
+    which ends in a refund), ``today`` the local date in the policy's time zone (dates are not read without it),
     ``day_first`` whether 02/10 is 2 October,
     ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
     """
@@ -85,6 +86,7 @@ class Context:
     chosen: str | None = None
     chosen_offer: Offer | None = None
     wishes: tuple[Offer, ...] = ()
+    ways_of_requests: frozenset[str] = frozenset()
     today: date | None = None
     day_first: bool = True
     language: str = "en"

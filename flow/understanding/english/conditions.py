@@ -71,6 +71,8 @@ NEVER_ARRIVED = _phrases("""
     nothing has come | nothing has arrived | nothing came | got lost | lost my parcel | losing my parcel |
     lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package |
     courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
+    has been lost | have been lost | orders been lost | parcels been lost | packages been lost | order was lost |
+    order is lost | order got lost | order went missing |
     not here yet | hasnt arrived yet | still not arrived | still hasnt turned up | not turned up yet |
     nothing has turned up | nothing turned up | nothing has shown up | parcel was stolen | package was stolen |
     parcel got stolen | package got stolen | parcel has been stolen | package has been stolen | order was stolen |

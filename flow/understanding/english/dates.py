@@ -293,6 +293,8 @@ def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
     before = [t.text for t in tokens[max(0, first - 3) : first]]
     if words[-1] in ("ago", "back", "before", "old") or "ago" in words:
         return "ago"
+    if len(words) > 3 and not _BEYOND.isdisjoint(words[1:-1]) and (words[1] in UNITS or words[1] in _BEYOND):
+        return "elapsed"  # "3 days past the 30 days": the time since buying
     unit = words[-4] if words[-3:] == ["and", "a", "half"] and len(words) > 3 else words[-1]
     if unit in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before or _alone(tokens, first, last)):
         return "elapsed"
@@ -512,6 +514,10 @@ def _relative(
     if roughly:
         k += 2
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    beyond = _beyond_a_limit(tokens, k + 1, today)
+    if beyond is not None and low_high[0] == low_high[1]:
+        limit, end = beyond
+        return limit + _days_back(today, low_high[0], unit), end
     # "I've had it for about 2 months": a word that only makes the count rough does not part it from "had for".
     lead = _words(tokens, max(0, i - 4), i - max(0, i - 4))
     before = lead[-3:] if not lead or lead[-1] not in APPROXIMATE else lead[:-1][-3:]
@@ -541,6 +547,26 @@ def _relative(
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+_BEYOND = frozenset({"past", "over", "after", "outside", "beyond"})
+
+
+def _beyond_a_limit(tokens: list[_Token], k: int, today: date) -> tuple[int, int] | None:
+    """ "(3 days) past the 30 days", "(2 days) over the 30-day limit": the limit in days and the index of its
+    last token, when ``k`` opens one; a count past it is that many days after buying."""
+    if k >= len(tokens) or tokens[k].text not in _BEYOND:
+        return None
+    m = k + 1
+    if _words(tokens, m, 1) in (["the"], ["your"], ["my"]):
+        m += 1
+    count = _count(tokens[m].text) if m < len(tokens) else None
+    if count is None or m + 1 >= len(tokens) or tokens[m + 1].text not in UNITS:
+        return None
+    end = m + 1
+    if _words(tokens, end + 1, 1) in (["limit"], ["window"], ["deadline"], ["period"], ["mark"]):
+        end += 1
+    return _days_back(today, count, UNITS[tokens[m + 1].text]), end
 
 
 _OR_MORE = (
