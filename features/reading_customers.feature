@@ -901,3 +901,80 @@ Feature: Reading customers the way they write
       And the customer says "has A-3232 been cancelled?"
       Then the agent asks for the "already dispatched"
       And the agent does not say "reaches your card"
+
+  Rule: A customer who writes again in another language is offered a colleague, in that language too
+
+    Scenario: "No hablo inglés" after a message in Spanish is offered a colleague, and "sí, por favor" takes one
+      When the customer says "Hola, quiero devolver mi pedido A-1212"
+      And the customer says "no hablo inglés"
+      Then the agent says "would you like me to pass you to one?"
+      And the agent says "¿Quiere que le pase con un compañero?"
+      When the customer says "sí, por favor"
+      Then the conversation is in "escalated"
+
+    Scenario: A second message in French while offers are open is offered a colleague in French
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "je ne comprends pas"
+      And the customer says "je ne parle pas anglais"
+      Then the agent says "Je peux vous passer un collègue"
+      When the customer says "oui"
+      Then the conversation is in "escalated"
+
+    Scenario: "Oui" to offers no one made to pass the customer on is not taken as asking for a person
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "oui"
+      Then the conversation is in "offering_alternatives"
+
+  Rule: An item that put someone at risk goes to a person
+
+    Scenario Outline: "<message>" is an unsafe item, passed to the product safety team
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "unsafe"
+      And the agent says "stop using it"
+      And the conversation is in "escalated"
+
+      Examples:
+        | message                                                      |
+        | my toaster from you caught fire!! A-5555. bought it in August |
+        | the charger sparked and burnt me, A-1212, got it 2 weeks ago  |
+        | A-3434 the hairdryer gave me an electric shock                |
+
+    Scenario: A broken kettle is still a faulty one
+      When the customer says "the kettle I bought 2 weeks ago is broken, A-1313"
+      Then the message gives the fact "condition" as "faulty"
+
+  Rule: Money back for a lower price is not a refund of the order
+
+    Scenario Outline: "<message>" after telling of a price drop starts no refund
+      When the customer says "hi, do you price match? I bought a TV (A-6767) last week and it's now £50 cheaper"
+      And the customer says "<message>"
+      Then the reply decides no request
+      And the agent does not say "started your refund"
+
+      Examples:
+        | message                            |
+        | so can I get the difference back? |
+        | can you refund the difference?     |
+
+  Rule: A misspelt "shipped" is read, and words that only look like it are not
+
+    Scenario: "Its not shiped yet" answers that the order has not been dispatched
+      When the customer says "cancel A-4545"
+      And the customer says "its not shiped yet"
+      Then the message gives the fact "dispatched" as "False"
+
+    Scenario: "It slipped out of my hands" says nothing about dispatch
+      When the customer says "cancel A-4545"
+      And the customer says "it slipped out of my hands"
+      Then the message gives no fact "dispatched"
+
+  Rule: What to do with an item is how to send it back
+
+    Scenario: "What do I do with it?" after a wrong item is refunded is told how to send it back
+      When the customer says "I received someone else's order, it's not mine at all. A-8989"
+      And the customer says "what do I do with it?"
+      Then the message is read as "ask_policy"
+      And the agent says "print the free returns label"
+      And the agent does not say "Orders can be cancelled"

@@ -78,6 +78,8 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if any(a == "money" and b == "back" for a, b in zip(words, words[1:], strict=False)):
         asked -= {"money", "back"}
         asked |= {"refund", "refunded"}  # "how do I get my money back?" asks about the refund, not a price
+    if any(a == "do" and b == "with" for a, b in zip(words, words[1:], strict=False)) or "keep" in asked:
+        asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
     if "back" in asked and not _SENDING.isdisjoint(asked):
         asked -= {"back", *_SENDING}
         asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it

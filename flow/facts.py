@@ -534,7 +534,8 @@ def count(run: Run, policy: Policy) -> None:
         counters.anger += 1
     if run.state in _DECLINED_STATES and signals.has("insist") and run.put_off is None:
         counters.insistence += 1
-    if all(act.kind == "unknown" for act in signals.acts):
+    if signals.language is not None or all(act.kind == "unknown" for act in signals.acts):
+        # A message in another language is not understood, whatever its words looked like in English.
         if not greets_only(run.text):
             counters.unclear += 1
     else:

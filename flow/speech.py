@@ -353,7 +353,9 @@ class Speaker:
             return run.question
         last = run.steps[-1]
         if last.transition in ("unclear", "ask_request") and (
-            run.counters.unclear >= ASKS_PERSON or (last.state == "listening" and files_complaint(run))
+            run.counters.unclear >= ASKS_PERSON
+            or (last.state == "listening" and files_complaint(run))
+            or (run.signals.language is not None and run.counters.unclear > 1)
         ):
             return "person"
         if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= ASKS_PERSON:

@@ -19,7 +19,7 @@ from flow.reading import CALLBACK
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
-from flow.understanding.languages import ONLY_ENGLISH
+from flow.understanding.languages import ONLY_ENGLISH, PASS_TO_A_PERSON
 from flow.wording import (
     GREETING_WORDS,
     delay_phrase,
@@ -311,6 +311,7 @@ class ContextBuilder:
         context["escalation_reason"] = run.escalation_reason
         context["level"] = run.counters.unclear
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
+        context["other_language_person"] = PASS_TO_A_PERSON.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
         noted = getattr(run, "noted_for", None)
         context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None

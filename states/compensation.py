@@ -47,12 +47,18 @@ SPEC = StateSpec(
             "{% if thanked %}My pleasure. {% endif %}Shall I add {{ compensation }} for you?",
         ),
         "unclear": (
-            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
+            "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
+            "{{ other_language_person }}"
+            "{% elif level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
             "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
             "colleague?"
             "{% else %}Sorry, I didn't quite follow. Would you like {{ compensation }}? The buttons below work "
             "too.{% endif %}",
-            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
+            "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
+            "{{ other_language_person }}"
+            "{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}"
             "Shall I pass you to a colleague, so someone can help you directly?{% else %}"
             "I want to get this right. Shall I add {{ compensation }} for you?{% endif %}",

@@ -144,7 +144,10 @@ SPEC = StateSpec(
             "{{ order_id }}{% endif %} is under way, and an email will confirm it. Anything else I can do for you?",
         ),
         "unclear": (
-            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
+            "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
+            "{{ other_language_person }}"
+            "{% elif level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
             "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. If there's something else, tell me in a few words; "
@@ -154,7 +157,10 @@ SPEC = StateSpec(
             "letting me know.{% else %}Sorry, I didn't quite catch that.{% endif %} Do you need help with anything "
             "else? I can help with {{ requests }}."
             "{% endif %}",
-            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
+            "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
+            "{{ other_language_person }}"
+            "{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: tell me in a few words what else you need, or tap below if "

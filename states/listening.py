@@ -159,7 +159,9 @@ SPEC = StateSpec(
             "Coming back to your request: {{ question }}",
         ),
         "ask_request": (
-            "{% if files_complaint %}{% if not apologized %}I'm sorry to hear that. {% endif %}A colleague can take "
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
+            "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
+            "{% elif files_complaint %}{% if not apologized %}I'm sorry to hear that. {% endif %}A colleague can take "
             "your complaint: would you like me to pass you to one? I can also help with {{ requests }} here."
             "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}I'm sorry to hear that. "
             "{% endif %}What's happened? I can help with {{ requests }}."
@@ -173,7 +175,9 @@ SPEC = StateSpec(
             "{% elif unanswered %}That's not something I can help with from here. "
             "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
             "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
-            "{% if files_complaint %}{% if not apologized %}I'm sorry things have gone wrong. {% endif %}A colleague "
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
+            "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
+            "{% elif files_complaint %}{% if not apologized %}I'm sorry things have gone wrong. {% endif %}A colleague "
             "can take your complaint. Shall I pass you to one?"
             "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}Oh no, I'm sorry. {% endif %}"
             "Could you tell me what's gone wrong? I can help with {{ requests }}."
@@ -188,7 +192,9 @@ SPEC = StateSpec(
             "{% elif unanswered %}I can't help with that one from here. "
             "{% elif complained and not apologized %}I'm sorry about that. {% endif %}"
             "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
-            "{% if files_complaint %}{% if not apologized %}I'm sorry about this. {% endif %}I can pass you to a "
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
+            "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
+            "{% elif files_complaint %}{% if not apologized %}I'm sorry about this. {% endif %}I can pass you to a "
             "colleague who will take your complaint. Would you like that?"
             "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}I'm sorry about that. "
             "{% endif %}Tell me what's happened, and I'll see what I can do. I can help with {{ requests }}."

@@ -103,7 +103,10 @@ SPEC = StateSpec(
             "{{ offered }} {{ 'are' if several else 'is' }} still open to you.{% endif %}",
         ),
         "unclear": (
-            "{% if level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
+            "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
+            "{{ other_language_person }}"
+            "{% elif level >= 4 %}Would it help to talk to a colleague? Just say yes and I'll pass this on."
             "{% elif level == 3 %}I'm sorry, I'm not getting this right. Would you like me to pass you to a "
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. You can pick an option below.{% else %}"
@@ -112,7 +115,10 @@ SPEC = StateSpec(
             "for telling me.{% else %}Sorry, I didn't quite catch that.{% endif %} Would {{ offered }} work for you? "
             "The buttons below work too."
             "{% endif %}",
-            "{% if level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
+            "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
+            "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
+            "{{ other_language_person }}"
+            "{% elif level >= 4 %}If you'd rather talk it through with a person, I can pass you to a colleague."
             "{% elif level == 3 %}I don't want to keep you going round in circles. Shall I pass you to a "
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: just tap one of the options below.{% else %}"

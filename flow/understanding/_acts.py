@@ -253,7 +253,10 @@ def read_acts(
                 person=person,
                 answering=answering,
                 topic_only=topic_only,
-                other_ask=any(not _NO_MODEL_REQUEST.isdisjoint(clause.words) for clause in clauses),
+                other_ask=any(
+                    not _NO_MODEL_REQUEST.isdisjoint(clause.words) or _asks_price_difference(clause.words)
+                    for clause in clauses
+                ),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
                 plain_question=all(clause.question and clause.words[0] in _AUXILIARIES for clause in clauses),
                 warm=tone.warm,
@@ -555,6 +558,9 @@ def _read_requests(
     if any(befell_something_else(words, cue_starts[kind] or 0) for kind in named):
         found.negated = True
         named = [kind for kind in named if not befell_something_else(words, cue_starts[kind] or 0)]
+    if named and _asks_price_difference(words):
+        found.negated = True  # "can I get the difference back?": a price adjustment, which no request makes
+        named = []
     told = [kind for kind in named if reported(words, cue_starts[kind] or 0)]
     if told:
         found.reported = True
@@ -1318,6 +1324,19 @@ _TOPIC_ONLY = frozenset(
     package item items delivery product thing stuff one hi hello hey please help with""".split()
 )
 """Words that only say what a message is about ("my order", "question about a purchase")."""
+
+
+def _asks_price_difference(words: Sequence[str]) -> bool:
+    """ "Can you refund the difference?", "I want the price drop back": money for a lower price, not a refund."""
+    if "difference" in words and not _MONEY_BACK.isdisjoint(words):
+        return True
+    return any(a == "price" and b in _PRICE_CHANGES for a, b in zip(words, words[1:], strict=False))
+
+
+_MONEY_BACK = frozenset({"back", "refund", "refunded", "refunding", "pay", "paid", "price", "credit", "money"})
+_PRICE_CHANGES = frozenset({"match", "matching", "drop", "dropped", "adjustment", "difference", "reduction", "cut"})
+
+
 OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
 """Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
 _NO_MODEL_REQUEST = OTHER_ASKS | {"status", "check", "shipped", "dispatched"}

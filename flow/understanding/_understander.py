@@ -26,7 +26,7 @@ from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
 from flow.understanding.clauses import Clause, plain_clauses
 from flow.understanding.context import FIRST_MESSAGE, Context
-from flow.understanding.languages import other_language
+from flow.understanding.languages import other_language, says_yes
 from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
 
@@ -219,8 +219,10 @@ class Understander:
             slots["order_wishes"] = wished
         language = other_language(words, context.language)
         if language is not None:
-            acts, per_request, per_order = [_UNKNOWN], {}, ()
-            intent, confidence = "unknown", 0.0
+            # "Sí, por favor" to the offer of a colleague takes it; anything else is not read in English.
+            yes = context.question == "person" and says_yes(folded)
+            acts, per_request, per_order = [Act.of("ask_human") if yes else _UNKNOWN], {}, ()
+            intent, confidence = ("ask_human", 1.0) if yes else ("unknown", 0.0)
         return parts.signals.made(
             intent=main_intent(acts, intent),
             confidence=confidence,

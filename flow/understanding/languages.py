@@ -20,29 +20,29 @@ _WORDS: dict[str, frozenset[str]] = {
         """quiero quisiera necesito mis pedido devolver devolucion reembolso cancelar compre hace semanas dias
         meses por favor gracias hola que los las una uno para del esta estoy tengo pero muy entiendo hablas
         habla ingles espanol dinero producto como donde cuando porque bien buenos buenas tardes senor
-        puedo puede quiere cuanto todavia ayuda""".split()
+        puedo puede quiere cuanto todavia ayuda hablo ingl""".split()
     ),
     "fr": frozenset(
         """je voudrais veux mon mes commande remboursement annuler retourner achete elle est les des une
         avec dans pas merci bonjour vous nous qui parlez anglais francais argent jours semaines oui non tres
-        mais ou et aide aidez peux pouvez acheter rembourser""".split()
+        mais ou et aide aidez peux pouvez acheter rembourser parle comprends""".split()
     ),
     "de": frozenset(
         """ich mochte meine mein bestellung stornieren zuruck erstattung geld bitte danke hallo und nicht ist
         das der ein eine mit fur habe haben wir sie sprechen englisch deutsch tagen wochen vor kann konnen
-        wie warum wann aber auch noch hilfe gekauft zuruckgeben""".split()
+        wie warum wann aber auch noch hilfe gekauft zuruckgeben spreche verstehe""".split()
     ),
     "it": frozenset(
         """vorrei voglio mio mia ordine rimborso annullare restituire grazie ciao buongiorno non sono della
-        che parla inglese italiano giorni settimane aiuto posso comprato""".split()
+        che parla inglese italiano giorni settimane aiuto posso comprato parlo capisco""".split()
     ),
     "pt": frozenset(
         """quero gostaria meu minha pedido reembolso cancelar devolver obrigado obrigada ola voce nao para
-        uma fala ingles portugues dias semanas atras ajuda posso comprei""".split()
+        uma fala ingles portugues dias semanas atras ajuda posso comprei falo entendo""".split()
     ),
     "nl": frozenset(
         """ik wil mijn bestelling terugbetaling annuleren retourneren dank bedankt hallo niet een het voor
-        spreekt engels dagen weken geleden hulp kan gekocht""".split()
+        spreekt engels dagen weken geleden hulp kan gekocht spreek begrijp""".split()
     ),
 }
 """Common words of each language that English does not use (accented words left out)."""
@@ -78,6 +78,27 @@ ONLY_ENGLISH = {
     "nl": "Sorry, ik kan alleen in het Engels helpen.",
 }
 """Saying, in the customer's language, that the agent can only help in English."""
+
+
+PASS_TO_A_PERSON = {
+    "es": "¿Quiere que le pase con un compañero?",
+    "fr": "Je peux vous passer un collègue, si vous le souhaitez.",
+    "de": "Soll ich Sie an einen Kollegen weiterleiten?",
+    "it": "Vuole che la passi a un collega?",
+    "pt": "Quer que o passe a um colega?",
+    "nl": "Zal ik u doorverbinden met een collega?",
+}
+"""Asking, in the customer's language, whether to pass them to a colleague."""
+
+_YES_WORDS = frozenset("si oui ja sim claro vale certo bien bitte graag favor por plait vous sil ok okay yes".split())
+_SAYING_YES = frozenset("si oui ja sim claro vale certo".split())
+
+
+def says_yes(folded: str) -> bool:
+    """Whether a message in another language (lower case, accents kept) is only a yes ("sí, por favor",
+    "oui", "ja bitte")."""
+    letters = "".join(c if c.isalpha() else " " for c in folded.replace("í", "i")).split()
+    return bool(letters) and not _SAYING_YES.isdisjoint(letters) and all(word in _YES_WORDS for word in letters)
 
 
 def other_language(words: Sequence[str], language: str = "en") -> str | None:

@@ -43,7 +43,8 @@ class Lexicon:
     ``comparison_cues`` make a question that names no offer ask about every offer ("which is quicker?");
     ``supposing`` words before a condition make it a case supposed, not a fact ("what if it breaks?").
     ``key_words`` are the words a misspelling of which is put right before acts are read ("cancelp");
-    ``familiar_words`` (filled in by :func:`with_familiar_words`) are never taken for misspellings.
+    ``familiar_words`` (filled in by :func:`with_familiar_words`) are never taken for misspellings, nor
+    are ``lookalikes``, words of their own one letter away from a key word ("slipped", not "shipped").
     ``bot_questions`` ask whether the agent is a person or a program ("are you a bot?");
     ``retractions`` take back a request for a person made earlier in the same message ("can I talk to a
     person? actually no, never mind"); ``not_knowing`` says the customer cannot give the fact asked for
@@ -157,6 +158,7 @@ class Lexicon:
     not_knowing: PhraseSet = PhraseSet(())
     purchase_words: frozenset[str] = frozenset()
     familiar_words: frozenset[str] = frozenset()
+    lookalikes: frozenset[str] = frozenset()
     unwanted: PhraseSet = PhraseSet(())
     unused: PhraseSet = PhraseSet(())
     variants: PhraseSet = PhraseSet(())

@@ -57,6 +57,13 @@ FAULTY = _phrases("""
     it is soaked | it was soaked | they are soaked | theyre soaked | they were soaked
 """)
 """Something wrong with the thing itself: broken, not working, falling apart."""
+UNSAFE = _phrases("""
+    caught fire | caught on fire | set on fire | burst into flames | went up in flames | started smoking |
+    smoke came out | smoke coming out | sparked | sparking | sparks came out | sparks coming out | exploded |
+    blew up in | electric shock | gave me a shock | shocked me | electrocuted | fire hazard | safety hazard |
+    unsafe | burned me | burnt me | scalded me | overheated and | dangerously hot
+""")
+"""Something wrong that puts people at risk: fire, smoke, sparks, an electric shock."""
 NEVER_ARRIVED = _phrases("""
     never arrived | never came | never received | never got it | never got my | never turned up | never showed up |
     never delivered | didnt arrive | didnt come | didnt turn up | hasnt arrived | hasnt come | hasnt turned up |

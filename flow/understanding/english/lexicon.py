@@ -200,6 +200,9 @@ _POLICY = _phrases("""
     do you offer returns | can i return items | can you return | can items be returned | what happens if |
     is it possible to return | returns window | return window | refund window | how to return |
     what do i need to do | what do i have to do | what is the process | whats the process |
+    what do i do with it | what do i do with them | what should i do with it | what should i do with them |
+    what do i do with the | what should i do with the | do i keep it | do i keep them | can i keep it |
+    can i keep them | should i keep it | should i keep them |
     how does the process work | the process for | return something | returning something | return an item |
     returning an item | refund rules | cancellation fee | cancellation fees | restocking fee | do i need a receipt |
     do i need the receipt | do you refund | do you cancel | cut off | cutoff | cut-off | usually take |
@@ -556,6 +559,7 @@ ENGLISH = Lexicon(
     taking_time=_TAKING_TIME,
     confusion=_CONFUSION,
     conditions={
+        "unsafe": conditions.UNSAFE,
         "faulty": conditions.FAULTY,
         "never_arrived": conditions.NEVER_ARRIVED,
         "wrong_item": conditions.WRONG_ITEM,
@@ -675,7 +679,11 @@ ENGLISH = Lexicon(
     key_words=tuple(
         """cancel cancelled canceled cancelling canceling cancellation refund refunded refunding reimburse
         reimbursement return returned returning exchange manager supervisor complaint dispatched delivered
-        arrived damaged operator""".split()
+        arrived damaged operator shipped""".split()
+    ),
+    lookalikes=frozenset(
+        """slipped skipped shopped sipped snipped shipper shaped stopped whipped chipped clipped flipped
+        returner exchanged derived deliver delivers""".split()
     ),
     purchase_words=PURCHASE_WORDS,
     variants=_VARIANTS,
