@@ -978,3 +978,42 @@ Feature: Reading customers the way they write
       Then the message is read as "ask_policy"
       And the agent says "print the free returns label"
       And the agent does not say "Orders can be cancelled"
+
+  Rule: Orders given for several requests go to the requests that wait for them
+
+    Scenario: "The refund is for A-1010 … the other is A-2020" cancels A-2020, not the order refunded
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "can I have a refund and also cancel my other order?"
+      And the customer says "the refund is for A-1010, bought last week. the other is A-2020"
+      Then the agent says "For order A-2020, has your order been dispatched yet?"
+      When the customer says "no it hasn't gone out yet"
+      Then the agent says "Order A-2020 hasn't left our warehouse yet, so I've cancelled it"
+      And the agent does not say "A-1010 hasn't left"
+
+    Scenario: "Cancel A-3030, return A-4040" cancels one order and refunds the other
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "cancel A-3030, return A-4040"
+      And the customer says "no"
+      Then the agent says "For order A-4040, when did you buy it?"
+      When the customer says "5 days ago"
+      Then the agent says "Order A-4040 is within our 30-day window"
+
+  Rule: Good news is not announced to a customer who is complaining
+
+    Scenario: A refund started for an ironic complaint opens with an apology, not "Good news"
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "oh fantastic, another broken delivery. just what I needed. A-7071, got it yesterday"
+      Then the request is approved
+      And the agent does not say "Good news"
+      And the agent says "sorry"
+
+  Rule: Going ahead with what is already arranged is told it is done
+
+    Scenario: "Ok do it" after the exchange is arranged is told it is arranged
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "can I exchange for a different style?"
+      Then the alternative "Exchange" is applied
+      When the customer says "ok do it"
+      Then the reply matches /(done|set) already/
+      And the agent does not say "what can I do for you"

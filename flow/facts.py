@@ -127,6 +127,7 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
                 kinds = kinds or {n: _kind(policy, n) for n in policy.requests}
                 # With several kinds of request, the orders told apart are those no request names.
                 orders = run.signals.order_facts if not run.signals.request_facts else ()
+                orders = _give_the_others(run, policy, name, orders)
                 for stated in orders or (None,):
                     _add(run, policy, _called_for(name, stated, orders, assumed), kinds, stated)
     picked = run.signals.slots.get("request")
@@ -150,6 +151,21 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
             # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".
             run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def _give_the_others(
+    run: Run, policy: Policy, name: str, orders: tuple[dict[str, FactValue], ...]
+) -> tuple[dict[str, FactValue], ...]:
+    """ "The refund is for A-1010, the other is A-2020" while a refund and a cancellation wait for their
+    orders: the first order is the named request's, and each of the others goes to the next request still
+    without an order. The orders left for the named request are returned."""
+    waiting = [i for i in run.agenda if not i.settled and "order_id" not in i.facts]
+    others = [i for i in waiting if i.name != name]
+    if len(orders) < 2 or not others or not any(i.name == name for i in waiting) or len(orders) > 1 + len(others):
+        return orders
+    for item, stated in zip(others, orders[1:], strict=False):
+        item.facts.update(_request_facts(policy, stated))
+    return orders[:1]
 
 
 def _called_for(

@@ -155,7 +155,7 @@ class Speaker:
                 hashed,
                 shared,
                 continues=index + 1 < len(steps),
-                apologized=calm and index == 0,
+                apologized=apologized,
                 said_already=bool(paragraphs),
             )
             if text:

@@ -33,9 +33,11 @@ SPEC = StateSpec(
     },
     templates={
         "approved": (
+            "{% if complained and not apologized and 'sorry' not in approval %}I'm sorry about this. {% endif %}"
             "{{ approval }} Is there anything else I can help with?",
-            "{% if 'sorry' not in approval %}Good news{% if customer_name %}, {{ customer_name }}{% endif %}. "
-            "{% endif %}{{ approval }} Is there anything else you need?",
+            "{% if complained and not apologized and 'sorry' not in approval %}I'm sorry you've had this trouble. "
+            "{% elif not complained and 'sorry' not in approval %}Good news{% if customer_name %}, "
+            "{{ customer_name }}{% endif %}. {% endif %}{{ approval }} Is there anything else you need?",
         ),
         "hold_position": (
             "I'm sorry, I can't change the answer on {{ request }}.{% if chosen %} Your {{ chosen }} is all set"
@@ -137,11 +139,14 @@ SPEC = StateSpec(
             "do for you.{% endif %}",
         ),
         "already_done": (
-            "That's already under way: I've started {{ request }}"
-            "{% if order_id and order_id not in request %} for order {{ order_id }}{% endif %}, and you'll get an "
-            "email to confirm it. Is there anything else I can help with?",
-            "That's done already: {{ request }}{% if order_id and order_id not in request %} for order "
-            "{{ order_id }}{% endif %} is under way, and an email will confirm it. Anything else I can do for you?",
+            "{% if chosen %}That's all set already: your {{ chosen }}{% if order_id %} for order {{ order_id }}"
+            "{% endif %} is arranged, and you'll get an email to confirm it.{% else %}That's already under way: "
+            "I've started {{ request }}{% if order_id and order_id not in request %} for order {{ order_id }}"
+            "{% endif %}, and you'll get an email to confirm it.{% endif %} Is there anything else I can help with?",
+            "{% if chosen %}It's done already: the {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}"
+            " is arranged, and an email will confirm it.{% else %}That's done already: {{ request }}{% if order_id "
+            "and order_id not in request %} for order {{ order_id }}{% endif %} is under way, and an email will "
+            "confirm it.{% endif %} Anything else I can do for you?",
         ),
         "unclear": (
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "

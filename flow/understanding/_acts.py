@@ -644,12 +644,21 @@ def _read_requests(
         if back is not None and not _negated_at(words, back):
             named = ["refund"]
             cue_starts["refund"] = back
+    if named and "refund" not in named and "refund" in lexicon.request_cues:
+        # "cancel A-3030 and return A-4040": sending back another order asks for its refund too.
+        back = sends_back(words)
+        if back is None:
+            back = next((i for i, w in enumerate(words) if w in RETURNING), None)
+        if back is not None and back > max(cue_starts[kind] or 0 for kind in named) and _of_another(words, back):
+            named = [*named, "refund"]
+            cue_starts["refund"] = back
     if not named and open_to_new and tuple(w for w in words if w not in _PLEASE) in _BARE_RETURN:
         named = ["refund"] if "refund" in lexicon.request_cues else []
         cue_starts["refund"] = 0
-    if not named and open_to_new and found.kinds().isdisjoint(("choose", "request")):
+    if not named and open_to_new and (found.kinds().isdisjoint(("choose", "request")) or _of_another(words, -1)):
         # A weak cue ("it's too long", "return it") beside an alternative asked for, or after a request the
-        # message already made ("refund it please, don't need it anymore"), names no request of its own.
+        # message already made ("refund it please, don't need it anymore"), names no request of its own, unless
+        # it is said of another order ("cancel A-3030, return A-4040").
         for kind, cues in lexicon.weak_request_cues.items():
             at = cue_at(cues, referring)
             if at is not None and _negated_at(words, at):
@@ -1324,6 +1333,19 @@ _TOPIC_ONLY = frozenset(
     package item items delivery product thing stuff one hi hello hey please help with""".split()
 )
 """Words that only say what a message is about ("my order", "question about a purchase")."""
+
+
+def _of_another(words: Sequence[str], at: int) -> bool:
+    """Whether what follows ``at`` names another order: its number, "another", "the other one"."""
+    after = words[at + 1 : at + 4]
+    return not _OTHER_ORDER.isdisjoint(after) or any(
+        any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in after
+    )
+
+
+_OTHER_ORDER = frozenset({"another", "other", "second"})
+RETURNING = frozenset({"return", "returning"})
+"""Words that send an order back, which ask for its refund when said of another order."""
 
 
 def _asks_price_difference(words: Sequence[str]) -> bool:

@@ -13,9 +13,9 @@ from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
-from flow.understanding._acts import OTHER_ASKS, ModelReading, Tone, read_acts
+from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, read_acts
 from flow.understanding._facts import read_facts
-from flow.understanding._found import first, has
+from flow.understanding._found import cue_at, first, has
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._offers import find_mentions
@@ -333,6 +333,17 @@ def _facts_per_request(
             for match in phrases.find(clause.words):
                 if all(kind != seen for _, _, seen in cues):
                     cues.append((index, match.start, kind))
+    asked = {act.target for act in acts if act.kind == "request" and act.target}
+    for kind in asked - {seen for _, _, seen in cues}:
+        # "cancel A-3030, return A-4040": a request read from a weaker cue is placed by that cue.
+        weak = lexicon.weak_request_cues.get(kind)
+        for index, clause in enumerate(clauses):
+            at = cue_at(weak, clause.words) if weak is not None else None
+            if at is None and kind == "refund":
+                at = next((i for i, word in enumerate(clause.words) if word in RETURNING), None)
+            if at is not None:
+                cues.append((index, at, kind))
+                break
     cues.sort()
     per_request: dict[str, dict[str, FactValue]] = {}
     for n, (clause_index, word_index, kind) in enumerate(cues):

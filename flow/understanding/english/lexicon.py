@@ -751,7 +751,7 @@ ENGLISH = Lexicon(
         can you do it | can u do it | could you do it | could u do it | will you do it | please do it |
         just do it | do it please | do it then | go ahead | go ahead then | please go ahead | can you go ahead |
         could you go ahead | can you sort it | can u sort it | please sort it | can you process it |
-        please process it | can you start it | please start it
+        please process it | can you start it | please start it | go for it | yes do it | ok do it | fine do it
     """),
     sign_offs=frozenset(
         {
