@@ -139,3 +139,9 @@ Feature: After the request is sorted
     Then the message is read as "ask_policy"
     And the agent says "print the free returns label"
     And the agent does not say "can't help with that one"
+
+  Scenario: "Ok, and what about the delivery charge?" to "anything else?" is a question, not a yes
+    When the customer says "ok, and what about the delivery charge?"
+    Then the message is not read as "affirm"
+    And the agent does not say "what can I do for you"
+    And the agent does not say "frustrating"

@@ -466,3 +466,12 @@ Feature: Reading what the customer chooses
       And the customer says "size L"
       Then the message is read as "choose:exchange"
       And the alternative "Exchange" is applied
+
+  Rule: "Actually wait" before a question holds a choice back
+
+    Scenario: "Ok the credit. Actually wait, can I split it?" answers first and applies nothing
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "ok the credit. actually wait, can I split it? half credit half exchange?"
+      Then no alternative is applied
+      And the conversation is in "offering_alternatives"

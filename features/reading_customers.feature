@@ -1017,3 +1017,27 @@ Feature: Reading customers the way they write
       When the customer says "ok do it"
       Then the reply matches /(done|set) already/
       And the agent does not say "what can I do for you"
+
+  Rule: A request said instead of the person asked for takes the conversation back
+
+    Scenario: "No I just want a refund actually" while waiting for a person goes on with the refund
+      When the customer says "i want to speak to a human"
+      Then the conversation is in "escalated"
+      When the customer says "no I just want a refund actually"
+      Then the conversation is in "listening"
+      And the agent asks for the "order number"
+
+    Scenario: "It's about a refund" while waiting for a person leaves the handoff as it is
+      When the customer says "i want to speak to a human"
+      And the customer says "it's about a refund"
+      Then the conversation is in "escalated"
+
+  Rule: What someone else said is no answer
+
+    Scenario: "She said it was fine" to the offers takes none of them
+      When the customer says "I was told by your colleague on the phone that I'd get a full refund even though it's been 45 days. A-5454"
+      Then the conversation is in "offering_alternatives"
+      When the customer says "she said it was fine"
+      Then the message is not read as "choose"
+      And no alternative is applied
+      And the conversation is in "offering_alternatives"

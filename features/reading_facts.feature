@@ -1031,3 +1031,19 @@ Feature: Reading facts and requests the way people give them
       Then the agent says "arrange the replacement"
       And the agent says "when did you buy it"
       And the conversation is in "listening"
+
+  Rule: A yes-or-no answer given the other way later puts the first one right
+
+    Scenario: "It only says processing on my account" after "it's shipped" cancels the order after all
+      When the customer says "cancel A-1111 please"
+      And the customer says "it's shipped"
+      Then the request is declined
+      When the customer says "what? it only says 'processing' on my account"
+      Then the agent says "so I've cancelled it"
+
+  Rule: A part of the item that broke is no illness
+
+    Scenario: "What about the broken leg?" of a sofa is the item's fault, not the customer's illness
+      When the customer says "Hello, I ordered a sofa (A-7777) 3 weeks ago. It arrived today but one of the legs is broken."
+      And the customer says "what about the broken leg?"
+      Then the message gives no fact "circumstance"

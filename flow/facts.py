@@ -412,6 +412,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
             found[pending] = value
     if "correction" in signals.slots:
         _put_right(run, found)
+    else:
+        _put_right(run, _answered_otherwise(run, policy, found))
     request_facts = policy.request_facts()
     if len(signals.order_facts) > 1 and not signals.has("request"):
         _answer_each_order(run, policy, pending)
@@ -460,6 +462,25 @@ def _without(text: str, found: dict[str, FactValue]) -> str:
             if at >= 0:
                 text = f"{text[:at]} {text[at + len(value) :]}"
     return text
+
+
+def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -> dict[str, FactValue]:
+    """The yes-or-no facts this message answers the other way from the customer's own earlier answer about
+    the same order ("it's shipped", then "it only says processing on my account"): the later answer counts."""
+    if len(run.signals.order_facts) > 1:
+        return {}
+    item = current_item(run)
+    known = {**run.facts, **(item.facts if item is not None else {})}
+    if found.get("order_id", known.get("order_id")) != known.get("order_id"):
+        return {}
+    return {
+        name: value
+        for name, value in found.items()
+        if name in policy.facts
+        and policy.facts[name].kind == "yes_no"
+        and isinstance(known.get(name), bool)
+        and known[name] != value
+    }
 
 
 def _put_right(run: Run, found: dict[str, FactValue]) -> None:

@@ -589,14 +589,24 @@ _WITHDRAWABLE = frozenset({"asked_for_person", "insistence", "anger", "unclear"}
 
 def no_person_needed(run: Run, rules: Rules) -> bool:
     """While waiting for a person they asked for, with nothing on offer, the customer takes the ask back
-    ("actually I don't need anyone", "no, it's fine, I just want to cancel A-2468"): the agent takes the
-    conversation back. Details for the person ("it's about a refund") leave the handoff as it is."""
+    ("actually I don't need anyone", "no, it's fine, I just want to cancel A-2468", "no I just want a refund
+    actually"): the agent takes the conversation back. Details for the person ("it's about a refund") leave
+    the handoff as it is."""
     if run.escalation_reason != "asked_for_person" or open_before_handoff(run):
         return False
     acts = _acts(run)
     if any(a.kind == "ask_human" and not a.negated for a in acts):
         return False
-    return any(a.kind == "ask_human" and a.negated for a in acts)
+    if any(a.kind == "ask_human" and a.negated for a in acts):
+        return True
+    # "no I just want a refund actually": a request said instead of the person, not a detail for them.
+    asks = any(a.kind == "request" and not a.negated for a in acts)
+    words = set(run.text.lower().replace(",", " ").split())
+    return asks and (any(a.kind == "deny" for a in acts) or not _INSTEAD_OF_A_PERSON.isdisjoint(words))
+
+
+_INSTEAD_OF_A_PERSON = frozenset({"just", "instead", "actually", "only"})
+"""Words that make a request said while waiting for a person one made in place of the person."""
 
 
 def accepted_alternative(run: Run, rules: Rules) -> bool:

@@ -139,6 +139,7 @@ def read_acts(
     name go to ``also_wished``."""
     found = Found()
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
+    _hold_choice(clauses, found)
     if context.wishes and not tone.irony and not found.kinds() & _ABOUT_OFFERS:
         read_wishes(clauses, context, lexicon, found)
     elif (
@@ -225,6 +226,8 @@ def read_acts(
             _keeping_instead(clauses, context.chosen, found)
         if "insist" in found.kinds():
             _asks_how_it_goes(clauses, context.chosen, found)
+    if context.question == "anything_else":
+        _acknowledged_before_asking(clauses, found)
     if clauses and not found.acts and _pleads(clauses[0].words, context):
         found.add(1, Act.of("insist"))  # "please, it's a gift I don't need": a plea with its reason
     if exclaimed and not found.acts and dismayed(clauses[0].words):
@@ -258,7 +261,7 @@ def read_acts(
                     for clause in clauses
                 ),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
-                plain_question=all(clause.question and clause.words[0] in _AUXILIARIES for clause in clauses),
+                plain_question=_plain_question(clauses),
                 warm=tone.warm,
             )
         _late_yes(clauses, context, lexicon, found)
@@ -1348,6 +1351,55 @@ RETURNING = frozenset({"return", "returning"})
 """Words that send an order back, which ask for its refund when said of another order."""
 
 
+def _plain_question(clauses: list[Clause]) -> bool:
+    """Whether the message only asks something plainly ("will she need to do anything?", "ok, and what about
+    the delivery charge?"), beside nothing but an acknowledgement."""
+    asked = False
+    for clause in clauses:
+        words = [word for word in clause.words if word != "and"]
+        if not clause.question:
+            if not set(words) <= _ACKNOWLEDGING_WORDS:
+                return False
+            continue
+        if not words or not (words[0] in _AUXILIARIES or words[:2] in (["what", "about"], ["how", "about"])):
+            return False
+        asked = True
+    return asked
+
+
+_ACKNOWLEDGING_WORDS = frozenset({"ok", "okay", "right", "alright", "fine", "cool", "great", "thanks"})
+
+
+def _acknowledged_before_asking(clauses: list[Clause], found: Found) -> None:
+    """ "Ok, and what about the broken leg?" to "anything else?": the "ok" acknowledges, the question is what
+    else; it is no yes of its own. "Yes, one more thing: can I cancel C-9981?" still says yes."""
+    asking = [index for index, clause in enumerate(clauses) if clause.question]
+    if not asking:
+        return
+    found.acts = [
+        (at, act)
+        for at, act in found.acts
+        if not (
+            act.kind == "affirm"
+            and at < asking[-1] * 1000
+            and set(clauses[at // 1000].words) <= _ACKNOWLEDGING_WORDS - {"great", "thanks"}
+        )
+    ]
+
+
+def _hold_choice(clauses: list[Clause], found: Found) -> None:
+    """ "Ok the credit. Actually wait, can I split it?": a choice held back by "actually wait" (or "hmm")
+    before a question is not made yet; the question is answered first. "Oh wait, does it work online?"
+    only adds a question to the choice."""
+    for index, clause in enumerate(clauses):
+        opening = set(clause.words[:3])
+        if index == 0 or not ("actually" in opening and "wait" in opening or clause.words[:1] == ["hmm"]):
+            continue
+        if any(later.question for later in clauses[index:]):
+            found.acts = [(at, act) for at, act in found.acts if not (act.kind == "choose" and at < index * 1000)]
+        return
+
+
 def _asks_price_difference(words: Sequence[str]) -> bool:
     """ "Can you refund the difference?", "I want the price drop back": money for a lower price, not a refund."""
     if "difference" in words and not _MONEY_BACK.isdisjoint(words):
@@ -1382,9 +1434,12 @@ def _answer_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _answers_something(words: Sequence[str], answers: frozenset[str]) -> bool:
     """Whether a clause has a word of the answers, not counting a "no" that opens what it says there was
-    none of ("no neighbours have it either", "no one was home") or an "either" that ends it, which answer
-    nothing."""
+    none of ("no neighbours have it either", "no one was home"), an "either" that ends it, or words after
+    one that reports speech ("she said it was fine"), which answer nothing."""
+    reported_from = next((at for at, word in enumerate(words) if word in _REPORTING), len(words))
     for at, word in enumerate(words):
+        if at > reported_from:
+            return False  # "she said it was fine": what someone else said, not an answer
         if word not in answers or (word == "either" and 0 < at == len(words) - 1):
             continue
         if word != "no" or at + 2 >= len(words):
@@ -1395,6 +1450,8 @@ def _answers_something(words: Sequence[str], answers: frozenset[str]) -> bool:
     return False
 
 
+_REPORTING = frozenset({"said", "says", "told", "promised", "claimed", "reckoned", "assured"})
+"""Verbs after which an answer word is what someone said, not the customer's answer."""
 _GOES_ON_AFTER_NO = frozenset(
     """i im ive id ill you youre we were they theyre it its that thats this these he she his her my your our
     their the a an to not just actually really please pls but and so because cos as then thanks thank thx ok

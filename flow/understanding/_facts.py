@@ -451,12 +451,17 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
     refund hasn't arrived", "no sign of my money": an earlier request not yet through, not an order that
     never came."""
     end = match.end
+    if value == "illness" and match.start > 0 and clause[match.start - 1] in _THE_THINGS:
+        return True  # "what about the broken leg?" of a sofa: a part of the item, not the customer's leg
     if value == NEVER_ARRIVED:
         near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
         return any(has(lexicon.money_subjects, words) for words in near)
     if value != WRONG_ITEM or end >= len(clause):
         return False
     return lexicon.unsuited_after.at(clause, end) is not None
+
+
+_THE_THINGS = frozenset({"the", "its", "their", "this", "that"})
 
 
 def _negated(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
