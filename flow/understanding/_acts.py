@@ -31,6 +31,7 @@ from flow.understanding._offers import Mention
 from flow.understanding._request_cues import (
     ANYBODY,
     another_order,
+    another_order_named,
     names_a_person,
     sends_back,
     too_late,
@@ -652,13 +653,21 @@ def _read_requests(
         back = sends_back(words)
         if back is None:
             back = next((i for i, w in enumerate(words) if w in RETURNING), None)
-        if back is not None and back > max(cue_starts[kind] or 0 for kind in named) and _of_another(words, back):
+        if (
+            back is not None
+            and back > max(cue_starts[kind] or 0 for kind in named)
+            and another_order_named(words[back + 1 : back + 4])
+        ):
             named = [*named, "refund"]
             cue_starts["refund"] = back
     if not named and open_to_new and tuple(w for w in words if w not in _PLEASE) in _BARE_RETURN:
         named = ["refund"] if "refund" in lexicon.request_cues else []
         cue_starts["refund"] = 0
-    if not named and open_to_new and (found.kinds().isdisjoint(("choose", "request")) or _of_another(words, -1)):
+    if (
+        not named
+        and open_to_new
+        and (found.kinds().isdisjoint(("choose", "request")) or another_order_named(words[:3]))
+    ):
         # A weak cue ("it's too long", "return it") beside an alternative asked for, or after a request the
         # message already made ("refund it please, don't need it anymore"), names no request of its own, unless
         # it is said of another order ("cancel A-3030, return A-4040").
@@ -1338,15 +1347,6 @@ _TOPIC_ONLY = frozenset(
 """Words that only say what a message is about ("my order", "question about a purchase")."""
 
 
-def _of_another(words: Sequence[str], at: int) -> bool:
-    """Whether what follows ``at`` names another order: its number, "another", "the other one"."""
-    after = words[at + 1 : at + 4]
-    return not _OTHER_ORDER.isdisjoint(after) or any(
-        any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in after
-    )
-
-
-_OTHER_ORDER = frozenset({"another", "other", "second"})
 RETURNING = frozenset({"return", "returning"})
 """Words that send an order back, which ask for its refund when said of another order."""
 

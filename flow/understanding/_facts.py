@@ -17,6 +17,7 @@ from datetime import date
 from flow.models import FactValue, Span
 from flow.textmatch import TextPattern, policy_pattern
 from flow.understanding._found import has
+from flow.understanding._request_cues import order_number_like
 from flow.understanding._slots import extract_slots
 from flow.understanding.context import Context, FactField
 from flow.understanding.english.dates import When, mentions_vague_time
@@ -418,13 +419,8 @@ def _waits_for_order(clause: Sequence[str], word_set: set[str]) -> bool:
         on = next((i for i, w in enumerate(after) if w in ("for", "on")), None)
         if on is not None:
             waited = [w for w in after[on + 1 :] if w not in _DETERMINERS][:1]
-            return not _ORDER_WORDS.isdisjoint(waited) or any(_names_an_order(w) for w in waited)
+            return not _ORDER_WORDS.isdisjoint(waited) or any(order_number_like(w) for w in waited)
     return False
-
-
-def _names_an_order(word: str) -> bool:
-    """Whether a word is an order's number as customers write one ("a-1005", "#ab123"): letters and digits."""
-    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 _DETERMINERS = frozenset({"my", "the", "our", "this", "that", "an", "a"})

@@ -21,12 +21,23 @@ def another_order_said(clauses: Sequence[Sequence[str]]) -> bool:
 def another_order(words: Sequence[str]) -> bool:
     """Whether the clause is about an order other than the one in hand: "another order", or an order number
     said with "also" or "too"."""
-    if not _OTHER.isdisjoint(words):
+    if not OTHER_ORDER.isdisjoint(words):
         return True
     return not _ALSO.isdisjoint(words) and any(any(c.isdigit() for c in word) for word in words)
 
 
-_OTHER = frozenset({"another", "other", "second", "different"})
+def another_order_named(words: Sequence[str]) -> bool:
+    """Whether ``words`` (the few after "return", say) name another order: its number, "another", "the other"."""
+    return not OTHER_ORDER.isdisjoint(words) or any(order_number_like(word) for word in words)
+
+
+def order_number_like(word: str) -> bool:
+    """Whether a word is written as an order number is ("a-1005", "#ab123"): letters and digits."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+OTHER_ORDER = frozenset({"another", "other", "second", "different"})
+"""Words that speak of an order other than the one in hand."""
 _ALSO = frozenset({"also", "too", "as", "well"})
 
 

@@ -19,7 +19,7 @@ from flow.understanding._found import cue_at, first, has
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._offers import find_mentions
-from flow.understanding._request_cues import another_order_said
+from flow.understanding._request_cues import OTHER_ORDER, another_order_said
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
@@ -713,10 +713,7 @@ def _only_other_order(clauses: list[Clause], order: object, lexicon: Lexicon) ->
     if any(first(cues, words) is not None for cues in lexicon.request_cues.values()):
         return False
     at = words.index(named)
-    return not _OTHER_ORDER_WORDS.isdisjoint(words[max(0, at - 3) : at])
-
-
-_OTHER_ORDER_WORDS = frozenset({"other", "another", "second", "different"})
+    return not OTHER_ORDER.isdisjoint(words[max(0, at - 3) : at])
 
 
 def _after_refusal(context: Context) -> bool:
