@@ -1358,7 +1358,7 @@ def _plain_question(clauses: list[Clause]) -> bool:
     for clause in clauses:
         words = [word for word in clause.words if word != "and"]
         if not clause.question:
-            if not set(words) <= _ACKNOWLEDGING_WORDS:
+            if not set(words) <= _ACKNOWLEDGING:
                 return False
             continue
         if not words or not (words[0] in _AUXILIARIES or words[:2] in (["what", "about"], ["how", "about"])):
@@ -1367,7 +1367,8 @@ def _plain_question(clauses: list[Clause]) -> bool:
     return asked
 
 
-_ACKNOWLEDGING_WORDS = frozenset({"ok", "okay", "right", "alright", "fine", "cool", "great", "thanks"})
+_BARE_OKS = _ACKNOWLEDGING - {"great", "thanks", "thank", "you"}
+"""An acknowledgement that, alone, could be taken for a yes ("ok", "alright")."""
 
 
 def _acknowledged_before_asking(clauses: list[Clause], found: Found) -> None:
@@ -1379,11 +1380,7 @@ def _acknowledged_before_asking(clauses: list[Clause], found: Found) -> None:
     found.acts = [
         (at, act)
         for at, act in found.acts
-        if not (
-            act.kind == "affirm"
-            and at < asking[-1] * 1000
-            and set(clauses[at // 1000].words) <= _ACKNOWLEDGING_WORDS - {"great", "thanks"}
-        )
+        if not (act.kind == "affirm" and at < asking[-1] * 1000 and set(clauses[at // 1000].words) <= _BARE_OKS)
     ]
 
 
