@@ -1047,3 +1047,73 @@ Feature: Reading facts and requests the way people give them
       When the customer says "Hello, I ordered a sofa (A-7777) 3 weeks ago. It arrived today but one of the legs is broken."
       And the customer says "what about the broken leg?"
       Then the message gives no fact "circumstance"
+
+  Rule: A delivery date given for the purchase date is thanked for and asked about plainly
+
+    Scenario Outline: "<answer>" to when it was bought says why the day of buying is still needed
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my toaster A-4432 is broken, refund please"
+      And the customer says "<answer>"
+      Then the reply matches /(that's when it arrived|That's when it came|That's the delivery date)/
+      And the reply matches /(the day you bought it|the day it was bought|the day you ordered it)/
+      And the agent does not say "closer date"
+
+      Examples:
+        | answer                                   |
+        | it came on monday                        |
+        | delivered 3 weeks ago                    |
+        | it arrived 40 days ago, stopped working yesterday |
+
+    Scenario: "Bought it last week" is the day of buying, not a delivery date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my toaster A-4432 is broken, refund please"
+      And the customer says "bought it about 5 weeks ago"
+      Then the agent does not say "when it arrived"
+
+  Rule: A date given while the order number is asked is no order number typed wrong
+
+    Scenario Outline: "<answer>" is not answered with how order numbers look
+      When the customer says "hi, I'd like to return something"
+      And the customer says "<answer>"
+      Then the agent does not say "a letter, a dash and four digits"
+      And the reply matches /tell me your order number\?/
+
+      Examples:
+        | answer                      |
+        | it arrived on 28 November   |
+        | it came on the 28th         |
+
+  Rule: An order asked after by its number beside a request is not one the request is for
+
+    Scenario: "I want to cancel A-1111. Also where is A-2222?" cancels one order only
+      When the customer says "I want to cancel A-1111. Also where is A-2222?"
+      Then the agent does not say "cancellation for order A-2222"
+      And the agent says "other question"
+      When the customer says "no it hasn't shipped"
+      Then the request is approved
+      And the agent does not say "A-2222"
+
+  Rule: Money back for a charge is a refund
+
+    Scenario Outline: "<message>" asks for a refund
+      When the customer says "<message>"
+      Then the message is read as "request:refund" and "provide:order_id"
+
+      Examples:
+        | message                                                                      |
+        | the next day delivery took 9 days. Order A-1919. I want my delivery fee back |
+        | can I have the postage back for A-1919? it came a week late                  |
+
+  Rule: How to send a return is answered while its facts are still gathered
+
+    Scenario Outline: "<question>" while the order number is asked is answered with how returns are sent
+      When the customer says "hi, I'd like to return something"
+      And the customer says "<question>"
+      Then the message is read as "ask_policy"
+      And the agent says "print the free returns label"
+      And the reply matches /tell me your order number\?/
+
+      Examples:
+        | question                      |
+        | great, how do I send it?      |
+        | how should I post them?       |

@@ -67,6 +67,7 @@ _FACT_ASKED = frozenset(
         "question_inline",
         "asked_before",
         "narrowing",
+        "arrived_only",
         "hint",
         "not_known",
         "colleague_declined",
@@ -158,6 +159,7 @@ class ContextBuilder:
             files_complaint=False,
             asked_when=False,
             narrowing=False,
+            arrived_only=False,
             thanked=False,
             exception=False,
             level=0,
@@ -400,6 +402,8 @@ class ContextBuilder:
                 run.pending_fact == before and not run.signals.facts and not context["given"] and not context["queued"]
             )
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
+            arrived = run.signals.slots.get("arrived", "").split()
+            context["arrived_only"] = context["narrowing"] and run.pending_fact in arrived
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
             unknown = unknown and spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
             context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown else None

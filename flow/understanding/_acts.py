@@ -214,6 +214,10 @@ def read_acts(
         for index, clause in enumerate(clauses):
             if clause.question and _asks_about_collection(clause.words):
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # answered with how things are sent back
+    elif context.request == "refund" and not found.kinds() - {"thank", "affirm"}:
+        for index, clause in enumerate(clauses):
+            if clause.question and tuple(clause.words[:3]) in _HOW_TO and not _SENDING_IT.isdisjoint(clause.words):
+                found.add(index * 1000 + 7, Act.of("ask_policy"))  # "how do I send it?" while a return is asked for
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank", "ask_policy"}:
@@ -738,6 +742,7 @@ def _asks_about_collection(words: Sequence[str]) -> bool:
 
 
 _COLLECTING = frozenset({"collect", "collected", "collection", "collecting"})
+_SENDING_IT = frozenset({"send", "post", "ship", "return", "package", "pack", "wrap"})
 
 
 def _asks_how_it_is_done(words: Sequence[str], named: list[str], context: Context, lexicon: Lexicon) -> bool:

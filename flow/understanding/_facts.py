@@ -42,6 +42,15 @@ def _counts_time(folded: str, end: int) -> bool:
     return bool(following) and following[0].strip(".,!?") in _TIME_UNITS
 
 
+_ORDINAL = TextPattern(r"\d{1,2}(?:st|nd|rd|th)")
+
+
+def _dates_a_day(word: str, slots: Mapping[str, str]) -> bool:
+    """Whether ``word`` is a day of a date ("it came on the 28th", "28 November"), so no attempt at an order
+    number."""
+    return _ORDINAL.fullmatch(word) is not None or word in slots.get("date", "").lower().split()
+
+
 WRONG_ITEM = "wrong_item"
 NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
@@ -52,11 +61,13 @@ BEREAVEMENT = "bereavement"
 @dataclass(slots=True)
 class FactReading:
     """The facts one message states, the facts it tried to state in a form the policy does not accept,
-    and the facts it spoke of too vaguely to give a value ("over the summer")."""
+    the facts it spoke of too vaguely to give a value ("over the summer"), and the purchase dates it told
+    only by when the order arrived ("it came on Monday"), known as "that day or earlier"."""
 
     facts: dict[str, FactValue] = field(default_factory=dict)
     malformed: list[str] = field(default_factory=list)
     vague: list[str] = field(default_factory=list)
+    arrived: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=256)
@@ -90,11 +101,13 @@ def read_facts(
             value = _order_id(text, folded, spec, asked, reading, slots, digits)
         elif spec.kind == "days":
             corrected = lexicon.corrections.may_hold(word_set) and any(has(lexicon.corrections, c) for c in clauses)
-            value = _days(folded, word_set, context, lexicon, asked, digits, corrected=corrected)
+            value, by_arrival = _days(folded, word_set, context, lexicon, asked, digits, corrected=corrected)
             if value is None and context.today is None and slots and slots.get("days_ago", "").isdigit():
                 value = int(slots["days_ago"])
             if value is None and asked and mentions_vague_time(word_set):
                 reading.vague.append(spec.name)
+            if by_arrival:
+                reading.arrived.append(spec.name)
         elif spec.kind == "condition":
             value = _condition(clauses, word_set, lexicon)
         elif spec.kind == "circumstance":
@@ -187,7 +200,12 @@ def _order_id(
             attempt = slots["phone"]
         if attempt is None and asked:
             attempt = next(
-                (str(m.group(0)) for m in _ID_ATTEMPT.finditer(folded) if not _counts_time(folded, m.end())), None
+                (
+                    str(m.group(0))
+                    for m in _ID_ATTEMPT.finditer(folded)
+                    if not _counts_time(folded, m.end()) and not _dates_a_day(m.group(0), slots)
+                ),
+                None,
             )
         if attempt is not None and attempt.isdigit():
             attempt = _letter_before(text, attempt) or attempt
@@ -243,12 +261,13 @@ def _days(
     digits: bool,
     *,
     corrected: bool = False,
-) -> FactValue:
+) -> tuple[FactValue, bool]:
     """The days since purchase: the first date of buying (one with its month before a weekday), else the
     first date about nothing else; the last one when the customer corrects themselves ("2 weeks ago,
-    actually no, 5 weeks"), which may be a bare date ("sorry, it was the 30th of September")."""
+    actually no, 5 weeks"), which may be a bare date ("sorry, it was the 30th of September"). The flag
+    tells a value worked out from when the order arrived ("it came on Monday")."""
     if context.today is None or not (asked or digits or not lexicon.date_hints.isdisjoint(words)):
-        return None
+        return None, False
     within = context.rough if asked else None
     found = lexicon.read_dates(folded, context.today, day_first=context.day_first, durations=asked, within=within)
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
@@ -273,18 +292,18 @@ def _days(
         if corrected:
             # "no wait, it was the 10th of October, not November": the date taken back is not the one meant
             meant = [when for when in bought if not _taken_back(folded, when)] or bought
-            return meant[-1].days
+            return meant[-1].days, False
         # "It was a Monday, the 2nd of November": the date with its month says more than the weekday.
         dated = [when for when in bought if when.shape in ("date", "period") and isinstance(when.days, int)]
-        return (dated or _narrowed(bought[0], found) or bought)[0].days
+        return (dated or _narrowed(bought[0], found) or bought)[0].days, False
     arrived = [when for when in found if when.anchor == "delivery"] if asked else []
     if arrived:
-        return _bought_before(arrived[0].days)
+        return _bought_before(arrived[0].days), True
     if asked and not found:
         number = _NUMBER.search(folded)
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
-            return int(number.group(0))
-    return None
+            return int(number.group(0)), False
+    return None, False
 
 
 def _narrowed(rough: When, found: Sequence[When]) -> list[When]:

@@ -159,6 +159,8 @@ class Understander:
             slots["go_ahead"] = "yes"  # "great, can you do it then?" once it is done
         if facts.facts and any(has(lexicon.corrections, clause) for clause in clause_words):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
+        if facts.arrived:
+            slots["arrived"] = " ".join(facts.arrived)  # "it came on Monday": bought then or before
         if context.asked is not None and all(a.kind == "unknown" for a in acts) and _shrugs(text):
             acts = [Act.of("provide", context.asked, negated=True)]  # 🤷 to a question: not known
         if all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
@@ -423,10 +425,11 @@ def _asks_after(clause: Clause, lexicon: Lexicon) -> bool:
     will come?"), or an ask none of the requests answers ("the address is wrong on A-8181, can you change
     it?"): its order is not one the request is for."""
     words = clause.words
-    if clause.question and has(lexicon.status_cues, words) and has(lexicon.status_subjects, words):
-        return True
-    asks_other = not OTHER_ASKS.isdisjoint(words)
-    return asks_other and all(first(cues, words) is None for cues in lexicon.request_cues.values())
+    asks_nothing = all(first(cues, words) is None for cues in lexicon.request_cues.values())
+    if clause.question and has(lexicon.status_cues, words):
+        # "where is A-2222?": the order itself is what the question is about
+        return has(lexicon.status_subjects, words) or asks_nothing
+    return asks_nothing and not OTHER_ASKS.isdisjoint(words)
 
 
 def _facts_per_order(

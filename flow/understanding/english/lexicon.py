@@ -98,7 +98,8 @@ _REFUND = _phrases("""
     refund | refunds | refunded | refunding | money back | my money | reimburse | reimbursed | reimbursement |
     reimbursements | reimbursing | repay | repaid | pay me back | cash back | rebate | rebates | my cash |
     the money | get reimbursed | be reimbursed | return it for | send it back for | full refund | compensate me |
-    compensation for | charge reversed
+    compensation for | charge reversed | fee back | fees back | charge back | charges back | cost back |
+    costs back | postage back | price back
 """)
 _CANCEL = _phrases("""
     cancel | cancelled | canceled | cancelling | canceling | cancellation | stop my order | stop the order |
