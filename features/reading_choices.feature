@@ -475,3 +475,16 @@ Feature: Reading what the customer chooses
       And the customer says "ok the credit. actually wait, can I split it? half credit half exchange?"
       Then no alternative is applied
       And the conversation is in "offering_alternatives"
+
+  Rule: A no to the one offer just described turns down only that one
+
+    Scenario: "No, I don't want that" after the store credit is described still offers the exchange
+      When the customer says "I want a refund for A-1001, I don't like it"
+      And the customer says "what is the store credit?"
+      And the customer says "no, I don't want that"
+      Then the message is read as "reject:store_credit"
+      And the agent says "exchange"
+      And the conversation is in "offering_alternatives"
+      When the customer says "no"
+      Then no alternative is applied
+      And the agent does not say "Would the exchange"

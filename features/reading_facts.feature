@@ -1117,3 +1117,16 @@ Feature: Reading facts and requests the way people give them
         | question                      |
         | great, how do I send it?      |
         | how should I post them?       |
+
+  Rule: Being kept from a request is asking for it
+
+    Scenario Outline: "<message>" asks to cancel
+      When the customer says "<message>"
+      Then the agent says "about a cancellation"
+      And the agent asks for the "dispatched"
+
+      Examples:
+        | message                                                   |
+        | the app won't let me cancel my order A-1234               |
+        | why am I not allowed to cancel A-1234?                    |
+        | I wasn't able to cancel A-1234 on the website              |

@@ -820,7 +820,16 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
         return False
     if "how" in before and "know" in words[max(0, at - 6) : at]:
         return False  # "I don't know how to cancel my order": asking how, which is asking for it
+    if any(tuple(words[max(0, at - n) : at]) in _LET_ME for n in (2, 3)):
+        return False  # "you won't let me cancel", "I'm not allowed to cancel": kept from it, still wanting it
     return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+_LET_ME = frozenset(
+    {("let", "me"), ("letting", "me"), ("allow", "me", "to"), ("allowing", "me", "to"), ("allowed", "to"),
+     ("able", "to"), ("let", "me", "get"), ("let", "us"), ("allow", "us", "to")}
+)  # fmt: skip
+"""The words between a "won't" and a request that keep the customer from it rather than take it back."""
 
 
 def _in_general(words: Sequence[str]) -> bool:

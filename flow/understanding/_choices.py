@@ -472,10 +472,12 @@ def _names_a_time(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 
 def refusal(context: Context) -> Act:
-    """A refusal of what is on offer: that one thing, or all of them; while waiting for a person, the
-    callback."""
+    """A refusal of what is on offer: the thing just described and asked about ("Would you like the store
+    credit?" "no"), the one thing, or all of them; while waiting for a person, the callback."""
     if context.callback_asked:
         return Act.of("reject", CALLBACK)
+    if context.focus is not None and context.focus in context.offered_ids:
+        return Act.of("reject", context.focus)
     target = context.offered[0].id if len(context.offered) == 1 else "all"
     return Act.of("reject", target)
 

@@ -117,12 +117,7 @@ def read_facts(
         elif spec.kind == "yes_no":
             value = _yes_no(clauses, spec, asked, lexicon)
         elif spec.kind == "number" and asked:
-            found = _NUMBER.search(text)
-            if found:
-                value = int(found.group(0))
-            else:
-                spoken = [c for c in clauses if not has(lexicon.taking_time, c)]  # not "one sec"
-                value = _number_in_words(spoken, lexicon.number_words)
+            value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
         elif spec.kind == "number" and (digits or not word_set.isdisjoint(lexicon.number_words)):
             value = _named_number(folded, spec.name, lexicon.number_words)
         elif spec.kind == "email" and "@" in text:
@@ -162,6 +157,23 @@ _NAME_SIGNED = TextPattern(
 )
 
 
+def _asked_number(
+    text: str, folded: str, clauses: Sequence[Sequence[str]], words: set[str], name: str, lexicon: Lexicon
+) -> int | None:
+    """The number given for a number fact asked for: months said in years ("half a year"), the number said
+    with the fact's own word ("a member 2 years, 5 months left"), else the first number, in digits or words."""
+    if "month" in name and not _YEARS.isdisjoint(words):
+        months = _months_in_years(clauses, lexicon.number_words)
+        if months is not None:
+            return months
+    found = _NUMBER.search(text)
+    if found is None:
+        spoken = [c for c in clauses if not has(lexicon.taking_time, c)]  # not "one sec"
+        return _number_in_words(spoken, lexicon.number_words)
+    named = _named_number(folded, name, lexicon.number_words)
+    return named if named is not None else int(found.group(0))
+
+
 def _number_in_words(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> int | None:
     """The first number written in words ("eight", "none left", "twenty one"), a ten and a unit added."""
     for words in clauses:
@@ -176,6 +188,38 @@ def _number_in_words(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
 
 _TWENTY = 20
 _TEN = 10
+_YEARS = frozenset({"year", "years", "yr", "yrs"})
+
+
+def _months_in_years(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> int | None:
+    """A count of months said in years: "half a year" is 6, "a year" 12, "2 years" 24, "a year and a half"
+    18, "1 year and 3 months" 15; none when months are counted apart ("member 2 years, 5 months left")."""
+    counted = sum(1 for words in clauses for i, w in enumerate(words) if w in ("month", "months") and i > 0)
+    for words in clauses:
+        for i, word in enumerate(words):
+            if word not in _YEARS or i == 0:
+                continue
+            before = words[i - 1]
+            if before == "a" and i > 1 and words[i - 2] == "half":
+                years = 0.5
+            elif before in ("a", "one"):
+                years = 1.0
+            elif before.isdigit():
+                years = float(before)
+            elif before in numbers:
+                years = float(numbers[before])
+            else:
+                continue
+            rest = words[i + 1 : i + 5]
+            if rest[:3] == ["and", "a", "half"]:
+                years += 0.5
+            months = round(years * 12)
+            if rest[:1] == ["and"] and len(rest) > 2 and rest[2] in ("month", "months"):
+                extra = rest[1]
+                months += int(extra) if extra.isdigit() else numbers.get(extra, 0)
+                counted -= 1
+            return months if counted == 0 else None
+    return None
 
 
 def _order_id(

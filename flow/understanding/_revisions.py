@@ -71,11 +71,12 @@ def _instead(words: Sequence[str]) -> bool:
 
 
 def paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
-    """ "The credit. Wait, is it valid online?": a choice paused for a question about it is not made yet."""
+    """ "The credit. Wait, is it valid online?": a choice paused for a question about it is not made yet, nor
+    one whose price is asked ("the cheaper plan, how much is it?")."""
     holds = [
         index * 1000
         for index, clause in enumerate(clauses)
-        if clause.words[:1] == ["wait"] or has(lexicon.taking_time, clause.words)
+        if clause.words[:1] == ["wait"] or has(lexicon.taking_time, clause.words) or _asks_price(clause)
     ]
     if not holds:
         return
@@ -85,6 +86,19 @@ def paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None
         for at, act in found.acts
         if not (act.kind == "choose" and any(to == act.target and any(at < h <= q for h in holds) for q, to in asked))
     ]
+
+
+def _asks_price(clause: Clause) -> bool:
+    """ "How much is it?", "what does it cost?": a question whose answer may change the choice."""
+    words = clause.words
+    if not clause.question:
+        return False
+    return not _PRICE.isdisjoint(words) or any(
+        a == "how" and b == "much" for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+_PRICE = frozenset({"cost", "costs", "price", "priced"})
 
 
 def status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

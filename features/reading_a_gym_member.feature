@@ -1,0 +1,41 @@
+Feature: Reading a gym member the way they talk
+  Another business, the gym of the testing guide, declines early cancellations of a fixed-term
+  membership and offers a freeze or a cheaper plan. Members count what is left of a contract in
+  years as often as in months, and ask what an offer costs before they take it.
+
+  Background:
+    Given the policy file "../docs/examples/gym/features/policies/gym.yaml"
+
+  Rule: A count of months said in years, or beside other numbers, is read as months
+
+    Scenario Outline: "<answer>" to how many months are left is <months> months
+      When the customer says "cancel my membership please"
+      And the customer says "<answer>"
+      Then the message gives the fact "months_left" as "<months>"
+
+      Examples:
+        | answer                                           | months |
+        | about half a year left I think                   | 6      |
+        | a year and a half                                | 18     |
+        | 1 year and 3 months                              | 15     |
+        | I've been a member for 2 years, 5 months left    | 5      |
+        | eight                                            | 8      |
+
+  Rule: An offer's price asked with its name is a question, and a no to one offer described turns down only that one
+
+    Scenario: "The cheaper plan, how much is it?" asks about the plan and sets nothing up
+      Given the fact "months_left" is "8"
+      When the customer says "I need to quit the gym, I can't afford it anymore"
+      And the customer says "the cheaper plan, how much is it?"
+      Then the message is read as "ask_about:off_peak"
+      And no alternative is applied
+      And the conversation is in "offering_alternatives"
+
+    Scenario: "No, that's still too much" after the plan is described offers the freeze still on the table
+      Given the fact "months_left" is "8"
+      When the customer says "I need to quit the gym, I can't afford it anymore"
+      And the customer says "the cheaper plan, how much is it?"
+      And the customer says "no that's still too much"
+      Then the message is read as "reject:off_peak"
+      And the agent says "free freeze"
+      And the conversation is in "offering_alternatives"
