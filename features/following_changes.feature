@@ -436,3 +436,15 @@ Feature: Following the customer when they change course
       And the customer says "A-4123 was bought 3 weeks ago"
       Then the request "refund" is decided as "approved"
       And the agent says "For order A-4124, has your order been dispatched yet?"
+
+  Rule: A no that asks for the request again keeps the conversation open
+
+    Scenario: "Actually no, can I just have the money?" after a replacement is set up is answered, not closed
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I bought a dress (A-2468) on the 1st of November and now the zip's broken. Can I get my money back or at least a new one?"
+      Then the alternative "Replacement" is applied
+      When the customer says "a new one is fine"
+      Then the agent does not say "Go ahead, what can I do"
+      When the customer says "actually no, can I just have the money?"
+      Then the conversation is in "follow_up"
+      And the agent says "refund"

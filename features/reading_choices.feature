@@ -488,3 +488,13 @@ Feature: Reading what the customer chooses
       When the customer says "no"
       Then no alternative is applied
       And the agent does not say "Would the exchange"
+
+  Rule: A question right after an offer was described asks about that offer
+
+    Scenario: "Do I have to pay for shipping?" after the exchange is described is answered from its details
+      When the customer says "I want a refund for A-1001, I don't like it"
+      And the customer says "what would the exchange involve?"
+      And the customer says "do I have to pay for shipping?"
+      Then the message is read as "ask_about:exchange"
+      And the agent says "postage costs you nothing"
+      And no alternative is applied

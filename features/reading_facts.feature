@@ -1130,3 +1130,69 @@ Feature: Reading facts and requests the way people give them
         | the app won't let me cancel my order A-1234               |
         | why am I not allowed to cancel A-1234?                    |
         | I wasn't able to cancel A-1234 on the website              |
+
+  Rule: Days past a limit date nothing, and a day got for an occasion is the day it was got
+
+    Scenario: "It's only a few days over!" asked when it was bought grants nothing
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return a pair of trainers, A-1357"
+      And the customer says "oh come on, it's only a few days over!"
+      Then the message gives no fact "days_since_purchase"
+      And the agent does not say "within our 30-day window"
+      And the conversation is in "listening"
+
+    Scenario: "I got them for my birthday on the 20th of October" dates them
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return a pair of trainers, A-1357"
+      And the customer says "I got them for my birthday on the 20th of october"
+      Then the message gives the fact "days_since_purchase" as "44"
+
+  Rule: "Could be more" after a rough time makes it that long or longer, and a date looked up puts right the one settled
+
+    Scenario Outline: "<answer>" is <days> days or more, and a closer date is asked
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-1212"
+      And the customer says "<answer>"
+      Then the message gives the fact "days_since_purchase" as "<days>+"
+      And the conversation is in "listening"
+
+      Examples:
+        | answer                                         | days |
+        | I don't know, maybe a month ago? could be more | 30   |
+        | 3 weeks ago - might be longer                  | 21   |
+
+    Scenario: "A month ago, could be more expensive now" is a month ago
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-1212"
+      And the customer says "a month ago, could be more expensive now"
+      Then the message gives the fact "days_since_purchase" as "30"
+
+    Scenario Outline: "<lookup>" after a refund granted for "about a month ago" puts the date right
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-1212"
+      And the customer says "about a month ago"
+      Then the request is approved
+      When the customer says "<lookup>"
+      Then the message gives the fact "days_since_purchase" as "31"
+      And the agent offers "Store credit" and "Exchange"
+
+      Examples:
+        | lookup                                     |
+        | I'll check my email... it says 2 November  |
+        | just checked, it was 2 November            |
+        | my receipt says 2 November                 |
+
+  Rule: A request asked for before that came to nothing is asked for again
+
+    Scenario Outline: "<message>" asks for the refund
+      When the customer says "<message>"
+      Then the agent says "about a refund"
+
+      Examples:
+        | message                                                                  |
+        | Thanks for nothing. I asked for a refund on A-1001 yesterday and got nowhere |
+        | I asked for a refund last week but never heard back                      |
+
+    Scenario: "My refund was approved but no one told me when it comes" asks for no new refund
+      When the customer says "my refund was approved but no one told me when it comes"
+      Then the agent does not say "about a refund"

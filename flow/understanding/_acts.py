@@ -25,7 +25,7 @@ from flow.understanding._choices import (
     refusal,
 )
 from flow.understanding._drops import DROPPING, correction_end, dropped_request, second_thoughts
-from flow.understanding._earlier import asks_after_earlier, asks_anew, befell_something_else, reported
+from flow.understanding._earlier import asked_again, asks_after_earlier, asks_anew, befell_something_else, reported
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention
 from flow.understanding._request_cues import (
@@ -196,6 +196,8 @@ def read_acts(
     if facts and "hold" in found.kinds():
         found.drop("hold")
     second_thoughts(found)
+    if found.told and "request" not in found.kinds():
+        asked_again(clauses, found)
     switched_request(clauses, lexicon, found)
     if context.question == "satisfaction":
         not_satisfied(clauses, found)
@@ -218,6 +220,8 @@ def read_acts(
         for index, clause in enumerate(clauses):
             if clause.question and tuple(clause.words[:3]) in _HOW_TO and not _SENDING_IT.isdisjoint(clause.words):
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "how do I send it?" while a return is asked for
+    if context.focus is not None and context.focus in context.offered_ids and not found.kinds() - {"thank"}:
+        _about_the_one_described(clauses, context.focus, found)
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank", "ask_policy"}:
@@ -572,6 +576,7 @@ def _read_requests(
     told = [kind for kind in named if reported(words, cue_starts[kind] or 0)]
     if told:
         found.reported = True
+        found.told.extend((position, kind) for kind in told)
         named = [kind for kind in named if kind not in told]
     drop = dropped_request(words, lexicon, context)
     dropped = drop.kind
@@ -732,6 +737,18 @@ def _past_fillers(words: Sequence[str]) -> Sequence[str]:
 
 
 _OPENING_FILLERS = frozenset({"oh", "hmm", "um", "umm", "erm", "ah", "ok", "okay", "so", "hi", "hello", "hey"})
+
+
+def _about_the_one_described(clauses: list[Clause], focus: str, found: Found) -> None:
+    """Right after an offer was described, a question that names nothing else asks about it: "do I have to
+    pay for shipping?" after the exchange was explained."""
+    for index, clause in enumerate(clauses):
+        if clause.question and len(clause.words) >= 3 and _NOT_ABOUT_AN_OFFER.isdisjoint(clause.words):
+            found.add(index * 1000, Act.of("ask_about", focus))
+            return
+
+
+_NOT_ABOUT_AN_OFFER = frozenset({"address", "password", "newsletter", "login", "bot", "human", "person", "robot"})
 
 
 def _asks_about_collection(words: Sequence[str]) -> bool:

@@ -230,6 +230,11 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
         return
     if context.chosen_offer is not None and not found.kinds() - {"affirm", "thank"}:
         for index, clause in enumerate(clauses):
+            if _content_with(clause, context.chosen_offer, lexicon):
+                # "a new one is fine" once the replacement is arranged: pleased with it, not asking for more
+                found.drop("affirm")
+                found.add(index * 1000, Act.of("choose", context.chosen))
+                return
             if by_variant(clause.words, (context.chosen_offer,), lexicon):
                 # "Yes please, a large" once the exchange is arranged: how the size is chosen is the answer.
                 found.drop("affirm")
@@ -258,6 +263,15 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
             return
 
 
+def _content_with(clause: Clause, offer: Offer, lexicon: Lexicon) -> bool:
+    """ "A new one is fine", "the replacement sounds good": the offer named, not asked about or turned down."""
+    words = clause.words
+    if clause.question or not lexicon.negators.isdisjoint(words) or _CONTENT.isdisjoint(words):
+        return False
+    return any(m.offer == offer.id for m in find_mentions(words, (offer,), lexicon))
+
+
+_CONTENT = frozenset({"fine", "good", "great", "perfect", "ok", "okay", "lovely", "brilliant", "grand", "works"})
 _ACKNOWLEDGING = frozenset({"affirm", "goodbye"})
 _ELSEWHERE = frozenset({"address", "password", "newsletter", "subscription", "login"})
 """Words of a question about something other than what was offered ("can I change my delivery address?")."""

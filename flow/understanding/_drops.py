@@ -104,3 +104,15 @@ def second_thoughts(found: Found) -> None:
             found.acts = [(p, a) for p, a in found.acts if not (a.kind == "choose" and p < at)]
         if (chose_before or refused) and not keeps:
             found.drop("cancel_request")
+        clause = at // 1000
+        dropped = {a.target for p, a in found.acts if a.kind == "cancel_request" and p // 1000 == clause}
+        asked_again = any(
+            p // 1000 > clause and (a.kind == "insist" or (a.kind == "request" and a.target in dropped))
+            for p, a in found.acts
+        )
+        if asked_again and not keeps:
+            # "actually no, can I just have the money?": the no is to what was said or set up, and the same
+            # request is asked for again, not dropped
+            found.acts = [
+                (p, a) for p, a in found.acts if not (p // 1000 == clause and a.kind in ("cancel_request", "goodbye"))
+            ]

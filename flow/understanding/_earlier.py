@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flow.models import Act
+from flow.understanding._found import Found
+from flow.understanding.clauses import Clause
+
 _PAST_FORMS = frozenset({"cancelled", "canceled", "refunded", "reimbursed", "processed"})
 _WANTING = frozenset({"want", "need", "like", "get", "have", "please", "can", "could"})
 _NEW = frozenset({"a", "an", "full", "you", "to", "can", "could", "please"})
@@ -43,6 +47,8 @@ def reported(words: Sequence[str], at: int) -> bool:
     """Whether the request named at word ``at`` is told as something done before ("I asked for a refund
     last week", "I cancelled it on Monday", "is it cancelled?", "have you refunded me yet?", "did you
     cancel it yet?", "is the refund done?"), not asked for anew."""
+    if _came_to_nothing(words[at + 1 :]) and _SETTLED.isdisjoint(words):
+        return False  # "I asked for a refund yesterday and got nowhere": still wanted, so asked for again
     if words[at] in _PAST_FORMS and at > 0 and words[at - 1] in _REPORTERS:
         wanting = _WANTING.intersection(words[max(0, at - 4) : at])
         return not wanting or (wanting == {"have"} and words[0] == "have")
@@ -52,6 +58,32 @@ def reported(words: Sequence[str], at: int) -> bool:
     if after[:1] and after[0] in _TOLD_AS_DONE and not _SETTLED.isdisjoint(after[1:]):
         return True  # "my refund was approved but the money hasn't come"
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
+
+
+def asked_again(clauses: Sequence[Clause], found: Found) -> None:
+    """A request told as asked for before, and in a later clause as having come to nothing ("I asked for a
+    refund last week but never heard back"), is asked for again."""
+    for at, kind in found.told:
+        if not _SETTLED.isdisjoint(clauses[at // 1000].words):
+            continue  # "my refund was approved but no one told me when": after the money, not asked again
+        if any(_came_to_nothing(clause.words) for clause in clauses[at // 1000 + 1 :]):
+            found.add(at + 4, Act.of("request", kind))
+
+
+def _came_to_nothing(after: Sequence[str]) -> bool:
+    """Whether the words after an earlier ask say it came to nothing: "and got nowhere", "but nobody
+    replied", "and was ignored", "never heard back"."""
+    if not _CAME_TO_NOTHING.isdisjoint(after):
+        return True
+    pairs = set(zip(after, after[1:], strict=False))
+    return bool(pairs & _NOTHING_CAME)
+
+
+_CAME_TO_NOTHING = frozenset({"nowhere", "ignored", "nobody", "noone"})
+_NOTHING_CAME = frozenset(
+    {("no", "reply"), ("no", "response"), ("no", "answer"), ("heard", "nothing"), ("never", "heard"),
+     ("nothing", "happened"), ("no", "one")}
+)  # fmt: skip
 
 
 def befell_something_else(words: Sequence[str], at: int) -> bool:

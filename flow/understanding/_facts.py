@@ -398,13 +398,31 @@ def _alone(folded: str, when: When) -> bool:
     """Whether the date is the whole message but for a preposition ("the 3rd of November", "on the 5th"):
     said while a request is in hand, it is when the order was bought. A day alone needs its preposition:
     "the 2nd" may pick the second offer."""
-    lead_in = folded[: when.start].split()
+    lead_in = _after_looking_it_up(folded[: when.start]).split()
     if not _TRAILING.issuperset(folded[when.end :].strip(" .!?").split()) or not _LEAD_IN.issuperset(lead_in):
         return False
     return when.shape != "date" or any(word != "the" for word in lead_in)
 
 
+def _after_looking_it_up(before: str) -> str:
+    """What is said before a date once a lookup told first is set aside: "just checked, it was the 2nd",
+    "I'll check my email... it says 2 November", "my receipt says 2 November"."""
+    words = before.split()
+    if _LOOKED_UP.isdisjoint(w.strip(".,!?:;-") for w in words):
+        return before
+    marks = [i for i, c in enumerate(before) if c in ".,:;!-"]
+    rest = before[marks[-1] + 1 :] if marks else before
+    return " ".join(w for w in rest.split() if w not in _SOURCE)
+
+
 _LEAD_IN = frozenset({"on", "the", "in", "it", "was", "its", "around", "about", "from", "actually", "oh", "ah"})
+_LOOKED_UP = frozenset(
+    {"check", "checked", "checking", "looked", "says", "said", "shows", "email", "receipt", "confirmation",
+     "statement", "account"}
+)  # fmt: skip
+_SOURCE = frozenset({"my", "the", "email", "receipt", "confirmation", "statement", "account", "says", "said",
+                     "shows", "order", "ordered"})  # fmt: skip
+"""Where a date was looked up, and the words that say so: "the confirmation email says"."""
 _TRAILING = frozenset({"actually", "i", "think", "sorry", "then", "please"})
 """Words a bare date may end with: "the 3rd of November actually", "the 5th I think"."""
 

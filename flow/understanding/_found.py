@@ -18,7 +18,8 @@ class Found:
     said a request it does not want ("I don't want to return it"). Two things wait
         for the whole message: ``unnamed_drops``, where a drop that names no request was said ("scrap that",
         "I'll keep it") and whether it keeps the item, and ``yes_to_person``, where a yes answered the offer
-        of a person. ``also_wished`` holds the other alternatives the words of a wish also name."""
+        of a person. ``also_wished`` holds the other alternatives the words of a wish also name, and
+        ``told`` the requests told as made before, each with where it was told."""
 
     def __init__(self) -> None:
         self.acts: list[tuple[int, Act]] = []
@@ -27,6 +28,7 @@ class Found:
         self.unnamed_drops: list[tuple[int, bool]] = []
         self.yes_to_person: int | None = None
         self.also_wished: list[str] = []
+        self.told: list[tuple[int, str]] = []
         # The kinds last worked out, and of which list of acts at which length: the list is only ever appended
         # to or replaced (a choice moved in place keeps its kind), so the same list at the same length has them.
         self._kinds: frozenset[str] = frozenset()

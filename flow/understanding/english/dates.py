@@ -518,6 +518,8 @@ def _relative(
     if beyond is not None and low_high[0] == low_high[1]:
         limit, end = beyond
         return limit + _days_back(today, low_high[0], unit), end
+    if after in _PAST_A_LIMIT:
+        return None, k + 1  # "it's only a few days over": days past a limit not named, which date nothing
     # "I've had it for about 2 months": a word that only makes the count rough does not part it from "had for".
     lead = _words(tokens, max(0, i - 4), i - max(0, i - 4))
     before = lead[-3:] if not lead or lead[-1] not in APPROXIMATE else lead[:-1][-3:]
@@ -550,6 +552,9 @@ def _relative(
 
 
 _BEYOND = frozenset({"past", "over", "after", "outside", "beyond"})
+_PAST_A_LIMIT = frozenset({"past", "over", "outside", "beyond", "late", "overdue", "too", "after"})
+"""Words after a length of time that make it an amount past a limit or another day ("a few days over",
+"2 days late", "a week after I got it"), not how long ago something was bought."""
 
 
 def _beyond_a_limit(tokens: list[_Token], k: int, today: date) -> tuple[int, int] | None:
@@ -572,16 +577,30 @@ def _beyond_a_limit(tokens: list[_Token], k: int, today: date) -> tuple[int, int
 _OR_MORE = (
     ("maybe", "a", "bit", "more"), ("maybe", "more"), ("a", "bit", "more"), ("or", "more"), ("or", "longer"),
     ("if", "not", "more"), ("if", "not", "longer"), ("possibly", "more"), ("probably", "more"), ("maybe", "longer"),
-    ("a", "little", "more"), ("or", "a", "bit", "more"), ("maybe", "a", "little", "more"),
+    ("a", "little", "more"), ("or", "a", "bit", "more"), ("maybe", "a", "little", "more"), ("could", "be", "more"),
+    ("could", "be", "longer"), ("might", "be", "more"), ("might", "be", "longer"), ("may", "be", "more"),
+    ("may", "be", "longer"), ("perhaps", "more"), ("perhaps", "longer"), ("possibly", "longer"),
+    ("probably", "longer"), ("maybe", "even", "more"), ("maybe", "even", "longer"), ("or", "even", "more"),
+    ("or", "even", "longer"), ("it", "could", "be", "more"), ("it", "could", "be", "longer"),
+    ("it", "might", "be", "more"), ("it", "might", "be", "longer"), ("could", "have", "been", "longer"),
+    ("could", "have", "been", "more"), ("it", "might", "have", "been", "longer"),
 )  # fmt: skip
 """What, said after a length of time, makes it that long or longer."""
 
 
+_BEFORE_MORE = frozenset({",", "?", "-", "...", ";", "."})
+_AFTER_MORE = frozenset({"than", "i", "actually", "tbh", "honestly", "really", "though", "even", "not", "to", "be"})
+
+
 def _or_more(tokens: list[_Token], k: int) -> int:
-    """How many tokens from ``k`` (a comma first allowed) say "or more"; 0 when they do not."""
-    start = k + 1 if k < len(tokens) and tokens[k].text == "," else k
+    """How many tokens from ``k`` (a comma, a question mark or a dash first allowed) say "or more"; 0 when
+    they do not: "maybe a month ago? could be more"."""
+    start = k + 1 if k < len(tokens) and tokens[k].text in _BEFORE_MORE else k
     for words in _OR_MORE:
         if _words(tokens, start, len(words)) == list(words):
+            following = _words(tokens, start + len(words), 1)
+            if following and following[0].isalpha() and following[0] not in _AFTER_MORE:
+                continue  # "a month ago, could be more expensive now": more of something else
             return start - k + len(words)
     return 0
 
@@ -839,8 +858,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             return "got"
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             return "delivery"
-        if word in _OCCASIONS and "for" in before[max(0, n - 3) : n] and not PURCHASE_WORDS.isdisjoint(before[:n]):
-            continue
+        if word in _OCCASIONS and "for" in before[max(0, n - 3) : n] and _bought_or_got(before[:n]):
+            continue  # "I got them for my birthday on the 20th": the day they were got
         if word in OTHER_WORDS or (word in FUTURE_WORDS and before[n + 1 : n + 2] not in (["mistake"], ["accident"])):
             return "other"  # but "I ordered it by mistake, yesterday" dates the order
     for n, word in enumerate(after):
@@ -853,6 +872,11 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         if word in DELIVERY_WORDS:
             return "delivery"
     return "none"
+
+
+def _bought_or_got(words: list[str]) -> bool:
+    """Whether ``words`` say the thing was bought or got ("I bought", "I got them")."""
+    return not PURCHASE_WORDS.isdisjoint(words) or any(_got_it(words, n) for n in range(len(words)))
 
 
 _READERS: tuple[Reader, ...] = (
