@@ -448,3 +448,16 @@ Feature: Following the customer when they change course
       When the customer says "actually no, can I just have the money?"
       Then the conversation is in "follow_up"
       And the agent says "refund"
+
+  Rule: "Yes, do that" once an offer is set up is told it is done, not asked what else
+
+    Scenario: "Yes do that" after switching to the store credit says it is all set
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund, it's too small"
+      And the customer says "can I exchange it for a medium instead?"
+      And the customer says "hmm actually store credit might be better. can I use it on sale items?"
+      Then the alternative "Store credit" is applied
+      And the agent says "sale items too"
+      When the customer says "yes do that"
+      Then the agent says "all set already"
+      And the agent does not say "what else do you need"

@@ -285,3 +285,18 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "my order came but the box was empty!!"
       And the customer says "A-3402"
       Then the agent does not say "on a cancellation"
+
+  Rule: A question about when the money comes back is about the refund
+
+    Scenario: "I want to cancel A-1001. Also when will the money be back?" is answered with how refunds reach the card
+      When the customer says "I want to cancel A-1001. Also when will the money be back?"
+      Then the agent says "A refund reaches your card"
+      And the agent does not say "You can return most items within 30 days"
+
+  Rule: "Is there any way to…" about something else is a question of its own, not a plea
+
+    Scenario: "Is there any way to get free delivery next time?" beside a refund is honestly left
+      Given the customer "Dana" bought order "A-4004" 21 days ago
+      When the customer says "refund for A-4004 please. Also, is there any way to get free delivery next time?"
+      Then the request is approved
+      And the agent says "can't answer"

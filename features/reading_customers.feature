@@ -940,10 +940,21 @@ Feature: Reading customers the way they write
         | my toaster from you caught fire!! A-5555. bought it in August |
         | the charger sparked and burnt me, A-1212, got it 2 weeks ago  |
         | A-3434 the hairdryer gave me an electric shock                |
+        | I need to return a faulty hairdryer A-5005, bought 4 months ago, it smells of burning when I use it |
+        | the plug melted on my heater, A-5006                          |
 
     Scenario: A broken kettle is still a faulty one
       When the customer says "the kettle I bought 2 weeks ago is broken, A-1313"
       Then the message gives the fact "condition" as "faulty"
+
+    Scenario Outline: "<message>" is no risk to anyone
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+
+      Examples:
+        | message                       |
+        | I'm smoking mad about this    |
+        | the cheese melted in transit  |
 
   Rule: Money back for a lower price is not a refund of the order
 

@@ -592,6 +592,11 @@ Feature: Reading facts and requests the way people give them
       And the agent says "A cancelled order is never charged"
       And the agent does not say "what you'd like to do"
 
+    Scenario: "My card was charged but the order was cancelled" asks after the money too
+      When the customer says "my card was charged but the order was cancelled, A-5005"
+      Then the message is read as "ask_status" and "provide:order_id"
+      And the agent says "A cancelled order is never charged"
+
   Rule: An order that has come was dispatched, and how to send it back is a question
 
     Scenario: "Well it's here now" answers whether a cancelled order was dispatched
@@ -1196,3 +1201,15 @@ Feature: Reading facts and requests the way people give them
     Scenario: "My refund was approved but no one told me when it comes" asks for no new refund
       When the customer says "my refund was approved but no one told me when it comes"
       Then the agent does not say "about a refund"
+
+  Rule: A date typed with slips is still read
+
+    Scenario Outline: "<message>" is a refund within the window
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the request is approved
+
+      Examples:
+        | message                                                                   |
+        | helo i wnat to retrun my shose they are to smal A-2222 bougt last weke    |
+        | refund A-2223 pls, boght it 2 wekes ago                                   |

@@ -75,9 +75,14 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     asked = set(words)
     if any(a == "good" and b == "for" for a, b in zip(words, words[1:], strict=False)):
         asked.add("valid")  # "how long is it good for?"
-    if any(a == "money" and b == "back" for a, b in zip(words, words[1:], strict=False)):
+    money_back = "back" in asked and (
+        "money" in asked or bool(_GETTING_IT_BACK & set(zip(words, words[1:], words[2:], strict=False)))
+    )
+    if money_back and _SENDING.isdisjoint(asked):
+        # "how do I get my money back?", "when will the money be back?", "how long until I get it back?": about
+        # the refund, not a price
         asked -= {"money", "back"}
-        asked |= {"refund", "refunded"}  # "how do I get my money back?" asks about the refund, not a price
+        asked |= {"refund", "refunded"}
     if any(a == "do" and b == "with" for a, b in zip(words, words[1:], strict=False)) or "keep" in asked:
         asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
     if "back" in asked and not _SENDING.isdisjoint(asked):
@@ -104,6 +109,7 @@ def _past_openers(words: list[str]) -> list[str]:
     return words[start:]
 
 
+_GETTING_IT_BACK = frozenset({("get", "it", "back"), ("have", "it", "back"), ("see", "it", "back")})
 _FAULTY = frozenset({"broken", "broke", "damaged", "defective", "faulty", "cracked", "smashed"})
 """Words for something wrong with the item, which a policy's sentences say as "faulty"."""
 _SENDING = frozenset({"send", "sending", "post", "posting", "ship", "mail"})

@@ -25,7 +25,14 @@ from flow.understanding._choices import (
     refusal,
 )
 from flow.understanding._drops import DROPPING, correction_end, dropped_request, second_thoughts
-from flow.understanding._earlier import asked_again, asks_after_earlier, asks_anew, befell_something_else, reported
+from flow.understanding._earlier import (
+    asked_again,
+    asks_after_earlier,
+    asks_anew,
+    befell_something_else,
+    charged_all_the_same,
+    reported,
+)
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention
 from flow.understanding._request_cues import (
@@ -198,6 +205,7 @@ def read_acts(
     second_thoughts(found)
     if found.told and "request" not in found.kinds():
         asked_again(clauses, found)
+        charged_all_the_same(clauses, found)
     switched_request(clauses, lexicon, found)
     if context.question == "satisfaction":
         not_satisfied(clauses, found)
@@ -487,7 +495,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
             if (
                 not about_rules
-                and not (_ASIDE_REFERS.isdisjoint(clause.words) and _PLEAS.isdisjoint(clause.words))
+                and not (_ASIDE_REFERS.isdisjoint(clause.words) and not _pleads_for_it(clause.words))
                 or _ANSWERED_ANYWAY.issuperset(clause.words)
             ):
                 continue  # "is that ok?", "can you help?": about the request itself, which the reply answers
@@ -509,6 +517,16 @@ _BEING = frozenset({"is", "was", "are", "were"})
 _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
 _PLEAS = frozenset({"chance", "chances", "possibility", "possible", "exception", "way", "anyway", "still"})
 """Words of a plea about the request in hand ("is there any chance?"), which the decision answers."""
+
+
+def _pleads_for_it(words: Sequence[str]) -> bool:
+    """ "Is there any chance?", "is there no way at all?": a plea about the request in hand, not a question
+    of its own ("is there any way to get free delivery next time?" asks about something else)."""
+    if _PLEAS.isdisjoint(words):
+        return False
+    return sum(1 for w in words if w not in _ANSWERED_ANYWAY and w not in _PLEAS and w not in _ASIDE_REFERS) <= 2
+
+
 _ANSWERED_ANYWAY = frozenset(
     """a an the i is are am was be do does did can could would will you your we me my us please help okay ok
     possible fine alright need want from what how when get got an email emails confirmation confirm long take

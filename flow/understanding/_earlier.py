@@ -70,6 +70,20 @@ def asked_again(clauses: Sequence[Clause], found: Found) -> None:
             found.add(at + 4, Act.of("request", kind))
 
 
+def charged_all_the_same(clauses: Sequence[Clause], found: Found) -> None:
+    """An order told as cancelled, and in another clause as charged ("my card was charged but the order
+    was cancelled"), asks after the money, as "I got charged for an order I cancelled" does."""
+    if "ask_status" in found.kinds():
+        return
+    for at, kind in found.told:
+        if kind == "cancel" and any(not _CHARGED.isdisjoint(c.words) for c in clauses):
+            found.add(at + 6, Act.of("ask_status"))
+            return
+
+
+_CHARGED = frozenset({"charged", "debited", "billed", "charge", "payment", "taken"})
+
+
 def _came_to_nothing(after: Sequence[str]) -> bool:
     """Whether the words after an earlier ask say it came to nothing: "and got nowhere", "but nobody
     replied", "and was ignored", "never heard back"."""

@@ -54,6 +54,7 @@ def _dates_a_day(word: str, slots: Mapping[str, str]) -> bool:
 WRONG_ITEM = "wrong_item"
 NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
+UNSAFE = "unsafe"
 OVERCHARGED = "overcharged"
 BEREAVEMENT = "bereavement"
 
@@ -435,6 +436,10 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
     value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
+    if value not in (None, UNSAFE) and UNSAFE in lexicon.conditions and len(clauses) > 1:
+        # "a faulty hairdryer, it smells of burning": a risk to people outweighs a fault told first
+        others = frozenset(lexicon.conditions) - {UNSAFE}
+        value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
     if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
         return NEVER_ARRIVED
     if value is None and OVERCHARGED in lexicon.conditions and lexicon.charged_another_amount(clauses):

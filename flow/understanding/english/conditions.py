@@ -61,7 +61,10 @@ UNSAFE = _phrases("""
     caught fire | caught on fire | set on fire | burst into flames | went up in flames | started smoking |
     smoke came out | smoke coming out | sparked | sparking | sparks came out | sparks coming out | exploded |
     blew up in | electric shock | gave me a shock | shocked me | electrocuted | fire hazard | safety hazard |
-    unsafe | burned me | burnt me | scalded me | overheated and | dangerously hot
+    unsafe | burned me | burnt me | scalded me | overheated and | dangerously hot | smells of burning |
+    smell of burning | smells like burning | smelt of burning | smelled of burning | burning smell |
+    smells burnt | smells like its burning | plug melted | melted plug | cable melted | wire melted |
+    wires melted | socket melted | scorched | scorch marks
 """)
 """Something wrong that puts people at risk: fire, smoke, sparks, an electric shock."""
 NEVER_ARRIVED = _phrases("""

@@ -56,7 +56,9 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "we
          "mo": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year",
          "dys": "day", "dyas": "day", "wek": "week", "weks": "week", "weeek": "week", "weekss": "week",
          "mnth": "month", "mnths": "month", "mth": "month", "mths": "month", "monts": "month", "moths": "month",
-         "monhts": "month", "mos": "month", "yeras": "year", "hour": "hour", "hours": "hour", "hr": "hour",
+         "monhts": "month", "mos": "month", "yeras": "year", "weke": "week", "wekes": "week", "wkes": "week",
+         "dya": "day", "mounth": "month", "mounths": "month", "yaer": "year", "yaers": "year",
+         "hour": "hour", "hours": "hour", "hr": "hour",
          "hrs": "hour", "minute": "hour", "minutes": "hour", "min": "hour", "mins": "hour"}  # fmt: skip
 """Units of time, with their usual shortenings and slips of the keyboard ("6 weks ago"); hours and minutes ago
 are today."""
@@ -71,7 +73,8 @@ OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "whi
 
 PURCHASE_WORDS = frozenset(
     """bought buy buying purchased purchase purchasing ordered order ordering placed paid pay order
-    checkout checked receipt invoice boguht bougth baught purchsed orderd oredered""".split()
+    checkout checked receipt invoice boguht bougth baught bougt boght bouhgt purchsed purchasd orderd oredered
+    odered""".split()
 )
 DELIVERY_WORDS = frozenset(
     """arrived arrive arriving delivered delivery came come received receive turned showed landed
@@ -368,8 +371,8 @@ def _fixed(
         # "the week before last": the calendar week before last week.
         last = _last_period("week", today)
         return (Span(low=last.low + 7, high=(last.high or last.low) + 7) if isinstance(last, Span) else None), i + 3
-    if word in ("last", "past", "previous") and nxt in ("week", "weekend", "month", "year"):
-        return _last_period(nxt, today), i + 1
+    if word in ("last", "past", "previous") and UNITS.get(nxt, nxt) in ("week", "weekend", "month", "year"):
+        return _last_period(UNITS.get(nxt, nxt), today), i + 1
     if word in ("last", "this", "past", "previous") and nxt in SEASONS:
         return _season(nxt, today, before_this=word != "this"), i + 1
     if word == "earlier" and nxt == "this" and i + 2 < len(tokens) and tokens[i + 2].text in ("week", "month"):

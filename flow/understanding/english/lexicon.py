@@ -752,7 +752,9 @@ ENGLISH = Lexicon(
         can you do it | can u do it | could you do it | could u do it | will you do it | please do it |
         just do it | do it please | do it then | go ahead | go ahead then | please go ahead | can you go ahead |
         could you go ahead | can you sort it | can u sort it | please sort it | can you process it |
-        please process it | can you start it | please start it | go for it | yes do it | ok do it | fine do it
+        please process it | can you start it | please start it | go for it | yes do it | ok do it | fine do it |
+        yes do that | ok do that | okay do that | yeah do that | yes please do that | please do that |
+        do that please | do that then | fine do that then
     """),
     sign_offs=frozenset(
         {
