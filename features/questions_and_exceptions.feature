@@ -300,3 +300,16 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "refund for A-4004 please. Also, is there any way to get free delivery next time?"
       Then the request is approved
       And the agent says "can't answer"
+
+  Rule: What sending something back costs, asked beside a request, is answered from the rules
+
+    Scenario Outline: "<question>" beside a return is answered with the free label
+      Given the customer "Dana" bought order "A-7004" 14 days ago
+      When the customer says "return A-7004 please. <question>"
+      Then the request is approved
+      And the agent says "free returns label"
+
+      Examples:
+        | question                            |
+        | wait, is the return free?           |
+        | do I have to pay for the postage?   |

@@ -485,7 +485,9 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             and not names_a_person(clause.words, lexicon)
             and not _what_is_said(clause.words)
         ):
-            about_rules = bool(kinds & {"ask_policy", "ask_status"})
+            about_rules = bool(kinds & {"ask_policy", "ask_status"}) or (
+                not chosen and _costs_of_returning(clause.words)
+            )
             cued = {
                 kind
                 for kind, each in (*lexicon.request_cues.items(), *lexicon.weak_request_cues.items())
@@ -517,6 +519,16 @@ _BEING = frozenset({"is", "was", "are", "were"})
 _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
 _PLEAS = frozenset({"chance", "chances", "possibility", "possible", "exception", "way", "anyway", "still"})
 """Words of a plea about the request in hand ("is there any chance?"), which the decision answers."""
+
+
+def _costs_of_returning(words: Sequence[str]) -> bool:
+    """ "Is the return free?", "do I have to pay for the postage?": what sending something back costs, which the
+    rules answer."""
+    return not _COSTING.isdisjoint(words) and not _RETURNING.isdisjoint(words)
+
+
+_COSTING = frozenset({"free", "pay", "cost", "costs", "charge", "charged", "fee"})
+_RETURNING = frozenset({"return", "returns", "returning", "postage", "label", "shipping", "send", "post"})
 
 
 def _pleads_for_it(words: Sequence[str]) -> bool:
