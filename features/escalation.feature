@@ -367,3 +367,29 @@ Feature: Handing over to a person
       And the customer says "it's about a refund, bought 2 months ago"
       Then the conversation waits for a person
       And the agent does not say "can't refund"
+
+  Rule: Waiting in opening hours, a customer who asks to be called has a callback booked
+
+    Scenario: "Can you call me instead?" while waiting books a callback for as soon as someone is free
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "can I speak to someone"
+      Then the agent hands over to a person
+      When the customer says "can you call me instead?"
+      Then a callback is booked for "Thursday 11:00"
+      And the agent says "as soon as one is free"
+      And the conversation is closed with outcome "callback scheduled"
+
+    Scenario: "Could someone ring me back tomorrow at 10?" while waiting books it then
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to talk to a person about my order"
+      And the customer says "could someone ring me back tomorrow at 10?"
+      Then a callback is booked for "Friday 10:00"
+      And the agent says "tomorrow at 10:00"
+
+    Scenario: "Please don't call me, I'll wait" keeps the customer waiting
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to talk to a person about my order"
+      And the customer says "please don't call me, I'll wait"
+      Then the conversation is in "escalated"
+      And the agent does not say "booked a callback"

@@ -304,8 +304,9 @@ class Effects:
     def _schedule_callback(self, run: Run, edge: Edge) -> None:
         run.outcome = "callback_scheduled"
         reason = run.escalation_reason or "asked_for_person"
-        # Offered because nobody was free in hours: the callback is due as soon as someone is.
-        at = run.now if run.callback_offered and self._rules.in_hours(run.now) else self._rules.next_opening(run.now)
+        # Offered because nobody was free in hours, or asked for while waiting: due as soon as someone is free.
+        soon = run.callback_offered or run.signals.slots.get("call_me") == "yes"
+        at = run.now if soon and self._rules.in_hours(run.now) else self._rules.next_opening(run.now)
         asked = self._rules.asked_call_time(run.signals.slots.get("call_at", ""), run.now)
         run.actions.append(ScheduleCallback(at=asked or at, reason=reason))
         run.waiting_since = None

@@ -835,8 +835,20 @@ def unsatisfied(run: Run, rules: Rules) -> bool:
 
 
 def callback_wanted(run: Run, rules: Rules) -> bool:
-    """Out of hours, the customer accepts the callback offer."""
+    """Out of hours, the customer accepts the callback offer; or, waiting for a person with callbacks on,
+    asks for a call themselves ("can you call me instead?")."""
+    if asked_for_a_call(run, rules):
+        return True
     return _callback_offered(run, rules) and (_has(run, "choose", _CALLBACK) or _has(run, "affirm"))
+
+
+def asked_for_a_call(run: Run, rules: Rules) -> bool:
+    """Waiting for a person, with callbacks on, the customer asks to be called instead."""
+    return (
+        rules.policy.escalation.handoff.callback
+        and run.waiting_since is not None
+        and run.signals.slots.get("call_me") == "yes"
+    )
 
 
 def callback_refused(run: Run, rules: Rules) -> bool:

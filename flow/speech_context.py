@@ -217,7 +217,10 @@ class ContextBuilder:
             context["compensation"] = self.book.render("compensation.offer", context)
         if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
-            context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
+            if booked is not None and booked <= run.now:
+                context["callback_when"] = "as soon as one is free"
+            else:
+                context["callback_when"] = moment_phrase(booked or self._rules.next_opening(run.now), run.now)
         if not needed.isdisjoint(self._on_request):
             self._add_on_request(run, needed, context, shared)
         if item is not None and not needed.isdisjoint(_DECISION_READS):

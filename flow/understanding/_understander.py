@@ -153,7 +153,10 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
-        if context.callback_asked and (asked_for := lexicon.call_time(folded)):
+        call_me = context.state == "escalated" and not context.callback_asked and _asks_for_a_call(words, lexicon)
+        if call_me:
+            slots["call_me"] = "yes"  # "can you call me instead?" while waiting for a person
+        if (context.callback_asked or call_me) and (asked_for := lexicon.call_time(folded)):
             slots["call_at"] = asked_for  # "tomorrow at 3pm": when the customer would like the call
         if context.state == "follow_up" and any(has(lexicon.go_ahead, clause) for clause in clause_words):
             slots["go_ahead"] = "yes"  # "great, can you do it then?" once it is done
@@ -725,6 +728,21 @@ def _after_refusal(context: Context) -> bool:
 
 
 _AFTER_REFUSAL = frozenset({"offering_alternatives", "compensation", "explaining", "apologizing"})
+
+
+def _asks_for_a_call(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Can you call me instead?", "could someone ring me back tomorrow?": a call asked for, not turned down
+    ("please don't call me")."""
+    joined = f" {' '.join(words)} "
+    for phrase in _CALL_ME:
+        at = joined.find(f" {phrase} ")
+        if at >= 0:
+            before = joined[:at].split()[-2:]
+            return lexicon.negators.isdisjoint(before) and "no" not in before
+    return False
+
+
+_CALL_ME = ("call me", "ring me", "phone me", "callback", "call back", "give me a call", "a phone call", "ring back")
 
 
 def _shrugs(text: str) -> bool:
