@@ -39,3 +39,21 @@ Feature: Reading a gym member the way they talk
       Then the message is read as "reject:off_peak"
       And the agent says "free freeze"
       And the conversation is in "offering_alternatives"
+
+  Rule: A member moving away, or too ill to train, goes to a colleague who can end the contract early
+
+    Scenario Outline: "<message>" is passed to a colleague, not offered a freeze
+      When the customer says "<message>"
+      Then the message gives the fact "circumstance" as "<circumstance>"
+      And the conversation is in "escalated"
+      And the agent does not say "free freeze"
+
+      Examples:
+        | message                                                                                    | circumstance |
+        | hi I want to cancel my membership, I've got 4 months left but I'm moving to Spain in January | moving       |
+        | cancel my membership please, 6 months left, we are relocating for my husband's job          | moving       |
+        | I need to cancel, 5 months left, I've just had surgery and can't train                      | illness      |
+
+    Scenario: "I'm moving my session to next week" is no move
+      When the customer says "I'm moving my session to next week"
+      Then the message gives no fact "circumstance"

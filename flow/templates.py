@@ -416,7 +416,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         request="a refund",
         requests="a refund or a cancellation",
         question="Could you tell me your order number?",
-        reason="Refunds are available for 30 days after purchase.",
+        reason="We can refund orders for 30 days after you buy them.",
         clearer_reason="We can only refund orders in the first 30 days.",
         approval="I've started your refund.",
         offered="store credit, or an exchange",

@@ -184,6 +184,15 @@ AWAY = _phrases("""
     on a work trip | away for work
 """)
 """The customer was away from home (which a policy may weigh, or only note)."""
+MOVING = _phrases("""
+    moving abroad | moving overseas | moving away | moving house | moving to another country |
+    moving to another city | moving to a different city | moving out of the area | moving out of town |
+    emigrating | relocating | relocate | relocated | move abroad | move away | moving for work |
+    im moving to | i am moving to | were moving to | we are moving to | im moving in | moved house | moved away |
+    moved abroad | moved to another | have moved | i moved to | we moved to | getting transferred |
+    being transferred
+""")
+"""The customer is moving away (which a contract with a place, like a gym's, may weigh)."""
 BEREAVEMENT = _phrases("""
     passed away | passed on | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
     lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |

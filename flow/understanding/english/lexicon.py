@@ -571,6 +571,7 @@ ENGLISH = Lexicon(
         "illness": conditions.ILLNESS,
         "bereavement": conditions.BEREAVEMENT,
         "disability": conditions.DISABILITY,
+        "moving": conditions.MOVING,
         "away": conditions.AWAY,
     },
     condition_denials=conditions.DENIALS,
