@@ -1213,3 +1213,27 @@ Feature: Reading facts and requests the way people give them
         | message                                                                   |
         | helo i wnat to retrun my shose they are to smal A-2222 bougt last weke    |
         | refund A-2223 pls, boght it 2 wekes ago                                   |
+
+  Rule: A return named first, with its own order, beside a cancellation of another is a request too
+
+    Scenario: "Return the lamp from A-1301 (bought 10 days ago) and cancel A-1302" refunds one and cancels the other
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi, two things: I want to return the lamp from A-1301 (bought 10 days ago) and cancel A-1302"
+      Then the agent says "Order A-1301 is within our 30-day window"
+      And the agent does not say "cancellation for order A-1301"
+      When the customer says "no it hasn't shipped"
+      Then the agent says "Order A-1302 hasn't left our warehouse yet"
+
+  Rule: "It's late" after naming the order is an order that never arrived
+
+    Scenario: "My order" then "it's late" asks for the order number, and a date after the offers is only noted
+      When the customer says "hello I need help"
+      And the customer says "my order"
+      And the customer says "it's late"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent asks for the "order number"
+      When the customer says "A-1401"
+      Then the agent offers "Send it again" and "Full refund"
+      When the customer says "last week I ordered it"
+      Then the agent does not say "doesn't change"
+      And the agent does not say "afraid"

@@ -93,13 +93,16 @@ SPEC = StateSpec(
         ),
         "noted": (
             "{% if queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
-            "{{ request }}?{% elif repeated %}Yes, I have that. Would {{ offered }} work for you?{% else %}Thanks for "
+            "{{ request }}?{% elif repeated %}Yes, I have that. Would {{ offered }} work for you?{% elif exception %}"
+            "Thanks, I've noted that. Would {{ offered }} work for you?{% else %}Thanks for "
             "telling me. That doesn't change the answer{% if request_named %} on {{ request }}{% endif %}, I'm "
             "afraid. Would {{ offered }} work for you?{% endif %}",
             "{% if queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
             "{{ 'are' if several else 'is' }} still open to you.{% elif repeated %}I understand. You can still have "
-            "{{ offered }}, whenever you're ready.{% else %}Thank you, I've noted "
-            "that. It doesn't change what I can do{% if request_named %} on {{ request }}{% endif %}, but "
+            "{{ offered }}, whenever you're ready.{% elif exception %}Thank you, I've noted that. "
+            "{{ offered[:1]|upper }}{{ offered[1:] }} {{ 'are' if several else 'is' }} ready for you whenever you'd "
+            "like.{% else %}Thank you, "
+            "I've noted that. It doesn't change what I can do{% if request_named %} on {{ request }}{% endif %}, but "
             "{{ offered }} {{ 'are' if several else 'is' }} still open to you.{% endif %}",
         ),
         "unclear": (

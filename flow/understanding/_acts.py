@@ -692,10 +692,21 @@ def _read_requests(
         back = sends_back(words)
         if back is None:
             back = next((i for i, w in enumerate(words) if w in RETURNING), None)
+        first_named = min(cue_starts[kind] or 0 for kind in named)
         if (
             back is not None
-            and back > max(cue_starts[kind] or 0 for kind in named)
-            and another_order_named(words[back + 1 : back + 4])
+            and (
+                (
+                    back > max(cue_starts[kind] or 0 for kind in named)
+                    and another_order_named(words[back + 1 : back + 4])
+                )
+                # "return the lamp from A-1301 and cancel A-1302": the return comes first, with its own order
+                or (
+                    back < first_named
+                    and any(_is_id(w) for w in words[back + 1 : first_named])
+                    and any(_is_id(w) for w in words[first_named + 1 : first_named + 5])
+                )
+            )
         ):
             named = [*named, "refund"]
             cue_starts["refund"] = back

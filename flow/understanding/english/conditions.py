@@ -109,7 +109,9 @@ NEVER_ARRIVED = _phrases("""
     delivery is late | order is overdue | parcel is overdue | delivery is overdue | order is delayed |
     parcel is delayed | delivery is delayed | order has been delayed | parcel has been delayed |
     order is running late | parcel is running late | delivery is running late |
-    still not delivered | late delivery | arriving late | order is very late | parcel is very late
+    still not delivered | late delivery | arriving late | order is very late | parcel is very late |
+    its late | it is late | its very late | its overdue | it is overdue | its delayed | its running late |
+    its still not here | it still hasnt come | it still hasnt arrived | order is really late
 """)
 """The order never came (or its box came without it)."""
 WRONG_ITEM = _phrases("""
