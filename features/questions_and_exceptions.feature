@@ -313,3 +313,11 @@ Feature: Questions on the way, and the facts that change the answer
         | question                            |
         | wait, is the return free?           |
         | do I have to pay for the postage?   |
+
+  Rule: A circumstance told with the request is acknowledged even when it does not change the answer
+
+    Scenario: "I was on holiday so couldn't send it back in time" is thanked for before the offers
+      When the customer says "I'd like a refund. I was on holiday so couldn't send it back in time"
+      Then the message gives the fact "circumstance" as "away"
+      And the reply matches /(Thank you for telling me what happened|Thanks for explaining|I understand what happened)/
+      And the agent offers "Store credit" and "Exchange"
