@@ -498,3 +498,17 @@ Feature: Reading what the customer chooses
       Then the message is read as "ask_about:exchange"
       And the agent says "postage costs you nothing"
       And no alternative is applied
+
+  Rule: An offer named and then turned down in the next breath is refused
+
+    Scenario Outline: "<message>" turns the store credit down and sets nothing up
+      When the customer says "I want a refund for A-1001, I don't like it"
+      And the customer says "<message>"
+      Then the message is read as "reject:store_credit"
+      And no alternative is applied
+      And the agent says "exchange"
+
+      Examples:
+        | message                             |
+        | yeah right, store credit. no thanks |
+        | store credit? no thanks             |

@@ -322,3 +322,12 @@ Feature: Reading the tone of a message
       Then the alternative "Store credit" is applied
       And the agent does not say "Great,"
       And the reply matches /(sorry it's not what you hoped for|sorry it isn't what you wanted)/
+
+  Rule: Praise beside what went wrong with the order is irony
+
+    Scenario: "Fantastic service as always. A-3002 arrived smashed." gets sympathy, not "Good news"
+      Given the customer "Dana" bought order "A-3002" 5 days ago
+      When the customer says "Fantastic service as always. A-3002 arrived smashed."
+      Then the message is read as ironic
+      And the request is approved
+      And the agent does not say "Good news"

@@ -166,9 +166,30 @@ def read_choices(
         if set(clause.words) <= _SEEING and any(later.question for later in clauses[index + 1 :]):
             continue  # "oh ok. can I just not accept the delivery?": heard, and asking, not taking
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
+    _named_then_refused(clauses, mentioned, lexicon, found)
     _all_refused(context, found)
     _settle_pointing(found)
     return mentioned
+
+
+def _named_then_refused(clauses: list[Clause], mentioned: list[list[Mention]], lexicon: Lexicon, found: Found) -> None:
+    """ "Store credit. No thanks.", "store credit? no thanks": an offer named, then turned down in the next
+    clause, is refused, not chosen nor asked about."""
+    for index in range(1, len(clauses)):
+        words = clauses[index].words
+        if mentioned[index] or not only(lexicon.no, words, lexicon) or dismayed(words):
+            continue
+        before = (index - 1) * 1000
+        offers = {m.offer for m in mentioned[index - 1] if m.offer}
+        if len(offers) != 1:
+            continue
+        offer = offers.pop()
+        chose = [
+            (at, act) for at, act in found.acts if act.kind in ("choose", "ask_about") and before <= at < before + 1000
+        ]
+        if chose:
+            found.acts = [(at, act) for at, act in found.acts if (at, act) not in chose]
+            found.add(before, Act.of("reject", offer))
 
 
 def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -94,6 +94,10 @@ def _has_ascii(marks: frozenset[str]) -> bool:
 
 
 def _bad_news(words: Sequence[str], lexicon: Lexicon) -> bool:
-    return (lexicon.negative_cues.may_hold(words) and lexicon.negative_cues.first(words) is not None) or (
+    """Whether the words tell of something gone wrong: a complaint, or what is wrong with the order ("it
+    arrived smashed", "the kettle is already broken")."""
+    if (lexicon.negative_cues.may_hold(words) and lexicon.negative_cues.first(words) is not None) or (
         lexicon.complaint_cues.may_hold(words) and lexicon.complaint_cues.first(words) is not None
-    )
+    ):
+        return True
+    return any(phrases.may_hold(words) and phrases.first(words) is not None for phrases in lexicon.conditions.values())
