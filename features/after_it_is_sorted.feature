@@ -145,3 +145,9 @@ Feature: After the request is sorted
     Then the message is not read as "affirm"
     And the agent does not say "what can I do for you"
     And the agent does not say "frustrating"
+
+  Scenario: "What's the catch?" after the refund is started is told how it goes from here
+    When the customer says "what's the catch?"
+    Then the message is read as "ask_status"
+    And the agent says "within 5 working days"
+    And the agent does not say "not something I can help with"
