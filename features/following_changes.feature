@@ -461,3 +461,29 @@ Feature: Following the customer when they change course
       When the customer says "yes do that"
       Then the agent says "all set already"
       And the agent does not say "what else do you need"
+
+  Rule: An order number put right after an approval moves the request to the order meant
+
+    Scenario: "Wait, sorry, wrong order. It's A-7004" undoes the refund on A-7003 and decides A-7004
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return A-7003, bought 10 days ago"
+      Then the request is approved
+      When the customer says "wait, sorry, wrong order. it's A-7004"
+      Then the message gives no fact "condition"
+      And the reply matches /(stopped|taken back) what I started for the other order/
+      And the agent says "Order A-7004 is within our 30-day window"
+
+  Rule: Another order added once a request is settled gets the same request
+
+    Scenario: "Oh and A-7006 too, same day" after a refund is granted refunds A-7006 on the same date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-7005, 2 weeks ago"
+      Then the request is approved
+      When the customer says "oh and A-7006 too, same day"
+      Then the agent says "Order A-7006 is within our 30-day window"
+
+    Scenario: "Also A-7008 please" after a refund is granted asks when that one was bought
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-7007, 2 weeks ago"
+      And the customer says "also A-7008 please"
+      Then the agent asks for the "days since purchase"

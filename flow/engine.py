@@ -87,6 +87,14 @@ def _chosen(conversation: Conversation) -> str | None:
     return item.chosen if item is not None else None
 
 
+def _settled(conversation: Conversation) -> str | None:
+    """The request last settled, while the conversation is in follow-up."""
+    if conversation.state != "follow_up":
+        return None
+    settled = [item for item in conversation.agenda if item.settled]
+    return settled[-1].name if settled else None
+
+
 def _taken_instead(conversation: Conversation) -> str | None:
     """In follow-up, the request an alternative was taken in place of: asked for again ("can I have a
     refund instead?"), it is pressed for, not made anew."""
@@ -171,6 +179,7 @@ class Engine:
             focus=conversation.focus if conversation.focus != "all" else None,
             chosen=_chosen(conversation),
             now=now,
+            settled=_settled(conversation),
         )
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:

@@ -343,7 +343,18 @@ def _add(
         if item.status == "approved" and order is not None and item.facts.get("order_id") == order:
             # Asked again for what was already done for that very order: told so, not done twice.
             return
-    run.agenda.append(AgendaItem(name, facts=_request_facts(policy, stated) if stated is not None else {}))
+    facts = _request_facts(policy, stated) if stated is not None else {}
+    if run.signals.slots.get("same_as_before") == "yes":
+        facts.update(_dates_of_the_last(run, policy, name))
+    run.agenda.append(AgendaItem(name, facts=facts))
+
+
+def _dates_of_the_last(run: Run, policy: Policy, name: str) -> dict[str, FactValue]:
+    """ "Oh and A-7006 too, same day": the dates of the request of this name settled last, for the new one."""
+    settled = [item for item in run.agenda if item.name == name and item.settled]
+    if not settled:
+        return {}
+    return {k: v for k, v in settled[-1].facts.items() if k in policy.facts and policy.facts[k].kind == "days"}
 
 
 def request_facts_stated(policy: Policy, stated: dict[str, FactValue]) -> dict[str, FactValue]:

@@ -467,9 +467,14 @@ def approval_swapped(run: Run, rules: Rules) -> bool:
 
 def approval_undone(run: Run, rules: Rules) -> bool:
     """After a request was approved, the customer puts right a fact it was approved on ("sorry, I meant 40 days
-    ago"), and the policy's answer with the fact put right is not a yes: the approval cannot stand."""
+    ago"), and the policy's answer with the fact put right is not a yes: the approval cannot stand. An order
+    number put right ("oops, wrong order, it's A-7004") undoes it whatever the answer for the order meant."""
     item = last_approved(run.agenda)
-    if item is None or current_item(run) is not None or not run.signals.facts or not _same_order(run, item):
+    if item is None or current_item(run) is not None or not run.signals.facts:
+        return False
+    if order_put_right(run, item):
+        return True
+    if not _same_order(run, item):
         return False
     stated = run.customer_stated
     changed = {
@@ -484,6 +489,21 @@ def approval_undone(run: Run, rules: Rules) -> bool:
         return False
     decision = rules.decide(item.name, {**item.facts, **changed})
     return decision.verdict not in ("approve", "missing", "narrow")
+
+
+def order_put_right(run: Run, item: AgendaItem) -> bool:
+    """ "Oops, wrong order, it's A-7004" after ``item`` was approved for the order number the customer gave:
+    the approval stood on a number put right, so it is undone and the request decided for the order meant."""
+    named = run.signals.facts.get("order_id")
+    was = item.facts.get("order_id")
+    return (
+        named is not None
+        and was is not None
+        and named != was
+        and was in run.customer_stated.get("order_id", ())
+        and run.signals.slots.get("correction") == "yes"
+        and not _has(run, "request")
+    )
 
 
 def last_approved(agenda: list[AgendaItem]) -> AgendaItem | None:

@@ -118,8 +118,9 @@ class PolicyReading:
         focus: str | None = None,
         chosen: str | None = None,
         now: datetime | None = None,
+        settled: str | None = None,
     ) -> Context:
-        """The context for reading the next message: ``request`` is the policy's request name."""
+        """The context for reading the next message: ``request`` and ``settled`` are the policy's request names."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -136,6 +137,7 @@ class PolicyReading:
             day_first=self._day_first,
             language=self._language,
             facts=self.facts,
+            settled=self.kinds.get(settled or "") if settled else None,
         )
 
     def _wishes_in(self, state: StateName, offered: tuple[str, ...]) -> tuple[Offer, ...]:

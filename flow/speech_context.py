@@ -89,6 +89,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "summary": frozenset({"summary"}),
     "request_named": frozenset({"request_named"}),
+    "order_put_right": frozenset({"order_put_right"}),
     "repeated": frozenset({"repeated"}),
     "asked_when": frozenset({"asked_when", "callback_when", "call_moved"}),
     "asking": _FACT_ASKED,
@@ -155,6 +156,7 @@ class ContextBuilder:
             trouble_told=False,
             wished=None,
             request_named=False,
+            order_put_right=False,
             insisted=False,
             files_complaint=False,
             asked_when=False,
@@ -371,6 +373,10 @@ class ContextBuilder:
             context["summary"] = self._summary_answer(run)
         if "repeated" in groups:
             context["repeated"] = run.repeated
+        if "order_put_right" in groups:
+            context["order_put_right"] = (
+                run.signals.slots.get("correction") == "yes" and "order_id" in run.signals.facts
+            )
         if "request_named" in groups:
             context["request_named"] = item is not None and any(
                 a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name

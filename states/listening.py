@@ -30,10 +30,12 @@ SPEC = StateSpec(
     },
     templates={
         "approval_undone": (
-            "Thanks for putting that right. It changes the answer, so I've stopped what I started"
-            "{% if order_id %} for order {{ order_id }}{% endif %}.",
-            "Thank you for telling me. That changes things, so I've taken back what I started"
-            "{% if order_id %} for order {{ order_id }}{% endif %}.",
+            "{% if order_put_right %}Thanks for putting that right. I've stopped what I started for the other "
+            "order.{% else %}Thanks for putting that right. It changes the answer, so I've stopped what I started"
+            "{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %}",
+            "{% if order_put_right %}Thank you for telling me. I've taken back what I started for the other order."
+            "{% else %}Thank you for telling me. That changes things, so I've taken back what I started"
+            "{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %}",
         ),
         "no_person": (
             "{% if in_hours %}No problem, I'll let my colleague know they don't need to join."

@@ -79,7 +79,7 @@ def describe_action(action: Action, *, zone_now: datetime | None = None) -> str:
         instead = f" in place of {action.replaces!r}" if action.replaces else ""
         return f"apply the alternative {action.title!r}{instead}{_for_order(action.facts)}"
     if isinstance(action, WithdrawApproval):
-        return f"undo the approved request {action.request!r}{_for_order(action.facts)}, replaced by an alternative"
+        return f"undo the approved request {action.request!r}{_for_order(action.facts)}"
     if isinstance(action, WithdrawAlternative):
         return f"undo the alternative {action.title!r}{_for_order(action.facts)}, taken back by the customer"
     if isinstance(action, WithdrawHandoff):

@@ -436,6 +436,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
     value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
+    if value == WRONG_ITEM and gave_the_wrong_number(clauses):
+        value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {WRONG_ITEM})
     if value not in (None, UNSAFE) and UNSAFE in lexicon.conditions and len(clauses) > 1:
         # "a faulty hairdryer, it smells of burning": a risk to people outweighs a fault told first
         others = frozenset(lexicon.conditions) - {UNSAFE}
@@ -538,9 +540,31 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
     if value == NEVER_ARRIVED:
         near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
         return any(has(lexicon.money_subjects, words) for words in near)
-    if value != WRONG_ITEM or end >= len(clause):
+    if value != WRONG_ITEM:
+        return False
+    if clause[match.start : end] == ["wrong", "order"] and (
+        not _OWNING_UP.isdisjoint(clause[: match.start]) or clause[end : end + 1] in (["number"], ["no"], ["id"])
+    ):
+        return True  # "sorry, wrong order, it's A-7004": the number was given wrong, nothing was sent wrong
+    if end >= len(clause):
         return False
     return lexicon.unsuited_after.at(clause, end) is not None
+
+
+def gave_the_wrong_number(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "Wait, sorry, wrong order. It's A-7004": "wrong order" said alone after owning up, beside another
+    order number, puts the number right; nothing was sent wrong."""
+    for index, words in enumerate(clauses):
+        if list(words[-2:]) != ["wrong", "order"] or not set(words) <= _OWNING_UP | _BARE_WRONG_ORDER:
+            continue
+        owned = not _OWNING_UP.isdisjoint(words) or (index and not _OWNING_UP.isdisjoint(clauses[index - 1]))
+        if owned and any(order_number_like(w) for later in clauses[index + 1 :] for w in later):
+            return True
+    return False
+
+
+_BARE_WRONG_ORDER = frozenset({"wrong", "order", "the", "a", "my", "bad", "oh", "that", "was", "thats", "its"})
+_OWNING_UP = frozenset({"sorry", "oops", "whoops", "wait", "meant", "mean", "gave", "typed"})
 
 
 _THE_THINGS = frozenset({"the", "its", "their", "this", "that"})

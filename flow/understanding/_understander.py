@@ -14,7 +14,7 @@ from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, read_acts
-from flow.understanding._facts import read_facts
+from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
@@ -160,7 +160,9 @@ class Understander:
             slots["call_at"] = asked_for  # "tomorrow at 3pm": when the customer would like the call
         if context.state == "follow_up" and any(has(lexicon.go_ahead, clause) for clause in clause_words):
             slots["go_ahead"] = "yes"  # "great, can you do it then?" once it is done
-        if facts.facts and any(has(lexicon.corrections, clause) for clause in clause_words):
+        if facts.facts and (
+            any(has(lexicon.corrections, clause) for clause in clause_words) or gave_the_wrong_number(clause_words)
+        ):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
         if facts.arrived:
             slots["arrived"] = " ".join(facts.arrived)  # "it came on Monday": bought then or before
@@ -171,6 +173,18 @@ class Understander:
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
+        if (
+            not requests
+            and context.state == "follow_up"
+            and context.settled is not None
+            and "order_id" in facts.facts
+            and _adds_an_order(words)
+        ):
+            # "oh and A-7006 too" once a refund is under way: the same request for another order
+            acts = [*acts, Act.of("request", context.settled)]
+            requests = [context.settled]
+            if any(pair in _SAME_TIME for pair in zip(words, words[1:], strict=False)):
+                slots["same_as_before"] = "yes"  # "same day": bought when the order settled before was
         if (
             len(requests) == 1
             and "order_id" in facts.facts
@@ -728,6 +742,18 @@ def _after_refusal(context: Context) -> bool:
 
 
 _AFTER_REFUSAL = frozenset({"offering_alternatives", "compensation", "explaining", "apologizing"})
+
+
+def _adds_an_order(words: Sequence[str]) -> bool:
+    """ "Oh and A-7006 too", "also A-7006 please": another order added to what was asked."""
+    return not _ADDING.isdisjoint(words) or any(
+        a == "as" and b == "well" for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+_ADDING = frozenset({"too", "also", "aswell", "plus"})
+_SAME_TIME = frozenset({("same", "day"), ("same", "time"), ("same", "date"), ("bought", "together"),
+                        ("ordered", "together")})  # fmt: skip
 
 
 def _asks_for_a_call(words: Sequence[str], lexicon: Lexicon) -> bool:

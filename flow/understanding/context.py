@@ -73,7 +73,8 @@ class Context:
     to exchange it"), ``ways_of_requests`` those of them that are a way of doing a request (the free return,
     which ends in a refund), ``today`` the local date in the policy's time zone (dates are not read without it),
     ``day_first`` whether 02/10 is 2 October,
-    ``language`` the language messages are written in, and ``facts`` the facts a customer may state.
+    ``language`` the language messages are written in, ``facts`` the facts a customer may state, and
+    ``settled`` the kind of request last settled, in follow-up (so "oh and A-7006 too" asks for the same).
     """
 
     state: StateName = "listening"
@@ -91,6 +92,7 @@ class Context:
     day_first: bool = True
     language: str = "en"
     facts: tuple[FactField, ...] = field(default=DEFAULT_FACTS)
+    settled: str | None = None
 
     @property
     def offered_ids(self) -> tuple[str, ...]:
