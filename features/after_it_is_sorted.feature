@@ -151,3 +151,8 @@ Feature: After the request is sorted
     Then the message is read as "ask_status"
     And the agent says "within 5 working days"
     And the agent does not say "not something I can help with"
+
+  Scenario: "Just the shirt actually, not the trousers" after the refund is started keeps the chat open
+    When the customer says "just the shirt actually, not the trousers"
+    Then the message is not read as "deny"
+    And the conversation is in "follow_up"

@@ -1237,3 +1237,14 @@ Feature: Reading facts and requests the way people give them
       When the customer says "last week I ordered it"
       Then the agent does not say "doesn't change"
       And the agent does not say "afraid"
+
+  Rule: A date after a hedge is still a date
+
+    Scenario: "Not sure, early October I think" after a refusal for "sometime in October" is noted, not waited for
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-8102"
+      And the customer says "I don't remember, sometime in October maybe"
+      Then the request is declined
+      When the customer says "not sure, early October I think"
+      Then the message gives the fact "days_since_purchase" as "54-63"
+      And the agent does not say "No rush"

@@ -259,6 +259,7 @@ def read_acts(
             person = any(names_a_person(clause.words, lexicon) for clause in clauses)
             answers = _answer_words(lexicon)
             answering = any(_answers_something(clause.words, answers) for clause in clauses)
+            answering = answering and not any(_narrows(clause.words) for clause in clauses)
             familiar = lexicon.familiar_words
             topic_only = all(
                 _TOPIC_ONLY.issuperset(clause.words) or (familiar and familiar.isdisjoint(clause.words))
@@ -1344,6 +1345,15 @@ def _asks_to(words: Sequence[str]) -> bool:
 _ASKING_LEAVE = frozenset(
     (verb, person) for verb in ("can", "cant", "could", "couldnt", "may") for person in ("i", "we")
 )
+
+
+def _narrows(words: Sequence[str]) -> bool:
+    """ "Just the shirt actually, not the trousers", "only the blue one": what a request covers, not a no."""
+    return any(a in _ONLY and b in _THE_ONE for a, b in zip(words, words[1:], strict=False))
+
+
+_ONLY = frozenset({"just", "only"})
+_THE_ONE = frozenset({"the", "one", "this", "that", "my"})
 
 
 def _from_model(

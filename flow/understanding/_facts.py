@@ -408,10 +408,13 @@ def _alone(folded: str, when: When) -> bool:
 def _after_looking_it_up(before: str) -> str:
     """What is said before a date once a lookup told first is set aside: "just checked, it was the 2nd",
     "I'll check my email... it says 2 November", "my receipt says 2 November"."""
-    words = before.split()
-    if _LOOKED_UP.isdisjoint(w.strip(".,!?:;-") for w in words):
-        return before
+    words = [w.strip(".,!?:;-") for w in before.split()]
     marks = [i for i, c in enumerate(before) if c in ".,:;!-"]
+    if marks and set(before[: marks[-1]].replace(",", " ").split()) <= _HEDGES:
+        # "not sure, early October I think": a hedge first, then the date
+        return " ".join(w for w in before[marks[-1] + 1 :].split() if w not in _ROUGHLY)
+    if _LOOKED_UP.isdisjoint(words):
+        return before
     rest = before[marks[-1] + 1 :] if marks else before
     return " ".join(w for w in rest.split() if w not in _SOURCE)
 
@@ -421,6 +424,10 @@ _LOOKED_UP = frozenset(
     {"check", "checked", "checking", "looked", "says", "said", "shows", "email", "receipt", "confirmation",
      "statement", "account"}
 )  # fmt: skip
+_HEDGES = frozenset(
+    "not sure im i dont know remember idea no maybe probably perhaps honestly hmm um erm well think".split()
+)
+_ROUGHLY = frozenset({"early", "late", "mid", "maybe", "probably", "perhaps", "sometime"})
 _SOURCE = frozenset({"my", "the", "email", "receipt", "confirmation", "statement", "account", "says", "said",
                      "shows", "order", "ordered"})  # fmt: skip
 """Where a date was looked up, and the words that say so: "the confirmation email says"."""
