@@ -487,3 +487,12 @@ Feature: Following the customer when they change course
       When the customer says "refund A-7007, 2 weeks ago"
       And the customer says "also A-7008 please"
       Then the agent asks for the "days since purchase"
+
+  Rule: A question about an alternative asked for before anything is offered is about that alternative
+
+    Scenario: "How long will the replacement take?" while the replacement is looked into is answered from its details
+      When the customer says "I received a damaged item yesterday, order A-9201. The screen is cracked. I'd like a replacement, not a refund."
+      And the customer says "thank you! how long will the replacement take?"
+      Then the message is read as "thank" and "ask_about:replacement"
+      And the agent says "We send you a new one"
+      And the agent does not say "pass this to a colleague"

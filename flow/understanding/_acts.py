@@ -216,6 +216,8 @@ def read_acts(
         paused_choice(clauses, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         status_of_chosen(clauses, context, lexicon, found)
+    elif context.state == "listening" and not context.offered and {"ask_about", "ask_status"} <= found.kinds():
+        _about_the_wish_not_a_status(found)
     elif context.state == "follow_up" and {"ask_status", "ask_about"} <= found.kinds():
         found.drop("ask_about")  # "how long will the exchange take to arrive?" asks after what was done
     if not tone.irony and not found.kinds() - {"thank", "ask_policy", "affirm"}:
@@ -779,6 +781,13 @@ def _past_fillers(words: Sequence[str]) -> Sequence[str]:
 
 
 _OPENING_FILLERS = frozenset({"oh", "hmm", "um", "umm", "erm", "ah", "ok", "okay", "so", "hi", "hello", "hey"})
+
+
+def _about_the_wish_not_a_status(found: Found) -> None:
+    """ "How long will the replacement take?" while the replacement asked for is looked into: a question
+    about that alternative, not about where a refund has got to."""
+    about = {at // 1000 for at, act in found.acts if act.kind == "ask_about"}
+    found.acts = [(at, act) for at, act in found.acts if not (act.kind == "ask_status" and at // 1000 in about)]
 
 
 def _about_the_one_described(clauses: list[Clause], focus: str, found: Found) -> None:
