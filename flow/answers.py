@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flow.understanding.asides import asks_what_returning_costs
 from flow.wording import sentences_of
 
 
@@ -88,7 +89,7 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if "back" in asked and not _SENDING.isdisjoint(asked):
         asked -= {"back", *_SENDING}
         asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it
-    if not _PAYING.isdisjoint(asked) and not _POSTAGE.isdisjoint(asked):
+    if asks_what_returning_costs(asked):
         asked |= {"free", "label", "returns"}  # "do I have to pay for the postage?": what the label costs
     if not _FAULTY.isdisjoint(asked):
         asked.add("faulty")  # "what if it's broken?"
@@ -111,8 +112,6 @@ def _past_openers(words: list[str]) -> list[str]:
     return words[start:]
 
 
-_PAYING = frozenset({"pay", "paying", "cost", "costs", "free", "charge", "charged", "fee"})
-_POSTAGE = frozenset({"postage", "shipping", "return", "returns", "returning", "label", "posting"})
 _GETTING_IT_BACK = frozenset({("get", "it", "back"), ("have", "it", "back"), ("see", "it", "back")})
 _FAULTY = frozenset({"broken", "broke", "damaged", "defective", "faulty", "cracked", "smashed"})
 """Words for something wrong with the item, which a policy's sentences say as "faulty"."""

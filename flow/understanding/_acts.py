@@ -37,6 +37,7 @@ from flow.understanding._found import Found, cue_at, dismayed, first, has, only,
 from flow.understanding._offers import Mention
 from flow.understanding._request_cues import (
     ANYBODY,
+    adds_more,
     another_order,
     another_order_named,
     names_a_person,
@@ -52,7 +53,7 @@ from flow.understanding._revisions import (
 )
 from flow.understanding._text import NUMBER
 from flow.understanding._wishes import options_instead, read_wishes
-from flow.understanding.asides import ASKS_BESIDE, ASKS_OFFER, ASKS_OTHER, ASKS_RULES
+from flow.understanding.asides import ASKS_BESIDE, ASKS_OFFER, ASKS_OTHER, ASKS_RULES, asks_what_returning_costs
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -489,7 +490,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             and not _what_is_said(clause.words)
         ):
             about_rules = bool(kinds & {"ask_policy", "ask_status"}) or (
-                not chosen and _costs_of_returning(clause.words)
+                not chosen and asks_what_returning_costs(clause.words)
             )
             cued = {
                 kind
@@ -522,16 +523,6 @@ _BEING = frozenset({"is", "was", "are", "were"})
 _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
 _PLEAS = frozenset({"chance", "chances", "possibility", "possible", "exception", "way", "anyway", "still"})
 """Words of a plea about the request in hand ("is there any chance?"), which the decision answers."""
-
-
-def _costs_of_returning(words: Sequence[str]) -> bool:
-    """ "Is the return free?", "do I have to pay for the postage?": what sending something back costs, which the
-    rules answer."""
-    return not _COSTING.isdisjoint(words) and not _RETURNING.isdisjoint(words)
-
-
-_COSTING = frozenset({"free", "pay", "cost", "costs", "charge", "charged", "fee"})
-_RETURNING = frozenset({"return", "returns", "returning", "postage", "label", "shipping", "send", "post"})
 
 
 def _pleads_for_it(words: Sequence[str]) -> bool:
@@ -615,7 +606,7 @@ def _read_requests(
     dropped = drop.kind
     # "I want a refund instead", "actually no I want a refund", "sorry I meant a refund": another request in place.
     corrected = bool(restart) or starts_with(lexicon.corrections, _past_fillers(words))
-    adding = "too" in words or "also" in words or "as well" in joined
+    adding = adds_more(words)
     switching = not lexicon.switch_words.isdisjoint(words) or (corrected and not adding)
     if not named and switching and context.request is not None:
         # "I mean I want to return it" while a cancellation is in hand: a weak cue puts the request right.

@@ -179,6 +179,8 @@ def _named_then_refused(clauses: list[Clause], mentioned: list[list[Mention]], l
         words = clauses[index].words
         if mentioned[index] or not only(lexicon.no, words, lexicon) or dismayed(words):
             continue
+        if not _CHANGING_MIND.isdisjoint(words) or any(mentioned[index + 1 :]):
+            continue  # "credit please. actually no, make it the exchange": a change of mind, not a refusal
         before = (index - 1) * 1000
         offers = {m.offer for m in mentioned[index - 1] if m.offer}
         if len(offers) != 1:
@@ -190,6 +192,9 @@ def _named_then_refused(clauses: list[Clause], mentioned: list[list[Mention]], l
         if chose:
             found.acts = [(at, act) for at, act in found.acts if (at, act) not in chose]
             found.add(before, Act.of("reject", offer))
+
+
+_CHANGING_MIND = frozenset({"actually", "wait", "sorry", "hmm", "hang", "scrap"})
 
 
 def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:

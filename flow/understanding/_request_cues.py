@@ -36,6 +36,16 @@ def order_number_like(word: str) -> bool:
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
+def adds_more(words: Sequence[str]) -> bool:
+    """ "Oh and A-7006 too", "also a refund", "as well": something added to what was asked, not put in its place."""
+    return not _ADDING.isdisjoint(words) or any(
+        a == "as" and b == "well" for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+_ADDING = frozenset({"too", "also", "aswell", "plus"})
+
+
 OTHER_ORDER = frozenset({"another", "other", "second", "different"})
 """Words that speak of an order other than the one in hand."""
 _ALSO = frozenset({"also", "too", "as", "well"})

@@ -19,7 +19,7 @@ from flow.understanding._found import cue_at, first, has
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._offers import find_mentions
-from flow.understanding._request_cues import OTHER_ORDER, another_order_said
+from flow.understanding._request_cues import OTHER_ORDER, adds_more, another_order_said
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
@@ -178,7 +178,7 @@ class Understander:
             and context.state == "follow_up"
             and context.settled is not None
             and "order_id" in facts.facts
-            and _adds_an_order(words)
+            and adds_more(words)
         ):
             # "oh and A-7006 too" once a refund is under way: the same request for another order
             acts = [*acts, Act.of("request", context.settled)]
@@ -744,14 +744,6 @@ def _after_refusal(context: Context) -> bool:
 _AFTER_REFUSAL = frozenset({"offering_alternatives", "compensation", "explaining", "apologizing"})
 
 
-def _adds_an_order(words: Sequence[str]) -> bool:
-    """ "Oh and A-7006 too", "also A-7006 please": another order added to what was asked."""
-    return not _ADDING.isdisjoint(words) or any(
-        a == "as" and b == "well" for a, b in zip(words, words[1:], strict=False)
-    )
-
-
-_ADDING = frozenset({"too", "also", "aswell", "plus"})
 _SAME_TIME = frozenset({("same", "day"), ("same", "time"), ("same", "date"), ("bought", "together"),
                         ("ordered", "together")})  # fmt: skip
 

@@ -13,6 +13,7 @@ reply answers from the offer's details only when a sentence of them answers it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import NamedTuple
 
 ASKS_RULES = "rules:"
@@ -27,6 +28,16 @@ ASKS_OFFER = "offer:"
 
 ASKS_BESIDE = "beside:"
 """How an aside question nothing was read in, beside an offer taken, begins, before the offer's id."""
+
+
+def asks_what_returning_costs(words: Collection[str]) -> bool:
+    """ "Is the return free?", "do I have to pay for the postage?": a question about what sending something
+    back costs, which the rules answer with the returns label."""
+    return not _PAYING.isdisjoint(words) and not _POSTAGE.isdisjoint(words)
+
+
+_PAYING = frozenset({"pay", "paying", "cost", "costs", "free", "charge", "charged", "fee"})
+_POSTAGE = frozenset({"postage", "shipping", "return", "returns", "returning", "label", "posting", "send", "post"})
 
 
 class Aside(NamedTuple):
