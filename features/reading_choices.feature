@@ -512,3 +512,11 @@ Feature: Reading what the customer chooses
         | message                             |
         | yeah right, store credit. no thanks |
         | store credit? no thanks             |
+
+  Rule: Half of one offer and half of another is asked which, not the last one named taken
+
+    Scenario: "Can I get half credit and half exchange?" asks which one to set up
+      When the customer says "I want a refund for A-1001, I don't like it"
+      And the customer says "can I get half credit and half exchange?"
+      Then no alternative is applied
+      And the reply matches /(Which would you like|do you mean the store credit, or the exchange)/

@@ -167,6 +167,7 @@ def read_choices(
             continue  # "oh ok. can I just not accept the delivery?": heard, and asking, not taking
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _named_then_refused(clauses, mentioned, lexicon, found)
+    _split_between(clauses, found)
     _all_refused(context, found)
     _settle_pointing(found)
     return mentioned
@@ -194,6 +195,18 @@ def _named_then_refused(clauses: list[Clause], mentioned: list[list[Mention]], l
             found.add(before, Act.of("reject", offer))
 
 
+def _split_between(clauses: list[Clause], found: Found) -> None:
+    """ "Can I get half credit and half exchange?": one of them is set up, so which is asked, not the last
+    one named taken."""
+    chosen = [(at, act) for at, act in found.acts if act.kind == "choose" and act.target]
+    targets = tuple(dict.fromkeys(act.target for _, act in chosen if act.target))
+    if len(targets) < 2 or all(_SPLITTING.isdisjoint(clause.words) for clause in clauses):
+        return
+    found.acts = [(at, act) for at, act in found.acts if (at, act) not in chosen]
+    found.add(chosen[0][0], Act.of("choose", candidates=targets))
+
+
+_SPLITTING = frozenset({"half", "halves", "split", "mix", "both", "partly"})
 _CHANGING_MIND = frozenset({"actually", "wait", "sorry", "hmm", "hang", "scrap"})
 
 
