@@ -1054,3 +1054,19 @@ Feature: Reading customers the way they write
       Then the message is not read as "choose"
       And no alternative is applied
       And the conversation is in "offering_alternatives"
+
+  Rule: A part coming off is a fault
+
+    Scenario Outline: "<message>" is faulty, and "I'm coming off my medication" is not
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                                                                   |
+        | I bought some trainers about a month and a half ago (A-1201) and the sole is already coming off |
+        | the handle is coming loose on my pan, A-1202                                              |
+        | the buttons have come off my coat, A-1203                                                  |
+
+    Scenario: "I'm coming off my medication" is no fault
+      When the customer says "I'm coming off my medication so I'm a bit all over the place"
+      Then the message gives no fact "condition"

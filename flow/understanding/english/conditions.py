@@ -23,7 +23,11 @@ FAULTY = _phrases("""
     wont work | wont turn on | wont even turn on | doesnt even turn on |
     wont even work | doesnt even work | wont even switch on | doesnt turn on | wont switch on | wont charge |
     doesnt charge | dead on arrival | doa | leaking | leaks | leaked | stained | scratched | dented | bent | burnt |
-    burned | frayed | malfunction | malfunctioning | came off | peeling | peeled | falling to bits | fell to bits |
+    burned | frayed | malfunction | malfunctioning | came off |
+    is coming off | are coming off | keeps coming off | has come off | have come off |
+    is coming loose | are coming loose | has come loose | have come loose | came loose | gone loose |
+    already coming off | already come off | already coming loose | started to come off | starting to come off |
+    started coming off | peeling | peeled | falling to bits | fell to bits |
     not fit for purpose | unusable | bust | busted | knackered | died on me | packed up | seam split | seam came |
     hole in | holes in | missing parts | missing a part | parts missing | doesnt work properly | missing part |
     part missing | missing piece | missing pieces | pieces missing | piece missing | incomplete |
