@@ -200,3 +200,13 @@ Feature: Offering alternatives
       And the customer says "anything else?"
       Then the message is read as "ask_about:all"
       And the agent does not say "didn't quite catch"
+
+  Scenario: One at a time: an alternative named before its turn, with another request waiting, is set up before moving on
+    Given the policy file "policies/one_at_a_time.yaml"
+    And it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "cancel A-1302 and refund A-1303 bought 3 days ago"
+    And the customer says "yes shipped"
+    And the customer says "the credit"
+    Then the alternative "Store credit" is applied
+    And the agent does not say "discount"
+    And the agent says "Order A-1303 is within our 30-day window"

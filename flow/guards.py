@@ -386,7 +386,10 @@ def chosen_alternative(run: Run, rules: Rules) -> str | None:
     return _still_to_offer(run, rules)
 
 
-_CHOOSING = frozenset({"offering_alternatives", "follow_up"})
+_CHOOSING = frozenset({"offering_alternatives", "follow_up", "listening", "closed"})
+"""Where a choice of an alternative not on offer is read: where offers are made, and where the choice's
+transitions go (follow_up, or listening and closed when more waits or the customer leaves), for the effect
+that sets it up."""
 
 
 def _still_to_offer(run: Run, rules: Rules) -> str | None:
