@@ -331,3 +331,18 @@ Feature: Reading the tone of a message
       Then the message is read as ironic
       And the request is approved
       And the agent does not say "Good news"
+
+  Rule: Praise with heavy thanks, or praise said twice, answering a refusal is irony
+
+    Scenario Outline: "<message>" after a refusal is met with sympathy, and no offer is taken
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as ironic
+      And no alternative is applied
+      And the agent does not say "Which would you like"
+      And the agent does not say "do you mean"
+
+      Examples:
+        | message                   |
+        | oh great, thanks a lot    |
+        | fantastic, rly fantastic  |

@@ -41,7 +41,7 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
     if after_refusal and any(tuple(words) in _SCOFFS for words in clauses) and not _choosing_beside(clauses):
         # "Yeah right." or "as if" said to a refusal ("yeah" reads as "yes").
         return True
-    if after_refusal and _praise_said_twice(clauses, lexicon):
+    if after_refusal and (_praise_said_twice(clauses, lexicon) or _praised_and_thanked(clauses, lexicon)):
         return True
     first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
@@ -64,7 +64,19 @@ def _praise_said_twice(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bo
     return len(praise) >= 2 and len(set(praise)) == 1 and all(w in lexicon.praise or w in _STRESS for w in words)
 
 
-_STRESS = frozenset({"really", "just", "so", "very", "oh", "wow", "how", "absolutely", "simply", "truly"})
+def _praised_and_thanked(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """ "Oh great, thanks a lot." said to a refusal: praise and heavy thanks, and nothing taken or asked."""
+    words = [word for clause in clauses for word in clause]
+    if lexicon.praise.isdisjoint(words) or _HEAVY_THANKS.isdisjoint(words):
+        return False
+    return all(w in lexicon.praise or w in lexicon.irony_openers or w in _STRESS or w in _THANKING for w in words)
+
+
+_HEAVY_THANKS = frozenset({"lot", "bunch", "million"})
+_THANKING = frozenset({"thanks", "thank", "you", "a", "lot", "bunch", "million", "ta", "cheers"})
+_STRESS = frozenset(
+    {"really", "just", "so", "very", "oh", "wow", "how", "absolutely", "simply", "truly", "rly", "realy", "soo"}
+)
 
 _SCOFFS = frozenset({("yes", "right"), ("oh", "yes", "right"), ("as", "if")})
 """Whole clauses that scoff at a refusal rather than agree to what is offered."""
