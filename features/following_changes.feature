@@ -496,3 +496,15 @@ Feature: Following the customer when they change course
       Then the message is read as "thank" and "ask_about:replacement"
       And the agent says "We send you a new one"
       And the agent does not say "pass this to a colleague"
+
+  Rule: Returning another order after an alternative was taken is a request for that order, not a switch
+
+    Scenario: "Can I return another order, B-7654? Bought about 23 days back" after the store credit refunds B-7654
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to cancel A-1001"
+      And the customer says "it's shipped"
+      And the customer says "store credit"
+      Then the alternative "Store credit" is applied
+      When the customer says "Actually yes, can I return another order, B-7654? Bought about 23 days back"
+      Then no alternative is applied
+      And the agent says "Order B-7654 is within our 30-day window"

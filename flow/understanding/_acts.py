@@ -42,6 +42,7 @@ from flow.understanding._request_cues import (
     another_order_named,
     names_a_person,
     sends_back,
+    speaks_of_another_order,
     too_late,
 )
 from flow.understanding._revisions import (
@@ -639,7 +640,9 @@ def _read_requests(
         handled.add("ask_policy")
         return handled
     # "I'd rather get a refund on my other order": a request for that order, whatever offer its words name.
-    if mentions and not (named and another_order(words)):
+    if mentions and not (
+        (named and another_order(words)) or (context.state == "follow_up" and speaks_of_another_order(words))
+    ):
         if context.request in named and not _SPLITTING.isdisjoint(words):
             # "Can I get half the refund and half credit?": part of the request, which takes no offer.
             found.acts = [
@@ -719,7 +722,7 @@ def _read_requests(
             at = cue_at(cues, referring)
             if at is not None and _negated_at(words, at):
                 found.negated = True
-            elif at is not None and context.chosen is None:
+            elif at is not None and (context.chosen is None or speaks_of_another_order(words)):
                 named = [kind]
                 break
     elif not named and context.request is not None and context.state in _DECLINED_STATES:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, by_variant, find_mentions, named_mentions, other_one
+from flow.understanding._request_cues import speaks_of_another_order
 from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause, opens_with_wh
 from flow.understanding.context import Context, Offer
@@ -129,6 +130,8 @@ def read_choices(
         position = index * 1000
         if mentions and clause.words[0] == "if" and not clause.question:
             continue
+        if mentions and context.state == "follow_up" and speaks_of_another_order(clause.words):
+            continue  # "can I return another order, B-7654?": a request for that order, not the free return
         if mentions:
             weighing = _weighed(clause.words, mentions)
             for mention in mentions:

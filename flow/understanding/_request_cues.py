@@ -26,6 +26,17 @@ def another_order(words: Sequence[str]) -> bool:
     return not _ALSO.isdisjoint(words) and any(any(c.isdigit() for c in word) for word in words)
 
 
+def speaks_of_another_order(words: Sequence[str]) -> bool:
+    """Whether a clause speaks of an order by its number, or as "another order", "my other order": not "the
+    second one", which may point at an offer."""
+    if any(order_number_like(word) for word in words):
+        return True
+    return any(word in OTHER_ORDER and not _ORDERS.isdisjoint(words[i + 1 : i + 3]) for i, word in enumerate(words))
+
+
+_ORDERS = frozenset({"order", "orders", "purchase", "parcel", "item", "items"})
+
+
 def another_order_named(words: Sequence[str]) -> bool:
     """Whether ``words`` (the few after "return", say) name another order: its number, "another", "the other"."""
     return not OTHER_ORDER.isdisjoint(words) or any(order_number_like(word) for word in words)
