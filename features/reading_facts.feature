@@ -1214,6 +1214,12 @@ Feature: Reading facts and requests the way people give them
         | helo i wnat to retrun my shose they are to smal A-2222 bougt last weke    |
         | refund A-2223 pls, boght it 2 wekes ago                                   |
 
+    Scenario: "I ordered it more than a minth back" is more than a month
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-2224 please"
+      And the customer says "I ordered it more than a minth back"
+      Then the message gives the fact "days_since_purchase" as "31+"
+
   Rule: A return named first, with its own order, beside a cancellation of another is a request too
 
     Scenario: "Return the lamp from A-1301 (bought 10 days ago) and cancel A-1302" refunds one and cancels the other

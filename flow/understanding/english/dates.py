@@ -57,7 +57,8 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "we
          "dys": "day", "dyas": "day", "wek": "week", "weks": "week", "weeek": "week", "weekss": "week",
          "mnth": "month", "mnths": "month", "mth": "month", "mths": "month", "monts": "month", "moths": "month",
          "monhts": "month", "mos": "month", "yeras": "year", "weke": "week", "wekes": "week", "wkes": "week",
-         "dya": "day", "mounth": "month", "mounths": "month", "yaer": "year", "yaers": "year",
+         "dya": "day", "mounth": "month", "mounths": "month", "yaer": "year", "yaers": "year", "minth": "month",
+         "minths": "month", "mnoth": "month", "monht": "month", "weeka": "week", "wweks": "week", "dayss": "day",
          "hour": "hour", "hours": "hour", "hr": "hour",
          "hrs": "hour", "minute": "hour", "minutes": "hour", "min": "hour", "mins": "hour"}  # fmt: skip
 """Units of time, with their usual shortenings and slips of the keyboard ("6 weks ago"); hours and minutes ago
