@@ -305,7 +305,7 @@ class Effects:
         run.outcome = "callback_scheduled"
         reason = run.escalation_reason or "asked_for_person"
         # Offered because nobody was free in hours, or asked for while waiting: due as soon as someone is free.
-        soon = run.callback_offered or run.signals.slots.get("call_me") == "yes"
+        soon = run.callback_offered or guards.asked_for_a_call(run, self._rules)
         at = run.now if soon and self._rules.in_hours(run.now) else self._rules.next_opening(run.now)
         asked = self._rules.asked_call_time(run.signals.slots.get("call_at", ""), run.now)
         run.actions.append(ScheduleCallback(at=asked or at, reason=reason))

@@ -203,13 +203,14 @@ def _split_between(clauses: list[Clause], found: Found) -> None:
     one named taken."""
     chosen = [(at, act) for at, act in found.acts if act.kind == "choose" and act.target]
     targets = tuple(dict.fromkeys(act.target for _, act in chosen if act.target))
-    if len(targets) < 2 or all(_SPLITTING.isdisjoint(clause.words) for clause in clauses):
+    if len(targets) < 2 or all(_ONE_OF_EACH.isdisjoint(clause.words) for clause in clauses):
         return
     found.acts = [(at, act) for at, act in found.acts if (at, act) not in chosen]
     found.add(chosen[0][0], Act.of("choose", candidates=targets))
 
 
-_SPLITTING = frozenset({"half", "halves", "split", "mix", "both", "partly"})
+_ONE_OF_EACH = frozenset({"half", "halves", "split", "mix", "both", "partly"})
+"""Words that ask for some of each of two offers, which cannot both be set up."""
 _CHANGING_MIND = frozenset({"actually", "wait", "sorry", "hmm", "hang", "scrap"})
 
 

@@ -106,11 +106,11 @@ def second_thoughts(found: Found) -> None:
             found.drop("cancel_request")
         clause = at // 1000
         dropped = {a.target for p, a in found.acts if a.kind == "cancel_request" and p // 1000 == clause}
-        asked_again = any(
+        wanted_after_all = any(
             p // 1000 > clause and (a.kind == "insist" or (a.kind == "request" and a.target in dropped))
             for p, a in found.acts
         )
-        if asked_again and not keeps:
+        if wanted_after_all and not keeps:
             # "actually no, can I just have the money?": the no is to what was said or set up, and the same
             # request is asked for again, not dropped
             found.acts = [

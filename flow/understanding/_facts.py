@@ -399,15 +399,15 @@ def _alone(folded: str, when: When) -> bool:
     """Whether the date is the whole message but for a preposition ("the 3rd of November", "on the 5th"):
     said while a request is in hand, it is when the order was bought. A day alone needs its preposition:
     "the 2nd" may pick the second offer."""
-    lead_in = _after_looking_it_up(folded[: when.start]).split()
+    lead_in = _past_the_lead_up(folded[: when.start]).split()
     if not _TRAILING.issuperset(folded[when.end :].strip(" .!?").split()) or not _LEAD_IN.issuperset(lead_in):
         return False
     return when.shape != "date" or any(word != "the" for word in lead_in)
 
 
-def _after_looking_it_up(before: str) -> str:
-    """What is said before a date once a lookup told first is set aside: "just checked, it was the 2nd",
-    "I'll check my email... it says 2 November", "my receipt says 2 November"."""
+def _past_the_lead_up(before: str) -> str:
+    """What is said before a date once what only leads up to it is set aside: a hedge ("not sure, early
+    October I think") or a lookup ("just checked, it was the 2nd", "my receipt says 2 November")."""
     words = [w.strip(".,!?:;-") for w in before.split()]
     marks = [i for i, c in enumerate(before) if c in ".,:;!-"]
     if marks and set(before[: marks[-1]].replace(",", " ").split()) <= _HEDGES:
