@@ -183,7 +183,7 @@ def _named_then_refused(clauses: list[Clause], mentioned: list[list[Mention]], l
         words = clauses[index].words
         if mentioned[index] or not only(lexicon.no, words, lexicon) or dismayed(words):
             continue
-        if not _CHANGING_MIND.isdisjoint(words) or any(mentioned[index + 1 :]):
+        if has(lexicon.corrections, words) or any(mentioned[index + 1 :]):
             continue  # "credit please. actually no, make it the exchange": a change of mind, not a refusal
         before = (index - 1) * 1000
         offers = {m.offer for m in mentioned[index - 1] if m.offer}
@@ -211,7 +211,6 @@ def _split_between(clauses: list[Clause], found: Found) -> None:
 
 _ONE_OF_EACH = frozenset({"half", "halves", "split", "mix", "both", "partly"})
 """Words that ask for some of each of two offers, which cannot both be set up."""
-_CHANGING_MIND = frozenset({"actually", "wait", "sorry", "hmm", "hang", "scrap"})
 
 
 def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:
@@ -309,12 +308,15 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
 def _content_with(clause: Clause, offer: Offer, lexicon: Lexicon) -> bool:
     """ "A new one is fine", "the replacement sounds good": the offer named, not asked about or turned down."""
     words = clause.words
-    if clause.question or not lexicon.negators.isdisjoint(words) or _CONTENT.isdisjoint(words):
+    if clause.question or not lexicon.negators.isdisjoint(words):
+        return False
+    if lexicon.praise.isdisjoint(words) and _CONTENT.isdisjoint(words):
         return False
     return any(m.offer == offer.id for m in find_mentions(words, (offer,), lexicon))
 
 
-_CONTENT = frozenset({"fine", "good", "great", "perfect", "ok", "okay", "lovely", "brilliant", "grand", "works"})
+_CONTENT = frozenset({"fine", "good", "ok", "okay", "grand", "works"})
+"""Plain words of being content with something, beside the lexicon's praise ("a new one is fine")."""
 _ACKNOWLEDGING = frozenset({"affirm", "goodbye"})
 _ELSEWHERE = frozenset({"address", "password", "newsletter", "subscription", "login"})
 """Words of a question about something other than what was offered ("can I change my delivery address?")."""

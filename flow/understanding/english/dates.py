@@ -556,7 +556,7 @@ def _relative(
 
 
 _BEYOND = frozenset({"past", "over", "after", "outside", "beyond"})
-_PAST_A_LIMIT = frozenset({"past", "over", "outside", "beyond", "late", "overdue", "too", "after"})
+_PAST_A_LIMIT = _BEYOND | {"late", "overdue", "too"}
 """Words after a length of time that make it an amount past a limit or another day ("a few days over",
 "2 days late", "a week after I got it"), not how long ago something was bought."""
 
