@@ -508,3 +508,12 @@ Feature: Following the customer when they change course
       When the customer says "Actually yes, can I return another order, B-7654? Bought about 23 days back"
       Then no alternative is applied
       And the agent says "Order B-7654 is within our 30-day window"
+
+  Rule: Why the item goes back, told once it is settled, is not a no
+
+    Scenario: "I just don't like it tbh" once a refund is started is its reason; the chat stays open
+      When the customer says "refund for A-1235 please, I bought it last week"
+      Then the request is approved
+      When the customer says "I just don't like it tbh"
+      Then the conversation is in "follow_up"
+      And the agent says "anything else"

@@ -520,3 +520,21 @@ Feature: Reading what the customer chooses
       And the customer says "can I get half credit and half exchange?"
       Then no alternative is applied
       And the reply matches /(Which would you like|do you mean the store credit, or the exchange)/
+
+  Rule: What came of looking, or why the item goes back, is not a no
+
+    Scenario: "I checked with the neighbours, nothing" after a lost parcel's offers asks again, it turns nothing down
+      Given the fact "condition" is "never_arrived"
+      When the customer says "my parcel never came"
+      And the customer says "i checked with the neighbours, nothing"
+      Then no alternative is applied
+      And the conversation is in "offering_alternatives"
+      And the agent does not say "couldn't do more"
+      When the customer says "a refund please"
+      Then the alternative "Full refund" is applied
+
+    Scenario: "No, nothing thanks" after a lost parcel's offers still turns them down
+      Given the fact "condition" is "never_arrived"
+      When the customer says "my parcel never came"
+      And the customer says "no, nothing thanks"
+      Then the conversation is closed

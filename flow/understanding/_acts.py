@@ -264,6 +264,8 @@ def read_acts(
             answers = _answer_words(lexicon)
             answering = any(_answers_something(clause.words, answers) for clause in clauses)
             answering = answering and not any(_narrows(clause.words) for clause in clauses)
+            if context.question == "anything_else":
+                answering = answering and not any(_why_it_goes_back(clause.words) for clause in clauses)
             familiar = lexicon.familiar_words
             topic_only = all(
                 _TOPIC_ONLY.issuperset(clause.words) or (familiar and familiar.isdisjoint(clause.words))
@@ -1354,6 +1356,19 @@ def _narrows(words: Sequence[str]) -> bool:
     """ "Just the shirt actually, not the trousers", "only the blue one": what a request covers, not a no."""
     return any(a in _ONLY and b in _THE_ONE for a, b in zip(words, words[1:], strict=False))
 
+
+def _why_it_goes_back(words: Sequence[str]) -> bool:
+    """ "I just don't like it tbh", "they didn't fit": why the item goes back, told once it is settled, which
+    is no answer to "anything else?"."""
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        if a in _NOT_VERB and b in _SUITING and c in _THE_ITEM:
+            return True
+    return False
+
+
+_NOT_VERB = frozenset({"dont", "doesnt", "didnt", "not", "never", "wont", "wasnt"})
+_SUITING = frozenset({"like", "love", "fit", "suit", "need", "want", "match", "work", "look", "feel", "go"})
+_THE_ITEM = frozenset({"it", "them", "the", "this", "that", "these", "those", "me", "right", "good", "great"})
 
 _ONLY = frozenset({"just", "only"})
 _THE_ONE = frozenset({"the", "one", "this", "that", "my"})

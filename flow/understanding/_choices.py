@@ -168,6 +168,8 @@ def read_choices(
             continue
         if set(clause.words) <= _SEEING and any(later.question for later in clauses[index + 1 :]):
             continue  # "oh ok. can I just not accept the delivery?": heard, and asking, not taking
+        if index and _came_to_nothing(clauses[index - 1].words, clause.words):
+            continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _named_then_refused(clauses, mentioned, lexicon, found)
     _split_between(clauses, found)
@@ -465,6 +467,19 @@ def _bare_answer(
         found.add(position, bare_choice(context))
     elif CALLBACK in context.offered_ids and _names_a_time(words, lexicon):
         found.add(position, Act.of("choose", CALLBACK))
+
+
+def _came_to_nothing(before: Sequence[str], words: Sequence[str]) -> bool:
+    """ "I checked with the neighbours, nothing": what came of looking for something, not a no to the offers."""
+    return set(words) <= _NOTHING_FOUND and not _NOTHING.isdisjoint(words) and not _LOOKED.isdisjoint(before)
+
+
+_NOTHING = frozenset({"nothing", "none", "nada", "zilch", "nobody", "noone"})
+_NOTHING_FOUND = _NOTHING | {"still", "yet", "so", "far", "there", "at", "all", "just", "again"}
+_LOOKED = frozenset(
+    {"checked", "check", "looked", "look", "asked", "ask", "searched", "tried", "rang", "called", "phoned", "emailed"}
+    | {"contacted", "spoke", "went", "waited", "refreshed", "tracked", "neighbours", "neighbors", "everywhere"}
+)
 
 
 def _indifferent(words: Sequence[str], lexicon: Lexicon) -> bool:
