@@ -462,6 +462,19 @@ Feature: Following the customer when they change course
       Then the agent says "all set already"
       And the agent does not say "what else do you need"
 
+    Scenario Outline: "<message>" once the replacement is arranged says it is done already
+      When the customer says "my kettle A-7711 broke, I bought it last week"
+      And the customer says "a replacement please"
+      Then the alternative "Replacement" is applied
+      When the customer says "<message>"
+      Then the reply matches /(done|set) already/
+      And the conversation is in "follow_up"
+
+      Examples:
+        | message           |
+        | the new one then  |
+        | a new one is fine |
+
   Rule: An order number put right after an approval moves the request to the order meant
 
     Scenario: "Wait, sorry, wrong order. It's A-7004" undoes the refund on A-7003 and decides A-7004

@@ -122,10 +122,13 @@ def asked_anew(run: Run, rules: Rules) -> bool:
 def asked_again_for_done(run: Run, rules: Rules) -> bool:
     """The customer asks again for the request just approved ("why can't I just get my money back?" after
     the refund was started), or asks the agent to go ahead with it or with the alternative just arranged
-    ("great, can you do it then?", "fine, do that"): they are told it is already under way."""
+    ("great, can you do it then?", "fine, do that", "the new one then"): they are told it is already under
+    way."""
     last = run.agenda[-1] if run.agenda else None
     if last is not None and last.status == "alternative_accepted":
-        return "go_ahead" in run.signals.slots and not _has(run, "request")  # "fine, do that" once it is arranged
+        if _has(run, "request"):
+            return False
+        return "go_ahead" in run.signals.slots or (last.chosen is not None and _has(run, "choose", last.chosen))
     if last is None or last.status != "approved":
         return False
     return _has(run, "request", last.name) or ("go_ahead" in run.signals.slots and not _has(run, "request"))

@@ -274,15 +274,15 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
         return
     if context.chosen_offer is not None and not found.kinds() - {"affirm", "thank"}:
         for index, clause in enumerate(clauses):
-            if _content_with(clause, context.chosen_offer, lexicon):
-                # "a new one is fine" once the replacement is arranged: pleased with it, not asking for more
-                found.drop("affirm")
-                found.add(index * 1000, Act.of("choose", context.chosen))
-                return
             if by_variant(clause.words, (context.chosen_offer,), lexicon):
                 # "Yes please, a large" once the exchange is arranged: how the size is chosen is the answer.
                 found.drop("affirm")
                 found.add(index * 1000, Act.of("ask_about", context.chosen))
+                return
+            if _content_with(clause, context.chosen_offer, lexicon):
+                # "a new one is fine" once the replacement is arranged: pleased with it, not asking for more
+                found.drop("affirm")
+                found.add(index * 1000, Act.of("choose", context.chosen))
                 return
     # Beside "cool" or "perfect", only a question of some words asks ("perfect, do that" does not), or one
     # opening with a question word ("fine, how long?").
@@ -317,8 +317,9 @@ def _content_with(clause: Clause, offer: Offer, lexicon: Lexicon) -> bool:
     return any(m.offer == offer.id for m in find_mentions(words, (offer,), lexicon))
 
 
-_CONTENT = frozenset({"fine", "good", "ok", "okay", "grand", "works"})
-"""Plain words of being content with something, beside the lexicon's praise ("a new one is fine")."""
+_CONTENT = frozenset({"fine", "good", "ok", "okay", "grand", "works", "then", "please", "pls"})
+"""Plain words of being content with something, or of settling on it ("a new one is fine", "the new one
+then"), beside the lexicon's praise."""
 _ACKNOWLEDGING = frozenset({"affirm", "goodbye"})
 _ELSEWHERE = frozenset({"address", "password", "newsletter", "subscription", "login"})
 """Words of a question about something other than what was offered ("can I change my delivery address?")."""
