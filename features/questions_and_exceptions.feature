@@ -136,6 +136,12 @@ Feature: Questions on the way, and the facts that change the answer
       And the refund goes to a person for review
       And the agent does not say "We can refund orders for 30 days"
 
+    Scenario: A stay in hospital beside an exchange asked for by name gets the exchange, not a person
+      When the customer says "I was in hospital so I couldn't sort it sooner. can I exchange it for a bigger size?"
+      Then the message gives the fact "circumstance" as "illness"
+      And the alternative "Exchange" is applied
+      And the conversation is in "follow_up"
+
     Scenario: A bereavement, told after the refusal, goes to a person with the summary
       Given it is within the policy's opening hours
       When the customer says "I want a refund"

@@ -14,12 +14,35 @@ Feature: Reading a gym member the way they talk
       Then the message gives the fact "months_left" as "<months>"
 
       Examples:
-        | answer                                           | months |
-        | about half a year left I think                   | 6      |
-        | a year and a half                                | 18     |
-        | 1 year and 3 months                              | 15     |
-        | I've been a member for 2 years, 5 months left    | 5      |
-        | eight                                            | 8      |
+        | answer                                        | months |
+        | about half a year left I think                | 6      |
+        | a year and a half                             | 18     |
+        | 1 year and 3 months                           | 15     |
+        | I've been a member for 2 years, 5 months left | 5      |
+        | eight                                         | 8      |
+
+  Rule: The months a contract still has are worked out from its length and the months gone
+
+    Scenario Outline: "<message>" leaves <months> months to run
+      When the customer says "<message>"
+      Then the message gives the fact "months_left" as "<months>"
+      And the agent says "<months> months to run"
+
+      Examples:
+        | message                                                               | months |
+        | how much is it to cancel early? I'm 4 months into a 12 month contract | 8      |
+        | cancel please. signed a 2 year contract 5 months ago                  | 19     |
+        | i want to cancel my 12-month membership, i'm 3 months in              | 9      |
+        | cancel my membership, 3 months left on my 12 month contract           | 3      |
+
+  Rule: A member who asks for a freeze by name gets the freeze, whatever the reason
+
+    Scenario: "Can I pause my membership while I'm recovering from knee surgery?" looks into the freeze
+      When the customer says "Hey! quick q - can I pause my membership while I'm recovering from knee surgery?"
+      Then the conversation is in "listening"
+      And the agent does not say "end a contract early"
+      When the customer says "about 8"
+      Then the alternative "Freeze" is applied
 
   Rule: An offer's price asked with its name is a question, and a no to one offer described turns down only that one
 
@@ -49,10 +72,12 @@ Feature: Reading a gym member the way they talk
       And the agent does not say "free freeze"
 
       Examples:
-        | message                                                                                    | circumstance |
+        | message                                                                                      | circumstance |
         | hi I want to cancel my membership, I've got 4 months left but I'm moving to Spain in January | moving       |
-        | cancel my membership please, 6 months left, we are relocating for my husband's job          | moving       |
-        | I need to cancel, 5 months left, I've just had surgery and can't train                      | illness      |
+        | cancel my membership please, 6 months left, we are relocating for my husband's job           | moving       |
+        | I need to cancel, 5 months left, I've just had surgery and can't train                       | illness      |
+        | I want to cancel, I have a heart condition and can't train anymore                           | illness      |
+        | cancel please, my doctor said no more lifting after my back injury                           | illness      |
 
     Scenario: "I'm moving my session to next week" is no move
       When the customer says "I'm moving my session to next week"

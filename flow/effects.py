@@ -135,7 +135,7 @@ class Effects:
 
     def _offer_alternatives(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
-        decision = self._rules.decide(item.name, run.facts) if item is not None else None
+        decision = self._rules.decide(item.name, run.facts, wish=item.wish) if item is not None else None
         if item is None or decision is None:
             return
         alternatives = [a.id for a in decision.alternatives]
@@ -153,7 +153,7 @@ class Effects:
 
     def _offer_next_alternative(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
-        decision = self._rules.decide(item.name, run.facts) if item is not None else None
+        decision = self._rules.decide(item.name, run.facts, wish=item.wish) if item is not None else None
         if item is None or decision is None:
             return
         _record_refusals(run)
@@ -172,7 +172,7 @@ class Effects:
     def _grant_wish(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
         wish = guards.granted_wish(run, self._rules)
-        decision = self._rules.decide(item.name, run.facts) if item is not None else None
+        decision = self._rules.decide(item.name, run.facts, wish=item.wish) if item is not None else None
         if item is None or wish is None or decision is None:
             return
         request = self._policy.requests[item.name]
@@ -312,7 +312,9 @@ class Effects:
         run.waiting_since = None
 
     def _ask_fact(self, run: Run, edge: Edge) -> None:
-        decision = self._rules.decide(run.request, run.facts) if run.request is not None else None
+        item = current_item(run)
+        wish = item.wish if item is not None and item.name == run.request else None
+        decision = self._rules.decide(run.request, run.facts, wish=wish) if run.request is not None else None
         run.pending_fact = decision.fact if decision is not None else None
 
 

@@ -34,7 +34,15 @@ def _has(run: Run, kind: str, target: str | None = None) -> bool:
 
 
 def _decision(run: Run, rules: Rules) -> Decision | None:
-    return rules.decide(run.request, run.facts) if run.request is not None else None
+    if run.request is None:
+        return None
+    return rules.decide(run.request, run.facts, wish=_wish(run))
+
+
+def _wish(run: Run) -> str | None:
+    """The alternative the customer asked for by name for the request in hand, if any."""
+    item = current_item(run)
+    return item.wish if item is not None and item.name == run.request else None
 
 
 def always(run: Run, rules: Rules) -> bool:
@@ -183,7 +191,7 @@ def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
         if item is None or item.status in ("open", "dropped"):
             continue
         facts = {**run.facts, **item.facts}
-        if rules.decide(item.name, facts).verdict in ("decline", "offer"):
+        if rules.decide(item.name, facts, wish=item.wish).verdict in ("decline", "offer"):
             return item
     return None
 
@@ -493,7 +501,7 @@ def approval_undone(run: Run, rules: Rules) -> bool:
     }
     if not changed:
         return False
-    decision = rules.decide(item.name, {**item.facts, **changed})
+    decision = rules.decide(item.name, {**item.facts, **changed}, wish=item.wish)
     return decision.verdict not in ("approve", "missing", "narrow")
 
 
@@ -792,7 +800,7 @@ def request_allowed_instead(run: Run, rules: Rules) -> AgendaItem | None:
         return None
     if not _same_order(run, item):
         return None
-    decision = rules.decide(item.name, {**run.facts, **item.facts})
+    decision = rules.decide(item.name, {**run.facts, **item.facts}, wish=item.wish)
     return item if decision.verdict == "approve" else None
 
 

@@ -111,6 +111,9 @@ class Rules:
         # times (guards, effects, then every paragraph), so decisions are remembered by those facts.
         self._reads = {name: tuple(sorted(policy.facts_of(name))) for name in policy.requests}
         self._decided: dict[tuple[object, ...], Decision] = {}
+        self._alternative_ids = {
+            name: frozenset(a.id for a in request.every_alternative()) for name, request in policy.requests.items()
+        }
         self._hours_at: tuple[datetime | None, bool] = (None, False)
 
     def assumed_request(self, facts: dict[str, FactValue]) -> str | None:
@@ -164,28 +167,37 @@ class Rules:
             used |= self._eligible_on
         return sorted(name for name in used if facts.get(name) is not None and facts.get(name) in stated.get(name, ()))
 
-    def decide(self, request: str, facts: dict[str, FactValue]) -> Decision:
+    def decide(self, request: str, facts: dict[str, FactValue], *, wish: str | None = None) -> Decision:
         """What the policy says about ``request`` with ``facts``: see :class:`Decision`.
 
         Exceptions come first: one that holds applies as soon as the facts its words need are known (a
         parcel that never came is refunded without asking when it was bought). Then every fact the
         request needs is asked for, and the decline rules are tried in order.
+
+        ``wish`` is the alternative the customer asked for by name ("can I pause my membership? I'm
+        having surgery"). An exception that sends the request to a person is about the request itself,
+        so it is passed over when the wish is one of the request's alternatives: the customer gets what
+        they asked for by the ordinary rules.
         """
+        if wish is not None and wish not in self._alternative_ids[request]:
+            wish = None
         # The type is part of the key: 1, 1.0 and True are equal as dict keys but not to every rule.
-        key = (request, *[(type(value), value) for value in map(facts.get, self._reads[request])])
+        key = (request, wish, *[(type(value), value) for value in map(facts.get, self._reads[request])])
         try:
             decision = self._decided.get(key)
         except TypeError:  # a fact value that cannot be a key (never one the engine reads): decide afresh
-            return self._decide(request, facts)
+            return self._decide(request, facts, wish)
         if decision is None:
             if len(self._decided) >= _DECISIONS_KEPT:
                 self._decided.clear()
-            decision = self._decided[key] = self._decide(request, facts)
+            decision = self._decided[key] = self._decide(request, facts, wish)
         return decision
 
-    def _decide(self, request: str, facts: dict[str, FactValue]) -> Decision:
+    def _decide(self, request: str, facts: dict[str, FactValue], wish: str | None) -> Decision:
         policy_request = self.policy.requests[request]
         for index, (holds, needed) in enumerate(self._exceptions[request]):
+            if wish is not None and policy_request.exceptions[index].then == "review":
+                continue
             verdict = holds(facts, {}, {})
             if verdict is None:
                 return Decision("narrow", fact=self._rough(facts, self._exception_reads[request][index]))

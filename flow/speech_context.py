@@ -509,7 +509,7 @@ class ContextBuilder:
     def _decision(self, run: Run, item: AgendaItem) -> tuple[Decision, str | None, str | None]:
         """The decision on ``item``, and how the alternatives it chose and replaced are named in a sentence."""
         alternatives = self._alternatives[item.name]
-        decision = self._rules.decide(item.name, self._facts_for(run, item))
+        decision = self._rules.decide(item.name, self._facts_for(run, item), wish=item.wish)
         chosen = item.chosen or run.chosen
         found = _find(alternatives, chosen) if chosen is not None else None
         replaced = _find(alternatives, run.replaced) if run.replaced is not None else None

@@ -117,10 +117,12 @@ def read_facts(
                 value = BEREAVEMENT
         elif spec.kind == "yes_no":
             value = _yes_no(clauses, spec, asked, lexicon)
-        elif spec.kind == "number" and asked:
-            value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
-        elif spec.kind == "number" and (digits or not word_set.isdisjoint(lexicon.number_words)):
-            value = _named_number(folded, spec.name, lexicon.number_words)
+        elif spec.kind == "number" and (asked or digits or not word_set.isdisjoint(lexicon.number_words)):
+            value = _months_to_run(clauses, spec.name, lexicon.number_words) if _counts_months_left(spec.name) else None
+            if value is None and asked:
+                value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
+            elif value is None:
+                value = _named_number(folded, spec.name, lexicon.number_words)
         elif spec.kind == "email" and "@" in text:
             email = _EMAIL.search(text)
             value = str(email.group(0)) if email else None
@@ -173,6 +175,49 @@ def _asked_number(
         return _number_in_words(spoken, lexicon.number_words)
     named = _named_number(folded, name, lexicon.number_words)
     return named if named is not None else int(found.group(0))
+
+
+def _counts_months_left(name: str) -> bool:
+    """Whether a number fact counts the months a contract still has to run ("months_left")."""
+    parts = name.split("_")
+    return any(p.startswith("month") for p in parts) and not _STILL_TO_RUN.isdisjoint(parts)
+
+
+_STILL_TO_RUN = frozenset({"left", "remaining", "remain", "to", "until"})
+
+
+def _months_to_run(clauses: Sequence[Sequence[str]], name: str, numbers: Mapping[str, int]) -> int | None:
+    """The months a contract still has to run, worked out from its length and the months already gone: "I'm
+    4 months into a 12 month contract" is 8, "signed a 2 year contract 5 months ago" 19."""
+    words = [part for clause in clauses for word in clause for part in word.split("-") if part]
+    length = gone = None
+    for i, word in enumerate(words[:-1]):
+        value = _count(word, words[i - 1] if i else "", numbers)
+        unit = words[i + 1]
+        if value is None or unit not in _MONTHS_OR_YEARS:
+            continue
+        months = value * 12 if unit in _YEARS else value
+        after = words[i + 2 : i + 4]
+        if not _TERM.isdisjoint(after):
+            length = months
+        elif after[:1] in (["into"], ["in"], ["ago"]):
+            gone = months
+    if length is None or gone is None or not 0 <= gone < length:
+        return None
+    return length - gone
+
+
+def _count(word: str, before: str, numbers: Mapping[str, int]) -> int | None:
+    """The whole number ``word`` says, in digits or words; "a" or "one" before a year is one."""
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an") and before not in ("half",):
+        return 1
+    return numbers.get(word)
+
+
+_MONTHS_OR_YEARS = frozenset({"month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
+_TERM = frozenset({"contract", "term", "membership", "plan", "deal", "agreement", "commitment", "minimum", "tie"})
 
 
 def _number_in_words(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> int | None:

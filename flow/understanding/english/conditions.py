@@ -173,7 +173,11 @@ ILLNESS = _phrases("""
     giving birth | gave birth | had a baby | had surgery | having surgery | had an operation | operated on |
     been poorly | been unwell | been in hospital | admitted to hospital | a and e | hospital stay |
     laid up | sick leave | signed off sick | mental health | broken leg | broken arm | broke my leg |
-    broke my arm | broke my wrist | concussion | infection | long covid | migraine | seriously unwell
+    broke my arm | broke my wrist | concussion | infection | long covid | migraine | seriously unwell |
+    heart condition | a medical condition | health condition | health problems | health issues | health reasons |
+    heart problem | heart problems | bad back | back problems | back injury | doctors orders | doctor said |
+    doctor told me | gp said | gp told me | arthritis | diabetes | asthma | epilepsy | chronic | terminally ill |
+    not allowed to exercise | cant exercise anymore
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
