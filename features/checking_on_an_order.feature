@@ -81,3 +81,13 @@ Feature: Checking on something already under way
     When the customer says "hi, I'm a bit confused, I got an email saying my refund was approved but I haven't got the money yet. order A-9701"
     Then the message is not read as "request:refund"
     And the agent does not say "When did you buy it"
+
+  Scenario: "So where is it then?" after the answer about a refund asks the same again, and a yes hands over
+    When the customer says "my refund for A-3434 still hasn't come through, it's been 2 weeks since you said it was approved"
+    Then the agent says "within 5 working days"
+    When the customer says "so where is it then?"
+    Then the message is read as "ask_status"
+    And the agent says "colleague"
+    And the agent does not say "outside what I can do"
+    When the customer says "yes"
+    Then the conversation waits for a person

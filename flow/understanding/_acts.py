@@ -660,7 +660,7 @@ def _read_requests(
         return handled
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
-    status = status or _waited_for(words, lexicon)
+    status = status or _waited_for(words, lexicon) or _asks_again_where(clause, context, lexicon)
     if (status or after) and not any(asks_anew(words, cue_starts[kind] or 0) for kind in named):
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
@@ -1339,6 +1339,13 @@ def _when_they_call(clauses: list[Clause], found: Found) -> None:
 
 
 _WHEN_WORDS = frozenset({"long", "when", "time", "open", "opens", "back", "soon", "hours", "tomorrow"})
+
+
+def _asks_again_where(clause: Clause, context: Context, lexicon: Lexicon) -> bool:
+    """ "So where is it then?" once the agent told how a refund goes and offered a colleague to check: the
+    same question about the refund or order asked about, not a new one."""
+    asked_on = context.question == "person" and context.request is None and context.state == "listening"
+    return asked_on and clause.question and has(lexicon.status_cues, clause.words)
 
 
 def _asks_to(words: Sequence[str]) -> bool:
