@@ -120,6 +120,17 @@ Feature: Closing politely when the customer has nothing else
       Then the conversation is closed with outcome "customer_closed"
       And the agent does not say "colleague"
 
+    Scenario Outline: "<message>" as the first message is let go without a second thanks for getting in touch
+      When the customer says "<message>"
+      Then the conversation is closed with outcome "customer_closed"
+      And the agent says "<answer>"
+      And the reply does not match /getting in touch.*getting in touch/
+
+      Examples:
+        | message                                                            | answer      |
+        | never mind, bye                                                    | That's fine |
+        | Just wanted to say the replacement arrived and it's great, thanks! | Thank you   |
+
     Scenario: A goodbye that comes with the fact asked for carries on
       When the customer says "cancel my order"
       And the customer says "A-3001, thanks, bye"

@@ -67,8 +67,10 @@ SPEC = StateSpec(
             "{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
         "left": (
-            "Thanks for getting in touch{% if customer_name %}, {{ customer_name }}{% endif %}. If you'd like to "
-            "pick this up again, just send us a message. Take care.",
+            "{% if thanked %}Thank you for letting us know{% else %}That's fine{% endif %}"
+            "{% if customer_name %}, {{ customer_name }}{% endif %}. {% if thanked %}If you ever need anything, "
+            "just send us a message.{% else %}If you'd like to pick this up again, just send us a message."
+            "{% endif %} Take care.",
             "{% if thanked %}Thank you too{% else %}Thanks for talking with us{% endif %}"
             "{% if customer_name %}, {{ customer_name }}{% endif %}. We're here whenever you'd like to pick this "
             "up again. Take care.",
