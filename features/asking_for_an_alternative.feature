@@ -216,6 +216,13 @@ Feature: Asking for an alternative straight away
       Then no alternative is applied
       And the conversation is closed
 
+    Scenario: "Can I get a bigger pair? Also how long do refunds take?" arranges the exchange and answers the question
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi, ordered trainers (A-6060) last tuesday, they're too small. can i get a bigger pair? also how long do refunds take normally?"
+      Then the alternative "Exchange" is applied
+      And the agent says "within 5 working days"
+      And the agent does not say "started your refund"
+
     Scenario: "Swap it for a medium" after a wrong size was told arranges the exchange
       When the customer says "I ordered the wrong size, order A-7781"
       And the customer says "3 weeks ago"

@@ -522,7 +522,14 @@ Feature: Following the customer when they change course
       Then no alternative is applied
       And the agent says "Order B-7654 is within our 30-day window"
 
-  Rule: Why the item goes back, told once it is settled, is not a no
+  Rule: Why the item goes back, or a question of its own, told once it is settled, is not a no
+
+    Scenario: "No receipt though, is that a problem?" once a refund is started keeps the chat open
+      When the customer says "I'd like a refund for A-1357, bought about a fortnight ago"
+      Then the request is approved
+      When the customer says "no receipt though, is that a problem?"
+      Then the conversation is in "follow_up"
+      And the agent does not say "Glad I could help"
 
     Scenario: "I just don't like it tbh" once a refund is started is its reason; the chat stays open
       When the customer says "refund for A-1235 please, I bought it last week"

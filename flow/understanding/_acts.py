@@ -200,7 +200,7 @@ def read_acts(
         found.add(_FACTS_AT, Act.of("provide", name))
     if "reject" in found.kinds() and any(f.kind == "condition" and f.name in facts for f in context.facts):
         _no_then_what_is_wrong(clauses, lexicon, found)
-    if "order_id" in facts and "ask_policy" in found.kinds() and "request" not in found.kinds():
+    if "order_id" in facts and "ask_policy" in found.kinds() and not found.kinds() & {"request", "choose"}:
         _rules_for_this_order(clauses, lexicon, found)
     if facts and "hold" in found.kinds():
         found.drop("hold")
@@ -287,6 +287,7 @@ def read_acts(
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
                 plain_question=_plain_question(clauses),
                 warm=tone.warm,
+                asks_back=any(_asks_yes_or_no(clause) for clause in clauses),
             )
         _late_yes(clauses, context, lexicon, found)
     if (
@@ -1142,7 +1143,9 @@ _OWNERS = frozenset({"i", "we", "my", "our"})
 
 def _rules_for_this_order(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
     """ "Are refunds possible for A-1234? I bought it 40 days ago": a question about the rules that names the
-    customer's order asks for the request on it, so the answer is the decision, not the rules."""
+    customer's order asks for the request on it, so the answer is the decision, not the rules (the caller
+    leaves it a question beside an alternative asked for: "can I get a bigger pair? how long do refunds
+    take?")."""
     for index, clause in enumerate(clauses):
         for kind in lexicon.request_cues:
             cues = (lexicon.request_cues[kind], lexicon.weak_request_cues.get(kind))
@@ -1395,6 +1398,7 @@ def _from_model(
     plays_down: str | None = None,
     plain_question: bool = False,
     warm: bool = True,
+    asks_back: bool = False,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -1409,7 +1413,8 @@ def _from_model(
     (``plays_down``, the word played down) is no answer to what is on offer, and "it's not that old" argues
     with a refusal. A plain yes-or-no question ("will she need to do anything?", ``plain_question``) is
     not a complaint, whatever the model makes of it. Thanks are taken from the model only from a message
-    that reads ``warm``: "you said that's allowed" is no thanks, whatever its shape."""
+    that reads ``warm``: "you said that's allowed" is no thanks, whatever its shape. A message that asks a
+    yes-or-no question of its own (``asks_back``: "no receipt though, is that a problem?") answers none."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
     if (topic_only or other_ask) and intent.startswith("request_"):
@@ -1428,7 +1433,12 @@ def _from_model(
         elif kind != "insist" or context.request is not None:
             found.add(900, Act.of(kind, target))  # type: ignore[arg-type]
         return
-    if kinds or confidence < MODEL_REQUEST or (supposing or not answering) and intent in ("accept", "reject"):
+    if (
+        kinds
+        or confidence < MODEL_REQUEST
+        or (supposing or asks_back or not answering)
+        and intent in ("accept", "reject")
+    ):
         return
     if intent == "reject" and plays_down is not None:
         arguing = plays_down in _AGE and context.request is not None and context.state in _DECLINED_STATES
@@ -1456,6 +1466,15 @@ _TOPIC_ONLY = frozenset(
 
 RETURNING = frozenset({"return", "returning"})
 """Words that send an order back, which ask for its refund when said of another order."""
+
+
+def _asks_yes_or_no(clause: Clause) -> bool:
+    """Whether the clause asks a yes-or-no question of some words ("is that a problem?", "will that be ok?")."""
+    words = clause.words
+    return clause.question and len(words) >= _ASKS_BACK_WORDS and words[0] in _AUXILIARIES
+
+
+_ASKS_BACK_WORDS = 3
 
 
 def _plain_question(clauses: list[Clause]) -> bool:
