@@ -91,3 +91,13 @@ Feature: Checking on something already under way
     And the agent does not say "outside what I can do"
     When the customer says "yes"
     Then the conversation waits for a person
+
+  Scenario Outline: "<message>" asks after the charge, not for a cancellation
+    When the customer says "<message>"
+    Then the message is not read as "request:cancel"
+    And the agent says "A cancelled order is never charged"
+
+    Examples:
+      | message                                       |
+      | I was charged for my cancelled order          |
+      | i cancelled my order but you still charged me |

@@ -94,6 +94,34 @@ Feature: Listening first
     Then the agent says "from here"
     And the agent does not say "tell me a little more"
 
+  Scenario: Asking a second time for something the agent does not do is offered a colleague, and a yes hands over
+    When the customer says "Hi there, I got an email saying my order A-3344 was cancelled but I didn't cancel it??"
+    Then the agent says "from here"
+    When the customer says "i want it reinstated"
+    Then the message is not read as "request:refund"
+    And the agent says "a colleague"
+    When the customer says "yes"
+    Then the conversation waits for a person
+
+  Scenario: "No, a refund then" to the colleague offered for something the agent does not do looks at the refund
+    When the customer says "can I change the delivery address on A-1234?"
+    And the customer says "can you update my phone number then?"
+    Then the agent says "a colleague"
+    When the customer says "no, a refund then"
+    Then the agent asks for the "days since purchase"
+    And the agent does not say "if you find it"
+
+  Scenario Outline: "<message>" asks for the opposite of a cancellation, not for one
+    When the customer says "<message>"
+    Then the message is not read as "request:cancel"
+    And the conversation is in "listening"
+
+    Examples:
+      | message                                    |
+      | can you restore my cancelled order A-3345? |
+      | please reinstate my cancelled order        |
+      | i want my cancelled order back             |
+
   Scenario: A customer who wants to make a complaint is offered a colleague who takes it
     When the customer says "how can I make a consumer complaint against your company?"
     Then the agent says "complaint"

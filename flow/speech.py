@@ -26,6 +26,7 @@ from flow.speech_context import (
     files_complaint,
     offers_colleague_for_fact,
     status_check,
+    unanswered,
 )
 from flow.templates import TemplateBook
 from flow.understanding.asides import ASKS_RULES, aside_question
@@ -355,6 +356,7 @@ class Speaker:
         if last.transition in ("unclear", "ask_request") and (
             run.counters.unclear >= ASKS_PERSON
             or (last.state == "listening" and files_complaint(run))
+            or (last.state == "listening" and run.counters.unclear == 1 and unanswered(run, self._policy))
             or (run.signals.language is not None and run.counters.unclear > 1)
         ):
             return "person"

@@ -349,14 +349,7 @@ class ContextBuilder:
             context["status_text"] = _status_answer(policy.status.say, run)
         if "unanswered" in groups:
             context["announced"] = _announces(run)
-            context["unanswered"] = (
-                _unanswered(run)
-                or any(
-                    a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
-                    for a in run.signals.acts
-                )
-                or _asked_about_nothing_open(run)
-            )
+            context["unanswered"] = unanswered(run, policy)
         if "files_complaint" in groups:
             context["files_complaint"] = files_complaint(run)
         noted = getattr(run, "noted_for", None)
@@ -417,7 +410,8 @@ class ContextBuilder:
             unknown = unknown and spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
             context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown else None
             context["not_known"] = unknown
-            declined = run.question == "person" and run.signals.has("deny")
+            # "No, a refund then": the no to a colleague comes with the request to look at instead.
+            declined = run.question == "person" and run.signals.has("deny") and not run.signals.has("request")
             context["colleague_declined"] = declined
             context["offer_colleague"] = offers_colleague_for_fact(run, policy) and not context["queued"]
 
@@ -747,6 +741,20 @@ def _asked_about_nothing_open(run: Run) -> bool:
     return fell_back and any(a.kind == "ask_about" for a in run.signals.acts)
 
 
+def unanswered(run: Run, policy: Policy) -> bool:
+    """Whether the message asks for something the agent cannot do or answer here: a question or an ask it
+    read nothing in but facts, a request the policy does not handle, or a question about an offer nobody
+    made."""
+    return (
+        _unanswered(run)
+        or any(
+            a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
+            for a in run.signals.acts
+        )
+        or _asked_about_nothing_open(run)
+    )
+
+
 def _unanswered(run: Run) -> bool:
     """Whether the customer asked a question, or asked for something, that the agent read nothing in but
     facts ("can I change the address on A-1234?", "I want to change the delivery address")."""
@@ -763,7 +771,10 @@ def _unanswered(run: Run) -> bool:
 
 _OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")
 """Words of a message that asks what can be done: the agent answers it by saying what it can do."""
-_ASKING = ("i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ")
+_ASKING = (
+    "i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ",
+    "i want it ", "i want my ", "i need it ", "i need my ", "please can ", "please could ",
+)  # fmt: skip
 """Openings of a request in so many words, which an unread message that has one was asking for."""
 _QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "would i ", "is it ", "is there ",
               "are you ", "do you ", "does it ", "how do ", "how can ", "what if ")  # fmt: skip

@@ -195,9 +195,11 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I'm still not sure what you need. These are the things I can help with."
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered %}I can't help with that one from here. "
-            "{% elif complained and not apologized %}I'm sorry about that. {% endif %}"
-            "So I can help, could you tell me what you'd like to do? For example, {{ requests }}.{% endif %}",
+            "{% elif unanswered and level == 1 %}I can't help with that one from here, but a colleague can look "
+            "into it. Shall I pass you to one? Or I can help with {{ requests }}.{% elif unanswered %}I can't help "
+            "with that one from here. {% elif complained and not apologized %}I'm sorry about that. {% endif %}"
+            "{% if not (unanswered and level == 1) %}So I can help, could you tell me what you'd like to do? For "
+            "example, {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
             "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
             "{% elif files_complaint %}{% if not apologized %}I'm sorry about this. {% endif %}I can pass you to a "
@@ -210,9 +212,12 @@ SPEC = StateSpec(
             "{% elif level == 3 %}I'm sorry, I still can't tell what you need. Would you like to talk to a colleague?"
             "{% elif level == 2 %}Let me make it easier: choose one of the options below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
+            "{% elif unanswered and level == 1 %}That's outside what I can do from here, but a colleague could "
+            "help. Would you like me to pass you to one? If not, I can help with {{ requests }}."
             "{% elif unanswered %}That's outside what I can do from here. "
             "{% elif complained and not apologized %}I'm sorry that's happened. {% endif %}"
-            "What would you like me to do? I can help with {{ requests }}.{% endif %}",
+            "{% if not (unanswered and level == 1) %}What would you like me to do? I can help with {{ requests }}."
+            "{% endif %}{% endif %}",
         ),
     },
     buttons={"start": "none", "ask_fact": "yes_no", "unclear": "repair", "*": "requests"},

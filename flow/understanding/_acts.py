@@ -281,7 +281,9 @@ def read_acts(
                 answering=answering,
                 topic_only=topic_only,
                 other_ask=any(
-                    not _NO_MODEL_REQUEST.isdisjoint(clause.words) or _asks_price_difference(clause.words)
+                    not _NO_MODEL_REQUEST.isdisjoint(clause.words)
+                    or _asks_price_difference(clause.words)
+                    or any(_describes_order(clause.words, at) for at in range(len(clause.words)))
                     for clause in clauses
                 ),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
@@ -743,6 +745,8 @@ def _read_requests(
         at = cue_starts.get(kind)
         if at is None:
             at = cue_at(lexicon.weak_request_cues[kind], referring) or 0
+        if not _UNDOING.isdisjoint(words) or _describes_order(words, at):
+            continue  # "can you restore my cancelled order?" wants the opposite of a cancellation
         if _negated_at(words, at):
             found.negated = True
             if context.request == kind and dropped is None:
@@ -764,6 +768,24 @@ def _read_requests(
         found.add(position + 4 + at, Act.of("request", kind))
         handled.add("request")
     return handled
+
+
+def _describes_order(words: Sequence[str], at: int) -> bool:
+    """Whether the request's word at ``at`` only describes an order ("my cancelled order", "the refunded
+    item"), which asks for nothing."""
+    return (
+        0 < at < len(words) - 1
+        and words[at] in _DONE_TO
+        and words[at - 1] in _DETERMINERS
+        and words[at + 1] in _ORDER_NOUNS
+    )
+
+
+_UNDOING = frozenset({"reinstate", "reinstated", "restore", "restored", "uncancel", "uncancelled", "reactivate"})
+"""Words of asking to undo what was done to an order, the opposite of a cancellation."""
+_DONE_TO = frozenset({"cancelled", "canceled", "refunded", "returned"})
+_DETERMINERS = frozenset({"my", "the", "a", "an", "that", "this", "your", "our"})
+_ORDER_NOUNS = frozenset({"order", "orders", "item", "items", "parcel", "purchase", "one", "booking"})
 
 
 _REQUEST_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
@@ -1536,7 +1558,7 @@ _PRICE_CHANGES = frozenset({"match", "matching", "drop", "dropped", "adjustment"
 
 OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
 """Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
-_NO_MODEL_REQUEST = OTHER_ASKS | {"status", "check", "shipped", "dispatched"}
+_NO_MODEL_REQUEST = OTHER_ASKS | _UNDOING | {"status", "check", "shipped", "dispatched"}
 """Words of a message the intent model is not trusted to read as a request: "order status please", "can you
 check my order?" ask after an order, not to cancel it."""
 

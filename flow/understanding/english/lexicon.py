@@ -167,6 +167,7 @@ _STATUS = _phrases("""
     nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
     not in my account | isnt in my account | not showing | isnt showing | not showing up | still not showing |
     been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet | charged for a cancelled |
+    charged for my cancelled | charged for the cancelled | charged me for a cancelled | charged me for my cancelled |
     charged for an order i cancelled | charged even though i cancelled | charged after i cancelled |
     charged after cancelling | cancelled but charged | cancelled but you charged | cancelled but still charged |
     still charged me | you still charged | still been charged | i cancelled but | cancelled it but |
