@@ -524,6 +524,23 @@ Feature: Following the customer when they change course
 
   Rule: Why the item goes back, or a question of its own, told once it is settled, is not a no
 
+    Scenario: "Sorry!" after changing back to the refund is told not to worry, and the chat stays open
+      When the customer says "refund for A-5566 please, the vase inside is cracked, I bought it 3 days ago"
+      And the customer says "a new one please"
+      And the customer says "wait actually, the refund is better"
+      And the customer says "sorry!"
+      Then the conversation is in "follow_up"
+      And the reply matches /(No problem at all|Don't worry at all|No need to apologise)/
+      And the agent does not say "didn't quite catch"
+
+    Scenario: "Sorry for the back and forth" while offers are open asks for nothing and offers them again
+      Given the fact "condition" is "never_arrived"
+      When the customer says "my parcel A-6602 never came"
+      And the customer says "sorry for the back and forth"
+      Then the message is not read as "request:refund"
+      And the conversation is in "offering_alternatives"
+      And the reply matches /(No problem at all|Don't worry at all)/
+
     Scenario: "No receipt though, is that a problem?" once a refund is started keeps the chat open
       When the customer says "I'd like a refund for A-1357, bought about a fortnight ago"
       Then the request is approved

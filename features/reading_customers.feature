@@ -938,12 +938,14 @@ Feature: Reading customers the way they write
       And the conversation is in "escalated"
 
       Examples:
-        | message                                                      |
-        | my toaster from you caught fire!! A-5555. bought it in August |
-        | the charger sparked and burnt me, A-1212, got it 2 weeks ago  |
-        | A-3434 the hairdryer gave me an electric shock                |
+        | message                                                                                             |
+        | my toaster from you caught fire!! A-5555. bought it in August                                       |
+        | the charger sparked and burnt me, A-1212, got it 2 weeks ago                                        |
+        | A-3434 the hairdryer gave me an electric shock                                                      |
         | I need to return a faulty hairdryer A-5005, bought 4 months ago, it smells of burning when I use it |
-        | the plug melted on my heater, A-5006                          |
+        | the plug melted on my heater, A-5006                                                                |
+        | I need to return a faulty phone charger, it gets really hot. A-2468, bought 2 months ago            |
+        | my laptop charger keeps overheating, A-2469                                                         |
 
     Scenario: A broken kettle is still a faulty one
       When the customer says "the kettle I bought 2 weeks ago is broken, A-1313"

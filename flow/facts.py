@@ -584,7 +584,7 @@ def count(run: Run, policy: Policy) -> None:
         counters.insistence += 1
     if signals.language is not None or all(act.kind == "unknown" for act in signals.acts):
         # A message in another language is not understood, whatever its words looked like in English.
-        if not greets_only(run.text):
+        if not greets_only(run.text) and "sorry" not in signals.slots:
             counters.unclear += 1
     else:
         counters.unclear = 0

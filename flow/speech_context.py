@@ -76,7 +76,9 @@ _FACT_ASKED = frozenset(
 )
 """Whether a fact was just given, what waits behind the request, and how the fact still missing is asked for."""
 _GROUPS: dict[str, frozenset[str]] = {
-    "said": frozenset({"complained", "thanked", "insisted", "affirmed", "remark", "questioned", "acknowledged"}),
+    "said": frozenset(
+        {"complained", "thanked", "insisted", "affirmed", "remark", "said_sorry", "questioned", "acknowledged"}
+    ),
     "in_hours": frozenset({"in_hours"}),
     "offer_callback": frozenset({"offer_callback"}),
     "check": frozenset({"check"}),
@@ -336,6 +338,7 @@ class ContextBuilder:
             context["insisted"] = "insist" in said_kinds
             context["affirmed"] = "affirm" in said_kinds
             context["remark"] = "remark" in run.signals.slots
+            context["said_sorry"] = "sorry" in run.signals.slots
             words = _letter_words(run.text)
             context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
             context["acknowledged"] = bool(words) and all(w in _ACKNOWLEDGING or w == "then" for w in words)

@@ -127,13 +127,16 @@ SPEC = StateSpec(
         ),
         "anything_else": (
             "{% if unanswered %}That's not something I can help with from here, I'm afraid. Is there anything else "
-            "you need today?{% elif acknowledged %}No problem. If there's anything else, just say; if not, we're "
+            "you need today?{% elif said_sorry %}No problem at all. Is there anything else you need today?"
+            "{% elif acknowledged %}No problem. If there's anything else, just say; if not, we're "
             "all done.{% elif affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is "
             "there anything else you need today?{% endif %}",
             "{% if unanswered %}I can't help with that one from here, sorry. Is there anything else I can help you "
-            "with?{% elif acknowledged %}All right. Just let me know if there's anything else.{% elif affirmed %}"
+            "with?{% elif said_sorry %}Don't worry at all. Is there anything else I can help you with?"
+            "{% elif acknowledged %}All right. Just let me know if there's anything else.{% elif affirmed %}"
             "Sure, what else do you need?{% else %}Is there anything else I can help you with?{% endif %}",
             "{% if unanswered %}That one's outside what I can do from here. Let me know if there's anything else."
+            "{% elif said_sorry %}No need to apologise. Let me know if there's anything else I can do for you."
             "{% elif acknowledged %}Sure. If anything else comes up, I'm here.{% elif affirmed %}Go ahead, what can I "
             "do for you?{% else %}Let me know if there's anything else I can "
             "do for you.{% endif %}",
@@ -158,9 +161,9 @@ SPEC = StateSpec(
             "{% elif level == 2 %}Sorry, I still didn't follow. If there's something else, tell me in a few words; "
             "if not, tap below and we're all done.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}That's not something I can help with from here.{% elif remark %}Thanks for "
-            "letting me know.{% else %}Sorry, I didn't quite catch that.{% endif %} Do you need help with anything "
-            "else? I can help with {{ requests }}."
+            "{% elif unanswered %}That's not something I can help with from here.{% elif said_sorry %}No problem "
+            "at all.{% elif remark %}Thanks for letting me know.{% else %}Sorry, I didn't quite catch that.{% endif %}"
+            " Do you need help with anything else? I can help with {{ requests }}."
             "{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
             "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
@@ -171,8 +174,9 @@ SPEC = StateSpec(
             "{% elif level == 2 %}Let me make it easier: tell me in a few words what else you need, or tap below if "
             "that's everything.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}I can't help with that one from here.{% elif remark %}I see, thank you.{% else %}I "
-            "want to make sure I get this right.{% endif %} Do you need anything else? I can help with {{ requests }}."
+            "{% elif unanswered %}I can't help with that one from here.{% elif said_sorry %}Don't worry at all."
+            "{% elif remark %}I see, thank you.{% else %}I want to make sure I get this right.{% endif %} Do you need "
+            "anything else? I can help with {{ requests }}."
             "{% endif %}",
         ),
         "empathize": (

@@ -197,7 +197,8 @@ SPEC = StateSpec(
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
             "{% elif unanswered and level == 1 %}I can't help with that one from here, but a colleague can look "
             "into it. Shall I pass you to one? Or I can help with {{ requests }}.{% elif unanswered %}I can't help "
-            "with that one from here. {% elif complained and not apologized %}I'm sorry about that. {% endif %}"
+            "with that one from here. {% elif said_sorry %}No problem at all. {% elif complained and not apologized %}"
+            "I'm sorry about that. {% endif %}"
             "{% if not (unanswered and level == 1) %}So I can help, could you tell me what you'd like to do? For "
             "example, {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
@@ -215,7 +216,8 @@ SPEC = StateSpec(
             "{% elif unanswered and level == 1 %}That's outside what I can do from here, but a colleague could "
             "help. Would you like me to pass you to one? If not, I can help with {{ requests }}."
             "{% elif unanswered %}That's outside what I can do from here. "
-            "{% elif complained and not apologized %}I'm sorry that's happened. {% endif %}"
+            "{% elif said_sorry %}Don't worry at all. {% elif complained and not apologized %}I'm sorry that's "
+            "happened. {% endif %}"
             "{% if not (unanswered and level == 1) %}What would you like me to do? I can help with {{ requests }}."
             "{% endif %}{% endif %}",
         ),

@@ -114,8 +114,9 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I still didn't follow. You can pick an option below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}That's not something I can help with from here.{% elif remark %}I see, thank you "
-            "for telling me.{% else %}Sorry, I didn't quite catch that.{% endif %} Would {{ offered }} work for you? "
+            "{% elif unanswered %}That's not something I can help with from here.{% elif said_sorry %}No problem "
+            "at all.{% elif remark %}I see, thank you for telling me.{% else %}Sorry, I didn't quite catch that."
+            "{% endif %} Would {{ offered }} work for you? "
             "The buttons below work too."
             "{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
@@ -126,8 +127,9 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Let me make it easier: just tap one of the options below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }}"
-            "{% elif unanswered %}I can't help with that one from here.{% elif remark %}I understand.{% else %}I "
-            "want to make sure I get this right.{% endif %} Would you like {{ offered }}? The buttons below work too."
+            "{% elif unanswered %}I can't help with that one from here.{% elif said_sorry %}Don't worry at all."
+            "{% elif remark %}I understand.{% else %}I want to make sure I get this right.{% endif %} Would you like "
+            "{{ offered }}? The buttons below work too."
             "{% endif %}",
         ),
         "resume": (

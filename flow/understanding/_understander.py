@@ -168,7 +168,10 @@ class Understander:
             slots["arrived"] = " ".join(facts.arrived)  # "it came on Monday": bought then or before
         if context.asked is not None and all(a.kind == "unknown" for a in acts) and _shrugs(text):
             acts = [Act.of("provide", context.asked, negated=True)]  # 🤷 to a question: not known
-        if all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
+        if _only_sorry(clause_words):
+            acts = [Act.of("unknown")]
+            slots["sorry"] = "yes"  # "sorry!", "my bad, sorry for the back and forth": nothing to answer but that
+        elif all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
             slots["remark"] = "yes"
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
@@ -761,6 +764,24 @@ def _asks_for_a_call(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 
 _CALL_ME = ("call me", "ring me", "phone me", "callback", "call back", "give me a call", "a phone call", "ring back")
+
+
+def _only_sorry(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether the message only says sorry ("sorry!", "oops my bad", "sorry for the back and forth")."""
+    words = [word for clause in clauses for word in clause]
+    if not words or len(words) > _SORRY_WORDS:
+        return False
+    if _SAYING_SORRY.isdisjoint(words) and ("my", "bad") not in zip(words, words[1:], strict=False):
+        return False
+    return all(word in _SAYING_SORRY or word in _AROUND_SORRY for word in words)
+
+
+_SORRY_WORDS = 10
+_SAYING_SORRY = frozenset({"sorry", "soz", "sry", "apologies", "apologise", "apologize", "oops", "whoops"})
+_AROUND_SORRY = frozenset(
+    """i im am so very really about that this for the my bad all confusion mistake mix up mixup back and
+    forth again hassle trouble muddle oh ok okay lol haha there""".split()
+)
 
 
 def _shrugs(text: str) -> bool:

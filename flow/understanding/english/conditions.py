@@ -68,7 +68,8 @@ UNSAFE = _phrases("""
     unsafe | burned me | burnt me | scalded me | overheated and | dangerously hot | smells of burning |
     smell of burning | smells like burning | smelt of burning | smelled of burning | burning smell |
     smells burnt | smells like its burning | plug melted | melted plug | cable melted | wire melted |
-    wires melted | socket melted | scorched | scorch marks
+    wires melted | socket melted | scorched | scorch marks | overheats | overheating | too hot to touch |
+    gets really hot | gets very hot | gets extremely hot | gets so hot | gets dangerously hot | burning hot
 """)
 """Something wrong that puts people at risk: fire, smoke, sparks, an electric shock."""
 NEVER_ARRIVED = _phrases("""
