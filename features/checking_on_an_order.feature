@@ -101,3 +101,9 @@ Feature: Checking on something already under way
       | message                                       |
       | I was charged for my cancelled order          |
       | i cancelled my order but you still charged me |
+
+  Scenario: "And when will my other refund for A-2002 arrive?" beside a new request is answered too
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "refund for A-2001 please, bought 40 days ago, and also when will my other refund for A-2002 arrive?"
+    Then the conversation is in "offering_alternatives"
+    And the agent says "within 5 working days of being approved"

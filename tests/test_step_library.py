@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flow import Engine, load_policy
-from flow.models import ApproveRequest, Close, IssueCompensation, Turn
+from flow.models import ApproveRequest, Close, IssueCompensation, Signals, Turn
 from flow.testing import checks, monitors
 from flow.testing.catalog import CATALOG
 from flow.testing.docs import render
@@ -336,6 +336,20 @@ def test_an_approval_after_a_decline_breaks_a_rule() -> None:
     assert monitors.no_approval_after_refusal(_history(approved), POLICY) is None
     assert monitors.no_approval_after_refusal(_history(declined, approved), POLICY) == (
         "reply 2 approved the request that reply 1 declined"
+    )
+
+
+def test_a_long_first_refusal_breaks_a_rule_unless_it_answers_a_question_asked_beside() -> None:
+    long_refusal = "I can't refund it. " + "word " * 80
+    plain = _turn(1, long_refusal, "offering_alternatives", ["decline"])
+    assert monitors.replies_stay_short(_history(plain), POLICY) == (
+        "reply 1, the first refusal, has 84 words (at most 70)"
+    )
+    asked_beside = plain.model_copy(update={"signals": Signals(slots={"aside": "status"})})
+    assert monitors.replies_stay_short(_history(asked_beside), POLICY) is None
+    longer = asked_beside.model_copy(update={"text": long_refusal + "word " * 30})
+    assert monitors.replies_stay_short(_history(longer), POLICY) == (
+        "reply 1, the first refusal, has 114 words (at most 110)"
     )
 
 

@@ -145,6 +145,9 @@ MAX_REFUSAL_WORDS = 70
 """The most words the first full refusal (reason, apology and alternatives) may take."""
 MAX_REPLY_WORDS = 110
 """The most words any one reply may take."""
+MAX_ASIDE_WORDS = 40
+"""The most words the answer to a question asked beside the request ("and when will my other refund
+arrive?") may add to the first full refusal."""
 
 
 def _sentences(text: str) -> list[str]:
@@ -202,7 +205,8 @@ def replies_stay_short(history: Sequence[Exchange], policy: Policy) -> str | Non
     """The first full refusal stays within 70 words, and no reply runs past 110.
 
     The refusal is counted from its reason on: a reply that first settles another request (an approved
-    refund before a declined cancellation) says that first, and those words are not the refusal's.
+    refund before a declined cancellation) says that first, and those words are not the refusal's. A
+    question the customer asked beside the request is answered in the refusal, and may add up to 40 words.
     """
     refused = False
     for exchange, turn in _turns(history):
@@ -210,8 +214,10 @@ def replies_stay_short(history: Sequence[Exchange], policy: Policy) -> str | Non
         if not refused and "decline" in turn.transitions:
             refused = True
             refusal = len(" ".join(_refusal_paragraphs(turn)).split())
-            if refusal > MAX_REFUSAL_WORDS:
-                return f"reply {exchange.number}, the first refusal, has {refusal} words (at most {MAX_REFUSAL_WORDS})"
+            asked_beside = turn.signals is not None and "aside" in turn.signals.slots
+            most = MAX_REFUSAL_WORDS + (MAX_ASIDE_WORDS if asked_beside else 0)
+            if refusal > most:
+                return f"reply {exchange.number}, the first refusal, has {refusal} words (at most {most})"
         if words > MAX_REPLY_WORDS:
             return f"reply {exchange.number} has {words} words (at most {MAX_REPLY_WORDS})"
     return None

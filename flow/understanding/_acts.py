@@ -503,7 +503,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 for kind, each in (*lexicon.request_cues.items(), *lexicon.weak_request_cues.items())
                 if first(each, clause.words) is not None
             }
-            if cued and (not about_rules or cued & requested):
+            if cued and (not about_rules or cued & requested) and not (about_rules and another_order(clause.words)):
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
             if (
                 not about_rules
