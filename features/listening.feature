@@ -151,6 +151,20 @@ Feature: Listening first
     Then the agent says "colleague"
     And the agent does not say "What would you like me to do"
 
+  Rule: A request made in frustration is met with a word of sympathy before the question
+
+    Scenario Outline: "<message>" is told sorry before being asked for the order number
+      When the customer says "<message>"
+      Then the message is read as "request:refund" and "complain"
+      And the reply matches /I'm sorry (this has been frustrating|about all this)/
+      And the agent asks for the "order_id"
+
+      Examples:
+        | message                                                      |
+        | I want a refund! This is the third time I'm contacting you!! |
+        | I want a refund. I have emailed twice and nobody replied     |
+        | I want a refund, this is ridiculous                          |
+
   Rule: A customer who tells it bit by bit is followed, not handed over
 
     Scenario: "Hi", "i have a problem", "with my order", then the order number

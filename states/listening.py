@@ -75,7 +75,8 @@ SPEC = StateSpec(
             "{% elif asked_before and thanked %}You're welcome. Just to check, {{ question_inline }}"
             "{% elif asked_before and complained %}I understand, and I want to help. {{ question }}"
             "{% elif asked_before %}Sorry, I still need this: {{ question_inline }}"
-            "{% else %}{% if trouble_told %}I'm sorry about that. {% elif given %}Thanks. {% endif %}{{ question }}"
+            "{% else %}{% if trouble_told %}I'm sorry about that. {% elif complained and not apologized %}I'm sorry "
+            "this has been frustrating. {% elif given %}Thanks. {% endif %}{{ question }}"
             "{% endif %}",
             "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}No problem. {{ hint }}"
@@ -100,7 +101,8 @@ SPEC = StateSpec(
             "{% elif asked_before and thanked %}No problem. Before I go on, {{ question_inline }}"
             "{% elif asked_before and complained %}I hear you, and I'd like to sort this out. {{ question }}"
             "{% elif asked_before %}Just so I can check, {{ question_inline }}"
-            "{% else %}{% if trouble_told %}I'm sorry to hear that. {% elif given %}Thank you. {% endif %}"
+            "{% else %}{% if trouble_told %}I'm sorry to hear that. {% elif complained and not apologized %}I'm sorry "
+            "this has been frustrating. {% elif given %}Thank you. {% endif %}"
             "{{ question }}"
             "{% endif %}",
             "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
@@ -123,7 +125,8 @@ SPEC = StateSpec(
             "{% elif asked_before and thanked %}Happy to help. One thing first: {{ question_inline }}"
             "{% elif asked_before and complained %}I'm sorry this is frustrating. So I can help, {{ question_inline }}"
             "{% elif asked_before %}Sorry, I didn't catch that. {{ question }}"
-            "{% else %}{% if trouble_told %}I'm sorry that happened. {% elif given %}Got it. {% endif %}"
+            "{% else %}{% if trouble_told %}I'm sorry that happened. {% elif complained and not apologized %}I'm "
+            "sorry about all this. {% elif given %}Got it. {% endif %}"
             "{{ question }}"
             "{% endif %}",
         ),

@@ -275,7 +275,14 @@ _COMPLAINT = _phrases("""
     took a while | took ages | took forever | took too long | so long | got charged | still charged |
     charged anyway | charged me anyway | how generous | how kind | arent being helpful | not being very helpful |
     isnt helpful | wasnt helpful | not very helpful | not much help | no help | of no help | how dare |
-    how you treat | treat your customers | beyond a joke | sick and tired
+    how you treat | treat your customers | beyond a joke | sick and tired | time im contacting | time ive contacted |
+    time i have contacted | time im writing | time ive written | time im asking | time ive asked | time im messaging |
+    time ive messaged | time im chasing | time ive chased | time ive had to | time i have had to |
+    contacted you three times | contacted you twice | contacted you several |
+    contacted you multiple | contacted you so many | emailed twice | emailed three times | emailed several times |
+    called twice | called three times | rang twice | nobody replied | no one replied | nobody got back |
+    no one got back | nobody has got back | no one has got back | never got back | never heard back |
+    still no reply | no reply | no response | keep contacting | keep having to contact | going round in circles
 """)
 _EXCLAMATIONS = _phrases("""
     bloody | damn | dammit | hell | shit | crap | ffs | wtf | fucking | fuck | fuckin | bollocks | sodding |
