@@ -449,6 +449,22 @@ Feature: Following the customer when they change course
       Then the conversation is in "follow_up"
       And the agent says "refund"
 
+  Rule: After a refund is swapped for an alternative, the customer may still switch to another
+
+    Scenario Outline: "<second>" after swapping the refund for "<first>" switches again
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I bought a sofa on the 3rd of last month, A-7171, and want to return it"
+      Then the request is approved
+      When the customer says "<first>"
+      And the customer says "<second>"
+      Then the alternative "<now>" is applied
+      And the reply matches /(instead of|in place of) the/
+
+      Examples:
+        | first                         | second                        | now          |
+        | ok fine, store credit I guess | no wait, an exchange actually | Exchange     |
+        | an exchange please            | actually store credit please  | Store credit |
+
   Rule: "Yes, do that" once an offer is set up is told it is done, not asked what else
 
     Scenario: "Yes do that" after switching to the store credit says it is all set

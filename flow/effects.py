@@ -232,6 +232,9 @@ class Effects:
         if item is None or chosen is None:
             return
         run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
+        # An approved request could have had any of its alternatives, so the customer may still switch to another.
+        item.offered = tuple(a.id for a in self._policy.requests[item.name].every_alternative())
+        run.offered = list(item.offered)
         self._settle_with(run, item, chosen)
 
     def _alternative(self, request: str, alternative_id: str) -> Alternative:

@@ -242,6 +242,8 @@ def read_acts(
         _when_they_call(clauses, found)
     if context.chosen is not None and context.state == "follow_up":
         _neither_after_all(clauses, lexicon, found)
+        if any(act.kind == "choose" and act.target not in (None, context.chosen) for _, act in found.acts):
+            found.drop("cancel_request")  # "no wait, an exchange actually": another offer, not nothing at all
         if "choose" not in found.kinds():
             chosen_taken_back(clauses, context, lexicon, found)
             _keeping_instead(clauses, context.chosen, found)

@@ -150,7 +150,7 @@ _BARE = frozenset(
 _TOLD = frozenset(
     {"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks", "sounds", "good", "great",
      "fine", "perfect", "works", "would", "be", "is", "nice", "ideal", "lovely", "best", "i", "guess", "suppose",
-     "reckon"}
+     "reckon", "actually", "rather", "better", "preferably", "ideally"}
 )  # fmt: skip
 """Words that may follow the name in a message that only tells the agent to do it, or welcomes it: "freeze
 it then", "the exchange sounds good"."""
