@@ -449,6 +449,15 @@ Feature: Following the customer when they change course
       Then the conversation is in "follow_up"
       And the agent says "refund"
 
+  Rule: Leaving the choice to the agent once a refund is started is told it is under way
+
+    Scenario: "Whatever is quickest" after the refund was started is told it is already under way
+      When the customer says "refund A-5152 please, I bought it 2 days ago"
+      Then the request is approved
+      When the customer says "whatever is quickest"
+      Then the reply matches /(already under way|done already)/
+      And the agent does not say "didn't quite catch"
+
   Rule: After a refund is swapped for an alternative, the customer may still switch to another
 
     Scenario Outline: "<second>" after swapping the refund for "<first>" switches again

@@ -15,7 +15,7 @@ from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, read_acts
 from flow.understanding._facts import gave_the_wrong_number, read_facts
-from flow.understanding._found import cue_at, first, has
+from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._offers import find_mentions
@@ -158,8 +158,11 @@ class Understander:
             slots["call_me"] = "yes"  # "can you call me instead?" while waiting for a person
         if (context.callback_asked or call_me) and (asked_for := lexicon.call_time(folded)):
             slots["call_at"] = asked_for  # "tomorrow at 3pm": when the customer would like the call
-        if context.state == "follow_up" and any(has(lexicon.go_ahead, clause) for clause in clause_words):
-            slots["go_ahead"] = "yes"  # "great, can you do it then?" once it is done
+        if context.state == "follow_up" and any(
+            has(lexicon.go_ahead, clause) or (not context.offered and only(lexicon.indifference, clause, lexicon))
+            for clause in clause_words
+        ):
+            slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
         if facts.facts and (
             any(has(lexicon.corrections, clause) for clause in clause_words) or gave_the_wrong_number(clause_words)
         ):
