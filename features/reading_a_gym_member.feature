@@ -35,6 +35,29 @@ Feature: Reading a gym member the way they talk
         | i want to cancel my 12-month membership, i'm 3 months in              | 9      |
         | cancel my membership, 3 months left on my 12 month contract           | 3      |
 
+  Rule: "Or the off-peak" after turning the freeze down sets nothing up
+
+    Scenario Outline: "<message>" after "no I don't want a freeze" <outcome>
+      Given the fact "months_left" is "2"
+      When the customer says "cancel my membership"
+      And the customer says "no I don't want a freeze"
+      And the customer says "<message>"
+      Then no alternative is applied
+      And the message is read as "<act>"
+
+      Examples:
+        | message          | act                | outcome                 |
+        | or the off peak  | ask_about:off_peak | asks about the plan     |
+        | nor the off peak | reject:off_peak    | turns the plan down too |
+
+  Rule: A fact given with a shrug takes nothing grudgingly
+
+    Scenario: "0 months left I guess" is cancelled with good news, not with sorry
+      When the customer says "hello, my membership renews next week and I don't want it to"
+      And the customer says "it's a rolling monthly one, so 0 months left I guess"
+      Then the request is approved
+      And the agent does not say "sorry"
+
   Rule: A member who asks for a freeze by name gets the freeze, whatever the reason
 
     Scenario: "Can I pause my membership while I'm recovering from knee surgery?" looks into the freeze

@@ -690,7 +690,10 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
 
 def _reluctant(run: Run) -> bool:
     """Whether the customer takes something grudgingly ("I'll take the credit if I have to", "credit I
-    guess"), which a reply meets with understanding rather than "Great"."""
+    guess"), which a reply meets with understanding rather than "Great". A fact given with a shrug ("0 months
+    left I guess") takes nothing."""
+    if all(act.kind == "provide" for act in run.signals.acts):
+        return False
     lowered = run.text.lower().replace("’", "'")
     return any(phrase in lowered for phrase in _RELUCTANT)
 

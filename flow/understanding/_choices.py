@@ -573,13 +573,19 @@ def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexi
     words = clause.words
     if mention.offer is None:
         return Act.of("choose", candidates=context.offered_ids)
-    if abusive or _refused(words, mention, lexicon):
+    if abusive or _refused(words, mention, lexicon) or words[0] in ("nor", "neither"):
         return Act.of("reject", mention.offer)
+    if words[0] == "or" and mention.start <= _ELLIPSIS and len(words) <= mention.end + 1 and "please" not in words:
+        return Act.of("ask_about", mention.offer)  # "or the off-peak": perhaps "nor", perhaps "then?": asked
     if _asks(clause, mention, lexicon) and not _chooses(words, mention, lexicon):
         if lexicon.asks_why(words, " ".join(words)):
             return Act.of("ask_why")
         return Act.of("ask_about", mention.offer)
     return Act.of("choose", mention.offer)
+
+
+_ELLIPSIS = 2
+"""The most words between "or" and an offer's name in "or the off-peak", a clause that only names it."""
 
 
 def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
