@@ -365,6 +365,21 @@ Feature: Following the customer when they change course
       Then the request "refund" is decided as "approved"
 
 
+  Rule: Two requests settled in one reply give the news once
+
+    Scenario Outline: "<message>" cancels both, without "Good news" between them
+      When the customer says "<message>"
+      Then the agent says "Order <first> hasn't left our warehouse yet"
+      And the agent says "Order <second> hasn't left our warehouse yet"
+      And the reply does not match /Good news[^.]*\. Order <second>/
+      And the conversation is in "follow_up"
+
+      Examples:
+        | message                                              | first  | second |
+        | cancel A-1114 and A-1115 please, neither shipped     | A-1114 | A-1115 |
+        | can u cancel A-1111 and A-2222? neither has shipped  | A-1111 | A-2222 |
+        | please cancel A-3141 and A-5926, neither has shipped | A-3141 | A-5926 |
+
   Rule: A choice and a request for another order in one message are both taken
 
     Scenario: The credit taken, and the other order cancelled next

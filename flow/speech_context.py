@@ -219,6 +219,10 @@ class ContextBuilder:
             context = base.copy()
         if policy.compensation is not None and not needed.isdisjoint(_COMPENSATION_READS):
             context["compensation"] = self.book.render("compensation.offer", context)
+        if "settled_before" in needed:
+            # "cancel A-1111 and A-2222": the second approval is not news the way the first one was.
+            before = run.steps[: run.steps.index(step)] if step is not None and step in run.steps else []
+            context["settled_before"] = any(s.transition in _SETTLES_AND_GOES_ON for s in before)
         if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
             if booked is not None and booked <= run.now:
@@ -686,6 +690,10 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
         return following
     later = run.agenda[run.agenda.index(item) + 1 :]
     return later[0] if later else None
+
+
+_SETTLES_AND_GOES_ON = frozenset({"approve_and_continue", "grant_wish_and_continue", "accept_and_continue"})
+"""Transitions that settle one request and go on to the next in the same reply."""
 
 
 def _reluctant(run: Run) -> bool:

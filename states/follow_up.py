@@ -36,7 +36,8 @@ SPEC = StateSpec(
             "{% if complained and not apologized and 'sorry' not in approval %}I'm sorry about this. {% endif %}"
             "{{ approval }} Is there anything else I can help with?",
             "{% if complained and not apologized and 'sorry' not in approval %}I'm sorry you've had this trouble. "
-            "{% elif not complained and 'sorry' not in approval %}Good news{% if customer_name %}, "
+            "{% elif not complained and not settled_before and 'sorry' not in approval %}Good news"
+            "{% if customer_name %}, "
             "{{ customer_name }}{% endif %}. {% endif %}{{ approval }} Is there anything else you need?",
         ),
         "hold_position": (
