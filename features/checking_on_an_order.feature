@@ -107,3 +107,17 @@ Feature: Checking on something already under way
     When the customer says "refund for A-2001 please, bought 40 days ago, and also when will my other refund for A-2002 arrive?"
     Then the conversation is in "offering_alternatives"
     And the agent says "within 5 working days of being approved"
+
+  Scenario Outline: "<message>" is a refund chased in irony: answered, with a colleague offered to check
+    When the customer says "<message>"
+    Then the message is read as ironic
+    And the agent says "within 5 working days"
+    And the reply matches /I'm sorry (you're still waiting|it's taking so long)/
+    And the agent does not say "what you'd like to do"
+    When the customer says "yes please"
+    Then the conversation waits for a person
+
+    Examples:
+      | message                                             |
+      | wow, 5 weeks for a refund, amazing service 👏 A-1212 |
+      | fantastic service, three weeks and still no refund  |

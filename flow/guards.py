@@ -197,12 +197,13 @@ def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
 
 
 def asked_status(run: Run, rules: Rules) -> bool:
-    """The customer asks how an earlier request is going (the agent answers, and offers a person who can
-    check it when the policy says one should). At the check-in, "the credit isn't on my account" says it
-    is not sorted, which a person looks into."""
+    """The customer asks how an earlier request is going, or complains in irony that it has not come (the
+    agent answers, and offers a person who can check it when the policy says one should). At the check-in,
+    "the credit isn't on my account" says it is not sorted, which a person looks into."""
     if run.question == "satisfaction" and _has(run, "deny"):
         return False
-    if not _has(run, "ask_status") or rules.policy.status is None or _moves_on(run):
+    chasing = _has(run, "ask_status") or "chasing" in run.signals.slots
+    if not chasing or rules.policy.status is None or _moves_on(run):
         return False
     return not _still_to_come(run)
 

@@ -28,10 +28,12 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "a person, just say so and I'll pass you to a colleague.{% if resume %} {{ resume }}{% endif %}",
     ),
     "status": (
-        "{{ status_text }}{% if check %} Would you like me to pass this to a colleague to check?"
-        "{% elif resume %} {{ resume }}{% endif %}",
-        "{{ status_text }}{% if check %} If you'd like, a colleague can look into yours. Shall I pass it on?"
-        "{% elif resume %} {{ resume }}{% endif %}",
+        "{% if complained and not apologized %}I'm sorry you're still waiting. {% endif %}{{ status_text }}"
+        "{% if check %} Would you like me to pass this to a colleague to check?{% elif resume %} {{ resume }}"
+        "{% endif %}",
+        "{% if complained and not apologized %}I'm sorry it's taking so long. {% endif %}{{ status_text }}"
+        "{% if check %} If you'd like, a colleague can look into yours. Shall I pass it on?{% elif resume %} "
+        "{{ resume }}{% endif %}",
     ),
     "time": (
         "Of course, take your time. I'll be here when you're ready.",

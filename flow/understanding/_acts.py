@@ -130,6 +130,19 @@ class Tone:
     warm: bool = False
 
 
+def chases_in_irony(clauses: list[Clause], acts: Sequence[Act], lexicon: Lexicon) -> bool:
+    """Whether an ironic complaint is about something still awaited ("fantastic service, three weeks and
+    still no refund", "5 weeks for a refund, amazing service"): the complaint it is, which the agent
+    answers as it would a question about how the refund is going."""
+    if not any(act.kind == "complain" for act in acts) or any(act.kind in ("ask_status", "request") for act in acts):
+        return False
+    return any(
+        (has(lexicon.status_cues, clause.words) and has(lexicon.status_subjects, clause.words))
+        or waited_for(clause.words, lexicon)
+        for clause in clauses
+    )
+
+
 def read_acts(
     clauses: list[Clause],
     context: Context,
@@ -665,7 +678,7 @@ def _read_requests(
         return handled
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
-    status = status or _waited_for(words, lexicon) or _asks_again_where(clause, context, lexicon)
+    status = status or waited_for(words, lexicon) or _asks_again_where(clause, context, lexicon)
     if (status or after) and not any(asks_anew(words, cue_starts[kind] or 0) for kind in named):
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
@@ -877,9 +890,14 @@ _BARE_NOS = frozenset({"no", "nope", "nah"})
 _SUBJECTS = frozenset({"i", "we", "id", "ill", "im", "just"})
 
 
-def _waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """ "I've been waiting 10 days for my refund": what is waited for, after "for", is what the customer asks
-    after, however long the wait said between."""
+def waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "I've been waiting 10 days for my refund", "5 weeks for a refund, amazing service": what is waited for,
+    after "for", is what the customer asks after, however long the wait said between."""
+    for i, word in enumerate(words[:-2]):
+        if word in _SPANS_OF_TIME and words[i + 1] == "for":
+            waited = [w for w in words[i + 2 :] if w not in _OWNING][:2]
+            if has(lexicon.status_subjects, waited):
+                return True
     if "waiting" not in words:
         return False
     at = words.index("waiting")
@@ -891,6 +909,7 @@ def _waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 
 _OWNING = frozenset({"my", "the", "our", "a", "an", "this", "that"})
+_SPANS_OF_TIME = frozenset({"days", "weeks", "months", "week", "month", "fortnight", "ages", "forever"})
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:

@@ -13,7 +13,7 @@ from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
-from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, read_acts
+from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, chases_in_irony, read_acts
 from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._irony import is_ironic
@@ -171,6 +171,8 @@ class Understander:
             slots["arrived"] = " ".join(facts.arrived)  # "it came on Monday": bought then or before
         if context.asked is not None and all(a.kind == "unknown" for a in acts) and _shrugs(text):
             acts = [Act.of("provide", context.asked, negated=True)]  # 🤷 to a question: not known
+        if irony and chases_in_irony(clauses, acts, lexicon):
+            slots["chasing"] = "yes"  # "three weeks and still no refund, fantastic service": a refund chased
         if _only_sorry(clause_words):
             acts = [Act.of("unknown")]
             slots["sorry"] = "yes"  # "sorry!", "my bad, sorry for the back and forth": nothing to answer but that
