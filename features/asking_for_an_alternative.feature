@@ -223,6 +223,14 @@ Feature: Asking for an alternative straight away
       And the agent says "within 5 working days"
       And the agent does not say "started your refund"
 
+    Scenario: "Actually can I get it in a 12 instead?" once the refund is started swaps it for the exchange
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hi I want to return a dress. It doesn't fit. Order A-6969, got it 2 days ago"
+      Then the request is approved
+      When the customer says "Actually can I get it in a 12 instead?"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "within 5 working days of being approved"
+
     Scenario: "Swap it for a medium" after a wrong size was told arranges the exchange
       When the customer says "I ordered the wrong size, order A-7781"
       And the customer says "3 weeks ago"

@@ -138,7 +138,9 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
     """ "in a medium", "for a size 10", "to navy": a size or colour asked for ("can I get it in a medium?",
     "swap it for a large", "in navy instead") names the one offer of another size or colour, if exactly one
     offer is. One only told of ("I ordered a medium") names nothing."""
-    if not lexicon.variant_kinds or not (lexicon.variants.may_hold(clause) or "size" in clause):
+    if not lexicon.variant_kinds or not (
+        lexicon.variants.may_hold(clause) or "size" in clause or any(word.isdigit() for word in clause)
+    ):
         return []
     owners = [offer.id for offer in offered if _changes_variant(offer, lexicon.variant_kinds)]
     if len(owners) != 1:
@@ -149,6 +151,7 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
         for i in range(len(clause) - 1)
         if clause[i] == "size" and (clause[i + 1].isdigit() or clause[i + 1] in _LETTER_SIZES)
     ]
+    spans += [(i, i + 1) for i in range(2, len(clause)) if _size_number(clause, i)]
     for start, end in sorted(spans):
         lead = start
         while lead > 0 and clause[lead - 1] in lexicon.variant_leads:
@@ -171,6 +174,20 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
             return [Mention(owners[0], lead, end, "variant")]
     return []
 
+
+def _size_number(clause: Sequence[str], at: int) -> bool:
+    """Whether the number at ``at`` is a size asked for: "in a 12", "for an 8"."""
+    word = clause[at]
+    return (
+        word.isdigit()
+        and _SMALLEST_SIZE <= int(word) <= _LARGEST_SIZE
+        and clause[at - 1] in ("a", "an")
+        and clause[at - 2] in ("in", "for")
+    )
+
+
+_SMALLEST_SIZE, _LARGEST_SIZE = 2, 60
+"""The numbers read as a size after "in a" (dress and shoe sizes), not a count or an order number."""
 
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"})
 """Sizes written as letters after "size": "size L", "a size XL"."""
