@@ -190,6 +190,15 @@ Feature: Asking for an alternative straight away
       When the customer says "hi, the dress doesn't suit me. order A-2020, got it last week"
       Then the request is approved
 
+  Rule: Two alternatives asked about before anything is offered are both described
+
+    Scenario: "What's the difference between store credit and an exchange?" describes each under its name
+      When the customer says "what's the difference between store credit and an exchange?"
+      Then the message is read as "ask_about:store_credit" and "ask_about:exchange"
+      And the agent says "Store credit: The credit goes on your account"
+      And the agent says "Exchange: We email you a free returns label"
+      And no alternative is applied
+
   Rule: What the customer told decides which alternative a wish means
 
     Scenario: "The mug came chipped, can you send a new one?" asks for a replacement, not a new parcel

@@ -253,12 +253,19 @@ class ContextBuilder:
 
     def _add_described(self, run: Run, context: dict[str, Any]) -> None:
         """The alternative asked about before anything was offered, with what to say about it."""
-        asked = {a.target for a in run.signals.acts if a.kind == "ask_about"}
-        every = (a for alternatives in self._alternatives.values() for a in alternatives)
-        about = next((a for a in every if a.id in asked), None)
-        if about is not None:
-            context["about"] = _in_sentence(about)
-            context["details"] = _fresh_details(about, set(run.said), run.text)
+        asked = [a.target for a in run.signals.acts if a.kind == "ask_about"]
+        every: dict[str, Alternative] = {}
+        for alternatives in self._alternatives.values():
+            for alternative in alternatives:
+                every.setdefault(alternative.id, alternative)  # as the first request that offers it words it
+        compared = [every[target] for target in dict.fromkeys(asked) if target in every]
+        if len(compared) > 1:
+            # "What's the difference between store credit and an exchange?": each under its title.
+            context["about"] = human_list([_in_sentence(a) for a in compared], conjunction="or the")
+            context["details"] = " ".join(f"{a.title}: {_details(a)}" for a in compared)
+        elif compared:
+            context["about"] = _in_sentence(compared[0])
+            context["details"] = _fresh_details(compared[0], set(run.said), run.text)
 
     def _wished(self, run: Run, item: AgendaItem | None) -> str | None:
         """How the alternative the customer asked for by name in this message is said in a sentence."""

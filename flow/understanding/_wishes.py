@@ -32,6 +32,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
     name ("send a new one" names "a new one") go to ``found.also_wished``, for the engine to weigh."""
     for index, clause in enumerate(clauses):
         words = clause.words
+        asked_about = False
         for mention in named_mentions(words, context.wishes, lexicon):
             if mention.offer is None:
                 continue
@@ -48,11 +49,15 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 inside = named_mentions(words[mention.start : mention.end], others)
                 found.also_wished = [m.offer for m in inside if m.offer is not None]
                 return
-            if _asks_about(clause, mention, lexicon):
+            if asked_about or _asks_about(clause, mention, lexicon):
+                # "what's the difference between store credit and an exchange?" asks about both
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
-                return
+                asked_about = True
+                continue
             if _turned_down(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
+        if asked_about:
+            return
 
 
 def _way_of_granted(offer_id: str, context: Context) -> bool:
