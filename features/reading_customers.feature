@@ -571,6 +571,19 @@ Feature: Reading customers the way they write
       When the customer says "I don't want to cancel, I just have a question"
       Then the message is not read as "request:cancel"
 
+  Rule: A statement with "it" left out is no question
+
+    Scenario Outline: "<message>" asks nothing beside the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the request is approved
+      And the agent does not say "other question"
+
+      Examples:
+        | message                                                                                                           |
+        | hello i am writing for return the product, is not good quality. order number is A-8181 and i buy it 10 day before |
+        | refund for A-8182 please, was too small, bought 4 days ago                                                        |
+
   Rule: Goodbyes in other words
 
     Scenario: "tootles" says goodbye

@@ -125,8 +125,23 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
             continue
         elif not clause.question and first in lexicon.question_starts and len(words) - opening > 1:
             exclamation = first == "what" and words[opening + 1] in ("a", "an")
-            clause.question = not exclamation and (first != "if" or "?" in folded) and not _told_not_to(words)
+            clause.question = (
+                not exclamation
+                and (first != "if" or "?" in folded)
+                and not _told_not_to(words)
+                and not _subject_left_out(words, opening)
+            )
     return result
+
+
+def _subject_left_out(words: list[str], opening: int) -> bool:
+    """ "Is not good quality", "was too small": a statement about the item with "it" left out, which opens
+    like a question but asks nothing (one asked with "?" is read as a question before this)."""
+    return words[opening] in _COPULAS and words[opening + 1] in _SAYING_HOW
+
+
+_COPULAS = frozenset({"is", "are", "was", "were"})
+_SAYING_HOW = frozenset({"not", "very", "too", "so", "really", "quite", "completely", "totally", "broken", "damaged"})
 
 
 def _told_not_to(words: list[str]) -> bool:
