@@ -100,6 +100,21 @@ Feature: Closing politely when the customer has nothing else
       And the agent does not say "pleasure to help"
       And the agent says "pick this up again"
 
+  Rule: Confirming what the agent said answers "anything else?" with neither a yes nor a no
+
+    Scenario Outline: "<message>" once the refund is started is heard, and nothing more is asked for
+      When the customer says "refund A-9191 please, I bought it 3 weeks ago"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the conversation is in "follow_up"
+      And the agent does not say "what can I do for you"
+      And the agent does not say "what else do you need"
+
+      Examples:
+        | message            |
+        | yes that's right   |
+        | yep that's correct |
+
   Rule: Unhappy words after the resolution are not a goodbye
 
     Scenario: Saying they are not happy gets sympathy, and the door stays open

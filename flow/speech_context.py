@@ -352,7 +352,9 @@ class ContextBuilder:
             context["said_sorry"] = "sorry" in run.signals.slots
             words = _letter_words(run.text)
             context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
-            context["acknowledged"] = bool(words) and all(w in _ACKNOWLEDGING or w == "then" for w in words)
+            context["acknowledged"] = bool(words) and (
+                all(w in _ACKNOWLEDGING or w == "then" for w in words) or _only_confirms(words)
+            )
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)
         if "offer_callback" in groups:
@@ -910,6 +912,16 @@ answers it; "a medium please" asks nothing."""
 _ACKNOWLEDGING = frozenset({"ok", "okay", "k", "kk", "okey", "okie", "alright", "right", "fine", "hmm", "mm", "oh"})
 """A message of only these words (and "then") acknowledges what the agent said ("ok", "alright then"), which
 is neither a yes nor a no to "is there anything else?"."""
+
+
+def _only_confirms(words: list[str]) -> bool:
+    """Whether the words only confirm what the agent said ("yes that's right", "correct"): to "is there
+    anything else?" that acknowledges, and asks nothing more."""
+    return not _CONFIRMING.isdisjoint(words) and all(w in _CONFIRMING or w in _AROUND_CONFIRMING for w in words)
+
+
+_CONFIRMING = frozenset({"right", "correct", "exactly", "precisely"})
+_AROUND_CONFIRMING = frozenset("yes yeah yep yup ya that thats s is its it all quite absolutely spot on".split())
 
 
 def _letter_words(text: str) -> list[str]:
