@@ -121,3 +121,24 @@ Feature: Checking on something already under way
       | message                                             |
       | wow, 5 weeks for a refund, amazing service 👏 A-1212 |
       | fantastic service, three weeks and still no refund  |
+
+  Scenario: "No that's fine" to the colleague offered with a refund's status asks the waiting question again, cancelling nothing
+    When the customer says "I want to cancel A-1600"
+    And the customer says "actually wait, first can you tell me about my refund for A-1601? it's been a week"
+    Then the message is not read as "request:refund"
+    And the agent says "within 5 working days"
+    When the customer says "no that's fine"
+    Then the reply decides no request
+    And the agent asks for the "dispatched"
+    When the customer says "no"
+    Then the request is approved
+    And the agent says "Order A-1600 hasn't left our warehouse yet"
+
+  Scenario: "No" to the colleague offered when the customer cannot tell if it shipped cancels nothing
+    When the customer says "cancel A-1700 please"
+    And the customer says "i dont know"
+    And the customer says "no idea sorry"
+    Then the agent says "colleague"
+    When the customer says "no"
+    Then the reply decides no request
+    And the conversation is in "listening"

@@ -414,6 +414,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     signals = run.signals
     found = {name: value for name, value in signals.facts.items() if customer_may_state(policy, name, value)}
     pending = run.pending_fact
+    if pending in policy.facts and policy.facts[pending].kind == "yes_no" and run.question == "person":
+        pending = None  # "no that's fine" to the offer of a colleague answers that, not the fact waiting
     cannot_give = any(a.kind == "provide" and a.negated and a.target == pending for a in signals.acts)
     if pending is not None and pending not in found and pending in policy.facts and not cannot_give:
         spec = policy.facts[pending]

@@ -428,6 +428,9 @@ class ContextBuilder:
             context["not_known"] = unknown
             # "No, a refund then": the no to a colleague comes with the request to look at instead.
             declined = run.question == "person" and run.signals.has("deny") and not run.signals.has("request")
+            if declined and spec.kind == "yes_no":
+                # "No that's fine" to a colleague offered beside the question still waiting: it is asked again.
+                declined = context["asked_before"] = False
             context["colleague_declined"] = declined
             context["offer_colleague"] = offers_colleague_for_fact(run, policy) and not context["queued"]
 

@@ -116,7 +116,7 @@ def read_facts(
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
         elif spec.kind == "yes_no":
-            value = _yes_no(clauses, spec, asked, lexicon)
+            value = _yes_no(clauses, spec, asked, lexicon, person_offered=context.question == "person")
         elif spec.kind == "number" and (asked or digits or not word_set.isdisjoint(lexicon.number_words)):
             value = _months_to_run(clauses, spec.name, lexicon.number_words) if _counts_months_left(spec.name) else None
             if value is None and asked:
@@ -645,7 +645,12 @@ _NEGATING = frozenset(
 )
 
 
-def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexicon: Lexicon) -> bool | None:
+def _yes_no(
+    clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexicon: Lexicon, *, person_offered: bool = False
+) -> bool | None:
+    """The yes or no a message gives a yes-or-no fact: by the policy's phrases for it, or, when it was
+    asked, by a plain yes or no. With a colleague offered since it was asked (``person_offered``), a bare
+    "no" or "no that's fine" answers that offer; "no email yet" still answers the fact."""
     if spec.no_phrases or spec.yes_phrases:
         no_phrases = _phrase_set(spec.no_phrases)
         yes_phrases = _phrase_set(spec.yes_phrases)
@@ -672,6 +677,8 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
         words = [w for w in clause if w not in lexicon.fillers or w in ("yes", "no")]
         if not words or lexicon.not_knowing.may_hold(words) and has(lexicon.not_knowing, words):
             continue  # "no idea" does not say no
+        if person_offered and all(w in _BARE_ANSWER for w in words):
+            continue
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
         elif (
@@ -686,6 +693,11 @@ def _yes_no(clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexi
 
 
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "all right", "right", "fine", "cool", "sure"})
+_BARE_ANSWER = frozenset(
+    "yes yeah yep yup sure ok okay no nope nah thanks thank you cheers please that thats s its it is fine good "
+    "im i am all right ta".split()
+)
+"""Words of a bare yes or no and its politeness ("no that's fine", "yes please")."""
 """A bare "ok" takes in what the agent said (the hint after "I don't know"); it says no yes to a fact."""
 
 

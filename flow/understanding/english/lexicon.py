@@ -146,6 +146,8 @@ _STATUS = _phrases("""
     havent had | not had | not got | hasnt come through | hasnt gone through | not come through | gone through |
     come through | went through | been processed | was processed | has it been processed | any update | any news |
     an update | status of | the status | track my | tracking my | check on | check the status | you sent |
+    tell me about my refund for | tell me about my order | news on my | update on my | happening with my |
+    going on with my | happened to my | happened with my | happening to my |
     you issued | you processed | you promised | you approved | you said you would | you said youd | was promised |
     were meant to | supposed to have | did you send | did you process | did you issue | have you sent |
     have you processed | have you issued | is it done | is it processed | has it gone | has my | has the | did my |
