@@ -562,6 +562,21 @@ Feature: Following the customer when they change course
       Then no alternative is applied
       And the agent says "Order B-7654 is within our 30-day window"
 
+  Rule: Asking whether the postage comes back too is a question about the rules
+
+    Scenario Outline: "<message>" once the refund is started is answered with the free returns label
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi there!! so i ordered some curtains (A-2121) and they're the wrong length, can i send them back? got them last monday"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the agent says "free returns label"
+      And the agent does not say "already under way"
+
+      Examples:
+        | message                                    |
+        | ahh ok, and do i get the postage back too? |
+        | will you refund the shipping cost?         |
+
   Rule: Why the item goes back, or a question of its own, told once it is settled, is not a no
 
     Scenario: "Sorry!" after changing back to the refund is told not to worry, and the chat stays open

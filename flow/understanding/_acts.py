@@ -618,6 +618,10 @@ def _read_requests(
     if named and _asks_price_difference(words):
         found.negated = True  # "can I get the difference back?": a price adjustment, which no request makes
         named = []
+    if named and clause.question and _asks_postage_back(words, [cue_starts[kind] or 0 for kind in named]):
+        # "do I get the postage back too?": what sending it back costs, which the rules answer
+        found.add(position + 7, Act.of("ask_policy"))
+        return {"ask_policy"}
     told = [kind for kind in named if reported(words, cue_starts[kind] or 0)]
     if told:
         found.reported = True
@@ -1574,6 +1578,19 @@ def _asks_price_difference(words: Sequence[str]) -> bool:
 
 
 _MONEY_BACK = frozenset({"back", "refund", "refunded", "refunding", "pay", "paid", "price", "credit", "money"})
+
+
+def _asks_postage_back(words: Sequence[str], cues: Sequence[int]) -> bool:
+    """ "Do I get the postage back too?", "will you refund the shipping cost?": the postage is what the words
+    of a refund are about, not the order."""
+    return any(
+        not _POSTAGE_COSTS.isdisjoint(words[max(0, at - 3) : at + 4]) and not _MONEY_BACK.isdisjoint(words)
+        for at in cues
+    )
+
+
+_POSTAGE_COSTS = frozenset({"postage", "shipping", "p&p", "pp"})
+"""Words of what sending something costs, asked about ("do I get the postage back?")."""
 _PRICE_CHANGES = frozenset({"match", "matching", "drop", "dropped", "adjustment", "difference", "reduction", "cut"})
 
 
