@@ -393,3 +393,19 @@ Feature: Handing over to a person
       And the customer says "please don't call me, I'll wait"
       Then the conversation is in "escalated"
       And the agent does not say "booked a callback"
+
+  Rule: What went wrong, told while waiting, is met with sympathy and passed on
+
+    Scenario Outline: "<message>" while waiting for a person is heard before the wait is explained
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I need to speak to someone about a refund, it's complicated"
+      Then the conversation waits for a person
+      When the customer says "<message>"
+      Then the agent says "I'm sorry to hear that"
+      And the agent says "passed it on to my colleague"
+      And the agent does not say "still here"
+
+      Examples:
+        | message                                                                                                                      |
+        | the item was a gift and the person who bought it has passed away, I just want to return it. A-2323, bought about 6 weeks ago |
+        | it arrived broken                                                                                                            |
