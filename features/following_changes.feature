@@ -562,6 +562,16 @@ Feature: Following the customer when they change course
       Then no alternative is applied
       And the agent says "Order B-7654 is within our 30-day window"
 
+  Rule: Asking for the request an arranged alternative already gives is told it is done, not done twice
+
+    Scenario: "Yes please refund me" once a lost parcel's full refund is arranged refunds nothing more
+      When the customer says "my order A-3232 hasn't come yet, it's been 2 weeks"
+      And the customer says "ok can you just cancel it then"
+      Then the alternative "Full refund" is applied
+      When the customer says "yes please refund me"
+      Then the reply decides no request
+      And the reply matches /(done|set) already/
+
   Rule: Asking whether the postage comes back too is a question about the rules
 
     Scenario Outline: "<message>" once the refund is started is answered with the free returns label

@@ -343,6 +343,11 @@ def _add(
         if item.status == "approved" and order is not None and item.facts.get("order_id") == order:
             # Asked again for what was already done for that very order: told so, not done twice.
             return
+    for item in run.agenda:
+        same_order = order is None or item.facts.get("order_id") == order
+        if item.status == "alternative_accepted" and item.chosen and same_order and item is run.agenda[-1]:
+            if policy.gives_request(item.name, item.chosen, name):
+                return  # "refund me please" once a cancellation's full refund is arranged: that is it
     facts = _request_facts(policy, stated) if stated is not None else {}
     if run.signals.slots.get("same_as_before") == "yes":
         facts.update(_dates_of_the_last(run, policy, name))

@@ -135,11 +135,20 @@ def asked_again_for_done(run: Run, rules: Rules) -> bool:
     last = run.agenda[-1] if run.agenda else None
     if last is not None and last.status == "alternative_accepted":
         if _has(run, "request"):
-            return False
+            return current_item(run) is None and _asks_for_the_chosen(run, rules, last)
         return "go_ahead" in run.signals.slots or (last.chosen is not None and _has(run, "choose", last.chosen))
     if last is None or last.status != "approved":
         return False
     return _has(run, "request", last.name) or ("go_ahead" in run.signals.slots and not _has(run, "request"))
+
+
+def _asks_for_the_chosen(run: Run, rules: Rules, item: AgendaItem) -> bool:
+    """Whether the message's request is what the alternative taken gives ("refund me" once a cancellation's
+    full refund is arranged)."""
+    requested = {a.target for a in run.signals.acts if a.kind == "request" and not a.negated and a.target}
+    return item.chosen is not None and any(
+        rules.policy.gives_request(item.name, item.chosen, name) for name in requested
+    )
 
 
 def stated_facts_only(run: Run, rules: Rules) -> bool:

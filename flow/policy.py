@@ -352,6 +352,18 @@ class Policy(_Section):
             names |= facts_named(spec.assumed_when)
         return frozenset(names)
 
+    def gives_request(self, request: str, alternative: str, other: str) -> bool:
+        """Whether the alternative ``alternative`` of ``request`` is what a request for ``other`` asks for: a
+        cancellation's full refund is a refund, so "refund me please" once it is arranged asks for it again."""
+        if other == request or other not in self.requests:
+            return False
+        found = next((a for a in self.requests[request].every_alternative() if a.id == alternative), None)
+        if found is None:
+            return False
+        asked = self.requests[other].title.lower().removeprefix("a ").removeprefix("an ").strip()
+        names = (found.title.lower(), *(synonym.lower() for synonym in found.synonyms))
+        return any(asked in name.split() or asked == name for name in names)
+
     def request_for(self, intent: str) -> str | None:
         """The request a customer intent asks for, if the policy handles it."""
         for name, request in self.requests.items():

@@ -137,3 +137,12 @@ def test_a_policy_without_compensation_cannot_reach_that_state(tmp_path: Path) -
 
 def test_policies_can_also_be_given_as_mappings() -> None:
     assert load_policy(retail_data()).name == "retail"
+
+
+def test_an_alternative_that_gives_another_request_is_told_apart_from_one_that_does_not() -> None:
+    policy = load_policy("retail")
+    assert policy.gives_request("cancel", "full_refund", "refund")
+    assert not policy.gives_request("cancel", "store_credit", "refund")
+    assert not policy.gives_request("cancel", "full_refund", "cancel")
+    assert not policy.gives_request("cancel", "no_such_offer", "refund")
+    assert not policy.gives_request("cancel", "full_refund", "no_such_request")
