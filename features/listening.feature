@@ -338,6 +338,26 @@ Feature: Listening first
       When the customer says "my name is on the order A-3030"
       Then the message gives no fact "customer_name"
 
+    Scenario Outline: "<message>" introduces <name>, who is greeted by name
+      When the customer says "<message>"
+      Then the message gives the fact "customer_name" as "<name>"
+      And the reply matches /(Hi|Hello) <name>/
+
+      Examples:
+        | message                                              | name  |
+        | Hi, I'm Priya. I want to return a lamp, order A-4646 | Priya |
+        | hello I am John and I want a refund                  | John  |
+
+    Scenario Outline: "<message>" introduces nobody
+      When the customer says "<message>"
+      Then the message gives no fact "customer_name"
+
+      Examples:
+        | message                            |
+        | I'm Sorry but I want a refund      |
+        | Hi, I'm Writing about my order     |
+        | I'm Happy with it, just a question |
+
     Scenario: "Thanks, Sam" thanks the agent and names nobody
       When the customer says "I want to cancel A-1133"
       And the customer says "Thanks, Sam"

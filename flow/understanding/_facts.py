@@ -131,6 +131,7 @@ def read_facts(
         elif spec.kind == "name" and (
             not word_set.isdisjoint(_NAMING)
             or any(phrase.rsplit(" ", 1)[-1] in word_set for phrase in lexicon.sign_offs)
+            or not word_set.isdisjoint(_INTRODUCING)
         ):
             value = _person_name(text, lexicon)
         if value is not None:
@@ -139,8 +140,9 @@ def read_facts(
 
 
 def _person_name(text: str, lexicon: Lexicon) -> str | None:
-    """A name the customer gives in so many words: "my name is Dana", "my name's dana", or signed at the end
-    ("Kind regards, Margaret"). A name that follows no such words, or a word that only looks like one ("my
+    """A name the customer gives in so many words: "my name is Dana", "my name's dana", signed at the end
+    ("Kind regards, Margaret"), or introduced at the start ("Hi, I'm Priya": a capitalised word that is no
+    everyday word). A name that follows no such words, or a word that only looks like one ("my
     name is on the order"), is not read: "Thanks, Sam" may be thanking the agent."""
     told = _NAME_TOLD.search(text)
     if told is not None and told.group(1).lower() not in lexicon.not_names:
@@ -148,10 +150,22 @@ def _person_name(text: str, lexicon: Lexicon) -> str | None:
     signed = _NAME_SIGNED.search(text)
     if signed is not None and signed.group(1).lower().replace(",", "") in lexicon.sign_offs:
         return str(signed.group(2))
+    introduced = _INTRODUCED.search(text)
+    if introduced is not None:
+        name = str(introduced.group(1))
+        lowered = name.lower()
+        if lowered not in lexicon.familiar_words and lowered not in lexicon.not_names and not lowered.endswith("ing"):
+            return name
     return None
 
 
 _NAMING = frozenset({"name", "names"})
+_INTRODUCING = frozenset({"im", "am", "this", "its"})
+_INTRODUCED = TextPattern(
+    r"^\s*(?i:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b[\s,!.]*)?"
+    r"(?i:i'm|i\x{2019}m|i am|this is|it's|it\x{2019}s)\s+(\p{Lu}\p{Ll}+)\b"
+)
+"""An introduction at the start of a message, "Hi, I'm Priya", the name capitalised."""
 """Words of "my name is", "my name's" as the message's words hold them."""
 _NAME_TOLD = TextPattern(r"\bmy name(?:'s|\x{2019}s| is)\s+(\p{L}[\p{L}'\x{2019}-]+)", ignore_case=True)
 _NAME_SIGNED = TextPattern(
