@@ -539,6 +539,18 @@ Feature: Reading facts and requests the way people give them
       When the customer says "sorry I meant 2 weeks ago"
       Then the request is approved
 
+    Scenario Outline: "<date>" on its own after a refusal on another date <outcome>
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-4749, bought 50 days ago"
+      Then the request is declined
+      When the customer says "<date>"
+      Then the conversation is in "<state>"
+
+      Examples:
+        | date  | state                 | outcome                             |
+        | 25/11 | follow_up             | puts the date right, and refunds it |
+        | 31/10 | offering_alternatives | changes nothing                     |
+
     Scenario: What the host supplied is not put right by the customer
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "refund please"

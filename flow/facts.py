@@ -483,21 +483,26 @@ def _without(text: str, found: dict[str, FactValue]) -> str:
 
 
 def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -> dict[str, FactValue]:
-    """The yes-or-no facts this message answers the other way from the customer's own earlier answer about
-    the same order ("it's shipped", then "it only says processing on my account"): the later answer counts."""
+    """The facts this message answers the other way from the customer's own earlier answer about the same
+    order: a yes or no ("it's shipped", then "it only says processing on my account"), or a date given on
+    its own ("bought 50 days ago", then only "25/11"). The later answer counts."""
     if len(run.signals.order_facts) > 1:
         return {}
     item = current_item(run)
     known = {**run.facts, **(item.facts if item is not None else {})}
     if found.get("order_id", known.get("order_id")) != known.get("order_id"):
         return {}
+    only_facts = all(act.kind == "provide" for act in run.signals.acts)
     return {
         name: value
         for name, value in found.items()
         if name in policy.facts
-        and policy.facts[name].kind == "yes_no"
-        and isinstance(known.get(name), bool)
+        and known.get(name) is not None
         and known[name] != value
+        and (
+            (policy.facts[name].kind == "yes_no" and isinstance(known[name], bool))
+            or (policy.facts[name].kind == "days" and only_facts and isinstance(value, int))
+        )
     }
 
 

@@ -457,11 +457,12 @@ def _taken_back(folded: str, when: When) -> bool:
 def _alone(folded: str, when: When) -> bool:
     """Whether the date is the whole message but for a preposition ("the 3rd of November", "on the 5th"):
     said while a request is in hand, it is when the order was bought. A day alone needs its preposition:
-    "the 2nd" may pick the second offer."""
+    "the 2nd" may pick the second offer; one written with its month ("31/10") does not."""
     lead_in = _past_the_lead_up(folded[: when.start]).split()
     if not _TRAILING.issuperset(folded[when.end :].strip(" .!?").split()) or not _LEAD_IN.issuperset(lead_in):
         return False
-    return when.shape != "date" or any(word != "the" for word in lead_in)
+    with_month = "/" in folded[when.start : when.end]
+    return when.shape != "date" or with_month or any(word != "the" for word in lead_in)
 
 
 def _past_the_lead_up(before: str) -> str:
