@@ -606,6 +606,17 @@ Feature: Following the customer when they change course
       And the conversation is in "offering_alternatives"
       And the reply matches /(No problem at all|Don't worry at all)/
 
+    Scenario Outline: "<message>" once a refund is started keeps the chat open
+      When the customer says "refund A-5151 please, I bought it 2 weeks ago"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the conversation is in "follow_up"
+
+      Examples:
+        | message                       |
+        | I don't have a printer        |
+        | I haven't got the box anymore |
+
     Scenario: "No receipt though, is that a problem?" once a refund is started keeps the chat open
       When the customer says "I'd like a refund for A-1357, bought about a fortnight ago"
       Then the request is approved

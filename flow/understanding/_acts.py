@@ -280,7 +280,9 @@ def read_acts(
             answering = any(_answers_something(clause.words, answers) for clause in clauses)
             answering = answering and not any(_narrows(clause.words) for clause in clauses)
             if context.question == "anything_else":
-                answering = answering and not any(_why_it_goes_back(clause.words) for clause in clauses)
+                answering = answering and not any(
+                    _why_it_goes_back(clause.words) or _lacks_something(clause.words) for clause in clauses
+                )
             familiar = lexicon.familiar_words
             topic_only = all(
                 _TOPIC_ONLY.issuperset(clause.words) or (familiar and familiar.isdisjoint(clause.words))
@@ -1422,6 +1424,18 @@ def _why_it_goes_back(words: Sequence[str]) -> bool:
             return True
     return False
 
+
+def _lacks_something(words: Sequence[str]) -> bool:
+    """ "I don't have a printer", "haven't got the box any more": something the customer lacks, told once the
+    request is settled, which is no answer to "anything else?"."""
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        if a in _NOT_HAVING and b in ("have", "got", "own") and c in _SOME:
+            return True
+    return any(a in ("havent", "hasnt") and b == "got" for a, b in zip(words, words[1:], strict=False))
+
+
+_NOT_HAVING = frozenset({"dont", "didnt", "havent", "not", "no", "longer"})
+_SOME = frozenset({"a", "an", "the", "any", "my", "one", "it", "them"})
 
 _NOT_VERB = frozenset({"dont", "doesnt", "didnt", "not", "never", "wont", "wasnt"})
 _SUITING = frozenset({"like", "love", "fit", "suit", "need", "want", "match", "work", "look", "feel", "go"})
