@@ -315,8 +315,7 @@ class Effects:
         run.waiting_since = None
 
     def _ask_fact(self, run: Run, edge: Edge) -> None:
-        item = current_item(run)
-        wish = item.wish if item is not None and item.name == run.request else None
+        wish = guards.wish_in_hand(run)
         decision = self._rules.decide(run.request, run.facts, wish=wish) if run.request is not None else None
         run.pending_fact = decision.fact if decision is not None else None
 

@@ -36,10 +36,10 @@ def _has(run: Run, kind: str, target: str | None = None) -> bool:
 def _decision(run: Run, rules: Rules) -> Decision | None:
     if run.request is None:
         return None
-    return rules.decide(run.request, run.facts, wish=_wish(run))
+    return rules.decide(run.request, run.facts, wish=wish_in_hand(run))
 
 
-def _wish(run: Run) -> str | None:
+def wish_in_hand(run: Run) -> str | None:
     """The alternative the customer asked for by name for the request in hand, if any."""
     item = current_item(run)
     return item.wish if item is not None and item.name == run.request else None

@@ -222,7 +222,7 @@ def _months_to_run(clauses: Sequence[Sequence[str]], name: str, numbers: Mapping
 
 
 def _count(word: str, before: str, numbers: Mapping[str, int]) -> int | None:
-    """The whole number ``word`` says, in digits or words; "a" or "one" before a year is one."""
+    """The whole number ``word`` says, in digits or words; "a" is one ("a year"), but not in "half a"."""
     if word.isdigit():
         return int(word)
     if word in ("a", "an") and before not in ("half",):
