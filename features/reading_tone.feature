@@ -316,12 +316,18 @@ Feature: Reading the tone of a message
       And the agent does not say "Great,"
       And the reply matches /(sorry it's not what you hoped for|sorry it isn't what you wanted)/
 
-    Scenario: Taking an offer "if I have to" is met with understanding, not "great"
+    Scenario Outline: Taking an offer with "<message>" is met with understanding, not "great"
       When the customer says "I want a refund"
-      And the customer says "I'll take the credit if I have to"
-      Then the alternative "Store credit" is applied
+      And the customer says "<message>"
+      Then the alternative "<offer>" is applied
       And the agent does not say "Great,"
       And the reply matches /(sorry it's not what you hoped for|sorry it isn't what you wanted)/
+
+      Examples:
+        | message                           | offer        |
+        | I'll take the credit if I have to | Store credit |
+        | fine whatever, the exchange       | Exchange     |
+        | ok whatever, store credit then    | Store credit |
 
   Rule: Praise beside what went wrong with the order is irony
 

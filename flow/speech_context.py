@@ -718,7 +718,11 @@ def _reluctant(run: Run) -> bool:
     return any(phrase in lowered for phrase in _RELUCTANT)
 
 
-_RELUCTANT = ("if i have to", "if i must", "i suppose", "i guess", "if that's all", "if thats all", "no choice")
+_RELUCTANT = (
+    "if i have to", "if i must", "i suppose", "i guess", "if that's all", "if thats all", "no choice",
+    "fine whatever", "fine, whatever", "ok whatever", "ok, whatever", "whatever then", "might as well",
+    "only option", "i'll have to", "ill have to", "not like i have", "suppose so",
+)  # fmt: skip
 """Words of a customer going along with something they did not want."""
 
 
