@@ -805,6 +805,14 @@ Feature: Reading facts and requests the way people give them
 
   Rule: The date of buying outweighs the date of getting it
 
+    Scenario: "An item I bought 25 days ago but only received 5 days ago" is refunded, with no wrong item and no other question
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Can I return an item I bought 25 days ago but only received 5 days ago? A-8181"
+      Then the message gives no fact "condition"
+      And the request is approved
+      And the agent does not say "wrong item"
+      And the agent does not say "other question"
+
     Scenario: "Got it 3 days ago but ordered 5 weeks ago" is 35 days since the purchase
       Given it is 2026-12-04 11:00 in the policy's time zone
       When the customer says "order A-7878 came late and the birthday's passed. I want to send it back, got it 3 days ago but ordered 5 weeks ago"

@@ -505,6 +505,8 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             # "The credit's fine. Oh, does it work on the website too?": taken, and asked about.
             return f"{ASKS_OFFER}{asked.pop()} {' '.join(clause.words)}"
         asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
+        if index and _goes_on_asking(clause.words, clauses[index - 1], lexicon):
+            continue  # "can I return it, bought 25 days ago but only received 5 days ago?": one question
         if (
             clause.question
             and len(clause.words) >= 3
@@ -1391,6 +1393,17 @@ def _when_they_call(clauses: list[Clause], found: Found) -> None:
 
 
 _WHEN_WORDS = frozenset({"long", "when", "time", "open", "opens", "back", "soon", "hours", "tomorrow"})
+
+
+def _goes_on_asking(words: Sequence[str], before: Clause, lexicon: Lexicon) -> bool:
+    """Whether a clause only goes on with the question before it ("can I return it, bought 25 days ago but
+    only received 5 days ago?"): asked with no words of a question of its own ("and how long does it
+    take?" asks one)."""
+    opening = words[1:2] if words[0] in _JOINING else words[:1]
+    return before.question and (not opening or opening[0] not in lexicon.question_starts)
+
+
+_JOINING = frozenset({"and", "but", "or", "so", "also", "plus"})
 
 
 def _asks_again_where(clause: Clause, context: Context, lexicon: Lexicon) -> bool:

@@ -32,6 +32,8 @@ _NOT_OBJECTS = frozenset(
     already again there here what which""".split()
 )
 """Words that cannot start the thing sent or ordered: pronouns, money, messages, time and linking words."""
+_TIME_WORDS = frozenset("ago day days week weeks fortnight month months year years hour hours minutes".split())
+"""Words of a time that follows "bought" or "received" where a thing would ("received 5 days ago")."""
 _OBJECT_ENDS = frozenset(
     """with in on at from for to by when but and so then after before because instead not rather which that
     who yesterday today last this week month ago though although while""".split()
@@ -121,6 +123,8 @@ def _object(words: Sequence[str], start: int) -> tuple[str, ...]:
     while k < len(words) and words[k] not in _OBJECT_ENDS and len(thing) < 4:
         thing.append(words[k])
         k += 1
+    if not _TIME_WORDS.isdisjoint(thing):
+        return ()  # "bought 25 days ago but only received 5 days ago": when, not what
     return tuple(thing)
 
 
