@@ -502,6 +502,13 @@ Feature: Following the customer when they change course
       Then the agent says "all set already"
       And the agent does not say "what else do you need"
 
+    Scenario: "Great" after the answer about the replacement arranged is no request to arrange it again
+      When the customer says "Morning. Bought headphones 3 weeks back, A-8080, left ear stopped working. Want a replacement not a refund."
+      Then the alternative "Replacement" is applied
+      When the customer says "thanks, when will it arrive?"
+      And the customer says "great"
+      Then the agent does not say "already"
+
     Scenario Outline: "<message>" once the replacement is arranged says it is done already
       When the customer says "my kettle A-7711 broke, I bought it last week"
       And the customer says "a replacement please"

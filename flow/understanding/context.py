@@ -102,12 +102,13 @@ class Context:
     @property
     def yes_takes_offer(self) -> bool:
         """Whether a bare yes or no answers what is on offer. After a choice was made (in follow-up) the
-        other offers are switched to by name, or by a yes right after the agent described one; otherwise
-        a yes or no answers the agent's question. While waiting for a person, the offers made before are
-        taken up by name only ("I'll take the credit"), and a yes or no answers the offer of a callback."""
+        other offers are switched to by name, or by a yes right after the agent described one (not the one
+        taken, which a yes only acknowledges); otherwise a yes or no answers the agent's question. While
+        waiting for a person, the offers made before are taken up by name only ("I'll take the credit"), and
+        a yes or no answers the offer of a callback."""
         if self.state == "escalated":
             return self.callback_asked
-        return bool(self.offered) and (self.state != "follow_up" or self.focus is not None)
+        return bool(self.offered) and (self.state != "follow_up" or self.focus not in (None, self.chosen))
 
     @property
     def callback_asked(self) -> bool:
