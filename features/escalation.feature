@@ -396,6 +396,13 @@ Feature: Handing over to a person
 
   Rule: What went wrong, told while waiting, is met with sympathy and passed on
 
+    Scenario: An order number given while waiting is thanked for and passed on
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "i want a person"
+      Then the conversation waits for a person
+      When the customer says "my order is A-1234"
+      Then the agent says "passed that on to my colleague"
+
     Scenario Outline: "<message>" while waiting for a person is heard before the wait is explained
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I need to speak to someone about a refund, it's complicated"
