@@ -21,9 +21,10 @@ Feature: Reading a gym member the way they talk
         | I've been a member for 2 years, 5 months left | 5      |
         | eight                                         | 8      |
 
-  Rule: The months a contract still has are worked out from its length and the months gone
+  Rule: The months a contract still has are worked out from its length and the months gone, or when it ends
 
     Scenario Outline: "<message>" leaves <months> months to run
+      Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "<message>"
       Then the message gives the fact "months_left" as "<months>"
       And the agent says "<months> months to run"
@@ -34,6 +35,10 @@ Feature: Reading a gym member the way they talk
         | cancel please. signed a 2 year contract 5 months ago                  | 19     |
         | i want to cancel my 12-month membership, i'm 3 months in              | 9      |
         | cancel my membership, 3 months left on my 12 month contract           | 3      |
+        | cancel please, my contract ends in June                               | 6      |
+        | cancel, contract runs until March 2027                                | 3      |
+        | cancel please, 2 more months                                          | 2      |
+        | cancel, there's a year left                                           | 12     |
 
   Rule: "Or the off-peak" after turning the freeze down sets nothing up
 

@@ -117,8 +117,17 @@ def read_facts(
                 value = BEREAVEMENT
         elif spec.kind == "yes_no":
             value = _yes_no(clauses, spec, asked, lexicon, person_offered=context.question == "person")
-        elif spec.kind == "number" and (asked or digits or not word_set.isdisjoint(lexicon.number_words)):
-            value = _months_to_run(clauses, spec.name, lexicon.number_words) if _counts_months_left(spec.name) else None
+        elif spec.kind == "number" and (
+            asked
+            or digits
+            or not word_set.isdisjoint(lexicon.number_words)
+            or (_counts_months_left(spec.name) and not word_set.isdisjoint(_SAYING_MONTHS))
+        ):
+            value = (
+                _months_to_run(clauses, spec.name, lexicon.number_words, context.today)
+                if _counts_months_left(spec.name)
+                else None
+            )
             if value is None and asked:
                 value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
             elif value is None:
@@ -200,14 +209,17 @@ def _counts_months_left(name: str) -> bool:
 _STILL_TO_RUN = frozenset({"left", "remaining", "remain", "to", "until"})
 
 
-def _months_to_run(clauses: Sequence[Sequence[str]], name: str, numbers: Mapping[str, int]) -> int | None:
-    """The months a contract still has to run, worked out from its length and the months already gone: "I'm
-    4 months into a 12 month contract" is 8, "signed a 2 year contract 5 months ago" 19."""
+def _months_to_run(
+    clauses: Sequence[Sequence[str]], name: str, numbers: Mapping[str, int], today: date | None
+) -> int | None:
+    """The months a contract still has to run: worked out from its length and the months already gone ("I'm
+    4 months into a 12 month contract" is 8, "signed a 2 year contract 5 months ago" 19), said as what is
+    still to come ("2 more months", "a year to go"), or from the month it ends ("it ends in June")."""
     words = [part for clause in clauses for word in clause for part in word.split("-") if part]
-    length = gone = None
+    length = gone = still = None
     for i, word in enumerate(words[:-1]):
         value = _count(word, words[i - 1] if i else "", numbers)
-        unit = words[i + 1]
+        unit = words[i + 1] if words[i + 1] != "more" else words[i + 2] if i + 2 < len(words) else ""
         if value is None or unit not in _MONTHS_OR_YEARS:
             continue
         months = value * 12 if unit in _YEARS else value
@@ -216,9 +228,54 @@ def _months_to_run(clauses: Sequence[Sequence[str]], name: str, numbers: Mapping
             length = months
         elif after[:1] in (["into"], ["in"], ["ago"]):
             gone = months
-    if length is None or gone is None or not 0 <= gone < length:
+        elif words[i + 1] == "more" or after[:1] in (["left"], ["remaining"]) or after[:2] == ["to", "go"]:
+            still = months
+    if length is not None and gone is not None and 0 <= gone < length:
+        return length - gone
+    if still is not None:
+        return still
+    return _months_until_it_ends(words, today)
+
+
+def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | None:
+    """The months from ``today`` to the month a contract is said to end in: "it ends in June", "runs until
+    March 2027"."""
+    if today is None:
         return None
-    return length - gone
+    for i, word in enumerate(words[:-1]):
+        if word not in _ENDING:
+            continue
+        for j in range(i + 1, min(i + 4, len(words))):
+            month = _MONTHS.get(words[j])
+            if month is None:
+                continue
+            year = today.year
+            said = words[j + 1] if j + 1 < len(words) else ""
+            if said.isdigit() and len(said) == _YEAR_DIGITS:
+                year = int(said)
+            elif month <= today.month:
+                year += 1
+            months = (year - today.year) * 12 + month - today.month
+            return months if 0 < months <= _MOST_MONTHS else None
+    return None
+
+
+_ENDING = frozenset({"ends", "end", "ending", "until", "till", "til", "expires", "finishes", "runs"})
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+            ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+            ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_YEAR_DIGITS = 4
+_MOST_MONTHS = 60
+"""Further than five years ahead is no month a contract ends in that a member would say."""
 
 
 def _count(word: str, before: str, numbers: Mapping[str, int]) -> int | None:
@@ -231,6 +288,8 @@ def _count(word: str, before: str, numbers: Mapping[str, int]) -> int | None:
 
 
 _MONTHS_OR_YEARS = frozenset({"month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
+_SAYING_MONTHS = _MONTHS_OR_YEARS | frozenset(_MONTHS)
+"""Words of a message that may say how long a contract still has, with no number in digits."""
 _TERM = frozenset({"contract", "term", "membership", "plan", "deal", "agreement", "commitment", "minimum", "tie"})
 
 
