@@ -47,6 +47,14 @@ Feature: Swapping an approved request for one of its alternatives
     Then the alternative "Exchange" is applied
     And the agent does not say "done already"
 
+  Scenario: "Can you just send a new plate?" after a broken plate was refunded swaps the refund for a replacement
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "my order A-9901 arrived but one of the 3 plates is smashed"
+    And the customer says "2 days ago"
+    Then the request is approved
+    When the customer says "can you just send a new plate?"
+    Then the alternative "Replacement" is applied
+
   Rule: An alternative taken in place of a request the policy allows can be swapped for the request
 
     Scenario: "Money back is better" after a swap was arranged refunds instead

@@ -464,7 +464,10 @@ def swapped_approval(run: Run, rules: Rules) -> str | None:
     if not _same_order(run, item):
         return None
     own = {a.id for a in rules.policy.requests[item.name].every_alternative()}
-    return next((a.target for a in _acts(run) if a.kind == "choose" and not a.negated and a.target in own), None)
+    chosen = [a.target for a in _acts(run) if a.kind == "choose" and not a.negated]
+    # "Can you just send a new plate?" names the new parcel, and within it "a new one", which this request has.
+    chosen += run.signals.slots.get("also_wished", "").split()
+    return next((target for target in chosen if target in own), None)
 
 
 def _same_order(run: Run, item: AgendaItem) -> bool:

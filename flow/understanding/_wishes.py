@@ -46,7 +46,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 others = tuple(offer for offer in context.wishes if offer.id != mention.offer)
-                inside = named_mentions(words[mention.start : mention.end], others)
+                inside = named_mentions(words[mention.start : mention.end], others, lexicon)
                 found.also_wished = [m.offer for m in inside if m.offer is not None]
                 return
             if asked_about or _asks_about(clause, mention, lexicon):
