@@ -142,3 +142,9 @@ Feature: Checking on something already under way
     When the customer says "no"
     Then the reply decides no request
     And the conversation is in "listening"
+
+  Scenario: "My refund for A-1919 was approved last week but I still haven't received it" asks after it, and starts no refund
+    When the customer says "My refund for A-1919 was approved last week but I still haven't received it"
+    Then the message is not read as "request:refund"
+    And the reply decides no request
+    And the agent says "within 5 working days"

@@ -569,6 +569,16 @@ Feature: Following the customer when they change course
       Then no alternative is applied
       And the agent says "Order B-7654 is within our 30-day window"
 
+  Rule: "Cancel the whole thing" once the order is cancelled is told it is done, and undoes nothing
+
+    Scenario: "Ok then cancel the whole thing" after the cancellation keeps it
+      When the customer says "Hello! Quick one: can I cancel just part of my order A-1818?"
+      And the customer says "it hasn't shipped"
+      Then the request is approved
+      When the customer says "ok then cancel the whole thing"
+      Then the agent does not say "taken back"
+      And the reply matches /(already under way|done already)/
+
   Rule: Asking for the request an arranged alternative already gives is told it is done, not done twice
 
     Scenario: "Yes please refund me" once a lost parcel's full refund is arranged refunds nothing more

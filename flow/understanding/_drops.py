@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from flow.understanding._found import Found, cue_at, first
+from flow.understanding._found import Found, cue_at, first, has
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 
@@ -32,6 +32,7 @@ class Drop(NamedTuple):
 def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) -> Drop:
     """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one."""
     match = first(lexicon.cancel_request_cues, words)
+    in_hand = {kind for kind in (context.request, context.settled) if kind is not None}
     if match is None:
         for i in range(len(words) - 1 if not DROPPING.isdisjoint(words) else 0):
             if words[i] in DROPPING and words[i + 1] in ("the", "my", "about"):
@@ -42,6 +43,9 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
         if context.request is not None and _keeps(words, lexicon):
             return Drop(context.request, 0, keeps=True)
         return Drop(_no_longer_wanted(words, lexicon))
+    said = words[match.start : match.start + 1]
+    if any(kind in lexicon.request_cues and has(lexicon.request_cues[kind], said) for kind in in_hand):
+        return Drop(None)  # "cancel the whole thing" with a cancellation in hand: the whole order, not the request
     after = words[match.end : match.end + 4]
     for kind, cues in lexicon.request_cues.items():
         if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:

@@ -54,7 +54,10 @@ def reported(words: Sequence[str], at: int) -> bool:
         return not wanting or (wanting == {"have"} and words[0] == "have")
     if asks_after_earlier(words) and ("yet" in words[at:] or not _SETTLED.isdisjoint(words[at + 1 : at + 3])):
         return True
-    after = words[at + 1 : at + 4]
+    told = at + 1
+    if told + 1 < len(words) and words[told] == "for" and any(c.isdigit() for c in words[told + 1]):
+        told += 2  # "my refund for A-1919 was approved": the order named between
+    after = words[told : told + 3]
     if after[:1] and after[0] in _TOLD_AS_DONE and not _SETTLED.isdisjoint(after[1:]):
         return True  # "my refund was approved but the money hasn't come"
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
