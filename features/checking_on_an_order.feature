@@ -148,3 +148,8 @@ Feature: Checking on something already under way
     Then the message is not read as "request:refund"
     And the reply decides no request
     And the agent says "within 5 working days"
+
+  Scenario: "The trainers I bought last week for a refund" asks for a refund; "last week" is when, not a wait
+    When the customer says "Hey, I'd like to return the trainers I bought last week for a refund, they're too narrow"
+    Then the message is read as "request:refund" and "provide:days_since_purchase"
+    And the message is not read as "ask_status"

@@ -902,7 +902,7 @@ def waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:
     """ "I've been waiting 10 days for my refund", "5 weeks for a refund, amazing service": what is waited for,
     after "for", is what the customer asks after, however long the wait said between."""
     for i, word in enumerate(words[:-2]):
-        if word in _SPANS_OF_TIME and words[i + 1] == "for":
+        if word in _SPANS_OF_TIME and words[i + 1] == "for" and _how_long(words, i, lexicon):
             waited = [w for w in words[i + 2 :] if w not in _OWNING][:2]
             if has(lexicon.status_subjects, waited):
                 return True
@@ -918,6 +918,18 @@ def waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 _OWNING = frozenset({"my", "the", "our", "a", "an", "this", "that"})
 _SPANS_OF_TIME = frozenset({"days", "weeks", "months", "week", "month", "fortnight", "ages", "forever"})
+
+
+def _how_long(words: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether the span of time at ``at`` says how long ("5 weeks", "a fortnight", "ages"), not when
+    ("bought last week for a refund")."""
+    if words[at] in ("ages", "forever"):
+        return True
+    before = words[at - 1] if at else ""
+    return before.isdigit() or before in lexicon.number_words or before in _SOME_SPANS
+
+
+_SOME_SPANS = frozenset({"a", "few", "several", "couple", "many", "of"})
 
 
 def _negated_at(words: Sequence[str], at: int) -> bool:
