@@ -797,17 +797,13 @@ def _describes_order(words: Sequence[str], at: int) -> bool:
     """Whether the request's word at ``at`` only describes an order ("my cancelled order", "the refunded
     item"), which asks for nothing."""
     return (
-        0 < at < len(words) - 1
-        and words[at] in _DONE_TO
-        and words[at - 1] in _DETERMINERS
-        and words[at + 1] in _ORDER_NOUNS
+        0 < at < len(words) - 1 and words[at] in _DONE_TO and words[at - 1] in _OWNING and words[at + 1] in _ORDER_NOUNS
     )
 
 
 _UNDOING = frozenset({"reinstate", "reinstated", "restore", "restored", "uncancel", "uncancelled", "reactivate"})
 """Words of asking to undo what was done to an order, the opposite of a cancellation."""
 _DONE_TO = frozenset({"cancelled", "canceled", "refunded", "returned"})
-_DETERMINERS = frozenset({"my", "the", "a", "an", "that", "this", "your", "our"})
 _ORDER_NOUNS = frozenset({"order", "orders", "item", "items", "parcel", "purchase", "one", "booking"})
 
 
@@ -916,7 +912,7 @@ def waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:
     return bool(waited) and has(lexicon.status_subjects, waited)
 
 
-_OWNING = frozenset({"my", "the", "our", "a", "an", "this", "that"})
+_OWNING = frozenset({"my", "the", "our", "your", "a", "an", "this", "that"})
 _SPANS_OF_TIME = frozenset({"days", "weeks", "months", "week", "month", "fortnight", "ages", "forever"})
 
 

@@ -168,7 +168,7 @@ def read_choices(
             continue
         if set(clause.words) <= _SEEING and any(later.question for later in clauses[index + 1 :]):
             continue  # "oh ok. can I just not accept the delivery?": heard, and asking, not taking
-        if index and _came_to_nothing(clauses[index - 1].words, clause.words):
+        if index and _looked_in_vain(clauses[index - 1].words, clause.words):
             continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _named_then_refused(clauses, mentioned, lexicon, found)
@@ -470,7 +470,7 @@ def _bare_answer(
         found.add(position, Act.of("choose", CALLBACK))
 
 
-def _came_to_nothing(before: Sequence[str], words: Sequence[str]) -> bool:
+def _looked_in_vain(before: Sequence[str], words: Sequence[str]) -> bool:
     """ "I checked with the neighbours, nothing": what came of looking for something, not a no to the offers."""
     return set(words) <= _NOTHING_FOUND and not _NOTHING.isdisjoint(words) and not _LOOKED.isdisjoint(before)
 
