@@ -20,7 +20,7 @@ from flow.understanding._found import has
 from flow.understanding._request_cues import order_number_like
 from flow.understanding._slots import extract_slots
 from flow.understanding.context import Context, FactField
-from flow.understanding.english.dates import When, mentions_vague_time
+from flow.understanding.english.dates import MONTHS, When, mentions_vague_time
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import Match, PhraseSet
 
@@ -246,7 +246,7 @@ def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | Non
         if word not in _ENDING:
             continue
         for j in range(i + 1, min(i + 4, len(words))):
-            month = _MONTHS.get(words[j])
+            month = MONTHS.get(words[j])
             if month is None:
                 continue
             year = today.year
@@ -261,18 +261,6 @@ def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | Non
 
 
 _ENDING = frozenset({"ends", "end", "ending", "until", "till", "til", "expires", "finishes", "runs"})
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-            ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-            ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 _YEAR_DIGITS = 4
 _MOST_MONTHS = 60
 """Further than five years ahead is no month a contract ends in that a member would say."""
@@ -288,7 +276,7 @@ def _count(word: str, before: str, numbers: Mapping[str, int]) -> int | None:
 
 
 _MONTHS_OR_YEARS = frozenset({"month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
-_SAYING_MONTHS = _MONTHS_OR_YEARS | frozenset(_MONTHS)
+_SAYING_MONTHS = _MONTHS_OR_YEARS | frozenset(MONTHS)
 """Words of a message that may say how long a contract still has, with no number in digits."""
 _TERM = frozenset({"contract", "term", "membership", "plan", "deal", "agreement", "commitment", "minimum", "tie"})
 
