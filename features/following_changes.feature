@@ -65,6 +65,23 @@ Feature: Following the customer when they change course
       And no alternative is applied
       And the quick replies are "Replacement" and "No, thanks"
 
+    Scenario: An offer wanted less than the request, said while the agent still asks, is not offered
+      When the customer says "My order A-5513 came today and the lamp inside is cracked"
+      And the customer says "I'd prefer my money back rather than a new one"
+      Then the message is read as "request:refund" and "reject:replacement"
+      And the agent does not say "replacement"
+      When the customer says "2 months ago"
+      Then the agent offers "repair"
+      And the agent does not offer "replacement"
+
+    Scenario: An offer turned down early and then wanted after all is given
+      When the customer says "I need a refund please, and I don't want store credit"
+      And the customer says "A-2020"
+      And the customer says "actually store credit is fine"
+      And the customer says "40 days ago"
+      Then the transitions taken were "grant_wish"
+      And the agent says "store credit"
+
   Rule: A change of mind or a second request is followed
 
     Scenario: Switching from a refund to a cancellation while the offer is open

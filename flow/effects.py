@@ -141,7 +141,7 @@ class Effects:
         alternatives = [a.id for a in decision.alternatives]
         # "Refund please, and don't give me store credit": what was ruled out in the same breath is not offered,
         # unless that would leave nothing to offer.
-        ruled_out = {a.target for a in run.signals.acts if a.kind == "reject" and a.target}
+        ruled_out = {a.target for a in run.signals.acts if a.kind == "reject" and a.target} | set(item.rejected)
         ruled_out -= {offer for other in (*run.agenda, *run.settled) if other is not item for offer in other.offered}
         left = [a for a in alternatives if a not in ruled_out]
         item.rejected = tuple(a for a in alternatives if a in ruled_out) if left else ()

@@ -141,6 +141,7 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
         run.agenda.append(AgendaItem(name))
     if not _note_order_wishes(run, policy):
         _note_wish(run, policy, assumed)
+    _note_ruled_out(run, policy)
     _take_back_drop(run, policy)
     if before is not None and not before.settled:
         _take_up_first(run, policy, before, waiting_before)
@@ -253,6 +254,21 @@ def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None
         run.agenda.append(item)
     if item is not None and item.name in owners:
         item.wish = wish
+
+
+def _note_ruled_out(run: Run, policy: Policy) -> None:
+    """Remember an alternative turned down before anything was offered ("I'd rather have my money back than
+    a new one", said while the agent asks when it was bought), so it is left out when alternatives come."""
+    item = current_item(run)
+    if run.state != "listening" or item is None or item.offered:
+        return
+    for act in run.signals.acts:
+        if act.negated or not act.target:
+            continue
+        if act.kind == "choose":
+            item.rejected = tuple(offer for offer in item.rejected if offer != act.target)  # wanted after all
+        elif act.kind == "reject" and act.target not in item.rejected and item.name in _owners(policy, act.target):
+            item.rejected = (*item.rejected, act.target)
 
 
 def _note_order_wishes(run: Run, policy: Policy) -> bool:

@@ -43,6 +43,9 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             ):
                 found.add(index * 1000 + mention.start, Act.of("ask_policy"))
                 return
+            if _displaced(words, mention.start):
+                found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
+                continue
             if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 others = tuple(offer for offer in context.wishes if offer.id != mention.offer)
@@ -109,6 +112,19 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return True
     form = first(lexicon.choice_forms, words)
     return form is not None and form.start < mention.start
+
+
+def _displaced(words: Sequence[str], start: int) -> bool:
+    """Whether the name is what something else is wanted in place of: "my money back rather than a new
+    one", "a refund instead of a replacement", "I'd rather have a refund than a repair"."""
+    before = words[max(0, start - 3) : start]
+    pairs = set(zip(before, before[1:], strict=False))
+    if ("rather", "than") in pairs or ("instead", "of") in pairs:
+        return True
+    return "than" in before and not _PREFERRING.isdisjoint(words[:start])
+
+
+_PREFERRING = frozenset({"rather", "prefer", "preferably", "sooner"})
 
 
 def _turned_down(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
