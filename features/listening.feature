@@ -376,3 +376,14 @@ Feature: Listening first
       When the customer says "You are a useless bunch of idiots"
       Then the agent sets a boundary
       And the reply matches /(What can I help you with today|Is there something I can help you with)\?/
+
+  Rule: Something the agent cannot do, asked for while a question waits, is said to be out of reach
+
+    Scenario: An address change asked for in the middle of a cancellation is not taken as going on with it
+      When the customer says "Hi I'd like to cancel my order please"
+      And the customer says "A-6060"
+      And the customer says "actually wait, can I just change the delivery address instead?"
+      Then the conversation is in "listening"
+      And the reply matches /(not something I can do|can't do that|outside what I can do)/
+      And the reply matches /(still like|still want|still what you'd like)/
+      And the agent asks for the "dispatched"
