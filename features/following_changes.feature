@@ -664,3 +664,27 @@ Feature: Following the customer when they change course
       When the customer says "I just don't like it tbh"
       Then the conversation is in "follow_up"
       And the agent says "anything else"
+
+  Rule: A refund started for one order, welcomed while the agent asks about the next, is not asked for again
+
+    Scenario: "Yes a refund is great" neither queues a second refund nor answers the question about the other order
+      When the customer says "first my toaster A-1212 doesnt work anymore, i got it 3 weeks ago. second i want to cancel A-1313 which i ordered yesterday"
+      Then the request is approved
+      And the agent asks for the "dispatched"
+      When the customer says "yes a refund is great"
+      Then the message is read as "thank"
+      And the conversation is in "listening"
+      And the agent asks for the "dispatched"
+      When the customer says "no it hasnt shipped"
+      Then the agent says "I've cancelled it"
+      And the agent does not say "started your refund"
+
+    Scenario Outline: Asking for a refund of the other order as well is still a request
+      When the customer says "first my toaster A-1212 doesnt work anymore, i got it 3 weeks ago. second i want to cancel A-1313 which i ordered yesterday"
+      And the customer says "<message>"
+      Then the message is read as "request:refund"
+
+      Examples:
+        | message                                  |
+        | a refund would be great for that one too |
+        | great, a refund on that one too please   |

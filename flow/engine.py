@@ -95,6 +95,15 @@ def _settled(conversation: Conversation) -> str | None:
     return settled[-1].name if settled else None
 
 
+def _granted(conversation: Conversation) -> str | None:
+    """The request last approved, while the agent is on another one that is still open."""
+    current = conversation.current
+    if current is None or current.settled:
+        return None
+    approved = [item for item in conversation.agenda if item.status == "approved"]
+    return approved[-1].name if approved else None
+
+
 def _taken_instead(conversation: Conversation) -> str | None:
     """In follow-up, the request an alternative was taken in place of: asked for again ("can I have a
     refund instead?"), it is pressed for, not made anew."""
@@ -180,6 +189,7 @@ class Engine:
             chosen=_chosen(conversation),
             now=now,
             settled=_settled(conversation),
+            granted=_granted(conversation),
         )
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:

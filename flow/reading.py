@@ -119,8 +119,10 @@ class PolicyReading:
         chosen: str | None = None,
         now: datetime | None = None,
         settled: str | None = None,
+        granted: str | None = None,
     ) -> Context:
-        """The context for reading the next message: ``request`` and ``settled`` are the policy's request names."""
+        """The context for reading the next message: ``request``, ``settled`` and ``granted`` are the policy's
+        request names."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -138,6 +140,7 @@ class PolicyReading:
             language=self._language,
             facts=self.facts,
             settled=self.kinds.get(settled or "") if settled else None,
+            granted=self.kinds.get(granted or "") if granted else None,
         )
 
     def _wishes_in(self, state: StateName, offered: tuple[str, ...]) -> tuple[Offer, ...]:

@@ -371,7 +371,12 @@ class ContextBuilder:
         noted = getattr(run, "noted_for", None)
         given_here = bool(run.signals.facts) and noted is None
         if "trouble_told" in groups:
-            context["trouble_told"] = given_here and not {"condition", "circumstance"}.isdisjoint(run.signals.facts)
+            told = {"condition", "circumstance"}.intersection(run.signals.facts)
+            # The trouble of a request settled earlier in the same reply was answered there, not by a "sorry"
+            # before the next request's question.
+            context["trouble_told"] = (
+                bool(told) and given_here and not any(told.intersection(item.facts) for item in run.settled)
+            )
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
         if "unoffered" in groups:

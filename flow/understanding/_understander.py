@@ -16,6 +16,7 @@ from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, chases_in_irony, read_acts
 from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
+from flow.understanding._granted import as_welcome, welcomed_grant
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import corrected_sentiment
 from flow.understanding._offers import find_mentions
@@ -153,6 +154,9 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if context.granted is not None and welcomed_grant(clauses, context, lexicon, facts.facts):
+            acts = as_welcome(acts, clauses, context, facts.facts)
+            intent = "thank_close"
         call_me = context.state == "escalated" and not context.callback_asked and _asks_for_a_call(words, lexicon)
         if call_me:
             slots["call_me"] = "yes"  # "can you call me instead?" while waiting for a person

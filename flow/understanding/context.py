@@ -74,7 +74,9 @@ class Context:
     which ends in a refund), ``today`` the local date in the policy's time zone (dates are not read without it),
     ``day_first`` whether 02/10 is 2 October,
     ``language`` the language messages are written in, ``facts`` the facts a customer may state, and
-    ``settled`` the kind of request last settled, in follow-up (so "oh and A-7006 too" asks for the same).
+    ``settled`` the kind of request last settled, in follow-up (so "oh and A-7006 too" asks for the same),
+    and ``granted`` the kind of request approved earlier while the agent is now on another one (so "yes a
+    refund is great" welcomes it).
     """
 
     state: StateName = "listening"
@@ -93,6 +95,7 @@ class Context:
     language: str = "en"
     facts: tuple[FactField, ...] = field(default=DEFAULT_FACTS)
     settled: str | None = None
+    granted: str | None = None
 
     @property
     def offered_ids(self) -> tuple[str, ...]:
