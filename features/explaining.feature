@@ -121,3 +121,27 @@ Feature: Explaining the decision clearly, and saying sorry
       | what if it's never been worn?          |
       | even if it's unworn?                   |
       | but what if I send it back unopened?   |
+
+  Rule: Checking that the answer is no says it again, and keeps what is on offer
+
+    Scenario Outline: "<message>" after a refusal neither turns the offers down nor lets the request go
+      When the customer says "Refund A-1111 please, I bought it 50 days ago"
+      And the customer says "<message>"
+      Then the message is read as "insist"
+      And the conversation is in "offering_alternatives"
+      And the agent offers "store credit"
+      And the agent offers "exchange"
+
+      Examples:
+        | message                  |
+        | so that's a no then?     |
+        | is that a no?            |
+        | so you won't refund me?  |
+        | so no refund then?       |
+        | you can't refund it then |
+
+    Scenario: A plain "no" after that still turns the offers down
+      When the customer says "Refund A-1111 please, I bought it 50 days ago"
+      And the customer says "so that's a no then?"
+      And the customer says "no"
+      Then the conversation is closed with outcome "declined"
