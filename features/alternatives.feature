@@ -165,6 +165,21 @@ Feature: Offering alternatives
       When the customer says "ok fine, I'll take the store credit after all"
       Then the alternative "Store credit" is applied
 
+    Scenario: Everything ruled out before it was offered is offered all the same, and says so
+      Given the policy "retail"
+      And the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "Refund please. Don't give me credit or an exchange, I just want my money."
+      Then the agent offers "store credit"
+      And the agent offers "exchange"
+      And the reply matches /(not what you're after|you'd rather not)/
+
+    Scenario: With something left to offer, the offer does not say it is unwanted
+      Given the policy "retail"
+      And the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "refund please, and no store credit"
+      Then the agent offers "exchange"
+      And the reply does not match /(not what you're after|you'd rather not)/
+
     Scenario: A yes beside an alternative the request cannot have does not take what is on offer
       Given the policy "retail"
       And the customer "Dana" bought order "A-1001" 50 days ago

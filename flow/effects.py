@@ -144,6 +144,7 @@ class Effects:
         ruled_out = {a.target for a in run.signals.acts if a.kind == "reject" and a.target} | set(item.rejected)
         ruled_out -= {offer for other in (*run.agenda, *run.settled) if other is not item for offer in other.offered}
         left = [a for a in alternatives if a not in ruled_out]
+        run.offered_anyway = bool(alternatives) and not left
         item.rejected = tuple(a for a in alternatives if a in ruled_out) if left else ()
         alternatives = left or alternatives
         together = self._policy.offer_alternatives == "together"

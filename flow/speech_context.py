@@ -161,6 +161,7 @@ class ContextBuilder:
             order_put_right=False,
             insisted=False,
             files_complaint=False,
+            offered_anyway=False,
             asked_when=False,
             narrowing=False,
             arrived_only=False,
@@ -333,6 +334,7 @@ class ContextBuilder:
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["other_language_person"] = PASS_TO_A_PERSON.get(run.signals.language or "")
         context["why_level"] = run.counters.clarifications
+        context["offered_anyway"] = getattr(run, "offered_anyway", False)
         noted = getattr(run, "noted_for", None)
         context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None
         put_off = getattr(run, "put_off", None)

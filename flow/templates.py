@@ -109,6 +109,7 @@ CONTEXT_VARIABLES = frozenset(
         "call_moved",
         "files_complaint",
         "queued",
+        "offered_anyway",
     }
 )
 """Variables every template may use, besides the policy's declared facts (``order_id`` is empty when undeclared)."""
@@ -487,6 +488,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         asked_when=False,
         call_moved=False,
         files_complaint=False,
+        offered_anyway=False,
         resume="Would that help?",
     )
     return context

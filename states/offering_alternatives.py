@@ -34,10 +34,14 @@ SPEC = StateSpec(
             "{% else %}Of course, we'll leave the callback.{% endif %}",
         ),
         "offer": (
-            "What I can do is offer {{ offered }}. Would {{ 'either' if several else 'that' }} help?"
+            "{% if offered_anyway %}I know it's not what you're after, but what I can offer is {{ offered }}. "
+            "Would {{ 'either' if several else 'that' }} be any help?{% else %}What I can do is offer {{ offered }}. "
+            "Would {{ 'either' if several else 'that' }} help?{% endif %}"
             "{% if queued %} After that, I'll look at {{ queued }}.{% endif %}",
-            "I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?"
-            "{% if queued %} Then I'll look at {{ queued }}.{% endif %}",
+            "{% if offered_anyway %}I know you'd rather not, but I can still offer {{ offered }}, in case "
+            "{{ 'either' if several else 'it' }} changes your mind."
+            "{% else %}I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?"
+            "{% endif %}{% if queued %} Then I'll look at {{ queued }}.{% endif %}",
         ),
         "offer_next": (
             "I understand. Another option is {{ offered }}. Would that work for you?",
