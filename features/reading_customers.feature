@@ -1085,3 +1085,17 @@ Feature: Reading customers the way they write
     Scenario: "I'm coming off my medication" is no fault
       When the customer says "I'm coming off my medication so I'm a bit all over the place"
       Then the message gives no fact "condition"
+
+  Rule: "How do I send it back?" beside a return is answered, not taken for the request again
+
+    Scenario Outline: "<message>" gets the refund and how to send the item back
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the request is approved
+      And the agent says "print the free returns label"
+
+      Examples:
+        | message                                                                                  |
+        | Can I get a refund on A-2222? I bought it on the 28th November. Also how do I send it back? |
+        | refund for A-2222 please, bought last week. how can I return it?                         |
+        | I'd like to return A-2222, got it 3 days ago. And how do returns work?                   |

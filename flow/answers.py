@@ -86,6 +86,8 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"refund", "refunded"}
     if any(a == "do" and b == "with" for a, b in zip(words, words[1:], strict=False)) or "keep" in asked:
         asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
+    if words[:1] == ["how"] and not {"return", "returns"}.isdisjoint(asked) and "long" not in asked:
+        asked |= {"returns", "label"}  # "how can I return it?": how it goes back, not whether it may
     if "back" in asked and not _SENDING.isdisjoint(asked):
         asked -= {"back", *_SENDING}
         asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it

@@ -524,7 +524,14 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 for kind, each in (*lexicon.request_cues.items(), *lexicon.weak_request_cues.items())
                 if first(each, clause.words) is not None
             }
-            if cued and (not about_rules or cued & requested) and not (about_rules and another_order(clause.words)):
+            how_to = bool(cued & requested) and _asks_how(clause.words)
+            about_rules = about_rules or how_to
+            if (
+                cued
+                and (not about_rules or cued & requested)
+                and not (about_rules and another_order(clause.words))
+                and not how_to
+            ):
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
             if (
                 not about_rules
@@ -539,6 +546,15 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 return f"{ASKS_BESIDE}{next(iter(chosen))} {' '.join(clause.words)}"
             return ASKS_OTHER
     return None
+
+
+def _asks_how(words: Sequence[str]) -> bool:
+    """ "Also, how do I send it back?": how to go about the request asked for in another clause."""
+    start = 1 if words[:1] and words[0] in _LEADING_ON else 0
+    return tuple(words[start : start + 3]) in _HOW_TO and words[start] == "how"
+
+
+_LEADING_ON = frozenset({"also", "and", "so", "oh", "plus", "then"})
 
 
 def _what_is_said(words: Sequence[str]) -> bool:
