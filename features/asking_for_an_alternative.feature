@@ -295,3 +295,19 @@ Feature: Asking for an alternative straight away
       When the customer says "I want a refund for a large order, A-6205"
       Then the message is not read as "choose:exchange"
       And the agent asks for the "days_since_purchase"
+
+  Rule: The alternative asked for is named once in the greeting, not again before the first question
+
+    Scenario: A freeze asked for at the start is greeted, then the question follows
+      Given the policy file "../docs/examples/gym/features/policies/gym.yaml"
+      When the customer says "can I pause my membership for a bit?"
+      Then the agent says "about the membership freeze"
+      And the agent asks for the "months left on the contract"
+      And the reply does not match /(arrange the membership freeze|membership freeze is possible|look into the membership freeze)/
+      When the customer says "about 8 months left"
+      Then the alternative "Freeze" is applied
+
+    Scenario: Asked for later in the conversation, the alternative is still acknowledged before the question
+      When the customer says "hi, it's about my order A-1234"
+      And the customer says "can I exchange it for a bigger size?"
+      Then the reply matches /(arrange the exchange|whether the exchange is possible|look into the exchange)/

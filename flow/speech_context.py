@@ -224,6 +224,8 @@ class ContextBuilder:
             # "cancel A-1111 and A-2222": the second approval is not news the way the first one was.
             before = run.steps[: run.steps.index(step)] if step is not None and step in run.steps else []
             context["settled_before"] = any(s.transition in _SETTLES_AND_GOES_ON for s in before)
+        if context.get("wished") and step is not None and step.transition != "start" and _greeted(run):
+            context["wished"] = None  # the greeting of this reply named it already
         if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
             booked = next((a.at for a in run.actions if isinstance(a, ScheduleCallback)), None)
             if booked is not None and booked <= run.now:
@@ -776,6 +778,11 @@ def _asked_about_nothing_open(run: Run) -> bool:
     same label for another order?" about a free return nobody offered is one the agent cannot answer."""
     fell_back = bool(run.steps) and run.steps[-1].transition == "anything_else"
     return fell_back and any(a.kind == "ask_about" for a in run.signals.acts)
+
+
+def _greeted(run: Run) -> bool:
+    """Whether the reply opens with the greeting."""
+    return bool(run.steps) and run.steps[0].transition == "start"
 
 
 def unanswered(run: Run, policy: Policy) -> bool:
