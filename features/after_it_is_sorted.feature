@@ -156,3 +156,18 @@ Feature: After the request is sorted
     When the customer says "just the shirt actually, not the trousers"
     Then the message is not read as "deny"
     And the conversation is in "follow_up"
+
+  Rule: "What happens now?" once a request is granted is told how it goes from here
+
+    Scenario Outline: "<message>" after the refund is started gets what happens next
+      When the customer says "<message>"
+      Then the message is read as "ask_status"
+      And the agent says "within 5 working days"
+      And the reply does not match /(can't help|didn't catch|not something I can)/
+
+      Examples:
+        | message                     |
+        | what happens now?           |
+        | so what next                |
+        | what do I do now?           |
+        | ok what are the next steps? |

@@ -120,6 +120,9 @@ def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -
     if context.state != "follow_up" or context.chosen is not None:
         return
     for index, clause in enumerate(clauses):
+        if _asks_what_next(clause.words) and not found.kinds() - {"thank", "affirm", "unknown"}:
+            found.add(index * 1000 + 6, Act.of("ask_status"))  # "what happens now?" once it is under way
+            return
         if not clause.question or _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
             continue
         if tuple(clause.words[:2]) in _ASKING_TO_HAVE:
@@ -132,6 +135,23 @@ def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -
         return
 
 
+def _asks_what_next(words: Sequence[str]) -> bool:
+    """ "What happens now?", "so what next", "what do I do now?", "what are the next steps?"."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _OPENING:
+        start += 1
+    rest = tuple(words[start:])
+    if rest[:2] in (("what", "now"), ("what", "next"), ("whats", "next"), ("next", "steps")):
+        return len(rest) <= 3
+    if rest[:2] == ("what", "happens"):
+        return len(rest) == 2 or rest[2] in _NOW
+    if rest[:4] in (("what", "do", "i", "do"), ("what", "should", "i", "do"), ("what", "do", "i", "need")):
+        return "now" in rest or "next" in rest or rest[4:6] == ("to", "do")
+    return "next" in rest and "steps" in rest and rest[:1] == ("what",)
+
+
+_OPENING = frozenset({"so", "ok", "okay", "right", "and", "great", "thanks", "cool", "alright", "then"})
+_NOW = frozenset({"now", "next", "then"})
 _TAKES = frozenset({"take", "takes", "taking"})
 _ASKING_TO_HAVE = frozenset((verb, person) for verb in ("can", "could", "may") for person in ("i", "we"))
 
