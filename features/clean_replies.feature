@@ -164,3 +164,24 @@ Feature: Replies without glitches
       And the customer says "bought it today"
       Then the agent says "you bought it today"
       And the agent does not say "0 days"
+
+  Rule: An upset first message about the shop's own slip gets one apology, in the policy's words
+
+    Scenario: A wrong colour told in a sour message is apologised for once
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi there!! my order A-5656 arrived today but it's the wrong colour, I asked for green and got blue. bought it on monday"
+      Then the agent says "sorry" only once
+      And the agent says "I'm sorry we sent the wrong item"
+
+  Rule: Owning up to a slip of one's own is not upset
+
+    Scenario Outline: "<message>" is thanked, not soothed
+      When the customer says "refund A-1234 please"
+      And the customer says "<message>"
+      Then the agent does not say "frustrat"
+      And the agent says "when did you buy it?"
+
+      Examples:
+        | message                                |
+        | oops sorry wrong number, it's A-1243   |
+        | whoops, typo, I meant A-1243           |

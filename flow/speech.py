@@ -138,6 +138,7 @@ class Speaker:
         calm = self._calm(run)
         apologized = calm
         reason_said_before = False
+        soothed = ""
         for index, step in enumerate(steps):
             path = self._path(step)
             if path is None or self._offers_person_instead(run, step) or (apologized and step.state == "apologizing"):
@@ -171,6 +172,10 @@ class Speaker:
                     paragraphs.append(back)
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
+                soothed = soothing
+        if soothed and _says_sorry(soothed) and any(_says_sorry(p) for p in paragraphs if p is not soothed):
+            # The policy's own words say sorry further on ("I'm sorry we sent the wrong item"): once is enough.
+            paragraphs.remove(soothed)
         aside = run.signals.slots.get("aside")
         if aside is not None and paragraphs:
             self._answer_aside(run, aside, steps, paragraphs, seed)

@@ -44,6 +44,8 @@ OWN_MISTAKES = _phrases("""
 APOLOGIES = _phrases("""
     sorry for | sorry to bother | sorry to trouble | sorry about that | sorry about this | sorry to be a pain |
     apologies for | my apologies | i apologise | i apologize | apologies | sorry for the hassle |
-    sorry for the trouble | sorry for wasting
+    sorry for the trouble | sorry for wasting | oops | whoops | oopsie | sorry wrong | sorry i meant | sorry meant |
+    gave the wrong number | gave you the wrong number | typed the wrong | typo | i mistyped | mistyped |
+    wrong number sorry
 """)
-"""The customer apologising to the agent."""
+"""The customer apologising to the agent, or for a slip of their own ("oops, wrong number")."""
