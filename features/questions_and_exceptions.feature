@@ -177,6 +177,17 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "you billed me 49.99 not 39.99 for A-7789"
       Then the message gives the fact "condition" as "overcharged"
 
+    Scenario Outline: "<message>" sets what was charged against what it should have been
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "overcharged"
+      And the refund goes to a person for review
+
+      Examples:
+        | message                                                                    |
+        | I'm so angry. You've charged me £50 but it should have been £40. A-5454    |
+        | you charged me £29.99 for A-5455, the advertised price was £19.99          |
+        | A-5456: I paid 35 but it was supposed to be 25                             |
+
     Scenario: A delivery charge on free delivery is an overcharge
       When the customer says "I was charged for delivery on A-7790 even though it was meant to be free"
       Then the message gives the fact "condition" as "overcharged"

@@ -48,12 +48,17 @@ _AUXILIARIES = frozenset(
 
 
 _MONEY_VERBS = frozenset({"charged", "billed", "paid", "debited", "cost", "costs", "charging"})
-_CONTRASTS = frozenset({"instead", "rather", "not", "but", "when", "although", "though", "while"})
+_CONTRASTS = frozenset(
+    {"instead", "rather", "not", "but", "when", "although", "though", "while", "should", "supposed", "meant",
+     "advertised", "listed"}
+)  # fmt: skip
+"""Words between two amounts that set the one charged against the one it should have been ("but" may
+have split the clauses: "charged me £50, it should have been £40")."""
 
 
 def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
-    """ "I got charged £15 instead of £10", "you billed me 49.99 not 39.99", "paid 30 when it was 20": an amount
-    charged set against the one it should have been."""
+    """ "I got charged £15 instead of £10", "you billed me 49.99 not 39.99", "paid 30 when it was 20", "charged
+    me £50 but it should have been £40": an amount charged set against the one it should have been."""
     words = [word for clause in clauses for word in clause]  # "49.99" splits clauses at its point
     for i, word in enumerate(words):
         if word not in _MONEY_VERBS:
