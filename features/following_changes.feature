@@ -688,3 +688,26 @@ Feature: Following the customer when they change course
         | message                                  |
         | a refund would be great for that one too |
         | great, a refund on that one too please   |
+
+  Rule: An alternative asked for with an order of its own is a request of its own
+
+    Scenario: Cancel one order and exchange another: the exchange is not taken for a second cancellation
+      When the customer says "cancel A-2323 and exchange A-2525"
+      Then the agent says "then the exchange"
+      And the agent asks for the "dispatched"
+      When the customer says "no it hasn't shipped"
+      Then the agent says "I've cancelled it"
+      And the agent asks for the "days since purchase"
+      When the customer says "3 weeks ago"
+      Then the alternative "Exchange" is applied
+
+    Scenario: Three requests in one message are each taken, with their own dates
+      When the customer says "Can you cancel A-2323? And refund A-2424 which I bought a week ago? And I also want to exchange A-2525."
+      Then the agent says "then a refund for order A-2424, and the exchange for order A-2525"
+      When the customer says "A-2323 hasn't shipped"
+      Then the agent says "I've cancelled it"
+      And the agent says "Order A-2424 is within our 30-day window"
+      And no alternative is applied
+      And the agent asks for the "days since purchase"
+      When the customer says "A-2525 was bought 3 weeks ago"
+      Then the alternative "Exchange" is applied

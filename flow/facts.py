@@ -279,8 +279,18 @@ def _note_order_wishes(run: Run, policy: Policy) -> bool:
         return False
     for pair in told.split():
         order, _, wish = pair.partition(":")
+        owners = _owners(policy, wish)
+        if not owners:
+            continue
         item = next((i for i in run.agenda if not i.settled and i.facts.get("order_id") == order), None)
-        if item is not None and item.name in _owners(policy, wish):
+        if item is None and not any(i.facts.get("order_id") == order for i in run.agenda):
+            # "Cancel A-2323, refund A-2424, and I want to exchange A-2525": asked for by the alternative alone.
+            item = AgendaItem(owners[0], facts={"order_id": order})
+            run.agenda.append(item)
+        elif item is not None and item.name not in owners and not item.offered and item.wish is None:
+            # "Cancel A-2323 and exchange A-2525": the order was taken for the message's request, not its own.
+            item.name = owners[0]
+        if item is not None and item.name in owners:
             item.wish = wish
     return True
 
@@ -423,6 +433,13 @@ def _first_of_its_order(run: Run, item: AgendaItem) -> bool:
     return not any(order is not None and order != known for order in stated)
 
 
+def _same_order(item: AgendaItem, stated: dict[str, FactValue]) -> bool:
+    """Whether facts stated for a kind of request may be about ``item``: not when they name another order
+    than the one it is about (two refunds, one for A-2424 "bought a week ago", one for A-2525)."""
+    order = stated.get("order_id")
+    return order is None or item.facts.get("order_id") in (None, order)
+
+
 def fill_facts(run: Run, policy: Policy, text: str) -> None:
     """Record the facts this message gives: the one asked for, and any other it states.
 
@@ -457,7 +474,7 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         if item.settled or not signals.request_facts:
             continue
         for kind, facts in signals.request_facts.items():
-            if _kind(policy, item.name) == kind:
+            if _kind(policy, item.name) == kind and _same_order(item, facts):
                 for name, value in facts.items():
                     if customer_may_state(policy, name, value) and _may_set(item.facts.get(name), name, pending):
                         item.facts[name] = value

@@ -471,7 +471,7 @@ class ContextBuilder:
         waiting = [i for i in run.agenda if i is not item and not i.settled]
         if not waiting:
             return None
-        return human_list([self._title(run, i, as_wished=True) for i in waiting])
+        return human_list([self._title(run, i, as_wished=True) for i in waiting], conjunction="and")
 
     def _title(self, run: Run, item: AgendaItem, *, as_wished: bool = False) -> str:
         """The request's title, with its order when another request of the same kind is on the agenda

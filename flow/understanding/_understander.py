@@ -245,7 +245,7 @@ class Understander:
         other = _said_of_the_other(clauses, facts.facts, context) if not per_order else ""
         if other:
             slots["other_orders"] = other
-        wished = _wishes_by_order(clauses, per_order, context, lexicon)
+        wished = _wishes_by_order(clauses, (*per_request.values(), *per_order), context, lexicon)
         if wished:
             slots["order_wishes"] = wished
         language = other_language(words, context.language)
