@@ -387,3 +387,26 @@ Feature: Listening first
       And the reply matches /(not something I can do|can't do that|outside what I can do)/
       And the reply matches /(still like|still want|still what you'd like)/
       And the agent asks for the "dispatched"
+
+  Rule: A customer who says sorry is told it is all right, not apologised to
+
+    Scenario: Sorry after the boundary, with the request ready, gets the answer without a sorry of the agent's
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want a refund you absolute morons, A-4567, 5 days ago"
+      Then the agent sets a boundary
+      When the customer says "sorry, I'm just stressed"
+      Then the request is approved
+      And the reply matches /(all right|No need to apologise)/
+      And the agent does not say "I'm sorry"
+
+    Scenario Outline: "<message>" while a fact is still needed asks for it again kindly
+      When the customer says "I want a refund you absolute morons"
+      And the customer says "<message>"
+      Then the reply matches /(all right|No need to apologise|Don't worry)/
+      And the agent does not say "Sorry, I still need this"
+      And the agent says "order number"
+
+      Examples:
+        | message                            |
+        | sorry, I didn't mean to be rude    |
+        | sorry, I know it's not your fault  |

@@ -33,9 +33,11 @@ SPEC = StateSpec(
     },
     templates={
         "approved": (
-            "{% if complained and not apologized and 'sorry' not in approval %}I'm sorry about this. {% endif %}"
+            "{% if said_sorry %}That's quite all right. {% elif complained and not apologized and 'sorry' not in "
+            "approval %}I'm sorry about this. {% endif %}"
             "{{ approval }} Is there anything else I can help with?",
-            "{% if complained and not apologized and 'sorry' not in approval %}I'm sorry you've had this trouble. "
+            "{% if said_sorry %}No need to apologise. {% elif complained and not apologized and 'sorry' not in "
+            "approval %}I'm sorry you've had this trouble. "
             "{% elif not complained and not settled_before and 'sorry' not in approval %}Good news"
             "{% if customer_name %}, "
             "{{ customer_name }}{% endif %}. {% endif %}{{ approval }} Is there anything else you need?",

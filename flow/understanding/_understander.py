@@ -18,7 +18,7 @@ from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._granted import as_welcome, welcomed_grant
 from flow.understanding._irony import is_ironic
-from flow.understanding._mood import corrected_sentiment
+from flow.understanding._mood import OWNING_UP, corrected_sentiment
 from flow.understanding._offers import find_mentions
 from flow.understanding._request_cues import OTHER_ORDER, adds_more, another_order_said
 from flow.understanding._slots import extract_slots
@@ -178,6 +178,7 @@ class Understander:
         if irony and chases_in_irony(clauses, acts, lexicon):
             slots["chasing"] = "yes"  # "three weeks and still no refund, fantastic service": a refund chased
         if _only_sorry(clause_words):
+            sentiment = max(sentiment, OWNING_UP)  # "sorry, I'm just stressed" says sorry, not that things are bad
             acts = [Act.of("unknown")]
             slots["sorry"] = "yes"  # "sorry!", "my bad, sorry for the back and forth": nothing to answer but that
         elif all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
@@ -789,8 +790,12 @@ _SORRY_WORDS = 10
 _SAYING_SORRY = frozenset({"sorry", "soz", "sry", "apologies", "apologise", "apologize", "oops", "whoops"})
 _AROUND_SORRY = frozenset(
     """i im am so very really about that this for the my bad all confusion mistake mix up mixup back and
-    forth again hassle trouble muddle oh ok okay lol haha there""".split()
+    forth again hassle trouble muddle oh ok okay lol haha there just stressed tired long day week rough been
+    having didnt did not mean to be rude snap snappy harsh was out of line lost temper know its it your you
+    fault a bit""".split()
 )
+"""Words that go with a sorry in a message that only says it, with the customer's own state or slip ("sorry,
+I'm just stressed", "sorry, I didn't mean to be rude", "sorry, I know it's not your fault")."""
 
 
 def _shrugs(text: str) -> bool:
