@@ -1099,3 +1099,32 @@ Feature: Reading customers the way they write
         | Can I get a refund on A-2222? I bought it on the 28th November. Also how do I send it back? |
         | refund for A-2222 please, bought last week. how can I return it?                         |
         | I'd like to return A-2222, got it 3 days ago. And how do returns work?                   |
+
+  Rule: "Who decided that?" after an offer was described asks why, not about the offer
+
+    Scenario: "Who decided that?" gets the clearer reason
+      When the customer says "refund B-2733, bought 6 weeks ago"
+      And the customer says "Tell me more about the exchange."
+      And the customer says "Who decided that?"
+      Then the message is read as "ask_why"
+      And the agent does not say "all I know about the exchange"
+
+  Rule: Two letters swapped in a word that tells what went wrong are put right
+
+    Scenario Outline: "<message>" is read as faulty
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                                  |
+        | half of it doesnt wokr, I want a refund for A-6739        |
+        | refund A-1927 please, its falling aprat already           |
+        | my kettle is borken, A-1928                               |
+
+  Rule: "It hasn't gone anywhere yet" says the order is still here
+
+    Scenario: The order that has not gone anywhere is cancelled
+      When the customer says "cancel A-1111 please"
+      And the customer says "It hasnt gone anywhere yet"
+      Then the message gives the fact "dispatched" as "false"
+      And the request is approved

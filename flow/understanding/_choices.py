@@ -152,7 +152,7 @@ def read_choices(
         if pointed is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
             if _asks_to_have(clause.words, lexicon):
                 found.add(position, Act.of("choose", pointed))
-            elif not lexicon.asks_why(clause.words, " ".join(clause.words)):
+            elif not lexicon.asks_why(clause.words, " ".join(clause.words)) and not has(lexicon.why_cues, clause.words):
                 found.add(position, Act.of("ask_about", pointed))
                 mentioned[index].append(Mention(pointed, 0, 0, "pointing"))
             continue

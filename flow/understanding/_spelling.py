@@ -1,8 +1,9 @@
 """Misspelt key words put right before the acts are read: "cancelp", "cacneling", "refnud", "manger".
 
-Only words the lexicon's phrases never use are looked at, only those of five letters or more, and only
-against the lexicon's short list of ``key_words`` (the verbs and nouns that requests and people are
-asked for by), with rapidfuzz's edit-distance ratio and the first letter kept. A word with a close
+Only words the lexicon's phrases never use are looked at, and only against the lexicon's short list of
+``key_words`` (the verbs and nouns that requests, people and what went wrong are told by): two letters
+side by side swapped in a word of four letters or more ("wokr", "aprat"), or, in one of five or more,
+a close match by rapidfuzz's edit-distance ratio with the first letter kept. A word with a close
 match is replaced in its clause; everything else is left exactly as the customer wrote it.
 """
 
@@ -18,6 +19,7 @@ SPELLING_CUTOFF = 83.0
 """The least rapidfuzz ratio (0-100) for a misspelling: "refnud" (83) for "refund", "cancelp" (92) for
 "cancel"; "refuse" (71) is left alone."""
 _MIN_LETTERS = 5
+_MIN_SWAPPED = 4
 _MIN_STEM = 4
 _ENDINGS = frozenset({"", "e", "s", "es", "ed", "ing", "able", "ible", "er", "ers", "ment", "ments", "al", "ation"})
 """Word endings that make another form of a word, not a misspelling of it."""
@@ -34,11 +36,27 @@ def correct_spelling(clauses: list[Clause], lexicon: Lexicon) -> None:
         if familiar.issuperset(words):
             continue
         for index, word in enumerate(words):
-            if len(word) < _MIN_LETTERS or word in familiar or not word.isalpha():
+            if len(word) < _MIN_SWAPPED or word in familiar or not word.isalpha():
+                continue
+            swapped = _swapped(word, keys)
+            if swapped is not None:
+                words[index] = swapped
+                continue
+            if len(word) < _MIN_LETTERS:
                 continue
             match = closest(word, keys, SPELLING_CUTOFF)
             if match is not None and match[0] == word[0] and not _other_form(word, match):
                 words[index] = match
+
+
+def _swapped(word: str, keys: tuple[str, ...]) -> str | None:
+    """The key word that ``word`` is with two letters side by side swapped ("wokr", "aprat"), if any: a slip
+    safe to put right in words as short as four letters, where an edit-distance ratio is not."""
+    for at in range(1, len(word) - 1):
+        candidate = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+        if candidate in keys:
+            return candidate
+    return None
 
 
 def _other_form(word: str, key: str) -> bool:
