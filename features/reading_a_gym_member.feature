@@ -110,3 +110,15 @@ Feature: Reading a gym member the way they talk
     Scenario: "I'm moving my session to next week" is no move
       When the customer says "I'm moving my session to next week"
       Then the message gives no fact "circumstance"
+
+  Rule: A doctor's word against exercise is a medical reason
+
+    Scenario Outline: "<message>" goes to a colleague who can end the contract early
+      When the customer says "<message>"
+      Then the message gives the fact "circumstance" as "illness"
+      And the conversation is in "escalated"
+
+      Examples:
+        | message                                                                    |
+        | I need to cancel my membership, my doctor says no exercise for 6 months    |
+        | cancel please, I've been told not to exercise after my knee op             |

@@ -178,7 +178,9 @@ ILLNESS = _phrases("""
     heart condition | a medical condition | health condition | health problems | health issues | health reasons |
     heart problem | heart problems | bad back | back problems | back injury | doctors orders | doctor said |
     doctor told me | gp said | gp told me | arthritis | diabetes | asthma | epilepsy | chronic | terminally ill |
-    not allowed to exercise | cant exercise anymore
+    not allowed to exercise | cant exercise anymore | doctor says | my doctor says | doctors says | gp says |
+    doctor has told me | doctor advised | medical advice | no exercise | cant exercise | cannot exercise |
+    not supposed to exercise | told not to exercise | advised not to exercise | physio says
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
