@@ -538,3 +538,13 @@ Feature: Reading what the customer chooses
       When the customer says "my parcel never came"
       And the customer says "no, nothing thanks"
       Then the conversation is closed
+
+  Rule: An offer brought up with "what about" and asked about is weighed, not taken
+
+    Scenario: "What about the exchange, can I swap for a different brand?" is answered, and the exchange waits
+      When the customer says "I want a refund"
+      And the customer says "hmm, what about the exchange, can I swap for a different brand?"
+      Then the message is read as "ask_about:exchange"
+      And no alternative is applied
+      When the customer says "ok let's do the exchange"
+      Then the alternative "Exchange" is applied

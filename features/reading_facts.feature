@@ -1274,3 +1274,27 @@ Feature: Reading facts and requests the way people give them
       When the customer says "not sure, early October I think"
       Then the message gives the fact "days_since_purchase" as "54-63"
       And the agent does not say "No rush"
+
+  Rule: Two counts of time said as a choice or a range are a range, not the larger one
+
+    Scenario Outline: "<message>" is kept as <span> days
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund please for A-5050"
+      And the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<span>"
+
+      Examples:
+        | message                              | span  |
+        | I'm not sure, maybe 25 or 35 days ago | 25-35 |
+        | 25-35 days ago                       | 25-35 |
+        | between 25 and 35 days ago           | 25-35 |
+        | 3 or 4 weeks ago                     | 21-28 |
+        | 20 or so days ago                    | 16-25 |
+
+    Scenario: A range across the 30-day line is asked about again, then decided
+      When the customer says "refund please for A-5050"
+      And the customer says "I'm not sure, maybe 25 or 35 days ago?"
+      Then the request is still undecided
+      And the agent says "when did you buy it?"
+      When the customer says "probably closer to 35 to be honest"
+      Then the agent offers "store credit"

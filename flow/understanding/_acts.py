@@ -52,6 +52,7 @@ from flow.understanding._revisions import (
     paused_choice,
     status_of_chosen,
     switched_request,
+    weighed_choice,
 )
 from flow.understanding._text import NUMBER
 from flow.understanding._wishes import options_instead, read_wishes
@@ -230,6 +231,7 @@ def read_acts(
     _settle_person(clauses, context, lexicon, found)
     if "choose" in found.kinds() and "ask_about" in found.kinds():
         paused_choice(clauses, lexicon, found)
+        weighed_choice(clauses, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         status_of_chosen(clauses, context, lexicon, found)
     elif context.state == "listening" and not context.offered and {"ask_about", "ask_status"} <= found.kinds():

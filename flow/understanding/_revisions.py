@@ -88,6 +88,41 @@ def paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None
     ]
 
 
+def weighed_choice(clauses: list[Clause], found: Found) -> None:
+    """ "Hmm, what about the exchange, can I swap for a different brand?": an offer brought up with "what
+    about" and then asked about in a question is weighed, not taken; taking it is said plainly ("the
+    exchange then, please")."""
+    weighing = set()
+    for at, act in found.acts:
+        clause = _clause_at(clauses, at)
+        if act.kind == "ask_about" and clause is not None and _what_about(clause.words):
+            weighing.add(act.target)
+    if not weighing:
+        return
+    kept = []
+    for at, act in found.acts:
+        clause = _clause_at(clauses, at)
+        asked = clause is not None and clause.question and "please" not in clause.words
+        if not (act.kind == "choose" and act.target in weighing and asked):
+            kept.append((at, act))
+    found.acts = kept
+
+
+def _clause_at(clauses: list[Clause], at: int) -> Clause | None:
+    index = at // 1000
+    return clauses[index] if 0 <= index < len(clauses) else None
+
+
+def _what_about(words: Sequence[str]) -> bool:
+    start = 0
+    while start < len(words) - 2 and words[start] in _HESITATING:
+        start += 1
+    return tuple(words[start : start + 2]) in (("what", "about"), ("how", "about"))
+
+
+_HESITATING = frozenset({"hmm", "hm", "um", "erm", "ok", "okay", "so", "and", "well", "right"})
+
+
 def _asks_price(clause: Clause) -> bool:
     """ "How much is it?", "what does it cost?": a question whose answer may change the choice."""
     words = clause.words

@@ -496,8 +496,16 @@ def _relative(
         low_high = VAGUE_COUNTS.get(word)
     elif (n := _count(word)) is not None:
         low_high = (n, n)
+        other = _other_count(tokens, i)
+        if other is not None:
+            low_high, j = (n, other[0]), other[1]
+        elif _words(tokens, i + 1, 2) == ["or", "so"]:
+            j = i + 2  # "20 or so days ago"
+    elif (pair := _dashed(word)) is not None:
+        low_high = pair  # "25-35 days ago"
     if low_high is None:
         return None
+    roughly = j == i + 2 and low_high[0] == low_high[1]
     k = j + 1
     if k < len(tokens) and tokens[k].text == "of":
         k += 1
@@ -514,8 +522,8 @@ def _relative(
     if not half and low_high[0] == low_high[1] and _and_a_half(tokens, k + 1):
         half = True
         k += 3
-    roughly = _words(tokens, k + 1, 2) == ["or", "so"]
-    if roughly:
+    if _words(tokens, k + 1, 2) == ["or", "so"]:
+        roughly = True
         k += 2
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     beyond = _beyond_a_limit(tokens, k + 1, today)
@@ -553,6 +561,28 @@ def _relative(
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+def _other_count(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """The second count of "25 or 35 days", "3 to 4 weeks", "between 3 and 4 weeks", and where it is: a
+    larger number after the one at ``i``, both of the unit that follows."""
+    joining = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    between = joining == "and" and "between" in _words(tokens, max(0, i - 2), min(2, i))
+    if joining not in ("or", "to", "-") and not between or i + 2 >= len(tokens):
+        return None
+    other = _count(tokens[i + 2].text)
+    first = _count(tokens[i].text)
+    if other is None or first is None or other <= first:
+        return None
+    return other, i + 2
+
+
+def _dashed(word: str) -> tuple[int, int] | None:
+    """ "25-35" said before a unit: from the one to the other."""
+    first, dash, second = word.partition("-")
+    if not dash or not first.isdigit() or not second.isdigit() or int(second) <= int(first):
+        return None
+    return int(first), int(second)
 
 
 _BEYOND = frozenset({"past", "over", "after", "outside", "beyond"})
