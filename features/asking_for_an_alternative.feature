@@ -311,3 +311,19 @@ Feature: Asking for an alternative straight away
       When the customer says "hi, it's about my order A-1234"
       And the customer says "can I exchange it for a bigger size?"
       Then the reply matches /(arrange the exchange|whether the exchange is possible|look into the exchange)/
+
+  Rule: Changing "it" when the size or colour is wrong asks for the exchange
+
+    Scenario Outline: "<message>" asks for the exchange
+      When the customer says "<message>"
+      Then the message is read as "choose:exchange"
+
+      Examples:
+        | message                                                    |
+        | I ordered the wrong size, can I change it?                 |
+        | these are too small, I'd like to change them please        |
+        | they don't fit, can I change them?                         |
+
+    Scenario: Changing it with nothing said of the fit is not taken for the exchange
+      When the customer says "can I change it?"
+      Then the message is not read as "choose:exchange"

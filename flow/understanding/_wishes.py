@@ -61,6 +61,40 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
         if asked_about:
             return
+    if not found.kinds() & {"choose", "ask_about", "reject"}:
+        _change_for_the_fit(clauses, context, lexicon, found)
+
+
+def _change_for_the_fit(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "I ordered the wrong size, can I change it?": changing "it", with the size or colour said to be
+    wrong in the message, asks for the one offer of another size or colour."""
+    owners = [
+        offer.id
+        for offer in context.wishes
+        if any(not lexicon.variant_kinds.isdisjoint(w.split()) for w in offer.words)
+    ]
+    if len(owners) != 1 or not any(_wrong_fit(clause.words, lexicon) for clause in clauses):
+        return
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        for at, word in enumerate(words[:-1]):
+            if word in lexicon.variant_verbs and words[at + 1] in _IT and not _negated(words, at, lexicon):
+                if clause.question or "please" in words or not _WANTING.isdisjoint(words[:at]):
+                    found.add(index * 1000 + at, Act.of("choose", owners[0]))
+                    return
+
+
+def _wrong_fit(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "The wrong size", "too small", "doesn't fit": the size or colour is not right."""
+    pairs = set(zip(words, words[1:], strict=False))
+    if any(a == "wrong" and b in lexicon.variant_kinds for a, b in pairs):
+        return True
+    return any(a == "too" and b in _FITS for a, b in pairs) or bool(_NOT_FITTING & pairs)
+
+
+_IT = frozenset({"it", "them", "this", "that", "these", "those"})
+_FITS = frozenset({"small", "big", "large", "tight", "loose", "long", "short", "baggy"})
+_NOT_FITTING = frozenset({("doesnt", "fit"), ("dont", "fit"), ("didnt", "fit"), ("not", "fit")})
 
 
 def _way_of_granted(offer_id: str, context: Context) -> bool:
