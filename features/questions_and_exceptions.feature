@@ -338,3 +338,11 @@ Feature: Questions on the way, and the facts that change the answer
       Then the message gives the fact "circumstance" as "away"
       And the reply matches /(Thank you for telling me what happened|Thanks for explaining|I understand what happened)/
       And the agent offers "Store credit" and "Exchange"
+
+  Rule: Not being able to get to the post office is a reason a person looks at
+
+    Scenario: "He can't get to the post office" after a refusal goes to a person who can make an exception
+      When the customer says "I want a refund"
+      And the customer says "he can't get to the post office, he's 89"
+      Then the message gives the fact "circumstance" as "disability"
+      And the refund goes to a person for review

@@ -187,7 +187,9 @@ DISABILITY = _phrases("""
     im disabled | i am disabled | being disabled | my disability | a disability | disabled person |
     in a wheelchair | use a wheelchair | wheelchair user | housebound | house bound | mobility issues |
     mobility problems | limited mobility | cant leave the house | cannot leave the house |
-    unable to leave the house | cant get out of the house | cant walk | blue badge
+    unable to leave the house | cant get out of the house | cant walk | blue badge | cant get to the post office |
+    couldnt get to the post office | cannot get to the post office | unable to get to the post office |
+    cant get to a post office | couldnt get to a post office | cant get out much
 """)
 """The customer has a disability that made returning hard."""
 AWAY = _phrases("""
