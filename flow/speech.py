@@ -8,6 +8,7 @@ repeat a sentence it takes another variant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ from flow import payloads
 from flow.answers import answering_sentence
 from flow.graph import ESCALATING
 from flow.guards import ASKS_PERSON
+from flow.inline import inline
 from flow.models import QuickReply
 from flow.policy import Policy
 from flow.rules import Rules
@@ -54,6 +56,18 @@ _ANSWERING = frozenset({*_RESUMING, "answer_about", "answer_chosen", "not_on_off
 _NO_ASIDE_STATES = frozenset({"escalated", "closed", "with_person"})
 
 _NOTHING: dict[str, Any] = {}
+_GREETING_READS = frozenset(
+    {"company", "agent_name", "customer_name", "request", "request_named", "wished", "continues", "apologized"}
+)
+"""What a greeting may read and still be remembered: the policy's constants, the request in hand, and what a
+conversation opened without a message cannot have (a wish, a request named, another paragraph)."""
+_REMEMBERED_GREETINGS = 256
+_NAMED = "\ue000"
+"""Stands for the customer's name in a greeting remembered for any name: a character no text has."""
+_PLAIN_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+"""A name put into a remembered greeting as it is: letters, with spaces or hyphens between (a name with
+digits or marks is rendered with the greeting itself)."""
+_Greeting = tuple[str, tuple[QuickReply, ...], Any]
 """The context of a template that reads no value: never written to."""
 
 
@@ -93,6 +107,8 @@ class Speaker:
         self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._hashes: dict[str, list[int]] = {}
+        self._greetings: tuple[TemplateBook | None, dict[tuple[Any, ...], _Greeting]] = (None, {})
+        self._greeting_reads: dict[str, tuple[tuple[str, ...], ...]] = {}
         status = policy.status.say if policy.status is not None else ""
         said = [policy.summary or "", status]
         self._known_answers = " ".join(" ".join(text.split()) for text in said if text and "{" not in text)
@@ -127,6 +143,72 @@ class Speaker:
 
     def say(self, run: Run) -> tuple[str, list[QuickReply]]:
         """The agent's text for the turn, paragraphs separated by blank lines, and its quick replies."""
+        if not run.text and not run.said and len(run.steps) == 1 and run.steps[0].transition == "start":
+            return self._greeting(run)
+        return self._say(run)
+
+    def _greeting(self, run: Run) -> tuple[str, list[QuickReply]]:
+        """The greeting of a conversation opened without a message. It reads only the policy's constants, the
+        request in hand and the facts its words name, so it is worked out once for each of those and the
+        variant the conversation's seed picks, and remembered; a plain customer name is put into the words
+        remembered for any name (what is said is the same, only sooner)."""
+        path = self._path(run.steps[0])
+        facts = self._greeting_facts(path) if path is not None else None
+        if path is None or facts is None:
+            return self._say(run)
+        name = run.facts.get("customer_name")
+        shown = inline(name) if isinstance(name, str) else None
+        named = shown is not None and _PLAIN_NAME.fullmatch(shown) is not None
+        item = current_item(run)
+        key = (
+            path,
+            self._book.variant_index(path, f"{run.conversation_id}:{run.turn}"),
+            tuple(_NAMED if named and fact == "customer_name" else run.facts.get(fact) for fact in facts),
+            None if item is None else (item.name, item.wish),
+            run.request,
+            run.pending_fact,
+            run.state,
+        )
+        greetings = self._greetings
+        if greetings[0] is not self._book:
+            greetings = self._greetings = (self._book, {})
+        found = greetings[1].get(key)
+        if found is None:
+            said_before = run.said
+            if named:
+                run.facts["customer_name"] = _NAMED
+            try:
+                text, buttons = self._say(run)
+            finally:
+                if named:
+                    run.facts["customer_name"] = name
+            run.said = said_before
+            found = (text, tuple(buttons), run.question)
+            if any(_NAMED in b.title or _NAMED in b.payload for b in buttons):
+                return self._say(run)
+            if len(greetings[1]) >= _REMEMBERED_GREETINGS:
+                greetings[1].clear()
+            greetings[1][key] = found
+        text = found[0].replace(_NAMED, shown) if named and shown is not None else found[0]
+        run.question = found[2]
+        hashed = _Hashes(self._hashes)
+        run.said = [*run.said, *(h for part in text.split("\n\n") for h in hashed[part] if h not in run.said)]
+        return text, list(found[1])
+
+    def _greeting_facts(self, path: str) -> tuple[str, ...] | None:
+        """The facts the greeting at ``path`` reads, in a fixed order; ``None`` when it reads anything else
+        that could change from one conversation to the next (the time, what was said), so it is never
+        remembered."""
+        found = self._greeting_reads.get(path)
+        if found is None:
+            every = getattr(self._book, "every_variable", None)
+            reads: frozenset[str] = every(path) if every is not None else frozenset({"?"})
+            known = frozenset(self._policy.facts)
+            named = tuple(sorted((reads & known) | {"customer_name"}))
+            found = self._greeting_reads[path] = (named,) if reads <= _GREETING_READS | known else ()
+        return found[0] if found else None
+
+    def _say(self, run: Run) -> tuple[str, list[QuickReply]]:
         seed = f"{run.conversation_id}:{run.turn}"
         said = set(run.said)
         hashed = _Hashes(self._hashes)

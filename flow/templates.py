@@ -352,6 +352,10 @@ class TemplateBook:
             variant.compile()
         return variant.variables
 
+    def variant_index(self, path: str, seed: str) -> int:
+        """Which variant of ``path`` (by its place in the list) ``seed`` picks."""
+        return self._index(path, seed, len(self._templates[path]))
+
     def every_variable(self, path: str) -> frozenset[str]:
         """The variables any variant of ``path`` reads, the built-in words said in its place included."""
         found: set[str] = set()
