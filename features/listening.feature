@@ -410,3 +410,20 @@ Feature: Listening first
         | message                            |
         | sorry, I didn't mean to be rude    |
         | sorry, I know it's not your fault  |
+
+  Rule: A question about the rules is answered with the sentence of the summary that answers it
+
+    Scenario Outline: "<question>" gets "<answer>"
+      When the customer says "<question>"
+      Then the agent says "<answer>"
+
+      Examples:
+        | question                                 | answer                                     |
+        | Do you do refunds on sale items?         | You can return most items within 30 days   |
+        | can I return clearance stuff?            | You can return most items within 30 days   |
+
+    Scenario: A follow-on question about faulty items gets the sentence about faulty items
+      When the customer says "Hello, can you tell me your returns policy?"
+      And the customer says "and for faulty items?"
+      Then the agent says "If something is faulty"
+      And the agent does not say "You can return most items"
