@@ -145,3 +145,18 @@ Feature: Explaining the decision clearly, and saying sorry
       And the customer says "so that's a no then?"
       And the customer says "no"
       Then the conversation is closed with outcome "declined"
+
+  Rule: The reason for the request, told after the refusal, presses for it
+
+    Scenario Outline: "<message>" after a refusal keeps the offers open
+      When the customer says "Refund A-1111 please, I bought it 50 days ago"
+      And the customer says "<message>"
+      Then the message is read as "insist"
+      And the conversation is in "offering_alternatives"
+      And the agent offers "store credit"
+
+      Examples:
+        | message                                   |
+        | it's not faulty, I just changed my mind   |
+        | because I changed my mind                 |
+        | it just doesn't suit me                   |

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
-from flow.understanding._checking import checks_the_no
+from flow.understanding._checking import checks_the_no, gives_the_reason
 from flow.understanding._choices import (
     CALLBACK,
     about_chosen,
@@ -272,6 +272,7 @@ def read_acts(
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
     checks_the_no(clauses, context, found)
+    gives_the_reason(clauses, context, found)
     if not (tone.abusive or tone.threat):
         # The model is heard only when the words settled nothing but thanks or a goodbye.
         if clauses and not found.kinds() - {"thank", "goodbye"}:

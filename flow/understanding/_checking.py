@@ -1,7 +1,8 @@
-"""A customer checking that a refusal stands: "so that's a no then?", "so you won't refund me?".
+"""A customer checking that a refusal stands ("so that's a no then?", "so you won't refund me?"), or
+telling why they want the request all the same ("it's not faulty, I just changed my mind").
 
-Said once the agent has declined, such a question neither turns the offers down nor lets the request
-go: it asks the agent to say the answer again, which the agent does as it does when pressed.
+Said once the agent has declined, such a message neither turns the offers down nor lets the request
+go: it presses for the request, and the agent says the answer again as it does when pressed.
 """
 
 from __future__ import annotations
@@ -61,3 +62,22 @@ def _you_wont(words: Sequence[str]) -> bool:
         if any(rest[: len(phrase)] == phrase for phrase in _WONT):
             return not _ASKED.isdisjoint(words[at + 1 :])
     return False
+
+
+def gives_the_reason(clauses: list[Clause], context: Context, found: Found) -> None:
+    """Read the reason for the request, told after the refusal with nothing else ("it's not faulty, I just
+    changed my mind", "it just doesn't suit me"), as pressing for it (``insist``)."""
+    if context.state not in _AFTER_A_NO or found.kinds() - {"thank"}:
+        return
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        pairs = set(zip(words, words[1:], strict=False))
+        if ("changed", "my") in pairs and "mind" in words or _NOT_SUITED & pairs and "just" in words:
+            found.add(index * 1000 + 1, Act.of("insist"))
+            return
+
+
+_NOT_SUITED = frozenset(
+    {("doesnt", "suit"), ("dont", "suit"), ("doesnt", "fit"), ("dont", "fit"), ("for", "me"), ("dont", "like")}
+)
+"""What a customer gives as the reason for sending something back, with "just": "it just doesn't suit me"."""

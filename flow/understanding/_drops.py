@@ -43,6 +43,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
         if context.request is not None and _keeps(words, lexicon):
             return Drop(context.request, 0, keeps=True)
         return Drop(_no_longer_wanted(words, lexicon))
+    if _mind_changed_about_the_item(words, match.start, match.end):
+        return Drop(None)  # "it's not faulty, I just changed my mind": why it goes back, not letting it go
     said = words[match.start : match.start + 1]
     if any(kind in lexicon.request_cues and has(lexicon.request_cues[kind], said) for kind in in_hand):
         return Drop(None)  # "cancel the whole thing" with a cancellation in hand: the whole order, not the request
@@ -51,6 +53,17 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
         if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:
             return Drop(kind)
     return Drop(context.request, match.start, keeps=_keeps(words, lexicon))
+
+
+def _mind_changed_about_the_item(words: Sequence[str], start: int, end: int) -> bool:
+    """ "I just changed my mind", "because I changed my mind": a change of mind given as the reason for the
+    return, not one about the request."""
+    if "mind" not in words[start:end]:
+        return False
+    return not _GIVING_A_REASON.isdisjoint(words[max(0, start - 3) : start])
+
+
+_GIVING_A_REASON = frozenset({"just", "simply", "only", "because", "cos", "coz", "cause", "as", "since", "merely"})
 
 
 def _no_longer_wanted(words: Sequence[str], lexicon: Lexicon) -> str | None:
