@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -37,21 +37,23 @@ def test_a_remembered_greeting_is_the_greeting_worked_out(policy: str, monkeypat
 def test_each_customer_is_greeted_by_their_own_name() -> None:
     engine = Engine(load_policy("retail"))
     texts = [engine.start(facts={"customer_name": name}, conversation_id="same")[1].text for name in ("Dana", "Priya")]
-    assert "Dana" in texts[0] and "Priya" not in texts[0]
-    assert "Priya" in texts[1] and "Dana" not in texts[1]
+    assert "Dana" in texts[0]
+    assert "Priya" not in texts[0]
+    assert "Priya" in texts[1]
+    assert "Dana" not in texts[1]
 
 
 def test_a_greeting_that_reads_the_time_follows_the_clock() -> None:
-    policy = load_policy("retail").model_copy(deep=True)
+    policy = load_policy("retail")
     data = policy.model_dump()
     data["templates"] = {
         "listening": {"welcome": ["Hi{% if in_hours %}, a colleague is around too{% endif %}. How can I help today?"]}
     }
     timed = type(policy).model_validate(data)
-    now = {"at": datetime(2026, 12, 3, 11, 0, tzinfo=timezone.utc)}
+    now = {"at": datetime(2026, 12, 3, 11, 0, tzinfo=UTC)}
     engine = Engine(timed, clock=lambda: now["at"])
     in_hours = engine.start(conversation_id="c")[1].text
-    now["at"] = datetime(2026, 12, 3, 23, 0, tzinfo=timezone.utc)
+    now["at"] = datetime(2026, 12, 3, 23, 0, tzinfo=UTC)
     at_night = engine.start(conversation_id="c")[1].text
     assert in_hours == "Hi, a colleague is around too. How can I help today?"
     assert at_night == "Hi. How can I help today?"
