@@ -327,3 +327,10 @@ Feature: Asking for an alternative straight away
     Scenario: Changing it with nothing said of the fit is not taken for the exchange
       When the customer says "can I change it?"
       Then the message is not read as "choose:exchange"
+
+  Rule: An alternative told of as arranged before is not asked for again
+
+    Scenario: "You set up an exchange yesterday but I'd rather have the store credit" asks for the credit
+      When the customer says "Hi, you set up an exchange for me yesterday on A-1001 but I'd rather have the store credit now. Is that ok?"
+      Then the message is read as "provide:order_id" and "choose:store_credit"
+      And the agent says "about the store credit"

@@ -1128,3 +1128,18 @@ Feature: Reading customers the way they write
       And the customer says "It hasnt gone anywhere yet"
       Then the message gives the fact "dispatched" as "false"
       And the request is approved
+
+  Rule: An item that arrived ruined is faulty; a day that was ruined is not
+
+    Scenario Outline: "<message>" is read as faulty
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                                                             |
+        | The courier left my parcel in the rain and the book inside is ruined. A-4040         |
+        | the jumper came soaking wet, A-4041                                                  |
+
+    Scenario: "My holiday is ruined because it came late" tells of no fault
+      When the customer says "my holiday is ruined because it came late"
+      Then the message gives no fact "condition"

@@ -34,7 +34,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         words = clause.words
         asked_about = False
         for mention in named_mentions(words, context.wishes, lexicon):
-            if mention.offer is None:
+            if mention.offer is None or _done_before(words, mention.start):
                 continue
             if (
                 _way_of_granted(mention.offer, context)
@@ -95,6 +95,20 @@ def _wrong_fit(words: Sequence[str], lexicon: Lexicon) -> bool:
 _IT = frozenset({"it", "them", "this", "that", "these", "those"})
 _FITS = frozenset({"small", "big", "large", "tight", "loose", "long", "short", "baggy"})
 _NOT_FITTING = frozenset({("doesnt", "fit"), ("dont", "fit"), ("didnt", "fit"), ("not", "fit")})
+
+
+def _done_before(words: Sequence[str], start: int) -> bool:
+    """ "You set up an exchange for me yesterday", "I took the store credit last week": an alternative told
+    of as arranged before, not asked for now."""
+    before = words[max(0, start - 4) : start]
+    return any(a in _WHO and b in _DONE for a, b in zip(before, before[1:], strict=False))
+
+
+_WHO = frozenset({"you", "i", "we", "they", "someone", "somebody"})
+_DONE = frozenset(
+    {"set", "arranged", "gave", "sent", "organised", "organized", "processed", "approved", "did", "put", "took",
+     "chose", "picked", "got", "received", "accepted", "agreed", "booked", "had"}
+)  # fmt: skip
 
 
 def _way_of_granted(offer_id: str, context: Context) -> bool:

@@ -58,7 +58,9 @@ FAULTY = _phrases("""
     wont boot | doesnt boot | stopped responding | stopped charging | screen cracked | screen is cracked |
     water damaged | water damage | waterlogged | inside is soaked | inside was soaked | inside were soaked |
     contents are soaked | contents were soaked | everything is soaked | everything was soaked | its soaked |
-    it is soaked | it was soaked | they are soaked | theyre soaked | they were soaked
+    it is soaked | it was soaked | they are soaked | theyre soaked | they were soaked | its ruined | it is ruined |
+    it was ruined | theyre ruined | they are ruined | they were ruined | inside is ruined | inside was ruined |
+    inside are ruined | inside were ruined | arrived ruined | came ruined | soaking wet | sopping wet
 """)
 """Something wrong with the thing itself: broken, not working, falling apart."""
 UNSAFE = _phrases("""
