@@ -8,7 +8,6 @@ repeat a sentence it takes another variant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,9 +63,6 @@ conversation opened without a message cannot have (a wish, a request named, anot
 _REMEMBERED_GREETINGS = 256
 _NAMED = "\ue000"
 """Stands for the customer's name in a greeting remembered for any name: a character no text has."""
-_PLAIN_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
-"""A name put into a remembered greeting as it is: letters, with spaces or hyphens between (a name with
-digits or marks is rendered with the greeting itself)."""
 _Greeting = tuple[str, tuple[QuickReply, ...], Any]
 """The context of a template that reads no value: never written to."""
 
@@ -158,7 +154,7 @@ class Speaker:
             return self._say(run)
         name = run.facts.get("customer_name")
         shown = inline(name) if isinstance(name, str) else None
-        named = shown is not None and _PLAIN_NAME.fullmatch(shown) is not None
+        named = shown is not None and _plain_name(shown)
         item = current_item(run)
         key = (
             path,
@@ -544,6 +540,12 @@ class _Later:
         if self._context is None:
             self._context = self._builder.context(self._run, self._NEEDED, self._step, shared=self._shared)
         return self._context
+
+
+def _plain_name(name: str) -> bool:
+    """Whether ``name`` can be put into a remembered greeting as it is: words of letters only, with single
+    spaces or hyphens between (a name with digits or marks is rendered with the greeting itself)."""
+    return all(part.isalpha() for part in name.replace("-", " ").split(" "))
 
 
 def _says_sorry(text: str) -> bool:
