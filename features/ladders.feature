@@ -129,3 +129,14 @@ Feature: Saying it another way
     When the customer says "yes please"
     Then the agent hands over to a person
 
+
+  Rule: A fact without a hint that the customer cannot give brings the offer of a colleague at once
+
+    Scenario: "Not sure if it's shipped", with no hint to give, is met with a colleague, not the question again
+      Given the policy file "../docs/examples/retail-generous.yaml"
+      When the customer says "I want to cancel A-5555"
+      And the customer says "not sure if it's shipped"
+      Then the agent does not say "I still need this"
+      And the agent says "colleague"
+      When the customer says "yes please"
+      Then the conversation is in "escalated"

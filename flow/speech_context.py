@@ -675,10 +675,10 @@ def offers_colleague_for_fact(run: Run, policy: Policy) -> bool:
 
 
 def colleague_for_fact(run: Run, policy: Policy) -> bool:
-    """Whether the fact asked for is still missing after its hint was given, or is still known only
-    roughly after the customer was asked to narrow it down: they cannot find it ("it was a gift, I don't
-    have the number", "a month or so, I can't say closer"), so a colleague is offered rather than the
-    question again."""
+    """Whether the fact asked for is still missing after its hint was given (or, for a fact without a hint,
+    the customer says they cannot tell), or is still known only roughly after the customer was asked to
+    narrow it down: they cannot find it ("it was a gift, I don't have the number", "a month or so, I can't
+    say closer"), so a colleague is offered rather than the question again."""
     spec = policy.facts.get(run.pending_fact or "")
     if spec is None or run.pending_fact in run.signals.facts or run.pending_fact in run.signals.malformed:
         return False
@@ -688,7 +688,10 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
         return not all(act.kind == "unknown" for act in run.signals.acts)  # "size L" says nothing of the date
-    return spec.hint is not None and set(sentence_hashes(spec.hint)) <= set(run.said)
+    if spec.hint is None:
+        # No hint to give first: "not sure if it's shipped" is the customer saying they cannot tell.
+        return any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
+    return set(sentence_hashes(spec.hint)) <= set(run.said)
 
 
 def _for_order(ask: str, run: Run, item: AgendaItem | None) -> str:
