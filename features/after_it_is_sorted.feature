@@ -171,3 +171,23 @@ Feature: After the request is sorted
         | so what next                |
         | what do I do now?           |
         | ok what are the next steps? |
+
+  Rule: Another item to return once one is sorted is a new request, and a question about what it covers is not
+
+    Scenario: "I also have another item I want to return" asks for that item's order number
+      When the customer says "I also have another item I want to return but I can't find the order number"
+      Then the agent does not say "done already"
+      And the agent says "Order numbers are a letter, a dash and four digits"
+
+    Scenario: "I want to return another item too" is a refund for another order
+      When the customer says "I want to return another item too"
+      Then the message is read as "request:refund"
+      And the agent asks for the "order number"
+      When the customer says "A-4321"
+      And the customer says "a week ago"
+      Then the agent says "Order A-4321 is within our 30-day window"
+
+    Scenario: "Will the refund include the delivery charge?" asks about the rules, not for the refund again
+      When the customer says "will the refund include the delivery charge?"
+      Then the message is read as "ask_policy"
+      And the agent does not say "done already"

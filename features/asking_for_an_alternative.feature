@@ -334,3 +334,10 @@ Feature: Asking for an alternative straight away
       When the customer says "Hi, you set up an exchange for me yesterday on A-1001 but I'd rather have the store credit now. Is that ok?"
       Then the message is read as "provide:order_id" and "choose:store_credit"
       And the agent says "about the store credit"
+
+  Rule: "Send another" of an item that came damaged asks for its replacement
+
+    Scenario: "Can you send another mug?" for a chipped mug is the replacement, not a new parcel
+      When the customer says "my mug arrived chipped, A-1111. can you send another mug?"
+      Then the agent says "about the replacement"
+      And the agent does not say "dispatched"

@@ -30,7 +30,8 @@ _NUMBER = TextPattern(rf"(?:^|[^{WORD}.])(\d{{1,6}})(?:[^{WORD}.]|$)")
 _EMAIL = TextPattern(rf"[{WORD}.+-]+@[{WORD}-]+(?:\.[{WORD}-]+)+")
 _MAX_TEXT_FACT = 200
 _ANOTHER_ORDER = TextPattern(
-    r"\b(?:another|other|different|second|separate|2nd)\s+(?:order|purchase|parcel)\b", ignore_case=True
+    r"\b(?:another|other|different|second|separate|2nd)\s+(?:order|purchase|parcel|item|product|thing)\b",
+    ignore_case=True,
 )
 """Words that say a request is about an order other than the one known ("cancel my other order")."""
 _EVERY_ORDER = TextPattern(
@@ -364,7 +365,7 @@ def _add(
             if stated is not None and item.facts.get("order_id") is None:
                 item.facts.update(_request_facts(policy, stated))
             return
-        if item.settled and order is None and item is run.agenda[-1]:
+        if item.settled and order is None and item is run.agenda[-1] and not _ANOTHER_ORDER.search(run.text):
             return
         if item.status == "approved" and order is not None and item.facts.get("order_id") == order:
             # Asked again for what was already done for that very order: told so, not done twice.

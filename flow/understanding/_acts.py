@@ -643,8 +643,10 @@ def _read_requests(
     if named and _asks_price_difference(words):
         found.negated = True  # "can I get the difference back?": a price adjustment, which no request makes
         named = []
-    if named and clause.question and _asks_postage_back(words, [cue_starts[kind] or 0 for kind in named]):
-        # "do I get the postage back too?": what sending it back costs, which the rules answer
+    starts = [cue_starts[kind] or 0 for kind in named]
+    if named and clause.question and (_asks_postage_back(words, starts) or _asks_what_it_covers(words, starts)):
+        # "do I get the postage back too?", "will the refund include delivery?": what it covers, which the rules
+        # answer
         found.add(position + 7, Act.of("ask_policy"))
         return {"ask_policy"}
     told = [kind for kind in named if reported(words, cue_starts[kind] or 0)]
@@ -1645,6 +1647,19 @@ def _asks_postage_back(words: Sequence[str], cues: Sequence[int]) -> bool:
     )
 
 
+def _asks_what_it_covers(words: Sequence[str], cues: Sequence[int]) -> bool:
+    """ "Will the refund include the delivery charge?", "does a refund cover the gift wrap?": what the request
+    covers, asked, not the request made again."""
+    if words[:1] == ["and"]:
+        words = words[1:]
+        cues = [at - 1 for at in cues]
+    if not words or words[0] not in _ASKING_WHETHER:
+        return False  # "can I get a refund including the delivery?" asks for the refund
+    return any(not _COVERING.isdisjoint(words[at + 1 : at + 4]) for at in cues)
+
+
+_ASKING_WHETHER = frozenset({"will", "would", "does", "do", "did", "is", "should"})
+_COVERING = frozenset({"include", "includes", "including", "cover", "covers", "covering"})
 _POSTAGE_COSTS = frozenset({"postage", "shipping", "p&p", "pp"})
 """Words of what sending something costs, asked about ("do I get the postage back?")."""
 _PRICE_CHANGES = frozenset({"match", "matching", "drop", "dropped", "adjustment", "difference", "reduction", "cut"})

@@ -244,6 +244,8 @@ def find_mentions(
 def _a_new_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
     """ "A new plate please", "send another mug": the item named in place of "one", when an offer is called
     "a new one" or "another one"."""
+    if not _SENDING_BACK.isdisjoint(clause):
+        return []  # "I want to return another item": a second thing to send back, not a new one
     for i, word in enumerate(clause[:-1]):
         if word in _FRESH and clause[i + 1].isalpha() and clause[i + 1] not in _NOT_THINGS:
             found = _by_name([*clause[: i + 1], "one", *clause[i + 2 :]], names)
@@ -252,7 +254,10 @@ def _a_new_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
 
 
 _FRESH = frozenset({"new", "another"})
-_NOT_THINGS = frozenset({"one", "ones", "order", "address", "card", "account", "refund", "request", "label"})
+_NOT_THINGS = frozenset(
+    {"one", "ones", "order", "address", "card", "account", "refund", "request", "label", "purchase", "parcel"}
+)
+_SENDING_BACK = frozenset({"return", "returning", "back", "refund", "refunded"})
 
 
 def _ordinal(word: str, nxt: str, previous: str, lexicon: Lexicon) -> str:
