@@ -140,3 +140,25 @@ Feature: Saying it another way
       And the agent says "colleague"
       When the customer says "yes please"
       Then the conversation is in "escalated"
+
+  Rule: A fact asked for again and again with no answer gets its hint, then the offer of a colleague
+
+    Scenario: Three messages that give no order number: asked again, the hint, then a colleague
+      When the customer says "please cancel my subscription"
+      And the customer says "the monthly box"
+      Then the agent says "order number"
+      When the customer says "no thanks"
+      Then the agent says "Order numbers are a letter, a dash and four digits"
+      And the agent does not say "check that number"
+      When the customer says "it's a subscription"
+      Then the agent says "colleague"
+      When the customer says "yes"
+      Then the conversation is in "escalated"
+
+    Scenario: A dispatch question met with nothing gets the tracking hint, then a colleague
+      When the customer says "cancel A-1111"
+      And the customer says "erm"
+      And the customer says "what"
+      Then the agent says "tracking link"
+      When the customer says "hmm"
+      Then the agent says "colleague"

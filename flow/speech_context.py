@@ -432,8 +432,11 @@ class ContextBuilder:
             arrived = run.signals.slots.get("arrived", "").split()
             context["arrived_only"] = context["narrowing"] and run.pending_fact in arrived
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
-            unknown = unknown and spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
-            context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown else None
+            fresh_hint = spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
+            unknown = unknown and fresh_hint
+            # Asked again and again with no answer ("the monthly box", "hello?"): the hint, then a colleague.
+            stuck = context["asked_before"] and run.counters.unclear >= STUCK_ON_A_FACT and fresh_hint
+            context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown or stuck else None
             context["not_known"] = unknown
             # "No, a refund then": the no to a colleague comes with the request to look at instead.
             declined = run.question == "person" and run.signals.has("deny") and not run.signals.has("request")
@@ -663,6 +666,11 @@ class ContextBuilder:
 _ACKNOWLEDGES = frozenset({"thank", "affirm"})
 
 
+STUCK_ON_A_FACT = 2
+"""Messages in a row that answer nothing while a fact is asked for, after which the agent gives the fact's
+hint, and then (or at once, for a fact without one) offers a colleague."""
+
+
 def offers_colleague_for_fact(run: Run, policy: Policy) -> bool:
     """Whether the reply that asks for a fact offers a colleague instead: the same fact is still asked for
     (whatever else the message gave), no alternative was asked for, and the customer cannot give it (see
@@ -689,8 +697,10 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
         return not all(act.kind == "unknown" for act in run.signals.acts)  # "size L" says nothing of the date
     if spec.hint is None:
-        # No hint to give first: "not sure if it's shipped" is the customer saying they cannot tell.
-        return any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
+        # No hint to give first: "not sure if it's shipped" is the customer saying they cannot tell, and a
+        # second message in a row that answers nothing says it too.
+        cannot = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
+        return cannot or run.counters.unclear >= STUCK_ON_A_FACT
     return set(sentence_hashes(spec.hint)) <= set(run.said)
 
 

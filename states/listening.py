@@ -55,7 +55,8 @@ SPEC = StateSpec(
         ),
         "ask_fact": (
             "{% if queued %}I'll look at {{ request }} first, then {{ queued }}. {% endif %}"
-            "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint %}{{ hint }} Could you check it "
+            "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint and level >= 2 %}Let me help you "
+            "with that. {{ hint }} {{ question }}{% elif hint %}{{ hint }} Could you check it "
             "and send it again?"
             "{% elif narrowing and not offer_colleague %}{% if wished %}I'll see if I can arrange the {{ wished }} "
             "for you. {% elif trouble_told %}I'm sorry about that. {% endif %}{% if arrived_only %}Thanks, that's when "
@@ -83,6 +84,7 @@ SPEC = StateSpec(
             "{% endif %}",
             "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}No problem. {{ hint }}"
+            "{% elif hint and level >= 2 %}This might help. {{ hint }} {{ question }}"
             "{% elif hint %}{{ hint }} Could you check it for me?"
             "{% elif narrowing and not offer_colleague %}{% if wished %}Let me check whether the {{ wished }} is "
             "possible. {% elif trouble_told %}I'm sorry to hear that. {% endif %}{% if arrived_only %}That's when it "
@@ -113,6 +115,7 @@ SPEC = StateSpec(
             "{% endif %}",
             "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
             "{% if not_known and hint %}No worries. {{ hint }}"
+            "{% elif hint and level >= 2 %}Here's something that may help. {{ hint }} {{ question }}"
             "{% elif hint %}Could you check that number? {{ hint }}"
             "{% elif narrowing and not offer_colleague %}{% if wished %}I can look into the {{ wished }} for you. "
             "{% elif trouble_told %}I'm sorry about that. {% endif %}{% if arrived_only %}Thanks. That's the delivery "
