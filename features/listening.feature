@@ -427,3 +427,17 @@ Feature: Listening first
       And the customer says "and for faulty items?"
       Then the agent says "If something is faulty"
       And the agent does not say "You can return most items"
+
+  Rule: Something the agent cannot do, asked for at the start, is met with the offer of a colleague
+
+    Scenario Outline: "<message>" gets the offer of a colleague, and a yes hands over
+      When the customer says "<message>"
+      Then the agent says "colleague"
+      When the customer says "yes please"
+      Then the conversation is in "escalated"
+
+      Examples:
+        | message                                                   |
+        | I want all my personal data deleted under GDPR            |
+        | when will my order A-1357 arrive? I ordered it a week ago |
+        | can I change the delivery address on my order?            |

@@ -830,7 +830,8 @@ _OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")
 """Words of a message that asks what can be done: the agent answers it by saying what it can do."""
 _ASKING = (
     "i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ",
-    "i want it ", "i want my ", "i need it ", "i need my ", "please can ", "please could ",
+    "i want it ", "i want my ", "i need it ", "i need my ", "please can ", "please could ", "i want all ",
+    "i want you to ", "i need you to ", "i'd like my ", "i would like my ", "please delete ", "please remove ",
 )  # fmt: skip
 """Openings of a request in so many words, which an unread message that has one was asking for."""
 _QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "would i ", "is it ", "is there ",

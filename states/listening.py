@@ -193,9 +193,12 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}I want to make sure I help with the right thing. Here's what I can do, just pick one."
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
+            "{% elif unanswered and level <= 1 %}That's not something I can help with from here, but a colleague "
+            "may be able to. Would you like me to pass you to one? Otherwise I can help with {{ requests }}."
             "{% elif unanswered %}That's not something I can help with from here. "
             "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
-            "Could you tell me a little more about what you need? I can help with {{ requests }}.{% endif %}",
+            "{% if not (unanswered and level <= 1) %}Could you tell me a little more about what you need? I can "
+            "help with {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
             "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
             "{% elif files_complaint %}{% if not apologized %}I'm sorry things have gone wrong. {% endif %}A colleague "
@@ -210,11 +213,11 @@ SPEC = StateSpec(
             "colleague?"
             "{% elif level == 2 %}Sorry, I'm still not sure what you need. These are the things I can help with."
             "{% else %}{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered and level == 1 %}I can't help with that one from here, but a colleague can look "
+            "{% elif unanswered and level <= 1 %}I can't help with that one from here, but a colleague can look "
             "into it. Shall I pass you to one? Or I can help with {{ requests }}.{% elif unanswered %}I can't help "
             "with that one from here. {% elif said_sorry %}No problem at all. {% elif complained and not apologized %}"
             "I'm sorry about that. {% endif %}"
-            "{% if not (unanswered and level == 1) %}So I can help, could you tell me what you'd like to do? For "
+            "{% if not (unanswered and level <= 1) %}So I can help, could you tell me what you'd like to do? For "
             "example, {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
             "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
@@ -228,12 +231,12 @@ SPEC = StateSpec(
             "{% elif level == 3 %}I'm sorry, I still can't tell what you need. Would you like to talk to a colleague?"
             "{% elif level == 2 %}Let me make it easier: choose one of the options below.{% else %}"
             "{% if other_language %}I'm sorry, I can only help in English here. {{ other_language }} "
-            "{% elif unanswered and level == 1 %}That's outside what I can do from here, but a colleague could "
+            "{% elif unanswered and level <= 1 %}That's outside what I can do from here, but a colleague could "
             "help. Would you like me to pass you to one? If not, I can help with {{ requests }}."
             "{% elif unanswered %}That's outside what I can do from here. "
             "{% elif said_sorry %}Don't worry at all. {% elif complained and not apologized %}I'm sorry that's "
             "happened. {% endif %}"
-            "{% if not (unanswered and level == 1) %}What would you like me to do? I can help with {{ requests }}."
+            "{% if not (unanswered and level <= 1) %}What would you like me to do? I can help with {{ requests }}."
             "{% endif %}{% endif %}",
         ),
     },
