@@ -185,3 +185,16 @@ Feature: Replies without glitches
         | message                                |
         | oops sorry wrong number, it's A-1243   |
         | whoops, typo, I meant A-1243           |
+
+  Rule: A bare greeting is asked what the customer needs, not to say "a little more"
+
+    Scenario Outline: "<message>" as the first message
+      When the customer says "<message>"
+      Then the agent does not say "a little more"
+      And the agent says "a refund, or a cancellation"
+
+      Examples:
+        | message      |
+        | hi           |
+        | good morning |
+        | A-1234       |

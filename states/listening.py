@@ -197,8 +197,9 @@ SPEC = StateSpec(
             "may be able to. Would you like me to pass you to one? Otherwise I can help with {{ requests }}."
             "{% elif unanswered %}That's not something I can help with from here. "
             "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
-            "{% if not (unanswered and level <= 1) %}Could you tell me a little more about what you need? I can "
-            "help with {{ requests }}.{% endif %}{% endif %}",
+            "{% if unanswered and level <= 1 %}{% elif level == 0 and not complained %}What can I help you with "
+            "today? I can help with {{ requests }}.{% else %}Could you tell me a little more about what you need? I "
+            "can help with {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
             "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
             "{% elif files_complaint %}{% if not apologized %}I'm sorry things have gone wrong. {% endif %}A colleague "
