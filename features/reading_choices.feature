@@ -548,3 +548,12 @@ Feature: Reading what the customer chooses
       And no alternative is applied
       When the customer says "ok let's do the exchange"
       Then the alternative "Exchange" is applied
+
+  Rule: Of two offers with neither named, "the other one" is the one said second
+
+    Scenario: "Definitely not the other one" turns the exchange down and keeps the credit
+      When the customer says "I want a refund"
+      And the customer says "definitely not the other one"
+      Then the message is read as "reject:exchange"
+      And the conversation is in "offering_alternatives"
+      And the agent offers "store credit"

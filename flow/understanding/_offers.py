@@ -93,7 +93,8 @@ def _names_of(offered: tuple[Offer, ...]) -> _Names:
 
 
 def other_one(clause: Sequence[str], offered: tuple[Offer, ...], named: set[str]) -> Mention | None:
-    """ "The other one": the one thing on offer the message has not named, when exactly one is left."""
+    """ "The other one": the one thing on offer the message has not named, when exactly one is left; of two
+    offers with neither named, the one said second."""
     if "other" not in clause:
         return None
     for i in range(len(clause) - 1):
@@ -101,6 +102,9 @@ def other_one(clause: Sequence[str], offered: tuple[Offer, ...], named: set[str]
             left = [o.id for o in offered if o.id not in named]
             if len(left) == 1:
                 return Mention(left[0], i, i + 2, "pointing")
+            if len(offered) == 2 and not named:
+                # "X, or Y": with neither named, "the other one" is the one said second.
+                return Mention(offered[1].id, i, i + 2, "pointing")
     return None
 
 
