@@ -441,3 +441,12 @@ Feature: Listening first
         | I want all my personal data deleted under GDPR            |
         | when will my order A-1357 arrive? I ordered it a week ago |
         | can I change the delivery address on my order?            |
+
+  Rule: Not being sure of a date, said while the order number is asked, is not being without the number
+
+    Scenario: "Not sure, I bought it last week I think" keeps the date and asks for the order number
+      When the customer says "I want a refund"
+      And the customer says "not sure, I bought it last week I think"
+      Then the message is not read as "not provide:order_id"
+      And the agent does not say "Order numbers are a letter, a dash and four digits"
+      And the agent says "order number"

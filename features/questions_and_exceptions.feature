@@ -89,12 +89,26 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent offers "replacement" and "repair"
       And the reply has at most 70 words
 
-    Scenario: Faulty after six months: the change-of-mind answer and its offers
+    Scenario: Faulty after six months: a person looks at whether it lasted as long as it should
       Given the customer "Dana" bought order "A-1001" 200 days ago
       When the customer says "I want a refund, it is faulty"
+      Then the refund goes to a person for review
+      And the agent says "more than six months ago"
+      And the agent does not say "30 days after purchase"
+
+    Scenario: Not faulty after six months: the change-of-mind answer and its offers
+      Given the customer "Dana" bought order "A-1001" 200 days ago
+      When the customer says "I want a refund"
       Then the agent explains the reason
       And the agent offers "store credit" and "exchange"
       And the agent does not offer "repair"
+
+    Scenario: "So nothing at all?" after a refusal says the answer again
+      Given the customer "Dana" bought order "A-1001" 200 days ago
+      When the customer says "I want a refund"
+      And the customer says "so nothing at all?"
+      Then the message is read as "insist"
+      And the conversation is in "offering_alternatives"
 
     Scenario: "It arrived broken", said after the refusal, changes the answer
       When the customer says "I want a refund"

@@ -206,7 +206,7 @@ def read_acts(
     if context.state == "escalated" and "request" in found.kinds():
         _no_person_after_all(clauses, lexicon, found)
     if context.asked not in facts:
-        _cannot_give(clauses, context, lexicon, found)
+        _cannot_give(clauses, context, lexicon, found, facts)
     if tone.irony or tone.shouting or tone.fuming:
         found.add(-1, Act.of("complain"))
     if tone.irony and "ask_status" in found.kinds() and not any(clause.question for clause in clauses):
@@ -1305,9 +1305,13 @@ def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) 
         found.add(-3, Act.of("ask_human", negated=True))
 
 
-def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+def _cannot_give(
+    clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found, facts: Sequence[str] = ()
+) -> None:
     """ "I don't know the order number", "I can't remember when I bought it": the fact asked for cannot
-    be given, which is no request and no complaint (the model often reads one)."""
+    be given, which is no request and no complaint (the model often reads one). With another fact given
+    ("I don't know exactly, sometime in early November" to the order number question), the not knowing is
+    about that one, unless the words name the fact asked for."""
     if context.asked is None:
         _cannot_give_unasked(clauses, context, lexicon, found)
         return
@@ -1315,9 +1319,22 @@ def _cannot_give(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
         return
     for index, clause in enumerate(clauses):
         if has(lexicon.not_knowing, clause.words):
+            if facts and not _names_the_fact(clauses, context, lexicon):
+                return
             found.drop("hold")
             found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
             return
+
+
+def _names_the_fact(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bool:
+    """Whether the message names the fact asked for: by the lexicon's words for its kind ("the order number"),
+    or by a word of its own name ("I don't know if it's been dispatched")."""
+    spec = next((f for f in context.facts if f.name == context.asked), None)
+    if spec is None:
+        return False
+    names = lexicon.fact_names.get(spec.kind)
+    own = frozenset(word for word in spec.name.split("_") if len(word) > 3)
+    return any((names is not None and has(names, c.words)) or not own.isdisjoint(c.words) for c in clauses)
 
 
 def _cannot_give_unasked(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -38,7 +38,8 @@ def checks_the_no(clauses: list[Clause], context: Context, found: Found) -> None
 
 
 def _is_it_a_no(words: Sequence[str]) -> bool:
-    """ "So that's a no then?", "is that a no?", "so the answer is no?", "so no refund then?"."""
+    """ "So that's a no then?", "is that a no?", "so the answer is no?", "so no refund then?", "so nothing at
+    all?"."""
     if not 2 <= len(words) <= 8:
         return False
     trimmed = list(words)
@@ -46,6 +47,8 @@ def _is_it_a_no(words: Sequence[str]) -> bool:
         trimmed.pop()
     if trimmed and trimmed[-1] == "no":
         return not _POINTING.isdisjoint(trimmed[:-1])
+    if trimmed[:1] == ["so"] and "nothing" in trimmed:
+        return True  # "so nothing at all?", "so there's nothing you can do?"
     return trimmed[:1] == ["so"] and "no" in trimmed and trimmed[-1] in _ASKED and words[-1] == "then"
 
 
