@@ -114,13 +114,21 @@ def _clause_at(clauses: list[Clause], at: int) -> Clause | None:
 
 
 def _what_about(words: Sequence[str]) -> bool:
+    return tuple(_past_openers(words)[:2]) in (("what", "about"), ("how", "about"))
+
+
+def _past_openers(words: Sequence[str]) -> Sequence[str]:
+    """``words`` after those that only open a question ("hmm, what about…", "ok so what now")."""
     start = 0
-    while start < len(words) - 2 and words[start] in _HESITATING:
+    while start < len(words) - 1 and words[start] in _OPENERS:
         start += 1
-    return tuple(words[start : start + 2]) in (("what", "about"), ("how", "about"))
+    return words[start:]
 
 
-_HESITATING = frozenset({"hmm", "hm", "um", "erm", "ok", "okay", "so", "and", "well", "right"})
+_OPENERS = frozenset(
+    {"hmm", "hm", "um", "erm", "ok", "okay", "so", "and", "well", "right", "great", "thanks", "cool", "alright",
+     "then"}
+)  # fmt: skip
 
 
 def _asks_price(clause: Clause) -> bool:
@@ -172,10 +180,7 @@ def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -
 
 def _asks_what_next(words: Sequence[str]) -> bool:
     """ "What happens now?", "so what next", "what do I do now?", "what are the next steps?"."""
-    start = 0
-    while start < len(words) - 1 and words[start] in _OPENING:
-        start += 1
-    rest = tuple(words[start:])
+    rest = tuple(_past_openers(words))
     if rest[:2] in (("what", "now"), ("what", "next"), ("whats", "next"), ("next", "steps")):
         return len(rest) <= 3
     if rest[:2] == ("what", "happens"):
@@ -185,7 +190,6 @@ def _asks_what_next(words: Sequence[str]) -> bool:
     return "next" in rest and "steps" in rest and rest[:1] == ("what",)
 
 
-_OPENING = frozenset({"so", "ok", "okay", "right", "and", "great", "thanks", "cool", "alright", "then"})
 _NOW = frozenset({"now", "next", "then"})
 _TAKES = frozenset({"take", "takes", "taking"})
 _ASKING_TO_HAVE = frozenset((verb, person) for verb in ("can", "could", "may") for person in ("i", "we"))
