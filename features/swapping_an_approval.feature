@@ -202,3 +202,12 @@ Feature: Swapping an approved request for one of its alternatives
       And the customer says "it has not been dispatched"
       And the customer says "no, I don't need a refund, thanks"
       Then the conversation is closed with outcome "approved"
+
+  Rule: The customer's own order, wanted instead of the refund for a wrong one, is the exchange
+
+    Scenario: "I don't want their stuff, I want my own order" swaps the refund for the exchange
+      When the customer says "I was sent someone else's order. A-8181"
+      Then the request is approved
+      When the customer says "I don't want their stuff, I want my own order"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "can't cancel"
