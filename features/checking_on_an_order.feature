@@ -153,3 +153,16 @@ Feature: Checking on something already under way
     When the customer says "Hey, I'd like to return the trainers I bought last week for a refund, they're too narrow"
     Then the message is read as "request:refund" and "provide:days_since_purchase"
     And the message is not read as "ask_status"
+
+  Rule: A long wait told with the question is met with a sorry, and "how long to wait" asks after it
+
+    Scenario: "I have been waiting 3 weeks for my refund!! Where is it??" gets a sorry before the answer
+      When the customer says "I have been waiting 3 weeks for my refund for A-4545!! You said 5 days. Where is it??"
+      Then the message is read as "complain", "ask_status" and "provide:order_id"
+      And the agent says "I'm sorry"
+      And the agent says "within 5 working days"
+
+    Scenario: "How long do I have to wait for my refund?" asks after it, not for a new one
+      When the customer says "how long do I have to wait for my refund?"
+      Then the message is read as "ask_status"
+      And the agent does not say "order number"

@@ -288,7 +288,7 @@ Feature: Reading customers the way they write
   Scenario: Waiting ages for a refund asks where it is
     Given the fact "customer_name" is "Ola"
     When the customer says "hello? I've been waiting ages for my refund on A-1001"
-    Then the message is read as "ask_status" and "provide:order_id"
+    Then the message is read as "complain", "ask_status" and "provide:order_id"
     And the agent says "within 5 working days"
     And the agent does not say "bought"
 

@@ -709,10 +709,13 @@ def _read_requests(
         return handled
     after = bool(told) and asks_after_earlier(words)
     status = has(lexicon.status_cues, words) and (has(lexicon.status_subjects, words) or found.reported)
-    status = status or waited_for(words, lexicon) or _asks_again_where(clause, context, lexicon)
+    waited = waited_for(words, lexicon)
+    status = status or waited or _asks_again_where(clause, context, lexicon)
     if (status or after) and not any(asks_anew(words, cue_starts[kind] or 0) for kind in named):
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
+        if waited and _waited_long(words):
+            found.add(position + 2, Act.of("complain"))  # "I've been waiting 3 weeks for my refund!"
         return handled
     waiting = "wait" in words or "waiting" in words
     if clause.question and named and _in_general(words) and context.request is None:
@@ -915,6 +918,14 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 _BARE_NOS = frozenset({"no", "nope", "nah"})
 _SUBJECTS = frozenset({"i", "we", "id", "ill", "im", "just"})
+
+
+def _waited_long(words: Sequence[str]) -> bool:
+    """Whether a wait is told as too long: "I've been waiting 3 weeks", "still waiting", "ages"."""
+    return "still" in words or ("been" in words and not _LONG_WAITS.isdisjoint(words)) or "ages" in words
+
+
+_LONG_WAITS = frozenset({"weeks", "months", "month", "fortnight"})
 
 
 def waited_for(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -141,7 +141,9 @@ _STATUS = _phrases("""
     when do i get | when can i expect | when should i expect | how long until | how long till | how long til |
     tell me when | let me know when | when my refund | when my money | when the refund | when the money |
     where my refund | where my money |
-    how long before i | still waiting | still not received |
+    how long before i | still waiting | still not received | how long to wait | how long do i wait |
+    how long do i have to wait | how long will i wait | how long should i wait | how long will i have to wait |
+    how long must i wait |
     still havent received | still havent got | still havent had | not received | havent received | havent got |
     havent had | not had | not got | hasnt come through | hasnt gone through | not come through | gone through |
     come through | went through | been processed | was processed | has it been processed | any update | any news |
