@@ -122,3 +122,10 @@ Feature: Reading a gym member the way they talk
         | message                                                                    |
         | I need to cancel my membership, my doctor says no exercise for 6 months    |
         | cancel please, I've been told not to exercise after my knee op             |
+
+  Rule: Travelling is no trouble to be sorry for
+
+    Scenario: "Can I freeze my membership? I'm travelling" asks the question without "I'm sorry"
+      When the customer says "can I freeze my membership for 4 months? I'm travelling"
+      Then the agent does not say "sorry"
+      And the agent asks for the "months left on the contract"

@@ -224,6 +224,8 @@ class ContextBuilder:
             # "cancel A-1111 and A-2222": the second approval is not news the way the first one was.
             before = run.steps[: run.steps.index(step)] if step is not None and step in run.steps else []
             context["settled_before"] = any(s.transition in _SETTLES_AND_GOES_ON for s in before)
+        if context.get("trouble_told") and step is not None and step.state == "listening" and _nothing_to_regret(run):
+            context["trouble_told"] = False  # "I'm travelling" is thanked for later, not met with "I'm sorry"
         if context.get("wished") and step is not None and step.transition != "start" and _greeted(run):
             context["wished"] = None  # the greeting of this reply named it already
         if "callback_when" in needed and (run.outcome == "callback_scheduled" or context.get("asked_when")):
@@ -664,6 +666,16 @@ class ContextBuilder:
 
 
 _ACKNOWLEDGES = frozenset({"thank", "affirm"})
+
+
+_NO_SORRY = frozenset({None, "away", "moving"})
+"""Circumstances told that call for no word of sympathy before a question (and no circumstance at all)."""
+
+
+def _nothing_to_regret(run: Run) -> bool:
+    """Whether all the message told of trouble is being away or moving ("I'm travelling"), with no condition."""
+    facts = run.signals.facts
+    return "condition" not in facts and facts.get("circumstance") in _NO_SORRY
 
 
 STUCK_ON_A_FACT = 2
