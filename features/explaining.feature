@@ -160,3 +160,10 @@ Feature: Explaining the decision clearly, and saying sorry
         | it's not faulty, I just changed my mind   |
         | because I changed my mind                 |
         | it just doesn't suit me                   |
+
+  Rule: A plea about the request, asked beside it, is answered by the decision, not called another question
+
+    Scenario: "Just one day over, surely that's ok?" gets the answer with no "other question"
+      When the customer says "Hi, I want to return a coat. It's A-1234 and I bought it 31 days ago. Just one day over, surely that's ok?"
+      Then the agent explains the reason
+      And the agent does not say "other question"

@@ -566,7 +566,7 @@ def _what_is_said(words: Sequence[str]) -> bool:
 
 
 _BEING = frozenset({"is", "was", "are", "were"})
-_ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those"})
+_ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those", "thats", "its"})
 _PLEAS = frozenset({"chance", "chances", "possibility", "possible", "exception", "way", "anyway", "still"})
 """Words of a plea about the request in hand ("is there any chance?"), which the decision answers."""
 
