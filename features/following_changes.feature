@@ -711,3 +711,11 @@ Feature: Following the customer when they change course
       And the agent asks for the "days since purchase"
       When the customer says "A-2525 was bought 3 weeks ago"
       Then the alternative "Exchange" is applied
+
+  Rule: Asking for a charge back is not taking the offer of all the money
+
+    Scenario: "Can you refund the delivery fee at least?" with a full refund on offer takes nothing
+      When the customer says "my order A-6060 is late, it was meant to arrive on Monday"
+      And the customer says "can you refund the delivery fee at least?"
+      Then no alternative is applied
+      And the conversation is in "offering_alternatives"

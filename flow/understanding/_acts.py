@@ -1669,10 +1669,18 @@ _MONEY_BACK = frozenset({"back", "refund", "refunded", "refunding", "pay", "paid
 def _asks_postage_back(words: Sequence[str], cues: Sequence[int]) -> bool:
     """ "Do I get the postage back too?", "will you refund the shipping cost?": the postage is what the words
     of a refund are about, not the order."""
-    return any(
-        not _POSTAGE_COSTS.isdisjoint(words[max(0, at - 3) : at + 4]) and not _MONEY_BACK.isdisjoint(words)
-        for at in cues
-    )
+    for at in cues:
+        near = words[max(0, at - 3) : at + 5]
+        charged = not _POSTAGE_COSTS.isdisjoint(near) or any(
+            a == "delivery" and b in _CHARGE_WORDS for a, b in zip(near, near[1:], strict=False)
+        )
+        if charged and not _MONEY_BACK.isdisjoint(words):
+            return True
+    return False
+
+
+_CHARGE_WORDS = frozenset({"fee", "fees", "charge", "charges", "cost", "costs"})
+"""Words after "delivery" that make it a charge: "refund the delivery fee" (not "the delivery never came")."""
 
 
 def _asks_what_it_covers(words: Sequence[str], cues: Sequence[int]) -> bool:

@@ -204,6 +204,16 @@ def _changes_variant(offer: Offer, kinds: frozenset[str]) -> bool:
     return any(not kinds.isdisjoint(word.split()) for word in offer.words)
 
 
+def _of_a_charge(clause: Sequence[str], mention: Mention) -> bool:
+    """Whether the offer's name is said of a charge only: "refund the delivery fee", "a refund of the
+    postage" ask for part of the money, not the offer of it all."""
+    after = clause[mention.end : mention.end + 4]
+    return not _CHARGES.isdisjoint(after) and "and" not in after
+
+
+_CHARGES = frozenset({"delivery", "shipping", "postage", "p&p", "fee", "fees", "surcharge"})
+
+
 def _by_name(clause: Sequence[str], names: _Names) -> list[Mention]:
     found = names.phrases.find(clause) if names.phrases.may_hold(clause) else ()
     mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in found]
@@ -228,7 +238,7 @@ def find_mentions(
     if not offered:
         return []
     names = _names_of(offered)
-    mentions = _by_name(clause, names)
+    mentions = [m for m in _by_name(clause, names) if not _of_a_charge(clause, m)]
     if not mentions:
         mentions += _by_position(clause, offered, lexicon)
     if not mentions and known is not None:
