@@ -9,6 +9,7 @@ repeat a sentence it takes another variant.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from flow import payloads
@@ -64,6 +65,18 @@ _REMEMBERED_GREETINGS = 256
 _NAMED = "\ue000"
 """Stands for the customer's name in a greeting remembered for any name: a character no text has."""
 _Greeting = tuple[str, tuple[QuickReply, ...], Any]
+
+
+@dataclass(slots=True)
+class _Greetings:
+    """Greetings remembered for one template book: the words said by key, and the facts each greeting
+    template reads (``None`` for one never remembered)."""
+
+    book: TemplateBook | None
+    said: dict[tuple[Any, ...], _Greeting] = field(default_factory=dict)
+    reads: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+
+
 """The context of a template that reads no value: never written to."""
 
 
@@ -103,8 +116,7 @@ class Speaker:
         self._reads: tuple[TemplateBook | None, dict[str, bool]] = (None, {})
         self._alternatives = {name: tuple(request.every_alternative()) for name, request in policy.requests.items()}
         self._hashes: dict[str, list[int]] = {}
-        self._greetings: tuple[TemplateBook | None, dict[tuple[Any, ...], _Greeting]] = (None, {})
-        self._greeting_reads: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._greetings = _Greetings(None)
         status = policy.status.say if policy.status is not None else ""
         said = [policy.summary or "", status]
         self._known_answers = " ".join(" ".join(text.split()) for text in said if text and "{" not in text)
@@ -165,10 +177,8 @@ class Speaker:
             run.pending_fact,
             run.state,
         )
-        greetings = self._greetings
-        if greetings[0] is not self._book:
-            greetings = self._greetings = (self._book, {})
-        found = greetings[1].get(key)
+        greetings = self._remembered().said
+        found = greetings.get(key)
         if found is None:
             said_before = run.said
             if named:
@@ -182,9 +192,9 @@ class Speaker:
             found = (text, tuple(buttons), run.question)
             if any(_NAMED in b.title or _NAMED in b.payload for b in buttons):
                 return self._say(run)
-            if len(greetings[1]) >= _REMEMBERED_GREETINGS:
-                greetings[1].clear()
-            greetings[1][key] = found
+            if len(greetings) >= _REMEMBERED_GREETINGS:
+                greetings.clear()
+            greetings[key] = found
         text = found[0].replace(_NAMED, shown) if named and shown is not None else found[0]
         run.question = found[2]
         hashed = _Hashes(self._hashes)
@@ -195,14 +205,20 @@ class Speaker:
         """The facts the greeting at ``path`` reads, in a fixed order; ``None`` when it reads anything else
         that could change from one conversation to the next (the time, what was said), so it is never
         remembered."""
-        found = self._greeting_reads.get(path)
-        if found is None:
+        reads = self._remembered().reads
+        if path not in reads:
             every = getattr(self._book, "every_variable", None)
-            reads: frozenset[str] = every(path) if every is not None else frozenset({"?"})
+            used: frozenset[str] = every(path) if every is not None else frozenset({"?"})
             known = frozenset(self._policy.facts)
-            named = tuple(sorted((reads & known) | {"customer_name"}))
-            found = self._greeting_reads[path] = (named,) if reads <= _GREETING_READS | known else ()
-        return found[0] if found else None
+            pure = used <= _GREETING_READS | known
+            reads[path] = tuple(sorted((used & known) | {"customer_name"})) if pure else None
+        return reads[path]
+
+    def _remembered(self) -> _Greetings:
+        """The greetings remembered for the template book in use (a new book starts afresh)."""
+        if self._greetings.book is not self._book:
+            self._greetings = _Greetings(self._book)
+        return self._greetings
 
     def _say(self, run: Run) -> tuple[str, list[QuickReply]]:
         seed = f"{run.conversation_id}:{run.turn}"
