@@ -191,3 +191,16 @@ Feature: After the request is sorted
       When the customer says "will the refund include the delivery charge?"
       Then the message is read as "ask_policy"
       And the agent does not say "done already"
+
+  Scenario Outline: "<answer>" to "would you rather have the exchange?" after a refund switches to it
+    When the customer says "what about an exchange instead?"
+    Then the agent says "exchange"
+    When the customer says "<answer>"
+    Then the alternative "Exchange" is applied
+    And the conversation is still open
+
+    Examples:
+      | answer        |
+      | yes thanks    |
+      | lovely        |
+      | great, thanks |

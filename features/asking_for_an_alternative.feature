@@ -324,6 +324,25 @@ Feature: Asking for an alternative straight away
         | these are too small, I'd like to change them please        |
         | they don't fit, can I change them?                         |
 
+    Scenario Outline: A shoe size needed, "<message>", asks for the exchange
+      When the customer says "I ordered the wrong size shoes, A-1212, 5 days ago"
+      And the customer says "<message>"
+      Then the message is read as "choose:exchange"
+      And the message is not read as "request:refund"
+      And the alternative "Exchange" is applied
+
+      Examples:
+        | message                                      |
+        | size 8 need 9                                |
+        | can you send the 9 and I'll send the 8 back? |
+        | I'll send them back if you send a 10         |
+        | I need a 9 instead                           |
+
+    Scenario: Sending the item back with nothing else asked for is still a return
+      When the customer says "I ordered the wrong size shoes, A-1212, 5 days ago"
+      And the customer says "I'll just send them back"
+      Then the message is read as "request:refund"
+
     Scenario: Changing it with nothing said of the fit is not taken for the exchange
       When the customer says "can I change it?"
       Then the message is not read as "choose:exchange"

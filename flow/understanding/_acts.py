@@ -337,7 +337,7 @@ def read_acts(
         _what_if(clauses, found)
     if {"ask_about", "ask_policy"} <= found.kinds():
         _asked_about_what_was_named(clauses, found)
-    if found.kinds() == {"affirm"}:
+    if found.kinds() - {"thank"} == {"affirm"}:
         _yes_to_described(context, found)
     _goes_on_with_topic(context, lexicon, found)
     if context.question is None and not context.offered and {"reject", "deny"} <= found.kinds():
@@ -427,7 +427,7 @@ def _yes_to_described(context: Context, found: Found) -> None:
     described = context.state == "listening" or (context.state == "follow_up" and context.chosen is None)
     if described and not context.offered and context.asked is None and context.focus:
         if any(offer.id == context.focus for offer in context.wishes):
-            at = found.acts[0][0]
+            at = next(at for at, act in found.acts if act.kind == "affirm")
             found.drop("affirm")
             found.add(at, Act.of("choose", context.focus))
 
@@ -733,8 +733,13 @@ def _read_requests(
         handled.add("ask_policy")
         return handled
     open_to_new = context.request is None or context.chosen is not None
-    if not named and open_to_new and "refund" in lexicon.request_cues:
-        back = sends_back(words)
+    if (
+        not named
+        and open_to_new
+        and "refund" in lexicon.request_cues
+        and ("choose" not in found.kinds() or another_order_named(words[:3]))
+    ):
+        back = sends_back(words)  # beside an alternative asked for, how it is had: "send the 9, I'll send the 8 back"
         if back is not None and not _negated_at(words, back):
             named = ["refund"]
             cue_starts["refund"] = back
@@ -1179,6 +1184,8 @@ def _read_answers(
     if question == "anything_else":
         if only(lexicon.done, words, lexicon) or goodbye:
             found.add(position + 9, Act.of("goodbye"))
+        elif _offered_a_switch(context) and (only(lexicon.yes, words, lexicon) or _praises(words, lexicon)):
+            found.add(position + 9, Act.of("affirm"))
         elif not thanked and _praises(words, lexicon):
             found.add(position + 9, Act.of("goodbye"))
         elif only(lexicon.yes, words, lexicon) and not thanked:
@@ -1368,6 +1375,12 @@ def _praises(words: Sequence[str], lexicon: Lexicon) -> bool:
     return not lexicon.praise.isdisjoint(words) and all(
         w in lexicon.praise or w in lexicon.fillers or w in _PLEASED for w in words
     )
+
+
+def _offered_a_switch(context: Context) -> bool:
+    """Whether the agent, after settling a request, just described another way ("would you rather have the
+    exchange than a refund?"), so "yes thanks" or "lovely" takes it rather than ending the chat."""
+    return context.state == "follow_up" and context.focus not in (None, context.chosen)
 
 
 def _goodbye_in(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -163,10 +163,13 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
         if "same" in clause[max(0, start - 2) : start]:
             continue  # "will it be the same model?" asks for no other one
         alone = start == 0 and all(word in lexicon.variant_after for word in clause[end:])  # "medium please"
-        if (lead == start and not alone) or any(word not in lexicon.variant_after for word in clause[end : end + 1]):
+        if (lead == start and not alone and clause[start - 1 : start] != ["need"]) or any(
+            word not in lexicon.variant_after for word in clause[end : end + 1]
+        ):
             continue  # "a refund for a large order": the size of something else
         asked = (
             not lexicon.variant_verbs.isdisjoint(clause[:lead])
+            or clause[lead - 1 : lead] in (["need"], ["send"])
             or not lexicon.switch_words.isdisjoint(clause[end:])
             or any(form.end <= lead or form.start >= end for form in lexicon.choice_forms.find(clause))
             or clause[0] in lexicon.question_starts
@@ -180,14 +183,18 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
 
 
 def _size_number(clause: Sequence[str], at: int) -> bool:
-    """Whether the number at ``at`` is a size asked for: "in a 12", "for an 8"."""
+    """Whether the number at ``at`` is a size asked for: "in a 12", "for an 8", "can you send the 9?",
+    "I need a 10", "size 8, need 9"."""
     word = clause[at]
-    return (
-        word.isdigit()
-        and _SMALLEST_SIZE <= int(word) <= _LARGEST_SIZE
-        and clause[at - 1] in ("a", "an")
-        and clause[at - 2] in ("in", "for")
-    )
+    if not word.isdigit() or not _SMALLEST_SIZE <= int(word) <= _LARGEST_SIZE:
+        return False
+    if clause[at - 1] == "need":
+        return True
+    return clause[at - 1] in ("a", "an", "the") and clause[at - 2] in _SIZE_ASKED_BY
+
+
+_SIZE_ASKED_BY = frozenset({"in", "for", "need", "want", "send", "get", "have", "order"})
+"""Words before "a" or "the" and a number that make the number a size asked for ("send the 9")."""
 
 
 _SMALLEST_SIZE, _LARGEST_SIZE = 2, 60

@@ -149,6 +149,8 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False  # "can I use the same label for another order?" asks about it
     if all(word in _BARE for word in words[: mention.start]) and all(word in _TOLD for word in words[mention.end :]):
         return True
+    if mention.how == "variant" and not _SENDING_FOR.isdisjoint(words[max(0, mention.start - 2) : mention.start]):
+        return True  # "size 8, need 9", "if you send a 9"
     verbs = lexicon.variant_verbs
     if _told_to_change(words[: mention.start], verbs) or (
         words[mention.start] in verbs and _told_to_change(words[: mention.start + 1], verbs)
@@ -160,6 +162,10 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return True
     form = first(lexicon.choice_forms, words)
     return form is not None and form.start < mention.start
+
+
+_SENDING_FOR = frozenset({"need", "send"})
+"""Words before a size or colour that ask to have it: "need a 10", "send the blue"."""
 
 
 def _displaced(words: Sequence[str], start: int) -> bool:
