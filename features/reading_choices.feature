@@ -458,7 +458,7 @@ Feature: Reading what the customer chooses
 
     Scenario: "Want a replacement" without an "I" asks for the replacement
       Given the fact "condition" is "faulty"
-      When the customer says "it stopped working after a week, want a replacement"
+      When the customer says "it stopped working, want a replacement"
       Then the message is read as "provide:condition" and "choose:replacement"
 
     Scenario: "Size L" for a coat that is too small asks for the exchange

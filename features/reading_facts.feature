@@ -1005,6 +1005,25 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "days_since_purchase" as "1"
       And the agent does not say "When did you buy it"
 
+    Scenario Outline: "<message>" says it was bought at least that long ago
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+
+      Examples:
+        | message                                             | days |
+        | my kettle broke after 3 weeks, A-3131               | 21+  |
+        | the headphones stopped working after a week, A-3131 | 7+   |
+        | these boots only lasted about 6 weeks, A-3131       | 42+  |
+
+    Scenario: "They only lasted 6 weeks" is past the 30 days without asking when
+      When the customer says "these boots only lasted 6 weeks, A-3131, I want a refund"
+      Then the request "refund" is decided as "declined"
+      And the agent does not say "When did you buy it"
+
+    Scenario: "It arrived after 3 weeks" does not date the purchase
+      When the customer says "order A-3131 arrived after 3 weeks and it's broken"
+      Then the message gives no fact "days_since_purchase"
+
     Scenario: "I've had it for about 2 months" is how long ago it was bought
       When the customer says "Hi, I want to return a faulty toaster, A-3131. I've had it for about 2 months."
       Then the message gives the fact "days_since_purchase" as "59"

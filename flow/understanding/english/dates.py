@@ -292,6 +292,23 @@ def mentions_vague_time(words: set[str] | frozenset[str]) -> bool:
     return not VAGUE_TIMES.isdisjoint(words)
 
 
+def _lasted(before: list[str]) -> bool:
+    """ "It stopped working after 2 months", "they broke after 3 weeks", "it only lasted a month": how long
+    the item lasted, which is as long as the customer has had it."""
+    while before and before[-1] in APPROXIMATE:
+        before = before[:-1]
+    if before[-1:] == ["lasted"]:
+        return True
+    return before[-1:] == ["after"] and not _GAVE_OUT.isdisjoint(before)
+
+
+_GAVE_OUT = frozenset(
+    {"broke", "stopped", "died", "failed", "working", "snapped", "cracked", "split", "ripped", "tore", "packed",
+     "fell", "faded", "leaked", "leaking", "peeled", "frayed", "wore", "worn", "shrank", "bust", "conked"}
+)  # fmt: skip
+"""Words of giving out before "after" and a time: "it broke after a week", "stopped working after a month"."""
+
+
 def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
     words = [t.text for t in tokens[first : last + 1]]
     before = [t.text for t in tokens[max(0, first - 3) : first]]
@@ -300,7 +317,9 @@ def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
     if len(words) > 3 and not _BEYOND.isdisjoint(words[1:-1]) and (words[1] in UNITS or words[1] in _BEYOND):
         return "elapsed"  # "3 days past the 30 days": the time since buying
     unit = words[-4] if words[-3:] == ["and", "a", "half"] and len(words) > 3 else words[-1]
-    if unit in UNITS and (ELAPSED_WORDS.intersection(before) or "for" in before or _alone(tokens, first, last)):
+    if unit in UNITS and (
+        ELAPSED_WORDS.intersection(before) or "for" in before or _lasted(before) or _alone(tokens, first, last)
+    ):
         return "elapsed"
     if words[0] in ("last", "past", "previous", "earlier", "this") or words[-1] in MONTHS:
         return "period"
@@ -537,7 +556,8 @@ def _relative(
     before = lead[-3:] if not lead or lead[-1] not in APPROXIMATE else lead[:-1][-3:]
     ago = after in ("ago", "back", "before", "old", "since")
     elapsed = bool(ELAPSED_WORDS.intersection(before)) or "for" in before[-1:] and "had" in before
-    if not (ago or elapsed or bare or _alone(tokens, i, k)):
+    lasted = _lasted(before)
+    if not (ago or elapsed or lasted or bare or _alone(tokens, i, k)):
         return None, k
     low, high = (_days_back(today, n, unit) for n in low_high)
     if half and low == high:
@@ -547,6 +567,8 @@ def _relative(
         shift = -1 if tokens[last + 1].text == "tomorrow" else 1
         low, high, last = low + shift, high + shift, last + 1
     phrase = " ".join(before)
+    if lasted and not ago:
+        return Span(low=low, high=None), last  # it broke after a week of the time it has been had, or more
     if any(phrase.endswith(m) for m in MORE_THAN):
         return Span(low=high + 1, high=None), last
     if any(phrase.endswith(m) for m in LESS_THAN):
@@ -878,6 +900,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     """What the date is about, from the words just before it (and a few after) in the same clause."""
     before = _without_asides([t.text for t in tokens[max(0, first - 14) : first]])[-10:]
     after = [t.text for t in tokens[last + 1 : last + 4]]
+    if _lasted(before[-3:]):
+        return "none"  # "it broke after a week": how long it has been had, as "I've had it a week" is
     if after[:1] == ["for"] and "waiting" in before[-2:]:
         waited = [word for word in after[1:] if word not in ("my", "a", "an", "the", "your", "any")][:1]
         if not _NOT_BOUGHT.isdisjoint(waited):
