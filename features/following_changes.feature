@@ -93,6 +93,12 @@ Feature: Following the customer when they change course
       And the agent says "a cancellation instead"
       And the cancellation is approved
 
+    Scenario: Changing the colour instead of cancelling is said to be about the exchange
+      When the customer says "I'd like to cancel my order please, A-1004"
+      And the customer says "oh wait, can I change the colour instead of cancelling?"
+      Then the agent says "the exchange instead"
+      And the agent does not say "a refund instead"
+
     Scenario: Switching to a cancellation while the goodwill offer is open
       Given the customer "Dana" bought order "A-1001" 45 days ago
       And the customer is a "gold" member

@@ -236,6 +236,19 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "why though?"
       Then the agent says "without the parcel or your money"
 
+    Scenario: Pressing about a parcel that never came is not told the answer on a cancellation stands
+      When the customer says "my parcel never showed up, order A-4412"
+      Then the agent offers "new parcel" and "full refund"
+      When the customer says "it was meant to come on the 20th"
+      Then the agent does not say "cancellation"
+      And the agent offers "new parcel" and "full refund"
+
+    Scenario: "So what are you going to do about it?" with offers open sets them out again
+      When the customer says "my parcel never showed up, order A-4412"
+      And the customer says "so what are you going to do about it?"
+      Then the agent says "new parcel"
+      And the agent does not say "not something I can help with"
+
 
   Rule: A question asked beside a request is answered too, or honestly left
 

@@ -432,7 +432,7 @@ class Engine:
             return
         name = self._rules.assumed_request(run.facts)
         if name is not None:
-            run.agenda.append(AgendaItem(name))
+            run.agenda.append(AgendaItem(name, assumed=True))
             point_at_current(run, self.policy)
 
     def _assume_for_each_order(self, run: Run) -> bool:
@@ -447,7 +447,7 @@ class Engine:
             return False
         for stated, name in called:
             if name is not None:
-                run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated)))
+                run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated), assumed=True))
         point_at_current(run, self.policy)
         return True
 
@@ -463,7 +463,7 @@ class Engine:
                 continue
             name = self._rules.assumed_request(stated)
             if name is not None:
-                run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated)))
+                run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated), assumed=True))
 
     def _step(self, run: Run, trigger: Trigger) -> None:
         if not self._events[trigger].trigger(run):

@@ -97,6 +97,13 @@ def _adopt(run: Any) -> None:
         run.agenda.append(AgendaItem(run.request))
 
 
+def _now_asked_for(run: Run, name: str) -> None:
+    """A request the policy worked out from the trouble told is one the customer asked for, once they do."""
+    for item in run.agenda:
+        if item.name == name and item.assumed and not item.settled:
+            item.assumed = False
+
+
 def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = None) -> None:
     """Update the agenda with the requests this message makes, drops or switches to; ``assumed`` names the
     request the policy assumes from facts told (:meth:`flow.rules.Rules.assumed_request`), which decides
@@ -125,6 +132,7 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
         elif act.kind == "request":
             name = _name_for(policy, act.target)
             if name is not None:
+                _now_asked_for(run, name)
                 kinds = kinds or {n: _kind(policy, n) for n in policy.requests}
                 # With several kinds of request, the orders told apart are those no request names.
                 orders = run.signals.order_facts if not run.signals.request_facts else ()

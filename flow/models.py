@@ -315,8 +315,9 @@ class AgendaItem:
     ``facts`` are the facts about this request (the order it concerns, when it was bought, what was
     wrong); ``offered`` the alternatives offered for it, ``rejected`` those the customer turned down,
     ``chosen`` the one accepted, ``wish`` the alternative the customer asked for by name before anything
-    was offered ("I'd like to exchange it"). A slotted dataclass, like :class:`Counters`, to keep snapshots
-    small.
+    was offered ("I'd like to exchange it"), ``assumed`` whether the policy worked the request out from the
+    trouble told ("my parcel never came") rather than the customer asking for it. A slotted dataclass, like
+    :class:`Counters`, to keep snapshots small.
     """
 
     name: str
@@ -326,6 +327,7 @@ class AgendaItem:
     rejected: tuple[str, ...] = ()
     chosen: str | None = None
     wish: str | None = None
+    assumed: bool = False
 
     @property
     def settled(self) -> bool:

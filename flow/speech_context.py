@@ -91,6 +91,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "summary": frozenset({"summary"}),
     "request_named": frozenset({"request_named"}),
+    "request_assumed": frozenset({"request_assumed"}),
     "order_put_right": frozenset({"order_put_right"}),
     "repeated": frozenset({"repeated"}),
     "asked_when": frozenset({"asked_when", "callback_when", "call_moved"}),
@@ -158,6 +159,7 @@ class ContextBuilder:
             trouble_told=False,
             wished=None,
             request_named=False,
+            request_assumed=False,
             order_put_right=False,
             insisted=False,
             files_complaint=False,
@@ -402,6 +404,8 @@ class ContextBuilder:
                 a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name
                 for a in run.signals.acts
             )
+        if "request_assumed" in groups:
+            context["request_assumed"] = item is not None and item.assumed
         if "asked_when" in groups:
             context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
             asked = run.signals.slots.get("call_at")

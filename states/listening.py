@@ -154,9 +154,10 @@ SPEC = StateSpec(
         ),
         "switch": (
             "{% if put_off %}Of course, let's look at {{ request }} first. I'll come back to {{ put_off }} "
-            "after that.{% else %}Of course, let's look at {{ request }} instead.{% endif %}",
-            "{% if put_off %}Sure, {{ request }} first, then back to {{ put_off }}.{% else %}No problem, I'll help "
-            "with {{ request }} instead.{% endif %}",
+            "after that.{% elif wished %}Of course, let's look at the {{ wished }} instead.{% else %}Of course, "
+            "let's look at {{ request }} instead.{% endif %}",
+            "{% if put_off %}Sure, {{ request }} first, then back to {{ put_off }}.{% elif wished %}No problem, I'll "
+            "help with the {{ wished }} instead.{% else %}No problem, I'll help with {{ request }} instead.{% endif %}",
         ),
         "approved_next": ("{{ approval }}",),
         "set_up_next": (

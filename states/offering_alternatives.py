@@ -52,12 +52,15 @@ SPEC = StateSpec(
             "I can also offer {{ offered }}, if you'd prefer that.",
         ),
         "offer_rest": (
-            "{% if insisted %}I'm sorry, I can't change the answer on {{ request }}.{% elif complained %}I hear "
-            "you.{% else %}No problem.{% endif %} That still leaves {{ offered }}. Would that suit you?",
-            "{% if insisted %}I'm sorry, {{ request }} isn't something I can do here.{% elif complained %}I "
-            "understand.{% else %}That's fine.{% endif %} Would {{ offered }} work for you instead?",
-            "{% if insisted %}I'm sorry I can't do {{ request }}, but{% elif complained %}Fair enough.{% else %}"
-            "Understood.{% endif %} I can still offer {{ offered }}, if that helps.",
+            "{% if insisted and not request_assumed %}I'm sorry, I can't change the answer on {{ request }}."
+            "{% elif complained or insisted %}I hear you.{% else %}No problem.{% endif %} That still leaves "
+            "{{ offered }}. Would that suit you?",
+            "{% if insisted and not request_assumed %}I'm sorry, {{ request }} isn't something I can do here."
+            "{% elif complained or insisted %}I understand.{% else %}That's fine.{% endif %} Would {{ offered }} "
+            "work for you instead?",
+            "{% if insisted and not request_assumed %}I'm sorry I can't do {{ request }}, but{% elif complained "
+            "or insisted %}Fair enough.{% else %}Understood.{% endif %} I can still offer {{ offered }}, if that "
+            "helps.",
         ),
         "which": (
             "{% if complained %}All right.{% else %}Happy to.{% endif %} Which would you like: the {{ choices }}?",
@@ -79,11 +82,15 @@ SPEC = StateSpec(
             "{{ 'one of these' if several else 'that' }} work for you?",
         ),
         "hold_position": (
-            "I understand, and I'm sorry I can't change the answer on {{ request }}. What I can still offer "
-            "is {{ offered }}.",
-            "I'm sorry, I know it's disappointing. I can't make an exception on {{ request }}, but I can offer "
-            "{{ offered }}.",
-            "I'm sorry, the answer on {{ request }} has to stay the same. The offer of {{ offered }} is still open.",
+            "{% if request_assumed %}I understand, and I'm sorry for the trouble. What I can do is {{ offered }}. "
+            "Would {{ 'either' if several else 'that' }} help?{% else %}I understand, and I'm sorry I can't change "
+            "the answer on {{ request }}. What I can still offer is {{ offered }}.{% endif %}",
+            "{% if request_assumed %}I hear you, and I'm sorry. I can put it right with {{ offered }}. Which would "
+            "you like?{% else %}I'm sorry, I know it's disappointing. I can't make an exception on {{ request }}, "
+            "but I can offer {{ offered }}.{% endif %}",
+            "{% if request_assumed %}I'm sorry about this. The offer of {{ offered }} is there for you whenever "
+            "you're ready.{% else %}I'm sorry, the answer on {{ request }} has to stay the same. The offer of "
+            "{{ offered }} is still open.{% endif %}",
         ),
         "empathize": (
             "I'm sorry, I know this is frustrating. {{ resume }}",

@@ -457,8 +457,9 @@ def _bare_answer(
         only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words)
     ):
         found.add(position, refusal(context))
-    elif has(lexicon.more_options, words) and not context.callback_asked:
-        found.add(position, Act.of("ask_about", "all"))  # "what else is there?": everything that can be offered
+    elif (has(lexicon.more_options, words) or has(lexicon.possibility_questions, words)) and not context.callback_asked:
+        # "what else is there?", "so what are you going to do about it?": everything that can be offered
+        found.add(position, Act.of("ask_about", "all"))
     elif clause.question or words[0] == "whichever":
         # "whichever is quicker" leaves the choice to a comparison the customer has not seen yet
         if len(context.offered) > 1 and _compares(words, lexicon):
