@@ -416,3 +416,28 @@ Feature: Handing over to a person
         | message                                                                                                                      |
         | the item was a gift and the person who bought it has passed away, I just want to return it. A-2323, bought about 6 weeks ago |
         | it arrived broken                                                                                                            |
+
+  Rule: A question about the rules while waiting is answered, and the wait stays
+
+    Scenario Outline: "<question>" while waiting for a person is answered from the rules
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "let me speak to a human"
+      Then the conversation waits for a person
+      When the customer says "<question>"
+      Then the agent says "within 5 working days"
+      And the conversation waits for a person
+      And the agent does not say "30 days from the day you buy"
+
+      Examples:
+        | question                                   |
+        | how long do refunds usually take?          |
+        | how long will the refund take?             |
+
+    Scenario: "How long will that take?" while waiting asks about the wait, not the rules
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "let me speak to a human"
+      And the customer says "how long will that take?"
+      Then the agent does not say "within 5 working days"
+      And the conversation waits for a person

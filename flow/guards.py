@@ -186,6 +186,8 @@ def asked_why(run: Run, rules: Rules) -> bool:
     offered other things: the one in hand, or the last one decided."""
     if not (_has(run, "ask_why") or _has(run, "ask_policy")):
         return False
+    if not _has(run, "ask_why") and run.state == "escalated" and "aside" in run.signals.slots:
+        return False  # "how long do refunds take?" while waiting is answered beside the wait
     if not _has(run, "ask_why") and rules.policy.summary is not None and run.counters.clarifications >= 1:
         return False  # asked for the rules again, once the reason was given: the summary answers
     item = explained_item(run, rules)

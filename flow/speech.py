@@ -287,18 +287,22 @@ class Speaker:
         will it take?") in the last paragraph, before the agent's own question: with the sentence of the
         policy's summary or status that answers it, or by saying it cannot be answered here. Not when the
         reply already answers a question, or a person is taking over."""
-        if run.state in _NO_ASIDE_STATES or any(step.transition in _ANSWERING for step in steps):
+        waiting = run.state == "escalated" and [step.transition for step in steps] == ["waiting"]
+        if (run.state in _NO_ASIDE_STATES and not waiting) or any(step.transition in _ANSWERING for step in steps):
             return
         found = self._aside_answer(run, aside)
         if found is None and aside.startswith(ASKS_RULES):
             return  # a question about the rules that no sentence answers is left to the reply itself
-        path = "templates.common.aside"
+        path = "templates.escalated.aside" if waiting else "templates.common.aside"
         context = self._contexts.context(run, self._book.variables(path, seed=seed), steps[-1] if steps else None)
         context["aside_answer"] = found
         text = self._book.render(path, context, seed=seed)
         if not text:
             return
         last = paragraphs[-1]
+        if waiting:
+            paragraphs[-1] = f"{text} {last}"  # the answer first, then where the customer stands
+            return
         sentences = sentences_of(last)
         asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
         if asking is None:

@@ -75,6 +75,10 @@ SPEC = StateSpec(
             "{% elif asked_when %}Our team is back {{ callback_when }} and can ring you then. Shall I book that?"
             "{% else %}Our team can ring you as soon as they're back. Shall I book that for you?{% endif %}",
         ),
+        "aside": (
+            "{% if aside_answer %}{{ aside_answer }}{% endif %}",
+            "{% if aside_answer %}Good question. {{ aside_answer }}{% endif %}",
+        ),
         "nobody_free": (
             "I'm sorry for the wait. Everyone on our team is still busy, so nobody has been able to join yet. "
             "Would you like a callback instead, as soon as someone is free?",

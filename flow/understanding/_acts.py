@@ -332,7 +332,7 @@ def read_acts(
     ):
         _asks_what_can_be_done(clauses, lexicon, found)
     if context.state == "escalated" and found.kinds() <= {"ask_policy", "ask_why", "unknown", "accept", "affirm"}:
-        _asks_about_the_wait(clauses, found)
+        _asks_about_the_wait(clauses, lexicon, found)
     if context.state in _DECLINED_STATES and found.kinds() <= {"complain", "unknown", "insist", "ask_policy"}:
         _what_if(clauses, found)
     if {"ask_about", "ask_policy"} <= found.kinds():
@@ -356,6 +356,8 @@ def read_acts(
         aside = _aside_question(clauses, lexicon, found)
         if aside is not None:
             asides.append(aside)
+    elif asides is not None and context.state == "escalated" and kinds <= {"ask_policy", "ask_status", "thank"}:
+        asides.extend(_while_waiting(clauses, found))
     if also_wished is not None:
         also_wished.extend(found.also_wished)
     if "request" in kinds and "choose" in kinds:
@@ -407,11 +409,30 @@ def _what_if(clauses: list[Clause], found: Found) -> None:
 _WHAT_IF = frozenset({("what", "if"), ("even", "if"), ("and", "if"), ("but", "if"), ("so", "if")})
 
 
-def _asks_about_the_wait(clauses: list[Clause], found: Found) -> None:
+def _while_waiting(clauses: list[Clause], found: Found) -> list[str]:
+    """Waiting for a person, "how long do refunds usually take?" is a question about the rules the reply can
+    answer while the customer waits, as it would one asked beside a request."""
+    asked = {at // 1000 for at, act in found.acts if act.kind in ("ask_policy", "ask_status")}
+    return [
+        f"{ASKS_RULES} {' '.join(clauses[index].words)}"
+        for index in sorted(asked)
+        if index < len(clauses) and _THE_RULE_ITSELF.isdisjoint(clauses[index].words)
+    ][:1]
+
+
+_THE_RULE_ITSELF = frozenset({"rule", "rules", "policy", "policies", "why"})
+"""Words of a question about the rule that decided the request ("what's the rule then?"), which the
+agent explains again rather than answering beside the wait."""
+
+
+def _asks_about_the_wait(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
     """Waiting for a person, "how long will that take?" or "when will someone be here?" asks about the wait,
-    not about the rules: nothing is read, and the reply says where the customer stands in the queue."""
+    not about the rules: nothing is read, and the reply says where the customer stands in the queue. "How
+    long do refunds take?" names what it asks about, and stays a question about the rules."""
     for clause in clauses:
         words = clause.words
+        if any(has(cues, words) for cues in lexicon.request_cues.values()):
+            continue
         pairs = set(zip(words, words[1:], strict=False))
         about_time = ("how", "long") in pairs or (("how", "much") in pairs and "longer" in words) or "when" in words
         if clause.question and about_time and "why" not in words:
