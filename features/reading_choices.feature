@@ -132,6 +132,18 @@ Feature: Reading what the customer chooses
       When the customer says "ok, the exchange then"
       Then the alternative "Exchange" is applied
 
+    Scenario Outline: "<question>" asks about the offer, with "can I" inside a question word
+      When the customer says "I want a refund"
+      And the customer says "<question>"
+      Then the message is read as "ask_about:<offer>"
+      And no alternative is applied
+
+      Examples:
+        | question                                | offer        |
+        | when can I get the exchange?            | exchange     |
+        | how soon can I have the exchange?       | exchange     |
+        | how long can I use the store credit for? | store_credit |
+
     Scenario: A question that names no offer is about the one whose details answer it
       When the customer says "I want a refund"
       And the customer says "would I have to pay the postage?"

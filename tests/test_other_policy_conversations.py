@@ -125,3 +125,12 @@ def test_a_number_fact_given_unasked_in_words_with_its_name_is_read(engine: Engi
     assert turn.signals is not None
     assert turn.signals.facts.get("months_left") == 3
     assert "3 months to run" in turn.text
+
+
+def test_asking_how_long_a_freeze_can_last_does_not_take_it(engine: Engine) -> None:
+    conversation, _ = engine.start(facts={"months_left": 8}, message="I want to cancel my membership")
+    conversation, turn = engine.reply(conversation, "how long can I freeze for?")
+
+    assert turn.state == "offering_alternatives"
+    assert "arranged" not in turn.text
+    assert conversation.outcome is None

@@ -667,6 +667,8 @@ def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
 def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     """A question that is really a choice: "can I just get the credit?", "could you do the exchange please?"."""
     head = [w for w in words[: mention.start] if w not in _SOFTENERS]
+    if head[:1] and head[0] in _WH_WORDS and head[:2] != ["how", "about"]:
+        return False  # "how long can I freeze for?", "when can I get the credit?" ask about it
     if len(head) > 1 and head[0] in _ASKING_AUXILIARIES and head[1] in _ASKED_OF:
         head[0] = _ASKING_AUXILIARIES[head[0]]  # "can't I just get a new pair?" asks as "can I" does
     if "difference" in words[mention.end :]:
@@ -686,6 +688,8 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
         return True  # "can someone call me at 3pm tomorrow?" asks for the call at that time
     return bool(tail) and tail[-1] == "please" and len(tail) <= 2
 
+
+_WH_WORDS = frozenset({"how", "what", "whats", "when", "where", "which", "who", "why"})
 
 _CALL_ME = frozenset({("call", "me"), ("ring", "me"), ("phone", "me"), ("call", "us"), ("ring", "us")})
 """Asking to be called, not asking about the call: "can you ring me at 10?", not "would the call be before 6?"."""
