@@ -189,7 +189,7 @@ Feature: Listening first
 
   Scenario: Not being able to afford an order any more is asking to cancel it
     When the customer says "I can't afford it anymore, order A-1234"
-    Then the message is read as "request:cancel" and "provide:order_id"
+    Then the message is read as "request:cancel", "provide:order_id" and "provide:circumstance"
     And the agent asks for the "dispatched"
 
   Scenario: Not wanting a working item any more is a return, and "what are my options?" is answered with the decision

@@ -228,6 +228,20 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent does not hand over to a person
       And the agent offers "store credit" and "exchange"
 
+    Scenario Outline: Being short of money, "<message>", is heard, and does not change the answer
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message gives the fact "circumstance" as "hardship"
+      And the reply matches /(Thanks for telling me|I've noted that)/
+      And the agent does not hand over to a person
+      And the agent offers "store credit" and "exchange"
+
+      Examples:
+        | message                                     |
+        | I lost my job last month                    |
+        | I've been made redundant and money is tight |
+        | I got laid off last week                    |
+
     Scenario: Asked why a parcel that never came cannot be cancelled, the agent explains, then why the rule exists
       Given the fact "dispatched" is "true"
       When the customer says "my parcel never arrived, I want to cancel it"

@@ -717,7 +717,7 @@ Feature: Reading facts and requests the way people give them
 
     Scenario: "Cancel it, I can't afford it now" is the cancellation alone
       When the customer says "please cancel A-2323, I can't afford it anymore"
-      Then the message is read as "request:cancel" and "provide:order_id"
+      Then the message is read as "request:cancel", "provide:order_id" and "provide:circumstance"
 
   Rule: Being charged twice is heard in the words people use
 

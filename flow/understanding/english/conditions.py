@@ -210,6 +210,18 @@ MOVING = _phrases("""
     being transferred
 """)
 """The customer is moving away (which a contract with a place, like a gym's, may weigh)."""
+HARDSHIP = _phrases("""
+    lost my job | losing my job | lose my job | lost our jobs | lost his job | lost her job | made redundant |
+    been made redundant | being made redundant | redundancy | laid off | been laid off | got laid off |
+    out of work | unemployed |
+    lost my income | no income | cant afford | cannot afford | can no longer afford | cant pay for it |
+    struggling financially | struggling with money | financial difficulty | financial difficulties |
+    financial hardship | money is tight | money's tight | moneys tight | tight for money | short of money |
+    on benefits | cost of living | in debt | got the sack | got sacked | been sacked | fired from my job |
+    lost my work | hours were cut | hours have been cut | pay was cut
+""")
+"""The customer is short of money: out of work, made redundant, unable to afford it (which a contract,
+like a gym's, may weigh)."""
 BEREAVEMENT = _phrases("""
     passed away | passed on | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
     lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |

@@ -585,6 +585,7 @@ ENGLISH = Lexicon(
         "disability": conditions.DISABILITY,
         "moving": conditions.MOVING,
         "away": conditions.AWAY,
+        "hardship": conditions.HARDSHIP,
     },
     condition_denials=conditions.DENIALS,
     supposing=frozenset(
