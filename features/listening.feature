@@ -450,3 +450,15 @@ Feature: Listening first
       Then the message is not read as "not provide:order_id"
       And the agent does not say "Order numbers are a letter, a dash and four digits"
       And the agent says "order number"
+
+  Scenario: "Quick question, do you do price matching?" is the question itself, not a question to come
+    When the customer says "hi, quick question, do you do price matching?"
+    Then the agent does not say "what would you like to know"
+    And the agent does not say "what's your question"
+    And the agent says "colleague"
+
+  Scenario: "Ok never mind, can I cancel A-9999 then?" to the offer of a colleague goes on with the cancellation
+    When the customer says "do you do price matching?"
+    And the customer says "ok never mind, can I cancel order A-9999 then?"
+    Then the agent does not hand over to a person
+    And the agent asks for the "dispatched"

@@ -787,7 +787,10 @@ def _announces(run: Run) -> str:
         return ""
     if any(word in _PROBLEMS for word in words) and set(words) <= _TOPIC_WORDS | _PROBLEMS:
         return "problem"
-    if set(words) <= _TOPIC_WORDS or any(word in _ANNOUNCING for word in words) or "help" in words[:4]:
+    announcing = next((i for i, word in enumerate(words) if word in _ANNOUNCING), None)
+    if announcing is not None and "?" in run.text and len(set(words[announcing + 1 :]) - _TOPIC_WORDS) > 1:
+        return ""  # "quick question, do you do price matching?" asks it already
+    if set(words) <= _TOPIC_WORDS or announcing is not None or "help" in words[:4]:
         return "question"
     return ""
 

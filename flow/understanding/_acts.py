@@ -1140,7 +1140,8 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
         answered = context.asked is not None and any(
             a.kind == "provide" and a.target == context.asked for _, a in found.acts
         )
-        if not (declined or answered) and waits is None and "choose" not in found.kinds():
+        moved_on = "request" in found.kinds() and _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words)
+        if not (declined or answered or moved_on) and waits is None and "choose" not in found.kinds():
             found.add(found.yes_to_person, Act.of("ask_human"))
     if context.question == "person" and waits is not None and not found.acts:
         found.add(waits * 1000 + 9, Act.of("deny"))
@@ -1151,6 +1152,11 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
             found.add(at, Act.of("ask_human", negated=True))
     if context.offered and CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "ask_human" and not a.negated)]
+
+
+_STRONG_YES = frozenset({"yes", "yeah", "yep", "yup", "please", "sure", "definitely", "absolutely"})
+"""Words of a yes to the offer of a person that a request beside it does not take back ("yes please, and I
+also want a refund"), unlike "ok, never mind, can I cancel A-9999 then?"."""
 
 
 def _complains(clause: Clause, lexicon: Lexicon, *, abusive: bool) -> bool:
