@@ -403,6 +403,22 @@ Feature: Following the customer when they change course
         | can u cancel A-1111 and A-2222? neither has shipped  | A-1111 | A-2222 |
         | please cancel A-3141 and A-5926, neither has shipped | A-3141 | A-5926 |
 
+  Rule: Orders listed first and then pointed to by their place each get their own request
+
+    Scenario: "A-1111 and A-2222, cancel the first and return the second" cancels one and refunds the other
+      When the customer says "I bought two things, A-1111 and A-2222. I want to cancel the first and return the second, got it 5 days ago"
+      Then the agent says "For order A-1111, has your order been dispatched yet?"
+      And the agent does not say "exchange"
+      When the customer says "A-1111 hasn't shipped"
+      Then the agent says "Order A-1111 hasn't left our warehouse yet"
+      And the agent says "Order A-2222 is within our 30-day window"
+
+    Scenario: "Refund the last one" of two orders refunds that one only
+      When the customer says "A-1111 and A-2222: refund the last one please, bought a week ago"
+      Then the message gives the fact "order_id" as "A-2222"
+      And the request is approved
+      And the agent does not say "A-1111"
+
   Rule: A choice and a request for another order in one message are both taken
 
     Scenario: The credit taken, and the other order cancelled next

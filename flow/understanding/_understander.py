@@ -6,7 +6,7 @@ import dataclasses
 import threading
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from flow.errors import InvalidMessage
 from flow.models import Act
@@ -231,6 +231,14 @@ class Understander:
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
             if order_name is not None and len(told) > len(per_request):
                 per_request, per_order = _orders_beside_requests(per_request, told, order_name)
+        if len(per_order) > 1 and len(set(requests)) == 1:
+            pointed = _order_by_place([_after_the_orders(clause_words, _orders_listed(text, context))], per_order)
+            order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+            if pointed is not None and order_name is not None and order_name in pointed:
+                # "A-1111 and A-2222: refund the last one please": the one pointed to, with what was said of it.
+                facts.facts.update(pointed)
+                slots["order_id"] = str(pointed[order_name])
+                per_order = ()
         if len(per_order) > 1 and len(requests) == 1 and any(has(lexicon.only_one, words) for words in clause_words):
             # "A-1111 and A-1112, can you cancel one?": which of them is not said, so none is taken.
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
@@ -378,18 +386,73 @@ def _facts_per_request(
                 break
     cues.sort()
     per_request: dict[str, dict[str, FactValue]] = {}
+    listed = _orders_listed(text, context)
+    order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
     for n, (clause_index, word_index, kind) in enumerate(cues):
         begin = (0, 0) if n == 0 else (clause_index, word_index)
         end = (cues[n + 1][0], cues[n + 1][1]) if n + 1 < len(cues) else (len(clauses), 0)
         words = _between(clauses, begin, end)
         part = " . ".join(" ".join(w) for w in words)
         per_request[kind] = read_facts(part, part, words, context, lexicon).facts
+        pointed = _order_by_place(_between(clauses, (clause_index, word_index), end), listed)
+        if pointed is not None and order_name is not None:
+            per_request[kind][order_name] = pointed  # "A-1111 and A-2222: cancel the first, return the second"
     for name in (f.name for f in context.facts if f.kind == "order_id"):
         orders = {str(facts[name]) for facts in per_request.values() if name in facts}
         if len(orders) == 1:
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+def _orders_listed(text: str, context: Context) -> list[str]:
+    """The order numbers of a message, in the order told, each once."""
+    spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
+    if spec is None or not any(c.isdigit() for c in text):
+        return []
+    return list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
+
+
+_Listed = TypeVar("_Listed")
+
+
+def _after_the_orders(clause_words: list[list[str]], listed: list[str]) -> list[str]:
+    """The words of a message after the last order number it lists."""
+    words = [word for each in clause_words for word in each]
+    last = max((at for at, word in enumerate(words) if word.upper() in listed), default=-1)
+    return words[last + 1 :]
+
+
+def _order_by_place(spans: list[list[str]], listed: Sequence[_Listed]) -> _Listed | None:
+    """The one of the orders listed that words after a request point to by place ("cancel the first", "return
+    the second one", "refund the last order"), when the words name no order of their own."""
+    if len(listed) < 2:
+        return None
+    words = [word for span in spans for word in span]
+    if any(word.upper() in listed for word in words):
+        return None
+    for at, word in enumerate(words[2:], start=2):
+        place = _PLACES.get(word)
+        if place is None or words[at - 1] not in ("the", "my") or words[at - 2] not in _DONE_TO_AN_ORDER:
+            continue  # "the first bought 10 days ago" says when, and picks out no order
+        if place < len(listed):
+            return listed[place]
+        if place == _LAST:
+            return listed[-1]
+    return None
+
+
+_DONE_TO_AN_ORDER = frozenset(
+    {"cancel", "refund", "return", "exchange", "swap", "replace", "change", "stop", "send", "keep", "about", "for",
+     "with", "on"}
+)  # fmt: skip
+"""Words just before "the first" or "the second" that make it the order a request is for ("cancel the first")."""
+
+
+_LAST = 99
+_PLACES = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": _LAST,
+           "latter": _LAST}  # fmt: skip
+"""Words that point to one of several orders by its place in the message."""
 
 
 def _topic(clauses: list[Clause], lexicon: Lexicon) -> str | None:
@@ -556,8 +619,8 @@ def _wishes_by_order(
     for clause in clauses:
         places = [(i, orders[word]) for i, word in enumerate(clause.words) if word in orders]
         for mention in find_mentions(clause.words, context.wishes, lexicon):
-            if mention.offer is None:
-                continue
+            if mention.offer is None or mention.how in ("position", "pointing"):
+                continue  # with nothing on offer, "the second" points to an order, not an alternative
             # The nearer of the orders named around it: "exchange A-5252", "A-5252 swapped for a bigger size".
             after = next(((i - mention.end, order) for i, order in places if i >= mention.end), None)
             before = next(((mention.start - i, order) for i, order in reversed(places) if i < mention.start), None)
