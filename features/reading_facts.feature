@@ -1020,6 +1020,20 @@ Feature: Reading facts and requests the way people give them
       Then the request "refund" is decided as "declined"
       And the agent does not say "When did you buy it"
 
+    Scenario Outline: A part missing, "<message>", is a fault with the item
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                          |
+        | my order came without the charger! A-3434        |
+        | the box arrived but the remote was missing       |
+        | the instructions weren't in the box              |
+
+    Scenario: "My parcel is missing" is a parcel that never came, not a part missing
+      When the customer says "my parcel is missing, A-3434"
+      Then the message gives the fact "condition" as "never_arrived"
+
     Scenario: "It arrived after 3 weeks" does not date the purchase
       When the customer says "order A-3131 arrived after 3 weeks and it's broken"
       Then the message gives no fact "days_since_purchase"

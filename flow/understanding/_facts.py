@@ -654,6 +654,8 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
     if value == NEVER_ARRIVED:
         near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
         return any(has(lexicon.money_subjects, words) for words in near)
+    if value == FAULTY and clause[match.start] in ("was", "were", "is") and match.start > 0:
+        return clause[match.start - 1] in _WHOLE_ORDER  # "my parcel was missing": the parcel never came
     if value != WRONG_ITEM:
         return False
     if clause[match.start : end] == ["wrong", "order"] and (
@@ -663,6 +665,10 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
     if end >= len(clause):
         return False
     return lexicon.unsuited_after.at(clause, end) is not None
+
+
+_WHOLE_ORDER = frozenset({"parcel", "package", "order", "delivery", "it", "everything", "they", "box", "refund"})
+"""What "was missing" says of that is the whole order, which never came, not a part of it."""
 
 
 def gave_the_wrong_number(clauses: Sequence[Sequence[str]]) -> bool:

@@ -60,9 +60,13 @@ FAULTY = _phrases("""
     contents are soaked | contents were soaked | everything is soaked | everything was soaked | its soaked |
     it is soaked | it was soaked | they are soaked | theyre soaked | they were soaked | its ruined | it is ruined |
     it was ruined | theyre ruined | they are ruined | they were ruined | inside is ruined | inside was ruined |
-    inside are ruined | inside were ruined | arrived ruined | came ruined | soaking wet | sopping wet
+    inside are ruined | inside were ruined | arrived ruined | came ruined | soaking wet | sopping wet |
+    came without | arrived without | delivered without | was missing | were missing | is missing the |
+    missing from the box | missing from the package | missing from the parcel | wasnt in the box |
+    werent in the box | not in the box | wasnt included | werent included | wasnt inside | werent inside
 """)
-"""Something wrong with the thing itself: broken, not working, falling apart."""
+"""Something wrong with the thing itself: broken, not working, falling apart, or a part of it missing ("it
+came without the charger", "the remote was missing")."""
 UNSAFE = _phrases("""
     caught fire | caught on fire | set on fire | burst into flames | went up in flames | started smoking |
     smoke came out | smoke coming out | sparked | sparking | sparks came out | sparks coming out | exploded |
@@ -89,7 +93,8 @@ NEVER_ARRIVED = _phrases("""
     lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package |
     courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
     has been lost | have been lost | orders been lost | parcels been lost | packages been lost | order was lost |
-    order is lost | order got lost | order went missing |
+    order is lost | order got lost | order went missing | parcel is missing | package is missing |
+    order is missing | delivery is missing |
     not here yet | hasnt arrived yet | still not arrived | still hasnt turned up | not turned up yet |
     nothing has turned up | nothing turned up | nothing has shown up | parcel was stolen | package was stolen |
     parcel got stolen | package got stolen | parcel has been stolen | package has been stolen | order was stolen |
