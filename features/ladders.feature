@@ -99,6 +99,12 @@ Feature: Saying it another way
       Then the fact "order_id" is now "B-7701"
       And the agent asks for the "days since purchase"
 
+    Scenario: Not knowing whether it has shipped gets the hint and what to do with it
+      When the customer says "I want to cancel order A-5050"
+      And the customer says "not sure if it's shipped"
+      Then the agent says "tracking link"
+      And the agent says "let me know what you find"
+
     Scenario: Digits alone get the same hint
       When the customer says "I want a refund"
       And the customer says "my order number is 1001"

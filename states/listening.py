@@ -55,7 +55,8 @@ SPEC = StateSpec(
         ),
         "ask_fact": (
             "{% if queued %}I'll look at {{ request }} first, then {{ queued }}. {% endif %}"
-            "{% if not_known and hint %}That's all right. {{ hint }}{% elif hint and level >= 2 %}Let me help you "
+            "{% if not_known and hint %}That's all right. {{ hint }} Just let me know what you find."
+            "{% elif hint and level >= 2 %}Let me help you "
             "with that. {{ hint }} {{ question }}{% elif hint %}{{ hint }} Could you check it "
             "and send it again?"
             "{% elif narrowing and not offer_colleague %}{% if wished %}I'll see if I can arrange the {{ wished }} "
@@ -83,7 +84,7 @@ SPEC = StateSpec(
             "this has been frustrating. {% elif given %}Thanks. {% endif %}{{ question }}"
             "{% endif %}",
             "{% if queued %}Let's start with {{ request }}, then {{ queued }}. {% endif %}"
-            "{% if not_known and hint %}No problem. {{ hint }}"
+            "{% if not_known and hint %}No problem. {{ hint }} Let me know what you find."
             "{% elif hint and level >= 2 %}This might help. {{ hint }} {{ question }}"
             "{% elif hint %}{{ hint }} Could you check it for me?"
             "{% elif narrowing and not offer_colleague %}{% if wished %}Let me check whether the {{ wished }} is "
@@ -114,7 +115,7 @@ SPEC = StateSpec(
             "{{ question }}"
             "{% endif %}",
             "{% if queued %}First {{ request }}, then {{ queued }}. {% endif %}"
-            "{% if not_known and hint %}No worries. {{ hint }}"
+            "{% if not_known and hint %}No worries. {{ hint }} Tell me what you find, whenever you're ready."
             "{% elif hint and level >= 2 %}Here's something that may help. {{ hint }} {{ question }}"
             "{% elif hint %}Could you check that number? {{ hint }}"
             "{% elif narrowing and not offer_colleague %}{% if wished %}I can look into the {{ wished }} for you. "
