@@ -1121,6 +1121,22 @@ Feature: Reading customers the way they write
         | refund A-1927 please, its falling aprat already           |
         | my kettle is borken, A-1928                               |
 
+  Rule: Sarcasm about an offer, then taking it, takes it
+
+    Scenario: "Oh, credit on my account, how generous. Fine, I'll take it." takes the credit
+      When the customer says "refund for A-1001 please, bought 45 days ago"
+      And the customer says "Oh credit on my account, how generous. Fine, I'll take it."
+      Then the alternative "Store credit" is applied
+      And the agent does not hand over to a person
+
+  Rule: "Can I not just have the refund?" presses for it
+
+    Scenario: "Can I not just have the refund???" is insisting, not dropping the refund
+      When the customer says "refund for A-1001 please, bought 45 days ago"
+      And the customer says "Can I not just have the refund???"
+      Then the message is read as "insist"
+      And the message is not read as "cancel_request:refund"
+
   Rule: "It hasn't gone anywhere yet" says the order is still here
 
     Scenario: The order that has not gone anywhere is cancelled

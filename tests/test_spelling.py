@@ -26,6 +26,9 @@ def _corrected(text: str) -> list[str]:
         ("the parcel never arived", "arrived"),
         ("it came damged", "damaged"),
         ("get me a supervisr", "supervisor"),
+        ("could u srop my order", "stop"),
+        ("a reffund please", "refund"),
+        ("I want a refumd", "refund"),
     ],
 )
 def test_a_misspelt_key_word_is_put_right(text: str, fixed: str) -> None:
@@ -38,6 +41,8 @@ def test_a_misspelt_key_word_is_put_right(text: str, fixed: str) -> None:
         "not yet, it's still awaiting dispatch",
         "your managers are useless",
         "are the charges reimbursable?",
+        "let me know when it arrives",
+        "which shop was it from?",
         "I refuse to pay for a candle and a camera",
         "my jacket and the kettle",
     ],

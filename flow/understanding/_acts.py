@@ -1006,7 +1006,15 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
         return False  # "I don't know how to cancel my order": asking how, which is asking for it
     if any(tuple(words[max(0, at - n) : at]) in _LET_ME for n in (2, 3)):
         return False  # "you won't let me cancel", "I'm not allowed to cancel": kept from it, still wanting it
+    if any(pair in _ASKING_WHY_NOT for pair in zip(words[: at - 1], words[1:at], words[2 : at + 1], strict=False)):
+        return False  # "can I not just have the refund?" presses for it
     return not _REQUEST_NEGATORS.isdisjoint(before)
+
+
+_ASKING_WHY_NOT = frozenset(
+    (verb, person, "not") for verb in ("can", "could", "cant", "couldnt", "why") for person in ("i", "we", "you")
+)
+"""Openings that press for a request rather than take it back: "can I not just get a refund?"."""
 
 
 _LET_ME = frozenset(

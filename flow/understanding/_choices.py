@@ -126,8 +126,16 @@ def read_choices(
     last: str | None = None
     topic: tuple[int, str | None] | None = None
     ironic_until = _last_ironic(clauses, lexicon) if irony else -1
+    mocked: str | None = None
     for index, (clause, mentions) in enumerate(zip(clauses, mentioned, strict=True)):
         position = index * 1000
+        if irony and index <= ironic_until:
+            mocked = next((m.offer for m in mentions if m.offer), mocked)
+        elif mocked is not None and all(m.how == "pointing" for m in mentions) and _takes_it(clause.words, lexicon):
+            # "Oh, credit on my account, how generous. Fine, I'll take it": mocked, and taken all the same
+            found.drop("ask_about")
+            found.add(position, Act.of("choose", mocked))
+            continue
         if mentions and clause.words[0] == "if" and not clause.question:
             continue
         if mentions and context.state == "follow_up" and speaks_of_another_order(clause.words):
@@ -411,6 +419,16 @@ def _last_ironic(clauses: list[Clause], lexicon: Lexicon) -> int:
         ):
             last = index
     return last
+
+
+def _takes_it(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Fine, I'll take it", "whatever, I'll have that then": a resigned choice of the thing just named."""
+    kept = [w for w in words if w not in _SOFTENERS and w not in _RESIGNED]
+    form = lexicon.choice_forms.first(kept) if lexicon.choice_forms.may_hold(kept) else None
+    if form is None or form.start > 1:
+        return False
+    rest = [w for w in kept[form.end :] if w not in ("then", "please", "i", "guess", "suppose")]
+    return rest in (["it"], ["that"], ["them"], ["that", "one"], ["one"])
 
 
 def _settles(clauses: list[Clause], index: int, mention: Mention, ironic_until: int, lexicon: Lexicon) -> bool:

@@ -2,7 +2,8 @@
 
 Only words the lexicon's phrases never use are looked at, and only against the lexicon's short list of
 ``key_words`` (the verbs and nouns that requests, people and what went wrong are told by): two letters
-side by side swapped in a word of four letters or more ("wokr", "aprat"), or, in one of five or more,
+side by side swapped in a word of four letters or more ("wokr", "aprat"), a letter typed twice
+("reffund") or one hit on the key beside it ("srop"), or, in one of five or more,
 a close match by rapidfuzz's edit-distance ratio with the first letter kept. A word with a close
 match is replaced in its clause; everything else is left exactly as the customer wrote it.
 """
@@ -21,7 +22,9 @@ SPELLING_CUTOFF = 83.0
 _MIN_LETTERS = 5
 _MIN_SWAPPED = 4
 _MIN_STEM = 4
-_ENDINGS = frozenset({"", "e", "s", "es", "ed", "ing", "able", "ible", "er", "ers", "ment", "ments", "al", "ation"})
+_ENDINGS = frozenset(
+    {"", "d", "e", "s", "es", "ed", "ing", "able", "ible", "er", "ers", "ment", "ments", "al", "ation"}
+)
 """Word endings that make another form of a word, not a misspelling of it."""
 
 
@@ -38,7 +41,7 @@ def correct_spelling(clauses: list[Clause], lexicon: Lexicon) -> None:
         for index, word in enumerate(words):
             if len(word) < _MIN_SWAPPED or word in familiar or not word.isalpha():
                 continue
-            swapped = _swapped(word, keys)
+            swapped = _swapped(word, keys) or _doubled(word, keys) or _next_key(word, keys)
             if swapped is not None:
                 words[index] = swapped
                 continue
@@ -57,6 +60,45 @@ def _swapped(word: str, keys: tuple[str, ...]) -> str | None:
         if candidate in keys:
             return candidate
     return None
+
+
+def _doubled(word: str, keys: tuple[str, ...]) -> str | None:
+    """The key word that ``word`` is with one letter typed twice ("reffund", "stopp"), if any."""
+    for at in range(1, len(word)):
+        if word[at] == word[at - 1] and (candidate := word[:at] + word[at + 1 :]) in keys:
+            return candidate
+    return None
+
+
+def _next_key(word: str, keys: tuple[str, ...]) -> str | None:
+    """The key word that ``word`` is with one letter hit on the key beside it ("srop" for "stop", "refumd"),
+    if exactly one is: the first letter kept, the rest as typed."""
+    found = None
+    for key in keys:
+        if len(key) != len(word) or key[0] != word[0]:
+            continue
+        slips = [(a, b) for a, b in zip(word, key, strict=True) if a != b]
+        if word[-1] == "s" and key[-1] != "s":
+            continue  # "arrives" is another form of "arrived", not a slip
+        if len(slips) == 1 and slips[0][1] in _BESIDE.get(slips[0][0], ""):
+            if found is not None:
+                return None
+            found = key
+    return found
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE = {
+    letter: "".join(
+        other
+        for r, other_row in enumerate(_ROWS)
+        for c, other in enumerate(other_row)
+        if abs(r - row) <= 1 and abs(c - col) <= 1 and other != letter
+    )
+    for row, keys_row in enumerate(_ROWS)
+    for col, letter in enumerate(keys_row)
+}
+"""The letters around each letter on a QWERTY keyboard (a rough grid: rows are offset in truth)."""
 
 
 def _other_form(word: str, key: str) -> bool:
