@@ -26,6 +26,7 @@ from flow.models import (
     ScheduleCallback,
     ScheduleFollowUp,
     Signals,
+    Span,
     Turn,
 )
 from flow.policy import Escalation, Policy
@@ -193,7 +194,11 @@ class _Walk:
 
     def _learn_facts(self, signals: Signals, button: str | None) -> None:
         for values in (signals.facts, *signals.request_facts.values()):
-            self.known.update({name: value for name, value in values.items() if value is not None})
+            for name, value in values.items():
+                known = self.known.get(name)
+                if value is None or (isinstance(value, Span) and known is not None and not isinstance(known, Span)):
+                    continue  # a rough value told ("after a few weeks") keeps an exact one known, as the engine does
+                self.known[name] = value
         if button in (buttons.ACCEPT, buttons.REJECT) and self.asked is not None:
             self.known[self.asked] = button == buttons.ACCEPT
 
