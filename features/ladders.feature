@@ -168,3 +168,8 @@ Feature: Saying it another way
       Then the agent says "tracking link"
       When the customer says "hmm"
       Then the agent says "colleague"
+
+  Scenario: "Sorry, I don't get why" when asked for a fact is told why it is needed
+    When the customer says "I'd like to return it and get the money back on my card, A-1001"
+    And the customer says "Sorry, I don't get why."
+    Then the reply matches /(I need it to check|so I can look up|I ask so I can check)/

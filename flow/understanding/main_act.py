@@ -65,8 +65,12 @@ def main_act(acts: Sequence[Act]) -> Act | None:
 
 
 def main_intent(acts: Sequence[Act], fallback: Intent) -> Intent:
-    """The message's intent: the intent model's reading when it has one, which knows the older labels best;
-    otherwise the intent of the main act read in context (a choice, a refusal, a fact given)."""
+    """The message's intent: a question why when that is what the message mainly does; otherwise the intent
+    model's reading when it has one, which knows the older labels best, or else the intent of the main act
+    read in context (a choice, a refusal, a fact given)."""
+    act = main_act(acts)
+    if act is not None and act.kind == "ask_why":
+        return "ask_why"  # "sorry, I don't get why" asks why, whatever else its words lean to
     if fallback != "unknown":
         return fallback
     return _act_intent(acts, fallback)
