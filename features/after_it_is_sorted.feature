@@ -204,3 +204,12 @@ Feature: After the request is sorted
       | yes thanks    |
       | lovely        |
       | great, thanks |
+
+  Scenario: "Ok whatever, card is fine" to "anything else?" goes along, and is not asked what comes next
+    When the customer says "ok whatever, card is fine"
+    Then the reply does not match /(Go ahead, what can I do|what else do you need|What else can I help you with)/
+    And the conversation is still open
+
+  Scenario: "Yes there is" to "anything else?" is asked what it is
+    When the customer says "yes there is"
+    Then the reply matches /(Go ahead, what can I do|what else do you need|What else can I help you with)/

@@ -312,6 +312,9 @@ def read_acts(
                 plain_question=_plain_question(clauses),
                 warm=tone.warm,
                 asks_back=any(_asks_yes_or_no(clause) for clause in clauses),
+                goes_along=context.question == "anything_else"
+                and not _offered_a_switch(context)
+                and all(_STRONG_YES.isdisjoint(clause.words) for clause in clauses),
             )
         _late_yes(clauses, context, lexicon, found)
     if (
@@ -1580,6 +1583,7 @@ def _from_model(
     plain_question: bool = False,
     warm: bool = True,
     asks_back: bool = False,
+    goes_along: bool = False,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -1595,7 +1599,9 @@ def _from_model(
     with a refusal. A plain yes-or-no question ("will she need to do anything?", ``plain_question``) is
     not a complaint, whatever the model makes of it. Thanks are taken from the model only from a message
     that reads ``warm``: "you said that's allowed" is no thanks, whatever its shape. A message that asks a
-    yes-or-no question of its own (``asks_back``: "no receipt though, is that a problem?") answers none."""
+    yes-or-no question of its own (``asks_back``: "no receipt though, is that a problem?") answers none, and
+    one that only goes along with what was done (``goes_along``: "ok whatever, card is fine" to "anything
+    else?") is no yes to having more to ask."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
     if (topic_only or other_ask) and intent.startswith("request_"):
@@ -1631,6 +1637,8 @@ def _from_model(
     elif intent in ("accept", "reject") and context.yes_takes_offer:
         found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
     elif intent in ("accept", "reject") and context.question is not None:
+        if intent == "accept" and goes_along:
+            return  # "ok whatever, card is fine" goes along with what was done; it has nothing more to ask
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
 
 
