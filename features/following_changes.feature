@@ -403,6 +403,24 @@ Feature: Following the customer when they change course
         | can u cancel A-1111 and A-2222? neither has shipped  | A-1111 | A-2222 |
         | please cancel A-3141 and A-5926, neither has shipped | A-3141 | A-5926 |
 
+  Rule: An order number put right while a question is open answers nothing else
+
+    Scenario: "No wait, wrong order, it's A-3002" to "has it been dispatched?" does not cancel anything yet
+      When the customer says "I want to cancel my order"
+      And the customer says "A-3001"
+      And the customer says "no wait, wrong order, it's A-3002"
+      Then the request is still undecided
+      And the agent asks for the "dispatched"
+      When the customer says "it hasn't shipped"
+      Then the agent says "Order A-3002 hasn't left our warehouse yet"
+
+    Scenario: "Sorry, it's A-3002 actually" puts the order right and is not apologised to
+      When the customer says "cancel A-3001"
+      And the customer says "sorry, it's A-3002 actually, and no it hasn't shipped"
+      Then the agent says "Order A-3002 hasn't left our warehouse yet"
+      And the agent does not say "A-3001"
+      And the agent does not say "I'm sorry"
+
   Rule: Orders listed first and then pointed to by their place each get their own request
 
     Scenario: "A-1111 and A-2222, cancel the first and return the second" cancels one and refunds the other

@@ -464,13 +464,14 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     if pending in policy.facts and policy.facts[pending].kind == "yes_no" and run.question == "person":
         pending = None  # "no that's fine" to the offer of a colleague answers that, not the fact waiting
     cannot_give = any(a.kind == "provide" and a.negated and a.target == pending for a in signals.acts)
-    if pending is not None and pending not in found and pending in policy.facts and not cannot_give:
+    correcting = "correction" in signals.slots  # "no wait, wrong order, it's A-3002" answers nothing asked
+    if pending is not None and pending not in found and pending in policy.facts and not (cannot_give or correcting):
         spec = policy.facts[pending]
         # "Sorry, wrong number, it's A-1243" while the date is asked: the order's digits are no number of days.
         value = read_fact(spec, _without(text, found) if spec.kind in NUMERIC_KINDS else text, signals)
         if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value
-    if "correction" in signals.slots:
+    if correcting:
         _put_right(run, found)
     else:
         _put_right(run, _answered_otherwise(run, policy, found))

@@ -226,8 +226,12 @@ def read_acts(
     switched_request(clauses, lexicon, found)
     if context.question == "satisfaction":
         not_satisfied(clauses, found)
-    if context.asked is not None and context.asked in facts and found.unnamed_drops:
-        _correction_not_drop(clauses, lexicon, found)
+    order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+    if found.unnamed_drops and (
+        (context.asked is not None and context.asked in facts)
+        or (context.request is not None and order_name in facts and "request" not in found.kinds())
+    ):
+        _correction_not_drop(clauses, lexicon, found)  # "no wait, wrong order, it's A-3002" puts the order right
     _settle_person(clauses, context, lexicon, found)
     if "choose" in found.kinds() and "ask_about" in found.kinds():
         paused_choice(clauses, lexicon, found)

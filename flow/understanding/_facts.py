@@ -747,6 +747,8 @@ def _yes_no(
             continue  # "no idea" does not say no
         if person_offered and all(w in _BARE_ANSWER for w in words):
             continue
+        if len(clause) > 1 and clause[1] in _HOLDING_ON:
+            continue  # "no wait, wrong order": stopping to put something right, not an answer
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
         elif (
@@ -760,6 +762,8 @@ def _yes_no(
     return answer
 
 
+_HOLDING_ON = frozenset({"wait", "hang", "hold", "sorry", "oops", "actually", "wrong", "scratch"})
+"""Words just after a yes or no that stop to put something right ("no wait", "yes sorry, wrong order")."""
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "all right", "right", "fine", "cool", "sure"})
 _BARE_ANSWER = frozenset(
     "yes yeah yep yup sure ok okay no nope nah thanks thank you cheers please that thats s its it is fine good "

@@ -167,10 +167,21 @@ class Understander:
             for clause in clause_words
         ):
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
-        if facts.facts and (
-            any(has(lexicon.corrections, clause) for clause in clause_words) or gave_the_wrong_number(clause_words)
+        if (
+            facts.facts
+            and (
+                any(has(lexicon.corrections, clause) for clause in clause_words)
+                or has(
+                    lexicon.corrections, [word for clause in clause_words for word in clause]
+                )  # "sorry, it's A-3002"
+                or any(clause[-1:] == ["actually"] for clause in clause_words)  # "it's A-3002 actually"
+                or gave_the_wrong_number(clause_words)
+            )
         ):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
+            if any(not _OWNING_UP_WORDS.isdisjoint(clause) for clause in clause_words):
+                sentiment = max(sentiment, OWNING_UP)  # sorry for the slip, not upset
+                slots["sorry"] = "yes"
         if facts.arrived:
             slots["arrived"] = " ".join(facts.arrived)  # "it came on Monday": bought then or before
         if context.asked is not None and all(a.kind == "unknown" for a in acts) and _shrugs(text):
@@ -403,6 +414,10 @@ def _facts_per_request(
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+_OWNING_UP_WORDS = frozenset({"sorry", "oops", "whoops", "apologies", "bad", "mistake"})
+"""Words of a correction that say sorry for the slip ("sorry, it's A-3002", "my bad, 15 days")."""
 
 
 def _orders_listed(text: str, context: Context) -> list[str]:
