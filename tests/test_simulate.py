@@ -250,13 +250,21 @@ def test_a_value_the_simulator_did_not_fill_in_is_an_error() -> None:
 def test_a_generous_policy_approves_more_and_costs_more_on_the_same_customers(retail: Policy, generous: Policy) -> None:
     # Customers who turn offers down without getting angry: only their loyalty tier makes them eligible.
     mix = {"calm": 1, "insistent": 1}
-    strict = simulate(retail, conversations=200, seed=1, mix=mix, compensation_value=12.5)
-    kind = simulate(generous, conversations=200, seed=1, mix=mix, compensation_value=12.5)
+    strict = simulate(retail, conversations=200, seed=1, mix=mix, compensation_value=12.5, keep=True)
+    kind = simulate(generous, conversations=200, seed=1, mix=mix, compensation_value=12.5, keep=True)
 
     assert strict.personas == kind.personas
     assert kind.outcomes["approved"] > strict.outcomes["approved"] + 5
-    assert kind.compensations > strict.compensations
+    assert _offered_goodwill(kind, "silver") > _offered_goodwill(strict, "silver") + 2
     assert kind.compensation_cost == kind.compensations * 12.5
+
+
+def _offered_goodwill(result: SimulationResult, tier: str) -> int:
+    """How many customers of a loyalty tier the agent offered its goodwill gesture to."""
+    return sum(
+        played.conversation.facts.get("loyalty_tier") == tier and any(t.state == "compensation" for t in played.turns)
+        for played in result.played
+    )
 
 
 def test_the_messages_the_agent_could_not_read_are_counted_with_examples(run: SimulationResult) -> None:
