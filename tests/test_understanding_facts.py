@@ -148,7 +148,9 @@ def test_a_delivery_date_says_it_was_bought_that_long_ago_or_earlier(text: str, 
 @pytest.mark.parametrize(
     ("text", "days"),
     [("I got a dress in the sale last Friday", 4), ("got a new kettle 3 weeks ago and it broke", 21),
-     ("I got an email on Monday", None), ("I got a refund last week", None), ("I got the wrong one yesterday", None)],
+     ("I got an email on Monday", None), ("I got a refund last week", None), ("I got the wrong one yesterday", None),
+     ("the boots I got 3 weeks ago rub my heels", 21), ("the dress I got on Monday is too small", 1),
+     ("the email I got yesterday", None)],
 )  # fmt: skip
 def test_getting_a_thing_dates_the_purchase_and_getting_a_message_does_not(text: str, days: int | None) -> None:
     assert fact(text, "days_since_purchase") == days

@@ -855,7 +855,11 @@ def _numeric_date(
 def _got_it(words: list[str], n: int) -> bool:
     """ "I got it on the 2nd", "got them last week", "I got a dress in the sale last Friday": getting the
     thing itself dates the purchase; "got an email on Monday" or "got the wrong one" does not."""
-    if words[n] != "got" or n + 1 >= len(words):
+    if words[n] != "got":
+        return False
+    if all(word in _BEFORE_A_DATE for word in words[n + 1 :]):  # "the boots I got last month", "I got on the 20th"
+        return n > 0 and words[n - 1] in _WHO_GOT and _NOT_BOUGHT.isdisjoint(words[:n])
+    if n + 1 >= len(words):
         return False
     if words[n + 1] in _GOT_OBJECTS:
         return True
@@ -864,6 +868,8 @@ def _got_it(words: list[str], n: int) -> bool:
 
 
 _GOT_OBJECTS = frozenset("it them this these mine those".split())
+_WHO_GOT = frozenset("i we she he".split())
+_BEFORE_A_DATE = frozenset("on in at around about back the".split())
 _GOT_ARTICLES = frozenset("a an some two three".split())
 _NOT_BOUGHT = frozenset(
     """email emails message messages text texts call reply letter notification refund confirmation tracking
