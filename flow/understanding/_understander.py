@@ -167,17 +167,7 @@ class Understander:
             for clause in clause_words
         ):
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
-        if (
-            facts.facts
-            and (
-                any(has(lexicon.corrections, clause) for clause in clause_words)
-                or has(
-                    lexicon.corrections, [word for clause in clause_words for word in clause]
-                )  # "sorry, it's A-3002"
-                or any(clause[-1:] == ["actually"] for clause in clause_words)  # "it's A-3002 actually"
-                or gave_the_wrong_number(clause_words)
-            )
-        ):
+        if facts.facts and _puts_right(clause_words, lexicon):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
             if any(not _OWNING_UP_WORDS.isdisjoint(clause) for clause in clause_words):
                 sentiment = max(sentiment, OWNING_UP)  # sorry for the slip, not upset
@@ -414,6 +404,18 @@ def _facts_per_request(
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+def _puts_right(clause_words: list[list[str]], lexicon: Lexicon) -> bool:
+    """Whether a message that gives facts puts right one given before: "wait, it's actually A-4445",
+    "sorry, it's A-3002", "it's A-3002 actually", "wrong number"."""
+    every = [word for clause in clause_words for word in clause]
+    return (
+        any(has(lexicon.corrections, clause) for clause in clause_words)
+        or has(lexicon.corrections, every)
+        or any(clause[-1:] == ["actually"] for clause in clause_words)
+        or gave_the_wrong_number(clause_words)
+    )
 
 
 _OWNING_UP_WORDS = frozenset({"sorry", "oops", "whoops", "apologies", "bad", "mistake"})
