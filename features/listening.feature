@@ -277,6 +277,13 @@ Feature: Listening first
       And the agent does not say "You can return most items within 30 days"
       And the agent says "when did you buy it"
 
+    Scenario: "What can you do?" about a return gets the rule for returns, not how long the money takes
+      When the customer says "I'd like to send back the boots, order A-8181"
+      And the customer says "what can you do?"
+      Then the agent says "You can return most items within 30 days"
+      And the agent does not say "reaches your card"
+      And the agent says "when did you buy it"
+
     Scenario: "What are my options?" about a cancellation gets the rule for cancelling
       When the customer says "cancel my order please"
       And the customer says "what are my options?"

@@ -107,6 +107,20 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     return sentences[scores.index(best)]
 
 
+def first_sentence_about(details: str, subject: str) -> str | None:
+    """The first sentence of ``details`` that names ``subject`` ("refund", "never arrived") or a longer form
+    of its words ("cancel" in "cancelled"): a policy's summary leads with its rule for a thing, so the first
+    sentence that names it says what can be done."""
+    wanted = [word[:_STEM] for word in _words(subject)]
+    if not wanted:
+        return None
+    for sentence in sentences_of(details):
+        stems = {word[:_STEM] for word in _words(sentence)}
+        if all(stem in stems for stem in wanted):
+            return sentence
+    return None
+
+
 def _past_openers(words: list[str]) -> list[str]:
     """The words of a question after those that only open it ("wait, actually, how long…"): "wait" there
     asks nothing about waiting."""

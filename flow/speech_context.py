@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from flow.answers import answering_sentence
+from flow.answers import answering_sentence, first_sentence_about
 from flow.guards import handed_over, open_before_handoff, unoffered
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
@@ -303,7 +303,7 @@ class ContextBuilder:
         if answer is None:
             # "what can you do?" names nothing: the sentence about what the customer has told so far answers it.
             told = next((run.facts[name] for name in self._conditions if run.facts.get(name)), None) or run.request
-            answer = answering_sentence(summary, str(told).replace("_", " ")) if told else None
+            answer = first_sentence_about(summary, str(told).replace("_", " ")) if told else None
         return answer or summary
 
     def _chosen_waiting(self, run: Run) -> str | None:
