@@ -274,6 +274,26 @@ Feature: Reading what the customer chooses
 
   Rule: Weighing the offers is not choosing them
 
+    Scenario: "The exchange sounds better, but can I pick something cheaper?" is answered before anything is set up
+      When the customer says "I want a refund"
+      And the customer says "the exchange sounds better, but can I pick something cheaper?"
+      Then the message is read as "ask_about:exchange"
+      And no alternative is applied
+      When the customer says "ok fine, exchange"
+      Then the alternative "Exchange" is applied
+
+    Scenario Outline: "<message>" is told it is one or the other, and asked which
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then no alternative is applied
+      And the reply matches /(one or the other|one of them)/
+      And the agent says "store credit, or the exchange"
+
+      Examples:
+        | message            |
+        | can I have both?   |
+        | I want all of them |
+
     Scenario: Naming both offers and asking which to pick chooses neither
       When the customer says "I want a refund"
       And the customer says "credit or exchange... hmm. which would you pick?"

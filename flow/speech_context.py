@@ -77,7 +77,17 @@ _FACT_ASKED = frozenset(
 """Whether a fact was just given, what waits behind the request, and how the fact still missing is asked for."""
 _GROUPS: dict[str, frozenset[str]] = {
     "said": frozenset(
-        {"complained", "thanked", "insisted", "affirmed", "remark", "said_sorry", "questioned", "acknowledged"}
+        {
+            "complained",
+            "thanked",
+            "insisted",
+            "affirmed",
+            "remark",
+            "said_sorry",
+            "questioned",
+            "acknowledged",
+            "asked_for_all",
+        }
     ),
     "in_hours": frozenset({"in_hours"}),
     "offer_callback": frozenset({"offer_callback"}),
@@ -160,6 +170,7 @@ class ContextBuilder:
             wished=None,
             request_named=False,
             request_assumed=False,
+            asked_for_all=False,
             order_put_right=False,
             insisted=False,
             files_complaint=False,
@@ -358,6 +369,7 @@ class ContextBuilder:
             context["affirmed"] = "affirm" in said_kinds
             context["remark"] = "remark" in run.signals.slots
             context["said_sorry"] = "sorry" in run.signals.slots
+            context["asked_for_all"] = "all_of_them" in run.signals.slots
             words = _letter_words(run.text)
             context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
             context["acknowledged"] = bool(words) and (

@@ -63,9 +63,12 @@ SPEC = StateSpec(
             "helps.",
         ),
         "which": (
-            "{% if complained %}All right.{% else %}Happy to.{% endif %} Which would you like: the {{ choices }}?",
-            "Of course. Just to check, do you mean the {{ choices }}?",
-            "{% if complained %}Understood.{% else %}Glad to.{% endif %} Which one shall I set up: the {{ choices }}?",
+            "{% if asked_for_all %}I'm afraid it's one or the other. {% elif complained %}All right. {% else %}"
+            "Happy to. {% endif %}Which would you like: the {{ choices }}?",
+            "{% if asked_for_all %}I can only set up one of them, I'm afraid. Which would you prefer: the "
+            "{{ choices }}?{% else %}Of course. Just to check, do you mean the {{ choices }}?{% endif %}",
+            "{% if asked_for_all %}It has to be one of them, I'm afraid. {% elif complained %}Understood. "
+            "{% else %}Glad to. {% endif %}Which one shall I set up: the {{ choices }}?",
         ),
         "about": (
             "{% if complained %}I understand it's not what you asked for. {% endif %}{{ details }} "

@@ -48,6 +48,7 @@ from flow.understanding._request_cues import (
 )
 from flow.understanding._revisions import (
     about_what_was_done,
+    leaning_with_a_question,
     not_satisfied,
     paused_choice,
     status_of_chosen,
@@ -233,6 +234,8 @@ def read_acts(
     ):
         _correction_not_drop(clauses, lexicon, found)  # "no wait, wrong order, it's A-3002" puts the order right
     _settle_person(clauses, context, lexicon, found)
+    if "choose" in found.kinds() and context.state == "offering_alternatives":
+        leaning_with_a_question(clauses, found)
     if "choose" in found.kinds() and "ask_about" in found.kinds():
         paused_choice(clauses, lexicon, found)
         weighed_choice(clauses, found)

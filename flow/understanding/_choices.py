@@ -467,7 +467,10 @@ def _bare_answer(
     words = clause.words
     if context.question == "person":
         return
-    if context.offered and not context.callback_asked and _indifferent(words, lexicon):
+    if len(context.offered) > 1 and not context.callback_asked and wants_all(words):
+        # "can I have both?": one of them is what can be set up, so which is asked
+        found.add(position, Act.of("choose", candidates=context.offered_ids))
+    elif context.offered and not context.callback_asked and _indifferent(words, lexicon):
         # "I don't mind which", "up to you": the agent picks, the first of the policy's offers unless one was
         # just described.
         found.add(position, Act.of("choose", context.focus or context.offered[0].id))
@@ -500,6 +503,23 @@ _LOOKED = frozenset(
     {"checked", "check", "looked", "look", "asked", "ask", "searched", "tried", "rang", "called", "phoned", "emailed"}
     | {"contacted", "spoke", "went", "waited", "refreshed", "tracked", "neighbours", "neighbors", "everywhere"}
 )
+
+
+def wants_all(words: Sequence[str]) -> bool:
+    """ "Can I have both?", "could I get both of them", "I want all of them": every offer at once; not
+    "that's all" or "neither"."""
+    pairs = set(zip(words, words[1:], strict=False))
+    if "both" not in words and ("all", "of") not in pairs and ("all", "three") not in pairs:
+        return False
+    if not _NOT_ALL.isdisjoint(words):
+        return False
+    return not _HAVING_ALL.isdisjoint(words) or len(words) <= _SHORT_ALL
+
+
+_NOT_ALL = frozenset({"neither", "none", "not", "dont", "nor", "difference", "between", "compare", "which"})
+_HAVING_ALL = frozenset({"have", "get", "take", "want", "do"})
+_SHORT_ALL = 3
+"""The most words of a bare "both please" or "all of them"."""
 
 
 def _indifferent(words: Sequence[str], lexicon: Lexicon) -> bool:

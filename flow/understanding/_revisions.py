@@ -88,6 +88,28 @@ def paused_choice(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None
     ]
 
 
+def leaning_with_a_question(clauses: list[Clause], found: Found) -> None:
+    """ "The exchange sounds better, but can I pick something cheaper?", "I think the credit, will it work
+    online?": an offer leaned to, with a question after it, waits for the answer; it is asked about, not
+    taken. "I'll take the credit. Can I use it online?" takes it."""
+    asking = [index * 1000 for index, clause in enumerate(clauses) if clause.question and "why" not in clause.words]
+    if not asking:
+        return
+    found.acts = [
+        (at, Act.of("ask_about", act.target) if _leaned_to(clauses, at, act) and at < max(asking) else act)
+        for at, act in found.acts
+    ]
+
+
+def _leaned_to(clauses: list[Clause], at: int, act: Act) -> bool:
+    clause = _clause_at(clauses, at)
+    return act.kind == "choose" and bool(act.target) and clause is not None and not _LEANING.isdisjoint(clause.words)
+
+
+_LEANING = frozenset({"sounds", "think", "probably", "maybe", "perhaps", "leaning", "might", "guess", "tempted"})
+"""Words that lean to an offer without taking it: "the exchange sounds better", "I think the credit"."""
+
+
 def weighed_choice(clauses: list[Clause], found: Found) -> None:
     """ "Hmm, what about the exchange, can I swap for a different brand?": an offer brought up with "what
     about" and then asked about in a question is weighed, not taken; taking it is said plainly ("the

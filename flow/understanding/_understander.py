@@ -14,6 +14,7 @@ from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
 from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, chases_in_irony, read_acts
+from flow.understanding._choices import wants_all
 from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._granted import as_welcome, welcomed_grant
@@ -167,6 +168,8 @@ class Understander:
             for clause in clause_words
         ):
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
+        if len(context.offered) > 1 and any(wants_all(clause) for clause in clause_words):
+            slots["all_of_them"] = "yes"  # "can I have both?": one can be set up, so which is asked
         if facts.facts and _puts_right(clause_words, lexicon):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
             if any(not _OWNING_UP_WORDS.isdisjoint(clause) for clause in clause_words):
