@@ -548,6 +548,20 @@ Feature: Following the customer when they change course
 
   Rule: "Yes, do that" once an offer is set up is told it is done, not asked what else
 
+    Scenario Outline: "<message>" once the exchange is arranged is told it is done
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "exchange please"
+      Then the alternative "Exchange" is applied
+      When the customer says "<message>"
+      Then the reply matches /(all set already|done already)/
+      And the reply does not match /(what can I do for you|what else do you need|What else can I help you with)/
+
+      Examples:
+        | message           |
+        | ok fine, exchange |
+        | the exchange yes  |
+
     Scenario: "Yes do that" after switching to the store credit says it is all set
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund, it's too small"

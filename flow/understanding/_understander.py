@@ -168,6 +168,8 @@ class Understander:
             for clause in clause_words
         ):
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
+        elif context.state == "follow_up" and _names_the_chosen_again(clause_words, context, lexicon):
+            slots["go_ahead"] = "yes"  # "ok fine, exchange" once the exchange is arranged
         if len(context.offered) > 1 and any(wants_all(clause) for clause in clause_words):
             slots["all_of_them"] = "yes"  # "can I have both?": one can be set up, so which is asked
         if facts.facts and _puts_right(clause_words, lexicon):
@@ -407,6 +409,30 @@ def _facts_per_request(
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+def _names_the_chosen_again(clause_words: list[list[str]], context: Context, lexicon: Lexicon) -> bool:
+    """ "Ok fine, exchange", "the exchange yes": the offer already taken, named again with nothing else to it."""
+    chosen = context.chosen_offer
+    if chosen is None or len(clause_words) > _FEW_CLAUSES:
+        return False
+    named = False
+    for clause in clause_words:
+        mentions = [m for m in find_mentions(clause, (chosen,), lexicon) if m.offer == chosen.id]
+        if mentions:
+            named = True
+            rest = [w for i, w in enumerate(clause) if not any(m.start <= i < m.end for m in mentions)]
+        else:
+            rest = list(clause)
+        if not all(w in _GOING_AHEAD or w in lexicon.fillers for w in rest):
+            return False
+    return named
+
+
+_FEW_CLAUSES = 3
+_GOING_AHEAD = frozenset(
+    "ok okay fine yes yeah yep please then the that one go with for me sure alright great thanks cheers".split()
+)
 
 
 def _puts_right(clause_words: list[list[str]], lexicon: Lexicon) -> bool:
