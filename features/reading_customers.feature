@@ -1121,6 +1121,26 @@ Feature: Reading customers the way they write
         | refund A-1927 please, its falling aprat already           |
         | my kettle is borken, A-1928                               |
 
+  Rule: A refund told as come through is thanks, not a new request
+
+    Scenario Outline: "<message>" is not asked for an order number
+      When the customer says "<message>"
+      Then the message is not read as "request:refund"
+      And the agent does not say "order number"
+      And the conversation is closed
+
+      Examples:
+        | message                                                    |
+        | hey, I just wanted to say the refund came through, thanks! |
+        | I got my refund, thanks                                    |
+
+  Rule: Measuring wrong and asking what can be done is a return
+
+    Scenario: "The wrong length, I measured wrong. Is there anything you can do?" gets the decision on a refund
+      When the customer says "I ordered some curtains (A-4321) about 5 weeks ago. They're the wrong length - I measured wrong, my fault. Is there anything you can do?"
+      Then the agent offers "Store credit" and "Exchange"
+      And the agent does not say "not something I can help with"
+
   Rule: Sarcasm about an offer, then taking it, takes it
 
     Scenario: "Oh, credit on my account, how generous. Fine, I'll take it." takes the credit

@@ -72,8 +72,8 @@ SPEC = StateSpec(
             "just send us a message.{% else %}If you'd like to pick this up again, just send us a message."
             "{% endif %} Take care.",
             "{% if thanked %}Thank you too{% else %}Thanks for talking with us{% endif %}"
-            "{% if customer_name %}, {{ customer_name }}{% endif %}. We're here whenever you'd like to pick this "
-            "up again. Take care.",
+            "{% if customer_name %}, {{ customer_name }}{% endif %}. {% if thanked %}We're here whenever you need "
+            "us.{% else %}We're here whenever you'd like to pick this up again.{% endif %} Take care.",
         ),
         "goodbye": (
             "{% if thanked %}You're welcome{% if customer_name %}, {{ customer_name }}{% endif %}. "

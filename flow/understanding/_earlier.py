@@ -36,6 +36,9 @@ _PAST_REPORT = frozenset(
 )
 _TOLD_AS_DONE = frozenset({"was", "is", "has", "had", "got", "been"})
 """Words after a request's name that tell what became of it: "the refund was approved"."""
+_ARRIVED = frozenset({"came", "arrived", "landed", "cleared", "showed", "appeared", "reached", "received"})
+"""Words after a request's name that say it has reached the customer: "the refund came through"."""
+_RECEIVED = frozenset({"got", "received", "had", "gotten"})
 _ASKING_AFTER = frozenset({"did", "has", "have", "is", "was", "hasnt", "havent", "didnt", "isnt"})
 """Words that open a question about something done: "did you cancel it yet?"."""
 _SETTLED = frozenset(
@@ -60,6 +63,10 @@ def reported(words: Sequence[str], at: int) -> bool:
     after = words[told : told + 3]
     if after[:1] and after[0] in _TOLD_AS_DONE and not _SETTLED.isdisjoint(after[1:]):
         return True  # "my refund was approved but the money hasn't come"
+    if after[:1] and after[0] in _ARRIVED:
+        return True  # "the refund came through, thanks!", "refund received"
+    if at > 1 and words[at - 1] in ("my", "the") and words[at - 2] in _RECEIVED:
+        return True  # "I got my refund, thanks"
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
 
 

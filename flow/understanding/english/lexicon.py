@@ -128,7 +128,8 @@ _WEAK_REFUND = _phrases("""
     its not for me | theyre not for me | not really for me | isnt for me | arent for me | not really me |
     doesnt suit me | dont suit me | didnt suit me | does not suit me | not what i expected | nothing like the photo |
     nothing like the picture | looks nothing like |
-    changed my mind about it | changed my mind about the | not as pictured
+    changed my mind about it | changed my mind about the | not as pictured | wrong length | measured wrong |
+    measured it wrong | measured them wrong | measured incorrectly | got the measurements wrong
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
