@@ -1121,6 +1121,28 @@ Feature: Reading customers the way they write
         | refund A-1927 please, its falling aprat already           |
         | my kettle is borken, A-1928                               |
 
+  Rule: Asking for an apology gets one
+
+    Scenario Outline: "<message>" is apologised to before anything else
+      When the customer says "refund A-1001 bought 45 days ago"
+      And the customer says "<message>"
+      Then the reply matches /(I'm truly sorry|I apologise)/
+
+      Examples:
+        | message                       |
+        | you could at least say sorry  |
+        | I want an apology for this    |
+
+  Rule: Formal and plain words for a fault and a size are read
+
+    Scenario: "It has ceased to function" is a fault
+      When the customer says "I purchased a toaster on the fifteenth of November, order number A-7272. Unfortunately it has ceased to function."
+      Then the message gives the fact "condition" as "faulty"
+
+    Scenario: "I want change for big size" asks for the exchange
+      When the customer says "hello i am buy shoes last week but is too small, i want change for big size. order A-8383"
+      Then the alternative "Exchange" is applied
+
   Rule: A refund told as come through is thanks, not a new request
 
     Scenario Outline: "<message>" is not asked for an order number

@@ -344,8 +344,11 @@ class Speaker:
         return f"templates.{area}.{key}"
 
     def _calm(self, run: Run) -> bool:
-        """Whether the reply opens with a calm word: the message is upset, not merely a firm "no" to an offer."""
+        """Whether the reply opens with a calm word: the message is upset, not merely a firm "no" to an offer,
+        or asks for an apology."""
         upset = self._policy.escalation.anger_threshold
+        if "apology" in run.signals.slots and not run.signals.abusive and run.state != "closed":
+            return not {step.transition for step in run.steps} & {*ESCALATING, "empathize"}  # "I want an apology"
         if run.signals.sentiment > upset:
             return False  # the margin below only lowers the bar, so most messages are settled here
         names = {step.transition for step in run.steps}

@@ -87,6 +87,7 @@ _GROUPS: dict[str, frozenset[str]] = {
             "questioned",
             "acknowledged",
             "asked_for_all",
+            "apology_asked",
         }
     ),
     "in_hours": frozenset({"in_hours"}),
@@ -171,6 +172,7 @@ class ContextBuilder:
             request_named=False,
             request_assumed=False,
             asked_for_all=False,
+            apology_asked=False,
             order_put_right=False,
             insisted=False,
             files_complaint=False,
@@ -370,6 +372,7 @@ class ContextBuilder:
             context["remark"] = "remark" in run.signals.slots
             context["said_sorry"] = "sorry" in run.signals.slots
             context["asked_for_all"] = "all_of_them" in run.signals.slots
+            context["apology_asked"] = "apology" in run.signals.slots
             words = _letter_words(run.text)
             context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
             context["acknowledged"] = bool(words) and (

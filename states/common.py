@@ -7,8 +7,10 @@ from collections.abc import Mapping
 
 TEMPLATES: Mapping[str, tuple[str, ...]] = {
     "calm": (
-        "I'm sorry this has been so frustrating.",
-        "I can hear how frustrating this is, and I'm sorry.",
+        "{% if apology_asked %}I'm truly sorry. That isn't how it should have gone, and you deserve better."
+        "{% else %}I'm sorry this has been so frustrating.{% endif %}",
+        "{% if apology_asked %}You're right, and I apologise. This isn't the service we want to give you."
+        "{% else %}I can hear how frustrating this is, and I'm sorry.{% endif %}",
     ),
     "boundary": (
         "I want to help you with this, and I can do that best if we keep our chat respectful."

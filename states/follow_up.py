@@ -183,8 +183,12 @@ SPEC = StateSpec(
             "{% endif %}",
         ),
         "empathize": (
-            "I'm sorry it's been frustrating. {{ resume }}",
-            "I understand, and I'm sorry. {{ resume }}",
+            "{% if apology_asked %}You're right, and I apologise. {% else %}"
+            "I'm sorry it's been frustrating. "
+            "{% endif %}{{ resume }}",
+            "{% if apology_asked %}You're right, and I apologise. {% else %}"
+            "I understand, and I'm sorry. "
+            "{% endif %}{{ resume }}",
         ),
     },
     buttons={"check_in": "satisfaction", "*": "done"},

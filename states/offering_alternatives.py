@@ -96,9 +96,15 @@ SPEC = StateSpec(
             "{{ offered }} is still open.{% endif %}",
         ),
         "empathize": (
-            "I'm sorry, I know this is frustrating. {{ resume }}",
-            "I hear you, and I'm sorry it's not what you wanted. {{ resume }}",
-            "I understand why you're unhappy, and I'm sorry. {{ resume }}",
+            "{% if apology_asked %}You're right, and I apologise. {% else %}"
+            "I'm sorry, I know this is frustrating. "
+            "{% endif %}{{ resume }}",
+            "{% if apology_asked %}You're right, and I apologise. {% else %}"
+            "I hear you, and I'm sorry it's not what you wanted. "
+            "{% endif %}{{ resume }}",
+            "{% if apology_asked %}You're right, and I apologise. {% else %}"
+            "I understand why you're unhappy, and I'm sorry. "
+            "{% endif %}{{ resume }}",
         ),
         "acknowledge": (
             "{% if thanked %}You're welcome. {% endif %}Would {{ offered }} work for you?",

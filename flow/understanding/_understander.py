@@ -170,6 +170,8 @@ class Understander:
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
         elif context.state == "follow_up" and _names_the_chosen_again(clause_words, context, lexicon):
             slots["go_ahead"] = "yes"  # "ok fine, exchange" once the exchange is arranged
+        if any(_asks_for_an_apology(clause) for clause in clause_words):
+            slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
         if len(context.offered) > 1 and any(wants_all(clause) for clause in clause_words):
             slots["all_of_them"] = "yes"  # "can I have both?": one can be set up, so which is asked
         if facts.facts and _puts_right(clause_words, lexicon):
@@ -432,6 +434,21 @@ def _names_the_chosen_again(clause_words: list[list[str]], context: Context, lex
 _FEW_CLAUSES = 3
 _GOING_AHEAD = frozenset(
     "ok okay fine yes yeah yep please then the that one go with for me sure alright great thanks cheers".split()
+)
+
+
+def _asks_for_an_apology(words: list[str]) -> bool:
+    """ "I want an apology", "I expect an apology", "you could at least say sorry", "I deserve an apology"."""
+    if "apology" not in words and "apologise" not in words and "apologize" not in words and "sorry" not in words:
+        return False
+    if "sorry" in words:
+        return any(pair in _SAY_SORRY for pair in zip(words, words[1:], strict=False))
+    return not _WANTING_AN_APOLOGY.isdisjoint(words)
+
+
+_SAY_SORRY = frozenset({("say", "sorry"), ("saying", "sorry"), ("said", "sorry")})
+_WANTING_AN_APOLOGY = frozenset(
+    {"want", "expect", "deserve", "owed", "owe", "demand", "least", "need", "would", "wheres", "where", "no"}
 )
 
 

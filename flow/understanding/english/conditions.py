@@ -61,6 +61,8 @@ FAULTY = _phrases("""
     it is soaked | it was soaked | they are soaked | theyre soaked | they were soaked | its ruined | it is ruined |
     it was ruined | theyre ruined | they are ruined | they were ruined | inside is ruined | inside was ruined |
     inside are ruined | inside were ruined | arrived ruined | came ruined | soaking wet | sopping wet |
+    ceased to function | ceased functioning | ceased working | stopped functioning | no longer functions |
+    not functioning | doesnt function | does not function | wont function | failed to work | fails to work |
     came without | arrived without | delivered without | was missing | were missing | is missing the |
     missing from the box | missing from the package | missing from the parcel | wasnt in the box |
     werent in the box | not in the box | wasnt included | werent included | wasnt inside | werent inside

@@ -432,6 +432,7 @@ _DEICTIC = _phrases("that one | this one | the one | that option | this option |
 _VARIANTS = _phrases("""
     xxs | xs | xl | xxl | xxxl | 2xl | 3xl | small | medium | large | extra small | extra large | petite | tall |
     smaller one | bigger one | larger one | smaller size | bigger size | larger size | size up | size down |
+    big size | small size | large size | big one | small one |
     black | white | blue | navy | grey | gray | red | green | pink | brown | beige | cream | yellow | orange |
     purple | khaki | olive | burgundy | light blue | dark blue | dark green | bigger | smaller | larger |
     different length | longer length |
