@@ -21,6 +21,14 @@ Feature: Reading a gym member the way they talk
         | I've been a member for 2 years, 5 months left | 5      |
         | eight                                         | 8      |
 
+    Scenario: "I've been a member 5 years" to how many months are left is no count of months
+      When the customer says "cancel my membership please"
+      And the customer says "I've been a member 5 years, surely that counts for something"
+      Then the message gives the fact "years_member" as "5"
+      And the message gives no fact "months_left"
+      And the request is still undecided
+      And the agent asks for the "months_left"
+
   Rule: The months a contract still has are worked out from its length and the months gone, or when it ends
 
     Scenario Outline: "<message>" leaves <months> months to run

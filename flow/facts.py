@@ -516,13 +516,27 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
 
 
 def _without(text: str, found: dict[str, FactValue]) -> str:
-    """``text`` without the written values of the facts found in it."""
+    """``text`` without the written values of the facts found in it ("I've been a member 5 years" gives no
+    other number fact its 5)."""
     for value in found.values():
-        if isinstance(value, str) and value:
-            at = text.lower().find(value.lower())
+        written = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if isinstance(written, str) and written:
+            at = _written_at(text.lower(), written.lower())
             if at >= 0:
-                text = f"{text[:at]} {text[at + len(value) :]}"
+                text = f"{text[:at]} {text[at + len(written) :]}"
     return text
+
+
+def _written_at(text: str, written: str) -> int:
+    """Where ``written`` stands in ``text`` on its own (a number not inside a longer one), or -1."""
+    at = text.find(written)
+    while at >= 0:
+        before = text[at - 1 : at]
+        after = text[at + len(written) : at + len(written) + 1]
+        if not (written.isdigit() and (before.isdigit() or after.isdigit())):
+            return at
+        at = text.find(written, at + 1)
+    return -1
 
 
 def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -> dict[str, FactValue]:

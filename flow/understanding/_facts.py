@@ -188,6 +188,8 @@ def _asked_number(
 ) -> int | None:
     """The number given for a number fact asked for: months said in years ("half a year"), the number said
     with the fact's own word ("a member 2 years, 5 months left"), else the first number, in digits or words."""
+    if "month" in name and _only_years_as_a_member(clauses, lexicon.number_words):
+        return None  # "I've been a member 5 years": how long they have been with the shop, not months left
     if "month" in name and not _YEARS.isdisjoint(words):
         months = _months_in_years(clauses, lexicon.number_words)
         if months is not None:
@@ -198,6 +200,19 @@ def _asked_number(
         return _number_in_words(spoken, lexicon.number_words)
     named = _named_number(folded, name, lexicon.number_words)
     return named if named is not None else int(found.group(0))
+
+
+def _only_years_as_a_member(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> bool:
+    """Whether every count in the message is of years as a member or customer ("I've been a member 5
+    years", "been with you for three years"), which no count of months left is."""
+    counts = [(words, i) for words in clauses for i, word in enumerate(words) if word.isdigit() or word in numbers]
+    return bool(counts) and all(
+        words[i + 1 : i + 2] and words[i + 1] in _YEARS and not _TENURE.isdisjoint(words[max(0, i - 5) : i])
+        for words, i in counts
+    )
+
+
+_TENURE = frozenset({"member", "membership", "been", "customer", "joined", "loyal", "with"})
 
 
 def _counts_months_left(name: str) -> bool:
