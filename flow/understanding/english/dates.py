@@ -368,6 +368,10 @@ def _open_ended(
     return None
 
 
+_OTHER_DAY = 7
+"""The most days ago "the other day" reaches."""
+
+
 def _fixed(
     tokens: list[_Token], i: int, word: str, nxt: str, today: date, day_first: bool
 ) -> tuple[Days | None, int] | None:
@@ -375,6 +379,8 @@ def _fixed(
         three = _words(tokens, i, 4)
         if three[:4] == ["the", "day", "before", "yesterday"]:
             return 2, i + 3
+        if three[:3] == ["the", "other", "day"]:
+            return Span(low=1, high=_OTHER_DAY), i + 2  # "I bought it the other day": a few days ago
         if three[:3] == ["day", "before", "yesterday"]:
             return 2, i + 2
     if word in ("today", "tonight") or (word == "this" and nxt in ("morning", "afternoon", "evening")):
