@@ -266,6 +266,11 @@ Feature: Questions on the way, and the facts that change the answer
 
   Rule: A question asked beside a request is answered too, or honestly left
 
+    Scenario: Where the refund for another order has got to, asked beside a return, is answered too
+      When the customer says "Hi, two things: can I return the mug from A-1111 (bought 40 days ago), and where's the refund for A-2222 you promised last week?"
+      Then the agent offers "store credit" and "exchange"
+      And the agent says "within 5 working days of being approved"
+
     Scenario: "I want to cancel, and how long do refunds take?" gets both
       Given the customer "Dana" bought order "A-1001" 1 days ago
       When the customer says "I want to cancel A-1001, and how long do refunds take?"

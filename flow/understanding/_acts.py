@@ -541,6 +541,8 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             # "The credit's fine. Oh, does it work on the website too?": taken, and asked about.
             return f"{ASKS_OFFER}{asked.pop()} {' '.join(clause.words)}"
         asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
+        if clause.question and index and "ask_status" in kinds and another_order_named(clause.words):
+            return f"{ASKS_RULES} {' '.join(clause.words)}"  # "...and where's the refund for A-2222?"
         if index and _goes_on_asking(clause.words, clauses[index - 1], lexicon):
             continue  # "can I return it, bought 25 days ago but only received 5 days ago?": one question
         if (
