@@ -257,6 +257,13 @@ Feature: Questions on the way, and the facts that change the answer
       Then the agent does not say "cancellation"
       And the agent offers "new parcel" and "full refund"
 
+    Scenario: "What's going on??" about a parcel that never came is met with a sorry, not "I can't help"
+      When the customer says "my parcel never showed up, order A-4412"
+      And the customer says "what's going on??"
+      Then the agent does not say "can't help with that"
+      And the agent says "sorry"
+      And the agent offers "new parcel" and "full refund"
+
     Scenario: "So what are you going to do about it?" with offers open sets them out again
       When the customer says "my parcel never showed up, order A-4412"
       And the customer says "so what are you going to do about it?"

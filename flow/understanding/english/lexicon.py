@@ -271,7 +271,7 @@ _COMPLAINT = _phrases("""
     left with nothing | shop elsewhere | business elsewhere |
     how you treat | treat your customers | treat customers | what the hell | whats the point | what is the point |
     no point | pointless |
-    what the heck | for gods sake |
+    what the heck | for gods sake | whats going on | what is going on | whats going on here |
     for goodness sake | seriously | this is bad | this is wrong | not right | not fair | unfair | a nightmare |
     nightmare | mess | hassle | stressful | fuming | beyond a joke | scam | scammers | robbery | daylight robbery |
     i really needed | i needed that | not on | never buy again | never buy | never buying again | last time im |
