@@ -213,3 +213,13 @@ Feature: After the request is sorted
   Scenario: "Yes there is" to "anything else?" is asked what it is
     When the customer says "yes there is"
     Then the reply matches /(Go ahead, what can I do|what else do you need|What else can I help you with)/
+
+  Scenario Outline: "<message>" to "anything else?" goes along, and is answered as such
+    When the customer says "<message>"
+    Then the reply matches /(If anything else comes up|let me know if there's anything else|we're all done)/
+    And the conversation is still open
+
+    Examples:
+      | message     |
+      | fair enough |
+      | that works  |

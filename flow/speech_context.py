@@ -376,7 +376,7 @@ class ContextBuilder:
             words = _letter_words(run.text)
             context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
             context["acknowledged"] = bool(words) and (
-                all(w in _ACKNOWLEDGING or w == "then" for w in words) or _only_confirms(words)
+                all(w in _ACKNOWLEDGING or w == "then" for w in words) or _only_confirms(words) or _goes_along(words)
             )
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)
@@ -981,6 +981,18 @@ answers it; "a medium please" asks nothing."""
 _ACKNOWLEDGING = frozenset({"ok", "okay", "k", "kk", "okey", "okie", "alright", "right", "fine", "hmm", "mm", "oh"})
 """A message of only these words (and "then") acknowledges what the agent said ("ok", "alright then"), which
 is neither a yes nor a no to "is there anything else?"."""
+
+
+def _goes_along(words: list[str]) -> bool:
+    """Whether the words only go along with what was done ("ok fine whatever works", "fair enough", "that
+    works"): to "is there anything else?" that acknowledges, and asks nothing more."""
+    lowered = [w.lower() for w in words]
+    return not _GOING_ALONG.isdisjoint(lowered) and all(
+        w in _GOING_ALONG or w in _ACKNOWLEDGING or w in _AROUND_CONFIRMING for w in lowered
+    )
+
+
+_GOING_ALONG = frozenset("whatever works fair enough suppose guess i so be cool sounds good".split())
 
 
 def _only_confirms(words: list[str]) -> bool:
