@@ -199,6 +199,15 @@ Feature: Offering alternatives
       When the customer says "the credit then"
       Then the alternative "Store credit" is applied
 
+    Scenario: One at a time: "what's the exchange?" before it is offered brings it forward
+      Given the policy file "policies/one_at_a_time.yaml"
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "what's the exchange?"
+      Then the transitions taken were "offer_more"
+      And the agent offers "exchange"
+      And the agent does not say "make sure I get this right"
+
     Scenario: One at a time: "any other options?" with nothing left says so
       Given the policy file "policies/one_at_a_time.yaml"
       And the customer "Dana" bought order "A-1001" 45 days ago

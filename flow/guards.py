@@ -700,15 +700,18 @@ def asked_about_offer(run: Run, rules: Rules) -> bool:
 
 
 def asked_for_more(run: Run, rules: Rules) -> bool:
-    """Offered one at a time, the customer asks what else there is ("any other options?") while alternatives
-    remain that were not offered yet: the next is offered beside what is open."""
-    if not any(a.kind == "ask_about" and a.target == "all" for a in _acts(run)) or _moves_on(run):
+    """Offered one at a time, the customer asks what else there is ("any other options?"), or about the very
+    alternative that comes next ("what's the exchange?"), while alternatives remain that were not offered
+    yet: the next is offered beside what is open."""
+    asked = {a.target for a in _acts(run) if a.kind == "ask_about" and a.target}
+    if not asked or _moves_on(run):
         return False
     decision = _decision(run, rules)
     item = current_item(run)
     if decision is None or item is None or not _on_offer(run):
         return False
-    return bool(not_yet_offered(item, decision))
+    waiting = not_yet_offered(item, decision)
+    return bool(waiting) and ("all" in asked or (waiting[0] in asked and not asked & set(_on_offer(run))))
 
 
 def unoffered(run: Run, rules: Rules) -> str | None:
