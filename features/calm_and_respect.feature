@@ -86,3 +86,12 @@ Feature: Staying calm and respectful
     Then the conversation is closed
     When the customer tries to say "hello? are you still there?"
     Then the message is refused because "is closed and takes no more messages"
+
+  Rule: A customer who says sorry and takes an offer is calm again
+
+    Scenario: "Sorry, I'm just frustrated. ok, the exchange" after a rude message sets up the exchange
+      When the customer says "I want a refund"
+      And the customer says "you stupid bot"
+      And the customer says "sorry, I'm just frustrated. ok, the exchange"
+      Then the alternative "Exchange" is applied
+      And the agent does not hand over to a person

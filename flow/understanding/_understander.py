@@ -185,6 +185,13 @@ class Understander:
             acts = [Act.of("provide", context.asked, negated=True)]  # 🤷 to a question: not known
         if irony and chases_in_irony(clauses, acts, lexicon):
             slots["chasing"] = "yes"  # "three weeks and still no refund, fantastic service": a refund chased
+        if (
+            clause_words
+            and clause_words[0][:1]
+            and clause_words[0][0] in _SAYING_SORRY
+            and any(a.kind in ("choose", "provide", "affirm") for a in acts)
+        ):
+            sentiment = max(sentiment, OWNING_UP)  # "sorry, I'm just frustrated. ok, the exchange": calm again
         if _only_sorry(clause_words):
             sentiment = max(sentiment, OWNING_UP)  # "sorry, I'm just stressed" says sorry, not that things are bad
             acts = [Act.of("unknown")]
