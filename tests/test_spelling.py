@@ -29,6 +29,7 @@ def _corrected(text: str) -> list[str]:
         ("could u srop my order", "stop"),
         ("a reffund please", "refund"),
         ("I want a refumd", "refund"),
+        ("what a waste of my tiime", "time"),
     ],
 )
 def test_a_misspelt_key_word_is_put_right(text: str, fixed: str) -> None:

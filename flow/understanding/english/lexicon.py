@@ -696,7 +696,7 @@ ENGLISH = Lexicon(
     key_words=tuple(
         """cancel cancelled canceled cancelling canceling cancellation refund refunded refunding reimburse
         reimbursement return returned returning exchange manager supervisor complaint dispatched delivered
-        arrived damaged operator shipped work working broken apart faulty leaking stop""".split()
+        arrived damaged operator shipped work working broken apart faulty leaking stop time""".split()
     ),
     lookalikes=frozenset(
         """slipped skipped shopped sipped snipped shipper shaped stopped whipped chipped clipped flipped
