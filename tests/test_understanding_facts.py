@@ -104,7 +104,8 @@ def test_a_stay_in_hospital_or_an_illness_is_illness(text: str) -> None:
     [("I got it a few weeks ago", Span(low=14, high=35)), ("bought it a few days ago", Span(low=2, high=5)),
      ("I bought it ages ago", Span(low=28)), ("I bought it a while back", Span(low=7)),
      ("ordered it quite a while ago", Span(low=14)), ("I bought it a long time ago", Span(low=28)),
-     ("I bought it a couple of weeks ago", 14), ("I only bought it the other day", Span(low=1, high=7))],
+     ("I bought it a couple of weeks ago", 14), ("I only bought it the other day", Span(low=1, high=7)),
+     ("it was the week before this that I ordered it", Span(low=2, high=8))],
 )  # fmt: skip
 def test_vague_periods_are_ranges_of_days(text: str, days: FactValue) -> None:
     assert fact(text, "days_since_purchase") == days

@@ -393,6 +393,8 @@ def _fixed(
         return _part_of_last_month(part, today), i + 1
     if word in ("the", "this") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
         return _part_of_this_month(part, today), i + 1
+    if word == "the" and _words(tokens, i, 4) in (["the", "week", "before", "this"], ["the", "week", "before", "now"]):
+        return _last_period("week", today), i + 3  # "it was the week before this that I ordered it"
     if word == "the" and _words(tokens, i, 4) == ["the", "week", "before", "last"]:
         # "the week before last": the calendar week before last week.
         last = _last_period("week", today)
