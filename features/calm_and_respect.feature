@@ -95,3 +95,10 @@ Feature: Staying calm and respectful
       And the customer says "sorry, I'm just frustrated. ok, the exchange"
       Then the alternative "Exchange" is applied
       And the agent does not hand over to a person
+
+    Scenario: A second sarcastic message that takes an offer sets it up rather than handing over
+      When the customer says "I want a refund"
+      And the customer says "Brilliant. Just brilliant."
+      And the customer says "Oh credit on my account, how generous. Fine, I'll take it."
+      Then the alternative "Store credit" is applied
+      And the agent does not hand over to a person

@@ -173,3 +173,12 @@ Feature: Saying it another way
     When the customer says "I'd like to return it and get the money back on my card, A-1001"
     And the customer says "Sorry, I don't get why."
     Then the reply matches /(I need it to check|so I can look up|I ask so I can check)/
+
+  Scenario: Asking for the refund again and again instead of the date gets help, then a colleague
+    When the customer says "Please can I have a refund for the blender, order A-2405, it's defective"
+    And the customer says "who decided that?"
+    And the customer says "my money back for the blender"
+    Then the agent says "A rough idea is enough"
+    And the agent does not say "send it again"
+    When the customer says "money back please"
+    Then the agent says "colleague"

@@ -647,8 +647,8 @@ def count(run: Run, policy: Policy) -> None:
     signals = run.signals
     if signals.abusive:
         counters.abuse_strikes += 1
-    if signals.sentiment <= policy.escalation.anger_threshold or signals.irony:
-        counters.anger += 1
+    if (signals.sentiment <= policy.escalation.anger_threshold or signals.irony) and not signals.has("choose"):
+        counters.anger += 1  # but "how generous. Fine, I'll take it" settles, however it sounds
     if run.state in _DECLINED_STATES and signals.has("insist") and run.put_off is None:
         counters.insistence += 1
     if signals.language is not None or all(act.kind == "unknown" for act in signals.acts):
@@ -657,3 +657,8 @@ def count(run: Run, policy: Policy) -> None:
             counters.unclear += 1
     else:
         counters.unclear = 0
+    moves_on = any(signals.has(kind) for kind in ("choose", "cancel_request", "ask_human"))
+    if run.state == "listening" and run.pending_fact is not None and not signals.facts and not moves_on:
+        counters.unanswered += 1
+    else:
+        counters.unanswered = 0

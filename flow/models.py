@@ -293,7 +293,9 @@ Action = Annotated[
 
 @dataclass(slots=True)
 class Counters:
-    """How the conversation has gone so far; the guards read these.
+    """How the conversation has gone so far; the guards read these. ``unanswered`` counts the messages in a
+    row that leave the fact asked for unanswered ("a refund please", again and again, to "when did you buy
+    it?"), so the agent helps with it, and then offers a colleague, rather than ask the same thing again.
 
     A slotted dataclass rather than a model: every live conversation holds one, so it is kept small.
     """
@@ -306,6 +308,7 @@ class Counters:
     compensation_offered: bool = False
     clarifications: int = 0
     unclear: int = 0
+    unanswered: int = 0
 
 
 @dataclass(slots=True)

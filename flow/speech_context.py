@@ -456,8 +456,15 @@ class ContextBuilder:
             fresh_hint = spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
             unknown = unknown and fresh_hint
             # Asked again and again with no answer ("the monthly box", "hello?"): the hint, then a colleague.
-            stuck = context["asked_before"] and run.counters.unclear >= STUCK_ON_A_FACT and fresh_hint
-            context["hint"] = spec.hint if run.pending_fact in run.signals.malformed or unknown or stuck else None
+            stuck = (
+                context["asked_before"]
+                and max(run.counters.unclear, run.counters.unanswered) >= STUCK_ON_A_FACT
+                and fresh_hint
+            )
+            malformed = run.pending_fact in run.signals.malformed
+            context["hint"] = spec.hint if malformed or unknown or stuck else None
+            if stuck and not malformed:
+                context["level"] = max(context.get("level") or 0, STUCK_ON_A_FACT)  # help, not "send it again"
             context["not_known"] = unknown
             # "No, a refund then": the no to a colleague comes with the request to look at instead.
             declined = run.question == "person" and run.signals.has("deny") and not run.signals.has("request")
