@@ -15,7 +15,16 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_val
 from flow.models import FactValue, Span
 
 Op = Literal["eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "present", "missing"]
-COUNTERS = ("turns", "insistence", "anger", "abuse_strikes", "alternatives_offered", "clarifications", "unclear")
+COUNTERS = (
+    "turns",
+    "insistence",
+    "anger",
+    "abuse_strikes",
+    "alternatives_offered",
+    "clarifications",
+    "unclear",
+    "unanswered",
+)
 SIGNALS = ("sentiment", "confidence", "abusive", "threat", "intent")
 _SYMBOLS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 _ORDERED = ("lt", "le", "gt", "ge")
