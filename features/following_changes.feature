@@ -643,12 +643,27 @@ Feature: Following the customer when they change course
   Rule: "Cancel the whole thing" once the order is cancelled is told it is done, and undoes nothing
 
     Scenario: "Ok then cancel the whole thing" after the cancellation keeps it
-      When the customer says "Hello! Quick one: can I cancel just part of my order A-1818?"
+      When the customer says "Hello! Quick one: can I cancel my order A-1818?"
       And the customer says "it hasn't shipped"
       Then the request is approved
       When the customer says "ok then cancel the whole thing"
       Then the agent does not say "taken back"
       And the reply matches /(already under way|done already)/
+
+  Rule: Cancelling part of an order is for a colleague; the whole order is cancelled only when asked for
+
+    Scenario: "Can I cancel just part of my order?" is not a cancellation of all of it
+      When the customer says "Hello! Quick one: can I cancel just part of my order A-1818?"
+      Then the request is still undecided
+      And the agent says "colleague"
+      When the customer says "ok then cancel the whole thing"
+      And the customer says "it hasn't shipped"
+      Then the request is approved
+
+    Scenario: "Can I cancel just one item from my order? It hasn't shipped" cancels nothing
+      When the customer says "can I cancel just one item from my order A-4545? it hasn't shipped"
+      Then the request is still undecided
+      And the agent does not say "I've cancelled it"
 
   Rule: Asking for the request an arranged alternative already gives is told it is done, not done twice
 

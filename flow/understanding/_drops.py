@@ -48,6 +48,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
     said = words[match.start : match.start + 1]
     if any(kind in lexicon.request_cues and has(lexicon.request_cues[kind], said) for kind in in_hand):
         return Drop(None)  # "cancel the whole thing" with a cancellation in hand: the whole order, not the request
+    if not in_hand and any(has(cues, said) for cues in lexicon.request_cues.values()):
+        return Drop(None)  # "ok then cancel the whole thing" with nothing in hand asks for the cancellation
     after = words[match.end : match.end + 4]
     for kind, cues in lexicon.request_cues.items():
         if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:

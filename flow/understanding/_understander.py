@@ -170,6 +170,13 @@ class Understander:
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
         elif context.state == "follow_up" and _names_the_chosen_again(clause_words, context, lexicon):
             slots["go_ahead"] = "yes"  # "ok fine, exchange" once the exchange is arranged
+        if any(a.kind == "request" and a.target == "cancel" for a in acts) and any(
+            _part_of_an_order(clause) for clause in clause_words
+        ):
+            # "can I cancel just one item from A-4545?": only whole orders are cancelled here, so it is asked of
+            # a colleague rather than the whole order cancelled
+            acts = [a if not (a.kind == "request" and a.target == "cancel") else _CANCEL_PART for a in acts]
+            intent = "unknown"
         if any(_asks_for_an_apology(clause) for clause in clause_words):
             slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
         if len(context.offered) > 1 and any(wants_all(clause) for clause in clause_words):
@@ -442,6 +449,24 @@ _FEW_CLAUSES = 3
 _GOING_AHEAD = frozenset(
     "ok okay fine yes yeah yep please then the that one go with for me sure alright great thanks cheers".split()
 )
+
+
+def _part_of_an_order(words: list[str]) -> bool:
+    """ "Just one item from my order", "one of the things in it", "part of my order": some of an order."""
+    pairs = list(zip(words, words[1:], words[2:] + [""], strict=False))
+    return any(
+        (a, b) in _SOME_OF_IT and _WHOLE_ORDERS.isdisjoint(words[i + 2 : i + 4]) for i, (a, b, c) in enumerate(pairs)
+    )
+
+
+_CANCEL_PART = Act.of("request", "cancel_part")
+"""A request no policy handles: cancelling some of an order, which a colleague can look at."""
+_SOME_OF_IT = frozenset(
+    {("one", "item"), ("one", "thing"), ("one", "product"), ("some", "items"), ("some", "things"), ("part", "of"),
+     ("one", "of"), ("some", "of"), ("two", "items"), ("item", "from"), ("items", "from"), ("just", "one")}
+)  # fmt: skip
+_WHOLE_ORDERS = frozenset({"orders", "purchases"})
+"""Words after "one of" that make it one whole order of several ("cancel one of my orders")."""
 
 
 def _asks_for_an_apology(words: list[str]) -> bool:
