@@ -758,6 +758,25 @@ Feature: Following the customer when they change course
         | a refund would be great for that one too |
         | great, a refund on that one too please   |
 
+  Rule: Trouble with another order, told while an offer is open, is a request of its own
+
+    Scenario: "Also my other order A-3333 arrived broken, can I get a refund for it?" queues that refund
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "also my other order A-3333 arrived broken yesterday, can I get a refund for it?"
+      Then the agent says "A-3333"
+      And the agent does not say "we'll put it right"
+      When the customer says "the credit for the first one then"
+      Then the alternative "Store credit" is applied
+      And the agent says "For order A-3333, when did you buy it?"
+
+    Scenario: "Neither. Also my other order A-3333 arrived broken" turns the offers down and goes on to that order
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "neither. also my other order A-3333 arrived broken yesterday"
+      Then the agent does not say "we'll put it right"
+      And the agent says "For order A-3333, when did you buy it?"
+
   Rule: An alternative asked for with an order of its own is a request of its own
 
     Scenario: Cancel one order and exchange another: the exchange is not taken for a second cancellation

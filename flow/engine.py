@@ -453,9 +453,13 @@ class Engine:
 
     def _assume_for_orders_told(self, run: Run) -> None:
         """Beside several requests, an order no request names but whose trouble is told ("oh and A-1010
-        arrived broken") gets the request the policy assumes for that trouble, after the others."""
+        arrived broken") gets the request the policy assumes for that trouble, after the others; so does
+        another order told of beside the request in hand ("neither. also my other order A-3333 arrived
+        broken")."""
         signals = run.signals
-        if not signals.request_facts or not signals.order_facts:
+        if not signals.order_facts:
+            return
+        if not signals.request_facts and not (run.current is not None and len(signals.order_facts) == 1):
             return
         for stated in signals.order_facts:
             order = stated.get("order_id")

@@ -13,7 +13,7 @@ needs or its rules read) live with that request on the agenda; the rest belong t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from flow.models import AgendaItem, FactValue, Span
@@ -495,8 +495,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         if current is not None and name in request_facts:
             if signals.request_facts and _kind(policy, current.name) in signals.request_facts:
                 continue
-            if len(signals.order_facts) > 1:
-                continue
+            if len(signals.order_facts) > 1 or not _same_order(current, _only_order_told(signals.order_facts)):
+                continue  # "my other order A-3333 arrived broken": not about the order in hand
             owner = _owner(run, policy, current, name)
             if owner is not current:
                 if _may_set(owner.facts.get(name), name, pending):
@@ -513,6 +513,11 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     if current is not None and pending in found and pending in request_facts and _EVERY_ORDER.search(text):
         _answer_for_each(run, current, pending, found[pending])
     _point_at(run, policy, current)
+
+
+def _only_order_told(order_facts: Sequence[dict[str, FactValue]]) -> dict[str, FactValue]:
+    """The facts of the one order a message tells of apart from the rest, or none."""
+    return order_facts[0] if len(order_facts) == 1 else {}
 
 
 def _without(text: str, found: dict[str, FactValue]) -> str:

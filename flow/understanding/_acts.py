@@ -41,6 +41,7 @@ from flow.understanding._request_cues import (
     adds_more,
     another_order,
     another_order_named,
+    another_order_said,
     names_a_person,
     sends_back,
     speaks_of_another_order,
@@ -164,6 +165,7 @@ def read_acts(
     :data:`ASKS_OTHER`), so the reply can answer it too. The other alternatives the words of a wish also
     name go to ``also_wished``."""
     found = Found()
+    found.other_order = context.request is not None and another_order_said([clause.words for clause in clauses])
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
     _hold_choice(clauses, found)
     if context.wishes and not tone.irony and not found.kinds() & _ABOUT_OFFERS:
@@ -214,7 +216,11 @@ def read_acts(
         found.drop("ask_status")  # "fantastic service, three weeks and still no refund" is a complaint
     for name in facts:
         found.add(_FACTS_AT, Act.of("provide", name))
-    if "reject" in found.kinds() and any(f.kind == "condition" and f.name in facts for f in context.facts):
+    if (
+        "reject" in found.kinds()
+        and not found.other_order
+        and any(f.kind == "condition" and f.name in facts for f in context.facts)
+    ):
         _no_then_what_is_wrong(clauses, lexicon, found)
     if "order_id" in facts and "ask_policy" in found.kinds() and not found.kinds() & {"request", "choose"}:
         _rules_for_this_order(clauses, lexicon, found)
@@ -845,7 +851,7 @@ def _read_requests(
         if (
             context.request == kind
             and (context.state in _DECLINED_STATES or context.chosen is not None)
-            and not another_order(words)
+            and not (another_order(words) or found.other_order)
         ):
             found.add(position + 4, Act.of("insist"))
             handled.add("request")

@@ -19,7 +19,8 @@ class Found:
         for the whole message: ``unnamed_drops``, where a drop that names no request was said ("scrap that",
         "I'll keep it") and whether it keeps the item, and ``yes_to_person``, where a yes answered the offer
         of a person. ``also_wished`` holds the other alternatives the words of a wish also name, and
-        ``told`` the requests told as made before, each with where it was told."""
+        ``told`` the requests told as made before, each with where it was told; ``other_order`` says the
+        message speaks of an order other than the one in hand ("my other order A-3333 arrived broken")."""
 
     def __init__(self) -> None:
         self.acts: list[tuple[int, Act]] = []
@@ -29,6 +30,7 @@ class Found:
         self.yes_to_person: int | None = None
         self.also_wished: list[str] = []
         self.told: list[tuple[int, str]] = []
+        self.other_order = False
         # The kinds last worked out, and of which list of acts at which length: the list is only ever appended
         # to or replaced (a choice moved in place keeps its kind), so the same list at the same length has them.
         self._kinds: frozenset[str] = frozenset()

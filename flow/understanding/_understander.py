@@ -270,7 +270,13 @@ class Understander:
                 facts.facts.pop(order_name, None)
                 acts = [a for a in acts if not (a.kind == "provide" and a.target == order_name)]
                 per_order = ()
-        if not per_order and requests == [context.request] and facts.facts and another_order_said(clause_words):
+        told_of_another = (
+            not requests
+            and context.request is not None
+            and any(_is_order(v) for v in facts.facts.values())
+            and any(_another_order_by_name(clause) for clause in clause_words)
+        )
+        if not per_order and (requests == [context.request] or told_of_another) and another_order_said(clause_words):
             # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
             per_order = (dict(facts.facts),)
         other = _said_of_the_other(clauses, facts.facts, context) if not per_order else ""
@@ -449,6 +455,17 @@ _FEW_CLAUSES = 3
 _GOING_AHEAD = frozenset(
     "ok okay fine yes yeah yep please then the that one go with for me sure alright great thanks cheers".split()
 )
+
+
+def _another_order_by_name(words: list[str]) -> bool:
+    """ "My other order", "another order", "a different purchase": an order told apart from the one in hand
+    by name, not "the other" answering for the second of two already in hand."""
+    return any(
+        word in OTHER_ORDER and not _ORDER_NOUNS.isdisjoint(words[i + 1 : i + 3]) for i, word in enumerate(words)
+    )
+
+
+_ORDER_NOUNS = frozenset({"order", "purchase", "parcel"})
 
 
 def _part_of_an_order(words: list[str]) -> bool:
@@ -904,7 +921,12 @@ def _only_other_order(clauses: list[Clause], order: object, lexicon: Lexicon) ->
     if any(first(cues, words) is not None for cues in lexicon.request_cues.values()):
         return False
     at = words.index(named)
+    if any(not _POINTING_BACK.isdisjoint(c.words) for c in clauses if c.words is not words):
+        return False  # "my other order A-3333 arrived broken, can I get a refund for it?": the request is for it
     return not OTHER_ORDER.isdisjoint(words[max(0, at - 3) : at])
+
+
+_POINTING_BACK = frozenset({"it", "that", "them", "this"})
 
 
 def _after_refusal(context: Context) -> bool:
