@@ -660,6 +660,10 @@ Feature: Following the customer when they change course
       And the customer says "it hasn't shipped"
       Then the request is approved
 
+    Scenario: "Cancel one of my orders" is a whole order
+      When the customer says "cancel one of my orders please, A-4545"
+      Then the agent asks for the "dispatched"
+
     Scenario: "Can I cancel just one item from my order? It hasn't shipped" cancels nothing
       When the customer says "can I cancel just one item from my order A-4545? it hasn't shipped"
       Then the request is still undecided

@@ -469,20 +469,24 @@ _ORDER_NOUNS = frozenset({"order", "purchase", "parcel"})
 
 
 def _part_of_an_order(words: list[str]) -> bool:
-    """ "Just one item from my order", "one of the things in it", "part of my order": some of an order."""
-    pairs = list(zip(words, words[1:], words[2:] + [""], strict=False))
-    return any(
-        (a, b) in _SOME_OF_IT and _WHOLE_ORDERS.isdisjoint(words[i + 2 : i + 4]) for i, (a, b, c) in enumerate(pairs)
-    )
+    """ "Just one item from my order", "one of the things in it", "part of my order": some of an order; not
+    "one of my orders", a whole order of several."""
+    for at, pair in enumerate(zip(words, words[1:], strict=False)):
+        if pair in _ALWAYS_SOME:
+            return True
+        if pair in _SOME_OF_IT and _ORDER_WORDS.isdisjoint(words[at + 2 : at + 4]):
+            return True
+    return False
 
 
 _CANCEL_PART = Act.of("request", "cancel_part")
 """A request no policy handles: cancelling some of an order, which a colleague can look at."""
+_ALWAYS_SOME = frozenset({("part", "of"), ("item", "from"), ("items", "from"), ("thing", "from")})
 _SOME_OF_IT = frozenset(
-    {("one", "item"), ("one", "thing"), ("one", "product"), ("some", "items"), ("some", "things"), ("part", "of"),
-     ("one", "of"), ("some", "of"), ("two", "items"), ("item", "from"), ("items", "from"), ("just", "one")}
+    {("one", "item"), ("one", "thing"), ("one", "product"), ("some", "items"), ("some", "things"), ("one", "of"),
+     ("some", "of"), ("two", "items")}
 )  # fmt: skip
-_WHOLE_ORDERS = frozenset({"orders", "purchases"})
+_ORDER_WORDS = frozenset({"order", "orders", "purchase", "purchases"})
 """Words after "one of" that make it one whole order of several ("cancel one of my orders")."""
 
 
