@@ -183,11 +183,12 @@ def decision_changed(run: Run, rules: Rules) -> bool:
 
 def asked_why(run: Run, rules: Rules) -> bool:
     """The customer asks why (or what the rule is), after the policy declined a request or an exception
-    offered other things: the one in hand, or the last one decided."""
+    offered other things: the one in hand, or the last one decided. Waiting for a person, a question about
+    the rules the reply answers beside the wait ("how long do refunds take?") is not one."""
     if not (_has(run, "ask_why") or _has(run, "ask_policy")):
         return False
     if not _has(run, "ask_why") and run.state == "escalated" and "aside" in run.signals.slots:
-        return False  # "how long do refunds take?" while waiting is answered beside the wait
+        return False
     if not _has(run, "ask_why") and rules.policy.summary is not None and run.counters.clarifications >= 1:
         return False  # asked for the rules again, once the reason was given: the summary answers
     item = explained_item(run, rules)

@@ -286,7 +286,8 @@ class Speaker:
         """Answer a question the customer asked beside what the message did ("refund please, and how long
         will it take?") in the last paragraph, before the agent's own question: with the sentence of the
         policy's summary or status that answers it, or by saying it cannot be answered here. Not when the
-        reply already answers a question, or a person is taking over."""
+        reply already answers a question, or a person is taking over; while the customer waits for one, a
+        question about the rules is answered before the waiting reply."""
         waiting = run.state == "escalated" and [step.transition for step in steps] == ["waiting"]
         if (run.state in _NO_ASIDE_STATES and not waiting) or any(step.transition in _ANSWERING for step in steps):
             return
