@@ -102,3 +102,11 @@ Feature: Staying calm and respectful
       And the customer says "Oh credit on my account, how generous. Fine, I'll take it."
       Then the alternative "Store credit" is applied
       And the agent does not hand over to a person
+
+  Rule: "It's only 6 days over" presses for the request
+
+    Scenario: A count of days past the limit is heard as pressing, not as something unread
+      When the customer says "I want a refund"
+      And the customer says "thats stupid, it's only 6 days over"
+      Then the message is read as "insist"
+      And the reply does not match /(make sure I get this right|didn't quite catch)/

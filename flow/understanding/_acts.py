@@ -1107,6 +1107,8 @@ _PLEADING = frozenset({"please", "oh", "come", "on", "just", "pretty"})
 def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
     if context.state in _DECLINED_STATES and _some_back(words):
         return True  # "can I get 50% back then?": part of the money, after a refusal, still presses for it
+    if context.state in _DECLINED_STATES and context.request is not None and _only_over_by(words):
+        return True  # "it's only 6 days over": pleads that the limit was only just missed
     if not (lexicon.insists(words, " ".join(words)) or has(lexicon.insist_cues, words)):
         # After a refusal, "it's still in the box with the tags on" argues the item can be taken back.
         if context.state not in _DECLINED_STATES or context.state == "escalated" or not has(lexicon.unused, words):
@@ -1115,6 +1117,20 @@ def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
     if context.request is not None or not _EXPLICIT_INSIST.isdisjoint(words):
         return True
     return any(pair in _PRESSING for pair in zip(words, words[1:], strict=False))
+
+
+def _only_over_by(words: Sequence[str]) -> bool:
+    """ "It's only 6 days over", "just 2 days late", "only a week past": a count of days or weeks said to be
+    past the limit."""
+    for at in range(len(words) - 2):
+        count, unit, past = words[at : at + 3]
+        if (count.isdigit() or count == NUMBER) and unit in _SHORT_UNITS and past in _PAST_THE_LIMIT:
+            return True
+    return False
+
+
+_SHORT_UNITS = frozenset({"day", "days", "week", "weeks"})
+_PAST_THE_LIMIT = frozenset({"over", "late", "past", "out", "after"})
 
 
 def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, mentions: list[Mention]) -> None:
