@@ -721,6 +721,15 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Being charged twice is heard in the words people use
 
+    Scenario Outline: "<message>" is a charge to put right, whatever else it says
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "<condition>"
+
+      Examples:
+        | message                                                            | condition     |
+        | you charged me twice by mistake, A-6161                            | charged_twice |
+        | my discount code didn't work at checkout, can I get the 10% back?  | overcharged   |
+
     Scenario: "Your website took my money twice" goes to the payments team
       When the customer says "Your website took my money twice for the same order!!! A-1212"
       Then the message gives the fact "condition" as "charged_twice"

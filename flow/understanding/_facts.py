@@ -56,6 +56,8 @@ NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
 UNSAFE = "unsafe"
 OVERCHARGED = "overcharged"
+_MONEY_CONDITIONS = frozenset({OVERCHARGED, "charged_twice"})
+"""Conditions of the charge, not the item: "you charged me twice by mistake" is still a double charge."""
 BEREAVEMENT = "bereavement"
 
 
@@ -599,8 +601,12 @@ def _lexicon_value(
             matches = [m for m in phrases.find(clause) if not _unsuited(clause, m, value, lexicon)]
             if not matches:
                 continue
-            if lexicon.condition_denials.may_hold(clause) and lexicon.condition_denials.first(clause) is not None:
-                continue
+            if (
+                value not in _MONEY_CONDITIONS
+                and lexicon.condition_denials.may_hold(clause)
+                and lexicon.condition_denials.first(clause) is not None
+            ):
+                continue  # "it works fine", "my mistake" undo a fault with the item, not a charge
             match = matches[0]
             if _negated(clause, match.start, lexicon) or _supposed(clause, match.start, lexicon):
                 continue

@@ -169,7 +169,9 @@ OVERCHARGED = _phrases("""
     discount didnt come off | didnt get the discount | did not get the discount | price was wrong |
     price is wrong | paid too much | paid more than | charged an extra | charged extra | charged me extra |
     charged for postage |
-    charged for delivery | charged delivery | charged shipping | charged for shipping
+    charged for delivery | charged delivery | charged shipping | charged for shipping | discount code didnt work |
+    discount code didnt apply | discount code wasnt applied | discount code did not work | promo code didnt work |
+    voucher code didnt work | code didnt apply | code wasnt applied | discount didnt go through
 """)
 """The customer was charged more than the price: the wrong amount, a discount left off, a charge for
 delivery that should have been free. An amount against another ("charged £15 instead of £10") is read by
