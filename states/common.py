@@ -86,6 +86,17 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
 }
 """Default variants of the shared phrases; a policy overrides them under ``templates.common``."""
 
+EMPATHIZE_AFTER_REFUSAL = (
+    "{% if apology_asked %}You're right, and I apologise. {% else %}I'm sorry, I know this is frustrating. "
+    "{% endif %}{{ resume }}",
+    "{% if apology_asked %}You're right, and I apologise. {% else %}I hear you, and I'm sorry it's not what you "
+    "wanted. {% endif %}{{ resume }}",
+    "{% if apology_asked %}You're right, and I apologise. {% else %}I understand why you're unhappy, and I'm "
+    "sorry. {% endif %}{{ resume }}",
+)
+"""How an upset customer is answered while offers stand after a refusal, by the states that hold them (each
+may be worded apart under its own state in a policy's ``templates``)."""
+
 COMMON_SAYS = {
     "abuse_boundary": "boundary",
     "answer_policy": "policy",

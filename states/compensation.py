@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from states.common import COMMON_SAYS
+from states.common import COMMON_SAYS, EMPATHIZE_AFTER_REFUSAL
 from states.spec import StateSpec
 
 SPEC = StateSpec(
@@ -37,17 +37,7 @@ SPEC = StateSpec(
             "I hear you. I'm not able to change the answer on {{ request }}, but {{ compensation }} is yours if you "
             "want it.",
         ),
-        "empathize": (
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I'm sorry, I know this is frustrating. "
-            "{% endif %}{{ resume }}",
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I hear you, and I'm sorry it's not what you wanted. "
-            "{% endif %}{{ resume }}",
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I understand why you're unhappy, and I'm sorry. "
-            "{% endif %}{{ resume }}",
-        ),
+        "empathize": EMPATHIZE_AFTER_REFUSAL,
         "acknowledge": (
             "{% if thanked %}You're welcome. {% endif %}Would you like {{ compensation }}?",
             "{% if thanked %}My pleasure. {% endif %}Shall I add {{ compensation }} for you?",

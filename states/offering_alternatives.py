@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from states.common import COMMON_SAYS
+from states.common import COMMON_SAYS, EMPATHIZE_AFTER_REFUSAL
 from states.spec import StateSpec
 
 SPEC = StateSpec(
@@ -95,17 +95,7 @@ SPEC = StateSpec(
             "you're ready.{% else %}I'm sorry, the answer on {{ request }} has to stay the same. The offer of "
             "{{ offered }} is still open.{% endif %}",
         ),
-        "empathize": (
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I'm sorry, I know this is frustrating. "
-            "{% endif %}{{ resume }}",
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I hear you, and I'm sorry it's not what you wanted. "
-            "{% endif %}{{ resume }}",
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I understand why you're unhappy, and I'm sorry. "
-            "{% endif %}{{ resume }}",
-        ),
+        "empathize": EMPATHIZE_AFTER_REFUSAL,
         "acknowledge": (
             "{% if thanked %}You're welcome. {% endif %}Would {{ offered }} work for you?",
             "{% if thanked %}My pleasure. {% endif %}Shall I go ahead with {{ offered }}?",
