@@ -223,3 +223,51 @@ Feature: After the request is sorted
       | message     |
       | fair enough |
       | that works  |
+
+  Rule: Something for the trouble, asked for once it is sorted, is given when the policy allows it
+
+    Scenario Outline: "<message>" without the goodwill offer due is told honestly
+      When the customer says "<message>"
+      Then the transitions taken were "no_goodwill"
+      And the agent says "sorry"
+      And the agent does not say "answer on a refund"
+      And no compensation has been issued
+      And the conversation is in "follow_up"
+
+      Examples:
+        | message                                          |
+        | and i want some compensation for all the hassle  |
+        | can i get a discount or something for the trouble? |
+        | what about a goodwill gesture                    |
+
+    Scenario: A gold member asking for something for the trouble gets the goodwill offer on top
+      Given the fact "loyalty_tier" is "gold"
+      When the customer says "could I have a little something for the inconvenience?"
+      Then the transitions taken were "grant_goodwill"
+      And compensation is issued
+      And the agent says "15% discount"
+      And the conversation is in "follow_up"
+
+    Scenario: The goodwill offer is given once
+      Given the fact "loyalty_tier" is "gold"
+      When the customer says "any compensation for the hassle?"
+      And the customer says "any compensation for the hassle?"
+      Then the transitions taken were "no_goodwill"
+      And the agent says "from earlier"
+
+    Scenario: Turning compensation down is not asking for it
+      When the customer says "no thanks, I don't want compensation, that's all"
+      Then the conversation is closed
+
+  Rule: A size told once a refund is started asks before anything is swapped
+
+    Scenario: "A large, please" after the refund asks whether to swap
+      When the customer says "A large, please."
+      Then no alternative is applied
+      And the reply matches /the exchange (instead of|than) a refund/
+
+    Scenario: "Could I swap it for a large instead?" swaps, with the size
+      When the customer says "could I swap it for a large instead?"
+      Then the alternative "Exchange" is passed on with "a large"
+      And the agent says "a large"
+

@@ -260,23 +260,62 @@ Feature: Asking for an alternative straight away
       Then the message is read as "ask_about:exchange"
       And no alternative is applied
 
-    Scenario: "Yes please, a large" after the exchange is arranged is told how the size is chosen
+    Scenario: "Yes please, a large" after the exchange is arranged passes the size on with it
       When the customer says "I need to return a jumper, A-1500, it's too small. Got it 2 weeks ago. Can I get a bigger one?"
       Then the alternative "Exchange" is applied
       When the customer says "yes please, a large"
-      Then the message is read as "ask_about:exchange"
-      And the agent says "You choose the size"
+      Then the alternative "Exchange" is passed on with "a large"
+      And the agent says "a large"
       And the agent does not say "what else do you need"
+      And the conversation is in "follow_up"
 
-    Scenario: "Medium please" on its own after the exchange is arranged is told how the size is chosen
+    Scenario: "Medium please" on its own after the exchange is arranged passes the size on with it
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"
       And the customer says "the exchange"
       And the customer says "Medium please"
-      Then the message is read as "ask_about:exchange"
-      And the agent says "You choose the size"
+      Then the alternative "Exchange" is passed on with "medium"
+      And the agent says "medium"
       And the agent does not say "didn't quite catch"
       And the agent does not say "Good question"
+
+    Scenario Outline: A size or colour told after the exchange is arranged is passed on, in words the reply repeats
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "exchange please"
+      And the customer says "<told>"
+      Then the alternative "Exchange" is passed on with "<passed on>"
+      And the agent says "<passed on>"
+      And the conversation is in "follow_up"
+
+      Examples:
+        | told                        | passed on |
+        | M please                    | size M    |
+        | size 10 please              | size 10   |
+        | can I have it in navy?      | navy      |
+        | XL if you have it           | size XL   |
+        | send the 9                  | size 9    |
+
+    Scenario Outline: A size asked for while taking the exchange goes with it
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "<taken>"
+      Then the alternative "Exchange" is passed on with "<passed on>"
+      And the agent says "<passed on>"
+
+      Examples:
+        | taken                                                  | passed on |
+        | ok I'll take the exchange, can I get it in a large?    | a large   |
+        | can I swap it for a medium?                            | a medium  |
+        | the exchange for a size 12 please                      | size 12   |
+
+    Scenario: A size only told of after the exchange is arranged passes nothing on
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "exchange please"
+      And the customer says "thanks, the one I got was too small"
+      Then nothing is passed on with the alternative taken
+      And the agent does not say "noted"
 
     Scenario: "Navy" on its own to the offers takes the exchange
       Given the customer "Dana" bought order "A-1001" 45 days ago

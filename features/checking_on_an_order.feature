@@ -166,3 +166,18 @@ Feature: Checking on something already under way
       When the customer says "how long do I have to wait for my refund?"
       Then the message is read as "ask_status"
       And the agent does not say "order number"
+
+  Rule: How long the money takes, asked after a cancellation, is no new request
+
+    Scenario Outline: "<message>" after a cancellation is answered, not asked for the day of purchase
+      When the customer says "Can you cancel my order? A-1212, I found it cheaper elsewhere"
+      And the customer says "no its not been sent yet"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the message is read as "ask_status"
+      And the agent does not say "When did you buy it"
+
+      Examples:
+        | message                          |
+        | oh nice, how long for the money? |
+        | how long for my refund           |

@@ -811,3 +811,35 @@ Feature: Following the customer when they change course
       And the customer says "can you refund the delivery fee at least?"
       Then no alternative is applied
       And the conversation is in "offering_alternatives"
+
+  Rule: An alternative turned down can still be taken, by the words that named it
+
+    Scenario Outline: "<message>" after turning the return down takes the return
+      When the customer says "Hi I want to cancel A-5656"
+      And the customer says "it was shipped yesterday i think"
+      And the customer says "no i don't want to return it, i just don't want it"
+      And the customer says "<message>"
+      Then the alternative "Free return" is applied
+      And the agent does not say "Next, a refund"
+
+      Examples:
+        | message                     |
+        | ok fine return then         |
+        | actually I'll do the return |
+        | ok the refund then          |
+
+  Rule: A question after an offer is described is about that offer
+
+    Scenario: "How long will it take to arrive?" after the exchange is offered in place of a refund asks about the exchange
+      When the customer says "hey my order A-8080 came with the wrong colour, i ordered green and got blue, bought last week"
+      And the customer says "what about an exchange?"
+      And the customer says "how long will it take to arrive"
+      Then the message is read as "ask_about:exchange"
+      And the agent does not say "A cancelled order is never charged"
+
+  Rule: A question asked before anything is known is answered while the agent asks for what it needs
+
+    Scenario: Whether the refund covers delivery is answered beside the question for the order number
+      When the customer says "hi, i'd like a refund but first, does the refund include the delivery charge?"
+      Then the agent asks for the "order_id"
+      And the agent says "includes the delivery charge you paid"

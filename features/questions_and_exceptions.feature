@@ -321,7 +321,23 @@ Feature: Questions on the way, and the facts that change the answer
       Then the alternative "Exchange" is applied
       And the agent does not say "other question"
 
+    Scenario: Whether the refund covers delivery, asked in the first message, is answered at once
+      When the customer says "hi, i'd like a refund but first, does the refund include the delivery charge?"
+      Then the agent offers "store credit" and "exchange"
+      And the agent says "includes the delivery charge you paid"
+
+    Scenario: "And does it cover delivery?" beside a refund is answered with the refund
+      Given the customer "Dana" bought order "A-1001" 5 days ago
+      When the customer says "I want a refund for A-1001, and does it cover delivery?"
+      Then the request is approved
+      And the agent says "includes the delivery charge you paid"
+
   Rule: A question about one rule gets that rule; a question about the rules gets them all
+
+    Scenario: "Do you refund delivery charges?" gets the sentence about delivery
+      When the customer says "do you refund delivery charges?"
+      Then the agent says "A full refund includes the delivery charge you paid"
+      And the agent does not say "print the free returns label"
 
     Scenario: "Can I cancel an order after it's shipped?" gets the sentence about cancelling
       Given the customer "Dana" bought order "A-1001" 1 days ago

@@ -868,7 +868,7 @@ Feature: Reading customers the way they write
       And the customer says "a large please"
       And the customer says "how do I send the old one back"
       Then the agent says "returns label"
-      And the agent does not say "you choose the size"
+      And the agent does not say "Noted"
 
   Rule: A question that asks for an offer in the negative still asks for it
 
@@ -1201,3 +1201,72 @@ Feature: Reading customers the way they write
     Scenario: "My holiday is ruined because it came late" tells of no fault
       When the customer says "my holiday is ruined because it came late"
       Then the message gives no fact "condition"
+
+  Rule: A change of mind told with the day of purchase is why the item goes back
+
+    Scenario Outline: "<message>" to "when did you buy it?" keeps the refund
+      When the customer says "I need to return some trainers, order A-5510"
+      And the customer says "<message>"
+      Then the message is not read as "cancel_request:refund"
+      And the request is approved
+
+      Examples:
+        | message                                  |
+        | bought them 3 days ago, changed my mind  |
+        | got them last week, ive changed my mind  |
+        | i changed my mind, it was 4 days ago     |
+
+    Scenario: A change of mind about the refund itself still drops it
+      When the customer says "I need to return some trainers, order A-5510"
+      And the customer says "changed my mind, I don't want the refund anymore"
+      Then the message is read as "cancel_request:refund"
+      And the request is still undecided
+
+  Rule: Owning up to asking late tells of no parcel that is late
+
+    Scenario Outline: "<message>" is not an order that never came
+      When the customer says "order A-2020, I'd like to return it please"
+      And the customer says "<message>"
+      Then the message gives no fact "condition"
+      And the request is declined
+      And the agent does not say "never reached you"
+
+      Examples:
+        | message                                                   |
+        | it's been 40 days, I know it's late sorry, I was travelling |
+        | i realise it's late, bought it 6 weeks ago                 |
+
+    Scenario: "It's late" about the parcel still tells that it never came
+      When the customer says "order A-2020, where is it? it's late"
+      Then the message gives the fact "condition" as "never_arrived"
+
+  Rule: Not knowing when is a rough date, not a wish for time
+
+    Scenario: "I don't know when, maybe end of September?" gives the date roughly
+      When the customer says "refund for A-3131 please"
+      And the customer says "i dont know when, maybe end of september?"
+      Then the message is not read as "hold"
+      And the agent says "was bought between"
+
+    Scenario: "I don't know when" before saying what they want is not told to take their time
+      When the customer says "hello"
+      And the customer says "i bought a lamp"
+      And the customer says "i dont know when, maybe end of september?"
+      Then the message is not read as "hold"
+      And the agent does not say "take your time"
+
+    Scenario: "Not sure yet, let me think" still asks for time
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "not sure yet, let me think"
+      Then the message is read as "hold"
+
+  Rule: A message that gives nothing is not asked to narrow a date down
+
+    Scenario: "ok fine go ahead" after a delivery date is asked for the day of purchase again
+      When the customer says "I WANT A REFUND. ORDER A-7777"
+      And the customer says "it came 2 months ago and the zip broke on day one"
+      And the customer says "so you'll repair it? how long does that take"
+      And the customer says "ok fine go ahead"
+      Then the agent says "when did you buy it?"
+      And the agent does not say "narrow it down"

@@ -37,7 +37,7 @@ TOPICS: tuple[Topic, ...] = (
         "straight away soon immediately days day hours working quick quickly as arrives reaches",
     ),
     _topic(
-        "cost costs pay paying price charge charged fee fees free postage shipping worth much money amount",
+        "cost costs pay paying price charge charges charged fee fees free postage shipping worth much money amount",
         "free cost costs nothing pay postage amount charge paid full",
     ),
     _topic(

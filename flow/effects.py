@@ -10,6 +10,7 @@ from flow import guards
 from flow.graph import Edge, Effect
 from flow.models import (
     AgendaItem,
+    AmendAlternative,
     ApplyAlternative,
     ApproveRequest,
     FactValue,
@@ -47,6 +48,7 @@ class Effects:
             "offer_remaining": _offer_remaining,
             "offer_compensation": _offer_compensation,
             "apply_alternative": self._apply_alternative,
+            "amend_alternative": self._amend_alternative,
             "grant_wish": self._grant_wish,
             "withdraw_alternative": self._withdraw_alternative,
             "swap_approval": self._swap_approval,
@@ -55,6 +57,7 @@ class Effects:
             "approve_instead": self._approve_instead,
             "change_alternative": self._change_alternative,
             "issue_compensation": self._issue_compensation,
+            "grant_goodwill": self._grant_goodwill,
             "schedule_follow_up": self._schedule_follow_up,
             "schedule_callback": self._schedule_callback,
             "remember_resume": _remember_resume,
@@ -196,8 +199,23 @@ class Effects:
         run.outcome = "alternative_accepted"
         unverified = self._unverified(run)
         facts = self._request_facts(run, item)
+        details = run.signals.slots.get("variant")
         run.actions.append(
-            ApplyAlternative(alternative=chosen, title=alternative.title, facts=facts, unverified=unverified)
+            ApplyAlternative(
+                alternative=chosen, title=alternative.title, details=details, facts=facts, unverified=unverified
+            )
+        )
+
+    def _amend_alternative(self, run: Run, edge: Edge) -> None:
+        """Pass on the size or colour told for the alternative already taken."""
+        item = guards.last_accepted(run.agenda)
+        details = run.signals.slots.get("variant")
+        if item is None or item.chosen is None or details is None:
+            return
+        alternative = self._alternative(item.name, item.chosen)
+        facts = self._request_facts(run, item)
+        run.actions.append(
+            AmendAlternative(alternative=item.chosen, title=alternative.title, details=details, facts=facts)
         )
 
     def _undo_approval(self, run: Run, edge: Edge) -> None:
@@ -277,22 +295,37 @@ class Effects:
         run.chosen = chosen
         run.replaced = replaced
         facts = self._request_facts(run, item)
+        details = run.signals.slots.get("variant")
         run.actions.append(
-            ApplyAlternative(alternative=chosen, title=alternative.title, replaces=replaced, facts=facts)
+            ApplyAlternative(
+                alternative=chosen, title=alternative.title, replaces=replaced, details=details, facts=facts
+            )
         )
 
     def _issue_compensation(self, run: Run, edge: Edge) -> None:
         compensation = self._policy.compensation
         if compensation is None:
             return
-        digest = hashlib.sha256(run.conversation_id.encode()).hexdigest()[:8].upper()
-        run.compensation_reference = f"{compensation.reference_prefix}-{digest}"
+        run.compensation_reference = _reference(compensation.reference_prefix, run.conversation_id)
         run.outcome = "compensation_accepted"
         unverified = self._unverified(run, compensation=True)
         item = current_item(run)
         if item is not None:
             item.status = "compensation_accepted"
             run.settled.append(item)
+        run.actions.append(
+            IssueCompensation(reference=run.compensation_reference, offer=compensation.title, unverified=unverified)
+        )
+
+    def _grant_goodwill(self, run: Run, edge: Edge) -> None:
+        """Give the goodwill offer asked for once the request is settled, leaving the request's outcome as it
+        is: the offer comes on top of what put the trouble right."""
+        compensation = self._policy.compensation
+        if compensation is None:
+            return
+        run.counters.compensation_offered = True
+        run.compensation_reference = _reference(compensation.reference_prefix, run.conversation_id)
+        unverified = self._unverified(run, compensation=True)
         run.actions.append(
             IssueCompensation(reference=run.compensation_reference, offer=compensation.title, unverified=unverified)
         )
@@ -454,3 +487,9 @@ def _outcome(outcome: Outcome, *, overwrite: bool = False) -> Callable[[Run, Edg
             run.outcome = outcome
 
     return apply
+
+
+def _reference(prefix: str, conversation_id: str) -> str:
+    """The reference of the goodwill offer given in a conversation: the policy's prefix and a digest of the id."""
+    digest = hashlib.sha256(conversation_id.encode()).hexdigest()[:8].upper()
+    return f"{prefix}-{digest}"

@@ -190,6 +190,7 @@ class Engine:
             now=now,
             settled=_settled(conversation),
             granted=_granted(conversation),
+            turned_down=_turned_down(conversation),
         )
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:
@@ -564,3 +565,11 @@ def _forget_confirmed(stated: dict[str, list[FactValue]], facts: Mapping[str, Fa
             stated[name].remove(value)
             if not stated[name]:
                 del stated[name]
+
+
+def _turned_down(conversation: Conversation) -> tuple[str, ...]:
+    """The alternatives the customer turned down for the request on offer, which they may still come back to."""
+    item = conversation.current
+    if conversation.state != "offering_alternatives" or item is None:
+        return ()
+    return item.rejected

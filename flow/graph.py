@@ -23,6 +23,7 @@ from typing import Literal
 from flow import guards
 from flow.guards import Guard
 from flow.policy import Policy
+from flow.reading import PolicyReading
 from flow.vocabulary import EscalationReason, StateName
 
 Trigger = Literal[
@@ -68,6 +69,8 @@ Effect = Literal[
     "take_back_handoff",
     "undo_approval",
     "retract_approval",
+    "amend_alternative",
+    "grant_goodwill",
 ]
 EdgeName = Literal[
     "abuse_close",
@@ -130,6 +133,9 @@ EdgeName = Literal[
     "satisfied",
     "anything_else",
     "already_done",
+    "note_details",
+    "grant_goodwill",
+    "no_goodwill",
     "left_waiting",
     "noted_facts",
     "accept_callback",
@@ -164,6 +170,10 @@ def _declines(policy: Policy) -> bool:
 
 def _offers(policy: Policy) -> bool:
     return any(r.every_alternative() for r in policy.requests.values())
+
+
+def _sizes_or_colours(policy: Policy) -> bool:
+    return bool(PolicyReading(policy).in_sizes_or_colours)
 
 
 def _compensates(policy: Policy) -> bool:
@@ -467,6 +477,15 @@ EDGES: tuple[Edge, ...] = (
     Edge(
         "approve_instead", "message", "follow_up", "follow_up", guards.wants_request_instead,
         ("approve_instead",), possible=_offers,
+    ),
+    Edge(
+        "grant_goodwill", "message", "follow_up", "follow_up", guards.goodwill_due, ("grant_goodwill",),
+        possible=_compensates,
+    ),
+    Edge("no_goodwill", "message", "follow_up", "follow_up", guards.asked_for_goodwill),
+    Edge(
+        "note_details", "message", "follow_up", "follow_up", guards.told_details, ("amend_alternative",),
+        possible=_sizes_or_colours,
     ),
     Edge(
         "answer_chosen", "message", "follow_up", "follow_up", guards.asked_about_chosen, ("focus_asked",),

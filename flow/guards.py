@@ -595,6 +595,36 @@ def asked_about_chosen(run: Run, rules: Rules) -> bool:
     return item is not None and item.chosen is not None and _has(run, "ask_about", item.chosen)
 
 
+def asked_for_goodwill(run: Run, rules: Rules) -> bool:
+    """Once the request is settled, the customer asks for something for the trouble ("any compensation for
+    all the hassle?", "what about a goodwill gesture?"), and for nothing else."""
+    return "goodwill" in run.signals.slots and all(act.kind in _BESIDE_GOODWILL for act in _acts(run))
+
+
+_BESIDE_GOODWILL = frozenset({"complain", "thank", "unknown", "affirm", "provide"})
+
+
+def goodwill_due(run: Run, rules: Rules) -> bool:
+    """The customer asks for something for the trouble, and the policy's goodwill offer is theirs to have:
+    they are eligible for it now and it was not offered before."""
+    return asked_for_goodwill(run, rules) and can_compensate(run, rules)
+
+
+def told_details(run: Run, rules: Rules) -> bool:
+    """After taking an alternative that comes in sizes or colours, the customer tells which they would like
+    ("M please", "can I have it in navy?"): it is passed on with the alternative."""
+    item = last_accepted(run.agenda)
+    if item is None or item.chosen is None or "variant" not in run.signals.slots:
+        return False
+    return all(
+        act.kind in _BESIDE_DETAILS or (act.kind in ("choose", "ask_about") and act.target == item.chosen)
+        for act in _acts(run)
+    )
+
+
+_BESIDE_DETAILS = frozenset({"unknown", "thank", "affirm", "provide"})
+
+
 def switched_to(run: Run) -> str | None:
     """The alternative this message switches to, if it names one of those the customer could switch to."""
     options = switchable(run.agenda)

@@ -35,6 +35,10 @@ UNVERIFIED = (
     "Facts the decision used that only the customer stated (in a message, or unsigned from the page); "
     "check them before carrying the action out."
 )
+DETAILS = (
+    "What the customer asked for with the alternative, in words a person can act on: the size or colour "
+    'for an exchange ("a large", "size 9", "navy").'
+)
 REQUEST_FACTS = (
     "The facts of the request the action is about (its order number, when it was bought, what was wrong), "
     "so two requests of one conversation can be told apart."
@@ -246,8 +250,20 @@ class ApplyAlternative(_Frozen):
     alternative: str
     title: str
     replaces: str | None = None
+    details: str | None = Field(default=None, description=DETAILS)
     facts: dict[str, FactValue] = Field(default_factory=dict, description=REQUEST_FACTS)
     unverified: list[str] = Field(default_factory=list, description=UNVERIFIED)
+
+
+class AmendAlternative(_Frozen):
+    """Add what the customer asked for with the alternative already applied in this conversation, told
+    after it was set up ("M please" once the exchange is arranged)."""
+
+    type: Literal["amend_alternative"] = "amend_alternative"
+    alternative: str
+    title: str
+    details: str = Field(description=DETAILS)
+    facts: dict[str, FactValue] = Field(default_factory=dict, description=REQUEST_FACTS)
 
 
 class WithdrawApproval(_Frozen):
@@ -284,6 +300,7 @@ Action = Annotated[
     | IssueCompensation
     | ApproveRequest
     | ApplyAlternative
+    | AmendAlternative
     | WithdrawApproval
     | WithdrawAlternative
     | Close,

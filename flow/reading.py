@@ -44,6 +44,13 @@ class PolicyReading:
         self.ways_of_requests = frozenset(
             offer.id for offer in self.wishes if any(self._asks_for_a_request(w) for w in self.offers[offer.id].words)
         )
+        kinds = self.lexicon.variant_kinds
+        self.in_sizes_or_colours = frozenset(
+            offer_id
+            for offer_id in alternatives
+            if any(not kinds.isdisjoint(name.split()) for name in self.offers[offer_id].words)
+        )
+        """The alternatives that come in a size or colour the customer may tell ("an exchange for another size")."""
         self.request_facts = policy.request_facts()
         self.facts = tuple(
             FactField(
@@ -120,9 +127,11 @@ class PolicyReading:
         now: datetime | None = None,
         settled: str | None = None,
         granted: str | None = None,
+        turned_down: tuple[str, ...] = (),
     ) -> Context:
         """The context for reading the next message: ``request``, ``settled`` and ``granted`` are the policy's
-        request names."""
+        request names; ``turned_down`` the alternatives of the request in hand the customer turned down, which
+        its names as an offer still name ("ok fine, I'll return it then" after "I don't want to return it")."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -133,7 +142,7 @@ class PolicyReading:
             focus=focus,
             chosen=chosen,
             chosen_offer=self.offers.get(chosen or ""),
-            wishes=self._wishes_in(state, offered),
+            wishes=self._wishes_in(state, offered, turned_down),
             ways_of_requests=self.ways_of_requests,
             today=now.astimezone(self.policy.zone).date() if now is not None else None,
             day_first=self._day_first,
@@ -143,14 +152,21 @@ class PolicyReading:
             granted=self.kinds.get(granted or "") if granted else None,
         )
 
-    def _wishes_in(self, state: StateName, offered: tuple[str, ...]) -> tuple[Offer, ...]:
+    def _wishes_in(
+        self, state: StateName, offered: tuple[str, ...], turned_down: tuple[str, ...] = ()
+    ) -> tuple[Offer, ...]:
         """The alternatives a customer may ask for by name: all of them while nothing is on offer, and the ones
-        not on offer while some are ("can I have store credit instead?" with a repair on offer)."""
+        not on offer while some are ("can I have store credit instead?" with a repair on offer), those turned
+        down by every name they had on offer."""
         if not offered:
             return self.wishes if state in ("listening", "follow_up") else ()
         if state != "offering_alternatives":
             return ()
-        return tuple(offer for offer in self.wishes if offer.id not in offered)
+        return tuple(
+            self.offers[offer.id] if offer.id in turned_down else offer
+            for offer in self.wishes
+            if offer.id not in offered
+        )
 
     def request_named(self, kind: str | None) -> str | None:
         """The policy's request for a kind of request (``refund`` -> the request whose intents ask for one)."""

@@ -98,6 +98,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "files_complaint": frozenset({"files_complaint"}),
     "trouble_told": frozenset({"trouble_told"}),
     "wished": frozenset({"wished"}),
+    "variant": frozenset({"variant"}),
     "unoffered": frozenset({"unoffered"}),
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "summary": frozenset({"summary"}),
@@ -169,6 +170,7 @@ class ContextBuilder:
             given=False,
             trouble_told=False,
             wished=None,
+            variant=None,
             request_named=False,
             request_assumed=False,
             asked_for_all=False,
@@ -347,6 +349,7 @@ class ContextBuilder:
         context["intent"] = run.signals.intent
         context["request"] = self._title(run, item) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
+        context["compensation_offered"] = run.counters.compensation_offered and run.compensation_reference is None
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
         context["level"] = run.counters.unclear
@@ -402,6 +405,8 @@ class ContextBuilder:
             )
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
+        if "variant" in groups:
+            context["variant"] = run.signals.slots.get("variant")
         if "unoffered" in groups:
             context["unoffered"] = self._unoffered(run)
         if "chosen_waiting" in groups:

@@ -56,7 +56,8 @@ SPEC = StateSpec(
         "set_up_goodbye": (
             "{% if compensation_reference %}Done. I've added {{ compensation }} to your account, reference "
             "{{ compensation_reference }}.{% else %}Great, I've arranged your {{ chosen }}{% if order_id %} for "
-            "order {{ order_id }}{% endif %}, and you'll get an email to confirm it.{% endif %} I'll check in with "
+            "order {{ order_id }}{% endif %}{% if variant %} ({{ variant }}){% endif %}, and you'll get an email to "
+            "confirm it.{% endif %} I'll check in with "
             "you {{ follow_up_when }} to make sure everything is sorted. {% if thanked %}You're welcome"
             "{% else %}Thanks for chatting with us{% endif %}{% if customer_name %}, {{ customer_name }}{% endif %}. "
             "Take care.",

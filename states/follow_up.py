@@ -21,6 +21,9 @@ SPEC = StateSpec(
         "answer_about": "about_switch",
         "which_one": "which_instead",
         "answer_chosen": "about_chosen",
+        "note_details": "details_noted",
+        "grant_goodwill": "goodwill_given",
+        "no_goodwill": "no_goodwill",
         "accept_compensation": "compensation_set_up",
         "check_in": "check_in",
         "hand_back": "handed_back",
@@ -52,18 +55,22 @@ SPEC = StateSpec(
         "alternative_set_up": (
             "{% if complained and not apologized %}I understand, and I'm sorry it's not what you hoped for. I've "
             "arranged{% else %}Great, I've arranged{% endif %} your {{ chosen }}{% if order_id %} for order "
-            "{{ order_id }}{% endif %}. You'll get an email to confirm it. I'll check in with you {{ follow_up_when }} "
+            "{{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted{% endif %}. You'll get an email to "
+            "confirm it. I'll check in with you {{ follow_up_when }} "
             "to make sure everything is sorted. Is there anything else I can help with?",
             "{% if complained and not apologized %}I hear you, and I'm sorry it isn't what you wanted.{% else %}Thank "
-            "you.{% endif %} Your {{ chosen }} is all set{% if order_id %} for order {{ order_id }}{% endif %}, "
-            "and you'll get an email to confirm it. I'll check back {{ follow_up_when }}. "
+            "you.{% endif %} Your {{ chosen }} is all set{% if order_id %} for order {{ order_id }}{% endif %}"
+            "{% if variant %}, and I've noted {{ variant }}. You'll{% else %}, and you'll{% endif %} get an email to "
+            "confirm it. I'll check back {{ follow_up_when }}. "
             "Is there anything else you need?",
         ),
         "wish_granted": (
             "Of course{% if customer_name %}, {{ customer_name }}{% endif %}. I've arranged your {{ chosen }}"
-            "{% if order_id %} for order {{ order_id }}{% endif %}. You'll get an email to "
-            "confirm it, and I'll check in with you {{ follow_up_when }}. Is there anything else I can help with?",
-            "Yes, we can do that. Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}. "
+            "{% if order_id %} for order {{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted"
+            "{% endif %}. You'll get an email to confirm it, and I'll check in with you {{ follow_up_when }}. "
+            "Is there anything else I can help with?",
+            "Yes, we can do that. Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}"
+            "{% if variant %}, and I've noted {{ variant }}{% endif %}. "
             "An email is on its way to confirm it, and I'll check back {{ follow_up_when }}. "
             "Anything else I can do for you?",
         ),
@@ -75,9 +82,10 @@ SPEC = StateSpec(
         ),
         "approval_swapped": (
             "Of course. Instead of {{ request }}, I've arranged your {{ chosen }}{% if order_id %} for order "
-            "{{ order_id }}{% endif %}. You'll get an email to confirm the change. Is there anything else I can "
-            "help with?",
-            "No problem, I've switched it: you'll have the {{ chosen }} rather than {{ request }}"
+            "{{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted{% endif %}. You'll get an email to "
+            "confirm the change. Is there anything else I can help with?",
+            "No problem, I've switched it: you'll have the {{ chosen }}{% if variant %} ({{ variant }}){% endif %} "
+            "rather than {{ request }}"
             "{% if order_id and order_id not in request %} for order {{ order_id }}{% endif %}, and an email will "
             "confirm it. Anything else I "
             "can do for you?",
@@ -96,10 +104,13 @@ SPEC = StateSpec(
         ),
         "alternative_changed": (
             "No problem, I've changed it: you'll have the {{ chosen }}{% if replaced %} instead of the "
-            "{{ replaced }}{% endif %}{% if order_id %} for order {{ order_id }}{% endif %}. You'll get an email to "
-            "confirm it. Is there anything else I can help with?",
+            "{{ replaced }}{% endif %}{% if order_id %} for order {{ order_id }}{% endif %}{% if variant %}, with "
+            "{{ variant }} noted{% endif %}. You'll get an email to confirm it. Is there anything else I can help "
+            "with?",
             "Of course. I've switched it to the {{ chosen }}{% if replaced %} in place of the {{ replaced }}"
-            "{% endif %}, and you'll get an email to confirm the change. Anything else I can do for you?",
+            "{% endif %}{% if variant %} ({{ variant }}){% endif %}, and you'll get an email to confirm the "
+            "change. "
+            "Anything else I can do for you?",
         ),
         "about_switch": (
             "{{ details }} Would you like {% if several and about == choices %}one of these{% else %}the "
@@ -114,6 +125,32 @@ SPEC = StateSpec(
             "{% endif %}: the {{ choices }}?",
             "Of course. Which one shall I set up in place of {% if chosen %}the {{ chosen }}{% else %}{{ request }}"
             "{% endif %}: the {{ choices }}?",
+        ),
+        "goodwill_given": (
+            "I'm sorry for the trouble this has caused. As a goodwill gesture, I've added {{ compensation }} to "
+            "your account, reference {{ compensation_reference }}. Is there anything else I can help with?",
+            "You're right, this has been a hassle, and I'm sorry. I've added {{ compensation }} to your account "
+            "as a goodwill gesture, reference {{ compensation_reference }}. Anything else I can do for you?",
+        ),
+        "no_goodwill": (
+            "{% if compensation_offered %}I'm sorry again for the hassle. The goodwill gesture I can make is the "
+            "one from earlier ({{ compensation }}), and I can't add more on top, I'm afraid. Is there anything else "
+            "I can help with?{% else %}I'm sorry for the hassle this has caused. I'm not able to add anything on "
+            "top of what's arranged"
+            "{% if order_id %} for order {{ order_id }}{% endif %}, I'm afraid. Is there anything else I can help "
+            "with?{% endif %}",
+            "{% if compensation_offered %}I understand, and I'm sorry again. The goodwill gesture from earlier "
+            "({{ compensation }}) is as far as I can go here, I'm afraid. Anything else I can do for you?"
+            "{% else %}"
+            "I understand, and I'm sorry for the trouble. A goodwill gesture isn't something I can give here, "
+            "beyond what's arranged{% if order_id %} for order {{ order_id }}{% endif %}. Anything else I can do "
+            "for you?{% endif %}",
+        ),
+        "details_noted": (
+            "Thank you, I've added {{ variant }} to your {{ chosen }}{% if order_id %} for order {{ order_id }}"
+            "{% endif %}, and the confirmation email will show it. Is there anything else I can help with?",
+            "Noted: {{ variant }} for the {{ chosen }}{% if order_id %} on order {{ order_id }}{% endif %}. The "
+            "email confirming it will include that. Anything else I can do for you?",
         ),
         "about_chosen": (
             "{{ details }} Is there anything else I can help with?",

@@ -88,7 +88,8 @@ SPEC = StateSpec(
             "{% elif hint and level >= 2 %}This might help. {{ hint }} {{ question }}"
             "{% elif hint %}{{ hint }} Could you check it for me?"
             "{% elif narrowing and not offer_colleague %}{% if wished %}Let me check whether the {{ wished }} is "
-            "possible. {% elif trouble_told %}I'm sorry to hear that. {% endif %}{% if arrived_only %}That's when it "
+            "possible. {% elif trouble_told %}I'm sorry to hear that. {% endif %}{% if arrived_only and asked_before %}"
+            "I still need the day it was bought, not the day it came. {% elif arrived_only %}That's when it "
             "came, thank you. I need the day it was bought, which may be a few days earlier. {% elif asked_before %}"
             "I need a slightly more exact date. {% else %}That helps, but I need to be a little more exact. {% endif %}"
             "{{ question }}"
@@ -119,8 +120,10 @@ SPEC = StateSpec(
             "{% elif hint and level >= 2 %}Here's something that may help. {{ hint }} {{ question }}"
             "{% elif hint %}Could you check that number? {{ hint }}"
             "{% elif narrowing and not offer_colleague %}{% if wished %}I can look into the {{ wished }} for you. "
-            "{% elif trouble_told %}I'm sorry about that. {% endif %}{% if arrived_only %}Thanks. That's the delivery "
-            "date, and I need the day you ordered it. {% else %}Could you narrow it down a little? {% endif %}"
+            "{% elif trouble_told %}I'm sorry about that. {% endif %}{% if arrived_only and asked_before %}I still "
+            "need the day you ordered it, not the delivery date. {% elif arrived_only %}Thanks. That's the delivery "
+            "date, and I need the day you ordered it. {% elif asked_before %}I still need a closer date. {% else %}"
+            "Could you narrow it down a little? {% endif %}"
             "{{ question }}"
             "{% elif noted_for %}Noted for {{ noted_for }}, thank you. {{ question }}"
             "{% elif wished %}I can look into the {{ wished }} for you. {{ question }}"
@@ -162,15 +165,18 @@ SPEC = StateSpec(
         ),
         "approved_next": ("{{ approval }}",),
         "set_up_next": (
-            "Great, {% if chosen %}I've arranged your {{ chosen }}{% else %}I've added {{ compensation }} to your "
+            "Great, {% if chosen %}I've arranged your {{ chosen }}{% if variant %} ({{ variant }}){% endif %}"
+            "{% else %}I've added {{ compensation }} to your "
             "account, reference {{ compensation_reference }}{% endif %}. Now, on to {{ request }}.",
-            "Done, {% if chosen %}your {{ chosen }} is arranged{% else %}{{ compensation }} is on your account, "
+            "Done, {% if chosen %}your {{ chosen }}{% if variant %} ({{ variant }}){% endif %} is arranged"
+            "{% else %}{{ compensation }} is on your account, "
             "reference {{ compensation_reference }}{% endif %}. Next, {{ request }}.",
         ),
         "wish_granted_next": (
-            "Of course. I've arranged your {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}, and "
-            "you'll get an email to confirm it.",
-            "Yes, we can do that: your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}, "
+            "Of course. I've arranged your {{ chosen }}{% if order_id %} for order {{ order_id }}{% endif %}"
+            "{% if variant %} ({{ variant }}){% endif %}, and you'll get an email to confirm it.",
+            "Yes, we can do that: your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}"
+            "{% if variant %} ({{ variant }}){% endif %}, "
             "and an email is on its way to confirm it.",
         ),
         "next_request": (

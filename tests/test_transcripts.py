@@ -112,6 +112,7 @@ def test_csv_has_one_row_per_turn_and_defuses_spreadsheet_formulas(store: Store,
         "alternative": "store_credit",
         "title": "Store credit",
         "replaces": None,
+        "details": None,
         "facts": {"days_since_purchase": 45, "order_id": "A-1001"},
         "unverified": [],
     }

@@ -43,6 +43,8 @@ PHRASES: dict[str, str] = {
     "drop_all": "I'd like to cancel instead... no, forget cancelling it, and forget the refund, I'll keep it.",
     "options": "What are my options?",
     "two_requests_other_way": "I would like to cancel my order, and I also want a refund, please.",
+    "size": "A large, please.",
+    "goodwill": "Could I have something for the trouble?",
 }
 """One unambiguous message for each kind of customer message the flow tells apart.
 
@@ -105,6 +107,8 @@ _EXPECTED: dict[str, _Check] = {
     "drop_all": _acts("request:cancel", "cancel_request:cancel", "cancel_request:refund"),
     "options": lambda s, p: not s.has("request") and not s.abusive and not s.threat,
     "two_requests_other_way": _acts("request:cancel", "request:refund"),
+    "size": lambda s, p: not s.has("request") and not s.abusive and not s.threat,
+    "goodwill": lambda s, p: not s.has("request") and not s.abusive and not s.threat,
 }
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from flow.models import (
     Action,
+    AmendAlternative,
     ApplyAlternative,
     ApproveRequest,
     Close,
@@ -77,7 +78,10 @@ def describe_action(action: Action, *, zone_now: datetime | None = None) -> str:
         return f"approve the request {action.request!r}{_for_order(action.facts)}"
     if isinstance(action, ApplyAlternative):
         instead = f" in place of {action.replaces!r}" if action.replaces else ""
-        return f"apply the alternative {action.title!r}{instead}{_for_order(action.facts)}"
+        details = f", {action.details}" if action.details else ""
+        return f"apply the alternative {action.title!r}{details}{instead}{_for_order(action.facts)}"
+    if isinstance(action, AmendAlternative):
+        return f"add {action.details!r} to the alternative {action.title!r}{_for_order(action.facts)}"
     if isinstance(action, WithdrawApproval):
         return f"undo the approved request {action.request!r}{_for_order(action.facts)}"
     if isinstance(action, WithdrawAlternative):

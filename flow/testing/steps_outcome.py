@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flow.models import ApplyAlternative, ApproveRequest, Close, WithdrawAlternative, WithdrawApproval
+from flow.models import AmendAlternative, ApplyAlternative, ApproveRequest, Close, WithdrawAlternative, WithdrawApproval
 from flow.testing.assertions import actions_of, expect, listed, words
 from flow.testing.catalog import then
 from flow.testing.world import ConversationUnderTest
@@ -113,6 +113,37 @@ def _(tactful_conversation: ConversationUnderTest, title: str) -> None:
     world = tactful_conversation
     applied = [a for a in actions_of(world, ApplyAlternative) if words(title) in (words(a.title), words(a.alternative))]
     expect(world, f'the alternative "{title}" applied', None if applied else listed(world.last_turn.actions))
+
+
+@then('the alternative "{title:Text}" is passed on with "{details:Text}"', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, title: str, details: str) -> None:
+    """The host application is told what the customer asked for with this alternative (a size or colour),
+    when it is applied or afterwards.
+
+    Example: Then the alternative "Exchange" is passed on with "size M"
+    """
+    world = tactful_conversation
+    actions: list[ApplyAlternative | AmendAlternative] = [
+        *actions_of(world, ApplyAlternative),
+        *actions_of(world, AmendAlternative),
+    ]
+    told = [a for a in actions if words(title) in (words(a.title), words(a.alternative)) and a.details == details]
+    expect(
+        world,
+        f'the alternative "{title}" passed on with "{details}"',
+        None if told else listed(world.last_turn.actions),
+    )
+
+
+@then("nothing is passed on with the alternative taken", section=SECTION)
+def _(tactful_conversation: ConversationUnderTest) -> None:
+    """The last reply tells the host application nothing more about the alternative already taken.
+
+    Example: Then nothing is passed on with the alternative taken
+    """
+    world = tactful_conversation
+    told = actions_of(world, AmendAlternative)
+    expect(world, "nothing passed on with the alternative", listed(world.last_turn.actions) if told else None)
 
 
 @then('the alternative "{title:Text}" is not applied', section=SECTION)

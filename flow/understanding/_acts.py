@@ -25,7 +25,13 @@ from flow.understanding._choices import (
     read_choices,
     refusal,
 )
-from flow.understanding._drops import DROPPING, correction_end, dropped_request, second_thoughts
+from flow.understanding._drops import (
+    DROPPING,
+    correction_end,
+    dropped_request,
+    mind_changed_beside_the_date,
+    second_thoughts,
+)
 from flow.understanding._earlier import (
     asked_again,
     asks_after_earlier,
@@ -199,7 +205,7 @@ def read_acts(
         if not tone.irony and _thanks(words, lexicon):
             found.add(position + 3, Act.of("thank"))
         _read_answers(clause, position, context, lexicon, found, thanked=thanked, irony=tone.irony)
-        if has(lexicon.taking_time, words):
+        if has(lexicon.taking_time, words) and not _unsure_when(words):
             found.add(position + 8, Act.of("hold"))
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
@@ -226,6 +232,8 @@ def read_acts(
         _rules_for_this_order(clauses, lexicon, found)
     if facts and "hold" in found.kinds():
         found.drop("hold")
+    if "days_since_purchase" in facts and "cancel_request" in found.kinds():
+        mind_changed_beside_the_date(clauses, lexicon, found)
     second_thoughts(found)
     if found.told and "request" not in found.kinds():
         asked_again(clauses, found)
@@ -366,6 +374,16 @@ def read_acts(
         found.add(-2, Act.of("threat", negated=True))
     if {"ask_why", "choose"} <= found.kinds() and not any(m.offer for ms in mentioned for m in ms):
         found.drop("choose")  # "ok but why?": the "ok" takes nothing up
+    if context.state == "offering_alternatives" and {"request", "choose"} <= found.kinds():
+        # "ok the refund then" with the free return turned down before: that way of a refund, taken after all
+        ways = {
+            at // 1000
+            for at, a in found.acts
+            if a.kind == "choose"
+            and a.target in context.ways_of_requests
+            and not another_order(clauses[at // 1000].words)
+        }
+        found.acts = [(at, a) for at, a in found.acts if not (a.kind == "request" and at // 1000 in ways)]
     acts = found.ordered()
     kinds = found.kinds()
     if asides is not None and kinds & _MOVING_ON and not (tone.abusive or tone.irony or tone.threat):
@@ -532,6 +550,13 @@ _GOING_ON = frozenset(
 """The first two words of a question that goes on from the one before it."""
 
 
+def _asks_what_it_gives(words: Sequence[str], cued: set[str], lexicon: Lexicon) -> bool:
+    """ "Does the refund include the delivery charge?", "do I get the postage back too?": what the request
+    covers, which the rules answer, beside asking for it."""
+    starts = [cue_at(lexicon.request_cues[kind], words) or 0 for kind in cued if kind in lexicon.request_cues]
+    return bool(starts) and (_asks_postage_back(words, starts) or _asks_what_it_covers(words, starts))
+
+
 def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> str | None:
     """The words of a question asked beside what the message does: one nothing was read in, or one about
     the rules ("and how long do refunds take?"), in a message that also makes a request or a choice."""
@@ -561,6 +586,10 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             about_rules = bool(kinds & {"ask_policy", "ask_status"}) or (
                 not chosen and asks_what_returning_costs(clause.words)
             )
+            if requested and not about_rules and ("it" in clause.words or "that" in clause.words):
+                # "refund please, and does it cover delivery?": what the request asked for covers
+                at = clause.words.index("it" if "it" in clause.words else "that")
+                about_rules = _asks_what_it_covers(clause.words, [at])
             cued = {
                 kind
                 for kind, each in (*lexicon.request_cues.items(), *lexicon.weak_request_cues.items())
@@ -573,6 +602,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 and (not about_rules or cued & requested)
                 and not (about_rules and another_order(clause.words))
                 and not how_to
+                and not _asks_what_it_gives(clause.words, cued, lexicon)
             ):
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
             if (
@@ -650,6 +680,18 @@ def _unread_question(clauses: list[Clause], found: Found) -> None:
         if clause.question and len(clause.words) >= 3 and index not in read:
             found.add(index * 1000, Act.of("unknown"))
             return
+
+
+def _unsure_when(words: Sequence[str]) -> bool:
+    """ "I don't know when, maybe end of September?", "not sure exactly what day": unsure of a date, not asking
+    for time to decide."""
+    for at, word in enumerate(words[:-1]):
+        if word not in ("know", "sure", "idea", "dunno", "idk"):
+            continue
+        after = words[at + 1 : at + 3]
+        if after[0] in ("when", "exactly") or after[0] in ("what", "which") and after[1:] in (["day"], ["date"]):
+            return True
+    return False
 
 
 def _read_requests(

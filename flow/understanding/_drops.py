@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from flow.understanding._found import Found, cue_at, first, has
+from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 
@@ -63,6 +64,29 @@ def _mind_changed_about_the_item(words: Sequence[str], start: int, end: int) -> 
     if "mind" not in words[start:end]:
         return False
     return not _GIVING_A_REASON.isdisjoint(words[max(0, start - 3) : start])
+
+
+def mind_changed_beside_the_date(clauses: Sequence[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "Bought them 3 days ago, changed my mind": a bare change of mind told with the day of purchase is why
+    the item goes back, not the request let go; "changed my mind, I don't want the refund" still drops it."""
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        match = first(lexicon.cancel_request_cues, words)
+        if match is None or "mind" not in words[match.start : match.end]:
+            continue
+        rest = [w for w in words[: match.start] + words[match.end :] if w not in _ONLY_THE_PURCHASE]
+        if any(not any(ch.isdigit() for ch in w) for w in rest):
+            return
+        found.acts = [(at, act) for at, act in found.acts if not (act.kind == "cancel_request" and at // 1000 == index)]
+        found.unnamed_drops = [(at, keeps) for at, keeps in found.unnamed_drops if at // 1000 != index]
+
+
+_ONLY_THE_PURCHASE = frozenset(
+    "i ive i've have had just so and but then well yeah yes basically bought ordered got them it this these "
+    "ago days day weeks week a an the one two three four five six seven eight nine ten few couple of last on "
+    "about around roughly".split()
+)
+"""Words a change of mind may stand beside and still be only the reason for a return with its date."""
 
 
 _GIVING_A_REASON = frozenset({"just", "simply", "only", "because", "cos", "coz", "cause", "as", "since", "merely"})

@@ -673,6 +673,10 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
     if value == "illness" and match.start > 0 and clause[match.start - 1] in _THE_THINGS:
         return True  # "what about the broken leg?" of a sofa: a part of the item, not the customer's leg
     if value == NEVER_ARRIVED:
+        if clause[match.start] in ("its", "it") and not _OWNING_THE_DELAY.isdisjoint(
+            clause[max(0, match.start - 3) : match.start]
+        ):
+            return True  # "I know it's late, I was travelling": the customer asking late, not a parcel that is
         near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
         return any(has(lexicon.money_subjects, words) for words in near)
     if value == FAULTY and clause[match.start] in ("was", "were", "is") and match.start > 0:
@@ -688,6 +692,8 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
     return lexicon.unsuited_after.at(clause, end) is not None
 
 
+_OWNING_THE_DELAY = frozenset({"know", "realise", "realize", "aware", "appreciate", "understand", "admit"})
+"""Words before "it's late" that make it the customer's own lateness in asking, not a late parcel."""
 _WHOLE_ORDER = frozenset({"parcel", "package", "order", "delivery", "it", "everything", "they", "box", "refund"})
 """What "was missing" says of that is the whole order, which never came, not a part of it."""
 

@@ -361,3 +361,36 @@ def _by_pointing(
     if len(offered) == 1:
         return [Mention(offered[0].id, match.start, match.end, "pointing")]
     return [Mention(None, match.start, match.end, "pointing")]
+
+
+def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexicon) -> str | None:
+    """The size or colour asked for with ``offer``, when the offer changes sizes or colours, in words a reply
+    can repeat: "can I get it in a large?" gives "a large", "M please" gives "size M", "send the 9" gives
+    "size 9", "navy instead" gives "navy"."""
+    if not lexicon.variant_kinds or not _changes_variant(offer, lexicon.variant_kinds):
+        return None
+    for whole in clauses:
+        clause = whole[: whole.index("if")] if "if" in whole[1:] else whole  # "XL if you have it"
+        rest = [word for word in clause[1:] if word != "size"]
+        if clause and clause[0] in _LETTER_SIZES and all(word in lexicon.variant_after for word in rest):
+            return f"size {clause[0].upper()}"
+        if clause[:1] == ["size"] and clause[1:2] and (clause[1].isdigit() or clause[1] in _LETTER_SIZES):
+            if all(word in lexicon.variant_after for word in clause[2:]):
+                return f"size {clause[1].upper()}"
+        mention = next(iter(by_variant(clause, (offer,), lexicon)), None)
+        if mention is not None:
+            return _as_said(clause[mention.start : mention.end], lexicon)
+    return None
+
+
+def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:
+    """A size or colour in words a reply can repeat: leads other than "a" dropped, a bare size number or
+    letter named as a size."""
+    said = list(words)
+    while said and said[0] in lexicon.variant_leads and said[0] not in ("a", "an"):
+        said.pop(0)
+    if said and said[0] in ("a", "an") and said[1:2] and (said[1].isdigit() or said[1] in _LETTER_SIZES | {"size"}):
+        said.pop(0)
+    if len(said) == 1 and (said[0].isdigit() or said[0] in _LETTER_SIZES):
+        return f"size {said[0].upper()}"
+    return " ".join(word.upper() if word in _LETTER_SIZES else word for word in said)

@@ -196,6 +196,9 @@ def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -
             if "long" not in clause.words or _TAKES.isdisjoint(clause.words):
                 return  # a question about the rules, asked after the grant
             found.drop("ask_policy")  # how long this one takes, not how long refunds take in general
+        if context.focus is not None and context.focus != context.chosen:
+            found.add(index * 1000, Act.of("ask_about", context.focus))  # the offer just described, not the grant
+            return
         found.add(index * 1000 + 6, Act.of("ask_status"))
         return
 

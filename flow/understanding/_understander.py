@@ -17,17 +17,18 @@ from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, 
 from flow.understanding._choices import wants_all
 from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
+from flow.understanding._goodwill import asks_for_goodwill
 from flow.understanding._granted import as_welcome, welcomed_grant
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import OWNING_UP, corrected_sentiment
-from flow.understanding._offers import find_mentions
+from flow.understanding._offers import find_mentions, variant_asked
 from flow.understanding._request_cues import OTHER_ORDER, adds_more, another_order_said
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
 from flow.understanding.clauses import Clause, plain_clauses
-from flow.understanding.context import FIRST_MESSAGE, Context
+from flow.understanding.context import FIRST_MESSAGE, Context, Offer
 from flow.understanding.languages import other_language, says_yes
 from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
@@ -177,6 +178,10 @@ class Understander:
             # a colleague rather than the whole order cancelled
             acts = [a if not (a.kind == "request" and a.target == "cancel") else _CANCEL_PART for a in acts]
             intent = "unknown"
+        if context.state == "follow_up" and any(asks_for_goodwill(clause) for clause in clause_words):
+            slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
+            if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
+                acts = [a for a in acts if a.kind not in ("insist", "request")] or [Act.of("unknown")]
         if any(_asks_for_an_apology(clause) for clause in clause_words):
             slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
         if len(context.offered) > 1 and any(wants_all(clause) for clause in clause_words):
@@ -207,6 +212,9 @@ class Understander:
             slots["remark"] = "yes"
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
+        with_variant = _offer_taken(acts, context)
+        if with_variant is not None and (variant := variant_asked(clause_words, with_variant, lexicon)):
+            slots["variant"] = variant  # "the exchange, in a large please": what to send, passed on with it
         requests = [a.target for a in acts if a.kind == "request" and a.target and not a.negated]
         if (
             not requests
@@ -488,6 +496,10 @@ _SOME_OF_IT = frozenset(
 )  # fmt: skip
 _ORDER_WORDS = frozenset({"order", "orders", "purchase", "purchases"})
 """Words after "one of" that make it one whole order of several ("cancel one of my orders")."""
+
+
+_MONEY_BACK = frozenset({"refund", "refunded", "reimburse", "reimbursed", "back"})
+"""Words that ask for the order's money back beside something for the trouble ("a refund and compensation")."""
 
 
 def _asks_for_an_apology(words: list[str]) -> bool:
@@ -958,6 +970,18 @@ def _asks_for_a_call(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 
 _CALL_ME = ("call me", "ring me", "phone me", "callback", "call back", "give me a call", "a phone call", "ring back")
+
+
+def _offer_taken(acts: Sequence[Act], context: Context) -> Offer | None:
+    """The offer this message takes, or the one taken before that a size or colour may still be told for."""
+    for act in acts:
+        if act.kind == "choose" and not act.negated:
+            offer = next((offer for offer in (*context.offered, *context.wishes) if offer.id == act.target), None)
+            if offer is not None:
+                return offer
+    if context.state == "follow_up" and context.chosen_offer is not None:
+        return context.chosen_offer
+    return None
 
 
 def _only_sorry(clauses: Sequence[Sequence[str]]) -> bool:

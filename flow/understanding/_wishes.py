@@ -46,6 +46,10 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             if _displaced(words, mention.start):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
                 continue
+            if _asks_for(clause, mention, lexicon) and _only_a_size_after_approval(words, mention, context, lexicon):
+                # "A large, please" once a refund is started: whether to swap it is asked, not done
+                found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
+                return
             if _asks_for(clause, mention, lexicon):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 others = tuple(offer for offer in context.wishes if offer.id != mention.offer)
@@ -63,6 +67,19 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             return
     if not found.kinds() & {"choose", "ask_about", "reject"}:
         _change_for_the_fit(clauses, context, lexicon, found)
+
+
+def _only_a_size_after_approval(words: Sequence[str], mention: Mention, context: Context, lexicon: Lexicon) -> bool:
+    """Whether the clause names an alternative only by a size or colour ("a large please"), with no word of
+    changing or swapping, after the request was granted: too little to undo the request on."""
+    return (
+        mention.how == "variant"
+        and context.state == "follow_up"
+        and context.settled is not None
+        and context.chosen is None
+        and lexicon.variant_verbs.isdisjoint(words)
+        and lexicon.switch_words.isdisjoint(words)
+    )
 
 
 def _change_for_the_fit(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -142,7 +142,8 @@ _STATUS = _phrases("""
     when do i get | when can i expect | when should i expect | how long until | how long till | how long til |
     tell me when | let me know when | when my refund | when my money | when the refund | when the money |
     where my refund | where my money |
-    how long before i | still waiting | still not received | how long to wait | how long do i wait |
+    how long before i | how long for the | how long for my | how long before the | how long before my |
+    still waiting | still not received | how long to wait | how long do i wait |
     how long do i have to wait | how long will i wait | how long should i wait | how long will i have to wait |
     how long must i wait |
     still havent received | still havent got | still havent had | not received | havent received | havent got |

@@ -1,0 +1,42 @@
+"""Asking for something for the trouble, beside or after what puts the trouble right: "I want some
+compensation for all the hassle", "can I get a discount for the inconvenience?", "what about a goodwill
+gesture?". Money back for the order itself ("compensation for my order") is a refund, read elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_GOODWILL = frozenset({"goodwill", "gesture"})
+"""Words that name something for the trouble on their own."""
+_FOR_TROUBLE = frozenset({"compensation", "compensated", "compensate", "discount", "something", "voucher", "money"})
+"""Words that ask for something for the trouble when the trouble is named after them ("a discount for the
+hassle") or, for compensation, when nothing else is named."""
+_TROUBLE = frozenset(
+    {"hassle", "trouble", "inconvenience", "wait", "waiting", "delay", "stress", "bother", "time", "mess", "faff",
+     "upset", "aggravation", "disappointment", "headache", "grief"}
+)  # fmt: skip
+"""What the customer was put through, named after "for" ("for all the hassle")."""
+_COMPENSATION = frozenset({"compensation", "compensated", "compensate"})
+_NOT_WANTING = frozenset({"dont", "not", "no", "never", "without", "nor", "neither"})
+
+
+def asks_for_goodwill(words: Sequence[str]) -> bool:
+    """Whether one clause asks for something for the trouble rather than for the order's money back."""
+    for at, word in enumerate(words):
+        if word in _GOODWILL or (word in _FOR_TROUBLE and _trouble_after(words, at)):
+            return not _NOT_WANTING.intersection(words[max(0, at - 4) : at])
+        if word in _COMPENSATION and (at + 1 == len(words) or words[at + 1] in _ENDING):
+            return not _NOT_WANTING.intersection(words[max(0, at - 4) : at])  # "and I want some compensation"
+    return False
+
+
+_ENDING = frozenset({"please", "too", "as", "then", "now", "surely", "at", "or", "and", "here", "though"})
+
+
+def _trouble_after(words: Sequence[str], at: int) -> bool:
+    """ "for all the hassle", "for my trouble", "to make up for the wait": the trouble named soon after."""
+    after = words[at + 1 : at + 7]
+    if "for" not in after:
+        return False
+    following = after[after.index("for") + 1 :][:3]
+    return not _TROUBLE.isdisjoint(following)
