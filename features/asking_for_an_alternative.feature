@@ -274,8 +274,8 @@ Feature: Asking for an alternative straight away
       When the customer says "I want a refund"
       And the customer says "the exchange"
       And the customer says "Medium please"
-      Then the alternative "Exchange" is passed on with "medium"
-      And the agent says "medium"
+      Then the alternative "Exchange" is passed on with "size medium"
+      And the agent says "size medium"
       And the agent does not say "didn't quite catch"
       And the agent does not say "Good question"
 
@@ -309,6 +309,13 @@ Feature: Asking for an alternative straight away
         | can I swap it for a medium?                            | a medium  |
         | the exchange for a size 12 please                      | size 12   |
 
+    Scenario: "A large, please" with nothing asked for yet asks before setting anything up
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "hi"
+      And the customer says "A large, please."
+      Then no alternative is applied
+      And the message is read as "ask_about:exchange"
+
     Scenario: A size only told of after the exchange is arranged passes nothing on
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"
@@ -316,6 +323,16 @@ Feature: Asking for an alternative straight away
       And the customer says "thanks, the one I got was too small"
       Then nothing is passed on with the alternative taken
       And the agent does not say "noted"
+
+    Scenario: "How long will the new one take?" after the exchange asks about the exchange
+      Given the customer "Dana" bought order "A-4848" 14 days ago
+      When the customer says "I ordered a jumper in the wrong size, can I swap it?"
+      And the customer says "medium please"
+      And the customer says "how long will the new one take?"
+      Then the message is read as "ask_about:exchange"
+      And the agent does not say "switch you to the replacement"
+      When the customer says "perfect"
+      Then the conversation is closed
 
     Scenario: "Navy" on its own to the offers takes the exchange
       Given the customer "Dana" bought order "A-1001" 45 days ago

@@ -842,4 +842,4 @@ Feature: Following the customer when they change course
     Scenario: Whether the refund covers delivery is answered beside the question for the order number
       When the customer says "hi, i'd like a refund but first, does the refund include the delivery charge?"
       Then the agent asks for the "order_id"
-      And the agent says "includes the delivery charge you paid"
+      And the agent says "delivery charge included"

@@ -232,7 +232,7 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "I want a refund"
       And the customer says "<message>"
       Then the message gives the fact "circumstance" as "hardship"
-      And the reply matches /(Thanks for telling me|I've noted that)/
+      And the reply matches /(sorry to hear that|that sounds hard)/
       And the agent does not hand over to a person
       And the agent offers "store credit" and "exchange"
 
@@ -324,19 +324,19 @@ Feature: Questions on the way, and the facts that change the answer
     Scenario: Whether the refund covers delivery, asked in the first message, is answered at once
       When the customer says "hi, i'd like a refund but first, does the refund include the delivery charge?"
       Then the agent offers "store credit" and "exchange"
-      And the agent says "includes the delivery charge you paid"
+      And the agent says "delivery charge included"
 
     Scenario: "And does it cover delivery?" beside a refund is answered with the refund
       Given the customer "Dana" bought order "A-1001" 5 days ago
       When the customer says "I want a refund for A-1001, and does it cover delivery?"
       Then the request is approved
-      And the agent says "includes the delivery charge you paid"
+      And the agent says "delivery charge included"
 
   Rule: A question about one rule gets that rule; a question about the rules gets them all
 
     Scenario: "Do you refund delivery charges?" gets the sentence about delivery
       When the customer says "do you refund delivery charges?"
-      Then the agent says "A full refund includes the delivery charge you paid"
+      Then the agent says "for a full refund, delivery charge included"
       And the agent does not say "print the free returns label"
 
     Scenario: "Can I cancel an order after it's shipped?" gets the sentence about cancelling

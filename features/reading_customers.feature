@@ -1270,3 +1270,42 @@ Feature: Reading customers the way they write
       And the customer says "ok fine go ahead"
       Then the agent says "when did you buy it?"
       And the agent does not say "narrow it down"
+
+  Rule: Not liking what was bought is a reason to send it back
+
+    Scenario Outline: "<message>" asks for a refund
+      When the customer says "<message>"
+      Then the agent asks for the "order_id"
+      And the agent says "about a refund"
+
+      Examples:
+        | message                                             |
+        | i bought something 20 days ago and i dont like it   |
+        | got this lamp last week and honestly i hate it      |
+        | it was a present and they didn't like it            |
+
+  Rule: Asking how it goes is not asking for a person, nor for anything new
+
+    Scenario: "Will someone collect it?" after a refund is told how it goes back
+      When the customer says "you sent me a broken mirror, A-5050, bought it last week"
+      And the customer says "will someone collect it or do I have to take it to the post office? it's huge"
+      Then the agent does not hand over to a person
+      And the agent says "free returns label"
+
+    Scenario Outline: "<message>" asks for nothing yet
+      When the customer says "<message>"
+      Then the message is read as "unknown"
+      And the agent does not say "about a cancellation"
+
+      Examples:
+        | message                              |
+        | hiii can u help me with my order     |
+        | i need help with my order            |
+        | can i get help with a purchase       |
+
+    Scenario: "How do I know you'll actually refund it?" once it is arranged is told how it goes
+      When the customer says "I think I've been scammed, I paid for A-2121 3 weeks ago and nothing came"
+      And the customer says "a refund obviously"
+      And the customer says "how do I know you'll actually refund it?"
+      Then the agent says "5 working days"
+      And the agent does not say "can't call it back"

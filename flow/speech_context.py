@@ -54,6 +54,9 @@ _PER_PARAGRAPH = frozenset({"compensation", "callback_when", "approval"})
 _UPSET = -0.3
 """Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
 
+_NOT_HARD = frozenset({"moving", "away"})
+"""Circumstances that explain rather than call for sympathy: a move, a time away."""
+
 _ON_REQUEST = frozenset({"check", "status_text"})
 """Values worked out only for a template that reads them: each looks at what was said before, and only the
 answer to a question about a request under way reads them."""
@@ -96,7 +99,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "status_text": frozenset({"status_text"}),
     "unanswered": frozenset({"unanswered", "announced"}),
     "files_complaint": frozenset({"files_complaint"}),
-    "trouble_told": frozenset({"trouble_told"}),
+    "trouble_told": frozenset({"trouble_told", "hard_times"}),
     "wished": frozenset({"wished"}),
     "variant": frozenset({"variant"}),
     "unoffered": frozenset({"unoffered"}),
@@ -169,6 +172,7 @@ class ContextBuilder:
             queued=None,
             given=False,
             trouble_told=False,
+            hard_times=False,
             wished=None,
             variant=None,
             request_named=False,
@@ -403,6 +407,8 @@ class ContextBuilder:
             context["trouble_told"] = (
                 bool(told) and given_here and not any(told.intersection(item.facts) for item in run.settled)
             )
+            news_only = run.signals.facts.get("circumstance") in _NOT_HARD and "condition" not in run.signals.facts
+            context["hard_times"] = context["trouble_told"] and not news_only
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
         if "variant" in groups:

@@ -85,13 +85,19 @@ SPEC = StateSpec(
             "{{ 'one of these' if several else 'that' }} work for you?",
         ),
         "hold_position": (
-            "{% if request_assumed %}I understand, and I'm sorry for the trouble. What I can do is {{ offered }}. "
+            "{% if hard_times and not request_assumed %}I'm sorry to hear that, and thank you for telling me. "
+            "It doesn't change the answer on {{ request }}, I'm afraid, but {{ offered }} may help.{% elif "
+            "request_assumed %}I understand, and I'm sorry for the trouble. What I can do is {{ offered }}. "
             "Would {{ 'either' if several else 'that' }} help?{% else %}I understand, and I'm sorry I can't change "
             "the answer on {{ request }}. What I can still offer is {{ offered }}.{% endif %}",
-            "{% if request_assumed %}I hear you, and I'm sorry. I can put it right with {{ offered }}. Which would "
+            "{% if hard_times and not request_assumed %}I'm sorry, that sounds hard. I can't make an exception "
+            "on {{ request }} for it, but I can offer {{ offered }}, which may help.{% elif request_assumed %}I hear "
+            "you, and I'm sorry. I can put it right with {{ offered }}. Which would "
             "you like?{% else %}I'm sorry, I know it's disappointing. I can't make an exception on {{ request }}, "
             "but I can offer {{ offered }}.{% endif %}",
-            "{% if request_assumed %}I'm sorry about this. The offer of {{ offered }} is there for you whenever "
+            "{% if hard_times and not request_assumed %}I'm sorry to hear that. The answer on {{ request }} has "
+            "to stay the same, but the offer of {{ offered }} is still open, and may help.{% elif request_assumed %}"
+            "I'm sorry about this. The offer of {{ offered }} is there for you whenever "
             "you're ready.{% else %}I'm sorry, the answer on {{ request }} has to stay the same. The offer of "
             "{{ offered }} is still open.{% endif %}",
         ),
@@ -104,15 +110,17 @@ SPEC = StateSpec(
         "noted": (
             "{% if queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
             "{{ request }}?{% elif repeated %}Yes, I have that. Would {{ offered }} work for you?{% elif exception %}"
-            "Thanks, I've noted that. Would {{ offered }} work for you?{% else %}Thanks for "
-            "telling me. That doesn't change the answer{% if request_named %} on {{ request }}{% endif %}, I'm "
+            "Thanks, I've noted that. Would {{ offered }} work for you?{% else %}{% if hard_times %}I'm sorry to "
+            "hear that, and thank you for telling me{% else %}Thanks for telling me{% endif %}. That doesn't change "
+            "the answer{% if request_named %} on {{ request }}{% endif %}, I'm "
             "afraid. Would {{ offered }} work for you?{% endif %}",
             "{% if queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
             "{{ 'are' if several else 'is' }} still open to you.{% elif repeated %}I understand. You can still have "
             "{{ offered }}, whenever you're ready.{% elif exception %}Thank you, I've noted that. "
             "{{ offered[:1]|upper }}{{ offered[1:] }} {{ 'are' if several else 'is' }} ready for you whenever you'd "
-            "like.{% else %}Thank you, "
-            "I've noted that. It doesn't change what I can do{% if request_named %} on {{ request }}{% endif %}, but "
+            "like.{% else %}{% if hard_times %}I'm sorry to hear that, and I've noted it{% else %}Thank you, "
+            "I've noted that{% endif %}. It doesn't change what I can do{% if request_named %} on {{ request }}"
+            "{% endif %}, but "
             "{{ offered }} {{ 'are' if several else 'is' }} still open to you.{% endif %}",
         ),
         "unclear": (

@@ -134,3 +134,14 @@ def test_asking_how_long_a_freeze_can_last_does_not_take_it(engine: Engine) -> N
     assert turn.state == "offering_alternatives"
     assert "arranged" not in turn.text
     assert conversation.outcome is None
+
+
+@pytest.mark.parametrize("told", ["i cant afford it anymore honestly", "I lost my job last month"])
+def test_hard_times_told_after_a_refusal_are_met_with_sympathy_and_the_offers(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="i want to quit the gym, 5 months left on my contract")
+    _, turn = engine.reply(conversation, told)
+
+    assert turn.state == "offering_alternatives"
+    assert turn.text.startswith(("I'm sorry to hear that", "I'm sorry, that sounds hard"))
+    assert "freeze" in turn.text
+    assert "Thank you, I've noted that" not in turn.text

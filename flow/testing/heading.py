@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from flow.graph import Edge
-from flow.guards import switchable
+from flow.guards import last_accepted, switchable
 from flow.models import Conversation
 
 COUNTERS: dict[str, Callable[[Conversation], int]] = {
@@ -37,10 +37,11 @@ NEEDS: dict[str, Callable[[Conversation], bool]] = {
     "dropped_everything": lambda c: c.current is not None,
     "changed_choice": lambda c: bool(switchable(c.agenda)),
     "asked_about_switch": lambda c: bool(switchable(c.agenda)),
+    "told_details": lambda c: last_accepted(c.agenda) is not None,
 }
 """For each guard that needs something in hand when the message comes (a refused request, a request to
-drop or to switch from, another offer to switch to), whether it is: the search keeps such
-conversations first, and carries what they have into the guard's state."""
+drop or to switch from, another offer to switch to, an offer taken to tell a size for), whether it is:
+the search keeps such conversations first, and carries what they have into the guard's state."""
 
 Rank = tuple[bool, int, int, int, int]
 

@@ -56,6 +56,7 @@ from flow.understanding._request_cues import (
 from flow.understanding._revisions import (
     about_what_was_done,
     leaning_with_a_question,
+    new_one_taken,
     not_satisfied,
     paused_choice,
     status_of_chosen,
@@ -253,6 +254,8 @@ def read_acts(
     if "choose" in found.kinds() and "ask_about" in found.kinds():
         paused_choice(clauses, lexicon, found)
         weighed_choice(clauses, found)
+    if context.chosen is not None and context.state == "follow_up" and "ask_about" in found.kinds():
+        new_one_taken(clauses, context, lexicon, found)
     if context.chosen is not None and "ask_status" in found.kinds():
         status_of_chosen(clauses, context, lexicon, found)
     elif context.state == "listening" and not context.offered and {"ask_about", "ask_status"} <= found.kinds():
@@ -764,6 +767,16 @@ def _read_requests(
         elif not mentions:
             found.add(position + 5, Act.of("ask_why"))
         handled.add("ask_why")
+    if (
+        clause.question
+        and (context.settled is not None or context.chosen is not None)
+        and tuple(words[:3]) in _DOUBTING
+        and not _SURE_OF.isdisjoint(words[3:5])
+    ):
+        # "how do I know you'll actually refund it?" once it is started: what happens next, and how it is told
+        found.add(position + 6, Act.of("ask_status"))
+        handled.add("ask_status")
+        return handled
     if clause.question and tuple(words[:3]) in _HOW_TO and _asks_how_it_is_done(words, named, context, lexicon):
         # "How do I send a sofa back?" with the refund in hand or done asks how it is done, not for it again,
         # nor about an offer its words name ("label").
@@ -1190,12 +1203,23 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return  # "amazing customer service": a verdict on it, not asking for it
     if clause.question and words[0] in _WILL and "call" in words[match.start :] and found.kinds() & {"choose"}:
         return  # "the replacement please. Will someone call him to arrange it?": how it goes, asked beside a choice
+    if clause.question and words[0] in _WILL and not _DOING_FOR_THE_ORDER.isdisjoint(words[match.end : match.end + 2]):
+        return  # "will someone collect it?", "does a courier come to pick it up?": how it goes, not a person wanted
     before = words[max(0, match.start - 6) : match.start + 1]
     negated = not _NO_NEED.isdisjoint(zip(before, before[1:], strict=False))
     found.add(position + 8, Act.of("ask_human", negated=negated))
 
 
 _WILL = frozenset({"will", "would", "does", "do", "is"})
+_DOUBTING = frozenset(
+    {("how", "do", "i"), ("how", "can", "i"), ("how", "will", "i"), ("what", "guarantee", "is"), ("how", "do", "we")}
+)
+"""Openings of a question that doubts what was done will happen ("how do I know you'll refund it?")."""
+_SURE_OF = frozenset({"know", "be", "trust", "tell", "check"})
+_DOING_FOR_THE_ORDER = frozenset(
+    {"collect", "collects", "pick", "picks", "come", "comes", "deliver", "delivers", "fetch", "bring", "fit", "install"}
+)
+"""What someone does with the order itself, asked about ("will someone collect it?"), not a person to talk to."""
 
 
 def _named_beside_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
@@ -1721,9 +1745,11 @@ _PLEASE = frozenset({"please", "pls", "plz", "hi", "hello", "hey"})
 
 _TOPIC_ONLY = frozenset(
     """my the a an about it its this that regarding re question query order orders purchase purchases parcel
-    package item items delivery product thing stuff one hi hello hey please help with""".split()
+    package item items delivery product thing stuff one hi hello hey please help with can could would you u me
+    i need some get pls plz""".split()
 )
-"""Words that only say what a message is about ("my order", "question about a purchase")."""
+"""Words that only say what a message is about ("my order", "question about a purchase", "can you help me
+with my order?")."""
 
 
 RETURNING = frozenset({"return", "returning"})

@@ -203,6 +203,9 @@ _SMALLEST_SIZE, _LARGEST_SIZE = 2, 60
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"})
 """Sizes written as letters after "size": "size L", "a size XL"."""
 
+_WORD_SIZES = frozenset({"small", "medium", "large", "petite", "tall", "regular", "long", "short"})
+"""Sizes written as words, said alone: "medium please"."""
+
 _HAVING = frozenset({"have", "has", "come", "comes", "available", "get", "make", "sell", "do", "does"})
 """Words of a question that asks whether the item can be had in a size or colour: "do you have it in blue?"."""
 
@@ -393,4 +396,6 @@ def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:
         said.pop(0)
     if len(said) == 1 and (said[0].isdigit() or said[0] in _LETTER_SIZES):
         return f"size {said[0].upper()}"
+    if len(said) == 1 and said[0] in _WORD_SIZES:
+        return f"size {said[0]}"  # "medium please": "size medium", as "navy" stays a colour
     return " ".join(word.upper() if word in _LETTER_SIZES else word for word in said)

@@ -179,6 +179,28 @@ def status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, 
             return
 
 
+def new_one_taken(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """After a choice, "how long will the new one take?" asks about what was chosen (an exchange sends a
+    new one too), not about another offer that "new one" also names, unless that offer's own name is said."""
+    if context.chosen is None:
+        return
+    others = tuple(offer for offer in context.offered if offer.id != context.chosen)
+    for index, clause in enumerate(clauses):
+        if not clause.question:
+            continue
+        asked = [at for at, act in found.acts if act.kind == "ask_about" and at // 1000 == index]
+        if not asked or any(act.target == context.chosen for _, act in found.acts if act.kind == "ask_about"):
+            continue
+        mentions = find_mentions(clause.words, others, lexicon)
+        if mentions and all(" ".join(clause.words[m.start : m.end]) in _ANY_NEW_ONE for m in mentions):
+            found.acts = [(at, act) for at, act in found.acts if not (act.kind == "ask_about" and at in asked)]
+            found.add(index * 1000, Act.of("ask_about", context.chosen))
+
+
+_ANY_NEW_ONE = frozenset({"new one", "new ones", "another one", "new pair", "new set", "the new one", "a new one"})
+"""Names of a replacement that fit whatever sends the customer another item."""
+
+
 def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -> None:
     """After a request was granted, "how long will it take?" or "will I get an email?" asks how it goes
     from here: a question about its status, not a new message to puzzle over."""

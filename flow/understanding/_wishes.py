@@ -46,7 +46,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             if _displaced(words, mention.start):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
                 continue
-            if _asks_for(clause, mention, lexicon) and _only_a_size_after_approval(words, mention, context, lexicon):
+            if _asks_for(clause, mention, lexicon) and _only_a_size(words, mention, context, lexicon):
                 # "A large, please" once a refund is started: whether to swap it is asked, not done
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
@@ -69,14 +69,20 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         _change_for_the_fit(clauses, context, lexicon, found)
 
 
-def _only_a_size_after_approval(words: Sequence[str], mention: Mention, context: Context, lexicon: Lexicon) -> bool:
+def _only_a_size(words: Sequence[str], mention: Mention, context: Context, lexicon: Lexicon) -> bool:
     """Whether the clause names an alternative only by a size or colour ("a large please"), with no word of
-    changing or swapping, after the request was granted: too little to undo the request on."""
+    changing or swapping, after the request was granted or before anything was asked for: too little to
+    undo the request on, or to set the alternative up on."""
+    bare = all(
+        word in lexicon.variant_after or word in lexicon.variant_leads
+        for word in (*words[: mention.start], *words[mention.end :])
+    )
+    undecided = (context.state == "follow_up" and context.settled is not None and context.chosen is None) or (
+        context.state == "listening" and context.request is None and bare
+    )
     return (
         mention.how == "variant"
-        and context.state == "follow_up"
-        and context.settled is not None
-        and context.chosen is None
+        and undecided
         and lexicon.variant_verbs.isdisjoint(words)
         and lexicon.switch_words.isdisjoint(words)
     )

@@ -129,6 +129,9 @@ _WEAK_REFUND = _phrases("""
     doesnt suit me | dont suit me | didnt suit me | does not suit me | not what i expected | nothing like the photo |
     nothing like the picture | looks nothing like |
     changed my mind about it | changed my mind about the | not as pictured | wrong length | measured wrong |
+    dont like it | dont like them | didnt like it | didnt like them | do not like it | did not like it |
+    doesnt like it | didnt really like it | dont really like it | i hate it | i hate them | hate the colour |
+    dont love it | didnt love it | not keen on it | not a fan of it |
     measured it wrong | measured them wrong | measured incorrectly | got the measurements wrong
 """)
 _WEAK_CANCEL = _phrases(
