@@ -441,3 +441,23 @@ Feature: Handing over to a person
       And the customer says "how long will that take?"
       Then the agent does not say "within 5 working days"
       And the conversation waits for a person
+
+  Rule: A person asked for first, then not needed, leaves the agent to do what it would have done
+
+    Scenario: Trouble told while waiting is put right once the person is not needed
+      Given it is within the policy's opening hours
+      And the customer "Dana" bought order "A-3003" 5 days ago
+      When the customer says "can I talk to someone about my order A-3003 please"
+      And the customer says "it arrived damaged"
+      And the customer says "oh great, thanks, no need for the person then"
+      Then the request is approved
+      And the agent says "faulty"
+      And the agent does not say "what you'd like to do"
+
+    Scenario: "Never mind, I'll take the store credit" while waiting sets the credit up
+      Given it is within the policy's opening hours
+      When the customer says "i need a human"
+      And the customer says "its about a refund"
+      And the customer says "never mind, i'll take the store credit"
+      Then the alternative "Store credit" is applied
+      And the conversation is in "follow_up"

@@ -843,3 +843,24 @@ Feature: Following the customer when they change course
       When the customer says "hi, i'd like a refund but first, does the refund include the delivery charge?"
       Then the agent asks for the "order_id"
       And the agent says "delivery charge included"
+
+  Rule: An order put right in the same message is the only order
+
+    Scenario Outline: "<message>" cancels only the order put right
+      When the customer says "<message>"
+      And the customer says "no it hasnt shipped"
+      Then the request is approved
+      And the agent says "A-5001"
+      And the agent does not say "A-5000"
+
+      Examples:
+        | message                                              |
+        | Cancel A-5000 please. Wait no, not that one, A-5001  |
+        | cancel A-5000, sorry I mean A-5001                   |
+        | cancel A-5000 no wait A-5001                         |
+
+    Scenario: Two orders listed with "actually" at the end are both cancelled
+      When the customer says "cancel A-1111 and A-2222 actually"
+      And the customer says "neither has shipped"
+      Then the agent says "A-1111"
+      And the agent says "A-2222"

@@ -589,3 +589,23 @@ Feature: Reading what the customer chooses
       Then the message is read as "reject:exchange"
       And the conversation is in "offering_alternatives"
       And the agent offers "store credit"
+
+  Rule: Asking what else there is, with everything on offer, is told these are the options
+
+    Scenario Outline: "<message>" hears that the options described are all there is
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the reply matches /(These are the options|these are what I have)/
+      And the agent says "Store credit"
+      And the agent says "Exchange"
+      And no alternative is applied
+
+      Examples:
+        | message                              |
+        | hmm neither. what else have you got  |
+        | what other options are there?        |
+
+    Scenario: A question about one option is not told it is all there is
+      When the customer says "I want a refund"
+      And the customer says "how does the exchange work?"
+      Then the agent does not say "These are the options"

@@ -1340,3 +1340,21 @@ Feature: Reading facts and requests the way people give them
       And the agent says "when did you buy it?"
       When the customer says "probably closer to 35 to be honest"
       Then the agent offers "store credit"
+
+  Rule: A date far into a long first message is still the day of buying
+
+    Scenario Outline: "<message>" gives the day of buying
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "31"
+      And the agent does not say "When did you buy it"
+
+      Examples:
+        | message                                                                                                                       |
+        | So I ordered a set of pans for my daughter's wedding present, order A-8642, on the 2nd of November and I don't need them now |
+        | I ordered pans as a wedding present on the 2nd of November, can I return them?                                              |
+
+    Scenario: A date of the occasion, not of buying, is not the day of buying
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I went to a wedding on the 2nd of November and ordered a dress, can I return it?"
+      Then the message gives no fact "days_since_purchase"

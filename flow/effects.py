@@ -79,7 +79,7 @@ class Effects:
             "agent_close": _agent_close,
             "offer_callback": _offer_callback,
             "withdraw_handoff": _withdraw_handoff,
-            "take_back_handoff": _take_back_handoff,
+            "take_back_handoff": self._take_back_handoff,
         }
 
     def _focus_asked(self, run: Run, edge: Edge) -> None:
@@ -317,6 +317,20 @@ class Effects:
             IssueCompensation(reference=run.compensation_reference, offer=compensation.title, unverified=unverified)
         )
 
+    def _take_back_handoff(self, run: Run, edge: Edge) -> None:
+        """The customer needs no person after all: the host takes the conversation out of the people's
+        queue, and a request that was waiting with it is open again, to be settled by the same message read
+        again. With none, the trouble told while waiting ("it arrived damaged") calls for the request the
+        policy assumes for it, as it would have before the person was asked for."""
+        item = guards.handed_over(run.agenda)
+        if item is not None:
+            item.status = "open"
+        elif not any(not each.settled for each in run.agenda):
+            name = self._rules.assumed_request(run.facts)
+            if name is not None:
+                run.agenda.append(AgendaItem(name, assumed=True))
+        _leave_queue(run)
+
     def _grant_goodwill(self, run: Run, edge: Edge) -> None:
         """Give the goodwill offer asked for once the request is settled, leaving the request's outcome as it
         is: the offer comes on top of what put the trouble right."""
@@ -423,15 +437,6 @@ def _withdraw_handoff(run: Run, edge: Edge) -> None:
     _leave_queue(run)
     item.status = "declined"
     run.offered = [offer for offer in item.offered if offer not in item.rejected]
-
-
-def _take_back_handoff(run: Run, edge: Edge) -> None:
-    """The customer needs no person after all: the host takes the conversation out of the people's queue,
-    and a request that was waiting with it is open again, to be settled by the same message read again."""
-    item = guards.handed_over(run.agenda)
-    if item is not None:
-        item.status = "open"
-    _leave_queue(run)
 
 
 def _leave_queue(run: Run) -> None:

@@ -249,6 +249,9 @@ def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None
     """Remember an alternative asked for by name before anything was offered ("I'd like to exchange it"), on
     the request in hand when it has that alternative, else on a new request of the first kind that has it;
     after everything was settled, only for another order."""
+    if run.state == "escalated":
+        _note_wish_while_waiting(run, policy)
+        return
     if run.state not in ("listening", "follow_up"):
         return
     wish = next((a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target), None)
@@ -262,6 +265,19 @@ def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None
         item = AgendaItem(owners[0])
         run.agenda.append(item)
     if item is not None and item.name in owners:
+        item.wish = wish
+
+
+def _note_wish_while_waiting(run: Run, policy: Policy) -> None:
+    """While waiting for a person asked for before anything was offered, "never mind, I'll take the store
+    credit" is remembered on the request told for the person, so the agent can take it up itself."""
+    if run.escalation_reason != "asked_for_person":
+        return
+    item = next((each for each in reversed(run.agenda) if each.status == "escalated"), None) or current_item(run)
+    if item is None or any(offer not in item.rejected for offer in item.offered):
+        return
+    wish = next((a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target), None)
+    if wish is not None and item.name in _owners(policy, wish):
         item.wish = wish
 
 

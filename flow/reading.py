@@ -158,8 +158,10 @@ class PolicyReading:
         """The alternatives a customer may ask for by name: all of them while nothing is on offer, and the ones
         not on offer while some are ("can I have store credit instead?" with a repair on offer), those turned
         down by every name they had on offer."""
-        if not offered:
-            return self.wishes if state in ("listening", "follow_up") else ()
+        if not offered or (state == "escalated" and set(offered) <= {CALLBACK}):
+            # Waiting for a person with nothing of the policy's on offer, "I'll just take the store credit"
+            # names one as in listening.
+            return self.wishes if state in ("listening", "follow_up", "escalated") else ()
         if state != "offering_alternatives":
             return ()
         return tuple(

@@ -102,6 +102,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "trouble_told": frozenset({"trouble_told", "hard_times"}),
     "wished": frozenset({"wished"}),
     "variant": frozenset({"variant"}),
+    "more_asked": frozenset({"more_asked"}),
     "unoffered": frozenset({"unoffered"}),
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "summary": frozenset({"summary"}),
@@ -175,6 +176,7 @@ class ContextBuilder:
             hard_times=False,
             wished=None,
             variant=None,
+            more_asked=False,
             request_named=False,
             request_assumed=False,
             asked_for_all=False,
@@ -413,6 +415,8 @@ class ContextBuilder:
             context["wished"] = self._wished(run, item)
         if "variant" in groups:
             context["variant"] = run.signals.slots.get("variant")
+        if "more_asked" in groups:
+            context["more_asked"] = run.signals.slots.get("more_options") == "yes"
         if "unoffered" in groups:
             context["unoffered"] = self._unoffered(run)
         if "chosen_waiting" in groups:

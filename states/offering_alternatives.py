@@ -71,12 +71,15 @@ SPEC = StateSpec(
             "{% else %}Glad to. {% endif %}Which one shall I set up: the {{ choices }}?",
         ),
         "about": (
-            "{% if complained %}I understand it's not what you asked for. {% endif %}{{ details }} "
-            "Would you like the {{ about }}?",
-            "{% if complained %}I hear you. {% elif questioned %}Good question. {% endif %}{{ details }} "
-            "Shall I go ahead with the {{ about }}?",
-            "{% if complained %}I know it's not what you wanted. {% endif %}{{ details }} "
-            "Would the {{ about }} suit you?",
+            "{% if more_asked %}{{ 'These are the options' if several else 'This is what' }} I can offer instead of "
+            "{{ request }}, I'm afraid. {% elif complained %}I understand it's not what you asked for. {% endif %}"
+            "{{ details }} Would you like the {{ about }}?",
+            "{% if more_asked %}I'm afraid {{ 'these are' if several else 'this is' }} what I have instead of "
+            "{{ request }}. {% elif complained %}I hear you. {% elif questioned %}Good question. {% endif %}"
+            "{{ details }} Shall I go ahead with the {{ about }}?",
+            "{% if more_asked %}{{ 'These are the options' if several else 'This is what' }} I can offer instead of "
+            "{{ request }}, I'm afraid. {% elif complained %}I know it's not what you wanted. {% endif %}"
+            "{{ details }} Would the {{ about }} suit you?",
         ),
         "not_offered": (
             "I'm sorry, the {{ unoffered }} isn't something I can offer in this case. What I can offer is "

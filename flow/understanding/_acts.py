@@ -215,6 +215,8 @@ def read_acts(
     _take_back_person(clauses, lexicon, found)
     if context.state == "escalated" and "request" in found.kinds():
         _no_person_after_all(clauses, lexicon, found)
+    if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
+        found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
     if context.asked not in facts:
         _cannot_give(clauses, context, lexicon, found, facts)
     if tone.irony or tone.shouting or tone.fuming:

@@ -377,9 +377,11 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
         rest = [word for word in clause[1:] if word != "size"]
         if clause and clause[0] in _LETTER_SIZES and all(word in lexicon.variant_after for word in rest):
             return f"size {clause[0].upper()}"
-        if clause[:1] == ["size"] and clause[1:2] and (clause[1].isdigit() or clause[1] in _LETTER_SIZES):
-            if all(word in lexicon.variant_after for word in clause[2:]):
-                return f"size {clause[1].upper()}"
+        for at in range(len(clause) - 1):
+            size = clause[at + 1]
+            if clause[at] == "size" and (size.isdigit() or size in _LETTER_SIZES):
+                if all(word in lexicon.variant_after for word in clause[at + 2 :]):
+                    return f"size {size.upper()}"  # "size 10 please", "exchange please, size 9"
         mention = next(iter(by_variant(clause, (offer,), lexicon)), None)
         if mention is not None:
             return _as_said(clause[mention.start : mention.end], lexicon)

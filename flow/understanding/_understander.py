@@ -182,6 +182,12 @@ class Understander:
             slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
                 acts = [a for a in acts if a.kind not in ("insist", "request")] or [Act.of("unknown")]
+        if (
+            context.state == "offering_alternatives"
+            and any(a.kind == "ask_about" and a.target == "all" for a in acts)
+            and any(has(lexicon.more_options, clause) for clause in clause_words)
+        ):
+            slots["more_options"] = "yes"  # "what else have you got?" with everything already on offer
         if any(_asks_for_an_apology(clause) for clause in clause_words):
             slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
         if len(context.offered) > 1 and any(wants_all(clause) for clause in clause_words):
@@ -261,6 +267,18 @@ class Understander:
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
             if order_name is not None and len(told) > len(per_request):
                 per_request, per_order = _orders_beside_requests(per_request, told, order_name)
+        if (
+            len(per_order) > 1
+            and len(set(requests)) <= 1
+            and slots.get("correction") == "yes"
+            and _put_right_between(clause_words, _orders_listed(text, context), lexicon)
+        ):
+            order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+            if order_name is not None and order_name in per_order[-1]:
+                # "Cancel A-5000. Wait no, not that one, A-5001": the order put right in the same breath
+                facts.facts.update(per_order[-1])
+                slots["order_id"] = str(per_order[-1][order_name])
+                per_order = ()
         if len(per_order) > 1 and len(set(requests)) == 1:
             pointed = _order_by_place([_after_the_orders(clause_words, _orders_listed(text, context))], per_order)
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
@@ -542,6 +560,21 @@ def _orders_listed(text: str, context: Context) -> list[str]:
 
 
 _Listed = TypeVar("_Listed")
+
+
+def _put_right_between(clause_words: list[list[str]], listed: list[str], lexicon: Lexicon) -> bool:
+    """Whether the words between the first order number and the last take the first back ("A-5000. Wait no,
+    not that one, A-5001", "A-5000, sorry I mean A-5001"), rather than list both ("A-1111 and A-2222")."""
+    words = [word for each in clause_words for word in each]
+    places = [at for at, word in enumerate(words) if word.upper() in listed]
+    if len(places) < 2:
+        return False
+    between = words[places[0] + 1 : places[-1]]
+    return has(lexicon.corrections, between) or not _TAKING_BACK.isdisjoint(between)
+
+
+_TAKING_BACK = frozenset({"not", "mean", "meant", "sorry", "oops", "wrong", "no"})
+"""Words between two order numbers that take the first one back."""
 
 
 def _after_the_orders(clause_words: list[list[str]], listed: list[str]) -> list[str]:

@@ -91,12 +91,14 @@ def _only_a_size(words: Sequence[str], mention: Mention, context: Context, lexic
 def _change_for_the_fit(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """ "I ordered the wrong size, can I change it?": changing "it", with the size or colour said to be
     wrong in the message, asks for the one offer of another size or colour."""
+    if not any(_wrong_fit(clause.words, lexicon) for clause in clauses):
+        return
     owners = [
         offer.id
         for offer in context.wishes
         if any(not lexicon.variant_kinds.isdisjoint(w.split()) for w in offer.words)
     ]
-    if len(owners) != 1 or not any(_wrong_fit(clause.words, lexicon) for clause in clauses):
+    if len(owners) != 1:
         return
     for index, clause in enumerate(clauses):
         words = clause.words

@@ -912,7 +912,7 @@ _ASIDE_WORDS = frozenset({"order", "number", "no", "ref", "reference", "num", "n
 
 def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     """What the date is about, from the words just before it (and a few after) in the same clause."""
-    before = _without_asides([t.text for t in tokens[max(0, first - 14) : first]])[-10:]
+    before = _without_asides([t.text for t in tokens[max(0, first - 20) : first]])[-14:]
     after = [t.text for t in tokens[last + 1 : last + 4]]
     if _lasted(before[-3:]):
         return "none"  # "it broke after a week": how long it has been had, as "I've had it a week" is
@@ -930,8 +930,12 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             return "got"
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             return "delivery"
-        if word in _OCCASIONS and "for" in before[max(0, n - 3) : n] and _bought_or_got(before[:n]):
-            continue  # "I got them for my birthday on the 20th": the day they were got
+        if (
+            word in _OCCASIONS
+            and _bought_or_got(before[:n])
+            and ("for" in before[max(0, n - 3) : n] or before[n + 1 : n + 2] in (["present"], ["gift"]))
+        ):
+            continue  # "I got them for my birthday on the 20th", "as a wedding present": the day they were got
         if word in OTHER_WORDS or (word in FUTURE_WORDS and before[n + 1 : n + 2] not in (["mistake"], ["accident"])):
             return "other"  # but "I ordered it by mistake, yesterday" dates the order
     for n, word in enumerate(after):
