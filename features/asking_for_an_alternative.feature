@@ -416,3 +416,15 @@ Feature: Asking for an alternative straight away
       When the customer says "my mug arrived chipped, A-1111. can you send another mug?"
       Then the agent says "about the replacement"
       And the agent does not say "dispatched"
+
+    Scenario Outline: A formal "<wish>" is asked for, not refunded over
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I am writing regarding order A-6789. The vase arrived with a crack along its base. I purchased it on 20 November. <wish>"
+      Then the alternative "Replacement" is applied
+      And the agent does not say "started one"
+
+      Examples:
+        | wish                                                               |
+        | I would appreciate a replacement rather than a refund, if possible. |
+        | I'd be grateful for a replacement.                                 |
+        | I was hoping for a replacement.                                    |

@@ -181,3 +181,14 @@ Feature: Checking on something already under way
         | message                          |
         | oh nice, how long for the money? |
         | how long for my refund           |
+
+  Rule: Still chasing after the offer of a colleague is offered the colleague again
+
+    Scenario: "What do you mean, I already sent it back" is not asked what the customer wants
+      When the customer says "hello i returned my item 2 weeks ago and still no refund, order A-8181"
+      Then the agent says "Would you like me to pass this to a colleague to check?"
+      When the customer says "what do you mean, i already sent it back"
+      Then the agent does not say "What would you like me to do?"
+      And the reply matches /colleague/
+      When the customer says "yes please"
+      Then the agent hands over to a person

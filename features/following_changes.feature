@@ -864,3 +864,21 @@ Feature: Following the customer when they change course
       And the customer says "neither has shipped"
       Then the agent says "A-1111"
       And the agent says "A-2222"
+
+  Rule: Which of two orders is picked by a button or by its place
+
+    Scenario: "The second one" to "which order?" picks the second order offered
+      When the customer says "I accidentally ordered two of the same jacket, A-7373 and A-7374. can you cancel one"
+      Then the quick replies are "A-7373" and "A-7374"
+      When the customer says "the second one"
+      And the customer says "its not shipped"
+      Then the request is approved
+      And the agent says "A-7374"
+      And the agent does not say "A-7373"
+
+    Scenario: Clicking an order's button picks it
+      When the customer says "I accidentally ordered two of the same jacket, A-7373 and A-7374. can you cancel one"
+      And the customer clicks "A-7373"
+      And the customer says "its not shipped"
+      Then the request is approved
+      And the agent says "A-7373"

@@ -191,6 +191,9 @@ class Engine:
             settled=_settled(conversation),
             granted=_granted(conversation),
             turned_down=_turned_down(conversation),
+            choices=payloads.fact_values(conversation.quick_replies, conversation.pending_fact)
+            if conversation.pending_fact
+            else (),
         )
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:

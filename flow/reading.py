@@ -128,10 +128,12 @@ class PolicyReading:
         settled: str | None = None,
         granted: str | None = None,
         turned_down: tuple[str, ...] = (),
+        choices: tuple[str, ...] = (),
     ) -> Context:
         """The context for reading the next message: ``request``, ``settled`` and ``granted`` are the policy's
         request names; ``turned_down`` the alternatives of the request in hand the customer turned down, which
-        its names as an offer still name ("ok fine, I'll return it then" after "I don't want to return it")."""
+        its names as an offer still name ("ok fine, I'll return it then" after "I don't want to return it");
+        ``choices`` the values offered for the fact asked for."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -150,6 +152,7 @@ class PolicyReading:
             facts=self.facts,
             settled=self.kinds.get(settled or "") if settled else None,
             granted=self.kinds.get(granted or "") if granted else None,
+            choices=choices,
         )
 
     def _wishes_in(

@@ -500,6 +500,11 @@ class Speaker:
                 payloads.button(label("button_person"), payloads.PERSON),
                 payloads.button(label("button_no"), payloads.REJECT),
             ]
+        named = run.signals.slots.get("which_order")
+        pending = self._policy.facts.get(run.pending_fact or "")
+        if named and run.state == "listening" and pending is not None and pending.kind == "order_id":
+            # "Which order would you like me to look at: A-7373 or A-7374?": each one a button.
+            return [payloads.button(order, f"{payloads.FACT}{run.pending_fact}={order}") for order in named.split()]
         if kind == "repair":
             kind = {"listening": "requests", "compensation": "yes_no"}.get(last.state, "alternatives")
         item = current_item(run)

@@ -132,6 +132,10 @@ class Understander:
             if named is not None:
                 slots["requested"] = named
         facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
+        if context.asked is not None and context.choices and context.asked not in facts.facts:
+            picked = _picked_by_place(clause_words, context.choices)
+            if picked is not None:
+                facts.facts[context.asked] = picked  # "the second one" to "A-7373 or A-7374?"
         irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
         asides: list[str] = []
         also_wished: list[str] = []
@@ -216,6 +220,16 @@ class Understander:
             slots["sorry"] = "yes"  # "sorry!", "my bad, sorry for the back and forth": nothing to answer but that
         elif all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
             slots["remark"] = "yes"
+        if (
+            context.question == "person"
+            and context.request is None
+            and context.state == "listening"
+            and acts
+            and all(a.kind in ("ask_why", "complain") for a in acts)
+        ):
+            # "what do you mean, I already sent it back" to the offer of a colleague to check a refund: still
+            # chasing it, so the offer is made again rather than the customer asked what they want.
+            acts = [Act.of("ask_status")]
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
         with_variant = _offer_taken(acts, context)
@@ -582,6 +596,25 @@ def _after_the_orders(clause_words: list[list[str]], listed: list[str]) -> list[
     words = [word for each in clause_words for word in each]
     last = max((at for at, word in enumerate(words) if word.upper() in listed), default=-1)
     return words[last + 1 :]
+
+
+def _picked_by_place(clause_words: list[list[str]], choices: Sequence[str]) -> str | None:
+    """The one of the values the agent offered that a short answer points to by place: "the second one",
+    "first please", "the last one"."""
+    words = [word for each in clause_words for word in each]
+    if not words or len(words) > _SHORT_ANSWER:
+        return None
+    places = [_PLACES[word] for word in words if word in _PLACES]
+    if len(places) != 1:
+        return None
+    place = places[0]
+    if place == _LAST:
+        return choices[-1]
+    return choices[place] if place < len(choices) else None
+
+
+_SHORT_ANSWER = 6
+"""The most words of an answer that picks one of the values offered by its place."""
 
 
 def _order_by_place(spans: list[list[str]], listed: Sequence[_Listed]) -> _Listed | None:

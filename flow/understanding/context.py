@@ -76,7 +76,8 @@ class Context:
     ``language`` the language messages are written in, ``facts`` the facts a customer may state, and
     ``settled`` the kind of request last settled, in follow-up (so "oh and A-7006 too" asks for the same),
     and ``granted`` the kind of request approved earlier while the agent is now on another one (so "yes a
-    refund is great" welcomes it).
+    refund is great" welcomes it), and ``choices`` the values the agent offered for the fact it asked
+    for ("A-7373 or A-7374?", so "the second one" gives A-7374).
     """
 
     state: StateName = "listening"
@@ -96,6 +97,7 @@ class Context:
     facts: tuple[FactField, ...] = field(default=DEFAULT_FACTS)
     settled: str | None = None
     granted: str | None = None
+    choices: tuple[str, ...] = ()
 
     @property
     def offered_ids(self) -> tuple[str, ...]:

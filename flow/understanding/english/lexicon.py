@@ -419,7 +419,9 @@ _CHOICE_FORMS = _phrases("""
     can i switch that to | could i switch that to | can you change that to | could you change that to |
     can we change that to | can we change it to | change that to | switch that to | swap that for | swap it for |
     make that | can i make that | can i make it | could i make that | could i make it | and want | and would like |
-    and need | but want | but would like | i wanna | wanna | want | would like | would prefer | would rather have
+    and need | but want | but would like | i wanna | wanna | want | would like | would prefer | would rather have |
+    i would appreciate | id appreciate | would appreciate | i would be grateful for | id be grateful for |
+    grateful for | i would love | id love | hoping for | i was hoping for | im hoping for | i am hoping for
 """)
 _ABOUT_FORMS = _phrases("""
     how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |
