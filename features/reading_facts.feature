@@ -1358,3 +1358,50 @@ Feature: Reading facts and requests the way people give them
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I went to a wedding on the 2nd of November and ordered a dress, can I return it?"
       Then the message gives no fact "days_since_purchase"
+
+  Rule: An order that came late is not an order that never came
+
+    Scenario: "It only arrived 20 days ago because your courier lost it" is no lost parcel
+      When the customer says "i want my money back for A-4242 its been 35 days but it only arrived 20 days ago because your courier lost it for 2 weeks"
+      Then the message gives no fact "condition"
+      And the agent does not say "never reached you"
+
+    Scenario: "Your courier lost it" alone is still a parcel that never came
+      When the customer says "the courier lost it, A-4242"
+      Then the message gives the fact "condition" as "never_arrived"
+
+  Rule: Not remembering the number, said with the request, is helped at once
+
+    Scenario: "I can't remember the number" with a cancellation gets where to find it
+      When the customer says "hi, I want to cancel my order but I can't remember the number. it was the blue sofa"
+      Then the agent says "confirmation email"
+
+  Rule: An amount charged on top of the price is an overcharge
+
+    Scenario Outline: "<message>" is charged more than the right amount
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "overcharged"
+
+      Examples:
+        | message                                                          |
+        | I got charged £20 more than the price on the website for A-9191 |
+        | you billed me an extra £5 for A-9191                             |
+        | you took £10 too much from my card, A-9191                       |
+
+    Scenario: Paying more by choice is no overcharge
+      When the customer says "I paid £20 more to get it faster, A-9191"
+      Then the message gives no fact "condition"
+
+  Rule: A day set apart beside the order number is the day of buying
+
+    Scenario Outline: "<answer>" to the order number question gives both
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Is it possible to get a refund on an item I bought on sale?"
+      And the customer says "<answer>"
+      Then the message gives the fact "days_since_purchase" as "3"
+      And the agent does not say "When did you buy it"
+
+      Examples:
+        | answer              |
+        | A-7878, last Monday |
+        | A-7878, on Monday   |

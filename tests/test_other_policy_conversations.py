@@ -145,3 +145,23 @@ def test_hard_times_told_after_a_refusal_are_met_with_sympathy_and_the_offers(en
     assert turn.text.startswith(("I'm sorry to hear that", "I'm sorry, that sounds hard"))
     assert "freeze" in turn.text
     assert "Thank you, I've noted that" not in turn.text
+
+
+def test_something_for_the_trouble_asked_by_a_long_standing_member_gives_the_free_session(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel my membership, 6 months left, been a member for 3 years")
+    conversation, _ = engine.reply(conversation, "freeze please")
+    _, turn = engine.reply(conversation, "and can I get something for the trouble? ive been loyal for years")
+
+    assert [action.type for action in turn.actions] == ["issue_compensation"]
+    assert "free session with a personal trainer" in turn.text
+    assert turn.state == "follow_up"
+
+
+def test_something_for_the_trouble_asked_by_a_new_member_is_declined_kindly(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel membership, 4 months left")
+    conversation, _ = engine.reply(conversation, "off peak please")
+    _, turn = engine.reply(conversation, "can i get a free session for the hassle?")
+
+    assert turn.actions == []
+    assert "sorry" in turn.text
+    assert "not able to add anything" in turn.text or "isn't something I can give" in turn.text

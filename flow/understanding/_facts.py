@@ -499,11 +499,15 @@ def _set_apart(folded: str, start: int, end: int) -> bool:
     """Whether the words ``start`` to ``end`` are a clause of their own ("refund A-7102, yesterday"): said
     like that beside an order, a date is when it was bought."""
     before = folded[:start].rstrip()
+    while before and before.rsplit(None, 1)[-1] in _DAY_LEADS:
+        before = before[: -len(before.rsplit(None, 1)[-1])].rstrip()  # "A-7878, last Monday", "on the 3rd"
     after = folded[end:].lstrip()
     return bool(before) and before[-1] in _CLAUSE_MARKS and (not after or after[0] in _CLAUSE_MARKS)
 
 
 _CLAUSE_MARKS = frozenset(".,;!?")
+_DAY_LEADS = frozenset({"last", "on", "this", "past", "the"})
+"""Words before a day that its span leaves out ("last Monday", "on the 3rd")."""
 
 
 def _in_hand(context: Context) -> bool:
@@ -573,6 +577,9 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         # "a faulty hairdryer, it smells of burning": a risk to people outweighs a fault told first
         others = frozenset(lexicon.conditions) - {UNSAFE}
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
+    if value == NEVER_ARRIVED and not _ARRIVING.isdisjoint(word_set) and any(_came_in_the_end(c) for c in clauses):
+        # "it only arrived 20 days ago because your courier lost it for 2 weeks": late, but here
+        value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {NEVER_ARRIVED})
     if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
         return NEVER_ARRIVED
     if value is None and OVERCHARGED in lexicon.conditions and lexicon.charged_another_amount(clauses):
@@ -582,6 +589,25 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value is None and lexicon.who_died(clauses) == "thing":
         return FAULTY
     return value
+
+
+def _came_in_the_end(clause: Sequence[str]) -> bool:
+    """ "It only arrived 20 days ago", "it finally came yesterday", "it got here in the end": the order came,
+    however late."""
+    for at, word in enumerate(clause):
+        if word not in _ARRIVING:
+            continue
+        before, after = clause[max(0, at - 3) : at], clause[at + 1 : at + 4]
+        if not _NOT_YET.isdisjoint(before) or not _NOT_YET.isdisjoint(after) or "supposed" in before:
+            continue
+        if not _IN_THE_END.isdisjoint(before) or "ago" in after or any(w.isdigit() for w in after):
+            return True
+    return False
+
+
+_ARRIVING = frozenset({"arrived", "delivered", "came", "turned"})
+_NOT_YET = frozenset({"never", "not", "hasnt", "havent", "didnt", "still", "yet", "wasnt", "meant", "should"})
+_IN_THE_END = frozenset({"only", "finally", "eventually", "just"})
 
 
 def _lexicon_value(

@@ -8,7 +8,10 @@ from collections.abc import Sequence
 
 _GOODWILL = frozenset({"goodwill", "gesture"})
 """Words that name something for the trouble on their own."""
-_FOR_TROUBLE = frozenset({"compensation", "compensated", "compensate", "discount", "something", "voucher", "money"})
+_FOR_TROUBLE = frozenset(
+    {"compensation", "compensated", "compensate", "discount", "something", "voucher", "money", "free", "freebie",
+     "gift", "perk", "bonus", "gesture"}
+)  # fmt: skip
 """Words that ask for something for the trouble when the trouble is named after them ("a discount for the
 hassle") or, for compensation, when nothing else is named."""
 _TROUBLE = frozenset(

@@ -185,7 +185,7 @@ class Understander:
         if context.state == "follow_up" and any(asks_for_goodwill(clause) for clause in clause_words):
             slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
-                acts = [a for a in acts if a.kind not in ("insist", "request")] or [Act.of("unknown")]
+                acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL] or [Act.of("unknown")]
         if (
             context.state == "offering_alternatives"
             and any(a.kind == "ask_about" and a.target == "all" for a in acts)
@@ -530,6 +530,9 @@ _ORDER_WORDS = frozenset({"order", "orders", "purchase", "purchases"})
 """Words after "one of" that make it one whole order of several ("cancel one of my orders")."""
 
 
+_READ_FOR_GOODWILL = frozenset({"insist", "request", "ask_about", "ask_policy", "choose"})
+"""What the words of asking for something for the trouble may also be read as ("a refund", "can I get
+something?" as a question about what was arranged), which they are not."""
 _MONEY_BACK = frozenset({"refund", "refunded", "reimburse", "reimbursed", "back"})
 """Words that ask for the order's money back beside something for the trouble ("a refund and compensation")."""
 

@@ -606,7 +606,7 @@ ENGLISH = Lexicon(
     fact_names={
         "order_id": _phrases("""
             order number | order no | order id | order reference | order ref | reference number | receipt |
-            confirmation email | order confirmation
+            confirmation email | order confirmation | the number | its number
         """),
     },
     who_died=who_died,

@@ -61,13 +61,28 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
     me £50 but it should have been £40": an amount charged set against the one it should have been."""
     words = [word for clause in clauses for word in clause]  # "49.99" splits clauses at its point
     for i, word in enumerate(words):
-        if word not in _MONEY_VERBS:
+        if word not in _MONEY_VERBS and word not in _SHOP_CHARGED:
             continue
         after = words[i + 1 : i + 12]
         amounts = [k for k, w in enumerate(after) if w == NUMBER or any(c.isdigit() for c in w)]
         if len(amounts) >= 2 and any(w in _CONTRASTS for w in after[amounts[0] + 1 : amounts[-1]]):
             return True
+        if (
+            word in _SHOP_CHARGED
+            and amounts
+            and amounts[0] < _NEAR
+            and _ON_TOP & set(after[max(0, amounts[0] - 1) : amounts[0] + 2])
+        ):
+            return True  # "charged £20 more than the price", "charged me £5 too much", "billed an extra £3"
     return False
+
+
+_NEAR = 4
+"""How many words after "charged" the amount charged on top may come."""
+_SHOP_CHARGED = frozenset({"charged", "billed", "took", "taken", "debited", "deducted", "overcharged"})
+"""Words of the shop taking money, not the customer choosing to pay more ("I paid £5 more for express")."""
+_ON_TOP = frozenset({"more", "extra", "too", "over", "additional"})
+"""Words beside an amount charged that make it more than the price ("£20 more", "an extra £5")."""
 
 
 def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
