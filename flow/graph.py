@@ -23,7 +23,7 @@ from typing import Literal
 from flow import guards
 from flow.guards import Guard
 from flow.policy import Policy
-from flow.reading import PolicyReading
+from flow.reading import in_sizes_or_colours
 from flow.vocabulary import EscalationReason, StateName
 
 Trigger = Literal[
@@ -173,7 +173,7 @@ def _offers(policy: Policy) -> bool:
 
 
 def _sizes_or_colours(policy: Policy) -> bool:
-    return bool(PolicyReading(policy).in_sizes_or_colours)
+    return bool(in_sizes_or_colours(policy))
 
 
 def _compensates(policy: Policy) -> bool:

@@ -23,6 +23,32 @@ CALLBACK = "callback"
 _REQUEST_KIND_PREFIX = "request_"
 
 
+def in_sizes_or_colours(policy: Policy) -> frozenset[str]:
+    """The alternatives of ``policy`` whose names speak of a size or colour ("another size", "different
+    colour"), for which the customer may tell which they would like; worked out once per policy."""
+    known = _SIZED.get(id(policy))
+    if known is None or known[0] is not policy:
+        known = _SIZED[id(policy)] = (policy, _named_by_size_or_colour(policy))
+    return known[1]
+
+
+_SIZED: dict[int, tuple[Policy, frozenset[str]]] = {}
+
+
+def _named_by_size_or_colour(policy: Policy) -> frozenset[str]:
+    lexicon = lexicon_for(policy.locale)
+    kinds = lexicon.variant_kinds
+    return frozenset(
+        alternative.id
+        for request in policy.requests.values()
+        for alternative in request.every_alternative()
+        if any(
+            not kinds.isdisjoint(words_of(name, lexicon))
+            for name in (alternative.title, alternative.name or "", *alternative.synonyms)
+        )
+    )
+
+
 class PolicyReading:
     """One policy's words for the understanding step, and the way back from acts to its requests."""
 
@@ -44,12 +70,7 @@ class PolicyReading:
         self.ways_of_requests = frozenset(
             offer.id for offer in self.wishes if any(self._asks_for_a_request(w) for w in self.offers[offer.id].words)
         )
-        kinds = self.lexicon.variant_kinds
-        self.in_sizes_or_colours = frozenset(
-            offer_id
-            for offer_id in alternatives
-            if any(not kinds.isdisjoint(name.split()) for name in self.offers[offer_id].words)
-        )
+        self.in_sizes_or_colours = in_sizes_or_colours(policy)
         """The alternatives that come in a size or colour the customer may tell ("an exchange for another size")."""
         self.request_facts = policy.request_facts()
         self.facts = tuple(
