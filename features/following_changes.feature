@@ -882,3 +882,11 @@ Feature: Following the customer when they change course
       And the customer says "its not shipped"
       Then the request is approved
       And the agent says "A-7373"
+
+  Rule: Turning everything down and moving on to another order says the first is left there
+
+    Scenario: "Neither. Also my other order arrived broken" leaves the first before the next
+      When the customer says "refund A-1001 bought 45 days ago"
+      And the customer says "Neither. Also my other order A-3333 arrived broken, bought 10 days ago"
+      Then the reply matches /(leave that one there|we'll leave that one)/
+      And the agent says "A-3333"

@@ -91,6 +91,7 @@ _GROUPS: dict[str, frozenset[str]] = {
             "acknowledged",
             "asked_for_all",
             "apology_asked",
+            "turned_down",
         }
     ),
     "in_hours": frozenset({"in_hours"}),
@@ -181,6 +182,7 @@ class ContextBuilder:
             request_assumed=False,
             asked_for_all=False,
             apology_asked=False,
+            turned_down=False,
             order_put_right=False,
             insisted=False,
             files_complaint=False,
@@ -382,6 +384,9 @@ class ContextBuilder:
             context["said_sorry"] = "sorry" in run.signals.slots
             context["asked_for_all"] = "all_of_them" in run.signals.slots
             context["apology_asked"] = "apology" in run.signals.slots
+            context["turned_down"] = any(
+                act.kind == "reject" and act.target == "all" and not act.negated for act in run.signals.acts
+            )
             words = _letter_words(run.text)
             context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
             context["acknowledged"] = bool(words) and (

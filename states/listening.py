@@ -180,8 +180,8 @@ SPEC = StateSpec(
             "and an email is on its way to confirm it.",
         ),
         "next_request": (
-            "Now let's look at {{ request }}.",
-            "Next, {{ request }}.",
+            "{% if turned_down %}No problem, I'll leave that one there. {% endif %}Now let's look at {{ request }}.",
+            "{% if turned_down %}That's fine, we'll leave that one. {% endif %}Next, {{ request }}.",
         ),
         "resume": (
             "{{ question }}",
