@@ -192,3 +192,17 @@ Feature: Checking on something already under way
       And the reply matches /colleague/
       When the customer says "yes please"
       Then the agent hands over to a person
+
+  Rule: Asking after one's own exchange is a status question, not a new exchange
+
+    Scenario Outline: "<message>" asks where it has got to
+      When the customer says "Hi, it's Priya again. I spoke to you yesterday about my exchange for A-4444"
+      And the customer says "<message>"
+      Then the message is read as "ask_status"
+      And the agent does not say "arrange the exchange"
+      And the agent says "colleague"
+
+      Examples:
+        | message                                   |
+        | can you check if my exchange has been sent |
+        | has my exchange been sent yet?            |

@@ -461,3 +461,11 @@ Feature: Handing over to a person
       And the customer says "never mind, i'll take the store credit"
       Then the alternative "Store credit" is applied
       And the conversation is in "follow_up"
+
+    Scenario: A complaint while waiting for a colleague is heard, not only queued
+      Given the customer "Dana" bought order "A-9999" 240 days ago
+      When the customer says "my blender A-9999 stopped working"
+      Then the agent hands over to a person
+      When the customer says "that's rubbish, it should last longer than that"
+      Then the agent says "I hear you"
+      And the conversation is in "escalated"

@@ -41,7 +41,8 @@ SPEC = StateSpec(
         ),
         "waiting": (
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
-            "I've passed that on to my colleague. {% endif %}"
+            "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
+            "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}My colleague will see that you'd like the {{ chosen_waiting }}, and can set it "
             "up with you. {% endif %}"
             "{% if not offer_callback %}{% if thanked %}You're welcome. {% else %}Thanks for waiting. {% endif %}"
@@ -51,7 +52,8 @@ SPEC = StateSpec(
             "book it?{% else %}Would you like a callback when our team is back? You can answer with the buttons "
             "below.{% endif %}",
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
-            "I've passed that on to my colleague. {% endif %}"
+            "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
+            "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}I've noted you'd like the {{ chosen_waiting }}; the colleague "
             "who picks this up can arrange it. {% endif %}"
             "{% if in_hours or not callback %}{% if thanked %}You're welcome. {% endif %}A colleague has your "
@@ -59,7 +61,8 @@ SPEC = StateSpec(
             "{% elif asked_when %}The team is back {{ callback_when }}. Shall I book a callback for then?"
             "{% else %}Shall I book a callback for when the team is back?{% endif %}",
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
-            "I've passed that on to my colleague. {% endif %}"
+            "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
+            "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}I've noted you'd like the {{ chosen_waiting }}; the colleague "
             "who picks this up can arrange it. {% endif %}"
             "{% if in_hours or not callback %}{% if not (trouble_told or given) %}I've let my colleague know "
@@ -68,7 +71,8 @@ SPEC = StateSpec(
             "Would you like that?{% else %}I can book you a callback for when our team opens. Would you like that?"
             "{% endif %}",
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
-            "I've passed that on to my colleague. {% endif %}"
+            "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
+            "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}I've noted you'd like the {{ chosen_waiting }}; the colleague "
             "who picks this up can arrange it. {% endif %}"
             "{% if in_hours or not callback %}You're in the queue, and the next free colleague will pick this up."

@@ -43,6 +43,10 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             ):
                 found.add(index * 1000 + mention.start, Act.of("ask_policy"))
                 return
+            if _asks_after_its_own(words, mention):
+                # "has my exchange been sent yet?": one arranged before, asked after, not asked for again
+                found.add(index * 1000 + mention.start, Act.of("ask_status"))
+                return
             if _displaced(words, mention.start):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
                 continue
@@ -67,6 +71,21 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             return
     if not found.kinds() & {"choose", "ask_about", "reject"}:
         _change_for_the_fit(clauses, context, lexicon, found)
+
+
+def _asks_after_its_own(words: Sequence[str], mention: Mention) -> bool:
+    """ "Has my exchange been sent?", "can you check if my replacement has shipped?", "where's my store
+    credit?": the customer's own, arranged before, and where it has got to."""
+    if mention.start == 0 or words[mention.start - 1] not in ("my", "our"):
+        return False
+    return not _GOT_TO.isdisjoint(words)
+
+
+_GOT_TO = frozenset(
+    {"sent", "shipped", "dispatched", "arrived", "arrive", "processed", "where", "wheres", "yet", "status", "track",
+     "tracking", "update", "received", "through"}
+)  # fmt: skip
+"""Words of asking where something already arranged has got to."""
 
 
 def _only_a_size(words: Sequence[str], mention: Mention, context: Context, lexicon: Lexicon) -> bool:
