@@ -334,6 +334,10 @@ Feature: Questions on the way, and the facts that change the answer
 
   Rule: A question about one rule gets that rule; a question about the rules gets them all
 
+    Scenario: "Is it too late to return something from 5 weeks ago?" hears the time allowed
+      When the customer says "is it too late to return something from 5 weeks ago?"
+      Then the agent says "within 30 days of buying them"
+
     Scenario: "Do you refund delivery charges?" gets the sentence about delivery
       When the customer says "do you refund delivery charges?"
       Then the agent says "for a full refund, delivery charge included"

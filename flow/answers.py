@@ -29,7 +29,7 @@ def _topic(asked_by: str, answered_by: str) -> Topic:
 
 TOPICS: tuple[Topic, ...] = (
     _topic(
-        "expire expires expiry expiring valid validity last lasts deadline until forever limit long run runs",
+        "expire expires expiry expiring valid validity last lasts deadline until forever limit long run runs late",
         "year years month months valid until expire expires whole forever days",
     ),
     _topic(
