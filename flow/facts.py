@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from flow.guards import handed_over, open_before_handoff
 from flow.models import AgendaItem, FactValue, Span
 from flow.policy import NUMERIC_KINDS, FactSpec, Policy
 from flow.run import Run, current_item
@@ -273,8 +274,8 @@ def _note_wish_while_waiting(run: Run, policy: Policy) -> None:
     credit" is remembered on the request told for the person, so the agent can take it up itself."""
     if run.escalation_reason != "asked_for_person":
         return
-    item = next((each for each in reversed(run.agenda) if each.status == "escalated"), None) or current_item(run)
-    if item is None or any(offer not in item.rejected for offer in item.offered):
+    item = handed_over(run.agenda) or current_item(run)
+    if item is None or open_before_handoff(run):
         return
     wish = next((a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target), None)
     if wish is not None and item.name in _owners(policy, wish):

@@ -679,8 +679,7 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
         return False
     if any(a.kind == "ask_human" and a.negated for a in acts):
         return True
-    alternatives = {a.id for request in rules.policy.requests.values() for a in request.every_alternative()}
-    if any(a.kind == "choose" and not a.negated and a.target in alternatives for a in acts):
+    if any(a.kind == "choose" and not a.negated and rules.is_alternative(a.target) for a in acts):
         return True  # "never mind, I'll take the store credit": what the agent can arrange, wanted instead
     # "no I just want a refund actually": a request said instead of the person, not a detail for them.
     asks = any(a.kind == "request" and not a.negated for a in acts)

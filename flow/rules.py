@@ -116,6 +116,10 @@ class Rules:
         }
         self._hours_at: tuple[datetime | None, bool] = (None, False)
 
+    def is_alternative(self, offer: str | None) -> bool:
+        """Whether ``offer`` is one of the policy's alternatives, of any request."""
+        return any(offer in ids for ids in self._alternative_ids.values())
+
     def assumed_request(self, facts: dict[str, FactValue]) -> str | None:
         """The request a customer who states ``facts`` without saying what they want is taken to mean."""
         return next((name for name, holds in self._assumed if holds(facts, {}, {})), None)
