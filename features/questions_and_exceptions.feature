@@ -378,6 +378,17 @@ Feature: Questions on the way, and the facts that change the answer
 
   Rule: A question about when the money comes back is about the refund
 
+    Scenario: "How long do refunds take?" gets the sentence on refunds, after the rules too
+      When the customer says "What's your returns policy?"
+      And the customer says "and how long do refunds take?"
+      Then the agent says "A refund reaches your card within 5 working days"
+      And the agent does not say "You can return most items"
+
+    Scenario: "How long do I have?" still gets every time the rules allow
+      When the customer says "how long do I have?"
+      Then the agent says "within 30 days of buying them"
+      And the agent says "within six months"
+
     Scenario: "I want to cancel A-1001. Also when will the money be back?" is answered with how refunds reach the card
       When the customer says "I want to cancel A-1001. Also when will the money be back?"
       Then the agent says "A refund reaches your card"

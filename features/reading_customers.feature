@@ -1215,6 +1215,8 @@ Feature: Reading customers the way they write
         | bought them 3 days ago, changed my mind  |
         | got them last week, ive changed my mind  |
         | i changed my mind, it was 4 days ago     |
+        | changed my mind bought it yesterday      |
+        | changed my mind, got them on monday      |
 
     Scenario: A change of mind about the refund itself still drops it
       When the customer says "I need to return some trainers, order A-5510"

@@ -994,7 +994,7 @@ Feature: Reading facts and requests the way people give them
     Scenario: "Oh wait, I mean I want to return it" while the dispatch is asked switches to a refund
       When the customer says "I want to cancel A-2345"
       And the customer says "oh wait, I mean I want to return it, it arrived yesterday"
-      Then the message is read as "provide:dispatched", "cancel_request:cancel" and "request:refund"
+      Then the message is read as "provide:dispatched", "provide:days_since_purchase", "cancel_request:cancel" and "request:refund"
       And the agent says "refund"
       And the agent asks for the "days since purchase"
 
@@ -1136,6 +1136,52 @@ Feature: Reading facts and requests the way people give them
       When the customer says "my toaster A-4432 is broken, refund please"
       And the customer says "bought it about 5 weeks ago"
       Then the agent does not say "when it arrived"
+
+    Scenario Outline: "<message>" told before anything is asked is heard as a delivery date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the reply matches /(that's when it arrived|That's when it came|That's the delivery date)/
+      And the agent asks for the "days since purchase"
+
+      Examples:
+        | message                                                                                    |
+        | The sofa I ordered (A-2525) arrived with a tear in the fabric. Delivered 3 days ago.        |
+        | my kettle A-6002 leaks, I received it on the 2nd of November. I'd like a replacement please |
+
+    Scenario: A delivery date told unasked that is already past the time allowed settles the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return A-2525, it was delivered 40 days ago"
+      Then the agent declines politely
+      And the agent says "more than 40 days ago"
+
+    Scenario Outline: "<message>" is the day it was due or sent back, not the day it came
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives no fact "days_since_purchase"
+
+      Examples:
+        | message                                                   |
+        | my parcel A-1414 is late, it was supposed to arrive friday |
+        | it was due to be delivered on monday                       |
+        | i sent it back on the 20th of november                     |
+
+    Scenario: A question asked while a closer date is still wanted comes back to the date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "My sofa A-2525 arrived with a tear in the fabric. Delivered 3 days ago."
+      And the customer says "I'd like a replacement, not a refund"
+      And the customer says "how long will it take?"
+      Then the agent says "We send you a new one as soon as we have the faulty one back"
+      And the agent does not say "You can return most items"
+      And the agent says "when did you buy it?"
+
+    Scenario: "Will you collect the damaged one?" while the date is asked is how it goes back
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "My sofa A-2525 arrived with a tear in the fabric, I'd like a replacement"
+      And the customer says "ok, and will you collect the damaged one?"
+      Then the message is read as "provide:condition" and "ask_policy"
+      And the agent says "print the free returns label"
+      And the agent does not say "colleague"
+      And the agent says "when did you buy it?"
 
   Rule: A date given while the order number is asked is no order number typed wrong
 

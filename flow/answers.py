@@ -60,6 +60,7 @@ TOPICS: tuple[Topic, ...] = (
     _topic("sale clearance discounted returnable eligible allowed accept accepted", "most items"),
 )
 
+_COLLECTING = frozenset({"collect", "collected", "collection", "collecting", "pickup"})
 _IGNORED = frozenset(
     """a an the i it its is are was be do does did can could would will to of for on in at my me you your we our
     this that and or if so what how when where which who about with any there have has get got ok okay please
@@ -95,7 +96,9 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it
     if asks_what_returning_costs(asked):
         asked |= {"free", "label", "returns"}  # "do I have to pay for the postage?": what the label costs
-    if not _FAULTY.isdisjoint(asked):
+    if not _COLLECTING.isdisjoint(asked):
+        asked -= _FAULTY  # "will you collect the damaged one?": how it goes back, whatever is wrong with it
+    elif not _FAULTY.isdisjoint(asked):
         asked.add("faulty")  # "what if it's broken?"
     ignored = _IGNORED | {word for name in named for word in _words(name)}
     topics = [(topic, len(topic.asked_by & asked)) for topic in TOPICS if not topic.asked_by.isdisjoint(asked)]

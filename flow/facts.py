@@ -523,9 +523,10 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
                 current.facts[name] = value
         elif _may_set(run.facts.get(name), name, pending):
             run.facts[name] = value
-    if pending is not None and (
-        (current is not None and current.facts.get(pending) is not None) or run.facts.get(pending) is not None
-    ):
+    known = None if pending is None or current is None else current.facts.get(pending)
+    known = run.facts.get(pending) if known is None and pending is not None else known
+    if known is not None and (pending in found or not isinstance(known, Span)):
+        # A rough value told before ("it came 3 days ago") leaves the closer one still asked for.
         run.pending_fact = None
     if current is not None and pending in found and pending in request_facts and _EVERY_ORDER.search(text):
         _answer_for_each(run, current, pending, found[pending])

@@ -27,6 +27,7 @@ from flow.wording import (
     moment_phrase,
     opening_hours,
     sentence_hashes,
+    sentences_of,
     span_phrase,
 )
 
@@ -312,10 +313,12 @@ class ContextBuilder:
         found = next((a for each in self._alternatives.values() for a in each if a.id == wanted), None)
         return _in_sentence(found) if found is not None else None
 
-    def _summary_answer(self, run: Run) -> str | None:
+    def _summary_answer(self, run: Run, item: AgendaItem | None) -> str | None:
         """The policy's summary as the answer to the question asked: the one sentence of it that answers a
-        question about one thing ("can I cancel an order after it's shipped?"), the whole of it for a
-        question about the rules in general ("what's your returns policy?")."""
+        question about one thing ("can I cancel an order after it's shipped?", "how long do refunds take?"),
+        the whole of it for a question about the rules in general ("what's your returns policy?"). A question
+        that names nothing ("how long will it take?") beside an alternative the customer asked for is about
+        that alternative."""
         summary = self._policy.summary
         if summary is None:
             return None
@@ -323,11 +326,26 @@ class ContextBuilder:
         if any(words in lowered for words in _GENERAL_QUESTIONS):
             return summary
         answer = answering_sentence(summary, run.text)
+        if any(words in lowered for words in _HOW_LONG):
+            if answer is None or _TAKING.isdisjoint(lowered.replace("?", " ").split()):
+                wished = self._wished_details(item, run.text)
+                return wished or summary  # "how long do I have?": the window for each thing the summary names
+            return answer  # "how long do refunds take?": the one sentence on how quickly a refund comes
         if answer is None:
             # "what can you do?" names nothing: the sentence about what the customer has told so far answers it.
             told = next((run.facts[name] for name in self._conditions if run.facts.get(name)), None) or run.request
             answer = first_sentence_about(summary, str(told).replace("_", " ")) if told else None
         return answer or summary
+
+    def _wished_details(self, item: AgendaItem | None, question: str) -> str | None:
+        """The sentence of the details of the alternative asked for before anything was offered that answers
+        ``question`` (its first sentence when none answers it better)."""
+        if item is None or item.wish is None:
+            return None
+        found = _find(self._alternatives[item.name], item.wish)
+        if found is None or not found.details:
+            return None
+        return answering_sentence(found.details, question) or sentences_of(found.details)[0]
 
     def _chosen_waiting(self, run: Run) -> str | None:
         """How the offer the customer took while a person is coming (and the handoff stays) is said in a
@@ -427,7 +445,7 @@ class ContextBuilder:
         if "chosen_waiting" in groups:
             context["chosen_waiting"] = self._chosen_waiting(run)
         if "summary" in groups:
-            context["summary"] = self._summary_answer(run)
+            context["summary"] = self._summary_answer(run, item)
         if "repeated" in groups:
             context["repeated"] = run.repeated
         if "order_put_right" in groups:
@@ -469,7 +487,9 @@ class ContextBuilder:
             context["asked_before"] = (
                 run.pending_fact == before and not run.signals.facts and not context["given"] and not context["queued"]
             )
-            context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span)
+            context["narrowing"] = (
+                isinstance(run.facts.get(run.pending_fact), Span) and run.pending_fact in run.signals.facts
+            )
             arrived = run.signals.slots.get("arrived", "").split()
             context["arrived_only"] = context["narrowing"] and run.pending_fact in arrived
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
@@ -808,11 +828,13 @@ _RELUCTANT = (
 
 _GENERAL_QUESTIONS = (
     "policy", "policies", "rules", "terms", "conditions", "how does it work", "how it works",
-    "how long", "how many days", "deadline", "time limit", "until when", "cases", "situations", "circumstances",
-    "eligible", "entitled", "qualify",
+    "deadline", "time limit", "until when", "cases", "situations", "circumstances", "eligible", "entitled", "qualify",
 )  # fmt: skip
-"""Words of a question about the rules in general, or about how long something lasts (which more than one
-sentence of a summary may answer), answered with the whole summary."""
+"""Words of a question about the rules in general, answered with the whole summary."""
+_HOW_LONG = ("how long", "how many days")
+"""Words of a question about how long something lasts or takes, which more than one sentence of a summary may
+answer: the whole summary answers it unless it asks how long one thing takes."""
+_TAKING = frozenset({"take", "takes", "taking", "took"})
 
 
 def _announces(run: Run) -> str:

@@ -266,11 +266,10 @@ def read_acts(
         found.drop("ask_about")  # "how long will the exchange take to arrive?" asks after what was done
     if not tone.irony and not found.kinds() - {"thank", "ask_policy", "affirm"}:
         options_instead(clauses, context, lexicon, found)
-    if context.state == "follow_up" and context.chosen is None and not found.kinds() - {"thank", "affirm"}:
-        for index, clause in enumerate(clauses):
-            if clause.question and _asks_about_collection(clause.words):
-                found.add(index * 1000 + 7, Act.of("ask_policy"))  # answered with how things are sent back
-    elif context.request == "refund" and not found.kinds() - {"thank", "affirm"}:
+    in_hand = context.state == "follow_up" or (context.state == "listening" and context.request is not None)
+    if in_hand and context.chosen is None and not found.kinds() - {"thank", "affirm", "provide"}:
+        _collection_asked(clauses, found)
+    if context.request == "refund" and not found.kinds() - {"thank", "affirm"}:
         for index, clause in enumerate(clauses):
             if clause.question and tuple(clause.words[:3]) in _HOW_TO and not _SENDING_IT.isdisjoint(clause.words):
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "how do I send it?" while a return is asked for
@@ -965,6 +964,14 @@ def _about_the_one_described(clauses: list[Clause], focus: str, found: Found) ->
 
 
 _NOT_ABOUT_AN_OFFER = frozenset({"address", "password", "newsletter", "login", "bot", "human", "person", "robot"})
+
+
+def _collection_asked(clauses: Sequence[Clause], found: Found) -> None:
+    """ "Will you collect the damaged one?" with a request in hand: how the item goes back, which the rules
+    answer."""
+    for index, clause in enumerate(clauses):
+        if clause.question and _asks_about_collection(clause.words):
+            found.add(index * 1000 + 7, Act.of("ask_policy"))
 
 
 def _asks_about_collection(words: Sequence[str]) -> bool:

@@ -84,7 +84,9 @@ def mind_changed_beside_the_date(clauses: Sequence[Clause], lexicon: Lexicon, fo
 _ONLY_THE_PURCHASE = frozenset(
     "i ive i've have had just so and but then well yeah yes basically bought ordered got them it this these "
     "ago days day weeks week a an the one two three four five six seven eight nine ten few couple of last on "
-    "about around roughly".split()
+    "about around roughly yesterday today morning afternoon evening weekend month months fortnight back in at "
+    "from monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
 )
 """Words a change of mind may stand beside and still be only the reason for a return with its date."""
 

@@ -464,7 +464,9 @@ def _days(
         # "It was a Monday, the 2nd of November": the date with its month says more than the weekday.
         dated = [when for when in bought if when.shape in ("date", "period") and isinstance(when.days, int)]
         return (dated or _narrowed(bought[0], found) or bought)[0].days, False
-    arrived = [when for when in found if when.anchor == "delivery"] if asked else []
+    arrived = [when for when in found if when.anchor == "delivery"]
+    if not asked and _ARRIVAL_WORDS.isdisjoint(words):
+        arrived = []  # "shipped yesterday", "a delivery slot for Thursday": told unasked, only its coming dates it
     if arrived:
         return _bought_before(arrived[0].days), True
     if asked and not found:
@@ -472,6 +474,10 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0)), False
     return None, False
+
+
+_ARRIVAL_WORDS = frozenset({"arrived", "delivered", "came", "received", "landed", "turned", "showed"})
+"""Words by which a date told before it is asked for is the day the order came, and so bounds the day of buying."""
 
 
 def _narrowed(rough: When, found: Sequence[When]) -> list[When]:

@@ -86,6 +86,8 @@ OTHER_WORDS = frozenset(
     returning wedding party trip flight snapped split ripped fell crashed died emailed called rang
     contacted asked told wrote messaged chatted spoke cancelled canceled requested returned""".split()
 )
+_EXPECTED = frozenset({"supposed", "due", "expected", "meant", "should", "promised", "scheduled", "estimated"})
+"""Words before a delivery that make its date the one promised, not the day it came."""
 _OCCASIONS = frozenset({"holiday", "birthday", "wedding", "party", "trip", "flight"})
 """Occasions that a date beside may be about, unless something was bought for them: "I bought it for my son's
 birthday 5 weeks ago" dates the buying."""
@@ -929,6 +931,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         if _got_it(before, n):
             return "got"
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
+            if not _EXPECTED.isdisjoint(before[max(0, n - 3) : n]) or "back" in before[n + 1 : n + 3]:
+                return "other"  # "it was supposed to arrive Friday", "I sent it back on the 20th"
             return "delivery"
         if (
             word in _OCCASIONS
