@@ -430,3 +430,27 @@ Feature: Questions on the way, and the facts that change the answer
       And the customer says "he can't get to the post office, he's 89"
       Then the message gives the fact "circumstance" as "disability"
       And the refund goes to a person for review
+
+  Rule: A refund asked for once the order is cancelled before it left is told there is nothing to refund
+
+    Scenario Outline: "<message>" after the cancellation is approved starts no refund
+      When the customer says "I want to cancel my order"
+      And the customer says "no it hasn't shipped"
+      And the customer says "<message>"
+      Then the conversation is in "follow_up"
+      And the agent says "Order A-1001 was cancelled before it left us"
+      And the agent says "won't be charged and there's nothing to refund"
+      And the reply decides no request
+
+      Examples:
+        | message                               |
+        | refund                                |
+        | actually can I get a refund instead   |
+        | can I have my money back then?        |
+
+    Scenario: A refund for another order after a cancellation is a request of its own
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to cancel A-1313"
+      And the customer says "no"
+      And the customer says "can I get a refund on my other order A-2020? bought 3 days ago"
+      Then the agent says "Order A-2020 is within our 30-day window"

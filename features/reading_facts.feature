@@ -446,6 +446,42 @@ Feature: Reading facts and requests the way people give them
       When the customer says "the coffee machine needs fixing, A-7105"
       Then the message gives the fact "condition" as "faulty"
 
+    Scenario Outline: "<message>" is a fault
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                           |
+        | the headphones only work in one ear               |
+        | my speaker won't pair with anything               |
+        | the colour ran the first time I washed it         |
+        | it only charges to half                           |
+
+    Scenario Outline: "<message>" is part of the order missing, which a replacement puts right
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+      When the customer says "12 days ago"
+      And the customer says "can you send the missing one?"
+      Then the conversation is in "follow_up"
+      And the agent says "replacement"
+
+      Examples:
+        | message                                               |
+        | I ordered two things on A-5151 and only one came      |
+        | order A-5151 came but the lamp shade is missing       |
+        | some items are missing from my order A-5151           |
+
+    Scenario: "My parcel is missing" is still a parcel that never came
+      When the customer says "my parcel is missing"
+      Then the message gives the fact "condition" as "never_arrived"
+
+    Scenario: "Is that covered?" about a fault is answered with the rule for faulty items
+      When the customer says "my jumper A-1234 shrank after one wash, bought 2 weeks ago"
+      And the customer says "is that covered?"
+      Then the message is read as "ask_policy"
+      And the agent says "If something is faulty"
+      And the agent does not say "can't help with that"
+
     Scenario: A discount code that does not work is not a faulty item
       When the customer says "my voucher code doesn't work"
       Then the message gives no fact "condition"

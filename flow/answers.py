@@ -56,7 +56,7 @@ TOPICS: tuple[Topic, ...] = (
         "how work works process happen happens return send post label collect collected collection pickup courier",
         "label email send post returns back",
     ),
-    _topic("faulty broken damaged defective cracked smashed", "faulty"),
+    _topic("faulty broken damaged defective cracked smashed covered warranty guarantee", "faulty"),
     _topic("sale clearance discounted returnable eligible allowed accept accepted", "most items"),
 )
 

@@ -132,6 +132,8 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
                 _drop(run, name)
         elif act.kind == "request":
             name = _name_for(policy, act.target)
+            if name is not None and before is None and _covered(run, policy, name):
+                continue
             if name is not None:
                 _now_asked_for(run, name)
                 kinds = kinds or {n: _kind(policy, n) for n in policy.requests}
@@ -162,6 +164,21 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
             # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".
             run.pending_fact = None
     _point_at(run, policy, current)
+
+
+def _covered(run: Run, policy: Policy, name: str) -> bool:
+    """Whether the request last approved leaves nothing to do for ``name`` on the same order ("can I get a
+    refund?" once the order is cancelled before it left); if so, what the policy says of it is kept for the
+    reply."""
+    last = run.agenda[-1] if run.agenda else None
+    if last is None or last.status != "approved" or name == last.name:
+        return False
+    say = policy.requests[last.name].covers.get(name)
+    told = run.signals.facts.get("order_id")
+    if say is None or (told is not None and told != last.facts.get("order_id", run.facts.get("order_id"))):
+        return False
+    run.covered = name
+    return True
 
 
 def _give_the_others(

@@ -80,6 +80,11 @@ def _cross_checks(policy: Policy) -> list[str]:
         if request.assumed_when is not None:
             for fact in sorted(facts_named(request.assumed_when) - declared):
                 problems.append(_unknown_fact(f"requests.{name}.assumed_when", fact, declared))
+        for other in request.covers:
+            if other not in policy.requests or other == name:
+                known = set(policy.requests) - {name}
+                hint = did_you_mean(other, known) or f"; it names another request ({', '.join(sorted(known))})"
+                problems.append(f"requests.{name}.covers.{other}: not another request of this policy{hint}")
     if policy.compensation is not None:
         for fact in sorted(facts_named(policy.compensation.eligible_when) - declared):
             problems.append(_unknown_fact("compensation.eligible_when", fact, declared))

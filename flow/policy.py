@@ -161,6 +161,10 @@ class RequestPolicy(_Section):
     assumed_when: Condition | None = None
     """When a customer states facts that match this (an order that never arrived) without saying what
     they want, the agent takes them to mean this request."""
+    covers: dict[str, str] = Field(default_factory=dict)
+    """Other requests that this one, once approved, leaves nothing to do for on the same order, each with
+    what the agent says when the customer asks for it after ("refund" once a cancellation is approved: "A
+    cancelled order is never charged, so there's nothing to refund.")."""
 
     @field_validator("alternatives")
     @classmethod

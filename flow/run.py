@@ -64,6 +64,7 @@ class Run:
     changed: bool = False
     gave_up: bool = False
     noted_for: str | None = None
+    covered: str | None = None
     offered_anyway: bool = False
     put_off: AgendaItem | None = None
     redo: bool = False

@@ -105,6 +105,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "wished": frozenset({"wished"}),
     "variant": frozenset({"variant"}),
     "more_asked": frozenset({"more_asked"}),
+    "covered": frozenset({"covered"}),
     "unoffered": frozenset({"unoffered"}),
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "summary": frozenset({"summary"}),
@@ -179,6 +180,7 @@ class ContextBuilder:
             wished=None,
             variant=None,
             more_asked=False,
+            covered=None,
             request_named=False,
             request_assumed=False,
             asked_for_all=False,
@@ -337,6 +339,14 @@ class ContextBuilder:
             answer = first_sentence_about(summary, str(told).replace("_", " ")) if told else None
         return answer or summary
 
+    def _covered(self, run: Run, context: dict[str, Any]) -> str | None:
+        """What the policy says of a request asked for that the one just approved leaves nothing to do for."""
+        covered = getattr(run, "covered", None)
+        approved = next((item for item in reversed(run.agenda) if item.status == "approved"), None)
+        if covered is None or approved is None:
+            return None
+        return str(self.book.render(f"requests.{approved.name}.covers.{covered}", context))
+
     def _wished_details(self, item: AgendaItem | None, question: str) -> str | None:
         """The sentence of the details of the alternative asked for before anything was offered that answers
         ``question`` (its first sentence when none answers it better)."""
@@ -440,6 +450,8 @@ class ContextBuilder:
             context["variant"] = run.signals.slots.get("variant")
         if "more_asked" in groups:
             context["more_asked"] = run.signals.slots.get("more_options") == "yes"
+        if "covered" in groups:
+            context["covered"] = self._covered(run, context)
         if "unoffered" in groups:
             context["unoffered"] = self._unoffered(run)
         if "chosen_waiting" in groups:

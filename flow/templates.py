@@ -105,6 +105,7 @@ CONTEXT_VARIABLES = frozenset(
         "wished",
         "variant",
         "more_asked",
+        "covered",
         "request_named",
         "request_assumed",
         "asked_for_all",
@@ -154,6 +155,8 @@ def template_sources(policy: Policy) -> dict[str, list[str]]:
             sources[f"templates.{state_name}.{key}"] = overrides
     for name, request in policy.requests.items():
         sources[f"requests.{name}.approved"] = [request.approved]
+        for other, say in request.covers.items():
+            sources[f"requests.{name}.covers.{other}"] = [say]
         for i, rule in enumerate(request.declines):
             sources[f"requests.{name}.declines[{i}].reason"] = [rule.reason]
             if rule.clearer_reason:
@@ -458,6 +461,7 @@ def sample_context(policy: Policy) -> dict[str, Any]:
         complained=True,
         replaced="store credit",
         noted_for="a refund",
+        covered="Order A-1001 was cancelled before it left us, so there's nothing to refund.",
         put_off="a refund",
         queued="a refund",
         given=True,

@@ -64,6 +64,15 @@ def test_facts_must_be_declared(tmp_path: Path) -> None:
         load_policy(write(tmp_path, data))
 
 
+def test_a_request_covers_only_other_requests_of_the_policy(tmp_path: Path) -> None:
+    data = retail_data()
+    data["requests"]["cancel"]["covers"] = {"refnd": "Nothing to refund."}
+    with pytest.raises(
+        PolicyError, match=r"requests\.cancel\.covers\.refnd: not another request of this policy; did you mean 'refund'"
+    ):
+        load_policy(write(tmp_path, data))
+
+
 def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
     path = write(tmp_path, "name: retail\nrequests: [\n  - oops: {\n")
     with pytest.raises(PolicyError, match=r"line \d+, column \d+: not valid YAML"):

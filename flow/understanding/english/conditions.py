@@ -65,7 +65,17 @@ FAULTY = _phrases("""
     not functioning | doesnt function | does not function | wont function | failed to work | fails to work |
     came without | arrived without | delivered without | was missing | were missing | is missing the |
     missing from the box | missing from the package | missing from the parcel | wasnt in the box |
-    werent in the box | not in the box | wasnt included | werent included | wasnt inside | werent inside
+    werent in the box | not in the box | wasnt included | werent included | wasnt inside | werent inside |
+    only work in one | only works in one | only work on one | only works on one | only one side works |
+    only one ear works | only one earbud works | one side doesnt work | one ear doesnt work | one side is dead |
+    colour ran | color ran | colours ran | colors ran | dye ran | only charges | doesnt charge fully |
+    wont charge fully | wont charge properly | doesnt charge properly | keeps disconnecting | keeps dropping out |
+    wont connect | doesnt connect | wont pair | doesnt pair | stopped pairing | stopped connecting |
+    only one came | only one arrived | only one turned up | only one of them came | only one of them arrived |
+    only got one of | only received one of | only part of my order | only half my order | only half of my order |
+    rest of my order | rest of the order | an item missing | one item missing | item missing | items missing |
+    item is missing | items are missing | item was missing | items were missing | missing from my order |
+    missing from the order | missing item | missing items | is missing | are missing
 """)
 """Something wrong with the thing itself: broken, not working, falling apart, or a part of it missing ("it
 came without the charger", "the remote was missing")."""

@@ -220,7 +220,9 @@ _POLICY = _phrases("""
     normally take | take to process | how long does it take | money back guarantee | guarantee | in which cases |
     in which situations | which cases | is it possible to cancel an order | can sale items | sale items |
     what is your policy | whats your policy | how do i send it back | how do i send back | how do i post it back |
-    where do i send it | where do i send | how do i get it back to you | how do i send them back
+    where do i send it | where do i send | how do i get it back to you | how do i send them back |
+    is that covered | is it covered | is this covered | are they covered | are these covered | covered by |
+    under warranty | under guarantee | still under | warranty
 """)
 _CANCEL_REQUEST = _phrases("""
     scrap that | scratch that | forget it | forget that | forget about it | never mind | nevermind | ignore that |
