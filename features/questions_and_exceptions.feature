@@ -454,3 +454,26 @@ Feature: Questions on the way, and the facts that change the answer
       And the customer says "no"
       And the customer says "can I get a refund on my other order A-2020? bought 3 days ago"
       Then the agent says "Order A-2020 is within our 30-day window"
+
+    Scenario: "Yes please refund" to the dispatch question is what the cancellation gives, not a second request
+      When the customer says "My son ordered this on my card without asking. Order A-9911, 3 days ago. Can I cancel it?"
+      And the customer says "yes please refund"
+      Then the agent offers "Free return" and "Store credit"
+      And the agent does not say "After that"
+      When the customer says "the return please"
+      Then the conversation is in "follow_up"
+      And the agent does not say "order number"
+
+  Rule: How to get going with a request in hand is how it goes
+
+    Scenario Outline: "<question>" once the refund is started is told how to send it back
+      Given the customer "Dana" bought order "A-1001" 5 days ago
+      When the customer says "I'd like a refund please"
+      And the customer says "<question>"
+      Then the message is read as "ask_policy"
+      And the agent says "print the free returns label"
+
+      Examples:
+        | question                  |
+        | ok great, how do i start  |
+        | so how do I go about it?  |

@@ -53,7 +53,8 @@ TOPICS: tuple[Topic, ...] = (
         "card account bank",
     ),
     _topic(
-        "how work works process happen happens return send post label collect collected collection pickup courier",
+        "how work works process happen happens return send post label collect collected collection pickup courier "
+        "start begin steps",
         "label email send post returns back",
     ),
     _topic("faulty broken damaged defective cracked smashed covered warranty guarantee", "faulty"),

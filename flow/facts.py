@@ -412,6 +412,12 @@ def _add(
         if item.status == "approved" and order is not None and item.facts.get("order_id") == order:
             # Asked again for what was already done for that very order: told so, not done twice.
             return
+    in_hand = current_item(run)
+    if in_hand is not None and in_hand.name != name and _comes_with(policy, in_hand.name, name):
+        mine = in_hand.facts.get("order_id")
+        same = (order is None and not _ANOTHER_ORDER.search(run.text)) or (mine is not None and mine == order)
+        if same and _ADDING.isdisjoint(run.text.lower().split()):
+            return  # "yes please refund" while a cancellation is in hand: what the cancellation gives anyway
     for item in run.agenda:
         same_order = order is None or item.facts.get("order_id") == order
         if item.status == "alternative_accepted" and item.chosen and same_order and item is run.agenda[-1]:
@@ -421,6 +427,18 @@ def _add(
     if run.signals.slots.get("same_as_before") == "yes":
         facts.update(_dates_of_the_last(run, policy, name))
     run.agenda.append(AgendaItem(name, facts=facts))
+
+
+_ADDING = frozenset({"too", "also", "both", "well", "plus"})
+"""Words by which a request is asked for beside the one in hand ("I want a refund too"), not as part of it."""
+
+
+def _comes_with(policy: Policy, request: str, other: str) -> bool:
+    """Whether ``request`` gives what ``other`` asks for, whichever way it is decided: approved, it leaves
+    nothing to do for it (its ``covers``); refused, one of its alternatives gives it (a cancellation refused
+    is offered a return with a full refund)."""
+    spec = policy.requests[request]
+    return other in spec.covers and any(policy.gives_request(request, a.id, other) for a in spec.alternatives)
 
 
 def _dates_of_the_last(run: Run, policy: Policy, name: str) -> dict[str, FactValue]:

@@ -269,6 +269,11 @@ def read_acts(
     in_hand = context.state == "follow_up" or (context.state == "listening" and context.request is not None)
     if in_hand and context.chosen is None and not found.kinds() - {"thank", "affirm", "provide"}:
         _collection_asked(clauses, found)
+    if (in_hand or context.settled is not None) and not found.kinds() - {"thank", "affirm", "unknown"}:
+        for index, clause in enumerate(clauses):
+            if _asks_how_to_begin(clause.words):
+                found.drop("unknown")
+                found.add(index * 1000 + 7, Act.of("ask_policy"))  # "ok great, how do I start?": how it goes
     if context.request == "refund" and not found.kinds() - {"thank", "affirm"}:
         for index, clause in enumerate(clauses):
             if clause.question and tuple(clause.words[:3]) in _HOW_TO and not _SENDING_IT.isdisjoint(clause.words):
@@ -972,6 +977,22 @@ def _collection_asked(clauses: Sequence[Clause], found: Found) -> None:
     for index, clause in enumerate(clauses):
         if clause.question and _asks_about_collection(clause.words):
             found.add(index * 1000 + 7, Act.of("ask_policy"))
+
+
+def _asks_how_to_begin(words: Sequence[str]) -> bool:
+    """ "How do I start?", "so how do I go about it?": how to get going with what is in hand, naming nothing."""
+    start = next((i for i, w in enumerate(words) if w not in _LEADING_FILLERS), len(words))
+    rest = words[start + 3 :]
+    return (
+        tuple(words[start : start + 3]) in _HOW_TO
+        and bool(rest)
+        and set(rest) <= _BEGINNING
+        and (not {"start", "begin", "about"}.isdisjoint(rest))
+    )
+
+
+_LEADING_FILLERS = frozenset({"ok", "okay", "great", "so", "right", "and", "cool", "then", "perfect", "brilliant"})
+_BEGINNING = frozenset({"start", "begin", "go", "about", "it", "this", "that", "then", "now", "the", "process"})
 
 
 def _asks_about_collection(words: Sequence[str]) -> bool:
