@@ -477,3 +477,13 @@ Feature: Questions on the way, and the facts that change the answer
         | question                  |
         | ok great, how do i start  |
         | so how do I go about it?  |
+
+  Rule: A question the agent cannot answer is said so, even after a remark it took in
+
+    Scenario: "Can you do anything to speed it up?" after a remark is not called misunderstood
+      When the customer says "hello my parcel A-1414 is late. it was supposed to arrive friday"
+      And the customer says "it's a birthday present for tomorrow"
+      And the customer says "can you do anything to speed it up?"
+      Then the reply matches /(not something I can help with|can't help with that one)/
+      And the agent does not say "didn't follow"
+      And the agent does not say "Let me make it easier"

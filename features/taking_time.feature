@@ -19,6 +19,22 @@ Feature: Giving the customer time
       When the customer says "ok we'll take the store credit"
       Then the alternative "Store credit" is applied
 
+    Scenario Outline: "<message>" without the order number to hand is given time, not a colleague
+      When the customer says "i want to return a coat"
+      And the customer says "i dont have the order number on me right now"
+      And the customer says "<message>"
+      Then the message is read as "hold"
+      And the transitions taken were "give_time"
+      And the agent does not say "colleague"
+      When the customer says "A-1234"
+      Then the agent asks for the "days since purchase"
+
+      Examples:
+        | message                                 |
+        | can i come back later?                  |
+        | ok i'll check and get back to you       |
+        | I'll look for it later                  |
+
     Scenario: Looking for the order number is not a wrong answer
       Given the fact "customer_name" is "Dana"
       When the customer says "I want a refund"

@@ -367,7 +367,11 @@ _TAKING_TIME = _phrases("""
     ill come back to you | ill come back | ill decide later | let me decide | i need to decide | not sure yet |
     im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
     let me dig it out | let me check | i need some time | need some time | ill need some time | idk | dunno |
-    i dont know | dont know | not sure | im not sure | no idea | unsure | i dont know yet | undecided
+    i dont know | dont know | not sure | im not sure | no idea | unsure | i dont know yet | undecided |
+    can i come back later | can i come back to you | can i come back | come back later | ill get back to you |
+    i will get back to you | ill message again | ill message you again | message again later | ill write again |
+    ill check and come back | ill check and get back | ill look for it later | ill find it later | ill do it later |
+    can i do this later | can i do it later | can we do this later | ill be back
 """)
 _CONFUSION = _phrases("""
     dont get it | still dont get it | i dont get it | dont understand | i dont understand | still dont understand |
