@@ -787,6 +787,12 @@ Feature: Reading facts and requests the way people give them
       When the customer says "replace it"
       Then the alternative "Replacement" is applied
 
+    Scenario: "Got em saturday" dates the purchase in the first message
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "yo. need to send these jeans back, A-3141. too tight round the waist. got em saturday"
+      Then the message gives the fact "days_since_purchase" as "5"
+      And the request is approved
+
     Scenario: "On the second" is the 2nd of this month
       Given it is 2026-12-04 11:00 in the policy's time zone
       When the customer says "refund for A-1001"

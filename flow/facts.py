@@ -78,7 +78,9 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
         return {"accept": True, "reject": False}.get(signals.intent)
     if spec.kind == "number" or spec.kind == "days":
         number = _NUMBER.search(text)
-        return int(number.group(1)) if number else None
+        if number is None or (_in_months(spec) and _counts_a_shorter_span(text, number.end(1))):
+            return None  # "about 6 weeks in a cast" is no number of months
+        return int(number.group(1))
     if spec.kind == "email":
         email = _EMAIL.search(text)
         return str(email.group(0)) if email else None
@@ -86,6 +88,20 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
         cleaned = text.strip()
         return cleaned[:_MAX_TEXT_FACT] if cleaned else None
     return None
+
+
+def _in_months(spec: FactSpec) -> bool:
+    """Whether a number fact counts months ("months left on the contract")."""
+    return "month" in f"{spec.label or ''} {spec.ask or ''}".lower()
+
+
+def _counts_a_shorter_span(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts weeks, days or hours ("6 weeks")."""
+    following = text[end:].lstrip().lower().split(maxsplit=1)
+    return bool(following) and following[0].rstrip(".,!?") in _SHORTER_UNITS
+
+
+_SHORTER_UNITS = frozenset({"week", "weeks", "wk", "wks", "day", "days", "hour", "hours", "fortnight", "fortnights"})
 
 
 def _adopt(run: Any) -> None:

@@ -683,8 +683,12 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
         return True
     if any(a.kind == "choose" and not a.negated and rules.is_alternative(a.target) for a in acts):
         return True  # "never mind, I'll take the store credit": what the agent can arrange, wanted instead
-    # "no I just want a refund actually": a request said instead of the person, not a detail for them.
-    asks = any(a.kind == "request" and not a.negated for a in acts)
+    # "no I just want a refund actually": a request said instead of the person, not a detail for them; one
+    # the policy does not handle is what the person is for.
+    asks = any(
+        a.kind == "request" and not a.negated and rules.policy.request_for(f"request_{a.target}") is not None
+        for a in acts
+    )
     words = set(run.text.lower().replace(",", " ").split())
     return asks and (any(a.kind == "deny" for a in acts) or not _INSTEAD_OF_A_PERSON.isdisjoint(words))
 

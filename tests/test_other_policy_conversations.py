@@ -165,3 +165,22 @@ def test_something_for_the_trouble_asked_by_a_new_member_is_declined_kindly(engi
     assert turn.actions == []
     assert "sorry" in turn.text
     assert "not able to add anything" in turn.text or "isn't something I can give" in turn.text
+
+
+def test_weeks_told_when_months_left_are_asked_are_no_answer(engine: Engine) -> None:
+    conversation, _ = engine.start(message="Hi, can I freeze my membership? I broke my leg")
+    conversation, turn = engine.reply(conversation, "about 6 weeks in a cast")
+
+    assert conversation.state == "listening"
+    assert "months_left" not in conversation.facts
+    assert "months are left" in turn.text
+
+
+def test_money_back_asked_while_waiting_for_a_colleague_keeps_the_colleague(engine: Engine) -> None:
+    conversation, _ = engine.start(message="your trainer was really rude to me and I want a refund for this month")
+    conversation, _ = engine.reply(conversation, "it happened on tuesday")
+    conversation, turn = engine.reply(conversation, "I'd rather just get my money back")
+
+    assert conversation.state == "escalated"
+    assert "don't need to join" not in turn.text
+    assert "pass you to one" not in turn.text

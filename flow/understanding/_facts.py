@@ -192,6 +192,8 @@ def _asked_number(
     with the fact's own word ("a member 2 years, 5 months left"), else the first number, in digits or words."""
     if "month" in name and _only_years_as_a_member(clauses, lexicon.number_words):
         return None  # "I've been a member 5 years": how long they have been with the shop, not months left
+    if "month" in name and _only_shorter_spans(clauses, lexicon.number_words):
+        return None  # "about 6 weeks in a cast": how long something else lasts, not months left
     if "month" in name and not _YEARS.isdisjoint(words):
         months = _months_in_years(clauses, lexicon.number_words)
         if months is not None:
@@ -215,6 +217,16 @@ def _only_years_as_a_member(clauses: Sequence[Sequence[str]], numbers: Mapping[s
 
 
 _TENURE = frozenset({"member", "membership", "been", "customer", "joined", "loyal", "with"})
+
+
+def _only_shorter_spans(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> bool:
+    """Whether every count in the message is of weeks, days or hours ("about 6 weeks in a cast"), which no
+    count of months is."""
+    counts = [(words, i) for words in clauses for i, word in enumerate(words) if word.isdigit() or word in numbers]
+    return bool(counts) and all(words[i + 1 : i + 2] and words[i + 1] in _SHORTER_UNITS for words, i in counts)
+
+
+_SHORTER_UNITS = frozenset({"week", "weeks", "wk", "wks", "day", "days", "hour", "hours", "fortnight", "fortnights"})
 
 
 def _counts_months_left(name: str) -> bool:

@@ -877,7 +877,7 @@ def _got_it(words: list[str], n: int) -> bool:
     return words[n + 1] in _GOT_ARTICLES and bool(thing) and _NOT_BOUGHT.isdisjoint(thing)
 
 
-_GOT_OBJECTS = frozenset("it them this these mine those".split())
+_GOT_OBJECTS = frozenset("it them em this these mine those".split())
 _WHO_GOT = frozenset("i we she he".split())
 _BEFORE_A_DATE = frozenset("on in at around about back the".split())
 _GOT_ARTICLES = frozenset("a an some two three".split())
