@@ -1000,6 +1000,38 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Several orders in one message each get what their own words ask for
 
+    Scenario Outline: "<facts>" after two requests gives each its own facts by place
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return A-2222 and also cancel A-3333. <facts>"
+      Then the agent says "Order A-2222 is within our 30-day window"
+      And the agent says "Order A-3333 hasn't left our warehouse yet"
+
+      Examples:
+        | facts                                                      |
+        | the first one I bought 5 days ago, the second hasn't shipped |
+        | The second hasn't shipped. The first was bought 5 days ago   |
+
+    Scenario Outline: "<message>" is an order later than promised, which never came
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+
+      Examples:
+        | message                                                   |
+        | Wonderful service, my parcel is only 3 weeks late. A-5555 |
+        | A-5555 is 2 weeks overdue                                 |
+        | my order is a week late                                   |
+
+    Scenario: "My return is 5 days late" tells of no parcel that never came
+      When the customer says "my return is 5 days late"
+      Then the message gives no fact "condition"
+
+    Scenario: An exchange asked for and taken back for a refund in the same message is the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like to exchange A-7777 for a bigger size, bought 3 days ago. Actually wait, can I just get a refund?"
+      Then the message is not read as "choose:exchange"
+      And the request is approved
+      And the agent says "I've started your refund"
+
     Scenario: "A-6161 never arrived and A-6262 came broken" offers for the lost parcel, then refunds the broken one
       Given it is 2026-03-20 10:00 in the policy's time zone
       When the customer says "I need help with 2 orders. A-6161 never arrived and A-6262 came broken. Both bought 3 weeks ago"

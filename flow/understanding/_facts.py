@@ -600,6 +600,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {NEVER_ARRIVED})
     if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
         return NEVER_ARRIVED
+    if value is None and not _LATE.isdisjoint(word_set) and any(_order_late_by(clause) for clause in clauses):
+        return NEVER_ARRIVED
     if value is None and OVERCHARGED in lexicon.conditions and lexicon.charged_another_amount(clauses):
         return OVERCHARGED
     if value is None and not own_mistake and lexicon.sent_something_else(clauses):
@@ -607,6 +609,28 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value is None and lexicon.who_died(clauses) == "thing":
         return FAULTY
     return value
+
+
+def _order_late_by(clause: Sequence[str]) -> bool:
+    """ "My parcel is only 3 weeks late", "the order is a week overdue": an order later than promised by some
+    time, which has not come; not a return sent late ("my return is 5 days late")."""
+    if not _SENT_BACK.isdisjoint(clause):
+        return False
+    return any(
+        word in _LATE and at and clause[at - 1] in _SPAN_UNITS and any(_an_order(w) for w in clause[:at])
+        for at, word in enumerate(clause)
+    )
+
+
+def _an_order(word: str) -> bool:
+    """Whether ``word`` names an order: "parcel", "order", or an order number ("a-5555")."""
+    return word in _PARCEL_WORDS or ("-" in word and word[:1].isalpha() and word[-1:].isdigit())
+
+
+_LATE = frozenset({"late", "overdue", "delayed"})
+_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "fortnight"})
+_PARCEL_WORDS = frozenset({"parcel", "order", "package", "delivery", "shipment", "parcels", "orders", "packages"})
+_SENT_BACK = frozenset({"return", "returned", "returning", "refund", "back", "window"})
 
 
 def _came_in_the_end(clause: Sequence[str]) -> bool:

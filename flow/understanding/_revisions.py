@@ -47,6 +47,8 @@ def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> N
     same message leaves only the other."""
     if "request" not in found.kinds():
         return
+    if "choose" in found.kinds():
+        _wish_taken_back(clauses, lexicon, found)
     made = sorted((at, act) for at, act in found.acts if act.kind == "request" and not act.negated)
     for (first_at, first_act), (then_at, then_act) in zip(made, made[1:], strict=False):
         if first_act.target == then_act.target:
@@ -61,6 +63,29 @@ def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> N
             for at, act in found.acts
             if (at, act) != (first_at, first_act) and not (act.kind == "deny" and first_at < at < then_at)
         ]
+
+
+def _wish_taken_back(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "I'd like to exchange it for a bigger size. Actually wait, can I just get a refund?": an alternative
+    asked for, then taken back for a request, leaves only the request."""
+    requests = [at for at, act in found.acts if act.kind == "request" and not act.negated]
+    for chosen_at, chosen in [(at, act) for at, act in found.acts if act.kind == "choose" and not act.negated]:
+        start = chosen_at // 1000
+        for then_at in requests:
+            end = then_at // 1000
+            if end <= start:
+                continue
+            later = clauses[start + 1 : end + 1]
+            if any(
+                has(lexicon.corrections, c.words) or correction_end(c.words, lexicon) or c.words[:1] in _SECOND_THOUGHTS
+                for c in later
+            ):
+                found.acts = [(at, act) for at, act in found.acts if (at, act) != (chosen_at, chosen)]
+                break
+
+
+_SECOND_THOUGHTS = (["actually"], ["wait"], ["hmm"])
+"""How a clause that thinks again opens ("Actually wait, can I just get a refund?")."""
 
 
 def _instead(words: Sequence[str]) -> bool:

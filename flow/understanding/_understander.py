@@ -456,10 +456,14 @@ def _facts_per_request(
     per_request: dict[str, dict[str, FactValue]] = {}
     listed = _orders_listed(text, context)
     order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+    # "Return A-2222 and cancel A-3333. The first one I bought 5 days ago, the second hasn't shipped": a clause
+    # that opens by pointing at one of the requests in order tells that request's facts.
+    pointing = _pointing_clauses(clauses, len(cues), after=cues[-1][0] if cues else 0)
     for n, (clause_index, word_index, kind) in enumerate(cues):
         begin = (0, 0) if n == 0 else (clause_index, word_index)
         end = (cues[n + 1][0], cues[n + 1][1]) if n + 1 < len(cues) else (len(clauses), 0)
-        words = _between(clauses, begin, end)
+        words = _between(clauses, begin, end, skip=pointing)
+        words += [list(clauses[index].words) for index, at in pointing.items() if at == n]
         part = " . ".join(" ".join(w) for w in words)
         per_request[kind] = read_facts(part, part, words, context, lexicon).facts
         pointed = _order_by_place(_between(clauses, (clause_index, word_index), end), listed)
@@ -918,6 +922,31 @@ _POINTING = {("the", "first"): 0, ("the", "second"): 1, ("the", "former"): 0, ("
 """Words that point at one of the orders named, by its place: "the first bought 10 days ago"."""
 _ITEM_LINKS = frozenset({"from", "in", "on", "of"})
 _NOT_ITEMS = frozenset({"order", "orders", "number", "and", "for", "with", "refund", "cancel", "return", "back"})
+
+
+def _pointing_clauses(clauses: list[Clause], count: int, *, after: int) -> dict[int, int]:
+    """The clauses after clause ``after`` that open by pointing at one of ``count`` requests by its place
+    ("the first one I bought 5 days ago", "the second hasn't shipped"), each with that request's place."""
+    if count < 2:
+        return {}
+    pointing: dict[int, int] = {}
+    for index in range(after + 1, len(clauses)):
+        words = list(clauses[index].words)
+        while words and words[0] in _LINKS:
+            words = words[1:]
+        if words[:1] == ["the"]:
+            words = words[1:]
+        place = _PLACES.get(words[0]) if words else None
+        if place is None and words[:1] == ["other"] and len(pointing) == 1:
+            place = 1 - next(iter(pointing.values()))
+        if place is not None and (place if place >= 0 else count + place) < count:
+            pointing[index] = place if place >= 0 else count + place
+    return pointing if len(pointing) >= 1 else {}
+
+
+_LINKS = frozenset({"and", "but", "while", "whereas", "so", "then", "also"})
+_PLACES = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}
+"""Words that point at one of several requests by its place in the message."""
 
 
 def _between(
