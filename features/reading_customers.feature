@@ -560,6 +560,26 @@ Feature: Reading customers the way they write
       And the customer says "👍"
       Then the conversation is closed
 
+    Scenario Outline: A heart or a smile once it is sorted is thanks, not a message missed
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "<emoji>"
+      Then the message is read as "thank"
+      And the agent does not say "didn't quite catch"
+
+      Examples:
+        | emoji |
+        | ❤️    |
+        | 😊    |
+
+  Rule: A question beside a request that the agent cannot answer is said so
+
+    Scenario: "Can you also tell me if you have this in green?" beside a return is not passed over
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like to return A-6161, bought 2 weeks ago, and can you also tell me if you have this in green?"
+      Then the request is approved
+      And the reply matches /(can't answer your other question|other question is one I)/
+
   Rule: Not knowing how to do something is asking for it
 
     Scenario: "I don't know how to cancel my order" asks to cancel it

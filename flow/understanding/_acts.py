@@ -617,9 +617,11 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             if (
                 not about_rules
                 and not (_ASIDE_REFERS.isdisjoint(clause.words) and not _pleads_for_it(clause.words))
-                or _ANSWERED_ANYWAY.issuperset(clause.words)
-            ):
-                continue  # "is that ok?", "can you help?": about the request itself, which the reply answers
+                and len(set(clause.words) - _ANSWERED_ANYWAY - _ASIDE_REFERS - _ASIDE_FILLERS) <= 1
+            ) or _ANSWERED_ANYWAY.issuperset(clause.words):
+                # "is that ok?", "can you help?": about the request itself, which the reply answers; not "can you
+                # tell me if you have this in green?"
+                continue
             if about_rules:
                 return f"{ASKS_RULES} {' '.join(clause.words)}"
             if len(chosen) == 1:
@@ -645,6 +647,9 @@ def _what_is_said(words: Sequence[str]) -> bool:
 
 _BEING = frozenset({"is", "was", "are", "were"})
 _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those", "thats", "its"})
+_ASIDE_FILLERS = frozenset(
+    {"and", "also", "tell", "if", "so", "oh", "then", "just", "ok", "really", "too", "as", "well"}
+)
 _PLEAS = frozenset({"chance", "chances", "possibility", "possible", "exception", "way", "anyway", "still"})
 """Words of a plea about the request in hand ("is there any chance?"), which the decision answers."""
 

@@ -630,6 +630,18 @@ ENGLISH = Lexicon(
         "\U0001f44e": "no",  # thumbs down
         "\u274c": "no",  # cross mark
         "\U0001f64f": "thanks",  # folded hands
+        "\u2764": "thanks",  # red heart
+        "\U0001f495": "thanks",  # two hearts
+        "\U0001f496": "thanks",  # sparkling heart
+        "\U0001f497": "thanks",  # growing heart
+        "\U0001f499": "thanks",  # blue heart
+        "\U0001f49a": "thanks",  # green heart
+        "\U0001f49c": "thanks",  # purple heart
+        "\U0001f970": "thanks",  # smiling face with hearts
+        "\U0001f60a": "thanks",  # smiling face with smiling eyes
+        "\U0001f642": "great",  # slightly smiling face
+        "\U0001f60d": "great",  # smiling face with heart-eyes
+        "\U0001f389": "great",  # party popper
     },
     function_words=frozenset(
         """all am any at be for have i id if ill im in is it its me of on one so that thatd thatll thats the
