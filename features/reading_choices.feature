@@ -293,6 +293,8 @@ Feature: Reading what the customer chooses
         | message            |
         | can I have both?   |
         | I want all of them |
+        | could I do half credit half exchange? |
+        | can I split it between the two?       |
 
     Scenario: Naming both offers and asking which to pick chooses neither
       When the customer says "I want a refund"
@@ -551,7 +553,7 @@ Feature: Reading what the customer chooses
       When the customer says "I want a refund for A-1001, I don't like it"
       And the customer says "can I get half credit and half exchange?"
       Then no alternative is applied
-      And the reply matches /(Which would you like|do you mean the store credit, or the exchange)/
+      And the reply matches /(Which would you like|Which would you prefer|do you mean the store credit, or the exchange)/
 
   Rule: What came of looking, or why the item goes back, is not a no
 

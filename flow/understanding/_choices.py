@@ -509,11 +509,26 @@ def wants_all(words: Sequence[str]) -> bool:
     """ "Can I have both?", "could I get both of them", "I want all of them": every offer at once; not
     "that's all" or "neither"."""
     pairs = set(zip(words, words[1:], strict=False))
+    if _splits(words, pairs):
+        return True  # "half credit half exchange", "can I split it between the two?"
     if "both" not in words and ("all", "of") not in pairs and ("all", "three") not in pairs:
         return False
     if not _NOT_ALL.isdisjoint(words):
         return False
     return not _HAVING_ALL.isdisjoint(words) or len(words) <= _SHORT_ALL
+
+
+def _splits(words: Sequence[str], pairs: set[tuple[str, str]]) -> bool:
+    """ "Half credit, half exchange", "part refund part credit", "split it between them", "a bit of both"."""
+    return (
+        words.count("half") >= 2
+        or words.count("part") >= 2
+        or ("split", "it") in pairs
+        or ("split", "between") in pairs
+        or ("bit", "of") in pairs
+        and "both" in words
+        or ("mix", "of") in pairs
+    )
 
 
 _NOT_ALL = frozenset({"neither", "none", "not", "dont", "nor", "difference", "between", "compare", "which"})

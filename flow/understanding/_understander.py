@@ -194,8 +194,11 @@ class Understander:
             slots["more_options"] = "yes"  # "what else have you got?" with everything already on offer
         if any(_asks_for_an_apology(clause) for clause in clause_words):
             slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
-        if len(context.offered) > 1 and any(wants_all(clause) for clause in clause_words):
+        offers = len(context.offered) + (context.chosen is not None and context.chosen not in context.offered_ids)
+        if offers > 1 and any(wants_all(clause) for clause in clause_words):
             slots["all_of_them"] = "yes"  # "can I have both?": one can be set up, so which is asked
+            if sum(a.kind == "ask_about" for a in acts) > 1 and all(a.kind in _ABOUT_ALL for a in acts):
+                acts = [Act.of("choose")]  # "could I do half credit, half exchange?": both at once, not a question
         if facts.facts and _puts_right(clause_words, lexicon):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
             if any(not _OWNING_UP_WORDS.isdisjoint(clause) for clause in clause_words):
@@ -922,6 +925,9 @@ _POINTING = {("the", "first"): 0, ("the", "second"): 1, ("the", "former"): 0, ("
 """Words that point at one of the orders named, by its place: "the first bought 10 days ago"."""
 _ITEM_LINKS = frozenset({"from", "in", "on", "of"})
 _NOT_ITEMS = frozenset({"order", "orders", "number", "and", "for", "with", "refund", "cancel", "return", "back"})
+
+
+_ABOUT_ALL = frozenset({"ask_about", "affirm", "thank"})
 
 
 def _pointing_clauses(clauses: list[Clause], count: int, *, after: int) -> dict[int, int]:

@@ -639,7 +639,6 @@ ENGLISH = Lexicon(
         "\U0001f49c": "thanks",  # purple heart
         "\U0001f970": "thanks",  # smiling face with hearts
         "\U0001f60a": "thanks",  # smiling face with smiling eyes
-        "\U0001f642": "great",  # slightly smiling face
         "\U0001f60d": "great",  # smiling face with heart-eyes
         "\U0001f389": "great",  # party popper
     },
