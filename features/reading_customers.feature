@@ -1083,12 +1083,35 @@ Feature: Reading customers the way they write
   Rule: What someone else said is no answer
 
     Scenario: "She said it was fine" to the offers takes none of them
-      When the customer says "I was told by your colleague on the phone that I'd get a full refund even though it's been 45 days. A-5454"
+      When the customer says "I'd like a full refund please even though it's been 45 days. A-5454"
       Then the conversation is in "offering_alternatives"
       When the customer says "she said it was fine"
       Then the message is not read as "choose"
       And no alternative is applied
       And the conversation is in "offering_alternatives"
+
+    Scenario: "That's not what she said" after the refusal argues with it, and turns nothing down
+      When the customer says "I'd like a full refund please even though it's been 45 days. A-5454"
+      And the customer says "that's not what she said"
+      Then the message is read as "insist"
+      And the conversation is in "offering_alternatives"
+
+  Rule: A promise someone at the company made goes to a person who can check it
+
+    Scenario Outline: "<message>" is handed to a colleague who can check the notes
+      When the customer says "<message>"
+      Then the message gives the fact "circumstance" as "promised"
+      And the agent hands over to a person
+      And the agent says "If one of our team told you that"
+
+      Examples:
+        | message                                                                                                 |
+        | I was told by your colleague on the phone that I'd get a full refund even though it's been 45 days. A-5454 |
+        | customer service said I could return A-5454 after 45 days, I want my refund                             |
+
+    Scenario: "Where is the refund you promised me?" asks after it, and claims nothing
+      When the customer says "Where is the refund you promised me last week?"
+      Then the message gives no fact "circumstance"
 
   Rule: A part coming off is a fault
 

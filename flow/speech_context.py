@@ -55,8 +55,8 @@ _PER_PARAGRAPH = frozenset({"compensation", "callback_when", "approval"})
 _UPSET = -0.3
 """Sentiment at or below which a message reads as something having gone wrong, worth a "sorry"."""
 
-_NOT_HARD = frozenset({"moving", "away"})
-"""Circumstances that explain rather than call for sympathy: a move, a time away."""
+_NOT_HARD = frozenset({"moving", "away", "promised"})
+"""Circumstances that explain rather than call for sympathy: a move, a time away, a promise made."""
 
 _ON_REQUEST = frozenset({"check", "status_text"})
 """Values worked out only for a template that reads them: each looks at what was said before, and only the

@@ -339,6 +339,7 @@ def read_acts(
                     for clause in clauses
                 ),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
+                disputes=any(_disputes_what_was_said(clause.words) for clause in clauses),
                 plain_question=_plain_question(clauses),
                 warm=tone.warm,
                 asks_back=any(_asks_yes_or_no(clause) for clause in clauses),
@@ -1716,6 +1717,7 @@ def _from_model(
     warm: bool = True,
     asks_back: bool = False,
     goes_along: bool = False,
+    disputes: bool = False,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -1733,9 +1735,14 @@ def _from_model(
     that reads ``warm``: "you said that's allowed" is no thanks, whatever its shape. A message that asks a
     yes-or-no question of its own (``asks_back``: "no receipt though, is that a problem?") answers none, and
     one that only goes along with what was done (``goes_along``: "ok whatever, card is fine" to "anything
-    else?") is no yes to having more to ask."""
+    else?") is no yes to having more to ask. "That's not what she said" (``disputes``) argues with a refusal;
+    it turns nothing on offer down."""
     kinds = found.kinds()
     intent, confidence = model.intent, model.confidence
+    if disputes and intent == "reject" and not kinds:
+        if context.request is not None and context.state in _DECLINED_STATES:
+            found.add(900, Act.of("insist"))
+        return
     if (topic_only or other_ask) and intent.startswith("request_"):
         return
     if intent == "ask_human" and confidence >= MODEL_PERSON and person:
@@ -1772,6 +1779,17 @@ def _from_model(
         if intent == "accept" and goes_along:
             return  # "ok whatever, card is fine" goes along with what was done; it has nothing more to ask
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
+
+
+def _disputes_what_was_said(words: Sequence[str]) -> bool:
+    """ "That's not what she said", "I was never told that", "you promised": what someone said, disputed."""
+    if _SAYING.isdisjoint(words):
+        return False
+    return not _DENYING.isdisjoint(words) or "promised" in words
+
+
+_SAYING = frozenset({"said", "told", "promised", "agreed", "say", "tell"})
+_DENYING = frozenset({"not", "never", "isnt", "wasnt", "didnt", "thats", "nobody", "no"})
 
 
 _BARE_RETURN = frozenset({("return",), ("returns",), ("a", "return"), ("return", "it"), ("return", "them")})

@@ -241,6 +241,19 @@ HARDSHIP = _phrases("""
 """)
 """The customer is short of money: out of work, made redundant, unable to afford it (which a contract,
 like a gym's, may weigh)."""
+PROMISED = _phrases("""
+    your colleague said | your colleague told me | your colleague promised | a colleague said |
+    a colleague told me | one of your colleagues said | was told by your | was told by a | i was told by |
+    was promised a | you promised me a | you promised me i | you promised me that | you promised a | you promised i |
+    customer service said | customer services said | customer service told me | customer services told me |
+    the agent said | an agent said | your agent said | the agent told me | an agent told me |
+    on the phone said | on the phone told me | the person on the phone | someone on the phone said |
+    the lady on the phone | the man on the phone | the guy on the phone | your manager said | a manager said |
+    the manager told me | your staff said | your staff told me | the shop said | the store said |
+    they said i would | they said id | they told me i would | they told me id | i was assured | was assured
+""")
+"""Someone at the company told the customer they would have what they ask for (which only a person can
+check)."""
 BEREAVEMENT = _phrases("""
     passed away | passed on | death | funeral | bereavement | bereaved | lost my mum | lost my mom | lost my dad |
     lost my mother | lost my father | lost my husband | lost my wife | lost my son | lost my daughter |

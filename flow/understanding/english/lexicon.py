@@ -600,6 +600,7 @@ ENGLISH = Lexicon(
         "moving": conditions.MOVING,
         "away": conditions.AWAY,
         "hardship": conditions.HARDSHIP,
+        "promised": conditions.PROMISED,
     },
     condition_denials=conditions.DENIALS,
     supposing=frozenset(
