@@ -105,6 +105,21 @@ Feature: Offering alternatives
     And the agent says "exchange"
     And the agent does not say "didn't quite catch"
 
+  Scenario Outline: "<question>" once the last alternative is back on offer asks, and closes nothing
+    Given the policy file "policies/one_at_a_time.yaml"
+    And the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "what else?"
+    And the customer says "no, not the exchange either"
+    And the customer says "<question>"
+    Then the conversation is in "offering_alternatives"
+    And the conversation is still open
+
+    Examples:
+      | question              |
+      | so nothing then?      |
+      | so I get nothing?     |
+
   Scenario: One at a time: "I don't mind" to the one offer takes it
     Given the policy file "policies/one_at_a_time.yaml"
     And the customer "Dana" bought order "A-1001" 45 days ago

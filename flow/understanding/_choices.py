@@ -474,8 +474,9 @@ def _bare_answer(
         # "I don't mind which", "up to you": the agent picks, the first of the policy's offers unless one was
         # just described.
         found.add(position, Act.of("choose", context.focus or context.offered[0].id))
-    elif starts_with(lexicon.reject_all, _past_hesitation(words)) or (
-        only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words)
+    elif not (clause.question and not _NOTHING.isdisjoint(words)) and (  # "so nothing then?" asks, not refuses
+        starts_with(lexicon.reject_all, _past_hesitation(words))
+        or (only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words))
     ):
         found.add(position, refusal(context))
     elif (has(lexicon.more_options, words) or has(lexicon.possibility_questions, words)) and not context.callback_asked:
