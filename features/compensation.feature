@@ -102,3 +102,23 @@ Feature: Compensation, only where the policy allows it, and never twice
     And the customer says "can I use it on sale items?"
     Then the reply matches /(all I know about it|all I can tell you about it)/
     And the conversation is in "compensation"
+
+  Rule: Something for the trouble asked for beside the requests is answered once they are done
+
+    Scenario: "Also can I get a discount code for the hassle?" beside two requests is told honestly, once
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hey! I'd like to cancel A-2002 (not shipped yet) and return A-3003 which I got 10 days ago, it's the wrong colour. Also can I get a discount code for the hassle?"
+      Then the transition "no_goodwill" was taken
+      And the agent says "I've cancelled it"
+      And the agent says "I've started a full refund for order A-3003"
+      And the agent says "isn't something I can give here"
+      And the agent says "anything else" only once
+      And no compensation has been issued
+
+    Scenario: A gold member asking for something for the trouble beside a request gets the goodwill offer
+      Given the customer is a "gold" member
+      And it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "please cancel A-2002, it hasn't shipped. and could I have a little something for the inconvenience?"
+      Then the transition "grant_goodwill" was taken
+      And compensation is issued
+      And the agent says "15% discount"

@@ -131,6 +131,10 @@ _DECIDING_EDGES = frozenset(
 )
 
 
+_GOODWILL_ANSWERS = frozenset({"grant_goodwill", "no_goodwill"})
+_BESIDE_REQUESTS = frozenset({"complain", "thank"})
+
+
 class Engine:
     """Runs the conversations of one policy.
 
@@ -418,10 +422,29 @@ class Engine:
                 point_at_current(run, self.policy)
                 self._step(run, "message")
             elif SPECS[run.state].waits:
-                return
+                if not self._goodwill_beside_requests(run):
+                    return
             else:
                 self._step(run, "next")
         raise RuntimeError(f"the flow did not settle within {limit} transitions")  # pragma: no cover
+
+    def _goodwill_beside_requests(self, run: Run) -> bool:
+        """Something for the trouble asked for beside the requests of the message ("cancel A-2002 … also can
+        I get a discount for the hassle?"), once they are settled in this turn: asked again on its own, so the
+        policy's goodwill offer is given or kindly declined as it would be after. ``False`` when there is none,
+        or it was answered."""
+        signals = run.signals
+        if run.state != "follow_up" or "goodwill" not in signals.slots or not signals.has("request"):
+            return False
+        if run.goodwill_taken_up or any(step.transition in _GOODWILL_ANSWERS for step in run.steps):
+            return False
+        run.goodwill_taken_up = True
+        run.signals = signals.model_copy(update={"acts": [a for a in signals.acts if a.kind in _BESIDE_REQUESTS]})
+        try:
+            self._step(run, "message")
+        finally:
+            run.signals = signals  # the reply still greets and words the message as the customer wrote it
+        return True
 
     def _assume_request(self, run: Run) -> None:
         """A customer who only says what happened ("my parcel never came") is taken to mean the request the

@@ -52,6 +52,7 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "changed": lambda: False,
     "gave_up": lambda: False,
     "noted_for": lambda: None,
+    "covered": lambda: None,
     "put_off": lambda: None,
     "redo": lambda: False,
     "settled": list,

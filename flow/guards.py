@@ -139,7 +139,7 @@ def asked_again_for_done(run: Run, rules: Rules) -> bool:
         return "go_ahead" in run.signals.slots or (last.chosen is not None and _has(run, "choose", last.chosen))
     if last is None or last.status != "approved":
         return False
-    if run.covered is not None:
+    if getattr(run, "covered", None) is not None:
         return True
     return _has(run, "request", last.name) or ("go_ahead" in run.signals.slots and not _has(run, "request"))
 

@@ -65,6 +65,7 @@ class Run:
     gave_up: bool = False
     noted_for: str | None = None
     covered: str | None = None
+    goodwill_taken_up: bool = False
     offered_anyway: bool = False
     put_off: AgendaItem | None = None
     redo: bool = False

@@ -45,6 +45,18 @@ _RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "describe
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
 
 
+def _one_closing_question(paragraphs: list[str]) -> None:
+    """Leave "anything else?" to the last paragraph of a reply that ends by asking something: a paragraph
+    before it that closes with it too ("…I've cancelled it. Is there anything else you need?", then the answer
+    to a goodwill ask) drops its own."""
+    if len(paragraphs) < 2 or not paragraphs[-1].rstrip().endswith("?"):
+        return
+    for index, paragraph in enumerate(paragraphs[:-1]):
+        sentences = sentences_of(paragraph)
+        if len(sentences) > 1 and "anything else" in sentences[-1].lower() and sentences[-1].endswith("?"):
+            paragraphs[index] = paragraph[: paragraph.rstrip().rfind(sentences[-1])].rstrip()
+
+
 def _sets_boundary_listening(step: Step) -> bool:
     """Whether the step sets a boundary before a request is decided: the reply goes on to what the request
     still needs ("...keep things respectful. When did you buy it?"), or asks what the customer needs."""
@@ -273,6 +285,7 @@ class Speaker:
         aside = run.signals.slots.get("aside")
         if aside is not None and paragraphs:
             self._answer_aside(run, aside, steps, paragraphs, seed)
+        _one_closing_question(paragraphs)
         # What the agent asks is judged by what was said before this reply.
         run.question = self._question(run)
         run.said = [*run.said, *(h for p in paragraphs for h in hashed[p] if h not in run.said)]

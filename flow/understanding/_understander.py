@@ -186,6 +186,10 @@ class Understander:
             slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
                 acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL] or [Act.of("unknown")]
+        elif any(a.kind == "request" for a in acts) and len(clause_words) > 1:
+            asking = [clause for clause in clause_words if asks_for_goodwill(clause)]
+            if asking and not any(_MONEY_BACK.intersection(clause) for clause in asking):
+                slots["goodwill"] = "yes"  # "cancel A-2002. Also can I get a discount for the hassle?": once done
         if (
             context.state == "offering_alternatives"
             and any(a.kind == "ask_about" and a.target == "all" for a in acts)
