@@ -632,6 +632,31 @@ Feature: Reading facts and requests the way people give them
       Then the message is read as "choose:exchange" and "provide:order_id"
       And the agent asks for the "days_since_purchase"
 
+  Rule: An order the customer never placed goes to the payments team
+
+    Scenario Outline: "<message>" is an order never placed, which a person checks
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "unauthorised"
+      And the agent hands over to a person
+      And the agent says "Our payments team needs to look at order A-3344"
+      And the agent does not say "wrong item"
+
+      Examples:
+        | message                                                   |
+        | my order A-3344 was charged but I never placed it          |
+        | I don't recognise this charge, order A-3344                |
+        | someone used my card for order A-3344, it wasn't me        |
+
+    Scenario: "I didn't order anything" to what the agent can do is no wrong item
+      When the customer says "my order A-3344 was charged"
+      And the customer says "no I didn't order anything"
+      Then the message gives the fact "condition" as "unauthorised"
+      And the agent does not say "free returns label"
+
+    Scenario: A cancellation of an order placed without permission is still a cancellation
+      When the customer says "my son ordered A-9911 on my card without my permission, can I cancel it?"
+      Then the agent asks for the "dispatched"
+
   Rule: Charged for an order already cancelled asks after the money
 
     Scenario: "I got charged for an order I cancelled!!" is answered with how cancellations are charged

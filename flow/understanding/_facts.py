@@ -56,7 +56,7 @@ NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
 UNSAFE = "unsafe"
 OVERCHARGED = "overcharged"
-_MONEY_CONDITIONS = frozenset({OVERCHARGED, "charged_twice"})
+_MONEY_CONDITIONS = frozenset({OVERCHARGED, "charged_twice", "unauthorised"})
 """Conditions of the charge, not the item: "you charged me twice by mistake" is still a double charge."""
 BEREAVEMENT = "bereavement"
 

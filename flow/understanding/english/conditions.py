@@ -171,6 +171,17 @@ CHARGED_TWICE = _phrases("""
     charged me for it twice | payment was taken twice | money was taken twice | charged 2 times | paid 2 times
 """)
 """The customer was charged more than once for one order."""
+UNAUTHORISED = _phrases("""
+    never placed | didnt place this order | didnt place the order | didnt place an order | didnt place it |
+    did not place | never ordered | i didnt order this | i didnt order it | i didnt order anything |
+    didnt order anything | i did not order | not my order | isnt my order | someone used my card |
+    someone has used my card | somebody used my card | used my card without | fraudulent | fraud |
+    unauthorised | unauthorized | without my permission | without my consent | dont recognise this |
+    dont recognize this | dont recognise the charge | dont recognize the charge | dont recognise the order |
+    dont recognize the order | i dont recognise | i dont recognize | no idea what this order is |
+    card was stolen and | my card details were stolen | been hacked | account was hacked | account has been hacked
+""")
+"""An order the customer says they never placed: a charge they do not recognise, a card used by someone else."""
 OVERCHARGED = _phrases("""
     overcharged | over charged | overcharging | charged too much | charged me too much | charged more than |
     charged me more than | charged the wrong amount | charged me the wrong amount | charged the wrong price |

@@ -589,6 +589,7 @@ ENGLISH = Lexicon(
         "unsafe": conditions.UNSAFE,
         "faulty": conditions.FAULTY,
         "never_arrived": conditions.NEVER_ARRIVED,
+        "unauthorised": conditions.UNAUTHORISED,
         "wrong_item": conditions.WRONG_ITEM,
         "charged_twice": conditions.CHARGED_TWICE,
         "overcharged": conditions.OVERCHARGED,
