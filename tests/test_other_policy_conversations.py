@@ -184,3 +184,11 @@ def test_money_back_asked_while_waiting_for_a_colleague_keeps_the_colleague(engi
     assert conversation.state == "escalated"
     assert "don't need to join" not in turn.text
     assert "pass you to one" not in turn.text
+
+
+def test_a_refusal_after_hard_times_says_sorry_to_hear_it_not_thanks_for_explaining(engine: Engine) -> None:
+    _, turn = engine.start(message="cancel my membership please. 8 months left. I lost my job")
+
+    assert "Thanks for explaining" not in turn.text
+    assert "Thank you for telling me what happened" not in turn.text
+    assert any(words in turn.text for words in ("sorry to hear", "going through", "sounds really hard"))
