@@ -736,6 +736,17 @@ Feature: Reading facts and requests the way people give them
       And the customer says "it was the week before last"
       Then the request is approved
 
+    Scenario Outline: "<answer>" is that weekend
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund for A-1112"
+      And the customer says "<answer>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+
+      Examples:
+        | answer                          | days   |
+        | the weekend before last         | 11-12  |
+        | I ordered it over the weekend   | 4-5    |
+
   Rule: A day of this month or last month is that day
 
     Scenario: "The 3rd of last month" is more than 30 days ago at the start of December

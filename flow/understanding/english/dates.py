@@ -136,7 +136,7 @@ DATE_HINTS = frozenset(
 _STARTERS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | _NAMED_DAY_FIRSTS
     | {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "few", "several"}
-    | {"just"}
+    | {"just", "over", "at"}
     | set(SEASONS)
     | {words[0] for words in OPEN_ENDED}
 )  # fmt: skip
@@ -397,10 +397,15 @@ def _fixed(
         return _part_of_this_month(part, today), i + 1
     if word == "the" and _words(tokens, i, 4) in (["the", "week", "before", "this"], ["the", "week", "before", "now"]):
         return _last_period("week", today), i + 3  # "it was the week before this that I ordered it"
-    if word == "the" and _words(tokens, i, 4) == ["the", "week", "before", "last"]:
-        # "the week before last": the calendar week before last week.
-        last = _last_period("week", today)
+    if word == "the" and _words(tokens, i, 4) in (
+        ["the", "week", "before", "last"],
+        ["the", "weekend", "before", "last"],
+    ):
+        # "the week before last", "the weekend before last": the calendar week (or weekend) before the last one.
+        last = _last_period(tokens[i + 1].text, today)
         return (Span(low=last.low + 7, high=(last.high or last.low) + 7) if isinstance(last, Span) else None), i + 3
+    if word in ("over", "at") and _words(tokens, i, 2) == [word, "the"] and _words(tokens, i + 2, 1) == ["weekend"]:
+        return _last_period("weekend", today), i + 2  # "I ordered it over the weekend": the one just gone
     if word in ("last", "past", "previous") and UNITS.get(nxt, nxt) in ("week", "weekend", "month", "year"):
         return _last_period(UNITS.get(nxt, nxt), today), i + 1
     if word in ("last", "this", "past", "previous") and nxt in SEASONS:
@@ -965,7 +970,21 @@ _READERS: tuple[Reader, ...] = (
 """Every reader of a date or period, in the order they are tried at a token."""
 _OPENERS: dict[Reader, frozenset[str]] = {
     _fixed: frozenset(
-        {"the", "day", "today", "tonight", "this", "yesterday", "last", "past", "previous", "earlier", "just"}
+        {
+            "the",
+            "day",
+            "today",
+            "tonight",
+            "this",
+            "yesterday",
+            "last",
+            "past",
+            "previous",
+            "earlier",
+            "just",
+            "over",
+            "at",
+        }
     ),
     _open_ended: _OPEN_ENDED_FIRSTS,
     _relative: frozenset({"a", "an", "few", "several"} | set(VAGUE_COUNTS) | set(NUMBER_WORDS)),
