@@ -712,6 +712,23 @@ Feature: Reading facts and requests the way people give them
       Then the agent offers "Free return" and "Store credit"
       And the agent does not say "a colleague can look into it"
 
+    Scenario Outline: "<answer>" to the dispatch question is not sure, and gets the hint
+      When the customer says "cancel A-1234"
+      And the customer says "<answer>"
+      Then the message gives no fact "dispatched"
+      And the agent says "tracking link"
+      And the agent does not say "I still need this"
+
+      Examples:
+        | answer              |
+        | I think so          |
+        | not that I know of  |
+
+    Scenario: "I got a text saying it's coming tomorrow" says it has been dispatched
+      When the customer says "cancel A-1234"
+      And the customer says "I got a text saying it's coming tomorrow"
+      Then the message gives the fact "dispatched" as "true"
+
     Scenario: "I haven't had a tracking email" says it has not
       Given the customer "Dana" bought order "A-1001" 1 days ago
       When the customer says "cancel A-1001 please"
