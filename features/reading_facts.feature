@@ -745,6 +745,19 @@ Feature: Reading facts and requests the way people give them
       Then the request is approved
       And the agent says "A-3006"
 
+  Rule: Trouble told of another order by its number is that order's, not the one in hand
+
+    Scenario: "Forget that one, can you check where A-3333 is? it hasn't arrived" after a refusal
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-1111, bought 40 days ago"
+      And the customer says "actually forget that one, can you check where A-3333 is? it hasn't arrived"
+      Then the agent does not say "refund for order A-1111"
+      And the agent says "Now let's look at order A-3333"
+      And the agent says "I'm sorry order A-3333 hasn't reached you"
+      And the agent offers "Send it again" and "Full refund"
+      When the customer says "the new parcel please"
+      Then the alternative "Send it again" is applied
+
   Rule: "The week before last" is the calendar week before last week
 
     Scenario: "It was the week before last" is 12 to 18 days ago on a Friday, inside the window

@@ -131,6 +131,15 @@ _DECIDING_EDGES = frozenset(
 )
 
 
+def _order_in_hand(conversation: Conversation) -> str | None:
+    """The order number of the request in hand, if one is known."""
+    item = conversation.current
+    if item is None:
+        return None
+    found = item.facts.get("order_id", conversation.facts.get("order_id"))
+    return found if isinstance(found, str) else None
+
+
 _GOODWILL_ANSWERS = frozenset({"grant_goodwill", "no_goodwill"})
 _BESIDE_REQUESTS = frozenset({"complain", "thank"})
 
@@ -198,6 +207,7 @@ class Engine:
             choices=payloads.fact_values(conversation.quick_replies, conversation.pending_fact)
             if conversation.pending_fact
             else (),
+            order=_order_in_hand(conversation),
         )
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:

@@ -150,11 +150,12 @@ class PolicyReading:
         granted: str | None = None,
         turned_down: tuple[str, ...] = (),
         choices: tuple[str, ...] = (),
+        order: str | None = None,
     ) -> Context:
         """The context for reading the next message: ``request``, ``settled`` and ``granted`` are the policy's
         request names; ``turned_down`` the alternatives of the request in hand the customer turned down, which
         its names as an offer still name ("ok fine, I'll return it then" after "I don't want to return it");
-        ``choices`` the values offered for the fact asked for."""
+        ``choices`` the values offered for the fact asked for; ``order`` the order number of the request in hand."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -174,6 +175,7 @@ class PolicyReading:
             settled=self.kinds.get(settled or "") if settled else None,
             granted=self.kinds.get(granted or "") if granted else None,
             choices=choices,
+            order=order,
         )
 
     def _wishes_in(

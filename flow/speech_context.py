@@ -227,6 +227,8 @@ class ContextBuilder:
         """
         policy = self._policy
         item = step.item if step is not None and step.item is not None else current_item(run)
+        if step is not None and step.transition == "next_request":
+            item = current_item(run) or item  # "Now let's look at order A-3333": the request taken up next
         if item is None and run.agenda:
             item = run.agenda[-1]
         groups = self._groups.get(needed)

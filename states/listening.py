@@ -180,8 +180,10 @@ SPEC = StateSpec(
             "and an email is on its way to confirm it.",
         ),
         "next_request": (
-            "{% if turned_down %}No problem, I'll leave that one there. {% endif %}Now let's look at {{ request }}.",
-            "{% if turned_down %}That's fine, we'll leave that one. {% endif %}Next, {{ request }}.",
+            "{% if turned_down %}No problem, I'll leave that one there. {% endif %}Now let's look at "
+            "{% if request_assumed and order_id %}order {{ order_id }}{% else %}{{ request }}{% endif %}.",
+            "{% if turned_down %}That's fine, we'll leave that one. {% endif %}Next, "
+            "{% if request_assumed and order_id %}order {{ order_id }}{% else %}{{ request }}{% endif %}.",
         ),
         "resume": (
             "{{ question }}",

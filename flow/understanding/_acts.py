@@ -242,6 +242,14 @@ def read_acts(
         asked_again(clauses, found)
         charged_all_the_same(clauses, found)
     switched_request(clauses, lexicon, found)
+    if "cancel_request" in found.kinds() and "choose" in found.kinds():
+        # "forget that one": the request let go, not an offer pointed at
+        dropping = {at // 1000 for at, act in found.acts if act.kind == "cancel_request"}
+        found.acts = [
+            (at, act)
+            for at, act in found.acts
+            if not (act.kind == "choose" and act.target is None and at // 1000 in dropping)
+        ]
     if context.question == "satisfaction":
         not_satisfied(clauses, found)
     order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)

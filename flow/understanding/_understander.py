@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from flow.errors import InvalidMessage
@@ -321,9 +321,15 @@ class Understander:
             not requests
             and context.request is not None
             and any(_is_order(v) for v in facts.facts.values())
-            and any(_another_order_by_name(clause) for clause in clause_words)
+            and (
+                any(_another_order_by_name(clause) for clause in clause_words)
+                or _trouble_of_another_order(facts.facts, context)
+            )
         )
-        if not per_order and (requests == [context.request] or told_of_another) and another_order_said(clause_words):
+        if not per_order and (
+            ((requests == [context.request] or told_of_another) and another_order_said(clause_words))
+            or (told_of_another and _trouble_of_another_order(facts.facts, context))
+        ):
             # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
             per_order = (dict(facts.facts),)
         other = _said_of_the_other(clauses, facts.facts, context) if not per_order else ""
@@ -929,6 +935,17 @@ _POINTING = {("the", "first"): 0, ("the", "second"): 1, ("the", "former"): 0, ("
 """Words that point at one of the orders named, by its place: "the first bought 10 days ago"."""
 _ITEM_LINKS = frozenset({"from", "in", "on", "of"})
 _NOT_ITEMS = frozenset({"order", "orders", "number", "and", "for", "with", "refund", "cancel", "return", "back"})
+
+
+def _trouble_of_another_order(facts: Mapping[str, FactValue], context: Context) -> bool:
+    """Whether the message tells what went wrong with an order other than the one in hand ("can you check
+    where A-3333 is? it hasn't arrived" while A-1111 is refused)."""
+    if context.order is None:
+        return False
+    told = [value for value in facts.values() if _is_order(value)]
+    kinds = {f.name: f.kind for f in context.facts}
+    trouble = any(kinds.get(name) == "condition" for name in facts)
+    return trouble and len(told) == 1 and str(told[0]).upper() != context.order.upper()
 
 
 _ABOUT_ALL = frozenset({"ask_about", "affirm", "thank"})

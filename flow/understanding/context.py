@@ -77,7 +77,8 @@ class Context:
     ``settled`` the kind of request last settled, in follow-up (so "oh and A-7006 too" asks for the same),
     and ``granted`` the kind of request approved earlier while the agent is now on another one (so "yes a
     refund is great" welcomes it), and ``choices`` the values the agent offered for the fact it asked
-    for ("A-7373 or A-7374?", so "the second one" gives A-7374).
+    for ("A-7373 or A-7374?", so "the second one" gives A-7374); ``order`` is the order number of the request
+    in hand, if known (so "can you check where A-3333 is? it hasn't arrived" tells of another order).
     """
 
     state: StateName = "listening"
@@ -98,6 +99,7 @@ class Context:
     settled: str | None = None
     granted: str | None = None
     choices: tuple[str, ...] = ()
+    order: str | None = None
 
     @property
     def offered_ids(self) -> tuple[str, ...]:
