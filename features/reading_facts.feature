@@ -1124,6 +1124,12 @@ Feature: Reading facts and requests the way people give them
 
   Rule: An order number put right is no date, and "I mean I want to return it" puts the request right
 
+    Scenario: "Wait, wrong number, it's A-4445" is thanked for, not met with sorry for the frustration
+      When the customer says "cancel A-4444"
+      And the customer says "wait, wrong number, it's A-4445"
+      Then the agent does not say "frustrating"
+      And the agent asks for the "dispatched"
+
     Scenario: "Sorry wrong number, it's A-1243" while the date is asked takes the number, not 1243 days
       When the customer says "refund for A-1234 please"
       And the customer says "sorry wrong number, it's A-1243"

@@ -406,7 +406,9 @@ class ContextBuilder:
         policy = self._policy
         if "said" in groups:
             said_kinds = {act.kind for act in run.signals.acts if not act.negated}
-            context["complained"] = "complain" in said_kinds or run.signals.sentiment <= _UPSET or _reluctant(run)
+            # "wait, wrong number, it's A-4445": the customer putting their own slip right is not upset
+            upset = run.signals.sentiment <= _UPSET and "correction" not in run.signals.slots
+            context["complained"] = "complain" in said_kinds or upset or _reluctant(run)
             context["thanked"] = "thank" in said_kinds
             context["insisted"] = "insist" in said_kinds
             context["affirmed"] = "affirm" in said_kinds
