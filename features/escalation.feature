@@ -469,3 +469,12 @@ Feature: Handing over to a person
       When the customer says "that's rubbish, it should last longer than that"
       Then the agent says "I hear you"
       And the conversation is in "escalated"
+
+  Rule: A request made while waiting for a person is passed on to them
+
+    Scenario: "I want my money back then" while waiting is noted for the colleague
+      Given it is within the policy's opening hours
+      When the customer says "I want to speak to a manager"
+      And the customer says "I want my money back then"
+      Then the conversation is in "escalated"
+      And the reply matches /(you'd like a refund)/

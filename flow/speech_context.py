@@ -108,6 +108,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "covered": frozenset({"covered"}),
     "unoffered": frozenset({"unoffered"}),
     "chosen_waiting": frozenset({"chosen_waiting"}),
+    "wanted_waiting": frozenset({"wanted_waiting"}),
     "summary": frozenset({"summary"}),
     "request_named": frozenset({"request_named"}),
     "request_assumed": frozenset({"request_assumed"}),
@@ -359,6 +360,17 @@ class ContextBuilder:
             return None
         return answering_sentence(found.details, question) or sentences_of(found.details)[0]
 
+    def _wanted_waiting(self, run: Run) -> str | None:
+        """The title of a request of the policy the customer asks for while a person is coming ("I want my
+        money back then": "a refund"), which the person will see."""
+        if run.state != "escalated":
+            return None
+        for act in run.signals.acts:
+            name = self._policy.request_for(f"request_{act.target}") if act.kind == "request" else None
+            if name is not None and not act.negated:
+                return self._policy.requests[name].title
+        return None
+
     def _chosen_waiting(self, run: Run) -> str | None:
         """How the offer the customer took while a person is coming (and the handoff stays) is said in a
         sentence: the person will set it up."""
@@ -460,6 +472,8 @@ class ContextBuilder:
             context["unoffered"] = self._unoffered(run)
         if "chosen_waiting" in groups:
             context["chosen_waiting"] = self._chosen_waiting(run)
+        if "wanted_waiting" in groups:
+            context["wanted_waiting"] = self._wanted_waiting(run)
         if "summary" in groups:
             context["summary"] = self._summary_answer(run, item)
         if "repeated" in groups:
