@@ -194,3 +194,17 @@ Feature: Following up
       When the customer says "I want my money back for the headphones"
       And the customer says "asdkj qwe zzkx"
       Then the agent does not say "thank you"
+
+  Rule: Whether the faulty item goes back, asked once a replacement is arranged, is answered from it
+
+    Scenario Outline: "<question>" after the replacement is told how it goes
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "A-5656 arrived broken, bought 5 days ago, replacement please"
+      And the customer says "<question>"
+      Then the agent says "as soon as we have the faulty one back"
+      And the agent does not say "outside what I can do"
+
+      Examples:
+        | question                                            |
+        | Thank you. Will I need to return the dented shade?  |
+        | do I have to return the faulty one?                 |

@@ -277,6 +277,11 @@ def read_acts(
     in_hand = context.state == "follow_up" or (context.state == "listening" and context.request is not None)
     if in_hand and context.chosen is None and not found.kinds() - {"thank", "affirm", "provide"}:
         _collection_asked(clauses, found)
+    if context.state == "follow_up" and context.chosen is not None and not found.kinds() - {"thank", "provide"}:
+        for index, clause in enumerate(clauses):
+            if clause.question and (not RETURNING.isdisjoint(clause.words) or sends_back(clause.words) is not None):
+                # "will I need to return the broken one?" once a replacement is arranged: how that one goes
+                found.add(index * 1000 + 7, Act.of("ask_about", context.chosen))
     if (in_hand or context.settled is not None) and not found.kinds() - {"thank", "affirm", "unknown"}:
         for index, clause in enumerate(clauses):
             if _asks_how_to_begin(clause.words):
