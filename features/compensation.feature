@@ -122,3 +122,17 @@ Feature: Compensation, only where the policy allows it, and never twice
       Then the transition "grant_goodwill" was taken
       And compensation is issued
       And the agent says "15% discount"
+
+  Rule: An alternative turned down before may still be taken once the goodwill offer is made
+
+    Scenario: "What's the exchange then?" and "ok do the exchange" after the goodwill offer take the exchange
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer says "no thanks, neither"
+      Then the conversation is in "compensation"
+      When the customer says "what's the exchange then? can I swap for something completely different?"
+      Then the reply matches /(Would you like the exchange after all|Shall I set up the exchange)/
+      And no compensation has been issued
+      When the customer says "ok do the exchange"
+      Then the alternative "Exchange" is applied
+      And no compensation has been issued

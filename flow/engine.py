@@ -606,6 +606,8 @@ def _forget_confirmed(stated: dict[str, list[FactValue]], facts: Mapping[str, Fa
 def _turned_down(conversation: Conversation) -> tuple[str, ...]:
     """The alternatives the customer turned down for the request on offer, which they may still come back to."""
     item = conversation.current
+    if conversation.state == "compensation" and item is not None:
+        return item.offered  # the goodwill offer comes once every alternative was turned down
     if conversation.state != "offering_alternatives" or item is None:
         return ()
     return item.rejected

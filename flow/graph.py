@@ -428,6 +428,10 @@ EDGES: tuple[Edge, ...] = (
     # Compensation: the goodwill offer, once.
     *_guarded("compensation"),
     Edge(
+        "accept_alternative", "message", "compensation", "follow_up", guards.came_back_to_alternative,
+        ("apply_alternative", "schedule_follow_up"),
+    ),
+    Edge(
         "accept_and_close", "message", "compensation", "closed", guards.accepted_and_leaving,
         ("issue_compensation", "schedule_follow_up", "close_by_customer"),
     ),

@@ -412,7 +412,7 @@ def chosen_alternative(run: Run, rules: Rules) -> str | None:
     return _still_to_offer(run, rules)
 
 
-_CHOOSING = frozenset({"offering_alternatives", "follow_up", "listening", "closed"})
+_CHOOSING = frozenset({"offering_alternatives", "compensation", "follow_up", "listening", "closed"})
 """Where a choice of an alternative not on offer is read: where offers are made, and where the choice's
 transitions go (follow_up, or listening and closed when more waits or the customer leaves), for the effect
 that sets it up."""
@@ -433,8 +433,9 @@ def _still_to_offer(run: Run, rules: Rules) -> str | None:
     possible = {a.id for a in decision.alternatives} if decision is not None else set()
     on_offer = set(_on_offer(run))
     fresh = rules.policy.offer_alternatives != "together"
+    came_back = item.offered if run.state == "compensation" else ()  # all turned down for the goodwill offer
     return next(
-        (t for t in chosen if t in possible and t not in on_offer and (t in item.rejected or fresh)),
+        (t for t in chosen if t in possible and t not in on_offer and (t in item.rejected or fresh or t in came_back)),
         None,
     )
 
@@ -707,6 +708,12 @@ def accepted(run: Run, rules: Rules) -> bool:
     return chosen_alternative(run, rules) is not None
 
 
+def came_back_to_alternative(run: Run, rules: Rules) -> bool:
+    """With the goodwill offer made, the customer takes an alternative they turned down before, by name ("ok,
+    do the exchange then"): it is theirs, in place of the goodwill offer."""
+    return run.state == "compensation" and _still_to_offer(run, rules) is not None
+
+
 def accepted_and_leaving(run: Run, rules: Rules) -> bool:
     """The customer takes what is on offer and says goodbye in the same message ("credit's fine, thanks,
     that's all I needed"), with nothing else asked or waiting."""
@@ -732,9 +739,14 @@ def ambiguous_choice(run: Run, rules: Rules) -> bool:
 
 
 def asked_about_offer(run: Run, rules: Rules) -> bool:
-    """The customer asks a question about something on offer, compares what is on offer ("what's the
-    difference?", "which is quicker?") or asks what else there is, without choosing."""
-    on_offer = _on_offer(run) if run.state != "compensation" else [_COMPENSATION]
+    """The customer asks a question about something on offer (or, with the goodwill offer made, about an
+    alternative turned down before), compares what is on offer ("what's the difference?", "which is
+    quicker?") or asks what else there is, without choosing."""
+    on_offer = _on_offer(run)
+    if run.state == "compensation":
+        # With the goodwill offer made, the alternatives turned down before may still be asked about.
+        item = current_item(run)
+        on_offer = [_COMPENSATION, *(item.offered if item is not None else ())]
     return any(a.kind == "ask_about" and (a.target in on_offer or (on_offer and a.target == "all")) for a in _acts(run))
 
 

@@ -188,6 +188,9 @@ class PolicyReading:
             # Waiting for a person with nothing of the policy's on offer, "I'll just take the store credit"
             # names one as in listening.
             return self.wishes if state in ("listening", "follow_up", "escalated") else ()
+        if state == "compensation":
+            # "ok, do the exchange then" with the goodwill offer made: an alternative turned down, come back to
+            return tuple(self.offers[offer.id] for offer in self.wishes if offer.id in turned_down)
         if state != "offering_alternatives":
             return ()
         return tuple(

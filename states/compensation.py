@@ -26,10 +26,13 @@ SPEC = StateSpec(
             "I appreciate you bearing with me. What I can do is give you {{ compensation }}. Shall I set that up?",
         ),
         "about": (
-            "{% if complained %}I'm sorry it isn't more. {% endif %}{% if details %}{{ details }} {% endif %}"
-            "It's {{ compensation }}. Would you like it?",
-            "{% if complained %}I know it isn't what you hoped for. {% elif questioned %}Good question. {% endif %}"
-            "It's {{ compensation }}, added to your account straight away. Shall I set it up?",
+            "{% if about %}{{ details }} Would you like the {{ about }} after all, or {{ compensation }}?"
+            "{% else %}{% if complained %}I'm sorry it isn't more. {% endif %}{% if details %}{{ details }} "
+            "{% endif %}It's {{ compensation }}. Would you like it?{% endif %}",
+            "{% if about %}{% if questioned %}Good question. {% endif %}{{ details }} Shall I set up the {{ about }}, "
+            "or would you rather have {{ compensation }}?"
+            "{% else %}{% if complained %}I know it isn't what you hoped for. {% elif questioned %}Good question. "
+            "{% endif %}It's {{ compensation }}, added to your account straight away. Shall I set it up?{% endif %}",
         ),
         "hold_position": (
             "I understand, and I'm sorry I can't do {{ request }} here. "
