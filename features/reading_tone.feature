@@ -352,3 +352,6 @@ Feature: Reading the tone of a message
         | message                   |
         | oh great, thanks a lot    |
         | fantastic, rly fantastic  |
+        | wow great policy, really customer friendly |
+        | lovely customer service, thanks a lot      |
+        | wow, brilliant policy you have there       |

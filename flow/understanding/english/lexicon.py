@@ -402,7 +402,11 @@ _PRAISED_SERVICE = _phrases("""
     amazing service | top service | excellent service | real helpful | really helpful | very helpful |
     so helpful | super helpful | so kind | very kind | how kind | how nice | good job | top notch |
     customer service at its best | you guys are the best | just what i wanted | exactly what i wanted |
-    exactly what i needed | what i always wanted
+    exactly what i needed | what i always wanted | great policy | brilliant policy | lovely policy |
+    fantastic policy | amazing policy | wonderful policy | great rules | customer friendly | customer focused |
+    lovely customer service | great customer service | brilliant customer service | amazing customer service |
+    wonderful customer service | fantastic customer service | really customer friendly | very customer friendly |
+    so customer friendly | what a policy | what a service
 """)
 _NEGATIVE = _phrases("""
     still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
