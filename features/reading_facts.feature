@@ -1066,6 +1066,21 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Several orders in one message each get what their own words ask for
 
+    Scenario: "A-6868 I want to return … and A-6969 I want to cancel" gives each request the order said before it
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hello, i need help with two orders. A-6868 i want to return (bought 35 days ago, unworn) and A-6969 i want to cancel"
+      Then the agent says "Order A-6868 was bought 35 days ago"
+      When the customer says "A-6969 hasn't shipped"
+      Then the reply matches /noted for a cancellation/
+      When the customer says "store credit for the first one"
+      Then the agent says "Order A-6969 hasn't left our warehouse yet, so I've cancelled it"
+      And the agent does not say "Order A-6868 hasn't left"
+
+    Scenario: "Can I have it in L?" while the dispatch is asked says nothing of the dispatch
+      When the customer says "cancel A-4545"
+      And the customer says "can I have it in L?"
+      Then the message gives no fact "dispatched"
+
     Scenario Outline: "<facts>" after two requests gives each its own facts by place
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I want to return A-2222 and also cancel A-3333. <facts>"

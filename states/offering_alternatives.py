@@ -111,13 +111,17 @@ SPEC = StateSpec(
             "{% if thanked %}No problem at all. {% endif %}Just let me know if you'd like {{ offered }}.",
         ),
         "noted": (
-            "{% if queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
+            "{% if noted_for and noted_for != request %}Thanks, I've noted that for {{ noted_for }}. First, would "
+            "{{ offered }} work for {{ request }}?"
+            "{% elif queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
             "{{ request }}?{% elif repeated %}Yes, I have that. Would {{ offered }} work for you?{% elif exception %}"
             "Thanks, I've noted that. Would {{ offered }} work for you?{% else %}{% if hard_times %}I'm sorry to "
             "hear that, and thank you for telling me{% else %}Thanks for telling me{% endif %}. That doesn't change "
             "the answer{% if request_named %} on {{ request }}{% endif %}, I'm "
             "afraid. Would {{ offered }} work for you?{% endif %}",
-            "{% if queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
+            "{% if noted_for and noted_for != request %}Thank you, that's noted for {{ noted_for }}. For "
+            "{{ request }}, {{ offered }} {{ 'are' if several else 'is' }} still open to you."
+            "{% elif queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
             "{{ 'are' if several else 'is' }} still open to you.{% elif repeated %}I understand. You can still have "
             "{{ offered }}, whenever you're ready.{% elif exception %}Thank you, I've noted that. "
             "{{ offered[:1]|upper }}{{ offered[1:] }} {{ 'are' if several else 'is' }} ready for you whenever you'd "

@@ -466,6 +466,7 @@ def _facts_per_request(
                 cues.append((index, at, kind))
                 break
     cues.sort()
+    cues = _with_leading_orders(clauses, cues)
     per_request: dict[str, dict[str, FactValue]] = {}
     listed = _orders_listed(text, context)
     order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
@@ -949,6 +950,34 @@ def _trouble_of_another_order(facts: Mapping[str, FactValue], context: Context) 
 
 
 _ABOUT_ALL = frozenset({"ask_about", "affirm", "thank"})
+
+
+def _with_leading_orders(clauses: list[Clause], cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "A-6868 I want to return, and A-6969 I want to cancel": when the first request's order is said before
+    its words, each later request starts at the order said just before its words, not after them."""
+    if len(cues) < 2 or _order_before(clauses, cues[0][0], cues[0][1], 0) is None:
+        return cues
+    moved = [cues[0]]
+    for clause_index, word_index, kind in cues[1:]:
+        last = moved[-1]
+        floor = last[1] + 1 if last[0] == clause_index else 0
+        at = _order_before(clauses, clause_index, word_index, floor)
+        moved.append((clause_index, at if at is not None else word_index, kind))
+    return moved
+
+
+def _order_before(clauses: list[Clause], clause_index: int, word_index: int, floor: int) -> int | None:
+    """Where an order number said within a few words before ``word_index`` of a clause starts (not before
+    ``floor``)."""
+    words = clauses[clause_index].words
+    for at in range(word_index - 1, max(floor, word_index - _LEAD_WORDS) - 1, -1):
+        if _is_order(words[at]) and "-" in words[at]:
+            return at
+    return None
+
+
+_LEAD_WORDS = 6
+"""How far before a request's words its order number may be said ("A-6969 I want to cancel")."""
 
 
 def _pointing_clauses(clauses: list[Clause], count: int, *, after: int) -> dict[int, int]:
