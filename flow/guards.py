@@ -828,8 +828,9 @@ def _all_refused(run: Run) -> bool:
 
 
 def rejected_and_eligible(run: Run, rules: Rules) -> bool:
-    """The customer turned everything down, and compensation can be offered."""
-    return _all_refused(run) and can_compensate(run, rules)
+    """The customer turned everything down, or asked for something for the trouble instead ("what about a
+    free session or something?"), and compensation can be offered."""
+    return (_all_refused(run) or asked_for_goodwill(run, rules)) and can_compensate(run, rules)
 
 
 def rejected_with_more(run: Run, rules: Rules) -> bool:

@@ -192,3 +192,23 @@ def test_a_refusal_after_hard_times_says_sorry_to_hear_it_not_thanks_for_explain
     assert "Thanks for explaining" not in turn.text
     assert "Thank you for telling me what happened" not in turn.text
     assert any(words in turn.text for words in ("sorry to hear", "going through", "sounds really hard"))
+
+
+def test_a_long_standing_member_asking_for_a_free_session_instead_is_offered_it(engine: Engine) -> None:
+    conversation, _ = engine.start(
+        message="cancel membership. 3 months left. been a member 4 years. the showers are always cold"
+    )
+    conversation, turn = engine.reply(conversation, "what about a free session or something?")
+
+    assert conversation.state == "compensation"
+    assert "free session with a personal trainer" in turn.text
+    conversation, turn = engine.reply(conversation, "fine, freeze it")
+    assert conversation.state == "follow_up"
+    assert "freeze" in turn.text
+
+
+def test_a_medical_reason_is_not_wished_a_quick_recovery(engine: Engine) -> None:
+    _, turn = engine.start(message="I need to cancel my membership because I'm pregnant and my doctor said no gym")
+
+    assert "feeling better" not in turn.text
+    assert "colleague" in turn.text

@@ -25,12 +25,34 @@ _NOT_WANTING = frozenset({"dont", "not", "no", "never", "without", "nor", "neith
 
 def asks_for_goodwill(words: Sequence[str]) -> bool:
     """Whether one clause asks for something for the trouble rather than for the order's money back."""
+    if _asks_for_something_free(words):
+        return True
     for at, word in enumerate(words):
         if word in _GOODWILL or (word in _FOR_TROUBLE and _trouble_after(words, at)):
             return not _NOT_WANTING.intersection(words[max(0, at - 4) : at])
         if word in _COMPENSATION and (at + 1 == len(words) or words[at + 1] in _ENDING):
             return not _NOT_WANTING.intersection(words[max(0, at - 4) : at])  # "and I want some compensation"
     return False
+
+
+def _asks_for_something_free(words: Sequence[str]) -> bool:
+    """ "What about a free session or something?", "any chance of a free month?": something extra asked for,
+    the trouble left unsaid."""
+    for at, word in enumerate(words):
+        if word in _EXTRAS and not _ASKING_FOR_EXTRA.isdisjoint(words[max(0, at - 4) : at]):
+            if not _SERVICES.isdisjoint(words[at + 1 : at + 3]):
+                return False  # "can I get a free returns label?" asks how it goes back
+            return not _NOT_WANTING.intersection(words[max(0, at - 4) : at])
+    return False
+
+
+_SERVICES = frozenset(
+    {"label", "return", "returns", "delivery", "shipping", "postage", "collection", "exchange", "replacement", "repair"}
+)
+
+
+_EXTRAS = frozenset({"free", "freebie", "perk"})
+_ASKING_FOR_EXTRA = frozenset({"about", "chance", "get", "have", "give", "offer", "least"})
 
 
 _ENDING = frozenset({"please", "too", "as", "then", "now", "surely", "at", "or", "and", "here", "though"})

@@ -182,7 +182,9 @@ class Understander:
             # a colleague rather than the whole order cancelled
             acts = [a if not (a.kind == "request" and a.target == "cancel") else _CANCEL_PART for a in acts]
             intent = "unknown"
-        if context.state == "follow_up" and any(asks_for_goodwill(clause) for clause in clause_words):
+        if context.state in ("follow_up", "offering_alternatives") and any(
+            asks_for_goodwill(clause) for clause in clause_words
+        ):
             slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
                 acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL] or [Act.of("unknown")]
