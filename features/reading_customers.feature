@@ -580,6 +580,12 @@ Feature: Reading customers the way they write
       Then the request is approved
       And the reply matches /(can't answer your other question|other question is one I)/
 
+    Scenario: "Do you speak English? Sorry. Refund please" is not told its question can't be answered
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "do you speak english? sorry. refund please, A-1234, 5 days ago"
+      Then the request is approved
+      And the agent does not say "other question"
+
   Rule: Not knowing how to do something is asking for it
 
     Scenario: "I don't know how to cancel my order" asks to cancel it
