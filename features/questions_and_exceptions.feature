@@ -464,6 +464,12 @@ Feature: Questions on the way, and the facts that change the answer
       Then the conversation is in "follow_up"
       And the agent does not say "order number"
 
+    Scenario: "No I said refund, not cancel" while the dispatch is asked switches to the refund
+      When the customer says "cancel my order"
+      And the customer says "no I said refund, not cancel"
+      Then the agent says "let's look at a refund instead"
+      And the agent explains the reason
+
   Rule: How to get going with a request in hand is how it goes
 
     Scenario Outline: "<question>" once the refund is started is told how to send it back

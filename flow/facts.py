@@ -433,7 +433,8 @@ def _add(
     if in_hand is not None and in_hand.name != name and _comes_with(policy, in_hand.name, name):
         mine = in_hand.facts.get("order_id")
         same = (order is None and not _ANOTHER_ORDER.search(run.text)) or (mine is not None and mine == order)
-        if same and _ADDING.isdisjoint(run.text.lower().split()):
+        switching = run.signals.has("cancel_request") or run.changed
+        if same and not switching and _ADDING.isdisjoint(run.text.lower().split()):
             return  # "yes please refund" while a cancellation is in hand: what the cancellation gives anyway
     for item in run.agenda:
         same_order = order is None or item.facts.get("order_id") == order

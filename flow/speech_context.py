@@ -526,10 +526,12 @@ class ContextBuilder:
             fresh_hint = spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
             unknown = unknown and fresh_hint
             # Asked again and again with no answer ("the monthly box", "hello?"): the hint, then a colleague.
+            # A rough value already told ("last month") is no sign of being stuck: the hint says a rough idea will do.
             stuck = (
                 context["asked_before"]
                 and max(run.counters.unclear, run.counters.unanswered) >= STUCK_ON_A_FACT
                 and fresh_hint
+                and not isinstance(run.facts.get(run.pending_fact), Span)
             )
             malformed = run.pending_fact in run.signals.malformed
             context["hint"] = spec.hint if malformed or unknown or stuck else None

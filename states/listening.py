@@ -181,9 +181,11 @@ SPEC = StateSpec(
         ),
         "next_request": (
             "{% if turned_down %}No problem, I'll leave that one there. {% endif %}Now let's look at "
-            "{% if request_assumed and order_id %}order {{ order_id }}{% else %}{{ request }}{% endif %}.",
+            "{% if request_assumed and order_id and order_id not in request %}order {{ order_id }}"
+            "{% else %}{{ request }}{% endif %}.",
             "{% if turned_down %}That's fine, we'll leave that one. {% endif %}Next, "
-            "{% if request_assumed and order_id %}order {{ order_id }}{% else %}{{ request }}{% endif %}.",
+            "{% if request_assumed and order_id and order_id not in request %}order {{ order_id }}"
+            "{% else %}{{ request }}{% endif %}.",
         ),
         "resume": (
             "{{ question }}",
