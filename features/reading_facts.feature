@@ -853,6 +853,12 @@ Feature: Reading facts and requests the way people give them
       When the customer says "replace it"
       Then the alternative "Replacement" is applied
 
+    Scenario: "The trainers I got off you on the 1st" dates the purchase beside asking for the money back
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like my money back for the trainers I got off you on the 1st, order A-1010"
+      Then the message gives the fact "days_since_purchase" as "2"
+      And the request is approved
+
     Scenario: "Got em saturday" dates the purchase in the first message
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "yo. need to send these jeans back, A-3141. too tight round the waist. got em saturday"

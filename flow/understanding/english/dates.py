@@ -873,7 +873,7 @@ def _got_it(words: list[str], n: int) -> bool:
     if words[n] != "got":
         return False
     if all(word in _BEFORE_A_DATE for word in words[n + 1 :]):  # "the boots I got last month", "I got on the 20th"
-        return n > 0 and words[n - 1] in _WHO_GOT and _NOT_BOUGHT.isdisjoint(words[:n])
+        return n > 0 and words[n - 1] in _WHO_GOT and _NOT_BOUGHT.isdisjoint(words[max(0, n - 4) : n])
     if n + 1 >= len(words):
         return False
     if words[n + 1] in _GOT_OBJECTS:
@@ -884,7 +884,7 @@ def _got_it(words: list[str], n: int) -> bool:
 
 _GOT_OBJECTS = frozenset("it them em this these mine those".split())
 _WHO_GOT = frozenset("i we she he".split())
-_BEFORE_A_DATE = frozenset("on in at around about back the".split())
+_BEFORE_A_DATE = frozenset("on in at around about back the off from you u".split())
 _GOT_ARTICLES = frozenset("a an some two three".split())
 _NOT_BOUGHT = frozenset(
     """email emails message messages text texts call reply letter notification refund confirmation tracking
