@@ -758,6 +758,19 @@ Feature: Reading facts and requests the way people give them
       When the customer says "the new parcel please"
       Then the alternative "Send it again" is applied
 
+    Scenario: "What about my other order A-6666? It's been 3 weeks and nothing" once a refund is started
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-5555 bought 5 days ago"
+      And the customer says "and what about my other order A-6666? it's been 3 weeks and nothing"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent says "I'm sorry order A-6666 hasn't reached you"
+      When the customer says "new parcel"
+      Then the alternative "Send it again" is applied
+
+    Scenario: "Bought it 2 weeks ago and nothing wrong with it" tells of no parcel that never came
+      When the customer says "bought it 2 weeks ago and nothing wrong with it"
+      Then the message gives no fact "condition"
+
   Rule: "The week before last" is the calendar week before last week
 
     Scenario: "It was the week before last" is 12 to 18 days ago on a Friday, inside the window

@@ -461,16 +461,37 @@ class Engine:
         policy assumes for it, when nothing else is in hand. A question about the rules ("what happens if
         it breaks?") or a goodbye states nothing that happened."""
         signals = run.signals
-        if run.state != "listening" or run.current is not None or signals.has("request") or not signals.facts:
+        if run.state == "follow_up" and not self._another_order_told(run):
+            return
+        if run.state not in ("listening", "follow_up") or run.current is not None:
+            return
+        if signals.has("request") or not signals.facts:
             return
         if any(signals.has(kind) for kind in ("ask_policy", "ask_status", "goodbye")):
             return
         if self._assume_for_each_order(run):
             return
+        if run.state == "follow_up":
+            # Another order's trouble once the last request is settled: that order's own request, with its facts.
+            stated = dict(signals.facts)
+            name = self._rules.assumed_request(stated)
+            if name is not None:
+                run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated), assumed=True))
+                point_at_current(run, self.policy)
+            return
         name = self._rules.assumed_request(run.facts)
         if name is not None:
             run.agenda.append(AgendaItem(name, assumed=True))
             point_at_current(run, self.policy)
+
+    def _another_order_told(self, run: Run) -> bool:
+        """Once everything is settled, whether the message tells what went wrong with an order nothing was
+        asked for yet ("what about my other order A-6666? it's been 3 weeks and nothing")."""
+        told = run.signals.facts.get("order_id")
+        trouble = any(
+            self.policy.facts[name].kind == "condition" for name in run.signals.facts if name in self.policy.facts
+        )
+        return trouble and isinstance(told, str) and all(item.facts.get("order_id") != told for item in run.agenda)
 
     def _assume_for_each_order(self, run: Run) -> bool:
         """Several orders, each told of its own trouble ("A-6161 never arrived and A-6262 came broken"): each

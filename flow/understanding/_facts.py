@@ -602,6 +602,9 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         return NEVER_ARRIVED
     if value is None and not _LATE.isdisjoint(word_set) and any(_order_late_by(clause) for clause in clauses):
         return NEVER_ARRIVED
+    if value is None and "nothing" in word_set and _SENT_BACK.isdisjoint(word_set):
+        if _waited_for_nothing([word for clause in clauses for word in clause]):
+            return NEVER_ARRIVED
     if value is None and OVERCHARGED in lexicon.conditions and lexicon.charged_another_amount(clauses):
         return OVERCHARGED
     if value is None and not own_mistake and lexicon.sent_something_else(clauses):
@@ -620,6 +623,20 @@ def _order_late_by(clause: Sequence[str]) -> bool:
         word in _LATE and at and clause[at - 1] in _SPAN_UNITS and any(_an_order(w) for w in clause[:at])
         for at, word in enumerate(clause)
     )
+
+
+def _waited_for_nothing(clause: Sequence[str]) -> bool:
+    """ "It's been 3 weeks and nothing", "ordered 10 days ago, still nothing": time gone by, and no order."""
+    if "nothing" not in clause:
+        return False
+    at = clause.index("nothing")
+    before = clause[max(0, at - 7) : at]
+    waited = "been" in before or "ago" in before or "ordered" in before
+    ends = set(clause[at + 1 : at + 4]) <= _NOTHING_TAIL  # not "and nothing wrong with it"
+    return ends and not _SPAN_UNITS.isdisjoint(before) and waited and before[-1:] in (["and"], ["still"], ["but"])
+
+
+_NOTHING_TAIL = frozenset({"yet", "so", "far", "at", "all", "here", "since", "arrived", "came", "has", "turned", "up"})
 
 
 def _an_order(word: str) -> bool:
