@@ -478,3 +478,17 @@ Feature: Handing over to a person
       And the customer says "I want my money back then"
       Then the conversation is in "escalated"
       And the reply matches /(you'd like a refund)/
+
+  Rule: A customer who will call back themselves turns the callback down
+
+    Scenario Outline: "<answer>" to the callback offer books nothing
+      Given it is outside the policy's opening hours
+      When the customer says "can i talk to a manager about my order A-2222"
+      And the customer says "<answer>"
+      Then the agent does not say "I've booked a callback"
+      And the agent does not say "will call you"
+
+      Examples:
+        | answer                              |
+        | not now, I'll wait till monday      |
+        | no thanks, I'll call back on monday |

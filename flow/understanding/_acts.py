@@ -22,6 +22,7 @@ from flow.understanding._choices import (
     acknowledges,
     bare_choice,
     chosen_taken_back,
+    customer_will,
     read_choices,
     refusal,
 )
@@ -174,6 +175,8 @@ def read_acts(
     found = Found()
     found.other_order = context.request is not None and another_order_said([clause.words for clause in clauses])
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
+    if CALLBACK in context.offered_ids and "choose" in found.kinds():
+        _calling_back_themselves(clauses, found)
     _hold_choice(clauses, found)
     if context.wishes and not tone.irony and not found.kinds() & _ABOUT_OFFERS:
         read_wishes(clauses, context, lexicon, found)
@@ -989,6 +992,15 @@ def _about_the_one_described(clauses: list[Clause], focus: str, found: Found) ->
 
 
 _NOT_ABOUT_AN_OFFER = frozenset({"address", "password", "newsletter", "login", "bot", "human", "person", "robot"})
+
+
+def _calling_back_themselves(clauses: list[Clause], found: Found) -> None:
+    """ "No thanks, I'll call back on Monday" with a callback on offer: the customer will call, so the
+    callback is turned down, not booked."""
+    for at, act in list(found.acts):
+        if act.kind == "choose" and act.target == CALLBACK and customer_will(clauses[at // 1000].words):
+            found.acts = [(a, x) for a, x in found.acts if (a, x) != (at, act)]
+            found.add(at, Act.of("reject", CALLBACK))
 
 
 def _collection_asked(clauses: Sequence[Clause], found: Found) -> None:

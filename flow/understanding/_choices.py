@@ -587,8 +587,9 @@ def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 
 def _names_a_time(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """A time to call: "tomorrow morning", "at 3", "20 to 2", "half past ten"."""
-    if any(w in lexicon.negators for w in words):
+    """A time to call: "tomorrow morning", "at 3", "20 to 2", "half past ten"; not a time the customer will do
+    something themselves ("I'll wait till Monday", "I'll ring back on Monday")."""
+    if any(w in lexicon.negators for w in words) or customer_will(words):
         return False
     if not _TIME_WORDS.isdisjoint(words):
         return True
@@ -599,6 +600,20 @@ def _names_a_time(words: Sequence[str], lexicon: Lexicon) -> bool:
         and ((i and words[i - 1] in ("at", "to", "past", "after", "before")) or words[i + 1 : i + 2] == ["to"])
         for i, w in enumerate(words)
     )
+
+
+def customer_will(words: Sequence[str]) -> bool:
+    """ "I'll wait till Monday", "I'll call back", "I will contact you then": what the customer will do."""
+    for i, word in enumerate(words):
+        if word == "ill" or (word == "will" and i and words[i - 1] == "i"):
+            if not _DOING_MYSELF.isdisjoint(words[i + 1 : i + 3]):
+                return True
+    return False
+
+
+_DOING_MYSELF = frozenset(
+    {"wait", "call", "ring", "phone", "contact", "come", "message", "try", "get", "email", "write", "check", "pop"}
+)
 
 
 def refusal(context: Context) -> Act:
