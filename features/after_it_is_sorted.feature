@@ -271,3 +271,12 @@ Feature: After the request is sorted
       Then the alternative "Exchange" is passed on with "a large"
       And the agent says "a large"
 
+  Rule: A second question the agent cannot answer is said so, not called misunderstood
+
+    Scenario: "Can I drop it at a shop instead?" after "do I need the original box?" is honestly out of reach
+      When the customer says "do I need the original box?"
+      And the customer says "can I drop it at a shop instead of the post office?"
+      Then the reply matches /(can't help with that one|not something I can help with|outside what I can do)/
+      And the agent does not say "didn't follow"
+      And the agent does not say "Let me make it easier"
+
