@@ -212,3 +212,19 @@ def test_a_medical_reason_is_not_wished_a_quick_recovery(engine: Engine) -> None
 
     assert "feeling better" not in turn.text
     assert "colleague" in turn.text
+
+
+def test_a_plan_with_an_offer_asked_about_does_not_take_it(engine: Engine) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, I've got 2 months left")
+    conversation, _ = engine.reply(conversation, "can I freeze for 2 months then cancel?")
+
+    assert conversation.state == "offering_alternatives"
+
+
+def test_a_plain_question_about_an_offer_is_not_taken_for_a_complaint(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel please, 5 months left")
+    _, turn = engine.reply(conversation, "and what are the off-peak hours?")
+
+    assert turn.signals is not None
+    assert "complain" not in [act.kind for act in turn.signals.acts]
+    assert "sorry it's not what you wanted" not in turn.text

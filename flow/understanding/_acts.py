@@ -1854,10 +1854,20 @@ def _plain_question(clauses: list[Clause]) -> bool:
             if not set(words) <= _ACKNOWLEDGING:
                 return False
             continue
-        if not words or not (words[0] in _AUXILIARIES or words[:2] in (["what", "about"], ["how", "about"])):
+        if not words or not (
+            words[0] in _AUXILIARIES
+            or words[:2] in (["what", "about"], ["how", "about"])
+            or (words[0] in _PLAIN_WH and words[1:2] and words[1] in _PLAIN_WH_VERBS)
+        ):
             return False
         asked = True
     return asked
+
+
+_PLAIN_WH = frozenset({"what", "whats", "when", "where", "which", "how"})
+_PLAIN_WH_VERBS = frozenset({"are", "is", "s", "do", "does", "time", "hours", "much", "long", "can", "will", "would"})
+"""How a plain question for information opens ("what are the off-peak hours?", "how much is it?"), unlike "what
+kind of service is this?"."""
 
 
 _BARE_OKS = _ACKNOWLEDGING - {"great", "thanks", "thank", "you"}

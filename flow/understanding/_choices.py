@@ -148,6 +148,7 @@ def read_choices(
                     weighing
                     or _topic_of_question(clauses, index, mentions, lexicon)
                     or (topic == (index, mention.offer) and not _asks_to_have(clause.words, lexicon))
+                    or (clause.question and _plans_on(clause.words[mention.end :]))
                 ):
                     act = Act.of("ask_about", mention.offer)
                     topic = (index + 1, mention.offer)
@@ -600,6 +601,15 @@ def _names_a_time(words: Sequence[str], lexicon: Lexicon) -> bool:
         and ((i and words[i - 1] in ("at", "to", "past", "after", "before")) or words[i + 1 : i + 2] == ["to"])
         for i, w in enumerate(words)
     )
+
+
+def _plans_on(after: Sequence[str]) -> bool:
+    """Whether the words after an offer in a question go on to a plan with it ("… for 2 months then cancel?",
+    "… and still get a refund later?"), rather than end the choice ("do the exchange then")."""
+    return any(word in _THEN and after[at + 1 :] for at, word in enumerate(after))
+
+
+_THEN = frozenset({"then", "afterwards", "after", "later", "still"})
 
 
 def customer_will(words: Sequence[str]) -> bool:
