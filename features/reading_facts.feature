@@ -872,6 +872,14 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "days_since_purchase" as "2"
       And the request is approved
 
+    Scenario: "Around the 10th" after "in October" is the 10th of October, even with nothing asked
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi, I bought a coffee machine from you in October and it has started leaking. order A-7171"
+      Then the agent offers "Replacement" and "Repair"
+      When the customer says "around the 10th"
+      Then the message gives the fact "days_since_purchase" as "54"
+      And the agent does not say "entitled to a full refund"
+
     Scenario: "Got em saturday" dates the purchase in the first message
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "yo. need to send these jeans back, A-3141. too tight round the waist. got em saturday"
