@@ -1024,6 +1024,21 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Waiting some days for a refund asks after it
 
+    Scenario: "Two emails saying my refund is processed but no money yet" asks after it, and details given pass it on
+      Given it is within the policy's opening hours
+      When the customer says "Hiya, I've had two emails saying my refund is processed but no money yet. A-3579"
+      Then the message is read as "ask_status" and "provide:order_id"
+      When the customer says "it was about a week ago"
+      Then the agent hands over to a person
+      And the agent says "Thank you. I'm passing this to a colleague now"
+
+    Scenario: Someone else's order: what to do with it, and "will you send mine?"
+      When the customer says "I received someone else's order! The name on the box isn't mine. A-4680"
+      And the customer says "what do I do with their stuff?"
+      Then the agent says "print the free returns label"
+      When the customer says "ok and will you send mine?"
+      Then the message is read as "ask_about:exchange"
+
     Scenario: "I've been waiting 10 days for my refund" is answered with where refunds get to
       When the customer says "I've been waiting 10 days for my refund"
       Then the message is read as "ask_status"

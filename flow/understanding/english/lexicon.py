@@ -182,7 +182,10 @@ _STATUS = _phrases("""
     still charged me | you still charged | still been charged | i cancelled but | cancelled it but |
     still isnt there | still isnt here | isnt there yet | isnt here yet | still not there | not there yet |
     still hasnt come | still not come | refund is late | refund is delayed | refund is overdue | money is late |
-    refund has been delayed | refund is taking | refund is taking ages | refund is taking forever
+    refund has been delayed | refund is taking | refund is taking ages | refund is taking forever |
+    is processed | says processed | saying processed | no money yet | but no money | no refund yet |
+    not seen the money | not had the money | havent had the money | not received the money |
+    havent received the money
 """)
 _IMPERATIVES = _phrases("""
     do | just do | go with | go for | just go with | just go for | sort | sort out | sort me out with |
@@ -212,7 +215,8 @@ _POLICY = _phrases("""
     is it possible to return | returns window | return window | refund window | how to return |
     what do i need to do | what do i have to do | what is the process | whats the process |
     what do i do with it | what do i do with them | what should i do with it | what should i do with them |
-    what do i do with the | what should i do with the | do i keep it | do i keep them | can i keep it |
+    what do i do with the | what should i do with the | what do i do with their | what should i do with their |
+    what do i do with his | what do i do with her | do i keep it | do i keep them | can i keep it |
     can i keep them | should i keep it | should i keep them |
     how does the process work | the process for | return something | returning something | return an item |
     returning an item | refund rules | cancellation fee | cancellation fees | restocking fee | do i need a receipt |
