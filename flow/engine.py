@@ -77,12 +77,15 @@ def _takes_context(understander: Understander) -> bool:
 def _rough(conversation: Conversation) -> Span | None:
     """The rough value of the fact asked for; with none asked, of the request's date known only roughly ("in
     October"), which a bare day said later ("around the 10th") falls inside."""
-    value = conversation.facts.get(conversation.pending_fact or "")
-    if conversation.pending_fact is None:
-        item = conversation.current
-        known = {**conversation.facts, **(item.facts if item is not None else {})}
-        value = next((v for v in known.values() if isinstance(v, Span)), None)
-    return value if isinstance(value, Span) else None
+    if conversation.pending_fact is not None:
+        value = conversation.facts.get(conversation.pending_fact)
+        return value if isinstance(value, Span) else None
+    item = conversation.current
+    for facts in (item.facts if item is not None else {}, conversation.facts):
+        found = next((value for value in facts.values() if isinstance(value, Span)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _chosen(conversation: Conversation) -> str | None:

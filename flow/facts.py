@@ -21,6 +21,7 @@ from flow.models import AgendaItem, FactValue, Span
 from flow.policy import NUMERIC_KINDS, FactSpec, Policy
 from flow.run import Run, current_item
 from flow.textmatch import WORD, TextPattern, policy_pattern
+from flow.understanding.english.dates import SHORTER_THAN_A_MONTH
 from flow.wording import greets_only
 
 AssumedRequest = Callable[[dict[str, FactValue]], str | None]
@@ -99,10 +100,7 @@ def _in_months(spec: FactSpec) -> bool:
 def _counts_a_shorter_span(text: str, end: int) -> bool:
     """Whether the number ending at ``end`` counts weeks, days or hours ("6 weeks")."""
     following = text[end:].lstrip().lower().split(maxsplit=1)
-    return bool(following) and following[0].rstrip(".,!?") in _SHORTER_UNITS
-
-
-_SHORTER_UNITS = frozenset({"week", "weeks", "wk", "wks", "day", "days", "hour", "hours", "fortnight", "fortnights"})
+    return bool(following) and following[0].rstrip(".,!?") in SHORTER_THAN_A_MONTH
 
 
 def _adopt(run: Any) -> None:

@@ -52,6 +52,8 @@ def _one_closing_question(paragraphs: list[str]) -> None:
     if len(paragraphs) < 2 or not paragraphs[-1].rstrip().endswith("?"):
         return
     for index, paragraph in enumerate(paragraphs[:-1]):
+        if not paragraph.endswith("?") or "anything else" not in paragraph.lower():
+            continue
         sentences = sentences_of(paragraph)
         if len(sentences) > 1 and "anything else" in sentences[-1].lower() and sentences[-1].endswith("?"):
             paragraphs[index] = paragraph[: paragraph.rstrip().rfind(sentences[-1])].rstrip()

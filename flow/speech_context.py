@@ -305,10 +305,16 @@ class ContextBuilder:
 
     def _wished(self, run: Run, item: AgendaItem | None) -> str | None:
         """How the alternative the customer asked for by name in this message is said in a sentence."""
-        if item is None or item.wish is None or not any(a.target == item.wish for a in run.signals.acts):
+        if item is None or not any(a.target == item.wish for a in run.signals.acts):
             return None
-        found = _find(self._alternatives[item.name], item.wish)
+        found = self._wish_of(item)
         return _in_sentence(found) if found is not None else None
+
+    def _wish_of(self, item: AgendaItem | None) -> Alternative | None:
+        """The alternative the customer asked for before anything was offered, if any."""
+        if item is None or item.wish is None:
+            return None
+        return _find(self._alternatives[item.name], item.wish)
 
     def _unoffered(self, run: Run) -> str | None:
         """How the alternative the customer asked for, that this request cannot have, is said in a sentence."""
@@ -353,9 +359,7 @@ class ContextBuilder:
     def _wished_details(self, item: AgendaItem | None, question: str) -> str | None:
         """The sentence of the details of the alternative asked for before anything was offered that answers
         ``question`` (its first sentence when none answers it better)."""
-        if item is None or item.wish is None:
-            return None
-        found = _find(self._alternatives[item.name], item.wish)
+        found = self._wish_of(item)
         if found is None or not found.details:
             return None
         return answering_sentence(found.details, question) or sentences_of(found.details)[0]

@@ -20,7 +20,13 @@ from flow.understanding._found import has
 from flow.understanding._request_cues import order_number_like
 from flow.understanding._slots import extract_slots
 from flow.understanding.context import Context, FactField
-from flow.understanding.english.dates import MONTHS, When, mentions_vague_time
+from flow.understanding.english.dates import (
+    DAYS_TO_MONTHS,
+    MONTHS,
+    SHORTER_THAN_A_MONTH,
+    When,
+    mentions_vague_time,
+)
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import Match, PhraseSet
 
@@ -223,10 +229,7 @@ def _only_shorter_spans(clauses: Sequence[Sequence[str]], numbers: Mapping[str, 
     """Whether every count in the message is of weeks, days or hours ("about 6 weeks in a cast"), which no
     count of months is."""
     counts = [(words, i) for words in clauses for i, word in enumerate(words) if word.isdigit() or word in numbers]
-    return bool(counts) and all(words[i + 1 : i + 2] and words[i + 1] in _SHORTER_UNITS for words, i in counts)
-
-
-_SHORTER_UNITS = frozenset({"week", "weeks", "wk", "wks", "day", "days", "hour", "hours", "fortnight", "fortnights"})
+    return bool(counts) and all(words[i + 1 : i + 2] and words[i + 1] in SHORTER_THAN_A_MONTH for words, i in counts)
 
 
 def _counts_months_left(name: str) -> bool:
@@ -488,10 +491,6 @@ def _days(
     return None, False
 
 
-_ARRIVAL_WORDS = frozenset({"arrived", "delivered", "came", "received", "landed", "turned", "showed"})
-"""Words by which a date told before it is asked for is the day the order came, and so bounds the day of buying."""
-
-
 def _narrowed(rough: When, found: Sequence[When]) -> list[When]:
     """ "I got it last month, on the 10th I think": a day said after a rough time and inside it says which."""
     span = rough.days
@@ -620,7 +619,7 @@ def _order_late_by(clause: Sequence[str]) -> bool:
     if not _SENT_BACK.isdisjoint(clause):
         return False
     return any(
-        word in _LATE and at and clause[at - 1] in _SPAN_UNITS and any(_an_order(w) for w in clause[:at])
+        word in _LATE and at and clause[at - 1] in DAYS_TO_MONTHS and any(_an_order(w) for w in clause[:at])
         for at, word in enumerate(clause)
     )
 
@@ -633,7 +632,7 @@ def _waited_for_nothing(clause: Sequence[str]) -> bool:
     before = clause[max(0, at - 7) : at]
     waited = "been" in before or "ago" in before or "ordered" in before
     ends = set(clause[at + 1 : at + 4]) <= _NOTHING_TAIL  # not "and nothing wrong with it"
-    return ends and not _SPAN_UNITS.isdisjoint(before) and waited and before[-1:] in (["and"], ["still"], ["but"])
+    return ends and not DAYS_TO_MONTHS.isdisjoint(before) and waited and before[-1:] in (["and"], ["still"], ["but"])
 
 
 _NOTHING_TAIL = frozenset({"yet", "so", "far", "at", "all", "here", "since", "arrived", "came", "has", "turned", "up"})
@@ -645,7 +644,6 @@ def _an_order(word: str) -> bool:
 
 
 _LATE = frozenset({"late", "overdue", "delayed"})
-_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "fortnight"})
 _PARCEL_WORDS = frozenset({"parcel", "order", "package", "delivery", "shipment", "parcels", "orders", "packages"})
 _SENT_BACK = frozenset({"return", "returned", "returning", "refund", "back", "window"})
 
@@ -665,6 +663,8 @@ def _came_in_the_end(clause: Sequence[str]) -> bool:
 
 
 _ARRIVING = frozenset({"arrived", "delivered", "came", "turned"})
+_ARRIVAL_WORDS = _ARRIVING | {"received", "landed", "showed"}
+"""Words by which a date told before it is asked for is the day the order came, and so bounds the day of buying."""
 _NOT_YET = frozenset({"never", "not", "hasnt", "havent", "didnt", "still", "yet", "wasnt", "meant", "should"})
 _IN_THE_END = frozenset({"only", "finally", "eventually", "just"})
 

@@ -319,18 +319,11 @@ class Understander:
                 facts.facts.pop(order_name, None)
                 acts = [a for a in acts if not (a.kind == "provide" and a.target == order_name)]
                 per_order = ()
-        told_of_another = (
-            not requests
-            and context.request is not None
-            and any(_is_order(v) for v in facts.facts.values())
-            and (
-                any(_another_order_by_name(clause) for clause in clause_words)
-                or _trouble_of_another_order(facts.facts, context)
-            )
-        )
+        about_another = not requests and context.request is not None and any(_is_order(v) for v in facts.facts.values())
+        by_trouble = about_another and _trouble_of_another_order(facts.facts, context)
+        named_another = about_another and any(_another_order_by_name(clause) for clause in clause_words)
         if not per_order and (
-            ((requests == [context.request] or told_of_another) and another_order_said(clause_words))
-            or (told_of_another and _trouble_of_another_order(facts.facts, context))
+            by_trouble or ((requests == [context.request] or named_another) and another_order_said(clause_words))
         ):
             # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
             per_order = (dict(facts.facts),)
@@ -946,8 +939,7 @@ def _trouble_of_another_order(facts: Mapping[str, FactValue], context: Context) 
     if context.order is None:
         return False
     told = [value for value in facts.values() if _is_order(value)]
-    kinds = {f.name: f.kind for f in context.facts}
-    trouble = any(kinds.get(name) == "condition" for name in facts)
+    trouble = any(f.kind == "condition" and f.name in facts for f in context.facts)
     return trouble and len(told) == 1 and str(told[0]).upper() != context.order.upper()
 
 

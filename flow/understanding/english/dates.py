@@ -64,6 +64,10 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "we
 """Units of time, with their usual shortenings and slips of the keyboard ("6 weks ago"); hours and minutes ago
 are today."""
 _UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "fortnight": 14}
+SHORTER_THAN_A_MONTH = frozenset(word for word, unit in UNITS.items() if unit in ("hour", "day", "week", "fortnight"))
+"""Words of units of time shorter than a month, as :data:`UNITS` reads them ("6 weeks", "3 wks")."""
+DAYS_TO_MONTHS = frozenset(word for word, unit in UNITS.items() if unit in ("day", "week", "fortnight", "month"))
+"""Words of units of time an order can be late or waited for by ("3 weeks late")."""
 VAGUE_COUNTS = {"few": (2, 5), "several": (3, 6), "couple": (2, 2)}
 """How many units "a few", "several" and "a couple of" can mean: "a few weeks ago" is 14 to 35 days ago."""
 OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "while"): 14, ("ages",): 28,
