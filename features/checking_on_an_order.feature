@@ -77,6 +77,24 @@ Feature: Checking on something already under way
     And the message gives no fact "condition"
     And the agent does not say "hasn't reached you"
 
+  Scenario Outline: "<message>" is a refund that never came, not a parcel
+    When the customer says "<message>"
+    Then the message gives no fact "condition"
+    And the agent says "within 5 working days"
+    And the agent does not say "hasn't reached you"
+
+    Examples:
+      | message                                                                        |
+      | I was promised a refund by your colleague on the phone and it never came      |
+      | you said you'd send me the money last week, it still hasn't arrived            |
+
+  Scenario: "Cancel A-1111 and also where's my refund for A-2222?" asks after the refund, and asks for no new one
+    When the customer says "hiya, two things: I need to cancel A-1111 and also where's my refund for A-2222?"
+    Then the message is read as "request:cancel", "ask_status" and "provide:order_id"
+    And the message is not read as "request:refund"
+    And the agent says "within 5 working days"
+    And the agent says "dispatched"
+
   Scenario: "My refund was approved but I haven't got the money" asks after it, and asks for no new refund
     When the customer says "hi, I'm a bit confused, I got an email saying my refund was approved but I haven't got the money yet. order A-9701"
     Then the message is not read as "request:refund"
@@ -206,3 +224,13 @@ Feature: Checking on something already under way
         | message                                   |
         | can you check if my exchange has been sent |
         | has my exchange been sent yet?            |
+
+  Scenario Outline: "<message>" asks for the money for a parcel that never came
+    When the customer says "<message>"
+    Then the message gives the fact "condition" as "never_arrived"
+
+    Examples:
+      | message                                  |
+      | I want a refund, it never arrived        |
+      | refund please, it never came. A-1234     |
+      | I want my money back, it never turned up |

@@ -258,6 +258,23 @@ Feature: Handing over to a person
       And the agent does not say "make sure I get this right"
       And no alternative is applied
 
+    Scenario Outline: "<no>" while waiting for the person asked for puts the offers again
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "could I speak to a manager please"
+      Then the conversation waits for a person
+      When the customer says "<no>"
+      Then the agent says "don't need to join"
+      And the agent offers "Store credit" and "Exchange"
+      And the agent does not say "make sure I get this right"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | no                                            |
+        | actually no it's fine                         |
+        | no sorry, never mind                          |
+        | actually no, what were my options again?      |
+
     Scenario: With nothing on offer, saying no person is needed keeps the handoff
       Given it is 2026-11-24 11:30 in the policy's time zone
       When the customer says "I'm going to take you to court over this"
@@ -353,6 +370,13 @@ Feature: Handing over to a person
       Then the conversation waits for a person
       When the customer says "no need for a manager actually"
       Then the request is approved
+      And the agent says "don't need to join"
+
+    Scenario: A bare "no" while waiting for the person asked for takes the conversation back
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want to speak to a person"
+      And the customer says "no"
+      Then the conversation is in "listening"
       And the agent says "don't need to join"
 
     Scenario: Asking again for the person keeps the handoff

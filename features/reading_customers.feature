@@ -1360,3 +1360,14 @@ Feature: Reading customers the way they write
       And the customer says "how do I know you'll actually refund it?"
       Then the agent says "5 working days"
       And the agent does not say "can't call it back"
+
+  Scenario Outline: "<message>" says why the item goes back, not that the request is dropped
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "<message>"
+    Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+    And the agent says "I can't refund it"
+
+    Examples:
+      | message                                                                     |
+      | Well I did buy a lamp in early October that I no longer want, order A-3030 |
+      | A-3030 is a rug which we no longer need, we bought it 2 months ago          |

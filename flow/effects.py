@@ -9,6 +9,7 @@ from datetime import timedelta
 from flow import guards
 from flow.graph import Edge, Effect
 from flow.models import (
+    Act,
     AgendaItem,
     AmendAlternative,
     ApplyAlternative,
@@ -330,6 +331,7 @@ class Effects:
             if name is not None:
                 run.agenda.append(AgendaItem(name, assumed=True))
         _leave_queue(run)
+        _spend_the_no(run)
 
     def _grant_goodwill(self, run: Run, edge: Edge) -> None:
         """Give the goodwill offer asked for once the request is settled, leaving the request's outcome as it
@@ -437,6 +439,15 @@ def _withdraw_handoff(run: Run, edge: Edge) -> None:
     _leave_queue(run)
     item.status = "declined"
     run.offered = [offer for offer in item.offered if offer not in item.rejected]
+    _spend_the_no(run)
+
+
+def _spend_the_no(run: Run) -> None:
+    """A "no" that took back the ask for a person ("actually no, it's fine") is spent on it: read again, it
+    does not also turn down what is back on offer."""
+    if any(act.kind == "deny" for act in run.signals.acts):
+        acts = [Act.of("ask_human", negated=True) if a.kind == "deny" else a for a in run.signals.acts]
+        run.signals = run.signals.model_copy(update={"acts": acts})
 
 
 def _leave_queue(run: Run) -> None:

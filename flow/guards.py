@@ -664,7 +664,20 @@ def took_offer_while_waiting(run: Run, rules: Rules) -> bool:
     acts = _acts(run)
     if any(a.kind == "ask_human" and a.negated for a in acts) and not _has(run, "reject"):
         return True
+    if _takes_back_the_ask(run, rules) and not _has(run, "reject"):
+        return True  # "actually no it's fine, what was the other option?"
     return any(a.kind == "choose" and not a.negated and a.target in open_offers for a in acts)
+
+
+def _takes_back_the_ask(run: Run, rules: Rules) -> bool:
+    """A bare "no" ("actually no, it's fine") while waiting for a person the customer asked for, with no
+    callback on offer to say no to: the ask for a person taken back."""
+    return (
+        run.escalation_reason == "asked_for_person"
+        and _has(run, "deny")
+        and not _callback_offered(run, rules)
+        and not any(a.kind in ("ask_human", "request", "complain", "provide") for a in _acts(run))
+    )
 
 
 _WITHDRAWABLE = frozenset({"asked_for_person", "insistence", "anger", "unclear"})
@@ -680,7 +693,7 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
     acts = _acts(run)
     if any(a.kind == "ask_human" and not a.negated for a in acts):
         return False
-    if any(a.kind == "ask_human" and a.negated for a in acts):
+    if any(a.kind == "ask_human" and a.negated for a in acts) or _takes_back_the_ask(run, rules):
         return True
     if any(a.kind == "choose" and not a.negated and rules.is_alternative(a.target) for a in acts):
         return True  # "never mind, I'll take the store credit": what the agent can arrange, wanted instead

@@ -44,7 +44,7 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
         if context.request is not None and _keeps(words, lexicon):
             return Drop(context.request, 0, keeps=True)
         return Drop(_no_longer_wanted(words, lexicon))
-    if _mind_changed_about_the_item(words, match.start, match.end):
+    if _mind_changed_about_the_item(words, match.start, match.end) or _describes_the_item(words, match.start):
         return Drop(None)  # "it's not faulty, I just changed my mind": why it goes back, not letting it go
     said = words[match.start : match.start + 1]
     if any(kind in lexicon.request_cues and has(lexicon.request_cues[kind], said) for kind in in_hand):
@@ -64,6 +64,16 @@ def _mind_changed_about_the_item(words: Sequence[str], start: int, end: int) -> 
     if "mind" not in words[start:end]:
         return False
     return not _GIVING_A_REASON.isdisjoint(words[max(0, start - 3) : start])
+
+
+def _describes_the_item(words: Sequence[str], start: int) -> bool:
+    """ "a lamp that I no longer want": the words describe the item, which is why it goes back, not the
+    request let go."""
+    head = words[max(0, start - 2) : start]
+    return "longer" in words[start : start + 3] and not _RELATIVE.isdisjoint(head)
+
+
+_RELATIVE = frozenset({"that", "which", "cos", "because", "since", "as"})
 
 
 def mind_changed_beside_the_date(clauses: Sequence[Clause], lexicon: Lexicon, found: Found) -> None:

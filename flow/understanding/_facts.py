@@ -679,11 +679,11 @@ def _lexicon_value(
 ) -> str | None:
     if _key_words(table).isdisjoint(word_set):
         return None
-    for clause in clauses:
+    for index, clause in enumerate(clauses):
         for value, phrases in table.items():
             if value in skip or not phrases.may_hold(clause):
                 continue
-            matches = [m for m in phrases.find(clause) if not _unsuited(clause, m, value, lexicon)]
+            matches = [m for m in phrases.find(clause) if not _unsuited(clauses, index, m, value, lexicon)]
             if not matches:
                 continue
             if (
@@ -750,10 +750,11 @@ def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
     return not lexicon.supposing.isdisjoint(clause[:start])
 
 
-def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon) -> bool:
+def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value: str, lexicon: Lexicon) -> bool:
     """ "the wrong colour for my kitchen": the customer's taste, not the shop sending the wrong thing; "my
     refund hasn't arrived", "no sign of my money": an earlier request not yet through, not an order that
-    never came."""
+    never came. ``match`` is in ``clauses[index]``."""
+    clause = clauses[index]
     end = match.end
     if value == "illness" and match.start > 0 and clause[match.start - 1] in _THE_THINGS:
         return True  # "what about the broken leg?" of a sofa: a part of the item, not the customer's leg
@@ -763,7 +764,7 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
         ):
             return True  # "I know it's late, I was travelling": the customer asking late, not a parcel that is
         near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
-        return any(has(lexicon.money_subjects, words) for words in near)
+        return any(has(lexicon.money_subjects, words) for words in near) or _money_meant(clauses, index, match.start)
     if value == FAULTY and clause[match.start] in ("was", "were", "is") and match.start > 0:
         return clause[match.start - 1] in _WHOLE_ORDER  # "my parcel was missing": the parcel never came
     if value != WRONG_ITEM:
@@ -775,6 +776,32 @@ def _unsuited(clause: Sequence[str], match: Match, value: str, lexicon: Lexicon)
     if end >= len(clause):
         return False
     return lexicon.unsuited_after.at(clause, end) is not None
+
+
+def _money_meant(clauses: Sequence[Sequence[str]], index: int, start: int) -> bool:
+    """ "I was promised a refund and it never came", "you said you'd send the money, it still hasn't
+    arrived": "it" stands for the money last named, not the order."""
+    clause = clauses[index]
+    if not {clause[start], *clause[max(0, start - 2) : start]} & _STAND_INS:
+        return False
+    for words in (clause[:start], *(clauses[at] for at in range(index - 1, max(-1, index - 3), -1))):
+        for word in reversed(words):
+            if word in _MONEY_WORDS:
+                return not _PROMISED.isdisjoint(words)  # not "I want a refund, it never came"
+            if word in _PARCEL_WORDS or order_number_like(word):
+                return False
+    return False
+
+
+_PROMISED = frozenset(
+    "promised said told approved sent issued processed confirmed agreed owed refunded started raised "
+    "authorised authorized".split()
+)
+"""Words that make the money named an earlier promise, not the one asked for now."""
+
+
+_STAND_INS = frozenset({"it", "its", "that", "this", "which"})
+_MONEY_WORDS = frozenset({"refund", "money", "reimbursement", "payment", "credit", "cash", "voucher", "compensation"})
 
 
 _OWNING_THE_DELAY = frozenset({"know", "realise", "realize", "aware", "appreciate", "understand", "admit"})

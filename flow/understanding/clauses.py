@@ -110,6 +110,8 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
             words.extend(expansion)
     if words:
         result.append(Clause(words, False))
+    if "?" in folded:
+        result = [part for clause in result for part in _question_after_and(clause)]
     for index, clause in enumerate(result):
         _clear_intensifiers(clause)
         words = clause.words
@@ -132,6 +134,30 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
                 and not _subject_left_out(words, opening)
             )
     return result
+
+
+def _question_after_and(clause: Clause) -> list[Clause]:
+    """ "I need to cancel A-1111 and also where's my refund?": a question joined on by "and" is a clause of
+    its own, so what is asked does not colour what went before."""
+    words = clause.words
+    if not clause.question or "and" not in words:
+        return [clause]
+    for at in range(2, len(words) - 2):
+        if words[at] != "and":
+            continue
+        start = at + 2 if words[at + 1] == "also" else at + 1
+        if start < len(words) - 1 and _asks_from(words, start):
+            return [Clause(words[:at], False), Clause(words[start:], True)]
+    return [clause]
+
+
+def _asks_from(words: list[str], start: int) -> bool:
+    """Whether a question opens at ``start``: "where's", "why", or "when"/"how"/"what" with a verb after
+    ("when will", "how long", "what happens"), not "and when I opened it"."""
+    word, after = words[start], words[start + 1]
+    if word in ("where", "wheres", "why", "whats", "hows"):
+        return True
+    return word in ("when", "how", "what") and (after in _AUXILIARIES or after in ("long", "much", "happens"))
 
 
 def _subject_left_out(words: list[str], opening: int) -> bool:

@@ -132,7 +132,9 @@ _WEAK_REFUND = _phrases("""
     dont like it | dont like them | didnt like it | didnt like them | do not like it | did not like it |
     doesnt like it | didnt really like it | dont really like it | i hate it | i hate them | hate the colour |
     dont love it | didnt love it | not keen on it | not a fan of it |
-    measured it wrong | measured them wrong | measured incorrectly | got the measurements wrong
+    measured it wrong | measured them wrong | measured incorrectly | got the measurements wrong |
+    that i no longer want | which i no longer want | that i no longer need | which i no longer need |
+    that we no longer want | which we no longer want | that we no longer need | which we no longer need
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
