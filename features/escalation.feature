@@ -372,6 +372,16 @@ Feature: Handing over to a person
       Then the request is approved
       And the agent says "don't need to join"
 
+    Scenario: "Can you cancel it then?" after a colleague was taken up for something else takes it back
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "hi could i change the delivery address on my order A-1616?"
+      And the customer says "it hasn't shipped yet"
+      Then the conversation waits for a person
+      When the customer says "ok can you cancel it then and I'll reorder"
+      Then the request is approved
+      And the agent says "colleague"
+      And the agent does not say "passing this to a colleague"
+
     Scenario: A bare "no" while waiting for the person asked for takes the conversation back
       Given it is 2026-11-24 11:30 in the policy's time zone
       When the customer says "I want to speak to a person"

@@ -611,3 +611,46 @@ Feature: Reading what the customer chooses
       When the customer says "I want a refund"
       And the customer says "how does the exchange work?"
       Then the agent does not say "These are the options"
+
+  Rule: Two offers joined by "or" are weighed, or left to the agent
+
+    Scenario Outline: "<message>" wants either, so the agent asks which
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as "choose:?"
+      And the transitions taken were "which_one"
+      And no alternative is applied
+
+      Examples:
+        | message                              |
+        | I'd like the credit or the exchange  |
+        | credit or exchange, whichever        |
+        | exchange or credit please            |
+        | store credit or a swap, I don't mind |
+
+    Scenario Outline: "<message>" weighs the two, and each is described
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as "ask_about:store_credit" and "ask_about:exchange"
+      And no alternative is applied
+
+      Examples:
+        | message                              |
+        | credit or exchange?                  |
+        | credit or exchange, I can't decide   |
+
+  Rule: Waiting it out takes nothing on offer
+
+    Scenario Outline: "<message>" to the offers for a parcel that has not come closes politely
+      When the customer says "my parcel A-5151 still hasn't arrived, it was due on Monday"
+      Then the agent offers "Send it again" and "Full refund"
+      When the customer says "<message>"
+      Then no alternative is applied
+      And the conversation is closed
+      And the agent does not say "Would you like"
+
+      Examples:
+        | message                                |
+        | I'll wait a bit longer then            |
+        | ok I'll give it a few more days        |
+        | thanks, I'll wait and see              |

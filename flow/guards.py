@@ -704,7 +704,14 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
         for a in acts
     )
     words = set(run.text.lower().replace(",", " ").split())
-    return asks and (any(a.kind == "deny" for a in acts) or not _INSTEAD_OF_A_PERSON.isdisjoint(words))
+    asked_of_the_agent = "then" in words and "you" in words and not _ASKING_THE_AGENT.isdisjoint(words)
+    return asks and (
+        any(a.kind == "deny" for a in acts) or not _INSTEAD_OF_A_PERSON.isdisjoint(words) or asked_of_the_agent
+    )
+
+
+_ASKING_THE_AGENT = frozenset({"can", "could", "will", "would"})
+"""Words that, with "you" and "then", ask the agent itself to do it: "can you cancel it then?"."""
 
 
 _INSTEAD_OF_A_PERSON = frozenset({"just", "instead", "actually", "only"})

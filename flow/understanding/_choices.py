@@ -142,6 +142,15 @@ def read_choices(
             continue  # "can I return another order, B-7654?": a request for that order, not the free return
         if mentions:
             weighing = _weighed(clause.words, mentions)
+            if (
+                weighing
+                and _either_will_do(clauses, index, lexicon)
+                and lexicon.negators.isdisjoint(clause.words[: mentions[0].start])
+            ):
+                # "I'd like it fixed or replaced", "repair or replace, whichever": either, the agent asks which
+                named_offers = tuple(dict.fromkeys(m.offer for m in mentions if m.offer))
+                found.add(position + mentions[0].start, Act.of("choose", candidates=named_offers))
+                continue
             for mention in mentions:
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
                 if act.kind == "choose" and (
@@ -170,6 +179,9 @@ def read_choices(
             found.add(position, Act.of("ask_about", detailed))
             if detailed != "all":
                 mentioned[index].append(Mention(detailed, 0, 0, "details"))
+            continue
+        if context.state == "offering_alternatives" and not any(mentioned) and _waits_it_out(clause, lexicon):
+            found.add(position + 9, refusal(context))  # "I'll wait a bit longer then": neither, for now
             continue
         if any(mentioned) or irony or not context.yes_takes_offer:
             continue
@@ -270,6 +282,58 @@ def _weighed(words: Sequence[str], mentions: list[Mention]) -> bool:
         words[end:start][:1] == ["or"] and set(words[end + 1 : start]) <= _DETERMINERS
         for (_, end), (start, _) in itertools.pairwise(spans)
     )
+
+
+def _either_will_do(clauses: Sequence[Clause], index: int, lexicon: Lexicon) -> bool:
+    """Whether offers weighed with "or" in ``clauses[index]`` are wanted either way: "I'd like it fixed or
+    replaced", "credit or exchange, whichever", not "credit or exchange?" nor "credit or exchange, I can't
+    decide"."""
+    clause = clauses[index]
+    if clause.question or not _UNDECIDED.isdisjoint(clause.words):
+        return False
+    if not _WANTING_EITHER.isdisjoint(clause.words):
+        return True
+    after = clauses[index + 1] if index + 1 < len(clauses) else None
+    return (
+        after is not None
+        and not after.question
+        and (_indifferent(after.words, lexicon) or set(after.words) <= _EITHER_WAY)
+        and not _EITHER_WORDS.isdisjoint(after.words)
+    )
+
+
+_EITHER_WORDS = frozenset({"either", "whichever", "mind", "easy"})
+
+
+_EITHER_WAY = frozenset(
+    "either whichever one is fine ok okay good works will do really honestly i dont mind im easy".split()
+)
+
+
+_WANTING_EITHER = frozenset({"like", "want", "please", "pls", "whichever", "either", "happy", "prefer", "need"})
+_UNDECIDED = frozenset({"decide", "sure", "which", "difference", "better", "best", "know", "dunno", "or?"})
+
+
+def _waits_it_out(clause: Clause, lexicon: Lexicon) -> bool:
+    """ "I'll wait a bit longer then", "I'll give it a few more days": waiting rather than taking anything on
+    offer; not "I'll check back later" or "not yet", which ask for time."""
+    if clause.question or not lexicon.holding_off.may_hold(clause.words):
+        return False
+    match = first(lexicon.holding_off, clause.words)
+    return match is not None and match.phrase not in _ASKING_FOR_TIME
+
+
+_ASKING_FOR_TIME = frozenset(
+    {
+        "not yet",
+        "no rush",
+        "ill check again",
+        "ill check back",
+        "ill check later",
+        "ill try again",
+        "ill get back to you",
+    }
+)
 
 
 def _only_fillers(words: Sequence[str], lexicon: Lexicon) -> bool:
