@@ -280,3 +280,16 @@ Feature: After the request is sorted
       And the agent does not say "didn't follow"
       And the agent does not say "Let me make it easier"
 
+
+  Scenario Outline: "<thanks>" after a question about the refund is answered ends the chat
+    When the customer says "will i get the postage back"
+    Then the agent says "returns label"
+    When the customer says "<thanks>"
+    Then the conversation is closed
+    And the agent does not say "what can I do for you"
+
+    Examples:
+      | thanks              |
+      | ok cool thanks      |
+      | lovely, thank you   |
+      | great stuff cheers  |

@@ -128,3 +128,15 @@ Feature: Changes of mind after a choice
     Then the message is read as "ask_about:exchange"
     And the agent says "free returns label"
     And the agent does not say "answer on a refund"
+
+  Scenario Outline: "<question>" once the exchange is arranged asks about the exchange, not a refund
+    When the customer says "the exchange please"
+    And the customer says "<question>"
+    Then the message is read as "ask_about:exchange"
+    And the agent says "as soon as yours is on its way back"
+    And the agent does not say "within 5 working days"
+
+    Examples:
+      | question                        |
+      | how will I know when it's sent  |
+      | when will you send it?          |

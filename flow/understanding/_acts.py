@@ -298,6 +298,8 @@ def read_acts(
         _about_the_one_described(clauses, context.focus, found)
     if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
         about_chosen(clauses, context, lexicon, found)
+    elif context.chosen is not None and not found.kinds() - {"thank", "ask_status"}:
+        _status_of_chosen(clauses, context, lexicon, found)
     if not found.kinds() - {"thank", "ask_policy"}:
         about_what_was_done(clauses, context, found)
     if context.callback_asked and not found.kinds() - {"thank", "ask_policy"}:
@@ -1574,10 +1576,22 @@ def _praises(words: Sequence[str], lexicon: Lexicon) -> bool:
     )
 
 
+def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "How will I know when it's sent?" once the exchange is arranged asks about the exchange, which its
+    details answer, not after a refund; "when will I get my money?" still asks after the money."""
+    if any(has(lexicon.money_subjects, clause.words) for clause in clauses):
+        return
+    kept = found.acts
+    found.acts = [(at, act) for at, act in found.acts if act.kind != "ask_status"]
+    about_chosen(clauses, context, lexicon, found)
+    if "ask_about" not in found.kinds():
+        found.acts = kept
+
+
 def _offered_a_switch(context: Context) -> bool:
     """Whether the agent, after settling a request, just described another way ("would you rather have the
     exchange than a refund?"), so "yes thanks" or "lovely" takes it rather than ending the chat."""
-    return context.state == "follow_up" and context.focus not in (None, context.chosen)
+    return context.state == "follow_up" and context.focus not in (None, context.chosen, context.settled)
 
 
 def _goodbye_in(words: Sequence[str], lexicon: Lexicon) -> bool:
