@@ -234,3 +234,16 @@ Feature: Checking on something already under way
       | I want a refund, it never arrived        |
       | refund please, it never came. A-1234     |
       | I want my money back, it never turned up |
+
+  Scenario Outline: "<message>" asks after a refund that fell short, not for a new one
+    When the customer says "<message>"
+    Then the message is read as "ask_status" and "provide:order_id"
+    And the agent says "colleague"
+    And the agent does not say "When did you buy it"
+
+    Examples:
+      | message                                                         |
+      | hi my refund for A-7171 was meant to be £45 but I only got £30 |
+      | you only refunded me £20 of the £35 I paid for A-1234           |
+      | I got a partial refund for A-1234, where's the rest?            |
+      | my refund for A-1234 came up short by £5                        |

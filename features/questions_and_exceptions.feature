@@ -20,6 +20,16 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "ok thanks, bye"
       Then the conversation is closed
 
+    Scenario: "Why do you charge for returns?" before any request is answered from the rules
+      When the customer says "Why do you charge for returns?"
+      Then the transitions taken were "start" and "answer_policy"
+      And the agent says "free returns label"
+
+    Scenario: A "why" the rules do not answer asks what the customer would like
+      When the customer says "why are your prices so high"
+      Then the agent does not say "within 30 days of buying them"
+      And the agent says "refund"
+
     Scenario: A question about the rules after a refund is approved
       Given the customer "Dana" bought order "A-1001" 10 days ago
       When the customer says "I want a refund"

@@ -1566,6 +1566,20 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "days_since_purchase" as "54-63"
       And the agent does not say "No rush"
 
+    Scenario Outline: "<message>" after a refusal for "in October" narrows the date, and is noted
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my mum bought a blanket from you, order A-2929, in october and it's too scratchy for her. could she return it?"
+      Then the request is declined
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<span>"
+      And the agent does not say "didn't quite catch"
+
+      Examples:
+        | message              | span  |
+        | mid october          | 44-53 |
+        | she says mid-october | 44-53 |
+        | end of october       | 33-43 |
+
   Rule: Two counts of time said as a choice or a range are a range, not the larger one
 
     Scenario Outline: "<message>" is kept as <span> days

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+from flow.answers import answering_sentence
 from flow.models import Act, AgendaItem
 from flow.policy import Policy
 from flow.rules import Decision, Rules
@@ -232,8 +233,19 @@ def _still_to_come(run: Run) -> bool:
 
 
 def asked_policy(run: Run, rules: Rules) -> bool:
-    """The customer asks what the rules are, and the policy has a plain summary of them."""
-    return rules.policy.summary is not None and _has(run, "ask_policy") and not _moves_on(run)
+    """The customer asks what the rules are, and the policy has a plain summary of them; a "why" with nothing
+    asked for or refused yet ("why do you charge for returns?") asks about the rules too."""
+    if rules.policy.summary is None or _moves_on(run):
+        return False
+    if _has(run, "ask_policy"):
+        return True
+    # "why do you charge for returns?" is answered by the summary; "why are your prices so high?" is not
+    return (
+        _has(run, "ask_why")
+        and run.state == "listening"
+        and not run.agenda
+        and answering_sentence(rules.policy.summary, run.text) is not None
+    )
 
 
 def asked_if_bot(run: Run, rules: Rules) -> bool:

@@ -241,6 +241,8 @@ def read_acts(
     if "days_since_purchase" in facts and "cancel_request" in found.kinds():
         mind_changed_beside_the_date(clauses, lexicon, found)
     second_thoughts(found)
+    if not found.kinds() - _SHORT_REFUND_BESIDE and lexicon.refunded_short([clause.words for clause in clauses]):
+        _short_refund_asked_after(found)
     if found.told and "request" not in found.kinds():
         asked_again(clauses, found)
         charged_all_the_same(clauses, found)
@@ -1574,6 +1576,21 @@ def _praises(words: Sequence[str], lexicon: Lexicon) -> bool:
     return not lexicon.praise.isdisjoint(words) and all(
         w in lexicon.praise or w in lexicon.fillers or w in _PLEASED for w in words
     )
+
+
+def _short_refund_asked_after(found: Found) -> None:
+    """ "My refund was meant to be £45 but I only got £30": the refund was made, short, so it is asked after
+    rather than asked for again."""
+    asked = [p for p, act in found.acts if act.kind == "request" and act.target == "refund"]
+    if any(act.kind == "request" and act.target != "refund" for _, act in found.acts):
+        return
+    found.acts = [(p, act) for p, act in found.acts if not (act.kind == "request" or act.kind == "unknown")]
+    if "ask_status" not in found.kinds():
+        found.add(min(asked, default=0), Act.of("ask_status"))
+
+
+_SHORT_REFUND_BESIDE = frozenset({"request", "provide", "complain", "thank", "unknown", "ask_status"})
+"""What a message telling of a refund that fell short may do beside asking after it."""
 
 
 def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -543,7 +543,7 @@ def _alone(folded: str, when: When) -> bool:
     """Whether the date is the whole message but for a preposition ("the 3rd of November", "on the 5th"):
     said while a request is in hand, it is when the order was bought. A day alone needs its preposition:
     "the 2nd" may pick the second offer; one written with its month ("31/10") does not."""
-    lead_in = _past_the_lead_up(folded[: when.start]).split()
+    lead_in = [w for w in (w.strip(".,!?:;-") for w in _past_the_lead_up(folded[: when.start]).split()) if w]
     if not _TRAILING.issuperset(folded[when.end :].strip(" .!?").split()) or not _LEAD_IN.issuperset(lead_in):
         return False
     with_month = "/" in folded[when.start : when.end]
@@ -564,7 +564,10 @@ def _past_the_lead_up(before: str) -> str:
     return " ".join(w for w in rest.split() if w not in _SOURCE)
 
 
-_LEAD_IN = frozenset({"on", "the", "in", "it", "was", "its", "around", "about", "from", "actually", "oh", "ah"})
+_LEAD_IN = frozenset(
+    {"on", "the", "in", "it", "was", "its", "around", "about", "from", "actually", "oh", "ah", "mid", "early", "late",
+     "middle", "end", "start", "beginning", "of", "towards", "sometime"}
+)  # fmt: skip
 _LOOKED_UP = frozenset(
     {"check", "checked", "checking", "looked", "says", "said", "shows", "email", "receipt", "confirmation",
      "statement", "account"}
@@ -574,7 +577,7 @@ _HEDGES = frozenset(
 )
 _ROUGHLY = frozenset({"early", "late", "mid", "maybe", "probably", "perhaps", "sometime"})
 _SOURCE = frozenset({"my", "the", "email", "receipt", "confirmation", "statement", "account", "says", "said",
-                     "shows", "order", "ordered"})  # fmt: skip
+                     "shows", "order", "ordered", "she", "he", "they", "we", "her", "his", "their"})  # fmt: skip
 """Where a date was looked up, and the words that say so: "the confirmation email says"."""
 _TRAILING = frozenset({"actually", "i", "think", "sorry", "then", "please"})
 """Words a bare date may end with: "the 3rd of November actually", "the 5th I think"."""

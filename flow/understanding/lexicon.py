@@ -69,10 +69,11 @@ class Lexicon:
     ``more_options`` ask, while something is on offer, what else there is ("what else?", "any other options?"),
     or after a request was granted or an alternative taken, what could replace it ("what are my options?");
     ``charged_another_amount`` tells an amount charged against the one it should have been ("charged £15
-    instead of £10"), the condition ``overcharged``; ``looking_into`` asks the agent to have something
-    checked ("can you chase it up?"); ``fact_names`` are the words that name a fact of each kind ("order
-    number" for ``order_id``), so "I don't have the order number" before it is asked says it cannot be
-    given; ``looking_into`` also takes up the
+    instead of £10"), the condition ``overcharged``; ``refunded_short`` tells a refund already made that fell
+    short ("it was meant to be £45 but I only got £30"), which is asked after; ``looking_into`` asks the
+    agent to have something checked ("can you chase it up?"); ``fact_names`` are the words that name a fact
+    of each kind ("order number" for ``order_id``), so "I don't have the order number" before it is asked
+    says it cannot be given; ``looking_into`` also takes up the
     offer of a colleague who can check it, as "so what now?" to that offer does. ``sign_offs`` end a
     message before the name it is signed with ("Kind regards, Margaret"), and ``not_names`` are words that
     follow "my name is" without being a name ("my name is on the order"); ``go_ahead`` asks the agent to
@@ -175,6 +176,7 @@ class Lexicon:
     more_options: PhraseSet = PhraseSet(())
     looking_into: PhraseSet = PhraseSet(())
     charged_another_amount: MessageCheck = dataclasses.field(default=lambda clauses: False)
+    refunded_short: MessageCheck = dataclasses.field(default=lambda clauses: False)
     fact_names: Mapping[str, PhraseSet] = dataclasses.field(default_factory=dict)
     go_ahead: PhraseSet = PhraseSet(())
     call_time: Callable[[str], str] = dataclasses.field(default=lambda folded: "")

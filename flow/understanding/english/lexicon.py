@@ -12,7 +12,7 @@ from flow.understanding._threat import is_threat
 from flow.understanding.english import comparisons, conditions, feelings
 from flow.understanding.english.dates import DATE_HINTS, NUMBER_WORDS, PURCHASE_WORDS, read_dates
 from flow.understanding.english.deaths import who_died
-from flow.understanding.english.mixups import charged_another_amount, sent_something_else
+from flow.understanding.english.mixups import charged_another_amount, refunded_short, sent_something_else
 from flow.understanding.english.times import call_time
 from flow.understanding.lexicon import Lexicon, with_familiar_words
 from flow.understanding.phrases import PhraseSet
@@ -622,6 +622,7 @@ ENGLISH = Lexicon(
     money_subjects=conditions.MONEY_SUBJECTS,
     sent_something_else=sent_something_else,
     charged_another_amount=charged_another_amount,
+    refunded_short=refunded_short,
     fact_names={
         "order_id": _phrases("""
             order number | order no | order id | order reference | order ref | reference number | receipt |

@@ -85,6 +85,36 @@ _ON_TOP = frozenset({"more", "extra", "too", "over", "additional"})
 """Words beside an amount charged that make it more than the price ("£20 more", "an extra £5")."""
 
 
+def refunded_short(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "My refund was meant to be £45 but I only got £30", "you only refunded £20 of the £35", "the refund was
+    less than I paid": a refund already made that fell short, which is asked after, not asked for again."""
+    words = [word for clause in clauses for word in clause]
+    if _REFUND_WORDS.isdisjoint(words):
+        return False
+    if not _SHORT.isdisjoint(words) or ("less" in words and "than" in words) or _fell_short(words):
+        return True
+    amounts = [k for k, w in enumerate(words) if w == NUMBER or any(c.isdigit() for c in w) and "-" not in w]
+    if len(amounts) < 2 or _GIVEN_BACK.isdisjoint(words):
+        return False
+    between = words[amounts[0] + 1 : amounts[-1]]
+    return not _CONTRASTS.isdisjoint(between) or "only" in words[max(0, amounts[0] - 3) : amounts[-1]]
+
+
+_REFUND_WORDS = frozenset({"refund", "refunded", "refunds", "reimbursed", "reimbursement"})
+_GIVEN_BACK = frozenset({"got", "received", "refunded", "gave", "given", "sent", "reimbursed", "credited"})
+"""Words of money already given back, which an amount short of another makes a refund that fell short."""
+_SHORT = frozenset({"shortchanged", "partial", "underpaid", "underrefunded"})
+_FALLING = frozenset({"fell", "fallen", "came", "come", "was", "is", "been", "its"})
+
+
+def _fell_short(words: Sequence[str]) -> bool:
+    """ "The refund was short", "it came up short by £5", not "long story short"."""
+    return any(
+        word == "short" and (words[at - 1 : at] == ["up"] or not _FALLING.isdisjoint(words[max(0, at - 1) : at]))
+        for at, word in enumerate(words)
+    )
+
+
 def sent_something_else(clauses: Sequence[Sequence[str]]) -> bool:
     """Whether the message says the shop sent something other than what was ordered."""
     for words in clauses:
