@@ -446,7 +446,7 @@ def _spend_the_no(run: Run) -> None:
     """A "no" that took back the ask for a person ("actually no, it's fine") is spent on it: read again, it
     does not also turn down what is back on offer."""
     if any(act.kind == "deny" for act in run.signals.acts):
-        acts = [Act.of("ask_human", negated=True) if a.kind == "deny" else a for a in run.signals.acts]
+        acts = tuple(Act.of("ask_human", negated=True) if a.kind == "deny" else a for a in run.signals.acts)
         run.signals = run.signals.model_copy(update={"acts": acts})
 
 

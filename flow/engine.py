@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 _NO_SIGNALS = Signals()
+_CHECKED_ON = frozenset({"approved", "alternative_accepted", "compensation_accepted", "escalated"})
+"""What an agenda item's status must be for a follow-up to have something to ask about."""
 """The signals of a turn without a customer message (a start, a check-in, a person's action); frozen, so shared."""
 _MAX_CHAIN = 16
 _STEPS_PER_REQUEST = 4
@@ -336,8 +338,22 @@ class Engine:
         run.counters.anger = run.counters.insistence = run.counters.turns = 0
         if not any(e.source == run.state and e.trigger == "check_in" for e in self.edges):
             raise InvalidMessage(f"a follow-up cannot be delivered while the conversation is {run.state}")
+        if not self.check_in_wanted(conversation):
+            raise InvalidMessage(
+                "no follow-up is due: nothing was done in this conversation to ask about (a handoff taken back "
+                "or offers left unanswered); drop the scheduled follow-up"
+            )
         self._step(run, "check_in")
         return self._finish(conversation, run, None, None)
+
+    def check_in_wanted(self, conversation: Conversation) -> bool:
+        """Whether a follow-up scheduled for ``conversation`` should still be delivered: something was done to
+        ask about (a request approved, an alternative or the goodwill offer arranged, a person brought in),
+        and the customer was not closed out for abuse. A handoff taken back, with the offers then left
+        unanswered, leaves nothing to check on."""
+        if conversation.outcome == "closed_after_abuse":
+            return False
+        return any(item.status in _CHECKED_ON for item in conversation.agenda)
 
     def check_facts(self, facts: Mapping[str, Any] | None, *, unsigned_facts: Mapping[str, Any] | None = None) -> None:
         """Raise what :meth:`start` would raise for these facts (:class:`~flow.errors.InvalidFact`,
@@ -458,7 +474,7 @@ class Engine:
         if run.goodwill_taken_up or any(step.transition in _GOODWILL_ANSWERS for step in run.steps):
             return False
         run.goodwill_taken_up = True
-        run.signals = signals.model_copy(update={"acts": [a for a in signals.acts if a.kind in _BESIDE_REQUESTS]})
+        run.signals = signals.model_copy(update={"acts": tuple(a for a in signals.acts if a.kind in _BESIDE_REQUESTS)})
         try:
             self._step(run, "message")
         finally:

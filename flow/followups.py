@@ -325,7 +325,8 @@ class FollowUpWorker:
     def _check_in(self, job: FollowUpJob) -> tuple[str, list[QuickReply]] | None:
         """Record the check-in turn once, and return its text and buttons.
 
-        ``None`` for a conversation closed after abuse: the customer is not contacted again.
+        ``None`` for a conversation closed after abuse (the customer is not contacted again), or one with
+        nothing left to ask about (a handoff taken back, and the offers then left unanswered).
         """
         message_id = check_in_message_id(job.id)
         for _ in range(_SAVE_ATTEMPTS):
@@ -338,6 +339,8 @@ class FollowUpWorker:
             engine = self._engine_for(conversation.policy)
             if engine is None:
                 raise DeliveryFailed(job.id, f"no engine for policy {conversation.policy!r}; pass --policy")
+            if not engine.check_in_wanted(conversation):
+                return None
             reopened, turn = engine.check_in(conversation)
             try:
                 self.store.save(reopened, turn, expected_version=conversation.version, message_id=message_id)

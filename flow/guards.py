@@ -108,8 +108,14 @@ def too_insistent(run: Run, rules: Rules) -> bool:
 
 
 def turn_limit_reached(run: Run, rules: Rules) -> bool:
-    """The conversation has run longer than the policy's ``max_turns``."""
-    return run.counters.turns >= rules.policy.max_turns
+    """The conversation has run longer than the policy's ``max_turns``, and the customer is not leaving it
+    (a goodbye, or "no thanks" to "anything else?", closes as it would on any other turn)."""
+    if run.counters.turns < rules.policy.max_turns:
+        return False
+    leaving = (_has(run, "goodbye") and not _moves_on(run)) or (
+        run.question == "anything_else" and (thanked_only(run, rules) or _has(run, "deny"))
+    )
+    return not leaving
 
 
 def changed_request(run: Run, rules: Rules) -> bool:

@@ -281,6 +281,13 @@ class Speaker:
             if soothing:
                 paragraphs.insert(0 if step.transition != "start" else 1, soothing)
                 soothed = soothing
+        if steps and not any(paragraph.strip() for paragraph in paragraphs):
+            # Everything this reply would say was said before: saying it again beats saying nothing.
+            for step in reversed(steps):
+                path = self._path(step)
+                if path is not None:
+                    paragraphs.append(self._fresh(run, path, step, seed, set(), hashed, shared, continues=False))
+                    break
         if soothed and _says_sorry(soothed) and any(_says_sorry(p) for p in paragraphs if p is not soothed):
             # The policy's own words say sorry further on ("I'm sorry we sent the wrong item"): once is enough.
             paragraphs.remove(soothed)

@@ -32,6 +32,8 @@ from flow.wording import (
 )
 
 FOLLOW_UP = "follow_up.text"
+_RATIONALE_LEVEL = 2
+"""The "why?" asked this many times before gets the reason behind the rule, when the policy gives one."""
 _DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
 _REASON_WORDS = _DECISION_WORDS - {"exception"}
 """The words that explain a decision, each a policy text rendered only for a context that reads it."""
@@ -135,7 +137,7 @@ class SharedContexts:
         self.bases: dict[int, dict[str, Any]] = {}
         self.filled: dict[int, set[str]] = {}
         self.decisions: dict[int, tuple[Decision, str | None, str | None]] = {}
-        self.reasons: dict[int, dict[str, str]] = {}
+        self.reasons: dict[int, dict[str, Any]] = {}
         self.on_request: dict[str, Any] = {}
 
 
@@ -231,7 +233,8 @@ class ContextBuilder:
         if step is not None and step.transition == "next_request":
             item = current_item(run) or item  # "Now let's look at order A-3333": the request taken up next
         if item is None and run.agenda:
-            item = run.agenda[-1]
+            # the last request still standing: one let go ("forget cancelling it") is no reply's subject
+            item = next((each for each in reversed(run.agenda) if each.status != "dropped"), run.agenda[-1])
         groups = self._groups.get(needed)
         if groups is None:
             groups = self._groups[needed] = self._groups_for(needed)
@@ -653,7 +656,7 @@ class ContextBuilder:
             return self.book.render(f"requests.{name}.exceptions[{decision.exception}].say", context)
         return self.book.render(f"requests.{name}.approved", context)
 
-    def _reasons(self, name: str, decision: Decision, context: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
+    def _reasons(self, name: str, decision: Decision, context: dict[str, Any], words: frozenset[str]) -> dict[str, Any]:
         """The words that explain ``decision``, to add to ``context``: at least those of ``words`` that it has
         (without a clearer reason or a rationale, the one before is said in its place). An exception's own words
         are its reason and its ``exception_text``."""
@@ -667,7 +670,7 @@ class ContextBuilder:
         has_clearer, has_rationale = self.book.has(f"{base}.clearer_reason"), self.book.has(f"{base}.rationale")
         needs_rationale = "rationale" in words
         needs_clearer = "clearer_reason" in words or (needs_rationale and not has_rationale)
-        found: dict[str, str] = {}
+        found: dict[str, Any] = {}
         if "reason" in words or (exception and "exception_text" in words) or (needs_clearer and not has_clearer):
             found["reason"] = self.book.render(f"{base}.{first}", context)
             if exception:
@@ -680,6 +683,8 @@ class ContextBuilder:
             found["rationale"] = (
                 self.book.render(f"{base}.rationale", context) if has_rationale else found["clearer_reason"]
             )
+            if not has_rationale and context.get("why_level") == _RATIONALE_LEVEL:
+                found["why_level"] = _RATIONALE_LEVEL + 1  # no reason behind the rule to give: offer a person
         return found
 
     def _reads_turn_only(self, name: str, decision: Decision) -> bool:

@@ -187,7 +187,7 @@ SPEC = StateSpec(
             "{% else %}That's already under way: "
             "I've started {{ request }}{% if order_id and order_id not in request %} for order {{ order_id }}"
             "{% endif %}, and you'll get an email to confirm it.{% endif %} Is there anything else I can help with?",
-            "{% if covered %}{{ covered }}{% elif chosen %}It's done already: the {{ chosen }}"
+            "{% if covered %}To be clear: {{ covered }}{% elif chosen %}It's done already: the {{ chosen }}"
             "{% if order_id %} for order {{ order_id }}{% endif %} is arranged, and an email will confirm it."
             "{% else %}That's done already: {{ request }}{% if order_id "
             "and order_id not in request %} for order {{ order_id }}{% endif %} is under way, and an email will "

@@ -56,12 +56,24 @@ def test_validate_refuses_a_pattern_re2_cannot_run_and_names_where_it_is(tmp_pat
 
 def test_validate_reports_unreachable_states(tmp_path: Path) -> None:
     data = yaml.safe_load(RETAIL.read_text(encoding="utf-8"))
+    for request in data["requests"].values():
+        request.pop("alternatives", None)
+        request.pop("exceptions", None)
+    path = tmp_path / "no-alternatives.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "state 'offering_alternatives' is unreachable" in result.output
+
+
+def test_validate_accepts_a_policy_without_a_goodwill_offer(tmp_path: Path) -> None:
+    data = yaml.safe_load(RETAIL.read_text(encoding="utf-8"))
     del data["compensation"]
     path = tmp_path / "no-compensation.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 2
-    assert "state 'compensation' is unreachable" in result.output
+    assert result.exit_code == 0, result.output
+    assert "every state reachable (no goodwill offer)" in result.output
 
 
 def test_validate_a_missing_file_exits_2_without_a_traceback(tmp_path: Path) -> None:

@@ -398,6 +398,18 @@ def test_a_follow_up_cannot_be_delivered_mid_decision(engine: Engine) -> None:
         engine.check_in(conversation)
 
 
+def test_a_follow_up_with_nothing_done_to_ask_about_is_refused(retail: Policy) -> None:
+    engine = Engine(retail, clock=lambda: IN_HOURS)
+    conversation, _ = engine.start(facts=DANA, message="I want a refund")
+    conversation, _ = engine.reply(conversation, "get me a manager")
+    conversation, _ = engine.reply(conversation, "actually I don't need anyone after all")
+    conversation, _ = engine.reply(conversation, "thanks, bye")
+    assert conversation.closed
+    assert not engine.check_in_wanted(conversation)
+    with pytest.raises(InvalidMessage, match="no follow-up is due"):
+        engine.check_in(conversation)
+
+
 def test_a_check_in_after_an_angry_handover_starts_afresh(engine: Engine) -> None:
     conversation, _ = engine.start(facts=DANA, message="I want a refund")
     conversation, _ = engine.reply(conversation, "this is a disgrace")

@@ -136,6 +136,27 @@ def test_due_follow_ups_are_delivered_and_reopen_the_conversation(
     assert store.pending_follow_ups() == []
 
 
+def test_a_follow_up_left_by_a_handoff_taken_back_is_skipped(store: Store, retail: Policy, clock: Clock) -> None:
+    engine = Engine(retail, clock=clock)
+    service = ConversationService(engine, store)
+    chat = service.start(facts=DANA, message="I want a refund")
+    service.reply(chat.conversation.id, token=chat.token, text="get me a manager")
+    service.reply(chat.conversation.id, token=chat.token, text="actually I don't need anyone after all")
+    service.reply(chat.conversation.id, token=chat.token, text="thanks, bye")
+    assert store.load(chat.conversation.id).state == "closed"
+    assert len(store.pending_follow_ups()) == 1
+    clock.now = DUE
+    run, out = worker(store, engine, clock)
+
+    report = run.run_once()
+
+    assert (report.delivered, report.skipped) == (0, 1)
+    assert out.getvalue() == ""
+    assert store.load(chat.conversation.id).state == "closed"
+    assert check_ins(store, chat.conversation.id) == 0
+    assert store.pending_follow_ups() == []
+
+
 def test_the_customers_answer_to_a_follow_up_is_taken(
     store: Store, chats: dict[str, Started], engine: Engine, clock: Clock
 ) -> None:

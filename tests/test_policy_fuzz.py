@@ -149,7 +149,6 @@ CASES = [
     BadPolicy("missing required text", r"requests\.cancel\.approved: field required",
               change=removing("requests.cancel.approved")),
     # Unreachable states
-    BadPolicy("no compensation", r"state 'compensation' is unreachable", change=removing("compensation")),
     BadPolicy("no alternatives anywhere", r"state 'offering_alternatives' is unreachable",
               change=removing("requests.refund.alternatives", "requests.cancel.alternatives",
                               "requests.refund.exceptions", "requests.cancel.exceptions")),

@@ -136,11 +136,27 @@ def test_the_tone_lint_refuses_harsh_templates(tmp_path: Path, apology: str, pro
     assert any(problem in p for p in caught.value.problems), caught.value.problems
 
 
-def test_a_policy_without_compensation_cannot_reach_that_state(tmp_path: Path) -> None:
+def test_a_policy_without_a_goodwill_offer_closes_politely_once_everything_is_turned_down(tmp_path: Path) -> None:
     data = retail_data()
     del data["compensation"]
+    engine = Engine(load_policy(write(tmp_path, data)))
+    facts = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purchase": 45, "loyalty_tier": "gold"}
+    conversation, turn = engine.start(facts=facts, message="I want a refund")
+    assert turn.state == "offering_alternatives"
+    conversation, turn = engine.reply(conversation, "no thanks, neither")
+    assert turn.state == "closed"
+    assert conversation.outcome == "declined"
+    assert not any(action.type == "issue_compensation" for action in turn.actions)
+    assert "discount" not in turn.text.lower()
+
+
+def test_a_policy_without_alternatives_cannot_reach_the_offers(tmp_path: Path) -> None:
+    data = retail_data()
+    for request in data["requests"].values():
+        request.pop("alternatives", None)
+        request.pop("exceptions", None)
     policy = load_policy(write(tmp_path, data))
-    with pytest.raises(FlowDefinitionError, match="state 'compensation' is unreachable from 'listening'"):
+    with pytest.raises(FlowDefinitionError, match="state 'offering_alternatives' is unreachable from 'listening'"):
         Engine(policy)
 
 
@@ -155,3 +171,18 @@ def test_an_alternative_that_gives_another_request_is_told_apart_from_one_that_d
     assert not policy.gives_request("cancel", "full_refund", "cancel")
     assert not policy.gives_request("cancel", "no_such_offer", "refund")
     assert not policy.gives_request("cancel", "full_refund", "no_such_request")
+
+
+def test_without_a_rationale_the_why_ladder_goes_from_the_clearer_reason_to_a_person(tmp_path: Path) -> None:
+    data = retail_data()
+    del data["requests"]["refund"]["declines"][0]["rationale"]
+    engine = Engine(load_policy(write(tmp_path, data)))
+    facts = {"customer_name": "Dana", "order_id": "A-1001", "days_since_purchase": 45}
+    conversation, _ = engine.start(facts=facts, message="I want a refund")
+    replies = []
+    for _ in range(5):
+        conversation, turn = engine.reply(conversation, "but why?")
+        replies.append(turn.text)
+    assert all(reply.strip() for reply in replies), replies
+    assert "colleague" in replies[1]
+    assert not any(reply.startswith("Here's the thinking behind it.") and len(reply) < 60 for reply in replies)

@@ -52,9 +52,10 @@ def validate(
         typer.echo(f"{policy}: {counted(len(problems), 'problem')}", err=True)
         raise typer.Exit(EXIT_INVALID)
     templates = sum(len(v) for v in template_sources(loaded).values())
+    reach = "every state reachable" if loaded.compensation is not None else "every state reachable (no goodwill offer)"
     typer.echo(
         f"{policy}: valid — {counted(len(loaded.requests), 'request')}, {counted(templates, 'template')}, "
-        "every state reachable, and every agent text passes the tone lint"
+        f"{reach}, and every agent text passes the tone lint"
     )
 
 

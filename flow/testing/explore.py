@@ -201,7 +201,7 @@ class Explorer:
         moves: list[tuple[Move, str | None]] = []
         # A follow-up waits while a person is talking with the customer, or while the customer is busy
         # with another request (the worker retries it later).
-        deliverable = conversation.outcome != "closed_after_abuse" and any(
+        deliverable = self._engine.check_in_wanted(conversation) and any(
             edge.source == conversation.state and edge.trigger == "check_in" for edge in self._engine.edges
         )
         if node.follow_up_at is not None and deliverable:
