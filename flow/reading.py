@@ -92,6 +92,7 @@ class PolicyReading:
                     kind = intent.removeprefix(_REQUEST_KIND_PREFIX)
                     self.kinds.setdefault(name, kind)
                     self.names.setdefault(kind, name)
+        self.handled = frozenset(self.names)
 
     def _offers(self, policy: Policy) -> dict[str, Offer]:
         names: dict[str, list[str]] = {}
@@ -176,6 +177,7 @@ class PolicyReading:
             granted=self.kinds.get(granted or "") if granted else None,
             choices=choices,
             order=order,
+            handled=self.handled,
         )
 
     def _wishes_in(

@@ -228,3 +228,51 @@ def test_a_plain_question_about_an_offer_is_not_taken_for_a_complaint(engine: En
     assert turn.signals is not None
     assert "complain" not in [act.kind for act in turn.signals.acts]
     assert "sorry it's not what you wanted" not in turn.text
+
+
+SUBSCRIPTION = Path(__file__).resolve().parent / "data" / "policies" / "subscription.yaml"
+
+
+@pytest.fixture(scope="module")
+def subscriptions() -> Engine:
+    return Engine(load_policy(str(SUBSCRIPTION)), clock=lambda: NOW)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I was charged $120 for the annual plan 3 days ago, I meant to cancel. refund please",
+        "I forgot to cancel before it renewed last week, can I get a refund?",
+        "my plan renewed on the 1st of December and I don't need it, money back please",
+    ],
+)
+def test_a_refund_asked_for_beside_a_cancellation_the_policy_does_not_do_is_granted(
+    subscriptions: Engine, message: str
+) -> None:
+    conversation, turn = subscriptions.start(message=message)
+
+    assert conversation.outcome == "approved", turn.text
+    assert "refunded it in full" in turn.text
+    assert "from here" not in turn.text
+
+
+def test_without_a_goodwill_offer_turning_everything_down_closes_politely(subscriptions: Engine) -> None:
+    conversation, turn = subscriptions.start(message="can I get a refund? it renewed about 6 weeks ago")
+    assert turn.state == "offering_alternatives"
+    conversation, turn = subscriptions.reply(conversation, "no thanks")
+
+    assert conversation.closed
+    assert conversation.outcome == "declined"
+    assert turn.text.strip()
+
+
+def test_without_a_rationale_every_why_gets_words_and_then_a_person(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, it renewed 20 days ago")
+    replies = []
+    for _ in range(4):
+        conversation, turn = subscriptions.reply(conversation, "why?")
+        replies.append(turn.text)
+
+    assert all(reply.strip() for reply in replies)
+    assert "14 days are there to change your mind" in replies[0]
+    assert "colleague" in replies[1]

@@ -269,8 +269,13 @@ class Understander:
             topic = _topic(clauses, lexicon)
             if topic is not None:
                 slots["topic"] = topic
+        if context.handled and set(requests) - context.handled and set(requests) & context.handled:
+            # "I meant to cancel. Refund please" to a policy that only refunds: the refund is what it can do
+            acts = [a for a in acts if not (a.kind == "request" and a.target not in context.handled)]
+            requests = [kind for kind in requests if kind in context.handled]
         if (
             requests == ["cancel", "refund"]
+            and ("cancel" in context.handled or not context.handled)
             and not any(a.kind == "cancel_request" for a in acts)
             and _orders_named(text, context) <= 1
             and _refund_of_it(clauses, lexicon)

@@ -79,7 +79,7 @@ OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "whi
 PURCHASE_WORDS = frozenset(
     """bought buy buying purchased purchase purchasing ordered order ordering placed paid pay order
     checkout checked receipt invoice boguht bougth baught bougt boght bouhgt purchsed purchasd orderd oredered
-    odered""".split()
+    odered renewed renewal renews charged billed subscribed""".split()
 )
 DELIVERY_WORDS = frozenset(
     """arrived arrive arriving delivered delivery came come received receive turned showed landed
