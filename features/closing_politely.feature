@@ -100,6 +100,19 @@ Feature: Closing politely when the customer has nothing else
       And the agent does not say "pleasure to help"
       And the agent says "pick this up again"
 
+    Scenario Outline: "<never mind>" before asking for anything closes politely
+      When the customer says "hi"
+      And the customer says "<never mind>"
+      Then the conversation is closed
+      And the agent says "pick this up again"
+      And the agent does not say "what you'd like to do"
+
+      Examples:
+        | never mind            |
+        | nvm                   |
+        | actually never mind   |
+        | never mind, forget it |
+
   Rule: Confirming what the agent said answers "anything else?" with neither a yes nor a no
 
     Scenario Outline: "<message>" once the refund is started is heard, and nothing more is asked for

@@ -1668,3 +1668,23 @@ Feature: Reading facts and requests the way people give them
         | answer              |
         | A-7878, last Monday |
         | A-7878, on Monday   |
+
+  Rule: "They're the wrong size" says they do not fit; a wrong size sent is the shop's mistake
+
+    Scenario: "They're the wrong size" asks for the day of purchase like any return
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hi, could you refund me for the jeans on A-7878? They're the wrong size."
+      Then the message gives no fact "condition"
+      And the agent says "When did you buy it"
+      And the agent does not say "we sent the wrong item"
+
+    Scenario Outline: "<message>" is the shop's mistake
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "wrong_item"
+
+      Examples:
+        | message                                       |
+        | you sent the wrong size, A-7878               |
+        | I got the wrong size, I ordered a 10          |
+        | it's the wrong colour, I ordered blue         |

@@ -380,6 +380,15 @@ def read_acts(
         _follow_on_question(clauses, found)
     if (
         context.state == "listening"
+        and context.request is None
+        and context.settled is None
+        and clauses
+        and not found.kinds() - {"unknown", "deny"}
+        and all(first(lexicon.cancel_request_cues, clause.words) is not None for clause in clauses)
+    ):
+        found.acts = [(0, Act.of("goodbye"))]  # "never mind" with nothing asked for yet: leaving
+    if (
+        context.state == "listening"
         and not context.offered
         and context.question != "person"  # "so what now?" to the offer of a colleague asks about that offer
         and not found.kinds() - {"unknown", "complain", "thank"}

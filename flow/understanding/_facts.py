@@ -776,9 +776,28 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
         not _OWNING_UP.isdisjoint(clause[: match.start]) or clause[end : end + 1] in (["number"], ["no"], ["id"])
     ):
         return True  # "sorry, wrong order, it's A-7004": the number was given wrong, nothing was sent wrong
+    if _only_does_not_fit(clause, match):
+        return True
     if end >= len(clause):
         return False
     return lexicon.unsuited_after.at(clause, end) is not None
+
+
+def _only_does_not_fit(clause: Sequence[str], match: Match) -> bool:
+    """ "They're the wrong size": said of the item with nothing sent or received, it does not fit, not a
+    mistake in what was sent ("you sent the wrong size" still is; "it's the wrong colour" is not what was
+    ordered)."""
+    if clause[match.start + 1 : match.end] != ["size"]:
+        return False
+    before = clause[max(0, match.start - 3) : match.start]
+    return not _BEING.isdisjoint(before) and _SENDING_WORDS.isdisjoint(clause)
+
+
+_BEING = frozenset({"its", "theyre", "is", "are", "was", "were", "be"})
+_SENDING_WORDS = frozenset(
+    {"sent", "send", "got", "received", "delivered", "came", "arrived", "instead", "ordered", "shipped", "gave"}
+)
+"""Words that make a wrong size one the shop sent, not one that does not fit."""
 
 
 def _money_meant(clauses: Sequence[Sequence[str]], index: int, start: int) -> bool:
