@@ -93,6 +93,22 @@ Feature: Following the customer when they change course
       And the agent says "a cancellation instead"
       And the cancellation is approved
 
+    Scenario Outline: "<message>" after switching to another order's cancellation takes the first one up again
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "please refund A-6001, bought 40 days ago"
+      And the customer says "hmm. actually, can you just cancel A-6002 instead, it hasn't shipped"
+      Then the cancellation is approved
+      When the customer says "<message>"
+      Then the alternative "Exchange" is applied
+      And the agent says "A-6001"
+      And the agent does not say "When did you buy it"
+
+      Examples:
+        | message                                         |
+        | ok the exchange then                            |
+        | can I still get the exchange for the other one? |
+        | and the exchange for A-6001 please              |
+
     Scenario: Changing the colour instead of cancelling is said to be about the exchange
       When the customer says "I'd like to cancel my order please, A-1004"
       And the customer says "oh wait, can I change the colour instead of cancelling?"

@@ -288,6 +288,8 @@ def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None
     if run.state not in ("listening", "follow_up"):
         return
     wish = next((a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target), None)
+    if wish is not None and run.state == "follow_up" and _take_up_again(run, wish):
+        return
     if wish is None or run.state == "follow_up" and not _another_order(run):
         return
     owners = _owners(policy, wish)
@@ -299,6 +301,20 @@ def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None
         run.agenda.append(item)
     if item is not None and item.name in owners:
         item.wish = wish
+
+
+def _take_up_again(run: Run, wish: str) -> bool:
+    """ "Ok, the exchange for that one then", once everything else is settled: an alternative offered for a
+    request the customer let go for another ("actually, cancel A-6002 instead") takes that request up again,
+    with what it knew, to be granted as asked."""
+    if current_item(run) is not None:
+        return False
+    item = next((each for each in reversed(run.agenda) if each.status == "dropped" and wish in each.offered), None)
+    if item is None:
+        return False
+    item.status = "open"
+    item.wish = wish
+    return True
 
 
 def _note_wish_while_waiting(run: Run, policy: Policy) -> None:
