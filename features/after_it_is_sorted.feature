@@ -293,3 +293,14 @@ Feature: After the request is sorted
       | ok cool thanks      |
       | lovely, thank you   |
       | great stuff cheers  |
+
+  Scenario Outline: "<question>" once the refund is started is told where the money goes
+    When the customer says "<question>"
+    Then the agent says "goes back to the card or account you paid with"
+    And the agent does not say "can't help with that"
+
+    Examples:
+      | question                            |
+      | can it go to my paypal instead?     |
+      | can you send it to a different card? |
+      | my card has expired, what happens?  |

@@ -111,6 +111,19 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     return sentences[scores.index(best)]
 
 
+def asks_where_money_goes(question: str) -> bool:
+    """Whether ``question`` asks where a refund goes ("can it go to my PayPal?", "to a different card?"), which
+    a policy may say with the status of a refund rather than in its summary."""
+    words = _words(question)
+    return not _PAYMENT_WORDS.isdisjoint(words) and _NOT_ABOUT_MONEY.isdisjoint(words)
+
+
+_PAYMENT_WORDS = frozenset({"card", "paypal", "bank", "account"})
+_NOT_ABOUT_MONEY = frozenset({"credit", "voucher", "email", "password", "login", "address", "gift", "loyalty"})
+WHERE_MONEY_GOES = "which card, bank or account does a refund go to"
+"""The question "can it go to my PayPal?" and its like are answered as."""
+
+
 def first_sentence_about(details: str, subject: str) -> str | None:
     """The first sentence of ``details`` that names ``subject`` ("refund", "never arrived") or a longer form
     of its words ("cancel" in "cancelled"): a policy's summary leads with its rule for a thing, so the first

@@ -353,7 +353,8 @@ class Engine:
         unanswered, leaves nothing to check on."""
         if conversation.outcome == "closed_after_abuse":
             return False
-        return any(item.status in _CHECKED_ON for item in conversation.agenda)
+        handed_over = conversation.escalation_reason is not None or conversation.person is not None
+        return handed_over or any(item.status in _CHECKED_ON for item in conversation.agenda)
 
     def check_facts(self, facts: Mapping[str, Any] | None, *, unsigned_facts: Mapping[str, Any] | None = None) -> None:
         """Raise what :meth:`start` would raise for these facts (:class:`~flow.errors.InvalidFact`,

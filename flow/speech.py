@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flow import payloads
-from flow.answers import answering_sentence
+from flow.answers import WHERE_MONEY_GOES, answering_sentence, asks_where_money_goes
 from flow.graph import ESCALATING
 from flow.guards import ASKS_PERSON
 from flow.inline import inline
@@ -341,10 +341,12 @@ class Speaker:
         if read is None:
             return None
         if read.offer is None:
-            found = answering_sentence(self._known_answers, read.words) if self._known_answers else None
-            if found is None and run.signals.has("ask_status"):
-                return self._status_answer
-            return found
+            if run.signals.has("ask_status") and self._status_answer:
+                return self._status_answer  # "and where's my other refund?": what the policy says of that
+            if not self._known_answers:
+                return None
+            question = WHERE_MONEY_GOES if asks_where_money_goes(read.words) else read.words
+            return answering_sentence(self._known_answers, question)
         item = current_item(run) or (run.agenda[-1] if run.agenda else None)
         own = self._alternatives[item.name] if item is not None else ()
         every = (a for each in (own, *self._alternatives.values()) for a in each)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from flow.answers import answering_sentence, first_sentence_about
+from flow.answers import WHERE_MONEY_GOES, answering_sentence, asks_where_money_goes, first_sentence_about
 from flow.guards import handed_over, open_before_handoff, unoffered
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
@@ -339,6 +339,12 @@ class ContextBuilder:
         lowered = run.text.lower()
         if any(words in lowered for words in _GENERAL_QUESTIONS):
             return summary
+        status = self._policy.status.say if self._policy.status is not None else None
+        if status and "{" not in status and asks_where_money_goes(run.text):
+            # "can it go to my PayPal?": where a refund goes may be said with the status rather than the rules
+            found = answering_sentence(f"{summary} {status}", WHERE_MONEY_GOES)
+            if found is not None:
+                return found
         answer = answering_sentence(summary, run.text)
         if any(words in lowered for words in _HOW_LONG):
             if answer is None or _TAKING.isdisjoint(lowered.replace("?", " ").split()):

@@ -380,6 +380,7 @@ def read_acts(
         _follow_on_question(clauses, found)
     if (
         context.state == "listening"
+        and context.question == "request"
         and context.request is None
         and context.settled is None
         and clauses
@@ -599,6 +600,10 @@ def _asks_what_it_gives(words: Sequence[str], cued: set[str], lexicon: Lexicon) 
 def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> str | None:
     """The words of a question asked beside what the message does: one nothing was read in, or one about
     the rules ("and how long do refunds take?"), in a message that also makes a request or a choice."""
+    for index, clause in enumerate(clauses):
+        requested_here = any(at // 1000 == index and act.kind == "request" for at, act in found.acts)
+        if clause.question and requested_here and _where_the_money_goes(clause.words):
+            return f"{ASKS_RULES} {' '.join(clause.words)}"  # "can I get a refund to a different card?"
     if len(clauses) < 2:
         return None
     read = _kinds_by_clause(found)
@@ -1600,6 +1605,17 @@ def _short_refund_asked_after(found: Found) -> None:
 
 _SHORT_REFUND_BESIDE = frozenset({"request", "provide", "complain", "thank", "unknown", "ask_status"})
 """What a message telling of a refund that fell short may do beside asking after it."""
+
+
+def _where_the_money_goes(words: Sequence[str]) -> bool:
+    """Whether a request asks where the money should go: "to a different card", "to my PayPal"."""
+    if "paypal" in words:
+        return True
+    return not _PAYMENT_PLACES.isdisjoint(words) and not _OTHER_THAN_USUAL.isdisjoint(words)
+
+
+_PAYMENT_PLACES = frozenset({"card", "account", "bank"})
+_OTHER_THAN_USUAL = frozenset({"different", "another", "other", "new", "old", "expired"})
 
 
 def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
