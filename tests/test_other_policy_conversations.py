@@ -276,3 +276,13 @@ def test_without_a_rationale_every_why_gets_words_and_then_a_person(subscription
     assert all(reply.strip() for reply in replies)
     assert "14 days are there to change your mind" in replies[0]
     assert "colleague" in replies[1]
+
+
+def test_where_a_refund_goes_is_answered_from_the_policys_own_words(subscriptions: Engine) -> None:
+    conversation, turn = subscriptions.start(message="Can I get a refund to a different card? It renewed 3 days ago")
+    assert conversation.outcome == "approved"
+    assert "goes back to the card you paid with" in turn.text
+
+    conversation, turn = subscriptions.reply(conversation, "can it go to my paypal instead?")
+    assert "goes back to the card you paid with" in turn.text
+    assert "from here" not in turn.text

@@ -864,6 +864,10 @@ def _read_requests(
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
+    if clause.question and not named and _where_the_money_goes(words):
+        found.add(position + 7, Act.of("ask_policy"))  # "can it go to my PayPal instead?": where a refund goes
+        handled.add("ask_policy")
+        return handled
     if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)) and not waiting:
         own = _own_request(words, context, lexicon)
         if own is not None:

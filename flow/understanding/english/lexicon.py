@@ -203,9 +203,6 @@ _STATUS_SUBJECTS = _phrases("""
     cancelling | canceling | cancel it
 """)
 _POLICY = _phrases("""
-    different card | another card | other card | new card | old card | card has expired | card expired |
-    card is expired | expired card | my paypal | to paypal | via paypal | into paypal | bank account instead |
-    to my bank account | into my bank account | different account | another account |
     policy | policies | your rules | the rules | what are the rules | terms and conditions | how long do i have |
     how long have i got | how many days | how much time | time limit | deadline | eligible | eligibility |
     entitled | qualify | in what cases | in what situations | under what circumstances | what circumstances |
