@@ -1688,3 +1688,31 @@ Feature: Reading facts and requests the way people give them
         | you sent the wrong size, A-7878               |
         | I got the wrong size, I ordered a 10          |
         | it's the wrong colour, I ordered blue         |
+
+  Rule: An item that does not match its description is faulty, and a remark after "but" asks nothing
+
+    Scenario: A formal letter about an item unlike its description is read as faulty, with no question in it
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says:
+        """
+        Dear Sir/Madam,
+
+        I am writing regarding order A-8181 which I received on 25 November. Unfortunately the item does not
+        match the description on your website (it was listed as solid oak but is clearly veneer). I would like
+        to return it for a full refund.
+
+        Kind regards,
+        Margaret Hughes
+        """
+      Then the message gives the fact "condition" as "faulty"
+      And the agent does not say "other question"
+      And the agent says "When did you buy it"
+
+    Scenario Outline: "<message>" is a faulty item
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                           |
+        | the lamp A-1234 doesn't match the description     |
+        | it's not as advertised, the colour is totally off |

@@ -163,10 +163,19 @@ def _asks_from(words: list[str], start: int) -> bool:
 def _subject_left_out(words: list[str], opening: int) -> bool:
     """ "Is not good quality", "was too small": a statement about the item with "it" left out, which opens
     like a question but asks nothing (one asked with "?" is read as a question before this)."""
-    return words[opening] in _COPULAS and words[opening + 1] in _SAYING_HOW
+    if words[opening] not in _COPULAS:
+        return False
+    # "but is clearly veneer": what follows is no subject ("is it", "are there", "is a refund possible")
+    return words[opening + 1] in _SAYING_HOW or words[opening + 1] not in _SUBJECTS
 
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+_SUBJECTS = frozenset(
+    "it this that there these those they you i we he she my your the a an our his her their its any anyone "
+    "anybody someone somebody everything anything something one refund refunds return returns exchange "
+    "exchanges cancellation cancelling delivery postage shipping order orders store credit".split()
+)
+"""Words that may open the subject of a question after "is" or "are"."""
 _SAYING_HOW = frozenset({"not", "very", "too", "so", "really", "quite", "completely", "totally", "broken", "damaged"})
 
 

@@ -32,6 +32,9 @@ FAULTY = _phrases("""
     hole in | holes in | missing parts | missing a part | parts missing | doesnt work properly | missing part |
     part missing | missing piece | missing pieces | pieces missing | piece missing | incomplete |
     not working properly | keeps breaking | faulty item | poor condition | bad condition | not as described |
+    not match the description | doesnt match the description | didnt match the description |
+    dont match the description | not as advertised | not what was described | nothing like the description |
+    misdescribed | wrongly described | not as listed | not what was advertised |
     arrived broken | arrived damaged | came broken | seam split | split open | has split | its split |
     a fault with | has a fault | gave up on me | come away | came away | coming away | come apart | comes apart |
     come undone | came undone | coming undone | come loose | came loose | fallen apart | falls apart | fallen off |
