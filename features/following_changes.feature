@@ -906,3 +906,19 @@ Feature: Following the customer when they change course
       And the customer says "Neither. Also my other order A-3333 arrived broken, bought 10 days ago"
       Then the reply matches /(leave that one there|we'll leave that one)/
       And the agent says "A-3333"
+
+  Rule: Pressing for a cancellation once the order has left is heard as pressing
+
+    Scenario Outline: "<message>" after a dispatched order's refusal keeps the answer and the offers
+      When the customer says "I need to cancel A-3213, it was a duplicate order"
+      And the customer says "it shipped this morning unfortunately"
+      Then the request is declined
+      When the customer says "<message>"
+      Then the message is read as "insist"
+      And the agent says "free return"
+      And the agent does not say "can't help with that"
+
+      Examples:
+        | message                  |
+        | can't you just stop it?  |
+        | can't you just cancel it? |

@@ -139,6 +139,8 @@ _WEAK_REFUND = _phrases("""
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
     can you stop it | could you stop it | please stop it | stop it being sent | stop it going out | stop it please |
+    cant you stop it | cant you just stop it | can you not stop it | couldnt you stop it | just stop it |
+    cant you just cancel it | can you not just cancel it | cant you cancel it |
     changed my mind about the order | no longer afford | cant afford it | cannot afford it | can not afford it |
     cant afford the order | cannot afford the order"""
 )
