@@ -286,3 +286,14 @@ def test_where_a_refund_goes_is_answered_from_the_policys_own_words(subscription
     conversation, turn = subscriptions.reply(conversation, "can it go to my paypal instead?")
     assert "goes back to the card you paid with" in turn.text
     assert "from here" not in turn.text
+
+
+@pytest.mark.parametrize("answer", ["no to both", "nah both are rubbish", "no, they're both useless to me"])
+def test_turning_both_offers_down_brings_the_goodwill_offer(engine: Engine, answer: str) -> None:
+    conversation, turn = engine.start(facts={"years_member": 5, "months_left": 4}, message="I want to cancel")
+    assert turn.state == "offering_alternatives"
+    conversation, turn = engine.reply(conversation, answer)
+
+    assert turn.state == "compensation", turn.text
+    assert "free session with a personal trainer" in turn.text
+    assert "one of them" not in turn.text

@@ -518,7 +518,9 @@ def _past_hesitation(words: Sequence[str]) -> Sequence[str]:
     return words[start:]
 
 
-_HESITATIONS = frozenset({"hmm", "hm", "hmmm", "um", "umm", "uh", "erm", "er", "well", "so"})
+_HESITATIONS = frozenset(
+    {"hmm", "hm", "hmmm", "um", "umm", "uh", "erm", "er", "well", "so", "nah", "no", "nope", "honestly"}
+)
 
 
 def _no_longer(words: Sequence[str]) -> bool:
@@ -597,7 +599,9 @@ def _splits(words: Sequence[str], pairs: set[tuple[str, str]]) -> bool:
     )
 
 
-_NOT_ALL = frozenset({"neither", "none", "not", "dont", "nor", "difference", "between", "compare", "which"})
+_NOT_ALL = frozenset(
+    {"neither", "none", "not", "dont", "nor", "difference", "between", "compare", "which", "no", "nope", "nah"}
+)
 _HAVING_ALL = frozenset({"have", "get", "take", "want", "do"})
 _SHORT_ALL = 3
 """The most words of a bare "both please" or "all of them"."""

@@ -54,7 +54,11 @@ _REJECT_ALL = _phrases("""
     i dont want either | i dont want any | dont want either | dont want any | nothing | not interested | no thanks |
     no thank you | neither works | neither option | none of the options | i dont want any of them |
     not any of them | not keen on either | not keen on any | im not keen on either | dont fancy either |
-    dont like either | neither appeals | not interested in either | not interested in any
+    dont like either | neither appeals | not interested in either | not interested in any |
+    both are rubbish | both are useless | both are no good | both rubbish | both useless | both pointless |
+    theyre both rubbish | theyre both useless | theyre both no good | they are both rubbish | both are pointless |
+    both no good | both terrible | both are terrible | theyre both terrible | neither is any good | both crap |
+    theyre both crap | both are crap | no to either | no to all | no to all of them | none of that
 """)
 _DONE = _phrases("""
     no | nope | no thanks | no thank you | im good | i am good | im fine | im ok | all good | nothing |
