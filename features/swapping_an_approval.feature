@@ -211,3 +211,16 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "I don't want their stuff, I want my own order"
       Then the alternative "Exchange" is applied
       And the agent does not say "can't cancel"
+
+  Scenario Outline: "<message>" after a faulty item's refund wants the item itself
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "I received a damaged item and I'm really upset, I saved up for this. A-1122, bought 2 days ago"
+    Then the request is approved
+    When the customer says "<message>"
+    Then the alternative "Replacement" is applied
+    And the conversation is in "follow_up"
+
+    Examples:
+      | message                                   |
+      | I don't want a refund, I want the item!   |
+      | no I don't want my money, I need the product |

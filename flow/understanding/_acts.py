@@ -42,7 +42,7 @@ from flow.understanding._earlier import (
     reported,
 )
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
-from flow.understanding._offers import Mention
+from flow.understanding._offers import Mention, find_mentions
 from flow.understanding._request_cues import (
     ANYBODY,
     adds_more,
@@ -424,6 +424,8 @@ def read_acts(
             and not another_order(clauses[at // 1000].words)
         }
         found.acts = [(at, a) for at, a in found.acts if not (a.kind == "request" and at // 1000 in ways)]
+    if context.state == "follow_up" and not found.kinds() - {"deny", "cancel_request", "complain", "unknown"}:
+        _wants_the_thing_itself(clauses, context, lexicon, found)
     acts = found.ordered()
     kinds = found.kinds()
     if asides is not None and kinds & _MOVING_ON and not (tone.abusive or tone.irony or tone.threat):
@@ -1609,6 +1611,28 @@ def _short_refund_asked_after(found: Found) -> None:
 
 _SHORT_REFUND_BESIDE = frozenset({"request", "provide", "complain", "thank", "unknown", "ask_status"})
 """What a message telling of a refund that fell short may do beside asking after it."""
+
+
+def _wants_the_thing_itself(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "I don't want a refund, I want the item!" once a refund was started: the item itself, which the offer
+    that sends a new one gives; not a no to "anything else?"."""
+    offers = context.offered or context.wishes
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        wanted = next((at for at, word in enumerate(words) if word in _WANTING_IT), None)
+        if wanted is None or not lexicon.negators.isdisjoint(words[max(0, wanted - 2) : wanted]):
+            continue
+        if _THE_THING.isdisjoint(words[wanted + 1 : wanted + 4]):
+            continue
+        mentions = [m for m in find_mentions(["a", "new", "one"], offers, lexicon) if m.offer]
+        if mentions:
+            found.acts = [(at, act) for at, act in found.acts if act.kind not in ("deny", "cancel_request", "unknown")]
+            found.add(index * 1000, Act.of("choose", mentions[0].offer))
+            return
+
+
+_WANTING_IT = frozenset({"want", "need", "wanted", "needed"})
+_THE_THING = frozenset({"item", "product", "thing", "order", "goods", "actual"})
 
 
 def _where_the_money_goes(words: Sequence[str]) -> bool:
