@@ -1716,3 +1716,11 @@ Feature: Reading facts and requests the way people give them
         | message                                           |
         | the lamp A-1234 doesn't match the description     |
         | it's not as advertised, the colour is totally off |
+
+  Rule: A bare day of the month that is today's is last month's
+
+    Scenario: "Bought it on the 3rd", said on the 3rd of December, is the 3rd of November
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return something, order A-4455"
+      And the customer says "bought it on the 3rd"
+      Then the message gives the fact "days_since_purchase" as "30"

@@ -774,7 +774,8 @@ def _month_day(
             return _back_to(today, day, month, today.year - (month > today.month)), k + 1
         spelt_out = word in ORDINAL_WORDS and i > 1 and tokens[i - 2].text == "on"  # "on the second", not "the second"
         if (word[:1].isdigit() and not word.isdigit() or spelt_out) and i > 0 and tokens[i - 1].text == "the":
-            month = today.month if day <= today.day else today.month - 1 or 12
+            # "the 3rd" said on the 3rd is last month's: today is "today", not a date
+            month = today.month if day < today.day else today.month - 1 or 12
             year = today.year if month <= today.month else today.year - 1
             while day > calendar.monthrange(year, month)[1]:
                 # "the 31st" in early December: November has none, so the last month that has one.
