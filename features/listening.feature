@@ -469,3 +469,17 @@ Feature: Listening first
     And the customer says "ok never mind, can I cancel order A-9999 then?"
     Then the agent does not hand over to a person
     And the agent asks for the "dispatched"
+
+  Scenario Outline: "<later>" when the order number cannot be found turns the colleague down, and is heard
+    When the customer says "I'd like to return an item please"
+    And the customer says "I don't have it with me, it's my wife's order"
+    And the customer says "she's not here right now"
+    Then the agent says "colleague"
+    When the customer says "<later>"
+    Then the agent does not hand over to a person
+    And the conversation is in "listening"
+
+    Examples:
+      | later                                  |
+      | ok I'll get her to message you later   |
+      | ok I'll come back later with it        |

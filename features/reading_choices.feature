@@ -654,3 +654,11 @@ Feature: Reading what the customer chooses
         | I'll wait a bit longer then            |
         | ok I'll give it a few more days        |
         | thanks, I'll wait and see              |
+
+  Rule: A colour or size wanted names the exchange
+
+    Scenario: "I still want navy please" after a wrong colour arranges the exchange in navy
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my order A-6060 came with the wrong colour, I ordered navy and got black. I still want navy please"
+      Then the alternative "Exchange" is applied
+      And the agent says "navy"

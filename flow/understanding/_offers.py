@@ -163,13 +163,13 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
         if "same" in clause[max(0, start - 2) : start]:
             continue  # "will it be the same model?" asks for no other one
         alone = start == 0 and all(word in lexicon.variant_after for word in clause[end:])  # "medium please"
-        if (lead == start and not alone and clause[start - 1 : start] != ["need"]) or any(
+        if (lead == start and not alone and clause[start - 1 : start] not in (["need"], ["want"])) or any(
             word not in lexicon.variant_after for word in clause[end : end + 1]
         ):
             continue  # "a refund for a large order": the size of something else
         asked = (
             not lexicon.variant_verbs.isdisjoint(clause[:lead])
-            or clause[lead - 1 : lead] in (["need"], ["send"])
+            or clause[lead - 1 : lead] in (["need"], ["send"], ["want"])
             or not lexicon.switch_words.isdisjoint(clause[end:])
             or any(form.end <= lead or form.start >= end for form in lexicon.choice_forms.find(clause))
             or clause[0] in lexicon.question_starts

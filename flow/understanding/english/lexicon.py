@@ -363,7 +363,10 @@ _HOLDING_OFF = _phrases("""
     ill wait | i will wait | ill just wait | happy to wait | ill give it | i will give it | give it a few |
     give it a bit | give it some time | give it another | ill hold off | hold off | wait and see | ill wait and see |
     ill check again | ill check back | ill check later | ill try again | ill get back to you | ill leave it for now |
-    wait a few more days | wait a bit longer | wait a little longer | no rush | not yet
+    wait a few more days | wait a bit longer | wait a little longer | no rush | not yet |
+    message you later | message you back | get back to you later | come back later | ill come back |
+    ill message again | ill message back | ill get her to | ill get him to | ill get them to | ill ask her |
+    ill ask him | contact you later | ill be in touch | ill be back
 """)
 _TAKING_TIME = _phrases("""
     let me think | let me think about it | let me think it over | i need to think | i need to think about it |
