@@ -355,3 +355,9 @@ Feature: Reading the tone of a message
         | wow great policy, really customer friendly |
         | lovely customer service, thanks a lot      |
         | wow, brilliant policy you have there       |
+
+  Scenario: "She's not here right now" says when, and presses for nothing
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "I'd have to ask my wife, she's not here right now"
+    Then the message is not read as "insist"

@@ -297,3 +297,17 @@ def test_turning_both_offers_down_brings_the_goodwill_offer(engine: Engine, answ
     assert turn.state == "compensation", turn.text
     assert "free session with a personal trainer" in turn.text
     assert "one of them" not in turn.text
+
+
+GENEROUS = Path(__file__).resolve().parents[1] / "docs" / "examples" / "retail-generous.yaml"
+
+
+def test_telling_the_agent_to_do_something_it_cannot_read_is_not_taken_for_thanks() -> None:
+    engine = Engine(load_policy(str(GENEROUS)), clock=lambda: NOW)
+    conversation, _ = engine.start(message="hi, order A-1400 is 3 days late, can you do anything?")
+    conversation, turn = engine.reply(conversation, "a refund is no good, I need the item!")
+    assert turn.state == "follow_up", turn.text
+    conversation, turn = engine.reply(conversation, "ok send a new one then")
+
+    assert not conversation.closed, turn.text
+    assert "pleasure to help" not in turn.text

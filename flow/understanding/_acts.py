@@ -363,6 +363,7 @@ def read_acts(
                 plain_question=_plain_question(clauses),
                 warm=tone.warm,
                 asks_back=any(_asks_yes_or_no(clause) for clause in clauses),
+                commands=any(_tells_to_do(clause.words) for clause in clauses),
                 goes_along=context.question == "anything_else"
                 and not _offered_a_switch(context)
                 and all(_STRONG_YES.isdisjoint(clause.words) for clause in clauses),
@@ -1250,6 +1251,8 @@ def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
         return True  # "can I get 50% back then?": part of the money, after a refusal, still presses for it
     if context.state in _DECLINED_STATES and context.request is not None and _only_over_by(words):
         return True  # "it's only 6 days over": pleads that the limit was only just missed
+    if _not_just_now(words, lexicon):
+        return False  # "she's not here right now": a circumstance, not a demand
     if not (lexicon.insists(words, " ".join(words)) or has(lexicon.insist_cues, words)):
         # After a refusal, "it's still in the box with the tags on" argues the item can be taken back.
         if context.state not in _DECLINED_STATES or context.state == "escalated" or not has(lexicon.unused, words):
@@ -1258,6 +1261,21 @@ def _insists(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
     if context.request is not None or not _EXPLICIT_INSIST.isdisjoint(words):
         return True
     return any(pair in _PRESSING for pair in zip(words, words[1:], strict=False))
+
+
+def _not_just_now(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "She's not here right now", "I can't right now": "right now" after a negation says what cannot be
+    done at the moment, not that the customer wants it at once."""
+    match = first(lexicon.insist_cues, words)
+    return (
+        match is not None
+        and match.phrase in _AT_THE_MOMENT
+        and not lexicon.negators.isdisjoint(words[: match.start])
+        and not lexicon.insists(words, " ".join(words))
+    )
+
+
+_AT_THE_MOMENT = frozenset({"right now", "now", "at the moment"})
 
 
 def _only_over_by(words: Sequence[str]) -> bool:
@@ -1826,6 +1844,7 @@ def _from_model(
     plain_question: bool = False,
     warm: bool = True,
     asks_back: bool = False,
+    commands: bool = False,
     goes_along: bool = False,
     disputes: bool = False,
 ) -> None:
@@ -1842,7 +1861,8 @@ def _from_model(
     (``plays_down``, the word played down) is no answer to what is on offer, and "it's not that old" argues
     with a refusal. A plain yes-or-no question ("will she need to do anything?", ``plain_question``) is
     not a complaint, whatever the model makes of it. Thanks are taken from the model only from a message
-    that reads ``warm``: "you said that's allowed" is no thanks, whatever its shape. A message that asks a
+    that reads ``warm`` and tells the agent to do nothing (``commands``: "ok send a new one then"): "you said
+    that's allowed" is no thanks, whatever its shape. A message that asks a
     yes-or-no question of its own (``asks_back``: "no receipt though, is that a problem?") answers none, and
     one that only goes along with what was done (``goes_along``: "ok whatever, card is fine" to "anything
     else?") is no yes to having more to ask. "That's not what she said" (``disputes``) argues with a refusal;
@@ -1881,7 +1901,7 @@ def _from_model(
         if arguing and context.state != "escalated":
             found.add(900, Act.of("insist"))
         return
-    if intent == "thank_close" and warm:
+    if intent == "thank_close" and warm and not commands:
         found.add(900, Act.of("thank"))
     elif intent in ("accept", "reject") and context.yes_takes_offer:
         found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
@@ -1889,6 +1909,19 @@ def _from_model(
         if intent == "accept" and goes_along:
             return  # "ok whatever, card is fine" goes along with what was done; it has nothing more to ask
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
+
+
+def _tells_to_do(words: Sequence[str]) -> bool:
+    """ "Ok send a new one then", "fine, just fix it": the agent told to do something, which is no thanks
+    whatever its tone."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _BEFORE_A_COMMAND:
+        start += 1
+    return words[start] in _DOING and start < len(words) - 1
+
+
+_BEFORE_A_COMMAND = frozenset({"ok", "okay", "fine", "then", "so", "well", "right", "just", "please", "pls", "alright"})
+_DOING = frozenset({"send", "give", "make", "change", "swap", "cancel", "refund", "replace", "ship", "post", "fix"})
 
 
 def _disputes_what_was_said(words: Sequence[str]) -> bool:
