@@ -247,3 +247,4 @@ Feature: Checking on something already under way
       | you only refunded me £20 of the £35 I paid for A-1234           |
       | I got a partial refund for A-1234, where's the rest?            |
       | my refund for A-1234 came up short by £5                        |
+      | my refund for A-2525 came through but it was only half          |

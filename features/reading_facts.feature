@@ -1724,3 +1724,12 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I want to return something, order A-4455"
       And the customer says "bought it on the 3rd"
       Then the message gives the fact "days_since_purchase" as "30"
+
+  Rule: A closer time said after a rough one narrows it, and a guess with a question mark asks nothing
+
+    Scenario: "A few weeks back ... maybe 3 or 4 weeks?" is 3 to 4 weeks, inside the window
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I was wondering if I could return a dress I bought a few weeks back, it's A-1717. Not sure exactly when, maybe 3 or 4 weeks?"
+      Then the message gives the fact "days_since_purchase" as "21-28"
+      And the request is approved
+      And the agent does not say "other question"

@@ -627,6 +627,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             clause.question
             and len(clause.words) >= 3
             and asking
+            and not _only_a_guess(clause.words, lexicon)
             and not names_a_person(clause.words, lexicon)
             and not _what_is_said(clause.words)
             and "english" not in clause.words  # "do you speak English?": the reply, in English, answers it
@@ -1651,6 +1652,17 @@ def _wants_the_thing_itself(clauses: list[Clause], context: Context, lexicon: Le
 
 _WANTING_IT = frozenset({"want", "need", "wanted", "needed"})
 _THE_THING = frozenset({"item", "product", "thing", "order", "goods", "actual"})
+
+
+def _only_a_guess(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Maybe 3 or 4 weeks?", "about a month ago?": a rough answer with a rising tone, which asks nothing."""
+    return all(word in _GUESSING or word.isdigit() or word in lexicon.date_hints for word in words)
+
+
+_GUESSING = frozenset(
+    "maybe perhaps about around roughly like or i think guess probably a an the few couple of back not sure "
+    "exactly when weeks week".split()
+)
 
 
 def _where_the_money_goes(words: Sequence[str]) -> bool:

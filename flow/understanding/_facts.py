@@ -492,18 +492,21 @@ def _days(
 
 
 def _narrowed(rough: When, found: Sequence[When]) -> list[When]:
-    """ "I got it last month, on the 10th I think": a day said after a rough time and inside it says which."""
+    """ "I got it last month, on the 10th I think", "a few weeks back, maybe 3 or 4 weeks": a day or a closer
+    span said after a rough time and inside it says which."""
     span = rough.days
     if not isinstance(span, Span):
         return []
-    return [
-        when
-        for when in found
-        if when.start > rough.start
-        and isinstance(when.days, int)
-        and span.low <= when.days
-        and (span.high is None or when.days <= span.high)
-    ][:1]
+    return [when for when in found if when.start > rough.start and _inside_span(when.days, span)][:1]
+
+
+def _inside_span(days: FactValue, span: Span) -> bool:
+    """Whether ``days`` (a count or a narrower span) lies within ``span``."""
+    if isinstance(days, int):
+        return span.low <= days and (span.high is None or days <= span.high)
+    if isinstance(days, Span) and days != span:
+        return span.low <= days.low and days.high is not None and (span.high is None or days.high <= span.high)
+    return False
 
 
 def _bought_before(delivered: int | Span) -> Span:
