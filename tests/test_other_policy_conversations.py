@@ -311,3 +311,12 @@ def test_telling_the_agent_to_do_something_it_cannot_read_is_not_taken_for_thank
 
     assert not conversation.closed, turn.text
     assert "pleasure to help" not in turn.text
+
+
+@pytest.mark.parametrize("message", ["i wanna quit", "I'd like to quit please", "I want to quit, 3 months left"])
+def test_quitting_is_asking_to_cancel(engine: Engine, message: str) -> None:
+    _, turn = engine.start(facts={"customer_name": "Lu"}, message=message)
+
+    assert turn.signals is not None
+    assert "request:cancel" in [str(act) for act in turn.signals.acts]
+    assert "what you'd like to do" not in turn.text

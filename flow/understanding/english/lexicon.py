@@ -112,7 +112,8 @@ _CANCEL = _phrases("""
     terminate | unsubscribe | end my subscription | end my membership | close my account | stop order |
     stop this order | stop that order | stop paying | stop the payments | stop my payments | stop the direct debit |
     end my contract | end the contract | quit my membership | quit the gym | leave the gym | out of my contract |
-    out of the contract | out of my membership
+    out of the contract | out of my membership | want to quit | wanna quit | like to quit | need to quit |
+    going to quit | gonna quit | i quit | quitting
 """)
 _WEAK_REFUND = _phrases("""
     return it | return this | return them | return these | return the | return my | send it back | send this back |
