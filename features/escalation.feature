@@ -343,6 +343,17 @@ Feature: Handing over to a person
     And the customer says "then I'll take it up with my bank"
     Then the agent hands over to a person with reason "threat"
 
+  Rule: While waiting, a question about an offer still open is answered from its details
+
+    Scenario: "What would the exchange involve?" while waiting for a person gets the exchange's details
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "could I speak to a manager please"
+      Then the conversation waits for a person
+      When the customer says "what would the exchange involve exactly, do I have to pay postage both ways?"
+      Then the agent says "free returns label"
+      And the conversation waits for a person
+
   Rule: A person asked for with nothing in hand can be unasked
 
     Scenario: "No, it's fine, I just want to cancel" while waiting takes the conversation back

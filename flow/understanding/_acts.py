@@ -435,6 +435,8 @@ def read_acts(
             asides.append(aside)
     elif asides is not None and context.state == "escalated" and kinds <= {"ask_policy", "ask_status", "thank"}:
         asides.extend(_while_waiting(clauses, found))
+    elif asides is not None and context.state == "escalated" and kinds <= {"ask_about", "ask_policy", "thank"}:
+        asides.extend(_about_an_offer_while_waiting(clauses, found))
     if also_wished is not None:
         also_wished.extend(found.also_wished)
     if "request" in kinds and "choose" in kinds:
@@ -495,6 +497,17 @@ def _while_waiting(clauses: list[Clause], found: Found) -> list[str]:
         for index in sorted(asked)
         if index < len(clauses) and _THE_RULE_ITSELF.isdisjoint(clauses[index].words)
     ][:1]
+
+
+def _about_an_offer_while_waiting(clauses: list[Clause], found: Found) -> list[str]:
+    """Waiting for a person, "what would the exchange involve exactly?" asks about one offer still open,
+    which its details answer while the customer waits."""
+    asked = [(at, act.target) for at, act in found.acts if act.kind == "ask_about" and act.target not in (None, "all")]
+    if len({target for _, target in asked}) != 1:
+        return []
+    at, target = asked[0]
+    index = at // 1000
+    return [f"{ASKS_OFFER}{target} {' '.join(clauses[index].words)}"] if index < len(clauses) else []
 
 
 _THE_RULE_ITSELF = frozenset({"rule", "rules", "policy", "policies", "why"})
