@@ -1733,3 +1733,13 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "days_since_purchase" as "21-28"
       And the request is approved
       And the agent does not say "other question"
+
+  Rule: A date the customer cannot give, said before it is asked, gets the hint; what someone said is no ask for a person
+
+    Scenario: "It was a gift so I don't know when it was bought" is told a rough idea is enough
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like to return my order A-3434. It was a gift so I don't know when it was bought"
+      Then the agent says "A rough idea is enough"
+      When the customer says "the person who gave it said early november"
+      Then the message is not read as "ask_human"
+      And the agent does not hand over to a person

@@ -1317,6 +1317,8 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     single = match.phrase in _PERSON_WORDS or match.phrase in _VAGUE_PEOPLE
     if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
         return
+    if single and not clause.question and not _REPORTED_BY.isdisjoint(words[match.end : match.end + 6]):
+        return  # "the person who gave it said early November": what someone told, not someone wanted
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
         return  # "amazing customer service": a verdict on it, not asking for it
     if clause.question and words[0] in _WILL and "call" in words[match.start :] and found.kinds() & {"choose"}:
@@ -1328,6 +1330,8 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     found.add(position + 8, Act.of("ask_human", negated=negated))
 
 
+_REPORTED_BY = frozenset({"said", "says", "told", "reckons", "thinks", "thought", "reckoned"})
+"""Words after a person that make them someone the customer reports on, not someone asked for."""
 _WILL = frozenset({"will", "would", "does", "do", "is"})
 _DOUBTING = frozenset(
     {("how", "do", "i"), ("how", "can", "i"), ("how", "will", "i"), ("what", "guarantee", "is"), ("how", "do", "we")}

@@ -638,6 +638,11 @@ ENGLISH = Lexicon(
             order number | order no | order id | order reference | order ref | reference number | receipt |
             confirmation email | order confirmation | the number | its number
         """),
+        "days": _phrases("""
+            when it was bought | when it was ordered | when i bought it | when i ordered it | when they bought it |
+            when she bought it | when he bought it | when it was purchased | the purchase date | date of purchase |
+            when i got it | when it was from | how long ago
+        """),
     },
     who_died=who_died,
     anger_cues=feelings.ANGER,
