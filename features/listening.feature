@@ -483,3 +483,12 @@ Feature: Listening first
       | later                                  |
       | ok I'll get her to message you later   |
       | ok I'll come back later with it        |
+
+  Scenario: "Ok fine, never mind then" to the offer of a colleague lets the request go, and hands nothing over
+    When the customer says "Hi I want to cancel my order please"
+    And the customer says "I don't have the number on me"
+    And the customer says "can you look it up by my email?"
+    Then the agent says "colleague"
+    When the customer says "ok fine, nevermind then"
+    Then the agent does not hand over to a person
+    And the conversation is in "listening"

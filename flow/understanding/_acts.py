@@ -1371,7 +1371,8 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
             a.kind == "provide" and a.target == context.asked for _, a in found.acts
         )
         moved_on = "request" in found.kinds() and _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words)
-        if not (declined or answered or moved_on) and waits is None and "choose" not in found.kinds():
+        let_go = "cancel_request" in found.kinds()  # "ok fine, never mind then": the "ok" gives up, not a yes
+        if not (declined or answered or moved_on or let_go) and waits is None and "choose" not in found.kinds():
             found.add(found.yes_to_person, Act.of("ask_human"))
     if context.question == "person" and waits is not None and not found.acts:
         found.add(waits * 1000 + 9, Act.of("deny"))
