@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flow.understanding.asides import asks_what_returning_costs
+from flow.understanding.asides import PAYMENT_PLACES, asks_what_returning_costs
 from flow.wording import sentences_of
 
 
@@ -115,10 +115,9 @@ def asks_where_money_goes(question: str) -> bool:
     """Whether ``question`` asks where a refund goes ("can it go to my PayPal?", "to a different card?"), which
     a policy may say with the status of a refund rather than in its summary."""
     words = _words(question)
-    return not _PAYMENT_WORDS.isdisjoint(words) and _NOT_ABOUT_MONEY.isdisjoint(words)
+    return not PAYMENT_PLACES.isdisjoint(words) and _NOT_ABOUT_MONEY.isdisjoint(words)
 
 
-_PAYMENT_WORDS = frozenset({"card", "paypal", "bank", "account"})
 _NOT_ABOUT_MONEY = frozenset({"credit", "voucher", "email", "password", "login", "address", "gift", "loyalty"})
 WHERE_MONEY_GOES = "which card, bank or account does a refund go to"
 """The question "can it go to my PayPal?" and its like are answered as."""

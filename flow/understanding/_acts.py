@@ -66,7 +66,14 @@ from flow.understanding._revisions import (
 )
 from flow.understanding._text import NUMBER
 from flow.understanding._wishes import options_instead, read_wishes
-from flow.understanding.asides import ASKS_BESIDE, ASKS_OFFER, ASKS_OTHER, ASKS_RULES, asks_what_returning_costs
+from flow.understanding.asides import (
+    ASKS_BESIDE,
+    ASKS_OFFER,
+    ASKS_OTHER,
+    ASKS_RULES,
+    PAYMENT_PLACES,
+    asks_what_returning_costs,
+)
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -1687,10 +1694,9 @@ def _where_the_money_goes(words: Sequence[str]) -> bool:
     """Whether a request asks where the money should go: "to a different card", "to my PayPal"."""
     if "paypal" in words:
         return True
-    return not _PAYMENT_PLACES.isdisjoint(words) and not _OTHER_THAN_USUAL.isdisjoint(words)
+    return not PAYMENT_PLACES.isdisjoint(words) and not _OTHER_THAN_USUAL.isdisjoint(words)
 
 
-_PAYMENT_PLACES = frozenset({"card", "account", "bank"})
 _OTHER_THAN_USUAL = frozenset({"different", "another", "other", "new", "old", "expired"})
 
 

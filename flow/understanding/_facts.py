@@ -770,7 +770,9 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
         ):
             return True  # "I know it's late, I was travelling": the customer asking late, not a parcel that is
         near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
-        return any(has(lexicon.money_subjects, words) for words in near) or _money_meant(clauses, index, match.start)
+        return any(has(lexicon.money_subjects, words) for words in near) or _money_meant(
+            clauses, index, match.start, lexicon
+        )
     if value == FAULTY and clause[match.start] in ("was", "were", "is") and match.start > 0:
         return clause[match.start - 1] in _WHOLE_ORDER  # "my parcel was missing": the parcel never came
     if value != WRONG_ITEM:
@@ -803,7 +805,7 @@ _SENDING_WORDS = frozenset(
 """Words that make a wrong size one the shop sent, not one that does not fit."""
 
 
-def _money_meant(clauses: Sequence[Sequence[str]], index: int, start: int) -> bool:
+def _money_meant(clauses: Sequence[Sequence[str]], index: int, start: int, lexicon: Lexicon) -> bool:
     """ "I was promised a refund and it never came", "you said you'd send the money, it still hasn't
     arrived": "it" stands for the money last named, not the order."""
     clause = clauses[index]
@@ -811,7 +813,7 @@ def _money_meant(clauses: Sequence[Sequence[str]], index: int, start: int) -> bo
         return False
     for words in (clause[:start], *(clauses[at] for at in range(index - 1, max(-1, index - 3), -1))):
         for word in reversed(words):
-            if word in _MONEY_WORDS:
+            if word in lexicon.money_subjects.keys:
                 return not _PROMISED.isdisjoint(words)  # not "I want a refund, it never came"
             if word in _PARCEL_WORDS or order_number_like(word):
                 return False
@@ -826,7 +828,6 @@ _PROMISED = frozenset(
 
 
 _STAND_INS = frozenset({"it", "its", "that", "this", "which"})
-_MONEY_WORDS = frozenset({"refund", "money", "reimbursement", "payment", "credit", "cash", "voucher", "compensation"})
 
 
 _OWNING_THE_DELAY = frozenset({"know", "realise", "realize", "aware", "appreciate", "understand", "admit"})

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import NamedTuple
 
+PAYMENT_PLACES = frozenset({"card", "paypal", "bank", "account"})
+"""Where a refund may be asked to go ("to my PayPal", "a different card"): the words of such a question."""
 ASKS_RULES = "rules:"
 """How an aside question about the policy's rules begins, before its canonical words."""
 ASKS_OTHER = "other:"
