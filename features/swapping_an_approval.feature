@@ -224,3 +224,57 @@ Feature: Swapping an approved request for one of its alternatives
       | message                                   |
       | I don't want a refund, I want the item!   |
       | no I don't want my money, I need the product |
+
+  Scenario Outline: "<message>" welcomes an alternative after a refund, and swaps the refund for it
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "Oh great, another broken mug. Love that for me. Order C-4545, bought last Tuesday"
+    Then the request is approved
+    When the customer says "<message>"
+    Then the transitions taken were "swap_approval"
+    And the alternative "<alternative>" is applied
+
+    Examples:
+      | message                                  | alternative  |
+      | Yeah a replacement would be grand        | Replacement  |
+      | a replacement would suit me better       | Replacement  |
+      | honestly store credit would be brilliant | Store credit |
+
+  Rule: With two orders approved, a message that names one order changes that order's approval only
+
+    Scenario Outline: "<message>" takes back the refund of the order it names
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like a refund on A-3333 and A-4444, both bought last week"
+      Then the request "refund" is decided as "approved"
+      When the customer says "<message>"
+      Then the approval of "refund" for order "<order>" is withdrawn
+      And the agent says "for order <order>"
+      And the conversation is in "follow_up"
+
+      Examples:
+        | message                                      | order  |
+        | I don't want the refund for A-4444 after all | A-4444 |
+        | actually don't refund A-4444, I'll keep it   | A-4444 |
+        | sorry, I don't want the refund for A-3333    | A-3333 |
+
+    Scenario: "Can I have store credit for A-3333 instead?" swaps the first order's refund and keeps the second
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like a refund on A-3333 and A-4444, both bought last week"
+      And the customer says "can I have store credit for A-3333 instead?"
+      Then the transitions taken were "swap_approval"
+      And the approval of "refund" for order "A-3333" is withdrawn
+      And the alternative "Store credit" is applied
+      And the agent says "store credit"
+      And the agent says "A-3333" only once
+
+  Scenario Outline: "<message>" after a refund was started takes it back
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "refund A-3333 please, bought it 5 days ago"
+    Then the request is approved
+    When the customer says "<message>"
+    Then the approval of "refund" is withdrawn
+    And no alternative is applied
+
+    Examples:
+      | message                                 |
+      | please don't refund it                  |
+      | actually I'll keep it, no refund needed |

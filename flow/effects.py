@@ -236,7 +236,7 @@ class Effects:
     def _retract_approval(self, run: Run, edge: Edge) -> None:
         """The customer no longer wants the request granted: tell the host to undo the approval, and leave
         the request dropped, with nothing in its place."""
-        item = guards.last_approved(run.agenda)
+        item = guards.approval_meant(run)
         if item is None:
             return
         run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
@@ -247,7 +247,7 @@ class Effects:
     def _swap_approval(self, run: Run, edge: Edge) -> None:
         """The customer would rather have an alternative of the request approved: undo the approval, then
         settle the request with the alternative."""
-        item = guards.last_approved(run.agenda)
+        item = guards.approval_meant(run)
         chosen = guards.swapped_approval(run, self._rules)
         if item is None or chosen is None:
             return

@@ -13,7 +13,15 @@ from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
 from flow.facts import count, fill_facts, identify_request, point_at_current, request_facts_stated
 from flow.graph import Edge, Trigger
-from flow.guards import explained_item, handed_over, last_accepted, listed_instead, switchable, waited_too_long
+from flow.guards import (
+    approval_meant,
+    explained_item,
+    handed_over,
+    last_accepted,
+    listed_instead,
+    switchable,
+    waited_too_long,
+)
 from flow.machine import build_machine
 from flow.messages import clean_facts, clean_message, clean_person, refuse_unsigned
 from flow.models import (
@@ -565,6 +573,8 @@ class Engine:
             edge.name in ("answer_about", "which_one") and edge.source == "follow_up"
         ):
             about = last_accepted(run.agenda)
+        elif edge.name in ("retract_approval", "swap_approval"):
+            about = approval_meant(run)
         else:
             about = run.current
         step = Step(edge.name, edge.dest, about)

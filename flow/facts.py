@@ -393,12 +393,14 @@ def _wish_for_what_was_told(
 
 
 def _another_order(run: Run) -> bool:
-    """Whether the message names an order other than the one last settled ("can I also exchange A-1102?"):
-    after a request was settled, a wish counts only for another order, never as a second thing done for
-    the same one."""
+    """Whether the message names an order no request so far was for ("can I also exchange A-1102?"): after
+    a request was settled, a wish counts only for another order, never as a second thing done for one
+    already settled ("store credit for A-3333 instead?" swaps what A-3333 was given)."""
     named = run.signals.facts.get("order_id")
-    last = run.agenda[-1].facts.get("order_id", run.facts.get("order_id")) if run.agenda else None
-    return named is not None and named != last
+    if named is None or not run.agenda:
+        return named is not None
+    last = run.agenda[-1].facts.get("order_id", run.facts.get("order_id"))
+    return named != last and all(item.facts.get("order_id") != named for item in run.agenda)
 
 
 def _kind(policy: Policy, name: str) -> str | None:

@@ -482,7 +482,7 @@ def changed_choice(run: Run, rules: Rules) -> bool:
 def swapped_approval(run: Run, rules: Rules) -> str | None:
     """After a request was approved, the alternative of it the customer would rather have for the same order
     ("I'd rather have a replacement than a refund"), with nothing else open; ``None`` when there is none."""
-    item = last_approved(run.agenda)
+    item = approval_meant(run)
     if item is None or current_item(run) is not None or _has(run, "request"):
         return None
     if not _same_order(run, item):
@@ -504,7 +504,7 @@ def took_back_approval(run: Run, rules: Rules) -> bool:
     """After a request was granted, the customer takes it back by name and asks for nothing in its place
     ("sorry, I don't want a refund after all", "wait, don't cancel it"), for the same order: the approval
     is withdrawn."""
-    item = last_approved(run.agenda)
+    item = approval_meant(run)
     if item is None or current_item(run) is not None or _has(run, "choose") or _has(run, "request"):
         return False
     return _has(run, "cancel_request", item.name) and _same_order(run, item)
@@ -555,6 +555,17 @@ def order_put_right(run: Run, item: AgendaItem) -> bool:
         and run.signals.slots.get("correction") == "yes"
         and not _has(run, "request")
     )
+
+
+def approval_meant(run: Run) -> AgendaItem | None:
+    """The approved request a message about an approval means: the one for the order it names ("I don't want
+    the refund for A-4444 after all", with A-3333 refunded too), else the request most recently approved."""
+    named = run.signals.facts.get("order_id")
+    if named is not None:
+        for item in reversed(run.agenda):
+            if item.status == "approved" and item.facts.get("order_id") == named:
+                return item
+    return last_approved(run.agenda)
 
 
 def last_approved(agenda: list[AgendaItem]) -> AgendaItem | None:

@@ -81,9 +81,9 @@ SPEC = StateSpec(
             "I can do for you?",
         ),
         "approval_swapped": (
-            "Of course. Instead of {{ request }}, I've arranged your {{ chosen }}{% if order_id %} for order "
-            "{{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted{% endif %}. You'll get an email to "
-            "confirm the change. Is there anything else I can help with?",
+            "Of course. Instead of {{ request }}, I've arranged your {{ chosen }}{% if order_id and order_id not in "
+            "request %} for order {{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted{% endif %}. "
+            "You'll get an email to confirm the change. Is there anything else I can help with?",
             "No problem, I've switched it: you'll have the {{ chosen }}{% if variant %} ({{ variant }}){% endif %} "
             "rather than {{ request }}"
             "{% if order_id and order_id not in request %} for order {{ order_id }}{% endif %}, and an email will "

@@ -219,6 +219,22 @@ def _(tactful_conversation: ConversationUnderTest, name: str) -> None:
     )
 
 
+@then('the approval of "{name:Text}" for order "{order:Text}" is withdrawn', section=SECTION)
+def _(tactful_conversation: ConversationUnderTest, name: str, order: str) -> None:
+    """The host application is told to undo this request, approved earlier for this order, and no other.
+
+    Example: Then the approval of "refund" for order "A-4444" is withdrawn
+    """
+    world = tactful_conversation
+    withdrawn = actions_of(world, WithdrawApproval)
+    meant = [a for a in withdrawn if words(a.request) == words(name) and a.facts.get("order_id") == order.strip()]
+    expect(
+        world,
+        f'the approval of "{name}" for order "{order}" withdrawn, and no other',
+        None if meant and len(meant) == len(withdrawn) else listed(world.last_turn.actions),
+    )
+
+
 @then("the choice is kept", section=SECTION)
 def _(tactful_conversation: ConversationUnderTest) -> None:
     """The last reply neither carried out another alternative nor changed the one chosen.

@@ -191,7 +191,9 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if not _USING.isdisjoint(words[: mention.start]):
         return False  # "can I use the same label for another order?" asks about it
-    if all(word in _BARE for word in words[: mention.start]) and all(word in _TOLD for word in words[mention.end :]):
+    if all(word in _BARE for word in words[: mention.start]) and all(
+        word in _TOLD or word in lexicon.praise for word in words[mention.end :]
+    ):
         return True
     if mention.how == "variant" and not _SENDING_FOR.isdisjoint(words[max(0, mention.start - 2) : mention.start]):
         return True  # "size 8, need 9", "if you send a 9"
@@ -262,17 +264,18 @@ _LISTING = frozenset({"or", "nor"})
 
 _BARE = frozenset(
     {"a", "an", "the", "ok", "okay", "um", "hmm", "erm", "just", "actually", "fine", "alright", "sure", "yes", "yeah",
-     "i", "guess", "suppose", "reckon"}
+     "i", "guess", "suppose", "reckon", "honestly", "oh", "maybe", "think", "then", "so", "well"}
 )  # fmt: skip
 """Words that may stand before an alternative's name in a message that is only the name: "a replacement",
 "I guess a replacement"."""
 _TOLD = frozenset(
     {"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks", "sounds", "good", "great",
      "fine", "perfect", "works", "would", "be", "is", "nice", "ideal", "lovely", "best", "i", "guess", "suppose",
-     "reckon", "actually", "rather", "better", "preferably", "ideally"}
+     "reckon", "actually", "rather", "better", "preferably", "ideally", "grand", "suit", "suits", "do",
+     "absolutely", "definitely", "really", "so", "very", "much", "more"}
 )  # fmt: skip
 """Words that may follow the name in a message that only tells the agent to do it, or welcomes it: "freeze
-it then", "the exchange sounds good"."""
+it then", "the exchange sounds good", "a replacement would suit me better"; words of praise do too."""
 _LEADING = frozenset({"sure", "yes", "yeah", "yep", "ok", "okay", "so", "then", "just", "please", "actually", "um",
                       "hmm", "erm", "fine", "alright"})  # fmt: skip
 _CHANGED = frozenset({"it", "them", "this", "that", "these", "those", "one", "ones", "mine", "please", "just"})

@@ -249,7 +249,11 @@ _CANCEL_REQUEST = _phrases("""
     forget about cancelling | leave it then | its fine leave it | let it go | doesnt matter anymore |
     doesnt matter any more | no longer matters | forget the whole thing | forget the lot | forget all of it |
     cancel it all | cancel everything | cancel the whole thing | cancel the lot | cancel all of it |
-    forget all that | forget about all that | not bothered anymore | not bothered any more
+    forget all that | forget about all that | not bothered anymore | not bothered any more |
+    dont refund it | dont refund that | dont refund that one | dont refund me | dont refund the order |
+    please dont refund | actually dont refund | no refund needed | no need to refund | no need for the refund |
+    no need for a refund | dont process the refund | dont go ahead with the refund | hold off on the refund |
+    dont cancel the order | please dont cancel | actually dont cancel | no need for the cancellation
 """)
 _KEEPING = _phrases("""
     keep it | keep them | keep this | keep these | keep hold of it | keep hold of them | keep the item |
@@ -437,6 +441,8 @@ _CHOICE_FORMS = _phrases("""
     i pick | ill pick | ill choose | im going with | going with | put me down for | sign me up for | send me |
     can you send | could you send | can you just send | could you just send | just send |
     set up | arrange | book | please | is fine | sounds good | would be great | would be fine | would be good |
+    would be grand | would be lovely | would be brilliant | would be perfect | would be ideal | would be nice |
+    would be better | would be best | would suit me | suits me | would be fab | would be fantastic |
     will do | it will be | gimme | it is | works for me | can i switch to | could i switch to | can i swap to |
     could i swap to | can i change to | could i change to | can i switch it to | could i switch it to |
     can i swap it for | could i swap it for | can i change it to | could i change it to | can you switch it to |
