@@ -2,7 +2,8 @@ Feature: After the request is sorted
   Once the agent has done what it can, the customer may ask for the same thing again, or write
   something the agent cannot read. A request already granted is confirmed rather than started twice;
   a message the agent cannot read is never answered as if it were a thank-you, and after a few the
-  agent offers a colleague.
+  agent offers a colleague. A question it has no answer for is said to be one, with a colleague offered
+  to look into it.
 
   Background:
     Given the policy "retail"
@@ -47,10 +48,21 @@ Feature: After the request is sorted
     When the customer says "cool"
     Then the conversation is closed
 
-  Scenario: A question the agent has no answer for is said to be one, not to be unclear
+  Scenario: A question the agent has no answer for is said to be one, and a colleague is offered for it
     When the customer says "do you sell gift wrapping?"
-    Then the agent says "something I can help with from here"
+    Then the reply matches /(not something I can answer|can't answer that one) from here/
     And the agent does not say "didn't quite catch"
+    And the quick reply "Yes, a colleague please" is offered
+    And the conversation is in "follow_up"
+    When the customer says "yes please"
+    Then the agent hands over to a person
+
+  Scenario: "Is that a problem?" about the item after the refund is one the agent cannot answer, and "no" leaves it
+    When the customer says "wait I've just realised I wore them outside, is that a problem?"
+    Then the reply matches /(not something I can answer|can't answer that one) from here/
+    And the agent does not say "I can help with a refund"
+    When the customer says "no it's fine"
+    Then the agent does not hand over to a person
     And the conversation is in "follow_up"
 
   Scenario: "How do I send it back?" is answered, not taken for asking again
@@ -76,7 +88,7 @@ Feature: After the request is sorted
 
   Scenario: A question without its question mark that the agent cannot answer is said to be one
     When the customer says "can i keep the box it came in"
-    Then the reply matches /(can't help with that one|not something I can help with) from here/
+    Then the reply matches /(can't answer that one|not something I can answer) from here/
     And the agent does not say "didn't quite catch"
 
   Scenario: "Will she need to do anything?" is a question, not a complaint

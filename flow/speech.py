@@ -487,7 +487,11 @@ class Speaker:
         if last.transition in ("unclear", "ask_request") and (
             run.counters.unclear >= ASKS_PERSON
             or (last.state == "listening" and files_complaint(run))
-            or (last.state == "listening" and run.counters.unclear <= 1 and unanswered(run, self._policy))
+            or (
+                (last.state == "listening" or last.state == "follow_up" and run.signals.language is None)
+                and run.counters.unclear <= 1
+                and unanswered(run, self._policy)
+            )
             or (run.signals.language is not None and run.counters.unclear > 1)
         ):
             return "person"
