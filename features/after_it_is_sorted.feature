@@ -315,3 +315,17 @@ Feature: After the request is sorted
       | question                            |
       | can it go to my paypal instead?     |
       | can you send it to a different card? |
+
+  Scenario Outline: "<message>" asks for part of the money to keep the item, which no request does
+    When the customer says "<message>"
+    Then the message is not read as "ask_status"
+    And the reply matches /(not something I can answer|can't answer that one) from here/
+    And the agent does not say "already under way"
+    And no alternative is applied
+
+    Examples:
+      | message                                                |
+      | can I keep it and get a partial refund?                |
+      | can I just keep the rug and get some money off instead? |
+      | could I get half my money back and keep it             |
+

@@ -795,7 +795,8 @@ def _read_requests(
     if any(befell_something_else(words, cue_starts[kind] or 0) for kind in named):
         found.negated = True
         named = [kind for kind in named if not befell_something_else(words, cue_starts[kind] or 0)]
-    if named and _asks_price_difference(words):
+    refused = context.state in _DECLINED_STATES
+    if named and _asks_price_difference(words, refused=refused):
         found.negated = True  # "can I get the difference back?": a price adjustment, which no request makes
         named = []
     starts = [cue_starts[kind] or 0 for kind in named]
@@ -891,6 +892,9 @@ def _read_requests(
     if clause.question and not named and _where_the_money_goes(words):
         found.add(position + 7, Act.of("ask_policy"))  # "can it go to my PayPal instead?": where a refund goes
         handled.add("ask_policy")
+        return handled
+    if _asks_price_difference(words, refused=refused):
+        found.negated = True  # "can I keep it and get a partial refund?": no request makes part of the money back
         return handled
     if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)) and not waiting:
         own = _own_request(words, context, lexicon)
@@ -2053,11 +2057,21 @@ def _hold_choice(clauses: list[Clause], found: Found) -> None:
         return
 
 
-def _asks_price_difference(words: Sequence[str]) -> bool:
-    """ "Can you refund the difference?", "I want the price drop back": money for a lower price, not a refund."""
-    if "difference" in words and not _MONEY_BACK.isdisjoint(words):
+def _asks_price_difference(words: Sequence[str], *, refused: bool = False) -> bool:
+    """ "Can you refund the difference?", "I want the price drop back", "can I keep it and get a partial
+    refund?", "some money off instead?": money for a lower price, or part of it for keeping the item, not a
+    refund. Once the refund was ``refused``, "not even a partial refund?" presses for it instead."""
+    if not _MONEY_BACK.isdisjoint(words) and "difference" in words:
         return True
-    return any(a == "price" and b in _PRICE_CHANGES for a, b in zip(words, words[1:], strict=False))
+    if not refused and not _MONEY_BACK.isdisjoint(words) and not _PART_OF_IT.isdisjoint(words):
+        return True
+    return any(
+        a == "price" and b in _PRICE_CHANGES or a == "money" and b == "off"
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+_PART_OF_IT = frozenset({"partial", "partly", "half", "portion"})
 
 
 _MONEY_BACK = frozenset({"back", "refund", "refunded", "refunding", "pay", "paid", "price", "credit", "money"})

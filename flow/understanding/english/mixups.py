@@ -93,8 +93,8 @@ def refunded_short(clauses: Sequence[Sequence[str]]) -> bool:
         return False
     if not _SHORT.isdisjoint(words) or ("less" in words and "than" in words) or _fell_short(words):
         return True
-    if "half" in words and not _GIVEN_BACK.isdisjoint(words):
-        return True  # "it came through but it was only half"
+    if not _GIVEN_BACK.isdisjoint(words) and ("half" in words or "partial" in words):
+        return True  # "it came through but it was only half", "I only got a partial refund"
     amounts = [k for k, w in enumerate(words) if w == NUMBER or any(c.isdigit() for c in w) and "-" not in w]
     if len(amounts) < 2 or _GIVEN_BACK.isdisjoint(words):
         return False
@@ -107,7 +107,7 @@ _GIVEN_BACK = frozenset(
     {"got", "received", "refunded", "gave", "given", "sent", "reimbursed", "credited", "through", "came"}
 )
 """Words of money already given back, which an amount short of another makes a refund that fell short."""
-_SHORT = frozenset({"shortchanged", "partial", "underpaid", "underrefunded"})
+_SHORT = frozenset({"shortchanged", "underpaid", "underrefunded"})
 _FALLING = frozenset({"fell", "fallen", "came", "come", "was", "is", "been", "its"})
 
 
