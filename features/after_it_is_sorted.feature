@@ -329,3 +329,24 @@ Feature: After the request is sorted
       | can I just keep the rug and get some money off instead? |
       | could I get half my money back and keep it             |
 
+  Scenario Outline: "<message>" asks how the item goes back, which is answered
+    When the customer says "<message>"
+    Then the message is read as "ask_policy"
+    And the agent says "returns label"
+    And the agent does not say "under way"
+
+    Examples:
+      | message                             |
+      | so do I need to send it back first? |
+      | do I have to return it?             |
+
+  Scenario: "Ok sounds good. Also do you have any discount codes?" is a question the agent cannot answer, not a yes
+    When the customer says "ok sounds good. also do you have any discount codes?"
+    Then the reply matches /(not something I can|can't help with that one|outside what I can do)/
+    And the agent does not say "What else can I help you with"
+
+  Scenario: "Yes please. What happens next?" is answered with what happens next
+    When the customer says "yes please. what happens next?"
+    Then the message is read as "affirm" and "ask_status"
+    And the agent says "5 working days"
+

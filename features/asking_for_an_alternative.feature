@@ -379,6 +379,8 @@ Feature: Asking for an alternative straight away
         | I ordered the wrong size, can I change it?                 |
         | these are too small, I'd like to change them please        |
         | they don't fit, can I change them?                         |
+        | i ordered the wrong size by mistake, is it too late to change? |
+        | it's too small, can I swap?                                |
 
     Scenario Outline: A shoe size needed, "<message>", asks for the exchange
       When the customer says "I ordered the wrong size shoes, A-1212, 5 days ago"

@@ -952,8 +952,29 @@ def _unanswered(run: Run) -> bool:
         return False
     acts = run.signals.acts
     # Once everything is settled, pressing ("can't you just give me a discount?") asks for what is not there.
-    read = ("unknown", "provide", "thank", "insist") if run.state == "follow_up" else ("unknown", "provide", "thank")
-    return all(act.kind in read for act in acts) and any(a.kind != "thank" for a in acts)
+    read = {"unknown", "provide", "thank", "insist"} if run.state == "follow_up" else {"unknown", "provide", "thank"}
+    kinds = {act.kind for act in acts}
+    if run.state == "follow_up" and _ends_with_a_question(lowered):
+        # "ok sounds good. also do you have any discount codes?": the yes answers nothing that was asked
+        return bool(kinds) and kinds <= read | {"affirm"}
+    return kinds <= read and bool(kinds - {"thank"})
+
+
+def _ends_with_a_question(lowered: str) -> bool:
+    """Whether the message ends with a sentence of its own that asks something ("ok great. and do you do
+    gift cards?"), after one that does not."""
+    sentences = [part.strip() for part in lowered.replace("!", ".").split(".") if part.strip()]
+    if len(sentences) < 2 or "?" not in sentences[-1] or "?" in " ".join(sentences[:-1]):
+        return False
+    words = sentences[-1].split()
+    while words and words[0].strip(",") in _LEADING_ASIDES:
+        words = words[1:]
+    opening = " ".join(words) + " "
+    return len(words) >= 3 and (opening.startswith(_QUESTIONS) or words[0] in _QUESTION_WORDS)
+
+
+_LEADING_ASIDES = frozenset({"also", "and", "oh", "btw", "but", "plus", "one", "more", "thing", "quick", "question"})
+_QUESTION_WORDS = frozenset({"what", "when", "where", "how", "why", "which", "who", "whats", "what's"})
 
 
 _OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")

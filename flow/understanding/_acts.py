@@ -309,7 +309,7 @@ def read_acts(
         about_chosen(clauses, context, lexicon, found)
     elif context.chosen is not None and not found.kinds() - {"thank", "ask_status"}:
         _status_of_chosen(clauses, context, lexicon, found)
-    if not found.kinds() - {"thank", "ask_policy"}:
+    if not found.kinds() - {"thank", "ask_policy", "affirm"}:
         about_what_was_done(clauses, context, found)
     if context.callback_asked and not found.kinds() - {"thank", "ask_policy"}:
         _when_they_call(clauses, found)
@@ -849,7 +849,11 @@ def _read_requests(
         found.add(position + 6, Act.of("ask_status"))
         handled.add("ask_status")
         return handled
-    if clause.question and tuple(words[:3]) in _HOW_TO and _asks_how_it_is_done(words, named, context, lexicon):
+    if (
+        clause.question
+        and tuple(_past_fillers(words)[:3]) in _HOW_TO
+        and _asks_how_it_is_done(words, named, context, lexicon)
+    ):
         # "How do I send a sofa back?" with the refund in hand or done asks how it is done, not for it again,
         # nor about an offer its words name ("label").
         found.acts = [(at, a) for at, a in found.acts if not (a.kind == "ask_about" and at // 1000 == position // 1000)]
@@ -1091,11 +1095,19 @@ _SENDING_IT = frozenset({"send", "post", "ship", "return", "package", "pack", "w
 def _asks_how_it_is_done(words: Sequence[str], named: list[str], context: Context, lexicon: Lexicon) -> bool:
     """Whether a "how do I …" question names the request in hand, or one already done, rather than asking
     for a new one ("how do I cancel my other order A-2222?")."""
-    if not named and "refund" in lexicon.request_cues and sends_back(words) is not None:
+    if not named and "refund" in lexicon.request_cues and (sends_back(words) is not None or _returns_it(words)):
         named = ["refund"]
     if context.request in named:
         return True
     return bool(named) and context.state == "follow_up" and not any(_is_id(w) for w in words)
+
+
+def _returns_it(words: Sequence[str]) -> bool:
+    """ "Do I have to return it?", "do I need to return them first?": the item sent back, in so many words."""
+    return any(word == "return" and words[at + 1 : at + 2] in _THE_ITEM_SENT for at, word in enumerate(words))
+
+
+_THE_ITEM_SENT = (["it"], ["them"], ["this"], ["that"], ["these"], ["those"])
 
 
 _HOW_TO = frozenset(

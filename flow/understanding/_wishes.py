@@ -108,8 +108,9 @@ def _only_a_size(words: Sequence[str], mention: Mention, context: Context, lexic
 
 
 def _change_for_the_fit(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
-    """ "I ordered the wrong size, can I change it?": changing "it", with the size or colour said to be
-    wrong in the message, asks for the one offer of another size or colour."""
+    """ "I ordered the wrong size, can I change it?", "... is it too late to change?": changing "it", or
+    changing alone, with the size or colour said to be wrong in the message, asks for the one offer of
+    another size or colour."""
     if not any(_wrong_fit(clause.words, lexicon) for clause in clauses):
         return
     owners = [
@@ -121,8 +122,13 @@ def _change_for_the_fit(clauses: list[Clause], context: Context, lexicon: Lexico
         return
     for index, clause in enumerate(clauses):
         words = clause.words
-        for at, word in enumerate(words[:-1]):
-            if word in lexicon.variant_verbs and words[at + 1] in _IT and not _negated(words, at, lexicon):
+        for at, word in enumerate(words):
+            changed = words[at + 1 : at + 2]
+            if (
+                word in lexicon.variant_verbs
+                and (not changed or changed[0] in _IT)
+                and not _negated(words, at, lexicon)
+            ):
                 if clause.question or "please" in words or not _WANTING.isdisjoint(words[:at]):
                     found.add(index * 1000 + at, Act.of("choose", owners[0]))
                     return
