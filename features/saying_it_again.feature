@@ -36,3 +36,28 @@ Feature: Saying a fact again
     And the customer says "I bought it about 6 weeks ago"
     Then the agent says "doesn't change"
     And the agent does not say "I have that"
+
+  Scenario Outline: A fact said again as pushback, "<message>", is met with understanding, not "noted"
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "Bought a lamp on the 2nd of Oct, A-1919, it flickers. Want a refund."
+    Then the agent offers "Replacement" and "Repair"
+    When the customer says "<message>"
+    Then the agent does not say "noted"
+    And the reply matches /(I hear you|I understand), and I'm sorry/
+    And the reply matches /(take that into account|part of what I looked at)/
+    And the conversation is in "offering_alternatives"
+
+    Examples:
+      | message             |
+      | What?? It's faulty! |
+      | it's faulty though  |
+      | but it's broken     |
+
+  Scenario: Taking an offer with "fine" after pushing back is met with understanding, not "Great"
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "Bought a lamp on the 2nd of Oct, A-1919, it flickers. Want a refund."
+    And the customer says "but it's faulty!"
+    And the customer says "ugh fine, the repair"
+    Then the alternative "Repair" is applied
+    And the reply matches /I'm sorry it (isn't|'s not) what you (wanted|hoped for)/
+    And the agent does not say "Great"

@@ -115,7 +115,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "request_named": frozenset({"request_named"}),
     "request_assumed": frozenset({"request_assumed"}),
     "order_put_right": frozenset({"order_put_right"}),
-    "repeated": frozenset({"repeated"}),
+    "repeated": frozenset({"repeated", "pressed"}),
     "asked_when": frozenset({"asked_when", "callback_when", "call_moved"}),
     "asking": _FACT_ASKED,
 }
@@ -491,6 +491,7 @@ class ContextBuilder:
             context["summary"] = self._summary_answer(run, item)
         if "repeated" in groups:
             context["repeated"] = run.repeated
+            context["pressed"] = run.repeated and _presses(run.text)
         if "order_put_right" in groups:
             context["order_put_right"] = (
                 run.signals.slots.get("correction") == "yes" and "order_id" in run.signals.facts
@@ -862,13 +863,21 @@ def _reluctant(run: Run) -> bool:
     if all(act.kind == "provide" for act in run.signals.acts):
         return False
     lowered = run.text.lower().replace("’", "'")
-    return any(phrase in lowered for phrase in _RELUCTANT)
+    words = lowered.replace(",", " ").replace(".", " ").replace("!", " ").split()
+    while words and words[0] in _SIGHS:
+        words = words[1:]
+    return words[:1] == ["fine"] or any(phrase in lowered for phrase in _RELUCTANT)
+
+
+_SIGHS = frozenset({"ok", "okay", "ugh", "oh", "well", "alright", "sigh", "urgh", "meh", "right"})
+"""Words before "fine" in "ugh fine, the repair", "ok fine, credit then"."""
 
 
 _RELUCTANT = (
     "if i have to", "if i must", "i suppose", "i guess", "if that's all", "if thats all", "no choice",
     "fine whatever", "fine, whatever", "ok whatever", "ok, whatever", "whatever then", "might as well",
-    "only option", "i'll have to", "ill have to", "not like i have", "suppose so",
+    "only option", "i'll have to", "ill have to", "not like i have", "suppose so", "reluctantly", "grudgingly",
+    "don't have a choice", "dont have a choice", "don't have much choice", "dont have much choice",
 )  # fmt: skip
 """Words of a customer going along with something they did not want."""
 
@@ -921,6 +930,17 @@ def _asked_about_nothing_open(run: Run) -> bool:
     same label for another order?" about a free return nobody offered is one the agent cannot answer."""
     fell_back = bool(run.steps) and run.steps[-1].transition == "anything_else"
     return fell_back and any(a.kind == "ask_about" for a in run.signals.acts)
+
+
+def _presses(text: str) -> bool:
+    """Whether a fact told again is said as pushing back ("What?? It's faulty!", "but it's broken", "it's
+    faulty though"), not as a plain reminder."""
+    if "!" in text or "?" in text:
+        return True
+    return not _PUSHING_BACK.isdisjoint(text.lower().replace(",", " ").replace(".", " ").split())
+
+
+_PUSHING_BACK = frozenset({"but", "though", "still", "seriously", "honestly", "already", "told", "said"})
 
 
 def _greeted(run: Run) -> bool:
