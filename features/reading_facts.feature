@@ -1296,11 +1296,31 @@ Feature: Reading facts and requests the way people give them
 
     Scenario: A wish while a closer date is asked is heard before the date is asked again
       Given it is 2026-12-03 11:00 in the policy's time zone
-      When the customer says "Hello, I got a blender sometime last month (A-3131), and the lid cracked the first time I used it."
-      And the customer says "the replacement"
-      Then the agent says "arrange the replacement"
+      When the customer says "Hello, I got a kettle 5 or 7 months ago (A-3131), and it stopped working."
+      Then the reply matches /(narrow it down|more exact|closer date)/
+      When the customer says "the repair please"
+      Then the agent says "arrange the repair"
       And the agent says "when did you buy it"
       And the conversation is in "listening"
+
+    Scenario Outline: A wish the rough date gives whichever day it was is granted without narrowing the date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<first>"
+      Then the reply matches /(narrow it down|more exact|closer date)/
+      When the customer says "<wish>"
+      Then the alternative "<alternative>" is applied
+      And the agent does not say "when did you buy it"
+
+      Examples:
+        | first                                                                                        | wish            | alternative |
+        | Hello, I got a blender sometime last month (A-3131), and the lid cracked the first time I used it. | the replacement | Replacement |
+        | I bought a toaster at the start of last month and it's stopped working. Order C-2020.        | the repair please | Repair    |
+
+    Scenario: A wish asked for with a rough date that gives it either way is granted at once
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I bought a toaster at the start of last month and it's stopped working. Order C-2020. Can I get it repaired?"
+      Then the alternative "Repair" is applied
+      And the conversation is in "follow_up"
 
   Rule: A yes-or-no answer given the other way later puts the first one right
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from flow.answers import answering_sentence
-from flow.models import Act, AgendaItem
+from flow.models import Act, AgendaItem, Span
 from flow.policy import Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, current_item
@@ -299,13 +299,35 @@ def granted_wish(run: Run, rules: Rules) -> str | None:
     decision = _decision(run, rules)
     if item is None or item.wish is None or decision is None:
         return None
+    if decision.verdict == "narrow":
+        # "Start of last month" for a faulty toaster, and the repair asked for: whichever day it was, the
+        # repair is there, so the day need not be pinned down.
+        return item.wish if _wish_either_way(run, rules, item.name, item.wish, decision.fact) else None
+    return item.wish if item.wish in _wishes_given(rules, item.name, decision) else None
+
+
+def _wishes_given(rules: Rules, request: str, decision: Decision) -> set[str]:
+    """The alternatives a decision on ``request`` lets the customer have by asking for them by name."""
     if decision.verdict in ("decline", "offer"):
-        available = [a.id for a in decision.alternatives]
-    elif decision.verdict == "approve":
-        available = [a.id for a in rules.policy.requests[item.name].every_alternative()]
-    else:
-        return None
-    return item.wish if item.wish in available else None
+        return {a.id for a in decision.alternatives}
+    if decision.verdict == "approve":
+        return {a.id for a in rules.policy.requests[request].every_alternative()}
+    return set()
+
+
+_SPAN_TRIED = 400
+"""The widest rough span whose every value is tried before a wish is granted without narrowing it."""
+
+
+def _wish_either_way(run: Run, rules: Rules, request: str, wish: str, fact: str | None) -> bool:
+    """Whether, with the rough fact ``fact`` any of the values it may be, the decision gives ``wish``."""
+    rough = run.facts.get(fact or "")
+    if fact is None or not isinstance(rough, Span) or rough.high is None or rough.high - rough.low > _SPAN_TRIED:
+        return False
+    return all(
+        wish in _wishes_given(rules, request, rules.decide(request, {**run.facts, fact: value}, wish=wish))
+        for value in range(rough.low, rough.high + 1)
+    )
 
 
 def ready_and_allowed(run: Run, rules: Rules) -> bool:
