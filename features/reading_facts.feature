@@ -1108,6 +1108,19 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Several orders in one message each get what their own words ask for
 
+    Scenario: An order told with its details but no trouble, beside one whose trouble asks for a refund, is returned too
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I bought 2 things, a mug A-1111 (broken) bought 3 days ago and a plate A-2222 I just don't like, bought 2 months ago"
+      Then the agent says "I've started one for order A-1111"
+      And the agent says "Order A-2222 was bought 61 days ago"
+      When the customer says "store credit for the plate then"
+      Then the alternative "Store credit" is applied
+
+    Scenario: An order told beside another with nothing about it but that it is fine is left alone
+      When the customer says "my parcel A-1000 never arrived, and A-2000 came fine"
+      Then the agent says "A-1000"
+      And the agent does not say "A-2000"
+
     Scenario: "A-6868 I want to return … and A-6969 I want to cancel" gives each request the order said before it
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "hello, i need help with two orders. A-6868 i want to return (bought 35 days ago, unworn) and A-6969 i want to cancel"
@@ -1254,6 +1267,17 @@ Feature: Reading facts and requests the way people give them
       When the customer says "Hi, I want to return a faulty toaster, A-3131. I've had it for about 2 months."
       Then the message gives the fact "days_since_purchase" as "59"
       And the agent does not say "When did you buy it"
+
+    Scenario Outline: "<message>" dates the purchase from the day it was had since
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+      And the agent does not say "When did you buy it"
+
+      Examples:
+        | message                                                                             | days  |
+        | I need to return a coffee machine A-1357, it leaks. I've had it since mid-September | 74-83 |
+        | my kettle A-1357 stopped working, I've owned it since October                       | 33-63 |
 
     Scenario: "I bought a couple of things last week. The mug (A-1414) arrived chipped and the plate (A-1515) never showed up"
       Given it is 2026-03-20 10:00 in the policy's time zone

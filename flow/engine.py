@@ -535,8 +535,14 @@ class Engine:
         if len(orders) < 2:
             return False
         called = [(stated, self._rules.assumed_request(stated)) for stated in orders]
-        if not any(name for _, name in called):
+        names = {name for _, name in called if name is not None}
+        if not names:
             return False
+        if len(names) == 1:
+            # "A mug A-1111 (broken) and a plate A-2222 I just don't like, bought 2 months ago": an order told
+            # with its own details beside the others, but no trouble, is taken for the same request.
+            (same,) = names
+            called = [(stated, name or (same if set(stated) - {"order_id"} else None)) for stated, name in called]
         for stated, name in called:
             if name is not None:
                 run.agenda.append(AgendaItem(name, facts=request_facts_stated(self.policy, stated), assumed=True))

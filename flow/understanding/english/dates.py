@@ -938,8 +938,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             break
         if word in PURCHASE_WORDS:
             return "purchase"
-        if _got_it(before, n):
-            return "got"
+        if _got_it(before, n) or word in _HAD and "since" in before[n + 1 : n + 4]:
+            return "got"  # "I've had it since mid-September": owned from the day it was got
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             if not _EXPECTED.isdisjoint(before[max(0, n - 3) : n]) or "back" in before[n + 1 : n + 3]:
                 return "other"  # "it was supposed to arrive Friday", "I sent it back on the 20th"
@@ -962,6 +962,9 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         if word in DELIVERY_WORDS:
             return "delivery"
     return "none"
+
+
+_HAD = frozenset({"had", "owned", "have", "having"})
 
 
 def _bought_or_got(words: list[str]) -> bool:
