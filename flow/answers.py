@@ -61,6 +61,8 @@ TOPICS: tuple[Topic, ...] = (
     _topic("sale clearance discounted returnable eligible allowed accept accepted", "most items"),
 )
 
+_DELIVERY_PAID = frozenset({"delivery", "postage", "shipping", "carriage", "p&p"})
+_COSTS = frozenset({"cost", "costs", "charge", "charges", "fee", "fees", "paid", "included", "include", "includes"})
 _COLLECTING = frozenset({"collect", "collected", "collection", "collecting", "pickup"})
 _IGNORED = frozenset(
     """a an the i it its is are was be do does did can could would will to of for on in at my me you your we our
@@ -97,6 +99,9 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it
     if asks_what_returning_costs(asked):
         asked |= {"free", "label", "returns"}  # "do I have to pay for the postage?": what the label costs
+    elif not _DELIVERY_PAID.isdisjoint(asked) and not _COSTS.isdisjoint(asked) and _SENDING.isdisjoint(asked):
+        asked -= {"back"}  # "would I get the delivery cost back too?": whether the refund includes it
+        asked |= {"delivery", "charge", "included"}
     if not _COLLECTING.isdisjoint(asked):
         asked -= _FAULTY  # "will you collect the damaged one?": how it goes back, whatever is wrong with it
     elif not _FAULTY.isdisjoint(asked):

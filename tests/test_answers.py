@@ -41,6 +41,24 @@ def test_cost_and_choice_questions_find_their_sentences() -> None:
     assert answering_sentence(EXCHANGE, "can I pick a different colour?", ("exchange",)).startswith("You choose")
 
 
+RULES = (
+    "You can return most items within 30 days of buying them for a full refund, delivery charge included. "
+    "To send something back, print the free returns label we email you and drop the parcel at any post office."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["would I get the delivery cost back too?", "does the refund include shipping fees?", "is postage included?"],
+)
+def test_whether_a_refund_pays_back_the_delivery_is_answered_by_the_sentence_that_says_so(question: str) -> None:
+    assert answering_sentence(RULES, question).startswith("You can return most items")
+
+
+def test_what_sending_it_back_costs_is_answered_by_the_sentence_about_the_label() -> None:
+    assert answering_sentence(RULES, "do I have to pay postage to send it back?").startswith("To send something back")
+
+
 def test_a_question_no_sentence_answers_better_than_another_gets_none() -> None:
     assert answering_sentence(EXCHANGE, "how does it work?", ("exchange",)) is None
     assert answering_sentence(CREDIT, "is the credit any good?", CREDIT_NAMES) is None
