@@ -340,6 +340,17 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "condition" as "never_arrived"
       And the agent does not say "What would you like me to do"
 
+    Scenario Outline: "<message>" is an order that has not arrived, met with sympathy and the offers
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent says "hasn't reached you"
+      And the agent does not say "What can I help you with"
+
+      Examples:
+        | message                                                          |
+        | Wonderful, my next day delivery has taken a week so far. A-5151   |
+        | my order A-5151 is taking forever to arrive                       |
+
     Scenario: A parcel whose contents came soaked is faulty
       When the customer says "your courier left my parcel in the rain and everything inside is soaked. A-4545"
       Then the message gives the fact "condition" as "faulty"

@@ -61,3 +61,10 @@ Feature: Saying a fact again
     Then the alternative "Repair" is applied
     And the reply matches /I'm sorry it (isn't|'s not) what you (wanted|hoped for)/
     And the agent does not say "Great"
+
+  Scenario: A shrug at what the customer then changes their mind from is not taken for reluctance
+    When the customer says "my order A-5151 is taking forever to arrive"
+    And the customer says "I'll wait I suppose. Actually no, just refund me"
+    Then the alternative "Full refund" is applied
+    And the agent does not say "not what you hoped for"
+

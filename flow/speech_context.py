@@ -863,12 +863,17 @@ def _reluctant(run: Run) -> bool:
     if all(act.kind == "provide" for act in run.signals.acts):
         return False
     lowered = run.text.lower().replace("’", "'")
+    for turn in _TURNS_OF_MIND:
+        # "I'll wait I suppose. Actually no, just refund me": the shrug went with what was given up
+        lowered = lowered.rpartition(turn)[2] or lowered
     words = lowered.replace(",", " ").replace(".", " ").replace("!", " ").split()
     while words and words[0] in _SIGHS:
         words = words[1:]
     return words[:1] == ["fine"] or any(phrase in lowered for phrase in _RELUCTANT)
 
 
+_TURNS_OF_MIND = ("actually", "on second thought", "no wait", "scratch that")
+"""Words after which a message says what the customer settled on, whatever came before."""
 _SIGHS = frozenset({"ok", "okay", "ugh", "oh", "well", "alright", "sigh", "urgh", "meh", "right"})
 """Words before "fine" in "ugh fine, the repair", "ok fine, credit then"."""
 

@@ -138,7 +138,11 @@ NEVER_ARRIVED = _phrases("""
     order is running late | parcel is running late | delivery is running late |
     still not delivered | late delivery | arriving late | order is very late | parcel is very late |
     its late | it is late | its very late | its overdue | it is overdue | its delayed | its running late |
-    its still not here | it still hasnt come | it still hasnt arrived | order is really late
+    its still not here | it still hasnt come | it still hasnt arrived | order is really late |
+    delivery has taken a week | delivery has taken weeks | delivery has taken ages | delivery has taken forever |
+    delivery is taking | delivery taking | has taken a week so far | taken a week so far | taken weeks so far |
+    taking forever to arrive | taking ages to arrive | taking ages to come | taking forever to come |
+    still hasnt been delivered | still not turned up | still not come | still not shown up
 """)
 """The order never came (or its box came without it)."""
 WRONG_ITEM = _phrases("""
