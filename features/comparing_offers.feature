@@ -80,3 +80,15 @@ Feature: Weighing up the alternatives
     And no alternative is applied
     And the agent does not say "do you mean"
     And the agent says "The credit goes on your account"
+
+  Scenario: A question about an offer that nothing the policy says answers is said to be one
+    When the customer says "can the exchange go to my work address?"
+    Then the agent says "I can't answer that from here"
+    And the agent does not say "I've told you all I know"
+    And the conversation is in "offering_alternatives"
+
+  Scenario: "Ok, the exchange. Can you send it to my work address?" takes the exchange, and the question is said to be one the agent cannot answer
+    When the customer says "ok the exchange. can you send it to my work address instead?"
+    Then the alternative "Exchange" is applied
+    And the reply matches /(other question is one I can't answer|can't answer your other question) from here/
+    And the agent does not say "As for your other question"

@@ -61,6 +61,11 @@ TOPICS: tuple[Topic, ...] = (
     _topic("sale clearance discounted returnable eligible allowed accept accepted", "most items"),
 )
 
+_OWN_SUBJECTS = frozenset(
+    {"address", "postcode", "abroad", "overseas", "international", "wrapping", "wrapped", "receipt", "invoice",
+     "locker", "neighbour", "neighbor", "instalments", "installments", "klarna"}
+)  # fmt: skip
+"""Subjects a question is about that only a sentence naming them answers: without one, none does."""
 _DELIVERY_PAID = frozenset({"delivery", "postage", "shipping", "carriage", "p&p"})
 _COSTS = frozenset({"cost", "costs", "charge", "charges", "fee", "fees", "paid", "included", "include", "includes"})
 _COLLECTING = frozenset({"collect", "collected", "collection", "collecting", "pickup"})
@@ -106,6 +111,8 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked -= _FAULTY  # "will you collect the damaged one?": how it goes back, whatever is wrong with it
     elif not _FAULTY.isdisjoint(asked):
         asked.add("faulty")  # "what if it's broken?"
+    if not speaks_of(details, question):
+        return None  # "can you send it to my work address?": no sentence speaks of an address
     ignored = _IGNORED | {word for name in named for word in _words(name)}
     topics = [(topic, len(topic.asked_by & asked)) for topic in TOPICS if not topic.asked_by.isdisjoint(asked)]
     content = asked - ignored
@@ -114,6 +121,13 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if best == 0 or scores.count(best) > 1:
         return None
     return sentences[scores.index(best)]
+
+
+def speaks_of(details: str, question: str) -> bool:
+    """Whether ``details`` speak of what ``question`` is about, so far as a subject that only a sentence
+    naming it answers tells ("can you send it to my work address?" of details that name no address)."""
+    subjects = set(_words(question)) & _OWN_SUBJECTS
+    return not subjects or not subjects.isdisjoint(_words(details))
 
 
 def asks_where_money_goes(question: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flow import payloads
-from flow.answers import WHERE_MONEY_GOES, answering_sentence, asks_where_money_goes
+from flow.answers import WHERE_MONEY_GOES, answering_sentence, asks_where_money_goes, speaks_of
 from flow.graph import ESCALATING
 from flow.guards import ASKS_PERSON
 from flow.inline import inline
@@ -354,7 +354,7 @@ class Speaker:
         if not details:
             return None
         found = answering_sentence(details, read.words)
-        return found or (" ".join(details.split()) if read.surely else None)
+        return found or (" ".join(details.split()) if read.surely and speaks_of(details, read.words) else None)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:
         """After the third "why?", the offer of a person ends the reply; the offer on the table waits."""

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from flow.answers import WHERE_MONEY_GOES, answering_sentence, asks_where_money_goes, first_sentence_about
+from flow.answers import (
+    WHERE_MONEY_GOES,
+    answering_sentence,
+    asks_where_money_goes,
+    first_sentence_about,
+    speaks_of,
+)
 from flow.guards import handed_over, open_before_handoff, unoffered
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
@@ -1168,6 +1174,12 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
             return told
         return f"I've shared all I know about the {name}; a colleague can tell you more if you need it."
     details = _details(alternative)
+    if not speaks_of(details, question):
+        # "can the replacement go to my work address?": nothing the policy says answers it
+        told = f"I can't answer that from here, I'm afraid. What I can tell you is that {_lowered(details)}"
+        if not set(sentence_hashes(told)) <= said:
+            return told
+        return f"I can't answer that from here, I'm afraid; a colleague can tell you more about the {name}."
     # Described beside the other offers, the details were said under the offer's title ("Store credit: The
     # credit goes…"): their first sentence counts as said too.
     titled, plain = sentence_hashes(f"{alternative.title}: {details}")[:1], sentence_hashes(details)[:1]
@@ -1186,6 +1198,12 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
         if not set(sentence_hashes(text)) <= said:
             return text
     return _details(alternative)
+
+
+def _lowered(text: str) -> str:
+    """``text`` to follow "that" mid-sentence: its first letter small, unless the word is "I"."""
+    first = text.split(" ", 1)[0]
+    return text if first in ("I", "I'll", "I'm", "I've", "I'd") else text[:1].lower() + text[1:]
 
 
 def _said_again(

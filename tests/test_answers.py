@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flow.answers import answering_sentence
+from flow.answers import answering_sentence, speaks_of
 
 CREDIT = (
     "The credit goes on your account straight away, for the full amount you paid. You can spend it "
@@ -70,3 +70,9 @@ def test_details_of_one_sentence_have_nothing_to_choose_from() -> None:
 
 def test_the_offer_s_own_name_counts_for_nothing() -> None:
     assert answering_sentence(CREDIT, "tell me about the credit", CREDIT_NAMES) is None
+
+
+def test_a_question_about_a_subject_no_sentence_names_gets_none() -> None:
+    assert answering_sentence(EXCHANGE, "can you send it to my work address?", ("exchange",)) is None
+    assert not speaks_of(EXCHANGE, "can you send it to my work address?")
+    assert speaks_of(EXCHANGE, "how long does it take?")

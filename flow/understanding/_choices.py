@@ -270,9 +270,12 @@ def _topic_of_question(clauses: list[Clause], index: int, mentions: list[Mention
         return False
     words = clauses[index].words
     rest = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in mentions)]
-    if "please" in rest or not _only_fillers(rest, lexicon):
-        return False
+    if "please" in rest or not _only_fillers(rest, lexicon) or not _TAKING.isdisjoint(rest):
+        return False  # "ok replacement. can you send it to my work address?" takes it, then asks
     return not _asks_to_have(clauses[after].words, lexicon)
+
+
+_TAKING = frozenset({"ok", "okay", "yes", "yeah", "yep", "fine", "sure", "alright", "then", "go"})
 
 
 def _weighed(words: Sequence[str], mentions: list[Mention]) -> bool:
