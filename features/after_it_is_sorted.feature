@@ -350,3 +350,8 @@ Feature: After the request is sorted
     Then the message is read as "affirm" and "ask_status"
     And the agent says "5 working days"
 
+
+  Scenario: "Is it done?" once the refund was started is told yes, with what was set up
+    When the customer says "is it done?"
+    Then the message is read as "ask_status"
+    And the agent says "Yes, that's done: I've set up a refund for order A-1001."

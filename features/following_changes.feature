@@ -186,6 +186,12 @@ Feature: Following the customer when they change course
       And the agent says "B-2001"
       And the agent says "A-2002"
 
+    Scenario: "Great, thanks, both done?" after two requests were approved is told both were set up
+      When the customer says "please cancel order B-2001, it hasn't been dispatched yet, and also refund A-2002 which I bought 10 days ago"
+      And the customer says "great, thanks, both done?"
+      Then the conversation is still open
+      And the agent says "Yes, that's all done: I've set up a cancellation for order B-2001 and a refund for order A-2002."
+
     Scenario: A third order told of beside two requests gets the request its trouble calls for
       Given it is 2026-12-04 11:00 in the policy's time zone
       When the customer says "refund A-1008 bought yesterday and cancel A-1009 which hasn't shipped yet, oh and A-1010 arrived broken"

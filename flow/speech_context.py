@@ -462,7 +462,7 @@ class ContextBuilder:
         if "check" in groups and "check" not in self._on_request:
             context["check"] = status_check(run, policy)
         if "status_text" in groups and policy.status is not None and "status_text" not in self._on_request:
-            context["status_text"] = _status_answer(policy.status.say, run)
+            context["status_text"] = self._status_text(run, policy.status.say)
         if "unanswered" in groups:
             context["announced"] = _announces(run)
             context["unanswered"] = unanswered(run, policy)
@@ -583,8 +583,39 @@ class ContextBuilder:
             context["check"] = found["check"]
         if "status_text" in needed and "status_text" in self._on_request and status is not None:
             if "status_text" not in found:
-                found["status_text"] = _status_answer(status.say, run)
+                found["status_text"] = self._status_text(run, status.say)
             context["status_text"] = found["status_text"]
+
+    def _status_text(self, run: Run, say: str) -> str:
+        """What the policy says of a request under way, after what was done when the customer asks whether
+        it is ("both done?", "is it sorted?")."""
+        answer = _status_answer(say, run)
+        done = self._done_here(run)
+        return f"{done} {answer}" if done else answer
+
+    def _done_here(self, run: Run) -> str | None:
+        """ "Yes, that's all done: I've set up a cancellation for order A-1010 and a refund for order A-2020.",
+        when the message asks whether what was just sorted is done; ``None`` otherwise."""
+        asked = set(run.text.lower().replace("?", " ").replace(",", " ").split())
+        if run.state != "follow_up" or asked.isdisjoint(_DONE_ASKED) or not asked.isdisjoint(_ELSEWHERE):
+            return None  # "is my other refund done?" asks after one from before
+        done = []
+        for item in run.agenda:
+            order = item.facts.get("order_id")
+            thing: str | None
+            if item.status == "approved":
+                thing = self._policy.requests[item.name].title
+            elif item.status == "alternative_accepted" and item.chosen is not None:
+                chosen = _find(self._alternatives[item.name], item.chosen)
+                thing = f"your {_in_sentence(chosen)}" if chosen is not None else None
+            else:
+                continue
+            if thing:
+                done.append(f"{thing} for order {inline(order)}" if order else thing)
+        if not done:
+            return None
+        listed = " and ".join(done) if len(done) == 2 else human_list(done, conjunction="and")
+        return f"Yes, that's {'all ' if len(done) > 1 else ''}done: I've set up {listed}."
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
         """The other requests this message made, waiting behind the one in hand ("then a refund")."""
@@ -1061,6 +1092,8 @@ def status_check(run: Run, policy: Policy) -> bool:
 
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
+_DONE_ASKED = frozenset({"done", "sorted", "complete", "completed", "finished", "processed"})
+"""Words of a question asking whether what was sorted is done ("both done?", "is that sorted?")."""
 _ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
 
 

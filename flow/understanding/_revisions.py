@@ -269,5 +269,6 @@ _ASKING_TO_HAVE = frozenset((verb, person) for verb in ("can", "could", "may") f
 
 _WHAT_HAPPENS_NEXT = frozenset(
     """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
-    get days soon quickly notified notification back catch""".split()
+    get days soon quickly notified notification back catch done sorted processed completed complete
+    finished""".split()
 )
