@@ -351,6 +351,16 @@ Feature: Reading facts and requests the way people give them
         | Wonderful, my next day delivery has taken a week so far. A-5151   |
         | my order A-5151 is taking forever to arrive                       |
 
+    Scenario Outline: "<message>" tells of harm to the box only, which is no fault
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+      And the agent does not say "As the item is faulty"
+
+      Examples:
+        | message                                                                         |
+        | need a refund, A-3030, bought yesterday, also the box was damaged but the item is fine |
+        | the box arrived damaged but the item itself is ok, order A-3030                 |
+
     Scenario: A parcel whose contents came soaked is faulty
       When the customer says "your courier left my parcel in the rain and everything inside is soaked. A-4545"
       Then the message gives the fact "condition" as "faulty"

@@ -603,6 +603,9 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value == NEVER_ARRIVED and not _ARRIVING.isdisjoint(word_set) and any(_came_in_the_end(c) for c in clauses):
         # "it only arrived 20 days ago because your courier lost it for 2 weeks": late, but here
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {NEVER_ARRIVED})
+    if value == FAULTY and not _BOX_WORDS.isdisjoint(word_set) and any(_item_fine(clause) for clause in clauses):
+        # "the box was damaged but the item is fine": only the packaging came to harm
+        value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {FAULTY})
     if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
         return NEVER_ARRIVED
     if value is None and not _LATE.isdisjoint(word_set) and any(_order_late_by(clause) for clause in clauses):
@@ -617,6 +620,20 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value is None and lexicon.who_died(clauses) == "thing":
         return FAULTY
     return value
+
+
+def _item_fine(clause: Sequence[str]) -> bool:
+    """ "The item is fine", "the product itself is ok", "everything inside was intact": the thing bought came
+    to no harm."""
+    return any(
+        word in _UNHARMED and not _THE_THING.isdisjoint(clause[max(0, at - 4) : at]) and "not" not in clause[:at]
+        for at, word in enumerate(clause)
+    )
+
+
+_BOX_WORDS = frozenset({"box", "boxes", "packaging", "packet", "package", "wrapping", "outer", "carton", "parcel"})
+_UNHARMED = frozenset({"fine", "ok", "okay", "undamaged", "intact", "alright", "perfect", "unharmed", "unscathed"})
+_THE_THING = frozenset({"item", "items", "product", "contents", "itself", "inside", "everything", "thing"})
 
 
 def _order_late_by(clause: Sequence[str]) -> bool:
