@@ -111,6 +111,17 @@ Feature: Listening first
     Then the agent asks for the "days since purchase"
     And the agent does not say "if you find it"
 
+  Scenario Outline: "<message>" tells of a return the customer is making, which asks for the refund
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "<message>"
+    Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+    And the agent says "Order A-4040 was bought 50 days ago"
+
+    Examples:
+      | message                                                   |
+      | I mean for a return I'm doing, A-4040, bought 50 days ago |
+      | it's for a return, A-4040, bought 50 days ago             |
+
   Scenario Outline: "<message>" asks for the opposite of a cancellation, not for one
     When the customer says "<message>"
     Then the message is not read as "request:cancel"

@@ -127,6 +127,8 @@ _WEAK_REFUND = _phrases("""
     return please | return pls | return plz | please return | return for order | return for my | a return on |
     a return for | need a return | want a return | like a return | returns for | return request | request a return |
     with a return | help with returning | help returning | have a return | about a return | regarding a return |
+    for a return | doing a return | a return im doing | a return i am doing | a return id like | a return i want |
+    processing a return |
     it be returned | they be returned | this be returned | these be returned | get it returned | have it returned |
     it be sent back | they be sent back | too tight | too small | too big | too large | too short | too long |
     too loose | doesnt fit | dont fit | didnt fit | does not fit | do not fit | did not fit | just not for me |
