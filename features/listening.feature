@@ -111,6 +111,13 @@ Feature: Listening first
     Then the agent asks for the "days since purchase"
     And the agent does not say "if you find it"
 
+  Scenario: "My sister bought me the same one. Can I send mine back?" asks for the refund, not the exchange
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "Quick question about order A-6767 - I bought a vase on 14/11 and it turns out my sister bought me the same one. Can I send mine back?"
+    Then the message is not read as "choose:exchange"
+    And the agent says "I've started your refund"
+    And the agent does not say "exchange"
+
   Scenario Outline: "<message>" tells of a return the customer is making, which asks for the refund
     Given it is 2026-12-03 11:00 in the policy's time zone
     When the customer says "<message>"

@@ -130,12 +130,23 @@ def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Le
     if not offers:
         return []
     names = _names_of(offers)
-    mentions = _by_name(clause, names)
+    mentions = [m for m in _by_name(clause, names) if not _sent_back(clause, m)]
     if not mentions and lexicon is not None:
         mentions = by_variant(clause, offers, lexicon)
     if not mentions and lexicon is not None and not _FRESH.isdisjoint(clause):
         mentions = _a_new_thing(clause, names)
     return mentions
+
+
+def _sent_back(clause: Sequence[str], mention: Mention) -> bool:
+    """ "Can I send mine back?": a name that sends something ("send mine") followed by "back" tells of the
+    item going back, not of the offer the name belongs to."""
+    return clause[mention.end : mention.end + 1] == ["back"] and not _SENDS.isdisjoint(
+        clause[mention.start : mention.end]
+    )
+
+
+_SENDS = frozenset({"send", "post", "ship", "mail"})
 
 
 def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:

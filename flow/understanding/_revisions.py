@@ -270,5 +270,5 @@ _ASKING_TO_HAVE = frozenset((verb, person) for verb in ("can", "could", "may") f
 _WHAT_HAPPENS_NEXT = frozenset(
     """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
     get days soon quickly notified notification back catch done sorted processed completed complete
-    finished""".split()
+    finished received receives""".split()
 )
