@@ -268,7 +268,10 @@ PROMISED = _phrases("""
     on the phone said | on the phone told me | the person on the phone | someone on the phone said |
     the lady on the phone | the man on the phone | the guy on the phone | your manager said | a manager said |
     the manager told me | your staff said | your staff told me | the shop said | the store said |
-    they said i would | they said id | they told me i would | they told me id | i was assured | was assured
+    they said i would | they said id | they told me i would | they told me id | i was assured | was assured |
+    was told on the phone | told on the phone | was told in store | was told in the shop | i was told id |
+    i was told i would | i was told i could | i was told i can | was told i would get | was told id get |
+    you said id get | you said i would get | you said i could | you told me id | you told me i would
 """)
 """Someone at the company told the customer they would have what they ask for (which only a person can
 check)."""
