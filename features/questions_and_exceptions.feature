@@ -373,12 +373,18 @@ Feature: Questions on the way, and the facts that change the answer
       Then the agent does not hand over to a person
       And the agent says "Orders can be cancelled until they leave our warehouse"
 
-    Scenario: "And for faulty stuff?" after the rules goes on with them
+    Scenario Outline: "<message>" after the rules goes on with them
       When the customer says "what's your returns policy?"
-      And the customer says "and for faulty stuff?"
+      And the customer says "<message>"
       Then the message is read as "ask_policy"
       And the agent says "If something is faulty"
       And the agent does not say "can't help with that"
+
+      Examples:
+        | message               |
+        | and for faulty stuff? |
+        | and faulty stuff?     |
+        | and broken items?     |
 
     Scenario: An order number given again after an empty box names no request the customer never asked for
       Given the customer "Dana" bought order "A-3402" 20 days ago

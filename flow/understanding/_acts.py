@@ -597,7 +597,8 @@ def _follow_on_question(clauses: list[Clause], found: Found) -> None:
         return
     clause = clauses[0]
     words = clause.words
-    if not clause.question or len(words) > _FOLLOW_ON_WORDS or tuple(words[:2]) not in _GOING_ON:
+    going_on = tuple(words[:2]) in _GOING_ON or words[:1] == ["and"] and 1 < len(words) <= _SHORT_FOLLOW_ON
+    if not clause.question or len(words) > _FOLLOW_ON_WORDS or not going_on:
         return
     if "my" in words or "me" in words:
         return  # "what about my order?" asks about the customer's own
@@ -606,6 +607,8 @@ def _follow_on_question(clauses: list[Clause], found: Found) -> None:
 
 
 _FOLLOW_ON_WORDS = 8
+_SHORT_FOLLOW_ON = 4
+"""At most this many words, "and" and a subject ("and faulty stuff?") go on from the question before."""
 _GOING_ON = frozenset(
     {("and", "for"), ("and", "if"), ("and", "what"), ("what", "about"), ("how", "about"), ("and", "how"),
      ("what", "if"), ("and", "with"), ("and", "on"), ("and", "sale")}
