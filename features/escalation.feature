@@ -249,6 +249,22 @@ Feature: Handing over to a person
       And the agent offers "Store credit" and "Exchange"
       And the conversation is in "offering_alternatives"
 
+    Scenario: "No don't worry, store credit then" while waiting takes the store credit, calmly
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "I want a refund"
+      And the customer says "fine, I want to speak to a manager"
+      Then the conversation waits for a person
+      When the customer says "no don't worry, store credit then"
+      Then the alternative "Store credit" is applied
+      And the agent says "don't need to join"
+      And the agent does not say "frustrating"
+
+    Scenario: "Actually no don't worry" after asking for a person takes the ask back
+      When the customer says "can i talk to a real person please"
+      And the customer says "actually no don't worry, I just want to know about returns"
+      Then the agent says "don't need to join"
+      And the conversation is in "listening"
+
     Scenario: No manager needed, just the refund: the handoff is withdrawn and the answer stays
       Given it is 2026-11-24 11:30 in the policy's time zone
       When the customer says "I want a refund"

@@ -32,8 +32,10 @@ OWNING_UP = -0.2
 _SOFTENERS = frozenset({"really", "that", "too", "very", "so", "even", "at", "all"})
 _REQUEST_WORDS = frozenset({"cancel", "cancelled", "canceled", "cancelling", "refuse", "refused", "stop", "no"})
 """Words VADER scores as sour that only name what the customer asks for: "cancel", "refuse the delivery"."""
-_DECLINING = frozenset({("not", "interested"), ("no", "thanks"), ("no", "thank")})
-"""A polite no, which VADER scores sour by negating the kind words after it: "not interested in free return"."""
+_DECLINING = frozenset({("not", "interested"), ("no", "thanks"), ("no", "thank"), ("dont", "worry"), ("no", "worries")})
+"""A polite no, which VADER scores sour by negating the kind words after it ("not interested in free
+return"), or by the worry it waves away ("no don't worry")."""
+_WAVED_AWAY = frozenset({"worry", "worries"})
 
 
 def corrected_sentiment(
@@ -66,7 +68,10 @@ def _sour_only_in_asking(
         return False
     if any(has(lexicon.complaint_cues, clause) for clause in clauses):
         return False
-    return all(valence.get(word, 0.0) >= 0 or word in _REQUEST_WORDS for word in words)
+    waved = declining and any(pair[1] in _WAVED_AWAY for pair in zip(words, words[1:], strict=False))
+    return all(
+        valence.get(word, 0.0) >= 0 or word in _REQUEST_WORDS or (waved and word in _WAVED_AWAY) for word in words
+    )
 
 
 def _angry(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -364,7 +364,9 @@ _NO_PERSON = _phrases("""
     dont need an agent | dont need to speak | dont want a manager | dont want a person | dont want to speak |
     dont want to talk | dont transfer | dont escalate | no manager | not asking for a manager |
     not asking for a person | no need to speak | no need to talk | no human needed | no need for that |
-    no need to pass me on | dont pass me on | no need to get someone | no need for anyone | dont transfer me
+    no need to pass me on | dont pass me on | no need to get someone | no need for anyone | dont transfer me |
+    no dont worry | actually dont worry | oh dont worry | no its ok dont worry | no need actually |
+    cancel the transfer | cancel the handover | forget the person | forget the manager | dont need anyone
 """)
 _HOLDING_OFF = _phrases("""
     ill wait | i will wait | ill just wait | happy to wait | ill give it | i will give it | give it a few |
