@@ -373,6 +373,16 @@ Feature: Questions on the way, and the facts that change the answer
       Then the agent does not hand over to a person
       And the agent says "Orders can be cancelled until they leave our warehouse"
 
+    Scenario Outline: "<message>" asks whether it may go back, and is answered from the rules
+      When the customer says "<message>"
+      Then the message is read as "ask_policy"
+      And the agent says "You can return most items within 30 days"
+
+      Examples:
+        | message                                                   |
+        | I just want to know if I can return shoes I've worn once  |
+        | I'd like to know whether I can return a lamp I've used    |
+
     Scenario Outline: "<message>" after the rules goes on with them
       When the customer says "what's your returns policy?"
       And the customer says "<message>"

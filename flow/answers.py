@@ -66,6 +66,8 @@ _OWN_SUBJECTS = frozenset(
      "locker", "neighbour", "neighbor", "instalments", "installments", "klarna"}
 )  # fmt: skip
 """Subjects a question is about that only a sentence naming them answers: without one, none does."""
+_WAYS = frozenset({"post", "posting", "label", "courier", "shop", "store", "collect", "collection", "drop"})
+"""Words of how something goes back, which a question about whether it may go back does not have."""
 _DELIVERY_PAID = frozenset({"delivery", "postage", "shipping", "carriage", "p&p"})
 _COSTS = frozenset({"cost", "costs", "charge", "charges", "fee", "fees", "paid", "included", "include", "includes"})
 _COLLECTING = frozenset({"collect", "collected", "collection", "collecting", "pickup"})
@@ -99,6 +101,10 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
     if words[:1] == ["how"] and not {"return", "returns"}.isdisjoint(asked) and "long" not in asked:
         asked |= {"returns", "label"}  # "how can I return it?": how it goes back, not whether it may
+    elif (
+        "return" in asked and not {"can", "could"}.isdisjoint(asked) and "how" not in asked and asked.isdisjoint(_WAYS)
+    ):
+        asked |= {"most", "items", "within", "days"}  # "if I can return shoes I've worn": whether it may go back
     if "back" in asked and not _SENDING.isdisjoint(asked):
         asked -= {"back", *_SENDING}
         asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it

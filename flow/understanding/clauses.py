@@ -133,7 +133,21 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
                 and not _told_not_to(words)
                 and not _subject_left_out(words, opening)
             )
+        if not clause.question and _asks_indirectly(words):
+            clause.question = True
     return result
+
+
+def _asks_indirectly(words: list[str]) -> bool:
+    """ "I just want to know if I can return them", "I'd like to know whether it's too late": a question put
+    as wanting to know."""
+    for at in range(len(words) - 2):
+        if words[at] == "know" and words[at + 1] in ("if", "whether") and words[at - 1 : at] == ["to"]:
+            return not _WANTING_TO_KNOW.isdisjoint(words[max(0, at - 3) : at])
+    return False
+
+
+_WANTING_TO_KNOW = frozenset({"want", "wanted", "like", "need", "wanna", "love", "trying", "hoping"})
 
 
 def _question_after_and(clause: Clause) -> list[Clause]:

@@ -224,6 +224,8 @@ _POLICY = _phrases("""
     do you offer refunds | do you give refunds | do you accept returns | do you take returns | do you do returns |
     do you offer returns | can i return items | can you return | can items be returned | what happens if |
     is it possible to return | returns window | return window | refund window | how to return |
+    if i can return | whether i can return | if i could return | whether i could return | if its possible to return |
+    if it is possible to return | if i can send | whether i can send |
     what do i need to do | what do i have to do | what is the process | whats the process |
     what do i do with it | what do i do with them | what should i do with it | what should i do with them |
     what do i do with the | what should i do with the | what do i do with their | what should i do with their |
