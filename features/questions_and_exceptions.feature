@@ -283,6 +283,17 @@ Feature: Questions on the way, and the facts that change the answer
 
   Rule: A question asked beside a request is answered too, or honestly left
 
+    Scenario Outline: A question about an alternative beside a refund that is approved, "<question>", is answered too
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "refund A-1001 please. <question>"
+      Then the request is approved
+      And the reply matches /(To answer|As for) your other question: <answer>/
+
+      Examples:
+        | question                          | answer                |
+        | And how does an exchange work?    | We email you a free returns label |
+        | Does store credit expire?         | You can spend it online |
+
     Scenario: Where the refund for another order has got to, asked beside a return, is answered too
       When the customer says "Hi, two things: can I return the mug from A-1111 (bought 40 days ago), and where's the refund for A-2222 you promised last week?"
       Then the agent offers "store credit" and "exchange"

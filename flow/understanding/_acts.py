@@ -638,8 +638,9 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
     for index, clause in enumerate(clauses):
         kinds = read.get(index, set())
         asked = {act.target for at, act in found.acts if at // 1000 == index and act.kind == "ask_about"}
-        if clause.question and kinds == {"ask_about"} and len(asked) == 1 and asked <= chosen:
-            # "The credit's fine. Oh, does it work on the website too?": taken, and asked about.
+        if clause.question and kinds == {"ask_about"} and len(asked) == 1 and (asked <= chosen or requested):
+            # "The credit's fine. Oh, does it work on the website too?": taken, and asked about; "refund A-4321
+            # please. And how does an exchange work?": asked about beside the request.
             return f"{ASKS_OFFER}{asked.pop()} {' '.join(clause.words)}"
         asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
         if clause.question and index and "ask_status" in kinds and another_order_named(clause.words):
