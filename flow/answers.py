@@ -101,6 +101,9 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
     if words[:1] == ["how"] and not {"return", "returns"}.isdisjoint(asked) and "long" not in asked:
         asked |= {"returns", "label"}  # "how can I return it?": how it goes back, not whether it may
+    elif _asks_whether_you_refund(words):
+        asked -= {"refund", "refunds", "refunded"}  # "do u do refunds on earrings?": whether they may go back
+        asked |= {"return", "most", "items", "within", "days"}
     elif (
         "return" in asked and not {"can", "could"}.isdisjoint(asked) and "how" not in asked and asked.isdisjoint(_WAYS)
     ):
@@ -127,6 +130,20 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if best == 0 or scores.count(best) > 1:
         return None
     return sentences[scores.index(best)]
+
+
+def _asks_whether_you_refund(words: list[str]) -> bool:
+    """ "Do you do refunds on earrings?", "do you refund sale items?", "do you give refunds?": whether the
+    shop takes things back, not how a refund is paid."""
+    for at in range(len(words) - 2):
+        if words[at] == "do" and words[at + 1] in ("you", "u") and not _REFUNDS.isdisjoint(words[at + 2 : at + 5]):
+            about_money = not _CHARGING.isdisjoint(words) or not PAYMENT_PLACES.isdisjoint(words)
+            return "long" not in words and "when" not in words and not about_money
+    return False
+
+
+_REFUNDS = frozenset({"refund", "refunds", "returns"})
+_CHARGING = frozenset({"charge", "charges", "charging", "cost", "costs", "pay", "fee", "fees"})
 
 
 def speaks_of(details: str, question: str) -> bool:

@@ -47,12 +47,26 @@ RULES = (
 )
 
 
+RULES_AND_REFUNDS = f"{RULES} A refund reaches your card within 5 working days."
+
+
 @pytest.mark.parametrize(
     "question",
     ["would I get the delivery cost back too?", "does the refund include shipping fees?", "is postage included?"],
 )
 def test_whether_a_refund_pays_back_the_delivery_is_answered_by_the_sentence_that_says_so(question: str) -> None:
     assert answering_sentence(RULES, question).startswith("You can return most items")
+
+
+@pytest.mark.parametrize(
+    "question", ["do u do refunds on earrings?", "do you refund sale items?", "do you do returns?"]
+)
+def test_whether_the_shop_takes_things_back_is_answered_by_the_sentence_about_returns(question: str) -> None:
+    assert answering_sentence(RULES_AND_REFUNDS, question).startswith("You can return most items")
+
+
+def test_how_long_refunds_take_is_still_answered_by_the_sentence_about_refunds() -> None:
+    assert answering_sentence(RULES_AND_REFUNDS, "how long do refunds take?").startswith("A refund reaches")
 
 
 def test_what_sending_it_back_costs_is_answered_by_the_sentence_about_the_label() -> None:
