@@ -68,3 +68,9 @@ Feature: Saying a fact again
     Then the alternative "Full refund" is applied
     And the agent does not say "not what you hoped for"
 
+
+  Scenario: A bare "fine" while the agent waits for a fact is no frustration
+    When the customer says "refund please"
+    And the customer says "fine"
+    Then the agent does not say "frustrating"
+    And the agent says "order number"

@@ -904,14 +904,19 @@ def _reluctant(run: Run) -> bool:
         # "I'll wait I suppose. Actually no, just refund me": the shrug went with what was given up
         lowered = lowered.rpartition(turn)[2] or lowered
     words = lowered.replace(",", " ").replace(".", " ").replace("!", " ").split()
+    sighed = False
     while words and words[0] in _SIGHS:
+        sighed = sighed or words[0] in _GROANS
         words = words[1:]
-    return words[:1] == ["fine"] or any(phrase in lowered for phrase in _RELUCTANT)
+    # "fine, the repair", "ugh fine": taken with a shrug; a bare "fine" only answers
+    grudging = words[:1] == ["fine"] and (len(words) > 1 or sighed)
+    return grudging or any(phrase in lowered for phrase in _RELUCTANT)
 
 
 _TURNS_OF_MIND = ("actually", "on second thought", "no wait", "scratch that")
 """Words after which a message says what the customer settled on, whatever came before."""
 _SIGHS = frozenset({"ok", "okay", "ugh", "oh", "well", "alright", "sigh", "urgh", "meh", "right"})
+_GROANS = frozenset({"ugh", "urgh", "sigh", "meh"})
 """Words before "fine" in "ugh fine, the repair", "ok fine, credit then"."""
 
 
