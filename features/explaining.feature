@@ -167,3 +167,20 @@ Feature: Explaining the decision clearly, and saying sorry
       When the customer says "Hi, I want to return a coat. It's A-1234 and I bought it 31 days ago. Just one day over, surely that's ok?"
       Then the agent explains the reason
       And the agent does not say "other question"
+
+  Rule: A question about one thing the rules answer, asked after the refusal, gets that answer, not the reason
+
+    Scenario: "And will I get the postage back?" after a refusal is answered from the rules
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi I want to return my jacket A-1010 bought 50 days ago"
+      And the customer says "and will I get the postage back?"
+      Then the agent does not say "let me put it more simply"
+      And the agent does not say "Our refund window is"
+      And the agent says "free returns label"
+      And the conversation is in "offering_alternatives"
+
+    Scenario: "What's your policy?" after a refusal still gets the reason
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-1010 bought 50 days ago"
+      And the customer says "what's your policy?"
+      Then the agent says "Our refund window is 30 days"

@@ -200,8 +200,29 @@ def asked_why(run: Run, rules: Rules) -> bool:
         return False
     if not _has(run, "ask_why") and rules.policy.summary is not None and run.counters.clarifications >= 1:
         return False  # asked for the rules again, once the reason was given: the summary answers
+    if not _has(run, "ask_why") and _answered_by_one_rule(run, rules):
+        return False  # "will I get the postage back?": one sentence of the rules answers it, not the reason
     item = explained_item(run, rules)
     return item is not None
+
+
+def _answered_by_one_rule(run: Run, rules: Rules) -> bool:
+    """Whether a question about the rules asks about one thing a sentence of the summary answers ("will I get
+    the postage back?"), rather than about the rules or the refusal as a whole ("what's your policy?")."""
+    summary = rules.policy.summary
+    if summary is None:
+        return False
+    words = set(run.text.lower().replace("?", " ").replace("'", "").split())
+    if not _ABOUT_THE_RULES.isdisjoint(words):
+        return False
+    return answering_sentence(summary, run.text) is not None
+
+
+_ABOUT_THE_RULES = frozenset(
+    {"policy", "policies", "rule", "rules", "terms", "conditions", "why", "window", "limit", "deadline", "days",
+     "long", "late", "eligible", "allowed", "cant", "cannot", "wont"}
+)  # fmt: skip
+"""Words of a question about the rules or the refusal as a whole, which the reason answers."""
 
 
 def explained_item(run: Run, rules: Rules) -> AgendaItem | None:
