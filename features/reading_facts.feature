@@ -1622,6 +1622,18 @@ Feature: Reading facts and requests the way people give them
 
   Rule: A date after a hedge is still a date
 
+    Scenario Outline: "<when>" is that week of the month
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-8102"
+      And the customer says "<when>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+
+      Examples:
+        | when                                | days  |
+        | the first week of November          | 26-32 |
+        | I bought it the last week of October | 33-42 |
+        | second week of october              | 50-56 |
+
     Scenario: "Not sure, early October I think" after a refusal for "sometime in October" is noted, not waited for
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "refund A-8102"

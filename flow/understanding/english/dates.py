@@ -411,6 +411,9 @@ def _fixed(
     if word in ("over", "at") and _words(tokens, i, 2) == [word, "the"] and _words(tokens, i + 2, 1) == ["weekend"]:
         return _last_period("weekend", today), i + 2  # "I ordered it over the weekend": the one just gone
     if word in ("last", "past", "previous") and UNITS.get(nxt, nxt) in ("week", "weekend", "month", "year"):
+        following = _words(tokens, i + 2, 2)
+        if nxt == "week" and following[:1] == ["of"] and following[1:] and following[1] in MONTHS:
+            return None  # "the last week of October": that month's last week, read at the month
         return _last_period(UNITS.get(nxt, nxt), today), i + 1
     if word in ("last", "this", "past", "previous") and nxt in SEASONS:
         return _season(nxt, today, before_this=word != "this"), i + 1
@@ -798,7 +801,10 @@ def _month_day(
     if nxt.isdigit() and len(nxt) == 4:
         year = int(nxt)
     first, last_day = 1, calendar.monthrange(year, month)[1]
-    if previous in ("early", "beginning", "start"):
+    week = _week_of(tokens, i)
+    if week is not None:
+        first, last_day = 1 + 7 * week, min(7 + 7 * week, last_day) if week < 3 else last_day
+    elif previous in ("early", "beginning", "start"):
         last_day = 10
     elif previous in ("mid", "middle"):
         first, last_day = 11, 20
@@ -814,6 +820,26 @@ def _month_day(
     )
 
 
+def _week_of(tokens: list[_Token], i: int) -> int | None:
+    """Which week of the month named at token ``i`` the words before it name, from 0: "the first week of
+    November" is 0, "the last week of October" is 3 (the rest of the month)."""
+    if i < 3 or tokens[i - 1].text != "of" or tokens[i - 2].text not in ("week", "wk"):
+        return None
+    return _WEEKS.get(tokens[i - 3].text)
+
+
+_WEEKS = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "last": 3,
+    "final": 3,
+}
 _PART_OF_MONTH = frozenset({"beginning", "start", "middle", "end"})
 _WHICH_MONTH = {"this": 0, "last": 1, "previous": 1}
 """Months named by where they stand from this one: "the 3rd of last month"."""
