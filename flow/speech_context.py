@@ -109,7 +109,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "status_text": frozenset({"status_text"}),
     "unanswered": frozenset({"unanswered", "announced"}),
     "files_complaint": frozenset({"files_complaint"}),
-    "trouble_told": frozenset({"trouble_told", "hard_times"}),
+    "trouble_told": frozenset({"trouble_told", "hard_times", "circumstance_told"}),
     "wished": frozenset({"wished"}),
     "variant": frozenset({"variant"}),
     "more_asked": frozenset({"more_asked"}),
@@ -479,6 +479,8 @@ class ContextBuilder:
             )
             news_only = run.signals.facts.get("circumstance") in _NOT_HARD and "condition" not in run.signals.facts
             context["hard_times"] = context["trouble_told"] and not news_only
+            # "I'm having an operation next month": news about the customer, not something that went wrong
+            context["circumstance_told"] = context["trouble_told"] and "condition" not in told
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
         if "variant" in groups:

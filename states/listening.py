@@ -141,7 +141,8 @@ SPEC = StateSpec(
             "{% elif asked_before and thanked %}Happy to help. One thing first: {{ question_inline }}"
             "{% elif asked_before and complained %}I'm sorry this is frustrating. So I can help, {{ question_inline }}"
             "{% elif asked_before %}Sorry, I didn't catch that. {{ question }}"
-            "{% else %}{% if trouble_told %}I'm sorry that happened. {% elif complained and not apologized %}I'm "
+            "{% else %}{% if circumstance_told %}I'm sorry to hear that. {% elif trouble_told %}I'm sorry that "
+            "happened. {% elif complained and not apologized %}I'm "
             "sorry about all this. {% elif given %}Got it. {% endif %}"
             "{{ question }}"
             "{% endif %}",

@@ -37,6 +37,16 @@ def test_an_alternative_told_while_a_fact_is_asked_for_is_noted_as_wished(engine
     assert "months are left" in turn.text
 
 
+@pytest.mark.parametrize("seed", ["a", "b", "c", "d"])
+def test_an_operation_to_come_is_met_with_sorry_to_hear_it_not_sorry_it_happened(engine: Engine, seed: str) -> None:
+    _, turn = engine.start(
+        message="I need to pause my membership, I'm having an operation next month", conversation_id=f"op-{seed}"
+    )
+
+    assert "sorry that happened" not in turn.text
+    assert "months are left" in turn.text
+
+
 def test_why_a_fact_is_needed_is_answered_in_words_that_fit_any_policy(engine: Engine) -> None:
     conversation, _ = engine.start(message="I want to cancel my membership")
     _, turn = engine.reply(conversation, "why?")
