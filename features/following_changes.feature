@@ -686,6 +686,14 @@ Feature: Following the customer when they change course
       When the customer says "cancel one of my orders please, A-4545"
       Then the agent asks for the "dispatched"
 
+    Scenario: "I ordered the same lamp twice (A-1111 and A-1112), could I cancel one of them?" asks which order
+      When the customer says "I think I made a mistake, I ordered two of the same lamp (A-1111 and A-1112) and I only need one, could I cancel one of them? They haven't shipped yet I think"
+      Then the agent says "Which order would you like me to look at"
+      And the request is still undecided
+      When the customer says "it was A-1112 I wanted cancelled"
+      Then the agent says "Order A-1112 hasn't left our warehouse yet, so I've cancelled it"
+      And the agent does not say "A-1111"
+
     Scenario: "Can I cancel just one item from my order? It hasn't shipped" cancels nothing
       When the customer says "can I cancel just one item from my order A-4545? it hasn't shipped"
       Then the request is still undecided

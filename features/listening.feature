@@ -129,6 +129,12 @@ Feature: Listening first
       | I mean for a return I'm doing, A-4040, bought 50 days ago |
       | it's for a return, A-4040, bought 50 days ago             |
 
+  Scenario: "And when he opened it, the hinge was snapped" tells what happened, and asks nothing beside it
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "I ordered a kettle (A-3210) on the 5th of November as a gift for my dad, and when he opened it last weekend the lid hinge was snapped. I'd prefer my money back if that's possible"
+    Then the request is approved
+    And the agent does not say "other question"
+
   Scenario Outline: "<message>" asks for the opposite of a cancellation, not for one
     When the customer says "<message>"
     Then the message is not read as "request:cancel"

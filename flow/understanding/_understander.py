@@ -175,8 +175,11 @@ class Understander:
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
         elif context.state == "follow_up" and _names_the_chosen_again(clause_words, context, lexicon):
             slots["go_ahead"] = "yes"  # "ok fine, exchange" once the exchange is arranged
-        if any(a.kind == "request" and a.target == "cancel" for a in acts) and any(
-            _part_of_an_order(clause) for clause in clause_words
+        several_orders = len({w for clause in clause_words for w in clause if _is_order_number(w)}) > 1
+        if (
+            any(a.kind == "request" and a.target == "cancel" for a in acts)
+            and not several_orders  # "A-1111 and A-1112 … could I cancel one of them?": one whole order of two
+            and any(_part_of_an_order(clause) for clause in clause_words)
         ):
             # "can I cancel just one item from A-4545?": only whole orders are cancelled here, so it is asked of
             # a colleague rather than the whole order cancelled
@@ -538,6 +541,13 @@ def _part_of_an_order(words: list[str]) -> bool:
 
 
 _CANCEL_PART = Act.of("request", "cancel_part")
+
+
+def _is_order_number(word: str) -> bool:
+    """Whether a canonical word looks like an order number ("a-1111")."""
+    return "-" in word and word[:1].isalpha() and word[-1:].isdigit()
+
+
 """A request no policy handles: cancelling some of an order, which a colleague can look at."""
 _ALWAYS_SOME = frozenset({("part", "of"), ("item", "from"), ("items", "from"), ("thing", "from")})
 _SOME_OF_IT = frozenset(

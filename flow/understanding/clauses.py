@@ -132,10 +132,18 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
                 and (first != "if" or "?" in folded)
                 and not _told_not_to(words)
                 and not _subject_left_out(words, opening)
+                and not (
+                    "?" not in folded and first == "when" and words[opening + 1] in _SUBJECTS_AFTER_WH
+                )  # "and when he opened it, the lid was snapped": when it happened, not a question
             )
         if not clause.question and _asks_indirectly(words):
             clause.question = True
     return result
+
+
+_SUBJECTS_AFTER_WH = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "their", "our"})
+"""Subjects straight after "when" that make the clause a statement of when something happened, without a
+"?"."""
 
 
 def _asks_indirectly(words: list[str]) -> bool:
