@@ -28,6 +28,18 @@ Feature: Weighing up the alternatives
     Then the agent says "the store credit, or the exchange"
     And the conversation is in "offering_alternatives"
 
+  Scenario Outline: "<message>" is a comparison too, not a yes
+    When the customer says "<message>"
+    Then the message is read as "ask_about:all"
+    And the agent says "straight away"
+    And the agent does not say "do you mean"
+
+    Examples:
+      | message                          |
+      | ok, what's the quickest option?  |
+      | what's the easiest?              |
+      | what would you do if you were me? |
+
   Scenario: A choice after the comparison is applied
     When the customer says "hmm which would you recommend?"
     And the customer says "the credit then"

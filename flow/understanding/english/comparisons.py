@@ -19,6 +19,8 @@ COMPARISONS = _phrases("""
     whats better | what is better | whats best | what is best | whats quicker | whats faster | whats cheaper |
     pros and cons | better option | best option | recommend | suggest | what would you do | what would you pick |
     what would you choose | which works out | which gets | which makes | quicker | faster | cheaper | sooner |
+    quickest | fastest | cheapest | soonest | easiest | simplest | least hassle | less hassle | easier | simpler |
+    whats the quickest | whats the fastest | whats the easiest | in my position | in my shoes | if you were me |
     what are my options | what options | what are the options | what options are there | what options do i have |
     what else can you do | what else can you offer | what else is there | what else do you have | what can you do |
     what can you offer | what choices | what are my choices | what are the choices | remind me of the options |
