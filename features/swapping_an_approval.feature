@@ -278,3 +278,15 @@ Feature: Swapping an approved request for one of its alternatives
       | message                                 |
       | please don't refund it                  |
       | actually I'll keep it, no refund needed |
+
+  Scenario: Asking for the exchange, then "I'll just get a refund", then back to the exchange, follows each change
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "I want to exchange A-6060 for a bigger size"
+    And the customer says "sorry, changed my mind, I'll just get a refund"
+    And the customer says "bought 10 days ago"
+    Then the request is approved
+    And no alternative is applied
+    When the customer says "actually no, go back to the exchange, size L"
+    Then the transitions taken were "swap_approval"
+    And the alternative "Exchange" is applied
+    And the conversation is in "follow_up"

@@ -149,6 +149,8 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
             name = _name_for(policy, act.target)
             if name is not None and before is None and _covered(run, policy, name):
                 continue
+            if name is not None and before is not None and before.name == name and not run.signals.has("choose"):
+                before.wish = None  # "sorry, changed my mind, I'll just get a refund": the request, not its offer
             if name is not None:
                 _now_asked_for(run, name)
                 kinds = kinds or {n: _kind(policy, n) for n in policy.requests}

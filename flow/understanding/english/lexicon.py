@@ -460,7 +460,8 @@ _CHOICE_FORMS = _phrases("""
     and need | but want | but would like | i wanna | wanna | want | would like | would prefer | would rather have |
     i would appreciate | id appreciate | would appreciate | i would be grateful for | id be grateful for |
     grateful for | i would love | id love | hoping for | i was hoping for | im hoping for | i am hoping for |
-    ok do the | okay do the | fine do the | just do the | ok go with the | lets do the
+    ok do the | okay do the | fine do the | just do the | ok go with the | lets do the | go back to |
+    go back to the | switch back to | change back to | back to the | make it the | stick with the
 """)
 _ABOUT_FORMS = _phrases("""
     how | what | whats | who | whos | when | where | wheres | which | does | do i | is it | is the | is there |
