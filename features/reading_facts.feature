@@ -305,6 +305,8 @@ Feature: Reading facts and requests the way people give them
         | Good afternoon. I am writing to request the cancellation of order A-1122. I believe it has not yet been dispatched. |
         | cancel A-1123 please, it still hasn't been shipped                                                         |
         | please cancel A-1124, I don't think it has been dispatched                                                 |
+        | can u cancel my order A-1125 its not shipped                                                               |
+        | can u cancle my ordr A-1126 its not shiped                                                                 |
 
     Scenario: "I haven't had any email" after the hint about the tracking email is not dispatched
       When the customer says "hello I want to cancel my order A-4680 because I found it cheaper elsewhere"

@@ -27,7 +27,7 @@ from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
-from flow.understanding.clauses import Clause, plain_clauses
+from flow.understanding.clauses import Clause, looks_like_order_number, plain_clauses
 from flow.understanding.context import FIRST_MESSAGE, Context, Offer
 from flow.understanding.languages import other_language, says_yes
 from flow.understanding.lexicon import Lexicon, lexicon_for
@@ -175,7 +175,7 @@ class Understander:
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
         elif context.state == "follow_up" and _names_the_chosen_again(clause_words, context, lexicon):
             slots["go_ahead"] = "yes"  # "ok fine, exchange" once the exchange is arranged
-        several_orders = len({w for clause in clause_words for w in clause if _is_order_number(w)}) > 1
+        several_orders = len({w for clause in clause_words for w in clause if looks_like_order_number(w)}) > 1
         if (
             any(a.kind == "request" and a.target == "cancel" for a in acts)
             and not several_orders  # "A-1111 and A-1112 … could I cancel one of them?": one whole order of two
@@ -541,11 +541,6 @@ def _part_of_an_order(words: list[str]) -> bool:
 
 
 _CANCEL_PART = Act.of("request", "cancel_part")
-
-
-def _is_order_number(word: str) -> bool:
-    """Whether a canonical word looks like an order number ("a-1111")."""
-    return "-" in word and word[:1].isalpha() and word[-1:].isdigit()
 
 
 """A request no policy handles: cancelling some of an order, which a colleague can look at."""

@@ -87,6 +87,10 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
         if not token:
             continue
         if token not in special:
+            if token in _STATEMENT_STARTS and words and looks_like_order_number(words[-1]) and len(words) > 2:
+                # "can u cancel my order A-2345 its not shipped": what it says after the number is told, not asked
+                result.append(Clause(words, False))
+                words = []
             words.append(token)
             continue
         if token in _BREAKS:
@@ -144,6 +148,15 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
 _SUBJECTS_AFTER_WH = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "their", "our"})
 """Subjects straight after "when" that make the clause a statement of when something happened, without a
 "?"."""
+
+
+_STATEMENT_STARTS = frozenset({"its", "theyre"})
+"""Words after an order number, with no comma, that start what the customer tells of it."""
+
+
+def looks_like_order_number(word: str) -> bool:
+    """Whether a canonical word looks like an order number ("a-1111")."""
+    return "-" in word and word[:1].isalpha() and word[-1:].isdigit()
 
 
 def _asks_indirectly(words: list[str]) -> bool:
