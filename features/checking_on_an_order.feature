@@ -27,7 +27,8 @@ Feature: Checking on something already under way
 
   Scenario: "My refund is taking ages" asks after it rather than for a new refund
     When the customer says "my refund is taking ages, order A-9702"
-    Then the message is read as "ask_status" and "provide:order_id"
+    Then the message is read as "ask_status", "complain" and "provide:order_id"
+    And the agent says "sorry"
     And the agent says "within 5 working days"
     And the agent does not say "When did you buy it"
 
@@ -64,9 +65,20 @@ Feature: Checking on something already under way
     When the customer says "yes"
     Then the agent does not hand over to a person
 
+  Scenario Outline: "<message>" asks after the refund with a long wait, and is told sorry first
+    When the customer says "<message>"
+    Then the message is not read as "request:refund"
+    And the reply matches /^(Hi|Hello).*\n\nI'm sorry (you're still waiting|it's taking so long)/
+    And the agent says "within 5 working days"
+
+    Examples:
+      | message                                                                          |
+      | why haven't I had my refund yet? it's been 2 weeks since you approved it. A-1357 |
+      | still no refund after 3 weeks!! A-1357                                           |
+
   Scenario: A return sent weeks ago with still no refund is a question about it, not a new request
     When the customer says "I returned my shoes 3 weeks ago and still no refund"
-    Then the message is read as "ask_status"
+    Then the message is read as "ask_status" and "complain"
     And the agent says "within 5 working days"
     And the agent says "colleague"
     And the agent does not say "What would you like me to do?"

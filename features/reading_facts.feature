@@ -529,7 +529,7 @@ Feature: Reading facts and requests the way people give them
     Scenario: When the item was returned is not when it was bought
       When the customer says "I returned the item weeks ago and still nothing. Order A-1403."
       Then the message gives no fact "days_since_purchase"
-      And the message is read as "ask_status" and "provide:order_id"
+      And the message is read as "ask_status", "complain" and "provide:order_id"
 
     Scenario: "Ok" after the dispatch hint takes it in, and says neither yes nor no
       When the customer says "please cancel A-1602 asap"
@@ -1050,7 +1050,7 @@ Feature: Reading facts and requests the way people give them
     Scenario: "Two emails saying my refund is processed but no money yet" asks after it, and details given pass it on
       Given it is within the policy's opening hours
       When the customer says "Hiya, I've had two emails saying my refund is processed but no money yet. A-3579"
-      Then the message is read as "ask_status" and "provide:order_id"
+      Then the message is read as "ask_status", "complain" and "provide:order_id"
       When the customer says "it was about a week ago"
       Then the agent hands over to a person
       And the agent says "Thank you. I'm passing this to a colleague now"

@@ -248,6 +248,8 @@ def read_acts(
     if "days_since_purchase" in facts and "cancel_request" in found.kinds():
         mind_changed_beside_the_date(clauses, lexicon, found)
     second_thoughts(found)
+    if "ask_status" in found.kinds() and "complain" not in found.kinds():
+        _chased_after_a_long_wait(clauses, found)
     if not found.kinds() - _SHORT_REFUND_BESIDE and lexicon.refunded_short([clause.words for clause in clauses]):
         _short_refund_asked_after(found)
     if found.told and "request" not in found.kinds():
@@ -1145,6 +1147,21 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 _BARE_NOS = frozenset({"no", "nope", "nah"})
 _SUBJECTS = frozenset({"i", "we", "id", "ill", "im", "just"})
+
+
+def _chased_after_a_long_wait(clauses: list[Clause], found: Found) -> None:
+    """ "Why haven't I had my refund yet? It's been 2 weeks", "still no refund after 3 weeks!!": asked after
+    with the wait told as too long, which is a complaint too, met with a sorry."""
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        long_wait = _waited_long(words) and any(w in _LONG_WAITS or w == "still" or w == "ages" for w in words)
+        not_yet = "yet" in words and not _NOT_HAD.isdisjoint(words)
+        if long_wait or not_yet:
+            found.add(index * 1000 + 2, Act.of("complain"))
+            return
+
+
+_NOT_HAD = frozenset({"havent", "hasnt", "not", "no", "never", "didnt"})
 
 
 def _waited_long(words: Sequence[str]) -> bool:
