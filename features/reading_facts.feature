@@ -1795,6 +1795,8 @@ Feature: Reading facts and requests the way people give them
         | message                                           |
         | the lamp A-1234 doesn't match the description     |
         | it's not as advertised, the colour is totally off |
+        | my order A-4040 came today but it's missing the charger |
+        | the desk arrived with parts missing               |
 
   Rule: A bare day of the month that is today's is last month's
 

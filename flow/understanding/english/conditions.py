@@ -67,6 +67,8 @@ FAULTY = _phrases("""
     ceased to function | ceased functioning | ceased working | stopped functioning | no longer functions |
     not functioning | doesnt function | does not function | wont function | failed to work | fails to work |
     came without | arrived without | delivered without | was missing | were missing | is missing the |
+    its missing the | its missing a | its missing its | theyre missing the | it was missing the | missing a part |
+    missing parts | missing a piece | missing pieces | parts missing | part missing | pieces missing |
     missing from the box | missing from the package | missing from the parcel | wasnt in the box |
     werent in the box | not in the box | wasnt included | werent included | wasnt inside | werent inside |
     only work in one | only works in one | only work on one | only works on one | only one side works |
