@@ -1131,6 +1131,17 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Several orders in one message each get what their own words ask for
 
+    Scenario Outline: Dates told by item before the orders are named by item go to their own orders
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the agent says "Order A-1010 is within our 30-day window"
+      And the agent says "Order A-2020 was bought 62 days ago"
+
+      Examples:
+        | message                                                                                                                   |
+        | I bought trainers on the 20th and sandals on the 2nd of October. Both orders: A-1010 trainers, A-2020 sandals. I want refunds for both |
+        | I bought sandals on the 2nd of October and trainers on the 20th. A-1010 trainers, A-2020 sandals. refunds please          |
+
     Scenario: An order told with its details but no trouble, beside one whose trouble asks for a refund, is returned too
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I bought 2 things, a mug A-1111 (broken) bought 3 days ago and a plate A-2222 I just don't like, bought 2 months ago"

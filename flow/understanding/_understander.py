@@ -806,6 +806,8 @@ def _facts_per_order(
         per_order = [{spec.name: order, **read_part(starts[n], places[n])} for n, order in enumerate(orders)]
     for index, owner in owned.items():
         per_order[owner].update(read_words([list(clauses[index].words)]))
+    for owner, part in _parts_by_item(clauses, places, lexicon):
+        per_order[owner].update(read_words([part]))
     opening = clauses[: places[0][0]]
     if days is not None and any(not _SEVERAL.isdisjoint(clause.words) for clause in opening):
         # "I bought a couple of things last week. The mug (A-1414)…": the date said first is every order's.
@@ -919,12 +921,7 @@ def _clauses_by_item(clauses: list[Clause], places: list[tuple[int, int]], lexic
     or point at one by its place ("the first bought 10 days ago"), mapped to that order's index in
     ``places``. An order's item is the word before "from", "in" or "on" and the order ("the trainers from
     A-1010"), or just before the order ("the hoodie A-2020")."""
-    items: dict[str, int] = {}
-    for n, (c, w) in enumerate(places):
-        words = clauses[c].words
-        at = w - 2 if w >= 2 and words[w - 1] in _ITEM_LINKS else w - 1
-        if at >= 0 and words[at].isalpha() and words[at] not in lexicon.stopwords and words[at] not in _NOT_ITEMS:
-            items.setdefault(words[at], n)
+    items = _items_of_orders(clauses, places, lexicon)
     owned: dict[int, int] = {}
     ordered = {c for c, _ in places}
     for index, clause in enumerate(clauses):
@@ -935,6 +932,47 @@ def _clauses_by_item(clauses: list[Clause], places: list[tuple[int, int]], lexic
         if index not in ordered and len(owners) == 1 and owners <= set(range(len(places))):
             owned[index] = owners.pop()
     return owned
+
+
+def _items_of_orders(clauses: list[Clause], places: list[tuple[int, int]], lexicon: Lexicon) -> dict[str, int]:
+    """Each order's item, by the index of its order in ``places``: the word before "from", "in" or "on" and the
+    order ("the trainers from A-1010"), just before it ("the hoodie A-2020"), or just after it ("A-1010
+    trainers")."""
+    items: dict[str, int] = {}
+    for n, (c, w) in enumerate(places):
+        words = clauses[c].words
+        at = w - 2 if w >= 2 and words[w - 1] in _ITEM_LINKS else w - 1
+        for word in (words[at] if at >= 0 else "", words[w + 1] if w + 1 < len(words) else ""):
+            if word.isalpha() and word not in lexicon.stopwords and word not in _NOT_ITEMS:
+                items.setdefault(word, n)
+                break
+    return items
+
+
+def _parts_by_item(
+    clauses: list[Clause], places: list[tuple[int, int]], lexicon: Lexicon
+) -> list[tuple[int, list[str]]]:
+    """The parts of a clause that names no order but the items of several, split at "and", each naming one
+    order's item, with that order's index: "I bought trainers on the 20th and sandals on the 2nd of
+    October", before "A-1010 trainers, A-2020 sandals"."""
+    items = _items_of_orders(clauses, places, lexicon)
+    if len(set(items.values())) < 2:
+        return []
+    ordered = {c for c, _ in places}
+    found: list[tuple[int, list[str]]] = []
+    for index, clause in enumerate(clauses):
+        if index in ordered or len({items[w] for w in clause.words if w in items}) < 2:
+            continue
+        part: list[str] = []
+        for word in [*clause.words, "and"]:
+            if word != "and":
+                part.append(word)
+                continue
+            owners = {items[w] for w in part if w in items}
+            if len(owners) == 1:
+                found.append((owners.pop(), part))
+            part = []
+    return found
 
 
 _POINTING = {("the", "first"): 0, ("the", "second"): 1, ("the", "former"): 0, ("the", "latter"): -1}
