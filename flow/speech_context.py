@@ -777,7 +777,11 @@ class ContextBuilder:
             compared = [a for a in alternatives if a.id in shown]
             context["about"] = context["choices"]
             said = set(run.said)
-            described = [f"{a.title}: {_details(a)}" for a in compared]
+            # Three or more are each put in their first sentence, so the list stays short enough to read.
+            brief = len(compared) > 2
+            described = [
+                f"{a.title}: {sentences_of(_details(a))[0] if brief and _details(a) else _details(a)}" for a in compared
+            ]
             if len(compared) == 1:
                 # "What else is there?" with one thing left: it is all there is.
                 only_one = compared[0]

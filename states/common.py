@@ -20,8 +20,10 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "{% endif %}",
     ),
     "policy": (
-        "Here's how it works: {{ summary }}{% if resume %} {{ resume }}{% endif %}",
-        "Happy to explain. {{ summary }}{% if resume %} {{ resume }}{% endif %}",
+        "{% if summary|wordcount < 60 %}Here's how it works: {% endif %}{{ summary }}{% if resume %} {{ resume }}"
+        "{% endif %}",
+        "{% if summary|wordcount < 60 %}Happy to explain. {% endif %}{{ summary }}{% if resume %} {{ resume }}"
+        "{% endif %}",
     ),
     "bot": (
         "I'm {{ agent_name }}, the virtual assistant for {{ company }}, not a person. I can help with {{ requests }}, "

@@ -41,6 +41,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     every = len(Engine(load_policy("retail")).edges)
     assert f"taking {every} of {every} transitions" in result.output
     assert "no generated conversation takes" not in result.output
+    assert "replies stay short" not in result.output  # no path through the bundled policy says too much at once
     return root
 
 
