@@ -138,6 +138,19 @@ Feature: Swapping an approved request for one of its alternatives
 
   Rule: Asked what else there is once a request was granted, the agent lists what could replace it
 
+    Scenario Outline: After a refund is swapped for store credit, "what are my options?" lists only what <item> may have
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<first>"
+      And the customer says "I'll take the store credit, please."
+      And the customer says "what are my options?"
+      Then the agent says "exchange"
+      And the agent <repair> "repair"
+
+      Examples:
+        | item              | first                                         | repair       |
+        | an unwanted item  | refund A-1212, changed my mind, bought 10 days ago | does not say |
+        | a faulty item     | my kettle A-1212 is broken, bought 10 days ago | says         |
+
     Scenario: "What are my options?" after a refund is granted lists store credit and the exchange
       When the customer says "I want a refund for A-5151, changed my mind, bought it last week"
       Then the request is approved

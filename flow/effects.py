@@ -252,8 +252,9 @@ class Effects:
         if item is None or chosen is None:
             return
         run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
-        # An approved request could have had any of its alternatives, so the customer may still switch to another.
-        item.offered = tuple(a.id for a in self._policy.requests[item.name].every_alternative())
+        # An approved request could have had any alternative open to it, so the customer may still switch to another.
+        open_to_it = [a.id for a in self._rules.alternatives_open(item.name, {**run.facts, **item.facts})]
+        item.offered = tuple(dict.fromkeys([*open_to_it, chosen]))
         run.offered = list(item.offered)
         self._settle_with(run, item, chosen)
 

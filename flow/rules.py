@@ -116,6 +116,17 @@ class Rules:
         }
         self._hours_at: tuple[datetime | None, bool] = (None, False)
 
+    def alternatives_open(self, request: str, facts: dict[str, FactValue]) -> list[Alternative]:
+        """The alternatives ``request`` may have with ``facts``: its own, and those of each exception that
+        holds (a replacement for a faulty item; none for one merely unwanted)."""
+        policy_request = self.policy.requests[request]
+        seen: dict[str, Alternative] = {a.id: a for a in policy_request.alternatives}
+        for index, (holds, _) in enumerate(self._exceptions[request]):
+            if holds(facts, {}, {}):
+                for alternative in policy_request.exceptions[index].alternatives:
+                    seen.setdefault(alternative.id, alternative)
+        return list(seen.values())
+
     def is_alternative(self, offer: str | None) -> bool:
         """Whether ``offer`` is one of the policy's alternatives, of any request."""
         return any(offer in ids for ids in self._alternative_ids.values())
