@@ -118,6 +118,17 @@ Feature: Saying it another way
       When the customer says "i really don't know the order number"
       Then the agent says "colleague"
 
+    Scenario Outline: "<message>" is told where to find the order number, not asked for it
+      When the customer says "<message>"
+      Then the agent says "confirmation email"
+      And the agent does not say "Could you tell me your order number"
+      And the agent does not say "frustrating"
+
+      Examples:
+        | message                                                        |
+        | I need to cancel an order but I've forgotten the order number  |
+        | I want to return a lamp, I deleted the confirmation email      |
+
     Scenario: How long ago, said while the order number is asked, is no order number in the wrong form
       When the customer says "I want a refund"
       And the customer says "it was bought about 2 weeks ago"

@@ -888,7 +888,9 @@ ENGLISH = Lexicon(
         where do i find | where can i find | where would i find | no way of knowing | what do you mean |
         what does that mean | what does it mean | what does dispatched mean | what does dispatch mean |
         what do you mean by | dont understand the question | do not understand the question | not sure | idk |
-        dunno | not that i know of | not as far as i know | i think so | i guess so | might have | might not have
+        dunno | not that i know of | not as far as i know | i think so | i guess so | might have | might not have |
+        forgotten | forgot | have forgotten | ive forgotten | i forgot | misplaced | deleted the email |
+        deleted the confirmation
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
