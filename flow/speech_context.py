@@ -25,6 +25,7 @@ from flow.reading import CALLBACK
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
+from flow.understanding.asides import SETTLED_WORDS
 from flow.understanding.languages import ONLY_ENGLISH, PASS_TO_A_PERSON
 from flow.wording import (
     GREETING_WORDS,
@@ -599,7 +600,7 @@ class ContextBuilder:
         """ "Yes, that's all done: I've set up a cancellation for order A-1010 and a refund for order A-2020.",
         when the message asks whether what was just sorted is done; ``None`` otherwise."""
         asked = set(run.text.lower().replace("?", " ").replace(",", " ").split())
-        if run.state != "follow_up" or asked.isdisjoint(_DONE_ASKED) or not asked.isdisjoint(_ELSEWHERE):
+        if run.state != "follow_up" or asked.isdisjoint(SETTLED_WORDS) or not asked.isdisjoint(_ELSEWHERE):
             return None  # "is my other refund done?" asks after one from before
         done = []
         for item in run.agenda:
@@ -1103,8 +1104,6 @@ def status_check(run: Run, policy: Policy) -> bool:
 
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
-_DONE_ASKED = frozenset({"done", "sorted", "complete", "completed", "finished", "processed"})
-"""Words of a question asking whether what was sorted is done ("both done?", "is that sorted?")."""
 _ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
 
 

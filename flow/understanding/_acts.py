@@ -1154,9 +1154,8 @@ def _chased_after_a_long_wait(clauses: list[Clause], found: Found) -> None:
     with the wait told as too long, which is a complaint too, met with a sorry."""
     for index, clause in enumerate(clauses):
         words = clause.words
-        long_wait = _waited_long(words) and any(w in _LONG_WAITS or w == "still" or w == "ages" for w in words)
         not_yet = "yet" in words and not _NOT_HAD.isdisjoint(words)
-        if long_wait or not_yet:
+        if _waited_long(words) or not_yet:
             found.add(index * 1000 + 2, Act.of("complain"))
             return
 

@@ -17,7 +17,7 @@ from datetime import date
 from flow.models import FactValue, Span
 from flow.textmatch import TextPattern, policy_pattern
 from flow.understanding._found import has
-from flow.understanding._request_cues import order_number_like
+from flow.understanding._request_cues import looks_like_order_number, order_number_like
 from flow.understanding._slots import extract_slots
 from flow.understanding.context import Context, FactField
 from flow.understanding.english.dates import (
@@ -663,7 +663,7 @@ _NOTHING_TAIL = frozenset({"yet", "so", "far", "at", "all", "here", "since", "ar
 
 def _an_order(word: str) -> bool:
     """Whether ``word`` names an order: "parcel", "order", or an order number ("a-5555")."""
-    return word in _PARCEL_WORDS or ("-" in word and word[:1].isalpha() and word[-1:].isdigit())
+    return word in _PARCEL_WORDS or looks_like_order_number(word)
 
 
 _LATE = frozenset({"late", "overdue", "delayed"})

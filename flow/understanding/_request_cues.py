@@ -47,6 +47,12 @@ def order_number_like(word: str) -> bool:
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
+def looks_like_order_number(word: str) -> bool:
+    """Whether a canonical word is an order number in the shop's usual form, letters, a dash and digits
+    ("a-1111"): stricter than :func:`order_number_like`, so "the 20th" is never counted as an order."""
+    return "-" in word and word[:1].isalpha() and word[-1:].isdigit()
+
+
 def adds_more(words: Sequence[str]) -> bool:
     """ "Oh and A-7006 too", "also a refund", "as well": something added to what was asked, not put in its place."""
     return not _ADDING.isdisjoint(words) or any(

@@ -14,6 +14,7 @@ from flow.models import Act
 from flow.understanding._drops import correction_end
 from flow.understanding._found import Found, has
 from flow.understanding._offers import find_mentions
+from flow.understanding.asides import SETTLED_WORDS
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -267,8 +268,7 @@ _TAKES = frozenset({"take", "takes", "taking"})
 _ASKING_TO_HAVE = frozenset((verb, person) for verb in ("can", "could", "may") for person in ("i", "we"))
 
 
-_WHAT_HAPPENS_NEXT = frozenset(
+_WHAT_HAPPENS_NEXT = SETTLED_WORDS | frozenset(
     """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
-    get days soon quickly notified notification back catch done sorted processed completed complete
-    finished received receives""".split()
+    get days soon quickly notified notification back catch received receives""".split()
 )

@@ -22,12 +22,12 @@ from flow.understanding._granted import as_welcome, welcomed_grant
 from flow.understanding._irony import is_ironic
 from flow.understanding._mood import OWNING_UP, corrected_sentiment
 from flow.understanding._offers import find_mentions, variant_asked
-from flow.understanding._request_cues import OTHER_ORDER, adds_more, another_order_said
+from flow.understanding._request_cues import OTHER_ORDER, adds_more, another_order_said, looks_like_order_number
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
 from flow.understanding._threat import read_threat
-from flow.understanding.clauses import Clause, looks_like_order_number, plain_clauses
+from flow.understanding.clauses import Clause, plain_clauses
 from flow.understanding.context import FIRST_MESSAGE, Context, Offer
 from flow.understanding.languages import other_language, says_yes
 from flow.understanding.lexicon import Lexicon, lexicon_for
@@ -175,11 +175,11 @@ class Understander:
             slots["go_ahead"] = "yes"  # "great, can you do it then?", "whatever is quickest" once it is done
         elif context.state == "follow_up" and _names_the_chosen_again(clause_words, context, lexicon):
             slots["go_ahead"] = "yes"  # "ok fine, exchange" once the exchange is arranged
-        several_orders = len({w for clause in clause_words for w in clause if looks_like_order_number(w)}) > 1
         if (
             any(a.kind == "request" and a.target == "cancel" for a in acts)
-            and not several_orders  # "A-1111 and A-1112 … could I cancel one of them?": one whole order of two
             and any(_part_of_an_order(clause) for clause in clause_words)
+            # "A-1111 and A-1112 … could I cancel one of them?": one whole order of the two
+            and len({w for clause in clause_words for w in clause if looks_like_order_number(w)}) < 2
         ):
             # "can I cancel just one item from A-4545?": only whole orders are cancelled here, so it is asked of
             # a colleague rather than the whole order cancelled
@@ -787,7 +787,8 @@ def _facts_per_order(
 
     # "the trainers from A-1010 and the hoodie from A-2020. trainers 10 days ago, hoodie 2 months ago": a
     # clause that names one order's item, and no order, speaks for that order.
-    owned = _clauses_by_item(clauses, places, lexicon)
+    items = _items_of_orders(clauses, places, lexicon)
+    owned = _clauses_by_item(clauses, places, items)
 
     def read_words(words: list[list[str]]) -> dict[str, FactValue]:
         part = " . ".join(" ".join(w) for w in words)
@@ -806,7 +807,7 @@ def _facts_per_order(
         per_order = [{spec.name: order, **read_part(starts[n], places[n])} for n, order in enumerate(orders)]
     for index, owner in owned.items():
         per_order[owner].update(read_words([list(clauses[index].words)]))
-    for owner, part in _parts_by_item(clauses, places, lexicon):
+    for owner, part in _parts_by_item(clauses, places, items):
         per_order[owner].update(read_words([part]))
     opening = clauses[: places[0][0]]
     if days is not None and any(not _SEVERAL.isdisjoint(clause.words) for clause in opening):
@@ -916,12 +917,10 @@ _SEVERAL = frozenset({"things", "items", "orders", "bits", "purchases"})
 """Words of an opening clause that speaks of several orders at once: "I bought a few things last week"."""
 
 
-def _clauses_by_item(clauses: list[Clause], places: list[tuple[int, int]], lexicon: Lexicon) -> dict[int, int]:
+def _clauses_by_item(clauses: list[Clause], places: list[tuple[int, int]], items: dict[str, int]) -> dict[int, int]:
     """The clauses, named by index, that name no order but the item of exactly one ("hoodie 2 months ago"),
     or point at one by its place ("the first bought 10 days ago"), mapped to that order's index in
-    ``places``. An order's item is the word before "from", "in" or "on" and the order ("the trainers from
-    A-1010"), or just before the order ("the hoodie A-2020")."""
-    items = _items_of_orders(clauses, places, lexicon)
+    ``places``; ``items`` are the orders' items (see :func:`_items_of_orders`)."""
     owned: dict[int, int] = {}
     ordered = {c for c, _ in places}
     for index, clause in enumerate(clauses):
@@ -950,12 +949,11 @@ def _items_of_orders(clauses: list[Clause], places: list[tuple[int, int]], lexic
 
 
 def _parts_by_item(
-    clauses: list[Clause], places: list[tuple[int, int]], lexicon: Lexicon
+    clauses: list[Clause], places: list[tuple[int, int]], items: dict[str, int]
 ) -> list[tuple[int, list[str]]]:
     """The parts of a clause that names no order but the items of several, split at "and", each naming one
     order's item, with that order's index: "I bought trainers on the 20th and sandals on the 2nd of
     October", before "A-1010 trainers, A-2020 sandals"."""
-    items = _items_of_orders(clauses, places, lexicon)
     if len(set(items.values())) < 2:
         return []
     ordered = {c for c, _ in places}

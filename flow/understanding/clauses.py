@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flow.understanding._request_cues import looks_like_order_number
 from flow.understanding._text import SHORTHAND, unstretched
 from flow.understanding.lexicon import Lexicon
 
@@ -152,11 +153,6 @@ _SUBJECTS_AFTER_WH = frozenset({"i", "he", "she", "they", "we", "my", "his", "he
 
 _STATEMENT_STARTS = frozenset({"its", "theyre"})
 """Words after an order number, with no comma, that start what the customer tells of it."""
-
-
-def looks_like_order_number(word: str) -> bool:
-    """Whether a canonical word looks like an order number ("a-1111")."""
-    return "-" in word and word[:1].isalpha() and word[-1:].isdigit()
 
 
 def _asks_indirectly(words: list[str]) -> bool:
