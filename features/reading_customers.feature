@@ -586,6 +586,32 @@ Feature: Reading customers the way they write
       Then the request is approved
       And the agent does not say "other question"
 
+    Scenario: "Also, do you price match?" after telling what went wrong is said to be beyond the agent
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my blender A-2222 stopped working, got it 2 months ago. also do you price match?"
+      Then the agent offers "Replacement" and "Repair"
+      And the reply matches /(can't answer your other question|other question is one I)/
+
+    Scenario: "Can you check?" after telling the order never came asks the agent to act, not a question to refuse
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my order A-3333 never arrived, I ordered it 2 weeks ago. can you check?"
+      Then the agent offers "Resend" and "Refund"
+      And the agent does not say "other question"
+
+  Rule: A question after telling what went wrong is answered beside what is done about it
+
+    Scenario: "How long does a repair take?" after a fault is told gets the offers and the answer
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my blender A-2222 stopped working, got it 2 months ago. how long does a repair take?"
+      Then the agent offers "Replacement" and "Repair"
+      And the agent says "post it back within 14 days"
+
+    Scenario: "How long will a refund take?" after a breakage is told starts the refund and says how long once
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "the mug from A-4444 arrived smashed, bought it yesterday. how long will a refund take?"
+      Then the request is approved
+      And the agent says "5 working days" only once
+
   Rule: Not knowing how to do something is asking for it
 
     Scenario: "I don't know how to cancel my order" asks to cancel it
@@ -609,6 +635,33 @@ Feature: Reading customers the way they write
         | message                                                                                                           |
         | hello i am writing for return the product, is not good quality. order number is A-8181 and i buy it 10 day before |
         | refund for A-8182 please, was too small, bought 4 days ago                                                        |
+
+  Rule: Asking to return something named with its order is the request
+
+    Scenario: "Can I return trainers I've worn once?" with the order and date asks for the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Can I return trainers I've worn once? they rub my heel. Order B-3030, bought 2 weeks back"
+      Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+      And the request is approved
+
+    Scenario: "Can I return trainers?" alone asks the rules
+      When the customer says "Can I return trainers?"
+      Then the message is read as "ask_policy"
+
+  Rule: Asking what the agent can do, once a colleague is offered, is no yes to the colleague
+
+    Scenario: "Ok whatever, what can you do for me?" hears what the agent can do
+      When the customer says "can I get a discount on my next order"
+      Then the message is not read as "request:cancel"
+      And the agent says "pass you to one"
+      When the customer says "ok whatever, what can you do for me"
+      Then the conversation is in "listening"
+      And the agent says "within 30 days"
+
+    Scenario: "So what now?" to the offer of a colleague is still about that offer
+      When the customer says "can I get a discount on my next order"
+      And the customer says "so what now?"
+      Then the message is not read as "ask_policy"
 
   Rule: Goodbyes in other words
 
@@ -650,6 +703,18 @@ Feature: Reading customers the way they write
       And the customer says "great, how long till I see the money?"
       Then the conversation is in "follow_up"
       And the agent says "within 5 working days"
+
+    Scenario: "How many days until I see it?" once it is refunded says how long this one takes
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "how many days until I see it?"
+      Then the message is read as "ask_status"
+      And the agent says "within 5 working days"
+      And the agent does not say "Orders can be cancelled"
+
+    Scenario: "How many days do I have to return it?" still asks the rules
+      When the customer says "how many days do I have to return something?"
+      Then the message is read as "ask_policy"
 
   Rule: A question about the rules is not answered with a yes
 

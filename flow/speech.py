@@ -316,6 +316,8 @@ class Speaker:
         found = self._aside_answer(run, aside)
         if found is None and aside.startswith(ASKS_RULES):
             return  # a question about the rules that no sentence answers is left to the reply itself
+        if found is not None and _already_said(found, paragraphs):
+            return  # "how long will a refund take?" beside a refund started "within 5 working days"
         path = "templates.escalated.aside" if waiting else "templates.common.aside"
         context = self._contexts.context(run, self._book.variables(path, seed=seed), steps[-1] if steps else None)
         context["aside_answer"] = found
@@ -625,3 +627,15 @@ def _answers_only(run: Run) -> bool:
 
 
 _PLAIN_KINDS = frozenset({"choose", "reject", "affirm", "deny", "provide", "thank", "request"})
+
+
+def _already_said(answer: str, paragraphs: list[str]) -> bool:
+    """Whether the reply already says what an answer would: four words of it in a row, as in "within 5
+    working days" said by both."""
+    said = _runs_of_four(" ".join(paragraphs))
+    return not said.isdisjoint(_runs_of_four(answer))
+
+
+def _runs_of_four(text: str) -> set[tuple[str, ...]]:
+    words = [word.strip(".,;:!?()\"'").lower() for word in text.split()]
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))

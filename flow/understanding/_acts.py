@@ -11,7 +11,7 @@ readable is ``unknown``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
@@ -241,7 +241,11 @@ def read_acts(
         and any(f.kind == "condition" and f.name in facts for f in context.facts)
     ):
         _no_then_what_is_wrong(clauses, lexicon, found)
-    if "order_id" in facts and "ask_policy" in found.kinds() and not found.kinds() & {"request", "choose"}:
+    if (
+        "order_id" in facts
+        and not found.kinds() & {"request", "choose"}
+        and ("ask_policy" in found.kinds() or any(_returns_something(clause.words) for clause in clauses))
+    ):
         _rules_for_this_order(clauses, lexicon, found)
     if facts and "hold" in found.kinds():
         found.drop("hold")
@@ -398,13 +402,8 @@ def read_acts(
         and all(first(lexicon.cancel_request_cues, clause.words) is not None for clause in clauses)
     ):
         found.acts = [(0, Act.of("goodbye"))]  # "never mind" with nothing asked for yet: leaving
-    if (
-        context.state == "listening"
-        and not context.offered
-        and context.question != "person"  # "so what now?" to the offer of a colleague asks about that offer
-        and not found.kinds() - {"unknown", "complain", "thank"}
-    ):
-        _asks_what_can_be_done(clauses, lexicon, found)
+    if context.state == "listening" and not context.offered and not found.kinds() - {"unknown", "complain", "thank"}:
+        _asks_what_can_be_done(clauses, lexicon, found, colleague_offered=context.question == "person")
     if context.state == "escalated" and found.kinds() <= {"ask_policy", "ask_why", "unknown", "accept", "affirm"}:
         _asks_about_the_wait(clauses, lexicon, found)
     if context.state in _DECLINED_STATES and found.kinds() <= {"complain", "unknown", "insist", "ask_policy"}:
@@ -436,9 +435,16 @@ def read_acts(
         found.acts = [(at, a) for at, a in found.acts if not (a.kind == "request" and at // 1000 in ways)]
     if context.state == "follow_up" and not found.kinds() - {"deny", "cancel_request", "complain", "unknown"}:
         _wants_the_thing_itself(clauses, context, lexicon, found)
+    if asides is not None and context.state == "listening" and context.request is None:
+        _question_beside_what_went_wrong(clauses, found, asides)
     acts = found.ordered()
     kinds = found.kinds()
-    if asides is not None and kinds & _MOVING_ON and not (tone.abusive or tone.irony or tone.threat):
+    if (
+        asides is not None
+        and not asides
+        and _moves_on(clauses, kinds, found, context)
+        and not (tone.abusive or tone.irony or tone.threat)
+    ):
         aside = _aside_question(clauses, lexicon, found)
         if aside is not None:
             asides.append(aside)
@@ -573,12 +579,22 @@ def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> Non
     found.add(0, Act.of("request", topic))
 
 
-def _asks_what_can_be_done(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+def _asks_what_can_be_done(
+    clauses: list[Clause], lexicon: Lexicon, found: Found, *, colleague_offered: bool = False
+) -> None:
     """Before anything is on offer, "what can you do?", "what are my options?" or "how can you help?" asks what
-    the rules allow, which the policy's summary answers."""
-    if any(has(lexicon.possibility_questions, clause.words) for clause in clauses):
+    the rules allow, which the policy's summary answers. Once a colleague is offered, only a question about
+    what the agent can do does ("so what can you help with?"); "so what now?" asks about that offer."""
+    if any(
+        has(lexicon.possibility_questions, clause.words)
+        and not (colleague_offered and _ABOUT_THE_AGENT.isdisjoint(clause.words))
+        for clause in clauses
+    ):
         found.drop("unknown")
         found.add(7, Act.of("ask_policy"))
+
+
+_ABOUT_THE_AGENT = frozenset({"you", "options", "option", "choices"})
 
 
 def _no_then_what_is_wrong(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
@@ -741,6 +757,37 @@ _ANSWERED_ANYWAY = frozenset(
 _FACTS_AT = 500
 """Where the facts a message gives are placed among its acts: in no clause of their own."""
 _MOVING_ON = frozenset({"request", "choose", "insist"})
+
+
+def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides: list[str]) -> None:
+    """ "The mug arrived smashed, bought it yesterday. How long will a refund take?": told what went wrong,
+    the customer asks how what is coming works. The request is had from what went wrong, and the question
+    after it is answered beside it, not in its place."""
+    if not any(act.kind == "provide" and act.target == "condition" for _, act in found.acts):
+        return
+    if found.kinds() - {"provide", "complain", "thank", "ask_about", "ask_status"}:
+        return
+    asking = [(at, act) for at, act in found.acts if act.kind in ("ask_about", "ask_status")]
+    if len(asking) != 1 or asking[0][0] < 1000 or not clauses[asking[0][0] // 1000].question:
+        return  # a question first is the message's own: "do you do repairs? my kettle stopped working"
+    at, act = asking[0]
+    words = " ".join(clauses[at // 1000].words)
+    found.drop(act.kind)
+    asides.append(f"{ASKS_OFFER}{act.target} {words}" if act.kind == "ask_about" else f"{ASKS_RULES} {words}")
+
+
+def _moves_on(clauses: list[Clause], kinds: Collection[str], found: Found, context: Context) -> bool:
+    """Whether the message does something a question can be asked beside: a request, a choice, or, before
+    any request, telling what went wrong with the order ("it arrived broken. also, do you price match?"),
+    when no question asks the agent to act on it ("it never arrived. can you check?")."""
+    if not _MOVING_ON.isdisjoint(kinds):
+        return True
+    if context.request is not None or not any(a.kind == "provide" and a.target == "condition" for _, a in found.acts):
+        return False
+    return not any(clause.question and tuple(clause.words[:2]) in _ASKING_THE_AGENT for clause in clauses)
+
+
+_ASKING_THE_AGENT = frozenset((verb, "you") for verb in ("can", "could", "will", "would", "cant", "couldnt"))
 
 
 def _kinds_by_clause(found: Found) -> dict[int, set[str]]:
@@ -1415,7 +1462,16 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
         )
         moved_on = "request" in found.kinds() and _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words)
         let_go = "cancel_request" in found.kinds()  # "ok fine, never mind then": the "ok" gives up, not a yes
-        if not (declined or answered or moved_on or let_go) and waits is None and "choose" not in found.kinds():
+        # "ok whatever, what can you do for me?": the "ok" shrugs before asking what else there is.
+        asks_else = _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words) and any(
+            has(lexicon.possibility_questions, clause.words) and not _ABOUT_THE_AGENT.isdisjoint(clause.words)
+            for clause in clauses
+        )
+        if (
+            not (declined or answered or moved_on or let_go or asks_else)
+            and waits is None
+            and "choose" not in found.kinds()
+        ):
             found.add(found.yes_to_person, Act.of("ask_human"))
     if context.question == "person" and waits is not None and not found.acts:
         found.add(waits * 1000 + 9, Act.of("deny"))
@@ -1554,6 +1610,19 @@ def _rules_for_this_order(clauses: list[Clause], lexicon: Lexicon, found: Found)
                 found.drop("ask_policy")
                 found.add(index * 1000, Act.of("request", kind))
                 return
+        if "refund" in lexicon.request_cues and _returns_something(clause.words):
+            found.drop("ask_policy")  # "Can I return trainers I've worn once? ... order B-3030"
+            found.add(index * 1000, Act.of("request", "refund"))
+            return
+
+
+def _returns_something(words: Sequence[str]) -> bool:
+    """ "can I return trainers", "I want to send these boots back": returning a thing the customer has."""
+    return any(word in _RETURNING and words[at - 1] in _WHO_RETURNS for at, word in enumerate(words) if at)
+
+
+_RETURNING = frozenset({"return", "returning"})
+_WHO_RETURNS = frozenset({"i", "we", "to"})
 
 
 def _ids_as_it(words: Sequence[str]) -> Sequence[str]:
@@ -2146,9 +2215,9 @@ _PRICE_CHANGES = frozenset({"match", "matching", "drop", "dropped", "adjustment"
 
 OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
 """Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
-_NO_MODEL_REQUEST = OTHER_ASKS | _UNDOING | {"status", "check", "shipped", "dispatched"}
+_NO_MODEL_REQUEST = OTHER_ASKS | _UNDOING | {"status", "check", "shipped", "dispatched", "discount", "coupon", "promo"}
 """Words of a message the intent model is not trusted to read as a request: "order status please", "can you
-check my order?" ask after an order, not to cancel it."""
+check my order?" ask after an order, not to cancel it, and "a discount on my next order" asks for none of them."""
 
 
 _ANSWERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}

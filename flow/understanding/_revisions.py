@@ -241,7 +241,7 @@ def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -
         if tuple(clause.words[:2]) in _ASKING_TO_HAVE:
             return  # "can I get them in a 32 leg?" asks for something, not after what was done
         if "ask_policy" in found.kinds():
-            if "long" not in clause.words or _TAKES.isdisjoint(clause.words):
+            if not _how_long_this_takes(clause.words):
                 return  # a question about the rules, asked after the grant
             found.drop("ask_policy")  # how long this one takes, not how long refunds take in general
         if context.focus is not None and context.focus != context.chosen:
@@ -249,6 +249,19 @@ def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -
             return
         found.add(index * 1000 + 6, Act.of("ask_status"))
         return
+
+
+def _how_long_this_takes(words: Sequence[str]) -> bool:
+    """ "How long will it take?", "how many days until I see it?": the wait for what was just done."""
+    if "long" in words and not _TAKES.isdisjoint(words):
+        return True
+    return any(
+        words[at : at + 2] in (["many", "days"], ["many", "weeks"]) and not _UNTIL.isdisjoint(words[at + 2 : at + 5])
+        for at in range(len(words))
+    )
+
+
+_UNTIL = frozenset({"until", "till", "til", "before", "take", "takes"})
 
 
 def _asks_what_next(words: Sequence[str]) -> bool:

@@ -159,7 +159,8 @@ _STATUS = _phrases("""
     how long before i | how long for the | how long for my | how long before the | how long before my |
     still waiting | still not received | how long to wait | how long do i wait |
     how long do i have to wait | how long will i wait | how long should i wait | how long will i have to wait |
-    how long must i wait |
+    how long must i wait | how many days until | how many days till | how many days til | how many days before i |
+    how many days before my | how many days before the |
     still havent received | still havent got | still havent had | not received | havent received | havent got |
     havent had | not had | not got | hasnt come through | hasnt gone through | not come through | gone through |
     come through | went through | been processed | was processed | has it been processed | any update | any news |
