@@ -355,3 +355,21 @@ Feature: After the request is sorted
     When the customer says "is it done?"
     Then the message is read as "ask_status"
     And the agent says "Yes, that's done: I've set up a refund for order A-1001."
+
+  Rule: Weighing up the offers made beside a refund is answered, not called beyond the agent
+
+    Scenario: "What's the difference between them?" after the other options are listed
+      When the customer says "ok what are my options then"
+      Then the agent offers "Store credit" and "Exchange"
+      When the customer says "what's the difference between them?"
+      Then the message is read as "ask_about:all"
+      And the agent does not say "can't answer"
+      And the conversation is in "follow_up"
+
+  Rule: The offers listed beside a refund are buttons too
+
+    Scenario: Clicking an offer listed beside a refund switches to it
+      When the customer says "ok what are my options then"
+      And the customer clicks "Exchange"
+      Then the alternative "Exchange" is applied
+      And the approval of "refund" for order "A-1001" is withdrawn

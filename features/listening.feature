@@ -473,6 +473,13 @@ Feature: Listening first
         | when will my order A-1357 arrive? I ordered it a week ago |
         | can I change the delivery address on my order?            |
 
+  Scenario: A problem told again, after being asked what to do, is met with the offer of a colleague
+    When the customer says "Got a gift card as a present but the website won't accept it"
+    Then the agent does not say "colleague"
+    When the customer says "it says invalid code"
+    Then the agent says "colleague"
+    And the conversation is in "listening"
+
   Rule: Not being sure of a date, said while the order number is asked, is not being without the number
 
     Scenario: "Not sure, I bought it last week I think" keeps the date and asks for the order number

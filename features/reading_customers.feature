@@ -663,6 +663,18 @@ Feature: Reading customers the way they write
       And the customer says "so what now?"
       Then the message is not read as "ask_policy"
 
+  Rule: What a request is swapped for is what is wanted
+
+    Scenario: "Can I swap my refund for store credit?" wants the store credit, not an exchange
+      When the customer says "can I swap my refund for store credit instead? I asked for a refund on A-3434 earlier today"
+      Then the message is read as "choose:store_credit", "request:refund" and "provide:order_id"
+      And the agent says "store credit"
+      And the agent does not say "exchange"
+
+    Scenario: "Can I swap it for a bigger size?" still wants the exchange
+      When the customer says "can I swap it for a bigger size?"
+      Then the message is read as "choose:exchange"
+
   Rule: Goodbyes in other words
 
     Scenario: "tootles" says goodbye

@@ -1335,6 +1335,17 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "days_since_purchase" as "35"
       And the request is declined
 
+    Scenario Outline: "<message>" puts the date right with a length alone, and the refund is declined
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "42"
+      And the request is declined
+
+      Examples:
+        | message                                                                                   |
+        | I want a refund for A-3030, bought 3 weeks ago. Actually wait, I think it was more like 6 weeks |
+        | refund for A-3030, I bought it 3 weeks ago, sorry I mean 6 weeks                           |
+
     Scenario: "Last month, on the 10th I think" is the 10th of last month
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "Hello, I got a blender last month (A-3131), on the 10th I think, and the lid cracked the first time I used it."

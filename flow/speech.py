@@ -15,7 +15,7 @@ from typing import Any
 from flow import payloads
 from flow.answers import WHERE_MONEY_GOES, answering_sentence, asks_where_money_goes, speaks_of
 from flow.graph import ESCALATING
-from flow.guards import ASKS_PERSON
+from flow.guards import ASKS_PERSON, listed_instead, switchable
 from flow.inline import inline
 from flow.models import QuickReply
 from flow.policy import Policy
@@ -569,7 +569,16 @@ class Speaker:
                 payloads.button(label("button_satisfied"), payloads.ACCEPT),
                 payloads.button(label("button_unsatisfied"), payloads.REJECT),
             ]
-        if kind == "done":
+        if kind == "switch":
+            # "Would you rather have one of these than a refund?": each one a button, and done with it all.
+            open_ = switchable(run.agenda) or listed_instead(run.agenda, run.focus, self._policy)
+            every = (a for each in self._alternatives.values() for a in each)
+            titles = {a.id: a.title for a in every if a.id in open_}
+            switches = [
+                payloads.button(titles[offer], payloads.ALTERNATIVE + offer) for offer in open_ if offer in titles
+            ]
+            return [*switches, payloads.button(label("button_done"), payloads.DONE)]
+        if kind in ("done", "switch"):
             return [payloads.button(label("button_done"), payloads.DONE)]
         if kind == "requests" and run.request is None:
             return [

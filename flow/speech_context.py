@@ -30,6 +30,7 @@ from flow.understanding.languages import ONLY_ENGLISH, PASS_TO_A_PERSON
 from flow.wording import (
     GREETING_WORDS,
     delay_phrase,
+    greets_only,
     human_list,
     moment_phrase,
     opening_hours,
@@ -1022,6 +1023,8 @@ def _unanswered(run: Run) -> bool:
     lowered = run.text.lower()
     if len(lowered.split()) < 3 or any(word in lowered for word in _OPEN_ASKS):
         return False
+    if _tells_more_of_something_else(run):
+        return True
     if "?" not in lowered and not any(opening in lowered for opening in _ASKING) and not lowered.startswith(_QUESTIONS):
         return False
     acts = run.signals.acts
@@ -1032,6 +1035,16 @@ def _unanswered(run: Run) -> bool:
         # "ok sounds good. also do you have any discount codes?": the yes answers nothing that was asked
         return bool(kinds) and kinds <= read | {"affirm"}
     return kinds <= read and bool(kinds - {"thank"})
+
+
+def _tells_more_of_something_else(run: Run) -> bool:
+    """Asked what they would like done, the customer goes on about what went wrong without asking for
+    anything the agent does ("the website won't take my gift card" ... "it says invalid code"): something
+    beyond the agent, which a colleague may sort out."""
+    if run.state != "listening" or run.request is not None or run.question != "request" or run.signals.facts:
+        return False
+    kinds = {act.kind for act in run.signals.acts}
+    return bool(kinds) and kinds <= {"unknown", "complain"} and not greets_only(run.text) and not _announces(run)
 
 
 def _ends_with_a_question(lowered: str) -> bool:

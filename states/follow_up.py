@@ -238,5 +238,5 @@ SPEC = StateSpec(
             "{% endif %}{{ resume }}",
         ),
     },
-    buttons={"check_in": "satisfaction", "*": "done"},
+    buttons={"check_in": "satisfaction", "answer_about": "switch", "which_one": "switch", "*": "done"},
 )

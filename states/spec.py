@@ -8,7 +8,7 @@ from typing import Literal
 
 from flow.vocabulary import StateName
 
-Buttons = Literal["none", "alternatives", "yes_no", "callback", "done", "requests", "satisfaction", "repair"]
+Buttons = Literal["none", "alternatives", "yes_no", "callback", "done", "requests", "satisfaction", "repair", "switch"]
 
 
 @dataclass(frozen=True, slots=True)

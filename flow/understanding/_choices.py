@@ -183,6 +183,9 @@ def read_choices(
         if context.state == "offering_alternatives" and not any(mentioned) and _waits_it_out(clause, lexicon):
             found.add(position + 9, refusal(context))  # "I'll wait a bit longer then": neither, for now
             continue
+        if not (any(mentioned) or irony or context.yes_takes_offer) and _compares_the_offers(clause, context, lexicon):
+            found.add(position, Act.of("ask_about", "all"))  # "what's the difference?" with offers made beside a grant
+            continue
         if any(mentioned) or irony or not context.yes_takes_offer:
             continue
         if _weakly_agrees(clause.words, lexicon) and _leaving(clauses, lexicon):
@@ -634,6 +637,11 @@ def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) 
 
 
 _SEEING = frozenset({"i", "see", "ok", "okay", "right", "ah", "oh", "you", "very", "much", "so"})
+
+
+def _compares_the_offers(clause: Clause, context: Context, lexicon: Lexicon) -> bool:
+    """Whether the clause asks which of several offers made is better or how they differ."""
+    return clause.question and len(context.offered) > 1 and _compares(clause.words, lexicon)
 
 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:

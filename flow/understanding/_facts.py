@@ -452,7 +452,9 @@ def _days(
     if context.today is None or not (asked or digits or not lexicon.date_hints.isdisjoint(words)):
         return None, False
     within = context.rough if asked or context.asked is None else None
-    found = lexicon.read_dates(folded, context.today, day_first=context.day_first, durations=asked, within=within)
+    found = lexicon.read_dates(
+        folded, context.today, day_first=context.day_first, durations=asked or corrected, within=within
+    )
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
     bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
     if bought and corrected:

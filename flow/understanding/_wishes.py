@@ -33,8 +33,9 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
     for index, clause in enumerate(clauses):
         words = clause.words
         asked_about = False
-        for mention in named_mentions(words, context.wishes, lexicon):
-            if mention.offer is None or _done_before(words, mention.start):
+        mentions = named_mentions(words, context.wishes, lexicon)
+        for mention in mentions:
+            if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue
             if (
                 _way_of_granted(mention.offer, context)
@@ -71,6 +72,20 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             return
     if not found.kinds() & {"choose", "ask_about", "reject"}:
         _change_for_the_fit(clauses, context, lexicon, found)
+
+
+def _swapped_for(words: Sequence[str], mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """ "Can I swap my refund for store credit?": the word of swapping names the exchange, but what is
+    wanted is the other alternative it is swapped for."""
+    return any(
+        later.offer not in (None, mention.offer)
+        and later.start >= mention.end
+        and not _SWAPPED_INTO.isdisjoint(words[mention.end : later.start])
+        for later in mentions
+    )
+
+
+_SWAPPED_INTO = frozenset({"for", "to", "into"})
 
 
 def _asks_after_its_own(words: Sequence[str], mention: Mention) -> bool:

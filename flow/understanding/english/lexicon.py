@@ -708,7 +708,8 @@ ENGLISH = Lexicon(
         or rather | make that | correction | sorry no | no sorry | my mistake | my bad | typo | actually it was |
         sorry it was | wait it was | no it was | it was actually | i meant | oops | its actually | it is actually |
         actually its | actually it is | wrong number | wrong order number | gave the wrong | gave you the wrong |
-        typed it wrong | typed the wrong | should be | should have been | sorry its | not that one
+        typed it wrong | typed the wrong | should be | should have been | sorry its | not that one | more like |
+        closer to
     """),
     anger_emoji=frozenset(
         {
