@@ -361,3 +361,19 @@ Feature: Reading the tone of a message
     When the customer says "I want a refund"
     And the customer says "I'd have to ask my wife, she's not here right now"
     Then the message is not read as "insist"
+
+  Rule: A fee given back is no chargeback
+
+    Scenario Outline: "<message>" asks for a fee back and threatens nothing
+      When the customer says "<message>"
+      Then the message is not read as "threat"
+
+      Examples:
+        | message                                      |
+        | will I get the delivery charge back as well? |
+        | can I have the postage charge back too       |
+
+    Scenario: "I'll do a charge back with my bank" is still a threat
+      When the customer says "I'll do a charge back with my bank"
+      Then the message is read as "threat"
+

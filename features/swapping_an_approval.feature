@@ -303,3 +303,16 @@ Feature: Swapping an approved request for one of its alternatives
     Then the transitions taken were "swap_approval"
     And the alternative "Exchange" is applied
     And the conversation is in "follow_up"
+
+  Rule: Keeping the item sent is not the exchange; asking to be sent the right one is
+
+    Scenario: The wrong colour refunded, keeping it is asked about, then the right colour is asked for
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hi I received the wrong colour, I ordered navy and got black. A-9292 last week"
+      Then the request is approved
+      When the customer says "can I just keep the black one and get a discount?"
+      Then the message is not read as "ask_about:exchange"
+      And the agent does not say "free returns label"
+      When the customer says "ok then send me the navy one"
+      Then the transitions taken were "swap_approval"
+      And the alternative "Exchange" is applied

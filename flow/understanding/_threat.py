@@ -43,6 +43,10 @@ _HINTS = frozenset(
     journalist journalists reporter reporters review reviews social twitter facebook instagram tiktok
     reddit trustpilot yelp youtube tweet everyone everybody friends others people expose""".split()
 )
+_FEES = frozenset(
+    "delivery postage shipping return returns service booking cancellation admin handling restocking the".split()
+)
+"""Words before "charge back" that make it a fee given back ("the delivery charge back")."""
 _NEGATIONS = frozenset(
     """not never no dont wont wouldnt doesnt didnt isnt arent aint shant shouldnt nor neither without
     cannot cant""".split()
@@ -106,7 +110,10 @@ def read_threat(text: str, words: Iterable[str] | None = None, folded: str | Non
     joined = " ".join(tokens)
     named = False
     for match in _THREATS.finditer(joined):
-        if not _negated(joined[: match.start()].split()):
+        before = joined[: match.start()].split()
+        if before[-1:] and before[-1] in _FEES and joined.startswith("charge", match.start()):
+            continue  # "will I get the delivery charge back?": a fee returned, not a chargeback
+        if not _negated(before):
             return True
         named = True
     return False if named else None

@@ -37,6 +37,8 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         for mention in mentions:
             if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue
+            if mention.how == "variant" and not _KEEPING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
+                continue  # "can I keep the black one and get a discount?": the one they have, not one wanted
             if (
                 _way_of_granted(mention.offer, context)
                 and (clause.question or _asks_for(clause, mention, lexicon))
@@ -119,6 +121,7 @@ def _only_a_size(words: Sequence[str], mention: Mention, context: Context, lexic
         and undecided
         and lexicon.variant_verbs.isdisjoint(words)
         and lexicon.switch_words.isdisjoint(words)
+        and "send" not in words[: mention.start]  # "ok then send me the navy one" asks to have it
     )
 
 
@@ -232,6 +235,7 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
 
 
 _SENDING_FOR = frozenset({"need", "send"})
+_KEEPING = frozenset({"keep", "keeping"})
 """Words before a size or colour that ask to have it: "need a 10", "send the blue"."""
 
 
