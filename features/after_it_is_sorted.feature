@@ -373,3 +373,18 @@ Feature: After the request is sorted
       And the customer clicks "Exchange"
       Then the alternative "Exchange" is applied
       And the approval of "refund" for order "A-1001" is withdrawn
+
+  Rule: "Ok" and a new question, to the offer of a colleague, asks the question
+
+    Scenario: "Ok. And will someone collect it?" is answered, not passed to a colleague
+      When the customer says "Do I need to roll it up or can it be folded?"
+      Then the agent says "colleague"
+      When the customer says "ok. and will someone collect it or do I drop it off?"
+      Then the conversation is in "follow_up"
+      And the agent says "post office"
+
+    Scenario: "Ok yes please" to the offer of a colleague still passes it on
+      When the customer says "Do I need to roll it up or can it be folded?"
+      And the customer says "ok yes please"
+      Then the conversation is in "escalated"
+

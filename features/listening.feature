@@ -459,6 +459,12 @@ Feature: Listening first
       Then the agent says "If something is faulty"
       And the agent does not say "You can return most items"
 
+    Scenario: A follow-on question the rules say nothing more about is told so, not met with silence
+      When the customer says "Can you tell me what your returns policy is for electronics?"
+      And the customer says "and if it's been opened?"
+      Then the reply matches /(all our rules say|everything our rules say)/
+      And the agent does not say "You can return most items"
+
   Rule: Something the agent cannot do, asked for at the start, is met with the offer of a colleague
 
     Scenario Outline: "<message>" gets the offer of a colleague, and a yes hands over

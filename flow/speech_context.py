@@ -119,7 +119,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "unoffered": frozenset({"unoffered"}),
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "wanted_waiting": frozenset({"wanted_waiting"}),
-    "summary": frozenset({"summary"}),
+    "summary": frozenset({"summary", "rules_told"}),
     "request_named": frozenset({"request_named"}),
     "request_assumed": frozenset({"request_assumed"}),
     "order_put_right": frozenset({"order_put_right"}),
@@ -499,6 +499,13 @@ class ContextBuilder:
             context["wanted_waiting"] = self._wanted_waiting(run)
         if "summary" in groups:
             context["summary"] = self._summary_answer(run, item)
+            # "And if it's been opened?" after the rules were told: they say nothing more, and were all said.
+            said = set(run.said)
+            context["rules_told"] = (
+                context["summary"] == self._policy.summary
+                and bool(said)
+                and said.issuperset(sentence_hashes(self._policy.summary or ""))
+            )
         if "repeated" in groups:
             context["repeated"] = run.repeated
             context["pressed"] = run.repeated and _presses(run.text)

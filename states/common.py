@@ -20,10 +20,12 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "{% endif %}",
     ),
     "policy": (
-        "{% if summary|wordcount < 60 %}Here's how it works: {% endif %}{{ summary }}{% if resume %} {{ resume }}"
-        "{% endif %}",
-        "{% if summary|wordcount < 60 %}Happy to explain. {% endif %}{{ summary }}{% if resume %} {{ resume }}"
-        "{% endif %}",
+        "{% if rules_told %}I've told you all our rules say about it, I'm afraid.{% else %}"
+        "{% if summary|wordcount < 60 %}Here's how it works: {% endif %}{{ summary }}{% endif %}"
+        "{% if resume %} {{ resume }}{% endif %}",
+        "{% if rules_told %}That's everything our rules say on it, I'm afraid.{% else %}"
+        "{% if summary|wordcount < 60 %}Happy to explain. {% endif %}{{ summary }}{% endif %}"
+        "{% if resume %} {{ resume }}{% endif %}",
     ),
     "bot": (
         "I'm {{ agent_name }}, the virtual assistant for {{ company }}, not a person. I can help with {{ requests }}, "

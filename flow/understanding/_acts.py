@@ -1463,9 +1463,18 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
         moved_on = "request" in found.kinds() and _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words)
         let_go = "cancel_request" in found.kinds()  # "ok fine, never mind then": the "ok" gives up, not a yes
         # "ok whatever, what can you do for me?": the "ok" shrugs before asking what else there is.
-        asks_else = _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words) and any(
+        at = found.yes_to_person // 1000
+        asks_else = _STRONG_YES.isdisjoint(clauses[at].words) and any(
             has(lexicon.possibility_questions, clause.words) and not _ABOUT_THE_AGENT.isdisjoint(clause.words)
             for clause in clauses
+        )
+        # "ok. and will someone collect it or do I drop it off?": the "ok" takes in the answer, then asks on.
+        asks_else = asks_else or (
+            _STRONG_YES.isdisjoint(clauses[at].words)
+            and any(
+                clause.question and len(clause.words) > _SHORT_ANSWER and not names_a_person(clause.words, lexicon)
+                for clause in clauses[at + 1 :]
+            )
         )
         if (
             not (declined or answered or moved_on or let_go or asks_else)
