@@ -91,6 +91,13 @@ Feature: Closing politely when the customer has nothing else
       Then the conversation is closed with outcome "alternative accepted"
       And the agent does not say "what can I do for you"
 
+    Scenario: "Great, do it" after the refund is started is pleased, not a yes to something else
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "great, do it"
+      Then the conversation is closed with outcome "approved"
+      And the agent does not say "what else"
+
     Scenario: Leaving before anything is settled is not thanked for the help
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"

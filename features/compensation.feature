@@ -136,3 +136,18 @@ Feature: Compensation, only where the policy allows it, and never twice
       When the customer says "ok do the exchange"
       Then the alternative "Exchange" is applied
       And no compensation has been issued
+
+  Rule: Something for "all this" is asked for the trouble, not the order's money again
+
+    Scenario: "And I want compensation for all this" after a lost order is refunded gets the goodwill gesture
+      When the customer says "I'm so angry. third time contacting you. A-2222 never came. I want my money back NOW"
+      Then the request is approved
+      When the customer says "and I want compensation for all this"
+      Then the agent does not say "That's done already"
+      And the transitions taken were "grant_goodwill"
+      And the agent says "goodwill gesture"
+
+    Scenario: "Compensation for this order" is the order's money
+      When the customer says "A-2222 never came, I want my money back"
+      And the customer says "I want compensation for this order"
+      Then the message is read as "request:refund"

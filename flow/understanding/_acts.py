@@ -100,7 +100,7 @@ _NO_NEED = frozenset({
 })  # fmt: skip
 _BESIDE_HOLD = frozenset({"hold", "thank"})
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
-_PLEASED = frozenset({"nice", "one", "do", "that", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
+_PLEASED = frozenset({"nice", "one", "do", "that", "it", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _NO_CUES = PhraseSet(())
 _ANY_ORDER = frozenset({("an", "order"), ("a", "order"), ("an", "item"), ("a", "parcel")})
 _ANY_ORDERS = frozenset({"orders", "items", "parcels"})

@@ -63,5 +63,13 @@ def _trouble_after(words: Sequence[str], at: int) -> bool:
     after = words[at + 1 : at + 7]
     if "for" not in after:
         return False
-    following = after[after.index("for") + 1 :][:3]
-    return not _TROUBLE.isdisjoint(following)
+    rest = words[at + 1 + after.index("for") + 1 :]
+    following = rest[:3]
+    if not _TROUBLE.isdisjoint(following):
+        return True
+    # "compensation for all this", "for all of that": what the customer went through, said last
+    pointed = [word for word in rest if word not in _ALL_OF]
+    return pointed[:1] in (["this"], ["that"]) and all(word in _ENDING for word in pointed[1:])
+
+
+_ALL_OF = frozenset({"all", "of"})
