@@ -231,6 +231,22 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Requests come in other forms, and a question about an earlier refund is not a new one
 
+    Scenario Outline: "<message>" asks after the refund of a return made before
+      When the customer says "<message>"
+      Then the message is not read as "request:refund"
+      And the agent says "for a return, of the parcel reaching us"
+      And the agent does not say "When did you buy it"
+
+      Examples:
+        | message                                                                                         |
+        | Hi, I've got a refund question. I returned a coat last week (A-9012) but haven't heard anything |
+        | I sent the boots back 2 weeks ago and still no refund. A-4455                                   |
+
+    Scenario: "I returned it, can I get a refund?" still asks for the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I returned it but it was the wrong size, can I get a refund? A-3434 bought 5 days ago"
+      Then the request is approved
+
     Scenario: A refund asked for as a question is a refund request
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "Is it possible to get my money back for this order?"

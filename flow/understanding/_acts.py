@@ -40,6 +40,7 @@ from flow.understanding._earlier import (
     befell_something_else,
     charged_all_the_same,
     reported,
+    returned_and_waiting,
 )
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, find_mentions
@@ -259,6 +260,8 @@ def read_acts(
     if found.told and "request" not in found.kinds():
         asked_again(clauses, found)
         charged_all_the_same(clauses, found)
+    if context.state == "listening" and context.request is None:
+        returned_and_waiting(clauses, found)
     switched_request(clauses, lexicon, found)
     if "cancel_request" in found.kinds() and "choose" in found.kinds():
         # "forget that one": the request let go, not an offer pointed at

@@ -94,6 +94,50 @@ def charged_all_the_same(clauses: Sequence[Clause], found: Found) -> None:
 _CHARGED = frozenset({"charged", "debited", "billed", "charge", "payment", "taken"})
 
 
+def returned_and_waiting(clauses: Sequence[Clause], found: Found) -> None:
+    """ "I returned a coat last week but haven't heard anything", "sent it back ages ago, still no refund": a
+    return made before, with nothing since, asks after its refund rather than for a new one."""
+    if "ask_status" in found.kinds():
+        return
+    for index, clause in enumerate(clauses):
+        if not _sent_back_before(clause.words):
+            continue
+        if any(_no_word_since(later.words) for later in clauses[index:]):
+            found.acts = [(p, a) for p, a in found.acts if not (a.kind == "request" and a.target == "refund")]
+            found.add(index * 1000 + 6, Act.of("ask_status"))
+        return
+
+
+def _sent_back_before(words: Sequence[str]) -> bool:
+    """ "I returned a coat", "we sent them back", "I posted it back on Monday": something sent back, told as
+    done."""
+    for at, word in enumerate(words):
+        if not at or words[at - 1] not in _SENDERS:
+            continue
+        if word == "returned" or (word in _SENT and "back" in words[at + 1 : at + 4]):
+            return True
+    return False
+
+
+_SENDERS = frozenset({"i", "we", "already", "ive", "weve"})
+_SENT = frozenset({"sent", "posted", "shipped", "mailed"})
+
+
+def _no_word_since(words: Sequence[str]) -> bool:
+    """ "but haven't heard anything", "nothing yet", "still no refund", "no news": nothing since."""
+    if _came_to_nothing(words):
+        return True
+    pairs = set(zip(words, words[1:], strict=False))
+    return bool(pairs & _NOTHING_SINCE)
+
+
+_NOTHING_SINCE = frozenset(
+    {("havent", "heard"), ("not", "heard"), ("nothing", "yet"), ("still", "no"), ("no", "news"), ("no", "refund"),
+     ("still", "nothing"), ("still", "waiting"), ("no", "sign"), ("no", "word"), ("no", "update"),
+     ("nothing", "back")}
+)  # fmt: skip
+
+
 def _came_to_nothing(after: Sequence[str]) -> bool:
     """Whether the words after an earlier ask say it came to nothing: "and got nowhere", "but nobody
     replied", "and was ignored", "never heard back"."""
