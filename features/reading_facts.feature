@@ -587,6 +587,17 @@ Feature: Reading facts and requests the way people give them
       When the customer says "send it again I guess"
       Then the alternative "Send it again" is applied
 
+    Scenario Outline: "<message>" asks where the order is, which is the question the offers answer
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"
+      And the agent does not say "other question"
+
+      Examples:
+        | message                                      |
+        | yo wheres my stuff A-8899 ordered 3 days ago |
+        | where is my order A-8899? ordered 3 days ago |
+
     Scenario: "Still waiting for my refund" asks after a refund, not after a parcel
       When the customer says "still waiting for my refund on A-1234"
       Then the message gives no fact "condition"
@@ -1361,6 +1372,13 @@ Feature: Reading facts and requests the way people give them
         | message                                                                                   |
         | I want a refund for A-3030, bought 3 weeks ago. Actually wait, I think it was more like 6 weeks |
         | refund for A-3030, I bought it 3 weeks ago, sorry I mean 6 weeks                           |
+
+    Scenario: A month that straddles a limit is asked for a closer date, without "roughly is fine"
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hello, my washing machine (A-6677) has stopped spinning. I bought it in June. What can you do?"
+      Then the agent says "narrow it down"
+      And the agent asks for the "days_since_purchase"
+      And the agent does not say "Roughly"
 
     Scenario: "Last month, on the 10th I think" is the 10th of last month
       Given it is 2026-12-03 11:00 in the policy's time zone

@@ -18,7 +18,7 @@ from flow.policy import Alternative, Policy
 from flow.rules import Rules
 from flow.templates import TemplateBook, sample_context
 from flow.testing.world import normalize
-from flow.wording import span_phrase
+from flow.wording import sentences_of, span_phrase
 
 THANKS = re.compile(r"\b(thanks|thank you|appreciate|grateful)\b", re.IGNORECASE)
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
@@ -182,7 +182,8 @@ def offers_compensation(turn: Turn, conversation: Conversation, policy: Policy) 
 
 
 def asks_for_fact(turn: Turn, conversation: Conversation, policy: Policy, fact: str) -> str | None:
-    """The reply asks for ``fact`` (its name or label) with the policy's question."""
+    """The reply asks for ``fact`` (its name or label) with the policy's question, or with its first sentence
+    when asking for a closer value ("When did you buy it?" without "roughly is fine")."""
     found = next(
         (
             name
@@ -197,6 +198,7 @@ def asks_for_fact(turn: Turn, conversation: Conversation, policy: Policy, fact: 
         asked = conversation.pending_fact or "nothing"
         return f"the agent is waiting for {asked}, not {found}"
     question = policy.facts[found].ask or ""
-    if not contains(turn.text, question):
+    narrowing = isinstance(conversation.facts.get(found), Span) and bool(question)
+    if not contains(turn.text, question) and not (narrowing and contains(turn.text, sentences_of(question)[0])):
         return f"the reply does not ask the policy's question {question!r}"
     return None

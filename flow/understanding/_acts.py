@@ -445,7 +445,7 @@ def read_acts(
     if (
         asides is not None
         and not asides
-        and _moves_on(clauses, kinds, found, context)
+        and _moves_on(clauses, kinds, found, context, lexicon)
         and not (tone.abusive or tone.irony or tone.threat)
     ):
         aside = _aside_question(clauses, lexicon, found)
@@ -779,7 +779,7 @@ def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides
     asides.append(f"{ASKS_OFFER}{act.target} {words}" if act.kind == "ask_about" else f"{ASKS_RULES} {words}")
 
 
-def _moves_on(clauses: list[Clause], kinds: Collection[str], found: Found, context: Context) -> bool:
+def _moves_on(clauses: list[Clause], kinds: Collection[str], found: Found, context: Context, lexicon: Lexicon) -> bool:
     """Whether the message does something a question can be asked beside: a request, a choice, or, before
     any request, telling what went wrong with the order ("it arrived broken. also, do you price match?"),
     when no question asks the agent to act on it ("it never arrived. can you check?")."""
@@ -787,7 +787,10 @@ def _moves_on(clauses: list[Clause], kinds: Collection[str], found: Found, conte
         return True
     if context.request is not None or not any(a.kind == "provide" and a.target == "condition" for _, a in found.acts):
         return False
-    return not any(clause.question and tuple(clause.words[:2]) in _ASKING_THE_AGENT for clause in clauses)
+    return not any(
+        clause.question and (tuple(clause.words[:2]) in _ASKING_THE_AGENT or has(lexicon.status_cues, clause.words))
+        for clause in clauses
+    )  # "where is my order?" is how what went wrong was told
 
 
 _ASKING_THE_AGENT = frozenset((verb, "you") for verb in ("can", "could", "will", "would", "cant", "couldnt"))

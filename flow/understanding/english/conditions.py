@@ -108,6 +108,8 @@ NEVER_ARRIVED = _phrases("""
     where is my package | says delivered | shows as delivered | marked as delivered | nothing here |
     nothing has come | nothing has arrived | nothing came | got lost | lost my parcel | losing my parcel |
     lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package |
+    wheres my stuff | where is my stuff | wheres my delivery | where is my delivery | where are my things |
+    wheres my things | where are my items | where are my bits |
     courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
     has been lost | have been lost | orders been lost | parcels been lost | packages been lost | order was lost |
     order is lost | order got lost | order went missing | parcel is missing | package is missing |
