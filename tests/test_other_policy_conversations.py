@@ -266,6 +266,19 @@ def test_a_refund_asked_for_beside_a_cancellation_the_policy_does_not_do_is_gran
     assert "from here" not in turn.text
 
 
+@pytest.mark.parametrize("message", ["what about pausing it instead?", "could I have it paused?"])
+def test_an_alternative_named_by_its_verb_with_the_e_dropped_is_asked_about(
+    subscriptions: Engine, message: str
+) -> None:
+    conversation, turn = subscriptions.start(message="refund please, my plan renewed three weeks ago")
+    assert turn.state == "offering_alternatives"
+    _, turn = subscriptions.reply(conversation, message)
+
+    assert turn.signals is not None
+    assert any(act.target == "pause" for act in turn.signals.acts), turn.signals.acts
+    assert "can't help with that" not in turn.text
+
+
 def test_without_a_goodwill_offer_turning_everything_down_closes_politely(subscriptions: Engine) -> None:
     conversation, turn = subscriptions.start(message="can I get a refund? it renewed about 6 weeks ago")
     assert turn.state == "offering_alternatives"

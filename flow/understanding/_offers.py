@@ -48,6 +48,8 @@ class _Names:
 
 
 _SUFFIXES = ("ping", "ing", "ped", "ed", "es", "s")
+_E_DROPPED_FROM = 5
+"""The shortest name whose final "e" goes before "-ing" or "-ed" ("pause", "pausing")."""
 
 
 def stem(word: str) -> str:
@@ -69,6 +71,8 @@ def _names(offered: tuple[Offer, ...]) -> _Names:
     for phrase, offer_id in list(owner.items()):
         if " " not in phrase:
             owner.setdefault(stem(phrase), offer_id)
+            if len(phrase) >= _E_DROPPED_FROM and phrase.endswith("e") and not phrase.endswith("ee"):
+                owner.setdefault(phrase[:-1], offer_id)  # "pause": "pausing", "paused" stem to "paus"
     single = tuple(sorted(p for p in owner if " " not in p and len(p) >= _FUZZY_MIN_LETTERS))
     first_words = frozenset(p.split()[0] for p in owner)
     # stem() cuts at most one suffix, so a word stems to one of first_words only if it is one or one plus a suffix.
