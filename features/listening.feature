@@ -459,6 +459,24 @@ Feature: Listening first
       Then the agent says "If something is faulty"
       And the agent does not say "You can return most items"
 
+    Scenario Outline: "<question>", about a purchase still to come, gets the rules, not a request
+      When the customer says "<question>"
+      Then the message is read as "ask_policy"
+      And the agent says "<answer>"
+      And the agent does not say "order number"
+
+      Examples:
+        | question                                                                                 | answer                                   |
+        | Hi Sam, quick question before I order: if I buy a dress and it doesn't fit, can I return it? | You can return most items within 30 days |
+        | I'm thinking of buying a sofa, can I return it if it does not fit?                       | You can return most items within 30 days |
+        | if I order today can I cancel it tomorrow?                                               | Orders can be cancelled until            |
+
+    Scenario: "And who pays postage?" after the rules is told about the free label
+      When the customer says "I'm thinking of buying a sofa, can I return it if it does not fit?"
+      And the customer says "and who pays postage?"
+      Then the agent says "free returns label"
+      And the agent does not say "If something is faulty"
+
     Scenario: A follow-on question the rules say nothing more about is told so, not met with silence
       When the customer says "Can you tell me what your returns policy is for electronics?"
       And the customer says "and if it's been opened?"

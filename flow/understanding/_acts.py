@@ -243,6 +243,15 @@ def read_acts(
     ):
         _no_then_what_is_wrong(clauses, lexicon, found)
     if (
+        context.request is None
+        and "request" in found.kinds()
+        and "order_id" not in facts
+        and any(has(lexicon.buying_later, clause.words) for clause in clauses)
+    ):
+        # "Before I order: if it doesn't fit, can I return it?": the rules for a purchase still to come
+        found.acts = [(at, act) for at, act in found.acts if act.kind not in ("request", "choose")]
+        found.add(7, Act.of("ask_policy"))
+    if (
         "order_id" in facts
         and not found.kinds() & {"request", "choose"}
         and ("ask_policy" in found.kinds() or any(_returns_something(clause.words) for clause in clauses))

@@ -132,6 +132,13 @@ class Understander:
             if named is not None:
                 slots["requested"] = named
         facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
+        if context.request is None and lexicon.buying_later.may_hold(words) and _buying_later(clause_words, lexicon):
+            # "if I order today, can I cancel tomorrow?": the day of a purchase still to come dates nothing
+            for spec in context.facts:
+                if spec.kind == "days" and not any(
+                    f.kind == "order_id" and f.name in facts.facts for f in context.facts
+                ):
+                    facts.facts.pop(spec.name, None)
         if context.asked is not None and context.choices and context.asked not in facts.facts:
             picked = _picked_by_place(clause_words, context.choices)
             if picked is not None:
@@ -1203,3 +1210,8 @@ I'm just stressed", "sorry, I didn't mean to be rude", "sorry, I know it's not y
 def _shrugs(text: str) -> bool:
     """Whether the message is only a shrug: 🤷 (with any skin tone or gender), or ¯\\_(ツ)_/¯."""
     return not any(c.isalnum() and c != "\u30c4" for c in text) and ("\U0001f937" in text or "\u30c4" in text)
+
+
+def _buying_later(clause_words: list[list[str]], lexicon: Lexicon) -> bool:
+    """Whether the message speaks of a purchase still to be made ("before I order", "if I buy one")."""
+    return any(has(lexicon.buying_later, clause) for clause in clause_words)

@@ -41,7 +41,7 @@ def asks_what_returning_costs(words: Collection[str]) -> bool:
     return not _PAYING.isdisjoint(words) and not _POSTAGE.isdisjoint(words)
 
 
-_PAYING = frozenset({"pay", "paying", "cost", "costs", "free", "charge", "charged", "fee"})
+_PAYING = frozenset({"pay", "pays", "paying", "paid", "cost", "costs", "free", "charge", "charged", "fee"})
 _POSTAGE = frozenset({"postage", "shipping", "return", "returns", "returning", "label", "posting", "send", "post"})
 
 

@@ -78,7 +78,9 @@ class Lexicon:
     message before the name it is signed with ("Kind regards, Margaret"), and ``not_names`` are words that
     follow "my name is" without being a name ("my name is on the order"); ``go_ahead`` asks the agent to
     go ahead with what it has just done ("can you do it then?"); ``call_time`` reads the day and time a
-    callback is asked for, as ``day|HH:MM`` ("tomorrow at 3pm" is ``tomorrow|15:00``).
+    callback is asked for, as ``day|HH:MM`` ("tomorrow at 3pm" is ``tomorrow|15:00``); ``buying_later``
+    speaks of a purchase still to be made ("before I order", "if I buy a dress"), so a request named beside
+    it asks about the rules.
     """
 
     code: str
@@ -179,6 +181,7 @@ class Lexicon:
     refunded_short: MessageCheck = dataclasses.field(default=lambda clauses: False)
     fact_names: Mapping[str, PhraseSet] = dataclasses.field(default_factory=dict)
     go_ahead: PhraseSet = PhraseSet(())
+    buying_later: PhraseSet = PhraseSet(())
     call_time: Callable[[str], str] = dataclasses.field(default=lambda folded: "")
     sign_offs: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()

@@ -831,6 +831,13 @@ ENGLISH = Lexicon(
         actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry
     """),
     call_time=call_time,
+    buying_later=_phrases("""
+        before i order | before i buy | before i purchase | before ordering | before buying | if i order |
+        if i buy | if i purchase | if i were to buy | if i were to order | thinking of buying | thinking of ordering |
+        thinking about buying | thinking about ordering | planning to buy | planning to order | about to order |
+        about to buy | if i ordered | if i bought something | were i to buy | considering buying |
+        considering ordering | want to buy | wanting to buy | looking to buy | looking to order
+    """),
     go_ahead=_phrases("""
         can you do it | can u do it | could you do it | could u do it | will you do it | please do it |
         just do it | do it please | do it then | go ahead | go ahead then | please go ahead | can you go ahead |
