@@ -231,6 +231,20 @@ Feature: Reading facts and requests the way people give them
 
   Rule: Requests come in other forms, and a question about an earlier refund is not a new one
 
+    Scenario: "Just wanted to check the refund is going through" asks after it
+      When the customer says "Thank you so much for your help earlier! Just wanted to check the refund for A-8484 is going through"
+      Then the message is read as "thank", "ask_status" and "provide:order_id"
+      And the agent says "within 5 working days"
+      When the customer says "ok brilliant thanks"
+      Then the conversation is closed
+
+    Scenario: A date something is needed by dates no purchase
+      When the customer says "my fridge arrived with a huge dent in the door, order A-7373"
+      Then the message gives the fact "condition" as "faulty"
+      When the customer says "I'd like a replacement but I need it before Christmas, is that possible?"
+      Then the message gives no fact "days_since_purchase"
+      And the agent says "when did you buy it"
+
     Scenario Outline: "<message>" asks after the refund of a return made before
       When the customer says "<message>"
       Then the message is not read as "request:refund"

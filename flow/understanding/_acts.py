@@ -92,7 +92,10 @@ _PERSON_WORDS = frozenset(
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
 _SERVICE = frozenset({"customer service", "customer services"})
 _SERVICE_ALONE = frozenset({"customer", "service", "services", "please", "now", "then", "the", "your", "to"})
-_ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
+_ACKNOWLEDGING = frozenset(
+    {"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you", "brilliant", "perfect",
+     "lovely", "awesome", "cheers", "thx", "ta", "much", "so", "very"}
+)  # fmt: skip
 _NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),

@@ -455,6 +455,7 @@ def _days(
     found = lexicon.read_dates(
         folded, context.today, day_first=context.day_first, durations=asked or corrected, within=within
     )
+    found = [when for when in found if not _deadline(folded, when)]
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
     bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
     if bought and corrected:
@@ -491,6 +492,19 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0)), False
     return None, False
+
+
+def _deadline(folded: str, when: When) -> bool:
+    """Whether the date is one something is needed by ("I need it before Christmas", "want it by Friday"),
+    which dates no purchase."""
+    before = folded[: when.start].replace(",", " ").split()[-6:]
+    if not before or before[-1] not in _BY:
+        return False
+    return not _NEEDING.isdisjoint(before[:-1])
+
+
+_BY = frozenset({"before", "by", "for", "until", "till"})
+_NEEDING = frozenset({"need", "needed", "needs", "want", "wanted", "arrive", "deliver", "delivered", "here"})
 
 
 def _narrowed(rough: When, found: Sequence[When]) -> list[When]:

@@ -46,6 +46,7 @@ FAULTY = _phrases("""
     leak | broken zip | packed in | gave up the ghost | started leaking | started to leak | fell to pieces |
     falling to pieces | came to pieces | wont turn off | doesnt switch on | stopped heating | stopped spinning |
     wont stay on | keeps turning off | cuts out | keeps cutting out | a dent | dents | dented | a scratch | scratches |
+    dent in | dent on | big dent | huge dent | massive dent | large dent | deep dent | small dent |
     scratch on | scratch down | scratch across | chipped | a chip | chips in | crushed | squashed | in pieces |
     in bits | doesnt power on | wont power on | not powering on | is stuck | are stuck | keeps sticking |
     keeps getting stuck | scuffed | scuffs | scuff marks | switching itself off | switches itself off |

@@ -176,7 +176,8 @@ _STATUS = _phrases("""
     has anyone | have you done | has it been done | done it | when is my | when is the | has the refund | whens my |
     when will my | is it definitely | is it cancelled | is it actually | has it actually | has anyone actually |
     did anyone | checking on | checking in on | check in on | chasing up | chase up | following up on |
-    follow up on | go through | did it go through | any news on | whats happening with | what is happening with |
+    follow up on | go through | going through | did it go through | any news on | check the refund |
+    check my refund | check that my refund | check that the refund | whats happening with | what is happening with |
     what happened to | whats going on with | heard nothing | havent heard | still not seen | havent seen |
     been issued | still waiting on | processed yet | refunded yet | through yet | you said it was |
     you said you had | you told me | i was told | was told it | said it would | did it work | wheres my |
