@@ -208,3 +208,19 @@ Feature: Following up
         | question                                            |
         | Thank you. Will I need to return the dented shade?  |
         | do I have to return the faulty one?                 |
+
+  Rule: Pleased with what was set up, at the check-in, is a yes
+
+    Scenario Outline: "<answer>" at the check-in after a replacement closes the conversation
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "A-5656 arrived broken, bought 5 days ago, replacement please"
+      And 24 hours pass
+      And the scheduled follow-up is delivered
+      And the customer says "<answer>"
+      Then the conversation is closed
+      And the agent does not say "done already"
+
+      Examples:
+        | answer                                |
+        | yes all good, the new one works great |
+        | the new one works great thanks        |

@@ -359,6 +359,8 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
                 found.add(index * 1000, Act.of("ask_about", context.chosen))
                 return
             if _content_with(clause, context.chosen_offer, lexicon):
+                if context.question == "satisfaction":
+                    return  # "yes all good, the new one works great" when asked at the check-in: satisfied
                 # "a new one is fine" once the replacement is arranged: pleased with it, not asking for more
                 found.drop("affirm")
                 found.add(index * 1000, Act.of("choose", context.chosen))
