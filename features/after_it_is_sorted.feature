@@ -388,3 +388,11 @@ Feature: After the request is sorted
       And the customer says "ok yes please"
       Then the conversation is in "escalated"
 
+  Rule: Where the refund goes, asked once it is started, is answered
+
+    Scenario: "Will the refund go to my wife's card?" is told where refunds go, not that it is under way
+      When the customer says "Will the refund go to my wife's card? She paid"
+      Then the message is read as "ask_policy"
+      And the agent says "reaches your card"
+      And the agent does not say "done already"
+

@@ -115,6 +115,12 @@ Feature: Compensation, only where the policy allows it, and never twice
       And the agent says "anything else" only once
       And no compensation has been issued
 
+    Scenario: "A refund plus something for the trouble" in one breath is answered on both
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my order A-9797 came with the wrong item AND it was late. I want a refund plus something for the trouble"
+      Then the agent says "I've started a full refund for order"
+      And the transition "grant_goodwill" was taken
+
     Scenario: A gold member asking for something for the trouble beside a request gets the goodwill offer
       Given the customer is a "gold" member
       And it is 2026-12-03 11:00 in the policy's time zone

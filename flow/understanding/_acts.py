@@ -964,7 +964,8 @@ def _read_requests(
         found.add(position + 7, Act.of("ask_policy"))
         handled.add("ask_policy")
         return handled
-    if clause.question and not named and _where_the_money_goes(words):
+    settled_refund = named == ["refund"] and context.state == "follow_up"  # "will the refund go to her card?"
+    if clause.question and (not named or settled_refund) and _where_the_money_goes(words):
         found.add(position + 7, Act.of("ask_policy"))  # "can it go to my PayPal instead?": where a refund goes
         handled.add("ask_policy")
         return handled
@@ -1829,7 +1830,12 @@ def _where_the_money_goes(words: Sequence[str]) -> bool:
     return not PAYMENT_PLACES.isdisjoint(words) and not _OTHER_THAN_USUAL.isdisjoint(words)
 
 
-_OTHER_THAN_USUAL = frozenset({"different", "another", "other", "new", "old", "expired"})
+_OTHER_THAN_USUAL = frozenset(
+    {"different", "another", "other", "new", "old", "expired", "wifes", "husbands", "partners", "mums", "moms",
+     "dads", "sons", "daughters", "friends", "boyfriends", "girlfriends", "parents", "mothers", "fathers",
+     "brothers", "sisters", "her", "his", "their"}
+)  # fmt: skip
+"""Words before a card or account that make it another than the usual one ("my wife's card")."""
 
 
 def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -199,7 +199,7 @@ class Understander:
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
                 acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL] or [Act.of("unknown")]
         elif any(a.kind == "request" for a in acts) and len(clause_words) > 1:
-            asking = [clause for clause in clause_words if asks_for_goodwill(clause)]
+            asking = [_goodwill_part(clause) for clause in clause_words if asks_for_goodwill(clause)]
             if asking and not any(_MONEY_BACK.intersection(clause) for clause in asking):
                 slots["goodwill"] = "yes"  # "cancel A-2002. Also can I get a discount for the hassle?": once done
         if (
@@ -563,6 +563,21 @@ _ORDER_WORDS = frozenset({"order", "orders", "purchase", "purchases"})
 _READ_FOR_GOODWILL = frozenset({"insist", "request", "ask_about", "ask_policy", "choose"})
 """What the words of asking for something for the trouble may also be read as ("a refund", "can I get
 something?" as a question about what was arranged), which they are not."""
+
+
+def _goodwill_part(clause: list[str]) -> list[str]:
+    """The part of a clause that asks for something for the trouble, after the request beside it: "a refund
+    plus something for the trouble" asks "something for the trouble"."""
+    joins = [at for at, word in enumerate(clause) if word in _PLUS]
+    for at in reversed(joins):
+        if asks_for_goodwill(clause[at + 1 :]):
+            return clause[at + 1 :]
+    return clause
+
+
+_PLUS = frozenset({"plus", "and", "also", "aswell"})
+
+
 _MONEY_BACK = frozenset({"refund", "refunded", "reimburse", "reimbursed", "back"})
 """Words that ask for the order's money back beside something for the trouble ("a refund and compensation")."""
 
