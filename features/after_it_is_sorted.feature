@@ -396,3 +396,10 @@ Feature: After the request is sorted
       And the agent says "reaches your card"
       And the agent does not say "done already"
 
+
+  Rule: "So that's a no?" after a grant is told it was a yes
+
+    Scenario: "So that's a no then" once the refund is started is told it is under way, not let go
+      When the customer says "so that's a no then"
+      Then the conversation is in "follow_up"
+      And the agent says "under way"

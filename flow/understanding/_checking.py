@@ -24,7 +24,16 @@ _ASKED = frozenset({"refund", "cancel", "cancellation", "money", "help", "do", "
 def checks_the_no(clauses: list[Clause], context: Context, found: Found) -> None:
     """Read a question that checks the refusal stands as pressing for the request (``insist``), in place of
     the refusal or the letting go the words alone would say."""
-    if context.state not in _AFTER_A_NO or found.kinds() - {"cancel_request", "reject", "deny", "thank"}:
+    if found.kinds() - {"cancel_request", "reject", "deny", "thank"}:
+        return
+    if context.state == "follow_up" and context.settled is not None and context.chosen is None:
+        # "So that's a no then?" once the request was granted: a misreading, told that it is under way
+        if any(_is_it_a_no(clause.words) for clause in clauses):
+            for kind in ("cancel_request", "reject", "deny"):
+                found.drop(kind)
+            found.add(1, Act.of("request", context.settled))
+        return
+    if context.state not in _AFTER_A_NO:
         return
     if any(act.target not in (None, "all", context.request) for _, act in found.acts if act.kind != "thank"):
         return
