@@ -316,3 +316,13 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "ok then send me the navy one"
       Then the transitions taken were "swap_approval"
       And the alternative "Exchange" is applied
+
+  Rule: Asking why not an alternative asks for it
+
+    Scenario: "Why can't I just get a replacement?" after a faulty item is refunded swaps to it
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my blender's lid cracked, A-2323, got it 3 weeks ago"
+      Then the request is approved
+      When the customer says "why can't I just get a replacement?"
+      Then the transitions taken were "swap_approval"
+      And the alternative "Replacement" is applied

@@ -66,7 +66,7 @@ from flow.understanding._revisions import (
     weighed_choice,
 )
 from flow.understanding._text import NUMBER
-from flow.understanding._wishes import options_instead, read_wishes
+from flow.understanding._wishes import WHY_NOT, options_instead, read_wishes
 from flow.understanding.asides import (
     ASKS_BESIDE,
     ASKS_OFFER,
@@ -436,7 +436,11 @@ def read_acts(
         found.add(-2, Act.of("threat"))
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
-    if {"ask_why", "choose"} <= found.kinds() and not any(m.offer for ms in mentioned for m in ms):
+    if (
+        {"ask_why", "choose"} <= found.kinds()
+        and not any(m.offer for ms in mentioned for m in ms)
+        and not any(tuple(clause.words[:3]) in WHY_NOT for clause in clauses)
+    ):
         found.drop("choose")  # "ok but why?": the "ok" takes nothing up
     if context.state == "offering_alternatives" and {"request", "choose"} <= found.kinds():
         # "ok the refund then" with the free return turned down before: that way of a refund, taken after all

@@ -57,7 +57,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 # "A large, please" once a refund is started: whether to swap it is asked, not done
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
-            if _asks_for(clause, mention, lexicon):
+            if _asks_for(clause, mention, lexicon) or _why_not_have(words, mention):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 others = tuple(offer for offer in context.wishes if offer.id != mention.offer)
                 inside = named_mentions(words[mention.start : mention.end], others, lexicon)
@@ -74,6 +74,17 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             return
     if not found.kinds() & {"choose", "ask_about", "reject"}:
         _change_for_the_fit(clauses, context, lexicon, found)
+
+
+def _why_not_have(words: Sequence[str], mention: Mention) -> bool:
+    """ "Why can't I just get a replacement?": asking why not is asking to have it."""
+    lead = tuple(words[:3])
+    return lead in WHY_NOT and not _HAVING.isdisjoint(words[3 : mention.start])
+
+
+WHY_NOT = frozenset({("why", "cant", "i"), ("why", "cant", "we"), ("why", "couldnt", "i"), ("why", "cant", "you")})
+"""How a clause opens that asks why not, which asks to have what it names ("why can't I just get one?")."""
+_HAVING = frozenset({"get", "have", "getting", "having", "send", "give"})
 
 
 def _swapped_for(words: Sequence[str], mention: Mention, mentions: Sequence[Mention]) -> bool:
