@@ -504,6 +504,14 @@ Feature: Listening first
     Then the agent says "colleague"
     And the conversation is in "listening"
 
+  Scenario: Leading up to what happened, after being asked what to do, is not met with a colleague
+    When the customer says "hey!"
+    And the customer says "so I ordered some stuff"
+    Then the agent does not say "colleague"
+    When the customer says "A-8989"
+    And the customer says "it's the wrong colour"
+    Then the request is approved
+
   Rule: Not being sure of a date, said while the order number is asked, is not being without the number
 
     Scenario: "Not sure, I bought it last week I think" keeps the date and asks for the order number

@@ -1054,7 +1054,18 @@ def _tells_more_of_something_else(run: Run) -> bool:
     if run.state != "listening" or run.request is not None or run.question != "request" or run.signals.facts:
         return False
     kinds = {act.kind for act in run.signals.acts}
-    return bool(kinds) and kinds <= {"unknown", "complain"} and not greets_only(run.text) and not _announces(run)
+    if not kinds or not kinds <= {"unknown", "complain"} or greets_only(run.text) or _announces(run):
+        return False
+    words = set("".join(c if c.isalpha() else " " for c in run.text).split())
+    return not _GOING_WRONG.isdisjoint(words)  # "so I ordered some stuff" leads up to it; "it says invalid" tells it
+
+
+_GOING_WRONG = frozenset(
+    {"wont", "won't", "doesnt", "doesn't", "didnt", "didn't", "cant", "can't", "isnt", "isn't", "not", "error",
+     "errors", "invalid", "broken", "wrong", "failed", "fails", "failing", "declined", "rejected", "says", "keeps",
+     "stuck", "nothing", "never", "expired", "blank", "crashes", "crashed"}
+)  # fmt: skip
+"""Words of telling more of what goes wrong ("it says invalid code", "it keeps giving an error")."""
 
 
 def _ends_with_a_question(lowered: str) -> bool:
