@@ -854,6 +854,21 @@ Feature: Reading customers the way they write
       Then the message is read as "ask_why"
       And no alternative is applied
 
+  Rule: A question a policy has no words for is said to be beyond the agent, not passed over
+
+    Scenario: "Can I return sale items?" with no summary in the policy is offered a colleague
+      Given the policy file "policies/one_at_a_time.yaml"
+      When the customer says "Can I return sale items?"
+      Then the agent says "colleague"
+      And the agent does not say "What can I help you with today"
+
+    Scenario: "How long do refunds take?" with no status in the policy is said to be beyond the agent
+      Given the policy file "policies/one_at_a_time.yaml"
+      And the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "how long do refunds take?"
+      Then the reply matches /(outside what I can do|can't help with that|not something I can)/
+
   Rule: "No, I want my money back" presses for the request; it does not end the chat
 
     Scenario: "No I want my money back" to a repair or replacement holds the answer and keeps the offers open

@@ -1015,8 +1015,9 @@ def _greeted(run: Run) -> bool:
 
 def unanswered(run: Run, policy: Policy) -> bool:
     """Whether the message asks for something the agent cannot do or answer here: a question or an ask it
-    read nothing in but facts, a request the policy does not handle, or a question about an offer nobody
-    made."""
+    read nothing in but facts, a request the policy does not handle, a question about an offer nobody
+    made, or one about the rules, or how a request goes, that the policy has no words for (no ``summary``,
+    no ``status``)."""
     return (
         _unanswered(run)
         or any(
@@ -1024,6 +1025,8 @@ def unanswered(run: Run, policy: Policy) -> bool:
             for a in run.signals.acts
         )
         or _asked_about_nothing_open(run)
+        or (policy.summary is None and any(a.kind == "ask_policy" for a in run.signals.acts))  # no rules to tell
+        or (policy.status is None and any(a.kind == "ask_status" for a in run.signals.acts))
     )
 
 
