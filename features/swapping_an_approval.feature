@@ -326,3 +326,18 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "why can't I just get a replacement?"
       Then the transitions taken were "swap_approval"
       And the alternative "Replacement" is applied
+
+  Rule: Asking whether an alternative is possible, with the order named, asks for it
+
+    Scenario: "Would it be possible to exchange my jeans for a bigger size?" with the order arranges it
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hello, hope you're well. I was wondering whether it would be possible to exchange a pair of jeans for a bigger size? order A-8585, bought on the 25th"
+      Then the alternative "Exchange" is applied
+      When the customer says "34 waist please"
+      Then the agent says "34 waist"
+
+    Scenario: "How does the exchange work?" with the order named still asks about it
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "how does the exchange work? order A-8585, bought on the 25th"
+      Then no alternative is applied
+      And the agent says "free returns label"

@@ -255,6 +255,14 @@ def read_acts(
         found.acts = [(at, act) for at, act in found.acts if act.kind not in ("request", "choose")]
         found.add(7, Act.of("ask_policy"))
     if (
+        context.state == "listening"
+        and context.request is None
+        and "order_id" in facts
+        and "ask_about" in found.kinds()
+        and not found.kinds() & {"request", "choose"}
+    ):
+        _leave_asked_for_a_wish(clauses, context, found)
+    if (
         "order_id" in facts
         and not found.kinds() & {"request", "choose"}
         and ("ask_policy" in found.kinds() or any(_returns_something(clause.words) for clause in clauses))
@@ -1646,6 +1654,24 @@ def _rules_for_this_order(clauses: list[Clause], lexicon: Lexicon, found: Found)
             found.drop("ask_policy")  # "Can I return trainers I've worn once? ... order B-3030"
             found.add(index * 1000, Act.of("request", "refund"))
             return
+
+
+def _leave_asked_for_a_wish(clauses: list[Clause], context: Context, found: Found) -> None:
+    """ "Would it be possible to exchange my jeans for a bigger size? Order A-8585": asking whether it may
+    be had, with the order named, asks to have it; "how does the exchange work? A-8585" still asks about it."""
+    wishes = {offer.id for offer in context.wishes}
+    for at, act in list(found.acts):
+        if act.kind != "ask_about" or act.target not in wishes:
+            continue
+        words = clauses[at // 1000].words if 0 <= at // 1000 < len(clauses) else []
+        asks_leave = "possible" in words or "able" in words or tuple(words[:2]) in _ASKING_LEAVE
+        if asks_leave and _HOW_OR_WHAT.isdisjoint(words):
+            found.acts = [(p, a) for p, a in found.acts if a is not act]
+            found.add(at, Act.of("choose", act.target))
+            return
+
+
+_HOW_OR_WHAT = frozenset({"how", "what", "whats", "which", "explain", "difference", "mean", "means", "work", "works"})
 
 
 def _returns_something(words: Sequence[str]) -> bool:

@@ -397,10 +397,18 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
             if clause[at] == "size" and (size.isdigit() or size in _LETTER_SIZES):
                 if all(word in lexicon.variant_after for word in clause[at + 2 :]):
                     return f"size {size.upper()}"  # "size 10 please", "exchange please, size 9"
+        for at in range(len(clause) - 1):
+            if clause[at].isdigit() and clause[at + 1] in _MEASURES:
+                if all(word in lexicon.variant_after for word in clause[at + 2 :]):
+                    return f"{clause[at]} {clause[at + 1]}"  # "34 waist please", "32 leg"
         mention = next(iter(by_variant(clause, (offer,), lexicon)), None)
         if mention is not None:
             return _as_said(clause[mention.start : mention.end], lexicon)
     return None
+
+
+_MEASURES = frozenset({"waist", "leg", "inch", "inches", "chest", "collar", "length", "cup", "band", "eu", "uk", "us"})
+"""Words after a number that make it a size ("34 waist", "32 leg", "UK 8" said as "8 uk")."""
 
 
 def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:
