@@ -238,6 +238,14 @@ Feature: Reading facts and requests the way people give them
       When the customer says "ok brilliant thanks"
       Then the conversation is closed
 
+    Scenario: More told of the damage while a rough date is narrowed is asked the date again
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I need to return a damaged item. A-1313. I received it 3 days ago."
+      Then the agent says "the day you ordered it"
+      When the customer says "the handle snapped off"
+      Then the agent does not say "colleague"
+      And the agent says "when did you buy it"
+
     Scenario: A date something is needed by dates no purchase
       When the customer says "my fridge arrived with a huge dent in the door, order A-7373"
       Then the message gives the fact "condition" as "faulty"
@@ -611,6 +619,11 @@ Feature: Reading facts and requests the way people give them
         | message                                      |
         | yo wheres my stuff A-8899 ordered 3 days ago |
         | where is my order A-8899? ordered 3 days ago |
+
+    Scenario: "The parcel came 3 days late" came, so it did not never arrive
+      When the customer says "can you refund my delivery fee? the parcel came 3 days late. A-1414"
+      Then the message gives no fact "condition"
+      And the agent does not say "never reached you"
 
     Scenario: "Still waiting for my refund" asks after a refund, not after a parcel
       When the customer says "still waiting for my refund on A-1234"

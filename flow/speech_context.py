@@ -876,7 +876,11 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     if run.signals.acts and all(act.kind in _ACKNOWLEDGES for act in run.signals.acts):
         return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
-        return not all(act.kind == "unknown" for act in run.signals.acts)  # "size L" says nothing of the date
+        # "size L", "the handle snapped off": nothing of the date, so it is asked again, not given up on
+        return not all(
+            act.kind in ("unknown", "complain") or (act.kind == "provide" and act.target != run.pending_fact)
+            for act in run.signals.acts
+        )
     if spec.hint is None:
         # No hint to give first: "not sure if it's shipped" is the customer saying they cannot tell, and a
         # second message in a row that answers nothing says it too.

@@ -654,9 +654,12 @@ _THE_THING = frozenset({"item", "items", "product", "contents", "itself", "insid
 
 def _order_late_by(clause: Sequence[str]) -> bool:
     """ "My parcel is only 3 weeks late", "the order is a week overdue": an order later than promised by some
-    time, which has not come; not a return sent late ("my return is 5 days late")."""
+    time, which has not come; not a return sent late ("my return is 5 days late"), nor an order that came
+    late ("it came 3 days late")."""
     if not _SENT_BACK.isdisjoint(clause):
         return False
+    if not _ARRIVING.isdisjoint(clause) and _came_in_the_end(clause):
+        return False  # "the parcel came 3 days late": it came
     return any(
         word in _LATE and at and clause[at - 1] in DAYS_TO_MONTHS and any(_an_order(w) for w in clause[:at])
         for at, word in enumerate(clause)
