@@ -470,6 +470,15 @@ Feature: Reading facts and requests the way people give them
 
   Rule: What went wrong is heard however it is told
 
+    Scenario Outline: "<message>", in chat shorthand, tells a fault
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                        |
+        | my phne charger dosnt work A-8787              |
+        | the kettle i ordrd last wk dosnt work properly |
+
     Scenario: What was ordered and what came, in plain words, is a wrong item
       When the customer says "I need help with my order"
       And the customer says "i ordered a blue one and got red"

@@ -32,6 +32,8 @@ nope=no nah=no naw=no nay=no noo=no nooo=no
 k=ok kk=ok okay=ok okey=ok okie=ok okk=ok okok=ok oki=ok
 bc=because cuz=because coz=because cos=because
 mgr=manager acct=account sub=subscription subs=subscription msg=message
+wud=would wld=would cud=could cld=could shud=should em=them bout=about ordr=order ordrd=ordered b4=before
+thru=through tho=though pkg=package smth=something sth=something dosnt=doesnt dnt=dont
 """
 
 SHORTHAND: dict[str, tuple[str, ...]] = {
