@@ -936,3 +936,11 @@ Feature: Following the customer when they change course
         | message                  |
         | can't you just stop it?  |
         | can't you just cancel it? |
+
+  Rule: "Actually make that" another request switches to it
+
+    Scenario: "Actually make that a cancellation" while the date is asked for a refund cancels instead
+      When the customer says "refund for A-2468 please"
+      And the customer says "actually make that a cancellation, it hasn't shipped yet"
+      Then the cancellation is approved
+      And the agent does not say "then a cancellation"

@@ -710,7 +710,7 @@ ENGLISH = Lexicon(
         sorry it was | wait it was | no it was | it was actually | i meant | oops | its actually | it is actually |
         actually its | actually it is | wrong number | wrong order number | gave the wrong | gave you the wrong |
         typed it wrong | typed the wrong | should be | should have been | sorry its | not that one | more like |
-        closer to
+        closer to | actually make that | actually make it | make it a | make it an | no make that | no make it
     """),
     anger_emoji=frozenset(
         {
