@@ -246,6 +246,17 @@ Feature: Reading facts and requests the way people give them
       Then the agent does not say "colleague"
       And the agent says "when did you buy it"
 
+    Scenario: The day of an occasion the item was for dates no purchase
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I ordered this blender for my mum's birthday which was last weekend and the jug was cracked. The order number is A-3456 and I bought it about 10 days ago. I'd like my money back please"
+      Then the message gives the fact "days_since_purchase" as "10"
+
+    Scenario: A rough date asked again is not told a rough one will do
+      When the customer says "refund pls A-2345 broke after 2 days"
+      And the customer says "ok"
+      Then the agent says "when did you buy it"
+      And the agent does not say "Roughly"
+
     Scenario: A date something is needed by dates no purchase
       When the customer says "my fridge arrived with a huge dent in the door, order A-7373"
       Then the message gives the fact "condition" as "faulty"

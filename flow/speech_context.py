@@ -551,9 +551,11 @@ class ContextBuilder:
             context["narrowing"] = (
                 isinstance(run.facts.get(run.pending_fact), Span) and run.pending_fact in run.signals.facts
             )
-            if context["narrowing"] and ask:
-                # "When did you buy it?" alone: "roughly how many days ago is fine" is no way to ask for a closer date.
+            if isinstance(run.facts.get(run.pending_fact), Span) and ask:
+                # "When did you buy it?" alone: "roughly how many days ago is fine" is no way to ask for a closer
+                # date, once a rough one is known.
                 context["question"] = sentences_of(ask)[0]
+                context["question_inline"] = context["question"][:1].lower() + context["question"][1:]
             arrived = run.signals.slots.get("arrived", "").split()
             context["arrived_only"] = context["narrowing"] and run.pending_fact in arrived
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)

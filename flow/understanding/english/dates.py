@@ -970,6 +970,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             if not _EXPECTED.isdisjoint(before[max(0, n - 3) : n]) or "back" in before[n + 1 : n + 3]:
                 return "other"  # "it was supposed to arrive Friday", "I sent it back on the 20th"
             return "delivery"
+        if word in _OCCASIONS and before[n + 1 : n + 3] in (["which", "was"], ["that", "was"], ["which", "is"]):
+            return "other"  # "for my mum's birthday, which was last weekend": the day of the occasion
         if (
             word in _OCCASIONS
             and _bought_or_got(before[:n])
