@@ -403,3 +403,12 @@ Feature: After the request is sorted
       When the customer says "so that's a no then"
       Then the conversation is in "follow_up"
       And the agent says "under way"
+
+  Rule: Cancelling an order already being refunded is told there is nothing left to cancel
+
+    Scenario: "Ok then cancel it" once the refund is started is told it is covered
+      When the customer says "ok then cancel it"
+      Then the agent says "nothing left to cancel"
+      And the conversation is in "follow_up"
+      And the agent does not say "dispatched"
+

@@ -260,3 +260,9 @@ Feature: Checking on something already under way
       | I got a partial refund for A-1234, where's the rest?            |
       | my refund for A-1234 came up short by £5                        |
       | my refund for A-2525 came through but it was only half          |
+
+  Scenario: The amounts of a refund that fell short, told next, start no new refund
+    When the customer says "Hello, I returned my order A-5858 two weeks ago and got the refund, but it's £10 less than I paid"
+    And the customer says "I paid £60 and got £50 back"
+    Then the message is read as "ask_status"
+    And the agent does not say "I've started your refund"

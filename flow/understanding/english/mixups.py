@@ -89,6 +89,8 @@ def refunded_short(clauses: Sequence[Sequence[str]]) -> bool:
     """ "My refund was meant to be £45 but I only got £30", "you only refunded £20 of the £35", "the refund was
     less than I paid": a refund already made that fell short, which is asked after, not asked for again."""
     words = [word for clause in clauses for word in clause]
+    if _paid_more_than_given_back(words):
+        return True
     if _REFUND_WORDS.isdisjoint(words):
         return False
     if not _SHORT.isdisjoint(words) or ("less" in words and "than" in words) or _fell_short(words):
@@ -100,6 +102,30 @@ def refunded_short(clauses: Sequence[Sequence[str]]) -> bool:
         return False
     between = words[amounts[0] + 1 : amounts[-1]]
     return not _CONTRASTS.isdisjoint(between) or "only" in words[max(0, amounts[0] - 3) : amounts[-1]]
+
+
+def _paid_more_than_given_back(words: Sequence[str]) -> bool:
+    """ "I paid £60 and got £50 back": an amount paid, and less than it given back."""
+    if "paid" not in words or "back" not in words or _GIVEN_BACK.isdisjoint(words):
+        return False
+    amounts = [(k, _amount(w)) for k, w in enumerate(words) if w == NUMBER or any(c.isdigit() for c in w)]
+    amounts = [(k, value) for k, value in amounts if "-" not in words[k]]  # not an order number
+    paid = next((k for k, _ in amounts if "paid" in words[max(0, k - 3) : k]), None)
+    back = next((k for k, _ in amounts if not _GIVEN_BACK.isdisjoint(words[max(0, k - 3) : k])), None)
+    if paid is None or back is None or back <= paid:
+        return False
+    values = dict(amounts)
+    more, less = values[paid], values[back]
+    return more is None or less is None or less < more  # amounts read as numbers only: told as short
+
+
+def _amount(word: str) -> float | None:
+    """The amount a word says ("£60", "60.50", "60"), or ``None`` when it is not read as one."""
+    digits = word.lstrip("£$€").replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
 _REFUND_WORDS = frozenset({"refund", "refunded", "refunds", "reimbursed", "reimbursement"})
