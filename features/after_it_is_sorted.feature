@@ -288,7 +288,7 @@ Feature: After the request is sorted
     Scenario: "Can I drop it at a shop instead?" after "do I need the original box?" is honestly out of reach
       When the customer says "do I need the original box?"
       And the customer says "can I drop it at a shop instead of the post office?"
-      Then the reply matches /(can't help with that one|not something I can help with|outside what I can do)/
+      Then the reply matches /(can't help with that one|not something I can help with|outside what I can do|can't answer that one|not something I can answer)/
       And the agent does not say "didn't follow"
       And the agent does not say "Let me make it easier"
 

@@ -224,3 +224,14 @@ Feature: Following up
         | answer                                |
         | yes all good, the new one works great |
         | the new one works great thanks        |
+
+  Rule: What to print, once an exchange is arranged, is answered from the exchange
+
+    Scenario: "Great! Do I need to print anything?" after the exchange is told about its label
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like to return a pair of jeans - order A-1111 - I bought them on the 15th of November but they're too long. Could I swap them for a shorter leg?"
+      Then the alternative "Exchange" is applied
+      When the customer says "great! do I need to print anything?"
+      Then the agent says "returns label"
+      And the agent does not say "outside what I can do"
+

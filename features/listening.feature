@@ -504,6 +504,13 @@ Feature: Listening first
     Then the agent says "colleague"
     And the conversation is in "listening"
 
+  Scenario: A second question the agent cannot answer is met with a colleague again, not the repair ladder
+    When the customer says "hi can you tell me what time you close today"
+    And the customer says "and are you open on sunday?"
+    Then the agent says "colleague"
+    And the agent does not say "Let me make it easier"
+    And the agent does not say "still not sure what you need"
+
   Scenario: Leading up to what happened, after being asked what to do, is not met with a colleague
     When the customer says "hey!"
     And the customer says "so I ordered some stuff"

@@ -491,7 +491,7 @@ class Speaker:
             or (last.state == "listening" and files_complaint(run))
             or (
                 (last.state == "listening" or last.state == "follow_up" and run.signals.language is None)
-                and run.counters.unclear <= 1
+                and run.counters.unclear <= 2
                 and unanswered(run, self._policy)
             )
             or (run.signals.language is not None and run.counters.unclear > 1)
