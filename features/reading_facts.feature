@@ -693,6 +693,14 @@ Feature: Reading facts and requests the way people give them
 
   Rule: One of several orders, not said which, is asked about
 
+    Scenario: "Cancel the second one" after naming two orders cancels the second
+      When the customer says "hi sorry to bother you, I think I ordered the same thing twice by accident, A-1111 and A-1112"
+      And the customer says "yes cancel the second one please"
+      And the customer says "no neither has shipped"
+      Then the cancellation is approved
+      And the agent says "A-1112"
+      And the agent does not say "A-1111"
+
     Scenario: "A-1111 and A-1112, can you cancel one?" asks which, and cancels only that one
       When the customer says "I ordered the same thing twice by mistake, A-1111 and A-1112, can you cancel one?"
       Then the agent says "Which order would you like me to look at: A-1111, or A-1112?"

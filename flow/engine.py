@@ -225,7 +225,7 @@ class Engine:
             turned_down=_turned_down(conversation),
             choices=payloads.fact_values(conversation.quick_replies, conversation.pending_fact)
             if conversation.pending_fact
-            else (),
+            else _orders_to_pick(conversation),
             order=_order_in_hand(conversation),
         )
 
@@ -453,6 +453,7 @@ class Engine:
         fill_facts(run, self.policy, text)
         run.repeated = bool(run.signals.facts) and all(pair in before for pair in run.signals.facts.items())
         _note_stated(run.customer_stated, _new_values(run, before))
+        _note_stated(run.customer_stated, _orders_told_apart(run))
         self._assume_request(run)
         self._assume_for_orders_told(run)
         count(run, self.policy)
@@ -648,6 +649,22 @@ def _new_values(run: Run, before: set[tuple[str, FactValue]]) -> list[tuple[str,
             if pair not in before and pair not in found:
                 found.append(pair)
     return found
+
+
+def _orders_to_pick(conversation: Conversation) -> tuple[str, ...]:
+    """With nothing asked for yet, the several order numbers the customer named, in the order named."""
+    if conversation.state != "listening" or conversation.current is not None:
+        return ()
+    told = [str(order) for order in conversation.customer_stated.get("order_id", [])]
+    return tuple(told) if len(told) > 1 else ()
+
+
+def _orders_told_apart(run: Run) -> list[tuple[str, FactValue]]:
+    """The order numbers of a message that names several with nothing asked yet ("A-1111 and A-1112, I
+    ordered twice"), so that "cancel the second one" next can pick one by its place."""
+    if len(run.signals.order_facts) < 2 or run.current is not None:
+        return []
+    return [("order_id", told["order_id"]) for told in run.signals.order_facts if told.get("order_id")]
 
 
 def _note_stated(stated: dict[str, list[FactValue]], facts: Iterable[tuple[str, FactValue]]) -> None:

@@ -559,7 +559,7 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         value = read_fact(spec, _without(text, found) if spec.kind in NUMERIC_KINDS else text, signals)
         if value is not None and customer_may_state(policy, pending, value):
             found[pending] = value
-    if correcting:
+    if correcting or "picked" in signals.slots:  # "cancel the second one" of the orders named: that one
         _put_right(run, found)
     else:
         _put_right(run, _answered_otherwise(run, policy, found))

@@ -143,6 +143,12 @@ class Understander:
             picked = _picked_by_place(clause_words, context.choices)
             if picked is not None:
                 facts.facts[context.asked] = picked  # "the second one" to "A-7373 or A-7374?"
+        order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+        if context.asked is None and len(context.choices) > 1 and order_name and order_name not in facts.facts:
+            picked = _picked_by_place(clause_words, context.choices)
+            if picked is not None:
+                facts.facts[order_name] = picked  # "cancel the second one" after naming two orders
+                slots["picked"] = order_name
         irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
         asides: list[str] = []
         also_wished: list[str] = []
