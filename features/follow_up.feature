@@ -235,3 +235,15 @@ Feature: Following up
       Then the agent says "returns label"
       And the agent does not say "outside what I can do"
 
+
+    Scenario: "Should I keep the damaged one until the new one arrives?" is answered from the replacement
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Good evening, I received a damaged lamp today, order A-2020. The shade is crushed. I ordered it on the 28th of November. I'd like a replacement, please."
+      Then the alternative "Replacement" is applied
+      When the customer says "Thank you. Should I keep the damaged one until the new one arrives?"
+      Then the agent says "as soon as we have the faulty one back"
+
+    Scenario: "Can you just send one plate?" beside a chipped one asks for the replacement
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi, one of the plates in my set A-3030 arrived chipped. bought a week ago. can you just send one plate?"
+      Then the alternative "Replacement" is applied

@@ -334,7 +334,10 @@ def read_acts(
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "how do I send it?" while a return is asked for
     if context.focus is not None and context.focus in context.offered_ids and not found.kinds() - {"thank"}:
         _about_the_one_described(clauses, context.focus, found)
-    if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye"}:
+    told_again = context.chosen is not None and all(
+        act.target == "condition" for _, act in found.acts if act.kind == "provide"
+    )  # "should I keep the damaged one?" once the replacement is arranged: the damage told again, asked about
+    if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye", *(("provide",) if told_again else ())}:
         about_chosen(clauses, context, lexicon, found)
     elif context.chosen is not None and not found.kinds() - {"thank", "ask_status"}:
         _status_of_chosen(clauses, context, lexicon, found)

@@ -429,7 +429,8 @@ _AFTER_A_CHOICE = frozenset(
     """long take takes taking arrive arrives arriving come comes coming email emails confirm confirmation soon
     days weeks time happen happens next sorted done ready know need anything work works start started send sent
     back return returned post label receive received expect cost costs free quick quickly fast tracking number
-    reference order parcel delivery print printed printing printer""".split()
+    reference order parcel delivery print printed printing printer keep keeping until meantime damaged broken
+    faulty old""".split()
 )
 """Words of any question about how something arranged goes from here ("how long will it take to arrive?")."""
 
