@@ -471,6 +471,12 @@ Feature: Listening first
         | I'm thinking of buying a sofa, can I return it if it does not fit?                       | You can return most items within 30 days |
         | if I order today can I cancel it tomorrow?                                               | Orders can be cancelled until            |
 
+    Scenario: "And if I bought something 2 months ago?" after the rules still dates the purchase
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Can you explain your refund policy to me please?"
+      And the customer says "ok and if I bought something 2 months ago?"
+      Then the message gives the fact "days_since_purchase" as "61"
+
     Scenario: "And who pays postage?" after the rules is told about the free label
       When the customer says "I'm thinking of buying a sofa, can I return it if it does not fit?"
       And the customer says "and who pays postage?"

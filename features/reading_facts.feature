@@ -235,7 +235,7 @@ Feature: Reading facts and requests the way people give them
       When the customer says "Thank you so much for your help earlier! Just wanted to check the refund for A-8484 is going through"
       Then the message is read as "thank", "ask_status" and "provide:order_id"
       And the agent says "within 5 working days"
-      When the customer says "ok brilliant thanks"
+      When the customer says "ok great thanks"
       Then the conversation is closed
 
     Scenario: More told of the damage while a rough date is narrowed is asked the date again
@@ -636,9 +636,11 @@ Feature: Reading facts and requests the way people give them
       And the agent does not say "other question"
 
       Examples:
-        | message                                      |
-        | yo wheres my stuff A-8899 ordered 3 days ago |
-        | where is my order A-8899? ordered 3 days ago |
+        | message                                                                                                 |
+        | yo wheres my stuff A-8899 ordered 3 days ago                                                            |
+        | where is my order A-8899? ordered 3 days ago                                                            |
+        | my parcel says delivered but it's not here?? order A-8899                                               |
+        | my order A-8899 was supposed to be delivered yesterday but tracking says it's been returned to sender?? |
 
     Scenario: "The parcel came 3 days late" came, so it did not never arrive
       When the customer says "can you refund my delivery fee? the parcel came 3 days late. A-1414"

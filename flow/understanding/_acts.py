@@ -92,10 +92,7 @@ _PERSON_WORDS = frozenset(
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
 _SERVICE = frozenset({"customer service", "customer services"})
 _SERVICE_ALONE = frozenset({"customer", "service", "services", "please", "now", "then", "the", "your", "to"})
-_ACKNOWLEDGING = frozenset(
-    {"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you", "brilliant", "perfect",
-     "lovely", "awesome", "cheers", "thx", "ta", "much", "so", "very"}
-)  # fmt: skip
+_ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
 _NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
     ("not", "necessary"), ("forget", "the"), ("dont", "transfer"), ("dont", "escalate"), ("dont", "pass"),
@@ -814,10 +811,30 @@ def _moves_on(clauses: list[Clause], kinds: Collection[str], found: Found, conte
         return True
     if context.request is not None or not any(a.kind == "provide" and a.target == "condition" for _, a in found.acts):
         return False
+    if not any(clause.question and _opens_as_question(clause.words, lexicon) for clause in clauses):
+        return False  # "tracking says it's been returned to sender??": told, not asked
     return not any(
-        clause.question and (tuple(clause.words[:2]) in _ASKING_THE_AGENT or has(lexicon.status_cues, clause.words))
+        clause.question
+        and (
+            tuple(clause.words[:2]) in _ASKING_THE_AGENT
+            or has(lexicon.status_cues, clause.words)
+            or any(has(phrases, clause.words) for phrases in lexicon.conditions.values())
+            or not lexicon.negators.isdisjoint(clause.words)
+        )
         for clause in clauses
-    )  # "where is my order?" is how what went wrong was told
+    )  # "where is my order?", "it says delivered but it's not here??" are how what went wrong was told
+
+
+def _opens_as_question(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Also, do you price match?", "how long does a repair take?": a clause that opens as a question
+    does, past the words that lead into it."""
+    rest = list(words)
+    while rest and rest[0] in _LEAD_INTO_A_QUESTION:
+        rest.pop(0)
+    return bool(rest) and rest[0] in lexicon.question_starts
+
+
+_LEAD_INTO_A_QUESTION = frozenset({"also", "and", "oh", "btw", "but", "so", "just", "quick", "question", "one", "more"})
 
 
 _ASKING_THE_AGENT = frozenset((verb, "you") for verb in ("can", "could", "will", "would", "cant", "couldnt"))

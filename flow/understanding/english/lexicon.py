@@ -836,7 +836,7 @@ ENGLISH = Lexicon(
         before i order | before i buy | before i purchase | before ordering | before buying | if i order |
         if i buy | if i purchase | if i were to buy | if i were to order | thinking of buying | thinking of ordering |
         thinking about buying | thinking about ordering | planning to buy | planning to order | about to order |
-        about to buy | if i ordered | if i bought something | were i to buy | considering buying |
+        about to buy | were i to buy | considering buying |
         considering ordering | want to buy | wanting to buy | looking to buy | looking to order
     """),
     go_ahead=_phrases("""
