@@ -1065,14 +1065,15 @@ def _tells_more_of_something_else(run: Run) -> bool:
     kinds = {act.kind for act in run.signals.acts}
     if not kinds or not kinds <= {"unknown", "complain"} or greets_only(run.text) or _announces(run):
         return False
-    words = set("".join(c if c.isalpha() else " " for c in run.text).split())
+    plain = run.text.replace("'", "").replace("\u2019", "")
+    words = set("".join(c if c.isalpha() else " " for c in plain).split())
     return not _GOING_WRONG.isdisjoint(words)  # "so I ordered some stuff" leads up to it; "it says invalid" tells it
 
 
 _GOING_WRONG = frozenset(
-    {"wont", "won't", "doesnt", "doesn't", "didnt", "didn't", "cant", "can't", "isnt", "isn't", "not", "error",
-     "errors", "invalid", "broken", "wrong", "failed", "fails", "failing", "declined", "rejected", "says", "keeps",
-     "stuck", "nothing", "never", "expired", "blank", "crashes", "crashed"}
+    {"wont", "doesnt", "didnt", "cant", "isnt", "not", "error", "errors", "invalid", "broken", "wrong", "failed",
+     "fails", "failing", "declined", "rejected", "says", "keeps", "stuck", "nothing", "never", "expired", "blank",
+     "crashes", "crashed"}
 )  # fmt: skip
 """Words of telling more of what goes wrong ("it says invalid code", "it keeps giving an error")."""
 

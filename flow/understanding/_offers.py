@@ -407,8 +407,8 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
     return None
 
 
-_MEASURES = frozenset({"waist", "leg", "inch", "inches", "chest", "collar", "length", "cup", "band", "eu", "uk", "us"})
-"""Words after a number that make it a size ("34 waist", "32 leg", "UK 8" said as "8 uk")."""
+_MEASURES = frozenset({"waist", "leg", "inch", "inches", "chest", "collar", "length", "cup", "band"})
+"""Words after a number that make it a size ("34 waist", "32 leg")."""
 
 
 def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:
