@@ -62,6 +62,24 @@ Feature: Saying a fact again
     And the reply matches /I'm sorry it (isn't|'s not) what you (wanted|hoped for)/
     And the agent does not say "Great"
 
+  Scenario Outline: Taking an offer after a groan, "<message>", is met with understanding, not "Great"
+    When the customer says "I'd like to cancel my order A-3636"
+    And the customer says "it shipped yesterday"
+    And the customer says "<message>"
+    Then the alternative "Free return" is applied
+    And the agent does not say "Great"
+
+    Examples:
+      | message                  |
+      | ugh. ok free return then |
+      | sigh, the free return    |
+
+  Scenario: A groan beside a request it grants is not taken for reluctance
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "ugh my kettle broke, A-1234, bought 2 days ago"
+    Then the request is approved
+    And the agent does not say "isn't what you wanted"
+
   Scenario: A shrug at what the customer then changes their mind from is not taken for reluctance
     When the customer says "my order A-5151 is taking forever to arrive"
     And the customer says "I'll wait I suppose. Actually no, just refund me"

@@ -932,8 +932,10 @@ def _reluctant(run: Run) -> bool:
     while words and words[0] in _SIGHS:
         sighed = sighed or words[0] in _GROANS
         words = words[1:]
-    # "fine, the repair", "ugh fine": taken with a shrug; a bare "fine" only answers
+    # "fine, the repair", "ugh fine": taken with a shrug; a bare "fine" only answers; "ugh. ok the free
+    # return then" takes an offer with a groan
     grudging = words[:1] == ["fine"] and (len(words) > 1 or sighed)
+    grudging = grudging or (sighed and bool(words) and run.signals.has("choose"))
     return grudging or any(phrase in lowered for phrase in _RELUCTANT)
 
 
