@@ -790,7 +790,7 @@ def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides
     """ "The mug arrived smashed, bought it yesterday. How long will a refund take?": told what went wrong,
     the customer asks how what is coming works. The request is had from what went wrong, and the question
     after it is answered beside it, not in its place."""
-    if not any(act.kind == "provide" and act.target == "condition" for _, act in found.acts):
+    if not _told_what_went_wrong(found):
         return
     if found.kinds() - {"provide", "complain", "thank", "ask_about", "ask_status"}:
         return
@@ -803,13 +803,18 @@ def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides
     asides.append(f"{ASKS_OFFER}{act.target} {words}" if act.kind == "ask_about" else f"{ASKS_RULES} {words}")
 
 
+def _told_what_went_wrong(found: Found) -> bool:
+    """Whether the message tells what went wrong with the order (gives the fact of kind ``condition``)."""
+    return any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
+
+
 def _moves_on(clauses: list[Clause], kinds: Collection[str], found: Found, context: Context, lexicon: Lexicon) -> bool:
     """Whether the message does something a question can be asked beside: a request, a choice, or, before
     any request, telling what went wrong with the order ("it arrived broken. also, do you price match?"),
     when no question asks the agent to act on it ("it never arrived. can you check?")."""
     if not _MOVING_ON.isdisjoint(kinds):
         return True
-    if context.request is not None or not any(a.kind == "provide" and a.target == "condition" for _, a in found.acts):
+    if context.request is not None or not _told_what_went_wrong(found):
         return False
     if not any(clause.question and _opens_as_question(clause.words, lexicon) for clause in clauses):
         return False  # "tracking says it's been returned to sender??": told, not asked
@@ -1696,10 +1701,9 @@ _HOW_OR_WHAT = frozenset({"how", "what", "whats", "which", "explain", "differenc
 
 def _returns_something(words: Sequence[str]) -> bool:
     """ "can I return trainers", "I want to send these boots back": returning a thing the customer has."""
-    return any(word in _RETURNING and words[at - 1] in _WHO_RETURNS for at, word in enumerate(words) if at)
+    return any(word in RETURNING and words[at - 1] in _WHO_RETURNS for at, word in enumerate(words) if at)
 
 
-_RETURNING = frozenset({"return", "returning"})
 _WHO_RETURNS = frozenset({"i", "we", "to"})
 
 

@@ -97,7 +97,7 @@ def refunded_short(clauses: Sequence[Sequence[str]]) -> bool:
         return True
     if not _GIVEN_BACK.isdisjoint(words) and ("half" in words or "partial" in words):
         return True  # "it came through but it was only half", "I only got a partial refund"
-    amounts = [k for k, w in enumerate(words) if w == NUMBER or any(c.isdigit() for c in w) and "-" not in w]
+    amounts = _amounts_at(words)
     if len(amounts) < 2 or _GIVEN_BACK.isdisjoint(words):
         return False
     between = words[amounts[0] + 1 : amounts[-1]]
@@ -108,15 +108,18 @@ def _paid_more_than_given_back(words: Sequence[str]) -> bool:
     """ "I paid £60 and got £50 back": an amount paid, and less than it given back."""
     if "paid" not in words or "back" not in words or _GIVEN_BACK.isdisjoint(words):
         return False
-    amounts = [(k, _amount(w)) for k, w in enumerate(words) if w == NUMBER or any(c.isdigit() for c in w)]
-    amounts = [(k, value) for k, value in amounts if "-" not in words[k]]  # not an order number
-    paid = next((k for k, _ in amounts if "paid" in words[max(0, k - 3) : k]), None)
-    back = next((k for k, _ in amounts if not _GIVEN_BACK.isdisjoint(words[max(0, k - 3) : k])), None)
+    amounts = _amounts_at(words)
+    paid = next((k for k in amounts if "paid" in words[max(0, k - 3) : k]), None)
+    back = next((k for k in amounts if not _GIVEN_BACK.isdisjoint(words[max(0, k - 3) : k])), None)
     if paid is None or back is None or back <= paid:
         return False
-    values = dict(amounts)
-    more, less = values[paid], values[back]
+    more, less = _amount(words[paid]), _amount(words[back])
     return more is None or less is None or less < more  # amounts read as numbers only: told as short
+
+
+def _amounts_at(words: Sequence[str]) -> list[int]:
+    """Where the words give an amount: a number, but not an order number ("A-1234")."""
+    return [k for k, w in enumerate(words) if w == NUMBER or any(c.isdigit() for c in w) and "-" not in w]
 
 
 def _amount(word: str) -> float | None:
