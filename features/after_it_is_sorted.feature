@@ -71,11 +71,17 @@ Feature: After the request is sorted
     And the agent says "returns label"
     And the agent does not say "done already"
 
-  Scenario: "How long does the refund take?" asks where it has got to
-    When the customer says "How long does the refund take?"
+  Scenario Outline: "<message>" asks where it has got to
+    When the customer says "<message>"
     Then the message is read as "ask_status"
     And the agent does not say "done already"
     And the agent says "within 5 working days"
+
+    Examples:
+      | message                          |
+      | How long does the refund take?   |
+      | what date will the money be back |
+      | what day will I have my money    |
 
 
   Scenario: "Cool, and can I use it on sale items?" asks about what was chosen, not the rules

@@ -121,6 +121,13 @@ Feature: Compensation, only where the policy allows it, and never twice
       Then the agent says "I've started a full refund for order"
       And the transition "grant_goodwill" was taken
 
+    Scenario: "I want a full refund and compensation" in one clause is answered on both
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "i want a full refund AND compensation"
+      Then the agent says "I've started your refund"
+      And the transition "no_goodwill" was taken
+      And the agent says "anything else" only once
+
     Scenario: A gold member asking for something for the trouble beside a request gets the goodwill offer
       Given the customer is a "gold" member
       And it is 2026-12-03 11:00 in the policy's time zone

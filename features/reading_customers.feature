@@ -1208,6 +1208,8 @@ Feature: Reading customers the way they write
         | customer service said I could return A-5454 after 45 days, I want my refund                             |
         | I was told on the phone I'd get a refund for A-5454 but nothing has happened                             |
         | I was told I could return it after 30 days, A-5454 bought 40 days ago                                    |
+        | I was told by someone on the phone yesterday that I'd get a refund for A-5454 but nothing has happened  |
+        | I spoke to someone last week and they said I'd get a refund for A-5454                                  |
 
     Scenario: "Where is the refund you promised me?" asks after it, and claims nothing
       When the customer says "Where is the refund you promised me last week?"

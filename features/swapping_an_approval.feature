@@ -291,6 +291,8 @@ Feature: Swapping an approved request for one of its alternatives
       | message                                 |
       | please don't refund it                  |
       | actually I'll keep it, no refund needed |
+      | actually no wait, I'll keep it          |
+      | oh actually ill just keep it            |
 
   Scenario: Asking for the exchange, then "I'll just get a refund", then back to the exchange, follows each change
     Given it is 2026-12-03 11:00 in the policy's time zone
@@ -314,6 +316,14 @@ Feature: Swapping an approved request for one of its alternatives
       Then the message is not read as "ask_about:exchange"
       And the agent does not say "free returns label"
       When the customer says "ok then send me the navy one"
+      Then the transitions taken were "swap_approval"
+      And the alternative "Exchange" is applied
+
+    Scenario: "Just send me what I ordered" after a wrong item is refunded swaps to the exchange
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "order A-4646 - you sent me the wrong item, I ordered a blue mug and got a green teapot"
+      Then the request is approved
+      When the customer says "can you just send me what I ordered?"
       Then the transitions taken were "swap_approval"
       And the alternative "Exchange" is applied
 

@@ -1465,6 +1465,8 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     if single and not clause.question and not _REPORTED_BY.isdisjoint(words[match.end : match.end + 6]):
         return  # "the person who gave it said early November": what someone told, not someone wanted
+    if single and not clause.question and not _SPOKEN_WITH.isdisjoint(words[max(0, match.start - 3) : match.start]):
+        return  # "I was told by someone on the phone", "I spoke to someone yesterday": a contact had, not wanted
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
         return  # "amazing customer service": a verdict on it, not asking for it
     if clause.question and words[0] in _WILL and "call" in words[match.start :] and found.kinds() & {"choose"}:
@@ -1476,6 +1478,10 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     found.add(position + 8, Act.of("ask_human", negated=negated))
 
 
+_SPOKEN_WITH = frozenset(
+    {"told", "promised", "assured", "informed", "spoke", "talked", "chatted", "rang", "phoned", "emailed", "messaged"}
+)
+"""Words before a person that make them someone the customer was in touch with before ("told by someone")."""
 _REPORTED_BY = frozenset({"said", "says", "told", "reckons", "thinks", "thought", "reckoned"})
 """Words after a person that make them someone the customer reports on, not someone asked for."""
 _WILL = frozenset({"will", "would", "does", "do", "is"})

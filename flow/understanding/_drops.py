@@ -41,8 +41,9 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:
                         return Drop(kind)
-        if context.request is not None and _keeps(words, lexicon):
-            return Drop(context.request, 0, keeps=True)
+        kept = context.request or (context.settled if context.state == "follow_up" and context.chosen is None else None)
+        if kept is not None and _keeps(words, lexicon):
+            return Drop(kept, 0, keeps=True)  # "actually I'll keep it" once the refund is started takes it back
         return Drop(_no_longer_wanted(words, lexicon))
     if _mind_changed_about_the_item(words, match.start, match.end) or _describes_the_item(words, match.start):
         return Drop(None)  # "it's not faulty, I just changed my mind": why it goes back, not letting it go

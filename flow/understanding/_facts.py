@@ -547,9 +547,10 @@ _DAY_LEADS = frozenset({"last", "on", "this", "past", "the"})
 
 
 def _in_hand(context: Context) -> bool:
-    """Whether a bare date would date a purchase: a request is in hand, or one was just settled (a date
-    said after it puts right the one it was settled on)."""
-    return context.state != "escalated" and (context.request is not None or context.state == "follow_up")
+    """Whether a bare date would date a purchase: a request is in hand, the customer is still telling what
+    they want ("no idea when he bought it" … "maybe early November?"), or one was just settled (a date said
+    after it puts right the one it was settled on)."""
+    return context.state in ("listening", "follow_up") or (context.state != "escalated" and context.request is not None)
 
 
 def _taken_back(folded: str, when: When) -> bool:
@@ -585,7 +586,8 @@ def _past_the_lead_up(before: str) -> str:
 
 _LEAD_IN = frozenset(
     {"on", "the", "in", "it", "was", "its", "around", "about", "from", "actually", "oh", "ah", "mid", "early", "late",
-     "middle", "end", "start", "beginning", "of", "towards", "sometime"}
+     "middle", "end", "start", "beginning", "of", "towards", "sometime", "maybe", "probably", "perhaps", "roughly",
+     "i", "think"}
 )  # fmt: skip
 _LOOKED_UP = frozenset(
     {"check", "checked", "checking", "looked", "says", "said", "shows", "email", "receipt", "confirmation",

@@ -204,9 +204,11 @@ class Understander:
             slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
                 acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL] or [Act.of("unknown")]
-        elif any(a.kind == "request" for a in acts) and len(clause_words) > 1:
+        elif any(a.kind == "request" for a in acts):
+            # "cancel A-2002. Also a discount for the hassle?", "a full refund AND compensation": beside the request
             asking = [_goodwill_part(clause) for clause in clause_words if asks_for_goodwill(clause)]
-            if asking and not any(_MONEY_BACK.intersection(clause) for clause in asking):
+            apart = len(clause_words) > 1 or any(len(part) < len(clause_words[0]) for part in asking)
+            if asking and apart and not any(_MONEY_BACK.intersection(clause) for clause in asking):
                 slots["goodwill"] = "yes"  # "cancel A-2002. Also can I get a discount for the hassle?": once done
         if (
             context.state == "offering_alternatives"

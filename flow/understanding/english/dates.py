@@ -926,18 +926,21 @@ _NOT_BOUGHT = frozenset(
 
 
 def _without_asides(words: list[str]) -> list[str]:
-    """The words with an order number set off by commas taken out: in "I bought a kettle, order A-1500,
-    on the 3rd", the date is still about buying."""
+    """The words with an order number set off by commas (or opened by a bracket, which is no token, and
+    closed by the end of a clause) taken out: in "I bought a kettle, order A-1500, on the 3rd" and "the lamp
+    I bought (A-5151, 10 days ago)", the date is still about buying."""
     kept: list[str] = []
     for word in words:
         kept.append(word)
-        if word != ",":
+        if word not in (",", "."):
             continue
         start = len(kept) - 2
         while start >= 0 and kept[start] != "," and (kept[start] in _ASIDE_WORDS or _order_part(kept[start])):
             start -= 1
-        if start >= 0 and kept[start] == "," and start < len(kept) - 2:
+        if word == "," and start >= 0 and kept[start] == "," and start < len(kept) - 2:
             del kept[start:]
+        elif any(part.isdigit() and len(part) >= 3 for part in kept[start + 1 : -1]):
+            del kept[start + 1 :]
     return kept
 
 

@@ -172,7 +172,9 @@ _STATUS = _phrases("""
     have you processed | have you issued | is it done | is it processed | has it gone | has my | has the | did my |
     did the | is my | was my | yet to receive | not arrived yet | not shown up | hasnt shown up | hasnt arrived |
     hasnt appeared | not appeared | still pending | is pending | confirm the | confirmation of | when will the |
-    when does the | how long will | how soon will | when am i receiving | when am i getting | when do i receive |
+    when does the | what date will | what day will | which day will | what date do i | what day do i |
+    what date should i | what day should i | what date can i | what day can i | how long will | how soon will |
+    when am i receiving | when am i getting | when do i receive |
     has anyone | have you done | has it been done | done it | when is my | when is the | has the refund | whens my |
     when will my | is it definitely | is it cancelled | is it actually | has it actually | has anyone actually |
     did anyone | checking on | checking in on | check in on | chasing up | chase up | following up on |
