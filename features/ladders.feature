@@ -193,3 +193,14 @@ Feature: Saying it another way
     And the agent does not say "send it again"
     When the customer says "money back please"
     Then the agent says "colleague"
+
+  Rule: Another request asked for instead of a closer date is no sign the customer cannot give it
+
+    Scenario: "Actually can I just have a refund instead" while a closer date is asked gets the question for the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hi, the headphones I got from you last month have one side not working. Order B-4411. Can you replace them?"
+      Then the agent says "closer date"
+      When the customer says "actually can I just have a refund instead"
+      Then the agent says "refund"
+      And the agent says "when did you buy it?"
+      And the agent does not say "colleague"

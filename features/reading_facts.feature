@@ -1937,3 +1937,23 @@ Feature: Reading facts and requests the way people give them
       When the customer says "the person who gave it said early november"
       Then the message is not read as "ask_human"
       And the agent does not hand over to a person
+
+  Rule: A date beside an order number in brackets, or given unsure before anything is asked for, is still read
+
+    Scenario: "The lamp I bought (A-5151, 10 days ago) arrived with a cracked base" was bought 10 days ago
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hey! Quick one: the lamp I bought (A-5151, 10 days ago) arrived with a cracked base, and also I'd like to cancel A-5152 which I ordered yesterday"
+      Then the agent says "you bought it 10 days ago"
+      And the agent does not say "narrow it down"
+      And the agent says "For order A-5152, has your order been dispatched yet?"
+
+    Scenario: "Maybe early November?", said before asking for anything, is kept and asked about more closely
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my husband bought me a toaster for my birthday and it's rubbish, it burns everything. no idea when he bought it"
+      And the customer says "maybe early november?"
+      Then the message gives the fact "days_since_purchase" as "23-32"
+      And the agent does not say "from here"
+      And the agent does not say "colleague"
+      When the customer says "refund please"
+      And the customer says "A-4321"
+      Then the reply matches /(more exact|closer date|narrow it down)/

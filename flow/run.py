@@ -24,16 +24,17 @@ class Step:
 class Run:
     """Everything a turn reads and changes; discarded after the turn becomes a new snapshot.
 
-        The engine's one ``transitions`` Machine moves ``state`` on this object. Nothing here outlives
-        the call to :meth:`flow.Engine.reply`, so many conversations share the Machine safely.
+    The engine's one ``transitions`` Machine moves ``state`` on this object. Nothing here outlives
+    the call to :meth:`flow.Engine.reply`, so many conversations share the Machine safely.
 
-        ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
-        conversation's own and the current request's); ``agenda`` holds every request with its own facts.
-        ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
-        a request already refused ("I'll leave it"), ``put_off`` the request that was in hand when the message
-    asked to take a waiting one first, ``redo`` that the message is to be read again in the
-        state just entered, ``repeated`` that every fact the message gave was known already, with that value,
-        and ``unclear_before`` how many messages in a row the agent could not read before this one.
+    ``request`` is the name of the current request and ``facts`` the facts as they stand for it (the
+    conversation's own and the current request's); ``agenda`` holds every request with its own facts.
+    ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
+    a request already refused ("I'll leave it"), ``put_off`` the request that was in hand when the message
+    asked to take a waiting one first, ``request_before`` and ``wish_before`` the request in hand when
+    the message came and what was wished for it, ``redo`` that the message is to be read again in the
+    state just entered, ``repeated`` that every fact the message gave was known already, with that value,
+    and ``unclear_before`` how many messages in a row the agent could not read before this one.
     """
 
     state: StateName
@@ -72,6 +73,8 @@ class Run:
     repeated: bool = False
     unclear_before: int = 0
     pending_before: str | None = None
+    request_before: str | None = None
+    wish_before: str | None = None
     focus_before: str | None = None
     settled: list[AgendaItem] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
@@ -104,6 +107,8 @@ class Run:
             question=conversation.question,
             said=list(conversation.said),
             pending_before=conversation.pending_fact,
+            request_before=current.name if current is not None else None,
+            wish_before=current.wish if current is not None else None,
             focus_before=conversation.focus,
             unclear_before=conversation.counters.unclear,
         )

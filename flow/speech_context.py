@@ -548,8 +548,10 @@ class ContextBuilder:
             context["asked_before"] = (
                 run.pending_fact == before and not run.signals.facts and not context["given"] and not context["queued"]
             )
-            context["narrowing"] = (
-                isinstance(run.facts.get(run.pending_fact), Span) and run.pending_fact in run.signals.facts
+            # The rough date just told, or told before another fact was asked for ("early November" … "A-4321"):
+            # the question is now for a closer one.
+            context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span) and (
+                run.pending_fact in run.signals.facts or before != run.pending_fact
             )
             if isinstance(run.facts.get(run.pending_fact), Span) and ask:
                 # "When did you buy it?" alone: "roughly how many days ago is fine" is no way to ask for a closer
@@ -877,6 +879,8 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         return False
     if run.signals.acts and all(act.kind in _ACKNOWLEDGES for act in run.signals.acts):
         return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up
+    if _asks_anew(run):
+        return False  # "actually can I just have a refund instead": the new request asks for it afresh
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
         # "size L", "the handle snapped off": nothing of the date, so it is asked again, not given up on
         return not all(
@@ -889,6 +893,15 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         cannot = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
         return cannot or run.counters.unclear >= STUCK_ON_A_FACT
     return set(sentence_hashes(spec.hint)) <= set(run.said)
+
+
+def _asks_anew(run: Run) -> bool:
+    """Whether the message changed what is asked for ("actually can I just have a refund instead" of the
+    replacement): the fact is then asked for the new request, not given up on."""
+    item = current_item(run)
+    if run.request_before is None or item is None:
+        return False
+    return (item.name, item.wish) != (run.request_before, run.wish_before)
 
 
 def _for_order(ask: str, run: Run, item: AgendaItem | None) -> str:
@@ -1049,6 +1062,14 @@ def _unanswered(run: Run) -> bool:
     if "?" not in lowered and not any(opening in lowered for opening in _ASKING) and not lowered.startswith(_QUESTIONS):
         return False
     acts = run.signals.acts
+    if (
+        acts
+        and all(act.kind == "provide" for act in acts)
+        and len(lowered.split()) <= _SHORT_ANSWER
+        and _QUESTION_OPENERS.isdisjoint(_letter_words(lowered))
+        and not any(opening in lowered for opening in _ASKING)
+    ):
+        return False  # "maybe early November?", "A-4321?": an answer given unsure, which asks nothing
     # Once everything is settled, pressing ("can't you just give me a discount?") asks for what is not there.
     read = {"unknown", "provide", "thank", "insist"} if run.state == "follow_up" else {"unknown", "provide", "thank"}
     kinds = {act.kind for act in acts}
@@ -1056,6 +1077,10 @@ def _unanswered(run: Run) -> bool:
         # "ok sounds good. also do you have any discount codes?": the yes answers nothing that was asked
         return bool(kinds) and kinds <= read | {"affirm"}
     return kinds <= read and bool(kinds - {"thank"})
+
+
+_SHORT_ANSWER = 8
+"""The most words an answer given unsure ("maybe early November?") runs to."""
 
 
 def _tells_more_of_something_else(run: Run) -> bool:
