@@ -394,6 +394,18 @@ Feature: After the request is sorted
       And the customer says "ok yes please"
       Then the conversation is in "escalated"
 
+    Scenario Outline: "<message>" to the offer of a colleague signs off, and passes nothing on
+      When the customer says "Do I need to roll it up or can it be folded?"
+      Then the agent says "colleague"
+      When the customer says "<message>"
+      Then the conversation is closed
+      And the agent does not say "passing this to a colleague"
+
+      Examples:
+        | message                 |
+        | ok thanks for your help |
+        | ok cheers, bye          |
+
   Rule: Where the refund goes, asked once it is started, is answered
 
     Scenario: "Will the refund go to my wife's card?" is told where refunds go, not that it is under way

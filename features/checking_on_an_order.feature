@@ -212,6 +212,19 @@ Feature: Checking on something already under way
         | oh nice, how long for the money? |
         | how long for my refund           |
 
+  Rule: A refund turned down earlier is asked after, not asked for again
+
+    Scenario Outline: "<message>" offers a colleague who can check, and asks for no purchase date
+      When the customer says "<message>"
+      Then the message is read as "ask_status", "ask_why" and "provide:order_id"
+      And the agent does not say "When did you buy it"
+      And the agent says "colleague"
+
+      Examples:
+        | message                                              |
+        | why does it say my refund was rejected?? order A-3031 |
+        | you rejected my refund for A-3031, why               |
+
   Rule: Still chasing after the offer of a colleague is offered the colleague again
 
     Scenario: "What do you mean, I already sent it back" is not asked what the customer wants

@@ -502,6 +502,9 @@ Feature: Listening first
         | I want all my personal data deleted under GDPR            |
         | when will my order A-1357 arrive? I ordered it a week ago |
         | can I change the delivery address on my order?            |
+        | Please stop emailing me                                   |
+        | I want to unsubscribe from your marketing emails          |
+        | I just want the price difference back for A-7171          |
 
   Scenario: A problem told again, after being asked what to do, is met with the offer of a colleague
     When the customer says "Got a gift card as a present but the website won't accept it"
@@ -509,6 +512,13 @@ Feature: Listening first
     When the customer says "it says invalid code"
     Then the agent says "colleague"
     And the conversation is in "listening"
+
+  Scenario: "That's not fair" to the offer of a colleague for the price difference is not told how refunds go
+    When the customer says "I bought a dress on 3 November and today it's on sale for £50. Can I get the difference back? A-7171"
+    Then the agent says "colleague"
+    When the customer says "that's not fair"
+    Then the agent does not say "within 5 working days"
+    And the agent says "colleague"
 
   Scenario: A second question the agent cannot answer is met with a colleague again, not the repair ladder
     When the customer says "hi can you tell me what time you close today"

@@ -34,6 +34,9 @@ Feature: Giving the customer time
         | can i come back later?                  |
         | ok i'll check and get back to you       |
         | I'll look for it later                  |
+        | I can ask her                           |
+        | I'll have a look                        |
+        | I can check my emails                   |
 
     Scenario: Looking for the order number is not a wrong answer
       Given the fact "customer_name" is "Dana"

@@ -1041,6 +1041,7 @@ def unanswered(run: Run, policy: Policy) -> bool:
     no ``status``)."""
     return (
         _unanswered(run)
+        or "beyond" in run.signals.slots
         or any(
             a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") is None
             for a in run.signals.acts
@@ -1128,6 +1129,7 @@ _ASKING = (
     "i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ",
     "i want it ", "i want my ", "i need it ", "i need my ", "please can ", "please could ", "i want all ",
     "i want you to ", "i need you to ", "i'd like my ", "i would like my ", "please delete ", "please remove ",
+    "please stop ", "stop emailing ", "stop sending ", "unsubscribe me ",
 )  # fmt: skip
 """Openings of a request in so many words, which an unread message that has one was asking for."""
 _QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "would i ", "is it ", "is there ",

@@ -907,6 +907,9 @@ def _read_requests(
     if named and _asks_price_difference(words, refused=refused):
         found.negated = True  # "can I get the difference back?": a price adjustment, which no request makes
         named = []
+    if "cancel" in named and _about_mail_from_us(words):
+        found.negated = True  # "unsubscribe me from your marketing emails": mail from the shop, no order
+        named = [kind for kind in named if kind != "cancel"]
     starts = [cue_starts[kind] or 0 for kind in named]
     if named and clause.question and (_asks_postage_back(words, starts) or _asks_what_it_covers(words, starts)):
         # "do I get the postage back too?", "will the refund include delivery?": what it covers, which the rules
@@ -1538,8 +1541,12 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
                 for clause in clauses[at + 1 :]
             )
         )
+        # "ok thanks for your help", "ok cheers, bye": the "ok" takes the answer in and signs off
+        signs_off = _STRONG_YES.isdisjoint(clauses[at].words) and (
+            "goodbye" in found.kinds() or any(_thanks_for_the_help(clause.words) for clause in clauses)
+        )
         if (
-            not (declined or answered or moved_on or let_go or asks_else)
+            not (declined or answered or moved_on or let_go or asks_else or signs_off)
             and waits is None
             and "choose" not in found.kinds()
         ):
@@ -1554,6 +1561,17 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
     if context.offered and CALLBACK in context.offered_ids and any(a.target == CALLBACK for _, a in found.acts):
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "ask_human" and not a.negated)]
 
+
+def _thanks_for_the_help(words: Sequence[str]) -> bool:
+    """ "Thanks for your help", "thank you for helping", "appreciate the help": thanks for help already given."""
+    return any(
+        a in _THANKING and b == "for" and (c in _HELPING or d in _HELPING)
+        for a, b, c, d in zip(words, words[1:], words[2:], [*words[3:], ""], strict=False)
+    ) or any(a == "appreciate" and c in _HELPING for a, c in zip(words, words[2:], strict=False))
+
+
+_THANKING = frozenset({"thanks", "thank", "thankyou", "cheers", "ta", "thx", "you"})
+_HELPING = frozenset({"help", "helping", "time", "assistance"})
 
 _STRONG_YES = frozenset({"yes", "yeah", "yep", "yup", "please", "sure", "definitely", "absolutely"})
 """Words of a yes to the offer of a person that a request beside it does not take back ("yes please, and I
@@ -2268,6 +2286,29 @@ def _asks_price_difference(words: Sequence[str], *, refused: bool = False) -> bo
 _PART_OF_IT = frozenset({"partial", "partly", "half", "portion"})
 
 
+def asks_beyond_requests(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether a clause asks, in the words of a request, for what no request makes: the price difference,
+    part of the money back, or an end to the shop's emails."""
+    if _asks_price_difference(words):
+        return True
+    return first(lexicon.request_cues.get("cancel", _NO_CUES), words) is not None and _about_mail_from_us(words)
+
+
+def _about_mail_from_us(words: Sequence[str]) -> bool:
+    """ "Please stop emailing me", "unsubscribe me from the newsletter": the shop's mail is what is to stop,
+    not an order, a subscription or a membership."""
+    return not _MAIL_FROM_US.isdisjoint(words) and _WHAT_IS_CANCELLED.isdisjoint(words)
+
+
+_MAIL_FROM_US = frozenset(
+    {"newsletter", "newsletters", "marketing", "mailing", "spam", "promotional", "emailing", "emails", "email",
+     "texts", "texting", "messages"}
+)  # fmt: skip
+_WHAT_IS_CANCELLED = frozenset(
+    {"order", "orders", "subscription", "membership", "parcel", "delivery", "it", "them", "contract", "plan", "box"}
+)
+
+
 _MONEY_BACK = frozenset({"back", "refund", "refunded", "refunding", "pay", "paid", "price", "credit", "money"})
 
 
@@ -2308,7 +2349,11 @@ _PRICE_CHANGES = frozenset({"match", "matching", "drop", "dropped", "adjustment"
 
 OTHER_ASKS = frozenset("change update modify edit amend track tracking address".split())
 """Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
-_NO_MODEL_REQUEST = OTHER_ASKS | _UNDOING | {"status", "check", "shipped", "dispatched", "discount", "coupon", "promo"}
+_NO_MODEL_REQUEST = (
+    OTHER_ASKS
+    | _UNDOING
+    | {"status", "check", "shipped", "dispatched", "discount", "coupon", "promo", "emailing", "newsletter", "marketing"}
+)
 """Words of a message the intent model is not trusted to read as a request: "order status please", "can you
 check my order?" ask after an order, not to cancel it, and "a discount on my next order" asks for none of them."""
 

@@ -13,7 +13,15 @@ from flow.models import Act
 from flow.textmatch import policy_pattern
 from flow.understanding import _rules
 from flow.understanding._abuse import read_abuse
-from flow.understanding._acts import OTHER_ASKS, RETURNING, ModelReading, Tone, chases_in_irony, read_acts
+from flow.understanding._acts import (
+    OTHER_ASKS,
+    RETURNING,
+    ModelReading,
+    Tone,
+    asks_beyond_requests,
+    chases_in_irony,
+    read_acts,
+)
 from flow.understanding._choices import wants_all
 from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
@@ -173,6 +181,10 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if not any(a.kind in ("request", "choose") for a in acts) and any(
+            asks_beyond_requests(clause, lexicon) for clause in clause_words
+        ):
+            slots["beyond"] = "yes"  # "I just want my delivery fee back": asked for, but no request makes it
         if context.granted is not None and welcomed_grant(clauses, context, lexicon, facts.facts):
             acts = as_welcome(acts, clauses, context, facts.facts)
             intent = "thank_close"
@@ -253,6 +265,7 @@ class Understander:
             and context.state == "listening"
             and acts
             and all(a.kind in ("ask_why", "complain") for a in acts)
+            and (any(a.kind == "ask_why" for a in acts) or any(_CHASED.intersection(c) for c in clause_words))
         ):
             # "what do you mean, I already sent it back" to the offer of a colleague to check a refund: still
             # chasing it, so the offer is made again rather than the customer asked what they want.
@@ -585,6 +598,10 @@ def _goodwill_part(clause: list[str]) -> list[str]:
 
 _PLUS = frozenset({"plus", "and", "also", "aswell"})
 
+
+_CHASED = frozenset({"refund", "refunded", "money", "back", "returned", "sent", "still", "waiting", "yet"})
+"""Words of a complaint that still chases what a colleague was offered to check ("I sent it back weeks ago!"),
+rather than one about the answer ("that's not fair")."""
 
 _MONEY_BACK = frozenset({"refund", "refunded", "reimburse", "reimbursed", "back"})
 """Words that ask for the order's money back beside something for the trouble ("a refund and compensation")."""

@@ -174,7 +174,9 @@ _STATUS = _phrases("""
     hasnt appeared | not appeared | still pending | is pending | confirm the | confirmation of | when will the |
     when does the | what date will | what day will | which day will | what date do i | what day do i |
     what date should i | what day should i | what date can i | what day can i | how long will | how soon will |
-    when am i receiving | when am i getting | when do i receive |
+    when am i receiving | when am i getting | when do i receive | says my | say my | was rejected | got rejected |
+    been rejected | was refused | got refused | been refused | was denied | been denied | rejected my | refused my |
+    denied my | declined my |
     has anyone | have you done | has it been done | done it | when is my | when is the | has the refund | whens my |
     when will my | is it definitely | is it cancelled | is it actually | has it actually | has anyone actually |
     did anyone | checking on | checking in on | check in on | chasing up | chase up | following up on |
@@ -396,7 +398,9 @@ _TAKING_TIME = _phrases("""
     ill speak to | let me discuss | i need to discuss | ill discuss | let me get back to you | can i get back to you |
     ill come back to you | ill come back | ill decide later | let me decide | i need to decide | not sure yet |
     im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
-    let me dig it out | let me check | i need some time | need some time | ill need some time | idk | dunno |
+    let me dig it out | let me check | i can ask | i could ask | i can check | i could check | i can find out |
+    ill find out | ill find it | ill have a look | ill look | ill dig it out | ill go and look | ill go and check |
+    ill check | i need some time | need some time | ill need some time | idk | dunno |
     i dont know | dont know | not sure | im not sure | no idea | unsure | i dont know yet | undecided |
     can i come back later | can i come back to you | can i come back | come back later | ill get back to you |
     i will get back to you | ill message again | ill message you again | message again later | ill write again |
