@@ -114,6 +114,8 @@ Feature: Reading a gym member the way they talk
         | I need to cancel, 5 months left, I've just had surgery and can't train                       | illness      |
         | I want to cancel, I have a heart condition and can't train anymore                           | illness      |
         | cancel please, my doctor said no more lifting after my back injury                           | illness      |
+        | hey, can I cancel? I've hurt my knee and can't train for a while                             | illness      |
+        | I need to cancel, 3 months left, I've pulled a muscle                                        | illness      |
 
     Scenario: "I'm moving my session to next week" is no move
       When the customer says "I'm moving my session to next week"
@@ -130,6 +132,25 @@ Feature: Reading a gym member the way they talk
         | message                                                                    |
         | I need to cancel my membership, my doctor says no exercise for 6 months    |
         | cancel please, I've been told not to exercise after my knee op             |
+
+  Rule: The cheaper plan is named the way members write it
+
+    Scenario Outline: "<message>" after the refusal takes the off-peak plan
+      When the customer says "I want to cancel, I've got 8 months left on my contract"
+      And the customer says "<message>"
+      Then the alternative "Off-peak plan" is applied
+
+      Examples:
+        | message          |
+        | off-peak please  |
+        | I'll go off-peak |
+
+    Scenario: "The off-peak plan sounds ok" while the months are asked is noted before the question
+      When the customer says "I'd like to cancel, honestly the gym is always too crowded in the evenings"
+      And the customer says "the off-peak plan sounds ok, what hours is it?"
+      Then the message is read as "choose:off_peak"
+      And the agent says "off-peak plan"
+      And the agent asks for the "months_left"
 
   Rule: Travelling is no trouble to be sorry for
 

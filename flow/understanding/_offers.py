@@ -64,10 +64,11 @@ def stem(word: str) -> str:
 def _names(offered: tuple[Offer, ...]) -> _Names:
     owner: dict[str, str] = {}
     for offer in offered:
-        for word in (*offer.words, offer.id.replace("_", " ")):
-            phrase = " ".join(word.lower().replace("-", " ").split())
-            if phrase and phrase not in owner:
-                owner[phrase] = offer.id
+        for word in (*offer.words, offer.id.replace("_", " "), offer.id.replace("_", "-")):
+            # "off peak plan", and as messages keep it, "off-peak plan"
+            for phrase in (" ".join(word.lower().replace("-", " ").split()), " ".join(word.lower().split())):
+                if phrase and phrase not in owner:
+                    owner[phrase] = offer.id
     for phrase, offer_id in list(owner.items()):
         if " " not in phrase:
             owner.setdefault(stem(phrase), offer_id)

@@ -308,7 +308,7 @@ _TOLD = frozenset(
     {"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks", "sounds", "good", "great",
      "fine", "perfect", "works", "would", "be", "is", "nice", "ideal", "lovely", "best", "i", "guess", "suppose",
      "reckon", "actually", "rather", "better", "preferably", "ideally", "grand", "suit", "suits", "do",
-     "absolutely", "definitely", "really", "so", "very", "much", "more"}
+     "absolutely", "definitely", "really", "so", "very", "much", "more", "ok", "okay", "alright", "cool"}
 )  # fmt: skip
 """Words that may follow the name in a message that only tells the agent to do it, or welcomes it: "freeze
 it then", "the exchange sounds good", "a replacement would suit me better"; words of praise do too."""

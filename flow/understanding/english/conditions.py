@@ -224,7 +224,10 @@ ILLNESS = _phrases("""
     doctor told me | gp said | gp told me | arthritis | diabetes | asthma | epilepsy | chronic | terminally ill |
     not allowed to exercise | cant exercise anymore | doctor says | my doctor says | doctors says | gp says |
     doctor has told me | doctor advised | medical advice | no exercise | cant exercise | cannot exercise |
-    not supposed to exercise | told not to exercise | advised not to exercise | physio says
+    not supposed to exercise | told not to exercise | advised not to exercise | physio says | hurt my knee |
+    hurt my back | hurt my leg | hurt my ankle | hurt my shoulder | hurt my foot | hurt my hip | hurt my wrist |
+    injured my | sprained my | dislocated my | pulled a muscle | torn a ligament | tore a ligament |
+    twisted my ankle | twisted my knee | cant train | cannot train | unable to train | cant work out
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
