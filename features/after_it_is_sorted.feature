@@ -175,6 +175,14 @@ Feature: After the request is sorted
     Then the message is not read as "deny"
     And the conversation is in "follow_up"
 
+  Rule: Trouble told once it is sorted is met with sorrow, not "happy to help"
+
+    Scenario: "It just broke, the handle came off" after the refund is started gets a sorry
+      When the customer says "it just broke, the handle came off"
+      Then the agent says "sorry"
+      And the agent does not say "Happy to help"
+      And the conversation is in "follow_up"
+
   Rule: "What happens now?" once a request is granted is told how it goes from here
 
     Scenario Outline: "<message>" after the refund is started gets what happens next

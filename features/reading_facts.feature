@@ -490,6 +490,26 @@ Feature: Reading facts and requests the way people give them
         | my phne charger dosnt work A-8787              |
         | the kettle i ordrd last wk dosnt work properly |
 
+    Scenario Outline: "<message>" tells a fault, so a repair or replacement is offered after 30 days
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+      And the agent offers "Replacement" and "Repair"
+
+      Examples:
+        | message                                                                                                             |
+        | I'd like to return my headphones, order A-3700. I bought them 5 weeks ago but only opened them yesterday and they don't work |
+        | the vase from A-1500 arrived in about a hundred pieces, I only unpacked it now, bought it 5 weeks ago                 |
+
+    Scenario Outline: "<message>" is no fault
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+
+      Examples:
+        | message                                     |
+        | I don't work weekends, can you call monday? |
+        | the discount codes don't work               |
+
     Scenario: What was ordered and what came, in plain words, is a wrong item
       When the customer says "I need help with my order"
       And the customer says "i ordered a blue one and got red"

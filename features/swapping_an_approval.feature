@@ -346,6 +346,14 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "34 waist please"
       Then the agent says "34 waist"
 
+    Scenario: "Age 10-11" once a child's jumper is being exchanged is noted as the size
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Can I exchange a jumper I bought for my son? It's too small. Order A-7200, bought 10 days ago"
+      Then the alternative "Exchange" is applied
+      When the customer says "age 10-11"
+      Then the agent says "age 10-11"
+      And the agent does not say "didn't quite catch"
+
     Scenario: "How does the exchange work?" with the order named still asks about it
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "how does the exchange work? order A-8585, bought on the 25th"

@@ -399,6 +399,9 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
                 if all(word in lexicon.variant_after for word in clause[at + 2 :]):
                     return f"size {size.upper()}"  # "size 10 please", "exchange please, size 9"
         for at in range(len(clause) - 1):
+            if clause[at] in _AGES and _age_range(clause[at + 1]):
+                if all(word in lexicon.variant_after for word in clause[at + 2 :]):
+                    return f"age {clause[at + 1]}"  # "age 10-11", "aged 7-8 please"
             if clause[at].isdigit() and clause[at + 1] in _MEASURES:
                 if all(word in lexicon.variant_after for word in clause[at + 2 :]):
                     return f"{clause[at]} {clause[at + 1]}"  # "34 waist please", "32 leg"
@@ -410,6 +413,13 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
 
 _MEASURES = frozenset({"waist", "leg", "inch", "inches", "chest", "collar", "length", "cup", "band"})
 """Words after a number that make it a size ("34 waist", "32 leg")."""
+_AGES = frozenset({"age", "aged", "ages"})
+
+
+def _age_range(word: str) -> bool:
+    """ "10-11", "7": a child's clothing size by age."""
+    low, _, high = word.partition("-")
+    return low.isdigit() and (not high or high.isdigit())
 
 
 def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:

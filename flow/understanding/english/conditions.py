@@ -19,6 +19,9 @@ def _phrases(text: str) -> PhraseSet:
 FAULTY = _phrases("""
     broken | broke | breaks | faulty | defective | defect | damaged | cracked | smashed | shattered | torn |
     ripped | snapped | fell apart | falling apart | came apart | coming apart | stopped working | doesnt work |
+    they dont work | these dont work | those dont work | both dont work | they do not work | dont work properly |
+    they dont even work | they dont turn on | wont work properly |
+    hundred pieces | million pieces | thousand pieces | several pieces | two pieces | three pieces |
     does not work | not working | isnt working | arent working | wasnt working | no longer works | no longer working |
     wont work | wont turn on | wont even turn on | doesnt even turn on |
     wont even work | doesnt even work | wont even switch on | doesnt turn on | wont switch on | wont charge |
