@@ -773,6 +773,12 @@ Feature: Reading facts and requests the way people give them
         | my order A-3344 was charged but I never placed it          |
         | I don't recognise this charge, order A-3344                |
         | someone used my card for order A-3344, it wasn't me        |
+        | my daughter ordered A-3344 on my card without permission   |
+        | my son bought A-3344 on my account without asking          |
+
+    Scenario: "Without permission" from someone other than the card holder is no order never placed
+      When the customer says "can I return A-3344 without permission from my manager?"
+      Then the message gives no fact "condition"
 
     Scenario: "I didn't order anything" to what the agent can do is no wrong item
       When the customer says "my order A-3344 was charged"

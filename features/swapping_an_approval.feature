@@ -237,6 +237,7 @@ Feature: Swapping an approved request for one of its alternatives
       | message                                   |
       | I don't want a refund, I want the item!   |
       | no I don't want my money, I need the product |
+      | can I have a different one instead?       |
 
   Scenario Outline: "<message>" welcomes an alternative after a refund, and swaps the refund for it
     Given it is 2026-12-03 11:00 in the policy's time zone

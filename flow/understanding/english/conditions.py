@@ -191,7 +191,8 @@ UNAUTHORISED = _phrases("""
     did not place | never ordered | i didnt order this | i didnt order it | i didnt order anything |
     didnt order anything | i did not order | not my order | isnt my order | someone used my card |
     someone has used my card | somebody used my card | used my card without | fraudulent | fraud |
-    unauthorised | unauthorized | without my permission | without my consent | dont recognise this |
+    unauthorised | unauthorized | without my permission | without my consent | on my card without |
+    my card without | my account without | on my account without | without me knowing | dont recognise this |
     dont recognize this | dont recognise the charge | dont recognize the charge | dont recognise the order |
     dont recognize the order | i dont recognise | i dont recognize | no idea what this order is |
     card was stolen and | my card details were stolen | been hacked | account was hacked | account has been hacked
