@@ -175,6 +175,15 @@ Feature: After the request is sorted
     Then the message is not read as "deny"
     And the conversation is in "follow_up"
 
+  Rule: A question in capitals once it is sorted is still answered
+
+    Scenario: "WHEN WILL I GET IT" after the refund is started is told when, without "taking so long"
+      When the customer says "WHEN WILL I GET IT"
+      Then the message is read as "ask_status" and "complain"
+      And the agent says "within 5 working days"
+      And the agent does not say "taking so long"
+      And the agent does not say "still waiting"
+
   Rule: Trouble told once it is sorted is met with sorrow, not "happy to help"
 
     Scenario: "It just broke, the handle came off" after the refund is started gets a sorry
@@ -182,6 +191,14 @@ Feature: After the request is sorted
       Then the agent says "sorry"
       And the agent does not say "Happy to help"
       And the conversation is in "follow_up"
+
+    Scenario: "No, it hasn't shipped" once an exchange is arranged is thanked for, not "happy to help"
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I ordered the wrong size by mistake, A-5335, yesterday. Can I change it before it ships?"
+      Then the alternative "Exchange" is applied
+      When the customer says "no it hasn't shipped"
+      Then the reply matches /(thanks for letting me know|thank you, noted|thanks for telling me)/
+      And the agent does not say "Happy to help"
 
   Rule: "What happens now?" once a request is granted is told how it goes from here
 

@@ -1973,6 +1973,12 @@ Feature: Reading facts and requests the way people give them
       And the agent does not say "narrow it down"
       And the agent says "For order A-5152, has your order been dispatched yet?"
 
+    Scenario: "Maybe mid October?" inside a long message is a guess at the date, not another question
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hey so basically i bought a coat in october, cant remember exactly when, maybe mid october? and the zip is already broken, order A-4224. could i get a refund or maybe a repair?"
+      Then the agent does not say "other question"
+      And the alternative "Repair" is applied
+
     Scenario: "Maybe early November?", said before asking for anything, is kept and asked about more closely
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "my husband bought me a toaster for my birthday and it's rubbish, it burns everything. no idea when he bought it"

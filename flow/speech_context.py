@@ -103,6 +103,7 @@ _GROUPS: dict[str, frozenset[str]] = {
             "asked_for_all",
             "apology_asked",
             "turned_down",
+            "told_only",
         }
     ),
     "in_hours": frozenset({"in_hours"}),
@@ -449,6 +450,8 @@ class ContextBuilder:
             context["said_sorry"] = "sorry" in run.signals.slots
             context["asked_for_all"] = "all_of_them" in run.signals.slots
             context["apology_asked"] = "apology" in run.signals.slots
+            # "no it hasn't shipped" once it is sorted: a fact told, nothing asked
+            context["told_only"] = bool(run.signals.facts) and all(a.kind == "provide" for a in run.signals.acts)
             context["turned_down"] = any(
                 act.kind == "reject" and act.target == "all" and not act.negated for act in run.signals.acts
             )

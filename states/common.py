@@ -34,10 +34,12 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "a person, just say so and I'll pass you to a colleague.{% if resume %} {{ resume }}{% endif %}",
     ),
     "status": (
-        "{% if complained and not apologized %}I'm sorry you're still waiting. {% endif %}{{ status_text }}"
+        "{% if complained and not apologized %}{% if check %}I'm sorry you're still waiting. {% else %}I understand. "
+        "{% endif %}{% endif %}{{ status_text }}"
         "{% if check %} Would you like me to pass this to a colleague to check?{% elif resume %} {{ resume }}"
         "{% endif %}",
-        "{% if complained and not apologized %}I'm sorry it's taking so long. {% endif %}{{ status_text }}"
+        "{% if complained and not apologized %}{% if check %}I'm sorry it's taking so long. {% else %}I hear you. "
+        "{% endif %}{% endif %}{{ status_text }}"
         "{% if check %} If you'd like, a colleague can look into yours. Shall I pass it on?{% elif resume %} "
         "{{ resume }}{% endif %}",
     ),

@@ -169,17 +169,20 @@ SPEC = StateSpec(
             "{% if unanswered %}That's not something I can help with from here, I'm afraid. Is there anything else "
             "you need today?{% elif said_sorry %}No problem at all. Is there anything else you need today?"
             "{% elif trouble_told %}I'm sorry to hear that. Is there anything else you need today?"
+            "{% elif told_only %}Thanks for letting me know. Is there anything else you need today?"
             "{% elif acknowledged %}No problem. If there's anything else, just say; if not, we're "
             "all done.{% elif affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is "
             "there anything else you need today?{% endif %}",
             "{% if unanswered %}I can't help with that one from here, sorry. Is there anything else I can help you "
             "with?{% elif said_sorry %}Don't worry at all. Is there anything else I can help you with?"
             "{% elif trouble_told %}I'm sorry about that. Is there anything else I can help you with?"
+            "{% elif told_only %}Thank you, noted. Is there anything else I can help you with?"
             "{% elif acknowledged %}All right. Just let me know if there's anything else.{% elif affirmed %}"
             "Sure, what else do you need?{% else %}Is there anything else I can help you with?{% endif %}",
             "{% if unanswered %}That one's outside what I can do from here. Let me know if there's anything else."
             "{% elif said_sorry %}No need to apologise. Let me know if there's anything else I can do for you."
             "{% elif trouble_told %}That's a shame, I'm sorry. Let me know if there's anything else I can do for you."
+            "{% elif told_only %}Thanks for telling me. Let me know if there's anything else I can do for you."
             "{% elif acknowledged %}Sure. If anything else comes up, I'm here.{% elif affirmed %}Go ahead, what can I "
             "do for you?{% else %}Let me know if there's anything else I can "
             "do for you.{% endif %}",

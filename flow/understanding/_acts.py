@@ -338,8 +338,9 @@ def read_acts(
         about_chosen(clauses, context, lexicon, found)
     elif context.chosen is not None and not found.kinds() - {"thank", "ask_status"}:
         _status_of_chosen(clauses, context, lexicon, found)
-    if not found.kinds() - {"thank", "ask_policy", "affirm"}:
-        about_what_was_done(clauses, context, found)
+    shouted = {"complain"} if tone.shouting and not (tone.irony or tone.fuming) else set()
+    if not found.kinds() - {"thank", "ask_policy", "affirm", *shouted}:
+        about_what_was_done(clauses, context, found, also=frozenset(shouted))  # "WHEN WILL I GET IT"
     if context.callback_asked and not found.kinds() - {"thank", "ask_policy"}:
         _when_they_call(clauses, found)
     if context.chosen is not None and context.state == "follow_up":
@@ -1897,7 +1898,8 @@ def _only_a_guess(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 _GUESSING = frozenset(
     "maybe perhaps about around roughly like or i think guess probably a an the few couple of back not sure "
-    "exactly when weeks week".split()
+    "exactly when weeks week mid early late start end beginning middle sometime in on towards ago days day months "
+    "month".split()
 )
 
 

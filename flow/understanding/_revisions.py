@@ -227,13 +227,16 @@ _ANY_NEW_ONE = frozenset({"new one", "new ones", "another one", "new pair", "new
 """Names of a replacement that fit whatever sends the customer another item."""
 
 
-def about_what_was_done(clauses: list[Clause], context: Context, found: Found) -> None:
+def about_what_was_done(
+    clauses: list[Clause], context: Context, found: Found, also: frozenset[str] = frozenset()
+) -> None:
     """After a request was granted, "how long will it take?" or "will I get an email?" asks how it goes
-    from here: a question about its status, not a new message to puzzle over."""
+    from here: a question about its status, not a new message to puzzle over. ``also`` are other kinds of
+    act the message may have besides (the complaint of a message in capitals)."""
     if context.state != "follow_up" or context.chosen is not None:
         return
     for index, clause in enumerate(clauses):
-        if _asks_what_next(clause.words) and not found.kinds() - {"thank", "affirm", "unknown"}:
+        if _asks_what_next(clause.words) and not found.kinds() - {"thank", "affirm", "unknown", *also}:
             found.add(index * 1000 + 6, Act.of("ask_status"))  # "what happens now?" once it is under way
             return
         if not clause.question or _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
