@@ -1973,6 +1973,12 @@ Feature: Reading facts and requests the way people give them
       And the agent does not say "narrow it down"
       And the agent says "For order A-5152, has your order been dispatched yet?"
 
+    Scenario: A date after an order number that follows a question is still the day of buying
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I need to return a dress, it doesn't fit. also can I use a discount code on my next order? A-4343, 5 days ago"
+      Then the message gives the fact "days_since_purchase" as "5"
+      And the request is approved
+
     Scenario: "Maybe mid October?" inside a long message is a guess at the date, not another question
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "hey so basically i bought a coat in october, cant remember exactly when, maybe mid october? and the zip is already broken, order A-4224. could i get a refund or maybe a repair?"

@@ -945,7 +945,7 @@ def _without_asides(words: list[str]) -> list[str]:
 
 
 def _order_part(word: str) -> bool:
-    return word.isdigit() or len(word) == 1
+    return word.isdigit() or (len(word) == 1 and word.isalpha())
 
 
 _ASIDE_WORDS = frozenset({"order", "number", "no", "ref", "reference", "num", "nr", "its", "it", "is"})
