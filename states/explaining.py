@@ -11,14 +11,16 @@ SPEC = StateSpec(
     waits=False,
     says={"decline": "reason", "*": "clearer"},
     templates={
-        "reason": ("{{ reason }}",),
+        "reason": ("{% if said_sorry %}That's quite all right. {% endif %}{{ reason }}",),
         "clearer": (
             "{% if why_level >= 3 %}I've told you all I can about why. If you'd like, a colleague can look at it "
-            "with you.{% elif why_level == 2 %}{{ rationale }}{% else %}That's a fair question. {{ clearer_reason }}"
+            "with you.{% elif why_level == 2 %}{{ rationale }}{% else %}{% if questioned %}That's a fair question."
+            "{% else %}I understand.{% endif %} {{ clearer_reason }}"
             "{% endif %}",
             "{% if why_level >= 3 %}I understand you'd like more than I can give. A colleague can go through it "
             "with you if you'd like.{% elif why_level == 2 %}Here's the thinking behind it. {{ rationale }}"
-            "{% else %}Of course, let me put it more simply. {{ clearer_reason }}{% endif %}",
+            "{% else %}{% if not questioned %}I understand. Let me put it more simply.{% else %}Of course, let me "
+            "put it more simply.{% endif %} {{ clearer_reason }}{% endif %}",
         ),
     },
 )

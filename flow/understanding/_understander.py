@@ -1241,7 +1241,7 @@ _AROUND_SORRY = frozenset(
     """i im am so very really about that this for the my bad all confusion mistake mix up mixup back and
     forth again hassle trouble muddle oh ok okay lol haha there just stressed tired long day week rough been
     having didnt did not mean to be rude snap snappy harsh was out of line lost temper know its it your you
-    fault a bit""".split()
+    fault a bit frustrated upset annoyed angry fed up""".split()
 )
 """Words that go with a sorry in a message that only says it, with the customer's own state or slip ("sorry,
 I'm just stressed", "sorry, I didn't mean to be rude", "sorry, I know it's not your fault")."""
