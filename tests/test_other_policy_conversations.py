@@ -343,3 +343,16 @@ def test_quitting_is_asking_to_cancel(engine: Engine, message: str) -> None:
     assert turn.signals is not None
     assert "request:cancel" in [str(act) for act in turn.signals.acts]
     assert "what you'd like to do" not in turn.text
+
+
+@pytest.mark.parametrize("message", ["my email is sam@example.com", "you can reach me on 07700 900123"])
+def test_a_way_to_reach_the_customer_told_once_it_is_sorted_is_thanked_for_not_misheard(
+    subscriptions: Engine, message: str
+) -> None:
+    conversation, turn = subscriptions.start(message="I forgot to cancel before it renewed yesterday, refund please")
+    assert conversation.outcome == "approved", turn.text
+    _, turn = subscriptions.reply(conversation, message)
+
+    assert "didn't quite catch" not in turn.text
+    assert "not sure what you mean" not in turn.text.lower()
+    assert "thank" in turn.text.lower()

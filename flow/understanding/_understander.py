@@ -257,7 +257,9 @@ class Understander:
             sentiment = max(sentiment, OWNING_UP)  # "sorry, I'm just stressed" says sorry, not that things are bad
             acts = [Act.of("unknown")]
             slots["sorry"] = "yes"  # "sorry!", "my bad, sorry for the back and forth": nothing to answer but that
-        elif all(a.kind == "unknown" for a in acts) and _remarks(clauses, parts.model.knows, lexicon):
+        elif all(a.kind == "unknown" for a in acts) and (
+            _remarks(clauses, parts.model.knows, lexicon) or _gives_contact(slots, clause_words)
+        ):
             slots["remark"] = "yes"
         if (
             context.question == "person"
@@ -1165,6 +1167,16 @@ def _remarks(clauses: list[Clause], knows: Callable[[str], bool], lexicon: Lexic
 
 _REMARK_WORDS = 3
 _REMARK_KNOWN = 0.5
+
+
+def _gives_contact(slots: dict[str, str], clauses: Sequence[Sequence[str]]) -> bool:
+    """ "My email is sam@example.com", "you can reach me on 07700 900123": a way to reach the customer, told
+    in a short statement that asks nothing."""
+    words = sum(len(clause) for clause in clauses)
+    return ("email" in slots or "phone" in slots) and words <= _CONTACT_WORDS
+
+
+_CONTACT_WORDS = 10
 
 
 def _only_other_order(clauses: list[Clause], order: object, lexicon: Lexicon) -> bool:
