@@ -133,6 +133,21 @@ Feature: Following up
     Then the agent hands over to a person with reason "unsatisfied"
     And the agent does not say "anything else"
 
+  Scenario Outline: At the check-in, "<answer>" after an exchange is a no, and goes to a person
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "<answer>"
+    Then the message is read as "deny"
+    And the agent hands over to a person with reason "unsatisfied"
+
+    Examples:
+      | answer                                  |
+      | actually the new one is too small as well |
+      | it still doesn't fit                    |
+
   Scenario: At the check-in, a shrug is not a yes
     When the customer says "I want a refund"
     And the customer clicks "Store credit"

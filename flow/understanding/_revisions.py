@@ -27,13 +27,24 @@ def not_satisfied(clauses: list[Clause], found: Found) -> None:
     kinds = found.kinds()
     told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
     waiting = "ask_status" in kinds and "affirm" not in kinds
-    problem = told or waiting or ("complain" in kinds and "affirm" not in kinds)
+    misfits = any(_does_not_fit(clause.words) for clause in clauses)  # "the new one is too small as well"
+    problem = told or waiting or misfits or ("complain" in kinds and "affirm" not in kinds)
     lukewarm = any(tuple(clause.words) in _LUKEWARM for clause in clauses)
     if not (problem or lukewarm) or "deny" in kinds:
         return
     found.drop("affirm")
     found.drop("unknown")
     found.add(-1, Act.of("deny"))
+
+
+def _does_not_fit(words: Sequence[str]) -> bool:
+    """ "Too small", "still too big", "doesn't fit": what was sent does not fit."""
+    pairs = set(zip(words, words[1:], strict=False))
+    return any(("too", size) in pairs for size in _SIZES) or bool(pairs & _NOT_FITTING)
+
+
+_SIZES = frozenset({"small", "big", "large", "tight", "loose", "short", "long", "narrow", "wide"})
+_NOT_FITTING = frozenset({("doesnt", "fit"), ("dont", "fit"), ("didnt", "fit"), ("not", "fit"), ("wont", "fit")})
 
 
 _LUKEWARM = frozenset(
