@@ -107,6 +107,14 @@ Feature: Checking on something already under way
     And the agent says "within 5 working days"
     And the agent says "dispatched"
 
+  Scenario: A refund asked after, third beside two requests each settled, is still answered
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "Hi, three things: 1) I need to cancel A-1010 (not shipped yet), 2) A-2020 arrived with a cracked screen, bought 5 days ago, and 3) where is my refund for A-3030?"
+    Then the agent says "I've cancelled it"
+    And the agent says "I've started one for order A-2020"
+    And the agent says "other question"
+    And the agent says "you get an email when we send it"
+
   Scenario: "My refund was approved but I haven't got the money" asks after it, and asks for no new refund
     When the customer says "hi, I'm a bit confused, I got an email saying my refund was approved but I haven't got the money yet. order A-9701"
     Then the message is not read as "request:refund"

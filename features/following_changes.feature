@@ -212,6 +212,15 @@ Feature: Following the customer when they change course
       Then the alternative "Store credit" is applied
       And the agent says "A-3108"
 
+    Scenario: Orders named first and then again, each with its date, get each their own date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want refunds for A-4040 and A-5050. A-4040 was bought 10 days ago and A-5050 about 2 months ago"
+      Then the transitions taken were "start", "approve_and_continue", "decline", "apologize" and "offer"
+      And the agent does not say "when did you buy it"
+      When the customer says "ok credit for the second one"
+      Then the alternative "Store credit" is applied
+      And the agent says "A-5050"
+
     Scenario: A date said once about several orders holds for each of them
       Given the fact "customer_name" is "Dana"
       When the customer says "please refund A-1000 and A-2000, I bought them both 3 days ago"

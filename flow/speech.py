@@ -316,8 +316,13 @@ class Speaker:
         found = self._aside_answer(run, aside)
         if found is None and aside.startswith(ASKS_RULES):
             return  # a question about the rules that no sentence answers is left to the reply itself
-        if found is not None and _already_said(found, paragraphs):
+        # "where's my refund for A-3030?" asks after another order, which what the reply says of this one
+        # does not answer
+        another_order = run.signals.has("ask_status") and any(c.isdigit() for c in aside)
+        if found is not None and not another_order and _already_said(found, paragraphs):
             return  # "how long will a refund take?" beside a refund started "within 5 working days"
+        if found is not None and another_order:
+            found = _without_brackets(found)  # said beside what was done for this order: the gist is enough
         path = "templates.escalated.aside" if waiting else "templates.common.aside"
         context = self._contexts.context(run, self._book.variables(path, seed=seed), steps[-1] if steps else None)
         context["aside_answer"] = found
@@ -636,6 +641,19 @@ def _answers_only(run: Run) -> bool:
 
 
 _PLAIN_KINDS = frozenset({"choose", "reject", "affirm", "deny", "provide", "thank", "request"})
+
+
+def _without_brackets(sentence: str) -> str:
+    """``sentence`` without what it says in brackets: "A refund reaches your card within 5 working days of being
+    approved (for a return, of the parcel reaching us)" without the part about returns."""
+    kept: list[str] = []
+    depth = 0
+    for char in sentence:
+        depth += char == "("
+        if depth == 0:
+            kept.append(char)
+        depth -= char == ")" and depth > 0
+    return " ".join("".join(kept).replace(" ,", ",").split())
 
 
 def _already_said(answer: str, paragraphs: list[str]) -> bool:

@@ -811,15 +811,18 @@ def _facts_per_order(
     if len(orders) < 2:
         return ()
     places: list[tuple[int, int]] = []
+    again: list[tuple[int, int]] = []
     for order in orders:
         lowered = order.lower()
-        place = next(
-            ((c, w) for c, clause in enumerate(clauses) for w, word in enumerate(clause.words) if word == lowered),
-            None,
-        )
-        if place is None:
+        found = [(c, w) for c, clause in enumerate(clauses) for w, word in enumerate(clause.words) if word == lowered]
+        if not found:
             return ()
-        places.append(place)
+        places.append(found[0])
+        again.append(found[-1])
+    if again != places and again == sorted(again) and min(again) > max(places):
+        # "refunds for A-4040 and A-5050. A-4040 was bought 10 days ago and A-5050 about 2 months ago": the
+        # orders named again, in turn, each with its own facts
+        places = again
     kept = [
         n
         for n, (c, w) in enumerate(places)
