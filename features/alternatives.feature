@@ -249,3 +249,26 @@ Feature: Offering alternatives
     Then the alternative "Store credit" is applied
     And the agent does not say "discount"
     And the agent says "Order A-1303 is within our 30-day window"
+
+  Rule: An offer taken for somewhere other than the order's address is set up, and the address left to a colleague
+
+    Scenario Outline: "<message>" sets up the new parcel and says a colleague changes the address
+      Given the policy "retail"
+      And it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my parcel says delivered but I never got it. A-4321. I've checked with neighbours"
+      And the customer says "<message>"
+      Then the alternative "Send it again" is applied
+      And the reply matches /(colleague can change it|colleague has to arrange)/
+
+      Examples:
+        | message                                              |
+        | can you send a new one to my mum's address instead?  |
+        | send it again but to my work address please          |
+
+    Scenario: An offer taken for the order's own address says nothing of other addresses
+      Given the policy "retail"
+      And it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my parcel says delivered but I never got it. A-4321"
+      And the customer says "send it again please, same address is fine"
+      Then the alternative "Send it again" is applied
+      And the agent does not say "address"

@@ -225,6 +225,15 @@ Feature: Handing over to a person
     And the customer says "ok thanks, bye"
     Then the agent ends the chat
 
+  Rule: A person asked for in frustration is handed over with a word of sympathy, not thanks
+
+    Scenario: "Third time I'm contacting you … I want a manager NOW" is not thanked
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "this is the third time I'm contacting you about A-5678. nobody helps. I want a manager NOW"
+      Then the conversation waits for a person
+      And the agent says "sorry"
+      And the agent does not say "Thank you. I'm passing"
+
   Rule: Taking up an offer while waiting for a person withdraws the handoff
 
     Scenario: "No, forget it, I'll take the credit" while waiting sets the credit up, and nobody needs to join
@@ -256,7 +265,7 @@ Feature: Handing over to a person
       Then the conversation waits for a person
       When the customer says "no don't worry, store credit then"
       Then the alternative "Store credit" is applied
-      And the agent says "don't need to join"
+      And the reply matches /(don't need to join|no need to pick this up)/
       And the agent does not say "frustrating"
 
     Scenario: "Actually no don't worry" after asking for a person takes the ask back

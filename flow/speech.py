@@ -294,6 +294,8 @@ class Speaker:
         aside = run.signals.slots.get("aside")
         if aside is not None and paragraphs:
             self._answer_aside(run, aside, steps, paragraphs, seed)
+        if "other_address" in run.signals.slots and paragraphs and run.state != "escalated":
+            self._say_beside(run, "templates.common.other_address", steps, paragraphs, seed)
         _one_closing_question(paragraphs)
         # What the agent asks is judged by what was said before this reply.
         run.question = self._question(run)
@@ -339,6 +341,18 @@ class Speaker:
             paragraphs[-1] = f"{last} {text}"
         else:
             paragraphs[-1] = " ".join([*sentences[:asking], text, *sentences[asking:]])
+
+    def _say_beside(self, run: Run, path: str, steps: list[Step], paragraphs: list[str], seed: str) -> None:
+        """Add what ``path`` says to the last paragraph, before the agent's own question: what the reply cannot
+        do of what the message also asked ("send it to my mum's address")."""
+        context = self._contexts.context(run, self._book.variables(path, seed=seed), steps[-1] if steps else None)
+        text = self._book.render(path, context, seed=seed)
+        if not text:
+            return
+        sentences = sentences_of(paragraphs[-1])
+        asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
+        at = len(sentences) if asking is None else asking
+        paragraphs[-1] = " ".join([*sentences[:at], text, *sentences[at:]])
 
     def _aside_answer(self, run: Run, aside: str) -> str | None:
         """The sentence that answers an aside question: from the details of the offer it asks about (as the

@@ -79,6 +79,12 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "{% if aside_answer %}As for your other question: {{ aside_answer }}{% else %}Your other question is one I "
         "can't answer from here, I'm afraid.{% endif %}",
     ),
+    "other_address": (
+        "I can't change where it's delivered from here, I'm afraid, so it goes to the address on the order; a "
+        "colleague can change it if you ask.",
+        "Sending it somewhere other than the address on the order is something a colleague has to arrange, I'm "
+        "afraid; just ask if you'd like one.",
+    ),
     "nothing_more": ("I've told you all I know about it, I'm afraid.", "That's all I can tell you about it, sorry."),
     "button_accept": ("Yes, please",),
     "button_reject": ("No, thanks",),

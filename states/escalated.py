@@ -15,6 +15,7 @@ _LEAD = (
     "{% elif escalation_reason == 'unclear' %}I'm sorry I haven't been able to follow. "
     "{% elif escalation_reason == 'cannot_check' %}I can't check the details I need for this from here. "
     "{% elif escalation_reason == 'exception' %}{{ exception_text }} "
+    "{% elif complained and not apologized %}I'm sorry this has been so frustrating. "
     "{% elif given %}Thank you. {% else %}Of course. {% endif %}"
 )
 

@@ -228,6 +228,8 @@ class Understander:
             and any(has(lexicon.more_options, clause) for clause in clause_words)
         ):
             slots["more_options"] = "yes"  # "what else have you got?" with everything already on offer
+        if any(a.kind == "choose" for a in acts) and any(_elsewhere(c) for c in clause_words):
+            slots["other_address"] = "yes"  # "can you send a new one to my mum's address instead?"
         if any(_asks_for_an_apology(clause) for clause in clause_words):
             slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
         offers = len(context.offered) + (context.chosen is not None and context.chosen not in context.offered_ids)
@@ -1170,6 +1172,24 @@ def _remarks(clauses: list[Clause], knows: Callable[[str], bool], lexicon: Lexic
 
 _REMARK_WORDS = 3
 _REMARK_KNOWN = 0.5
+
+
+def _elsewhere(words: Sequence[str]) -> bool:
+    """Whether the words ask for the order to go to another address than its own ("to my mum's address",
+    "a different address", "send it to my work")."""
+    for at, word in enumerate(words):
+        if word == "address" and not _OTHER_PLACES.isdisjoint(words[max(0, at - 3) : at]):
+            return "not" not in words[max(0, at - 5) : at]
+        if word == "to" and words[at + 1 : at + 2] == ["my"] and words[at + 2 : at + 3] in (["work"], ["office"]):
+            return True
+    return False
+
+
+_OTHER_PLACES = frozenset(
+    {"different", "another", "new", "other", "work", "office", "mums", "moms", "dads", "parents", "friends",
+     "sisters", "brothers", "daughters", "sons", "partners", "wifes", "husbands", "neighbours", "neighbors",
+     "grandmas", "nans", "mothers", "fathers", "girlfriends", "boyfriends", "business"}
+)  # fmt: skip
 
 
 def _gives_contact(slots: dict[str, str], clauses: Sequence[Sequence[str]]) -> bool:
