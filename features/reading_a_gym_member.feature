@@ -121,6 +121,15 @@ Feature: Reading a gym member the way they talk
       When the customer says "I'm moving my session to next week"
       Then the message gives no fact "circumstance"
 
+    Scenario: "My gym buddy moved away" is someone else's move, so the contract is not passed on for it
+      When the customer says "I want out of my contract, my gym buddy moved away and I hate going alone"
+      Then the message gives no fact "circumstance"
+      And the agent asks for the "months_left"
+
+    Scenario: "My family is moving abroad and I'm going with them" is the member's move too
+      When the customer says "cancel please, my family is moving abroad and I'm going with them"
+      Then the message gives the fact "circumstance" as "moving"
+
   Rule: A doctor's word against exercise is a medical reason
 
     Scenario Outline: "<message>" goes to a colleague who can end the contract early

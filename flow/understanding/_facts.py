@@ -739,10 +739,29 @@ def _lexicon_value(
             match = matches[0]
             if _negated(clause, match.start, lexicon) or _supposed(clause, match.start, lexicon):
                 continue
+            if value == "moving" and _someone_else(
+                clause[max(0, match.start - 4) : match.start], clause[match.end : match.end + 6]
+            ):
+                continue  # "my gym buddy moved away": their move, not the customer's
             if clause[match.end : match.end + 1] and clause[match.end] in _GENERIC_THINGS:
                 continue
             return value
     return None
+
+
+def _someone_else(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether the words before what happened name someone other than the customer as who it happened to
+    ("my sister", "his family"), with the customer not among them ("my wife and I", "... and I'm going too")."""
+    pairs = set(zip(after, after[1:], strict=False))
+    return _THE_CUSTOMER.isdisjoint(before) and not _SOMEONES.isdisjoint(before) and not pairs & _GOING_ALONG
+
+
+_THE_CUSTOMER = frozenset({"i", "im", "ive", "we", "were", "weve", "us"})
+_SOMEONES = frozenset({"my", "his", "her", "their"})
+_GOING_ALONG = frozenset(
+    {("with", "them"), ("with", "him"), ("with", "her"), ("and", "me"), ("me", "too"), ("us", "too"), ("im", "going"),
+     ("were", "going"), ("am", "going"), ("are", "going")}
+)  # fmt: skip
 
 
 _KEY_WORDS: dict[int, tuple[Mapping[str, PhraseSet], frozenset[str]]] = {}
