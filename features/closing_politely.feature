@@ -147,6 +147,15 @@ Feature: Closing politely when the customer has nothing else
       And the conversation is still open
       And the agent does not hand over to a person
 
+  Rule: Praise with nothing wanted is thanked for, and "no, that's all" lets the customer go
+
+    Scenario: Praise for a parcel that came early is thanked for, and "no that's all" closes
+      When the customer says "great service as always, thank you so much! my parcel A-5959 arrived a day early and it's perfect"
+      Then the agent says "Thank you, that's"
+      And the conversation is still open
+      When the customer says "no thats all"
+      Then the conversation is closed
+
   Rule: A customer who leaves before the request is decided is let go warmly
 
     Scenario: Going to find the order number and saying goodbye closes the chat

@@ -501,6 +501,12 @@ Feature: Reading facts and requests the way people give them
         | I'd like to return my headphones, order A-3700. I bought them 5 weeks ago but only opened them yesterday and they don't work |
         | the vase from A-1500 arrived in about a hundred pieces, I only unpacked it now, bought it 5 weeks ago                 |
 
+    Scenario: "Thanks so much for sending me a size 6 when I ordered a 10" is a wrong item
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "wow thanks so much for sending me a size 6 when I ordered a 10. really helpful. A-3939, last week"
+      Then the message gives the fact "condition" as "wrong_item"
+      And the agent says "sorry we sent the wrong item"
+
     Scenario Outline: "<message>" is no fault
       When the customer says "<message>"
       Then the message gives no fact "condition"
@@ -661,6 +667,8 @@ Feature: Reading facts and requests the way people give them
         | where is my order A-8899? ordered 3 days ago                                                            |
         | my parcel says delivered but it's not here?? order A-8899                                               |
         | my order A-8899 was supposed to be delivered yesterday but tracking says it's been returned to sender?? |
+        | my express delivery A-8899 has been stuck in a depot for 5 days                                         |
+        | my order A-8899 is stuck in customs                                                                     |
 
     Scenario: "The parcel came 3 days late" came, so it did not never arrive
       When the customer says "can you refund my delivery fee? the parcel came 3 days late. A-1414"

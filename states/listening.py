@@ -210,7 +210,8 @@ SPEC = StateSpec(
             "{% elif unanswered and level <= 2 %}That's not something I can help with from here, but a colleague "
             "may be able to. Would you like me to pass you to one? Otherwise I can help with {{ requests }}."
             "{% elif unanswered %}That's not something I can help with from here. "
-            "{% elif complained and not apologized %}I'm sorry to hear that. {% endif %}"
+            "{% elif complained and not apologized %}I'm sorry to hear that. {% elif thanked %}Thank you, that's "
+            "lovely to hear. {% endif %}"
             "{% if unanswered and level <= 2 %}{% elif level == 0 and not complained %}What can I help you with "
             "today? I can help with {{ requests }}.{% else %}Could you tell me a little more about what you need? I "
             "can help with {{ requests }}.{% endif %}{% endif %}",
@@ -232,7 +233,7 @@ SPEC = StateSpec(
             "{% elif unanswered and level <= 2 %}I can't help with that one from here, but a colleague can look "
             "into it. Shall I pass you to one? Or I can help with {{ requests }}.{% elif unanswered %}I can't help "
             "with that one from here. {% elif said_sorry %}No problem at all. {% elif complained and not apologized %}"
-            "I'm sorry about that. {% endif %}"
+            "I'm sorry about that. {% elif thanked %}Thank you, that's kind of you to say. {% endif %}"
             "{% if not (unanswered and level <= 2) %}So I can help, could you tell me what you'd like to do? For "
             "example, {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
@@ -251,7 +252,7 @@ SPEC = StateSpec(
             "help. Would you like me to pass you to one? If not, I can help with {{ requests }}."
             "{% elif unanswered %}That's outside what I can do from here. "
             "{% elif said_sorry %}Don't worry at all. {% elif complained and not apologized %}I'm sorry that's "
-            "happened. {% endif %}"
+            "happened. {% elif thanked %}Thank you, that's good to hear. {% endif %}"
             "{% if not (unanswered and level <= 2) %}What would you like me to do? I can help with {{ requests }}."
             "{% endif %}{% endif %}",
         ),

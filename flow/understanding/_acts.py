@@ -1659,6 +1659,8 @@ def _read_answers(
         found.add(position + 9, Act.of("affirm"))
     elif no:
         found.add(position + 9, Act.of("deny"))
+        if goodbye and question != "satisfaction":
+            found.add(position + 9, Act.of("goodbye"))  # "no that's all": nothing wanted, and leaving
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
 

@@ -749,6 +749,10 @@ def _lexicon_value(
     return None
 
 
+_HELD_AT = frozenset({"customs", "depot", "transit", "sorting", "warehouse", "hub", "post"})
+"""Places a parcel is held on its way ("stuck in customs")."""
+
+
 def _someone_else(before: Sequence[str], after: Sequence[str]) -> bool:
     """Whether the words before what happened name someone other than the customer as who it happened to
     ("my sister", "his family"), with the customer not among them ("my wife and I", "... and I'm going too")."""
@@ -830,6 +834,8 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
         return any(has(lexicon.money_subjects, words) for words in near) or _money_meant(
             clauses, index, match.start, lexicon
         )
+    if value == FAULTY and clause[end - 1] == "stuck" and not _HELD_AT.isdisjoint(clause[end : end + 3]):
+        return True  # "stuck in customs", "stuck at the depot": where the parcel is held, not a fault
     if value == FAULTY and clause[match.start] in ("was", "were", "is") and match.start > 0:
         return clause[match.start - 1] in _WHOLE_ORDER  # "my parcel was missing": the parcel never came
     if value != WRONG_ITEM:

@@ -101,6 +101,9 @@ UNSAFE = _phrases("""
 """Something wrong that puts people at risk: fire, smoke, sparks, an electric shock."""
 NEVER_ARRIVED = _phrases("""
     never arrived | never came | never received | never got it | never got my | never turned up | never showed up |
+    stuck in a depot | stuck at the depot | stuck in the depot | stuck at a depot | stuck in transit |
+    stuck at the sorting | stuck in customs | stuck at customs | tracking hasnt moved | tracking hasnt updated |
+    tracking not updated | tracking hasnt changed | not moved in | hasnt moved in | hasnt moved for |
     never delivered | didnt arrive | didnt come | didnt turn up | hasnt arrived | hasnt come | hasnt turned up |
     hasnt shown up | hasnt been delivered | havent received | not received | not arrived | not delivered |
     wasnt delivered | werent delivered | not turned up | still not here | still hasnt come | still hasnt arrived |

@@ -22,7 +22,9 @@ from flow.understanding._text import NUMBER
 
 _ORDERED = frozenset({"ordered", "bought", "chose", "picked", "selected", "purchased", "wanted"})
 _ASKED = frozenset({"asked", "paid"})  # "asked for", "paid for"
-_SENT = frozenset({"sent", "send", "delivered", "got", "received", "gave", "shipped", "posted", "given"})
+_SENT = frozenset(
+    {"sent", "send", "sending", "delivered", "delivering", "got", "received", "gave", "shipped", "posted", "given"}
+)
 _FIRST_PERSON = frozenset({"i", "we", "id", "ive", "weve"})
 _SKIPPED = frozenset({"me", "us", "the", "a", "an", "my", "our", "some", "this", "that", "these", "those"})
 _NOT_OBJECTS = frozenset(
