@@ -670,6 +670,16 @@ Feature: Reading facts and requests the way people give them
         | my express delivery A-8899 has been stuck in a depot for 5 days                                         |
         | my order A-8899 is stuck in customs                                                                     |
 
+    Scenario: "How does the credit work when it hasn't arrived yet?" after a dispatched order is a question
+      When the customer says "I'd like to cancel A-3579"
+      And the customer says "yes it's been dispatched"
+      And the customer says "hmm ok what about the store credit, how does that work when it hasn't arrived yet?"
+      Then the message gives no fact "condition"
+      And the agent says "as soon as the parcel reaches you"
+      And the agent does not say "never arrived"
+      When the customer says "ok do the credit"
+      Then the alternative "Store credit" is applied
+
     Scenario: "The parcel came 3 days late" came, so it did not never arrive
       When the customer says "can you refund my delivery fee? the parcel came 3 days late. A-1414"
       Then the message gives no fact "condition"

@@ -749,6 +749,10 @@ def _lexicon_value(
     return None
 
 
+_WHILE = frozenset({"when", "while", "since", "before", "until", "till"})
+"""Words that make a parcel not yet come the time of something else ("when it hasn't arrived yet")."""
+_WAITED = frozenset({"still", "days", "weeks", "week", "ages", "long", "months"})
+"""Words of a wait gone on too long, which make a parcel not yet come one that never came."""
 _HELD_AT = frozenset({"customs", "depot", "transit", "sorting", "warehouse", "hub", "post"})
 """Places a parcel is held on its way ("stuck in customs")."""
 
@@ -826,6 +830,12 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
     if value == "illness" and match.start > 0 and clause[match.start - 1] in _THE_THINGS:
         return True  # "what about the broken leg?" of a sofa: a part of the item, not the customer's leg
     if value == NEVER_ARRIVED:
+        if (
+            "yet" in clause[match.start : end + 2]
+            and not _WHILE.isdisjoint(clause[max(0, match.start - 3) : match.start])
+            and _WAITED.isdisjoint(clause)
+        ):
+            return True  # "how does the credit work when it hasn't arrived yet?": on its way, as it should be
         if clause[match.start] in ("its", "it") and not _OWNING_THE_DELAY.isdisjoint(
             clause[max(0, match.start - 3) : match.start]
         ):
