@@ -452,6 +452,19 @@ Feature: Listening first
         | question                                 | answer                                     |
         | Do you do refunds on sale items?         | You can return most items within 30 days   |
         | can I return clearance stuff?            | You can return most items within 30 days   |
+        | how long do I have to return something?  | You can return most items within 30 days   |
+        | what if my item arrives damaged?         | If something is faulty                     |
+
+    Scenario Outline: "<question>" gets one sentence, not the whole summary
+      When the customer says "<question>"
+      Then the message is read as "ask_policy"
+      And the agent does not say "Orders can be cancelled until"
+      And the agent does not say "sorry"
+
+      Examples:
+        | question                                 |
+        | how long do I have to return something?  |
+        | what if my item arrives damaged?         |
 
     Scenario: A follow-on question about faulty items gets the sentence about faulty items
       When the customer says "Hello, can you tell me your returns policy?"

@@ -101,6 +101,8 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
     if words[:1] == ["how"] and not {"return", "returns"}.isdisjoint(asked) and "long" not in asked:
         asked |= {"returns", "label"}  # "how can I return it?": how it goes back, not whether it may
+    elif {"long", "return"} <= asked and not {"have", "got"}.isdisjoint(asked):
+        asked |= {"most", "items", "within", "days"}  # "how long do I have to return it?": the time allowed
     elif _asks_whether_you_refund(words):
         asked -= {"refund", "refunds", "refunded"}  # "do u do refunds on earrings?": whether they may go back
         asked |= {"return", "most", "items", "within", "days"}

@@ -356,7 +356,9 @@ class ContextBuilder:
                 return found
         answer = answering_sentence(summary, run.text)
         if any(words in lowered for words in _HOW_LONG):
-            if answer is None or _TAKING.isdisjoint(lowered.replace("?", " ").split()):
+            said = set(lowered.replace("?", " ").split())
+            # "how long do I have?" names nothing; "how long do I have to return it?" names the returns window
+            if answer is None or (_TAKING.isdisjoint(said) and _RETURNING.isdisjoint(said)):
                 wished = self._wished_details(item, run.text)
                 return wished or summary  # "how long do I have?": the window for each thing the summary names
             return answer  # "how long do refunds take?": the one sentence on how quickly a refund comes
@@ -896,6 +898,9 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         cannot = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
         return cannot or run.counters.unclear >= STUCK_ON_A_FACT
     return set(sentence_hashes(spec.hint)) <= set(run.said)
+
+
+_RETURNING = frozenset({"return", "returning", "returns"})
 
 
 def _asks_anew(run: Run) -> bool:

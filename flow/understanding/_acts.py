@@ -2140,6 +2140,9 @@ def _from_model(
             return
         if kind == "complain" and (context.asked or kinds or owns_up or plain_question):
             return
+        if kind == "complain" and supposing and context.request is None:
+            found.add(900, Act.of("ask_policy"))  # "what if my item arrives damaged?": what would happen
+            return
         if kind == "request" and context.request == target and context.state in _DECLINED_STATES:
             found.add(900, Act.of("insist"))
         elif kind != "insist" or context.request is not None:
