@@ -272,6 +272,22 @@ Feature: Reading what the customer chooses
       And no alternative is applied
       And the conversation is in "offering_alternatives"
 
+  Rule: A word of an offer's name that begins the name of something else names no offer
+
+    Scenario Outline: "<message>" while the offers are open asks about none of them
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is not read as "ask_about:store_credit"
+      And the message is not read as "ask_about:exchange"
+      And the message is not read as "choose:store_credit"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | message                             |
+        | can I pay with a credit card?       |
+        | do you sell replacement bulbs?      |
+        | what's the exchange rate for euros? |
+
   Rule: Weighing the offers is not choosing them
 
     Scenario: "The exchange sounds better, but can I pick something cheaper?" is answered before anything is set up

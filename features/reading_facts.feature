@@ -1991,6 +1991,13 @@ Feature: Reading facts and requests the way people give them
       And the agent does not say "narrow it down"
       And the agent says "For order A-5152, has your order been dispatched yet?"
 
+    Scenario: "Do you sell replacement bulbs?" beside a refund is not answered from the replacement
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I need to return a lamp (A-3434, 10 days ago) and I'd also like to know if you sell replacement bulbs"
+      Then the request is approved
+      And the agent does not say "faulty one back"
+      And the agent says "other question"
+
     Scenario: A date after an order number that follows a question is still the day of buying
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I need to return a dress, it doesn't fit. also can I use a discount code on my next order? A-4343, 5 days ago"

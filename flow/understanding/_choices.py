@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
-from flow.understanding._offers import Mention, by_variant, find_mentions, named_mentions, other_one
+from flow.understanding._offers import Mention, by_variant, find_mentions, in_compounds, named_mentions, other_one
 from flow.understanding._request_cues import speaks_of_another_order
 from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause, opens_with_wh
@@ -443,6 +443,7 @@ def _about_something_else(clause: Clause, offer: Offer | None, lexicon: Lexicon)
     if offer is None or not offer.details or not _REFERRING.isdisjoint(clause.words):
         return False
     words = {w for w in clause.words if len(w) >= 4 and w not in lexicon.stopwords and w not in _VAGUE}
+    words -= in_compounds(clause.words)  # "can I pay with a credit card?" speaks of no offer's credit
     words -= _AFTER_A_CHOICE
     if not words:
         return False
@@ -464,6 +465,7 @@ def _in_details(clause: Clause, context: Context, lexicon: Lexicon) -> str | Non
     if context.chosen is not None or has(lexicon.complaint_cues, clause.words):
         return None
     words = {w for w in clause.words if len(w) >= 4 and w not in lexicon.stopwords and w not in _VAGUE}
+    words -= in_compounds(clause.words)  # "can I pay with a credit card?" speaks of no offer's credit
     words |= {w[:-1] for w in words if w.endswith("s")}
     owners = [offer.id for offer in context.offered if not words.isdisjoint(offer.details)]
     if not owners:

@@ -135,8 +135,8 @@ def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Le
     if not offers:
         return []
     names = _names_of(offers)
-    mentions = [m for m in _by_name(clause, names) if not _sent_back(clause, m)]
-    if not mentions and lexicon is not None:
+    mentions = [m for m in _by_name(clause, names) if not _sent_back(clause, m) and not _in_a_compound(clause, m)]
+    if not mentions and lexicon is not None and not _a_compound_named(clause, names):
         mentions = by_variant(clause, offers, lexicon)
     if not mentions and lexicon is not None and not _FRESH.isdisjoint(clause):
         mentions = _a_new_thing(clause, names)
@@ -240,6 +240,39 @@ def _of_a_charge(clause: Sequence[str], mention: Mention) -> bool:
 _CHARGES = frozenset({"delivery", "shipping", "postage", "p&p", "fee", "fees", "surcharge"})
 
 
+def _a_compound_named(clause: Sequence[str], names: _Names) -> bool:
+    """Whether the clause names something else with a one-word name at its head ("replacement bulbs"), which
+    is then not read as the offer by other means either."""
+    return any(_in_a_compound(clause, m) for m in _by_name(clause, names))
+
+
+def in_compounds(clause: Sequence[str]) -> set[str]:
+    """The words of ``clause`` that begin or end the name of a thing ("credit" and "card" in "a credit
+    card"), which no offer's details speak of."""
+    found: set[str] = set()
+    for at in range(len(clause) - 1):
+        if [clause[at + 1]] in _COMPOUNDS:
+            found.update(clause[at : at + 2])
+    return found
+
+
+def _in_a_compound(clause: Sequence[str], mention: Mention) -> bool:
+    """Whether a one-word name begins the name of something else: "a credit card", "replacement bulbs", "a
+    repair shop", "the exchange rate"."""
+    return mention.end - mention.start == 1 and clause[mention.end : mention.end + 1] in _COMPOUNDS
+
+
+_COMPOUNDS = [
+    [word]
+    for word in (
+        "card cards bulb bulbs part parts shop shops rate rates kit kits centre center centres centers battery "
+        "batteries cable cables charger chargers filter filters lid lids head heads strap straps blade blades "
+        "pad pads cover covers score limit check note notes agreement"
+    ).split()
+]
+"""Words after a one-word name that make it part of the name of something else ("a credit card")."""
+
+
 def _by_name(clause: Sequence[str], names: _Names) -> list[Mention]:
     found = names.phrases.find(clause) if names.phrases.may_hold(clause) else ()
     mentions = [Mention(names.owner[m.phrase], m.start, m.end, "name") for m in found]
@@ -264,7 +297,10 @@ def find_mentions(
     if not offered:
         return []
     names = _names_of(offered)
-    mentions = [m for m in _by_name(clause, names) if not _of_a_charge(clause, m)]
+    named = _by_name(clause, names)
+    mentions = [m for m in named if not _of_a_charge(clause, m) and not _in_a_compound(clause, m)]
+    if not mentions and any(_in_a_compound(clause, m) for m in named):
+        return []  # "do you sell replacement bulbs?": the name of something else, in no other way an offer
     if not mentions:
         mentions += _by_position(clause, offered, lexicon)
     if not mentions and known is not None:
