@@ -272,6 +272,15 @@ Feature: Reading what the customer chooses
       And no alternative is applied
       And the conversation is in "offering_alternatives"
 
+  Rule: An offer asked about beside the request is the one "it" means next
+
+    Scenario: "And how does store credit work?" beside the refund, then "ok I'll take it", takes the credit
+      When the customer says "I want a refund please. and how does store credit work?"
+      Then the request is declined
+      And the agent says "You can spend it online"
+      When the customer says "ok I'll take it"
+      Then the alternative "Store credit" is applied
+
   Rule: A word of an offer's name that begins the name of something else names no offer
 
     Scenario Outline: "<message>" while the offers are open asks about none of them

@@ -155,6 +155,9 @@ class Effects:
         item.offered = tuple(alternatives if together else alternatives[:1])
         run.counters.alternatives_offered = len(item.offered)
         run.offered = list(item.offered)
+        asked = {a.target for a in run.signals.acts if a.kind == "ask_about" and a.target in item.offered}
+        if len(asked) == 1:
+            run.focus = asked.pop()  # "… and how does store credit work?": "ok I'll take it" next means it
 
     def _offer_next_alternative(self, run: Run, edge: Edge) -> None:
         item = current_item(run)
