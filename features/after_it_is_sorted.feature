@@ -282,6 +282,8 @@ Feature: After the request is sorted
         | and i want some compensation for all the hassle  |
         | can i get a discount or something for the trouble? |
         | what about a goodwill gesture                    |
+        | no, but I want compensation for the hassle       |
+        | no I'll keep the stuff, just want compensation   |
 
     Scenario: A gold member asking for something for the trouble gets the goodwill offer on top
       Given the fact "loyalty_tier" is "gold"

@@ -680,6 +680,11 @@ Feature: Reading facts and requests the way people give them
       When the customer says "ok do the credit"
       Then the alternative "Store credit" is applied
 
+    Scenario: "Meant to arrive on Monday, it came Wednesday" came, so it did not never arrive
+      When the customer says "my order A-4004 was meant to arrive on Monday for a party, it came Wednesday. party's over. I want my money back"
+      Then the message gives no fact "condition"
+      And the agent does not say "never reached you"
+
     Scenario: "The parcel came 3 days late" came, so it did not never arrive
       When the customer says "can you refund my delivery fee? the parcel came 3 days late. A-1414"
       Then the message gives no fact "condition"

@@ -703,7 +703,15 @@ def _came_in_the_end(clause: Sequence[str]) -> bool:
             continue
         if not _IN_THE_END.isdisjoint(before) or "ago" in after or any(w.isdigit() for w in after):
             return True
+        if after[:1] and after[0] in _CAME_WHEN:
+            return True  # "it came Wednesday", "it arrived late": it came, on a day told
     return False
+
+
+_CAME_WHEN = frozenset(
+    {"on", "yesterday", "today", "late", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "this", "last"}
+)  # fmt: skip
 
 
 _ARRIVING = frozenset({"arrived", "delivered", "came", "turned"})

@@ -215,7 +215,10 @@ class Understander:
         ):
             slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
-                acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL] or [Act.of("unknown")]
+                # "no, just want compensation": the no is to what else there is, not to the goodwill asked for
+                acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL and a.kind not in _NO_MORE] or [
+                    Act.of("unknown")
+                ]
         elif any(a.kind == "request" for a in acts):
             # "cancel A-2002. Also a discount for the hassle?", "a full refund AND compensation": beside the request
             asking = [_goodwill_part(clause) for clause in clause_words if asks_for_goodwill(clause)]
@@ -588,6 +591,8 @@ _ORDER_WORDS = frozenset({"order", "orders", "purchase", "purchases"})
 _READ_FOR_GOODWILL = frozenset({"insist", "request", "ask_about", "ask_policy", "choose"})
 """What the words of asking for something for the trouble may also be read as ("a refund", "can I get
 something?" as a question about what was arranged), which they are not."""
+_NO_MORE = frozenset({"deny", "goodbye"})
+"""What "no" to "anything else?" reads as, which an ask for something for the trouble beside it takes back."""
 
 
 def _goodwill_part(clause: list[str]) -> list[str]:
