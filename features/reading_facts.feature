@@ -1979,6 +1979,12 @@ Feature: Reading facts and requests the way people give them
 
   Rule: A date the customer cannot give, said before it is asked, gets the hint; what someone said is no ask for a person
 
+    Scenario: "A present someone gave me, no receipt" gets the hint for the order number, not a person at once
+      When the customer says "I want to return a present someone gave me, no receipt, not sure where it's from"
+      Then the message is not read as "ask_human"
+      And the agent does not hand over to a person
+      And the agent says "confirmation email"
+
     Scenario: "It was a gift so I don't know when it was bought" is told a rough idea is enough
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I'd like to return my order A-3434. It was a gift so I don't know when it was bought"

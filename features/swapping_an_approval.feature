@@ -239,6 +239,15 @@ Feature: Swapping an approved request for one of its alternatives
       | no I don't want my money, I need the product |
       | can I have a different one instead?       |
 
+  Scenario: "Thank you, he'll be pleased" to the replacement described instead of the refund takes it
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "Hello, I'm contacting you on behalf of my elderly father. He bought a heater from you (order A-1357) about 3 weeks ago and it doesn't turn on."
+    Then the request is approved
+    When the customer says "can he get a replacement instead of a refund?"
+    And the customer says "thank you, he'll be pleased"
+    Then the alternative "Replacement" is applied
+    And the conversation is in "follow_up"
+
   Scenario Outline: "<message>" welcomes an alternative after a refund, and swaps the refund for it
     Given it is 2026-12-03 11:00 in the policy's time zone
     When the customer says "Oh great, another broken mug. Love that for me. Order C-4545, bought last Tuesday"

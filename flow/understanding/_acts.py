@@ -1469,6 +1469,8 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     if single and not clause.question and not _REPORTED_BY.isdisjoint(words[match.end : match.end + 6]):
         return  # "the person who gave it said early November": what someone told, not someone wanted
+    if single and not _DID_SOMETHING.isdisjoint(words[match.end : match.end + 1]):
+        return  # "a present someone gave me", "somebody used my card": someone who did something, not one wanted
     if single and not clause.question and not _SPOKEN_WITH.isdisjoint(words[max(0, match.start - 3) : match.start]):
         return  # "I was told by someone on the phone", "I spoke to someone yesterday": a contact had, not wanted
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
@@ -1482,6 +1484,11 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
     found.add(position + 8, Act.of("ask_human", negated=negated))
 
 
+_DID_SOMETHING = frozenset(
+    {"gave", "bought", "sent", "ordered", "used", "took", "got", "left", "signed", "dropped", "stole", "posted",
+     "delivered", "brought", "returned", "opened", "broke", "paid", "placed"}
+)  # fmt: skip
+"""Words after a person that make them someone who did something ("someone gave me"), not someone asked for."""
 _SPOKEN_WITH = frozenset(
     {"told", "promised", "assured", "informed", "spoke", "talked", "chatted", "rang", "phoned", "emailed", "messaged"}
 )
@@ -1631,7 +1638,9 @@ def _read_answers(
     if question == "anything_else":
         if only(lexicon.done, words, lexicon) or goodbye:
             found.add(position + 9, Act.of("goodbye"))
-        elif _offered_a_switch(context) and (only(lexicon.yes, words, lexicon) or _praises(words, lexicon)):
+        elif _offered_a_switch(context) and (
+            only(lexicon.yes, words, lexicon) or _praises(words, lexicon) or _glad(words, lexicon)
+        ):
             found.add(position + 9, Act.of("affirm"))
         elif not thanked and _praises(words, lexicon):
             found.add(position + 9, Act.of("goodbye"))
@@ -1930,6 +1939,14 @@ def _status_of_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon,
     about_chosen(clauses, context, lexicon, found)
     if "ask_about" not in found.kinds():
         found.acts = kept
+
+
+def _glad(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "He'll be pleased", "that would make me very happy": gladness at what was just described."""
+    return not _GLAD.isdisjoint(words) and lexicon.negators.isdisjoint(words)
+
+
+_GLAD = frozenset({"pleased", "happy", "delighted", "chuffed", "glad", "thrilled"})
 
 
 def _offered_a_switch(context: Context) -> bool:

@@ -906,7 +906,8 @@ ENGLISH = Lexicon(
         what do you mean by | dont understand the question | do not understand the question | not sure | idk |
         dunno | not that i know of | not as far as i know | i think so | i guess so | might have | might not have |
         forgotten | forgot | have forgotten | ive forgotten | i forgot | misplaced | deleted the email |
-        deleted the confirmation
+        deleted the confirmation | no receipt | without a receipt | without the receipt | without receipt |
+        no order number | no confirmation email
     """),
 )
 ENGLISH = with_familiar_words(ENGLISH)
