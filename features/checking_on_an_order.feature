@@ -233,6 +233,12 @@ Feature: Checking on something already under way
         | why does it say my refund was rejected?? order A-3031 |
         | you rejected my refund for A-3031, why               |
 
+    Scenario: "Got a refund email but it says £0.00??" asks after the refund, not for a new one
+      When the customer says "got a refund email for A-3031 but it says £0.00??"
+      Then the message is read as "ask_status" and "provide:order_id"
+      And the agent does not say "When did you buy it"
+      And the agent says "colleague"
+
   Rule: Still chasing after the offer of a colleague is offered the colleague again
 
     Scenario: "What do you mean, I already sent it back" is not asked what the customer wants

@@ -499,6 +499,7 @@ Feature: Reading facts and requests the way people give them
       Examples:
         | message                                                                                                             |
         | I'd like to return my headphones, order A-3700. I bought them 5 weeks ago but only opened them yesterday and they don't work |
+        | my son's football boots (A-3700) split at the seam after 2 games. bought 5 weeks ago                                  |
         | the vase from A-1500 arrived in about a hundred pieces, I only unpacked it now, bought it 5 weeks ago                 |
 
     Scenario: "Thanks so much for sending me a size 6 when I ordered a 10" is a wrong item
@@ -825,6 +826,15 @@ Feature: Reading facts and requests the way people give them
       When the customer says "my card was charged but the order was cancelled, A-5005"
       Then the message is read as "ask_status" and "provide:order_id"
       And the agent says "A cancelled order is never charged"
+
+  Rule: A shipping label only created is an order not yet dispatched
+
+    Scenario: "The tracking link says label created" cancels the order
+      When the customer says "Hi there, I'd like to cancel order A-2200 please. Reason: ordered the wrong colour"
+      And the customer says "I'm not sure, how can I tell?"
+      And the customer says "the tracking link says label created"
+      Then the request is approved
+      And the agent does not say "colleague"
 
   Rule: An order that has come was dispatched, and how to send it back is a question
 

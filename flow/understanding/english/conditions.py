@@ -21,6 +21,8 @@ FAULTY = _phrases("""
     ripped | snapped | fell apart | falling apart | came apart | coming apart | stopped working | doesnt work |
     they dont work | these dont work | those dont work | both dont work | they do not work | dont work properly |
     they dont even work | they dont turn on | wont work properly |
+    split at the seam | split at the seams | split along the seam | split along the seams | ripped at the seam |
+    came apart at the seam | came apart at the seams | split down the | split on the |
     hundred pieces | million pieces | thousand pieces | several pieces | two pieces | three pieces |
     does not work | not working | isnt working | arent working | wasnt working | no longer works | no longer working |
     wont work | wont turn on | wont even turn on | doesnt even turn on |

@@ -175,6 +175,7 @@ _STATUS = _phrases("""
     when does the | what date will | what day will | which day will | what date do i | what day do i |
     what date should i | what day should i | what date can i | what day can i | how long will | how soon will |
     when am i receiving | when am i getting | when do i receive | says my | say my | was rejected | got rejected |
+    refund email | refund confirmation | refund notification | email about my refund | email saying my refund |
     been rejected | was refused | got refused | been refused | was denied | been denied | rejected my | refused my |
     denied my | declined my |
     has anyone | have you done | has it been done | done it | when is my | when is the | has the refund | whens my |
