@@ -331,28 +331,18 @@ class Speaker:
         text = self._book.render(path, context, seed=seed)
         if not text:
             return
-        last = paragraphs[-1]
         if waiting:
-            paragraphs[-1] = f"{text} {last}"  # the answer first, then where the customer stands
+            paragraphs[-1] = f"{text} {paragraphs[-1]}"  # the answer first, then where the customer stands
             return
-        sentences = sentences_of(last)
-        asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
-        if asking is None:
-            paragraphs[-1] = f"{last} {text}"
-        else:
-            paragraphs[-1] = " ".join([*sentences[:asking], text, *sentences[asking:]])
+        paragraphs[-1] = _before_the_question(paragraphs[-1], text)
 
     def _say_beside(self, run: Run, path: str, steps: list[Step], paragraphs: list[str], seed: str) -> None:
         """Add what ``path`` says to the last paragraph, before the agent's own question: what the reply cannot
         do of what the message also asked ("send it to my mum's address")."""
         context = self._contexts.context(run, self._book.variables(path, seed=seed), steps[-1] if steps else None)
         text = self._book.render(path, context, seed=seed)
-        if not text:
-            return
-        sentences = sentences_of(paragraphs[-1])
-        asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
-        at = len(sentences) if asking is None else asking
-        paragraphs[-1] = " ".join([*sentences[:at], text, *sentences[at:]])
+        if text:
+            paragraphs[-1] = _before_the_question(paragraphs[-1], text)
 
     def _aside_answer(self, run: Run, aside: str) -> str | None:
         """The sentence that answers an aside question: from the details of the offer it asks about (as the
@@ -655,6 +645,15 @@ def _answers_only(run: Run) -> bool:
 
 
 _PLAIN_KINDS = frozenset({"choose", "reject", "affirm", "deny", "provide", "thank", "request"})
+
+
+def _before_the_question(paragraph: str, text: str) -> str:
+    """``paragraph`` with ``text`` said before the first question the agent asks in it, or at its end."""
+    sentences = sentences_of(paragraph)
+    asking = next((i for i, sentence in enumerate(sentences) if sentence.endswith("?")), None)
+    if asking is None:
+        return f"{paragraph} {text}"
+    return " ".join([*sentences[:asking], text, *sentences[asking:]])
 
 
 def _without_brackets(sentence: str) -> str:

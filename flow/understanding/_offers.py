@@ -135,8 +135,9 @@ def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Le
     if not offers:
         return []
     names = _names_of(offers)
-    mentions = [m for m in _by_name(clause, names) if not _sent_back(clause, m) and not _in_a_compound(clause, m)]
-    if not mentions and lexicon is not None and not _a_compound_named(clause, names):
+    named = _by_name(clause, names)
+    mentions = [m for m in named if not _sent_back(clause, m) and not _in_a_compound(clause, m)]
+    if not mentions and lexicon is not None and not any(_in_a_compound(clause, m) for m in named):
         mentions = by_variant(clause, offers, lexicon)
     if not mentions and lexicon is not None and not _FRESH.isdisjoint(clause):
         mentions = _a_new_thing(clause, names)
@@ -240,18 +241,12 @@ def _of_a_charge(clause: Sequence[str], mention: Mention) -> bool:
 _CHARGES = frozenset({"delivery", "shipping", "postage", "p&p", "fee", "fees", "surcharge"})
 
 
-def _a_compound_named(clause: Sequence[str], names: _Names) -> bool:
-    """Whether the clause names something else with a one-word name at its head ("replacement bulbs"), which
-    is then not read as the offer by other means either."""
-    return any(_in_a_compound(clause, m) for m in _by_name(clause, names))
-
-
 def in_compounds(clause: Sequence[str]) -> set[str]:
     """The words of ``clause`` that begin or end the name of a thing ("credit" and "card" in "a credit
     card"), which no offer's details speak of."""
     found: set[str] = set()
     for at in range(len(clause) - 1):
-        if [clause[at + 1]] in _COMPOUNDS:
+        if clause[at + 1] in _COMPOUNDS:
             found.update(clause[at : at + 2])
     return found
 
@@ -259,17 +254,14 @@ def in_compounds(clause: Sequence[str]) -> set[str]:
 def _in_a_compound(clause: Sequence[str], mention: Mention) -> bool:
     """Whether a one-word name begins the name of something else: "a credit card", "replacement bulbs", "a
     repair shop", "the exchange rate"."""
-    return mention.end - mention.start == 1 and clause[mention.end : mention.end + 1] in _COMPOUNDS
+    return mention.end - mention.start == 1 and mention.end < len(clause) and clause[mention.end] in _COMPOUNDS
 
 
-_COMPOUNDS = [
-    [word]
-    for word in (
-        "card cards bulb bulbs part parts shop shops rate rates kit kits centre center centres centers battery "
-        "batteries cable cables charger chargers filter filters lid lids head heads strap straps blade blades "
-        "pad pads cover covers score limit check note notes agreement"
-    ).split()
-]
+_COMPOUNDS = frozenset(
+    "card cards bulb bulbs part parts shop shops rate rates kit kits centre center centres centers battery "
+    "batteries cable cables charger chargers filter filters lid lids head heads strap straps blade blades "
+    "pad pads cover covers score limit check note notes agreement".split()
+)
 """Words after a one-word name that make it part of the name of something else ("a credit card")."""
 
 

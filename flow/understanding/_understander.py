@@ -184,7 +184,7 @@ class Understander:
         if not any(a.kind in ("request", "choose") for a in acts) and any(
             asks_beyond_requests(clause, lexicon) for clause in clause_words
         ):
-            slots["beyond"] = "yes"  # "I just want my delivery fee back": asked for, but no request makes it
+            slots["beyond"] = "yes"  # "I just want the price difference back": asked for, but no request makes it
         if context.granted is not None and welcomed_grant(clauses, context, lexicon, facts.facts):
             acts = as_welcome(acts, clauses, context, facts.facts)
             intent = "thank_close"
