@@ -598,6 +598,14 @@ Feature: Reading what the customer chooses
       And the customer says "no, nothing thanks"
       Then the conversation is closed
 
+    Scenario: "Fine, store credit. How long is it valid for?" takes the credit and answers
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Need to return a jacket, order A-6612, it's too big. Got it on the 20th Oct"
+      Then the conversation is in "offering_alternatives"
+      When the customer says "fine, store credit. how long is it valid for?"
+      Then the alternative "Store credit" is applied
+      And the agent says "for a whole year"
+
   Rule: An offer brought up with "what about" and asked about is weighed, not taken
 
     Scenario: "What about the exchange, can I swap for a different brand?" is answered, and the exchange waits

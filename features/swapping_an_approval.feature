@@ -337,6 +337,15 @@ Feature: Swapping an approved request for one of its alternatives
       Then the transitions taken were "swap_approval"
       And the alternative "Exchange" is applied
 
+    Scenario: "I don't want a refund, I just want the green one" after a wrong colour swaps to the exchange
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "you sent me a blue one, I ordered green. A-9191"
+      Then the request is approved
+      When the customer says "i don't want a refund, i just want the green one"
+      Then the transitions taken were "swap_approval"
+      And the alternative "Exchange" is applied
+      And the agent says "green"
+
   Rule: Asking why not an alternative asks for it
 
     Scenario: "Why can't I just get a replacement?" after a faulty item is refunded swaps to it
@@ -369,3 +378,17 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "how does the exchange work? order A-8585, bought on the 25th"
       Then no alternative is applied
       And the agent says "free returns label"
+
+  Rule: Asking for a new one instead of a refund, before the refund is decided, names the replacement
+
+    Scenario: "Can you send a new one instead of a refund?" for a smashed item is the replacement, not a mix-up
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "My order A-7878 arrived with the box crushed and the glass inside smashed. Delivered yesterday."
+      Then the fact "condition" is now "faulty"
+      When the customer says "can you send a new one instead of a refund?"
+      Then the message gives no fact "condition"
+      And the fact "condition" is now "faulty"
+      And the agent says "the replacement instead"
+      And the agent does not say "a refund for order A-7878 instead"
+      When the customer says "3 weeks ago"
+      Then the alternative "Replacement" is applied

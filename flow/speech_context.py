@@ -316,8 +316,10 @@ class ContextBuilder:
             context["details"] = _fresh_details(compared[0], set(run.said), run.text)
 
     def _wished(self, run: Run, item: AgendaItem | None) -> str | None:
-        """How the alternative the customer asked for by name in this message is said in a sentence."""
-        if item is None or not any(a.target == item.wish for a in run.signals.acts):
+        """How the alternative the customer asked for by name in this message is said in a sentence ("send a
+        new one" names the replacement too)."""
+        named = {a.target for a in run.signals.acts} | set(run.signals.slots.get("also_wished", "").split())
+        if item is None or item.wish not in named:
             return None
         found = self._wish_of(item)
         return _in_sentence(found) if found is not None else None

@@ -275,6 +275,8 @@ def _topic_of_question(clauses: list[Clause], index: int, mentions: list[Mention
     rest = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in mentions)]
     if "please" in rest or not _only_fillers(rest, lexicon) or not _TAKING.isdisjoint(rest):
         return False  # "ok replacement. can you send it to my work address?" takes it, then asks
+    if index and set(clauses[index - 1].words) <= _TAKING:
+        return False  # "fine, store credit. how long is it valid for?"
     return not _asks_to_have(clauses[after].words, lexicon)
 
 

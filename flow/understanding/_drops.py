@@ -112,6 +112,11 @@ def _no_longer_wanted(words: Sequence[str], lexicon: Lexicon) -> str | None:
     pairs = set(zip(words, words[1:], strict=False))
     if not ({("after", "all"), ("any", "more")} & pairs or "anymore" in words):
         return None
+    return unwanted_request(words, lexicon)
+
+
+def unwanted_request(words: Sequence[str], lexicon: Lexicon) -> str | None:
+    """The request a clause says is not wanted ("I don't want a refund"), whatever it answers."""
     for i, word in enumerate(words):
         if word in _WANTING_NOT and lexicon.negators.intersection(words[max(0, i - 2) : i]):
             for kind, cues in lexicon.request_cues.items():

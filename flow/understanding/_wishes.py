@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
+from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
 from flow.understanding._offers import Mention, named_mentions
 from flow.understanding.clauses import Clause
@@ -53,7 +54,11 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             if _displaced(words, mention.start):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
                 continue
-            if _asks_for(clause, mention, lexicon) and _only_a_size(words, mention, context, lexicon):
+            if (
+                _asks_for(clause, mention, lexicon)
+                and _only_a_size(words, mention, context, lexicon)
+                and not _lets_go_of_settled(clauses, context, lexicon)
+            ):
                 # "A large, please" once a refund is started: whether to swap it is asked, not done
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
@@ -133,6 +138,14 @@ def _only_a_size(words: Sequence[str], mention: Mention, context: Context, lexic
         and lexicon.variant_verbs.isdisjoint(words)
         and lexicon.switch_words.isdisjoint(words)
         and "send" not in words[: mention.start]  # "ok then send me the navy one" asks to have it
+    )
+
+
+def _lets_go_of_settled(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bool:
+    """ "I don't want a refund, I just want the green one": the request granted is let go in the same
+    message, so the size or colour named is what the customer wants instead."""
+    return context.settled is not None and any(
+        unwanted_request(clause.words, lexicon) == context.settled for clause in clauses
     )
 
 

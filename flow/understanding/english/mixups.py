@@ -233,13 +233,14 @@ def _not_the_one(words: Sequence[str]) -> bool:
 
 
 def _contrast_after(words: Sequence[str], i: int) -> bool:
-    """ "sent size 8 not 10", "got navy instead of black", "sent a large rather than a medium"."""
+    """ "sent size 8 not 10", "got navy instead of black", "sent a large rather than a medium"; not "send a
+    new one instead of a refund", where the other side is a remedy rather than a thing."""
     for k in range(i + 2, len(words) - 1):
         word = words[k]
         if word == "instead" and words[k + 1] == "of":
-            return True
+            return bool(_object(words, k + 2))
         if word == "rather" and words[k + 1] == "than":
-            return True
+            return bool(_object(words, k + 2))
         if word == "not" and words[k - 1] not in _AUXILIARIES and words[k + 1] not in _NOT_CONTRASTS:
-            return True
+            return bool(_object(words, k + 1))
     return False
