@@ -11,6 +11,17 @@ Feature: Questions on the way, and the facts that change the answer
 
   Rule: Questions are answered, and the conversation goes on from where it was
 
+    Scenario Outline: "<question>" while the dispatch of a cancellation is asked is answered from the return
+      When the customer says "I want to cancel A-2468"
+      And the customer says "<question>"
+      Then the agent says "print the label we email you"
+      And the agent says "dispatched yet?"
+
+      Examples:
+        | question                                |
+        | the return label, where do I get it?    |
+        | and the returns label, how do I get it? |
+
     Scenario: A question about the rules, before any request, gets the rules in brief
       When the customer says "What's your returns policy?"
       Then the transitions taken were "start" and "answer_policy"

@@ -639,6 +639,8 @@ Feature: Reading what the customer chooses
         | message                              |
         | hmm neither. what else have you got  |
         | what other options are there?        |
+        | and if I don't want credit or exchange? |
+        | what happens if I don't want the credit? |
 
     Scenario: A question about one option is not told it is all there is
       When the customer says "I want a refund"
@@ -687,6 +689,18 @@ Feature: Reading what the customer chooses
         | I'll wait a bit longer then            |
         | ok I'll give it a few more days        |
         | thanks, I'll wait and see              |
+
+    Scenario Outline: "<message>" to two offers takes neither and asks no question about them
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then no alternative is applied
+      And the conversation is in "offering_alternatives"
+      And the agent does not say "do you mean"
+
+      Examples:
+        | message                       |
+        | fine. I'll think about it     |
+        | ok, let me have a think       |
 
   Rule: A colour or size wanted names the exchange
 

@@ -1467,3 +1467,14 @@ Feature: Reading customers the way they write
       | message                                                                     |
       | Well I did buy a lamp in early October that I no longer want, order A-3030 |
       | A-3030 is a rug which we no longer need, we bought it 2 months ago          |
+
+  Rule: An alternative asked for while a fault waits for a colleague is noted for them
+
+    Scenario: "Ok repair please" while a fault past six months waits for a colleague is noted for them
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my wife bought me a watch for xmas last year and it has stopped. can it be repaired? A-9135"
+      Then the conversation is in "escalated"
+      When the customer says "ok repair please"
+      Then the conversation is in "escalated"
+      And the reply matches /you'd like the repair/
+      And the agent does not say "set it up"

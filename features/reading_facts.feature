@@ -564,6 +564,12 @@ Feature: Reading facts and requests the way people give them
         | my speaker won't pair with anything               |
         | the colour ran the first time I washed it         |
         | it only charges to half                           |
+        | my watch has stopped                              |
+        | it's just stopped, two months after I bought it   |
+
+    Scenario: "The tracking has stopped" is no fault with the item
+      When the customer says "the tracking has stopped"
+      Then the message gives the fact "condition" as "never_arrived"
 
     Scenario Outline: "<message>" is part of the order missing, which a replacement puts right
       When the customer says "<message>"

@@ -388,13 +388,21 @@ class ContextBuilder:
 
     def _wanted_waiting(self, run: Run) -> str | None:
         """The title of a request of the policy the customer asks for while a person is coming ("I want my
-        money back then": "a refund"), which the person will see."""
+        money back then": "a refund"), or one of its alternatives asked for by name when nothing was on offer
+        ("a repair please": "the repair"), which the person will see."""
         if run.state != "escalated":
             return None
         for act in run.signals.acts:
             name = self._policy.request_for(f"request_{act.target}") if act.kind == "request" else None
             if name is not None and not act.negated:
                 return self._policy.requests[name].title
+        item = handed_over(run.agenda)
+        if item is None or open_before_handoff(run):
+            return None
+        for act in run.signals.acts:
+            found = _find(self._alternatives[item.name], act.target) if act.kind == "choose" and act.target else None
+            if found is not None:
+                return f"the {_in_sentence(found)}"
         return None
 
     def _chosen_waiting(self, run: Run) -> str | None:

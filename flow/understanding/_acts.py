@@ -365,7 +365,7 @@ def read_acts(
         if clauses and not found.kinds() - {"thank", "goodbye"}:
             owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
             supposing = any(
-                clause.question and (_supposes(clause.words) or _asks_to(clause.words)) for clause in clauses
+                clause.question and (supposes(clause.words) or _asks_to(clause.words)) for clause in clauses
             )
             person = any(names_a_person(clause.words, lexicon) for clause in clauses)
             answers = _answer_words(lexicon)
@@ -432,6 +432,8 @@ def read_acts(
         _asks_about_the_wait(clauses, lexicon, found)
     if context.state in _DECLINED_STATES and found.kinds() <= {"complain", "unknown", "insist", "ask_policy"}:
         _what_if(clauses, found)
+    if context.offered and "reject" in found.kinds():
+        _refusal_supposed(clauses, found)
     if {"ask_about", "ask_policy"} <= found.kinds():
         _asked_about_what_was_named(clauses, found)
     if found.kinds() - {"thank"} == {"affirm"}:
@@ -1971,7 +1973,27 @@ _MODEL_ACTS = {
 }
 
 
-def _supposes(words: Sequence[str]) -> bool:
+def _refusal_supposed(clauses: list[Clause], found: Found) -> None:
+    """ "And if I don't want credit or exchange?": turning the offers down, supposed in a question, asks what
+    there is besides them; nothing is turned down yet."""
+    for index, clause in enumerate(clauses):
+        if not supposed_refusal(clause):
+            continue
+        inside = [(at, act) for at, act in found.acts if act.kind == "reject" and at // 1000 == index]
+        if inside:
+            found.acts = [(at, act) for at, act in found.acts if (at, act) not in inside]
+            found.add(inside[0][0], Act.of("ask_about", "all"))
+
+
+def supposed_refusal(clause: Clause) -> bool:
+    """Whether a clause asks what happens if the customer says no ("and if I don't want either?")."""
+    return clause.question and supposes(clause.words) and not _NO_WORDS.isdisjoint(clause.words)
+
+
+_NO_WORDS = frozenset({"no", "not", "dont", "doesnt", "neither", "none", "refuse", "decline", "cant", "wont"})
+
+
+def supposes(words: Sequence[str]) -> bool:
     """ "What if I don't want either?", "and if I say no?": a question about what would happen."""
     start = 0
     while start < len(words) - 1 and words[start] in _SUPPOSING_OPENERS:

@@ -155,7 +155,7 @@ def read_choices(
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
                 if act.kind == "choose" and (
                     weighing
-                    or _topic_of_question(clauses, index, mentions, lexicon)
+                    or topic_of_question(clauses, index, mentions, lexicon)
                     or (topic == (index, mention.offer) and not _asks_to_have(clause.words, lexicon))
                     or (clause.question and _plans_on(clause.words[mention.end :]))
                 ):
@@ -188,7 +188,9 @@ def read_choices(
             continue
         if any(mentioned) or irony or not context.yes_takes_offer:
             continue
-        if _weakly_agrees(clause.words, lexicon) and _leaving(clauses, lexicon):
+        if _weakly_agrees(clause.words, lexicon) and (
+            _leaving(clauses, lexicon) or _mulls(clauses[index + 1 :], lexicon)
+        ):
             continue
         if set(clause.words) <= _SEEING and any(later.question for later in clauses[index + 1 :]):
             continue  # "oh ok. can I just not accept the delivery?": heard, and asking, not taking
@@ -250,6 +252,11 @@ def _leaving(clauses: list[Clause], lexicon: Lexicon) -> bool:
     return any(lexicon.goodbye.may_hold(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
 
 
+def _mulls(clauses: Sequence[Clause], lexicon: Lexicon) -> bool:
+    """ "Fine. I'll think about it": the yes only acknowledges; time is asked for before taking anything."""
+    return any(has(lexicon.taking_time, c.words) and not c.question for c in clauses)
+
+
 def _settle_pointing(found: Found) -> None:
     """ "The exchange sounds good, but can I get a different one instead of the same one?": a message
     that names one offer points at that one, so no "which one?" is asked; and "ok fine, what are my
@@ -262,7 +269,7 @@ def _settle_pointing(found: Found) -> None:
         found.acts = [(p, a) for p, a in found.acts if not (a.kind == "choose" and a.target is None)]
 
 
-def _topic_of_question(clauses: list[Clause], index: int, mentions: list[Mention], lexicon: Lexicon) -> bool:
+def topic_of_question(clauses: list[Clause], index: int, mentions: list[Mention], lexicon: Lexicon) -> bool:
     """ "The voucher thing, how much is it worth?", "and the exchange - can I pick another colour?": offers
     named on their own, then a question about it, asks about it; "the credit, can I have that?" chooses it. A
     clause of fillers between them ("credit or exchange... hmm. which would you pick?") does not count."""

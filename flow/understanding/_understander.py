@@ -21,6 +21,7 @@ from flow.understanding._acts import (
     asks_beyond_requests,
     chases_in_irony,
     read_acts,
+    supposed_refusal,
 )
 from flow.understanding._choices import wants_all
 from flow.understanding._facts import gave_the_wrong_number, read_facts
@@ -228,9 +229,12 @@ class Understander:
         if (
             context.state == "offering_alternatives"
             and any(a.kind == "ask_about" and a.target == "all" for a in acts)
-            and any(has(lexicon.more_options, clause) for clause in clause_words)
+            and (
+                any(has(lexicon.more_options, clause) for clause in clause_words)
+                or any(supposed_refusal(clause) for clause in clauses)
+            )
         ):
-            slots["more_options"] = "yes"  # "what else have you got?" with everything already on offer
+            slots["more_options"] = "yes"  # "what else have you got?", "and if I don't want either?"
         if any(a.kind == "choose" for a in acts) and any(_elsewhere(c) for c in clause_words):
             slots["other_address"] = "yes"  # "can you send a new one to my mum's address instead?"
         if any(_asks_for_an_apology(clause) for clause in clause_words):

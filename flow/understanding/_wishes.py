@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
+from flow.understanding._choices import topic_of_question
 from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
 from flow.understanding._offers import Mention, named_mentions
@@ -62,6 +63,11 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 # "A large, please" once a refund is started: whether to swap it is asked, not done
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 return
+            if topic_of_question(clauses, index, mentions, lexicon):
+                # "the returns label, where do I get it?": named, then asked about
+                found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
+                asked_about = True
+                continue
             if _asks_for(clause, mention, lexicon) or _why_not_have(words, mention):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
                 others = tuple(offer for offer in context.wishes if offer.id != mention.offer)

@@ -70,7 +70,10 @@ FAULTY = _phrases("""
     it is soaked | it was soaked | they are soaked | theyre soaked | they were soaked | its ruined | it is ruined |
     it was ruined | theyre ruined | they are ruined | they were ruined | inside is ruined | inside was ruined |
     inside are ruined | inside were ruined | arrived ruined | came ruined | soaking wet | sopping wet |
-    ceased to function | ceased functioning | ceased working | stopped functioning | no longer functions |
+    ceased to function | it has stopped | its stopped | it just stopped | its just stopped |
+    they have stopped | theyve stopped | stopped dead | stopped on me | stopped ticking | watch stopped |
+    watch has stopped | clock stopped | clock has stopped | ceased functioning | ceased working |
+    stopped functioning | no longer functions |
     not functioning | doesnt function | does not function | wont function | failed to work | fails to work |
     came without | arrived without | delivered without | was missing | were missing | is missing the |
     its missing the | its missing a | its missing its | theyre missing the | it was missing the | missing a part |
