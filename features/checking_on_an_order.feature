@@ -293,3 +293,12 @@ Feature: Checking on something already under way
     And the customer says "I paid £60 and got £50 back"
     Then the message is read as "ask_status"
     And the agent does not say "I've started your refund"
+    And the agent does not say "As I mentioned"
+    And the reply matches /can't see more than that from here/
+    And the agent says "colleague"
+
+  Scenario: "It still hasn't come through" after asking after a refund is the money, not the parcel
+    When the customer says "hey so I returned my order A-6802 but you guys only refunded half of it"
+    And the customer says "it still hasn't come through"
+    Then the message gives no fact "condition"
+    And the agent does not offer "Send it again"

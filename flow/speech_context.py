@@ -622,7 +622,7 @@ class ContextBuilder:
     def _status_text(self, run: Run, say: str) -> str:
         """What the policy says of a request under way, after what was done when the customer asks whether
         it is ("both done?", "is it sorted?")."""
-        answer = _status_answer(say, run)
+        answer = _status_answer(say, run, checked=status_check(run, self._policy))
         done = self._done_here(run)
         return f"{done} {answer}" if done else answer
 
@@ -1172,15 +1172,22 @@ _FILING = (
 )  # fmt: skip
 
 
-def _status_answer(text: str, run: Run) -> str:
+def _status_answer(text: str, run: Run, *, checked: bool = False) -> str:
     """What the policy says about a request under way; asked again, the sentence of it that answers the
-    question, said once more with "As I mentioned", then a pointer to what was said."""
+    question, said once more with "As I mentioned", then a pointer to what was said. Asked again when a
+    colleague can check ("I paid £80 and got £40 back"), the agent says it cannot see more from here, as
+    the offer of the colleague follows."""
     said = set(run.said)
     if said.isdisjoint(sentence_hashes(text)):
         return text
+    if checked and said.isdisjoint(sentence_hashes(_NOT_FROM_HERE)):
+        return _NOT_FROM_HERE
     first = " ".join(text.split()).split(". ")[0].rstrip(".") + "."
     again = _said_again(text, run.text, said, fallback=first)
     return again or "That's everything I can tell you about it from here, I'm afraid."
+
+
+_NOT_FROM_HERE = "Thanks for the details. I can't see more than that from here, I'm afraid."
 
 
 def status_check(run: Run, policy: Policy) -> bool:

@@ -848,6 +848,8 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
             clause[max(0, match.start - 3) : match.start]
         ):
             return True  # "I know it's late, I was travelling": the customer asking late, not a parcel that is
+        if clause[end : end + 1] == ["through"]:
+            return True  # "it still hasn't come through": money, which comes through; parcels come
         near = clause[max(0, match.start - 2) : match.start], clause[end : end + 2]
         return any(has(lexicon.money_subjects, words) for words in near) or _money_meant(
             clauses, index, match.start, lexicon
