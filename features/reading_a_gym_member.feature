@@ -167,3 +167,24 @@ Feature: Reading a gym member the way they talk
       When the customer says "can I freeze my membership for 4 months? I'm travelling"
       Then the agent does not say "sorry"
       And the agent asks for the "months left on the contract"
+
+  Rule: The months still to run are read however they are put
+
+    Scenario Outline: "<message>" tells the months left, so they are not asked
+      When the customer says "<message>"
+      Then the message gives the fact "months_left" as "<months>"
+      And the agent does not say "How many months are left"
+
+      Examples:
+        | message                                                                          | months |
+        | Can I freeze my membership instead of cancelling? Contract runs another 5 months | 5      |
+        | cancel please, my contract ends in 4 months                                      | 4      |
+        | I want to cancel, still 6 months on my contract                                  | 6      |
+        | please cancel, the contract runs out in 3 months                                 | 3      |
+
+  Rule: Proposing to take an offer takes it
+
+    Scenario: "How about I just pause it for now?" after the refusal arranges the freeze
+      When the customer says "I want to cancel, 3 months left on my contract"
+      And the customer says "how about I just pause it for now?"
+      Then the alternative "Freeze" is applied

@@ -841,6 +841,8 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     head = [w for w in words[: mention.start] if w not in _SOFTENERS]
     if head[:1] and head[0] in _WH_WORDS and head[:2] != ["how", "about"]:
         return False  # "how long can I freeze for?", "when can I get the credit?" ask about it
+    if head[:2] == ["how", "about"] and head[2:3] in (["i"], ["we"], ["you"]):
+        return True  # "how about I just pause it for now?" proposes doing it
     if len(head) > 1 and head[0] in _ASKING_AUXILIARIES and head[1] in _ASKED_OF:
         head[0] = _ASKING_AUXILIARIES[head[0]]  # "can't I just get a new pair?" asks as "can I" does
     if "difference" in words[mention.end :]:

@@ -260,13 +260,23 @@ def _months_to_run(
             length = months
         elif after[:1] in (["into"], ["in"], ["ago"]):
             gone = months
-        elif words[i + 1] == "more" or after[:1] in (["left"], ["remaining"]) or after[:2] == ["to", "go"]:
-            still = months
+        elif (
+            words[i + 1] == "more"
+            or after[:1] in (["left"], ["remaining"])
+            or after[:2] in (["to", "go"], ["on", "my"], ["on", "the"], ["on", "it"])
+            or _STILL_BEFORE.intersection(words[max(0, i - 1) : i])
+            or words[max(0, i - 2) : i] in _ENDS_IN
+        ):
+            still = months  # "another 5 months", "ends in 5 months", "5 months on my contract"
     if length is not None and gone is not None and 0 <= gone < length:
         return length - gone
     if still is not None:
         return still
     return _months_until_it_ends(words, today)
+
+
+_STILL_BEFORE = frozenset({"another", "still"})
+_ENDS_IN = [["ends", "in"], ["finishes", "in"], ["expires", "in"], ["out", "in"], ["up", "in"], ["over", "in"]]
 
 
 def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | None:
