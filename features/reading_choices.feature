@@ -365,6 +365,14 @@ Feature: Reading what the customer chooses
       And the agent says "14 days"
       And the agent does not say "law"
 
+    Scenario: "Actually no, can I have the repair instead? I like this one" swaps, with no other question
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Bought a dress for a wedding (A-2345) on 28 Oct, wore it once, zip broke. Can I get a refund or at least a new zip?"
+      And the customer says "ok the replacement is fine"
+      And the customer says "actually no, can I have the repair instead? I like this one"
+      Then the alternative "Repair" is applied in place of "Replacement"
+      And the agent does not say "other question"
+
     Scenario: "Just send another one" takes the new parcel
       When the customer says "my parcel A-2210 never showed up, can you cancel it"
       And the customer says "just send another one"

@@ -896,6 +896,15 @@ Feature: Reading facts and requests the way people give them
         | I think so          |
         | not that I know of  |
 
+    Scenario: "Not sure tbh, I ordered it on Monday" is unsure of the dispatch, and keeps the date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "cancel A-1234"
+      And the customer says "not sure tbh, I ordered it on monday"
+      Then the message gives no fact "dispatched"
+      And the fact "days_since_purchase" is now "3"
+      And the agent says "tracking link"
+      And the agent does not say "I still need this"
+
     Scenario: "I got a text saying it's coming tomorrow" says it has been dispatched
       When the customer says "cancel A-1234"
       And the customer says "I got a text saying it's coming tomorrow"

@@ -737,10 +737,19 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             if about_rules:
                 return f"{ASKS_RULES} {' '.join(clause.words)}"
             if len(chosen) == 1:
+                taken = next(iter(chosen))
+                if _asks_to_have_it(clause.words, taken, lexicon):
+                    continue  # "actually no, can I have the repair instead? I like this one": the choice itself
                 # "I'll take the exchange. Do I have to pay for postage?": perhaps about what was taken.
-                return f"{ASKS_BESIDE}{next(iter(chosen))} {' '.join(clause.words)}"
+                return f"{ASKS_BESIDE}{taken} {' '.join(clause.words)}"
             return ASKS_OTHER
     return None
+
+
+def _asks_to_have_it(words: Sequence[str], offer: str, lexicon: Lexicon) -> bool:
+    """ "Can I have the repair instead?": a question that asks to have the offer it names."""
+    match = lexicon.choice_forms.first(words) if lexicon.choice_forms.may_hold(words) else None
+    return match is not None and not set(offer.split("_")).isdisjoint(words[match.end :])
 
 
 def _asks_how(words: Sequence[str]) -> bool:
@@ -1827,11 +1836,28 @@ def _cannot_give(
         return
     for index, clause in enumerate(clauses):
         if has(lexicon.not_knowing, clause.words):
-            if facts and not _names_the_fact(clauses, context, lexicon):
+            if facts and not _names_the_fact(clauses, context, lexicon) and _about_what_was_given(clauses, clause):
                 return
             found.drop("hold")
             found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
             return
+
+
+def _about_what_was_given(clauses: list[Clause], unsure: Clause) -> bool:
+    """Whether not knowing is said of the fact the message gives ("I don't know exactly, sometime in early
+    November"), not of the one asked ("not sure tbh, I ordered it on Monday" to whether it was dispatched):
+    a word of guessing, or the not knowing and the fact in one clause."""
+    words = {word for clause in clauses for word in clause.words}
+    return not _ROUGHLY.isdisjoint(words) or any(
+        clause is unsure and len(clause.words) > _SHORT_UNSURE for clause in clauses
+    )
+
+
+_ROUGHLY = frozenset(
+    {"exactly", "exact", "sometime", "around", "roughly", "approximately", "precisely", "maybe", "think", "about",
+     "early", "late", "mid", "probably", "guess", "ish", "or", "when", "date", "day"}
+)  # fmt: skip
+_SHORT_UNSURE = 4
 
 
 def _names_the_fact(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bool:
