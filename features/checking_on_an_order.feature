@@ -302,3 +302,14 @@ Feature: Checking on something already under way
     And the customer says "it still hasn't come through"
     Then the message gives no fact "condition"
     And the agent does not offer "Send it again"
+
+  Scenario Outline: "<message>" asks after a return sent back, which the rules on refunds answer
+    When the customer says "<message>"
+    Then the message is read as "ask_status" and "provide:order_id"
+    And the agent says "of the parcel reaching us"
+
+    Examples:
+      | message                                                                             |
+      | Can you confirm whether you received my return for A-5566? Sent it back on the 20th |
+      | have you got my parcel back yet? order A-5567                                       |
+

@@ -61,6 +61,16 @@ Feature: Saying it another way
       Then the agent says "colleague"
       And the quick replies are "Yes, a colleague please" and "No"
 
+    Scenario: Yes and no with nothing asked for climb the ladder too, up to the offer of a colleague
+      When the customer says "hello"
+      And the customer says "no"
+      Then the agent asks what the customer needs
+      When the customer says "ok fine"
+      Then the quick replies are "A refund" and "A cancellation"
+      When the customer says "no I don't want that"
+      Then the agent says "colleague"
+      And the quick replies are "Yes, a colleague please" and "No"
+
     Scenario: After five unread messages, the agent hands over rather than ask again
       When the customer says "hmm"
       And the customer says "hmm"

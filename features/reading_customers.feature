@@ -1478,3 +1478,17 @@ Feature: Reading customers the way they write
       Then the conversation is in "escalated"
       And the reply matches /you'd like the repair/
       And the agent does not say "set it up"
+
+  Rule: An order the shop cancelled and the customer still wants is for a colleague
+
+    Scenario: "You cancelled my order without telling me?? I still want it!" is offered a colleague
+      When the customer says "Hey, you cancelled my order A-9900 without telling me?? I still want it!"
+      Then the agent says "colleague"
+      And the quick replies are "Yes, a colleague please" and "No"
+      When the customer says "brill"
+      Then the agent hands over to a person
+
+    Scenario: "The order was cancelled, please refund me" is a refund
+      When the customer says "the order was cancelled, please refund me, A-9901"
+      Then the message is read as "provide:order_id" and "request:refund"
+

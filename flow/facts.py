@@ -734,6 +734,24 @@ def _may_set(existing: FactValue, name: str, pending: str | None) -> bool:
     return existing is None or isinstance(existing, Span) or name == pending
 
 
+def _going_nowhere(run: Run) -> bool:
+    """With nothing asked for yet and nothing asked of the customer, a message that only says yes, no, or
+    that they want what they want ("I don't want a refund, I want the order", "ok fine") after the agent
+    asked what it can do: no nearer to something the agent can do, so the repair ladder goes on."""
+    kinds = {act.kind for act in run.signals.acts}
+    return (
+        run.state == "listening"
+        and run.counters.turns > 1
+        and run.current is None
+        and run.pending_fact is None
+        and bool(kinds)
+        and kinds <= _NOWHERE
+    )
+
+
+_NOWHERE = frozenset({"unknown", "insist", "deny", "affirm"})
+
+
 def count(run: Run, policy: Policy) -> None:
     """Update the counters the guards read with what this message shows."""
     counters = run.counters
@@ -745,7 +763,7 @@ def count(run: Run, policy: Policy) -> None:
         counters.anger += 1  # but "how generous. Fine, I'll take it" settles, however it sounds
     if run.state in _DECLINED_STATES and signals.has("insist") and run.put_off is None:
         counters.insistence += 1
-    if signals.language is not None or all(act.kind == "unknown" for act in signals.acts):
+    if signals.language is not None or all(act.kind == "unknown" for act in signals.acts) or _going_nowhere(run):
         # A message in another language is not understood, whatever its words looked like in English.
         if not greets_only(run.text) and "sorry" not in signals.slots:
             counters.unclear += 1

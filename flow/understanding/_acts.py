@@ -2366,6 +2366,27 @@ def asks_beyond_requests(words: Sequence[str], lexicon: Lexicon) -> bool:
     return first(lexicon.request_cues.get("cancel", _NO_CUES), words) is not None and _about_mail_from_us(words)
 
 
+def wants_a_cancelled_order(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "You cancelled my order without telling me?? I still want it!": an order the shop cancelled, wanted
+    back, which no request makes."""
+    cancelled = wanting = False
+    for words in clauses:
+        for at, word in enumerate(words):
+            if word in _CANCELLED and not _CANCELLED_BY.isdisjoint(words[max(0, at - 2) : at]):
+                cancelled = True
+            if word == "want" and (words[at - 1 : at] == ["still"] or words[at + 1 : at + 3] in _THE_ORDER):
+                wanting = True
+            if word in _REINSTATING:
+                wanting = True
+    return cancelled and wanting
+
+
+_CANCELLED = frozenset({"cancelled", "canceled"})
+_CANCELLED_BY = frozenset({"you", "was", "been", "got", "its", "guys", "they"})
+_THE_ORDER = [["the", "order"], ["my", "order"], ["it", "back"], ["it", "reinstated"]]
+_REINSTATING = frozenset({"reinstate", "reinstated", "uncancel", "restore", "restored"})
+
+
 def _about_mail_from_us(words: Sequence[str]) -> bool:
     """ "Please stop emailing me", "unsubscribe me from the newsletter": the shop's mail is what is to stop,
     not an order, a subscription or a membership."""

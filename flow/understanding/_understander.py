@@ -22,6 +22,7 @@ from flow.understanding._acts import (
     chases_in_irony,
     read_acts,
     supposed_refusal,
+    wants_a_cancelled_order,
 )
 from flow.understanding._choices import wants_all
 from flow.understanding._facts import gave_the_wrong_number, read_facts
@@ -182,8 +183,9 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
-        if not any(a.kind in ("request", "choose") for a in acts) and any(
-            asks_beyond_requests(clause, lexicon) for clause in clause_words
+        if not any(a.kind in ("request", "choose") for a in acts) and (
+            any(asks_beyond_requests(clause, lexicon) for clause in clause_words)
+            or wants_a_cancelled_order(clause_words)
         ):
             slots["beyond"] = "yes"  # "I just want the price difference back": asked for, but no request makes it
         if context.granted is not None and welcomed_grant(clauses, context, lexicon, facts.facts):

@@ -36,7 +36,7 @@ _YES = _phrases("""
     yes that | yes that one | that sounds good | that sounds fine | sure thing | yes definitely | yes of course |
     ok go on | ok lets do it | yes lets do it | grand | yes go ahead | yes go on | ok go ahead | yeap | uh-huh |
     uhhuh | uh huh | mhm | mhmm | mmhm | awesome | sweet | wonderful | fab | fabulous | spot on | sound | ideal |
-    marvellous | splendid | smashing | fantastic | amazing
+    marvellous | splendid | smashing | fantastic | amazing | brill | ace | terrific | superb | lush
 """)
 _NO = _phrases("""
     no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
@@ -193,7 +193,10 @@ _STATUS = _phrases("""
     havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
     nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
     not in my account | isnt in my account | not showing | isnt showing | not showing up | still not showing |
-    been reimbursed | cancelled yet | canceled yet | has been sent | been sent yet | charged for a cancelled |
+    been reimbursed | received my return | receive my return | got my return |
+    received the return | received my parcel back | got my parcel back | received it back | got it back yet |
+    received my item back | arrived back with you | reached you | reach you yet |
+    cancelled yet | canceled yet | has been sent | been sent yet | charged for a cancelled |
     charged for my cancelled | charged for the cancelled | charged me for a cancelled | charged me for my cancelled |
     charged for an order i cancelled | charged even though i cancelled | charged after i cancelled |
     charged after cancelling | cancelled but charged | cancelled but you charged | cancelled but still charged |
@@ -215,7 +218,7 @@ _STATUS_SUBJECTS = _phrases("""
     charged | payment | refund | refunds | my money | the money | cancellation | cancelled | canceled |
     reimbursement | credit |
     replacement | exchange | the return | my return | store credit | compensation | discount | callback | cancel |
-    returned | sent it back | sent them back | sent back |
+    returned | sent it back | sent them back | sent back | parcel back | package back | item back | it back yet |
     cancelling | canceling | cancel it
 """)
 _POLICY = _phrases("""
