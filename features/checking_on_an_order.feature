@@ -313,3 +313,13 @@ Feature: Checking on something already under way
       | Can you confirm whether you received my return for A-5566? Sent it back on the 20th |
       | have you got my parcel back yet? order A-5567                                       |
 
+  Scenario: "No I don't want a colleague, I want my money" while a refund is chased starts no new refund
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "great, just great. my refund STILL isn't here. A-1112"
+    And the customer says "yes please"
+    Then the agent hands over to a person
+    When the customer says "no I don't want a colleague, I want my money"
+    Then the conversation is in "escalated"
+    And the agent does not say "I've started your refund"
+    And the reply matches /you'd like a refund/
+

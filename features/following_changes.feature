@@ -462,6 +462,15 @@ Feature: Following the customer when they change course
       Then the agent says "Order A-1111 hasn't left our warehouse yet"
       And the agent says "Order A-2222 is within our 30-day window"
 
+    Scenario: "The first one arrived damaged and the second I'd like to cancel" keeps each to its own order
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Good morning. I placed two orders last week, A-1357 and A-2468. The first one arrived damaged (the handle snapped off a mug) and the second I'd like to cancel if it hasn't gone out yet. Thanks, Maria"
+      Then the agent says "I've started one for order A-1357"
+      And the agent says "For order A-2468, has your order been dispatched yet?"
+      When the customer says "I don't think it's gone out, no email yet"
+      Then the agent says "Order A-2468 hasn't left our warehouse yet"
+      And the agent does not say "cancelled A-1357"
+
     Scenario: "Refund the last one" of two orders refunds that one only
       When the customer says "A-1111 and A-2222: refund the last one please, bought a week ago"
       Then the message gives the fact "order_id" as "A-2222"

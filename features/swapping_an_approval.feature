@@ -392,3 +392,14 @@ Feature: Swapping an approved request for one of its alternatives
       And the agent does not say "a refund for order A-7878 instead"
       When the customer says "3 weeks ago"
       Then the alternative "Replacement" is applied
+
+  Rule: A change of mind later in the same message is what is done
+
+    Scenario: "Refund A-4321 … actually hold on, can I swap it for a different colour instead?" arranges the exchange
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I'd like a refund for A-4321 please. It was bought 12 days ago. Actually hold on, can I swap it for a different colour instead?"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "started your refund"
+      When the customer says "blue please"
+      Then the agent says "blue"
+

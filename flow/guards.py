@@ -16,6 +16,7 @@ from flow.models import Act, AgendaItem, Span
 from flow.policy import Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, current_item
+from flow.wording import sentence_hashes
 
 Guard = Callable[[Run, Rules], bool]
 
@@ -765,6 +766,8 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
     acts = _acts(run)
     if any(a.kind == "ask_human" and not a.negated for a in acts):
         return False
+    if any(a.kind == "request" and a.target == "refund" and not a.negated for a in acts) and _chasing_money(run, rules):
+        return False  # "no I don't want a colleague, I want my money": the money chased, which only they can check
     if any(a.kind == "ask_human" and a.negated for a in acts) or _takes_back_the_ask(run, rules):
         return True
     if any(a.kind == "choose" and not a.negated and rules.is_alternative(a.target) for a in acts):
@@ -780,6 +783,16 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
     return asks and (
         any(a.kind == "deny" for a in acts) or not _INSTEAD_OF_A_PERSON.isdisjoint(words) or asked_of_the_agent
     )
+
+
+def _chasing_money(run: Run, rules: Rules) -> bool:
+    """Whether the person was offered to check on money the customer is waiting for (the policy's status
+    answer was given), so asking for the money now asks for that money, not for a new refund."""
+    status = rules.policy.status
+    if status is None:
+        return False
+    told = sentence_hashes(status.say)[:1]
+    return bool(told) and set(told) <= set(run.said)
 
 
 _ASKING_THE_AGENT = frozenset({"can", "could", "will", "would"})

@@ -488,7 +488,7 @@ def read_acts(
         # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
         # "can I return another order?" names no offer by its "return"; "I'll take the credit. also cancel my
         # other order" still takes the credit.
-        elsewhere = {index for index, clause in enumerate(clauses) if another_order(clause.words)}
+        elsewhere = {index for index, clause in enumerate(clauses) if speaks_of_another_order(clause.words)}
         kept = [
             (at, act)
             for at, act in sorted(found.acts, key=lambda found_at: found_at[0])

@@ -854,6 +854,10 @@ def _facts_per_order(
     # clause that names one order's item, and no order, speaks for that order.
     items = _items_of_orders(clauses, places, lexicon)
     owned = _clauses_by_item(clauses, places, items)
+    # "A-1357 and A-2468. The first one arrived damaged and the second I'd like to cancel": a clause after
+    # the orders that opens by pointing at one of them by its place speaks for that order.
+    for index, place in _pointing_clauses(clauses, len(orders), after=places[-1][0]).items():
+        owned.setdefault(index, place)
 
     def read_words(words: list[list[str]]) -> dict[str, FactValue]:
         part = " . ".join(" ".join(w) for w in words)
