@@ -31,6 +31,16 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "ok thanks, bye"
       Then the conversation is closed
 
+    Scenario: "Why is your returns window only 30 days?" before any request gets the rule and why it is the rule
+      When the customer says "Why is your returns window only 30 days? Other shops give you 60"
+      Then the agent says "within 30 days of buying them"
+      And the agent says "We check every return and sell it again as new"
+      When the customer says "I want to return something from 5 weeks ago, A-4545"
+      And the customer says "why?"
+      And the customer says "and why again?"
+      Then the agent says "colleague"
+      And the agent does not say "thinking behind it"
+
     Scenario: "Why do you charge for returns?" before any request is answered from the rules
       When the customer says "Why do you charge for returns?"
       Then the transitions taken were "start" and "answer_policy"

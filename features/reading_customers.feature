@@ -1492,3 +1492,15 @@ Feature: Reading customers the way they write
       When the customer says "the order was cancelled, please refund me, A-9901"
       Then the message is read as "provide:order_id" and "request:refund"
 
+  Rule: Words that tell how an item is are no sign of how the customer feels
+
+    Scenario Outline: "<message>" is met with no apology
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the agent does not apologize
+
+      Examples:
+        | message                                                                        |
+        | I need to send back a jumper, A-1234. Bought 2 weeks ago but I've worn it twice |
+        | refund for A-1235 please, bought 10 days ago, it's a bit loose                  |
+

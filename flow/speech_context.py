@@ -368,7 +368,22 @@ class ContextBuilder:
             # "what can you do?" names nothing: the sentence about what the customer has told so far answers it.
             told = next((run.facts[name] for name in self._conditions if run.facts.get(name)), None) or run.request
             answer = first_sentence_about(summary, str(told).replace("_", " ")) if told else None
+        if answer is not None and item is None and run.signals.has("ask_why"):
+            behind = self._rationale_of(answer)
+            if behind is not None:
+                return f"{answer} {behind}"  # "why only 30 days?": the rule, and why it is the rule
         return answer or summary
+
+    def _rationale_of(self, sentence: str) -> str | None:
+        """Why the rule a sentence of the summary states is the rule: the rationale of the first decline of the
+        request that sentence speaks of, when the policy gives one in plain words."""
+        lowered = sentence.lower()
+        for name, request in self._policy.requests.items():
+            said = name in lowered or request.title.lower().removeprefix("a ").removeprefix("an ") in lowered
+            rationale = next((rule.rationale for rule in request.declines if rule.rationale), None)
+            if said and rationale and "{" not in rationale:
+                return " ".join(rationale.split())
+        return None
 
     def _covered(self, run: Run, context: dict[str, Any]) -> str | None:
         """What the policy says of a request asked for that the one just approved leaves nothing to do for."""
@@ -708,6 +723,13 @@ class ContextBuilder:
             elif not words <= reasons.keys():
                 reasons.update(self._reasons(name, decision, context, words - reasons.keys()))
             context.update(reasons)
+            rationale = reasons.get("rationale")
+            if (
+                context.get("why_level") == _RATIONALE_LEVEL
+                and rationale
+                and set(sentence_hashes(str(rationale))) <= set(run.said)
+            ):
+                context["why_level"] = _RATIONALE_LEVEL + 1  # the reason behind the rule was given already
         if needed & (_OFFER_WORDS | {"details", "about"}):
             self._add_offer(run, item, decision, context)
         if chosen is not None:

@@ -59,6 +59,10 @@ SPECIAL_CASES: dict[str, float] = {
 
 _IDIOM_WORDS = frozenset(word for key in (*SPECIAL_CASES, *BOOSTERS) if " " in key for word in key.split())
 """Every word of an idiom or booster of several words: a word with none of them around it is in none."""
+ITEM_WORDS = frozenset({"worn", "loose", "gift"})
+"""Words VADER scores that, said of an item in a shop, tell how it is, not how the customer feels ("I've
+worn it twice", "it's a bit loose", "it was a gift")."""
+
 _PUNCTUATION = string.punctuation
 
 
@@ -85,7 +89,9 @@ class VaderCompound:
     def __init__(self, directory: Path | None = None) -> None:
         folder = directory or _vader_dir()
         self.lexicon: dict[str, float] = {
-            word: float(measure) for word, measure in _read_table(folder / "vader_lexicon.txt")
+            word: float(measure)
+            for word, measure in _read_table(folder / "vader_lexicon.txt")
+            if word not in ITEM_WORDS
         }
         self.emojis: dict[str, str] = {row[0]: row[1] for row in _read_table(folder / "emoji_utf8_lexicon.txt")}
 
