@@ -447,6 +447,16 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "order_id" as "A-4411"
       And the agent does not say "a letter, a dash and four digits"
 
+    Scenario: "i want my mony back for A-2020 i bougth it 2 wekks ago", typed in a hurry, is a refund in the window
+      When the customer says "i want my mony back for A-2020 i bougth it 2 wekks ago"
+      Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"
+      And the message gives the fact "days_since_purchase" as "14"
+      And the request is approved
+
+    Scenario: "Purple monkey dishwasher" is still not read as anything
+      When the customer says "purple monkey dishwasher"
+      Then the message is read as "unknown"
+
     Scenario: A lone number is still not taken for an order number
       When the customer says "I paid 4411 pounds and want a refund"
       Then the message gives no fact "order_id"

@@ -59,6 +59,7 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "we
          "monhts": "month", "mos": "month", "yeras": "year", "weke": "week", "wekes": "week", "wkes": "week",
          "dya": "day", "mounth": "month", "mounths": "month", "yaer": "year", "yaers": "year", "minth": "month",
          "minths": "month", "mnoth": "month", "monht": "month", "weeka": "week", "wweks": "week", "dayss": "day",
+         "wekk": "week", "wekks": "week", "weesk": "week", "monthes": "month", "dasy": "day",
          "hour": "hour", "hours": "hour", "hr": "hour",
          "hrs": "hour", "minute": "hour", "minutes": "hour", "min": "hour", "mins": "hour"}  # fmt: skip
 """Units of time, with their usual shortenings and slips of the keyboard ("6 weks ago"); hours and minutes ago
