@@ -562,3 +562,11 @@ Feature: Handing over to a person
         | answer                              |
         | not now, I'll wait till monday      |
         | no thanks, I'll call back on monday |
+
+  Rule: Asked whether it is a bot with a person asked for, the agent says what it is as it hands over
+
+    Scenario: "Is this a bot? I want a real person" hears it is a virtual assistant, and gets a person
+      Given it is within the policy's opening hours
+      When the customer says "is this a bot? I want a real person"
+      Then the agent hands over to a person
+      And the agent says "virtual assistant, not a person"

@@ -98,6 +98,7 @@ _GROUPS: dict[str, frozenset[str]] = {
             "affirmed",
             "remark",
             "said_sorry",
+            "bot_asked",
             "questioned",
             "acknowledged",
             "asked_for_all",
@@ -475,6 +476,7 @@ class ContextBuilder:
             context["affirmed"] = "affirm" in said_kinds
             context["remark"] = "remark" in run.signals.slots
             context["said_sorry"] = "sorry" in run.signals.slots
+            context["bot_asked"] = "ask_bot" in said_kinds
             context["asked_for_all"] = "all_of_them" in run.signals.slots
             context["apology_asked"] = "apology" in run.signals.slots
             # "no it hasn't shipped" once it is sorted: a fact told, nothing asked
