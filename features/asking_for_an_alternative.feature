@@ -430,3 +430,13 @@ Feature: Asking for an alternative straight away
         | I would appreciate a replacement rather than a refund, if possible. |
         | I'd be grateful for a replacement.                                 |
         | I was hoping for a replacement.                                    |
+
+  Rule: An alternative asked for that the request cannot have is said to be out of reach as the others are offered
+
+    Scenario: "Replacement please" for an order past the window, with nothing wrong with it, hears it cannot be had
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "A-6464, bought on 1 Nov"
+      And the customer says "replacement please"
+      Then the reply matches /(replacement isn't something I can offer|replacement isn't one of the options)/
+      And the agent offers "Store credit" and "Exchange"
+

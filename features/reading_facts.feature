@@ -575,11 +575,23 @@ Feature: Reading facts and requests the way people give them
         | the colour ran the first time I washed it         |
         | it only charges to half                           |
         | my watch has stopped                              |
+        | the lid doesn't close properly                    |
+        | the drawer won't open                             |
+        | the zip is stuck                                  |
         | it's just stopped, two months after I bought it   |
 
     Scenario: "The tracking has stopped" is no fault with the item
       When the customer says "the tracking has stopped"
       Then the message gives the fact "condition" as "never_arrived"
+
+    Scenario Outline: "<message>" is no fault with an item
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+
+      Examples:
+        | message                        |
+        | your website won't open        |
+        | the shop doesn't open till 9   |
 
     Scenario Outline: "<message>" is part of the order missing, which a replacement puts right
       When the customer says "<message>"

@@ -35,11 +35,15 @@ SPEC = StateSpec(
         ),
         "offer": (
             "{% if offered_anyway %}I know it's not what you're after, but what I can offer is {{ offered }}. "
-            "Would {{ 'either' if several else 'that' }} be any help?{% else %}What I can do is offer {{ offered }}. "
+            "Would {{ 'either' if several else 'that' }} be any help?{% elif unoffered %}The {{ unoffered }} isn't "
+            "something I can offer in this case, but I can offer {{ offered }}. Would "
+            "{{ 'either' if several else 'that' }} help?{% else %}What I can do is offer {{ offered }}. "
             "Would {{ 'either' if several else 'that' }} help?{% endif %}"
             "{% if queued %} After that, I'll look at {{ queued }}.{% endif %}",
             "{% if offered_anyway %}I know you'd rather not, but I can still offer {{ offered }}, in case "
-            "{{ 'either' if several else 'it' }} changes your mind."
+            "{{ 'either' if several else 'it' }} changes your mind.{% elif unoffered %}I'm afraid the "
+            "{{ unoffered }} isn't one of the options here. I can offer {{ offered }} instead. Would "
+            "{{ 'one of these' if several else 'that' }} work?"
             "{% else %}I can offer {{ offered }} instead. Would {{ 'one of these' if several else 'that' }} work?"
             "{% endif %}{% if queued %} Then I'll look at {{ queued }}.{% endif %}",
         ),

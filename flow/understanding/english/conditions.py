@@ -84,6 +84,12 @@ FAULTY = _phrases("""
     only one ear works | only one earbud works | one side doesnt work | one ear doesnt work | one side is dead |
     colour ran | color ran | colours ran | colors ran | dye ran | only charges | doesnt charge fully |
     wont charge fully | wont charge properly | doesnt charge properly | keeps disconnecting | keeps dropping out |
+    doesnt close | wont close | doesnt close properly | wont close properly | doesnt shut | wont shut |
+    doesnt shut properly | wont stay closed | doesnt stay closed | wont stay shut | doesnt stay shut |
+    it wont open | it doesnt open | they wont open | they dont open | wont open properly | drawer wont open |
+    door wont open | lid wont open | cant open it | wont lock | doesnt lock | wont seal | doesnt seal |
+    doesnt seal properly | lid doesnt fit | lid wont fit | wont zip up | doesnt zip up | zip is stuck | zip stuck |
+    zip wont | zip doesnt | wont stay on | doesnt stay on | wont stay up | doesnt stay up | keeps falling off |
     wont connect | doesnt connect | wont pair | doesnt pair | stopped pairing | stopped connecting |
     only one came | only one arrived | only one turned up | only one of them came | only one of them arrived |
     only got one of | only received one of | only part of my order | only half my order | only half of my order |
