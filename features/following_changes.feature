@@ -471,6 +471,20 @@ Feature: Following the customer when they change course
       Then the agent says "Order A-2468 hasn't left our warehouse yet"
       And the agent does not say "cancelled A-1357"
 
+    Scenario: "The first I'd like to cancel and the second arrived broken" cancels one and refunds the other
+      When the customer says "Two orders from last week, A-1357 and A-2468. The first I would like to cancel and the second arrived broken"
+      Then the agent says "For order A-1357, has your order been dispatched yet?"
+      When the customer says "no it has not shipped"
+      Then the agent says "Order A-1357 hasn't left our warehouse yet"
+      And the agent says "For order A-2468, when did you buy it?"
+
+    Scenario: Under a policy that assumes nothing for a fault, only the order pointed to is cancelled
+      Given the policy file "../docs/examples/retail-generous.yaml"
+      When the customer says "I placed two orders last week, A-1357 and A-2468. The first one arrived damaged and the second I'd like to cancel if it hasn't gone out yet"
+      And the customer says "I don't think it's gone out, no email yet"
+      Then the agent says "Order A-2468 hasn't left our warehouse yet"
+      And the agent does not say "Order A-1357 hasn't left"
+
     Scenario: "Refund the last one" of two orders refunds that one only
       When the customer says "A-1111 and A-2222: refund the last one please, bought a week ago"
       Then the message gives the fact "order_id" as "A-2222"

@@ -157,8 +157,12 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
                 # With several kinds of request, the orders told apart are those no request names.
                 orders = run.signals.order_facts if not run.signals.request_facts else ()
                 orders = _give_the_others(run, policy, name, orders)
+                said_of = run.signals.slots.get("request_order")
                 for stated in orders or (None,):
-                    _add(run, policy, _called_for(name, stated, orders, assumed), kinds, stated)
+                    called = _called_for(name, stated, orders, assumed)
+                    if said_of and stated is not None and called == name and stated.get("order_id") != said_of:
+                        continue  # "... and the second I'd like to cancel": asked for that order only
+                    _add(run, policy, called, kinds, stated)
     picked = run.signals.slots.get("request")
     if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):
         run.agenda.append(AgendaItem(picked))

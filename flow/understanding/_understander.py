@@ -359,6 +359,12 @@ class Understander:
                 facts.facts.update(pointed)
                 slots["order_id"] = str(pointed[order_name])
                 per_order = ()
+        if len(per_order) > 1 and len(set(requests)) == 1:
+            owner = _request_said_of(clauses, requests[0], _orders_listed(text, context), lexicon, len(per_order))
+            order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+            if owner is not None and order_name is not None and order_name in per_order[owner]:
+                # "A-1357 and A-2468. The first arrived damaged and the second I'd like to cancel": that one's
+                slots["request_order"] = str(per_order[owner][order_name])
         if len(per_order) > 1 and len(requests) == 1 and any(has(lexicon.only_one, words) for words in clause_words):
             # "A-1111 and A-1112, can you cancel one?": which of them is not said, so none is taken.
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
@@ -820,6 +826,7 @@ def _facts_per_order(
     spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
     if spec is None:
         return ()
+    clauses = _split_at_places(clauses)
     orders = list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
     if len(orders) < 2:
         return ()
@@ -1087,6 +1094,38 @@ def _order_before(clauses: list[Clause], clause_index: int, word_index: int, flo
 
 _LEAD_WORDS = 6
 """How far before a request's words its order number may be said ("A-6969 I want to cancel")."""
+
+
+def _request_said_of(
+    clauses: list[Clause], kind: str, listed: Sequence[str], lexicon: Lexicon, count: int
+) -> int | None:
+    """The place of the one order the words of a request are said of, in a clause after the orders that
+    opens by pointing at it ("... and the second I'd like to cancel"), if they are."""
+    cues = lexicon.request_cues.get(kind)
+    if cues is None or not listed:
+        return None
+    clauses = _split_at_places(clauses)
+    last = max(
+        (index for index, clause in enumerate(clauses) for word in clause.words if word.upper() in listed), default=-1
+    )
+    pointing = _pointing_clauses(clauses, count, after=last)
+    places = {place for index, place in pointing.items() if first(cues, clauses[index].words) is not None}
+    return places.pop() if len(places) == 1 else None
+
+
+def _split_at_places(clauses: list[Clause]) -> list[Clause]:
+    """``clauses`` with each cut where it goes on to another order by its place ("the first one arrived
+    damaged and the second I'd like to cancel"), so each part speaks for its own."""
+    parts: list[Clause] = []
+    for clause in clauses:
+        words = clause.words
+        start = 0
+        for at in range(1, len(words) - 2):
+            if words[at] in _LINKS and words[at + 1] == "the" and words[at + 2] in _PLACES:
+                parts.append(Clause(words[start:at], clause.question, clause.exclaimed))
+                start = at
+        parts.append(Clause(words[start:], clause.question, clause.exclaimed) if start else clause)
+    return parts
 
 
 def _pointing_clauses(clauses: list[Clause], count: int, *, after: int) -> dict[int, int]:
