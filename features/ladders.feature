@@ -170,6 +170,15 @@ Feature: Saying it another way
 
   Rule: A fact asked for again and again with no answer gets its hint, then the offer of a colleague
 
+    Scenario: "Can you look it up by my name?" after the hint hears that only the number will do
+      When the customer says "hello i need to cancel my order"
+      And the customer says "i dont know the order number"
+      Then the agent says "confirmation email"
+      When the customer says "can you look it up by my name? it's Sarah Jones"
+      Then the agent says "I can only look it up by its number"
+      And the agent says "colleague"
+      And the agent does not say "No problem"
+
     Scenario: Three messages that give no order number: asked again, the hint, then a colleague
       When the customer says "please cancel my subscription"
       And the customer says "the monthly box"
