@@ -457,3 +457,11 @@ Feature: After the request is sorted
       And the conversation is in "follow_up"
       And the agent does not say "dispatched"
 
+
+  Scenario: "Can I just change the colour instead?" once an order is cancelled hears it cannot be set up now
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "I need to cancel A-3300 - it was a mistake, I meant to order a different colour"
+    And the customer says "I haven't had a dispatch email"
+    Then the agent says "I've cancelled it"
+    When the customer says "actually can I just change the colour instead of cancelling?"
+    Then the reply matches /(exchange isn't something I can set up here now|can't set up the exchange here now|exchange isn't something I can arrange here now)/

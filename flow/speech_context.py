@@ -334,6 +334,13 @@ class ContextBuilder:
     def _unoffered(self, run: Run) -> str | None:
         """How the alternative the customer asked for, that this request cannot have, is said in a sentence."""
         wanted = unoffered(run, self._rules)
+        if wanted is None and run.state == "follow_up" and any(s.transition == "anything_else" for s in run.steps):
+            # "can I just change the colour instead?" once the cancellation is done: nothing took it up
+            known = self._rules.alternative_ids
+            wanted = next(
+                (a.target for a in run.signals.acts if a.kind == "choose" and not a.negated and a.target in known),
+                None,
+            )
         if wanted is None:
             return None
         found = next((a for each in self._alternatives.values() for a in each if a.id == wanted), None)

@@ -166,20 +166,26 @@ SPEC = StateSpec(
             "Is there anything else I can help with?",
         ),
         "anything_else": (
-            "{% if unanswered %}That's not something I can help with from here, I'm afraid. Is there anything else "
+            "{% if unoffered %}I'm afraid the {{ unoffered }} isn't something I can set up here now. Is there "
+            "anything else you need today?{% elif unanswered %}That's not something I can help with from here, "
+            "I'm afraid. Is there anything else "
             "you need today?{% elif said_sorry %}No problem at all. Is there anything else you need today?"
             "{% elif trouble_told %}I'm sorry to hear that. Is there anything else you need today?"
             "{% elif told_only %}Thanks for letting me know. Is there anything else you need today?"
             "{% elif acknowledged %}No problem. If there's anything else, just say; if not, we're "
             "all done.{% elif affirmed %}Of course. What else can I help you with?{% else %}Happy to help. Is "
             "there anything else you need today?{% endif %}",
-            "{% if unanswered %}I can't help with that one from here, sorry. Is there anything else I can help you "
+            "{% if unoffered %}I'm sorry, I can't set up the {{ unoffered }} here now. Is there anything else I can "
+            "help you with?{% elif unanswered %}I can't help with that one from here, sorry. Is there anything else "
+            "I can help you "
             "with?{% elif said_sorry %}Don't worry at all. Is there anything else I can help you with?"
             "{% elif trouble_told %}I'm sorry about that. Is there anything else I can help you with?"
             "{% elif told_only %}Thank you, noted. Is there anything else I can help you with?"
             "{% elif acknowledged %}All right. Just let me know if there's anything else.{% elif affirmed %}"
             "Sure, what else do you need?{% else %}Is there anything else I can help you with?{% endif %}",
-            "{% if unanswered %}That one's outside what I can do from here. Let me know if there's anything else."
+            "{% if unoffered %}I'm afraid the {{ unoffered }} isn't something I can arrange here now. Let me know "
+            "if there's anything else.{% elif unanswered %}That one's outside what I can do from here. Let me know "
+            "if there's anything else."
             "{% elif said_sorry %}No need to apologise. Let me know if there's anything else I can do for you."
             "{% elif trouble_told %}That's a shame, I'm sorry. Let me know if there's anything else I can do for you."
             "{% elif told_only %}Thanks for telling me. Let me know if there's anything else I can do for you."
