@@ -272,6 +272,12 @@ Feature: Reading what the customer chooses
       And no alternative is applied
       And the conversation is in "offering_alternatives"
 
+    Scenario: "Is the exchange any better? Can I swap for a totally different item?" still weighs the exchange
+      When the customer says "I want a refund"
+      And the customer says "is the exchange any better? can I swap for a totally different item?"
+      Then the message is read as "ask_about:exchange"
+      And no alternative is applied
+
   Rule: An offer asked about beside the request is the one "it" means next
 
     Scenario: "And how does store credit work?" beside the refund, then "ok I'll take it", takes the credit
@@ -587,6 +593,18 @@ Feature: Reading what the customer chooses
       And the customer says "can I get half credit and half exchange?"
       Then no alternative is applied
       And the reply matches /(Which would you like|Which would you prefer|do you mean the store credit, or the exchange)/
+
+    Scenario Outline: "<message>" asks for two at once, and hears it is one or the other
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as "choose:?"
+      And no alternative is applied
+      And the reply matches /(one or the other|only set up one of them|one of them)/
+
+      Examples:
+        | message                                              |
+        | can I get the exchange and also some store credit?   |
+        | store credit as well as the exchange please          |
 
   Rule: What came of looking, or why the item goes back, is not a no
 

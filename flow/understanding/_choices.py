@@ -198,6 +198,7 @@ def read_choices(
             continue
         _bare_answer(clause, position, context, lexicon, found, acknowledging=acknowledging)
     _named_then_refused(clauses, mentioned, lexicon, found)
+    _still_weighing(clauses, found)
     _split_between(clauses, found)
     _all_refused(context, found)
     _settle_pointing(found)
@@ -231,12 +232,51 @@ def _split_between(clauses: list[Clause], found: Found) -> None:
     one named taken."""
     chosen = [(at, act) for at, act in found.acts if act.kind == "choose" and act.target]
     targets = tuple(dict.fromkeys(act.target for _, act in chosen if act.target))
-    if len(targets) < 2 or all(_ONE_OF_EACH.isdisjoint(clause.words) for clause in clauses):
+    if len(targets) < 2:
+        return
+    if all(_ONE_OF_EACH.isdisjoint(clause.words) for clause in clauses) and not _joined(clauses, chosen):
         return
     found.acts = [(at, act) for at, act in found.acts if (at, act) not in chosen]
     found.add(chosen[0][0], Act.of("choose", candidates=targets))
 
 
+def _still_weighing(clauses: list[Clause], found: Found) -> None:
+    """ "Is the exchange any better? Can I swap for a totally different item?": an offer asked about in one
+    question, and asked after in the next without a word of taking it, is still being weighed."""
+    asked = {(at // 1000, act.target) for at, act in found.acts if act.kind == "ask_about" and act.target}
+    for at, act in list(found.acts):
+        index = at // 1000
+        if act.kind != "choose" or act.target is None or not clauses[index].question:
+            continue
+        words = clauses[index].words
+        if "please" in words or not _TAKING.isdisjoint(words):
+            continue
+        if any(target == act.target and other < index for other, target in asked):
+            found.acts = [(a, b) for a, b in found.acts if (a, b) != (at, act)]
+            found.add(at, Act.of("ask_about", act.target))
+
+
+def _joined(clauses: list[Clause], chosen: list[tuple[int, Act]]) -> bool:
+    """ "Can I get the exchange and also some store credit?": two offers taken in one clause joined by "and",
+    not one put right by the other ("credit, no wait, the exchange")."""
+    spots = sorted(chosen, key=lambda found_at: found_at[0])
+    for (first_at, _), (second_at, _) in itertools.pairwise(spots):
+        if first_at // 1000 != second_at // 1000:
+            continue
+        between = clauses[first_at // 1000].words[first_at % 1000 : second_at % 1000]
+        if not _JOINING.isdisjoint(between) and _TAKING_BACK.isdisjoint(between):
+            return True
+    return False
+
+
+def asks_for_each(words: Sequence[str]) -> bool:
+    """ "The exchange and also some credit", "credit as well as the exchange": more than one offer at once."""
+    pairs = set(zip(words, words[1:], strict=False))
+    return ("and", "also") in pairs or ("as", "well") in pairs or "plus" in words
+
+
+_JOINING = frozenset({"and", "plus", "also", "well"})
+_TAKING_BACK = frozenset({"no", "not", "actually", "wait", "instead", "rather", "or", "sorry"})
 _ONE_OF_EACH = frozenset({"half", "halves", "split", "mix", "both", "partly"})
 """Words that ask for some of each of two offers, which cannot both be set up."""
 

@@ -24,7 +24,7 @@ from flow.understanding._acts import (
     supposed_refusal,
     wants_a_cancelled_order,
 )
-from flow.understanding._choices import wants_all
+from flow.understanding._choices import asks_for_each, wants_all
 from flow.understanding._facts import gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._goodwill import asks_for_goodwill
@@ -242,7 +242,11 @@ class Understander:
         if any(_asks_for_an_apology(clause) for clause in clause_words):
             slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
         offers = len(context.offered) + (context.chosen is not None and context.chosen not in context.offered_ids)
-        if offers > 1 and any(wants_all(clause) for clause in clause_words):
+        if offers > 1 and (
+            any(wants_all(clause) for clause in clause_words)
+            or any(a.kind == "choose" and a.candidates for a in acts)
+            and any(asks_for_each(clause) for clause in clause_words)
+        ):
             slots["all_of_them"] = "yes"  # "can I have both?": one can be set up, so which is asked
             if sum(a.kind == "ask_about" for a in acts) > 1 and all(a.kind in _ABOUT_ALL for a in acts):
                 acts = [Act.of("choose")]  # "could I do half credit, half exchange?": both at once, not a question
