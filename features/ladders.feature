@@ -175,7 +175,7 @@ Feature: Saying it another way
       And the customer says "i dont know the order number"
       Then the agent says "confirmation email"
       When the customer says "can you look it up by my name? it's Sarah Jones"
-      Then the agent says "I can only look it up by its number"
+      Then the reply matches /(no other way for me|can't check it any other way)/
       And the agent says "colleague"
       And the agent does not say "No problem"
 
