@@ -373,6 +373,18 @@ Feature: Swapping an approved request for one of its alternatives
       Then the agent says "age 10-11"
       And the agent does not say "didn't quite catch"
 
+    Scenario: "Is it too late to exchange?" with the order named asks for the exchange
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hi! 😊 I got a jumper for Christmas last year but it's the wrong size, is it too late to exchange? A-4567"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "frustrating"
+
+    Scenario: "Oh ok, what can I do then?" after the exchange is described takes nothing
+      When the customer says "how does the exchange work? my order is A-4568"
+      And the customer says "oh ok, what can I do then?"
+      Then the message is not read as "choose:exchange"
+      And the agent does not say "other question"
+
     Scenario: "How does the exchange work?" with the order named still asks about it
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "how does the exchange work? order A-8585, bought on the 25th"

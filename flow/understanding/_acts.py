@@ -436,7 +436,7 @@ def read_acts(
         _refusal_supposed(clauses, found)
     if {"ask_about", "ask_policy"} <= found.kinds():
         _asked_about_what_was_named(clauses, found)
-    if found.kinds() - {"thank"} == {"affirm"}:
+    if found.kinds() - {"thank"} == {"affirm"} and not _asks_on(clauses, found):
         _yes_to_described(context, found)
     _goes_on_with_topic(context, lexicon, found)
     if context.question is None and not context.offered and {"reject", "deny"} <= found.kinds():
@@ -575,6 +575,13 @@ def _asks_about_the_wait(clauses: list[Clause], lexicon: Lexicon, found: Found) 
             if not found.acts:
                 found.add(0, Act.of("unknown"))
             return
+
+
+def _asks_on(clauses: list[Clause], found: Found) -> bool:
+    """ "Oh ok, what can I do then?": a question after the yes, in which nothing was read, so the yes only
+    heard what was said."""
+    said = {at // 1000 for at, _ in found.acts}
+    return any(clause.question and index not in said for index, clause in enumerate(clauses))
 
 
 def _yes_to_described(context: Context, found: Found) -> None:
@@ -1729,14 +1736,21 @@ def _rules_for_this_order(clauses: list[Clause], lexicon: Lexicon, found: Found)
 
 
 def _leave_asked_for_a_wish(clauses: list[Clause], context: Context, found: Found) -> None:
-    """ "Would it be possible to exchange my jeans for a bigger size? Order A-8585": asking whether it may
-    be had, with the order named, asks to have it; "how does the exchange work? A-8585" still asks about it."""
+    """ "Would it be possible to exchange my jeans for a bigger size? Order A-8585", "is it too late to
+    exchange?": asking whether it may be had, with the order named, asks to have it; "how does the exchange
+    work? A-8585" still asks about it."""
     wishes = {offer.id for offer in context.wishes}
     for at, act in list(found.acts):
         if act.kind != "ask_about" or act.target not in wishes:
             continue
         words = clauses[at // 1000].words if 0 <= at // 1000 < len(clauses) else []
-        asks_leave = "possible" in words or "able" in words or tuple(words[:2]) in _ASKING_LEAVE
+        asks_leave = (
+            "possible" in words
+            or "able" in words
+            or "still" in words
+            or ("too", "late") in set(zip(words, words[1:], strict=False))
+            or tuple(words[:2]) in _ASKING_LEAVE
+        )  # "is it too late to exchange?", "can I still swap it?"
         if asks_leave and _HOW_OR_WHAT.isdisjoint(words):
             found.acts = [(p, a) for p, a in found.acts if a is not act]
             found.add(at, Act.of("choose", act.target))
