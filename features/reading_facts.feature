@@ -578,6 +578,8 @@ Feature: Reading facts and requests the way people give them
         | the lid doesn't close properly                    |
         | the drawer won't open                             |
         | the zip is stuck                                  |
+        | the headphones have a crackle in the left ear     |
+        | the sound is distorted                            |
         | it's just stopped, two months after I bought it   |
 
     Scenario: "The tracking has stopped" is no fault with the item

@@ -346,6 +346,15 @@ Feature: Swapping an approved request for one of its alternatives
       And the alternative "Exchange" is applied
       And the agent says "green"
 
+    Scenario: "Repair please. How long will I be without them?" takes the repair and answers from its details
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Order A-9090, the headphones I bought on the 10th of November have a crackle in the left ear"
+      Then the request is approved
+      When the customer says "repair please. how long will I be without them?"
+      Then the alternative "Repair" is applied
+      And the agent says "within 14 days"
+      And the agent does not say "can't answer"
+
   Rule: Asking why not an alternative asks for it
 
     Scenario: "Why can't I just get a replacement?" after a faulty item is refunded swaps to it

@@ -113,7 +113,13 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if "back" in asked and not _SENDING.isdisjoint(asked):
         asked -= {"back", *_SENDING}
         asked |= {"return", "returns", "label"}  # "how do I send the old one back?" asks how to return it
-    if asks_what_returning_costs(asked):
+    delivery_back = (
+        "back" in asked
+        and not _DELIVERY_PAID.isdisjoint(asked)
+        and not _COSTS.isdisjoint(asked)
+        and _SENDING.isdisjoint(asked)
+    )  # "if I return something, do I get the delivery charge back?": whether the refund includes it
+    if asks_what_returning_costs(asked) and not delivery_back:
         asked |= {"free", "label", "returns"}  # "do I have to pay for the postage?": what the label costs
     elif not _DELIVERY_PAID.isdisjoint(asked) and not _COSTS.isdisjoint(asked) and _SENDING.isdisjoint(asked):
         asked -= {"back"}  # "would I get the delivery cost back too?": whether the refund includes it
@@ -132,6 +138,15 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if best == 0 or scores.count(best) > 1:
         return None
     return sentences[scores.index(best)]
+
+
+def answers_topic(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` answers the kind of thing ``question`` asks ("how long will I be without it?" of
+    "we repair it and post it back within 14 days"): for details of one sentence, which
+    :func:`answering_sentence` cannot choose between."""
+    asked = set(_past_openers(_words(question)))
+    said = set(_words(sentence))
+    return any(not topic.asked_by.isdisjoint(asked) and not topic.answered_by.isdisjoint(said) for topic in TOPICS)
 
 
 def _asks_whether_you_refund(words: list[str]) -> bool:

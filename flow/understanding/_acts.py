@@ -733,8 +733,12 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 and not _asks_what_it_gives(clause.words, cued, lexicon)
             ):
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
+            how_long = "when" in clause.words or ("how", "long") in set(
+                zip(clause.words, clause.words[1:], strict=False)
+            )
             if (
                 not about_rules
+                and not how_long
                 and not (_ASIDE_REFERS.isdisjoint(clause.words) and not _pleads_for_it(clause.words))
                 and len(set(clause.words) - _ANSWERED_ANYWAY - _ASIDE_REFERS - _ASIDE_FILLERS) <= 1
             ) or _ANSWERED_ANYWAY.issuperset(clause.words):

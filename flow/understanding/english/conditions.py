@@ -57,6 +57,8 @@ FAULTY = _phrases("""
     keeps getting stuck | scuffed | scuffs | scuff marks | switching itself off | switches itself off |
     turns itself off | turning itself off | a stain | stains | grinding noise | horrible noise | strange noise |
     weird noise | funny noise | loud noise | rattles | rattling | crackles | crackling | buzzing | playing up |
+    a crackle | crackly | a buzz | buzzes | a hiss | hissing | a rattle | a hum | humming | static noise |
+    full of static | distorted | distortion |
     plays up | acting up | glitchy | glitching | keeps crashing | keeps freezing | freezes | wont load | mouldy |
     moldy | rotten | smells funny | smells weird | smells bad | stinks | missing pieces | pieces missing |
     incomplete | half empty | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
