@@ -473,11 +473,11 @@ Feature: Questions on the way, and the facts that change the answer
         | wait, is the return free?           |
         | do I have to pay for the postage?   |
 
-
     Scenario: "If I return something, do I get the delivery charge back?" hears the delivery charge is included
       When the customer says "Hi, a quick question - if I return something, do I get the delivery charge back?"
       Then the agent says "delivery charge included"
       And the agent does not say "print the free returns label"
+
   Rule: A circumstance told with the request is acknowledged even when it does not change the answer
 
     Scenario: "I was on holiday so couldn't send it back in time" is thanked for before the offers
