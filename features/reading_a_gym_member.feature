@@ -188,3 +188,13 @@ Feature: Reading a gym member the way they talk
       When the customer says "I want to cancel, 3 months left on my contract"
       And the customer says "how about I just pause it for now?"
       Then the alternative "Freeze" is applied
+
+  Rule: Hard times told again are met with sympathy, not a note
+
+    Scenario: "That doesn't help, I have no income" after the offers is met with sympathy
+      When the customer says "I've lost my job and can't pay for the gym anymore, please cancel"
+      And the customer says "about 7 months"
+      And the customer says "that doesn't help, I have no income"
+      Then the reply matches /(things are hard|things are so hard)/
+      And the agent does not say "I have that noted"
+      And the conversation is in "offering_alternatives"
