@@ -976,3 +976,12 @@ Feature: Following the customer when they change course
       And the customer says "actually make that a cancellation, it hasn't shipped yet"
       Then the cancellation is approved
       And the agent does not say "then a cancellation"
+
+  Rule: A date said after a question's comma belongs to that question
+
+    Scenario: "Oh and also can I get a refund on A-6666, bought 40 days ago?" asks no other question
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-5555 bought yesterday. oh and also can I get a refund on A-6666, bought 40 days ago?"
+      Then the agent says "Order A-5555 is within our 30-day window"
+      And the agent says "Order A-6666 was bought 40 days ago"
+      And the agent does not say "other question"

@@ -2108,9 +2108,17 @@ _WHEN_WORDS = frozenset({"long", "when", "time", "open", "opens", "back", "soon"
 def _goes_on_asking(words: Sequence[str], before: Clause, lexicon: Lexicon) -> bool:
     """Whether a clause only goes on with the question before it ("can I return it, bought 25 days ago but
     only received 5 days ago?"): asked with no words of a question of its own ("and how long does it
-    take?" asks one)."""
+    take?" asks one), after a clause that asks, with its question mark or by how it opens."""
     opening = words[1:2] if words[0] in _JOINING else words[:1]
-    return before.question and (not opening or opening[0] not in lexicon.question_starts)
+    if opening and opening[0] in lexicon.question_starts:
+        return False
+    if before.question:
+        return True
+    # "oh and also can I get a refund on A-6666, bought 40 days ago?": the question mark ends the whole question
+    start = 0
+    while start < len(before.words) - 1 and before.words[start] in _LEADING_ON | _JOINING:
+        start += 1
+    return before.words[start : start + 1] != [] and before.words[start] in lexicon.question_starts
 
 
 _JOINING = frozenset({"and", "but", "or", "so", "also", "plus"})
