@@ -357,6 +357,15 @@ Feature: Reading what the customer chooses
 
   Rule: After a choice, the customer can change it and ask about it
 
+    Scenario: "Hmm actually, what's the difference again?" after a choice compares, and changes nothing
+      When the customer says "I want a refund"
+      And the customer says "exchange"
+      And the customer says "wait no, store credit"
+      And the customer says "hmm actually, what's the difference again?"
+      Then the message is read as "ask_about:all"
+      And the agent does not say "not something I can answer"
+      And the conversation is in "follow_up"
+
     Scenario: "Can I change that to credit?" swaps the exchange for the credit
       When the customer says "I want a refund"
       And the customer says "ok then the exchange"

@@ -301,3 +301,15 @@ def test_wanting_to_return_something_is_a_request_not_a_question_about_the_rules
 @pytest.mark.parametrize("text", ["what's your returns policy?", "can I return sale items?"])
 def test_asking_about_the_return_rules_stays_a_policy_question(text: str) -> None:
     assert acts(text, {}) == ["ask_policy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "beyond"),
+    [("what's the difference between that and store credit?", False),
+     ("what's the difference between store credit and an exchange?", False),
+     ("can you refund the difference between what I paid and the sale price?", True),
+     ("I just want the price difference back", True)],
+)  # fmt: skip
+def test_comparing_offers_is_no_ask_for_a_price_difference(text: str, beyond: bool) -> None:
+    signals = UNDERSTANDER.understand(text, READING.context(now=NOW, **OFFERED))
+    assert ("beyond" in signals.slots) is beyond

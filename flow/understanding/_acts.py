@@ -2371,8 +2371,9 @@ def _asks_price_difference(words: Sequence[str], *, refused: bool = False) -> bo
     """ "Can you refund the difference?", "I want the price drop back", "can I keep it and get a partial
     refund?", "some money off instead?": money for a lower price, or part of it for keeping the item, not a
     refund. Once the refund was ``refused``, "not even a partial refund?" presses for it instead."""
-    if not _MONEY_BACK.isdisjoint(words) and "difference" in words:
-        return True
+    money = {word for at, word in enumerate(words) if word in _MONEY_BACK and words[at - 1 : at] != ["store"]}
+    if money and "difference" in words:
+        return True  # not "what's the difference between that and store credit?", which compares offers
     if not refused and not _MONEY_BACK.isdisjoint(words) and not _PART_OF_IT.isdisjoint(words):
         return True
     return any(

@@ -695,7 +695,8 @@ _SEEING = frozenset({"i", "see", "ok", "okay", "right", "ah", "oh", "you", "very
 
 def _compares_the_offers(clause: Clause, context: Context, lexicon: Lexicon) -> bool:
     """Whether the clause asks which of several offers made is better or how they differ."""
-    return clause.question and len(context.offered) > 1 and _compares(clause.words, lexicon)
+    made = len(context.offered) + (context.chosen_offer is not None and context.chosen_offer not in context.offered)
+    return clause.question and made > 1 and _compares(clause.words, lexicon)
 
 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
