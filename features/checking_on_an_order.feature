@@ -323,3 +323,8 @@ Feature: Checking on something already under way
     And the agent does not say "I've started your refund"
     And the reply matches /you'd like a refund/
 
+  Scenario: "My refund was approved but it's been 10 working days and nothing" asks after it
+    When the customer says "my refund for A-6161 was approved but it's been 10 working days and nothing"
+    Then the message is read as "provide:order_id" and "ask_status"
+    And the agent says "colleague"
+

@@ -582,6 +582,15 @@ Feature: Reading facts and requests the way people give them
         | the sound is distorted                            |
         | it's just stopped, two months after I bought it   |
 
+    Scenario: "A different size to the one on the box" is a wrong item
+      When the customer says "The shoes I ordered (A-8181) are a different size to the one on the box"
+      Then the message gives the fact "condition" as "wrong_item"
+
+    Scenario: "Can I return items bought with a gift card?" asks for a refund, not for store credit
+      When the customer says "Can I return items bought with a gift card? A-7171, 12 days ago"
+      Then the message is not read as "choose:store_credit"
+      And no alternative is applied
+
     Scenario: "The tracking has stopped" is no fault with the item
       When the customer says "the tracking has stopped"
       Then the message gives the fact "condition" as "never_arrived"

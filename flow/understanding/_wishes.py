@@ -41,6 +41,8 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 continue
             if mention.how == "variant" and not _KEEPING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
                 continue  # "can I keep the black one and get a discount?": the one they have, not one wanted
+            if _paid_with(words, mention, lexicon):
+                continue  # "can I return items bought with a gift card?": how it was paid for, not what is wanted
             if (
                 _way_of_granted(mention.offer, context)
                 and (clause.question or _asks_for(clause, mention, lexicon))
@@ -85,6 +87,19 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             return
     if not found.kinds() & {"choose", "ask_about", "reject"}:
         _change_for_the_fit(clauses, context, lexicon, found)
+
+
+def _paid_with(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
+    """ "Bought with a gift card", "paid using store credit": the name of an offer as the way the order
+    was paid for."""
+    before = words[max(0, mention.start - 3) : mention.start]
+    return not _PAYING_WITH.isdisjoint(before) and (
+        not lexicon.purchase_words.isdisjoint(words[: mention.start]) or not _PAID.isdisjoint(words[: mention.start])
+    )
+
+
+_PAYING_WITH = frozenset({"with", "using", "by", "via"})
+_PAID = frozenset({"paid", "pay", "paying", "used", "spent"})
 
 
 def _why_not_have(words: Sequence[str], mention: Mention) -> bool:

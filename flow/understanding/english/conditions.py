@@ -173,7 +173,9 @@ WRONG_ITEM = _phrases("""
     wrong item | wrong size | wrong colour | wrong color | wrong product | wrong one | wrong thing | wrong order |
     wrong model | not what i ordered | isnt what i ordered | not what i asked for | sent me the wrong |
     sent the wrong | got the wrong | received the wrong | delivered the wrong | a different item arrived |
-    different colour to | different color to | not the one i ordered | instead of the one i ordered |
+    different colour to | different color to | different size to | different size than | different size from |
+    different size from the | not the size on | different size to the one on | not the one i ordered |
+    instead of the one i ordered |
     mixed up my order | incorrect item | incorrect size | someone elses order | someone elses | somebody elses |
     not mine | not the one i chose | not the one i picked |
     not what i paid for | not what i bought | not what i chose | isnt what i asked for | isnt the one i ordered |

@@ -192,6 +192,7 @@ _STATUS = _phrases("""
     waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded | still nothing |
     havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
+    days and nothing | weeks and nothing | and still nothing | but nothing | was approved but | been approved but |
     nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
     not in my account | isnt in my account | not showing | isnt showing | not showing up | still not showing |
     been reimbursed | received my return | receive my return | got my return |
