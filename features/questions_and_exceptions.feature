@@ -302,6 +302,30 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent does not say "not something I can help with"
 
 
+  Rule: A fault back after a repair or a replacement gets the money back
+
+    Scenario Outline: "<message>" within six months is refunded
+      Given the customer "Dana" bought order "A-1001" 60 days ago
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty_again"
+      And the request is approved
+      And the agent says "gone wrong again"
+
+      Examples:
+        | message                                                                                          |
+        | I returned a faulty hairdryer and you sent me a replacement, but the replacement is also broken! |
+        | you repaired my kettle but the repair didn't fix it, it's still not working                      |
+
+    Scenario: A fault back after a repair, more than six months on, goes to a colleague
+      Given the customer "Dana" bought order "A-1001" 200 days ago
+      When the customer says "the new one you sent is broken again"
+      Then the agent hands over to a person
+      And the agent says "gone wrong again"
+
+    Scenario: "The lid doesn't work either" beside another fault is one fault, not one come back
+      When the customer says "the handle snapped, and the lid doesn't work either"
+      Then the message gives the fact "condition" as "faulty"
+
   Rule: A question asked beside a request is answered too, or honestly left
 
     Scenario Outline: A question about an alternative beside a refund that is approved, "<question>", is answered too

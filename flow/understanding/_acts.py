@@ -272,6 +272,8 @@ def read_acts(
     second_thoughts(found)
     if "ask_status" in found.kinds() and "complain" not in found.kinds():
         _chased_after_a_long_wait(clauses, found)
+    if "ask_status" in found.kinds() and _FAULTS_TOLD.intersection(facts) and not any(c.question for c in clauses):
+        _fault_with_what_came(clauses, found)
     if not found.kinds() - _SHORT_REFUND_BESIDE and lexicon.refunded_short([clause.words for clause in clauses]):
         _short_refund_asked_after(found)
     if found.told and "request" not in found.kinds():
@@ -2015,6 +2017,21 @@ _MODEL_ACTS = {
     "ask_why": ("ask_why", None),
     "insist": ("insist", None),
 }
+
+
+def _fault_with_what_came(clauses: list[Clause], found: Found) -> None:
+    """ "I returned a faulty hairdryer and you sent me a replacement, but the replacement is also broken!": a
+    fault told of what was sent, with no money waited for, is the trouble to put right, not a question of
+    where something has got to."""
+    if any(not _MONEY_WORDS.isdisjoint(clause.words) for clause in clauses):
+        return
+    found.drop("ask_status")
+
+
+_FAULTS_TOLD = frozenset({"condition"})
+_MONEY_WORDS = frozenset(
+    {"refund", "refunded", "refunds", "money", "paid", "charged", "credit", "cash", "reimbursed", "payment"}
+)
 
 
 def _refusal_supposed(clauses: list[Clause], found: Found) -> None:

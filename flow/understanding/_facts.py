@@ -60,6 +60,7 @@ def _dates_a_day(word: str, slots: Mapping[str, str]) -> bool:
 WRONG_ITEM = "wrong_item"
 NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
+FAULTY_AGAIN = "faulty_again"
 UNSAFE = "unsafe"
 OVERCHARGED = "overcharged"
 _MONEY_CONDITIONS = frozenset({OVERCHARGED, "charged_twice", "unauthorised"})
@@ -624,6 +625,10 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
     if value == WRONG_ITEM and gave_the_wrong_number(clauses):
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {WRONG_ITEM})
+    if value == FAULTY and FAULTY_AGAIN in lexicon.conditions and len(clauses) > 1:
+        # "I returned a faulty hairdryer … but the replacement is also broken": the fault that came back counts
+        others = frozenset(lexicon.conditions) - {FAULTY_AGAIN}
+        value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
     if value not in (None, UNSAFE) and UNSAFE in lexicon.conditions and len(clauses) > 1:
         # "a faulty hairdryer, it smells of burning": a risk to people outweighs a fault told first
         others = frozenset(lexicon.conditions) - {UNSAFE}

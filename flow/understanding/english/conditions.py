@@ -101,6 +101,18 @@ FAULTY = _phrases("""
 """)
 """Something wrong with the thing itself: broken, not working, falling apart, or a part of it missing ("it
 came without the charger", "the remote was missing")."""
+FAULTY_AGAIN = _phrases("""
+    broken again | faulty again | gone wrong again | stopped working again | same problem again | same fault again |
+    same problem as the first | same fault as the first | same issue again | the replacement is broken |
+    replacement is faulty | replacement is broken | replacement doesnt work | replacement has the same |
+    replacement is also | new one is broken | new one is also | new one has the same | new one doesnt work either |
+    second one is broken | second one is also | repair didnt fix | repair hasnt fixed | repair did not fix |
+    still broken after the repair | still not working after the repair | still faulty after the repair |
+    came back from repair broken | came back still broken | came back broken | still doesnt work after |
+    broke again | broken once again | another faulty one | another broken one
+""")
+"""A fault again after a repair or a replacement: the first remedy did not put it right ("the replacement is
+also broken", "the repair didn't fix it")."""
 UNSAFE = _phrases("""
     caught fire | caught on fire | set on fire | burst into flames | went up in flames | started smoking |
     smoke came out | smoke coming out | sparked | sparking | sparks came out | sparks coming out | exploded |

@@ -635,6 +635,7 @@ ENGLISH = Lexicon(
     confusion=_CONFUSION,
     conditions={
         "unsafe": conditions.UNSAFE,
+        "faulty_again": conditions.FAULTY_AGAIN,
         "faulty": conditions.FAULTY,
         "never_arrived": conditions.NEVER_ARRIVED,
         "unauthorised": conditions.UNAUTHORISED,
