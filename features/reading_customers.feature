@@ -1504,3 +1504,12 @@ Feature: Reading customers the way they write
         | I need to send back a jumper, A-1234. Bought 2 weeks ago but I've worn it twice |
         | refund for A-1235 please, bought 10 days ago, it's a bit loose                  |
 
+  Rule: An approval after the customer was upset is no "good news"
+
+    Scenario: "I'm so angry right now" and then the date gets a sorry with the refund, not "Good news"
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "i'm so angry right now. third parcel from you that's arrived damaged. A-2468. I want a refund"
+      And the customer says "last week"
+      Then the request is approved
+      And the agent does not say "Good news"
+

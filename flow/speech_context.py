@@ -268,6 +268,9 @@ class ContextBuilder:
             # "cancel A-1111 and A-2222": the second approval is not news the way the first one was.
             before = run.steps[: run.steps.index(step)] if step is not None and step in run.steps else []
             context["settled_before"] = any(s.transition in _SETTLES_AND_GOES_ON for s in before)
+        if "upset_before" in needed:
+            # "I'm so angry right now…" then "last week": the approval that follows is no "good news" to them
+            context["upset_before"] = run.counters.anger > 0
         if context.get("trouble_told") and step is not None and step.state == "listening" and _nothing_to_regret(run):
             context["trouble_told"] = False  # "I'm travelling" is thanked for later, not met with "I'm sorry"
         if context.get("wished") and step is not None and step.transition != "start" and _greeted(run):

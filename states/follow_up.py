@@ -41,7 +41,9 @@ SPEC = StateSpec(
             "{{ approval }} Is there anything else I can help with?",
             "{% if said_sorry %}No need to apologise. {% elif complained and not apologized and 'sorry' not in "
             "approval %}I'm sorry you've had this trouble. "
-            "{% elif not complained and not settled_before and 'sorry' not in approval %}Good news"
+            "{% elif upset_before and not apologized and 'sorry' not in approval %}I'm sorry you've had this "
+            "trouble. {% elif not complained and not settled_before and not upset_before and 'sorry' not in "
+            "approval %}Good news"
             "{% if customer_name %}, "
             "{{ customer_name }}{% endif %}. {% endif %}{{ approval }} Is there anything else you need?",
         ),
