@@ -377,3 +377,10 @@ Feature: Reading the tone of a message
       When the customer says "I'll do a charge back with my bank"
       Then the message is read as "threat"
 
+  Rule: A question that is a complaint is not an aside to answer
+
+    Scenario: "… and this is how you treat me?" beside the request is not told it cannot be answered
+      When the customer says "I'm not happy. I've been a loyal customer for 10 years and this is how you treat me? A-3333 refund, bought 6 weeks ago"
+      Then the agent does not say "other question"
+      And the agent offers "Store credit" and "Exchange"
+

@@ -712,6 +712,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             and not names_a_person(clause.words, lexicon)
             and not _what_is_said(clause.words)
             and "english" not in clause.words  # "do you speak English?": the reply, in English, answers it
+            and not _complains(clause, lexicon, abusive=False)  # "and this is how you treat me?": said, not asked
         ):
             about_rules = bool(kinds & {"ask_policy", "ask_status"}) or (
                 not chosen and asks_what_returning_costs(clause.words)
