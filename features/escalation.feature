@@ -514,6 +514,15 @@ Feature: Handing over to a person
 
   Rule: A person asked for first, then not needed, leaves the agent to do what it would have done
 
+    Scenario: "Actually never mind, can you just do the refund?" while waiting takes the conversation back
+      Given it is within the policy's opening hours
+      When the customer says "I want to talk to a person"
+      And the customer says "it's about a refund for A-1111"
+      And the customer says "actually never mind, can you just do the refund?"
+      Then the reply matches /(don't need to join|no need to pick this up)/
+      And the agent explains the reason
+      And the agent does not say "They won't be long"
+
     Scenario: Trouble told while waiting is put right once the person is not needed
       Given it is within the policy's opening hours
       And the customer "Dana" bought order "A-3003" 5 days ago

@@ -777,7 +777,7 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
     asks = any(
         a.kind == "request" and not a.negated and rules.policy.request_for(f"request_{a.target}") is not None
         for a in acts
-    )
+    ) or (any(a.kind == "insist" for a in acts) and current_item(run) is not None)  # "can you just do the refund?"
     words = set(run.text.lower().replace(",", " ").split())
     asked_of_the_agent = "then" in words and "you" in words and not _ASKING_THE_AGENT.isdisjoint(words)
     return asks and (
