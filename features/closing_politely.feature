@@ -187,3 +187,12 @@ Feature: Closing politely when the customer has nothing else
       And the customer says "THIS IS RIDICULOUS"
       Then the agent says "sorry"
       And the agent does not say "No problem"
+
+  Rule: "No thanks" to what the agent can help with, with nothing asked for, is leaving
+
+    Scenario: "I'll keep it then" and "no thanks" closes politely rather than shows the options
+      When the customer says "I got the wrong colour but honestly I like it, can I keep it and get a discount? A-3939"
+      And the customer says "ok fair enough, I'll keep it then"
+      And the customer says "no thanks"
+      Then the conversation is closed
+

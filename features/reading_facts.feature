@@ -1154,6 +1154,13 @@ Feature: Reading facts and requests the way people give them
       Then the message is read as "choose:exchange", "provide:order_id" and "provide:days_since_purchase"
       And the alternative "Exchange" is applied
 
+    Scenario: "Too long. Can I get them shorter?" asks for the exchange, not a refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hey. so the jeans i ordered are too long. can i get them shorter? lol. A-1919, last tuesday"
+      Then the alternative "Exchange" is applied
+      And the agent says "a shorter one"
+      And the agent does not say "started your refund"
+
     Scenario: "Can I get them in a longer leg?" after a refund is granted is not asked after the refund
       Given the customer "Dana" bought order "A-1001" 10 days ago
       When the customer says "I want a refund"

@@ -428,6 +428,8 @@ def read_acts(
         and all(first(lexicon.cancel_request_cues, clause.words) is not None for clause in clauses)
     ):
         found.acts = [(0, Act.of("goodbye"))]  # "never mind" with nothing asked for yet: leaving
+    if context.question == "request" and context.request is None and found.kinds() == {"deny"}:
+        _wants_nothing(clauses, found)
     if context.state == "listening" and not context.offered and not found.kinds() - {"unknown", "complain", "thank"}:
         _asks_what_can_be_done(clauses, lexicon, found, colleague_offered=context.question == "person")
     if context.state == "escalated" and found.kinds() <= {"ask_policy", "ask_why", "unknown", "accept", "affirm"}:
@@ -2033,6 +2035,16 @@ _FAULTS_TOLD = frozenset({"condition"})
 _MONEY_WORDS = frozenset(
     {"refund", "refunded", "refunds", "money", "paid", "charged", "credit", "cash", "reimbursed", "payment"}
 )
+
+
+def _wants_nothing(clauses: list[Clause], found: Found) -> None:
+    """ "No thanks", "nothing, thanks" to "what can I help you with?" with nothing asked for: leaving."""
+    words = {word for clause in clauses for word in clause.words}
+    if not _THANKS_OR_NOTHING.isdisjoint(words):
+        found.acts = [(0, Act.of("goodbye"))]
+
+
+_THANKS_OR_NOTHING = frozenset({"thanks", "thank", "thx", "ta", "cheers", "nothing", "fine", "ok", "okay"})
 
 
 def _refusal_supposed(clauses: list[Clause], found: Found) -> None:

@@ -450,6 +450,10 @@ def _age_range(word: str) -> bool:
     return low.isdigit() and (not high or high.isdigit())
 
 
+_COLOUR_WORDS = frozenset({"silver", "copper", "amber", "lavender", "ochre"})
+"""Colours that end as comparatives do, which stay as said."""
+
+
 def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:
     """A size or colour in words a reply can repeat: leads other than "a" dropped, a bare size number or
     letter named as a size."""
@@ -462,4 +466,6 @@ def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:
         return f"size {said[0].upper()}"
     if len(said) == 1 and said[0] in _WORD_SIZES:
         return f"size {said[0]}"  # "medium please": "size medium", as "navy" stays a colour
+    if len(said) == 1 and said[0].endswith("er") and said[0] not in _COLOUR_WORDS:
+        return f"a {said[0]} one"  # "can I get them shorter?": "a shorter one"
     return " ".join(word.upper() if word in _LETTER_SIZES else word for word in said)

@@ -495,7 +495,7 @@ _VARIANTS = _phrases("""
     big size | small size | large size | big one | small one |
     black | white | blue | navy | grey | gray | red | green | pink | brown | beige | cream | yellow | orange |
     purple | khaki | olive | burgundy | light blue | dark blue | dark green | bigger | smaller | larger |
-    different length | longer length |
+    different length | longer length | shorter | longer | tighter | looser | wider | narrower |
     shorter length | longer leg | shorter leg | long leg | short leg | regular fit | slim fit | wide fit
 """)
 """Sizes and colours an item comes in, which the customer asks to have instead ("in a medium", "in navy")."""
@@ -786,7 +786,7 @@ ENGLISH = Lexicon(
     purchase_words=PURCHASE_WORDS,
     variants=_VARIANTS,
     variant_kinds=frozenset({"size", "sizes", "colour", "colours", "color", "colors"}),
-    variant_leads=frozenset({"in", "a", "an", "the", "to", "for"}),
+    variant_leads=frozenset({"in", "a", "an", "the", "to", "for", "them", "it"}),
     variant_after=_VARIANT_AFTER,
     possibility_questions=_POSSIBILITY_QUESTIONS,
     more_options=_phrases("""
