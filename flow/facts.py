@@ -746,7 +746,7 @@ def _going_nowhere(run: Run) -> bool:
     return (
         run.state == "listening"
         and run.counters.turns > 1
-        and run.current is None
+        and current_item(run) is None
         and run.pending_fact is None
         and bool(kinds)
         and kinds <= _NOWHERE
