@@ -929,6 +929,12 @@ Feature: Reading facts and requests the way people give them
         | I think so          |
         | not that I know of  |
 
+    Scenario: "Not sure if it's shipped, I ordered 20 minutes ago" is unsure of the dispatch, and gets the hint
+      When the customer says "Hi I ordered something by mistake, A-3333, can I cancel?"
+      And the customer says "not sure if it's shipped, I ordered 20 minutes ago"
+      Then the message gives no fact "dispatched"
+      And the agent says "tracking link"
+
     Scenario: "Not sure tbh, I ordered it on Monday" is unsure of the dispatch, and keeps the date
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "cancel A-1234"

@@ -1891,6 +1891,8 @@ def _names_the_fact(clauses: list[Clause], context: Context, lexicon: Lexicon) -
         return False
     names = lexicon.fact_names.get(spec.kind)
     own = frozenset(word for word in spec.name.split("_") if len(word) > 3)
+    # "not sure if it's shipped": a one-word way of saying yes to it names it too
+    own |= frozenset(phrase for phrase in spec.yes_phrases if " " not in phrase)
     return any((names is not None and has(names, c.words)) or not own.isdisjoint(c.words) for c in clauses)
 
 
