@@ -617,6 +617,14 @@ Feature: Reading what the customer chooses
 
   Rule: What came of looking, or why the item goes back, is not a no
 
+    Scenario: "No it's not here" after the offers for a parcel due yesterday keeps them open
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my order A-5555 was supposed to be here yesterday"
+      Then the agent offers "Send it again" and "Full refund"
+      And the message gives no fact "days_since_purchase"
+      When the customer says "no it's not here"
+      Then the conversation is in "offering_alternatives"
+
     Scenario: "I checked with the neighbours, nothing" after a lost parcel's offers asks again, it turns nothing down
       Given the fact "condition" is "never_arrived"
       When the customer says "my parcel never came"

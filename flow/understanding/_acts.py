@@ -641,12 +641,18 @@ _ABOUT_THE_AGENT = frozenset({"you", "options", "option", "choices"})
 def _no_then_what_is_wrong(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
     """ "No, it never arrived": a bare no before saying what is wrong with the order answers the agent's
     understanding of it, not the offers, which stay open."""
-    if len(clauses) < 2 or not only(lexicon.no, clauses[0].words, lexicon):
+    words = clauses[0].words if clauses else []
+    bare_no_first = len(clauses) > 1 and only(lexicon.no, words, lexicon)
+    no_then_more = len(clauses) == 1 and len(words) > 1 and words[0] in _PLAIN_NO  # "no it's not here"
+    if not (bare_no_first or no_then_more):
         return
     if found.kinds() - {"reject", "provide", "complain"}:
         return
     if all(act.target == "all" for _, act in found.acts if act.kind == "reject"):
         found.drop("reject")
+
+
+_PLAIN_NO = frozenset({"no", "nope", "nah", "nop"})
 
 
 def _follow_on_question(clauses: list[Clause], found: Found) -> None:

@@ -159,6 +159,9 @@ NEVER_ARRIVED = _phrases("""
     waiting for delivery | waiting on delivery |
     meant to come | meant to arrive | meant to be delivered | supposed to arrive | supposed to come |
     supposed to be delivered | should have arrived | should have come | should have been delivered |
+    its not here | it is not here | its not here yet | not here yet | isnt here yet | still not here |
+    supposed to be here | meant to be here | should have been here | should be here by now | supposed to get here |
+    meant to get here |
     due to arrive | was due last | was due on | was due to | stuck in transit |
     stuck at the depot | stuck in the depot | stuck at the sorting | stuck at customs | stuck in customs |
     tracking hasnt updated | tracking hasnt changed | tracking hasnt moved | tracking not updated |

@@ -970,6 +970,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             return "purchase"
         if _got_it(before, n) or word in _HAD and "since" in before[n + 1 : n + 4]:
             return "got"  # "I've had it since mid-September": owned from the day it was got
+        if word == "here" and not _EXPECTED.isdisjoint(before[max(0, n - 4) : n]):
+            return "other"  # "it was supposed to be here yesterday": the day it was due
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             if not _EXPECTED.isdisjoint(before[max(0, n - 3) : n]) or "back" in before[n + 1 : n + 3]:
                 return "other"  # "it was supposed to arrive Friday", "I sent it back on the 20th"
