@@ -272,7 +272,8 @@ def read_acts(
     second_thoughts(found)
     if "ask_status" in found.kinds() and "complain" not in found.kinds():
         _chased_after_a_long_wait(clauses, found)
-    if "ask_status" in found.kinds() and _FAULTS_TOLD.intersection(facts) and not any(c.question for c in clauses):
+    told_trouble = any(f.kind == "condition" and f.name in facts for f in context.facts)
+    if "ask_status" in found.kinds() and told_trouble and not any(c.question for c in clauses):
         _fault_with_what_came(clauses, found)
     if not found.kinds() - _SHORT_REFUND_BESIDE and lexicon.refunded_short([clause.words for clause in clauses]):
         _short_refund_asked_after(found)
@@ -437,7 +438,7 @@ def read_acts(
     if context.state in _DECLINED_STATES and found.kinds() <= {"complain", "unknown", "insist", "ask_policy"}:
         _what_if(clauses, found)
     if context.offered and "reject" in found.kinds():
-        _refusal_supposed(clauses, found)
+        _refusal_supposed(clauses, lexicon, found)
     if {"ask_about", "ask_policy"} <= found.kinds():
         _asked_about_what_was_named(clauses, found)
     if found.kinds() - {"thank"} == {"affirm"} and not _asks_on(clauses, found):
@@ -2039,7 +2040,6 @@ def _fault_with_what_came(clauses: list[Clause], found: Found) -> None:
     found.drop("ask_status")
 
 
-_FAULTS_TOLD = frozenset({"condition"})
 _MONEY_WORDS = frozenset(
     {"refund", "refunded", "refunds", "money", "paid", "charged", "credit", "cash", "reimbursed", "payment"}
 )
@@ -2055,11 +2055,11 @@ def _wants_nothing(clauses: list[Clause], found: Found) -> None:
 _THANKS_OR_NOTHING = frozenset({"thanks", "thank", "thx", "ta", "cheers", "nothing", "fine", "ok", "okay"})
 
 
-def _refusal_supposed(clauses: list[Clause], found: Found) -> None:
+def _refusal_supposed(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
     """ "And if I don't want credit or exchange?": turning the offers down, supposed in a question, asks what
     there is besides them; nothing is turned down yet."""
     for index, clause in enumerate(clauses):
-        if not supposed_refusal(clause):
+        if not supposed_refusal(clause, lexicon):
             continue
         inside = [(at, act) for at, act in found.acts if act.kind == "reject" and at // 1000 == index]
         if inside:
@@ -2067,12 +2067,15 @@ def _refusal_supposed(clauses: list[Clause], found: Found) -> None:
             found.add(inside[0][0], Act.of("ask_about", "all"))
 
 
-def supposed_refusal(clause: Clause) -> bool:
+def supposed_refusal(clause: Clause, lexicon: Lexicon) -> bool:
     """Whether a clause asks what happens if the customer says no ("and if I don't want either?")."""
-    return clause.question and supposes(clause.words) and not _NO_WORDS.isdisjoint(clause.words)
+    words = clause.words
+    saying_no = not lexicon.negators.isdisjoint(words) or not _REFUSING.isdisjoint(words)
+    return clause.question and supposes(words) and saying_no
 
 
-_NO_WORDS = frozenset({"no", "not", "dont", "doesnt", "neither", "none", "refuse", "decline", "cant", "wont"})
+_REFUSING = frozenset({"none", "refuse", "decline"})
+"""Words of saying no that are not negators: "what if I refuse both?"."""
 
 
 def supposes(words: Sequence[str]) -> bool:

@@ -233,7 +233,7 @@ class Understander:
             and any(a.kind == "ask_about" and a.target == "all" for a in acts)
             and (
                 any(has(lexicon.more_options, clause) for clause in clause_words)
-                or any(supposed_refusal(clause) for clause in clauses)
+                or any(supposed_refusal(clause, lexicon) for clause in clauses)
             )
         ):
             slots["more_options"] = "yes"  # "what else have you got?", "and if I don't want either?"
