@@ -395,6 +395,22 @@ Feature: Asking for an alternative straight away
         | can you send the 9 and I'll send the 8 back? |
         | I'll send them back if you send a 10         |
         | I need a 9 instead                           |
+        | a 9 instead of 8                             |
+        | I need a 9 not an 8                          |
+        | a size 9 rather than the 8                   |
+
+    Scenario Outline: The size wanted set against the one had, "<message>", passes on the one wanted
+      When the customer says "I ordered the wrong size, A-1212, 5 days ago"
+      And the customer says "<message>"
+      Then the alternative "Exchange" is applied
+      And the agent says "<wanted>"
+      And the agent does not say "<had>"
+
+      Examples:
+        | message                        | wanted | had    |
+        | a 10 instead of an 8           | 10     | size 8 |
+        | size L not M                   | size L | size M |
+        | the blue one instead of the red | blue  | red    |
 
     Scenario: Sending the item back with nothing else asked for is still a return
       When the customer says "I ordered the wrong size shoes, A-1212, 5 days ago"

@@ -172,16 +172,22 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
         for i in range(len(clause) - 1)
         if clause[i] == "size" and (clause[i + 1].isdigit() or clause[i + 1] in _LETTER_SIZES)
     ]
-    spans += [(i, i + 1) for i in range(2, len(clause)) if _size_number(clause, i)]
+    spans += [(i, i + 1) for i in range(1, len(clause)) if _size_number(clause, i)]
     for start, end in sorted(spans):
         lead = start
         while lead > 0 and clause[lead - 1] in lexicon.variant_leads:
             lead -= 1
         if "same" in clause[max(0, start - 2) : start]:
             continue  # "will it be the same model?" asks for no other one
-        alone = start == 0 and all(word in lexicon.variant_after for word in clause[end:])  # "medium please"
+        alone = (
+            start == 0
+            and (
+                all(word in lexicon.variant_after for word in clause[end:])  # "medium please"
+                or clause[end : end + 1] in _CONTRASTS  # "size L not M"
+            )
+        )
         if (lead == start and not alone and clause[start - 1 : start] not in (["need"], ["want"])) or any(
-            word not in lexicon.variant_after for word in clause[end : end + 1]
+            word not in lexicon.variant_after and word != "not" for word in clause[end : end + 1]
         ):
             continue  # "a refund for a large order": the size of something else
         asked = (
@@ -193,6 +199,7 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
             and not _HAVING.isdisjoint(clause)
             or lead == 0
             and all(word in lexicon.variant_after for word in clause[end:])  # "a large please", on its own
+            or alone
         )
         if asked:
             return [Mention(owners[0], lead, end, "variant")]
@@ -201,14 +208,19 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
 
 def _size_number(clause: Sequence[str], at: int) -> bool:
     """Whether the number at ``at`` is a size asked for: "in a 12", "for an 8", "can you send the 9?",
-    "I need a 10", "size 8, need 9"."""
+    "I need a 10", "size 8, need 9", "a 9 instead of an 8"."""
     word = clause[at]
     if not word.isdigit() or not _SMALLEST_SIZE <= int(word) <= _LARGEST_SIZE:
         return False
     if clause[at - 1] == "need":
         return True
+    if at == 1:
+        return clause[0] in ("a", "an", "the") and clause[2:3] in _CONTRASTS
     return clause[at - 1] in ("a", "an", "the") and clause[at - 2] in _SIZE_ASKED_BY
 
+
+_CONTRASTS = (["instead"], ["rather"], ["not"])
+"""The word after a size or colour that sets it against the one the customer has: "a 9 instead of an 8"."""
 
 _SIZE_ASKED_BY = frozenset({"in", "for", "need", "want", "send", "get", "have", "order"})
 """Words before "a" or "the" and a number that make the number a size asked for ("send the 9")."""

@@ -266,6 +266,12 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return True
     if mention.how == "variant" and not _SENDING_FOR.isdisjoint(words[max(0, mention.start - 2) : mention.start]):
         return True  # "size 8, need 9", "if you send a 9"
+    if (
+        mention.how == "variant"
+        and all(word in _BARE for word in words[: mention.start])
+        and _against_the_old(words[mention.end :])
+    ):
+        return True  # "a 9 instead of an 8", "size L not M": the one wanted, then the one had
     verbs = lexicon.variant_verbs
     if _told_to_change(words[: mention.start], verbs) or (
         words[mention.start] in verbs and _told_to_change(words[: mention.start + 1], verbs)
@@ -277,6 +283,14 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return True
     form = first(lexicon.choice_forms, words)
     return form is not None and form.start < mention.start
+
+
+def _against_the_old(after: Sequence[str]) -> bool:
+    """Whether the words after a size or colour set it against the one had: "instead of an 8", "one not
+    the red"."""
+    if after[:1] in (["one"], ["ones"]):
+        after = after[1:]
+    return after[:1] in (["instead"], ["rather"], ["not"])
 
 
 _SENDING_FOR = frozenset({"need", "send"})
