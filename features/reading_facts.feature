@@ -1430,6 +1430,26 @@ Feature: Reading facts and requests the way people give them
       And the alternative "Exchange" is applied
       And the reply matches /exchange (is arranged )?for order A-5151/
 
+  Rule: Several orders told of at once are each named before the first is looked at
+
+    Scenario: Two orders' troubles are named in the order they will be looked at, and the sorry comes once
+      When the customer says "A-6161 came broken and A-6262 never arrived"
+      Then the reply matches /order A-6161( first)?, then order A-6262/
+      And the agent says "sorry" only once
+      And the agent asks for the "days_since_purchase"
+
+    Scenario: An order whose trouble is told beside another's cancellation is named by its number, not as a cancellation
+      When the customer says "I want to cancel order A-7006, and A-7007 never arrived"
+      Then the reply matches /a cancellation for order A-7006( first)?, then order A-7007/
+      And the agent does not say "a cancellation for order A-7007"
+      When the customer says "no"
+      Then the agent says "Order A-7006 hasn't left our warehouse yet"
+      And the agent says "order A-7007 hasn't reached you"
+
+    Scenario: An offer made first for one order says the other order comes after
+      When the customer says "A-6161 never arrived and A-6262 came broken"
+      Then the reply matches /(After that,|Then) I'll look at order A-6262/
+
   Rule: An order number put right is no date, and "I mean I want to return it" puts the request right
 
     Scenario: "Wait, wrong number, it's A-4445" is thanked for, not met with sorry for the frustration

@@ -162,7 +162,10 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
                     called = _called_for(name, stated, orders, assumed)
                     if said_of and stated is not None and called == name and stated.get("order_id") != said_of:
                         continue  # "... and the second I'd like to cancel": asked for that order only
+                    known = len(run.agenda)
                     _add(run, policy, called, kinds, stated)
+                    if len(run.agenda) > known and _for_its_trouble(stated, orders, assumed):
+                        run.agenda[-1].assumed = True
     picked = run.signals.slots.get("request")
     if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):
         run.agenda.append(AgendaItem(picked))
@@ -232,6 +235,16 @@ def _called_for(
     if called is None or called == name:
         return name
     return called if any(assumed(other) is None for other in orders if other is not stated) else name
+
+
+def _for_its_trouble(
+    stated: dict[str, FactValue] | None, orders: tuple[dict[str, FactValue], ...], assumed: AssumedRequest | None
+) -> bool:
+    """Whether one of several orders a message names gets its request from the trouble told of it ("cancel
+    A-7006, and A-7007 never arrived"), the request asked for being another order's."""
+    if assumed is None or stated is None or len(orders) < 2 or assumed(stated) is None:
+        return False
+    return any(assumed(other) is None for other in orders if other is not stated)
 
 
 def _take_back_drop(run: Run, policy: Policy) -> None:

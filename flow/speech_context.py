@@ -678,9 +678,10 @@ class ContextBuilder:
         return f"Yes, that's {'all ' if len(done) > 1 else ''}done: I've set up {listed}."
 
     def _queued(self, run: Run, item: AgendaItem | None) -> str | None:
-        """The other requests this message made, waiting behind the one in hand ("then a refund")."""
-        made = [a for a in run.signals.acts if a.kind == "request" and not a.negated]
-        if item is None or not made:
+        """The other requests this message made, or the other orders whose trouble it told, waiting behind
+        the one in hand ("then a refund", "then order A-6262")."""
+        made = any(a.kind == "request" and not a.negated for a in run.signals.acts)
+        if item is None or not (made or len(run.signals.order_facts) > 1):
             return None
         waiting = [i for i in run.agenda if i is not item and not i.settled]
         if not waiting:
@@ -691,11 +692,13 @@ class ContextBuilder:
         """The request's title, with its order when another request of the same kind is on the agenda
         ("a refund for order A-3108"); with ``as_wished``, the alternative asked for in its place, when one
         was ("the exchange for order A-5151")."""
+        order = item.facts.get("order_id")
+        if as_wished and item.assumed and item.wish is None and order is not None:
+            return f"order {inline(order)}"  # worked out from the trouble told, which the request's title may not fit
         title = self._policy.requests[item.name].title
         wished = _find(self._alternatives[item.name], item.wish) if as_wished and item.wish is not None else None
         if wished is not None:
             title = f"the {_in_sentence(wished)}"
-        order = item.facts.get("order_id")
         if order is None or not any(other is not item and other.name == item.name for other in run.agenda):
             return title
         return f"{title} for order {inline(order)}"
