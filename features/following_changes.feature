@@ -306,6 +306,33 @@ Feature: Following the customer when they change course
       Then the conversation is closed
       And the agent does not say "glad I could help"
 
+    Scenario Outline: Asking and letting go in the same message, "<message>", asks nothing about the order
+      When the customer says "<message>"
+      Then the transition "listening -> listening [drop_request]" was taken
+      And the reply decides no request
+      And the agent says "anything else"
+      And the agent does not say "dispatched"
+      And the reply does not match /about (a|the) (cancellation|refund)/
+      When the customer says "no that's it"
+      Then the conversation is closed
+
+      Examples:
+        | message                                                      |
+        | Can I cancel A-8004? Actually no wait, I'll keep it. Sorry!  |
+        | can I cancel A-8004? hmm, I'll just keep it actually         |
+        | I want a refund for A-8004. actually no, scrap that          |
+
+    Scenario: "Actually no wait, I'll keep it" to whether the order has left is no answer, and cancels nothing
+      When the customer says "Can I cancel A-8004?"
+      Then the agent asks for the "dispatched"
+      When the customer says "Actually no wait, I'll keep it. Sorry!"
+      Then the message is read as "cancel_request:cancel"
+      And the transition "listening -> listening [drop_request]" was taken
+      And the agent says "anything else"
+      And the agent does not say "cancelled"
+      When the customer says "no that's it"
+      Then the conversation is closed
+
     Scenario: Letting both go while the alternatives are on offer
       Given the customer "Dana" bought order "A-1001" 45 days ago
       When the customer says "I want a refund"

@@ -133,6 +133,7 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
         request_facts = policy.request_facts()
         before.facts.update({k: v for k, v in run.facts.items() if k in request_facts})
     waiting_before = [item for item in run.agenda if item is not before and not item.settled]
+    dropped_before = sum(item.status == "dropped" for item in run.agenda)
     kinds: dict[str, str | None] = {}
     asks_anew = run.signals.has("request")
     for act in run.signals.acts:
@@ -182,7 +183,11 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
     if before is not None and not before.settled:
         _take_up_first(run, policy, before, waiting_before)
     current = current_item(run)
-    if current is not before and before is not None:
+    let_go_at_once = (
+        before is None and current is None and sum(i.status == "dropped" for i in run.agenda) > dropped_before
+    )
+    if (current is not before and before is not None) or let_go_at_once:
+        # let go at once: "can I cancel A-8004? actually no, I'll keep it", asked for and dropped in one message
         run.changed = True
         if current is None:
             # Nothing is left to decide, so no fact is still wanted: "no" now answers "anything else?".

@@ -556,9 +556,13 @@ class ContextBuilder:
                 run.signals.slots.get("correction") == "yes" and "order_id" in run.signals.facts
             )
         if "request_named" in groups:
-            context["request_named"] = item is not None and any(
-                a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name
-                for a in run.signals.acts
+            context["request_named"] = (
+                item is not None
+                and item.status != "dropped"
+                and any(
+                    a.kind == "request" and not a.negated and policy.request_for(f"request_{a.target}") == item.name
+                    for a in run.signals.acts
+                )
             )
         if "request_assumed" in groups:
             context["request_assumed"] = item is not None and item.assumed

@@ -269,6 +269,8 @@ def read_acts(
         found.drop("hold")
     if "days_since_purchase" in facts and "cancel_request" in found.kinds():
         mind_changed_beside_the_date(clauses, lexicon, found)
+    if context.request is None and "cancel_request" in found.kinds():
+        _let_go_for_another(found)
     second_thoughts(found)
     if "ask_status" in found.kinds() and "complain" not in found.kinds():
         _chased_after_a_long_wait(clauses, found)
@@ -956,7 +958,10 @@ def _read_requests(
         found.reported = True
         found.told.extend((position, kind) for kind in told)
         named = [kind for kind in named if kind not in told]
-    drop = dropped_request(words, lexicon, context)
+    asked_before = next(
+        (a.target for at, a in reversed(found.acts) if a.kind == "request" and not a.negated and at < position), None
+    )
+    drop = dropped_request(words, lexicon, context, asked_before)
     dropped = drop.kind
     # "I want a refund instead", "actually no I want a refund", "sorry I meant a refund": another request in place.
     corrected = bool(restart) or starts_with(lexicon.corrections, _past_fillers(words))
@@ -1794,6 +1799,21 @@ def _ids_as_it(words: Sequence[str]) -> Sequence[str]:
 
 def _is_id(word: str) -> bool:
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _let_go_for_another(found: Found) -> None:
+    """ "I want a refund. actually no, cancel it instead", "refund please. no wait, store credit": a request
+    asked for and let go in the same message for something else named after it is replaced, not dropped; the
+    other words ("actually no, I'll keep it") drop it."""
+    for at, act in list(found.acts):
+        if act.kind != "cancel_request":
+            continue
+        asked = any(a.kind == "request" and a.target == act.target and p < at for p, a in found.acts)
+        instead = any(
+            p > at and (a.kind == "choose" or (a.kind == "request" and a.target != act.target)) for p, a in found.acts
+        )
+        if asked and instead:
+            found.acts = [(p, a) for p, a in found.acts if a is not act]
 
 
 def _correction_not_drop(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

@@ -30,10 +30,13 @@ class Drop(NamedTuple):
     keeps: bool = False
 
 
-def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) -> Drop:
-    """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one."""
+def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, asked_before: str | None = None) -> Drop:
+    """The request a clause drops ("scrap that", "forget the refund", "I'll keep it"), if it drops one;
+    ``asked_before`` is a request an earlier clause of the same message asked for ("can I cancel A-8004?
+    actually no wait, I'll keep it"), which words naming no request drop when none is in hand."""
     match = first(lexicon.cancel_request_cues, words)
     in_hand = {kind for kind in (context.request, context.settled) if kind is not None}
+    own = context.request or asked_before
     if match is None:
         for i in range(len(words) - 1 if not DROPPING.isdisjoint(words) else 0):
             if words[i] in DROPPING and words[i + 1] in ("the", "my", "about"):
@@ -41,7 +44,7 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:
                         return Drop(kind)
-        kept = context.request or (context.settled if context.state == "follow_up" and context.chosen is None else None)
+        kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)
         if kept is not None and _keeps(words, lexicon):
             return Drop(kept, 0, keeps=True)  # "actually I'll keep it" once the refund is started takes it back
         return Drop(_no_longer_wanted(words, lexicon))
@@ -56,7 +59,7 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context) ->
     for kind, cues in lexicon.request_cues.items():
         if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:
             return Drop(kind)
-    return Drop(context.request, match.start, keeps=_keeps(words, lexicon))
+    return Drop(own, match.start, keeps=_keeps(words, lexicon))
 
 
 def _mind_changed_about_the_item(words: Sequence[str], start: int, end: int) -> bool:

@@ -1010,8 +1010,8 @@ def _yes_no(
             continue  # "no idea" does not say no
         if person_offered and all(w in _BARE_ANSWER for w in words):
             continue
-        if len(clause) > 1 and clause[1] in _HOLDING_ON:
-            continue  # "no wait, wrong order": stopping to put something right, not an answer
+        if (len(clause) > 1 and clause[1] in _HOLDING_ON) or (len(words) > 1 and words[1] in _HOLDING_ON):
+            continue  # "no wait, wrong order", "actually no wait": stopping to put something right, not an answer
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
         elif (
