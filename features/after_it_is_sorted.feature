@@ -442,6 +442,22 @@ Feature: After the request is sorted
       And the agent does not say "done already"
 
 
+  Rule: What sending it back costs, asked once a refund is started, is answered from the rules
+
+    Scenario Outline: "<question>" is told the returns label is free
+      When the customer says "<question>"
+      Then the message is read as "ask_policy"
+      And the agent says "free returns label"
+      And the agent does not say "colleague"
+      And the agent does not say "within 5 working days of being approved"
+
+      Examples:
+        | question                                 |
+        | who pays postage?                        |
+        | who covers the cost of sending it back?  |
+        | how much does it cost to send it back?   |
+        | will I have to pay to send it back?      |
+
   Rule: "So that's a no?" after a grant is told it was a yes
 
     Scenario: "So that's a no then" once the refund is started is told it is under way, not let go

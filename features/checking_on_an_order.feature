@@ -14,6 +14,13 @@ Feature: Checking on something already under way
     Then the agent hands over to a person with reason "asked_for_person"
     And the handoff summary mentions "A-1010"
 
+  Scenario: Details told in answer to the offer of a colleague are thanked for, not met with "of course"
+    When the customer says "I returned my boots 3 weeks ago and still no refund. Order A-8003."
+    And the customer says "I sent them back on the 10th of November"
+    Then the agent hands over to a person with reason "asked_for_person"
+    And the agent says "Thank you"
+    And the agent does not say "Of course"
+
   Scenario: Thanks after the answer, with nothing else open, ends the chat
     When the customer says "has my refund gone through yet?"
     And the customer says "ok thanks"

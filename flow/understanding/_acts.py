@@ -1052,7 +1052,8 @@ def _read_requests(
     if _asks_price_difference(words, refused=refused):
         found.negated = True  # "can I keep it and get a partial refund?": no request makes part of the money back
         return handled
-    if has(lexicon.policy_cues, words) and (clause.question or not lexicon.wondering.isdisjoint(words)) and not waiting:
+    rules_asked = has(lexicon.policy_cues, words) or (not context.offered and has(lexicon.return_costs, words))
+    if rules_asked and (clause.question or not lexicon.wondering.isdisjoint(words)) and not waiting:
         own = _own_request(words, context, lexicon)
         if own is not None:
             found.add(position + 4, Act.of("request", own))

@@ -63,6 +63,8 @@ class Lexicon:
     ``possibility_questions`` ask, before anything is on offer, what can be done ("what are my options?");
     ``indifference`` leaves the choice between several offers to the agent ("I don't mind which", "up to you");
     ``only_one`` asks for one of several orders named, without saying which ("A-1111 and A-1112, cancel one");
+    ``return_costs`` ask what sending an item back costs ("who pays postage?"): a question about the rules,
+    unless an offer is on the table, whose details may answer it;
     ``emoji_words`` read an emoji that answers as the words it stands for ("👍" as "great", "👎" as "no");
     ``number_words`` are numbers in words, read as a number fact asked for ("eight", "none", "twenty one");
     ``function_words`` are the little words of any sentence ("it", "on", "the"), which say nothing by themselves;
@@ -172,6 +174,7 @@ class Lexicon:
     possibility_questions: PhraseSet = PhraseSet(())
     indifference: PhraseSet = PhraseSet(())
     only_one: PhraseSet = PhraseSet(())
+    return_costs: PhraseSet = PhraseSet(())
     emoji_words: Mapping[str, str] = dataclasses.field(default_factory=dict)
     number_words: Mapping[str, int] = dataclasses.field(default_factory=dict)
     function_words: frozenset[str] = frozenset()

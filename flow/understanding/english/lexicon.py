@@ -253,6 +253,19 @@ _POLICY = _phrases("""
     is that covered | is it covered | is this covered | are they covered | are these covered | covered by |
     under warranty | under guarantee | still under | warranty
 """)
+_RETURN_COSTS = _phrases("""
+    who pays postage | who pays for postage | who pays the postage | who pays for the postage | who pays for return |
+    who pays for returns | who pays for the return | who pays to send | who pays for sending | who covers the cost |
+    who covers postage | who covers the postage | pay for postage | pay for the postage | pay the postage |
+    pay return postage | pay for return postage | pay for the return postage | pay return shipping |
+    pay for return shipping | pay for the return shipping | pay to send it back | pay to send them back |
+    pay to return | cost of postage | postage cost | postage costs | cost of sending | cost to send | costs to send |
+    cost of returning | cost to return | cost anything to return | cost anything to send | cost me to send |
+    cost me to return | is return postage | is return shipping | is postage free | are returns free |
+    is the return free | is returning free | is it free to return | is it free to send | free to send back |
+    free to return | how much is postage | how much is the postage | how much to send | how much to return |
+    how much does it cost to send | how much does it cost to return | return postage | return shipping
+""")
 _CANCEL_REQUEST = _phrases("""
     scrap that | scratch that | forget it | forget that | forget about it | never mind | nevermind | ignore that |
     ignore my last message | dont worry about it | i changed my mind | ive changed my mind | changed my mind |
@@ -808,6 +821,7 @@ ENGLISH = Lexicon(
     """),
     indifference=_INDIFFERENCE,
     only_one=_ONLY_ONE,
+    return_costs=_RETURN_COSTS,
     variant_verbs=frozenset({"swap", "switch", "change", "exchange", "make", "replace"}),
     unused=_phrases("""
         still in the box | still in its box | in the original box | still boxed | still in the packaging |
