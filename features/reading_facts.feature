@@ -604,19 +604,40 @@ Feature: Reading facts and requests the way people give them
         | your website won't open        |
         | the shop doesn't open till 9   |
 
-    Scenario Outline: "<message>" is part of the order missing, which a replacement puts right
+    Scenario Outline: "<message>" is part of the order not come, which what is missing sent again puts right
       When the customer says "<message>"
+      Then the message gives the fact "condition" as "items_missing"
+      And the agent says "part of order A-5151 didn't reach you"
+      And the agent does not say "faulty"
+      And the agent does not say "when did you buy"
+      When the customer says "can you send the missing one?"
+      Then the alternative "Send what's missing" is applied
+      And the conversation is in "follow_up"
+
+      Examples:
+        | message                                                      |
+        | I ordered two things on A-5151 and only one came             |
+        | some items are missing from my order A-5151                  |
+        | the mug wasn't in the parcel, A-5151, everything else came   |
+        | A-5151 arrived but you forgot to include the second shirt    |
+
+    Scenario: "I'd like my money back for the rest" takes the refund of what is missing
+      When the customer says "only half my order arrived, A-5151"
+      And the customer says "I'd like my money back for the rest"
+      Then the alternative "Refund what's missing" is applied
+
+    Scenario: A part missing from the item itself is a fault, which a replacement puts right
+      When the customer says "order A-5151 came but the lamp shade is missing"
       Then the message gives the fact "condition" as "faulty"
       When the customer says "12 days ago"
       And the customer says "can you send the missing one?"
       Then the conversation is in "follow_up"
       And the agent says "replacement"
 
-      Examples:
-        | message                                               |
-        | I ordered two things on A-5151 and only one came      |
-        | order A-5151 came but the lamp shade is missing       |
-        | some items are missing from my order A-5151           |
+    Scenario: Items missing read by a policy that names only faults are a fault
+      Given the policy file "docs/examples/retail-generous.yaml"
+      When the customer says "I ordered two things on A-5151 and only one came"
+      Then the message gives the fact "condition" as "faulty"
 
     Scenario: "My parcel is missing" is still a parcel that never came
       When the customer says "my parcel is missing"

@@ -8,6 +8,7 @@ describes one moment of a conversation for reading the next message.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from flow.models import Span
 from flow.policy import Policy
@@ -49,6 +50,23 @@ def _named_by_size_or_colour(policy: Policy) -> frozenset[str]:
     )
 
 
+def values_named(policy: Policy, fact: str) -> frozenset[str]:
+    """The values any rule of ``policy`` compares fact ``fact`` with (``{fact: condition, op: in, value:
+    [faulty, unsafe]}`` names both)."""
+    named: set[str] = set()
+    stack: list[Any] = [policy.model_dump()]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("fact") == fact and "value" in node:
+                value = node["value"]
+                named.update(str(v) for v in (value if isinstance(value, list | tuple) else [value]))
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+    return frozenset(named)
+
+
 class PolicyReading:
     """One policy's words for the understanding step, and the way back from acts to its requests."""
 
@@ -80,6 +98,7 @@ class PolicyReading:
                 spec.pattern,
                 tuple(" ".join(self._words(p)) for p in spec.means_yes),
                 tuple(" ".join(self._words(p)) for p in spec.means_no),
+                values_named(policy, name) if spec.kind == "condition" else frozenset(),
             )
             for name, spec in policy.facts.items()
             if getattr(spec, "source", "customer") != "host"

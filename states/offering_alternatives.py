@@ -75,14 +75,17 @@ SPEC = StateSpec(
             "{% else %}Glad to. {% endif %}Which one shall I set up: the {{ choices }}?",
         ),
         "about": (
-            "{% if more_asked %}{{ 'These are the options' if several else 'This is what' }} I can offer instead of "
-            "{{ request }}, I'm afraid. {% elif complained %}I understand it's not what you asked for. {% endif %}"
+            "{% if more_asked and request_assumed %}{{ 'These are the options' if several else 'This is what' }} I "
+            "can offer. {% elif more_asked %}{{ 'These are the options' if several else 'This is what' }} I can offer "
+            "instead of {{ request }}, I'm afraid. {% elif complained %}I understand it's not what you asked for. {% endif %}"
             "{{ details }} Would you like the {{ about }}?",
-            "{% if more_asked %}I'm afraid {{ 'these are' if several else 'this is' }} what I have instead of "
+            "{% if more_asked and request_assumed %}{{ 'These are' if several else 'This is' }} what I can do. "
+            "{% elif more_asked %}I'm afraid {{ 'these are' if several else 'this is' }} what I have instead of "
             "{{ request }}. {% elif complained %}I hear you. {% elif questioned %}Good question. {% endif %}"
             "{{ details }} Shall I go ahead with the {{ about }}?",
-            "{% if more_asked %}{{ 'These are the options' if several else 'This is what' }} I can offer instead of "
-            "{{ request }}, I'm afraid. {% elif complained %}I know it's not what you wanted. {% endif %}"
+            "{% if more_asked and request_assumed %}{{ 'These are the options' if several else 'This is what' }} I "
+            "can offer. {% elif more_asked %}{{ 'These are the options' if several else 'This is what' }} I can offer "
+            "instead of {{ request }}, I'm afraid. {% elif complained %}I know it's not what you wanted. {% endif %}"
             "{{ details }} Would the {{ about }} suit you?",
         ),
         "not_offered": (

@@ -59,6 +59,7 @@ facts still to ask (an alternative of it can then be asked for by name, and gran
 FACT_PHRASES: dict[str, str] = {
     "faulty": "It arrived broken.",
     "never_arrived": "It never arrived.",
+    "items_missing": "Only part of my order arrived.",
     "wrong_item": "They sent me the wrong item.",
     "overcharged": "You charged me more than the price.",
     "illness": "I was in hospital, so I could not send it back in time.",

@@ -61,6 +61,7 @@ WRONG_ITEM = "wrong_item"
 NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
 FAULTY_AGAIN = "faulty_again"
+ITEMS_MISSING = "items_missing"
 UNSAFE = "unsafe"
 OVERCHARGED = "overcharged"
 _MONEY_CONDITIONS = frozenset({OVERCHARGED, "charged_twice", "unauthorised"})
@@ -119,7 +120,7 @@ def read_facts(
             if by_arrival:
                 reading.arrived.append(spec.name)
         elif spec.kind == "condition":
-            value = _condition(clauses, word_set, lexicon)
+            value = _as_named(_condition(clauses, word_set, lexicon), spec.values)
         elif spec.kind == "circumstance":
             value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
             if value is None and lexicon.who_died(clauses) == "person":
@@ -653,6 +654,19 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value is None and lexicon.who_died(clauses) == "thing":
         return FAULTY
     return value
+
+
+def _as_named(value: str | None, named: frozenset[str]) -> str | None:
+    """The condition read, or the broader one it is a case of when the policy names only that one: a fault
+    back after a repair, or items missing from an order, is a fault to a policy that knows no more."""
+    if value is None or not named or value in named:
+        return value
+    broader = _BROADER.get(value)
+    return broader if broader in named else value
+
+
+_BROADER = {FAULTY_AGAIN: FAULTY, ITEMS_MISSING: FAULTY}
+"""The condition each narrower one is a case of."""
 
 
 def _item_fine(clause: Sequence[str]) -> bool:

@@ -41,6 +41,8 @@ class FactField:
     """A fact understanding may read from customer text: its name, kind and accepted form.
 
     ``yes_phrases`` and ``no_phrases`` answer a yes/no fact even when it was not asked ("it's shipped").
+    ``values`` are the values the policy's rules name for a condition fact: one read that none names is read
+    as the broader one it is a case of, when that is named (a fault back after a repair is a fault).
     """
 
     name: str
@@ -48,6 +50,7 @@ class FactField:
     pattern: str | None = None
     yes_phrases: tuple[str, ...] = ()
     no_phrases: tuple[str, ...] = ()
+    values: frozenset[str] = frozenset()
 
 
 DEFAULT_FACTS: tuple[FactField, ...] = (

@@ -93,14 +93,27 @@ FAULTY = _phrases("""
     doesnt seal properly | lid doesnt fit | lid wont fit | wont zip up | doesnt zip up | zip is stuck | zip stuck |
     zip wont | zip doesnt | wont stay on | doesnt stay on | wont stay up | doesnt stay up | keeps falling off |
     wont connect | doesnt connect | wont pair | doesnt pair | stopped pairing | stopped connecting |
-    only one came | only one arrived | only one turned up | only one of them came | only one of them arrived |
-    only got one of | only received one of | only part of my order | only half my order | only half of my order |
-    rest of my order | rest of the order | an item missing | one item missing | item missing | items missing |
-    item is missing | items are missing | item was missing | items were missing | missing from my order |
-    missing from the order | missing item | missing items | is missing | are missing
+    is missing | are missing
 """)
 """Something wrong with the thing itself: broken, not working, falling apart, or a part of it missing ("it
 came without the charger", "the remote was missing")."""
+ITEMS_MISSING = _phrases("""
+    only one came | only one arrived | only one turned up | only one of them came | only one of them arrived |
+    only got one of | only received one of | only part of my order | only half my order | only half of my order |
+    only got part of | only received part of | only got half | only received half | rest of my order |
+    rest of the order | rest of my items | rest of the items | an item missing | one item missing | item missing |
+    items missing | item is missing | items are missing | item was missing | items were missing |
+    missing from my order | missing from the order | missing from my parcel | missing from my delivery |
+    missing item | missing items | one of the items is missing | one of the items was missing |
+    one of my items | one item didnt come | one item hasnt come | one item never came | one item didnt arrive |
+    one item hasnt arrived | one item never arrived | not everything came | not everything arrived |
+    didnt get everything | didnt receive everything | havent got everything | havent received everything |
+    partial delivery | some items missing | some items are missing | some items were missing | forgot to include | forgot to send | left out of my order |
+    left out of the parcel | wasnt in the parcel | werent in the parcel | not in the parcel
+""")
+"""Part of an order not delivered: items of it that did not come in the parcel ("only one of the two came",
+"a shirt was missing from my order"), where a part missing from an item ("it came without the charger")
+is ``FAULTY``."""
 FAULTY_AGAIN = _phrases("""
     broken again | faulty again | gone wrong again | stopped working again | same problem again | same fault again |
     same problem as the first | same fault as the first | same issue again | the replacement is broken |

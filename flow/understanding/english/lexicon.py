@@ -649,6 +649,7 @@ ENGLISH = Lexicon(
     conditions={
         "unsafe": conditions.UNSAFE,
         "faulty_again": conditions.FAULTY_AGAIN,
+        "items_missing": conditions.ITEMS_MISSING,
         "faulty": conditions.FAULTY,
         "never_arrived": conditions.NEVER_ARRIVED,
         "unauthorised": conditions.UNAUTHORISED,
