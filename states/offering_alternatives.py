@@ -77,7 +77,8 @@ SPEC = StateSpec(
         "about": (
             "{% if more_asked and request_assumed %}{{ 'These are the options' if several else 'This is what' }} I "
             "can offer. {% elif more_asked %}{{ 'These are the options' if several else 'This is what' }} I can offer "
-            "instead of {{ request }}, I'm afraid. {% elif complained %}I understand it's not what you asked for. {% endif %}"
+            "instead of {{ request }}, I'm afraid. {% elif complained %}I understand it's not what you asked for. "
+            "{% endif %}"
             "{{ details }} Would you like the {{ about }}?",
             "{% if more_asked and request_assumed %}{{ 'These are' if several else 'This is' }} what I can do. "
             "{% elif more_asked %}I'm afraid {{ 'these are' if several else 'this is' }} what I have instead of "

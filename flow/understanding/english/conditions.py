@@ -105,10 +105,11 @@ ITEMS_MISSING = _phrases("""
     items missing | item is missing | items are missing | item was missing | items were missing |
     missing from my order | missing from the order | missing from my parcel | missing from my delivery |
     missing item | missing items | one of the items is missing | one of the items was missing |
-    one of my items | one item didnt come | one item hasnt come | one item never came | one item didnt arrive |
+    one item didnt come | one item hasnt come | one item never came | one item didnt arrive |
     one item hasnt arrived | one item never arrived | not everything came | not everything arrived |
     didnt get everything | didnt receive everything | havent got everything | havent received everything |
-    partial delivery | some items missing | some items are missing | some items were missing | forgot to include | forgot to send | left out of my order |
+    partial delivery | some items missing | some items are missing | some items were missing |
+    forgot to include | left out of my order |
     left out of the parcel | wasnt in the parcel | werent in the parcel | not in the parcel
 """)
 """Part of an order not delivered: items of it that did not come in the parcel ("only one of the two came",
