@@ -580,3 +580,31 @@ Feature: Questions on the way, and the facts that change the answer
       Then the reply matches /(not something I can help with|can't help with that one)/
       And the agent does not say "didn't follow"
       And the agent does not say "Let me make it easier"
+
+  Rule: A fee the policy never speaks of is no question its reasons or rules answer
+
+    Scenario Outline: "<question>" while the alternatives are open is said to be beyond the agent, not answered with the reason
+      When the customer says "I want a refund"
+      And the customer says "<question>"
+      Then the reply matches /(not something I can help with|can't help with that one)/
+      And the agent does not say "refund window is 30 days"
+      And the agent does not say "return most items within 30 days"
+      And the agent offers "Store credit" and "Exchange"
+
+      Examples:
+        | question                    |
+        | what's the fee?             |
+        | is there a restocking fee?  |
+
+    Scenario: "Is there a restocking fee?" once a refund is started is said to be beyond the agent
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      And the customer says "is there a restocking fee?"
+      Then the reply matches /(not something I can help with|can't help with that one|outside what I can do)/
+      And the agent does not say "return most items"
+
+    Scenario: A fee the policy does speak of is answered from its rules
+      Given the policy file "policies/restocking_fee.yaml"
+      When the customer says "is there a restocking fee?"
+      Then the agent says "A restocking fee of 10% is taken from the refund"
+      And the reply does not match /(not something I can help with|can't help with that one)/

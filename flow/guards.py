@@ -203,6 +203,8 @@ def asked_why(run: Run, rules: Rules) -> bool:
         return False  # asked for the rules again, once the reason was given: the summary answers
     if not _has(run, "ask_why") and _answered_by_one_rule(run, rules):
         return False  # "will I get the postage back?": one sentence of the rules answers it, not the reason
+    if not _has(run, "ask_why") and asks_of_an_unsaid_charge(run, rules):
+        return False  # "is there a restocking fee?": a charge nothing the agent can say speaks of
     item = explained_item(run, rules)
     return item is not None
 
@@ -217,6 +219,21 @@ def _answered_by_one_rule(run: Run, rules: Rules) -> bool:
     if not _ABOUT_THE_RULES.isdisjoint(words):
         return False
     return answering_sentence(summary, run.text) is not None
+
+
+def asks_of_an_unsaid_charge(run: Run, rules: Rules) -> bool:
+    """Whether a question about the rules asks about a fee or charge ("what's the fee?", "is there a
+    restocking fee?") that neither the policy's summary nor its reasons mention, so the reason for the
+    refusal would not answer it."""
+    words = set(run.text.lower().replace("?", " ").replace("'", "").split())
+    asked = words & _CHARGES
+    if not asked:
+        return False
+    return not any(word in rules.words or word.removesuffix("s") in rules.words for word in asked)
+
+
+_CHARGES = frozenset({"fee", "fees", "charge", "charges", "penalty", "penalties", "surcharge", "restocking"})
+"""Words of a charge a customer may ask about."""
 
 
 _ABOUT_THE_RULES = frozenset(
@@ -266,7 +283,7 @@ def asked_policy(run: Run, rules: Rules) -> bool:
     if rules.policy.summary is None or _moves_on(run):
         return False
     if _has(run, "ask_policy"):
-        return True
+        return not asks_of_an_unsaid_charge(run, rules)
     # "why do you charge for returns?" is answered by the summary; "why are your prices so high?" is not
     return (
         _has(run, "ask_why")

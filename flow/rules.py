@@ -65,6 +65,9 @@ class Rules:
         self.request_facts = policy.request_facts()
         self.alternative_ids = frozenset(a.id for r in policy.requests.values() for a in r.every_alternative())
         """The ids of every alternative the policy offers, for any request."""
+        said = policy.model_dump_json().lower()
+        self.words = frozenset("".join(c if c.isalpha() else " " for c in said).split())
+        """Every word the policy says, in lower case, to tell whether it speaks of something at all."""
         self._declines: dict[str, list[Predicate]] = {
             name: [compile_condition(rule.when) for rule in request.declines]
             for name, request in policy.requests.items()

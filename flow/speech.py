@@ -503,7 +503,7 @@ class Speaker:
             or (
                 (last.state == "listening" or last.state == "follow_up" and run.signals.language is None)
                 and run.counters.unclear <= 2
-                and unanswered(run, self._policy)
+                and unanswered(run, self._rules)
             )
             or (run.signals.language is not None and run.counters.unclear > 1)
         ):

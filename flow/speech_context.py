@@ -17,7 +17,7 @@ from flow.answers import (
     first_sentence_about,
     speaks_of,
 )
-from flow.guards import handed_over, open_before_handoff, unoffered
+from flow.guards import asks_of_an_unsaid_charge, handed_over, open_before_handoff, unoffered
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
@@ -509,7 +509,7 @@ class ContextBuilder:
             context["status_text"] = self._status_text(run, policy.status.say)
         if "unanswered" in groups:
             context["announced"] = _announces(run)
-            context["unanswered"] = unanswered(run, policy)
+            context["unanswered"] = unanswered(run, self._rules)
         if "files_complaint" in groups:
             context["files_complaint"] = files_complaint(run)
         noted = getattr(run, "noted_for", None)
@@ -1093,11 +1093,12 @@ def _greeted(run: Run) -> bool:
     return bool(run.steps) and run.steps[0].transition == "start"
 
 
-def unanswered(run: Run, policy: Policy) -> bool:
+def unanswered(run: Run, rules: Rules) -> bool:
     """Whether the message asks for something the agent cannot do or answer here: a question or an ask it
     read nothing in but facts, a request the policy does not handle, a question about an offer nobody
     made, or one about the rules, or how a request goes, that the policy has no words for (no ``summary``,
-    no ``status``)."""
+    no ``status``, nothing said of the fee asked about)."""
+    policy = rules.policy
     return (
         _unanswered(run)
         or "beyond" in run.signals.slots
@@ -1107,6 +1108,7 @@ def unanswered(run: Run, policy: Policy) -> bool:
         )
         or _asked_about_nothing_open(run)
         or (policy.summary is None and any(a.kind == "ask_policy" for a in run.signals.acts))  # no rules to tell
+        or (any(a.kind == "ask_policy" for a in run.signals.acts) and asks_of_an_unsaid_charge(run, rules))
         or (policy.status is None and any(a.kind == "ask_status" for a in run.signals.acts))
     )
 
