@@ -157,6 +157,41 @@ Feature: Saying it another way
     Then the agent hands over to a person
 
 
+  Rule: A question put back to the agent, or how to find the fact out, gets the hint
+
+    Scenario Outline: "<question>" to whether the order has left says the agent cannot see it, then gives the hint
+      When the customer says "I want to cancel order A-5050"
+      And the customer says "<question>"
+      Then the message is read as "not provide:dispatched"
+      And the reply matches /(can't see that from here|can't check that from here|not something I can see here)/
+      And the agent says "tracking link"
+      And the agent does not say "can't help with"
+      When the customer says "no tracking email yet"
+      Then the request is approved
+
+      Examples:
+        | question                                 |
+        | has it shipped?                          |
+        | can you tell me if it has shipped?       |
+        | you tell me, has it been dispatched?     |
+        | has it gone out yet                      |
+
+    Scenario Outline: "<question>" asks how to find the fact out, and gets the hint without "I can't see"
+      When the customer says "<opening>"
+      And the customer says "<question>"
+      Then the agent says "<hint>"
+      And the reply does not match /can't (see|check) that/
+
+      Examples:
+        | opening                         | question                           | hint                 |
+        | I want to cancel order A-5050   | is there any way to check?         | tracking link        |
+        | I want a refund                 | where do I find the order number?  | confirmation email   |
+
+    Scenario: "Can you tell me if it's shipped? If not I want to cancel" asks for the cancellation
+      When the customer says "Can you tell me if A-9005 has shipped? if not I want to cancel"
+      Then the message is read as "provide:order_id" and "request:cancel"
+      And the agent asks for the "dispatched"
+
   Rule: A fact without a hint that the customer cannot give brings the offer of a colleague at once
 
     Scenario: "Not sure if it's shipped", with no hint to give, is met with a colleague, not the question again

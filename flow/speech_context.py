@@ -84,6 +84,7 @@ _FACT_ASKED = frozenset(
         "arrived_only",
         "hint",
         "not_known",
+        "asked_back",
         "colleague_declined",
         "offer_colleague",
     }
@@ -622,6 +623,12 @@ class ContextBuilder:
             if stuck and not malformed:
                 context["level"] = max(context.get("level") or 0, STUCK_ON_A_FACT)  # help, not "send it again"
             context["not_known"] = unknown
+            said = _letter_words(run.text)
+            context["asked_back"] = (
+                unknown
+                and ("?" in run.text or bool(said) and said[0] in _QUESTION_OPENERS)
+                and _FINDING_OUT.isdisjoint(said)
+            )  # "has it shipped?", not "where do I find it?"
             # "No, a refund then": the no to a colleague comes with the request to look at instead.
             declined = run.question == "person" and run.signals.has("deny") and not run.signals.has("request")
             if declined and spec.kind == "yes_no":
@@ -1303,9 +1310,12 @@ def _in_text(value: Any) -> Any:
 _ONLY_ONE_LEFT = "There's nothing else I can offer here, I'm afraid."
 
 
+_FINDING_OUT = frozenset({"how", "where", "way", "find", "look"})
+"""Words of asking how to find a fact out, rather than asking the agent for it."""
+
 _QUESTION_OPENERS = frozenset(
     {"how", "what", "whats", "when", "where", "why", "who", "which", "can", "could", "do", "does", "is", "are",
-     "will", "would", "should", "may", "if", "and"}
+     "will", "would", "should", "may", "if", "and", "did", "has"}
 )  # fmt: skip
 """Words that open a message asking something ("how long?", "can I use it online"), so that "Good question"
 answers it; "a medium please" asks nothing."""

@@ -1362,6 +1362,8 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     if "than" in near or any(a == "instead" and b == "of" for a, b in zip(wider, wider[1:], strict=False)):
         return True
     before = words[max(0, at - 4) : at]
+    if any(a == "if" and b == "not" for a, b in zip(words[:at], words[1:at], strict=False)):
+        before = [word for word in before if word != "not"]  # "if not I want to cancel": if it hasn't, then cancel
     if words[0] in _BARE_NOS and at > 1 and words[1] in _SUBJECTS and words.count(words[0]) == 1:
         before = [word for word in before if word != words[0]]  # "no I want my money back": a no, then the wish
     if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
@@ -1883,6 +1885,13 @@ def _cannot_give(
     if context.asked is None:
         _cannot_give_unasked(clauses, context, lexicon, found)
         return
+    if context.asked not in facts and not found.kinds() - {"thank", "hold", "ask_policy", "unknown"}:
+        if _asked_back(clauses, context, lexicon) or _asks_how_to_find(clauses):
+            # "has it shipped?", "is there any way to check?": the customer does not know, and asks how to
+            found.drop("ask_policy")
+            found.drop("unknown")
+            found.add(5, Act.of("provide", context.asked, negated=True))
+            return
     if found.kinds() - {"thank", "hold"}:
         return
     for index, clause in enumerate(clauses):
@@ -1892,6 +1901,40 @@ def _cannot_give(
             found.drop("hold")
             found.add(index * 1000 + 5, Act.of("provide", context.asked, negated=True))
             return
+
+
+def _asked_back(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bool:
+    """Whether a yes-or-no question is put back to the agent ("has it shipped?", "can you tell me if it's
+    been dispatched?"): every clause asks, and one names the fact asked for."""
+    spec = next((f for f in context.facts if f.name == context.asked), None)
+    if spec is None or spec.kind != "yes_no" or not all(_asks(clause) for clause in clauses):
+        return False
+    if _names_the_fact(clauses, context, lexicon):
+        return True
+    said = f" {' '.join(word for clause in clauses for word in clause.words)} "
+    return any(f" {phrase} " in said for phrase in spec.yes_phrases)  # "has it gone out yet"
+
+
+def _asks_how_to_find(clauses: list[Clause]) -> bool:
+    """ "Is there any way to check?", "how do I find out?", "where can I see that?": asking how to find the
+    fact asked for."""
+    for clause in clauses:
+        words = set(clause.words)
+        if _asks(clause) and not _HOW_OR_WHERE.isdisjoint(words) and not _FINDING.isdisjoint(words):
+            return True
+    return False
+
+
+_HOW_OR_WHERE = frozenset({"how", "way", "where"})
+_FINDING = frozenset({"check", "find", "know", "see", "look", "tell"})
+
+
+def _asks(clause: Clause) -> bool:
+    return clause.question or (bool(clause.words) and clause.words[0] in _ASKING_BACK)
+
+
+_ASKING_BACK = frozenset({"has", "have", "is", "did", "was", "can", "could", "do", "does", "you", "any", "tell"})
+"""Words a question put back to the agent may open with, its question mark left off ("has it gone out")."""
 
 
 def _about_what_was_given(clauses: list[Clause], unsure: Clause) -> bool:
