@@ -115,7 +115,14 @@ def test_the_project_features_take_every_transition_of_the_bundled_policy(tmp_pa
     run_pytest(REPO, "tests/test_features.py", "--tactful-coverage-json", str(target))
     data = json.loads(target.read_text(encoding="utf-8"))
     policies = {policy["policy"]: policy for policy in data["policies"]}
-    assert set(policies) == {"retail", "retail-one-at-a-time", "retail-generous", "short_chats", "gym"}
+    assert set(policies) == {
+        "retail",
+        "retail-one-at-a-time",
+        "retail-generous",
+        "short_chats",
+        "gym",
+        "furniture-restocking",
+    }
     retail = policies["retail"]
     taken = {edge["label"] for edge in retail["transitions"]["edges"] if edge["count"]}
     live = {edge.label for edge in Engine(load_policy("retail")).edges}
