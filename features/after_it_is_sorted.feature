@@ -442,6 +442,21 @@ Feature: After the request is sorted
       And the agent does not say "done already"
 
 
+  Rule: A complaint to make, once the request is sorted, is offered to a colleague, not thanked away
+
+    Scenario Outline: "<message>" offers a colleague to take the complaint
+      When the customer says "<message>"
+      Then the conversation is in "follow_up"
+      And the agent says "complaint"
+      And the quick reply "Yes, a colleague please" is offered
+      When the customer says "yes please"
+      Then the agent hands over to a person
+
+      Examples:
+        | message                                     |
+        | I also want to complain about your courier  |
+        | thanks, and the complaint?                  |
+
   Rule: What sending it back costs, asked once a refund is started, is answered from the rules
 
     Scenario Outline: "<question>" is told the returns label is free

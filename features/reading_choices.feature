@@ -752,3 +752,18 @@ Feature: Reading what the customer chooses
       When the customer says "my order A-6060 came with the wrong colour, I ordered navy and got black. I still want navy please"
       Then the alternative "Exchange" is applied
       And the agent says "navy"
+
+  Rule: Going without the item while what was arranged runs its course is a question about that
+
+    Scenario Outline: "<question>" after the repair is arranged is answered from the repair
+      When the customer says "the leg of my sofa A-1001 is wobbly, what are my options?"
+      And the customer says "repair"
+      And the customer says "<question>"
+      Then the message is read as "ask_about:repair"
+      And the agent says "within 14 days"
+      And the agent does not say "put it more simply"
+
+      Examples:
+        | question                                  |
+        | how long will I be without a sofa?        |
+        | how long will I be without my sofa then?  |

@@ -1008,6 +1008,23 @@ def insisted_after_taking_offer(run: Run, rules: Rules) -> bool:
     return _has(run, "insist") and item is not None and item.chosen is not None
 
 
+def files_complaint(run: Run) -> bool:
+    """Whether the customer, having asked for nothing the agent does, wants to make a complaint ("how can I
+    lodge a complaint against your company?"): something a person takes."""
+    if run.request is not None or not run.signals.has("complain"):
+        return False
+    if run.question == "person" and all(act.kind == "complain" for act in run.signals.acts):
+        return True  # still telling what went wrong, with a colleague already offered for it
+    lowered = run.text.lower()
+    return any(words in lowered for words in _FILING)
+
+
+_FILING = (
+    "complaint", "file a claim", "claim against", "want to complain", "like to complain", "reclamation",
+    "make a claim", "customer claim", "consumer claim", "lodge a claim", "raise a claim",
+)  # fmt: skip
+
+
 def thanked_only(run: Run, rules: Rules) -> bool:
     """The customer only says thank you (or something as polite), choosing nothing yet."""
     return bool(_acts(run)) and all(a.kind in ("thank", "complain") for a in _acts(run)) and _has(run, "thank")
@@ -1049,6 +1066,8 @@ def satisfied(run: Run, rules: Rules) -> bool:
         return False  # "great, can you do it then?" is not done yet
     if _has(run, "goodbye") or (_has(run, "affirm") and run.question == "satisfaction"):
         return not _moves_on(run)
+    if files_complaint(run):
+        return False  # "thanks, and the complaint?": a complaint still to be made
     return thanked_only(run, rules) or (_has(run, "deny") and run.question == "anything_else")
 
 

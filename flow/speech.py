@@ -15,7 +15,7 @@ from typing import Any
 from flow import payloads
 from flow.answers import WHERE_MONEY_GOES, answering_sentence, answers_topic, asks_where_money_goes, speaks_of
 from flow.graph import ESCALATING
-from flow.guards import ASKS_PERSON, listed_instead, switchable
+from flow.guards import ASKS_PERSON, files_complaint, listed_instead, switchable
 from flow.inline import inline
 from flow.models import QuickReply
 from flow.policy import Policy
@@ -25,7 +25,6 @@ from flow.speech_context import (
     FOLLOW_UP,
     ContextBuilder,
     SharedContexts,
-    files_complaint,
     offers_colleague_for_fact,
     status_check,
     unanswered,
@@ -508,6 +507,8 @@ class Speaker:
             or (run.signals.language is not None and run.counters.unclear > 1)
         ):
             return "person"
+        if last.transition == "empathize" and last.state == "follow_up" and files_complaint(run):
+            return "person"  # "I also want to complain about your courier", once the request is settled
         if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= ASKS_PERSON:
             return "person"
         if last.transition == "answer_status" and status_check(run, self._policy):

@@ -17,7 +17,7 @@ from flow.answers import (
     first_sentence_about,
     speaks_of,
 )
-from flow.guards import asks_of_an_unsaid_charge, handed_over, open_before_handoff, unoffered
+from flow.guards import asks_of_an_unsaid_charge, files_complaint, handed_over, open_before_handoff, unoffered
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
@@ -1203,23 +1203,6 @@ _ASKING = (
 _QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "would i ", "is it ", "is there ",
               "are you ", "do you ", "does it ", "how do ", "how can ", "what if ")  # fmt: skip
 """Openings of a question asked without its question mark ("can i keep the teapot")."""
-
-
-def files_complaint(run: Run) -> bool:
-    """Whether the customer, having asked for nothing the agent does, wants to make a complaint ("how can I
-    lodge a complaint against your company?"): something a person takes."""
-    if run.request is not None or not run.signals.has("complain"):
-        return False
-    if run.question == "person" and all(act.kind == "complain" for act in run.signals.acts):
-        return True  # still telling what went wrong, with a colleague already offered for it
-    lowered = run.text.lower()
-    return any(words in lowered for words in _FILING)
-
-
-_FILING = (
-    "complaint", "file a claim", "claim against", "want to complain", "like to complain", "reclamation",
-    "make a claim", "customer claim", "consumer claim", "lodge a claim", "raise a claim",
-)  # fmt: skip
 
 
 def _status_answer(text: str, run: Run, *, checked: bool = False) -> str:

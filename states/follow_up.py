@@ -244,12 +244,12 @@ SPEC = StateSpec(
             "{% endif %}",
         ),
         "empathize": (
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I'm sorry it's been frustrating. "
-            "{% endif %}{{ resume }}",
-            "{% if apology_asked %}You're right, and I apologise. {% else %}"
-            "I understand, and I'm sorry. "
-            "{% endif %}{{ resume }}",
+            "{% if files_complaint %}I'm sorry about that. I can't take a complaint here, but a colleague can: would "
+            "you like me to pass you to one?{% elif apology_asked %}You're right, and I apologise. {{ resume }}"
+            "{% else %}I'm sorry it's been frustrating. {{ resume }}{% endif %}",
+            "{% if files_complaint %}I'm sorry to hear that. A colleague can take your complaint: shall I pass you to "
+            "one?{% elif apology_asked %}You're right, and I apologise. {{ resume }}"
+            "{% else %}I understand, and I'm sorry. {{ resume }}{% endif %}",
         ),
     },
     buttons={"check_in": "satisfaction", "answer_about": "switch", "which_one": "switch", "*": "done"},

@@ -494,11 +494,21 @@ def _about_something_else(clause: Clause, offer: Offer | None, lexicon: Lexicon)
     words = {w for w in clause.words if len(w) >= 4 and w not in lexicon.stopwords and w not in _VAGUE}
     words -= in_compounds(clause.words)  # "can I pay with a credit card?" speaks of no offer's credit
     words -= _AFTER_A_CHOICE
+    words -= _done_without(clause.words)
     if not words:
         return False
     known = offer.details | offer.description | {word for name in offer.words for word in name.split()}
     stems = {word[:5] for word in known if len(word) >= 5}
     return not any(w in known or w.removesuffix("s") in known or w[:5] in stems for w in words)
+
+
+def _done_without(words: Sequence[str]) -> set[str]:
+    """ "How long will I be without my sofa?": the item itself, which the customer goes without while what
+    was arranged runs its course, and the word that says so."""
+    if "without" not in words:
+        return set()
+    at = words.index("without")
+    return {"without", *words[at + 1 : at + 4]}
 
 
 def _not_the_chosen(words: Sequence[str], mentions: list[Mention], chosen: Offer) -> list[Mention]:
