@@ -411,6 +411,12 @@ Feature: Reading facts and requests the way people give them
         | message                                                                         |
         | need a refund, A-3030, bought yesterday, also the box was damaged but the item is fine |
         | the box arrived damaged but the item itself is ok, order A-3030                 |
+        | refund A-3030 bought yesterday. Also the box was a bit dented but that's fine    |
+        | refund A-3030 bought yesterday, the packaging was torn, doesn't matter           |
+
+    Scenario: Harm to the box waved off beside a broken item is still a fault
+      When the customer says "the box was dented and the lamp is broken. it's fine, I just want a refund"
+      Then the message gives the fact "condition" as "faulty"
 
     Scenario: A parcel whose contents came soaked is faulty
       When the customer says "your courier left my parcel in the rain and everything inside is soaked. A-4545"

@@ -377,6 +377,22 @@ Feature: Reading the tone of a message
       When the customer says "I'll do a charge back with my bank"
       Then the message is read as "threat"
 
+  Rule: Where the money goes is no threat to go to the bank
+
+    Scenario Outline: "<message>" asks where the refund goes and threatens nothing
+      When the customer says "<message>"
+      Then the message is not read as "threat"
+      And the agent does not hand over to a person
+
+      Examples:
+        | message                                                              |
+        | refund A-1304, bought 3 weeks ago. will the money go to my card or hers? |
+        | will the refund go to my bank account?                               |
+
+    Scenario: "I'll go to my bank" is still a threat
+      When the customer says "sort out my refund now or I'll go to my bank"
+      Then the message is read as "threat"
+
   Rule: A question that is a complaint is not an aside to answer
 
     Scenario: "… and this is how you treat me?" beside the request is not told it cannot be answered

@@ -637,7 +637,11 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value == NEVER_ARRIVED and not _ARRIVING.isdisjoint(word_set) and any(_came_in_the_end(c) for c in clauses):
         # "it only arrived 20 days ago because your courier lost it for 2 weeks": late, but here
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {NEVER_ARRIVED})
-    if value == FAULTY and not _BOX_WORDS.isdisjoint(word_set) and any(_item_fine(clause) for clause in clauses):
+    if (
+        value == FAULTY
+        and not _BOX_WORDS.isdisjoint(word_set)
+        and (any(_item_fine(clause) for clause in clauses) or _box_waved_off(clauses))
+    ):
         # "the box was damaged but the item is fine": only the packaging came to harm
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {FAULTY})
     if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
@@ -676,6 +680,34 @@ def _item_fine(clause: Sequence[str]) -> bool:
         word in _UNHARMED and not _THE_THING.isdisjoint(clause[max(0, at - 4) : at]) and "not" not in clause[:at]
         for at, word in enumerate(clause)
     )
+
+
+def _box_waved_off(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "The box was a bit dented but that's fine", "the packaging was torn, doesn't matter": harm to the box
+    the customer waves away in the same breath."""
+    for index, clause in enumerate(clauses):
+        if _BOX_WORDS.isdisjoint(clause) or "and" in clause:
+            continue  # "the box was dented and the lamp is broken. it's fine": more than the box came to harm
+        if _waves_off(clause):
+            return True
+        following = clauses[index + 1] if index + 1 < len(clauses) else ()
+        if len(following) <= _SHORT_WAVE and _waves_off(following):
+            return True
+    return False
+
+
+def _waves_off(words: Sequence[str]) -> bool:
+    pairs = set(zip(words, words[1:], strict=False))
+    return any(a in _THAT and b in _UNHARMED for a, b in pairs) or bool(pairs & _NO_MATTER)
+
+
+_SHORT_WAVE = 4
+
+
+_THAT = frozenset({"thats", "its", "that", "it"})
+_NO_MATTER = frozenset(
+    {("doesnt", "matter"), ("big", "deal"), ("not", "bothered"), ("dont", "mind"), ("no", "problem")}
+)
 
 
 _BOX_WORDS = frozenset({"box", "boxes", "packaging", "packet", "package", "wrapping", "outer", "carton", "parcel"})

@@ -47,6 +47,8 @@ _FEES = frozenset(
     "delivery postage shipping return returns service booking cancellation admin handling restocking the".split()
 )
 """Words before "charge back" that make it a fee given back ("the delivery charge back")."""
+_MONEY_GOING = frozenset({"money", "refund", "it", "credit", "payment", "cash", "that", "this", "funds"})
+"""Words before "go to my card" that make it where money goes."""
 _NEGATIONS = frozenset(
     """not never no dont wont wouldnt doesnt didnt isnt arent aint shant shouldnt nor neither without
     cannot cant""".split()
@@ -113,6 +115,8 @@ def read_threat(text: str, words: Iterable[str] | None = None, folded: str | Non
         before = joined[: match.start()].split()
         if before[-1:] and before[-1] in _FEES and joined.startswith("charge", match.start()):
             continue  # "will I get the delivery charge back?": a fee returned, not a chargeback
+        if joined.startswith("go to my", match.start()) and not _MONEY_GOING.isdisjoint(before[-3:]):
+            continue  # "will the money go to my card?": where a refund goes, not a customer going to their bank
         if not _negated(before):
             return True
         named = True
