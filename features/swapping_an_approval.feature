@@ -424,3 +424,18 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "blue please"
       Then the agent says "blue"
 
+
+  Rule: Telling the agent to send the one named swaps the refund for it
+
+    Scenario Outline: "<message>" after a wrong item was refunded swaps the refund for the exchange
+      When the customer says "I got the wrong item"
+      And the customer says "A-1403"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the message is read as "choose:exchange"
+      And the alternative "Exchange" is applied
+
+      Examples:
+        | message              |
+        | send the right one   |
+        | just send me the right one please |

@@ -19,6 +19,21 @@ Feature: Giving the customer time
       When the customer says "ok we'll take the store credit"
       Then the alternative "Store credit" is applied
 
+    Scenario Outline: "<message>" to the offers is time asked for, not a no to them
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as "hold"
+      And the conversation is in "offering_alternatives"
+      And the quick replies are "Store credit", "Exchange" and "No, thanks"
+      When the customer says "actually, the credit please"
+      Then the alternative "Store credit" is applied
+
+      Examples:
+        | message                                  |
+        | hmm neither really. I'll think about it  |
+        | no thanks, I'll have a think             |
+
     Scenario Outline: "<message>" without the order number to hand is given time, not a colleague
       When the customer says "i want to return a coat"
       And the customer says "i dont have the order number on me right now"

@@ -219,6 +219,11 @@ def read_acts(
         _read_answers(clause, position, context, lexicon, found, thanked=thanked, irony=tone.irony)
         if has(lexicon.taking_time, words) and not _unsure_when(words):
             found.add(position + 8, Act.of("hold"))
+    if "hold" in found.kinds() and context.offered and found.kinds() - _BESIDE_HOLD <= {"reject", "deny"}:
+        # "neither really. I'll think about it": not now, with time asked to decide, leaves the offers open
+        found.acts = [
+            (at, act) for at, act in found.acts if act.kind not in ("reject", "deny") or act.target not in (None, "all")
+        ]
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
     if context.question == "anything_else" and "goodbye" in found.kinds():

@@ -260,10 +260,10 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if not _USING.isdisjoint(words[: mention.start]):
         return False  # "can I use the same label for another order?" asks about it
-    if all(word in _BARE for word in words[: mention.start]) and all(
+    if all(word in _BARE or word in _GIVING for word in words[: mention.start]) and all(
         word in _TOLD or word in lexicon.praise for word in words[mention.end :]
     ):
-        return True
+        return True  # "a replacement", "send the right one", "just give me the credit then"
     if mention.how == "variant" and not _SENDING_FOR.isdisjoint(words[max(0, mention.start - 2) : mention.start]):
         return True  # "size 8, need 9", "if you send a 9"
     if (
@@ -352,6 +352,8 @@ _BARE = frozenset(
 )  # fmt: skip
 """Words that may stand before an alternative's name in a message that is only the name: "a replacement",
 "I guess a replacement"."""
+_GIVING = frozenset({"send", "give", "ship", "post", "me", "us", "just", "please", "pls"})
+"""Words of telling the agent to hand over what the name says, before it: "send the right one"."""
 _TOLD = frozenset(
     {"it", "them", "then", "please", "pls", "instead", "for", "me", "now", "thanks", "sounds", "good", "great",
      "fine", "perfect", "works", "would", "be", "is", "nice", "ideal", "lovely", "best", "i", "guess", "suppose",
