@@ -608,3 +608,13 @@ Feature: Questions on the way, and the facts that change the answer
       When the customer says "is there a restocking fee?"
       Then the agent says "A restocking fee of 10% is taken from the refund"
       And the reply does not match /(not something I can help with|can't help with that one)/
+
+  Rule: A price difference the offer's details never mention is honestly left
+
+    Scenario: "Can I exchange it for something cheaper and get the difference back?" is not answered with how the exchange goes
+      When the customer says "I want a refund"
+      And the customer says "is the exchange free?"
+      And the customer says "and can I exchange it for something cheaper and get the difference back?"
+      Then the agent says "I can't answer that from here"
+      And the agent does not say "As I mentioned"
+      And the conversation is in "offering_alternatives"

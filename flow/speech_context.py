@@ -1351,7 +1351,7 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
             return told
         return f"I've shared all I know about the {name}; a colleague can tell you more if you need it."
     details = _details(alternative)
-    if not speaks_of(details, question):
+    if not speaks_of(details, question) or _unsaid_price_difference(details, question):
         # "can the replacement go to my work address?": nothing the policy says answers it
         told = f"I can't answer that from here, I'm afraid. What I can tell you is that {_lowered(details)}"
         if not set(sentence_hashes(told)) <= said:
@@ -1375,6 +1375,17 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
         if not set(sentence_hashes(text)) <= said:
             return text
     return _details(alternative)
+
+
+def _unsaid_price_difference(details: str, question: str) -> bool:
+    """ "Can I exchange it for something cheaper and get the difference back?": a question about the price
+    that details saying nothing of prices do not answer, whatever else of theirs it names."""
+    asked = set(_letter_words(question.lower()))
+    said = set(_letter_words(details.lower()))
+    return not asked.isdisjoint(_PRICES) and said.isdisjoint(_PRICES)
+
+
+_PRICES = frozenset({"difference", "cheaper", "price", "prices", "pricier", "expensive", "dearer"})
 
 
 def _lowered(text: str) -> str:
