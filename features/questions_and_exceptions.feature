@@ -181,6 +181,20 @@ Feature: Questions on the way, and the facts that change the answer
       And the refund goes to a person for review
       And the agent does not say "We can refund orders for 30 days"
 
+    Scenario: A stay in hospital told for an order still inside the window is refunded at once, with a word of sympathy
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "refund please, I was in hospital"
+      Then the refund is approved
+      And the agent does not hand over to a person
+      And the agent says "sorry"
+
+    Scenario: A sorry comes before the refund of a faulty item, not "good news"
+      Given the customer "Dana" bought order "A-1001" 14 days ago
+      When the customer says "my kettle has started leaking"
+      Then the refund is approved
+      And the agent says "sorry"
+      And the agent does not say "Good news"
+
     Scenario: A stay in hospital beside an exchange asked for by name gets the exchange, not a person
       When the customer says "I was in hospital so I couldn't sort it sooner. can I exchange it for a bigger size?"
       Then the message gives the fact "circumstance" as "illness"

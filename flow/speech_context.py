@@ -520,7 +520,9 @@ class ContextBuilder:
             # The trouble of a request settled earlier in the same reply was answered there, not by a "sorry"
             # before the next request's question.
             context["trouble_told"] = (
-                bool(told) and given_here and not any(told.intersection(item.facts) for item in run.settled)
+                bool(told)
+                and given_here
+                and not any(told.intersection(settled.facts) for settled in run.settled if settled is not item)
             )
             news_only = run.signals.facts.get("circumstance") in _NOT_HARD and "condition" not in run.signals.facts
             context["hard_times"] = context["trouble_told"] and not news_only

@@ -36,13 +36,14 @@ SPEC = StateSpec(
     },
     templates={
         "approved": (
-            "{% if said_sorry %}That's quite all right. {% elif complained and not apologized and 'sorry' not in "
-            "approval %}I'm sorry about this. {% endif %}"
+            "{% if said_sorry %}That's quite all right. {% elif (complained or hard_times) and not apologized and "
+            "'sorry' not in approval %}I'm sorry about this. {% endif %}"
             "{{ approval }} Is there anything else I can help with?",
             "{% if said_sorry %}No need to apologise. {% elif complained and not apologized and 'sorry' not in "
             "approval %}I'm sorry you've had this trouble. "
             "{% elif upset_before and not apologized and 'sorry' not in approval %}I'm sorry you've had this "
-            "trouble. {% elif not complained and not settled_before and not upset_before and 'sorry' not in "
+            "trouble. {% elif hard_times and not apologized and 'sorry' not in approval %}I'm sorry about that. "
+            "{% elif not complained and not settled_before and not upset_before and 'sorry' not in "
             "approval %}Good news"
             "{% if customer_name %}, "
             "{{ customer_name }}{% endif %}. {% endif %}{{ approval }} Is there anything else you need?",
