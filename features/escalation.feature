@@ -558,6 +558,18 @@ Feature: Handing over to a person
       Then the conversation is in "escalated"
       And the reply matches /(you'd like a refund)/
 
+  Rule: Refusing a colleague the agent cannot take the conversation back from is told why one still decides
+
+    Scenario: "No I don't want a colleague, I want my money back" for a fault past six months is told a person has to decide
+      Given it is within the policy's opening hours
+      And the customer "Dana" bought order "A-1001" 240 days ago
+      When the customer says "my TV has stopped working"
+      Then the agent hands over to a person
+      When the customer says "no I don't want a colleague, I want my money back"
+      Then the conversation is in "escalated"
+      And the reply matches /(needs a colleague to decide|needs a colleague to look at|has to decide|needs a person to decide)/
+      And the reply matches /(you'd like a refund)/
+
   Rule: A customer who will call back themselves turns the callback down
 
     Scenario Outline: "<answer>" to the callback offer books nothing

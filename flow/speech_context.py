@@ -100,6 +100,7 @@ _GROUPS: dict[str, frozenset[str]] = {
             "remark",
             "said_sorry",
             "bot_asked",
+            "person_refused",
             "questioned",
             "acknowledged",
             "asked_for_all",
@@ -488,6 +489,9 @@ class ContextBuilder:
             context["remark"] = "remark" in run.signals.slots
             context["said_sorry"] = "sorry" in run.signals.slots
             context["bot_asked"] = "ask_bot" in said_kinds
+            context["person_refused"] = run.state == "escalated" and any(
+                act.kind == "ask_human" and act.negated for act in run.signals.acts
+            )
             context["asked_for_all"] = "all_of_them" in run.signals.slots
             context["apology_asked"] = "apology" in run.signals.slots
             # "no it hasn't shipped" once it is sorted: a fact told, nothing asked

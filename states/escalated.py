@@ -42,6 +42,8 @@ SPEC = StateSpec(
             "and they'll reply as soon as they're back.{% endif %}",
         ),
         "waiting": (
+            "{% if person_refused %}I understand you'd rather not wait, but this one needs a colleague to decide, "
+            "so I can't settle it myself here. {% endif %}"
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
@@ -54,6 +56,8 @@ SPEC = StateSpec(
             "{% elif asked_when %}Our team is back {{ callback_when }}, and a colleague can call you then. Shall I "
             "book it?{% else %}Would you like a callback when our team is back? You can answer with the buttons "
             "below.{% endif %}",
+            "{% if person_refused %}I'm afraid this one needs a colleague to look at, so I can't settle it myself, "
+            "but they'll see what you'd like. {% endif %}"
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
@@ -64,6 +68,8 @@ SPEC = StateSpec(
             "conversation and will reply here shortly."
             "{% elif asked_when %}The team is back {{ callback_when }}. Shall I book a callback for then?"
             "{% else %}Shall I book a callback for when the team is back?{% endif %}",
+            "{% if person_refused %}I hear you. This is one a colleague has to decide, so I can't do it myself here. "
+            "{% endif %}"
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
@@ -75,6 +81,8 @@ SPEC = StateSpec(
             "{% elif asked_when %}Our team opens {{ callback_when }}, and I can book you a callback for then. "
             "Would you like that?{% else %}I can book you a callback for when our team opens. Would you like that?"
             "{% endif %}",
+            "{% if person_refused %}I'm sorry, I can't take this one back from my colleague: it needs a person to "
+            "decide. {% endif %}"
             "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
