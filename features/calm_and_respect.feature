@@ -105,14 +105,14 @@ Feature: Staying calm and respectful
 
   Rule: A customer who says sorry after a rude message is answered, not handed over for anger
 
-    Scenario: "Sorry, I'm just frustrated" after a rude request gets the decision, kindly
+    Scenario: "Sorry, I'm just frustrated" after a rude request, answered with the boundary and the decision, is taken kindly
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "you stupid bot, refund my money now A-1234, 50 days"
-      Then the agent says "polite"
+      Then the agent sets a boundary
+      And the agent says "can't refund it"
       When the customer says "sorry, I'm just frustrated"
       Then the agent does not hand over to a person
-      And the agent says "That's quite all right"
-      And the agent says "can't refund it"
+      And the reply matches /(That's quite all right|No problem at all|No need to apologise|Don't worry)/
       And the agent offers "Store credit" and "Exchange"
 
   Rule: Telling the agent to override the rule is met with understanding, not "of course"

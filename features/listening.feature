@@ -421,13 +421,13 @@ Feature: Listening first
 
   Rule: A customer who says sorry is told it is all right, not apologised to
 
-    Scenario: Sorry after the boundary, with the request ready, gets the answer without a sorry of the agent's
+    Scenario: An insult with everything needed gets the boundary and the answer; sorry after it is told it is all right
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I want a refund you absolute morons, A-4567, 5 days ago"
       Then the agent sets a boundary
+      And the request is approved
       When the customer says "sorry, I'm just stressed"
-      Then the request is approved
-      And the reply matches /(all right|No need to apologise)/
+      Then the reply matches /(all right|No need to apologise|No problem)/
       And the agent does not say "I'm sorry"
 
     Scenario Outline: "<message>" while a fact is still needed asks for it again kindly

@@ -263,7 +263,9 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
         ),
         # While listening, the boundary also asks for what the request still needs.
         Edge(
-            "abuse_boundary", "message", source, source, guards.abusive, ("ask_fact",) if source == "listening" else ()
+            "abuse_boundary", "message", source, source,
+            guards.abusive_while_gathering if source == "listening" else guards.abusive,
+            ("ask_fact",) if source == "listening" else (),
         ),
         Edge("escalate_threat", "message", source, "escalated", guards.threatened, ("escalate",), reason="threat"),
         Edge(

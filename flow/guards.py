@@ -62,6 +62,16 @@ def abusive(run: Run, rules: Rules) -> bool:
     return run.signals.abusive
 
 
+def abusive_while_gathering(run: Run, rules: Rules) -> bool:
+    """While listening, the message abuses people, with strikes left, and leaves nothing to decide yet: set a
+    calm boundary and ask for what is still needed. A message that also completes the request ("you're
+    useless, refund A-1501, bought 40 days ago") is decided, with the boundary said first."""
+    if not abusive(run, rules):
+        return False
+    decision = _decision(run, rules)
+    return decision is None or decision.verdict in ("missing", "narrow", "cannot_check")
+
+
 def threatened(run: Run, rules: Rules) -> bool:
     """The customer mentions legal action, a chargeback, a regulator, the press or a public complaint."""
     return run.signals.threat

@@ -255,6 +255,11 @@ class Speaker:
             soothing = ""
             if index == 0 and calm:
                 soothing = self._fresh(run, "templates.common.calm", step, seed, said, hashed, shared, continues=True)
+            elif index == 0 and self._boundary_first(run):
+                # "you're useless, refund A-1501, bought 40 days ago": decided, after the boundary
+                soothing = self._fresh(
+                    run, "templates.common.boundary", step, seed, said, hashed, shared, continues=True
+                )
             text = self._fresh(
                 run,
                 path,
@@ -379,6 +384,12 @@ class Speaker:
             return None
         area = step.state if key in spec.templates else "common"
         return f"templates.{area}.{key}"
+
+    def _boundary_first(self, run: Run) -> bool:
+        """Whether an abusive message was answered on its merits rather than by the boundary alone, so the
+        reply opens with the boundary."""
+        taken = {step.transition for step in run.steps}
+        return run.signals.abusive and not taken & {"abuse_boundary", "abuse_close"} and run.state != "closed"
 
     def _calm(self, run: Run) -> bool:
         """Whether the reply opens with a calm word: the message is upset, not merely a firm "no" to an offer,

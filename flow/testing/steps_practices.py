@@ -189,13 +189,14 @@ def _(tactful_conversation: ConversationUnderTest) -> None:
 
 @then("the agent sets a boundary", section=SECTION)
 def _(tactful_conversation: ConversationUnderTest) -> None:
-    """After abuse, the agent asks calmly to keep the chat respectful and stays where it was.
+    """After abuse, the agent asks calmly to keep the chat respectful: staying where it was, or, when the
+    abusive message also completed the request, saying so before the decision.
 
     Example: Then the agent sets a boundary
     """
     turn = tactful_conversation.last_turn
     problem = None
-    if turn.transitions[-1:] != ["abuse_boundary"]:
+    if turn.transitions[-1:] != ["abuse_boundary"] and not turn.signals.abusive:
         problem = f"transitions {turn.transitions}, not a boundary"
     elif "respect" not in turn.text.lower():
         problem = "the reply does not ask to keep things respectful"
