@@ -196,7 +196,7 @@ def _(tactful_conversation: ConversationUnderTest) -> None:
     """
     turn = tactful_conversation.last_turn
     problem = None
-    if turn.transitions[-1:] != ["abuse_boundary"] and not turn.signals.abusive:
+    if turn.transitions[-1:] != ["abuse_boundary"] and not (turn.signals is not None and turn.signals.abusive):
         problem = f"transitions {turn.transitions}, not a boundary"
     elif "respect" not in turn.text.lower():
         problem = "the reply does not ask to keep things respectful"
