@@ -545,6 +545,20 @@ Feature: Reading customers the way they write
     And the agent does not say "cancellation"
     And the agent offers "store credit" and "exchange"
 
+  Rule: Chat shorthand for a question word is read as the word
+
+    Scenario Outline: "<message>" to the offers asks what they are
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as "ask_about:all"
+      And the agent does not say "didn't quite catch that"
+
+      Examples:
+        | message              |
+        | wat r my options     |
+        | wot are my options?  |
+
   Rule: An emoji that answers is read as its words
 
     Scenario: A thumbs up to two offers is asked which one

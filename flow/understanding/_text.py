@@ -34,6 +34,7 @@ bc=because cuz=because coz=because cos=because
 mgr=manager acct=account sub=subscription subs=subscription msg=message
 wud=would wld=would cud=could cld=could shud=should em=them bout=about ordr=order ordrd=ordered b4=before
 thru=through tho=though pkg=package smth=something sth=something dosnt=doesnt dnt=dont
+wat=what wot=what wut=what wht=what hw=how
 """
 
 SHORTHAND: dict[str, tuple[str, ...]] = {
