@@ -2009,6 +2009,12 @@ Feature: Reading facts and requests the way people give them
         | I got charged £20 more than the price on the website for A-9191 |
         | you billed me an extra £5 for A-9191                             |
         | you took £10 too much from my card, A-9191                       |
+        | i've been charged £50 but the item was £40, A-9191               |
+        | I was charged £30, the price on the website was £25, A-9191      |
+
+    Scenario: Two amounts that share out one charge are no overcharge
+      When the customer says "charged £50 for two items, £25 each, A-9191"
+      Then the message gives no fact "condition"
 
     Scenario: Paying more by choice is no overcharge
       When the customer says "I paid £20 more to get it faster, A-9191"

@@ -70,6 +70,12 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
         if len(amounts) >= 2 and any(w in _CONTRASTS for w in after[amounts[0] + 1 : amounts[-1]]):
             return True
         if (
+            len(amounts) >= 2
+            and after[amounts[0]] != after[amounts[-1]]
+            and any(w in _THE_PRICE for w in after[amounts[0] + 1 : amounts[-1]])
+        ):
+            return True  # "charged £50 but the item was £40": the price, set against the amount taken
+        if (
             word in _SHOP_CHARGED
             and amounts
             and amounts[0] < _NEAR
@@ -79,6 +85,8 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
     return False
 
 
+_THE_PRICE = frozenset({"price", "priced", "item", "costs", "cost", "worth", "website", "tag", "label", "listed"})
+"""Words between two amounts that make the second the price of what was charged for."""
 _NEAR = 4
 """How many words after "charged" the amount charged on top may come."""
 _SHOP_CHARGED = frozenset({"charged", "billed", "took", "taken", "debited", "deducted", "overcharged"})
