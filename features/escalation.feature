@@ -558,6 +558,15 @@ Feature: Handing over to a person
       Then the conversation is in "escalated"
       And the reply matches /(you'd like a refund)/
 
+  Rule: A person asked for with an order number is met with "of course", not thanks for the number
+
+    Scenario: "I want to speak to a manager about A-2403" is not thanked for the order number
+      Given it is within the policy's opening hours
+      When the customer says "I want to speak to a manager about A-2403"
+      Then the agent hands over to a person
+      And the agent says "Of course"
+      And the agent does not say "Thank you."
+
   Rule: Refusing a colleague the agent cannot take the conversation back from is told why one still decides
 
     Scenario: "No I don't want a colleague, I want my money back" for a fault past six months is told a person has to decide

@@ -17,7 +17,8 @@ _LEAD = (
     "{% elif escalation_reason == 'exception' %}{{ exception_text }} "
     "{% elif complained and not apologized %}I'm sorry this has been so frustrating. "
     "{% elif bot_asked %}I'm {{ agent_name }}, a virtual assistant, not a person. "
-    "{% elif given or intent in ('unknown', 'provide_info') %}Thank you. {% else %}Of course. {% endif %}"
+    "{% elif intent != 'ask_human' and (given or intent in ('unknown', 'provide_info')) %}Thank you. "
+    "{% else %}Of course. {% endif %}"
 )
 
 SPEC = StateSpec(
