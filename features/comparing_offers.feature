@@ -64,7 +64,13 @@ Feature: Weighing up the alternatives
     When the customer says "what's the difference between the two?"
     And the customer says "is the credit transferable to my sister?"
     Then the agent does not say "The credit goes on your account"
-    And the agent says "all I know about the store credit"
+    And the agent says "I can't answer that from here"
+    And the agent says "a colleague can tell you more about the store credit"
+
+  Scenario: A question the details never speak of, asked before they are given, is honestly left with them
+    When the customer says "is the credit transferable? it's for my sister"
+    Then the agent says "I can't answer that from here"
+    And the agent says "the credit goes on your account"
 
   Scenario: A question after the comparison is answered by the sentence that answers it
     When the customer says "what's the difference between the two?"

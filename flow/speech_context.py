@@ -1357,17 +1357,17 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
             return told
         return f"I've shared all I know about the {name}; a colleague can tell you more if you need it."
     details = _details(alternative)
-    if not speaks_of(details, question) or _unsaid_price_difference(details, question):
-        # "can the replacement go to my work address?": nothing the policy says answers it
-        told = f"I can't answer that from here, I'm afraid. What I can tell you is that {_lowered(details)}"
-        if not set(sentence_hashes(told)) <= said:
-            return told
-        return f"I can't answer that from here, I'm afraid; a colleague can tell you more about the {name}."
     # Described beside the other offers, the details were said under the offer's title ("Store credit: The
     # credit goes…"): their first sentence counts as said too.
     titled, plain = sentence_hashes(f"{alternative.title}: {details}")[:1], sentence_hashes(details)[:1]
     if titled and plain and titled[0] in said:
         said = said | {plain[0]}
+    if not speaks_of(details, question) or _unsaid_price_difference(details, question):
+        # "can the replacement go to my work address?": nothing the policy says answers it
+        told = f"I can't answer that from here, I'm afraid. What I can tell you is that {_lowered(details)}"
+        if said.isdisjoint(sentence_hashes(details)) and not set(sentence_hashes(told)) <= said:
+            return told
+        return f"I can't answer that from here, I'm afraid; a colleague can tell you more about the {name}."
     if not said.isdisjoint(sentence_hashes(details)):
         again = _said_again(details, question, said, named=(name, alternative.title, *alternative.synonyms))
         if again is not None:
