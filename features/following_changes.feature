@@ -322,6 +322,16 @@ Feature: Following the customer when they change course
         | can I cancel A-8004? hmm, I'll just keep it actually         |
         | I want a refund for A-8004. actually no, scrap that          |
 
+    Scenario Outline: "<message>" gives the change of mind as the reason, and keeps the request
+      When the customer says "<message>"
+      Then the message is read as "request:refund"
+      And the agent asks for the "order_id"
+
+      Examples:
+        | message                                                         |
+        | hey, quick one, can i get a refund on the lamp? i changed my mind about it |
+        | can I get a refund? I changed my mind                            |
+
     Scenario: "Actually no wait, I'll keep it" to whether the order has left is no answer, and cancels nothing
       When the customer says "Can I cancel A-8004?"
       Then the agent asks for the "dispatched"

@@ -50,6 +50,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
         return Drop(_no_longer_wanted(words, lexicon))
     if _mind_changed_about_the_item(words, match.start, match.end) or _describes_the_item(words, match.start):
         return Drop(None)  # "it's not faulty, I just changed my mind": why it goes back, not letting it go
+    if context.request is None and asked_before is not None and _why_it_goes_back(words, match.start, match.end):
+        return Drop(None)  # "can I get a refund on the lamp? I changed my mind about it": the reason, told after
     said = words[match.start : match.start + 1]
     if any(kind in lexicon.request_cues and has(lexicon.request_cues[kind], said) for kind in in_hand):
         return Drop(None)  # "cancel the whole thing" with a cancellation in hand: the whole order, not the request
@@ -68,6 +70,15 @@ def _mind_changed_about_the_item(words: Sequence[str], start: int, end: int) -> 
     if "mind" not in words[start:end]:
         return False
     return not _GIVING_A_REASON.isdisjoint(words[max(0, start - 3) : start])
+
+
+def _why_it_goes_back(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether a change of mind told just after asking ("… I changed my mind about it") is the reason for the
+    request rather than taking it back ("… actually no, I've changed my mind")."""
+    return "mind" in words[start:end] and _TAKING_BACK.isdisjoint(words[:start])
+
+
+_TAKING_BACK = frozenset({"actually", "wait", "no", "hmm", "hold", "scratch", "sorry", "oh", "nah"})
 
 
 def _describes_the_item(words: Sequence[str], start: int) -> bool:
