@@ -157,6 +157,16 @@ Feature: Saying it another way
     Then the agent hands over to a person
 
 
+  Rule: An answer the fact cannot hold gets the hint, not thanks
+
+    Scenario: "9999 days ago" to when it was bought is asked to be checked, with the hint
+      When the customer says "I want a refund for A-2803"
+      And the customer says "9999 days ago"
+      Then the agent says "A rough idea is enough"
+      And the agent does not say "Thank you"
+      When the customer says "about 3 weeks ago"
+      Then the request is approved
+
   Rule: A question put back to the agent, or how to find the fact out, gets the hint
 
     Scenario Outline: "<question>" to whether the order has left says the agent cannot see it, then gives the hint

@@ -53,6 +53,7 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "changed": lambda: False,
     "gave_up": lambda: False,
     "noted_for": lambda: None,
+    "out_of_bounds": lambda: False,
     "covered": lambda: None,
     "put_off": lambda: None,
     "redo": lambda: False,
@@ -571,6 +572,8 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
     signals = run.signals
     found = {name: value for name, value in signals.facts.items() if customer_may_state(policy, name, value)}
     pending = run.pending_fact
+    # "9999 days ago" to when it was bought: an answer, but none the fact can hold, so its hint follows
+    run.out_of_bounds = pending is not None and pending in signals.facts and pending not in found
     if pending in policy.facts and policy.facts[pending].kind == "yes_no" and run.question == "person":
         pending = None  # "no that's fine" to the offer of a colleague answers that, not the fact waiting
     cannot_give = any(a.kind == "provide" and a.negated and a.target == pending for a in signals.acts)

@@ -65,6 +65,7 @@ class Run:
     changed: bool = False
     gave_up: bool = False
     noted_for: str | None = None
+    out_of_bounds: bool = False
     covered: str | None = None
     goodwill_taken_up: bool = False
     offered_anyway: bool = False

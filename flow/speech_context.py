@@ -625,7 +625,8 @@ class ContextBuilder:
                 and not isinstance(run.facts.get(run.pending_fact), Span)
             )
             malformed = run.pending_fact in run.signals.malformed
-            context["hint"] = spec.hint if malformed or unknown or stuck else None
+            beyond = getattr(run, "out_of_bounds", False)
+            context["hint"] = spec.hint if malformed or unknown or stuck or beyond else None
             if stuck and not malformed:
                 context["level"] = max(context.get("level") or 0, STUCK_ON_A_FACT)  # help, not "send it again"
             context["not_known"] = unknown
