@@ -196,6 +196,12 @@ Feature: Saying it another way
         | opening                         | question                           | hint                 |
         | I want to cancel order A-5050   | is there any way to check?         | tracking link        |
         | I want a refund                 | where do I find the order number?  | confirmation email   |
+        | I want a refund for A-5050      | how would I know that?             | A rough idea         |
+
+    Scenario: "How do I know if I'm eligible?" while the date is asked is a question about the rules, not not knowing the date
+      When the customer says "I want a refund for A-5050"
+      And the customer says "how do I know if I'm eligible?"
+      Then the message is read as "ask_policy"
 
     Scenario: "Can you tell me if it's shipped? If not I want to cancel" asks for the cancellation
       When the customer says "Can you tell me if A-9005 has shipped? if not I want to cancel"

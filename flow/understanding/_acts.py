@@ -1891,7 +1891,7 @@ def _cannot_give(
         _cannot_give_unasked(clauses, context, lexicon, found)
         return
     if context.asked not in facts and not found.kinds() - {"thank", "hold", "ask_policy", "unknown"}:
-        if _asked_back(clauses, context, lexicon) or _asks_how_to_find(clauses):
+        if _asked_back(clauses, context, lexicon) or _asks_how_to_find(clauses, context, lexicon):
             # "has it shipped?", "is there any way to check?": the customer does not know, and asks how to
             found.drop("ask_policy")
             found.drop("unknown")
@@ -1920,18 +1920,29 @@ def _asked_back(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bo
     return any(f" {phrase} " in said for phrase in spec.yes_phrases)  # "has it gone out yet"
 
 
-def _asks_how_to_find(clauses: list[Clause]) -> bool:
-    """ "Is there any way to check?", "how do I find out?", "where can I see that?": asking how to find the
-    fact asked for."""
+def _asks_how_to_find(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bool:
+    """ "Is there any way to check?", "how would I know that?", "how do I check the date?": asking how to find
+    the fact asked for, by no other words than those of finding out, or by naming the fact; not "how do I
+    know if I'm eligible?" nor "where can I see my order number?" while the date is asked."""
     for clause in clauses:
         words = set(clause.words)
-        if _asks(clause) and not _HOW_OR_WHERE.isdisjoint(words) and not _FINDING.isdisjoint(words):
+        if not _asks(clause) or _HOW_OR_WHERE.isdisjoint(words) or _FINDING.isdisjoint(words):
+            continue
+        if words <= _FINDING_OUT or _names_the_fact([clause], context, lexicon):
             return True
     return False
 
 
 _HOW_OR_WHERE = frozenset({"how", "way", "where"})
 _FINDING = frozenset({"check", "find", "know", "see", "look", "tell"})
+_FINDING_OUT = (
+    _HOW_OR_WHERE
+    | _FINDING
+    | frozenset(
+        "is there any a an the to i you me can could would should do does will out that this it possible".split()
+    )
+)
+"""The only words of a question that asks how to find out what was asked, naming nothing else."""
 
 
 def _asks(clause: Clause) -> bool:
