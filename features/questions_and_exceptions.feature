@@ -188,6 +188,13 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent does not hand over to a person
       And the agent says "sorry"
 
+    Scenario: A sorry comes before the replacement asked for with a fault, not "of course"
+      Given the customer "Dana" bought order "A-1001" 3 days ago
+      When the customer says "the jumper I ordered has a hole in it. I'd like a replacement please"
+      Then the alternative "Replacement" is applied
+      And the agent says "sorry"
+      And the agent does not say "Of course"
+
     Scenario: A sorry comes before the refund of a faulty item, not "good news"
       Given the customer "Dana" bought order "A-1001" 14 days ago
       When the customer says "my kettle has started leaking"

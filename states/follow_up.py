@@ -68,11 +68,13 @@ SPEC = StateSpec(
             "Is there anything else you need?",
         ),
         "wish_granted": (
-            "Of course{% if customer_name %}, {{ customer_name }}{% endif %}. I've arranged your {{ chosen }}"
+            "{% if hard_times and not apologized %}I'm sorry about that. {% else %}Of course"
+            "{% if customer_name %}, {{ customer_name }}{% endif %}. {% endif %}I've arranged your {{ chosen }}"
             "{% if order_id %} for order {{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted"
             "{% endif %}. You'll get an email to confirm it, and I'll check in with you {{ follow_up_when }}. "
             "Is there anything else I can help with?",
-            "Yes, we can do that. Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}"
+            "{% if hard_times and not apologized %}I'm sorry to hear that. {% else %}Yes, we can do that. {% endif %}"
+            "Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}"
             "{% if variant %}, and I've noted {{ variant }}{% endif %}. "
             "An email is on its way to confirm it, and I'll check back {{ follow_up_when }}. "
             "Anything else I can do for you?",
