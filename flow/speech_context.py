@@ -627,7 +627,7 @@ class ContextBuilder:
             malformed = run.pending_fact in run.signals.malformed
             beyond = getattr(run, "out_of_bounds", False)
             context["hint"] = spec.hint if malformed or unknown or stuck or beyond else None
-            if stuck and not malformed:
+            if (stuck or beyond) and not malformed:
                 context["level"] = max(context.get("level") or 0, STUCK_ON_A_FACT)  # help, not "send it again"
             context["not_known"] = unknown
             said = _letter_words(run.text)
