@@ -64,7 +64,7 @@ TOPICS: tuple[Topic, ...] = (
 _OWN_SUBJECTS = frozenset(
     {"address", "postcode", "abroad", "overseas", "international", "wrapping", "wrapped", "receipt", "invoice",
      "locker", "neighbour", "neighbor", "instalments", "installments", "klarna", "transferable", "transfer",
-     "transferred", "cash", "split", "combine", "combined"}
+     "transferred", "cash", "split", "combine", "combined", "cheaper", "pricier", "dearer", "price", "prices"}
 )  # fmt: skip
 """Subjects a question is about that only a sentence naming them answers: without one, none does."""
 _WAYS = frozenset({"post", "posting", "label", "courier", "shop", "store", "collect", "collection", "drop"})

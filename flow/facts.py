@@ -161,12 +161,12 @@ def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = 
                 orders = _give_the_others(run, policy, name, orders)
                 said_of = run.signals.slots.get("request_order")
                 for stated in orders or (None,):
-                    called = _called_for(name, stated, orders, assumed)
+                    called, by_trouble = _called_for(name, stated, orders, assumed)
                     if said_of and stated is not None and called == name and stated.get("order_id") != said_of:
                         continue  # "... and the second I'd like to cancel": asked for that order only
                     known = len(run.agenda)
                     _add(run, policy, called, kinds, stated)
-                    if len(run.agenda) > known and _for_its_trouble(stated, orders, assumed):
+                    if len(run.agenda) > known and by_trouble:
                         run.agenda[-1].assumed = True
     picked = run.signals.slots.get("request")
     if picked in policy.requests and not any(i.name == picked and not i.settled for i in run.agenda):
@@ -231,26 +231,17 @@ def _called_for(
     stated: dict[str, FactValue] | None,
     orders: tuple[dict[str, FactValue], ...],
     assumed: AssumedRequest | None,
-) -> str:
-    """The request for one of several orders a message names: "the zip on A-2222 broke, and cancel A-3333"
-    asks to cancel A-3333 only, and A-2222 gets the request its trouble calls for, when another order
-    told of no trouble is left for the request named."""
+) -> tuple[str, bool]:
+    """The request for one of several orders a message names, and whether the trouble told of that order
+    set it: "the zip on A-2222 broke, and cancel A-3333" asks to cancel A-3333 only, and A-2222 gets the
+    request its trouble calls for, when another order told of no trouble is left for the request named
+    ("cancel A-7006, and A-7007 never arrived")."""
     if assumed is None or stated is None or len(orders) < 2:
-        return name
+        return name, False
     called = assumed(stated)
-    if called is None or called == name:
-        return name
-    return called if any(assumed(other) is None for other in orders if other is not stated) else name
-
-
-def _for_its_trouble(
-    stated: dict[str, FactValue] | None, orders: tuple[dict[str, FactValue], ...], assumed: AssumedRequest | None
-) -> bool:
-    """Whether one of several orders a message names gets its request from the trouble told of it ("cancel
-    A-7006, and A-7007 never arrived"), the request asked for being another order's."""
-    if assumed is None or stated is None or len(orders) < 2 or assumed(stated) is None:
-        return False
-    return any(assumed(other) is None for other in orders if other is not stated)
+    if called is None or all(assumed(other) is not None for other in orders if other is not stated):
+        return name, False
+    return called, True
 
 
 def _take_back_drop(run: Run, policy: Policy) -> None:

@@ -634,7 +634,7 @@ class ContextBuilder:
             context["asked_back"] = (
                 unknown
                 and ("?" in run.text or bool(said) and said[0] in _QUESTION_OPENERS)
-                and _FINDING_OUT.isdisjoint(said)
+                and _HOW_TO_FIND_OUT.isdisjoint(said)
             )  # "has it shipped?", not "where do I find it?"
             # "No, a refund then": the no to a colleague comes with the request to look at instead.
             declined = run.question == "person" and run.signals.has("deny") and not run.signals.has("request")
@@ -1300,7 +1300,7 @@ def _in_text(value: Any) -> Any:
 _ONLY_ONE_LEFT = "There's nothing else I can offer here, I'm afraid."
 
 
-_FINDING_OUT = frozenset({"how", "where", "way", "find", "look"})
+_HOW_TO_FIND_OUT = frozenset({"how", "where", "way", "find", "look"})
 """Words of asking how to find a fact out, rather than asking the agent for it."""
 
 _QUESTION_OPENERS = frozenset(
@@ -1363,7 +1363,7 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
     titled, plain = sentence_hashes(f"{alternative.title}: {details}")[:1], sentence_hashes(details)[:1]
     if titled and plain and titled[0] in said:
         said = said | {plain[0]}
-    if not speaks_of(details, question) or _unsaid_price_difference(details, question):
+    if not speaks_of(details, question):
         # "can the replacement go to my work address?": nothing the policy says answers it
         told = f"I can't answer that from here, I'm afraid. What I can tell you is that {_lowered(details)}"
         if said.isdisjoint(sentence_hashes(details)) and not set(sentence_hashes(told)) <= said:
@@ -1382,17 +1382,6 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
         if not set(sentence_hashes(text)) <= said:
             return text
     return _details(alternative)
-
-
-def _unsaid_price_difference(details: str, question: str) -> bool:
-    """ "Can I exchange it for something cheaper and get the difference back?": a question about the price
-    that details saying nothing of prices do not answer, whatever else of theirs it names."""
-    asked = set(_letter_words(question.lower()))
-    said = set(_letter_words(details.lower()))
-    return not asked.isdisjoint(_PRICES) and said.isdisjoint(_PRICES)
-
-
-_PRICES = frozenset({"difference", "cheaper", "price", "prices", "pricier", "expensive", "dearer"})
 
 
 def _lowered(text: str) -> str:
