@@ -71,6 +71,12 @@ Feature: After the request is sorted
     And the agent says "returns label"
     And the agent does not say "done already"
 
+  Scenario: "Thanks, how do I send it?" after the refund is started is told how to send it back
+    When the customer says "thanks, how do I send it?"
+    Then the message is read as "thank" and "ask_policy"
+    And the agent says "returns label"
+    And the agent does not say "can't help with that"
+
   Scenario Outline: "<message>" asks where it has got to
     When the customer says "<message>"
     Then the message is read as "ask_status"

@@ -504,6 +504,15 @@ Feature: Handing over to a person
         | how long do refunds usually take?          |
         | how long will the refund take?             |
 
+    Scenario: "How do I know it's been fixed?" while a double charge waits for a person is not about a repair
+      When the customer says "I was charged twice for the same order"
+      And the customer says "A-7777"
+      Then the conversation waits for a person
+      When the customer says "how do I know it's been fixed?"
+      Then the message is read as "ask_status"
+      And the agent does not say "repair"
+      And the conversation waits for a person
+
     Scenario: "How long will that take?" while waiting asks about the wait, not the rules
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I want a refund"

@@ -238,6 +238,31 @@ Feature: Listening first
     And the agent does not say "still need"
     And the agent says "when did you buy it?"
 
+  Scenario: "I'd like to return it" while the order number is asked says the return again, not something else
+    When the customer says "so i ordered a coat, it came today but it's way too small"
+    Then the agent asks for the "order number"
+    When the customer says "I'd like to return it"
+    Then the message is read as "request:refund"
+    And the reply matches /look at a refund/
+    And the agent does not say "isn't something I can help with"
+    And the agent says "could you tell me your order number?"
+
+  Scenario: A replacement asked for by name is called the replacement while its details are gathered
+    When the customer says "my headphones broke after a week. order A-2468. i'd like a new pair please"
+    Then the agent asks for the "days since purchase"
+    When the customer says "and will I get tracking?"
+    Then the reply matches /If the replacement is still what you'd like|If you'd still like the replacement/
+    And the agent does not say "refund"
+
+  Scenario: "No idea" to the date after a rough one gets the hint before a colleague is offered
+    When the customer says "my headphones broke after a week. order A-2468. i'd like a new pair please"
+    And the customer says "no idea"
+    Then the agent says "A rough idea is enough"
+    And the agent does not say "colleague"
+    And the quick reply "Yes, a colleague please" is not offered
+    When the customer says "still no idea, sorry"
+    Then the agent says "a colleague can look into it with you"
+
   Scenario: A story of boots that are too tight is a return, and "the exchange sounds good" asks for it
     Given it is 2026-12-04 11:00 in the policy's time zone
     When the customer says "Hi, I ordered boots (order A-7272) about 5 weeks ago as a gift but they're too tight. Is there anything you can do?"

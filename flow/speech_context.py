@@ -459,7 +459,10 @@ class ContextBuilder:
         )
         context["customer_name"] = _in_text(facts.get("customer_name"))
         context["intent"] = run.signals.intent
-        context["request"] = self._title(run, item) if item is not None else None
+        # While its details are asked for, a request is called by the alternative the customer asked for in its
+        # place ("if the replacement is still what you'd like"), as the greeting called it.
+        asking = run.state == "listening" and item is not None and item.wish is not None
+        context["request"] = self._title(run, item, as_wished=asking) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
         context["compensation_offered"] = run.counters.compensation_offered and run.compensation_reference is None
         context["person"] = run.person
@@ -951,7 +954,11 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up
     if _asks_anew(run):
         return False  # "actually can I just have a refund instead": the new request asks for it afresh
+    hint_given = spec.hint is None or set(sentence_hashes(spec.hint)) <= set(run.said)
+    cannot = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
+        if cannot and not hint_given:
+            return False  # "no idea" to "when did you buy it?" after "it broke after a week": the hint comes first
         # "size L", "the handle snapped off": nothing of the date, so it is asked again, not given up on
         return not all(
             act.kind in ("unknown", "complain") or (act.kind == "provide" and act.target != run.pending_fact)
@@ -960,9 +967,8 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     if spec.hint is None:
         # No hint to give first: "not sure if it's shipped" is the customer saying they cannot tell, and a
         # second message in a row that answers nothing says it too.
-        cannot = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
         return cannot or run.counters.unclear >= STUCK_ON_A_FACT
-    return set(sentence_hashes(spec.hint)) <= set(run.said)
+    return hint_given
 
 
 _RETURNING = frozenset({"return", "returning", "returns"})

@@ -233,6 +233,8 @@ def read_acts(
         _no_person_after_all(clauses, lexicon, found)
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
+    if context.state == "escalated" and not context.offered and found.kinds() == {"ask_about"}:
+        _doubts_it_will_be_done(clauses, found)
     if context.asked not in facts:
         _cannot_give(clauses, context, lexicon, found, facts)
     if tone.irony or tone.shouting or tone.fuming:
@@ -335,7 +337,8 @@ def read_acts(
             if _asks_how_to_begin(clause.words):
                 found.drop("unknown")
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "ok great, how do I start?": how it goes
-    if context.request == "refund" and not found.kinds() - {"thank", "affirm"}:
+    returning = context.request == "refund" or (context.settled == "refund" and context.chosen is None)
+    if returning and not found.kinds() - {"thank", "affirm"}:
         for index, clause in enumerate(clauses):
             if clause.question and tuple(clause.words[:3]) in _HOW_TO and not _SENDING_IT.isdisjoint(clause.words):
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "how do I send it?" while a return is asked for
@@ -510,6 +513,17 @@ def read_acts(
     if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
+
+
+def _doubts_it_will_be_done(clauses: list[Clause], found: Found) -> None:
+    """ "How do I know it's been fixed?" while a colleague is awaited and nothing is offered: how the customer
+    hears the outcome, not a question about the offer the word "fixed" names."""
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        if clause.question and tuple(words[:3]) in _DOUBTING and not _SURE_OF.isdisjoint(words[3:5]):
+            found.acts = [(at, a) for at, a in found.acts if a.kind != "ask_about"]
+            found.add(index * 1000 + 6, Act.of("ask_status"))
+            return
 
 
 def _asked_about_what_was_named(clauses: list[Clause], found: Found) -> None:
@@ -1119,6 +1133,12 @@ def _read_requests(
             elif at is not None and (context.chosen is None or speaks_of_another_order(words)):
                 named = [kind]
                 break
+    elif not named and context.state == "listening" and context.request in lexicon.weak_request_cues and not mentions:
+        # "I'd like to return it" while the details of a return are asked for: the request in hand, said again.
+        at = cue_at(lexicon.weak_request_cues[context.request], referring)
+        if at is not None and not _negated_at(words, at) and not _SENDING_BACK.isdisjoint(words[at:]):
+            named = [context.request]
+            cue_starts[context.request] = at
     elif not named and context.request is not None and context.state in _DECLINED_STATES:
         # After a refusal, "I don't need it anymore" or "it's just too big" says again why the customer wants
         # the request in hand.
