@@ -272,3 +272,13 @@ Feature: Offering alternatives
       And the customer says "send it again please, same address is fine"
       Then the alternative "Send it again" is applied
       And the agent does not say "address"
+
+  Scenario: "How long does it take?" of an offer whose one sentence of details says so is told it again
+    Given the policy "retail"
+    And the customer "Dana" bought order "A-1818" 60 days ago
+    When the customer says "my kettle A-1818 is broken, can I get a refund?"
+    And the customer says "is the repair free?"
+    Then the agent says "within 14 days"
+    When the customer says "how long does it take?"
+    Then the agent says "As I mentioned, you send it to us"
+    And the agent does not say "all I know"

@@ -186,6 +186,21 @@ Feature: Saying it another way
         | you tell me, has it been dispatched?     |
         | has it gone out yet                      |
 
+    Scenario Outline: "<answer>" after the hint about the tracking email says the order has left
+      When the customer says "i want to cancel order A-3131"
+      And the customer says "how would I know"
+      Then the agent says "tracking link"
+      When the customer says "<answer>"
+      Then the message gives the fact "dispatched" as "true"
+      And the message gives no fact "days_since_purchase"
+      And the agent does not say "colleague"
+
+      Examples:
+        | answer                                     |
+        | ok well the tracking email came yesterday  |
+        | the tracking link arrived this morning     |
+        | they sent me tracking on Monday            |
+
     Scenario Outline: "<question>" asks how to find the fact out, and gets the hint without "I can't see"
       When the customer says "<opening>"
       And the customer says "<question>"

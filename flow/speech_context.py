@@ -13,6 +13,7 @@ from typing import Any
 from flow.answers import (
     WHERE_MONEY_GOES,
     answering_sentence,
+    answers_topic,
     asks_where_money_goes,
     first_sentence_about,
     speaks_of,
@@ -1377,6 +1378,9 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
         return f"I can't answer that from here, I'm afraid; a colleague can tell you more about the {name}."
     if not said.isdisjoint(sentence_hashes(details)):
         again = _said_again(details, question, said, named=(name, alternative.title, *alternative.synonyms))
+        if again is None and len(sentences_of(details)) == 1 and answers_topic(details, question):
+            # "how long does it take?" of a repair whose one sentence says "within 14 days": that sentence again
+            again = _said_again(details, question, said, fallback=details)
         if again is not None:
             return again
     for text in (

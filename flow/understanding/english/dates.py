@@ -975,6 +975,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         if word in DELIVERY_WORDS and not (n and before[n - 1] in NEGATIONS):
             if not _EXPECTED.isdisjoint(before[max(0, n - 3) : n]) or "back" in before[n + 1 : n + 3]:
                 return "other"  # "it was supposed to arrive Friday", "I sent it back on the 20th"
+            if not _MESSAGES.isdisjoint(before[max(0, n - 3) : n]):
+                return "other"  # "the tracking email came yesterday": the day of the message, not of the parcel
             return "delivery"
         if word in _OCCASIONS and before[n + 1 : n + 3] in (["which", "was"], ["that", "was"], ["which", "is"]):
             return "other"  # "for my mum's birthday, which was last weekend": the day of the occasion
@@ -999,6 +1001,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
 
 
 _HAD = frozenset({"had", "owned", "have", "having"})
+_MESSAGES = frozenset({"email", "emails", "text", "texts", "link", "notification", "message", "sms", "confirmation"})
+"""Things that come besides the parcel, whose coming dates only themselves ("the tracking email came")."""
 
 
 def _bought_or_got(words: list[str]) -> bool:
