@@ -528,6 +528,34 @@ Feature: Following the customer when they change course
       And the request is approved
       And the agent does not say "A-1111"
 
+  Rule: Trouble told of another order is that order's, whether its number is given or not
+
+    Scenario: "And also where's my other order A-2020?" beside a return takes up that order as never come
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hiya, two things: I want to return the jeans from A-1010 (bought last week) and also where's my other order A-2020?"
+      Then the agent says "Order A-1010 is within our 30-day window"
+      And the agent says "I'm sorry order A-2020 hasn't reached you"
+      And the agent does not say "never reached you. You shouldn't pay"
+      And the agent does not say "can't answer your other question"
+
+    Scenario: "Also my other parcel came broken" asks for that order's number, and the return stays plain
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund for A-1010 bought last week. also my other parcel came broken"
+      Then the agent says "Order A-1010 is within our 30-day window"
+      And the agent does not say "As the item is faulty"
+      And the agent says "For your other order, could you tell me your order number?"
+      When the customer says "A-3030, bought 3 days ago"
+      Then the agent says "As the item is faulty"
+      And the agent says "order A-3030"
+
+    Scenario: "And where's my other order?" without its number asks for it, not refunds the first as lost
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund for A-1010 bought last week, and where's my other order?"
+      Then the agent does not say "never reached you"
+      And the agent says "For your other order, could you tell me your order number?"
+      When the customer says "A-2020"
+      Then the agent says "I'm sorry order A-2020 hasn't reached you"
+
   Rule: A choice and a request for another order in one message are both taken
 
     Scenario: The credit taken, and the other order cancelled next

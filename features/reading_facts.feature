@@ -191,6 +191,20 @@ Feature: Reading facts and requests the way people give them
       Then the request is approved
       And the agent says "As the item is faulty"
 
+    Scenario Outline: "<message>" names damage by what it left, which makes the item faulty
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                                                  |
+        | I bought a sofa on the 3rd of November and it's arrived with a massive rip |
+        | there's a big tear on the arm of the chair                                |
+        | the shirt came with a stain on the front                                  |
+
+    Scenario: A tear of joy is no damage
+      When the customer says "a tear came to my eye when I opened it, it's lovely"
+      Then the message gives no fact "condition"
+
     Scenario: The order number and the date come first, the request after
       When the customer says "Order A-1001"
       And the customer says "I bought it 12 days ago"

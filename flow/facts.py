@@ -449,8 +449,10 @@ def _add(
     of one of several orders the request names, which the new request keeps."""
     about = stated if stated is not None else run.signals.request_facts.get(kinds.get(name) or "", {})
     order = (about or run.signals.facts).get("order_id")
+    # "refund A-1010, and my other parcel came broken": the second order, its number not yet told
+    unnamed = stated is not None and order is None and stated is not next(iter(run.signals.order_facts), None)
     for item in run.agenda:
-        if item.name != name or item.status == "dropped":
+        if item.name != name or item.status == "dropped" or unnamed:
             continue
         if not item.settled and (order is None or item.facts.get("order_id") in (None, order)):
             if stated is not None and item.facts.get("order_id") is None:

@@ -595,7 +595,7 @@ class ContextBuilder:
             context["given"] = False
         if run.pending_fact is not None:
             spec = policy.facts[run.pending_fact]
-            ask = _for_order(spec.ask or "", run, item) if run.pending_fact != "order_id" else spec.ask
+            ask = _for_order(spec.ask or "", run, item)
             named = run.signals.slots.get("which_order")
             if named and spec.kind == "order_id":
                 # "A-1111 and A-1112, can you cancel one?": the question is which, not what the number is.
@@ -988,6 +988,10 @@ def _for_order(ask: str, run: Run, item: AgendaItem | None) -> str:
     """The question for a fact, naming the order it is about when requests for other orders are in the
     conversation too: "For order A-8808, has your order been dispatched yet?"."""
     order = item.facts.get("order_id") if item is not None else None
+    if order is None and item is not None and ask and run.pending_fact == "order_id":
+        if any(i is not item and i.facts.get("order_id") is not None for i in run.agenda):
+            return f"For your other order, {ask[:1].lower()}{ask[1:]}"  # after one order named already
+        return ask
     if order is None or not ask:
         return ask
     others = {i.facts.get("order_id") for i in run.agenda if i is not item} - {None, order}

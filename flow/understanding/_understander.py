@@ -386,9 +386,14 @@ class Understander:
         ):
             # "I'd also like a refund on C-5070" while a refund is in hand: the facts are that order's own.
             per_order = (dict(facts.facts),)
+        if not per_order and len(set(requests)) <= 1:
+            # "refund A-1010, and my other order never arrived": that trouble is another order's, number unknown
+            per_order = _trouble_of_an_unnamed_order(clauses, facts.facts, context, lexicon)
         other = _said_of_the_other(clauses, facts.facts, context) if not per_order else ""
         if other:
             slots["other_orders"] = other
+        if slots.get("aside", "").startswith("other:") and _lost_order_asked(clauses, per_order, lexicon):
+            slots.pop("aside")  # "where's my other order A-2020?": taken up as that order never come, not left
         wished = _wishes_by_order(clauses, (*per_request.values(), *per_order), context, lexicon)
         if wished:
             slots["order_wishes"] = wished
@@ -805,12 +810,56 @@ _SPARING = frozenset({"keep", "keeping", "except", "leave", "leaving", "not"})
 """Words before an order number that leave it out of the request: "cancel A-1 but keep A-2"."""
 
 
+def _lost_order_asked(clauses: list[Clause], per_order: tuple[dict[str, FactValue], ...], lexicon: Lexicon) -> bool:
+    """Whether a question asks where one of several orders is ("and where's my other order A-2020?"), which
+    reads as that order never having come."""
+    lost = lexicon.conditions.get("never_arrived")
+    if lost is None or len(per_order) < 2:
+        return False
+    orders = {str(value).lower() for facts in per_order[1:] for value in facts.values() if _is_order(value)}
+    return any(
+        clause.question
+        and has(lost, clause.words)
+        and (not orders.isdisjoint(clause.words) or not _OTHER_ORDER.isdisjoint(clause.words))
+        for clause in clauses
+    )
+
+
+def _trouble_of_an_unnamed_order(
+    clauses: list[Clause], facts: dict[str, FactValue], context: Context, lexicon: Lexicon
+) -> tuple[dict[str, FactValue], ...]:
+    """The facts of the order named, and the trouble told of another order whose number is not given ("refund
+    A-1010, and where's my other order?"), each as its own; empty when the trouble is the named order's."""
+    condition = next((f.name for f in context.facts if f.kind == "condition"), None)
+    order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+    value = facts.get(condition or "")
+    if condition is None or order_name is None or order_name not in facts or not isinstance(value, str):
+        return ()
+    phrases = lexicon.conditions.get(value)
+    order = str(facts[order_name]).lower()
+    for clause in clauses:
+        words = clause.words
+        if order in words or phrases is None or not has(phrases, words):
+            continue
+        if any(a in _OTHER_ORDER and b in _ORDERS for a, b in zip(words, words[1:], strict=False)):
+            return {k: v for k, v in facts.items() if k != condition}, {condition: value}
+    return ()
+
+
+_ORDERS = frozenset({"order", "orders", "parcel", "package", "delivery"})
+_OTHER_ORDER = frozenset({"other", "another"})
+"""Words before an order number that say it is not the order named before ("my other order A-2020")."""
+
+
 def _asks_after(clause: Clause, lexicon: Lexicon) -> bool:
     """A question about where something for an order has got to ("can you tell me when my refund for A-5050
     will come?"), or an ask none of the requests answers ("the address is wrong on A-8181, can you change
     it?"): its order is not one the request is for."""
     words = clause.words
     asks_nothing = all(first(cues, words) is None for cues in lexicon.request_cues.values())
+    lost = lexicon.conditions.get("never_arrived")
+    if lost is not None and has(lost, words):
+        return False  # "and where's my other order A-2020?": that order never came, a trouble of its own
     if clause.question and has(lexicon.status_cues, words):
         # "where is A-2222?": the order itself is what the question is about
         return has(lexicon.status_subjects, words) or asks_nothing
@@ -857,6 +906,10 @@ def _facts_per_order(
         places = [place for n, place in enumerate(places) if n not in kept]
         if len(orders) < 2:
             return ()
+    for n in range(1, len(places)):
+        c, w = places[n]
+        if c > places[n - 1][0] and not _OTHER_ORDER.isdisjoint(clauses[c].words[:w]):
+            places[n] = (c, 0)  # "and where's my other order A-2020?": the words before it speak for it
     days = next((f.name for f in context.facts if f.kind == "days"), None)
     bought = any(not lexicon.purchase_words.isdisjoint(clause.words) for clause in clauses)
     reading = dataclasses.replace(context, asked=days) if bought and days is not None else context

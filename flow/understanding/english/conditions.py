@@ -48,6 +48,9 @@ FAULTY = _phrases("""
     doesnt start | jammed | keeps jamming | shorted | burnt out | burned out | blew up | overheats |
     overheating | rusted | rusty | faded | shrunk | shrank | bobbled | worn through | wore through | worn out |
     fraying | snapped off | cracked on | crack in | cracks in | a crack | tear in | rip in | split in |
+    a rip | big rip | huge rip | massive rip | large rip | rip on | rip down | rip across | tear on | tear down |
+    tear across | big tear | huge tear | massive tear | large tear | a gash | gash in | gash on | stain on |
+    stains on | big stain | huge stain | big hole | huge hole | massive hole |
     leak | broken zip | packed in | gave up the ghost | started leaking | started to leak | fell to pieces |
     falling to pieces | came to pieces | wont turn off | doesnt switch on | stopped heating | stopped spinning |
     wont stay on | keeps turning off | cuts out | keeps cutting out | a dent | dents | dented | a scratch | scratches |
@@ -155,7 +158,9 @@ NEVER_ARRIVED = _phrases("""
     nothing has come | nothing has arrived | nothing came | got lost | lost my parcel | losing my parcel |
     lost the parcel | lost my order | lost my package | where is my order | wheres my order | wheres my package |
     wheres my stuff | where is my stuff | wheres my delivery | where is my delivery | where are my things |
-    wheres my things | where are my items | where are my bits |
+    wheres my things | where are my items | where are my bits | where is my other order | wheres my other order |
+    where is the other order | wheres the other order | where is my other parcel | wheres my other parcel |
+    where is my second order | wheres my second order |
     courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
     has been lost | have been lost | orders been lost | parcels been lost | packages been lost | order was lost |
     order is lost | order got lost | order went missing | parcel is missing | package is missing |
