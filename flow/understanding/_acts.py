@@ -1133,12 +1133,13 @@ def _read_requests(
             elif at is not None and (context.chosen is None or speaks_of_another_order(words)):
                 named = [kind]
                 break
-    elif not named and context.state == "listening" and context.request in lexicon.weak_request_cues and not mentions:
+    elif not named and context.state == "listening" and not mentions and _said_again(context.request, lexicon):
         # "I'd like to return it" while the details of a return are asked for: the request in hand, said again.
-        at = cue_at(lexicon.weak_request_cues[context.request], referring)
+        in_hand = str(context.request)
+        at = cue_at(lexicon.weak_request_cues[in_hand], referring)
         if at is not None and not _negated_at(words, at) and not _SENDING_BACK.isdisjoint(words[at:]):
-            named = [context.request]
-            cue_starts[context.request] = at
+            named = [in_hand]
+            cue_starts[in_hand] = at
     elif not named and context.request is not None and context.state in _DECLINED_STATES:
         # After a refusal, "I don't need it anymore" or "it's just too big" says again why the customer wants
         # the request in hand.
@@ -1177,6 +1178,11 @@ def _read_requests(
         found.add(position + 4 + at, Act.of("request", kind))
         handled.add("request")
     return handled
+
+
+def _said_again(request: str | None, lexicon: Lexicon) -> bool:
+    """Whether the request in hand has weak cues by which it may be said again ("I'd like to return it")."""
+    return request is not None and request in lexicon.weak_request_cues
 
 
 def _describes_order(words: Sequence[str], at: int) -> bool:
