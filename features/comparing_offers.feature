@@ -40,6 +40,27 @@ Feature: Weighing up the alternatives
       | what's the easiest?              |
       | what would you do if you were me? |
 
+  Scenario: "How long does it take?" after the comparison gets how long each takes, not the refund rule
+    When the customer says "which one is quicker?"
+    And the customer says "how long does it take?"
+    Then the agent says "As I mentioned"
+    And the agent says "Store credit: The credit goes on your account straight away"
+    And the agent says "Exchange: You choose the size"
+    And the agent does not say "refund window"
+    And the conversation is in "offering_alternatives"
+
+  Scenario: "How long will that take" to two offers, none asked about, describes both
+    When the customer says "how long will that take"
+    Then the message is read as "ask_about:all"
+    And the agent says "straight away"
+    And the agent says "as soon as yours is on its way back"
+    And the agent does not say "refund window"
+
+  Scenario: "Can you guarantee it'll arrive tomorrow?" is honestly not promised
+    When the customer says "can you guarantee the exchange will arrive tomorrow?"
+    Then the agent says "I can't answer that from here"
+    And the conversation is in "offering_alternatives"
+
   Scenario: A choice after the comparison is applied
     When the customer says "hmm which would you recommend?"
     And the customer says "the credit then"

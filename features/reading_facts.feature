@@ -201,6 +201,19 @@ Feature: Reading facts and requests the way people give them
         | there's a big tear on the arm of the chair                                |
         | the shirt came with a stain on the front                                  |
 
+    Scenario Outline: "<message>" says the order never came
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+
+      Examples:
+        | message                                                                            |
+        | Great, just great. Ordered a present on the 28th and it STILL isn't here. A-4848   |
+        | still haven't got it, ordered 2 weeks ago                                          |
+
+    Scenario: "I still haven't received my refund" chases the refund, and says no order went missing
+      When the customer says "I still haven't received my refund"
+      Then the message gives no fact "condition"
+
     Scenario: A tear of joy is no damage
       When the customer says "a tear came to my eye when I opened it, it's lovely"
       Then the message gives no fact "condition"

@@ -28,6 +28,14 @@ Feature: Swapping an approved request for one of its alternatives
     And the customer says "a repair"
     Then the alternative "Repair" is applied
 
+  Scenario: "Will I need to send the red one back?" after the blue one is sent asks how, and changes no colour
+    When the customer says "i got the wrong item. ordered a blue mug got a red one. order A-7474"
+    And the customer says "send me the blue one please"
+    Then the alternative "Exchange" is applied
+    When the customer says "will I need to send the red one back?"
+    Then the agent does not say "Noted: red"
+    And the agent says "returns label"
+
   Scenario: An alternative asked for another order starts a new request and keeps the approval
     When the customer says "refund A-1302 bought 5 days ago"
     And the customer says "thanks. can I also get store credit for order A-1303, bought 2 months ago?"

@@ -64,7 +64,8 @@ TOPICS: tuple[Topic, ...] = (
 _OWN_SUBJECTS = frozenset(
     {"address", "postcode", "abroad", "overseas", "international", "wrapping", "wrapped", "receipt", "invoice",
      "locker", "neighbour", "neighbor", "instalments", "installments", "klarna", "transferable", "transfer",
-     "transferred", "cash", "split", "combine", "combined", "cheaper", "pricier", "dearer", "price", "prices"}
+     "transferred", "cash", "split", "combine", "combined", "cheaper", "pricier", "dearer", "price", "prices",
+     "guarantee", "guaranteed", "promise", "tomorrow", "christmas"}
 )  # fmt: skip
 """Subjects a question is about that only a sentence naming them answers: without one, none does."""
 _WAYS = frozenset({"post", "posting", "label", "courier", "shop", "store", "collect", "collection", "drop"})

@@ -881,7 +881,14 @@ class ContextBuilder:
                 else:
                     context["details"] = _fresh_details(only_one, said, run.text)
                 return
-            if all(set(sentence_hashes(text)) <= said for text in described):
+            again = (
+                _answers_again(compared, run.text, said)
+                if all(set(sentence_hashes(text)) <= said for text in described)
+                else None
+            )
+            if again is not None:
+                context["details"] = again  # "how long does it take?" after both were described: each answer
+            elif all(set(sentence_hashes(text)) <= said for text in described):
                 count, either = (
                     ("both", ": either way, I'll set it up straight away")
                     if len(compared) == 2
@@ -1396,6 +1403,24 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
         if not set(sentence_hashes(text)) <= said:
             return text
     return _details(alternative)
+
+
+def _answers_again(compared: Sequence[Alternative], question: str, said: set[int]) -> str | None:
+    """The sentence of each alternative's details that answers ``question``, said again under its title
+    ("Store credit: The credit goes on your account straight away…"), when every one has such a sentence
+    and they were not said this way before."""
+    answers = []
+    for alternative in compared:
+        details = _details(alternative)
+        named = (_in_sentence(alternative), alternative.title, *alternative.synonyms)
+        answer = answering_sentence(details, question, named)
+        if answer is None and len(sentences_of(details)) == 1 and answers_topic(details, question):
+            answer = details
+        if answer is None:
+            return None
+        answers.append(f"{alternative.title}: {answer}")
+    text = "As I mentioned:\n\n" + "\n\n".join(answers) + "\n\n"
+    return None if set(sentence_hashes(text)) <= said else text
 
 
 def _lowered(text: str) -> str:

@@ -235,6 +235,8 @@ def read_acts(
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
     if context.state == "escalated" and not context.offered and found.kinds() == {"ask_about"}:
         _doubts_it_will_be_done(clauses, found)
+    if context.state == "offering_alternatives" and context.focus is None and found.kinds() == {"ask_policy"}:
+        _how_long_of_the_offers(clauses, context, lexicon, found)
     if context.asked not in facts:
         _cannot_give(clauses, context, lexicon, found, facts)
     if tone.irony or tone.shouting or tone.fuming:
@@ -513,6 +515,25 @@ def read_acts(
     if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
+
+
+def _how_long_of_the_offers(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "How long does it take?" with several offers open and none asked about: how long each takes, not the
+    rule that refused the request."""
+    if len(context.offered) < 2:
+        return
+    for clause in clauses:
+        words = clause.words
+        if not clause.question or "how" not in words[:2] or _HOW_LONG.isdisjoint(words[1:3]):
+            continue
+        if any(has(cues, words) for cues in lexicon.request_cues.values()):
+            return  # "how long do refunds take?": the rules of a request
+        found.acts = [(at, a) for at, a in found.acts if a.kind != "ask_policy"]
+        found.add(7, Act.of("ask_about", "all"))
+        return
+
+
+_HOW_LONG = frozenset({"long", "quick", "quickly", "soon", "fast"})
 
 
 def _doubts_it_will_be_done(clauses: list[Clause], found: Found) -> None:

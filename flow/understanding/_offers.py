@@ -445,10 +445,16 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
             if clause[at].isdigit() and clause[at + 1] in _MEASURES:
                 if all(word in lexicon.variant_after for word in clause[at + 2 :]):
                     return f"{clause[at]} {clause[at + 1]}"  # "34 waist please", "32 leg"
-        mention = next(iter(by_variant(clause, (offer,), lexicon)), None)
-        if mention is not None:
+        for mention in by_variant(clause, (offer,), lexicon):
+            if "back" in clause[mention.end : mention.end + 2] or not _RETURNING.isdisjoint(
+                clause[max(0, mention.start - 2) : mention.start]
+            ):
+                continue  # "will I need to send the red one back?": the one going back, not the one wanted
             return _as_said(clause[mention.start : mention.end], lexicon)
     return None
+
+
+_RETURNING = frozenset({"return", "returning", "returned"})
 
 
 _MEASURES = frozenset({"waist", "leg", "inch", "inches", "chest", "collar", "length", "cup", "band"})

@@ -166,6 +166,8 @@ NEVER_ARRIVED = _phrases("""
     order is lost | order got lost | order went missing | parcel is missing | package is missing |
     order is missing | delivery is missing |
     not here yet | hasnt arrived yet | still not arrived | still hasnt turned up | not turned up yet |
+    still isnt here | isnt here yet | still isnt there | still havent got it | still havent received |
+    still not received | still havent had it | still not got it |
     nothing has turned up | nothing turned up | nothing has shown up | parcel was stolen | package was stolen |
     parcel got stolen | package got stolen | parcel has been stolen | package has been stolen | order was stolen |
     delivery was stolen | parcel stolen | package stolen | stole my parcel | stole my package | stole the parcel |
