@@ -351,9 +351,10 @@ Feature: After the request is sorted
     And the agent does not say "can't help with that"
 
     Examples:
-      | question                            |
-      | can it go to my paypal instead?     |
-      | can you send it to a different card? |
+      | question                               |
+      | can it go to my paypal instead?        |
+      | can you send it to a different card?   |
+      | I'd like it on a different card please |
 
   Scenario Outline: "<message>" asks for part of the money to keep the item, which no request does
     When the customer says "<message>"

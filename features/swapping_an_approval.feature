@@ -36,6 +36,29 @@ Feature: Swapping an approved request for one of its alternatives
     Then the agent does not say "Noted: red"
     And the agent says "returns label"
 
+  Scenario Outline: "<message>" after the wrong colour is refunded sends the colour ordered instead
+    When the customer says "my daughter ordered a dress for prom (A-1112) and it came in the wrong colour, she wanted emerald and got navy"
+    And the customer says "<message>"
+    Then the alternative "Exchange" is applied
+    And the agent says "<colour>"
+
+    Examples:
+      | message                    | colour  |
+      | ok yes please send emerald | emerald |
+      | please send teal instead   | teal    |
+
+  Scenario Outline: "<question>" after the wrong item is refunded is told how to send it back
+    When the customer says "i got the wrong item. ordered a blue mug got a red one. order A-7474"
+    And the customer says "<question>"
+    Then the message is read as "ask_policy"
+    And the agent says "returns label"
+    And the agent does not say "done already"
+
+    Examples:
+      | question                              |
+      | will I need to send the red one back? |
+      | do I have to return the old one?      |
+
   Scenario: An alternative asked for another order starts a new request and keeps the approval
     When the customer says "refund A-1302 bought 5 days ago"
     And the customer says "thanks. can I also get store credit for order A-1303, bought 2 months ago?"

@@ -339,7 +339,14 @@ def read_acts(
             if _asks_how_to_begin(clause.words):
                 found.drop("unknown")
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "ok great, how do I start?": how it goes
-    returning = context.request == "refund" or (context.settled == "refund" and context.chosen is None)
+    refunding = context.request == "refund" or (context.settled == "refund" and context.chosen is None)
+    if refunding and not found.kinds() - {"thank", "affirm", "unknown"}:
+        for index, clause in enumerate(clauses):
+            if not _WISHING.isdisjoint(clause.words) and _where_the_money_goes(clause.words):
+                found.drop("unknown")
+                found.add(index * 1000 + 7, Act.of("ask_policy"))  # "I'd like it on a different card please"
+                break
+    returning = refunding
     if returning and not found.kinds() - {"thank", "affirm"}:
         for index, clause in enumerate(clauses):
             if clause.question and tuple(clause.words[:3]) in _HOW_TO and not _SENDING_IT.isdisjoint(clause.words):
@@ -734,10 +741,13 @@ def _asks_what_it_gives(words: Sequence[str], cued: set[str], lexicon: Lexicon) 
 def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> str | None:
     """The words of a question asked beside what the message does: one nothing was read in, or one about
     the rules ("and how long do refunds take?"), in a message that also makes a request or a choice."""
+    refund_asked = any(act.kind == "request" and act.target == "refund" for _, act in found.acts)
     for index, clause in enumerate(clauses):
         requested_here = any(at // 1000 == index and act.kind == "request" for at, act in found.acts)
-        if clause.question and requested_here and _where_the_money_goes(clause.words):
-            return f"{ASKS_RULES} {' '.join(clause.words)}"  # "can I get a refund to a different card?"
+        asks = clause.question or not _WISHING.isdisjoint(clause.words)
+        if asks and (requested_here or refund_asked) and _where_the_money_goes(clause.words):
+            # "can I get a refund to a different card?", "refund A-6667, and I'd like it on another card"
+            return f"{ASKS_RULES} {' '.join(clause.words)}"
     if len(clauses) < 2:
         return None
     read = _kinds_by_clause(found)
@@ -1309,7 +1319,18 @@ def _asks_how_it_is_done(words: Sequence[str], named: list[str], context: Contex
 
 def _returns_it(words: Sequence[str]) -> bool:
     """ "Do I have to return it?", "do I need to return them first?": the item sent back, in so many words."""
-    return any(word == "return" and words[at + 1 : at + 2] in _THE_ITEM_SENT for at, word in enumerate(words))
+    return any(
+        word == "return"
+        and (
+            words[at + 1 : at + 2] in _THE_ITEM_SENT
+            or words[at + 1 : at + 2] in (["the"], ["my"])
+            and not _ONE_OF_THEM.isdisjoint(words[at + 2 : at + 5])
+        )
+        for at, word in enumerate(words)
+    )  # "do I have to return the old one?" too
+
+
+_ONE_OF_THEM = frozenset({"one", "ones", "item", "items"})
 
 
 _THE_ITEM_SENT = (["it"], ["them"], ["this"], ["that"], ["these"], ["those"])
@@ -1318,7 +1339,9 @@ _THE_ITEM_SENT = (["it"], ["them"], ["this"], ["that"], ["these"], ["those"])
 _HOW_TO = frozenset(
     {("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"), ("how", "would", "i"), ("how", "do", "we"),
      ("how", "am", "i"), ("how", "will", "i"), ("do", "i", "need"), ("do", "i", "have"), ("should", "i", "send"),
-     ("do", "i", "send"), ("should", "i", "post"), ("do", "i", "post"), ("can", "i", "send"), ("can", "i", "post")}
+     ("do", "i", "send"), ("should", "i", "post"), ("do", "i", "post"), ("can", "i", "send"), ("can", "i", "post"),
+     ("will", "i", "need"), ("will", "i", "have"), ("would", "i", "need"), ("would", "i", "have"),
+     ("do", "i", "return"), ("should", "i", "return")}
 )  # fmt: skip
 """How a question about doing something the customer already asked for opens ("how do I send it back?",
 "do I need to send them back in the box?")."""
@@ -2108,6 +2131,8 @@ def _where_the_money_goes(words: Sequence[str]) -> bool:
     return not PAYMENT_PLACES.isdisjoint(words) and not _OTHER_THAN_USUAL.isdisjoint(words)
 
 
+_WISHING = frozenset({"like", "want", "prefer", "rather", "wanna", "need"})
+"""Words by which a wish where the money goes is said without a question ("I'd like it on another card")."""
 _OTHER_THAN_USUAL = frozenset(
     {"different", "another", "other", "new", "old", "expired", "wifes", "husbands", "partners", "mums", "moms",
      "dads", "sons", "daughters", "friends", "boyfriends", "girlfriends", "parents", "mothers", "fathers",

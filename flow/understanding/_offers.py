@@ -179,6 +179,8 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
             lead -= 1
         if "same" in clause[max(0, start - 2) : start]:
             continue  # "will it be the same model?" asks for no other one
+        if "back" in clause[end : end + 2] or not _BACK.isdisjoint(clause[max(0, lead - 2) : lead]):
+            continue  # "will I need to send the red one back?": the one going back, not the one wanted
         alone = (
             start == 0
             and (
@@ -186,7 +188,7 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
                 or clause[end : end + 1] in _CONTRASTS  # "size L not M"
             )
         )
-        if (lead == start and not alone and clause[start - 1 : start] not in (["need"], ["want"])) or any(
+        if (lead == start and not alone and clause[start - 1 : start] not in (["need"], ["want"], ["send"])) or any(
             word not in lexicon.variant_after and word != "not" for word in clause[end : end + 1]
         ):
             continue  # "a refund for a large order": the size of something else
@@ -445,16 +447,14 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
             if clause[at].isdigit() and clause[at + 1] in _MEASURES:
                 if all(word in lexicon.variant_after for word in clause[at + 2 :]):
                     return f"{clause[at]} {clause[at + 1]}"  # "34 waist please", "32 leg"
-        for mention in by_variant(clause, (offer,), lexicon):
-            if "back" in clause[mention.end : mention.end + 2] or not _RETURNING.isdisjoint(
-                clause[max(0, mention.start - 2) : mention.start]
-            ):
-                continue  # "will I need to send the red one back?": the one going back, not the one wanted
+        mention = next(iter(by_variant(clause, (offer,), lexicon)), None)
+        if mention is not None:
             return _as_said(clause[mention.start : mention.end], lexicon)
     return None
 
 
-_RETURNING = frozenset({"return", "returning", "returned"})
+_BACK = frozenset({"return", "returning", "returned", "back"})
+"""Words before a size or colour that make it the one going back ("return the red", "send back the red")."""
 
 
 _MEASURES = frozenset({"waist", "leg", "inch", "inches", "chest", "collar", "length", "cup", "band"})

@@ -158,7 +158,7 @@ def _only_a_size(words: Sequence[str], mention: Mention, context: Context, lexic
         and undecided
         and lexicon.variant_verbs.isdisjoint(words)
         and lexicon.switch_words.isdisjoint(words)
-        and "send" not in words[: mention.start]  # "ok then send me the navy one" asks to have it
+        and "send" not in words[: mention.start + 1]  # "ok then send me the navy one" asks to have it
     )
 
 

@@ -508,6 +508,11 @@ _VARIANTS = _phrases("""
     big size | small size | large size | big one | small one |
     black | white | blue | navy | grey | gray | red | green | pink | brown | beige | cream | yellow | orange |
     purple | khaki | olive | burgundy | light blue | dark blue | dark green | bigger | smaller | larger |
+    emerald | teal | turquoise | maroon | mustard | charcoal | ivory | coral | lilac | mint | sage | camel |
+    tan | peach | magenta | indigo | violet | gold | silver | rose gold | bronze | copper | amber | lavender |
+    ochre | taupe | nude | stone | sand | rust | wine | plum | aqua | cobalt | royal blue | sky blue |
+    baby blue | pale blue | pale pink | hot pink | light pink | dark grey | light grey | forest green |
+    bottle green | lime | mauve | oatmeal |
     different length | longer length | shorter | longer | tighter | looser | wider | narrower |
     shorter length | longer leg | shorter leg | long leg | short leg | regular fit | slim fit | wide fit
 """)
