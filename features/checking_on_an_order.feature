@@ -194,6 +194,24 @@ Feature: Checking on something already under way
     And the reply decides no request
     And the agent says "within 5 working days"
 
+  Scenario Outline: "<message>" asks after a refund given before, and starts no new one
+    When the customer says "<message>"
+    Then the message is not read as "request:refund"
+    And the reply decides no request
+    And the agent says "within 5 working days"
+
+    Examples:
+      | message                                                            |
+      | I got a refund for A-7007 last week but it's not in my account yet |
+      | I was given a refund last week but it's not in my account yet      |
+
+  Scenario: "It was approved on Monday" to the offer of a colleague is a detail for them, not a goodbye
+    When the customer says "I got a refund for A-7007 last week but it's not in my account yet"
+    And the customer says "it was approved on Monday"
+    Then the message is not read as "thank"
+    And the agent hands over to a person with reason "asked_for_person"
+    And the agent says "Thank you"
+
   Scenario: "The trainers I bought last week for a refund" asks for a refund; "last week" is when, not a wait
     When the customer says "Hey, I'd like to return the trainers I bought last week for a refund, they're too narrow"
     Then the message is read as "request:refund" and "provide:days_since_purchase"

@@ -17,7 +17,7 @@ _LEAD = (
     "{% elif escalation_reason == 'exception' %}{{ exception_text }} "
     "{% elif complained and not apologized %}I'm sorry this has been so frustrating. "
     "{% elif bot_asked %}I'm {{ agent_name }}, a virtual assistant, not a person. "
-    "{% elif intent != 'ask_human' and (given or intent in ('unknown', 'provide_info')) %}Thank you. "
+    "{% elif intent != 'ask_human' and (given or remark or intent in ('unknown', 'provide_info')) %}Thank you. "
     "{% else %}Of course. {% endif %}"
 )
 

@@ -420,7 +420,7 @@ def read_acts(
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
                 disputes=any(_disputes_what_was_said(clause.words) for clause in clauses),
                 plain_question=_plain_question(clauses),
-                warm=tone.warm,
+                warm=tone.warm and not any(_tells_what_became_of_it(clause.words) for clause in clauses),
                 asks_back=any(_asks_yes_or_no(clause) for clause in clauses),
                 commands=any(_tells_to_do(clause.words) for clause in clauses),
                 goes_along=context.question == "anything_else"
@@ -2452,6 +2452,21 @@ def _from_model(
         if intent == "accept" and goes_along:
             return  # "ok whatever, card is fine" goes along with what was done; it has nothing more to ask
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
+
+
+def _tells_what_became_of_it(words: Sequence[str]) -> bool:
+    """ "It was approved on Monday", "they processed it last week": what became of something, told as a fact
+    however pleased its words sound, which thanks no one."""
+    return any(
+        word in ("was", "were", "been", "they", "you") and words[at + 1 : at + 2] and words[at + 1] in _BECAME
+        for at, word in enumerate(words)
+    )
+
+
+_BECAME = frozenset(
+    {"approved", "processed", "issued", "refunded", "cancelled", "canceled", "sent", "dispatched", "shipped",
+     "delivered", "confirmed", "accepted", "authorised", "authorized"}
+)  # fmt: skip
 
 
 def _tells_to_do(words: Sequence[str]) -> bool:

@@ -32,7 +32,8 @@ _NOT_SUBJECTS = frozenset(
 )
 """Words before "get refunded" that leave the customer as the one refunded: "I want to get refunded"."""
 _PAST_REPORT = frozenset(
-    "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier".split()
+    "asked emailed requested applied called rang phoned wrote messaged contacted tried already earlier given promised "
+    "issued approved processed".split()
 )
 _TOLD_AS_DONE = frozenset({"was", "is", "has", "had", "got", "been"})
 """Words after a request's name that tell what became of it: "the refund was approved"."""
@@ -65,8 +66,8 @@ def reported(words: Sequence[str], at: int) -> bool:
         return True  # "my refund was approved but the money hasn't come"
     if after[:1] and after[0] in _ARRIVED:
         return True  # "the refund came through, thanks!", "refund received"
-    if at > 1 and words[at - 1] in ("my", "the") and words[at - 2] in _RECEIVED:
-        return True  # "I got my refund, thanks"
+    if at > 1 and words[at - 1] in ("my", "the", "a") and words[at - 2] in _RECEIVED:
+        return True  # "I got my refund, thanks", "I got a refund last week but it's not in my account"
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])
 
 
