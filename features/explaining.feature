@@ -184,3 +184,24 @@ Feature: Explaining the decision clearly, and saying sorry
       When the customer says "refund A-1010 bought 50 days ago"
       And the customer says "what's your policy?"
       Then the agent says "Our refund window is 30 days"
+
+  Rule: A faulty item's remedy doubted, or the money pressed for, is answered and the remedies stay open
+
+    Scenario Outline: "<question>" about a faulty coat's remedies is answered, and closes nothing
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I saved up for this coat and it fell apart after one wear. A-3213. Bought it 40 days ago."
+      And the customer says "<question>"
+      Then the agent says "you get your money back"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | question                                              |
+        | what's the point of a replacement if it breaks again? |
+        | and if the repair doesn't work?                       |
+
+    Scenario: "I don't want a repair, I want my money back" is told the refund cannot be had yet
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I saved up for this coat and it fell apart after one wear. A-3213. Bought it 40 days ago."
+      And the customer says "I don't want a repair, I want my money back"
+      Then the reply matches /can't change the answer on a refund|a refund isn't something I can do here|I can't do a refund/
+      And the agent offers "replacement"

@@ -58,6 +58,7 @@ TOPICS: tuple[Topic, ...] = (
         "label email send post returns back",
     ),
     _topic("faulty broken damaged defective cracked smashed covered warranty guarantee", "faulty"),
+    _topic("again breaks break broke fails fail stops dies", "too doesnt fix money"),
     _topic("sale clearance discounted returnable eligible allowed accept accepted", "most items"),
 )
 

@@ -576,7 +576,11 @@ class ContextBuilder:
                 )
             )
         if "request_assumed" in groups:
-            context["request_assumed"] = item is not None and item.assumed
+            # "I want my money back" pressed for the request worked out from the trouble: asked for now.
+            pressed = run.signals.has("insist") and policy.request_for(run.signals.intent or "") == getattr(
+                item, "name", None
+            )
+            context["request_assumed"] = item is not None and item.assumed and not pressed
         if "asked_when" in groups:
             context["asked_when"] = any(a.kind == "ask_about" and a.target == CALLBACK for a in run.signals.acts)
             asked = run.signals.slots.get("call_at")

@@ -837,10 +837,15 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
         return True
     if "than" in before[-2:] and "rather" in words[: mention.start]:
         return True
-    if not _POINTLESS.isdisjoint(pairs) and not _DISMISSING.isdisjoint(words[: mention.start]):
-        return True  # "what's the point of a freeze?", "no point in store credit"
+    if (
+        not _POINTLESS.isdisjoint(pairs)
+        and not _DISMISSING.isdisjoint(words[: mention.start])
+        and "if" not in words[mention.end :]
+    ):
+        return True  # "what's the point of a freeze?", not "... of a replacement if it breaks again?"
     after = words[mention.end : mention.end + 4]
-    if not _WONT.isdisjoint(after[:2]) and not _USE.isdisjoint(after):
+    supposed = "if" in words[max(0, mention.start - 3) : mention.start]  # "and if the repair doesn't work?"
+    if not _WONT.isdisjoint(after[:2]) and not _USE.isdisjoint(after) and not supposed:
         return True
     start = mention.start
     while start > 0 and words[start - 1] in _COORDINATION:
@@ -853,7 +858,7 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     )
     if negated and "mind" not in before and "sure" not in before:
         return True
-    return has(lexicon.negative_after, words[mention.end :])
+    return not supposed and has(lexicon.negative_after, words[mention.end :])
 
 
 def _not_negating(negator: str, after: Sequence[str]) -> bool:
