@@ -150,6 +150,22 @@ Feature: Compensation, only where the policy allows it, and never twice
       Then the alternative "Exchange" is applied
       And no compensation has been issued
 
+    Scenario: "Ok I'll take the store credit then" after asking for something for the trouble takes the credit
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer says "what about something for the trouble?"
+      Then the conversation is in "compensation"
+      When the customer says "ok I'll take the store credit then"
+      Then the alternative "Store credit" is applied
+      And no compensation has been issued
+
+    Scenario: A bare yes to the goodwill offer made before the offers were turned down takes the goodwill offer
+      Given the customer is a "gold" member
+      When the customer says "I want a refund"
+      And the customer says "what about something for the trouble?"
+      And the customer says "ok"
+      Then compensation is issued
+
   Rule: Something for "all this" is asked for the trouble, not the order's money again
 
     Scenario: "And I want compensation for all this" after a lost order is refunded gets the goodwill gesture

@@ -231,7 +231,9 @@ class Engine:
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:
         if conversation.state == "compensation":
-            return (COMPENSATION,)
+            # The goodwill offer first; the alternatives offered before may still be taken by name.
+            before = conversation.current.offered if conversation.current is not None else ()
+            return (COMPENSATION, *before)
         if conversation.state == "escalated":
             callback = self.policy.escalation.handoff.callback and not self._rules.in_hours(now)
             item = handed_over(conversation.agenda)

@@ -788,6 +788,8 @@ def bare_choice(context: Context) -> Act:
         return Act.of("choose", CALLBACK)
     if context.focus is not None:
         return Act.of("choose", context.focus)
+    if context.state == "compensation" and context.offered:
+        return Act.of("choose", context.offered[0].id)  # the goodwill offer, just made
     if len(context.offered) == 1:
         return Act.of("choose", context.offered[0].id)
     return Act.of("choose", candidates=context.offered_ids)
