@@ -198,3 +198,19 @@ Feature: Reading a gym member the way they talk
       Then the reply matches /(things are hard|things are so hard)/
       And the agent does not say "I have that noted"
       And the conversation is in "offering_alternatives"
+
+  Rule: An alternative offered before can still be taken while the goodwill offer is open
+
+    Scenario: "Ok I'll freeze then" after asking about the free session arranges the freeze
+      When the customer says "I want to cancel, I've been a member for 5 years and I have 2 months left"
+      And the customer says "what about the free session thing?"
+      Then the agent offers compensation
+      When the customer says "ok I'll freeze then"
+      Then the alternative "Freeze" is applied
+      And no compensation has been issued
+
+    Scenario: A bare yes to the free session takes it
+      When the customer says "I want to cancel, I've been a member for 5 years and I have 2 months left"
+      And the customer says "what about the free session thing?"
+      And the customer says "ok"
+      Then compensation is issued
