@@ -528,6 +528,17 @@ Feature: Following the customer when they change course
       And the request is approved
       And the agent does not say "A-1111"
 
+  Rule: A return said of another order beside a cancellation is a refund for that order
+
+    Scenario: "I want to cancel A-6677. Oh and I also want to return A-7788 which I got last Thursday"
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to cancel A-6677. Oh and I also want to return A-7788 which I got last Thursday"
+      Then the message is read as "request:cancel", "provide:order_id", "provide:days_since_purchase" and "request:refund"
+      When the customer says "no it hasn't shipped"
+      Then the agent says "Order A-6677 hasn't left our warehouse yet"
+      And the agent says "Order A-7788 is within our 30-day window"
+      And the agent does not say "has your order been dispatched"
+
   Rule: Trouble told of another order is that order's, whether its number is given or not
 
     Scenario: "And also where's my other order A-2020?" beside a return takes up that order as never come

@@ -214,6 +214,12 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I still haven't received my refund"
       Then the message gives no fact "condition"
 
+    Scenario: "Return A-2233, I think I bought it early last month? maybe mid November" asks nothing beside the date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "return A-2233, I think I bought it early last month? maybe mid November"
+      Then the agent does not say "other question"
+      And the agent says "When did you buy it?"
+
     Scenario: A tear of joy is no damage
       When the customer says "a tear came to my eye when I opened it, it's lovely"
       Then the message gives no fact "condition"

@@ -1152,7 +1152,11 @@ def _read_requests(
     if (
         not named
         and open_to_new
-        and (found.kinds().isdisjoint(("choose", "request")) or another_order_named(words[:3]))
+        and (
+            found.kinds().isdisjoint(("choose", "request"))
+            or another_order_named(words[:3])
+            or _weak_cue_of_an_order(words, referring, lexicon)
+        )
     ):
         # A weak cue ("it's too long", "return it") beside an alternative asked for, or after a request the
         # message already made ("refund it please, don't need it anymore"), names no request of its own, unless
@@ -1209,6 +1213,16 @@ def _read_requests(
         found.add(position + 4 + at, Act.of("request", kind))
         handled.add("request")
     return handled
+
+
+def _weak_cue_of_an_order(words: Sequence[str], referring: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether a weak cue is said of an order it names ("I also want to return A-7788"), so it asks for a
+    request of its own beside the one the message made."""
+    for cues in lexicon.weak_request_cues.values():
+        found = first(cues, referring)
+        if found is not None and any(_is_id(w) for w in words[found.start : found.end + 2]):
+            return True
+    return False
 
 
 def _said_again(request: str | None, lexicon: Lexicon) -> bool:
@@ -2120,7 +2134,7 @@ def _only_a_guess(words: Sequence[str], lexicon: Lexicon) -> bool:
 _GUESSING = frozenset(
     "maybe perhaps about around roughly like or i think guess probably a an the few couple of back not sure "
     "exactly when weeks week mid early late start end beginning middle sometime in on towards ago days day months "
-    "month".split()
+    "month bought ordered got purchased placed it them was last this".split()
 )
 
 

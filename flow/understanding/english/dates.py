@@ -916,7 +916,7 @@ def _got_it(words: list[str], n: int) -> bool:
 
 _GOT_OBJECTS = frozenset("it them em this these mine those".split())
 _WHO_GOT = frozenset("i we she he".split())
-_BEFORE_A_DATE = frozenset("on in at around about back the off from you u".split())
+_BEFORE_A_DATE = frozenset("on in at around about back the off from you u last this past".split())
 _GOT_ARTICLES = frozenset("a an some two three".split())
 _NOT_BOUGHT = frozenset(
     """email emails message messages text texts call reply letter notification refund confirmation tracking
