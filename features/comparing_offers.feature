@@ -61,6 +61,24 @@ Feature: Weighing up the alternatives
     Then the agent says "I can't answer that from here"
     And the conversation is in "offering_alternatives"
 
+  Scenario: "What if the new one is more expensive?" is honestly not answered from details that never say
+    When the customer says "if I do the exchange can I get a different item altogether?"
+    And the customer says "what if the new one is more expensive?"
+    Then the agent says "I can't answer that from here"
+    And the agent does not say "all I know"
+
+  Scenario: "Do I have to decide now?" is told there is no rush, and the offers stay open
+    When the customer says "do I have to decide now?"
+    Then the agent does not say "can't help with that"
+    And the reply matches /take (all )?the time you need|take your time/
+    And the conversation is in "offering_alternatives"
+
+  Scenario: "A blue one please" after the exchange is arranged notes blue, without "a"
+    When the customer says "exchange then I guess"
+    And the customer says "a blue one please"
+    Then the agent says "blue"
+    And the agent does not say "a blue for"
+
   Scenario: A choice after the comparison is applied
     When the customer says "hmm which would you recommend?"
     And the customer says "the credit then"

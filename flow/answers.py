@@ -66,7 +66,7 @@ _OWN_SUBJECTS = frozenset(
     {"address", "postcode", "abroad", "overseas", "international", "wrapping", "wrapped", "receipt", "invoice",
      "locker", "neighbour", "neighbor", "instalments", "installments", "klarna", "transferable", "transfer",
      "transferred", "cash", "split", "combine", "combined", "cheaper", "pricier", "dearer", "price", "prices",
-     "guarantee", "guaranteed", "promise", "tomorrow", "christmas"}
+     "guarantee", "guaranteed", "promise", "tomorrow", "christmas", "expensive"}
 )  # fmt: skip
 """Subjects a question is about that only a sentence naming them answers: without one, none does."""
 _WAYS = frozenset({"post", "posting", "label", "courier", "shop", "store", "collect", "collection", "drop"})

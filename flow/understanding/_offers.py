@@ -480,6 +480,8 @@ def _as_said(words: Sequence[str], lexicon: Lexicon) -> str:
         said.pop(0)
     if said and said[0] in ("a", "an") and said[1:2] and (said[1].isdigit() or said[1] in _LETTER_SIZES | {"size"}):
         said.pop(0)
+    elif said[:1] in (["a"], ["an"]) and len(said) > 1 and said[-1] not in _WORD_SIZES and not said[-1].endswith("er"):
+        said.pop(0)  # "a blue one please": "blue", as "a large" stays a size
     if len(said) == 1 and (said[0].isdigit() or said[0] in _LETTER_SIZES):
         return f"size {said[0].upper()}"
     if len(said) == 1 and said[0] in _WORD_SIZES:

@@ -411,6 +411,9 @@ _TAKING_TIME = _phrases("""
     let me sleep on it | ill sleep on it | i need to sleep on it | can i think about it | can i have a think |
     give me a minute | give me a moment | give me a sec | give me a second | give me some time | one sec | one second |
     one moment | one minute | just a minute | just a moment | just a sec | just a second | hang on | hold on |
+    do i have to decide now | do i need to decide now | do i have to decide today | do i have to choose now |
+    do i need to choose now | can i decide later | can i choose later | can i let you know later |
+    do i have to decide right now | can i think it over |
     wait no | no wait | wait a sec | wait a second | wait a minute | wait a moment |
     bear with me | let me check with | i need to check with | ill check with | i will check with | let me ask |
     i need to ask | ill ask | let me talk to | i need to talk to | ill talk to | let me speak to | i need to speak to |
