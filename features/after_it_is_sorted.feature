@@ -77,6 +77,18 @@ Feature: After the request is sorted
     And the agent says "returns label"
     And the agent does not say "can't help with that"
 
+  Scenario: "Did it go through ok?" after the refund is started is told it is done, with what refunds take
+    When the customer says "did it go through ok?"
+    Then the agent says "Yes, that's done"
+    And the agent says "A refund reaches your card"
+    And the agent does not say "A cancelled order is never charged"
+    And the agent does not say "can't answer"
+
+  Scenario: "How long will it take?" after the refund is started gets how long, not what a cancellation costs
+    When the customer says "how long will it take?"
+    Then the agent says "within 5 working days"
+    And the agent does not say "A cancelled order is never charged"
+
   Scenario Outline: "<message>" asks where it has got to
     When the customer says "<message>"
     Then the message is read as "ask_status"

@@ -989,6 +989,17 @@ Feature: Reading facts and requests the way people give them
         | I think so          |
         | not that I know of  |
 
+    Scenario Outline: "<answer>" to the dispatch question says it has not gone
+      When the customer says "Hi! Can I cancel order A-3333? I ordered it 20 mins ago"
+      And the customer says "<answer>"
+      Then the message gives the fact "dispatched" as "false"
+      And the cancellation is approved
+
+      Examples:
+        | answer                                   |
+        | I don't think so, I only just ordered it |
+        | don't believe so                         |
+
     Scenario: "Not sure if it's shipped, I ordered 20 minutes ago" is unsure of the dispatch, and gets the hint
       When the customer says "Hi I ordered something by mistake, A-3333, can I cancel?"
       And the customer says "not sure if it's shipped, I ordered 20 minutes ago"

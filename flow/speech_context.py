@@ -677,7 +677,12 @@ class ContextBuilder:
         it is ("both done?", "is it sorted?")."""
         answer = _status_answer(say, run, checked=status_check(run, self._policy))
         done = self._done_here(run)
-        return f"{done} {answer}" if done else answer
+        if not done:
+            return answer
+        # "Has it gone through?" of a cancellation: what the policy says of cancellations, not of refunds too.
+        about = [first_sentence_about(say, item.name) for item in run.agenda if item.status == "approved"]
+        fitting = list(dict.fromkeys(sentence for sentence in about if sentence))
+        return f"{done} {' '.join(fitting) if fitting else answer}"
 
     def _done_here(self, run: Run) -> str | None:
         """ "Yes, that's all done: I've set up a cancellation for order A-1010 and a refund for order A-2020.",
@@ -1241,7 +1246,8 @@ def _status_answer(text: str, run: Run, *, checked: bool = False) -> str:
     the offer of the colleague follows."""
     said = set(run.said)
     if said.isdisjoint(sentence_hashes(text)):
-        return text
+        # "how long will it take?": the sentence that answers it, not what the policy says of every request
+        return answering_sentence(text, run.text) or text
     if checked and said.isdisjoint(sentence_hashes(_NOT_FROM_HERE)):
         return _NOT_FROM_HERE
     first = " ".join(text.split()).split(". ")[0].rstrip(".") + "."

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 PAYMENT_PLACES = frozenset({"card", "paypal", "bank", "account"})
 """Where a refund may be asked to go ("to my PayPal", "a different card"): the words of such a question."""
-SETTLED_WORDS = frozenset({"done", "sorted", "processed", "completed", "complete", "finished"})
+SETTLED_WORDS = frozenset({"done", "sorted", "processed", "completed", "complete", "finished", "through"})
 """Words of asking whether what was set up is done ("both done?", "is that sorted?"): the reader hears the
 question, and the reply says what was set up."""
 ASKS_RULES = "rules:"
