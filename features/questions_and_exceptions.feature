@@ -249,10 +249,11 @@ Feature: Questions on the way, and the facts that change the answer
       And the refund goes to a person for review
 
       Examples:
-        | message                                                                    |
-        | I'm so angry. You've charged me £50 but it should have been £40. A-5454    |
-        | you charged me £29.99 for A-5455, the advertised price was £19.99          |
-        | A-5456: I paid 35 but it was supposed to be 25                             |
+        | message                                                                              |
+        | I'm so angry. You've charged me £50 but it should have been £40. A-5454              |
+        | you charged me £29.99 for A-5455, the advertised price was £19.99                    |
+        | A-5456: I paid 35 but it was supposed to be 25                                       |
+        | I was charged £89.99 for A-2929 but I used a 10% code, it should have been about £81 |
 
     Scenario: A delivery charge on free delivery is an overcharge
       When the customer says "I was charged for delivery on A-7790 even though it was meant to be free"

@@ -65,8 +65,9 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
     for i, word in enumerate(words):
         if word not in _MONEY_VERBS and word not in _SHOP_CHARGED:
             continue
-        after = words[i + 1 : i + 12]
-        amounts = [k for k, w in enumerate(after) if w == NUMBER or any(c.isdigit() for c in w)]
+        after = words[i + 1 : i + _REACH]
+        # An order number is no amount ("charged £89.99 for A-2929 ... should have been £81").
+        amounts = [k for k, w in enumerate(after) if w == NUMBER or _amount(w)]
         if len(amounts) >= 2 and any(w in _CONTRASTS for w in after[amounts[0] + 1 : amounts[-1]]):
             return True
         if (
@@ -85,6 +86,13 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
     return False
 
 
+def _amount(word: str) -> bool:
+    """Whether a word is written as an amount ("£81", "49", "10"), not as an order number ("a-2929")."""
+    return any(c.isdigit() for c in word) and not any(c.isalpha() for c in word)
+
+
+_REACH = 18
+"""How many words after "charged" the amount it should have been may come."""
 _THE_PRICE = frozenset({"price", "priced", "item", "costs", "cost", "worth", "website", "tag", "label", "listed"})
 """Words between two amounts that make the second the price of what was charged for."""
 _NEAR = 4
