@@ -47,6 +47,27 @@ Feature: Asking for an alternative straight away
     Then the alternative "Send it again" is applied
     And the agent does not say "cancellation"
 
+  Scenario Outline: "<message>" after a lost parcel's offers takes the new parcel, not a replacement it cannot have
+    When the customer says "wheres my stuff?? A-9999 ordered 3 wks ago"
+    And the customer says "<message>"
+    Then the alternative "Send it again" is applied
+    And the agent does not say "isn't one of the options"
+
+    Examples:
+      | message            |
+      | new one pls        |
+      | another one please |
+
+  Scenario: "A new one please" about a broken kettle still asks for the replacement
+    When the customer says "my kettle A-1818 is broken"
+    And the customer says "a new one please"
+    Then the message is read as "choose:replacement"
+
+  Scenario: "Can I get my £ back?" asks for a refund, not a question beside it
+    When the customer says "can i get my £ back for A-1212 bought 50 days ago. its broken"
+    Then the message is read as "request:refund", "provide:order_id", "provide:days_since_purchase" and "provide:condition"
+    And the agent does not say "other question"
+
   Scenario: What the policy cannot give gets the usual answer and what it can
     When the customer says "can I get store credit? my toaster A-6203 stopped working, I bought it 2 months ago"
     Then no alternative is applied

@@ -100,7 +100,8 @@ _NOT_THANKS = _phrases("""
     thanks for absolutely nothing | thank you for absolutely nothing | no ta | no cheers | ta ra | tara
 """)
 _REFUND = _phrases("""
-    refund | refunds | refunded | refunding | money back | my money | mony back | my mony | monies back |
+    refund | refunds | refunded | refunding | money back | my money | mony back | my mony | monies back | my £ back |
+    the £ back | £ back |
     reimburse | reimbursed | reimbursement |
     reimbursements | reimbursing | repay | repaid | pay me back | cash back | rebate | rebates | my cash |
     the money | get reimbursed | be reimbursed | return it for | send it back for | full refund | compensate me |
