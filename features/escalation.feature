@@ -333,6 +333,19 @@ Feature: Handing over to a person
       Then the conversation waits for a person
       And no alternative is applied
 
+    Scenario Outline: Out of hours, "<message>" to the offer of a callback books it
+      Given it is 20:30 in the policy's time zone
+      When the customer says "I want to speak to a human"
+      Then the agent offers a callback
+      When the customer says "<message>"
+      Then the message is read as "choose:callback"
+      And the agent says "I've booked a callback"
+
+      Examples:
+        | message                                                |
+        | can someone call me instead? my number is 07700 900123 |
+        | could you ring me?                                     |
+
     Scenario: Out of hours, taking up an offer instead of the callback sets it up
       Given it is 20:30 in the policy's time zone
       When the customer says "I want a refund"

@@ -237,6 +237,8 @@ def read_acts(
         _doubts_it_will_be_done(clauses, found)
     if context.state == "offering_alternatives" and context.focus is None and found.kinds() == {"ask_policy"}:
         _how_long_of_the_offers(clauses, context, lexicon, found)
+    if context.callback_asked and "ask_about" in found.kinds() and found.kinds() <= {"ask_about", "ask_human"}:
+        _asks_to_be_called(clauses, found)
     if context.asked not in facts:
         _cannot_give(clauses, context, lexicon, found, facts)
     if tone.irony or tone.shouting or tone.fuming:
@@ -522,6 +524,26 @@ def read_acts(
     if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
+
+
+def _asks_to_be_called(clauses: list[Clause], found: Found) -> None:
+    """ "Can someone call me instead?" with a callback offered: asking to have it, not asking about it."""
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        if (
+            words[:1]
+            and words[0] in _ASKING_FOR
+            and not _CALLERS.isdisjoint(words[1:3])
+            and not _CALLING.isdisjoint(words[1:4])
+        ):
+            found.acts = [(at, a) for at, a in found.acts if a.kind not in ("ask_about", "ask_human")]
+            found.add(index * 1000, Act.of("choose", CALLBACK))
+            return
+
+
+_ASKING_FOR = frozenset({"can", "could", "will", "would"})
+_CALLERS = frozenset({"someone", "somebody", "anyone", "you", "u", "they", "a"})
+_CALLING = frozenset({"call", "ring", "phone", "callback"})
 
 
 def _how_long_of_the_offers(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -67,7 +67,7 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
             continue
         after = words[i + 1 : i + _REACH]
         # An order number is no amount ("charged £89.99 for A-2929 ... should have been £81").
-        amounts = [k for k, w in enumerate(after) if w == NUMBER or _amount(w)]
+        amounts = _amounts_at(after)
         if len(amounts) >= 2 and any(w in _CONTRASTS for w in after[amounts[0] + 1 : amounts[-1]]):
             return True
         if (
@@ -84,11 +84,6 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
         ):
             return True  # "charged £20 more than the price", "charged me £5 too much", "billed an extra £3"
     return False
-
-
-def _amount(word: str) -> bool:
-    """Whether a word is written as an amount ("£81", "49", "10"), not as an order number ("a-2929")."""
-    return any(c.isdigit() for c in word) and not any(c.isalpha() for c in word)
 
 
 _REACH = 18
