@@ -205,6 +205,24 @@ Feature: Checking on something already under way
       | I got a refund for A-7007 last week but it's not in my account yet |
       | I was given a refund last week but it's not in my account yet      |
 
+  Scenario Outline: "<message>" asks after the refund, and neither refunds an order as lost nor asks what to do
+    When the customer says "<message>"
+    Then the message is read as "ask_status"
+    And the reply decides no request
+    And the agent does not say "never reached you"
+    And the agent says "within 5 working days"
+
+    Examples:
+      | message                                                  |
+      | my refund never came                                     |
+      | I asked for a refund last week and it never came through |
+
+  Scenario: "Trying to get through for ages, my refund for A-9292 never came" is a chase for a person
+    When the customer says "I've been trying to get through to someone for ages. my refund for A-9292 never came"
+    Then the agent hands over to a person
+    And the agent does not say "never reached you"
+    And the agent does not say "I've started a full refund"
+
   Scenario: "It was approved on Monday" to the offer of a colleague is a detail for them, not a goodbye
     When the customer says "I got a refund for A-7007 last week but it's not in my account yet"
     And the customer says "it was approved on Monday"

@@ -220,6 +220,10 @@ Feature: Reading facts and requests the way people give them
       Then the agent does not say "other question"
       And the agent says "When did you buy it?"
 
+    Scenario: A toaster that burns everything is faulty
+      When the customer says "hi. bought a toaster (A-7272) on the 1st of November. it burns everything. i want my money back"
+      Then the message gives the fact "condition" as "faulty"
+
     Scenario: A tear of joy is no damage
       When the customer says "a tear came to my eye when I opened it, it's lovely"
       Then the message gives no fact "condition"
@@ -2197,5 +2201,7 @@ Feature: Reading facts and requests the way people give them
       And the agent does not say "from here"
       And the agent does not say "colleague"
       When the customer says "refund please"
-      And the customer says "A-4321"
+      Then the agent does not say "colleague"
+      And the agent says "when did you buy it?"
+      When the customer says "A-4321"
       Then the reply matches /(more exact|closer date|narrow it down)/

@@ -54,6 +54,7 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "gave_up": lambda: False,
     "noted_for": lambda: None,
     "out_of_bounds": lambda: False,
+    "named_now": lambda: False,
     "covered": lambda: None,
     "put_off": lambda: None,
     "redo": lambda: False,
@@ -119,6 +120,7 @@ def _now_asked_for(run: Run, name: str) -> None:
     for item in run.agenda:
         if item.name == name and item.assumed and not item.settled:
             item.assumed = False
+            run.named_now = True
 
 
 def identify_request(run: Run, policy: Policy, assumed: AssumedRequest | None = None) -> None:

@@ -32,7 +32,8 @@ class Run:
     ``changed`` says this message dropped or switched the current request, ``gave_up`` that it let go of
     a request already refused ("I'll leave it"), ``put_off`` the request that was in hand when the message
     asked to take a waiting one first, ``request_before`` and ``wish_before`` the request in hand when
-    the message came and what was wished for it, ``redo`` that the message is to be read again in the
+    the message came and what was wished for it, ``named_now`` that the message named a request the policy had
+    worked out from the trouble told, ``redo`` that the message is to be read again in the
     state just entered, ``repeated`` that every fact the message gave was known already, with that value,
     and ``unclear_before`` how many messages in a row the agent could not read before this one.
     """
@@ -66,6 +67,7 @@ class Run:
     gave_up: bool = False
     noted_for: str | None = None
     out_of_bounds: bool = False
+    named_now: bool = False
     covered: str | None = None
     goodwill_taken_up: bool = False
     offered_anyway: bool = False

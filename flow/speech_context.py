@@ -612,8 +612,8 @@ class ContextBuilder:
             # The rough date just told, or told before another fact was asked for ("early November" … "A-4321"):
             # the question is now for a closer one.
             context["narrowing"] = isinstance(run.facts.get(run.pending_fact), Span) and (
-                run.pending_fact in run.signals.facts or before != run.pending_fact
-            )
+                run.pending_fact in run.signals.facts or before != run.pending_fact or bool(context["given"])
+            )  # "A-4321" given while the date is still rough: a closer one is asked for again
             if isinstance(run.facts.get(run.pending_fact), Span) and ask:
                 # "When did you buy it?" alone: "roughly how many days ago is fine" is no way to ask for a closer
                 # date, once a rough one is known.
@@ -977,8 +977,12 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         if cannot and not hint_given:
             return False  # "no idea" to "when did you buy it?" after "it broke after a week": the hint comes first
         # "size L", "the handle snapped off": nothing of the date, so it is asked again, not given up on
+        # "refund please", the request named at last (or named over the one worked out): not giving up
+        first_asked = run.request_before is None or run.named_now
         return not all(
-            act.kind in ("unknown", "complain") or (act.kind == "provide" and act.target != run.pending_fact)
+            act.kind in ("unknown", "complain")
+            or (act.kind == "request" and first_asked)
+            or (act.kind == "provide" and act.target != run.pending_fact)
             for act in run.signals.acts
         )
     if spec.hint is None:

@@ -40,6 +40,7 @@ _TOLD_AS_DONE = frozenset({"was", "is", "has", "had", "got", "been"})
 _ARRIVED = frozenset({"came", "arrived", "landed", "cleared", "showed", "appeared", "reached", "received"})
 """Words after a request's name that say it has reached the customer: "the refund came through"."""
 _RECEIVED = frozenset({"got", "received", "had", "gotten"})
+_NOT_YET = frozenset({"never", "still", "hasnt", "didnt", "hasn't", "not"})
 _ASKING_AFTER = frozenset({"did", "has", "have", "is", "was", "hasnt", "havent", "didnt", "isnt"})
 """Words that open a question about something done: "did you cancel it yet?"."""
 _SETTLED = frozenset(
@@ -66,6 +67,8 @@ def reported(words: Sequence[str], at: int) -> bool:
         return True  # "my refund was approved but the money hasn't come"
     if after[:1] and after[0] in _ARRIVED:
         return True  # "the refund came through, thanks!", "refund received"
+    if len(after) > 1 and after[0] in _NOT_YET and after[1] in _ARRIVED:
+        return True  # "my refund for A-9292 never came": asked after, not asked for again
     if at > 1 and words[at - 1] in ("my", "the", "a") and words[at - 2] in _RECEIVED:
         return True  # "I got my refund, thanks", "I got a refund last week but it's not in my account"
     return not _PAST_REPORT.isdisjoint(words[max(0, at - 4) : at])

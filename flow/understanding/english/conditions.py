@@ -48,6 +48,7 @@ FAULTY = _phrases("""
     doesnt start | jammed | keeps jamming | shorted | burnt out | burned out | blew up | overheats |
     overheating | rusted | rusty | faded | shrunk | shrank | bobbled | worn through | wore through | worn out |
     fraying | snapped off | cracked on | crack in | cracks in | a crack | tear in | rip in | split in |
+    burns everything | burns the toast | burns the food | burns my food | burns my toast | burns the bread |
     a rip | big rip | huge rip | massive rip | large rip | rip on | rip down | rip across | tear on | tear down |
     tear across | big tear | huge tear | massive tear | large tear | a gash | gash in | gash on | stain on |
     stains on | big stain | huge stain | big hole | huge hole | massive hole |

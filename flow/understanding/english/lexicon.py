@@ -175,6 +175,8 @@ _STATUS = _phrases("""
     have you processed | have you issued | is it done | is it processed | has it gone | has my | has the | did my |
     did the | is my | was my | yet to receive | not arrived yet | not shown up | hasnt shown up | hasnt arrived |
     hasnt appeared | not appeared | still pending | is pending | confirm the | confirmation of | when will the |
+    never came | never arrived | never came through | never went through | never got it | never received it |
+    hasnt come | still hasnt come | never showed up | never appeared |
     when does the | what date will | what day will | which day will | what date do i | what day do i |
     what date should i | what day should i | what date can i | what day can i | how long will | how soon will |
     when am i receiving | when am i getting | when do i receive | says my | say my | was rejected | got rejected |
