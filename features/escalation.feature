@@ -381,6 +381,24 @@ Feature: Handing over to a person
     And the customer says "then I'll take it up with my bank"
     Then the agent hands over to a person with reason "threat"
 
+  Scenario Outline: "<message>" is a chargeback threat too, handed to a person
+    Given it is within the policy's opening hours
+    When the customer says "<message>"
+    Then the agent hands over to a person with reason "threat"
+
+    Examples:
+      | message                                                  |
+      | refund A-1001 bought 40 days ago or I'm calling my bank  |
+      | I want a refund or I'm phoning my credit card company    |
+
+  Scenario: "The refund is going to my card, right?" asks where the money goes, and threatens nothing
+    Given it is within the policy's opening hours
+    And the customer "Dana" bought order "A-1001" 10 days ago
+    When the customer says "I want a refund"
+    And the customer says "the refund is going to my card right?"
+    Then the message is not flagged as a threat
+    And the agent does not hand over to a person
+
   Rule: While waiting, a question about an offer still open is answered from its details
 
     Scenario: "What would the exchange involve?" while waiting for a person gets the exchange's details

@@ -24,7 +24,8 @@ _THREATS = TextPattern(
     r"|charge ?backs?|charge (?:it|this|that) back|reverse the (?:charge|payment|transaction)"
     r"|dispute (?:the |this |that |it |my )?(?:charge|payment|transaction)s?|(?:file|raise|open) a dispute"
     r"|dispute (?:it |this )?with (?:my|the) (?:bank|card)"
-    r"|(?:call|contact|tell|ring|go to|talk to|speak to|phone|report (?:this|you|it) to) my (?:bank|credit card|card)"
+    r"|(?:call(?:ing)?|contact(?:ing)?|tell(?:ing)?|ring(?:ing)?|go(?:ing)? to|talk(?:ing)? to|speak(?:ing)? to"
+    r"|phon(?:e|ing)|report(?:ing)? (?:this|you|it) to) my (?:bank|credit card|card)"
     r"|take (?:it|this|that) up with my (?:bank|credit card company|card company|card issuer)"
     r"|regulators?|fca|ftc|cfpb|bbb|better business bureau|attorney general|authorities|police"
     r"|report (?:you|this|it|your company|your business|them) to"
@@ -115,7 +116,8 @@ def read_threat(text: str, words: Iterable[str] | None = None, folded: str | Non
         before = joined[: match.start()].split()
         if before[-1:] and before[-1] in _FEES and joined.startswith("charge", match.start()):
             continue  # "will I get the delivery charge back?": a fee returned, not a chargeback
-        if joined.startswith("go to my", match.start()) and not _MONEY_GOING.isdisjoint(before[-3:]):
+        going = joined.startswith("go to my", match.start()) or joined.startswith("going to my", match.start())
+        if going and not _MONEY_GOING.isdisjoint(before[-3:]):
             continue  # "will the money go to my card?": where a refund goes, not a customer going to their bank
         if not _negated(before):
             return True
