@@ -153,6 +153,21 @@ Feature: Listening first
     When the customer says "yes please"
     Then the agent hands over to a person with reason "asked_for_person"
 
+  Scenario Outline: A complaint to make beside a request is offered to a colleague once the request is settled
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "<message>"
+    Then the request is approved
+    And the reply matches /(also wanted to make a complaint|As for your complaint)/
+    And the agent does not say "anything else"
+    And the quick replies are "Yes, a colleague please" and "No"
+    When the customer says "yes please"
+    Then the agent hands over to a person with reason "asked_for_person"
+
+    Examples:
+      | message                                                                                             |
+      | refund A-1001 bought 5 days ago, and I want to make a complaint about your courier, he was so rude  |
+      | I want to cancel A-2002, not shipped. Also I want to complain about your website, it keeps crashing |
+
   Scenario: "I ain't happy with your service, make a claim" is a complaint to file with a colleague
     When the customer says "I ain't happy with your service, make a claim"
     Then the agent says "complaint"

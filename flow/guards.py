@@ -1025,8 +1025,14 @@ def files_complaint(run: Run) -> bool:
         return False
     if run.question == "person" and all(act.kind == "complain" for act in run.signals.acts):
         return True  # still telling what went wrong, with a colleague already offered for it
+    return wants_to_complain(run)
+
+
+def wants_to_complain(run: Run) -> bool:
+    """Whether the message says, in so many words, that the customer wants to make a complaint ("and I want
+    to complain about your courier"), whatever else it asks for."""
     lowered = run.text.lower()
-    return any(words in lowered for words in _FILING)
+    return run.signals.has("complain") and any(words in lowered for words in _FILING)
 
 
 _FILING = (

@@ -15,7 +15,7 @@ from typing import Any
 from flow import payloads
 from flow.answers import WHERE_MONEY_GOES, answering_sentence, answers_topic, asks_where_money_goes, speaks_of
 from flow.graph import ESCALATING
-from flow.guards import ASKS_PERSON, files_complaint, listed_instead, switchable
+from flow.guards import ASKS_PERSON, files_complaint, listed_instead, switchable, wants_to_complain
 from flow.inline import inline
 from flow.models import QuickReply
 from flow.policy import Policy
@@ -42,6 +42,12 @@ _PLAIN_ANSWER_MARGIN = 0.15
 before the reply opens with a calm word: its "no" and "don't" pull the score down without upset."""
 _RESUMING = frozenset({"answer_policy", "answer_status", "answer_bot", "describe_alternative", "empathize"})
 """Transitions that answer a question and then pick the conversation up again (see ``Speaker._resume``)."""
+
+
+def _complaint_beside(run: Run) -> bool:
+    """Whether the message asked for a request, settled in this reply, and to make a complaint beside it
+    ("refund A-1001, and I want to complain about your courier"), which a colleague takes."""
+    return run.state == "follow_up" and run.signals.has("request") and wants_to_complain(run)
 
 
 def _one_closing_question(paragraphs: list[str]) -> None:
@@ -300,6 +306,9 @@ class Speaker:
             self._answer_aside(run, aside, steps, paragraphs, seed)
         if "other_address" in run.signals.slots and paragraphs and run.state != "escalated":
             self._say_beside(run, "templates.common.other_address", steps, paragraphs, seed)
+        if paragraphs and _complaint_beside(run):
+            # "refund A-1001, and I want to complain about your courier": the request settled, then the complaint
+            paragraphs.append(self._book.render("templates.common.complaint_beside", {}, seed=seed))
         _one_closing_question(paragraphs)
         # What the agent asks is judged by what was said before this reply.
         run.question = self._question(run)
@@ -520,6 +529,8 @@ class Speaker:
             return "person"
         if last.transition == "empathize" and last.state == "follow_up" and files_complaint(run):
             return "person"  # "I also want to complain about your courier", once the request is settled
+        if _complaint_beside(run):
+            return "person"
         if any(step.transition == "why" for step in run.steps) and run.counters.clarifications >= ASKS_PERSON:
             return "person"
         if last.transition == "answer_status" and status_check(run, self._policy):

@@ -85,6 +85,11 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "Sending it somewhere other than the address on the order is something a colleague has to arrange, I'm "
         "afraid; just ask if you'd like one.",
     ),
+    "complaint_beside": (
+        "You also wanted to make a complaint. I can't take one here, but a colleague can: would you like me to "
+        "pass you to one?",
+        "As for your complaint, a colleague can take it from here. Shall I pass you to one?",
+    ),
     "nothing_more": ("I've told you all I know about it, I'm afraid.", "That's all I can tell you about it, sorry."),
     "button_accept": ("Yes, please",),
     "button_reject": ("No, thanks",),

@@ -1068,9 +1068,9 @@ def _yes_no(
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
         elif (
-            lexicon.no.may_occur(clause[:1])
+            lexicon.no.may_occur(clause[:2])
             and (whole := lexicon.no.first(clause)) is not None
-            and whole.start == 0
+            and (whole.start == 0 or whole.start == 1 and clause[0] == "i")
             and not has(lexicon.not_knowing, clause)
         ):
             answer = False  # "I don't think so", whose "I think so" are fillers on their own; not "not that I know of"

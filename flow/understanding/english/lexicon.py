@@ -40,7 +40,7 @@ _YES = _phrases("""
 """)
 _NO = _phrases("""
     no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
-    i dont think so | dont think so | i dont believe so | dont believe so | i doubt it | doubt it |
+    dont think so | dont believe so | doubt it |
     no way | never | ill pass | i will pass | pass | rather not | id rather not | i would rather not |
     not for me | no good | no chance | not at all | absolutely not | definitely not |
     of course not | no deal | i decline | decline | i refuse | not that | not keen | im not keen | no sorry |
