@@ -79,6 +79,22 @@ Feature: Weighing up the alternatives
     Then the agent says "blue"
     And the agent does not say "a blue for"
 
+  Scenario Outline: "<message>" after asking which is quicker takes the one that comes at once
+    When the customer says "which one is quicker?"
+    And the customer says "<message>"
+    Then the alternative "Store credit" is applied
+
+    Examples:
+      | message              |
+      | the quicker one then |
+      | quicker one pls      |
+
+  Scenario: "Whichever is quicker" leaves the choice to the agent, which asks which
+    When the customer says "which one is quicker?"
+    And the customer says "yeah ok whichever is quicker"
+    Then no alternative is applied
+    And the agent says "the store credit, or the exchange"
+
   Scenario: A choice after the comparison is applied
     When the customer says "hmm which would you recommend?"
     And the customer says "the credit then"

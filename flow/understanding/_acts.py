@@ -239,6 +239,8 @@ def read_acts(
         _how_long_of_the_offers(clauses, context, lexicon, found)
     if context.callback_asked and "ask_about" in found.kinds() and found.kinds() <= {"ask_about", "ask_human"}:
         _asks_to_be_called(clauses, found)
+    if len(context.offered) > 1 and not found.kinds() - {"complain", "unknown", "affirm"}:
+        _the_quicker_one(clauses, context, found)
     if context.asked not in facts:
         _cannot_give(clauses, context, lexicon, found, facts)
     if tone.irony or tone.shouting or tone.fuming:
@@ -524,6 +526,30 @@ def read_acts(
     if context.chosen is not None and len(acts) > 1 and "choose" in kinds:
         acts = [act for act in acts if not (act.kind == "choose" and act.target == context.chosen)]
     return acts or [Act.of("unknown")]
+
+
+def _the_quicker_one(clauses: list[Clause], context: Context, found: Found) -> None:
+    """ "The quicker one then", "the fastest please": the one offer whose details say it comes at once, when
+    exactly one does."""
+    for index, clause in enumerate(clauses):
+        words = clause.words
+        if clause.question or _QUICKER.isdisjoint(words) or len(words) > _SHORT_CHOICE:
+            continue
+        at = next(i for i, word in enumerate(words) if word in _QUICKER)
+        if words[at - 1 : at] != ["the"] and words[at + 1 : at + 2] != ["one"]:
+            continue  # "whichever is quicker" leaves the choice to the agent, which asks which
+        quick = [offer.id for offer in context.offered if not _AT_ONCE.isdisjoint(offer.details)]
+        if len(quick) == 1:
+            found.acts = [(at, a) for at, a in found.acts if a.kind not in ("complain", "unknown", "affirm")]
+            found.add(index * 1000, Act.of("choose", quick[0]))
+        return
+
+
+_QUICKER = frozenset({"quicker", "quickest", "faster", "fastest", "sooner", "soonest"})
+_AT_ONCE = frozenset({"straight", "immediately", "instantly", "today"})
+"""Words in an offer's details that say it comes at once ("straight away", "today")."""
+_SHORT_CHOICE = 6
+"""At most this many words, a comparison names a choice ("the quicker one then please")."""
 
 
 def _asks_to_be_called(clauses: list[Clause], found: Found) -> None:
