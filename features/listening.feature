@@ -278,6 +278,14 @@ Feature: Listening first
     When the customer says "still no idea, sorry"
     Then the agent says "a colleague can look into it with you"
 
+  Scenario: "Where can I see my order number?" while the date is asked asks for no cancellation
+    When the customer says "refund please for A-1234"
+    Then the agent asks for the "days since purchase"
+    When the customer says "where can I see my order number?"
+    Then the message is not read as "request:cancel"
+    And the agent does not say "cancellation"
+    And the agent says "when did you buy it?"
+
   Scenario: A story of boots that are too tight is a return, and "the exchange sounds good" asks for it
     Given it is 2026-12-04 11:00 in the policy's time zone
     When the customer says "Hi, I ordered boots (order A-7272) about 5 weeks ago as a gift but they're too tight. Is there anything you can do?"

@@ -2742,7 +2742,19 @@ OTHER_ASKS = frozenset("change update modify edit amend track tracking address".
 _NO_MODEL_REQUEST = (
     OTHER_ASKS
     | _UNDOING
-    | {"status", "check", "shipped", "dispatched", "discount", "coupon", "promo", "emailing", "newsletter", "marketing"}
+    | {
+        "status",
+        "check",
+        "shipped",
+        "dispatched",
+        "discount",
+        "coupon",
+        "promo",
+        "emailing",
+        "newsletter",
+        "marketing",
+        "number",
+    }
 )
 """Words of a message the intent model is not trusted to read as a request: "order status please", "can you
 check my order?" ask after an order, not to cancel it, and "a discount on my next order" asks for none of them."""
