@@ -234,6 +234,14 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "thanks, bye"
       Then the conversation is closed with outcome "customer_closed"
 
+    Scenario: "Oh nevermind, I'll keep it actually" after the cancellation withdraws it, and does not close
+      When the customer says "I want to cancel order A-2323"
+      And the customer says "it has not been dispatched"
+      Then the request is approved
+      When the customer says "oh nevermind I'll keep it actually"
+      Then the approval of "cancel" is withdrawn
+      And the conversation is in "follow_up"
+
     Scenario: "Sorry, I don't want the refund after all" withdraws the refund
       When the customer says "refund A-5656 please, bought it 3 days ago"
       Then the request is approved

@@ -61,7 +61,10 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
     for kind, cues in lexicon.request_cues.items():
         if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:
             return Drop(kind)
-    return Drop(own, match.start, keeps=_keeps(words, lexicon))
+    keeps = _keeps(words, lexicon)
+    if own is None and keeps and context.state == "follow_up" and context.chosen is None:
+        own = context.settled  # "oh nevermind, I'll keep it" once the cancellation is done takes it back
+    return Drop(own, match.start, keeps=keeps)
 
 
 def _mind_changed_about_the_item(words: Sequence[str], start: int, end: int) -> bool:
