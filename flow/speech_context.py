@@ -976,8 +976,8 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
         if cannot and not hint_given:
             return False  # "no idea" to "when did you buy it?" after "it broke after a week": the hint comes first
-        # "size L", "the handle snapped off": nothing of the date, so it is asked again, not given up on
-        # "refund please", the request named at last (or named over the one worked out): not giving up
+        # "size L", "the handle snapped off", or "refund please" with the request named at last (or over the one
+        # worked out): nothing of the date, so it is asked again, not given up on
         first_asked = run.request_before is None or run.named_now
         return not all(
             act.kind in ("unknown", "complain")
@@ -1006,7 +1006,8 @@ def _asks_anew(run: Run) -> bool:
 
 def _for_order(ask: str, run: Run, item: AgendaItem | None) -> str:
     """The question for a fact, naming the order it is about when requests for other orders are in the
-    conversation too: "For order A-8808, has your order been dispatched yet?"."""
+    conversation too: "For order A-8808, has your order been dispatched yet?", or, for the number of an order
+    told of beside one already named, "For your other order, could you tell me your order number?"."""
     order = item.facts.get("order_id") if item is not None else None
     if order is None and item is not None and ask and run.pending_fact == "order_id":
         if any(i is not item and i.facts.get("order_id") is not None for i in run.agenda):
@@ -1244,8 +1245,9 @@ _QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "
 
 
 def _status_answer(text: str, run: Run, *, checked: bool = False) -> str:
-    """What the policy says about a request under way; asked again, the sentence of it that answers the
-    question, said once more with "As I mentioned", then a pointer to what was said. Asked again when a
+    """What the policy says about a request under way (only the sentence that answers a question about one
+    thing, "how long will it take?"); asked again, the sentence of it that answers the question, said once
+    more with "As I mentioned", then a pointer to what was said. Asked again when a
     colleague can check ("I paid £80 and got £40 back"), the agent says it cannot see more from here, as
     the offer of the colleague follows."""
     said = set(run.said)
