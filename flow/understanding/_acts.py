@@ -350,8 +350,7 @@ def read_acts(
                 found.drop("unknown")
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "I'd like it on a different card please"
                 break
-    returning = refunding
-    if returning and not found.kinds() - {"thank", "affirm"}:
+    if refunding and not found.kinds() - {"thank", "affirm"}:
         for index, clause in enumerate(clauses):
             if clause.question and tuple(clause.words[:3]) in _HOW_TO and not _SENDING_IT.isdisjoint(clause.words):
                 found.add(index * 1000 + 7, Act.of("ask_policy"))  # "how do I send it?" while a return is asked for
