@@ -95,6 +95,13 @@ Feature: Weighing up the alternatives
     Then no alternative is applied
     And the agent says "the store credit, or the exchange"
 
+  Scenario: "If I went for the exchange, would I have to pay to send it back?" is about the exchange, and "let's do that" takes it
+    When the customer says "If I went for the exchange, would I have to pay to send the coat back?"
+    Then the message is read as "ask_about:exchange"
+    And the agent says "postage costs you nothing"
+    When the customer says "ok, let's do that"
+    Then the alternative "Exchange" is applied
+
   Scenario: A choice after the comparison is applied
     When the customer says "hmm which would you recommend?"
     And the customer says "the credit then"

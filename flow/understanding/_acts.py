@@ -1401,8 +1401,7 @@ _HOW_TO = frozenset(
     {("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"), ("how", "would", "i"), ("how", "do", "we"),
      ("how", "am", "i"), ("how", "will", "i"), ("do", "i", "need"), ("do", "i", "have"), ("should", "i", "send"),
      ("do", "i", "send"), ("should", "i", "post"), ("do", "i", "post"), ("can", "i", "send"), ("can", "i", "post"),
-     ("will", "i", "need"), ("will", "i", "have"), ("would", "i", "need"), ("would", "i", "have"),
-     ("do", "i", "return"), ("should", "i", "return")}
+     ("will", "i", "need"), ("will", "i", "have"), ("do", "i", "return"), ("should", "i", "return")}
 )  # fmt: skip
 """How a question about doing something the customer already asked for opens ("how do I send it back?",
 "do I need to send them back in the box?")."""
