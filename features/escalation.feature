@@ -390,6 +390,7 @@ Feature: Handing over to a person
       | message                                                  |
       | refund A-1001 bought 40 days ago or I'm calling my bank  |
       | I want a refund or I'm phoning my credit card company    |
+      | fine, I'm disputing it with my bank then                 |
 
   Scenario: "The refund is going to my card, right?" asks where the money goes, and threatens nothing
     Given it is within the policy's opening hours

@@ -23,7 +23,7 @@ _THREATS = TextPattern(
     r"|consumer (?:protection|rights|council|affairs|agency|ombudsman|organi[sz]ation|association|body|group)"
     r"|charge ?backs?|charge (?:it|this|that) back|reverse the (?:charge|payment|transaction)"
     r"|dispute (?:the |this |that |it |my )?(?:charge|payment|transaction)s?|(?:file|raise|open) a dispute"
-    r"|dispute (?:it |this )?with (?:my|the) (?:bank|card)"
+    r"|disput(?:e|ing) (?:it |this |that )?with (?:my|the) (?:bank|card)"
     r"|(?:call(?:ing)?|contact(?:ing)?|tell(?:ing)?|ring(?:ing)?|go(?:ing)? to|talk(?:ing)? to|speak(?:ing)? to"
     r"|phon(?:e|ing)|report(?:ing)? (?:this|you|it) to) my (?:bank|credit card|card)"
     r"|take (?:it|this|that) up with my (?:bank|credit card company|card company|card issuer)"
