@@ -89,6 +89,13 @@ Feature: After the request is sorted
     Then the agent says "within 5 working days"
     And the agent does not say "A cancelled order is never charged"
 
+  Scenario: "Can you tell me if A-4004 has shipped?" once the refund is started gets how to tell
+    When the customer says "oh and can you tell me if A-4004 has shipped?"
+    Then the message gives no fact "dispatched"
+    And the reply matches /can't see that from here|not something I can see here|can't check that from here/
+    And the agent says "tracking link"
+    And the conversation is in "follow_up"
+
   Scenario Outline: "<message>" asks where it has got to
     When the customer says "<message>"
     Then the message is read as "ask_status"

@@ -115,6 +115,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "check": frozenset({"check"}),
     "status_text": frozenset({"status_text"}),
     "unanswered": frozenset({"unanswered", "announced"}),
+    "fact_hint": frozenset({"fact_hint"}),
     "files_complaint": frozenset({"files_complaint"}),
     "trouble_told": frozenset({"trouble_told", "hard_times", "circumstance_told"}),
     "wished": frozenset({"wished"}),
@@ -521,6 +522,11 @@ class ContextBuilder:
             context["unanswered"] = unanswered(run, self._rules)
         if "files_complaint" in groups:
             context["files_complaint"] = files_complaint(run)
+        if "fact_hint" in groups:
+            asked = run.signals.slots.get("asks_fact")
+            spec = policy.facts.get(asked or "")
+            # "Can you tell me if A-4004 has shipped?" with no question of the agent's open: how to tell.
+            context["fact_hint"] = spec.hint if spec is not None and run.pending_fact is None else None
         noted = getattr(run, "noted_for", None)
         given_here = bool(run.signals.facts) and noted is None
         if "trouble_told" in groups:

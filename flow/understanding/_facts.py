@@ -72,13 +72,15 @@ BEREAVEMENT = "bereavement"
 @dataclass(slots=True)
 class FactReading:
     """The facts one message states, the facts it tried to state in a form the policy does not accept,
-    the facts it spoke of too vaguely to give a value ("over the summer"), and the purchase dates it told
-    only by when the order arrived ("it came on Monday"), known as "that day or earlier"."""
+    the facts it spoke of too vaguely to give a value ("over the summer"), the purchase dates it told
+    only by when the order arrived ("it came on Monday"), known as "that day or earlier", and the yes-or-no
+    facts it asks the agent instead of telling ("has it shipped?")."""
 
     facts: dict[str, FactValue] = field(default_factory=dict)
     malformed: list[str] = field(default_factory=list)
     vague: list[str] = field(default_factory=list)
     arrived: list[str] = field(default_factory=list)
+    asked_about: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=256)
@@ -127,6 +129,8 @@ def read_facts(
                 value = BEREAVEMENT
         elif spec.kind == "yes_no":
             value = _yes_no(clauses, spec, asked, lexicon, person_offered=context.question == "person")
+            if value is None and not asked and _asks_of(clauses, spec):
+                reading.asked_about.append(spec.name)  # "can you tell me if A-4004 has shipped?"
         elif spec.kind == "number" and (
             asked
             or digits
@@ -1094,6 +1098,19 @@ _BARE_ANSWER = frozenset(
 )
 """Words of a bare yes or no and its politeness ("no that's fine", "yes please")."""
 """A bare "ok" takes in what the agent said (the hint after "I don't know"); it says no yes to a fact."""
+
+
+def _asks_of(clauses: Sequence[Sequence[str]], spec: FactField) -> bool:
+    """Whether a message asks the agent the yes-or-no fact itself, in the policy's words for it ("can you tell
+    me if it's been shipped?"), rather than telling it."""
+    phrases = [_phrase_set(spec.yes_phrases), _phrase_set(spec.no_phrases)]
+    return any(
+        _asked_about(clause, match)
+        for clause in clauses
+        for found in phrases
+        if found.may_hold(clause)
+        for match in found.find(clause)
+    )
 
 
 def _only_praise(words: Sequence[str], match: Match, lexicon: Lexicon) -> bool:

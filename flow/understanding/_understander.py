@@ -257,6 +257,8 @@ class Understander:
                 slots["sorry"] = "yes"
         if facts.arrived:
             slots["arrived"] = " ".join(facts.arrived)  # "it came on Monday": bought then or before
+        if facts.asked_about:
+            slots["asks_fact"] = facts.asked_about[0]  # "can you tell me if A-4004 has shipped?"
         if context.asked is not None and all(a.kind == "unknown" for a in acts) and _shrugs(text):
             acts = [Act.of("provide", context.asked, negated=True)]  # 🤷 to a question: not known
         if irony and chases_in_irony(clauses, acts, lexicon):
