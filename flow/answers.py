@@ -152,6 +152,15 @@ def answers_topic(sentence: str, question: str) -> bool:
     return any(not topic.asked_by.isdisjoint(asked) and not topic.answered_by.isdisjoint(said) for topic in TOPICS)
 
 
+def answer_in(details: str, question: str, named: Sequence[str] = ()) -> str | None:
+    """The sentence of ``details`` that answers ``question`` (see :func:`answering_sentence`), or, for details
+    of one sentence, that sentence when it answers the kind of thing asked (:func:`answers_topic`)."""
+    found = answering_sentence(details, question, named)
+    if found is None and len(sentences_of(details)) == 1 and answers_topic(details, question):
+        return " ".join(details.split())
+    return found
+
+
 def _asks_whether_you_refund(words: list[str]) -> bool:
     """ "Do you do refunds on earrings?", "do you refund sale items?", "do you give refunds?": whether the
     shop takes things back, not how a refund is paid."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flow import payloads
-from flow.answers import WHERE_MONEY_GOES, answering_sentence, answers_topic, asks_where_money_goes, speaks_of
+from flow.answers import WHERE_MONEY_GOES, answer_in, answering_sentence, asks_where_money_goes, speaks_of
 from flow.graph import ESCALATING
 from flow.guards import ASKS_PERSON, files_complaint, listed_instead, switchable, wants_to_complain
 from flow.inline import inline
@@ -377,9 +377,7 @@ class Speaker:
         details = next((a.details for a in every if a.id == read.offer), None)
         if not details:
             return None
-        found = answering_sentence(details, read.words)
-        if found is None and len(sentences_of(details)) == 1 and answers_topic(details, read.words):
-            found = " ".join(details.split())  # "how long will I be without them?" of a repair "within 14 days"
+        found = answer_in(details, read.words)  # "how long will I be without them?" of a repair "within 14 days"
         return found or (" ".join(details.split()) if read.surely and speaks_of(details, read.words) else None)
 
     def _offers_person_instead(self, run: Run, step: Step) -> bool:

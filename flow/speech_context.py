@@ -12,8 +12,8 @@ from typing import Any
 
 from flow.answers import (
     WHERE_MONEY_GOES,
+    answer_in,
     answering_sentence,
-    answers_topic,
     asks_where_money_goes,
     first_sentence_about,
     speaks_of,
@@ -1411,9 +1411,10 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
         return f"I can't answer that from here, I'm afraid; a colleague can tell you more about the {name}."
     if not said.isdisjoint(sentence_hashes(details)):
         again = _said_again(details, question, said, named=(name, alternative.title, *alternative.synonyms))
-        if again is None and len(sentences_of(details)) == 1 and answers_topic(details, question):
+        only = answer_in(details, question) if again is None else None
+        if only is not None:
             # "how long does it take?" of a repair whose one sentence says "within 14 days": that sentence again
-            again = _said_again(details, question, said, fallback=details)
+            again = _said_again(details, question, said, fallback=only)
         if again is not None:
             return again
     for text in (
@@ -1435,9 +1436,7 @@ def _answers_again(compared: Sequence[Alternative], question: str, said: set[int
     for alternative in compared:
         details = _details(alternative)
         named = (_in_sentence(alternative), alternative.title, *alternative.synonyms)
-        answer = answering_sentence(details, question, named)
-        if answer is None and len(sentences_of(details)) == 1 and answers_topic(details, question):
-            answer = details
+        answer = answer_in(details, question, named)
         if answer is None:
             return None
         answers.append(f"{alternative.title}: {answer}")

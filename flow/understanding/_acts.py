@@ -237,8 +237,6 @@ def read_acts(
         _doubts_it_will_be_done(clauses, found)
     if context.state == "offering_alternatives" and context.focus is None and found.kinds() == {"ask_policy"}:
         _how_long_of_the_offers(clauses, context, lexicon, found)
-    if context.callback_asked and "ask_about" in found.kinds() and found.kinds() <= {"ask_about", "ask_human"}:
-        _asks_to_be_called(clauses, found)
     if len(context.offered) > 1 and not found.kinds() - {"complain", "unknown", "affirm"}:
         _the_quicker_one(clauses, context, found)
     if context.asked not in facts:
@@ -549,26 +547,6 @@ _AT_ONCE = frozenset({"straight", "immediately", "instantly", "today"})
 """Words in an offer's details that say it comes at once ("straight away", "today")."""
 _SHORT_CHOICE = 6
 """At most this many words, a comparison names a choice ("the quicker one then please")."""
-
-
-def _asks_to_be_called(clauses: list[Clause], found: Found) -> None:
-    """ "Can someone call me instead?" with a callback offered: asking to have it, not asking about it."""
-    for index, clause in enumerate(clauses):
-        words = clause.words
-        if (
-            words[:1]
-            and words[0] in _ASKING_FOR
-            and not _CALLERS.isdisjoint(words[1:3])
-            and not _CALLING.isdisjoint(words[1:4])
-        ):
-            found.acts = [(at, a) for at, a in found.acts if a.kind not in ("ask_about", "ask_human")]
-            found.add(index * 1000, Act.of("choose", CALLBACK))
-            return
-
-
-_ASKING_FOR = frozenset({"can", "could", "will", "would"})
-_CALLERS = frozenset({"someone", "somebody", "anyone", "you", "u", "they", "a"})
-_CALLING = frozenset({"call", "ring", "phone", "callback"})
 
 
 def _how_long_of_the_offers(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -914,16 +914,17 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
         return True
     if (
         mention.offer == CALLBACK
-        and _names_a_time(tail, lexicon)
+        and (_names_a_time(tail, lexicon) or words[0] in _ASKING_FOR_IT)
         and _CALL_ME & set(zip(words, words[1:], strict=False))
     ):
-        return True  # "can someone call me at 3pm tomorrow?" asks for the call at that time
+        return True  # "can someone call me at 3pm tomorrow?", "could you ring me?" ask for the call
     return bool(tail) and tail[-1] == "please" and len(tail) <= 2
 
 
 _WH_WORDS = frozenset({"how", "what", "whats", "when", "where", "which", "who", "why"})
 
 _CALL_ME = frozenset({("call", "me"), ("ring", "me"), ("phone", "me"), ("call", "us"), ("ring", "us")})
+_ASKING_FOR_IT = frozenset({"can", "could", "will", "would"})
 """Asking to be called, not asking about the call: "can you ring me at 10?", not "would the call be before 6?"."""
 
 

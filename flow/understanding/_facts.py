@@ -894,11 +894,6 @@ def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
     return not lexicon.supposing.isdisjoint(clause[:start])
 
 
-def _is_order_word(word: str) -> bool:
-    """Whether a word is written as an order number ("a-9292"): letters and digits."""
-    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
-
-
 def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value: str, lexicon: Lexicon) -> bool:
     """ "the wrong colour for my kitchen": the customer's taste, not the shop sending the wrong thing; "my
     refund hasn't arrived", "no sign of my money": an earlier request not yet through, not an order that
@@ -921,7 +916,7 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
         if clause[end : end + 1] == ["through"]:
             return True  # "it still hasn't come through": money, which comes through; parcels come
         # "my refund for A-9292 never came": the order it was for comes between the money and the words
-        before = [w for w in clause[max(0, match.start - 4) : match.start] if w != "for" and not _is_order_word(w)]
+        before = [w for w in clause[max(0, match.start - 4) : match.start] if w != "for" and not order_number_like(w)]
         near = before[-2:], clause[end : end + 2]
         return any(has(lexicon.money_subjects, words) for words in near) or _money_meant(
             clauses, index, match.start, lexicon

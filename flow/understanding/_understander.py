@@ -25,7 +25,7 @@ from flow.understanding._acts import (
     wants_a_cancelled_order,
 )
 from flow.understanding._choices import asks_for_each, wants_all
-from flow.understanding._facts import gave_the_wrong_number, read_facts
+from flow.understanding._facts import NEVER_ARRIVED, gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._goodwill import asks_for_goodwill
 from flow.understanding._granted import as_welcome, welcomed_grant
@@ -815,7 +815,7 @@ _SPARING = frozenset({"keep", "keeping", "except", "leave", "leaving", "not"})
 def _lost_order_asked(clauses: list[Clause], per_order: tuple[dict[str, FactValue], ...], lexicon: Lexicon) -> bool:
     """Whether a question asks where one of several orders is ("and where's my other order A-2020?"), which
     reads as that order never having come."""
-    lost = lexicon.conditions.get("never_arrived")
+    lost = lexicon.conditions.get(NEVER_ARRIVED)
     if lost is None or len(per_order) < 2:
         return False
     orders = {str(value).lower() for facts in per_order[1:] for value in facts.values() if _is_order(value)}
@@ -859,7 +859,7 @@ def _asks_after(clause: Clause, lexicon: Lexicon) -> bool:
     it?"): its order is not one the request is for."""
     words = clause.words
     asks_nothing = all(first(cues, words) is None for cues in lexicon.request_cues.values())
-    lost = lexicon.conditions.get("never_arrived")
+    lost = lexicon.conditions.get(NEVER_ARRIVED)
     if lost is not None and has(lost, words):
         return False  # "and where's my other order A-2020?": that order never came, a trouble of its own
     if clause.question and has(lexicon.status_cues, words):
