@@ -397,6 +397,15 @@ Feature: Questions on the way, and the facts that change the answer
       Then the alternative "Exchange" is applied
       And the agent says "postage costs you nothing"
 
+    Scenario: A postage question beside taking a free return gets the sentence about the label
+      Given the customer "Dana" bought order "A-1002" 2 days ago
+      When the customer says "please cancel A-1002"
+      And the customer says "yes it's been dispatched"
+      And the customer says "fine I'll send it back when it arrives. will I have to pay postage?"
+      Then the alternative "Free return" is applied
+      And the agent says "print the label we email you"
+      And the agent does not say "We refund you in full"
+
     Scenario: "Can I pick a different item?" beside an exchange is not a wrong item
       When the customer says "I want a refund"
       And the customer says "exchange please, and can I pick a different item?"

@@ -23,6 +23,15 @@ Feature: Swapping an approved request for one of its alternatives
     Then the alternative "Store credit" is applied
     And the conversation is in "follow_up"
 
+  Scenario: "Does it expire?" beside taking store credit over a refund is answered from the credit
+    When the customer says "refund for A-1300 bought 5 days ago"
+    And the customer says "store credit is fine I guess. does it expire?"
+    Then the alternative "Store credit" is applied
+    And the agent says "for a whole year"
+    When the customer says "can I use it online?"
+    Then the agent says "As I mentioned, you can spend it online"
+    And the agent does not say "The credit goes on your account"
+
   Scenario: The bare name of an alternative after an approval takes it
     When the customer says "my kettle A-1201 stopped working, bought it 3 days ago"
     And the customer says "a repair"
@@ -46,6 +55,8 @@ Feature: Swapping an approved request for one of its alternatives
       | message                    | colour  |
       | ok yes please send emerald | emerald |
       | please send teal instead   | teal    |
+      | can I have teal instead?   | teal    |
+      | I'd rather have teal ones than my money back | teal |
 
   Scenario Outline: "<question>" after the wrong item is refunded is told how to send it back
     When the customer says "i got the wrong item. ordered a blue mug got a red one. order A-7474"
@@ -342,6 +353,20 @@ Feature: Swapping an approved request for one of its alternatives
       | actually I'll keep it, no refund needed |
       | actually no wait, I'll keep it          |
       | oh actually ill just keep it            |
+      | I don't want a refund                   |
+
+  Scenario: "I don't want a refund", then "I'd like an exchange instead", arranges the exchange for the order
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "you sent me the wrong colour. I ordered black headphones and got pink ones. A-7878, came on monday"
+    Then the request is approved
+    When the customer says "I don't want a refund"
+    Then the approval of "refund" is withdrawn
+    And the conversation is in "follow_up"
+    When the customer says "I'd like an exchange instead"
+    Then the transitions taken were "swap_approval"
+    And the alternative "Exchange" is applied
+    And the agent says "order A-7878"
+    And the agent does not say "isn't something I can"
 
   Scenario: Asking for the exchange, then "I'll just get a refund", then back to the exchange, follows each change
     Given it is 2026-12-03 11:00 in the policy's time zone

@@ -37,9 +37,10 @@ TOPICS: tuple[Topic, ...] = (
         "straight away soon immediately days day hours working quick quickly as arrives reaches",
     ),
     _topic(
-        "cost costs pay paying price charge charges charged fee fees free postage shipping worth much money amount",
-        "free cost costs nothing pay postage amount charge paid full",
+        "cost costs pay paying price charge charges charged fee fees free postage shipping",
+        "free cost costs nothing pay postage charge paid prepaid",
     ),
+    _topic("much money amount worth", "amount full"),
     _topic(
         "where online shop shops store stores spend use using website app anything sale",
         "online shops shop spend anything store stores",

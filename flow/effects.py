@@ -250,11 +250,12 @@ class Effects:
     def _swap_approval(self, run: Run, edge: Edge) -> None:
         """The customer would rather have an alternative of the request approved: undo the approval, then
         settle the request with the alternative."""
-        item = guards.approval_meant(run)
+        item = guards.swap_meant(run, self._rules)
         chosen = guards.swapped_approval(run, self._rules)
         if item is None or chosen is None:
             return
-        run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
+        if item.status == "approved":
+            run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
         # An approved request could have had any alternative open to it, so the customer may still switch to another.
         open_to_it = [a.id for a in self._rules.alternatives_open(item.name, {**run.facts, **item.facts})]
         item.offered = tuple(dict.fromkeys([*open_to_it, chosen]))

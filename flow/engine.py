@@ -19,6 +19,7 @@ from flow.guards import (
     handed_over,
     last_accepted,
     listed_instead,
+    swap_meant,
     switchable,
     waited_too_long,
 )
@@ -582,8 +583,10 @@ class Engine:
             edge.name in ("answer_about", "which_one") and edge.source == "follow_up"
         ):
             about = last_accepted(run.agenda)
-        elif edge.name in ("retract_approval", "swap_approval"):
+        elif edge.name == "retract_approval":
             about = approval_meant(run)
+        elif edge.name == "swap_approval":
+            about = swap_meant(run, self._rules)
         else:
             about = run.current
         step = Step(edge.name, edge.dest, about)

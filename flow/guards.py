@@ -552,8 +552,9 @@ def changed_choice(run: Run, rules: Rules) -> bool:
 
 def swapped_approval(run: Run, rules: Rules) -> str | None:
     """After a request was approved, the alternative of it the customer would rather have for the same order
-    ("I'd rather have a replacement than a refund"), with nothing else open; ``None`` when there is none."""
-    item = approval_meant(run)
+    ("I'd rather have a replacement than a refund"), with nothing else open; ``None`` when there is none. A
+    request just taken back counts as approved ("I don't want a refund." … "I'd like an exchange instead")."""
+    item = swap_meant(run, rules)
     if item is None or current_item(run) is not None or _has(run, "request"):
         return None
     if not _same_order(run, item):
@@ -626,6 +627,21 @@ def order_put_right(run: Run, item: AgendaItem) -> bool:
         and run.signals.slots.get("correction") == "yes"
         and not _has(run, "request")
     )
+
+
+def swap_meant(run: Run, rules: Rules) -> AgendaItem | None:
+    """The approved request whose alternative a choice in the message means (see :func:`approval_meant`),
+    else, when the customer chooses something, the request last settled if they took it back, as the policy
+    would have granted it: "I don't want a refund." … "could I have an exchange instead?"."""
+    item = approval_meant(run)
+    if item is not None or not _has(run, "choose"):
+        return item
+    settled = [each for each in run.agenda if each.settled]
+    last = settled[-1] if settled else None
+    if last is None or last.status != "dropped" or "order_id" not in last.facts:
+        return None
+    verdict = rules.decide(last.name, {**run.facts, **last.facts}, wish=last.wish).verdict
+    return last if verdict == "approve" else None
 
 
 def approval_meant(run: Run) -> AgendaItem | None:

@@ -31,7 +31,7 @@ from flow.speech_context import (
 )
 from flow.templates import TemplateBook
 from flow.understanding.asides import ASKS_RULES, aside_question
-from flow.wording import sentence_hashes, sentences_of, without_said
+from flow.wording import led_in_hashes, sentence_hashes, sentences_of, without_said
 from states import SPECS
 
 __all__ = ["FOLLOW_UP", "Speaker", "sentence_hashes"]
@@ -312,7 +312,8 @@ class Speaker:
         _one_closing_question(paragraphs)
         # What the agent asks is judged by what was said before this reply.
         run.question = self._question(run)
-        run.said = [*run.said, *(h for p in paragraphs for h in hashed[p] if h not in run.said)]
+        said_now = (h for p in paragraphs for h in (*hashed[p], *led_in_hashes(p)))
+        run.said = [*run.said, *(h for h in dict.fromkeys(said_now) if h not in run.said)]
         last = steps[-1] if steps else None
         parts = (part.strip() for paragraph in paragraphs for part in paragraph.split("\n\n"))
         return "\n\n".join(part for part in parts if part), self._buttons(

@@ -110,6 +110,14 @@ def sentence_hashes(text: str) -> list[int]:
     return [zlib.crc32(sentence.encode()) & _HASH_MASK for sentence in sentences_of(text.lower())]
 
 
+def led_in_hashes(text: str) -> list[int]:
+    """Hashes of what sentences led in by a few words and a colon say ("as for your other question: you can
+    spend it online…" says "you can spend it online…"), to remember as said beside the sentences."""
+    if ": " not in text:
+        return []
+    return sentence_hashes(" ".join(led.partition(": ")[2] for led in sentences_of(text) if ": " in led))
+
+
 def without_said(text: str, said: set[int], *, keep_whole: bool = True) -> str:
     """``text`` without the statements whose hashes are in ``said``, paragraph by paragraph. A question
     said before is kept, as it is what the customer answers, but asked again with a few words in front

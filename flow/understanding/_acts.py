@@ -830,6 +830,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 and not how_long
                 and not (_ASIDE_REFERS.isdisjoint(clause.words) and not _pleads_for_it(clause.words))
                 and len(set(clause.words) - _ANSWERED_ANYWAY - _ASIDE_REFERS - _ASIDE_FILLERS) <= 1
+                and not (chosen and not _ASKED_OF_WHAT_IS_TAKEN.isdisjoint(clause.words))
             ) or _ANSWERED_ANYWAY.issuperset(clause.words):
                 # "is that ok?", "can you help?": about the request itself, which the reply answers; not "can you
                 # tell me if you have this in green?"
@@ -883,6 +884,11 @@ def _pleads_for_it(words: Sequence[str]) -> bool:
     return sum(1 for w in words if w not in _ANSWERED_ANYWAY and w not in _PLEAS and w not in _ASIDE_REFERS) <= 2
 
 
+_ASKED_OF_WHAT_IS_TAKEN = frozenset(
+    {"expire", "expires", "expiry", "valid", "cost", "costs", "free", "charge", "charged", "transferable"}
+)
+"""Words that ask what an offer just taken is like ("store credit's fine. does it expire?"), which the reply
+taking it does not say."""
 _ANSWERED_ANYWAY = frozenset(
     """a an the i is are am was be do does did can could would will you your we me my us please help okay ok
     possible fine alright need want from what how when get got an email emails confirmation confirm long take

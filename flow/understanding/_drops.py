@@ -47,7 +47,7 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
         kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)
         if kept is not None and _keeps(words, lexicon):
             return Drop(kept, 0, keeps=True)  # "actually I'll keep it" once the refund is started takes it back
-        return Drop(_no_longer_wanted(words, lexicon))
+        return Drop(_no_longer_wanted(words, lexicon, context))
     if _mind_changed_about_the_item(words, match.start, match.end) or _describes_the_item(words, match.start):
         return Drop(None)  # "it's not faulty, I just changed my mind": why it goes back, not letting it go
     if context.request is None and asked_before is not None and _why_it_goes_back(words, match.start, match.end):
@@ -122,14 +122,17 @@ _ONLY_THE_PURCHASE = frozenset(
 _GIVING_A_REASON = frozenset({"just", "simply", "only", "because", "cos", "coz", "cause", "as", "since", "merely"})
 
 
-def _no_longer_wanted(words: Sequence[str], lexicon: Lexicon) -> str | None:
+def _no_longer_wanted(words: Sequence[str], lexicon: Lexicon, context: Context) -> str | None:
     """The request named as not wanted after all: "sorry, I don't want a refund after all", "we don't need
-    the cancellation any more". Without "after all" or "any more", "I don't want a refund" may only answer
-    "anything else?"."""
+    the cancellation any more", or "I don't want a refund" just after the refund was started. Otherwise,
+    without "after all" or "any more", "I don't want a refund" may only answer "anything else?"."""
     pairs = set(zip(words, words[1:], strict=False))
-    if not ({("after", "all"), ("any", "more")} & pairs or "anymore" in words):
-        return None
-    return unwanted_request(words, lexicon)
+    if {("after", "all"), ("any", "more")} & pairs or "anymore" in words:
+        return unwanted_request(words, lexicon)
+    started = context.settled if context.state == "follow_up" and context.chosen is None else None
+    if started is not None and unwanted_request(words, lexicon) == started:
+        return started
+    return None
 
 
 def unwanted_request(words: Sequence[str], lexicon: Lexicon) -> str | None:

@@ -188,13 +188,14 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
                 or clause[end : end + 1] in _CONTRASTS  # "size L not M"
             )
         )
-        if (lead == start and not alone and clause[start - 1 : start] not in (["need"], ["want"], ["send"])) or any(
+        wished = _wished_before(clause, lead, lexicon)
+        if (lead == start and not alone and not wished) or any(
             word not in lexicon.variant_after and word != "not" for word in clause[end : end + 1]
         ):
             continue  # "a refund for a large order": the size of something else
         asked = (
-            not lexicon.variant_verbs.isdisjoint(clause[:lead])
-            or clause[lead - 1 : lead] in (["need"], ["send"], ["want"])
+            wished
+            or not lexicon.variant_verbs.isdisjoint(clause[:lead])
             or not lexicon.switch_words.isdisjoint(clause[end:])
             or any(form.end <= lead or form.start >= end for form in lexicon.choice_forms.find(clause))
             or clause[0] in lexicon.question_starts
@@ -206,6 +207,17 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
         if asked:
             return [Mention(owners[0], lead, end, "variant")]
     return []
+
+
+def _wished_before(clause: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether the word before ``at`` asks for what follows: "I need a 10", "send the black ones", "can I
+    have black ones instead?", "I'd rather get the black ones"; not "I have black ones"."""
+    before = clause[at - 1 : at]
+    if before in (["need"], ["want"], ["send"]):
+        return True
+    return before in (["have"], ["get"]) and (
+        clause[0] in lexicon.question_starts or not lexicon.switch_words.isdisjoint(clause)
+    )
 
 
 def _size_number(clause: Sequence[str], at: int) -> bool:
