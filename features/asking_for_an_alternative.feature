@@ -233,6 +233,19 @@ Feature: Asking for an alternative straight away
       When the customer says "my parcel never came, can you send a new one?"
       Then the alternative "Send it again" is applied
 
+    Scenario: "Can I just get another copy sent?" while the date is asked, of a ruined book, is the replacement
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hello, my order A-1010 arrived yesterday but the box was soaking wet and the book inside is ruined"
+      And the customer says "can I just get another copy sent?"
+      Then the agent says "replacement"
+      When the customer says "how soon would it get here?"
+      Then the message is read as "ask_policy"
+      And the agent says "as soon as we have the faulty one back"
+      And the agent says "when did you buy it?"
+      When the customer says "I bought it on the 20th of November"
+      Then the alternative "Replacement" is applied
+      And the agent does not say "refund"
+
   Rule: A size or colour asked for is the exchange
 
     Scenario: "Will the replacement be the same model?" asks about the replacement, not the exchange

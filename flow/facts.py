@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from flow.conditions import compile_condition, facts_named
 from flow.guards import handed_over, open_before_handoff
 from flow.models import AgendaItem, FactValue, Span
 from flow.policy import NUMERIC_KINDS, FactSpec, Policy
@@ -317,8 +318,47 @@ def _note_wish(run: Run, policy: Policy, assumed: AssumedRequest | None) -> None
     if item is None and owners:
         item = AgendaItem(owners[0])
         run.agenda.append(item)
-    if item is not None and item.name in owners:
-        item.wish = wish
+    if item is not None:
+        wish = _wish_that_may_be_had(run, policy, item, wish)
+        if item.name in _owners(policy, wish):
+            item.wish = wish
+
+
+def _wish_that_may_be_had(run: Run, policy: Policy, item: AgendaItem, wish: str) -> str:
+    """Of the alternatives a wish's words name ("another copy sent" names the new parcel and, within it, a
+    new one), the first the request in hand may have with what was told: a book that came ruined can be
+    replaced, not sent again as if it never came."""
+    also = run.signals.slots.get("also_wished")
+    if not also:
+        return wish
+    facts = {**run.facts, **item.facts, **run.signals.facts}
+    return next((each for each in (wish, *also.split()) if _may_have(policy, item.name, each, facts)), wish)
+
+
+def _may_have(policy: Policy, request: str, offer: str, facts: dict[str, FactValue]) -> bool:
+    """Whether ``request`` offers ``offer`` anywhere its conditions do not rule out with ``facts``; a number
+    not known yet may be anything."""
+    wanted = policy.requests[request]
+    if all(a.id != offer for a in wanted.every_alternative()):
+        return False
+    if any(a.id == offer for a in wanted.alternatives):
+        return True
+    for exception in wanted.exceptions:
+        if all(a.id != offer for a in exception.alternatives):
+            continue
+        named = facts_named(exception.when)
+        known = {name: facts.get(name, _ANY_AMOUNT if _is_number(policy, name) else None) for name in named}
+        if compile_condition(exception.when)(known, {}, {}) is not False:
+            return True
+    return False
+
+
+_ANY_AMOUNT = Span(low=0)
+
+
+def _is_number(policy: Policy, name: str) -> bool:
+    spec = policy.facts.get(name)
+    return spec is not None and spec.kind in NUMERIC_KINDS
 
 
 def _take_up_again(run: Run, wish: str) -> bool:

@@ -371,6 +371,10 @@ class ContextBuilder:
             found = answering_sentence(f"{summary} {status}", WHERE_MONEY_GOES)
             if found is not None:
                 return found
+        if any(words in lowered for words in _WHEN_IT_COMES):
+            wished = self._wished_details(item, run.text)
+            if wished is not None:  # "how soon would it get here?" beside a replacement asked for: when that comes
+                return _mentioned(wished) if set(sentence_hashes(wished)) <= set(run.said) else wished
         answer = answering_sentence(summary, run.text)
         if any(words in lowered for words in _HOW_LONG):
             said = set(lowered.replace("?", " ").split())
@@ -1088,6 +1092,8 @@ _HOW_LONG = ("how long", "how many days")
 """Words of a question about how long something lasts or takes, which more than one sentence of a summary may
 answer: the whole summary answers it unless it asks how long one thing takes."""
 _TAKING = frozenset({"take", "takes", "taking", "took"})
+_WHEN_IT_COMES = ("how soon", "how quickly", "when would", "when could")
+"""Words of a question about when something would come, which names nothing else it could be about."""
 
 
 def _announces(run: Run) -> str:

@@ -21,7 +21,8 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
     ),
     "policy": (
         "{% if rules_told %}I've told you all our rules say about it, I'm afraid.{% else %}"
-        "{% if summary|wordcount < 60 %}Here's how it works: {% endif %}{{ summary }}{% endif %}"
+        "{% if summary|wordcount < 60 and not summary.startswith('As I mentioned') %}Here's how it works: "
+        "{% endif %}{{ summary }}{% endif %}"
         "{% if resume %} {{ resume }}{% endif %}",
         "{% if rules_told %}That's everything our rules say on it, I'm afraid.{% else %}"
         "{% if summary|wordcount < 60 %}Happy to explain. {% endif %}{{ summary }}{% endif %}"

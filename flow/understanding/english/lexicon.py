@@ -237,6 +237,8 @@ _POLICY = _phrases("""
     how long refunds take | how long a refund takes | how long the refund takes | how long it takes to get a refund |
     how long for a refund | how long will that take | how long will it take | how long would that take |
     how long would it take | how long will this take | how long does that take |
+    how soon would | how soon could | how quickly would | how quickly could | when would i get | when would it |
+    when would they | when would i receive | when could i get | when would that |
     do you offer refunds | do you give refunds | do you accept returns | do you take returns | do you do returns |
     do you offer returns | can i return items | can you return | can items be returned | what happens if |
     is it possible to return | returns window | return window | refund window | how to return |
