@@ -111,6 +111,8 @@ Feature: Reading a gym member the way they talk
         | message                                                                                      | circumstance |
         | hi I want to cancel my membership, I've got 4 months left but I'm moving to Spain in January | moving       |
         | cancel my membership please, 6 months left, we are relocating for my husband's job           | moving       |
+        | I want out of my contract, 7 months left. we're leaving the country in February              | moving       |
+        | cancel please, 2 months left, moving countries next month                                    | moving       |
         | I need to cancel, 5 months left, I've just had surgery and can't train                       | illness      |
         | I want to cancel, I have a heart condition and can't train anymore                           | illness      |
         | cancel please, my doctor said no more lifting after my back injury                           | illness      |
@@ -214,3 +216,25 @@ Feature: Reading a gym member the way they talk
       And the customer says "what about the free session thing?"
       And the customer says "ok"
       Then compensation is issued
+
+  Rule: "Neither" turns down every offer, whichever one was just asked about
+
+    Scenario Outline: "<answer>" after asking what the off-peak plan costs turns down both offers
+      When the customer says "cancel my membership please"
+      And the customer says "idk maybe 8 months?"
+      And the customer says "how much is the off peak one"
+      And the customer says "<answer>"
+      Then the message is read as "reject:all"
+
+      Examples:
+        | answer       |
+        | neither      |
+        | nah neither  |
+        | none of them |
+
+    Scenario: "No" after asking what the off-peak plan costs turns down the off-peak plan
+      When the customer says "cancel my membership please"
+      And the customer says "idk maybe 8 months?"
+      And the customer says "how much is the off peak one"
+      And the customer says "no"
+      Then the message is read as "reject:off_peak"

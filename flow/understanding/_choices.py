@@ -615,7 +615,9 @@ def _bare_answer(
         starts_with(lexicon.reject_all, _past_hesitation(words))
         or (only(lexicon.no, words, lexicon) and not dismayed(words) and not _no_longer(words))
     ):
-        found.add(position, refusal(context))
+        every = len(context.offered) > 1 and not context.callback_asked and not _EVERY_ONE.isdisjoint(words)
+        # "neither" to "would the off-peak plan suit you?" turns down both, not only the one asked about
+        found.add(position, Act.of("reject", "all") if every else refusal(context))
     elif (has(lexicon.more_options, words) or has(lexicon.possibility_questions, words)) and not context.callback_asked:
         # "what else is there?", "so what are you going to do about it?": everything that can be offered
         found.add(position, Act.of("ask_about", "all"))
@@ -768,6 +770,10 @@ def customer_will(words: Sequence[str]) -> bool:
 _DOING_MYSELF = frozenset(
     {"wait", "call", "ring", "phone", "contact", "come", "message", "try", "get", "email", "write", "check", "pop"}
 )
+
+
+_EVERY_ONE = frozenset({"either", "neither", "none", "both"})
+"""Words of a refusal that speak of every offer, whichever one was just asked about."""
 
 
 def refusal(context: Context) -> Act:
