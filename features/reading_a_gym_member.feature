@@ -111,7 +111,7 @@ Feature: Reading a gym member the way they talk
         | message                                                                                      | circumstance |
         | hi I want to cancel my membership, I've got 4 months left but I'm moving to Spain in January | moving       |
         | cancel my membership please, 6 months left, we are relocating for my husband's job           | moving       |
-        | I want out of my contract, 7 months left. we're leaving the country in February              | moving       |
+        | I want out of my contract, 7 months left. we're moving to a new country in February         | moving       |
         | cancel please, 2 months left, moving countries next month                                    | moving       |
         | I need to cancel, 5 months left, I've just had surgery and can't train                       | illness      |
         | I want to cancel, I have a heart condition and can't train anymore                           | illness      |

@@ -1138,6 +1138,8 @@ Feature: Reading facts and requests the way people give them
       Examples:
         | message                                                            | condition     |
         | you charged me twice by mistake, A-6161                            | charged_twice |
+        | you charged me £12.50 twice for order A-6161                       | charged_twice |
+        | they took 40 quid twice off my card, A-6161                        | charged_twice |
         | my discount code didn't work at checkout, can I get the 10% back?  | overcharged   |
 
     Scenario: "Your website took my money twice" goes to the payments team

@@ -266,6 +266,32 @@ def test_a_refund_asked_for_beside_a_cancellation_the_policy_does_not_do_is_gran
     assert "from here" not in turn.text
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "why did you take £9.99 off me?? I cancelled weeks ago",
+        "you charged me again even though I cancelled",
+        "why have I been charged? I never signed up for another year",
+    ],
+)
+def test_a_charge_the_customer_did_not_expect_is_taken_as_wanting_it_back(subscriptions: Engine, message: str) -> None:
+    conversation, turn = subscriptions.start(message=message)
+
+    assert turn.signals is not None
+    assert "request:refund" in [str(act) for act in turn.signals.acts]
+    assert "when did your plan last renew" in turn.text.lower()
+    conversation, turn = subscriptions.reply(conversation, "it renewed 3 days ago")
+    assert conversation.outcome == "approved", turn.text
+
+
+@pytest.mark.parametrize("message", ["will you charge me again if I cancel?", "will I be charged next month?"])
+def test_a_question_about_a_charge_to_come_asks_for_no_refund(subscriptions: Engine, message: str) -> None:
+    _, turn = subscriptions.start(message=message)
+
+    assert turn.signals is not None
+    assert "request:refund" not in [str(act) for act in turn.signals.acts]
+
+
 @pytest.mark.parametrize("message", ["what about pausing it instead?", "could I have it paused?"])
 def test_an_alternative_named_by_its_verb_with_the_e_dropped_is_asked_about(
     subscriptions: Engine, message: str

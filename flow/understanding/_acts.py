@@ -150,6 +150,36 @@ class Tone:
     warm: bool = False
 
 
+_ASKING_FOR_SOMETHING = frozenset({"request", "choose", "cancel_request", "ask_policy", "ask_about", "insist"})
+
+
+def _charged_unwanted(clauses: list[Clause]) -> bool:
+    """ "Why did you take £9.99 off me?", "you charged me again even though I cancelled": money taken that
+    the customer did not expect, told with why, a cancellation, or "again"."""
+    words = [word for clause in clauses for word in clause.words]
+    if _UNEXPECTED.isdisjoint(words):
+        return False
+    for at, word in enumerate(words):
+        if not _TO_COME.isdisjoint(words[max(0, at - 3) : at]):
+            continue  # "will you charge me again?" asks about a charge to come
+        if word in _TAKING_MONEY and not _FROM_THE_CUSTOMER.isdisjoint(words[at + 1 : at + 4]):
+            return True
+        if word in _CHARGED and words[at - 1 : at] in (["was"], ["been"], ["got"], ["being"]):
+            return True
+    return False
+
+
+_TAKING_MONEY = frozenset(
+    {"charged", "billed", "took", "taken", "debited", "charging", "billing", "taking", "take", "charge", "bill"}
+)
+_CHARGED = frozenset({"charged", "billed", "debited"})
+_TO_COME = frozenset({"will", "gonna", "going", "be", "if"})
+_FROM_THE_CUSTOMER = frozenset({"me", "my", "us", "our", "money", "payment", "off"})
+_UNEXPECTED = frozenset(
+    {"why", "cancelled", "canceled", "cancel", "again", "didnt", "never", "without", "still", "unsubscribed"}
+)
+
+
 def chases_in_irony(clauses: list[Clause], acts: Sequence[Act], lexicon: Lexicon) -> bool:
     """Whether an ironic complaint is about something still awaited ("fantastic service, three weeks and
     still no refund", "5 weeks for a refund, amazing service"): the complaint it is, which the agent
@@ -241,6 +271,18 @@ def read_acts(
         _the_quicker_one(clauses, context, found)
     if context.asked not in facts:
         _cannot_give(clauses, context, lexicon, found, facts)
+    if (
+        context.request is None
+        and context.state == "listening"
+        and "refund" in context.handled
+        and not found.kinds() & _ASKING_FOR_SOMETHING
+        and all(f.kind != "condition" for f in context.facts)
+        and _charged_unwanted(clauses)
+    ):
+        # "why did you take £9.99 off me? I cancelled weeks ago": a charge the customer wants back, where no
+        # condition of the policy says what was wrong with it
+        found.drop("ask_status")
+        found.add(4, Act.of("request", "refund"))
     if tone.irony or tone.shouting or tone.fuming:
         found.add(-1, Act.of("complain"))
     if tone.irony and "ask_status" in found.kinds() and not any(clause.question for clause in clauses):

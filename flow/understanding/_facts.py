@@ -64,7 +64,8 @@ FAULTY_AGAIN = "faulty_again"
 ITEMS_MISSING = "items_missing"
 UNSAFE = "unsafe"
 OVERCHARGED = "overcharged"
-_MONEY_CONDITIONS = frozenset({OVERCHARGED, "charged_twice", "unauthorised"})
+CHARGED_TWICE = "charged_twice"
+_MONEY_CONDITIONS = frozenset({OVERCHARGED, CHARGED_TWICE, "unauthorised"})
 """Conditions of the charge, not the item: "you charged me twice by mistake" is still a double charge."""
 BEREAVEMENT = "bereavement"
 
@@ -620,6 +621,29 @@ _TRAILING = frozenset({"actually", "i", "think", "sorry", "then", "please"})
 """Words a bare date may end with: "the 3rd of November actually", "the 5th I think"."""
 
 
+def _charged_an_amount_twice(clause: Sequence[str]) -> bool:
+    """ "You charged me £12.50 twice", "took 40 quid twice": a charge, then an amount, then "twice"."""
+    for at, word in enumerate(clause):
+        if word not in _CHARGING:
+            continue
+        rest = clause[at + 1 : at + 5]
+        if "twice" not in rest:
+            return False
+        between = rest[: rest.index("twice")]
+        return any(_is_amount(each) for each in between) and all(
+            _is_amount(each) or each in _AMOUNT_WORDS for each in between
+        )
+    return False
+
+
+def _is_amount(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+_CHARGING = frozenset({"charged", "billed", "took", "taken", "debited", "paid", "charging", "taking"})
+_AMOUNT_WORDS = frozenset({"me", "my", "card", "the", "£", "$", "€", "pounds", "quid", "dollars", "euros", "bucks"})
+
+
 def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Lexicon) -> str | None:
     """What is wrong with the order. A wrong item is the shop's mistake: not when the customer owns up to
     choosing wrong ("I ordered the wrong size", "by mistake") or judges it ("the wrong colour for my
@@ -655,6 +679,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value is None and "nothing" in word_set and _SENT_BACK.isdisjoint(word_set):
         if _waited_for_nothing([word for clause in clauses for word in clause]):
             return NEVER_ARRIVED
+    if value is None and CHARGED_TWICE in lexicon.conditions and any(_charged_an_amount_twice(c) for c in clauses):
+        return CHARGED_TWICE
     if value is None and OVERCHARGED in lexicon.conditions and lexicon.charged_another_amount(clauses):
         return OVERCHARGED
     if value is None and not own_mistake and lexicon.sent_something_else(clauses):

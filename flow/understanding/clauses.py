@@ -83,6 +83,8 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
     special = _special_tokens(lexicon)
     # Only a message with a dash has tokens to trim of one (or made of dashes alone).
     dashes = "-" in folded
+    if "." in folded:
+        folded = _kept_decimals(folded)
     for raw in folded.replace(" - ", " \u2014 ").translate(_SPLIT).split():
         token = raw.strip("-") if dashes else raw
         if not token:
@@ -153,6 +155,24 @@ _SUBJECTS_AFTER_WH = frozenset({"i", "he", "she", "they", "we", "my", "his", "he
 
 _STATEMENT_STARTS = frozenset({"its", "theyre"})
 """Words after an order number, with no comma, that start what the customer tells of it."""
+
+
+def _kept_decimals(text: str) -> str:
+    """``text`` with each point between two digits ("£9.99", "2.5 weeks") made a mark that ends no clause
+    and splits no word."""
+    at = text.find(".")
+    kept: list[str] = []
+    start = 0
+    while at >= 0:
+        if 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit():
+            kept += (text[start:at], DECIMAL_POINT)
+            start = at + 1
+        at = text.find(".", at + 1)
+    return "".join(kept) + text[start:] if kept else text
+
+
+DECIMAL_POINT = "\u2024"
+"""What a point between digits becomes in a clause's words ("£9\u202499"): not a full stop."""
 
 
 def _asks_indirectly(words: list[str]) -> bool:

@@ -311,7 +311,7 @@ MOVING = _phrases("""
     emigrating | relocating | relocate | relocated | move abroad | move away | moving for work |
     im moving to | i am moving to | were moving to | we are moving to | im moving in | moved house | moved away |
     moved abroad | moved to another | have moved | i moved to | we moved to | getting transferred |
-    being transferred | leaving the country | leaving the area | moving country | moving countries |
+    being transferred | leaving the area | moving country | moving countries |
     moving to a new country | moving to a new city | moving to a different country | moving out of state |
     moving interstate
 """)
