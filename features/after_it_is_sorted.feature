@@ -341,6 +341,26 @@ Feature: After the request is sorted
       Then the alternative "Exchange" is passed on with "a large"
       And the agent says "a large"
 
+  Rule: Why it goes back, told once the refund is started, is no "nothing else"
+
+    Scenario Outline: "<message>" after the refund was started keeps the conversation open
+      When the customer says "Hi, I'd like to return the dress from order A-7777. Bought 5 days ago"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the conversation is in "follow_up"
+
+      Examples:
+        | message                 |
+        | it's just not my style  |
+        | not really my taste tbh |
+
+  Rule: Disbelief beside a request is no question left unanswered
+
+    Scenario: "They still haven't shipped?? I want to cancel" cancels, and leaves no other question
+      When the customer says "I ordered some trainers 3 weeks ago, A-8888, and they still haven't shipped?? I want to cancel"
+      Then the request is approved
+      And the agent does not say "other question"
+
   Rule: A second question the agent cannot answer is said so, not called misunderstood
 
     Scenario: "Can I drop it at a shop instead?" after "do I need the original box?" is honestly out of reach

@@ -611,7 +611,7 @@ Feature: Following the customer when they change course
       Then the agent offers "new parcel" and "full refund"
       When the customer says "what about A-4124?"
       Then the transition "offering_alternatives -> listening [change_request]" was taken
-      And the reply matches /a cancellation for order A-4124 first.*back to a cancellation for order A-4123/
+      And the reply matches /a cancellation for order A-4124 first.*back to order A-4123/
       And the agent says "For order A-4124, has your order been dispatched yet?"
       And no alternative is applied
       When the customer says "no, it hasn't shipped"
@@ -619,6 +619,22 @@ Feature: Following the customer when they change course
       And the agent offers "new parcel" and "full refund"
       When the customer says "the new parcel please"
       Then the alternative "Send it again" is applied
+
+    Scenario Outline: "<message>" about the other thing told of takes it up now, by its order
+      When the customer says "hi! two things: A-1212 never turned up, and A-1313 came but the handle has snapped off the mug"
+      Then the agent offers "new parcel" and "full refund"
+      When the customer says "<message>"
+      Then the transition "offering_alternatives -> listening [change_request]" was taken
+      And the reply matches /order A-1313 first.*back to order A-1212/
+      And the agent does not say "a cancellation"
+      And the agent does not say "frustrating"
+      And the agent says "For order A-1313, when did you buy it?"
+
+      Examples:
+        | message               |
+        | thanks, and the mug?  |
+        | what about the mug    |
+        | and the other order?  |
 
     Scenario: Asking to do the second request first, while the first one's fact is being asked
       When the customer says "I want a refund for order A-4123 and to cancel A-4124"

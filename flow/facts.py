@@ -280,6 +280,8 @@ def _pointed_at(run: Run, policy: Policy, current: AgendaItem, waiting: list[Age
     if any(act.kind in _ANSWERS_IN_HAND for act in acts):
         return None
     named = {_name_for(policy, act.target) for act in acts if act.kind == "request"}
+    if run.signals.slots.get("the_other") and not named and len(waiting) == 1 and not run.signals.facts:
+        return waiting[0]  # "thanks, and the mug?" with one other thing waiting: that one
     orders = {facts["order_id"] for facts in run.signals.order_facts if "order_id" in facts}
     if (order := run.signals.facts.get("order_id")) is not None:
         orders.add(order)

@@ -481,7 +481,10 @@ class ContextBuilder:
         noted = getattr(run, "noted_for", None)
         context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None
         put_off = getattr(run, "put_off", None)
-        context["put_off"] = self._title(run, put_off) if put_off is not None else None
+        context["put_off"] = self._title(run, put_off, as_wished=True) if put_off is not None else None
+        if put_off is not None and item is not None:
+            # "let's look at order A-1313 first": requests worked out from the trouble told go by their orders
+            context["request"] = self._title(run, item, as_wished=True)
         return context
 
     def _fill(self, run: Run, item: AgendaItem | None, context: dict[str, Any], groups: frozenset[str]) -> None:

@@ -841,6 +841,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             and not _what_is_said(clause.words)
             and "english" not in clause.words  # "do you speak English?": the reply, in English, answers it
             and not _complains(clause, lexicon, abusive=False)  # "and this is how you treat me?": said, not asked
+            and not _still_not(clause.words)  # "and they still haven't shipped??": told in disbelief, not asked
         ):
             about_rules = bool(kinds & {"ask_policy", "ask_status"}) or (
                 not chosen and asks_what_returning_costs(clause.words)
@@ -887,6 +888,19 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 return f"{ASKS_BESIDE}{taken} {' '.join(clause.words)}"
             return ASKS_OTHER
     return None
+
+
+def _still_not(words: Sequence[str]) -> bool:
+    """ "They still haven't shipped", "it's still not here": something not done yet, said with "still"."""
+    if "still" not in words:
+        return False
+    after = words[words.index("still") + 1 : words.index("still") + 3]
+    return not _NOT_YET.isdisjoint(after)
+
+
+_NOT_YET = frozenset(
+    {"havent", "hasnt", "not", "no", "nothing", "isnt", "arent", "didnt", "doesnt", "dont", "wasnt", "never"}
+)
 
 
 def _asks_to_have_it(words: Sequence[str], offer: str, lexicon: Lexicon) -> bool:

@@ -183,6 +183,9 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if all(a.kind in _ONLY_SAID for a in acts) and any(_asks_after_the_other(c) for c in clauses):
+            slots["the_other"] = "yes"  # "thanks, and the mug?": the other thing told of, waiting its turn
+            acts = [a for a in acts if a.kind != "complain"] or [_UNKNOWN]
         if not any(a.kind in ("request", "choose") for a in acts) and (
             any(asks_beyond_requests(clause, lexicon) for clause in clause_words)
             or wants_a_cancelled_order(clause_words)
@@ -573,6 +576,30 @@ def _names_the_chosen_again(clause_words: list[list[str]], context: Context, lex
 _FEW_CLAUSES = 3
 _GOING_AHEAD = frozenset(
     "ok okay fine yes yeah yep please then the that one go with for me sure alright great thanks cheers".split()
+)
+
+
+def _asks_after_the_other(clause: Clause) -> bool:
+    """ "And the mug?", "what about the other one?", "and my other order?": a short question after something
+    told of besides what is in hand, named by a word or two."""
+    words = clause.words
+    start = 0
+    while start < len(words) and words[start] in _LEADING_IN:
+        start += 1
+    rest = words[start:]
+    if rest[:2] in (["what", "about"], ["how", "about"]):
+        rest = rest[2:]
+    elif not (clause.question and start and words[start - 1] == "and"):
+        return False
+    return 2 <= len(rest) <= _NAMED_BY and rest[0] in ("the", "my") and rest[-1] not in _NOT_A_THING
+
+
+_ONLY_SAID = frozenset({"thank", "unknown", "complain", "affirm"})
+_LEADING_IN = frozenset({"thanks", "thank", "you", "ok", "okay", "and", "so", "but", "cool", "great", "right", "oh"})
+_NAMED_BY = 4
+"""At most this many words name the other thing asked after ("the other order", "my broken mug")."""
+_NOT_A_THING = frozenset(
+    {"rest", "same", "refund", "money", "point", "problem", "issue", "complaint", "complaints", "apology"}
 )
 
 

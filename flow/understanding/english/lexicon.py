@@ -137,7 +137,9 @@ _WEAK_REFUND = _phrases("""
     too loose | doesnt fit | dont fit | didnt fit | does not fit | do not fit | did not fit | just not for me |
     its not for me | theyre not for me | not really for me | isnt for me | arent for me | not really me |
     doesnt suit me | dont suit me | didnt suit me | does not suit me | not what i expected | nothing like the photo |
-    nothing like the picture | looks nothing like |
+    nothing like the picture | looks nothing like | not my style | not really my style | not quite my style |
+    not my taste | not really my taste | not to my taste | not really to my taste | not my thing | not really my thing |
+    not my colour | not my color |
     changed my mind about it | changed my mind about the | not as pictured | wrong length | measured wrong |
     dont like it | dont like them | didnt like it | didnt like them | do not like it | did not like it |
     doesnt like it | didnt really like it | dont really like it | i hate it | i hate them | hate the colour |
