@@ -354,6 +354,25 @@ Feature: After the request is sorted
         | it's just not my style  |
         | not really my taste tbh |
 
+  Rule: How the item is kept, told once the refund is started, is no complaint
+
+    Scenario: "It still has the tags on though" after the refund was started is thanked, not apologised for
+      When the customer says "Can I return a coat I bought on the first Saturday of November? Order A-5050"
+      Then the request is approved
+      When the customer says "oh. it still has the tags on though"
+      Then the message is not read as "complain"
+      And the agent does not say "sorry"
+
+  Rule: The options asked after once the refund is started are listed
+
+    Scenario: "What's the difference between the two options?" after a refund lists what could be had instead
+      When the customer says "Can I return a coat I bought on the first Saturday of November? Order A-5050"
+      And the customer says "what's the difference between the two options?"
+      Then the message is read as "ask_about:all"
+      And the agent says "Store credit:"
+      And the agent says "Exchange:"
+      And the quick reply "Store credit" is offered
+
   Rule: Disbelief beside a request is no question left unanswered
 
     Scenario: "They still haven't shipped?? I want to cancel" cancels, and leaves no other question

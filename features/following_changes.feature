@@ -621,6 +621,7 @@ Feature: Following the customer when they change course
       Then the alternative "Send it again" is applied
 
     Scenario Outline: "<message>" about the other thing told of takes it up now, by its order
+      Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "hi! two things: A-1212 never turned up, and A-1313 came but the handle has snapped off the mug"
       Then the agent offers "new parcel" and "full refund"
       When the customer says "<message>"
@@ -629,6 +630,10 @@ Feature: Following the customer when they change course
       And the agent does not say "a cancellation"
       And the agent does not say "frustrating"
       And the agent says "For order A-1313, when did you buy it?"
+
+      When the customer says "bought it on the 25th of November"
+      Then the reply matches /[Bb]ack to order A-1212/
+      And the agent does not say "a cancellation"
 
       Examples:
         | message               |

@@ -651,7 +651,7 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
             if owner is not current:
                 if _may_set(owner.facts.get(name), name, pending):
                     owner.facts[name] = value
-                    run.noted_for = owner.name
+                    run.noted_for = owner
             elif _may_set(current.facts.get(name, run.facts.get(name)), name, pending):
                 current.facts[name] = value
         elif _may_set(run.facts.get(name), name, pending):

@@ -65,7 +65,7 @@ class Run:
     compensation_reference: str | None = None
     changed: bool = False
     gave_up: bool = False
-    noted_for: str | None = None
+    noted_for: AgendaItem | None = None
     out_of_bounds: bool = False
     named_now: bool = False
     covered: str | None = None

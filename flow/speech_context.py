@@ -467,7 +467,7 @@ class ContextBuilder:
         context["intent"] = run.signals.intent
         # While its details are asked for, a request is called by the alternative the customer asked for in its
         # place ("if the replacement is still what you'd like"), as the greeting called it.
-        asking = run.state == "listening" and item is not None and item.wish is not None
+        asking = item is not None and (run.state == "listening" and item.wish is not None or _by_its_order(run, item))
         context["request"] = self._title(run, item, as_wished=asking) if item is not None else None
         context["compensation_reference"] = run.compensation_reference
         context["compensation_offered"] = run.counters.compensation_offered and run.compensation_reference is None
@@ -479,11 +479,12 @@ class ContextBuilder:
         context["why_level"] = run.counters.clarifications
         context["offered_anyway"] = getattr(run, "offered_anyway", False)
         noted = getattr(run, "noted_for", None)
-        context["noted_for"] = policy.requests[noted].title if noted in policy.requests else None
+        context["noted_for"] = self._title(run, noted, as_wished=True) if noted is not None else None
         put_off = getattr(run, "put_off", None)
         context["put_off"] = self._title(run, put_off, as_wished=True) if put_off is not None else None
-        if put_off is not None and item is not None:
-            # "let's look at order A-1313 first": requests worked out from the trouble told go by their orders
+        if (put_off is not None or noted is not None) and item is not None:
+            # "let's look at order A-1313 first", "that's noted for order A-1313. For order A-1212, …": requests
+            # worked out from the trouble told go by their orders
             context["request"] = self._title(run, item, as_wished=True)
         return context
 
@@ -1451,6 +1452,12 @@ def _answers_again(compared: Sequence[Alternative], question: str, said: set[int
         answers.append(f"{alternative.title}: {answer}")
     text = "As I mentioned:\n\n" + "\n\n".join(answers) + "\n\n"
     return None if set(sentence_hashes(text)) <= said else text
+
+
+def _by_its_order(run: Run, item: AgendaItem) -> bool:
+    """Whether ``item`` is called by its order ("back to order A-1212 now"): a request worked out from the
+    trouble told, with other requests on the agenda, whose title the customer never used."""
+    return item.assumed and item.wish is None and "order_id" in item.facts and len(run.agenda) > 1
 
 
 def _lowered(text: str) -> str:

@@ -428,7 +428,10 @@ def read_acts(
     if not (tone.abusive or tone.threat):
         # The model is heard only when the words settled nothing but thanks or a goodbye.
         if clauses and not found.kinds() - {"thank", "goodbye"}:
-            owns_up = any(has(lexicon.own_mistakes, clause.words) for clause in clauses)
+            # "I ordered the wrong size", "it still has the tags on": nothing the shop is blamed for
+            owns_up = any(
+                has(lexicon.own_mistakes, clause.words) or has(lexicon.unused, clause.words) for clause in clauses
+            )
             supposing = any(
                 clause.question and (supposes(clause.words) or _asks_to(clause.words)) for clause in clauses
             )

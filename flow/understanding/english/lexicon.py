@@ -825,7 +825,9 @@ ENGLISH = Lexicon(
         what are my other options | what are my options | what options do i have | what are the options |
         what are the alternatives | what else could you do | what else can you do | what else is there |
         what else have you got | whats the other option |
-        what is the other option | is there another option | is there anything else | what else can you offer
+        what is the other option | is there another option | is there anything else | what else can you offer |
+        difference between the options | difference between the two options | difference between both options |
+        what are the two options | what were the options | what were the two options
     """),
     looking_into=_phrases("""
         chase it | chase it up | chase this | chase this up | chase that | chase that up | chase them | chase up |
