@@ -453,7 +453,6 @@ class ContextBuilder:
     def _base(self, run: Run, item: AgendaItem | None) -> dict[str, Any]:
         """What every paragraph about ``item`` reads the same way and is cheap to work out, whatever its
         template needs; the rest is added by :meth:`_fill` for the contexts that read it."""
-        policy = self._policy
         context = self._constants.copy()
         facts = self._facts_for(run, item)
         # Each fact as the agent's words put it (see _in_text), without a call for each.
