@@ -510,14 +510,14 @@ Feature: Handing over to a person
       When the customer says "I need to speak to someone about a refund, it's complicated"
       Then the conversation waits for a person
       When the customer says "<message>"
-      Then the agent says "I'm sorry to hear that"
+      Then the agent says "<sympathy>"
       And the agent says "passed it on to my colleague"
       And the agent does not say "still here"
 
       Examples:
-        | message                                                                                                                      |
-        | the item was a gift and the person who bought it has passed away, I just want to return it. A-2323, bought about 6 weeks ago |
-        | it arrived broken                                                                                                            |
+        | message                                                                                                                      | sympathy                     |
+        | the item was a gift and the person who bought it has passed away, I just want to return it. A-2323, bought about 6 weeks ago | I'm so sorry for your loss.  |
+        | it arrived broken                                                                                                            | I'm sorry to hear that.      |
 
   Rule: A question about the rules while waiting is answered, and the wait stays
 

@@ -217,6 +217,13 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent says "can look at making an exception for you"
       And the conversation waits for a person
 
+    Scenario: A death told with a request before its facts is met with sorrow for the loss
+      When the customer says "Hello. My husband passed away last month and I need to cancel the order he placed, A-3030"
+      Then the message gives the fact "circumstance" as "bereavement"
+      And the agent says "I'm so sorry for your loss."
+      And the agent does not say "sorry about that"
+      And the agent says "dispatched"
+
     Scenario: A hospital letter sent through the returns form goes to a person
       When the customer says "I want a refund"
       Given the fact "circumstance" is "illness"

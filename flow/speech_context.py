@@ -117,7 +117,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "unanswered": frozenset({"unanswered", "announced"}),
     "fact_hint": frozenset({"fact_hint"}),
     "files_complaint": frozenset({"files_complaint"}),
-    "trouble_told": frozenset({"trouble_told", "hard_times", "circumstance_told"}),
+    "trouble_told": frozenset({"trouble_told", "hard_times", "circumstance_told", "loss_told"}),
     "wished": frozenset({"wished"}),
     "variant": frozenset({"variant"}),
     "more_asked": frozenset({"more_asked"}),
@@ -193,6 +193,7 @@ class ContextBuilder:
             queued=None,
             given=False,
             trouble_told=False,
+            loss_told=False,
             hard_times=False,
             wished=None,
             variant=None,
@@ -549,6 +550,7 @@ class ContextBuilder:
             context["hard_times"] = context["trouble_told"] and not news_only
             # "I'm having an operation next month": news about the customer, not something that went wrong
             context["circumstance_told"] = context["trouble_told"] and "condition" not in told
+            context["loss_told"] = context["trouble_told"] and run.signals.facts.get("circumstance") == _LOSS
         if "wished" in groups:
             context["wished"] = self._wished(run, item)
         if "variant" in groups:
@@ -1095,6 +1097,8 @@ _HOW_LONG = ("how long", "how many days")
 """Words of a question about how long something lasts or takes, which more than one sentence of a summary may
 answer: the whole summary answers it unless it asks how long one thing takes."""
 _TAKING = frozenset({"take", "takes", "taking", "took"})
+_LOSS = "bereavement"
+"""The circumstance of someone's death, which a word of sympathy names as a loss."""
 _WHEN_IT_COMES = ("how soon", "how quickly", "when would", "when could")
 """Words of a question about when something would come, which names nothing else it could be about."""
 

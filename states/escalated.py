@@ -45,7 +45,8 @@ SPEC = StateSpec(
         "waiting": (
             "{% if person_refused %}I understand you'd rather not wait, but this one needs a colleague to decide, "
             "so I can't settle it myself here. {% endif %}"
-            "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
+            "{% if trouble_told %}{% if loss_told %}I'm so sorry for your loss.{% else %}I'm sorry to hear that."
+            "{% endif %} I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}My colleague will see that you'd like the {{ chosen_waiting }}, and can set it "
@@ -59,7 +60,8 @@ SPEC = StateSpec(
             "below.{% endif %}",
             "{% if person_refused %}I'm afraid this one needs a colleague to look at, so I can't settle it myself, "
             "but they'll see what you'd like. {% endif %}"
-            "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
+            "{% if trouble_told %}{% if loss_told %}I'm so sorry for your loss.{% else %}I'm sorry to hear that."
+            "{% endif %} I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}I've noted you'd like the {{ chosen_waiting }}; the colleague "
@@ -71,7 +73,8 @@ SPEC = StateSpec(
             "{% else %}Shall I book a callback for when the team is back?{% endif %}",
             "{% if person_refused %}I hear you. This is one a colleague has to decide, so I can't do it myself here. "
             "{% endif %}"
-            "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
+            "{% if trouble_told %}{% if loss_told %}I'm so sorry for your loss.{% else %}I'm sorry to hear that."
+            "{% endif %} I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}I've noted you'd like the {{ chosen_waiting }}; the colleague "
@@ -84,7 +87,8 @@ SPEC = StateSpec(
             "{% endif %}",
             "{% if person_refused %}I'm sorry, I can't take this one back from my colleague: it needs a person to "
             "decide. {% endif %}"
-            "{% if trouble_told %}I'm sorry to hear that. I've passed it on to my colleague. {% elif given %}Thanks, "
+            "{% if trouble_told %}{% if loss_told %}I'm so sorry for your loss.{% else %}I'm sorry to hear that."
+            "{% endif %} I've passed it on to my colleague. {% elif given %}Thanks, "
             "I've passed that on to my colleague. {% elif complained and not apologized %}I hear you, and my "
             "colleague will see this too. {% endif %}"
             "{% if chosen_waiting %}I've noted you'd like the {{ chosen_waiting }}; the colleague "
