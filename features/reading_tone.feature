@@ -356,6 +356,24 @@ Feature: Reading the tone of a message
         | lovely customer service, thanks a lot      |
         | wow, brilliant policy you have there       |
 
+  Rule: Praise closing a message that restates the refusal is irony
+
+    Scenario Outline: "<message>" after a refusal presses for the request, and no offer is taken
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund for A-1001"
+      And the customer says "<message>"
+      Then the message is read as ironic
+      And the message is read as "complain" and "insist"
+      And no alternative is applied
+      And the agent does not say "Happy to"
+      And the agent does not say "Which would you like"
+
+      Examples:
+        | message                                                      |
+        | so you're telling me I can't get my money back? brilliant    |
+        | so you are telling me I cannot get my money back? brilliant  |
+        | so no refund then? lovely                                    |
+
   Scenario: "She's not here right now" says when, and presses for nothing
     Given the customer "Dana" bought order "A-1001" 45 days ago
     When the customer says "I want a refund"

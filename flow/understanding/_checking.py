@@ -24,7 +24,7 @@ _ASKED = frozenset({"refund", "cancel", "cancellation", "money", "help", "do", "
 def checks_the_no(clauses: list[Clause], context: Context, found: Found) -> None:
     """Read a question that checks the refusal stands as pressing for the request (``insist``), in place of
     the refusal or the letting go the words alone would say."""
-    if found.kinds() - {"cancel_request", "reject", "deny", "thank"}:
+    if found.kinds() - {"cancel_request", "reject", "deny", "thank", "complain"}:
         return
     if context.state == "follow_up" and context.settled is not None and context.chosen is None:
         # "So that's a no then?" once the request was granted: a misreading, told that it is under way

@@ -43,6 +43,15 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
         return True
     if after_refusal and (_praise_said_twice(clauses, lexicon) or _praised_and_thanked(clauses, lexicon)):
         return True
+    last = clauses[-1]
+    if (
+        len(clauses) > 1
+        and len(last) <= _SHORT_PRAISE
+        and last[-1] in lexicon.praise
+        and all(word in lexicon.praise or word in _BEFORE_PRAISE for word in last)
+        and any(_bad_news(words, lexicon) for words in clauses[:-1])
+    ):
+        return True  # "so I can't get my money back? brilliant", "no refund then. just great"
     first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
         len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
@@ -55,6 +64,11 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
         return True
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) for words in rest)
+
+
+_SHORT_PRAISE = 3
+"""At most this many words, praise closing a message says nothing but the praise ("just great")."""
+_BEFORE_PRAISE = frozenset({"just", "how", "so", "really", "oh", "well", "thats", "very", "absolutely"})
 
 
 def _praise_said_twice(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:

@@ -16,6 +16,8 @@ from flow.understanding._request_cues import looks_like_order_number
 from flow.understanding._text import SHORTHAND, unstretched
 from flow.understanding.lexicon import Lexicon
 
+_SHORTHAND: dict[str, tuple[str, ...]] = {**SHORTHAND, "cannot": ("cant",)}
+"""Shorthand spelled out in a clause's words, and "cannot" written as the lexicon writes "can't"."""
 _BREAKS = frozenset("?!.,;:\n\u2014\u2013")
 # Every character becomes itself, a space, or a break mark standing alone; a word keeps letters, digits,
 # and the dashes inside order numbers ("a-1234"). Splitting the result is cheaper than matching words.
@@ -110,7 +112,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
                 result.append(Clause(words, False))
                 words = []
             continue
-        expansion = SHORTHAND.get(token)
+        expansion = _SHORTHAND.get(token)
         if expansion is None:
             words.append(token)
         else:
@@ -249,7 +251,7 @@ def _special_tokens(lexicon: Lexicon) -> frozenset[str]:
     """Every token that is not simply a word of its clause: breaks, the lexicon's clause breaks, shorthand."""
     known = _SPECIAL_TOKENS.get(id(lexicon))
     if known is None or known[0] is not lexicon:
-        known = _SPECIAL_TOKENS[id(lexicon)] = (lexicon, _BREAKS | lexicon.clause_breaks | SHORTHAND.keys())
+        known = _SPECIAL_TOKENS[id(lexicon)] = (lexicon, _BREAKS | lexicon.clause_breaks | _SHORTHAND.keys())
     return known[1]
 
 
