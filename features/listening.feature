@@ -520,6 +520,19 @@ Feature: Listening first
       Then the agent says "If something is faulty"
       And the agent does not say "You can return most items"
 
+    Scenario Outline: "<message>" after the rules were told is a follow-on question, not a request or irony
+      When the customer says "Hi! Quick one - can I return something I bought in the sale? Haven't ordered yet, just checking"
+      And the customer says "<message>"
+      Then the message is read as "ask_policy"
+      And the message is not read as ironic
+      And the agent says "If something is faulty"
+      And the agent does not say "order number"
+
+      Examples:
+        | message                    |
+        | great, and if it's faulty? |
+        | ok thanks, and if it's broken? |
+
     Scenario Outline: "<question>", about a purchase still to come, gets the rules, not a request
       When the customer says "<question>"
       Then the message is read as "ask_policy"

@@ -92,6 +92,7 @@ _PERSON_WORDS = frozenset(
 _VAGUE_PEOPLE = frozenset({"customer service", "customer services", "a person", "on the phone", "senior"})
 _SERVICE = frozenset({"customer service", "customer services"})
 _SERVICE_ALONE = frozenset({"customer", "service", "services", "please", "now", "then", "the", "your", "to"})
+_BESIDE_FOLLOW_ON = frozenset({"unknown", "complain", "affirm", "thank"})
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "fine", "right", "cool", "great", "thanks", "thank", "you"})
 _NO_NEED = frozenset({
     ("no", "need"), ("dont", "need"), ("dont", "have"), ("no", "point"), ("dont", "get"), ("dont", "want"),
@@ -482,7 +483,7 @@ def read_acts(
         found.add(exclaimed[0], Act.of("complain"))  # "omg thank you" is delight
     if found.acts and not found.kinds() - {"thank", "goodbye"}:
         _unread_question(clauses, found)
-    if context.state == "listening" and context.request is None and not found.kinds() - {"unknown", "complain"}:
+    if context.state == "listening" and context.request is None and not found.kinds() - _BESIDE_FOLLOW_ON:
         _follow_on_question(clauses, found)
     if (
         context.state == "listening"
@@ -778,6 +779,8 @@ _PLAIN_NO = frozenset({"no", "nope", "nah", "nop"})
 def _follow_on_question(clauses: list[Clause], found: Found) -> None:
     """Before any request, a short question that goes on from the last ("and for faulty stuff?", "what
     about sale items?", "and if it's broken?") asks about the rules."""
+    if len(clauses) == 2 and len(clauses[0].words) <= 2 and _TAKING_IT_IN.issuperset(clauses[0].words):
+        clauses = clauses[1:]  # "great, and if it's faulty?": the question, after a word taking the answer in
     if len(clauses) != 1:
         return
     clause = clauses[0]
@@ -791,6 +794,10 @@ def _follow_on_question(clauses: list[Clause], found: Found) -> None:
     found.add(7, Act.of("ask_policy"))
 
 
+_TAKING_IT_IN = frozenset(
+    {"great", "ok", "thanks", "thank", "you", "cool", "perfect", "lovely", "brilliant", "nice", "right", "good",
+     "fab", "awesome", "fine", "alright", "yes", "oh"}
+)  # fmt: skip
 _FOLLOW_ON_WORDS = 8
 _SHORT_FOLLOW_ON = 4
 """At most this many words, "and" and a subject ("and faulty stuff?") go on from the question before."""

@@ -892,12 +892,12 @@ def _waits_for_order(clause: Sequence[str], word_set: set[str]) -> bool:
         after = clause[at + 1 : at + 7]
         if at > 0 and clause[at - 1] == "still" and not after:
             return not _ORDERING.isdisjoint(word_set)
-        if at > 0 and clause[at - 1] == "still" and not _ORDER_WORDS.isdisjoint(after[:3]):
+        if at > 0 and clause[at - 1] == "still" and not _WAITED_FOR.isdisjoint(after[:3]):
             return True
         on = next((i for i, w in enumerate(after) if w in ("for", "on")), None)
         if on is not None:
             waited = [w for w in after[on + 1 :] if w not in _DETERMINERS][:1]
-            return not _ORDER_WORDS.isdisjoint(waited) or any(order_number_like(w) for w in waited)
+            return not _WAITED_FOR.isdisjoint(waited) or any(order_number_like(w) for w in waited)
     return False
 
 
@@ -906,7 +906,7 @@ _WAITERS = frozenset({"still", "been", "im", "am", "are", "was", "were", "keep",
 """Words before "waiting" that make it the customer's own wait ("been waiting", "I'm waiting")."""
 
 
-_ORDER_WORDS = frozenset({"it", "them", "order", "parcel", "package", "delivery", "items", "item", "stuff", "things"})
+_WAITED_FOR = frozenset({"it", "them", "order", "parcel", "package", "delivery", "items", "item", "stuff", "things"})
 """Words after "still waiting" that make it the order the customer waits for."""
 _ORDERING = frozenset({"ordered", "order", "parcel", "package", "delivery", "deliver", "delivered", "shipped"})
 """Words beside a bare "still waiting" that make it the order the customer waits for."""

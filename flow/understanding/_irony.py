@@ -63,7 +63,13 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
         # "Oh wonderful." "Oh lovely, more vouchers." said to a refusal.
         return True
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
-    return any(_bad_news(words, lexicon) for words in rest)
+    return any(_bad_news(words, lexicon) and not _supposed(words) for words in rest)
+
+
+def _supposed(words: Sequence[str]) -> bool:
+    """ "And if it's faulty?", "what if it breaks": trouble supposed, not told."""
+    start = 1 if words[:1] in (["and"], ["but"], ["so"]) else 0
+    return words[start : start + 1] == ["if"] or words[start : start + 2] == ["what", "if"]
 
 
 _SHORT_PRAISE = 3

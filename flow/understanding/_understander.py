@@ -740,9 +740,7 @@ def _picked_by_place(clause_words: list[list[str]], choices: Sequence[str]) -> s
     if len(places) != 1:
         return None
     place = places[0]
-    if place == _LAST:
-        return choices[-1]
-    return choices[place] if place < len(choices) else None
+    return choices[place] if place < len(choices) else None  # "the last one" is place -1
 
 
 _SHORT_ANSWER = 6
@@ -762,9 +760,7 @@ def _order_by_place(spans: list[list[str]], listed: Sequence[_Listed]) -> _Liste
         if place is None or words[at - 1] not in ("the", "my") or words[at - 2] not in _DONE_TO_AN_ORDER:
             continue  # "the first bought 10 days ago" says when, and picks out no order
         if place < len(listed):
-            return listed[place]
-        if place == _LAST:
-            return listed[-1]
+            return listed[place]  # "the last order" is place -1
     return None
 
 
@@ -773,12 +769,6 @@ _DONE_TO_AN_ORDER = frozenset(
      "with", "on"}
 )  # fmt: skip
 """Words just before "the first" or "the second" that make it the order a request is for ("cancel the first")."""
-
-
-_LAST = 99
-_PLACES = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": _LAST,
-           "latter": _LAST}  # fmt: skip
-"""Words that point to one of several orders by its place in the message."""
 
 
 def _topic(clauses: list[Clause], lexicon: Lexicon) -> str | None:
@@ -1236,7 +1226,7 @@ def _pointing_clauses(clauses: list[Clause], count: int, *, after: int) -> dict[
 
 _LINKS = frozenset({"and", "but", "while", "whereas", "so", "then", "also"})
 _PLACES = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}
-"""Words that point at one of several requests by its place in the message."""
+"""Words that point at one of several orders, requests or values by its place ("the last one": -1)."""
 
 
 def _between(

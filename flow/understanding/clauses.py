@@ -237,11 +237,12 @@ def _told_not_to(words: list[str]) -> bool:
     like "don't you have it in blue?" but asks nothing."""
     if words[0] == "do":
         return words[1] == "not"
-    return words[0] in _NEGATIVE_ORDERS and words[1] not in _SUBJECTS
+    return words[0] in _NEGATIVE_ORDERS and words[1] not in _ASKED_OF
 
 
 _NEGATIVE_ORDERS = frozenset({"dont", "cant", "wont"})
-_SUBJECTS = frozenset({"you", "u", "i", "we", "they", "it", "he", "she", "that", "this", "there", "ya", "ye"})
+_ASKED_OF = frozenset({"you", "u", "i", "we", "they", "it", "he", "she", "that", "this", "there", "ya", "ye"})
+"""Who a question opening "don't" or "can't" asks about ("don't you have it in blue?")."""
 
 
 _SPECIAL_TOKENS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
