@@ -246,6 +246,12 @@ Feature: Asking for an alternative straight away
       Then the alternative "Replacement" is applied
       And the agent does not say "refund"
 
+    Scenario: "Can I get the right size sent out or do I have to send this one back first?" arranges it and answers
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "i ordered a sofa cover (A-2468) 3 weeks ago and it came yesterday but its the wrong size, can i get the right size sent out or do i have to send this one back first??"
+      Then the alternative "Exchange" is applied
+      And the agent says "as soon as yours is on its way back to us"
+
   Rule: A size or colour asked for is the exchange
 
     Scenario: "Will the replacement be the same model?" asks about the replacement, not the exchange

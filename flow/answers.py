@@ -58,6 +58,7 @@ TOPICS: tuple[Topic, ...] = (
         "start begin steps",
         "label email send post returns back",
     ),
+    _topic("first before beforehand", "soon once before after"),
     _topic("faulty broken damaged defective cracked smashed covered warranty guarantee", "faulty"),
     _topic("again breaks break broke fails fail stops dies", "too doesnt fix money"),
     _topic("sale clearance discounted returnable eligible allowed accept accepted", "most items"),
@@ -128,6 +129,8 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     elif not _DELIVERY_PAID.isdisjoint(asked) and not _COSTS.isdisjoint(asked) and _SENDING.isdisjoint(asked):
         asked -= {"back"}  # "would I get the delivery cost back too?": whether the refund includes it
         asked |= {"delivery", "charge", "included"}
+    if not {"first", "beforehand"}.isdisjoint(asked):
+        asked |= {"before"}  # "do I have to send it back first?": what has to happen before what
     if not _COLLECTING.isdisjoint(asked):
         asked -= _FAULTY  # "will you collect the damaged one?": how it goes back, whatever is wrong with it
     elif not _FAULTY.isdisjoint(asked):

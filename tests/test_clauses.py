@@ -31,3 +31,14 @@ def test_an_amount_stays_one_word_beside_the_words_around_it() -> None:
     assert first[:3] == ["you", "charged", "me"]
     assert first[-1] == "twice"
     assert len(first) == 5
+
+
+def test_a_question_of_what_the_customer_must_do_after_or_is_a_clause_of_its_own() -> None:
+    clauses = clauses_of(fold("can i get the right size sent or do i have to send this one back first?"), ENGLISH)
+
+    assert [clause.words[:3] for clause in clauses] == [["can", "i", "get"], ["do", "i", "have"]]
+    assert all(clause.question for clause in clauses)
+
+
+def test_a_choice_between_two_things_joined_by_or_stays_one_clause() -> None:
+    assert len(_clauses("can I have a refund or store credit?")) == 1

@@ -121,6 +121,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
         result.append(Clause(words, False))
     if "?" in folded:
         result = [part for clause in result for part in _question_after_and(clause)]
+        result = [part for clause in result for part in _question_after_or(clause)]
     for index, clause in enumerate(result):
         _clear_intensifiers(clause)
         words = clause.words
@@ -202,6 +203,27 @@ def _question_after_and(clause: Clause) -> list[Clause]:
         if start < len(words) - 1 and _asks_from(words, start):
             return [Clause(words[:at], False), Clause(words[start:], True)]
     return [clause]
+
+
+def _question_after_or(clause: Clause) -> list[Clause]:
+    """ "Can I get the right size sent or do I have to send this one back first?": a second question joined
+    on by "or" asks what the customer must do, a clause of its own beside what they ask for."""
+    words = clause.words
+    if not clause.question or "or" not in words:
+        return [clause]
+    for at in range(2, len(words) - 3):
+        if words[at] == "or" and tuple(words[at + 1 : at + 4]) in _MUST_I:
+            return [Clause(words[:at], True), Clause(words[at + 1 :], True)]
+    return [clause]
+
+
+_MUST_I = frozenset(
+    (verb, person, need)
+    for verb in ("do", "will", "would", "should")
+    for person in ("i", "we")
+    for need in ("have", "need", "still", "just")
+)
+"""The opening of a question about what the customer must do ("do I have to", "will I need")."""
 
 
 def _asks_from(words: list[str], start: int) -> bool:
