@@ -302,6 +302,19 @@ Feature: Reading what the customer chooses
         | can I pay with a credit card?       |
         | do you sell replacement bulbs?      |
         | what's the exchange rate for euros? |
+        | can I get a replacement cover?      |
+
+    Scenario Outline: "<message>" asks what the exchange covers, which a compound name would have hidden
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund for A-1001"
+      And the customer says "<message>"
+      Then the message is read as "ask_about:exchange"
+      And the agent says "You choose the size, colour or item"
+
+      Examples:
+        | message                                               |
+        | and does the exchange cover a different product entirely? |
+        | what does the exchange cover?                         |
 
   Rule: Weighing the offers is not choosing them
 

@@ -280,7 +280,17 @@ def in_compounds(clause: Sequence[str]) -> set[str]:
 def _in_a_compound(clause: Sequence[str], mention: Mention) -> bool:
     """Whether a one-word name begins the name of something else: "a credit card", "replacement bulbs", "a
     repair shop", "the exchange rate"."""
-    return mention.end - mention.start == 1 and mention.end < len(clause) and clause[mention.end] in _COMPOUNDS
+    if mention.end - mention.start != 1 or mention.end >= len(clause) or clause[mention.end] not in _COMPOUNDS:
+        return False
+    if clause[mention.end] not in _VERBS_TOO:
+        return True
+    # "does the exchange cover a different product?", "what does the repair cover?": the word is what it does
+    start = mention.start
+    asked = (start >= 1 and clause[start - 1] in _ASKING) or (
+        start >= 2 and clause[start - 2] in _ASKING and clause[start - 1] in _OBJECTS
+    )
+    told_what = mention.end + 1 < len(clause) and clause[mention.end + 1] in _OBJECTS
+    return not (asked or told_what)
 
 
 _COMPOUNDS = frozenset(
@@ -289,6 +299,10 @@ _COMPOUNDS = frozenset(
     "pad pads cover covers score limit check note notes agreement".split()
 )
 """Words after a one-word name that make it part of the name of something else ("a credit card")."""
+_VERBS_TOO = frozenset({"cover", "covers", "check", "note", "limit"})
+"""Words of :data:`_COMPOUNDS` that may also say what the offer does ("does the exchange cover sale items?")."""
+_ASKING = frozenset({"does", "do", "will", "would", "can", "could", "did"})
+_OBJECTS = frozenset({"a", "an", "the", "my", "it", "this", "that", "any", "all", "everything", "them"})
 
 
 def _by_name(clause: Sequence[str], names: _Names) -> list[Mention]:
