@@ -52,6 +52,12 @@ Feature: Staying calm and respectful
     When the customer says "shut up you stupid bot"
     Then the agent ends the chat after repeated abuse
 
+  Scenario: Abuse beside a question about a refund sets the boundary and answers the question
+    When the customer says "you useless idiots, where is my refund for A-1111"
+    Then the agent sets a boundary
+    And the agent says "within 5 working days"
+    And the agent does not say "What can I help you with"
+
   Scenario: Abuse after the goodwill offer gets the same boundary
     Given the customer is a "gold" member
     When the customer says "I want a refund"

@@ -69,6 +69,8 @@ def abusive_while_gathering(run: Run, rules: Rules) -> bool:
     if not abusive(run, rules):
         return False
     decision = _decision(run, rules)
+    if decision is None and current_item(run) is None and _has(run, "ask_status"):
+        return False  # "you useless idiots, where is my refund?": answered, after the boundary
     return decision is None or decision.verdict in ("missing", "narrow", "cannot_check")
 
 
