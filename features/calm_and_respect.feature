@@ -58,6 +58,12 @@ Feature: Staying calm and respectful
     And the agent says "within 5 working days"
     And the agent does not say "What can I help you with"
 
+  Scenario: Saying sorry after abuse, with how long it has been, is told there is no need
+    When the customer says "you useless idiots, where is my refund for A-1111"
+    And the customer says "sorry, I'm just really stressed. it's been 3 weeks"
+    Then the agent says "No need to apologise"
+    And the agent does not say "Thank you."
+
   Scenario: Abuse after the goodwill offer gets the same boundary
     Given the customer is a "gold" member
     When the customer says "I want a refund"

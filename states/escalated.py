@@ -15,6 +15,7 @@ _LEAD = (
     "{% elif escalation_reason == 'unclear' %}I'm sorry I haven't been able to follow. "
     "{% elif escalation_reason == 'cannot_check' %}I can't check the details I need for this from here. "
     "{% elif escalation_reason == 'exception' %}{{ exception_text }} "
+    "{% elif said_sorry %}No need to apologise, I understand. "
     "{% elif complained and not apologized %}I'm sorry this has been so frustrating. "
     "{% elif bot_asked %}I'm {{ agent_name }}, a virtual assistant, not a person. "
     "{% elif intent != 'ask_human' and (given or remark or intent in ('unknown', 'provide_info')) %}Thank you. "

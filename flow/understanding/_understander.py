@@ -273,6 +273,7 @@ class Understander:
             and any(a.kind in ("choose", "provide", "affirm") for a in acts)
         ):
             sentiment = max(sentiment, OWNING_UP)  # "sorry, I'm just frustrated. ok, the exchange": calm again
+            slots["sorry"] = "yes"
         if _only_sorry(clause_words):
             sentiment = max(sentiment, OWNING_UP)  # "sorry, I'm just stressed" says sorry, not that things are bad
             acts = [Act.of("unknown")]
