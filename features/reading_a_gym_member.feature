@@ -113,6 +113,7 @@ Feature: Reading a gym member the way they talk
         | cancel my membership please, 6 months left, we are relocating for my husband's job           | moving       |
         | I want out of my contract, 7 months left. we're moving to a new country in February         | moving       |
         | cancel please, 2 months left, moving countries next month                                    | moving       |
+        | I need to stop my membership, I'm pregnant and my doctor said no gym for now                 | illness      |
         | I need to cancel, 5 months left, I've just had surgery and can't train                       | illness      |
         | I want to cancel, I have a heart condition and can't train anymore                           | illness      |
         | cancel please, my doctor said no more lifting after my back injury                           | illness      |
