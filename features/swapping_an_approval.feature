@@ -32,6 +32,17 @@ Feature: Swapping an approved request for one of its alternatives
     Then the agent says "As I mentioned, you can spend it online"
     And the agent does not say "The credit goes on your account"
 
+  Scenario: "The new one is too big now" after the exchange tells what came, and takes no other offer
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "I'd like to exchange A-6767 for a bigger size, bought a week ago"
+    Then the alternative "Exchange" is applied
+    When 1 day passes
+    And the scheduled follow-up is delivered
+    And the customer says "the new one is too big now lol"
+    Then the message is not read as "choose:replacement"
+    And no alternative is applied
+    And the agent does not say "replacement"
+
   Scenario: The bare name of an alternative after an approval takes it
     When the customer says "my kettle A-1201 stopped working, bought it 3 days ago"
     And the customer says "a repair"

@@ -16,7 +16,15 @@ from collections.abc import Callable, Sequence
 
 from flow.models import Act
 from flow.understanding._found import Found, dismayed, first, has, only, starts_with
-from flow.understanding._offers import Mention, by_variant, find_mentions, in_compounds, named_mentions, other_one
+from flow.understanding._offers import (
+    Mention,
+    by_variant,
+    find_mentions,
+    in_compounds,
+    named_mentions,
+    other_one,
+    said_of_it,
+)
 from flow.understanding._request_cues import speaks_of_another_order
 from flow.understanding._text import NUMBER
 from flow.understanding.clauses import Clause, opens_with_wh
@@ -152,6 +160,8 @@ def read_choices(
                 found.add(position + mentions[0].start, Act.of("choose", candidates=named_offers))
                 continue
             for mention in mentions:
+                if context.state == "follow_up" and said_of_it(clause.words, mention):
+                    continue  # "the new one is too big now", once it was set up: what came, not an offer taken
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
                 if act.kind == "choose" and (
                     weighing

@@ -277,6 +277,29 @@ def in_compounds(clause: Sequence[str]) -> set[str]:
     return found
 
 
+def said_of_it(words: Sequence[str], mention: Mention) -> bool:
+    """ "The new one is too big", "the replacement doesn't work either": a name that opens a statement about
+    the thing it names, which has come, rather than asks for it."""
+    opens = mention.start == 0 or (mention.start == 1 and words[0] in ("the", "my", "this", "that"))
+    after = words[mention.end : mention.end + 2]
+    if not opens or not after or after[0] not in _STATING:
+        return False
+    return not (after[0] in _BEING and after[1:] and after[1] in _TAKING_IT)  # "credit is fine": taken
+
+
+_BEING = frozenset({"is", "was", "are", "were", "sounds", "looks", "seems"})
+_TAKING_IT = frozenset(
+    {"fine", "ok", "okay", "good", "great", "perfect", "alright", "best", "better", "enough", "grand", "what",
+     "ideal", "lovely", "brilliant", "wonderful", "cool", "acceptable", "preferable", "easier", "easiest"}
+)  # fmt: skip
+
+
+_STATING = frozenset(
+    {"is", "was", "are", "were", "isnt", "wasnt", "arent", "doesnt", "didnt", "has", "hasnt", "keeps", "came",
+     "arrived", "broke", "stopped", "also", "too", "still", "looks", "fits", "feels"}
+)  # fmt: skip
+
+
 def _in_a_compound(clause: Sequence[str], mention: Mention) -> bool:
     """Whether a one-word name begins the name of something else: "a credit card", "replacement bulbs", "a
     repair shop", "the exchange rate"."""

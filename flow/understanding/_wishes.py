@@ -18,7 +18,7 @@ from flow.models import Act
 from flow.understanding._choices import topic_of_question
 from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
-from flow.understanding._offers import Mention, named_mentions
+from flow.understanding._offers import Mention, named_mentions, said_of_it
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -39,6 +39,8 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         for mention in mentions:
             if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue
+            if context.state == "follow_up" and said_of_it(words, mention):
+                continue  # "the new one is too big": what the thing sent is like, not one asked for
             if mention.how == "variant" and not _KEEPING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
                 continue  # "can I keep the black one and get a discount?": the one they have, not one wanted
             if _paid_with(words, mention, lexicon):
