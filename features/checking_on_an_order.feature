@@ -263,6 +263,21 @@ Feature: Checking on something already under way
         | oh nice, how long for the money? |
         | how long for my refund           |
 
+  Rule: Money that has not landed, once the refund is started, asks after it
+
+    Scenario Outline: "<message>" after the refund was started is told how long a refund takes
+      When the customer says "refund for A-1300 bought 5 days ago"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the message is not read as "request:refund"
+      And the agent says "within 5 working days"
+      And the agent does not say "That's done already"
+
+      Examples:
+        | message                          |
+        | the money still hasn't landed    |
+        | my refund hasn't come in         |
+
   Rule: A refund turned down earlier is asked after, not asked for again
 
     Scenario Outline: "<message>" offers a colleague who can check, and asks for no purchase date

@@ -201,6 +201,8 @@ _STATUS = _phrases("""
     havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
     days and nothing | weeks and nothing | and still nothing | but nothing | was approved but | been approved but |
     nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
+    isnt there | isnt there yet | not there yet | hasnt come in | not come in yet | hasnt landed | not landed |
+    isnt showing | not showing | hasnt shown |
     not in my account | isnt in my account | not showing | isnt showing | not showing up | still not showing |
     been reimbursed | received my return | receive my return | got my return |
     received the return | received my parcel back | got my parcel back | received it back | got it back yet |
