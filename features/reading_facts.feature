@@ -646,6 +646,7 @@ Feature: Reading facts and requests the way people give them
         | message                        |
         | your website won't open        |
         | the shop doesn't open till 9   |
+        | it only arrived yesterday      |
 
     Scenario Outline: "<message>" is part of the order not come, which what is missing sent again puts right
       When the customer says "<message>"
@@ -663,6 +664,9 @@ Feature: Reading facts and requests the way people give them
         | some items are missing from my order A-5151                  |
         | the mug wasn't in the parcel, A-5151, everything else came   |
         | A-5151 arrived but you forgot to include the second shirt    |
+        | I ordered a lamp and a rug in A-5151 but only the lamp came  |
+        | only the lamp arrived on A-5151, the rug is missing          |
+        | only 2 of the 3 turned up, order A-5151                      |
 
     Scenario: "I'd like my money back for the rest" takes the refund of what is missing
       When the customer says "only half my order arrived, A-5151"

@@ -621,6 +621,20 @@ _TRAILING = frozenset({"actually", "i", "think", "sorry", "then", "please"})
 """Words a bare date may end with: "the 3rd of November actually", "the 5th I think"."""
 
 
+def _only_some_came(clause: Sequence[str]) -> bool:
+    """ "Only the lamp came", "only 2 of the 3 arrived", "only the top was delivered": some of what was ordered
+    named as all that came; not "it only arrived yesterday", which says when."""
+    if "only" not in clause:
+        return False
+    at = clause.index("only")
+    between = clause[at + 1 : at + 8]
+    came = next((i for i, word in enumerate(between) if word in _CAME), None)
+    return came is not None and came >= 1 and between[0] not in ("just", "been")
+
+
+_CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
+
+
 def _charged_an_amount_twice(clause: Sequence[str]) -> bool:
     """ "You charged me £12.50 twice", "took 40 quid twice": a charge, then an amount, then "twice"."""
     for at, word in enumerate(clause):
@@ -649,6 +663,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     choosing wrong ("I ordered the wrong size", "by mistake") or judges it ("the wrong colour for my
     kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition.
     ``word_set`` holds every word of ``clauses``."""
+    if "only" in word_set and ITEMS_MISSING in lexicon.conditions and any(_only_some_came(c) for c in clauses):
+        return ITEMS_MISSING  # "I ordered a lamp and a rug but only the lamp came"
     own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
     value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
