@@ -322,6 +322,13 @@ Feature: Following the customer when they change course
         | can I cancel A-8004? hmm, I'll just keep it actually         |
         | I want a refund for A-8004. actually no, scrap that          |
 
+    Scenario: "Actually wait, can I change the delivery address instead?" after asking to cancel cancels nothing
+      When the customer says "I want to cancel A-4040, it hasn't shipped. Actually wait, can I change the delivery address instead?"
+      Then the reply decides no request
+      And the reply matches /can't answer|can't help|not something I can/
+      When the customer says "ok just cancel then"
+      Then the agent says "so I've cancelled it"
+
     Scenario Outline: "<message>" gives the change of mind as the reason, and keeps the request
       When the customer says "<message>"
       Then the message is read as "request:refund"

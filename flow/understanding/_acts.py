@@ -837,7 +837,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             # "The credit's fine. Oh, does it work on the website too?": taken, and asked about; "refund A-4321
             # please. And how does an exchange work?": asked about beside the request.
             return f"{ASKS_OFFER}{asked.pop()} {' '.join(clause.words)}"
-        asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank"}
+        asking = not kinds or kinds <= {"ask_policy", "ask_status", "thank", "cancel_request"}
         if clause.question and index and "ask_status" in kinds and another_order_named(clause.words):
             return f"{ASKS_RULES} {' '.join(clause.words)}"  # "...and where's the refund for A-2222?"
         if index and _goes_on_asking(clause.words, clauses[index - 1], lexicon):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from flow.understanding._found import Found, cue_at, first, has
+from flow.understanding._offers import named_mentions
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -44,6 +45,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:
                         return Drop(kind)
+        if own is not None and context.request is None and _something_else_instead(words, lexicon, context):
+            return Drop(own, 0)  # "cancel A-4040. actually wait, can I change the address instead?"
         kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)
         if kept is not None and _keeps(words, lexicon):
             return Drop(kept, 0, keeps=True)  # "actually I'll keep it" once the refund is started takes it back
@@ -65,6 +68,20 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
     if own is None and keeps and context.state == "follow_up" and context.chosen is None:
         own = context.settled  # "oh nevermind, I'll keep it" once the cancellation is done takes it back
     return Drop(own, match.start, keeps=keeps)
+
+
+def _something_else_instead(words: Sequence[str], lexicon: Lexicon, context: Context) -> bool:
+    """ "Actually wait, can I change the delivery address instead?": after asking for something, a question
+    that asks in its place for something no request or offer names."""
+    if "instead" not in words or words[0] not in _ASKING_FOR:
+        return False
+    cues = (*lexicon.request_cues.values(), *lexicon.weak_request_cues.values())
+    if any(cue_at(each, words) is not None for each in cues):
+        return False
+    return not named_mentions(words, context.wishes, lexicon)
+
+
+_ASKING_FOR = frozenset({"can", "could", "may", "would", "id", "i"})
 
 
 def _mind_changed_about_the_item(words: Sequence[str], start: int, end: int) -> bool:
