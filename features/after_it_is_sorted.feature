@@ -353,6 +353,8 @@ Feature: After the request is sorted
         | message                 |
         | it's just not my style  |
         | not really my taste tbh |
+        | they just don't sound as good as I hoped |
+        | the colour isn't what I expected         |
 
   Rule: How the item is kept, told once the refund is started, is no complaint
 

@@ -2451,12 +2451,17 @@ def _narrows(words: Sequence[str]) -> bool:
 
 
 def _why_it_goes_back(words: Sequence[str]) -> bool:
-    """ "I just don't like it tbh", "they didn't fit": why the item goes back, told once it is settled, which
-    is no answer to "anything else?"."""
+    """ "I just don't like it tbh", "they didn't fit", "they just don't sound as good as I hoped": why the
+    item goes back, told once it is settled, which is no answer to "anything else?"."""
     for a, b, c in zip(words, words[1:], words[2:], strict=False):
         if a in _NOT_VERB and b in _SUITING and c in _THE_ITEM:
             return True
-    return False
+    said_of_the_item = words[:1] and (words[0] in _ITEM_SUBJECTS or words[0] == "the" and len(words) > 2)
+    return bool(said_of_the_item) and not _ITEM_NOT.isdisjoint(words[1:6])
+
+
+_ITEM_SUBJECTS = frozenset({"it", "its", "they", "theyre", "these", "those", "this"})
+_ITEM_NOT = frozenset({"not", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "never", "wont", "cant"})
 
 
 def _lacks_something(words: Sequence[str]) -> bool:
