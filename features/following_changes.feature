@@ -57,6 +57,19 @@ Feature: Following the customer when they change course
       And the conversation is in "offering_alternatives"
       And the agent offers "exchange"
 
+    Scenario Outline: "<message>" turns the repair down as too slow and keeps the replacement
+      Given the customer "Dana" bought order "A-1001" 50 days ago
+      When the customer says "my coffee machine A-1001 has started leaking water everywhere"
+      And the customer says "<message>"
+      Then the message is read as "reject:repair"
+      And no alternative is applied
+      And the agent offers "replacement"
+
+      Examples:
+        | message                                      |
+        | A repair would take too long, I need coffee! |
+        | the repair takes forever                     |
+
     Scenario: "A repair isn't possible" turns the repair down and keeps the replacement
       Given the customer "Dana" bought order "A-1001" 50 days ago
       When the customer says "I want a refund, it shrank after the first wash"

@@ -599,7 +599,10 @@ ENGLISH = Lexicon(
         doesnt suit me | wont suit me | isnt any good | is not any good | not needed | is not needed |
         isnt possible | is not possible | not possible | isnt an option | is not an option | not an option |
         wouldnt work | would not work | wouldnt help | would not help | isnt practical | is not practical |
-        makes no sense | doesnt make sense | is no use | isnt any use | is out of the question
+        makes no sense | doesnt make sense | is no use | isnt any use | is out of the question |
+        would take too long | takes too long | will take too long | take too long | would be too slow |
+        is too slow | too slow | takes forever | would take forever | takes ages | would take ages |
+        is too much hassle | too much hassle | too much of a hassle | is too much of a hassle
     """),
     contrast=frozenset({"than", "instead"}),
     choice_forms=_CHOICE_FORMS,
