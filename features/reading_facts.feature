@@ -667,6 +667,7 @@ Feature: Reading facts and requests the way people give them
         | I ordered a lamp and a rug in A-5151 but only the lamp came  |
         | only the lamp arrived on A-5151, the rug is missing          |
         | only 2 of the 3 turned up, order A-5151                      |
+        | my order A-5151 came but only the lamp, the rug is missing   |
 
     Scenario: "I'd like my money back for the rest" takes the refund of what is missing
       When the customer says "only half my order arrived, A-5151"

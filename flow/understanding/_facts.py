@@ -621,18 +621,35 @@ _TRAILING = frozenset({"actually", "i", "think", "sorry", "then", "please"})
 """Words a bare date may end with: "the 3rd of November actually", "the 5th I think"."""
 
 
+def _only_some_of_it(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether a clause names some of the order as all that came, or goes on from one that says it came
+    ("my order came, but only the lamp")."""
+    for index, clause in enumerate(clauses):
+        if _only_some_came(clause):
+            return True
+        opening = clause[1:4] if clause[:1] == ["but"] else clause[:3]
+        came_before = index > 0 and not _CAME.isdisjoint(clauses[index - 1])
+        named_only = opening[:1] == ["only"] and opening[1:2] in (["the"], ["one"], ["half"])
+        if came_before and named_only and _SAID_OF_IT.isdisjoint(clause):
+            return True  # not "it came, but only the handle is broken"
+    return False
+
+
 def _only_some_came(clause: Sequence[str]) -> bool:
     """ "Only the lamp came", "only 2 of the 3 arrived", "only the top was delivered": some of what was ordered
     named as all that came; not "it only arrived yesterday", which says when."""
     if "only" not in clause:
         return False
     at = clause.index("only")
+    if not _CAME.isdisjoint(clause[max(0, at - 3) : at]) and clause[at + 1 : at + 2] in (["the"], ["one"], ["half"]):
+        return True  # "it came but only the lamp", "arrived with only one of them"
     between = clause[at + 1 : at + 8]
     came = next((i for i, word in enumerate(between) if word in _CAME), None)
     return came is not None and came >= 1 and between[0] not in ("just", "been")
 
 
 _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
+_SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "wasnt", "doesnt", "works"})
 
 
 def _charged_an_amount_twice(clause: Sequence[str]) -> bool:
@@ -663,7 +680,7 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     choosing wrong ("I ordered the wrong size", "by mistake") or judges it ("the wrong colour for my
     kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition.
     ``word_set`` holds every word of ``clauses``."""
-    if "only" in word_set and ITEMS_MISSING in lexicon.conditions and any(_only_some_came(c) for c in clauses):
+    if "only" in word_set and ITEMS_MISSING in lexicon.conditions and _only_some_of_it(clauses):
         return ITEMS_MISSING  # "I ordered a lamp and a rug but only the lamp came"
     own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
