@@ -185,6 +185,8 @@ Feature: Saying it another way
         | can you tell me if it has shipped?       |
         | you tell me, has it been dispatched?     |
         | has it gone out yet                      |
+        | oh wait has it shipped already?          |
+        | hmm, was it dispatched yet?              |
 
     Scenario Outline: "<answer>" after the hint about the tracking email says the order has left
       When the customer says "i want to cancel order A-3131"

@@ -1779,6 +1779,18 @@ Feature: Reading facts and requests the way people give them
       And the agent does not say "You can return most items"
       And the agent says "when did you buy it?"
 
+    Scenario: The money asked for instead of a new one, while the date is asked, asks the date again
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my kettle arrived yesterday with a crack down the side, order A-5021. what can you do"
+      And the customer says "can I have the money back instead of a new one? I don't trust it anymore"
+      Then the message is read as "request:refund" and "reject:replacement"
+      And the agent does not say "colleague"
+      And the agent asks for the "days since purchase"
+      When the customer says "how long till I see it?"
+      Then the agent says "A refund reaches your card within 5 working days"
+      And the agent does not say "You can return most items"
+      And the agent asks for the "days since purchase"
+
     Scenario: "Will you collect the damaged one?" while the date is asked is how it goes back
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "My sofa A-2525 arrived with a tear in the fabric, I'd like a replacement"

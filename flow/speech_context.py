@@ -382,6 +382,9 @@ class ContextBuilder:
             # "how long do I have?" names nothing; "how long do I have to return it?" names the returns window
             if answer is None or (_TAKING.isdisjoint(said) and _RETURNING.isdisjoint(said)):
                 wished = self._wished_details(item, run.text)
+                if wished is None and item is not None and not _COMING.isdisjoint(said) and "have" not in said:
+                    # "how long till I see it?" about a refund in hand: how quickly a refund comes
+                    wished = answering_sentence(summary, f"{run.text} {item.name.replace('_', ' ')}")
                 return wished or summary  # "how long do I have?": the window for each thing the summary names
             return answer  # "how long do refunds take?": the one sentence on how quickly a refund comes
         if answer is None:
@@ -465,10 +468,9 @@ class ContextBuilder:
         )
         context["customer_name"] = _in_text(facts.get("customer_name"))
         context["intent"] = run.signals.intent
-        # While its details are asked for, a request is called by the alternative the customer asked for in its
-        # place ("if the replacement is still what you'd like"), as the greeting called it.
-        asking = item is not None and (run.state == "listening" and item.wish is not None or _by_its_order(run, item))
-        context["request"] = self._title(run, item, as_wished=asking) if item is not None else None
+        context["request"] = (
+            self._title(run, item, as_wished=_called_as_wished(run, item)) if item is not None else None
+        )
         context["compensation_reference"] = run.compensation_reference
         context["compensation_offered"] = run.counters.compensation_offered and run.compensation_reference is None
         context["person"] = run.person
@@ -482,10 +484,6 @@ class ContextBuilder:
         context["noted_for"] = self._title(run, noted, as_wished=True) if noted is not None else None
         put_off = getattr(run, "put_off", None)
         context["put_off"] = self._title(run, put_off, as_wished=True) if put_off is not None else None
-        if (put_off is not None or noted is not None) and item is not None:
-            # "let's look at order A-1313 first", "that's noted for order A-1313. For order A-1212, …": requests
-            # worked out from the trouble told go by their orders
-            context["request"] = self._title(run, item, as_wished=True)
         return context
 
     def _fill(self, run: Run, item: AgendaItem | None, context: dict[str, Any], groups: frozenset[str]) -> None:
@@ -998,6 +996,7 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
             act.kind in ("unknown", "complain")
             or (act.kind == "request" and first_asked)
             or (act.kind == "provide" and act.target != run.pending_fact)
+            or (act.kind == "reject" and act.target not in (None, "all"))  # "… instead of a new one"
             for act in run.signals.acts
         )
     if spec.hint is None:
@@ -1097,6 +1096,8 @@ _HOW_LONG = ("how long", "how many days")
 """Words of a question about how long something lasts or takes, which more than one sentence of a summary may
 answer: the whole summary answers it unless it asks how long one thing takes."""
 _TAKING = frozenset({"take", "takes", "taking", "took"})
+_COMING = frozenset({"till", "til", "until", "see", "get", "arrive", "arrives", "come", "comes", "reach", "reaches"})
+"""Words of a question about how long until something reaches the customer ("how long till I see it?")."""
 _LOSS = "bereavement"
 """The circumstance of someone's death, which a word of sympathy names as a loss."""
 _WHEN_IT_COMES = ("how soon", "how quickly", "when would", "when could")
@@ -1455,6 +1456,16 @@ def _answers_again(compared: Sequence[Alternative], question: str, said: set[int
         answers.append(f"{alternative.title}: {answer}")
     text = "As I mentioned:\n\n" + "\n\n".join(answers) + "\n\n"
     return None if set(sentence_hashes(text)) <= said else text
+
+
+def _called_as_wished(run: Run, item: AgendaItem) -> bool:
+    """Whether ``item`` is called as the customer wished it: while its details are asked for, by the alternative
+    asked for in its place ("if the replacement is still what you'd like"), as the greeting called it; and, once
+    worked out from the trouble told, by its order while other requests are on the agenda or another request
+    is put off or noted ("let's look at order A-1313 first")."""
+    if run.state == "listening" and item.wish is not None or _by_its_order(run, item):
+        return True
+    return getattr(run, "put_off", None) is not None or getattr(run, "noted_for", None) is not None
 
 
 def _by_its_order(run: Run, item: AgendaItem) -> bool:

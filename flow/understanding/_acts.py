@@ -2090,9 +2090,11 @@ def _cannot_give(
 
 def _asked_back(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bool:
     """Whether a yes-or-no question is put back to the agent ("has it shipped?", "can you tell me if it's
-    been dispatched?"): every clause asks, and one names the fact asked for."""
+    been dispatched?", "hmm, was it dispatched yet?"): every clause asks, but for a sound of thinking, and one
+    names the fact asked for."""
     spec = next((f for f in context.facts if f.name == context.asked), None)
-    if spec is None or spec.kind != "yes_no" or not all(_asks(clause) for clause in clauses):
+    clauses = [clause for clause in clauses if not set(clause.words) <= _OPENING_FILLERS]
+    if spec is None or spec.kind != "yes_no" or not clauses or not all(_asks(clause) for clause in clauses):
         return False
     if _names_the_fact(clauses, context, lexicon):
         return True

@@ -1174,15 +1174,22 @@ def _only_praise(words: Sequence[str], match: Match, lexicon: Lexicon) -> bool:
 
 def _asked_about(clause: Sequence[str], match: Match) -> bool:
     """ "Can you tell me if it's been shipped?", "has it shipped yet", "hopefully it hasn't gone out yet": the
-    customer asks or hopes, and tells nothing."""
-    if any(word in _ASKING_IF or word in _HOPING for word in clause[: match.start]) or clause[0] in _ASKING_WHAT:
+    customer asks or hopes, and tells nothing; so does "oh wait, has it shipped already?"."""
+    if any(word in _ASKING_IF or word in _HOPING for word in clause[: match.start]):
         return True
-    if match.start > 1 and clause[0] in _ASKING_MODALS and clause[1] in _ASKING_SUBJECTS:
+    opened = next((i for i, word in enumerate(clause[: match.start]) if word not in _BEFORE_ASKING), match.start)
+    asking = clause[opened : match.start]
+    if asking[:1] and asking[0] in _ASKING_WHAT:
         return True
-    return match.start > 1 and clause[0] in _ASKING_VERBS and clause[1] in _ASKED_OF
+    if len(asking) > 1 and asking[0] in _ASKING_MODALS and asking[1] in _ASKING_SUBJECTS:
+        return True
+    return len(asking) > 1 and asking[0] in _ASKING_VERBS and asking[1] in _ASKED_OF
 
 
 _ASKING_IF = frozenset({"if", "whether"})
+_BEFORE_ASKING = frozenset({"oh", "ooh", "wait", "hmm", "hm", "um", "umm", "erm", "er", "uh", "ah", "so", "and", "but",
+                            "actually", "sorry", "ok", "okay", "well", "hang", "on", "hold"})  # fmt: skip
+"""Words a question may open with before what it asks ("oh wait, has it shipped already?")."""
 _HOPING = frozenset({"hopefully", "hope", "hoping", "fingers"})
 _ASKING_WHAT = frozenset({"what", "whats", "how", "hows", "why", "which", "who"})
 _ASKING_MODALS = frozenset({"will", "would", "can", "could", "should", "shall", "do", "does", "did"})
