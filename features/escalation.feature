@@ -553,6 +553,30 @@ Feature: Handing over to a person
       Then the agent does not say "within 5 working days"
       And the conversation waits for a person
 
+  Rule: A question that what was said on handing over answers is answered from it while waiting
+
+    Scenario Outline: "<question>" after an unsafe item is handed over gets the safety advice again
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "the blender I got from you (A-8181) smells like burning when I use it. bought it 2 weeks ago"
+      Then the conversation waits for a person
+      When the customer says "<question>"
+      Then the agent says "As I mentioned, please stop using it"
+      And the agent does not say "We send you a new one"
+      And the conversation waits for a person
+
+      Examples:
+        | question                                             |
+        | is it safe to keep using it?                         |
+        | can I still use it for now?                          |
+        | is it safe to keep using it till the new one comes?  |
+
+    Scenario: "How long will it take?" after an unsafe item is handed over is not met with the safety advice
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "the blender I got from you (A-8181) smells like burning when I use it. bought it 2 weeks ago"
+      And the customer says "how long will it take?"
+      Then the agent does not say "stop using it"
+      And the conversation waits for a person
+
   Rule: A person asked for first, then not needed, leaves the agent to do what it would have done
 
     Scenario: "Actually never mind, can you just do the refund?" while waiting takes the conversation back

@@ -147,6 +147,26 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     return sentences[scores.index(best)]
 
 
+def answer_sharing_words(details: str, question: str) -> str | None:
+    """The sentence of ``details`` that answers ``question`` (see :func:`answering_sentence`) and shares a word
+    of its own with it ("is it safe to keep using it?" of "please stop using it"): for words written to tell
+    the customer something rather than to answer questions, a topic alone is too little to go on."""
+    asked = {_root(word) for word in set(_words(question)) - _IGNORED}
+    sharing = [sentence for sentence in sentences_of(details) if not asked.isdisjoint(map(_root, _words(sentence)))]
+    found = answering_sentence(details, question)
+    if found in sharing:
+        return found
+    return sharing[0] if len(sharing) == 1 else None
+
+
+def _root(word: str) -> str:
+    """A word without its ending, so "use", "using" and "used" are one word."""
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
 def answers_topic(sentence: str, question: str) -> bool:
     """Whether ``sentence`` answers the kind of thing ``question`` asks ("how long will I be without it?" of
     "we repair it and post it back within 14 days"): for details of one sentence, which

@@ -302,7 +302,10 @@ class Speaker:
             # The policy's own words say sorry further on ("I'm sorry we sent the wrong item"): once is enough.
             paragraphs.remove(soothed)
         aside = run.signals.slots.get("aside")
-        if aside is not None and paragraphs:
+        handover = self._contexts.handover_answer(run) if _waiting(run, steps) and paragraphs else None
+        if handover is not None and not _already_said(handover, paragraphs):
+            paragraphs[-1] = f"{handover} {paragraphs[-1]}"  # "is it safe to keep using it?" while a person comes
+        elif aside is not None and paragraphs:
             self._answer_aside(run, aside, steps, paragraphs, seed)
         if "other_address" in run.signals.slots and paragraphs and run.state != "escalated":
             self._say_beside(run, "templates.common.other_address", steps, paragraphs, seed)
@@ -326,7 +329,7 @@ class Speaker:
         policy's summary or status that answers it, or by saying it cannot be answered here. Not when the
         reply already answers a question, or a person is taking over; while the customer waits for one, a
         question about the rules is answered before the waiting reply."""
-        waiting = run.state == "escalated" and [step.transition for step in steps] == ["waiting"]
+        waiting = _waiting(run, steps)
         if (run.state in _NO_ASIDE_STATES and not waiting) or any(step.transition in _ANSWERING for step in steps):
             return
         found = self._aside_answer(run, aside)
@@ -691,6 +694,11 @@ def _without_brackets(sentence: str) -> str:
             kept.append(char)
         depth -= char == ")" and depth > 0
     return " ".join("".join(kept).replace(" ,", ",").split())
+
+
+def _waiting(run: Run, steps: list[Step]) -> bool:
+    """Whether the reply only tells a customer waiting for a person where they stand."""
+    return run.state == "escalated" and [step.transition for step in steps] == ["waiting"]
 
 
 def _already_said(answer: str, paragraphs: list[str]) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 from flow.answers import (
     WHERE_MONEY_GOES,
     answer_in,
+    answer_sharing_words,
     answering_sentence,
     asks_where_money_goes,
     first_sentence_about,
@@ -442,6 +443,22 @@ class ContextBuilder:
             if found is not None:
                 return f"the {_in_sentence(found)}"
         return None
+
+    def handover_answer(self, run: Run) -> str | None:
+        """The sentence of what the policy said on handing the request to a person that answers what the
+        customer asks while waiting ("is it safe to keep using it?": "please stop using it"), said once more;
+        ``None`` when nothing is asked or nothing said then answers it."""
+        item = handed_over(run.agenda)
+        if run.state != "escalated" or item is None or not _asks_something(run):
+            return None
+        decision = self._rules.decide(item.name, self._facts_for(run, item), wish=item.wish)
+        if decision.exception is None:
+            return None
+        said = self.book.render(f"requests.{item.name}.exceptions[{decision.exception}].say", self._base(run, item))
+        found = answer_sharing_words(said, run.text)
+        if found is None:
+            return None
+        return _mentioned(found) if set(sentence_hashes(found)) <= set(run.said) else found
 
     def _chosen_waiting(self, run: Run) -> str | None:
         """How the offer the customer took while a person is coming (and the handoff stays) is said in a
@@ -1466,6 +1483,12 @@ def _called_as_wished(run: Run, item: AgendaItem) -> bool:
     if run.state == "listening" and item.wish is not None or _by_its_order(run, item):
         return True
     return getattr(run, "put_off", None) is not None or getattr(run, "noted_for", None) is not None
+
+
+def _asks_something(run: Run) -> bool:
+    """Whether the message asks the agent something: a question about the rules or an offer, or a question
+    mark."""
+    return run.signals.has("ask_policy") or run.signals.has("ask_about") or run.text.rstrip().endswith("?")
 
 
 def _by_its_order(run: Run, item: AgendaItem) -> bool:

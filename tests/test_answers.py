@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flow.answers import answering_sentence, speaks_of
+from flow.answers import answer_sharing_words, answering_sentence, speaks_of
 
 CREDIT = (
     "The credit goes on your account straight away, for the full amount you paid. You can spend it "
@@ -90,3 +90,19 @@ def test_a_question_about_a_subject_no_sentence_names_gets_none() -> None:
     assert answering_sentence(EXCHANGE, "can you send it to my work address?", ("exchange",)) is None
     assert not speaks_of(EXCHANGE, "can you send it to my work address?")
     assert speaks_of(EXCHANGE, "how long does it take?")
+
+
+_SAFETY = (
+    "I'm so sorry, that must have been frightening. Please stop using it and keep it away from power for now. "
+    "Our product safety team needs to look into order A-8181, and they'll make sure you get a full refund."
+)
+
+
+@pytest.mark.parametrize("question", ["is it safe to keep using it?", "can I still use it?", "should I keep it?"])
+def test_a_question_sharing_a_word_with_what_was_told_is_answered_by_that_sentence(question: str) -> None:
+    assert answer_sharing_words(_SAFETY, question) == "Please stop using it and keep it away from power for now."
+
+
+@pytest.mark.parametrize("question", ["how long will it take?", "should I unplug it?"])
+def test_a_topic_alone_is_too_little_to_answer_from_what_was_told(question: str) -> None:
+    assert answer_sharing_words(_SAFETY, question) is None
