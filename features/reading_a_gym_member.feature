@@ -14,12 +14,15 @@ Feature: Reading a gym member the way they talk
       Then the message gives the fact "months_left" as "<months>"
 
       Examples:
-        | answer                                        | months |
-        | about half a year left I think                | 6      |
-        | a year and a half                             | 18     |
-        | 1 year and 3 months                           | 15     |
-        | I've been a member for 2 years, 5 months left | 5      |
-        | eight                                         | 8      |
+        | answer                                           | months |
+        | about half a year left I think                   | 6      |
+        | a year and a half                                | 18     |
+        | 1 year and 3 months                              | 15     |
+        | I've been a member for 2 years, 5 months left    | 5      |
+        | eight                                            | 8      |
+        | I've been a member 4 years and 8 months are left | 8      |
+        | 1 year and 3 months left                         | 15     |
+        | two years and 3 months to go                     | 27     |
 
     Scenario: "I've been a member 5 years" to how many months are left is no count of months
       When the customer says "cancel my membership please"
@@ -98,6 +101,42 @@ Feature: Reading a gym member the way they talk
       Then the message is read as "reject:off_peak"
       And the agent says "free freeze"
       And the conversation is in "offering_alternatives"
+
+  Rule: A resigned yes beside asking for a person takes no offer
+
+    Scenario Outline: "<message>" with one offer left goes to a person and takes nothing
+      Given the fact "months_left" is "7"
+      When the customer says "I need to cancel, I can't afford the gym anymore"
+      And the customer says "no I don't want to freeze, I need it gone"
+      And the customer says "<message>"
+      Then the message is read as "ask_human"
+      And no alternative is applied
+      And the agent does not say "off-peak plan"
+      And the conversation waits for a person
+
+      Examples:
+        | message                          |
+        | fine, put me through to someone  |
+        | ok. let me talk to a manager     |
+
+    Scenario: "Fine, I'll take it" with one offer left still takes it
+      Given the fact "months_left" is "7"
+      When the customer says "I need to cancel, I can't afford the gym anymore"
+      And the customer says "no I don't want to freeze, I need it gone"
+      And the customer says "fine, I'll take it"
+      Then the alternative "off_peak" is applied
+
+  Rule: How long an offer lasts, asked while a person is coming, is answered from the offer's own words
+
+    Scenario: "For how long can I freeze?" after an illness went to a colleague asks about the freeze
+      When the customer says "how do I cancel"
+      And the customer says "8 months are left"
+      And the customer says "can I freeze it instead? I'm having surgery"
+      Then the conversation waits for a person
+      When the customer says "for how long can I freeze?"
+      Then the message is read as "ask_about:freeze"
+      And the agent says "It's a free freeze of up to three months."
+      And the conversation waits for a person
 
   Rule: A member moving away, or too ill to train, goes to a colleague who can end the contract early
 

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flow import payloads
-from flow.answers import WHERE_MONEY_GOES, answer_in, answering_sentence, asks_where_money_goes, speaks_of
+from flow.answers import (
+    WHERE_MONEY_GOES,
+    answer_in,
+    answering_sentence,
+    answers_topic,
+    asks_where_money_goes,
+    speaks_of,
+)
 from flow.graph import ESCALATING
 from flow.guards import ASKS_PERSON, files_complaint, listed_instead, switchable, wants_to_complain
 from flow.inline import inline
@@ -378,9 +385,13 @@ class Speaker:
         item = current_item(run) or (run.agenda[-1] if run.agenda else None)
         own = self._alternatives[item.name] if item is not None else ()
         every = (a for each in (own, *self._alternatives.values()) for a in each)
-        details = next((a.details for a in every if a.id == read.offer), None)
-        if not details:
+        alternative = next((a for a in every if a.id == read.offer), None)
+        if alternative is None:
             return None
+        details = alternative.details
+        if not details:
+            # "for how long can I freeze?" of "a free freeze of up to three months": its words are all there is
+            return f"It's {alternative.text}." if answers_topic(alternative.text, read.words) else None
         found = answer_in(details, read.words)  # "how long will I be without them?" of a repair "within 14 days"
         return found or (" ".join(details.split()) if read.surely and speaks_of(details, read.words) else None)
 

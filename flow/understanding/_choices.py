@@ -199,7 +199,9 @@ def read_choices(
         if any(mentioned) or irony or not context.yes_takes_offer:
             continue
         if _weakly_agrees(clause.words, lexicon) and (
-            _leaving(clauses, lexicon) or _mulls(clauses[index + 1 :], lexicon)
+            _leaving(clauses, lexicon)
+            or _mulls(clauses[index + 1 :], lexicon)
+            or _asks_for_person(clauses[index + 1 :], lexicon)
         ):
             continue
         if set(clause.words) <= _SEEING and any(later.question for later in clauses[index + 1 :]):
@@ -300,6 +302,11 @@ def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:
 def _leaving(clauses: list[Clause], lexicon: Lexicon) -> bool:
     """Whether the message says goodbye: "ok, thanks, bye" is leaving, not agreeing."""
     return any(lexicon.goodbye.may_hold(c.words) and lexicon.goodbye.first(c.words) for c in clauses)
+
+
+def _asks_for_person(clauses: Sequence[Clause], lexicon: Lexicon) -> bool:
+    """ "Fine, put me through to someone": the yes gives in to asking for a person, it takes no offer."""
+    return any(has(lexicon.person_cues, c.words) and not has(lexicon.no_person_cues, c.words) for c in clauses)
 
 
 def _mulls(clauses: Sequence[Clause], lexicon: Lexicon) -> bool:
@@ -910,11 +917,16 @@ def _asks(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     return bool(head) and lexicon.about_forms.may_hold(head) and lexicon.about_forms.first(head) is not None
 
 
+_BEFORE_WH = frozenset({"for", "in", "by", "until", "till", "from", "to", "at"})
+"""Words a question may put before its "how" or "when" ("for how long…?", "by when…?")."""
+
+
 def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     """A question that is really a choice: "can I just get the credit?", "could you do the exchange please?"."""
     head = [w for w in words[: mention.start] if w not in _SOFTENERS]
-    if head[:1] and head[0] in _WH_WORDS and head[:2] != ["how", "about"]:
-        return False  # "how long can I freeze for?", "when can I get the credit?" ask about it
+    asking = head[1:] if head[:1] and head[0] in _BEFORE_WH else head
+    if asking[:1] and asking[0] in _WH_WORDS and head[:2] != ["how", "about"]:
+        return False  # "how long can I freeze for?", "for how long can I freeze?" ask about it
     if head[:2] == ["how", "about"] and head[2:3] in (["i"], ["we"], ["you"]):
         return True  # "how about I just pause it for now?" proposes doing it
     if len(head) > 1 and head[0] in _ASKING_AUXILIARIES and head[1] in _ASKED_OF:

@@ -230,6 +230,9 @@ def _only_years_as_a_member(clauses: Sequence[Sequence[str]], numbers: Mapping[s
 
 
 _TENURE = frozenset({"member", "membership", "been", "customer", "joined", "loyal", "with"})
+_BELONGING = _TENURE - {"membership", "with"}
+"""Words of how long someone has belonged, before years that do not count what is left of a contract ("my
+membership has a year and 3 months left" does)."""
 
 
 def _only_shorter_spans(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> bool:
@@ -274,12 +277,23 @@ def _months_to_run(
             or _STILL_BEFORE.intersection(words[max(0, i - 1) : i])
             or words[max(0, i - 2) : i] in _ENDS_IN
         ):
-            still = months  # "another 5 months", "ends in 5 months", "5 months on my contract"
+            still = months + _years_before(words, i, numbers)  # "another 5 months", "1 year and 3 months left"
     if length is not None and gone is not None and 0 <= gone < length:
         return length - gone
     if still is not None:
         return still
     return _months_until_it_ends(words, today)
+
+
+def _years_before(words: Sequence[str], at: int, numbers: Mapping[str, int]) -> int:
+    """The months of years said just before the count of months at ``at`` ("1 year and 3 months left"), unless
+    they are how long the customer has belonged ("a member 4 years and 8 months left")."""
+    if at < 3 or words[at - 1] != "and" or words[at - 2] not in _YEARS:
+        return 0
+    years = _count(words[at - 3], words[at - 4] if at > 3 else "", numbers)
+    if years is None or not _BELONGING.isdisjoint(words[max(0, at - 8) : at - 2]):
+        return 0
+    return years * 12
 
 
 _STILL_BEFORE = frozenset({"another", "still"})
@@ -349,12 +363,13 @@ _YEARS = frozenset({"year", "years", "yr", "yrs"})
 
 def _months_in_years(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> int | None:
     """A count of months said in years: "half a year" is 6, "a year" 12, "2 years" 24, "a year and a half"
-    18, "1 year and 3 months" 15; none when months are counted apart ("member 2 years, 5 months left")."""
+    18, "1 year and 3 months" 15; none when months are counted apart ("member 2 years, 5 months left") or
+    the years are how long the customer has belonged ("a member 4 years and 8 months are left")."""
     counted = sum(1 for words in clauses for i, w in enumerate(words) if w in ("month", "months") and i > 0)
     for words in clauses:
         for i, word in enumerate(words):
-            if word not in _YEARS or i == 0:
-                continue
+            if word not in _YEARS or i == 0 or not _BELONGING.isdisjoint(words[max(0, i - 6) : i]):
+                continue  # "I've been a member 4 years and 8 months are left": the years are not left to run
             before = words[i - 1]
             if before == "a" and i > 1 and words[i - 2] == "half":
                 years = 0.5
