@@ -145,6 +145,19 @@ Feature: After the request is sorted
     And the agent does not say "what else do you need"
     And the agent does not say "Go ahead, what can I do for you"
 
+  Scenario Outline: A resigned "<answer>" once the refund is started is heard as an ok, not a puzzle
+    When the customer says "<answer>"
+    Then the message is read as "affirm"
+    And the conversation is still open
+    And the agent does not say "make sure I get this right"
+    And the agent does not say "didn't quite follow"
+
+    Examples:
+      | answer            |
+      | ok whatever       |
+      | fine whatever     |
+      | ok, card is fine  |
+
   Scenario: "Will you pick it up or do I send it?" is told how to send it back
     When the customer says "will you pick it up or do I send it?"
     Then the message is read as "ask_policy"
@@ -413,6 +426,8 @@ Feature: After the request is sorted
     Examples:
       | question                               |
       | can it go to my paypal instead?        |
+      | will it go to my paypal?               |
+      | thx!! can it go on my paypal?          |
       | can you send it to a different card?   |
       | I'd like it on a different card please |
 

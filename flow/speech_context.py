@@ -1388,14 +1388,16 @@ is neither a yes nor a no to "is there anything else?"."""
 
 def _goes_along(words: list[str]) -> bool:
     """Whether the words only go along with what was done ("ok fine whatever works", "fair enough", "that
-    works"): to "is there anything else?" that acknowledges, and asks nothing more."""
+    works", "ok, card is fine"): to "is there anything else?" that acknowledges, and asks nothing more."""
     lowered = [w.lower() for w in words]
     return not _GOING_ALONG.isdisjoint(lowered) and all(
-        w in _GOING_ALONG or w in _ACKNOWLEDGING or w in _AROUND_CONFIRMING for w in lowered
+        w in _GOING_ALONG or w in _ACKNOWLEDGING or w in _AROUND_CONFIRMING or w in _WHAT_WAS_DONE for w in lowered
     )
 
 
-_GOING_ALONG = frozenset("whatever works fair enough suppose guess i so be cool sounds good".split())
+_GOING_ALONG = frozenset("whatever works fair enough suppose guess i so be cool sounds good fine".split())
+_WHAT_WAS_DONE = frozenset("card refund money the my on to back".split())
+"""Words naming what was done that going along may name too ("ok whatever, card is fine")."""
 
 
 def _only_confirms(words: list[str]) -> bool:

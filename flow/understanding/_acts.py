@@ -1071,8 +1071,8 @@ def _read_requests(
     referring = _ids_as_it(words)
     if request_words.isdisjoint(words) and ("it" not in request_words or request_words.isdisjoint(referring)):
         joined = " ".join(words)
-        if not lexicon.asks_why(words, joined):
-            return handled
+        if not lexicon.asks_why(words, joined) and not (clause.question and _where_the_money_goes(words)):
+            return handled  # "will it go to my paypal?" names no request, and asks where a refund goes
     else:
         joined = " ".join(words)
     restart = correction_end(words, lexicon)

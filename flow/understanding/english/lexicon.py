@@ -36,7 +36,8 @@ _YES = _phrases("""
     yes that | yes that one | that sounds good | that sounds fine | sure thing | yes definitely | yes of course |
     ok go on | ok lets do it | yes lets do it | grand | yes go ahead | yes go on | ok go ahead | yeap | uh-huh |
     uhhuh | uh huh | mhm | mhmm | mmhm | awesome | sweet | wonderful | fab | fabulous | spot on | sound | ideal |
-    marvellous | splendid | smashing | fantastic | amazing | brill | ace | terrific | superb | lush
+    marvellous | splendid | smashing | fantastic | amazing | brill | ace | terrific | superb | lush |
+    ok whatever | okay whatever | fine whatever | whatever then | whatever i guess | ok whatever then
 """)
 _NO = _phrases("""
     no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
