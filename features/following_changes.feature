@@ -502,6 +502,21 @@ Feature: Following the customer when they change course
       When the customer says "it hasn't shipped"
       Then the agent says "Order A-3002 hasn't left our warehouse yet"
 
+    Scenario Outline: "<message>" puts the order right rather than adding a second request
+      When the customer says "I want to cancel order A-3001"
+      And the customer says "<message>"
+      Then the request is still undecided
+      And the agent does not say "then a cancellation"
+      And the agent asks for the "dispatched"
+      When the customer says "it hasn't shipped"
+      Then the agent says "Order A-3002 hasn't left our warehouse yet"
+      And the agent does not say "A-3001"
+
+      Examples:
+        | message                                         |
+        | no wait, I want to cancel A-3002 not A-3001     |
+        | sorry I meant cancel A-3002, not A-3001         |
+
     Scenario: "Sorry, it's A-3002 actually" puts the order right and is not apologised to
       When the customer says "cancel A-3001"
       And the customer says "sorry, it's A-3002 actually, and no it hasn't shipped"

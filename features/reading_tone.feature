@@ -418,3 +418,24 @@ Feature: Reading the tone of a message
       Then the agent does not say "other question"
       And the agent offers "Store credit" and "Exchange"
 
+
+  Rule: What the shop said, held against it, is a complaint
+
+    Scenario Outline: "<message>" while a late refund is looked at is heard as a complaint, not thanked
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my refund for A-1919 still hasn't come through, it's been 2 weeks"
+      And the customer says "<message>"
+      Then the message is read as "complain"
+      And the agent does not say "Thank you"
+
+      Examples:
+        | message                                     |
+        | you said 5 days!!                           |
+        | but you said five working days              |
+        | you told me it would only take 5 days!      |
+
+    Scenario: "You said 5 days?" asks back, and is no complaint
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my refund for A-1919 still hasn't come through, it's been 2 weeks"
+      And the customer says "you said 5 days?"
+      Then the message is not read as "complain"

@@ -502,6 +502,9 @@ def _add(
             if stated is not None and item.facts.get("order_id") is None:
                 item.facts.update(_request_facts(policy, stated))
             return
+        correcting = stated is None and run.signals.slots.get("correction") == "yes"
+        if correcting and not item.settled and item is current_item(run):
+            return  # "no wait, I want to cancel A-8788 not A-8787": the order put right, not a second request
         if item.settled and order is None and item is run.agenda[-1] and not _ANOTHER_ORDER.search(run.text):
             return
         if item.status == "approved" and order is not None and item.facts.get("order_id") == order:

@@ -1818,13 +1818,22 @@ def _complains(clause: Clause, lexicon: Lexicon, *, abusive: bool) -> bool:
     words = clause.words
     match = first(lexicon.complaint_cues, words)
     if match is None:
-        return _exclaimed_about(words, lexicon) and not abusive
+        return (_exclaimed_about(words, lexicon) or _holds_to_what_was_said(clause)) and not abusive
     if abusive and match.phrase in lexicon.insult_cues:
         return False
     if match.phrase.startswith("complain") and ("who" in words or "whom" in words):
         return False
     before = words[max(0, match.start - 2) : match.start]
     return not ("not" in before and match.phrase not in ("happy", "good enough", "acceptable", "impressed", "helpful"))
+
+
+def _holds_to_what_was_said(clause: Clause) -> bool:
+    """ "You said 5 days!!", "but you told me it would be here by Friday": what the shop said, held against it."""
+    words = clause.words[1:] if clause.words[:1] == ["but"] else clause.words
+    return not clause.question and tuple(words[:2]) in _YOU_SAID and len(words) > 2
+
+
+_YOU_SAID = frozenset({("you", "said"), ("you", "told"), ("u", "said"), ("u", "told"), ("you", "promised")})
 
 
 def _exclaims(words: Sequence[str], lexicon: Lexicon) -> bool:
