@@ -490,6 +490,21 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "order_id" as "A-4411"
       And the agent does not say "a letter, a dash and four digits"
 
+    Scenario Outline: "<message>", its characters typed apart, is order A-7777
+      When the customer says "<message>"
+      Then the message gives the fact "order_id" as "A-7777"
+      And the agent does not say "Could you tell me your order number?"
+
+      Examples:
+        | message                                                     |
+        | I'd like to cancel my order please, the number is A 7 7 7 7 |
+        | cancel order A 77 77                                        |
+
+    Scenario: "A 7 7 7 7" to the order number question is order A-7777
+      When the customer says "I want to cancel my order"
+      And the customer says "A 7 7 7 7"
+      Then the message gives the fact "order_id" as "A-7777"
+
     Scenario: "i want my mony back for A-2020 i bougth it 2 wekks ago", typed in a hurry, is a refund in the window
       When the customer says "i want my mony back for A-2020 i bougth it 2 wekks ago"
       Then the message is read as "request:refund", "provide:order_id" and "provide:days_since_purchase"

@@ -33,6 +33,8 @@ from flow.understanding.phrases import Match, PhraseSet
 _NUMBER = TextPattern(r"\d+")
 _DIGIT = TextPattern(r"\d")
 _ID_ATTEMPT = TextPattern(r"[a-z]*-?\d[a-z0-9-]*", ignore_case=True)
+_SPACED_ID = TextPattern(r"\b\p{L}\s?-?\s?\d+(?: \d+){1,7}\b")
+"""An order number whose characters were typed apart: "A 7 7 7 7", "A 77 77"."""
 _EMAIL = TextPattern(r"[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+")
 _MAX_TEXT = 200
 _ORDER_WORDS = frozenset({"order", "purchase", "ref", "reference", "booking", "invoice", "transaction"})
@@ -410,6 +412,12 @@ def _order_id(
         found = policy_pattern(spec.pattern).search(text)
         if found:
             return str(found.group(0)).upper()
+        spaced = _SPACED_ID.search(text) if asked or not _ORDER_WORDS.isdisjoint(folded.split()) else None
+        if spaced is not None:
+            # "the number is A 7 7 7 7": the characters of an order number typed apart
+            mended = _mended(spaced.group(0), policy_pattern(spec.pattern))
+            if mended is not None:
+                return mended
         attempt = slots.get("order_id")
         if attempt is None and "phone" in slots and not _ORDER_WORDS.isdisjoint(folded.split()):
             attempt = slots["phone"]
