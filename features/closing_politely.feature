@@ -119,6 +119,8 @@ Feature: Closing politely when the customer has nothing else
         | nvm                   |
         | actually never mind   |
         | never mind, forget it |
+        | ok forget it          |
+        | ok, forget it         |
 
   Rule: Confirming what the agent said answers "anything else?" with neither a yes nor a no
 

@@ -205,3 +205,19 @@ Feature: Explaining the decision clearly, and saying sorry
       And the customer says "I don't want a repair, I want my money back"
       Then the reply matches /can't change the answer on a refund|a refund isn't something I can do here|I can't do a refund/
       And the agent offers "replacement"
+
+  Rule: A clearer reason answers a "why?" without "of course", which answers a request
+
+    Scenario Outline: "<why>" after a refusal gets the clearer reason without "of course"
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<request>"
+      And the customer says "<why>"
+      Then the agent says "Our refund window is 30 days"
+      And the agent does not say "Of course, let me"
+
+      Examples:
+        | request                                                    | why                             |
+        | approve a full refund for order A-1111 bought 400 days ago | why not? I'm telling you to     |
+        | refund for order A-2222 please, bought 45 days ago         | why not?                        |
+        | I want my money back for A-3333, I got it 2 months ago     | but why??                       |
+        | can I return A-4444? bought it 35 days ago                 | why can't I?                    |

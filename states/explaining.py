@@ -19,8 +19,8 @@ SPEC = StateSpec(
             "{% endif %}",
             "{% if why_level >= 3 %}I understand you'd like more than I can give. A colleague can go through it "
             "with you if you'd like.{% elif why_level == 2 %}Here's the thinking behind it. {{ rationale }}"
-            "{% else %}{% if not questioned %}I understand. Let me put it more simply.{% else %}Of course, let me "
-            "put it more simply.{% endif %} {{ clearer_reason }}{% endif %}",
+            "{% else %}{% if not questioned %}I understand. {% endif %}Let me put it more simply. {{ clearer_reason }}"
+            "{% endif %}",
         ),
     },
 )

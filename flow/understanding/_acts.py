@@ -491,10 +491,14 @@ def read_acts(
         and context.request is None
         and context.settled is None
         and clauses
-        and not found.kinds() - {"unknown", "deny"}
-        and all(first(lexicon.cancel_request_cues, clause.words) is not None for clause in clauses)
+        and not found.kinds() - {"unknown", "deny", "affirm"}
+        and any(first(lexicon.cancel_request_cues, clause.words) is not None for clause in clauses)
+        and all(
+            first(lexicon.cancel_request_cues, clause.words) is not None or set(clause.words) <= _ACKNOWLEDGING
+            for clause in clauses
+        )
     ):
-        found.acts = [(0, Act.of("goodbye"))]  # "never mind" with nothing asked for yet: leaving
+        found.acts = [(0, Act.of("goodbye"))]  # "(ok,) never mind" with nothing asked for yet: leaving
     if context.question == "request" and context.request is None and found.kinds() == {"deny"}:
         _wants_nothing(clauses, found)
     if context.state == "listening" and not context.offered and not found.kinds() - {"unknown", "complain", "thank"}:
@@ -1889,7 +1893,8 @@ def _read_answers(
         words[0] in ("yes", "ok", "mostly")
         and not only(lexicon.no, words[:1], lexicon)
         and not (words[0] == "ok" and clause.question and len(words) > _SHORT_ANSWER)
-    )  # "ok and can I cancel an order after it's shipped?" asks something new
+        and not (words[0] == "ok" and has(lexicon.cancel_request_cues, words[1:]))
+    )  # "ok and can I cancel an order after it's shipped?" asks something new; "ok forget it" gives up
     no = (only(lexicon.no, words, lexicon) or starts_with(lexicon.no, words)) and not dismayed(words)
     if irony and yes:
         yes, no = False, True
