@@ -158,6 +158,17 @@ Feature: After the request is sorted
       | fine whatever     |
       | ok, card is fine  |
 
+  Scenario Outline: "<question>" after how to send it back was told says it again, not only "happy to explain"
+    When the customer says "do I have to pay for postage?"
+    And the customer says "<question>"
+    Then the agent says "As I mentioned, to send something back, print the free returns label"
+    And the reply does not match /Happy to explain\. (Anything|Is there)/
+
+    Examples:
+      | question                      |
+      | and how do I get the label?   |
+      | how do I send it back again?  |
+
   Scenario: "Will you pick it up or do I send it?" is told how to send it back
     When the customer says "will you pick it up or do I send it?"
     Then the message is read as "ask_policy"

@@ -396,6 +396,8 @@ class ContextBuilder:
             behind = self._rationale_of(answer)
             if behind is not None:
                 return f"{answer} {behind}"  # "why only 30 days?": the rule, and why it is the rule
+        if answer is not None and set(sentence_hashes(answer)) <= set(run.said):
+            return _mentioned(answer)  # "and how do I get the label?" after how to send it back was told
         return answer or summary
 
     def _rationale_of(self, sentence: str) -> str | None:

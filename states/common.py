@@ -25,7 +25,8 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "{% endif %}{{ summary }}{% endif %}"
         "{% if resume %} {{ resume }}{% endif %}",
         "{% if rules_told %}That's everything our rules say on it, I'm afraid.{% else %}"
-        "{% if summary|wordcount < 60 %}Happy to explain. {% endif %}{{ summary }}{% endif %}"
+        "{% if summary|wordcount < 60 and not summary.startswith('As I mentioned') %}Happy to explain. {% endif %}"
+        "{{ summary }}{% endif %}"
         "{% if resume %} {{ resume }}{% endif %}",
     ),
     "bot": (
