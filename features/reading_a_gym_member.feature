@@ -138,6 +138,13 @@ Feature: Reading a gym member the way they talk
       And the agent says "It's a free freeze of up to three months."
       And the conversation waits for a person
 
+    Scenario: "Thanks, that'd be great. How does the freeze work?" while a person is coming is told what it is
+      When the customer says "I've had a baby and honestly can't get to the gym. Can I cancel? 9 months left"
+      Then the conversation waits for a person
+      When the customer says "oh thanks that'd be great actually. how does the freeze work?"
+      Then the agent says "a free freeze of up to three months"
+      And the conversation waits for a person
+
   Rule: A member moving away, or too ill to train, goes to a colleague who can end the contract early
 
     Scenario Outline: "<message>" is passed to a colleague, not offered a freeze

@@ -391,7 +391,9 @@ class Speaker:
         details = alternative.details
         if not details:
             # "for how long can I freeze?" of "a free freeze of up to three months": its words are all there is
-            return f"It's {alternative.text}." if answers_topic(alternative.text, read.words) else None
+            if answers_topic(alternative.text, read.words):
+                return f"It's {alternative.text}."
+            return f"All I can tell you here is that it's {alternative.text}." if read.surely else None
         found = answer_in(details, read.words)  # "how long will I be without them?" of a repair "within 14 days"
         return found or (" ".join(details.split()) if read.surely and speaks_of(details, read.words) else None)
 

@@ -555,7 +555,9 @@ def read_acts(
             asides.append(aside)
     elif asides is not None and context.state == "escalated" and kinds <= {"ask_policy", "ask_status", "thank"}:
         asides.extend(_while_waiting(clauses, found))
-    elif asides is not None and context.state == "escalated" and kinds <= {"ask_about", "ask_policy", "thank"}:
+    elif (
+        asides is not None and context.state == "escalated" and kinds <= {"ask_about", "ask_policy", "thank", "affirm"}
+    ):
         asides.extend(_about_an_offer_while_waiting(clauses, found))
     if also_wished is not None:
         also_wished.extend(found.also_wished)
