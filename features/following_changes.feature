@@ -1077,6 +1077,30 @@ Feature: Following the customer when they change course
       Then the request is approved
       And the agent says "A-7373"
 
+  Rule: An order's item, named later without its number, means that order
+
+    Scenario Outline: "<message>" after two orders were sorted swaps what the trainers' order was given
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I need to return the trainers from order A-4321 (wrong size) and also the jumper from A-4322 has a hole in it"
+      And the customer says "both bought last week"
+      Then the agent says "order A-4322"
+      When the customer says "<message>"
+      Then the message gives the fact "order_id" as "A-4321"
+      And the agent says "Instead of a refund for order A-4321"
+      And the agent does not say "order A-4322"
+
+      Examples:
+        | message                                  |
+        | can I get the trainers in a 9 instead?   |
+        | actually could I swap the trainer for a 9 |
+
+    Scenario: An item named for only one order is no pick between orders
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return the lamp, order A-1001"
+      And the customer says "bought it last week"
+      And the customer says "can I swap the lamp for a different one?"
+      Then the message gives no fact "order_id"
+
   Rule: Turning everything down and moving on to another order says the first is left there
 
     Scenario: "Neither. Also my other order arrived broken" leaves the first before the next

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from flow import payloads
 from flow.effects import Effects
 from flow.errors import ConversationClosed, InvalidMessage, PolicyMismatch, TakeoverRefused
-from flow.facts import count, fill_facts, identify_request, point_at_current, request_facts_stated
+from flow.facts import count, fill_facts, identify_request, name_things, point_at_current, request_facts_stated
 from flow.graph import Edge, Trigger
 from flow.guards import (
     approval_meant,
@@ -228,6 +228,7 @@ class Engine:
             if conversation.pending_fact
             else _orders_to_pick(conversation),
             order=_order_in_hand(conversation),
+            things=_things_of_orders(conversation),
         )
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:
@@ -459,6 +460,7 @@ class Engine:
         _note_stated(run.customer_stated, _orders_told_apart(run))
         self._assume_request(run)
         self._assume_for_orders_told(run)
+        name_things(run)
         count(run, self.policy)
         self._step(run, "message")
         # Each request on the agenda may take a few transitions of its own ("refund A-1001 … A-1020").
@@ -654,6 +656,16 @@ def _new_values(run: Run, before: set[tuple[str, FactValue]]) -> list[tuple[str,
             if pair not in before and pair not in found:
                 found.append(pair)
     return found
+
+
+def _things_of_orders(conversation: Conversation) -> tuple[tuple[str, str], ...]:
+    """Each order on the agenda with what the customer called its item, when two or more have one."""
+    things = tuple(
+        (str(item.facts["order_id"]), item.thing)
+        for item in conversation.agenda
+        if item.thing is not None and "order_id" in item.facts
+    )
+    return things if len(things) > 1 else ()
 
 
 def _orders_to_pick(conversation: Conversation) -> tuple[str, ...]:

@@ -600,6 +600,19 @@ def _same_order(item: AgendaItem, stated: dict[str, FactValue]) -> bool:
     return order is None or item.facts.get("order_id") in (None, order)
 
 
+def name_things(run: Run) -> None:
+    """Remember what the customer called the item of each order they told apart ("the trainers from A-4321
+    and the jumper from A-4322"), on the request for that order."""
+    told = run.signals.slots.get("order_things")
+    if not told:
+        return
+    for pair in told.split():
+        order, _, thing = pair.partition(":")
+        for item in run.agenda:
+            if item.facts.get("order_id") == order and item.thing is None:
+                item.thing = thing
+
+
 def fill_facts(run: Run, policy: Policy, text: str) -> None:
     """Record the facts this message gives: the one asked for, and any other it states.
 

@@ -336,7 +336,8 @@ class AgendaItem:
     wrong); ``offered`` the alternatives offered for it, ``rejected`` those the customer turned down,
     ``chosen`` the one accepted, ``wish`` the alternative the customer asked for by name before anything
     was offered ("I'd like to exchange it"), ``assumed`` whether the policy worked the request out from the
-    trouble told ("my parcel never came") rather than the customer asking for it. A slotted dataclass, like
+    trouble told ("my parcel never came") rather than the customer asking for it, ``thing`` what the customer
+    called the order's item beside other orders ("the trainers from A-4321"). A slotted dataclass, like
     :class:`Counters`, to keep snapshots small.
     """
 
@@ -348,6 +349,7 @@ class AgendaItem:
     chosen: str | None = None
     wish: str | None = None
     assumed: bool = False
+    thing: str | None = None
 
     @property
     def settled(self) -> bool:

@@ -171,11 +171,13 @@ class PolicyReading:
         turned_down: tuple[str, ...] = (),
         choices: tuple[str, ...] = (),
         order: str | None = None,
+        things: tuple[tuple[str, str], ...] = (),
     ) -> Context:
         """The context for reading the next message: ``request``, ``settled`` and ``granted`` are the policy's
         request names; ``turned_down`` the alternatives of the request in hand the customer turned down, which
         its names as an offer still name ("ok fine, I'll return it then" after "I don't want to return it");
-        ``choices`` the values offered for the fact asked for; ``order`` the order number of the request in hand."""
+        ``choices`` the values offered for the fact asked for; ``order`` the order number of the request in hand;
+        ``things`` each order number with what the customer called its item, for orders told apart."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -196,6 +198,7 @@ class PolicyReading:
             granted=self.kinds.get(granted or "") if granted else None,
             choices=choices,
             order=order,
+            things=things,
             handled=self.handled,
         )
 

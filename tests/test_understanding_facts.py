@@ -326,3 +326,28 @@ def test_a_case_supposed_is_no_condition(text: str) -> None:
 
 def test_a_condition_before_an_if_is_still_a_condition() -> None:
     assert fact("it arrived broken, so if you could refund me that would be great", "condition") == "faulty"
+
+
+@pytest.mark.parametrize(
+    ("text", "things"),
+    [
+        ("return the trainers from order A-4321 and the jumper from A-4322", "A-4321:trainers A-4322:jumper"),
+        ("the lamp A-1001 is broken and the rug A-1002 never came", "A-1001:lamp A-1002:rug"),
+    ],
+)
+def test_what_each_of_several_orders_is_called_is_kept(text: str, things: str) -> None:
+    assert read(text).slots.get("order_things") == things
+
+
+def test_a_message_of_one_order_keeps_no_things() -> None:
+    assert "order_things" not in read("return the trainers from order A-4321 please").slots
+
+
+@pytest.mark.parametrize(("text", "order"), [("the trainers in a 9 please", "A-4321"), ("and the jumper?", "A-4322")])
+def test_an_items_name_alone_means_its_order(text: str, order: str) -> None:
+    things = (("A-4321", "trainers"), ("A-4322", "jumper"))
+    assert fact(text, "order_id", things=things) == order
+
+
+def test_an_item_both_orders_share_means_neither() -> None:
+    assert fact("the shoes please", "order_id", things=(("A-4321", "shoes"), ("A-4322", "shoe"))) is None

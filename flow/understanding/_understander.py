@@ -154,6 +154,14 @@ class Understander:
             if picked is not None:
                 facts.facts[context.asked] = picked  # "the second one" to "A-7373 or A-7374?"
         order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+        if context.things and order_name and order_name not in facts.facts:
+            meant = _order_of_thing(clause_words, context.things)
+            if meant is not None:
+                facts.facts[order_name] = meant  # "can I get the trainers in a 9 instead?": the trainers' order
+        if digits and order_name:
+            things = things_of_orders(text, clauses, context, lexicon)
+            if things and not any(c.isspace() or c == ":" for order in things for c in order):
+                slots["order_things"] = " ".join(f"{order}:{thing}" for order, thing in things.items())
         if context.asked is None and len(context.choices) > 1 and order_name and order_name not in facts.facts:
             picked = _picked_by_place(clause_words, context.choices)
             if picked is not None:
@@ -1093,12 +1101,43 @@ def _items_of_orders(clauses: list[Clause], places: list[tuple[int, int]], lexic
     items: dict[str, int] = {}
     for n, (c, w) in enumerate(places):
         words = clauses[c].words
-        at = w - 2 if w >= 2 and words[w - 1] in _ITEM_LINKS else w - 1
+        at = w - 1
+        while at >= 0 and words[at] in _NAMING_AN_ORDER:
+            at -= 1  # "the trainers from order A-4321"
+        at = at - 1 if at >= 0 and words[at] in _ITEM_LINKS else at
         for word in (words[at] if at >= 0 else "", words[w + 1] if w + 1 < len(words) else ""):
             if word.isalpha() and word not in lexicon.stopwords and word not in _NOT_ITEMS:
                 items.setdefault(word, n)
                 break
     return items
+
+
+def _order_of_thing(clauses: Sequence[Sequence[str]], things: Sequence[tuple[str, str]]) -> str | None:
+    """The one order whose item the message names ("the trainers", "that jumper"), of those told apart."""
+    words = {word for clause in clauses for word in clause}
+    named = {order for order, thing in things if not words.isdisjoint({thing, f"{thing}s", thing.removesuffix("s")})}
+    return named.pop() if len(named) == 1 else None
+
+
+def things_of_orders(text: str, clauses: list[Clause], context: Context, lexicon: Lexicon) -> dict[str, str]:
+    """What the customer calls each of several orders a message names, by order number ("the trainers from
+    A-4321 and the jumper from A-4322": ``{"A-4321": "trainers", "A-4322": "jumper"}``), so that a later
+    message naming only the thing is about that order; empty unless two or more orders each have one."""
+    spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
+    if spec is None:
+        return {}
+    orders = list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
+    places = []
+    for order in orders:
+        lowered = order.lower()
+        found = next(
+            ((c, w) for c, cl in enumerate(clauses) for w, word in enumerate(cl.words) if word == lowered), None
+        )
+        if found is None:
+            return {}
+        places.append(found)
+    things = {orders[n]: item for item, n in _items_of_orders(clauses, places, lexicon).items()}
+    return things if len(things) > 1 and len(set(things.values())) == len(things) else {}
 
 
 def _parts_by_item(
@@ -1129,6 +1168,7 @@ def _parts_by_item(
 _POINTING = {("the", "first"): 0, ("the", "second"): 1, ("the", "former"): 0, ("the", "latter"): -1}
 """Words that point at one of the orders named, by its place: "the first bought 10 days ago"."""
 _ITEM_LINKS = frozenset({"from", "in", "on", "of"})
+_NAMING_AN_ORDER = frozenset({"order", "number", "no", "ref", "reference"})
 _NOT_ITEMS = frozenset({"order", "orders", "number", "and", "for", "with", "refund", "cancel", "return", "back"})
 
 

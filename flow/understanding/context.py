@@ -82,8 +82,10 @@ class Context:
     refund is great" welcomes it), and ``choices`` the values the agent offered for the fact it asked
     for ("A-7373 or A-7374?", so "the second one" gives A-7374); ``order`` is the order number of the request
     in hand, if known (so "can you check where A-3333 is? it hasn't arrived" tells of another order);
-    ``handled`` the kinds of request the policy handles (empty when no policy says), so a refund asked for
-    beside a cancellation the policy does not do is not taken for part of it.
+    ``things`` each of several orders with what the customer called its item (so "the trainers in a 9
+    instead?" is about the trainers' order); ``handled`` the kinds of request the policy handles (empty when
+    no policy says), so a refund asked for beside a cancellation the policy does not do is not taken for part
+    of it.
     """
 
     state: StateName = "listening"
@@ -105,6 +107,7 @@ class Context:
     granted: str | None = None
     choices: tuple[str, ...] = ()
     order: str | None = None
+    things: tuple[tuple[str, str], ...] = ()
     handled: frozenset[str] = frozenset()
 
     @property
