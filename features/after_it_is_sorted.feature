@@ -169,6 +169,17 @@ Feature: After the request is sorted
       | and how do I get the label?   |
       | how do I send it back again?  |
 
+  Scenario Outline: "<mocking>" mocks a replacement, and sets none up
+    When the customer says "<mocking>"
+    Then the message is read as ironic
+    And the message is not read as "choose:replacement"
+    And the agent does not say "you'll have the replacement"
+
+    Examples:
+      | mocking                                                        |
+      | yeah sure, a replacement, because the first one went so well   |
+      | a replacement? since that went so well last time               |
+
   Scenario: "Will you pick it up or do I send it?" is told how to send it back
     When the customer says "will you pick it up or do I send it?"
     Then the message is read as "ask_policy"

@@ -456,7 +456,10 @@ _STRONG_IRONY = _phrases("""
     how kind | how thoughtful | thrilled | delighted | over the moon | great great | yes right like |
     yes right as if | yes sure as if | like ill ever | like i will ever | like id ever | like i would ever |
     like thats going to help | like that helps | as if that helps | as if thats going to help |
-    exactly what i always wanted | just what i always wanted
+    exactly what i always wanted | just what i always wanted |
+    because that went so well | because the first one went so well | because the last one went so well |
+    since that went so well | since the first one went so well | because that worked so well |
+    because the first one worked so well | because that worked out so well | as that went so well
 """)
 _IRONY = _phrases("""
     big help | huge help | such a help | what a help | just what i needed | great job | well done | love that |
