@@ -351,3 +351,8 @@ def test_an_items_name_alone_means_its_order(text: str, order: str) -> None:
 
 def test_an_item_both_orders_share_means_neither() -> None:
     assert fact("the shoes please", "order_id", things=(("A-4321", "shoes"), ("A-4322", "shoe"))) is None
+
+
+@pytest.mark.parametrize("text", ["A-1010 arrived broken and A-2020 never came", "cancel A-1111 and A-2222 please"])
+def test_words_beside_orders_that_name_no_item_are_kept_as_no_thing(text: str) -> None:
+    assert "order_things" not in read(text).slots

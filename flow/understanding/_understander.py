@@ -1136,8 +1136,30 @@ def things_of_orders(text: str, clauses: list[Clause], context: Context, lexicon
         if found is None:
             return {}
         places.append(found)
-    things = {orders[n]: item for item, n in _items_of_orders(clauses, places, lexicon).items()}
+    things = {}
+    for order, (c, w) in zip(orders, places, strict=True):
+        thing = _thing_named_at(clauses[c].words, w, lexicon)
+        if thing is not None:
+            things[order] = thing
     return things if len(things) > 1 and len(set(things.values())) == len(things) else {}
+
+
+def _thing_named_at(words: Sequence[str], at: int, lexicon: Lexicon) -> str | None:
+    """The item named with a determiner beside the order number at ``at``: before it ("the trainers from
+    order A-4321", "my lamp A-1001") or just after it ("A-2020 the sandals broke"); not "A-1010 arrived"."""
+    before = at - 1
+    while before >= 0 and words[before] in _NAMING_AN_ORDER:
+        before -= 1
+    before = before - 1 if before >= 0 and words[before] in _ITEM_LINKS else before
+    for word, determiner in ((before, before - 1), (at + 2, at + 1)):
+        if 0 <= determiner < word < len(words) and words[determiner] in _DETERMINERS:
+            found = words[word]
+            if found.isalpha() and found not in lexicon.stopwords and found not in _NOT_ITEMS:
+                return found
+    return None
+
+
+_DETERMINERS = frozenset({"the", "my", "a", "an", "this", "that", "these", "those", "his", "her", "our"})
 
 
 def _parts_by_item(
