@@ -366,10 +366,16 @@ Feature: After the request is sorted
 
   Rule: A size told once a refund is started asks before anything is swapped
 
-    Scenario: "A large, please" after the refund asks whether to swap
-      When the customer says "A large, please."
+    Scenario Outline: "<size>" after the refund asks whether to swap
+      When the customer says "<size>"
       Then no alternative is applied
       And the reply matches /the exchange (instead of|than) a refund/
+
+      Examples:
+        | size                     |
+        | A large, please.         |
+        | large would be better    |
+        | medium is better for me  |
 
     Scenario: "Could I swap it for a large instead?" swaps, with the size
       When the customer says "could I swap it for a large instead?"

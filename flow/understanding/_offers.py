@@ -52,6 +52,20 @@ _E_DROPPED_FROM = 5
 """The shortest name whose final "e" goes before "-ing" or "-ed" ("pause", "pausing")."""
 
 
+def _better(words: Sequence[str]) -> bool:
+    """ "Would be better", "would suit me better", "is better for me": a size or colour said to be preferred."""
+    said = [word for word in words if word not in _AROUND_BETTER]
+    return tuple(said) in _BETTER
+
+
+_BETTER = frozenset(
+    {("would", "be", "better"), ("would", "be", "great"), ("would", "be", "good"), ("would", "be", "ideal"),
+     ("would", "be", "perfect"), ("would", "suit", "better"), ("would", "work", "better"), ("works", "better"),
+     ("is", "better"), ("suits", "better"), ("would", "fit", "better"), ("fits", "better")}
+)  # fmt: skip
+_AROUND_BETTER = frozenset({"me", "much", "way", "so", "really", "please", "thanks", "for", "tbh", "probably"})
+
+
 def stem(word: str) -> str:
     """A word without its commonest inflection, so "swapping", "swapped" and "swaps" all name a swap."""
     for suffix in _SUFFIXES:
@@ -186,6 +200,7 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
             and (
                 all(word in lexicon.variant_after for word in clause[end:])  # "medium please"
                 or clause[end : end + 1] in _CONTRASTS  # "size L not M"
+                or _better(clause[end:])  # "large would be better"
             )
         )
         wished = _wished_before(clause, lead, lexicon)
