@@ -1094,6 +1094,21 @@ Feature: Following the customer when they change course
         | can I get the trainers in a 9 instead?   |
         | actually could I swap the trainer for a 9 |
 
+    Scenario Outline: "<message>" after the trainers were swapped is the jumper's refund, already under way
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I need to return the trainers from order A-4321 (wrong size) and also the jumper from A-4322 has a hole in it"
+      And the customer says "both bought last week"
+      And the customer says "can I get the trainers in a 9 instead?"
+      And the customer says "<message>"
+      Then the message is not read as "insist"
+      And the agent says "a refund for order A-4322 is under way"
+      And the agent does not say "has to stay the same"
+
+      Examples:
+        | message                     |
+        | and a refund for the jumper |
+        | and a refund for A-4322     |
+
     Scenario: An item named for only one order is no pick between orders
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I want to return the lamp, order A-1001"

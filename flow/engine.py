@@ -152,8 +152,12 @@ _DECIDING_EDGES = frozenset(
 
 
 def _order_in_hand(conversation: Conversation) -> str | None:
-    """The order number of the request in hand, if one is known."""
+    """The order number of the request in hand, if one is known: in follow-up, of the request whose
+    alternative the customer took (so "and a refund for A-4322" after the exchange for A-4321 is about
+    another order)."""
     item = conversation.current
+    if item is None and conversation.state == "follow_up":
+        item = last_accepted(conversation.agenda)
     if item is None:
         return None
     found = item.facts.get("order_id", conversation.facts.get("order_id"))

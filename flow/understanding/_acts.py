@@ -205,6 +205,7 @@ def read_acts(
     known: Callable[[str], bool] | None = None,
     asides: list[str] | None = None,
     also_wished: list[str] | None = None,
+    order_told: str | None = None,
 ) -> list[Act]:
     """The acts of one message, in the order they occur; ``known`` tells words spelt right. A question
     asked beside what the message does ("refund please, and will I get the postage back?") is added to
@@ -212,7 +213,10 @@ def read_acts(
     :data:`ASKS_OTHER`), so the reply can answer it too. The other alternatives the words of a wish also
     name go to ``also_wished``."""
     found = Found()
-    found.other_order = context.request is not None and another_order_said([clause.words for clause in clauses])
+    found.other_order = context.request is not None and (
+        another_order_said([clause.words for clause in clauses])
+        or (order_told is not None and context.order is not None and order_told != context.order)
+    )
     mentioned = read_choices(clauses, context, lexicon, found, irony=tone.irony, abusive=tone.abusive, known=known)
     if CALLBACK in context.offered_ids and "choose" in found.kinds():
         _calling_back_themselves(clauses, found)

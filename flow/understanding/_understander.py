@@ -188,6 +188,7 @@ class Understander:
             known=parts.model.knows,
             asides=asides,
             also_wished=also_wished,
+            order_told=_told_order(facts.facts, context),
         )
         if asides:
             slots["aside"] = asides[0]
@@ -1110,6 +1111,13 @@ def _items_of_orders(clauses: list[Clause], places: list[tuple[int, int]], lexic
                 items.setdefault(word, n)
                 break
     return items
+
+
+def _told_order(facts: Mapping[str, FactValue], context: Context) -> str | None:
+    """The order number the message gives, if any."""
+    name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+    told = facts.get(name) if name is not None else None
+    return told.upper() if isinstance(told, str) else None
 
 
 def _order_of_thing(clauses: Sequence[Sequence[str]], things: Sequence[tuple[str, str]]) -> str | None:
