@@ -159,7 +159,7 @@ class Understander:
             if meant is not None:
                 facts.facts[order_name] = meant  # "can I get the trainers in a 9 instead?": the trainers' order
         if digits and order_name:
-            things = things_of_orders(text, clauses, context, lexicon)
+            things = _things_of_orders(text, clauses, context, lexicon)
             if things and not any(c.isspace() or c == ":" for order in things for c in order):
                 slots["order_things"] = " ".join(f"{order}:{thing}" for order, thing in things.items())
         if context.asked is None and len(context.choices) > 1 and order_name and order_name not in facts.facts:
@@ -1127,14 +1127,13 @@ def _order_of_thing(clauses: Sequence[Sequence[str]], things: Sequence[tuple[str
     return named.pop() if len(named) == 1 else None
 
 
-def things_of_orders(text: str, clauses: list[Clause], context: Context, lexicon: Lexicon) -> dict[str, str]:
+def _things_of_orders(text: str, clauses: list[Clause], context: Context, lexicon: Lexicon) -> dict[str, str]:
     """What the customer calls each of several orders a message names, by order number ("the trainers from
     A-4321 and the jumper from A-4322": ``{"A-4321": "trainers", "A-4322": "jumper"}``), so that a later
     message naming only the thing is about that order; empty unless two or more orders each have one."""
-    spec = next((f for f in context.facts if f.kind == "order_id" and f.pattern), None)
-    if spec is None:
+    orders = _orders_listed(text, context)
+    if len(orders) < 2:
         return {}
-    orders = list(dict.fromkeys(str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)))
     places = []
     for order in orders:
         lowered = order.lower()
