@@ -1116,6 +1116,34 @@ Feature: Following the customer when they change course
       And the customer says "can I swap the lamp for a different one?"
       Then the message gives no fact "order_id"
 
+    Scenario Outline: "<message>" while the other order's offer is open says the mug's refund is under way
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hi, two things: the mug from A-3434 arrived smashed and also I never got A-3435 at all"
+      And the customer says "the 1st of december for both"
+      Then the agent says "order A-3434"
+      And the conversation is in "offering_alternatives"
+      When the customer says "<message>"
+      Then the agent says "Order A-3434 is taken care of already: the refund is under way"
+      And the agent says "For order A-3435"
+      And the conversation is in "offering_alternatives"
+      And no alternative is applied
+
+      Examples:
+        | message                   |
+        | refund for the mug please |
+        | what about the mug?       |
+        | refund for A-3434 please  |
+
+    Scenario: "A refund for the trainers" while the jumper's date is asked says the trainers' refund is under way
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "the trainers from A-4321 are too small and the jumper from A-4322 has a hole"
+      And the customer says "10 days ago"
+      Then the agent says "For order A-4322, when did you buy it?"
+      When the customer says "a refund for the trainers please"
+      Then the agent says "Order A-4321 is taken care of already: the refund is under way"
+      And the agent says "for order A-4322, when did you buy it?"
+      And the conversation is in "listening"
+
   Rule: Turning everything down and moving on to another order says the first is left there
 
     Scenario: "Neither. Also my other order arrived broken" leaves the first before the next

@@ -41,7 +41,7 @@ from flow.models import (
 from flow.policy import Policy
 from flow.reading import CALLBACK, COMPENSATION, PolicyReading
 from flow.rules import Rules
-from flow.run import Run, Step
+from flow.run import Run, Step, current_item
 from flow.speech import Speaker
 from flow.templates import TemplateBook
 from states import SPECS
@@ -458,6 +458,7 @@ class Engine:
     def _apply(self, run: Run, text: str, before: set[tuple[str, FactValue]]) -> None:
         """Take in the message's facts, then run the flow until it waits; ``before`` holds the fact values
         known before the message was read (the requests it makes may already hold some it stated)."""
+        _asked_again_for_settled(run)
         fill_facts(run, self.policy, text)
         run.repeated = bool(run.signals.facts) and all(pair in before for pair in run.signals.facts.items())
         _note_stated(run.customer_stated, _new_values(run, before))
@@ -662,14 +663,44 @@ def _new_values(run: Run, before: set[tuple[str, FactValue]]) -> list[tuple[str,
     return found
 
 
+_ASKING_AGAIN = frozenset({"request", "choose", "provide", "thank", "affirm"})
+"""Acts of a message that only asks again for an order already taken care of ("refund for the mug please")."""
+_DONE = frozenset({"approved", "alternative_accepted"})
+
+
+def _asked_again_for_settled(run: Run) -> None:
+    """While one order's request is in hand, a message that only names another order already taken care
+    of ("what about the mug?", "refund for A-3434 please") asks for nothing new: what it asks is kept off
+    the request in hand, and the reply says that order's request is under way (``run.done_for``)."""
+    if run.state not in ("listening", "offering_alternatives"):
+        return
+    told = run.signals.facts.get("order_id")
+    current = current_item(run)
+    if not isinstance(told, str) or current is None or current.facts.get("order_id") in (None, told):
+        return
+    kinds = {act.kind for act in run.signals.acts}
+    if not kinds <= _ASKING_AGAIN or any(a.kind == "provide" and a.target != "order_id" for a in run.signals.acts):
+        return
+    done = next((item for item in run.agenda if item.status in _DONE and item.facts.get("order_id") == told), None)
+    if done is None or any(item.facts.get("order_id") == told and not item.settled for item in run.agenda):
+        return
+    run.done_for = done
+    run.signals = run.signals.model_copy(
+        update={"acts": tuple(a for a in run.signals.acts if a.kind not in ("request", "choose"))}
+    )
+
+
 def _things_of_orders(conversation: Conversation) -> tuple[tuple[str, str], ...]:
-    """Each order on the agenda with what the customer called its item, when two or more have one."""
+    """Each order on the agenda with what the customer called its item, when the agenda holds two or more
+    orders."""
     things = tuple(
         (str(item.facts["order_id"]), item.thing)
         for item in conversation.agenda
         if item.thing is not None and "order_id" in item.facts
     )
-    return things if len(things) > 1 else ()
+    if not things or len({item.facts.get("order_id") for item in conversation.agenda} - {None}) < 2:
+        return ()
+    return things
 
 
 def _orders_to_pick(conversation: Conversation) -> tuple[str, ...]:

@@ -54,6 +54,7 @@ _WORKING_DEFAULTS: dict[str, Any] = {
     "changed": lambda: False,
     "gave_up": lambda: False,
     "noted_for": lambda: None,
+    "done_for": lambda: None,
     "out_of_bounds": lambda: False,
     "named_now": lambda: False,
     "covered": lambda: None,

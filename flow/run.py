@@ -34,7 +34,8 @@ class Run:
     asked to take a waiting one first, ``request_before`` and ``wish_before`` the request in hand when
     the message came and what was wished for it, ``named_now`` that the message named a request the policy had
     worked out from the trouble told, ``redo`` that the message is to be read again in the
-    state just entered, ``repeated`` that every fact the message gave was known already, with that value,
+    state just entered, ``done_for`` the request already settled that the message asks for again by its
+    order while another is in hand, ``repeated`` that every fact the message gave was known already, with that value,
     and ``unclear_before`` how many messages in a row the agent could not read before this one.
     """
 
@@ -66,6 +67,7 @@ class Run:
     changed: bool = False
     gave_up: bool = False
     noted_for: AgendaItem | None = None
+    done_for: AgendaItem | None = None
     out_of_bounds: bool = False
     named_now: bool = False
     covered: str | None = None

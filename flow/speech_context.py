@@ -503,7 +503,19 @@ class ContextBuilder:
         context["noted_for"] = self._title(run, noted, as_wished=True) if noted is not None else None
         put_off = getattr(run, "put_off", None)
         context["put_off"] = self._title(run, put_off, as_wished=True) if put_off is not None else None
+        done = getattr(run, "done_for", None)
+        context["done_for"] = self._done_already(done) if done is not None else None
         return context
+
+    def _done_already(self, item: AgendaItem) -> str:
+        """What was done for a request already settled, as a sentence: "Order A-3434 is taken care of
+        already: the refund is under way." """
+        chosen = _find(self._alternatives[item.name], item.chosen) if item.chosen is not None else None
+        if chosen is not None:
+            what = _in_sentence(chosen)
+        else:
+            what = self._policy.requests[item.name].title.removeprefix("a ").removeprefix("an ")
+        return f"Order {inline(item.facts.get('order_id'))} is taken care of already: the {what} is under way."
 
     def _fill(self, run: Run, item: AgendaItem | None, context: dict[str, Any], groups: frozenset[str]) -> None:
         """Add the values of ``groups`` (see :data:`_GROUPS`) to a base about ``item``."""

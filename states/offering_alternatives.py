@@ -119,7 +119,9 @@ SPEC = StateSpec(
             "{% if thanked %}No problem at all. {% endif %}Just let me know if you'd like {{ offered }}.",
         ),
         "noted": (
-            "{% if noted_for and noted_for != request %}Thanks, I've noted that for {{ noted_for }}. First, would "
+            "{% if done_for %}{{ done_for }} "
+            "{% if order_id %}For order {{ order_id }}, would{% else %}Would{% endif %} {{ offered }} work for you?"
+            "{% elif noted_for and noted_for != request %}Thanks, I've noted that for {{ noted_for }}. First, would "
             "{{ offered }} work for {{ request }}?"
             "{% elif queued %}Noted, I'll look at {{ queued }} next. First, would {{ offered }} work for "
             "{{ request }}?{% elif pressed %}I hear you, and I'm sorry it's not the answer you wanted. I did take "
@@ -133,7 +135,10 @@ SPEC = StateSpec(
             "hear that, and thank you for telling me{% else %}Thanks for telling me{% endif %}. That doesn't change "
             "the answer{% if request_named %} on {{ request }}{% endif %}, I'm "
             "afraid. Would {{ offered }} work for you?{% endif %}",
-            "{% if noted_for and noted_for != request %}Thank you, that's noted for {{ noted_for }}. For "
+            "{% if done_for %}{{ done_for }} {% if order_id %}For order {{ order_id }}, {% endif %}{{ offered }} "
+            "{{ 'are' if several else 'is' }} "
+            "still open to you."
+            "{% elif noted_for and noted_for != request %}Thank you, that's noted for {{ noted_for }}. For "
             "{{ request }}, {{ offered }} {{ 'are' if several else 'is' }} still open to you."
             "{% elif queued %}Thank you, {{ queued }} is next. For {{ request }}, {{ offered }} "
             "{{ 'are' if several else 'is' }} still open to you.{% elif pressed %}I understand, and I'm sorry. That "

@@ -356,3 +356,42 @@ def test_an_item_both_orders_share_means_neither() -> None:
 @pytest.mark.parametrize("text", ["A-1010 arrived broken and A-2020 never came", "cancel A-1111 and A-2222 please"])
 def test_words_beside_orders_that_name_no_item_are_kept_as_no_thing(text: str) -> None:
     assert "order_things" not in read(text).slots
+
+
+def test_one_of_several_orders_named_by_its_item_is_kept() -> None:
+    text = "the mug from A-3434 arrived smashed and also I never got A-3435"
+    assert read(text).slots.get("order_things") == "A-3434:mug"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I never got A-3435", "I haven't received A-3435", "i didnt get A-3435 yet", "still never got my order A-3435"],
+)
+def test_an_order_not_got_by_its_number_never_arrived(text: str) -> None:
+    assert fact(text, "condition") == "never_arrived"
+
+
+@pytest.mark.parametrize("text", ["I never got a reply about A-3435", "I didn't get the refund for A-3435"])
+def test_something_else_not_got_beside_an_order_is_no_lost_parcel(text: str) -> None:
+    assert fact(text, "condition") != "never_arrived"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the mug from A-3434 arrived smashed and also I never got A-3435 at all",
+        "A-3434 came smashed, but I never received A-3435",
+    ],
+)
+def test_the_words_told_before_the_next_order_are_its_own(text: str) -> None:
+    first, second = read(text).order_facts
+    assert (first["condition"], second["condition"]) == ("faulty", "never_arrived")
+
+
+def test_a_date_before_the_next_order_is_its_own() -> None:
+    first, second = read(
+        "refunds please, a lamp I bought 2 months ago (A-1001) and a chair last week (A-1002)"
+    ).order_facts
+    assert first["days_since_purchase"] != second["days_since_purchase"]
+    assert isinstance(second["days_since_purchase"], Span)
+    assert second["days_since_purchase"].high <= 10

@@ -730,6 +730,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {FAULTY})
     if value is None and "waiting" in word_set and any(_waits_for_order(clause, word_set) for clause in clauses):
         return NEVER_ARRIVED
+    if value is None and not _NOT_GOT.isdisjoint(word_set) and any(_order_not_got(clause) for clause in clauses):
+        return NEVER_ARRIVED
     if value is None and not _LATE.isdisjoint(word_set) and any(_order_late_by(clause) for clause in clauses):
         return NEVER_ARRIVED
     if value is None and "nothing" in word_set and _SENT_BACK.isdisjoint(word_set):
@@ -936,6 +938,21 @@ def _key_words(table: Mapping[str, PhraseSet]) -> frozenset[str]:
     if known is None or known[0] is not table:
         known = _KEY_WORDS[id(table)] = (table, frozenset().union(*(phrases.keys for phrases in table.values())))
     return known[1]
+
+
+_NOT_GOT = frozenset({"never", "not", "havent", "didnt", "hasnt"})
+"""Words that, before "got" or "received" and an order number, say the order never came."""
+
+
+def _order_not_got(clause: Sequence[str]) -> bool:
+    """ "I never got A-3435", "haven't received my A-1005": the order named by its number has not come."""
+    for at, word in enumerate(clause[1:], start=1):
+        if word not in ("got", "get", "received", "receive") or clause[at - 1] not in _NOT_GOT:
+            continue
+        named = [w for w in clause[at + 1 : at + 4] if w not in _DETERMINERS and w != "order"][:1]
+        if named and looks_like_order_number(named[0]):
+            return True
+    return False
 
 
 def _waits_for_order(clause: Sequence[str], word_set: set[str]) -> bool:

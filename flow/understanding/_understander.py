@@ -959,9 +959,10 @@ def _facts_per_order(
     def read_part(begin: tuple[int, int], end: tuple[int, int]) -> dict[str, FactValue]:
         return read_words(_between(clauses, begin, end, skip=owned.keys()))
 
-    ends = [*places[1:], (len(clauses), 0)]
+    begins = _begins_of_orders(clauses, places, read_part)
+    ends = [*begins[1:], (len(clauses), 0)]
     per_order = [
-        {spec.name: order, **read_part((0, 0) if n == 0 else places[n], ends[n])} for n, order in enumerate(orders)
+        {spec.name: order, **read_part((0, 0) if n == 0 else begins[n], ends[n])} for n, order in enumerate(orders)
     ]
     if days is not None and days not in per_order[-1] and days in read_part((places[0][0], 0), places[0]):
         # "a lamp 2 months ago (A-1001) and a chair last week (A-1002)": each order's facts come before it.
@@ -978,7 +979,7 @@ def _facts_per_order(
         if said is not None:
             for facts in per_order:
                 facts.setdefault(days, said)
-    if any(not _TOGETHER.isdisjoint(clause.words) for clause in clauses):
+    if any(_speaks_of_all(clause.words) for clause in clauses):
         for name in {name for facts in per_order for name in facts}:
             values = [facts[name] for facts in per_order if name in facts]
             if len(values) == 1:
@@ -988,6 +989,39 @@ def _facts_per_order(
         parts = [[w for words in _between(clauses, places[n], ends[n]) for w in words][1:] for n in range(len(orders))]
         _elliptic_answers(per_order, parts, [f.name for f in context.facts if f.kind == "yes_no"])
     return tuple(per_order)
+
+
+_JOINING = frozenset({"and", "but", "also", "plus", "while", "whereas", "then"})
+"""Words that go on from what was said of one order to the next: "A-3434 arrived smashed and I never got
+A-3435"."""
+
+
+def _begins_of_orders(
+    clauses: list[Clause],
+    places: list[tuple[int, int]],
+    read_part: Callable[[tuple[int, int], tuple[int, int]], dict[str, FactValue]],
+) -> list[tuple[int, int]]:
+    """Where the words of each order begin: at its number, or back where the words before it that tell
+    of it start. "The mug from A-3434 arrived smashed and I never got A-3435": the first order has a
+    condition of its own, so "I never got" is the second's."""
+    begins = list(places)
+    for n in range(1, len(places)):
+        c, w = places[n]
+        low = places[n - 1][1] + 1 if c == places[n - 1][0] else 0
+        words = clauses[c].words
+        start = next((at for at in range(w - 1, low - 1, -1) if words[at] in _JOINING), low if low == 0 else w)
+        if start >= w:
+            continue
+        before = read_part((c, start), (c, w + 1))
+        if before and not before.keys() - read_part(begins[n - 1] if n > 1 else (0, 0), (c, start)).keys():
+            begins[n] = (c, start)
+    return begins
+
+
+def _speaks_of_all(words: Sequence[str]) -> bool:
+    """Whether a clause says something of every order at once ("bought them 3 days ago"), which "never got
+    it at all" does not."""
+    return any(word in _TOGETHER and not (word == "all" and n and words[n - 1] == "at") for n, word in enumerate(words))
 
 
 def _wishes_by_order(
@@ -1130,7 +1164,8 @@ def _order_of_thing(clauses: Sequence[Sequence[str]], things: Sequence[tuple[str
 def _things_of_orders(text: str, clauses: list[Clause], context: Context, lexicon: Lexicon) -> dict[str, str]:
     """What the customer calls each of several orders a message names, by order number ("the trainers from
     A-4321 and the jumper from A-4322": ``{"A-4321": "trainers", "A-4322": "jumper"}``), so that a later
-    message naming only the thing is about that order; empty unless two or more orders each have one."""
+    message naming only the thing is about that order; empty unless the message names two or more orders
+    ("the mug from A-3434 arrived smashed and I never got A-3435" gives ``{"A-3434": "mug"}``)."""
     orders = _orders_listed(text, context)
     if len(orders) < 2:
         return {}
@@ -1148,7 +1183,7 @@ def _things_of_orders(text: str, clauses: list[Clause], context: Context, lexico
         thing = _thing_named_at(clauses[c].words, w, lexicon)
         if thing is not None:
             things[order] = thing
-    return things if len(things) > 1 and len(set(things.values())) == len(things) else {}
+    return things if len(set(things.values())) == len(things) else {}
 
 
 def _thing_named_at(words: Sequence[str], at: int, lexicon: Lexicon) -> str | None:
