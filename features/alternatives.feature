@@ -273,6 +273,29 @@ Feature: Offering alternatives
       Then the alternative "Send it again" is applied
       And the agent does not say "address"
 
+    Scenario Outline: "<message>" once an order is sorted is a change of address a colleague makes
+      Given the policy "retail"
+      When the customer says "Hello, I need to cancel order A-5252. I placed it this morning by accident"
+      And the customer says "no it hasn't shipped"
+      And the customer says "<message>"
+      Then the reply matches /(change where an order is delivered|Changing where an order goes)/
+      And the agent does not say "frustrating"
+      And the agent does not say "answer"
+      And the quick reply "Yes, a colleague please" is offered
+
+      Examples:
+        | message                                                    |
+        | wait actually, can you change the delivery address instead? |
+        | can you update my address please?                           |
+
+    Scenario: "Send it again but update my address" sets up the new parcel and leaves the address to a colleague
+      Given the policy "retail"
+      And it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my parcel A-1212 never came"
+      And the customer says "can you send it again but update my address to 5 Elm Road?"
+      Then the alternative "Send it again" is applied
+      And the reply matches /(colleague can change it|colleague has to arrange)/
+
   Scenario: "How long does it take?" of an offer whose one sentence of details says so is told it again
     Given the policy "retail"
     And the customer "Dana" bought order "A-1818" 60 days ago

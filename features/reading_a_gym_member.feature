@@ -165,6 +165,22 @@ Feature: Reading a gym member the way they talk
         | cancel please, my doctor said no more lifting after my back injury                           | illness      |
         | hey, can I cancel? I've hurt my knee and can't train for a while                             | illness      |
         | I need to cancel, 3 months left, I've pulled a muscle                                        | illness      |
+        | I need to stop my gym membership. I've been diagnosed with a back injury                     | illness      |
+
+    Scenario Outline: "<message>" before asking for anything is met with <words>
+      When the customer says "<message>"
+      Then the agent says "<words>"
+      And the agent says "cancellation"
+
+      Examples:
+        | message                                                  | words                      |
+        | my mum passed away last week, she had a membership here   | I'm so sorry for your loss |
+        | I've been diagnosed with a back injury, no gym for months | sorry                      |
+
+    Scenario: A trip away told beside a freeze asked for is news, met with no "sorry"
+      When the customer says "can I pause my membership instead of cancelling? going travelling for 2 months"
+      Then the agent does not say "sorry"
+      And the agent says "How many months are left on your contract?"
 
     Scenario: "I'm moving my session to next week" is no move
       When the customer says "I'm moving my session to next week"

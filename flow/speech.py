@@ -314,7 +314,7 @@ class Speaker:
             paragraphs[-1] = f"{handover} {paragraphs[-1]}"  # "is it safe to keep using it?" while a person comes
         elif aside is not None and paragraphs:
             self._answer_aside(run, aside, steps, paragraphs, seed)
-        if "other_address" in run.signals.slots and paragraphs and run.state != "escalated":
+        if "other_address" in run.signals.slots and paragraphs and run.state != "escalated" and not _unclear(steps):
             self._say_beside(run, "templates.common.other_address", steps, paragraphs, seed)
         if paragraphs and _complaint_beside(run):
             # "refund A-1001, and I want to complain about your courier": the request settled, then the complaint
@@ -707,6 +707,11 @@ def _without_brackets(sentence: str) -> str:
             kept.append(char)
         depth -= char == ")" and depth > 0
     return " ".join("".join(kept).replace(" ,", ",").split())
+
+
+def _unclear(steps: list[Step]) -> bool:
+    """Whether the reply is the one for a message not understood, which words a change of address itself."""
+    return bool(steps) and steps[-1].transition == "unclear"
 
 
 def _waiting(run: Run, steps: list[Step]) -> bool:

@@ -115,7 +115,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "offer_callback": frozenset({"offer_callback"}),
     "check": frozenset({"check"}),
     "status_text": frozenset({"status_text"}),
-    "unanswered": frozenset({"unanswered", "announced"}),
+    "unanswered": frozenset({"unanswered", "announced", "other_address"}),
     "fact_hint": frozenset({"fact_hint"}),
     "files_complaint": frozenset({"files_complaint"}),
     "trouble_told": frozenset({"trouble_told", "hard_times", "circumstance_told", "loss_told"}),
@@ -557,6 +557,7 @@ class ContextBuilder:
         if "unanswered" in groups:
             context["announced"] = _announces(run)
             context["unanswered"] = unanswered(run, self._rules)
+            context["other_address"] = "other_address" in run.signals.slots
         if "files_complaint" in groups:
             context["files_complaint"] = files_complaint(run)
         if "fact_hint" in groups:

@@ -2662,8 +2662,10 @@ def _plain_question(clauses: list[Clause]) -> bool:
     asked = False
     for clause in clauses:
         words = [word for word in clause.words if word != "and"]
+        while clause.question and len(words) > 1 and words[0] in _BEFORE_A_QUESTION:
+            words = words[1:]  # "wait actually, can you change the address?"
         if not clause.question:
-            if not set(words) <= _ACKNOWLEDGING:
+            if not set(words) <= _ACKNOWLEDGING | _BEFORE_A_QUESTION:
                 return False
             continue
         if not words or not (
@@ -2676,6 +2678,8 @@ def _plain_question(clauses: list[Clause]) -> bool:
     return asked
 
 
+_BEFORE_A_QUESTION = _OPENING_FILLERS | {"wait", "actually", "well", "sorry", "also", "but", "right"}
+"""Words a plain question may open with before what it asks ("wait actually, can you…?")."""
 _PLAIN_WH = frozenset({"what", "whats", "when", "where", "which", "how"})
 _PLAIN_WH_VERBS = frozenset({"are", "is", "s", "do", "does", "time", "hours", "much", "long", "can", "will", "would"})
 """How a plain question for information opens ("what are the off-peak hours?", "how much is it?"), unlike "what

@@ -249,7 +249,9 @@ class Understander:
             )
         ):
             slots["more_options"] = "yes"  # "what else have you got?", "and if I don't want either?"
-        if any(a.kind == "choose" for a in acts) and any(_elsewhere(c) for c in clause_words):
+        if any(_new_address(c) for c in clause_words) or (
+            any(a.kind == "choose" for a in acts) and any(_elsewhere(c) for c in clause_words)
+        ):
             slots["other_address"] = "yes"  # "can you send a new one to my mum's address instead?"
         if any(_asks_for_an_apology(clause) for clause in clause_words):
             slots["apology"] = "yes"  # "I want an apology": the reply says sorry, whatever else it does
@@ -1419,6 +1421,17 @@ def _elsewhere(words: Sequence[str]) -> bool:
             return True
     return False
 
+
+def _new_address(words: Sequence[str]) -> bool:
+    """Whether the words ask for the order's address to be changed ("can you change the delivery address?",
+    "update my address")."""
+    for at, word in enumerate(words):
+        if word == "address" and not _CHANGING.isdisjoint(words[max(0, at - 3) : at]):
+            return "not" not in words[max(0, at - 5) : at]
+    return False
+
+
+_CHANGING = frozenset({"change", "changing", "update", "updating", "amend", "edit", "correct", "fix", "switch"})
 
 _OTHER_PLACES = frozenset(
     {"different", "another", "new", "other", "work", "office", "mums", "moms", "dads", "parents", "friends",

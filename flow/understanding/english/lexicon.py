@@ -118,7 +118,8 @@ _CANCEL = _phrases("""
     end my contract | end the contract | quit my membership | quit the gym | leave the gym | out of my contract |
     out of the contract | out of my membership | want to quit | wanna quit | like to quit | need to quit |
     going to quit | gonna quit | i quit | quitting | stop my membership | stop the membership |
-    stop my subscription | stop the subscription | stop my plan | end the membership | end the subscription
+    stop my subscription | stop the subscription | stop my plan | end the membership | end the subscription |
+    stop my gym membership | end my gym membership | quit my gym membership | stop my gym | quit my gym
 """)
 _WEAK_REFUND = _phrases("""
     return it | return this | return them | return these | return the | return my | send it back | send this back |
