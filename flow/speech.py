@@ -342,6 +342,8 @@ class Speaker:
         found = self._aside_answer(run, aside)
         if found is None and aside.startswith(ASKS_RULES):
             return  # a question about the rules that no sentence answers is left to the reply itself
+        if found is None and (_unclear(steps) or run.state == "listening") and unanswered(run, self._rules):
+            return  # the reply already says what it cannot help with, and offers a colleague for it
         # "where's my refund for A-3030?" asks after another order, which what the reply says of this one
         # does not answer
         another_order = run.signals.has("ask_status") and any(c.isdigit() for c in aside)

@@ -382,3 +382,16 @@ def test_a_way_to_reach_the_customer_told_once_it_is_sorted_is_thanked_for_not_m
     assert "didn't quite catch" not in turn.text
     assert "not sure what you mean" not in turn.text.lower()
     assert "thank" in turn.text.lower()
+
+
+@pytest.mark.parametrize("seed", ["a", "b", "c", "d"])
+def test_two_questions_the_agent_cannot_help_with_get_one_offer_of_a_colleague(engine: Engine, seed: str) -> None:
+    _, turn = engine.start(
+        facts={},
+        message="how do I get a refund? and will I get anything back for the months I've paid?",
+        conversation_id=seed,
+    )
+
+    assert "other question" not in turn.text
+    assert "from here" in turn.text
+    assert "colleague" in turn.text

@@ -1362,7 +1362,9 @@ def _past_fillers(words: Sequence[str]) -> Sequence[str]:
     return words[start:]
 
 
-_OPENING_FILLERS = frozenset({"oh", "hmm", "um", "umm", "erm", "ah", "ok", "okay", "so", "hi", "hello", "hey"})
+_OPENING_FILLERS = frozenset(
+    {"oh", "hmm", "um", "umm", "erm", "ah", "ok", "okay", "so", "hi", "hello", "hey", "and", "also"}
+)
 
 
 def _about_the_wish_not_a_status(found: Found) -> None:
