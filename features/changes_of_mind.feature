@@ -141,17 +141,10 @@ Feature: Changes of mind after a choice
       | how will I know when it's sent  |
       | when will you send it?          |
 
-  Scenario Outline: "<question>" once a swap for a fault is arranged asks about it, and keeps the swap
-    Given it is 2026-12-03 11:00 in the policy's time zone
-    When the customer says "the headphones (A-5656) only work in one ear. got them on the 25th of november. swap please"
-    Then the alternative "Exchange" is applied
-    When the customer says "<question>"
-    Then the message is read as "ask_about:exchange"
-    And the agent says "as soon as yours is on its way back"
-    And the agent does not say "cancelled the exchange"
-
-    Examples:
-      | question                                                |
-      | awesome, and do I need to send the old ones back first? |
-      | and do I have to return the broken ones?                |
-      | also, how do I send the old pair back?                  |
+  Scenario: "Wait no, make that a large" after a medium was noted for the exchange notes the large
+    When the customer says "the exchange please"
+    And the customer says "a medium please"
+    And the customer says "wait no, make that a large"
+    Then the alternative "Exchange" is passed on with "a large"
+    And the agent says "a large"
+    And the agent does not say "whenever you're ready"

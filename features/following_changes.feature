@@ -1144,6 +1144,36 @@ Feature: Following the customer when they change course
       And the agent says "for order A-4322, when did you buy it?"
       And the conversation is in "listening"
 
+  Rule: Once a faulty item is sorted, a working one asked for swaps it, and a question about the swap keeps it
+
+    Scenario Outline: "<message>" once a faulty item's refund is started swaps it for a replacement
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "great, another broken product from you lot. A-3939, the toaster. bought 10 days ago"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the alternative "Replacement" is applied
+      And the reply matches /(replacement rather than a refund|Instead of a refund, I.ve arranged your replacement)/
+
+      Examples:
+        | message                                          |
+        | no I don't want a refund I want one that works   |
+        | I'd rather have a toaster that actually works    |
+
+    Scenario Outline: "<question>" once a swap for a fault is arranged asks about it, and keeps the swap
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "the headphones (A-5656) only work in one ear. got them on the 25th of november. swap please"
+      Then the alternative "Exchange" is applied
+      When the customer says "<question>"
+      Then the message is read as "ask_about:exchange"
+      And the agent says "as soon as yours is on its way back"
+      And the agent does not say "cancelled the exchange"
+
+      Examples:
+        | question                                                |
+        | awesome, and do I need to send the old ones back first? |
+        | and do I have to return the broken ones?                |
+        | also, how do I send the old pair back?                  |
+
   Rule: Turning everything down and moving on to another order says the first is left there
 
     Scenario: "Neither. Also my other order arrived broken" leaves the first before the next

@@ -1023,6 +1023,8 @@ Feature: Reading facts and requests the way people give them
         | answer                                   |
         | I don't think so, I only just ordered it |
         | don't believe so                         |
+        | not yet I don't think                    |
+        | not yet                                  |
 
     Scenario: "Not sure if it's shipped, I ordered 20 minutes ago" is unsure of the dispatch, and gets the hint
       When the customer says "Hi I ordered something by mistake, A-3333, can I cancel?"

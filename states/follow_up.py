@@ -152,7 +152,7 @@ SPEC = StateSpec(
             "for you?{% endif %}",
         ),
         "details_noted": (
-            "Thank you, I've added {{ variant }} to your {{ chosen }}{% if order_id %} for order {{ order_id }}"
+            "Thank you, I've noted {{ variant }} for your {{ chosen }}{% if order_id %} on order {{ order_id }}"
             "{% endif %}, and the confirmation email will show it. Is there anything else I can help with?",
             "Noted: {{ variant }} for the {{ chosen }}{% if order_id %} on order {{ order_id }}{% endif %}. The "
             "email confirming it will include that. Anything else I can do for you?",

@@ -404,7 +404,7 @@ def read_acts(
     told_again = context.chosen is not None and all(
         act.target == "condition" for _, act in found.acts if act.kind == "provide"
     )  # "should I keep the damaged one?" once the replacement is arranged: the damage told again, asked about
-    if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye", *(("provide",) if told_again else ())}:
+    if not found.kinds() - {"thank", "ask_policy", "affirm", "goodbye", "hold", *(("provide",) if told_again else ())}:
         about_chosen(clauses, context, lexicon, found)
     elif context.chosen is not None and not found.kinds() - {"thank", "ask_status"}:
         _status_of_chosen(clauses, context, lexicon, found)

@@ -417,11 +417,13 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
     email?", "how long will it take to arrive?", "how long does it take?" (not the rules of refunds)."""
     if context.chosen is None:
         return
-    if context.chosen_offer is not None and not found.kinds() - {"affirm", "thank"}:
+    if context.chosen_offer is not None and not found.kinds() - {"affirm", "thank", "hold"}:
         for index, clause in enumerate(clauses):
             if by_variant(clause.words, (context.chosen_offer,), lexicon):
-                # "Yes please, a large" once the exchange is arranged: how the size is chosen is the answer.
+                # "Yes please, a large" once the exchange is arranged: how the size is chosen is the answer;
+                # "wait no, make that a large" takes no time to think.
                 found.drop("affirm")
+                found.drop("hold")
                 found.add(index * 1000, Act.of("ask_about", context.chosen))
                 return
             if _content_with(clause, context.chosen_offer, lexicon):

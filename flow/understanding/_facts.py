@@ -1165,6 +1165,8 @@ def _yes_no(
             continue  # "no wait, wrong order", "actually no wait": stopping to put something right, not an answer
         if lexicon.no.may_occur(words[:1]) and (match := lexicon.no.first(words)) is not None and match.start == 0:
             answer = False
+        elif words[:2] == ["not", "yet"]:
+            answer = False  # "not yet I don't think" to "has it been dispatched yet?"
         elif (
             lexicon.no.may_occur(clause[:2])
             and (whole := lexicon.no.first(clause)) is not None

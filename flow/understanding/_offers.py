@@ -155,6 +155,8 @@ def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Le
         mentions = by_variant(clause, offers, lexicon)
     if not mentions and lexicon is not None and not _FRESH.isdisjoint(clause):
         mentions = _a_new_thing(clause, names)
+    if not mentions and lexicon is not None and not _WORKING.isdisjoint(clause):
+        mentions = _a_working_thing(clause, names)
     return mentions
 
 
@@ -383,6 +385,8 @@ def find_mentions(
         mentions += _by_pointing(clause, offered, lexicon, focus)
     if not mentions and not _FRESH.isdisjoint(clause):
         mentions += _a_new_thing(clause, names)
+    if not mentions and not _WORKING.isdisjoint(clause):
+        mentions += _a_working_thing(clause, names)
     mentions.sort(key=_START)
     return mentions
 
@@ -399,6 +403,24 @@ def _a_new_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
     return []
 
 
+def _a_working_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
+    """ "I want one that works", "a toaster that actually works": the working one, when an offer is called
+    "a working one"."""
+    for i in range(1, len(clause) - 1):
+        end = i + 2 if clause[i + 1] == "actually" else i + 1
+        if clause[i] != "that" or end >= len(clause) or clause[end] not in _WORKING:
+            continue
+        if clause[i - 1].isalpha() and clause[i - 1] not in _NOT_THINGS - {"one"}:
+            found = _by_name([*clause[: i - 1], "working", "one", *clause[end + 1 :]], names)
+            return [
+                Mention(m.offer, i - 1, end + 1, m.how)
+                for m in found
+                if m.offer is not None and m.start < i + 1 <= m.end
+            ]
+    return []
+
+
+_WORKING = frozenset({"works", "work", "working"})
 _FRESH = frozenset({"new", "another"})
 _NOT_THINGS = frozenset(
     {"one", "ones", "order", "address", "card", "account", "refund", "request", "label", "purchase", "parcel"}
