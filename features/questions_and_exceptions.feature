@@ -261,6 +261,12 @@ Feature: Questions on the way, and the facts that change the answer
         | you charged me £29.99 for A-5455, the advertised price was £19.99                    |
         | A-5456: I paid 35 but it was supposed to be 25                                       |
         | I was charged £89.99 for A-2929 but I used a 10% code, it should have been about £81 |
+        | I was charged £50 but the jumper was £40 in the sale, A-8080                         |
+        | they took £25 off my card and the lamp was only £20, A-8081                          |
+
+    Scenario: A delivery charge told beside the amount charged is no overcharge
+      When the customer says "I was charged £50 for A-8082, the delivery was £5"
+      Then the message gives no fact "condition"
 
     Scenario: A delivery charge on free delivery is an overcharge
       When the customer says "I was charged for delivery on A-7790 even though it was meant to be free"

@@ -77,6 +77,14 @@ def charged_another_amount(clauses: Sequence[Sequence[str]]) -> bool:
         ):
             return True  # "charged £50 but the item was £40": the price, set against the amount taken
         if (
+            len(amounts) >= 2
+            and word in _SHOP_CHARGED
+            and _amount(after[amounts[0]]) != _amount(after[amounts[1]])
+            and after[amounts[1] - 1] in _PRICED_AT
+            and _EXTRAS.isdisjoint(after[amounts[0] + 1 : amounts[1]])
+        ):
+            return True  # "charged £50 but the jumper was £40 in the sale": what it cost, set against it
+        if (
             word in _SHOP_CHARGED
             and amounts
             and amounts[0] < _NEAR
@@ -90,6 +98,10 @@ _REACH = 18
 """How many words after "charged" the amount it should have been may come."""
 _THE_PRICE = frozenset({"price", "priced", "item", "costs", "cost", "worth", "website", "tag", "label", "listed"})
 """Words between two amounts that make the second the price of what was charged for."""
+_PRICED_AT = frozenset({"was", "is", "costs", "cost", "only", "just"})
+"""Words just before an amount that give what the thing charged for cost ("the jumper was £40")."""
+_EXTRAS = frozenset({"delivery", "postage", "shipping", "fee", "fees", "tax", "vat", "plus"})
+"""Words that make a second amount a part of the charge, not the price set against it."""
 _NEAR = 4
 """How many words after "charged" the amount charged on top may come."""
 _SHOP_CHARGED = frozenset({"charged", "billed", "took", "taken", "debited", "deducted", "overcharged"})
