@@ -30,9 +30,12 @@ Feature: Giving the customer time
       Then the alternative "Store credit" is applied
 
       Examples:
-        | message                                  |
-        | hmm neither really. I'll think about it  |
-        | no thanks, I'll have a think             |
+        | message                                          |
+        | hmm neither really. I'll think about it          |
+        | no thanks, I'll have a think                     |
+        | actually no, let me think                        |
+        | I'll take the credit. Actually no, let me think  |
+        | the exchange. hmm no wait, let me think about it |
 
     Scenario Outline: "<message>" without the order number to hand is given time, not a colleague
       When the customer says "i want to return a coat"

@@ -101,6 +101,8 @@ _NO_NEED = frozenset({
     ("scrap", "the"), ("mind", "the"), ("skip", "the"), ("forget", "about"), ("longer", "need"),
 })  # fmt: skip
 _BESIDE_HOLD = frozenset({"hold", "thank"})
+_PUT_OFF_BY_HOLD = frozenset({"reject", "deny", "cancel_request"})
+"""Acts of a bare "no" that time asked to decide puts off ("actually no, let me think")."""
 """Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "it", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _NO_CUES = PhraseSet(())
@@ -254,10 +256,17 @@ def read_acts(
         _read_answers(clause, position, context, lexicon, found, thanked=thanked, irony=tone.irony)
         if has(lexicon.taking_time, words) and not _unsure_when(words):
             found.add(position + 8, Act.of("hold"))
-    if "hold" in found.kinds() and context.offered and found.kinds() - _BESIDE_HOLD <= {"reject", "deny"}:
-        # "neither really. I'll think about it": not now, with time asked to decide, leaves the offers open
+    if "hold" in found.kinds() and context.offered and _choice_taken_back(found):
         found.acts = [
-            (at, act) for at, act in found.acts if act.kind not in ("reject", "deny") or act.target not in (None, "all")
+            (at, act) for at, act in found.acts if act.kind != "choose"
+        ]  # "the credit. Actually no, let me think"
+    if "hold" in found.kinds() and context.offered and found.kinds() - _BESIDE_HOLD <= _PUT_OFF_BY_HOLD:
+        # "neither really. I'll think about it", "I'll take the credit. Actually no, let me think": not now,
+        # with time asked to decide, leaves the offers open
+        found.acts = [
+            (at, act)
+            for at, act in found.acts
+            if act.kind != "cancel_request" and (act.kind not in ("reject", "deny") or act.target not in (None, "all"))
         ]
     if found.kinds() - _BESIDE_HOLD:
         found.drop("hold")
@@ -1352,6 +1361,16 @@ _ORDER_NOUNS = frozenset({"order", "orders", "item", "items", "parcel", "purchas
 
 
 _REQUEST_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _choice_taken_back(found: Found) -> bool:
+    """Whether a bare "no" after the offers chosen takes them back before time is asked to decide: "I'll take
+    the credit. Actually no, let me think"."""
+    chosen = [at for at, act in found.acts if act.kind == "choose"]
+    held = [at for at, act in found.acts if act.kind == "hold"]
+    if not chosen or not held or found.kinds() - _BESIDE_HOLD - _PUT_OFF_BY_HOLD - {"choose"}:
+        return False
+    return any(max(chosen) < at < min(held) for at, act in found.acts if act.kind in _PUT_OFF_BY_HOLD)
 
 
 def _past_fillers(words: Sequence[str]) -> Sequence[str]:
