@@ -141,6 +141,22 @@ Feature: Changes of mind after a choice
       | how will I know when it's sent  |
       | when will you send it?          |
 
+  Scenario Outline: "<size>" on its own once the exchange is taken is the size to send
+    When the customer says "the exchange please"
+    And the customer says "<size>"
+    Then the alternative "Exchange" is passed on with "<noted>"
+    And the agent says "<noted>"
+
+    Examples:
+      | size        | noted   |
+      | a 12 please | size 12 |
+      | an 8 thanks | size 8  |
+
+  Scenario: "A 12 please" to the offers takes the exchange in a 12
+    When the customer says "a 12 please"
+    Then the alternative "Exchange" is applied
+    And the agent says "size 12"
+
   Scenario: "Wait no, make that a large" after a medium was noted for the exchange notes the large
     When the customer says "the exchange please"
     And the customer says "a medium please"

@@ -419,7 +419,7 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
         return
     if context.chosen_offer is not None and not found.kinds() - {"affirm", "thank", "hold"}:
         for index, clause in enumerate(clauses):
-            if by_variant(clause.words, (context.chosen_offer,), lexicon):
+            if by_variant(clause.words, (context.chosen_offer,), lexicon, taken=True):
                 # "Yes please, a large" once the exchange is arranged: how the size is chosen is the answer;
                 # "wait no, make that a large" takes no time to think.
                 found.drop("affirm")

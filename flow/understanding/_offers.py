@@ -171,10 +171,13 @@ def _sent_back(clause: Sequence[str], mention: Mention) -> bool:
 _SENDS = frozenset({"send", "post", "ship", "mail"})
 
 
-def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon) -> list[Mention]:
+def by_variant(
+    clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexicon, *, taken: bool = False
+) -> list[Mention]:
     """ "in a medium", "for a size 10", "to navy": a size or colour asked for ("can I get it in a medium?",
     "swap it for a large", "in navy instead") names the one offer of another size or colour, if exactly one
-    offer is. One only told of ("I ordered a medium") names nothing."""
+    offer is. One only told of ("I ordered a medium") names nothing. With ``taken`` (the offer made or
+    already taken, not only wished for), a bare size ("a 12 please") is one asked for too."""
     if not lexicon.variant_kinds or not (
         lexicon.variants.may_hold(clause) or "size" in clause or any(word.isdigit() for word in clause)
     ):
@@ -188,7 +191,7 @@ def by_variant(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lexic
         for i in range(len(clause) - 1)
         if clause[i] == "size" and (clause[i + 1].isdigit() or clause[i + 1] in _LETTER_SIZES)
     ]
-    spans += [(i, i + 1) for i in range(1, len(clause)) if _size_number(clause, i)]
+    spans += [(i, i + 1) for i in range(1, len(clause)) if _size_number(clause, i, bare=taken)]
     for start, end in sorted(spans):
         lead = start
         while lead > 0 and clause[lead - 1] in lexicon.variant_leads:
@@ -237,19 +240,21 @@ def _wished_before(clause: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     )
 
 
-def _size_number(clause: Sequence[str], at: int) -> bool:
+def _size_number(clause: Sequence[str], at: int, *, bare: bool = False) -> bool:
     """Whether the number at ``at`` is a size asked for: "in a 12", "for an 8", "can you send the 9?",
-    "I need a 10", "size 8, need 9", "a 9 instead of an 8"."""
+    "I need a 10", "size 8, need 9", "a 9 instead of an 8"; with ``bare``, "a 12 please" on its own."""
     word = clause[at]
     if not word.isdigit() or not _SMALLEST_SIZE <= int(word) <= _LARGEST_SIZE:
         return False
     if clause[at - 1] == "need":
         return True
     if at == 1:
-        return clause[0] in ("a", "an", "the") and clause[2:3] in _CONTRASTS
+        # "a 9 instead of an 8", or "a 12 please" on its own
+        return clause[0] in ("a", "an", "the") and (clause[2:3] in _CONTRASTS or bare and set(clause[2:]) <= _POLITE)
     return clause[at - 1] in ("a", "an", "the") and clause[at - 2] in _SIZE_ASKED_BY
 
 
+_POLITE = frozenset({"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers"})
 _CONTRASTS = (["instead"], ["rather"], ["not"])
 """The word after a size or colour that sets it against the one the customer has: "a 9 instead of an 8"."""
 
@@ -378,7 +383,7 @@ def find_mentions(
     if not mentions and known is not None:
         mentions += _by_spelling(clause, names, lexicon, known)
     if not mentions:
-        mentions += by_variant(clause, offered, lexicon)
+        mentions += by_variant(clause, offered, lexicon, taken=True)
     if not mentions:
         mentions += by_description(clause, offered, lexicon)
     if not mentions:
@@ -533,7 +538,7 @@ def variant_asked(clauses: Sequence[Sequence[str]], offer: Offer, lexicon: Lexic
             if clause[at].isdigit() and clause[at + 1] in _MEASURES:
                 if all(word in lexicon.variant_after for word in clause[at + 2 :]):
                     return f"{clause[at]} {clause[at + 1]}"  # "34 waist please", "32 leg"
-        mention = next(iter(by_variant(clause, (offer,), lexicon)), None)
+        mention = next(iter(by_variant(clause, (offer,), lexicon, taken=True)), None)
         if mention is not None:
             return _as_said(clause[mention.start : mention.end], lexicon)
     return None
