@@ -779,6 +779,12 @@ Feature: Reading facts and requests the way people give them
       When the customer says "send it again I guess"
       Then the alternative "Send it again" is applied
 
+    Scenario: "Your website said 2 day delivery and it's been 6 days" is an order that never came
+      When the customer says "your website said 2 day delivery and its been 6 days. A-9999"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent says "I'm sorry order A-9999 hasn't reached you"
+      And the agent offers "Send it again" and "Full refund"
+
     Scenario Outline: "<message>" asks where the order is, which is the question the offers answer
       When the customer says "<message>"
       Then the message gives the fact "condition" as "never_arrived"

@@ -395,3 +395,21 @@ def test_a_date_before_the_next_order_is_its_own() -> None:
     assert first["days_since_purchase"] != second["days_since_purchase"]
     assert isinstance(second["days_since_purchase"], Span)
     assert second["days_since_purchase"].high <= 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "your website said 2 day delivery and its been 6 days. A-9999",
+        "I paid for next day delivery and it's been 3 days",
+    ],
+)
+def test_longer_gone_than_the_delivery_promised_never_arrived(text: str) -> None:
+    assert fact(text, "condition") == "never_arrived"
+
+
+@pytest.mark.parametrize(
+    "text", ["it said 3 day delivery and it's been 2 days", "next day delivery, it's been 3 days but it came today"]
+)
+def test_within_the_delivery_promised_or_come_is_no_lost_parcel(text: str) -> None:
+    assert fact(text, "condition") != "never_arrived"

@@ -24,6 +24,7 @@ from flow.understanding.english.dates import (
     DAYS_TO_MONTHS,
     MONTHS,
     SHORTER_THAN_A_MONTH,
+    UNITS,
     When,
     mentions_vague_time,
 )
@@ -734,6 +735,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         return NEVER_ARRIVED
     if value is None and not _LATE.isdisjoint(word_set) and any(_order_late_by(clause) for clause in clauses):
         return NEVER_ARRIVED
+    if value is None and "delivery" in word_set and "been" in word_set and _past_the_delivery_promised(clauses):
+        return NEVER_ARRIVED
     if value is None and "nothing" in word_set and _SENT_BACK.isdisjoint(word_set):
         if _waited_for_nothing([word for clause in clauses for word in clause]):
             return NEVER_ARRIVED
@@ -815,6 +818,33 @@ def _order_late_by(clause: Sequence[str]) -> bool:
         word in _LATE and at and clause[at - 1] in DAYS_TO_MONTHS and any(_an_order(w) for w in clause[:at])
         for at, word in enumerate(clause)
     )
+
+
+_DAYS_IN = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+
+
+def _past_the_delivery_promised(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "Your website said 2 day delivery and it's been 6 days": a delivery time promised, and longer than it
+    gone by, with nothing said to have come."""
+    words = [word for clause in clauses for word in clause]
+    if not _ARRIVING.isdisjoint(words) and any(_came_in_the_end(clause) for clause in clauses):
+        return False
+    promised = next(
+        (
+            1 if words[at - 2] in ("next", "same", "1", "one") else int(words[at - 2])
+            for at in range(2, len(words))
+            if words[at] == "delivery"
+            and words[at - 1] in ("day", "days")
+            and (words[at - 2].isdigit() or words[at - 2] in ("next", "same", "one"))
+        ),
+        None,
+    )
+    if promised is None:
+        return False
+    for at in range(len(words) - 2):
+        if words[at] == "been" and words[at + 1].isdigit() and words[at + 2] in DAYS_TO_MONTHS:
+            return int(words[at + 1]) * _DAYS_IN[UNITS[words[at + 2]]] > promised
+    return False
 
 
 def _waited_for_nothing(clause: Sequence[str]) -> bool:
