@@ -529,9 +529,18 @@ Feature: Listening first
       And the agent does not say "order number"
 
       Examples:
-        | message                    |
-        | great, and if it's faulty? |
+        | message                        |
+        | great, and if it's faulty?     |
         | ok thanks, and if it's broken? |
+        | ok and what if it's faulty?    |
+        | ok what if it breaks?          |
+
+    Scenario: "Thanks, that's all I needed" after the rules were told is welcomed, not thanked for news
+      When the customer says "Hello! Could you tell me what your return policy is for sale items?"
+      And the customer says "thanks, that's all I needed"
+      Then the conversation is closed
+      And the agent says "You're welcome"
+      And the agent does not say "letting us know"
 
     Scenario Outline: "<question>", about a purchase still to come, gets the rules, not a request
       When the customer says "<question>"

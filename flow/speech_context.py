@@ -494,6 +494,7 @@ class ContextBuilder:
         context["compensation_offered"] = run.counters.compensation_offered and run.compensation_reference is None
         context["person"] = run.person
         context["escalation_reason"] = run.escalation_reason
+        context["first_message"] = any(step.transition == "start" for step in run.steps)
         context["level"] = run.counters.unclear
         context["other_language"] = ONLY_ENGLISH.get(run.signals.language or "")
         context["other_language_person"] = PASS_TO_A_PERSON.get(run.signals.language or "")

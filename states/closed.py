@@ -68,7 +68,8 @@ SPEC = StateSpec(
             "{% if customer_name %}, {{ customer_name }}{% endif %}.",
         ),
         "left": (
-            "{% if thanked %}Thank you for letting us know{% else %}That's fine{% endif %}"
+            "{% if thanked and first_message %}Thank you for letting us know{% elif thanked %}You're welcome"
+            "{% else %}That's fine{% endif %}"
             "{% if customer_name %}, {{ customer_name }}{% endif %}. {% if thanked %}If you ever need anything, "
             "just send us a message.{% else %}If you'd like to pick this up again, just send us a message."
             "{% endif %} Take care.",

@@ -804,6 +804,8 @@ def _follow_on_question(clauses: list[Clause], found: Found) -> None:
         return
     clause = clauses[0]
     words = clause.words
+    while len(words) > 2 and words[0] in _TAKING_IT_IN:
+        words = words[1:]  # "ok and what if it's faulty?"
     going_on = tuple(words[:2]) in _GOING_ON or words[:1] == ["and"] and 1 < len(words) <= _SHORT_FOLLOW_ON
     if not clause.question or len(words) > _FOLLOW_ON_WORDS or not going_on:
         return
