@@ -535,6 +535,24 @@ Feature: Listening first
         | ok and what if it's faulty?    |
         | ok what if it breaks?          |
 
+    Scenario Outline: "<message>" asks two questions and gets an answer to each
+      When the customer says "<message>"
+      Then the message is read as "ask_policy"
+      And the agent says "A refund reaches your card within 5 working days"
+      And the agent says "print the free returns label"
+      And the agent does not say "Orders can be cancelled"
+
+      Examples:
+        | message                                                     |
+        | hi, how long do refunds take? and is return postage free?   |
+        | how long does a refund take and do you pay return postage? |
+
+    Scenario: A refund asked for beside two questions answers the one its reply does not
+      When the customer says "refund A-5151 please, bought it yesterday. how long does a refund take and do you pay return postage?"
+      Then the request is approved
+      And the agent says "within 5 working days"
+      And the agent says "print the free returns label"
+
     Scenario: "Thanks, that's all I needed" after the rules were told is welcomed, not thanked for news
       When the customer says "Hello! Could you tell me what your return policy is for sale items?"
       And the customer says "thanks, that's all I needed"

@@ -328,6 +328,7 @@ Feature: Reading the tone of a message
         | I'll take the credit if I have to | Store credit |
         | fine whatever, the exchange       | Exchange     |
         | ok whatever, store credit then    | Store credit |
+        | whatever, I'll take the credit    | Store credit |
 
   Rule: Praise beside what went wrong with the order is irony
 
@@ -355,6 +356,14 @@ Feature: Reading the tone of a message
         | wow great policy, really customer friendly |
         | lovely customer service, thanks a lot      |
         | wow, brilliant policy you have there       |
+
+    Scenario: "Oh perfect, so I'm just out of pocket then?" to the lost parcel's offers is irony, not a choice
+      When the customer says "my parcel A-7171 says delivered but it's not here"
+      And the customer says "oh perfect, so I'm just out of pocket then?"
+      Then the message is read as ironic
+      And no alternative is applied
+      And the agent does not say "Of course"
+      And the agent does not say "do you mean"
 
   Rule: Praise closing a message that restates the refusal is irony
 

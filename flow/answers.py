@@ -147,6 +147,53 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     return sentences[scores.index(best)]
 
 
+def answers_to_each(details: str, text: str) -> str | None:
+    """The sentences of ``details`` that answer the several questions of ``text``, one each, in the order
+    asked ("how long do refunds take? and is return postage free?"); ``None`` unless two or more questions
+    are each answered by a sentence of their own."""
+    found = [answering_sentence(details, question) for question in questions_of(text)]
+    answers = [sentence for sentence in dict.fromkeys(found) if sentence is not None]
+    return " ".join(answers) if len(answers) > 1 else None
+
+
+def questions_of(text: str) -> list[str]:
+    """The questions ``text`` asks, one by one: split at each question mark, and at "and" before another
+    question ("how long does it take and do you pay postage?"); statements between them are left out."""
+    questions: list[str] = []
+    for part in text.split("?")[:-1]:
+        words = _past_openers(_words(part.replace("!", ".").rsplit(". ", 1)[-1]))
+        start = 0
+        for at in range(1, len(words) - 2):
+            if words[at] == "and" and _opens_a_question(words, at + 1):
+                questions.append(" ".join(words[start:at]))
+                start = at + 1
+        questions.append(" ".join(words[start:]))
+    found = []
+    for question in questions:
+        words = question.split()
+        opening = next((at for at in range(min(3, len(words))) if _opens_a_question(words, at)), None)
+        if opening is not None:
+            found.append(" ".join(words[opening:]))  # "hi, how long do refunds take?": the question itself
+    return found
+
+
+def _opens_a_question(words: Sequence[str], at: int) -> bool:
+    """Whether a plain question opens at ``at``: "do you", "is it", or "how long", "what" with a verb."""
+    word, after = words[at : at + 1], words[at + 1 : at + 2]
+    if not word or not after:
+        return False
+    if word[0] in _ASKING_VERBS:
+        return after[0] in _ASKED_OF
+    return word[0] in _QUESTION_WORDS and (after[0] in _ASKING_VERBS or after[0] in ("long", "much"))
+
+
+_ASKING_VERBS = frozenset(
+    {"is", "are", "do", "does", "can", "could", "will", "would", "should", "am", "was", "did", "have", "has"}
+)
+_ASKED_OF = frozenset({"i", "you", "u", "it", "we", "they", "there", "that", "this", "my", "the", "return"})
+_QUESTION_WORDS = frozenset({"how", "what", "when", "where", "which"})
+
+
 def answer_sharing_words(details: str, question: str) -> str | None:
     """The sentence of ``details`` that answers ``question`` (see :func:`answering_sentence`) and shares a word
     of its own with it ("is it safe to keep using it?" of "please stop using it"): for words written to tell

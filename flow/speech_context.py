@@ -15,6 +15,7 @@ from flow.answers import (
     answer_in,
     answer_sharing_words,
     answering_sentence,
+    answers_to_each,
     asks_where_money_goes,
     first_sentence_about,
     speaks_of,
@@ -367,6 +368,9 @@ class ContextBuilder:
         lowered = run.text.lower()
         if any(words in lowered for words in _GENERAL_QUESTIONS):
             return summary
+        each = answers_to_each(summary, run.text)
+        if each is not None:
+            return each  # "how long do refunds take? and is return postage free?": each answered
         status = self._policy.status.say if self._policy.status is not None else None
         if status and "{" not in status and asks_where_money_goes(run.text):
             # "can it go to my PayPal?": where a refund goes may be said with the status rather than the rules
@@ -1097,9 +1101,9 @@ def _reluctant(run: Run) -> bool:
     while words and words[0] in _SIGHS:
         sighed = sighed or words[0] in _GROANS
         words = words[1:]
-    # "fine, the repair", "ugh fine": taken with a shrug; a bare "fine" only answers; "ugh. ok the free
-    # return then" takes an offer with a groan
-    grudging = words[:1] == ["fine"] and (len(words) > 1 or sighed)
+    # "fine, the repair", "whatever, the credit", "ugh fine": taken with a shrug; a bare "fine" only answers;
+    # "ugh. ok the free return then" takes an offer with a groan
+    grudging = words[:1] in (["fine"], ["whatever"]) and (len(words) > 1 or sighed)
     grudging = grudging or (sighed and bool(words) and run.signals.has("choose"))
     return grudging or any(phrase in lowered for phrase in _RELUCTANT)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flow.answers import answer_sharing_words, answering_sentence, speaks_of
+from flow.answers import answer_sharing_words, answering_sentence, answers_to_each, questions_of, speaks_of
 
 CREDIT = (
     "The credit goes on your account straight away, for the full amount you paid. You can spend it "
@@ -106,3 +106,29 @@ def test_a_question_sharing_a_word_with_what_was_told_is_answered_by_that_senten
 @pytest.mark.parametrize("question", ["how long will it take?", "should I unplug it?"])
 def test_a_topic_alone_is_too_little_to_answer_from_what_was_told(question: str) -> None:
     assert answer_sharing_words(_SAFETY, question) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi, how long do refunds take? and is return postage free?",
+        "how long does a refund take and do you pay return postage?",
+    ],
+)
+def test_two_questions_are_each_answered_in_the_order_asked(text: str) -> None:
+    assert answers_to_each(RULES_AND_REFUNDS, text) == (
+        "A refund reaches your card within 5 working days. To send something back, print the free returns label "
+        "we email you and drop the parcel at any post office."
+    )
+
+
+@pytest.mark.parametrize("text", ["how long do refunds take?", "how long do refunds take? how long till I see it?"])
+def test_one_question_or_one_answer_is_left_to_the_single_answer(text: str) -> None:
+    assert answers_to_each(RULES_AND_REFUNDS, text) is None
+
+
+def test_a_statement_between_questions_is_no_question() -> None:
+    assert questions_of("I bought it last week. Can I return it? And do you pay postage?") == [
+        "can i return it",
+        "do you pay postage",
+    ]

@@ -202,7 +202,23 @@ def _question_after_and(clause: Clause) -> list[Clause]:
         start = at + 2 if words[at + 1] == "also" else at + 1
         if start < len(words) - 1 and _asks_from(words, start):
             return [Clause(words[:at], False), Clause(words[start:], True)]
+        if start < len(words) - 1 and _asks_plainly(words, 0) and _asks_plainly(words, start):
+            # "how long does a refund take and do you pay return postage?": two questions, each its own
+            return [Clause(words[:at], True), Clause(words[start:], True)]
     return [clause]
+
+
+def _asks_plainly(words: list[str], start: int) -> bool:
+    """Whether a plain question opens at ``start``: "do you", "is it", "can I", or "how long", "what"
+    with a verb after."""
+    word, after = words[start], words[start + 1 : start + 2]
+    if word in _AUXILIARIES and after and after[0] in _ASKED_OF:
+        return True
+    return (
+        word in ("how", "what", "when", "where")
+        and bool(after)
+        and (after[0] in _AUXILIARIES or after[0] in ("long", "much"))
+    )
 
 
 def _question_after_or(clause: Clause) -> list[Clause]:

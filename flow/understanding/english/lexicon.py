@@ -482,7 +482,8 @@ _PRAISED_SERVICE = _phrases("""
 """)
 _NEGATIVE = _phrases("""
     still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
-    didnt | isnt | hasnt | havent | ignored | rubbish | waste | weeks | lost | losing | late | charged | broken
+    didnt | isnt | hasnt | havent | ignored | rubbish | waste | weeks | lost | losing | late | charged | broken |
+    out of pocket | short changed | ripped off
 """)
 _CHOICE_FORMS = _phrases("""
     can i have | can i get | could i have | could i get | can i take | could i take | may i have | can i go with |
