@@ -172,6 +172,7 @@ Feature: Swapping an approved request for one of its alternatives
       When the customer says "sorry I meant 40 days ago"
       Then the transitions taken were "undo_approval", "decline", "apologize" and "offer"
       And the agent explains the reason
+      And the agent does not say "quite all right"
       And the agent offers "Store credit" and "Exchange"
       When the customer says "oh ok. credit then"
       Then the alternative "Store credit" is applied

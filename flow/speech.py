@@ -465,6 +465,7 @@ class Speaker:
                 needed = needed | {"resume"}
             context = self._contexts.context(run, needed, step, shared=shared)
             context["continues"] = continues
+            context["said_already"] = said_already
             context["apologized"] = apologized
             if "resume" in needed:
                 context["resume"] = self._resume(run, step, context, variant_seed, shared, said)

@@ -11,7 +11,7 @@ SPEC = StateSpec(
     waits=False,
     says={"decline": "reason", "*": "clearer"},
     templates={
-        "reason": ("{% if said_sorry %}That's quite all right. {% endif %}{{ reason }}",),
+        "reason": ("{% if said_sorry and not said_already %}That's quite all right. {% endif %}{{ reason }}",),
         "clearer": (
             "{% if why_level >= 3 %}I've told you all I can about why. If you'd like, a colleague can look at it "
             "with you.{% elif why_level == 2 %}{{ rationale }}{% else %}{% if questioned %}That's a fair question."
