@@ -35,7 +35,8 @@ def fact(text: str, name: str, **context: object) -> FactValue:
      "I ordered the walnut table and got an oak one", "ordered the oak one, got pine",
      "you've delivered a green jumper instead of the red one I paid for", "I asked for size 6 and you sent an 8",
      "you sent size 8 not 10", "this isn't the model I ordered", "that's not the colour I chose",
-     "the box had someone else's shoes in it", "got a completely different item"],
+     "the box had someone else's shoes in it", "got a completely different item",
+     "got a parcel today with someone elses stuff in it??"],
 )  # fmt: skip
 def test_the_shop_sending_something_other_than_was_ordered_is_a_wrong_item(text: str) -> None:
     assert fact(text, "condition") == "wrong_item"

@@ -930,8 +930,12 @@ def _lexicon_value(
                 clause[max(0, match.start - 4) : match.start], clause[match.end : match.end + 6]
             ):
                 continue  # "my gym buddy moved away": their move, not the customer's
-            if clause[match.end : match.end + 1] and clause[match.end] in _GENERIC_THINGS:
-                continue
+            if (
+                clause[match.end : match.end + 1]
+                and clause[match.end] in _GENERIC_THINGS
+                and clause[match.end - 1] not in _SOMEONE_ELSES
+            ):
+                continue  # "faulty items" is a kind of case; "someone else's stuff" is what came
             return value
     return None
 
@@ -1015,6 +1019,8 @@ _ORDERING = frozenset({"ordered", "order", "parcel", "package", "delivery", "del
 """Words beside a bare "still waiting" that make it the order the customer waits for."""
 _GENERIC_THINGS = frozenset({"things", "items", "products", "goods", "stuff", "orders", "ones", "parcels"})
 """Words after a condition that make it a kind of case ("faulty items"), not the customer's own."""
+_SOMEONE_ELSES = frozenset({"elses", "someones", "somebodys"})
+"""Words that make what follows another person's things ("someone else's stuff"), never a kind of case."""
 
 
 def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
