@@ -571,6 +571,8 @@ Feature: Listening first
         | Hi Sam, quick question before I order: if I buy a dress and it doesn't fit, can I return it? | You can return most items within 30 days |
         | I'm thinking of buying a sofa, can I return it if it does not fit?                       | You can return most items within 30 days |
         | if I order today can I cancel it tomorrow?                                               | Orders can be cancelled until            |
+        | quick question before I buy: if a jacket doesn't fit, can I exchange it for free?        | You can return most items within 30 days |
+        | before I buy, can I swap it for another size if it doesn't fit?                          | You can return most items within 30 days |
 
     Scenario: "And if I bought something 2 months ago?" after the rules still dates the purchase
       Given it is 2026-12-03 11:00 in the policy's time zone

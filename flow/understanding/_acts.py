@@ -311,11 +311,12 @@ def read_acts(
         _no_then_what_is_wrong(clauses, lexicon, found)
     if (
         context.request is None
-        and "request" in found.kinds()
+        and ("request" in found.kinds() or "choose" in found.kinds() and not context.offered)
         and "order_id" not in facts
         and any(has(lexicon.buying_later, clause.words) for clause in clauses)
     ):
-        # "Before I order: if it doesn't fit, can I return it?": the rules for a purchase still to come
+        # "Before I order: if it doesn't fit, can I return it?", "… can I exchange it?": the rules for a
+        # purchase still to come
         found.acts = [(at, act) for at, act in found.acts if act.kind not in ("request", "choose")]
         found.add(7, Act.of("ask_policy"))
     if (
