@@ -1031,6 +1031,8 @@ Feature: Reading facts and requests the way people give them
         | don't believe so                         |
         | not yet I don't think                    |
         | not yet                                  |
+        | ok it hasn't                             |
+        | it has not                               |
 
     Scenario: "Not sure if it's shipped, I ordered 20 minutes ago" is unsure of the dispatch, and gets the hint
       When the customer says "Hi I ordered something by mistake, A-3333, can I cancel?"

@@ -414,3 +414,22 @@ def test_longer_gone_than_the_delivery_promised_never_arrived(text: str) -> None
 )
 def test_within_the_delivery_promised_or_come_is_no_lost_parcel(text: str) -> None:
     assert fact(text, "condition") != "never_arrived"
+
+
+@pytest.mark.parametrize(
+    ("text", "dispatched"),
+    [
+        ("ok it hasn't", False),
+        ("it has not", False),
+        ("they haven't yet", False),
+        ("it has", True),
+        ("ok it has", True),
+    ],
+)
+def test_a_short_answer_of_it_has_or_it_hasnt_answers_the_question(text: str, dispatched: bool) -> None:
+    assert fact(text, "dispatched", request="cancel", asked="dispatched") is dispatched
+
+
+@pytest.mark.parametrize("text", ["it has a crack", "it is broken", "it has been ages"])
+def test_more_than_it_has_is_no_yes(text: str) -> None:
+    assert fact(text, "dispatched", request="cancel", asked="dispatched") is None

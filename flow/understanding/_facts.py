@@ -1203,6 +1203,8 @@ def _yes_no(
             answer = False
         elif words[:2] == ["not", "yet"]:
             answer = False  # "not yet I don't think" to "has it been dispatched yet?"
+        elif (short := _short_answer(clause)) is not None:
+            answer = short  # "ok it hasn't", "it has"
         elif (
             lexicon.no.may_occur(clause[:2])
             and (whole := lexicon.no.first(clause)) is not None
@@ -1221,6 +1223,26 @@ def _yes_no(
     return answer
 
 
+def _short_answer(words: Sequence[str]) -> bool | None:
+    """The yes or no of a short answer that says only "it has" or "it hasn't" ("ok it hasn't", "they have
+    not", "it has yet"... not), or ``None`` for words that are more than that."""
+    while words and words[0] in _ACKNOWLEDGING:
+        words = words[1:]
+    if not 2 <= len(words) <= 3 or words[0] not in _SHORT_SUBJECTS:
+        return None
+    rest = words[2:]
+    if words[1] in _NEGATED_VERBS and set(rest) <= {"yet"}:
+        return False
+    if words[1] in _PLAIN_VERBS and not rest:
+        return True
+    if words[1] in _PLAIN_VERBS and rest == ["not"]:
+        return False
+    return None
+
+
+_SHORT_SUBJECTS = frozenset({"it", "they", "its", "that", "thats"})
+_PLAIN_VERBS = frozenset({"has", "have", "is", "was", "did", "had", "does", "are", "were"})
+_NEGATED_VERBS = frozenset({"hasnt", "havent", "isnt", "wasnt", "didnt", "hadnt", "doesnt", "arent", "werent"})
 _HOLDING_ON = frozenset({"wait", "hang", "hold", "sorry", "oops", "actually", "wrong", "scratch"})
 """Words just after a yes or no that stop to put something right ("no wait", "yes sorry, wrong order")."""
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "all right", "right", "fine", "cool", "sure"})
