@@ -190,8 +190,11 @@ def _opens_a_question(words: Sequence[str], at: int) -> bool:
 _ASKING_VERBS = frozenset(
     {"is", "are", "do", "does", "can", "could", "will", "would", "should", "am", "was", "did", "have", "has"}
 )
+"""The verbs a plain question opens with ("do you…", "is it…")."""
 _ASKED_OF = frozenset({"i", "you", "u", "it", "we", "they", "there", "that", "this", "my", "the", "return"})
+"""What a plain question opening with a verb asks about ("do you…", "is return postage…")."""
 _QUESTION_WORDS = frozenset({"how", "what", "when", "where", "which"})
+"""The question words a plain question opens with, before a verb or "long" ("how long…")."""
 
 
 def answer_sharing_words(details: str, question: str) -> str | None:

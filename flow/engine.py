@@ -666,6 +666,7 @@ def _new_values(run: Run, before: set[tuple[str, FactValue]]) -> list[tuple[str,
 _ASKING_AGAIN = frozenset({"request", "choose", "provide", "thank", "affirm"})
 """Acts of a message that only asks again for an order already taken care of ("refund for the mug please")."""
 _DONE = frozenset({"approved", "alternative_accepted"})
+"""Where a request stands once it is taken care of: granted, or an alternative in its place."""
 
 
 def _asked_again_for_settled(run: Run) -> None:

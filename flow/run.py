@@ -35,8 +35,8 @@ class Run:
     the message came and what was wished for it, ``named_now`` that the message named a request the policy had
     worked out from the trouble told, ``redo`` that the message is to be read again in the
     state just entered, ``done_for`` the request already settled that the message asks for again by its
-    order while another is in hand, ``repeated`` that every fact the message gave was known already, with that value,
-    and ``unclear_before`` how many messages in a row the agent could not read before this one.
+    order while another is in hand, ``repeated`` that every fact the message gave was known already, with
+    that value, and ``unclear_before`` how many messages in a row the agent could not read before this one.
     """
 
     state: StateName

@@ -135,7 +135,8 @@ SPEC = StateSpec(
             "hear that, and thank you for telling me{% else %}Thanks for telling me{% endif %}. That doesn't change "
             "the answer{% if request_named %} on {{ request }}{% endif %}, I'm "
             "afraid. Would {{ offered }} work for you?{% endif %}",
-            "{% if done_for %}{{ done_for }} {% if order_id %}For order {{ order_id }}, {% endif %}{{ offered }} "
+            "{% if done_for %}{{ done_for }} "
+            "{% if order_id %}For order {{ order_id }}, {% else %}For the rest, {% endif %}{{ offered }} "
             "{{ 'are' if several else 'is' }} "
             "still open to you."
             "{% elif noted_for and noted_for != request %}Thank you, that's noted for {{ noted_for }}. For "

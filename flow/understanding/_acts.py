@@ -101,9 +101,9 @@ _NO_NEED = frozenset({
     ("scrap", "the"), ("mind", "the"), ("skip", "the"), ("forget", "about"), ("longer", "need"),
 })  # fmt: skip
 _BESIDE_HOLD = frozenset({"hold", "thank"})
+"""Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PUT_OFF_BY_HOLD = frozenset({"reject", "deny", "cancel_request"})
 """Acts of a bare "no" that time asked to decide puts off ("actually no, let me think")."""
-"""Asking for time is the whole message only beside thanks: "hang on, why not?" asks why."""
 _PLEASED = frozenset({"nice", "one", "do", "that", "it", "thats", "sounds", "cool", "all", "sorted", "job", "done"})
 _NO_CUES = PhraseSet(())
 _ANY_ORDER = frozenset({("an", "order"), ("a", "order"), ("an", "item"), ("a", "parcel")})
@@ -257,9 +257,8 @@ def read_acts(
         if has(lexicon.taking_time, words) and not _unsure_when(words):
             found.add(position + 8, Act.of("hold"))
     if "hold" in found.kinds() and context.offered and _choice_taken_back(found):
-        found.acts = [
-            (at, act) for at, act in found.acts if act.kind != "choose"
-        ]  # "the credit. Actually no, let me think"
+        # "I'll take the credit. Actually no, let me think": the choice taken back
+        found.acts = [(at, act) for at, act in found.acts if act.kind != "choose"]
     if "hold" in found.kinds() and context.offered and found.kinds() - _BESIDE_HOLD <= _PUT_OFF_BY_HOLD:
         # "neither really. I'll think about it", "I'll take the credit. Actually no, let me think": not now,
         # with time asked to decide, leaves the offers open

@@ -821,6 +821,7 @@ def _order_late_by(clause: Sequence[str]) -> bool:
 
 
 _DAYS_IN = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+"""The days in each unit of time a wait is counted in."""
 
 
 def _past_the_delivery_promised(clauses: Sequence[Sequence[str]]) -> bool:
@@ -1224,8 +1225,8 @@ def _yes_no(
 
 
 def _short_answer(words: Sequence[str]) -> bool | None:
-    """The yes or no of a short answer that says only "it has" or "it hasn't" ("ok it hasn't", "they have
-    not", "it has yet"... not), or ``None`` for words that are more than that."""
+    """The yes or no of a short answer that says only "it has" or "it hasn't" ("ok it hasn't", "it has not",
+    "they haven't yet"), or ``None`` for words that say more than that ("it has a crack")."""
     while words and words[0] in _ACKNOWLEDGING:
         words = words[1:]
     if not 2 <= len(words) <= 3 or words[0] not in _SHORT_SUBJECTS:
@@ -1241,8 +1242,11 @@ def _short_answer(words: Sequence[str]) -> bool | None:
 
 
 _SHORT_SUBJECTS = frozenset({"it", "they", "its", "that", "thats"})
+"""What a short answer is said of ("it has", "they haven't")."""
 _PLAIN_VERBS = frozenset({"has", "have", "is", "was", "did", "had", "does", "are", "were"})
+"""The verb of a short yes ("it has"), or of a short no with "not" after it ("it has not")."""
 _NEGATED_VERBS = frozenset({"hasnt", "havent", "isnt", "wasnt", "didnt", "hadnt", "doesnt", "arent", "werent"})
+"""The verb of a short no ("it hasn't")."""
 _HOLDING_ON = frozenset({"wait", "hang", "hold", "sorry", "oops", "actually", "wrong", "scratch"})
 """Words just after a yes or no that stop to put something right ("no wait", "yes sorry, wrong order")."""
 _ACKNOWLEDGING = frozenset({"ok", "okay", "alright", "all right", "right", "fine", "cool", "sure"})

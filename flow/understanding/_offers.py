@@ -255,6 +255,7 @@ def _size_number(clause: Sequence[str], at: int, *, bare: bool = False) -> bool:
 
 
 _POLITE = frozenset({"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers"})
+"""Words that may follow a bare size said on its own ("a 12 please")."""
 _CONTRASTS = (["instead"], ["rather"], ["not"])
 """The word after a size or colour that sets it against the one the customer has: "a 9 instead of an 8"."""
 
@@ -426,6 +427,7 @@ def _a_working_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
 
 
 _WORKING = frozenset({"works", "work", "working"})
+"""Words of a thing that works ("one that works"), which names an offer called "a working one"."""
 _FRESH = frozenset({"new", "another"})
 _NOT_THINGS = frozenset(
     {"one", "ones", "order", "address", "card", "account", "refund", "request", "label", "purchase", "parcel"}

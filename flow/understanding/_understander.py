@@ -1432,6 +1432,7 @@ def _new_address(words: Sequence[str]) -> bool:
 
 
 _CHANGING = frozenset({"change", "changing", "update", "updating", "amend", "edit", "correct", "fix", "switch"})
+"""Words before "address" that ask for it to be changed ("update my address")."""
 
 _OTHER_PLACES = frozenset(
     {"different", "another", "new", "other", "work", "office", "mums", "moms", "dads", "parents", "friends",
