@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flow.understanding.asides import PAYMENT_PLACES, asks_what_returning_costs
+from flow.understanding.clauses import opens_plain_question
 from flow.wording import sentences_of
 
 
@@ -164,37 +165,17 @@ def questions_of(text: str) -> list[str]:
         words = _past_openers(_words(part.replace("!", ".").rsplit(". ", 1)[-1]))
         start = 0
         for at in range(1, len(words) - 2):
-            if words[at] == "and" and _opens_a_question(words, at + 1):
+            if words[at] == "and" and opens_plain_question(words, at + 1):
                 questions.append(" ".join(words[start:at]))
                 start = at + 1
         questions.append(" ".join(words[start:]))
     found = []
     for question in questions:
         words = question.split()
-        opening = next((at for at in range(min(3, len(words))) if _opens_a_question(words, at)), None)
+        opening = next((at for at in range(min(3, len(words))) if opens_plain_question(words, at)), None)
         if opening is not None:
             found.append(" ".join(words[opening:]))  # "hi, how long do refunds take?": the question itself
     return found
-
-
-def _opens_a_question(words: Sequence[str], at: int) -> bool:
-    """Whether a plain question opens at ``at``: "do you", "is it", or "how long", "what" with a verb."""
-    word, after = words[at : at + 1], words[at + 1 : at + 2]
-    if not word or not after:
-        return False
-    if word[0] in _ASKING_VERBS:
-        return after[0] in _ASKED_OF
-    return word[0] in _QUESTION_WORDS and (after[0] in _ASKING_VERBS or after[0] in ("long", "much"))
-
-
-_ASKING_VERBS = frozenset(
-    {"is", "are", "do", "does", "can", "could", "will", "would", "should", "am", "was", "did", "have", "has"}
-)
-"""The verbs a plain question opens with ("do you…", "is it…")."""
-_ASKED_OF = frozenset({"i", "you", "u", "it", "we", "they", "there", "that", "this", "my", "the", "return"})
-"""What a plain question opening with a verb asks about ("do you…", "is return postage…")."""
-_QUESTION_WORDS = frozenset({"how", "what", "when", "where", "which"})
-"""The question words a plain question opens with, before a verb or "long" ("how long…")."""
 
 
 def answer_sharing_words(details: str, question: str) -> str | None:

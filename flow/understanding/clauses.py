@@ -202,23 +202,21 @@ def _question_after_and(clause: Clause) -> list[Clause]:
         start = at + 2 if words[at + 1] == "also" else at + 1
         if start < len(words) - 1 and _asks_from(words, start):
             return [Clause(words[:at], False), Clause(words[start:], True)]
-        if start < len(words) - 1 and _asks_plainly(words, 0) and _asks_plainly(words, start):
+        if start < len(words) - 1 and opens_plain_question(words, 0) and opens_plain_question(words, start):
             # "how long does a refund take and do you pay return postage?": two questions, each its own
             return [Clause(words[:at], True), Clause(words[start:], True)]
     return [clause]
 
 
-def _asks_plainly(words: list[str], start: int) -> bool:
-    """Whether a plain question opens at ``start``: "do you", "is it", "can I", or "how long", "what"
-    with a verb after."""
-    word, after = words[start], words[start + 1 : start + 2]
-    if word in _AUXILIARIES and after and after[0] in _ASKED_OF:
-        return True
-    return (
-        word in ("how", "what", "when", "where")
-        and bool(after)
-        and (after[0] in _AUXILIARIES or after[0] in ("long", "much"))
-    )
+def opens_plain_question(words: Sequence[str], start: int) -> bool:
+    """Whether a plain question opens at ``start``: "do you", "is it", "is return postage", or "how long",
+    "what" with a verb after."""
+    word, after = words[start : start + 1], words[start + 1 : start + 2]
+    if not word or not after:
+        return False
+    if word[0] in _AUXILIARIES:
+        return after[0] in _PLAINLY_ASKED_OF
+    return word[0] in _PLAIN_QUESTION_WORDS and (after[0] in _AUXILIARIES or after[0] in ("long", "much"))
 
 
 def _question_after_or(clause: Clause) -> list[Clause]:
@@ -281,6 +279,10 @@ def _told_not_to(words: list[str]) -> bool:
 _NEGATIVE_ORDERS = frozenset({"dont", "cant", "wont"})
 _ASKED_OF = frozenset({"you", "u", "i", "we", "they", "it", "he", "she", "that", "this", "there", "ya", "ye"})
 """Who a question opening "don't" or "can't" asks about ("don't you have it in blue?")."""
+_PLAINLY_ASKED_OF = _ASKED_OF | {"my", "the", "return"}
+"""What a plain question opening with a verb asks about ("do you…", "is return postage…")."""
+_PLAIN_QUESTION_WORDS = frozenset({"how", "what", "when", "where", "which"})
+"""The question words a plain question opens with, before a verb or "long" ("how long…")."""
 
 
 _SPECIAL_TOKENS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
