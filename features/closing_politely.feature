@@ -198,3 +198,44 @@ Feature: Closing politely when the customer has nothing else
       And the customer says "no thanks"
       Then the conversation is closed
 
+
+  Rule: Turning down a colleague offered for what the agent cannot do is an answer, not a muddle
+
+    Scenario Outline: "<no thanks>" to a colleague for a question the agent cannot answer closes politely
+      When the customer says "do you price match if I find it cheaper somewhere else?"
+      Then the agent says "colleague"
+      When the customer says "<no thanks>"
+      Then the conversation is closed
+      And the agent does not hand over to a person
+      And the agent does not say "good to hear"
+      And the agent does not say "lovely to hear"
+
+      Examples:
+        | no thanks                  |
+        | ok thanks anyway           |
+        | no worries, thanks anyway  |
+        | no that's ok, thanks       |
+        | ah ok, cheers anyway       |
+
+    Scenario Outline: "<no>" to the colleague is asked what else, and a plain no then closes
+      When the customer says "can you tell me if you'll have the blue one back in stock?"
+      Then the agent says "colleague"
+      When the customer says "<no>"
+      Then the conversation is in "listening"
+      And the agent does not hand over to a person
+      And the reply matches /anything else|something else/
+      And the agent does not say "choose one of the options"
+      And the agent does not say "still not sure"
+      When the customer says "no"
+      Then the conversation is closed
+
+      Examples:
+        | no                 |
+        | nah it's fine      |
+        | ok never mind then |
+        | it doesn't matter  |
+
+    Scenario: "Yes that's fine" to the colleague still hands over
+      When the customer says "do you price match if I find it cheaper somewhere else?"
+      And the customer says "yes that's fine"
+      Then the agent hands over to a person

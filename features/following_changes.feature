@@ -304,6 +304,25 @@ Feature: Following the customer when they change course
       And the agent says "a refund instead"
       And the agent asks for the "days since purchase"
 
+  Rule: "Can I change my mind about the exchange?" lets go of the exchange for what is named beside it
+
+    Scenario: Changing one's mind about the exchange once it is set up switches to the credit, with no question left over
+      When the customer says "refund for A-1818 please, bought 40 days ago"
+      And the customer says "the exchange please"
+      And the customer says "can i change my mind about the exchange? i'd rather have store credit"
+      Then the alternative "store_credit" is applied
+      And the agent does not say "other question"
+
+    Scenario Outline: "<message>" as the first message takes the credit, not the exchange
+      When the customer says "<message>"
+      Then the alternative "store_credit" is applied
+      And the agent does not say "your exchange"
+
+      Examples:
+        | message                                                                                            |
+        | can i change my mind about the exchange? i'd rather have store credit. order A-1818, bought 40 days ago |
+        | I've changed my mind about the exchange, store credit please. It's A-1818 from 40 days ago              |
+
   Rule: A customer can let a request go at any point, and then leave or ask for something else
 
     Scenario: Letting the request go while the agent is still asking about it

@@ -339,6 +339,35 @@ Feature: Listening first
       Then the message is read as "request:refund"
       And the agent asks for the "order_id"
 
+  Rule: A question about the rules asked beside the request is answered while the facts are gathered
+
+    Scenario Outline: How long a refund takes, asked beside the refund as "<message>", is answered while the date is asked
+      When the customer says "<message>"
+      Then the agent asks for the "days_since_purchase"
+      And the reply matches /(To answer|As for) your other question: A refund reaches your card within 5 working days/
+
+      Examples:
+        | message                                                                   |
+        | I'd like a refund on A-6060 and I also want to know how long refunds take |
+        | refund A-6060 please, and how long do refunds take?                       |
+        | I want my money back for A-6060. How long does a refund take?             |
+        | can I get a refund for A-6060, also wondering how long it takes to come through |
+
+  Rule: Pressing for the request once while a rough date is narrowed down gets the question again
+
+    Scenario Outline: "<pressing>" after "broke after 2 months" is asked the date again, then offered a colleague
+      When the customer says "my washing machine broke after 2 months, order A-5656, it leaks everywhere"
+      And the customer says "<pressing>"
+      Then the agent asks for the "days_since_purchase"
+      And the agent does not say "colleague"
+      When the customer says "I just want a refund"
+      Then the agent says "colleague"
+
+      Examples:
+        | pressing                              |
+        | can't you just give me my money back? |
+        | no I just want a refund honestly      |
+
   Rule: Asking what can be done, before anything is on offer, is answered from the rules
 
     Scenario: "What can you do?" about a faulty item gets the rule for faulty items and the question again

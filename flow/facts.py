@@ -818,6 +818,8 @@ def _going_nowhere(run: Run) -> bool:
     that they want what they want ("I don't want a refund, I want the order", "ok fine") after the agent
     asked what it can do: no nearer to something the agent can do, so the repair ladder goes on."""
     kinds = {act.kind for act in run.signals.acts}
+    if run.question == "person" and kinds == {"deny"}:
+        return False  # "nah it's fine" to a colleague offered: an answer, which the agent follows
     return (
         run.state == "listening"
         and run.counters.turns > 1

@@ -419,7 +419,19 @@ def closing(run: Run, rules: Rules) -> bool:
     nothing_open = run.request is None and run.pending_fact is None
     said_no = _has(run, "deny") and run.question == "anything_else" and len(_acts(run)) == 1
     acknowledged = _has(run, "thank") and all(a.kind in ("thank", "affirm", "complain") for a in _acts(run))
-    return nothing_open and (acknowledged or said_no)
+    return nothing_open and (acknowledged or said_no or _colleague_declined_with_thanks(run))
+
+
+def _colleague_declined_with_thanks(run: Run) -> bool:
+    """ "No thanks", "ok, thanks anyway" to a colleague offered for what the agent could not help with:
+    the customer is leaving."""
+    acts = _acts(run)
+    return (
+        run.question == "person"
+        and _has(run, "deny")
+        and _has(run, "thank")
+        and all(a.kind in ("deny", "thank", "affirm") for a in acts)
+    )
 
 
 def leaving_while_listening(run: Run, rules: Rules) -> bool:

@@ -33,6 +33,7 @@ from flow.speech_context import (
     ContextBuilder,
     SharedContexts,
     offers_colleague_for_fact,
+    person_refused,
     status_check,
     unanswered,
 )
@@ -534,6 +535,8 @@ class Speaker:
         if not run.steps:
             return run.question
         last = run.steps[-1]
+        if last.transition in ("unclear", "ask_request") and person_refused(run):
+            return "anything_else"
         if last.transition in ("unclear", "ask_request") and (
             run.counters.unclear >= ASKS_PERSON
             or (last.state == "listening" and files_complaint(run))

@@ -536,9 +536,7 @@ class ContextBuilder:
             context["remark"] = "remark" in run.signals.slots
             context["said_sorry"] = "sorry" in run.signals.slots
             context["bot_asked"] = "ask_bot" in said_kinds
-            context["person_refused"] = run.state == "escalated" and any(
-                act.kind == "ask_human" and act.negated for act in run.signals.acts
-            )
+            context["person_refused"] = person_refused(run)
             context["asked_for_all"] = "all_of_them" in run.signals.slots
             context["apology_asked"] = "apology" in run.signals.slots
             # "no it hasn't shipped" once it is sorted: a fact told, nothing asked
@@ -1029,9 +1027,12 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         # "size L", "the handle snapped off", or "refund please" with the request named at last (or over the one
         # worked out): nothing of the date, so it is asked again, not given up on
         first_asked = run.request_before is None or run.named_now
+        # "can't you just give me my money back?" the first time: pressing, not stuck
+        pressed = run.signals.has("insist") and run.counters.unanswered <= 1
         return not all(
             act.kind in ("unknown", "complain")
-            or (act.kind == "request" and first_asked)
+            or (act.kind == "request" and (first_asked or pressed))
+            or act.kind == "insist"
             or (act.kind == "provide" and act.target != run.pending_fact)
             or (act.kind == "reject" and act.target not in (None, "all"))  # "… instead of a new one"
             for act in run.signals.acts
@@ -1194,6 +1195,15 @@ _PUSHING_BACK = frozenset({"but", "though", "still", "seriously", "honestly", "a
 def _greeted(run: Run) -> bool:
     """Whether the reply opens with the greeting."""
     return bool(run.steps) and run.steps[0].transition == "start"
+
+
+def person_refused(run: Run) -> bool:
+    """Whether the customer says no to a person: waiting for one ("no I don't want a colleague, I want my
+    money"), or to a colleague offered while nothing is asked for yet ("nah it's fine")."""
+    if run.state == "escalated":
+        return any(act.kind == "ask_human" and act.negated for act in run.signals.acts)
+    kinds = {act.kind for act in run.signals.acts}
+    return run.state == "listening" and run.question == "person" and run.request is None and kinds == {"deny"}
 
 
 def unanswered(run: Run, rules: Rules) -> bool:

@@ -231,6 +231,8 @@ SPEC = StateSpec(
         "ask_request": (
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
             "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
+            "{% elif person_refused %}No problem. Is there anything else I can help with? I can help with "
+            "{{ requests }}."
             "{% elif files_complaint %}{% if not apologized %}I'm sorry to hear that. {% endif %}A colleague can take "
             "your complaint: would you like me to pass you to one? I can also help with {{ requests }} here."
             "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}I'm sorry to hear that. "
@@ -254,6 +256,8 @@ SPEC = StateSpec(
             "can help with {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
             "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
+            "{% elif person_refused %}That's fine. Is there something else I can do for you? I can help with "
+            "{{ requests }}."
             "{% elif files_complaint %}{% if not apologized %}I'm sorry things have gone wrong. {% endif %}A colleague "
             "can take your complaint. Shall I pass you to one?"
             "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}Oh no, I'm sorry. {% endif %}"
@@ -277,6 +281,8 @@ SPEC = StateSpec(
             "example, {{ requests }}.{% endif %}{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. {{ other_language }} "
             "A colleague may be able to help: would you like me to pass you to one? {{ other_language_person }}"
+            "{% elif person_refused %}All right. Is there anything else I can help with? I can help with "
+            "{{ requests }}."
             "{% elif files_complaint %}{% if not apologized %}I'm sorry about this. {% endif %}I can pass you to a "
             "colleague who will take your complaint. Would you like that?"
             "{% elif announced == 'problem' and level <= 2 %}{% if not apologized %}I'm sorry about that. "

@@ -75,7 +75,7 @@ from flow.understanding.asides import (
     PAYMENT_PLACES,
     asks_what_returning_costs,
 )
-from flow.understanding.clauses import Clause
+from flow.understanding.clauses import Clause, asks_indirectly
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import PhraseSet
@@ -849,6 +849,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
     if len(clauses) < 2:
         return None
     read = _kinds_by_clause(found)
+    how_long_asked: str | None = None
     chosen = {act.target for _, act in found.acts if act.kind == "choose" and act.target}
     requested = {act.target for _, act in found.acts if act.kind in ("request", "insist") and act.target}
     for index, clause in enumerate(clauses):
@@ -873,6 +874,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             and "english" not in clause.words  # "do you speak English?": the reply, in English, answers it
             and not _complains(clause, lexicon, abusive=False)  # "and this is how you treat me?": said, not asked
             and not _still_not(clause.words)  # "and they still haven't shipped??": told in disbelief, not asked
+            and ("my", "mind") not in zip(clause.words, clause.words[1:], strict=False)  # "can I change my mind?"
         ):
             about_rules = bool(kinds & {"ask_policy", "ask_status"}) or (
                 not chosen and asks_what_returning_costs(clause.words)
@@ -881,6 +883,15 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 # "refund please, and does it cover delivery?": what the request asked for covers
                 at = clause.words.index("it" if "it" in clause.words else "that")
                 about_rules = _asks_what_it_covers(clause.words, [at])
+                if (
+                    not about_rules
+                    and len(requested) == 1
+                    and ("how", "long") in zip(clause.words, clause.words[1:], strict=False)
+                ):
+                    # "refund A-6060, also wondering how long it takes": how long the request asked for takes
+                    said = [next(iter(requested)) if w in ("it", "that") else w for w in clause.words]
+                    how_long_asked = how_long_asked or f"{ASKS_RULES} {' '.join(said)}"
+                    continue
             cued = {
                 kind
                 for kind, each in (*lexicon.request_cues.items(), *lexicon.weak_request_cues.items())
@@ -888,6 +899,13 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             }
             how_to = bool(cued & requested) and _asks_how(clause.words)
             about_rules = about_rules or how_to
+            pairs = set(zip(clause.words, clause.words[1:], strict=False))
+            how_long = "when" in clause.words or ("how", "long") in pairs
+            if about_rules and cued & requested and ("how", "long") in pairs:
+                # "refund A-6060, and how long do refunds take?": asked of the request, answered unless the
+                # message asks something else the reply says less of
+                how_long_asked = how_long_asked or f"{ASKS_RULES} {' '.join(clause.words)}"
+                continue
             if (
                 cued
                 and (not about_rules or cued & requested)
@@ -896,9 +914,6 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 and not _asks_what_it_gives(clause.words, cued, lexicon)
             ):
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
-            how_long = "when" in clause.words or ("how", "long") in set(
-                zip(clause.words, clause.words[1:], strict=False)
-            )
             if (
                 not about_rules
                 and not how_long
@@ -918,7 +933,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 # "I'll take the exchange. Do I have to pay for postage?": perhaps about what was taken.
                 return f"{ASKS_BESIDE}{taken} {' '.join(clause.words)}"
             return ASKS_OTHER
-    return None
+    return how_long_asked
 
 
 def _still_not(words: Sequence[str]) -> bool:
@@ -1789,7 +1804,10 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
     if context.question == "person":
         waits = next((i for i, clause in enumerate(clauses) if has(lexicon.holding_off, clause.words)), None)
     if found.yes_to_person is not None:
-        declined = any(a.kind == "ask_human" and a.negated for _, a in found.acts)
+        declined = any(a.kind == "ask_human" and a.negated for _, a in found.acts) or (
+            _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words)
+            and any(_colleague_not_needed(clause.words, lexicon) for clause in clauses)
+        )  # "ah ok, cheers anyway": the "ok" takes the answer in, and the colleague is turned down
         answered = context.asked is not None and any(
             a.kind == "provide" and a.target == context.asked for _, a in found.acts
         )
@@ -1927,6 +1945,8 @@ def _read_answers(
     no = (only(lexicon.no, words, lexicon) or starts_with(lexicon.no, words)) and not dismayed(words)
     if irony and yes:
         yes, no = False, True
+    if question == "person" and _colleague_not_needed(words, lexicon):
+        yes, no = False, True
     if question == "person" and yes and thanked and set(words) <= _ACKNOWLEDGING:
         return
     if question == "person" and not no and _asks_to_check(words, lexicon):
@@ -1942,6 +1962,12 @@ def _read_answers(
             found.add(position + 9, Act.of("goodbye"))  # "no that's all": nothing wanted, and leaving
     elif goodbye:
         found.add(position + 9, Act.of("goodbye"))
+
+
+def _colleague_not_needed(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "Ok, thanks anyway", "never mind then", "nah it's fine": a colleague on offer turned down, even
+    after an "ok"; not "yes, that's fine"."""
+    return bool(words) and words[0] not in _STRONG_YES and has(lexicon.no_need, words)
 
 
 def _asks_to_check(words: Sequence[str], lexicon: Lexicon) -> bool:
@@ -2458,7 +2484,7 @@ def _goes_on_asking(words: Sequence[str], before: Clause, lexicon: Lexicon) -> b
     only received 5 days ago?"): asked with no words of a question of its own ("and how long does it
     take?" asks one), after a clause that asks, with its question mark or by how it opens."""
     opening = words[1:2] if words[0] in _JOINING else words[:1]
-    if opening and opening[0] in lexicon.question_starts:
+    if (opening and opening[0] in lexicon.question_starts) or asks_indirectly(words):
         return False
     if before.question:
         return True

@@ -302,10 +302,11 @@ _KEEPING = frozenset({"keep", "keeping"})
 
 def _displaced(words: Sequence[str], start: int) -> bool:
     """Whether the name is what something else is wanted in place of: "my money back rather than a new
-    one", "a refund instead of a replacement", "I'd rather have a refund than a repair"."""
+    one", "a refund instead of a replacement", "I'd rather have a refund than a repair", "can I change my
+    mind about the exchange?"."""
     before = words[max(0, start - 3) : start]
     pairs = set(zip(before, before[1:], strict=False))
-    if ("rather", "than") in pairs or ("instead", "of") in pairs:
+    if ("rather", "than") in pairs or ("instead", "of") in pairs or ("mind", "about") in pairs:
         return True
     return "than" in before and not _PREFERRING.isdisjoint(words[:start])
 

@@ -119,6 +119,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
             words.extend(expansion)
     if words:
         result.append(Clause(words, False))
+    result = [part for clause in result for part in _indirect_question_after_and(clause)]
     if "?" in folded:
         result = [part for clause in result for part in _question_after_and(clause)]
         result = [part for clause in result for part in _question_after_or(clause)]
@@ -146,7 +147,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
                     "?" not in folded and first == "when" and words[opening + 1] in _SUBJECTS_AFTER_WH
                 )  # "and when he opened it, the lid was snapped": when it happened, not a question
             )
-        if not clause.question and _asks_indirectly(words):
+        if not clause.question and asks_indirectly(words):
             clause.question = True
     return result
 
@@ -178,16 +179,34 @@ DECIMAL_POINT = "\u2024"
 """What a point between digits becomes in a clause's words ("£9\u202499"): not a full stop."""
 
 
-def _asks_indirectly(words: list[str]) -> bool:
-    """ "I just want to know if I can return them", "I'd like to know whether it's too late": a question put
-    as wanting to know."""
+def asks_indirectly(words: Sequence[str]) -> bool:
+    """ "I just want to know if I can return them", "I'd like to know how long refunds take", "also
+    wondering whether it's too late": a question put as wanting to know."""
     for at in range(len(words) - 2):
-        if words[at] == "know" and words[at + 1] in ("if", "whether") and words[at - 1 : at] == ["to"]:
+        if words[at + 1] not in _INDIRECT_WH or _ASKING_FOR_HELP.issuperset(words[at + 2 :]):
+            continue  # "I wonder if you can help me": an opening, not a question
+        if words[at] in ("wondering", "wonder"):
+            return True
+        if words[at] == "know" and words[at - 1 : at] == ["to"]:
             return not _WANTING_TO_KNOW.isdisjoint(words[max(0, at - 3) : at])
     return False
 
 
 _WANTING_TO_KNOW = frozenset({"want", "wanted", "like", "need", "wanna", "love", "trying", "hoping"})
+_INDIRECT_WH = frozenset({"if", "whether", "how", "when", "what", "where", "why", "which", "who"})
+_ASKING_FOR_HELP = frozenset(
+    {"you", "can", "could", "would", "help", "me", "us", "with", "something", "out", "please", "maybe", "possibly"}
+)
+
+
+def _indirect_question_after_and(clause: Clause) -> list[Clause]:
+    """ "I'd like a refund on A-6060 and I also want to know how long refunds take": a question put as
+    wanting to know, joined on by "and", is a clause of its own, as one asked with "?" would be."""
+    words = clause.words
+    for at in range(2, len(words) - 3):
+        if words[at] == "and" and asks_indirectly(words[at + 1 : at + 9]):
+            return [Clause(words[:at], clause.question), Clause(words[at + 1 :], True)]
+    return [clause]
 
 
 def _question_after_and(clause: Clause) -> list[Clause]:

@@ -889,6 +889,12 @@ ENGLISH = Lexicon(
         on second thought | on second thoughts | ignore that | dont worry about that | no dont | no actually |
         actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry
     """),
+    no_need=_phrases("""
+        thanks anyway | thank you anyway | thanks all the same | cheers anyway | ta anyway | never mind |
+        nevermind | no worries | not to worry | dont worry | dont bother | no bother | forget it | its fine |
+        its ok | its okay | its all good | all good | ill manage | ill sort it myself | ill sort it out myself |
+        ill leave it | leave it | doesnt matter | it doesnt matter | no matter
+    """),
     call_time=call_time,
     buying_later=_phrases("""
         before i order | before i buy | before i purchase | before ordering | before buying | if i order |
