@@ -152,6 +152,19 @@ Feature: Changes of mind after a choice
       | a 12 please | size 12 |
       | an 8 thanks | size 8  |
 
+  Scenario Outline: "<told>" once the exchange is taken is the colour or size to send
+    When the customer says "the exchange please"
+    And the customer says "<told>"
+    Then the alternative "Exchange" is passed on with "<noted>"
+    And the agent says "<noted>"
+    And the agent does not say "Thanks for letting me know"
+
+    Examples:
+      | told                                      | noted   |
+      | it should be the blue one not the red one | blue    |
+      | it was meant to be a large                | a large |
+      | they're supposed to be black              | black   |
+
   Scenario: "A 12 please" to the offers takes the exchange in a 12
     When the customer says "a 12 please"
     Then the alternative "Exchange" is applied

@@ -353,6 +353,17 @@ Feature: Listening first
         | I want my money back for A-6060. How long does a refund take?             |
         | can I get a refund for A-6060, also wondering how long it takes to come through |
 
+    Scenario Outline: "<lead-in> what's your returns policy" after a cancellation is answered beside it
+      When the customer says "hi can you cancel A-3000? <lead-in> what's your returns policy for sale items"
+      Then the agent asks for the "dispatched"
+      And the agent says "within 30 days of buying them"
+
+      Examples:
+        | lead-in      |
+        | oh and also  |
+        | and also     |
+        | oh btw       |
+
   Rule: Pressing for the request once while a rough date is narrowed down gets the question again
 
     Scenario Outline: "<pressing>" after "broke after 2 months" is asked the date again, then offered a colleague
@@ -367,6 +378,27 @@ Feature: Listening first
         | pressing                              |
         | can't you just give me my money back? |
         | no I just want a refund honestly      |
+
+  Rule: An order someone else bought is one they can look up
+
+    Scenario Outline: "<message>" gets the hint, and that the buyer can look it up
+      When the customer says "I'd like to return a jumper"
+      And the customer says "<message>"
+      Then the conversation is in "listening"
+      And the agent says "confirmation email"
+      And the reply matches /(someone else bought it|bought for you|person who bought it)/
+
+      Examples:
+        | message                                                 |
+        | I don't have the order number, my aunt bought it for me |
+        | no idea, it was a gift                                  |
+        | not sure, my husband ordered it                         |
+
+    Scenario: "I don't have the number, I bought it with a gift card" is no order bought by someone else
+      When the customer says "I'd like to return a jumper"
+      And the customer says "I don't have the order number, I paid with a gift card"
+      Then the agent does not say "someone else bought it"
+      And the agent does not say "bought for you"
 
   Rule: Asking what can be done, before anything is on offer, is answered from the rules
 

@@ -104,6 +104,7 @@ _GROUPS: dict[str, frozenset[str]] = {
             "said_sorry",
             "bot_asked",
             "person_refused",
+            "someone_else_bought",
             "questioned",
             "acknowledged",
             "asked_for_all",
@@ -535,6 +536,7 @@ class ContextBuilder:
             context["affirmed"] = "affirm" in said_kinds
             context["remark"] = "remark" in run.signals.slots
             context["said_sorry"] = "sorry" in run.signals.slots
+            context["someone_else_bought"] = "bought_by_another" in run.signals.slots
             context["bot_asked"] = "ask_bot" in said_kinds
             context["person_refused"] = person_refused(run)
             context["asked_for_all"] = "all_of_them" in run.signals.slots

@@ -961,7 +961,7 @@ def _asks_how(words: Sequence[str]) -> bool:
     return tuple(words[start : start + 3]) in _HOW_TO and words[start] == "how"
 
 
-_LEADING_ON = frozenset({"also", "and", "so", "oh", "plus", "then"})
+_LEADING_ON = frozenset({"also", "and", "so", "oh", "plus", "then", "btw"})
 
 
 def _what_is_said(words: Sequence[str]) -> bool:
@@ -2483,7 +2483,10 @@ def _goes_on_asking(words: Sequence[str], before: Clause, lexicon: Lexicon) -> b
     """Whether a clause only goes on with the question before it ("can I return it, bought 25 days ago but
     only received 5 days ago?"): asked with no words of a question of its own ("and how long does it
     take?" asks one), after a clause that asks, with its question mark or by how it opens."""
-    opening = words[1:2] if words[0] in _JOINING else words[:1]
+    at = 0
+    while at < len(words) - 1 and words[at] in _LEADING_ON | _JOINING:
+        at += 1  # "oh and also what's your returns policy": the question opens after the lead-in
+    opening = words[at : at + 1]
     if (opening and opening[0] in lexicon.question_starts) or asks_indirectly(words):
         return False
     if before.question:

@@ -231,9 +231,12 @@ def by_variant(
 
 def _wished_before(clause: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """Whether the word before ``at`` asks for what follows: "I need a 10", "send the black ones", "can I
-    have black ones instead?", "I'd rather get the black ones"; not "I have black ones"."""
+    have black ones instead?", "I'd rather get the black ones", "it should be the blue one", "it was meant to be
+    a large"; not "I have black ones"."""
     before = clause[at - 1 : at]
     if before in (["need"], ["want"], ["send"]):
+        return True
+    if before == ["be"] and clause[at - 2 : at - 1] in (["should"], ["to"]):
         return True
     return before in (["have"], ["get"]) and (
         clause[0] in lexicon.question_starts or not lexicon.switch_words.isdisjoint(clause)

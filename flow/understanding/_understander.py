@@ -306,6 +306,8 @@ class Understander:
             acts = [Act.of("ask_status")]
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
+        if lexicon.bought_by_another(clause_words):
+            slots["bought_by_another"] = "yes"  # "my aunt bought it": details may be had from them
         with_variant = _offer_taken(acts, context)
         if with_variant is not None and (variant := variant_asked(clause_words, with_variant, lexicon)):
             slots["variant"] = variant  # "the exchange, in a large please": what to send, passed on with it

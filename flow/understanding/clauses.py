@@ -47,6 +47,7 @@ def _relative(words: list[str]) -> bool:
 _WH = frozenset({"where", "what", "why", "how", "who", "when", "wheres", "whats", "hows"})
 _LEADING = frozenset(
     {"and", "so", "also", "plus", "oh", "ok", "okay", "um", "umm", "hmm", "well", "then", "fine", "alright", "right"}
+    | {"btw", "anyway", "anyways", "actually"}
 )
 """Words before a wh-word that still leave the clause a question: "and how long does it take" (but "ok do
 that" is no question)."""

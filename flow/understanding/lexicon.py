@@ -73,7 +73,9 @@ class Lexicon:
     or after a request was granted or an alternative taken, what could replace it ("what are my options?");
     ``charged_another_amount`` tells an amount charged against the one it should have been ("charged £15
     instead of £10"), the condition ``overcharged``; ``refunded_short`` tells a refund already made that fell
-    short ("it was meant to be £45 but I only got £30"), which is asked after; ``looking_into`` asks the
+    short ("it was meant to be £45 but I only got £30"), which is asked after; ``bought_by_another`` tells
+    that someone else bought the order ("my aunt bought it for me", "it was a gift"), so details the customer
+    cannot give may be had from them; ``looking_into`` asks the
     agent to have something checked ("can you chase it up?"); ``fact_names`` are the words that name a fact
     of each kind ("order number" for ``order_id``), so "I don't have the order number" before it is asked
     says it cannot be given; ``looking_into`` also takes up the
@@ -184,6 +186,7 @@ class Lexicon:
     looking_into: PhraseSet = PhraseSet(())
     charged_another_amount: MessageCheck = dataclasses.field(default=lambda clauses: False)
     refunded_short: MessageCheck = dataclasses.field(default=lambda clauses: False)
+    bought_by_another: MessageCheck = dataclasses.field(default=lambda clauses: False)
     fact_names: Mapping[str, PhraseSet] = dataclasses.field(default_factory=dict)
     go_ahead: PhraseSet = PhraseSet(())
     buying_later: PhraseSet = PhraseSet(())

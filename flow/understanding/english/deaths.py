@@ -17,7 +17,7 @@ _LINKS = frozenset(
     """is was has had have just sadly suddenly recently unexpectedly completely totally already stone now apparently
     literally basically who that which then also unfortunately tragically""".split()
 )
-_PEOPLE = frozenset(
+PEOPLE = frozenset(
     """mum mom mother mam mummy mommy dad father daddy papa husband wife partner son daughter brother sister gran
     nan nana nanna granny grandma grandmother grandad granddad grandpa grandfather grandparent grandparents aunt
     auntie aunty uncle cousin nephew niece friend fiance fiancee boyfriend girlfriend baby child kid he she
@@ -46,7 +46,7 @@ def who_died(clauses: Sequence[Sequence[str]]) -> Died | None:
                 k -= 1
             if k < 0 or words[k] in _SPEAKERS or (word == "dead" and not _IDIOMS.isdisjoint(words[i + 1 : i + 2])):
                 continue
-            if words[k] in _PEOPLE:
+            if words[k] in PEOPLE:
                 return "person"
             found = "thing"
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flow.understanding import _rules
 from flow.understanding._threat import is_threat
 from flow.understanding.english import comparisons, conditions, feelings
+from flow.understanding.english.buyers import bought_by_another
 from flow.understanding.english.dates import DATE_HINTS, NUMBER_WORDS, PURCHASE_WORDS, read_dates
 from flow.understanding.english.deaths import who_died
 from flow.understanding.english.mixups import charged_another_amount, refunded_short, sent_something_else
@@ -703,6 +704,7 @@ ENGLISH = Lexicon(
     sent_something_else=sent_something_else,
     charged_another_amount=charged_another_amount,
     refunded_short=refunded_short,
+    bought_by_another=bought_by_another,
     fact_names={
         "order_id": _phrases("""
             order number | order no | order id | order reference | order ref | reference number | receipt |
