@@ -323,6 +323,14 @@ Feature: Following the customer when they change course
         | can i change my mind about the exchange? i'd rather have store credit. order A-1818, bought 40 days ago |
         | I've changed my mind about the exchange, store credit please. It's A-1818 from 40 days ago              |
 
+  Rule: News told after an "ok" to the offers chooses nothing
+
+    Scenario: "Ok she says the 12th of October" to the offers for a fault is no choice of either
+      When the customer says "I want to return my headphones A-3131, I got them for my birthday in October and they've stopped charging"
+      And the customer says "ok she says the 12th of October"
+      Then no alternative is applied
+      And the message is not read as "choose:?"
+
   Rule: A customer can let a request go at any point, and then leave or ask for something else
 
     Scenario: Letting the request go while the agent is still asking about it

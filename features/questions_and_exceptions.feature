@@ -120,6 +120,20 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent offers "replacement" and "repair"
       And the reply has at most 70 words
 
+    Scenario Outline: "<message>" is a parcel that never came, whatever the tracking says
+      When the customer says "<message>"
+      Then the agent offers "new parcel" and "full refund"
+      And the agent does not say "what you'd like to do"
+      When the customer says "can you send it again but to my work address instead?"
+      Then the alternative "resend" is applied
+      And the agent does not say "can't cancel"
+
+      Examples:
+        | message                                                                                  |
+        | order A-7000: the tracking says delivered on Monday but there was nothing at my door     |
+        | A-7000 says delivered yesterday but nothing came                                         |
+        | hi, tracking shows delivered on the 1st but it wasn't at my door, A-7000                 |
+
     Scenario: Faulty after six months: a person looks at whether it lasted as long as it should
       Given the customer "Dana" bought order "A-1001" 200 days ago
       When the customer says "I want a refund, it is faulty"

@@ -11,6 +11,7 @@ readable is ``unknown``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
@@ -2923,7 +2924,9 @@ def _answers_something(words: Sequence[str], answers: frozenset[str]) -> bool:
     return False
 
 
-_REPORTING = frozenset({"said", "says", "told", "promised", "claimed", "reckoned", "assured"})
+_REPORTING = frozenset(
+    {"said", "says", "told", "promised", "claimed", "reckoned", "reckons", "assured", "thinks", "remembers"}
+)
 """Verbs after which an answer word is what someone said, not the customer's answer."""
 _GOES_ON_AFTER_NO = frozenset(
     """i im ive id ill you youre we were they theyre it its that thats this these he she his her my your our
@@ -2940,6 +2943,15 @@ def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: 
     if acknowledges(clauses, context, lexicon):
         return
     for index, clause in enumerate(clauses):
-        if not clause.question and starts_with(lexicon.yes, clause.words):
+        if not clause.question and starts_with(lexicon.yes, clause.words) and not _tells_news(clause.words):
             found.add(index * 1000, bare_choice(context))
             return
+
+
+def _tells_news(words: Sequence[str]) -> bool:
+    """ "Ok she says the 12th of October", "ok it was 3 weeks ago": the "ok" takes in what was said, and the
+    rest tells something, so it answers no offer."""
+    return not _REPORTING.isdisjoint(words) or "ago" in words or any(_ORDINAL.fullmatch(word) for word in words)
+
+
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")

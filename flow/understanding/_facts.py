@@ -881,6 +881,8 @@ def _came_in_the_end(clause: Sequence[str]) -> bool:
         before, after = clause[max(0, at - 3) : at], clause[at + 1 : at + 4]
         if not _NOT_YET.isdisjoint(before) or not _NOT_YET.isdisjoint(after) or "supposed" in before:
             continue
+        if before[-1:] and before[-1] in _CLAIMED:
+            continue  # "the tracking says delivered on Monday": what the courier claims, not what came
         if not _IN_THE_END.isdisjoint(before) or "ago" in after or any(w.isdigit() for w in after):
             return True
         if after[:1] and after[0] in _CAME_WHEN:
@@ -894,6 +896,7 @@ _CAME_WHEN = frozenset(
 )  # fmt: skip
 
 
+_CLAIMED = frozenset({"says", "said", "shows", "showed", "showing", "marked", "states", "stated", "as"})
 _ARRIVING = frozenset({"arrived", "delivered", "came", "turned"})
 _ARRIVAL_WORDS = _ARRIVING | {"received", "landed", "showed"}
 """Words by which a date told before it is asked for is the day the order came, and so bounds the day of buying."""

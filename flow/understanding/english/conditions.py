@@ -190,7 +190,8 @@ NEVER_ARRIVED = _phrases("""
     nowhere to be seen | nowhere to be found | cant find it anywhere | cant find the parcel | cant find my parcel |
     cant find the package | cant find my package | parcel isnt here | package isnt here | parcel is not here |
     no parcel was left | no package was left | nothing was left | not on my doorstep | wasnt on my doorstep |
-    wasnt on the doorstep | not left anywhere |
+    wasnt on the doorstep | not left anywhere | nothing at my door | nothing at the door | nothing on my doorstep |
+    nothing on the doorstep | nothing outside my door | wasnt at my door | not at my door | wasnt at the door |
     tracking says the same | tracking stopped | tracking has stopped | not moved since |
     hasnt moved since | hasnt moved for | hasnt moved in | hasnt updated in | hasnt updated for | hasnt updated since |
     not updated in | not updated for | not updated since | order is late | parcel is late | package is late |
