@@ -489,6 +489,20 @@ Feature: Handing over to a person
       Then a callback is booked for "Friday 10:00"
       And the agent says "tomorrow at 10:00"
 
+    Scenario Outline: "<message>" while waiting books a callback, and does not take the ask for a person back
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Can someone call me? I've been trying to sort a refund for ages"
+      Then the agent hands over to a person
+      When the customer says "<message>"
+      Then a callback is booked for "Thursday 11:00"
+      And the agent does not say "don't need to join"
+
+      Examples:
+        | message                       |
+        | no, I'd prefer a call         |
+        | I'd rather have a call please |
+        | a call instead would be great |
+
     Scenario: "Please don't call me, I'll wait" keeps the customer waiting
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I want to talk to a person about my order"

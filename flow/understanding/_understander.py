@@ -1493,10 +1493,23 @@ def _asks_for_a_call(words: Sequence[str], lexicon: Lexicon) -> bool:
         if at >= 0:
             before = joined[:at].split()[-2:]
             return lexicon.negators.isdisjoint(before) and "no" not in before
+    # "no, I'd prefer a call": the "no" is to chatting, and the call is what is wanted instead
+    for phrase in _CALL_PREFERRED:
+        at = joined.find(f" {phrase} ")
+        if at >= 0:
+            return lexicon.negators.isdisjoint(set(joined[:at].split()[-3:]) - {"no"})
     return False
 
 
 _CALL_ME = ("call me", "ring me", "phone me", "callback", "call back", "give me a call", "a phone call", "ring back")
+_CALL_PREFERRED = (
+    "prefer a call",
+    "rather have a call",
+    "rather a call",
+    "want a call",
+    "like a call",
+    "a call instead",
+)
 
 
 def _offer_taken(acts: Sequence[Act], context: Context) -> Offer | None:

@@ -397,7 +397,9 @@ _PERSON = _phrases("""
     advisor | adviser | an advisor | customer service | customer services | someone from | anyone there |
     is anyone there | someone who can help | someone senior | senior | higher up | someone higher up | your boss |
     the boss | someone in authority | someone | somebody | anyone | anybody | pass me on | pass me to |
-    over the phone | by phone | a phone call | speak on the phone | talk on the phone
+    over the phone | by phone | a phone call | speak on the phone | talk on the phone | prefer a call |
+    rather have a call | rather get a call | rather a call | want a call | like a call | give me a call |
+    call me instead | a call instead
 """)
 _NO_PERSON = _phrases("""
     no need for a manager | no need for a person | no need for a human | no need for an agent |
