@@ -331,6 +331,26 @@ Feature: Following the customer when they change course
       Then no alternative is applied
       And the message is not read as "choose:?"
 
+  Rule: A let-go said only on a condition keeps the request
+
+    Scenario Outline: "<message>" asks whether it has shipped, and cancels when it has not
+      When the customer says "<message>"
+      Then the agent asks for the "dispatched"
+      When the customer says "it's not shipped"
+      Then the request is approved
+
+      Examples:
+        | message                                                                                            |
+        | I want to cancel my order A-1616 because I found it cheaper elsewhere, but if it's already shipped I'll just keep it |
+        | please cancel A-1616, unless it's gone out already, in which case I'll keep it                     |
+
+  Rule: How an earlier refund is going, told beside a new request, is answered too
+
+    Scenario: A refund not yet had for one order, told beside a swap for another, gets the refund's timing
+      When the customer says "Hi! Quick one - I returned a dress last week (A-1212) and haven't had the refund yet, also the shoes from A-1313 are too small, can I swap them for a 7? bought them 10 days ago"
+      Then the alternative "exchange" is applied
+      And the agent says "A refund reaches your card within 5 working days"
+
   Rule: A customer can let a request go at any point, and then leave or ask for something else
 
     Scenario: Letting the request go while the agent is still asking about it

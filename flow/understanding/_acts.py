@@ -273,6 +273,7 @@ def read_acts(
     if context.question == "anything_else" and "goodbye" in found.kinds():
         _praise_before_question(clauses, lexicon, found)
     _take_back_person(clauses, lexicon, found)
+    _let_go_on_a_condition(clauses, found)
     if context.state == "escalated" and "request" in found.kinds():
         _no_person_after_all(clauses, lexicon, found)
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
@@ -564,7 +565,7 @@ def read_acts(
         and _moves_on(clauses, kinds, found, context, lexicon)
         and not (tone.abusive or tone.irony or tone.threat)
     ):
-        aside = _aside_question(clauses, lexicon, found)
+        aside = _aside_question(clauses, lexicon, found) or _status_told_beside(clauses, found)
         if aside is not None:
             asides.append(aside)
     elif asides is not None and context.state == "escalated" and kinds <= {"ask_policy", "ask_status", "thank"}:
@@ -1005,6 +1006,17 @@ _ANSWERED_ANYWAY = frozenset(
 _FACTS_AT = 500
 """Where the facts a message gives are placed among its acts: in no clause of their own."""
 _MOVING_ON = frozenset({"request", "choose", "insist"})
+
+
+def _status_told_beside(clauses: list[Clause], found: Found) -> str | None:
+    """ "I returned a dress last week and haven't had the refund yet, also can I swap the shoes?": how an
+    earlier request is going, told rather than asked beside what the message asks for, is answered too."""
+    if not found.kinds() & {"choose", "request"}:
+        return None
+    told = next((at // 1000 for at, act in found.acts if act.kind == "ask_status"), None)
+    if told is None or told >= len(clauses):
+        return None
+    return f"{ASKS_RULES} {' '.join(clauses[told].words)}"
 
 
 def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides: list[str]) -> None:
@@ -2082,6 +2094,22 @@ def _correction_not_drop(clauses: list[Clause], lexicon: Lexicon, found: Found) 
             if match.phrase not in lexicon.corrections:
                 return
     found.drop("cancel_request")
+
+
+def _let_go_on_a_condition(clauses: list[Clause], found: Found) -> None:
+    """ "Cancel A-1616, but if it's already shipped I'll just keep it", "unless it's gone out, in which case
+    I'll keep it": the request is let go only if something turns out so, which the agent finds out first."""
+    conditional = set()
+    for index, clause in enumerate(clauses):
+        opening = _past_fillers(clause.words)[:3]
+        if opening[:1] in (["if"], ["unless"]):
+            conditional.add(index)
+        elif index - 1 in conditional and (
+            opening[:1] in (["then"], ["otherwise"]) or opening == ["in", "which", "case"]
+        ):
+            conditional.add(index)
+    if conditional:
+        found.acts = [(at, a) for at, a in found.acts if not (a.kind == "cancel_request" and at // 1000 in conditional)]
 
 
 def _take_back_person(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

@@ -1027,6 +1027,9 @@ _SOMEONE_ELSES = frozenset({"elses", "someones", "somebodys"})
 """Words that make what follows another person's things ("someone else's stuff"), never a kind of case."""
 
 
+_CONDITIONAL = frozenset({"if", "unless"})
+
+
 def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
     """ "What happens if something breaks?", "what's the policy on broken items?": a case supposed or asked
     about, not what happened."""
@@ -1177,6 +1180,8 @@ def _yes_no(
         no_phrases = _phrase_set(spec.no_phrases)
         yes_phrases = _phrase_set(spec.yes_phrases)
         for clause in clauses:
+            if _CONDITIONAL.intersection(clause[:3]):
+                continue  # "unless it's gone out already": a case supposed, not told
             if no_phrases.may_hold(clause) and any(
                 not _in_condition(clause, m, lexicon) and not _asked_about(clause, m) for m in no_phrases.find(clause)
             ):
