@@ -172,3 +172,23 @@ Feature: Weighing up the alternatives
     Then the alternative "Exchange" is applied
     And the reply matches /(other question is one I can't answer|can't answer your other question) from here/
     And the agent does not say "As for your other question"
+
+  Scenario Outline: "<comparison>" after asking about the exchange compares both, not the exchange alone
+    When the customer says "how does the exchange work?"
+    And the customer says "<comparison>"
+    Then the agent says "Store credit: The credit goes on your account straight away"
+    And the agent does not say "told you all I know"
+    And no alternative is applied
+
+    Examples:
+      | comparison                         |
+      | whats the difference between them? |
+      | how do the two compare?            |
+      | which of those is better?          |
+
+  Scenario: A question the repair's details say nothing of is said to be one the agent cannot answer
+    Given the customer "Dana" bought order "A-1001" 60 days ago
+    When the customer says "it stopped working"
+    And the customer says "how does the repair work?"
+    And the customer says "will I get a loan one meanwhile?"
+    Then the agent says "can't answer that from here"

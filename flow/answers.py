@@ -69,7 +69,8 @@ _OWN_SUBJECTS = frozenset(
     {"address", "postcode", "abroad", "overseas", "international", "wrapping", "wrapped", "receipt", "invoice",
      "locker", "neighbour", "neighbor", "instalments", "installments", "klarna", "transferable", "transfer",
      "transferred", "cash", "split", "combine", "combined", "cheaper", "pricier", "dearer", "price", "prices",
-     "guarantee", "guaranteed", "promise", "tomorrow", "christmas", "expensive"}
+     "guarantee", "guaranteed", "promise", "tomorrow", "christmas", "expensive", "printer", "loan",
+     "meanwhile", "courtesy"}
 )  # fmt: skip
 """Subjects a question is about that only a sentence naming them answers: without one, none does."""
 _WAYS = frozenset({"post", "posting", "label", "courier", "shop", "store", "collect", "collection", "drop"})

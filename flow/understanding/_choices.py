@@ -35,6 +35,7 @@ _SOFTENERS = frozenset({"just", "please", "maybe", "perhaps", "actually", "possi
 _COORDINATION = frozenset({"or", "and", "nor", "a", "an", "the", "any", "either", "your", "that", "this"})
 _DETERMINERS = frozenset({"the", "a", "an", "my", "that", "this", "some", "your"})
 _REFERRING = frozenset({"it", "that", "this", "they", "them", "one", "its"})
+_BOTH_OF_THEM = frozenset({"them", "both", "those", "these", "two", "options"})
 _TIME_WORDS = frozenset(
     """morning afternoon evening tonight tomorrow am pm oclock noon midday lunchtime monday tuesday wednesday thursday
     friday saturday anytime""".split()
@@ -177,6 +178,14 @@ def read_choices(
                 last = mention.offer or last
             continue
         pointed = last if last is not None else _still_about(clause, context, lexicon)
+        if (
+            len(context.offered) > 1
+            and not _BOTH_OF_THEM.isdisjoint(clause.words)
+            and _compares(clause.words, lexicon)
+            and not any(mentioned)
+        ):
+            found.add(position, Act.of("ask_about", "all"))  # "what's the difference between them?"
+            continue
         if pointed is not None and clause.question and not _REFERRING.isdisjoint(clause.words):
             if _asks_to_have(clause.words, lexicon):
                 found.add(position, Act.of("choose", pointed))
