@@ -266,6 +266,18 @@ Feature: Reading facts and requests the way people give them
       And the refund is approved
       And the agent says "free returns label"
 
+    Scenario Outline: "<answer>" to "has it been dispatched?" says it has, whatever word comes first
+      When the customer says "cancel A-5000"
+      And the customer says "<answer>"
+      Then the request is declined
+      And the agent offers "free return" and "store credit"
+
+      Examples:
+        | answer                    |
+        | nope, it's been sent      |
+        | no it's already been sent |
+        | it's been sent already    |
+
   Rule: Requests come in other forms, and a question about an earlier refund is not a new one
 
     Scenario: "Just wanted to check the refund is going through" asks after it

@@ -98,6 +98,26 @@ Feature: Reading the tone of a message
       Then the message's acts are "complain"
       And the agent says "sorry"
 
+    Scenario Outline: "<message>" to the offers is heard as sarcasm, and closes nothing
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as ironic
+      And the conversation is in "offering_alternatives"
+      And no alternative is applied
+
+      Examples:
+        | message                                                   |
+        | cool cool cool. so I'm paying for something I don't want  |
+        | nice nice. so I'm stuck with it then                      |
+
+    Scenario: "Cool cool cool" said in irony to "anything else?" is no goodbye
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want a refund"
+      Then the request is approved
+      When the customer says "cool cool cool. so I'm paying for something I don't want"
+      Then the conversation is in "follow_up"
+      And the agent does not say "Take care"
+
   Rule: Swearing is frustration; abuse is insults aimed at people
 
     Scenario: "Bloody ridiculous" is frustration, met with an apology and the offer again

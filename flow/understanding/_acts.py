@@ -1942,9 +1942,9 @@ def _read_answers(
             only(lexicon.yes, words, lexicon) or _praises(words, lexicon) or _glad(words, lexicon)
         ):
             found.add(position + 9, Act.of("affirm"))
-        elif not thanked and _praises(words, lexicon):
+        elif not thanked and not irony and _praises(words, lexicon):
             found.add(position + 9, Act.of("goodbye"))
-        elif only(lexicon.yes, words, lexicon) and not thanked:
+        elif only(lexicon.yes, words, lexicon) and not thanked and not irony:
             found.add(position + 9, Act.of("affirm"))
         return
     if has(lexicon.taking_time, words) and not has(lexicon.done, words):

@@ -456,7 +456,8 @@ _STRONG_IRONY = _phrases("""
     thanks so much for nothing | yeah right | so helpful not | very helpful not | really helpful not | just great |
     just perfect | just brilliant | just fantastic | just wonderful | just lovely | great great | love that for me |
     oh joy | oh goody | lucky me | what a surprise | surprise surprise | how convenient | thanks for your help not |
-    just marvellous | just marvelous | totally thrilled | so thrilled | just brilliant isnt it | how generous |
+    just marvellous | just marvelous | cool cool | nice nice |
+    totally thrilled | so thrilled | just brilliant isnt it | how generous |
     how kind | how thoughtful | thrilled | delighted | over the moon | great great | yes right like |
     yes right as if | yes sure as if | like ill ever | like i will ever | like id ever | like i would ever |
     like thats going to help | like that helps | as if that helps | as if thats going to help |
@@ -486,7 +487,7 @@ _PRAISED_SERVICE = _phrases("""
 _NEGATIVE = _phrases("""
     still | never | no refund | nothing | another | again | useless | waiting | wont | cant | not | no | doesnt |
     didnt | isnt | hasnt | havent | ignored | rubbish | waste | weeks | lost | losing | late | charged | broken |
-    out of pocket | short changed | ripped off
+    out of pocket | short changed | ripped off | paying for something | pay for something | stuck with
 """)
 _CHOICE_FORMS = _phrases("""
     can i have | can i get | could i have | could i get | can i take | could i take | may i have | can i go with |
