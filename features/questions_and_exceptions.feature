@@ -134,6 +134,17 @@ Feature: Questions on the way, and the facts that change the answer
         | A-7000 says delivered yesterday but nothing came                                         |
         | hi, tracking shows delivered on the 1st but it wasn't at my door, A-7000                 |
 
+    Scenario Outline: "<message>" is a danger to people, sent to the safety team
+      When the customer says "<message>"
+      Then the agent says "stop using it"
+      And the agent hands over to a person
+
+      Examples:
+        | message                                                                                                  |
+        | my kids toy from A-7007 broke on day one, the battery compartment got really hot and melted a bit. bought 2 days ago |
+        | the charger I got from A-7007 started melting last night                                                 |
+        | order A-7007, the scooter battery is swelling                                                            |
+
     Scenario: Faulty after six months: a person looks at whether it lasted as long as it should
       Given the customer "Dana" bought order "A-1001" 200 days ago
       When the customer says "I want a refund, it is faulty"

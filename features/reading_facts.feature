@@ -278,6 +278,34 @@ Feature: Reading facts and requests the way people give them
         | no it's already been sent |
         | it's been sent already    |
 
+    Scenario Outline: "<date>" for a purchase is read as the days of the month named after them
+      When the customer says "hi refund A-7004 please"
+      And the customer says "<date>"
+      Then the request is declined
+      And the agent offers "store credit" and "exchange"
+
+      Examples:
+        | date                                                  |
+        | I think I bought it around the 10th or 11th of october |
+        | the 10th or 11th october                              |
+        | somewhere between the 8th and the 12th of October     |
+
+    Scenario Outline: "<told>" says the order has been dispatched
+      When the customer says "cancel A-8003 please. <told>"
+      Then the request is declined
+      And the agent does not say "Has your order been dispatched yet?"
+
+      Examples:
+        | told                                             |
+        | It's with Royal Mail already I think.            |
+        | I got an email saying it's with DPD              |
+        | I had a text from Evri this morning about it     |
+
+    Scenario: "I'd prefer repair to a replacement" for a fault past 30 days arranges the repair
+      When the customer says "hi, my headphones A-4545 arrived with one side not working. bought 3 months ago. I'd prefer repair to a replacement tbh"
+      Then the alternative "repair" is applied
+      And the alternative "replacement" is not applied
+
   Rule: Requests come in other forms, and a question about an earlier refund is not a new one
 
     Scenario: "Just wanted to check the refund is going through" asks after it

@@ -16,6 +16,7 @@ from flow.answers import (
     answer_sharing_words,
     answering_sentence,
     answers_to_each,
+    answers_topic,
     asks_where_money_goes,
     first_sentence_about,
     speaks_of,
@@ -1457,8 +1458,14 @@ def _fresh_details(alternative: Alternative, said: set[int], question: str) -> s
     instead of saying them again."""
     name = _in_sentence(alternative)
     if not alternative.details:
-        # The policy gives no more than the offer's words: said as all there is, not as an answer.
-        told = f"All I can tell you here is that it's {alternative.text}, I'm afraid."
+        # The policy gives no more than the offer's words: said as the answer when they answer the question
+        # ("will I be charged in the pause?" of "no charge while paused"), else as all there is.
+        answered = answers_topic(alternative.text, question)
+        told = (
+            f"It's {alternative.text}."
+            if answered
+            else f"All I can tell you here is that it's {alternative.text}, I'm afraid."
+        )
         if not set(sentence_hashes(told)) <= said:
             return told
         return f"I've shared all I know about the {name}; a colleague can tell you more if you need it."

@@ -395,3 +395,21 @@ def test_two_questions_the_agent_cannot_help_with_get_one_offer_of_a_colleague(e
     assert "other question" not in turn.text
     assert "from here" in turn.text
     assert "colleague" in turn.text
+
+
+@pytest.mark.parametrize("message", ["no then can you pause it? for 2 months", "no, could you just pause it instead?"])
+def test_a_no_before_asking_for_an_offer_takes_that_offer(subscriptions: Engine, message: str) -> None:
+    conversation, _ = subscriptions.start(message="Refund for my annual plan please, it renewed in August")
+    conversation, turn = subscriptions.reply(conversation, message)
+
+    assert any(action.type == "apply_alternative" and action.alternative == "pause" for action in turn.actions)
+    assert "Basic plan" not in turn.text
+
+
+def test_a_question_the_offer_s_own_words_answer_is_answered_without_a_shrug(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="Refund for my annual plan please, it renewed in August")
+    conversation, _ = subscriptions.reply(conversation, "the pause please")
+    _, turn = subscriptions.reply(conversation, "and will I be charged in the pause?")
+
+    assert "no charge while paused" in turn.text
+    assert "I'm afraid" not in turn.text

@@ -11,11 +11,11 @@ readable is ``unknown``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
+from flow.textmatch import TextPattern
 from flow.understanding._checking import checks_the_no, gives_the_reason
 from flow.understanding._choices import (
     CALLBACK,
@@ -2982,4 +2982,4 @@ def _tells_news(words: Sequence[str]) -> bool:
     return not _REPORTING.isdisjoint(words) or "ago" in words or any(_ORDINAL.fullmatch(word) for word in words)
 
 
-_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+_ORDINAL = TextPattern(r"\d{1,2}(?:st|nd|rd|th)")

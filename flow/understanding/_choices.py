@@ -889,12 +889,18 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     first = max(0, start - 4)
     before = words[first:start]
     negated = any(
-        w in lexicon.negators and not _not_negating(w, words[first + i + 1 : first + i + 2])
+        w in lexicon.negators
+        and not _not_negating(w, words[first + i + 1 : first + i + 2])
+        and not (w == "no" and not _ASKING_AFTER_NO.isdisjoint(before[i + 1 :]))  # "no then can you pause it?"
         for i, w in enumerate(before)
     )
     if negated and "mind" not in before and "sure" not in before:
         return True
     return not supposed and has(lexicon.negative_after, words[mention.end :])
+
+
+_ASKING_AFTER_NO = frozenset({"then", "can", "could", "would", "will", "maybe", "just"})
+"""Words after a "no" that ask for the offer named next, so the "no" answers something else."""
 
 
 def _not_negating(negator: str, after: Sequence[str]) -> bool:

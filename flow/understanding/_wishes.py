@@ -118,6 +118,8 @@ _HAVING = frozenset({"get", "have", "getting", "having", "send", "give"})
 def _swapped_for(words: Sequence[str], mention: Mention, mentions: Sequence[Mention]) -> bool:
     """ "Can I swap my refund for store credit?": the word of swapping names the exchange, but what is
     wanted is the other alternative it is swapped for."""
+    if not _PREFERRING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
+        return False  # "I'd prefer a repair to a replacement": the first is the one wanted
     return any(
         later.offer not in (None, mention.offer)
         and later.start >= mention.end
@@ -266,6 +268,8 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         word in _TOLD or word in lexicon.praise for word in words[mention.end :]
     ):
         return True  # "a replacement", "send the right one", "just give me the credit then"
+    if not _PREFERRING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
+        return True  # "I'd prefer a repair", "I'd rather have the credit"
     if mention.how == "variant" and not _SENDING_FOR.isdisjoint(words[max(0, mention.start - 2) : mention.start]):
         return True  # "size 8, need 9", "if you send a 9"
     if (
@@ -308,6 +312,8 @@ def _displaced(words: Sequence[str], start: int) -> bool:
     pairs = set(zip(before, before[1:], strict=False))
     if ("rather", "than") in pairs or ("instead", "of") in pairs or ("mind", "about") in pairs:
         return True
+    if "to" in before[-2:] and not _PREFERRING.isdisjoint(words[: max(0, start - 2)]):
+        return True  # "I'd prefer a repair to a replacement"
     return "than" in before and not _PREFERRING.isdisjoint(words[:start])
 
 

@@ -135,6 +135,10 @@ UNSAFE = _phrases("""
     caught fire | caught on fire | set on fire | burst into flames | went up in flames | started smoking |
     smoke came out | smoke coming out | sparked | sparking | sparks came out | sparks coming out | exploded |
     blew up in | electric shock | gave me a shock | shocked me | electrocuted | fire hazard | safety hazard |
+    got really hot and melted | got very hot and melted | melted a bit | started to melt | started melting |
+    began to melt | plastic melted | battery melted | battery got really hot | battery got very hot |
+    battery overheated | battery is swelling | battery swelling | battery swelled | battery is bulging | burned my |
+    burnt my |
     unsafe | burned me | burnt me | scalded me | overheated and | dangerously hot | smells of burning |
     smell of burning | smells like burning | smelt of burning | smelled of burning | burning smell |
     smells burnt | smells like its burning | plug melted | melted plug | cable melted | wire melted |

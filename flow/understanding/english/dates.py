@@ -772,6 +772,9 @@ def _month_day(
             month = MONTHS[tokens[k].text]
             year, last = _year_after(tokens, k)
             return _back_to(today, day, month, year), last
+        either = _either_day_of(tokens, i, day, today)
+        if either is not None:
+            return either
         if k > i + 1 and k + 1 < len(tokens) and tokens[k + 1].text == "month" and tokens[k].text in _WHICH_MONTH:
             earlier = _WHICH_MONTH[tokens[k].text]
             month = (today.month - earlier - 1) % 12 + 1
@@ -819,6 +822,31 @@ def _month_day(
     return Span(low=(today - newest).days, high=(today - oldest).days), i + (
         1 if nxt.isdigit() and len(nxt) == 4 else 0
     )
+
+
+def _either_day_of(tokens: list[_Token], i: int, day: int, today: date) -> tuple[Days | None, int] | None:
+    """ "The 10th or 11th of October", "the 3rd to the 5th of May": two days of the month named after the
+    second, as the span between them."""
+    k = i + 1
+    if k + 1 >= len(tokens) or tokens[k].text not in ("or", "to", "and"):
+        return None
+    k += 1
+    if tokens[k].text == "the" and k + 1 < len(tokens):
+        k += 1
+    other = _day_number(tokens[k].text)
+    if other is None:
+        return None
+    m = k + 1
+    if m < len(tokens) and tokens[m].text == "of":
+        m += 1
+    if m >= len(tokens) or tokens[m].text not in MONTHS:
+        return None
+    month = MONTHS[tokens[m].text]
+    year, last = _year_after(tokens, m)
+    first, second = _back_to(today, day, month, year), _back_to(today, other, month, year)
+    if first is None or second is None:
+        return None, last
+    return Span(low=min(first, second), high=max(first, second)), last
 
 
 def _week_of(tokens: list[_Token], i: int) -> int | None:
