@@ -351,6 +351,21 @@ Feature: Following the customer when they change course
       Then the alternative "exchange" is applied
       And the agent says "A refund reaches your card within 5 working days"
 
+  Rule: A purchase date put right after the approval decides again
+
+    Scenario Outline: "<correction>" once the refund is started withdraws it and offers what is left
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund please for A-5656, bought on November 3rd"
+      Then the request is approved
+      When the customer says "<correction>"
+      Then the agent offers "store credit" and "exchange"
+      And the agent does not say "take all the time you need"
+
+      Examples:
+        | correction                                       |
+        | hang on, sorry, it was october 3rd not november  |
+        | sorry, it was the 3rd of October, not November   |
+
   Rule: A customer can let a request go at any point, and then leave or ask for something else
 
     Scenario: Letting the request go while the agent is still asking about it

@@ -185,6 +185,16 @@ Feature: Reading the tone of a message
       When the customer says "you are a useless idiot"
       Then the agent ends the chat after repeated abuse
 
+    Scenario Outline: "<message>" judges what happened in a sentence of its own, and is no abuse
+      When the customer says "<message>"
+      Then the agent does not say "respectful"
+      And the message is not read as "abuse"
+
+      Examples:
+        | message                                                                                          |
+        | Order A-6004 never arrived. This is the third time this has happened with you lot. Absolutely pathetic. |
+        | I've waited three weeks for you guys. Useless.                                                   |
+
   Rule: Pressing for the request and sarcasm in new words
 
     Scenario: "Can I get 50% back then?" after a refusal presses for the refund

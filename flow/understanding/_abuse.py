@@ -220,6 +220,12 @@ def is_abusive(
     return masked or _has_abuse(revealed)
 
 
+def _sentences(lowered: str) -> list[str]:
+    """``lowered`` cut after each full stop, question mark and exclamation mark that a space follows; not in
+    "f.u.c.k"."""
+    return f"{lowered} ".replace("! ", ". ").replace("? ", ". ").split(". ")
+
+
 SWEAR_NOUNS = frozenset(
     """bitch bitches bastard bastards asshole assholes arsehole arseholes dick dicks dickhead dickheads prick
     pricks cunt cunts twat twats wanker wankers tosser tossers motherfucker motherfuckers douche douchebag
@@ -285,8 +291,25 @@ def read_abuse(
     whether it swears or insults at all; the optional arguments are those of :func:`is_abusive`.
 
     Swearing for emphasis ("I want my damn money back") and insults about the company or the product
-    ("this company is useless") are not abuse aimed at people; they are still profanity.
+    ("this company is useless") are not abuse aimed at people; they are still profanity. An insult is aimed
+    only within its sentence: "… happened with you lot. Absolutely pathetic." judges what happened.
     """
+    lowered = fold(text) if folded is None else folded
+    aimed, profane = _read_abuse(text, lowered, words, digits=digits, stretched=stretched)
+    sentences = [part for part in _sentences(lowered) if part.strip()]
+    if aimed and len(sentences) > 1:
+        aimed = any(_read_abuse(part, part, digits=digits, stretched=stretched)[0] for part in sentences)
+    return aimed, profane
+
+
+def _read_abuse(
+    text: str,
+    folded: str | None = None,
+    words: list[str] | None = None,
+    *,
+    digits: bool | None = None,
+    stretched: bool | None = None,
+) -> tuple[bool, bool]:
     lowered = fold(text) if folded is None else folded
     profane = is_abusive(text, lowered, words, digits=digits, stretched=stretched)
     plain = letter_runs(lowered)

@@ -117,7 +117,11 @@ def read_facts(
         if spec.kind == "order_id":
             value = _order_id(text, folded, spec, asked, reading, slots, digits)
         elif spec.kind == "days":
-            corrected = lexicon.corrections.may_hold(word_set) and any(has(lexicon.corrections, c) for c in clauses)
+            # "sorry, it was October 3rd not November": put right across the comma too
+            corrected = lexicon.corrections.may_hold(word_set) and (
+                any(has(lexicon.corrections, c) for c in clauses)
+                or has(lexicon.corrections, [w for c in clauses for w in c])
+            )
             value, by_arrival = _days(folded, word_set, context, lexicon, asked, digits, corrected=corrected)
             if value is None and context.today is None and slots and slots.get("days_ago", "").isdigit():
                 value = int(slots["days_ago"])
