@@ -503,6 +503,18 @@ Feature: Handing over to a person
         | I'd rather have a call please |
         | a call instead would be great |
 
+    Scenario: "Actually nevermind, I'll just tell you" with what went wrong takes the conversation back
+      When the customer says "I want to speak to a real human please"
+      Then the agent hands over to a person
+      When the customer says "actually nevermind, i'll just tell you. the kettle I got (A-3321) stopped working, bought it in july"
+      Then the conversation is in "offering_alternatives"
+      And the agent offers "replacement" and "repair"
+
+    Scenario: What went wrong, told while waiting without taking the ask back, leaves the handoff as it is
+      When the customer says "I want to speak to a real human please"
+      And the customer says "the kettle I got (A-3321) stopped working, bought it in july"
+      Then the conversation is in "escalated"
+
     Scenario: "Please don't call me, I'll wait" keeps the customer waiting
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I want to talk to a person about my order"

@@ -145,6 +145,21 @@ Feature: Questions on the way, and the facts that change the answer
         | the charger I got from A-7007 started melting last night                                                 |
         | order A-7007, the scooter battery is swelling                                                            |
 
+    Scenario Outline: "<message>" is a refund asked for, and a bereavement goes to a person who can make an exception
+      When the customer says "<message>"
+      Then the refund goes to a person for review
+      And the agent says "sorry for your loss"
+
+      Examples:
+        | message                                                                                              |
+        | My mum passed away last month and I couldn't return her order in time. order A-1001                 |
+        | my dad died in october so I wasn't able to return the coat he bought, A-1001                         |
+
+    Scenario: A store credit that should go to the customer, "not the person who bought it", is no ask for a person
+      When the customer says "hi, a refund on A-7008, please. It was a gift I received, I'm not sure when it was bought"
+      And the customer says "ok store credit is fine, can it go to me and not the person who bought it?"
+      Then the agent does not hand over to a person
+
     Scenario: Faulty after six months: a person looks at whether it lasted as long as it should
       Given the customer "Dana" bought order "A-1001" 200 days ago
       When the customer says "I want a refund, it is faulty"

@@ -823,6 +823,8 @@ def no_person_needed(run: Run, rules: Rules) -> bool:
     acts = _acts(run)
     if any(a.kind == "ask_human" and not a.negated for a in acts):
         return False
+    if "circumstance" in run.signals.facts and not any(a.kind == "ask_human" and a.negated for a in acts):
+        return False  # "the person who bought it has passed away, I just want to return it": one for a person
     if any(a.kind == "request" and a.target == "refund" and not a.negated for a in acts) and _chasing_money(run, rules):
         return False  # "no I don't want a colleague, I want my money": the money chased, which only they can check
     if any(a.kind == "ask_human" and a.negated for a in acts) or _takes_back_the_ask(run, rules):

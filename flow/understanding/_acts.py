@@ -274,7 +274,8 @@ def read_acts(
         _praise_before_question(clauses, lexicon, found)
     _take_back_person(clauses, lexicon, found)
     _let_go_on_a_condition(clauses, found)
-    if context.state == "escalated" and "request" in found.kinds():
+    if context.state == "escalated" and ("request" in found.kinds() or (facts and not found.kinds() - {"thank"})):
+        # "no actually I just want to cancel A-2468", "actually nevermind, i'll just tell you. the kettle broke"
         _no_person_after_all(clauses, lexicon, found)
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
@@ -1757,8 +1758,13 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     if single and not clause.question and not _REPORTED_BY.isdisjoint(words[match.end : match.end + 6]):
         return  # "the person who gave it said early November": what someone told, not someone wanted
-    if single and not _DID_SOMETHING.isdisjoint(words[match.end : match.end + 1]):
-        return  # "a present someone gave me", "somebody used my card": someone who did something, not one wanted
+    after = words[match.end + 1 : match.end + 2] if words[match.end : match.end + 1] == ["who"] else []
+    if (single or not _DID_SOMETHING.isdisjoint(after)) and not _DID_SOMETHING.isdisjoint(
+        words[match.end : match.end + 1] + after
+    ):
+        # "a present someone gave me", "somebody used my card", "the person who bought it": someone who did
+        # something, not one wanted
+        return
     if single and not clause.question and not _SPOKEN_WITH.isdisjoint(words[max(0, match.start - 3) : match.start]):
         return  # "I was told by someone on the phone", "I spoke to someone yesterday": a contact had, not wanted
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):

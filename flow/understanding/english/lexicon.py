@@ -103,7 +103,8 @@ _NOT_THANKS = _phrases("""
 """)
 _REFUND = _phrases("""
     refund | refunds | refunded | refunding | money back | my money | mony back | my mony | monies back | my £ back |
-    the £ back | £ back |
+    the £ back | £ back | couldnt return | could not return | wasnt able to return | was not able to return |
+    unable to return | didnt get to return | didnt manage to return | didnt get round to returning |
     reimburse | reimbursed | reimbursement |
     reimbursements | reimbursing | repay | repaid | pay me back | cash back | rebate | rebates | my cash |
     the money | get reimbursed | be reimbursed | return it for | send it back for | full refund | compensate me |
