@@ -366,6 +366,14 @@ Feature: Following the customer when they change course
         | hang on, sorry, it was october 3rd not november  |
         | sorry, it was the 3rd of October, not November   |
 
+  Rule: An offer taken beside asking for something for the trouble is set up
+
+    Scenario: "Ok resend it please. And can I get a discount for the hassle?" sends the new parcel
+      When the customer says "My parcel A-7781 never turned up, ordered it 2 weeks ago."
+      And the customer says "ok resend it please. and while you're at it can I get a discount for the hassle?"
+      Then the alternative "resend" is applied
+      And the agent does not say "not what you hoped for"
+
   Rule: A customer can let a request go at any point, and then leave or ask for something else
 
     Scenario: Letting the request go while the agent is still asking about it

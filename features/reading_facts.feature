@@ -290,6 +290,15 @@ Feature: Reading facts and requests the way people give them
         | the 10th or 11th october                              |
         | somewhere between the 8th and the 12th of October     |
 
+    Scenario Outline: "<date>" in shorthand is a day
+      When the customer says "refund A-1234 please, bought it <date>"
+      Then the request is approved
+
+      Examples:
+        | date |
+        | yday |
+        | yest |
+
     Scenario Outline: "<told>" says the order has been dispatched
       When the customer says "cancel A-8003 please. <told>"
       Then the request is declined

@@ -230,10 +230,17 @@ class Understander:
         ):
             slots["goodwill"] = "yes"  # "any compensation for the hassle?" once it is put right
             if not any(_MONEY_BACK.intersection(clause) for clause in clause_words):
-                # "no, just want compensation": the no is to what else there is, not to the goodwill asked for
-                acts = [a for a in acts if a.kind not in _READ_FOR_GOODWILL and a.kind not in _NO_MORE] or [
-                    Act.of("unknown")
-                ]
+                # "no, just want compensation": the no is to what else there is, not to the goodwill asked for;
+                # but "ok resend it please. and can I get a discount?" takes the offer named apart from it
+                taken_apart = _named_apart_from_goodwill(clause_words, context, lexicon)
+                acts = [
+                    a
+                    for a in acts
+                    if (a.kind not in _READ_FOR_GOODWILL and a.kind not in _NO_MORE)
+                    or (a.kind == "choose" and a.target in taken_apart)
+                ] or [Act.of("unknown")]
+                if any(a.kind == "choose" for a in acts):
+                    acts = [a for a in acts if a.kind != "complain"]  # "the hassle" asked about, not a grudge
         elif any(a.kind == "request" for a in acts):
             # "cancel A-2002. Also a discount for the hassle?", "a full refund AND compensation": beside the request
             asking = [_goodwill_part(clause) for clause in clause_words if asks_for_goodwill(clause)]
@@ -1510,6 +1517,20 @@ _CALL_PREFERRED = (
     "like a call",
     "a call instead",
 )
+
+
+def _named_apart_from_goodwill(
+    clause_words: Sequence[Sequence[str]], context: Context, lexicon: Lexicon
+) -> frozenset[str]:
+    """The offers named in clauses that do not ask for something for the trouble ("ok resend it please. and
+    can I get a discount for the hassle?": the resend)."""
+    return frozenset(
+        mention.offer
+        for clause in clause_words
+        if not asks_for_goodwill(clause)
+        for mention in find_mentions(clause, context.offered, lexicon)
+        if mention.offer is not None
+    )
 
 
 def _offer_taken(acts: Sequence[Act], context: Context) -> Offer | None:

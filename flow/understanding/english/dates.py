@@ -131,10 +131,15 @@ SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 """The month each season starts in, in the northern hemisphere: a season is three months from its first day."""
 VAGUE_TIMES = frozenset({"sales", "easter", "ages", "while", "donkeys"})
 """Times too vague to turn into days: the customer named a time, but not one that can be bounded."""
+_SHORT_DAYS = {"yday": "yesterday", "yest": "yesterday", "ystrdy": "yesterday", "ytd": "yesterday"}
+"""Shorthand for a day ("bought it yday"), read as the word it stands for."""
+
+
 DATE_HINTS = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(UNITS) | {w for day in (*NAMED_DAYS, *MOVING_DAYS) for w in day} | VAGUE_TIMES
     | set(SEASONS)
     | {"ago", "yesterday", "today", "tonight", "morning", "night", "last", "weekend", "fortnight", "earlier", "now"}
+    | set(_SHORT_DAYS)
 )  # fmt: skip
 
 
@@ -196,7 +201,7 @@ def read_dates(
     is what the customer said before, known only roughly (days ago, from and to): "the 5th" is then the
     5th of the month inside that range, not of this month.
     """
-    tokens = _tokens(folded)
+    tokens = [t._replace(text=_SHORT_DAYS[t.text]) if t.text in _SHORT_DAYS else t for t in _tokens(folded)]
     found: list[When] = []
     i = 0
     while i < len(tokens):
