@@ -413,3 +413,14 @@ def test_a_question_the_offer_s_own_words_answer_is_answered_without_a_shrug(sub
 
     assert "no charge while paused" in turn.text
     assert "I'm afraid" not in turn.text
+
+
+@pytest.mark.parametrize(
+    "message", ["Oh great, another gym that makes it impossible to leave. I want out.", "let me out of this contract"]
+)
+def test_wanting_out_of_the_membership_is_a_cancellation(engine: Engine, message: str) -> None:
+    _, turn = engine.start(facts={"customer_name": "Lu"}, message=message)
+
+    assert turn.signals is not None
+    assert "request:cancel" in [str(act) for act in turn.signals.acts]
+    assert "months are left" in turn.text

@@ -119,7 +119,8 @@ _CANCEL = _phrases("""
     stop this order | stop that order | stop paying | stop the payments | stop my payments | stop the direct debit |
     end my contract | end the contract | quit my membership | quit the gym | leave the gym | out of my contract |
     out of the contract | out of my membership | want to quit | wanna quit | like to quit | need to quit |
-    going to quit | gonna quit | i quit | quitting | stop my membership | stop the membership |
+    going to quit | gonna quit | i quit | quitting | i want out | want out of | let me out of | stop my membership |
+    stop the membership |
     stop my subscription | stop the subscription | stop my plan | end the membership | end the subscription |
     stop my gym membership | end my gym membership | quit my gym membership | stop my gym | quit my gym
 """)
