@@ -295,22 +295,19 @@ def read_abuse(
     only within its sentence: "… happened with you lot. Absolutely pathetic." judges what happened.
     """
     lowered = fold(text) if folded is None else folded
-    aimed, profane = _read_abuse(text, lowered, words, digits=digits, stretched=stretched)
+    aimed, profane = _abuse_in(text, lowered, words, (digits, stretched))
     sentences = [part for part in _sentences(lowered) if part.strip()]
     if aimed and len(sentences) > 1:
-        aimed = any(_read_abuse(part, part, digits=digits, stretched=stretched)[0] for part in sentences)
+        aimed = any(_abuse_in(part, part, None, (digits, stretched))[0] for part in sentences)
     return aimed, profane
 
 
-def _read_abuse(
-    text: str,
-    folded: str | None = None,
-    words: list[str] | None = None,
-    *,
-    digits: bool | None = None,
-    stretched: bool | None = None,
+def _abuse_in(
+    text: str, lowered: str, words: list[str] | None, marks: tuple[bool | None, bool | None]
 ) -> tuple[bool, bool]:
-    lowered = fold(text) if folded is None else folded
+    """:func:`read_abuse` of one stretch of text, already folded; ``marks`` are its ``digits`` and
+    ``stretched``."""
+    digits, stretched = marks
     profane = is_abusive(text, lowered, words, digits=digits, stretched=stretched)
     plain = letter_runs(lowered)
     if _aimed_abuse(plain):
