@@ -15,7 +15,6 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from flow.models import Act
-from flow.textmatch import TextPattern
 from flow.understanding._checking import checks_the_no, gives_the_reason
 from flow.understanding._choices import (
     CALLBACK,
@@ -43,6 +42,7 @@ from flow.understanding._earlier import (
     reported,
     returned_and_waiting,
 )
+from flow.understanding._facts import ordinal_day
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
 from flow.understanding._offers import Mention, find_mentions
 from flow.understanding._request_cues import (
@@ -882,15 +882,12 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             about_rules = bool(kinds & {"ask_policy", "ask_status"}) or (
                 not chosen and asks_what_returning_costs(clause.words)
             )
+            pairs = set(zip(clause.words, clause.words[1:], strict=False))
             if requested and not about_rules and ("it" in clause.words or "that" in clause.words):
                 # "refund please, and does it cover delivery?": what the request asked for covers
                 at = clause.words.index("it" if "it" in clause.words else "that")
                 about_rules = _asks_what_it_covers(clause.words, [at])
-                if (
-                    not about_rules
-                    and len(requested) == 1
-                    and ("how", "long") in zip(clause.words, clause.words[1:], strict=False)
-                ):
+                if not about_rules and len(requested) == 1 and ("how", "long") in pairs:
                     # "refund A-6060, also wondering how long it takes": how long the request asked for takes
                     said = [next(iter(requested)) if w in ("it", "that") else w for w in clause.words]
                     how_long_asked = how_long_asked or f"{ASKS_RULES} {' '.join(said)}"
@@ -902,7 +899,6 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             }
             how_to = bool(cued & requested) and _asks_how(clause.words)
             about_rules = about_rules or how_to
-            pairs = set(zip(clause.words, clause.words[1:], strict=False))
             how_long = "when" in clause.words or ("how", "long") in pairs
             if about_rules and cued & requested and ("how", "long") in pairs:
                 # "refund A-6060, and how long do refunds take?": asked of the request, answered unless the
@@ -2985,7 +2981,4 @@ def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: 
 def _tells_news(words: Sequence[str]) -> bool:
     """ "Ok she says the 12th of October", "ok it was 3 weeks ago": the "ok" takes in what was said, and the
     rest tells something, so it answers no offer."""
-    return not _REPORTING.isdisjoint(words) or "ago" in words or any(_ORDINAL.fullmatch(word) for word in words)
-
-
-_ORDINAL = TextPattern(r"\d{1,2}(?:st|nd|rd|th)")
+    return not _REPORTING.isdisjoint(words) or "ago" in words or any(ordinal_day(word) for word in words)

@@ -54,10 +54,15 @@ def _counts_time(folded: str, end: int) -> bool:
 _ORDINAL = TextPattern(r"\d{1,2}(?:st|nd|rd|th)")
 
 
+def ordinal_day(word: str) -> bool:
+    """Whether ``word`` is a day written as an ordinal ("28th", "3rd")."""
+    return _ORDINAL.fullmatch(word) is not None
+
+
 def _dates_a_day(word: str, slots: Mapping[str, str]) -> bool:
     """Whether ``word`` is a day of a date ("it came on the 28th", "28 November"), so no attempt at an order
     number."""
-    return _ORDINAL.fullmatch(word) is not None or word in slots.get("date", "").lower().split()
+    return ordinal_day(word) or word in slots.get("date", "").lower().split()
 
 
 WRONG_ITEM = "wrong_item"
@@ -1031,9 +1036,6 @@ _SOMEONE_ELSES = frozenset({"elses", "someones", "somebodys"})
 """Words that make what follows another person's things ("someone else's stuff"), never a kind of case."""
 
 
-_CONDITIONAL = frozenset({"if", "unless"})
-
-
 def _supposed(clause: Sequence[str], start: int, lexicon: Lexicon) -> bool:
     """ "What happens if something breaks?", "what's the policy on broken items?": a case supposed or asked
     about, not what happened."""
@@ -1184,7 +1186,7 @@ def _yes_no(
         no_phrases = _phrase_set(spec.no_phrases)
         yes_phrases = _phrase_set(spec.yes_phrases)
         for clause in clauses:
-            if _CONDITIONAL.intersection(clause[:3]):
+            if not lexicon.supposing.isdisjoint(clause[:3]):
                 continue  # "unless it's gone out already": a case supposed, not told
             if no_phrases.may_hold(clause) and any(
                 not _in_condition(clause, m, lexicon) and not _asked_about(clause, m) for m in no_phrases.find(clause)

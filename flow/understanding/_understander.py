@@ -1495,16 +1495,13 @@ def _asks_for_a_call(words: Sequence[str], lexicon: Lexicon) -> bool:
     """ "Can you call me instead?", "could someone ring me back tomorrow?": a call asked for, not turned down
     ("please don't call me")."""
     joined = f" {' '.join(words)} "
-    for phrase in _CALL_ME:
-        at = joined.find(f" {phrase} ")
-        if at >= 0:
-            before = joined[:at].split()[-2:]
-            return lexicon.negators.isdisjoint(before) and "no" not in before
-    # "no, I'd prefer a call": the "no" is to chatting, and the call is what is wanted instead
-    for phrase in _CALL_PREFERRED:
-        at = joined.find(f" {phrase} ")
-        if at >= 0:
-            return lexicon.negators.isdisjoint(set(joined[:at].split()[-3:]) - {"no"})
+    # "no, I'd prefer a call": before a call preferred, the "no" is to chatting, not to the call
+    for phrases, reach, ignored in ((_CALL_ME, 2, frozenset()), (_CALL_PREFERRED, 3, frozenset({"no"}))):
+        for phrase in phrases:
+            at = joined.find(f" {phrase} ")
+            if at >= 0:
+                before = set(joined[:at].split()[-reach:]) - ignored
+                return lexicon.negators.isdisjoint(before) and "no" not in before
     return False
 
 

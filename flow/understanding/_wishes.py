@@ -118,7 +118,7 @@ _HAVING = frozenset({"get", "have", "getting", "having", "send", "give"})
 def _swapped_for(words: Sequence[str], mention: Mention, mentions: Sequence[Mention]) -> bool:
     """ "Can I swap my refund for store credit?": the word of swapping names the exchange, but what is
     wanted is the other alternative it is swapped for."""
-    if not _PREFERRING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
+    if _preferred(words, mention):
         return False  # "I'd prefer a repair to a replacement": the first is the one wanted
     return any(
         later.offer not in (None, mention.offer)
@@ -268,7 +268,7 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         word in _TOLD or word in lexicon.praise for word in words[mention.end :]
     ):
         return True  # "a replacement", "send the right one", "just give me the credit then"
-    if not _PREFERRING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
+    if _preferred(words, mention):
         return True  # "I'd prefer a repair", "I'd rather have the credit"
     if mention.how == "variant" and not _SENDING_FOR.isdisjoint(words[max(0, mention.start - 2) : mention.start]):
         return True  # "size 8, need 9", "if you send a 9"
@@ -318,6 +318,11 @@ def _displaced(words: Sequence[str], start: int) -> bool:
 
 
 _PREFERRING = frozenset({"rather", "prefer", "preferably", "sooner"})
+
+
+def _preferred(words: Sequence[str], mention: Mention) -> bool:
+    """Whether a word of preferring comes just before the name: "I'd prefer a repair"."""
+    return not _PREFERRING.isdisjoint(words[max(0, mention.start - 3) : mention.start])
 
 
 def _turned_down(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
