@@ -732,6 +732,9 @@ Feature: Reading facts and requests the way people give them
         | only the lamp arrived on A-5151, the rug is missing          |
         | only 2 of the 3 turned up, order A-5151                      |
         | my order A-5151 came but only the lamp, the rug is missing   |
+        | the box only had one of the two cushions I ordered, A-5151   |
+        | A-5151 came yesterday but the box only had 2 of the 3 mugs   |
+        | order A-5151: one of the two was missing                     |
 
     Scenario: "I'd like my money back for the rest" takes the refund of what is missing
       When the customer says "only half my order arrived, A-5151"

@@ -114,7 +114,11 @@ ITEMS_MISSING = _phrases("""
     didnt get everything | didnt receive everything | havent got everything | havent received everything |
     partial delivery | some items missing | some items are missing | some items were missing |
     forgot to include | left out of my order |
-    left out of the parcel | wasnt in the parcel | werent in the parcel | not in the parcel
+    left out of the parcel | wasnt in the parcel | werent in the parcel | not in the parcel |
+    only had one of | only had two of | only had 1 of | only had 2 of | only contained one of |
+    only contained two of | only contained 1 of | box only had | parcel only had | package only had |
+    only one was in the box | only one in the box | only one in the parcel | one of the two was missing |
+    one of the two is missing | one of the two never came | one of the two didnt come
 """)
 """Part of an order not delivered: items of it that did not come in the parcel ("only one of the two came",
 "a shirt was missing from my order"), where a part missing from an item ("it came without the charger")
