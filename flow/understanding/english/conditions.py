@@ -115,8 +115,8 @@ ITEMS_MISSING = _phrases("""
     partial delivery | some items missing | some items are missing | some items were missing |
     forgot to include | left out of my order |
     left out of the parcel | wasnt in the parcel | werent in the parcel | not in the parcel |
-    only had one of | only had two of | only had 1 of | only had 2 of | only contained one of |
-    only contained two of | only contained 1 of | box only had | parcel only had | package only had |
+    only had one of | only had two of | only contained one of | only contained two of | box only had |
+    parcel only had | package only had |
     only one was in the box | only one in the box | only one in the parcel | one of the two was missing |
     one of the two is missing | one of the two never came | one of the two didnt come
 """)
