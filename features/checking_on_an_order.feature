@@ -386,3 +386,18 @@ Feature: Checking on something already under way
     Then the message is read as "provide:order_id" and "ask_status"
     And the agent says "colleague"
 
+
+  Scenario Outline: "<message>" to the offers for a parcel not come wants the parcel, and asks when it comes
+    When the customer says "my parcel A-1212 never came"
+    And the customer says "<message>"
+    Then the message is not read as "choose"
+    And no alternative is applied
+    And the conversation is in "offering_alternatives"
+    And the agent says "other question"
+    And the agent does not say "Which one shall I set up"
+
+    Examples:
+      | message                                             |
+      | no I still want it, just tell me when it's coming   |
+      | I still want it, when will it come?                 |
+      | just tell me where it is, I still want it           |

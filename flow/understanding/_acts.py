@@ -899,7 +899,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             }
             how_to = bool(cued & requested) and _asks_how(clause.words)
             about_rules = about_rules or how_to
-            how_long = "when" in clause.words or ("how", "long") in pairs
+            when_or_where = not _WHEN_OR_WHERE.isdisjoint(clause.words) or ("how", "long") in pairs
             if about_rules and cued & requested and ("how", "long") in pairs:
                 # "refund A-6060, and how long do refunds take?": asked of the request, answered unless the
                 # message asks something else the reply says less of
@@ -915,7 +915,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
             if (
                 not about_rules
-                and not how_long
+                and not when_or_where
                 and not (_ASIDE_REFERS.isdisjoint(clause.words) and not _pleads_for_it(clause.words))
                 and len(set(clause.words) - _ANSWERED_ANYWAY - _ASIDE_REFERS - _ASIDE_FILLERS) <= 1
                 and not (chosen and not _ASKED_OF_WHAT_IS_TAKEN.isdisjoint(clause.words))
@@ -969,6 +969,7 @@ def _what_is_said(words: Sequence[str]) -> bool:
 
 
 _BEING = frozenset({"is", "was", "are", "were"})
+_WHEN_OR_WHERE = frozenset({"when", "where"})
 _ASIDE_REFERS = frozenset({"that", "this", "it", "them", "these", "those", "thats", "its"})
 _ASIDE_FILLERS = frozenset(
     {"and", "also", "tell", "if", "so", "oh", "then", "just", "ok", "really", "too", "as", "well"}

@@ -757,6 +757,8 @@ def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:
     if any(w not in lexicon.fillers for w in words[match.end :]):
         return False
     head = [w for w in words[: match.start] if w not in _SOFTENERS]
+    if "still" in head and match.phrase in lexicon.pronouns:
+        return False  # "I still want it": the thing first asked about, not what is on offer
     form = lexicon.choice_forms.first(head) if lexicon.choice_forms.may_hold(head) else None
     return form is not None and form.end == len(head)
 

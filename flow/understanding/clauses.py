@@ -182,11 +182,11 @@ DECIMAL_POINT = "\u2024"
 
 def asks_indirectly(words: Sequence[str]) -> bool:
     """ "I just want to know if I can return them", "I'd like to know how long refunds take", "also
-    wondering whether it's too late": a question put as wanting to know."""
+    wondering whether it's too late", "just tell me when it's coming": a question put as wanting to know."""
     for at in range(len(words) - 2):
         if words[at + 1] not in _INDIRECT_WH or _ASKING_FOR_HELP.issuperset(words[at + 2 :]):
             continue  # "I wonder if you can help me": an opening, not a question
-        if words[at] in ("wondering", "wonder"):
+        if words[at] in ("wondering", "wonder") or (words[at] == "me" and words[at - 1 : at] == ["tell"]):
             return True
         if words[at] == "know" and words[at - 1 : at] == ["to"]:
             return not _WANTING_TO_KNOW.isdisjoint(words[max(0, at - 3) : at])
