@@ -290,6 +290,25 @@ Feature: Reading facts and requests the way people give them
         | the 10th or 11th october                              |
         | somewhere between the 8th and the 12th of October     |
 
+    Scenario Outline: "<date>" names the year, so a month now past is a year ago
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi, I want a refund on A-5104, I bought it <date>"
+      Then the request is declined
+      And the agent offers "store credit" and "exchange"
+
+      Examples:
+        | date                              |
+        | on 1st December last year         |
+        | on the 25th of November last year |
+        | in December last year             |
+        | last December                     |
+        | December 2nd, last year           |
+
+    Scenario: "The 1st of November this year" is this year's
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-5104 please, bought on the 1st of November this year"
+      Then the message gives the fact "days_since_purchase" as "32"
+
     Scenario Outline: "<date>" in shorthand is a day
       When the customer says "refund A-1234 please, bought it <date>"
       Then the request is approved

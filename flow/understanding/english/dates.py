@@ -775,7 +775,7 @@ def _month_day(
             k += 1
         if k < len(tokens) and tokens[k].text in MONTHS and (tokens[k].text != "may" or k > i + 1 or day_first):
             month = MONTHS[tokens[k].text]
-            year, last = _year_after(tokens, k)
+            year, last = _year_after(tokens, k, today)
             return _back_to(today, day, month, year), last
         either = _either_day_of(tokens, i, day, today)
         if either is not None:
@@ -799,16 +799,20 @@ def _month_day(
     month = MONTHS[word]
     day = _day_number(nxt)
     if day is not None:
-        year, last = _year_after(tokens, i + 1)
+        year, last = _year_after(tokens, i + 1, today)
         return _back_to(today, day, month, year), last
     previous = tokens[i - 1].text if i > 0 else ""
     if previous == "of" and i > 1 and tokens[i - 2].text in _PART_OF_MONTH:
         previous = tokens[i - 2].text
     if previous in ("next", "this") and month >= today.month:
         return None, i
-    year = today.year if month <= today.month else today.year - 1
-    if nxt.isdigit() and len(nxt) == 4:
-        year = int(nxt)
+    said, end = _year_after(tokens, i, today)
+    if said is not None:
+        year = said
+    elif previous == "last":
+        year = today.year if month < today.month else today.year - 1  # "last December", said in December
+    else:
+        year = today.year if month <= today.month else today.year - 1
     first, last_day = 1, calendar.monthrange(year, month)[1]
     week = _week_of(tokens, i)
     if week is not None:
@@ -824,9 +828,7 @@ def _month_day(
     newest, oldest = date(year, month, last_day), date(year, month, first)
     if newest > today:
         return None, i
-    return Span(low=(today - newest).days, high=(today - oldest).days), i + (
-        1 if nxt.isdigit() and len(nxt) == 4 else 0
-    )
+    return Span(low=(today - newest).days, high=(today - oldest).days), end
 
 
 def _either_day_of(tokens: list[_Token], i: int, day: int, today: date) -> tuple[Days | None, int] | None:
@@ -847,7 +849,7 @@ def _either_day_of(tokens: list[_Token], i: int, day: int, today: date) -> tuple
     if m >= len(tokens) or tokens[m].text not in MONTHS:
         return None
     month = MONTHS[tokens[m].text]
-    year, last = _year_after(tokens, m)
+    year, last = _year_after(tokens, m, today)
     first, second = _back_to(today, day, month, year), _back_to(today, other, month, year)
     if first is None or second is None:
         return None, last
@@ -885,10 +887,18 @@ def _month_context(tokens: list[_Token], i: int) -> bool:
     return previous in ("in", "of", "early", "late", "mid", "since", "back") or _day_number(following) is not None
 
 
-def _year_after(tokens: list[_Token], k: int) -> tuple[int | None, int]:
-    if k + 1 < len(tokens) and tokens[k + 1].text.isdigit() and len(tokens[k + 1].text) == 4:
-        return int(tokens[k + 1].text), k + 1
+def _year_after(tokens: list[_Token], k: int, today: date) -> tuple[int | None, int]:
+    """The year said after the date that ends at token ``k`` ("2025", "last year", "this year"), and the
+    token the date ends at with it."""
+    at = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "," else k + 1
+    if at < len(tokens) and tokens[at].text.isdigit() and len(tokens[at].text) == 4:
+        return int(tokens[at].text), at
+    if at + 1 < len(tokens) and tokens[at + 1].text == "year" and tokens[at].text in _WHICH_YEAR:
+        return today.year - _WHICH_YEAR[tokens[at].text], at + 1
     return None, k
+
+
+_WHICH_YEAR = {"this": 0, "last": 1, "previous": 1}
 
 
 def _back_to(today: date, day: int, month: int, year: int | None) -> int | None:
