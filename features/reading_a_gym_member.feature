@@ -166,6 +166,16 @@ Feature: Reading a gym member the way they talk
         | hey, can I cancel? I've hurt my knee and can't train for a while                             | illness      |
         | I need to cancel, 3 months left, I've pulled a muscle                                        | illness      |
         | I need to stop my gym membership. I've been diagnosed with a back injury                     | illness      |
+        | I need to cancel my gym, I've broken my leg                                                  | illness      |
+        | hi i fractured my ankle skiing and cant use the gym, can i cancel? 8 months left            | illness      |
+        | cancel please, I'm on crutches for the next 3 months                                         | illness      |
+
+    Scenario: "Thank you. How long will it take them?" while a person is coming is not told the exception again
+      When the customer says "I need to cancel my gym, I've broken my leg"
+      And the customer says "about 6 months left"
+      And the customer says "thank you. how long will it take them?"
+      Then the agent does not say "As I mentioned"
+      And the conversation waits for a person
 
     Scenario Outline: "<message>" before asking for anything is met with <words>
       When the customer says "<message>"

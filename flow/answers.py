@@ -81,7 +81,7 @@ _COLLECTING = frozenset({"collect", "collected", "collection", "collecting", "pi
 _IGNORED = frozenset(
     """a an the i it its is are was be do does did can could would will to of for on in at my me you your we our
     this that and or if so what how when where which who about with any there have has get got ok okay please
-    thanks just something anything stuff thing things""".split()
+    thanks thank cheers just something anything stuff thing things""".split()
 )
 
 

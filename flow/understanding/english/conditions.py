@@ -295,7 +295,10 @@ ILLNESS = _phrases("""
     not supposed to exercise | told not to exercise | advised not to exercise | physio says | hurt my knee |
     hurt my back | hurt my leg | hurt my ankle | hurt my shoulder | hurt my foot | hurt my hip | hurt my wrist |
     injured my | sprained my | dislocated my | pulled a muscle | torn a ligament | tore a ligament |
-    twisted my ankle | twisted my knee | cant train | cannot train | unable to train | cant work out
+    twisted my ankle | twisted my knee | cant train | cannot train | unable to train | cant work out |
+    broken my leg | broken my arm | broken my wrist | broken my ankle | broken my foot | broken my hip |
+    broken my back | broken my knee | broken my collarbone | fractured my | a fracture | on crutches |
+    in a cast | leg in plaster | arm in plaster
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
