@@ -1284,3 +1284,56 @@ Feature: Following the customer when they change course
       Then the agent says "Order A-5555 is within our 30-day window"
       And the agent says "Order A-6666 was bought 40 days ago"
       And the agent does not say "other question"
+
+  Rule: Undoing what was set up in so many words takes it back, and asks for nothing again
+
+    Scenario Outline: "<message>" once the order is cancelled takes the cancellation back
+      When the customer says "cancel A-1212 please"
+      And the customer says "no not yet"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the approval of "cancel" is withdrawn
+      And the agent does not say "done already"
+      And the agent does not say "dispatched"
+
+      Examples:
+        | message                                                             |
+        | hi again, sorry, can i undo the cancellation? i want it after all   |
+        | i've changed my mind, please uncancel it                           |
+        | can you reinstate my order please                                  |
+
+    Scenario: "On second thoughts can you stop the refund, I'll keep it" takes the refund back
+      Given the customer "Dana" bought order "A-1001" 12 days ago
+      When the customer says "refund please"
+      Then the request is approved
+      When the customer says "on second thoughts can you stop the refund, i'll keep it"
+      Then the approval of "refund" is withdrawn
+      And the agent does not say "done already"
+
+    Scenario Outline: "<message>" once the exchange is set up withdraws it, and asks about no cancellation
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "ok exchange"
+      Then the alternative "Exchange" is applied
+      When the customer says "<message>"
+      Then the alternative "Exchange" is withdrawn
+      And the agent does not say "dispatched"
+      And the agent does not say "done already"
+
+      Examples:
+        | message                                                             |
+        | cancel the exchange please                                          |
+        | hmm actually forget it, i'll keep it as it is. cancel the exchange  |
+
+    Scenario Outline: "<message>" once a new parcel is set up stops it, and refunds nothing
+      When the customer says "my parcel never turned up, A-2233"
+      And the customer says "send it again please"
+      Then the alternative "Send it again" is applied
+      When the customer says "<message>"
+      Then the alternative "Send it again" is withdrawn
+      And the alternative "Full refund" is not applied
+
+      Examples:
+        | message                                                        |
+        | it's arrived now! the first one. please don't send another     |
+        | the parcel arrived after all, please cancel the new one        |

@@ -21,6 +21,7 @@ from flow.understanding._choices import (
     about_chosen,
     acknowledges,
     bare_choice,
+    called_off,
     chosen_taken_back,
     customer_will,
     read_choices,
@@ -28,6 +29,7 @@ from flow.understanding._choices import (
 )
 from flow.understanding._drops import (
     DROPPING,
+    UNDOING,
     correction_end,
     dropped_request,
     mind_changed_beside_the_date,
@@ -44,7 +46,7 @@ from flow.understanding._earlier import (
 )
 from flow.understanding._facts import ordinal_day
 from flow.understanding._found import Found, cue_at, dismayed, first, has, only, starts_with
-from flow.understanding._offers import Mention, find_mentions
+from flow.understanding._offers import Mention, find_mentions, named_mentions
 from flow.understanding._request_cues import (
     ANYBODY,
     adds_more,
@@ -1107,6 +1109,12 @@ def _unsure_when(words: Sequence[str]) -> bool:
     return False
 
 
+def _cancels_what_was_taken(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
+    """ "Cancel the exchange", "please cancel the new one": the offer already taken is what is called off."""
+    taken = context.chosen_offer
+    return taken is not None and any(called_off(words, mention) for mention in named_mentions(words, (taken,), lexicon))
+
+
 def _read_requests(
     clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found, mentions: list[Mention]
 ) -> set[str]:
@@ -1141,6 +1149,8 @@ def _read_requests(
     if "cancel" in named and _about_mail_from_us(words):
         found.negated = True  # "unsubscribe me from your marketing emails": mail from the shop, no order
         named = [kind for kind in named if kind != "cancel"]
+    if "cancel" in named and _cancels_what_was_taken(clause.words, context, lexicon):
+        named = [kind for kind in named if kind != "cancel"]  # "cancel the exchange": the offer taken, not the order
     starts = [cue_starts[kind] or 0 for kind in named]
     if named and clause.question and (_asks_postage_back(words, starts) or _asks_what_it_covers(words, starts)):
         # "do I get the postage back too?", "will the refund include delivery?": what it covers, which the rules
@@ -1334,7 +1344,7 @@ def _read_requests(
         at = cue_starts.get(kind)
         if at is None:
             at = cue_at(lexicon.weak_request_cues[kind], referring) or 0
-        if not _UNDOING.isdisjoint(words) or _describes_order(words, at):
+        if not UNDOING.isdisjoint(words) or _describes_order(words, at):
             continue  # "can you restore my cancelled order?" wants the opposite of a cancellation
         if _negated_at(words, at):
             found.negated = True
@@ -1382,8 +1392,6 @@ def _describes_order(words: Sequence[str], at: int) -> bool:
     )
 
 
-_UNDOING = frozenset({"reinstate", "reinstated", "restore", "restored", "uncancel", "uncancelled", "reactivate"})
-"""Words of asking to undo what was done to an order, the opposite of a cancellation."""
 _DONE_TO = frozenset({"cancelled", "canceled", "refunded", "returned"})
 _ORDER_NOUNS = frozenset({"order", "orders", "item", "items", "parcel", "purchase", "one", "booking"})
 
@@ -2904,7 +2912,7 @@ OTHER_ASKS = frozenset("change update modify edit amend track tracking address".
 """Words of asks none of the usual requests answers ("change my delivery address", "track my parcel")."""
 _NO_MODEL_REQUEST = (
     OTHER_ASKS
-    | _UNDOING
+    | UNDOING
     | {
         "status",
         "check",

@@ -163,6 +163,8 @@ def read_choices(
             for mention in mentions:
                 if context.state == "follow_up" and said_of_it(clause.words, mention):
                     continue  # "the new one is too big now", once it was set up: what came, not an offer taken
+                if mention.how == "position" and index and not _ARRIVING.isdisjoint(clauses[index - 1].words):
+                    continue  # "it's arrived now! the first one": the parcel that came, not the first offer
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
                 if act.kind == "choose" and (
                     weighing
@@ -472,7 +474,7 @@ def _content_with(clause: Clause, offer: Offer, lexicon: Lexicon) -> bool:
         return False
     if lexicon.praise.isdisjoint(words) and _CONTENT.isdisjoint(words):
         return False
-    return any(m.offer == offer.id for m in find_mentions(words, (offer,), lexicon))
+    return any(m.offer == offer.id and not called_off(words, m) for m in find_mentions(words, (offer,), lexicon))
 
 
 _CONTENT = frozenset({"fine", "good", "ok", "okay", "grand", "works", "then", "please", "pls"})
@@ -865,7 +867,18 @@ def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon,
                 return
 
 
+def called_off(words: Sequence[str], mention: Mention) -> bool:
+    """ "Cancel the exchange", "please stop the new parcel": the offer named is called off."""
+    return not _CALLING_OFF.isdisjoint(words[max(0, mention.start - 3) : mention.start])
+
+
+_CALLING_OFF = frozenset({"cancel", "stop", "undo"})
+_ARRIVING = frozenset({"arrived", "came", "turned", "showed", "delivered", "here"})
+
+
 def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
+    if called_off(words, mention):
+        return True
     near = words[max(0, mention.start - 2) : mention.start]
     if near and near[-1] in lexicon.contrast or " ".join(near) in ("instead of", "keep your", "keep the"):
         return True

@@ -17,8 +17,10 @@ from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 
-DROPPING = frozenset({"forget", "scrap", "scratch", "drop", "ignore"})
-"""Words that drop the request named after them ("forget the refund")."""
+DROPPING = frozenset({"forget", "scrap", "scratch", "drop", "ignore", "undo", "reverse"})
+"""Words that drop the request named after them ("forget the refund", "undo the cancellation")."""
+UNDOING = frozenset({"reinstate", "reinstated", "restore", "restored", "uncancel", "uncancelled", "reactivate"})
+"""Words of asking to undo what was done to an order, the opposite of a cancellation."""
 _KEEP_SOFTENERS = frozenset({"just", "actually", "probably", "simply", "then", "now", "definitely", "think"})
 
 
@@ -45,6 +47,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:
                         return Drop(kind)
+        if context.settled == "cancel" and context.state == "follow_up" and not UNDOING.isdisjoint(words):
+            return Drop("cancel")  # "please uncancel it", "reinstate my order" once the cancellation is done
         if own is not None and context.request is None and _something_else_instead(words, lexicon, context):
             return Drop(own, 0)  # "cancel A-4040. actually wait, can I change the address instead?"
         kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)
@@ -60,10 +64,14 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
         return Drop(None)  # "cancel the whole thing" with a cancellation in hand: the whole order, not the request
     if not in_hand and any(has(cues, said) for cues in lexicon.request_cues.values()):
         return Drop(None)  # "ok then cancel the whole thing" with nothing in hand asks for the cancellation
-    after = words[match.end : match.end + 4]
-    for kind, cues in lexicon.request_cues.items():
-        if cue_at(cues, after) is not None or cue_at(cues, words[match.start : match.end]) is not None:
-            return Drop(kind)
+    for each in lexicon.cancel_request_cues.find(words):
+        # "on second thoughts can you stop the refund": the request named by this or a later cue
+        if each.start < match.start:
+            continue
+        after = words[each.end : each.end + 4]
+        for kind, cues in lexicon.request_cues.items():
+            if cue_at(cues, after) is not None or cue_at(cues, words[each.start : each.end]) is not None:
+                return Drop(kind)
     keeps = _keeps(words, lexicon)
     if own is None and keeps and context.state == "follow_up" and context.chosen is None:
         own = context.settled  # "oh nevermind, I'll keep it" once the cancellation is done takes it back
