@@ -239,3 +239,17 @@ Feature: Closing politely when the customer has nothing else
       When the customer says "do you price match if I find it cheaper somewhere else?"
       And the customer says "yes that's fine"
       Then the agent hands over to a person
+
+  Rule: Saying there is nothing more to tell is no goodbye
+
+    Scenario Outline: "<message>" to the offers keeps the offers open
+      When the customer says "my order A-2302 never arrived"
+      And the customer says "<message>"
+      Then the conversation is in "offering_alternatives"
+      And the agent offers "new parcel" and "full refund"
+
+      Examples:
+        | message                        |
+        | thats all the info i have      |
+        | that's everything i know sorry |
+        | that's all I've got            |

@@ -2389,9 +2389,16 @@ def _offered_a_switch(context: Context) -> bool:
 
 
 def _goodbye_in(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """ "See you in court" is not a goodbye."""
+    """ "See you in court" is not a goodbye, nor is "that's all the info I have": nothing more to tell."""
     match = first(lexicon.goodbye, words)
-    return match is not None and match.end < len(words) and words[match.end] in ("in", "at")
+    if match is None:
+        return False
+    if not _TOLD.isdisjoint(words[match.end : match.end + 4]):
+        return True
+    return match.end < len(words) and words[match.end] in ("in", "at")
+
+
+_TOLD = frozenset({"info", "information", "details", "know", "remember", "have", "got", "ive"})
 
 
 _MODEL_ACTS = {
