@@ -1337,3 +1337,27 @@ Feature: Following the customer when they change course
         | message                                                        |
         | it's arrived now! the first one. please don't send another     |
         | the parcel arrived after all, please cancel the new one        |
+
+  Rule: What is wanted only should the arranged offer fail changes nothing yet
+
+    Scenario Outline: "<message>" once the navy exchange is set up keeps the exchange
+      When the customer says "Hi, order Z-3011, bought 2 weeks ago. I'd like to exchange it for a different colour please, the navy one"
+      Then the alternative "Exchange" is applied
+      When the customer says "<message>"
+      Then the reply decides no request
+      And the reply does not match /(taken back|cancelled) the exchange/
+
+      Examples:
+        | message                                                                     |
+        | oh actually, is the navy one in stock? if not I'd rather just have a refund |
+        | if they don't have navy, I'd rather have a refund                           |
+        | if that's not possible I'd rather have a refund                             |
+
+  Rule: What became of the thing sent is told of it, not another offer taken
+
+    Scenario: "Will the replacement be the same model? the same one leaked" keeps the replacement
+      When the customer says "my kettle leaks all over the counter. A-7004, bought it 6 weeks ago"
+      And the customer says "replacement"
+      Then the alternative "Replacement" is applied
+      When the customer says "will the replacement be the same model? the same one leaked"
+      Then the alternative "Repair" is not applied

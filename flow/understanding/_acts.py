@@ -243,7 +243,10 @@ def read_acts(
         words = clause.words
         if tone.threat and lexicon.threatens(" ".join(words)):
             continue
-        handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
+        if context.chosen is not None and index and _failing_that(clauses[index - 1].words, lexicon):
+            handled = set()  # "if they don't have navy, I'd rather have a refund": only should the exchange fail
+        else:
+            handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
         if has(lexicon.bot_questions, words) or len(words) == 1 and words[0] in ANYBODY:
             found.add(position + 8, Act.of("ask_bot"))
         else:
@@ -1109,6 +1112,14 @@ def _unsure_when(words: Sequence[str]) -> bool:
     return False
 
 
+def _failing_that(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "If not, …", "if they don't have it …", "failing that …": what is wanted only should something else
+    fail."""
+    if words[:2] == ["failing", "that"]:
+        return True
+    return words[:1] == ["if"] and not lexicon.negators.isdisjoint(words[1:4])
+
+
 def _cancels_what_was_taken(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
     """ "Cancel the exchange", "please cancel the new one": the offer already taken is what is called off."""
     taken = context.chosen_offer
@@ -1149,6 +1160,8 @@ def _read_requests(
     if "cancel" in named and _about_mail_from_us(words):
         found.negated = True  # "unsubscribe me from your marketing emails": mail from the shop, no order
         named = [kind for kind in named if kind != "cancel"]
+    if named and context.chosen is not None and _failing_that(clause.words, lexicon):
+        return handled  # "is the navy in stock? if not I'd rather have a refund": only if what was set up fails
     if "cancel" in named and _cancels_what_was_taken(clause.words, context, lexicon):
         named = [kind for kind in named if kind != "cancel"]  # "cancel the exchange": the offer taken, not the order
     starts = [cue_starts[kind] or 0 for kind in named]

@@ -308,12 +308,15 @@ def said_of_it(words: Sequence[str], mention: Mention) -> bool:
     the thing it names, which has come, rather than asks for it."""
     opens = mention.start == 0 or (mention.start == 1 and words[0] in ("the", "my", "this", "that"))
     after = words[mention.end : mention.end + 2]
-    if not opens or not after or after[0] not in _STATING:
+    if not opens or not after:
         return False
+    if after[0] not in _STATING and not (after[0].endswith("ed") and after[0] not in _NOT_TOLD):
+        return False  # "the same one leaked", "the new one cracked": what became of it
     return not (after[0] in _BEING and after[1:] and after[1] in _TAKING_IT)  # "credit is fine": taken
 
 
 _BEING = frozenset({"is", "was", "are", "were", "sounds", "looks", "seems"})
+_NOT_TOLD = frozenset({"need", "needed", "seemed", "sounded", "looked", "suited", "ed"})
 _TAKING_IT = frozenset(
     {"fine", "ok", "okay", "good", "great", "perfect", "alright", "best", "better", "enough", "grand", "what",
      "ideal", "lovely", "brilliant", "wonderful", "cool", "acceptable", "preferable", "easier", "easiest"}
