@@ -742,3 +742,25 @@ Feature: Listening first
     When the customer says "ok fine, nevermind then"
     Then the agent does not hand over to a person
     And the conversation is in "listening"
+
+  Rule: A customer only asking for now is answered, and nothing is started until they ask
+
+    Scenario Outline: "<message>" answers the rules and starts nothing
+      When the customer says "<message>"
+      Then the reply decides no request
+      And no alternative is applied
+      And the conversation is in "listening"
+
+      Examples:
+        | message                                                                                                                |
+        | just a question before I decide - if I returned A-7001 (bought 10 days ago), would I get the delivery charge back too? |
+        | if i send back A-7102 (bought 5 days ago) can i get credit instead of money back? just asking for now                  |
+        | I might want to return A-7101, bought a week ago. How does it work?                                                    |
+        | I'm thinking about cancelling A-7002, but not sure yet. what happens if it's already been sent?                        |
+        | hi, not sure if I want a refund or an exchange yet for A-7005, bought 2 weeks ago. what's the difference?              |
+
+    Scenario: Asked to go ahead after the answer, the refund is started
+      When the customer says "just a question before I decide - if I returned A-7001 (bought 10 days ago), would I get the delivery charge back too?"
+      Then the agent says "delivery charge included"
+      When the customer says "ok please go ahead and refund it"
+      Then the request is approved

@@ -326,16 +326,33 @@ def read_acts(
         # purchase still to come
         found.acts = [(at, act) for at, act in found.acts if act.kind not in ("request", "choose")]
         found.add(7, Act.of("ask_policy"))
+    only_asking = (
+        context.state == "listening"
+        and context.request is None
+        and any(clause.question or asks_indirectly(clause.words) for clause in clauses)
+        and any(has(lexicon.only_asking, clause.words) for clause in clauses)
+    )
+    if only_asking and found.kinds() & {"request", "choose"}:
+        # "just a question before I decide: if I returned A-7001, would I get the delivery back?": the rules,
+        # which the customer asks after before asking for anything
+        found.acts = [
+            (at, Act.of("ask_about", act.target) if act.kind == "choose" else act)
+            for at, act in found.acts
+            if act.kind not in ("request", "reject")
+        ]
+        found.add(7, Act.of("ask_policy"))
     if (
         context.state == "listening"
         and context.request is None
         and "order_id" in facts
         and "ask_about" in found.kinds()
         and not found.kinds() & {"request", "choose"}
+        and not only_asking
     ):
         _leave_asked_for_a_wish(clauses, context, found)
     if (
         "order_id" in facts
+        and not only_asking
         and not found.kinds() & {"request", "choose"}
         and ("ask_policy" in found.kinds() or any(_returns_something(clause.words) for clause in clauses))
     ):

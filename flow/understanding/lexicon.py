@@ -85,7 +85,8 @@ class Lexicon:
     go ahead with what it has just done ("can you do it then?"); ``call_time`` reads the day and time a
     callback is asked for, as ``day|HH:MM`` ("tomorrow at 3pm" is ``tomorrow|15:00``); ``buying_later``
     speaks of a purchase still to be made ("before I order", "if I buy a dress"), so a request named beside
-    it asks about the rules.
+    it asks about the rules; ``only_asking`` says the customer is only asking for now ("just asking", "before
+    I decide"), so a request named in a question beside it asks about the rules too.
     """
 
     code: str
@@ -190,6 +191,7 @@ class Lexicon:
     fact_names: Mapping[str, PhraseSet] = dataclasses.field(default_factory=dict)
     go_ahead: PhraseSet = PhraseSet(())
     buying_later: PhraseSet = PhraseSet(())
+    only_asking: PhraseSet = PhraseSet(())
     call_time: Callable[[str], str] = dataclasses.field(default=lambda folded: "")
     sign_offs: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()

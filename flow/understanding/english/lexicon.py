@@ -910,6 +910,14 @@ ENGLISH = Lexicon(
         about to buy | were i to buy | considering buying |
         considering ordering | want to buy | wanting to buy | looking to buy | looking to order
     """),
+    only_asking=_phrases("""
+        just asking | only asking | just a question | quick question before | before i decide |
+        before deciding | not sure yet | havent decided | not decided yet | still deciding | undecided |
+        not sure if i want | not sure whether i want | might want to | i might return | i might cancel |
+        thinking of returning | thinking about returning | thinking of sending | thinking about sending |
+        thinking of cancelling | thinking about cancelling | considering returning | considering cancelling |
+        just curious | out of curiosity | hypothetically | asking for now | for future reference
+    """),
     go_ahead=_phrases("""
         can you do it | can u do it | could you do it | could u do it | will you do it | please do it |
         just do it | do it please | do it then | go ahead | go ahead then | please go ahead | can you go ahead |
