@@ -632,6 +632,29 @@ Feature: Handing over to a person
       Then the alternative "Store credit" is applied
       And the conversation is in "follow_up"
 
+    Scenario Outline: "<message>" while waiting brings the offers back
+      Given it is within the policy's opening hours
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I'd like a refund"
+      And the customer says "let me speak to a real person please"
+      Then the agent hands over to a person
+      When the customer says "<message>"
+      Then the conversation is in "offering_alternatives"
+      And the reply matches /(don't need to join|no need to pick this up)/
+
+      Examples:
+        | message                                  |
+        | no actually it's fine, don't bother them |
+        | actually nvm                             |
+
+    Scenario: "Ok never mind, I'll wait" keeps the customer waiting
+      Given it is within the policy's opening hours
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I'd like a refund"
+      And the customer says "let me speak to a real person please"
+      And the customer says "ok never mind, I'll wait"
+      Then the conversation is in "escalated"
+
     Scenario: A complaint while waiting for a colleague is heard, not only queued
       Given the customer "Dana" bought order "A-9999" 240 days ago
       When the customer says "my blender A-9999 stopped working"

@@ -282,6 +282,10 @@ def read_acts(
     if context.state == "escalated" and ("request" in found.kinds() or (facts and not found.kinds() - {"thank"})):
         # "no actually I just want to cancel A-2468", "actually nevermind, i'll just tell you. the kettle broke"
         _no_person_after_all(clauses, lexicon, found)
+    elif context.state == "escalated" and not found.kinds() - {"unknown", "deny", "thank"}:
+        # "no actually it's fine, don't bother them", "actually nvm": the person is not wanted after all
+        if all(_WAITING.isdisjoint(clause.words) for clause in clauses):
+            _no_person_after_all(clauses, lexicon, found)
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
     if context.state == "escalated" and not context.offered and found.kinds() == {"ask_about"}:
@@ -2189,6 +2193,9 @@ def _praise_before_question(clauses: list[Clause], lexicon: Lexicon, found: Foun
     if not praised:
         return
     found.acts = [(at, act) for at, act in found.acts if not (act.kind == "goodbye" and at // 1000 in praised)]
+
+
+_WAITING = frozenset({"wait", "waiting", "hold", "queue"})
 
 
 def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

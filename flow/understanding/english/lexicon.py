@@ -894,7 +894,8 @@ ENGLISH = Lexicon(
     retractions=_phrases("""
         actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
         on second thought | on second thoughts | ignore that | dont worry about that | no dont | no actually |
-        actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry
+        actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry | nvm |
+        dont bother them | dont bother anyone | no need for a person | no need for anyone
     """),
     no_need=_phrases("""
         thanks anyway | thank you anyway | thanks all the same | cheers anyway | ta anyway | never mind |
