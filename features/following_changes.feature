@@ -1361,3 +1361,13 @@ Feature: Following the customer when they change course
       Then the alternative "Replacement" is applied
       When the customer says "will the replacement be the same model? the same one leaked"
       Then the alternative "Repair" is not applied
+
+  Rule: An order found to be dispatched after its cancellation takes the cancellation back
+
+    Scenario: "I just checked and there's a tracking email, so it has gone" withdraws the cancellation
+      When the customer says "I need to cancel my order A-2400"
+      And the customer says "no"
+      Then the request is approved
+      When the customer says "oh wait, actually I just checked and there's a tracking email, so it has gone"
+      Then the approval of "cancel" is withdrawn
+      And the agent offers "free return" and "store credit"

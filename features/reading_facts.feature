@@ -273,10 +273,12 @@ Feature: Reading facts and requests the way people give them
       And the agent offers "free return" and "store credit"
 
       Examples:
-        | answer                    |
-        | nope, it's been sent      |
-        | no it's already been sent |
-        | it's been sent already    |
+        | answer                                   |
+        | nope, it's been sent                     |
+        | no it's already been sent                |
+        | it's been sent already                   |
+        | it's already gone I think                |
+        | there's a tracking email, so it has gone |
 
     Scenario Outline: "<date>" for a purchase is read as the days of the month named after them
       When the customer says "hi refund A-7004 please"
