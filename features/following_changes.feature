@@ -1371,3 +1371,24 @@ Feature: Following the customer when they change course
       When the customer says "oh wait, actually I just checked and there's a tracking email, so it has gone"
       Then the approval of "cancel" is withdrawn
       And the agent offers "free return" and "store credit"
+
+  Rule: A purchase date put right after an alternative was taken grants the request when it now can be
+
+    Scenario: "Sorry, I got the date wrong - it was 20 days ago" once the exchange is set up starts the refund
+      When the customer says "I want a refund"
+      And the customer says "A-1600"
+      And the customer says "I bought it 45 days ago"
+      And the customer says "exchange"
+      Then the alternative "Exchange" is applied
+      When the customer says "sorry, I got the date wrong - it was 20 days ago"
+      Then the alternative "Exchange" is withdrawn
+      And the request is approved
+
+    Scenario: A date put right that still refuses keeps the exchange
+      When the customer says "I want a refund"
+      And the customer says "A-1600"
+      And the customer says "I bought it 45 days ago"
+      And the customer says "exchange"
+      And the customer says "sorry, I got the date wrong - it was 50 days ago"
+      Then the reply decides no request
+      And the agent does not say "taken back"

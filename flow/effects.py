@@ -223,12 +223,18 @@ class Effects:
         )
 
     def _undo_approval(self, run: Run, edge: Edge) -> None:
-        """A fact the approval stood on was put right and the answer changes: tell the host to undo the
-        approval, and open the request again, to be decided by the same message read again."""
-        item = guards.last_approved(run.agenda)
+        """A fact the approval (or the alternative taken) stood on was put right and the answer changes: tell
+        the host to undo it, and open the request again, to be decided by the same message read again."""
+        item = guards.settled_on_facts(run.agenda)
         if item is None:
             return
-        run.actions.append(WithdrawApproval(request=item.name, facts=self._request_facts(run, item)))
+        facts = self._request_facts(run, item)
+        if item.status == "alternative_accepted" and item.chosen is not None:
+            title = self._alternative(item.name, item.chosen).title
+            run.actions.append(WithdrawAlternative(alternative=item.chosen, title=title, facts=facts))
+            item.chosen = run.chosen = None
+        else:
+            run.actions.append(WithdrawApproval(request=item.name, facts=facts))
         for name, value in run.signals.facts.items():
             if name in item.facts:
                 item.facts[name] = run.facts[name] = value

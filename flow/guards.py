@@ -605,8 +605,10 @@ def approval_swapped(run: Run, rules: Rules) -> bool:
 def approval_undone(run: Run, rules: Rules) -> bool:
     """After a request was approved, the customer puts right a fact it was approved on ("sorry, I meant 40 days
     ago"), and the policy's answer with the fact put right is not a yes: the approval cannot stand. An order
-    number put right ("oops, wrong order, it's A-7004") undoes it whatever the answer for the order meant."""
-    item = last_approved(run.agenda)
+    number put right ("oops, wrong order, it's A-7004") undoes it whatever the answer for the order meant.
+    After an alternative was taken in place of a refused request, a fact put right that makes the answer a
+    yes ("sorry, it was 20 days ago, not 45") undoes the alternative, so the request is granted."""
+    item = settled_on_facts(run.agenda)
     if item is None or current_item(run) is not None or not run.signals.facts:
         return False
     if order_put_right(run, item):
@@ -625,7 +627,18 @@ def approval_undone(run: Run, rules: Rules) -> bool:
     if not changed:
         return False
     decision = rules.decide(item.name, {**item.facts, **changed}, wish=item.wish)
+    if item.status == "alternative_accepted":
+        return decision.verdict == "approve"
     return decision.verdict not in ("approve", "missing", "narrow")
+
+
+def settled_on_facts(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The last request settled, when it was approved or settled with an alternative the customer took: what
+    a fact put right may undo."""
+    settled = [item for item in agenda if item.settled]
+    if settled and settled[-1].status in ("approved", "alternative_accepted"):
+        return settled[-1]
+    return None
 
 
 def order_put_right(run: Run, item: AgendaItem) -> bool:

@@ -92,10 +92,15 @@ def compensation_at_most_once(history: Sequence[Exchange], policy: Policy) -> st
 
 def no_approval_after_refusal(history: Sequence[Exchange], policy: Policy) -> str | None:
     """Once the agent has declined a request, it never approves that request, unless the customer told it
-    something that changes the decision (a faulty item after a change-of-mind refusal)."""
+    something that changes the decision (a faulty item after a change-of-mind refusal, a purchase date put
+    right after an alternative was taken)."""
     declined: dict[str, int] = {}
     for exchange, turn in _turns(history):
-        changed = turn.signals is not None and bool(turn.signals.facts) and "reconsider" in turn.transitions
+        changed = (
+            turn.signals is not None
+            and bool(turn.signals.facts)
+            and not _DECIDED_AGAIN.isdisjoint(turn.transitions)
+        )
         # An approval after the turn moved on to another request ("the exchange, and a refund for my other
         # order") is about that one.
         changed = changed or not _ANOTHER_REQUEST.isdisjoint(turn.transitions)
@@ -112,6 +117,8 @@ def no_approval_after_refusal(history: Sequence[Exchange], policy: Policy) -> st
 
 
 _ANOTHER_REQUEST = frozenset({"accept_and_continue", "next_request", "new_request", "approve_and_continue"})
+_DECIDED_AGAIN = frozenset({"reconsider", "undo_approval"})
+"""Transitions that decide a request again on a fact the customer put right."""
 
 
 def closed_stays_silent(history: Sequence[Exchange], policy: Policy) -> str | None:
