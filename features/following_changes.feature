@@ -860,6 +860,20 @@ Feature: Following the customer when they change course
       And the reply matches /(stopped|taken back) what I started for the other order/
       And the agent says "Order A-7004 is within our 30-day window"
 
+    Scenario Outline: "<correction>" moves the request to the order meant
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<request>"
+      Then the request is approved
+      When the customer says "<correction>"
+      Then the approval of "<name>" is withdrawn
+      And the reply matches /(stopped|taken back) what I started for the other order/
+      And the request is approved
+
+      Examples:
+        | request                           | correction                                                               | name   |
+        | refund Z-3006, bought 3 days ago  | wait sorry, order number is actually Z-3007 not Z-3006                   | refund |
+        | cancel A-1212 please, not shipped | oops, wrong order! it's A-1213 i want cancelled, not A-1212. keep A-1212 | cancel |
+
   Rule: Another order added once a request is settled gets the same request
 
     Scenario: "Oh and A-7006 too, same day" after a refund is granted refunds A-7006 on the same date

@@ -642,8 +642,9 @@ def settled_on_facts(agenda: list[AgendaItem]) -> AgendaItem | None:
 
 
 def order_put_right(run: Run, item: AgendaItem) -> bool:
-    """ "Oops, wrong order, it's A-7004" after ``item`` was approved for the order number the customer gave:
-    the approval stood on a number put right, so it is undone and the request decided for the order meant."""
+    """ "Oops, wrong order, it's A-7004" (or "it's A-7004 I want cancelled, not A-7003") after ``item`` was
+    approved for the order number the customer gave: the approval stood on a number put right, so it is undone
+    and the request decided for the order meant."""
     named = run.signals.facts.get("order_id")
     was = item.facts.get("order_id")
     return (
@@ -652,7 +653,7 @@ def order_put_right(run: Run, item: AgendaItem) -> bool:
         and named != was
         and was in run.customer_stated.get("order_id", ())
         and run.signals.slots.get("correction") == "yes"
-        and not _has(run, "request")
+        and not any(a.kind == "request" and a.target != item.name for a in _acts(run))
     )
 
 

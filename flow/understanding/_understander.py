@@ -273,6 +273,9 @@ class Understander:
                 acts = [Act.of("choose")]  # "could I do half credit, half exchange?": both at once, not a question
         if facts.facts and _puts_right(clause_words, lexicon):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
+            if context.settled is not None and _one_not_another([w for c in clause_words for w in c]):
+                # "it's A-1213 I want cancelled, not A-1212": the request settled, for the order meant
+                acts = [a for a in acts if not (a.kind == "request" and a.target == context.settled)]
             if any(not _OWNING_UP_WORDS.isdisjoint(clause) for clause in clause_words):
                 sentiment = max(sentiment, OWNING_UP)  # sorry for the slip, not upset
                 slots["sorry"] = "yes"
@@ -325,6 +328,7 @@ class Understander:
             and context.settled is not None
             and "order_id" in facts.facts
             and adds_more(words)
+            and not (slots.get("correction") == "yes" and _one_not_another([w for c in clause_words for w in c]))
         ):
             # "oh and A-7006 too" once a refund is under way: the same request for another order
             acts = [*acts, Act.of("request", context.settled)]
@@ -711,6 +715,15 @@ def _puts_right(clause_words: list[list[str]], lexicon: Lexicon) -> bool:
         or has(lexicon.corrections, every)
         or any(clause[-1:] == ["actually"] for clause in clause_words)
         or gave_the_wrong_number(clause_words)
+        or _one_not_another(every)
+    )
+
+
+def _one_not_another(words: Sequence[str]) -> bool:
+    """ "It's Z-3007 not Z-3006", "A-1213 I want cancelled, not A-1212": one order number in place of another."""
+    return any(
+        word == "not" and looks_like_order_number(after) and any(looks_like_order_number(w) for w in words[:at])
+        for at, (word, after) in enumerate(zip(words, words[1:], strict=False))
     )
 
 
