@@ -401,3 +401,12 @@ Feature: Checking on something already under way
       | no I still want it, just tell me when it's coming   |
       | I still want it, when will it come?                 |
       | just tell me where it is, I still want it           |
+
+  Scenario: "When will the money go back?" while a cancellation is asked about is answered for it, and the question goes on
+    When the customer says "Hello, I want to cancel A-7011, I ordered it an hour ago."
+    And the customer says "thanks. and can you tell me when the money will go back?"
+    Then the agent says "A cancelled order is never charged"
+    And the agent does not say "colleague"
+    And the agent says "dispatched"
+    When the customer says "no"
+    Then the request is approved

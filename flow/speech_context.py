@@ -726,6 +726,9 @@ class ContextBuilder:
     def _status_text(self, run: Run, say: str) -> str:
         """What the policy says of a request under way, after what was done when the customer asks whether
         it is ("both done?", "is it sorted?")."""
+        in_hand = _in_hand_unasked(run, self._policy)
+        if in_hand is not None and set(sentence_hashes(in_hand)).isdisjoint(run.said):
+            return in_hand
         answer = _status_answer(say, run, checked=status_check(run, self._policy))
         done = self._done_here(run)
         if not done:
@@ -1342,7 +1345,20 @@ def status_check(run: Run, policy: Policy) -> bool:
         return False
     if not _ELSEWHERE.isdisjoint(run.text.lower().split()):
         return True
+    if _in_hand_unasked(run, policy) is not None:
+        return False  # "when will the money go back?" while the cancellation is still being asked about
     return not any(item.status in _JUST_SORTED for item in run.agenda)
+
+
+def _in_hand_unasked(run: Run, policy: Policy) -> str | None:
+    """The sentence of the policy's status text about the request still in hand, when it has one and the
+    question names no other request: "when will the money go back?" of a cancellation not yet decided is
+    answered by what the policy says of cancellations, not checked by a colleague."""
+    item = current_item(run)
+    if item is None or run.state != "listening" or policy.status is None or "{" in policy.status.say:
+        return None
+    named = {name for name in policy.requests if name != item.name and name in run.text.lower()}
+    return None if named else first_sentence_about(policy.status.say, item.name)
 
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
