@@ -1406,3 +1406,12 @@ Feature: Following the customer when they change course
       And the customer says "sorry, I got the date wrong - it was 50 days ago"
       Then the reply decides no request
       And the agent does not say "taken back"
+
+  Rule: Another order asked something of its own in a question is not given the request
+
+    Scenario: "Can I cancel Z-3016? … also, can you add a discount code to my other order Z-3017?" cancels Z-3016 only
+      When the customer says "hi can i cancel Z-3016? it hasn't been dispatched. also, can you add a discount code to my other order Z-3017?"
+      Then the request is approved
+      And the agent does not say "Z-3017"
+      When the customer says "no it hasn't"
+      Then the reply decides no request

@@ -373,6 +373,10 @@ class Understander:
             order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
             if order_name is not None and len(told) > len(per_request):
                 per_request, per_order = _orders_beside_requests(per_request, told, order_name)
+        if len(per_order) > 1 and slots.get("aside", "").startswith("other:"):
+            # "can I cancel Z-3016? also, can you add a discount code to my other order Z-3017?": the other
+            # order is asked something of its own, so the request is not for it
+            per_order = _not_asked_of(per_order, clauses, context, lexicon)
         if (
             len(per_order) > 1
             and len(set(requests)) <= 1
@@ -717,6 +721,28 @@ def _puts_right(clause_words: list[list[str]], lexicon: Lexicon) -> bool:
         or gave_the_wrong_number(clause_words)
         or _one_not_another(every)
     )
+
+
+def _not_asked_of(
+    per_order: Sequence[dict[str, FactValue]], clauses: Sequence[Clause], context: Context, lexicon: Lexicon
+) -> tuple[dict[str, FactValue], ...]:
+    """The orders of ``per_order`` less those named only in a question that names no request and asks
+    nothing about where an order is."""
+    order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+    if order_name is None:
+        return tuple(per_order)
+    asked_of = {
+        word.upper()
+        for clause in clauses
+        if clause.question
+        and not any(has(cues, clause.words) for cues in lexicon.request_cues.values())
+        and "where" not in clause.words  # "where's my other order A-2020?": a parcel not come, its own trouble
+        and not has(lexicon.status_cues, clause.words)
+        for word in clause.words
+        if looks_like_order_number(word)
+    }
+    kept = tuple(each for each in per_order if str(each.get(order_name, "")).upper() not in asked_of)
+    return kept if len(kept) > 1 else ()
 
 
 def _one_not_another(words: Sequence[str]) -> bool:
