@@ -1415,3 +1415,17 @@ Feature: Following the customer when they change course
       And the agent does not say "Z-3017"
       When the customer says "no it hasn't"
       Then the reply decides no request
+
+  Rule: The wrong item sent, the customer may have what they ordered in place of the refund
+
+    Scenario Outline: "<message>" after the refund for a wrong item sets up the exchange
+      When the customer says "hi my order came today and it's the wrong thing, A-1700"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the alternative "Exchange" is applied
+      And the approval of "refund" is withdrawn
+
+      Examples:
+        | message                                       |
+        | I'd rather have what I ordered than a refund  |
+        | can I just get the one I ordered instead?     |
