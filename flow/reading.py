@@ -120,7 +120,12 @@ class PolicyReading:
         for request in policy.requests.values():
             for alternative in request.every_alternative():
                 names.setdefault(alternative.id, []).extend(
-                    [alternative.title, getattr(alternative, "name", None) or "", *alternative.synonyms]
+                    [
+                        alternative.title,
+                        getattr(alternative, "name", None) or "",
+                        *alternative.synonyms,
+                        *_proper_names(alternative.text),
+                    ]
                 )
                 described.setdefault(alternative.id, set()).update(self._words(alternative.text))
                 details.setdefault(alternative.id, set()).update(self._words(alternative.details or ""))
@@ -226,3 +231,10 @@ class PolicyReading:
     def request_named(self, kind: str | None) -> str | None:
         """The policy's request for a kind of request (``refund`` -> the request whose intents ask for one)."""
         return self.names.get(kind or "")
+
+
+def _proper_names(text: str) -> list[str]:
+    """The names written with a capital inside an offer's text ("a switch to the Basic plan": "Basic"),
+    which customers use alone ("could I go to basic instead?")."""
+    words = text.replace(",", " ").replace(".", " ").split()
+    return [word for word in words[1:] if word[:1].isupper() and word[1:].islower() and len(word) > 2]

@@ -424,3 +424,25 @@ def test_wanting_out_of_the_membership_is_a_cancellation(engine: Engine, message
     assert turn.signals is not None
     assert "request:cancel" in [str(act) for act in turn.signals.acts]
     assert "months are left" in turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "renewed 10 days ago. could I go to basic instead of a refund?",
+        "refund please, renewed 10 days ago. actually, could I just go to basic instead?",
+    ],
+)
+def test_an_offer_named_by_the_capitalised_name_in_its_text_is_taken(subscriptions: Engine, message: str) -> None:
+    _, turn = subscriptions.start(message=message)
+
+    assert any(action.type == "apply_alternative" and action.alternative == "downgrade" for action in turn.actions)
+    assert "from here" not in turn.text
+
+
+def test_a_question_about_the_offer_named_by_its_capitalised_name_is_about_that_offer(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="I want a refund, my plan renewed 20 days ago")
+    _, turn = subscriptions.reply(conversation, "could I go to basic instead?")
+
+    assert "not something I can help with" not in turn.text
+    assert "Basic plan" in turn.text
