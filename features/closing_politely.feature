@@ -253,3 +253,9 @@ Feature: Closing politely when the customer has nothing else
         | thats all the info i have      |
         | that's everything i know sorry |
         | that's all I've got            |
+
+  Rule: Asking for the case to be closed is a goodbye
+
+    Scenario: "The refund came through fine. You can close my case." closes politely
+      When the customer says "the refund came through fine. You can close my case."
+      Then the conversation is closed

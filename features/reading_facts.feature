@@ -2322,3 +2322,21 @@ Feature: Reading facts and requests the way people give them
       And the agent says "when did you buy it?"
       When the customer says "A-4321"
       Then the reply matches /(more exact|closer date|narrow it down)/
+
+  Rule: Faults are read in the words customers use for them, and a plea a day late is a refund asked for
+
+    Scenario Outline: "<message>" after the refusal is a fault
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                                        |
+        | i bought a tv 5 months ago and the screen has lines on it now  |
+        | there are lines across the screen                              |
+
+    Scenario: "Is there really no way? it's only one day over" asks for the refund and hears the rule
+      When the customer says "hey, bought a dress 31 days ago, X-1014, is there really no way? it's only one day over"
+      Then the request is declined
+      And the agent offers "store credit" and "exchange"

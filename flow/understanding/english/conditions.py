@@ -67,7 +67,8 @@ FAULTY = _phrases("""
     moldy | rotten | smells funny | smells weird | smells bad | stinks | missing pieces | pieces missing |
     incomplete | half empty | wobbly | wobbles | is loose | flickers | flickering | wont hold a charge |
     wont hold charge | doesnt hold a charge | doesnt hold charge | no sound | no picture | blank screen |
-    black screen | dead pixels | defects | faults | dodgy | stain | stained | needs fixing | needs repairing |
+    black screen | dead pixels | lines on the screen | lines across the screen | screen has lines | lines on it |
+    lines down the screen | defects | faults | dodgy | stain | stained | needs fixing | needs repairing |
     needs a repair | needs repair | get it repaired | have it repaired | get it fixed | have it fixed |
     stopped turning on | stopped switching on | stopped powering on | no longer turns on | no longer switches on |
     wont boot | doesnt boot | stopped responding | stopped charging | screen cracked | screen is cracked |

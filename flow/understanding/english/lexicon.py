@@ -85,7 +85,9 @@ _GOODBYE = _phrases("""
     leave it there | im all set | thats all thanks | until next time | ta ra | tara | im outta here | i need to go |
     i have to go | i gotta go | got to go | gotta go | im leaving | i am leaving | leaving now | going now |
     must go | off now | bye for now | ciao | adios | au revoir | cheerio | ttfn | toodles |
-    bye now
+    bye now | close my case | close the case | close this case | close my ticket | close the ticket |
+    close this ticket | close the chat | close this chat | you can close this | mark it as resolved |
+    mark this as resolved
 """)
 _THANKS = _phrases("""
     thanks | thank you | thank | cheers | appreciate it | appreciate that | i appreciate | much appreciated |
@@ -152,7 +154,11 @@ _WEAK_REFUND = _phrases("""
     dont love it | didnt love it | not keen on it | not a fan of it |
     measured it wrong | measured them wrong | measured incorrectly | got the measurements wrong |
     that i no longer want | which i no longer want | that i no longer need | which i no longer need |
-    that we no longer want | which we no longer want | that we no longer need | which we no longer need
+    that we no longer want | which we no longer want | that we no longer need | which we no longer need |
+    only one day over | only a day over | just one day over | just a day over | one day over the |
+    a day over the | only one day late | only a day late | just missed the return | missed the return window |
+    missed the returns window | over the return window | outside the return window | past the return window |
+    over the returns window | outside the returns window | past the returns window
 """)
 _WEAK_CANCEL = _phrases(
     """dont want it anymore | dont need it anymore | dont want the order | dont need the order |
