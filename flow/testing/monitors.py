@@ -97,9 +97,7 @@ def no_approval_after_refusal(history: Sequence[Exchange], policy: Policy) -> st
     declined: dict[str, int] = {}
     for exchange, turn in _turns(history):
         changed = (
-            turn.signals is not None
-            and bool(turn.signals.facts)
-            and not _DECIDED_AGAIN.isdisjoint(turn.transitions)
+            turn.signals is not None and bool(turn.signals.facts) and not _DECIDED_AGAIN.isdisjoint(turn.transitions)
         )
         # An approval after the turn moved on to another request ("the exchange, and a refund for my other
         # order") is about that one.
