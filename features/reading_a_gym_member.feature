@@ -311,3 +311,27 @@ Feature: Reading a gym member the way they talk
       And the customer says "how much is the off peak one"
       And the customer says "no"
       Then the message is read as "reject:off_peak"
+
+  Rule: A contract said to be over has no months left, and what the agent needs is answered by asking it
+
+    Scenario Outline: "<message>" cancels the membership with nothing left to run
+      When the customer says "<message>"
+      Then the message gives the fact "months_left" as "0"
+      And the request is approved
+
+      Examples:
+        | message                                                            |
+        | cancel pls. contract ended in october but you're still charging me |
+        | cancel please, I'm out of contract                                 |
+        | cancel please, my contract finished last month                     |
+
+    Scenario: "My contract isn't over till June" still has months to run
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "cancel please, my contract isn't over till june"
+      Then the message gives the fact "months_left" as "6"
+
+    Scenario: "Thank you. Do you need anything from me?" while the months are asked is answered by asking them
+      When the customer says "Hello, my husband passed away last month and I need to cancel his membership please"
+      And the customer says "thank you. do you need anything from me?"
+      Then the agent does not say "help with"
+      And the agent says "how many months are left"

@@ -1238,6 +1238,8 @@ def _unanswered(run: Run) -> bool:
     lowered = run.text.lower()
     if len(lowered.split()) < 3 or any(word in lowered for word in _OPEN_ASKS):
         return False
+    if run.state == "listening" and any(words in lowered for words in _WHAT_IS_NEEDED):
+        return False  # "do you need anything from me?": the question the reply asks answers it
     if _tells_more_of_something_else(run):
         return True
     if "?" not in lowered and not any(opening in lowered for opening in _ASKING) and not lowered.startswith(_QUESTIONS):
@@ -1304,6 +1306,12 @@ _QUESTION_WORDS = frozenset({"what", "when", "where", "how", "why", "which", "wh
 
 
 _OPEN_ASKS = ("help", "option", "what can i do", "what can you do", "choices")
+_WHAT_IS_NEEDED = (
+    "need from me", "need anything from me", "need anything else from me", "what do you need",
+    "what else do you need", "what info do you need", "what information do you need", "what details do you need",
+    "do you need anything", "anything you need from me",
+)  # fmt: skip
+"""Words of a question about what the agent needs from the customer, which asking for it answers."""
 """Words of a message that asks what can be done: the agent answers it by saying what it can do."""
 _ASKING = (
     "i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ",

@@ -148,7 +148,7 @@ def read_facts(
             asked
             or digits
             or not word_set.isdisjoint(lexicon.number_words)
-            or (_counts_months_left(spec.name) and not word_set.isdisjoint(_SAYING_MONTHS))
+            or (_counts_months_left(spec.name) and not word_set.isdisjoint(_SAYING_MONTHS | _OVER | _CONTRACTS))
         ):
             value = (
                 _months_to_run(clauses, spec.name, lexicon.number_words, context.today)
@@ -294,7 +294,27 @@ def _months_to_run(
         return length - gone
     if still is not None:
         return still
+    if _contract_over(words):
+        return 0
     return _months_until_it_ends(words, today)
+
+
+def _contract_over(words: Sequence[str]) -> bool:
+    """ "My contract ended in October", "I'm out of contract", "the membership has expired": nothing left to run."""
+    if any(
+        words[i : i + 3] == ["out", "of", "contract"] and words[i - 1 : i] not in (["want"], ["get"], ["me"])
+        for i in range(len(words))
+    ):
+        return True  # not "I want out of contract", which asks to leave it
+    return any(
+        word in _CONTRACTS and not _OVER.isdisjoint(words[i + 1 : i + 4]) and _NOT_OVER_YET.isdisjoint(words[i + 1 :])
+        for i, word in enumerate(words)
+    )
+
+
+_CONTRACTS = frozenset({"contract", "membership", "term", "minimum"})
+_OVER = frozenset({"ended", "finished", "expired", "over", "up"})
+_NOT_OVER_YET = frozenset({"not", "isnt", "hasnt", "wont", "till", "until", "til", "yet", "soon", "next"})
 
 
 def _years_before(words: Sequence[str], at: int, numbers: Mapping[str, int]) -> int:
