@@ -366,6 +366,20 @@ Feature: Following the customer when they change course
         | hang on, sorry, it was october 3rd not november  |
         | sorry, it was the 3rd of October, not November   |
 
+    Scenario Outline: "<correction>" after "the 2nd" puts the month right and withdraws the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-7002, bought on the 2nd"
+      Then the request is approved
+      When the customer says "<correction>"
+      Then the approval of "refund" is withdrawn
+      And the agent offers "store credit" and "exchange"
+
+      Examples:
+        | correction             |
+        | no, november           |
+        | sorry I meant november |
+        | november               |
+
   Rule: An offer taken beside asking for something for the trouble is set up
 
     Scenario: "Ok resend it please. And can I get a discount for the hassle?" sends the new parcel

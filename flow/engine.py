@@ -233,7 +233,18 @@ class Engine:
             else _orders_to_pick(conversation),
             order=_order_in_hand(conversation),
             things=_things_of_orders(conversation),
+            days_told=self._days_told(conversation),
         )
+
+    def _days_told(self, conversation: Conversation) -> int | None:
+        """In follow-up, the days since purchase the request last settled was decided on, as one day."""
+        settled = [item for item in conversation.agenda if item.settled]
+        if conversation.state != "follow_up" or not settled:
+            return None
+        value = next(
+            (settled[-1].facts.get(name) for name, spec in self.policy.facts.items() if spec.kind == "days"), None
+        )
+        return value if isinstance(value, int) else None
 
     def _on_offer(self, conversation: Conversation, now: datetime) -> tuple[str, ...]:
         if conversation.state == "compensation":

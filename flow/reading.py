@@ -177,12 +177,14 @@ class PolicyReading:
         choices: tuple[str, ...] = (),
         order: str | None = None,
         things: tuple[tuple[str, str], ...] = (),
+        days_told: int | None = None,
     ) -> Context:
         """The context for reading the next message: ``request``, ``settled`` and ``granted`` are the policy's
         request names; ``turned_down`` the alternatives of the request in hand the customer turned down, which
         its names as an offer still name ("ok fine, I'll return it then" after "I don't want to return it");
         ``choices`` the values offered for the fact asked for; ``order`` the order number of the request in hand;
-        ``things`` each order number with what the customer called its item, for orders told apart."""
+        ``things`` each order number with what the customer called its item, for orders told apart;
+        ``days_told`` the days since purchase the request last settled was decided on."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -205,6 +207,7 @@ class PolicyReading:
             order=order,
             things=things,
             handled=self.handled,
+            days_told=days_told,
         )
 
     def _wishes_in(

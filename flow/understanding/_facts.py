@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from flow.models import FactValue, Span
 from flow.textmatch import TextPattern, policy_pattern
@@ -128,6 +128,8 @@ def read_facts(
                 or has(lexicon.corrections, [w for c in clauses for w in c])
             )
             value, by_arrival = _days(folded, word_set, context, lexicon, asked, digits, corrected=corrected)
+            if context.days_told is not None:
+                value = _month_put_right(clauses, context.days_told, context.today) or value
             if value is None and context.today is None and slots and slots.get("days_ago", "").isdigit():
                 value = int(slots["days_ago"])
             if value is None and asked and mentions_vague_time(word_set):
@@ -252,6 +254,30 @@ def _only_shorter_spans(clauses: Sequence[Sequence[str]], numbers: Mapping[str, 
     count of months is."""
     counts = [(words, i) for words in clauses for i, word in enumerate(words) if word.isdigit() or word in numbers]
     return bool(counts) and all(words[i + 1 : i + 2] and words[i + 1] in SHORTER_THAN_A_MONTH for words, i in counts)
+
+
+def _month_put_right(clauses: Sequence[Sequence[str]], days: int, today: date | None) -> int | None:
+    """ "No, November" once a request was decided on "the 2nd": the same day of the month named, so the days
+    since then; ``None`` unless the message is only a month with words of putting it right."""
+    words = [word for clause in clauses for word in clause]
+    months = [MONTHS[word] for word in words if word in MONTHS and word != "may"]
+    if today is None or len(months) != 1 or not _PUTTING_RIGHT.issuperset(w for w in words if w not in MONTHS):
+        return None
+    day = (today - timedelta(days=days)).day
+    year = today.year
+    while True:
+        try:
+            when = date(year, months[0], day)
+        except ValueError:
+            return None
+        if when <= today:
+            return (today - when).days
+        year -= 1
+
+
+_PUTTING_RIGHT = frozenset(
+    """no nope sorry oops i meant mean it was its of in the not sorry actually wait my bad""".split()
+)
 
 
 def _counts_months_left(name: str) -> bool:

@@ -85,7 +85,8 @@ class Context:
     ``things`` each of several orders with what the customer called its item (so "the trainers in a 9
     instead?" is about the trainers' order); ``handled`` the kinds of request the policy handles (empty when
     no policy says), so a refund asked for beside a cancellation the policy does not do is not taken for part
-    of it.
+    of it; ``days_told`` the days since purchase the request last settled was decided on, in follow-up, which
+    a month said alone puts right ("no, November" after "the 2nd").
     """
 
     state: StateName = "listening"
@@ -109,6 +110,7 @@ class Context:
     order: str | None = None
     things: tuple[tuple[str, str], ...] = ()
     handled: frozenset[str] = frozenset()
+    days_told: int | None = None
 
     @property
     def offered_ids(self) -> tuple[str, ...]:
