@@ -259,3 +259,14 @@ Feature: Closing politely when the customer has nothing else
     Scenario: "The refund came through fine. You can close my case." closes politely
       When the customer says "the refund came through fine. You can close my case."
       Then the conversation is closed
+
+  Rule: A short "ya" at the check-in is a yes
+
+    Scenario: "ya" to "are you happy with how it was sorted out?" closes warmly
+      Given the customer "Dana" bought order "A-8005" 45 days ago
+      When the customer says "refund please"
+      And the customer says "the exchange please"
+      And 24 hours pass
+      And the scheduled follow-up is delivered
+      And the customer says "ya"
+      Then the conversation is closed

@@ -1443,3 +1443,17 @@ Feature: Following the customer when they change course
         | message                                       |
         | I'd rather have what I ordered than a refund  |
         | can I just get the one I ordered instead?     |
+
+  Rule: A request started when the customer was only asking is taken back when they say so
+
+    Scenario Outline: "<message>" once the refund is started takes it back
+      When the customer says "Hello, order A-7012. I bought a mattress 20 days ago. Can I return it if its been slept on?"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the approval of "refund" is withdrawn
+      And the agent does not say "done already"
+
+      Examples:
+        | message                                       |
+        | wait i didnt say go ahead, i was just asking  |
+        | oh i was just asking, i havent decided yet    |

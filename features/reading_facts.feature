@@ -280,6 +280,16 @@ Feature: Reading facts and requests the way people give them
         | it's already gone I think                |
         | there's a tracking email, so it has gone |
 
+    Scenario Outline: "<answer>" to "has it been dispatched?" says it has not
+      When the customer says "cancel A-4747"
+      And the customer says "<answer>"
+      Then the request is approved
+
+      Examples:
+        | answer                                                            |
+        | i have no emails about it apart from the order confirmation       |
+        | not sure, i only got the order confirmation email                 |
+
     Scenario Outline: "<date>" for a purchase is read as the days of the month named after them
       When the customer says "hi refund A-7004 please"
       And the customer says "<date>"

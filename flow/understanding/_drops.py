@@ -47,6 +47,13 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:
                         return Drop(kind)
+        if (
+            context.settled is not None
+            and context.state == "follow_up"
+            and context.chosen is None
+            and has(lexicon.went_ahead_unasked, words)
+        ):
+            return Drop(context.settled)  # "oh I was just asking" once the refund was started takes it back
         if context.settled == "cancel" and context.state == "follow_up" and not UNDOING.isdisjoint(words):
             return Drop("cancel")  # "please uncancel it", "reinstate my order" once the cancellation is done
         if own is not None and context.request is None and _something_else_instead(words, lexicon, context):

@@ -86,7 +86,9 @@ class Lexicon:
     callback is asked for, as ``day|HH:MM`` ("tomorrow at 3pm" is ``tomorrow|15:00``); ``buying_later``
     speaks of a purchase still to be made ("before I order", "if I buy a dress"), so a request named beside
     it asks about the rules; ``only_asking`` says the customer is only asking for now ("just asking", "before
-    I decide"), so a request named in a question beside it asks about the rules too.
+    I decide"), so a request named in a question beside it asks about the rules too; ``went_ahead_unasked``
+    says, once a request was started, that the customer had not asked for it yet ("I was just asking", "I
+    didn't say go ahead"), which takes it back.
     """
 
     code: str
@@ -192,6 +194,7 @@ class Lexicon:
     go_ahead: PhraseSet = PhraseSet(())
     buying_later: PhraseSet = PhraseSet(())
     only_asking: PhraseSet = PhraseSet(())
+    went_ahead_unasked: PhraseSet = PhraseSet(())
     call_time: Callable[[str], str] = dataclasses.field(default=lambda folded: "")
     sign_offs: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()

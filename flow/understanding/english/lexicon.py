@@ -38,7 +38,8 @@ _YES = _phrases("""
     ok go on | ok lets do it | yes lets do it | grand | yes go ahead | yes go on | ok go ahead | yeap | uh-huh |
     uhhuh | uh huh | mhm | mhmm | mmhm | awesome | sweet | wonderful | fab | fabulous | spot on | sound | ideal |
     marvellous | splendid | smashing | fantastic | amazing | brill | ace | terrific | superb | lush |
-    ok whatever | okay whatever | fine whatever | whatever then | whatever i guess | ok whatever then
+    ok whatever | okay whatever | fine whatever | whatever then | whatever i guess | ok whatever then | ya |
+    ya thanks | ya sure | ya ok | ya please
 """)
 _NO = _phrases("""
     no | no thanks | no thank you | not really | not interested | im not interested | neither | none | nothing |
@@ -91,7 +92,7 @@ _GOODBYE = _phrases("""
 """)
 _THANKS = _phrases("""
     thanks | thank you | thank | cheers | appreciate it | appreciate that | i appreciate | much appreciated |
-    appreciated | grateful | im grateful | ta | thanks so much | thanks a lot |
+    appreciated | grateful | im grateful | ta | thanks so much | thanks a lot | thank ya | thanks ya | cheers ya |
     thank you very much | many thanks | thanks again | thanks very much | ty | thankful | great help |
     been a great help | been very helpful | been so helpful | been really helpful | been helpful | youre the best |
     you are the best | youre a star | you are a star | youre a legend | legend | lifesaver | life saver |
@@ -924,6 +925,12 @@ ENGLISH = Lexicon(
         thinking of returning | thinking about returning | thinking of sending | thinking about sending |
         thinking of cancelling | thinking about cancelling | considering returning | considering cancelling |
         just curious | out of curiosity | hypothetically | asking for now | for future reference
+    """),
+    went_ahead_unasked=_phrases("""
+        i was just asking | i was only asking | was just asking | was only asking | i was asking | only asked |
+        just asked | havent decided yet | havent decided | not decided yet | still deciding | didnt say go ahead |
+        didnt say to go ahead | didnt ask you to | never asked you to | didnt tell you to | never said go ahead |
+        didnt want you to do it yet | dont do it yet | not yet please
     """),
     go_ahead=_phrases("""
         can you do it | can u do it | could you do it | could u do it | will you do it | please do it |
