@@ -618,6 +618,17 @@ Feature: Following the customer when they change course
       Then the agent says "Order A-1111 hasn't left our warehouse yet"
       And the agent says "Order A-2222 is within our 30-day window"
 
+    Scenario Outline: "<message>" tells each order's facts by its number, so both are settled at once
+      When the customer says "<message>"
+      Then the agent says "Order A-5007 hasn't left our warehouse yet"
+      And the agent says "Order A-5008 is within our 30-day window"
+      And the agent does not say "has your order been dispatched"
+
+      Examples:
+        | message                                                                                |
+        | cancel A-5007 and refund A-5008 pls. A-5007 isnt shipped, A-5008 i bought 12 days ago  |
+        | refund A-5008 and cancel A-5007. A-5008 i bought 12 days ago. A-5007 hasn't shipped    |
+
     Scenario: "The first one arrived damaged and the second I'd like to cancel" keeps each to its own order
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "Good morning. I placed two orders last week, A-1357 and A-2468. The first one arrived damaged (the handle snapped off a mug) and the second I'd like to cancel if it hasn't gone out yet. Thanks, Maria"

@@ -565,7 +565,8 @@ def _facts_per_request(
     order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
     # "Return A-2222 and cancel A-3333. The first one I bought 5 days ago, the second hasn't shipped": a clause
     # that opens by pointing at one of the requests in order tells that request's facts.
-    pointing = _pointing_clauses(clauses, len(cues), after=cues[-1][0] if cues else 0)
+    orders = [next((w for w in clauses[ci].words[wi:] if looks_like_order_number(w)), None) for ci, wi, _ in cues]
+    pointing = _pointing_clauses(clauses, len(cues), after=cues[-1][0] if cues else 0, orders=orders)
     for n, (clause_index, word_index, kind) in enumerate(cues):
         begin = (0, 0) if n == 0 else (clause_index, word_index)
         end = (cues[n + 1][0], cues[n + 1][1]) if n + 1 < len(cues) else (len(clauses), 0)
@@ -1359,9 +1360,12 @@ def _split_at_places(clauses: list[Clause]) -> list[Clause]:
     return parts
 
 
-def _pointing_clauses(clauses: list[Clause], count: int, *, after: int) -> dict[int, int]:
+def _pointing_clauses(
+    clauses: list[Clause], count: int, *, after: int, orders: Sequence[str | None] = ()
+) -> dict[int, int]:
     """The clauses after clause ``after`` that open by pointing at one of ``count`` requests by its place
-    ("the first one I bought 5 days ago", "the second hasn't shipped"), each with that request's place."""
+    ("the first one I bought 5 days ago", "the second hasn't shipped") or by the order number named with it
+    (``orders``, one per request: "A-5007 isn't shipped"), each with that request's place."""
     if count < 2:
         return {}
     pointing: dict[int, int] = {}
@@ -1372,6 +1376,8 @@ def _pointing_clauses(clauses: list[Clause], count: int, *, after: int) -> dict[
         if words[:1] == ["the"]:
             words = words[1:]
         place = _PLACES.get(words[0]) if words else None
+        if place is None and words and words[0] in orders and orders.count(words[0]) == 1:
+            place = orders.index(words[0])
         if place is None and words[:1] == ["other"] and len(pointing) == 1:
             place = 1 - next(iter(pointing.values()))
         if place is not None and (place if place >= 0 else count + place) < count:
