@@ -410,3 +410,17 @@ Feature: Checking on something already under way
     And the agent says "dispatched"
     When the customer says "no"
     Then the request is approved
+
+  Scenario: "Can I return it in store instead of posting?" once the refund is started is answered from the rules
+    When the customer says "refund A-5018 bought 10 days ago"
+    Then the request is approved
+    When the customer says "can i return it in store instead of posting?"
+    Then the agent says "post office"
+    And the agent does not say "done already"
+
+  Scenario: "What do you mean free return, I have to pay postage?" asks about the free return
+    When the customer says "A-8008 cancel pls"
+    And the customer says "it shipped yesterday but i dont want it anymore"
+    And the customer says "what do you mean free return, i have to pay postage?"
+    Then the message is read as "ask_about:free_return"
+    And the agent says "print the label"

@@ -1133,6 +1133,10 @@ def _unsure_when(words: Sequence[str]) -> bool:
     return False
 
 
+_WAYS_OF_IT = frozenset({"store", "shop", "branch", "post", "posting", "office", "courier", "collect", "collection"})
+"""Words of a question about the way a request already started is carried out, not asking for it again."""
+
+
 def _failing_that(words: Sequence[str], lexicon: Lexicon) -> bool:
     """ "If not, …", "if they don't have it …", "failing that …": what is wanted only should something else
     fail."""
@@ -1387,6 +1391,15 @@ def _read_requests(
                 handled.add("cancel_request")
             continue
         if "ask_why" in handled and context.request is not None:
+            continue
+        if (
+            context.state == "follow_up"
+            and context.settled == kind
+            and clause.question
+            and not _WAYS_OF_IT.isdisjoint(words)
+        ):
+            found.add(position + 7, Act.of("ask_policy"))  # "can I return it in store instead of posting?" once started
+            handled.add("ask_policy")
             continue
         if (
             context.request == kind

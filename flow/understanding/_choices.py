@@ -833,6 +833,12 @@ def bare_choice(context: Context) -> Act:
     return Act.of("choose", candidates=context.offered_ids)
 
 
+def _what_is_meant_by(words: Sequence[str], mention: Mention) -> bool:
+    """ "What do you mean free return?", "what do you mean by store credit": what the offer named is."""
+    before = [w for w in words[: mention.start] if w not in ("by", "a", "an", "the", "this", "that")]
+    return before[-3:] == ["do", "you", "mean"] or before[-2:] == ["u", "mean"]
+
+
 def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexicon, *, abusive: bool) -> Act:
     words = clause.words
     if mention.offer is None:
@@ -842,7 +848,7 @@ def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexi
     if words[0] == "or" and mention.start <= _ELLIPSIS and len(words) <= mention.end + 1 and "please" not in words:
         return Act.of("ask_about", mention.offer)  # "or the off-peak": perhaps "nor", perhaps "then?": asked
     if _asks(clause, mention, lexicon) and not _chooses(words, mention, lexicon):
-        if lexicon.asks_why(words, " ".join(words)):
+        if lexicon.asks_why(words, " ".join(words)) and not _what_is_meant_by(words, mention):
             return Act.of("ask_why")
         return Act.of("ask_about", mention.offer)
     return Act.of("choose", mention.offer)
