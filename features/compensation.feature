@@ -180,3 +180,10 @@ Feature: Compensation, only where the policy allows it, and never twice
       When the customer says "A-2222 never came, I want my money back"
       And the customer says "I want compensation for this order"
       Then the message is read as "request:refund"
+
+  Rule: Something for the trouble asked for before anything else is out of reach here, and a colleague is offered
+
+    Scenario: "I want compensation" for a late order is offered a colleague, not asked what the customer wants
+      When the customer says "I am VERY unhappy. Second time my order (A-7010) has arrived late. Bought 12 days ago, arrived yesterday. I want compensation"
+      Then the agent says "colleague"
+      And the agent does not say "what you'd like to do"

@@ -198,6 +198,12 @@ class Understander:
         if not any(a.kind in ("request", "choose") for a in acts) and (
             any(asks_beyond_requests(clause, lexicon) for clause in clause_words)
             or wants_a_cancelled_order(clause_words)
+            or (
+                context.state == "listening"
+                and not context.offered
+                and context.request is None
+                and any(asks_for_goodwill(clause) for clause in clause_words)
+            )
         ):
             slots["beyond"] = "yes"  # "I just want the price difference back": asked for, but no request makes it
         if context.granted is not None and welcomed_grant(clauses, context, lexicon, facts.facts):
