@@ -629,6 +629,11 @@ Feature: Following the customer when they change course
         | cancel A-5007 and refund A-5008 pls. A-5007 isnt shipped, A-5008 i bought 12 days ago  |
         | refund A-5008 and cancel A-5007. A-5008 i bought 12 days ago. A-5007 hasn't shipped    |
 
+    Scenario: "A-8005 I want to cancel (not dispatched) and A-8006 the zip broke after a week" takes up both orders
+      When the customer says "A-8005 I want to cancel (not dispatched) and A-8006 the zip broke after a week"
+      Then the agent says "Order A-8005 hasn't left our warehouse yet"
+      And the agent says "For order A-8006"
+
     Scenario: "The first one arrived damaged and the second I'd like to cancel" keeps each to its own order
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "Good morning. I placed two orders last week, A-1357 and A-2468. The first one arrived damaged (the handle snapped off a mug) and the second I'd like to cancel if it hasn't gone out yet. Thanks, Maria"

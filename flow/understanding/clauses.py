@@ -121,6 +121,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
     if words:
         result.append(Clause(words, False))
     result = [part for clause in result for part in _indirect_question_after_and(clause)]
+    result = [part for clause in result for part in _another_order_after_and(clause)]
     if "?" in folded:
         result = [part for clause in result for part in _question_after_and(clause)]
         result = [part for clause in result for part in _question_after_or(clause)]
@@ -208,6 +209,25 @@ def _indirect_question_after_and(clause: Clause) -> list[Clause]:
         if words[at] == "and" and asks_indirectly(words[at + 1 : at + 9]):
             return [Clause(words[:at], clause.question), Clause(words[at + 1 :], True)]
     return [clause]
+
+
+def _another_order_after_and(clause: Clause) -> list[Clause]:
+    """ "A-8005 I want to cancel and A-8006 the zip broke after a week": what is told of another order, joined
+    on by "and", is a clause of its own, so each order keeps what is said of it."""
+    words = clause.words
+    for at in range(1, len(words) - _TOLD_OF_ORDER):
+        if words[at] == "and" and _order_number(words[at + 1]) and any(_order_number(w) for w in words[:at]):
+            return [Clause(words[:at], False), Clause(words[at + 1 :], clause.question)]
+    return [clause]
+
+
+_TOLD_OF_ORDER = 3
+"""Words that must follow "and" and an order number for them to tell something of that order of their own."""
+
+
+def _order_number(word: str) -> bool:
+    """Whether a word is an order number in the usual form, letters, a dash and digits ("a-8006")."""
+    return "-" in word and word[:1].isalpha() and word[-1:].isdigit()
 
 
 def _question_after_and(clause: Clause) -> list[Clause]:
