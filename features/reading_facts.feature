@@ -290,6 +290,11 @@ Feature: Reading facts and requests the way people give them
         | i have no emails about it apart from the order confirmation       |
         | not sure, i only got the order confirmation email                 |
 
+    Scenario: "No it can't have shipped yet surely" says it has not
+      When the customer says "Can I cancel order A-4545? I placed it 20 minutes ago by mistake"
+      And the customer says "no it can't have shipped yet surely"
+      Then the request is approved
+
     Scenario Outline: "<date>" for a purchase is read as the days of the month named after them
       When the customer says "hi refund A-7004 please"
       And the customer says "<date>"
@@ -2344,6 +2349,7 @@ Feature: Reading facts and requests the way people give them
       Examples:
         | message                                                        |
         | i bought a tv 5 months ago and the screen has lines on it now  |
+        | the zip has completely come off                                |
         | there are lines across the screen                              |
 
     Scenario: "Is there really no way? it's only one day over" asks for the refund and hears the rule

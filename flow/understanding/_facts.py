@@ -754,11 +754,18 @@ _CHARGING = frozenset({"charged", "billed", "took", "taken", "debited", "paid", 
 _AMOUNT_WORDS = frozenset({"me", "my", "card", "the", "£", "$", "€", "pounds", "quid", "dollars", "euros", "bucks"})
 
 
+_DEGREE = frozenset({"completely", "totally", "fully", "entirely", "literally", "utterly", "basically"})
+
+
 def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Lexicon) -> str | None:
     """What is wrong with the order. A wrong item is the shop's mistake: not when the customer owns up to
     choosing wrong ("I ordered the wrong size", "by mistake") or judges it ("the wrong colour for my
     kitchen"). Something that died ("the motor died") is faulty; a person who died is not a condition.
-    ``word_set`` holds every word of ``clauses``."""
+    ``word_set`` holds every word of ``clauses``. Words of degree are passed over ("the zip has completely
+    come off")."""
+    if not _DEGREE.isdisjoint(word_set):
+        clauses = [[word for word in clause if word not in _DEGREE] for clause in clauses]
+        word_set = word_set - _DEGREE
     if "only" in word_set and ITEMS_MISSING in lexicon.conditions and _only_some_of_it(clauses):
         return ITEMS_MISSING  # "I ordered a lamp and a rug but only the lamp came"
     own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
@@ -1218,8 +1225,9 @@ _BELIEVING = frozenset({"think", "believe", "reckon", "suppose", "expect"})
 
 _ANSWERING_NO = frozenset({"no", "nope", "nah"})
 _NEGATING = frozenset(
-    {"not", "isnt", "wasnt", "never", "no", "neither", "nor", "none", "hasnt", "havent", "didnt", "doesnt", "wont"}
-)
+    {"not", "isnt", "wasnt", "never", "no", "neither", "nor", "none", "hasnt", "havent", "didnt", "doesnt", "wont",
+     "cant", "cannot", "couldnt", "wouldnt"}
+)  # fmt: skip
 
 
 def _yes_no(
