@@ -1527,3 +1527,14 @@ Feature: Reading customers the way they write
       Then the request is approved
       And the agent does not say "Good news"
 
+
+  Rule: "Do that" tells the agent to go ahead; it asks nothing
+
+    Scenario: "Great, do that" after questions about the store credit sets it up and answers nothing more
+      Given the customer "Dana" bought order "A-1919" 42 days ago
+      When the customer says "I want to return my coat"
+      And the customer says "what about store credit then?"
+      And the customer says "does it work in the shop too?"
+      And the customer says "great, do that"
+      Then the alternative "Store credit" is applied
+      And the agent does not say "other question"

@@ -144,6 +144,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
                 not exclamation
                 and (first != "if" or "?" in folded)
                 and not _told_not_to(words)
+                and not (first == "do" and words[opening + 1] in _DONE_TO_IT and "?" not in folded)  # "do that"
                 and not _subject_left_out(words, opening)
                 and not (
                     "?" not in folded and first == "when" and words[opening + 1] in _SUBJECTS_AFTER_WH
@@ -154,6 +155,8 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
     return result
 
 
+_DONE_TO_IT = frozenset({"that", "it", "this", "so"})
+"""Words after "do" that make it an imperative ("great, do that"), not the start of a question."""
 _SUBJECTS_AFTER_WH = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "their", "our"})
 """Subjects straight after "when" that make the clause a statement of when something happened, without a
 "?"."""
