@@ -1473,3 +1473,42 @@ Feature: Following the customer when they change course
         | message                                       |
         | wait i didnt say go ahead, i was just asking  |
         | oh i was just asking, i havent decided yet    |
+
+  Rule: What is kept in so many words, asked about, or wanted only as a fallback is not taken back
+
+    Scenario: "Don't cancel the exchange, I still want it" keeps the exchange
+      When the customer says "refund for A-1009 please, bought 40 days ago"
+      And the customer says "exchange please"
+      And the customer says "don't cancel the exchange, i still want it, just wondering when the label comes"
+      Then the agent does not say "is cancelled"
+      And the reply decides no request
+
+    Scenario Outline: "<message>" once the refund is started keeps it
+      When the customer says "refund A-9009 bought 4 days ago"
+      Then the request is approved
+      When the customer says "<message>"
+      Then the agent does not say "taken back"
+      And the agent does not say "stopped what I started"
+
+      Examples:
+        | message                                                              |
+        | no I don't want to stop the refund, just tell me when it will arrive |
+        | I was just asking if the refund includes postage                     |
+
+    Scenario Outline: "<message>" once the new parcel is set up keeps it, with nothing started besides
+      When the customer says "my parcel A-8004 never came"
+      And the customer says "send another please"
+      And the customer says "<message>"
+      Then the reply decides no request
+      And the agent does not say "cancelled the new parcel"
+
+      Examples:
+        | message                                                    |
+        | if it doesn't come by friday I'd rather have my money back |
+
+    Scenario: "If you can't do a different size, I'd rather have store credit" keeps the exchange
+      When the customer says "refund A-8003 bought 40 days ago"
+      And the customer says "exchange please"
+      And the customer says "if you cant do a different size, I'd rather have store credit"
+      Then the alternative "Store credit" is not applied
+      And the agent does not say "cancelled the exchange"

@@ -335,3 +335,7 @@ Feature: Reading a gym member the way they talk
       And the customer says "thank you. do you need anything from me?"
       Then the agent does not say "help with"
       And the agent says "how many months are left"
+
+    Scenario: "Is my contract over? if so cancel it" asks, so the months are asked
+      When the customer says "is my contract over? if so cancel it"
+      Then the message gives no fact "months_left"

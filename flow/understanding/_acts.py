@@ -24,6 +24,7 @@ from flow.understanding._choices import (
     called_off,
     chosen_taken_back,
     customer_will,
+    failing_that,
     read_choices,
     refusal,
 )
@@ -243,7 +244,7 @@ def read_acts(
         words = clause.words
         if tone.threat and lexicon.threatens(" ".join(words)):
             continue
-        if context.chosen is not None and index and _failing_that(clauses[index - 1].words, lexicon):
+        if context.chosen is not None and index and failing_that(clauses[index - 1].words, lexicon):
             handled = set()  # "if they don't have navy, I'd rather have a refund": only should the exchange fail
         else:
             handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
@@ -504,6 +505,7 @@ def read_acts(
                     not _NO_MODEL_REQUEST.isdisjoint(clause.words)
                     or _asks_price_difference(clause.words)
                     or any(_describes_order(clause.words, at) for at in range(len(clause.words)))
+                    or (context.chosen is not None and failing_that(clause.words, lexicon))
                     for clause in clauses
                 ),
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
@@ -1137,14 +1139,6 @@ _WAYS_OF_IT = frozenset({"store", "shop", "branch", "post", "posting", "office",
 """Words of a question about the way a request already started is carried out, not asking for it again."""
 
 
-def _failing_that(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """ "If not, …", "if they don't have it …", "failing that …": what is wanted only should something else
-    fail."""
-    if words[:2] == ["failing", "that"]:
-        return True
-    return words[:1] == ["if"] and not lexicon.negators.isdisjoint(words[1:4])
-
-
 def _cancels_what_was_taken(words: Sequence[str], context: Context, lexicon: Lexicon) -> bool:
     """ "Cancel the exchange", "please cancel the new one": the offer already taken is what is called off."""
     taken = context.chosen_offer
@@ -1185,7 +1179,7 @@ def _read_requests(
     if "cancel" in named and _about_mail_from_us(words):
         found.negated = True  # "unsubscribe me from your marketing emails": mail from the shop, no order
         named = [kind for kind in named if kind != "cancel"]
-    if named and context.chosen is not None and _failing_that(clause.words, lexicon):
+    if named and context.chosen is not None and failing_that(clause.words, lexicon):
         return handled  # "is the navy in stock? if not I'd rather have a refund": only if what was set up fails
     if "cancel" in named and _cancels_what_was_taken(clause.words, context, lexicon):
         named = [kind for kind in named if kind != "cancel"]  # "cancel the exchange": the offer taken, not the order

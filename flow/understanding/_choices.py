@@ -147,6 +147,12 @@ def read_choices(
             continue
         if mentions and clause.words[0] == "if" and not clause.question:
             continue
+        if (
+            mentions
+            and context.chosen is not None
+            and (failing_that(clause.words, lexicon) or (index and failing_that(clauses[index - 1].words, lexicon)))
+        ):
+            continue  # "if you can't do a different size, I'd rather have store credit": only should it fail
         if mentions and context.state == "follow_up" and speaks_of_another_order(clause.words):
             continue  # "can I return another order, B-7654?": a request for that order, not the free return
         if mentions:
@@ -865,6 +871,8 @@ def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon,
     if chosen is None:
         return
     for index, clause in enumerate(clauses):
+        if failing_that(clause.words, lexicon) or (index and failing_that(clauses[index - 1].words, lexicon)):
+            continue  # "if you can't do a different size, I'd rather have store credit": only should it fail
         for mention in named_mentions(clause.words, (chosen,)):
             keeping = clause.words[max(0, mention.start - 2) : mention.start] in (["keep", "the"], ["keep", "my"])
             if not keeping and _refused(clause.words, mention, lexicon):
@@ -874,17 +882,34 @@ def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon,
 
 
 def called_off(words: Sequence[str], mention: Mention) -> bool:
-    """ "Cancel the exchange", "please stop the new parcel": the offer named is called off."""
-    return not _CALLING_OFF.isdisjoint(words[max(0, mention.start - 3) : mention.start])
+    """ "Cancel the exchange", "please stop the new parcel": the offer named is called off (not "don't
+    cancel the exchange")."""
+    before = words[max(0, mention.start - 3) : mention.start]
+    at = next((i for i, word in enumerate(before) if word in _CALLING_OFF), None)
+    if at is None:
+        return False
+    start = max(0, mention.start - 3) + at
+    return _NOT_DOING.isdisjoint(words[max(0, start - 2) : start])
+
+
+def failing_that(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "If not, …", "if they don't have it …", "failing that …": what is wanted only should something else
+    fail."""
+    if words[:2] == ["failing", "that"]:
+        return True
+    return words[:1] == ["if"] and not lexicon.negators.isdisjoint(words[1:4])
 
 
 _CALLING_OFF = frozenset({"cancel", "stop", "undo"})
+_NOT_DOING = frozenset({"dont", "not", "never", "no", "wont", "doesnt"})
 _ARRIVING = frozenset({"arrived", "came", "turned", "showed", "delivered", "here"})
 
 
 def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     if called_off(words, mention):
         return True
+    if not _CALLING_OFF.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
+        return False  # "don't cancel the exchange": kept
     near = words[max(0, mention.start - 2) : mention.start]
     if near and near[-1] in lexicon.contrast or " ".join(near) in ("instead of", "keep your", "keep the"):
         return True

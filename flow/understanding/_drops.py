@@ -51,7 +51,7 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
             context.settled is not None
             and context.state == "follow_up"
             and context.chosen is None
-            and has(lexicon.went_ahead_unasked, words)
+            and _only_was_asking(words, lexicon)
         ):
             return Drop(context.settled)  # "oh I was just asking" once the refund was started takes it back
         if context.settled == "cancel" and context.state == "follow_up" and not UNDOING.isdisjoint(words):
@@ -72,8 +72,9 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
     if not in_hand and any(has(cues, said) for cues in lexicon.request_cues.values()):
         return Drop(None)  # "ok then cancel the whole thing" with nothing in hand asks for the cancellation
     for each in lexicon.cancel_request_cues.find(words):
-        # "on second thoughts can you stop the refund": the request named by this or a later cue
-        if each.start < match.start:
+        # "on second thoughts can you stop the refund": the request named by this or a later cue, unless
+        # denied ("I don't want to stop the refund")
+        if each.start < match.start or not lexicon.negators.isdisjoint(words[max(0, each.start - 3) : each.start]):
             continue
         after = words[each.end : each.end + 4]
         for kind, cues in lexicon.request_cues.items():
@@ -83,6 +84,16 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
     if own is None and keeps and context.state == "follow_up" and context.chosen is None:
         own = context.settled  # "oh nevermind, I'll keep it" once the cancellation is done takes it back
     return Drop(own, match.start, keeps=keeps)
+
+
+def _only_was_asking(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "I was just asking", "I didn't say go ahead": the request started was not asked for yet; not "I was
+    just asking if the refund includes postage", which asks something."""
+    match = first(lexicon.went_ahead_unasked, words)
+    return match is not None and _ASKING_ON.isdisjoint(words[match.end : match.end + 1])
+
+
+_ASKING_ON = frozenset({"if", "whether", "about", "how", "when", "what", "where", "why", "because", "cos"})
 
 
 def _something_else_instead(words: Sequence[str], lexicon: Lexicon, context: Context) -> bool:

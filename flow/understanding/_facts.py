@@ -333,12 +333,16 @@ def _contract_over(words: Sequence[str]) -> bool:
     ):
         return True  # not "I want out of contract", which asks to leave it
     return any(
-        word in _CONTRACTS and not _OVER.isdisjoint(words[i + 1 : i + 4]) and _NOT_OVER_YET.isdisjoint(words[i + 1 :])
+        word in _CONTRACTS
+        and not _OVER.isdisjoint(words[i + 1 : i + 4])
+        and _NOT_OVER_YET.isdisjoint(words[i + 1 :])
+        and _ASKED_OF_IT.isdisjoint(words[max(0, i - 3) : i])  # "is my contract over?" asks
         for i, word in enumerate(words)
     )
 
 
 _CONTRACTS = frozenset({"contract", "membership", "term", "minimum"})
+_ASKED_OF_IT = frozenset({"is", "if", "whether", "has", "hasnt", "isnt", "when"})
 _OVER = frozenset({"ended", "finished", "expired", "over", "up"})
 _NOT_OVER_YET = frozenset({"not", "isnt", "hasnt", "wont", "till", "until", "til", "yet", "soon", "next"})
 

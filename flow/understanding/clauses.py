@@ -190,7 +190,7 @@ def asks_indirectly(words: Sequence[str]) -> bool:
     for at in range(len(words) - 2):
         if words[at + 1] not in _INDIRECT_WH or _ASKING_FOR_HELP.issuperset(words[at + 2 :]):
             continue  # "I wonder if you can help me": an opening, not a question
-        if words[at] in ("wondering", "wonder") or (words[at] == "me" and words[at - 1 : at] == ["tell"]):
+        if words[at] in ("wondering", "wonder", "asking") or (words[at] == "me" and words[at - 1 : at] == ["tell"]):
             return True
         if words[at] == "know" and words[at - 1 : at] == ["to"]:
             return not _WANTING_TO_KNOW.isdisjoint(words[max(0, at - 3) : at])
