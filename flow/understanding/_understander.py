@@ -571,8 +571,8 @@ def _facts_per_request(
     order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
     # "Return A-2222 and cancel A-3333. The first one I bought 5 days ago, the second hasn't shipped": a clause
     # that opens by pointing at one of the requests in order tells that request's facts.
-    orders = [next((w for w in clauses[ci].words[wi:] if looks_like_order_number(w)), None) for ci, wi, _ in cues]
-    pointing = _pointing_clauses(clauses, len(cues), after=cues[-1][0] if cues else 0, orders=orders)
+    cue_orders = [next((w for w in clauses[ci].words[wi:] if looks_like_order_number(w)), None) for ci, wi, _ in cues]
+    pointing = _pointing_clauses(clauses, len(cues), after=cues[-1][0] if cues else 0, orders=cue_orders)
     for n, (clause_index, word_index, kind) in enumerate(cues):
         begin = (0, 0) if n == 0 else (clause_index, word_index)
         end = (cues[n + 1][0], cues[n + 1][1]) if n + 1 < len(cues) else (len(clauses), 0)
