@@ -1512,3 +1512,25 @@ Feature: Following the customer when they change course
       And the customer says "if you cant do a different size, I'd rather have store credit"
       Then the alternative "Store credit" is not applied
       And the agent does not say "cancelled the exchange"
+
+  Rule: An order said to be fine or to be left alone gets no request
+
+    Scenario Outline: "<message>" settles only the order asked about
+      When the customer says "<message>"
+      Then the agent says "Order A-6301 hasn't left our warehouse yet"
+      And the agent does not say "A-6302"
+      When the customer says "no it hasnt shipped"
+      Then the reply decides no request
+
+      Examples:
+        | message                                                                                                           |
+        | cancel A-6301 please not shipped. I also have A-6302 which arrived fine, I don't want anything done with that one |
+        | cancel A-6301 please, it hasn't shipped. A-6302 is a different one I'm happy with                                 |
+
+    Scenario: "Wrong order, I meant A-1301" moves the refund to the order meant, with nothing sent wrong
+      When the customer says "refund for A-1300, bought 10 days ago"
+      Then the request is approved
+      When the customer says "wrong order, I meant A-1301"
+      Then the approval of "refund" is withdrawn
+      And the agent does not say "wrong item"
+      And the agent says "Order A-1301 is within our 30-day window"

@@ -1197,7 +1197,11 @@ def gave_the_wrong_number(clauses: Sequence[Sequence[str]]) -> bool:
     for index, words in enumerate(clauses):
         if list(words[-2:]) != ["wrong", "order"] or not set(words) <= _OWNING_UP | _BARE_WRONG_ORDER:
             continue
-        owned = not _OWNING_UP.isdisjoint(words) or (index and not _OWNING_UP.isdisjoint(clauses[index - 1]))
+        owned = (
+            not _OWNING_UP.isdisjoint(words)
+            or (index and not _OWNING_UP.isdisjoint(clauses[index - 1]))
+            or (index + 1 < len(clauses) and not _OWNING_UP.isdisjoint(clauses[index + 1]))  # "…, I meant A-1301"
+        )
         if owned and any(order_number_like(w) for later in clauses[index + 1 :] for w in later):
             return True
     return False

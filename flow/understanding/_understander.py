@@ -383,6 +383,9 @@ class Understander:
             # "can I cancel Z-3016? also, can you add a discount code to my other order Z-3017?": the other
             # order is asked something of its own, so the request is not for it
             per_order = _not_asked_of(per_order, clauses, context, lexicon)
+        if len(per_order) > 1:
+            # "I also have A-6302 which arrived fine, I don't want anything done with that one"
+            per_order = _not_left_alone(per_order, clause_words, context, lexicon)
         if (
             len(per_order) > 1
             and len(set(requests)) <= 1
@@ -750,6 +753,38 @@ def _not_asked_of(
     }
     kept = tuple(each for each in per_order if str(each.get(order_name, "")).upper() not in asked_of)
     return kept if len(kept) > 1 else ()
+
+
+def _not_left_alone(
+    per_order: Sequence[dict[str, FactValue]],
+    clause_words: Sequence[Sequence[str]],
+    context: Context,
+    lexicon: Lexicon,
+) -> tuple[dict[str, FactValue], ...]:
+    """The orders of ``per_order`` less those the customer says are fine or to be left alone, in a clause
+    that names them and no request, or the one after ("A-6302 arrived fine", "A-4401 is one I'm happy
+    with")."""
+    order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
+    if order_name is None:
+        return tuple(per_order)
+    left: set[str] = set()
+    for index, words in enumerate(clause_words):
+        said = [*words, *(clause_words[index + 1] if index + 1 < len(clause_words) else ())]
+        if _LEFT_ALONE.isdisjoint(said) and not _nothing_done(said):
+            continue
+        if any(has(cues, words) for cues in lexicon.request_cues.values()):
+            continue  # "cancel A-1111 and A-2222 please, that would be fine": both asked for
+        left |= {word.upper() for word in words if looks_like_order_number(word)}
+    kept = tuple(each for each in per_order if str(each.get(order_name, "")).upper() not in left)
+    return kept if len(kept) > 1 else ()
+
+
+def _nothing_done(words: Sequence[str]) -> bool:
+    """ "I don't want anything done with that one", "leave that one": nothing wanted for an order."""
+    return any(words[i : i + 3] == ["want", "anything", "done"] for i in range(len(words)))
+
+
+_LEFT_ALONE = frozenset({"fine", "happy", "alone", "perfect"})
 
 
 def _one_not_another(words: Sequence[str]) -> bool:
