@@ -1534,3 +1534,12 @@ Feature: Following the customer when they change course
       Then the approval of "refund" is withdrawn
       And the agent does not say "wrong item"
       And the agent says "Order A-1301 is within our 30-day window"
+
+  Rule: A month in a question about something else once the refund is started changes nothing
+
+    Scenario: "What's your returns address? and when is the next sale, january?" keeps the refund
+      When the customer says "refund A-3106 please bought it 2 weeks ago"
+      Then the request is approved
+      When the customer says "what's your returns address? and when is the next sale, january?"
+      Then the agent does not say "taken back"
+      And the agent does not say "stopped what I started"

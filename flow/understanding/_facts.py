@@ -130,6 +130,8 @@ def read_facts(
             value, by_arrival = _days(folded, word_set, context, lexicon, asked, digits, corrected=corrected)
             if context.days_told is not None:
                 value = _month_put_right(clauses, context.days_told, context.today) or value
+                if "?" in text and not corrected and lexicon.purchase_words.isdisjoint(word_set):
+                    value = None  # "when is the next sale, january?" once settled: no purchase date put right
             if value is None and context.today is None and slots and slots.get("days_ago", "").isdigit():
                 value = int(slots["days_ago"])
             if value is None and asked and mentions_vague_time(word_set):
