@@ -1345,6 +1345,9 @@ Feature: Following the customer when they change course
         | hi again, sorry, can i undo the cancellation? i want it after all   |
         | i've changed my mind, please uncancel it                           |
         | can you reinstate my order please                                  |
+        | can you undo that, i want the order after all                      |
+        | i changed my mind, i want to keep the order                        |
+        | sorry can you uncancel it? my husband says we need it after all    |
 
     Scenario: "On second thoughts can you stop the refund, I'll keep it" takes the refund back
       Given the customer "Dana" bought order "A-1001" 12 days ago
@@ -1543,3 +1546,12 @@ Feature: Following the customer when they change course
       When the customer says "what's your returns address? and when is the next sale, january?"
       Then the agent does not say "taken back"
       And the agent does not say "stopped what I started"
+
+  Rule: Calling off the offer taken by the words of its request takes that offer back
+
+    Scenario: "Oh it's just turned up! cancel the refund" once the full refund is set up for a lost parcel takes it back
+      When the customer says "my order A-2006 never arrived"
+      And the customer says "refund please"
+      Then the alternative "Full refund" is applied
+      When the customer says "oh it's just turned up! cancel the refund"
+      Then the alternative "Full refund" is withdrawn

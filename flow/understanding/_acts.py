@@ -1154,7 +1154,12 @@ def _read_requests(
     request_words = _request_words(lexicon)
     # Weak cues are also looked for with order numbers read as "it" ("can I return A-1234?").
     referring = _ids_as_it(words)
-    if request_words.isdisjoint(words) and ("it" not in request_words or request_words.isdisjoint(referring)):
+    undoing = context.state == "follow_up" and (not UNDOING.isdisjoint(words) or "undo" in words)
+    if (
+        request_words.isdisjoint(words)
+        and ("it" not in request_words or request_words.isdisjoint(referring))
+        and not undoing
+    ):
         joined = " ".join(words)
         if not lexicon.asks_why(words, joined) and not (clause.question and _where_the_money_goes(words)):
             return handled  # "will it go to my paypal?" names no request, and asks where a refund goes
@@ -1181,8 +1186,8 @@ def _read_requests(
         named = [kind for kind in named if kind != "cancel"]
     if named and context.chosen is not None and failing_that(clause.words, lexicon):
         return handled  # "is the navy in stock? if not I'd rather have a refund": only if what was set up fails
-    if "cancel" in named and _cancels_what_was_taken(clause.words, context, lexicon):
-        named = [kind for kind in named if kind != "cancel"]  # "cancel the exchange": the offer taken, not the order
+    if named and _cancels_what_was_taken(clause.words, context, lexicon):
+        named = []  # "cancel the exchange", "cancel the refund" of the full refund taken: the offer, not a request
     starts = [cue_starts[kind] or 0 for kind in named]
     if named and clause.question and (_asks_postage_back(words, starts) or _asks_what_it_covers(words, starts)):
         # "do I get the postage back too?", "will the refund include delivery?": what it covers, which the rules
@@ -2357,7 +2362,10 @@ _SHORT_REFUND_BESIDE = frozenset({"request", "provide", "complain", "thank", "un
 
 def _wants_the_thing_itself(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """ "I don't want a refund, I want the item!" once a refund was started: the item itself, which the offer
-    that sends a new one gives; not a no to "anything else?"."""
+    that sends a new one gives; not a no to "anything else?". Once the order is cancelled, wanting the order
+    wants that one back ("can you undo that, I want the order after all")."""
+    if context.settled == "cancel" and context.state == "follow_up":
+        return
     offers = context.offered or context.wishes
     for index, clause in enumerate(clauses):
         words = clause.words

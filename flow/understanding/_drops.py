@@ -54,8 +54,10 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
             and _only_was_asking(words, lexicon)
         ):
             return Drop(context.settled)  # "oh I was just asking" once the refund was started takes it back
-        if context.settled == "cancel" and context.state == "follow_up" and not UNDOING.isdisjoint(words):
-            return Drop("cancel")  # "please uncancel it", "reinstate my order" once the cancellation is done
+        if context.settled == "cancel" and context.state == "follow_up" and _order_wanted_back(words):
+            return Drop("cancel")  # "please uncancel it", "I want to keep the order" once it is cancelled
+        if context.settled is not None and context.state == "follow_up" and _undoes_it(words):
+            return Drop(context.settled)  # "can you undo that?" once the request is settled
         if own is not None and context.request is None and _something_else_instead(words, lexicon, context):
             return Drop(own, 0)  # "cancel A-4040. actually wait, can I change the address instead?"
         kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)
@@ -84,6 +86,23 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
     if own is None and keeps and context.state == "follow_up" and context.chosen is None:
         own = context.settled  # "oh nevermind, I'll keep it" once the cancellation is done takes it back
     return Drop(own, match.start, keeps=keeps)
+
+
+def _order_wanted_back(words: Sequence[str]) -> bool:
+    """ "Please uncancel it", "reinstate my order", "I want to keep the order", "we need it after all": the
+    order cancelled is wanted after all."""
+    if not UNDOING.isdisjoint(words):
+        return True
+    pairs = set(zip(words, words[1:], strict=False))
+    wanted = bool({("keep", "the"), ("keep", "my"), ("want", "the"), ("want", "my")} & pairs) and "order" in words
+    return wanted or (("after", "all") in pairs and not {"want", "need"}.isdisjoint(words))
+
+
+def _undoes_it(words: Sequence[str]) -> bool:
+    """ "Can you undo that?", "undo it please": what was just done, taken back."""
+    return any(
+        word == "undo" and words[at + 1 : at + 2] in (["that"], ["it"], ["this"]) for at, word in enumerate(words)
+    )
 
 
 def _only_was_asking(words: Sequence[str], lexicon: Lexicon) -> bool:
