@@ -1555,3 +1555,13 @@ Feature: Following the customer when they change course
       Then the alternative "Full refund" is applied
       When the customer says "oh it's just turned up! cancel the refund"
       Then the alternative "Full refund" is withdrawn
+
+  Rule: A month put right after a refusal is a date to narrow, not a no to the offers
+
+    Scenario: "No, November" after a refusal on "October" asks for a closer date
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-3005, bought it in october"
+      Then the request is declined
+      When the customer says "no, november"
+      Then the conversation is in "listening"
+      And the agent says "When did you buy it?"

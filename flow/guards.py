@@ -190,13 +190,16 @@ def not_understood(run: Run, rules: Rules) -> bool:
 
 def decision_changed(run: Run, rules: Rules) -> bool:
     """A fact this message gave changes what the policy says about the request in hand ("it arrived
-    broken" after a refusal made under the change-of-mind rule)."""
+    broken" after a refusal made under the change-of-mind rule), or leaves it open until a rough date is
+    narrowed ("no, November" after a refusal on "October")."""
     item = current_item(run)
     if item is None or item.status != "declined" or not run.signals.facts:
         return False
     decision = _decision(run, rules)
-    if decision is None or decision.verdict in ("missing", "narrow"):
+    if decision is None or decision.verdict == "missing":
         return False
+    if decision.verdict == "narrow":
+        return True  # "no, November" after a refusal on "October": the date may now be inside the window
     offered = set(item.offered)
     if decision.verdict in ("decline", "offer"):
         return not offered <= {a.id for a in decision.alternatives}

@@ -560,6 +560,9 @@ def read_acts(
     _goes_on_with_topic(context, lexicon, found)
     if context.question is None and not context.offered and {"reject", "deny"} <= found.kinds():
         found.drop("deny")  # "don't give me store credit, I don't want it": the no is the one to the credit
+    days = {f.name for f in context.facts if f.kind == "days"}
+    if len(clauses) > 1 and facts and set(facts) <= days:
+        _no_before_a_date(clauses, lexicon, found)
     if tone.abusive:
         found.add(-2, Act.of("abuse"))
     if tone.threat:
@@ -2358,6 +2361,26 @@ def _short_refund_asked_after(found: Found) -> None:
 
 _SHORT_REFUND_BESIDE = frozenset({"request", "provide", "complain", "thank", "unknown", "ask_status"})
 """What a message telling of a refund that fell short may do beside asking after it."""
+
+
+_DATE_ALONE = 6
+"""The most words a clause beside a bare "no" may have for it to be only a date put right."""
+
+
+def _no_before_a_date(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "No, November": a bare "no" before a date puts the date right; it turns nothing down and says no
+    goodbye."""
+    bare = {index for index, clause in enumerate(clauses) if only(lexicon.no, clause.words, lexicon)}
+    if (
+        bare
+        and len(bare) < len(clauses)
+        and all(len(clause.words) <= _DATE_ALONE for index, clause in enumerate(clauses) if index not in bare)
+    ):
+        found.acts = [
+            (at, act)
+            for at, act in found.acts
+            if not (at // 1000 in bare and act.kind in ("reject", "deny", "goodbye"))
+        ]
 
 
 def _wants_the_thing_itself(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
