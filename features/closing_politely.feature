@@ -270,3 +270,8 @@ Feature: Closing politely when the customer has nothing else
       And the scheduled follow-up is delivered
       And the customer says "ya"
       Then the conversation is closed
+
+    Scenario: "Ok great, that's all I wanted to know" after a question about the rules still leaves
+      When the customer says "how long have I got to send something back if I change my mind?"
+      And the customer says "ok great, that's all I wanted to know"
+      Then the conversation is closed

@@ -2468,12 +2468,14 @@ def _goodbye_in(words: Sequence[str], lexicon: Lexicon) -> bool:
     match = first(lexicon.goodbye, words)
     if match is None:
         return False
-    if not _TOLD.isdisjoint(words[match.end : match.end + 4]):
-        return True
+    after = words[match.end : match.end + 4]
+    if not _TOLD.isdisjoint(after) and _WANTING_TO_KNOW.isdisjoint(words[match.start : match.end + 4]):
+        return True  # not "that's all I wanted to know"
     return match.end < len(words) and words[match.end] in ("in", "at")
 
 
 _TOLD = frozenset({"info", "information", "details", "know", "remember", "have", "got", "ive"})
+_WANTING_TO_KNOW = frozenset({"wanted", "needed", "want", "need", "asked", "wondered"})
 
 
 _MODEL_ACTS = {
