@@ -1463,6 +1463,14 @@ Feature: Following the customer when they change course
         | I'd rather have what I ordered than a refund  |
         | can I just get the one I ordered instead?     |
 
+    Scenario: "A 12 please" after the refund for a dress in the wrong size asks whether to swap, and a yes swaps
+      When the customer says "hi my order A-7006 came, the dress is lovely but it's the wrong size, i ordered a 12 and got a 10. bought 4 days ago"
+      Then the request is approved
+      When the customer says "a 12 please"
+      Then the agent says "rather have the exchange"
+      When the customer says "yes please"
+      Then the alternative "Exchange" is applied
+
   Rule: A request started when the customer was only asking is taken back when they say so
 
     Scenario Outline: "<message>" once the refund is started takes it back

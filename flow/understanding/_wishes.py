@@ -18,7 +18,7 @@ from flow.models import Act
 from flow.understanding._choices import topic_of_question
 from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
-from flow.understanding._offers import Mention, named_mentions, said_of_it
+from flow.understanding._offers import Mention, by_variant, named_mentions, said_of_it
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -26,6 +26,10 @@ from flow.understanding.lexicon import Lexicon
 _ASKING_LEAVE = frozenset(
     (verb, person) for verb in ("can", "could", "may", "cant", "couldnt") for person in ("i", "we", "you")
 )
+
+
+_BARE_SIZE = 3
+"""The most words of a size said on its own ("a 12 please")."""
 
 
 def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
@@ -36,6 +40,9 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         words = clause.words
         asked_about = False
         mentions = named_mentions(words, context.wishes, lexicon)
+        if not mentions and context.state == "follow_up" and context.settled is not None and len(words) <= _BARE_SIZE:
+            # "a 12 please" once a refund is under way for the wrong size sent: the size wanted instead
+            mentions = by_variant(words, context.wishes, lexicon, taken=True)
         for mention in mentions:
             if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue
