@@ -1492,6 +1492,7 @@ Feature: Following the customer when they change course
       And the customer says "exchange please"
       And the customer says "don't cancel the exchange, i still want it, just wondering when the label comes"
       Then the agent does not say "is cancelled"
+      And the agent does not say "has to stay the same"
       And the reply decides no request
 
     Scenario Outline: "<message>" once the refund is started keeps it

@@ -461,6 +461,10 @@ def read_acts(
             _keeping_instead(clauses, context.chosen, found)
         if "insist" in found.kinds():
             _asks_how_it_goes(clauses, context.chosen, found)
+        if "insist" in found.kinds() and any(_still_want_it(clause.words) for clause in clauses):
+            # "don't cancel the exchange, I still want it": the offer taken, kept; nothing insisted on
+            found.acts = [(at, act) for at, act in found.acts if act.kind not in ("insist", "cancel_request")]
+            found.add(0, Act.of("choose", context.chosen))
     if context.question == "anything_else":
         _acknowledged_before_asking(clauses, found)
     if clauses and not found.acts and _pleads(clauses[0].words, context):
@@ -2365,6 +2369,16 @@ _SHORT_REFUND_BESIDE = frozenset({"request", "provide", "complain", "thank", "un
 
 _DATE_ALONE = 6
 """The most words a clause beside a bare "no" may have for it to be only a date put right."""
+
+
+def _still_want_it(words: Sequence[str]) -> bool:
+    """ "I still want it", "we still need them": what is already on its way, wanted still."""
+    return any(
+        word == "still"
+        and words[at + 1 : at + 2] in (["want"], ["need"])
+        and words[at + 2 : at + 3] in (["it"], ["them"])
+        for at, word in enumerate(words)
+    )
 
 
 def _no_before_a_date(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
