@@ -147,11 +147,7 @@ def read_choices(
             continue
         if mentions and clause.words[0] == "if" and not clause.question:
             continue
-        if (
-            mentions
-            and context.chosen is not None
-            and (failing_that(clause.words, lexicon) or (index and failing_that(clauses[index - 1].words, lexicon)))
-        ):
+        if mentions and context.chosen is not None and _on_a_fallback(clauses, index, lexicon):
             continue  # "if you can't do a different size, I'd rather have store credit": only should it fail
         if mentions and context.state == "follow_up" and speaks_of_another_order(clause.words):
             continue  # "can I return another order, B-7654?": a request for that order, not the free return
@@ -871,7 +867,7 @@ def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon,
     if chosen is None:
         return
     for index, clause in enumerate(clauses):
-        if failing_that(clause.words, lexicon) or (index and failing_that(clauses[index - 1].words, lexicon)):
+        if _on_a_fallback(clauses, index, lexicon):
             continue  # "if you can't do a different size, I'd rather have store credit": only should it fail
         for mention in named_mentions(clause.words, (chosen,)):
             keeping = clause.words[max(0, mention.start - 2) : mention.start] in (["keep", "the"], ["keep", "my"])
@@ -898,6 +894,14 @@ def failing_that(words: Sequence[str], lexicon: Lexicon) -> bool:
     if words[:2] == ["failing", "that"]:
         return True
     return words[:1] == ["if"] and not lexicon.negators.isdisjoint(words[1:4])
+
+
+def _on_a_fallback(clauses: list[Clause], index: int, lexicon: Lexicon) -> bool:
+    """Whether clause ``index`` says what is wanted only should something fail: it opens on the condition,
+    or follows a clause that does ("if you can't do a different size, I'd rather have store credit")."""
+    return failing_that(clauses[index].words, lexicon) or (
+        index > 0 and failing_that(clauses[index - 1].words, lexicon)
+    )
 
 
 _CALLING_OFF = frozenset({"cancel", "stop", "undo"})

@@ -47,17 +47,13 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
                     at = cue_at(cues, words[i + 1 : i + 5])
                     if at is not None:
                         return Drop(kind)
-        if (
-            context.settled is not None
-            and context.state == "follow_up"
-            and context.chosen is None
-            and _only_was_asking(words, lexicon)
-        ):
-            return Drop(context.settled)  # "oh I was just asking" once the refund was started takes it back
-        if context.settled == "cancel" and context.state == "follow_up" and _order_wanted_back(words):
-            return Drop("cancel")  # "please uncancel it", "I want to keep the order" once it is cancelled
-        if context.settled is not None and context.state == "follow_up" and _undoes_it(words):
-            return Drop(context.settled)  # "can you undo that?" once the request is settled
+        if context.state == "follow_up" and context.settled is not None:
+            if context.chosen is None and _only_was_asking(words, lexicon):
+                return Drop(context.settled)  # "oh I was just asking" once the refund was started takes it back
+            if context.settled == "cancel" and _order_wanted_back(words):
+                return Drop("cancel")  # "please uncancel it", "I want to keep the order" once it is cancelled
+            if _undoes_it(words):
+                return Drop(context.settled)  # "can you undo that?" once the request is settled
         if own is not None and context.request is None and _something_else_instead(words, lexicon, context):
             return Drop(own, 0)  # "cancel A-4040. actually wait, can I change the address instead?"
         kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)

@@ -219,18 +219,17 @@ def _another_order_after_and(clause: Clause) -> list[Clause]:
     on by "and", is a clause of its own, so each order keeps what is said of it."""
     words = clause.words
     for at in range(1, len(words) - _TOLD_OF_ORDER):
-        if words[at] == "and" and _order_number(words[at + 1]) and any(_order_number(w) for w in words[:at]):
+        if (
+            words[at] == "and"
+            and looks_like_order_number(words[at + 1])
+            and any(looks_like_order_number(w) for w in words[:at])
+        ):
             return [Clause(words[:at], False), Clause(words[at + 1 :], clause.question)]
     return [clause]
 
 
 _TOLD_OF_ORDER = 3
 """Words that must follow "and" and an order number for them to tell something of that order of their own."""
-
-
-def _order_number(word: str) -> bool:
-    """Whether a word is an order number in the usual form, letters, a dash and digits ("a-8006")."""
-    return "-" in word and word[:1].isalpha() and word[-1:].isdigit()
 
 
 def _question_after_and(clause: Clause) -> list[Clause]:
