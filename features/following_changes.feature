@@ -1574,3 +1574,17 @@ Feature: Following the customer when they change course
       When the customer says "no, november"
       Then the conversation is in "listening"
       And the agent says "When did you buy it?"
+
+  Rule: While a request is asked about, "undo that" lets it go, and thanks answer no question
+
+    Scenario: "Oh wait can I undo that actually?" while the dispatch is asked lets the cancellation go
+      When the customer says "Cancel A-3030 please, ordered it by mistake 10 mins ago"
+      And the customer says "great thanks! oh wait can I undo that actually? my partner wants it"
+      Then the transition "listening -> listening [drop_request]" was taken
+      And the agent does not say "dispatched"
+
+    Scenario: "Perfect, thank you" to "has your order been dispatched?" answers nothing
+      When the customer says "Cancel A-3030 please"
+      And the customer says "perfect, thank you"
+      Then the reply decides no request
+      And the agent does not say "already left our warehouse"

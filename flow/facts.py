@@ -76,10 +76,11 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
         found = policy_pattern(spec.pattern).search(text)
         return str(found.group(0)).upper() if found else None
     if spec.kind == "yes_no":
-        # A message the reading found nothing in ("ok" after the hint) is no answer, whatever the model leans to;
-        # nor is one that asks or presses ("ok is that it? do I need to do anything?").
+        # A message the reading found nothing in ("ok" after the hint), or only thanks ("perfect, thank you"),
+        # is no answer, whatever the model leans to; nor is one that asks or presses ("ok is that it? do I need
+        # to do anything?").
         kinds = {act.kind for act in signals.acts}
-        if kinds <= {"unknown"} or not kinds <= _MAY_ANSWER_YES_NO:
+        if kinds <= {"unknown", "thank"} or not kinds <= _MAY_ANSWER_YES_NO:
             return None
         return {"accept": True, "reject": False}.get(signals.intent)
     if spec.kind == "number" or spec.kind == "days":

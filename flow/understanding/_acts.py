@@ -1161,7 +1161,7 @@ def _read_requests(
     request_words = _request_words(lexicon)
     # Weak cues are also looked for with order numbers read as "it" ("can I return A-1234?").
     referring = _ids_as_it(words)
-    undoing = context.state == "follow_up" and (not UNDOING.isdisjoint(words) or "undo" in words)
+    undoing = "undo" in words or (context.state == "follow_up" and not UNDOING.isdisjoint(words))
     if (
         request_words.isdisjoint(words)
         and ("it" not in request_words or request_words.isdisjoint(referring))

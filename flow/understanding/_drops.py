@@ -54,6 +54,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
                 return Drop("cancel")  # "please uncancel it", "I want to keep the order" once it is cancelled
             if _undoes_it(words):
                 return Drop(context.settled)  # "can you undo that?" once the request is settled
+        if context.request is not None and _undoes_it(words):
+            return Drop(context.request, 0)  # "oh wait can I undo that?" while the cancellation is asked about
         if own is not None and context.request is None and _something_else_instead(words, lexicon, context):
             return Drop(own, 0)  # "cancel A-4040. actually wait, can I change the address instead?"
         kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)
