@@ -1588,3 +1588,26 @@ Feature: Following the customer when they change course
       And the customer says "perfect, thank you"
       Then the reply decides no request
       And the agent does not say "already left our warehouse"
+
+  Rule: An order put right or a request switched in the first message keeps only what is meant now
+
+    Scenario Outline: "<message>" asks the refund for the order put right, and lets nothing go
+      When the customer says "<message>"
+      Then the request "refund" is decided as "approved"
+      And the agent says "Order A-4445"
+      And the agent does not say "A-4444"
+
+      Examples:
+        | message                                                            |
+        | Can I return A-4444? bought it 10 days ago. no wait i meant A-4445 |
+        | Refund for A-4444 please, sorry I mean A-4445, got it last week    |
+
+    Scenario: A refund taken back for another order's cancellation asks only after that order
+      When the customer says "Refund A-1111 please, bought 5 days ago. Actually forget it, cancel A-2222 instead"
+      Then the request is still undecided
+      And the agent asks for the "dispatched"
+      And the agent does not say "A-1111"
+      When the customer says "no it hasn't shipped"
+      Then the cancellation is approved
+      And the agent says "A-2222"
+      And the agent does not say "A-1111"

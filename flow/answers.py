@@ -108,8 +108,9 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
     if words[:1] == ["how"] and not {"return", "returns"}.isdisjoint(asked) and "long" not in asked:
         asked |= {"returns", "label"}  # "how can I return it?": how it goes back, not whether it may
-    elif {"long", "return"} <= asked and not {"have", "got"}.isdisjoint(asked):
-        asked |= {"most", "items", "within", "days"}  # "how long do I have to return it?": the time allowed
+    elif _asks_time_allowed(asked):
+        # "how long do I have (to return it)?": the time allowed, not how soon something comes or how it goes back
+        asked = (asked - _TIME_ALLOWED_WORDS - {"how"}) | {"most", "items", "within"}
     elif _asks_whether_you_refund(words):
         asked -= {"refund", "refunds", "refunded"}  # "do u do refunds on earrings?": whether they may go back
         asked |= {"return", "most", "items", "within", "days"}
@@ -147,6 +148,21 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
     if best == 0 or scores.count(best) > 1:
         return None
     return sentences[scores.index(best)]
+
+
+def _asks_time_allowed(asked: set[str]) -> bool:
+    """Whether a question asks only how long the customer is allowed: "how long do I have?", "how many days
+    have I got left?", "is there a deadline?", "what's the time limit?"."""
+    if asked - _IGNORED - _TIME_ALLOWED_WORDS:
+        return False
+    having = not {"have", "got"}.isdisjoint(asked) and ("long" in asked or {"many", "days"} <= asked)
+    return having or "deadline" in asked or {"time", "limit"} <= asked or "cutoff" in asked
+
+
+_TIME_ALLOWED_WORDS = frozenset(
+    "long many days have got left still deadline time limit cutoff cut off whats return returns refund refunds "
+    "send back".split()
+)
 
 
 def answers_to_each(details: str, text: str) -> str | None:

@@ -54,6 +54,7 @@ from flow.understanding._request_cues import (
     another_order,
     another_order_named,
     another_order_said,
+    looks_like_order_number,
     names_a_person,
     sends_back,
     speaks_of_another_order,
@@ -396,6 +397,7 @@ def read_acts(
     if found.unnamed_drops and (
         (context.asked is not None and context.asked in facts)
         or (context.request is not None and order_name in facts and "request" not in found.kinds())
+        or (order_name in facts and _order_named_in_drop(clauses, found))
     ):
         _correction_not_drop(clauses, lexicon, found)  # "no wait, wrong order, it's A-3002" puts the order right
     _settle_person(clauses, context, lexicon, found)
@@ -2148,6 +2150,16 @@ def _let_go_for_another(found: Found) -> None:
         )
         if asked and instead:
             found.acts = [(p, a) for p, a in found.acts if a is not act]
+
+
+def _order_named_in_drop(clauses: list[Clause], found: Found) -> bool:
+    """ "Can I return A-4444? no wait I meant A-4445": the clause that takes something back names another
+    order, so it puts the order right rather than letting the request go."""
+    return any(
+        any(looks_like_order_number(word) for word in clauses[at // 1000].words)
+        for at, _ in found.unnamed_drops
+        if at // 1000 < len(clauses)
+    )
 
 
 def _correction_not_drop(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

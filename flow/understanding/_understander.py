@@ -366,6 +366,20 @@ class Understander:
         ):
             acts = [a for a in acts if not (a.kind == "request" and a.target == "refund")] or acts
             requests = ["cancel"]
+        switched_at = _switched_to_another_order(clauses, requests, lexicon) if digits else None
+        if switched_at is not None:
+            # "Refund A-1111 please. Actually forget it, cancel A-2222 instead": what went before was the request
+            # taken back, so only what is said from the new one on tells of its order
+            later = [list(clause.words) for clause in clauses[switched_at:]]
+            part = " . ".join(" ".join(w) for w in later)
+            facts.facts = read_facts(part, part, later, context, lexicon).facts
+            acts = [a for a in acts if a.kind != "provide" or a.target in facts.facts]
+            order = next((value for value in facts.facts.values() if _is_order(value)), None)
+            if order is not None and "order_id" in slots:
+                slots["order_id"] = str(order)
+            if not any(spec.kind == "days" and spec.name in facts.facts for spec in context.facts):
+                slots.pop("days_ago", None)
+            clauses, clause_words, text = clauses[switched_at:], later, part
         another = context.request is not None and bool(requests) and context.request not in requests
         per_request = (
             _facts_per_request(text, folded, clauses, acts, context, lexicon, slots)
@@ -592,6 +606,28 @@ def _facts_per_request(
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
     return per_request
+
+
+def _switched_to_another_order(clauses: list[Clause], requests: list[str], lexicon: Lexicon) -> int | None:
+    """The clause a request begins at when another request named before it was taken back for it, and an order
+    is named from there on ("Refund A-1111. Actually no, cancel A-2222 instead"), or None."""
+    if len(requests) != 1:
+        return None
+    kept_at = None
+    other_before = False
+    for index, clause in enumerate(clauses):
+        for kind, phrases in lexicon.request_cues.items():
+            if not phrases.may_hold(clause.words) or cue_at(phrases, clause.words) is None:
+                continue
+            if kind == requests[0]:
+                kept_at = index if kept_at is None else kept_at
+            elif kept_at is None:
+                other_before = True
+    if kept_at is None or not other_before:
+        return None
+    named_later = any(looks_like_order_number(w) for clause in clauses[kept_at:] for w in clause.words)
+    named_before = any(looks_like_order_number(w) for clause in clauses[:kept_at] for w in clause.words)
+    return kept_at if named_later and named_before else None
 
 
 def _names_the_chosen_again(clause_words: list[list[str]], context: Context, lexicon: Lexicon) -> bool:
