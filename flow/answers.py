@@ -160,7 +160,7 @@ def _asks_time_allowed(asked: set[str]) -> bool:
 
 
 _TIME_ALLOWED_WORDS = frozenset(
-    "long many days have got left still deadline time limit cutoff cut off whats return returns refund refunds "
+    "long many days have got left still deadline time limit cutoff cut off what whats s return returns refund refunds "
     "send back".split()
 )
 

@@ -132,3 +132,33 @@ def test_a_statement_between_questions_is_no_question() -> None:
         "can i return it",
         "do you pay postage",
     ]
+
+
+WINDOW_AND_STATUS = (
+    "You can return most items within 30 days of buying them for a full refund, delivery charge included. "
+    "Orders can be cancelled until they leave our warehouse. A refund reaches your card within 5 working days "
+    "of being approved (for a return, of the parcel reaching us), and you get an email when we send it."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long do I have?",
+        "how many days have I got left",
+        "is there a deadline",
+        "what's the time limit?",
+        "how long do i have to send it back",
+    ],
+)
+def test_the_time_allowed_is_answered_by_the_window_not_by_how_soon_money_comes(question: str) -> None:
+    assert answering_sentence(WINDOW_AND_STATUS, question) == (
+        "You can return most items within 30 days of buying them for a full refund, delivery charge included."
+    )
+
+
+def test_how_long_a_wait_is_not_read_as_the_time_allowed() -> None:
+    assert answering_sentence(WINDOW_AND_STATUS, "how long do I have to wait?") == (
+        "A refund reaches your card within 5 working days of being approved (for a return, of the parcel "
+        "reaching us), and you get an email when we send it."
+    )
