@@ -1611,3 +1611,15 @@ Feature: Following the customer when they change course
       Then the cancellation is approved
       And the agent says "A-2222"
       And the agent does not say "A-1111"
+
+    Scenario Outline: "<message>" takes the date put right and keeps the refund
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the request "refund" is decided as "<decision>"
+      And the agent says "<said>"
+
+      Examples:
+        | message                                                                                            | decision | said         |
+        | I want a refund for A-2468, I bought it on the 2nd of December, no wait, it was the 2nd of October | declined | 62 days ago  |
+        | refund please for A-2468, bought it 3 days ago. no wait, it was 3 weeks ago actually               | approved | A-2468       |
+        | refund for A-2468 please, got it yesterday. oh wait no, it was 40 days ago                         | declined | 40 days ago  |

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from flow.models import Act
 from flow.understanding._checking import checks_the_no, gives_the_reason
@@ -397,7 +398,7 @@ def read_acts(
     if found.unnamed_drops and (
         (context.asked is not None and context.asked in facts)
         or (context.request is not None and order_name in facts and "request" not in found.kinds())
-        or (order_name in facts and _order_named_in_drop(clauses, found))
+        or _fact_put_right_at_drop(clauses, context, lexicon, found, facts)
     ):
         _correction_not_drop(clauses, lexicon, found)  # "no wait, wrong order, it's A-3002" puts the order right
     _settle_person(clauses, context, lexicon, found)
@@ -2152,14 +2153,26 @@ def _let_go_for_another(found: Found) -> None:
             found.acts = [(p, a) for p, a in found.acts if a is not act]
 
 
-def _order_named_in_drop(clauses: list[Clause], found: Found) -> bool:
-    """ "Can I return A-4444? no wait I meant A-4445": the clause that takes something back names another
-    order, so it puts the order right rather than letting the request go."""
-    return any(
-        any(looks_like_order_number(word) for word in clauses[at // 1000].words)
-        for at, _ in found.unnamed_drops
-        if at // 1000 < len(clauses)
-    )
+def _fact_put_right_at_drop(
+    clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found, facts: Collection[str]
+) -> bool:
+    """ "Can I return A-4444? no wait I meant A-4445", "bought it 3 days ago. no wait, it was 3 weeks ago": the
+    words that take something back name another order or date, in their clause or the next, so they put a
+    fact right rather than letting the request go."""
+    order_told = any(f.kind == "order_id" and f.name in facts for f in context.facts)
+    date_told = any(f.kind == "days" and f.name in facts for f in context.facts)
+    today = context.today or _SOME_DAY
+    for at, _ in found.unnamed_drops:
+        for clause in clauses[at // 1000 : at // 1000 + 2]:
+            if order_told and any(looks_like_order_number(word) for word in clause.words):
+                return True
+            if date_told and lexicon.read_dates(" ".join(clause.words), today, durations=True):
+                return True
+    return False
+
+
+_SOME_DAY = date(2026, 1, 1)
+"""A day to read dates against when only whether a clause gives one matters."""
 
 
 def _correction_not_drop(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
