@@ -339,3 +339,29 @@ Feature: Reading a gym member the way they talk
     Scenario: "Is my contract over? if so cancel it" asks, so the months are asked
       When the customer says "is my contract over? if so cancel it"
       Then the message gives no fact "months_left"
+
+  Rule: "Hold on" and "hold off" ask the agent to wait; only "a hold" or "put it on hold" asks for the freeze
+
+    Scenario Outline: "<message>" to the offers sets nothing up
+      When the customer says "cancel please, 4 months left"
+      And the customer says "<message>"
+      Then no alternative is applied
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | message                                                   |
+        | hold on, is the off-peak plan cheaper every month?        |
+        | hmm, let me hold off deciding                             |
+        | hold up, what does the freeze do?                         |
+
+    Scenario: "Hmm hold on" with a question about the plan taken does not swap it for the freeze
+      When the customer says "cancel please, 4 months left"
+      And the customer says "off-peak"
+      And the customer says "hmm hold on, does off-peak still include classes?"
+      Then no alternative is applied
+      And the agent does not say "freeze"
+
+    Scenario: "Can I put it on hold?" still asks about the freeze
+      When the customer says "cancel please, 4 months left"
+      And the customer says "can I put it on hold?"
+      Then the message is read as "ask_about:freeze"

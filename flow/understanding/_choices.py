@@ -405,7 +405,11 @@ def _waits_it_out(clause: Clause, lexicon: Lexicon) -> bool:
     if clause.question or not lexicon.holding_off.may_hold(clause.words):
         return False
     match = first(lexicon.holding_off, clause.words)
-    return match is not None and match.phrase not in _ASKING_FOR_TIME
+    return match is not None and match.phrase not in _ASKING_FOR_TIME and _DECIDING.isdisjoint(clause.words)
+
+
+_DECIDING = frozenset({"decide", "deciding", "decision", "choose", "choosing", "think", "thinking", "mind"})
+"""Words that make holding off a pause to decide ("let me hold off deciding"), not waiting instead."""
 
 
 _ASKING_FOR_TIME = frozenset(

@@ -329,6 +329,21 @@ _STATING = frozenset(
 )  # fmt: skip
 
 
+def _a_pause_word(clause: Sequence[str], mention: Mention) -> bool:
+    """Whether a one-word name is a verb with its particle that only asks the agent to wait: "hold on, is it
+    cheaper?", "let me hold off deciding", "hold up"; "a hold on my account" still names the offer."""
+    if mention.end - mention.start != 1 or mention.end >= len(clause) or clause[mention.end] not in _PARTICLES:
+        return False
+    if clause[mention.start] not in _WAITING_VERBS:
+        return False  # "credit on my account" names the credit
+    return mention.start == 0 or clause[mention.start - 1] not in _ARTICLES
+
+
+_PARTICLES = frozenset({"on", "off", "up", "tight"})
+_WAITING_VERBS = frozenset({"hold", "hang", "wait"})
+_ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "your"})
+
+
 def _in_a_compound(clause: Sequence[str], mention: Mention) -> bool:
     """Whether a one-word name begins the name of something else: "a credit card", "replacement bulbs", "a
     repair shop", "the exchange rate"."""
@@ -382,7 +397,11 @@ def find_mentions(
         return []
     names = _names_of(offered)
     named = _by_name(clause, names)
-    mentions = [m for m in named if not _of_a_charge(clause, m) and not _in_a_compound(clause, m)]
+    mentions = [
+        m
+        for m in named
+        if not _of_a_charge(clause, m) and not _in_a_compound(clause, m) and not _a_pause_word(clause, m)
+    ]
     if not mentions and any(_in_a_compound(clause, m) for m in named):
         return []  # "do you sell replacement bulbs?": the name of something else, in no other way an offer
     if not mentions:

@@ -452,7 +452,8 @@ _TAKING_TIME = _phrases("""
     can i come back later | can i come back to you | can i come back | come back later | ill get back to you |
     i will get back to you | ill message again | ill message you again | message again later | ill write again |
     ill check and come back | ill check and get back | ill look for it later | ill find it later | ill do it later |
-    can i do this later | can i do it later | can we do this later | ill be back
+    can i do this later | can i do it later | can we do this later | ill be back | hold up | hold off deciding |
+    hold off on deciding | hold off on the decision | hold off choosing
 """)
 _CONFUSION = _phrases("""
     dont get it | still dont get it | i dont get it | dont understand | i dont understand | still dont understand |
