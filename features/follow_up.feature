@@ -193,6 +193,30 @@ Feature: Following up
     Then the agent hands over to a person with reason "unsatisfied"
     And the agent does not say "A refund reaches your card"
 
+  Scenario: After a handover, the follow-up asks whether the colleague sorted it out
+    When the customer says "I want a refund"
+    And the customer says "Can I speak to a manager?"
+    Then the follow-up says "I passed you to a colleague about a refund for order A-1001"
+    And the follow-up says "Did they sort it out for you?"
+
+  Scenario Outline: At the check-in, "<answer>" is a problem for a person, and what was set up stays
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "<answer>"
+    Then the agent hands over to a person with reason "unsatisfied"
+    And the agent does not say "cancelled"
+    And the agent does not say "Glad I could help"
+
+    Examples:
+      | answer                                          |
+      | yes, but there's still no credit on my account  |
+      | not really, I can't see the credit anywhere     |
+      | yeah mostly, but the email never came through   |
+      | yes but I was still charged this month          |
+
   Rule: A remark the agent cannot act on is acknowledged, not called unclear
 
     Scenario: "They just sound bad, not broken" after the refund is started is taken in

@@ -393,7 +393,7 @@ def read_acts(
             if not (act.kind == "choose" and act.target is None and at // 1000 in dropping)
         ]
     if context.question == "satisfaction":
-        not_satisfied(clauses, found)
+        not_satisfied(clauses, found, context.chosen)
     order_name = next((f.name for f in context.facts if f.kind == "order_id"), None)
     if found.unnamed_drops and (
         (context.asked is not None and context.asked in facts)

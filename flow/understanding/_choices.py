@@ -875,10 +875,28 @@ def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon,
             continue  # "if you can't do a different size, I'd rather have store credit": only should it fail
         for mention in named_mentions(clause.words, (chosen,)):
             keeping = clause.words[max(0, mention.start - 2) : mention.start] in (["keep", "the"], ["keep", "my"])
-            if not keeping and _refused(clause.words, mention, lexicon):
+            if not keeping and _refused(clause.words, mention, lexicon) and not says_missing(clause.words):
                 found.drop("deny")
                 found.add(index * 1000 + mention.start, Act.of("reject", chosen.id))
                 return
+
+
+def says_missing(words: Sequence[str]) -> bool:
+    """ "There's still no credit on my account", "I can't see the credit anywhere", "the label never came": a
+    thing set up that has not shown up, which is no refusal of it."""
+    if _NOT_YET_THERE.isdisjoint(words):
+        return False
+    shown = not _SHOWING_UP.isdisjoint(words) or ("account" in words and _WANTING_IT.isdisjoint(words))
+    return shown or ("still", "no") in set(zip(words, words[1:], strict=False))
+
+
+_NOT_YET_THERE = frozenset(
+    "not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont hasnt havent still".split()
+)
+_SHOWING_UP = frozenset(
+    "see seen appeared appear showing show shows showed came come arrived arrive received through yet anywhere".split()
+)
+_WANTING_IT = frozenset({"want", "need", "like", "rather", "prefer"})
 
 
 def called_off(words: Sequence[str], mention: Mention) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
+from flow.understanding._choices import says_missing
 from flow.understanding._drops import correction_end
 from flow.understanding._found import Found, has
 from flow.understanding._offers import find_mentions
@@ -20,21 +21,45 @@ from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 
 
-def not_satisfied(clauses: list[Clause], found: Found) -> None:
+def not_satisfied(clauses: list[Clause], found: Found, chosen: str | None = None) -> None:
     """To "are you happy with how it was sorted out?", a problem told ("the new one hasn't arrived", "yes
-    but the email never came", "the credit isn't on my account") or a shrug ("meh", "sort of") is a no; a
-    grumble beside a yes ("mostly yes, took a while though") is not."""
+    but the email never came", "the credit isn't on my account", "I can't see the credit anywhere") or a
+    shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes, took a while though") is not.
+    "No credit" or "can't see the credit" says what was set up is missing, not that it is turned down."""
+    missing = chosen is not None and any(says_missing(clause.words) for clause in clauses)
+    if missing:
+        found.acts = [(at, act) for at, act in found.acts if not (act.kind == "reject" and act.target == chosen)]
     kinds = found.kinds()
     told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
     waiting = "ask_status" in kinds and "affirm" not in kinds
     misfits = any(_does_not_fit(clause.words) for clause in clauses)  # "the new one is too small as well"
-    problem = told or waiting or misfits or ("complain" in kinds and "affirm" not in kinds)
+    objected = any(_objects_after_but(clause.words) or charged_again(clause.words) for clause in clauses)
+    problem = told or waiting or misfits or missing or objected or ("complain" in kinds and "affirm" not in kinds)
     lukewarm = any(tuple(clause.words) in _LUKEWARM for clause in clauses)
     if not (problem or lukewarm) or "deny" in kinds:
         return
     found.drop("affirm")
     found.drop("unknown")
     found.add(-1, Act.of("deny"))
+
+
+def charged_again(words: Sequence[str]) -> bool:
+    """ "I was still charged this month", "they charged me again today", "another payment came out": a charge
+    after the one the purchase was, not the purchase."""
+    return not _CHARGED.isdisjoint(words) and not _ONCE_MORE.isdisjoint(words)
+
+
+_CHARGED = frozenset({"charged", "billed", "debited", "charge", "payment", "taken", "renewed"})
+_ONCE_MORE = frozenset({"again", "still", "another", "second"})
+
+
+def _objects_after_but(words: Sequence[str]) -> bool:
+    """ "But the label never came through", "though I haven't had the email": a problem told after a yes."""
+    at = next((i for i, word in enumerate(words) if word in ("but", "though", "except")), None)
+    return at is not None and not _NOT.isdisjoint(words[at + 1 :])
+
+
+_NOT = frozenset("not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont hasnt havent still".split())
 
 
 def _does_not_fit(words: Sequence[str]) -> bool:

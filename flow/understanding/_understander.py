@@ -33,6 +33,7 @@ from flow.understanding._irony import is_ironic
 from flow.understanding._mood import OWNING_UP, corrected_sentiment
 from flow.understanding._offers import find_mentions, variant_asked
 from flow.understanding._request_cues import OTHER_ORDER, adds_more, another_order_said, looks_like_order_number
+from flow.understanding._revisions import charged_again
 from flow.understanding._slots import extract_slots
 from flow.understanding._spelling import correct_spelling
 from flow.understanding._text import NUMBER, STRETCHED, fold, once, plain_tokens
@@ -142,6 +143,12 @@ class Understander:
             if named is not None:
                 slots["requested"] = named
         facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
+        if context.days_told is not None and any(charged_again(clause) for clause in clause_words):
+            # "I was still charged this month", "charged again today" once the day of purchase is known: a new
+            # charge, which dates no purchase
+            for spec in context.facts:
+                if spec.kind == "days":
+                    facts.facts.pop(spec.name, None)
         if context.request is None and lexicon.buying_later.may_hold(words) and _buying_later(clause_words, lexicon):
             # "if I order today, can I cancel tomorrow?": the day of a purchase still to come dates nothing
             for spec in context.facts:
