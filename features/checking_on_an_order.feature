@@ -424,3 +424,35 @@ Feature: Checking on something already under way
     And the customer says "what do you mean free return, i have to pay postage?"
     Then the message is read as "ask_about:free_return"
     And the agent says "print the label"
+
+  Rule: An order sent only just now is on its way, not lost, and asking after it is no request
+
+    Scenario Outline: "<answer>" to whether the order has left declines the cancellation, as the order is on its way
+      When the customer says "I want to cancel order A-7890, I ordered it by mistake"
+      And the customer says "<answer>"
+      Then the message gives no fact "condition"
+      And the request is declined
+      And the agent does not say "never arrived"
+
+      Examples:
+        | answer                                               |
+        | it was dispatched yesterday, hasn't arrived yet      |
+        | yeah it shipped this morning, not here yet obviously |
+
+    Scenario: "Only been 2 days, just checking it's coming" offers no new parcel or refund
+      When the customer says "hi, my order hasnt arrived yet, its only been 2 days. A-2580. just checking its coming?"
+      Then the message gives no fact "condition"
+      And the agent does not say "new parcel"
+      And the agent does not say "full refund"
+
+    Scenario: "No refund thanks, just tell me when it will arrive" asks something, and does not end the chat
+      When the customer says "my order A-3456 is late, ordered 10 days ago"
+      And the customer says "no refund thanks, just tell me when it will arrive"
+      Then the conversation is in "listening"
+      And the quick reply "Yes, a colleague please" is offered
+
+    Scenario: "I don't want a new one or a refund" asks for neither
+      When the customer says "my order A-3456 is late, ordered 10 days ago"
+      And the customer says "I don't want a new one or a refund, I just want the one I ordered to turn up"
+      Then the reply decides no request
+      And the conversation is in "listening"

@@ -1317,7 +1317,8 @@ _ASKING = (
     "i want to ", "i'd like to ", "id like to ", "i would like to ", "i need to ", "can you ", "could you ",
     "i want it ", "i want my ", "i need it ", "i need my ", "please can ", "please could ", "i want all ",
     "i want you to ", "i need you to ", "i'd like my ", "i would like my ", "please delete ", "please remove ",
-    "please stop ", "stop emailing ", "stop sending ", "unsubscribe me ",
+    "please stop ", "stop emailing ", "stop sending ", "unsubscribe me ", "tell me when ", "tell me where ",
+    "tell me if ", "tell me how ", "let me know when ", "let me know if ", "wondering ",
 )  # fmt: skip
 """Openings of a request in so many words, which an unread message that has one was asking for."""
 _QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "would i ", "is it ", "is there ",

@@ -1682,7 +1682,20 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
         return False  # "you won't let me cancel", "I'm not allowed to cancel": kept from it, still wanting it
     if any(pair in _ASKING_WHY_NOT for pair in zip(words[: at - 1], words[1:at], words[2 : at + 1], strict=False)):
         return False  # "can I not just have the refund?" presses for it
-    return not _REQUEST_NEGATORS.isdisjoint(before)
+    return not _REQUEST_NEGATORS.isdisjoint(before) or _negated_in_a_list(words, at)
+
+
+def _negated_in_a_list(words: Sequence[str], at: int) -> bool:
+    """ "I don't want a new one or a refund": the last of things turned down together, the "not" before the
+    first of them; not "I don't mind an exchange or a refund", which takes either."""
+    listed = next((i for i in range(at - 1, max(-1, at - 3), -1) if words[i] in ("or", "nor")), None)
+    if listed is None:
+        return False
+    before = words[max(0, listed - 6) : listed]
+    return not _REQUEST_NEGATORS.isdisjoint(before) and _EITHER_WILL_DO.isdisjoint(before)
+
+
+_EITHER_WILL_DO = frozenset({"mind", "care", "matter", "bothered", "fussed", "if", "whether", "sure"})
 
 
 _ASKING_WHY_NOT = frozenset(
@@ -2542,7 +2555,11 @@ _MONEY_WORDS = frozenset(
 
 
 def _wants_nothing(clauses: list[Clause], found: Found) -> None:
-    """ "No thanks", "nothing, thanks" to "what can I help you with?" with nothing asked for: leaving."""
+    """ "No thanks", "nothing, thanks" to "what can I help you with?" with nothing asked for: leaving; not
+    "no refund thanks, just tell me when it will arrive", which asks something."""
+    if any(clause.question or asks_indirectly(clause.words) for clause in clauses):
+        found.acts = [(0, Act.of("unknown"))]  # what is asked is answered, or said to be beyond the agent
+        return
     words = {word for clause in clauses for word in clause.words}
     if not _THANKS_OR_NOTHING.isdisjoint(words):
         found.acts = [(0, Act.of("goodbye"))]

@@ -790,6 +790,9 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value == NEVER_ARRIVED and not _ARRIVING.isdisjoint(word_set) and any(_came_in_the_end(c) for c in clauses):
         # "it only arrived 20 days ago because your courier lost it for 2 weeks": late, but here
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {NEVER_ARRIVED})
+    if value == NEVER_ARRIVED and _only_just_sent(clauses, word_set):
+        # "it was dispatched yesterday, hasn't arrived yet", "only been 2 days, just checking": on its way
+        value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip | {NEVER_ARRIVED})
     if (
         value == FAULTY
         and not _BOX_WORDS.isdisjoint(word_set)
@@ -817,6 +820,35 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value is None and lexicon.who_died(clauses) == "thing":
         return FAULTY
     return value
+
+
+def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> bool:
+    """Whether an order not yet come was sent only just now ("dispatched yesterday", "only been 2 days",
+    "just checking it's coming"): on its way, not lost."""
+    if _SENT_OR_WAITED.isdisjoint(word_set) and "checking" not in word_set:
+        return False
+    for clause in clauses:
+        pairs = set(zip(clause, clause[1:], strict=False))
+        if ("just", "checking") in pairs:
+            return True
+        for at, word in enumerate(clause):
+            if (
+                word == "only"
+                and _SHORT_WAIT.intersection(clause[at + 1 : at + 5])
+                and "days" in clause[at:] + ["days"]
+            ):
+                if not _LONG_WAIT.intersection(clause[at + 1 : at + 5]):
+                    return True
+            if word in _SENT and not _JUST_NOW.isdisjoint(clause[at + 1 : at + 4]):
+                return True
+    return False
+
+
+_SENT = frozenset({"dispatched", "shipped", "sent", "posted", "despatched"})
+_JUST_NOW = frozenset({"yesterday", "today", "tonight", "morning"})
+_SHORT_WAIT = frozenset({"1", "2", "3", "one", "two", "three", "a", "day", "yesterday", "hours"})
+_LONG_WAIT = frozenset({"weeks", "week", "months", "month"})
+_SENT_OR_WAITED = _SENT | {"only"}
 
 
 def _as_named(value: str | None, named: frozenset[str]) -> str | None:
