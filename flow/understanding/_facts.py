@@ -832,13 +832,9 @@ def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> boo
         if ("just", "checking") in pairs:
             return True
         for at, word in enumerate(clause):
-            if (
-                word == "only"
-                and _SHORT_WAIT.intersection(clause[at + 1 : at + 5])
-                and "days" in clause[at:] + ["days"]
-            ):
-                if not _LONG_WAIT.intersection(clause[at + 1 : at + 5]):
-                    return True
+            after = clause[at + 1 : at + 5]
+            if word == "only" and not _SHORT_WAIT.isdisjoint(after) and not _DAYS_OR_HOURS.isdisjoint(after):
+                return True  # "it's only been 2 days", "only a day late"
             if word in _SENT and not _JUST_NOW.isdisjoint(clause[at + 1 : at + 4]):
                 return True
     return False
@@ -846,8 +842,8 @@ def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> boo
 
 _SENT = frozenset({"dispatched", "shipped", "sent", "posted", "despatched"})
 _JUST_NOW = frozenset({"yesterday", "today", "tonight", "morning"})
-_SHORT_WAIT = frozenset({"1", "2", "3", "one", "two", "three", "a", "day", "yesterday", "hours"})
-_LONG_WAIT = frozenset({"weeks", "week", "months", "month"})
+_SHORT_WAIT = frozenset({"1", "2", "3", "one", "two", "three", "a", "couple"})
+_DAYS_OR_HOURS = frozenset({"day", "days", "hours", "hour"})
 _SENT_OR_WAITED = _SENT | {"only"}
 
 
