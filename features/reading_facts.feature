@@ -1865,6 +1865,9 @@ Feature: Reading facts and requests the way people give them
         | message                                                                                    |
         | The sofa I ordered (A-2525) arrived with a tear in the fabric. Delivered 3 days ago.        |
         | my kettle A-6002 leaks, I received it on the 2nd of November. I'd like a replacement please |
+        | I received my order A-1234 yesterday, I want to return it, doesnt fit                       |
+        | i got my order A-5555 today but the box was crushed and the vase inside is smashed          |
+        | got the parcel on monday, A-3131, the lamp inside is broken                                 |
 
     Scenario: A delivery date told unasked that is already past the time allowed settles the refund
       Given it is 2026-12-03 11:00 in the policy's time zone

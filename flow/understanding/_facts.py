@@ -585,7 +585,7 @@ def _days(
         dated = [when for when in bought if when.shape in ("date", "period") and isinstance(when.days, int)]
         return (dated or _narrowed(bought[0], found) or bought)[0].days, False
     arrived = [when for when in found if when.anchor == "delivery"]
-    if not asked and _ARRIVAL_WORDS.isdisjoint(words):
+    if not asked and _ARRIVAL_WORDS.isdisjoint(words) and not ("got" in words and _got_the_order(folded)):
         arrived = []  # "shipped yesterday", "a delivery slot for Thursday": told unasked, only its coming dates it
     if arrived:
         return _bought_before(arrived[0].days), True
@@ -594,6 +594,15 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0)), False
     return None, False
+
+
+def _got_the_order(folded: str) -> bool:
+    """ "I got my order today", "got the parcel yesterday": the order came, which bounds the day of buying."""
+    words = folded.split()
+    return any(
+        a == "got" and b in ("my", "the", "our") and c.strip(",.!?") in _PARCEL_WORDS
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def _deadline(folded: str, when: When) -> bool:

@@ -1009,6 +1009,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         word = before[n]
         if word in CLAUSE_BREAKS:
             break
+        if word in _ORDER_NOUNS and n >= 2 and before[n - 1] in _OWNERS and before[n - 2] in _CAME_BY:
+            return "delivery"  # "I received my order yesterday", "got my order today": the day it came
         if word in PURCHASE_WORDS:
             return "purchase"
         if _got_it(before, n) or word in _HAD and "since" in before[n + 1 : n + 4]:
@@ -1044,6 +1046,9 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
 
 
 _HAD = frozenset({"had", "owned", "have", "having"})
+_ORDER_NOUNS = frozenset({"order", "parcel", "package", "delivery"})
+_OWNERS = frozenset({"my", "the", "our", "your"})
+_CAME_BY = frozenset({"received", "receive", "got", "collected", "picked"})
 _MESSAGES = frozenset({"email", "emails", "text", "texts", "link", "notification", "message", "sms", "confirmation"})
 """Things that come besides the parcel, whose coming dates only themselves ("the tracking email came")."""
 
