@@ -27,6 +27,8 @@ Feature: Handing over to a person
       | Transfer me to customer service please |
       | Can I talk to a human being?           |
       | Could you get your boss on the line?   |
+      | ok what about talking to someone then  |
+      | how about speaking with someone        |
 
   Scenario Outline: Saying a person is not needed does not hand the conversation over
     When the customer says "I want a refund"
@@ -41,6 +43,7 @@ Feature: Handing over to a person
       | You don't need to pass me to anyone           |
       | there's no need to escalate this              |
       | I'm not asking for a supervisor               |
+      | I was talking to someone about it yesterday   |
 
   Scenario: Asking for a person straight away, in hours, gets a person straight away
     When the customer says "Can I speak to a manager?"

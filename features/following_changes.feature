@@ -234,6 +234,19 @@ Feature: Following the customer when they change course
       Then the alternative "Store credit" is applied
       And the agent says "A-5050"
 
+    Scenario: Two orders pointed to as "first one" and "second one" each get their own date, and the options are asked for the second
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "i want a refund for order A-7878 and ALSO a refund for A-8989. first one bought 10 days ago and second one 2 months ago"
+      Then the transitions taken were "start", "approve_and_continue", "decline", "apologize" and "offer"
+      And the agent does not say "when did you buy it"
+      When the customer says "ok what are the options for the second one"
+      Then the message is read as "ask_about:all"
+      And the agent says "The credit goes on your account"
+      And the agent says "We email you a free returns label"
+      When the customer says "store credit for that one"
+      Then the alternative "Store credit" is applied
+      And the agent says "A-8989"
+
     Scenario: A date said once about several orders holds for each of them
       Given the fact "customer_name" is "Dana"
       When the customer says "please refund A-1000 and A-2000, I bought them both 3 days ago"

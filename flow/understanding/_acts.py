@@ -89,7 +89,7 @@ from flow.understanding.phrases import PhraseSet
 _DECLINED_STATES = frozenset({"offering_alternatives", "compensation", "escalated", "explaining", "apologizing"})
 _PERSON_VERBS = frozenset(
     """speak talk chat get want need see connect transfer put give escalate let pass through contact reach call
-    ring phone have look deal check""".split()
+    ring phone have look deal check speaking talking chatting""".split()
 )
 _PERSON_WORDS = frozenset(
     """human person agent manager supervisor operator representative rep someone somebody colleague staff assistant
@@ -1841,6 +1841,9 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     if single and not clause.question and not _SPOKEN_WITH.isdisjoint(words[max(0, match.start - 3) : match.start]):
         return  # "I was told by someone on the phone", "I spoke to someone yesterday": a contact had, not wanted
+    talked = set(zip(words[: match.start], words[1 : match.start], strict=False))
+    if single and not clause.question and not _WAS_TALKING.isdisjoint(talked):
+        return  # "I was talking to someone yesterday about this": a contact had
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
         return  # "amazing customer service": a verdict on it, not asking for it
     if clause.question and words[0] in _WILL and "call" in words[match.start :] and found.kinds() & {"choose"}:
@@ -1857,6 +1860,9 @@ _DID_SOMETHING = frozenset(
      "delivered", "brought", "returned", "opened", "broke", "paid", "placed"}
 )  # fmt: skip
 """Words after a person that make them someone who did something ("someone gave me"), not someone asked for."""
+_WAS_TALKING = frozenset(
+    (was, doing) for was in ("was", "were", "been", "im", "am") for doing in ("talking", "speaking", "chatting")
+)
 _SPOKEN_WITH = frozenset(
     {"told", "promised", "assured", "informed", "spoke", "talked", "chatted", "rang", "phoned", "emailed", "messaged"}
 )

@@ -494,9 +494,14 @@ def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lex
             or (word == "no" and nxt.isdigit())
         ):
             index = lexicon.option_numbers.get(nxt)
+        if index is not None and not _OPTIONS_FOR.isdisjoint(clause[:i]) and "for" in clause[max(0, i - 3) : i]:
+            continue  # "what are the options for the second one?": what the offers are for, not one of them
         if index is not None and -len(offered) <= index < len(offered):
             found.append(Mention(offered[index].id, i, i + 2 if nxt in lexicon.ordinal_nouns else i + 1, "position"))
     return found
+
+
+_OPTIONS_FOR = frozenset({"options", "choices", "alternatives", "offers"})
 
 
 _POSITION_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}

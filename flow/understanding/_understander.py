@@ -1437,7 +1437,10 @@ def _split_at_places(clauses: list[Clause]) -> list[Clause]:
         words = clause.words
         start = 0
         for at in range(1, len(words) - 2):
-            if words[at] in _LINKS and words[at + 1] == "the" and words[at + 2] in _PLACES:
+            pointed = (words[at + 1] == "the" and words[at + 2] in _PLACES) or (
+                words[at + 1] in _PLACES and words[at + 2] in ("one", "order")
+            )  # "and the second ...", "and second one ..."
+            if words[at] in _LINKS and pointed:
                 parts.append(Clause(words[start:at], clause.question, clause.exclaimed))
                 start = at
         parts.append(Clause(words[start:], clause.question, clause.exclaimed) if start else clause)
