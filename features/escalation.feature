@@ -271,6 +271,21 @@ Feature: Handing over to a person
       And the reply matches /(don't need to join|no need to pick this up)/
       And the agent does not say "frustrating"
 
+    Scenario Outline: "<message>" while waiting for a person takes the ask back and puts the offers again
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "refund please"
+      And the customer says "I want to speak to a manager"
+      Then the conversation waits for a person
+      When the customer says "<message>"
+      Then the agent says "don't need to join"
+      And the agent offers "Store credit" and "Exchange"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | message                             |
+        | ok let's just continue then         |
+        | we can carry on, I'll stay with you |
+
     Scenario: "Actually no don't worry" after asking for a person takes the ask back
       When the customer says "can i talk to a real person please"
       And the customer says "actually no don't worry, I just want to know about returns"

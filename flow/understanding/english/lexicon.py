@@ -903,7 +903,9 @@ ENGLISH = Lexicon(
         actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
         on second thought | on second thoughts | ignore that | dont worry about that | no dont | no actually |
         actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry | nvm |
-        dont bother them | dont bother anyone | no need for a person | no need for anyone
+        dont bother them | dont bother anyone | no need for a person | no need for anyone | lets just continue |
+        lets continue | lets carry on | lets just carry on | carry on with you | ill stay with you |
+        ill stick with you | we can carry on | we can just carry on | we can continue | we can just continue
     """),
     no_need=_phrases("""
         thanks anyway | thank you anyway | thanks all the same | cheers anyway | ta anyway | never mind |
