@@ -446,3 +446,38 @@ def test_a_question_about_the_offer_named_by_its_capitalised_name_is_about_that_
 
     assert "not something I can help with" not in turn.text
     assert "Basic plan" in turn.text
+
+
+def test_a_question_about_the_difference_owed_is_about_the_plan_taken_and_a_yes_keeps_it(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, renewed 30 days ago", conversation_id="diff")
+    conversation, _ = subscriptions.reply(conversation, "downgrade please")
+    conversation, turn = subscriptions.reply(conversation, "do I get the difference as cash or credit?")
+
+    assert turn.signals is not None
+    assert [str(act) for act in turn.signals.acts] == ["ask_about:downgrade"]
+    assert "pause" not in turn.text
+    _, turn = subscriptions.reply(conversation, "ok cool")
+    assert not any(action.type == "apply_alternative" for action in turn.actions)
+
+
+@pytest.mark.parametrize("message", ["can I pause now and downgrade later?", "could I downgrade and then pause after?"])
+def test_two_offers_asked_for_one_after_the_other_set_up_neither_and_ask_which(
+    subscriptions: Engine, message: str
+) -> None:
+    conversation, _ = subscriptions.start(message="refund please, renewed 30 days ago", conversation_id="seq")
+    _, turn = subscriptions.reply(conversation, message)
+
+    assert not any(action.type == "apply_alternative" for action in turn.actions)
+    assert "downgrade" in turn.text
+    assert "pause" in turn.text
+    assert turn.state == "offering_alternatives"
+
+
+@pytest.mark.parametrize("message", ["that's not what your website says", "your terms say 30 days"])
+def test_disputing_the_rule_presses_the_refund_and_keeps_the_offers_open(subscriptions: Engine, message: str) -> None:
+    conversation, _ = subscriptions.start(message="refund please, renewed 30 days ago", conversation_id="dispute")
+    _, turn = subscriptions.reply(conversation, message)
+
+    assert turn.signals is not None
+    assert [str(act) for act in turn.signals.acts] == ["insist"]
+    assert turn.state == "offering_alternatives"

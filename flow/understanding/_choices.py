@@ -749,10 +749,25 @@ def _compares_the_offers(clause: Clause, context: Context, lexicon: Lexicon) -> 
 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
     """ "what's the difference?", "which is quicker?", "which would you recommend?", "how do they compare?":
-    weighing up the offers."""
+    weighing up the offers; not "do I get the difference as cash or credit?", which is money owed."""
+    if "difference" in words and _money_difference(words):
+        return False
     if not _COMPARING.isdisjoint(words) or ("which" in words and not _WHICH_ASKS.isdisjoint(words)):
         return True
     return has(lexicon.comparison_cues, words)
+
+
+def _money_difference(words: Sequence[str]) -> bool:
+    """ "Do I get the difference back?", "is the difference paid as cash?": the difference in price, owed."""
+    if "between" in words:
+        return False
+    at = words.index("difference")
+    return not _MONEY_MOVES.isdisjoint([*words[max(0, at - 3) : at], *words[at + 1 : at + 4]])
+
+
+_MONEY_MOVES = frozenset(
+    {"get", "pay", "paid", "refund", "refunded", "back", "credited", "owed", "charged", "cash", "credit", "money"}
+)
 
 
 def _points_and_chooses(words: Sequence[str], lexicon: Lexicon) -> bool:

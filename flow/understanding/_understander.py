@@ -284,6 +284,9 @@ class Understander:
             slots["all_of_them"] = "yes"  # "can I have both?": one can be set up, so which is asked
             if sum(a.kind == "ask_about" for a in acts) > 1 and all(a.kind in _ABOUT_ALL for a in acts):
                 acts = [Act.of("choose")]  # "could I do half credit, half exchange?": both at once, not a question
+        elif offers > 1 and context.chosen is None and _one_then_another(clauses, acts):
+            slots["all_of_them"] = "yes"  # "can I pause now and downgrade later?": one can be set up, so which
+            acts = [Act.of("choose")]
         if facts.facts and _puts_right(clause_words, lexicon):
             slots["correction"] = "yes"  # "wait, it's actually A-4445, sorry": puts right a fact given before
             if context.settled is not None and _one_not_another([w for c in clause_words for w in c]):
@@ -635,6 +638,18 @@ def _switched_to_another_order(clauses: list[Clause], requests: list[str], lexic
     named_later = any(looks_like_order_number(w) for clause in clauses[kept_at:] for w in clause.words)
     named_before = any(looks_like_order_number(w) for clause in clauses[:kept_at] for w in clause.words)
     return kept_at if named_later and named_before else None
+
+
+def _one_then_another(clauses: list[Clause], acts: Sequence[Act]) -> bool:
+    """ "Can I pause now and downgrade later?", "could I do the freeze and then off-peak after?": two offers
+    asked for one after the other, of which one can be set up."""
+    named = {a.target for a in acts if a.kind in ("choose", "ask_about") and a.target not in (None, "all")}
+    if len(named) < 2 or any(a.kind not in ("choose", "ask_about") for a in acts):
+        return False
+    return any(clause.question and not _ONE_AFTER.isdisjoint(clause.words) for clause in clauses)
+
+
+_ONE_AFTER = frozenset({"then", "later", "afterwards", "after", "next"})
 
 
 def _names_the_chosen_again(clause_words: list[list[str]], context: Context, lexicon: Lexicon) -> bool:

@@ -394,7 +394,10 @@ _INSIST = _phrases("""
     member for years | been a member | percent back | percentage back |
     part of my money | so thats it | is that it | thats all you can do | is that all you can do |
     not going to help me | arent going to help | wont help me | wont you help me | you wont help | not helping me |
-    thats all youve got | is that the best you can do | thats the best you can do
+    thats all youve got | is that the best you can do | thats the best you can do | not what your website says |
+    not what the website says | not what your site says | not what it says on your website | your website says |
+    the website says | your site says | your terms say | your policy says | not what your policy says |
+    not what i was told | thats not what it says
 """)
 _PERSON = _phrases("""
     human | a human | real person | a real person | a person | person | agent | an agent | live agent | real agent |
