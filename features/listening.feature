@@ -400,6 +400,26 @@ Feature: Listening first
       Then the agent does not say "someone else bought it"
       And the agent does not say "bought for you"
 
+  Rule: An offer asked for once the order number cannot be found needs that number too
+
+    Scenario: "Can I get store credit then?" after a colleague is offered for the missing number offers the colleague again
+      When the customer says "I need to return a gift, I don't have the order number, it was bought 2 weeks ago"
+      And the customer says "I don't have it, it was a gift"
+      Then the agent says "a colleague"
+      When the customer says "can I get store credit then?"
+      Then the reply matches /(same details|needs the same)/
+      And the quick reply "Yes, a colleague please" is offered
+      And the agent does not say "Could you tell me your order number?"
+
+    Scenario: Turning the colleague down and asking for store credit is not asked the number again
+      When the customer says "I want a refund"
+      And the customer says "I don't have the order number"
+      And the customer says "it was a gift, no idea"
+      And the customer says "no thanks. can I have store credit instead?"
+      Then the reply matches /(same details|needs the same)/
+      And the agent says "send them here"
+      And the agent does not say "Could you tell me your order number?"
+
   Rule: Asking what can be done, before anything is on offer, is answered from the rules
 
     Scenario: "What can you do?" about a faulty item gets the rule for faulty items and the question again

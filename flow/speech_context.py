@@ -696,7 +696,8 @@ class ContextBuilder:
                 and _HOW_TO_FIND_OUT.isdisjoint(said)
             )  # "has it shipped?", not "where do I find it?"
             # "No, a refund then": the no to a colleague comes with the request to look at instead.
-            declined = run.question == "person" and run.signals.has("deny") and not run.signals.has("request")
+            turned_down = run.signals.has("deny") or any(a.kind == "ask_human" and a.negated for a in run.signals.acts)
+            declined = run.question == "person" and turned_down and not run.signals.has("request")
             if declined and spec.kind == "yes_no":
                 # "No that's fine" to a colleague offered beside the question still waiting: it is asked again.
                 declined = context["asked_before"] = False
@@ -1006,7 +1007,8 @@ def offers_colleague_for_fact(run: Run, policy: Policy) -> bool:
     :func:`colleague_for_fact`)."""
     return (
         getattr(run, "pending_before", None) == run.pending_fact
-        and not run.signals.has("choose")  # a wish is answered instead
+        # a wish is answered instead, unless a colleague was just offered for the fact it needs too
+        and (not run.signals.has("choose") or run.question == "person")
         and colleague_for_fact(run, policy)
     )
 
@@ -1019,12 +1021,16 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     spec = policy.facts.get(run.pending_fact or "")
     if spec is None or run.pending_fact in run.signals.facts or run.pending_fact in run.signals.malformed:
         return False
-    if run.question == "person" and run.signals.has("deny"):
-        return False
+    if run.question == "person" and (
+        run.signals.has("deny") or any(a.kind == "ask_human" and a.negated for a in run.signals.acts)
+    ):
+        return False  # "no thanks" to the colleague offered: not offered again at once
     if run.signals.acts and all(act.kind in _ACKNOWLEDGES for act in run.signals.acts):
         return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up
-    if _asks_anew(run):
-        return False  # "actually can I just have a refund instead": the new request asks for it afresh
+    if _asks_anew(run) and not (run.question == "person" and run.signals.has("choose")):
+        # "actually can I just have a refund instead": the new request asks for it afresh; but an offer asked
+        # for once a colleague was offered for the missing fact ("can I get store credit then?") needs it too
+        return False
     hint_given = spec.hint is None or set(sentence_hashes(spec.hint)) <= set(run.said)
     cannot = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
     if isinstance(run.facts.get(run.pending_fact or ""), Span):
