@@ -2013,10 +2013,20 @@ Feature: Reading facts and requests the way people give them
       And the customer says "a month ago, could be more expensive now"
       Then the message gives the fact "days_since_purchase" as "30"
 
-    Scenario Outline: "<lookup>" after a refund granted for "about a month ago" puts the date right
+    Scenario: "About a month ago", on the edge of the 30 days, is asked to be narrowed down
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "refund A-1212"
       And the customer says "about a month ago"
+      Then the request is still undecided
+      And the reply matches /(narrow it down|closer date|more exact)/
+      When the customer says "just checked, it was 2 November"
+      Then the message gives the fact "days_since_purchase" as "31"
+      And the agent offers "Store credit" and "Exchange"
+
+    Scenario Outline: "<lookup>" after a refund granted for "a month ago" puts the date right
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-1212"
+      And the customer says "a month ago"
       Then the request is approved
       When the customer says "<lookup>"
       Then the message gives the fact "days_since_purchase" as "31"

@@ -582,6 +582,8 @@ def _relative(
     # "I've had it for about 2 months": a word that only makes the count rough does not part it from "had for".
     lead = _words(tokens, max(0, i - 4), i - max(0, i - 4))
     before = lead[-3:] if not lead or lead[-1] not in APPROXIMATE else lead[:-1][-3:]
+    if lead and lead[-1] in APPROXIMATE and unit == "month" and low_high == (1, 1) and not half:
+        roughly = True  # "about a month ago": anywhere from three weeks to five, as "a month or so" is
     ago = after in ("ago", "back", "before", "old", "since")
     elapsed = bool(ELAPSED_WORDS.intersection(before)) or "for" in before[-1:] and "had" in before
     lasted = _lasted(before)
