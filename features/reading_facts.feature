@@ -790,6 +790,11 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I ordered two things on A-5151 and only one came"
       Then the message gives the fact "condition" as "faulty"
 
+    Scenario: An empty parcel read by a policy that names only orders never come is an order never come
+      Given the policy file "docs/examples/retail-generous.yaml"
+      When the customer says "my order A-1188 arrived but the box was empty"
+      Then the message gives the fact "condition" as "never_arrived"
+
     Scenario: "My parcel is missing" is still a parcel that never came
       When the customer says "my parcel is missing"
       Then the message gives the fact "condition" as "never_arrived"
@@ -845,10 +850,23 @@ Feature: Reading facts and requests the way people give them
       And the agent does not hand over to a person
       And the request is approved
 
-    Scenario: A box that came empty is an order that never came, and a new parcel can be sent
-      When the customer says "Hey! Quick q: my order A-1188 arrived but the box was empty?!"
-      Then the message gives the fact "condition" as "never_arrived"
+    Scenario Outline: "<message>" is a parcel that came empty, said so, and a new parcel can be sent
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "arrived_empty"
+      And the agent says "came with nothing in it"
+      And the agent does not say "never arrived"
       And the agent offers "Send it again" and "Full refund"
+
+      Examples:
+        | message                                                           |
+        | Hey! Quick q: my order A-1188 arrived but the box was empty?!     |
+        | the box for A-1188 arrived completely empty, bought it 5 days ago |
+        | my parcel A-1188 came but there was nothing inside                |
+
+    Scenario: An empty parcel with a refund asked for is refunded in full, and said so
+      When the customer says "my parcel A-1188 came empty, I want a refund"
+      Then the request is approved
+      And the agent says "came with nothing in it"
 
     Scenario: "Neither has shipped" says both orders are still here, and "isn't working" is faulty
       When the customer says "Hello, I would like to cancel order A-5050 and A-5051 please"

@@ -70,6 +70,7 @@ NEVER_ARRIVED = "never_arrived"
 FAULTY = "faulty"
 FAULTY_AGAIN = "faulty_again"
 ITEMS_MISSING = "items_missing"
+ARRIVED_EMPTY = "arrived_empty"
 UNSAFE = "unsafe"
 OVERCHARGED = "overcharged"
 CHARGED_TWICE = "charged_twice"
@@ -865,7 +866,7 @@ def _as_named(value: str | None, named: frozenset[str]) -> str | None:
     return broader if broader in named else value
 
 
-_BROADER = {FAULTY_AGAIN: FAULTY, ITEMS_MISSING: FAULTY}
+_BROADER = {FAULTY_AGAIN: FAULTY, ITEMS_MISSING: FAULTY, ARRIVED_EMPTY: NEVER_ARRIVED}
 """The condition each narrower one is a case of."""
 
 

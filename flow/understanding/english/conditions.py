@@ -124,6 +124,13 @@ ITEMS_MISSING = _phrases("""
 """Part of an order not delivered: items of it that did not come in the parcel ("only one of the two came",
 "a shirt was missing from my order"), where a part missing from an item ("it came without the charger")
 is ``FAULTY``."""
+ARRIVED_EMPTY = _phrases("""
+    box was empty | box is empty | parcel was empty | parcel is empty | package was empty | package is empty |
+    arrived empty | came empty | nothing inside | nothing in the box | nothing in the parcel | nothing in it |
+    empty box | an empty parcel | an empty package | box arrived empty | parcel arrived empty | nothing was inside |
+    there was nothing in | it was empty | completely empty | totally empty
+""")
+"""An order whose parcel came with nothing in it: nothing of it reached the customer, though a box did."""
 FAULTY_AGAIN = _phrases("""
     broken again | faulty again | gone wrong again | stopped working again | same problem again | same fault again |
     same problem as the first | same fault as the first | same issue again | the replacement is broken |
@@ -183,9 +190,7 @@ NEVER_ARRIVED = _phrases("""
     delivery was stolen | parcel stolen | package stolen | stole my parcel | stole my package | stole the parcel |
     stolen from my doorstep | stolen off my doorstep | stolen from the doorstep | stolen from my porch |
     stolen from the porch | stolen after delivery | taken from my doorstep | taken off my doorstep |
-    box was empty | box is empty | parcel was empty | parcel is empty | package was empty | package is empty |
-    arrived empty | came empty | nothing inside | nothing in the box | nothing in the parcel | nothing in it |
-    empty box | an empty parcel | an empty package | cant deliver | cannot deliver | couldnt deliver |
+    cant deliver | cannot deliver | couldnt deliver |
     failed to deliver | yet to arrive | yet to receive | still no parcel | still no sign | still no delivery |
     waiting for delivery | waiting on delivery |
     meant to come | meant to arrive | meant to be delivered | supposed to arrive | supposed to come |

@@ -696,6 +696,7 @@ ENGLISH = Lexicon(
         "faulty_again": conditions.FAULTY_AGAIN,
         "items_missing": conditions.ITEMS_MISSING,
         "faulty": conditions.FAULTY,
+        "arrived_empty": conditions.ARRIVED_EMPTY,
         "never_arrived": conditions.NEVER_ARRIVED,
         "unauthorised": conditions.UNAUTHORISED,
         "wrong_item": conditions.WRONG_ITEM,
