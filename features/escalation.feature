@@ -36,14 +36,16 @@ Feature: Handing over to a person
     Then the agent does not hand over to a person
 
     Examples:
-      | not a request                                 |
-      | no need to get a manager                      |
-      | I don't want to talk to a person              |
-      | I don't need a human, just tell me my options |
-      | You don't need to pass me to anyone           |
-      | there's no need to escalate this              |
-      | I'm not asking for a supervisor               |
-      | I was talking to someone about it yesterday   |
+      | not a request                                                 |
+      | no need to get a manager                                      |
+      | I don't want to talk to a person                              |
+      | I don't need a human, just tell me my options                 |
+      | You don't need to pass me to anyone                           |
+      | there's no need to escalate this                              |
+      | I'm not asking for a supervisor                               |
+      | I was talking to someone about it yesterday                   |
+      | after speaking to someone in your shop, they said it was fine |
+      | I've spent all morning talking to someone at the courier      |
 
   Scenario: Asking for a person straight away, in hours, gets a person straight away
     When the customer says "Can I speak to a manager?"
@@ -285,6 +287,19 @@ Feature: Handing over to a person
         | message                             |
         | ok let's just continue then         |
         | we can carry on, I'll stay with you |
+
+    Scenario Outline: "<message>" while waiting for a person still waits
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "refund please"
+      And the customer says "I want to speak to a manager"
+      And the customer says "<message>"
+      Then the conversation waits for a person
+      And the agent does not say "don't need to join"
+
+      Examples:
+        | message                                    |
+        | lets continue, how long will they be?      |
+        | fine, I'll stick with you until they arrive |
 
     Scenario: "Actually no don't worry" after asking for a person takes the ask back
       When the customer says "can i talk to a real person please"

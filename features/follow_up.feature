@@ -217,6 +217,21 @@ Feature: Following up
       | yeah mostly, but the email never came through   |
       | yes but I was still charged this month          |
 
+  Scenario Outline: At the check-in, "<answer>" is still a yes, and closes the chat
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "<answer>"
+    Then the conversation is closed
+    And the agent does not hand over to a person
+
+    Examples:
+      | answer                                          |
+      | yes, and thankfully I wasn't charged again      |
+      | yes but I haven't had a chance to spend it yet  |
+
   Rule: A remark the agent cannot act on is acknowledged, not called unclear
 
     Scenario: "They just sound bad, not broken" after the refund is started is taken in

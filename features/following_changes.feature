@@ -1636,3 +1636,17 @@ Feature: Following the customer when they change course
         | I want a refund for A-2468, I bought it on the 2nd of December, no wait, it was the 2nd of October | declined | 62 days ago  |
         | refund please for A-2468, bought it 3 days ago. no wait, it was 3 weeks ago actually               | approved | A-2468       |
         | refund for A-2468 please, got it yesterday. oh wait no, it was 40 days ago                         | declined | 40 days ago  |
+
+    Scenario Outline: "<message>" lets the refund go, whatever the time said beside it
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want a refund for A-1234, bought 5 days ago"
+      And the customer says "<message>"
+      Then the approval of "refund" is withdrawn
+
+      Examples:
+        | message                                                                                         |
+        | no wait, forget the refund, I've decided to keep it, it's only been 5 days and it's grown on me |
+
+    Scenario: "Scratch that, I'll wait 2 weeks and see" in the first message asks for nothing
+      When the customer says "I'd like a refund on A-1234, bought it 6 days ago. scratch that, I'll wait 2 weeks and see"
+      Then the reply decides no request

@@ -365,3 +365,14 @@ Feature: Reading a gym member the way they talk
       When the customer says "cancel please, 4 months left"
       And the customer says "can I put it on hold?"
       Then the message is read as "ask_about:freeze"
+
+    Scenario Outline: "<message>" names what is to be held, and sets up the freeze
+      When the customer says "cancel please, 4 months left"
+      And the customer says "<message>"
+      Then the alternative "Freeze" is applied
+
+      Examples:
+        | message                                                  |
+        | ok just hold off the membership until summer             |
+        | could you hold off my payments for 2 months instead?     |
+        | can you hold on to my membership till I'm back in March? |

@@ -790,6 +790,15 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I ordered two things on A-5151 and only one came"
       Then the message gives the fact "condition" as "faulty"
 
+    Scenario Outline: "<message>" is still an order that never came
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+
+      Examples:
+        | message                                                                                     |
+        | just checking in about order A-1234, it never arrived and I ordered it 3 weeks ago          |
+        | my parcel A-1234 never arrived, ordered a month ago. I sent an email yesterday and no reply |
+
     Scenario: An empty parcel read by a policy that names only orders never come is an order never come
       Given the policy file "docs/examples/retail-generous.yaml"
       When the customer says "my order A-1188 arrived but the box was empty"

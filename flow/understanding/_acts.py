@@ -89,7 +89,7 @@ from flow.understanding.phrases import PhraseSet
 _DECLINED_STATES = frozenset({"offering_alternatives", "compensation", "escalated", "explaining", "apologizing"})
 _PERSON_VERBS = frozenset(
     """speak talk chat get want need see connect transfer put give escalate let pass through contact reach call
-    ring phone have look deal check speaking talking chatting""".split()
+    ring phone have look deal check""".split()
 )
 _PERSON_WORDS = frozenset(
     """human person agent manager supervisor operator representative rep someone somebody colleague staff assistant
@@ -1829,7 +1829,8 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     single = match.phrase in _PERSON_WORDS or match.phrase in _VAGUE_PEOPLE
     if single and len(words) > 3 and _PERSON_VERBS.isdisjoint(words) and "who" not in words:
-        return
+        if not _suggests_talking(words[: match.start]):
+            return
     if single and not clause.question and not _REPORTED_BY.isdisjoint(words[match.end : match.end + 6]):
         return  # "the person who gave it said early November": what someone told, not someone wanted
     after = words[match.end + 1 : match.end + 2] if words[match.end : match.end + 1] == ["who"] else []
@@ -1841,9 +1842,6 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     if single and not clause.question and not _SPOKEN_WITH.isdisjoint(words[max(0, match.start - 3) : match.start]):
         return  # "I was told by someone on the phone", "I spoke to someone yesterday": a contact had, not wanted
-    talked = set(zip(words[: match.start], words[1 : match.start], strict=False))
-    if single and not clause.question and not _WAS_TALKING.isdisjoint(talked):
-        return  # "I was talking to someone yesterday about this": a contact had
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
         return  # "amazing customer service": a verdict on it, not asking for it
     if clause.question and words[0] in _WILL and "call" in words[match.start :] and found.kinds() & {"choose"}:
@@ -1860,8 +1858,20 @@ _DID_SOMETHING = frozenset(
      "delivered", "brought", "returned", "opened", "broke", "paid", "placed"}
 )  # fmt: skip
 """Words after a person that make them someone who did something ("someone gave me"), not someone asked for."""
-_WAS_TALKING = frozenset(
-    (was, doing) for was in ("was", "were", "been", "im", "am") for doing in ("talking", "speaking", "chatting")
+
+
+def _suggests_talking(words: Sequence[str]) -> bool:
+    """ "What about talking to someone?", "I'd rather try speaking with someone": talking put forward, not told
+    of ("after speaking to someone in your shop", "I spent all morning talking to someone")."""
+    return any(
+        word in _TALKING and not _PUTTING_FORWARD.isdisjoint(words[max(0, at - 2) : at])
+        for at, word in enumerate(words)
+    )
+
+
+_TALKING = frozenset({"talking", "speaking", "chatting"})
+_PUTTING_FORWARD = frozenset(
+    {"about", "try", "trying", "prefer", "rather", "mind", "suggest", "fancy", "consider", "help", "start"}
 )
 _SPOKEN_WITH = frozenset(
     {"told", "promised", "assured", "informed", "spoke", "talked", "chatted", "rang", "phoned", "emailed", "messaged"}
@@ -2181,13 +2191,20 @@ def _fact_put_right_at_drop(
     order_told = any(f.kind == "order_id" and f.name in facts for f in context.facts)
     date_told = any(f.kind == "days" and f.name in facts for f in context.facts)
     today = context.today or _SOME_DAY
-    for at, _ in found.unnamed_drops:
+    for at, keeps in found.unnamed_drops:
+        if keeps or _PUTTING_RIGHT.isdisjoint(clauses[at // 1000].words):
+            continue  # "I've decided to keep it", "scratch that": letting go, whatever else is said
         for clause in clauses[at // 1000 : at // 1000 + 2]:
             if order_told and any(looks_like_order_number(word) for word in clause.words):
                 return True
-            if date_told and lexicon.read_dates(" ".join(clause.words), today, durations=True):
+            dates = lexicon.read_dates(" ".join(clause.words), today, durations=True) if date_told else ()
+            if any(when.anchor != "other" and when.shape != "elapsed" for when in dates):
                 return True
     return False
+
+
+_PUTTING_RIGHT = frozenset({"wait", "meant", "mean", "sorry", "oops", "actually", "typo", "correction", "wrong"})
+"""Words of a take-back that stops to put something right ("no wait", "sorry I meant")."""
 
 
 _SOME_DAY = date(2026, 1, 1)
@@ -2267,6 +2284,15 @@ def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) 
     what the person is wanted for."""
     if any(has(lexicon.retractions, clause.words) for clause in clauses):
         found.add(-3, Act.of("ask_human", negated=True))
+    elif any(has(lexicon.carrying_on, c.words) for c in clauses) and all(
+        _STILL_WAITING.isdisjoint(c.words) for c in clauses
+    ):
+        # "let's just continue"; not "let's continue, how long will they be?" or "I'll stick with you until
+        # they arrive", which still wait
+        found.add(-3, Act.of("ask_human", negated=True))
+
+
+_STILL_WAITING = frozenset({"how", "long", "until", "till", "when", "arrive", "arrives", "here", "wait", "waiting"})
 
 
 def _cannot_give(

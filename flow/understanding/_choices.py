@@ -909,7 +909,7 @@ _NOT_YET_THERE = frozenset(
     "not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont hasnt havent still".split()
 )
 _SHOWING_UP = frozenset(
-    "see seen appeared appear showing show shows showed came come arrived arrive received through yet anywhere".split()
+    "see seen appeared appear showing show shows showed came come arrived arrive received through anywhere".split()
 )
 _WANTING_IT = frozenset({"want", "need", "like", "rather", "prefer"})
 

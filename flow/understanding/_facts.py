@@ -601,8 +601,11 @@ def _got_the_order(folded: str) -> bool:
     """ "I got my order today", "got the parcel yesterday": the order came, which bounds the day of buying."""
     words = folded.split()
     return any(
-        a == "got" and b in ("my", "the", "our") and c.strip(",.!?") in _PARCEL_WORDS
-        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        a == "got"
+        and b in ("my", "the", "our")
+        and c.strip(",.!?") in _PARCEL_WORDS
+        and d not in ("in", "confirmation")
+        for a, b, c, d in zip(words, words[1:], words[2:], [*words[3:], ""], strict=False)
     )
 
 
@@ -833,20 +836,17 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
 
 
 def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> bool:
-    """Whether an order not yet come was sent only just now ("dispatched yesterday", "only been 2 days",
-    "just checking it's coming"): on its way, not lost."""
-    if _SENT_OR_WAITED.isdisjoint(word_set) and "checking" not in word_set:
-        return False
+    """Whether an order not yet come was sent only just now ("dispatched yesterday", "only been 2 days"): on
+    its way, not lost."""
+    if _SENT_OR_WAITED.isdisjoint(word_set) or not _LONG_WAIT.isdisjoint(word_set):
+        return False  # "it's been 3 weeks", "you said it was sent today but that was 2 weeks ago": a long wait
     for clause in clauses:
-        pairs = set(zip(clause, clause[1:], strict=False))
-        if ("just", "checking") in pairs:
-            return True
         for at, word in enumerate(clause):
             after = clause[at + 1 : at + 5]
             if word == "only" and not _SHORT_WAIT.isdisjoint(after) and not _DAYS_OR_HOURS.isdisjoint(after):
                 return True  # "it's only been 2 days", "only a day late"
-            if word in _SENT and not _JUST_NOW.isdisjoint(clause[at + 1 : at + 4]):
-                return True
+            if word in _SENT and not _JUST_NOW.isdisjoint(clause[at + 1 : at + 4]) and clause[at - 1 : at] != ["i"]:
+                return True  # "it was dispatched yesterday"; not "I sent an email yesterday"
     return False
 
 
@@ -854,6 +854,7 @@ _SENT = frozenset({"dispatched", "shipped", "sent", "posted", "despatched"})
 _JUST_NOW = frozenset({"yesterday", "today", "tonight", "morning"})
 _SHORT_WAIT = frozenset({"1", "2", "3", "one", "two", "three", "a", "couple"})
 _DAYS_OR_HOURS = frozenset({"day", "days", "hours", "hour"})
+_LONG_WAIT = frozenset({"week", "weeks", "fortnight", "month", "months", "ages"})
 _SENT_OR_WAITED = _SENT | {"only"}
 
 

@@ -336,11 +336,17 @@ def _a_pause_word(clause: Sequence[str], mention: Mention) -> bool:
         return False
     if clause[mention.start] not in _WAITING_VERBS:
         return False  # "credit on my account" names the credit
+    if not _HELD_THINGS.isdisjoint(clause[mention.end + 1 : mention.end + 4]):
+        return False  # "hold off my payments", "hold on to my membership", "hold off on the renewal": the offer
     return mention.start == 0 or clause[mention.start - 1] not in _ARTICLES
 
 
 _PARTICLES = frozenset({"on", "off", "up", "tight"})
 _WAITING_VERBS = frozenset({"hold", "hang", "wait"})
+_HELD_THINGS = frozenset(
+    """membership memberships payment payments charge charges billing renewal renewals subscription account plan
+    contract direct debit fees fee it them everything""".split()
+)
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "your"})
 
 
@@ -494,14 +500,21 @@ def _by_position(clause: Sequence[str], offered: tuple[Offer, ...], lexicon: Lex
             or (word == "no" and nxt.isdigit())
         ):
             index = lexicon.option_numbers.get(nxt)
-        if index is not None and not _OPTIONS_FOR.isdisjoint(clause[:i]) and "for" in clause[max(0, i - 3) : i]:
+        if index is not None and _options_for(clause[:i]):
             continue  # "what are the options for the second one?": what the offers are for, not one of them
         if index is not None and -len(offered) <= index < len(offered):
             found.append(Mention(offered[index].id, i, i + 2 if nxt in lexicon.ordinal_nouns else i + 1, "position"))
     return found
 
 
-_OPTIONS_FOR = frozenset({"options", "choices", "alternatives", "offers"})
+def _options_for(words: Sequence[str]) -> bool:
+    """Whether ``words`` end on "the options for (the)": what follows is what the options are for ("the
+    options for the second one"), not one of them ("of those options I'll go for the first one")."""
+    tail = [word for word in words[-4:] if word != "the"]
+    return len(tail) >= 2 and tail[-1] == "for" and tail[-2] in _OPTIONS
+
+
+_OPTIONS = frozenset({"options", "choices", "alternatives", "offers"})
 
 
 _POSITION_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}

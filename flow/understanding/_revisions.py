@@ -45,21 +45,39 @@ def not_satisfied(clauses: list[Clause], found: Found, chosen: str | None = None
 
 def charged_again(words: Sequence[str]) -> bool:
     """ "I was still charged this month", "they charged me again today", "another payment came out": a charge
-    after the one the purchase was, not the purchase."""
-    return not _CHARGED.isdisjoint(words) and not _ONCE_MORE.isdisjoint(words)
+    after the one the purchase was; not "I wasn't charged again" or "I still have the payment confirmation"."""
+    for at, word in enumerate(words):
+        if word not in _CHARGED:
+            continue
+        near = words[max(0, at - 3) : at + 3]
+        if _ONCE_MORE.isdisjoint(near) or (_NOT - {"still"}) & set(words[max(0, at - 3) : at]):
+            continue  # "I wasn't charged again": no charge
+        if word in _CHARGE_NOUNS and not {"another", "second"} & set(words[max(0, at - 2) : at]):
+            continue  # "I still have the payment confirmation": the first payment, not another
+        return True
+    return False
 
 
-_CHARGED = frozenset({"charged", "billed", "debited", "charge", "payment", "taken", "renewed"})
+_CHARGED = frozenset({"charged", "billed", "debited", "charge", "payment", "renewed"})
+_CHARGE_NOUNS = frozenset({"charge", "payment"})
 _ONCE_MORE = frozenset({"again", "still", "another", "second"})
 
 
 def _objects_after_but(words: Sequence[str]) -> bool:
-    """ "But the label never came through", "though I haven't had the email": a problem told after a yes."""
+    """ "But the label never came through", "though I haven't had the email": a problem with what was set up,
+    told after a yes; not "but I haven't had a chance to spend it yet"."""
     at = next((i for i, word in enumerate(words) if word in ("but", "though", "except")), None)
-    return at is not None and not _NOT.isdisjoint(words[at + 1 :])
+    if at is None:
+        return False
+    after = words[at + 1 :]
+    return not _NOT.isdisjoint(after) and not _GONE_WRONG.isdisjoint(after)
 
 
 _NOT = frozenset("not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont hasnt havent still".split())
+_GONE_WRONG = frozenset(
+    """came come arrived arrive received through showing showed appeared appear work works working fit fits
+    email label credit refund money parcel replacement sent""".split()
+)
 
 
 def _does_not_fit(words: Sequence[str]) -> bool:

@@ -143,7 +143,11 @@ class Understander:
             if named is not None:
                 slots["requested"] = named
         facts = read_facts(text, folded, clause_words, context, lexicon, slots, digits=digits)
-        if context.days_told is not None and any(charged_again(clause) for clause in clause_words):
+        if (
+            context.days_told is not None
+            and context.question == "satisfaction"
+            and any(charged_again(clause) for clause in clause_words)
+        ):
             # "I was still charged this month", "charged again today" once the day of purchase is known: a new
             # charge, which dates no purchase
             for spec in context.facts:
@@ -284,7 +288,7 @@ class Understander:
             slots["all_of_them"] = "yes"  # "can I have both?": one can be set up, so which is asked
             if sum(a.kind == "ask_about" for a in acts) > 1 and all(a.kind in _ABOUT_ALL for a in acts):
                 acts = [Act.of("choose")]  # "could I do half credit, half exchange?": both at once, not a question
-        elif offers > 1 and context.chosen is None and _one_then_another(clauses, acts):
+        elif offers > 1 and context.chosen is None and _one_then_another(clauses, acts, context, lexicon):
             slots["all_of_them"] = "yes"  # "can I pause now and downgrade later?": one can be set up, so which
             acts = [Act.of("choose")]
         if facts.facts and _puts_right(clause_words, lexicon):
@@ -640,13 +644,18 @@ def _switched_to_another_order(clauses: list[Clause], requests: list[str], lexic
     return kept_at if named_later and named_before else None
 
 
-def _one_then_another(clauses: list[Clause], acts: Sequence[Act]) -> bool:
+def _one_then_another(clauses: list[Clause], acts: Sequence[Act], context: Context, lexicon: Lexicon) -> bool:
     """ "Can I pause now and downgrade later?", "could I do the freeze and then off-peak after?": two offers
-    asked for one after the other, of which one can be set up."""
-    named = {a.target for a in acts if a.kind in ("choose", "ask_about") and a.target not in (None, "all")}
-    if len(named) < 2 or any(a.kind not in ("choose", "ask_about") for a in acts):
+    asked for in one question, one after the other, of which one can be set up; not "downgrade please. then
+    can I pause later?", which takes one and asks about the other."""
+    if any(a.kind not in ("choose", "ask_about") for a in acts):
         return False
-    return any(clause.question and not _ONE_AFTER.isdisjoint(clause.words) for clause in clauses)
+    for clause in clauses:
+        if clause.question and not _ONE_AFTER.isdisjoint(clause.words):
+            named = {m.offer for m in find_mentions(clause.words, context.offered, lexicon) if m.offer}
+            if len(named) > 1:
+                return True
+    return False
 
 
 _ONE_AFTER = frozenset({"then", "later", "afterwards", "after", "next"})

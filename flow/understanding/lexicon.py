@@ -47,7 +47,8 @@ class Lexicon:
     are ``lookalikes``, words of their own one letter away from a key word ("slipped", not "shipped").
     ``bot_questions`` ask whether the agent is a person or a program ("are you a bot?");
     ``retractions`` take back a request for a person made earlier in the same message ("can I talk to a
-    person? actually no, never mind"); ``no_need`` turn down a colleague the agent offered, however politely
+    person? actually no, never mind"); ``carrying_on`` goes on with the agent instead of the person asked for
+    ("let's just continue", "we can carry on"); ``no_need`` turn down a colleague the agent offered, however politely
     ("ok, thanks anyway", "never mind then"); ``not_knowing`` says the customer cannot give the fact asked for
     ("I don't know the order number"). ``purchase_words`` ("bought", "ordered") make a date beside each
     of several order numbers its purchase date. ``praised_service`` is praise of the service ("great
@@ -166,6 +167,7 @@ class Lexicon:
     key_words: tuple[str, ...] = ()
     bot_questions: PhraseSet = PhraseSet(())
     retractions: PhraseSet = PhraseSet(())
+    carrying_on: PhraseSet = PhraseSet(())
     no_need: PhraseSet = PhraseSet(())
     not_knowing: PhraseSet = PhraseSet(())
     purchase_words: frozenset[str] = frozenset()

@@ -1011,7 +1011,13 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         word = before[n]
         if word in CLAUSE_BREAKS:
             break
-        if word in _ORDER_NOUNS and n >= 2 and before[n - 1] in _OWNERS and before[n - 2] in _CAME_BY:
+        if (
+            word in _ORDER_NOUNS
+            and n >= 2
+            and before[n - 1] in _OWNERS
+            and before[n - 2] in _CAME_BY
+            and before[n + 1 : n + 2] not in _NOT_THE_ORDER_ITSELF
+        ):
             return "delivery"  # "I received my order yesterday", "got my order today": the day it came
         if word in PURCHASE_WORDS:
             return "purchase"
@@ -1051,6 +1057,9 @@ _HAD = frozenset({"had", "owned", "have", "having"})
 _ORDER_NOUNS = frozenset({"order", "parcel", "package", "delivery"})
 _OWNERS = frozenset({"my", "the", "our", "your"})
 _CAME_BY = frozenset({"received", "receive", "got", "collected", "picked"})
+_NOT_THE_ORDER_ITSELF = (["confirmation"], ["number"], ["email"], ["in"], ["details"], ["receipt"])
+"""Words after "my order" that make it something else than the parcel ("my order confirmation", "got my order
+in": placed it)."""
 _MESSAGES = frozenset({"email", "emails", "text", "texts", "link", "notification", "message", "sms", "confirmation"})
 """Things that come besides the parcel, whose coming dates only themselves ("the tracking email came")."""
 

@@ -395,9 +395,8 @@ _INSIST = _phrases("""
     part of my money | so thats it | is that it | thats all you can do | is that all you can do |
     not going to help me | arent going to help | wont help me | wont you help me | you wont help | not helping me |
     thats all youve got | is that the best you can do | thats the best you can do | not what your website says |
-    not what the website says | not what your site says | not what it says on your website | your website says |
-    the website says | your site says | your terms say | your policy says | not what your policy says |
-    not what i was told | thats not what it says
+    not what the website says | not what your site says | not what it says on your website |
+    not what your terms say | not what your policy says | not what i was told | thats not what it says
 """)
 _PERSON = _phrases("""
     human | a human | real person | a real person | a person | person | agent | an agent | live agent | real agent |
@@ -907,9 +906,12 @@ ENGLISH = Lexicon(
         actually no | no wait | never mind | nevermind | scratch that | scrap that | forget that | forget it |
         on second thought | on second thoughts | ignore that | dont worry about that | no dont | no actually |
         actually its fine | no its fine | its fine actually | no its ok | actually its ok | dont worry | nvm |
-        dont bother them | dont bother anyone | no need for a person | no need for anyone | lets just continue |
-        lets continue | lets carry on | lets just carry on | carry on with you | ill stay with you |
-        ill stick with you | we can carry on | we can just carry on | we can continue | we can just continue
+        dont bother them | dont bother anyone | no need for a person | no need for anyone
+    """),
+    carrying_on=_phrases("""
+        lets just continue | lets continue | lets carry on | lets just carry on | carry on with you |
+        ill stay with you | ill stick with you | we can carry on | we can just carry on | we can continue |
+        we can just continue
     """),
     no_need=_phrases("""
         thanks anyway | thank you anyway | thanks all the same | cheers anyway | ta anyway | never mind |
