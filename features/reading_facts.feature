@@ -479,6 +479,31 @@ Feature: Reading facts and requests the way people give them
         | can u cancel my order A-1125 its not shipped                                                               |
         | can u cancle my ordr A-1126 its not shiped                                                                 |
 
+    Scenario Outline: "<answer>" to whether the order has left is not dispatched, and the cancellation goes ahead
+      When the customer says "I'd like to cancel order A-2602 please"
+      And the customer says "<answer>"
+      Then the message gives the fact "dispatched" as "False"
+      And the request is approved
+
+      Examples:
+        | answer                                                                        |
+        | no it's not gone, I'm still waiting for a tracking number                     |
+        | I don't think so, no tracking number yet                                      |
+        | the money's already gone out of my account but I've had no tracking email yet |
+
+    Scenario Outline: "<message>" counts the days in tens and units
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund for A-3102 please"
+      And the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+
+      Examples:
+        | message                       | days |
+        | bought it forty-five days ago | 45   |
+        | thirty five days ago          | 35   |
+        | twenty-nine days ago          | 29   |
+        | thirty one days back          | 31   |
+
     Scenario: "I haven't had any email" after the hint about the tracking email is not dispatched
       When the customer says "hello I want to cancel my order A-4680 because I found it cheaper elsewhere"
       And the customer says "I don't know, how do I check?"

@@ -195,6 +195,23 @@ Feature: Reading the tone of a message
         | Order A-6004 never arrived. This is the third time this has happened with you lot. Absolutely pathetic. |
         | I've waited three weeks for you guys. Useless.                                                   |
 
+    Scenario Outline: "<message>" is a worry about a parcel, not an insult, and the chat goes on
+      When the customer says "my parcel A-9300 never came, I ordered it on the 20th"
+      And the customer says "<message>"
+      Then the message is not flagged as abusive
+      And the agent does not say "respectful"
+
+      Examples:
+        | message                                                   |
+        | I'm worried a new one will get lost again                 |
+        | please don't let it get lost this time, ok send a new one |
+        | resend it so it can get lost again?                       |
+
+    Scenario: "Oh just get lost" is still abuse
+      When the customer says "I want a refund"
+      And the customer says "oh just get lost you useless bot"
+      Then the message is flagged as abusive
+
   Rule: Pressing for the request and sarcasm in new words
 
     Scenario: "Can I get 50% back then?" after a refusal presses for the refund

@@ -245,7 +245,7 @@ _TOLD_OFF = frozenset({"you", "u", "ya", "off", "yourself", "yourselves", "youre
 _TELLING_OFF = frozenset({"fuck", "f", "screw", "sod", "piss", "bugger", "frick", "feck", "fk", "fck", "fuk"})
 _AIMED_PHRASES = TextPattern(
     r"\b(?:shut (?:the \w+ )?up|go to hell|drop dead|kill yourself|kys|eat shit|bite me|up yours"
-    r"|(?:you|u|you guys|ya) (?:all )?suck|get stuffed|get lost|stick (?:it|your \w+) (?:up|where)"
+    r"|(?:you|u|you guys|ya) (?:all )?suck|get stuffed|stick (?:it|your \w+) (?:up|where)"
     r"|waste of space|brain ?dead|thick as)\b"
 )
 
@@ -260,7 +260,18 @@ def _aimed_abuse(words: list[str]) -> bool:
             return True
         if word in _TELLING_OFF and index + 1 < len(words) and words[index + 1] in _TOLD_OFF:
             return True
+        if word == "get" and words[index + 1 : index + 2] == ["lost"] and _told_to(words, index):
+            return True  # "get lost", "oh just get lost"; not "I'm worried it will get lost again"
     return not _PHRASE_HINTS.isdisjoint(words) and _AIMED_PHRASES.search(" ".join(words)) is not None
+
+
+def _told_to(words: list[str], index: int) -> bool:
+    """Whether the verb at ``index`` is said to the reader: it opens the sentence, or follows only a word
+    that leads an order ("just get lost", "oh go get lost")."""
+    return index == 0 or words[index - 1] in _LEADING_AN_ORDER
+
+
+_LEADING_AN_ORDER = frozenset({"just", "go", "now", "oh", "so", "and", "ok", "okay", "please", "pls", "you", "u"})
 
 
 _AIMED_SUSPECTS = INSULT_NOUNS | SWEAR_NOUNS | AIMED_INSULTS | _TELLING_OFF | _PHRASE_HINTS

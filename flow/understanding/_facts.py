@@ -1279,6 +1279,10 @@ _NEGATING = frozenset(
 )  # fmt: skip
 
 
+_MONEY_GONE = frozenset({"money", "account", "bank", "payment", "statement"})
+"""Words by which "it's gone out", "already gone" speak of money leaving the customer's account, not the order."""
+
+
 def _yes_no(
     clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexicon: Lexicon, *, person_offered: bool = False
 ) -> bool | None:
@@ -1296,11 +1300,14 @@ def _yes_no(
             ):
                 return False
             if yes_phrases.may_hold(clause):
+                money = not _MONEY_GONE.isdisjoint(clause)
                 match = next(
                     (
                         m
                         for m in yes_phrases.find(clause)
-                        if not _in_condition(clause, m, lexicon) and not _asked_about(clause, m)
+                        if not _in_condition(clause, m, lexicon)
+                        and not _asked_about(clause, m)
+                        and not (money and ("gone" in m.phrase or "went" in m.phrase))
                     ),
                     None,
                 )

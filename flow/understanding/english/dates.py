@@ -202,6 +202,8 @@ def read_dates(
     5th of the month inside that range, not of this month.
     """
     tokens = [t._replace(text=_SHORT_DAYS[t.text]) if t.text in _SHORT_DAYS else t for t in _tokens(folded)]
+    if not _TENS.keys().isdisjoint(t.text for t in tokens):
+        tokens = _tens_and_units(tokens)
     found: list[When] = []
     i = 0
     while i < len(tokens):
@@ -221,6 +223,26 @@ def read_dates(
             found.append(When(days, anchor, tokens[i].start, tokens[last].end, _shape(tokens, i, last)))
         i = last + 1
     return found
+
+
+def _tens_and_units(tokens: list[_Token]) -> list[_Token]:
+    """``tokens`` with a count in words of tens and units made one number: "forty-five" and "thirty one" are
+    45 and 31, not five and one."""
+    joined: list[_Token] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        units = NUMBER_WORDS.get(tokens[at + 1].text, 0) if at + 1 < len(tokens) else 0
+        if token.text in _TENS and 1 <= units <= 9 and tokens[at + 1].text not in ("a", "an"):
+            joined.append(_Token(str(_TENS[token.text] + units), token.start, tokens[at + 1].end))
+            at += 2
+            continue
+        joined.append(token)
+        at += 1
+    return joined
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
 _LETTER_BYTES = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
