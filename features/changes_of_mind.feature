@@ -177,3 +177,11 @@ Feature: Changes of mind after a choice
     Then the alternative "Exchange" is passed on with "a large"
     And the agent says "a large"
     And the agent does not say "whenever you're ready"
+
+  Rule: "Undo that" once an offer is taken takes the offer back, and a request given up for it comes back
+
+    Scenario: "Can you undo that?" after taking the credit on a refused refund cancels the credit
+      When the customer says "store credit please"
+      And the customer says "can you undo that?"
+      Then the alternative "Store credit" is withdrawn
+      And the conversation is in "follow_up"

@@ -1650,3 +1650,22 @@ Feature: Following the customer when they change course
     Scenario: "Scratch that, I'll wait 2 weeks and see" in the first message asks for nothing
       When the customer says "I'd like a refund on A-1234, bought it 6 days ago. scratch that, I'll wait 2 weeks and see"
       Then the reply decides no request
+
+  Rule: "Undo that" after swapping a refund started for an offer goes back to the refund
+
+    Scenario Outline: "<message>" after swapping a refund started for store credit goes back to the refund
+      Given the customer "Dana" bought order "A-8002" 12 days ago
+      When the customer says "refund for A-8002 please"
+      Then the request is approved
+      When the customer says "can I have store credit instead?"
+      Then the alternative "Store credit" is applied
+      When the customer says "<message>"
+      Then the alternative "Store credit" is withdrawn
+      And the request is approved
+      And the conversation is in "follow_up"
+
+      Examples:
+        | message                                            |
+        | no, undo that please                               |
+        | can you undo that?                                 |
+        | actually can I undo that and just get the refund?  |

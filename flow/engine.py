@@ -234,7 +234,16 @@ class Engine:
             order=_order_in_hand(conversation),
             things=_things_of_orders(conversation),
             days_told=self._days_told(conversation),
+            instead_of_grant=self._instead_of_grant(conversation),
         )
+
+    def _instead_of_grant(self, conversation: Conversation) -> bool:
+        """In follow-up, whether the offer last taken was taken in place of a request the rules grant ("store
+        credit instead" of a refund already started)."""
+        item = last_accepted(conversation.agenda) if conversation.state == "follow_up" else None
+        if item is None or item.chosen is None:
+            return False
+        return self._rules.decide(item.name, dict(item.facts)).verdict == "approve"
 
     def _days_told(self, conversation: Conversation) -> int | None:
         """In follow-up, the days since purchase the request last settled was decided on, as one day."""

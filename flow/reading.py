@@ -178,13 +178,15 @@ class PolicyReading:
         order: str | None = None,
         things: tuple[tuple[str, str], ...] = (),
         days_told: int | None = None,
+        instead_of_grant: bool = False,
     ) -> Context:
         """The context for reading the next message: ``request``, ``settled`` and ``granted`` are the policy's
         request names; ``turned_down`` the alternatives of the request in hand the customer turned down, which
         its names as an offer still name ("ok fine, I'll return it then" after "I don't want to return it");
         ``choices`` the values offered for the fact asked for; ``order`` the order number of the request in hand;
         ``things`` each order number with what the customer called its item, for orders told apart;
-        ``days_told`` the days since purchase the request last settled was decided on."""
+        ``days_told`` the days since purchase the request last settled was decided on; ``instead_of_grant``
+        whether the offer taken was taken in place of a request the rules grant."""
         return Context(
             state=state,
             request=self.kinds.get(request or ""),
@@ -208,6 +210,7 @@ class PolicyReading:
             things=things,
             handled=self.handled,
             days_told=days_told,
+            instead_of_grant=instead_of_grant,
         )
 
     def _wishes_in(

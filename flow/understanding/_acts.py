@@ -36,6 +36,7 @@ from flow.understanding._drops import (
     dropped_request,
     mind_changed_beside_the_date,
     second_thoughts,
+    undoes_it,
 )
 from flow.understanding._earlier import (
     asked_again,
@@ -462,6 +463,7 @@ def read_acts(
         if "choose" not in found.kinds():
             chosen_taken_back(clauses, context, lexicon, found)
             _keeping_instead(clauses, context.chosen, found)
+            _taken_undone(clauses, context, found)
         if "insist" in found.kinds():
             _asks_how_it_goes(clauses, context.chosen, found)
         if "insist" in found.kinds() and any(_still_want_it(clause.words) for clause in clauses):
@@ -2180,6 +2182,20 @@ def _let_go_for_another(found: Found) -> None:
         )
         if asked and instead:
             found.acts = [(p, a) for p, a in found.acts if a is not act]
+
+
+def _taken_undone(clauses: list[Clause], context: Context, found: Found) -> None:
+    """ "Can you undo that?" once an offer is taken: the offer taken back; when it was taken in place of a
+    request the rules grant ("store credit instead" of the refund), the request is wanted back."""
+    if context.chosen is None or not any(undoes_it(clause.words) for clause in clauses):
+        return
+    found.acts = [
+        (at, act) for at, act in found.acts if act.kind not in ("cancel_request", "goodbye", "deny", "ask_about")
+    ]
+    if context.instead_of_grant:
+        found.add(0, Act.of("insist"))
+    elif not any(act.kind == "reject" for _, act in found.acts):
+        found.add(0, Act.of("reject", context.chosen))
 
 
 def _fact_put_right_at_drop(

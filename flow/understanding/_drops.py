@@ -52,9 +52,9 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
                 return Drop(context.settled)  # "oh I was just asking" once the refund was started takes it back
             if context.settled == "cancel" and _order_wanted_back(words):
                 return Drop("cancel")  # "please uncancel it", "I want to keep the order" once it is cancelled
-            if _undoes_it(words):
+            if undoes_it(words) and context.chosen is None:
                 return Drop(context.settled)  # "can you undo that?" once the request is settled
-        if context.request is not None and _undoes_it(words):
+        if context.request is not None and context.chosen is None and undoes_it(words):
             return Drop(context.request, 0)  # "oh wait can I undo that?" while the cancellation is asked about
         if own is not None and context.request is None and _something_else_instead(words, lexicon, context):
             return Drop(own, 0)  # "cancel A-4040. actually wait, can I change the address instead?"
@@ -96,7 +96,7 @@ def _order_wanted_back(words: Sequence[str]) -> bool:
     return wanted or (("after", "all") in pairs and not {"want", "need"}.isdisjoint(words))
 
 
-def _undoes_it(words: Sequence[str]) -> bool:
+def undoes_it(words: Sequence[str]) -> bool:
     """ "Can you undo that?", "undo it please": what was just done, taken back."""
     return any(
         word == "undo" and words[at + 1 : at + 2] in (["that"], ["it"], ["this"]) for at, word in enumerate(words)

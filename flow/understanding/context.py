@@ -86,7 +86,9 @@ class Context:
     instead?" is about the trainers' order); ``handled`` the kinds of request the policy handles (empty when
     no policy says), so a refund asked for beside a cancellation the policy does not do is not taken for part
     of it; ``days_told`` the days since purchase the request last settled was decided on, in follow-up, which
-    a month said alone puts right ("no, November" after "the 2nd").
+    a month said alone puts right ("no, November" after "the 2nd"); ``instead_of_grant`` whether the offer
+    taken was taken in place of a request the rules grant ("store credit instead" of a refund started), so
+    "undo that" asks for the request back.
     """
 
     state: StateName = "listening"
@@ -111,6 +113,7 @@ class Context:
     things: tuple[tuple[str, str], ...] = ()
     handled: frozenset[str] = frozenset()
     days_told: int | None = None
+    instead_of_grant: bool = False
 
     @property
     def offered_ids(self) -> tuple[str, ...]:
