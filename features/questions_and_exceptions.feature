@@ -387,9 +387,19 @@ Feature: Questions on the way, and the facts that change the answer
       And the agent says "gone wrong again"
 
       Examples:
-        | message                                                                                          |
-        | I returned a faulty hairdryer and you sent me a replacement, but the replacement is also broken! |
-        | you repaired my kettle but the repair didn't fix it, it's still not working                      |
+        | message                                                                                                            |
+        | I returned a faulty hairdryer and you sent me a replacement, but the replacement is also broken!                   |
+        | you repaired my kettle but the repair didn't fix it, it's still not working                                        |
+        | my kettle stopped heating. It's the replacement you sent me after the first one broke, and now this one's gone too |
+        | my coffee machine was repaired by you last month and it's leaking again                                            |
+
+    Scenario: "I already had a new one last time and that broke too" while the repair is offered gets the money back
+      Given the customer "Dana" bought order "A-1001" 60 days ago
+      When the customer says "my kettle has stopped heating"
+      Then the agent offers "replacement" and "repair"
+      When the customer says "I already had a new one last time and that broke too"
+      Then the message gives the fact "condition" as "faulty_again"
+      And the request is approved
 
     Scenario: A fault back after a repair, more than six months on, goes to a colleague
       Given the customer "Dana" bought order "A-1001" 200 days ago

@@ -780,3 +780,26 @@ Feature: Reading what the customer chooses
         | question                                  |
         | how long will I be without a sofa?        |
         | how long will I be without my sofa then?  |
+
+  Rule: A thing of an offer's name told of as had before is not a choice
+
+    Scenario Outline: "<message>" to the offers chooses nothing
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then no alternative is applied
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | message                                          |
+        | the last one I exchanged took ages               |
+        | my sister got store credit from you and hated it |
+
+    Scenario: "The last one seems to have got lost" about a parcel that never came chooses nothing
+      When the customer says "my parcel A-9300 never came, I ordered it on the 20th"
+      And the customer says "the last one seems to have got lost"
+      Then no alternative is applied
+
+    Scenario: "My neighbour got a new one from you and it was fine" while a replacement is offered chooses nothing
+      When the customer says "the kettle I bought has stopped heating, order A-5057, bought 50 days ago"
+      And the customer says "my neighbour got a new one from you and it was fine"
+      Then no alternative is applied

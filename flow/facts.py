@@ -654,7 +654,7 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         for kind, facts in signals.request_facts.items():
             if _kind(policy, item.name) == kind and _same_order(item, facts):
                 for name, value in facts.items():
-                    if customer_may_state(policy, name, value) and _may_set(item.facts.get(name), name, pending):
+                    if customer_may_state(policy, name, value) and _may_set(item.facts.get(name), name, pending, value):
                         item.facts[name] = value
     current = current_item(run)
     for name, value in found.items():
@@ -667,12 +667,12 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
                 continue  # "my other order A-3333 arrived broken": not about the order in hand
             owner = _owner(run, policy, current, name)
             if owner is not current:
-                if _may_set(owner.facts.get(name), name, pending):
+                if _may_set(owner.facts.get(name), name, pending, value):
                     owner.facts[name] = value
                     run.noted_for = owner
-            elif _may_set(current.facts.get(name, run.facts.get(name)), name, pending):
+            elif _may_set(current.facts.get(name, run.facts.get(name)), name, pending, value):
                 current.facts[name] = value
-        elif _may_set(run.facts.get(name), name, pending):
+        elif _may_set(run.facts.get(name), name, pending, value):
             run.facts[name] = value
     known = None if pending is None or current is None else current.facts.get(pending)
     known = run.facts.get(pending) if known is None and pending is not None else known
@@ -773,7 +773,7 @@ def _answer_each_order(run: Run, policy: Policy, pending: str | None) -> None:
             if (
                 name in request_facts
                 and customer_may_state(policy, name, value)
-                and _may_set(item.facts.get(name), name, pending)
+                and _may_set(item.facts.get(name), name, pending, value)
             ):
                 item.facts[name] = value
 
@@ -810,8 +810,15 @@ def _owner(run: Run, policy: Policy, current: AgendaItem, name: str) -> AgendaIt
     return next((item for item in later if name in policy.facts_of(item.name)), current)
 
 
-def _may_set(existing: FactValue, name: str, pending: str | None) -> bool:
-    return existing is None or isinstance(existing, Span) or name == pending
+def _may_set(existing: FactValue, name: str, pending: str | None, value: FactValue = None) -> bool:
+    """Whether ``value`` told now may take the place of what is known of fact ``name``: nothing is known, or
+    only roughly, or it is the fact asked for, or it says more of the same trouble ("faulty", then "the
+    replacement broke too")."""
+    return existing is None or isinstance(existing, Span) or name == pending or (existing, value) in _SAYS_MORE
+
+
+_SAYS_MORE = frozenset({("faulty", "faulty_again"), ("faulty", "unsafe"), ("never_arrived", "arrived_empty")})
+"""Conditions told after one known that say more of the same trouble, and so take its place."""
 
 
 def _going_nowhere(run: Run) -> bool:

@@ -796,6 +796,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         # "I returned a faulty hairdryer … but the replacement is also broken": the fault that came back counts
         others = frozenset(lexicon.conditions) - {FAULTY_AGAIN}
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
+    if value == FAULTY and FAULTY_AGAIN in lexicon.conditions and _remedy_failed(word_set):
+        value = FAULTY_AGAIN  # "this is the replacement you sent after the first one broke, and now it's gone too"
     if value not in (None, UNSAFE) and UNSAFE in lexicon.conditions and len(clauses) > 1:
         # "a faulty hairdryer, it smells of burning": a risk to people outweighs a fault told first
         others = frozenset(lexicon.conditions) - {UNSAFE}
@@ -833,6 +835,21 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if value is None and lexicon.who_died(clauses) == "thing":
         return FAULTY
     return value
+
+
+def _remedy_failed(word_set: set[str]) -> bool:
+    """Whether a fault is told of a repair or replacement had before ("the replacement you sent me broke too",
+    "it was repaired last month and it's leaking again", "I already had a new one and that broke too")."""
+    if _REMEDIES.isdisjoint(word_set) and not {"new", "one"} <= word_set:
+        return False
+    return not _ONCE_MORE.isdisjoint(word_set) and not _HAD_BEFORE.isdisjoint(word_set)
+
+
+_REMEDIES = frozenset({"replacement", "repaired", "replaced", "fixed", "repair"})
+_ONCE_MORE = frozenset({"again", "too", "also", "either"})
+_HAD_BEFORE = frozenset(
+    {"sent", "had", "got", "last", "already", "before", "first", "previous", "repaired", "replaced"}
+)
 
 
 def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> bool:

@@ -315,6 +315,31 @@ def said_of_it(words: Sequence[str], mention: Mention) -> bool:
     return not (after[0] in _BEING and after[1:] and after[1] in _TAKING_IT)  # "credit is fine": taken
 
 
+def told_of_before(words: Sequence[str], mention: Mention) -> bool:
+    """ "The last one seems to have got lost", "the last one I exchanged took ages", "my neighbour got a new
+    one from you", "I already had a new one last time": a thing of that name told of as had or gone before,
+    not one asked for."""
+    after = words[mention.end : mention.end + 3]
+    opens = mention.start == 0 or (mention.start == 1 and words[0] in ("the", "my", "this", "that"))
+    if opens and after[:1] and after[0] in _NARRATING and not (after[1:2] and after[1] in _TAKING_IT):
+        return True  # "the last one seems to have got lost"
+    if opens and after[:1] in (["i"], ["we"]) and after[1:2] and after[1].endswith("ed"):
+        return True  # "the last one I exchanged took ages": one had before
+    said = words[mention.start]
+    if mention.end - mention.start == 1 and said.endswith("ed") and words[mention.start - 1 : mention.start] in _DOERS:
+        return True  # "the last one I exchanged", "we replaced it before": done before, not asked for
+    before = [word for word in words[max(0, mention.start - 3) : mention.start] if word not in ("a", "an", "the")]
+    if not before or before[-1] not in _HAD_ONE:
+        return False
+    subject = before[-2] if len(before) > 1 else ""
+    return subject not in _WANTING_ONE or not _BEFORE_NOW.isdisjoint(words)
+
+
+_DOERS = (["i"], ["we"], ["you"], ["they"], ["he"], ["she"])
+_NARRATING = frozenset({"seems", "seemed", "took", "got", "went", "never", "broke", "arrived", "came", "was", "were"})
+_HAD_ONE = frozenset({"got", "had", "received", "bought"})
+_WANTING_ONE = frozenset({"i", "ive", "id", "we", "can", "could", "just", "please", "if"})
+_BEFORE_NOW = frozenset({"already", "before", "last", "previously", "earlier", "ago"})
 _BEING = frozenset({"is", "was", "are", "were", "sounds", "looks", "seems"})
 _NOT_TOLD = frozenset({"need", "needed", "seemed", "sounded", "looked", "suited", "ed"})
 _TAKING_IT = frozenset(
