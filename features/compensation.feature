@@ -187,3 +187,15 @@ Feature: Compensation, only where the policy allows it, and never twice
       When the customer says "I am VERY unhappy. Second time my order (A-7010) has arrived late. Bought 12 days ago, arrived yesterday. I want compensation"
       Then the agent says "colleague"
       And the agent does not say "what you'd like to do"
+
+  Scenario Outline: A gold member asking for "<message>" instead of the offers gets the goodwill offer
+    Given the customer is a "gold" member
+    When the customer says "I want a refund"
+    And the customer says "<message>"
+    Then the agent offers compensation
+    And the agent says "a 15% discount on your next order"
+
+    Examples:
+      | message                                                           |
+      | that's a shame. is there a loyalty discount I could have instead? |
+      | could I have a member discount instead?                           |

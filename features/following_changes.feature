@@ -1669,3 +1669,12 @@ Feature: Following the customer when they change course
         | no, undo that please                               |
         | can you undo that?                                 |
         | actually can I undo that and just get the refund?  |
+
+  Rule: An item told apart by its colour is not the colour wished for
+
+    Scenario: "The blue one (A-1618) is too small and I want to return it" asks the refund, not an exchange
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "Hi, I ordered two jumpers, A-1618 and A-1619, about 10 days ago. The blue one (A-1618) is too small and I want to return it, and A-1619 hasn't arrived yet."
+      Then the agent says "Order A-1618 is within our 30-day window, so I've started your refund"
+      And the agent does not say "exchange"
+      And the agent offers "new parcel" and "full refund"

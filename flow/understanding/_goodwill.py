@@ -25,7 +25,7 @@ _NOT_WANTING = frozenset({"dont", "not", "no", "never", "without", "nor", "neith
 
 def asks_for_goodwill(words: Sequence[str]) -> bool:
     """Whether one clause asks for something for the trouble rather than for the order's money back."""
-    if _asks_for_something_free(words):
+    if _asks_for_something_free(words) or _asks_for_a_loyalty_reward(words):
         return True
     for at, word in enumerate(words):
         if word in _GOODWILL or (word in _FOR_TROUBLE and _trouble_after(words, at)):
@@ -33,6 +33,21 @@ def asks_for_goodwill(words: Sequence[str]) -> bool:
         if word in _COMPENSATION and (at + 1 == len(words) or words[at + 1] in _ENDING):
             return not _NOT_WANTING.intersection(words[max(0, at - 4) : at])  # "and I want some compensation"
     return False
+
+
+def _asks_for_a_loyalty_reward(words: Sequence[str]) -> bool:
+    """ "Is there a loyalty discount I could have instead?", "a member discount then?", "a discount instead?":
+    something for being a customer, asked for in place of what is on offer."""
+    for at, word in enumerate(words):
+        if word in ("discount", "reward", "perk"):
+            near = set(words[max(0, at - 2) : at + 4])
+            loyal = not _LOYAL.isdisjoint(near) or (word == "discount" and "instead" in near)
+            if loyal and not _NOT_WANTING.intersection(words[max(0, at - 4) : at]):
+                return True
+    return False
+
+
+_LOYAL = frozenset({"loyalty", "loyal", "member", "members", "membership", "gold", "platinum"})
 
 
 def _asks_for_something_free(words: Sequence[str]) -> bool:

@@ -1199,6 +1199,8 @@ def _wishes_by_order(
         for mention in find_mentions(clause.words, context.wishes, lexicon):
             if mention.offer is None or mention.how in ("position", "pointing"):
                 continue  # with nothing on offer, "the second" points to an order, not an alternative
+            if mention.how == "variant" and clause.words[max(0, mention.start - 1) : mention.start] in ([], ["the"]):
+                continue  # "the blue one (A-1618) is too small": which item, not the colour wished for
             # The nearer of the orders named around it: "exchange A-5252", "A-5252 swapped for a bigger size".
             after = next(((i - mention.end, order) for i, order in places if i >= mention.end), None)
             before = next(((mention.start - i, order) for i, order in reversed(places) if i < mention.start), None)
