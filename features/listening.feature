@@ -420,6 +420,19 @@ Feature: Listening first
       And the agent says "send them here"
       And the agent does not say "Could you tell me your order number?"
 
+  Rule: The time allowed, asked beside a request, is the time allowed for that request
+
+    Scenario: "How long do I have?" beside a return is answered with the return window
+      When the customer says "I want to return order A-2222, how long do I have?"
+      Then the agent says "You can return most items within 30 days"
+      And the agent does not say "reaches your card"
+      And the agent asks for the "days since purchase"
+
+    Scenario: "Is there a deadline?" beside a cancellation is answered with the rule for cancelling
+      When the customer says "I want to cancel my order A-1234. is there a deadline?"
+      Then the agent says "Orders can be cancelled until they leave our warehouse"
+      And the agent does not say "within 30 days"
+
   Rule: Asking what can be done, before anything is on offer, is answered from the rules
 
     Scenario: "What can you do?" about a faulty item gets the rule for faulty items and the question again

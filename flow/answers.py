@@ -85,10 +85,11 @@ _IGNORED = frozenset(
 )
 
 
-def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -> str | None:
+def answering_sentence(details: str, question: str, named: Sequence[str] = (), about: str | None = None) -> str | None:
     """The sentence of ``details`` that best answers ``question``, or ``None`` when no sentence answers it
     better than another (or ``details`` is a single sentence). Words of ``named`` (the offer's own names)
-    count for nothing: every sentence is about the offer."""
+    count for nothing: every sentence is about the offer. ``about`` is the request in hand, whose own time
+    allowed "is there a deadline?" asks ("cancel": until the order leaves the warehouse)."""
     sentences = sentences_of(details)
     if len(sentences) < 2:
         return None
@@ -108,6 +109,8 @@ def answering_sentence(details: str, question: str, named: Sequence[str] = ()) -
         asked |= {"return", "send"}  # "what do I do with it?", "can I keep it?": how to send it back
     if words[:1] == ["how"] and not {"return", "returns"}.isdisjoint(asked) and "long" not in asked:
         asked |= {"returns", "label"}  # "how can I return it?": how it goes back, not whether it may
+    elif _asks_time_allowed(asked) and about is not None and about not in _TIME_ALLOWED_WORDS:
+        asked = (asked - _TIME_ALLOWED_WORDS - {"how"}) | {about, "until"}  # "is there a deadline?" to cancel
     elif _asks_time_allowed(asked):
         # "how long do I have (to return it)?": the time allowed, not how soon something comes or how it goes back
         asked = (asked - _TIME_ALLOWED_WORDS - {"how"}) | {"most", "items", "within"}

@@ -384,7 +384,7 @@ class Speaker:
             if not self._known_answers:
                 return None
             question = WHERE_MONEY_GOES if asks_where_money_goes(read.words) else read.words
-            return answering_sentence(self._known_answers, question)
+            return answering_sentence(self._known_answers, question, about=run.request)
         item = current_item(run) or (run.agenda[-1] if run.agenda else None)
         own = self._alternatives[item.name] if item is not None else ()
         every = (a for each in (own, *self._alternatives.values()) for a in each)

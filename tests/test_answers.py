@@ -162,3 +162,9 @@ def test_how_long_a_wait_is_not_read_as_the_time_allowed() -> None:
         "A refund reaches your card within 5 working days of being approved (for a return, of the parcel "
         "reaching us), and you get an email when we send it."
     )
+
+
+def test_the_time_allowed_for_a_cancellation_is_answered_by_the_rule_for_cancelling() -> None:
+    assert answering_sentence(WINDOW_AND_STATUS, "is there a deadline?", about="cancel") == (
+        "Orders can be cancelled until they leave our warehouse."
+    )
