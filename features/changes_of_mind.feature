@@ -185,3 +185,14 @@ Feature: Changes of mind after a choice
       And the customer says "can you undo that?"
       Then the alternative "Store credit" is withdrawn
       And the conversation is in "follow_up"
+
+    Scenario Outline: "<message>" after taking the credit keeps it
+      When the customer says "store credit please"
+      And the customer says "<message>"
+      Then the agent does not say "cancelled"
+
+      Examples:
+        | message                                         |
+        | no need to undo that, thanks                    |
+        | is it possible to undo that later if I need to? |
+        | you can't undo that can you, it's final?        |

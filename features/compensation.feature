@@ -199,3 +199,14 @@ Feature: Compensation, only where the policy allows it, and never twice
       | message                                                           |
       | that's a shame. is there a loyalty discount I could have instead? |
       | could I have a member discount instead?                           |
+
+  Scenario Outline: A gold member telling of a discount already used is not given the goodwill offer
+    Given the customer is a "gold" member
+    When the customer says "<message>"
+    Then the agent does not offer compensation
+    And the agent does not say "15% discount"
+
+    Examples:
+      | message                                                                                                           |
+      | I want a refund for A-8001, bought 10 days ago. I used my loyalty discount on it, will I get the full price back? |
+      | cancel A-8004, I ordered it with the gold member discount by mistake, it's not been dispatched                    |

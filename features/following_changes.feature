@@ -1678,3 +1678,8 @@ Feature: Following the customer when they change course
       Then the agent says "Order A-1618 is within our 30-day window, so I've started your refund"
       And the agent does not say "exchange"
       And the agent offers "new parcel" and "full refund"
+
+    Scenario: "The green one would suit me better for A-1822" is the colour wished for
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I have two orders A-1822 and A-1823 from 40 days ago. The green one would suit me better for A-1822, and A-1823 hasn't come."
+      Then the agent says "exchange for order A-1822"

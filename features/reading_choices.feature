@@ -803,3 +803,14 @@ Feature: Reading what the customer chooses
       When the customer says "the kettle I bought has stopped heating, order A-5057, bought 50 days ago"
       And the customer says "my neighbour got a new one from you and it was fine"
       Then no alternative is applied
+
+    Scenario Outline: "<message>" still takes the offer named
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the alternative "<offer>" is applied
+
+      Examples:
+        | message                                                                | offer        |
+        | the exchange seems like the better option, yes                         | Exchange     |
+        | my sister got store credit from you and loved it, so I'll go with that | Store credit |
+        | I've had store credit before. Fine, I'll take it                       | Store credit |

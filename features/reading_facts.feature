@@ -491,6 +491,18 @@ Feature: Reading facts and requests the way people give them
         | I don't think so, no tracking number yet                                      |
         | the money's already gone out of my account but I've had no tracking email yet |
 
+    Scenario Outline: "<answer>" to whether the order has left is still dispatched
+      When the customer says "I'd like to cancel order A-3006 please"
+      And the customer says "<answer>"
+      Then the message gives the fact "dispatched" as "True"
+      And the request is declined
+
+      Examples:
+        | answer                                                                           |
+        | it's not gone missing, I just don't want it any more. It's with the courier now. |
+        | My account page says it went out yesterday                                       |
+        | I was waiting for a tracking number and it came this morning                     |
+
     Scenario Outline: "<message>" counts the days in tens and units
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "refund for A-3102 please"
@@ -828,6 +840,15 @@ Feature: Reading facts and requests the way people give them
       Given the policy file "docs/examples/retail-generous.yaml"
       When the customer says "my order A-1188 arrived but the box was empty"
       Then the message gives the fact "condition" as "never_arrived"
+
+    Scenario Outline: "<message>" is an ordinary fault, not one back after the shop's remedy
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                                                                   |
+        | My headphones A-6001 have stopped working. I replaced the batteries too and still nothing |
+        | My toaster A-6002 is faulty. I bought a new one last month for my mum and that's fine too |
 
     Scenario: "My parcel is missing" is still a parcel that never came
       When the customer says "my parcel is missing"

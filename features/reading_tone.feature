@@ -207,10 +207,17 @@ Feature: Reading the tone of a message
         | please don't let it get lost this time, ok send a new one |
         | resend it so it can get lost again?                       |
 
-    Scenario: "Oh just get lost" is still abuse
+    Scenario Outline: "<message>" is still abuse
       When the customer says "I want a refund"
-      And the customer says "oh just get lost you useless bot"
+      And the customer says "<message>"
       Then the message is flagged as abusive
+
+      Examples:
+        | message                          |
+        | oh just get lost you useless bot |
+        | well you can get lost then       |
+        | tell your manager to get lost    |
+        | no. get lost                     |
 
   Rule: Pressing for the request and sarcasm in new words
 

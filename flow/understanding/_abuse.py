@@ -266,12 +266,21 @@ def _aimed_abuse(words: list[str]) -> bool:
 
 
 def _told_to(words: list[str], index: int) -> bool:
-    """Whether the verb at ``index`` is said to the reader: it opens the sentence, or follows only a word
-    that leads an order ("just get lost", "oh go get lost")."""
-    return index == 0 or words[index - 1] in _LEADING_AN_ORDER
+    """Whether "get lost" at ``index`` is said to someone ("get lost", "well you can get lost then", "tell your
+    manager to get lost", "get lost mate"), not of a parcel ("it will get lost again", "so it can get lost")."""
+    before = words[max(0, index - 2) : index]
+    if before[-1:] in (["can"], ["could"], ["should"]) and before[:1] in _TOLD_PEOPLE:
+        return True  # "you can get lost", "you lot can get lost"
+    if before[-1:] == ["to"] and "tell" in words[max(0, index - 4) : index]:
+        return True  # "tell your manager to get lost"
+    return not before or before[-1] not in _OF_A_THING
 
 
-_LEADING_AN_ORDER = frozenset({"just", "go", "now", "oh", "so", "and", "ok", "okay", "please", "pls", "you", "u"})
+_TOLD_PEOPLE = (["you"], ["u"], ["lot"], ["guys"], ["all"], ["yall"])
+_OF_A_THING = frozenset(
+    """will would could might may can to it they them not dont didnt doesnt wont parcel package order one also
+    always often sometimes gonna going ll again that this""".split()
+)
 
 
 _AIMED_SUSPECTS = INSULT_NOUNS | SWEAR_NOUNS | AIMED_INSULTS | _TELLING_OFF | _PHRASE_HINTS

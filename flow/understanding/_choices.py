@@ -24,6 +24,7 @@ from flow.understanding._offers import (
     named_mentions,
     other_one,
     said_of_it,
+    takes_it_after_all,
     told_of_before,
 )
 from flow.understanding._request_cues import speaks_of_another_order
@@ -166,7 +167,11 @@ def read_choices(
             for mention in mentions:
                 if context.state == "follow_up" and said_of_it(clause.words, mention):
                     continue  # "the new one is too big now", once it was set up: what came, not an offer taken
-                if not clause.question and told_of_before(clause.words, mention):
+                if (
+                    not clause.question
+                    and told_of_before(clause.words, mention)
+                    and not any(takes_it_after_all(later.words) for later in clauses[index + 1 :])
+                ):
                     continue  # "my neighbour got a new one from you", "the last one seems to have got lost"
                 if mention.how == "position" and index and not _ARRIVING.isdisjoint(clauses[index - 1].words):
                     continue  # "it's arrived now! the first one": the parcel that came, not the first offer

@@ -97,10 +97,20 @@ def _order_wanted_back(words: Sequence[str]) -> bool:
 
 
 def undoes_it(words: Sequence[str]) -> bool:
-    """ "Can you undo that?", "undo it please": what was just done, taken back."""
-    return any(
-        word == "undo" and words[at + 1 : at + 2] in (["that"], ["it"], ["this"]) for at, word in enumerate(words)
-    )
+    """ "Can you undo that?", "undo it please": what was just done, taken back; not "no need to undo that",
+    "I hope I don't have to undo it" or "is it possible to undo that later?"."""
+    for at, word in enumerate(words):
+        if word != "undo" or words[at + 1 : at + 2] not in (["that"], ["it"], ["this"]):
+            continue
+        before = words[max(0, at - 4) : at]
+        if not _NOT_UNDOING.isdisjoint(before) or not _SOMEDAY.isdisjoint(words):
+            return False
+        return True
+    return False
+
+
+_NOT_UNDOING = frozenset({"dont", "not", "no", "cant", "cannot", "never", "hope", "wont", "possible", "need"})
+_SOMEDAY = frozenset({"later", "if", "whether", "future", "ever", "final"})
 
 
 def _only_was_asking(words: Sequence[str], lexicon: Lexicon) -> bool:

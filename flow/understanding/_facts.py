@@ -796,7 +796,7 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         # "I returned a faulty hairdryer … but the replacement is also broken": the fault that came back counts
         others = frozenset(lexicon.conditions) - {FAULTY_AGAIN}
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
-    if value == FAULTY and FAULTY_AGAIN in lexicon.conditions and _remedy_failed(word_set):
+    if value == FAULTY and FAULTY_AGAIN in lexicon.conditions and _remedy_failed(clauses, word_set):
         value = FAULTY_AGAIN  # "this is the replacement you sent after the first one broke, and now it's gone too"
     if value not in (None, UNSAFE) and UNSAFE in lexicon.conditions and len(clauses) > 1:
         # "a faulty hairdryer, it smells of burning": a risk to people outweighs a fault told first
@@ -837,19 +837,26 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     return value
 
 
-def _remedy_failed(word_set: set[str]) -> bool:
-    """Whether a fault is told of a repair or replacement had before ("the replacement you sent me broke too",
-    "it was repaired last month and it's leaking again", "I already had a new one and that broke too")."""
-    if _REMEDIES.isdisjoint(word_set) and not {"new", "one"} <= word_set:
+def _remedy_failed(clauses: Sequence[Sequence[str]], word_set: set[str]) -> bool:
+    """Whether a fault is told of a repair or replacement the shop gave before ("the replacement you sent me
+    broke too", "it was repaired by you last month and it's leaking again", "I already had a new one last
+    time and that broke too"); not the customer's own ("I replaced the batteries too", "I bought a new one
+    for my mum")."""
+    if _ONCE_MORE.isdisjoint(word_set) or not _OWN_REMEDY.isdisjoint(word_set):
         return False
-    return not _ONCE_MORE.isdisjoint(word_set) and not _HAD_BEFORE.isdisjoint(word_set)
+    pairs = {pair for clause in clauses for pair in zip(clause, clause[1:], strict=False)}
+    if pairs & _SHOP_REMEDY:
+        return True
+    return ("new", "one") in pairs and (("last", "time") in pairs or "already" in word_set) and "bought" not in word_set
 
 
-_REMEDIES = frozenset({"replacement", "repaired", "replaced", "fixed", "repair"})
+_SHOP_REMEDY = frozenset(
+    {("you", "sent"), ("sent", "me"), ("you", "repaired"), ("repaired", "by"), ("replacement", "you"),
+     ("your", "replacement"), ("your", "repair"), ("the", "replacement"), ("the", "repair"), ("you", "replaced"),
+     ("you", "fixed")}
+)  # fmt: skip
+_OWN_REMEDY = frozenset({"mum", "mom", "dad", "friend", "batteries", "battery", "fuse", "myself"})
 _ONCE_MORE = frozenset({"again", "too", "also", "either"})
-_HAD_BEFORE = frozenset(
-    {"sent", "had", "got", "last", "already", "before", "first", "previous", "repaired", "replaced"}
-)
 
 
 def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> bool:
@@ -1296,8 +1303,15 @@ _NEGATING = frozenset(
 )  # fmt: skip
 
 
-_MONEY_GONE = frozenset({"money", "account", "bank", "payment", "statement"})
-"""Words by which "it's gone out", "already gone" speak of money leaving the customer's account, not the order."""
+def _money_gone(clause: Sequence[str], match: Match) -> bool:
+    """Whether a phrase of going ("gone out", "went out") is said of money just before it ("the money's already
+    gone out", "the payment went out yesterday"), not of the order."""
+    if "gone" not in match.phrase and "went" not in match.phrase:
+        return False
+    return not _MONEY_GONE.isdisjoint(clause[max(0, match.start - 3) : match.start])
+
+
+_MONEY_GONE = frozenset({"money", "moneys", "payment", "payments", "funds", "cash"})
 
 
 def _yes_no(
@@ -1317,14 +1331,13 @@ def _yes_no(
             ):
                 return False
             if yes_phrases.may_hold(clause):
-                money = not _MONEY_GONE.isdisjoint(clause)
                 match = next(
                     (
                         m
                         for m in yes_phrases.find(clause)
                         if not _in_condition(clause, m, lexicon)
                         and not _asked_about(clause, m)
-                        and not (money and ("gone" in m.phrase or "went" in m.phrase))
+                        and not _money_gone(clause, m)
                     ),
                     None,
                 )

@@ -42,9 +42,15 @@ def _asks_for_a_loyalty_reward(words: Sequence[str]) -> bool:
         if word in ("discount", "reward", "perk"):
             near = set(words[max(0, at - 2) : at + 4])
             loyal = not _LOYAL.isdisjoint(near) or (word == "discount" and "instead" in near)
-            if loyal and not _NOT_WANTING.intersection(words[max(0, at - 4) : at]):
+            had = not _HAD_IT.isdisjoint(words[max(0, at - 5) : at])  # "I used my loyalty discount on it"
+            asked = "instead" in words or not _ASKING_FOR_IT.isdisjoint(words[max(0, at - 6) : at])
+            if loyal and asked and not had and not _NOT_WANTING.intersection(words[max(0, at - 4) : at]):
                 return True
     return False
+
+
+_HAD_IT = frozenset({"used", "with", "my", "applied", "had", "got", "ordered", "bought"})
+_ASKING_FOR_IT = frozenset({"is", "any", "get", "have", "give", "offer", "could", "can", "there", "what", "how"})
 
 
 _LOYAL = frozenset({"loyalty", "loyal", "member", "members", "membership", "gold", "platinum"})

@@ -315,14 +315,23 @@ def said_of_it(words: Sequence[str], mention: Mention) -> bool:
     return not (after[0] in _BEING and after[1:] and after[1] in _TAKING_IT)  # "credit is fine": taken
 
 
+def takes_it_after_all(words: Sequence[str]) -> bool:
+    """Whether ``words`` take the offer just told of all the same: "so I'll go with that", "fine, I'll take it",
+    "I'd like the same"."""
+    return _TAKING_IT_AFTER_ALL.first(words) is not None
+
+
 def told_of_before(words: Sequence[str], mention: Mention) -> bool:
     """ "The last one seems to have got lost", "the last one I exchanged took ages", "my neighbour got a new
     one from you", "I already had a new one last time": a thing of that name told of as had or gone before,
     not one asked for."""
+    if takes_it_after_all(words):
+        return False  # "my sister got store credit and loved it, so I'll go with that": taken all the same
     after = words[mention.end : mention.end + 3]
     opens = mention.start == 0 or (mention.start == 1 and words[0] in ("the", "my", "this", "that"))
-    if opens and after[:1] and after[0] in _NARRATING and not (after[1:2] and after[1] in _TAKING_IT):
-        return True  # "the last one seems to have got lost"
+    seems_had = after[:1] in (["seems"], ["seemed"]) and after[1:3] == ["to", "have"]
+    if opens and (after[:1] and after[0] in _NARRATING or seems_had):
+        return True  # "the last one seems to have got lost", "the last one took ages"
     if opens and after[:1] in (["i"], ["we"]) and after[1:2] and after[1].endswith("ed"):
         return True  # "the last one I exchanged took ages": one had before
     said = words[mention.start]
@@ -336,7 +345,15 @@ def told_of_before(words: Sequence[str], mention: Mention) -> bool:
 
 
 _DOERS = (["i"], ["we"], ["you"], ["they"], ["he"], ["she"])
-_NARRATING = frozenset({"seems", "seemed", "took", "got", "went", "never", "broke", "arrived", "came", "was", "were"})
+_NARRATING = frozenset({"took", "got", "went", "never", "broke", "arrived", "came"})
+_TAKING_IT_AFTER_ALL = PhraseSet(
+    (
+        "ill go with that", "ill go with it", "ill go with the same", "ill take it", "ill take that",
+        "ill have that", "ill have the same", "the same please", "id like the same", "so yes", "lets do that",
+        "fine ill take", "ill take the same",
+    )
+)  # fmt: skip
+"""Words after a thing told of as had before that take the offer all the same."""
 _HAD_ONE = frozenset({"got", "had", "received", "bought"})
 _WANTING_ONE = frozenset({"i", "ive", "id", "we", "can", "could", "just", "please", "if"})
 _BEFORE_NOW = frozenset({"already", "before", "last", "previously", "earlier", "ago"})

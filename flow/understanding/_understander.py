@@ -1199,7 +1199,7 @@ def _wishes_by_order(
         for mention in find_mentions(clause.words, context.wishes, lexicon):
             if mention.offer is None or mention.how in ("position", "pointing"):
                 continue  # with nothing on offer, "the second" points to an order, not an alternative
-            if mention.how == "variant" and clause.words[max(0, mention.start - 1) : mention.start] in ([], ["the"]):
+            if mention.how == "variant" and _tells_the_item_apart(clause.words, mention.start, mention.end):
                 continue  # "the blue one (A-1618) is too small": which item, not the colour wished for
             # The nearer of the orders named around it: "exchange A-5252", "A-5252 swapped for a bigger size".
             after = next(((i - mention.end, order) for i, order in places if i >= mention.end), None)
@@ -1211,6 +1211,22 @@ def _wishes_by_order(
         if places:
             last = places[-1][1]
     return " ".join(f"{order}:{offer}" for order, offer in wished.items())
+
+
+def _tells_the_item_apart(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether a colour or size opening a clause tells which item is meant ("the blue one (A-1618) is too
+    small", "the green one arrived broken") rather than what is wished for ("the green one would suit me
+    better")."""
+    if words[max(0, start - 1) : start] not in ([], ["the"]):
+        return False
+    after = words[end : end + 2]
+    rest = after[1:] if after[:1] == ["one"] else after
+    return bool(rest) and (looks_like_order_number(rest[0]) or rest[0] in _TOLD_OF_THE_ITEM)
+
+
+_TOLD_OF_THE_ITEM = frozenset(
+    {"is", "was", "arrived", "came", "has", "doesnt", "didnt", "isnt", "wasnt", "fits", "broke"}
+)
 
 
 def _is_order(value: FactValue) -> bool:
