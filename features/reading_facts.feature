@@ -510,11 +510,13 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "days_since_purchase" as "<days>"
 
       Examples:
-        | message                       | days |
-        | bought it forty-five days ago | 45   |
-        | thirty five days ago          | 35   |
-        | twenty-nine days ago          | 29   |
-        | thirty one days back          | 31   |
+        | message                                | days |
+        | bought it forty-five days ago          | 45   |
+        | bought on the twenty first of November | 12   |
+        | November the twenty second             | 11   |
+        | thirty five days ago                   | 35   |
+        | twenty-nine days ago                   | 29   |
+        | thirty one days back                   | 31   |
 
     Scenario: "I haven't had any email" after the hint about the tracking email is not dispatched
       When the customer says "hello I want to cancel my order A-4680 because I found it cheaper elsewhere"

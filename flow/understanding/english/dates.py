@@ -227,21 +227,29 @@ def read_dates(
 
 def _tens_and_units(tokens: list[_Token]) -> list[_Token]:
     """``tokens`` with a count in words of tens and units made one number: "forty-five" and "thirty one" are
-    45 and 31, not five and one."""
+    45 and 31, not five and one, and "twenty first" is the 21st."""
     joined: list[_Token] = []
     at = 0
     while at < len(tokens):
         token = tokens[at]
-        units = NUMBER_WORDS.get(tokens[at + 1].text, 0) if at + 1 < len(tokens) else 0
-        if token.text in _TENS and 1 <= units <= 9 and tokens[at + 1].text not in ("a", "an"):
+        following = tokens[at + 1].text if at + 1 < len(tokens) else ""
+        units = NUMBER_WORDS.get(following, 0)
+        if token.text in _TENS and 1 <= units <= 9 and following not in ("a", "an"):
             joined.append(_Token(str(_TENS[token.text] + units), token.start, tokens[at + 1].end))
             at += 2
+            continue
+        nth = ORDINAL_WORDS.get(following, 0)
+        if token.text in _TENS and 1 <= nth <= 9:
+            day = _TENS[token.text] + nth
+            joined.append(_Token(f"{day}{_SUFFIXES.get(nth, 'th')}", token.start, tokens[at + 1].end))
+            at += 2  # "the twenty first of November": the 21st
             continue
         joined.append(token)
         at += 1
     return joined
 
 
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
