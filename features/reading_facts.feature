@@ -843,6 +843,11 @@ Feature: Reading facts and requests the way people give them
       When the customer says "my order A-1188 arrived but the box was empty"
       Then the message gives the fact "condition" as "never_arrived"
 
+    Scenario: "I got lost on your website" is no parcel lost
+      When the customer says "I got lost on your website trying to find the returns page, I want to return A-1234, bought 10 days ago"
+      Then the message gives no fact "condition"
+      And the request is approved
+
     Scenario Outline: "<message>" is an ordinary fault, not one back after the shop's remedy
       When the customer says "<message>"
       Then the message gives the fact "condition" as "faulty"

@@ -1173,6 +1173,8 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
     if value == "illness" and match.start > 0 and clause[match.start - 1] in _THE_THINGS:
         return True  # "what about the broken leg?" of a sofa: a part of the item, not the customer's leg
     if value == NEVER_ARRIVED:
+        if match.phrase == "got lost" and clause[match.start - 1 : match.start] in (["i"], ["we"], ["ive"]):
+            return True  # "I got lost on your website": the customer lost their way, not the parcel
         if (
             "yet" in clause[match.start : end + 2]
             and not _WHILE.isdisjoint(clause[max(0, match.start - 3) : match.start])
