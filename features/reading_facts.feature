@@ -843,6 +843,13 @@ Feature: Reading facts and requests the way people give them
       When the customer says "my order A-1188 arrived but the box was empty"
       Then the message gives the fact "condition" as "never_arrived"
 
+    Scenario: "I got it back last week" once a repair is arranged dates no purchase, and takes nothing back
+      When the customer says "my kettle A-5057 stopped working, bought 50 days ago"
+      And the customer says "repair please"
+      And the customer says "I got it back last week and it works"
+      Then the message gives no fact "days_since_purchase"
+      And the agent does not say "taken back"
+
     Scenario: "I got lost on your website" is no parcel lost
       When the customer says "I got lost on your website trying to find the returns page, I want to return A-1234, bought 10 days ago"
       Then the message gives no fact "condition"

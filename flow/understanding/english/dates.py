@@ -984,7 +984,7 @@ def _got_it(words: list[str], n: int) -> bool:
     if n + 1 >= len(words):
         return False
     if words[n + 1] in _GOT_OBJECTS:
-        return True
+        return words[n + 2 : n + 3] != ["back"]  # "I got it back last week": returned to the customer, not bought
     thing = words[n + 2 : n + 4]
     return words[n + 1] in _GOT_ARTICLES and bool(thing) and _NOT_BOUGHT.isdisjoint(thing)
 
