@@ -1591,14 +1591,26 @@ Feature: Reading facts and requests the way people give them
       Then the agent does not say "colleague"
       And the agent says "when did you buy it?"
 
-    Scenario: A shrug to the question for a closer date is not knowing: a hint, then a colleague
+    Scenario: A shrug to the question for a closer date is not knowing, and a colleague is offered
       Given it is 2026-03-20 10:00 in the policy's time zone
       When the customer says "I want a refund for A-1001, I bought it last month"
       And the customer says "🤷"
       Then the message is read as "not provide:days_since_purchase"
-      And the agent says "A rough idea is enough"
-      When the customer says "🤷"
-      Then the agent says "colleague"
+      And the agent does not say "A rough idea is enough"
+      And the agent says "colleague"
+
+    Scenario: "No idea" after a date that only bounds the purchase still gets the hint first
+      When the customer says "refund please, A-1234, it broke after a week"
+      And the customer says "no idea"
+      Then the agent says "A rough idea is enough"
+
+    Scenario: "I can't remember" after "about a month ago" was asked to be narrowed offers a colleague
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund for A-9005, it was about a month ago"
+      And the customer says "I'm not sure, about a month"
+      And the customer says "honestly I don't know, I can't remember"
+      Then the agent does not say "A rough idea is enough"
+      And the agent says "colleague"
 
     Scenario: Told where to find an order number the customer does not have, another fact given instead brings the colleague
       When the customer says "hiya my daughter bought me a scarf as a present, I'd like to swap it for a different colour"

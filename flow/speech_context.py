@@ -674,7 +674,9 @@ class ContextBuilder:
             context["arrived_only"] = context["narrowing"] and run.pending_fact in arrived
             unknown = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
             fresh_hint = spec.hint is not None and not set(sentence_hashes(spec.hint)) <= set(run.said)
-            unknown = unknown and fresh_hint
+            rough = run.facts.get(run.pending_fact)
+            bounded = isinstance(rough, Span) and rough.high is not None
+            unknown = unknown and fresh_hint and not bounded  # "about a month", then "no idea": a rough idea given
             # Asked again and again with no answer ("the monthly box", "hello?"): the hint, then a colleague.
             # A rough value already told ("last month") is no sign of being stuck: the hint says a rough idea will do.
             stuck = (
@@ -1033,9 +1035,12 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         return False
     hint_given = spec.hint is None or set(sentence_hashes(spec.hint)) <= set(run.said)
     cannot = any(a.kind == "provide" and a.negated and a.target == run.pending_fact for a in run.signals.acts)
-    if isinstance(run.facts.get(run.pending_fact or ""), Span):
-        if cannot and not hint_given:
-            return False  # "no idea" to "when did you buy it?" after "it broke after a week": the hint comes first
+    rough = run.facts.get(run.pending_fact or "")
+    if isinstance(rough, Span):
+        if cannot and not hint_given and rough.high is None:
+            # "no idea" to "when did you buy it?" after "it broke after a week": the hint comes first; after
+            # "about a month ago" a rough idea was given already, so the hint that one will do is no help
+            return False
         # "size L", "the handle snapped off", or "refund please" with the request named at last (or over the one
         # worked out): nothing of the date, so it is asked again, not given up on
         first_asked = run.request_before is None or run.named_now
