@@ -698,8 +698,7 @@ class ContextBuilder:
                 and _HOW_TO_FIND_OUT.isdisjoint(said)
             )  # "has it shipped?", not "where do I find it?"
             # "No, a refund then": the no to a colleague comes with the request to look at instead.
-            turned_down = run.signals.has("deny") or any(a.kind == "ask_human" and a.negated for a in run.signals.acts)
-            declined = run.question == "person" and turned_down and not run.signals.has("request")
+            declined = _colleague_turned_down(run) and not run.signals.has("request")
             if declined and spec.kind == "yes_no":
                 # "No that's fine" to a colleague offered beside the question still waiting: it is asked again.
                 declined = context["asked_before"] = False
@@ -1015,6 +1014,14 @@ def offers_colleague_for_fact(run: Run, policy: Policy) -> bool:
     )
 
 
+def _colleague_turned_down(run: Run) -> bool:
+    """Whether the message turns down the colleague the last reply offered ("no thanks", "I don't need a
+    person")."""
+    return run.question == "person" and (
+        run.signals.has("deny") or any(a.kind == "ask_human" and a.negated for a in run.signals.acts)
+    )
+
+
 def colleague_for_fact(run: Run, policy: Policy) -> bool:
     """Whether the fact asked for is still missing after its hint was given (or, for a fact without a hint,
     the customer says they cannot tell), or is still known only roughly after the customer was asked to
@@ -1023,9 +1030,7 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
     spec = policy.facts.get(run.pending_fact or "")
     if spec is None or run.pending_fact in run.signals.facts or run.pending_fact in run.signals.malformed:
         return False
-    if run.question == "person" and (
-        run.signals.has("deny") or any(a.kind == "ask_human" and a.negated for a in run.signals.acts)
-    ):
+    if _colleague_turned_down(run):
         return False  # "no thanks" to the colleague offered: not offered again at once
     if run.signals.acts and all(act.kind in _ACKNOWLEDGES for act in run.signals.acts):
         return False  # "thank god, thank you" for the hint: the customer goes to look, they have not given up

@@ -170,9 +170,11 @@ def read_choices(
                 if (
                     not clause.question
                     and told_of_before(clause.words, mention)
-                    and not any(takes_it_after_all(later.words) for later in clauses[index + 1 :])
+                    and not any(takes_it_after_all(later.words) for later in clauses[index:])
                 ):
-                    continue  # "my neighbour got a new one from you", "the last one seems to have got lost"
+                    # "my neighbour got a new one from you", "the last one seems to have got lost"; but "my sister
+                    # got store credit and loved it, so I'll go with that" takes it all the same
+                    continue
                 if mention.how == "position" and index and not _ARRIVING.isdisjoint(clauses[index - 1].words):
                     continue  # "it's arrived now! the first one": the parcel that came, not the first offer
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
@@ -907,15 +909,16 @@ def chosen_taken_back(clauses: list[Clause], context: Context, lexicon: Lexicon,
 def says_missing(words: Sequence[str]) -> bool:
     """ "There's still no credit on my account", "I can't see the credit anywhere", "the label never came": a
     thing set up that has not shown up, which is no refusal of it."""
-    if _NOT_YET_THERE.isdisjoint(words):
+    if NOT_YET_THERE.isdisjoint(words):
         return False
     shown = not _SHOWING_UP.isdisjoint(words) or ("account" in words and _WANTING_IT.isdisjoint(words))
     return shown or ("still", "no") in set(zip(words, words[1:], strict=False))
 
 
-_NOT_YET_THERE = frozenset(
+NOT_YET_THERE = frozenset(
     "not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont hasnt havent still".split()
 )
+"""Words that say something is not so, or not yet ("still no credit", "it hasn't come")."""
 _SHOWING_UP = frozenset(
     "see seen appeared appear showing show shows showed came come arrived arrive received through anywhere".split()
 )

@@ -325,8 +325,6 @@ def told_of_before(words: Sequence[str], mention: Mention) -> bool:
     """ "The last one seems to have got lost", "the last one I exchanged took ages", "my neighbour got a new
     one from you", "I already had a new one last time": a thing of that name told of as had or gone before,
     not one asked for."""
-    if takes_it_after_all(words):
-        return False  # "my sister got store credit and loved it, so I'll go with that": taken all the same
     after = words[mention.end : mention.end + 3]
     opens = mention.start == 0 or (mention.start == 1 and words[0] in ("the", "my", "this", "that"))
     seems_had = after[:1] in (["seems"], ["seemed"]) and after[1:3] == ["to", "have"]

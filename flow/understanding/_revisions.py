@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
-from flow.understanding._choices import says_missing
+from flow.understanding._choices import NOT_YET_THERE, says_missing
 from flow.understanding._drops import correction_end
 from flow.understanding._found import Found, has
 from flow.understanding._offers import find_mentions
@@ -50,7 +50,7 @@ def charged_again(words: Sequence[str]) -> bool:
         if word not in _CHARGED:
             continue
         near = words[max(0, at - 3) : at + 3]
-        if _ONCE_MORE.isdisjoint(near) or (_NOT - {"still"}) & set(words[max(0, at - 3) : at]):
+        if _ONCE_MORE.isdisjoint(near) or (NOT_YET_THERE - {"still"}) & set(words[max(0, at - 3) : at]):
             continue  # "I wasn't charged again": no charge
         if word in _CHARGE_NOUNS and not {"another", "second"} & set(words[max(0, at - 2) : at]):
             continue  # "I still have the payment confirmation": the first payment, not another
@@ -70,10 +70,9 @@ def _objects_after_but(words: Sequence[str]) -> bool:
     if at is None:
         return False
     after = words[at + 1 :]
-    return not _NOT.isdisjoint(after) and not _GONE_WRONG.isdisjoint(after)
+    return not NOT_YET_THERE.isdisjoint(after) and not _GONE_WRONG.isdisjoint(after)
 
 
-_NOT = frozenset("not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont hasnt havent still".split())
 _GONE_WRONG = frozenset(
     """came come arrived arrive received through showing showed appeared appear work works working fit fits
     email label credit refund money parcel replacement sent""".split()
