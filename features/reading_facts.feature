@@ -810,11 +810,34 @@ Feature: Reading facts and requests the way people give them
         | the box only had one of the two cushions I ordered, A-5151   |
         | A-5151 came yesterday but the box only had 2 of the 3 mugs   |
         | order A-5151: one of the two was missing                     |
+        | order A-5151 arrived but the rug is missing                  |
+        | A-5151 came today, the lamp was there but the rug wasn't     |
+        | the rug is missing from order A-5151                         |
+        | my package A-5151 was missing one of the items               |
 
     Scenario: "I'd like my money back for the rest" takes the refund of what is missing
       When the customer says "only half my order arrived, A-5151"
       And the customer says "I'd like my money back for the rest"
       Then the alternative "Refund what's missing" is applied
+
+    Scenario Outline: "<message>" is a part missing from the item itself, a fault
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                          |
+        | A-5151 arrived but the charger is missing        |
+        | the parcel was missing the charger, A-5151       |
+        | the sofa came yesterday but the legs are missing |
+
+    Scenario Outline: "<message>" is a parcel that never came
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+
+      Examples:
+        | message                                   |
+        | my parcel was missing, A-5151             |
+        | the package is missing, where is A-5151   |
 
     Scenario: A part missing from the item itself is a fault, which a replacement puts right
       When the customer says "order A-5151 came but the lamp shade is missing"

@@ -746,6 +746,50 @@ def _only_some_came(clause: Sequence[str]) -> bool:
     return came is not None and came >= 1 and between[0] not in ("just", "been")
 
 
+def _an_item_left_out(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "My order arrived but the rug is missing": after the order came, a thing named as missing that is not
+    a part of an item ("it came but the charger is missing" is a fault of the item)."""
+    for index, clause in enumerate(clauses):
+        at = _where_said_missing(clause)
+        if at is None:
+            continue
+        thing = clause[at - 1]
+        came = not _CAME.isdisjoint(clause[:at]) or any(not _CAME.isdisjoint(c) for c in clauses[:index])
+        came = came or "there" in clause[:at] or any("there" in c for c in clauses[:index])
+        if came and thing not in _PARTS_OF_ITEMS and thing not in _WHOLE_ORDER:
+            return True
+    return False
+
+
+_WHAT_WAS_MISSING = frozenset({"the", "a", "an", "one", "two", "some", "my", "its", "part", "parts", "half", "items"})
+
+
+def _where_said_missing(clause: Sequence[str]) -> int | None:
+    """Where "the rug is missing" or "the rug wasn't (there)" says its verb, after "the" or "my" and a thing."""
+    for at in range(2, len(clause)):
+        word, rest = clause[at], clause[at + 1 :]
+        said = (word in _BE_MISSING and rest[:1] == ["missing"]) or (
+            word in _NOT_THERE and rest in ([], ["there"], ["included"], ["inside"], ["in", "it"], ["in", "the", "box"])
+        )
+        if said and clause[at - 2] in ("the", "my"):
+            return at
+    return None
+
+
+_NOT_THERE = frozenset({"wasnt", "werent", "isnt", "arent"})
+_BE_MISSING = frozenset({"is", "was", "are", "were"})
+_PARTS_OF_ITEMS = frozenset(
+    "charger chargers cable cables lead leads cord plug adapter adaptor remote lid lids screws screw bolts bolt "
+    "instructions manual battery batteries strap straps handle handles button buttons key keys leg legs stand base "
+    "bulb bulbs case cover covers filter filters head heads blade blades brush brushes nozzle attachment "
+    "attachments accessories accessory parts part piece pieces hinge hinges wheel wheels shelf shelves drawer "
+    "drawers door doors knob knobs belt laces lace hood label tag tags fittings fixings bracket brackets mount "
+    "inner insert inserts sleeve pump hose tube tubes pen stylus earbud earbuds shade shades bag pouch lens cap "
+    "caps".split()
+)
+"""Things whose being missing is a fault of the item they belong to, not an item left out of the order."""
+
+
 _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
 _SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "wasnt", "doesnt", "works"})
 
@@ -796,6 +840,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         # "I returned a faulty hairdryer … but the replacement is also broken": the fault that came back counts
         others = frozenset(lexicon.conditions) - {FAULTY_AGAIN}
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
+    if value in (None, FAULTY) and ITEMS_MISSING in lexicon.conditions and _an_item_left_out(clauses):
+        value = ITEMS_MISSING  # "the order came but the rug is missing": an item of the order, not a part of one
     if value == FAULTY and FAULTY_AGAIN in lexicon.conditions and _remedy_failed(clauses, word_set):
         value = FAULTY_AGAIN  # "this is the replacement you sent after the first one broke, and now it's gone too"
     if value not in (None, UNSAFE) and UNSAFE in lexicon.conditions and len(clauses) > 1:
@@ -1185,6 +1231,8 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
             clause[max(0, match.start - 3) : match.start]
         ):
             return True  # "I know it's late, I was travelling": the customer asking late, not a parcel that is
+        if clause[end - 1] == "missing" and clause[end : end + 1] and clause[end] in _WHAT_WAS_MISSING:
+            return True  # "the parcel was missing the charger": what the parcel lacked, not a parcel that never came
         if clause[end : end + 1] == ["through"]:
             return True  # "it still hasn't come through": money, which comes through; parcels come
         # "my refund for A-9292 never came": the order it was for comes between the money and the words
@@ -1196,7 +1244,10 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
     if value == FAULTY and clause[end - 1] == "stuck" and not _HELD_AT.isdisjoint(clause[end : end + 3]):
         return True  # "stuck in customs", "stuck at the depot": where the parcel is held, not a fault
     if value == FAULTY and clause[match.start] in ("was", "were", "is") and match.start > 0:
-        return clause[match.start - 1] in _WHOLE_ORDER  # "my parcel was missing": the parcel never came
+        # "my parcel was missing": the parcel never came; "the parcel was missing the charger" still is a fault
+        return clause[match.start - 1] in _WHOLE_ORDER and not (
+            clause[end : end + 1] and clause[end] in _WHAT_WAS_MISSING
+        )
     if value != WRONG_ITEM:
         return False
     if clause[match.start : end] == ["wrong", "order"] and (

@@ -108,7 +108,8 @@ ITEMS_MISSING = _phrases("""
     only got part of | only received part of | only got half | only received half | rest of my order |
     rest of the order | rest of my items | rest of the items | an item missing | one item missing | item missing |
     items missing | item is missing | items are missing | item was missing | items were missing |
-    missing from my order | missing from the order | missing from my parcel | missing from my delivery |
+    missing from my order | missing from the order | missing from order | missing from my parcel |
+    missing from my delivery | missing from the delivery |
     missing item | missing items | one of the items is missing | one of the items was missing |
     one item didnt come | one item hasnt come | one item never came | one item didnt arrive |
     one item hasnt arrived | one item never arrived | not everything came | not everything arrived |
@@ -119,7 +120,9 @@ ITEMS_MISSING = _phrases("""
     only had one of | only had two of | only contained one of | only contained two of | box only had |
     parcel only had | package only had |
     only one was in the box | only one in the box | only one in the parcel | one of the two was missing |
-    one of the two is missing | one of the two never came | one of the two didnt come
+    one of the two is missing | one of the two never came | one of the two didnt come | missing one of the items |
+    missing one of my items | missing an item | missing one item | missing some items | missing some of the items |
+    missing part of my order | missing half my order | missing half of my order | missing part of the order
 """)
 """Part of an order not delivered: items of it that did not come in the parcel ("only one of the two came",
 "a shirt was missing from my order"), where a part missing from an item ("it came without the charger")
@@ -181,7 +184,8 @@ NEVER_ARRIVED = _phrases("""
     courier lost | lost it in the post | lost in the mail | you lost my | they lost my | never got here |
     has been lost | have been lost | orders been lost | parcels been lost | packages been lost | order was lost |
     order is lost | order got lost | order went missing | parcel is missing | package is missing |
-    order is missing | delivery is missing |
+    order is missing | delivery is missing | parcel was missing | package was missing | order was missing |
+    delivery was missing | parcels missing | packages missing | parcel missing | package missing |
     not here yet | hasnt arrived yet | still not arrived | still hasnt turned up | not turned up yet |
     still isnt here | isnt here yet | still isnt there | still havent got it | still havent received |
     still not received | still havent had it | still not got it |
