@@ -167,6 +167,22 @@ Feature: Saying it another way
       When the customer says "about 3 weeks ago"
       Then the request is approved
 
+    Scenario Outline: "<answer>" to a fact with no hint of its own says how far back the agent can go
+      Given the policy file "../tests/data/policies/subscription.yaml"
+      When the customer says "I want a refund"
+      And the customer says "<answer>"
+      Then the request is still undecided
+      And the agent says "within 800 days"
+      And the agent does not say "Thank"
+      When the customer says "oh sorry, it was 10 days ago"
+      Then the request is approved
+
+      Examples:
+        | answer                                              |
+        | 3 years ago                                         |
+        | renewed 5 years ago, been a customer since forever  |
+        | about 30 months ago                                 |
+
   Rule: A question put back to the agent, or how to find the fact out, gets the hint
 
     Scenario Outline: "<question>" to whether the order has left says the agent cannot see it, then gives the hint

@@ -633,7 +633,14 @@ def fill_facts(run: Run, policy: Policy, text: str) -> None:
         pending = None  # "no that's fine" to the offer of a colleague answers that, not the fact waiting
     cannot_give = any(a.kind == "provide" and a.negated and a.target == pending for a in signals.acts)
     correcting = "correction" in signals.slots  # "no wait, wrong order, it's A-3002" answers nothing asked
-    if pending is not None and pending not in found and pending in policy.facts and not (cannot_give or correcting):
+    # "3 years ago" read as 1096 days, past the fact's bounds: not read again as a bare 3
+    read_already = run.out_of_bounds
+    if (
+        pending is not None
+        and pending not in found
+        and pending in policy.facts
+        and not (cannot_give or correcting or read_already)
+    ):
         spec = policy.facts[pending]
         # "Sorry, wrong number, it's A-1243" while the date is asked: the order's digits are no number of days.
         value = read_fact(spec, _without(text, found) if spec.kind in NUMERIC_KINDS else text, signals)

@@ -688,6 +688,8 @@ class ContextBuilder:
             malformed = run.pending_fact in run.signals.malformed
             beyond = getattr(run, "out_of_bounds", False)
             context["hint"] = spec.hint if malformed or unknown or stuck or beyond else None
+            if beyond and not malformed and (spec.hint is None or set(sentence_hashes(spec.hint)) <= set(run.said)):
+                context["hint"] = _beyond_bounds(spec.kind, spec.min, spec.max)
             if (stuck or beyond) and not malformed:
                 context["level"] = max(context.get("level") or 0, STUCK_ON_A_FACT)  # help, not "send it again"
             context["not_known"] = unknown
@@ -1622,3 +1624,15 @@ def _find(alternatives: Sequence[Alternative], wanted: str) -> Alternative | Non
 def _in_sentence(alternative: Alternative) -> str:
     name = getattr(alternative, "name", None)
     return str(name) if name else alternative.title.lower()
+
+
+def _beyond_bounds(kind: str, low: float | None, high: float | None) -> str:
+    """What to say of a number the customer gave that lies outside a fact's bounds ("3 years ago" to the
+    date of a yearly renewal): what the agent can go on, so the customer can answer again."""
+    if kind == "days" and high is not None:
+        return f"That's further back than I can go by here, as it needs to be within {high:g} days."
+    if low is not None and high is not None:
+        return f"That's outside what I can go by here, as it needs to be between {low:g} and {high:g}."
+    if high is not None:
+        return f"That's more than I can go by here, as it needs to be {high:g} at most."
+    return f"That's less than I can go by here, as it needs to be at least {low:g}."
