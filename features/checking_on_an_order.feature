@@ -153,6 +153,19 @@ Feature: Checking on something already under way
     Then the conversation is in "offering_alternatives"
     And the agent says "within 5 working days of being approved"
 
+  Scenario Outline: "<then>" after asking after a refund for one order cancels the order it names
+      When the customer says "<first>"
+      And the customer says "<then>"
+      And the customer says "not yet dispatched"
+      Then the request is approved
+      And the agent says "Order A-3737 hasn't left our warehouse"
+      And the agent does not say "A-3636"
+
+      Examples:
+        | first                                                                      | then                                                          |
+        | hi, i returned some boots last week, order A-3636. when do i get my money? | ok thanks. also, i have another order A-3737 i want to cancel |
+        | where's my refund for A-3636                                               | no thanks. can i cancel A-3737 please                         |
+
   Scenario Outline: "<message>" is a refund chased in irony: answered, with a colleague offered to check
     When the customer says "<message>"
     Then the message is read as ironic

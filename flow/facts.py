@@ -585,14 +585,16 @@ def _point_at(run: Run, policy: Policy, current: AgendaItem | None) -> None:
 def _first_of_its_order(run: Run, item: AgendaItem) -> bool:
     """Whether ``item`` may take the facts already known: it is the first request, or follows one about
     the same order (the message names no other: "cancel my other order instead, G-4411" does)."""
-    if run.agenda.index(item) == 0:
-        return True
-    if _ANOTHER_ORDER.search(run.text):
-        return False
     known = run.facts.get("order_id")
     stated = [facts.get("order_id") for facts in (run.signals.request_facts or {}).values()]
     stated.append(run.signals.facts.get("order_id"))
-    return not any(order is not None and order != known for order in stated)
+    another = any(order is not None and order != known for order in stated)
+    if run.agenda.index(item) == 0:
+        # "where's my refund for A-3636?", then "can I cancel A-3737?": the order told with the request is its own
+        return not (another and run.signals.has("request") and known in run.customer_stated.get("order_id", ()))
+    if _ANOTHER_ORDER.search(run.text):
+        return False
+    return not another
 
 
 def _same_order(item: AgendaItem, stated: dict[str, FactValue]) -> bool:
