@@ -709,6 +709,26 @@ Feature: Reading facts and requests the way people give them
         | I don't work weekends, can you call monday? |
         | the discount codes don't work               |
 
+    Scenario Outline: "<message>" owns up to choosing wrong: no wrong item, so the date is asked
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+      And the agent asks for the "days since purchase"
+      And the agent does not say "sorry we sent the wrong item"
+
+      Examples:
+        | message                                                              |
+        | ordered trainers in the wrong size, i'd like a refund please. A-5050 |
+        | bought a jumper in the wrong colour, can I return it? A-5050         |
+
+    Scenario Outline: "<message>" is the shop sending something other than what was chosen
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "wrong_item"
+
+      Examples:
+        | message                                                     |
+        | I ordered a blue lamp but you sent the wrong colour, A-5050 |
+        | i ordered a size 8 and got the wrong size, A-5050           |
+
     Scenario: What was ordered and what came, in plain words, is a wrong item
       When the customer says "I need help with my order"
       And the customer says "i ordered a blue one and got red"

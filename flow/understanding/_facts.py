@@ -790,6 +790,22 @@ _PARTS_OF_ITEMS = frozenset(
 """Things whose being missing is a fault of the item they belong to, not an item left out of the order."""
 
 
+def _chose_it_wrong(clause: Sequence[str]) -> bool:
+    """ "I ordered trainers in the wrong size", "bought a jumper in the wrong colour": the customer chose
+    wrong, with what they chose between the choosing and "wrong" (not "I ordered a lamp but you sent the
+    wrong one")."""
+    for at, word in enumerate(clause):
+        if word in _CHOSE and "wrong" in clause[at + 1 : at + 6]:
+            between = clause[at + 1 : clause.index("wrong", at + 1)]
+            if _NOT_OWN_CHOICE.isdisjoint(between):
+                return True
+    return False
+
+
+_CHOSE = frozenset({"ordered", "bought", "picked", "chose", "selected", "purchased", "ordred", "brought"})
+_NOT_OWN_CHOICE = frozenset({"but", "you", "sent", "they", "received", "got", "and", "delivered", "arrived"})
+
+
 _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
 _SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "wasnt", "doesnt", "works"})
 
@@ -832,6 +848,7 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if "only" in word_set and ITEMS_MISSING in lexicon.conditions and _only_some_of_it(clauses):
         return ITEMS_MISSING  # "I ordered a lamp and a rug but only the lamp came"
     own_mistake = lexicon.own_mistakes.may_hold(word_set) and any(has(lexicon.own_mistakes, c) for c in clauses)
+    own_mistake = own_mistake or ("wrong" in word_set and any(_chose_it_wrong(c) for c in clauses))
     skip = frozenset({WRONG_ITEM}) if own_mistake else frozenset()
     value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=skip)
     if value == WRONG_ITEM and gave_the_wrong_number(clauses):
