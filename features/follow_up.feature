@@ -216,6 +216,9 @@ Feature: Following up
       | not really, I can't see the credit anywhere     |
       | yeah mostly, but the email never came through   |
       | yes but I was still charged this month          |
+      | didnt get the store credit                      |
+      | never got the email about the credit            |
+      | I haven't had the credit yet                    |
 
   Scenario Outline: At the check-in, "<answer>" is still a yes, and closes the chat
     When the customer says "I want a refund"

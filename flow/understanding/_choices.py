@@ -912,7 +912,22 @@ def says_missing(words: Sequence[str]) -> bool:
     if NOT_YET_THERE.isdisjoint(words):
         return False
     shown = not _SHOWING_UP.isdisjoint(words) or ("account" in words and _WANTING_IT.isdisjoint(words))
-    return shown or ("still", "no") in set(zip(words, words[1:], strict=False))
+    pairs = list(zip(words, words[1:], strict=False))
+    not_had = any(
+        pair in _NOT_HAD and _NO_CHANCE.isdisjoint(words[at + 2 : at + 4]) for at, pair in enumerate(pairs)
+    )  # not "I haven't had a chance to spend it"
+    return shown or ("still", "no") in pairs or not_had
+
+
+_NOT_HAD = frozenset(
+    (no, had)
+    for no in ("didnt", "never", "havent", "hasnt", "not", "yet")
+    for had in ("get", "got", "gotten", "had", "receive", "recieved", "recieve")
+)
+"""Word pairs by which something set up has not reached the customer ("I didn't get the credit", "never got
+the label"): not "I don't get the credit", said of understanding or wanting it."""
+_NO_CHANCE = frozenset({"chance", "time", "opportunity", "look", "go", "moment"})
+"""Words after those pairs that make it the customer's own doing ("I haven't had a chance to spend it")."""
 
 
 NOT_YET_THERE = frozenset(
