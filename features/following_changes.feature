@@ -916,6 +916,8 @@ Feature: Following the customer when they change course
         | request                           | correction                                                               | name   |
         | refund Z-3006, bought 3 days ago  | wait sorry, order number is actually Z-3007 not Z-3006                   | refund |
         | cancel A-1212 please, not shipped | oops, wrong order! it's A-1213 i want cancelled, not A-1212. keep A-1212 | cancel |
+        | refund A-6161, bought 2 weeks ago | sorry, I got the order number wrong, it's A-6162                         | refund |
+        | refund A-6161, bought 2 weeks ago | that number was wrong, should have said A-6162                           | refund |
 
   Rule: Another order added once a request is settled gets the same request
 

@@ -783,7 +783,10 @@ ENGLISH = Lexicon(
         sorry it was | wait it was | no it was | it was actually | i meant | oops | its actually | it is actually |
         actually its | actually it is | wrong number | wrong order number | gave the wrong | gave you the wrong |
         typed it wrong | typed the wrong | should be | should have been | sorry its | not that one | more like |
-        closer to | actually make that | actually make it | make it a | make it an | no make that | no make it
+        closer to | actually make that | actually make it | make it a | make it an | no make that | no make it |
+        got the order number wrong | got the number wrong | got the order wrong | had the number wrong |
+        put the wrong | wrote the wrong | sent the wrong number | sent you the wrong | number was wrong |
+        number is wrong | number was a typo | read it wrong | copied it wrong | copied the wrong
     """),
     anger_emoji=frozenset(
         {
