@@ -496,3 +496,39 @@ Feature: Asking for an alternative straight away
       Then the reply matches /(replacement isn't something I can offer|replacement isn't one of the options)/
       And the agent offers "Store credit" and "Exchange"
 
+
+  Rule: An alternative named only should the request fail is set up only when it is refused
+
+    Scenario Outline: "<message>" within the window starts the refund and sets up nothing else
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the request is approved
+      And no alternative is applied
+
+      Examples:
+        | message                                                                       |
+        | refund for A-1234 if possible, otherwise store credit. bought 10 days ago     |
+        | I want a refund or at least an exchange, A-1234, 10 days ago                  |
+        | can I get a refund on A-1234? or else store credit. bought it 10 days ago     |
+
+    Scenario Outline: "<message>" past the window says why, then sets up the <title> asked for in its place
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the alternative "<title>" is applied
+      And the agent says "so I can't refund it"
+
+      Examples:
+        | message                                                                       | title        |
+        | refund for A-1234 if possible, otherwise store credit. bought 40 days ago     | Store credit |
+        | I want a refund or at least an exchange, A-1234, 40 days ago                  | Exchange     |
+
+    Scenario Outline: On a subscription, "<message>" gives the refund when it is due, else the pause
+      Given the policy file "../tests/data/policies/subscription.yaml"
+      When the customer says "<message>"
+      Then the agent says "<said>"
+
+      Examples:
+        | message                                                      | said                   |
+        | refund if possible otherwise pause. renewed 3 days ago       | refunded it in full    |
+        | can i get a refund or at least pause my account. 5 days ago  | refunded it in full    |
+        | can i get a refund or at least pause my account. 20 days ago | your pause is arranged |

@@ -475,6 +475,17 @@ class Engine:
             raise TakeoverRefused(conversation.id, action, state=conversation.state, holder=conversation.person)
         return Run.of(conversation, _NO_SIGNALS, "", self._clock())
 
+    def _take_second_best(self, run: Run) -> None:
+        """ "A refund if possible, otherwise store credit": when the request in hand is refused on what is
+        known, the alternative named as second best is what the customer asked for."""
+        second = run.signals.slots.get("second_best")
+        item = current_item(run)
+        if second is None or item is None or item.settled or item.wish is not None or item.offered:
+            return
+        decision = self._rules.decide(item.name, {**run.facts, **item.facts})
+        if decision.verdict in ("decline", "offer") and second in {a.id for a in decision.alternatives}:
+            item.wish = second
+
     def _apply(self, run: Run, text: str, before: set[tuple[str, FactValue]]) -> None:
         """Take in the message's facts, then run the flow until it waits; ``before`` holds the fact values
         known before the message was read (the requests it makes may already hold some it stated)."""
@@ -486,6 +497,7 @@ class Engine:
         self._assume_request(run)
         self._assume_for_orders_told(run)
         name_things(run)
+        self._take_second_best(run)
         count(run, self.policy)
         self._step(run, "message")
         # Each request on the agenda may take a few transitions of its own ("refund A-1001 … A-1020").

@@ -133,6 +133,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "request_named": frozenset({"request_named"}),
     "request_assumed": frozenset({"request_assumed"}),
     "order_put_right": frozenset({"order_put_right"}),
+    "second_best": frozenset({"second_best"}),
     "repeated": frozenset({"repeated", "pressed"}),
     "asked_when": frozenset({"asked_when", "callback_when", "call_moved"}),
     "asking": _FACT_ASKED,
@@ -209,6 +210,7 @@ class ContextBuilder:
             apology_asked=False,
             turned_down=False,
             order_put_right=False,
+            second_best=False,
             insisted=False,
             files_complaint=False,
             offered_anyway=False,
@@ -617,6 +619,9 @@ class ContextBuilder:
             context["order_put_right"] = (
                 run.signals.slots.get("correction") == "yes" and "order_id" in run.signals.facts
             )
+        if "second_best" in groups:
+            # "a refund if possible, otherwise store credit": the refusal is said before what was asked in its place
+            context["second_best"] = item is not None and run.signals.slots.get("second_best") == item.wish
         if "request_named" in groups:
             context["request_named"] = (
                 item is not None

@@ -68,13 +68,16 @@ SPEC = StateSpec(
             "Is there anything else you need?",
         ),
         "wish_granted": (
-            "{% if hard_times and not apologized %}I'm sorry about that. {% else %}Of course"
+            "{% if second_best and reason %}{{ reason }} As you asked, I've arranged your {{ chosen }}"
+            "{% else %}{% if hard_times and not apologized %}I'm sorry about that. {% else %}Of course"
             "{% if customer_name %}, {{ customer_name }}{% endif %}. {% endif %}I've arranged your {{ chosen }}"
-            "{% if order_id %} for order {{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted"
-            "{% endif %}. You'll get an email to confirm it, and I'll check in with you {{ follow_up_when }}. "
-            "Is there anything else I can help with?",
-            "{% if hard_times and not apologized %}I'm sorry to hear that. {% else %}Yes, we can do that. {% endif %}"
-            "Your {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}"
+            "{% endif %}{% if order_id %} for order {{ order_id }}{% endif %}{% if variant %}, with {{ variant }} noted"
+            "{% endif %}{% if second_best and reason %} instead{% endif %}. You'll get an email to confirm it, and "
+            "I'll check in with you {{ follow_up_when }}. Is there anything else I can help with?",
+            "{% if second_best and reason %}{{ reason }} So I've gone with what you'd take instead: your {{ chosen }} "
+            "is arranged{% else %}{% if hard_times and not apologized %}I'm sorry to hear that. {% else %}Yes, we can "
+            "do that. {% endif %}Your {{ chosen }} is arranged{% endif %}"
+            "{% if order_id %} for order {{ order_id }}{% endif %}"
             "{% if variant %}, and I've noted {{ variant }}{% endif %}. "
             "An email is on its way to confirm it, and I'll check back {{ follow_up_when }}. "
             "Anything else I can do for you?",

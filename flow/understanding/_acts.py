@@ -214,13 +214,14 @@ def read_acts(
     known: Callable[[str], bool] | None = None,
     asides: list[str] | None = None,
     also_wished: list[str] | None = None,
+    second_best: list[str] | None = None,
     order_told: str | None = None,
 ) -> list[Act]:
     """The acts of one message, in the order they occur; ``known`` tells words spelt right. A question
     asked beside what the message does ("refund please, and will I get the postage back?") is added to
     ``asides`` (a question about the rules in its canonical words after :data:`ASKS_RULES`, any other as
     :data:`ASKS_OTHER`), so the reply can answer it too. The other alternatives the words of a wish also
-    name go to ``also_wished``."""
+    name go to ``also_wished``, and one wanted only should the request fail to ``second_best``."""
     found = Found()
     found.other_order = context.request is not None and (
         another_order_said([clause.words for clause in clauses])
@@ -617,6 +618,8 @@ def read_acts(
         asides.extend(_about_an_offer_while_waiting(clauses, found))
     if also_wished is not None:
         also_wished.extend(found.also_wished)
+    if second_best is not None and found.second_best is not None:
+        second_best.append(found.second_best)
     if "request" in kinds and "choose" in kinds:
         # "Yes, I'd also like a refund on C-5070": the yes goes with the new request, not with an offer, and
         # "can I return another order?" names no offer by its "return"; "I'll take the credit. also cancel my

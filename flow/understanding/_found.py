@@ -18,7 +18,8 @@ class Found:
     said a request it does not want ("I don't want to return it"). Two things wait
         for the whole message: ``unnamed_drops``, where a drop that names no request was said ("scrap that",
         "I'll keep it") and whether it keeps the item, and ``yes_to_person``, where a yes answered the offer
-        of a person. ``also_wished`` holds the other alternatives the words of a wish also name, and
+        of a person. ``also_wished`` holds the other alternatives the words of a wish also name,
+        ``second_best`` one named as wanted only should the request fail ("a refund, otherwise a pause"), and
         ``told`` the requests told as made before, each with where it was told; ``other_order`` says the
         message speaks of an order other than the one in hand ("my other order A-3333 arrived broken")."""
 
@@ -29,6 +30,7 @@ class Found:
         self.unnamed_drops: list[tuple[int, bool]] = []
         self.yes_to_person: int | None = None
         self.also_wished: list[str] = []
+        self.second_best: str | None = None
         self.told: list[tuple[int, str]] = []
         self.other_order = False
         # The kinds last worked out, and of which list of acts at which length: the list is only ever appended

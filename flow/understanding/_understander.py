@@ -181,6 +181,7 @@ class Understander:
         irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
         asides: list[str] = []
         also_wished: list[str] = []
+        second_best: list[str] = []
         acts = read_acts(
             clauses,
             context,
@@ -199,6 +200,7 @@ class Understander:
             known=parts.model.knows,
             asides=asides,
             also_wished=also_wished,
+            second_best=second_best,
             order_told=_told_order(facts.facts, context),
         )
         if asides:
@@ -336,6 +338,8 @@ class Understander:
             acts = [Act.of("ask_status")]
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
+        if second_best:
+            slots["second_best"] = second_best[0]
         if lexicon.bought_by_another(clause_words):
             slots["bought_by_another"] = "yes"  # "my aunt bought it": details may be had from them
         with_variant = _offer_taken(acts, context)

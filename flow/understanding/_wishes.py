@@ -28,6 +28,24 @@ _ASKING_LEAVE = frozenset(
 )
 
 
+def _second_best(clauses: list[Clause], index: int, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether the offer named at ``mention`` in clause ``index`` is wanted only should a request asked for
+    before it fail: "a refund or at least a pause", "refund if possible, otherwise a pause"."""
+    words = clauses[index].words
+    before = words[max(0, mention.start - 4) : mention.start]
+    marked = any(pair in _OR_AT_LEAST for pair in zip(before, before[1:], strict=False))
+    asked = words[: mention.start]
+    if not marked and index > 0 and mention.start <= 2:
+        last = clauses[index - 1].words
+        marked = last[-2:] in (["if", "possible"], ["if", "not"]) or last[-3:] in _IF_IT_CAN_BE
+        asked = last
+    return marked and any(has(cues, asked) for cues in lexicon.request_cues.values())
+
+
+_OR_AT_LEAST = frozenset({("at", "least"), ("or", "else"), ("or", "failing"), ("if", "not")})
+_IF_IT_CAN_BE = (["if", "you", "can"], ["if", "thats", "possible"], ["if", "its", "possible"], ["if", "you", "could"])
+
+
 _BARE_SIZE = 3
 """The most words of a size said on its own ("a 12 please")."""
 
@@ -78,6 +96,9 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 # "the returns label, where do I get it?": named, then asked about
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 asked_about = True
+                continue
+            if _second_best(clauses, index, mention, lexicon):
+                found.second_best = mention.offer  # "a refund if possible, otherwise a pause": should it be refused
                 continue
             if _asks_for(clause, mention, lexicon) or _why_not_have(words, mention):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
