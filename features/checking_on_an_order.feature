@@ -451,6 +451,18 @@ Feature: Checking on something already under way
         | answer                                               |
         | it was dispatched yesterday, hasn't arrived yet      |
         | yeah it shipped this morning, not here yet obviously |
+        | it's been dispatched but it's not arrived yet        |
+        | it's been sent but hasn't arrived yet                |
+
+    Scenario Outline: "<answer>" to whether the order has left is an order lost, as it was sent long ago
+      When the customer says "I want to cancel order A-7890"
+      And the customer says "<answer>"
+      Then the message gives the fact "condition" as "never_arrived"
+
+      Examples:
+        | answer                                                  |
+        | it's been sent but still hasn't arrived yet             |
+        | it was shipped 2 weeks ago and hasn't arrived yet       |
 
     Scenario: "Only been 2 days, just checking it's coming" offers no new parcel or refund
       When the customer says "hi, my order hasnt arrived yet, its only been 2 days. A-2580. just checking its coming?"

@@ -746,6 +746,27 @@ def _only_some_came(clause: Sequence[str]) -> bool:
     return came is not None and came >= 1 and between[0] not in ("just", "been")
 
 
+def _got_some_of(clause: Sequence[str]) -> bool:
+    """ "Only got 2 of the 4 chairs", "received three out of five": a number of the items, of a larger
+    number ordered."""
+    for at, word in enumerate(clause):
+        if word not in _GOT or at + 3 >= len(clause) or not _a_count(clause[at + 1]):
+            continue
+        rest = clause[at + 2 : at + 6]
+        of = rest[1:] if rest[:2] == ["out", "of"] else rest
+        if of[:1] == ["of"] and any(_a_count(w) for w in of[1:3]):
+            return True
+    return False
+
+
+def _a_count(word: str) -> bool:
+    return word.isdigit() or word in _COUNT_WORDS
+
+
+_GOT = frozenset({"got", "received", "had", "delivered", "came", "arrived", "recieved", "sent"})
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+
+
 def _an_item_left_out(clauses: Sequence[Sequence[str]]) -> bool:
     """ "My order arrived but the rug is missing": after the order came, a thing named as missing that is not
     a part of an item ("it came but the charger is missing" is a fault of the item)."""
@@ -761,6 +782,7 @@ def _an_item_left_out(clauses: Sequence[Sequence[str]]) -> bool:
     return False
 
 
+_SOME_OF = frozenset({"half", "part", "some", "most", "rest", "bits"})
 _WHAT_WAS_MISSING = frozenset({"the", "a", "an", "one", "two", "some", "my", "its", "part", "parts", "half", "items"})
 
 
@@ -857,6 +879,16 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         # "I returned a faulty hairdryer … but the replacement is also broken": the fault that came back counts
         others = frozenset(lexicon.conditions) - {FAULTY_AGAIN}
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
+    if value is None and ITEMS_MISSING in lexicon.conditions and any(_got_some_of(c) for c in clauses):
+        value = ITEMS_MISSING  # "only got 2 of the 4 chairs I ordered"
+    if (
+        value is None
+        and ITEMS_MISSING in lexicon.conditions
+        and not _SOME_OF.isdisjoint(word_set)
+        and NEVER_ARRIVED in lexicon.conditions
+        and any(has(lexicon.conditions[NEVER_ARRIVED], c) for c in clauses)
+    ):
+        value = ITEMS_MISSING  # "part of my order A-5151 never came": what never came is some of it
     if value in (None, FAULTY) and ITEMS_MISSING in lexicon.conditions and _an_item_left_out(clauses):
         value = ITEMS_MISSING  # "the order came but the rug is missing": an item of the order, not a part of one
     if value == FAULTY and FAULTY_AGAIN in lexicon.conditions and _remedy_failed(clauses, word_set):
@@ -934,8 +966,25 @@ def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> boo
                 return True  # "it's only been 2 days", "only a day late"
             if word in _SENT and not _JUST_NOW.isdisjoint(clause[at + 1 : at + 4]) and clause[at - 1 : at] != ["i"]:
                 return True  # "it was dispatched yesterday"; not "I sent an email yesterday"
-    return False
+    return "yet" in word_set and _sent_and_no_more(clauses, word_set)
 
+
+def _sent_and_no_more(clauses: Sequence[Sequence[str]], word_set: set[str]) -> bool:
+    """ "It's been dispatched but it's not arrived yet": sent, and not come yet, with no word of a wait too long
+    or of a date it was sent on (which may be long ago)."""
+    if not _OVERDUE.isdisjoint(word_set) or any(word[:1].isdigit() for word in word_set):
+        return False
+    return any(
+        word in _SENT and clause[at - 1 : at] in (["been"], ["was"], ["its"], ["has"], ["got"])
+        for clause in clauses
+        for at, word in enumerate(clause)
+    )
+
+
+_OVERDUE = frozenset(
+    "still late supposed should meant lost ages overdue expected promised due waiting waited weeks week month months "
+    "days ago since january february march april may june july august september october november december".split()
+)
 
 _SENT = frozenset({"dispatched", "shipped", "sent", "posted", "despatched"})
 _JUST_NOW = frozenset({"yesterday", "today", "tonight", "morning"})
@@ -1248,6 +1297,8 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
             clause[max(0, match.start - 3) : match.start]
         ):
             return True  # "I know it's late, I was travelling": the customer asking late, not a parcel that is
+        if not _SOME_OF.isdisjoint(clause[max(0, match.start - 5) : match.start]):
+            return True  # "half my order is missing", "part of my order never came": some of it, not all
         if clause[end - 1] == "missing" and clause[end : end + 1] and clause[end] in _WHAT_WAS_MISSING:
             return True  # "the parcel was missing the charger": what the parcel lacked, not a parcel that never came
         if clause[end : end + 1] == ["through"]:

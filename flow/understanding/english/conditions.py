@@ -122,7 +122,11 @@ ITEMS_MISSING = _phrases("""
     only one was in the box | only one in the box | only one in the parcel | one of the two was missing |
     one of the two is missing | one of the two never came | one of the two didnt come | missing one of the items |
     missing one of my items | missing an item | missing one item | missing some items | missing some of the items |
-    missing part of my order | missing half my order | missing half of my order | missing part of the order
+    half my order is missing | half of my order is missing | half the order is missing | part of my order is missing |
+    part of the order is missing | some of my order is missing | half my order didnt | half my order hasnt |
+    part of my order didnt | part of my order hasnt | part of my order never | half my order never |
+    rest of my order never | rest of the order never | missing part of my order | missing half my order |
+    missing half of my order | missing part of the order
 """)
 """Part of an order not delivered: items of it that did not come in the parcel ("only one of the two came",
 "a shirt was missing from my order"), where a part missing from an item ("it came without the charger")
