@@ -32,6 +32,17 @@ Feature: Reading a gym member the way they talk
       And the request is still undecided
       And the agent asks for the "months_left"
 
+    Scenario Outline: "<answer>" to how many months are left is what it costs, no count of months
+      When the customer says "cancel my membership please"
+      And the customer says "<answer>"
+      Then the message gives no fact "months_left"
+      And the request is still undecided
+
+      Examples:
+        | answer                                      |
+        | i pay 45 a month, not sure how long is left |
+        | it's £30 a month, no idea how long is left  |
+
   Rule: The months a contract still has are worked out from its length and the months gone, or when it ends
 
     Scenario Outline: "<message>" leaves <months> months to run
@@ -50,6 +61,8 @@ Feature: Reading a gym member the way they talk
         | cancel, contract runs until March 2027                                | 3      |
         | cancel please, 2 more months                                          | 2      |
         | cancel, there's a year left                                           | 12     |
+        | cancel please, i signed up for 12 months in june                      | 6      |
+        | cancel, i joined for 12 months back in september                      | 9      |
 
   Rule: "Or the off-peak" after turning the freeze down sets nothing up
 

@@ -854,6 +854,19 @@ Feature: Reading facts and requests the way people give them
       And the customer says "I'd like my money back for the rest"
       Then the alternative "Refund what's missing" is applied
 
+    Scenario Outline: "<answer>" to when it was bought is no number of days
+      When the customer says "refund for order #A1234"
+      And the customer says "<answer>"
+      Then the message gives no fact "days_since_purchase"
+      And the request is still undecided
+      And the agent does not say "1234 days"
+
+      Examples:
+        | answer                   |
+        | A 1234                   |
+        | it was £45               |
+        | I paid 30 quid for it    |
+
     Scenario Outline: "<message>" is a part missing from the item itself, a fault
       When the customer says "<message>"
       Then the message gives the fact "condition" as "faulty"

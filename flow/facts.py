@@ -87,6 +87,8 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
         number = _NUMBER.search(text)
         if number is None or (_in_months(spec) and _counts_a_shorter_span(text, number.end(1))):
             return None  # "about 6 weeks in a cast" is no number of months
+        if _not_a_count(text, number.start(1), number.end(1), in_months=_in_months(spec)):
+            return None
         return int(number.group(1))
     if spec.kind == "email":
         email = _EMAIL.search(text)
@@ -95,6 +97,30 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
         cleaned = text.strip()
         return cleaned[:_MAX_TEXT_FACT] if cleaned else None
     return None
+
+
+def _not_a_count(text: str, start: int, end: int, *, in_months: bool) -> bool:
+    """Whether the number at ``start:end`` is no count of days or months: an amount ("I pay 45 a month",
+    "£30"), an order number typed with a space ("A 1234"), or the length a contract was signed for ("signed up
+    for 12 months")."""
+    before = text[:start].lower().split()
+    after = text[end:].lower().replace("/", " ").split()
+    if text[:start].rstrip()[-1:] in _MONEY_SIGNS or (after and after[0].rstrip(".,!?") in _MONEY_WORDS):
+        return True
+    if after[:2] in (["a", "month"], ["a", "week"], ["per", "month"], ["a", "year"], ["per", "year"], ["a", "mo"]):
+        return True
+    if before and len(before[-1]) == 1 and before[-1].isalpha() and before[-1] not in ("a", "i"):
+        return True  # "A 1234", "B 7070": an order number with a space in it
+    if before[-1:] == ["a"] and end - start >= 4:
+        return True  # "a 1234" is never a number of days
+    return in_months and before[-1:] == ["for"] and not _SIGNING.isdisjoint(before[-5:])
+
+
+_MONEY_SIGNS = frozenset("£$€#")
+_MONEY_WORDS = frozenset(
+    {"quid", "pounds", "pound", "dollars", "euros", "bucks", "pm", "p", "pence", "%", "gbp", "usd"}
+)
+_SIGNING = frozenset({"signed", "joined", "contract", "signup", "committed", "agreed", "took"})
 
 
 def _in_months(spec: FactSpec) -> bool:

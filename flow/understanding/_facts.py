@@ -229,11 +229,29 @@ def _asked_number(
         if months is not None:
             return months
     found = _NUMBER.search(text)
+    if found is not None and _an_amount(folded, found.group(0)):
+        return None  # "I pay 45 a month": what it costs, not how long is left
     if found is None:
         spoken = [c for c in clauses if not has(lexicon.taking_time, c)]  # not "one sec"
         return _number_in_words(spoken, lexicon.number_words)
     named = _named_number(folded, name, lexicon.number_words)
     return named if named is not None else int(found.group(0))
+
+
+def _an_amount(folded: str, number: str) -> bool:
+    """Whether ``number`` is said as money ("£45", "45 quid", "45 a month", "45 per month")."""
+    words = folded.replace("£", "£ ").replace("$", "$ ").replace("€", "€ ").split()
+    for at, word in enumerate(words):
+        if word.strip(".,!?") != number:
+            continue
+        after = [w.strip(".,!?") for w in words[at + 1 : at + 3]]
+        if words[at - 1 : at] and words[at - 1] in ("£", "$", "€") or after[:1] and after[0] in _MONEY:
+            return True
+        return after in (["a", "month"], ["per", "month"], ["a", "week"], ["per", "week"], ["a", "year"])
+    return False
+
+
+_MONEY = frozenset({"quid", "pounds", "pound", "dollars", "euros", "bucks", "pm", "pence", "gbp", "usd", "eur"})
 
 
 def _only_years_as_a_member(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> bool:
@@ -307,8 +325,9 @@ def _months_to_run(
             continue
         months = value * 12 if unit in _YEARS else value
         after = words[i + 2 : i + 4]
-        if not _TERM.isdisjoint(after):
-            length = months
+        if not _TERM.isdisjoint(after) or (words[i - 1 : i] == ["for"] and not _SIGNED.isdisjoint(words[:i])):
+            length = months  # "a 12 month contract", "signed up for 12 months"
+            gone = gone if gone is not None else _months_since_start(words[i + 2 :], today)
         elif after[:1] in (["into"], ["in"], ["ago"]):
             gone = months
         elif (
@@ -363,6 +382,20 @@ def _years_before(words: Sequence[str], at: int, numbers: Mapping[str, int]) -> 
 
 _STILL_BEFORE = frozenset({"another", "still"})
 _ENDS_IN = [["ends", "in"], ["finishes", "in"], ["expires", "in"], ["out", "in"], ["up", "in"], ["over", "in"]]
+
+
+def _months_since_start(words: Sequence[str], today: date | None) -> int | None:
+    """The months since a contract began, said as the month it began after its length: "… for 12 months in
+    June", "… since March"."""
+    if today is None:
+        return None
+    for i, word in enumerate(words[:-1]):
+        if word in ("in", "since", "from", "back") and (month := MONTHS.get(words[i + 1])) is not None:
+            return (today.month - month) % 12
+    return None
+
+
+_SIGNED = frozenset({"signed", "joined", "committed", "agreed", "contract", "signup", "tied"})
 
 
 def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | None:
