@@ -186,6 +186,30 @@ Feature: Changes of mind after a choice
       Then the alternative "Store credit" is withdrawn
       And the conversation is in "follow_up"
 
+    Scenario Outline: "<message>" after taking the credit takes it back
+      When the customer says "store credit please"
+      And the customer says "<message>"
+      Then the alternative "Store credit" is withdrawn
+      And the conversation is in "follow_up"
+
+      Examples:
+        | message                                                    |
+        | no wait undo that, i dont want anything                    |
+        | actually no, i dont want anything, just leave it as it is  |
+        | actually I changed my mind, I don't want anything          |
+        | hmm actually forget the credit                             |
+
+    Scenario Outline: "<message>" after taking the credit closes the chat with the credit in place
+      When the customer says "store credit please"
+      And the customer says "<message>"
+      Then the conversation is closed
+      And the agent does not say "cancelled"
+
+      Examples:
+        | message                                |
+        | no, I don't want anything else thanks  |
+        | no thanks i dont want anything         |
+
     Scenario Outline: "<message>" after taking the credit keeps it
       When the customer says "store credit please"
       And the customer says "<message>"

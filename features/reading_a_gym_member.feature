@@ -389,3 +389,17 @@ Feature: Reading a gym member the way they talk
         | ok just hold off the membership until summer             |
         | could you hold off my payments for 2 months instead?     |
         | can you hold on to my membership till I'm back in March? |
+
+  Rule: Taking back the offer taken leaves the membership as it was
+
+    Scenario Outline: "<message>" after taking the freeze takes the freeze back
+      When the customer says "cancel my membership"
+      And the customer says "6"
+      And the customer says "freeze"
+      And the customer says "<message>"
+      Then the alternative "Freeze" is withdrawn
+
+      Examples:
+        | message                                                    |
+        | hmm actually forget the freeze, ill just keep paying       |
+        | actually no, i dont want anything, just leave it as it is  |

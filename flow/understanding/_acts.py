@@ -34,6 +34,7 @@ from flow.understanding._drops import (
     UNDOING,
     correction_end,
     dropped_request,
+    leaves_it_as_it_was,
     mind_changed_beside_the_date,
     second_thoughts,
     undoes_it,
@@ -2190,10 +2191,15 @@ def _let_go_for_another(found: Found) -> None:
 def _taken_undone(clauses: list[Clause], context: Context, found: Found) -> None:
     """ "Can you undo that?" once an offer is taken: the offer taken back; when it was taken in place of a
     request the rules grant ("store credit instead" of the refund), the request is wanted back."""
-    if context.chosen is None or not any(undoes_it(clause.words) for clause in clauses):
+    if context.chosen is None:
+        return
+    every = [word for clause in clauses for word in clause.words]
+    if not (any(undoes_it(clause.words) for clause in clauses) or leaves_it_as_it_was(every)):
         return
     found.acts = [
-        (at, act) for at, act in found.acts if act.kind not in ("cancel_request", "goodbye", "deny", "ask_about")
+        (at, act)
+        for at, act in found.acts
+        if act.kind not in ("cancel_request", "goodbye", "deny", "ask_about", "hold")
     ]
     if context.instead_of_grant:
         found.add(0, Act.of("insist"))

@@ -102,13 +102,33 @@ def undoes_it(words: Sequence[str]) -> bool:
     for at, word in enumerate(words):
         if word != "undo" or words[at + 1 : at + 2] not in (["that"], ["it"], ["this"]):
             continue
-        before = words[max(0, at - 4) : at]
+        before = list(words[max(0, at - 4) : at])
+        if "wait" in before and before[before.index("wait") - 1 : before.index("wait")] == ["no"]:
+            before.remove("no")  # "no wait, undo that": the no takes back what was done
         if not _NOT_UNDOING.isdisjoint(before) or not _SOMEDAY.isdisjoint(words):
             return False
         return True
     return False
 
 
+def leaves_it_as_it_was(words: Sequence[str]) -> bool:
+    """ "Actually no, I don't want anything, just leave it as it is": everything left as it was before
+    anything was set up; not "no, I don't want anything else"."""
+    for at, word in enumerate(words):
+        if word == "leave" and words[at + 1 : at + 2] in (["it"], ["everything"], ["things"], ["that"]):
+            rest = words[at + 2 : at + 5]
+            if rest[:1] == ["as"] and rest[1:2] in (["it"], ["is"], ["they"], ["was"]):
+                return True
+    turned = not _CHANGING_MIND.isdisjoint(words)
+    wants = any(
+        words[at : at + 3] in (["dont", "want", "anything"], ["dont", "need", "anything"])
+        and words[at + 3 : at + 4] != ["else"]
+        for at in range(len(words))
+    )
+    return turned and wants
+
+
+_CHANGING_MIND = frozenset({"actually", "changed", "second", "rethink", "reconsidered", "afterall"})
 _NOT_UNDOING = frozenset({"dont", "not", "no", "cant", "cannot", "never", "hope", "wont", "possible", "need"})
 _SOMEDAY = frozenset({"later", "if", "whether", "future", "ever", "final"})
 
