@@ -2310,12 +2310,14 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "days_since_purchase" as "<span>"
 
       Examples:
-        | message                              | span  |
+        | message                               | span  |
         | I'm not sure, maybe 25 or 35 days ago | 25-35 |
-        | 25-35 days ago                       | 25-35 |
-        | between 25 and 35 days ago           | 25-35 |
-        | 3 or 4 weeks ago                     | 21-28 |
-        | 20 or so days ago                    | 16-25 |
+        | 25-35 days ago                        | 25-35 |
+        | between 25 and 35 days ago            | 25-35 |
+        | 3 or 4 weeks ago                      | 21-28 |
+        | 20 or so days ago                     | 16-25 |
+        | not sure, maybe 25 days or maybe 35   | 25-35 |
+        | 3 weeks or perhaps 4 weeks ago        | 21-28 |
 
     Scenario: A range across the 30-day line is asked about again, then decided
       When the customer says "refund please for A-5050"

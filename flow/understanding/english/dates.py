@@ -602,6 +602,9 @@ def _relative(
     if _words(tokens, k + 1, 2) == ["or", "so"]:
         roughly = True
         k += 2
+    later = _or_a_later_count(tokens, k + 1, unit) if low_high[0] == low_high[1] and not half else None
+    if later is not None and later[0] > low_high[0]:
+        low_high, k = (low_high[0], later[0]), later[1]  # "10 days or maybe 20": either, so the span between
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     beyond = _beyond_a_limit(tokens, k + 1, today)
     if beyond is not None and low_high[0] == low_high[1]:
@@ -657,6 +660,26 @@ def _other_count(tokens: list[_Token], i: int) -> tuple[int, int] | None:
     if other is None or first is None or other <= first:
         return None
     return other, i + 2
+
+
+def _or_a_later_count(tokens: list[_Token], k: int, unit: str) -> tuple[int, int] | None:
+    """ "(10 days) or maybe 20", "(2 weeks) or perhaps 3 weeks": a second count of the same unit after "or",
+    and the index of its last token, when ``k`` opens one."""
+    if _words(tokens, k, 1) != ["or"]:
+        return None
+    m = k + 1
+    if _words(tokens, m, 1) and tokens[m].text in _HEDGES:
+        m += 1
+    count = _count(tokens[m].text) if m < len(tokens) else None
+    if count is None:
+        return None
+    named = tokens[m + 1].text if m + 1 < len(tokens) else ""
+    if named in UNITS:
+        return (count, m + 1) if UNITS[named] == unit else None
+    return count, m
+
+
+_HEDGES = frozenset({"maybe", "perhaps", "possibly", "probably", "even", "nearer", "closer"})
 
 
 def _dashed(word: str) -> tuple[int, int] | None:
