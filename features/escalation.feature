@@ -288,6 +288,21 @@ Feature: Handing over to a person
         | ok let's just continue then         |
         | we can carry on, I'll stay with you |
 
+    Scenario Outline: "<message>" while waiting for a person takes the ask back and answers the question
+      Given it is 2026-11-24 11:30 in the policy's time zone
+      When the customer says "refund please"
+      And the customer says "I want to speak to a manager"
+      Then the conversation waits for a person
+      When the customer says "<message>"
+      Then the agent says "don't need to join"
+      And the agent says "for a whole year"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | message                                                 |
+        | no actually forget it, whats the store credit valid for |
+        | no wait its fine, how long is the store credit valid?   |
+
     Scenario Outline: "<message>" while waiting for a person still waits
       Given it is 2026-11-24 11:30 in the policy's time zone
       When the customer says "refund please"

@@ -292,6 +292,10 @@ def read_acts(
         # "no actually it's fine, don't bother them", "actually nvm": the person is not wanted after all
         if all(_WAITING.isdisjoint(clause.words) for clause in clauses):
             _no_person_after_all(clauses, lexicon, found)
+    elif context.state == "escalated" and found.kinds() & {"ask_about", "ask_policy"} and len(clauses) > 1:
+        # "no wait it's fine, what was the cheaper plan again?": let go of the person, then asked of the agent
+        if (_STILL_WAITING - {"wait"}).isdisjoint(clauses[0].words) and has(lexicon.retractions, clauses[0].words):
+            found.add(-3, Act.of("ask_human", negated=True))
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
     if context.state == "escalated" and not context.offered and found.kinds() == {"ask_about"}:
