@@ -2318,6 +2318,16 @@ Feature: Reading facts and requests the way people give them
         | 20 or so days ago                     | 16-25 |
         | not sure, maybe 25 days or maybe 35   | 25-35 |
         | 3 weeks or perhaps 4 weeks ago        | 21-28 |
+        | just over a month ago                 | 31-38 |
+        | slightly over 2 weeks ago             | 15-18 |
+
+    Scenario: "Only just over a month" for a fault bought in early November offers the repair or replacement
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I bought a coffee machine in early november and it already leaks. A-4242. I'd like a refund."
+      And the customer says "but it's only just over a month, it's faulty!"
+      Then the agent offers "Replacement" and "Repair"
+      When the customer says "ok replacement then"
+      Then the alternative "Replacement" is applied
 
     Scenario: A range across the 30-day line is asked about again, then decided
       When the customer says "refund please for A-5050"

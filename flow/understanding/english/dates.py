@@ -104,6 +104,8 @@ CLAUSE_BREAKS = frozenset({".", ",", ";", "!", "?", "and", "but", "so", "because
 ELAPSED_WORDS = frozenset({"been", "had", "owned", "old"})
 APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "approx", "like", "nearly", "almost", "maybe"})
 MORE_THAN = ("over", "more than", "longer than", "upwards of", "at least", "well over")
+JUST_OVER = ("just over", "slightly over", "a bit over", "a little over", "only just over", "just more than")
+"""Words before a length of time that make it a little more, not any amount more ("just over a month")."""
 LESS_THAN = ("under", "less than", "within", "not even", "not quite", "barely")
 
 _TOKEN = TextPattern(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d+(?:st|nd|rd|th)?|[a-z]+|[.,;!?]")
@@ -632,6 +634,8 @@ def _relative(
     phrase = " ".join(before)
     if lasted and not ago:
         return Span(low=low, high=None), last  # it broke after a week of the time it has been had, or more
+    if any(phrase.endswith(m) for m in JUST_OVER):
+        return Span(low=high + 1, high=high + 1 + max(1, high // 4)), last  # "just over a month": a little more
     if any(phrase.endswith(m) for m in MORE_THAN):
         return Span(low=high + 1, high=None), last
     if any(phrase.endswith(m) for m in LESS_THAN):
