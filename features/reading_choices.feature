@@ -368,6 +368,20 @@ Feature: Reading what the customer chooses
       Then the message is not read as "reject:all"
       And the conversation is in "offering_alternatives"
 
+    Scenario Outline: "<message>" takes in the refusal and asks for something else, taking no offer
+      Given the customer "Lee" ordered "B-2002", which has already been dispatched
+      When the customer says "I'd like to cancel my order"
+      And the customer says "<message>"
+      Then no alternative is applied
+      And the agent does not say "Which one shall I set up"
+      And the agent does not say "do you mean"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | message                                           |
+        | Hmm ok, can you stop it with the courier?         |
+        | ok but can i just refuse it at the door instead?  |
+
   Rule: After a choice, the customer can change it and ask about it
 
     Scenario: "Hmm actually, what's the difference again?" after a choice compares, and changes nothing

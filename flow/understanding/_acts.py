@@ -3183,9 +3183,18 @@ def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: 
     if acknowledges(clauses, context, lexicon):
         return
     for index, clause in enumerate(clauses):
+        if set(clause.words) <= _HEARD and any(
+            later.question and later.words[:1] and later.words[0] in _ASKING_FOR_MORE for later in clauses[index + 1 :]
+        ):
+            return  # "ok but can I just refuse it at the door?": heard, and asking for something else
         if not clause.question and starts_with(lexicon.yes, clause.words) and not _tells_news(clause.words):
             found.add(index * 1000, bare_choice(context))
             return
+
+
+_HEARD = frozenset({"ok", "okay", "k", "hmm", "hm", "um", "umm", "erm", "right", "ah", "oh", "well", "alright", "so"})
+"""Words that only take in what was said ("hmm ok"), before a question asking for something else."""
+_ASKING_FOR_MORE = frozenset({"can", "could", "cant", "couldnt", "may", "is", "would"})
 
 
 def _tells_news(words: Sequence[str]) -> bool:

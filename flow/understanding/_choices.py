@@ -748,7 +748,27 @@ def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) 
     )
 
 
-_SEEING = frozenset({"i", "see", "ok", "okay", "right", "ah", "oh", "you", "very", "much", "so"})
+_SEEING = frozenset(
+    {
+        "i",
+        "see",
+        "ok",
+        "okay",
+        "right",
+        "ah",
+        "oh",
+        "you",
+        "very",
+        "much",
+        "so",
+        "hmm",
+        "hm",
+        "um",
+        "umm",
+        "erm",
+        "well",
+    }
+)
 
 
 def _compares_the_offers(clause: Clause, context: Context, lexicon: Lexicon) -> bool:
