@@ -17,6 +17,18 @@ Feature: Swapping an approved request for one of its alternatives
     And the agent says "replacement"
     And a follow-up is scheduled in 24 hours
 
+  Scenario Outline: "<message>" after a faulty lamp is refunded arranges a replacement instead
+    When the customer says "the lamp doesn't work. A-1206. bought it yesterday"
+    Then the request is approved
+    When the customer says "<message>"
+    Then the alternative "Replacement" is applied
+    And the agent says "replacement"
+
+    Examples:
+      | message                                                         |
+      | no actually forget the refund, can you just send a working bulb |
+      | forget the refund, send me a new one                            |
+
   Scenario: A refund in the window changed to store credit
     When the customer says "refund for A-1300 bought 5 days ago"
     And the customer says "actually could I have store credit instead?"
