@@ -481,3 +481,19 @@ Feature: Checking on something already under way
       And the customer says "I don't want a new one or a refund, I just want the one I ordered to turn up"
       Then the reply decides no request
       And the conversation is in "listening"
+
+  Rule: Pressing for what was already set up is told it is in hand, not refused
+
+    Scenario Outline: "<message>" once the full refund for a parcel that never came is arranged is told it is in hand
+      When the customer says "my order A-3434 never arrived"
+      And the customer says "can i cancel it then"
+      Then the alternative "Full refund" is applied
+      When the customer says "<message>"
+      Then the reply matches /(in hand|taken care of)/
+      And the agent does not say "can't change the answer"
+      And the agent does not say "has to stay the same"
+
+      Examples:
+        | message         |
+        | yes cancel it   |
+        | just cancel it! |

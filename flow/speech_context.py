@@ -134,6 +134,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "request_assumed": frozenset({"request_assumed"}),
     "order_put_right": frozenset({"order_put_right"}),
     "second_best": frozenset({"second_best"}),
+    "chosen_named": frozenset({"chosen_named"}),
     "repeated": frozenset({"repeated", "pressed"}),
     "asked_when": frozenset({"asked_when", "callback_when", "call_moved"}),
     "asking": _FACT_ASKED,
@@ -211,6 +212,7 @@ class ContextBuilder:
             turned_down=False,
             order_put_right=False,
             second_best=False,
+            chosen_named=False,
             insisted=False,
             files_complaint=False,
             offered_anyway=False,
@@ -622,6 +624,9 @@ class ContextBuilder:
         if "second_best" in groups:
             # "a refund if possible, otherwise store credit": the refusal is said before what was asked in its place
             context["second_best"] = item is not None and run.signals.slots.get("second_best") == item.wish
+        if "chosen_named" in groups:
+            # "yes cancel it" once the full refund for a parcel that never came is arranged: what was set up
+            context["chosen_named"] = item is not None and _names_chosen(run.text, self._alternatives[item.name], item)
         if "request_named" in groups:
             context["request_named"] = (
                 item is not None
@@ -1489,6 +1494,16 @@ def _only_confirms(words: list[str]) -> bool:
 
 _CONFIRMING = frozenset({"right", "correct", "exactly", "precisely"})
 _AROUND_CONFIRMING = frozenset("yes yeah yep yup ya that thats s is its it all quite absolutely spot on".split())
+
+
+def _names_chosen(text: str, alternatives: Sequence[Alternative], item: AgendaItem) -> bool:
+    """Whether ``text`` names, by its title or a synonym, the alternative ``item`` settled on."""
+    chosen = _find(alternatives, item.chosen) if item.chosen is not None else None
+    if chosen is None:
+        return False
+    said = f" {' '.join(_letter_words(text.lower()))} "
+    names = (chosen.title, *chosen.synonyms)
+    return any(f" {' '.join(_letter_words(name.lower()))} " in said for name in names)
 
 
 def _letter_words(text: str) -> list[str]:
