@@ -44,6 +44,18 @@ Feature: Swapping an approved request for one of its alternatives
     Then the agent says "As I mentioned, you can spend it online"
     And the agent does not say "The credit goes on your account"
 
+  Scenario Outline: "<question>" without a question mark, after taking store credit, is answered from the credit
+    When the customer says "refund for A-1300 bought 5 days ago"
+    And the customer says "actually could I have store credit instead?"
+    And the customer says "<question>"
+    Then the agent says "for a whole year"
+    And the agent does not say "Thanks for letting me know"
+
+    Examples:
+      | question                |
+      | and does it expire      |
+      | and can i use it online |
+
   Scenario: "The new one is too big now" after the exchange tells what came, and takes no other offer
     Given it is 2026-12-03 11:00 in the policy's time zone
     When the customer says "I'd like to exchange A-6767 for a bigger size, bought a week ago"

@@ -45,6 +45,9 @@ def _relative(words: list[str]) -> bool:
 
 
 _WH = frozenset({"where", "what", "why", "how", "who", "when", "wheres", "whats", "hows"})
+_ASKING_AUXILIARIES = frozenset({"does", "do", "can", "could", "will", "would", "is", "are", "did", "has", "have"})
+_ASKED_AFTER = 3
+"""The fewest words from an auxiliary after a leading word for the clause to be asked ("and does it expire")."""
 _LEADING = frozenset(
     {"and", "so", "also", "plus", "oh", "ok", "okay", "um", "umm", "hmm", "well", "then", "fine", "alright", "right"}
     | {"btw", "anyway", "anyways", "actually"}
@@ -131,8 +134,10 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
         opening = 0
         while opening < len(words) - 2 and words[opening] in _LEADING:
             opening += 1
-        if words[opening] not in _WH:
-            opening = 0
+        if words[opening] not in _WH and not (
+            words[opening] in _ASKING_AUXILIARIES and len(words) - opening >= _ASKED_AFTER
+        ):
+            opening = 0  # "and what about…", "and does it expire": asked after the word that leads in
         first = words[opening]
         if len(words) > 2 and first in _PREPOSITIONS and words[1] in ("which", "what", "whose", "when"):
             clause.question = True
