@@ -121,6 +121,7 @@ def test_the_project_features_take_every_transition_of_the_bundled_policy(tmp_pa
         "retail-generous",
         "short_chats",
         "gym",
+        "subscription",
         "furniture-restocking",
     }
     retail = policies["retail"]
