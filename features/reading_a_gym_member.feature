@@ -403,3 +403,12 @@ Feature: Reading a gym member the way they talk
         | message                                                    |
         | hmm actually forget the freeze, ill just keep paying       |
         | actually no, i dont want anything, just leave it as it is  |
+
+  Rule: A bereavement goes to a colleague who can close the membership
+
+    Scenario: "My husband passed away, I need to cancel his membership" is met with sympathy and a colleague
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "hi, my husband passed away and i need to cancel his membership"
+      Then the agent says "sorry for your loss"
+      And the agent hands over to a person
+      And the agent does not say "freeze"
