@@ -206,9 +206,12 @@ Feature: Changes of mind after a choice
       And the agent does not say "cancelled"
 
       Examples:
-        | message                                |
-        | no, I don't want anything else thanks  |
-        | no thanks i dont want anything         |
+        | message                                                   |
+        | no, I don't want anything else thanks                     |
+        | no thanks i dont want anything                            |
+        | actually that's everything, I don't need anything, thanks |
+        | no that's all, leave it as is                             |
+        | actually no I don't need anything more                    |
 
     Scenario Outline: "<message>" after taking the credit keeps it
       When the customer says "store credit please"

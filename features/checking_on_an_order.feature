@@ -497,3 +497,15 @@ Feature: Checking on something already under way
         | message         |
         | yes cancel it   |
         | just cancel it! |
+
+    Scenario Outline: "<message>" presses for the refund while naming the offer taken, and hears the answer stands
+      When the customer says "I want a refund for A-9102, bought 40 days ago"
+      And the customer says "store credit please"
+      And the customer says "<message>"
+      Then the agent does not say "in hand"
+      And the agent does not say "taken care of"
+
+      Examples:
+        | message                                                    |
+        | I know I took the store credit but I still want my refund  |
+

@@ -312,9 +312,10 @@ Feature: Handing over to a person
       And the agent does not say "don't need to join"
 
       Examples:
-        | message                                    |
-        | lets continue, how long will they be?      |
-        | fine, I'll stick with you until they arrive |
+        | message                                                   |
+        | lets continue, how long will they be?                     |
+        | fine, I'll stick with you until they arrive               |
+        | no it's ok I'll hold, how long is the store credit valid? |
 
     Scenario: "Actually no don't worry" after asking for a person takes the ask back
       When the customer says "can i talk to a real person please"

@@ -231,9 +231,13 @@ Feature: Following up
     And the agent does not hand over to a person
 
     Examples:
-      | answer                                          |
-      | yes, and thankfully I wasn't charged again      |
-      | yes but I haven't had a chance to spend it yet  |
+      | answer                                                               |
+      | yes, and thankfully I wasn't charged again                           |
+      | yes but I haven't had a chance to spend it yet                       |
+      | all fine, haven't had any problems since                             |
+      | yes all sorted, though I never got round to spending it              |
+      | yes thanks, I didn't get why it took so long but it's fine           |
+      | didn't get the email but the credit is showing on my account, thanks |
 
   Rule: A remark the agent cannot act on is acknowledged, not called unclear
 

@@ -344,7 +344,7 @@ Feature: Reading a gym member the way they talk
       Then the message gives the fact "months_left" as "6"
 
     Scenario: "Thank you. Do you need anything from me?" while the months are asked is answered by asking them
-      When the customer says "Hello, my husband passed away last month and I need to cancel his membership please"
+      When the customer says "Hello, I've not been able to use the gym for a while and I need to cancel my membership please"
       And the customer says "thank you. do you need anything from me?"
       Then the agent does not say "help with"
       And the agent says "how many months are left"
@@ -412,3 +412,17 @@ Feature: Reading a gym member the way they talk
       Then the agent says "sorry for your loss"
       And the agent hands over to a person
       And the agent does not say "freeze"
+
+  Rule: Asking to be moved onto an offer takes it
+
+    Scenario Outline: "<message>" after the offers takes the off-peak plan
+      When the customer says "cancel my membership"
+      And the customer says "6"
+      And the customer says "<message>"
+      Then the alternative "Off-peak plan" is applied
+
+      Examples:
+        | message                                       |
+        | ok could you move me to off-peak              |
+        | could you move me to off-peak?                |
+        | ok can you switch me to the cheaper plan then |

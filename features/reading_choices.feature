@@ -382,6 +382,17 @@ Feature: Reading what the customer chooses
         | Hmm ok, can you stop it with the courier?         |
         | ok but can i just refuse it at the door instead?  |
 
+    Scenario Outline: "<message>" asks for the offer it names, and turns none down
+      When the customer says "<opening>"
+      And the customer says "<message>"
+      Then the message is not read as "reject:store_credit"
+      And the message is not read as "reject:resend"
+
+      Examples:
+        | opening                                        | message                                                 |
+        | I want a refund for A-5028, bought 40 days ago | can you just drop the store credit on my account please |
+        | my order A-5029 never arrived                  | can you drop a new one in the post for me?              |
+
   Rule: After a choice, the customer can change it and ask about it
 
     Scenario: "Hmm actually, what's the difference again?" after a choice compares, and changes nothing

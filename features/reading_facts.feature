@@ -728,6 +728,9 @@ Feature: Reading facts and requests the way people give them
         | message                                                     |
         | I ordered a blue lamp but you sent the wrong colour, A-5050 |
         | i ordered a size 8 and got the wrong size, A-5050           |
+        | I ordered one that came the wrong size, A-5050              |
+        | I ordered a lamp its the wrong colour A-5050                |
+        | ordered a size 9 trainer wrong size delivered A-5050        |
 
     Scenario: What was ordered and what came, in plain words, is a wrong item
       When the customer says "I need help with my order"
@@ -882,9 +885,23 @@ Feature: Reading facts and requests the way people give them
       Then the message gives the fact "condition" as "never_arrived"
 
       Examples:
-        | message                                   |
-        | my parcel was missing, A-5151             |
-        | the package is missing, where is A-5151   |
+        | message                                                |
+        | my parcel was missing, A-5151                          |
+        | the package is missing, where is A-5151                |
+        | I ordered some cushions and they never arrived, A-5151 |
+
+    Scenario Outline: "<message>" tells of no order lost or part missing
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+
+      Examples:
+        | message                                                           |
+        | I've sent 2 of the 3 items back, when do I get my refund? A-5151  |
+        | my order was missing from my account, I can't see A-5151 anywhere |
+
+    Scenario: "The package was missing its contents, just an empty box" came empty
+      When the customer says "the package was missing its contents, just an empty box, A-5151"
+      Then the message gives the fact "condition" as "arrived_empty"
 
     Scenario: A part missing from the item itself is a fault, which a replacement puts right
       When the customer says "order A-5151 came but the lamp shade is missing"

@@ -1501,9 +1501,18 @@ def _names_chosen(text: str, alternatives: Sequence[Alternative], item: AgendaIt
     chosen = _find(alternatives, item.chosen) if item.chosen is not None else None
     if chosen is None:
         return False
-    said = f" {' '.join(_letter_words(text.lower()))} "
+    words = _letter_words(text.lower())
+    if not _STILL_WANTING.isdisjoint(words):
+        return False  # "I know I took the store credit but I still want my refund": pressing for the request
+    said = f" {' '.join(words)} "
     names = (chosen.title, *chosen.synonyms)
     return any(f" {' '.join(_letter_words(name.lower()))} " in said for name in names)
+
+
+_STILL_WANTING = frozenset(
+    {"still", "want", "wanted", "but", "know", "instead", "rather", "prefer", "workaround", "took", "though"}
+)
+"""Words by which a message naming the offer taken presses for the request all the same."""
 
 
 def _letter_words(text: str) -> list[str]:

@@ -294,7 +294,10 @@ def read_acts(
             _no_person_after_all(clauses, lexicon, found)
     elif context.state == "escalated" and found.kinds() & {"ask_about", "ask_policy"} and len(clauses) > 1:
         # "no wait it's fine, what was the cheaper plan again?": let go of the person, then asked of the agent
-        if (_STILL_WAITING - {"wait"}).isdisjoint(clauses[0].words) and has(lexicon.retractions, clauses[0].words):
+        opening = [
+            w for at, w in enumerate(clauses[0].words) if not (w == "wait" and clauses[0].words[at - 1 : at] == ["no"])
+        ]
+        if (_STILL_WAITING | _HOLDING_ON).isdisjoint(opening) and has(lexicon.retractions, clauses[0].words):
             found.add(-3, Act.of("ask_human", negated=True))
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
@@ -2321,6 +2324,8 @@ def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) 
         found.add(-3, Act.of("ask_human", negated=True))
 
 
+_HOLDING_ON = frozenset({"hold", "holding", "stay", "queue", "wait", "waiting"})
+"""Words by which a customer waiting for a person says they will keep waiting ("no it's ok, I'll hold")."""
 _STILL_WAITING = frozenset({"how", "long", "until", "till", "when", "arrive", "arrives", "here", "wait", "waiting"})
 
 
@@ -3184,9 +3189,13 @@ def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: 
         return
     for index, clause in enumerate(clauses):
         if set(clause.words) <= _HEARD and any(
-            later.question and later.words[:1] and later.words[0] in _ASKING_FOR_MORE for later in clauses[index + 1 :]
+            later.question
+            and later.words[:1]
+            and later.words[0] in _ASKING_FOR_MORE
+            and not named_mentions(later.words, context.offered, lexicon)
+            for later in clauses[index + 1 :]
         ):
-            return  # "ok but can I just refuse it at the door?": heard, and asking for something else
+            return  # "ok but can I just refuse it at the door?": heard, and asking for something not on offer
         if not clause.question and starts_with(lexicon.yes, clause.words) and not _tells_news(clause.words):
             found.add(index * 1000, bare_choice(context))
             return

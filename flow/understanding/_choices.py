@@ -749,26 +749,9 @@ def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) 
 
 
 _SEEING = frozenset(
-    {
-        "i",
-        "see",
-        "ok",
-        "okay",
-        "right",
-        "ah",
-        "oh",
-        "you",
-        "very",
-        "much",
-        "so",
-        "hmm",
-        "hm",
-        "um",
-        "umm",
-        "erm",
-        "well",
-    }
-)
+    {"i", "see", "ok", "okay", "right", "ah", "oh", "you", "very", "much", "so", "hmm", "hm", "um", "umm", "erm",
+     "well"}
+)  # fmt: skip
 
 
 def _compares_the_offers(clause: Clause, context: Context, lexicon: Lexicon) -> bool:
@@ -933,10 +916,16 @@ def says_missing(words: Sequence[str]) -> bool:
         return False
     shown = not _SHOWING_UP.isdisjoint(words) or ("account" in words and _WANTING_IT.isdisjoint(words))
     pairs = list(zip(words, words[1:], strict=False))
-    not_had = any(
-        pair in _NOT_HAD and _NO_CHANCE.isdisjoint(words[at + 2 : at + 4]) for at, pair in enumerate(pairs)
-    )  # not "I haven't had a chance to spend it"
+    not_had = any(pair in _NOT_HAD and _a_thing_set_up(words[at + 2 : at + 6]) for at, pair in enumerate(pairs))
     return shown or ("still", "no") in pairs or not_had
+
+
+def _a_thing_set_up(after: Sequence[str]) -> bool:
+    """Whether the words after "didn't get" or "never had" name a thing set up ("the store credit", "the freeze
+    email", "it"), not "a chance to spend it", "round to it" or "any problems"."""
+    if not after or not _NO_CHANCE.isdisjoint(after[:3]):
+        return False
+    return after[0] in ("it", "them") or not _SET_UP_THINGS.isdisjoint(after)
 
 
 _NOT_HAD = frozenset(
@@ -946,8 +935,16 @@ _NOT_HAD = frozenset(
 )
 """Word pairs by which something set up has not reached the customer ("I didn't get the credit", "never got
 the label"): not "I don't get the credit", said of understanding or wanting it."""
-_NO_CHANCE = frozenset({"chance", "time", "opportunity", "look", "go", "moment"})
-"""Words after those pairs that make it the customer's own doing ("I haven't had a chance to spend it")."""
+_NO_CHANCE = frozenset(
+    {"chance", "time", "opportunity", "look", "go", "moment", "round", "around", "need", "why", "how", "what"}
+)
+"""Words after those pairs that make it the customer's own doing ("I haven't had a chance to spend it", "didn't
+get round to it") or not about receiving ("I didn't get why")."""
+_SET_UP_THINGS = frozenset(
+    "credit refund money voucher code label parcel replacement exchange pause freeze downgrade plan "
+    "confirmation payment repair discount".split()
+)
+"""Things set up for a customer, whose not having come is a problem to look into."""
 
 
 NOT_YET_THERE = frozenset(
@@ -987,7 +984,7 @@ def _on_a_fallback(clauses: list[Clause], index: int, lexicon: Lexicon) -> bool:
     )
 
 
-_CALLING_OFF = frozenset({"cancel", "stop", "undo", "forget", "scrap", "ditch", "drop"})
+_CALLING_OFF = frozenset({"cancel", "stop", "undo", "forget", "scrap", "ditch"})
 _NOT_DOING = frozenset({"dont", "not", "never", "no", "wont", "doesnt"})
 _ARRIVING = frozenset({"arrived", "came", "turned", "showed", "delivered", "here"})
 

@@ -112,23 +112,26 @@ def undoes_it(words: Sequence[str]) -> bool:
 
 
 def leaves_it_as_it_was(words: Sequence[str]) -> bool:
-    """ "Actually no, I don't want anything, just leave it as it is": everything left as it was before
-    anything was set up; not "no, I don't want anything else"."""
+    """ "Actually no, I don't want anything, just leave it as it is", "I've changed my mind, I don't want
+    anything": a turn back, then everything left as it was before anything was set up; not "no that's all,
+    leave it as is" or "actually I don't need anything more", said content."""
+    pairs = set(zip(words, words[1:], strict=False))
+    turned = bool(pairs & _TURNING_BACK) or ("changed", "my") in pairs or ("second", "thoughts") in pairs
+    if not turned or not _CONTENT.isdisjoint(words):
+        return False
     for at, word in enumerate(words):
-        if word == "leave" and words[at + 1 : at + 2] in (["it"], ["everything"], ["things"], ["that"]):
+        if word == "leave" and words[at + 1 : at + 2] in (["it"], ["everything"], ["things"]):
             rest = words[at + 2 : at + 5]
             if rest[:1] == ["as"] and rest[1:2] in (["it"], ["is"], ["they"], ["was"]):
                 return True
-    turned = not _CHANGING_MIND.isdisjoint(words)
-    wants = any(
-        words[at : at + 3] in (["dont", "want", "anything"], ["dont", "need", "anything"])
-        and words[at + 3 : at + 4] != ["else"]
-        for at in range(len(words))
-    )
-    return turned and wants
+        if words[at : at + 3] == ["dont", "want", "anything"] and words[at + 3 : at + 4] not in _MORE:
+            return True
+    return False
 
 
-_CHANGING_MIND = frozenset({"actually", "changed", "second", "rethink", "reconsidered", "afterall"})
+_TURNING_BACK = frozenset({("actually", "no"), ("no", "wait"), ("wait", "no"), ("on", "second")})
+_CONTENT = frozenset({"happy", "perfect", "great", "fine", "good", "thanks", "thank", "sorted", "lovely"})
+_MORE = (["else"], ["more"], ["further"], ["extra"])
 _NOT_UNDOING = frozenset({"dont", "not", "no", "cant", "cannot", "never", "hope", "wont", "possible", "need"})
 _SOMEDAY = frozenset({"later", "if", "whether", "future", "ever", "final"})
 

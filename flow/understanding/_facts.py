@@ -785,6 +785,8 @@ def _got_some_of(clause: Sequence[str]) -> bool:
     for at, word in enumerate(clause):
         if word not in _GOT or at + 3 >= len(clause) or not _a_count(clause[at + 1]):
             continue
+        if word == "sent" and clause[at - 1 : at] not in (["you"], ["they"], ["only"]):
+            continue  # "I've sent 2 of the 3 items back": the customer sending, not the shop
         rest = clause[at + 2 : at + 6]
         of = rest[1:] if rest[:2] == ["out", "of"] else rest
         if of[:1] == ["of"] and any(_a_count(w) for w in of[1:3]):
@@ -816,6 +818,21 @@ def _an_item_left_out(clauses: Sequence[Sequence[str]]) -> bool:
 
 
 _SOME_OF = frozenset({"half", "part", "some", "most", "rest", "bits"})
+_RECORDS = frozenset({"account", "app", "website", "site", "list", "history", "orders", "email", "emails"})
+"""Where an order may be missing from without being lost ("missing from my account")."""
+
+
+def _some_of_it(words: Sequence[str]) -> bool:
+    """Whether ``words`` say some of an order: "half my order", "part of it", "some of my order", "the rest";
+    not "some cushions", which may be all of it."""
+    for at, word in enumerate(words):
+        if word not in _SOME_OF:
+            continue
+        if word in ("half", "part", "rest", "bits") or words[at + 1 : at + 2] == ["of"]:
+            return True
+    return False
+
+
 _WHAT_WAS_MISSING = frozenset({"the", "a", "an", "one", "two", "some", "my", "its", "part", "parts", "half", "items"})
 
 
@@ -851,14 +868,20 @@ def _chose_it_wrong(clause: Sequence[str]) -> bool:
     wrong one")."""
     for at, word in enumerate(clause):
         if word in _CHOSE and "wrong" in clause[at + 1 : at + 6]:
-            between = clause[at + 1 : clause.index("wrong", at + 1)]
-            if _NOT_OWN_CHOICE.isdisjoint(between):
+            wrong = clause.index("wrong", at + 1)
+            between, after = clause[at + 1 : wrong], clause[wrong + 1 : wrong + 4]
+            if _NOT_OWN_CHOICE.isdisjoint(between) and _NOT_OWN_CHOICE.isdisjoint(after):
                 return True
     return False
 
 
 _CHOSE = frozenset({"ordered", "bought", "picked", "chose", "selected", "purchased", "ordred", "brought"})
-_NOT_OWN_CHOICE = frozenset({"but", "you", "sent", "they", "received", "got", "and", "delivered", "arrived"})
+_NOT_OWN_CHOICE = frozenset(
+    {"but", "you", "sent", "they", "received", "got", "and", "delivered", "arrived", "came", "its", "is", "was"}
+    | {"were", "that", "which", "turned", "showed"}
+)
+"""Words about what came, between the choosing and "wrong" or just after it ("I ordered one that came the wrong
+size", "ordered a size 9, wrong size delivered"): the shop sent it wrong."""
 
 
 _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
@@ -918,6 +941,7 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         value is None
         and ITEMS_MISSING in lexicon.conditions
         and not _SOME_OF.isdisjoint(word_set)
+        and any(_some_of_it(c) for c in clauses)
         and NEVER_ARRIVED in lexicon.conditions
         and any(has(lexicon.conditions[NEVER_ARRIVED], c) for c in clauses)
     ):
@@ -1330,8 +1354,10 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
             clause[max(0, match.start - 3) : match.start]
         ):
             return True  # "I know it's late, I was travelling": the customer asking late, not a parcel that is
-        if not _SOME_OF.isdisjoint(clause[max(0, match.start - 5) : match.start]):
+        if _some_of_it(clause[max(0, match.start - 5) : match.start]):
             return True  # "half my order is missing", "part of my order never came": some of it, not all
+        if clause[end - 1] == "missing" and not _RECORDS.isdisjoint(clause[end : end + 4]):
+            return True  # "my order was missing from my account": not shown, not lost
         if clause[end - 1] == "missing" and clause[end : end + 1] and clause[end] in _WHAT_WAS_MISSING:
             return True  # "the parcel was missing the charger": what the parcel lacked, not a parcel that never came
         if clause[end : end + 1] == ["through"]:
@@ -1345,10 +1371,11 @@ def _unsuited(clauses: Sequence[Sequence[str]], index: int, match: Match, value:
     if value == FAULTY and clause[end - 1] == "stuck" and not _HELD_AT.isdisjoint(clause[end : end + 3]):
         return True  # "stuck in customs", "stuck at the depot": where the parcel is held, not a fault
     if value == FAULTY and clause[match.start] in ("was", "were", "is") and match.start > 0:
-        # "my parcel was missing": the parcel never came; "the parcel was missing the charger" still is a fault
-        return clause[match.start - 1] in _WHOLE_ORDER and not (
-            clause[end : end + 1] and clause[end] in _WHAT_WAS_MISSING
-        )
+        # "my parcel was missing": the parcel never came; "the parcel was missing the charger" still is a fault,
+        # and "the package was missing its contents" came empty
+        lacked = bool(clause[end : end + 1]) and clause[end] in _WHAT_WAS_MISSING
+        empty = clause[end + 1 : end + 2] in (["contents"], ["content"], ["stuff"])
+        return clause[match.start - 1] in _WHOLE_ORDER and (not lacked or empty)
     if value != WRONG_ITEM:
         return False
     if clause[match.start : end] == ["wrong", "order"] and (
