@@ -193,11 +193,12 @@ Feature: Changes of mind after a choice
       And the conversation is in "follow_up"
 
       Examples:
-        | message                                                    |
-        | no wait undo that, i dont want anything                    |
-        | actually no, i dont want anything, just leave it as it is  |
-        | actually I changed my mind, I don't want anything          |
-        | hmm actually forget the credit                             |
+        | message                                                   |
+        | no wait undo that, i dont want anything                   |
+        | actually no, i dont want anything, just leave it as it is |
+        | actually I changed my mind, I don't want anything         |
+        | hmm actually forget the credit                            |
+        | no actually, leave things how they were                   |
 
     Scenario Outline: "<message>" after taking the credit closes the chat with the credit in place
       When the customer says "store credit please"

@@ -453,6 +453,7 @@ Feature: Checking on something already under way
         | yeah it shipped this morning, not here yet obviously |
         | it's been dispatched but it's not arrived yet        |
         | it's been sent but hasn't arrived yet                |
+        | dispatched, not arrived yet                          |
 
     Scenario Outline: "<answer>" to whether the order has left is an order lost, as it was sent long ago
       When the customer says "I want to cancel order A-7890"

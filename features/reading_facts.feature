@@ -840,6 +840,7 @@ Feature: Reading facts and requests the way people give them
         | hi, half my order is missing. A-5151, the box only had the mug |
         | only got 2 of the 4 chairs i ordered, A-5151                   |
         | part of my order A-5151 never came                             |
+        | my order A-5151 arrived minus the rug                          |
 
     Scenario Outline: "<choice>" takes what is missing sent again
       When the customer says "only got 2 of the 4 chairs i ordered, A-5151"

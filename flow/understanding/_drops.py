@@ -122,14 +122,14 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
     for at, word in enumerate(words):
         if word == "leave" and words[at + 1 : at + 2] in (["it"], ["everything"], ["things"]):
             rest = words[at + 2 : at + 5]
-            if rest[:1] == ["as"] and rest[1:2] in (["it"], ["is"], ["they"], ["was"]):
+            if rest[:1] in (["as"], ["how"]) and rest[1:2] in (["it"], ["is"], ["they"], ["was"]):
                 return True
         if words[at : at + 3] == ["dont", "want", "anything"] and words[at + 3 : at + 4] not in _MORE:
             return True
     return False
 
 
-_TURNING_BACK = frozenset({("actually", "no"), ("no", "wait"), ("wait", "no"), ("on", "second")})
+_TURNING_BACK = frozenset({("actually", "no"), ("no", "actually"), ("no", "wait"), ("wait", "no"), ("on", "second")})
 _CONTENT = frozenset({"happy", "perfect", "great", "fine", "good", "thanks", "thank", "sorted", "lovely"})
 _MORE = (["else"], ["more"], ["further"], ["extra"])
 _NOT_UNDOING = frozenset({"dont", "not", "no", "cant", "cannot", "never", "hope", "wont", "possible", "need"})

@@ -1032,7 +1032,7 @@ def _sent_and_no_more(clauses: Sequence[Sequence[str]], word_set: set[str]) -> b
     if not _OVERDUE.isdisjoint(word_set) or any(word[:1].isdigit() for word in word_set):
         return False
     return any(
-        word in _SENT and clause[at - 1 : at] in (["been"], ["was"], ["its"], ["has"], ["got"])
+        word in _SENT and (at == 0 or clause[at - 1] in ("been", "was", "its", "has", "got", "yes", "yeah", "yep"))
         for clause in clauses
         for at, word in enumerate(clause)
     )
