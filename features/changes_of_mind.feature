@@ -207,12 +207,14 @@ Feature: Changes of mind after a choice
       And the agent does not say "cancelled"
 
       Examples:
-        | message                                                   |
-        | no, I don't want anything else thanks                     |
-        | no thanks i dont want anything                            |
-        | actually that's everything, I don't need anything, thanks |
-        | no that's all, leave it as is                             |
-        | actually no I don't need anything more                    |
+        | message                                                       |
+        | no, I don't want anything else thanks                         |
+        | no thanks i dont want anything                                |
+        | actually that's everything, I don't need anything, thanks     |
+        | no that's all, leave it as is                                 |
+        | no actually, I dont want anything, you've been really helpful |
+        | no actually, leave it how it is, ta                           |
+        | actually no I don't need anything more                        |
 
     Scenario Outline: "<message>" after taking the credit keeps it
       When the customer says "store credit please"

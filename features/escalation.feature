@@ -312,10 +312,12 @@ Feature: Handing over to a person
       And the agent does not say "don't need to join"
 
       Examples:
-        | message                                                   |
-        | lets continue, how long will they be?                     |
-        | fine, I'll stick with you until they arrive               |
-        | no it's ok I'll hold, how long is the store credit valid? |
+        | message                                                    |
+        | lets continue, how long will they be?                      |
+        | fine, I'll stick with you until they arrive                |
+        | no it's ok I'll hold, how long is the store credit valid?  |
+        | never mind, I'll hang on. what was the store credit again? |
+        | scratch that, I'll wait, but how does the exchange work?   |
 
     Scenario: "Actually no don't worry" after asking for a person takes the ask back
       When the customer says "can i talk to a real person please"

@@ -426,3 +426,24 @@ Feature: Reading a gym member the way they talk
         | ok could you move me to off-peak              |
         | could you move me to off-peak?                |
         | ok can you switch me to the cheaper plan then |
+
+  Rule: A second request the gym does not handle is said to be one for a colleague
+
+    Scenario: "Also I want my joining fee back" after the offers says a colleague can help with it
+      When the customer says "cancel my membership"
+      And the customer says "4"
+      And the customer says "also i want my joining fee back"
+      Then the agent says "colleague"
+      And the agent does not say "noted"
+      And the conversation is in "offering_alternatives"
+
+    Scenario Outline: "<question>" asks what would happen, and sets nothing up
+      When the customer says "cancel my membership"
+      And the customer says "6"
+      And the customer says "<question>"
+      Then no alternative is applied
+
+      Examples:
+        | question                                         |
+        | if you switch me to off-peak do I lose the pool? |
+        | if you put me on a freeze, when does it end?     |

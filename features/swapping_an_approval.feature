@@ -56,6 +56,18 @@ Feature: Swapping an approved request for one of its alternatives
       | and does it expire      |
       | and can i use it online |
 
+  Scenario Outline: "<remark>" after taking store credit is a remark, not a question about it
+    When the customer says "refund for A-1300 bought 5 days ago"
+    And the customer says "actually could I have store credit instead?"
+    And the customer says "<remark>"
+    Then the agent does not say "Good question"
+    And the agent does not say "The credit goes on your account"
+
+    Examples:
+      | remark                              |
+      | and would recommend you to friends  |
+      | so does my mum, she loves your shop |
+
   Scenario: "The new one is too big now" after the exchange tells what came, and takes no other offer
     Given it is 2026-12-03 11:00 in the policy's time zone
     When the customer says "I'd like to exchange A-6767 for a bigger size, bought a week ago"

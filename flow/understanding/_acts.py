@@ -294,10 +294,14 @@ def read_acts(
             _no_person_after_all(clauses, lexicon, found)
     elif context.state == "escalated" and found.kinds() & {"ask_about", "ask_policy"} and len(clauses) > 1:
         # "no wait it's fine, what was the cheaper plan again?": let go of the person, then asked of the agent
-        opening = [
-            w for at, w in enumerate(clauses[0].words) if not (w == "wait" and clauses[0].words[at - 1 : at] == ["no"])
-        ]
-        if (_STILL_WAITING | _HOLDING_ON).isdisjoint(opening) and has(lexicon.retractions, clauses[0].words):
+        told = [
+            w
+            for clause in clauses
+            if not clause.question
+            for at, w in enumerate(clause.words)
+            if not (w == "wait" and clause.words[at - 1 : at] == ["no"])
+        ]  # "no wait, it's fine" lets go; "scratch that, I'll wait" and "I'll hang on" still wait
+        if (_STILL_WAITING | _HOLDING_ON).isdisjoint(told) and has(lexicon.retractions, clauses[0].words):
             found.add(-3, Act.of("ask_human", negated=True))
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
@@ -2324,7 +2328,7 @@ def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) 
         found.add(-3, Act.of("ask_human", negated=True))
 
 
-_HOLDING_ON = frozenset({"hold", "holding", "stay", "queue", "wait", "waiting"})
+_HOLDING_ON = frozenset({"hold", "holding", "stay", "queue", "wait", "waiting", "hang", "hanging"})
 """Words by which a customer waiting for a person says they will keep waiting ("no it's ok, I'll hold")."""
 _STILL_WAITING = frozenset({"how", "long", "until", "till", "when", "arrive", "arrives", "here", "wait", "waiting"})
 

@@ -117,20 +117,25 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
     leave it as is" or "actually I don't need anything more", said content."""
     pairs = set(zip(words, words[1:], strict=False))
     turned = bool(pairs & _TURNING_BACK) or ("changed", "my") in pairs or ("second", "thoughts") in pairs
-    if not turned or not _CONTENT.isdisjoint(words):
+    if not _CONTENT.isdisjoint(words) or not (turned or ("no", "actually") in pairs):
         return False
     for at, word in enumerate(words):
         if word == "leave" and words[at + 1 : at + 2] in (["it"], ["everything"], ["things"]):
             rest = words[at + 2 : at + 5]
-            if rest[:1] in (["as"], ["how"]) and rest[1:2] in (["it"], ["is"], ["they"], ["was"]):
-                return True
-        if words[at : at + 3] == ["dont", "want", "anything"] and words[at + 3 : at + 4] not in _MORE:
+            if rest[:1] in (["as"], ["how"]) and rest[1:3] in (["it", "was"], ["they", "were"]):
+                return True  # "leave things how they were": as before anything was set up
+            if turned and rest[:1] == ["as"] and rest[1:2] in (["it"], ["is"]):
+                return True  # "actually no, … just leave it as it is"
+        if turned and words[at : at + 3] == ["dont", "want", "anything"] and words[at + 3 : at + 4] not in _MORE:
             return True
     return False
 
 
-_TURNING_BACK = frozenset({("actually", "no"), ("no", "actually"), ("no", "wait"), ("wait", "no"), ("on", "second")})
-_CONTENT = frozenset({"happy", "perfect", "great", "fine", "good", "thanks", "thank", "sorted", "lovely"})
+_TURNING_BACK = frozenset({("actually", "no"), ("no", "wait"), ("wait", "no"), ("on", "second")})
+_CONTENT = frozenset(
+    {"happy", "perfect", "great", "fine", "good", "thanks", "thank", "sorted", "lovely", "helpful", "grand", "ta"}
+    | {"cheers", "brilliant", "appreciated", "appreciate", "now"}
+)
 _MORE = (["else"], ["more"], ["further"], ["extra"])
 _NOT_UNDOING = frozenset({"dont", "not", "no", "cant", "cannot", "never", "hope", "wont", "possible", "need"})
 _SOMEDAY = frozenset({"later", "if", "whether", "future", "ever", "final"})

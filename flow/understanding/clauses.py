@@ -134,9 +134,13 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
         opening = 0
         while opening < len(words) - 2 and words[opening] in _LEADING:
             opening += 1
-        if words[opening] not in _WH and not (
-            words[opening] in _ASKING_AUXILIARIES and len(words) - opening >= _ASKED_AFTER
-        ):
+        asked_after = (
+            words[opening] in _ASKING_AUXILIARIES
+            and len(words) - opening >= _ASKED_AFTER
+            and words[opening + 1] in _ASKED_OF
+            and words[0] != "so"
+        )  # "and does it expire"; not "and would recommend you" or "so does my mum"
+        if words[opening] not in _WH and not asked_after:
             opening = 0  # "and what about…", "and does it expire": asked after the word that leads in
         first = words[opening]
         if len(words) > 2 and first in _PREPOSITIONS and words[1] in ("which", "what", "whose", "when"):

@@ -126,8 +126,7 @@ ITEMS_MISSING = _phrases("""
     part of the order is missing | some of my order is missing | half my order didnt | half my order hasnt |
     part of my order didnt | part of my order hasnt | part of my order never | half my order never |
     rest of my order never | rest of the order never | missing part of my order | missing half my order |
-    missing half of my order | missing part of the order | everything apart from the | all apart from the |
-    arrived minus the | came minus the | delivered minus the
+    missing half of my order | missing part of the order | arrived minus the | delivered minus the
 """)
 """Part of an order not delivered: items of it that did not come in the parcel ("only one of the two came",
 "a shirt was missing from my order"), where a part missing from an item ("it came without the charger")
