@@ -197,7 +197,6 @@ Feature: Changes of mind after a choice
         | no wait undo that, i dont want anything                   |
         | actually no, i dont want anything, just leave it as it is |
         | actually I changed my mind, I don't want anything         |
-        | hmm actually forget the credit                            |
         | no actually, leave things how they were                   |
 
     Scenario Outline: "<message>" after taking the credit closes the chat with the credit in place
@@ -212,6 +211,7 @@ Feature: Changes of mind after a choice
         | no thanks i dont want anything                                |
         | actually that's everything, I don't need anything, thanks     |
         | no that's all, leave it as is                                 |
+        | actually no, just leave it as it is                           |
         | no actually, I dont want anything, you've been really helpful |
         | no actually, leave it how it is, ta                           |
         | actually no I don't need anything more                        |

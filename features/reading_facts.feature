@@ -842,6 +842,11 @@ Feature: Reading facts and requests the way people give them
         | part of my order A-5151 never came                             |
         | my order A-5151 arrived minus the rug                          |
 
+    Scenario: "Send them please" for cushions that never came takes the new parcel
+      When the customer says "some cushions never arrived, A-4949"
+      And the customer says "send them please"
+      Then the alternative "Send it again" is applied
+
     Scenario Outline: "<choice>" takes what is missing sent again
       When the customer says "only got 2 of the 4 chairs i ordered, A-5151"
       And the customer says "<choice>"

@@ -124,8 +124,6 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
             rest = words[at + 2 : at + 5]
             if rest[:1] in (["as"], ["how"]) and rest[1:3] in (["it", "was"], ["they", "were"]):
                 return True  # "leave things how they were": as before anything was set up
-            if turned and rest[:1] == ["as"] and rest[1:2] in (["it"], ["is"]):
-                return True  # "actually no, … just leave it as it is"
         if turned and words[at : at + 3] == ["dont", "want", "anything"] and words[at + 3 : at + 4] not in _MORE:
             return True
     return False

@@ -508,9 +508,6 @@ _CHOICE_FORMS = _phrases("""
     ill go with | ill go for | i will go with | i will go for | lets go with | lets go for | lets do | give me |
     i want | i need | i prefer | id prefer | i would prefer | id rather | i would rather | ill do | i choose |
     i pick | ill pick | ill choose | im going with | going with | put me down for | sign me up for | send me |
-    can you move me to | could you move me to | can you switch me to | could you switch me to | can you put me on |
-    could you put me on | please move me to | please switch me to | please put me on | just move me to |
-    just switch me to | just put me on | can you swap me to | could you swap me to |
     can you send | could you send | can you just send | could you just send | just send |
     set up | arrange | book | please | is fine | sounds good | would be great | would be fine | would be good |
     would be grand | would be lovely | would be brilliant | would be perfect | would be ideal | would be nice |
