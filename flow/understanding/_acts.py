@@ -3208,6 +3208,7 @@ def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: 
 _HEARD = frozenset({"ok", "okay", "k", "hmm", "hm", "um", "umm", "erm", "right", "ah", "oh", "well", "alright", "so"})
 """Words that only take in what was said ("hmm ok"), before a question asking for something else."""
 _ASKING_FOR_MORE = frozenset({"can", "could", "cant", "couldnt", "may", "is", "would"})
+"""Openings of a question asking for something ("can you stop it with the courier?")."""
 
 
 def _tells_news(words: Sequence[str]) -> bool:

@@ -130,6 +130,7 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
 
 
 _TURNING_BACK = frozenset({("actually", "no"), ("no", "wait"), ("wait", "no"), ("on", "second")})
+"""Word pairs of a firm turn back ("actually no, …"), unlike "no, actually …", often a no to "anything else?"."""
 _CONTENT = frozenset(
     {"happy", "perfect", "great", "fine", "good", "thanks", "thank", "sorted", "lovely", "helpful", "grand", "ta"}
     | {"cheers", "brilliant", "appreciated", "appreciate", "now"}

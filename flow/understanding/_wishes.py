@@ -43,7 +43,9 @@ def _second_best(clauses: list[Clause], index: int, mention: Mention, lexicon: L
 
 
 _OR_AT_LEAST = frozenset({("at", "least"), ("or", "else"), ("or", "failing"), ("if", "not")})
+"""Word pairs before an offer's name that make it second best ("a refund or at least a pause")."""
 _IF_IT_CAN_BE = (["if", "you", "can"], ["if", "thats", "possible"], ["if", "its", "possible"], ["if", "you", "could"])
+"""Endings of a request that make what follows second best ("a refund if you can, otherwise credit")."""
 
 
 _BARE_SIZE = 3
