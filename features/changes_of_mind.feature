@@ -195,6 +195,7 @@ Feature: Changes of mind after a choice
       Examples:
         | message                                                   |
         | no wait undo that, i dont want anything                   |
+        | hmm actually forget the credit                            |
         | actually no, i dont want anything, just leave it as it is |
         | actually I changed my mind, I don't want anything         |
         | no actually, leave things how they were                   |
@@ -215,6 +216,27 @@ Feature: Changes of mind after a choice
         | no actually, I dont want anything, you've been really helpful |
         | no actually, leave it how it is, ta                           |
         | actually no I don't need anything more                        |
+
+    Scenario Outline: "<then>" after the credit is taken back switches to the exchange
+      When the customer says "store credit please"
+      And the customer says "<undo>"
+      Then the alternative "Store credit" is withdrawn
+      When the customer says "<then>"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "can't set up"
+
+      Examples:
+        | undo               | then                                   |
+        | can you undo that? | the exchange then                      |
+        | forget the credit  | actually can i do the exchange instead |
+
+    Scenario: Asking about another offer once the credit is taken back does not offer to keep the credit
+      When the customer says "store credit please"
+      And the customer says "can you undo that?"
+      And the customer says "hmm ok whats the exchange then"
+      Then the agent does not say "keep the store credit"
+      And the agent does not say "not something I can help with"
+      And the agent says "We email you a free returns label"
 
     Scenario Outline: "<message>" after taking the credit keeps it
       When the customer says "store credit please"

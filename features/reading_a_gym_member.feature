@@ -402,6 +402,7 @@ Feature: Reading a gym member the way they talk
       Examples:
         | message                                                   |
         | actually no, i dont want anything, just leave it as it is |
+        | hmm actually forget the freeze, ill just keep paying      |
 
   Rule: A bereavement goes to a colleague who looks at the membership
 

@@ -297,12 +297,17 @@ class Effects:
         run.actions.append(WithdrawAlternative(alternative=item.chosen, title=alternative.title, facts=facts))
 
     def _change_alternative(self, run: Run, edge: Edge) -> None:
-        item = guards.last_accepted(run.agenda)
+        item = guards.last_taken(run.agenda)
         chosen = guards.switched_to(run)
         if item is None or chosen is None or item.chosen is None:
             return
         alternative = self._alternative(item.name, chosen)
-        replaced = item.chosen
+        replaced: str | None = item.chosen
+        if item.status != "alternative_accepted":
+            # "can you undo that?" … "store credit then": the one withdrawn is replaced by nothing
+            item.status = "alternative_accepted"
+            run.outcome = "alternative_accepted"
+            replaced = None
         item.chosen = chosen
         run.chosen = chosen
         run.replaced = replaced

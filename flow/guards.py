@@ -551,11 +551,22 @@ def last_accepted(agenda: list[AgendaItem]) -> AgendaItem | None:
     return next((item for item in reversed(agenda) if item.status == "alternative_accepted"), None)
 
 
+def last_taken(agenda: list[AgendaItem]) -> AgendaItem | None:
+    """The request most recently settled with an alternative the customer took, kept or since withdrawn ("can
+    you undo that?"): the one whose other offers they may still switch to."""
+    settled = [item for item in agenda if item.settled]
+    last = settled[-1] if settled else None
+    if last is not None and last.status == "declined_closed" and last.chosen is not None:
+        return last
+    return last_accepted(agenda)
+
+
 def switchable(agenda: list[AgendaItem]) -> tuple[str, ...]:
-    """The other alternatives the customer may switch to after accepting one, while nothing else is open."""
+    """The other alternatives the customer may switch to after taking one, kept or withdrawn, while nothing
+    else is open."""
     if any(not item.settled for item in agenda):
         return ()
-    item = last_accepted(agenda)
+    item = last_taken(agenda)
     if item is None:
         return ()
     return tuple(offer for offer in item.offered if offer != item.chosen)

@@ -855,7 +855,9 @@ class ContextBuilder:
         """The decision on ``item``, and how the alternatives it chose and replaced are named in a sentence."""
         alternatives = self._alternatives[item.name]
         decision = self._rules.decide(item.name, self._facts_for(run, item), wish=item.wish)
-        chosen = item.chosen or run.chosen
+        # An offer withdrawn in an earlier turn is no longer the customer's ("keep the exchange" is not offered).
+        withdrawn = item.status == "declined_closed" and not any(a.type == "withdraw_alternative" for a in run.actions)
+        chosen = (None if withdrawn else item.chosen) or run.chosen
         found = _find(alternatives, chosen) if chosen is not None else None
         replaced = _find(alternatives, run.replaced) if run.replaced is not None else None
         return (

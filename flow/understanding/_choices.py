@@ -984,7 +984,7 @@ def _on_a_fallback(clauses: list[Clause], index: int, lexicon: Lexicon) -> bool:
     )
 
 
-_CALLING_OFF = frozenset({"cancel", "stop", "undo"})
+_CALLING_OFF = frozenset({"cancel", "stop", "undo", "forget", "scrap", "ditch"})
 _NOT_DOING = frozenset({"dont", "not", "never", "no", "wont", "doesnt"})
 _ARRIVING = frozenset({"arrived", "came", "turned", "showed", "delivered", "here"})
 
