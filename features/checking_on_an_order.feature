@@ -455,6 +455,12 @@ Feature: Checking on something already under way
         | it's been sent but hasn't arrived yet                |
         | dispatched, not arrived yet                          |
 
+    Scenario: "It has been dispatched but it's not arrived yet, can I cancel it?" declines the cancellation
+      When the customer says "hi my order A-8029 has been dispatched but it's not arrived yet, can i cancel it?"
+      Then the message gives no fact "condition"
+      And the request is declined
+      And the agent does not say "never arrived"
+
     Scenario Outline: "<answer>" to whether the order has left is an order lost, as it was sent long ago
       When the customer says "I want to cancel order A-7890"
       And the customer says "<answer>"

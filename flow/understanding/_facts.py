@@ -1029,8 +1029,8 @@ def _only_just_sent(clauses: Sequence[Sequence[str]], word_set: set[str]) -> boo
 def _sent_and_no_more(clauses: Sequence[Sequence[str]], word_set: set[str]) -> bool:
     """ "It's been dispatched but it's not arrived yet": sent, and not come yet, with no word of a wait too long
     or of a date it was sent on (which may be long ago)."""
-    if not _OVERDUE.isdisjoint(word_set) or any(word[:1].isdigit() for word in word_set):
-        return False
+    if not _OVERDUE.isdisjoint(word_set) or any(word[:1].isdigit() for clause in clauses for word in clause):
+        return False  # a date or a count of days told, which may be long ago; an order number is neither
     return any(
         word in _SENT and (at == 0 or clause[at - 1] in ("been", "was", "its", "has", "got", "yes", "yeah", "yep"))
         for clause in clauses
