@@ -905,9 +905,15 @@ Feature: Reading facts and requests the way people give them
         | I've sent 2 of the 3 items back, when do I get my refund? A-5151  |
         | my order was missing from my account, I can't see A-5151 anywhere |
 
-    Scenario: "The package was missing its contents, just an empty box" came empty
-      When the customer says "the package was missing its contents, just an empty box, A-5151"
+    Scenario Outline: "<message>" came empty
+      When the customer says "<message>"
       Then the message gives the fact "condition" as "arrived_empty"
+
+      Examples:
+        | message                                                         |
+        | the package was missing its contents, just an empty box, A-5151 |
+        | parcel came today completely empty?? order A-5151               |
+        | order A-5151 arrived this morning totally empty                 |
 
     Scenario: A part missing from the item itself is a fault, which a replacement puts right
       When the customer says "order A-5151 came but the lamp shade is missing"

@@ -779,6 +779,14 @@ def _only_some_came(clause: Sequence[str]) -> bool:
     return came is not None and came >= 1 and between[0] not in ("just", "been")
 
 
+def _came_empty(clause: Sequence[str]) -> bool:
+    """ "The parcel came today empty", "it arrived this morning empty": come, then "empty" a few words on."""
+    for at, word in enumerate(clause):
+        if word == "empty" and not _CAME.isdisjoint(clause[max(0, at - 4) : at]) and "not" not in clause[:at]:
+            return True
+    return False
+
+
 def _got_some_of(clause: Sequence[str]) -> bool:
     """ "Only got 2 of the 4 chairs", "received three out of five": a number of the items, of a larger
     number ordered."""
@@ -935,6 +943,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         # "I returned a faulty hairdryer … but the replacement is also broken": the fault that came back counts
         others = frozenset(lexicon.conditions) - {FAULTY_AGAIN}
         value = _lexicon_value(clauses, word_set, lexicon.conditions, lexicon, skip=others) or value
+    if value is None and "empty" in word_set and ARRIVED_EMPTY in lexicon.conditions and any(map(_came_empty, clauses)):
+        value = ARRIVED_EMPTY  # "parcel came today completely empty??"
     if value is None and ITEMS_MISSING in lexicon.conditions and any(_got_some_of(c) for c in clauses):
         value = ITEMS_MISSING  # "only got 2 of the 4 chairs I ordered"
     if (
