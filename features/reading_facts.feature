@@ -841,6 +841,8 @@ Feature: Reading facts and requests the way people give them
         | only got 2 of the 4 chairs i ordered, A-5151                   |
         | part of my order A-5151 never came                             |
         | my order A-5151 arrived minus the rug                          |
+        | a couple of items never arrived from order A-5151              |
+        | 2 of my items never came, order A-5151                         |
 
     Scenario: "Send them please" for cushions that never came takes the new parcel
       When the customer says "some cushions never arrived, A-4949"
@@ -895,6 +897,7 @@ Feature: Reading facts and requests the way people give them
         | my parcel was missing, A-5151                          |
         | the package is missing, where is A-5151                |
         | I ordered some cushions and they never arrived, A-5151 |
+        | I ordered two chairs and they never arrived A-5151     |
 
     Scenario Outline: "<message>" tells of no order lost or part missing
       When the customer says "<message>"

@@ -834,11 +834,17 @@ def _some_of_it(words: Sequence[str]) -> bool:
     """Whether ``words`` say some of an order: "half my order", "part of it", "some of my order", "the rest";
     not "some cushions", which may be all of it."""
     for at, word in enumerate(words):
-        if word not in _SOME_OF:
-            continue
-        if word in ("half", "part", "rest", "bits") or words[at + 1 : at + 2] == ["of"]:
+        following = words[at + 1 : at + 2]
+        if word in _SOME_OF and (word in ("half", "part", "rest", "bits") or following == ["of"]):
             return True
+        if (word in _FEW or word.isdigit()) and following and following[0] in _OF_ITEMS:
+            if words[at + 2 : at + 3] not in (["them"], ["it"], ["these"], ["those"]):
+                return True  # "a couple of items never arrived", "2 of my items never came"
     return False
+
+
+_FEW = frozenset({"couple", "few", "two", "three", "four", "one"})
+_OF_ITEMS = frozenset({"of", "items", "things", "bits", "pieces"})
 
 
 _WHAT_WAS_MISSING = frozenset({"the", "a", "an", "one", "two", "some", "my", "its", "part", "parts", "half", "items"})
@@ -950,7 +956,6 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
     if (
         value is None
         and ITEMS_MISSING in lexicon.conditions
-        and not _SOME_OF.isdisjoint(word_set)
         and any(_some_of_it(c) for c in clauses)
         and NEVER_ARRIVED in lexicon.conditions
         and any(has(lexicon.conditions[NEVER_ARRIVED], c) for c in clauses)
