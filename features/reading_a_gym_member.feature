@@ -62,6 +62,8 @@ Feature: Reading a gym member the way they talk
         | cancel please, 2 more months                                          | 2      |
         | cancel, there's a year left                                           | 12     |
         | cancel please, i signed up for 12 months in june                      | 6      |
+        | cancel please, i signed up in june for 12 months                      | 6      |
+        | i want to cancel, i joined in march on a 12 month contract            | 3      |
         | cancel, i joined for 12 months back in september                      | 9      |
 
   Rule: "Or the off-peak" after turning the freeze down sets nothing up

@@ -327,7 +327,7 @@ def _months_to_run(
         after = words[i + 2 : i + 4]
         if not _TERM.isdisjoint(after) or (words[i - 1 : i] == ["for"] and not _SIGNED.isdisjoint(words[:i])):
             length = months  # "a 12 month contract", "signed up for 12 months"
-            gone = gone if gone is not None else _months_since_start(words[i + 2 :], today)
+            gone = gone if gone is not None else _months_since_start(words, today)
         elif after[:1] in (["into"], ["in"], ["ago"]):
             gone = months
         elif (
