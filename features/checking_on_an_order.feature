@@ -516,3 +516,13 @@ Feature: Checking on something already under way
         | message                                                    |
         | I know I took the store credit but I still want my refund  |
 
+  Rule: Taking in the offers, then asking, takes none of them
+
+    Scenario: "Ok but when will it come" with two offers open asks, taking neither
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my order A-3434 hasnt come yet, ordered 3 weeks ago"
+      And the customer says "ok but when will it come"
+      Then no alternative is applied
+      And the reply does not match /(Glad to|Happy to|Which one shall I set up|Which would you like)/
+      And the agent does not say "didn't quite catch"
+      And the reply matches /(not something I can help with|can.t help with that one) from here/

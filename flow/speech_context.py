@@ -1272,7 +1272,12 @@ def _unanswered(run: Run) -> bool:
         return False  # "do you need anything from me?": the question the reply asks answers it
     if _tells_more_of_something_else(run):
         return True
-    if "?" not in lowered and not any(opening in lowered for opening in _ASKING) and not lowered.startswith(_QUESTIONS):
+    if (
+        "?" not in lowered
+        and not any(opening in lowered for opening in _ASKING)
+        and not lowered.startswith(_QUESTIONS)
+        and not _asked_after_taking_it_in(lowered)
+    ):
         return False
     acts = run.signals.acts
     if (
@@ -1351,6 +1356,19 @@ _ASKING = (
     "tell me if ", "tell me how ", "let me know when ", "let me know if ", "wondering ",
 )  # fmt: skip
 """Openings of a request in so many words, which an unread message that has one was asking for."""
+
+
+def _asked_after_taking_it_in(lowered: str) -> bool:
+    """ "Ok but when will it come": a question opened after words that only take in what was said."""
+    words = _letter_words(lowered)
+    at = 0
+    while at < len(words) - 1 and words[at] in _TAKING_IT_IN:
+        at += 1
+    return at > 0 and words[at] in _WH_OPENERS
+
+
+_TAKING_IT_IN = frozenset({"ok", "okay", "but", "and", "so", "hmm", "right", "well", "oh", "alright", "fine"})
+_WH_OPENERS = frozenset({"how", "what", "whats", "when", "where", "why", "who", "which"})
 _QUESTIONS = ("can i ", "could i ", "may i ", "do i ", "should i ", "will i ", "would i ", "is it ", "is there ",
               "are you ", "do you ", "does it ", "how do ", "how can ", "what if ")  # fmt: skip
 """Openings of a question asked without its question mark ("can i keep the teapot")."""

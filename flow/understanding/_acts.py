@@ -534,7 +534,8 @@ def read_acts(
                 disputes=any(_disputes_what_was_said(clause.words) for clause in clauses),
                 plain_question=_plain_question(clauses),
                 warm=tone.warm and not any(_tells_what_became_of_it(clause.words) for clause in clauses),
-                asks_back=any(_asks_yes_or_no(clause) for clause in clauses),
+                asks_back=any(_asks_yes_or_no(clause) for clause in clauses)
+                or _heard_then_asked(clauses, context, lexicon),
                 commands=any(_tells_to_do(clause.words) for clause in clauses),
                 goes_along=context.question == "anything_else"
                 and not _offered_a_switch(context)
@@ -3191,24 +3192,35 @@ def _late_yes(clauses: list[Clause], context: Context, lexicon: Lexicon, found: 
         return
     if acknowledges(clauses, context, lexicon):
         return
+    if _heard_then_asked(clauses, context, lexicon):
+        return  # "ok but can I just refuse it at the door?": heard, and asking for something not on offer
+    for index, clause in enumerate(clauses):
+        if not clause.question and starts_with(lexicon.yes, clause.words) and not _tells_news(clause.words):
+            found.add(index * 1000, bare_choice(context))
+            return
+
+
+def _heard_then_asked(clauses: list[Clause], context: Context, lexicon: Lexicon) -> bool:
+    """ "Ok but can I just refuse it at the door?", "ok but when will it come" with two offers open: words that
+    only take in what was said, then a question naming no offer, which asks rather than takes one."""
     for index, clause in enumerate(clauses):
         if set(clause.words) <= _HEARD and any(
             later.question
             and later.words[:1]
-            and later.words[0] in _ASKING_FOR_MORE
+            and (later.words[0] in _ASKING_FOR_MORE or (len(context.offered) > 1 and later.words[0] in _WH_ASKED))
             and not named_mentions(later.words, context.offered, lexicon)
             for later in clauses[index + 1 :]
         ):
-            return  # "ok but can I just refuse it at the door?": heard, and asking for something not on offer
-        if not clause.question and starts_with(lexicon.yes, clause.words) and not _tells_news(clause.words):
-            found.add(index * 1000, bare_choice(context))
-            return
+            return True
+    return False
 
 
 _HEARD = frozenset({"ok", "okay", "k", "hmm", "hm", "um", "umm", "erm", "right", "ah", "oh", "well", "alright", "so"})
 """Words that only take in what was said ("hmm ok"), before a question asking for something else."""
 _ASKING_FOR_MORE = frozenset({"can", "could", "cant", "couldnt", "may", "is", "would"})
 """Openings of a question asking for something ("can you stop it with the courier?")."""
+_WH_ASKED = frozenset({"when", "where", "how", "why", "what", "whats", "wheres", "hows"})
+"""Openings of a question that, after "ok" with several offers open, asks rather than picks one."""
 
 
 def _tells_news(words: Sequence[str]) -> bool:
