@@ -461,15 +461,16 @@ Feature: Checking on something already under way
       And the request is declined
       And the agent does not say "never arrived"
 
-    Scenario Outline: "<answer>" to whether the order has left is an order lost, as it was sent long ago
+    Scenario Outline: "<answer>" to whether the order has left is an order lost, sent long ago or astray
       When the customer says "I want to cancel order A-7890"
       And the customer says "<answer>"
       Then the message gives the fact "condition" as "never_arrived"
 
       Examples:
-        | answer                                                  |
-        | it's been sent but still hasn't arrived yet             |
-        | it was shipped 2 weeks ago and hasn't arrived yet       |
+        | answer                                                     |
+        | it's been sent but still hasn't arrived yet                |
+        | it was shipped 2 weeks ago and hasn't arrived yet          |
+        | it was shipped to the wrong address and hasn't arrived yet |
 
     Scenario: "Only been 2 days, just checking it's coming" offers no new parcel or refund
       When the customer says "hi, my order hasnt arrived yet, its only been 2 days. A-2580. just checking its coming?"

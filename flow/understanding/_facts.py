@@ -1055,7 +1055,8 @@ def _sent_and_no_more(clauses: Sequence[Sequence[str]], word_set: set[str]) -> b
 
 _OVERDUE = frozenset(
     "still late supposed should meant lost ages overdue expected promised due waiting waited weeks week month months "
-    "days ago since january february march april may june july august september october november december".split()
+    "days ago since january february march april may june july august september october november december "
+    "wrong address stolen neighbour neighbor neighbours returned".split()
 )
 
 _SENT = frozenset({"dispatched", "shipped", "sent", "posted", "despatched"})
