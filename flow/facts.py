@@ -23,6 +23,7 @@ from flow.policy import NUMERIC_KINDS, FactSpec, Policy
 from flow.run import Run, current_item
 from flow.textmatch import WORD, TextPattern, policy_pattern
 from flow.understanding.english.dates import SHORTER_THAN_A_MONTH
+from flow.understanding.english.money import said_as_money
 from flow.wording import greets_only
 
 AssumedRequest = Callable[[dict[str, FactValue]], str | None]
@@ -104,11 +105,10 @@ def _not_a_count(text: str, start: int, end: int, *, in_months: bool) -> bool:
     "£30"), an order number typed with a space ("A 1234"), or the length a contract was signed for ("signed up
     for 12 months")."""
     before = text[:start].lower().split()
-    after = text[end:].lower().replace("/", " ").split()
-    if text[:start].rstrip()[-1:] in _MONEY_SIGNS or (after and after[0].rstrip(".,!?") in _MONEY_WORDS):
-        return True
-    if after[:2] in (["a", "month"], ["a", "week"], ["per", "month"], ["a", "year"], ["per", "year"], ["a", "mo"]):
-        return True
+    after = [word.rstrip(".,!?") for word in text[end:].lower().replace("/", " ").split()[:2]]
+    sign = text[:start].rstrip()[-1:]
+    if sign == "#" or said_as_money(sign, after):
+        return True  # "#1234" is an order number
     if before and len(before[-1]) == 1 and before[-1].isalpha() and before[-1] not in ("a", "i"):
         return True  # "A 1234", "B 7070": an order number with a space in it
     if before[-1:] == ["a"] and end - start >= 4:
@@ -116,10 +116,6 @@ def _not_a_count(text: str, start: int, end: int, *, in_months: bool) -> bool:
     return in_months and before[-1:] == ["for"] and not _SIGNING.isdisjoint(before[-5:])
 
 
-_MONEY_SIGNS = frozenset("£$€#")
-_MONEY_WORDS = frozenset(
-    {"quid", "pounds", "pound", "dollars", "euros", "bucks", "pm", "p", "pence", "%", "gbp", "usd"}
-)
 _SIGNING = frozenset({"signed", "joined", "contract", "signup", "committed", "agreed", "took"})
 
 

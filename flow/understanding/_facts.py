@@ -28,6 +28,7 @@ from flow.understanding.english.dates import (
     When,
     mentions_vague_time,
 )
+from flow.understanding.english.money import said_as_money
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import Match, PhraseSet
 
@@ -245,13 +246,8 @@ def _an_amount(folded: str, number: str) -> bool:
         if word.strip(".,!?") != number:
             continue
         after = [w.strip(".,!?") for w in words[at + 1 : at + 3]]
-        if words[at - 1 : at] and words[at - 1] in ("£", "$", "€") or after[:1] and after[0] in _MONEY:
-            return True
-        return after in (["a", "month"], ["per", "month"], ["a", "week"], ["per", "week"], ["a", "year"])
+        return said_as_money(words[at - 1] if at else "", after)
     return False
-
-
-_MONEY = frozenset({"quid", "pounds", "pound", "dollars", "euros", "bucks", "pm", "pence", "gbp", "usd", "eur"})
 
 
 def _only_years_as_a_member(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> bool:
