@@ -393,6 +393,17 @@ Feature: Reading what the customer chooses
         | I want a refund for A-5028, bought 40 days ago | can you just drop the store credit on my account please |
         | my order A-5029 never arrived                  | can you drop a new one in the post for me?              |
 
+    Scenario Outline: "<message>" takes the first offer named, the second only its fallback
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "my kettle A-2201 started leaking, bought it on the 2nd of November"
+      And the customer says "<message>"
+      Then the alternative "Replacement" is applied
+
+      Examples:
+        | message                                           |
+        | yeah can i get a replacement or at least a repair |
+        | a replacement please, or else a repair            |
+
   Rule: After a choice, the customer can change it and ask about it
 
     Scenario: "Hmm actually, what's the difference again?" after a choice compares, and changes nothing

@@ -154,6 +154,7 @@ def read_choices(
         if mentions and context.state == "follow_up" and speaks_of_another_order(clause.words):
             continue  # "can I return another order, B-7654?": a request for that order, not the free return
         if mentions:
+            mentions = _without_second_best(clause.words, mentions, [m for ms in mentioned[:index] for m in ms])
             weighing = _weighed(clause.words, mentions)
             if (
                 weighing
@@ -974,6 +975,23 @@ def failing_that(words: Sequence[str], lexicon: Lexicon) -> bool:
     if words[:2] == ["failing", "that"]:
         return True
     return words[:1] == ["if"] and not lexicon.negators.isdisjoint(words[1:4])
+
+
+def _without_second_best(words: Sequence[str], mentions: list[Mention], earlier: list[Mention]) -> list[Mention]:
+    """``mentions`` less an offer named, after another in this clause or an ``earlier`` one, as second best ("a
+    replacement or at least a repair", "a replacement please, or else a repair"): the first is the one taken."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        before = words[max(0, mention.start - 3) : mention.start]
+        second = any(pair in _SECOND_BEST for pair in zip(before, before[1:], strict=False))
+        if second and any(other.offer not in (None, mention.offer) for other in (*earlier, *kept)):
+            continue
+        kept.append(mention)
+    return kept
+
+
+_SECOND_BEST = frozenset({("at", "least"), ("or", "else"), ("if", "not"), ("or", "failing")})
+"""Word pairs before an offer named after another that make it second best ("… or at least a repair")."""
 
 
 def _on_a_fallback(clauses: list[Clause], index: int, lexicon: Lexicon) -> bool:
