@@ -706,6 +706,22 @@ Feature: Handing over to a person
       And the customer says "ok never mind, I'll wait"
       Then the conversation is in "escalated"
 
+    Scenario Outline: "<message>" keeps the customer waiting, calmly
+      Given it is within the policy's opening hours
+      And the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I'd like a refund"
+      And the customer says "this is ridiculous, get me a manager"
+      And the customer says "<message>"
+      Then the conversation is in "escalated"
+      And the agent does not say "don't need to join"
+      And the agent does not say "I hear you"
+
+      Examples:
+        | message                 |
+        | no it's fine, I'll wait |
+        | no thanks, I'll hold    |
+        | no it's ok I'll hold    |
+
     Scenario: A complaint while waiting for a colleague is heard, not only queued
       Given the customer "Dana" bought order "A-9999" 240 days ago
       When the customer says "my blender A-9999 stopped working"

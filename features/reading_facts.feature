@@ -843,6 +843,22 @@ Feature: Reading facts and requests the way people give them
         | my order A-5151 arrived minus the rug                          |
         | a couple of items never arrived from order A-5151              |
         | 2 of my items never came, order A-5151                         |
+        | everything came except the rug, order A-5151                   |
+        | got everything apart from the lamp on A-5151                   |
+        | A-5151 came, all of it was there except for the cushions       |
+
+    Scenario Outline: "<message>" says everything came, so nothing is missing
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "<condition>"
+
+      Examples:
+        | message                                              | condition |
+        | everything arrived but the rug is torn, A-5151       | faulty    |
+        | I got everything, but the lamp is broken, A-5151     | faulty    |
+
+    Scenario: "Everything came, but the driver was rude" names no item left out
+      When the customer says "everything came on A-5151, but the delivery guy was rude"
+      Then the message gives no fact "condition"
 
     Scenario: "Send them please" for cushions that never came takes the new parcel
       When the customer says "some cushions never arrived, A-4949"

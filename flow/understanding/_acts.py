@@ -292,6 +292,8 @@ def read_acts(
         # "no actually it's fine, don't bother them", "actually nvm": the person is not wanted after all
         if all(_WAITING.isdisjoint(clause.words) for clause in clauses):
             _no_person_after_all(clauses, lexicon, found)
+        elif any(_will_wait(clause) for clause in clauses):
+            found.drop("deny")  # "no it's fine, I'll wait": the "no" waves off a worry, not the person
     elif context.state == "escalated" and found.kinds() & {"ask_about", "ask_policy"} and len(clauses) > 1:
         # "no wait it's fine, what was the cheaper plan again?": let go of the person, then asked of the agent
         told = [
@@ -2313,6 +2315,15 @@ def _praise_before_question(clauses: list[Clause], lexicon: Lexicon, found: Foun
 
 
 _WAITING = frozenset({"wait", "waiting", "hold", "queue"})
+
+
+def _will_wait(clause: Clause) -> bool:
+    """ "I'll wait", "happy to hold", "I can wait": the customer saying they will keep waiting, not asking
+    how long, and not refusing to ("I don't want to wait")."""
+    return not clause.question and not _WAITING.isdisjoint(clause.words) and _NOT_WAITING.isdisjoint(clause.words)
+
+
+_NOT_WAITING = frozenset({"dont", "not", "wont", "cant", "never", "rather", "without", "instead", "how", "long"})
 
 
 def _no_person_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

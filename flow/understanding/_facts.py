@@ -821,6 +821,49 @@ def _an_item_left_out(clauses: Sequence[Sequence[str]]) -> bool:
     return False
 
 
+def _all_came_but(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "Everything came except the rug", "got everything apart from the lamp", "all of it arrived but the
+    rug": the whole order said to have come, then an item set apart from it (not a part of one, and not "but
+    the rug is torn", which says what is wrong with it)."""
+    for index, clause in enumerate(clauses):
+        came = _whole_order_came(clause)
+        if came is None:
+            continue
+        rest = list(clause[came + 1 :])
+        opener = next((o for o in _SETTING_APART if rest[: len(o)] == list(o)), None)
+        if opener is not None:
+            thing = rest[len(opener) :]
+        elif index + 1 < len(clauses) and len(clauses[index + 1]) <= 5:
+            thing = list(clauses[index + 1])  # "everything came, except the rug": the break word is gone
+            thing = thing[1:] if thing[:1] == ["for"] else thing
+        else:
+            continue
+        if thing[:1] and thing[0] in _WHAT_WAS_MISSING and _SAID_OF_IT.isdisjoint(thing):
+            named = [word for word in thing[1:] if word not in _WHAT_WAS_MISSING and word != "of"]
+            if named and named[0] not in _PARTS_OF_ITEMS and named[0] not in _WHOLE_ORDER:
+                return True
+    return False
+
+
+def _whole_order_came(clause: Sequence[str]) -> int | None:
+    """Where a clause says all of the order came ("everything arrived", "I got everything", "all of it
+    was there"): the index of its last word about coming or having."""
+    whole = next((at for at, word in enumerate(clause) if word in _WHOLE), None)
+    if whole is None or "not" in clause[:whole] or "didnt" in clause or "havent" in clause:
+        return None
+    around = range(max(0, whole - 3), min(len(clause), whole + 5))
+    coming = [at for at in around if clause[at] in _CAME or clause[at] in _GOT or clause[at] in _THERE]
+    return max([*coming, whole]) if coming else None
+
+
+_WHOLE = frozenset({"everything", "everythin", "evrything", "everyting", "all"})
+_THERE = frozenset({"there", "included", "inside"})
+_SETTING_APART = (
+    ("apart", "from"), ("other", "than"), ("aside", "from"), ("except", "for"), ("save", "for"),
+    ("except",), ("but",), ("bar",), ("besides",), ("excluding",), ("minus",),
+)  # fmt: skip
+
+
 _SOME_OF = frozenset({"half", "part", "some", "most", "rest", "bits"})
 _RECORDS = frozenset({"account", "app", "website", "site", "list", "history", "orders", "email", "emails"})
 """Where an order may be missing from without being lost ("missing from my account")."""
@@ -957,6 +1000,8 @@ def _condition(clauses: Sequence[Sequence[str]], word_set: set[str], lexicon: Le
         and any(has(lexicon.conditions[NEVER_ARRIVED], c) for c in clauses)
     ):
         value = ITEMS_MISSING  # "part of my order A-5151 never came": what never came is some of it
+    if value is None and ITEMS_MISSING in lexicon.conditions and _all_came_but(clauses):
+        value = ITEMS_MISSING  # "everything came except the rug"
     if value in (None, FAULTY) and ITEMS_MISSING in lexicon.conditions and _an_item_left_out(clauses):
         value = ITEMS_MISSING  # "the order came but the rug is missing": an item of the order, not a part of one
     if value == FAULTY and FAULTY_AGAIN in lexicon.conditions and _remedy_failed(clauses, word_set):

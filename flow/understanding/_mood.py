@@ -70,8 +70,18 @@ def _sour_only_in_asking(
         return False
     waved = declining and any(pair[1] in _WAVED_AWAY for pair in zip(words, words[1:], strict=False))
     return all(
-        valence.get(word, 0.0) >= 0 or word in _REQUEST_WORDS or (waved and word in _WAVED_AWAY) for word in words
+        valence.get(word, 0.0) >= 0
+        or word in _REQUEST_WORDS
+        or (waved and word in _WAVED_AWAY)
+        or (word == "ill" and words[at + 1 : at + 2] and words[at + 1] in _WILL_DO)
+        for at, word in enumerate(words)
     )
+
+
+_WILL_DO = frozenset(
+    "wait hold hang stay take have go do just try keep be leave get need call check see stick come give pass".split()
+)
+"""Words that follow "I'll" ("I'll hold"), which folded to "ill" is not the word VADER scores as sour."""
 
 
 def _angry(words: Sequence[str], lexicon: Lexicon) -> bool:
