@@ -122,6 +122,31 @@ Feature: Explaining the decision clearly, and saying sorry
       | even if it's unworn?                   |
       | but what if I send it back unopened?   |
 
+  Scenario Outline: "<message>" holds the limit up in disbelief, and gets the fuller reason
+    Given the customer "Dana" bought order "A-1001" 45 days ago
+    When the customer says "I want a refund"
+    And the customer says "<message>"
+    Then the message is read as "ask_why"
+    And the agent explains the reason more simply
+    And the message gives no fact "days_since_purchase"
+    And the conversation is in "offering_alternatives"
+
+    Examples:
+      | message                        |
+      | what, only 30 days?            |
+      | only 30 days?? who reads that  |
+      | just 30 days?                  |
+      | 30 days is nothing             |
+
+  Scenario: On a subscription, "seriously? 14 days?" after a refusal is no date, so nothing is refunded
+    Given the policy file "../tests/data/policies/subscription.yaml"
+    When the customer says "hey can i get a refund? renewed beginning of november"
+    Then the agent says "so I can't refund it"
+    When the customer says "seriously? 14 days? thats ridiculous"
+    Then the message gives no fact "days_since_renewal"
+    And the agent does not say "refunded it in full"
+    And the conversation is in "offering_alternatives"
+
   Rule: Checking that the answer is no says it again, and keeps what is on offer
 
     Scenario Outline: "<message>" after a refusal neither turns the offers down nor lets the request go

@@ -289,6 +289,27 @@ Feature: Reading a gym member the way they talk
       And the agent does not say "I have that noted"
       And the conversation is in "offering_alternatives"
 
+    Scenario Outline: "<message>" turns the cheaper plan down, and sets nothing up
+      When the customer says "cancel my membership please"
+      And the customer says "4"
+      And the customer says "<message>"
+      Then no alternative is applied
+      And the conversation is in "offering_alternatives"
+      And the agent offers "freeze"
+      And the agent does not offer "off-peak"
+
+      Examples:
+        | message                                                 |
+        | the cheaper plan is still too expensive for me honestly |
+        | I can't afford any plan right now, even a cheaper one   |
+        | the off peak is still more than I can afford            |
+
+    Scenario: "I can't afford the full one, so the cheaper plan please" takes the cheaper plan
+      When the customer says "cancel my membership please"
+      And the customer says "4"
+      And the customer says "I can't afford the full membership so the cheaper plan please"
+      Then the alternative "Off-peak plan" is applied
+
   Rule: An alternative offered before can still be taken while the goodwill offer is open
 
     Scenario: "Ok I'll freeze then" after asking about the free session arranges the freeze

@@ -57,14 +57,14 @@ SPEC = StateSpec(
         ),
         "offer_rest": (
             "{% if insisted and not request_assumed %}I'm sorry, I can't change the answer on {{ request }}."
-            "{% elif complained or insisted %}I hear you.{% else %}No problem.{% endif %} That still leaves "
-            "{{ offered }}. Would that suit you?",
+            "{% elif hard_times %}I'm sorry to hear that.{% elif complained or insisted %}I hear you.{% else %}"
+            "No problem.{% endif %} That still leaves {{ offered }}. Would that suit you?",
             "{% if insisted and not request_assumed %}I'm sorry, {{ request }} isn't something I can do here."
-            "{% elif complained or insisted %}I understand.{% else %}That's fine.{% endif %} Would {{ offered }} "
-            "work for you instead?",
-            "{% if insisted and not request_assumed %}I'm sorry I can't do {{ request }}, but{% elif complained "
-            "or insisted %}Fair enough.{% else %}Understood.{% endif %} I can still offer {{ offered }}, if that "
-            "helps.",
+            "{% elif hard_times %}I'm sorry to hear that.{% elif complained or insisted %}I understand.{% else %}"
+            "That's fine.{% endif %} Would {{ offered }} work for you instead?",
+            "{% if insisted and not request_assumed %}I'm sorry I can't do {{ request }}, but{% elif hard_times %}"
+            "I'm sorry to hear that.{% elif complained or insisted %}Fair enough.{% else %}Understood.{% endif %} I "
+            "can still offer {{ offered }}, if that helps.",
         ),
         "which": (
             "{% if asked_for_all %}I'm afraid it's one or the other. {% elif complained %}All right. {% else %}"

@@ -576,6 +576,8 @@ def read_acts(
         _asks_about_the_wait(clauses, lexicon, found)
     if context.state in _DECLINED_STATES and found.kinds() <= {"complain", "unknown", "insist", "ask_policy"}:
         _what_if(clauses, found)
+    if context.state in _DECLINED_STATES and found.kinds() <= {"complain", "unknown"}:
+        _only_that_long(clauses, found)
     if context.offered and "reject" in found.kinds():
         _refusal_supposed(clauses, lexicon, found)
     if {"ask_about", "ask_policy"} <= found.kinds():
@@ -736,6 +738,32 @@ def _what_if(clauses: list[Clause], found: Found) -> None:
 
 
 _WHAT_IF = frozenset({("what", "if"), ("even", "if"), ("and", "if"), ("but", "if"), ("so", "if")})
+
+
+def _only_that_long(clauses: list[Clause], found: Found) -> None:
+    """After a refusal, "what, only 14 days?" or "30 days is nothing" holds the limit up in disbelief: an
+    ``ask_why``, answered with the fuller reason, not a complaint left unanswered."""
+    for clause in clauses:
+        words = _past_fillers(clause.words)
+        while words[:1] and words[0] in _DISBELIEF:
+            words = words[1:]
+        if words[:1] in (["only"], ["just"]):
+            words = words[1:]
+        if len(words) < 2 or not (words[0].isdigit() or words[0] == NUMBER) or words[1] not in _LIMIT_UNITS:
+            continue
+        rest = words[2:]
+        if (clause.question and not rest) or tuple(rest[:2]) in _TOO_SHORT or tuple(rest[:3]) in _TOO_SHORT:
+            found.acts = [(at, act) for at, act in found.acts if act.kind != "unknown"]
+            found.add(5, Act.of("ask_why"))
+            return
+
+
+_DISBELIEF = frozenset({"what", "seriously", "wow", "really", "wait", "hang", "on", "sorry", "erm", "um", "so"})
+_LIMIT_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
+_TOO_SHORT = frozenset(
+    {("is", "nothing"), ("isnt", "long"), ("is", "not", "long"), ("is", "too", "short"), ("is", "so", "short"),
+     ("isnt", "enough"), ("is", "not", "enough"), ("is", "ridiculous"), ("is", "a", "joke")}
+)  # fmt: skip
 
 
 def _while_waiting(clauses: list[Clause], found: Found) -> list[str]:

@@ -75,6 +75,33 @@ _TOPIC_WORDS = (
 _WONT = frozenset({"isnt", "wont", "doesnt", "not", "aint"})
 _USE = frozenset({"help", "helpful", "work", "works", "use", "good", "do", "going"})
 """After an offer, "isn't going to help", "won't work", "is no good" turn it down."""
+
+
+def _too_dear(after: Sequence[str]) -> bool:
+    """ "(the off-peak plan) is still too expensive", "is unaffordable", "is more than I can afford"."""
+    if "unaffordable" in after:
+        return True
+    if not _WONT.isdisjoint(after[:2]):
+        return False  # "isn't too expensive, is it?"
+    return any(a == "too" and b in _DEAR for a, b in zip(after, after[1:], strict=False)) or (
+        "afford" in after and not (_CANT | {"than"}).isdisjoint(after)
+    )
+
+
+def _cannot_afford(before: Sequence[str]) -> bool:
+    """ "I can't afford any plan right now, even (a cheaper one)": what cannot be afforded reaches the offer,
+    with no turn to taking it ("I can't afford the full one, so the cheaper plan")."""
+    if "afford" not in before:
+        return False
+    at = len(before) - 1 - before[::-1].index("afford")
+    return not _CANT.isdisjoint(before[max(0, at - 2) : at]) and _TAKING_INSTEAD.isdisjoint(before[at + 1 :])
+
+
+_DEAR = frozenset({"expensive", "costly", "dear", "pricey", "much"})
+_CANT = frozenset({"cant", "cannot", "not", "couldnt", "dont"})
+_TAKING_INSTEAD = frozenset({"so", "but", "take", "ill", "then", "instead", "please", "happy", "fine", "ok"})
+
+
 _ADDING = frozenset({"and", "also", "plus"})
 """Words opening a question that add it to the choice before: "the exchange, and how soon will it ship?"."""
 CALLBACK = "callback"
@@ -179,6 +206,13 @@ def read_choices(
                 if mention.how == "position" and index and not _ARRIVING.isdisjoint(clauses[index - 1].words):
                     continue  # "it's arrived now! the first one": the parcel that came, not the first offer
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
+                if (
+                    act.kind == "choose"
+                    and clause.words[:1] == ["even"]
+                    and index
+                    and _cannot_afford(clauses[index - 1].words)
+                ):
+                    act = Act.of("reject", mention.offer)  # "I can't afford any plan now, even a cheaper one"
                 if act.kind == "choose" and (
                     weighing
                     or topic_of_question(clauses, index, mentions, lexicon)
@@ -1031,6 +1065,9 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     supposed = "if" in words[max(0, mention.start - 3) : mention.start]  # "and if the repair doesn't work?"
     if not _WONT.isdisjoint(after[:2]) and not _USE.isdisjoint(after) and not supposed:
         return True
+    dear = _too_dear(words[mention.end : mention.end + 8])
+    if not supposed and (dear or _cannot_afford(words[max(0, mention.start - 8) : mention.start])):
+        return True  # "the cheaper plan is still too expensive", "I can't afford any plan, even a cheaper one"
     start = mention.start
     while start > 0 and words[start - 1] in _COORDINATION:
         start -= 1

@@ -587,7 +587,9 @@ def _days(
     found = lexicon.read_dates(
         folded, context.today, day_first=context.day_first, durations=asked or corrected, within=within
     )
-    found = [when for when in found if not _deadline(folded, when)]
+    found = [
+        when for when in found if not _deadline(folded, when) and not (not asked and _asked_back(folded, when, context))
+    ]
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
     bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
     if bought and corrected:
@@ -624,6 +626,14 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0)), False
     return None, False
+
+
+def _asked_back(folded: str, when: When, context: Context) -> bool:
+    """Whether a length of time is asked back ("seriously? 14 days?"): once the request was answered, the
+    customer repeating a limit in disbelief, not saying how long ago they bought ("maybe 3 or 4 weeks?")."""
+    if context.state == "listening" or when.shape != "elapsed" or folded[when.end :].lstrip()[:1] != "?":
+        return False
+    return _HEDGES.isdisjoint(folded[: when.start].replace(",", " ").split()[-3:])
 
 
 def _got_the_order(folded: str) -> bool:
