@@ -1474,9 +1474,19 @@ Feature: Following the customer when they change course
       And the approval of "refund" is withdrawn
 
       Examples:
-        | message                                       |
-        | I'd rather have what I ordered than a refund  |
-        | can I just get the one I ordered instead?     |
+        | message                                              |
+        | I'd rather have what I ordered than a refund         |
+        | can I just get the one I ordered instead?            |
+        | I'd rather have the lamp I ordered than a refund tbh |
+        | actually can you just send the lamp I ordered        |
+        | I'd rather you sent the right one                    |
+
+    Scenario: "No I want a refund, not an exchange" once the refund is started keeps it under way
+      When the customer says "I need to return a pair of jeans, order U-1204, I bought them 5 days ago. they're too long"
+      Then the request is approved
+      When the customer says "no i want a refund not an exchange"
+      Then the reply matches /under way/
+      And the agent does not say "taken back"
 
     Scenario: "A 12 please" after the refund for a dress in the wrong size asks whether to swap, and a yes swaps
       When the customer says "hi my order A-7006 came, the dress is lovely but it's the wrong size, i ordered a 12 and got a 10. bought 4 days ago"

@@ -235,7 +235,7 @@ def _no_longer_wanted(words: Sequence[str], lexicon: Lexicon, context: Context) 
 def unwanted_request(words: Sequence[str], lexicon: Lexicon) -> str | None:
     """The request a clause says is not wanted ("I don't want a refund"), whatever it answers."""
     for i, word in enumerate(words):
-        if word in _WANTING_NOT and lexicon.negators.intersection(words[max(0, i - 2) : i]):
+        if word in _WANTING_NOT and lexicon.negators.intersection(words[max(0, i - 2) : i]) - _ANSWERING_NO:
             for kind, cues in lexicon.request_cues.items():
                 if cue_at(cues, words[i + 1 : i + 5]) is not None:
                     return kind
@@ -243,6 +243,8 @@ def unwanted_request(words: Sequence[str], lexicon: Lexicon) -> str | None:
 
 
 _WANTING_NOT = frozenset({"want", "need"})
+_ANSWERING_NO = frozenset({"no", "nope", "nah"})
+"""A "no" that answers before "I want a refund" ("no I want a refund not an exchange"), not negating it."""
 
 
 def correction_end(words: Sequence[str], lexicon: Lexicon) -> int:

@@ -157,6 +157,8 @@ def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Le
         mentions = _a_new_thing(clause, names)
     if not mentions and lexicon is not None and not _WORKING.isdisjoint(clause):
         mentions = _a_working_thing(clause, names)
+    if not mentions and lexicon is not None and not _ORDERING.isdisjoint(clause):
+        mentions = _the_thing_ordered(clause, names)
     return mentions
 
 
@@ -464,6 +466,8 @@ def find_mentions(
         mentions += _a_new_thing(clause, names)
     if not mentions and not _WORKING.isdisjoint(clause):
         mentions += _a_working_thing(clause, names)
+    if not mentions and not _ORDERING.isdisjoint(clause):
+        mentions += _the_thing_ordered(clause, names)
     mentions.sort(key=_START)
     return mentions
 
@@ -497,6 +501,23 @@ def _a_working_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
     return []
 
 
+def _the_thing_ordered(clause: Sequence[str], names: _Names) -> list[Mention]:
+    """ "I'd rather have the duvet I ordered", "send me the blue one I actually bought": the customer's own
+    item named in place of "what I ordered", when an offer is called that."""
+    for at, word in enumerate(clause):
+        if word not in _ORDERING or at < 3 or clause[at - 1] != "i":
+            continue
+        start = next((i for i in range(at - 2, max(-1, at - 5), -1) if clause[i] in ("the", "my")), None)
+        if start is None:
+            continue
+        thing = clause[start + 1 : at - 1]
+        if thing and all(w.isalpha() and w not in _NOT_THINGS for w in thing):
+            said = [*clause[:start], "what", "i", "ordered", *clause[at + 1 :]]
+            return [m for m in _by_name(said, names) if m.offer is not None]
+    return []
+
+
+_ORDERING = frozenset({"ordered", "bought", "purchased", "ordred", "chose", "picked"})
 _WORKING = frozenset({"works", "work", "working"})
 """Words of a thing that works ("one that works"), which names an offer called "a working one"."""
 _FRESH = frozenset({"new", "another"})

@@ -248,6 +248,8 @@ def _done_before(words: Sequence[str], start: int) -> bool:
     """ "You set up an exchange for me yesterday", "I took the store credit last week": an alternative told
     of as arranged before, not asked for now."""
     before = words[max(0, start - 4) : start]
+    if "rather" in words[max(0, start - 6) : start]:
+        return False  # "I'd rather you sent the right one": wanted, not told of
     return any(a in _WHO and b in _DONE for a, b in zip(before, before[1:], strict=False))
 
 
