@@ -844,6 +844,7 @@ Feature: Reading facts and requests the way people give them
         | a couple of items never arrived from order A-5151              |
         | 2 of my items never came, order A-5151                         |
         | everything came except the rug, order A-5151                   |
+        | my order A-5151 arrived with only 2 of the 3 items             |
         | got everything apart from the lamp on A-5151                   |
         | A-5151 came, all of it was there except for the cushions       |
 
@@ -875,6 +876,8 @@ Feature: Reading facts and requests the way people give them
         | send them please           |
         | can you send the other two |
         | please post the rest       |
+        | send it please             |
+        | just send it               |
 
     Scenario: "I'd like my money back for the rest" takes the refund of what is missing
       When the customer says "only half my order arrived, A-5151"

@@ -778,8 +778,10 @@ def _only_some_came(clause: Sequence[str]) -> bool:
     if "only" not in clause:
         return False
     at = clause.index("only")
-    if not _CAME.isdisjoint(clause[max(0, at - 3) : at]) and clause[at + 1 : at + 2] in (["the"], ["one"], ["half"]):
-        return True  # "it came but only the lamp", "arrived with only one of them"
+    named = clause[at + 1 : at + 2] in (["the"], ["one"], ["half"])
+    counted = at + 2 < len(clause) and _a_count(clause[at + 1]) and clause[at + 2] in ("of", "out")
+    if not _CAME.isdisjoint(clause[max(0, at - 3) : at]) and (named or counted):
+        return True  # "it came but only the lamp", "arrived with only one of them", "with only 2 of the 3 items"
     between = clause[at + 1 : at + 8]
     came = next((i for i, word in enumerate(between) if word in _CAME), None)
     return came is not None and came >= 1 and between[0] not in ("just", "been")
