@@ -423,9 +423,11 @@ Feature: Reading a gym member the way they talk
       Then the alternative "Freeze" is withdrawn
 
       Examples:
-        | message                                                   |
-        | actually no, i dont want anything, just leave it as it is |
-        | hmm actually forget the freeze, ill just keep paying      |
+        | message                                                    |
+        | actually no, i dont want anything, just leave it as it is  |
+        | hmm actually forget the freeze, ill just keep paying       |
+        | actually never mind, I'll just keep my membership as it is |
+        | keep things the way they were please                       |
 
   Rule: A bereavement goes to a colleague who looks at the membership
 
@@ -435,6 +437,25 @@ Feature: Reading a gym member the way they talk
       Then the agent says "sorry for your loss"
       And the agent hands over to a person
       And the agent does not say "freeze"
+
+    Scenario Outline: "<message>" tells of an injury, which a colleague looks at
+      Given the fact "months_left" is "6"
+      When the customer says "<message>"
+      Then the message gives the fact "circumstance" as "illness"
+      And the agent hands over to a person
+
+      Examples:
+        | message                                                                         |
+        | cancel my membership please, I tore my ACL and won't be able to train for months |
+        | I need to cancel, torn ligament in my knee                                       |
+
+    Scenario: "Yes, it's a medical thing, I have a doctor's note" after the offers tells of illness, and takes no offer
+      Given the fact "months_left" is "6"
+      When the customer says "cancel my membership please"
+      And the customer says "yes its a medical thing, I have a doctors note"
+      Then the message gives the fact "circumstance" as "illness"
+      And no alternative is applied
+      And the agent hands over to a person
 
   Rule: A second request the gym does not handle is said to be one for a colleague
 

@@ -116,6 +116,8 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
     anything": a turn back, then everything left as it was before anything was set up; not "no that's all,
     leave it as is" or "actually I don't need anything more", said content."""
     pairs = set(zip(words, words[1:], strict=False))
+    if _CONTENT.isdisjoint(words) and _kept_as_it_is(words):
+        return True
     turned = bool(pairs & _TURNING_BACK) or ("changed", "my") in pairs or ("second", "thoughts") in pairs
     if not _CONTENT.isdisjoint(words) or not (turned or ("no", "actually") in pairs):
         return False
@@ -125,6 +127,26 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
             if rest[:1] in (["as"], ["how"]) and rest[1:3] in (["it", "was"], ["they", "were"]):
                 return True  # "leave things how they were": as before anything was set up
         if turned and words[at : at + 3] == ["dont", "want", "anything"] and words[at + 3 : at + 4] not in _MORE:
+            return True
+    return False
+
+
+def _kept_as_it_is(words: Sequence[str]) -> bool:
+    """ "I'll just keep my membership as it is", "keep things the way they were": what the customer has,
+    kept as it was before anything was set up."""
+    for at, word in enumerate(words):
+        if word != "keep":
+            continue
+        rest = words[at + 1 : at + 7]
+        kept = next((i for i, w in enumerate(rest) if w in ("as", "how", "the")), None)
+        if kept is None or kept == 0 or rest[0] not in ("my", "it", "things", "everything", "the"):
+            continue
+        after = rest[kept : kept + 3]
+        if after[:1] == ["the"] and after[1:2] != ["way"]:
+            continue
+        if after in (["as", "it", "is"], ["as", "it", "was"], ["how", "it", "is"], ["how", "it", "was"]) or after[
+            :2
+        ] in (["as", "is"], ["the", "way"], ["as", "before"], ["as", "normal"]):
             return True
     return False
 

@@ -312,7 +312,12 @@ ILLNESS = _phrases("""
     twisted my ankle | twisted my knee | cant train | cannot train | unable to train | cant work out |
     broken my leg | broken my arm | broken my wrist | broken my ankle | broken my foot | broken my hip |
     broken my back | broken my knee | broken my collarbone | fractured my | a fracture | on crutches |
-    in a cast | leg in plaster | arm in plaster
+    in a cast | leg in plaster | arm in plaster | tore my acl | torn my acl | torn acl | ruptured my | acl |
+    tore my ligament | torn ligament | torn ligaments | tore a muscle | torn muscle | torn hamstring |
+    tore my hamstring | torn achilles | tore my achilles | meniscus | slipped disc | herniated disc |
+    medical reason | medical thing | medical grounds | medical issue | doctors note | sick note | fit note |
+    medical certificate | medical note | wont be able to train | wont be able to exercise | not able to train |
+    not able to exercise | unable to exercise
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
