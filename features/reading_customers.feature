@@ -1217,13 +1217,24 @@ Feature: Reading customers the way they write
       And the agent says "If one of our team told you that"
 
       Examples:
-        | message                                                                                                 |
+        | message                                                                                                    |
         | I was told by your colleague on the phone that I'd get a full refund even though it's been 45 days. A-5454 |
-        | customer service said I could return A-5454 after 45 days, I want my refund                             |
-        | I was told on the phone I'd get a refund for A-5454 but nothing has happened                             |
-        | I was told I could return it after 30 days, A-5454 bought 40 days ago                                    |
-        | I was told by someone on the phone yesterday that I'd get a refund for A-5454 but nothing has happened  |
-        | I spoke to someone last week and they said I'd get a refund for A-5454                                  |
+        | customer service said I could return A-5454 after 45 days, I want my refund                                |
+        | I was told on the phone I'd get a refund for A-5454 but nothing has happened                               |
+        | I was told I could return it after 30 days, A-5454 bought 40 days ago                                      |
+        | I was told by someone on the phone yesterday that I'd get a refund for A-5454 but nothing has happened     |
+        | I spoke to someone last week and they said I'd get a refund for A-5454                                     |
+        | refund A-5454 please, bought 40 days ago but your colleague on the phone last week said it would be fine   |
+        | refund A-5454 bought 40 days ago, one of your staff promised me a refund                                   |
+
+    Scenario Outline: "<message>" tells of staff saying no, which promises nothing
+      When the customer says "<message>"
+      Then the message gives no fact "circumstance"
+
+      Examples:
+        | message                                                                  |
+        | the lady in the shop said I couldn't get a refund, A-5454, 40 days ago   |
+        | my kettle A-5454 is broken, the man who delivered it said it was dropped |
 
     Scenario: "Where is the refund you promised me?" asks after it, and claims nothing
       When the customer says "Where is the refund you promised me last week?"

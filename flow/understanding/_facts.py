@@ -78,6 +78,7 @@ CHARGED_TWICE = "charged_twice"
 _MONEY_CONDITIONS = frozenset({OVERCHARGED, CHARGED_TWICE, "unauthorised"})
 """Conditions of the charge, not the item: "you charged me twice by mistake" is still a double charge."""
 BEREAVEMENT = "bereavement"
+PROMISED = "promised"
 
 
 @dataclass(slots=True)
@@ -146,6 +147,10 @@ def read_facts(
             value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
+            if value == PROMISED and _said_no(clauses, lexicon.circumstances[PROMISED]):
+                value = None  # "the lady in the shop said I couldn't get a refund": told no, not promised
+            if value is None and PROMISED in lexicon.circumstances and any(map(_staff_said_so, clauses)):
+                value = PROMISED
         elif spec.kind == "yes_no":
             value = _yes_no(clauses, spec, asked, lexicon, person_offered=context.question == "person")
             if value is None and not asked and _asks_of(clauses, spec):
@@ -951,6 +956,40 @@ size", "ordered a size 9, wrong size delivered"): the shop sent it wrong."""
 
 _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
 _SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "wasnt", "doesnt", "works"})
+
+
+def _said_no(clauses: Sequence[Sequence[str]], promises: PhraseSet) -> bool:
+    """Whether every time staff are said to have told the customer something, what they said was a no."""
+    said = [clause[match.end : match.end + 6] for clause in clauses for match in promises.find(clause)]
+    return bool(said) and all(not _REFUSING.isdisjoint(after) for after in said)
+
+
+def _staff_said_so(clause: Sequence[str]) -> bool:
+    """ "Your colleague on the phone last week said it would be fine", "one of your staff promised me a
+    refund": someone of the company, then what they said or promised, not said as a no ("the lady in the
+    shop said I couldn't")."""
+    for at, word in enumerate(clause):
+        if word not in _STAFF or _THEIRS.isdisjoint(clause[max(0, at - 3) : at]):
+            continue
+        for said_at in range(at + 1, min(len(clause), at + 8)):
+            if clause[said_at] in _PROMISING:
+                what = clause[said_at + 1 : said_at + 8]
+                return _REFUSING.isdisjoint(what) and not _GRANTING.isdisjoint(what)
+    return False
+
+
+_STAFF = frozenset(
+    "colleague colleagues staff agent advisor adviser rep representative assistant employee manager lady guy man "
+    "woman person team supervisor operator".split()
+)
+_THEIRS = frozenset({"your", "a", "the", "one"})
+_PROMISING = frozenset({"said", "told", "promised", "assured", "confirmed", "agreed", "offered", "guaranteed"})
+_REFUSING = frozenset({"no", "not", "cant", "couldnt", "wouldnt", "wont", "cannot", "never", "unable"})
+_GRANTING = frozenset(
+    "fine ok okay could can would refund refunded return exchange replace replacement allowed eligible accept "
+    "sorted covered cancel money credit".split()
+)
+"""Words of what staff said that grant something ("said it would be fine", "told me I could return it")."""
 
 
 def _charged_an_amount_twice(clause: Sequence[str]) -> bool:
