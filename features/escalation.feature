@@ -239,6 +239,15 @@ Feature: Handing over to a person
       And the agent says "sorry"
       And the agent does not say "Thank you. I'm passing"
 
+  Rule: A wait complained of is no person asked for
+
+    Scenario: "I've been waiting 20 mins for someone to answer" with a cancellation answers the cancellation
+      When the customer says "ive been waiting 20 mins for someone to answer this chat. I want to cancel A-5454 its been dispatched but I dont want it anymore"
+      Then the agent does not hand over to a person
+      And the message gives no fact "days_since_purchase"
+      And the conversation is in "offering_alternatives"
+      And the agent offers "free return"
+
   Rule: Taking up an offer while waiting for a person withdraws the handoff
 
     Scenario: "No, forget it, I'll take the credit" while waiting sets the credit up, and nobody needs to join

@@ -1890,6 +1890,9 @@ def _read_person(clause: Clause, position: int, lexicon: Lexicon, found: Found, 
         return
     if single and not clause.question and not _SPOKEN_WITH.isdisjoint(words[max(0, match.start - 3) : match.start]):
         return  # "I was told by someone on the phone", "I spoke to someone yesterday": a contact had, not wanted
+    if single and not clause.question and _waited_for_an_answer(words[: match.start]):
+        found.add(position + 8, Act.of("complain"))
+        return  # "I've been waiting 20 mins for someone to answer": the wait complained of, not a person asked for
     if match.phrase in _SERVICE and _PERSON_VERBS.isdisjoint(words) and not _SERVICE_ALONE.issuperset(words):
         return  # "amazing customer service": a verdict on it, not asking for it
     if clause.question and words[0] in _WILL and "call" in words[match.start :] and found.kinds() & {"choose"}:
@@ -1906,6 +1909,12 @@ _DID_SOMETHING = frozenset(
      "delivered", "brought", "returned", "opened", "broke", "paid", "placed"}
 )  # fmt: skip
 """Words after a person that make them someone who did something ("someone gave me"), not someone asked for."""
+
+
+def _waited_for_an_answer(before: Sequence[str]) -> bool:
+    """ "I've been waiting 20 mins for (someone)", "waited ages for (anyone)": a wait told of, up to now."""
+    pairs = set(zip(before, before[1:], strict=False))
+    return (("been", "waiting") in pairs or "waited" in before) and before[-1:] == ["for"]
 
 
 def _suggests_talking(words: Sequence[str]) -> bool:

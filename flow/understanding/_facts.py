@@ -593,7 +593,11 @@ def _days(
         folded, context.today, day_first=context.day_first, durations=asked or corrected, within=within
     )
     found = [
-        when for when in found if not _deadline(folded, when) and not (not asked and _asked_back(folded, when, context))
+        when
+        for when in found
+        if not _deadline(folded, when)
+        and not (not asked and _asked_back(folded, when, context))
+        and not _time_waited(folded, when)
     ]
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
     bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
@@ -631,6 +635,21 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0)), False
     return None, False
+
+
+def _time_waited(folded: str, when: When) -> bool:
+    """Whether a length of time is how long the customer has waited for an answer ("I've been waiting 20 mins
+    for someone to answer", "on hold for an hour"), not how long ago they bought."""
+    if when.shape != "elapsed":
+        return False
+    before = folded[: when.start].replace(",", " ").split()[-4:]
+    after = folded[when.end :].replace(",", " ").split()[:5]
+    return not _WAITING_WORDS.isdisjoint(before) and _PARCEL_WAIT.isdisjoint(after)
+
+
+_WAITING_WORDS = frozenset({"waiting", "waited", "hold", "queue", "queued", "queueing", "chat"})
+_PARCEL_WAIT = frozenset({"order", "parcel", "delivery", "package", "refund", "it", "them", "my"})
+"""Words after a wait that make it one for the order ("waiting 3 weeks for my parcel"), which may date it."""
 
 
 def _asked_back(folded: str, when: When, context: Context) -> bool:
