@@ -703,9 +703,11 @@ Feature: Handing over to a person
       And the reply matches /(don't need to join|no need to pick this up)/
 
       Examples:
-        | message                                  |
-        | no actually it's fine, don't bother them |
-        | actually nvm                             |
+        | message                                                |
+        | no actually it's fine, don't bother them               |
+        | actually nvm                                           |
+        | no it's fine, I'll just wait for the parcel to turn up |
+        | actually no, I'll wait and see if it arrives tomorrow  |
 
     Scenario: "Ok never mind, I'll wait" keeps the customer waiting
       Given it is within the policy's opening hours

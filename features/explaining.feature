@@ -138,6 +138,17 @@ Feature: Explaining the decision clearly, and saying sorry
       | just 30 days?                  |
       | 30 days is nothing             |
 
+  Scenario Outline: "<message>" after a refusal puts the date right
+    When the customer says "I want a refund for A-1001"
+    And the customer says "45 days ago"
+    And the customer says "<message>"
+    Then the request is approved
+
+    Examples:
+      | message                          |
+      | it's only been 20 days?          |
+      | hang on, it's only been 25 days? |
+
   Scenario: On a subscription, "seriously? 14 days?" after a refusal is no date, so nothing is refunded
     Given the policy file "../tests/data/policies/subscription.yaml"
     When the customer says "hey can i get a refund? renewed beginning of november"

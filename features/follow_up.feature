@@ -199,6 +199,15 @@ Feature: Following up
     Then the follow-up says "I passed you to a colleague about a refund for order A-1001"
     And the follow-up says "Did they sort it out for you?"
 
+  Scenario: After a handover about a parcel that never came, the follow-up names the order, not a cancellation
+    When the customer says "my order never arrived, ordered 4 weeks ago"
+    And the customer says "can I talk to someone"
+    Then the follow-up says "I passed you to a colleague about order A-1001."
+    When 24 hours pass
+    And the scheduled follow-up is delivered
+    Then the agent says "about order A-1001."
+    And the agent does not say "cancellation"
+
   Scenario Outline: At the check-in, "<answer>" is a problem for a person, and what was set up stays
     When the customer says "I want a refund"
     And the customer clicks "Store credit"

@@ -304,11 +304,51 @@ Feature: Reading a gym member the way they talk
         | I can't afford any plan right now, even a cheaper one   |
         | the off peak is still more than I can afford            |
 
-    Scenario: "I can't afford the full one, so the cheaper plan please" takes the cheaper plan
+    Scenario Outline: "<message>" takes the cheaper plan because the full one costs too much
       When the customer says "cancel my membership please"
       And the customer says "4"
-      And the customer says "I can't afford the full membership so the cheaper plan please"
+      And the customer says "<message>"
       Then the alternative "Off-peak plan" is applied
+
+      Examples:
+        | message                                                           |
+        | I can't afford the full membership so the cheaper plan please     |
+        | I'll take the cheaper plan as I can't afford the full one         |
+        | ok the off peak plan then as the full membership is too expensive |
+
+    Scenario Outline: "<message>" tells of no illness, so the answer stays
+      Given the fact "months_left" is "6"
+      When the customer says "cancel my membership please"
+      And the customer says "<message>"
+      Then the message gives no fact "circumstance"
+      And the agent does not hand over to a person
+
+      Examples:
+        | message                                                     |
+        | what counts as a medical reason?                            |
+        | do you need a doctor's note for that?                       |
+        | new job with long hours so I won't be able to train anymore |
+
+    Scenario: "Ok fine, I'll keep my membership as it is then" to the offers takes none, and lets the cancellation go
+      Given the fact "months_left" is "4"
+      When the customer says "cancel my membership please"
+      And the customer says "ok fine, I'll keep my membership as it is then"
+      Then no alternative is applied
+      And the agent does not say "Which"
+
+    Scenario: "I'll keep my membership as it is then, thanks for your help" after the freeze keeps the freeze
+      Given the fact "months_left" is "4"
+      When the customer says "cancel my membership please"
+      And the customer says "freeze please"
+      And the customer says "I'll keep my membership as it is then, thanks for your help"
+      Then the agent does not say "cancelled"
+
+    Scenario: "Can you keep my payment date as it is when the freeze ends?" asks, and keeps the freeze
+      Given the fact "months_left" is "4"
+      When the customer says "cancel my membership please"
+      And the customer says "freeze"
+      And the customer says "can you keep my payment date as it is when the freeze ends?"
+      Then the agent does not say "cancelled"
 
   Rule: An alternative offered before can still be taken while the goodwill offer is open
 
@@ -427,7 +467,7 @@ Feature: Reading a gym member the way they talk
         | actually no, i dont want anything, just leave it as it is  |
         | hmm actually forget the freeze, ill just keep paying       |
         | actually never mind, I'll just keep my membership as it is |
-        | keep things the way they were please                       |
+        | I'd rather keep things the way they were                   |
 
   Rule: A bereavement goes to a colleague who looks at the membership
 

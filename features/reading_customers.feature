@@ -1217,15 +1217,16 @@ Feature: Reading customers the way they write
       And the agent says "If one of our team told you that"
 
       Examples:
-        | message                                                                                                    |
-        | I was told by your colleague on the phone that I'd get a full refund even though it's been 45 days. A-5454 |
-        | customer service said I could return A-5454 after 45 days, I want my refund                                |
-        | I was told on the phone I'd get a refund for A-5454 but nothing has happened                               |
-        | I was told I could return it after 30 days, A-5454 bought 40 days ago                                      |
-        | I was told by someone on the phone yesterday that I'd get a refund for A-5454 but nothing has happened     |
-        | I spoke to someone last week and they said I'd get a refund for A-5454                                     |
-        | refund A-5454 please, bought 40 days ago but your colleague on the phone last week said it would be fine   |
-        | refund A-5454 bought 40 days ago, one of your staff promised me a refund                                   |
+        | message                                                                                                               |
+        | I was told by your colleague on the phone that I'd get a full refund even though it's been 45 days. A-5454            |
+        | customer service said I could return A-5454 after 45 days, I want my refund                                           |
+        | I was told on the phone I'd get a refund for A-5454 but nothing has happened                                          |
+        | I was told I could return it after 30 days, A-5454 bought 40 days ago                                                 |
+        | I was told by someone on the phone yesterday that I'd get a refund for A-5454 but nothing has happened                |
+        | I spoke to someone last week and they said I'd get a refund for A-5454                                                |
+        | refund A-5454 please, bought 40 days ago but your colleague on the phone last week said it would be fine              |
+        | refund A-5454 bought 40 days ago, one of your staff promised me a refund                                              |
+        | refund A-5454 please, bought 40 days ago, your colleague said I'd get a full refund and wouldn't need to send it back |
 
     Scenario Outline: "<message>" tells of staff saying no, which promises nothing
       When the customer says "<message>"

@@ -857,9 +857,32 @@ Feature: Reading facts and requests the way people give them
         | everything arrived but the rug is torn, A-5151       | faulty    |
         | I got everything, but the lamp is broken, A-5151     | faulty    |
 
-    Scenario: "Everything came, but the driver was rude" names no item left out
-      When the customer says "everything came on A-5151, but the delivery guy was rude"
+    Scenario Outline: "<message>" names no item left out
+      When the customer says "<message>"
       Then the message gives no fact "condition"
+
+      Examples:
+        | message                                                  |
+        | everything came on A-5151, but the delivery guy was rude |
+        | all of it arrived but the rug smells awful, A-5151       |
+        | everything arrived except the invoice, order A-5151      |
+        | the table A-5151 arrived with only 2 of the 4 legs       |
+
+    Scenario: "Refund please, and if it turns up I'll just send it back" takes the refund, not a new parcel
+      When the customer says "my parcel A-4949 never arrived"
+      And the customer says "refund please, and if it turns up I'll just send it back"
+      Then the alternative "Full refund" is applied
+
+    Scenario: "No it's fine, I'll wait another day for it" to the offers for a lost parcel sets nothing up
+      When the customer says "my parcel A-4949 never arrived"
+      And the customer says "no it's fine, I'll wait another day for it"
+      Then no alternative is applied
+
+    Scenario: "I just want the lamp I bought refunded" after a refusal sets up no exchange
+      When the customer says "I want a refund for A-1001"
+      And the customer says "45 days ago"
+      And the customer says "I just want the lamp I bought refunded"
+      Then no alternative is applied
 
     Scenario: "Send them please" for cushions that never came takes the new parcel
       When the customer says "some cushions never arrived, A-4949"

@@ -242,6 +242,7 @@ class ContextBuilder:
         context = self.context(run, needed, step)
         if item is not None and context.get("request") is not None:
             context["request"] = self._policy.requests[item.name].title
+            context = _named_for_follow_up(item, context)
         return self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
 
     def context(
@@ -306,7 +307,8 @@ class ContextBuilder:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
             if inner - needed:
                 context = self.context(run, needed | inner, step, shared=shared)
-            context["follow_up_text"] = self.book.render(FOLLOW_UP, context, seed=run.conversation_id)
+            told = _named_for_follow_up(item, context) if item is not None else context
+            context["follow_up_text"] = self.book.render(FOLLOW_UP, told, seed=run.conversation_id)
         return context
 
     def _groups_for(self, needed: frozenset[str]) -> frozenset[str]:
@@ -1121,6 +1123,15 @@ def _moved_on_to(run: Run, item: AgendaItem | None) -> AgendaItem | None:
 
 _SETTLES_AND_GOES_ON = frozenset({"approve_and_continue", "grant_wish_and_continue", "accept_and_continue"})
 """Transitions that settle one request and go on to the next in the same reply."""
+
+
+def _named_for_follow_up(item: AgendaItem, context: dict[str, Any]) -> dict[str, Any]:
+    """The context of the follow-up message about ``item``: a request worked out from the trouble told ("it
+    never came") is named by its order, which the request's title ("a cancellation") may not fit."""
+    order = item.facts.get("order_id")
+    if not item.assumed or order is None or context.get("chosen") or context.get("request") is None:
+        return context
+    return {**context, "request": f"order {inline(order)}", "order_id": None}
 
 
 def _reluctant(run: Run) -> bool:

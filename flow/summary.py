@@ -67,13 +67,17 @@ def _describe(item: AgendaItem, run: Run, policy: Policy, *, first: bool, openin
     request = policy.requests[item.name]
     facts = {**{k: v for k, v in run.facts.items() if k not in policy.request_facts()}, **item.facts}
     order = facts.get("order_id")
-    about = f"about {request.title}" + (f" for order {_one_line(str(order))}" if order else "")
+    if item.assumed and order:
+        about = f"about order {_one_line(str(order))}"  # worked out from the trouble told, shown in its facts
+    else:
+        about = f"about {request.title}" + (f" for order {_one_line(str(order))}" if order else "")
     sentences: list[str] = []
     if first:
         opening[0] += f" {about} ({_STATUS[item.status]})"
     else:
         sentences.append(f"Also {about} ({_STATUS[item.status]})")
-    shown = ", ".join(f"{k}={_one_line(str(v))}" for k, v in sorted(facts.items()) if k in request.needs)
+    told = {name for name, spec in policy.facts.items() if spec.kind in _TROUBLE_KINDS}
+    shown = ", ".join(f"{k}={_one_line(str(v))}" for k, v in sorted(facts.items()) if k in request.needs or k in told)
     if shown:
         sentences.append(f"Facts: {shown}")
     titles = [a.title for a in request.every_alternative() if a.id in item.offered]
@@ -82,6 +86,10 @@ def _describe(item: AgendaItem, run: Run, policy: Policy, *, first: bool, openin
     if item.rejected:
         sentences.append("Turned down: " + ", ".join(item.rejected))
     return sentences
+
+
+_TROUBLE_KINDS = frozenset({"condition", "circumstance"})
+"""Kinds of fact that tell what went wrong, which the person needs whatever the request."""
 
 
 def _one_line(value: str) -> str:

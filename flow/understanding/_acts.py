@@ -34,6 +34,7 @@ from flow.understanding._drops import (
     UNDOING,
     correction_end,
     dropped_request,
+    kept_as_it_is,
     leaves_it_as_it_was,
     mind_changed_beside_the_date,
     second_thoughts,
@@ -485,6 +486,8 @@ def read_acts(
             # "don't cancel the exchange, I still want it": the offer taken, kept; nothing insisted on
             found.acts = [(at, act) for at, act in found.acts if act.kind not in ("insist", "cancel_request")]
             found.add(0, Act.of("choose", context.chosen))
+    if context.offered and context.chosen is None and context.request is not None:
+        _kept_instead_of_offers(clauses, context.request, found)
     if context.question == "anything_else":
         _acknowledged_before_asking(clauses, found)
     if clauses and not found.acts and _pleads(clauses[0].words, context):
@@ -2239,13 +2242,36 @@ def _let_go_for_another(found: Found) -> None:
             found.acts = [(p, a) for p, a in found.acts if a is not act]
 
 
+_TURNING_AWAY = frozenset(
+    {"actually", "mind", "nevermind", "nvm", "second", "forget", "scrap", "no", "changed", "instead", "rather"}
+)
+"""Words that turn away from what was just set up ("actually never mind", "on second thoughts")."""
+
+
+def _kept_instead_of_offers(clauses: list[Clause], request: str, found: Found) -> None:
+    """ "Ok fine, I'll keep my membership as it is then" to the offers: none taken, and the request let go;
+    the "ok fine" only takes the answer in."""
+    if found.kinds() - {"choose", "affirm", "unknown", "thank"}:
+        return
+    if any(act.kind == "choose" and act.target is not None for _, act in found.acts):
+        return
+    if any(kept_as_it_is(clause.words) for clause in clauses if not clause.question):
+        found.acts = [(at, act) for at, act in found.acts if act.kind not in ("choose", "affirm", "unknown")]
+        found.add(0, Act.of("cancel_request", request))
+
+
 def _taken_undone(clauses: list[Clause], context: Context, found: Found) -> None:
     """ "Can you undo that?" once an offer is taken: the offer taken back; when it was taken in place of a
     request the rules grant ("store credit instead" of the refund), the request is wanted back."""
     if context.chosen is None:
         return
     every = [word for clause in clauses for word in clause.words]
-    if not (any(undoes_it(clause.words) for clause in clauses) or leaves_it_as_it_was(every)):
+    kept = (
+        not found.kinds() & {"choose", "ask_about", "request", "thank"}
+        and not _TURNING_AWAY.isdisjoint(every)
+        and any(kept_as_it_is(clause.words) for clause in clauses if not clause.question)
+    )  # "actually never mind, I'll keep my membership as it is"; not "I'll keep it as it is then, thanks"
+    if not (any(undoes_it(clause.words) for clause in clauses) or leaves_it_as_it_was(every) or kept):
         return
     found.acts = [
         (at, act)
@@ -2357,9 +2383,20 @@ _WAITING = frozenset({"wait", "waiting", "hold", "queue"})
 def _will_wait(clause: Clause) -> bool:
     """ "I'll wait", "happy to hold", "I can wait": the customer saying they will keep waiting, not asking
     how long, and not refusing to ("I don't want to wait")."""
-    return not clause.question and not _WAITING.isdisjoint(clause.words) and _NOT_WAITING.isdisjoint(clause.words)
+    words = clause.words
+    if clause.question or not _NOT_WAITING.isdisjoint(words):
+        return False
+    at = next((i for i, word in enumerate(words) if word in _WAITING), None)
+    if at is None:
+        return False
+    after = words[at + 1 : at + 4]
+    if after[:1] == ["for"]:
+        return after[1:2] in (["them"], ["him"], ["her"], ["someone"], ["somebody"]) or not _PEOPLE.isdisjoint(after)
+    return not after or after[0] in _WAITING_ON  # not "I'll wait and see", "wait till tomorrow"
 
 
+_WAITING_ON = frozenset({"thanks", "thank", "please", "then", "here", "on", "in", "patiently", "cheers", "ta"})
+_PEOPLE = frozenset({"colleague", "person", "agent", "human", "manager", "someone", "supervisor", "advisor"})
 _NOT_WAITING = frozenset({"dont", "not", "wont", "cant", "never", "rather", "without", "instead", "how", "long"})
 
 

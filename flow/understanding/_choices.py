@@ -81,8 +81,12 @@ def _too_dear(after: Sequence[str]) -> bool:
     """ "(the off-peak plan) is still too expensive", "is unaffordable", "is more than I can afford"."""
     if "unaffordable" in after:
         return True
+    while after[:1] and after[0] in _OFFER_NOUNS:
+        after = after[1:]  # "(the cheaper) plan is still too expensive"
     if not _WONT.isdisjoint(after[:2]):
         return False  # "isn't too expensive, is it?"
+    if after[:1] not in (["is"], ["would"], ["still"], ["seems"], ["sounds"], ["looks"], ["will"], ["s"]):
+        return False  # "the cheaper plan, as the full one is too expensive": said of another thing
     return any(a == "too" and b in _DEAR for a, b in zip(after, after[1:], strict=False)) or (
         "afford" in after and not (_CANT | {"than"}).isdisjoint(after)
     )
@@ -97,6 +101,7 @@ def _cannot_afford(before: Sequence[str]) -> bool:
     return not _CANT.isdisjoint(before[max(0, at - 2) : at]) and _TAKING_INSTEAD.isdisjoint(before[at + 1 :])
 
 
+_OFFER_NOUNS = frozenset({"plan", "one", "option", "membership", "thing", "deal", "idea"})
 _DEAR = frozenset({"expensive", "costly", "dear", "pricey", "much"})
 _CANT = frozenset({"cant", "cannot", "not", "couldnt", "dont"})
 _TAKING_INSTEAD = frozenset({"so", "but", "take", "ill", "then", "instead", "please", "happy", "fine", "ok"})
@@ -209,6 +214,7 @@ def read_choices(
                 if (
                     act.kind == "choose"
                     and clause.words[:1] == ["even"]
+                    and len(clause.words) <= mention.end + 1
                     and index
                     and _cannot_afford(clauses[index - 1].words)
                 ):

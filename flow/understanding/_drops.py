@@ -116,8 +116,6 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
     anything": a turn back, then everything left as it was before anything was set up; not "no that's all,
     leave it as is" or "actually I don't need anything more", said content."""
     pairs = set(zip(words, words[1:], strict=False))
-    if _CONTENT.isdisjoint(words) and _kept_as_it_is(words):
-        return True
     turned = bool(pairs & _TURNING_BACK) or ("changed", "my") in pairs or ("second", "thoughts") in pairs
     if not _CONTENT.isdisjoint(words) or not (turned or ("no", "actually") in pairs):
         return False
@@ -131,24 +129,30 @@ def leaves_it_as_it_was(words: Sequence[str]) -> bool:
     return False
 
 
-def _kept_as_it_is(words: Sequence[str]) -> bool:
-    """ "I'll just keep my membership as it is", "keep things the way they were": what the customer has,
-    kept as it was before anything was set up."""
+def kept_as_it_is(words: Sequence[str]) -> bool:
+    """ "I'll just keep my membership as it is", "I'd rather keep things the way they were": the customer
+    keeping what they have as it was before anything was set up; not "keep my address as it is", which
+    keeps one detail of what was set up."""
     for at, word in enumerate(words):
-        if word != "keep":
+        if word != "keep" or _KEEPER.isdisjoint(words[max(0, at - 2) : at]):
             continue
         rest = words[at + 1 : at + 7]
-        kept = next((i for i, w in enumerate(rest) if w in ("as", "how", "the")), None)
-        if kept is None or kept == 0 or rest[0] not in ("my", "it", "things", "everything", "the"):
+        whole = rest[1:2] if rest[:1] == ["my"] else rest[:1]
+        if not whole or whole[0] not in _WHOLE_THING:
             continue
-        after = rest[kept : kept + 3]
-        if after[:1] == ["the"] and after[1:2] != ["way"]:
-            continue
+        after = rest[2:5] if rest[:1] == ["my"] else rest[1:4]
         if after in (["as", "it", "is"], ["as", "it", "was"], ["how", "it", "is"], ["how", "it", "was"]) or after[
             :2
         ] in (["as", "is"], ["the", "way"], ["as", "before"], ["as", "normal"]):
             return True
     return False
+
+
+_KEEPER = frozenset({"ill", "just", "id", "rather", "to", "gonna", "will"})
+"""Words before "keep" that make the customer the one keeping ("I'll just keep", "I'd rather keep")."""
+_WHOLE_THING = frozenset(
+    {"it", "everything", "things", "membership", "plan", "subscription", "contract", "account", "order"}
+)
 
 
 _TURNING_BACK = frozenset({("actually", "no"), ("no", "wait"), ("wait", "no"), ("on", "second")})

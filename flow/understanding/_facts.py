@@ -145,10 +145,12 @@ def read_facts(
             value = _as_named(_condition(clauses, word_set, lexicon), spec.values)
         elif spec.kind == "circumstance":
             value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
+            if value is not None and _only_asked_about(clauses, lexicon.circumstances[value]):
+                value = None  # "what counts as a medical reason?", "do you need a doctor's note?": asked, not told
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
-            if value == PROMISED and _said_no(clauses, lexicon.circumstances[PROMISED]):
-                value = None  # "the lady in the shop said I couldn't get a refund": told no, not promised
+            if value == PROMISED and _nothing_granted(clauses, lexicon.circumstances[PROMISED]):
+                value = None  # "the lady in the shop said I couldn't", "said it would last for years"
             if value is None and PROMISED in lexicon.circumstances and any(map(_staff_said_so, clauses)):
                 value = PROMISED
         elif spec.kind == "yes_no":
@@ -657,7 +659,12 @@ def _asked_back(folded: str, when: When, context: Context) -> bool:
     customer repeating a limit in disbelief, not saying how long ago they bought ("maybe 3 or 4 weeks?")."""
     if context.state == "listening" or when.shape != "elapsed" or folded[when.end :].lstrip()[:1] != "?":
         return False
-    return _HEDGES.isdisjoint(folded[: when.start].replace(",", " ").split()[-3:])
+    before = folded[: when.start]
+    said_with = before[max(before.rfind(mark) for mark in ".,!?:;") + 1 :].split()
+    return all(word in _DISBELIEVING for word in said_with)  # not "it's only been 20 days?", a date put right
+
+
+_DISBELIEVING = frozenset({"only", "just", "what", "seriously", "wow", "really", "so", "like", "erm", "um"})
 
 
 def _got_the_order(folded: str) -> bool:
@@ -804,6 +811,7 @@ def _only_some_came(clause: Sequence[str]) -> bool:
     at = clause.index("only")
     named = clause[at + 1 : at + 2] in (["the"], ["one"], ["half"])
     counted = at + 2 < len(clause) and _a_count(clause[at + 1]) and clause[at + 2] in ("of", "out")
+    counted = counted and _PARTS_OF_ITEMS.isdisjoint(clause[at + 3 : at + 7])  # not "only 2 of the 4 legs"
     if not _CAME.isdisjoint(clause[max(0, at - 3) : at]) and (named or counted):
         return True  # "it came but only the lamp", "arrived with only one of them", "with only 2 of the 3 items"
     between = clause[at + 1 : at + 8]
@@ -876,9 +884,18 @@ def _all_came_but(clauses: Sequence[Sequence[str]]) -> bool:
             continue
         if thing[:1] and thing[0] in _WHAT_WAS_MISSING and _SAID_OF_IT.isdisjoint(thing):
             named = [word for word in thing[1:] if word not in _WHAT_WAS_MISSING and word != "of"]
-            if named and named[0] not in _PARTS_OF_ITEMS and named[0] not in _WHOLE_ORDER:
-                return True
+            named = named[: next((i for i, word in enumerate(named) if word in _LEADING_ON), len(named))]
+            if named and len(named) <= 2 and not (_PARTS_OF_ITEMS | _WHOLE_ORDER | _PAPERWORK).intersection(named):
+                return True  # not "but the rug smells awful", "except the invoice"
     return False
+
+
+_LEADING_ON = frozenset({"on", "in", "from", "for", "with", "order", "yesterday", "today"})
+"""Words after an item named as left out that go on to something else ("the lamp on A-5151")."""
+_PAPERWORK = frozenset(
+    "invoice receipt paperwork note slip leaflet voucher card bill letter packaging wrapping documents".split()
+)
+"""What comes in a parcel without being an item of the order ("everything came except the invoice")."""
 
 
 def _whole_order_came(clause: Sequence[str]) -> int | None:
@@ -977,10 +994,51 @@ _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
 _SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "wasnt", "doesnt", "works"})
 
 
-def _said_no(clauses: Sequence[Sequence[str]], promises: PhraseSet) -> bool:
-    """Whether every time staff are said to have told the customer something, what they said was a no."""
-    said = [clause[match.end : match.end + 6] for clause in clauses for match in promises.find(clause)]
-    return bool(said) and all(not _REFUSING.isdisjoint(after) for after in said)
+def _only_asked_about(clauses: Sequence[Sequence[str]], phrases: PhraseSet) -> bool:
+    """Whether every clause naming a circumstance asks about it, with nothing of the customer's own in it
+    ("is a medical issue the only way out?"); "can I cancel, I tore my ACL?" still tells of one."""
+    naming = [clause for clause in clauses if phrases.may_hold(clause) and phrases.find(clause)]
+    return bool(naming) and all(
+        clause[:1] and clause[0] in _ASKING_OPENERS and _OWN.isdisjoint(clause) for clause in naming
+    )
+
+
+_ASKING_OPENERS = frozenset("what whats which is are do does can could would will how who when why if".split())
+_OWN = frozenset({"i", "my", "im", "ive", "me", "id", "ill", "mine", "we", "our", "us", "were"})
+
+
+def _nothing_granted(clauses: Sequence[Sequence[str]], promises: PhraseSet) -> bool:
+    """Whether every time staff are said to have told the customer something, what they said granted
+    nothing: a no ("said I couldn't get a refund"), or no word of having anything ("said it would last for
+    years"). What was promised or assured is a promise whatever it was."""
+    said = [
+        (clause[match.start : match.end], clause[match.end : match.end + 12])
+        for clause in clauses
+        for match in promises.find(clause)
+    ]
+    return bool(said) and all(
+        _VOWING.isdisjoint(phrase) and (_a_refusal(after) or _GRANTING.isdisjoint([*phrase, *after]))
+        for phrase, after in said
+    )
+
+
+def _a_refusal(words: Sequence[str]) -> bool:
+    """Whether what someone said is a no ("I couldn't", "no refunds"), not "no problem" or "not to worry", and
+    not a yes with a no after it ("I'd get a refund and wouldn't need to send it back")."""
+    for at, word in enumerate(words):
+        following = words[at + 1 : at + 2]
+        if word == "no" and following and following[0] in _REFUSED_THINGS:
+            return True
+        if word in _REFUSING and word not in ("no", "not"):
+            return True
+        if word == "not" and following not in (["to"], ["a"]) and words[at - 1 : at] != ["would"]:
+            return True
+        if word in _GRANTING:
+            return False
+    return False
+
+
+_REFUSED_THINGS = frozenset({"refund", "refunds", "return", "returns", "exchange", "exchanges", "way", "chance"})
 
 
 def _staff_said_so(clause: Sequence[str]) -> bool:
@@ -988,13 +1046,30 @@ def _staff_said_so(clause: Sequence[str]) -> bool:
     refund": someone of the company, then what they said or promised, not said as a no ("the lady in the
     shop said I couldn't")."""
     for at, word in enumerate(clause):
-        if word not in _STAFF or _THEIRS.isdisjoint(clause[max(0, at - 3) : at]):
+        before = clause[max(0, at - 3) : at]
+        if word not in _STAFF or _THEIRS.isdisjoint(before):
             continue
+        if word in _ANYONE and "your" not in before and not _at_the_shop(clause[at + 1 : at + 5]):
+            continue  # "the woman at the post office said": not someone of the company
         for said_at in range(at + 1, min(len(clause), at + 8)):
             if clause[said_at] in _PROMISING:
                 what = clause[said_at + 1 : said_at + 8]
-                return _REFUSING.isdisjoint(what) and not _GRANTING.isdisjoint(what)
+                if clause[said_at] in _VOWING:
+                    return True  # "the agent promised I would not lose out"
+                return not _a_refusal(what) and not _GRANTING.isdisjoint(what)
     return False
+
+
+def _at_the_shop(words: Sequence[str]) -> bool:
+    """ "(the lady) in the shop", "on the phone", "in store": where someone of the company was met."""
+    return bool(set(zip(words, words[1:], strict=False)) & _COMPANY_PLACES)
+
+
+_ANYONE = frozenset({"lady", "guy", "man", "woman", "person", "assistant"})
+_COMPANY_PLACES = frozenset(
+    {("the", "shop"), ("the", "store"), ("the", "phone"), ("in", "store"), ("on", "chat"), ("the", "chat")}
+)
+_VOWING = frozenset({"promised", "assured", "guaranteed"})
 
 
 _STAFF = frozenset(
@@ -1005,8 +1080,8 @@ _THEIRS = frozenset({"your", "a", "the", "one"})
 _PROMISING = frozenset({"said", "told", "promised", "assured", "confirmed", "agreed", "offered", "guaranteed"})
 _REFUSING = frozenset({"no", "not", "cant", "couldnt", "wouldnt", "wont", "cannot", "never", "unable"})
 _GRANTING = frozenset(
-    "fine ok okay could can would refund refunded return exchange replace replacement allowed eligible accept "
-    "sorted covered cancel money credit".split()
+    "fine ok okay refund refunded return exchange replace replacement allowed eligible accept sorted covered "
+    "cancel money credit back problem worries".split()
 )
 """Words of what staff said that grant something ("said it would be fine", "told me I could return it")."""
 

@@ -165,9 +165,9 @@ def named_mentions(clause: Sequence[str], offers: tuple[Offer, ...], lexicon: Le
 def _sent_back(clause: Sequence[str], mention: Mention) -> bool:
     """ "Can I send mine back?": a name that sends something ("send mine") followed by "back" tells of the
     item going back, not of the offer the name belongs to."""
-    return clause[mention.end : mention.end + 1] == ["back"] and not _SENDS.isdisjoint(
-        clause[mention.start : mention.end]
-    )
+    after = clause[mention.end : mention.end + 2]
+    back = after[:1] == ["back"] or (after[:1] in (["all"], ["straight"], ["them"]) and after[1:] == ["back"])
+    return back and not _SENDS.isdisjoint(clause[mention.start : mention.end])
 
 
 _SENDS = frozenset({"send", "post", "ship", "mail"})
@@ -448,7 +448,10 @@ def find_mentions(
     mentions = [
         m
         for m in named
-        if not _of_a_charge(clause, m) and not _in_a_compound(clause, m) and not _a_pause_word(clause, m)
+        if not _of_a_charge(clause, m)
+        and not _in_a_compound(clause, m)
+        and not _a_pause_word(clause, m)
+        and not _sent_back(clause, m)
     ]
     if not mentions and any(_in_a_compound(clause, m) for m in named):
         return []  # "do you sell replacement bulbs?": the name of something else, in no other way an offer
@@ -466,8 +469,6 @@ def find_mentions(
         mentions += _a_new_thing(clause, names)
     if not mentions and not _WORKING.isdisjoint(clause):
         mentions += _a_working_thing(clause, names)
-    if not mentions and not _ORDERING.isdisjoint(clause):
-        mentions += _the_thing_ordered(clause, names)
     mentions.sort(key=_START)
     return mentions
 
@@ -511,18 +512,25 @@ def _the_thing_ordered(clause: Sequence[str], names: _Names) -> list[Mention]:
         if start is None:
             continue
         thing = clause[start + 1 : at - 1]
+        following = clause[at + 1 : at + 4]
+        if following[:1] != ["than"] and not _DONE_TO_IT.isdisjoint(following):
+            continue  # "the lamp I ordered refunded", "the rug I ordered collected": done to it, not it again
         if thing and all(w.isalpha() and w not in _NOT_THINGS for w in thing):
             said = [*clause[:start], "what", "i", "ordered", *clause[at + 1 :]]
             return [m for m in _by_name(said, names) if m.offer is not None]
     return []
 
 
-_ORDERING = frozenset({"ordered", "bought", "purchased", "ordred", "chose", "picked"})
+_ORDERING = frozenset({"ordered", "ordred"})
+_DONE_TO_IT = frozenset(
+    "refunded refund collected returned back looked repaired fixed checked picked taken sent cancelled canceled".split()
+)
 _WORKING = frozenset({"works", "work", "working"})
 """Words of a thing that works ("one that works"), which names an offer called "a working one"."""
 _FRESH = frozenset({"new", "another"})
 _NOT_THINGS = frozenset(
     {"one", "ones", "order", "address", "card", "account", "refund", "request", "label", "purchase", "parcel"}
+    | {"day", "days", "week", "weeks", "hour", "minute", "moment", "month", "time", "go", "try", "chance", "look"}
 )
 _SENDING_BACK = frozenset({"return", "returning", "back", "refund", "refunded"})
 

@@ -316,8 +316,7 @@ ILLNESS = _phrases("""
     tore my ligament | torn ligament | torn ligaments | tore a muscle | torn muscle | torn hamstring |
     tore my hamstring | torn achilles | tore my achilles | meniscus | slipped disc | herniated disc |
     medical reason | medical thing | medical grounds | medical issue | doctors note | sick note | fit note |
-    medical certificate | medical note | wont be able to train | wont be able to exercise | not able to train |
-    not able to exercise | unable to exercise
+    medical certificate | medical note
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
