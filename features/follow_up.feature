@@ -220,14 +220,15 @@ Feature: Following up
     And the agent does not say "Glad I could help"
 
     Examples:
-      | answer                                          |
-      | yes, but there's still no credit on my account  |
-      | not really, I can't see the credit anywhere     |
-      | yeah mostly, but the email never came through   |
-      | yes but I was still charged this month          |
-      | didnt get the store credit                      |
-      | never got the email about the credit            |
-      | I haven't had the credit yet                    |
+      | answer                                         |
+      | yes, but there's still no credit on my account |
+      | not really, I can't see the credit anywhere    |
+      | yeah mostly, but the email never came through  |
+      | yes but I was still charged this month         |
+      | didnt get the store credit                     |
+      | never got the email about the credit           |
+      | I haven't had the credit yet                   |
+      | actually I haven't had the email yet           |
 
   Scenario Outline: At the check-in, "<answer>" is still a yes, and closes the chat
     When the customer says "I want a refund"

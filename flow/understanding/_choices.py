@@ -983,7 +983,7 @@ _NO_CHANCE = frozenset(
 get round to it") or not about receiving ("I didn't get why")."""
 _SET_UP_THINGS = frozenset(
     "credit refund money voucher code label parcel replacement exchange pause freeze downgrade plan "
-    "confirmation payment repair discount".split()
+    "confirmation payment repair discount email emails link tracking".split()
 )
 """Things set up for a customer, whose not having come is a problem to look into."""
 

@@ -26,8 +26,10 @@ def not_satisfied(clauses: list[Clause], found: Found, chosen: str | None = None
     but the email never came", "the credit isn't on my account", "I can't see the credit anywhere") or a
     shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes, took a while though") is not.
     "No credit" or "can't see the credit" says what was set up is missing, not that it is turned down."""
-    missing = chosen is not None and any(says_missing(clause.words) for clause in clauses)
-    if missing:
+    missing = any(says_missing(clause.words) for clause in clauses)
+    if missing and any(_there_now(clause) for clause in clauses):
+        missing = False  # "didn't get the email but the credit is showing": what mattered is there
+    if missing and chosen is not None:
         found.acts = [(at, act) for at, act in found.acts if not (act.kind == "reject" and act.target == chosen)]
     kinds = found.kinds()
     told = any(act.kind == "provide" and act.target == "condition" for _, act in found.acts)
@@ -41,6 +43,15 @@ def not_satisfied(clauses: list[Clause], found: Found, chosen: str | None = None
     found.drop("affirm")
     found.drop("unknown")
     found.add(-1, Act.of("deny"))
+
+
+def _there_now(clause: Clause) -> bool:
+    """ "The credit is showing on my account", "the money came through": something said to be there now."""
+    words = clause.words
+    return not clause.question and not _THERE_NOW.isdisjoint(words) and NOT_YET_THERE.isdisjoint(words)
+
+
+_THERE_NOW = frozenset({"showing", "shows", "arrived", "came", "received", "through", "landed"})
 
 
 def charged_again(words: Sequence[str]) -> bool:
