@@ -199,6 +199,7 @@ Feature: Compensation, only where the policy allows it, and never twice
       | message                                                           |
       | that's a shame. is there a loyalty discount I could have instead? |
       | could I have a member discount instead?                           |
+      | ok I'll take the discount                                         |
 
   Scenario Outline: A gold member telling of a discount already used is not given the goodwill offer
     Given the customer is a "gold" member
@@ -210,3 +211,18 @@ Feature: Compensation, only where the policy allows it, and never twice
       | message                                                                                                           |
       | I want a refund for A-8001, bought 10 days ago. I used my loyalty discount on it, will I get the full price back? |
       | cancel A-8004, I ordered it with the gold member discount by mistake, it's not been dispatched                    |
+
+  Scenario: "Ok I'll take the discount" with no goodwill offer due is told so, and the offers stay
+    Given the customer is a "bronze" member
+    When the customer says "I want a refund"
+    And the customer says "ok I'll take the discount"
+    Then no alternative is applied
+    And the agent does not offer compensation
+    And the reply matches /goodwill gesture isn't something I can/
+    And the conversation is in "offering_alternatives"
+    And the agent offers "store credit"
+
+  Scenario: An upset customer asking "anything else you can do for the trouble?" gets the goodwill offer
+    When the customer says "This is the third time I've contacted you about order A-7171!! It never arrived, ordered 3 weeks ago. Absolutely disgusted."
+    And the customer says "is there anything else you can do for the trouble?"
+    Then the agent offers compensation

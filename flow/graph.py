@@ -415,6 +415,7 @@ EDGES: tuple[Edge, ...] = (
         "offer_compensation", "message", "offering_alternatives", "compensation", guards.rejected_and_eligible,
         ("offer_compensation",), possible=_compensates,
     ),
+    Edge("no_goodwill", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_goodwill),
     Edge(
         "next_request", "message", "offering_alternatives", "listening", guards.rejected_with_more,
         ("close_declined", "next_request"),

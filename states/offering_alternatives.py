@@ -22,11 +22,22 @@ SPEC = StateSpec(
         "empathize": "empathize",
         "unclear": "unclear",
         "noted_facts": "noted",
+        "no_goodwill": "no_goodwill",
         "withdraw_handoff": "withdrawn",
         **COMMON_SAYS,
         "*": "resume",
     },
     templates={
+        "no_goodwill": (
+            "{% if compensation_offered %}The goodwill gesture I can make is the one from earlier "
+            "({{ compensation }}), and I can't add more on top, I'm afraid.{% else %}I'm sorry, a discount or "
+            "goodwill gesture isn't something I can give here.{% endif %} What I can still offer is {{ offered }}. "
+            "Would {{ 'either' if several else 'that' }} help?",
+            "{% if compensation_offered %}The goodwill gesture from earlier ({{ compensation }}) is as far as I can "
+            "go, I'm afraid.{% else %}I understand, but a goodwill gesture isn't something I can offer here, I'm "
+            "afraid.{% endif %} The offer of {{ offered }} still stands, if {{ 'either' if several else 'it' }} "
+            "helps.",
+        ),
         "withdrawn": (
             "{% if in_hours %}No problem, I'll let my colleague know they don't need to join."
             "{% else %}No problem, then there's no need for a callback.{% endif %}",

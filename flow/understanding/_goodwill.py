@@ -10,7 +10,7 @@ _GOODWILL = frozenset({"goodwill", "gesture"})
 """Words that name something for the trouble on their own."""
 _FOR_TROUBLE = frozenset(
     {"compensation", "compensated", "compensate", "discount", "something", "voucher", "money", "free", "freebie",
-     "gift", "perk", "bonus", "gesture"}
+     "gift", "perk", "bonus", "gesture", "anything"}
 )  # fmt: skip
 """Words that ask for something for the trouble when the trouble is named after them ("a discount for the
 hassle") or, for compensation, when nothing else is named."""
@@ -25,7 +25,7 @@ _NOT_WANTING = frozenset({"dont", "not", "no", "never", "without", "nor", "neith
 
 def asks_for_goodwill(words: Sequence[str]) -> bool:
     """Whether one clause asks for something for the trouble rather than for the order's money back."""
-    if _asks_for_something_free(words) or _asks_for_a_loyalty_reward(words):
+    if _asks_for_something_free(words) or _asks_for_a_loyalty_reward(words) or _takes_a_discount(words):
         return True
     for at, word in enumerate(words):
         if word in _GOODWILL or (word in _FOR_TROUBLE and _trouble_after(words, at)):
@@ -47,6 +47,20 @@ def _asks_for_a_loyalty_reward(words: Sequence[str]) -> bool:
             if loyal and asked and not had and not _NOT_WANTING.intersection(words[max(0, at - 4) : at]):
                 return True
     return False
+
+
+def _takes_a_discount(words: Sequence[str]) -> bool:
+    """ "Ok I'll take the discount", "I'd accept a discount": a discount asked for as if it were on offer."""
+    for at, word in enumerate(words):
+        before = words[max(0, at - 3) : at]
+        pairs = set(zip(before, before[1:], strict=False))
+        if word == "discount" and (not _TAKING.isdisjoint(before) or pairs & _HAVING):
+            return not _NOT_WANTING.intersection(words[max(0, at - 4) : at])
+    return False
+
+
+_TAKING = frozenset({"take", "accept"})
+_HAVING = frozenset({("ill", "have"), ("id", "have"), ("ill", "go"), ("id", "like")})
 
 
 _HAD_IT = frozenset({"used", "with", "my", "applied", "had", "got", "ordered", "bought"})
