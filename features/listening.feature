@@ -245,6 +245,18 @@ Feature: Listening first
     And the agent does not say "didn't catch that"
     And the agent does not say "Sorry, I still need this"
 
+  Scenario Outline: "<message>" to a date asked more exactly is answered, not handed to a colleague
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "I'd like to return my order A-4567 from last month, don't like it"
+    And the customer says "<message>"
+    Then the agent asks for the "days since purchase"
+    And the agent does not say "colleague"
+
+    Examples:
+      | message                         |
+      | why not? it's unworn with tags  |
+      | why do you need that?           |
+
   Scenario: Asking for the request again while the agent waits for a fact is heard, and the question comes again
     When the customer says "my lamp A-3030 arrived smashed"
     Then the agent asks for the "days since purchase"

@@ -1359,6 +1359,18 @@ Feature: Reading facts and requests the way people give them
       Then the message gives no fact "dispatched"
       And the agent says "tracking link"
 
+    Scenario Outline: "<answer>" says only that it may have gone, and gets the hint
+      When the customer says "Hi I ordered something by mistake, A-3333, can I cancel?"
+      And the customer says "<answer>"
+      Then the message gives no fact "dispatched"
+      And the agent says "tracking link"
+      And the agent does not say "already left our warehouse"
+
+      Examples:
+        | answer                                                |
+        | hmm not sure, I think it might have shipped yesterday |
+        | not sure, maybe it's gone out already                 |
+
     Scenario: "Not sure tbh, I ordered it on Monday" is unsure of the dispatch, and keeps the date
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "cancel A-1234"

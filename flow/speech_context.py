@@ -1068,7 +1068,7 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         # "can't you just give me my money back?" the first time: pressing, not stuck
         pressed = run.signals.has("insist") and run.counters.unanswered <= 1
         return not all(
-            act.kind in ("unknown", "complain")
+            act.kind in ("unknown", "complain", "ask_why")  # "why not?": asking why it is needed, not stuck
             or (act.kind == "request" and (first_asked or pressed))
             or act.kind == "insist"
             or (act.kind == "provide" and act.target != run.pending_fact)

@@ -1697,6 +1697,14 @@ def _money_gone(clause: Sequence[str], match: Match) -> bool:
 _MONEY_GONE = frozenset({"money", "moneys", "payment", "payments", "funds", "cash"})
 
 
+def _only_maybe(words: Sequence[str]) -> bool:
+    """ "I think it might have shipped", "maybe it's gone out": said as only possible, which tells nothing."""
+    return not _POSSIBLY.isdisjoint(words)
+
+
+_POSSIBLY = frozenset({"might", "may", "maybe", "possibly", "perhaps", "could", "mightve", "couldve"})
+
+
 def _yes_no(
     clauses: Sequence[Sequence[str]], spec: FactField, asked: bool, lexicon: Lexicon, *, person_offered: bool = False
 ) -> bool | None:
@@ -1712,7 +1720,7 @@ def _yes_no(
             if no_phrases.may_hold(clause) and any(
                 not _in_condition(clause, m, lexicon) and not _asked_about(clause, m) for m in no_phrases.find(clause)
             ):
-                return False
+                return None if _only_maybe(clause) else False
             if yes_phrases.may_hold(clause):
                 match = next(
                     (
@@ -1725,7 +1733,7 @@ def _yes_no(
                     None,
                 )
                 if match is not None:
-                    return not _denied(clause, match.start)
+                    return None if _only_maybe(clause[: match.start]) else not _denied(clause, match.start)
     if not asked or not clauses:
         return None
     answer: bool | None = None
