@@ -532,3 +532,18 @@ Feature: Asking for an alternative straight away
         | refund if possible otherwise pause. renewed 3 days ago       | refunded it in full    |
         | can i get a refund or at least pause my account. 5 days ago  | refunded it in full    |
         | can i get a refund or at least pause my account. 20 days ago | your pause is arranged |
+
+  Rule: On a subscription, questions the rules do not answer are not answered with a rule that does not fit
+
+    Scenario: "Can I change my account email to jo@new.com?" is out of reach, not answered about the card
+      Given the policy file "../tests/data/policies/subscription.yaml"
+      When the customer says "refund please, renewed 20 days ago"
+      And the customer says "can I change my account email to jo@new.com?"
+      Then the agent does not say "card you paid with"
+      And the conversation is in "offering_alternatives"
+
+    Scenario: "When will I see the money? my card expired" after a refund is answered from the rules
+      Given the policy file "../tests/data/policies/subscription.yaml"
+      When the customer says "refund please, renewed 3 days ago"
+      And the customer says "great, when will I see the money? my card expired in october btw"
+      Then the agent says "passes the money on to your new one"

@@ -321,5 +321,16 @@ _STEM = 5
 
 
 def _words(text: str) -> list[str]:
-    """The lower-case words and numbers of ``text`` (a percent sign stays with its number)."""
-    return "".join(c if c.isalnum() or c == "%" else " " for c in text.lower()).split()
+    """The lower-case words and numbers of ``text`` (a percent sign stays with its number); an email or web
+    address counts for nothing ("jo@new.com" says no "new")."""
+    plain = " ".join(token for token in text.lower().split() if not _an_address(token))
+    return "".join(c if c.isalnum() or c == "%" else " " for c in plain).split()
+
+
+def _an_address(token: str) -> bool:
+    """Whether a token is an email or web address ("jo@new.com", "www.shop.co.uk")."""
+    bare = token.rstrip(".,!?;:)")
+    return "@" in bare or "://" in bare or bare.startswith("www.") or bare.endswith(_DOMAIN_ENDINGS)
+
+
+_DOMAIN_ENDINGS = (".com", ".co.uk", ".org", ".net", ".io", ".uk")

@@ -2632,7 +2632,12 @@ def _where_the_money_goes(words: Sequence[str]) -> bool:
     """Whether a request asks where the money should go: "to a different card", "to my PayPal"."""
     if "paypal" in words:
         return True
+    if not _ACCOUNT_DETAILS.isdisjoint(words):
+        return False  # "can I change my account email to jo@new.com?": the account's details, not the money
     return not PAYMENT_PLACES.isdisjoint(words) and not _OTHER_THAN_USUAL.isdisjoint(words)
+
+
+_ACCOUNT_DETAILS = frozenset({"email", "password", "username", "login", "address", "name", "phone", "details"})
 
 
 _WISHING = frozenset({"like", "want", "prefer", "rather", "wanna", "need"})
