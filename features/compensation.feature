@@ -226,3 +226,12 @@ Feature: Compensation, only where the policy allows it, and never twice
     When the customer says "This is the third time I've contacted you about order A-7171!! It never arrived, ordered 3 weeks ago. Absolutely disgusted."
     And the customer says "is there anything else you can do for the trouble?"
     Then the agent offers compensation
+
+  Scenario: The goodwill offer asked for and turned down leaves the alternatives open
+    When the customer says "I want a refund"
+    And the customer says "this is absolutely disgraceful, I'm furious with you lot"
+    And the customer says "anything else you can do for the trouble?"
+    Then the agent offers compensation
+    When the customer says "no"
+    Then the conversation is in "offering_alternatives"
+    And the agent offers "store credit" and "exchange"

@@ -220,15 +220,16 @@ Feature: Following up
     And the agent does not say "Glad I could help"
 
     Examples:
-      | answer                                         |
-      | yes, but there's still no credit on my account |
-      | not really, I can't see the credit anywhere    |
-      | yeah mostly, but the email never came through  |
-      | yes but I was still charged this month         |
-      | didnt get the store credit                     |
-      | never got the email about the credit           |
-      | I haven't had the credit yet                   |
-      | actually I haven't had the email yet           |
+      | answer                                                  |
+      | yes, but there's still no credit on my account          |
+      | not really, I can't see the credit anywhere             |
+      | yeah mostly, but the email never came through           |
+      | yes but I was still charged this month                  |
+      | didnt get the store credit                              |
+      | never got the email about the credit                    |
+      | I haven't had the credit yet                            |
+      | actually I haven't had the email yet                    |
+      | the email came but I still have no credit on my account |
 
   Scenario Outline: At the check-in, "<answer>" is still a yes, and closes the chat
     When the customer says "I want a refund"
@@ -248,6 +249,8 @@ Feature: Following up
       | yes all sorted, though I never got round to spending it              |
       | yes thanks, I didn't get why it took so long but it's fine           |
       | didn't get the email but the credit is showing on my account, thanks |
+      | Yes, I got the credit. I haven't had an email though.                |
+      | yes all good, haven't had the email yet but I'm sure it'll come      |
 
   Rule: A remark the agent cannot act on is acknowledged, not called unclear
 

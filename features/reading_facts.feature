@@ -1345,13 +1345,15 @@ Feature: Reading facts and requests the way people give them
       And the cancellation is approved
 
       Examples:
-        | answer                                   |
-        | I don't think so, I only just ordered it |
-        | don't believe so                         |
-        | not yet I don't think                    |
-        | not yet                                  |
-        | ok it hasn't                             |
-        | it has not                               |
+        | answer                                                    |
+        | I don't think so, I only just ordered it                  |
+        | don't believe so                                          |
+        | not yet I don't think                                     |
+        | not yet                                                   |
+        | it's not shipped yet so could you cancel it               |
+        | it hasn't been dispatched and I might not need it anymore |
+        | ok it hasn't                                              |
+        | it has not                                                |
 
     Scenario: "Not sure if it's shipped, I ordered 20 minutes ago" is unsure of the dispatch, and gets the hint
       When the customer says "Hi I ordered something by mistake, A-3333, can I cancel?"

@@ -47,6 +47,7 @@ class Effects:
             "offer_alternatives": self._offer_alternatives,
             "offer_next_alternative": self._offer_next_alternative,
             "offer_remaining": _offer_remaining,
+            "offer_open_again": _offer_open_again,
             "offer_compensation": _offer_compensation,
             "apply_alternative": self._apply_alternative,
             "amend_alternative": self._amend_alternative,
@@ -406,8 +407,20 @@ def _offer_remaining(run: Run, edge: Edge) -> None:
         run.offered = [offer for offer in item.offered if offer not in item.rejected]
 
 
+def _offer_open_again(run: Run, edge: Edge) -> None:
+    """The goodwill offer turned down, the alternatives not turned down are on offer again, as they were."""
+    item = current_item(run)
+    if item is not None:
+        run.offered = [offer for offer in item.offered if offer not in item.rejected]
+
+
 def _offer_compensation(run: Run, edge: Edge) -> None:
-    _record_refusals(run)
+    item = current_item(run)
+    if item is not None:
+        # the state is the goodwill offer's already: what the message turned down is read against the alternatives
+        refused = guards.refused_of(run, [offer for offer in item.offered if offer not in item.rejected])
+        if refused:
+            item.rejected = tuple(dict.fromkeys((*item.rejected, *sorted(refused))))
     run.counters.compensation_offered = True
 
 

@@ -37,6 +37,7 @@ Effect = Literal[
     "offer_alternatives",
     "offer_next_alternative",
     "offer_remaining",
+    "offer_open_again",
     "offer_compensation",
     "apply_alternative",
     "grant_wish",
@@ -447,6 +448,10 @@ EDGES: tuple[Edge, ...] = (
         ("issue_compensation", "schedule_follow_up"),
     ),
     Edge("answer_about", "message", "compensation", "compensation", guards.asked_about_offer, ("focus_asked",)),
+    Edge(
+        "reoffer_rest", "message", "compensation", "offering_alternatives", guards.goodwill_declined_offers_open,
+        ("offer_open_again",),
+    ),
     Edge(
         "next_request", "message", "compensation", "listening", guards.rejected_with_more,
         ("close_declined", "next_request"),

@@ -8,7 +8,7 @@ dropped (see :func:`flow.facts.identify_request`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 from flow.answers import answering_sentence
@@ -981,8 +981,13 @@ def asked_for_unoffered(run: Run, rules: Rules) -> bool:
     return unoffered(run, rules) is not None
 
 
-def _refused(run: Run) -> set[str]:
-    on_offer = _on_offer(run)
+def refused_of(run: Run, on_offer: Sequence[str]) -> set[str]:
+    """Which of ``on_offer`` the customer's message turns down."""
+    return _refused(run, on_offer)
+
+
+def _refused(run: Run, offers: Sequence[str] | None = None) -> set[str]:
+    on_offer = _on_offer(run) if offers is None else list(offers)
     if getattr(run, "gave_up", False):
         return set(on_offer)
     refused: set[str] = set()
@@ -1026,6 +1031,15 @@ def rejected_and_eligible(run: Run, rules: Rules) -> bool:
     """The customer turned everything down, or asked for something for the trouble instead ("what about a
     free session or something?"), and compensation can be offered."""
     return (_all_refused(run) or asked_for_goodwill(run, rules)) and can_compensate(run, rules)
+
+
+def goodwill_declined_offers_open(run: Run, rules: Rules) -> bool:
+    """The customer turned down the goodwill offer they asked for while the alternatives were still open
+    ("anything else you can do for the trouble?" … "no"): the alternatives are still theirs to take."""
+    item = current_item(run)
+    if run.state != "compensation" or item is None or not _all_refused(run):
+        return False
+    return any(offer not in item.rejected for offer in item.offered)
 
 
 def rejected_with_more(run: Run, rules: Rules) -> bool:

@@ -1067,8 +1067,11 @@ def colleague_for_fact(run: Run, policy: Policy) -> bool:
         first_asked = run.request_before is None or run.named_now
         # "can't you just give me my money back?" the first time: pressing, not stuck
         pressed = run.signals.has("insist") and run.counters.unanswered <= 1
+        # "why not?" the first time: asking why the date is needed, which is answered, not being stuck
+        wondering = {act.kind for act in run.signals.acts} <= {"ask_why", "complain"} and run.counters.unanswered <= 1
         return not all(
-            act.kind in ("unknown", "complain", "ask_why")  # "why not?": asking why it is needed, not stuck
+            act.kind in ("unknown", "complain")
+            or (act.kind == "ask_why" and wondering)
             or (act.kind == "request" and (first_asked or pressed))
             or act.kind == "insist"
             or (act.kind == "provide" and act.target != run.pending_fact)

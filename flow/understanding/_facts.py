@@ -1697,12 +1697,18 @@ def _money_gone(clause: Sequence[str], match: Match) -> bool:
 _MONEY_GONE = frozenset({"money", "moneys", "payment", "payments", "funds", "cash"})
 
 
-def _only_maybe(words: Sequence[str]) -> bool:
-    """ "I think it might have shipped", "maybe it's gone out": said as only possible, which tells nothing."""
-    return not _POSSIBLY.isdisjoint(words)
+def _only_maybe(before: Sequence[str]) -> bool:
+    """Whether the words just before a yes or no make it only possible ("I think it might have shipped",
+    "maybe it's gone out"), which tells nothing; not "it's not shipped so could you cancel it", "I could have
+    sworn it shipped" or "I ordered it in May"."""
+    near = before[-3:]
+    if not _MAYBE.isdisjoint(near):
+        return True
+    return any(a in _MIGHT and b in ("have", "be", "already", "not") for a, b in zip(near, near[1:], strict=False))
 
 
-_POSSIBLY = frozenset({"might", "may", "maybe", "possibly", "perhaps", "could", "mightve", "couldve"})
+_MAYBE = frozenset({"maybe", "possibly", "perhaps"})
+_MIGHT = frozenset({"might", "may", "could", "mightve", "couldve"})
 
 
 def _yes_no(
@@ -1717,10 +1723,20 @@ def _yes_no(
         for clause in clauses:
             if not lexicon.supposing.isdisjoint(clause[:3]):
                 continue  # "unless it's gone out already": a case supposed, not told
-            if no_phrases.may_hold(clause) and any(
-                not _in_condition(clause, m, lexicon) and not _asked_about(clause, m) for m in no_phrases.find(clause)
-            ):
-                return None if _only_maybe(clause) else False
+            denial = (
+                next(
+                    (
+                        m
+                        for m in no_phrases.find(clause)
+                        if not _in_condition(clause, m, lexicon) and not _asked_about(clause, m)
+                    ),
+                    None,
+                )
+                if no_phrases.may_hold(clause)
+                else None
+            )
+            if denial is not None:
+                return None if _only_maybe(clause[: denial.start]) else False
             if yes_phrases.may_hold(clause):
                 match = next(
                     (

@@ -26,9 +26,12 @@ def not_satisfied(clauses: list[Clause], found: Found, chosen: str | None = None
     but the email never came", "the credit isn't on my account", "I can't see the credit anywhere") or a
     shrug ("meh", "sort of") is a no; a grumble beside a yes ("mostly yes, took a while though") is not.
     "No credit" or "can't see the credit" says what was set up is missing, not that it is turned down."""
-    missing = any(says_missing(clause.words) for clause in clauses)
-    if missing and any(_there_now(clause) for clause in clauses):
-        missing = False  # "didn't get the email but the credit is showing": what mattered is there
+    missing_clauses = [clause for clause in clauses if says_missing(clause.words)]
+    missing = bool(missing_clauses)
+    if missing and all(_only_paperwork(clause.words) for clause in missing_clauses):
+        # "didn't get the email but the credit is showing", "yes all good, haven't had the email": only the
+        # email is missing, and what mattered is there
+        missing = not any(_fine_now(clause) for clause in clauses if clause not in missing_clauses)
     if missing and chosen is not None:
         found.acts = [(at, act) for at, act in found.acts if not (act.kind == "reject" and act.target == chosen)]
     kinds = found.kinds()
@@ -45,13 +48,29 @@ def not_satisfied(clauses: list[Clause], found: Found, chosen: str | None = None
     found.add(-1, Act.of("deny"))
 
 
-def _there_now(clause: Clause) -> bool:
-    """ "The credit is showing on my account", "the money came through": something said to be there now."""
+def _only_paperwork(words: Sequence[str]) -> bool:
+    """Whether what a clause says is missing is only an email or a link about what was set up."""
+    return not _PAPERWORK.isdisjoint(words) and _WHAT_MATTERS.isdisjoint(words)
+
+
+def _fine_now(clause: Clause) -> bool:
+    """ "The credit is showing on my account", "yes all good", "I got the credit": what was set up said to be
+    there, or all said to be well."""
     words = clause.words
-    return not clause.question and not _THERE_NOW.isdisjoint(words) and NOT_YET_THERE.isdisjoint(words)
+    if clause.question or not NOT_YET_THERE.isdisjoint(words):
+        return False
+    there = not _THERE_NOW.isdisjoint(words) or ("account" in words and not _WHAT_MATTERS.isdisjoint(words))
+    got = not {"got", "have", "spent", "used"}.isdisjoint(words) and not _WHAT_MATTERS.isdisjoint(words)
+    return there or got or not _ALL_WELL.isdisjoint(words)
 
 
-_THERE_NOW = frozenset({"showing", "shows", "arrived", "came", "received", "through", "landed"})
+_PAPERWORK = frozenset({"email", "emails", "confirmation", "link", "tracking"})
+_WHAT_MATTERS = frozenset(
+    "credit refund money voucher code label parcel replacement exchange pause freeze downgrade plan payment "
+    "repair discount".split()
+)
+_THERE_NOW = frozenset({"showing", "shows", "arrived", "came", "received", "through", "landed", "appeared"})
+_ALL_WELL = frozenset({"good", "fine", "sorted", "happy", "great", "perfect", "brilliant", "lovely"})
 
 
 def charged_again(words: Sequence[str]) -> bool:
