@@ -272,6 +272,23 @@ Feature: Reading a gym member the way they talk
         | I want to cancel, still 6 months on my contract                                  | 6      |
         | please cancel, the contract runs out in 3 months                                 | 3      |
 
+    Scenario Outline: "<answer>" to how many months are left is worked out from the month it names
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "cancel membership pls"
+      And the customer says "<answer>"
+      Then the message gives the fact "months_left" as "<months>"
+
+      Examples:
+        | answer                                           | months |
+        | no clue, I signed a 12 month contract last March | 3      |
+        | its up in may i think                            | 5      |
+        | my contract is over in june                      | 6      |
+
+    Scenario: "No idea, it's a 12 month contract" gives how long the contract is, not how long is left
+      When the customer says "cancel membership pls"
+      And the customer says "no idea how many months, its a 12 month contract"
+      Then the message gives no fact "months_left"
+
   Rule: Proposing to take an offer takes it
 
     Scenario: "How about I just pause it for now?" after the refusal arranges the freeze

@@ -168,7 +168,9 @@ def read_facts(
                 if _counts_months_left(spec.name)
                 else None
             )
-            if value is None and asked:
+            length_only = value is None and _counts_months_left(spec.name) and _length_said(clauses, lexicon)
+            if value is None and asked and not length_only:
+                # not "no idea, it's a 12 month contract": how long the contract is, not how long is left
                 value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
             elif value is None:
                 value = _named_number(folded, spec.name, lexicon.number_words)
@@ -362,7 +364,15 @@ def _contract_over(words: Sequence[str]) -> bool:
         and not _OVER.isdisjoint(words[i + 1 : i + 4])
         and _NOT_OVER_YET.isdisjoint(words[i + 1 :])
         and _ASKED_OF_IT.isdisjoint(words[max(0, i - 3) : i])  # "is my contract over?" asks
+        and not _ends_later(words[i + 1 : i + 6])  # "my contract is over in June": it ends then
         for i, word in enumerate(words)
+    )
+
+
+def _ends_later(words: Sequence[str]) -> bool:
+    """ "(is) over in June", "up in May": a month it ends in, said as still to come."""
+    return not {"is", "its", "s", "will", "be"}.isdisjoint(words[:2]) and any(
+        a == "in" and b in MONTHS for a, b in zip(words, words[1:], strict=False)
     )
 
 
@@ -387,13 +397,23 @@ _STILL_BEFORE = frozenset({"another", "still"})
 _ENDS_IN = [["ends", "in"], ["finishes", "in"], ["expires", "in"], ["out", "in"], ["up", "in"], ["over", "in"]]
 
 
+def _length_said(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """Whether a contract's whole length is said ("a 12 month contract", "signed up for a year")."""
+    words = [part for clause in clauses for word in clause for part in word.split("-") if part]
+    for i, word in enumerate(words[:-1]):
+        value = _count(word, words[i - 1] if i else "", lexicon.number_words)
+        if value is not None and words[i + 1] in _MONTHS_OR_YEARS and not _TERM.isdisjoint(words[i + 2 : i + 4]):
+            return True
+    return False
+
+
 def _months_since_start(words: Sequence[str], today: date | None) -> int | None:
     """The months since a contract began, said as the month it began after its length: "… for 12 months in
     June", "… since March"."""
     if today is None:
         return None
     for i, word in enumerate(words[:-1]):
-        if word in ("in", "since", "from", "back") and (month := MONTHS.get(words[i + 1])) is not None:
+        if word in ("in", "since", "from", "back", "last") and (month := MONTHS.get(words[i + 1])) is not None:
             return (today.month - month) % 12
     return None
 
@@ -407,8 +427,8 @@ def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | Non
     if today is None:
         return None
     for i, word in enumerate(words[:-1]):
-        if word not in _ENDING:
-            continue
+        if word not in _ENDING or (word in _OVER_WORDS and not _PAST_OVER.isdisjoint(words[max(0, i - 3) : i])):
+            continue  # not "it was up in May", which ended
         for j in range(i + 1, min(i + 4, len(words))):
             month = MONTHS.get(words[j])
             if month is None:
@@ -424,7 +444,13 @@ def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | Non
     return None
 
 
-_ENDING = frozenset({"ends", "end", "ending", "until", "till", "til", "expires", "finishes", "runs"})
+_ENDING = frozenset({"ends", "end", "ending", "until", "till", "til", "expires", "finishes", "runs"}) | {
+    "up",
+    "over",
+    "out",
+}
+_OVER_WORDS = frozenset({"up", "over", "out"})
+_PAST_OVER = frozenset({"was", "were", "went", "ran", "ended", "had"})
 _YEAR_DIGITS = 4
 _MOST_MONTHS = 60
 """Further than five years ahead is no month a contract ends in that a member would say."""
