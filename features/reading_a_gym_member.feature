@@ -524,6 +524,19 @@ Feature: Reading a gym member the way they talk
       And the agent does not say "noted"
       And the conversation is in "offering_alternatives"
 
+    Scenario Outline: "<message>" after the offers is a charge for a colleague, not a question about the answer
+      When the customer says "cancel my membership"
+      And the customer says "4"
+      And the customer says "<message>"
+      Then the agent says "colleague"
+      And the agent does not say "fixed term"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | message                             |
+        | why was I charged twice this month? |
+        | why did you take two payments?      |
+
     Scenario Outline: "<question>" asks what would happen, and sets nothing up
       When the customer says "cancel my membership"
       And the customer says "6"

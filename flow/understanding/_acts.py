@@ -178,6 +178,8 @@ def _charged_unwanted(clauses: list[Clause]) -> bool:
             return True
         if word in _CHARGED and words[at - 1 : at] in (["was"], ["been"], ["got"], ["being"]):
             return True
+        if word in _CHARGED and words[max(0, at - 2) : at] in (["was", "i"], ["were", "we"], ["have", "i"]):
+            return True  # "why was I charged twice?"
     return False
 
 
@@ -186,9 +188,10 @@ _TAKING_MONEY = frozenset(
 )
 _CHARGED = frozenset({"charged", "billed", "debited"})
 _TO_COME = frozenset({"will", "gonna", "going", "be", "if"})
-_FROM_THE_CUSTOMER = frozenset({"me", "my", "us", "our", "money", "payment", "off"})
+_FROM_THE_CUSTOMER = frozenset({"me", "my", "us", "our", "money", "payment", "payments", "off", "two"})
 _UNEXPECTED = frozenset(
     {"why", "cancelled", "canceled", "cancel", "again", "didnt", "never", "without", "still", "unsubscribed"}
+    | {"twice", "double"}
 )
 
 
@@ -327,6 +330,19 @@ def read_acts(
         # "why did you take £9.99 off me? I cancelled weeks ago": a charge the customer wants back, where no
         # condition of the policy says what was wrong with it
         found.drop("ask_status")
+        found.add(4, Act.of("request", "refund"))
+    if (
+        context.state in ("offering_alternatives", "follow_up")
+        and context.handled
+        and "refund" not in context.handled
+        and all(f.kind != "condition" for f in context.facts)
+        and not found.kinds() - {"ask_why", "complain", "unknown"}
+        and _charged_unwanted(clauses)
+    ):
+        # "why was I charged twice this month?" where the policy refunds nothing: the money wanted back, which a
+        # colleague looks at, not a question about the answer given
+        found.drop("ask_why")
+        found.drop("unknown")
         found.add(4, Act.of("request", "refund"))
     if tone.irony or tone.shouting or tone.fuming:
         found.add(-1, Act.of("complain"))
