@@ -524,6 +524,15 @@ Feature: Reading a gym member the way they talk
       And the agent does not say "noted"
       And the conversation is in "offering_alternatives"
 
+    Scenario: "Before you offer me a freeze, I don't want one" leaves the freeze out of the offers
+      Given the fact "months_left" is "4"
+      When the customer says "cancel. and before you offer me a freeze, I don't want one"
+      Then the agent offers "off-peak plan"
+      And the agent does not offer "freeze"
+      When the customer says "what else have you got"
+      Then the agent says "nothing else"
+      And the agent does not say "This is what I can offer"
+
     Scenario Outline: "<message>" after the offers is a charge for a colleague, not a question about the answer
       When the customer says "cancel my membership"
       And the customer says "4"

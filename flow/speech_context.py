@@ -959,6 +959,7 @@ class ContextBuilder:
                 context["about"] = _in_sentence(only_one)
                 if not set(sentence_hashes(_ONLY_ONE_LEFT)) <= said:
                     context["details"] = _ONLY_ONE_LEFT
+                    context["more_asked"] = False  # it says there is nothing more, which no lead needs to say again
                 else:
                     context["details"] = _fresh_details(only_one, said, run.text)
                 return

@@ -113,12 +113,26 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
                 asked_about = True
                 continue
-            if _turned_down(clause, mention, lexicon):
+            if _turned_down(clause, mention, lexicon) or _refused_next(clauses, index):
                 found.add(index * 1000 + mention.start, Act.of("reject", mention.offer))
         if asked_about:
             return
     if not found.kinds() & {"choose", "ask_about", "reject"}:
         _change_for_the_fit(clauses, context, lexicon, found)
+
+
+def _refused_next(clauses: list[Clause], index: int) -> bool:
+    """ "Before you offer me a freeze, I don't want one": the offer named, then refused in the next clause by
+    a word that points back to it."""
+    if index + 1 >= len(clauses):
+        return False
+    words = [w for w in clauses[index + 1].words if w not in ("and", "but", "so", "just", "really", "honestly")]
+    return len(words) <= _SHORT_REFUSAL and tuple(words[:3]) in _DONT_WANT and words[3:4] in _POINTING_BACK
+
+
+_SHORT_REFUSAL = 5
+_DONT_WANT = frozenset({("i", "dont", "want"), ("i", "dont", "need"), ("im", "not", "interested")})
+_POINTING_BACK = (["one"], ["it"], ["that"], ["them"], ["any"], [])
 
 
 def _paid_with(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
