@@ -1364,13 +1364,19 @@ Feature: Following the customer when they change course
         | i changed my mind, i want to keep the order                        |
         | sorry can you uncancel it? my husband says we need it after all    |
 
-    Scenario: "On second thoughts can you stop the refund, I'll keep it" takes the refund back
+    Scenario Outline: "<message>" takes the refund back
       Given the customer "Dana" bought order "A-1001" 12 days ago
       When the customer says "refund please"
       Then the request is approved
-      When the customer says "on second thoughts can you stop the refund, i'll keep it"
+      When the customer says "<message>"
       Then the approval of "refund" is withdrawn
       And the agent does not say "done already"
+
+      Examples:
+        | message                                                  |
+        | on second thoughts can you stop the refund, i'll keep it |
+        | actually no need for the refund, I'll keep using it      |
+        | actually no need to refund me                            |
 
     Scenario Outline: "<message>" once the exchange is set up withdraws it, and asks about no cancellation
       Given the customer "Dana" bought order "A-1001" 45 days ago

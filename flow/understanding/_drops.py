@@ -279,6 +279,8 @@ def correction_end(words: Sequence[str], lexicon: Lexicon) -> int:
     match = first(lexicon.cancel_request_cues, words)
     if match is None or _WANTING.isdisjoint(words[match.end : match.end + 3]):
         return 0
+    if words[match.end - 1 : match.end + 1] == ["no", "need"]:
+        return 0  # "actually no need for a refund": the "no" goes with "need", turning the refund down
     return match.end
 
 
