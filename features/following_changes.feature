@@ -1364,6 +1364,24 @@ Feature: Following the customer when they change course
         | i changed my mind, i want to keep the order                        |
         | sorry can you uncancel it? my husband says we need it after all    |
 
+    Scenario Outline: "<message>" once a new parcel is set up for a lost order takes the new parcel back
+      When the customer says "hello my order A-4680 hasnt come yet, I ordered it 3 weeks ago"
+      And the customer says "ok a new one please"
+      Then the alternative "Send it again" is applied
+      When the customer says "<message>"
+      Then the alternative "Send it again" is withdrawn
+
+      Examples:
+        | message                                    |
+        | actually wait, it just arrived lol, sorry! |
+        | oh it's just turned up! sorry              |
+
+    Scenario: "The new one arrived, thanks" once a new parcel is set up keeps it
+      When the customer says "hello my order A-4680 hasnt come yet, I ordered it 3 weeks ago"
+      And the customer says "ok a new one please"
+      And the customer says "the new one has arrived now, thanks"
+      Then the agent does not say "cancelled"
+
     Scenario Outline: "<message>" takes the refund back
       Given the customer "Dana" bought order "A-1001" 12 days ago
       When the customer says "refund please"

@@ -28,6 +28,7 @@ from flow.messages import clean_facts, clean_message, clean_person, refuse_unsig
 from flow.models import (
     SCHEMA_VERSION,
     STARTING,
+    Act,
     AgendaItem,
     Close,
     Conversation,
@@ -490,6 +491,7 @@ class Engine:
         """Take in the message's facts, then run the flow until it waits; ``before`` holds the fact values
         known before the message was read (the requests it makes may already hold some it stated)."""
         _asked_again_for_settled(run)
+        _turned_up_after_all(run)
         fill_facts(run, self.policy, text)
         run.repeated = bool(run.signals.facts) and all(pair in before for pair in run.signals.facts.items())
         _note_stated(run.customer_stated, _new_values(run, before))
@@ -721,6 +723,24 @@ def _asked_again_for_settled(run: Run) -> None:
     run.signals = run.signals.model_copy(
         update={"acts": tuple(a for a in run.signals.acts if a.kind not in ("request", "choose"))}
     )
+
+
+def _turned_up_after_all(run: Run) -> None:
+    """Once an offer was taken for an order that never arrived, "it just arrived lol" takes the offer back:
+    the order came after all, so neither a second parcel nor its money back is due."""
+    if run.state != "follow_up" or run.signals.slots.get("turned_up") != "yes":
+        return
+    item = last_accepted(run.agenda)
+    if item is None or item.chosen is None or item.facts.get("condition") != _NEVER_ARRIVED:
+        return
+    if any(act.kind not in _BESIDE_TURNING_UP for act in run.signals.acts):
+        return
+    acts = tuple(a for a in run.signals.acts if a.kind != "unknown") + (Act.of("reject", item.chosen),)
+    run.signals = run.signals.model_copy(update={"acts": acts})
+
+
+_NEVER_ARRIVED = "never_arrived"
+_BESIDE_TURNING_UP = frozenset({"unknown", "thank", "complain", "affirm", "goodbye"})
 
 
 def _things_of_orders(conversation: Conversation) -> tuple[tuple[str, str], ...]:

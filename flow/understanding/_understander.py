@@ -24,6 +24,7 @@ from flow.understanding._acts import (
     supposed_refusal,
     wants_a_cancelled_order,
 )
+from flow.understanding._arrival import turned_up
 from flow.understanding._choices import asks_for_each, wants_all
 from flow.understanding._facts import NEVER_ARRIVED, gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
@@ -336,6 +337,8 @@ class Understander:
             # "what do you mean, I already sent it back" to the offer of a colleague to check a refund: still
             # chasing it, so the offer is made again rather than the customer asked what they want.
             acts = [Act.of("ask_status")]
+        if context.state == "follow_up" and context.chosen is not None and any(map(turned_up, clauses)):
+            slots["turned_up"] = "yes"  # "actually wait, it just arrived lol": the parcel said lost has come
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
         if second_best:
