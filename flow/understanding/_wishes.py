@@ -132,7 +132,7 @@ def _refused_next(clauses: list[Clause], index: int) -> bool:
 
 _SHORT_REFUSAL = 5
 _DONT_WANT = frozenset({("i", "dont", "want"), ("i", "dont", "need"), ("im", "not", "interested")})
-_POINTING_BACK = (["one"], ["it"], ["that"], ["them"], ["any"], [])
+_POINTING_BACK: tuple[list[str], ...] = (["one"], ["it"], ["that"], ["them"], ["any"], [])
 
 
 def _paid_with(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
