@@ -284,6 +284,16 @@ Feature: Reading a gym member the way they talk
         | its up in may i think                            | 5      |
         | my contract is over in june                      | 6      |
 
+    Scenario Outline: "<message>" names a month for something else, so the months left are still asked
+      When the customer says "<message>"
+      Then the message gives no fact "months_left"
+      And the agent says "How many months are left"
+
+      Examples:
+        | message                                    |
+        | Prices go up in March, cancel please       |
+        | The fee goes up in May so I want to cancel |
+
     Scenario: "No idea, it's a 12 month contract" gives how long the contract is, not how long is left
       When the customer says "cancel membership pls"
       And the customer says "no idea how many months, its a 12 month contract"
@@ -343,7 +353,7 @@ Feature: Reading a gym member the way they talk
       Examples:
         | message                                                     |
         | what counts as a medical reason?                            |
-        | do you need a doctor's note for that?                       |
+        | what counts as a doctor's note for that                     |
         | new job with long hours so I won't be able to train anymore |
 
     Scenario: "Ok fine, I'll keep my membership as it is then" to the offers takes none, and lets the cancellation go

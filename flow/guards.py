@@ -299,9 +299,6 @@ def asked_policy(run: Run, rules: Rules) -> bool:
         return False
     if _has(run, "ask_policy"):
         return not asks_of_an_unsaid_charge(run, rules)
-    if _has(run, "ask_status") and rules.policy.status is None and last_approved(run.agenda) is not None:
-        # "when will I see the money?" with no status to tell: the sentence of the rules that answers it
-        return answering_sentence(rules.policy.summary, run.text) is not None
     # "why do you charge for returns?" is answered by the summary; "why are your prices so high?" is not
     return (
         _has(run, "ask_why")

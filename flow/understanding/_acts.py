@@ -165,6 +165,14 @@ class Tone:
 _ASKING_FOR_SOMETHING = frozenset({"request", "choose", "cancel_request", "ask_policy", "ask_about", "insist"})
 
 
+def _charged_twice(clauses: list[Clause]) -> bool:
+    """ "I was charged twice this month", "you took two payments": a charge taken more than once."""
+    words = [word for clause in clauses for word in clause.words]
+    if {"twice", "double", "two"}.isdisjoint(words):
+        return False
+    return any(word in _TAKING_MONEY or word in ("payments", "charges") for word in words)
+
+
 def _charged_unwanted(clauses: list[Clause]) -> bool:
     """ "Why did you take £9.99 off me?", "you charged me again even though I cancelled": money taken that
     the customer did not expect, told with why, a cancellation, or "again"."""
@@ -191,7 +199,6 @@ _TO_COME = frozenset({"will", "gonna", "going", "be", "if"})
 _FROM_THE_CUSTOMER = frozenset({"me", "my", "us", "our", "money", "payment", "payments", "off", "two"})
 _UNEXPECTED = frozenset(
     {"why", "cancelled", "canceled", "cancel", "again", "didnt", "never", "without", "still", "unsubscribed"}
-    | {"twice", "double"}
 )
 
 
@@ -337,7 +344,7 @@ def read_acts(
         and "refund" not in context.handled
         and all(f.kind != "condition" for f in context.facts)
         and not found.kinds() - {"ask_why", "complain", "unknown"}
-        and _charged_unwanted(clauses)
+        and (_charged_unwanted(clauses) or _charged_twice(clauses))
     ):
         # "why was I charged twice this month?" where the policy refunds nothing: the money wanted back, which a
         # colleague looks at, not a question about the answer given

@@ -427,8 +427,8 @@ def _months_until_it_ends(words: Sequence[str], today: date | None) -> int | Non
     if today is None:
         return None
     for i, word in enumerate(words[:-1]):
-        if word not in _ENDING or (word in _OVER_WORDS and not _PAST_OVER.isdisjoint(words[max(0, i - 3) : i])):
-            continue  # not "it was up in May", which ended
+        if word not in _ENDING or (word in _OVER_WORDS and not _the_contract_up(words, i)):
+            continue  # "it's up in May"; not "it was up in May", "prices go up in March", "I'm moving out in May"
         for j in range(i + 1, min(i + 4, len(words))):
             month = MONTHS.get(words[j])
             if month is None:
@@ -451,6 +451,20 @@ _ENDING = frozenset({"ends", "end", "ending", "until", "till", "til", "expires",
 }
 _OVER_WORDS = frozenset({"up", "over", "out"})
 _PAST_OVER = frozenset({"was", "were", "went", "ran", "ended", "had"})
+
+
+def _the_contract_up(words: Sequence[str], at: int) -> bool:
+    """Whether "up", "over" or "out" at ``at`` says the contract ends ("it's up in May", "my contract is over
+    in June", "it runs out in March"), not a price going up or the customer moving out."""
+    before = words[max(0, at - 3) : at]
+    if not _PAST_OVER.isdisjoint(before) or not _OTHER_THINGS_ENDING.isdisjoint(words[:at]):
+        return False
+    return not {"its", "it", "runs", "run"}.isdisjoint(before) or not _CONTRACTS.isdisjoint(words[:at])
+
+
+_OTHER_THINGS_ENDING = frozenset(
+    "price prices fee fees cost costs rent lease course moving move go goes going rate rates".split()
+)
 _YEAR_DIGITS = 4
 _MOST_MONTHS = 60
 """Further than five years ahead is no month a contract ends in that a member would say."""
@@ -1029,7 +1043,7 @@ def _only_asked_about(clauses: Sequence[Sequence[str]], phrases: PhraseSet) -> b
     )
 
 
-_ASKING_OPENERS = frozenset("what whats which is are do does can could would will how who when why if".split())
+_ASKING_OPENERS = frozenset("what whats which how".split())
 _OWN = frozenset({"i", "my", "im", "ive", "me", "id", "ill", "mine", "we", "our", "us", "were"})
 
 

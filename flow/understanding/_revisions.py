@@ -57,11 +57,14 @@ def _fine_now(clause: Clause) -> bool:
     """ "The credit is showing on my account", "yes all good", "I got the credit": what was set up said to be
     there, or all said to be well."""
     words = clause.words
+    if set(zip(words, words[1:], strict=False)) & _NO_MATTER:
+        return True  # "didn't get an email but doesn't matter"
     if clause.question or not NOT_YET_THERE.isdisjoint(words):
         return False
     there = not _THERE_NOW.isdisjoint(words) or ("account" in words and not _WHAT_MATTERS.isdisjoint(words))
     got = not {"got", "have", "spent", "used"}.isdisjoint(words) and not _WHAT_MATTERS.isdisjoint(words)
-    return there or got or not _ALL_WELL.isdisjoint(words)
+    pairs = set(zip(words, words[1:], strict=False))
+    return there or got or not _ALL_WELL.isdisjoint(words) or bool(pairs & _NO_MATTER)
 
 
 _PAPERWORK = frozenset({"email", "emails", "confirmation", "link", "tracking"})
@@ -69,7 +72,12 @@ _WHAT_MATTERS = frozenset(
     "credit refund money voucher code label parcel replacement exchange pause freeze downgrade plan payment "
     "repair discount".split()
 )
-_THERE_NOW = frozenset({"showing", "shows", "arrived", "came", "received", "through", "landed", "appeared"})
+_THERE_NOW = frozenset(
+    {"showing", "shows", "arrived", "came", "received", "through", "landed", "appeared", "there", "here"}
+)
+_NO_MATTER = frozenset(
+    {("doesnt", "matter"), ("no", "matter"), ("dont", "mind"), ("not", "bothered"), ("no", "worries")}
+)
 _ALL_WELL = frozenset({"good", "fine", "sorted", "happy", "great", "perfect", "brilliant", "lovely"})
 
 
