@@ -535,6 +535,11 @@ Feature: Asking for an alternative straight away
 
   Rule: On a subscription, questions the rules do not answer are not answered with a rule that does not fit
 
+    Scenario: "Why was I charged twice this month?" refunds nothing by itself
+      Given the policy file "../tests/data/policies/subscription.yaml"
+      When the customer says "why was I charged twice this month?"
+      Then the request is still undecided
+
     Scenario: "I've been charged twice this year" is not refused as a late refund
       Given the policy file "../tests/data/policies/subscription.yaml"
       When the customer says "I've been charged twice this year"

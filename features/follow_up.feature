@@ -250,6 +250,7 @@ Feature: Following up
       | yes thanks, I didn't get why it took so long but it's fine           |
       | didn't get the email but the credit is showing on my account, thanks |
       | yes, the credit is there, didn't get an email but doesn't matter     |
+      | yes the credit is on, but I didn't get an email                      |
       | Yes, I got the credit. I haven't had an email though.                |
       | yes all good, haven't had the email yet but I'm sure it'll come      |
 

@@ -186,8 +186,6 @@ def _charged_unwanted(clauses: list[Clause]) -> bool:
             return True
         if word in _CHARGED and words[at - 1 : at] in (["was"], ["been"], ["got"], ["being"]):
             return True
-        if word in _CHARGED and words[max(0, at - 2) : at] in (["was", "i"], ["were", "we"], ["have", "i"]):
-            return True  # "why was I charged twice?"
     return False
 
 

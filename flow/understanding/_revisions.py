@@ -62,7 +62,9 @@ def _fine_now(clause: Clause) -> bool:
     if clause.question or not NOT_YET_THERE.isdisjoint(words):
         return False
     there = not _THERE_NOW.isdisjoint(words) or ("account" in words and not _WHAT_MATTERS.isdisjoint(words))
-    got = not {"got", "have", "spent", "used"}.isdisjoint(words) and not _WHAT_MATTERS.isdisjoint(words)
+    got = not {"got", "have", "spent", "used", "yes", "yeah", "on"}.isdisjoint(words) and not _WHAT_MATTERS.isdisjoint(
+        words
+    )
     pairs = set(zip(words, words[1:], strict=False))
     return there or got or not _ALL_WELL.isdisjoint(words) or bool(pairs & _NO_MATTER)
 
