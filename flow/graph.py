@@ -450,7 +450,7 @@ EDGES: tuple[Edge, ...] = (
     Edge("answer_about", "message", "compensation", "compensation", guards.asked_about_offer, ("focus_asked",)),
     Edge(
         "reoffer_rest", "message", "compensation", "offering_alternatives", guards.goodwill_declined_offers_open,
-        ("offer_open_again",),
+        ("offer_open_again",), possible=_offers,
     ),
     Edge(
         "next_request", "message", "compensation", "listening", guards.rejected_with_more,
