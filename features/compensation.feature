@@ -235,3 +235,10 @@ Feature: Compensation, only where the policy allows it, and never twice
     When the customer says "no"
     Then the conversation is in "offering_alternatives"
     And the agent offers "store credit" and "exchange"
+
+  Scenario: "No thanks, bye" to the goodwill offer asked for closes the chat
+    When the customer says "I want a refund"
+    And the customer says "this is absolutely disgraceful, I'm furious with you lot"
+    And the customer says "anything else you can do for the trouble?"
+    And the customer says "no thanks, bye"
+    Then the conversation is closed

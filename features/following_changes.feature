@@ -1375,6 +1375,16 @@ Feature: Following the customer when they change course
         | message                                    |
         | actually wait, it just arrived lol, sorry! |
         | oh it's just turned up! sorry              |
+        | oh it's arrived now, sorry                 |
+
+    Scenario: "Yes thanks, it just arrived" at the check-in after a new parcel keeps it
+      When the customer says "hello my order A-4680 hasnt come yet, I ordered it 3 weeks ago"
+      And the customer says "ok a new one please"
+      And the customer clicks "That's all, thanks"
+      And 24 hours pass
+      And the scheduled follow-up is delivered
+      And the customer says "yes thanks, it just arrived"
+      Then the agent does not say "cancelled"
 
     Scenario: "The new one arrived, thanks" once a new parcel is set up keeps it
       When the customer says "hello my order A-4680 hasnt come yet, I ordered it 3 weeks ago"

@@ -556,6 +556,12 @@ Feature: Reading a gym member the way they talk
         | why was I charged twice this month? |
         | why did you take two payments?      |
 
+    Scenario: "Why does it take two weeks?" after the offers asks for no money back
+      When the customer says "cancel my membership"
+      And the customer says "4"
+      And the customer says "why does it take two weeks?"
+      Then the message is not read as "request:refund"
+
     Scenario Outline: "<question>" asks what would happen, and sets nothing up
       When the customer says "cancel my membership"
       And the customer says "6"

@@ -728,8 +728,8 @@ def _asked_again_for_settled(run: Run) -> None:
 def _turned_up_after_all(run: Run) -> None:
     """Once an offer was taken for an order that never arrived, "it just arrived lol" takes the offer back:
     the order came after all, so neither a second parcel nor its money back is due."""
-    if run.state != "follow_up" or run.signals.slots.get("turned_up") != "yes":
-        return
+    if run.state != "follow_up" or run.signals.slots.get("turned_up") != "yes" or run.question == "satisfaction":
+        return  # at the check-in, "yes thanks, it just arrived" is the new parcel come
     item = last_accepted(run.agenda)
     if item is None or item.chosen is None or item.facts.get("condition") != _NEVER_ARRIVED:
         return
@@ -740,7 +740,7 @@ def _turned_up_after_all(run: Run) -> None:
 
 
 _NEVER_ARRIVED = "never_arrived"
-_BESIDE_TURNING_UP = frozenset({"unknown", "thank", "complain", "affirm", "goodbye"})
+_BESIDE_TURNING_UP = frozenset({"unknown", "thank", "complain", "affirm", "goodbye", "provide"})
 
 
 def _things_of_orders(conversation: Conversation) -> tuple[tuple[str, str], ...]:

@@ -757,8 +757,8 @@ def asked_about_chosen(run: Run, rules: Rules) -> bool:
 
 
 def asked_for_goodwill(run: Run, rules: Rules) -> bool:
-    """Once the request is settled, the customer asks for something for the trouble ("any compensation for
-    all the hassle?", "what about a goodwill gesture?"), and for nothing else."""
+    """The customer asks for something for the trouble ("any compensation for all the hassle?", "what about a
+    goodwill gesture?"), and for nothing else: once the request is settled, or while offers are open."""
     return "goodwill" in run.signals.slots and all(act.kind in _BESIDE_GOODWILL for act in _acts(run))
 
 
@@ -1031,11 +1031,14 @@ def rejected_and_eligible(run: Run, rules: Rules) -> bool:
 
 
 def goodwill_declined_offers_open(run: Run, rules: Rules) -> bool:
-    """The customer turned down the goodwill offer they asked for while the alternatives were still open
-    ("anything else you can do for the trouble?" … "no"): the alternatives are still theirs to take."""
+    """The customer turned down the goodwill offer while alternatives they had not turned down were still open
+    ("anything else you can do for the trouble?" … "no"): those are still theirs to take. An offer made after
+    everything was turned down has them recorded as refused, so nothing is put back."""
     item = current_item(run)
     if run.state != "compensation" or item is None or not _all_refused(run):
         return False
+    if _has(run, "goodbye") or _others_waiting(run):
+        return False  # "no thanks, bye" leaves; another request waiting is looked at next
     return any(offer not in item.rejected for offer in item.offered)
 
 

@@ -168,9 +168,16 @@ _ASKING_FOR_SOMETHING = frozenset({"request", "choose", "cancel_request", "ask_p
 def _charged_twice(clauses: list[Clause]) -> bool:
     """ "I was charged twice this month", "you took two payments": a charge taken more than once."""
     words = [word for clause in clauses for word in clause.words]
-    if {"twice", "double", "two"}.isdisjoint(words):
-        return False
-    return any(word in _TAKING_MONEY or word in ("payments", "charges") for word in words)
+    for at, word in enumerate(words):
+        near = words[at + 1 : at + 4]
+        if word in _CHARGED and not _MORE_THAN_ONCE.isdisjoint(near):
+            return True  # "charged twice", "billed me double"
+        if word in _MORE_THAN_ONCE and near[:1] in (["payments"], ["charges"], ["charged"]):
+            return True  # "two payments", "double charged"
+    return False
+
+
+_MORE_THAN_ONCE = frozenset({"twice", "double", "two"})
 
 
 def _charged_unwanted(clauses: list[Clause]) -> bool:
@@ -194,7 +201,7 @@ _TAKING_MONEY = frozenset(
 )
 _CHARGED = frozenset({"charged", "billed", "debited"})
 _TO_COME = frozenset({"will", "gonna", "going", "be", "if"})
-_FROM_THE_CUSTOMER = frozenset({"me", "my", "us", "our", "money", "payment", "payments", "off", "two"})
+_FROM_THE_CUSTOMER = frozenset({"me", "my", "us", "our", "money", "payment", "payments", "off"})
 _UNEXPECTED = frozenset(
     {"why", "cancelled", "canceled", "cancel", "again", "didnt", "never", "without", "still", "unsubscribed"}
 )

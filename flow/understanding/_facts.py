@@ -146,7 +146,7 @@ def read_facts(
         elif spec.kind == "circumstance":
             value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
             if value is not None and _only_asked_about(clauses, lexicon.circumstances[value]):
-                value = None  # "what counts as a medical reason?", "do you need a doctor's note?": asked, not told
+                value = None  # "what counts as a medical reason?": asked about, not told
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
             if value == PROMISED and _nothing_granted(clauses, lexicon.circumstances[PROMISED]):
@@ -169,11 +169,12 @@ def read_facts(
                 else None
             )
             length_only = value is None and _counts_months_left(spec.name) and _length_said(clauses, lexicon)
-            if value is None and asked and not length_only:
+            if value is None and not length_only:
                 # not "no idea, it's a 12 month contract": how long the contract is, not how long is left
-                value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
-            elif value is None:
-                value = _named_number(folded, spec.name, lexicon.number_words)
+                if asked:
+                    value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
+                else:
+                    value = _named_number(folded, spec.name, lexicon.number_words)
         elif spec.kind == "email" and "@" in text:
             email = _EMAIL.search(text)
             value = str(email.group(0)) if email else None
@@ -1035,8 +1036,9 @@ _SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "was
 
 
 def _only_asked_about(clauses: Sequence[Sequence[str]], phrases: PhraseSet) -> bool:
-    """Whether every clause naming a circumstance asks about it, with nothing of the customer's own in it
-    ("is a medical issue the only way out?"); "can I cancel, I tore my ACL?" still tells of one."""
+    """Whether every clause naming a circumstance asks what it covers, with nothing of the customer's own in it
+    ("what counts as a medical reason?"). A yes-or-no question ("do you accept medical reasons?") still tells
+    of one, as does "can I cancel, I tore my ACL?"."""
     naming = [clause for clause in clauses if phrases.may_hold(clause) and phrases.find(clause)]
     return bool(naming) and all(
         clause[:1] and clause[0] in _ASKING_OPENERS and _OWN.isdisjoint(clause) for clause in naming

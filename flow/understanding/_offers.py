@@ -503,8 +503,8 @@ def _a_working_thing(clause: Sequence[str], names: _Names) -> list[Mention]:
 
 
 def _the_thing_ordered(clause: Sequence[str], names: _Names) -> list[Mention]:
-    """ "I'd rather have the duvet I ordered", "send me the blue one I actually bought": the customer's own
-    item named in place of "what I ordered", when an offer is called that."""
+    """ "I'd rather have the duvet I ordered", "just send the lamp I ordered": the customer's own item named in
+    place of "what I ordered", when an offer is called that; not "the lamp I ordered refunded"."""
     for at, word in enumerate(clause):
         if word not in _ORDERING or at < 3 or clause[at - 1] != "i":
             continue

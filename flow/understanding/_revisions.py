@@ -61,12 +61,13 @@ def _fine_now(clause: Clause) -> bool:
         return True  # "didn't get an email but doesn't matter"
     if clause.question or not NOT_YET_THERE.isdisjoint(words):
         return False
-    there = not _THERE_NOW.isdisjoint(words) or ("account" in words and not _WHAT_MATTERS.isdisjoint(words))
-    got = not {"got", "have", "spent", "used", "yes", "yeah", "on"}.isdisjoint(words) and not _WHAT_MATTERS.isdisjoint(
-        words
-    )
-    pairs = set(zip(words, words[1:], strict=False))
-    return there or got or not _ALL_WELL.isdisjoint(words) or bool(pairs & _NO_MATTER)
+    matters = not _WHAT_MATTERS.isdisjoint(words)
+    there = not _THERE_NOW.isdisjoint(words) or ("account" in words and matters)
+    got = matters and not _HAVING_IT.isdisjoint(words)
+    return there or got or not _ALL_WELL.isdisjoint(words)
+
+
+_HAVING_IT = frozenset({"got", "have", "spent", "used", "yes", "yeah", "on"})
 
 
 _PAPERWORK = frozenset({"email", "emails", "confirmation", "link", "tracking"})

@@ -337,7 +337,12 @@ class Understander:
             # "what do you mean, I already sent it back" to the offer of a colleague to check a refund: still
             # chasing it, so the offer is made again rather than the customer asked what they want.
             acts = [Act.of("ask_status")]
-        if context.state == "follow_up" and context.chosen is not None and any(map(turned_up, clauses)):
+        if (
+            context.state == "follow_up"
+            and context.chosen is not None
+            and context.question != "satisfaction"
+            and any(map(turned_up, clauses))
+        ):
             slots["turned_up"] = "yes"  # "actually wait, it just arrived lol": the parcel said lost has come
         if also_wished:
             slots["also_wished"] = " ".join(also_wished)
