@@ -333,4 +333,4 @@ def _an_address(token: str) -> bool:
     return "@" in bare or "://" in bare or bare.startswith("www.") or bare.endswith(_DOMAIN_ENDINGS)
 
 
-_DOMAIN_ENDINGS = (".com", ".co.uk", ".org", ".net", ".io", ".uk")
+_DOMAIN_ENDINGS = (".com", ".org", ".net", ".io", ".uk")

@@ -2419,12 +2419,11 @@ def _will_wait(clause: Clause) -> bool:
         return False
     after = words[at + 1 : at + 4]
     if after[:1] == ["for"]:
-        return after[1:2] in (["them"], ["him"], ["her"], ["someone"], ["somebody"]) or not _PEOPLE.isdisjoint(after)
+        return after[1:2] in (["them"], ["him"], ["her"]) or not _PERSON_WORDS.isdisjoint(after)
     return not after or after[0] in _WAITING_ON  # not "I'll wait and see", "wait till tomorrow"
 
 
 _WAITING_ON = frozenset({"thanks", "thank", "please", "then", "here", "on", "in", "patiently", "cheers", "ta"})
-_PEOPLE = frozenset({"colleague", "person", "agent", "human", "manager", "someone", "supervisor", "advisor"})
 _NOT_WAITING = frozenset({"dont", "not", "wont", "cant", "never", "rather", "without", "instead", "how", "long"})
 
 
