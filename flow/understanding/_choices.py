@@ -88,7 +88,7 @@ def _too_dear(after: Sequence[str]) -> bool:
     if after[:1] not in (["is"], ["would"], ["still"], ["seems"], ["sounds"], ["looks"], ["will"], ["s"]):
         return False  # "the cheaper plan, as the full one is too expensive": said of another thing
     return any(a == "too" and b in _DEAR for a, b in zip(after, after[1:], strict=False)) or (
-        "afford" in after and not (_CANT | {"than"}).isdisjoint(after)
+        "afford" in after and not _CANT_OR_MORE.isdisjoint(after)
     )
 
 
@@ -104,6 +104,8 @@ def _cannot_afford(before: Sequence[str]) -> bool:
 _OFFER_NOUNS = frozenset({"plan", "one", "option", "membership", "thing", "deal", "idea"})
 _DEAR = frozenset({"expensive", "costly", "dear", "pricey", "much"})
 _CANT = frozenset({"cant", "cannot", "not", "couldnt", "dont"})
+_CANT_OR_MORE = _CANT | {"than"}
+"""Words with "afford" that say an offer costs too much ("can't afford", "more than I can afford")."""
 _TAKING_INSTEAD = frozenset({"so", "but", "take", "ill", "then", "instead", "please", "happy", "fine", "ok"})
 
 
@@ -966,7 +968,7 @@ def _a_thing_set_up(after: Sequence[str]) -> bool:
     email", "it"), not "a chance to spend it", "round to it" or "any problems"."""
     if not after or not _NO_CHANCE.isdisjoint(after[:3]):
         return False
-    return after[0] in ("it", "them") or not _SET_UP_THINGS.isdisjoint(after)
+    return after[0] in ("it", "them") or not SET_UP_THINGS.isdisjoint(after)
 
 
 _NOT_HAD = frozenset(
@@ -981,11 +983,16 @@ _NO_CHANCE = frozenset(
 )
 """Words after those pairs that make it the customer's own doing ("I haven't had a chance to spend it", "didn't
 get round to it") or not about receiving ("I didn't get why")."""
-_SET_UP_THINGS = frozenset(
-    "credit refund money voucher code label parcel replacement exchange pause freeze downgrade plan "
-    "confirmation payment repair discount email emails link tracking".split()
+NOTICES = frozenset({"email", "emails", "confirmation", "link", "tracking"})
+"""What tells a customer of something set up, rather than being it ("I didn't get the email")."""
+SET_UP_THINGS = (
+    frozenset(
+        "credit refund money voucher code label parcel replacement exchange pause freeze downgrade plan payment "
+        "repair discount".split()
+    )
+    | NOTICES
 )
-"""Things set up for a customer, whose not having come is a problem to look into."""
+"""Things set up for a customer, or word of them, whose not having come is a problem to look into."""
 
 
 NOT_YET_THERE = frozenset(

@@ -370,9 +370,13 @@ def _contract_over(words: Sequence[str]) -> bool:
     )
 
 
+_STILL_TO_COME = frozenset({"is", "its", "s", "will", "be"})
+"""Words before "over in June" or "up in May" that say the end is still to come."""
+
+
 def _ends_later(words: Sequence[str]) -> bool:
     """ "(is) over in June", "up in May": a month it ends in, said as still to come."""
-    return not {"is", "its", "s", "will", "be"}.isdisjoint(words[:2]) and any(
+    return not _STILL_TO_COME.isdisjoint(words[:2]) and any(
         a == "in" and b in MONTHS for a, b in zip(words, words[1:], strict=False)
     )
 
@@ -454,13 +458,17 @@ _OVER_WORDS = frozenset({"up", "over", "out"})
 _PAST_OVER = frozenset({"was", "were", "went", "ran", "ended", "had"})
 
 
+_IT_RUNS = frozenset({"its", "it", "runs", "run"})
+"""Words before "up", "over" or "out" that make the contract what ends ("it's up in May")."""
+
+
 def _the_contract_up(words: Sequence[str], at: int) -> bool:
     """Whether "up", "over" or "out" at ``at`` says the contract ends ("it's up in May", "my contract is over
     in June", "it runs out in March"), not a price going up or the customer moving out."""
     before = words[max(0, at - 3) : at]
     if not _PAST_OVER.isdisjoint(before) or not _OTHER_THINGS_ENDING.isdisjoint(words[:at]):
         return False
-    return not {"its", "it", "runs", "run"}.isdisjoint(before) or not _CONTRACTS.isdisjoint(words[:at])
+    return not _IT_RUNS.isdisjoint(before) or not _CONTRACTS.isdisjoint(words[:at])
 
 
 _OTHER_THINGS_ENDING = frozenset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
-from flow.understanding._choices import NOT_YET_THERE, says_missing
+from flow.understanding._choices import NOT_YET_THERE, NOTICES, SET_UP_THINGS, says_missing
 from flow.understanding._drops import correction_end
 from flow.understanding._found import Found, has
 from flow.understanding._offers import find_mentions
@@ -50,7 +50,7 @@ def not_satisfied(clauses: list[Clause], found: Found, chosen: str | None = None
 
 def _only_paperwork(words: Sequence[str]) -> bool:
     """Whether what a clause says is missing is only an email or a link about what was set up."""
-    return not _PAPERWORK.isdisjoint(words) and _WHAT_MATTERS.isdisjoint(words)
+    return not NOTICES.isdisjoint(words) and _WHAT_MATTERS.isdisjoint(words)
 
 
 def _fine_now(clause: Clause) -> bool:
@@ -70,11 +70,7 @@ def _fine_now(clause: Clause) -> bool:
 _HAVING_IT = frozenset({"got", "have", "spent", "used", "yes", "yeah", "on"})
 
 
-_PAPERWORK = frozenset({"email", "emails", "confirmation", "link", "tracking"})
-_WHAT_MATTERS = frozenset(
-    "credit refund money voucher code label parcel replacement exchange pause freeze downgrade plan payment "
-    "repair discount".split()
-)
+_WHAT_MATTERS = SET_UP_THINGS - NOTICES
 _THERE_NOW = frozenset(
     {"showing", "shows", "arrived", "came", "received", "through", "landed", "appeared", "there", "here"}
 )

@@ -126,10 +126,11 @@ def _refused_next(clauses: list[Clause], index: int) -> bool:
     a word that points back to it."""
     if index + 1 >= len(clauses):
         return False
-    words = [w for w in clauses[index + 1].words if w not in ("and", "but", "so", "just", "really", "honestly")]
+    words = [w for w in clauses[index + 1].words if w not in _LINKING]
     return len(words) <= _SHORT_REFUSAL and tuple(words[:3]) in _DONT_WANT and words[3:4] in _POINTING_BACK
 
 
+_LINKING = frozenset({"and", "but", "so", "just", "really", "honestly"})
 _SHORT_REFUSAL = 5
 _DONT_WANT = frozenset({("i", "dont", "want"), ("i", "dont", "need"), ("im", "not", "interested")})
 _POINTING_BACK: tuple[list[str], ...] = (["one"], ["it"], ["that"], ["them"], ["any"], [])
