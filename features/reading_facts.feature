@@ -821,32 +821,33 @@ Feature: Reading facts and requests the way people give them
       And the conversation is in "follow_up"
 
       Examples:
-        | message                                                        |
-        | I ordered two things on A-5151 and only one came               |
-        | some items are missing from my order A-5151                    |
-        | the mug wasn't in the parcel, A-5151, everything else came     |
-        | A-5151 arrived but you forgot to include the second shirt      |
-        | I ordered a lamp and a rug in A-5151 but only the lamp came    |
-        | only the lamp arrived on A-5151, the rug is missing            |
-        | only 2 of the 3 turned up, order A-5151                        |
-        | my order A-5151 came but only the lamp, the rug is missing     |
-        | the box only had one of the two cushions I ordered, A-5151     |
-        | A-5151 came yesterday but the box only had 2 of the 3 mugs     |
-        | order A-5151: one of the two was missing                       |
-        | order A-5151 arrived but the rug is missing                    |
-        | A-5151 came today, the lamp was there but the rug wasn't       |
-        | the rug is missing from order A-5151                           |
-        | my package A-5151 was missing one of the items                 |
-        | hi, half my order is missing. A-5151, the box only had the mug |
-        | only got 2 of the 4 chairs i ordered, A-5151                   |
-        | part of my order A-5151 never came                             |
-        | my order A-5151 arrived minus the rug                          |
-        | a couple of items never arrived from order A-5151              |
-        | 2 of my items never came, order A-5151                         |
-        | everything came except the rug, order A-5151                   |
-        | my order A-5151 arrived with only 2 of the 3 items             |
-        | got everything apart from the lamp on A-5151                   |
-        | A-5151 came, all of it was there except for the cushions       |
+        | message                                                                     |
+        | I ordered two things on A-5151 and only one came                            |
+        | some items are missing from my order A-5151                                 |
+        | the mug wasn't in the parcel, A-5151, everything else came                  |
+        | A-5151 arrived but you forgot to include the second shirt                   |
+        | I ordered a lamp and a rug in A-5151 but only the lamp came                 |
+        | only the lamp arrived on A-5151, the rug is missing                         |
+        | only 2 of the 3 turned up, order A-5151                                     |
+        | my order A-5151 came but only the lamp, the rug is missing                  |
+        | the box only had one of the two cushions I ordered, A-5151                  |
+        | A-5151 came yesterday but the box only had 2 of the 3 mugs                  |
+        | order A-5151: one of the two was missing                                    |
+        | order A-5151 arrived but the rug is missing                                 |
+        | A-5151 came today, the lamp was there but the rug wasn't                    |
+        | the rug is missing from order A-5151                                        |
+        | my package A-5151 was missing one of the items                              |
+        | hi, half my order is missing. A-5151, the box only had the mug              |
+        | only got 2 of the 4 chairs i ordered, A-5151                                |
+        | part of my order A-5151 never came                                          |
+        | my order A-5151 arrived minus the rug                                       |
+        | a couple of items never arrived from order A-5151                           |
+        | 2 of my items never came, order A-5151                                      |
+        | everything came except the rug, order A-5151                                |
+        | my order A-5151 arrived with only 2 of the 3 items                          |
+        | got my order A-5151 yesterday but everythign came except the blue cushion?? |
+        | got everything apart from the lamp on A-5151                                |
+        | A-5151 came, all of it was there except for the cushions                    |
 
     Scenario Outline: "<message>" says everything came, so nothing is missing
       When the customer says "<message>"
@@ -901,6 +902,7 @@ Feature: Reading facts and requests the way people give them
         | please post the rest       |
         | send it please             |
         | just send it               |
+        | can u just post it         |
 
     Scenario: "I'd like my money back for the rest" takes the refund of what is missing
       When the customer says "only half my order arrived, A-5151"

@@ -958,7 +958,7 @@ def _whole_order_came(clause: Sequence[str]) -> int | None:
     return max([*coming, whole]) if coming else None
 
 
-_WHOLE = frozenset({"everything", "everythin", "evrything", "everyting", "all"})
+_WHOLE = frozenset({"everything", "everythin", "everythign", "evrything", "everyting", "evrythin", "all"})
 _THERE = frozenset({"there", "included", "inside"})
 _SETTING_APART = (
     ("apart", "from"), ("other", "than"), ("aside", "from"), ("except", "for"), ("save", "for"),
