@@ -317,6 +317,11 @@ class Speaker:
             self._answer_aside(run, aside, steps, paragraphs, seed)
         if "other_address" in run.signals.slots and paragraphs and run.state != "escalated" and not _unclear(steps):
             self._say_beside(run, "templates.common.other_address", steps, paragraphs, seed)
+        beside = self._request_beyond(run)
+        if beside is not None and paragraphs and run.state not in _NO_ASIDE_STATES and not _unclear(steps):
+            # "cancel my membership and refund last month" where only cancelling is this policy's: the refund is
+            # said to be a colleague's, not silently left
+            self._say_beside(run, "templates.common.request_beside", steps, paragraphs, seed, beside_request=beside)
         if paragraphs and _complaint_beside(run):
             # "refund A-1001, and I want to complain about your courier": the request settled, then the complaint
             paragraphs.append(self._book.render("templates.common.complaint_beside", {}, seed=seed))
@@ -363,13 +368,25 @@ class Speaker:
             return
         paragraphs[-1] = _before_the_question(paragraphs[-1], text)
 
-    def _say_beside(self, run: Run, path: str, steps: list[Step], paragraphs: list[str], seed: str) -> None:
+    def _say_beside(
+        self, run: Run, path: str, steps: list[Step], paragraphs: list[str], seed: str, **told: str
+    ) -> None:
         """Add what ``path`` says to the last paragraph, before the agent's own question: what the reply cannot
         do of what the message also asked ("send it to my mum's address")."""
         context = self._contexts.context(run, self._book.variables(path, seed=seed), steps[-1] if steps else None)
+        context.update(told)
         text = self._book.render(path, context, seed=seed)
         if text:
             paragraphs[-1] = _before_the_question(paragraphs[-1], text)
+
+    def _request_beyond(self, run: Run) -> str | None:
+        """The kind of request the message asks for beside one the policy handles, when the policy handles no
+        request of that kind ("refund" in "cancel my membership and refund last month" to a gym that only
+        cancels)."""
+        requests = [act.target for act in run.signals.acts if act.kind == "request" and act.target and not act.negated]
+        policy = self._rules.policy
+        handled = [kind for kind in requests if policy.request_for(f"request_{kind}") is not None]
+        return next((kind for kind in requests if kind not in handled), None) if handled else None
 
     def _aside_answer(self, run: Run, aside: str) -> str | None:
         """The sentence that answers an aside question: from the details of the offer it asks about (as the

@@ -87,6 +87,14 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "Sending it somewhere other than the address on the order is something a colleague has to arrange, I'm "
         "afraid; just ask if you'd like one.",
     ),
+    "request_beside": (
+        "{% if beside_request == 'refund' %}A refund{% elif beside_request == 'cancel' %}Cancelling{% else %}Your "
+        "other request{% endif %} isn't something I can do from here, I'm afraid, but a colleague can look into it: "
+        "just ask if you'd like one.",
+        "As for the {% if beside_request == 'refund' %}refund{% elif beside_request == 'cancel' %}cancellation"
+        "{% else %}other thing you asked for{% endif %}, that's one for a colleague, I'm afraid; just ask if you'd "
+        "like me to pass you to one.",
+    ),
     "complaint_beside": (
         "You also wanted to make a complaint. I can't take one here, but a colleague can: would you like me to "
         "pass you to one?",

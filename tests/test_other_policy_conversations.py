@@ -27,6 +27,23 @@ def test_a_request_the_policy_does_not_handle_is_said_to_be_one(engine: Engine) 
     assert "cancellation" in turn.text
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hi, I want to cancel my membership and get a refund for last month, I didn't use it at all",
+        "I'd like to cancel and also want my joining fee refunded",
+    ],
+)
+def test_a_request_the_policy_does_not_handle_asked_beside_one_it_does_is_not_left_unsaid(
+    engine: Engine, message: str
+) -> None:
+    _, turn = engine.start(message=message)
+
+    assert "refund" in turn.text.lower()
+    assert "colleague" in turn.text
+    assert "months are left" in turn.text
+
+
 def test_an_alternative_told_while_a_fact_is_asked_for_is_noted_as_wished(engine: Engine) -> None:
     conversation, _ = engine.start(facts={"customer_name": "Lu"}, message="I want to cancel my membership")
     _, turn = engine.reply(conversation, "ok freeze it then")

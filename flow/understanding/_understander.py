@@ -379,7 +379,12 @@ class Understander:
             topic = _topic(clauses, lexicon)
             if topic is not None:
                 slots["topic"] = topic
-        if context.handled and set(requests) - context.handled and set(requests) & context.handled:
+        if (
+            context.handled
+            and set(requests) - context.handled
+            and set(requests) & context.handled
+            and not _both_wanted(clauses, set(requests) - context.handled, lexicon)
+        ):
             # "I meant to cancel. Refund please" to a policy that only refunds: the refund is what it can do
             acts = [a for a in acts if not (a.kind == "request" and a.target not in context.handled)]
             requests = [kind for kind in requests if kind in context.handled]
@@ -975,6 +980,26 @@ def _orders_beside_requests(
         kept[kind] = dict(entry) if entry is not None else facts
     taken = {facts.get(order_name) for facts in per_request.values()}
     return kept, tuple(entry for entry in told if entry.get(order_name) not in taken)
+
+
+def _both_wanted(clauses: list[Clause], unhandled: set[str], lexicon: Lexicon) -> bool:
+    """Whether a request the policy does not handle is asked for beside one it does, in one breath: "I want
+    to cancel my membership and get a refund for last month", not "I meant to cancel. Refund please"."""
+    for clause in clauses:
+        words = clause.words
+        if _TOLD_OF_BEFORE.intersection(zip(words, words[1:], strict=False)):
+            continue
+        if any(
+            (cues := lexicon.request_cues[kind]).may_hold(words) and cues.first(words) is not None for kind in unhandled
+        ) and any(word in _AS_WELL for word in words):
+            return True
+    return False
+
+
+_TOLD_OF_BEFORE = frozenset(
+    {("meant", "to"), ("forgot", "to"), ("tried", "to"), ("wanted", "to"), ("should", "have"), ("had", "to")}
+)
+_AS_WELL = frozenset({"and", "also", "plus", "too"})
 
 
 def _refund_of_it(clauses: list[Clause], lexicon: Lexicon) -> bool:
