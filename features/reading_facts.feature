@@ -2640,3 +2640,24 @@ Feature: Reading facts and requests the way people give them
       When the customer says "hey, bought a dress 31 days ago, X-1014, is there really no way? it's only one day over"
       Then the request is declined
       And the agent offers "store credit" and "exchange"
+
+    Scenario Outline: "<remark>" dates nothing of the order
+      When the customer says "i want a refund for A-4321"
+      And the customer says "<remark>"
+      Then the message gives no fact "days_since_purchase"
+      And the agent says "when did you buy it"
+
+      Examples:
+        | remark                                                         |
+        | btw your website is really slow today, took me ages to log in |
+        | it's my birthday today lol                                     |
+
+    Scenario: "3 weeks ago on the website" still dates the order
+      When the customer says "i want a refund for A-4321"
+      And the customer says "3 weeks ago on the website"
+      Then the message gives the fact "days_since_purchase" as "21"
+
+    Scenario: "Bought it 3 weeks ago. No actually 5 weeks ago" is read as 5 weeks
+      When the customer says "refund for A-3131, bought it 3 weeks ago. no actually 5 weeks ago"
+      Then the message gives the fact "days_since_purchase" as "35"
+      And the request is declined

@@ -129,6 +129,79 @@ def test_a_number_asked_for_is_read_when_written_in_words(engine: Engine, answer
     assert "How many months" not in turn.text
 
 
+@pytest.mark.parametrize(
+    ("answer", "months"),
+    [
+        ("i think its about 5 months. no wait, 7", 7),
+        ("um 4 months i think. no sorry 14", 14),
+        ("4 months, no wait, actually it's 6", 6),
+    ],
+)
+def test_a_number_put_right_in_the_same_message_is_the_one_read(engine: Engine, answer: str, months: int) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership")
+    _, turn = engine.reply(conversation, answer)
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("months_left") == months
+    assert f"{months} months to run" in turn.text
+
+
+@pytest.mark.parametrize(
+    ("message", "months"),
+    [
+        ("Hi, can I cancel? I've got about half a year left on it", 6),
+        ("looking to cancel, a couple of months left on my contract", 2),
+        ("I need to cancel. Got one and a half years left on it", 18),
+        ("cancel please, a year and a half to go", 18),
+    ],
+)
+def test_months_left_told_unasked_in_words_are_read(engine: Engine, message: str, months: int) -> None:
+    _, turn = engine.start(message=message)
+
+    assert f"{months} months to run" in turn.text
+    assert "How many months" not in turn.text
+
+
+@pytest.mark.parametrize("message", ["cancel my membership, my 12 months are up", "cancel please, my year is over"])
+def test_a_term_said_to_be_served_leaves_nothing_to_run(engine: Engine, message: str) -> None:
+    conversation, turn = engine.start(message=message)
+
+    assert conversation.outcome == "approved", turn.text
+    assert "to run" not in turn.text
+
+
+def test_a_term_said_to_end_later_is_not_served(engine: Engine) -> None:
+    conversation, turn = engine.start(message="cancel please, my 12 months are up in May")
+
+    assert conversation.outcome != "approved", turn.text
+
+
+def test_the_cheaper_one_chosen_while_months_are_asked_counts_no_month(engine: Engine) -> None:
+    conversation, _ = engine.start(message="Hi, I want to cancel my membership")
+    _, turn = engine.reply(conversation, "I'll go with the cheaper one I think")
+
+    assert turn.signals is not None
+    assert "months_left" not in turn.signals.facts
+    assert "how many months" in turn.text.lower()
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Ive been a member since 2019",
+        "I have been with you for 4 years",
+        "I joined 3 years ago btw",
+        "i've been coming here for 6 years btw",
+    ],
+)
+def test_years_as_a_member_told_in_everyday_words_earn_the_goodwill_offer(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message=f"Cancel my membership please. 6 months left. {told}")
+    conversation, turn = engine.reply(conversation, "no, neither of those thanks")
+
+    assert "personal trainer" in turn.text, turn.text
+    assert conversation.state != "closed"
+
+
 def test_holding_on_a_moment_gives_no_number(engine: Engine) -> None:
     conversation, _ = engine.start(facts={"customer_name": "Lu"}, message="I want out of my contract")
     _, turn = engine.reply(conversation, "one sec, let me check")

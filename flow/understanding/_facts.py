@@ -168,13 +168,27 @@ def read_facts(
                 if _counts_months_left(spec.name)
                 else None
             )
-            length_only = value is None and _counts_months_left(spec.name) and _length_said(clauses, lexicon)
+            said, said_text, said_words = clauses, folded, word_set
+            later = _after_putting_right(clauses, lexicon) if asked and _counts_months_left(spec.name) else None
+            if later is not None:
+                # "about 5 months. no wait, 7": the number put right is the one meant
+                said, said_text = later, " ".join(word for clause in later for word in clause)
+                said_words = set(said_text.split())
+                value = _months_to_run(later, spec.name, lexicon.number_words, context.today)
+            length_only = value is None and _counts_months_left(spec.name) and _length_said(said, lexicon)
             if value is None and not length_only:
                 # not "no idea, it's a 12 month contract": how long the contract is, not how long is left
                 if asked:
-                    value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
+                    value = _asked_number(
+                        text if later is None else said_text, said_text, said, said_words, spec.name, lexicon
+                    )
                 else:
                     value = _named_number(folded, spec.name, lexicon.number_words)
+            if value is None and not asked and _counts_months_left(spec.name) and _left_said(clauses):
+                # "I've got about half a year left on it", "a couple of months left": told unasked, in words
+                value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
+            if value is None and not asked and _counts_years_belonging(spec.name):
+                value = _years_belonging(clauses, lexicon.number_words, context.today)
         elif spec.kind == "email" and "@" in text:
             email = _EMAIL.search(text)
             value = str(email.group(0)) if email else None
@@ -249,6 +263,24 @@ def _asked_number(
     return named if named is not None else int(found.group(0))
 
 
+def _after_putting_right(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> list[list[str]] | None:
+    """The clauses from a correction on ("4 months i think. no sorry 14"), when a count is said both before
+    and after it; ``None`` otherwise."""
+    words = [word for clause in clauses for word in (*clause, ".")]
+    if not lexicon.corrections.may_hold(words):
+        return None
+    match = lexicon.corrections.first(words)
+    if match is None or not any(_counts(word, lexicon) for word in words[: match.start]):
+        return None
+    later = " ".join(words[match.end :]).split(".")
+    rest = [clause.split() for clause in later if clause.split()]
+    return rest if any(_counts(word, lexicon) for clause in rest for word in clause) else None
+
+
+def _counts(word: str, lexicon: Lexicon) -> bool:
+    return word.isdigit() or word in lexicon.number_words
+
+
 def _an_amount(folded: str, number: str) -> bool:
     """Whether ``number`` is said as money ("£45", "45 quid", "45 a month", "45 per month")."""
     words = folded.replace("£", "£ ").replace("$", "$ ").replace("€", "€ ").split()
@@ -307,6 +339,52 @@ _PUTTING_RIGHT = frozenset(
 )
 
 
+def _left_said(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether months or years are said to be left ("half a year left on it", "a couple of months to go")."""
+    return any(
+        word in _MONTHS_OR_YEARS
+        and (
+            not {"left", "remaining"}.isdisjoint(words[i + 1 : i + 5])
+            or ("to", "go") in zip(words[i + 1 : i + 5], words[i + 2 : i + 6], strict=False)
+        )
+        for words in clauses
+        for i, word in enumerate(words)
+    )
+
+
+def _counts_years_belonging(name: str) -> bool:
+    """Whether a number fact counts the years someone has been a member or customer ("years_member")."""
+    parts = name.split("_")
+    return any(p.startswith("year") for p in parts) and not _BELONGING_NAMES.isdisjoint(parts)
+
+
+_BELONGING_NAMES = frozenset({"member", "membership", "customer", "client", "loyalty", "tenure"})
+
+
+def _years_belonging(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int], today: date | None) -> int | None:
+    """The years someone has belonged, told the way people tell it: "I've been with you for 4 years", "been
+    coming here for 6 years", "I joined 3 years ago", "a member since 2019"."""
+    for words in clauses:
+        for at, word in enumerate(words):
+            if word == "since" and at + 1 < len(words) and today is not None and not _JOINING.isdisjoint(words[:at]):
+                year = words[at + 1]
+                if len(year) == 4 and year.isdigit() and 1950 < int(year) <= today.year:
+                    return today.year - int(year)
+            value = int(word) if word.isdigit() else numbers.get(word)
+            if value is None or words[at + 1 : at + 2] not in (["years"], ["year"]):
+                continue
+            before = words[max(0, at - 5) : at]
+            if "joined" in before and words[at + 2 : at + 3] == ["ago"]:
+                return value
+            if "for" in before and not _JOINING.isdisjoint(before) and _ENDING_THINGS.isdisjoint(before):
+                return value
+    return None
+
+
+_JOINING = frozenset({"member", "been", "joined", "customer", "coming", "going", "training", "with", "here"})
+_ENDING_THINGS = frozenset({"contract", "left", "frozen", "freeze", "paused", "away", "abroad", "injured"})
+
+
 def _counts_months_left(name: str) -> bool:
     """Whether a number fact counts the months a contract still has to run ("months_left")."""
     parts = name.split("_")
@@ -360,6 +438,16 @@ def _contract_over(words: Sequence[str]) -> bool:
         for i in range(len(words))
     ):
         return True  # not "I want out of contract", which asks to leave it
+    if any(
+        word in _MONTHS_OR_YEARS
+        and words[i + 1 : i + 2] in (["are"], ["is"], ["have"], ["has"], ["s"])
+        and words[i + 2 : i + 3] in (["up"], ["over"], ["done"], ["finished"])
+        and _ASKED_OF_IT.isdisjoint(words[max(0, i - 3) : i])
+        and _NOT_OVER_YET.isdisjoint(words[i + 3 : i + 6])
+        and words[i + 3 : i + 4] not in (["in"], ["on"], ["at"], ["by"])
+        for i, word in enumerate(words)
+    ):
+        return True  # "my 12 months are up", "my year is over": the term served, not "up in May"
     return any(
         word in _CONTRACTS
         and not _OVER.isdisjoint(words[i + 1 : i + 4])
@@ -499,13 +587,23 @@ def _number_in_words(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
     for words in clauses:
         for i, word in enumerate(words):
             value = numbers.get(word)
-            if value is None:
+            if value is None or (word == "one" and _one_meaning_a_thing(words, i)):
                 continue
             unit = numbers.get(words[i + 1], 0) if i + 1 < len(words) else 0
             return value + unit if value % 10 == 0 and value >= _TWENTY and 0 < unit < _TEN else value
     return None
 
 
+def _one_meaning_a_thing(words: Sequence[str], at: int) -> bool:
+    """Whether "one" stands for a thing ("I'll go with the cheaper one", "that one"), not a count."""
+    counted = words[at + 1 : at + 2] and words[at + 1] in _MONTHS_OR_YEARS | {"more", "left"}
+    if counted or at == 0:
+        return False
+    # "just the one" is a count; "the cheaper one", "that one" point at a thing
+    return words[at - 1] in _POINTING or (at > 1 and words[at - 2] in _POINTING | {"the"})
+
+
+_POINTING = frozenset({"that", "this", "which", "either", "another", "any", "each", "every", "no", "other"})
 _TWENTY = 20
 _TEN = 10
 _YEARS = frozenset({"year", "years", "yr", "yrs"})
@@ -529,6 +627,9 @@ def _months_in_years(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
                 years = float(before)
             elif before in numbers:
                 years = float(numbers[before])
+            elif before == "half" and words[i - 3 : i - 1] == ["and", "a"] and i > 3:
+                count = words[i - 4]  # "one and a half years"
+                years = (float(count) if count.isdigit() else float(numbers.get(count, 1))) + 0.5
             else:
                 continue
             rest = words[i + 1 : i + 5]
@@ -649,6 +750,7 @@ def _days(
         if not _deadline(folded, when)
         and not (not asked and _asked_back(folded, when, context))
         and not _time_waited(folded, when)
+        and not (when.anchor == "none" and _said_of_something_else(folded, when))
     ]
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
     bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
@@ -726,6 +828,45 @@ def _got_the_order(folded: str) -> bool:
         and d not in ("in", "confirmation")
         for a, b, c, d in zip(words, words[1:], words[2:], [*words[3:], ""], strict=False)
     )
+
+
+def _said_of_something_else(folded: str, when: When) -> bool:
+    """Whether the date is said of something that is not the order ("your website is really slow today", "it's
+    my birthday today"), so dates no purchase."""
+    start = max(folded.rfind(mark, 0, when.start) for mark in _CLAUSE_MARKS) + 1
+    ends = [at for mark in _CLAUSE_MARKS if (at := folded.find(mark, when.end)) != -1]
+    clause = folded[start : min(ends, default=len(folded))].split()
+    return any(
+        word in _NOT_THE_ORDER and _BOUGHT_THROUGH.isdisjoint(clause[max(0, at - 2) : at])
+        for at, word in enumerate(clause)
+    )
+
+
+_NOT_THE_ORDER = frozenset(
+    {
+        "website",
+        "site",
+        "app",
+        "login",
+        "password",
+        "chat",
+        "chatbot",
+        "queue",
+        "phone",
+        "phones",
+        "line",
+        "lines",
+        "weather",
+        "birthday",
+        "traffic",
+        "signal",
+        "wifi",
+        "internet",
+    }
+)
+"""Things a customer may say happened on a day that are not the order bought."""
+_BOUGHT_THROUGH = frozenset({"on", "via", "through", "from", "in", "off", "using", "by", "over"})
+"""Words before such a thing that make it where the order was bought ("3 weeks ago on the website")."""
 
 
 def _deadline(folded: str, when: When) -> bool:
