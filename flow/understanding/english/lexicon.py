@@ -778,7 +778,8 @@ ENGLISH = Lexicon(
     },  # fmt: skip
     irony_emoji=frozenset({"\U0001f644", "\U0001f612", "\U0001f643", "\U0001f44f", "\U0001f611", "\U0001f926"}),
     corrections=_phrases("""
-        actually no | no actually | no wait | wait no | scratch that | scrap that | sorry i mean | sorry i meant | i mean |
+        actually no | no actually | no wait | wait no | scratch that | scrap that | sorry i mean | sorry i meant |
+        i mean |
         or rather | make that | correction | sorry no | no sorry | my mistake | my bad | typo | actually it was |
         sorry it was | wait it was | no it was | it was actually | i meant | oops | its actually | it is actually |
         actually its | actually it is | wrong number | wrong order number | gave the wrong | gave you the wrong |
