@@ -850,3 +850,36 @@ Feature: Reading what the customer chooses
         | the exchange seems like the better option, yes                         | Exchange     |
         | my sister got store credit from you and loved it, so I'll go with that | Store credit |
         | I've had store credit before. Fine, I'll take it                       | Store credit |
+
+  Rule: Taking a refusal in is not choosing an offer
+
+    Scenario Outline: "<words>" to two offers chooses neither
+      When the customer says "I want a refund"
+      And the customer says "<words>"
+      Then no alternative is applied
+      And the agent does not say "which"
+      And the agent says "understanding"
+
+      Examples:
+        | words                                   |
+        | fair enough                             |
+        | right, understood                       |
+
+    Scenario: "Ah ok fair enough, thanks for explaining" is thanks, not a yes
+      When the customer says "I want a refund"
+      And the customer says "ah ok fair enough, thanks for explaining"
+      Then the message is read as "thank"
+      And no alternative is applied
+      And the agent does not say "which"
+
+    Scenario: "Oh right. Bit harsh" is heard as disappointment, not a yes
+      When the customer says "I want a refund"
+      And the customer says "oh right. bit harsh"
+      Then the message is read as "complain"
+      And no alternative is applied
+
+    Scenario: "No I'll keep it, thanks anyway" lets the refund go
+      When the customer says "I want a refund"
+      And the customer says "no I'll keep it, thanks anyway"
+      Then the message is read as "cancel_request:refund" and "thank"
+      And no alternative is applied

@@ -2661,3 +2661,26 @@ Feature: Reading facts and requests the way people give them
       When the customer says "refund for A-3131, bought it 3 weeks ago. no actually 5 weeks ago"
       Then the message gives the fact "days_since_purchase" as "35"
       And the request is declined
+
+    Scenario Outline: "<message>" is a danger, not a fault to wait on
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "unsafe"
+
+      Examples:
+        | message                                                      |
+        | X-2221 my toaster sparks when I use it                       |
+        | X-2224 the kettle keeps tripping the electrics and smoking   |
+
+    Scenario Outline: "<message>" is a fault
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "faulty"
+
+      Examples:
+        | message                                                                      |
+        | the sofa cushions from C-6161 are ripping at the seams                       |
+        | the sofa fabric on C-6161 is tearing after 5 weeks                           |
+        | Q-5051 I ordered it 40 days ago but it only got delivered yesterday and it's broken |
+
+    Scenario: "I quit smoking" is no danger
+      When the customer says "I quit smoking so I don't need the ashtray, A-1234 refund please"
+      Then the message gives no fact "condition"

@@ -1124,8 +1124,11 @@ def thanked_only(run: Run, rules: Rules) -> bool:
 
 
 def acknowledged_only(run: Run, rules: Rules) -> bool:
-    """The customer only thanks, or says no person is needed ("no need for a manager"), choosing nothing yet."""
+    """The customer only thanks, takes the answer in ("fair enough"), or says no person is needed ("no need for a
+    manager"), choosing nothing yet."""
     acts = _acts(run)
+    if "taken_in" in run.signals.slots:
+        return True  # "fair enough", "ah I see": the answer taken in
     polite = all(a.kind in ("thank", "complain") or (a.kind == "ask_human" and a.negated) for a in acts)
     return polite and any(a.kind != "complain" for a in acts)
 

@@ -555,8 +555,14 @@ class ContextBuilder:
             )
             words = _letter_words(run.text)
             context["questioned"] = "?" in run.text or (bool(words) and words[0] in _QUESTION_OPENERS)
-            context["acknowledged"] = bool(words) and (
-                all(w in _ACKNOWLEDGING or w == "then" for w in words) or _only_confirms(words) or _goes_along(words)
+            context["acknowledged"] = (
+                "taken_in" in run.signals.slots
+                or bool(words)
+                and (
+                    all(w in _ACKNOWLEDGING or w == "then" for w in words)
+                    or _only_confirms(words)
+                    or _goes_along(words)
+                )
             )
         if "in_hours" in groups:
             context["in_hours"] = self._rules.in_hours(run.now)

@@ -28,6 +28,7 @@ from flow.understanding._choices import (
     failing_that,
     read_choices,
     refusal,
+    takes_it_in,
 )
 from flow.understanding._drops import (
     DROPPING,
@@ -524,8 +525,11 @@ def read_acts(
         found.add(exclaimed[0], Act.of("complain"))
     checks_the_no(clauses, context, found)
     gives_the_reason(clauses, context, found)
-    if not (tone.abusive or tone.threat):
-        # The model is heard only when the words settled nothing but thanks or a goodbye.
+    if not (tone.abusive or tone.threat) and not (
+        not found.kinds() - {"thank"} and takes_it_in(clauses, context, lexicon)
+    ):
+        # The model is heard only when the words settled nothing but thanks or a goodbye; not for "fair enough"
+        # with several offers made, which takes the answer in and chooses none of them.
         if clauses and not found.kinds() - {"thank", "goodbye"}:
             # "I ordered the wrong size", "it still has the tags on": nothing the shop is blamed for
             owns_up = any(

@@ -784,11 +784,28 @@ def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) 
     if not context.offered:
         return False
     words = {word for clause in clauses for word in clause.words}
-    if _THANKS.isdisjoint(words) or not _STRONG_YES.isdisjoint(words):
+    if not _STRONG_YES.isdisjoint(words):
         return False
+    if _THANKS.isdisjoint(words) or takes_it_in(clauses, context, lexicon):
+        return takes_it_in(clauses, context, lexicon)
     return len(context.offered) == 1 or all(
         w in _THANKS or w in _SEEING or w in lexicon.praise or w in lexicon.fillers for w in words
     )
+
+
+def takes_it_in(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) -> bool:
+    """ "Fair enough", "ah I see", "understood", "that makes sense" with several things on offer: the answer
+    taken in, not yet a yes to any of them."""
+    if len(context.offered) < 2 or context.state != "offering_alternatives" or any(c.question for c in clauses):
+        return False
+    words = {word for clause in clauses for word in clause.words}
+    return not _TAKING_IN.isdisjoint(words) and all(
+        w in _TAKING_IN or w in _SEEING or w in _TAKING_IN_TOO or w in _THANKS or w in lexicon.fillers for w in words
+    )
+
+
+_TAKING_IN = frozenset({"fair", "understood", "understand", "sense", "see", "noted", "explaining", "figures"})
+_TAKING_IN_TOO = frozenset({"enough", "that", "thats", "makes", "make", "got", "it", "i", "get", "for", "ok", "okay"})
 
 
 _SEEING = frozenset(

@@ -296,6 +296,8 @@ def _keeps(words: Sequence[str], lexicon: Lexicon) -> bool:
     if match is None or (match.end < len(words) and words[match.end] in lexicon.keeping_for_now):
         return False
     head = [w for w in words[: match.start] if w not in _KEEP_SOFTENERS]
+    while head and head[0] in _ANSWERING_NO:
+        head = head[1:]  # "no, I'll keep it": the no answers, the keeping is decided
     decided = lexicon.deciding.find(head)
     return bool(decided) and decided[-1].end == len(head) and lexicon.negators.isdisjoint(head)
 

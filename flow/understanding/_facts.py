@@ -1006,7 +1006,8 @@ def _only_some_came(clause: Sequence[str]) -> bool:
         return True  # "it came but only the lamp", "arrived with only one of them", "with only 2 of the 3 items"
     between = clause[at + 1 : at + 8]
     came = next((i for i, word in enumerate(between) if word in _CAME), None)
-    return came is not None and came >= 1 and between[0] not in ("just", "been")
+    # not "it only got delivered yesterday", "only just arrived", which say when
+    return came is not None and came >= 1 and between[0] not in ("just", "been", "got", "was", "were", "finally")
 
 
 def _came_empty(clause: Sequence[str]) -> bool:

@@ -25,7 +25,7 @@ from flow.understanding._acts import (
     wants_a_cancelled_order,
 )
 from flow.understanding._arrival import turned_up
-from flow.understanding._choices import asks_for_each, wants_all
+from flow.understanding._choices import asks_for_each, takes_it_in, wants_all
 from flow.understanding._facts import NEVER_ARRIVED, gave_the_wrong_number, read_facts
 from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._goodwill import asks_for_goodwill
@@ -322,6 +322,8 @@ class Understander:
             sentiment = max(sentiment, OWNING_UP)  # "sorry, I'm just stressed" says sorry, not that things are bad
             acts = [Act.of("unknown")]
             slots["sorry"] = "yes"  # "sorry!", "my bad, sorry for the back and forth": nothing to answer but that
+        elif all(a.kind == "unknown" for a in acts) and takes_it_in(clauses, context, lexicon):
+            slots["taken_in"] = "yes"  # "fair enough", "ah I see" to several offers: heard, none chosen yet
         elif all(a.kind == "unknown" for a in acts) and (
             _remarks(clauses, parts.model.knows, lexicon) or _gives_contact(slots, clause_words)
         ):

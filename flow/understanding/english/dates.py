@@ -348,7 +348,8 @@ def _lasted(before: list[str]) -> bool:
 
 _GAVE_OUT = frozenset(
     {"broke", "stopped", "died", "failed", "working", "snapped", "cracked", "split", "ripped", "tore", "packed",
-     "fell", "faded", "leaked", "leaking", "peeled", "frayed", "wore", "worn", "shrank", "bust", "conked"}
+     "fell", "faded", "leaked", "leaking", "peeled", "frayed", "wore", "worn", "shrank", "bust", "conked",
+     "apart", "tearing", "ripping", "torn", "splitting", "fraying", "peeling", "cracking", "undone", "loose"}
 )  # fmt: skip
 """Words of giving out before "after" and a time: "it broke after a week", "stopped working after a month"."""
 

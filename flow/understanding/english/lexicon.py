@@ -337,7 +337,8 @@ _COMPLAINT = _phrases("""
     a shame | thats a shame | what a shame | such a shame | a pity | thats a pity | what a pity | too bad |
     thats sad | bummer | oh well | angry | furious | livid | fuming | frustrated | frustrating | irritated |
     unhappy | outraged | ridiculous | stupid rule | stupid policy | silly rule | silly policy | daft rule |
-    stupid system | dumb rule | dumb policy | petty |
+    stupid system | dumb rule | dumb policy | petty | bit harsh | thats harsh | so harsh | very harsh | quite harsh |
+    harsh rule | harsh policy | seems harsh | bit unfair | thats unfair | so unfair | very unfair | seems unfair |
     absurd | outrageous | appalling | awful | terrible | horrible | dreadful | disgusting | shocking | insane |
     madness | joke of a | not impressed | very poor | so poor | really poor | too slow | so slow | never again |
     never buying | never shopping | never ordering | never shop with you again |
