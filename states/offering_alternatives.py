@@ -129,8 +129,8 @@ SPEC = StateSpec(
             "{{ offered }} work for you?",
             "{% if thanked %}My pleasure. {% elif acknowledged %}I appreciate your understanding. {% endif %}Shall I "
             "go ahead with {{ offered }}?",
-            "{% if thanked %}No problem at all. {% elif acknowledged %}Thank you, I know it's not what you hoped for. {% endif %}"
-            "Just let me know if you'd like {{ offered }}.",
+            "{% if thanked %}No problem at all. {% elif acknowledged %}Thank you, I know it's not what you hoped "
+            "for. {% endif %}Just let me know if you'd like {{ offered }}.",
         ),
         "noted": (
             "{% if done_for %}{{ done_for }} "

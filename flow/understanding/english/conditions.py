@@ -169,7 +169,8 @@ UNSAFE = _phrases("""
     wires melted | socket melted | scorched | scorch marks | overheats | overheating | too hot to touch |
     gets really hot | gets very hot | gets extremely hot | gets so hot | gets dangerously hot | burning hot |
     sparks when | sparks if | sparks every | sparks whenever | it sparks | keeps sparking | sparks and | sparks out |
-    is smoking | was smoking | and smoking | smoking when | smokes when | smokes if | it smokes | keeps smoking | tripping the electrics | trips the electrics |
+    is smoking | was smoking | and smoking | smoking when | smokes when | smokes if | it smokes | keeps smoking |
+    tripping the electrics | trips the electrics |
     tripped the electrics | tripping the fuse | trips the fuse | tripped the fuse | blew the fuse | blows the fuse |
     blowing the fuse | trips the power | tripped the power | tripping the power | shorting out | shorts out |
     gives off smoke | giving off smoke
