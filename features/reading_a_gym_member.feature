@@ -573,3 +573,10 @@ Feature: Reading a gym member the way they talk
         | if you switch me to off-peak do I lose the pool?       |
         | if you put me on a freeze, when does it end?           |
         | can you switch me to off peak if it includes the pool? |
+
+    Scenario: "Can I get both? Freeze now and then off-peak after" asks which, and invents no other question
+      When the customer says "cancel membership. 4 months left"
+      And the customer says "can I get both? freeze now and then off-peak after"
+      Then no alternative is applied
+      And the agent says "one of them"
+      And the agent does not say "other question"

@@ -883,3 +883,15 @@ Feature: Reading what the customer chooses
       And the customer says "no I'll keep it, thanks anyway"
       Then the message is read as "cancel_request:refund" and "thank"
       And no alternative is applied
+
+  Rule: A question about an offer, with only why the item goes back, asks for nothing yet
+
+    Scenario: "How does an exchange work? I bought a jumper that's too small" starts no refund
+      When the customer says "hi, how does an exchange work with you guys? I bought a jumper 3 weeks ago that's too small"
+      Then the message is not read as "request:refund"
+      And the agent says "returns label"
+      And the agent does not say "started your refund"
+
+    Scenario: "Refund please, and how does an exchange work?" still asks for the refund
+      When the customer says "refund please, and how does an exchange work?"
+      Then the message is read as "request:refund" and "ask_about:exchange"

@@ -571,3 +571,22 @@ def test_disputing_the_rule_presses_the_refund_and_keeps_the_offers_open(subscri
     assert turn.signals is not None
     assert [str(act) for act in turn.signals.acts] == ["insist"]
     assert turn.state == "offering_alternatives"
+
+
+def test_a_guess_at_the_date_is_not_taken_for_another_question(subscriptions: Engine) -> None:
+    _, turn = subscriptions.start(
+        message="my plan renewed 2 weeks ago and I'd like a refund but honestly I'm not sure of the exact day, could be"
+        " 13 days"
+    )
+
+    assert "other question" not in turn.text
+
+
+def test_the_charge_complained_of_is_not_answered_as_another_question(subscriptions: Engine) -> None:
+    _, turn = subscriptions.start(
+        message="I cancelled my plan back in October, before it renewed, but you still charged me 3 weeks ago. I want "
+        "that money back"
+    )
+
+    assert "other question" not in turn.text
+    assert "14 days" in turn.text

@@ -29,6 +29,7 @@ from flow.understanding._choices import (
     read_choices,
     refusal,
     takes_it_in,
+    wants_all,
 )
 from flow.understanding._drops import (
     DROPPING,
@@ -649,6 +650,8 @@ def read_acts(
         found.acts = [(at, a) for at, a in found.acts if not (a.kind == "request" and at // 1000 in ways)]
     if context.state == "follow_up" and not found.kinds() - {"deny", "cancel_request", "complain", "unknown"}:
         _wants_the_thing_itself(clauses, context, lexicon, found)
+    if context.request is None and not context.offered and {"ask_about", "request"} <= found.kinds():
+        _asked_about_rather(clauses, lexicon, found)
     if asides is not None and context.state == "listening" and context.request is None:
         _question_beside_what_went_wrong(clauses, found, asides)
     acts = found.ordered()
@@ -993,6 +996,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             and len(clause.words) >= 3
             and asking
             and not _only_a_guess(clause.words, lexicon)
+            and not (wants_all(clause.words) and "choose" in found.kinds())  # "can I get both?", read as a choice
             and not names_a_person(clause.words, lexicon)
             and not _what_is_said(clause.words)
             and "english" not in clause.words  # "do you speak English?": the reply, in English, answers it
@@ -1127,15 +1131,35 @@ _FACTS_AT = 500
 _MOVING_ON = frozenset({"request", "choose", "insist"})
 
 
+def _asked_about_rather(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
+    """ "How does an exchange work? I bought a jumper 3 weeks ago that's too small": an offer asked about, with
+    only why the item goes back; the request worked out from that reason is not asked for, the question is."""
+    asked = [a for _, a in found.acts if a.kind == "ask_about" and a.target not in (None, "all")]
+    if not asked or not any(clause.question for clause in clauses):
+        return
+    requested = {a.target for _, a in found.acts if a.kind == "request" and a.target}
+    for kind in requested:
+        cues = lexicon.request_cues.get(kind)
+        if cues is None or any(
+            first(cues, clause.words) is not None or (kind == "refund" and sends_back(clause.words) is not None)
+            for clause in clauses
+        ):
+            return  # "refund please, and how does an exchange work?": asked for in so many words
+    found.drop("request")
+
+
 def _status_told_beside(clauses: list[Clause], found: Found) -> str | None:
     """ "I returned a dress last week and haven't had the refund yet, also can I swap the shoes?": how an
     earlier request is going, told rather than asked beside what the message asks for, is answered too."""
     if not found.kinds() & {"choose", "request"}:
         return None
     told = next((at // 1000 for at, act in found.acts if act.kind == "ask_status"), None)
-    if told is None or told >= len(clauses):
-        return None
+    if told is None or told >= len(clauses) or not _CHARGING.isdisjoint(clauses[told].words):
+        return None  # not "you still charged me 3 weeks ago", the charge the request is about
     return f"{ASKS_RULES} {' '.join(clauses[told].words)}"
+
+
+_CHARGING = frozenset({"charged", "charge", "charging", "billed", "bill", "took", "taken", "debited"})
 
 
 def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides: list[str]) -> None:
@@ -2655,7 +2679,7 @@ def _only_a_guess(words: Sequence[str], lexicon: Lexicon) -> bool:
 _GUESSING = frozenset(
     "maybe perhaps about around roughly like or i think guess probably a an the few couple of back not sure "
     "exactly when weeks week mid early late start end beginning middle sometime in on towards ago days day months "
-    "month bought ordered got purchased placed it them was last this".split()
+    "month bought ordered got purchased placed it them was last this could might may be".split()
 )
 
 
