@@ -172,6 +172,19 @@ Feature: Swapping an approved request for one of its alternatives
       Then the transitions taken were "hold_position"
       And the reply decides no request
 
+    Scenario Outline: "<message>" after swapping a refund for an exchange goes back to the refund
+      When the customer says "refund A-1234, bought it 19 days ago"
+      And the customer says "actually can i get an exchange instead"
+      Then the alternative "Exchange" is applied
+      When the customer says "<message>"
+      Then the alternative "Exchange" is withdrawn
+      And the request is approved
+
+      Examples:
+        | message                                |
+        | hmm no actually just the refund please |
+        | on second thoughts go back to the refund |
+
   Rule: After an approval, a question about an alternative is answered, and a yes takes it
 
     Scenario: "If I go with the exchange, can I pick another dress?" is answered, then "do that" swaps

@@ -1708,6 +1708,7 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 _BARE_NOS = frozenset({"no", "nope", "nah"})
+_AFTER_A_NO = frozenset({"actually", "wait", "sorry"})
 _SUBJECTS = frozenset({"i", "we", "id", "ill", "im", "just"})
 
 
@@ -1779,8 +1780,15 @@ def _negated_at(words: Sequence[str], at: int) -> bool:
     before = words[max(0, at - 4) : at]
     if any(a == "if" and b == "not" for a, b in zip(words[:at], words[1:at], strict=False)):
         before = [word for word in before if word != "not"]  # "if not I want to cancel": if it hasn't, then cancel
-    if words[0] in _BARE_NOS and at > 1 and words[1] in _SUBJECTS and words.count(words[0]) == 1:
-        before = [word for word in before if word != words[0]]  # "no I want my money back": a no, then the wish
+    lead = next((i for i, word in enumerate(words[:at]) if word not in _OPENING_FILLERS), 0)
+    if (
+        words[lead] in _BARE_NOS
+        and at > lead + 1
+        and words[lead + 1] in _SUBJECTS | _AFTER_A_NO
+        and words.count(words[lead]) == 1
+    ):
+        # "no I want my money back", "hmm no actually just the refund please": a no, then the wish
+        before = [word for word in before if word != words[lead]]
     if "still" in before or "only" in before or "why" in words[:at] or too_late(words[at:]):
         return False
     if "how" in before and "know" in words[max(0, at - 6) : at]:

@@ -21,9 +21,16 @@ def another_order_said(clauses: Sequence[Sequence[str]]) -> bool:
 def another_order(words: Sequence[str]) -> bool:
     """Whether the clause is about an order other than the one in hand: "another order", or an order number
     said with "also" or "too"."""
-    if not OTHER_ORDER.isdisjoint(words):
+    if not OTHER_ORDER.isdisjoint(words) and not _only_second_thoughts(words):
         return True
     return not _ALSO.isdisjoint(words) and any(any(c.isdigit() for c in word) for word in words)
+
+
+def _only_second_thoughts(words: Sequence[str]) -> bool:
+    """ "On second thoughts, go back to the refund": "second" of a thought, not of an order."""
+    return OTHER_ORDER.intersection(words) == {"second"} and all(
+        words[i + 1 : i + 2] in (["thoughts"], ["thought"]) for i, word in enumerate(words) if word == "second"
+    )
 
 
 def speaks_of_another_order(words: Sequence[str]) -> bool:
