@@ -895,3 +895,9 @@ Feature: Reading what the customer chooses
     Scenario: "Refund please, and how does an exchange work?" still asks for the refund
       When the customer says "refund please, and how does an exchange work?"
       Then the message is read as "request:refund" and "ask_about:exchange"
+
+    Scenario: "Why are you asking me that, just refund me" takes the refund
+      When the customer says "A-5050 arrived but the box was empty!! bought it last week"
+      And the customer says "why are you asking me that, just refund me"
+      Then the alternative "Full refund" is applied
+      And the agent does not say "other question"

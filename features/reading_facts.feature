@@ -2684,3 +2684,13 @@ Feature: Reading facts and requests the way people give them
     Scenario: "I quit smoking" is no danger
       When the customer says "I quit smoking so I don't need the ashtray, A-1234 refund please"
       Then the message gives no fact "condition"
+
+    Scenario: "It won't have gone yet" tells the order is not dispatched
+      When the customer says "N-2727 cancel please, I only ordered it an hour ago, it won't have gone yet"
+      Then the message gives the fact "dispatched" as "False"
+      And the cancellation is approved
+
+    Scenario: "Approved on Monday but nothing's in my account yet" asks how the refund is going
+      When the customer says "Hiya, a refund for G-5151 was approved on Monday but nothing's in my account yet, what's going on?"
+      Then the message is read as "provide:order_id" and "ask_status" and "complain"
+      And the agent says "5 working days"

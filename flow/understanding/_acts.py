@@ -638,6 +638,10 @@ def read_acts(
         and not any(tuple(clause.words[:3]) in WHY_NOT for clause in clauses)
     ):
         found.drop("choose")  # "ok but why?": the "ok" takes nothing up
+    if {"ask_why", "choose"} <= found.kinds():
+        why_at = min(at for at, act in found.acts if act.kind == "ask_why") // 1000
+        if any(act.kind == "choose" and act.target and at // 1000 > why_at for at, act in found.acts):
+            found.drop("ask_why")  # "why are you asking me that, just refund me": what is wanted comes last
     if context.state == "offering_alternatives" and {"request", "choose"} <= found.kinds():
         # "ok the refund then" with the free return turned down before: that way of a refund, taken after all
         ways = {
@@ -997,6 +1001,7 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
             and asking
             and not _only_a_guess(clause.words, lexicon)
             and not (wants_all(clause.words) and "choose" in found.kinds())  # "can I get both?", read as a choice
+            and not ("choose" in found.kinds() and lexicon.asks_why(clause.words, " ".join(clause.words)))
             and not names_a_person(clause.words, lexicon)
             and not _what_is_said(clause.words)
             and "english" not in clause.words  # "do you speak English?": the reply, in English, answers it

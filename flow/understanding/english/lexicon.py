@@ -210,6 +210,10 @@ _STATUS = _phrases("""
     how long do the | be charged | get charged | charged at all | waiting for my |
     waiting ages for | waiting weeks for | waiting days for | been waiting for | waiting on my |
     check if | check whether | been cancelled | been canceled | been refunded | still nothing |
+    nothing in my account | nothings in my account | nothing has come in | nothings come in | not in my account |
+    isnt in my account | not in my bank | isnt in my bank | nothing in my bank | not showing in my |
+    not showing on my | isnt showing | not showing yet | nothing showing | not hit my account | hasnt hit my |
+    not landed | hasnt landed |
     havent heard anything | not heard anything | still no | no sign of | still no sign | and nothing since |
     days and nothing | weeks and nothing | and still nothing | but nothing | was approved but | been approved but |
     nothing back yet | nothing yet | not seen it yet | not seen any | isnt on my account | not on my account |
