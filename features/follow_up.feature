@@ -323,3 +323,13 @@ Feature: Following up
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "hi, one of the plates in my set A-3030 arrived chipped. bought a week ago. can you just send one plate?"
       Then the alternative "Replacement" is applied
+
+  Scenario: "Please stop messaging me" at the check-in closes the chat, and cancels nothing
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "please stop messaging me"
+    Then the message is read as "goodbye"
+    And the conversation is closed

@@ -901,3 +901,17 @@ Feature: Reading what the customer chooses
       And the customer says "why are you asking me that, just refund me"
       Then the alternative "Full refund" is applied
       And the agent does not say "other question"
+
+    Scenario Outline: "<words>" turns both offers down
+      When the customer says "I want a refund"
+      And the customer says "<words>"
+      Then the message is read as "reject:all"
+
+      Examples:
+        | words                  |
+        | ok, no thanks          |
+        | fair enough, no thanks |
+
+    Scenario: "How does an exchange work? I'd like to return it, too small" still asks for the refund
+      When the customer says "how does an exchange work? I'd like to return it, too small"
+      Then the message is read as "ask_about:exchange" and "request:refund"

@@ -2678,7 +2678,7 @@ Feature: Reading facts and requests the way people give them
       Examples:
         | message                                                                      |
         | the sofa cushions from C-6161 are ripping at the seams                       |
-        | the sofa fabric on C-6161 is tearing after 5 weeks                           |
+        | the fabric is tearing after 5 weeks, order C-6161                            |
         | Q-5051 I ordered it 40 days ago but it only got delivered yesterday and it's broken |
 
     Scenario: "I quit smoking" is no danger
@@ -2694,3 +2694,24 @@ Feature: Reading facts and requests the way people give them
       When the customer says "Hiya, a refund for G-5151 was approved on Monday but nothing's in my account yet, what's going on?"
       Then the message is read as "provide:order_id" and "ask_status" and "complain"
       And the agent says "5 working days"
+
+    Scenario Outline: "<answer>" dates the purchase, whatever it was bought with
+      When the customer says "I want a refund for order A-1234"
+      And the customer says "<answer>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+
+      Examples:
+        | answer                                       | days |
+        | 6 weeks ago with my phone                    | 42   |
+        | about 5 weeks ago when your website was down | 35   |
+
+    Scenario Outline: "<message>" is no danger and no fault
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+
+      Examples:
+        | message                                                                     |
+        | order A-1234, this new phone case is smoking hot, love it but want to return it |
+        | order A-1234, my husband is smoking in the garden and hates the chair       |
+        | I want to return order A-1234, the sleeves are falling off my shoulders, it's too big |
+        | I want to return order A-1234, my dog is tearing it apart                   |

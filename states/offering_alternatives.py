@@ -125,12 +125,13 @@ SPEC = StateSpec(
         ),
         "empathize": EMPATHIZE_AFTER_REFUSAL,
         "acknowledge": (
-            "{% if thanked %}You're welcome. {% elif acknowledged %}Thanks for understanding. {% endif %}Would "
-            "{{ offered }} work for you?",
-            "{% if thanked %}My pleasure. {% elif acknowledged %}I appreciate your understanding. {% endif %}Shall I "
-            "go ahead with {{ offered }}?",
-            "{% if thanked %}No problem at all. {% elif acknowledged %}Thank you, I know it's not what you hoped "
-            "for. {% endif %}Just let me know if you'd like {{ offered }}.",
+            "{% if thanked %}You're welcome. {% elif acknowledged and request_assumed %}All right. "
+            "{% elif acknowledged %}Thanks for understanding. {% endif %}Would {{ offered }} work for you?",
+            "{% if thanked %}My pleasure. {% elif acknowledged and request_assumed %}Sure. "
+            "{% elif acknowledged %}I appreciate your understanding. {% endif %}Shall I go ahead with {{ offered }}?",
+            "{% if thanked %}No problem at all. {% elif acknowledged and request_assumed %}Of course. "
+            "{% elif acknowledged %}Thank you, I know it's not what you hoped for. {% endif %}Just let me know if "
+            "you'd like {{ offered }}.",
         ),
         "noted": (
             "{% if done_for %}{{ done_for }} "

@@ -153,6 +153,8 @@ def test_a_number_put_right_in_the_same_message_is_the_one_read(engine: Engine, 
         ("looking to cancel, a couple of months left on my contract", 2),
         ("I need to cancel. Got one and a half years left on it", 18),
         ("cancel please, a year and a half to go", 18),
+        ("I want to cancel my membership, a couple of years left", 24),
+        ("I want to cancel my membership, 1.5 years left", 18),
     ],
 )
 def test_months_left_told_unasked_in_words_are_read(engine: Engine, message: str, months: int) -> None:
@@ -170,10 +172,35 @@ def test_a_term_said_to_be_served_leaves_nothing_to_run(engine: Engine, message:
     assert "to run" not in turn.text
 
 
-def test_a_term_said_to_end_later_is_not_served(engine: Engine) -> None:
-    conversation, turn = engine.start(message="cancel please, my 12 months are up in May")
+@pytest.mark.parametrize(
+    "message",
+    [
+        "cancel please, my 12 months are up in May",
+        "I want to cancel my membership, once my 12 months are up",
+        "I want to cancel my membership, my free months are up",
+        "I want to cancel my membership, my 3 frozen months are up",
+        "I want to cancel my membership, the first 6 months are up, 6 to go",
+    ],
+)
+def test_a_term_not_yet_served_cancels_nothing(engine: Engine, message: str) -> None:
+    conversation, turn = engine.start(message=message)
 
     assert conversation.outcome != "approved", turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I want to cancel my membership. I've been trying to cancel for 2 years",
+        "I want to cancel my membership, I joined for 2 years",
+    ],
+)
+def test_years_that_are_no_membership_earn_no_goodwill(engine: Engine, message: str) -> None:
+    conversation, _ = engine.start(message=message)
+    conversation, _ = engine.reply(conversation, "8 months")
+    _, turn = engine.reply(conversation, "no thanks")
+
+    assert "personal trainer" not in turn.text
 
 
 def test_the_cheaper_one_chosen_while_months_are_asked_counts_no_month(engine: Engine) -> None:

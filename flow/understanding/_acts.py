@@ -638,6 +638,16 @@ def read_acts(
         and not any(tuple(clause.words[:3]) in WHY_NOT for clause in clauses)
     ):
         found.drop("choose")  # "ok but why?": the "ok" takes nothing up
+    if "request" in found.kinds():
+        # "please stop messaging me": no cancellation of an order, but of the messages
+        contacted = {
+            i for i, c in enumerate(clauses) if any(a == "stop" and b in _CONTACTING for a, b in _words_side_by_side(c))
+        }
+        found.acts = [(at, a) for at, a in found.acts if not (a.kind == "request" and at // 1000 in contacted)]
+    if {"reject", "choose"} <= found.kinds():
+        no_at = max(at for at, act in found.acts if act.kind == "reject")
+        # "ok, no thanks", "fair enough, no thanks": the "ok" takes the answer in, the no turns the offers down
+        found.acts = [(at, a) for at, a in found.acts if not (a.kind == "choose" and a.target is None and at < no_at)]
     if {"ask_why", "choose"} <= found.kinds():
         why_at = min(at for at, act in found.acts if act.kind == "ask_why") // 1000
         if any(act.kind == "choose" and act.target and at // 1000 > why_at for at, act in found.acts):
@@ -1146,7 +1156,9 @@ def _asked_about_rather(clauses: list[Clause], lexicon: Lexicon, found: Found) -
     for kind in requested:
         cues = lexicon.request_cues.get(kind)
         if cues is None or any(
-            first(cues, clause.words) is not None or (kind == "refund" and sends_back(clause.words) is not None)
+            first(cues, clause.words) is not None
+            or (kind == "refund" and sends_back(clause.words) is not None)
+            or (kind == "refund" and not clause.question and not RETURNING.isdisjoint(clause.words))
             for clause in clauses
         ):
             return  # "refund please, and how does an exchange work?": asked for in so many words
@@ -1713,6 +1725,16 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 _BARE_NOS = frozenset({"no", "nope", "nah"})
+_CONTACTING = frozenset(
+    {"messaging", "texting", "sending", "bothering", "contacting", "emailing", "calling", "spamming"}
+)
+
+
+def _words_side_by_side(clause: Clause) -> set[tuple[str, str]]:
+    """The pairs of words side by side in a clause."""
+    return set(zip(clause.words, clause.words[1:], strict=False))
+
+
 _AFTER_A_NO = frozenset({"actually", "wait", "sorry"})
 _SUBJECTS = frozenset({"i", "we", "id", "ill", "im", "just"})
 

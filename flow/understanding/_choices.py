@@ -799,12 +799,15 @@ def takes_it_in(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) -
     if len(context.offered) < 2 or context.state != "offering_alternatives" or any(c.question for c in clauses):
         return False
     words = {word for clause in clauses for word in clause.words}
-    return not _TAKING_IN.isdisjoint(words) and all(
+    core = (
+        not _TAKING_IN.isdisjoint(words) or words <= {"got", "it", "ok", "okay", "ah", "oh", "right"} and "got" in words
+    )
+    return core and all(
         w in _TAKING_IN or w in _SEEING or w in _TAKING_IN_TOO or w in _THANKS or w in lexicon.fillers for w in words
     )
 
 
-_TAKING_IN = frozenset({"fair", "understood", "understand", "sense", "see", "noted", "explaining", "figures"})
+_TAKING_IN = frozenset({"fair", "understood", "understand", "sense", "see", "noted", "explaining", "figures", "gotcha"})
 _TAKING_IN_TOO = frozenset({"enough", "that", "thats", "makes", "make", "got", "it", "i", "get", "for", "ok", "okay"})
 
 

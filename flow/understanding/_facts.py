@@ -250,7 +250,7 @@ def _asked_number(
     if "month" in name and _only_shorter_spans(clauses, lexicon.number_words):
         return None  # "about 6 weeks in a cast": how long something else lasts, not months left
     if "month" in name and not _YEARS.isdisjoint(words):
-        months = _months_in_years(clauses, lexicon.number_words)
+        months = _months_in_years(clauses, lexicon.number_words) or _decimal_years(text)
         if months is not None:
             return months
     found = _NUMBER.search(text)
@@ -279,6 +279,16 @@ def _after_putting_right(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> 
 
 def _counts(word: str, lexicon: Lexicon) -> bool:
     return word.isdigit() or word in lexicon.number_words
+
+
+def _decimal_years(text: str) -> int | None:
+    """Months in years written with a decimal point ("1.5 years left" is 18)."""
+    tokens = text.lower().split()
+    for token, after in zip(tokens, tokens[1:], strict=False):
+        whole, dot, part = token.partition(".")
+        if dot and whole.isdigit() and part.isdigit() and after.strip(".,!?") in _YEARS:
+            return round(float(token) * 12)
+    return None
 
 
 def _an_amount(folded: str, number: str) -> bool:
@@ -376,12 +386,21 @@ def _years_belonging(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
             before = words[max(0, at - 5) : at]
             if "joined" in before and words[at + 2 : at + 3] == ["ago"]:
                 return value
-            if "for" in before and not _JOINING.isdisjoint(before) and _ENDING_THINGS.isdisjoint(before):
+            if before[-1:] == ["for"] and _belonging_said(before) and _ENDING_THINGS.isdisjoint(before):
                 return value
     return None
 
 
+def _belonging_said(before: Sequence[str]) -> bool:
+    """Whether the words before "for N years" say the customer has belonged: "been a member", "been with you",
+    "been coming here"; not "been trying to cancel", "joined for 2 years"."""
+    pairs = set(zip(before, before[1:], strict=False))
+    return not _BELONGING_WORDS.isdisjoint(before) or bool(pairs & _WITH_US)
+
+
 _JOINING = frozenset({"member", "been", "joined", "customer", "coming", "going", "training", "with", "here"})
+_BELONGING_WORDS = frozenset({"member", "customer", "coming", "training", "here"})
+_WITH_US = frozenset({("with", "you"), ("with", "u"), ("with", "us"), ("with", "yall")})
 _ENDING_THINGS = frozenset({"contract", "left", "frozen", "freeze", "paused", "away", "abroad", "injured"})
 
 
@@ -440,11 +459,14 @@ def _contract_over(words: Sequence[str]) -> bool:
         return True  # not "I want out of contract", which asks to leave it
     if any(
         word in _MONTHS_OR_YEARS
+        and _the_whole_term(words[max(0, i - 2) : i])
+        and _ONE_DAY.isdisjoint(words[max(0, i - 5) : i])
         and words[i + 1 : i + 2] in (["are"], ["is"], ["have"], ["has"], ["s"])
         and words[i + 2 : i + 3] in (["up"], ["over"], ["done"], ["finished"])
-        and _ASKED_OF_IT.isdisjoint(words[max(0, i - 3) : i])
-        and _NOT_OVER_YET.isdisjoint(words[i + 3 : i + 6])
+        and _NOT_OVER_YET.isdisjoint(words[i + 3 :])
         and words[i + 3 : i + 4] not in (["in"], ["on"], ["at"], ["by"])
+        and _STILL_TO_RUN.isdisjoint(words[i + 3 :])
+        and "go" not in words[i + 3 :]
         for i, word in enumerate(words)
     ):
         return True  # "my 12 months are up", "my year is over": the term served, not "up in May"
@@ -460,6 +482,18 @@ def _contract_over(words: Sequence[str]) -> bool:
 
 _STILL_TO_COME = frozenset({"is", "its", "s", "will", "be"})
 """Words before "over in June" or "up in May" that say the end is still to come."""
+
+
+_ONE_DAY = frozenset({"once", "when", "after", "until", "till", "til", "if", "before", "soon"})
+"""Words before "my 12 months are up" that put the end still to come ("once my 12 months are up")."""
+
+
+def _the_whole_term(before: Sequence[str]) -> bool:
+    """Whether the words before "months are up" name the whole term ("my 12 months", "my year"), not a part of
+    it ("the first 6 months", "my free months") nor one to come ("once my 12 months")."""
+    if before[-1:] in (["my"], ["the"], ["our"]):
+        return True
+    return len(before) == 2 and before[-1].isdigit() and before[0] in ("my", "the", "our")
 
 
 def _ends_later(words: Sequence[str]) -> bool:
@@ -627,6 +661,10 @@ def _months_in_years(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
                 years = float(before)
             elif before in numbers:
                 years = float(numbers[before])
+            elif before.replace(".", "", 1).isdigit() and "." in before:
+                years = float(before)  # "1.5 years"
+            elif before == "of" and i > 1 and words[i - 2] == "couple":
+                years = 2.0  # "a couple of years"
             elif before == "half" and words[i - 3 : i - 1] == ["and", "a"] and i > 3:
                 count = words[i - 4]  # "one and a half years"
                 years = (float(count) if count.isdigit() else float(numbers.get(count, 1))) + 0.5
@@ -833,9 +871,10 @@ def _got_the_order(folded: str) -> bool:
 def _said_of_something_else(folded: str, when: When) -> bool:
     """Whether the date is said of something that is not the order ("your website is really slow today", "it's
     my birthday today"), so dates no purchase."""
+    if when.shape != "day":
+        return False  # "6 weeks ago with my phone": a time since buying, whatever it was bought with
     start = max(folded.rfind(mark, 0, when.start) for mark in _CLAUSE_MARKS) + 1
-    ends = [at for mark in _CLAUSE_MARKS if (at := folded.find(mark, when.end)) != -1]
-    clause = folded[start : min(ends, default=len(folded))].split()
+    clause = folded[start : when.start].split()
     return any(
         word in _NOT_THE_ORDER and _BOUGHT_THROUGH.isdisjoint(clause[max(0, at - 2) : at])
         for at, word in enumerate(clause)

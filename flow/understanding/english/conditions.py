@@ -98,12 +98,14 @@ FAULTY = _phrases("""
     doesnt seal properly | lid doesnt fit | lid wont fit | wont zip up | doesnt zip up | zip is stuck | zip stuck |
     zip wont | zip doesnt | wont stay on | doesnt stay on | wont stay up | doesnt stay up | keeps falling off |
     wont connect | doesnt connect | wont pair | doesnt pair | stopped pairing | stopped connecting |
-    is missing | are missing | ripping at the seam | ripping at the seams | ripping along the | ripping apart |
-    tearing at the seam | tearing at the seams | is tearing | are tearing | started tearing | started to tear |
-    is ripping | are ripping | started ripping | started to rip | has come apart | have come apart |
+    is missing | are missing | ripping at the seam | ripping at the seams | ripping along the |
+    tearing at the seam | tearing at the seams | fabric is tearing | fabric is ripping | material is tearing |
+    material is ripping | leather is tearing | leather is cracking | started tearing | started to tear |
+    started ripping | started to rip | has come apart | have come apart |
     is coming apart | are coming apart | is splitting | are splitting | started splitting | started to split |
     is fraying | are fraying | is peeling | are peeling | is cracking | are cracking | started cracking |
-    started to crack | falling off | fabric is worn | stitching has gone | stitching came | stitching is coming
+    started to crack | handle is falling off | handle fell off | fabric is worn | stitching has gone |
+    stitching came | stitching is coming
 """)
 """Something wrong with the thing itself: broken, not working, falling apart, or a part of it missing ("it
 came without the charger", "the remote was missing")."""
@@ -169,10 +171,10 @@ UNSAFE = _phrases("""
     wires melted | socket melted | scorched | scorch marks | overheats | overheating | too hot to touch |
     gets really hot | gets very hot | gets extremely hot | gets so hot | gets dangerously hot | burning hot |
     sparks when | sparks if | sparks every | sparks whenever | it sparks | keeps sparking | sparks and | sparks out |
-    is smoking | was smoking | and smoking | smoking when | smokes when | smokes if | it smokes | keeps smoking |
+    and smoking | smoking when | smokes when | smokes if | it smokes | keeps smoking |
     tripping the electrics | trips the electrics |
     tripped the electrics | tripping the fuse | trips the fuse | tripped the fuse | blew the fuse | blows the fuse |
-    blowing the fuse | trips the power | tripped the power | tripping the power | shorting out | shorts out |
+    blowing the fuse | trips the power | tripped the power | tripping the power | shorting out |
     gives off smoke | giving off smoke
 """)
 """Something wrong that puts people at risk: fire, smoke, sparks, an electric shock."""

@@ -88,7 +88,8 @@ _GOODBYE = _phrases("""
     must go | off now | bye for now | ciao | adios | au revoir | cheerio | ttfn | toodles |
     bye now | close my case | close the case | close this case | close my ticket | close the ticket |
     close this ticket | close the chat | close this chat | you can close this | mark it as resolved |
-    mark this as resolved
+    mark this as resolved | stop messaging me | stop messaging | stop texting me | stop sending me messages |
+    dont message me again | no more messages | leave me alone | stop bothering me | please stop messaging
 """)
 _THANKS = _phrases("""
     thanks | thank you | thank | cheers | appreciate it | appreciate that | i appreciate | much appreciated |
