@@ -32,6 +32,8 @@ def test_a_request_the_policy_does_not_handle_is_said_to_be_one(engine: Engine) 
     [
         "Hi, I want to cancel my membership and get a refund for last month, I didn't use it at all",
         "I'd like to cancel and also want my joining fee refunded",
+        "cancel my membership and refund me please",
+        "I want to cancel and get my money back",
     ],
 )
 def test_a_request_the_policy_does_not_handle_asked_beside_one_it_does_is_not_left_unsaid(
@@ -617,3 +619,11 @@ def test_the_charge_complained_of_is_not_answered_as_another_question(subscripti
 
     assert "other question" not in turn.text
     assert "14 days" in turn.text
+
+
+def test_what_the_customer_meant_to_do_before_the_renewal_is_no_request(subscriptions: Engine) -> None:
+    _, turn = subscriptions.start(message="I want a refund. I meant to cancel before it renewed")
+
+    assert turn.signals is not None
+    assert [str(act) for act in turn.signals.acts] == ["request:refund"]
+    assert "when did your plan last renew" in turn.text.lower()

@@ -69,6 +69,7 @@ from flow.understanding._request_cues import (
 from flow.understanding._revisions import (
     about_what_was_done,
     leaning_with_a_question,
+    meant_to_back_then,
     new_one_taken,
     not_satisfied,
     paused_choice,
@@ -1339,7 +1340,9 @@ def _read_requests(
     drop = dropped_request(words, lexicon, context, asked_before)
     dropped = drop.kind
     # "I want a refund instead", "actually no I want a refund", "sorry I meant a refund": another request in place.
-    corrected = bool(restart) or starts_with(lexicon.corrections, _past_fillers(words))
+    corrected = bool(restart) or (
+        starts_with(lexicon.corrections, _past_fillers(words)) and not meant_to_back_then(words)
+    )
     adding = adds_more(words)
     switching = not lexicon.switch_words.isdisjoint(words) or (corrected and not adding)
     if not named and switching and context.request is not None:

@@ -146,7 +146,10 @@ def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> N
             continue
         start, end = first_at // 1000, then_at // 1000
         later = clauses[start + 1 : end + 1]
-        taken_back = any(has(lexicon.corrections, c.words) or correction_end(c.words, lexicon) for c in later)
+        taken_back = any(
+            (has(lexicon.corrections, c.words) and not meant_to_back_then(c.words)) or correction_end(c.words, lexicon)
+            for c in later
+        )
         if not taken_back and not _instead(clauses[end].words):
             continue
         found.acts = [
@@ -154,6 +157,17 @@ def switched_request(clauses: list[Clause], lexicon: Lexicon, found: Found) -> N
             for at, act in found.acts
             if (at, act) != (first_at, first_act) and not (act.kind == "deny" and first_at < at < then_at)
         ]
+
+
+def meant_to_back_then(words: Sequence[str]) -> bool:
+    """ "I meant to cancel before it renewed": what the customer meant to do back then, not a request put right."""
+    pairs = set(zip(words, words[1:], strict=False))
+    if ("meant", "to") not in pairs:
+        return False
+    return not _BACK_THEN.isdisjoint(words[words.index("meant") + 2 :])
+
+
+_BACK_THEN = frozenset({"before", "but", "forgot", "ages", "earlier", "last", "when", "then", "already"})
 
 
 def _wish_taken_back(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:
