@@ -2715,3 +2715,9 @@ Feature: Reading facts and requests the way people give them
         | order A-1234, my husband is smoking in the garden and hates the chair       |
         | I want to return order A-1234, the sleeves are falling off my shoulders, it's too big |
         | I want to return order A-1234, my dog is tearing it apart                   |
+
+    Scenario: "Bought it 5 weeks ago, no sorry 2" is read as 2 weeks
+      When the customer says "refund for A-3131"
+      And the customer says "bought it 5 weeks ago, no sorry 2"
+      Then the message gives the fact "days_since_purchase" as "14"
+      And the request is approved

@@ -137,6 +137,8 @@ def test_a_number_asked_for_is_read_when_written_in_words(engine: Engine, answer
         ("i think its about 5 months. no wait, 7", 7),
         ("um 4 months i think. no sorry 14", 14),
         ("4 months, no wait, actually it's 6", 6),
+        ("5 months. sorry, 6", 6),
+        ("4, actually 5", 5),
     ],
 )
 def test_a_number_put_right_in_the_same_message_is_the_one_read(engine: Engine, answer: str, months: int) -> None:
@@ -627,3 +629,12 @@ def test_what_the_customer_meant_to_do_before_the_renewal_is_no_request(subscrip
     assert turn.signals is not None
     assert [str(act) for act in turn.signals.acts] == ["request:refund"]
     assert "when did your plan last renew" in turn.text.lower()
+
+
+def test_a_count_of_days_put_right_after_the_date_is_the_one_read(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="I want a refund")
+    conversation, turn = subscriptions.reply(conversation, "it renewed about 20 days ago, no wait, 12")
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("days_since_renewal") == 12
+    assert conversation.outcome == "approved", turn.text

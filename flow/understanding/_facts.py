@@ -267,14 +267,28 @@ def _after_putting_right(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> 
     """The clauses from a correction on ("4 months i think. no sorry 14"), when a count is said both before
     and after it; ``None`` otherwise."""
     words = [word for clause in clauses for word in (*clause, ".")]
-    if not lexicon.corrections.may_hold(words):
+    match = lexicon.corrections.first(words) if lexicon.corrections.may_hold(words) else None
+    end = match.end if match is not None else _bare_correction(words, lexicon)
+    if end is None or not any(_counts(word, lexicon) for word in words[: end if match is None else match.start]):
         return None
-    match = lexicon.corrections.first(words)
-    if match is None or not any(_counts(word, lexicon) for word in words[: match.start]):
-        return None
-    later = " ".join(words[match.end :]).split(".")
+    later = " ".join(words[end:]).split(".")
     rest = [clause.split() for clause in later if clause.split()]
     return rest if any(_counts(word, lexicon) for clause in rest for word in clause) else None
+
+
+def _bare_correction(words: Sequence[str], lexicon: Lexicon) -> int | None:
+    """Where a count is put right with a bare word ("5 months. sorry, 6", "4, actually 5", "4 months, no 14"):
+    just after that word, when a count follows it at once."""
+    for at, word in enumerate(words[1:-1], start=1):
+        after = next((i for i in range(at + 1, len(words)) if words[i] != "."), None)
+        if word not in _BARE_CORRECTIONS or after is None or not _counts(words[after], lexicon):
+            continue
+        if any(_counts(w, lexicon) for w in words[:at]):
+            return after
+    return None
+
+
+_BARE_CORRECTIONS = frozenset({"sorry", "no", "actually", "wait", "oops", "correction"})
 
 
 def _counts(word: str, lexicon: Lexicon) -> bool:
@@ -810,6 +824,9 @@ def _days(
         ]
     if bought:
         if corrected:
+            put_right = _count_put_right(folded, bought[-1])
+            if put_right is not None:
+                return put_right, False  # "20 days ago, no wait, 12": the count put right, in the same unit
             # "no wait, it was the 10th of October, not November": the date taken back is not the one meant
             meant = [when for when in bought if not _taken_back(folded, when)] or bought
             return meant[-1].days, False
@@ -826,6 +843,27 @@ def _days(
         if number is not None and len(number.group(0)) <= 4 and folded.strip().isdigit():
             return int(number.group(0)), False
     return None, False
+
+
+def _count_put_right(folded: str, when: When) -> int | None:
+    """ "About 20 days ago, no wait, 12", "5 weeks ago, no sorry 2": a bare count after the date, put right with
+    a word of correction, in the date's own unit of days or weeks; ``None`` otherwise."""
+    said = folded[when.start : when.end].replace(",", " ").split()
+    unit = next((_UNIT_DAYS[word] for word in said if word in _UNIT_DAYS), None)
+    after = folded[when.end :].replace(",", " ").replace(".", " ").split()
+    if unit is None or not after or _PUT_RIGHT_WORDS.isdisjoint(after[:3]):
+        return None
+    counts = [word for word in after if word.isdigit()]
+    if len(counts) != 1 or len(counts[0]) > 3:
+        return None
+    rest = after[after.index(counts[0]) + 1 :]
+    if rest and rest[0] not in _UNIT_DAYS and rest[0] not in ("ago", "i", "think", "actually"):
+        return None
+    return int(counts[0]) * (_UNIT_DAYS[rest[0]] if rest and rest[0] in _UNIT_DAYS else unit)
+
+
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_PUT_RIGHT_WORDS = frozenset({"no", "sorry", "wait", "actually", "oops"})
 
 
 def _time_waited(folded: str, when: When) -> bool:
