@@ -220,10 +220,6 @@ def _summarises(policy: Policy) -> bool:
     return policy.summary is not None
 
 
-def _has_status_route(policy: Policy) -> bool:
-    return policy.status is not None
-
-
 @dataclass(frozen=True, slots=True)
 class Edge:
     """One transition of the flow: its name, trigger, source and destination, the guard that allows it,
@@ -293,7 +289,7 @@ def _guarded(source: StateName, *, why: bool = True, insistence: bool = True) ->
             Edge("why", "message", source, "explaining", guards.asked_why, ("remember_resume", "explain_again"))
         )
     edges += [
-        Edge("answer_status", "message", source, source, guards.asked_status, possible=_has_status_route),
+        Edge("answer_status", "message", source, source, guards.asked_status),
         Edge("answer_policy", "message", source, source, guards.asked_policy, ("note_topic",), possible=_summarises),
         Edge("answer_bot", "message", source, source, guards.asked_if_bot),
     ]  # fmt: skip

@@ -16,6 +16,7 @@ from flow.models import Act, AgendaItem, Span
 from flow.policy import Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, current_item
+from flow.understanding.asides import SETTLED_WORDS
 from flow.wording import sentence_hashes
 
 Guard = Callable[[Run, Rules], bool]
@@ -278,9 +279,23 @@ def asked_status(run: Run, rules: Rules) -> bool:
     if run.question == "satisfaction" and _has(run, "deny"):
         return False
     chasing = _has(run, "ask_status") or "chasing" in run.signals.slots
-    if not chasing or rules.policy.status is None or _moves_on(run):
+    if not chasing or _moves_on(run):
         return False
+    if rules.policy.status is None:
+        return _asks_if_just_done(run)  # "did it go through?" of what this chat set up, with no status text
     return not _still_to_come(run)
+
+
+def _asks_if_just_done(run: Run) -> bool:
+    """Whether, once something was set up in this chat, the customer asks if it is done ("did it go through?",
+    "is it done yet?"), not about an earlier request ("is my other refund done?")."""
+    if run.state != "follow_up" or not any(item.status in ("approved", "alternative_accepted") for item in run.agenda):
+        return False
+    asked = set(run.text.lower().replace("?", " ").replace(",", " ").split())
+    return not asked.isdisjoint(SETTLED_WORDS) and asked.isdisjoint(_EARLIER_ONES)
+
+
+_EARLIER_ONES = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
 
 
 def _still_to_come(run: Run) -> bool:

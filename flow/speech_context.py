@@ -570,8 +570,8 @@ class ContextBuilder:
             context["offer_callback"] = self.offer_callback(run)
         if "check" in groups and "check" not in self._on_request:
             context["check"] = status_check(run, policy)
-        if "status_text" in groups and policy.status is not None and "status_text" not in self._on_request:
-            context["status_text"] = self._status_text(run, policy.status.say)
+        if "status_text" in groups and "status_text" not in self._on_request:
+            context["status_text"] = self._status_text(run, policy.status.say if policy.status else "")
         if "unanswered" in groups:
             context["announced"] = _announces(run)
             context["unanswered"] = unanswered(run, self._rules)
@@ -740,9 +740,9 @@ class ContextBuilder:
             if "check" not in found:
                 found["check"] = status_check(run, self._policy)
             context["check"] = found["check"]
-        if "status_text" in needed and "status_text" in self._on_request and status is not None:
+        if "status_text" in needed and "status_text" in self._on_request:
             if "status_text" not in found:
-                found["status_text"] = self._status_text(run, status.say)
+                found["status_text"] = self._status_text(run, status.say if status else "")
             context["status_text"] = found["status_text"]
 
     def _status_text(self, run: Run, say: str) -> str:
@@ -756,6 +756,8 @@ class ContextBuilder:
         if not done:
             return answer
         # "Has it gone through?" of a cancellation: what the policy says of cancellations, not of refunds too.
+        if not say:
+            return done
         about = [first_sentence_about(say, item.name) for item in run.agenda if item.status == "approved"]
         fitting = list(dict.fromkeys(sentence for sentence in about if sentence))
         return f"{done} {' '.join(fitting) if fitting else answer}"

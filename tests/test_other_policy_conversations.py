@@ -638,3 +638,24 @@ def test_a_count_of_days_put_right_after_the_date_is_the_one_read(subscriptions:
     assert turn.signals is not None
     assert turn.signals.facts.get("days_since_renewal") == 12
     assert conversation.outcome == "approved", turn.text
+
+
+@pytest.mark.parametrize(
+    "question", ["did it go through?", "can you confirm the refund went through?", "is it done yet?"]
+)
+def test_whether_what_was_just_set_up_is_done_is_answered_without_a_status_text(
+    subscriptions: Engine, question: str
+) -> None:
+    conversation, _ = subscriptions.start(message="hi! plan renewed 9 days ago, I'd like a refund please")
+    _, turn = subscriptions.reply(conversation, question)
+
+    assert "done" in turn.text
+    assert "refund" in turn.text
+    assert "from here" not in turn.text and "outside what I can do" not in turn.text
+
+
+def test_a_question_about_an_earlier_refund_is_still_not_answered_without_a_status_text(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="hi! plan renewed 9 days ago, I'd like a refund please")
+    _, turn = subscriptions.reply(conversation, "is my other refund done?")
+
+    assert "that's done" not in turn.text
