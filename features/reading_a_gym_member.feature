@@ -580,3 +580,26 @@ Feature: Reading a gym member the way they talk
       Then no alternative is applied
       And the agent says "one of them"
       And the agent does not say "other question"
+
+    Scenario: "What can you do?" with no summary of the rules is told what the agent handles
+      When the customer says "hi what can you do?"
+      Then the agent says "assistant"
+      And the agent says "cancellation"
+      And the agent does not say "from here"
+
+    Scenario: "What does that mean?" after the refusal gets the clearer reason
+      When the customer says "cancel please, 8 months left"
+      And the customer says "what does that mean"
+      Then the message is read as "ask_why"
+      And the agent says "fixed term"
+
+    Scenario Outline: "<word>" alone to the refusal is dismay, not a message to catch again
+      When the customer says "cancel please, 8 months left"
+      And the customer says "<word>"
+      Then the message is read as "complain"
+      And the agent does not say "catch that"
+
+      Examples:
+        | word    |
+        | really? |
+        | wow     |

@@ -324,7 +324,10 @@ def asked_policy(run: Run, rules: Rules) -> bool:
 
 
 def asked_if_bot(run: Run, rules: Rules) -> bool:
-    """The customer asks whether they are talking to a person or a program ("are you a bot?")."""
+    """The customer asks whether they are talking to a person or a program ("are you a bot?"), or, where the
+    policy has no summary of its rules to answer it with, what the agent can do ("what can you do?")."""
+    if "what_it_does" in run.signals.slots and rules.policy.summary is None and not _has(run, "request"):
+        return True
     return _has(run, "ask_bot") and not _moves_on(run) and not _has(run, "ask_human")
 
 

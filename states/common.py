@@ -32,8 +32,9 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
     "bot": (
         "I'm {{ agent_name }}, the virtual assistant for {{ company }}, not a person. I can help with {{ requests }}, "
         "and I can pass you to a colleague whenever you'd like.{% if resume %} {{ resume }}{% endif %}",
-        "You're chatting with {{ agent_name }}, an automated assistant for {{ company }}. If you'd rather talk to "
-        "a person, just say so and I'll pass you to a colleague.{% if resume %} {{ resume }}{% endif %}",
+        "You're chatting with {{ agent_name }}, an automated assistant for {{ company }}. I can help with "
+        "{{ requests }}; if you'd rather talk to a person, just say so and I'll pass you to a colleague."
+        "{% if resume %} {{ resume }}{% endif %}",
     ),
     "status": (
         "{% if complained and not apologized %}{% if check %}I'm sorry you're still waiting. {% else %}I understand. "

@@ -651,7 +651,8 @@ def test_whether_what_was_just_set_up_is_done_is_answered_without_a_status_text(
 
     assert "done" in turn.text
     assert "refund" in turn.text
-    assert "from here" not in turn.text and "outside what I can do" not in turn.text
+    assert "from here" not in turn.text
+    assert "outside what I can do" not in turn.text
 
 
 def test_a_question_about_an_earlier_refund_is_still_not_answered_without_a_status_text(subscriptions: Engine) -> None:

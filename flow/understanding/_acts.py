@@ -525,6 +525,8 @@ def read_acts(
         found.add(1, Act.of("insist"))  # "please, it's a gift I don't need": a plea with its reason
     if exclaimed and not found.acts and dismayed(clauses[0].words):
         found.add(exclaimed[0], Act.of("complain"))
+    if not found.acts and context.state in _DECLINED_STATES and _only_disbelief(clauses):
+        found.add(0, Act.of("complain"))  # "really?", "wow" to a refusal: dismay, not something to catch
     checks_the_no(clauses, context, found)
     gives_the_reason(clauses, context, found)
     if not (tone.abusive or tone.threat) and not (
@@ -1731,6 +1733,33 @@ _BARE_NOS = frozenset({"no", "nope", "nah"})
 _CONTACTING = frozenset(
     {"messaging", "texting", "sending", "bothering", "contacting", "emailing", "calling", "spamming"}
 )
+
+
+def _only_disbelief(clauses: Sequence[Clause]) -> bool:
+    """ "Really?", "wow", "oh wow really": nothing but a word of disbelief."""
+    words = [word for clause in clauses for word in clause.words]
+    return bool(words) and len(words) <= _SHORT_DISBELIEF and all(word in _DISBELIEF_ALONE for word in words)
+
+
+_SHORT_DISBELIEF = 3
+_DISBELIEF_ALONE = frozenset({"really", "wow", "oh", "seriously", "omg", "rly", "srsly", "wtf", "blimey"})
+
+
+def asks_what_the_agent_does(words: Sequence[str]) -> bool:
+    """ "What can you do?", "what can you help with?": what the agent handles; not "what can you do about it?",
+    which asks what can be done for this trouble."""
+    said = tuple(word for word in words if word not in _AROUND_WHAT_IT_DOES)
+    return said in _WHAT_IT_DOES
+
+
+_AROUND_WHAT_IT_DOES = frozenset({"hi", "hello", "hey", "so", "ok", "okay", "then", "exactly", "actually", "please"})
+_WHAT_IT_DOES = frozenset(
+    {("what", "can", "you", "do"), ("what", "can", "u", "do"), ("what", "can", "you", "do", "for", "me"),
+     ("what", "do", "you", "do"), ("what", "are", "you", "able", "to", "do"), ("what", "can", "you", "actually", "do"),
+     ("what", "can", "you", "help", "with"), ("what", "can", "you", "help", "me", "with"),
+     ("what", "do", "you", "help", "with"), ("what", "are", "you", "able", "to", "help", "with"),
+     ("whatever", "what", "can", "you", "do", "for", "me")}
+)  # fmt: skip
 
 
 def _words_side_by_side(clause: Clause) -> set[tuple[str, str]]:

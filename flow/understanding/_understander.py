@@ -19,6 +19,7 @@ from flow.understanding._acts import (
     ModelReading,
     Tone,
     asks_beyond_requests,
+    asks_what_the_agent_does,
     chases_in_irony,
     read_acts,
     supposed_refusal,
@@ -206,6 +207,8 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if context.request is None and not context.offered and any(asks_what_the_agent_does(c) for c in clause_words):
+            slots["what_it_does"] = "yes"  # "what can you do?": answered from the rules, else by what it handles
         if all(a.kind in _ONLY_SAID for a in acts) and any(_asks_after_the_other(c) for c in clauses):
             slots["the_other"] = "yes"  # "thanks, and the mug?": the other thing told of, waiting its turn
             acts = [a for a in acts if a.kind != "complain"] or [_UNKNOWN]

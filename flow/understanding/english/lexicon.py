@@ -467,7 +467,10 @@ _CONFUSION = _phrases("""
     dont get it | still dont get it | i dont get it | dont understand | i dont understand | still dont understand |
     makes no sense | that makes no sense | doesnt make sense | that doesnt make sense | makes no sense to me |
     i dont follow | dont follow | not following | im not following | im confused | i am confused | confused |
-    what do you mean | dont see the point | i dont see how | still dont see
+    what do you mean | dont see the point | i dont see how | still dont see | what does that mean |
+    what does this mean | what is that supposed to mean | whats that supposed to mean | what does it mean |
+    meaning what | what do u mean | wdym | what does committed mean | what does fixed term mean |
+    what is a fixed term | what do you mean by
 """)
 _STRONG_IRONY = _phrases("""
     thanks for nothing | thank you for nothing | cheers for nothing | thanks a bunch | for absolutely nothing |
