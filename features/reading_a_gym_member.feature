@@ -603,3 +603,13 @@ Feature: Reading a gym member the way they talk
         | word    |
         | really? |
         | wow     |
+
+    Scenario: "I had surgery ... can I get out of it?" asks to cancel, and the illness goes to a colleague
+      When the customer says "sorry to bother you. I had surgery last week on my knee and my physio says no gym till march. I've got 9 months left. Can I get out of it?"
+      Then the message is read as "request:cancel" and "provide:months_left" and "provide:circumstance"
+      And the agent says "end a contract early"
+
+    Scenario: "A job in another city, and no gym of yours there" is a move
+      When the customer says "I need to cancel, I got a job in another city 200km away and there's no gym of yours there. 6 months left"
+      Then the message gives the fact "circumstance" as "moving"
+      And the agent says "your move"

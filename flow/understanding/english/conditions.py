@@ -356,7 +356,11 @@ MOVING = _phrases("""
     moved abroad | moved to another | have moved | i moved to | we moved to | getting transferred |
     being transferred | leaving the area | moving country | moving countries |
     moving to a new country | moving to a new city | moving to a different country | moving out of state |
-    moving interstate
+    moving interstate | job in another city | job in another town | job in a different city | new job in |
+    job abroad | job overseas | no gym of yours | no gyms of yours | none of your gyms | no branch near |
+    no branches near | none of your branches | too far from your | too far away from your |
+    nowhere near your | no longer live near | dont live near | not living near |
+    no longer in the area | not in the area anymore
 """)
 """The customer is moving away (which a contract with a place, like a gym's, may weigh)."""
 HARDSHIP = _phrases("""

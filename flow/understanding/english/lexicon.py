@@ -124,6 +124,8 @@ _CANCEL = _phrases("""
     end my contract | end the contract | quit my membership | quit the gym | leave the gym | out of my contract |
     out of the contract | out of my membership | want to quit | wanna quit | like to quit | need to quit |
     going to quit | gonna quit | i quit | quitting | i want out | want out of | let me out of | stop my membership |
+    get out of it | get out of my contract | get out of the contract | get out of my membership | out of my contract |
+    end it early | end my contract | end the contract | end my membership |
     stop the membership |
     stop my subscription | stop the subscription | stop my plan | end the membership | end the subscription |
     stop my gym membership | end my gym membership | quit my gym membership | stop my gym | quit my gym
