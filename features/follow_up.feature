@@ -333,3 +333,13 @@ Feature: Following up
     And the customer says "please stop messaging me"
     Then the message is read as "goodbye"
     And the conversation is closed
+
+  Scenario: "Haven't checked yet tbh" at the check-in is given time, not misread
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "haven't checked yet tbh"
+    Then the message is read as "hold"
+    And the agent does not say "catch that"

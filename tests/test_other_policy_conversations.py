@@ -660,3 +660,10 @@ def test_a_question_about_an_earlier_refund_is_still_not_answered_without_a_stat
     _, turn = subscriptions.reply(conversation, "is my other refund done?")
 
     assert "that's done" not in turn.text
+
+
+def test_keeping_the_plan_after_a_refund_takes_the_refund_back(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, it renewed about 10 days ago")
+    _, turn = subscriptions.reply(conversation, "hmm actually I changed my mind, I'll keep the plan")
+
+    assert [action.type for action in turn.actions] == ["withdraw_approval"]

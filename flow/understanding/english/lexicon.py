@@ -317,7 +317,8 @@ _CANCEL_REQUEST = _phrases("""
 _KEEPING = _phrases("""
     keep it | keep them | keep this | keep these | keep hold of it | keep hold of them | keep the item |
     hang on to it | hang onto it | hang on to them | hang onto them | hold on to it |
-    hold onto it | hold on to them | hold onto them | hang on to this | hold on to this
+    hold onto it | hold on to them | hold onto them | hang on to this | hold on to this | keep the plan |
+    keep my plan | keep the subscription | keep my subscription | keep the account | keep my account
 """)
 _DECIDING = _phrases("""
     ill | i will | im going to | i am going to | going to | gonna | id rather | i would rather | i think ill |
@@ -457,7 +458,10 @@ _TAKING_TIME = _phrases("""
     im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
     let me dig it out | let me check | i can ask | i could ask | i can check | i could check | i can find out |
     ill find out | ill find it | ill have a look | ill look | ill dig it out | ill go and look | ill go and check |
-    ill check | i need some time | need some time | ill need some time | idk | dunno |
+    ill check | i need some time | need some time | ill need some time | idk | dunno | havent checked |
+    not checked yet | havent checked yet | havent looked | havent looked yet | not looked yet | havent had a look |
+    havent had a chance to look | havent had a chance to check | not had a chance to look | too early to tell |
+    too soon to tell | havent tried it yet | not tried it yet | havent used it yet |
     i dont know | dont know | not sure | im not sure | no idea | unsure | i dont know yet | undecided |
     can i come back later | can i come back to you | can i come back | come back later | ill get back to you |
     i will get back to you | ill message again | ill message you again | message again later | ill write again |
