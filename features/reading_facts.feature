@@ -2721,3 +2721,9 @@ Feature: Reading facts and requests the way people give them
       And the customer says "bought it 5 weeks ago, no sorry 2"
       Then the message gives the fact "days_since_purchase" as "14"
       And the request is approved
+
+    Scenario: "Actually no don't bother, it was bought 10 days ago" while a person is coming settles the refund
+      When the customer says "Z-4545 can I talk to a real person please, I want a refund"
+      Then the conversation is in "escalated"
+      When the customer says "actually no don't bother, it was bought 10 days ago"
+      Then the request is approved

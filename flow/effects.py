@@ -343,6 +343,10 @@ class Effects:
         item = guards.handed_over(run.agenda)
         if item is not None:
             item.status = "open"
+            if run.facts.get("order_id") in (None, item.facts.get("order_id")):
+                # "actually no don't bother, it was bought 10 days ago": told of this request while waiting
+                wanted = self._policy.request_facts()
+                item.facts.update({k: v for k, v in run.facts.items() if k in wanted and k not in item.facts})
         elif not any(not each.settled for each in run.agenda):
             name = self._rules.assumed_request(run.facts)
             if name is not None:
