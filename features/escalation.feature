@@ -792,3 +792,12 @@ Feature: Handing over to a person
       When the customer says "is this a bot? I want a real person"
       Then the agent hands over to a person
       And the agent says "virtual assistant, not a person"
+
+  Scenario: "Oh wait no, forget that, what were the options again?" lets the person go and lists the options
+    When the customer says "I want a refund"
+    And the customer says "can I talk to a manager"
+    Then the conversation is in "escalated"
+    When the customer says "oh wait no, forget that, what were the options again?"
+    Then the message is read as "not ask_human" and "ask_about:all"
+    And the agent says "don't need to join"
+    And the agent says "Store credit"

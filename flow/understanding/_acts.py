@@ -320,9 +320,10 @@ def read_acts(
             for clause in clauses
             if not clause.question
             for at, w in enumerate(clause.words)
-            if not (w == "wait" and clause.words[at - 1 : at] == ["no"])
-        ]  # "no wait, it's fine" lets go; "scratch that, I'll wait" and "I'll hang on" still wait
-        if (_STILL_WAITING | _HOLDING_ON).isdisjoint(told) and has(lexicon.retractions, clauses[0].words):
+            if not (w == "wait" and ("no" in clause.words[at - 1 : at + 2] or clause.words[at - 1 : at] == ["oh"]))
+        ]  # "no wait, it's fine", "oh wait no, forget that" let go; "scratch that, I'll wait" still waits
+        retracted = any(has(lexicon.retractions, clause.words) for clause in clauses if not clause.question)
+        if (_STILL_WAITING | _HOLDING_ON).isdisjoint(told) and retracted:
             found.add(-3, Act.of("ask_human", negated=True))
     if context.state == "escalated" and {"choose", "cancel_request"} <= found.kinds() and found.unnamed_drops:
         found.drop("cancel_request")  # "never mind, I'll take the store credit": the person let go, not the request
