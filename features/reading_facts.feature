@@ -2727,3 +2727,23 @@ Feature: Reading facts and requests the way people give them
       Then the conversation is in "escalated"
       When the customer says "actually no don't bother, it was bought 10 days ago"
       Then the request is approved
+
+    Scenario Outline: "<answer>" still dates the purchase
+      When the customer says "I want a refund for order A-1234"
+      And the customer says "<answer>"
+      Then the message gives the fact "days_since_purchase" as "1"
+
+      Examples:
+        | answer                  |
+        | phone charger yesterday |
+        | the app yesterday       |
+
+    Scenario: "I haven't used it yet" to the date question is no wait
+      When the customer says "I want a refund for A-1234"
+      And the customer says "I haven't used it yet"
+      Then the message is not read as "hold"
+
+    Scenario: "Stop sending it please, it hasn't shipped" still asks to cancel
+      When the customer says "I want to cancel A-1234"
+      And the customer says "stop sending it please, it hasn't shipped"
+      Then the cancellation is approved

@@ -292,7 +292,19 @@ def _asks_if_just_done(run: Run) -> bool:
     if run.state != "follow_up" or not any(item.status in ("approved", "alternative_accepted") for item in run.agenda):
         return False
     asked = set(run.text.lower().replace("?", " ").replace(",", " ").split())
-    return not asked.isdisjoint(SETTLED_WORDS) and asked.isdisjoint(_EARLIER_ONES)
+    if asked.isdisjoint(SETTLED_WORDS) or not asked.isdisjoint(_EARLIER_ONES):
+        return False
+    named = {a.target for a in _acts(run) if a.kind == "request" and a.target} | {
+        kind for kind, words in _REQUEST_WORDS.items() if not asked.isdisjoint(words)
+    }
+    approved = {item.name for item in run.agenda if item.status == "approved"}
+    return not named or bool(named & approved)  # not "did the refund go through?" when the refund was refused
+
+
+_REQUEST_WORDS = {
+    "refund": frozenset({"refund", "refunded"}),
+    "cancel": frozenset({"cancel", "cancelled", "cancellation"}),
+}
 
 
 _EARLIER_ONES = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})

@@ -134,6 +134,25 @@ def test_a_number_asked_for_is_read_when_written_in_words(engine: Engine, answer
 @pytest.mark.parametrize(
     ("answer", "months"),
     [
+        ("9 months left. no one told me about the minimum term", 9),
+        ("10 months. actually one of my friends cancelled easily", 10),
+        ("8 months, no 2 ways about it I'm leaving", 8),
+        ("6 months left, I mean I've been a member for 3 years", 6),
+    ],
+)
+def test_a_number_after_a_word_of_correction_that_puts_nothing_right_is_not_read(
+    engine: Engine, answer: str, months: int
+) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership")
+    _, turn = engine.reply(conversation, answer)
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("months_left") == months
+
+
+@pytest.mark.parametrize(
+    ("answer", "months"),
+    [
         ("i think its about 5 months. no wait, 7", 7),
         ("um 4 months i think. no sorry 14", 14),
         ("4 months, no wait, actually it's 6", 6),
@@ -184,6 +203,9 @@ def test_a_term_said_to_be_served_leaves_nothing_to_run(engine: Engine, message:
         "I want to cancel my membership, my free months are up",
         "I want to cancel my membership, my 3 frozen months are up",
         "I want to cancel my membership, the first 6 months are up, 6 to go",
+        "I want to cancel, my 12 months are up end of January",
+        "my 6 months are up but I signed for 12, can I cancel?",
+        "I want to cancel, my 12 months are up january",
     ],
 )
 def test_a_term_not_yet_served_cancels_nothing(engine: Engine, message: str) -> None:
@@ -667,3 +689,45 @@ def test_keeping_the_plan_after_a_refund_takes_the_refund_back(subscriptions: En
     _, turn = subscriptions.reply(conversation, "hmm actually I changed my mind, I'll keep the plan")
 
     assert [action.type for action in turn.actions] == ["withdraw_approval"]
+
+
+@pytest.mark.parametrize(
+    "message", ["cancel my plan and refund me", "I want to cancel my subscription and get a refund"]
+)
+def test_cancelling_and_a_refund_to_a_policy_that_only_refunds_keeps_the_refund(
+    subscriptions: Engine, message: str
+) -> None:
+    conversation, _ = subscriptions.start(message=message)
+    conversation, turn = subscriptions.reply(conversation, "10 days ago")
+
+    assert conversation.outcome == "approved", turn.text
+
+
+def test_a_refused_refund_is_not_said_to_be_done(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="I want a refund")
+    conversation, _ = subscriptions.reply(conversation, "20 days ago")
+    conversation, _ = subscriptions.reply(conversation, "the pause")
+    _, turn = subscriptions.reply(conversation, "did the refund go through?")
+
+    assert "that's done" not in turn.text
+
+
+def test_keeping_the_plan_taken_at_the_check_in_withdraws_nothing(engine: Engine) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership")
+    conversation, _ = engine.reply(conversation, "6")
+    conversation, _ = engine.reply(conversation, "the off-peak plan")
+    conversation, _ = engine.check_in(conversation)
+    _, turn = engine.reply(conversation, "yes, I'll keep the plan")
+
+    assert all(action.type != "withdraw_alternative" for action in turn.actions)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I want to cancel, I got a new job in March and the shifts are long", "can I move to the off-peak plan?"],
+)
+def test_a_new_job_or_a_move_to_another_plan_is_no_move_away(engine: Engine, message: str) -> None:
+    _, turn = engine.start(message=message)
+
+    assert turn.signals is not None
+    assert "circumstance" not in turn.signals.facts

@@ -642,12 +642,16 @@ def read_acts(
         and not any(tuple(clause.words[:3]) in WHY_NOT for clause in clauses)
     ):
         found.drop("choose")  # "ok but why?": the "ok" takes nothing up
-    if "request" in found.kinds():
+    contacted = (
+        {i for i, c in enumerate(clauses) if _stops_the_messages(c.words)}
+        if any("stop" in c.words for c in clauses)
+        else set()
+    )
+    if contacted:
         # "please stop messaging me": no cancellation of an order, but of the messages
-        contacted = {
-            i for i, c in enumerate(clauses) if any(a == "stop" and b in _CONTACTING for a, b in _words_side_by_side(c))
-        }
         found.acts = [(at, a) for at, a in found.acts if not (a.kind == "request" and at // 1000 in contacted)]
+        if found.kinds() - {"goodbye", "thank", "complain"}:
+            found.drop("goodbye")  # "stop messaging me, I want a refund": still asking for something
     if {"reject", "choose"} <= found.kinds():
         no_at = max(at for at, act in found.acts if act.kind == "reject")
         # "ok, no thanks", "fair enough, no thanks": the "ok" takes the answer in, the no turns the offers down
@@ -1523,6 +1527,16 @@ def _read_requests(
             at = cue_at(lexicon.weak_request_cues[kind], referring) or 0
         if not UNDOING.isdisjoint(words) or _describes_order(words, at):
             continue  # "can you restore my cancelled order?" wants the opposite of a cancellation
+        if (
+            clause.question
+            and words[at - 1 : at] == ["no"]
+            and context.request == kind
+            and context.state in _DECLINED_STATES
+        ):
+            # "so no refund at all??": the refusal asked back in disbelief, the request still wanted
+            found.add(position + 4, Act.of("insist"))
+            handled.add("request")
+            continue
         if _negated_at(words, at):
             found.negated = True
             if context.request == kind and dropped is None:
@@ -1731,9 +1745,7 @@ def _request_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 _BARE_NOS = frozenset({"no", "nope", "nah"})
-_CONTACTING = frozenset(
-    {"messaging", "texting", "sending", "bothering", "contacting", "emailing", "calling", "spamming"}
-)
+_CONTACTING = frozenset({"messaging", "texting", "bothering", "contacting", "emailing", "calling", "spamming"})
 
 
 def _only_disbelief(clauses: Sequence[Clause]) -> bool:
@@ -1763,9 +1775,16 @@ _WHAT_IT_DOES = frozenset(
 )  # fmt: skip
 
 
-def _words_side_by_side(clause: Clause) -> set[tuple[str, str]]:
-    """The pairs of words side by side in a clause."""
-    return set(zip(clause.words, clause.words[1:], strict=False))
+def _stops_the_messages(words: Sequence[str]) -> bool:
+    """ "Please stop messaging me", "stop sending me messages": the messages to stop, not an order ("stop sending
+    it, it hasn't shipped")."""
+    for at, word in enumerate(words[:-1]):
+        if word != "stop":
+            continue
+        then = words[at + 1]
+        if then in _CONTACTING or (then == "sending" and words[at + 2 : at + 3] in (["me"], ["us"])):
+            return True
+    return False
 
 
 _AFTER_A_NO = frozenset({"actually", "wait", "sorry"})

@@ -1077,6 +1077,8 @@ _ARRIVING = frozenset({"arrived", "came", "turned", "showed", "delivered", "here
 def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     if called_off(words, mention):
         return True
+    if words[mention.start - 1 : mention.start] == ["stop"] and mention.start > 0:
+        return True  # "stop sending it please, it hasn't shipped": the sending called off, not a wish for it
     if not _CALLING_OFF.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
         return False  # "don't cancel the exchange": kept
     near = words[max(0, mention.start - 2) : mention.start]
@@ -1104,6 +1106,11 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     start = mention.start
     while start > 0 and words[start - 1] in _COORDINATION:
         start -= 1
+    head = words[max(0, start - 7) : start]
+    if "able" in head and not supposed:
+        able = len(head) - 1 - head[::-1].index("able")
+        if not (lexicon.negators | _WOULD_NOT).isdisjoint(head[max(0, able - 3) : able]):
+            return True  # "she won't be able to use a freeze", "I wouldn't be able to use the off-peak"
     first = max(0, start - 4)
     before = words[first:start]
     negated = any(
@@ -1117,6 +1124,7 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     return not supposed and has(lexicon.negative_after, words[mention.end :])
 
 
+_WOULD_NOT = frozenset({"wouldnt", "couldnt", "shouldnt", "wont"})
 _ASKING_AFTER_NO = frozenset({"then", "can", "could", "would", "will", "maybe", "just"})
 """Words after a "no" that ask for the offer named next, so the "no" answers something else."""
 

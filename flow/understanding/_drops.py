@@ -59,6 +59,8 @@ def dropped_request(words: Sequence[str], lexicon: Lexicon, context: Context, as
         if own is not None and context.request is None and _something_else_instead(words, lexicon, context):
             return Drop(own, 0)  # "cancel A-4040. actually wait, can I change the address instead?"
         kept = own or (context.settled if context.state == "follow_up" and context.chosen is None else None)
+        if context.chosen is not None and not _PLANS.isdisjoint(words):
+            kept = None  # "yes, I'll keep the plan" once the off-peak plan is taken: the plan taken is kept
         if kept is not None and _keeps(words, lexicon):
             return Drop(kept, 0, keeps=True)  # "actually I'll keep it" once the refund is started takes it back
         return Drop(_no_longer_wanted(words, lexicon, context))
@@ -287,6 +289,9 @@ def correction_end(words: Sequence[str], lexicon: Lexicon) -> int:
 _WANTING = frozenset("want wanted like need prefer rather have get give take do make go just".split())
 """Words after "actually no" that go on to what is wanted now, rather than name what is dropped ("actually
 no, not the refund")."""
+
+
+_PLANS = frozenset({"plan", "subscription", "account", "membership"})
 
 
 def _keeps(words: Sequence[str], lexicon: Lexicon) -> bool:

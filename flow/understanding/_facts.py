@@ -273,6 +273,8 @@ def _after_putting_right(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> 
         return None
     later = " ".join(words[end:]).split(".")
     rest = [clause.split() for clause in later if clause.split()]
+    if _only_years_as_a_member(rest, lexicon.number_words):
+        return None  # "6 months left, I mean I've been a member for 3 years": no count put right
     return rest if any(_counts(word, lexicon) for clause in rest for word in clause) else None
 
 
@@ -283,6 +285,8 @@ def _bare_correction(words: Sequence[str], lexicon: Lexicon) -> int | None:
         after = next((i for i in range(at + 1, len(words)) if words[i] != "."), None)
         if word not in _BARE_CORRECTIONS or after is None or not _counts(words[after], lexicon):
             continue
+        if words[after + 1 : after + 2] not in ([], ["."], ["months"], ["month"], ["left"], ["i"], ["actually"]):
+            continue  # not "no one told me", "sorry, one sec", "no 2 ways about it"
         if any(_counts(w, lexicon) for w in words[:at]):
             return after
     return None
@@ -459,7 +463,7 @@ def _months_to_run(
         return length - gone
     if still is not None:
         return still
-    if _contract_over(words):
+    if _contract_over(words) or _term_served(clauses):
         return 0
     return _months_until_it_ends(words, today)
 
@@ -471,19 +475,6 @@ def _contract_over(words: Sequence[str]) -> bool:
         for i in range(len(words))
     ):
         return True  # not "I want out of contract", which asks to leave it
-    if any(
-        word in _MONTHS_OR_YEARS
-        and _the_whole_term(words[max(0, i - 2) : i])
-        and _ONE_DAY.isdisjoint(words[max(0, i - 5) : i])
-        and words[i + 1 : i + 2] in (["are"], ["is"], ["have"], ["has"], ["s"])
-        and words[i + 2 : i + 3] in (["up"], ["over"], ["done"], ["finished"])
-        and _NOT_OVER_YET.isdisjoint(words[i + 3 :])
-        and words[i + 3 : i + 4] not in (["in"], ["on"], ["at"], ["by"])
-        and _STILL_TO_RUN.isdisjoint(words[i + 3 :])
-        and "go" not in words[i + 3 :]
-        for i, word in enumerate(words)
-    ):
-        return True  # "my 12 months are up", "my year is over": the term served, not "up in May"
     return any(
         word in _CONTRACTS
         and not _OVER.isdisjoint(words[i + 1 : i + 4])
@@ -498,6 +489,30 @@ _STILL_TO_COME = frozenset({"is", "its", "s", "will", "be"})
 """Words before "over in June" or "up in May" that say the end is still to come."""
 
 
+def _term_served(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "My 12 months are up", "my year is over": the whole term served, said as a clause of its own; not "my 12
+    months are up end of January", "my 6 months are up but I signed for 12", "the first 6 months are up"."""
+    if sum(1 for words in clauses for word in words if _count_word(word)) > 1:
+        return False  # "my 6 months are up but I signed for 12"
+    for words in clauses:
+        for i, word in enumerate(words):
+            if (
+                word in _MONTHS_OR_YEARS
+                and _the_whole_term(words[max(0, i - 2) : i])
+                and _ONE_DAY.isdisjoint(words[:i])
+                and words[i + 1 : i + 2] in (["are"], ["is"], ["have"], ["has"], ["s"])
+                and words[i + 2 : i + 3] in (["up"], ["over"], ["done"], ["finished"])
+                and set(words[i + 3 :]) <= _SERVED_AFTER
+            ):
+                return True
+    return False
+
+
+def _count_word(word: str) -> bool:
+    return word.isdigit() or word in _COUNT_WORDS
+
+
+_SERVED_AFTER = frozenset({"now", "already", "so", "and", "thanks", "please", "lol", "anyway", "finally", "at", "last"})
 _ONE_DAY = frozenset({"once", "when", "after", "until", "till", "til", "if", "before", "soon"})
 """Words before "my 12 months are up" that put the end still to come ("once my 12 months are up")."""
 
@@ -913,10 +928,12 @@ def _said_of_something_else(folded: str, when: When) -> bool:
         return False  # "6 weeks ago with my phone": a time since buying, whatever it was bought with
     start = max(folded.rfind(mark, 0, when.start) for mark in _CLAUSE_MARKS) + 1
     clause = folded[start : when.start].split()
-    return any(
-        word in _NOT_THE_ORDER and _BOUGHT_THROUGH.isdisjoint(clause[max(0, at - 2) : at])
-        for at, word in enumerate(clause)
-    )
+    for at, word in enumerate(clause):
+        if word == "birthday" and clause[at - 1 : at] in (["my"], ["its"], ["our"]):
+            return True  # "it's my birthday today"
+        if word in _NOT_THE_ORDER and not _HAPPENED_TO_IT.isdisjoint(clause[at + 1 :]):
+            return True  # "your website is really slow today", not "phone charger yesterday"
+    return False
 
 
 _NOT_THE_ORDER = frozenset(
@@ -942,8 +959,11 @@ _NOT_THE_ORDER = frozenset(
     }
 )
 """Things a customer may say happened on a day that are not the order bought."""
-_BOUGHT_THROUGH = frozenset({"on", "via", "through", "from", "in", "off", "using", "by", "over"})
-"""Words before such a thing that make it where the order was bought ("3 weeks ago on the website")."""
+_HAPPENED_TO_IT = frozenset(
+    {"is", "was", "s", "been", "went", "keeps", "kept", "crashed", "crashing", "slow", "down", "broke", "wasnt", "isnt",
+     "took", "takes", "wouldnt", "wont", "didnt", "doesnt", "has", "had"}
+)  # fmt: skip
+"""Words after such a thing that say something happened to it ("the website was down today")."""
 
 
 def _deadline(folded: str, when: When) -> bool:

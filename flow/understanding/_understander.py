@@ -395,7 +395,7 @@ class Understander:
             requests = [kind for kind in requests if kind in context.handled]
         if (
             requests == ["cancel", "refund"]
-            and ("refund" in context.handled or not context.handled)
+            and ({"cancel", "refund"} <= context.handled or not context.handled)
             and not any(a.kind == "cancel_request" for a in acts)
             and _orders_named(text, context) <= 1
             and _refund_of_it(clauses, lexicon)

@@ -66,6 +66,8 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         for mention in mentions:
             if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue
+            if words[mention.start - 1 : mention.start] == ["stop"] and mention.start > 0:
+                continue  # "stop sending it please, it hasn't shipped": the sending called off, not asked for
             if context.state == "follow_up" and said_of_it(words, mention):
                 continue  # "the new one is too big": what the thing sent is like, not one asked for
             if mention.how == "variant" and not _KEEPING.isdisjoint(words[max(0, mention.start - 3) : mention.start]):

@@ -102,7 +102,7 @@ FAULTY = _phrases("""
     tearing at the seam | tearing at the seams | fabric is tearing | fabric is ripping | material is tearing |
     material is ripping | leather is tearing | leather is cracking | started tearing | started to tear |
     started ripping | started to rip | has come apart | have come apart |
-    is coming apart | are coming apart | is splitting | are splitting | started splitting | started to split |
+    is coming apart | are coming apart | started splitting | started to split |
     is fraying | are fraying | is peeling | are peeling | is cracking | are cracking | started cracking |
     started to crack | handle is falling off | handle fell off | fabric is worn | stitching has gone |
     stitching came | stitching is coming
@@ -356,10 +356,12 @@ MOVING = _phrases("""
     moved abroad | moved to another | have moved | i moved to | we moved to | getting transferred |
     being transferred | leaving the area | moving country | moving countries |
     moving to a new country | moving to a new city | moving to a different country | moving out of state |
-    moving interstate | job in another city | job in another town | job in a different city | new job in |
-    job abroad | job overseas | no gym of yours | no gyms of yours | none of your gyms | no branch near |
+    moving interstate | job in another city | job in another town | job in a different city | job abroad |
+    job overseas | going back home | going back to my country | back to my country | back to my home country |
+    returning to my country | returning home | moving back home | going home for good | i move to another country |
+    move to another country | no gym of yours | no gyms of yours | none of your gyms | no branch near |
     no branches near | none of your branches | too far from your | too far away from your |
-    nowhere near your | no longer live near | dont live near | not living near |
+    no longer live near | dont live near | not living near |
     no longer in the area | not in the area anymore
 """)
 """The customer is moving away (which a contract with a place, like a gym's, may weigh)."""

@@ -89,7 +89,7 @@ _GOODBYE = _phrases("""
     bye now | close my case | close the case | close this case | close my ticket | close the ticket |
     close this ticket | close the chat | close this chat | you can close this | mark it as resolved |
     mark this as resolved | stop messaging me | stop messaging | stop texting me | stop sending me messages |
-    dont message me again | no more messages | leave me alone | stop bothering me | please stop messaging
+    dont message me again | no more messages | please stop messaging
 """)
 _THANKS = _phrases("""
     thanks | thank you | thank | cheers | appreciate it | appreciate that | i appreciate | much appreciated |
@@ -124,7 +124,8 @@ _CANCEL = _phrases("""
     end my contract | end the contract | quit my membership | quit the gym | leave the gym | out of my contract |
     out of the contract | out of my membership | want to quit | wanna quit | like to quit | need to quit |
     going to quit | gonna quit | i quit | quitting | i want out | want out of | let me out of | stop my membership |
-    get out of it | get out of my contract | get out of the contract | get out of my membership | out of my contract |
+    can i get out of it | could i get out of it | how do i get out of it | way to get out of it | any way out |
+    get out of my contract | get out of the contract | get out of my membership | out of my contract |
     end it early | end my contract | end the contract | end my membership |
     stop the membership |
     stop my subscription | stop the subscription | stop my plan | end the membership | end the subscription |
@@ -461,7 +462,7 @@ _TAKING_TIME = _phrases("""
     ill check | i need some time | need some time | ill need some time | idk | dunno | havent checked |
     not checked yet | havent checked yet | havent looked | havent looked yet | not looked yet | havent had a look |
     havent had a chance to look | havent had a chance to check | not had a chance to look | too early to tell |
-    too soon to tell | havent tried it yet | not tried it yet | havent used it yet |
+    too soon to tell |
     i dont know | dont know | not sure | im not sure | no idea | unsure | i dont know yet | undecided |
     can i come back later | can i come back to you | can i come back | come back later | ill get back to you |
     i will get back to you | ill message again | ill message you again | message again later | ill write again |
