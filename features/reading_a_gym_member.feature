@@ -613,3 +613,9 @@ Feature: Reading a gym member the way they talk
       When the customer says "I need to cancel, I got a job in another city 200km away and there's no gym of yours there. 6 months left"
       Then the message gives the fact "circumstance" as "moving"
       And the agent says "your move"
+
+    Scenario: "She won't be able to use a freeze" turns the freeze down
+      When the customer says "cancel please, 7 months left"
+      And the customer says "She won't be able to use a freeze, she's not going to get better."
+      Then the message is read as "reject:freeze"
+      And no alternative is applied

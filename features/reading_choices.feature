@@ -915,3 +915,15 @@ Feature: Reading what the customer chooses
     Scenario: "How does an exchange work? I'd like to return it, too small" still asks for the refund
       When the customer says "how does an exchange work? I'd like to return it, too small"
       Then the message is read as "ask_about:exchange" and "request:refund"
+
+    Scenario Outline: "<words>" after a refusal presses for the refund, and keeps the chat open
+      Given the customer "Dana" bought order "A-1003" 45 days ago
+      When the customer says "I want a refund for A-1003"
+      And the customer says "<words>"
+      Then the message is read as "insist"
+      And the conversation is in "offering_alternatives"
+
+      Examples:
+        | words                 |
+        | so no refund at all?? |
+        | so no refund then?    |
