@@ -1550,3 +1550,19 @@ Feature: Reading customers the way they write
       And the customer says "great, do that"
       Then the alternative "Store credit" is applied
       And the agent does not say "other question"
+
+    Scenario: "Cancel E-1122 its not been sent yet", typed in one breath, cancels
+      When the customer says "cancel E-1122 its not been sent yet"
+      Then the cancellation is approved
+
+    Scenario: A line pasted from an order does not end the chat
+      When the customer says "1 x Wool Scarf (Grey) £24.00"
+      Then the conversation is in "listening"
+      And the agent says "what you'd like to do"
+
+    Scenario: "Ok i will check my email" to the offer of a colleague goes to look, and hands nothing over
+      When the customer says "I need to return something but I don't have the order number"
+      And the customer says "no idea sorry"
+      And the customer says "ok i will check my email"
+      Then the message is read as "hold"
+      And the conversation is in "listening"

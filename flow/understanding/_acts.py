@@ -575,7 +575,9 @@ def read_acts(
                 plays_down=next(filter(None, (_played_down(clause.words) for clause in clauses)), None),
                 disputes=any(_disputes_what_was_said(clause.words) for clause in clauses),
                 plain_question=_plain_question(clauses),
-                warm=tone.warm and not any(_tells_what_became_of_it(clause.words) for clause in clauses),
+                warm=tone.warm
+                and not any(_tells_what_became_of_it(clause.words) for clause in clauses)
+                and not (_opening(context) and _pasted_line(clauses) and not _says_thanks_or_bye(clauses, lexicon)),
                 asks_back=any(_asks_yes_or_no(clause) for clause in clauses)
                 or _heard_then_asked(clauses, context, lexicon),
                 commands=any(_tells_to_do(clause.words) for clause in clauses),
@@ -1773,6 +1775,31 @@ _WHAT_IT_DOES = frozenset(
      ("what", "do", "you", "help", "with"), ("what", "are", "you", "able", "to", "help", "with"),
      ("whatever", "what", "can", "you", "do", "for", "me")}
 )  # fmt: skip
+
+
+def _opening(context: Context) -> bool:
+    """Whether the message opens the conversation: nothing asked, offered or settled yet."""
+    return (
+        context.state == "listening"
+        and context.question is None
+        and context.request is None
+        and context.settled is None
+        and not context.offered
+    )
+
+
+def _pasted_line(clauses: Sequence[Clause]) -> bool:
+    """Whether the message holds a price ("1 x Wool Scarf (Grey) £24.00"), as a line pasted from an order does."""
+    return any(word[:1] in _CURRENCIES and any(c.isdigit() for c in word) for c in clauses for word in c.words)
+
+
+_CURRENCIES = frozenset("£$€")
+
+
+def _says_thanks_or_bye(clauses: Sequence[Clause], lexicon: Lexicon) -> bool:
+    """Whether any words of the message thank or say goodbye; without them, a first message ("1 x Wool Scarf
+    (Grey) £24.00") closes nothing, whatever the model makes of it."""
+    return any(has(lexicon.thanks, c.words) or has(lexicon.goodbye, c.words) for c in clauses)
 
 
 def _stops_the_messages(words: Sequence[str]) -> bool:

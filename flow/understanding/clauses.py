@@ -96,7 +96,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
         if not token:
             continue
         if token not in special:
-            if token in _STATEMENT_STARTS and words and looks_like_order_number(words[-1]) and len(words) > 2:
+            if token in _STATEMENT_STARTS and words and looks_like_order_number(words[-1]) and len(words) >= 2:
                 # "can u cancel my order A-2345 its not shipped": what it says after the number is told, not asked
                 result.append(Clause(words, False))
                 words = []

@@ -459,7 +459,9 @@ _TAKING_TIME = _phrases("""
     im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
     let me dig it out | let me check | i can ask | i could ask | i can check | i could check | i can find out |
     ill find out | ill find it | ill have a look | ill look | ill dig it out | ill go and look | ill go and check |
-    ill check | i need some time | need some time | ill need some time | idk | dunno | havent checked |
+    ill check | i will check | i will look | i will have a look | i will find | let me check my |
+    i need some time | need some time |
+    ill need some time | idk | dunno | havent checked |
     not checked yet | havent checked yet | havent looked | havent looked yet | not looked yet | havent had a look |
     havent had a chance to look | havent had a chance to check | not had a chance to look | too early to tell |
     too soon to tell |
