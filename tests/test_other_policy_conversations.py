@@ -731,3 +731,37 @@ def test_a_new_job_or_a_move_to_another_plan_is_no_move_away(engine: Engine, mes
 
     assert turn.signals is not None
     assert "circumstance" not in turn.signals.facts
+
+
+@pytest.mark.parametrize(
+    ("message", "days"),
+    [
+        ("I request the refund of my annual subscription. The renewal happened 16 days ago.", 16),
+        ("I would like a refund please. I noticed you took a payment on the 15th of November.", 19),
+        ("refund please, renewed 15/11", 19),
+    ],
+)
+def test_a_renewal_told_in_other_words_is_dated(subscriptions: Engine, message: str, days: int) -> None:
+    _, turn = subscriptions.start(message=message)
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("days_since_renewal") == days
+
+
+def test_cannot_afford_a_renewal_asks_for_what_the_policy_does(subscriptions: Engine) -> None:
+    conversation, turn = subscriptions.start(
+        message="My subscription renewed 2 days ago and I can't afford it. Is there anything you can do?"
+    )
+
+    assert conversation.outcome == "approved", turn.text
+
+
+def test_a_physiotherapist_advising_against_the_gym_is_a_medical_reason(engine: Engine) -> None:
+    _, turn = engine.start(
+        message="Regrettably, my knees are no longer what they were and my physiotherapist has advised against further"
+        " use of the equipment. I should like to cancel my membership, please. Four months remain on my contract."
+    )
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("circumstance") == "illness"
+    assert "end a contract early" in turn.text

@@ -45,6 +45,7 @@ from flow.understanding.context import FIRST_MESSAGE, Context, Offer
 from flow.understanding.languages import other_language, says_yes
 from flow.understanding.lexicon import Lexicon, lexicon_for
 from flow.understanding.main_act import main_intent
+from flow.understanding.phrases import PhraseSet
 
 _UNKNOWN = Act.of("unknown")
 _REQUEST_INTENTS = ("request_refund", "request_cancel")
@@ -384,6 +385,19 @@ class Understander:
             topic = _topic(clauses, lexicon)
             if topic is not None:
                 slots["topic"] = topic
+        if (
+            len(requests) == 1
+            and len(context.handled) == 1
+            and requests[0] not in context.handled
+            and requests[0] in lexicon.request_cues
+            and not any(has(lexicon.request_cues[requests[0]], clause) for clause in clause_words)
+            and any(has(lexicon.weak_request_cues.get(requests[0], _NO_WEAK_CUES), c) for c in clause_words)
+        ):
+            # "it renewed 2 days ago and I can't afford it" to a policy that only refunds: told only why, which
+            # asks for what the policy does
+            wanted = next(iter(context.handled))
+            acts = [Act.of("request", wanted) if a.kind == "request" and a.target == requests[0] else a for a in acts]
+            requests = [wanted]
         if (
             context.handled
             and set(requests) - context.handled
@@ -754,6 +768,7 @@ def _part_of_an_order(words: list[str]) -> bool:
 
 
 _CANCEL_PART = Act.of("request", "cancel_part")
+_NO_WEAK_CUES = PhraseSet(())
 
 
 """A request no policy handles: cancelling some of an order, which a colleague can look at."""

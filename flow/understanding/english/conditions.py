@@ -329,7 +329,10 @@ ILLNESS = _phrases("""
     tore my ligament | torn ligament | torn ligaments | tore a muscle | torn muscle | torn hamstring |
     tore my hamstring | torn achilles | tore my achilles | meniscus | slipped disc | herniated disc |
     medical reason | medical thing | medical grounds | medical issue | doctors note | sick note | fit note |
-    medical certificate | medical note
+    medical certificate | medical note | physiotherapist has advised | physio has advised | physio says |
+    physiotherapist says | doctor has advised | doctor advised | gp has advised | gp advised | advised against |
+    on medical advice | my knees are shot | my knee is shot | my back is shot | knees are no longer |
+    bad knees | bad back | arthritis | chronic pain | long covid
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""

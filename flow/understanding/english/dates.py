@@ -80,7 +80,7 @@ OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "whi
 PURCHASE_WORDS = frozenset(
     """bought buy buying purchased purchase purchasing ordered order ordering placed paid pay order
     checkout checked receipt invoice boguht bougth baught bougt boght bouhgt purchsed purchasd orderd oredered
-    odered renewed renewal renews charged billed subscribed""".split()
+    odered renewed renewal renews charged billed subscribed payment""".split()
 )
 DELIVERY_WORDS = frozenset(
     """arrived arrive arriving delivered delivery came come received receive turned showed landed
@@ -997,9 +997,14 @@ def _numeric_date(
             year = numbers[2] + (2000 if numbers[2] < 100 else 0)
     if separator == "-" and len(parts[0]) != 4:
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    if len(parts[0]) != 4 and month > _MONTHS_IN_A_YEAR and 1 <= day <= _MONTHS_IN_A_YEAR:
+        day, month = month, day  # "15/11" read month first can only be the 15th of November
+    if not (1 <= month <= _MONTHS_IN_A_YEAR and 1 <= day <= 31):
         return None
     return _back_to(today, day, month, year), i
+
+
+_MONTHS_IN_A_YEAR = 12
 
 
 def _got_it(words: list[str], n: int) -> bool:
@@ -1097,6 +1102,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             and ("for" in before[max(0, n - 3) : n] or before[n + 1 : n + 2] in (["present"], ["gift"]))
         ):
             continue  # "I got them for my birthday on the 20th", "as a wedding present": the day they were got
+        if word == "happened" and not PURCHASE_WORDS.isdisjoint(before[max(0, n - 3) : n]):
+            return "purchase"  # "the renewal happened 16 days ago"
         if word in OTHER_WORDS or (word in FUTURE_WORDS and before[n + 1 : n + 2] not in (["mistake"], ["accident"])):
             return "other"  # but "I ordered it by mistake, yesterday" dates the order
     for n, word in enumerate(after):
