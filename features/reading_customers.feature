@@ -1566,3 +1566,12 @@ Feature: Reading customers the way they write
       And the customer says "ok i will check my email"
       Then the message is read as "hold"
       And the conversation is in "listening"
+
+    Scenario: "Any chance of a return?" asks for the refund
+      When the customer says "any chance of a return? A-1313, bought 5 days ago"
+      Then the message is read as "request:refund" and "provide:order_id" and "provide:days_since_purchase"
+      And the request is approved
+
+    Scenario: "I want other size please" asks for the exchange
+      When the customer says "I buy shoes, order U-6677, they are small. I want other size please."
+      Then the message is read as "provide:order_id" and "choose:exchange"

@@ -136,6 +136,8 @@ _WEAK_REFUND = _phrases("""
     send them back | send back | take it back | give it back | bring it back | return something | return an |
     return a | return some | return two | return both | send something back | send an item back | make a return |
     start a return | do a return | arrange a return | set up a return | returning an | returning a |
+    chance of a return | chance to return | chance i can return | possible to return | a return please |
+    can i do a return | could i do a return | i want return | i want to returning |
     returning something | returning my | returning the | return order | return an order | return item |
     return an item | return just | return one | return only | return another | return my other | return the other |
     want to return | like to return | need to return | dont really want it | dont really want them |
