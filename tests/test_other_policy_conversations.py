@@ -178,6 +178,7 @@ def test_a_number_put_right_in_the_same_message_is_the_one_read(engine: Engine, 
         ("cancel please, a year and a half to go", 18),
         ("I want to cancel my membership, a couple of years left", 24),
         ("I want to cancel my membership, 1.5 years left", 18),
+        ("I'd like to cancel, I've been with you for 3 years. about half a year left I think", 6),
     ],
 )
 def test_months_left_told_unasked_in_words_are_read(engine: Engine, message: str, months: int) -> None:

@@ -245,7 +245,7 @@ def _asked_number(
 ) -> int | None:
     """The number given for a number fact asked for: months said in years ("half a year"), the number said
     with the fact's own word ("a member 2 years, 5 months left"), else the first number, in digits or words."""
-    if "month" in name and _only_years_as_a_member(clauses, lexicon.number_words):
+    if "month" in name and _only_years_as_a_member(clauses, lexicon.number_words) and not _left_said(clauses):
         return None  # "I've been a member 5 years": how long they have been with the shop, not months left
     if "month" in name and _only_shorter_spans(clauses, lexicon.number_words):
         return None  # "about 6 weeks in a cast": how long something else lasts, not months left
