@@ -1575,3 +1575,11 @@ Feature: Reading customers the way they write
     Scenario: "I want other size please" asks for the exchange
       When the customer says "I buy shoes, order U-6677, they are small. I want other size please."
       Then the message is read as "provide:order_id" and "choose:exchange"
+
+    Scenario: "Refund please and cancel one item of my order" is read without failing
+      When the customer says "refund please and cancel one item of my order"
+      Then the message is read as "request:refund"
+
+    Scenario: "No more messages from the courier" is no goodbye
+      When the customer says "Hi, I have had no more messages from the courier about A-1001, where is it?"
+      Then the conversation is in "listening"

@@ -2747,3 +2747,7 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I want to cancel A-1234"
       And the customer says "stop sending it please, it hasn't shipped"
       Then the cancellation is approved
+
+    Scenario: "Bought it 3 weeks ago, sorry no receipt, paid 40" keeps the 3 weeks
+      When the customer says "refund A-1001 please. bought it 3 weeks ago, sorry no receipt, paid 40"
+      Then the message gives the fact "days_since_purchase" as "21"

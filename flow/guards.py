@@ -291,7 +291,7 @@ def _asks_if_just_done(run: Run) -> bool:
     "is it done yet?"), not about an earlier request ("is my other refund done?")."""
     if run.state != "follow_up" or not any(item.status in ("approved", "alternative_accepted") for item in run.agenda):
         return False
-    asked = set(run.text.lower().replace("?", " ").replace(",", " ").split())
+    asked = set("".join(c if c.isalnum() else " " for c in run.text.lower()).split())
     if asked.isdisjoint(SETTLED_WORDS) or not asked.isdisjoint(_EARLIER_ONES):
         return False
     named = {a.target for a in _acts(run) if a.kind == "request" and a.target} | {

@@ -525,7 +525,9 @@ class Speaker:
         key = {
             "offering_alternatives": "resume_offer",
             "compensation": "resume_compensation",
-            "follow_up": "resume_satisfaction" if run.question == "satisfaction" else "resume_follow_up",
+            "follow_up": "resume_satisfaction"
+            if run.question == "satisfaction" and not run.signals.has("affirm")  # "yes thanks. and when…?"
+            else "resume_follow_up",
             "escalated": "resume_waiting",
         }.get(step.state)
         if key is None:

@@ -766,3 +766,32 @@ def test_a_physiotherapist_advising_against_the_gym_is_a_medical_reason(engine: 
     assert turn.signals is not None
     assert turn.signals.facts.get("circumstance") == "illness"
     assert "end a contract early" in turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I want to cancel, I have been injured since 2022",
+        "I want to cancel, I've been going through a divorce since 2024",
+    ],
+)
+def test_a_year_since_something_else_is_no_membership(engine: Engine, message: str) -> None:
+    _, turn = engine.start(message=message)
+
+    assert turn.signals is not None
+    assert "years_member" not in turn.signals.facts
+
+
+def test_being_unable_to_come_in_still_chooses_the_freeze(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel please, 4 months left")
+    _, turn = engine.reply(conversation, "I wont be able to come in so a freeze please")
+
+    assert turn.signals is not None
+    assert "choose:freeze" in [str(act) for act in turn.signals.acts]
+
+
+def test_a_payment_that_bounced_does_not_date_the_renewal(subscriptions: Engine) -> None:
+    _, turn = subscriptions.start(message="refund please, the payment bounced 5 days ago, it renewed 20 days ago")
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("days_since_renewal") == 20

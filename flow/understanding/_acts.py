@@ -320,7 +320,7 @@ def read_acts(
             for clause in clauses
             if not clause.question
             for at, w in enumerate(clause.words)
-            if not (w == "wait" and ("no" in clause.words[at - 1 : at + 2] or clause.words[at - 1 : at] == ["oh"]))
+            if not (w == "wait" and _waits_for_nothing(clause.words, at))
         ]  # "no wait, it's fine", "oh wait no, forget that" let go; "scratch that, I'll wait" still waits
         retracted = any(has(lexicon.retractions, clause.words) for clause in clauses if not clause.question)
         if (_STILL_WAITING | _HOLDING_ON).isdisjoint(told) and retracted:
@@ -1186,7 +1186,7 @@ def _status_told_beside(clauses: list[Clause], found: Found) -> str | None:
     return f"{ASKS_RULES} {' '.join(clauses[told].words)}"
 
 
-_CHARGING = frozenset({"charged", "charge", "charging", "billed", "bill", "took", "taken", "debited"})
+_CHARGING = frozenset({"charged", "charge", "charging", "billed", "bill", "debited"})
 
 
 def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides: list[str]) -> None:
@@ -1775,6 +1775,16 @@ _WHAT_IT_DOES = frozenset(
      ("what", "do", "you", "help", "with"), ("what", "are", "you", "able", "to", "help", "with"),
      ("whatever", "what", "can", "you", "do", "for", "me")}
 )  # fmt: skip
+
+
+def _waits_for_nothing(words: Sequence[str], at: int) -> bool:
+    """Whether the "wait" at ``at`` is a pause, not a promise to wait: "no wait", "wait no", "oh wait"; not
+    "I will wait no problem"."""
+    before = words[at - 1] if at else ""
+    after = words[at + 1 : at + 3]
+    if before in ("no", "oh"):
+        return True
+    return after[:1] == ["no"] and after[1:2] not in (["problem"], ["rush"], ["worries"])
 
 
 def _opening(context: Context) -> bool:

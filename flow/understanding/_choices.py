@@ -1106,7 +1106,7 @@ def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     start = mention.start
     while start > 0 and words[start - 1] in _COORDINATION:
         start -= 1
-    head = words[max(0, start - 7) : start]
+    head = words[max(0, start - 5) : start]
     if "able" in head and not supposed:
         able = len(head) - 1 - head[::-1].index("able")
         if not (lexicon.negators | _WOULD_NOT).isdisjoint(head[max(0, able - 3) : able]):

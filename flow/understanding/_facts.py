@@ -19,6 +19,7 @@ from flow.textmatch import TextPattern, policy_pattern
 from flow.understanding._found import has
 from flow.understanding._request_cues import looks_like_order_number, order_number_like
 from flow.understanding._slots import extract_slots
+from flow.understanding.clauses import DECIMAL_POINT
 from flow.understanding.context import Context, FactField
 from flow.understanding.english.dates import (
     DAYS_TO_MONTHS,
@@ -296,6 +297,7 @@ _BARE_CORRECTIONS = frozenset({"sorry", "no", "actually", "wait", "oops", "corre
 
 
 def _counts(word: str, lexicon: Lexicon) -> bool:
+    """Whether the word is a count, in digits or in the lexicon's number words."""
     return word.isdigit() or word in lexicon.number_words
 
 
@@ -394,7 +396,12 @@ def _years_belonging(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
     coming here for 6 years", "I joined 3 years ago", "a member since 2019"."""
     for words in clauses:
         for at, word in enumerate(words):
-            if word == "since" and at + 1 < len(words) and today is not None and not _JOINING.isdisjoint(words[:at]):
+            if (
+                word == "since"
+                and at + 1 < len(words)
+                and today is not None
+                and (_belonging_said(words[max(0, at - 4) : at]) or "joined" in words[max(0, at - 4) : at])
+            ):
                 year = words[at + 1]
                 if len(year) == 4 and year.isdigit() and 1950 < int(year) <= today.year:
                     return today.year - int(year)
@@ -416,7 +423,6 @@ def _belonging_said(before: Sequence[str]) -> bool:
     return not _BELONGING_WORDS.isdisjoint(before) or bool(pairs & _WITH_US)
 
 
-_JOINING = frozenset({"member", "been", "joined", "customer", "coming", "going", "training", "with", "here"})
 _BELONGING_WORDS = frozenset({"member", "customer", "coming", "training", "here"})
 _WITH_US = frozenset({("with", "you"), ("with", "u"), ("with", "us"), ("with", "yall")})
 _ENDING_THINGS = frozenset({"contract", "left", "frozen", "freeze", "paused", "away", "abroad", "injured"})
@@ -492,7 +498,7 @@ _STILL_TO_COME = frozenset({"is", "its", "s", "will", "be"})
 def _term_served(clauses: Sequence[Sequence[str]]) -> bool:
     """ "My 12 months are up", "my year is over": the whole term served, said as a clause of its own; not "my 12
     months are up end of January", "my 6 months are up but I signed for 12", "the first 6 months are up"."""
-    if sum(1 for words in clauses for word in words if _count_word(word)) > 1:
+    if sum(1 for words in clauses for word in words if _a_count(word)) > 1:
         return False  # "my 6 months are up but I signed for 12"
     for words in clauses:
         for i, word in enumerate(words):
@@ -506,10 +512,6 @@ def _term_served(clauses: Sequence[Sequence[str]]) -> bool:
             ):
                 return True
     return False
-
-
-def _count_word(word: str) -> bool:
-    return word.isdigit() or word in _COUNT_WORDS
 
 
 _SERVED_AFTER = frozenset({"now", "already", "so", "and", "thanks", "please", "lol", "anyway", "finally", "at", "last"})
@@ -690,8 +692,8 @@ def _months_in_years(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
                 years = float(before)
             elif before in numbers:
                 years = float(numbers[before])
-            elif before.replace(".", "", 1).isdigit() and "." in before:
-                years = float(before)  # "1.5 years"
+            elif (point := before.replace(DECIMAL_POINT, ".")).replace(".", "", 1).isdigit() and "." in point:
+                years = float(point)  # "1.5 years"
             elif before == "of" and i > 1 and words[i - 2] == "couple":
                 years = 2.0  # "a couple of years"
             elif before == "half" and words[i - 3 : i - 1] == ["and", "a"] and i > 3:
@@ -868,9 +870,9 @@ def _count_put_right(folded: str, when: When) -> int | None:
     after = folded[when.end :].replace(",", " ").replace(".", " ").split()
     if unit is None or not after or _PUT_RIGHT_WORDS.isdisjoint(after[:3]):
         return None
-    counts = [word for word in after if word.isdigit()]
-    if len(counts) != 1 or len(counts[0]) > 3:
-        return None
+    counts = [word for word in after[:4] if word.isdigit()]
+    if len(counts) != 1 or len(counts[0]) > 3 or _PUT_RIGHT_WORDS.isdisjoint(after[: after.index(counts[0])]):
+        return None  # not "3 weeks ago, sorry no receipt, paid 40"
     rest = after[after.index(counts[0]) + 1 :]
     if rest and rest[0] not in _UNIT_DAYS and rest[0] not in ("ago", "i", "think", "actually"):
         return None

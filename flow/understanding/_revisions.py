@@ -87,6 +87,8 @@ def charged_again(words: Sequence[str]) -> bool:
         if word not in _CHARGED:
             continue
         near = words[max(0, at - 3) : at + 3]
+        if words[at + 1 : at + 5] and not _EVEN_SO.isdisjoint(words[at + 1 : at + 5]):
+            near = [*near, "still"]  # "I've been charged for it anyway", once it was cancelled
         if _ONCE_MORE.isdisjoint(near) or (NOT_YET_THERE - {"still"}) & set(words[max(0, at - 3) : at]):
             continue  # "I wasn't charged again": no charge
         if word in _CHARGE_NOUNS and not {"another", "second"} & set(words[max(0, at - 2) : at]):
@@ -98,6 +100,7 @@ def charged_again(words: Sequence[str]) -> bool:
 _CHARGED = frozenset({"charged", "billed", "debited", "charge", "payment", "renewed"})
 _CHARGE_NOUNS = frozenset({"charge", "payment"})
 _ONCE_MORE = frozenset({"again", "still", "another", "second"})
+_EVEN_SO = frozenset({"anyway", "anyways", "regardless"})
 
 
 def _objects_after_but(words: Sequence[str]) -> bool:

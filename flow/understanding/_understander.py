@@ -768,10 +768,10 @@ def _part_of_an_order(words: list[str]) -> bool:
 
 
 _CANCEL_PART = Act.of("request", "cancel_part")
-_NO_WEAK_CUES = PhraseSet(())
 
 
 """A request no policy handles: cancelling some of an order, which a colleague can look at."""
+_NO_WEAK_CUES = PhraseSet(())
 _ALWAYS_SOME = frozenset({("part", "of"), ("item", "from"), ("items", "from"), ("thing", "from")})
 _SOME_OF_IT = frozenset(
     {("one", "item"), ("one", "thing"), ("one", "product"), ("some", "items"), ("some", "things"), ("one", "of"),
@@ -1010,7 +1010,8 @@ def _both_wanted(clauses: list[Clause], unhandled: set[str], lexicon: Lexicon) -
         if _TOLD_OF_BEFORE.intersection(zip(words, words[1:], strict=False)):
             continue
         if any(
-            (cues := lexicon.request_cues[kind]).may_hold(words) and cues.first(words) is not None for kind in unhandled
+            (cues := lexicon.request_cues.get(kind)) is not None and cues.may_hold(words) and cues.first(words)
+            for kind in unhandled
         ) and any(word in _AS_WELL for word in words):
             return True
     return False

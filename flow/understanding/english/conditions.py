@@ -104,7 +104,7 @@ FAULTY = _phrases("""
     started ripping | started to rip | has come apart | have come apart |
     is coming apart | are coming apart | started splitting | started to split |
     is fraying | are fraying | is peeling | are peeling | is cracking | are cracking | started cracking |
-    started to crack | handle is falling off | handle fell off | fabric is worn | stitching has gone |
+    started to crack | handle is falling off | handle fell off | stitching has gone |
     stitching came | stitching is coming
 """)
 """Something wrong with the thing itself: broken, not working, falling apart, or a part of it missing ("it
@@ -170,8 +170,8 @@ UNSAFE = _phrases("""
     smells burnt | smells like its burning | plug melted | melted plug | cable melted | wire melted |
     wires melted | socket melted | scorched | scorch marks | overheats | overheating | too hot to touch |
     gets really hot | gets very hot | gets extremely hot | gets so hot | gets dangerously hot | burning hot |
-    sparks when | sparks if | sparks every | sparks whenever | it sparks | keeps sparking | sparks and | sparks out |
-    and smoking | smoking when | smokes when | smokes if | it smokes | keeps smoking |
+    sparks when | sparks if | sparks every | sparks whenever | keeps sparking | sparks and | sparks out |
+    and smoking | smokes when | smokes if | it smokes | keeps smoking |
     tripping the electrics | trips the electrics |
     tripped the electrics | tripping the fuse | trips the fuse | tripped the fuse | blew the fuse | blows the fuse |
     blowing the fuse | trips the power | tripped the power | tripping the power | shorting out |
@@ -330,7 +330,7 @@ ILLNESS = _phrases("""
     tore my hamstring | torn achilles | tore my achilles | meniscus | slipped disc | herniated disc |
     medical reason | medical thing | medical grounds | medical issue | doctors note | sick note | fit note |
     medical certificate | medical note | physiotherapist has advised | physio has advised | physio says |
-    physiotherapist says | doctor has advised | doctor advised | gp has advised | gp advised | advised against |
+    physiotherapist says | doctor has advised | doctor advised | gp has advised | gp advised | doctor advised against |
     on medical advice | my knees are shot | my knee is shot | my back is shot | knees are no longer |
     bad knees | bad back | arthritis | chronic pain | long covid
 """)
@@ -360,11 +360,11 @@ MOVING = _phrases("""
     being transferred | leaving the area | moving country | moving countries |
     moving to a new country | moving to a new city | moving to a different country | moving out of state |
     moving interstate | job in another city | job in another town | job in a different city | job abroad |
-    job overseas | going back home | going back to my country | back to my country | back to my home country |
-    returning to my country | returning home | moving back home | going home for good | i move to another country |
+    job overseas | going back to my country | back to my country | back to my home country |
+    returning to my country | moving back home | going home for good | i move to another country |
     move to another country | no gym of yours | no gyms of yours | none of your gyms | no branch near |
     no branches near | none of your branches | too far from your | too far away from your |
-    no longer live near | dont live near | not living near |
+    no longer live near |
     no longer in the area | not in the area anymore
 """)
 """The customer is moving away (which a contract with a place, like a gym's, may weigh)."""

@@ -80,7 +80,7 @@ OPEN_ENDED = {("a", "while"): 7, ("a", "good", "while"): 14, ("quite", "a", "whi
 PURCHASE_WORDS = frozenset(
     """bought buy buying purchased purchase purchasing ordered order ordering placed paid pay order
     checkout checked receipt invoice boguht bougth baught bougt boght bouhgt purchsed purchasd orderd oredered
-    odered renewed renewal renews charged billed subscribed payment""".split()
+    odered renewed renewal renews charged billed subscribed""".split()
 )
 DELIVERY_WORDS = frozenset(
     """arrived arrive arriving delivered delivery came come received receive turned showed landed
@@ -1104,6 +1104,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             continue  # "I got them for my birthday on the 20th", "as a wedding present": the day they were got
         if word == "happened" and not PURCHASE_WORDS.isdisjoint(before[max(0, n - 3) : n]):
             return "purchase"  # "the renewal happened 16 days ago"
+        if word == "payment" and before[max(0, n - 2) : n] in (["took", "a"], ["taken", "a"], ["took", "the"]):
+            return "purchase"  # "you took a payment on the 15th of November"
         if word in OTHER_WORDS or (word in FUTURE_WORDS and before[n + 1 : n + 2] not in (["mistake"], ["accident"])):
             return "other"  # but "I ordered it by mistake, yesterday" dates the order
     for n, word in enumerate(after):

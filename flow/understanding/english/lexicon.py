@@ -89,7 +89,7 @@ _GOODBYE = _phrases("""
     bye now | close my case | close the case | close this case | close my ticket | close the ticket |
     close this ticket | close the chat | close this chat | you can close this | mark it as resolved |
     mark this as resolved | stop messaging me | stop messaging | stop texting me | stop sending me messages |
-    dont message me again | no more messages | please stop messaging
+    dont message me again | please stop messaging
 """)
 _THANKS = _phrases("""
     thanks | thank you | thank | cheers | appreciate it | appreciate that | i appreciate | much appreciated |
@@ -124,9 +124,9 @@ _CANCEL = _phrases("""
     end my contract | end the contract | quit my membership | quit the gym | leave the gym | out of my contract |
     out of the contract | out of my membership | want to quit | wanna quit | like to quit | need to quit |
     going to quit | gonna quit | i quit | quitting | i want out | want out of | let me out of | stop my membership |
-    can i get out of it | could i get out of it | how do i get out of it | way to get out of it | any way out |
-    get out of my contract | get out of the contract | get out of my membership | out of my contract |
-    end it early | end my contract | end the contract | end my membership |
+    can i get out of it | could i get out of it | how do i get out of it | way to get out of it |
+    any way out of my contract | any way out of the contract | any way out of it | get out of my contract |
+    get out of the contract | get out of my membership | end it early |
     stop the membership |
     stop my subscription | stop the subscription | stop my plan | end the membership | end the subscription |
     stop my gym membership | end my gym membership | quit my gym membership | stop my gym | quit my gym
@@ -321,7 +321,7 @@ _KEEPING = _phrases("""
     keep it | keep them | keep this | keep these | keep hold of it | keep hold of them | keep the item |
     hang on to it | hang onto it | hang on to them | hang onto them | hold on to it |
     hold onto it | hold on to them | hold onto them | hang on to this | hold on to this | keep the plan |
-    keep my plan | keep the subscription | keep my subscription | keep the account | keep my account
+    keep my plan | keep the subscription | keep my subscription
 """)
 _DECIDING = _phrases("""
     ill | i will | im going to | i am going to | going to | gonna | id rather | i would rather | i think ill |
@@ -461,7 +461,8 @@ _TAKING_TIME = _phrases("""
     im not sure yet | ill let you know | let me see | let me find it | let me find | let me look | let me have a look |
     let me dig it out | let me check | i can ask | i could ask | i can check | i could check | i can find out |
     ill find out | ill find it | ill have a look | ill look | ill dig it out | ill go and look | ill go and check |
-    ill check | i will check | i will look | i will have a look | i will find | let me check my |
+    ill check | i will check | i will look | i will have a look | i will find it | i will find out |
+    let me check my |
     i need some time | need some time |
     ill need some time | idk | dunno | havent checked |
     not checked yet | havent checked yet | havent looked | havent looked yet | not looked yet | havent had a look |
@@ -480,8 +481,7 @@ _CONFUSION = _phrases("""
     i dont follow | dont follow | not following | im not following | im confused | i am confused | confused |
     what do you mean | dont see the point | i dont see how | still dont see | what does that mean |
     what does this mean | what is that supposed to mean | whats that supposed to mean | what does it mean |
-    meaning what | what do u mean | wdym | what does committed mean | what does fixed term mean |
-    what is a fixed term | what do you mean by
+    meaning what | what do u mean | wdym | what do you mean by
 """)
 _STRONG_IRONY = _phrases("""
     thanks for nothing | thank you for nothing | cheers for nothing | thanks a bunch | for absolutely nothing |
