@@ -292,7 +292,7 @@ def _asks_if_just_done(run: Run) -> bool:
     if run.state != "follow_up" or not any(item.status in ("approved", "alternative_accepted") for item in run.agenda):
         return False
     asked = set("".join(c if c.isalnum() else " " for c in run.text.lower()).split())
-    if asked.isdisjoint(SETTLED_WORDS) or not asked.isdisjoint(_EARLIER_ONES):
+    if asked.isdisjoint(SETTLED_WORDS) or not asked.isdisjoint(EARLIER_ONES):
         return False
     named = {a.target for a in _acts(run) if a.kind == "request" and a.target} | {
         kind for kind, words in _REQUEST_WORDS.items() if not asked.isdisjoint(words)
@@ -307,7 +307,8 @@ _REQUEST_WORDS = {
 }
 
 
-_EARLIER_ONES = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
+EARLIER_ONES = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
+"""Words by which a question asks after an earlier request ("is my other refund done?"), not one just set up."""
 
 
 def _still_to_come(run: Run) -> bool:

@@ -21,7 +21,16 @@ from flow.answers import (
     first_sentence_about,
     speaks_of,
 )
-from flow.guards import asks_of_an_unsaid_charge, files_complaint, handed_over, open_before_handoff, unoffered
+from flow.guards import (
+    EARLIER_ONES as _ELSEWHERE,
+)
+from flow.guards import (
+    asks_of_an_unsaid_charge,
+    files_complaint,
+    handed_over,
+    open_before_handoff,
+    unoffered,
+)
 from flow.inline import inline
 from flow.models import AgendaItem, ScheduleCallback, Span
 from flow.policy import Alternative, Policy, RequestPolicy
@@ -755,9 +764,9 @@ class ContextBuilder:
         done = self._done_here(run)
         if not done:
             return answer
-        # "Has it gone through?" of a cancellation: what the policy says of cancellations, not of refunds too.
         if not say:
             return done
+        # "Has it gone through?" of a cancellation: what the policy says of cancellations, not of refunds too.
         about = [first_sentence_about(say, item.name) for item in run.agenda if item.status == "approved"]
         fitting = list(dict.fromkeys(sentence for sentence in about if sentence))
         return f"{done} {' '.join(fitting) if fitting else answer}"
@@ -1442,7 +1451,6 @@ def _in_hand_unasked(run: Run, policy: Policy) -> str | None:
 
 
 _JUST_SORTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
-_ELSEWHERE = frozenset({"other", "another", "earlier", "previous", "last", "old", "older", "different"})
 
 
 def _read_inside(book: TemplateBook, names: frozenset[str]) -> frozenset[str]:
