@@ -619,3 +619,15 @@ Feature: Reading a gym member the way they talk
       And the customer says "She won't be able to use a freeze, she's not going to get better."
       Then the message is read as "reject:freeze"
       And no alternative is applied
+
+    Scenario Outline: "<question>" once the freeze is set up is told it is done
+      When the customer says "cancel please, 4 months left"
+      And the customer says "freeze"
+      And the customer says "<question>"
+      Then the message is read as "ask_status"
+      And the agent says "that's done"
+
+      Examples:
+        | question                     |
+        | did it go through?           |
+        | has the freeze gone through? |

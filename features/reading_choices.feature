@@ -927,3 +927,10 @@ Feature: Reading what the customer chooses
         | words                 |
         | so no refund at all?? |
         | so no refund then?    |
+
+    Scenario: "Is it done?" once the store credit is set up is told it is done, without what refunds take
+      When the customer says "I want a refund"
+      And the customer says "store credit"
+      And the customer says "is it done?"
+      Then the agent says "that's done"
+      And the agent does not say "5 working days"

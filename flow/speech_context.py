@@ -764,8 +764,8 @@ class ContextBuilder:
         done = self._done_here(run)
         if not done:
             return answer
-        if not say:
-            return done
+        if not say or not any(item.status == "approved" for item in run.agenda):
+            return done  # "did it go through?" of the store credit: what was set up, not what refunds take
         # "Has it gone through?" of a cancellation: what the policy says of cancellations, not of refunds too.
         about = [first_sentence_about(say, item.name) for item in run.agenda if item.status == "approved"]
         fitting = list(dict.fromkeys(sentence for sentence in about if sentence))

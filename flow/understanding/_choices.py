@@ -29,6 +29,7 @@ from flow.understanding._offers import (
 )
 from flow.understanding._request_cues import speaks_of_another_order
 from flow.understanding._text import NUMBER
+from flow.understanding.asides import SETTLED_WORDS
 from flow.understanding.clauses import Clause, opens_with_wh
 from flow.understanding.context import Context, Offer
 from flow.understanding.lexicon import Lexicon
@@ -510,6 +511,10 @@ def about_chosen(clauses: list[Clause], context: Context, lexicon: Lexicon, foun
         short = len(clause.words) < 3 and not opens_with_wh(clause.words)
         if only(lexicon.yes, clause.words, lexicon) or (acknowledged and short):
             continue
+        if clause.question and _asks_if_done(clause.words):
+            found.drop("ask_about")
+            found.add(index * 1000, Act.of("ask_status"))  # "did it go through?" once the freeze is set up
+            return
         if (
             clause.question
             and _still_about(clause, context, lexicon, context.chosen) is not None
@@ -776,6 +781,14 @@ def _indifferent(words: Sequence[str], lexicon: Lexicon) -> bool:
 
 
 _FRANKLY = frozenset({"honestly", "really", "tbh", "genuinely", "truly", "well", "oh", "ok", "okay", "fine", "so"})
+
+
+def _asks_if_done(words: Sequence[str]) -> bool:
+    """ "Did it go through?", "is it done?", "has the freeze gone through?": whether what was set up is done."""
+    return len(words) <= _SHORT_DONE_QUESTION and not SETTLED_WORDS.isdisjoint(words) and "how" not in words
+
+
+_SHORT_DONE_QUESTION = 6
 
 
 def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) -> bool:
