@@ -24,6 +24,7 @@ from flow.understanding._offers import (
     named_mentions,
     other_one,
     said_of_it,
+    stopped,
     takes_it_after_all,
     told_of_before,
 )
@@ -1090,7 +1091,7 @@ _ARRIVING = frozenset({"arrived", "came", "turned", "showed", "delivered", "here
 def _refused(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     if called_off(words, mention):
         return True
-    if words[mention.start - 1 : mention.start] == ["stop"] and mention.start > 0:
+    if stopped(words, mention):
         return True  # "stop sending it please, it hasn't shipped": the sending called off, not a wish for it
     if not _CALLING_OFF.isdisjoint(words[max(0, mention.start - 3) : mention.start]):
         return False  # "don't cancel the exchange": kept

@@ -430,6 +430,11 @@ def _by_name(clause: Sequence[str], names: _Names) -> list[Mention]:
     return mentions
 
 
+def stopped(words: Sequence[str], mention: Mention) -> bool:
+    """Whether the offer named is called off by a "stop" just before it ("stop sending it please")."""
+    return mention.start > 0 and words[mention.start - 1] == "stop"
+
+
 def find_mentions(
     clause: Sequence[str],
     offered: tuple[Offer, ...],

@@ -18,7 +18,7 @@ from flow.models import Act
 from flow.understanding._choices import topic_of_question
 from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
-from flow.understanding._offers import Mention, by_variant, named_mentions, said_of_it
+from flow.understanding._offers import Mention, by_variant, named_mentions, said_of_it, stopped
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -66,7 +66,7 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         for mention in mentions:
             if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue
-            if words[mention.start - 1 : mention.start] == ["stop"] and mention.start > 0:
+            if stopped(words, mention):
                 continue  # "stop sending it please, it hasn't shipped": the sending called off, not asked for
             if context.state == "follow_up" and said_of_it(words, mention):
                 continue  # "the new one is too big": what the thing sent is like, not one asked for
