@@ -165,6 +165,28 @@ Feature: Asking for an alternative straight away
     Then the message is read as "choose:exchange"
     And the alternative "Exchange" is applied
 
+  Scenario Outline: "<reply>" after a repair was described, with only a rough date, arranges the repair
+    When the customer says "my boots A-6310 split along the seam, got them about a month ago"
+    And the customer says "how long does a repair take?"
+    Then the agent says "within 14 days"
+    When the customer says "<reply>"
+    Then the message is read as "choose:repair"
+    And the alternative "Repair" is applied
+
+    Examples:
+      | reply              |
+      | ok do it           |
+      | yeah go on then    |
+      | yes please do that |
+
+  Scenario: A plain "ok" after an exchange was described is heard, and the date still asked
+    When the customer says "I'd like to send back a jumper, A-6311"
+    And the customer says "how does an exchange work?"
+    And the customer says "ok"
+    Then the message is not read as "choose"
+    And the agent says "when did you buy it?"
+    And no alternative is applied
+
   Scenario: "Can I get a new pair?" for something faulty asks for a replacement
     Given the customer "Dana" bought order "A-1001" 20 days ago
     When the customer says "hey the headphones i got r broken, left side doesnt work. can i get a new pair"

@@ -584,6 +584,7 @@ def read_acts(
                 goes_along=context.question == "anything_else"
                 and not _offered_a_switch(context)
                 and all(_STRONG_YES.isdisjoint(clause.words) for clause in clauses),
+                only_heard=all(_ONLY_HEARD.issuperset(clause.words) for clause in clauses),
             )
         _late_yes(clauses, context, lexicon, found)
     if (
@@ -3096,6 +3097,7 @@ def _from_model(
     commands: bool = False,
     goes_along: bool = False,
     disputes: bool = False,
+    only_heard: bool = False,
 ) -> None:
     """What the intent model reads, for a message of some words that settled nothing but thanks or a goodbye
     (the caller makes sure). A customer
@@ -3157,10 +3159,25 @@ def _from_model(
         found.add(900, Act.of("thank"))
     elif intent in ("accept", "reject") and context.yes_takes_offer:
         found.add(900, bare_choice(context) if intent == "accept" else refusal(context))
+    elif intent == "accept" and not only_heard and _described_before_any_offer(context):
+        found.add(900, Act.of("choose", context.focus))  # "how long does a repair take?" … "ok do it"
     elif intent in ("accept", "reject") and context.question is not None:
         if intent == "accept" and goes_along:
             return  # "ok whatever, card is fine" goes along with what was done; it has nothing more to ask
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
+
+
+_ONLY_HEARD = frozenset(
+    {"ok", "okay", "k", "kk", "alright", "right", "fine", "i", "see", "got", "it", "ah", "oh", "thanks", "thank",
+     "you", "ta", "cheers", "noted", "understood", "makes", "sense", "cool"}
+)  # fmt: skip
+"""Words that only say the customer heard a description ("ok", "right, I see"), and want nothing by it."""
+
+
+def _described_before_any_offer(context: Context) -> bool:
+    """Whether the agent's last reply described something the shop offers instead, asked about before
+    anything was on offer, so that a yes next wants it."""
+    return context.state == "listening" and context.focus is not None and not context.offered
 
 
 def _tells_what_became_of_it(words: Sequence[str]) -> bool:
