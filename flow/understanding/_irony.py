@@ -15,16 +15,29 @@ from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import PhraseSet
 
 
-def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, after_refusal: bool = False) -> bool:
+def is_ironic(
+    text: str,
+    clauses: Sequence[Sequence[str]],
+    lexicon: Lexicon,
+    *,
+    after_refusal: bool = False,
+    before_help: bool = False,
+) -> bool:
     """Whether a message (its text, and the words of its clauses) praises or thanks ironically.
 
-    An eye-roll or slow-clap emoji beside praise or thanks makes it ironic. ``after_refusal`` says the
-    agent has just turned the customer down, so praise of the service answering it ("wow, great service
-    as always") is ironic even with no bad news beside it.
+    An eye-roll or slow-clap emoji beside praise or thanks makes it ironic, and so do thanks for a harm
+    ("thanks for charging me $99"). ``after_refusal`` says the agent has just turned the customer down, so
+    praise of the service answering it ("wow, great service as always") is ironic even with no bad news
+    beside it; ``before_help`` says the agent has done nothing yet but ask, so "wow, so helpful" with
+    nothing else answers the question with a sneer.
     """
     if not clauses:
         return False
     if after_refusal and _in_any(lexicon.praised_service, clauses):
+        return True
+    if before_help and _only_exclaimed_praise(clauses, lexicon):
+        return True
+    if any(_thanked_for_harm(words) for words in clauses):
         return True
     # Most messages are ASCII, which holds no emoji unless the lexicon counts an ASCII mark as one.
     emoji_possible = not text.isascii() or _has_ascii(lexicon.irony_emoji)
@@ -64,6 +77,41 @@ def is_ironic(text: str, clauses: Sequence[Sequence[str]], lexicon: Lexicon, *, 
         return True
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) and not _supposed(words) for words in rest)
+
+
+def _only_exclaimed_praise(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """ "Wow so helpful", "oh really helpful": an exclamation and praise of the service, and nothing else."""
+    words = [word for clause in clauses for word in clause]
+    return (
+        words[0] in lexicon.irony_openers
+        and _in_any(lexicon.praised_service, clauses)
+        and all(w in lexicon.praise or w in lexicon.irony_openers or w in _STRESS for w in words)
+    )
+
+
+_THANKS_WORDS = frozenset({"thanks", "thank", "cheers", "ta"})
+_HARMS = frozenset(
+    {"charging", "overcharging", "billing", "debiting", "ignoring", "wasting", "renewing", "autorenewing"}
+)
+"""What no one thanks a company for meaning it ("thanks for charging me twice")."""
+_HARM_REACH = 4
+"""At most this many words between the thanks and the "for" of the harm ("thanks Cloudnote for charging")."""
+
+
+def _thanked_for_harm(words: Sequence[str]) -> bool:
+    """ "Thanks for charging me $99", "thank you so much for renewing my plan without asking": thanks for a
+    charge or a slight, which mean the opposite."""
+    for at, word in enumerate(words):
+        if word not in _THANKS_WORDS:
+            continue
+        after = words[at + 1 : at + 1 + _HARM_REACH + 1]
+        if "for" in after:
+            harm = after.index("for") + at + 2
+            if words[harm : harm + 1] and (
+                words[harm] in _HARMS or words[harm : harm + 3] == ["taking", "my", "money"]
+            ):
+                return True
+    return False
 
 
 def _supposed(words: Sequence[str]) -> bool:

@@ -181,7 +181,13 @@ class Understander:
             if picked is not None:
                 facts.facts[order_name] = picked  # "cancel the second one" after naming two orders
                 slots["picked"] = order_name
-        irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
+        irony = is_ironic(
+            text,
+            clause_words,
+            lexicon,
+            after_refusal=_after_refusal(context),
+            before_help=context.state == "listening" and not context.granted,
+        )
         asides: list[str] = []
         also_wished: list[str] = []
         second_best: list[str] = []
