@@ -122,6 +122,7 @@ EdgeName = Literal[
     "which_one",
     "answer_about",
     "not_on_offer",
+    "refer_request",
     "answer_chosen",
     "reoffer_rest",
     "next_alternative",
@@ -400,6 +401,7 @@ EDGES: tuple[Edge, ...] = (
         ("focus_asked",),
     ),
     Edge("not_on_offer", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_unoffered),
+    Edge("refer_request", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_unhandled),
     Edge(
         "reoffer_rest", "message", "offering_alternatives", "offering_alternatives", guards.some_left,
         ("offer_remaining",),

@@ -1073,6 +1073,21 @@ def goodwill_declined_offers_open(run: Run, rules: Rules) -> bool:
     return any(offer not in item.rejected for offer in item.offered)
 
 
+def asked_for_unhandled(run: Run, rules: Rules) -> bool:
+    """With offers open, the customer asks for a kind of request the policy does not handle, and takes none
+    of the offers ("I don't want a pause, I want to cancel" to a service that only refunds): that is a
+    colleague's to do, and a colleague is offered rather than the chat closed or the refusal said again."""
+    return unhandled_request(run, rules.policy) is not None and not _has(run, "choose")
+
+
+def unhandled_request(run: Run, policy: Policy) -> str | None:
+    """The kind of request the message asks for when the policy handles none of the kinds it asks for."""
+    kinds = [act.target for act in _acts(run) if act.kind == "request" and act.target and not act.negated]
+    if not kinds or any(policy.request_for(f"request_{kind}") is not None for kind in kinds):
+        return None
+    return kinds[0]
+
+
 def rejected_with_more(run: Run, rules: Rules) -> bool:
     """The customer turned everything down, and asked for more that is still to be looked at."""
     return _all_refused(run) and _others_waiting(run)

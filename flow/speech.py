@@ -567,6 +567,8 @@ class Speaker:
             or (run.signals.language is not None and run.counters.unclear > 1)
         ):
             return "person"
+        if last.transition == "refer_request":
+            return "person"
         if last.transition == "empathize" and last.state == "follow_up" and files_complaint(run):
             return "person"  # "I also want to complain about your courier", once the request is settled
         if _complaint_beside(run):

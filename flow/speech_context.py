@@ -29,6 +29,7 @@ from flow.guards import (
     files_complaint,
     handed_over,
     open_before_handoff,
+    unhandled_request,
     unoffered,
 )
 from flow.inline import inline
@@ -312,6 +313,8 @@ class ContextBuilder:
             context["request"] = self._title(run, following)
         if step is not None and step.transition == "describe_alternative":
             self._add_described(run, context)
+        if step is not None and step.transition == "refer_request":
+            context["beside_request"] = unhandled_request(run, self._policy)
         if "follow_up_text" in needed:
             inner = self.book.variables(FOLLOW_UP, seed=run.conversation_id)
             if inner - needed:

@@ -17,6 +17,7 @@ SPEC = StateSpec(
         "which_one": "which",
         "answer_about": "about",
         "not_on_offer": "not_offered",
+        "refer_request": "refer",
         "hold_position": "hold_position",
         "acknowledge": "acknowledge",
         "empathize": "empathize",
@@ -28,6 +29,14 @@ SPEC = StateSpec(
         "*": "resume",
     },
     templates={
+        "refer": (
+            "{% if turned_down %}That's fine. {% endif %}{% if beside_request == 'refund' %}A refund{% elif "
+            "beside_request == 'cancel' %}Cancelling{% else %}That{% endif %} isn't something I can do from here, "
+            "I'm afraid, but a colleague can look into it. Shall I pass you to one?",
+            "{% if turned_down %}I understand. {% endif %}I can't arrange {% if beside_request == 'refund' %}a refund"
+            "{% elif beside_request == 'cancel' %}the cancellation{% else %}that{% endif %} from here, but a colleague "
+            "can. Would you like me to pass you to one?",
+        ),
         "no_goodwill": (
             "{% if compensation_offered %}The goodwill gesture I can make is the one from earlier "
             "({{ compensation }}), and I can't add more on top, I'm afraid.{% else %}I'm sorry, a discount or "

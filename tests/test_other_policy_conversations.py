@@ -795,3 +795,19 @@ def test_a_payment_that_bounced_does_not_date_the_renewal(subscriptions: Engine)
 
     assert turn.signals is not None
     assert turn.signals.facts.get("days_since_renewal") == 20
+
+
+@pytest.mark.parametrize(
+    "message", ["I don't want a pause or a downgrade, I want to cancel", "no. cancel it then", "I just want to cancel"]
+)
+def test_asking_to_cancel_while_offers_are_open_offers_a_colleague_rather_than_closing(
+    subscriptions: Engine, message: str
+) -> None:
+    conversation, _ = subscriptions.start(message="I want a refund, it renewed on Oct 20")
+    conversation, turn = subscriptions.reply(conversation, message)
+
+    assert conversation.state == "offering_alternatives", turn.text
+    assert "colleague" in turn.text
+    assert "can't make an exception" not in turn.text
+    conversation, turn = subscriptions.reply(conversation, "yes please")
+    assert conversation.state == "escalated", turn.text
