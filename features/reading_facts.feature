@@ -1149,6 +1149,24 @@ Feature: Reading facts and requests the way people give them
       When the customer says "I'm still waiting for a reply from your team about A-1234"
       Then the message gives no fact "condition"
 
+    Scenario Outline: "<message>" asks to stop an order still on its way, not about a lost one
+      When the customer says "<message>"
+      Then the message gives no fact "condition"
+      And the agent asks for the "dispatched"
+      When the customer says "no, no tracking email yet"
+      Then the request "cancel" is decided as "approved"
+
+      Examples:
+        | message                                                 |
+        | I want to cancel B-5150, it hasn't arrived yet          |
+        | can I cancel B-5150? it's not here yet, ordered Tuesday |
+        | can I cancel B-5150 if it hasn't left yet? not arrived  |
+
+    Scenario: "Cancel it, it still hasn't come and it was due last week" is an order that never arrived
+      When the customer says "I want to cancel B-5151, it still hasn't arrived, it was due last week"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"
+
   Rule: A fact put right in a later message replaces the one the customer gave
 
     Scenario: "Wait, it's actually A-4445, sorry" refunds order A-4445, not A-4444

@@ -214,6 +214,16 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        condition = next((f.name for f in context.facts if f.kind == "condition"), None)
+        if (
+            condition is not None
+            and facts.facts.get(condition) == NEVER_ARRIVED
+            and any(a.kind == "request" and a.target == "cancel" and not a.negated for a in acts)
+            and _not_due_yet(clause_words)
+        ):
+            # "can I cancel A-6060? it hasn't arrived yet": an order still on its way, to stop, not one lost
+            del facts.facts[condition]
+            acts = [a for a in acts if not (a.kind == "provide" and a.target == condition)]
         if context.request is None and not context.offered and any(asks_what_the_agent_does(c) for c in clause_words):
             slots["what_it_does"] = "yes"  # "what can you do?": answered from the rules, else by what it handles
         if all(a.kind in _ONLY_SAID for a in acts) and any(_asks_after_the_other(c) for c in clauses):
@@ -1056,6 +1066,19 @@ def _orders_named(text: str, context: Context) -> int:
     if spec is None:
         return 0
     return len({str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)})
+
+
+def _not_due_yet(clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether an order not come is only not come yet ("it hasn't arrived yet"), with no word of it being late
+    or long awaited ("it still hasn't come", "it was due on Monday")."""
+    words = {word for clause in clauses for word in clause}
+    return "yet" in words and _OVERDUE_WORDS.isdisjoint(words)
+
+
+_OVERDUE_WORDS = frozenset(
+    "still late supposed should meant lost ages overdue expected promised due waiting waited weeks week month "
+    "months never".split()
+)
 
 
 _SPARING = frozenset({"keep", "keeping", "except", "leave", "leaving", "not"})
