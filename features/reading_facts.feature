@@ -1539,6 +1539,12 @@ Feature: Reading facts and requests the way people give them
 
   Rule: More ways of telling when and what
 
+    Scenario: "4 weeks and 5 days ago" is 33 days, past the 30-day window
+      When the customer says "refund for A-2001 please, I bought it 4 weeks and 5 days ago"
+      Then the message gives the fact "days_since_purchase" as "33"
+      And the agent says "33 days ago"
+      And the agent offers "Store credit" and "Exchange"
+
     Scenario: "It's stopped turning on" is a fault, and a replacement is offered past 30 days
       When the customer says "I bought a TV 3 months ago and it's stopped turning on. A-1900"
       Then the message gives the fact "condition" as "faulty"

@@ -292,6 +292,19 @@ def test_and_a_half_adds_half_the_unit(text: str, low: int, high: int) -> None:
 
 @pytest.mark.parametrize(
     ("text", "days"),
+    [("I bought it 4 weeks and 5 days ago", 33), ("ordered 2 weeks 3 days ago", 17),
+     ("got it 3 weeks and 10 days ago", 31), ("had it 2 weeks and 2 days", 16)],
+)  # fmt: skip
+def test_a_time_told_in_two_counts_adds_them_up(text: str, days: int) -> None:
+    assert fact(text, "days_since_purchase") == days
+
+
+def test_a_second_count_of_a_larger_unit_is_not_added() -> None:
+    assert fact("I bought it 3 weeks ago and 2 days later it broke", "days_since_purchase") == 21
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
     [("like 6 weeks", 42), ("erm a month and a half I think", 46), ("a few weeks back", Span(low=14, high=35)),
      ("a couple of weeks", 14)],
 )  # fmt: skip

@@ -602,6 +602,9 @@ def _relative(
     if not half and low_high[0] == low_high[1] and _and_a_half(tokens, k + 1):
         half = True
         k += 3
+    added = 0
+    if low_high[0] == low_high[1] and not half and (more_of := _and_more(tokens, k + 1, unit, today)) is not None:
+        added, k = more_of  # "4 weeks and 5 days ago": the two counts together
     if _words(tokens, k + 1, 2) == ["or", "so"]:
         roughly = True
         k += 2
@@ -625,7 +628,7 @@ def _relative(
     lasted = _lasted(before)
     if not (ago or elapsed or lasted or bare or _alone(tokens, i, k)):
         return None, k
-    low, high = (_days_back(today, n, unit) for n in low_high)
+    low, high = (_days_back(today, n, unit) + added for n in low_high)
     if half and low == high:
         low = high = low + _half_of(unit)
     last = k + 1 if ago else k
@@ -766,6 +769,21 @@ _CLAUSE_MARKS = frozenset(".,;!?")
 def _reference_number(text: str) -> bool:
     """Three digits or more: the end of an order or reference number, not a count of anything."""
     return len(text) >= 3 and text.isdigit()
+
+
+_UNIT_ORDER = ("hour", "day", "week", "fortnight", "month", "year")
+
+
+def _and_more(tokens: list[_Token], k: int, unit: str, today: date) -> tuple[int, int] | None:
+    """The days of a smaller count of time that follows a count at token ``k`` ("4 weeks and 5 days", "a month
+    3 days"), and the token of its unit; ``None`` when none follows."""
+    at = k + 1 if k < len(tokens) and tokens[k].text == "and" else k
+    if at + 1 >= len(tokens) or (n := _count(tokens[at].text)) is None or tokens[at + 1].text not in UNITS:
+        return None
+    smaller = UNITS[tokens[at + 1].text]
+    if _UNIT_ORDER.index(smaller) >= _UNIT_ORDER.index(unit):
+        return None
+    return _days_back(today, n, smaller), at + 1
 
 
 def _and_a_half(tokens: list[_Token], k: int) -> bool:
