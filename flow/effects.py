@@ -236,8 +236,9 @@ class Effects:
             item.chosen = run.chosen = None
         else:
             run.actions.append(WithdrawApproval(request=item.name, facts=facts))
+        read = self._policy.facts_of(item.name)
         for name, value in run.signals.facts.items():
-            if name in item.facts:
+            if name in item.facts or name in read:
                 item.facts[name] = run.facts[name] = value
         item.status = "open"
         run.settled = [settled for settled in run.settled if settled is not item]

@@ -652,7 +652,9 @@ def approval_undone(run: Run, rules: Rules) -> bool:
     ago"), and the policy's answer with the fact put right is not a yes: the approval cannot stand. An order
     number put right ("oops, wrong order, it's A-7004") undoes it whatever the answer for the order meant.
     After an alternative was taken in place of a refused request, a fact put right that makes the answer a
-    yes ("sorry, it was 20 days ago, not 45") undoes the alternative, so the request is granted."""
+    yes ("sorry, it was 20 days ago, not 45") undoes the alternative, so the request is granted; so does a fact
+    told only now that makes it a yes or opens an exception for a person to review ("I forgot to say, I'm
+    moving to Australia")."""
     item = settled_on_facts(run.agenda)
     if item is None or current_item(run) is not None or not run.signals.facts:
         return False
@@ -669,11 +671,18 @@ def approval_undone(run: Run, rules: Rules) -> bool:
         and item.facts[name] in stated.get(name, ())  # what the host supplied stands
         and name in rules.policy.facts_of(item.name)
     }
+    if item.status == "alternative_accepted":
+        # "I forgot to say, I'm moving to Australia": a fact told only now may open an exception
+        changed |= {
+            name: value
+            for name, value in run.signals.facts.items()
+            if name not in item.facts and name in rules.policy.facts_of(item.name)
+        }
     if not changed:
         return False
     decision = rules.decide(item.name, {**item.facts, **changed}, wish=item.wish)
     if item.status == "alternative_accepted":
-        return decision.verdict == "approve"
+        return decision.verdict in ("approve", "review")
     return decision.verdict not in ("approve", "missing", "narrow")
 
 

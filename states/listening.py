@@ -31,9 +31,15 @@ SPEC = StateSpec(
     templates={
         "approval_undone": (
             "{% if order_put_right %}Thanks for putting that right. I've stopped what I started for the other "
-            "order.{% else %}Thanks for putting that right. It changes the answer, so I've stopped what I started"
+            "order.{% elif loss_told %}Thank you for telling me. I've stopped what I set up, so we can look at this "
+            "properly.{% elif circumstance_told %}That changes what we can do, so I've stopped what I set up"
+            "{% if order_id %} for order {{ order_id }}{% endif %}.{% else %}Thanks for putting "
+            "that right. It changes the answer, so I've stopped what I started"
             "{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %}",
             "{% if order_put_right %}Thank you for telling me. I've taken back what I started for the other order."
+            "{% elif loss_told %}Thank you for telling me. I've taken back what I set up, so this can be looked at "
+            "properly.{% elif circumstance_told %}That opens up more than I could offer before, so I've taken back "
+            "what I set up{% if order_id %} for order {{ order_id }}{% endif %}."
             "{% else %}Thank you for telling me. That changes things, so I've taken back what I started"
             "{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %}",
         ),

@@ -811,3 +811,34 @@ def test_asking_to_cancel_while_offers_are_open_offers_a_colleague_rather_than_c
     assert "can't make an exception" not in turn.text
     conversation, turn = subscriptions.reply(conversation, "yes please")
     assert conversation.state == "escalated", turn.text
+
+
+@pytest.mark.parametrize(
+    ("told", "said"),
+    [
+        ("my husband passed away last month and I can't face going anymore", "sorry for your loss"),
+        ("sorry, I forgot to mention I'm moving to Australia in February", "end a contract early"),
+    ],
+)
+def test_a_reason_for_an_exception_told_after_an_offer_was_taken_goes_to_a_colleague(
+    engine: Engine, told: str, said: str
+) -> None:
+    conversation, _ = engine.start(message="cancel, 5 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state == "escalated", turn.text
+    assert said in turn.text
+    assert "putting that right" not in turn.text
+    kinds = [action.type for action in turn.actions]
+    assert "withdraw_alternative" in kinds
+    assert any(getattr(action, "reason", None) == "exception" for action in turn.actions)
+
+
+def test_a_fact_told_after_an_offer_was_taken_that_changes_nothing_keeps_it(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel, 5 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, turn = engine.reply(conversation, "I've been a member for 3 years by the way")
+
+    assert conversation.state == "follow_up", turn.text
+    assert "withdraw_alternative" not in [action.type for action in turn.actions]
