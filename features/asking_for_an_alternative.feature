@@ -147,6 +147,18 @@ Feature: Asking for an alternative straight away
     When the customer says "A-6302, I bought it 3 months ago"
     Then the agent offers "Replacement" and "Repair"
 
+  Scenario: A question first, then a fault with everything needed, gets the refund and the answer
+    When the customer says "how long does a repair take? also my blender A-6305 leaks, I bought it 2 weeks ago"
+    Then the request "refund" is decided as "approved"
+    And the agent says "started one for order A-6305"
+    And the agent says "within 14 days"
+
+  Scenario: A question about an alternative this fault cannot have, asked first, is answered honestly
+    When the customer says "how does store credit work? my kettle A-6306 stopped working, I bought it 3 months ago"
+    Then the agent offers "Replacement" and "Repair"
+    And the agent says "the store credit isn't one of the options here"
+    And the agent does not say "for a whole year"
+
   Scenario: After the answer, asking for the exchange arranges it
     When the customer says "what's involved in an exchange?"
     And the customer says "ok, I'd like to exchange order A-6303 then, bought it 10 days ago"

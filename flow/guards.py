@@ -348,9 +348,18 @@ def asked_about_alternative(run: Run, rules: Rules) -> bool:
     """Before anything is on offer, the customer asks about something the shop offers instead ("how does an
     exchange work?"), and asks for nothing else."""
     asked = {a.target for a in _acts(run) if a.kind == "ask_about"}
-    if not asked or _on_offer(run) or _moves_on(run):
+    if not asked or _on_offer(run) or _moves_on(run) or _decided_by_what_was_told(run, rules):
         return False
     return any(a.id in asked for request in rules.policy.requests.values() for a in request.every_alternative())
+
+
+def _decided_by_what_was_told(run: Run, rules: Rules) -> bool:
+    """The message also tells what the request in hand needed, so it can be decided now ("do you sell gift
+    cards? also my blender leaks, bought it 2 weeks ago"): the question is answered beside the decision."""
+    if not _has(run, "provide"):
+        return False
+    decision = _decision(run, rules)
+    return decision is not None and decision.verdict not in ("missing", "narrow")
 
 
 def _moves_on(run: Run) -> bool:

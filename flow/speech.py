@@ -408,6 +408,10 @@ class Speaker:
         alternative = next((a for a in every if a.id == read.offer), None)
         if alternative is None:
             return None
+        if run.state == "offering_alternatives" and item is not None and read.offer not in item.offered:
+            # "how does store credit work? my kettle stopped working 3 months ago": a repair is what is offered
+            called = alternative.name or alternative.title.lower()
+            return f"I'm afraid the {called} isn't one of the options here."
         details = alternative.details
         if not details:
             # "for how long can I freeze?" of "a free freeze of up to three months": its words are all there is

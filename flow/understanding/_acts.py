@@ -1199,8 +1199,11 @@ def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides
     if found.kinds() - {"provide", "complain", "thank", "ask_about", "ask_status"}:
         return
     asking = [(at, act) for at, act in found.acts if act.kind in ("ask_about", "ask_status")]
-    if len(asking) != 1 or asking[0][0] < 1000 or not clauses[asking[0][0] // 1000].question:
-        return  # a question first is the message's own: "do you do repairs? my kettle stopped working"
+    told = sum(act.kind == "provide" for _, act in found.acts)
+    if len(asking) != 1 or (asking[0][0] < 1000 and told < 2) or not clauses[asking[0][0] // 1000].question:
+        # a question first is the message's own ("do you do repairs? my kettle stopped working"), unless the
+        # message goes on to tell more than the trouble ("… also my blender F-3030 leaks, bought 2 weeks ago")
+        return
     at, act = asking[0]
     words = " ".join(clauses[at // 1000].words)
     found.drop(act.kind)
