@@ -179,6 +179,9 @@ def test_a_number_put_right_in_the_same_message_is_the_one_read(engine: Engine, 
         ("I want to cancel my membership, a couple of years left", 24),
         ("I want to cancel my membership, 1.5 years left", 18),
         ("I'd like to cancel, I've been with you for 3 years. about half a year left I think", 6),
+        ("cancel please, I've been a member 8 months and there's 4 left", 4),
+        ("I've paid 8 of my 12 months, cancel please", 4),
+        ("cancel please, been with you 8 months, 4 to go", 4),
     ],
 )
 def test_months_left_told_unasked_in_words_are_read(engine: Engine, message: str, months: int) -> None:

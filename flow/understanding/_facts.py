@@ -445,9 +445,22 @@ def _months_to_run(
     still to come ("2 more months", "a year to go"), or from the month it ends ("it ends in June")."""
     words = [part for clause in clauses for word in clause for part in word.split("-") if part]
     length = gone = still = None
+    months_said = not _MONTHS_OR_YEARS.isdisjoint(words)
     for i, word in enumerate(words[:-1]):
         value = _count(word, words[i - 1] if i else "", numbers)
         unit = words[i + 1] if words[i + 1] != "more" else words[i + 2] if i + 2 < len(words) else ""
+        if value is not None and word.isdigit() and months_said and _of_the_term(words, i + 1):
+            gone, length = value, _of_the_term(words, i + 1)  # "I've paid 8 of my 12 months": 4 still to run
+            continue
+        if (
+            value is not None
+            and word.isdigit()
+            and months_said
+            and unit not in _MONTHS_OR_YEARS
+            and (words[i + 1 : i + 2] in (["left"], ["remaining"]) or words[i + 1 : i + 3] == ["to", "go"])
+        ):
+            still = value  # "a member 8 months and there's 4 left": the months, said once before
+            continue
         if value is None or unit not in _MONTHS_OR_YEARS:
             continue
         months = value * 12 if unit in _YEARS else value
@@ -472,6 +485,18 @@ def _months_to_run(
     if _contract_over(words) or _term_served(clauses):
         return 0
     return _months_until_it_ends(words, today)
+
+
+def _of_the_term(words: Sequence[str], at: int) -> int | None:
+    """The months of a whole term said at ``at`` as "of my 12 months" (after a count of those gone), if so."""
+    if words[at : at + 1] != ["of"]:
+        return None
+    rest = words[at + 1 : at + 4]
+    if rest[:1] in (["my"], ["the"]):
+        rest = rest[1:]
+    if len(rest) < 2 or not rest[0].isdigit() or rest[1] not in _MONTHS_OR_YEARS:
+        return None
+    return int(rest[0]) * (12 if rest[1] in _YEARS else 1)
 
 
 def _contract_over(words: Sequence[str]) -> bool:
