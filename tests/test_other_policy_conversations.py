@@ -249,6 +249,11 @@ def test_the_cheaper_one_chosen_while_months_are_asked_counts_no_month(engine: E
         "I have been with you for 4 years",
         "I joined 3 years ago btw",
         "i've been coming here for 6 years btw",
+        "I joined in 2022 btw",
+        "been with you 4 years",
+        "I've been coming here 3 yrs",
+        "member since May 2023",
+        "I've been a member for two and a half years",
     ],
 )
 def test_years_as_a_member_told_in_everyday_words_earn_the_goodwill_offer(engine: Engine, told: str) -> None:

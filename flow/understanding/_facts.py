@@ -397,22 +397,31 @@ def _years_belonging(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
     for words in clauses:
         for at, word in enumerate(words):
             if (
-                word == "since"
+                word in ("since", "in")
                 and at + 1 < len(words)
                 and today is not None
-                and (_belonging_said(words[max(0, at - 4) : at]) or "joined" in words[max(0, at - 4) : at])
+                and (
+                    (word == "since" and _belonging_said(words[max(0, at - 4) : at]))
+                    or words[max(0, at - 2) : at][-1:] == ["joined"]
+                    or (word == "since" and "joined" in words[max(0, at - 4) : at])
+                )
             ):
-                year = words[at + 1]
+                year = words[at + 2] if words[at + 1] in MONTHS and at + 2 < len(words) else words[at + 1]
                 if len(year) == 4 and year.isdigit() and 1950 < int(year) <= today.year:
-                    return today.year - int(year)
+                    return today.year - int(year)  # "a member since 2019", "joined in May 2022"
             value = int(word) if word.isdigit() else numbers.get(word)
-            if value is None or words[at + 1 : at + 2] not in (["years"], ["year"]):
+            if value is None:
+                continue
+            unit_at = at + 4 if words[at + 1 : at + 4] == ["and", "a", "half"] else at + 1
+            if words[unit_at : unit_at + 1] not in (["years"], ["year"], ["yrs"], ["yr"]):
                 continue
             before = words[max(0, at - 5) : at]
-            if "joined" in before and words[at + 2 : at + 3] == ["ago"]:
+            if "joined" in before and words[unit_at + 1 : unit_at + 2] == ["ago"]:
                 return value
             if before[-1:] == ["for"] and _belonging_said(before) and _ENDING_THINGS.isdisjoint(before):
                 return value
+            if before[-1:] and before[-1] in _BELONGING_ENDS and "been" in before and _ENDING_THINGS.isdisjoint(before):
+                return value  # "been with you 4 years", "been coming here 3 yrs"
     return None
 
 
@@ -424,6 +433,8 @@ def _belonging_said(before: Sequence[str]) -> bool:
 
 
 _BELONGING_WORDS = frozenset({"member", "customer", "coming", "training", "here"})
+_BELONGING_ENDS = frozenset({"you", "u", "us", "here", "member", "customer"})
+"""Words that end "been with you", "been coming here" right before the years, with no "for" between."""
 _WITH_US = frozenset({("with", "you"), ("with", "u"), ("with", "us"), ("with", "yall")})
 _ENDING_THINGS = frozenset({"contract", "left", "frozen", "freeze", "paused", "away", "abroad", "injured"})
 
