@@ -850,3 +850,60 @@ def test_a_fact_told_after_an_offer_was_taken_that_changes_nothing_keeps_it(engi
 
     assert conversation.state == "follow_up", turn.text
     assert "withdraw_alternative" not in [action.type for action in turn.actions]
+
+
+@pytest.mark.parametrize(
+    ("told", "circumstance"),
+    [
+        ("I'm actually moving to Canada in March", "moving"),
+        ("I got a new job in Belfast and won't be around anymore", "moving"),
+        ("I'm pregnant and my midwife said no more heavy training", "illness"),
+    ],
+)
+def test_a_reason_for_leaving_told_in_everyday_words_is_read(engine: Engine, told: str, circumstance: str) -> None:
+    conversation, _ = engine.start(message="cancel please")
+    _, turn = engine.reply(conversation, told)
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("circumstance") == circumstance
+
+
+@pytest.mark.parametrize(
+    "message", ["can I speak to whoever makes these decisions?", "let me talk to whoever is in charge"]
+)
+def test_asking_for_whoever_decides_asks_for_a_person(engine: Engine, message: str) -> None:
+    conversation, _ = engine.start(message="cancel, 6 months left")
+    conversation, turn = engine.reply(conversation, message)
+
+    assert conversation.state == "escalated", turn.text
+
+
+@pytest.mark.parametrize("message", ["it ran out in November so it should be done", "my contract has run out"])
+def test_a_contract_that_ran_out_has_nothing_left_to_run(engine: Engine, message: str) -> None:
+    conversation, _ = engine.start(message="hi, please cancel my membership")
+    conversation, turn = engine.reply(conversation, message)
+
+    assert conversation.outcome == "approved", turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hello, I'd like to end my gym contract. There's 4 months left on it",
+        "I want to cancel and get the difference back",
+    ],
+)
+def test_a_cancellation_said_beside_other_words_is_still_asked_for(engine: Engine, message: str) -> None:
+    _, turn = engine.start(message=message)
+
+    assert turn.signals is not None
+    assert "request:cancel" in [str(act) for act in turn.signals.acts]
+
+
+def test_a_frank_no_at_the_check_in_is_a_no(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel, 5 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, _ = engine.check_in(conversation)
+    conversation, turn = engine.reply(conversation, "honestly no, I still want out")
+
+    assert conversation.state == "escalated", turn.text

@@ -1328,7 +1328,9 @@ def _read_requests(
     refused = context.state in _DECLINED_STATES
     if named and _asks_price_difference(words, refused=refused):
         found.negated = True  # "can I get the difference back?": a price adjustment, which no request makes
-        named = []
+        # "I want to cancel and get the difference back": the cancellation asked for before it still stands
+        money_at = next((at for at, word in enumerate(words) if word in ("difference", "back")), len(words))
+        named = [kind for kind in named if kind == "cancel" and (cue_starts[kind] or 0) < money_at]
     if "cancel" in named and _about_mail_from_us(words):
         found.negated = True  # "unsubscribe me from your marketing emails": mail from the shop, no order
         named = [kind for kind in named if kind != "cancel"]
@@ -1440,7 +1442,7 @@ def _read_requests(
         found.add(position + 7, Act.of("ask_policy"))  # "can it go to my PayPal instead?": where a refund goes
         handled.add("ask_policy")
         return handled
-    if _asks_price_difference(words, refused=refused):
+    if _asks_price_difference(words, refused=refused) and "cancel" not in named:
         found.negated = True  # "can I keep it and get a partial refund?": no request makes part of the money back
         return handled
     rules_asked = has(lexicon.policy_cues, words) or (not context.offered and has(lexicon.return_costs, words))
@@ -2259,6 +2261,17 @@ def _thanks(words: Sequence[str], lexicon: Lexicon) -> bool:
     return not refusing
 
 
+_FRANKNESS = frozenset({"honestly", "tbh", "frankly", "truthfully", "genuinely", "sadly", "unfortunately"})
+
+
+def _past_frankness(words: Sequence[str]) -> Sequence[str]:
+    """The words after a frank opener ("honestly no, I still want out"), which is no answer of its own."""
+    at = 0
+    while at < len(words) - 1 and words[at] in _FRANKNESS:
+        at += 1
+    return words[at:]
+
+
 def _read_answers(
     clause: Clause, position: int, context: Context, lexicon: Lexicon, found: Found, *, thanked: bool, irony: bool
 ) -> None:
@@ -2295,7 +2308,8 @@ def _read_answers(
         and not (words[0] == "ok" and clause.question and len(words) > _SHORT_ANSWER)
         and not (words[0] == "ok" and has(lexicon.cancel_request_cues, words[1:]))
     )  # "ok and can I cancel an order after it's shipped?" asks something new; "ok forget it" gives up
-    no = (only(lexicon.no, words, lexicon) or starts_with(lexicon.no, words)) and not dismayed(words)
+    frank = _past_frankness(words)
+    no = (only(lexicon.no, frank, lexicon) or starts_with(lexicon.no, frank)) and not dismayed(words)
     if irony and yes:
         yes, no = False, True
     if question == "person" and _colleague_not_needed(words, lexicon):

@@ -517,6 +517,13 @@ def _contract_over(words: Sequence[str]) -> bool:
         for i in range(len(words))
     ):
         return True  # not "I want out of contract", which asks to leave it
+    if any(
+        words[i : i + 2] in (["ran", "out"], ["run", "out"])
+        and (words[i - 1 : i] in (["it"], ["its"], ["has"]) or not _CONTRACTS.isdisjoint(words[max(0, i - 3) : i]))
+        and _NOT_OVER_YET.isdisjoint(words[i + 2 :])
+        for i in range(1, len(words))
+    ):
+        return True  # "it ran out in November", "my contract has run out"
     return any(
         word in _CONTRACTS
         and not _OVER.isdisjoint(words[i + 1 : i + 4])

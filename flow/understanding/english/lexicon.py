@@ -129,7 +129,8 @@ _CANCEL = _phrases("""
     get out of the contract | get out of my membership | end it early |
     stop the membership |
     stop my subscription | stop the subscription | stop my plan | end the membership | end the subscription |
-    stop my gym membership | end my gym membership | quit my gym membership | stop my gym | quit my gym
+    stop my gym membership | end my gym membership | quit my gym membership | stop my gym | quit my gym |
+    end my gym contract | end the gym contract | get out of my gym contract | end my gym
 """)
 _WEAK_REFUND = _phrases("""
     return it | return this | return them | return these | return the | return my | send it back | send this back |
@@ -422,7 +423,9 @@ _PERSON = _phrases("""
     the boss | someone in authority | someone | somebody | anyone | anybody | pass me on | pass me to |
     over the phone | by phone | a phone call | speak on the phone | talk on the phone | prefer a call |
     rather have a call | rather get a call | rather a call | want a call | like a call | give me a call |
-    call me instead | a call instead
+    call me instead | a call instead | whoever makes | whoever decides | whoever is in charge |
+    who makes the decisions | who makes these decisions | who decides these things | the person who decides |
+    someone who can decide
 """)
 _NO_PERSON = _phrases("""
     no need for a manager | no need for a person | no need for a human | no need for an agent |
