@@ -748,6 +748,9 @@ def test_a_new_job_or_a_move_to_another_plan_is_no_move_away(engine: Engine, mes
         ("I request the refund of my annual subscription. The renewal happened 16 days ago.", 16),
         ("I would like a refund please. I noticed you took a payment on the 15th of November.", 19),
         ("refund please, renewed 15/11", 19),
+        ("refund please, the charge went through on Nov 22", 12),
+        ("refund please, it came out on the 22nd", 12),
+        ("refund please, charged Nov. 2nd", 32),
     ],
 )
 def test_a_renewal_told_in_other_words_is_dated(subscriptions: Engine, message: str, days: int) -> None:

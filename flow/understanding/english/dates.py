@@ -206,6 +206,8 @@ def read_dates(
     tokens = [t._replace(text=_SHORT_DAYS[t.text]) if t.text in _SHORT_DAYS else t for t in _tokens(folded)]
     if not _TENS.keys().isdisjoint(t.text for t in tokens):
         tokens = _tens_and_units(tokens)
+    if "." in folded:
+        tokens = _without_abbreviation_stops(tokens)
     found: list[When] = []
     i = 0
     while i < len(tokens):
@@ -225,6 +227,29 @@ def read_dates(
             found.append(When(days, anchor, tokens[i].start, tokens[last].end, _shape(tokens, i, last)))
         i = last + 1
     return found
+
+
+def _without_abbreviation_stops(tokens: list[_Token]) -> list[_Token]:
+    """The tokens without the full stop of a shortened month before a day ("Nov. 2nd", "Sept. 3")."""
+    return [
+        token
+        for at, token in enumerate(tokens)
+        if not (
+            token.text == "."
+            and 0 < at < len(tokens) - 1
+            and tokens[at - 1].text in MONTHS
+            and len(tokens[at - 1].text) <= _SHORT_MONTH
+            and tokens[at - 1].text not in _WHOLE_SHORT_MONTHS
+            and tokens[at + 1].text[:1].isdigit()
+            and (at + 2 >= len(tokens) or tokens[at + 2].text not in UNITS)
+        )
+    ]
+
+
+_SHORT_MONTH = 4
+"""The longest shortened month name ("sept")."""
+_WHOLE_SHORT_MONTHS = frozenset({"may", "june", "july"})
+"""Month names as short as a shortening, whose full stop ends a sentence ("in May. 2 days later")."""
 
 
 def _tens_and_units(tokens: list[_Token]) -> list[_Token]:
@@ -1100,8 +1125,14 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             and before[n + 1 : n + 2] not in _NOT_THE_ORDER_ITSELF
         ):
             return "delivery"  # "I received my order yesterday", "got my order today": the day it came
-        if word in PURCHASE_WORDS:
+        if word in _PAYMENTS and not _FAILED_PAYMENT.isdisjoint(before[n + 1 : n + 3]):
+            return "other"  # "the payment bounced 5 days ago": a payment that did not go through
+        if word in PURCHASE_WORDS or word in _PAYMENTS:
             return "purchase"
+        if word == "through" and before[n - 1 : n] in (["went"], ["gone"], ["go"]):
+            return "purchase"  # "the charge went through on Nov 29"
+        if word in ("came", "taken", "come") and before[n + 1 : n + 2] == ["out"]:
+            return "purchase"  # "it came out on the 29th": the money left the account then
         if _got_it(before, n) or word in _HAD and "since" in before[n + 1 : n + 4]:
             return "got"  # "I've had it since mid-September": owned from the day it was got
         if word == "here" and not _EXPECTED.isdisjoint(before[max(0, n - 4) : n]):
@@ -1139,6 +1170,9 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
 
 
 _HAD = frozenset({"had", "owned", "have", "having"})
+_PAYMENTS = frozenset({"payment", "payments", "charge", "charges", "debit", "debits", "transaction", "transactions"})
+"""Money taken, whose day is the day of buying or renewing ("two payments of $89 on Nov 30")."""
+_FAILED_PAYMENT = frozenset({"bounced", "failed", "declined", "didnt", "reversed", "refunded", "returned"})
 _ORDER_NOUNS = frozenset({"order", "parcel", "package", "delivery"})
 _OWNERS = frozenset({"my", "the", "our", "your"})
 _CAME_BY = frozenset({"received", "receive", "got", "collected", "picked"})
