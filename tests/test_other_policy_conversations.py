@@ -910,3 +910,21 @@ def test_a_frank_no_at_the_check_in_is_a_no(engine: Engine) -> None:
     conversation, turn = engine.reply(conversation, "honestly no, I still want out")
 
     assert conversation.state == "escalated", turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "could you tell me what the basic plan includes compared to what I have now?",
+        "can you tell me what the pause involves?",
+    ],
+)
+def test_asking_to_be_told_about_an_offer_sets_nothing_up(subscriptions: Engine, message: str) -> None:
+    conversation, _ = subscriptions.start(message="refund please, it renewed 3 weeks ago")
+    conversation, turn = subscriptions.reply(conversation, message)
+
+    assert conversation.state == "offering_alternatives", turn.text
+    assert all(action.type != "apply_alternative" for action in turn.actions)
+    _, turn = subscriptions.start(message=message)
+    assert turn.signals is not None
+    assert not any(act.kind == "choose" for act in turn.signals.acts)

@@ -303,6 +303,11 @@ def options_instead(clauses: list[Clause], context: Context, lexicon: Lexicon, f
             return
 
 
+_TELLING = frozenset({"tell", "explain", "know", "wondering", "wonder", "curious", "clarify"})
+_WHAT_OR_HOW = frozenset({"what", "whats", "how", "when", "where", "which"})
+"""A question asking to be told ("can you tell me what…?") asks about what it names."""
+
+
 def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
     """ "I'd like to swap it", "can I get store credit?", "exchange please"; not "how does an exchange work?",
     "I don't want credit" or "what is store credit?"."""
@@ -311,6 +316,8 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
         return False
+    if not _TELLING.isdisjoint(words[: mention.start]) and not _WHAT_OR_HOW.isdisjoint(words[1 : mention.start]):
+        return False  # "could you tell me what the basic plan includes?" asks about it
     if not _USING.isdisjoint(words[: mention.start]):
         return False  # "can I use the same label for another order?" asks about it
     if all(word in _BARE or word in _GIVING for word in words[: mention.start]) and all(
