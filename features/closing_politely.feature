@@ -198,6 +198,19 @@ Feature: Closing politely when the customer has nothing else
       And the customer says "no thanks"
       Then the conversation is closed
 
+    Scenario Outline: "<message>" after asking about one offer is leaving, not a no to that offer alone
+      Given the customer "Dana" bought order "A-1001" 45 days ago
+      When the customer says "I want a refund"
+      And the customer says "how does the store credit work?"
+      And the customer says "<message>"
+      Then the conversation is closed
+      And the agent does not say "exchange"
+
+      Examples:
+        | message              |
+        | no thanks, bye       |
+        | no thanks then. bye  |
+
 
   Rule: Turning down a colleague offered for what the agent cannot do is an answer, not a muddle
 

@@ -214,6 +214,9 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if context.state == "offering_alternatives" and _turns_one_down_and_leaves(acts):
+            # "no thanks, bye" right after asking about the pause: leaving, so nothing on offer is wanted
+            acts = [Act.of("reject", "all") if a.kind == "reject" else a for a in acts]
         condition = next((f.name for f in context.facts if f.kind == "condition"), None)
         if (
             condition is not None
@@ -1066,6 +1069,17 @@ def _orders_named(text: str, context: Context) -> int:
     if spec is None:
         return 0
     return len({str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)})
+
+
+def _turns_one_down_and_leaves(acts: Sequence[Act]) -> bool:
+    """Whether a message turns one offer down and says goodbye, and does nothing else."""
+    kinds = [a.kind for a in acts]
+    return (
+        "goodbye" in kinds
+        and "reject" in kinds
+        and set(kinds) <= {"reject", "goodbye", "thank"}
+        and all(a.target != "all" for a in acts if a.kind == "reject")
+    )
 
 
 def _not_due_yet(clauses: Sequence[Sequence[str]]) -> bool:
