@@ -1545,6 +1545,17 @@ Feature: Reading facts and requests the way people give them
       And the agent says "33 days ago"
       And the agent offers "Store credit" and "Exchange"
 
+    Scenario Outline: "<message>" dates the buying in the first message
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+      And the agent does not say "When did you buy it?"
+
+      Examples:
+        | message                                         | days |
+        | refund for A-3002. it was the 1st of November   | 32   |
+        | refund for A-3002, I think it was Nov 4th       | 29   |
+
     Scenario: "It's stopped turning on" is a fault, and a replacement is offered past 30 days
       When the customer says "I bought a TV 3 months ago and it's stopped turning on. A-1900"
       Then the message gives the fact "condition" as "faulty"

@@ -1055,7 +1055,20 @@ def _set_apart(folded: str, start: int, end: int) -> bool:
     while before and before.rsplit(None, 1)[-1] in _DAY_LEADS:
         before = before[: -len(before.rsplit(None, 1)[-1])].rstrip()  # "A-7878, last Monday", "on the 3rd"
     after = folded[end:].lstrip()
-    return bool(before) and before[-1] in _CLAUSE_MARKS and (not after or after[0] in _CLAUSE_MARKS)
+    if after and after[0] not in _CLAUSE_MARKS:
+        return False
+    words = before.split()
+    if words[-2:] == ["it", "was"] or words[-1:] == ["its"]:
+        # "refund for A-3002. it was the 1st of November", "I think it was Nov 4th": the day it was bought
+        lead = words[:-2] if words[-1:] == ["was"] else words[:-1]
+        while lead and lead[-1] in _IT_WAS_HEDGES:
+            lead = lead[:-1]
+        return not lead or lead[-1][-1:] in _CLAUSE_MARKS
+    return bool(before) and before[-1] in _CLAUSE_MARKS
+
+
+_IT_WAS_HEDGES = frozenset({"i", "think", "believe", "reckon", "guess", "pretty", "sure", "so", "and", "yeah", "well"})
+"""Words before "it was" that only hedge it ("I think it was the 4th")."""
 
 
 _CLAUSE_MARKS = frozenset(".,;!?")
