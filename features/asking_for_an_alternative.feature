@@ -286,6 +286,21 @@ Feature: Asking for an alternative straight away
       Then the alternative "Exchange" is applied
       And the agent says "as soon as yours is on its way back to us"
 
+  Rule: Saying what one will do oneself, or the colour wanted, is read as meant
+
+    Scenario: "Cancel the repair, I'll just buy a new one elsewhere" withdraws the repair and sets up nothing
+      When the customer says "my kettle A-6320 stopped working, I bought it 2 months ago"
+      And the customer says "repair"
+      And the customer says "actually can you cancel the repair? I'll just buy a new one elsewhere"
+      Then the message is not read as "choose"
+      And the agent says "The repair is cancelled"
+      And the alternative "Replacement" is not applied
+
+    Scenario: "I'd like navy please, not a refund" for the wrong colour sent is the exchange in navy
+      When the customer says "P-6321 wrong colour, I ordered navy and got black. bought on Sunday. I'd like navy please, not a refund"
+      Then the alternative "Exchange" is applied
+      And the agent does not say "started a full refund"
+
   Rule: A size or colour asked for is the exchange
 
     Scenario: "Will the replacement be the same model?" asks about the replacement, not the exchange

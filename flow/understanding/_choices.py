@@ -204,6 +204,8 @@ def read_choices(
             for mention in mentions:
                 if context.state == "follow_up" and said_of_it(clause.words, mention):
                     continue  # "the new one is too big now", once it was set up: what came, not an offer taken
+                if _buys_it_elsewhere(clause.words, mention):
+                    continue  # "I'll just buy a new one elsewhere": the customer's own, not the replacement
                 if (
                     not clause.question
                     and told_of_before(clause.words, mention)
@@ -1206,6 +1208,21 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
     ):
         return True  # "can someone call me at 3pm tomorrow?", "could you ring me?" ask for the call
     return bool(tail) and tail[-1] == "please" and len(tail) <= 2
+
+
+def _buys_it_elsewhere(words: Sequence[str], mention: Mention) -> bool:
+    """Whether the customer says they will get the thing themselves ("I'll just buy a new one elsewhere", "I
+    bought a new one myself"), which names an offer without taking it."""
+    before = words[max(0, mention.start - 3) : mention.start]
+    return not _BUYING.isdisjoint(before) and (
+        not _GOT_ELSEWHERE.isdisjoint(words[mention.end :])
+        or not _SELF.isdisjoint(words[max(0, mention.start - 5) : mention.start])
+    )
+
+
+_BUYING = frozenset({"buy", "buying", "bought", "order", "ordering", "ordered", "purchase", "purchased"})
+_GOT_ELSEWHERE = frozenset({"elsewhere", "somewhere", "myself", "locally", "amazon"})
+_SELF = frozenset({"ill", "im", "ive", "well", "weve"})
 
 
 _WH_WORDS = frozenset({"how", "what", "whats", "when", "where", "which", "who", "why"})

@@ -233,11 +233,13 @@ def by_variant(
 
 def _wished_before(clause: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """Whether the word before ``at`` asks for what follows: "I need a 10", "send the black ones", "can I
-    have black ones instead?", "I'd rather get the black ones", "it should be the blue one", "it was meant to be
-    a large"; not "I have black ones"."""
+    have black ones instead?", "I'd rather get the black ones", "I'd like navy", "it should be the blue one", "it
+    was meant to be a large"; not "I have black ones"."""
     before = clause[at - 1 : at]
-    if before in (["need"], ["want"], ["send"]):
+    if before in (["need"], ["want"], ["send"], ["prefer"]):
         return True
+    if before == ["like"] and clause[at - 2 : at - 1] in (["id"], ["would"], ["wed"]):
+        return True  # "I'd like navy please"
     if before == ["be"] and clause[at - 2 : at - 1] in (["should"], ["to"]):
         return True
     return before in (["have"], ["get"]) and (
