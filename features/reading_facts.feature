@@ -1162,6 +1162,12 @@ Feature: Reading facts and requests the way people give them
         | can I cancel B-5150? it's not here yet, ordered Tuesday |
         | can I cancel B-5150 if it hasn't left yet? not arrived  |
 
+    Scenario: "Got it yesterday but I don't want it anymore" is a return, as it is too late to cancel
+      When the customer says "got B-5152 yesterday but I don't want it anymore, changed my mind. bought 6 days ago"
+      Then the message is not read as "request:cancel"
+      And the request "refund" is decided as "approved"
+      And the agent does not say "dispatched"
+
     Scenario: "Cancel it, it still hasn't come and it was due last week" is an order that never arrived
       When the customer says "I want to cancel B-5151, it still hasn't arrived, it was due last week"
       Then the message gives the fact "condition" as "never_arrived"

@@ -217,6 +217,9 @@ class Understander:
         if context.state == "offering_alternatives" and _turns_one_down_and_leaves(acts):
             # "no thanks, bye" right after asking about the pause: leaving, so nothing on offer is wanted
             acts = [Act.of("reject", "all") if a.kind == "reject" else a for a in acts]
+        if _unwanted_after_it_came(acts, clause_words, lexicon):
+            # "got B-1919 yesterday but I don't want it anymore": too late to cancel, so it is sent back
+            acts = [Act.of("request", "refund") if a.kind == "request" and a.target == "cancel" else a for a in acts]
         condition = next((f.name for f in context.facts if f.kind == "condition"), None)
         if (
             condition is not None
@@ -1069,6 +1072,29 @@ def _orders_named(text: str, context: Context) -> int:
     if spec is None:
         return 0
     return len({str(m.group(0)).upper() for m in policy_pattern(spec.pattern or "").finditer(text)})
+
+
+def _unwanted_after_it_came(acts: Sequence[Act], clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """Whether a cancellation was read only from the order no longer being wanted, of an order the message says
+    has come ("it arrived 2 days ago, I just don't want it anymore"), where a refund is what it asks for."""
+    if "refund" not in lexicon.request_cues or not any(
+        a.kind == "request" and a.target == "cancel" and not a.negated for a in acts
+    ):
+        return False
+    strong = lexicon.request_cues["cancel"]
+    if any(has(strong, clause) for clause in clauses):
+        return False
+    return any(has(lexicon.unwanted, clause) for clause in clauses) and any(map(_already_came, clauses))
+
+
+def _already_came(words: Sequence[str]) -> bool:
+    """Whether the words say the order has come ("got it yesterday", "it arrived on Monday"), not that it has
+    not ("it hasn't arrived")."""
+    return any(word in _CAME and _NOT_CAME.isdisjoint(words[max(0, at - 2) : at]) for at, word in enumerate(words))
+
+
+_CAME = frozenset({"got", "arrived", "came", "received", "delivered"})
+_NOT_CAME = frozenset({"not", "hasnt", "havent", "didnt", "never", "still", "yet", "isnt", "wasnt"})
 
 
 def _turns_one_down_and_leaves(acts: Sequence[Act]) -> bool:
