@@ -424,6 +424,31 @@ Feature: Questions on the way, and the facts that change the answer
         | And how does an exchange work?    | We email you a free returns label |
         | Does store credit expire?         | You can spend it online |
 
+    Scenario: "Is there a restocking fee?" beside a return that is approved is honestly left, not ignored
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "A-1001, I want to return it. is there a restocking fee?"
+      Then the request is approved
+      And the reply matches /can't answer (your other question )?from here/
+
+    Scenario: "On my debit card or as credit?" beside a return is answered by where the refund goes
+      Given the customer "Dana" bought order "A-1001" 10 days ago
+      When the customer says "I want to return A-1001 — will I get the money back on my debit card or as credit?"
+      Then the request is approved
+      And the agent says "back on your card"
+      And the agent does not say "The credit goes on your account"
+
+    Scenario: "How long does it take?" beside an exchange asked for is answered from the exchange
+      Given the customer "Dana" bought order "A-1001" 3 days ago
+      When the customer says "I ordered the wrong size - can I swap it for a medium and how long does it take?"
+      Then the alternative "Exchange" is applied
+      And the agent says "as soon as yours is on its way back"
+      And the agent does not say "A refund reaches your card"
+
+    Scenario: "Doesn't match the curtains" beside a return is a reason, not a question left unanswered
+      When the customer says "want to return it, doesn't match the curtains"
+      Then the agent offers "Store credit" and "Exchange"
+      And the agent does not say "other question"
+
     Scenario: Where the refund for another order has got to, asked beside a return, is answered too
       When the customer says "Hi, two things: can I return the mug from A-1111 (bought 40 days ago), and where's the refund for A-2222 you promised last week?"
       Then the agent offers "store credit" and "exchange"

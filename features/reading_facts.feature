@@ -1162,6 +1162,25 @@ Feature: Reading facts and requests the way people give them
         | can I cancel B-5150? it's not here yet, ordered Tuesday |
         | can I cancel B-5150 if it hasn't left yet? not arrived  |
 
+    Scenario Outline: "<message>" is still an order that never arrived, however "yet" is said
+      When the customer says "<message>"
+      Then the message gives the fact "condition" as "never_arrived"
+      And the agent offers "Send it again" and "Full refund"
+
+      Examples:
+        | message                                                               |
+        | cancel B-5153 please, it hasn't arrived yet and it's been 12 days     |
+        | cancel B-5153, it hasn't arrived yet even though you said 3 to 5 days |
+
+    Scenario: "The sole came out on the 29th" dates the fault, not the buying told before it
+      When the customer says "refund for B-5154, I bought it in September and the sole came out on the 29th"
+      Then the agent does not say "within our 30-day window"
+
+    Scenario: "Whoever makes these should be ashamed" is a complaint, not a request for a person
+      When the customer says "my kettle B-5155 broke after 2 weeks, whoever makes these should be ashamed"
+      Then the conversation is in "listening"
+      And the agent does not hand over to a person
+
     Scenario: "Got it yesterday but I don't want it anymore" is a return, as it is too late to cancel
       When the customer says "got B-5152 yesterday but I don't want it anymore, changed my mind. bought 6 days ago"
       Then the message is not read as "request:cancel"

@@ -354,12 +354,14 @@ def asked_about_alternative(run: Run, rules: Rules) -> bool:
 
 
 def _decided_by_what_was_told(run: Run, rules: Rules) -> bool:
-    """The message also tells what the request in hand needed, so it can be decided now ("do you sell gift
-    cards? also my blender leaks, bought it 2 weeks ago"): the question is answered beside the decision."""
+    """The message also tells what the request in hand needed, and the answer is no or other things ("how
+    does store credit work? my kettle stopped working, bought 3 months ago"): the offers are made, and the
+    question is answered with them. A question about another way, asked beside a request that can be had
+    ("do you do exchanges? the zip broke, bought 3 weeks ago"), is answered first."""
     if not _has(run, "provide"):
         return False
     decision = _decision(run, rules)
-    return decision is not None and decision.verdict not in ("missing", "narrow")
+    return decision is not None and decision.verdict in ("decline", "offer", "review")
 
 
 def _moves_on(run: Run) -> bool:
@@ -680,7 +682,7 @@ def approval_undone(run: Run, rules: Rules) -> bool:
         and item.facts[name] in stated.get(name, ())  # what the host supplied stands
         and name in rules.policy.facts_of(item.name)
     }
-    if item.status == "alternative_accepted":
+    if item.status == "alternative_accepted" and not _content_with_it(run):
         # "I forgot to say, I'm moving to Australia": a fact told only now may open an exception
         changed |= {
             name: value
@@ -693,6 +695,22 @@ def approval_undone(run: Run, rules: Rules) -> bool:
     if item.status == "alternative_accepted":
         return decision.verdict in ("approve", "review")
     return decision.verdict not in ("approve", "missing", "narrow")
+
+
+def _content_with_it(run: Run) -> bool:
+    """Whether the message is pleased with what was taken ("perfect, that covers me while I recover from
+    surgery"), or takes an offer, rather than asking for more: what it tells is then said in passing."""
+    if _has(run, "insist"):
+        return False
+    return any(a.kind in ("thank", "affirm", "goodbye", "choose") for a in _acts(run)) or _praises_it(run.text)
+
+
+def _praises_it(text: str) -> bool:
+    words = set(text.lower().replace(",", " ").replace(".", " ").replace("!", " ").split())
+    return not _PLEASED_WITH_IT.isdisjoint(words)
+
+
+_PLEASED_WITH_IT = frozenset({"perfect", "great", "brilliant", "lovely", "works", "suits", "covers", "ideal"})
 
 
 def settled_on_facts(agenda: list[AgendaItem]) -> AgendaItem | None:

@@ -22,7 +22,14 @@ from flow.answers import (
     speaks_of,
 )
 from flow.graph import ESCALATING
-from flow.guards import ASKS_PERSON, files_complaint, listed_instead, switchable, wants_to_complain
+from flow.guards import (
+    ASKS_PERSON,
+    asks_of_an_unsaid_charge,
+    files_complaint,
+    listed_instead,
+    switchable,
+    wants_to_complain,
+)
 from flow.inline import inline
 from flow.models import QuickReply
 from flow.policy import Policy
@@ -346,7 +353,7 @@ class Speaker:
         if (run.state in _NO_ASIDE_STATES and not waiting) or any(step.transition in _ANSWERING for step in steps):
             return
         found = self._aside_answer(run, aside)
-        if found is None and aside.startswith(ASKS_RULES):
+        if found is None and aside.startswith(ASKS_RULES) and not asks_of_an_unsaid_charge(run, self._rules):
             return  # a question about the rules that no sentence answers is left to the reply itself
         if found is None and (_unclear(steps) or run.state == "listening") and unanswered(run, self._rules):
             return  # the reply already says what it cannot help with, and offers a colleague for it
@@ -752,9 +759,13 @@ def _waiting(run: Run, steps: list[Step]) -> bool:
 
 def _already_said(answer: str, paragraphs: list[str]) -> bool:
     """Whether the reply already says what an answer would: four words of it in a row, as in "within 5
-    working days" said by both."""
-    said = _runs_of_four(" ".join(paragraphs))
-    return not said.isdisjoint(_runs_of_four(answer))
+    working days" said by both, not only short common ones ("is on its way")."""
+    shared = _runs_of_four(" ".join(paragraphs)) & _runs_of_four(answer)
+    return any(any(len(word) > _SHORT_WORD or any(c.isdigit() for c in word) for word in run) for run in shared)
+
+
+_SHORT_WORD = 4
+"""Runs of only words this short ("is on its way") are too common to show an answer was said."""
 
 
 def _runs_of_four(text: str) -> set[tuple[str, ...]]:

@@ -345,6 +345,13 @@ class ContextBuilder:
         elif compared:
             context["about"] = _in_sentence(compared[0])
             context["details"] = _fresh_details(compared[0], set(run.said), run.text)
+        item = current_item(run)
+        context["also_possible"] = None
+        if item is not None and compared and not context.get("resume"):
+            decision = self._rules.decide(item.name, self._facts_for(run, item), wish=item.wish)
+            if decision.verdict == "approve":
+                # "do you do exchanges? the zip broke, bought 3 weeks ago": either is open, so which is asked
+                context["also_possible"] = self._title(run, item)
 
     def _wished(self, run: Run, item: AgendaItem | None) -> str | None:
         """How the alternative the customer asked for by name in this message is said in a sentence ("send a

@@ -212,8 +212,10 @@ SPEC = StateSpec(
             "I can do for you?",
         ),
         "describe": (
-            "{{ details }}{% if resume %} {{ resume }}{% endif %}",
-            "{% if questioned %}Good question. {% endif %}{{ details }}{% if resume %} {{ resume }}{% endif %}",
+            "{{ details }}{% if resume %} {{ resume }}{% elif also_possible %} You can have the {{ about }}, or "
+            "{{ also_possible }}: which would you prefer?{% endif %}",
+            "{% if questioned %}Good question. {% endif %}{{ details }}{% if resume %} {{ resume }}{% elif "
+            "also_possible %} Would you like the {{ about }}, or {{ also_possible }}?{% endif %}",
         ),
         "switch": (
             "{% if put_off %}Of course, let's look at {{ request }} first. I'll come back to {{ put_off }} "

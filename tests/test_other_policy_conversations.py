@@ -859,7 +859,6 @@ def test_a_fact_told_after_an_offer_was_taken_that_changes_nothing_keeps_it(engi
     ("told", "circumstance"),
     [
         ("I'm actually moving to Canada in March", "moving"),
-        ("I got a new job in Belfast and won't be around anymore", "moving"),
         ("I'm pregnant and my midwife said no more heavy training", "illness"),
     ],
 )
@@ -928,3 +927,43 @@ def test_asking_to_be_told_about_an_offer_sets_nothing_up(subscriptions: Engine,
     _, turn = subscriptions.start(message=message)
     assert turn.signals is not None
     assert not any(act.kind == "choose" for act in turn.signals.acts)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "perfect, that covers me while I recover from my knee surgery",
+        "great, that's perfect while we're moving house",
+        "thanks. I'm also moving to early mornings so that works",
+    ],
+)
+def test_a_circumstance_told_in_passing_by_a_member_pleased_with_the_offer_keeps_it(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="cancel, 6 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state != "escalated", turn.text
+    assert all(action.type != "withdraw_alternative" for action in turn.actions)
+
+
+def test_a_happy_answer_opening_with_honestly_at_the_check_in_is_no_complaint(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel, 6 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, _ = engine.check_in(conversation)
+    conversation, turn = engine.reply(conversation, "honestly no problems, all good thanks")
+
+    assert conversation.state != "escalated", turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thanks for renewing my plan, can I get a copy of the receipt?",
+        "thank you for renewing so fast, how do I update my card?",
+    ],
+)
+def test_thanks_for_a_renewal_said_gladly_is_no_sarcasm(subscriptions: Engine, message: str) -> None:
+    _, turn = subscriptions.start(message=message)
+
+    assert turn.signals is not None
+    assert not turn.signals.irony

@@ -584,7 +584,7 @@ def read_acts(
                 goes_along=context.question == "anything_else"
                 and not _offered_a_switch(context)
                 and all(_STRONG_YES.isdisjoint(clause.words) for clause in clauses),
-                only_heard=all(_ONLY_HEARD.issuperset(clause.words) for clause in clauses),
+                only_heard=not _goes_ahead(clauses),
             )
         _late_yes(clauses, context, lexicon, found)
     if (
@@ -1074,6 +1074,15 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 # "is that ok?", "can you help?": about the request itself, which the reply answers; not "can you
                 # tell me if you have this in green?"
                 continue
+            if (
+                about_rules
+                and len(chosen) == 1
+                and not requested
+                and ("how", "long") in pairs
+                and not _ASIDE_REFERS.isdisjoint(clause.words)
+            ):
+                # "can I swap it for a medium and how long does it take?": how long what was taken takes
+                return f"{ASKS_BESIDE}{next(iter(chosen))} {' '.join(clause.words)}"
             if about_rules:
                 return f"{ASKS_RULES} {' '.join(clause.words)}"
             if len(chosen) == 1:
@@ -1199,11 +1208,8 @@ def _question_beside_what_went_wrong(clauses: list[Clause], found: Found, asides
     if found.kinds() - {"provide", "complain", "thank", "ask_about", "ask_status"}:
         return
     asking = [(at, act) for at, act in found.acts if act.kind in ("ask_about", "ask_status")]
-    told = sum(act.kind == "provide" for _, act in found.acts)
-    if len(asking) != 1 or (asking[0][0] < 1000 and told < 2) or not clauses[asking[0][0] // 1000].question:
-        # a question first is the message's own ("do you do repairs? my kettle stopped working"), unless the
-        # message goes on to tell more than the trouble ("… also my blender F-3030 leaks, bought 2 weeks ago")
-        return
+    if len(asking) != 1 or asking[0][0] < 1000 or not clauses[asking[0][0] // 1000].question:
+        return  # a question first is the message's own: "do you do repairs? my kettle stopped working"
     at, act = asking[0]
     words = " ".join(clauses[at // 1000].words)
     found.drop(act.kind)
@@ -2269,7 +2275,12 @@ def _past_frankness(words: Sequence[str]) -> Sequence[str]:
     at = 0
     while at < len(words) - 1 and words[at] in _FRANKNESS:
         at += 1
+    if at and words[at + 1 : at + 2] and words[at + 1] in _NOTHING_WRONG:
+        return words  # "honestly no problems, all good": nothing wrong, which is no "no"
     return words[at:]
+
+
+_NOTHING_WRONG = frozenset({"problem", "problems", "issue", "issues", "complaints", "worries", "trouble", "hassle"})
 
 
 def _read_answers(
@@ -2826,14 +2837,19 @@ _GUESSING = frozenset(
 
 
 def _where_the_money_goes(words: Sequence[str]) -> bool:
-    """Whether a request asks where the money should go: "to a different card", "to my PayPal"."""
+    """Whether a request asks where the money should go: "to a different card", "to my PayPal", "on my card or
+    as credit"."""
     if "paypal" in words:
         return True
     if not _ACCOUNT_DETAILS.isdisjoint(words):
         return False  # "can I change my account email to jo@new.com?": the account's details, not the money
-    return not PAYMENT_PLACES.isdisjoint(words) and not _OTHER_THAN_USUAL.isdisjoint(words)
+    if PAYMENT_PLACES.isdisjoint(words):
+        return False
+    # "will I get it back on my debit card or as credit?": one way or the other, asked
+    return not _OTHER_THAN_USUAL.isdisjoint(words) or ("or" in words and not _AS_CREDIT.isdisjoint(words))
 
 
+_AS_CREDIT = frozenset({"credit", "voucher", "vouchers", "points"})
 _ACCOUNT_DETAILS = frozenset({"email", "password", "username", "login", "address", "name", "phone", "details"})
 
 
@@ -3184,11 +3200,17 @@ def _from_model(
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
 
 
-_ONLY_HEARD = frozenset(
-    {"ok", "okay", "k", "kk", "alright", "right", "fine", "i", "see", "got", "it", "ah", "oh", "thanks", "thank",
-     "you", "ta", "cheers", "noted", "understood", "makes", "sense", "cool"}
-)  # fmt: skip
-"""Words that only say the customer heard a description ("ok", "right, I see"), and want nothing by it."""
+def _goes_ahead(clauses: Sequence[Clause]) -> bool:
+    """Whether a yes says to go ahead ("ok do it", "yes please", "sounds good"), not only that a description
+    was heard ("ok", "ok good to know", "ok, I'll think about it")."""
+    words = {word for clause in clauses for word in clause.words}
+    return not _GOING_AHEAD.isdisjoint(words) and _HOLDING_BACK.isdisjoint(words)
+
+
+_GOING_AHEAD = frozenset(
+    {"yes", "yeah", "yep", "yup", "please", "pls", "do", "go", "sounds", "lets", "book", "arrange", "want", "take"}
+)
+_HOLDING_BACK = frozenset({"think", "later", "maybe", "tomorrow", "consider", "wait", "first", "know", "not"})
 
 
 def _described_before_any_offer(context: Context) -> bool:

@@ -21,21 +21,17 @@ def is_ironic(
     lexicon: Lexicon,
     *,
     after_refusal: bool = False,
-    before_help: bool = False,
 ) -> bool:
     """Whether a message (its text, and the words of its clauses) praises or thanks ironically.
 
     An eye-roll or slow-clap emoji beside praise or thanks makes it ironic, and so do thanks for a harm
     ("thanks for charging me $99"). ``after_refusal`` says the agent has just turned the customer down, so
     praise of the service answering it ("wow, great service as always") is ironic even with no bad news
-    beside it; ``before_help`` says the agent has done nothing yet but ask, so "wow, so helpful" with
-    nothing else answers the question with a sneer.
+    beside it.
     """
     if not clauses:
         return False
     if after_refusal and _in_any(lexicon.praised_service, clauses):
-        return True
-    if before_help and _only_exclaimed_praise(clauses, lexicon):
         return True
     if any(_thanked_for_harm(words) for words in clauses):
         return True
@@ -79,21 +75,12 @@ def is_ironic(
     return any(_bad_news(words, lexicon) and not _supposed(words) for words in rest)
 
 
-def _only_exclaimed_praise(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
-    """ "Wow so helpful", "oh really helpful": an exclamation and praise of the service, and nothing else."""
-    words = [word for clause in clauses for word in clause]
-    return (
-        words[0] in lexicon.irony_openers
-        and _in_any(lexicon.praised_service, clauses)
-        and all(w in lexicon.praise or w in lexicon.irony_openers or w in _STRESS for w in words)
-    )
-
-
 _THANKS_WORDS = frozenset({"thanks", "thank", "cheers", "ta"})
-_HARMS = frozenset(
-    {"charging", "overcharging", "billing", "debiting", "ignoring", "wasting", "renewing", "autorenewing"}
-)
+_HARMS = frozenset({"charging", "overcharging", "debiting", "ignoring", "wasting"})
 """What no one thanks a company for meaning it ("thanks for charging me twice")."""
+_HARMS_IF_UNASKED = frozenset({"renewing", "autorenewing", "billing", "auto"})
+"""What may be thanked for meaning it ("thanks for renewing so fast"), unless said to be unwanted."""
+_UNWANTED = frozenset({"without", "never", "twice", "again", "nothing", "didnt", "forgot"})
 _HARM_REACH = 4
 """At most this many words between the thanks and the "for" of the harm ("thanks Cloudnote for charging")."""
 
@@ -108,7 +95,9 @@ def _thanked_for_harm(words: Sequence[str]) -> bool:
         if "for" in after:
             harm = after.index("for") + at + 2
             if words[harm : harm + 1] and (
-                words[harm] in _HARMS or words[harm : harm + 3] == ["taking", "my", "money"]
+                words[harm] in _HARMS
+                or words[harm : harm + 3] == ["taking", "my", "money"]
+                or (words[harm] in _HARMS_IF_UNASKED and not _UNWANTED.isdisjoint(words[harm + 1 :]))
             ):
                 return True
     return False

@@ -181,13 +181,7 @@ class Understander:
             if picked is not None:
                 facts.facts[order_name] = picked  # "cancel the second one" after naming two orders
                 slots["picked"] = order_name
-        irony = is_ironic(
-            text,
-            clause_words,
-            lexicon,
-            after_refusal=_after_refusal(context),
-            before_help=context.state == "listening" and not context.granted,
-        )
+        irony = is_ironic(text, clause_words, lexicon, after_refusal=_after_refusal(context))
         asides: list[str] = []
         also_wished: list[str] = []
         second_best: list[str] = []
@@ -1112,12 +1106,14 @@ def _not_due_yet(clauses: Sequence[Sequence[str]]) -> bool:
     """Whether an order not come is only not come yet ("it hasn't arrived yet"), with no word of it being late
     or long awaited ("it still hasn't come", "it was due on Monday")."""
     words = {word for clause in clauses for word in clause}
-    return "yet" in words and _OVERDUE_WORDS.isdisjoint(words)
+    if "yet" not in words or not _OVERDUE_WORDS.isdisjoint(words):
+        return False
+    return not any(word.isdigit() for word in words)  # "it's been 12 days", "you said 3 to 5 days"
 
 
 _OVERDUE_WORDS = frozenset(
     "still late supposed should meant lost ages overdue expected promised due waiting waited weeks week month "
-    "months never".split()
+    "months never days been said told even".split()
 )
 
 

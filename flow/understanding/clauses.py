@@ -301,8 +301,11 @@ def _asks_from(words: list[str], start: int) -> bool:
 
 
 def _subject_left_out(words: list[str], opening: int) -> bool:
-    """ "Is not good quality", "was too small": a statement about the item with "it" left out, which opens
-    like a question but asks nothing (one asked with "?" is read as a question before this)."""
+    """ "Is not good quality", "was too small", "doesn't match the curtains": a statement about the item with "it"
+    left out, which opens like a question but asks nothing (one asked with "?" is read as a question before
+    this)."""
+    if words[opening] in _NEGATIVE_AUXILIARIES:
+        return words[opening + 1] not in _SUBJECTS  # "doesn't match the curtains"; not "doesn't it come with one?"
     if words[opening] not in _COPULAS:
         return False
     # "but is clearly veneer": what follows is no subject ("is it", "are there", "is a refund possible")
@@ -310,6 +313,7 @@ def _subject_left_out(words: list[str], opening: int) -> bool:
 
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+_NEGATIVE_AUXILIARIES = frozenset({"doesnt", "dont", "didnt", "isnt", "arent", "wont", "cant"})
 _SUBJECTS = frozenset(
     "it this that there these those they you i we he she my your the a an our his her their its any anyone "
     "anybody someone somebody everything anything something one refund refunds return returns exchange "

@@ -332,8 +332,8 @@ ILLNESS = _phrases("""
     medical certificate | medical note | physiotherapist has advised | physio has advised | physio says |
     physiotherapist says | doctor has advised | doctor advised | gp has advised | gp advised | doctor advised against |
     on medical advice | my knees are shot | my knee is shot | my back is shot | knees are no longer |
-    bad knees | bad back | arthritis | chronic pain | long covid | im pregnant | i am pregnant | pregnancy |
-    my midwife | midwife said | midwife says | midwife told me | midwife advised
+    bad knees | bad back | arthritis | chronic pain | long covid | midwife said | midwife says | midwife told me |
+    midwife advised | midwife has told me | midwife has advised
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
@@ -366,9 +366,8 @@ MOVING = _phrases("""
     move to another country | no gym of yours | no gyms of yours | none of your gyms | no branch near |
     no branches near | none of your branches | too far from your | too far away from your |
     no longer live near |
-    no longer in the area | not in the area anymore | im actually moving to | actually moving to |
-    im now moving to | also moving to | wont be around anymore | wont be around any more | wont be living here |
-    wont be living near | no longer living here | no longer living near
+    no longer in the area | not in the area anymore | im actually moving to | no longer living here |
+    no longer living near
 """)
 """The customer is moving away (which a contract with a place, like a gym's, may weigh)."""
 HARDSHIP = _phrases("""

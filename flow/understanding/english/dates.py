@@ -1131,7 +1131,7 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             return "purchase"
         if word == "through" and before[n - 1 : n] in (["went"], ["gone"], ["go"]):
             return "purchase"  # "the charge went through on Nov 29"
-        if word in ("came", "taken", "come") and before[n + 1 : n + 2] == ["out"]:
+        if word in ("came", "taken", "come") and before[n + 1 : n + 2] == ["out"] and before[n - 1 : n] in _MONEY_SAID:
             return "purchase"  # "it came out on the 29th": the money left the account then
         if _got_it(before, n) or word in _HAD and "since" in before[n + 1 : n + 4]:
             return "got"  # "I've had it since mid-September": owned from the day it was got
@@ -1172,6 +1172,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
 _HAD = frozenset({"had", "owned", "have", "having"})
 _PAYMENTS = frozenset({"payment", "payments", "charge", "charges", "debit", "debits", "transaction", "transactions"})
 """Money taken, whose day is the day of buying or renewing ("two payments of $89 on Nov 30")."""
+_MONEY_SAID = (["it"], ["money"], ["payment"], ["charge"], ["cash"], ["that"], ["which"])
+"""Words before "came out" that make it money leaving the account, not a part coming off ("the sole came out")."""
 _FAILED_PAYMENT = frozenset({"bounced", "failed", "declined", "didnt", "reversed", "refunded", "returned"})
 _ORDER_NOUNS = frozenset({"order", "parcel", "package", "delivery"})
 _OWNERS = frozenset({"my", "the", "our", "your"})

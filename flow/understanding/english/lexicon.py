@@ -423,9 +423,8 @@ _PERSON = _phrases("""
     the boss | someone in authority | someone | somebody | anyone | anybody | pass me on | pass me to |
     over the phone | by phone | a phone call | speak on the phone | talk on the phone | prefer a call |
     rather have a call | rather get a call | rather a call | want a call | like a call | give me a call |
-    call me instead | a call instead | whoever makes | whoever decides | whoever is in charge |
-    who makes the decisions | who makes these decisions | who decides these things | the person who decides |
-    someone who can decide
+    call me instead | a call instead | whoever makes these decisions | whoever makes the decisions |
+    whoever is in charge | the person who decides | someone who can decide
 """)
 _NO_PERSON = _phrases("""
     no need for a manager | no need for a person | no need for a human | no need for an agent |
