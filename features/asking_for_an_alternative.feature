@@ -193,6 +193,12 @@ Feature: Asking for an alternative straight away
       | yeah go on then    |
       | yes please do that |
 
+  Scenario: "Yes please" with the order and date after an exchange was described arranges the exchange
+    When the customer says "how does an exchange work?"
+    And the customer says "yes please, my order is A-6312, bought 40 days ago, wrong size"
+    Then the alternative "Exchange" is applied
+    And the agent does not say "refund"
+
   Scenario: A plain "ok" after an exchange was described is heard, and the date still asked
     When the customer says "I'd like to send back a jumper, A-6311"
     And the customer says "how does an exchange work?"

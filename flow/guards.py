@@ -687,7 +687,10 @@ def approval_undone(run: Run, rules: Rules) -> bool:
         changed |= {
             name: value
             for name, value in run.signals.facts.items()
-            if name not in item.facts and name in rules.policy.facts_of(item.name)
+            if name not in item.facts
+            and name in rules.policy.facts_of(item.name)
+            and name in rules.policy.facts
+            and rules.policy.facts[name].kind == "circumstance"  # not "the new one hasn't arrived yet"
         }
     if not changed:
         return False

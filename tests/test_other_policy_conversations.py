@@ -967,3 +967,22 @@ def test_thanks_for_a_renewal_said_gladly_is_no_sarcasm(subscriptions: Engine, m
 
     assert turn.signals is not None
     assert not turn.signals.irony
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ("not really, my dad died on Sunday and I won't be coming back", "sorry for your loss"),
+        ("no, I'm moving to Spain next month", "end a contract early"),
+    ],
+)
+def test_a_reason_for_an_exception_told_as_a_no_at_the_check_in_is_reviewed(
+    engine: Engine, answer: str, said: str
+) -> None:
+    conversation, _ = engine.start(message="cancel, 5 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, _ = engine.check_in(conversation)
+    conversation, turn = engine.reply(conversation, answer)
+
+    assert said in turn.text
+    assert any(getattr(action, "reason", None) == "exception" for action in turn.actions), turn.text

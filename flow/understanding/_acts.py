@@ -584,7 +584,7 @@ def read_acts(
                 goes_along=context.question == "anything_else"
                 and not _offered_a_switch(context)
                 and all(_STRONG_YES.isdisjoint(clause.words) for clause in clauses),
-                only_heard=not _goes_ahead(clauses),
+                only_heard=not goes_ahead(clauses),
             )
         _late_yes(clauses, context, lexicon, found)
     if (
@@ -3200,16 +3200,21 @@ def _from_model(
         found.add(900, Act.of("affirm" if intent == "accept" else "deny"))
 
 
-def _goes_ahead(clauses: Sequence[Clause]) -> bool:
+def goes_ahead(clauses: Sequence[Clause]) -> bool:
     """Whether a yes says to go ahead ("ok do it", "yes please", "sounds good"), not only that a description
     was heard ("ok", "ok good to know", "ok, I'll think about it")."""
     words = {word for clause in clauses for word in clause.words}
-    return not _GOING_AHEAD.isdisjoint(words) and _HOLDING_BACK.isdisjoint(words)
+    if not _HOLDING_BACK.isdisjoint(words):
+        return False
+    pairs = {pair for clause in clauses for pair in zip(clause.words, clause.words[1:], strict=False)}
+    return not _GOING_AHEAD.isdisjoint(words) or not _GOING_AHEAD_PAIRS.isdisjoint(pairs)
 
 
-_GOING_AHEAD = frozenset(
-    {"yes", "yeah", "yep", "yup", "please", "pls", "do", "go", "sounds", "lets", "book", "arrange", "want", "take"}
-)
+_GOING_AHEAD = frozenset({"yes", "yeah", "yep", "yup", "please", "pls", "sounds", "lets", "book", "arrange"})
+_GOING_AHEAD_PAIRS = frozenset(
+    {("do", "it"), ("do", "that"), ("go", "ahead"), ("go", "on"), ("i", "want"), ("ill", "take"), ("take", "it"),
+     ("set", "up"), ("sort", "it")}
+)  # fmt: skip
 _HOLDING_BACK = frozenset({"think", "later", "maybe", "tomorrow", "consider", "wait", "first", "know", "not"})
 
 

@@ -21,6 +21,7 @@ from flow.understanding._acts import (
     asks_beyond_requests,
     asks_what_the_agent_does,
     chases_in_irony,
+    goes_ahead,
     read_acts,
     supposed_refusal,
     wants_a_cancelled_order,
@@ -208,6 +209,16 @@ class Understander:
         )
         if asides:
             slots["aside"] = asides[0]
+        if (
+            context.state == "listening"
+            and context.focus is not None
+            and not context.offered
+            and any(a.kind == "affirm" and not a.negated for a in acts)
+            and not any(a.kind in ("choose", "request") for a in acts)
+            and goes_ahead(clauses)
+        ):
+            # "how does an exchange work?" … "yes please, my order is C-7720": the yes wants what was described
+            acts = [Act.of("choose", context.focus) if a.kind == "affirm" else a for a in acts]
         if context.state == "offering_alternatives" and _turns_one_down_and_leaves(acts):
             # "no thanks, bye" right after asking about the pause: leaving, so nothing on offer is wanted
             acts = [Act.of("reject", "all") if a.kind == "reject" else a for a in acts]
