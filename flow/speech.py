@@ -387,13 +387,14 @@ class Speaker:
             paragraphs[-1] = _before_the_question(paragraphs[-1], text)
 
     def _request_beyond(self, run: Run) -> str | None:
-        """The kind of request the message asks for beside one the policy handles, when the policy handles no
-        request of that kind ("refund" in "cancel my membership and refund last month" to a gym that only
-        cancels)."""
+        """The kind of request the message asks for beside one the policy handles, or beside an offer taken,
+        when the policy handles no request of that kind ("refund" in "cancel my membership and refund last
+        month" to a gym that only cancels; "cancel" in "ok the pause, and cancel auto-renew please")."""
         requests = [act.target for act in run.signals.acts if act.kind == "request" and act.target and not act.negated]
         policy = self._rules.policy
         handled = [kind for kind in requests if policy.request_for(f"request_{kind}") is not None]
-        return next((kind for kind in requests if kind not in handled), None) if handled else None
+        chose = any(act.kind == "choose" and not act.negated for act in run.signals.acts)
+        return next((kind for kind in requests if kind not in handled), None) if handled or chose else None
 
     def _aside_answer(self, run: Run, aside: str) -> str | None:
         """The sentence that answers an aside question: from the details of the offer it asks about (as the

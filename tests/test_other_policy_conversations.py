@@ -986,3 +986,19 @@ def test_a_reason_for_an_exception_told_as_a_no_at_the_check_in_is_reviewed(
 
     assert said in turn.text
     assert any(getattr(action, "reason", None) == "exception" for action in turn.actions), turn.text
+
+
+def test_thinking_over_an_offer_while_leaving_takes_nothing(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, it renewed 3 weeks ago")
+    conversation, _ = subscriptions.reply(conversation, "is the pause free?")
+    conversation, turn = subscriptions.reply(conversation, "no thanks, bye for now, I'll think about the downgrade")
+
+    assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
+
+
+def test_a_cancellation_asked_for_beside_an_offer_taken_is_said_to_be_a_colleague_s(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, it renewed 3 weeks ago")
+    conversation, turn = subscriptions.reply(conversation, "ok the pause, and cancel auto-renew please")
+
+    assert any(action.type == "apply_alternative" for action in turn.actions)
+    assert "colleague" in turn.text

@@ -216,6 +216,8 @@ def read_choices(
                     continue
                 if mention.how == "position" and index and not _ARRIVING.isdisjoint(clauses[index - 1].words):
                     continue  # "it's arrived now! the first one": the parcel that came, not the first offer
+                if _thinks_it_over(clause.words[: mention.start]) and not clause.question:
+                    continue  # "bye for now, I'll think about the downgrade": weighed, not taken
                 act = _offer_act(clause, mention, context, lexicon, abusive=abusive)
                 if (
                     act.kind == "choose"
@@ -965,6 +967,20 @@ def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexi
             return Act.of("ask_why")
         return Act.of("ask_about", mention.offer)
     return Act.of("choose", mention.offer)
+
+
+def _thinks_it_over(before: Sequence[str]) -> bool:
+    """Whether the words before an offer's name say the customer will think it over ("I'll think about the
+    downgrade", "let me consider the pause"), which takes nothing yet."""
+    near = before[-4:]
+    pairs = set(zip(near, near[1:], strict=False))
+    return not _CONSIDERING.isdisjoint(near) or not _THINKING_ABOUT.isdisjoint(pairs)
+
+
+_CONSIDERING = frozenset({"consider", "considering", "mull", "ponder"})
+_THINKING_ABOUT = frozenset(
+    {("think", "about"), ("thinking", "about"), ("think", "over"), ("sleep", "on"), ("think", "on")}
+)
 
 
 _ELLIPSIS = 2
