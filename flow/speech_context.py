@@ -137,6 +137,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "more_asked": frozenset({"more_asked"}),
     "covered": frozenset({"covered"}),
     "unoffered": frozenset({"unoffered"}),
+    "only_refused": frozenset({"only_refused"}),
     "chosen_waiting": frozenset({"chosen_waiting"}),
     "wanted_waiting": frozenset({"wanted_waiting"}),
     "summary": frozenset({"summary", "rules_told"}),
@@ -628,6 +629,9 @@ class ContextBuilder:
             context["covered"] = self._covered(run, context)
         if "unoffered" in groups:
             context["unoffered"] = self._unoffered(run)
+        if "only_refused" in groups:
+            refused = {item.name for item in run.agenda if item.offered or item.status in _REFUSED}
+            context["only_refused"] = set(self._policy.requests) <= refused
         if "chosen_waiting" in groups:
             context["chosen_waiting"] = self._chosen_waiting(run)
         if "wanted_waiting" in groups:
@@ -1709,6 +1713,9 @@ def _details(alternative: Alternative) -> str:
 
 def _find(alternatives: Sequence[Alternative], wanted: str) -> Alternative | None:
     return next((a for a in alternatives if a.id == wanted), None)
+
+
+_REFUSED = frozenset({"declined", "declined_closed"})
 
 
 def _in_sentence(alternative: Alternative) -> str:

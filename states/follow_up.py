@@ -239,7 +239,8 @@ SPEC = StateSpec(
             "look into it with you. Would you like me to pass you to one?"
             "{% else %}{% if unanswered %}That's not something I can help with from here.{% elif said_sorry %}No "
             "problem at all.{% elif remark %}Thanks for letting me know.{% else %}Sorry, I didn't quite catch that."
-            "{% endif %} Do you need help with anything else? I can help with {{ requests }}.{% endif %}"
+            "{% endif %} Do you need help with anything else?{% if not only_refused %} I can help with {{ requests }}."
+            "{% endif %}{% endif %}"
             "{% endif %}",
             "{% if other_language and level >= 2 %}I'm sorry, I can only help in English here. "
             "{{ other_language }} A colleague may be able to help: would you like me to pass you to one? "
@@ -258,7 +259,7 @@ SPEC = StateSpec(
             "can check it for you. Shall I pass you to one?"
             "{% else %}{% if unanswered %}I can't help with that one from here.{% elif said_sorry %}Don't worry at "
             "all.{% elif remark %}I see, thank you.{% else %}I want to make sure I get this right.{% endif %} Do you "
-            "need anything else? I can help with {{ requests }}.{% endif %}"
+            "need anything else?{% if not only_refused %} I can help with {{ requests }}.{% endif %}{% endif %}"
             "{% endif %}",
         ),
         "empathize": (

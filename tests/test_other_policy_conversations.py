@@ -1002,3 +1002,11 @@ def test_a_cancellation_asked_for_beside_an_offer_taken_is_said_to_be_a_colleagu
 
     assert any(action.type == "apply_alternative" for action in turn.actions)
     assert "colleague" in turn.text
+
+
+def test_a_refund_just_refused_is_not_offered_again_as_something_to_help_with(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund my renewal, 20 days ago")
+    conversation, _ = subscriptions.reply(conversation, "downgrade")
+    _, turn = subscriptions.reply(conversation, "hmm")
+
+    assert "help with a refund" not in turn.text
