@@ -3,6 +3,7 @@ come from that policy's own requests and alternatives, with nothing left blank."
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -1010,3 +1011,13 @@ def test_a_refund_just_refused_is_not_offered_again_as_something_to_help_with(su
     _, turn = subscriptions.reply(conversation, "hmm")
 
     assert "help with a refund" not in turn.text
+
+
+def test_an_offer_asked_for_as_well_as_a_refund_started_is_asked_about_not_swapped_in(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, it renewed on the 1st")
+    conversation, turn = subscriptions.reply(
+        conversation, "thank you so much. Actually wait, can I also downgrade so it's cheaper next year?"
+    )
+
+    assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
+    assert re.search(r"downgrade (instead of|rather than|than) a refund", turn.text), turn.text

@@ -966,7 +966,17 @@ def _offer_act(clause: Clause, mention: Mention, context: Context, lexicon: Lexi
         if lexicon.asks_why(words, " ".join(words)) and not _what_is_meant_by(words, mention):
             return Act.of("ask_why")
         return Act.of("ask_about", mention.offer)
+    if context.state == "follow_up" and _as_well(words, mention):
+        return Act.of("ask_about", mention.offer)  # "can I also downgrade?" beside what is done: asked, not swapped
     return Act.of("choose", mention.offer)
+
+
+def _as_well(words: Sequence[str], mention: Mention) -> bool:
+    """Whether the offer is asked for on top of what was done ("can I also downgrade?", "the pause as well")."""
+    return "also" in words[max(0, mention.start - 3) : mention.start] or words[mention.end : mention.end + 2] in (
+        ["too"],
+        ["as", "well"],
+    )
 
 
 def _thinks_it_over(before: Sequence[str]) -> bool:

@@ -19,6 +19,7 @@ from flow.understanding._choices import topic_of_question
 from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
 from flow.understanding._offers import Mention, by_variant, named_mentions, said_of_it, stopped
+from flow.understanding._request_cues import looks_like_order_number
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -103,6 +104,17 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
                 continue
             if _second_best(clauses, index, mention, lexicon):
                 found.second_best = mention.offer  # "a refund if possible, otherwise a pause": should it be refused
+                continue
+            if (
+                context.state == "follow_up"
+                and context.settled is not None
+                and "also" in words[max(0, mention.start - 3) : mention.start]
+                and clause.question
+                and not any(looks_like_order_number(word) for word in words)
+            ):
+                # "can I also downgrade?" once the refund is started: asked on top of it, not in its place
+                found.add(index * 1000 + mention.start, Act.of("ask_about", mention.offer))
+                asked_about = True
                 continue
             if _asks_for(clause, mention, lexicon) or _why_not_have(words, mention):
                 found.add(index * 1000 + mention.start, Act.of("choose", mention.offer))
