@@ -133,6 +133,20 @@ Feature: Following up
     Then the agent hands over to a person with reason "unsatisfied"
     And the agent does not say "anything else"
 
+  Scenario Outline: At the check-in, "<answer>" about what was sent goes to a person, and undoes nothing
+    When the customer says "my kettle A-7001 stopped working, bought 2 months ago"
+    And the customer says "replacement"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "<answer>"
+    Then the agent hands over to a person with reason "unsatisfied"
+    And the agent does not say "never reached you"
+
+    Examples:
+      | answer                                           |
+      | honestly not really, the new one still hasn't arrived |
+      | no, the replacement never arrived                |
+
   Scenario Outline: At the check-in, "<answer>" after an exchange is a no, and goes to a person
     When the customer says "I want a refund"
     And the customer clicks "Exchange"

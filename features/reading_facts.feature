@@ -1176,6 +1176,10 @@ Feature: Reading facts and requests the way people give them
       When the customer says "refund for B-5154, I bought it in September and the sole came out on the 29th"
       Then the agent does not say "within our 30-day window"
 
+    Scenario: "The payment came out on the 1st" does not outweigh when it was bought
+      When the customer says "refund for B-5156, bought it 6 weeks ago, the payment came out on the 1st"
+      Then the message gives the fact "days_since_purchase" as "42"
+
     Scenario: "Whoever makes these should be ashamed" is a complaint, not a request for a person
       When the customer says "my kettle B-5155 broke after 2 weeks, whoever makes these should be ashamed"
       Then the conversation is in "listening"

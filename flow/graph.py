@@ -463,11 +463,11 @@ EDGES: tuple[Edge, ...] = (
     *_unclear("compensation", "compensation"),
     # Follow-up: what happens next, anything else, and the check-in later.
     *_guarded("follow_up", insistence=False),
-    Edge("undo_approval", "message", "follow_up", "listening", guards.approval_undone, ("undo_approval", "redo")),
     Edge(
         "escalate_unsatisfied", "message", "follow_up", "escalated", guards.unsatisfied, ("escalate",),
         reason="unsatisfied",
     ),
+    Edge("undo_approval", "message", "follow_up", "listening", guards.approval_undone, ("undo_approval", "redo")),
     Edge(
         "retract_approval", "message", "follow_up", "follow_up", guards.took_back_approval, ("retract_approval",)
     ),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 from flow.answers import answering_sentence
-from flow.models import Act, AgendaItem, Span
+from flow.models import Act, AgendaItem, FactValue, Span
 from flow.policy import Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, current_item
@@ -681,23 +681,38 @@ def approval_undone(run: Run, rules: Rules) -> bool:
         and item.facts[name] != value
         and item.facts[name] in stated.get(name, ())  # what the host supplied stands
         and name in rules.policy.facts_of(item.name)
+        and not (item.status == "alternative_accepted" and _said_of_what_was_sent(run, rules, name))
     }
-    if item.status == "alternative_accepted" and not _content_with_it(run):
-        # "I forgot to say, I'm moving to Australia": a fact told only now may open an exception
-        changed |= {
-            name: value
-            for name, value in run.signals.facts.items()
-            if name not in item.facts
-            and name in rules.policy.facts_of(item.name)
-            and name in rules.policy.facts
-            and rules.policy.facts[name].kind == "circumstance"  # not "the new one hasn't arrived yet"
-        }
+    if item.status == "alternative_accepted":
+        changed |= circumstance_told_later(run, rules, item)
     if not changed:
         return False
     decision = rules.decide(item.name, {**item.facts, **changed}, wish=item.wish)
     if item.status == "alternative_accepted":
         return decision.verdict in ("approve", "review")
     return decision.verdict not in ("approve", "missing", "narrow")
+
+
+def circumstance_told_later(run: Run, rules: Rules, item: AgendaItem) -> dict[str, FactValue]:
+    """A circumstance the request reads, told only once an offer was taken for it ("I forgot to say, I'm
+    moving to Australia"), when the customer is not merely pleased with the offer; empty otherwise."""
+    if _content_with_it(run):
+        return {}
+    return {
+        name: value
+        for name, value in run.signals.facts.items()
+        if name not in item.facts
+        and name in rules.policy.facts_of(item.name)
+        and name in rules.policy.facts
+        and rules.policy.facts[name].kind == "circumstance"
+    }
+
+
+def _said_of_what_was_sent(run: Run, rules: Rules, name: str) -> bool:
+    """Whether a condition told once an offer was taken is of what the offer sent ("the new one still hasn't
+    arrived"), not a correction of what was told of the order."""
+    spec = rules.policy.facts.get(name)
+    return spec is not None and spec.kind == "condition" and run.signals.slots.get("correction") != "yes"
 
 
 def _content_with_it(run: Run) -> bool:
@@ -1257,7 +1272,17 @@ def unsatisfied(run: Run, rules: Rules) -> bool:
     that was offered instead ("not really, I'd rather have the credit" switches to it)."""
     if run.question != "satisfaction" or switched_to(run) is not None:
         return False
+    if approval_undone(run, rules) and _exception_told(run, rules):
+        return False  # "not really, my dad died on Sunday": the reason is looked at, not only the "no"
     return _has(run, "deny") or (_has(run, "complain") and not _has(run, "affirm"))
+
+
+def _exception_told(run: Run, rules: Rules) -> bool:
+    """Whether the message tells a circumstance only now, once an offer was taken."""
+    item = settled_on_facts(run.agenda)
+    return (
+        item is not None and item.status == "alternative_accepted" and bool(circumstance_told_later(run, rules, item))
+    )
 
 
 def callback_wanted(run: Run, rules: Rules) -> bool:

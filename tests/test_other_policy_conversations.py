@@ -1021,3 +1021,21 @@ def test_an_offer_asked_for_as_well_as_a_refund_started_is_asked_about_not_swapp
 
     assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
     assert re.search(r"downgrade (instead of|rather than|than) a refund", turn.text), turn.text
+
+
+@pytest.mark.parametrize(
+    "message", ["off peak please. I'm actually moving to evening sessions anyway", "I'm moving to the off-peak plan"]
+)
+def test_moving_to_another_time_or_plan_is_no_move_away(engine: Engine, message: str) -> None:
+    conversation, _ = engine.start(message="cancel, 7 months left")
+    _, turn = engine.reply(conversation, message)
+
+    assert turn.signals is not None
+    assert "circumstance" not in turn.signals.facts
+
+
+def test_no_idea_yet_said_frankly_is_time_asked_for(engine: Engine) -> None:
+    conversation, _ = engine.start(message="how long can I freeze for?")
+    conversation, turn = engine.reply(conversation, "honestly no idea what I want yet")
+
+    assert re.search(r"take (all the time|your time)|when you're ready", turn.text), turn.text

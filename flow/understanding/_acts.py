@@ -2280,7 +2280,9 @@ def _past_frankness(words: Sequence[str]) -> Sequence[str]:
     return words[at:]
 
 
-_NOTHING_WRONG = frozenset({"problem", "problems", "issue", "issues", "complaints", "worries", "trouble", "hassle"})
+_NOTHING_WRONG = frozenset(
+    {"problem", "problems", "issue", "issues", "complaints", "worries", "trouble", "hassle", "idea", "clue"}
+)
 
 
 def _read_answers(
@@ -3221,7 +3223,9 @@ _HOLDING_BACK = frozenset({"think", "later", "maybe", "tomorrow", "consider", "w
 def _described_before_any_offer(context: Context) -> bool:
     """Whether the agent's last reply described something the shop offers instead, asked about before
     anything was on offer, so that a yes next wants it."""
-    return context.state == "listening" and context.focus is not None and not context.offered
+    return (
+        context.state == "listening" and context.focus in {wish.id for wish in context.wishes} and not context.offered
+    )
 
 
 def _tells_what_became_of_it(words: Sequence[str]) -> bool:

@@ -148,6 +148,8 @@ def read_facts(
             value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
             if value is not None and _only_asked_about(clauses, lexicon.circumstances[value]):
                 value = None  # "what counts as a medical reason?": asked about, not told
+            if value == _MOVING and any(map(_moving_to_a_time, clauses)):
+                value = None  # "I'm moving to evening sessions": another time, not another place
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
             if value == PROMISED and _nothing_granted(clauses, lexicon.circumstances[PROMISED]):
@@ -865,7 +867,9 @@ def _days(
         and not (when.anchor == "none" and _said_of_something_else(folded, when))
     ]
     # "Got it 3 days ago but ordered 5 weeks ago": getting it dates the buying only when nothing else does.
-    bought = [when for when in found if when.anchor == "purchase"] or [when for when in found if when.anchor == "got"]
+    bought = [when for when in found if when.anchor == "purchase"] or [
+        when for when in found if when.anchor in ("paid", "got")
+    ]
     if bought and corrected:
         # "bought it 2 weeks ago. wait no, 5 weeks ago": the date put right is said without "bought" again
         bought += [when for when in found if when.anchor == "none" and when.start > bought[-1].start]
@@ -1338,6 +1342,24 @@ size", "ordered a size 9, wrong size delivered"): the shop sent it wrong."""
 
 _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
 _SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "wasnt", "doesnt", "works"})
+
+
+_MOVING = "moving"
+_TIMES_AND_PLANS = frozenset(
+    "evening evenings morning mornings night nights weekend weekends lunchtime lunchtimes early late part "
+    "parttime fulltime full off offpeak peak sessions classes shifts shift days plan cheaper basic".split()
+)
+
+
+def _moving_to_a_time(words: Sequence[str]) -> bool:
+    """Whether "moving to" goes on to a time or a plan ("moving to evening classes", "moving to part-time at
+    work", "moving to the off-peak plan"), not to a place."""
+    for at, word in enumerate(words[:-1]):
+        if word in ("moving", "move", "moved") and words[at + 1] == "to":
+            after = [w.split("-")[0] for w in words[at + 2 : at + 5] if w not in ("the", "a", "an", "my")]
+            if after[:1] and after[0] in _TIMES_AND_PLANS:
+                return True
+    return False
 
 
 def _only_asked_about(clauses: Sequence[Sequence[str]], phrases: PhraseSet) -> bool:

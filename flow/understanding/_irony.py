@@ -94,6 +94,8 @@ def _thanked_for_harm(words: Sequence[str]) -> bool:
         after = words[at + 1 : at + 1 + _HARM_REACH + 1]
         if "for" in after:
             harm = after.index("for") + at + 2
+            if words[harm + 1 : harm + 2] in (["no"], ["little"], ["none"]):
+                continue  # "thanks for wasting no time": praise
             if words[harm : harm + 1] and (
                 words[harm] in _HARMS
                 or words[harm : harm + 3] == ["taking", "my", "money"]

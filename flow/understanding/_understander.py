@@ -211,10 +211,10 @@ class Understander:
             slots["aside"] = asides[0]
         if (
             context.state == "listening"
-            and context.focus is not None
+            and context.focus in {wish.id for wish in context.wishes}
             and not context.offered
             and any(a.kind == "affirm" and not a.negated for a in acts)
-            and not any(a.kind in ("choose", "request") for a in acts)
+            and not any(a.kind in ("choose", "request", "goodbye") for a in acts)
             and goes_ahead(clauses)
         ):
             # "how does an exchange work?" … "yes please, my order is C-7720": the yes wants what was described

@@ -21,6 +21,18 @@ PAYMENT_PLACES = frozenset({"card", "paypal", "bank", "account"})
 SETTLED_WORDS = frozenset({"done", "sorted", "processed", "completed", "complete", "finished", "through"})
 """Words of asking whether what was set up is done ("both done?", "is that sorted?"): the reader hears the
 question, and the reply says what was set up."""
+
+
+def asks_if_settled(words: set[str] | frozenset[str]) -> bool:
+    """Whether the words of a question ask if what was set up is done: "is it done?", "did it go through?",
+    "did it work?"."""
+    if not SETTLED_WORDS.isdisjoint(words):
+        return True
+    return not _WORKED.isdisjoint(words) and not _ASKED_IF_IT.isdisjoint(words)
+
+
+_WORKED = frozenset({"work", "worked"})
+_ASKED_IF_IT = frozenset({"did", "has", "have"})
 ASKS_RULES = "rules:"
 """How an aside question about the policy's rules begins, before its canonical words."""
 ASKS_OTHER = "other:"

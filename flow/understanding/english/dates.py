@@ -23,9 +23,9 @@ from typing import Literal, NamedTuple
 from flow.models import Span
 from flow.textmatch import TextPattern
 
-Anchor = Literal["purchase", "got", "delivery", "other", "none"]
-"""What a date is about: buying, getting the thing ("got it last week": buying, unless the buying is dated
-too), delivery, something else, or nothing said."""
+Anchor = Literal["purchase", "paid", "got", "delivery", "other", "none"]
+"""What a date is about: buying, paying ("the charge went through on the 29th": buying, unless the buying is
+dated too), getting the thing ("got it last week": the same), delivery, something else, or nothing said."""
 Shape = Literal["ago", "elapsed", "date", "period", "day"]
 """How the date was said: "three weeks ago", "it's been three weeks", "2 October", "last month", "yesterday"."""
 Days = int | Span
@@ -1127,12 +1127,14 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
             return "delivery"  # "I received my order yesterday", "got my order today": the day it came
         if word in _PAYMENTS and not _FAILED_PAYMENT.isdisjoint(before[n + 1 : n + 3]):
             return "other"  # "the payment bounced 5 days ago": a payment that did not go through
-        if word in PURCHASE_WORDS or word in _PAYMENTS:
+        if word in PURCHASE_WORDS:
             return "purchase"
+        if word in _PAYMENTS:
+            return "paid"
         if word == "through" and before[n - 1 : n] in (["went"], ["gone"], ["go"]):
-            return "purchase"  # "the charge went through on Nov 29"
+            return "paid"  # "the charge went through on Nov 29"
         if word in ("came", "taken", "come") and before[n + 1 : n + 2] == ["out"] and before[n - 1 : n] in _MONEY_SAID:
-            return "purchase"  # "it came out on the 29th": the money left the account then
+            return "paid"  # "it came out on the 29th": the money left the account then
         if _got_it(before, n) or word in _HAD and "since" in before[n + 1 : n + 4]:
             return "got"  # "I've had it since mid-September": owned from the day it was got
         if word == "here" and not _EXPECTED.isdisjoint(before[max(0, n - 4) : n]):
