@@ -16,7 +16,7 @@ from flow.models import Act, AgendaItem, FactValue, Span
 from flow.policy import Policy
 from flow.rules import Decision, Rules
 from flow.run import Run, current_item
-from flow.understanding.asides import SETTLED_WORDS
+from flow.understanding.asides import asks_if_settled
 from flow.wording import sentence_hashes
 
 Guard = Callable[[Run, Rules], bool]
@@ -292,7 +292,7 @@ def _asks_if_just_done(run: Run) -> bool:
     if run.state != "follow_up" or not any(item.status in ("approved", "alternative_accepted") for item in run.agenda):
         return False
     asked = set("".join(c if c.isalnum() else " " for c in run.text.lower()).split())
-    if asked.isdisjoint(SETTLED_WORDS) or not asked.isdisjoint(EARLIER_ONES):
+    if not asks_if_settled(asked) or not asked.isdisjoint(EARLIER_ONES):
         return False
     named = {a.target for a in _acts(run) if a.kind == "request" and a.target} | {
         kind for kind, words in _REQUEST_WORDS.items() if not asked.isdisjoint(words)

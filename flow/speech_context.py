@@ -39,7 +39,7 @@ from flow.reading import CALLBACK
 from flow.rules import Decision, Rules
 from flow.run import Run, Step, current_item
 from flow.templates import CONTEXT_VARIABLES, TemplateBook
-from flow.understanding.asides import SETTLED_WORDS
+from flow.understanding.asides import asks_if_settled
 from flow.understanding.languages import ONLY_ENGLISH, PASS_TO_A_PERSON
 from flow.wording import (
     GREETING_WORDS,
@@ -789,7 +789,7 @@ class ContextBuilder:
         """ "Yes, that's all done: I've set up a cancellation for order A-1010 and a refund for order A-2020.",
         when the message asks whether what was just sorted is done; ``None`` otherwise."""
         asked = set(run.text.lower().replace("?", " ").replace(",", " ").split())
-        if run.state != "follow_up" or asked.isdisjoint(SETTLED_WORDS) or not asked.isdisjoint(_ELSEWHERE):
+        if run.state != "follow_up" or not asks_if_settled(asked) or not asked.isdisjoint(_ELSEWHERE):
             return None  # "is my other refund done?" asks after one from before
         done = []
         for item in run.agenda:

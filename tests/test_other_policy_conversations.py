@@ -1038,4 +1038,14 @@ def test_no_idea_yet_said_frankly_is_time_asked_for(engine: Engine) -> None:
     conversation, _ = engine.start(message="how long can I freeze for?")
     conversation, turn = engine.reply(conversation, "honestly no idea what I want yet")
 
-    assert re.search(r"take (all the time|your time)|when you're ready", turn.text), turn.text
+    assert "give_time" in turn.transitions, turn.text
+
+
+@pytest.mark.parametrize("first", ["refund please, it renewed 5 days ago", "refund please, it renewed 25 days ago"])
+def test_did_it_work_asks_whether_what_was_set_up_is_done(subscriptions: Engine, first: str) -> None:
+    conversation, turn = subscriptions.start(message=first)
+    if conversation.state == "offering_alternatives":
+        conversation, _ = subscriptions.reply(conversation, "pause")
+    _, turn = subscriptions.reply(conversation, "did it work?")
+
+    assert "that's done" in turn.text, turn.text

@@ -30,7 +30,7 @@ from flow.understanding._offers import (
 )
 from flow.understanding._request_cues import speaks_of_another_order
 from flow.understanding._text import NUMBER
-from flow.understanding.asides import SETTLED_WORDS
+from flow.understanding.asides import asks_if_settled
 from flow.understanding.clauses import Clause, opens_with_wh
 from flow.understanding.context import Context, Offer
 from flow.understanding.lexicon import Lexicon
@@ -789,8 +789,9 @@ _FRANKLY = frozenset({"honestly", "really", "tbh", "genuinely", "truly", "well",
 
 
 def _asks_if_done(words: Sequence[str]) -> bool:
-    """ "Did it go through?", "is it done?", "has the freeze gone through?": whether what was set up is done."""
-    return len(words) <= _SHORT_DONE_QUESTION and not SETTLED_WORDS.isdisjoint(words) and "how" not in words
+    """ "Did it go through?", "is it done?", "did it work?", "has the freeze gone through?": whether what was set
+    up is done."""
+    return len(words) <= _SHORT_DONE_QUESTION and asks_if_settled(set(words)) and "how" not in words
 
 
 _SHORT_DONE_QUESTION = 6

@@ -15,7 +15,7 @@ from flow.understanding._choices import NOT_YET_THERE, NOTICES, SET_UP_THINGS, s
 from flow.understanding._drops import correction_end
 from flow.understanding._found import Found, has
 from flow.understanding._offers import find_mentions
-from flow.understanding.asides import SETTLED_WORDS
+from flow.understanding.asides import SETTLED_WORDS, asks_if_settled
 from flow.understanding.clauses import Clause
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
@@ -346,7 +346,9 @@ def about_what_was_done(
         if _asks_what_next(clause.words) and not found.kinds() - {"thank", "affirm", "unknown", *also}:
             found.add(index * 1000 + 6, Act.of("ask_status"))  # "what happens now?" once it is under way
             return
-        if not clause.question or _WHAT_HAPPENS_NEXT.isdisjoint(clause.words):
+        if not clause.question or (
+            _WHAT_HAPPENS_NEXT.isdisjoint(clause.words) and not asks_if_settled(set(clause.words))
+        ):
             continue
         if tuple(clause.words[:2]) in _ASKING_TO_HAVE:
             return  # "can I get them in a 32 leg?" asks for something, not after what was done

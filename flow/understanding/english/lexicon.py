@@ -195,6 +195,7 @@ _STATUS = _phrases("""
     you issued | you processed | you promised | you approved | you said you would | you said youd | was promised |
     were meant to | supposed to have | did you send | did you process | did you issue | have you sent |
     have you processed | have you issued | is it done | is it processed | has it gone | has my | has the | did my |
+    did it work | did that work | has it worked | has that worked |
     did the | is my | was my | yet to receive | not arrived yet | not shown up | hasnt shown up | hasnt arrived |
     hasnt appeared | not appeared | still pending | is pending | confirm the | confirmation of | when will the |
     never came | never arrived | never came through | never went through | never got it | never received it |
