@@ -424,6 +424,11 @@ Feature: Questions on the way, and the facts that change the answer
         | And how does an exchange work?    | We email you a free returns label |
         | Does store credit expire?         | You can spend it online |
 
+    Scenario: "Thanks for charging me twice" is a double charge, told in sarcasm, and goes to the payments team
+      When the customer says "Wow, thanks for charging me twice for A-1001. Brilliant."
+      Then the agent hands over to a person
+      And the agent says "charged twice"
+
     Scenario: "Is there a restocking fee?" beside a return that is approved is honestly left, not ignored
       Given the customer "Dana" bought order "A-1001" 10 days ago
       When the customer says "A-1001, I want to return it. is there a restocking fee?"

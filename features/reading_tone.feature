@@ -125,10 +125,10 @@ Feature: Reading the tone of a message
       And the agent does not say "you're welcome"
 
       Examples:
-        | message                                                             |
-        | Wow, thanks Northwind for charging me twice. Really appreciate it.  |
-        | Thank you so much for billing me for something I never got.         |
-        | thanks for wasting my whole afternoon                               |
+        | message                                                                 |
+        | Wow, thanks Northwind for charging me full price. Really appreciate it. |
+        | Thank you so much for billing me for something I never got.             |
+        | thanks for wasting my whole afternoon                                   |
 
   Rule: Swearing is frustration; abuse is insults aimed at people
 

@@ -274,7 +274,9 @@ CHARGED_TWICE = _phrases("""
     two payments | two charges | charged for it twice | charged again | payment went through twice |
     took my money twice | taken my money twice | took the payment twice | taken the payment twice |
     charged my card twice | charged my account twice | paid for it twice | paid for the order twice |
-    charged me for it twice | payment was taken twice | money was taken twice | charged 2 times | paid 2 times
+    charged me for it twice | payment was taken twice | money was taken twice | charged 2 times | paid 2 times |
+    charging me twice | charging twice | billing me twice | one of the charges | one of the payments |
+    the second charge | the extra charge | the duplicate
 """)
 """The customer was charged more than once for one order."""
 UNAUTHORISED = _phrases("""
