@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flow import Engine, load_policy
+from flow import Conversation, Engine, load_policy
 
 GYM = Path(__file__).resolve().parents[1] / "docs" / "examples" / "gym" / "features" / "policies" / "gym.yaml"
 NOW = datetime(2026, 12, 4, 11, 0, tzinfo=UTC)
@@ -391,6 +391,14 @@ def test_a_plain_question_about_an_offer_is_not_taken_for_a_complaint(engine: En
     assert turn.signals is not None
     assert "complain" not in [act.kind for act in turn.signals.acts]
     assert "sorry it's not what you wanted" not in turn.text
+
+
+def _checked_in_after_a_freeze(engine: Engine, *, months_left: int) -> Conversation:
+    """A member refused a cancellation who took the freeze, at the check-in that follows."""
+    conversation, _ = engine.start(message=f"cancel, {months_left} months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, _ = engine.check_in(conversation)
+    return conversation
 
 
 SUBSCRIPTION = Path(__file__).resolve().parent / "data" / "policies" / "subscription.yaml"
@@ -904,9 +912,7 @@ def test_a_cancellation_said_beside_other_words_is_still_asked_for(engine: Engin
 
 
 def test_a_frank_no_at_the_check_in_is_a_no(engine: Engine) -> None:
-    conversation, _ = engine.start(message="cancel, 5 months left")
-    conversation, _ = engine.reply(conversation, "freeze")
-    conversation, _ = engine.check_in(conversation)
+    conversation = _checked_in_after_a_freeze(engine, months_left=5)
     conversation, turn = engine.reply(conversation, "honestly no, I still want out")
 
     assert conversation.state == "escalated", turn.text
@@ -948,9 +954,7 @@ def test_a_circumstance_told_in_passing_by_a_member_pleased_with_the_offer_keeps
 
 
 def test_a_happy_answer_opening_with_honestly_at_the_check_in_is_no_complaint(engine: Engine) -> None:
-    conversation, _ = engine.start(message="cancel, 6 months left")
-    conversation, _ = engine.reply(conversation, "freeze")
-    conversation, _ = engine.check_in(conversation)
+    conversation = _checked_in_after_a_freeze(engine, months_left=6)
     conversation, turn = engine.reply(conversation, "honestly no problems, all good thanks")
 
     assert conversation.state != "escalated", turn.text
@@ -980,9 +984,7 @@ def test_thanks_for_a_renewal_said_gladly_is_no_sarcasm(subscriptions: Engine, m
 def test_a_reason_for_an_exception_told_as_a_no_at_the_check_in_is_reviewed(
     engine: Engine, answer: str, said: str
 ) -> None:
-    conversation, _ = engine.start(message="cancel, 5 months left")
-    conversation, _ = engine.reply(conversation, "freeze")
-    conversation, _ = engine.check_in(conversation)
+    conversation = _checked_in_after_a_freeze(engine, months_left=5)
     conversation, turn = engine.reply(conversation, answer)
 
     assert said in turn.text
