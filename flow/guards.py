@@ -724,8 +724,12 @@ def _content_with_it(run: Run) -> bool:
 
 
 def _praises_it(text: str) -> bool:
-    words = set(text.lower().replace(",", " ").replace(".", " ").replace("!", " ").split())
-    return not _PLEASED_WITH_IT.isdisjoint(words)
+    """Whether the text praises what was taken ("perfect", "that works"), not "not great"."""
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return any(
+        word in _PLEASED_WITH_IT and words[at - 1 : at] not in (["not"], ["isnt"], ["doesnt"], ["wasnt"])
+        for at, word in enumerate(words)
+    )
 
 
 _PLEASED_WITH_IT = frozenset({"perfect", "great", "brilliant", "lovely", "works", "suits", "covers", "ideal"})
