@@ -147,6 +147,14 @@ Feature: Following up
       | honestly not really, the new one still hasn't arrived |
       | no, the replacement never arrived                |
 
+  Scenario: "Sorry it's late, I was in hospital" once store credit is set up keeps the credit
+    When the customer says "I want a refund"
+    And the customer clicks "Store credit"
+    And the customer says "sorry it's late by the way, I was in hospital"
+    Then the agent does not say "never reached you"
+    And the agent does not say "taken back"
+    And the conversation is in "follow_up"
+
   Scenario Outline: At the check-in, "<answer>" after an exchange is a no, and goes to a person
     When the customer says "I want a refund"
     And the customer clicks "Exchange"

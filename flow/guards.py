@@ -696,8 +696,10 @@ def approval_undone(run: Run, rules: Rules) -> bool:
 def circumstance_told_later(run: Run, rules: Rules, item: AgendaItem) -> dict[str, FactValue]:
     """A circumstance the request reads, told only once an offer was taken for it ("I forgot to say, I'm
     moving to Australia"), when the customer is not merely pleased with the offer; empty otherwise."""
-    if _content_with_it(run):
-        return {}
+    if _content_with_it(run) or any(
+        spec.kind == "condition" for name, spec in rules.policy.facts.items() if name in run.signals.facts
+    ):
+        return {}  # "sorry it's late, I was in hospital": why the return is late, said of the order
     return {
         name: value
         for name, value in run.signals.facts.items()
@@ -718,9 +720,12 @@ def _said_of_what_was_sent(run: Run, rules: Rules, name: str) -> bool:
 def _content_with_it(run: Run) -> bool:
     """Whether the message is pleased with what was taken ("perfect, that covers me while I recover from
     surgery"), or takes an offer, rather than asking for more: what it tells is then said in passing."""
+    pleased = any(a.kind in ("thank", "affirm", "goodbye", "choose") for a in _acts(run)) or _praises_it(run.text)
     if _has(run, "insist"):
-        return False
-    return any(a.kind in ("thank", "affirm", "goodbye", "choose") for a in _acts(run)) or _praises_it(run.text)
+        # "yes thanks, but I'm moving, can we cancel after all?" asks now; "all good, though I may need to cancel
+        # next year" or "her membership needs cancelling too" says it in passing
+        return pleased and "?" not in run.text
+    return pleased
 
 
 def _praises_it(text: str) -> bool:
@@ -732,7 +737,9 @@ def _praises_it(text: str) -> bool:
     )
 
 
-_PLEASED_WITH_IT = frozenset({"perfect", "great", "brilliant", "lovely", "works", "suits", "covers", "ideal"})
+_PLEASED_WITH_IT = frozenset(
+    {"perfect", "great", "brilliant", "lovely", "works", "suits", "covers", "ideal", "good", "fine", "happy"}
+)
 
 
 def settled_on_facts(agenda: list[AgendaItem]) -> AgendaItem | None:

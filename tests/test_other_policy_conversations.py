@@ -1051,3 +1051,18 @@ def test_did_it_work_asks_whether_what_was_set_up_is_done(subscriptions: Engine,
     _, turn = subscriptions.reply(conversation, "did it work?")
 
     assert "that's done" in turn.text, turn.text
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "all good thanks, though I'm moving to Cork next year so I may need to cancel then",
+        "thanks. oh and my wife died in the summer, her membership needs cancelling too",
+    ],
+)
+def test_a_circumstance_said_in_passing_by_a_pleased_member_keeps_the_offer(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="cancel, 7 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert all(action.type != "withdraw_alternative" for action in turn.actions), turn.text

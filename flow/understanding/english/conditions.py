@@ -276,7 +276,7 @@ CHARGED_TWICE = _phrases("""
     charged my card twice | charged my account twice | paid for it twice | paid for the order twice |
     charged me for it twice | payment was taken twice | money was taken twice | charged 2 times | paid 2 times |
     charging me twice | charging twice | billing me twice | one of the charges | one of the payments |
-    the second charge | the extra charge | the duplicate
+    the second charge | the extra charge | the duplicate | 2 charges | 2 payments
 """)
 """The customer was charged more than once for one order."""
 UNAUTHORISED = _phrases("""
