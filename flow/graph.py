@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from flow import guards
 from flow.guards import Guard
 from flow.policy import Policy
 from flow.reading import in_sizes_or_colours
-from flow.vocabulary import EscalationReason, StateName
+from flow.vocabulary import EscalationReason, Intent, StateName
 
 Trigger = Literal[
     "message", "next", "check_in", "take_over", "hand_back", "hand_back_close", "agent_close", "wait_expired"
@@ -221,6 +221,15 @@ def _summarises(policy: Policy) -> bool:
     return policy.summary is not None
 
 
+_REQUEST_INTENTS = tuple(intent for intent in get_args(Intent) if intent.startswith("request_"))
+
+
+def _leaves_requests_to_colleagues(policy: Policy) -> bool:
+    """Whether a kind of request customers ask for is one the policy does not handle (a refund-only service
+    asked to cancel), and has offers for the requests it does handle."""
+    return _offers(policy) and any(policy.request_for(intent) is None for intent in _REQUEST_INTENTS)
+
+
 @dataclass(frozen=True, slots=True)
 class Edge:
     """One transition of the flow: its name, trigger, source and destination, the guard that allows it,
@@ -401,7 +410,10 @@ EDGES: tuple[Edge, ...] = (
         ("focus_asked",),
     ),
     Edge("not_on_offer", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_unoffered),
-    Edge("refer_request", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_unhandled),
+    Edge(
+        "refer_request", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_unhandled,
+        possible=_leaves_requests_to_colleagues,
+    ),
     Edge(
         "reoffer_rest", "message", "offering_alternatives", "offering_alternatives", guards.some_left,
         ("offer_remaining",),
