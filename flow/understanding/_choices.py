@@ -1215,7 +1215,7 @@ def _chooses(words: Sequence[str], mention: Mention, lexicon: Lexicon) -> bool:
         return False  # "how long can I freeze for?", "for how long can I freeze?" ask about it
     if head[:2] == ["how", "about"] and head[2:3] in (["i"], ["we"], ["you"]):
         return True  # "how about I just pause it for now?" proposes doing it
-    if not _TELLING.isdisjoint(head) and not _WH_WORDS.isdisjoint(head[1:]):
+    if not _TELLING_OR_ASKING.isdisjoint(head) and not _WH_WORDS.isdisjoint(head[1:]):
         return False  # "could you tell me what the basic plan includes?" asks about it
     if len(head) > 1 and head[0] in _ASKING_AUXILIARIES and head[1] in _ASKED_OF:
         head[0] = _ASKING_AUXILIARIES[head[0]]  # "can't I just get a new pair?" asks as "can I" does
@@ -1253,8 +1253,9 @@ _SELF = frozenset({"ill", "im", "ive", "well", "weve"})
 
 
 _WH_WORDS = frozenset({"how", "what", "whats", "when", "where", "which", "who", "why"})
-_TELLING = frozenset({"tell", "explain", "know", "wondering", "wonder", "curious", "ask", "clarify"})
+TELLING = frozenset({"tell", "explain", "know", "wondering", "wonder", "curious", "clarify"})
 """Words that ask to be told something ("could you tell me what…?"), not to have it done."""
+_TELLING_OR_ASKING = TELLING | {"ask"}
 
 _CALL_ME = frozenset({("call", "me"), ("ring", "me"), ("phone", "me"), ("call", "us"), ("ring", "us")})
 _ASKING_FOR_IT = frozenset({"can", "could", "will", "would"})

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
-from flow.understanding._choices import topic_of_question
+from flow.understanding._choices import TELLING, topic_of_question
 from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
 from flow.understanding._offers import Mention, by_variant, named_mentions, said_of_it, stopped
@@ -315,7 +315,6 @@ def options_instead(clauses: list[Clause], context: Context, lexicon: Lexicon, f
             return
 
 
-_TELLING = frozenset({"tell", "explain", "know", "wondering", "wonder", "curious", "clarify"})
 _WHAT_OR_HOW = frozenset({"what", "whats", "how", "when", "where", "which"})
 """A question asking to be told ("can you tell me what…?") asks about what it names."""
 
@@ -328,7 +327,7 @@ def _asks_for(clause: Clause, mention: Mention, lexicon: Lexicon) -> bool:
         return False
     if words[0] in _QUESTION_WORDS or "how" in words[: mention.start]:
         return False
-    if not _TELLING.isdisjoint(words[: mention.start]) and not _WHAT_OR_HOW.isdisjoint(words[1 : mention.start]):
+    if not TELLING.isdisjoint(words[: mention.start]) and not _WHAT_OR_HOW.isdisjoint(words[1 : mention.start]):
         return False  # "could you tell me what the basic plan includes?" asks about it
     if not _USING.isdisjoint(words[: mention.start]):
         return False  # "can I use the same label for another order?" asks about it
