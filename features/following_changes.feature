@@ -435,9 +435,16 @@ Feature: Following the customer when they change course
     Scenario: "Actually wait, can I change the delivery address instead?" after asking to cancel cancels nothing
       When the customer says "I want to cancel A-4040, it hasn't shipped. Actually wait, can I change the delivery address instead?"
       Then the reply decides no request
-      And the reply matches /can't answer|can't help|not something I can/
+      And the reply matches /colleague (has to arrange|can send it)/
+      And the reply does not match /other question/
       When the customer says "ok just cancel then"
       Then the agent says "so I've cancelled it"
+
+    Scenario: A yes to changing the address after dropping a cancellation passes the customer to a colleague
+      When the customer says "I need to cancel A-2020 before it ships. Actually no wait, can I just change the address instead?"
+      Then the reply matches /pass you to one\?/
+      When the customer says "yes please"
+      Then the agent hands over to a person
 
     Scenario Outline: "<message>" gives the change of mind as the reason, and keeps the request
       When the customer says "<message>"

@@ -2815,3 +2815,15 @@ Feature: Reading facts and requests the way people give them
     Scenario: "Bought it 3 weeks ago, sorry no receipt, paid 40" keeps the 3 weeks
       When the customer says "refund A-1001 please. bought it 3 weeks ago, sorry no receipt, paid 40"
       Then the message gives the fact "days_since_purchase" as "21"
+
+  Scenario Outline: "<message>" gives how long the item has been had, bound and all
+    When the customer says "<message>"
+    Then the refund is approved
+    And the agent does not say "between 0"
+    And the message is not read as "ask_status"
+
+    Examples:
+      | message                                                          |
+      | had it less than a month and it's broken, refund A-4411          |
+      | I've had it for less than 2 weeks and it's broken, refund A-4411 |
+      | had it under 3 weeks and the handle snapped, refund A-4411       |

@@ -514,3 +514,12 @@ Feature: Reading the tone of a message
       When the customer says "my refund for A-1919 still hasn't come through, it's been 2 weeks"
       And the customer says "you said 5 days?"
       Then the message is not read as "complain"
+
+
+  Rule: "I'll" typed without its apostrophe is no sour word
+
+    Scenario: "No its fine ill leave it" to a colleague offered is not soothed as anger
+      When the customer says "I need to cancel A-2020 before it ships. Actually no wait, can I just change the address instead?"
+      And the customer says "no its fine ill leave it"
+      Then the agent does not say "frustrat"
+      And the agent does not hand over to a person

@@ -433,7 +433,10 @@ EDGES: tuple[Edge, ...] = (
     ),
     Edge("close_declined", "message", "offering_alternatives", "closed", guards.rejected, ("close_declined",)),
     Edge("hold_position", "message", "offering_alternatives", "offering_alternatives", guards.insisted),
-    Edge("acknowledge", "message", "offering_alternatives", "offering_alternatives", guards.acknowledged_only),
+    Edge(
+        "acknowledge", "message", "offering_alternatives", "offering_alternatives", guards.acknowledged_only,
+        ("keep_focus",),
+    ),
     Edge("empathize", "message", "offering_alternatives", "offering_alternatives", guards.complained_only),
     Edge("give_time", "message", "offering_alternatives", "offering_alternatives", guards.asked_for_time),
     Edge("noted_facts", "message", "offering_alternatives", "offering_alternatives", guards.stated_facts_only),

@@ -322,7 +322,11 @@ class Speaker:
             paragraphs[-1] = f"{handover} {paragraphs[-1]}"  # "is it safe to keep using it?" while a person comes
         elif aside is not None and paragraphs:
             self._answer_aside(run, aside, steps, paragraphs, seed)
-        if "other_address" in run.signals.slots and paragraphs and run.state != "escalated" and not _unclear(steps):
+        if "other_address" in run.signals.slots and paragraphs and _dropped_for_another_address(run):
+            # "cancel it. actually no, can you change the address instead?": a colleague is what is left to offer
+            paragraphs[-1] = _without_anything_else(paragraphs[-1])
+            paragraphs.append(self._book.render("templates.common.other_address_offer", {}, seed=seed))
+        elif "other_address" in run.signals.slots and paragraphs and run.state != "escalated" and not _unclear(steps):
             self._say_beside(run, "templates.common.other_address", steps, paragraphs, seed)
         beside = self._request_beyond(run)
         if beside is not None and paragraphs and run.state not in _NO_ASIDE_STATES and not _unclear(steps):
@@ -357,6 +361,8 @@ class Speaker:
             return  # a question about the rules that no sentence answers is left to the reply itself
         if found is None and (_unclear(steps) or run.state == "listening") and unanswered(run, self._rules):
             return  # the reply already says what it cannot help with, and offers a colleague for it
+        if found is None and "other_address" in run.signals.slots:
+            return  # "can I change the address instead?" is answered by what is said of other addresses
         # "where's my refund for A-3030?" asks after another order, which what the reply says of this one
         # does not answer
         another_order = run.signals.has("ask_status") and any(c.isdigit() for c in aside)
@@ -592,7 +598,7 @@ class Speaker:
         if last.transition == "ask_fact" and offers_colleague_for_fact(run, self._policy):
             return "person"
         if last.transition == "drop_request":
-            return "anything_else"
+            return "person" if _dropped_for_another_address(run) else "anything_else"
         if last.state == "follow_up":
             # A side question answered at the check-in ("who is this?") leaves the check-in's question open.
             kept = run.question == "satisfaction" and last.transition in _RESUMING
@@ -724,6 +730,19 @@ def _answers_only(run: Run) -> bool:
 
 
 _PLAIN_KINDS = frozenset({"choose", "reject", "affirm", "deny", "provide", "thank", "request"})
+
+
+def _dropped_for_another_address(run: Run) -> bool:
+    """Whether the customer dropped their request for a change of address, which only a colleague makes."""
+    return bool(run.steps) and run.steps[-1].transition == "drop_request" and "other_address" in run.signals.slots
+
+
+def _without_anything_else(paragraph: str) -> str:
+    """``paragraph`` without a closing "is there anything else…?", for a reply that asks something else."""
+    sentences = sentences_of(paragraph)
+    if len(sentences) > 1 and "anything else" in sentences[-1].lower() and sentences[-1].endswith("?"):
+        return paragraph[: paragraph.rstrip().rfind(sentences[-1])].rstrip()
+    return paragraph
 
 
 def _before_the_question(paragraph: str, text: str) -> str:

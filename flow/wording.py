@@ -88,9 +88,12 @@ def moment_phrase(at: datetime, now: datetime) -> str:
 
 
 def span_phrase(span: Span) -> str:
-    """A roughly known amount in words: "between 85 and 115", or "more than 60" with no upper bound."""
+    """A roughly known amount in words: "between 85 and 115", "more than 60" with no upper bound, "less than
+    21" from nothing."""
     if span.high is None:
         return f"more than {span.low}"
+    if span.low == 0 and span.high > 0:
+        return f"less than {span.high + 1}"
     if span.high == span.low:
         return str(span.low)
     return f"between {span.low} and {span.high}"

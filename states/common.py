@@ -88,6 +88,12 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
         "Sending it somewhere other than the address on the order is something a colleague has to arrange, I'm "
         "afraid; just ask if you'd like one.",
     ),
+    "other_address_offer": (
+        "Changing where an order is delivered is something a colleague has to arrange, I'm afraid. Shall I pass "
+        "you to one?",
+        "A colleague can send it somewhere other than the address on the order, though I can't from here. Would "
+        "you like me to pass you to one?",
+    ),
     "request_beside": (
         "{% if beside_request == 'refund' %}A refund{% elif beside_request == 'cancel' %}Cancelling{% else %}Your "
         "other request{% endif %} isn't something I can do from here, I'm afraid, but a colleague can look into it: "

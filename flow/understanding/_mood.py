@@ -74,6 +74,7 @@ def _sour_only_in_asking(
         or word in _REQUEST_WORDS
         or (waved and word in _WAVED_AWAY)
         or (word == "ill" and words[at + 1 : at + 2] and words[at + 1] in _WILL_DO)
+        or (word in _WILL_DO and at > 0 and words[at - 1] in _I_WILL)
         for at, word in enumerate(words)
     )
 
@@ -81,7 +82,9 @@ def _sour_only_in_asking(
 _WILL_DO = frozenset(
     "wait hold hang stay take have go do just try keep be leave get need call check see stick come give pass".split()
 )
-"""Words that follow "I'll" ("I'll hold"), which folded to "ill" is not the word VADER scores as sour."""
+"""Words that follow "I'll" ("I'll hold"), which folded to "ill" is not the word VADER scores as sour; nor
+is "leave" in "I'll leave it" a sour word."""
+_I_WILL = frozenset({"ill", "i'll", "will"})
 
 
 def _angry(words: Sequence[str], lexicon: Lexicon) -> bool:

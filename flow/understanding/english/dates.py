@@ -384,6 +384,8 @@ def _shape(tokens: list[_Token], first: int, last: int) -> Shape:
     before = [t.text for t in tokens[max(0, first - 3) : first]]
     if words[-1] in ("ago", "back", "before", "old") or "ago" in words:
         return "ago"
+    if _bounded(" ".join(before)):
+        before = [t.text for t in tokens[max(0, first - 7) : first]]  # "had it less than a month"
     if len(words) > 3 and not _BEYOND.isdisjoint(words[1:-1]) and (words[1] in UNITS or words[1] in _BEYOND):
         return "elapsed"  # "3 days past the 30 days": the time since buying
     unit = words[-4] if words[-3:] == ["and", "a", "half"] and len(words) > 3 else words[-1]
@@ -650,6 +652,9 @@ def _relative(
         roughly = True  # "about a month ago": anywhere from three weeks to five, as "a month or so" is
     ago = after in ("ago", "back", "before", "old", "since")
     elapsed = bool(ELAPSED_WORDS.intersection(before)) or "for" in before[-1:] and "had" in before
+    if not elapsed and _bounded(" ".join(before)):
+        # "had it less than a month", "I've had it for just over 2 weeks": the bound parts the count from "had"
+        elapsed = bool(ELAPSED_WORDS.intersection(_words(tokens, max(0, i - 7), i - max(0, i - 7))))
     lasted = _lasted(before)
     if not (ago or elapsed or lasted or bare or _alone(tokens, i, k)):
         return None, k
@@ -679,6 +684,11 @@ def _relative(
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+def _bounded(phrase: str) -> bool:
+    """Whether ``phrase`` ends in a bound put on a count: "less than", "over", "just over"."""
+    return any(phrase.endswith(bound) for bound in (*LESS_THAN, *MORE_THAN, *JUST_OVER))
 
 
 def _other_count(tokens: list[_Token], i: int) -> tuple[int, int] | None:

@@ -118,7 +118,7 @@ def refunded_short(clauses: Sequence[Sequence[str]]) -> bool:
         return True
     if _REFUND_WORDS.isdisjoint(words):
         return False
-    if not _SHORT.isdisjoint(words) or ("less" in words and "than" in words) or _fell_short(words):
+    if not _SHORT.isdisjoint(words) or _less_than_an_amount(words) or _fell_short(words):
         return True
     if not _GIVEN_BACK.isdisjoint(words) and ("half" in words or "partial" in words):
         return True  # "it came through but it was only half", "I only got a partial refund"
@@ -163,6 +163,23 @@ _GIVEN_BACK = frozenset(
 """Words of money already given back, which an amount short of another makes a refund that fell short."""
 _SHORT = frozenset({"shortchanged", "underpaid", "underrefunded"})
 _FALLING = frozenset({"fell", "fallen", "came", "come", "was", "is", "been", "its"})
+
+
+def _less_than_an_amount(words: Sequence[str]) -> bool:
+    """ "The refund was less than I paid", not "I've had it less than a month": "less than" before anything but
+    a length of time."""
+    return any(
+        word == "less"
+        and words[at + 1 : at + 2] == ["than"]
+        and _DURATION_UNITS.isdisjoint(words[at + 2 : at + 5])
+        for at, word in enumerate(words)
+    )
+
+
+_DURATION_UNITS = frozenset(
+    "day days week weeks wk wks fortnight fortnights month months year years yr yrs hour hours".split()
+)
+"""Words that make "less than …" a length of time rather than an amount of money."""
 
 
 def _fell_short(words: Sequence[str]) -> bool:
