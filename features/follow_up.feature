@@ -69,6 +69,30 @@ Feature: Following up
     Then the transitions taken were "satisfied"
     And the conversation is closed
 
+  Scenario Outline: At the check-in, contentment said with a no ("<answer>") closes happily, with no colleague
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    And the customer clicks "That's all, thanks"
+    And 24 hours pass
+    And the scheduled follow-up is delivered
+    And the customer says "<answer>"
+    Then the conversation is closed
+    And the agent does not hand over to a person
+    And the agent does not say "sorry"
+
+    Examples:
+      | answer                                  |
+      | can't complain, the new one fits great  |
+      | no complaints here!                     |
+      | honestly couldn't fault it. cheers      |
+      | all good, no issues at all              |
+
+  Scenario: "No complaints, thanks" to "anything else?" is a goodbye
+    When the customer says "I want a refund"
+    And the customer clicks "Exchange"
+    And the customer says "no complaints, thanks"
+    Then the conversation is closed
+
   Scenario: A customer for whom it did not work out is handed to a person
     When the customer says "I want a refund"
     And the customer clicks "Store credit"

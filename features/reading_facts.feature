@@ -2827,3 +2827,14 @@ Feature: Reading facts and requests the way people give them
       | had it less than a month and it's broken, refund A-4411          |
       | I've had it for less than 2 weeks and it's broken, refund A-4411 |
       | had it under 3 weeks and the handle snapped, refund A-4411       |
+
+  Scenario Outline: An order number typed with another kind of dash ("<message>") is read as the order number
+    When the customer says "<message>"
+    Then the message gives the fact "order_id" as "<order>"
+    And the agent does not say "check that number"
+
+    Examples:
+      | message                                   | order  |
+      | please cancel order T–5521, placed today  | T-5521 |
+      | refund A‑1234, bought it 3 days ago       | A-1234 |
+      | my order B−7788 hasn't shipped, cancel it | B-7788 |

@@ -419,6 +419,8 @@ def read_acts(
         mind_changed_beside_the_date(clauses, lexicon, found)
     if context.request is None and "cancel_request" in found.kinds():
         _let_go_for_another(found)
+    if any(not lexicon.content.keys.isdisjoint(clause.words) for clause in clauses):
+        _content_said(clauses, context, lexicon, found)
     second_thoughts(found)
     if "ask_status" in found.kinds() and "complain" not in found.kinds():
         _chased_after_a_long_wait(clauses, found)
@@ -2783,6 +2785,29 @@ def _still_want_it(words: Sequence[str]) -> bool:
         and words[at + 2 : at + 3] in (["it"], ["them"])
         for at, word in enumerate(words)
     )
+
+
+def _content_said(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
+    """ "Can't complain", "no issues at all": all is well, said with a no that neither says no nor complains;
+    to "is everything sorted?" it is a yes, to "anything else?" a no, and elsewhere a pleased remark."""
+    said = {
+        index: match.start
+        for index, clause in enumerate(clauses)
+        if (match := first(lexicon.content, clause.words)) is not None
+    }
+    if not said:
+        return
+    found.acts = [
+        (at, act) for at, act in found.acts if not (at // 1000 in said and act.kind in ("deny", "complain", "unknown"))
+    ]
+    index = min(said)
+    at = index * 1000 + said[index]
+    if context.question == "satisfaction":
+        found.add(at, Act.of("affirm"))
+    elif context.question == "anything_else":
+        found.add(at, Act.of("deny"))
+    elif not found.acts:
+        found.add(at, Act.of("thank"))
 
 
 def _no_before_a_date(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

@@ -93,6 +93,21 @@ _NOT_HOSTILE = frozenset({"thank_close", "accept", "unknown"})
 _FACT_SLOTS = frozenset({"order_id", "email", "phone"})
 _REQUESTS = frozenset({"request_refund", "request_cancel", "ask_human"})
 _GROWTH = 3
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+"""Dashes other than "-" that phones and word processors type in an order number ("T\u20135521")."""
+
+
+def _plain_dashes(text: str) -> str:
+    """``text`` with each dash of :data:`_DASHES` between a letter or digit and a digit made a "-"."""
+    if _DASHES.isdisjoint(text):
+        return text
+    chars = list(text)
+    for at in range(1, len(chars) - 1):
+        if chars[at] in _DASHES and chars[at - 1].isalnum() and chars[at + 1].isdigit():
+            chars[at] = "-"
+    return "".join(chars)
+
+
 """How many times its own length a message may grow to when its characters are put in their plain forms."""
 _WARM = 0.05
 """Sentiment above which a message reads warmly enough for the model's thanks to be taken."""
@@ -125,6 +140,7 @@ class Understander:
             # A few characters stand for many ("ﷺ" is 18 letters): a message of them is cut back to a length
             # like its own, so that it costs what a message of its size does.
             text = unicodedata.normalize("NFKC", text)[: _GROWTH * len(text)]
+            text = _plain_dashes(text)
             text = _emoji_as_words(text, lexicon)
         folded = fold(text)
         # Worked out once here rather than by each reader: letters stretched for emphasis cut back, and

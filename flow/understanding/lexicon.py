@@ -52,7 +52,8 @@ class Lexicon:
     ("ok, thanks anyway", "never mind then"); ``not_knowing`` says the customer cannot give the fact asked for
     ("I don't know the order number"). ``purchase_words`` ("bought", "ordered") make a date beside each
     of several order numbers its purchase date. ``praised_service`` is praise of the service ("great
-    service as always"), ironic when it answers a refusal and does not take up an offer. ``anger_emoji``
+    service as always"), ironic when it answers a refusal and does not take up an offer; ``content`` is
+    contentment said with a no ("can't complain", "no issues at all"). ``anger_emoji``
     complain without words ("😡😡", "😢"). ``corrections`` put right what the customer just said ("2 weeks ago,
     actually no, 5 weeks"): the later value counts, and the request is not dropped. ``unwanted`` says the
     customer no longer wants the item ("I don't need it anymore"): after a refusal, it presses for the
@@ -151,6 +152,7 @@ class Lexicon:
     irony_markers: PhraseSet
     strong_irony: PhraseSet
     praised_service: PhraseSet
+    content: PhraseSet
     irony_emoji: frozenset[str]
     anger_emoji: frozenset[str]
     corrections: PhraseSet

@@ -49,3 +49,12 @@ APOLOGIES = _phrases("""
     wrong number sorry
 """)
 """The customer apologising to the agent, or for a slip of their own ("oops, wrong number")."""
+
+CONTENT = _phrases("""
+    no complaints | no complaint | cant complain | cannot complain | nothing to complain about | cant fault it |
+    cant fault you | cant fault them | cant fault that | couldnt fault it | couldnt fault you | cannot fault it |
+    cant fault anything | could not fault it | no problems at all | no issues at all | no problems here |
+    no issues here | no problems whatsoever | not bad at all | couldnt be better | couldnt ask for more |
+    cant ask for more | cant ask for better | nothing wrong with it | all fine no problems | no problems | no issues
+""")
+"""Contentment said with a no ("can't complain", "no issues at all"): all is well, neither a no nor a complaint."""

@@ -762,6 +762,7 @@ ENGLISH = Lexicon(
     irony_markers=_IRONY,
     strong_irony=_STRONG_IRONY,
     praised_service=_PRAISED_SERVICE,
+    content=feelings.CONTENT,
     emoji_words={
         "\U0001f44d": "great",  # thumbs up
         "\U0001f44c": "great",  # OK hand

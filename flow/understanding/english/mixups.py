@@ -169,9 +169,7 @@ def _less_than_an_amount(words: Sequence[str]) -> bool:
     """ "The refund was less than I paid", not "I've had it less than a month": "less than" before anything but
     a length of time."""
     return any(
-        word == "less"
-        and words[at + 1 : at + 2] == ["than"]
-        and _DURATION_UNITS.isdisjoint(words[at + 2 : at + 5])
+        word == "less" and words[at + 1 : at + 2] == ["than"] and _DURATION_UNITS.isdisjoint(words[at + 2 : at + 5])
         for at, word in enumerate(words)
     )
 
