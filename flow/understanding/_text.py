@@ -44,7 +44,11 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
 
 def fold(text: str) -> str:
     """``text`` in lowercase without apostrophes: the form every detector searches."""
-    return text.lower().translate(_DROP_APOSTROPHES)
+    lowered = text.lower()
+    if lowered.isascii():
+        # Only two of the apostrophes are ASCII, and two replaces cost far less than a translate.
+        return lowered.replace("'", "").replace("`", "")
+    return lowered.translate(_DROP_APOSTROPHES)
 
 
 def canonical_tokens(text: str, folded: str | None = None) -> list[str]:
