@@ -51,6 +51,8 @@ def _asks_for_a_loyalty_reward(words: Sequence[str]) -> bool:
 
 def _takes_a_discount(words: Sequence[str]) -> bool:
     """ "Ok I'll take the discount", "I'd accept a discount": a discount asked for as if it were on offer."""
+    if "discount" not in words:
+        return False
     for at, word in enumerate(words):
         before = words[max(0, at - 3) : at]
         pairs = set(zip(before, before[1:], strict=False))
