@@ -3382,6 +3382,8 @@ def _asks_price_difference(words: Sequence[str], *, refused: bool = False) -> bo
     """ "Can you refund the difference?", "I want the price drop back", "can I keep it and get a partial
     refund?", "some money off instead?": money for a lower price, or part of it for keeping the item, not a
     refund. Once the refund was ``refused``, "not even a partial refund?" presses for it instead."""
+    if _MONEY_BACK.isdisjoint(words):
+        return False  # every way of asking names money, "price" or "money" among them
     money = {word for at, word in enumerate(words) if word in _MONEY_BACK and words[at - 1 : at] != ["store"]}
     if money and "difference" in words:
         return True  # not "what's the difference between that and store credit?", which compares offers
