@@ -1868,8 +1868,10 @@ def _offer_taken(acts: Sequence[Act], context: Context) -> Offer | None:
 
 def _only_sorry(clauses: Sequence[Sequence[str]]) -> bool:
     """Whether the message only says sorry ("sorry!", "oops my bad", "sorry for the back and forth")."""
+    if sum(map(len, clauses)) > _SORRY_WORDS:
+        return False
     words = [word for clause in clauses for word in clause]
-    if not words or len(words) > _SORRY_WORDS:
+    if not words:
         return False
     if _SAYING_SORRY.isdisjoint(words) and ("my", "bad") not in zip(words, words[1:], strict=False):
         return False
