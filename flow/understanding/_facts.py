@@ -1276,6 +1276,8 @@ def _some_of_it(words: Sequence[str]) -> bool:
     """Whether ``words`` say some of an order: "half my order", "part of it", "some of my order", "the rest";
     not "some cushions", which may be all of it."""
     for at, word in enumerate(words):
+        if word not in _SOME_OF and word not in _FEW and not word.isdigit():
+            continue
         following = words[at + 1 : at + 2]
         if word in _SOME_OF and (word in ("half", "part", "rest", "bits") or following == ["of"]):
             return True
@@ -1295,7 +1297,10 @@ _WHAT_WAS_MISSING = frozenset({"the", "a", "an", "one", "two", "some", "my", "it
 def _where_said_missing(clause: Sequence[str]) -> int | None:
     """Where "the rug is missing" or "the rug wasn't (there)" says its verb, after "the" or "my" and a thing."""
     for at in range(2, len(clause)):
-        word, rest = clause[at], clause[at + 1 :]
+        word = clause[at]
+        if word not in _BE_MISSING and word not in _NOT_THERE:
+            continue
+        rest = clause[at + 1 :]
         said = (word in _BE_MISSING and rest[:1] == ["missing"]) or (
             word in _NOT_THERE and rest in ([], ["there"], ["included"], ["inside"], ["in", "it"], ["in", "the", "box"])
         )
@@ -1415,8 +1420,10 @@ def _staff_said_so(clause: Sequence[str]) -> bool:
     refund": someone of the company, then what they said or promised, not said as a no ("the lady in the
     shop said I couldn't")."""
     for at, word in enumerate(clause):
+        if word not in _STAFF:
+            continue
         before = clause[max(0, at - 3) : at]
-        if word not in _STAFF or _THEIRS.isdisjoint(before):
+        if _THEIRS.isdisjoint(before):
             continue
         if word in _ANYONE and "your" not in before and not _at_the_shop(clause[at + 1 : at + 5]):
             continue  # "the woman at the post office said": not someone of the company
