@@ -200,3 +200,16 @@ Feature: Weighing up the alternatives
     And the agent does not say "exchange"
     When the customer says "yes"
     Then the alternative "Store credit" is applied
+
+  Scenario Outline: "<thanks>" after a question about an offer thanks for the answer, and takes nothing
+    When the customer says "does the store credit work on sale items?"
+    And the customer says "<thanks>"
+    Then no alternative is applied
+    And the reply matches /the store credit/
+    And the conversation is in "offering_alternatives"
+
+    Examples:
+      | thanks                                                  |
+      | oh brilliant, that's really helpful to know, thank you  |
+      | ok that's actually really useful, thanks                |
+      | great, good to know. thanks for explaining              |

@@ -523,3 +523,24 @@ Feature: Reading the tone of a message
       And the customer says "no its fine ill leave it"
       Then the agent does not say "frustrat"
       And the agent does not hand over to a person
+
+
+  Rule: Praise beside a refusal taken in good part is sincere
+
+    Scenario Outline: "<message>" after a refusal is thanked, not soothed
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is not read as ironic
+      And the agent does not say "sorry"
+      And the agent does not offer compensation
+
+      Examples:
+        | message                                               |
+        | ok fair enough, you've been really helpful, thanks    |
+        | thanks for explaining, you've been very helpful        |
+        | no worries, you've been really helpful                 |
+
+    Scenario: "Wow, really helpful, thanks a lot" after a refusal is still heard as frustration
+      When the customer says "I want a refund"
+      And the customer says "wow, really helpful, thanks a lot"
+      Then the message is read as ironic

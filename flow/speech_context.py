@@ -967,7 +967,7 @@ class ContextBuilder:
         asked = run.focus
         if asked in shown and len(shown) > 1 and run.steps and run.steps[-1].transition == "acknowledge":
             # "cheers" after "shall I go ahead with the store credit?": that one is still what is asked
-            context["offered"] = human_list([_in_sentence(a) for a in alternatives if a.id == asked])
+            context["offered"] = human_list([f"the {_in_sentence(a)}" for a in alternatives if a.id == asked])
         lead = ""
         if asked == "all":
             instead = self._instead(item, shown)

@@ -803,6 +803,8 @@ def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) 
     if not context.offered:
         return False
     words = {word for clause in clauses for word in clause.words}
+    if _praises_what_was_said(words, lexicon):
+        return True
     if not _STRONG_YES.isdisjoint(words):
         return False
     if _THANKS.isdisjoint(words) or takes_it_in(clauses, context, lexicon):
@@ -810,6 +812,29 @@ def acknowledges(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) 
     return len(context.offered) == 1 or all(
         w in _THANKS or w in _SEEING or w in lexicon.praise or w in lexicon.fillers for w in words
     )
+
+
+def _praises_what_was_said(words: set[str], lexicon: Lexicon) -> bool:
+    """ "Oh brilliant, that's really helpful to know, thank you": praise for what the agent told, and nothing
+    else; thanks for the answer, not a yes to the offer it was about."""
+    return not _PRAISED_INFORMATION.isdisjoint(words) and all(
+        w in _PRAISED_INFORMATION
+        or w in _PRAISING_TOO
+        or w in _THANKS
+        or w in _SEEING
+        or w in lexicon.praise
+        or w in lexicon.fillers
+        for w in words
+    )
+
+
+_PRAISED_INFORMATION = frozenset({"helpful", "useful", "know", "info", "information", "explaining", "handy"})
+"""Words that praise what the agent told ("that's helpful to know"), not what it offers."""
+_PRAISING_TOO = frozenset(
+    {"that", "thats", "its", "is", "was", "really", "actually", "very", "so", "good", "to", "the", "for", "quite"}
+    | {"great", "perfect", "super", "much", "all", "thank", "thanks", "you", "a", "lot", "lots", "youve", "been"}
+    | {"have", "fair", "enough", "makes", "sense", "understood"}
+)
 
 
 def takes_it_in(clauses: Sequence[Clause], context: Context, lexicon: Lexicon) -> bool:

@@ -31,7 +31,7 @@ def is_ironic(
     """
     if not clauses:
         return False
-    if after_refusal and _in_any(lexicon.praised_service, clauses):
+    if after_refusal and _in_any(lexicon.praised_service, clauses) and not _takes_it_well(clauses):
         return True
     if any(_thanked_for_harm(words) for words in clauses):
         return True
@@ -47,6 +47,8 @@ def is_ironic(
             return True
     if _in_any(lexicon.strong_irony, clauses):
         return True
+    if _takes_it_well(clauses):
+        return False
     if after_refusal and any(tuple(words) in _SCOFFS for words in clauses) and not _choosing_beside(clauses):
         # "Yeah right." or "as if" said to a refusal ("yeah" reads as "yes").
         return True
@@ -73,6 +75,20 @@ def is_ironic(
         return True
     rest = list(clauses[1:]) if opens_with_praise and len(first) <= 2 else clauses
     return any(_bad_news(words, lexicon) and not _supposed(words) for words in rest)
+
+
+def _takes_it_well(clauses: Sequence[Sequence[str]]) -> bool:
+    """ "Ok fair enough, you've been really helpful", "thanks for explaining": the refusal accepted in so many
+    words, which makes praise beside it sincere."""
+    return any(pair in _TAKEN_WELL for words in clauses for pair in zip(words, words[1:], strict=False))
+
+
+_TAKEN_WELL = frozenset(
+    {("fair", "enough"), ("for", "explaining"), ("i", "understand"), ("makes", "sense"), ("no", "worries"),
+     ("i", "appreciate"), ("appreciate", "it"), ("i", "get"), ("understand", "completely"), ("that", "explains"),
+     ("for", "clarifying"), ("your", "help"), ("for", "trying"), ("no", "bother")}
+)  # fmt: skip
+"""Word pairs that accept a refusal in good part ("fair enough", "thanks for explaining")."""
 
 
 _THANKS_WORDS = frozenset({"thanks", "thank", "cheers", "ta"})
