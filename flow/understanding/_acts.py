@@ -512,7 +512,7 @@ def read_acts(
             found.drop("cancel_request")  # "no wait, an exchange actually": another offer, not nothing at all
         if "choose" not in found.kinds():
             chosen_taken_back(clauses, context, lexicon, found)
-            _keeping_instead(clauses, context.chosen, found)
+            _keeping_instead(clauses, context, lexicon, found)
             _taken_undone(clauses, context, found)
         if "insist" in found.kinds():
             _asks_how_it_goes(clauses, context.chosen, found)
@@ -3014,15 +3014,29 @@ def _neither_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) ->
 _EVERY_ONE = frozenset({"either", "neither", "any", "none", "both"})
 
 
-def _keeping_instead(clauses: list[Clause], chosen: str, found: Found) -> None:
+def _keeping_instead(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """After a choice, "never mind, I'll keep it" or "forget it, I'll keep the jacket" keeps the item, so
-    what was chosen in its place is taken back; a bare "forget it" answers "anything else?"."""
+    what was chosen in its place is taken back; a bare "forget it" answers "anything else?". Keeping what was
+    chosen ("never mind, keep the pause") takes nothing back."""
+    chosen = context.chosen
+    if chosen is None:
+        return
+    taken = context.chosen_offer
+    if taken is not None and any(
+        _KEEPING_WORDS.intersection(clause.words) and named_mentions(clause.words, (taken,), lexicon)
+        for clause in clauses
+    ):
+        return
     kept = [at for at, keeps in found.unnamed_drops if keeps]
     if not kept and "cancel_request" in found.kinds():
         kept = [index * 1000 for index, clause in enumerate(clauses) if _keeps_a_thing(clause.words)]
     if kept and not any(a.kind == "reject" for _, a in found.acts):
         found.drop("deny")
         found.add(kept[0], Act.of("reject", chosen))
+
+
+_KEEPING_WORDS = frozenset({"keep", "stick", "leave", "stay", "stays"})
+"""Words that keep what they name as it is ("keep the pause", "stick with the downgrade")."""
 
 
 def _keeps_a_thing(words: Sequence[str]) -> bool:

@@ -367,7 +367,7 @@ _ONE_OF_EACH = frozenset({"half", "halves", "split", "mix", "both", "partly"})
 
 def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:
     """Whether the words are only a weak yes and thanks: "ok thanks, that's all" is leaving, not agreeing."""
-    rest = [w for w in words if w not in _WEAK_YES]
+    rest = [w for w in words if w not in _WEAK_YES and w not in _TAKING_IN and w not in _TAKING_IN_TOO]
     return not rest or only(lexicon.thanks, rest, lexicon)
 
 
@@ -870,11 +870,19 @@ def _compares_the_offers(clause: Clause, context: Context, lexicon: Lexicon) -> 
 def _compares(words: Sequence[str], lexicon: Lexicon) -> bool:
     """ "what's the difference?", "which is quicker?", "which would you recommend?", "how do they compare?":
     weighing up the offers; not "do I get the difference as cash or credit?", which is money owed."""
-    if "difference" in words and _money_difference(words):
+    if "difference" in words and (_money_difference(words) or _makes_a_difference(words)):
         return False
     if not _COMPARING.isdisjoint(words) or ("which" in words and not _WHICH_ASKS.isdisjoint(words)):
         return True
     return has(lexicon.comparison_cues, words)
+
+
+def _makes_a_difference(words: Sequence[str]) -> bool:
+    """ "Surely a day doesn't make a difference?": pleading that something hardly matters, not comparing."""
+    at = words.index("difference")
+    if "which" in words or "between" in words:
+        return False  # "does it make a difference which one I pick?" compares
+    return not {"make", "makes", "making", "made"}.isdisjoint(words[max(0, at - 3) : at])
 
 
 def _money_difference(words: Sequence[str]) -> bool:

@@ -394,7 +394,11 @@ _INSIST = _phrases("""
     do what i asked | what i asked for | do as i asked | its important | this is important | it is important |
     its urgent | cant do anything | can do nothing | can you do nothing | one day over | a day over |
     only one day | just one day | one day late | a day late | only a day | only a few days | few days over |
-    couple of days over | come on | really nothing you can do | nothing you can do | nothing else you can do |
+    couple of days over | one day doesnt matter | a day doesnt matter | a day wont matter | one day wont matter |
+    surely one day | surely a day | surely a single day | a single day | whats one day | whats a day |
+    what difference does a day make | what difference does one day make | doesnt make a difference |
+    wont make a difference | by one day | by a day | by a single day | its one day | its only one day |
+    come on | really nothing you can do | nothing you can do | nothing else you can do |
     cant you do anything |
     can you not do anything | cant you stop it | can you not stop it | can u not stop it | cant you cancel it |
     spent hundreds | spent thousands | spent a fortune |
