@@ -544,3 +544,30 @@ Feature: Reading the tone of a message
       When the customer says "I want a refund"
       And the customer says "wow, really helpful, thanks a lot"
       Then the message is read as ironic
+
+
+  Rule: Scoffing at a refusal is heard as frustration, never as a yes or a thank-you
+
+    Scenario Outline: "<message>" after a refusal is met with sympathy, and takes nothing
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is not read as "thank"
+      And the message is not read as "choose"
+      And the reply matches /(sorry|hear you|frustrat)/
+      And no alternative is applied
+      And the agent does not say "welcome"
+      And the agent does not say "pleasure"
+
+      Examples:
+        | message                                                |
+        | you're having a laugh                                  |
+        | well thanks a lot                                      |
+        | gee thanks                                             |
+        | wow ok. brilliant. really brilliant.                   |
+        | so I just lose my money? wow, great                    |
+
+    Scenario: "Oh super. Let me think about it" after a refusal asks for time, and takes nothing
+      When the customer says "I want a refund"
+      And the customer says "oh super. let me think about it"
+      Then no alternative is applied
+      And the agent does not say "Which"

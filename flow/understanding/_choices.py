@@ -367,7 +367,15 @@ _ONE_OF_EACH = frozenset({"half", "halves", "split", "mix", "both", "partly"})
 
 def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:
     """Whether the words are only a weak yes and thanks: "ok thanks, that's all" is leaving, not agreeing."""
-    rest = [w for w in words if w not in _WEAK_YES and w not in _TAKING_IN and w not in _TAKING_IN_TOO]
+    rest = [
+        w
+        for w in words
+        if w not in _WEAK_YES
+        and w not in _TAKING_IN
+        and w not in _TAKING_IN_TOO
+        and w not in lexicon.praise
+        and w not in lexicon.irony_openers
+    ]
     return not rest or only(lexicon.thanks, rest, lexicon)
 
 

@@ -52,7 +52,11 @@ def is_ironic(
     if after_refusal and any(tuple(words) in _SCOFFS for words in clauses) and not _choosing_beside(clauses):
         # "Yeah right." or "as if" said to a refusal ("yeah" reads as "yes").
         return True
-    if after_refusal and (_praise_said_twice(clauses, lexicon) or _praised_and_thanked(clauses, lexicon)):
+    if after_refusal and (
+        _praise_said_twice(clauses, lexicon)
+        or _praised_and_thanked(clauses, lexicon)
+        or _scoffing_thanks(clauses, lexicon)
+    ):
         return True
     last = clauses[-1]
     if (
@@ -63,6 +67,15 @@ def is_ironic(
         and any(_bad_news(words, lexicon) for words in clauses[:-1])
     ):
         return True  # "so I can't get my money back? brilliant", "no refund then. just great"
+    if (
+        after_refusal
+        and len(clauses) > 1
+        and "?" in text
+        and len(last) <= _SHORT_PRAISE
+        and last[-1] in lexicon.praise
+        and all(word in lexicon.praise or word in _BEFORE_PRAISE or word in lexicon.irony_openers for word in last)
+    ):
+        return True  # "so I'm paying for a month I don't want? wow, great"
     first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
         len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
@@ -133,10 +146,28 @@ _BEFORE_PRAISE = frozenset({"just", "how", "so", "really", "oh", "well", "thats"
 
 
 def _praise_said_twice(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
-    """ "Fantastic, really fantastic." said to a refusal: one word of praise, said again, and nothing else."""
+    """ "Fantastic, really fantastic.", "wow ok. brilliant. really brilliant." said to a refusal: one word of
+    praise, said again, and nothing else."""
     words = [word for clause in clauses for word in clause]
     praise = [word for word in words if word in lexicon.praise]
-    return len(praise) >= 2 and len(set(praise)) == 1 and all(w in lexicon.praise or w in _STRESS for w in words)
+    return (
+        len(praise) >= 2
+        and len(set(praise)) == 1
+        and all(w in lexicon.praise or w in _STRESS or w in _HEARD_ONLY for w in words)
+    )
+
+
+def _scoffing_thanks(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """ "Well thanks a lot", "gee thanks" said to a refusal: thanks opened with a scoff, and nothing else."""
+    words = [word for clause in clauses for word in clause]
+    return (
+        words[:1] in (["well"], ["gee"], ["wow"], ["golly"])
+        and not _THANKS_WORDS.isdisjoint(words)
+        and all(w in _THANKING or w in _STRESS or w in lexicon.irony_openers for w in words[1:])
+    )
+
+
+_HEARD_ONLY = frozenset({"ok", "okay"})
 
 
 def _praised_and_thanked(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:

@@ -333,6 +333,7 @@ _DECIDING = _phrases("""
 """)
 _COMPLAINT = _phrases("""
     youre joking | you are joking | can you believe this | can you believe it | would you believe it |
+    youre having a laugh | you are having a laugh | having a laugh | are you having a laugh |
     are you joking | you must be joking | youve got to be joking | youre kidding |
     you are kidding | are you kidding | you must be kidding | youve got to be kidding | are you serious |
     you cant be serious | cant be serious | you have to be kidding | not happy | not good enough | not acceptable |
