@@ -2838,3 +2838,17 @@ Feature: Reading facts and requests the way people give them
       | please cancel order T–5521, placed today  | T-5521 |
       | refund A‑1234, bought it 3 days ago       | A-1234 |
       | my order B−7788 hasn't shipped, cancel it | B-7788 |
+
+  Scenario Outline: "<message>", a repair or replacement asked for by name of a fault past six months, goes to a colleague
+    Given it is within the policy's opening hours
+    And it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "<message>"
+    Then the agent hands over to a person
+    And the agent does not say "30 days"
+    And the agent does not offer "Store credit"
+
+    Examples:
+      | message                                                                                  |
+      | my washing machine stopped working, order P-3737, I bought it in march. I'd like it repaired |
+      | the heater I bought in april (R-1919) has stopped working. can you send me a replacement?  |
+      | S-2929 my coat's zip broke, bought it in february, could I swap it for a new one?           |

@@ -194,8 +194,8 @@ class Rules:
 
         ``wish`` is the alternative the customer asked for by name ("can I pause my membership? I'm
         having surgery"). An exception that sends the request to a person is about the request itself,
-        so it is passed over when the wish is one of the request's alternatives: the customer gets what
-        they asked for by the ordinary rules.
+        so it is passed over when the wish is one of the alternatives the ordinary rules offer: the customer
+        gets what they asked for by those rules.
         """
         if wish is not None and wish not in self._alternative_ids[request]:
             wish = None
@@ -213,8 +213,11 @@ class Rules:
 
     def _decide(self, request: str, facts: dict[str, FactValue], wish: str | None) -> Decision:
         policy_request = self.policy.requests[request]
+        # Only a wish the ordinary rules can grant passes over a review: "I'd like it repaired" of an old
+        # faulty item, where a repair is no ordinary alternative, still goes to the person who can give it.
+        ordinary = wish is not None and any(alternative.id == wish for alternative in policy_request.alternatives)
         for index, (holds, needed) in enumerate(self._exceptions[request]):
-            if wish is not None and policy_request.exceptions[index].then == "review":
+            if ordinary and policy_request.exceptions[index].then == "review":
                 continue
             verdict = holds(facts, {}, {})
             if verdict is None:
