@@ -213,3 +213,14 @@ Feature: Weighing up the alternatives
       | oh brilliant, that's really helpful to know, thank you  |
       | ok that's actually really useful, thanks                |
       | great, good to know. thanks for explaining              |
+
+  Scenario Outline: "<question>" supposes an offer to ask about it, and takes nothing
+    When the customer says "<question>"
+    Then no alternative is applied
+    And the conversation is in "offering_alternatives"
+
+    Examples:
+      | question                                                              |
+      | ok. and if I choose the exchange, can I swap for something from the sale? |
+      | and if I go for the store credit, can I spend it in the shops?        |
+      | what if I take the exchange and the new size doesn't fit either?      |

@@ -1109,3 +1109,21 @@ def test_taking_a_refusal_in_then_asking_for_time_chooses_nothing(subscriptions:
 
     assert [str(act) for act in turn.signals.acts] == ["hold"], turn.signals.acts
     assert "which" not in turn.text.lower(), turn.text
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [
+        (
+            "renewed 40 days ago. what would the pause involve exactly?",
+            "ok and what if I want to cancel during the pause?",
+        ),
+        ("renewed like 6 weeks ago can i get money back", "hmm, and can I switch back to the full plan later?"),
+    ],
+)
+def test_a_question_supposing_an_offer_takes_nothing(subscriptions: Engine, first: str, question: str) -> None:
+    conversation, _ = subscriptions.start(message=first)
+    _, turn = subscriptions.reply(conversation, question)
+
+    assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
+    assert all(act.kind not in ("choose", "request") for act in turn.signals.acts), turn.signals.acts

@@ -28,6 +28,7 @@ from flow.understanding._choices import (
     failing_that,
     read_choices,
     refusal,
+    supposes,
     takes_it_in,
     wants_all,
 )
@@ -123,7 +124,6 @@ _ANY_ORDERS = frozenset({"orders", "items", "parcels"})
 _SUPPOSED = frozenset({"after", "once", "if", "when"})
 _SHORT_ANSWER = 3
 """Words in a clause beyond which an "ok" that opens a question is not a yes to what the agent asked."""
-_SUPPOSING_OPENERS = frozenset({"and", "so", "ok", "okay", "but", "hmm", "well", "right", "alright"})
 _SPLITTING = frozenset({"half", "halves", "part", "partly", "partial", "split", "mix", "combination", "some"})
 """Words that ask for part of a request beside part of an offer ("half refund, half credit")."""
 _SENDING_BACK = frozenset({"return", "returned", "returning", "returns", "back", "send", "sent"})
@@ -268,8 +268,13 @@ def read_acts(
         words = clause.words
         if tone.threat and lexicon.threatens(" ".join(words)):
             continue
+        handled: set[str]
         if context.chosen is not None and index and failing_that(clauses[index - 1].words, lexicon):
             handled = set()  # "if they don't have navy, I'd rather have a refund": only should the exchange fail
+        elif (
+            clause.question and (context.offered or context.wishes) and supposes(words) and "ask_about" in found.kinds()
+        ):
+            handled = set()  # "what if I want to cancel during the pause?": supposed, to weigh the offer
         else:
             handled = _read_requests(clause, position, context, lexicon, found, mentioned[index])
         if has(lexicon.bot_questions, words) or len(words) == 1 and words[0] in ANYBODY:
@@ -2990,15 +2995,6 @@ def supposed_refusal(clause: Clause, lexicon: Lexicon) -> bool:
 
 _REFUSING = frozenset({"none", "refuse", "decline"})
 """Words of saying no that are not negators: "what if I refuse both?"."""
-
-
-def supposes(words: Sequence[str]) -> bool:
-    """ "What if I don't want either?", "and if I say no?": a question about what would happen."""
-    start = 0
-    while start < len(words) - 1 and words[start] in _SUPPOSING_OPENERS:
-        start += 1
-    opening = words[start : start + 3]
-    return opening[:1] == ["if"] or opening[:2] == ["what", "if"] or opening == ["what", "happens", "if"]
 
 
 def _neither_after_all(clauses: list[Clause], lexicon: Lexicon, found: Found) -> None:

@@ -185,6 +185,17 @@ def read_choices(
             continue
         if mentions and clause.words[0] == "if" and not clause.question:
             continue
+        if (
+            mentions
+            and supposes(clause.words)
+            and (clause.words[0] != "if" or clause.question)
+            and lexicon.negators.isdisjoint(clause.words)
+        ):
+            # "and if I choose the exchange, can I swap it for a sale item?": supposed, to ask about it
+            for mention in mentions:
+                if mention.offer is not None:
+                    found.add(position + mention.start, Act.of("ask_about", mention.offer))
+            continue
         if mentions and context.chosen is not None and _on_a_fallback(clauses, index, lexicon):
             continue  # "if you can't do a different size, I'd rather have store credit": only should it fail
         if mentions and context.state == "follow_up" and speaks_of_another_order(clause.words):
@@ -232,6 +243,7 @@ def read_choices(
                     or topic_of_question(clauses, index, mentions, lexicon)
                     or (topic == (index, mention.offer) and not _asks_to_have(clause.words, lexicon))
                     or (clause.question and _plans_on(clause.words[mention.end :]))
+                    or (clause.question and _goes_back(clause.words, mention))
                 ):
                     act = Act.of("ask_about", mention.offer)
                     topic = (index + 1, mention.offer)
@@ -363,6 +375,23 @@ _JOINING = frozenset({"and", "plus", "also", "well"})
 _TAKING_BACK = frozenset({"no", "not", "actually", "wait", "instead", "rather", "or", "sorry"})
 _ONE_OF_EACH = frozenset({"half", "halves", "split", "mix", "both", "partly"})
 """Words that ask for some of each of two offers, which cannot both be set up."""
+
+
+def supposes(words: Sequence[str]) -> bool:
+    """ "What if I don't want either?", "and if I choose the exchange", "what happens if I cancel during the
+    pause": a clause that supposes, so what it names is weighed, not taken; not a polite "if possible"."""
+    start = 0
+    while start < len(words) - 1 and start < 3 and words[start] in _SUPPOSING_OPENERS:
+        start += 1
+    opening = words[start : start + 3]
+    if opening[:2] == ["what", "if"] or opening == ["what", "happens", "if"]:
+        return True
+    return opening[:1] == ["if"] and words[start + 1 : start + 2] not in _POLITE_IFS
+
+
+_SUPPOSING_OPENERS = frozenset({"and", "so", "ok", "okay", "but", "hmm", "well", "right", "alright"})
+_POLITE_IFS = (["possible"], ["you"], ["thats"], ["its"], ["ok"], ["okay"], ["poss"], ["not"], ["so"])
+"""What follows "if" in a clause that asks politely ("if possible, can I have the exchange?") or falls back."""
 
 
 def _weakly_agrees(words: Sequence[str], lexicon: Lexicon) -> bool:
@@ -945,6 +974,15 @@ def _plans_on(after: Sequence[str]) -> bool:
 
 
 _THEN = frozenset({"then", "afterwards", "after", "later", "still"})
+
+
+_SENDING = frozenset({"send", "sent", "post", "posted", "ship", "return", "bring"})
+"""Words of sending something back, which "back" after them does not undo ("send it back")."""
+
+
+def _goes_back(words: Sequence[str], mention: Mention) -> bool:
+    """ "Can I switch back to the full plan later?": undoing the offer, asked about, not taking it."""
+    return "back" in words[mention.start + 1 : mention.start + 3] and words[mention.start] not in _SENDING
 
 
 def customer_will(words: Sequence[str]) -> bool:

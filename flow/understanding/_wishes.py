@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flow.models import Act
-from flow.understanding._choices import TELLING, topic_of_question
+from flow.understanding._choices import TELLING, supposes, topic_of_question
 from flow.understanding._drops import unwanted_request
 from flow.understanding._found import Found, first, has
 from flow.understanding._offers import Mention, by_variant, named_mentions, said_of_it, stopped
@@ -64,6 +64,10 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
         if not mentions and context.state == "follow_up" and context.settled is not None and len(words) <= _BARE_SIZE:
             # "a 12 please" once a refund is under way for the wrong size sent: the size wanted instead
             mentions = by_variant(words, context.wishes, lexicon, taken=True)
+        if mentions and clause.question and supposes(words):
+            # "what if I want to cancel during the pause?": a wish supposed, asked about
+            found.add(index * 1000 + mentions[0].start, Act.of("ask_about", mentions[0].offer or "all"))
+            continue
         for mention in mentions:
             if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue
