@@ -203,6 +203,47 @@ def test_a_term_said_to_be_served_leaves_nothing_to_run(engine: Engine, message:
 @pytest.mark.parametrize(
     "message",
     [
+        "Hi, I want to cancel my membership, my 12 month contract finished in October",
+        "cancel my membership please, my 12-month term was up in september",
+        "I'd like to cancel, my 6 month membership ran out in November",
+        "my 12 month contract expired at the end of October so please cancel it",
+    ],
+)
+def test_a_term_of_a_length_said_to_have_ended_leaves_nothing_to_run(engine: Engine, message: str) -> None:
+    conversation, turn = engine.start(message=message)
+
+    assert conversation.outcome == "approved", turn.text
+    assert "to run" not in turn.text
+
+
+@pytest.mark.parametrize(
+    ("message", "months"),
+    [
+        ("I want to cancel my membership. Joined in September last year on an 18 month contract", 3),
+        ("cancel please. I started in March 2025 on a 2 year contract", 3),
+        ("I signed up for 18 months in October last year and want to cancel", 4),
+        ("I want to cancel, it's a 12 month one and I started in March", 3),
+    ],
+)
+def test_a_term_begun_in_a_month_of_another_year_counts_the_months_since(
+    engine: Engine, message: str, months: int
+) -> None:
+    _, turn = engine.start(message=message)
+
+    assert f"{months} months to run" in turn.text
+
+
+@pytest.mark.parametrize("answer", ["I don't know exactly, it was a 12 month one", "no idea, the 18 month one"])
+def test_the_length_of_the_contract_is_no_count_of_months_left(engine: Engine, answer: str) -> None:
+    conversation, _ = engine.start(message="I need to stop my membership")
+    _, turn = engine.reply(conversation, answer)
+
+    assert "to run" not in turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "cancel please, my 12 months are up in May",
         "I want to cancel my membership, once my 12 months are up",
         "I want to cancel my membership, my free months are up",

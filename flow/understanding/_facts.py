@@ -478,7 +478,7 @@ def _months_to_run(
             continue
         months = value * 12 if unit in _YEARS else value
         after = words[i + 2 : i + 4]
-        if not _TERM.isdisjoint(after) or (words[i - 1 : i] == ["for"] and not _SIGNED.isdisjoint(words[:i])):
+        if _names_the_term(words, i) or (words[i - 1 : i] == ["for"] and not _SIGNED.isdisjoint(words[:i])):
             length = months  # "a 12 month contract", "signed up for 12 months"
             gone = gone if gone is not None else _months_since_start(words, today)
         elif after[:1] in (["into"], ["in"], ["ago"]):
@@ -491,11 +491,12 @@ def _months_to_run(
             or words[max(0, i - 2) : i] in _ENDS_IN
         ):
             still = months + _years_before(words, i, numbers)  # "another 5 months", "1 year and 3 months left"
-    if length is not None and gone is not None and 0 <= gone < length:
+    over = _contract_over(words) or _term_served(clauses)
+    if length is not None and gone is not None and 0 <= gone < length and not over:
         return length - gone
     if still is not None:
         return still
-    if _contract_over(words) or _term_served(clauses):
+    if over:
         return 0
     return _months_until_it_ends(words, today)
 
@@ -605,19 +606,33 @@ def _length_said(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
     words = [part for clause in clauses for word in clause for part in word.split("-") if part]
     for i, word in enumerate(words[:-1]):
         value = _count(word, words[i - 1] if i else "", lexicon.number_words)
-        if value is not None and words[i + 1] in _MONTHS_OR_YEARS and not _TERM.isdisjoint(words[i + 2 : i + 4]):
+        if value is not None and words[i + 1] in _MONTHS_OR_YEARS and _names_the_term(words, i):
             return True
     return False
 
 
+def _names_the_term(words: Sequence[str], at: int) -> bool:
+    """Whether the count of months or years at ``at`` is the length of the contract: "a 12 month contract",
+    "it was a 12 month one"."""
+    return not _TERM.isdisjoint(words[at + 2 : at + 4]) or (
+        words[at + 2 : at + 3] == ["one"] and words[at - 1 : at] in (["a"], ["the"])
+    )
+
+
 def _months_since_start(words: Sequence[str], today: date | None) -> int | None:
-    """The months since a contract began, said as the month it began after its length: "… for 12 months in
-    June", "… since March"."""
+    """The months since a contract began, said as the month it began: "… for 12 months in June", "… since
+    March", "joined in September last year", "started in March 2025"."""
     if today is None:
         return None
     for i, word in enumerate(words[:-1]):
         if word in ("in", "since", "from", "back", "last") and (month := MONTHS.get(words[i + 1])) is not None:
-            return (today.month - month) % 12
+            gone = (today.month - month) % 12
+            after = words[i + 2 : i + 4]
+            if after[:1] and after[0].isdigit() and len(after[0]) == _YEAR_DIGITS:
+                gone = (today.year - int(after[0])) * 12 + today.month - month
+            elif after == ["last", "year"]:
+                gone = 12 + today.month - month
+            return gone
     return None
 
 
