@@ -102,8 +102,8 @@ def read_fact(spec: FactSpec, text: str, signals: Any) -> FactValue:
 
 def _not_a_count(text: str, start: int, end: int, *, in_months: bool) -> bool:
     """Whether the number at ``start:end`` is no count of days or months: an amount ("I pay 45 a month",
-    "£30"), an order number typed with a space ("A 1234"), or the length a contract was signed for ("signed up
-    for 12 months")."""
+    "£30"), an order number typed with a space ("A 1234"), the months already gone ("3 months in"), or the
+    length a contract was signed for ("signed up for 12 months")."""
     before = text[:start].lower().split()
     after = [word.rstrip(".,!?") for word in text[end:].lower().replace("/", " ").split()[:2]]
     sign = text[:start].rstrip()[-1:]
@@ -113,6 +113,8 @@ def _not_a_count(text: str, start: int, end: int, *, in_months: bool) -> bool:
         return True  # "A 1234", "B 7070": an order number with a space in it
     if before[-1:] == ["a"] and end - start >= 4:
         return True  # "a 1234" is never a number of days
+    if in_months and after[:1] in (["month"], ["months"]) and after[1:] in (["in"], ["into"]):
+        return True  # "3 months into it": months gone, not left
     return in_months and before[-1:] == ["for"] and not _SIGNING.isdisjoint(before[-5:])
 
 
@@ -746,8 +748,9 @@ def _written_at(text: str, written: str) -> int:
 
 def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -> dict[str, FactValue]:
     """The facts this message answers the other way from the customer's own earlier answer about the same
-    order: a yes or no ("it's shipped", then "it only says processing on my account"), or a date given on
-    its own ("bought 50 days ago", then only "25/11"). The later answer counts."""
+    order: a yes or no ("it's shipped", then "it only says processing on my account"), or a date or a count
+    given on its own ("bought 50 days ago", then only "25/11"; "2 months left", then "about 3 then"). The later
+    answer counts."""
     if len(run.signals.order_facts) > 1:
         return {}
     item = current_item(run)
@@ -763,7 +766,7 @@ def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -
         and known[name] != value
         and (
             (policy.facts[name].kind == "yes_no" and isinstance(known[name], bool))
-            or (policy.facts[name].kind == "days" and only_facts and isinstance(value, int))
+            or (policy.facts[name].kind in ("days", "number") and only_facts and isinstance(value, int))
         )
     }
 

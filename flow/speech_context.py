@@ -144,6 +144,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "request_named": frozenset({"request_named"}),
     "request_assumed": frozenset({"request_assumed"}),
     "order_put_right": frozenset({"order_put_right"}),
+    "fact_put_right": frozenset({"fact_put_right"}),
     "second_best": frozenset({"second_best"}),
     "chosen_named": frozenset({"chosen_named"}),
     "repeated": frozenset({"repeated", "pressed"}),
@@ -222,6 +223,7 @@ class ContextBuilder:
             apology_asked=False,
             turned_down=False,
             order_put_right=False,
+            fact_put_right=False,
             second_best=False,
             chosen_named=False,
             insisted=False,
@@ -652,6 +654,8 @@ class ContextBuilder:
             context["order_put_right"] = (
                 run.signals.slots.get("correction") == "yes" and "order_id" in run.signals.facts
             )
+        if "fact_put_right" in groups:
+            context["fact_put_right"] = _fact_put_right(run)
         if "second_best" in groups:
             # "a refund if possible, otherwise store credit": the refusal is said before what was asked in its place
             context["second_best"] = item is not None and run.signals.slots.get("second_best") == item.wish
@@ -1736,3 +1740,12 @@ def _beyond_bounds(kind: str, low: float | None, high: float | None) -> str:
     if high is not None:
         return f"That's more than I can go by here, as it needs to be {high:g} at most."
     return f"That's less than I can go by here, as it needs to be at least {low:g}."
+
+
+def _fact_put_right(run: Run) -> bool:
+    """Whether the message gives a new value for a fact the customer told differently before ("no wait, I
+    meant 10, not 2"), so the decision is said again with it."""
+    return not run.repeated and any(
+        len(stated := run.customer_stated.get(name, [])) > 1 and stated[-1] == value
+        for name, value in run.signals.facts.items()
+    )

@@ -241,6 +241,46 @@ def test_the_length_of_the_contract_is_no_count_of_months_left(engine: Engine, a
     assert "to run" not in turn.text
 
 
+@pytest.mark.parametrize("answer", ["Two months in", "I'm 3 months into it", "about four months in"])
+def test_months_already_gone_are_no_count_of_months_left(engine: Engine, answer: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership")
+    _, turn = engine.reply(conversation, answer)
+
+    assert "to run" not in turn.text
+    assert "months are left" in turn.text
+
+
+@pytest.mark.parametrize(
+    ("told", "months"),
+    [
+        ("no wait, I meant 10, not 2", 10),
+        ("5 months I think", 5),
+        ("ok so about 3 then", 3),
+        ("no I mean I'm two months into it, I have ten left", 10),
+        ("actually there are 7 months left", 7),
+        ("sorry, 9 months left not 2", 9),
+    ],
+)
+def test_months_left_put_right_after_the_refusal_are_taken_and_the_refusal_said_again(
+    engine: Engine, told: str, months: int
+) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership")
+    conversation, _ = engine.reply(conversation, "2")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state == "offering_alternatives", turn.text
+    assert f"{months} months to run" in turn.text
+    assert conversation.facts.get("months_left", conversation.agenda[0].facts.get("months_left")) == months
+
+
+def test_months_left_put_right_to_none_cancels_the_membership(engine: Engine) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership")
+    conversation, _ = engine.reply(conversation, "2")
+    conversation, turn = engine.reply(conversation, "sorry I meant 0, my contract has ended")
+
+    assert conversation.outcome == "approved", turn.text
+
+
 @pytest.mark.parametrize(
     "message",
     [

@@ -178,7 +178,11 @@ def read_facts(
                 said, said_text = later, " ".join(word for clause in later for word in clause)
                 said_words = set(said_text.split())
                 value = _months_to_run(later, spec.name, lexicon.number_words, context.today)
-            length_only = value is None and _counts_months_left(spec.name) and _length_said(said, lexicon)
+            length_only = (
+                value is None
+                and _counts_months_left(spec.name)
+                and (_length_said(said, lexicon) or _only_gone_said(said, lexicon.number_words))
+            )
             if value is None and not length_only:
                 # not "no idea, it's a 12 month contract": how long the contract is, not how long is left
                 if asked:
@@ -190,6 +194,8 @@ def read_facts(
             if value is None and not asked and _counts_months_left(spec.name) and _left_said(clauses):
                 # "I've got about half a year left on it", "a couple of months left": told unasked, in words
                 value = _asked_number(text, folded, clauses, word_set, spec.name, lexicon)
+            if value is None and not asked and _counts_months_left(spec.name) and context.request is not None:
+                value = _count_said_alone(clauses, lexicon.number_words)  # "5 months I think", "I meant 10, not 2"
             if value is None and not asked and _counts_years_belonging(spec.name):
                 value = _years_belonging(clauses, lexicon.number_words, context.today)
         elif spec.kind == "email" and "@" in text:
@@ -467,7 +473,7 @@ def _months_to_run(
             continue
         if (
             value is not None
-            and word.isdigit()
+            and (word.isdigit() or word in numbers)
             and months_said
             and unit not in _MONTHS_OR_YEARS
             and (words[i + 1 : i + 2] in (["left"], ["remaining"]) or words[i + 1 : i + 3] == ["to", "go"])
@@ -499,6 +505,35 @@ def _months_to_run(
     if over:
         return 0
     return _months_until_it_ends(words, today)
+
+
+def _only_gone_said(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> bool:
+    """Whether every count in the message is of months already gone ("two months in", "I'm 3 months into
+    it"), which says nothing of how many are left without the contract's length."""
+    counts = [(words, i) for words in clauses for i, word in enumerate(words) if word.isdigit() or word in numbers]
+    return bool(counts) and all(
+        words[i + 1 : i + 2] and words[i + 1] in _MONTHS_OR_YEARS and words[i + 2 : i + 3] in (["in"], ["into"])
+        for words, i in counts
+    )
+
+
+def _count_said_alone(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int]) -> int | None:
+    """A count of months said on its own while a request is in hand, hedged or put right ("5 months I think",
+    "ok so about 3 then", "no wait, I meant 10, not 2"): the count not taken back, when there is just one."""
+    words = [word for clause in clauses for word in clause]
+    counts = [w for i, w in enumerate(words) if (w.isdigit() or w in numbers) and words[i - 1 : i] != ["not"]]
+    others = {w for w in words if not (w.isdigit() or w in numbers)}
+    if len(set(counts)) != 1 or not others <= _SAID_WITH_A_COUNT or others.isdisjoint(_COUNT_HEDGES):
+        return None
+    return int(counts[0]) if counts[0].isdigit() else numbers[counts[0]]
+
+
+_COUNT_HEDGES = frozenset(
+    "months month left about around roughly maybe think guess so meant mean probably approx approximately".split()
+)
+_SAID_WITH_A_COUNT = _COUNT_HEDGES | frozenset(
+    "ok okay oh no wait sorry i im its it s then actually not like or so yeah yes hmm um erm".split()
+)
 
 
 def _of_the_term(words: Sequence[str], at: int) -> int | None:
