@@ -1208,3 +1208,36 @@ def test_a_question_supposing_an_offer_takes_nothing(subscriptions: Engine, firs
 
     assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
     assert all(act.kind not in ("choose", "request") for act in turn.signals.acts), turn.signals.acts
+    "told",
+    [
+        "I got a job in Berlin, starting January, so neither of those is any use",
+        "I've been transferred to the London office from January",
+        "we bought a house in Kildare, nowhere near any of your gyms, so a freeze is pointless",
+        "relocating to Cork for work",
+        "I've taken a position in Galway",
+        "the nearest gym of yours will be 40km from my new place",
+    ],
+)
+def test_a_move_away_told_without_the_word_moving_goes_to_a_colleague(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state == "escalated", turn.text
+    assert "your move" in turn.text
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "I'm moving house to the other side of the city",
+        "moving house but staying in Dublin",
+        "we're moving house, still in the area though",
+    ],
+)
+def test_a_move_nearby_promises_no_early_end(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state == "offering_alternatives", turn.text
+    assert "early" not in turn.text
+    assert "didn't quite catch" not in turn.text

@@ -150,6 +150,10 @@ def read_facts(
                 value = None  # "what counts as a medical reason?": asked about, not told
             if value == _MOVING and any(map(_moving_to_a_time, clauses)):
                 value = None  # "I'm moving to evening sessions": another time, not another place
+            if value == _MOVING and any(_STAYING_NEAR.find(clause) for clause in clauses):
+                value = None  # "moving house but staying in Dublin": no move away
+            if value is None and _MOVING in lexicon.circumstances and _moved_to_a_place(text):
+                value = _MOVING
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
             if value == PROMISED and _nothing_granted(clauses, lexicon.circumstances[PROMISED]):
@@ -1404,6 +1408,41 @@ _TIMES_AND_PLANS = frozenset(
     "evening evenings morning mornings night nights weekend weekends lunchtime lunchtimes early late part "
     "parttime fulltime full off offpeak peak sessions classes shifts shift days plan cheaper basic".split()
 )
+
+
+_STAYING_NEAR = PhraseSet(
+    """other side of the city | other side of town | other end of the city | other end of town | across town |
+    across the city | staying in | still in the area | still in the city | still in town | still local |
+    staying local | same area | same city | same town | round the corner | around the corner | down the road |
+    not far | nearby | just moving house""".replace("\n", " ").split(" | ")
+)
+"""Words beside a move that keep the customer near ("moving house to the other side of the city")."""
+_TO_A_PLACE = TextPattern(
+    r"\b(?i:job|position|role|transferred|posted|(?:new|bought an?|buying an?|got an?)\s+"
+    r"(?:house|home|flat|apartment|place))\s+(?i:in|to)\s+"
+    r"(?:(?i:the)\s+)?(\p{Lu}\p{Ll}+)"
+)
+_NOT_PLACES = frozenset(MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter spring summer autumn winter".split()
+)
+
+
+def moves_nearby(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
+    """Whether the customer tells of a move that keeps them near ("moving house but staying in Dublin"): news
+    to take in, not a move away."""
+    moving = lexicon.circumstances.get(_MOVING)
+    return (
+        moving is not None
+        and any(moving.find(clause) for clause in clauses)
+        and any(_STAYING_NEAR.find(clause) for clause in clauses)
+    )
+
+
+def _moved_to_a_place(text: str) -> bool:
+    """Whether the customer tells of a new job, a transfer or a home in a named place ("I got a job in Berlin",
+    "transferred to the London office", "we bought a house in Kildare"), which takes them away."""
+    found = _TO_A_PLACE.search(text)
+    return found is not None and found.group(1).lower() not in _NOT_PLACES
 
 
 def _moving_to_a_time(words: Sequence[str]) -> bool:

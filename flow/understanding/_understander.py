@@ -28,7 +28,7 @@ from flow.understanding._acts import (
 )
 from flow.understanding._arrival import turned_up
 from flow.understanding._choices import asks_for_each, takes_it_in, wants_all
-from flow.understanding._facts import NEVER_ARRIVED, gave_the_wrong_number, read_facts
+from flow.understanding._facts import NEVER_ARRIVED, gave_the_wrong_number, moves_nearby, read_facts
 from flow.understanding._found import cue_at, first, has, only
 from flow.understanding._goodwill import asks_for_goodwill
 from flow.understanding._granted import as_welcome, welcomed_grant
@@ -372,7 +372,9 @@ class Understander:
         elif all(a.kind == "unknown" for a in acts) and takes_it_in(clauses, context, lexicon):
             slots["taken_in"] = "yes"  # "fair enough", "ah I see" to several offers: heard, none chosen yet
         elif all(a.kind == "unknown" for a in acts) and (
-            _remarks(clauses, parts.model.knows, lexicon) or _gives_contact(slots, clause_words)
+            _remarks(clauses, parts.model.knows, lexicon)
+            or _gives_contact(slots, clause_words)
+            or moves_nearby(clause_words, lexicon)
         ):
             slots["remark"] = "yes"
         if (

@@ -369,7 +369,10 @@ MOVING = _phrases("""
     no branches near | none of your branches | too far from your | too far away from your |
     no longer live near |
     no longer in the area | not in the area anymore | im actually moving to | no longer living here |
-    no longer living near
+    no longer living near | nowhere near any of your | nowhere near your | not near any of your |
+    far from any of your | miles from any of your | miles away from your | no gyms near | no gym near |
+    nearest gym is | closest gym is | nearest branch is | closest branch is | nearest gym of yours |
+    closest gym of yours | nearest of your gyms | closest of your gyms
 """)
 """The customer is moving away (which a contract with a place, like a gym's, may weigh)."""
 HARDSHIP = _phrases("""
