@@ -1241,3 +1241,33 @@ def test_a_move_nearby_promises_no_early_end(engine: Engine, told: str) -> None:
     assert conversation.state == "offering_alternatives", turn.text
     assert "early" not in turn.text
     assert "didn't quite catch" not in turn.text
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "I was in a car accident two weeks ago and I'm in a neck brace",
+        "my depression has been really bad since the summer and I can't face going in. I've been signed off work "
+        "with stress",
+        "the knee is acting up again after the operation in march",
+        "i'm pregnant and due in february",
+        "I've had a knee replacement and can't train for months",
+        "I'm off work with stress and anxiety",
+    ],
+)
+def test_a_medical_reason_told_in_everyday_words_goes_to_a_colleague_kindly(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state == "escalated", turn.text
+    assert "frustrating" not in turn.text
+    assert "Thank you for telling me" in turn.text
+
+
+def test_a_medical_reason_told_beside_a_grudging_choice_goes_to_a_colleague(engine: Engine) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
+    conversation, turn = engine.reply(conversation, "ugh fine, freeze. oh and I had a hip replacement in October")
+
+    assert conversation.state == "escalated", turn.text
+    assert "freeze" in turn.text
+

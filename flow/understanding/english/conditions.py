@@ -335,7 +335,13 @@ ILLNESS = _phrases("""
     physiotherapist says | doctor has advised | doctor advised | gp has advised | gp advised | doctor advised against |
     on medical advice | my knees are shot | my knee is shot | my back is shot | knees are no longer |
     bad knees | bad back | arthritis | chronic pain | long covid | midwife said | midwife says | midwife told me |
-    midwife advised | midwife has told me | midwife has advised
+    midwife advised | midwife has told me | midwife has advised | car accident | car crash | bike accident |
+    cycling accident | accident at work | neck brace | back brace | knee brace | in a brace | in a sling |
+    whiplash | depression | depressed | anxiety | panic attacks | signed off work | signed off with |
+    off work with stress | stress leave | burnout | burnt out | burned out | nervous breakdown |
+    hip replacement | knee replacement | shoulder replacement | the operation | after my operation |
+    knee is acting up | back is acting up | knee is playing up | back is playing up | knee keeps acting up |
+    pregnant | pregnancy | expecting a baby | having a baby | baby is due | maternity leave
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""
