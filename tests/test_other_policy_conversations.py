@@ -1271,3 +1271,19 @@ def test_a_medical_reason_told_beside_a_grudging_choice_goes_to_a_colleague(engi
     assert conversation.state == "escalated", turn.text
     assert "freeze" in turn.text
 
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "my mum has dementia and I'm her full time carer now",
+        "I'm looking after my dad full time now, I just can't get to the gym",
+        "I've become a carer for my mother",
+    ],
+)
+def test_caring_for_someone_is_met_with_sympathy_and_no_promise(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state == "offering_alternatives", turn.text
+    assert "sorry" in turn.text.lower()
+    assert "early" not in turn.text

@@ -393,6 +393,14 @@ HARDSHIP = _phrases("""
 """)
 """The customer is short of money: out of work, made redundant, unable to afford it (which a contract,
 like a gym's, may weigh)."""
+CARING = _phrases("""
+    full time carer | fulltime carer | full-time carer | her carer | his carer | their carer | a carer for |
+    carer for my | caring for my | care of my mum | care of my dad | looking after my mum | looking after my dad |
+    looking after my mother | looking after my father | looking after my wife | looking after my husband |
+    looking after my partner | look after my mum | look after my dad | look after my mother |
+    look after my father | dementia | alzheimers
+""")
+"""The customer cares for someone close (which a policy may weigh, or only note)."""
 PROMISED = _phrases("""
     your colleague said | your colleague told me | your colleague promised | a colleague said |
     a colleague told me | one of your colleagues said | was told by your | was told by a | i was told by |

@@ -737,6 +737,7 @@ ENGLISH = Lexicon(
         "moving": conditions.MOVING,
         "away": conditions.AWAY,
         "hardship": conditions.HARDSHIP,
+        "caring": conditions.CARING,
         "promised": conditions.PROMISED,
     },
     condition_denials=conditions.DENIALS,
