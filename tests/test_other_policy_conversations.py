@@ -336,6 +336,10 @@ def test_the_cheaper_one_chosen_while_months_are_asked_counts_no_month(engine: E
         "I've been coming here 3 yrs",
         "member since May 2023",
         "I've been a member for two and a half years",
+        "I've been a member for over a decade now",
+        "been coming here for more than 3 years",
+        "I've been a member for 30 months",
+        "I joined a decade ago",
     ],
 )
 def test_years_as_a_member_told_in_everyday_words_earn_the_goodwill_offer(engine: Engine, told: str) -> None:
@@ -344,6 +348,15 @@ def test_years_as_a_member_told_in_everyday_words_earn_the_goodwill_offer(engine
 
     assert "personal trainer" in turn.text, turn.text
     assert conversation.state != "closed"
+
+
+@pytest.mark.parametrize("told", ["member for 18 months", "I've been coming here for 20 months"])
+def test_less_than_two_years_told_in_months_earns_no_goodwill(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message=f"Cancel my membership please. 6 months left. {told}")
+    conversation, turn = engine.reply(conversation, "no, neither of those thanks")
+
+    assert "personal trainer" not in turn.text, turn.text
+    assert conversation.facts.get("years_member") == 1
 
 
 def test_holding_on_a_moment_gives_no_number(engine: Engine) -> None:

@@ -169,6 +169,7 @@ def read_facts(
             or digits
             or not word_set.isdisjoint(lexicon.number_words)
             or (_counts_months_left(spec.name) and not word_set.isdisjoint(_SAYING_MONTHS | _OVER | _CONTRACTS))
+            or (_counts_years_belonging(spec.name) and not word_set.isdisjoint(_YEARS | _DECADES))
         ):
             value = (
                 _months_to_run(clauses, spec.name, lexicon.number_words, context.today)
@@ -421,13 +422,17 @@ def _years_belonging(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
                 year = words[at + 2] if words[at + 1] in MONTHS and at + 2 < len(words) else words[at + 1]
                 if len(year) == 4 and year.isdigit() and 1950 < int(year) <= today.year:
                     return today.year - int(year)  # "a member since 2019", "joined in May 2022"
-            value = int(word) if word.isdigit() else numbers.get(word)
+            value = _count(word, words[at - 1] if at else "", numbers)
             if value is None:
                 continue
             unit_at = at + 4 if words[at + 1 : at + 4] == ["and", "a", "half"] else at + 1
-            if words[unit_at : unit_at + 1] not in (["years"], ["year"], ["yrs"], ["yr"]):
+            years = _in_years(value, words[unit_at] if unit_at < len(words) else "")
+            if years is None:
                 continue
-            before = words[max(0, at - 5) : at]
+            value = years
+            before = list(words[max(0, at - 5) : at])
+            while before[-1:] and before[-1] in _ABOUT_SO_LONG:
+                before.pop()  # "a member for over a decade", "for more than 3 years"
             if "joined" in before and words[unit_at + 1 : unit_at + 2] == ["ago"]:
                 return value
             if before[-1:] == ["for"] and _belonging_said(before) and _ENDING_THINGS.isdisjoint(before):
@@ -435,6 +440,22 @@ def _years_belonging(clauses: Sequence[Sequence[str]], numbers: Mapping[str, int
             if before[-1:] and before[-1] in _BELONGING_ENDS and "been" in before and _ENDING_THINGS.isdisjoint(before):
                 return value  # "been with you 4 years", "been coming here 3 yrs"
     return None
+
+
+def _in_years(count: int, unit: str) -> int | None:
+    """Whole years in ``count`` of ``unit`` ("18 months" is 1, "a decade" 10), if it is a span of years,
+    decades or months."""
+    if unit in _YEARS:
+        return count
+    if unit in _DECADES:
+        return count * 10
+    if unit in ("month", "months"):
+        return count // 12
+    return None
+
+
+_DECADES = frozenset({"decade", "decades"})
+_ABOUT_SO_LONG = frozenset({"over", "almost", "nearly", "about", "around", "roughly", "more", "than", "just", "well"})
 
 
 def _belonging_said(before: Sequence[str]) -> bool:
