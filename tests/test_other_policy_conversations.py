@@ -1300,3 +1300,25 @@ def test_caring_for_someone_is_met_with_sympathy_and_no_promise(engine: Engine, 
     assert conversation.state == "offering_alternatives", turn.text
     assert "sorry" in turn.text.lower()
     assert "early" not in turn.text
+
+
+@pytest.mark.parametrize(
+    "answer", ["sure, why not", "yeah why not", "why not, go on", "ok why not", "oh go on then, why not"]
+)
+def test_why_not_said_with_a_yes_takes_the_offer_described(engine: Engine, answer: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 3 months left")
+    conversation, _ = engine.reply(conversation, "tell me about the freeze")
+    conversation, turn = engine.reply(conversation, answer)
+
+    assert turn.signals is not None
+    assert [str(act) for act in turn.signals.acts] == ["choose:freeze"]
+    assert conversation.state == "follow_up", turn.text
+
+
+@pytest.mark.parametrize("answer", ["why not?", "but why not?", "why not then"])
+def test_why_not_on_its_own_still_asks_why(engine: Engine, answer: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 3 months left")
+    _, turn = engine.reply(conversation, answer)
+
+    assert turn.signals is not None
+    assert [str(act) for act in turn.signals.acts] == ["ask_why"]
