@@ -722,9 +722,10 @@ def _content_with_it(run: Run) -> bool:
     surgery"), or takes an offer, rather than asking for more: what it tells is then said in passing."""
     pleased = any(a.kind in ("thank", "affirm", "goodbye", "choose") for a in _acts(run)) or _praises_it(run.text)
     if _has(run, "insist"):
-        # "yes thanks, but I'm moving, can we cancel after all?" asks now; "all good, though I may need to cancel
-        # next year" or "her membership needs cancelling too" says it in passing
-        return pleased and "?" not in run.text
+        # "yes thanks, but I'm moving, can we cancel after all?" or "…so I'll need to cancel after all" asks now;
+        # "all good, though I may need to cancel next year" or "her membership needs cancelling too" says it in
+        # passing
+        return pleased and "?" not in run.text and "after all" not in run.text
     return pleased
 
 

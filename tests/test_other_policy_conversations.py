@@ -1322,3 +1322,25 @@ def test_why_not_on_its_own_still_asks_why(engine: Engine, answer: str) -> None:
 
     assert turn.signals is not None
     assert [str(act) for act in turn.signals.acts] == ["ask_why"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "yes thanks. oh and I forgot to say, I'm moving to London in January so I'll need to cancel after all",
+        "all good thanks, but I've got a job in Berlin so I need to cancel after all",
+        "yes fine, though I'm relocating to Cork in February, so I'll have to cancel after all",
+    ],
+)
+def test_a_reason_told_at_the_check_in_with_the_cancellation_asked_after_all_goes_to_a_colleague(
+    engine: Engine, answer: str
+) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 3 months left")
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, _ = engine.check_in(conversation)
+    conversation, turn = engine.reply(conversation, answer)
+
+    assert turn.signals is not None
+    assert "cancel_request:cancel" not in [str(act) for act in turn.signals.acts]
+    assert conversation.state == "escalated", turn.text
+    assert "your move" in turn.text

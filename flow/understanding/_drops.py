@@ -95,7 +95,14 @@ def _order_wanted_back(words: Sequence[str]) -> bool:
         return True
     pairs = set(zip(words, words[1:], strict=False))
     wanted = bool({("keep", "the"), ("keep", "my"), ("want", "the"), ("want", "my")} & pairs) and "order" in words
-    return wanted or (("after", "all") in pairs and not {"want", "need"}.isdisjoint(words))
+    triples = set(zip(words, words[1:], words[2:], strict=False))
+    cancelling = bool(triples & _WANTING_TO_CANCEL)  # "I'll need to cancel after all": the cancellation wanted
+    return wanted or (("after", "all") in pairs and not {"want", "need"}.isdisjoint(words) and not cancelling)
+
+
+_WANTING_TO_CANCEL = frozenset(
+    (wanting, "to", cancel) for wanting in ("want", "need", "have") for cancel in ("cancel", "quit", "leave", "stop")
+)
 
 
 def undoes_it(words: Sequence[str]) -> bool:
