@@ -364,6 +364,12 @@ def _decided_by_what_was_told(run: Run, rules: Rules) -> bool:
     return decision is not None and decision.verdict in ("decline", "offer", "review")
 
 
+def _asks_beside(run: Run) -> bool:
+    """Whether the message also asks something beside its yes or goodbye ("yes thanks, I was made redundant
+    last week. is there anything you can do about the fees?"), which is still to be answered."""
+    return "?" in run.text and any(a.kind not in ("thank", "affirm", "goodbye") for a in _acts(run))
+
+
 def _moves_on(run: Run) -> bool:
     """The message also does something that moves the conversation (a request, a choice, a refusal)."""
     return any(a.kind in ("request", "choose", "reject") and not a.negated for a in _acts(run))
@@ -1273,7 +1279,7 @@ def satisfied(run: Run, rules: Rules) -> bool:
     if "go_ahead" in run.signals.slots:
         return False  # "great, can you do it then?" is not done yet
     if _has(run, "goodbye") or (_has(run, "affirm") and run.question == "satisfaction"):
-        return not _moves_on(run)
+        return not _moves_on(run) and not _asks_beside(run)
     if files_complaint(run):
         return False  # "thanks, and the complaint?": a complaint still to be made
     return thanked_only(run, rules) or (_has(run, "deny") and run.question == "anything_else")

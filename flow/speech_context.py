@@ -1386,9 +1386,11 @@ def _ends_with_a_question(lowered: str) -> bool:
     while words and words[0].strip(",") in _LEADING_ASIDES:
         words = words[1:]
     opening = " ".join(words) + " "
-    return len(words) >= 3 and (opening.startswith(_QUESTIONS) or words[0] in _QUESTION_WORDS)
+    return len(words) >= 3 and (opening.startswith(_QUESTIONS + _ASKING_YOU) or words[0] in _QUESTION_WORDS)
 
 
+_ASKING_YOU = ("can you ", "could you ", "would you ", "will you ")
+"""Openings of a last sentence that asks the agent for something ("… could you lower the fees at all?")."""
 _LEADING_ASIDES = frozenset({"also", "and", "oh", "btw", "but", "plus", "one", "more", "thing", "quick", "question"})
 _QUESTION_WORDS = frozenset({"what", "when", "where", "how", "why", "which", "who", "whats", "what's"})
 

@@ -181,7 +181,9 @@ SPEC = StateSpec(
         "anything_else": (
             "{% if unoffered %}I'm afraid the {{ unoffered }} isn't something I can set up here now. Is there "
             "anything else you need today?{% elif fact_hint %}I can't see that from here, I'm afraid. {{ fact_hint }} "
-            "Is there anything else you need today?{% elif unanswered %}That's not something I can help with from "
+            "Is there anything else you need today?{% elif unanswered and hard_times %}I'm sorry to hear that. "
+            "It's not something I can change from here, but a colleague can look into it with you if you ask for "
+            "one. Is there anything else you need today?{% elif unanswered %}That's not something I can help with from "
             "here, I'm afraid. Is there anything else you need today?"
             "{% elif said_sorry %}No problem at all. Is there anything else you need today?"
             "{% elif hard_times %}I'm sorry to hear that. Is there anything else you need today?"
@@ -191,7 +193,9 @@ SPEC = StateSpec(
             "there anything else you need today?{% endif %}",
             "{% if unoffered %}I'm sorry, I can't set up the {{ unoffered }} here now. Is there anything else I can "
             "help you with?{% elif fact_hint %}That's not something I can see here, sorry. {{ fact_hint }} Is "
-            "there anything else I can help you with?{% elif unanswered %}I can't help with that one from here, "
+            "there anything else I can help you with?{% elif unanswered and hard_times %}I'm really sorry to hear "
+            "that. I can't help with it from here, but a colleague can if you ask for one. Is there anything else I "
+            "can help you with?{% elif unanswered %}I can't help with that one from here, "
             "sorry. Is there anything else I can help you with?"
             "{% elif said_sorry %}Don't worry at all. Is there anything else I can help you with?"
             "{% elif hard_times %}I'm sorry about that. Is there anything else I can help you with?"
@@ -200,7 +204,9 @@ SPEC = StateSpec(
             "Sure, what else do you need?{% else %}Is there anything else I can help you with?{% endif %}",
             "{% if unoffered %}I'm afraid the {{ unoffered }} isn't something I can arrange here now. Let me know "
             "if there's anything else.{% elif fact_hint %}I can't check that from here, I'm afraid. {{ fact_hint }} "
-            "Let me know if there's anything else.{% elif unanswered %}That one's outside what I can do from here. "
+            "Let me know if there's anything else.{% elif unanswered and hard_times %}That sounds hard, I'm sorry. "
+            "It's outside what I can do from here, but a colleague can look into it if you'd like one. Let me know "
+            "if there's anything else.{% elif unanswered %}That one's outside what I can do from here. "
             "Let me know if there's anything else."
             "{% elif said_sorry %}No need to apologise. Let me know if there's anything else I can do for you."
             "{% elif hard_times %}That's a shame, I'm sorry. Let me know if there's anything else I can do for you."

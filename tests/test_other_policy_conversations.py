@@ -1344,3 +1344,27 @@ def test_a_reason_told_at_the_check_in_with_the_cancellation_asked_after_all_goe
     assert "cancel_request:cancel" not in [str(act) for act in turn.signals.acts]
     assert conversation.state == "escalated", turn.text
     assert "your move" in turn.text
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "yes thanks, and sorry I forgot to mention earlier, I was made redundant last week. is there anything you "
+        "can do about the fees?",
+        "yes it's fine, but I lost my job last month. could you lower the fees at all?",
+    ],
+)
+@pytest.mark.parametrize("seed", ["a", "b", "c"])
+def test_hard_times_and_a_question_beside_a_yes_at_the_check_in_are_answered_not_closed(
+    engine: Engine, answer: str, seed: str
+) -> None:
+    conversation, _ = engine.start(
+        message="I want to cancel my membership, there are 3 months left", conversation_id=f"fees-{seed}"
+    )
+    conversation, _ = engine.reply(conversation, "freeze")
+    conversation, _ = engine.check_in(conversation)
+    conversation, turn = engine.reply(conversation, answer)
+
+    assert conversation.state == "follow_up", turn.text
+    assert "sorry" in turn.text.lower()
+    assert "colleague" in turn.text
