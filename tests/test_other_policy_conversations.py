@@ -1163,64 +1163,6 @@ def test_a_circumstance_said_in_passing_by_a_pleased_member_keeps_the_offer(engi
 
 
 @pytest.mark.parametrize(
-    "kept",
-    ["ok never mind then, keep the pause", "forget it, I'll stick with the pause", "never mind, leave the pause"],
-)
-def test_keeping_what_was_set_up_after_asking_about_a_refund_takes_nothing_back(
-    subscriptions: Engine, kept: str
-) -> None:
-    conversation, _ = subscriptions.start(message="renewed 20 days ago. refund?")
-    conversation, _ = subscriptions.reply(conversation, "pause")
-    conversation, _ = subscriptions.reply(conversation, "actually can I still get the refund if I pause?")
-    _, turn = subscriptions.reply(conversation, kept)
-
-    assert all(action.type != "withdraw_alternative" for action in turn.actions), turn.text
-    assert "cancelled" not in turn.text, turn.text
-
-
-@pytest.mark.parametrize(
-    "pleading",
-    [
-        "it's 15 days, surely one day doesn't matter",
-        "surely a single day doesn't make a difference?",
-        "what's one day?? come on",
-    ],
-)
-def test_pleading_that_a_day_over_hardly_matters_presses_for_the_refund(subscriptions: Engine, pleading: str) -> None:
-    conversation, _ = subscriptions.start(message="refund pls, renewed 15 days ago")
-    conversation, turn = subscriptions.reply(conversation, pleading)
-
-    assert [str(act) for act in turn.signals.acts] == ["insist"], turn.signals.acts
-    assert conversation.state == "offering_alternatives", turn.text
-
-
-@pytest.mark.parametrize(
-    "mulling", ["ok fair enough, you've been great. let me think about it", "got it. let me talk to my partner first"]
-)
-def test_taking_a_refusal_in_then_asking_for_time_chooses_nothing(subscriptions: Engine, mulling: str) -> None:
-    conversation, _ = subscriptions.start(message="renewed 25 days ago, can I get a refund?")
-    _, turn = subscriptions.reply(conversation, mulling)
-
-    assert [str(act) for act in turn.signals.acts] == ["hold"], turn.signals.acts
-    assert "which" not in turn.text.lower(), turn.text
-
-
-@pytest.mark.parametrize(
-    ("first", "question"),
-    [
-        (
-            "renewed 40 days ago. what would the pause involve exactly?",
-            "ok and what if I want to cancel during the pause?",
-        ),
-        ("renewed like 6 weeks ago can i get money back", "hmm, and can I switch back to the full plan later?"),
-    ],
-)
-def test_a_question_supposing_an_offer_takes_nothing(subscriptions: Engine, first: str, question: str) -> None:
-    conversation, _ = subscriptions.start(message=first)
-    _, turn = subscriptions.reply(conversation, question)
-
-    assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
-    assert all(act.kind not in ("choose", "request") for act in turn.signals.acts), turn.signals.acts
     "told",
     [
         "I got a job in Berlin, starting January, so neither of those is any use",
@@ -1368,3 +1310,64 @@ def test_hard_times_and_a_question_beside_a_yes_at_the_check_in_are_answered_not
     assert conversation.state == "follow_up", turn.text
     assert "sorry" in turn.text.lower()
     assert "colleague" in turn.text
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["ok never mind then, keep the pause", "forget it, I'll stick with the pause", "never mind, leave the pause"],
+)
+def test_keeping_what_was_set_up_after_asking_about_a_refund_takes_nothing_back(
+    subscriptions: Engine, kept: str
+) -> None:
+    conversation, _ = subscriptions.start(message="renewed 20 days ago. refund?")
+    conversation, _ = subscriptions.reply(conversation, "pause")
+    conversation, _ = subscriptions.reply(conversation, "actually can I still get the refund if I pause?")
+    _, turn = subscriptions.reply(conversation, kept)
+
+    assert all(action.type != "withdraw_alternative" for action in turn.actions), turn.text
+    assert "cancelled" not in turn.text, turn.text
+
+
+@pytest.mark.parametrize(
+    "pleading",
+    [
+        "it's 15 days, surely one day doesn't matter",
+        "surely a single day doesn't make a difference?",
+        "what's one day?? come on",
+    ],
+)
+def test_pleading_that_a_day_over_hardly_matters_presses_for_the_refund(subscriptions: Engine, pleading: str) -> None:
+    conversation, _ = subscriptions.start(message="refund pls, renewed 15 days ago")
+    conversation, turn = subscriptions.reply(conversation, pleading)
+
+    assert [str(act) for act in turn.signals.acts] == ["insist"], turn.signals.acts
+    assert conversation.state == "offering_alternatives", turn.text
+
+
+@pytest.mark.parametrize(
+    "mulling", ["ok fair enough, you've been great. let me think about it", "got it. let me talk to my partner first"]
+)
+def test_taking_a_refusal_in_then_asking_for_time_chooses_nothing(subscriptions: Engine, mulling: str) -> None:
+    conversation, _ = subscriptions.start(message="renewed 25 days ago, can I get a refund?")
+    _, turn = subscriptions.reply(conversation, mulling)
+
+    assert [str(act) for act in turn.signals.acts] == ["hold"], turn.signals.acts
+    assert "which" not in turn.text.lower(), turn.text
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [
+        (
+            "renewed 40 days ago. what would the pause involve exactly?",
+            "ok and what if I want to cancel during the pause?",
+        ),
+        ("renewed like 6 weeks ago can i get money back", "hmm, and can I switch back to the full plan later?"),
+    ],
+)
+def test_a_question_supposing_an_offer_takes_nothing(subscriptions: Engine, first: str, question: str) -> None:
+    conversation, _ = subscriptions.start(message=first)
+    _, turn = subscriptions.reply(conversation, question)
+
+    assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
+    assert all(act.kind not in ("choose", "request") for act in turn.signals.acts), turn.signals.acts
