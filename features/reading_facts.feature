@@ -2852,3 +2852,26 @@ Feature: Reading facts and requests the way people give them
       | my washing machine stopped working, order P-3737, I bought it in march. I'd like it repaired |
       | the heater I bought in april (R-1919) has stopped working. can you send me a replacement?  |
       | S-2929 my coat's zip broke, bought it in february, could I swap it for a new one?           |
+
+  Scenario Outline: "<message>" tells of part of the order missing, and is offered what is missing
+    When the customer says "<message>"
+    Then the agent offers "Send what's missing" and "Refund what's missing"
+
+    Examples:
+      | message                                                                        |
+      | order L-4040 came yesterday but only 2 of the 3 glasses were in the box          |
+      | order L-4040 - one of the glasses was missing from the box                       |
+
+  Scenario: "Yes please send it" after being offered what is missing sends it
+    When the customer says "order L-4040 came yesterday but only 2 of the 3 glasses were in the box"
+    And the customer says "yes please send it"
+    Then the alternative "Send what's missing" is applied
+
+  Scenario Outline: "<message>" tells of a fault in so many words
+    When the customer says "<message>"
+    Then the message gives the fact "condition" as "faulty"
+
+    Examples:
+      | message                                                      |
+      | my order V-7070 turned up with a massive crack down the side |
+      | the mirror from L-4040 came with a huge crack across it      |

@@ -1238,6 +1238,8 @@ def _only_some_came(clause: Sequence[str]) -> bool:
     counted = counted and _PARTS_OF_ITEMS.isdisjoint(clause[at + 3 : at + 7])  # not "only 2 of the 4 legs"
     if not _CAME.isdisjoint(clause[max(0, at - 3) : at]) and (named or counted):
         return True  # "it came but only the lamp", "arrived with only one of them", "with only 2 of the 3 items"
+    if counted and not _PACKED.isdisjoint(clause[at + 4 : at + 11]):
+        return True  # "only 2 of the 3 glasses were in the box"
     between = clause[at + 1 : at + 8]
     came = next((i for i, word in enumerate(between) if word in _CAME), None)
     # not "it only got delivered yesterday", "only just arrived", which say when
@@ -1284,6 +1286,9 @@ def _an_item_left_out(clauses: Sequence[Sequence[str]]) -> bool:
             continue
         thing = clause[at - 1]
         came = not _CAME.isdisjoint(clause[:at]) or any(not _CAME.isdisjoint(c) for c in clauses[:index])
+        came = came or (
+            clause[at - 3 : at - 2] == ["of"] and at >= 4 and _a_count(clause[at - 4])
+        )  # "one of the glasses"
         came = came or "there" in clause[:at] or any("there" in c for c in clauses[:index])
         if came and thing not in _PARTS_OF_ITEMS and thing not in _WHOLE_ORDER:
             return True
@@ -1421,6 +1426,8 @@ size", "ordered a size 9, wrong size delivered"): the shop sent it wrong."""
 
 
 _CAME = frozenset({"came", "arrived", "delivered", "turned", "showed"})
+_PACKED = frozenset({"box", "parcel", "package", "packet", "bag"})
+"""What an order comes in: "only 2 of the 3 were in the box" counts what came."""
 _SAID_OF_IT = frozenset({"is", "was", "are", "were", "has", "have", "isnt", "wasnt", "doesnt", "works"})
 
 

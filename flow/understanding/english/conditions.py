@@ -48,6 +48,8 @@ FAULTY = _phrases("""
     doesnt start | jammed | keeps jamming | shorted | burnt out | burned out | blew up | overheats |
     overheating | rusted | rusty | faded | shrunk | shrank | bobbled | worn through | wore through | worn out |
     fraying | snapped off | cracked on | crack in | cracks in | a crack | tear in | rip in | split in |
+    massive crack | huge crack | big crack | large crack | crack down | cracks down | crack across | a big dent |
+    a huge dent | massive dent |
     burns everything | burns the toast | burns the food | burns my food | burns my toast | burns the bread |
     a rip | big rip | huge rip | massive rip | large rip | rip on | rip down | rip across | tear on | tear down |
     tear across | big tear | huge tear | massive tear | large tear | a gash | gash in | gash on | stain on |
