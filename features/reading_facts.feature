@@ -666,6 +666,49 @@ Feature: Reading facts and requests the way people give them
       And the agent explains the reason
       And the agent does not say "When did you buy it"
 
+    Scenario Outline: "<message>" dates the occasion it was bought for, not the buying
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+      And the request is approved
+      And the agent does not say "days ago"
+
+      Examples:
+        | message                                                                                                    | days |
+        | Hi, I bought a jumper 10 days ago as a christmas present for my dad, order W-1212, but he has one. Can I return it? | 10   |
+        | refund Y-5656 please, bought it a couple of weeks ago for my sister's birthday on the 1st                  | 14   |
+        | I ordered a suit for a wedding on the 12th of december, 6 days ago, and it's off. Refund A-1234 please      | 6    |
+        | refund A-4321, I bought the tent 3 weeks ago for our holiday in January                                    | 21   |
+        | I bought a cake stand 5 days ago for the 19th, order A-1001, need to return it                              | 5    |
+
+    Scenario Outline: "<message>" says when the occasion is, and asks when it was bought
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives no fact "days_since_purchase"
+      And the agent says "When did you buy it"
+
+      Examples:
+        | message                                                                                            |
+        | I want a refund for X-3434, I bought a dress for a wedding on the 12th of december but the wedding's off |
+        | refund A-2020 please, I bought it for christmas but she doesn't like it                            |
+        | I ordered A-5151 as a christmas gift but he doesn't want it, can I send it back?                   |
+        | can I return A-3131? bought it for my mum's birthday on friday but she already has one             |
+
+    Scenario Outline: "<correction>" after a date read wrongly replaces it and decides again
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "refund A-2222 please, bought on the 10th of december"
+      Then the agent explains the reason
+      When the customer says "<correction>"
+      Then the request is approved
+      And the agent does not say "358 days"
+
+      Examples:
+        | correction                                   |
+        | what do you mean? I only bought it last week |
+        | no, I bought it last week                    |
+        | I only bought it last week!                  |
+        | that's not right, it was 5 days ago          |
+
     Scenario: A date put right with "I meant" replaces the one given before
       When the customer says "refund A-4112 please, bought 10 days ago"
       And the customer says "oops I meant 40 days ago"

@@ -758,6 +758,7 @@ def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -
     if found.get("order_id", known.get("order_id")) != known.get("order_id"):
         return {}
     only_facts = all(act.kind == "provide" for act in run.signals.acts)
+    disputed = all(act.kind in _DISPUTING for act in run.signals.acts)
     return {
         name: value
         for name, value in found.items()
@@ -767,8 +768,23 @@ def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -
         and (
             (policy.facts[name].kind == "yes_no" and isinstance(known[name], bool))
             or (policy.facts[name].kind in ("days", "number") and only_facts and isinstance(value, int))
+            or (policy.facts[name].kind == "days" and only_facts and isinstance(value, int))
+            or (policy.facts[name].kind == "days" and disputed and _rules_out(value, known[name]))
         )
     }
+
+
+_DISPUTING = frozenset({"provide", "ask_why", "complain", "deny"})
+"""What a message that puts a date right may do besides ("what do you mean? I only bought it last week")."""
+
+
+def _rules_out(value: FactValue, known: FactValue) -> bool:
+    """Whether a number of days told now cannot be the one known ("last week", when 356 days was known)."""
+    if isinstance(value, int) and isinstance(known, int):
+        return value != known
+    if isinstance(value, Span) and isinstance(known, int):
+        return known < value.low or (value.high is not None and known > value.high)
+    return False
 
 
 def _put_right(run: Run, found: dict[str, FactValue]) -> None:

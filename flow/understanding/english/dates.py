@@ -93,9 +93,14 @@ OTHER_WORDS = frozenset(
 )
 _EXPECTED = frozenset({"supposed", "due", "expected", "meant", "should", "promised", "scheduled", "estimated"})
 """Words before a delivery that make its date the one promised, not the day it came."""
-_OCCASIONS = frozenset({"holiday", "birthday", "wedding", "party", "trip", "flight"})
-"""Occasions that a date beside may be about, unless something was bought for them: "I bought it for my son's
-birthday 5 weeks ago" dates the buying."""
+_OCCASIONS = frozenset(
+    {"holiday", "birthday", "wedding", "party", "trip", "flight", "anniversary", "christening", "graduation", "event",
+     "hols", "vacation", "holidays", "concert", "festival", "cruise", "funeral", "prom", "occasion"}
+)  # fmt: skip
+"""Occasions that a date beside is about: "a dress for a wedding on the 12th", "for her birthday on the 1st". Only a
+time ago said beside one dates the buying ("I bought it for my son's birthday 5 weeks ago"), or a date beside one
+something was got for ("I got them for my birthday on the 20th": the day they were got)."""
+_GIFTS = frozenset({"present", "presents", "gift", "gifts", "pressie", "prezzie"})
 FUTURE_WORDS = frozenset(
     {"next", "tomorrow", "until", "till", "by", "coming", "upcoming", "will", "ill", "shall", "gonna"}
 )
@@ -1119,6 +1124,8 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
     after = [t.text for t in tokens[last + 1 : last + 4]]
     if _lasted(before[-3:]):
         return "none"  # "it broke after a week": how long it has been had, as "I've had it a week" is
+    if _what_it_was_for(before, after) and _bought(before) and _shape(tokens, first, last) not in ("ago", "elapsed"):
+        return "other"  # "I bought it for Christmas", "as a Christmas present", "ordered a cake for the 12th"
     if after[:1] == ["for"] and "waiting" in before[-2:]:
         waited = [word for word in after[1:] if word not in ("my", "a", "an", "the", "your", "any")][:1]
         if not _NOT_BOUGHT.isdisjoint(waited):
@@ -1160,9 +1167,15 @@ def _anchor(tokens: list[_Token], first: int, last: int) -> Anchor:
         if (
             word in _OCCASIONS
             and _bought_or_got(before[:n])
-            and ("for" in before[max(0, n - 3) : n] or before[n + 1 : n + 2] in (["present"], ["gift"]))
+            and ("for" in before[max(0, n - 4) : n] or not _GIFTS.isdisjoint(before[n + 1 : n + 2]))
         ):
-            continue  # "I got them for my birthday on the 20th", "as a wedding present": the day they were got
+            if (
+                _bought(before[:n])
+                and _GIFTS.isdisjoint(before[n + 1 : n + 2])
+                and _shape(tokens, first, last) not in ("ago", "elapsed")
+            ):
+                return "other"  # "I bought a dress for a wedding on the 12th": the day of the wedding
+            continue  # "I got them for my birthday on the 20th", "a wedding present, on the 2nd": bought or got then
         if word == "happened" and not PURCHASE_WORDS.isdisjoint(before[max(0, n - 3) : n]):
             return "purchase"  # "the renewal happened 16 days ago"
         if word == "payment" and before[max(0, n - 2) : n] in (["took", "a"], ["taken", "a"], ["took", "the"]):
@@ -1195,6 +1208,16 @@ _NOT_THE_ORDER_ITSELF = (["confirmation"], ["number"], ["email"], ["in"], ["deta
 in": placed it)."""
 _MESSAGES = frozenset({"email", "emails", "text", "texts", "link", "notification", "message", "sms", "confirmation"})
 """Things that come besides the parcel, whose coming dates only themselves ("the tracking email came")."""
+
+
+def _what_it_was_for(before: list[str], after: list[str]) -> bool:
+    """Whether a date is said as what something is for ("for Christmas", "for the 12th", "a Christmas present")."""
+    return before[-1:] == ["for"] or before[-2:] == ["for", "the"] or not _GIFTS.isdisjoint(after[:1])
+
+
+def _bought(words: list[str]) -> bool:
+    """Whether ``words`` say the thing was bought, not only got ("I bought", "we ordered")."""
+    return not PURCHASE_WORDS.isdisjoint(words)
 
 
 def _bought_or_got(words: list[str]) -> bool:
