@@ -709,6 +709,35 @@ Feature: Reading facts and requests the way people give them
         | I only bought it last week!                  |
         | that's not right, it was 5 days ago          |
 
+    Scenario Outline: "<message>" counts back from the day it names, not from today
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives the fact "days_since_purchase" as "<days>"
+
+      Examples:
+        | message                                                                                                 | days |
+        | refund for order X-1357 please. It arrived on the 30th of October, I'd ordered it about a week before that | 41   |
+        | refund A-1111 please, it came on the 30th, I ordered it a week before                                   | 10   |
+        | refund A-1111 please, I bought it two weeks before the 20th of november                                 | 27   |
+        | refund A-1111 please, I bought it 3 days before black friday                                            | 9    |
+        | refund A-1111 please, I bought it yesterday week                                                        | 8    |
+        | refund A-1111 please, I bought it a week yesterday                                                      | 8    |
+        | refund A-1111 please, I bought it a week last Monday                                                    | 10   |
+        | refund A-1111 please, I bought it a fortnight ago last Tuesday                                          | 16   |
+        | refund A-1111 please, I bought it a week on Friday                                                      | 6-13 |
+        | refund A-1111 please, I bought it the day before yesterday                                              | 2    |
+
+    Scenario Outline: "<message>" counts back from a day not known, so the agent asks
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "<message>"
+      Then the message gives no fact "days_since_purchase"
+      And the agent says "When did you buy it"
+
+      Examples:
+        | message                                                         |
+        | refund A-1111 please, I ordered it about a week before it arrived |
+        | refund A-1111 please, I bought it 2 weeks before my birthday      |
+
     Scenario: A date put right with "I meant" replaces the one given before
       When the customer says "refund A-4112 please, bought 10 days ago"
       And the customer says "oops I meant 40 days ago"

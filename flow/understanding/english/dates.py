@@ -225,6 +225,10 @@ def read_dates(
             i += 1
             continue
         days, last = read
+        if tokens[last].text == "before" and last + 1 < len(tokens) and tokens[last + 1].text not in _CLAUSE_MARKS:
+            days, last = _before_another(tokens, last + 1, found, today, day_first, days)
+        elif tokens[last].text == "before" and found:
+            days = _added(days, found[-1].days)  # "it came on the 30th, I'd ordered it a week before"
         if within is not None and isinstance(days, int) and not _inside(days, within):
             days = _day_within(tokens, i, today, within) or days
         if days is not None:
@@ -232,6 +236,32 @@ def read_dates(
             found.append(When(days, anchor, tokens[i].start, tokens[last].end, _shape(tokens, i, last)))
         i = last + 1
     return found
+
+
+def _before_another(
+    tokens: list[_Token], at: int, found: list[When], today: date, day_first: bool, length: Days | None
+) -> tuple[Days | None, int]:
+    """ "(A week) before that", "(two days) before Christmas", "(a week) before it came": a length of time
+    counted back from the date said at token ``at`` or, for "that", the one said last, not from today; from
+    anything else, nothing is known."""
+    if tokens[at].text in ("that", "then", "this"):
+        return _added(length, found[-1].days if found else None), at
+    start = at + 1 if tokens[at].text == "the" and at + 1 < len(tokens) else at
+    read = _read_at(tokens, at, today, day_first, False) or _read_at(tokens, start, today, day_first, False)
+    if read is None:
+        return None, at - 1
+    return _added(length, read[0]), read[1]
+
+
+def _added(length: Days | None, days: Days | None) -> Days | None:
+    """``length`` days more than ``days``, each a count or a span."""
+    if length is None or days is None:
+        return None
+    low = (length if isinstance(length, int) else length.low) + (days if isinstance(days, int) else days.low)
+    if isinstance(length, int) and isinstance(days, int):
+        return low
+    highs = [length if isinstance(length, int) else length.high, days if isinstance(days, int) else days.high]
+    return Span(low=low, high=None if None in highs else sum(h for h in highs if h is not None))
 
 
 def _without_abbreviation_stops(tokens: list[_Token]) -> list[_Token]:
@@ -464,6 +494,8 @@ def _fixed(
         return 0, i + (0 if word in ("today", "tonight") else 1)
     if word == "just" and nxt == "now":
         return 0, i + 1
+    if word == "yesterday" and nxt in ("week", "fortnight"):
+        return 1 + _UNIT_DAYS[nxt], i + 1  # "yesterday week": a week before yesterday
     if word == "yesterday" or (word == "last" and nxt == "night"):
         return 1, i + (0 if word == "yesterday" else 1)
     if word in ("last", "past", "previous") and nxt == "month" and (part := _part_before(tokens, i)) is not None:
@@ -648,6 +680,11 @@ def _relative(
     if beyond is not None and low_high[0] == low_high[1]:
         limit, end = beyond
         return limit + _days_back(today, low_high[0], unit), end
+    day = _day_counted_from(tokens, k + 1, today) if low_high[0] == low_high[1] and not half else None
+    if day is not None:
+        # "a week yesterday", "a week last Monday", "a fortnight ago on Tuesday": that long before the day
+        length = _days_back(today, low_high[0], unit)
+        return (day[0] + length if day[2] else Span(low=day[0], high=day[0] + length)), day[1]
     if after in _PAST_A_LIMIT:
         return None, k + 1  # "it's only a few days over": days past a limit not named, which date nothing
     # "I've had it for about 2 months": a word that only makes the count rough does not part it from "had for".
@@ -689,6 +726,21 @@ def _relative(
     if low == high:
         return low, last
     return Span(low=low, high=high), last
+
+
+def _day_counted_from(tokens: list[_Token], k: int, today: date) -> tuple[int, int, bool] | None:
+    """The day a length of time ending before token ``k`` is counted back from, in British speech: "(a week)
+    yesterday", "(a week) last Monday", "(a week) gone Friday", "(a week ago) on Monday"; its days ago, its last
+    token, and whether it is sure: "(a week) on Friday" may mean last Friday itself, or the one before."""
+    ago = _words(tokens, k, 1) == ["ago"]
+    at = k + 1 if ago else k
+    lead = _words(tokens, at, 2)
+    if lead[:1] == ["yesterday"] and not ago:
+        return 1, at, True
+    if len(lead) < 2 or lead[0] not in ("last", "gone", "on") or lead[1] not in WEEKDAYS or len(lead[1]) <= 3:
+        return None
+    back = (today.weekday() - WEEKDAYS[lead[1]]) % 7 or 7
+    return back, at + 1, ago or lead[0] != "on"
 
 
 def _bounded(phrase: str) -> bool:
