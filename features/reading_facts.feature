@@ -2684,13 +2684,20 @@ Feature: Reading facts and requests the way people give them
         | my order A-4040 came today but it's missing the charger |
         | the desk arrived with parts missing               |
 
-  Rule: A bare day of the month that is today's is last month's
+  Rule: A bare day of the month that is today's is today or a month ago, narrowed only when that decides
 
-    Scenario: "Bought it on the 3rd", said on the 3rd of December, is the 3rd of November
+    Scenario: "Bought it on the 3rd", said on the 3rd of December, is the 3rd of December or of November
       Given it is 2026-12-03 11:00 in the policy's time zone
       When the customer says "I want to return something, order A-4455"
       And the customer says "bought it on the 3rd"
-      Then the message gives the fact "days_since_purchase" as "30"
+      Then the message gives the fact "days_since_purchase" as "0-30"
+      And the request is approved
+
+    Scenario: "Bought it on the 3rd, today" is today
+      Given it is 2026-12-03 11:00 in the policy's time zone
+      When the customer says "I want to return something, order A-4455"
+      And the customer says "bought it today, on the 3rd"
+      Then the message gives the fact "days_since_purchase" as "0"
 
   Rule: A closer time said after a rough one narrows it, and a guess with a question mark asks nothing
 

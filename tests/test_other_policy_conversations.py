@@ -539,6 +539,57 @@ def test_a_charge_the_customer_did_not_expect_is_taken_as_wanting_it_back(subscr
     assert conversation.outcome == "approved", turn.text
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "charged me $120 on Nov 15 for the annual renewal, I want it back",
+        "you took £120 off me for the renewal on the 15th of November, give it back",
+        "the renewal payment went out on the 15th of november, can I have it back?",
+        "you billed me for another year on Nov 15th, I want that back",
+    ],
+)
+def test_a_charge_wanted_back_is_a_refund_request(subscriptions: Engine, message: str) -> None:
+    conversation, turn = subscriptions.start(message=message)
+
+    assert conversation.state == "offering_alternatives", turn.text
+    assert "19 days ago" in turn.text
+    assert "Basic plan" in turn.text
+    assert "from here" not in turn.text
+
+
+@pytest.mark.parametrize("answer", ["yes I want a refund", "yes please, a refund"])
+def test_a_refund_asked_for_with_a_yes_to_a_colleague_or_a_refund_is_the_refund(
+    subscriptions: Engine, answer: str
+) -> None:
+    conversation, turn = subscriptions.start(message="can you change my billing address?")
+    assert "colleague" in turn.text
+    conversation, turn = subscriptions.reply(conversation, answer)
+
+    assert conversation.state != "escalated", turn.text
+    assert "when did your plan last renew" in turn.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("message", "answer", "outcome"),
+    [
+        ("Refund please it renewed on the 4th", "today", "approved"),
+        ("can I have a refund? my plan renewed on the 4th", "this morning", "approved"),
+        ("refund please, it renewed on the fourth", "the 4th of November", None),
+        ("it renewed on the 4th and I'd like a refund", "a month ago", None),
+    ],
+)
+def test_the_day_of_the_month_said_on_that_day_is_narrowed_not_refused(
+    subscriptions: Engine, message: str, answer: str, outcome: str | None
+) -> None:
+    conversation, turn = subscriptions.start(message=message)
+
+    assert conversation.state == "listening", turn.text
+    assert "when did your plan last renew" in turn.text.lower()
+    conversation, turn = subscriptions.reply(conversation, answer)
+    assert conversation.outcome == outcome, turn.text
+    assert outcome == "approved" or "30 days ago" in turn.text
+
+
 @pytest.mark.parametrize("message", ["will you charge me again if I cancel?", "will I be charged next month?"])
 def test_a_question_about_a_charge_to_come_asks_for_no_refund(subscriptions: Engine, message: str) -> None:
     _, turn = subscriptions.start(message=message)

@@ -956,13 +956,15 @@ def _month_day(
             return _back_to(today, day, month, today.year - (month > today.month)), k + 1
         spelt_out = word in ORDINAL_WORDS and i > 1 and tokens[i - 2].text == "on"  # "on the second", not "the second"
         if (word[:1].isdigit() and not word.isdigit() or spelt_out) and i > 0 and tokens[i - 1].text == "the":
-            # "the 3rd" said on the 3rd is last month's: today is "today", not a date
             month = today.month if day < today.day else today.month - 1 or 12
             year = today.year if month <= today.month else today.year - 1
             while day > calendar.monthrange(year, month)[1]:
                 # "the 31st" in early December: November has none, so the last month that has one.
                 month, year = (month - 1, year) if month > 1 else (12, year - 1)
-            return _back_to(today, day, month, year), i
+            back = _back_to(today, day, month, year)
+            if day == today.day and back is not None:
+                return Span(low=0, high=back), i  # "the 3rd" said on the 3rd: today, or a month ago
+            return back, i
         return None
     if word not in MONTHS or (word == "may" and not _month_context(tokens, i)):
         return None
