@@ -524,6 +524,26 @@ def test_a_refund_asked_for_beside_a_cancellation_the_policy_does_not_do_is_gran
 @pytest.mark.parametrize(
     "message",
     [
+        "refund please, and cancel my plan too. it renewed yesterday",
+        "I want a refund and I want to cancel. renewed on the 28th",
+        "I'd like a refund and to cancel, renewed 3 days ago",
+        "cancel and refund please, it renewed on the 1st",
+        "I want my money back and I want to cancel, the renewal was 2 days ago",
+    ],
+)
+def test_a_renewal_date_told_after_a_cancellation_left_to_colleagues_counts_for_the_refund(
+    subscriptions: Engine, message: str
+) -> None:
+    conversation, turn = subscriptions.start(message=message)
+
+    assert conversation.outcome == "approved", turn.text
+    assert "when did your plan last renew" not in turn.text.lower()
+    assert "colleague" in turn.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "why did you take £9.99 off me?? I cancelled weeks ago",
         "you charged me again even though I cancelled",
         "why have I been charged? I never signed up for another year",

@@ -700,7 +700,22 @@ def _facts_per_request(
         if len(orders) == 1:
             for facts in per_request.values():
                 facts.setdefault(name, next(iter(orders)))
+    _share_what_others_cannot_use(per_request, context)
     return per_request
+
+
+def _share_what_others_cannot_use(per_request: dict[str, dict[str, FactValue]], context: Context) -> None:
+    """ "Refund please, and cancel my plan too. It renewed yesterday": what is told beside a request the policy
+    leaves to colleagues goes with the requests it handles too, which would otherwise ask for it again. An order
+    number stays with its own request."""
+    if not context.handled:
+        return
+    orders = {f.name for f in context.facts if f.kind == "order_id"}
+    handled = [kind for kind in per_request if kind in context.handled]
+    for kind in [kind for kind in per_request if kind not in context.handled]:
+        for name, value in per_request[kind].items():
+            for other in handled if name not in orders else ():
+                per_request[other].setdefault(name, value)
 
 
 def _switched_to_another_order(clauses: list[Clause], requests: list[str], lexicon: Lexicon) -> int | None:
