@@ -199,6 +199,26 @@ def _charged_unwanted(clauses: list[Clause]) -> bool:
     return False
 
 
+def _charge_wanted_back(clauses: list[Clause]) -> bool:
+    """ "You charged me $120 for the renewal, I want it back", "took £50 off me, give it back": money taken, and
+    "it" wanted back."""
+    words = [word for clause in clauses for word in clause.words]
+    if _TAKING_MONEY.isdisjoint(words) and _PAYMENTS.isdisjoint(words):
+        return False
+    return wants_it_back(words)
+
+
+def wants_it_back(words: Sequence[str]) -> bool:
+    """Whether ``words`` want "it" back ("I want it back", "can I have that back?", "give it back")."""
+    return any(
+        word == "back" and words[at - 1 : at] in _IT and not _WANTING.isdisjoint(words[max(0, at - 4) : at - 1])
+        for at, word in enumerate(words)
+    )
+
+
+_IT = (["it"], ["that"], ["this"], ["them"], ["those"])
+_WANTING = frozenset({"want", "wanna", "need", "like", "give", "get", "have", "can", "could", "pay"})
+_PAYMENTS = frozenset({"payment", "payments", "renewal", "fee", "subscription"})
 _TAKING_MONEY = frozenset(
     {"charged", "billed", "took", "taken", "debited", "charging", "billing", "taking", "take", "charge", "bill"}
 )
@@ -346,7 +366,7 @@ def read_acts(
         and "refund" in context.handled
         and not found.kinds() & _ASKING_FOR_SOMETHING
         and all(f.kind != "condition" for f in context.facts)
-        and _charged_unwanted(clauses)
+        and (_charged_unwanted(clauses) or _charge_wanted_back(clauses))
     ):
         # "why did you take £9.99 off me? I cancelled weeks ago": a charge the customer wants back, where no
         # condition of the policy says what was wrong with it
@@ -1073,6 +1093,8 @@ def _aside_question(clauses: list[Clause], lexicon: Lexicon, found: Found) -> st
                 and not _asks_what_it_gives(clause.words, cued, lexicon)
             ):
                 continue  # "It doesn't suit me. Is a refund possible?": the request, read in another clause
+            if "refund" in requested and wants_it_back(clause.words):
+                continue  # "you took a payment on the 15th, can I have it back?": the request itself
             if (
                 not about_rules
                 and not when_or_where
@@ -2181,6 +2203,17 @@ def _named_beside_yes(clauses: list[Clause], context: Context, lexicon: Lexicon,
             found.add(at, act)
 
 
+def _said_with_the_yes(clauses: list[Clause], index: int, yes_at: int) -> bool:
+    """Whether clause ``index`` is the yes's own ("yes I want a refund") or the one right after it, said as the
+    same answer ("yes please, a refund"), not as one more thing ("yes, and a refund too")."""
+    if index == yes_at:
+        return True
+    return index == yes_at + 1 and _AS_WELL.isdisjoint(clauses[index].words)
+
+
+_AS_WELL = frozenset({"and", "also", "too", "plus", "aswell", "well"})
+
+
 def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:
     """A yes to the offer of a person asks for one, unless the message also says no person is needed,
     gives the fact that was missing ("ok, it hasn't shipped"), chooses something on offer ("no I don't need a
@@ -2198,10 +2231,15 @@ def _settle_person(clauses: list[Clause], context: Context, lexicon: Lexicon, fo
         answered = context.asked is not None and any(
             a.kind == "provide" and a.target == context.asked for _, a in found.acts
         )
-        moved_on = "request" in found.kinds() and _STRONG_YES.isdisjoint(clauses[found.yes_to_person // 1000].words)
+        at = found.yes_to_person // 1000
+        moved_on = "request" in found.kinds() and _STRONG_YES.isdisjoint(clauses[at].words)
+        # "yes I want a refund" to "shall I pass you to a colleague? Or I can help with a refund": the refund
+        moved_on = moved_on or any(
+            a.kind == "request" and a.target in context.handled and _said_with_the_yes(clauses, p // 1000, at)
+            for p, a in found.acts
+        )
         let_go = "cancel_request" in found.kinds()  # "ok fine, never mind then": the "ok" gives up, not a yes
         # "ok whatever, what can you do for me?": the "ok" shrugs before asking what else there is.
-        at = found.yes_to_person // 1000
         asks_else = _STRONG_YES.isdisjoint(clauses[at].words) and any(
             has(lexicon.possibility_questions, clause.words) and not _ABOUT_THE_AGENT.isdisjoint(clause.words)
             for clause in clauses
