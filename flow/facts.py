@@ -768,7 +768,6 @@ def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -
         and (
             (policy.facts[name].kind == "yes_no" and isinstance(known[name], bool))
             or (policy.facts[name].kind in ("days", "number") and only_facts and isinstance(value, int))
-            or (policy.facts[name].kind == "days" and only_facts and isinstance(value, int))
             or (policy.facts[name].kind == "days" and disputed and _rules_out(value, known[name]))
         )
     }
