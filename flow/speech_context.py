@@ -56,7 +56,7 @@ from flow.wording import (
 FOLLOW_UP = "follow_up.text"
 _RATIONALE_LEVEL = 2
 """The "why?" asked this many times before gets the reason behind the rule, when the policy gives one."""
-_DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text"})
+_DECISION_WORDS = frozenset({"reason", "clearer_reason", "rationale", "exception", "exception_text", "reason_unsaid"})
 _REASON_WORDS = _DECISION_WORDS - {"exception"}
 """The words that explain a decision, each a policy text rendered only for a context that reads it."""
 _OFFER_WORDS = frozenset({"offered", "several", "choices"})
@@ -632,8 +632,9 @@ class ContextBuilder:
         if "unoffered" in groups:
             context["unoffered"] = self._unoffered(run)
         if "only_refused" in groups:
-            refused = {item.name for item in run.agenda if item.offered or item.status in _REFUSED}
-            context["only_refused"] = set(self._policy.requests) <= refused
+            # what was refused, or granted already: none of it is offered again in "I can help with …"
+            handled = {item.name for item in run.agenda if item.offered or item.status in _REFUSED | _GRANTED}
+            context["only_refused"] = set(self._policy.requests) <= handled
         if "chosen_waiting" in groups:
             context["chosen_waiting"] = self._chosen_waiting(run)
         if "wanted_waiting" in groups:
@@ -874,6 +875,9 @@ class ContextBuilder:
             elif not words <= reasons.keys():
                 reasons.update(self._reasons(name, decision, context, words - reasons.keys()))
             context.update(reasons)
+            if "reason_unsaid" in needed:
+                told = reasons.get("reason")
+                context["reason_unsaid"] = bool(told) and not set(sentence_hashes(str(told))) <= set(run.said)
             rationale = reasons.get("rationale")
             if (
                 context.get("why_level") == _RATIONALE_LEVEL
@@ -1724,6 +1728,7 @@ def _find(alternatives: Sequence[Alternative], wanted: str) -> Alternative | Non
     return next((a for a in alternatives if a.id == wanted), None)
 
 
+_GRANTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
 _REFUSED = frozenset({"declined", "declined_closed"})
 
 

@@ -50,12 +50,16 @@ SPEC = StateSpec(
         ),
         "hold_position": (
             "{% if chosen_named and chosen %}That's in hand: your {{ chosen }} is all set{% if order_id %} for order "
-            "{{ order_id }}{% endif %}, so there's nothing more you need to do.{% else %}I'm sorry, I can't change "
+            "{{ order_id }}{% endif %}, so there's nothing more you need to do.{% elif reason_unsaid %}{{ reason }}"
+            "{% if chosen %} Your {{ chosen }} is all set{% if order_id %} for order {{ order_id }}{% endif %}."
+            "{% endif %}{% else %}I'm sorry, I can't change "
             "the answer on {{ request }}.{% if chosen %} Your {{ chosen }} is all set"
             "{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %}{% endif %} Is there anything else I can "
             "help with?",
             "{% if chosen_named and chosen %}It's all taken care of: the {{ chosen }} is arranged{% if order_id %} for "
-            "order {{ order_id }}{% endif %}, and an email will confirm it.{% else %}I understand, but the answer on "
+            "order {{ order_id }}{% endif %}, and an email will confirm it.{% elif reason_unsaid %}{{ reason }}"
+            "{% if chosen %} The {{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}."
+            "{% endif %}{% else %}I understand, but the answer on "
             "{{ request }} has to stay the same, I'm afraid.{% if chosen %} The "
             "{{ chosen }} is arranged{% if order_id %} for order {{ order_id }}{% endif %}.{% endif %}{% endif %} "
             "Anything else I can do for you?",

@@ -1442,3 +1442,18 @@ def test_a_question_supposing_an_offer_takes_nothing(subscriptions: Engine, firs
 
     assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
     assert all(act.kind not in ("choose", "request") for act in turn.signals.acts), turn.signals.acts
+
+
+def test_a_refund_asked_for_after_a_pause_asked_for_by_name_is_told_why_not(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="can i pause my plan? it renewed on 20th october")
+    _, turn = subscriptions.reply(conversation, "thanks. actually, could I get a refund instead?")
+
+    assert "14 days" in turn.text, turn.text
+    assert "has to stay the same" not in turn.text and "change the answer" not in turn.text, turn.text
+
+
+def test_after_the_refund_is_started_a_message_not_understood_offers_no_refund_again(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, renewed 5 days ago")
+    _, turn = subscriptions.reply(conversation, "hmm interesting")
+
+    assert "help with a refund" not in turn.text, turn.text
