@@ -2954,3 +2954,16 @@ Feature: Reading facts and requests the way people give them
       | message                                                      |
       | my order V-7070 turned up with a massive crack down the side |
       | the mirror from L-4040 came with a huge crack across it      |
+
+  Scenario Outline: "<pushback>" after a refusal presses with the days over, and changes no date
+    When the customer says "need a refund on P-2020, bought it on the 28th of October"
+    And the customer says "oh come on, it's only a few days over"
+    And the customer says "<pushback>"
+    Then the agent does not say "within our 30-day window"
+    And the conversation is in "offering_alternatives"
+
+    Examples:
+      | pushback          |
+      | seriously? 5 days |
+      | ugh. 6 days       |
+      | seriously? a week |

@@ -758,7 +758,9 @@ def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -
     if found.get("order_id", known.get("order_id")) != known.get("order_id"):
         return {}
     only_facts = all(act.kind == "provide" for act in run.signals.acts)
-    disputed = all(act.kind in _DISPUTING for act in run.signals.acts)
+    # "that's not right, it was 5 days ago" puts the date right; "seriously? 5 days" only presses with the days over
+    dated = "days_ago" in run.signals.slots or "date" in run.signals.slots
+    disputed = all(act.kind in _DISPUTING or (dated and act.kind == "complain") for act in run.signals.acts)
     return {
         name: value
         for name, value in found.items()
@@ -773,7 +775,7 @@ def _answered_otherwise(run: Run, policy: Policy, found: dict[str, FactValue]) -
     }
 
 
-_DISPUTING = frozenset({"provide", "ask_why", "complain", "deny"})
+_DISPUTING = frozenset({"provide", "ask_why", "deny"})
 """What a message that puts a date right may do besides ("what do you mean? I only bought it last week")."""
 
 

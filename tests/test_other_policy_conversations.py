@@ -1276,7 +1276,6 @@ def test_a_move_nearby_promises_no_early_end(engine: Engine, told: str) -> None:
         "my depression has been really bad since the summer and I can't face going in. I've been signed off work "
         "with stress",
         "the knee is acting up again after the operation in march",
-        "i'm pregnant and due in february",
         "I've had a knee replacement and can't train for months",
         "I'm off work with stress and anxiety",
     ],
@@ -1458,3 +1457,54 @@ def test_after_the_refund_is_started_a_message_not_understood_offers_no_refund_a
     _, turn = subscriptions.reply(conversation, "hmm interesting")
 
     assert "help with a refund" not in turn.text, turn.text
+
+
+@pytest.mark.parametrize("told", ["yes thanks, the money came back already", "all good, money's back in my account"])
+def test_money_told_as_back_at_the_check_in_closes_happily(subscriptions: Engine, told: str) -> None:
+    conversation, _ = subscriptions.start(message="refund please, renewed 5 days ago")
+    conversation, _ = subscriptions.check_in(conversation)
+    conversation, turn = subscriptions.reply(conversation, told)
+
+    assert "satisfied" in turn.transitions, turn.text
+    assert conversation.state == "closed", turn.text
+
+
+@pytest.mark.parametrize(
+    "told",
+    ["my wife and I are having a baby in March and honestly there's no way I'll have time", "my wife is pregnant"],
+)
+def test_a_baby_on_the_way_is_no_illness_and_promises_no_early_end(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="cancel, 4 months left")
+    conversation, turn = engine.reply(conversation, told)
+
+    assert conversation.state != "escalated", turn.text
+    assert "end a contract early" not in turn.text, turn.text
+
+
+@pytest.mark.parametrize(
+    "sarcastic",
+    [
+        "great job charging me for another year, really appreciate it",
+        "wonderful, now i'm paying for something i can't use. appreciate it",
+    ],
+)
+def test_appreciation_beside_a_charge_or_a_refusal_is_heard_as_sarcasm(subscriptions: Engine, sarcastic: str) -> None:
+    conversation, _ = subscriptions.start(message="renewed 25 days ago, refund")
+    conversation, turn = subscriptions.reply(conversation, sarcastic)
+
+    assert conversation.state != "closed", turn.text
+    assert all(act.kind not in ("thank", "choose") for act in turn.signals.acts), turn.signals.acts
+
+
+def test_a_question_about_switching_later_beside_a_supposed_pause_takes_nothing(subscriptions: Engine) -> None:
+    _, turn = subscriptions.start(
+        message="renewed 3 weeks ago. if I take the pause now, could I still switch to the downgrade later on?"
+    )
+
+    assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
+
+
+def test_the_day_of_today_said_beside_last_month_is_last_month(subscriptions: Engine) -> None:
+    _, turn = subscriptions.start(message="refund please, it renewed last month on the 4th")
+
+    assert "30 days ago" in turn.text, turn.text

@@ -655,6 +655,9 @@ def read_acts(
     if found.kinds() - {"thank"} == {"affirm"} and not _asks_on(clauses, found):
         _yes_to_described(context, found)
     _goes_on_with_topic(context, lexicon, found)
+    if context.settled is not None and "request" in found.kinds() and _money_already_back(clauses):
+        found.acts = [(at, act) for at, act in found.acts if act.kind != "request"]
+        found.add(0, Act.of("affirm" if context.question == "satisfaction" else "thank"))
     if context.question is None and not context.offered and {"reject", "deny"} <= found.kinds():
         found.drop("deny")  # "don't give me store credit, I don't want it": the no is the one to the credit
     days = {f.name for f in context.facts if f.kind == "days"}
@@ -2847,6 +2850,30 @@ def _still_want_it(words: Sequence[str]) -> bool:
         and words[at + 2 : at + 3] in (["it"], ["them"])
         for at, word in enumerate(words)
     )
+
+
+def _money_already_back(clauses: list[Clause]) -> bool:
+    """ "The money came back already", "got my money back, thanks": the money told as returned, once a
+    request is settled, which asks for nothing."""
+    for clause in clauses:
+        words = clause.words
+        if clause.question or _MONEY_RETURNED.isdisjoint(words) or "back" not in words and "through" not in words:
+            continue
+        if not _ARRIVED_MONEY.isdisjoint(words) and _WANTING_MONEY.isdisjoint(words):
+            return True
+    return False
+
+
+_MONEY_RETURNED = frozenset({"money", "moneys", "refund", "refunds", "cash", "funds"})
+_ARRIVED_MONEY = frozenset(
+    {"came", "come", "got", "received", "arrived", "is", "its", "moneys", "was", "been", "had", "went", "already"}
+)
+"""Words that tell the money as already returned ("it came back", "the money is back")."""
+_WANTING_MONEY = frozenset(
+    {"want", "need", "like", "can", "could", "would", "please", "give", "when", "still", "not", "yet", "never"}
+    | {"hasnt", "havent", "didnt", "isnt", "wasnt", "no", "wheres", "where"}
+)
+"""Words that still want the money, or say it has not come, which a told return does not have."""
 
 
 def _content_said(clauses: list[Clause], context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -976,13 +976,13 @@ def _plans_on(after: Sequence[str]) -> bool:
 _THEN = frozenset({"then", "afterwards", "after", "later", "still"})
 
 
-_SENDING = frozenset({"send", "sent", "post", "posted", "ship", "return", "bring"})
+_SENDING_IT = frozenset({"send", "sent", "post", "posted", "ship", "return", "bring"})
 """Words of sending something back, which "back" after them does not undo ("send it back")."""
 
 
 def _goes_back(words: Sequence[str], mention: Mention) -> bool:
     """ "Can I switch back to the full plan later?": undoing the offer, asked about, not taking it."""
-    return "back" in words[mention.start + 1 : mention.start + 3] and words[mention.start] not in _SENDING
+    return "back" in words[mention.start + 1 : mention.start + 3] and words[mention.start] not in _SENDING_IT
 
 
 def customer_will(words: Sequence[str]) -> bool:

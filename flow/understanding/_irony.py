@@ -98,7 +98,7 @@ def _takes_it_well(clauses: Sequence[Sequence[str]]) -> bool:
 
 _TAKEN_WELL = frozenset(
     {("fair", "enough"), ("for", "explaining"), ("i", "understand"), ("makes", "sense"), ("no", "worries"),
-     ("i", "appreciate"), ("appreciate", "it"), ("i", "get"), ("understand", "completely"), ("that", "explains"),
+     ("i", "get"), ("understand", "completely"), ("that", "explains"),
      ("for", "clarifying"), ("your", "help"), ("for", "trying"), ("no", "bother")}
 )  # fmt: skip
 """Word pairs that accept a refusal in good part ("fair enough", "thanks for explaining")."""

@@ -65,9 +65,10 @@ def read_wishes(clauses: list[Clause], context: Context, lexicon: Lexicon, found
             # "a 12 please" once a refund is under way for the wrong size sent: the size wanted instead
             mentions = by_variant(words, context.wishes, lexicon, taken=True)
         if mentions and clause.question and supposes(words):
-            # "what if I want to cancel during the pause?": a wish supposed, asked about
+            # "what if I want to cancel during the pause?", "if I take the pause, could I switch later?": a wish
+            # supposed, asked about, and what the question goes on to is asked about too
             found.add(index * 1000 + mentions[0].start, Act.of("ask_about", mentions[0].offer or "all"))
-            continue
+            return
         for mention in mentions:
             if mention.offer is None or _done_before(words, mention.start) or _swapped_for(words, mention, mentions):
                 continue

@@ -342,8 +342,7 @@ ILLNESS = _phrases("""
     whiplash | depression | depressed | anxiety | panic attacks | signed off work | signed off with |
     off work with stress | stress leave | burnout | burnt out | burned out | nervous breakdown |
     hip replacement | knee replacement | shoulder replacement | the operation | after my operation |
-    knee is acting up | back is acting up | knee is playing up | back is playing up | knee keeps acting up |
-    pregnant | pregnancy | expecting a baby | having a baby | baby is due | maternity leave
+    knee is acting up | back is acting up | knee is playing up | back is playing up | knee keeps acting up
 """)
 """The customer was ill, in hospital or hurt."""
 DISABILITY = _phrases("""

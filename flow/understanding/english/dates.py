@@ -743,6 +743,14 @@ def _day_counted_from(tokens: list[_Token], k: int, today: date) -> tuple[int, i
     return back, at + 1, ago or lead[0] != "on"
 
 
+def _last_month_said(tokens: list[_Token]) -> bool:
+    """Whether the message says "last month" ("it renewed last month on the 3rd"), which rules out today."""
+    return any(
+        token.text == "last" and tokens[at + 1 : at + 2] and tokens[at + 1].text == "month"
+        for at, token in enumerate(tokens)
+    )
+
+
 def _bounded(phrase: str) -> bool:
     """Whether ``phrase`` ends in a bound put on a count: "less than", "over", "just over"."""
     return any(phrase.endswith(bound) for bound in (*LESS_THAN, *MORE_THAN, *JUST_OVER))
@@ -962,7 +970,7 @@ def _month_day(
                 # "the 31st" in early December: November has none, so the last month that has one.
                 month, year = (month - 1, year) if month > 1 else (12, year - 1)
             back = _back_to(today, day, month, year)
-            if day == today.day and back is not None:
+            if day == today.day and back is not None and not _last_month_said(tokens):
                 return Span(low=0, high=back), i  # "the 3rd" said on the 3rd: today, or a month ago
             return back, i
         return None
