@@ -2967,3 +2967,9 @@ Feature: Reading facts and requests the way people give them
       | seriously? 5 days |
       | ugh. 6 days       |
       | seriously? a week |
+
+  Scenario: "How long does the cancellation take to show?" once cancelled is told what a cancellation means, not how refunds go
+    When the customer says "I'd like to cancel F-5050 please, it's not been sent yet"
+    And the customer says "brilliant, thank you! how long does the cancellation take to show?"
+    Then the agent says "never charged"
+    And the agent does not say "refund reaches your card"

@@ -779,6 +779,9 @@ class ContextBuilder:
         in_hand = _in_hand_unasked(run, self._policy)
         if in_hand is not None and set(sentence_hashes(in_hand)).isdisjoint(run.said):
             return in_hand
+        named = self._settled_named(run, say)
+        if named is not None:
+            return named  # "how long does the cancellation take to show?" once it is cancelled
         answer = _status_answer(say, run, checked=status_check(run, self._policy))
         done = self._done_here(run)
         if not done:
@@ -789,6 +792,20 @@ class ContextBuilder:
         about = [first_sentence_about(say, item.name) for item in run.agenda if item.status == "approved"]
         fitting = list(dict.fromkeys(sentence for sentence in about if sentence))
         return f"{done} {' '.join(fitting) if fitting else answer}"
+
+    def _settled_named(self, run: Run, say: str) -> str | None:
+        """What the policy's status says of the one request just granted, when the message names that kind of
+        request and it has not been said yet; ``None`` otherwise."""
+        granted = [item.name for item in run.agenda if item.status == "approved"]
+        if run.state != "follow_up" or len(set(granted)) != 1 or not say:
+            return None
+        asked = {word[:_NAMED_STEM] for word in run.text.lower().replace("?", " ").split()}
+        if granted[0][:_NAMED_STEM] not in asked:
+            return None
+        sentence = first_sentence_about(say, granted[0])
+        if sentence is None or not set(sentence_hashes(sentence)).isdisjoint(run.said):
+            return None
+        return sentence
 
     def _done_here(self, run: Run) -> str | None:
         """ "Yes, that's all done: I've set up a cancellation for order A-1010 and a refund for order A-2020.",
@@ -1450,6 +1467,8 @@ def _status_answer(text: str, run: Run, *, checked: bool = False) -> str:
     return again or "That's everything I can tell you about it from here, I'm afraid."
 
 
+_NAMED_STEM = 6
+"""How much of a word names a kind of request ("cancel" in "cancellation", "refund" in "refunded")."""
 _NOT_FROM_HERE = "Thanks for the details. I can't see more than that from here, I'm afraid."
 
 
