@@ -571,3 +571,18 @@ Feature: Reading the tone of a message
       And the customer says "oh super. let me think about it"
       Then no alternative is applied
       And the agent does not say "Which"
+
+
+  Rule: Asking whether there is really nothing presses for the request
+
+    Scenario Outline: "<message>" after a refusal is told the answer stands, with the offers still open
+      When the customer says "I want a refund"
+      And the customer says "<message>"
+      Then the message is read as "insist"
+      And the agent does not say "can't help with that one"
+
+      Examples:
+        | message                  |
+        | is there really nothing? |
+        | is that really it?       |
+        | so nothing at all?       |
