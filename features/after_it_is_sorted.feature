@@ -606,3 +606,13 @@ Feature: After the request is sorted
     Then the agent says "I've cancelled it"
     When the customer says "actually can I just change the colour instead of cancelling?"
     Then the reply matches /(exchange isn't something I can set up here now|can't set up the exchange here now|exchange isn't something I can arrange here now)/
+
+  Scenario Outline: "<question>" once the refund is started is told how to send it back, not how refunds go
+    When the customer says "<question>"
+    Then the agent says "free returns label"
+    And the agent does not say "refund reaches your card"
+
+    Examples:
+      | question                                              |
+      | what about the postage, do i pay for sending it back? |
+      | do I have to pay to send it back?                     |

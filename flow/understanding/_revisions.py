@@ -352,6 +352,8 @@ def about_what_was_done(
             continue
         if tuple(clause.words[:2]) in _ASKING_TO_HAVE:
             return  # "can I get them in a 32 leg?" asks for something, not after what was done
+        if not _SENDING_IT_BACK.isdisjoint(clause.words) and "money" not in clause.words:
+            continue  # "do I pay for sending it back?": how to return the item, not how the refund goes
         if "ask_policy" in found.kinds():
             if not _how_long_this_takes(clause.words):
                 return  # a question about the rules, asked after the grant
@@ -393,6 +395,8 @@ _TAKES = frozenset({"take", "takes", "taking"})
 _ASKING_TO_HAVE = frozenset((verb, person) for verb in ("can", "could", "may") for person in ("i", "we"))
 
 
+_SENDING_IT_BACK = frozenset({"sending", "send", "post", "posting", "postage", "returning", "ship", "shipping"})
+"""Words of the customer sending the item back, which a question about the refund under way does not have."""
 _WHAT_HAPPENS_NEXT = SETTLED_WORDS | frozenset(
     """long when email emails confirmation confirm money card bank account arrive arrives take takes receive
     get days soon quickly notified notification back catch received receives""".split()

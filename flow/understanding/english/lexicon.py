@@ -291,6 +291,9 @@ _POLICY = _phrases("""
 _RETURN_COSTS = _phrases("""
     who pays postage | who pays for postage | who pays the postage | who pays for the postage | who pays for return |
     who pays for returns | who pays for the return | who pays to send | who pays for sending | who covers the cost |
+    do i pay for sending | do i pay to send | do i pay for postage | do i pay the postage | do i pay for the postage |
+    do i have to pay for postage | do i have to pay to send | do i have to pay for sending | is postage free |
+    is the postage free | is return postage free | do i pay for the return |
     who covers postage | who covers the postage | pay for postage | pay for the postage | pay the postage |
     pay return postage | pay for return postage | pay for the return postage | pay return shipping |
     pay for return shipping | pay for the return shipping | pay to send it back | pay to send them back |
