@@ -399,7 +399,8 @@ _INSIST = _phrases("""
     its urgent | cant do anything | can do nothing | can you do nothing | one day over | a day over |
     only one day | just one day | one day late | a day late | only a day | only a few days | few days over |
     couple of days over | is there really nothing | really nothing at all | is that really all |
-    is that really it | thats really it | so nothing at all | nothing at all you can do | one day doesnt matter | a day doesnt matter | a day wont matter | one day wont matter |
+    is that really it | thats really it | so nothing at all | nothing at all you can do | one day doesnt matter |
+    a day doesnt matter | a day wont matter | one day wont matter |
     surely one day | surely a day | surely a single day | a single day | whats one day | whats a day |
     what difference does a day make | what difference does one day make | doesnt make a difference |
     wont make a difference | by one day | by a day | by a single day | its one day | its only one day |
