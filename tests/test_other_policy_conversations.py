@@ -1234,59 +1234,57 @@ def test_a_circumstance_said_in_passing_by_a_pleased_member_keeps_the_offer(engi
 
 
 @pytest.mark.parametrize(
-    "told",
+    ("told", "said"),
     [
-        "I got a job in Berlin, starting January, so neither of those is any use",
-        "I've been transferred to the London office from January",
-        "we bought a house in Kildare, nowhere near any of your gyms, so a freeze is pointless",
-        "relocating to Cork for work",
-        "I've taken a position in Galway",
-        "the nearest gym of yours will be 40km from my new place",
+        ("I got a job in Berlin, starting January, so neither of those is any use", "your move"),
+        ("I've been transferred to the London office from January", "your move"),
+        ("we bought a house in Kildare, nowhere near any of your gyms, so a freeze is pointless", "your move"),
+        ("relocating to Cork for work", "your move"),
+        ("I've taken a position in Galway", "your move"),
+        ("the nearest gym of yours will be 40km from my new place", "your move"),
+        ("I was in a car accident two weeks ago and I'm in a neck brace", "Thank you for telling me"),
+        (
+            "my depression has been really bad since the summer and I can't face going in. I've been signed off "
+            "work with stress",
+            "Thank you for telling me",
+        ),
+        ("the knee is acting up again after the operation in march", "Thank you for telling me"),
+        ("I've had a knee replacement and can't train for months", "Thank you for telling me"),
+        ("I'm off work with stress and anxiety", "Thank you for telling me"),
     ],
 )
-def test_a_move_away_told_without_the_word_moving_goes_to_a_colleague(engine: Engine, told: str) -> None:
+def test_a_move_away_or_a_medical_reason_told_in_everyday_words_goes_to_a_colleague_kindly(
+    engine: Engine, told: str, said: str
+) -> None:
     conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
     conversation, turn = engine.reply(conversation, told)
 
     assert conversation.state == "escalated", turn.text
-    assert "your move" in turn.text
+    assert said in turn.text
+    assert "frustrating" not in turn.text
 
 
 @pytest.mark.parametrize(
-    "told",
+    ("told", "sympathy"),
     [
-        "I'm moving house to the other side of the city",
-        "moving house but staying in Dublin",
-        "we're moving house, still in the area though",
+        ("I'm moving house to the other side of the city", False),
+        ("moving house but staying in Dublin", False),
+        ("we're moving house, still in the area though", False),
+        ("my mum has dementia and I'm her full time carer now", True),
+        ("I'm looking after my dad full time now, I just can't get to the gym", True),
+        ("I've become a carer for my mother", True),
     ],
 )
-def test_a_move_nearby_promises_no_early_end(engine: Engine, told: str) -> None:
+def test_a_circumstance_the_policy_does_not_cover_keeps_the_offers_and_promises_nothing(
+    engine: Engine, told: str, sympathy: bool
+) -> None:
     conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
     conversation, turn = engine.reply(conversation, told)
 
     assert conversation.state == "offering_alternatives", turn.text
     assert "early" not in turn.text
     assert "didn't quite catch" not in turn.text
-
-
-@pytest.mark.parametrize(
-    "told",
-    [
-        "I was in a car accident two weeks ago and I'm in a neck brace",
-        "my depression has been really bad since the summer and I can't face going in. I've been signed off work "
-        "with stress",
-        "the knee is acting up again after the operation in march",
-        "I've had a knee replacement and can't train for months",
-        "I'm off work with stress and anxiety",
-    ],
-)
-def test_a_medical_reason_told_in_everyday_words_goes_to_a_colleague_kindly(engine: Engine, told: str) -> None:
-    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
-    conversation, turn = engine.reply(conversation, told)
-
-    assert conversation.state == "escalated", turn.text
-    assert "frustrating" not in turn.text
-    assert "Thank you for telling me" in turn.text
+    assert ("sorry" in turn.text.lower()) or not sympathy, turn.text
 
 
 def test_a_medical_reason_told_beside_a_grudging_choice_goes_to_a_colleague(engine: Engine) -> None:
@@ -1295,23 +1293,6 @@ def test_a_medical_reason_told_beside_a_grudging_choice_goes_to_a_colleague(engi
 
     assert conversation.state == "escalated", turn.text
     assert "freeze" in turn.text
-
-
-@pytest.mark.parametrize(
-    "told",
-    [
-        "my mum has dementia and I'm her full time carer now",
-        "I'm looking after my dad full time now, I just can't get to the gym",
-        "I've become a carer for my mother",
-    ],
-)
-def test_caring_for_someone_is_met_with_sympathy_and_no_promise(engine: Engine, told: str) -> None:
-    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
-    conversation, turn = engine.reply(conversation, told)
-
-    assert conversation.state == "offering_alternatives", turn.text
-    assert "sorry" in turn.text.lower()
-    assert "early" not in turn.text
 
 
 @pytest.mark.parametrize(
