@@ -1489,3 +1489,20 @@ def test_the_day_of_today_said_beside_last_month_is_last_month(subscriptions: En
     _, turn = subscriptions.start(message="refund please, it renewed last month on the 4th")
 
     assert "30 days ago" in turn.text, turn.text
+
+
+def test_signed_up_for_a_term_is_no_contract_said_to_be_over(engine: Engine) -> None:
+    _, turn = engine.start(message="hiya, want to cancel my gym membership, signed up for 12 months back in february")
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("months_left") == 2
+    assert "cancelled your membership" not in turn.text, turn.text
+
+
+def test_cheers_after_an_alternative_is_described_keeps_the_cancellation(engine: Engine) -> None:
+    conversation, _ = engine.start(message="cancel my membership, contract ended in october")
+    conversation, _ = engine.reply(conversation, "oh right. how does the off peak one work?")
+    _, turn = engine.reply(conversation, "cheers")
+
+    assert "swap_approval" not in turn.transitions, turn.text
+    assert all(action.type != "apply_alternative" for action in turn.actions), turn.text

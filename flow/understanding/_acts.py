@@ -653,7 +653,10 @@ def read_acts(
     if {"ask_about", "ask_policy"} <= found.kinds():
         _asked_about_what_was_named(clauses, found)
     if found.kinds() - {"thank"} == {"affirm"} and not _asks_on(clauses, found):
-        _yes_to_described(context, found)
+        if not _only_thanks(clauses):
+            _yes_to_described(context, found)
+        elif _yes_to_described_possible(context):
+            found.drop("affirm")  # "cheers" after an alternative was described: thanks for it, nothing taken
     _goes_on_with_topic(context, lexicon, found)
     if context.settled is not None and "request" in found.kinds() and _money_already_back(clauses):
         found.acts = [(at, act) for at, act in found.acts if act.kind != "request"]
@@ -915,12 +918,32 @@ def _asks_on(clauses: list[Clause], found: Found) -> bool:
 def _yes_to_described(context: Context, found: Found) -> None:
     """Before anything is offered, or after an approval, a yes just after the agent described an alternative
     asked about ("what's the free return?" ... "ok do that") asks for that alternative."""
+    if _yes_to_described_possible(context):
+        at = next(at for at, act in found.acts if act.kind == "affirm")
+        found.drop("affirm")
+        found.add(at, Act.of("choose", context.focus))
+
+
+def _only_thanks(clauses: Sequence[Clause]) -> bool:
+    """Whether the message is thanks and nothing else ("cheers", "thanks very much"), with no word of a yes."""
+    words = [word for clause in clauses for word in clause.words]
+    return bool(words) and all(word in _THANKS_ONLY for word in words) and not _THANKS_ONLY_EXTRA.issuperset(words)
+
+
+_THANKS_ONLY_EXTRA = frozenset({"you", "so", "very", "much", "mate", "a", "lot", "again"})
+_THANKS_ONLY = frozenset({"thanks", "thank", "thx", "ty", "cheers", "ta", "tah"}) | _THANKS_ONLY_EXTRA
+
+
+def _yes_to_described_possible(context: Context) -> bool:
+    """Whether the agent just described an alternative asked about, with nothing on offer, so a yes asks for it."""
     described = context.state == "listening" or (context.state == "follow_up" and context.chosen is None)
-    if described and not context.offered and context.asked is None and context.focus:
-        if any(offer.id == context.focus for offer in context.wishes):
-            at = next(at for at, act in found.acts if act.kind == "affirm")
-            found.drop("affirm")
-            found.add(at, Act.of("choose", context.focus))
+    return (
+        described
+        and not context.offered
+        and context.asked is None
+        and bool(context.focus)
+        and any(offer.id == context.focus for offer in context.wishes)
+    )
 
 
 def _goes_on_with_topic(context: Context, lexicon: Lexicon, found: Found) -> None:

@@ -589,11 +589,20 @@ def _contract_over(words: Sequence[str]) -> bool:
         return True  # "it ran out in November", "my contract has run out"
     return any(
         word in _CONTRACTS
-        and not _OVER.isdisjoint(words[i + 1 : i + 4])
+        and _said_over(words, i)
         and _NOT_OVER_YET.isdisjoint(words[i + 1 :])
         and _ASKED_OF_IT.isdisjoint(words[max(0, i - 3) : i])  # "is my contract over?" asks
         and not _ends_later(words[i + 1 : i + 6])  # "my contract is over in June": it ends then
         for i, word in enumerate(words)
+    )
+
+
+def _said_over(words: Sequence[str], at: int) -> bool:
+    """Whether a word of the contract being over follows the contract named at ``at``; not the "up" of "signed
+    up" ("my membership, signed up for 12 months")."""
+    return any(
+        word in _OVER and not (word == "up" and words[k - 1 : k] in (["signed"], ["sign"], ["signing"], ["set"]))
+        for k, word in enumerate(words[at + 1 : at + 4], start=at + 1)
     )
 
 
