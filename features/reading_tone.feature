@@ -540,10 +540,16 @@ Feature: Reading the tone of a message
         | thanks for explaining, you've been very helpful        |
         | no worries, you've been really helpful                 |
 
-    Scenario: "Wow, really helpful, thanks a lot" after a refusal is still heard as frustration
+    Scenario Outline: "<message>" after a refusal is still heard as frustration
       When the customer says "I want a refund"
-      And the customer says "wow, really helpful, thanks a lot"
+      And the customer says "<message>"
       Then the message is read as ironic
+
+      Examples:
+        | message                                                      |
+        | wow, really helpful, thanks a lot                             |
+        | so I get nothing? brilliant                                   |
+        | fair enough, but I still got nothing. great service as always |
 
 
   Rule: Scoffing at a refusal is heard as frustration, never as a yes or a thank-you

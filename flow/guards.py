@@ -731,7 +731,7 @@ def _content_with_it(run: Run) -> bool:
         # "yes thanks, but I'm moving, can we cancel after all?" or "…so I'll need to cancel after all" asks now;
         # "all good, though I may need to cancel next year" or "her membership needs cancelling too" says it in
         # passing
-        return pleased and "?" not in run.text and "after all" not in run.text
+        return pleased and "?" not in run.text and "after all" not in run.text.lower()
     return pleased
 
 

@@ -322,7 +322,7 @@ class Speaker:
             paragraphs[-1] = f"{handover} {paragraphs[-1]}"  # "is it safe to keep using it?" while a person comes
         elif aside is not None and paragraphs:
             self._answer_aside(run, aside, steps, paragraphs, seed)
-        if "other_address" in run.signals.slots and paragraphs and _dropped_for_another_address(run):
+        if paragraphs and _dropped_for_another_address(run):
             # "cancel it. actually no, can you change the address instead?": a colleague is what is left to offer
             paragraphs[-1] = _without_anything_else(paragraphs[-1])
             paragraphs.append(self._book.render("templates.common.other_address_offer", {}, seed=seed))
@@ -741,7 +741,8 @@ def _without_anything_else(paragraph: str) -> str:
     """``paragraph`` without a closing "is there anything else…?", for a reply that asks something else."""
     sentences = sentences_of(paragraph)
     if len(sentences) > 1 and "anything else" in sentences[-1].lower() and sentences[-1].endswith("?"):
-        return paragraph[: paragraph.rstrip().rfind(sentences[-1])].rstrip()
+        cut = paragraph.rstrip().rfind(sentences[-1])
+        return paragraph[:cut].rstrip() if cut > 0 else paragraph
     return paragraph
 
 

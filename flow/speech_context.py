@@ -224,6 +224,7 @@ class ContextBuilder:
             turned_down=False,
             order_put_right=False,
             fact_put_right=False,
+            reason_unsaid=False,
             second_best=False,
             chosen_named=False,
             insisted=False,
@@ -633,7 +634,7 @@ class ContextBuilder:
             context["unoffered"] = self._unoffered(run)
         if "only_refused" in groups:
             # what was refused, or granted already: none of it is offered again in "I can help with …"
-            handled = {item.name for item in run.agenda if item.offered or item.status in _REFUSED | _GRANTED}
+            handled = {item.name for item in run.agenda if item.offered or item.status in _REFUSED | _JUST_SORTED}
             context["only_refused"] = set(self._policy.requests) <= handled
         if "chosen_waiting" in groups:
             context["chosen_waiting"] = self._chosen_waiting(run)
@@ -883,7 +884,9 @@ class ContextBuilder:
         if "approval" in needed:
             context["approval"] = self._approval(name, decision, context)
         if needed & _DECISION_WORDS:
-            words = (needed & _REASON_WORDS) | self._reasons_inside
+            words = (
+                (needed & _REASON_WORDS) | self._reasons_inside | ({"reason"} if "reason_unsaid" in needed else set())
+            )
             reasons = None if shared is None else shared.reasons.get(id(item))
             if reasons is None:
                 reasons = self._reasons(name, decision, context, words)
@@ -1747,7 +1750,6 @@ def _find(alternatives: Sequence[Alternative], wanted: str) -> Alternative | Non
     return next((a for a in alternatives if a.id == wanted), None)
 
 
-_GRANTED = frozenset({"approved", "alternative_accepted", "compensation_accepted"})
 _REFUSED = frozenset({"declined", "declined_closed"})
 
 

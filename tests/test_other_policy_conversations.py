@@ -1506,3 +1506,26 @@ def test_cheers_after_an_alternative_is_described_keeps_the_cancellation(engine:
 
     assert "swap_approval" not in turn.transitions, turn.text
     assert all(action.type != "apply_alternative" for action in turn.actions), turn.text
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "my job in Tesco ended",
+        "I posted to Facebook about it",
+        "I bought a new house in Dublin but I'm staying in the area",
+    ],
+)
+def test_a_place_named_without_a_move_away_is_no_move(engine: Engine, told: str) -> None:
+    conversation, _ = engine.start(message="I want to cancel my membership, there are 5 months left")
+    _, turn = engine.reply(conversation, told)
+
+    assert turn.signals is not None
+    assert turn.signals.facts.get("circumstance") != "moving", turn.text
+
+
+def test_money_told_as_back_keeps_another_request_beside_it(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="refund please, renewed 5 days ago")
+    _, turn = subscriptions.reply(conversation, "got my money back thanks. can you cancel my plan too?")
+
+    assert any(act.kind == "request" and act.target == "cancel" for act in turn.signals.acts), turn.signals.acts

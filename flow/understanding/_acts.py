@@ -659,8 +659,10 @@ def read_acts(
             found.drop("affirm")  # "cheers" after an alternative was described: thanks for it, nothing taken
     _goes_on_with_topic(context, lexicon, found)
     if context.settled is not None and "request" in found.kinds() and _money_already_back(clauses):
-        found.acts = [(at, act) for at, act in found.acts if act.kind != "request"]
-        found.add(0, Act.of("affirm" if context.question == "satisfaction" else "thank"))
+        kept = [(at, act) for at, act in found.acts if not (act.kind == "request" and act.target == context.settled)]
+        if len(kept) < len(found.acts):
+            found.acts = kept
+            found.add(0, Act.of("affirm" if context.question == "satisfaction" else "thank"))
     if context.question is None and not context.offered and {"reject", "deny"} <= found.kinds():
         found.drop("deny")  # "don't give me store credit, I don't want it": the no is the one to the credit
     days = {f.name for f in context.facts if f.kind == "days"}
@@ -2880,7 +2882,7 @@ def _money_already_back(clauses: list[Clause]) -> bool:
     request is settled, which asks for nothing."""
     for clause in clauses:
         words = clause.words
-        if clause.question or _MONEY_RETURNED.isdisjoint(words) or "back" not in words and "through" not in words:
+        if clause.question or _MONEY_RETURNED.isdisjoint(words) or ("back" not in words and "through" not in words):
             continue
         if not _ARRIVED_MONEY.isdisjoint(words) and _WANTING_MONEY.isdisjoint(words):
             return True

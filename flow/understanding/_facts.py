@@ -146,14 +146,14 @@ def read_facts(
             value = _as_named(_condition(clauses, word_set, lexicon), spec.values)
         elif spec.kind == "circumstance":
             value = _lexicon_value(clauses, word_set, lexicon.circumstances, lexicon)
+            if value is None and _MOVING in lexicon.circumstances and _moved_to_a_place(text):
+                value = _MOVING
             if value is not None and _only_asked_about(clauses, lexicon.circumstances[value]):
                 value = None  # "what counts as a medical reason?": asked about, not told
             if value == _MOVING and any(map(_moving_to_a_time, clauses)):
                 value = None  # "I'm moving to evening sessions": another time, not another place
             if value == _MOVING and any(_STAYING_NEAR.find(clause) for clause in clauses):
                 value = None  # "moving house but staying in Dublin": no move away
-            if value is None and _MOVING in lexicon.circumstances and _moved_to_a_place(text):
-                value = _MOVING
             if value is None and lexicon.who_died(clauses) == "person":
                 value = BEREAVEMENT
             if value == PROMISED and _nothing_granted(clauses, lexicon.circumstances[PROMISED]):
@@ -1455,7 +1455,8 @@ _STAYING_NEAR = PhraseSet(
 )
 """Words beside a move that keep the customer near ("moving house to the other side of the city")."""
 _TO_A_PLACE = TextPattern(
-    r"\b(?i:job|position|role|transferred|posted|(?:new|bought an?|buying an?|got an?)\s+"
+    r"\b(?i:(?:new|a|got\s+a|taken\s+a|offered\s+a|accepted\s+a|starting\s+a)\s+(?:job|position|role)|"
+    r"transferred|relocating|relocated|(?:new|bought\s+an?|buying\s+an?|got\s+an?)\s+"
     r"(?:house|home|flat|apartment|place))\s+(?i:in|to)\s+"
     r"(?:(?i:the)\s+)?(\p{Lu}\p{Ll}+)"
 )

@@ -31,7 +31,7 @@ def is_ironic(
     """
     if not clauses:
         return False
-    if after_refusal and _in_any(lexicon.praised_service, clauses) and not _takes_it_well(clauses):
+    if after_refusal and _in_any(lexicon.praised_service, clauses) and not _takes_it_well(clauses, lexicon):
         return True
     if any(_thanked_for_harm(words) for words in clauses):
         return True
@@ -47,7 +47,7 @@ def is_ironic(
             return True
     if _in_any(lexicon.strong_irony, clauses):
         return True
-    if _takes_it_well(clauses):
+    if _takes_it_well(clauses, lexicon):
         return False
     if after_refusal and any(tuple(words) in _SCOFFS for words in clauses) and not _choosing_beside(clauses):
         # "Yeah right." or "as if" said to a refusal ("yeah" reads as "yes").
@@ -90,16 +90,18 @@ def is_ironic(
     return any(_bad_news(words, lexicon) and not _supposed(words) for words in rest)
 
 
-def _takes_it_well(clauses: Sequence[Sequence[str]]) -> bool:
+def _takes_it_well(clauses: Sequence[Sequence[str]], lexicon: Lexicon) -> bool:
     """ "Ok fair enough, you've been really helpful", "thanks for explaining": the refusal accepted in so many
-    words, which makes praise beside it sincere."""
-    return any(pair in _TAKEN_WELL for words in clauses for pair in zip(words, words[1:], strict=False))
+    words, with no bad news beside it, which makes praise beside it sincere; not "so I get nothing? brilliant"."""
+    taking = [any(pair in _TAKEN_WELL for pair in zip(words, words[1:], strict=False)) for words in clauses]
+    if not any(taking):
+        return False
+    return not any(_bad_news(words, lexicon) for words, took in zip(clauses, taking, strict=True) if not took)
 
 
 _TAKEN_WELL = frozenset(
-    {("fair", "enough"), ("for", "explaining"), ("i", "understand"), ("makes", "sense"), ("no", "worries"),
-     ("i", "get"), ("understand", "completely"), ("that", "explains"),
-     ("for", "clarifying"), ("your", "help"), ("for", "trying"), ("no", "bother")}
+    {("fair", "enough"), ("for", "explaining"), ("makes", "sense"), ("no", "worries"), ("understand", "completely"),
+     ("that", "explains"), ("for", "clarifying"), ("no", "bother")}
 )  # fmt: skip
 """Word pairs that accept a refusal in good part ("fair enough", "thanks for explaining")."""
 

@@ -84,7 +84,7 @@ _WILL_DO = frozenset(
 )
 """Words that follow "I'll" ("I'll hold"), which folded to "ill" is not the word VADER scores as sour; nor
 is "leave" in "I'll leave it" a sour word."""
-_I_WILL = frozenset({"ill", "i'll", "will"})
+_I_WILL = frozenset({"ill", "will"})
 
 
 def _angry(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -93,6 +93,7 @@ _NOT_HOSTILE = frozenset({"thank_close", "accept", "unknown"})
 _FACT_SLOTS = frozenset({"order_id", "email", "phone"})
 _REQUESTS = frozenset({"request_refund", "request_cancel", "ask_human"})
 _GROWTH = 3
+"""How many times its own length a message may grow to when its characters are put in their plain forms."""
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 """Dashes other than "-" that phones and word processors type in an order number ("T\u20135521")."""
 
@@ -108,7 +109,6 @@ def _plain_dashes(text: str) -> str:
     return "".join(chars)
 
 
-"""How many times its own length a message may grow to when its characters are put in their plain forms."""
 _WARM = 0.05
 """Sentiment above which a message reads warmly enough for the model's thanks to be taken."""
 
