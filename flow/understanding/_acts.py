@@ -88,7 +88,7 @@ from flow.understanding.asides import (
     PAYMENT_PLACES,
     asks_what_returning_costs,
 )
-from flow.understanding.clauses import Clause, asks_indirectly
+from flow.understanding.clauses import Clause, agrees_why_not, asks_indirectly
 from flow.understanding.context import Context
 from flow.understanding.lexicon import Lexicon
 from flow.understanding.phrases import PhraseSet
@@ -674,7 +674,7 @@ def read_acts(
         found.add(-2, Act.of("threat"))
     elif tone.no_threat:
         found.add(-2, Act.of("threat", negated=True))
-    if "ask_why" in found.kinds() and _agrees_why_not([word for clause in clauses for word in clause.words]):
+    if "ask_why" in found.kinds() and agrees_why_not([word for clause in clauses for word in clause.words]):
         found.drop("ask_why")  # "sure, why not", "why not, go on": a yes, not a question
     if (
         {"ask_why", "choose"} <= found.kinds()
@@ -1442,7 +1442,7 @@ def _read_requests(
             return handled
         named = [kind for kind in named if kind != dropped]
     confused = context.request is not None and has(lexicon.confusion, words)
-    if (lexicon.asks_why(words, joined) or has(lexicon.why_cues, words) or confused) and not _agrees_why_not(words):
+    if (lexicon.asks_why(words, joined) or has(lexicon.why_cues, words) or confused) and not agrees_why_not(words):
         if any(tuple(words[: len(r)]) == r for r in _RHETORICAL):
             found.add(position + 2, Act.of("complain"))
         elif not mentions:
@@ -1998,23 +1998,6 @@ def _negated_in_a_list(words: Sequence[str], at: int) -> bool:
 
 
 _EITHER_WILL_DO = frozenset({"mind", "care", "matter", "bothered", "fussed", "if", "whether", "sure"})
-
-
-def _agrees_why_not(words: Sequence[str]) -> bool:
-    """Whether the words are "why not" said with a yes ("sure, why not", "why not, go on"): agreement, not a
-    question."""
-    if words[:1] and words[0] in _OPENERS:
-        words = words[1:]
-    if words[-2:] == ["why", "not"]:
-        return " ".join(words[:-2]).removesuffix(" then") in _YES_WITH_WHY_NOT
-    return words[:2] == ["why", "not"] and " ".join(words[2:]).removesuffix(" then") in _YES_WITH_WHY_NOT
-
-
-_OPENERS = frozenset({"oh", "ah", "well", "hmm", "um", "erm"})
-_YES_WITH_WHY_NOT = frozenset(
-    {"yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "alright", "fine", "aye", "go on", "go ahead"}
-    | {"lets do it", "i suppose", "i guess", "do it", "sounds good", "ok go on", "yeah go on"}
-)
 
 
 _ASKING_WHY_NOT = frozenset(

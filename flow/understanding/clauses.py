@@ -155,7 +155,7 @@ def plain_clauses(folded: str, lexicon: Lexicon) -> list[Clause]:
                 and not _told_not_to(words)
                 and not (first == "do" and words[opening + 1] in _DONE_TO_IT and "?" not in folded)  # "do that"
                 and not _subject_left_out(words, opening)
-                and not _agrees_why_not(words)  # "ok why not", "why not, I suppose": a yes
+                and not agrees_why_not(words)  # "ok why not", "why not, I suppose": a yes
                 and not (
                     "?" not in folded and first == "when" and words[opening + 1] in _SUBJECTS_AFTER_WH
                 )  # "and when he opened it, the lid was snapped": when it happened, not a question
@@ -194,16 +194,21 @@ DECIMAL_POINT = "\u2024"
 """What a point between digits becomes in a clause's words ("£9\u202499"): not a full stop."""
 
 
-def _agrees_why_not(words: Sequence[str]) -> bool:
-    """Whether "why not" in the clause says yes: after a yes ("ok why not") or before one ("why not i suppose")."""
+def agrees_why_not(words: Sequence[str]) -> bool:
+    """Whether "why not" says yes: after a yes ("sure, why not", "oh ok why not") or before one ("why not, go
+    on", "why not i suppose"); agreement, not a question."""
+    if words[:1] and words[0] in _WHY_NOT_OPENERS:
+        words = words[1:]
     if words[-2:] == ["why", "not"]:
-        return len(words) == _WHY_NOT_AND_A_YES and words[0] in _AGREEING
-    return words[:2] == ["why", "not"] and " ".join(words[2:]) in _AGREEING_AFTER
+        return " ".join(words[:-2]).removesuffix(" then") in _YES_WITH_WHY_NOT
+    return words[:2] == ["why", "not"] and " ".join(words[2:]).removesuffix(" then") in _YES_WITH_WHY_NOT
 
 
-_WHY_NOT_AND_A_YES = 3
-_AGREEING = frozenset({"ok", "okay", "sure", "yeah", "yes", "yep", "alright", "fine"})
-_AGREEING_AFTER = frozenset({"i suppose", "i guess", "go on", "go ahead", "lets do it", "sure", "ok"})
+_WHY_NOT_OPENERS = frozenset({"oh", "ah", "well", "hmm", "um", "erm"})
+_YES_WITH_WHY_NOT = frozenset(
+    {"yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "alright", "fine", "aye", "go on", "go ahead"}
+    | {"lets do it", "i suppose", "i guess", "do it", "sounds good", "ok go on", "yeah go on"}
+)
 
 
 def asks_indirectly(words: Sequence[str]) -> bool:
