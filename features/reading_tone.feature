@@ -592,3 +592,12 @@ Feature: Reading the tone of a message
         | is there really nothing? |
         | is that really it?       |
         | so nothing at all?       |
+
+    Scenario Outline: "<message>" thanks for making things hard, which is sarcasm
+      When the customer says "<message>"
+      Then the message is read as ironic
+
+      Examples:
+        | message                                                                      |
+        | Thank you SO much for making it impossible to cancel online. Refund A-1001    |
+        | thanks for making it so hard to get my money back                            |

@@ -109,6 +109,8 @@ _TAKEN_WELL = frozenset(
 _THANKS_WORDS = frozenset({"thanks", "thank", "cheers", "ta"})
 _HARMS = frozenset({"charging", "overcharging", "debiting", "ignoring", "wasting"})
 """What no one thanks a company for meaning it ("thanks for charging me twice")."""
+_MADE_HARD = frozenset({"impossible", "hard", "difficult", "harder", "awkward", "wait", "pay"})
+"""What no one thanks a company for making so ("thanks for making it impossible to cancel online")."""
 _HARMS_IF_UNASKED = frozenset({"renewing", "autorenewing", "billing", "auto"})
 """What may be thanked for meaning it ("thanks for renewing so fast"), unless said to be unwanted."""
 _UNWANTED = frozenset({"without", "never", "twice", "again", "nothing", "didnt", "forgot"})
@@ -130,6 +132,7 @@ def _thanked_for_harm(words: Sequence[str]) -> bool:
             if words[harm : harm + 1] and (
                 words[harm] in _HARMS
                 or words[harm : harm + 3] == ["taking", "my", "money"]
+                or (words[harm] == "making" and not _MADE_HARD.isdisjoint(words[harm + 1 : harm + 4]))
                 or (words[harm] in _HARMS_IF_UNASKED and not _UNWANTED.isdisjoint(words[harm + 1 :]))
             ):
                 return True
