@@ -2973,3 +2973,8 @@ Feature: Reading facts and requests the way people give them
     And the customer says "brilliant, thank you! how long does the cancellation take to show?"
     Then the agent says "never charged"
     And the agent does not say "refund reaches your card"
+
+  Scenario: "Bought it last week as a gift for her birthday on Sunday" is not narrowed to Sunday
+    Given it is 2026-12-03 11:00 in the policy's time zone
+    When the customer says "my order K-7766 arrived today but the mug is chipped. bought it last week as a gift for my mum's birthday on sunday"
+    Then the fact "days_since_purchase" is now known roughly, from 4 to 10

@@ -1118,7 +1118,11 @@ def _narrowed(rough: When, found: Sequence[When]) -> list[When]:
     span = rough.days
     if not isinstance(span, Span):
         return []
-    return [when for when in found if when.start > rough.start and _inside_span(when.days, span)][:1]
+    return [
+        when
+        for when in found
+        if when.start > rough.start and when.anchor not in ("other", "delivery") and _inside_span(when.days, span)
+    ][:1]  # not "last week, for her birthday on Sunday": a date of something else narrows nothing
 
 
 def _inside_span(days: FactValue, span: Span) -> bool:
