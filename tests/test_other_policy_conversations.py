@@ -1529,3 +1529,11 @@ def test_money_told_as_back_keeps_another_request_beside_it(subscriptions: Engin
     _, turn = subscriptions.reply(conversation, "got my money back thanks. can you cancel my plan too?")
 
     assert any(act.kind == "request" and act.target == "cancel" for act in turn.signals.acts), turn.signals.acts
+
+
+def test_a_question_after_supposing_an_offer_is_about_that_offer(subscriptions: Engine) -> None:
+    conversation, _ = subscriptions.start(message="my plan renewed like a month ago and I barely use it. refund?")
+    conversation, _ = subscriptions.reply(conversation, "what would the downgrade cost me?")
+    _, turn = subscriptions.reply(conversation, "hmm ok and if I pause, when does it start charging again?")
+
+    assert [str(act) for act in turn.signals.acts] == ["ask_about:pause"], turn.signals.acts

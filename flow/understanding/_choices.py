@@ -195,6 +195,7 @@ def read_choices(
             for mention in mentions:
                 if mention.offer is not None:
                     found.add(position + mention.start, Act.of("ask_about", mention.offer))
+                    last = mention.offer
             continue
         if mentions and context.chosen is not None and _on_a_fallback(clauses, index, lexicon):
             continue  # "if you can't do a different size, I'd rather have store credit": only should it fail
