@@ -601,3 +601,12 @@ Feature: Reading the tone of a message
         | message                                                                      |
         | Thank you SO much for making it impossible to cancel online. Refund A-1001    |
         | thanks for making it so hard to get my money back                            |
+
+    Scenario Outline: "<message>" opens with praise set apart, then bad news, which is sarcasm
+      When the customer says "<message>"
+      Then the message is read as ironic
+
+      Examples:
+        | message                                                                  |
+        | Wow, amazing, you sent the wrong size and now won't refund it. A-1001     |
+        | Oh, brilliant, it's broken again                                          |

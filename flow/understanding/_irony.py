@@ -77,6 +77,9 @@ def is_ironic(
     ):
         return True  # "so I'm paying for a month I don't want? wow, great"
     first = clauses[0]
+    if len(first) == 1 and first[0] in lexicon.irony_openers and len(clauses) > 2 and clauses[1][:1]:
+        clauses = [[first[0], *clauses[1]], *clauses[2:]]  # "Wow, amazing, you renewed me without asking"
+        first = clauses[0]
     opens_with_praise = first[0] in lexicon.praise or (
         len(first) > 1 and first[0] in lexicon.irony_openers and first[1] in lexicon.praise
     )
