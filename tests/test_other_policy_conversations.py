@@ -192,24 +192,18 @@ def test_months_left_told_unasked_in_words_are_read(engine: Engine, message: str
     assert "How many months" not in turn.text
 
 
-@pytest.mark.parametrize("message", ["cancel my membership, my 12 months are up", "cancel please, my year is over"])
-def test_a_term_said_to_be_served_leaves_nothing_to_run(engine: Engine, message: str) -> None:
-    conversation, turn = engine.start(message=message)
-
-    assert conversation.outcome == "approved", turn.text
-    assert "to run" not in turn.text
-
-
 @pytest.mark.parametrize(
     "message",
     [
+        "cancel my membership, my 12 months are up",
+        "cancel please, my year is over",
         "Hi, I want to cancel my membership, my 12 month contract finished in October",
         "cancel my membership please, my 12-month term was up in september",
         "I'd like to cancel, my 6 month membership ran out in November",
         "my 12 month contract expired at the end of October so please cancel it",
     ],
 )
-def test_a_term_of_a_length_said_to_have_ended_leaves_nothing_to_run(engine: Engine, message: str) -> None:
+def test_a_term_said_to_be_served_or_ended_leaves_nothing_to_run(engine: Engine, message: str) -> None:
     conversation, turn = engine.start(message=message)
 
     assert conversation.outcome == "approved", turn.text
