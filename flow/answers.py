@@ -273,14 +273,16 @@ def first_sentence_about(details: str, subject: str) -> str | None:
     """The first sentence of ``details`` that names ``subject`` ("refund", "never arrived") or a longer form
     of its words ("cancel" in "cancelled"): a policy's summary leads with its rule for a thing, so the first
     sentence that names it says what can be done."""
-    wanted = [word[:_STEM] for word in _words(subject)]
-    if not wanted:
+    if not _words(subject):
         return None
-    for sentence in sentences_of(details):
-        stems = {word[:_STEM] for word in _words(sentence)}
-        if all(stem in stems for stem in wanted):
-            return sentence
-    return None
+    return next((sentence for sentence in sentences_of(details) if names_subject(sentence, subject)), None)
+
+
+def names_subject(text: str, subject: str) -> bool:
+    """Whether ``text`` names every word of ``subject``, or a longer form of it ("cancellation" names
+    "cancel")."""
+    stems = {word[:_STEM] for word in _words(text)}
+    return all(word[:_STEM] in stems for word in _words(subject))
 
 
 def _past_openers(words: list[str]) -> list[str]:

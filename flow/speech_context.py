@@ -19,6 +19,7 @@ from flow.answers import (
     answers_topic,
     asks_where_money_goes,
     first_sentence_about,
+    names_subject,
     speaks_of,
 )
 from flow.guards import (
@@ -800,8 +801,7 @@ class ContextBuilder:
         granted = [item.name for item in run.agenda if item.status == "approved"]
         if run.state != "follow_up" or len(set(granted)) != 1 or not say:
             return None
-        asked = {word[:_NAMED_STEM] for word in run.text.lower().replace("?", " ").split()}
-        if granted[0][:_NAMED_STEM] not in asked:
+        if not names_subject(run.text, granted[0]):
             return None
         sentence = first_sentence_about(say, granted[0])
         if sentence is None or not set(sentence_hashes(sentence)).isdisjoint(run.said):
@@ -1470,8 +1470,6 @@ def _status_answer(text: str, run: Run, *, checked: bool = False) -> str:
     return again or "That's everything I can tell you about it from here, I'm afraid."
 
 
-_NAMED_STEM = 6
-"""How much of a word names a kind of request ("cancel" in "cancellation", "refund" in "refunded")."""
 _NOT_FROM_HERE = "Thanks for the details. I can't see more than that from here, I'm afraid."
 
 
